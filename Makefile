@@ -1,0 +1,52 @@
+# The two set-up commands are `make run` and `make test`; the rest are helpers.
+SHELL := /bin/bash
+JOBS ?= 2
+DEBUG_DIR := build/debug
+RELEASE_DIR := build/release
+
+.PHONY: deps test run build release debug screenshots package bench format fuzz clean translations
+
+deps:
+	@packaging/install-deps.sh
+
+debug: deps
+	@cmake --preset debug >/dev/null
+	cmake --build --preset debug -j$(JOBS)
+
+release: deps
+	@cmake --preset release >/dev/null
+	cmake --build --preset release -j$(JOBS)
+
+build: release
+
+test: debug
+	cd $(DEBUG_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) --timeout 600
+
+# Starts the demo pipeline (when built) and the console on the embedded default store.
+run: release
+	@set -e; pipeline=$(RELEASE_DIR)/bin/opsconsole-demo-pipeline; pid=""; \
+	if [ -x "$$pipeline" ]; then "$$pipeline" & pid=$$!; fi; \
+	trap '[ -n "$$pid" ] && kill $$pid 2>/dev/null || true' EXIT; \
+	$(RELEASE_DIR)/bin/opsconsole
+
+screenshots: release
+	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images
+
+package: release
+	cd $(RELEASE_DIR) && cpack -G DEB
+
+bench: release
+	@if [ -d tests/bench ]; then for b in tests/bench/*.sh; do [ -e "$$b" ] || continue; echo "== $$b"; BUILD_DIR=$(RELEASE_DIR) bash "$$b"; done; fi
+
+translations: release
+	cmake --build $(RELEASE_DIR) --target opsconsole_ui_lupdate
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j$(JOBS)
+
+clean:
+	rm -rf build

@@ -1,0 +1,63 @@
+#include "Cli.h"
+
+#include "ConfigCommand.h"
+
+namespace ops::cli {
+
+Cli::Cli()
+{
+    m_commands.push_back(std::make_unique<ConfigCommand>());
+}
+
+void Cli::printUsage(QTextStream &stream) const
+{
+    stream << "usage: opsconsole-cli [--store PATH] [--config PATH] [--identity NAME] [--passphrase-file FILE]\n"
+              "                      VERB ... [--json]\n\nverbs:\n";
+    for (const auto &c : m_commands)
+        for (const QString &line : c->usage())
+            stream << "  " << line << '\n';
+    stream << "\nexit codes: 0 success, 1 negative answer, 2 usage, 3 invalid input, 4 refused by policy,\n"
+              "            5 store or I/O error\n";
+}
+
+int Cli::run(const QStringList &arguments, CliIo &io)
+{
+    // arguments[0] is the program name. The first argument that is neither an option
+    // nor the value of a common option names the verb group.
+    QString verb;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--")) {
+            verb = arguments.value(i + 1);
+            break;
+        }
+        if (a.startsWith(QLatin1Char('-'))) {
+            if (app::AppOptions::takesValue(a))
+                ++i;
+            continue;
+        }
+        verb = a;
+        break;
+    }
+    if (verb.isEmpty()) {
+        if (arguments.contains(QStringLiteral("--version"))) {
+            io.out << "opsconsole-cli " << OPSCONSOLE_VERSION << '\n';
+            return 0;
+        }
+        if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+            printUsage(io.out);
+            return 0;
+        }
+        io.err << "opsconsole-cli: no verb given\n";
+        printUsage(io.err);
+        return static_cast<int>(ErrorCode::Usage);
+    }
+    for (const auto &c : m_commands)
+        if (c->name() == verb)
+            return c->run(arguments, io);
+    io.err << "opsconsole-cli: unknown verb '" << verb << "'\n";
+    printUsage(io.err);
+    return static_cast<int>(ErrorCode::Usage);
+}
+
+} // namespace ops::cli

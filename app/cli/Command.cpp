@@ -1,0 +1,48 @@
+#include "Command.h"
+
+#include "core/CanonicalJson.h"
+
+namespace ops::cli {
+
+bool Command::parse(QCommandLineParser &parser, const QStringList &arguments, CliIo &io,
+                    const QList<QCommandLineOption> &extra)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_common.addTo(parser);
+    parser.addOption(m_json);
+    parser.addOptions(extra);
+    parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")));
+    if (!parser.parse(arguments)) {
+        usageError(io, parser.errorText());
+        return false;
+    }
+    return true;
+}
+
+int Command::usageError(CliIo &io, const QString &message) const
+{
+    io.err << "opsconsole-cli: " << message << "\nusage:\n";
+    for (const QString &line : usage())
+        io.err << "  opsconsole-cli " << line << '\n';
+    return static_cast<int>(ErrorCode::Usage);
+}
+
+int Command::fail(CliIo &io, const Error &error, bool json)
+{
+    if (json) {
+        JsonValue e = JsonValue::object();
+        e["error"] = error.message;
+        e["where"] = error.where;
+        e["exit_code"] = error.exitCode();
+        printJson(io, e);
+    }
+    io.err << "opsconsole-cli: " << error.toString() << '\n';
+    return error.exitCode();
+}
+
+void Command::printJson(CliIo &io, const JsonValue &value)
+{
+    io.out << QString::fromStdString(CanonicalJson::pretty(value)) << '\n';
+}
+
+} // namespace ops::cli

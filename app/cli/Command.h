@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/AppOptions.h"
+#include "core/JsonValue.h"
+#include "core/Result.h"
+
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+namespace ops::cli {
+
+// What a command may touch of the outside world; tests give it string streams.
+struct CliIo {
+    QTextStream &out;
+    QTextStream &err;
+    QProcessEnvironment environment;
+};
+
+// One verb group ("config", "evidence", …), KeePassXC-style: each builds its own parser
+// from the common options plus its own.
+class Command {
+public:
+    virtual ~Command() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    virtual QStringList usage() const = 0; // one line per sub-verb, e.g. "config check [FILE]"
+    virtual int run(const QStringList &arguments, CliIo &io) = 0;
+
+protected:
+    // Parses arguments with the common options, --json and the command's own options.
+    // On failure prints the error and usage and returns false (caller exits 2).
+    bool parse(QCommandLineParser &parser, const QStringList &arguments, CliIo &io,
+               const QList<QCommandLineOption> &extra = {});
+    int usageError(CliIo &io, const QString &message) const;
+    static int fail(CliIo &io, const Error &error, bool json);
+    static void printJson(CliIo &io, const JsonValue &value);
+
+    app::AppOptions m_common;
+    QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Machine-readable output.")};
+};
+
+} // namespace ops::cli

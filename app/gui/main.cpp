@@ -1,0 +1,85 @@
+// opsconsole: the GUI. Wires config, environment policy and the main window; no logic of its own.
+#include "MainWindow.h"
+#include "common/AppOptions.h"
+#include "common/Translations.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QTextStream>
+
+using namespace ops;
+
+namespace {
+
+bool headless()
+{
+    const QString platform = QGuiApplication::platformName();
+    return platform == QLatin1String("offscreen") || platform == QLatin1String("minimal");
+}
+
+int refuse(const Error &error)
+{
+    const QString text = error.toString();
+    QTextStream(stderr) << "opsconsole: " << text << '\n';
+    if (!headless()) {
+        QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "opsconsole cannot start"),
+                        QCoreApplication::translate("main", "opsconsole refused to start."), QMessageBox::Close);
+        box.setInformativeText(text);
+        box.exec();
+    }
+    return error.exitCode();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("opsconsole"));
+    QCoreApplication::setApplicationName(QStringLiteral("opsconsole"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPSCONSOLE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.opsconsole.OpsConsole"));
+    ui::installTranslations();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Operator console for a content-publishing pipeline."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    app::AppOptions common;
+    common.addTo(parser);
+    QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                   QStringLiteral("Render every panel to DIR/*.png and exit."), QStringLiteral("DIR"));
+    parser.addOption(screenshots);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        QTextStream(stderr) << "opsconsole: " << parser.errorText() << "\n\n" << parser.helpText();
+        return static_cast<int>(ErrorCode::Usage);
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << "opsconsole " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        QTextStream(stderr) << "opsconsole: unexpected argument '" << parser.positionalArguments().first() << "'\n";
+        return static_cast<int>(ErrorCode::Usage);
+    }
+
+    auto context = Startup::prepare(common.read(parser), QProcessEnvironment::systemEnvironment());
+    if (!context.ok())
+        return refuse(context.error());
+
+    ui::MainWindow window(std::move(context).value());
+    if (parser.isSet(screenshots)) {
+        window.resize(1280, 800);
+        window.show();
+        const QStringList files = window.renderScreenshots(parser.value(screenshots));
+        for (const QString &f : files)
+            QTextStream(stdout) << f << '\n';
+        return files.size() == window.panelCount() ? 0 : static_cast<int>(ErrorCode::Store);
+    }
+    window.show();
+    return QApplication::exec();
+}

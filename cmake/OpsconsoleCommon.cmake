@@ -1,0 +1,27 @@
+# One INTERFACE target carrying the strict flags and Qt defines; every target links it.
+add_library(opsconsole_common INTERFACE)
+target_compile_features(opsconsole_common INTERFACE cxx_std_20)
+target_compile_definitions(opsconsole_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_KEYWORDS
+    QT_USE_QSTRINGBUILDER
+    QT_STRICT_ITERATORS
+    QT_DISABLE_DEPRECATED_UP_TO=0x060400
+)
+target_compile_options(opsconsole_common INTERFACE
+    -Wall -Wextra -Wold-style-cast -Wpedantic -Wshadow=local -Wnon-virtual-dtor
+    -Wcast-qual -Wformat=2 -Wimplicit-fallthrough
+)
+if(OPSCONSOLE_WERROR)
+    target_compile_options(opsconsole_common INTERFACE -Werror)
+endif()
+if(OPSCONSOLE_SANITIZE)
+    target_compile_options(opsconsole_common INTERFACE
+        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(opsconsole_common INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,403 @@
+#include "DeploymentConfig.h"
+
+#include "YamlSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <limits>
+
+namespace ops {
+
+QString scopeKindName(ScopeKind kind)
+{
+    switch (kind) {
+    case ScopeKind::Baseline:
+        return QStringLiteral("baseline");
+    case ScopeKind::Country:
+        return QStringLiteral("country");
+    case ScopeKind::Locality:
+        return QStringLiteral("locality");
+    }
+    return QString();
+}
+
+const ScopeConfig *DeploymentConfig::scope(const QString &id) const
+{
+    for (const ScopeConfig &s : scopes)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+QList<const ScopeConfig *> DeploymentConfig::orderedScopes() const
+{
+    QList<const ScopeConfig *> out;
+    for (const ScopeConfig &s : scopes)
+        out.append(&s);
+    std::stable_sort(out.begin(), out.end(), [](const ScopeConfig *a, const ScopeConfig *b) {
+        if (a->kind != b->kind)
+            return static_cast<int>(a->kind) < static_cast<int>(b->kind);
+        return a->id < b->id;
+    });
+    return out;
+}
+
+namespace {
+
+constexpr qint64 kIntMax = std::numeric_limits<int>::max();
+const QRegularExpression &idPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,63}$"));
+    return re;
+}
+
+class Reader {
+public:
+    Reader(QString file, QString baseDir) : m_check(std::move(file)), m_baseDir(std::move(baseDir)) {}
+
+    Result<DeploymentConfig> read(const YAML::Node &root)
+    {
+        DeploymentConfig cfg;
+        cfg.source = m_check.file();
+        if (!root.IsDefined() || root.IsNull()) {
+            m_check.errorAtLine(1, QString(), QStringLiteral("the file is empty; a deployment config is a mapping"));
+            return finish(cfg);
+        }
+        if (!m_check.checkMap(root, QString(), {"scopes"},
+                              {"environment", "objectives", "probes", "services", "publisher", "runbooks"})) {
+            if (!root.IsMap())
+                return finish(cfg);
+        }
+        if (const YAML::Node env = root["environment"]; env.IsDefined()) {
+            if (const auto name = m_check.string(env, QStringLiteral("environment"))) {
+                if (const auto e = parseEnvironment(*name))
+                    cfg.environment = *e;
+                else
+                    m_check.error(env, QStringLiteral("environment"),
+                                  QStringLiteral("must be dev, staging or prod, got '%1'").arg(*name));
+            }
+        }
+        if (const YAML::Node n = root["objectives"]; n.IsDefined())
+            readObjectives(n, cfg.objectives);
+        if (const YAML::Node n = root["probes"]; n.IsDefined())
+            readProbes(n, cfg.probes);
+        if (const YAML::Node n = root["scopes"]; n.IsDefined())
+            readScopes(n, cfg.scopes);
+        if (const YAML::Node n = root["services"]; n.IsDefined() && !n.IsNull())
+            readServices(n, cfg.services);
+        if (const YAML::Node n = root["publisher"]; n.IsDefined() && !n.IsNull()) {
+            if (m_check.checkMap(n, QStringLiteral("publisher"), {"rebind"}, {"auth"})) {
+                PublisherConfig p;
+                if (const auto u = m_check.url(n["rebind"], QStringLiteral("publisher.rebind")))
+                    p.rebind = *u;
+                if (n["auth"].IsDefined())
+                    p.auth = m_check.boolean(n["auth"], QStringLiteral("publisher.auth")).value_or(true);
+                cfg.publisher = p;
+            }
+        }
+        if (const YAML::Node n = root["runbooks"]; n.IsDefined() && !n.IsNull()) {
+            if (const auto dir = m_check.string(n, QStringLiteral("runbooks"))) {
+                const QString path = resolve(*dir);
+                if (!QFileInfo(path).isDir())
+                    m_check.error(n, QStringLiteral("runbooks"),
+                                  QStringLiteral("'%1' is not a directory").arg(*dir));
+                else
+                    cfg.runbooksDir = path;
+            }
+        }
+        return finish(cfg);
+    }
+
+private:
+    Result<DeploymentConfig> finish(DeploymentConfig &cfg)
+    {
+        if (m_check.hasErrors()) {
+            QList<Diagnostic> diags = m_check.diagnostics();
+            std::stable_sort(diags.begin(), diags.end(),
+                             [](const Diagnostic &a, const Diagnostic &b) { return a.line < b.line; });
+            return Error::fromDiagnostics(ErrorCode::InvalidInput, diags);
+        }
+        return cfg;
+    }
+
+    QString resolve(const QString &path) const
+    {
+        if (QDir::isAbsolutePath(path) || m_baseDir.isEmpty())
+            return path;
+        return QDir(m_baseDir).filePath(path);
+    }
+
+    std::optional<int> positive(const YAML::Node &map, const char *key, const QString &path, qint64 max = kIntMax)
+    {
+        const YAML::Node n = map[key];
+        if (!n.IsDefined())
+            return std::nullopt;
+        const auto v = m_check.integer(n, yaml::joinPath(path, key), 1, max);
+        return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+    }
+
+    void readObjectives(const YAML::Node &n, Objectives &o)
+    {
+        const QString path = QStringLiteral("objectives");
+        if (!m_check.checkMap(n, path, {"restore_minutes", "integrity_minutes"}, {"drill_max_age_days"}))
+            return;
+        if (const auto v = positive(n, "restore_minutes", path, 24 * 60))
+            o.restoreMinutes = *v;
+        if (const auto v = positive(n, "integrity_minutes", path, 24 * 60))
+            o.integrityMinutes = *v;
+        if (const auto v = positive(n, "drill_max_age_days", path, 3650))
+            o.drillMaxAgeDays = *v;
+        if (o.integrityMinutes < o.restoreMinutes)
+            m_check.error(n["integrity_minutes"], QStringLiteral("objectives.integrity_minutes"),
+                          QStringLiteral("must not be shorter than restore_minutes (%1)").arg(o.restoreMinutes));
+    }
+
+    void readProbes(const YAML::Node &n, ProbeSettings &p)
+    {
+        const QString path = QStringLiteral("probes");
+        if (!m_check.checkMap(n, path, {},
+                              {"interval_s", "timeout_ms", "connect_timeout_ms", "max_body_bytes", "max_redirects",
+                               "fail_after", "clear_after", "slow_ms", "concurrency", "retention_days", "ca_file",
+                               "insecure_tls"}))
+            return;
+        if (const auto v = positive(n, "interval_s", path, 86400))
+            p.intervalS = *v;
+        if (const auto v = positive(n, "timeout_ms", path, 600000))
+            p.timeoutMs = *v;
+        if (const auto v = positive(n, "connect_timeout_ms", path, 600000))
+            p.connectTimeoutMs = *v;
+        if (const YAML::Node m = n["max_body_bytes"]; m.IsDefined())
+            if (const auto v = m_check.integer(m, QStringLiteral("probes.max_body_bytes"), 1,
+                                               qint64(64) * 1024 * 1024 * 1024))
+                p.maxBodyBytes = *v;
+        if (const YAML::Node m = n["max_redirects"]; m.IsDefined())
+            if (const auto v = m_check.integer(m, QStringLiteral("probes.max_redirects"), 0, 20))
+                p.maxRedirects = static_cast<int>(*v);
+        if (const auto v = positive(n, "fail_after", path, 100))
+            p.failAfter = *v;
+        if (const auto v = positive(n, "clear_after", path, 100))
+            p.clearAfter = *v;
+        if (const auto v = positive(n, "slow_ms", path, 600000))
+            p.slowMs = *v;
+        if (const auto v = positive(n, "concurrency", path, 1024))
+            p.concurrency = *v;
+        if (const auto v = positive(n, "retention_days", path, 3650))
+            p.retentionDays = *v;
+        if (const YAML::Node m = n["ca_file"]; m.IsDefined() && !m.IsNull()) {
+            if (const auto f = m_check.string(m, QStringLiteral("probes.ca_file"))) {
+                const QString file = resolve(*f);
+                if (!QFileInfo(file).isFile())
+                    m_check.error(m, QStringLiteral("probes.ca_file"), QStringLiteral("file '%1' not found").arg(*f));
+                else
+                    p.caFile = file;
+            }
+        }
+        if (const YAML::Node m = n["insecure_tls"]; m.IsDefined())
+            p.insecureTls = m_check.boolean(m, QStringLiteral("probes.insecure_tls")).value_or(false);
+        if (p.connectTimeoutMs > p.timeoutMs)
+            p.connectTimeoutMs = p.timeoutMs;
+    }
+
+    void readScopes(const YAML::Node &list, QList<ScopeConfig> &scopes)
+    {
+        const QString path = QStringLiteral("scopes");
+        if (!m_check.isSequence(list, path))
+            return;
+        if (list.size() == 0) {
+            m_check.error(list, path, QStringLiteral("at least one scope is required"));
+            return;
+        }
+        QHash<QString, int> firstLine;
+        QHash<QString, YAML::Node> parentNodes;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const YAML::Node n = list[i];
+            const QString p = yaml::indexPath(path, i);
+            if (!m_check.checkMap(n, p, {"id", "kind", "critical", "freshness_hours", "manifest"},
+                                  {"parent", "resolver", "rules", "auth"}))
+                if (!n.IsMap())
+                    continue;
+            ScopeConfig s;
+            s.line = yaml::lineOf(n);
+            if (n["id"].IsDefined()) {
+                if (const auto id = m_check.string(n["id"], p + QStringLiteral(".id"))) {
+                    if (!idPattern().match(*id).hasMatch())
+                        m_check.error(n["id"], p + QStringLiteral(".id"),
+                                      QStringLiteral("'%1' is not a valid id (lower-case letters, digits, '-', '_', '.')")
+                                          .arg(*id));
+                    else if (firstLine.contains(*id))
+                        m_check.error(n["id"], p + QStringLiteral(".id"),
+                                      QStringLiteral("duplicate scope id '%1' (first defined at line %2)")
+                                          .arg(*id)
+                                          .arg(firstLine.value(*id)));
+                    else
+                        firstLine.insert(*id, yaml::lineOf(n["id"]));
+                    s.id = *id;
+                }
+            }
+            if (n["kind"].IsDefined()) {
+                if (const auto k = m_check.string(n["kind"], p + QStringLiteral(".kind"))) {
+                    if (*k == QLatin1String("baseline"))
+                        s.kind = ScopeKind::Baseline;
+                    else if (*k == QLatin1String("country"))
+                        s.kind = ScopeKind::Country;
+                    else if (*k == QLatin1String("locality"))
+                        s.kind = ScopeKind::Locality;
+                    else
+                        m_check.error(n["kind"], p + QStringLiteral(".kind"),
+                                      QStringLiteral("must be baseline, country or locality, got '%1'").arg(*k));
+                }
+            }
+            if (n["critical"].IsDefined())
+                s.critical = m_check.boolean(n["critical"], p + QStringLiteral(".critical")).value_or(false);
+            if (n["freshness_hours"].IsDefined())
+                if (const auto v = m_check.integer(n["freshness_hours"], p + QStringLiteral(".freshness_hours"), 1,
+                                                   24 * 366))
+                    s.freshnessHours = static_cast<int>(*v);
+            if (n["manifest"].IsDefined())
+                s.manifest = m_check.url(n["manifest"], p + QStringLiteral(".manifest")).value_or(QUrl());
+            if (n["resolver"].IsDefined() && !n["resolver"].IsNull())
+                s.resolver = m_check.url(n["resolver"], p + QStringLiteral(".resolver")).value_or(QUrl());
+            if (n["rules"].IsDefined() && !n["rules"].IsNull())
+                s.rules = m_check.url(n["rules"], p + QStringLiteral(".rules")).value_or(QUrl());
+            if (n["auth"].IsDefined())
+                s.auth = m_check.boolean(n["auth"], p + QStringLiteral(".auth")).value_or(false);
+            if (n["parent"].IsDefined() && !n["parent"].IsNull()) {
+                if (const auto parent = m_check.string(n["parent"], p + QStringLiteral(".parent"))) {
+                    s.parent = *parent;
+                    parentNodes.insert(p, n["parent"]);
+                }
+            }
+            scopes.append(s);
+        }
+        checkHierarchy(list, scopes, parentNodes);
+    }
+
+    void checkHierarchy(const YAML::Node &list, const QList<ScopeConfig> &scopes,
+                        const QHash<QString, YAML::Node> &parentNodes)
+    {
+        QHash<QString, const ScopeConfig *> byId;
+        for (const ScopeConfig &s : scopes)
+            if (!s.id.isEmpty() && !byId.contains(s.id))
+                byId.insert(s.id, &s);
+        for (std::size_t i = 0; i < static_cast<std::size_t>(scopes.size()); ++i) {
+            const ScopeConfig &s = scopes.at(static_cast<qsizetype>(i));
+            if (s.parent.isEmpty())
+                continue;
+            const QString p = yaml::indexPath(QStringLiteral("scopes"), i);
+            const YAML::Node at = parentNodes.value(p, list);
+            const QString key = p + QStringLiteral(".parent");
+            if (s.kind == ScopeKind::Baseline) {
+                m_check.error(at, key, QStringLiteral("a baseline scope cannot have a parent"));
+                continue;
+            }
+            const ScopeConfig *parent = byId.value(s.parent);
+            if (!parent) {
+                m_check.error(at, key, QStringLiteral("'%1' does not name a scope in this file").arg(s.parent));
+                continue;
+            }
+            if (static_cast<int>(parent->kind) > static_cast<int>(s.kind)) {
+                m_check.error(at, key,
+                              QStringLiteral("a %1 cannot sit under the %2 '%3'")
+                                  .arg(scopeKindName(s.kind), scopeKindName(parent->kind), parent->id));
+                continue;
+            }
+            // Walk up; coming back to s means a cycle.
+            QStringList chain{s.id};
+            const ScopeConfig *cur = parent;
+            while (cur) {
+                chain << cur->id;
+                if (cur->id == s.id) {
+                    m_check.error(at, key, QStringLiteral("parent cycle: %1").arg(chain.join(QStringLiteral(" → "))));
+                    break;
+                }
+                if (chain.size() > scopes.size() + 1)
+                    break; // a cycle not through s; reported from its own members
+                cur = cur->parent.isEmpty() ? nullptr : byId.value(cur->parent);
+            }
+        }
+    }
+
+    void readServices(const YAML::Node &list, QList<ServiceConfig> &services)
+    {
+        const QString path = QStringLiteral("services");
+        if (!m_check.isSequence(list, path))
+            return;
+        QHash<QString, int> firstLine;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const YAML::Node n = list[i];
+            const QString p = yaml::indexPath(path, i);
+            if (!m_check.checkMap(n, p, {"id", "readyz"}, {"auth"}))
+                if (!n.IsMap())
+                    continue;
+            ServiceConfig s;
+            s.line = yaml::lineOf(n);
+            if (n["id"].IsDefined()) {
+                if (const auto id = m_check.string(n["id"], p + QStringLiteral(".id"))) {
+                    if (!idPattern().match(*id).hasMatch())
+                        m_check.error(n["id"], p + QStringLiteral(".id"), QStringLiteral("'%1' is not a valid id").arg(*id));
+                    else if (firstLine.contains(*id))
+                        m_check.error(n["id"], p + QStringLiteral(".id"),
+                                      QStringLiteral("duplicate service id '%1' (first defined at line %2)")
+                                          .arg(*id)
+                                          .arg(firstLine.value(*id)));
+                    else
+                        firstLine.insert(*id, yaml::lineOf(n["id"]));
+                    s.id = *id;
+                }
+            }
+            if (n["readyz"].IsDefined())
+                s.readyz = m_check.url(n["readyz"], p + QStringLiteral(".readyz")).value_or(QUrl());
+            if (n["auth"].IsDefined())
+                s.auth = m_check.boolean(n["auth"], p + QStringLiteral(".auth")).value_or(false);
+            services.append(s);
+        }
+    }
+
+    yaml::Checker m_check;
+    QString m_baseDir;
+};
+
+} // namespace
+
+namespace ConfigLoader {
+
+Result<DeploymentConfig> parse(const QByteArray &yamlText, const QString &sourceName, const QString &baseDir)
+{
+    auto root = yaml::load(yamlText, sourceName);
+    if (!root.ok())
+        return root.error();
+    try {
+        return Reader(sourceName, baseDir).read(root.value());
+    } catch (const YAML::Exception &e) {
+        Diagnostic d{sourceName, e.mark.is_null() ? 0 : e.mark.line + 1, QString(),
+                     QStringLiteral("YAML error: %1").arg(QString::fromStdString(e.msg))};
+        return Error::fromDiagnostics(ErrorCode::InvalidInput, {d});
+    }
+}
+
+Result<DeploymentConfig> loadFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read config: %1").arg(f.errorString()), path);
+    if (f.size() > 4 * 1024 * 1024)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("config file is larger than 4 MiB"), path);
+    return parse(f.readAll(), path, QFileInfo(path).absolutePath());
+}
+
+Result<DeploymentConfig> builtinDemo()
+{
+    auto cfg = loadFile(QString::fromLatin1(kBuiltinDemoPath));
+    if (cfg.ok())
+        cfg->builtinDemo = true;
+    return cfg;
+}
+
+} // namespace ConfigLoader
+
+} // namespace ops

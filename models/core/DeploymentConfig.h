@@ -1,0 +1,87 @@
+#pragma once
+
+#include "Environment.h"
+#include "Result.h"
+
+#include <QList>
+#include <QUrl>
+
+#include <optional>
+
+namespace ops {
+
+enum class ScopeKind { Baseline, Country, Locality };
+QString scopeKindName(ScopeKind kind);
+
+struct ScopeConfig {
+    QString id;
+    ScopeKind kind = ScopeKind::Locality;
+    QString parent; // empty for none
+    bool critical = false;
+    int freshnessHours = 0;
+    QUrl manifest;
+    QUrl resolver; // optional
+    QUrl rules;    // optional
+    bool auth = false; // send OPSCONSOLE_OPERATOR_TOKEN to this scope's endpoints
+    int line = 0;
+};
+
+struct ServiceConfig {
+    QString id;
+    QUrl readyz;
+    bool auth = false;
+    int line = 0;
+};
+
+struct ProbeSettings {
+    int intervalS = 30;
+    int timeoutMs = 5000;
+    int connectTimeoutMs = 3000;
+    qint64 maxBodyBytes = 104857600;
+    int maxRedirects = 3;
+    int failAfter = 2;
+    int clearAfter = 2;
+    int slowMs = 2000;      // over this latency a probe is "degraded"
+    int concurrency = 16;
+    int retentionDays = 7;  // raw samples older than this are pruned
+    QString caFile;         // extra CA bundle (PEM); empty for the system store only
+    bool insecureTls = false; // dev-only: skip TLS verification
+};
+
+struct Objectives {
+    int restoreMinutes = 15;
+    int integrityMinutes = 30;
+    int drillMaxAgeDays = 30; // a rollback drill older than this no longer proves the objective
+};
+
+struct PublisherConfig {
+    QUrl rebind;
+    bool auth = true;
+};
+
+struct DeploymentConfig {
+    QString source;          // the file it came from, or the built-in resource path
+    bool builtinDemo = false;
+    std::optional<Environment> environment; // as written in the file
+    Objectives objectives;
+    ProbeSettings probes;
+    QList<ScopeConfig> scopes;
+    QList<ServiceConfig> services;
+    std::optional<PublisherConfig> publisher;
+    QString runbooksDir; // empty for the built-in runbooks
+
+    const ScopeConfig *scope(const QString &id) const;
+    // Scopes ordered baseline → country → locality, then by id (the order panels show them).
+    QList<const ScopeConfig *> orderedScopes() const;
+};
+
+namespace ConfigLoader {
+inline constexpr const char *kBuiltinDemoPath = ":/config/demo.yaml";
+
+Result<DeploymentConfig> parse(const QByteArray &yamlText, const QString &sourceName,
+                               const QString &baseDir = {});
+Result<DeploymentConfig> loadFile(const QString &path);
+Result<DeploymentConfig> builtinDemo();
+} // namespace ConfigLoader
+
+} // namespace ops

@@ -1,0 +1,54 @@
+#include "EnvironmentPolicy.h"
+
+namespace ops::EnvironmentPolicy {
+
+Result<std::optional<Environment>> fromProcess(const QProcessEnvironment &env)
+{
+    const QString name = QString::fromLatin1(kEnvVar);
+    if (!env.contains(name))
+        return std::optional<Environment>();
+    const QString value = env.value(name).trimmed();
+    if (value.isEmpty())
+        return std::optional<Environment>();
+    if (const auto e = parseEnvironment(value))
+        return std::optional<Environment>(*e);
+    return makeError(ErrorCode::Usage,
+                     QStringLiteral("OPSCONSOLE_ENV must be dev, staging or prod, got '%1'").arg(value));
+}
+
+Result<Environment> effective(std::optional<Environment> fromEnv, const DeploymentConfig &config)
+{
+    const Environment declared = config.environment.value_or(Environment::Dev);
+    if (!fromEnv)
+        return declared;
+    if (environmentRank(*fromEnv) < environmentRank(declared))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("the config declares environment %1 but OPSCONSOLE_ENV=%2; "
+                                        "refusing to relax policy (set OPSCONSOLE_ENV=%1 or use a %2 config)")
+                             .arg(environmentName(declared), environmentName(*fromEnv)),
+                         config.source);
+    return *fromEnv;
+}
+
+Result<void> checkStartup(Environment env, const DeploymentConfig &config, const QProcessEnvironment &process)
+{
+    if (env == Environment::Dev)
+        return {};
+    QStringList reasons;
+    if (process.value(QString::fromLatin1(kTokenVar)).isEmpty())
+        reasons << QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN is not set; it is required outside dev");
+    if (config.builtinDemo)
+        reasons << QStringLiteral("the built-in demo config is dev-only; pass --config FILE or create "
+                                  "$XDG_CONFIG_HOME/opsconsole/config.yaml");
+    if (config.probes.insecureTls)
+        reasons << QStringLiteral("probes.insecure_tls is dev-only (in %1)").arg(config.source);
+    if (reasons.isEmpty())
+        return {};
+    Error e = makeError(ErrorCode::Policy,
+                        QStringLiteral("refusing to start in %1: %2")
+                            .arg(environmentName(env), reasons.join(QStringLiteral("; "))),
+                        QString::fromLatin1(kEnvVar) + QLatin1Char('=') + environmentName(env));
+    return e;
+}
+
+} // namespace ops::EnvironmentPolicy

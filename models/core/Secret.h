@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace ops {
+
+// Holds a secret (token, passphrase). It is wiped on destruction and never prints itself:
+// every textual form is redacted. Code that needs the bytes asks for them explicitly.
+class Secret {
+public:
+    Secret() = default;
+    explicit Secret(QByteArray value) : m_value(std::move(value)) {}
+    Secret(const Secret &other) : m_value(other.m_value) { m_value.detach(); }
+    Secret &operator=(const Secret &other);
+    Secret(Secret &&other) noexcept : m_value(std::move(other.m_value)) {}
+    Secret &operator=(Secret &&other) noexcept;
+    ~Secret() { wipe(); }
+
+    static Secret fromEnvironment(const char *name);
+
+    bool isSet() const { return !m_value.isEmpty(); }
+    const QByteArray &reveal() const { return m_value; }
+    QString redacted() const; // "set (redacted)" or "not set"
+    void wipe();
+
+    // Replaces every occurrence of the secret in text with "[redacted]".
+    QString scrub(const QString &text) const;
+
+private:
+    QByteArray m_value;
+};
+
+// Overwrites memory in a way the optimiser keeps.
+void secureZero(void *data, std::size_t size);
+
+} // namespace ops

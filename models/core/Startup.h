@@ -1,0 +1,37 @@
+#pragma once
+
+#include "DeploymentConfig.h"
+#include "Environment.h"
+#include "Result.h"
+
+#include <QProcessEnvironment>
+
+namespace ops {
+
+// The options both programs share (INTERFACES.md "Common to both programs").
+struct CommonOptions {
+    QString storePath;      // empty: the default store
+    QString configPath;     // empty: the default config, or the built-in demo in dev
+    QString identity;       // empty: OPSCONSOLE_IDENTITY, else the identity made by init
+    QString passphraseFile; // empty: OPSCONSOLE_PASSPHRASE or a prompt
+};
+
+struct StartupContext {
+    Environment environment = Environment::Dev;
+    DeploymentConfig config;
+    QString storePath;
+    QString identity;
+    QString passphraseFile;
+};
+
+namespace Startup {
+QString defaultStorePath();  // $XDG_DATA_HOME/opsconsole/evidence.sqlite
+QString defaultConfigPath(); // $XDG_CONFIG_HOME/opsconsole/config.yaml
+QString dataDirectory();     // $XDG_DATA_HOME/opsconsole
+
+// Resolves the environment, loads and validates the config, applies the environment policy.
+// Error codes follow INTERFACES.md: 2 usage, 3 invalid config, 4 policy.
+Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvironment &process);
+} // namespace Startup
+
+} // namespace ops

@@ -1,0 +1,255 @@
+// The real MainWindow, offscreen, driven by keyboard and mouse.
+#include "MainWindow.h"
+#include "common/CommandPalette.h"
+#include "common/EmptyState.h"
+#include "common/EnvironmentBadge.h"
+#include "common/Panel.h"
+#include "common/Translations.h"
+
+#include "TestSupport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace ops;
+using namespace ops::ui;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void hasFivePanelsInOrder();
+    void switchesPanelsByShortcut();
+    void switchesPanelsByNavigationClick();
+    void panelsShowHonestEmptyStates();
+    void environmentBadge_data();
+    void environmentBadge();
+    void probeHealthIsUnknownNotHealthy();
+    void remembersGeometryAndPanel();
+    void commandPaletteRunsAnAction();
+    void darkThemeApplies();
+    void rendersScreenshots();
+    void germanTranslationLoads();
+
+private:
+    static StartupContext context(Environment env);
+    std::unique_ptr<test::TempDir> m_settingsDir;
+};
+
+StartupContext TestMainWindow::context(Environment env)
+{
+    StartupContext ctx;
+    ctx.environment = env;
+    ctx.config = ConfigLoader::builtinDemo().value();
+    ctx.storePath = QStringLiteral("/var/lib/opsconsole-test/evidence.sqlite");
+    return ctx;
+}
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_settingsDir = std::make_unique<test::TempDir>();
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir->path());
+    QCoreApplication::setOrganizationName(QStringLiteral("opsconsole-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("opsconsole-test"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::hasFivePanelsInOrder()
+{
+    MainWindow w(context(Environment::Dev));
+    QCOMPARE(w.panelCount(), 5);
+    const QStringList names{QStringLiteral("alertsPanel"), QStringLiteral("incidentsPanel"),
+                            QStringLiteral("launchPanel"), QStringLiteral("derivationsPanel"),
+                            QStringLiteral("evidencePanel")};
+    auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(nav);
+    QCOMPARE(nav->count(), 5);
+    for (int i = 0; i < names.size(); ++i) {
+        QCOMPARE(w.panel(i)->objectName(), names.at(i));
+        QCOMPARE(nav->item(i)->text(), w.panel(i)->title());
+        QVERIFY(!w.panel(i)->accessibleName().isEmpty());
+        QVERIFY(!w.panel(i)->icon().isNull());
+    }
+    QCOMPARE(w.panel(1)->title(), QStringLiteral("Incidents & Rollback"));
+}
+
+void TestMainWindow::switchesPanelsByShortcut()
+{
+    MainWindow w(context(Environment::Dev));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QCOMPARE(w.currentPanel(), 0);
+    const Qt::Key keys[] = {Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5, Qt::Key_1};
+    const int expected[] = {1, 2, 3, 4, 0};
+    for (int i = 0; i < 5; ++i) {
+        QTest::keyClick(&w, keys[i], Qt::ControlModifier);
+        QCOMPARE(w.currentPanel(), expected[i]);
+        auto *stack = w.findChild<QStackedWidget *>(QStringLiteral("panels"));
+        QCOMPARE(stack->currentWidget(), w.panel(expected[i]));
+    }
+}
+
+void TestMainWindow::switchesPanelsByNavigationClick()
+{
+    MainWindow w(context(Environment::Dev));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+    const QRect rect = nav->visualItemRect(nav->item(3));
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(w.currentPanel(), 3);
+    // Keyboard in the list moves too.
+    nav->setFocus();
+    QTest::keyClick(nav, Qt::Key_Down);
+    QCOMPARE(w.currentPanel(), 4);
+}
+
+void TestMainWindow::panelsShowHonestEmptyStates()
+{
+    MainWindow w(context(Environment::Dev));
+    for (int i = 0; i < w.panelCount(); ++i) {
+        auto *empty = w.panel(i)->findChild<EmptyState *>(QStringLiteral("emptyState"));
+        QVERIFY2(empty, qPrintable(w.panel(i)->objectName()));
+        QCOMPARE(empty->titleText(), w.panel(i)->title());
+        QVERIFY(empty->bodyText().size() > 40);
+        QVERIFY(w.panel(i)->findChild<QLabel *>(QStringLiteral("emptyStateList")));
+    }
+    // No panel pretends a healthy state it cannot know.
+    auto *alerts = w.panel(0)->findChild<EmptyState *>();
+    QVERIFY(alerts->bodyText().contains(QStringLiteral("no state is known")));
+}
+
+void TestMainWindow::environmentBadge_data()
+{
+    QTest::addColumn<int>("env");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("colour");
+    QTest::newRow("dev") << int(Environment::Dev) << QStringLiteral("DEV") << QStringLiteral("#1565c0");
+    QTest::newRow("staging") << int(Environment::Staging) << QStringLiteral("STAGING") << QStringLiteral("#b26a00");
+    QTest::newRow("prod") << int(Environment::Prod) << QStringLiteral("PROD") << QStringLiteral("#b71c1c");
+}
+
+void TestMainWindow::environmentBadge()
+{
+    QFETCH(int, env);
+    QFETCH(QString, text);
+    QFETCH(QString, colour);
+    MainWindow w(context(static_cast<Environment>(env)));
+    auto *badge = w.findChild<EnvironmentBadge *>(QStringLiteral("environmentBadge"));
+    QVERIFY(badge);
+    QCOMPARE(badge->text(), text);
+    QVERIFY(badge->styleSheet().contains(colour));
+    QVERIFY(badge->accessibleName().contains(text));
+    auto *store = w.findChild<QLabel *>(QStringLiteral("storeLabel"));
+    QVERIFY(store->text().contains(QStringLiteral("evidence.sqlite")));
+}
+
+void TestMainWindow::probeHealthIsUnknownNotHealthy()
+{
+    MainWindow w(context(Environment::Dev));
+    auto *probe = w.findChild<QLabel *>(QStringLiteral("probeHealth"));
+    QVERIFY(probe);
+    QVERIFY(probe->text().contains(QStringLiteral("unknown")));
+    QVERIFY(!probe->text().contains(QStringLiteral("ok"), Qt::CaseInsensitive));
+}
+
+void TestMainWindow::remembersGeometryAndPanel()
+{
+    {
+        MainWindow w(context(Environment::Dev));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.resize(1000, 700);
+        w.showPanel(2);
+        w.close();
+    }
+    MainWindow again(context(Environment::Dev));
+    QCOMPARE(again.currentPanel(), 2);
+    QCOMPARE(again.size(), QSize(1000, 700));
+}
+
+void TestMainWindow::commandPaletteRunsAnAction()
+{
+    MainWindow w(context(Environment::Dev));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    bool seen = false;
+    QTimer::singleShot(0, &w, [&] {
+        auto *palette = qobject_cast<CommandPalette *>(QApplication::activeModalWidget());
+        if (!palette)
+            return;
+        seen = true;
+        QTest::keyClicks(palette->filterEdit(), QStringLiteral("evid"));
+        QCOMPARE(palette->list()->count(), 1);
+        QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
+    });
+    QTest::keyClick(&w, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(seen);
+    QCOMPARE(w.currentPanel(), 4);
+}
+
+void TestMainWindow::darkThemeApplies()
+{
+    MainWindow w(context(Environment::Dev));
+    auto *dark = w.findChild<QAction *>(QStringLiteral("theme_dark"));
+    QVERIFY(dark);
+    dark->trigger();
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+    QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+    w.findChild<QAction *>(QStringLiteral("theme_light"))->trigger();
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 160);
+}
+
+void TestMainWindow::rendersScreenshots()
+{
+    test::TempDir out;
+    MainWindow w(context(Environment::Dev));
+    w.resize(1100, 700);
+    w.show();
+    const QStringList files = w.renderScreenshots(out.path());
+    QCOMPARE(files.size(), 5);
+    for (const QString &f : files) {
+        QImage img(f);
+        QVERIFY2(!img.isNull(), qPrintable(f));
+        QCOMPARE(img.size(), QSize(1100, 700) * img.devicePixelRatio());
+    }
+}
+
+void TestMainWindow::germanTranslationLoads()
+{
+    QCOMPARE(installTranslations(QLocale(QLocale::German, QLocale::Germany)), QLocale::German);
+    {
+        MainWindow w(context(Environment::Dev));
+        QCOMPARE(w.panel(0)->title(), QStringLiteral("Warnungen"));
+        QCOMPARE(w.panel(1)->title(), QStringLiteral("Vorfälle & Rollback"));
+        auto *quit = w.findChild<QAction *>(QStringLiteral("quitAction"));
+        QCOMPARE(quit->text(), QStringLiteral("&Beenden"));
+        auto *probe = w.findChild<QLabel *>(QStringLiteral("probeHealth"));
+        QVERIFY2(probe->text().contains(QStringLiteral("unbekannt")), qPrintable(probe->text()));
+    }
+    for (QTranslator *t : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
+    MainWindow english(context(Environment::Dev));
+    QCOMPARE(english.panel(0)->title(), QStringLiteral("Alerts"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

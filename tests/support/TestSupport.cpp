@@ -1,0 +1,125 @@
+#include "TestSupport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QTcpSocket>
+#include <QTest>
+
+namespace ops::test {
+
+TempDir::TempDir()
+{
+    if (!m_dir.isValid())
+        qFatal("cannot create a temporary directory: %s", qPrintable(m_dir.errorString()));
+}
+
+QString TempDir::write(const QString &name, const QByteArray &content) const
+{
+    const QString path = file(name);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+ProgramRunner::ProgramRunner(const TempDir &home)
+{
+    m_env = QProcessEnvironment::systemEnvironment();
+    for (const char *v : {"OPSCONSOLE_ENV", "OPSCONSOLE_OPERATOR_TOKEN", "OPSCONSOLE_IDENTITY", "OPSCONSOLE_PASSPHRASE"})
+        m_env.remove(QString::fromLatin1(v));
+    m_env.insert(QStringLiteral("HOME"), home.path());
+    m_env.insert(QStringLiteral("XDG_DATA_HOME"), home.file(QStringLiteral("data")));
+    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.file(QStringLiteral("config")));
+    m_env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
+    m_env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    m_env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+}
+
+QString ProgramRunner::binary(const QString &name)
+{
+    return QStringLiteral(OPSCONSOLE_BIN_DIR) + QLatin1Char('/') + name;
+}
+
+RunResult ProgramRunner::run(const QString &program, const QStringList &arguments, int timeoutMs,
+                             const QByteArray &stdinData) const
+{
+    QProcess p;
+    p.setProcessEnvironment(m_env);
+    p.start(binary(program), arguments);
+    RunResult r;
+    if (!p.waitForStarted(10000))
+        return r;
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    r.finished = p.waitForFinished(timeoutMs);
+    if (!r.finished) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+LoopbackHttpServer::LoopbackHttpServer(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &LoopbackHttpServer::onConnection);
+}
+
+bool LoopbackHttpServer::listen()
+{
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QString LoopbackHttpServer::url(const QString &path) const
+{
+    return QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path);
+}
+
+void LoopbackHttpServer::onConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        auto buffer = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+            buffer->append(socket->readAll());
+            const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                return;
+            const QList<QByteArray> lines = buffer->left(headerEnd).split('\n');
+            const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+            qsizetype contentLength = 0;
+            for (const QByteArray &l : lines)
+                if (l.toLower().startsWith("content-length:"))
+                    contentLength = l.mid(15).trimmed().toLongLong();
+            if (buffer->size() < headerEnd + 4 + contentLength)
+                return;
+            const QByteArray body = buffer->mid(headerEnd + 4, contentLength);
+            const QByteArray method = requestLine.value(0);
+            QByteArray path = requestLine.value(1);
+            ++m_requests;
+            Response resp;
+            auto it = m_routes.find(path);
+            if (it == m_routes.end())
+                it = m_routes.find(path.left(path.indexOf('?')));
+            if (it != m_routes.end())
+                resp = (*it)(method, path, body);
+            else
+                resp = Response{404, "{\"error\":\"not found\"}", "application/json", {}};
+            QByteArray out = "HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType +
+                             "\r\nContent-Length: " + QByteArray::number(resp.body.size()) + "\r\nConnection: close\r\n";
+            for (const auto &[k, v] : resp.headers)
+                out += k + ": " + v + "\r\n";
+            out += "\r\n" + resp.body;
+            socket->write(out);
+            socket->disconnectFromHost();
+        });
+    }
+}
+
+} // namespace ops::test

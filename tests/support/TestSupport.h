@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QProcess>
+#include <QString>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+#include <functional>
+
+namespace ops::test {
+
+// A temporary directory that fails the test loudly when it cannot be made.
+class TempDir {
+public:
+    TempDir();
+    QString path() const { return m_dir.path(); }
+    QString file(const QString &name) const { return m_dir.filePath(name); }
+    QString write(const QString &name, const QByteArray &content) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+// Runs one of the built programs with a clean environment rooted in a temp dir.
+struct RunResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    bool finished = false;
+};
+
+class ProgramRunner {
+public:
+    explicit ProgramRunner(const TempDir &home);
+    void set(const QString &name, const QString &value) { m_env.insert(name, value); }
+    void unset(const QString &name) { m_env.remove(name); }
+    RunResult run(const QString &program, const QStringList &arguments, int timeoutMs = 60000,
+                  const QByteArray &stdinData = {}) const;
+    static QString binary(const QString &name); // path of a built program
+
+private:
+    QProcessEnvironment m_env;
+};
+
+// A tiny HTTP/1.1 server on 127.0.0.1 for tests: a handler per path, or raw socket behaviour.
+class LoopbackHttpServer : public QObject {
+    Q_OBJECT
+public:
+    struct Response {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/json";
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+    using Handler = std::function<Response(const QByteArray &method, const QByteArray &path, const QByteArray &body)>;
+
+    explicit LoopbackHttpServer(QObject *parent = nullptr);
+    bool listen();
+    quint16 port() const { return m_server.serverPort(); }
+    QString url(const QString &path) const;
+    void route(const QByteArray &path, Handler handler) { m_routes.insert(path, std::move(handler)); }
+    int requestCount() const { return m_requests; }
+
+private:
+    void onConnection();
+    QTcpServer m_server;
+    QHash<QByteArray, Handler> m_routes;
+    int m_requests = 0;
+};
+
+} // namespace ops::test

@@ -1,0 +1,175 @@
+#include "core/EnvironmentPolicy.h"
+#include "core/Secret.h"
+#include "core/Startup.h"
+
+#include "TestSupport.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace ops;
+
+class TestEnvironmentPolicy : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void envVarParsing();
+    void overrideMayOnlyTighten();
+    void devAllowsEverything();
+    void prodNeedsToken();
+    void prodRefusesDemoConfig();
+    void prodRefusesInsecureTls();
+    void prodNamesEveryViolation();
+    void prodWithTokenAndRealConfigStarts();
+    void startupFallsBackToDemoOnlyInDev();
+    void startupReportsInvalidConfigAsInvalidInput();
+    void secretsAreRedacted();
+};
+
+static QProcessEnvironment env(std::initializer_list<std::pair<const char *, const char *>> vars)
+{
+    QProcessEnvironment e;
+    for (const auto &[k, v] : vars)
+        e.insert(QString::fromLatin1(k), QString::fromLatin1(v));
+    return e;
+}
+
+static DeploymentConfig realConfig()
+{
+    auto cfg = ConfigLoader::loadFile(QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good.yaml"));
+    if (!cfg.ok())
+        qFatal("good.yaml does not load");
+    return cfg.value();
+}
+
+void TestEnvironmentPolicy::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestEnvironmentPolicy::envVarParsing()
+{
+    QCOMPARE(EnvironmentPolicy::fromProcess(env({})).value(), std::optional<Environment>());
+    QCOMPARE(EnvironmentPolicy::fromProcess(env({{"OPSCONSOLE_ENV", "prod"}})).value(),
+             std::optional<Environment>(Environment::Prod));
+    QCOMPARE(EnvironmentPolicy::fromProcess(env({{"OPSCONSOLE_ENV", "staging"}})).value(),
+             std::optional<Environment>(Environment::Staging));
+    const auto bad = EnvironmentPolicy::fromProcess(env({{"OPSCONSOLE_ENV", "production"}}));
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().code, ErrorCode::Usage);
+    QVERIFY(bad.error().message.contains(QStringLiteral("'production'")));
+}
+
+void TestEnvironmentPolicy::overrideMayOnlyTighten()
+{
+    DeploymentConfig cfg = realConfig(); // declares staging
+    QCOMPARE(EnvironmentPolicy::effective(std::nullopt, cfg).value(), Environment::Staging);
+    QCOMPARE(EnvironmentPolicy::effective(Environment::Prod, cfg).value(), Environment::Prod);
+    const auto relaxed = EnvironmentPolicy::effective(Environment::Dev, cfg);
+    QVERIFY(!relaxed.ok());
+    QCOMPARE(relaxed.error().code, ErrorCode::Policy);
+    QVERIFY(relaxed.error().message.contains(QStringLiteral("refusing to relax policy")));
+    cfg.environment.reset();
+    QCOMPARE(EnvironmentPolicy::effective(std::nullopt, cfg).value(), Environment::Dev);
+}
+
+void TestEnvironmentPolicy::devAllowsEverything()
+{
+    DeploymentConfig cfg = ConfigLoader::builtinDemo().value();
+    cfg.probes.insecureTls = true;
+    QVERIFY(EnvironmentPolicy::checkStartup(Environment::Dev, cfg, env({})).ok());
+}
+
+void TestEnvironmentPolicy::prodNeedsToken()
+{
+    const DeploymentConfig cfg = realConfig();
+    const auto r = EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({}));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().exitCode(), 4);
+    QVERIFY(r.error().message.contains(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN is not set")));
+    const auto empty = EnvironmentPolicy::checkStartup(Environment::Staging, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", ""}}));
+    QVERIFY(!empty.ok());
+}
+
+void TestEnvironmentPolicy::prodRefusesDemoConfig()
+{
+    const DeploymentConfig cfg = ConfigLoader::builtinDemo().value();
+    const auto r = EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}));
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.contains(QStringLiteral("demo config is dev-only")));
+    QVERIFY(!r.error().message.contains(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN is not set")));
+}
+
+void TestEnvironmentPolicy::prodRefusesInsecureTls()
+{
+    DeploymentConfig cfg = realConfig();
+    cfg.probes.insecureTls = true;
+    const auto r = EnvironmentPolicy::checkStartup(Environment::Staging, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}));
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.contains(QStringLiteral("insecure_tls is dev-only")));
+}
+
+void TestEnvironmentPolicy::prodNamesEveryViolation()
+{
+    DeploymentConfig cfg = ConfigLoader::builtinDemo().value();
+    cfg.probes.insecureTls = true;
+    const auto r = EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({}));
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.contains(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")));
+    QVERIFY(r.error().message.contains(QStringLiteral("demo config")));
+    QVERIFY(r.error().message.contains(QStringLiteral("insecure_tls")));
+}
+
+void TestEnvironmentPolicy::prodWithTokenAndRealConfigStarts()
+{
+    const DeploymentConfig cfg = realConfig();
+    QVERIFY(EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}})).ok());
+}
+
+void TestEnvironmentPolicy::startupFallsBackToDemoOnlyInDev()
+{
+    CommonOptions o;
+    const auto dev = Startup::prepare(o, env({}));
+    QVERIFY2(dev.ok(), qPrintable(dev.ok() ? QString() : dev.error().toString()));
+    QVERIFY(dev->config.builtinDemo);
+    QCOMPARE(dev->environment, Environment::Dev);
+    QVERIFY(dev->storePath.endsWith(QStringLiteral("/opsconsole/evidence.sqlite")));
+
+    const auto prod = Startup::prepare(o, env({{"OPSCONSOLE_ENV", "prod"}, {"OPSCONSOLE_OPERATOR_TOKEN", "x"}}));
+    QVERIFY(!prod.ok());
+    QCOMPARE(prod.error().exitCode(), 4);
+
+    o.configPath = QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good.yaml");
+    o.storePath = QStringLiteral("/tmp/x/../store.sqlite");
+    const auto real = Startup::prepare(o, env({{"OPSCONSOLE_ENV", "prod"}, {"OPSCONSOLE_OPERATOR_TOKEN", "x"}}));
+    QVERIFY2(real.ok(), qPrintable(real.ok() ? QString() : real.error().toString()));
+    QCOMPARE(real->environment, Environment::Prod);
+    QCOMPARE(real->storePath, QStringLiteral("/tmp/store.sqlite"));
+}
+
+void TestEnvironmentPolicy::startupReportsInvalidConfigAsInvalidInput()
+{
+    CommonOptions o;
+    o.configPath = QStringLiteral(OPSCONSOLE_TEST_DATA "/config/bad/dangling-parent.yaml");
+    const auto r = Startup::prepare(o, env({}));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().exitCode(), 3);
+    QVERIFY(r.error().where.endsWith(QStringLiteral("dangling-parent.yaml:5")));
+}
+
+void TestEnvironmentPolicy::secretsAreRedacted()
+{
+    const Secret s(QByteArray("s3cr3t-token-value"));
+    QVERIFY(s.isSet());
+    QCOMPARE(s.redacted(), QStringLiteral("set (redacted)"));
+    QCOMPARE(s.scrub(QStringLiteral("Authorization: Bearer s3cr3t-token-value")),
+             QStringLiteral("Authorization: Bearer [redacted]"));
+    QCOMPARE(Secret().redacted(), QStringLiteral("not set"));
+    Secret copy = s;
+    copy.wipe();
+    QVERIFY(!copy.isSet());
+    QCOMPARE(s.reveal(), QByteArray("s3cr3t-token-value")); // wiping a copy leaves the original intact
+}
+
+QTEST_GUILESS_MAIN(TestEnvironmentPolicy)
+#include "tst_environmentpolicy.moc"

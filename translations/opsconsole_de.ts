@@ -1,0 +1,288 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>main</name>
+    <message>
+        <source>opsconsole cannot start</source>
+        <translation>opsconsole kann nicht starten</translation>
+    </message>
+    <message>
+        <source>opsconsole refused to start.</source>
+        <translation>opsconsole hat den Start verweigert.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::AlertsPanel</name>
+    <message>
+        <source>Nothing is being probed yet, so no state is known: the alert matrix stays empty rather than show anything as healthy.</source>
+        <translation>Noch wird nichts geprüft, daher ist kein Zustand bekannt: Die Warnungsmatrix bleibt leer, statt etwas als gesund anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>The alert matrix: the seven alerts of the operations runbook against every scope, worst first</source>
+        <translation>Die Warnungsmatrix: die sieben Warnungen des Betriebshandbuchs für jeden Bereich, die schlimmsten zuerst</translation>
+    </message>
+    <message>
+        <source>A probe strip with every manifest, pack, resolver, rules and readiness target, its latency and age</source>
+        <translation>Eine Prüfleiste mit jedem Manifest-, Paket-, Resolver-, Regel- und Bereitschaftsziel, seiner Latenz und seinem Alter</translation>
+    </message>
+    <message>
+        <source>Acknowledge, open an incident or start the runbook from any cell</source>
+        <translation>Aus jeder Zelle bestätigen, einen Vorfall eröffnen oder das Runbook starten</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation>Befehl eingeben …</translation>
+    </message>
+    <message>
+        <source>Command filter</source>
+        <translation>Befehlsfilter</translation>
+    </message>
+    <message>
+        <source>Matching commands</source>
+        <translation>Passende Befehle</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::DerivationsPanel</name>
+    <message>
+        <source>No derivation records are loaded: the reviewer's queue arrives with the derivation review capability.</source>
+        <translation>Es sind keine Herleitungsdatensätze geladen: Die Prüfwarteschlange kommt mit der Herleitungsprüfung.</translation>
+    </message>
+    <message>
+        <source>The review queue with validation results for every rule</source>
+        <translation>Die Prüfwarteschlange mit den Validierungsergebnissen jeder Regel</translation>
+    </message>
+    <message>
+        <source>Accept, reject and sign for permitted reviewers; supersede instead of edit</source>
+        <translation>Annehmen, ablehnen und signieren für berechtigte Prüfer; ersetzen statt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Typed INFEASIBLE records and the signed handoff package</source>
+        <translation>Typisierte INFEASIBLE-Datensätze und das signierte Übergabepaket</translation>
+    </message>
+    <message>
+        <source>Derivations</source>
+        <translation>Herleitungen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EmptyState</name>
+    <message>
+        <source>What will be here:</source>
+        <translation>Was hier erscheinen wird:</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EnvironmentBadge</name>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Umgebung: %1</translation>
+    </message>
+    <message>
+        <source>Development environment: demo data and dev-only switches are allowed</source>
+        <translation>Entwicklungsumgebung: Demodaten und reine Entwicklungsschalter sind erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 environment: secrets are required and dev-only switches are refused</source>
+        <translation>Umgebung %1: Geheimnisse sind erforderlich, reine Entwicklungsschalter werden abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EvidencePanel</name>
+    <message>
+        <source>The evidence store is not open in this build yet: events, proofs and verification arrive with the evidence store capability.</source>
+        <translation>Der Nachweisspeicher ist in dieser Version noch nicht geöffnet: Ereignisse, Beweise und Prüfung kommen mit dem Nachweisspeicher.</translation>
+    </message>
+    <message>
+        <source>Every event, searchable and filterable, with its hash, signature and inclusion proof</source>
+        <translation>Jedes Ereignis, durchsuchbar und filterbar, mit Hash, Signatur und Inklusionsbeweis</translation>
+    </message>
+    <message>
+        <source>Proof summaries of test outputs (PASS, FAIL, NOT RUN, SKIP)</source>
+        <translation>Beweiszusammenfassungen von Testausgaben (PASS, FAIL, NOT RUN, SKIP)</translation>
+    </message>
+    <message>
+        <source>Offline verdict verification and store verification</source>
+        <translation>Offline-Prüfung von Urteilen und Prüfung des Speichers</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweise</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::IncidentsPanel</name>
+    <message>
+        <source>No incidents can be opened yet: this area arrives with the incident and runbook capability.</source>
+        <translation>Noch können keine Vorfälle eröffnet werden: Dieser Bereich kommt mit der Vorfall- und Runbook-Funktion.</translation>
+    </message>
+    <message>
+        <source>Active incidents with severity, scope, age and owner, and each incident's timeline</source>
+        <translation>Aktive Vorfälle mit Schweregrad, Bereich, Alter und Verantwortlichem sowie die Zeitleiste jedes Vorfalls</translation>
+    </message>
+    <message>
+        <source>The core evidence record with every required field enforced</source>
+        <translation>Der Kernnachweis mit allen Pflichtfeldern</translation>
+    </message>
+    <message>
+        <source>Kill switches and the rollback checklist with its 15 and 30 minute clocks</source>
+        <translation>Notschalter und die Rollback-Checkliste mit ihren 15- und 30-Minuten-Uhren</translation>
+    </message>
+    <message>
+        <source>Incidents &amp; Rollback</source>
+        <translation>Vorfälle &amp; Rollback</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::LaunchPanel</name>
+    <message>
+        <source>The launch-day decision is computed from evidence; with no evidence store yet there is nothing to compute, so no GO is shown.</source>
+        <translation>Die Entscheidung am Starttag wird aus Nachweisen berechnet; ohne Nachweisspeicher gibt es nichts zu berechnen, daher wird kein GO angezeigt.</translation>
+    </message>
+    <message>
+        <source>The launch-day checklist with each item's evidence one click away</source>
+        <translation>Die Starttag-Checkliste, der Nachweis jedes Punkts einen Klick entfernt</translation>
+    </message>
+    <message>
+        <source>The no-go rules, each red or green with its reason</source>
+        <translation>Die No-Go-Regeln, jede rot oder grün mit ihrem Grund</translation>
+    </message>
+    <message>
+        <source>Product, engineering and QA sign-offs and the GO / NO-GO banner</source>
+        <translation>Freigaben von Produkt, Entwicklung und QA sowie das GO-/NO-GO-Banner</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::MainWindow</name>
+    <message>
+        <source>opsconsole</source>
+        <translation>opsconsole</translation>
+    </message>
+    <message>
+        <source>opsconsole main window</source>
+        <translation>opsconsole-Hauptfenster</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>Gehe zu %1</translation>
+    </message>
+    <message>
+        <source>Command palette…</source>
+        <translation>Befehlspalette …</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About opsconsole</source>
+        <translation>Ü&amp;ber opsconsole</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Speicher: %1</translation>
+    </message>
+    <message>
+        <source>Evidence store: %1
+Config: %2</source>
+        <translation>Nachweisspeicher: %1
+Konfiguration: %2</translation>
+    </message>
+    <message>
+        <source>Evidence store %1</source>
+        <translation>Nachweisspeicher %1</translation>
+    </message>
+    <message>
+        <source>Probes: unknown (not probed)</source>
+        <translation>Prüfungen: unbekannt (nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>set (redacted)</source>
+        <translation>gesetzt (geschwärzt)</translation>
+    </message>
+    <message>
+        <source>About opsconsole</source>
+        <translation>Über opsconsole</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;opsconsole %1&lt;/h3&gt;&lt;p&gt;Operator console for running a content-publishing pipeline truthfully under failure.&lt;/p&gt;&lt;p&gt;Environment: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Config: %3&lt;br&gt;Evidence store: %4&lt;br&gt;Operator token: %5&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;opsconsole %1&lt;/h3&gt;&lt;p&gt;Betriebskonsole, um eine Content-Publishing-Pipeline auch im Fehlerfall wahrheitsgetreu zu betreiben.&lt;/p&gt;&lt;p&gt;Umgebung: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Konfiguration: %3&lt;br&gt;Nachweisspeicher: %4&lt;br&gt;Operator-Token: %5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
+    </message>
+</context>
+</TS>

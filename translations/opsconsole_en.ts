@@ -1,0 +1,287 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>main</name>
+    <message>
+        <source>opsconsole cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opsconsole refused to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::AlertsPanel</name>
+    <message>
+        <source>Nothing is being probed yet, so no state is known: the alert matrix stays empty rather than show anything as healthy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert matrix: the seven alerts of the operations runbook against every scope, worst first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A probe strip with every manifest, pack, resolver, rules and readiness target, its latency and age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge, open an incident or start the runbook from any cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::DerivationsPanel</name>
+    <message>
+        <source>No derivation records are loaded: the reviewer&apos;s queue arrives with the derivation review capability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review queue with validation results for every rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept, reject and sign for permitted reviewers; supersede instead of edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed INFEASIBLE records and the signed handoff package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derivations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EmptyState</name>
+    <message>
+        <source>What will be here:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EnvironmentBadge</name>
+    <message>
+        <source>Environment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Development environment: demo data and dev-only switches are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 environment: secrets are required and dev-only switches are refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EvidencePanel</name>
+    <message>
+        <source>The evidence store is not open in this build yet: events, proofs and verification arrive with the evidence store capability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every event, searchable and filterable, with its hash, signature and inclusion proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proof summaries of test outputs (PASS, FAIL, NOT RUN, SKIP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline verdict verification and store verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::IncidentsPanel</name>
+    <message>
+        <source>No incidents can be opened yet: this area arrives with the incident and runbook capability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active incidents with severity, scope, age and owner, and each incident&apos;s timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core evidence record with every required field enforced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switches and the rollback checklist with its 15 and 30 minute clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents &amp; Rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::LaunchPanel</name>
+    <message>
+        <source>The launch-day decision is computed from evidence; with no evidence store yet there is nothing to compute, so no GO is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The launch-day checklist with each item&apos;s evidence one click away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The no-go rules, each red or green with its reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product, engineering and QA sign-offs and the GO / NO-GO banner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::MainWindow</name>
+    <message>
+        <source>opsconsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opsconsole main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command palette…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About opsconsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence store: %1
+Config: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probes: unknown (not probed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set (redacted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About opsconsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;opsconsole %1&lt;/h3&gt;&lt;p&gt;Operator console for running a content-publishing pipeline truthfully under failure.&lt;/p&gt;&lt;p&gt;Environment: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Config: %3&lt;br&gt;Evidence store: %4&lt;br&gt;Operator token: %5&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

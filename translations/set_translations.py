@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Apply translations to a Qt .ts file.
+
+Reads lines "source<TAB>translation" from stdin (escape sequences \\n and \\t allowed) and
+fills every <message> whose source matches, marking it finished. Usage:
+
+    python3 translations/set_translations.py translations/opsconsole_de.ts < de.tsv
+
+Prints the sources that are still unfinished so nothing is forgotten.
+"""
+import sys
+import xml.etree.ElementTree as ET
+
+
+def main() -> int:
+    path = sys.argv[1]
+    pairs = {}
+    for raw in sys.stdin.read().splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        src, _, dst = raw.partition("\t")
+        unescape = lambda s: s.replace("\\n", "\n").replace("\\t", "\t")
+        pairs[unescape(src)] = unescape(dst)
+    tree = ET.parse(path)
+    missing = []
+    for msg in tree.getroot().iter("message"):
+        src = msg.findtext("source")
+        tr = msg.find("translation")
+        if src in pairs:
+            tr.text = pairs[src]
+            tr.attrib.pop("type", None)
+        elif tr.get("type") == "unfinished" or not (tr.text or "").strip():
+            missing.append(src)
+    with open(path, "wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+        out.write(b"\n")
+    for m in missing:
+        print("unfinished:", m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
