@@ -369,7 +369,11 @@ private:
         }
         while (true) {
             skipWs();
-            if (m_pos >= m_s.size() || m_s[m_pos] != '"') {
+            if (m_pos >= m_s.size()) {
+                setError(QStringLiteral("unterminated object"));
+                return false;
+            }
+            if (m_s[m_pos] != '"') {
                 setError(QStringLiteral("expected a string key"));
                 return false;
             }

@@ -1,0 +1,96 @@
+#include "FileUtil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace ops::FileUtil {
+
+namespace {
+Error ioError(const QString &what, const QString &path)
+{
+    return makeError(ErrorCode::Store, what + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)), path);
+}
+
+bool writeAllFd(int fd, const char *data, qsizetype size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, static_cast<std::size_t>(size));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += n;
+        size -= n;
+    }
+    return true;
+}
+} // namespace
+
+Result<void> writePrivateAtomic(const QString &path, QByteArrayView content)
+{
+    const QString dir = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(dir))
+        return makeError(ErrorCode::Store, QStringLiteral("cannot create directory"), dir);
+    const QString tmp = path + QStringLiteral(".tmp-%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+    const QByteArray tmpName = QFile::encodeName(tmp);
+    const int fd = ::open(tmpName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return ioError(QStringLiteral("cannot create file"), tmp);
+    const bool ok = writeAllFd(fd, content.data(), content.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(tmpName.constData());
+        return ioError(QStringLiteral("cannot write file"), tmp);
+    }
+    if (::rename(tmpName.constData(), QFile::encodeName(path).constData()) != 0) {
+        ::unlink(tmpName.constData());
+        return ioError(QStringLiteral("cannot replace file"), path);
+    }
+    const int dfd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    return {};
+}
+
+Result<void> createPrivate(const QString &path)
+{
+    const QString dir = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(dir))
+        return makeError(ErrorCode::Store, QStringLiteral("cannot create directory"), dir);
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return ioError(QStringLiteral("cannot create file"), path);
+    ::close(fd);
+    return {};
+}
+
+Result<QByteArray> readAll(const QString &path, qint64 maxBytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()), path);
+    if (f.size() > maxBytes)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("file is larger than %1 bytes").arg(maxBytes), path);
+    return f.read(maxBytes + 1).left(maxBytes);
+}
+
+int permissions(const QString &path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return static_cast<int>(st.st_mode & 0777);
+}
+
+} // namespace ops::FileUtil

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+
+namespace ops::FileUtil {
+
+// Writes a file atomically (temp file, fsync, rename, fsync of the directory) with mode 0600
+// from the first byte: secrets and evidence sidecars are never world-readable, not even briefly.
+Result<void> writePrivateAtomic(const QString &path, QByteArrayView content);
+// Creates an empty file with mode 0600 if it does not exist.
+Result<void> createPrivate(const QString &path);
+Result<QByteArray> readAll(const QString &path, qint64 maxBytes);
+int permissions(const QString &path); // st_mode & 0777, -1 when missing
+
+} // namespace ops::FileUtil

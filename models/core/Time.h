@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace ops::Time {
+
+using Clock = std::function<qint64()>; // milliseconds since the Unix epoch, UTC
+
+qint64 nowMs();
+Clock systemClock();
+QString toIso(qint64 ms);                       // 2026-11-23T05:00:00.123Z
+std::optional<qint64> parseIso(const QString &text); // UTC ISO-8601 with Z or +00:00, optional fraction
+
+} // namespace ops::Time

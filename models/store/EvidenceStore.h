@@ -1,0 +1,44 @@
+#pragma once
+
+#include "EvidenceTypes.h"
+
+#include "core/Result.h"
+
+#include <memory>
+
+namespace ops {
+
+// The append-only evidence log. Every state change goes through append(): one transaction
+// with its projection rows, followed by a checkpoint signed by the acting identity.
+class EvidenceStore {
+public:
+    virtual ~EvidenceStore() = default;
+
+    virtual QString path() const = 0;
+    virtual QString storeId() const = 0;
+    virtual Result<quint64> size() const = 0;
+
+    virtual Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events) = 0;
+    // Streams a JSONL file (kind, scope, payload, optional ts a line) in one transaction covered
+    // by one batch checkpoint. A bad line fails the whole import, naming file:line; nothing is written.
+    virtual Result<quint64> importJsonl(const Signer &signer, const QString &file, const Progress &progress = {}) = 0;
+
+    virtual Result<StoredEvent> event(quint64 seq) const = 0;
+    virtual Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const = 0;
+    virtual Result<Checkpoint> latestCheckpoint() const = 0;
+    virtual Result<InclusionProofData> inclusionProof(quint64 seq, quint64 treeSize) const = 0;
+    virtual Result<QList<QByteArray>> consistencyProof(quint64 oldSize, quint64 newSize) const = 0;
+
+    // Stores bytes under their SHA-256 (deduplicated) and records an "evidence.attached" event.
+    virtual Result<StoredEvent> attach(const Signer &signer, const QString &name, const QByteArray &bytes,
+                                       const QString &mediaType, const QString &scope = {}) = 0;
+    virtual Result<QByteArray> blob(const QString &sha256Hex) const = 0;
+
+    virtual Result<QList<Identity>> identities() const = 0;
+    virtual Result<Identity> identity(const QString &name) const = 0;
+
+    virtual Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) = 0;
+    virtual Result<void> backup(const QString &outPath, const Progress &progress = {}) = 0;
+};
+
+} // namespace ops

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "core/JsonValue.h"
+#include "crypto/Ed25519.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace ops {
+
+// What a caller asks to record. The store adds sequence number, id, time and actor.
+struct NewEvent {
+    QString kind;  // dotted, e.g. "incident.opened"
+    QString scope; // may be empty
+    JsonValue payload = JsonValue::object();
+    std::optional<qint64> tsMs; // defaults to now; imports may carry their own
+};
+
+struct StoredEvent {
+    quint64 seq = 0; // 1-based; leaf index = seq - 1
+    QString uuid;
+    qint64 tsMs = 0;
+    QString actor;
+    QString kind;
+    QString scope;
+    std::string canonical; // exact bytes hashed into the tree
+    QByteArray leafHash;
+    bool signedByActor = false;
+
+    JsonValue payload() const;
+    QByteArray signature() const;     // raw 64 bytes, empty for batch-covered events
+    std::string signedBytes() const;  // canonical event without "signature": what the actor signed
+};
+
+struct Checkpoint {
+    quint64 size = 0;
+    QByteArray root;
+    qint64 tsMs = 0;
+    QString signer;
+    QString signerKey;     // "SHA256:<hex>" of the signer's raw public key
+    QString storeId;
+    std::string canonical; // the exact signed bytes
+    QByteArray signature;  // raw Ed25519
+
+    static std::optional<Checkpoint> fromCanonical(const std::string &canonical, const QByteArray &signature);
+};
+
+struct Identity {
+    QString name;
+    QStringList roles;
+    QByteArray publicKeyPem;
+    QString fingerprint;
+    quint64 createdSeq = 0;
+};
+
+struct BlobInfo {
+    QString sha256; // hex
+    qint64 size = 0;
+    QString mediaType;
+};
+
+// An unlocked identity: signs events it makes and the checkpoint after each transaction.
+struct Signer {
+    QString name;
+    crypto::PrivateKey key;
+};
+
+struct InclusionProofData {
+    quint64 seq = 0;
+    quint64 treeSize = 0;
+    QByteArray leafHash;
+    QList<QByteArray> path;
+};
+
+struct VerifyOptions {
+    bool signatures = false;   // also verify every event signature
+    bool projections = true;   // rebuild projections from events and compare
+};
+
+struct VerifyReport {
+    bool intact = false;
+    quint64 events = 0;
+    quint64 checkpoints = 0;
+    quint64 signaturesChecked = 0;
+    std::optional<quint64> firstBadSeq;
+    QString reason;
+    QStringList notes;
+};
+
+using Progress = std::function<bool(quint64 done, quint64 total)>; // return false to cancel
+
+} // namespace ops

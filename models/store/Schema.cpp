@@ -1,0 +1,138 @@
+#include "Schema.h"
+
+#include "core/Time.h"
+
+#include <string>
+
+namespace ops::store {
+
+namespace {
+
+// Evidence tables are append-only: UPDATE and DELETE are refused by triggers.
+constexpr const char *kSchemaV1 = R"SQL(
+CREATE TABLE schema_version(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE events(
+    seq INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    ts_ms INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    canonical BLOB NOT NULL,
+    leaf_hash BLOB NOT NULL,
+    signed INTEGER NOT NULL
+);
+CREATE INDEX events_kind ON events(kind, seq);
+CREATE INDEX events_scope ON events(scope, seq);
+CREATE INDEX events_actor ON events(actor, seq);
+CREATE INDEX events_ts ON events(ts_ms);
+CREATE TABLE merkle_nodes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
+                          PRIMARY KEY(level, idx)) WITHOUT ROWID;
+CREATE TABLE checkpoints(
+    size INTEGER PRIMARY KEY,
+    root BLOB NOT NULL,
+    ts_ms INTEGER NOT NULL,
+    signer TEXT NOT NULL,
+    canonical BLOB NOT NULL,
+    signature BLOB NOT NULL
+);
+CREATE TABLE blobs(sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, media_type TEXT NOT NULL, data BLOB NOT NULL);
+)SQL";
+
+std::string appendOnlyTriggers()
+{
+    std::string sql;
+    for (const char *table : {"events", "merkle_nodes", "checkpoints", "blobs"}) {
+        for (const char *op : {"UPDATE", "DELETE"}) {
+            sql += std::string("CREATE TRIGGER ") + table + "_no_" + op + " BEFORE " + op + " ON " + table +
+                   " BEGIN SELECT RAISE(ABORT, 'evidence is append-only: " + op + " on " + table +
+                   " refused'); END;\n";
+        }
+    }
+    return sql;
+}
+
+struct Migration {
+    int version;
+    std::string sql;
+};
+
+QList<Migration> migrations()
+{
+    std::string v1 = kSchemaV1;
+    v1 += appendOnlyTriggers();
+    return {Migration{1, v1}};
+}
+
+} // namespace
+
+QStringList projectionTables()
+{
+    return {QStringLiteral("identities")};
+}
+
+Result<void> createProjectionTables(Database &db, const char *schema)
+{
+    const std::string s(schema);
+    return db.exec("CREATE TABLE IF NOT EXISTS " + s +
+                   ".identities(name TEXT PRIMARY KEY, roles TEXT NOT NULL, public_key TEXT NOT NULL,"
+                   " fingerprint TEXT NOT NULL, created_seq INTEGER NOT NULL);");
+}
+
+Result<int> schemaVersion(Database &db)
+{
+    auto st = Statement::prepare(db, "PRAGMA user_version");
+    if (!st.ok())
+        return st.error();
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    return static_cast<int>(st->int64(0));
+}
+
+Result<void> migrate(Database &db)
+{
+    auto current = schemaVersion(db);
+    if (!current.ok())
+        return current.error();
+    if (current.value() > kSchemaVersion)
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("the store has schema version %1, newer than this program understands (%2); "
+                                        "use a newer opsconsole")
+                             .arg(current.value())
+                             .arg(kSchemaVersion),
+                         db.path());
+    for (const Migration &m : migrations()) {
+        if (m.version <= current.value())
+            continue;
+        auto tx = Transaction::begin(db);
+        if (!tx.ok())
+            return tx.error();
+        // Another process may have migrated while we waited for the lock.
+        auto again = schemaVersion(db);
+        if (!again.ok())
+            return again.error();
+        if (again.value() >= m.version)
+            continue;
+        if (auto r = db.exec(m.sql); !r.ok())
+            return r;
+        if (m.version == 1)
+            if (auto r = createProjectionTables(db, "main"); !r.ok())
+                return r;
+        auto st = Statement::prepare(db, "INSERT INTO schema_version(version, applied_at) VALUES(?, ?)");
+        if (!st.ok())
+            return st.error();
+        if (auto r = st->bind(1, qint64(m.version)).bind(2, Time::toIso(Time::nowMs())).run(); !r.ok())
+            return r;
+        if (auto r = db.exec("PRAGMA application_id=" + std::to_string(kApplicationId) +
+                             "; PRAGMA user_version=" + std::to_string(m.version));
+            !r.ok())
+            return r;
+        if (auto r = tx->commit(); !r.ok())
+            return r;
+    }
+    return {};
+}
+
+} // namespace ops::store

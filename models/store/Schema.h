@@ -1,0 +1,20 @@
+#pragma once
+
+#include "Sqlite.h"
+
+namespace ops::store {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr int kApplicationId = 0x4F505343; // "OPSC"
+inline constexpr int kNodeLevelMin = 4;           // perfect subtrees of ≥ 16 leaves are kept
+
+// Brings a store to kSchemaVersion one step at a time, each step in its own transaction.
+// A store newer than this program is refused (nothing written).
+Result<void> migrate(Database &db);
+Result<int> schemaVersion(Database &db);
+
+// Projection tables (state derived from events), created in `schema` ("main" or a rebuild copy).
+Result<void> createProjectionTables(Database &db, const char *schema);
+QStringList projectionTables();
+
+} // namespace ops::store

@@ -1,0 +1,665 @@
+#include "SqliteEvidenceStore.h"
+
+#include "EventCodec.h"
+#include "Projections.h"
+#include "Schema.h"
+
+#include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
+#include "crypto/Sha256.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace ops {
+
+using namespace store;
+namespace merkle = crypto::merkle;
+
+namespace {
+
+constexpr const char *kEventColumns = "seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed";
+constexpr qint64 kMaxBlobBytes = 256 * 1024 * 1024;
+
+// Reads leaf hashes and kept perfect subtrees straight from the store.
+class StoreTreeReader final : public merkle::TreeReader {
+public:
+    explicit StoreTreeReader(Database &db) : m_db(db) {}
+    QList<QByteArray> leafHashes(quint64 begin, quint64 end) const override
+    {
+        QList<QByteArray> out;
+        auto st = Statement::prepare(m_db, "SELECT leaf_hash FROM events WHERE seq > ? AND seq <= ? ORDER BY seq");
+        if (!st.ok())
+            return out;
+        st->bind(1, static_cast<qint64>(begin)).bind(2, static_cast<qint64>(end));
+        while (true) {
+            auto row = st->step();
+            if (!row.ok() || !row.value())
+                break;
+            out.append(st->blob(0));
+        }
+        return out;
+    }
+    std::optional<QByteArray> perfectNode(int level, quint64 index) const override
+    {
+        if (level < kNodeLevelMin)
+            return std::nullopt;
+        auto st = Statement::prepare(m_db, "SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?");
+        if (!st.ok())
+            return std::nullopt;
+        st->bind(1, qint64(level)).bind(2, static_cast<qint64>(index));
+        auto row = st->step();
+        if (!row.ok() || !row.value())
+            return std::nullopt;
+        return st->blob(0);
+    }
+
+private:
+    Database &m_db;
+};
+
+Result<quint64> maxSeq(Database &db)
+{
+    auto st = Statement::prepare(db, "SELECT COALESCE(MAX(seq), 0) FROM events");
+    if (!st.ok())
+        return st.error();
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    return static_cast<quint64>(st->int64(0));
+}
+
+bool validKind(const QString &kind)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*$"));
+    return kind.size() <= 64 && re.match(kind).hasMatch();
+}
+
+Result<QByteArray> readHeader(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Store, QStringLiteral("cannot open store: %1").arg(f.errorString()), path);
+    return f.read(16);
+}
+
+} // namespace
+
+SqliteEvidenceStore::~SqliteEvidenceStore() = default;
+
+Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QString &path,
+                                                                      const StoreOpenOptions &options)
+{
+    std::unique_ptr<SqliteEvidenceStore> s(new SqliteEvidenceStore);
+    s->m_path = path;
+    s->m_options = options;
+    const bool exists = QFileInfo::exists(path);
+    if (!exists) {
+        if (!options.create || options.readOnly)
+            return makeError(ErrorCode::Store,
+                             QStringLiteral("no evidence store here; create one with `opsconsole-cli init`"), path);
+        if (auto r = FileUtil::createPrivate(path); !r.ok())
+            return r.error();
+    } else {
+        auto header = readHeader(path);
+        if (!header.ok())
+            return header.error();
+        if (!header->isEmpty() && header.value() != QByteArray("SQLite format 3\0", 16))
+            return makeError(ErrorCode::Store, QStringLiteral("not an opsconsole evidence store (not a SQLite file)"),
+                             path);
+        if (!options.readOnly && (FileUtil::permissions(path) & 077))
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    auto db = Database::open(path, options.create, options.readOnly);
+    if (!db.ok())
+        return db.error();
+    s->m_db = std::move(db).value();
+    Database &d = s->m_db;
+    const std::string pragmas = "PRAGMA busy_timeout=" + std::to_string(options.busyTimeoutMs) +
+                                "; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+    if (auto r = d.exec(pragmas); !r.ok())
+        return r.error();
+    if (!options.readOnly)
+        if (auto r = d.exec("PRAGMA journal_mode=WAL"); !r.ok())
+            return r.error();
+
+    auto appId = Statement::prepare(d, "PRAGMA application_id");
+    if (!appId.ok())
+        return appId.error();
+    if (auto row = appId->step(); !row.ok())
+        return row.error();
+    const qint64 app = appId->int64(0);
+    auto version = schemaVersion(d);
+    if (!version.ok())
+        return version.error();
+    if (app != kApplicationId) {
+        auto tables = Statement::prepare(d, "SELECT COUNT(*) FROM sqlite_master");
+        if (!tables.ok())
+            return tables.error();
+        if (auto row = tables->step(); !row.ok())
+            return row.error();
+        if (tables->int64(0) != 0 || app != 0)
+            return makeError(ErrorCode::Store, QStringLiteral("not an opsconsole evidence store (foreign SQLite database)"),
+                             path);
+    }
+
+    auto check = Statement::prepare(d, "PRAGMA quick_check");
+    if (!check.ok())
+        return check.error();
+    if (auto row = check->step(); !row.ok())
+        return row.error();
+    if (check->text(0) != QLatin1String("ok"))
+        return makeError(ErrorCode::Store, QStringLiteral("the store file is corrupt: %1").arg(check->text(0)), path);
+
+    if (!options.readOnly)
+        if (auto r = migrate(d); !r.ok())
+            return r.error();
+    if (auto v = schemaVersion(d); !v.ok() || v.value() != kSchemaVersion)
+        return makeError(ErrorCode::Store,
+                         v.ok() && v.value() > kSchemaVersion
+                             ? QStringLiteral("the store has schema version %1, newer than this program understands (%2)")
+                                   .arg(v.value())
+                                   .arg(kSchemaVersion)
+                             : QStringLiteral("the store is not initialised"),
+                         path);
+
+    auto id = s->meta(QStringLiteral("store_id"));
+    if (!id.ok())
+        return id.error();
+    if (id->isEmpty() && !options.readOnly) {
+        if (auto r = s->setMeta(QStringLiteral("store_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)); !r.ok())
+            return r.error();
+        id = s->meta(QStringLiteral("store_id"));
+    }
+    s->m_storeId = id.value();
+    if (auto r = s->checkSidecar(); !r.ok())
+        return r.error();
+    return s;
+}
+
+Result<QString> SqliteEvidenceStore::meta(const QString &key) const
+{
+    auto st = Statement::prepare(m_db, "SELECT value FROM meta WHERE key = ?");
+    if (!st.ok())
+        return st.error();
+    st->bind(1, key);
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    return row.value() ? st->text(0) : QString();
+}
+
+Result<void> SqliteEvidenceStore::setMeta(const QString &key, const QString &value)
+{
+    auto st = Statement::prepare(m_db, "INSERT OR IGNORE INTO meta(key, value) VALUES(?, ?)");
+    if (!st.ok())
+        return st.error();
+    return st->bind(1, key).bind(2, value).run();
+}
+
+Result<quint64> SqliteEvidenceStore::size() const
+{
+    return maxSeq(m_db);
+}
+
+Result<merkle::TreeBuilder> SqliteEvidenceStore::loadFrontier(quint64 size) const
+{
+    StoreTreeReader reader(m_db);
+    QList<QByteArray> frontier;
+    for (const auto &[level, index] : merkle::TreeBuilder::frontierNodes(size))
+        frontier.append(merkle::subtreeRoot(reader, index << level, (index + 1) << level));
+    return merkle::TreeBuilder::fromFrontier(size, frontier);
+}
+
+Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer, const merkle::TreeBuilder &tree)
+{
+    Checkpoint cp;
+    cp.size = tree.size();
+    cp.root = tree.root();
+    cp.tsMs = m_options.clock();
+    cp.signer = signer.name;
+    cp.signerKey = signer.key.publicKey().fingerprint();
+    cp.storeId = m_storeId;
+    cp.canonical = CanonicalJson::serialize(
+        codec::checkpointObject(cp.size, cp.root, cp.tsMs, cp.signer, cp.signerKey, cp.storeId));
+    cp.signature = signer.key.sign(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())));
+    if (cp.signature.isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("cannot sign the checkpoint"));
+    auto st = Statement::prepare(m_db, "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature)"
+                                       " VALUES(?, ?, ?, ?, ?, ?)");
+    if (!st.ok())
+        return st.error();
+    if (auto r = st->bind(1, static_cast<qint64>(cp.size))
+                     .bindBlob(2, cp.root)
+                     .bind(3, cp.tsMs)
+                     .bind(4, cp.signer)
+                     .bindBlob(5, QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())))
+                     .bindBlob(6, cp.signature)
+                     .run();
+        !r.ok())
+        return r.error();
+    return cp;
+}
+
+void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const
+{
+    // Serialised between processes so the sidecar only ever moves forward.
+    const QByteArray lockName = QFile::encodeName(sidecarPath() + QStringLiteral(".lock"));
+    const int fd = ::open(lockName.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::flock(fd, LOCK_EX);
+    bool newer = true;
+    if (auto existing = FileUtil::readAll(sidecarPath(), 1 << 20); existing.ok()) {
+        auto parsed = CanonicalJson::parse(existing->toStdString());
+        if (parsed.ok())
+            if (const JsonValue *c = parsed->find("checkpoint"))
+                if (const JsonValue *size = c->find("size"))
+                    newer = static_cast<quint64>(size->toInt()) < cp.size;
+    }
+    if (newer) {
+        JsonValue doc = JsonValue::object();
+        auto parsed = CanonicalJson::parse(cp.canonical);
+        doc["checkpoint"] = parsed.ok() ? parsed.value() : JsonValue();
+        doc["signature"] = cp.signature.toBase64().toStdString();
+        (void)FileUtil::writePrivateAtomic(sidecarPath(), QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"));
+    }
+    if (fd >= 0) {
+        ::flock(fd, LOCK_UN);
+        ::close(fd);
+    }
+}
+
+Result<void> SqliteEvidenceStore::checkSidecar()
+{
+    auto n = maxSeq(m_db);
+    if (!n.ok())
+        return n.error();
+    auto latest = latestCheckpoint();
+    if (!QFileInfo::exists(sidecarPath())) {
+        if (latest.ok() && !m_options.readOnly)
+            writeSidecar(latest.value());
+        return {};
+    }
+    auto raw = FileUtil::readAll(sidecarPath(), 1 << 20);
+    auto parsed = raw.ok() ? CanonicalJson::parse(raw->trimmed().toStdString()) : Result<JsonValue>(raw.error());
+    const JsonValue *cpObj = parsed.ok() ? parsed->find("checkpoint") : nullptr;
+    std::optional<Checkpoint> side;
+    if (cpObj)
+        side = Checkpoint::fromCanonical(CanonicalJson::serialize(*cpObj),
+                                         QByteArray::fromBase64(QByteArray::fromStdString(parsed->stringAt("signature").toStdString())));
+    if (!side) {
+        m_integrityProblem = QStringLiteral("the checkpoint sidecar %1 is unreadable").arg(sidecarPath());
+        return {};
+    }
+    auto signer = identity(side->signer);
+    const bool signatureOk = signer.ok() && signer->fingerprint == side->signerKey && [&] {
+        auto key = crypto::PublicKey::fromPem(signer->publicKeyPem);
+        return key.ok() && key->verify(QByteArrayView(side->canonical.data(), static_cast<qsizetype>(side->canonical.size())),
+                                       side->signature);
+    }();
+    if (side->size > n.value()) {
+        m_integrityProblem = QStringLiteral("the store holds %1 events but its checkpoint sidecar records %2: "
+                                            "the tail was truncated or the file was replaced by an older copy")
+                                 .arg(n.value())
+                                 .arg(side->size);
+        return {};
+    }
+    if (!signatureOk) {
+        m_integrityProblem = QStringLiteral("the checkpoint sidecar's signature does not verify");
+        return {};
+    }
+    auto st = Statement::prepare(m_db, "SELECT root FROM checkpoints WHERE size = ?");
+    if (!st.ok())
+        return st.error();
+    st->bind(1, static_cast<qint64>(side->size));
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value() || st->blob(0) != side->root) {
+        m_integrityProblem = QStringLiteral("the checkpoint sidecar (size %1) does not match the store's checkpoint")
+                                 .arg(side->size);
+        return {};
+    }
+    if (latest.ok() && latest->size > side->size && !m_options.readOnly)
+        writeSidecar(latest.value()); // a crash after commit left it one step behind
+    return {};
+}
+
+Result<QList<StoredEvent>> SqliteEvidenceStore::append(const Signer &signer, const QList<NewEvent> &events)
+{
+    auto who = identity(signer.name);
+    if (!who.ok())
+        return makeError(ErrorCode::Policy, QStringLiteral("'%1' is not an identity of this store").arg(signer.name));
+    if (who->fingerprint != signer.key.publicKey().fingerprint())
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("the key offered for '%1' is not the one registered in this store").arg(signer.name));
+    return appendInternal(signer, events, {}, true);
+}
+
+Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &signer, const QList<NewEvent> &events,
+                                                               const QList<PendingBlob> &blobs, bool signEvents)
+{
+    if (!m_integrityProblem.isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(m_integrityProblem), m_path);
+    if (m_options.readOnly)
+        return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_path);
+    if (events.isEmpty())
+        return makeError(ErrorCode::Usage, QStringLiteral("nothing to append"));
+    for (const NewEvent &e : events) {
+        if (!validKind(e.kind))
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("invalid event kind '%1'").arg(e.kind));
+        if (!e.payload.isObject())
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("an event payload must be a JSON object"));
+    }
+    auto tx = Transaction::begin(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto n = maxSeq(m_db);
+    if (!n.ok())
+        return n.error();
+    auto tree = loadFrontier(n.value());
+    if (!tree.ok())
+        return tree.error();
+    auto insert = Statement::prepare(m_db, "INSERT INTO events(seq, uuid, ts_ms, actor, kind, scope, canonical, "
+                                           "leaf_hash, signed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto node = Statement::prepare(m_db, "INSERT INTO merkle_nodes(level, idx, hash) VALUES(?, ?, ?)");
+    if (!insert.ok() || !node.ok())
+        return insert.ok() ? node.error() : insert.error();
+    std::optional<Error> nodeError;
+    const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
+        if (level < kNodeLevelMin || nodeError)
+            return;
+        if (auto r = node->bind(1, qint64(level)).bind(2, static_cast<qint64>(index)).bindBlob(3, hash).run(); !r.ok())
+            nodeError = r.error();
+    };
+    QList<StoredEvent> out;
+    quint64 seq = n.value();
+    for (const NewEvent &e : events) {
+        StoredEvent s;
+        s.seq = ++seq;
+        s.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        s.tsMs = e.tsMs.value_or(m_options.clock());
+        s.actor = signer.name;
+        s.kind = e.kind;
+        s.scope = e.scope;
+        JsonValue obj = codec::eventObject(s.seq, s.uuid, s.tsMs, s.actor, s.kind, s.scope, e.payload);
+        QByteArray sig;
+        if (signEvents) {
+            const std::string toSign = CanonicalJson::serialize(obj);
+            sig = signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
+            if (sig.isEmpty())
+                return makeError(ErrorCode::Store, QStringLiteral("cannot sign the event"));
+        }
+        s.signedByActor = !sig.isEmpty();
+        s.canonical = codec::withSignature(std::move(obj), sig);
+        const QByteArrayView bytes(s.canonical.data(), static_cast<qsizetype>(s.canonical.size()));
+        s.leafHash = merkle::leafHash(bytes);
+        if (auto r = insert->bind(1, static_cast<qint64>(s.seq))
+                         .bind(2, s.uuid)
+                         .bind(3, s.tsMs)
+                         .bind(4, s.actor)
+                         .bind(5, s.kind)
+                         .bind(6, s.scope)
+                         .bindBlob(7, bytes)
+                         .bindBlob(8, s.leafHash)
+                         .bind(9, qint64(s.signedByActor ? 1 : 0))
+                         .run();
+            !r.ok())
+            return r.error();
+        tree->append(s.leafHash, sink);
+        if (nodeError)
+            return *nodeError;
+        if (auto r = applyProjections(m_db, "main", s, e.payload); !r.ok())
+            return r.error();
+        out.append(std::move(s));
+    }
+    for (const PendingBlob &b : blobs) {
+        auto st = Statement::prepare(m_db, "INSERT OR IGNORE INTO blobs(sha256, size, media_type, data) VALUES(?, ?, ?, ?)");
+        if (!st.ok())
+            return st.error();
+        if (auto r = st->bind(1, b.sha256).bind(2, b.bytes.size()).bind(3, b.mediaType).bindBlob(4, b.bytes).run(); !r.ok())
+            return r.error();
+    }
+    auto cp = writeCheckpoint(signer, tree.value());
+    if (!cp.ok())
+        return cp.error();
+    if (auto r = tx->commit(); !r.ok())
+        return r.error();
+    writeSidecar(cp.value());
+    return out;
+}
+
+Result<StoredEvent> SqliteEvidenceStore::registerIdentity(const Signer &newIdentity, const QStringList &roles)
+{
+    static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$"));
+    if (!nameRe.match(newIdentity.name).hasMatch())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a valid identity name").arg(newIdentity.name));
+    if (identity(newIdentity.name).ok())
+        return makeError(ErrorCode::Policy, QStringLiteral("identity '%1' already exists").arg(newIdentity.name));
+    const crypto::PublicKey pub = newIdentity.key.publicKey();
+    NewEvent e;
+    e.kind = QStringLiteral("identity.created");
+    e.payload["name"] = newIdentity.name;
+    JsonValue r = JsonValue::array();
+    for (const QString &role : roles)
+        r.push(role);
+    e.payload["roles"] = r;
+    e.payload["public_key"] = QString::fromLatin1(pub.pem());
+    e.payload["fingerprint"] = pub.fingerprint();
+    auto out = appendInternal(newIdentity, {e}, {}, true);
+    if (!out.ok())
+        return out.error();
+    return out->first();
+}
+
+Result<StoredEvent> SqliteEvidenceStore::attach(const Signer &signer, const QString &name, const QByteArray &bytes,
+                                                const QString &mediaType, const QString &scope)
+{
+    if (bytes.size() > kMaxBlobBytes)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"), name);
+    auto who = identity(signer.name);
+    if (!who.ok() || who->fingerprint != signer.key.publicKey().fingerprint())
+        return makeError(ErrorCode::Policy, QStringLiteral("'%1' cannot sign in this store").arg(signer.name));
+    const QString sha = crypto::sha256Hex(bytes);
+    NewEvent e;
+    e.kind = QStringLiteral("evidence.attached");
+    e.scope = scope;
+    e.payload["name"] = name;
+    e.payload["sha256"] = sha;
+    e.payload["size"] = bytes.size();
+    e.payload["media_type"] = mediaType;
+    auto out = appendInternal(signer, {e}, {PendingBlob{sha, bytes, mediaType}}, true);
+    if (!out.ok())
+        return out.error();
+    return out->first();
+}
+
+Result<QByteArray> SqliteEvidenceStore::blob(const QString &sha256Hex) const
+{
+    auto st = Statement::prepare(m_db, "SELECT data FROM blobs WHERE sha256 = ?");
+    if (!st.ok())
+        return st.error();
+    st->bind(1, sha256Hex.toLower());
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
+    return st->blob(0);
+}
+
+Result<StoredEvent> SqliteEvidenceStore::readEvent(Statement &st) const
+{
+    StoredEvent e;
+    e.seq = static_cast<quint64>(st.int64(0));
+    e.uuid = st.text(1);
+    e.tsMs = st.int64(2);
+    e.actor = st.text(3);
+    e.kind = st.text(4);
+    e.scope = st.text(5);
+    const QByteArrayView c = st.blobView(6);
+    e.canonical.assign(c.data(), static_cast<std::size_t>(c.size()));
+    e.leafHash = st.blob(7);
+    e.signedByActor = st.int64(8) != 0;
+    return e;
+}
+
+Result<StoredEvent> SqliteEvidenceStore::event(quint64 seq) const
+{
+    auto st = Statement::prepare(m_db, std::string("SELECT ") + kEventColumns + " FROM events WHERE seq = ?");
+    if (!st.ok())
+        return st.error();
+    st->bind(1, static_cast<qint64>(seq));
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no event with sequence number %1").arg(seq));
+    return readEvent(st.value());
+}
+
+Result<QList<StoredEvent>> SqliteEvidenceStore::events(quint64 fromSeq, int limit) const
+{
+    auto st = Statement::prepare(m_db, std::string("SELECT ") + kEventColumns +
+                                           " FROM events WHERE seq >= ? ORDER BY seq LIMIT ?");
+    if (!st.ok())
+        return st.error();
+    st->bind(1, static_cast<qint64>(fromSeq)).bind(2, qint64(limit));
+    QList<StoredEvent> out;
+    while (true) {
+        auto row = st->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        out.append(readEvent(st.value()).value());
+    }
+    return out;
+}
+
+Result<Checkpoint> SqliteEvidenceStore::latestCheckpoint() const
+{
+    auto st = Statement::prepare(m_db, "SELECT canonical, signature FROM checkpoints ORDER BY size DESC LIMIT 1");
+    if (!st.ok())
+        return st.error();
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::Negative, QStringLiteral("the store has no checkpoint yet"), m_path);
+    const QByteArrayView c = st->blobView(0);
+    auto cp = Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())), st->blob(1));
+    if (!cp)
+        return makeError(ErrorCode::Store, QStringLiteral("the latest checkpoint is malformed"), m_path);
+    return *cp;
+}
+
+Result<InclusionProofData> SqliteEvidenceStore::inclusionProof(quint64 seq, quint64 treeSize) const
+{
+    auto n = maxSeq(m_db);
+    if (!n.ok())
+        return n.error();
+    if (treeSize > n.value() || seq == 0 || seq > treeSize)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("no event %1 in a tree of %2 (the store holds %3)").arg(seq).arg(treeSize).arg(n.value()));
+    auto e = event(seq);
+    if (!e.ok())
+        return e.error();
+    StoreTreeReader reader(m_db);
+    auto path = merkle::inclusionProof(reader, seq - 1, treeSize);
+    if (!path.ok())
+        return path.error();
+    return InclusionProofData{seq, treeSize, e->leafHash, path.value()};
+}
+
+Result<QList<QByteArray>> SqliteEvidenceStore::consistencyProof(quint64 oldSize, quint64 newSize) const
+{
+    auto n = maxSeq(m_db);
+    if (!n.ok())
+        return n.error();
+    if (newSize > n.value())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("the store holds only %1 events").arg(n.value()));
+    StoreTreeReader reader(m_db);
+    return merkle::consistencyProof(reader, oldSize, newSize);
+}
+
+Result<QList<Identity>> SqliteEvidenceStore::identities() const
+{
+    auto st = Statement::prepare(m_db, "SELECT name, roles, public_key, fingerprint, created_seq FROM identities ORDER BY name");
+    if (!st.ok())
+        return st.error();
+    QList<Identity> out;
+    while (true) {
+        auto row = st->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        Identity i;
+        i.name = st->text(0);
+        i.roles = st->text(1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        i.publicKeyPem = st->text(2).toLatin1();
+        i.fingerprint = st->text(3);
+        i.createdSeq = static_cast<quint64>(st->int64(4));
+        out.append(i);
+    }
+    return out;
+}
+
+Result<Identity> SqliteEvidenceStore::identity(const QString &name) const
+{
+    auto all = identities();
+    if (!all.ok())
+        return all.error();
+    for (const Identity &i : all.value())
+        if (i.name == name)
+            return i;
+    return makeError(ErrorCode::Policy, QStringLiteral("no identity named '%1' in this store").arg(name));
+}
+
+Result<void> SqliteEvidenceStore::backup(const QString &outPath, const Progress &progress)
+{
+    if (QFileInfo::exists(outPath))
+        return makeError(ErrorCode::Store, QStringLiteral("refusing to overwrite an existing file"), outPath);
+    if (auto r = FileUtil::createPrivate(outPath); !r.ok())
+        return r;
+    auto dest = Database::open(outPath, true);
+    if (!dest.ok())
+        return dest.error();
+    sqlite3_backup *b = sqlite3_backup_init(dest->handle(), "main", m_db.handle(), "main");
+    if (!b)
+        return dest->lastError(QStringLiteral("cannot start backup"));
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+        const int total = sqlite3_backup_pagecount(b);
+        if (progress && !progress(static_cast<quint64>(total - sqlite3_backup_remaining(b)), static_cast<quint64>(total))) {
+            sqlite3_backup_finish(b);
+            return makeError(ErrorCode::Negative, QStringLiteral("backup cancelled"), outPath);
+        }
+        if (rc != SQLITE_OK)
+            sqlite3_sleep(20);
+    }
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE)
+        return dest->lastError(QStringLiteral("backup failed"));
+    if (auto cp = latestCheckpoint(); cp.ok()) {
+        JsonValue doc = JsonValue::object();
+        doc["checkpoint"] = CanonicalJson::parse(cp->canonical).value();
+        doc["signature"] = cp->signature.toBase64().toStdString();
+        if (auto r = FileUtil::writePrivateAtomic(outPath + QStringLiteral(".checkpoint"),
+                                                  QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"));
+            !r.ok())
+            return r;
+    }
+    return {};
+}
+
+} // namespace ops

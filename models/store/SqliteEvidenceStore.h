@@ -1,0 +1,84 @@
+#pragma once
+
+#include "EvidenceStore.h"
+#include "Sqlite.h"
+
+#include "core/Time.h"
+#include "crypto/Merkle.h"
+
+#include <memory>
+
+namespace ops {
+
+struct StoreOpenOptions {
+    bool create = false;          // create the file (mode 0600) when missing
+    bool readOnly = false;
+    Time::Clock clock = Time::systemClock();
+    int busyTimeoutMs = 5000;
+};
+
+// SQLite implementation: WAL, synchronous=FULL, foreign keys on, busy timeout, quick_check at
+// open, mode 0600, stepwise migrations; the latest checkpoint is mirrored beside the file
+// (<store>.checkpoint) so a truncated tail or a rollback to an older copy is detected.
+class SqliteEvidenceStore final : public EvidenceStore {
+public:
+    static Result<std::unique_ptr<SqliteEvidenceStore>> open(const QString &path, const StoreOpenOptions &options = {});
+    ~SqliteEvidenceStore() override;
+
+    QString path() const override { return m_path; }
+    QString storeId() const override { return m_storeId; }
+    Result<quint64> size() const override;
+
+    Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events) override;
+    Result<quint64> importJsonl(const Signer &signer, const QString &file, const Progress &progress = {}) override;
+
+    Result<StoredEvent> event(quint64 seq) const override;
+    Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const override;
+    Result<Checkpoint> latestCheckpoint() const override;
+    Result<InclusionProofData> inclusionProof(quint64 seq, quint64 treeSize) const override;
+    Result<QList<QByteArray>> consistencyProof(quint64 oldSize, quint64 newSize) const override;
+
+    Result<StoredEvent> attach(const Signer &signer, const QString &name, const QByteArray &bytes,
+                               const QString &mediaType, const QString &scope = {}) override;
+    Result<QByteArray> blob(const QString &sha256Hex) const override;
+
+    Result<QList<Identity>> identities() const override;
+    Result<Identity> identity(const QString &name) const override;
+    // Records "identity.created", self-signed by the new identity's key.
+    Result<StoredEvent> registerIdentity(const Signer &newIdentity, const QStringList &roles);
+
+    Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
+    Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
+
+    QString sidecarPath() const { return m_path + QStringLiteral(".checkpoint"); }
+    QString integrityProblem() const { return m_integrityProblem; }
+    Result<QString> meta(const QString &key) const;
+
+private:
+    SqliteEvidenceStore() = default;
+
+    struct PendingBlob {
+        QString sha256;
+        QByteArray bytes;
+        QString mediaType;
+    };
+    // One transaction: events (+ blobs, projections), then a checkpoint signed by the signer.
+    Result<QList<StoredEvent>> appendInternal(const Signer &signer, const QList<NewEvent> &events,
+                                              const QList<PendingBlob> &blobs, bool signEvents);
+    Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
+    Result<Checkpoint> writeCheckpoint(const Signer &signer, const crypto::merkle::TreeBuilder &tree);
+    void writeSidecar(const Checkpoint &cp) const;
+    Result<void> checkSidecar();
+    Result<void> setMeta(const QString &key, const QString &value);
+    Result<StoredEvent> readEvent(store::Statement &st) const;
+
+    friend class StoreVerifier;
+    friend class JsonlImporter;
+    mutable store::Database m_db;
+    QString m_path;
+    QString m_storeId;
+    QString m_integrityProblem;
+    StoreOpenOptions m_options;
+};
+
+} // namespace ops

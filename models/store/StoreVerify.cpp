@@ -1,0 +1,256 @@
+// SqliteEvidenceStore::verify: recomputes everything from the stored event bytes.
+#include "SqliteEvidenceStore.h"
+
+#include "EventCodec.h"
+#include "Projections.h"
+#include "Schema.h"
+
+#include "core/CanonicalJson.h"
+#include "crypto/Sha256.h"
+
+#include <QFileInfo>
+#include <QHash>
+
+namespace ops {
+
+using namespace store;
+namespace merkle = crypto::merkle;
+
+namespace {
+
+struct Verdict {
+    VerifyReport &report;
+    void fail(std::optional<quint64> seq, const QString &reason)
+    {
+        const bool earlier = seq && (!report.firstBadSeq || *seq < *report.firstBadSeq);
+        if (report.reason.isEmpty() || earlier) {
+            if (seq)
+                report.firstBadSeq = seq;
+            report.reason = reason;
+        }
+    }
+};
+
+struct CheckpointRow {
+    quint64 size = 0;
+    QByteArray root;
+    std::string canonical;
+    QByteArray signature;
+};
+
+} // namespace
+
+Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, const Progress &progress)
+{
+    VerifyReport report;
+    Verdict verdict{report};
+    // One read snapshot for every cursor, even while other processes append.
+    if (auto r = m_db.exec("BEGIN"); !r.ok())
+        return r.error();
+    struct EndRead {
+        Database &db;
+        ~EndRead()
+        {
+            (void)db.exec("ROLLBACK");
+            (void)db.exec("DETACH DATABASE rebuild");
+        }
+    } endRead{m_db};
+
+    auto total = size();
+    if (!total.ok())
+        return total.error();
+    if (options.projections) {
+        if (auto r = m_db.exec("ATTACH DATABASE ':memory:' AS rebuild"); !r.ok())
+            return r.error();
+        if (auto r = createProjectionTables(m_db, "rebuild"); !r.ok())
+            return r.error();
+    }
+
+    auto cps = Statement::prepare(m_db, "SELECT size, root, canonical, signature FROM checkpoints ORDER BY size");
+    auto rows = Statement::prepare(m_db, "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed "
+                                         "FROM events ORDER BY seq");
+    auto nodeLookup = Statement::prepare(m_db, "SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?");
+    if (!cps.ok() || !rows.ok() || !nodeLookup.ok())
+        return !cps.ok() ? cps.error() : !rows.ok() ? rows.error() : nodeLookup.error();
+
+    std::optional<CheckpointRow> nextCp;
+    auto advanceCp = [&]() -> Result<void> {
+        auto row = cps->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value()) {
+            nextCp.reset();
+            return {};
+        }
+        const QByteArrayView c = cps->blobView(2);
+        nextCp = CheckpointRow{static_cast<quint64>(cps->int64(0)), cps->blob(1),
+                               std::string(c.data(), static_cast<std::size_t>(c.size())), cps->blob(3)};
+        return {};
+    };
+    if (auto r = advanceCp(); !r.ok())
+        return r.error();
+
+    QHash<QString, crypto::PublicKey> keys; // identity name → key, learnt from identity.created events
+    merkle::TreeBuilder tree;
+    quint64 nodesEmitted = 0;
+    quint64 expected = 1;
+    quint64 lastCpSize = 0;
+    std::optional<Error> ioError;
+    const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
+        if (level < kNodeLevelMin)
+            return;
+        ++nodesEmitted;
+        nodeLookup->bind(1, qint64(level)).bind(2, static_cast<qint64>(index));
+        auto row = nodeLookup->step();
+        if (!row.ok())
+            ioError = row.error();
+        else if (!row.value() || nodeLookup->blob(0) != hash)
+            verdict.fail((index << level) + 1,
+                         QStringLiteral("stored Merkle subtree (level %1, index %2) differs from the events").arg(level).arg(index));
+        nodeLookup->reset();
+    };
+
+    auto checkCheckpoint = [&](const CheckpointRow &cp) {
+        const quint64 firstCovered = lastCpSize + 1;
+        auto parsed = Checkpoint::fromCanonical(cp.canonical, cp.signature);
+        if (!parsed || parsed->size != cp.size || parsed->root != cp.root || parsed->storeId != m_storeId) {
+            verdict.fail(firstCovered, QStringLiteral("checkpoint at size %1 is malformed or belongs to another store").arg(cp.size));
+            return;
+        }
+        if (cp.root != tree.root()) {
+            verdict.fail(firstCovered, QStringLiteral("checkpoint at size %1: the Merkle root of the events differs from "
+                                                      "the signed root (an event in %2..%1 was changed)")
+                                           .arg(cp.size)
+                                           .arg(firstCovered));
+            return;
+        }
+        const auto key = keys.constFind(parsed->signer);
+        if (key == keys.cend() || key->fingerprint() != parsed->signerKey ||
+            !key->verify(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())), cp.signature)) {
+            verdict.fail(firstCovered, QStringLiteral("checkpoint at size %1: the signature by '%2' does not verify")
+                                           .arg(cp.size)
+                                           .arg(parsed->signer));
+            return;
+        }
+        ++report.checkpoints;
+    };
+
+    while (true) {
+        auto row = rows->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        StoredEvent e = readEvent(rows.value()).value();
+        if (e.seq != expected) {
+            verdict.fail(expected, e.seq > expected ? QStringLiteral("event %1 is missing (deleted)").arg(expected)
+                                                    : QStringLiteral("event sequence is out of order at %1").arg(e.seq));
+            expected = e.seq;
+        }
+        ++expected;
+        const QByteArrayView bytes(e.canonical.data(), static_cast<qsizetype>(e.canonical.size()));
+        const QByteArray leaf = merkle::leafHash(bytes);
+        if (leaf != e.leafHash)
+            verdict.fail(e.seq, QStringLiteral("event %1: its bytes do not match its leaf hash (changed)").arg(e.seq));
+        auto parsed = CanonicalJson::parse(e.canonical);
+        JsonValue payload;
+        if (!parsed.ok()) {
+            verdict.fail(e.seq, QStringLiteral("event %1: stored bytes are not valid JSON (%2)").arg(e.seq).arg(parsed.error().message));
+        } else {
+            if (CanonicalJson::serialize(parsed.value()) != e.canonical)
+                verdict.fail(e.seq, QStringLiteral("event %1: stored bytes are not canonical").arg(e.seq));
+            if (const QString m = codec::columnMismatch(parsed.value(), e); !m.isEmpty())
+                verdict.fail(e.seq, QStringLiteral("event %1: %2").arg(e.seq).arg(m));
+            if (const JsonValue *p = parsed->find("payload"))
+                payload = *p;
+            if (e.kind == QLatin1String("identity.created")) {
+                auto key = crypto::PublicKey::fromPem(payload.stringAt("public_key").toLatin1());
+                if (key.ok())
+                    keys.insert(payload.stringAt("name"), key.value());
+            }
+            if (options.signatures && e.signedByActor) {
+                const auto key = keys.constFind(e.actor);
+                const std::string signedBytes = e.signedBytes();
+                if (key == keys.cend())
+                    verdict.fail(e.seq, QStringLiteral("event %1: signed by '%2', who is not an identity").arg(e.seq).arg(e.actor));
+                else if (!key->verify(QByteArrayView(signedBytes.data(), static_cast<qsizetype>(signedBytes.size())),
+                                      e.signature()))
+                    verdict.fail(e.seq, QStringLiteral("event %1: the signature by '%2' does not verify").arg(e.seq).arg(e.actor));
+                else
+                    ++report.signaturesChecked;
+            }
+            if (options.projections)
+                if (auto r = applyProjections(m_db, "rebuild", e, payload); !r.ok())
+                    verdict.fail(e.seq, QStringLiteral("event %1: projection cannot be rebuilt: %2").arg(e.seq).arg(r.error().message));
+        }
+        tree.append(leaf, sink);
+        if (ioError)
+            return *ioError;
+        while (nextCp && nextCp->size == tree.size()) {
+            checkCheckpoint(*nextCp);
+            lastCpSize = nextCp->size;
+            if (auto r = advanceCp(); !r.ok())
+                return r.error();
+        }
+        while (nextCp && nextCp->size < tree.size()) { // a checkpoint for a size that was skipped
+            verdict.fail(nextCp->size, QStringLiteral("checkpoint at size %1 does not line up with the events").arg(nextCp->size));
+            if (auto r = advanceCp(); !r.ok())
+                return r.error();
+        }
+        ++report.events;
+        if (progress && (report.events % 4096) == 0 && !progress(report.events, total.value()))
+            return makeError(ErrorCode::Negative, QStringLiteral("verification cancelled"));
+    }
+    const quint64 n = tree.size();
+    if (nextCp)
+        verdict.fail(n + 1, QStringLiteral("a checkpoint records %1 events but only %2 remain: the tail was truncated")
+                                .arg(nextCp->size)
+                                .arg(n));
+    if (n > lastCpSize)
+        verdict.fail(lastCpSize + 1,
+                     QStringLiteral("events %1..%2 are not covered by any signed checkpoint").arg(lastCpSize + 1).arg(n));
+
+    auto nodeCount = Statement::prepare(m_db, "SELECT COUNT(*) FROM merkle_nodes");
+    if (nodeCount.ok() && nodeCount->step().ok() && static_cast<quint64>(nodeCount->int64(0)) != nodesEmitted)
+        verdict.fail(std::nullopt, QStringLiteral("the stored Merkle subtrees do not correspond to the events"));
+
+    auto blobs = Statement::prepare(m_db, "SELECT sha256, size, data FROM blobs ORDER BY sha256");
+    if (blobs.ok()) {
+        while (true) {
+            auto row = blobs->step();
+            if (!row.ok() || !row.value())
+                break;
+            const QByteArrayView data = blobs->blobView(2);
+            if (crypto::sha256Hex(data) != blobs->text(0) || data.size() != blobs->int64(1))
+                verdict.fail(std::nullopt, QStringLiteral("attachment %1 does not match its SHA-256").arg(blobs->text(0)));
+        }
+    }
+
+    if (options.projections) {
+        for (const QString &table : projectionTables()) {
+            const std::string t = table.toStdString();
+            auto diff = Statement::prepare(m_db, "SELECT (SELECT COUNT(*) FROM (SELECT * FROM main." + t +
+                                                     " EXCEPT SELECT * FROM rebuild." + t +
+                                                     ")) + (SELECT COUNT(*) FROM (SELECT * FROM rebuild." + t +
+                                                     " EXCEPT SELECT * FROM main." + t + "))");
+            if (!diff.ok())
+                return diff.error();
+            if (auto r = diff->step(); !r.ok())
+                return r.error();
+            if (diff->int64(0) != 0)
+                verdict.fail(std::nullopt, QStringLiteral("the %1 table differs from what the events say").arg(table));
+        }
+    }
+
+    if (!m_integrityProblem.isEmpty())
+        verdict.fail(n + 1, m_integrityProblem);
+    else if (!QFileInfo::exists(sidecarPath()) && n > 0)
+        report.notes << QStringLiteral("no checkpoint sidecar beside the store; rollback to an older copy cannot be detected");
+
+    report.intact = report.reason.isEmpty();
+    if (progress)
+        progress(report.events, total.value());
+    return report;
+}
+
+} // namespace ops

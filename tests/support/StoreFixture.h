@@ -1,0 +1,73 @@
+#pragma once
+
+// A real store file in a temp dir with a registered identity, for tests.
+
+#include "store/SqliteEvidenceStore.h"
+
+#include "TestSupport.h"
+
+#include <QTest>
+
+namespace ops::test {
+
+inline Signer makeSigner(const QString &name)
+{
+    auto key = crypto::PrivateKey::generate();
+    if (!key.ok())
+        qFatal("key generation failed");
+    return Signer{name, std::move(key).value()};
+}
+
+struct StoreFixture {
+    TempDir dir;
+    QString path = dir.file(QStringLiteral("evidence.sqlite"));
+    Signer alice = makeSigner(QStringLiteral("alice"));
+    std::unique_ptr<SqliteEvidenceStore> store;
+    qint64 now = 1795410000000; // 2026-11-23T…Z, advanced by each read
+
+    explicit StoreFixture(bool registerAlice = true)
+    {
+        reopen(true);
+        if (registerAlice) {
+            auto r = store->registerIdentity(alice, {QStringLiteral("operator"), QStringLiteral("reviewer")});
+            if (!r.ok())
+                qFatal("%s", qPrintable(r.error().toString()));
+        }
+    }
+
+    void reopen(bool create = false)
+    {
+        store.reset();
+        StoreOpenOptions o;
+        o.create = create;
+        o.clock = [this] { return now += 1000; };
+        auto s = SqliteEvidenceStore::open(path, o);
+        if (!s.ok())
+            qFatal("open failed: %s", qPrintable(s.error().toString()));
+        store = std::move(s).value();
+    }
+
+    Result<std::unique_ptr<SqliteEvidenceStore>> openAgain() const
+    {
+        return SqliteEvidenceStore::open(path, StoreOpenOptions{});
+    }
+
+    QList<StoredEvent> appendN(int n, const QString &kind = QStringLiteral("test.event"))
+    {
+        QList<StoredEvent> out;
+        for (int i = 0; i < n; ++i) {
+            NewEvent e;
+            e.kind = kind;
+            e.scope = QStringLiteral("kl");
+            e.payload["i"] = i;
+            e.payload["note"] = QStringLiteral("event %1").arg(i);
+            auto r = store->append(alice, {e});
+            if (!r.ok())
+                qFatal("append failed: %s", qPrintable(r.error().toString()));
+            out += r.value();
+        }
+        return out;
+    }
+};
+
+} // namespace ops::test
