@@ -1,0 +1,253 @@
+// An attacker with the file: drops the append-only triggers with the sqlite3 library and
+// edits rows. Every change must be found by verify, naming the first bad event.
+#include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
+#include "store/EventCodec.h"
+#include "crypto/Merkle.h"
+
+#include "StoreFixture.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace ops;
+using namespace ops::test;
+
+class TestTamper : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void untouchedStoreIsIntact();
+    void tamper_data();
+    void tamper();
+    void truncatedTailDetectedBySidecar();
+    void truncatedTailWithCheckpointsKept();
+    void olderCopyDetected();
+    void forgedCheckpointByAnotherKey();
+    void forgedEventSignatureDetectedWithSignatures();
+    void tamperedAttachmentDetected();
+};
+
+static void attack(const QString &path, const QByteArray &sql)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    QByteArray all;
+    for (const char *t : {"events", "merkle_nodes", "checkpoints", "blobs"})
+        for (const char *op : {"UPDATE", "DELETE"})
+            all += QByteArray("DROP TRIGGER IF EXISTS ") + t + "_no_" + op + ";";
+    all += sql;
+    char *err = nullptr;
+    const int rc = sqlite3_exec(db, all.constData(), nullptr, nullptr, &err);
+    QVERIFY2(rc == SQLITE_OK, err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(db);
+}
+
+static VerifyReport verifyFile(const QString &path, bool signatures = false)
+{
+    auto s = SqliteEvidenceStore::open(path);
+    if (!s.ok())
+        qFatal("open: %s", qPrintable(s.error().toString()));
+    auto r = s.value()->verify({signatures, true});
+    if (!r.ok())
+        qFatal("verify: %s", qPrintable(r.error().toString()));
+    return r.value();
+}
+
+// A store of 1 identity event + 12 signed events, one checkpoint each; closed.
+static std::unique_ptr<StoreFixture> twelve()
+{
+    auto f = std::make_unique<StoreFixture>();
+    f->appendN(12);
+    f->store.reset();
+    return f;
+}
+
+void TestTamper::untouchedStoreIsIntact()
+{
+    auto f = twelve();
+    const VerifyReport r = verifyFile(f->path, true);
+    QVERIFY2(r.intact, qPrintable(r.reason));
+    QCOMPARE(r.events, quint64(13));
+    QVERIFY(!r.firstBadSeq);
+}
+
+void TestTamper::tamper_data()
+{
+    QTest::addColumn<QByteArray>("sql");
+    QTest::addColumn<quint64>("firstBad");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("changed payload") << QByteArray("UPDATE events SET canonical = replace(canonical, '\"i\":4', '\"i\":9') WHERE seq = 6")
+                                     << quint64(6) << QStringLiteral("do not match its leaf hash");
+    QTest::newRow("changed payload and leaf")
+        << QByteArray("UPDATE events SET canonical = replace(canonical, '\"i\":4', '\"i\":9') WHERE seq = 6;"
+                      "UPDATE events SET leaf_hash = (SELECT leaf_hash FROM events WHERE seq = 7) WHERE seq = 6")
+        << quint64(6) << QStringLiteral("event 6");
+    QTest::newRow("changed time") << QByteArray("UPDATE events SET ts_ms = ts_ms + 3600000 WHERE seq = 5") << quint64(5)
+                                  << QStringLiteral("time differs");
+    QTest::newRow("changed time in event bytes")
+        << QByteArray("UPDATE events SET canonical = replace(canonical, '\"ts\":\"2026', '\"ts\":\"2025') WHERE seq = 8")
+        << quint64(8) << QStringLiteral("event 8");
+    QTest::newRow("changed actor") << QByteArray("UPDATE events SET actor = 'mallory' WHERE seq = 9") << quint64(9)
+                                   << QStringLiteral("actor differs");
+    QTest::newRow("changed actor in bytes")
+        << QByteArray("UPDATE events SET canonical = replace(canonical, '\"actor\":\"alice\"', '\"actor\":\"mallo\"'), "
+                      "actor = 'mallo' WHERE seq = 4")
+        << quint64(4) << QStringLiteral("event 4");
+    QTest::newRow("deleted event") << QByteArray("DELETE FROM events WHERE seq = 7") << quint64(7)
+                                   << QStringLiteral("event 7 is missing");
+    QTest::newRow("reordered events")
+        << QByteArray("CREATE TEMP TABLE s AS SELECT * FROM events WHERE seq IN (3, 4);"
+                      "DELETE FROM events WHERE seq IN (3, 4);"
+                      "INSERT INTO events SELECT 7 - seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed FROM s;")
+        << quint64(3) << QStringLiteral("sequence number in the event");
+    QTest::newRow("duplicated event")
+        << QByteArray("INSERT INTO events SELECT 14, uuid || '-copy', ts_ms, actor, kind, scope, canonical, leaf_hash, signed "
+                      "FROM events WHERE seq = 5")
+        << quint64(14) << QStringLiteral("event 14");
+    QTest::newRow("forged checkpoint root")
+        << QByteArray("UPDATE checkpoints SET root = (SELECT root FROM checkpoints WHERE size = 9) WHERE size = 10")
+        << quint64(10) << QStringLiteral("checkpoint at size 10");
+    QTest::newRow("forged checkpoint signature")
+        << QByteArray("UPDATE checkpoints SET signature = (SELECT signature FROM checkpoints WHERE size = 9) WHERE size = 11")
+        << quint64(11) << QStringLiteral("signature by 'alice' does not verify");
+    QTest::newRow("deleted checkpoints after change")
+        << QByteArray("UPDATE events SET canonical = replace(canonical, '\"i\":2', '\"i\":7'), "
+                      "leaf_hash = X'00' WHERE seq = 4; DELETE FROM checkpoints WHERE size >= 4")
+        << quint64(4) << QStringLiteral("event 4");
+}
+
+void TestTamper::tamper()
+{
+    QFETCH(QByteArray, sql);
+    QFETCH(quint64, firstBad);
+    QFETCH(QString, reason);
+    auto f = twelve();
+    attack(f->path, sql);
+    const VerifyReport r = verifyFile(f->path);
+    QVERIFY(!r.intact);
+    QVERIFY2(r.firstBadSeq.has_value(), qPrintable(r.reason));
+    QCOMPARE(*r.firstBadSeq, firstBad);
+    QVERIFY2(r.reason.contains(reason), qPrintable(r.reason));
+}
+
+void TestTamper::truncatedTailDetectedBySidecar()
+{
+    auto f = twelve();
+    attack(f->path, "DELETE FROM events WHERE seq > 10; DELETE FROM checkpoints WHERE size > 10;"
+                    "DELETE FROM merkle_nodes WHERE idx * (1 << level) + (1 << level) > 10");
+    auto s = SqliteEvidenceStore::open(f->path);
+    QVERIFY(s.ok());
+    QVERIFY(s.value()->integrityProblem().contains(QStringLiteral("truncated")));
+    const VerifyReport r = s.value()->verify({}).value();
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(11));
+    // A store in that state refuses new evidence instead of papering over the gap.
+    NewEvent e;
+    e.kind = QStringLiteral("test.after");
+    const auto append = s.value()->append(f->alice, {e});
+    QVERIFY(!append.ok());
+    QCOMPARE(append.error().exitCode(), 5);
+}
+
+void TestTamper::truncatedTailWithCheckpointsKept()
+{
+    auto f = twelve();
+    attack(f->path, "DELETE FROM events WHERE seq > 11");
+    const VerifyReport r = verifyFile(f->path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(12));
+}
+
+void TestTamper::olderCopyDetected()
+{
+    StoreFixture f;
+    f.appendN(3);
+    f.store.reset();
+    const QString old = f.dir.file(QStringLiteral("old.sqlite"));
+    QVERIFY(QFile::copy(f.path, old));
+    f.reopen();
+    f.appendN(4);
+    f.store.reset();
+    QVERIFY(QFile::remove(f.path));
+    QVERIFY(QFile::copy(old, f.path));
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(5));
+    QVERIFY2(r.reason.contains(QStringLiteral("older copy")), qPrintable(r.reason));
+}
+
+void TestTamper::forgedCheckpointByAnotherKey()
+{
+    // Mallory rewrites an event, recomputes leaf, nodes and root, and signs a checkpoint with
+    // her own key under alice's name: the signature cannot verify with alice's registered key.
+    auto f = twelve();
+    auto s = SqliteEvidenceStore::open(f->path).value();
+    QList<QByteArray> leaves;
+    for (quint64 seq = 1; seq <= 13; ++seq)
+        leaves << s->event(seq)->leafHash;
+    const Checkpoint cp = s->latestCheckpoint().value();
+    s.reset();
+    const Signer mallory = makeSigner(QStringLiteral("alice"));
+    const QByteArray sig = mallory.key.sign(QByteArray::fromStdString(cp.canonical));
+    attack(f->path, "UPDATE checkpoints SET signature = X'" + sig.toHex() + "' WHERE size = 13");
+    const VerifyReport r = verifyFile(f->path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(13));
+    QVERIFY(r.reason.contains(QStringLiteral("does not verify")));
+}
+
+void TestTamper::forgedEventSignatureDetectedWithSignatures()
+{
+    // Someone holding the checkpoint key (here: alice's own, e.g. a shared console) replaces the
+    // signature inside event 3 and re-signs every later checkpoint. Leaves, roots and
+    // checkpoints are consistent again; only --signatures finds the event signature is bad.
+    auto f = twelve();
+    auto s = SqliteEvidenceStore::open(f->path).value();
+    QList<StoredEvent> events = s->events(1, 100).value();
+    const QString storeId = s->storeId();
+    s.reset();
+    std::string &bytes = events[2].canonical;
+    const std::string oldSig = events[2].signature().toBase64().toStdString();
+    const std::string newSig = makeSigner(QStringLiteral("x")).key.sign("whatever").toBase64().toStdString();
+    bytes.replace(bytes.find(oldSig), oldSig.size(), newSig);
+    events[2].leafHash = crypto::merkle::leafHash(QByteArray::fromStdString(bytes));
+    QByteArray sql = "UPDATE events SET canonical = X'" + QByteArray::fromStdString(bytes).toHex() + "', leaf_hash = X'" +
+                     events[2].leafHash.toHex() + "' WHERE seq = 3;";
+    crypto::merkle::TreeBuilder tree;
+    for (const StoredEvent &e : events) {
+        tree.append(e.leafHash);
+        if (tree.size() < 3)
+            continue;
+        const std::string cp = CanonicalJson::serialize(store::codec::checkpointObject(
+            tree.size(), tree.root(), 1795410000000, QStringLiteral("alice"), f->alice.key.publicKey().fingerprint(), storeId));
+        const QByteArray sig = f->alice.key.sign(QByteArray::fromStdString(cp));
+        sql += "UPDATE checkpoints SET root = X'" + tree.root().toHex() + "', canonical = X'" +
+               QByteArray::fromStdString(cp).toHex() + "', signature = X'" + sig.toHex() + "' WHERE size = " +
+               QByteArray::number(tree.size()) + ";";
+    }
+    attack(f->path, sql);
+    QFile::remove(f->path + QStringLiteral(".checkpoint")); // the sidecar holds the old root
+    const VerifyReport without = verifyFile(f->path, false);
+    QVERIFY2(without.intact, qPrintable(without.reason));
+    const VerifyReport with = verifyFile(f->path, true);
+    QVERIFY(!with.intact);
+    QCOMPARE(*with.firstBadSeq, quint64(3));
+    QVERIFY(with.reason.contains(QStringLiteral("signature by 'alice' does not verify")));
+}
+
+void TestTamper::tamperedAttachmentDetected()
+{
+    StoreFixture f;
+    QVERIFY(f.store->attach(f.alice, QStringLiteral("capture.txt"), "VALIDATION PASS (checks=32)", QStringLiteral("text/plain")).ok());
+    f.store.reset();
+    attack(f.path, "UPDATE blobs SET data = CAST('VALIDATION FAIL (checks=32)' AS BLOB)");
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QVERIFY(r.reason.contains(QStringLiteral("does not match its SHA-256")));
+}
+
+QTEST_GUILESS_MAIN(TestTamper)
+#include "tst_tamper.moc"
