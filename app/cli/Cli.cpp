@@ -1,12 +1,17 @@
 #include "Cli.h"
 
 #include "ConfigCommand.h"
+#include "EvidenceCommand.h"
+#include "IdentityCommand.h"
 
 namespace ops::cli {
 
 Cli::Cli()
 {
+    m_commands.push_back(std::make_unique<InitCommand>());
+    m_commands.push_back(std::make_unique<IdentityCommand>());
     m_commands.push_back(std::make_unique<ConfigCommand>());
+    m_commands.push_back(std::make_unique<EvidenceCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const

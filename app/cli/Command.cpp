@@ -40,6 +40,18 @@ int Command::fail(CliIo &io, const Error &error, bool json)
     return error.exitCode();
 }
 
+Result<StartupContext> Command::startup(const QCommandLineParser &parser, CliIo &io) const
+{
+    return Startup::prepare(m_common.read(parser), io.environment);
+}
+
+int Command::printUsage(CliIo &io) const
+{
+    for (const QString &line : usage())
+        io.out << "opsconsole-cli " << line << '\n';
+    return 0;
+}
+
 void Command::printJson(CliIo &io, const JsonValue &value)
 {
     io.out << QString::fromStdString(CanonicalJson::pretty(value)) << '\n';

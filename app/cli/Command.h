@@ -3,6 +3,7 @@
 #include "common/AppOptions.h"
 #include "core/JsonValue.h"
 #include "core/Result.h"
+#include "core/Startup.h"
 
 #include <QProcessEnvironment>
 #include <QTextStream>
@@ -34,6 +35,9 @@ protected:
     int usageError(CliIo &io, const QString &message) const;
     static int fail(CliIo &io, const Error &error, bool json);
     static void printJson(CliIo &io, const JsonValue &value);
+    // Environment, config and policy for this invocation (exit codes 2, 3, 4 on failure).
+    Result<StartupContext> startup(const QCommandLineParser &parser, CliIo &io) const;
+    int printUsage(CliIo &io) const;
 
     app::AppOptions m_common;
     QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Machine-readable output.")};

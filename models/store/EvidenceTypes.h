@@ -76,6 +76,16 @@ struct InclusionProofData {
     QList<QByteArray> path;
 };
 
+struct EventFilter {
+    QString kind;
+    QString scope;
+    QString actor;
+    QString text; // substring of the event bytes
+    quint64 fromSeq = 1;
+    int limit = 100;
+    bool newestFirst = false;
+};
+
 struct VerifyOptions {
     bool signatures = false;   // also verify every event signature
     bool projections = true;   // rebuild projections from events and compare

@@ -545,6 +545,42 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::events(quint64 fromSeq, int limi
     return out;
 }
 
+Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter) const
+{
+    std::string sql = std::string("SELECT ") + kEventColumns + " FROM events WHERE seq >= ?1";
+    if (!filter.kind.isEmpty())
+        sql += " AND kind = ?2";
+    if (!filter.scope.isEmpty())
+        sql += " AND scope = ?3";
+    if (!filter.actor.isEmpty())
+        sql += " AND actor = ?4";
+    if (!filter.text.isEmpty())
+        sql += " AND instr(canonical, CAST(?5 AS BLOB)) > 0";
+    sql += filter.newestFirst ? " ORDER BY seq DESC LIMIT ?6" : " ORDER BY seq LIMIT ?6";
+    auto st = Statement::prepare(m_db, sql);
+    if (!st.ok())
+        return st.error();
+    st->bind(1, static_cast<qint64>(filter.fromSeq)).bind(6, qint64(qBound(1, filter.limit, 100000)));
+    if (!filter.kind.isEmpty())
+        st->bind(2, filter.kind);
+    if (!filter.scope.isEmpty())
+        st->bind(3, filter.scope);
+    if (!filter.actor.isEmpty())
+        st->bind(4, filter.actor);
+    if (!filter.text.isEmpty())
+        st->bind(5, filter.text);
+    QList<StoredEvent> out;
+    while (true) {
+        auto row = st->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        out.append(readEvent(st.value()).value());
+    }
+    return out;
+}
+
 Result<Checkpoint> SqliteEvidenceStore::latestCheckpoint() const
 {
     auto st = Statement::prepare(m_db, "SELECT canonical, signature FROM checkpoints ORDER BY size DESC LIMIT 1");

@@ -34,6 +34,7 @@ public:
 
     Result<StoredEvent> event(quint64 seq) const override;
     Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const override;
+    Result<QList<StoredEvent>> query(const EventFilter &filter) const override;
     Result<Checkpoint> latestCheckpoint() const override;
     Result<InclusionProofData> inclusionProof(quint64 seq, quint64 treeSize) const override;
     Result<QList<QByteArray>> consistencyProof(quint64 oldSize, quint64 newSize) const override;
@@ -53,6 +54,8 @@ public:
     QString sidecarPath() const { return m_path + QStringLiteral(".checkpoint"); }
     QString integrityProblem() const { return m_integrityProblem; }
     Result<QString> meta(const QString &key) const;
+    // The identity made by init; written once.
+    Result<void> setDefaultIdentity(const QString &name) { return setMeta(QStringLiteral("default_identity"), name); }
 
 private:
     SqliteEvidenceStore() = default;

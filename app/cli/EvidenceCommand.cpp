@@ -1,0 +1,236 @@
+#include "EvidenceCommand.h"
+
+#include "StoreAccess.h"
+
+#include "core/CanonicalJson.h"
+#include "core/Time.h"
+#include "crypto/Merkle.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+
+namespace ops::cli {
+
+namespace {
+
+JsonValue eventJson(const StoredEvent &e)
+{
+    JsonValue o = JsonValue::object();
+    o["seq"] = static_cast<qint64>(e.seq);
+    o["id"] = e.uuid;
+    o["ts"] = Time::toIso(e.tsMs);
+    o["actor"] = e.actor;
+    o["kind"] = e.kind;
+    o["scope"] = e.scope;
+    o["payload"] = e.payload();
+    o["leaf_hash"] = e.leafHash.toHex().toStdString();
+    o["signed"] = e.signedByActor;
+    return o;
+}
+
+QString summaryLine(const StoredEvent &e)
+{
+    std::string payload = CanonicalJson::serialize(e.payload());
+    if (payload.size() > 96)
+        payload = payload.substr(0, 93) + "...";
+    return QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
+        .arg(e.seq)
+        .arg(Time::toIso(e.tsMs), e.actor, e.kind, e.scope.isEmpty() ? QStringLiteral("-") : e.scope,
+             QString::fromStdString(payload));
+}
+
+} // namespace
+
+int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
+{
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Only events of this kind."), QStringLiteral("K"));
+    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("Only events of this scope."), QStringLiteral("S"));
+    const QCommandLineOption actor(QStringLiteral("actor"), QStringLiteral("Only events by this identity."), QStringLiteral("A"));
+    const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("Only events containing TEXT."), QStringLiteral("TEXT"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N events (default 100)."), QStringLiteral("N"));
+    const QCommandLineOption signatures(QStringLiteral("signatures"), QStringLiteral("Also verify every event signature."));
+    const QCommandLineOption mediaType(QStringLiteral("media-type"), QStringLiteral("Media type of the attachment."),
+                                       QStringLiteral("TYPE"));
+    QCommandLineParser parser;
+    if (!parse(parser, arguments, io, {kind, scope, actor, search, limit, signatures, mediaType}))
+        return static_cast<int>(ErrorCode::Usage);
+    if (parser.isSet(QStringLiteral("help")))
+        return printUsage(io);
+    const QStringList pos = parser.positionalArguments();
+    const QString sub = pos.value(1);
+    const bool json = parser.isSet(m_json);
+    static const QHash<QString, int> kArgs{{QStringLiteral("import"), 1}, {QStringLiteral("list"), 0},
+                                           {QStringLiteral("show"), 1},   {QStringLiteral("attach"), 1},
+                                           {QStringLiteral("verify"), 0}, {QStringLiteral("backup"), 1}};
+    if (!kArgs.contains(sub))
+        return usageError(io, sub.isEmpty() ? QStringLiteral("evidence: missing sub-verb")
+                                            : QStringLiteral("evidence: unknown sub-verb '%1'").arg(sub));
+    if (pos.size() != 2 + kArgs.value(sub))
+        return usageError(io, QStringLiteral("evidence %1: wrong number of arguments").arg(sub));
+    int max = 100;
+    if (parser.isSet(limit)) {
+        bool ok = false;
+        max = parser.value(limit).toInt(&ok);
+        if (!ok || max < 1)
+            return usageError(io, QStringLiteral("--limit must be a positive number"));
+    }
+    auto ctx = startup(parser, io);
+    if (!ctx.ok())
+        return fail(io, ctx.error(), json);
+    auto opened = StoreAccess::open(ctx.value());
+    if (!opened.ok())
+        return fail(io, opened.error(), json);
+    SqliteEvidenceStore &store = *opened.value();
+
+    if (sub == QLatin1String("verify")) {
+        auto report = store.verify({parser.isSet(signatures), true});
+        if (!report.ok())
+            return fail(io, report.error(), json);
+        const VerifyReport &r = report.value();
+        if (json) {
+            JsonValue o = JsonValue::object();
+            o["intact"] = r.intact;
+            o["events"] = static_cast<qint64>(r.events);
+            o["checkpoints"] = static_cast<qint64>(r.checkpoints);
+            o["signatures_checked"] = static_cast<qint64>(r.signaturesChecked);
+            o["first_bad_seq"] = r.firstBadSeq ? JsonValue(static_cast<qint64>(*r.firstBadSeq)) : JsonValue(nullptr);
+            o["reason"] = r.reason;
+            JsonValue notes = JsonValue::array();
+            for (const QString &n : r.notes)
+                notes.push(n);
+            o["notes"] = notes;
+            printJson(io, o);
+        } else if (r.intact) {
+            io.out << "intact: " << r.events << " events, " << r.checkpoints << " signed checkpoints"
+                   << (parser.isSet(signatures) ? QStringLiteral(", %1 event signatures").arg(r.signaturesChecked) : QString())
+                   << '\n';
+            for (const QString &n : r.notes)
+                io.out << "note: " << n << '\n';
+        } else {
+            io.out << "TAMPERED: " << r.reason << '\n';
+            if (r.firstBadSeq)
+                io.out << "first bad event: " << *r.firstBadSeq << '\n';
+        }
+        return r.intact ? 0 : static_cast<int>(ErrorCode::Negative);
+    }
+    if (sub == QLatin1String("list")) {
+        EventFilter f;
+        f.kind = parser.value(kind);
+        f.scope = parser.value(scope);
+        f.actor = parser.value(actor);
+        f.text = parser.value(search);
+        f.limit = max;
+        auto events = store.query(f);
+        if (!events.ok())
+            return fail(io, events.error(), json);
+        if (json) {
+            JsonValue list = JsonValue::array();
+            for (const StoredEvent &e : events.value())
+                list.push(eventJson(e));
+            printJson(io, list);
+        } else {
+            for (const StoredEvent &e : events.value())
+                io.out << summaryLine(e) << '\n';
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("show")) {
+        bool ok = false;
+        const quint64 seq = pos.at(2).toULongLong(&ok);
+        if (!ok || seq == 0)
+            return usageError(io, QStringLiteral("SEQ must be a positive number"));
+        auto e = store.event(seq);
+        if (!e.ok())
+            return fail(io, e.error(), json);
+        auto cp = store.latestCheckpoint();
+        if (!cp.ok())
+            return fail(io, cp.error(), json);
+        auto proof = store.inclusionProof(seq, cp->size);
+        const bool included = proof.ok() && crypto::merkle::verifyInclusion(proof->leafHash, seq - 1, cp->size, proof->path, cp->root);
+        QString signature = QStringLiteral("covered by batch checkpoint");
+        if (e->signedByActor) {
+            auto who = store.identity(e->actor);
+            auto key = who.ok() ? crypto::PublicKey::fromPem(who->publicKeyPem) : Result<crypto::PublicKey>(who.error());
+            const std::string signedBytes = e->signedBytes();
+            signature = key.ok() && key->verify(QByteArray::fromStdString(signedBytes), e->signature())
+                            ? QStringLiteral("valid (%1, %2)").arg(e->actor, key->fingerprint())
+                            : QStringLiteral("INVALID");
+        }
+        if (json) {
+            JsonValue o = eventJson(e.value());
+            o["canonical"] = e->canonical;
+            o["signature"] = signature;
+            JsonValue p = JsonValue::object();
+            p["tree_size"] = static_cast<qint64>(cp->size);
+            p["root"] = cp->root.toHex().toStdString();
+            p["verified"] = included;
+            JsonValue path = JsonValue::array();
+            if (proof.ok())
+                for (const QByteArray &h : proof->path)
+                    path.push(h.toHex().toStdString());
+            p["path"] = path;
+            o["inclusion_proof"] = p;
+            printJson(io, o);
+        } else {
+            io.out << "seq        " << e->seq << "\nid         " << e->uuid << "\ntime       " << Time::toIso(e->tsMs)
+                   << "\nactor      " << e->actor << "\nkind       " << e->kind << "\nscope      " << e->scope
+                   << "\nleaf hash  " << e->leafHash.toHex() << "\nsignature  " << signature << "\ninclusion  "
+                   << (included ? QStringLiteral("verified against checkpoint %1 (root %2)").arg(cp->size).arg(QString::fromLatin1(cp->root.toHex()))
+                                : QStringLiteral("NOT VERIFIED"))
+                   << "\npayload\n"
+                   << QString::fromStdString(CanonicalJson::pretty(e->payload())) << '\n';
+        }
+        return included ? 0 : static_cast<int>(ErrorCode::Negative);
+    }
+    if (sub == QLatin1String("backup")) {
+        if (auto r = store.backup(pos.at(2)); !r.ok())
+            return fail(io, r.error(), json);
+        io.out << "backup written to " << pos.at(2) << '\n';
+        return 0;
+    }
+
+    // import and attach write evidence: they need the acting identity's key.
+    auto signer = StoreAccess::unlock(ctx.value(), store, io);
+    if (!signer.ok())
+        return fail(io, signer.error(), json);
+    if (sub == QLatin1String("import")) {
+        auto n = store.importJsonl(signer.value(), pos.at(2));
+        if (!n.ok())
+            return fail(io, n.error(), json);
+        auto cp = store.latestCheckpoint();
+        if (json) {
+            JsonValue o = JsonValue::object();
+            o["imported"] = static_cast<qint64>(n.value());
+            o["tree_size"] = static_cast<qint64>(cp.ok() ? cp->size : 0);
+            o["root"] = cp.ok() ? cp->root.toHex().toStdString() : std::string();
+            printJson(io, o);
+        } else {
+            io.out << "imported " << n.value() << " events; checkpoint " << (cp.ok() ? cp->size : 0) << " signed by "
+                   << signer->name << '\n';
+        }
+        return 0;
+    }
+    // attach
+    QFile file(pos.at(2));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(io, makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(file.errorString()), pos.at(2)), json);
+    if (file.size() > 256 * 1024 * 1024)
+        return fail(io, makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"), pos.at(2)), json);
+    const QByteArray bytes = file.readAll();
+    const QString type = parser.isSet(mediaType) ? parser.value(mediaType)
+                                                 : QMimeDatabase().mimeTypeForFileNameAndData(pos.at(2), bytes).name();
+    auto e = store.attach(signer.value(), QFileInfo(pos.at(2)).fileName(), bytes, type, parser.value(scope));
+    if (!e.ok())
+        return fail(io, e.error(), json);
+    if (json) {
+        JsonValue o = eventJson(e.value());
+        printJson(io, o);
+    } else {
+        io.out << "attached " << QFileInfo(pos.at(2)).fileName() << " as event " << e->seq << " sha256 "
+               << e->payload().stringAt("sha256") << '\n';
+    }
+    return 0;
+}
+
+} // namespace ops::cli

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Command.h"
+
+namespace ops::cli {
+
+// evidence import|list|show|attach|verify|backup
+class EvidenceCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("evidence"); }
+    QString summary() const override { return QStringLiteral("the evidence log"); }
+    QStringList usage() const override
+    {
+        return {QStringLiteral("evidence import FILE.jsonl [--json]"),
+                QStringLiteral("evidence list [--kind K] [--scope S] [--actor A] [--search TEXT] [--limit N] [--json]"),
+                QStringLiteral("evidence show SEQ [--json]"),
+                QStringLiteral("evidence attach FILE [--scope S] [--media-type TYPE] [--json]"),
+                QStringLiteral("evidence verify [--signatures] [--json]"),
+                QStringLiteral("evidence backup OUT")};
+    }
+    int run(const QStringList &arguments, CliIo &io) override;
+};
+
+} // namespace ops::cli
