@@ -3,6 +3,7 @@
 #include "StoreAccess.h"
 
 #include "core/CanonicalJson.h"
+#include "store/Bundle.h"
 #include "core/Time.h"
 #include "crypto/Merkle.h"
 
@@ -52,8 +53,14 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
     const QCommandLineOption signatures(QStringLiteral("signatures"), QStringLiteral("Also verify every event signature."));
     const QCommandLineOption mediaType(QStringLiteral("media-type"), QStringLiteral("Media type of the attachment."),
                                        QStringLiteral("TYPE"));
+    const QCommandLineOption incident(QStringLiteral("incident"), QStringLiteral("Only events of this incident."),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("Only events at or after TIME (UTC ISO-8601)."),
+                                   QStringLiteral("TIME"));
+    const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("Require this checkpoint signer key."),
+                                 QStringLiteral("SHA256:HEX"));
     QCommandLineParser parser;
-    if (!parse(parser, arguments, io, {kind, scope, actor, search, limit, signatures, mediaType}))
+    if (!parse(parser, arguments, io, {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
@@ -62,7 +69,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
     const bool json = parser.isSet(m_json);
     static const QHash<QString, int> kArgs{{QStringLiteral("import"), 1}, {QStringLiteral("list"), 0},
                                            {QStringLiteral("show"), 1},   {QStringLiteral("attach"), 1},
-                                           {QStringLiteral("verify"), 0}, {QStringLiteral("backup"), 1}};
+                                           {QStringLiteral("verify"), 0}, {QStringLiteral("backup"), 1},
+                                           {QStringLiteral("export"), 1}, {QStringLiteral("verify-bundle"), 1}};
     if (!kArgs.contains(sub))
         return usageError(io, sub.isEmpty() ? QStringLiteral("evidence: missing sub-verb")
                                             : QStringLiteral("evidence: unknown sub-verb '%1'").arg(sub));
@@ -74,6 +82,35 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
         max = parser.value(limit).toInt(&ok);
         if (!ok || max < 1)
             return usageError(io, QStringLiteral("--limit must be a positive number"));
+    }
+    if (sub == QLatin1String("verify-bundle")) {
+        // Needs no store and no config: anyone can check a bundle anywhere.
+        auto report = Bundle::verifyBundle(pos.at(2), parser.value(pin));
+        if (!report.ok())
+            return fail(io, report.error(), json);
+        const Bundle::BundleReport &r = report.value();
+        if (json) {
+            JsonValue o = JsonValue::object();
+            o["valid"] = r.valid;
+            o["events"] = static_cast<qint64>(r.events);
+            o["tree_size"] = static_cast<qint64>(r.treeSize);
+            o["root"] = r.root;
+            o["signer"] = r.signer;
+            o["signer_key"] = r.signerKey;
+            JsonValue problems = JsonValue::array();
+            for (const QString &p : r.problems)
+                problems.push(p);
+            o["problems"] = problems;
+            o["network_used"] = false;
+            printJson(io, o);
+        } else if (r.valid) {
+            io.out << "valid: " << r.events << " events verified against checkpoint " << r.treeSize << " signed by "
+                   << r.signer << ' ' << r.signerKey << " (nothing was fetched)\n";
+        } else {
+            for (const QString &p : r.problems)
+                io.out << "FAIL " << p << '\n';
+        }
+        return r.valid ? 0 : static_cast<int>(ErrorCode::Negative);
     }
     auto ctx = startup(parser, io);
     if (!ctx.ok())
@@ -182,6 +219,35 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
                    << QString::fromStdString(CanonicalJson::pretty(e->payload())) << '\n';
         }
         return included ? 0 : static_cast<int>(ErrorCode::Negative);
+    }
+    if (sub == QLatin1String("export")) {
+        auto exporter = StoreAccess::unlock(ctx.value(), store, io);
+        if (!exporter.ok())
+            return fail(io, exporter.error(), json);
+        Bundle::ExportFilter filter;
+        filter.incident = parser.value(incident);
+        filter.scope = parser.value(scope);
+        if (parser.isSet(since)) {
+            filter.sinceMs = Time::parseIso(parser.value(since));
+            if (!filter.sinceMs)
+                return usageError(io, QStringLiteral("--since must be a UTC ISO-8601 time like 2026-11-23T05:00:00Z"));
+        }
+        auto summary = Bundle::exportBundle(store, pos.at(2), filter, exporter.value());
+        if (!summary.ok())
+            return fail(io, summary.error(), json);
+        if (json) {
+            JsonValue o = JsonValue::object();
+            o["file"] = pos.at(2);
+            o["events"] = static_cast<qint64>(summary->events);
+            o["tree_size"] = static_cast<qint64>(summary->treeSize);
+            o["root"] = summary->root.toHex().toStdString();
+            o["blobs"] = static_cast<qint64>(summary->blobs);
+            printJson(io, o);
+        } else {
+            io.out << "exported " << summary->events << " events with inclusion proofs against checkpoint "
+                   << summary->treeSize << " to " << pos.at(2) << '\n';
+        }
+        return 0;
     }
     if (sub == QLatin1String("backup")) {
         if (auto r = store.backup(pos.at(2)); !r.ok())

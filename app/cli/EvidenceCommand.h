@@ -4,7 +4,7 @@
 
 namespace ops::cli {
 
-// evidence import|list|show|attach|verify|backup
+// evidence import|list|show|attach|verify|backup|export|verify-bundle
 class EvidenceCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("evidence"); }
@@ -16,7 +16,9 @@ public:
                 QStringLiteral("evidence show SEQ [--json]"),
                 QStringLiteral("evidence attach FILE [--scope S] [--media-type TYPE] [--json]"),
                 QStringLiteral("evidence verify [--signatures] [--json]"),
-                QStringLiteral("evidence backup OUT")};
+                QStringLiteral("evidence backup OUT"),
+                QStringLiteral("evidence export OUT.tar.zst [--incident ID] [--since TIME] [--scope S] [--json]"),
+                QStringLiteral("evidence verify-bundle FILE [--pin SHA256:HEX] [--json]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };
