@@ -46,7 +46,8 @@ format:
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz -j$(JOBS)
+	cmake --build --preset fuzz -j$(JOBS) --target fuzz_jsonl fuzz_bundle
+	@echo "run: build/fuzz/bin/fuzz_jsonl tests/fuzz/corpus/jsonl  (and fuzz_bundle)"
 
 clean:
 	rm -rf build

@@ -250,6 +250,10 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
     return summary;
 }
 
+namespace {
+Result<BundleReport> verifyOpened(archive *a, const QString &path, const QString &pinnedKey);
+}
+
 Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey)
 {
     archive *a = archive_read_new();
@@ -261,6 +265,26 @@ Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey)
     } freeA{a};
     if (archive_read_open_filename(a, QFile::encodeName(path).constData(), 1 << 16) != ARCHIVE_OK)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("not a readable bundle: %1").arg(QString::fromUtf8(archive_error_string(a))), path);
+    return verifyOpened(a, path, pinnedKey);
+}
+
+Result<BundleReport> verifyBundleData(const QByteArray &data, const QString &pinnedKey)
+{
+    archive *a = archive_read_new();
+    archive_read_support_filter_all(a);
+    archive_read_support_format_tar(a);
+    struct Free {
+        archive *a;
+        ~Free() { archive_read_free(a); }
+    } freeA{a};
+    if (archive_read_open_memory(a, data.constData(), static_cast<std::size_t>(data.size())) != ARCHIVE_OK)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("not a readable bundle: %1").arg(QString::fromUtf8(archive_error_string(a))));
+    return verifyOpened(a, QStringLiteral("(memory)"), pinnedKey);
+}
+
+namespace {
+Result<BundleReport> verifyOpened(archive *a, const QString &path, const QString &pinnedKey)
+{
     QHash<QString, QByteArray> files;
     qint64 total = 0, count = 0;
     BundleReport report;
@@ -416,5 +440,6 @@ Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey)
     report.valid = report.problems.isEmpty();
     return report;
 }
+} // namespace
 
 } // namespace ops::Bundle

@@ -40,5 +40,6 @@ struct BundleReport {
 // Checks everything in a bundle; `pinnedKey` (a "SHA256:…" fingerprint) makes the checkpoint
 // signer's key a trust anchor rather than whatever the bundle carries.
 Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey = {});
+Result<BundleReport> verifyBundleData(const QByteArray &data, const QString &pinnedKey = {});
 
 } // namespace ops::Bundle

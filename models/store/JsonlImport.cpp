@@ -19,6 +19,21 @@ namespace merkle = crypto::merkle;
 namespace {
 constexpr qint64 kMaxLineBytes = 1 << 20;
 
+std::optional<QString> readLine(const JsonValue &v, NewEvent &out);
+} // namespace
+
+Result<NewEvent> SqliteEvidenceStore::parseImportLine(std::string_view line)
+{
+    auto parsed = CanonicalJson::parse(line);
+    if (!parsed.ok())
+        return parsed.error();
+    NewEvent e;
+    if (auto problem = readLine(parsed.value(), e))
+        return makeError(ErrorCode::InvalidInput, *problem);
+    return e;
+}
+
+namespace {
 // Validates one import line; returns the event or a message for file:line.
 std::optional<QString> readLine(const JsonValue &v, NewEvent &out)
 {

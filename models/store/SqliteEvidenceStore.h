@@ -31,6 +31,8 @@ public:
 
     Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events) override;
     Result<quint64> importJsonl(const Signer &signer, const QString &file, const Progress &progress = {}) override;
+    // One JSONL import line, validated (exposed for the fuzz target).
+    static Result<NewEvent> parseImportLine(std::string_view line);
 
     Result<StoredEvent> event(quint64 seq) const override;
     Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const override;
