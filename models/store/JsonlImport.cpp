@@ -75,6 +75,8 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     auto who = identity(signer.name);
     if (!who.ok() || who->fingerprint != signer.key.publicKey().fingerprint())
         return makeError(ErrorCode::Policy, QStringLiteral("'%1' cannot sign in this store").arg(signer.name));
+    if (auto r = awaitIntegrity(); !r.ok())
+        return r.error();
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()), file);

@@ -15,6 +15,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -93,7 +95,36 @@ Result<QByteArray> readHeader(const QString &path)
 
 } // namespace
 
-SqliteEvidenceStore::~SqliteEvidenceStore() = default;
+// The full quick_check runs on its own read-only connection; closing the store interrupts it.
+struct SqliteEvidenceStore::QuickCheck {
+    std::mutex mutex;
+    sqlite3 *db = nullptr;
+    bool cancelled = false;
+};
+
+SqliteEvidenceStore::~SqliteEvidenceStore()
+{
+    if (m_quickCheckState) {
+        {
+            std::lock_guard lock(m_quickCheckState->mutex);
+            m_quickCheckState->cancelled = true;
+            if (m_quickCheckState->db)
+                sqlite3_interrupt(m_quickCheckState->db);
+        }
+        if (m_quickCheck.valid())
+            m_quickCheck.wait();
+    }
+}
+
+Result<void> SqliteEvidenceStore::awaitIntegrity()
+{
+    if (!m_quickCheck.valid())
+        return {};
+    const QString problem = m_quickCheck.get();
+    if (problem.isEmpty())
+        return {};
+    return makeError(ErrorCode::Store, QStringLiteral("the store file is corrupt: %1").arg(problem), m_path);
+}
 
 Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QString &path,
                                                                       const StoreOpenOptions &options)
@@ -151,13 +182,44 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
                              path);
     }
 
-    auto check = Statement::prepare(d, "PRAGMA quick_check");
-    if (!check.ok())
-        return check.error();
-    if (auto row = check->step(); !row.ok())
-        return row.error();
-    if (check->text(0) != QLatin1String("ok"))
-        return makeError(ErrorCode::Store, QStringLiteral("the store file is corrupt: %1").arg(check->text(0)), path);
+    // Small control tables are checked now; the whole file is checked in the background and
+    // every write waits for that verdict, so nothing is written to a corrupt store.
+    for (const char *table : {"sqlite_master"}) {
+        auto check = Statement::prepare(d, std::string("PRAGMA quick_check(") + table + ")");
+        if (!check.ok())
+            return check.error();
+        if (auto row = check->step(); !row.ok())
+            return row.error();
+        if (check->text(0) != QLatin1String("ok"))
+            return makeError(ErrorCode::Store, QStringLiteral("the store file is corrupt: %1").arg(check->text(0)), path);
+    }
+    if (exists) {
+        s->m_quickCheckState = std::make_shared<QuickCheck>();
+        s->m_quickCheck = std::async(std::launch::async, [state = s->m_quickCheckState, path]() -> QString {
+                              auto checker = Database::open(path, false, true);
+                              if (!checker.ok())
+                                  return checker.error().message;
+                              {
+                                  std::lock_guard lock(state->mutex);
+                                  if (state->cancelled)
+                                      return QString();
+                                  state->db = checker->handle();
+                              }
+                              (void)checker->exec("PRAGMA busy_timeout=30000");
+                              QString result;
+                              auto st = Statement::prepare(checker.value(), "PRAGMA quick_check");
+                              if (!st.ok()) {
+                                  result = st.error().message;
+                              } else if (auto row = st->step(); !row.ok()) {
+                                  result = row.error().message;
+                              } else if (st->text(0) != QLatin1String("ok")) {
+                                  result = st->text(0);
+                              }
+                              std::lock_guard lock(state->mutex);
+                              state->db = nullptr;
+                              return state->cancelled ? QString() : result;
+                          }).share();
+    }
 
     if (!options.readOnly)
         if (auto r = migrate(d); !r.ok())
@@ -347,6 +409,8 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::append(const Signer &signer, con
 Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &signer, const QList<NewEvent> &events,
                                                                const QList<PendingBlob> &blobs, bool signEvents)
 {
+    if (auto r = awaitIntegrity(); !r.ok())
+        return r.error();
     if (!m_integrityProblem.isEmpty())
         return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(m_integrityProblem), m_path);
     if (m_options.readOnly)

@@ -6,6 +6,7 @@
 #include "core/Time.h"
 #include "crypto/Merkle.h"
 
+#include <future>
 #include <memory>
 
 namespace ops {
@@ -54,6 +55,8 @@ public:
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
 
     QString sidecarPath() const { return m_path + QStringLiteral(".checkpoint"); }
+    // The full PRAGMA quick_check started at open (off the caller's path); waits for it.
+    Result<void> awaitIntegrity();
     QString integrityProblem() const { return m_integrityProblem; }
     Result<QString> meta(const QString &key) const;
     // The identity made by init; written once.
@@ -77,6 +80,9 @@ private:
     Result<void> setMeta(const QString &key, const QString &value);
     Result<StoredEvent> readEvent(store::Statement &st) const;
 
+    struct QuickCheck;
+    std::shared_ptr<QuickCheck> m_quickCheckState;
+    std::shared_future<QString> m_quickCheck; // empty string: ok
     friend class StoreVerifier;
     friend class JsonlImporter;
     mutable store::Database m_db;

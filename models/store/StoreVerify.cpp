@@ -242,6 +242,8 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         }
     }
 
+    if (auto r = awaitIntegrity(); !r.ok())
+        verdict.fail(std::nullopt, r.error().message);
     if (!m_integrityProblem.isEmpty())
         verdict.fail(n + 1, m_integrityProblem);
     else if (!QFileInfo::exists(sidecarPath()) && n > 0)

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void refusesNewerSchema();
     void refusesForeignFiles();
     void missingStoreNeedsInit();
+    void corruptPagesFoundAndWritesRefused();
     void lockedStoreFailsAfterBusyTimeout();
     void inclusionAndConsistencyProofsVerify();
     void proofsUseKeptSubtrees();
@@ -177,6 +178,36 @@ void TestEvidenceStore::missingStoreNeedsInit()
     QCOMPARE(r.error().exitCode(), 5);
     QVERIFY(r.error().message.contains(QStringLiteral("init")));
     QVERIFY(!QFile::exists(dir.file(QStringLiteral("none.sqlite"))));
+}
+
+void TestEvidenceStore::corruptPagesFoundAndWritesRefused()
+{
+    StoreFixture f;
+    f.appendN(300);
+    f.store.reset();
+    {
+        QFile file(f.path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 size = file.size();
+        QVERIFY(size > 16 * 4096);
+        for (qint64 at = 8 * 4096 + 100; at < size - 4096; at += 3 * 4096) {
+            file.seek(at);
+            file.write(QByteArray(512, '\x5a'));
+        }
+    }
+    QFile::remove(f.path + QStringLiteral(".checkpoint"));
+    auto s = SqliteEvidenceStore::open(f.path);
+    if (!s.ok()) {
+        QCOMPARE(s.error().exitCode(), 5); // found at open: fine too
+        return;
+    }
+    NewEvent e;
+    e.kind = QStringLiteral("test.after");
+    const auto r = s.value()->append(f.alice, {e});
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().exitCode(), 5);
+    auto report = s.value()->verify({});
+    QVERIFY(!report.ok() || !report->intact);
 }
 
 void TestEvidenceStore::lockedStoreFailsAfterBusyTimeout()
