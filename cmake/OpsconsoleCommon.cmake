@@ -17,6 +17,10 @@ target_compile_options(opsconsole_common INTERFACE
     -Wall -Wextra -Wold-style-cast -Wpedantic -Wshadow=local -Wnon-virtual-dtor
     -Wcast-qual -Wformat=2 -Wimplicit-fallthrough
 )
+# GCC 12 reports false positives inside std::variant at -O2 (GCC bug 105562 and friends).
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(opsconsole_common INTERFACE -Wno-maybe-uninitialized)
+endif()
 if(OPSCONSOLE_WERROR)
     target_compile_options(opsconsole_common INTERFACE -Werror)
 endif()

@@ -423,7 +423,7 @@ private:
     int m_errCol = 0;
 };
 
-void appendString(const std::string &s, std::string &out)
+void appendStringImpl(std::string_view s, std::string &out)
 {
     static constexpr char kHex[] = "0123456789abcdef";
     out += '"';
@@ -432,7 +432,7 @@ void appendString(const std::string &s, std::string &out)
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        out.append(s, runStart, i - runStart);
+        out.append(s.substr(runStart, i - runStart));
         runStart = i + 1;
         switch (c) {
         case '"':
@@ -462,7 +462,7 @@ void appendString(const std::string &s, std::string &out)
             out += kHex[c & 0xF];
         }
     }
-    out.append(s, runStart, std::string::npos);
+    out.append(s.substr(runStart));
     out += '"';
 }
 
@@ -489,7 +489,7 @@ void write(const JsonValue &v, std::string &out, int indent, int level)
         break;
     }
     case JsonValue::Type::String:
-        appendString(v.toStdString(), out);
+        appendStringImpl(v.toStdString(), out);
         break;
     case JsonValue::Type::Array: {
         const auto &a = v.toArray();
@@ -516,7 +516,7 @@ void write(const JsonValue &v, std::string &out, int indent, int level)
                 out += ',';
             first = false;
             newline(level + 1);
-            appendString(key, out);
+            appendStringImpl(key, out);
             out += indent < 0 ? ":" : ": ";
             write(item, out, indent, level + 1);
         }
@@ -529,6 +529,11 @@ void write(const JsonValue &v, std::string &out, int indent, int level)
 }
 
 } // namespace
+
+void appendString(std::string_view text, std::string &out)
+{
+    appendStringImpl(text, out);
+}
 
 Result<JsonValue> parse(std::string_view text, int maxDepth)
 {

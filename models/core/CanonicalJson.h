@@ -21,6 +21,9 @@ void serializeTo(const JsonValue &value, std::string &out);
 // Indented form for people to read; same escaping and key order.
 std::string pretty(const JsonValue &value);
 
+// Appends a JSON string literal in canonical form (quotes included).
+void appendString(std::string_view text, std::string &out);
+
 // True when the text is already exactly its canonical form.
 bool isCanonical(std::string_view text);
 

@@ -9,7 +9,7 @@ namespace ops::crypto::merkle {
 
 QByteArray leafHash(QByteArrayView data)
 {
-    Sha256 h;
+    thread_local Sha256 h; // reused: finish() resets it
     const char prefix = 0x00;
     h.add(QByteArrayView(&prefix, 1));
     h.add(data);

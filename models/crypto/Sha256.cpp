@@ -45,10 +45,18 @@ QByteArray Sha256::finish()
 
 QByteArray sha256(QByteArrayView data)
 {
+    // One context per thread, reused: allocating and fetching per call dominated hashing of
+    // small inputs (leaves and nodes).
+    struct Ctx {
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        ~Ctx() { EVP_MD_CTX_free(ctx); }
+    };
+    thread_local Ctx c;
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 0;
-    EVP_Digest(data.data(), static_cast<std::size_t>(data.size()), reinterpret_cast<unsigned char *>(out.data()), &len,
-               sha256Md(), nullptr);
+    EVP_DigestInit_ex2(c.ctx, sha256Md(), nullptr);
+    EVP_DigestUpdate(c.ctx, data.data(), static_cast<std::size_t>(data.size()));
+    EVP_DigestFinal_ex(c.ctx, reinterpret_cast<unsigned char *>(out.data()), &len);
     return out;
 }
 

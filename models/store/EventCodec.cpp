@@ -78,6 +78,97 @@ JsonValue eventObject(quint64 seq, const QString &uuid, qint64 tsMs, const QStri
     return o;
 }
 
+std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor, std::string_view kind,
+                       std::string_view scope, std::string_view payloadCanonical, SignatureField field,
+                       std::string_view signatureBase64)
+{
+    std::string out;
+    out.reserve(payloadCanonical.size() + actor.size() + kind.size() + scope.size() + 200);
+    out += "{\"actor\":";
+    CanonicalJson::appendString(actor, out);
+    out += ",\"id\":";
+    CanonicalJson::appendString(uuid, out);
+    out += ",\"kind\":";
+    CanonicalJson::appendString(kind, out);
+    out += ",\"payload\":";
+    out += payloadCanonical;
+    out += ",\"scope\":";
+    CanonicalJson::appendString(scope, out);
+    out += ",\"seq\":";
+    out += std::to_string(seq);
+    if (field == SignatureField::Null) {
+        out += ",\"signature\":null";
+    } else if (field == SignatureField::Value) {
+        out += ",\"signature\":";
+        CanonicalJson::appendString(signatureBase64, out);
+    }
+    out += ",\"ts\":\"";
+    out += Time::toIsoStd(tsMs);
+    out += "\"}";
+    return out;
+}
+
+bool validKind(std::string_view kind)
+{
+    // ^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$, at most 64 bytes
+    if (kind.empty() || kind.size() > 64 || kind.front() < 'a' || kind.front() > 'z' || kind.back() == '.')
+        return false;
+    char prev = 0;
+    for (char c : kind) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+        if (!ok || (c == '.' && prev == '.'))
+            return false;
+        prev = c;
+    }
+    return true;
+}
+
+QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
+                      std::string_view kind, std::string_view scope, bool signedByActor, Envelope &out)
+{
+    std::string prefix = "{\"actor\":";
+    CanonicalJson::appendString(actor, prefix);
+    prefix += ",\"id\":";
+    CanonicalJson::appendString(uuid, prefix);
+    prefix += ",\"kind\":";
+    CanonicalJson::appendString(kind, prefix);
+    prefix += ",\"payload\":";
+    std::string middle = ",\"scope\":";
+    CanonicalJson::appendString(scope, middle);
+    middle += ",\"seq\":" + std::to_string(seq);
+    const std::string tail = ",\"ts\":\"" + Time::toIsoStd(tsMs) + "\"}";
+    constexpr std::size_t kSigLen = 88; // base64 of 64 bytes
+    const std::string sigOpen = ",\"signature\":";
+    const std::size_t sigLen = sigOpen.size() + (signedByActor ? kSigLen + 2 : 4);
+    if (bytes.size() < prefix.size() + middle.size() + sigLen + tail.size() + 2)
+        return QStringLiteral("event bytes are shorter than their indexed fields");
+    if (bytes.substr(0, prefix.size()) != prefix)
+        return QStringLiteral("actor, id or kind differs from the indexed columns");
+    if (bytes.substr(bytes.size() - tail.size()) != tail)
+        return QStringLiteral("time differs from the indexed time");
+    const std::size_t sigStart = bytes.size() - tail.size() - sigLen;
+    const std::string_view sig = bytes.substr(sigStart, sigLen);
+    if (sig.substr(0, sigOpen.size()) != sigOpen)
+        return QStringLiteral("signature field is missing or malformed");
+    if (signedByActor) {
+        if (sig[sigOpen.size()] != '"' || sig.back() != '"')
+            return QStringLiteral("signed flag differs from the event");
+        out.signatureBase64 = sig.substr(sigOpen.size() + 1, kSigLen);
+    } else {
+        if (sig.substr(sigOpen.size()) != "null")
+            return QStringLiteral("signed flag differs from the event");
+        out.signatureBase64 = {};
+    }
+    if (sigStart < prefix.size() + middle.size() || bytes.substr(sigStart - middle.size(), middle.size()) != middle)
+        return QStringLiteral("scope or sequence number differs from the indexed columns");
+    out.payload = bytes.substr(prefix.size(), sigStart - middle.size() - prefix.size());
+    if (out.payload.size() < 2 || out.payload.front() != '{' || out.payload.back() != '}')
+        return QStringLiteral("payload is not a JSON object");
+    out.beforeSignature = bytes.substr(0, sigStart);
+    out.afterSignature = bytes.substr(sigStart + sigLen);
+    return {};
+}
+
 std::string withSignature(JsonValue object, const QByteArray &signature)
 {
     if (signature.isEmpty())

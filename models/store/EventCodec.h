@@ -13,6 +13,25 @@ JsonValue eventObject(quint64 seq, const QString &uuid, qint64 tsMs, const QStri
 // checkpoint covers the event).
 std::string withSignature(JsonValue object, const QByteArray &signature);
 
+enum class SignatureField { Omit, Null, Value };
+// The same bytes as serialising eventObject (+ signature), assembled directly for bulk paths.
+std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor, std::string_view kind,
+                       std::string_view scope, std::string_view payloadCanonical, SignatureField field,
+                       std::string_view signatureBase64 = {});
+bool validKind(std::string_view kind);
+
+// Checks stored event bytes against their indexed columns without parsing the payload: the
+// envelope around the payload is rebuilt from the columns and compared byte for byte.
+// On success fills the payload bytes and the signed bytes' pieces; otherwise returns why not.
+struct Envelope {
+    std::string_view payload;
+    std::string_view signatureBase64; // empty when the event is covered by a batch checkpoint
+    std::string_view beforeSignature; // canonical bytes up to the signature member
+    std::string_view afterSignature;  // canonical bytes after it (",\"ts\":…}")
+};
+QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
+                      std::string_view kind, std::string_view scope, bool signedByActor, Envelope &out);
+
 JsonValue checkpointObject(quint64 size, const QByteArray &root, qint64 tsMs, const QString &signer,
                            const QString &signerKey, const QString &storeId);
 

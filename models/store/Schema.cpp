@@ -14,7 +14,7 @@ CREATE TABLE schema_version(version INTEGER PRIMARY KEY, applied_at TEXT NOT NUL
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE events(
     seq INTEGER PRIMARY KEY,
-    uuid TEXT NOT NULL UNIQUE,
+    uuid TEXT NOT NULL,
     ts_ms INTEGER NOT NULL,
     actor TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -23,10 +23,6 @@ CREATE TABLE events(
     leaf_hash BLOB NOT NULL,
     signed INTEGER NOT NULL
 );
-CREATE INDEX events_kind ON events(kind, seq);
-CREATE INDEX events_scope ON events(scope, seq);
-CREATE INDEX events_actor ON events(actor, seq);
-CREATE INDEX events_ts ON events(ts_ms);
 CREATE TABLE merkle_nodes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
                           PRIMARY KEY(level, idx)) WITHOUT ROWID;
 CREATE TABLE checkpoints(
@@ -53,6 +49,18 @@ std::string appendOnlyTriggers()
     return sql;
 }
 
+} // namespace
+
+QList<QPair<const char *, const char *>> eventIndexes()
+{
+    return {{"events_kind", "CREATE INDEX events_kind ON events(kind, seq)"},
+            {"events_scope", "CREATE INDEX events_scope ON events(scope, seq)"},
+            {"events_actor", "CREATE INDEX events_actor ON events(actor, seq)"},
+            {"events_ts", "CREATE INDEX events_ts ON events(ts_ms)"}};
+}
+
+namespace {
+
 struct Migration {
     int version;
     std::string sql;
@@ -61,6 +69,10 @@ struct Migration {
 QList<Migration> migrations()
 {
     std::string v1 = kSchemaV1;
+    for (const auto &[name, sql] : eventIndexes()) {
+        Q_UNUSED(name)
+        v1 += std::string(sql) + ";\n";
+    }
     v1 += appendOnlyTriggers();
     return {Migration{1, v1}};
 }

@@ -13,6 +13,9 @@ inline constexpr int kNodeLevelMin = 4;           // perfect subtrees of ≥ 16 
 Result<void> migrate(Database &db);
 Result<int> schemaVersion(Database &db);
 
+// Secondary indexes of the events table: name and CREATE statement (bulk imports may rebuild them).
+QList<QPair<const char *, const char *>> eventIndexes();
+
 // Projection tables (state derived from events), created in `schema` ("main" or a rebuild copy).
 Result<void> createProjectionTables(Database &db, const char *schema);
 QStringList projectionTables();

@@ -173,6 +173,18 @@ Statement &Statement::bindBlob(int index, QByteArrayView value)
     return *this;
 }
 
+Statement &Statement::bindStaticText(int index, std::string_view text)
+{
+    sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
+
+Statement &Statement::bindStaticBlob(int index, QByteArrayView value)
+{
+    sqlite3_bind_blob(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);

@@ -57,6 +57,9 @@ public:
     Statement &bind(int index, std::string_view text);
     Statement &bindBlob(int index, QByteArrayView value);
     Statement &bindNull(int index);
+    // The caller keeps the bytes alive until the statement has been stepped (no copy).
+    Statement &bindStaticText(int index, std::string_view text);
+    Statement &bindStaticBlob(int index, QByteArrayView value);
 
     // Returns true when a row is available, false when done; errors as Error.
     Result<bool> step();

@@ -6,6 +6,7 @@
 
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
+#include "crypto/Random.h"
 #include "crypto/Sha256.h"
 
 #include <QFile>
@@ -155,9 +156,11 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
     s->m_db = std::move(db).value();
     Database &d = s->m_db;
     const std::string pragmas = "PRAGMA busy_timeout=" + std::to_string(options.busyTimeoutMs) +
-                                "; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+                                "; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-8192;";
     if (auto r = d.exec(pragmas); !r.ok())
         return r.error();
+    if (!exists)
+        (void)d.exec("PRAGMA page_size=8192"); // before the first table: fewer, fuller B-tree pages
     if (!options.readOnly)
         if (auto r = d.exec("PRAGMA journal_mode=WAL"); !r.ok())
             return r.error();
@@ -446,10 +449,11 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     };
     QList<StoredEvent> out;
     quint64 seq = n.value();
+    crypto::UuidSource uuids;
     for (const NewEvent &e : events) {
         StoredEvent s;
         s.seq = ++seq;
-        s.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        s.uuid = QString::fromStdString(uuids.next());
         s.tsMs = e.tsMs.value_or(m_options.clock());
         s.actor = signer.name;
         s.kind = e.kind;

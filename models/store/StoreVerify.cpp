@@ -135,53 +135,82 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         ++report.checkpoints;
     };
 
+    std::string canonicalBuf;
     while (true) {
         auto row = rows->step();
         if (!row.ok())
             return row.error();
         if (!row.value())
             break;
-        StoredEvent e = readEvent(rows.value()).value();
-        if (e.seq != expected) {
-            verdict.fail(expected, e.seq > expected ? QStringLiteral("event %1 is missing (deleted)").arg(expected)
-                                                    : QStringLiteral("event sequence is out of order at %1").arg(e.seq));
-            expected = e.seq;
+        // Views into SQLite's row: valid until the next step.
+        const auto seq = static_cast<quint64>(rows->int64(0));
+        const std::string_view uuid = rows->textView(1);
+        const qint64 tsMs = rows->int64(2);
+        const std::string_view actor = rows->textView(3);
+        const std::string_view kind = rows->textView(4);
+        const std::string_view scope = rows->textView(5);
+        const QByteArrayView bytesView = rows->blobView(6);
+        const std::string_view bytes(bytesView.data(), static_cast<std::size_t>(bytesView.size()));
+        const QByteArrayView storedLeaf = rows->blobView(7);
+        const bool signedByActor = rows->int64(8) != 0;
+
+        if (seq != expected) {
+            verdict.fail(expected, seq > expected ? QStringLiteral("event %1 is missing (deleted)").arg(expected)
+                                                  : QStringLiteral("event sequence is out of order at %1").arg(seq));
+            expected = seq;
         }
         ++expected;
-        const QByteArrayView bytes(e.canonical.data(), static_cast<qsizetype>(e.canonical.size()));
-        const QByteArray leaf = merkle::leafHash(bytes);
-        if (leaf != e.leafHash)
-            verdict.fail(e.seq, QStringLiteral("event %1: its bytes do not match its leaf hash (changed)").arg(e.seq));
-        auto parsed = CanonicalJson::parse(e.canonical);
-        JsonValue payload;
-        if (!parsed.ok()) {
-            verdict.fail(e.seq, QStringLiteral("event %1: stored bytes are not valid JSON (%2)").arg(e.seq).arg(parsed.error().message));
-        } else {
-            if (CanonicalJson::serialize(parsed.value()) != e.canonical)
-                verdict.fail(e.seq, QStringLiteral("event %1: stored bytes are not canonical").arg(e.seq));
-            if (const QString m = codec::columnMismatch(parsed.value(), e); !m.isEmpty())
-                verdict.fail(e.seq, QStringLiteral("event %1: %2").arg(e.seq).arg(m));
-            if (const JsonValue *p = parsed->find("payload"))
-                payload = *p;
-            if (e.kind == QLatin1String("identity.created")) {
-                auto key = crypto::PublicKey::fromPem(payload.stringAt("public_key").toLatin1());
-                if (key.ok())
-                    keys.insert(payload.stringAt("name"), key.value());
+        const QByteArray leaf = merkle::leafHash(bytesView);
+        if (leaf != storedLeaf)
+            verdict.fail(seq, QStringLiteral("event %1: its bytes do not match its leaf hash (changed)").arg(seq));
+        codec::Envelope env;
+        if (const QString problem = codec::checkEnvelope(bytes, seq, uuid, tsMs, actor, kind, scope, signedByActor, env);
+            !problem.isEmpty()) {
+            // Name the field precisely when the bytes still parse.
+            auto parsed = CanonicalJson::parse(bytes);
+            QString detail = problem;
+            if (parsed.ok()) {
+                StoredEvent e = readEvent(rows.value()).value();
+                if (const QString m = codec::columnMismatch(parsed.value(), e); !m.isEmpty())
+                    detail = m;
             }
-            if (options.signatures && e.signedByActor) {
-                const auto key = keys.constFind(e.actor);
-                const std::string signedBytes = e.signedBytes();
+            verdict.fail(seq, QStringLiteral("event %1: %2").arg(seq).arg(detail));
+        } else {
+            // Identities feed the keys of later checks and the projection rebuild.
+            if (kind == "identity.created") {
+                auto payload = CanonicalJson::parse(env.payload);
+                if (!payload.ok()) {
+                    verdict.fail(seq, QStringLiteral("event %1: payload is not valid JSON").arg(seq));
+                } else {
+                    auto key = crypto::PublicKey::fromPem(payload->stringAt("public_key").toLatin1());
+                    if (key.ok())
+                        keys.insert(payload->stringAt("name"), key.value());
+                    if (options.projections) {
+                        const StoredEvent e = readEvent(rows.value()).value();
+                        if (auto r = applyProjections(m_db, "rebuild", e, payload.value()); !r.ok())
+                            verdict.fail(seq, QStringLiteral("event %1: projection cannot be rebuilt: %2")
+                                                  .arg(seq)
+                                                  .arg(r.error().message));
+                    }
+                }
+            }
+            if (options.signatures && signedByActor) {
+                const auto key = keys.constFind(QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size())));
+                canonicalBuf.assign(env.beforeSignature);
+                canonicalBuf.append(env.afterSignature);
                 if (key == keys.cend())
-                    verdict.fail(e.seq, QStringLiteral("event %1: signed by '%2', who is not an identity").arg(e.seq).arg(e.actor));
-                else if (!key->verify(QByteArrayView(signedBytes.data(), static_cast<qsizetype>(signedBytes.size())),
-                                      e.signature()))
-                    verdict.fail(e.seq, QStringLiteral("event %1: the signature by '%2' does not verify").arg(e.seq).arg(e.actor));
+                    verdict.fail(seq, QStringLiteral("event %1: signed by '%2', who is not an identity")
+                                          .arg(seq)
+                                          .arg(QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()))));
+                else if (!key->verify(QByteArrayView(canonicalBuf.data(), static_cast<qsizetype>(canonicalBuf.size())),
+                                      QByteArray::fromBase64(QByteArray(env.signatureBase64.data(),
+                                                                        static_cast<qsizetype>(env.signatureBase64.size())))))
+                    verdict.fail(seq, QStringLiteral("event %1: the signature by '%2' does not verify")
+                                          .arg(seq)
+                                          .arg(QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()))));
                 else
                     ++report.signaturesChecked;
             }
-            if (options.projections)
-                if (auto r = applyProjections(m_db, "rebuild", e, payload); !r.ok())
-                    verdict.fail(e.seq, QStringLiteral("event %1: projection cannot be rebuilt: %2").arg(e.seq).arg(r.error().message));
         }
         tree.append(leaf, sink);
         if (ioError)

@@ -1,6 +1,7 @@
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
 #include "crypto/Merkle.h"
+#include "store/EventCodec.h"
 
 #include "StoreFixture.h"
 
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void backupIsAVerifiableStore();
     void sidecarFollowsLatestCheckpoint();
     void verifyReportsSignaturesChecked();
+    void fastEventBytesMatchCanonicalSerialisation();
 };
 
 static int rawExec(const QString &path, const char *sql, QString *error = nullptr)
@@ -431,6 +433,51 @@ void TestEvidenceStore::verifyReportsSignaturesChecked()
     QVERIFY(report->intact);
     QCOMPARE(report->signaturesChecked, quint64(5));
     QCOMPARE(report->events, quint64(5));
+}
+
+void TestEvidenceStore::fastEventBytesMatchCanonicalSerialisation()
+{
+    const std::string actor = "ali\"ce", kind = "a.b-c_d", scope = "k\\l\n\u00e9\U0001F600";
+    JsonValue payload = JsonValue::object();
+    payload["z"] = "\x01\x1f\x7f";
+    payload["a"] = JsonValue::array();
+    payload["n"] = -9223372036854775807LL;
+    const std::string payloadBytes = CanonicalJson::serialize(payload);
+    const qint64 ts = 1795410000123;
+    const QByteArray sig(64, '\x42');
+    const JsonValue obj = store::codec::eventObject(7, QStringLiteral("u-1"), ts, QString::fromStdString(actor),
+                                                    QString::fromStdString(kind), QString::fromStdString(scope), payload);
+    QCOMPARE(store::codec::eventBytes(7, "u-1", ts, actor, kind, scope, payloadBytes, store::codec::SignatureField::Omit),
+             CanonicalJson::serialize(obj));
+    QCOMPARE(store::codec::eventBytes(7, "u-1", ts, actor, kind, scope, payloadBytes, store::codec::SignatureField::Null),
+             store::codec::withSignature(obj, {}));
+    const std::string sigB64 = sig.toBase64().toStdString();
+    const std::string signedBytes =
+        store::codec::eventBytes(7, "u-1", ts, actor, kind, scope, payloadBytes, store::codec::SignatureField::Value, sigB64);
+    QCOMPARE(signedBytes, store::codec::withSignature(obj, sig));
+
+    store::codec::Envelope env;
+    QVERIFY(store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, kind, scope, true, env).isEmpty());
+    QCOMPARE(std::string(env.payload), payloadBytes);
+    QCOMPARE(std::string(env.signatureBase64), sigB64);
+    QCOMPARE(std::string(env.beforeSignature) + std::string(env.afterSignature), CanonicalJson::serialize(obj));
+    QVERIFY(!store::codec::checkEnvelope(signedBytes, 8, "u-1", ts, actor, kind, scope, true, env).isEmpty());
+    QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-2", ts, actor, kind, scope, true, env).isEmpty());
+    QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts + 1, actor, kind, scope, true, env).isEmpty());
+    QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, "bob", kind, scope, true, env).isEmpty());
+    QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, "a.c", scope, true, env).isEmpty());
+    QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, kind, "kl", true, env).isEmpty());
+    QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, kind, scope, false, env).isEmpty());
+    QVERIFY(store::codec::validKind("incident.opened"));
+    QVERIFY(!store::codec::validKind("Incident"));
+    QVERIFY(!store::codec::validKind("a..b"));
+    QVERIFY(!store::codec::validKind("a."));
+    QCOMPARE(Time::toIsoStd(ts), std::string("2026-11-23T05:00:00.123Z"));
+    QCOMPARE(Time::parseIso(QStringLiteral("2026-11-23T05:00:00.123Z")), std::optional<qint64>(ts));
+    QCOMPARE(Time::parseIso(QStringLiteral("2024-02-29T00:00:00+00:00")).has_value(), true);
+    QCOMPARE(Time::parseIso(QStringLiteral("2026-02-29T00:00:00Z")).has_value(), false);
+    QCOMPARE(Time::parseIso(QStringLiteral("2026-11-23 05:40:00Z")).has_value(), false);
+    QCOMPARE(Time::parseIso(QStringLiteral("2026-11-23T05:40:00+01:00")).has_value(), false);
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceStore)
