@@ -29,7 +29,13 @@ run: release
 	trap '[ -n "$$pid" ] && kill $$pid 2>/dev/null || true' EXIT; \
 	$(RELEASE_DIR)/bin/opsconsole
 
+# Renders every panel from the real widgets over a small demo store made with the CLI.
 screenshots: release
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	export XDG_DATA_HOME=$$tmp/data XDG_CONFIG_HOME=$$tmp/config XDG_RUNTIME_DIR=$$tmp OPSCONSOLE_ENV=dev; \
+	unset OPSCONSOLE_PASSPHRASE OPSCONSOLE_IDENTITY; \
+	$(RELEASE_DIR)/bin/opsconsole-cli init --identity demo --roles operator,release-owner >/dev/null 2>&1; \
+	$(RELEASE_DIR)/bin/opsconsole-cli evidence import tests/data/demo-evidence.jsonl >/dev/null; \
 	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images
 
 package: release

@@ -11,6 +11,14 @@
         <source>opsconsole refused to start.</source>
         <translation>opsconsole hat den Start verweigert.</translation>
     </message>
+    <message>
+        <source>%1 events, checkpoint %2 signed by %3</source>
+        <translation>%1 Ereignisse, Prüfpunkt %2 signiert von %3</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Ereignisse</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::AlertsPanel</name>
@@ -102,10 +110,6 @@
 <context>
     <name>ops::ui::EvidencePanel</name>
     <message>
-        <source>The evidence store is not open in this build yet: events, proofs and verification arrive with the evidence store capability.</source>
-        <translation>Der Nachweisspeicher ist in dieser Version noch nicht geöffnet: Ereignisse, Beweise und Prüfung kommen mit dem Nachweisspeicher.</translation>
-    </message>
-    <message>
         <source>Every event, searchable and filterable, with its hash, signature and inclusion proof</source>
         <translation>Jedes Ereignis, durchsuchbar und filterbar, mit Hash, Signatur und Inklusionsbeweis</translation>
     </message>
@@ -120,6 +124,10 @@
     <message>
         <source>Evidence</source>
         <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>Browsing evidence in the console is not built yet. The store itself works: list, show, verify and export it with opsconsole-cli evidence.</source>
+        <translation>Das Durchsuchen der Nachweise in der Konsole ist noch nicht gebaut. Der Speicher selbst funktioniert: mit opsconsole-cli evidence auflisten, anzeigen, prüfen und exportieren.</translation>
     </message>
 </context>
 <context>
@@ -148,10 +156,6 @@
 <context>
     <name>ops::ui::LaunchPanel</name>
     <message>
-        <source>The launch-day decision is computed from evidence; with no evidence store yet there is nothing to compute, so no GO is shown.</source>
-        <translation>Die Entscheidung am Starttag wird aus Nachweisen berechnet; ohne Nachweisspeicher gibt es nichts zu berechnen, daher wird kein GO angezeigt.</translation>
-    </message>
-    <message>
         <source>The launch-day checklist with each item's evidence one click away</source>
         <translation>Die Starttag-Checkliste, der Nachweis jedes Punkts einen Klick entfernt</translation>
     </message>
@@ -166,6 +170,10 @@
     <message>
         <source>Launch</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>The launch-day decision is computed from evidence and its rules are not built yet, so no GO is shown.</source>
+        <translation>Die Entscheidung am Starttag wird aus Nachweisen berechnet und ihre Regeln sind noch nicht gebaut, daher wird kein GO angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +291,18 @@ Konfiguration: %2</translation>
     <message>
         <source>Shortcut</source>
         <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Store: %1 (not created yet: run opsconsole-cli init)</source>
+        <translation>Speicher: %1 (noch nicht angelegt: opsconsole-cli init ausführen)</translation>
+    </message>
+    <message>
+        <source>Store: %1 · %2</source>
+        <translation>Speicher: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Store: %1 · PROBLEM: %2</source>
+        <translation>Speicher: %1 · PROBLEM: %2</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,14 @@
         <source>opsconsole refused to start.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 events, checkpoint %2 signed by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::AlertsPanel</name>
@@ -102,10 +110,6 @@
 <context>
     <name>ops::ui::EvidencePanel</name>
     <message>
-        <source>The evidence store is not open in this build yet: events, proofs and verification arrive with the evidence store capability.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Every event, searchable and filterable, with its hash, signature and inclusion proof</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,6 +123,10 @@
     </message>
     <message>
         <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browsing evidence in the console is not built yet. The store itself works: list, show, verify and export it with opsconsole-cli evidence.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -148,10 +156,6 @@
 <context>
     <name>ops::ui::LaunchPanel</name>
     <message>
-        <source>The launch-day decision is computed from evidence; with no evidence store yet there is nothing to compute, so no GO is shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The launch-day checklist with each item&apos;s evidence one click away</source>
         <translation type="unfinished"></translation>
     </message>
@@ -165,6 +169,10 @@
     </message>
     <message>
         <source>Launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The launch-day decision is computed from evidence and its rules are not built yet, so no GO is shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -281,6 +289,18 @@ Config: %2</source>
     </message>
     <message>
         <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1 (not created yet: run opsconsole-cli init)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1 · PROBLEM: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,6 +45,11 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     m_navigation->setUniformItemSizes(true);
     m_navigation->setSpacing(2);
     m_navigation->setMinimumWidth(190);
+    // A light selection keeps the coloured icons and the text readable on the current item.
+    QPalette navPalette = m_navigation->palette();
+    navPalette.setColor(QPalette::Highlight, QColor(0xd4, 0xe4, 0xf7));
+    navPalette.setColor(QPalette::HighlightedText, QColor(0x10, 0x20, 0x30));
+    m_navigation->setPalette(navPalette);
     m_navigation->setMaximumWidth(280);
     m_stack = new QStackedWidget(splitter);
     m_stack->setObjectName(QStringLiteral("panels"));
@@ -172,6 +177,33 @@ void MainWindow::buildStatusBar()
     m_probeHealth->setStyleSheet(
         QStringLiteral("QLabel { background: #6b7280; color: white; padding: 2px 8px; border-radius: 4px; }"));
     statusBar()->addPermanentWidget(m_probeHealth);
+}
+
+void MainWindow::setStoreStatus(StoreState state, const QString &detail)
+{
+    const QString store = QDir::toNativeSeparators(m_context.storePath);
+    const QString elided = fontMetrics().elidedText(store, Qt::ElideMiddle, 360);
+    QString text;
+    QString colour;
+    switch (state) {
+    case StoreState::Missing:
+        text = tr("Store: %1 (not created yet: run opsconsole-cli init)").arg(elided);
+        colour = QStringLiteral("#b26a00");
+        break;
+    case StoreState::Healthy:
+        text = tr("Store: %1 · %2").arg(elided, detail);
+        break;
+    case StoreState::Problem:
+        text = tr("Store: %1 · PROBLEM: %2").arg(elided, detail);
+        colour = QStringLiteral("#b71c1c");
+        break;
+    }
+    m_storeLabel->setText(text);
+    m_storeLabel->setAccessibleName(text);
+    m_storeLabel->setToolTip(tr("Evidence store: %1\nConfig: %2").arg(store, m_context.config.source) +
+                             (detail.isEmpty() ? QString() : QStringLiteral("\n") + detail));
+    m_storeLabel->setStyleSheet(colour.isEmpty() ? QString()
+                                                 : QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
 }
 
 void MainWindow::restoreLayout()

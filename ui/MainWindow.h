@@ -26,6 +26,10 @@ public:
     int currentPanel() const;
     void showPanel(int index);
 
+    enum class StoreState { Missing, Healthy, Problem };
+    // What the status bar says about the evidence store (computed by the app at start-up).
+    void setStoreStatus(StoreState state, const QString &detail);
+
     // Renders the shell with each panel in turn to DIR/<panel>.png; returns the files written.
     QStringList renderScreenshots(const QString &dir);
 

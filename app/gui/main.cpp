@@ -2,6 +2,9 @@
 #include "MainWindow.h"
 #include "common/AppOptions.h"
 #include "common/Translations.h"
+#include "store/SqliteEvidenceStore.h"
+
+#include <QFileInfo>
 
 #include <QApplication>
 #include <QMessageBox>
@@ -71,7 +74,24 @@ int main(int argc, char *argv[])
     if (!context.ok())
         return refuse(context.error());
 
+    const QString storePath = context->storePath;
     ui::MainWindow window(std::move(context).value());
+    if (!QFileInfo::exists(storePath)) {
+        window.setStoreStatus(ui::MainWindow::StoreState::Missing, QString());
+    } else if (auto store = SqliteEvidenceStore::open(storePath); !store.ok()) {
+        window.setStoreStatus(ui::MainWindow::StoreState::Problem, store.error().message);
+    } else if (!store.value()->integrityProblem().isEmpty()) {
+        window.setStoreStatus(ui::MainWindow::StoreState::Problem, store.value()->integrityProblem());
+    } else {
+        const quint64 events = store.value()->size().ok() ? store.value()->size().value() : 0;
+        auto cp = store.value()->latestCheckpoint();
+        window.setStoreStatus(ui::MainWindow::StoreState::Healthy,
+                              cp.ok() ? QCoreApplication::translate("main", "%1 events, checkpoint %2 signed by %3")
+                                            .arg(events)
+                                            .arg(cp->size)
+                                            .arg(cp->signer)
+                                      : QCoreApplication::translate("main", "%1 events").arg(events));
+    }
     if (parser.isSet(screenshots)) {
         window.resize(1280, 800);
         window.show();

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void environmentBadge_data();
     void environmentBadge();
     void probeHealthIsUnknownNotHealthy();
+    void storeStatusIsShown();
     void remembersGeometryAndPanel();
     void commandPaletteRunsAnAction();
     void darkThemeApplies();
@@ -168,6 +169,21 @@ void TestMainWindow::probeHealthIsUnknownNotHealthy()
     QVERIFY(probe);
     QVERIFY(probe->text().contains(QStringLiteral("unknown")));
     QVERIFY(!probe->text().contains(QStringLiteral("ok"), Qt::CaseInsensitive));
+}
+
+void TestMainWindow::storeStatusIsShown()
+{
+    MainWindow w(context(Environment::Dev));
+    auto *store = w.findChild<QLabel *>(QStringLiteral("storeLabel"));
+    w.setStoreStatus(MainWindow::StoreState::Missing, QString());
+    QVERIFY(store->text().contains(QStringLiteral("not created yet")));
+    QVERIFY(store->styleSheet().contains(QStringLiteral("#b26a00")));
+    w.setStoreStatus(MainWindow::StoreState::Healthy, QStringLiteral("12 events, checkpoint 12 signed by alice"));
+    QVERIFY(store->text().contains(QStringLiteral("12 events")));
+    QVERIFY(store->styleSheet().isEmpty());
+    w.setStoreStatus(MainWindow::StoreState::Problem, QStringLiteral("the tail was truncated"));
+    QVERIFY(store->text().contains(QStringLiteral("PROBLEM: the tail was truncated")));
+    QVERIFY(store->styleSheet().contains(QStringLiteral("#b71c1c")));
 }
 
 void TestMainWindow::remembersGeometryAndPanel()

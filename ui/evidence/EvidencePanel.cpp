@@ -15,7 +15,7 @@ EvidencePanel::EvidencePanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_empty = new EmptyState(
         title(),
-        tr("The evidence store is not open in this build yet: events, proofs and verification arrive with the evidence store capability."),
+        tr("Browsing evidence in the console is not built yet. The store itself works: list, show, verify and export it with opsconsole-cli evidence."),
         QStringList{
                   tr("Every event, searchable and filterable, with its hash, signature and inclusion proof"),
                   tr("Proof summaries of test outputs (PASS, FAIL, NOT RUN, SKIP)"),

@@ -15,7 +15,7 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_empty = new EmptyState(
         title(),
-        tr("The launch-day decision is computed from evidence; with no evidence store yet there is nothing to compute, so no GO is shown."),
+        tr("The launch-day decision is computed from evidence and its rules are not built yet, so no GO is shown."),
         QStringList{
                   tr("The launch-day checklist with each item's evidence one click away"),
                   tr("The no-go rules, each red or green with its reason"),
