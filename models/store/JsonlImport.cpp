@@ -3,6 +3,7 @@
 #include "SqliteEvidenceStore.h"
 
 #include "EventCodec.h"
+#include "EventWriter.h"
 #include "Projections.h"
 #include "Schema.h"
 
@@ -16,7 +17,6 @@
 namespace ops {
 
 using namespace store;
-namespace merkle = crypto::merkle;
 
 namespace {
 constexpr qint64 kMaxLineBytes = 1 << 20;
@@ -116,18 +116,9 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
             if (auto r = m_db.exec(std::string("DROP INDEX ") + name); !r.ok())
                 return r.error();
         }
-    auto insert = Statement::prepare(m_db, "INSERT INTO events(seq, uuid, ts_ms, actor, kind, scope, canonical, "
-                                           "leaf_hash, signed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, 0)");
-    auto node = Statement::prepare(m_db, "INSERT INTO merkle_nodes(level, idx, hash) VALUES(?, ?, ?)");
-    if (!insert.ok() || !node.ok())
-        return insert.ok() ? node.error() : insert.error();
-    std::optional<Error> nodeError;
-    const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
-        if (level < kNodeLevelMin || nodeError)
-            return;
-        if (auto r = node->bind(1, qint64(level)).bind(2, static_cast<qint64>(index)).bindBlob(3, hash).run(); !r.ok())
-            nodeError = r.error();
-    };
+    auto writer = EventWriter::open(m_db, std::move(tree).value());
+    if (!writer.ok())
+        return writer.error();
     const auto where = [&](qint64 line) { return QStringLiteral("%1:%2").arg(file).arg(line); };
 
     const std::string actor = signer.name.toStdString();
@@ -189,36 +180,21 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
         CanonicalJson::serializeTo(*l.payload, payloadBytes);
         const std::string bytes =
             codec::eventBytes(seq, uuid, ts, actor, *l.kind, *l.scope, payloadBytes, codec::SignatureField::Null);
-        const QByteArrayView view(bytes.data(), static_cast<qsizetype>(bytes.size()));
-        const QByteArray leaf = merkle::leafHash(view);
-        if (auto r = insert->bind(1, static_cast<qint64>(seq))
-                         .bindStaticText(2, uuid)
-                         .bind(3, ts)
-                         .bindStaticText(4, actor)
-                         .bindStaticText(5, *l.kind)
-                         .bindStaticText(6, *l.scope)
-                         .bindStaticBlob(7, view)
-                         .bindStaticBlob(8, leaf)
-                         .run();
-            !r.ok())
-            return r.error();
-        tree->append(leaf, sink);
-        if (nodeError)
-            return *nodeError;
+        if (auto leaf = writer->write(seq, uuid, ts, actor, *l.kind, *l.scope, bytes, false); !leaf.ok())
+            return leaf.error();
         if (progress && (seq & 0xfff) == 0 && !progress(static_cast<quint64>(bytesRead), static_cast<quint64>(totalBytes)))
             return makeError(ErrorCode::Negative, QStringLiteral("import cancelled; nothing was written"), file);
     }
     if (seq == n.value())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("no events in the file"), file);
-    insert = Statement(); // finalise before the schema changes back
-    node = Statement();
+    writer->close(); // finalise before the schema changes back
     if (rebuildIndexes)
         for (const auto &[name, sql] : eventIndexes()) {
             Q_UNUSED(name)
             if (auto r = m_db.exec(sql); !r.ok())
                 return r.error();
         }
-    auto cp = writeCheckpoint(signer, tree.value());
+    auto cp = writeCheckpoint(signer, writer->tree());
     if (!cp.ok())
         return cp.error();
     if (auto r = tx->commit(); !r.ok())

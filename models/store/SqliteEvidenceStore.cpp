@@ -1,6 +1,7 @@
 #include "SqliteEvidenceStore.h"
 
 #include "EventCodec.h"
+#include "EventWriter.h"
 #include "Projections.h"
 #include "Schema.h"
 
@@ -435,56 +436,40 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     auto tree = loadFrontier(n.value());
     if (!tree.ok())
         return tree.error();
-    auto insert = Statement::prepare(m_db, "INSERT INTO events(seq, uuid, ts_ms, actor, kind, scope, canonical, "
-                                           "leaf_hash, signed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    auto node = Statement::prepare(m_db, "INSERT INTO merkle_nodes(level, idx, hash) VALUES(?, ?, ?)");
-    if (!insert.ok() || !node.ok())
-        return insert.ok() ? node.error() : insert.error();
-    std::optional<Error> nodeError;
-    const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
-        if (level < kNodeLevelMin || nodeError)
-            return;
-        if (auto r = node->bind(1, qint64(level)).bind(2, static_cast<qint64>(index)).bindBlob(3, hash).run(); !r.ok())
-            nodeError = r.error();
-    };
+    auto writer = EventWriter::open(m_db, std::move(tree).value());
+    if (!writer.ok())
+        return writer.error();
     QList<StoredEvent> out;
     quint64 seq = n.value();
     crypto::UuidSource uuids;
+    const std::string actor = signer.name.toStdString();
     for (const NewEvent &e : events) {
         StoredEvent s;
         s.seq = ++seq;
-        s.uuid = QString::fromStdString(uuids.next());
+        const std::string uuid = uuids.next();
+        s.uuid = QString::fromStdString(uuid);
         s.tsMs = e.tsMs.value_or(m_options.clock());
         s.actor = signer.name;
         s.kind = e.kind;
         s.scope = e.scope;
-        JsonValue obj = codec::eventObject(s.seq, s.uuid, s.tsMs, s.actor, s.kind, s.scope, e.payload);
-        QByteArray sig;
+        const std::string kind = e.kind.toStdString(), scope = e.scope.toStdString();
+        const std::string payload = CanonicalJson::serialize(e.payload);
         if (signEvents) {
-            const std::string toSign = CanonicalJson::serialize(obj);
-            sig = signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
+            const std::string toSign =
+                codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload, codec::SignatureField::Omit);
+            const QByteArray sig = signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
             if (sig.isEmpty())
                 return makeError(ErrorCode::Store, QStringLiteral("cannot sign the event"));
+            s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload, codec::SignatureField::Value,
+                                            sig.toBase64().toStdString());
+        } else {
+            s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload, codec::SignatureField::Null);
         }
-        s.signedByActor = !sig.isEmpty();
-        s.canonical = codec::withSignature(std::move(obj), sig);
-        const QByteArrayView bytes(s.canonical.data(), static_cast<qsizetype>(s.canonical.size()));
-        s.leafHash = merkle::leafHash(bytes);
-        if (auto r = insert->bind(1, static_cast<qint64>(s.seq))
-                         .bind(2, s.uuid)
-                         .bind(3, s.tsMs)
-                         .bind(4, s.actor)
-                         .bind(5, s.kind)
-                         .bind(6, s.scope)
-                         .bindBlob(7, bytes)
-                         .bindBlob(8, s.leafHash)
-                         .bind(9, qint64(s.signedByActor ? 1 : 0))
-                         .run();
-            !r.ok())
-            return r.error();
-        tree->append(s.leafHash, sink);
-        if (nodeError)
-            return *nodeError;
+        s.signedByActor = signEvents;
+        auto leaf = writer->write(s.seq, uuid, s.tsMs, actor, kind, scope, s.canonical, s.signedByActor);
+        if (!leaf.ok())
+            return leaf.error();
+        s.leafHash = leaf.value();
         if (auto r = applyProjections(m_db, "main", s, e.payload); !r.ok())
             return r.error();
         out.append(std::move(s));
@@ -496,7 +481,7 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
         if (auto r = st->bind(1, b.sha256).bind(2, b.bytes.size()).bind(3, b.mediaType).bindBlob(4, b.bytes).run(); !r.ok())
             return r.error();
     }
-    auto cp = writeCheckpoint(signer, tree.value());
+    auto cp = writeCheckpoint(signer, writer->tree());
     if (!cp.ok())
         return cp.error();
     if (auto r = tx->commit(); !r.ok())
