@@ -252,17 +252,22 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
 
 namespace {
 Result<BundleReport> verifyOpened(archive *a, const QString &path, const QString &pinnedKey);
-}
+
+struct ArchiveReader {
+    archive *a = archive_read_new();
+    ArchiveReader()
+    {
+        archive_read_support_filter_all(a);
+        archive_read_support_format_tar(a);
+    }
+    ~ArchiveReader() { archive_read_free(a); }
+};
+} // namespace
 
 Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey)
 {
-    archive *a = archive_read_new();
-    archive_read_support_filter_all(a);
-    archive_read_support_format_tar(a);
-    struct Free {
-        archive *a;
-        ~Free() { archive_read_free(a); }
-    } freeA{a};
+    ArchiveReader reader;
+    archive *a = reader.a;
     if (archive_read_open_filename(a, QFile::encodeName(path).constData(), 1 << 16) != ARCHIVE_OK)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("not a readable bundle: %1").arg(QString::fromUtf8(archive_error_string(a))), path);
     return verifyOpened(a, path, pinnedKey);
@@ -270,13 +275,8 @@ Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey)
 
 Result<BundleReport> verifyBundleData(const QByteArray &data, const QString &pinnedKey)
 {
-    archive *a = archive_read_new();
-    archive_read_support_filter_all(a);
-    archive_read_support_format_tar(a);
-    struct Free {
-        archive *a;
-        ~Free() { archive_read_free(a); }
-    } freeA{a};
+    ArchiveReader reader;
+    archive *a = reader.a;
     if (archive_read_open_memory(a, data.constData(), static_cast<std::size_t>(data.size())) != ARCHIVE_OK)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("not a readable bundle: %1").arg(QString::fromUtf8(archive_error_string(a))));
     return verifyOpened(a, QStringLiteral("(memory)"), pinnedKey);

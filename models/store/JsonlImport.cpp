@@ -194,12 +194,8 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
             if (auto r = m_db.exec(sql); !r.ok())
                 return r.error();
         }
-    auto cp = writeCheckpoint(signer, writer->tree());
-    if (!cp.ok())
-        return cp.error();
-    if (auto r = tx->commit(); !r.ok())
+    if (auto r = commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
         return r.error();
-    writeSidecar(cp.value());
     return seq - n.value();
 }
 

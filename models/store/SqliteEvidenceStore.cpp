@@ -315,6 +315,18 @@ Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer, co
     return cp;
 }
 
+Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Signer &signer,
+                                                       const merkle::TreeBuilder &tree)
+{
+    auto cp = writeCheckpoint(signer, tree);
+    if (!cp.ok())
+        return cp.error();
+    if (auto r = tx.commit(); !r.ok())
+        return r;
+    writeSidecar(cp.value()); // after the commit: a crash in between leaves it behind, never ahead
+    return {};
+}
+
 void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const
 {
     // Serialised between processes so the sidecar only ever moves forward.
@@ -481,12 +493,8 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
         if (auto r = st->bind(1, b.sha256).bind(2, b.bytes.size()).bind(3, b.mediaType).bindBlob(4, b.bytes).run(); !r.ok())
             return r.error();
     }
-    auto cp = writeCheckpoint(signer, writer->tree());
-    if (!cp.ok())
-        return cp.error();
-    if (auto r = tx->commit(); !r.ok())
+    if (auto r = commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
         return r.error();
-    writeSidecar(cp.value());
     return out;
 }
 
@@ -581,21 +589,10 @@ Result<StoredEvent> SqliteEvidenceStore::event(quint64 seq) const
 
 Result<QList<StoredEvent>> SqliteEvidenceStore::events(quint64 fromSeq, int limit) const
 {
-    auto st = Statement::prepare(m_db, std::string("SELECT ") + kEventColumns +
-                                           " FROM events WHERE seq >= ? ORDER BY seq LIMIT ?");
-    if (!st.ok())
-        return st.error();
-    st->bind(1, static_cast<qint64>(fromSeq)).bind(2, qint64(limit));
-    QList<StoredEvent> out;
-    while (true) {
-        auto row = st->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        out.append(readEvent(st.value()).value());
-    }
-    return out;
+    EventFilter all;
+    all.fromSeq = fromSeq;
+    all.limit = limit;
+    return query(all);
 }
 
 Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter) const

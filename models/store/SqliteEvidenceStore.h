@@ -75,6 +75,9 @@ private:
                                               const QList<PendingBlob> &blobs, bool signEvents);
     Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
     Result<Checkpoint> writeCheckpoint(const Signer &signer, const crypto::merkle::TreeBuilder &tree);
+    // Signs the checkpoint for `tree`, commits, then moves the sidecar forward.
+    Result<void> commitWithCheckpoint(store::Transaction &tx, const Signer &signer,
+                                      const crypto::merkle::TreeBuilder &tree);
     void writeSidecar(const Checkpoint &cp) const;
     Result<void> checkSidecar();
     Result<void> setMeta(const QString &key, const QString &value);
