@@ -11,9 +11,25 @@
 #include <QFileInfo>
 #include <QMimeDatabase>
 
+#include <unistd.h>
+
 namespace ops::cli {
 
 namespace {
+
+// A progress line on stderr when a person is watching; nothing when output is piped.
+Progress terminalProgress(CliIo &io, const char *what, bool bytes)
+{
+    if (!::isatty(STDERR_FILENO))
+        return {};
+    return [&io, what, bytes](quint64 done, quint64 total) {
+        const int pct = total ? static_cast<int>(done * 100 / total) : 0;
+        io.err << '\r' << what << ' ' << pct << "% (" << (bytes ? done / (1024 * 1024) : done) << (bytes ? " MiB" : " events")
+               << ")   ";
+        io.err.flush();
+        return true;
+    };
+}
 
 JsonValue eventJson(const StoredEvent &e)
 {
@@ -121,7 +137,9 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
     SqliteEvidenceStore &store = *opened.value();
 
     if (sub == QLatin1String("verify")) {
-        auto report = store.verify({parser.isSet(signatures), true});
+        auto report = store.verify({parser.isSet(signatures), true}, terminalProgress(io, "verifying", false));
+        if (::isatty(STDERR_FILENO))
+            io.err << '\n';
         if (!report.ok())
             return fail(io, report.error(), json);
         const VerifyReport &r = report.value();
@@ -261,7 +279,9 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
     if (!signer.ok())
         return fail(io, signer.error(), json);
     if (sub == QLatin1String("import")) {
-        auto n = store.importJsonl(signer.value(), pos.at(2));
+        auto n = store.importJsonl(signer.value(), pos.at(2), terminalProgress(io, "importing", true));
+        if (::isatty(STDERR_FILENO))
+            io.err << '\n';
         if (!n.ok())
             return fail(io, n.error(), json);
         auto cp = store.latestCheckpoint();

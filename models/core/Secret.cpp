@@ -6,12 +6,6 @@
 
 namespace ops {
 
-void secureZero(void *data, std::size_t size)
-{
-    if (data && size)
-        explicit_bzero(data, size);
-}
-
 Secret &Secret::operator=(const Secret &other)
 {
     if (this != &other) {

@@ -31,7 +31,8 @@ private:
     QByteArray m_value;
 };
 
-// Overwrites memory in a way the optimiser keeps.
+// Overwrites memory in a way the optimiser keeps (OPENSSL_cleanse; defined in crypto/Wipe.cpp,
+// the only place that may include OpenSSL).
 void secureZero(void *data, std::size_t size);
 
 } // namespace ops
