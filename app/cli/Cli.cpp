@@ -3,6 +3,7 @@
 #include "ConfigCommand.h"
 #include "EvidenceCommand.h"
 #include "IdentityCommand.h"
+#include "ProbeCommand.h"
 
 namespace ops::cli {
 
@@ -12,6 +13,7 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<IdentityCommand>());
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<EvidenceCommand>());
+    m_commands.push_back(std::make_unique<ProbeCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const

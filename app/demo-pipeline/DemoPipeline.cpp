@@ -7,6 +7,8 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -116,13 +118,17 @@ void DemoPipeline::manifest(const QHttpServerRequest &request, Scope &scope, QTc
                                   {QStringLiteral("published_at"), Time::toIso(Time::nowMs() - age)},
                                   {QStringLiteral("pack_url"), QStringLiteral("pack-%1.bin").arg(scope.version)},
                                   {QStringLiteral("pack_sha256"), QString::fromLatin1(sha)}});
-    if (scope.fault == QLatin1String("slow") || scope.fault == QLatin1String("hang")) {
-        auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
-        if (scope.fault == QLatin1String("hang")) {
-            m_hanging.append(responder); // accepted, never answered
-            return;
-        }
-        QTimer::singleShot(2500, this, [responder, body] { responder->write(body, "application/json"); });
+    if (scope.fault == QLatin1String("hang"))
+        return; // accepted, never answered: the connection stays open until the client gives up
+    if (scope.fault == QLatin1String("slow")) {
+        // Written by hand later: the client may have given up and its socket may be gone by then.
+        QPointer<QTcpSocket> alive(socket);
+        QTimer::singleShot(2500, this, [alive, body] {
+            if (!alive || alive->state() != QAbstractSocket::ConnectedState)
+                return;
+            alive->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                         QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        });
         return;
     }
     reply(request, socket, body);
@@ -144,8 +150,6 @@ void DemoPipeline::faults(const QHttpServerRequest &request, QTcpSocket *socket)
         return;
     }
     m_scopes[scope].fault = fault == QLatin1String("clear") ? QString() : fault;
-    if (fault == QLatin1String("clear"))
-        m_hanging.clear(); // closes the held connections
     reply(request, socket, json({{QStringLiteral("scope"), scope}, {QStringLiteral("fault"), fault}}));
 }
 

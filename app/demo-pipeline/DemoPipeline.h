@@ -41,7 +41,6 @@ private:
     QHash<QString, Scope> m_scopes;
     QStringList m_services;
     qint64 m_packBytes;
-    QList<std::shared_ptr<QHttpServerResponder>> m_hanging; // held open until the fault is cleared
     int m_audit = 0;
 };
 

@@ -1,0 +1,74 @@
+#include "ProbeCommand.h"
+
+#include "core/EnvironmentPolicy.h"
+#include "probes/ProbeEngine.h"
+
+#include <QEventLoop>
+
+#include <algorithm>
+
+namespace ops::cli {
+
+int ProbeCommand::run(const QStringList &arguments, CliIo &io)
+{
+    const QCommandLineOption once(QStringLiteral("once"), QStringLiteral("One round, then exit (the default)."));
+    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("Only this scope's targets."), QStringLiteral("S"));
+    QCommandLineParser parser;
+    if (!parse(parser, arguments, io, {once, scope}))
+        return static_cast<int>(ErrorCode::Usage);
+    if (parser.isSet(QStringLiteral("help")))
+        return printUsage(io);
+    if (parser.positionalArguments().size() != 1)
+        return usageError(io, QStringLiteral("probe takes no arguments"));
+    const bool json = parser.isSet(m_json);
+    auto ctx = startup(parser, io);
+    if (!ctx.ok())
+        return fail(io, ctx.error(), json);
+    const QString only = parser.value(scope);
+    if (!only.isEmpty() && !ctx->config.scope(only))
+        return usageError(io, QStringLiteral("no scope '%1' in %2").arg(only, ctx->config.source));
+
+    ProbeEngine engine(ctx->config, Secret(io.environment.value(QString::fromLatin1(kTokenVar)).toUtf8()));
+    QList<ProbeResult> results;
+    QEventLoop loop;
+    QObject::connect(&engine, &ProbeEngine::roundFinished, &loop, [&](const QList<ProbeResult> &r) {
+        results = r;
+        loop.quit();
+    });
+    engine.runRound(only);
+    if (engine.isRunning())
+        loop.exec();
+
+    // Configured order: scopes baseline → country → locality, each target then its pack; services last.
+    const QList<ProbeTarget> order = engine.targets(only);
+    auto rank = [&order](const ProbeResult &r) {
+        for (qsizetype i = 0; i < order.size(); ++i) {
+            if (order.at(i).id == r.target.id)
+                return i * 2;
+            if (r.target.kind == TargetKind::Pack && order.at(i).scope == r.target.scope && order.at(i).kind == TargetKind::Manifest)
+                return i * 2 + 1;
+        }
+        return order.size() * 2;
+    };
+    std::stable_sort(results.begin(), results.end(),
+                     [&](const ProbeResult &a, const ProbeResult &b) { return rank(a) < rank(b); });
+    bool allOk = !results.isEmpty();
+    for (const ProbeResult &r : results)
+        allOk = allOk && r.state == ProbeState::Ok;
+    if (json) {
+        JsonValue list = JsonValue::array();
+        for (const ProbeResult &r : results)
+            list.push(r.toJson());
+        printJson(io, list);
+    } else {
+        for (const ProbeResult &r : results)
+            io.out << QStringLiteral("%1  %2  %3 ms  %4\n")
+                          .arg(probeStateName(r.state).toUpper(), -8)
+                          .arg(r.target.id, -22)
+                          .arg(r.latencyMs, 5)
+                          .arg(r.reason.isEmpty() ? r.target.url.toString(QUrl::RemoveUserInfo) : r.reason);
+    }
+    return allOk ? 0 : static_cast<int>(ErrorCode::Negative);
+}
+
+} // namespace ops::cli

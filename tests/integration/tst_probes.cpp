@@ -1,0 +1,512 @@
+// Probes over loopback: the demo pipeline with every fault, a static server we did not write
+// (Python's http.server), and hostile servers written here. Each ends in the right state with
+// the right reason within its timeout + 10 %.
+#include "probes/ProbeEngine.h"
+
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+using namespace ops;
+using ops::test::TempDir;
+
+namespace {
+
+// A TCP server that does something unpleasant with every connection.
+class Hostile : public QObject {
+public:
+    using Behaviour = std::function<void(QTcpSocket *)>;
+    explicit Hostile(Behaviour b, QTcpServer *server = nullptr)
+        : m_server(server ? server : new QTcpServer(this))
+        , m_behaviour(std::move(b))
+    {
+        if (server)
+            server->setParent(this);
+        connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *s = m_server->nextPendingConnection()) {
+                s->setParent(this);
+                // Misbehave once per complete request (Qt reuses connections, e.g. for redirects).
+                connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                    QByteArray buffer = s->property("buffer").toByteArray() + s->readAll();
+                    while (buffer.contains("\r\n\r\n")) {
+                        buffer.remove(0, buffer.indexOf("\r\n\r\n") + 4);
+                        m_behaviour(s);
+                    }
+                    s->setProperty("buffer", buffer);
+                });
+            }
+        });
+        m_server->listen(QHostAddress::LocalHost, 0);
+    }
+    QString url(const QString &path = QStringLiteral("/m.json")) const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2%3")
+            .arg(qobject_cast<QSslServer *>(m_server) ? QStringLiteral("https") : QStringLiteral("http"))
+            .arg(m_server->serverPort())
+            .arg(path);
+    }
+    quint16 port() const { return m_server->serverPort(); }
+
+private:
+    QTcpServer *m_server;
+    Behaviour m_behaviour;
+};
+
+QByteArray manifestJson(const QByteArray &packSha = QByteArray(64, 'a'), const QString &published = Time::toIso(Time::nowMs()))
+{
+    return "{\"scope\":\"kl\",\"version\":\"v1\",\"published_at\":\"" + published.toUtf8() +
+           "\",\"pack_url\":\"pack.bin\",\"pack_sha256\":\"" + packSha + "\"}";
+}
+
+DeploymentConfig configFor(const QString &manifestUrl, int timeoutMs = 3000, int connectMs = 1500)
+{
+    DeploymentConfig c;
+    c.source = QStringLiteral("(test)");
+    ScopeConfig s;
+    s.id = QStringLiteral("kl");
+    s.kind = ScopeKind::Locality;
+    s.freshnessHours = 6;
+    s.manifest = QUrl(manifestUrl);
+    c.scopes = {s};
+    c.probes.timeoutMs = timeoutMs;
+    c.probes.connectTimeoutMs = connectMs;
+    c.probes.maxBodyBytes = 1024 * 1024;
+    c.probes.slowMs = 2000;
+    return c;
+}
+
+QList<ProbeResult> round(ProbeEngine &engine, const QString &scope = {})
+{
+    QList<ProbeResult> out;
+    QEventLoop loop;
+    QObject::connect(&engine, &ProbeEngine::roundFinished, &loop, [&](const QList<ProbeResult> &r) {
+        out = r;
+        loop.quit();
+    });
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    engine.runRound(scope);
+    if (engine.isRunning())
+        loop.exec();
+    return out;
+}
+
+ProbeResult only(const QList<ProbeResult> &results, const QString &id)
+{
+    for (const ProbeResult &r : results)
+        if (r.target.id == id)
+            return r;
+    return ProbeResult{};
+}
+
+} // namespace
+
+class TestProbes : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void demoPipelineAllOk();
+    void demoFaults_data();
+    void demoFaults();
+    void staticServerWeDidNotWrite();
+    void acceptsAndNeverAnswers();
+    void tricklesOneBytePerSecond();
+    void endlessBody();
+    void contentLengthLies();
+    void redirectLoop();
+    void redirectToAnotherPortNothingListens();
+    void invalidTlsCertificateAndCustomCa();
+    void http10Close();
+    void dnsFailure();
+    void unknownBeforeProbing();
+    void authorizationOnlyWhereAsked();
+
+private:
+    void fault(const QString &scope, const QString &f);
+    QProcess m_pipeline;
+    quint16 m_port = 0, m_servicesPort = 0;
+    std::unique_ptr<TempDir> m_dir;
+    DeploymentConfig m_demo;
+};
+
+void TestProbes::initTestCase()
+{
+    m_dir = std::make_unique<TempDir>();
+    m_pipeline.start(test::ProgramRunner::binary(QStringLiteral("opsconsole-demo-pipeline")),
+                     {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--services-port"), QStringLiteral("0")});
+    QVERIFY(m_pipeline.waitForStarted());
+    QByteArray out;
+    for (int i = 0; i < 100 && out.count('\n') < 2; ++i) {
+        m_pipeline.waitForReadyRead(200);
+        out += m_pipeline.readAllStandardOutput();
+    }
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.startsWith("content-port "))
+            m_port = static_cast<quint16>(line.mid(13).toUInt());
+        if (line.startsWith("services-port "))
+            m_servicesPort = static_cast<quint16>(line.mid(14).toUInt());
+    }
+    QVERIFY2(m_port && m_servicesPort, out.constData());
+    // The demo config, pointed at this pipeline's ports.
+    auto demo = ConfigLoader::builtinDemo();
+    QVERIFY(demo.ok());
+    m_demo = demo.value();
+    auto repoint = [this](QUrl &u) {
+        if (u.isValid())
+            u.setPort(u.port() == 8089 ? m_servicesPort : m_port);
+    };
+    for (ScopeConfig &s : m_demo.scopes) {
+        repoint(s.manifest);
+        repoint(s.resolver);
+        repoint(s.rules);
+    }
+    for (ServiceConfig &s : m_demo.services)
+        repoint(s.readyz);
+    m_demo.probes.timeoutMs = 4000;
+    m_demo.probes.connectTimeoutMs = 3000; // the "slow" fault answers after 2.5 s
+    m_demo.probes.slowMs = 1500;
+}
+
+void TestProbes::cleanupTestCase()
+{
+    m_pipeline.kill();
+    m_pipeline.waitForFinished();
+}
+
+void TestProbes::fault(const QString &scope, const QString &f)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/_faults").arg(m_port)));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *r = nam.post(req, QStringLiteral("{\"scope\":\"%1\",\"fault\":\"%2\"}").arg(scope, f).toUtf8());
+    QEventLoop loop;
+    connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    r->deleteLater();
+}
+
+void TestProbes::demoPipelineAllOk()
+{
+    ProbeEngine engine(m_demo, Secret());
+    const auto results = round(engine);
+    QCOMPARE(results.size(), 5 + 5 + 2 + 2 + 3); // manifests, packs, resolvers, rules, services
+    for (const ProbeResult &r : results) {
+        QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.target.id + QStringLiteral(": ") + r.reason));
+        QVERIFY(r.latencyMs >= 0);
+        QVERIFY(r.checkedAtMs > 0);
+    }
+    const ProbeResult pack = only(results, QStringLiteral("kl/pack"));
+    QCOMPARE(pack.actualSha256, pack.target.expectedSha256);
+    QCOMPARE(pack.bytes, qint64(65536));
+    QVERIFY(only(results, QStringLiteral("kl/manifest")).ageS.value_or(-1) >= 3599);
+}
+
+void TestProbes::demoFaults_data()
+{
+    QTest::addColumn<QString>("faultName");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<int>("maxMs");
+    QTest::newRow("stale") << "stale" << "kl/manifest" << int(ProbeState::Stale) << "over the 6 h threshold" << 2000;
+    QTest::newRow("checksum-mismatch") << "checksum-mismatch" << "kl/pack" << int(ProbeState::Failed) << "checksum mismatch: manifest says" << 2000;
+    QTest::newRow("http-500") << "http-500" << "kl/manifest" << int(ProbeState::Failed) << "HTTP 500" << 2000;
+    QTest::newRow("slow") << "slow" << "kl/manifest" << int(ProbeState::Degraded) << "slow: " << 3300;
+    QTest::newRow("hang") << "hang" << "kl/manifest" << int(ProbeState::Failed) << "timeout: no response within 3000 ms" << 3300;
+    QTest::newRow("malformed-json") << "malformed-json" << "kl/manifest" << int(ProbeState::Failed) << "invalid JSON" << 2000;
+}
+
+void TestProbes::demoFaults()
+{
+    QFETCH(QString, faultName);
+    QFETCH(QString, target);
+    QFETCH(int, state);
+    QFETCH(QString, reason);
+    QFETCH(int, maxMs);
+    fault(QStringLiteral("kl"), faultName);
+    ProbeEngine engine(m_demo, Secret());
+    QElapsedTimer t;
+    t.start();
+    const auto results = round(engine, QStringLiteral("kl"));
+    const ProbeResult r = only(results, target);
+    fault(QStringLiteral("kl"), QStringLiteral("clear"));
+    QCOMPARE(int(r.state), state);
+    QVERIFY2(r.reason.contains(reason), qPrintable(r.reason));
+    QVERIFY2(r.latencyMs <= maxMs, qPrintable(QString::number(r.latencyMs)));
+    if (faultName == QLatin1String("checksum-mismatch")) {
+        QVERIFY(r.reason.contains(r.target.expectedSha256));
+        QVERIFY(r.reason.contains(r.actualSha256));
+        QVERIFY(r.actualSha256 != r.target.expectedSha256);
+    }
+    // Other targets of the scope are unaffected by a manifest fault.
+    QCOMPARE(only(results, QStringLiteral("kl/rules")).state, ProbeState::Ok);
+}
+
+void TestProbes::staticServerWeDidNotWrite()
+{
+    TempDir root;
+    const QByteArray pack = QByteArray(200000, 'p');
+    root.write(QStringLiteral("kl/pack.bin"), pack);
+    const QByteArray sha = QCryptographicHash::hash(pack, QCryptographicHash::Sha256).toHex();
+    root.write(QStringLiteral("kl/manifest.json"), manifestJson(sha));
+    root.write(QStringLiteral("bad/pack.bin"), pack);
+    root.write(QStringLiteral("bad/manifest.json"), manifestJson(QByteArray(64, 'b')));
+    QTcpServer probePort;
+    QVERIFY(probePort.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probePort.serverPort();
+    probePort.close();
+    QProcess py;
+    py.start(QStringLiteral("python3"), {QStringLiteral("-m"), QStringLiteral("http.server"), QString::number(port),
+                                         QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--directory"),
+                                         root.path()});
+    QVERIFY(py.waitForStarted());
+    QTcpSocket probe;
+    for (int i = 0; i < 50; ++i) {
+        probe.connectToHost(QHostAddress::LocalHost, port);
+        if (probe.waitForConnected(100))
+            break;
+        QTest::qWait(100);
+    }
+    probe.close();
+    DeploymentConfig c = configFor(QStringLiteral("http://127.0.0.1:%1/kl/manifest.json").arg(port));
+    ScopeConfig bad = c.scopes.first();
+    bad.id = QStringLiteral("bad");
+    bad.manifest = QUrl(QStringLiteral("http://127.0.0.1:%1/bad/manifest.json").arg(port));
+    c.scopes.append(bad);
+    ProbeEngine engine(c, Secret());
+    const auto results = round(engine);
+    py.kill();
+    py.waitForFinished();
+    QCOMPARE(only(results, QStringLiteral("kl/manifest")).state, ProbeState::Ok);
+    const ProbeResult packResult = only(results, QStringLiteral("kl/pack"));
+    QVERIFY2(packResult.state == ProbeState::Ok, qPrintable(packResult.reason));
+    QCOMPARE(packResult.actualSha256, QString::fromLatin1(sha));
+    QCOMPARE(only(results, QStringLiteral("bad/pack")).state, ProbeState::Failed);
+    QVERIFY(only(results, QStringLiteral("bad/pack")).reason.contains(QStringLiteral("checksum mismatch")));
+}
+
+void TestProbes::acceptsAndNeverAnswers()
+{
+    Hostile h([](QTcpSocket *) {});
+    ProbeEngine engine(configFor(h.url(), 3000, 1000), Secret());
+    QElapsedTimer t;
+    t.start();
+    const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.contains(QStringLiteral("timeout: no response within 1000 ms")), qPrintable(r.reason));
+    QVERIFY2(t.elapsed() <= 1100 + 200, qPrintable(QString::number(t.elapsed())));
+}
+
+void TestProbes::tricklesOneBytePerSecond()
+{
+    Hostile h([](QTcpSocket *s) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n");
+        auto *timer = new QTimer(s);
+        QObject::connect(timer, &QTimer::timeout, s, [s] { s->write("{"); });
+        timer->start(1000);
+    });
+    ProbeEngine engine(configFor(h.url(), 2500, 1000), Secret());
+    QElapsedTimer t;
+    t.start();
+    const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.contains(QStringLiteral("response not complete within 2500 ms")), qPrintable(r.reason));
+    QVERIFY2(t.elapsed() <= 2750 + 200, qPrintable(QString::number(t.elapsed())));
+}
+
+void TestProbes::endlessBody()
+{
+    Hostile h([](QTcpSocket *s) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n"); // no length: until close
+        auto *timer = new QTimer(s);
+        const QByteArray chunk(64 * 1024, 'x');
+        QObject::connect(timer, &QTimer::timeout, s, [s, chunk] {
+            if (s->bytesToWrite() < 1024 * 1024)
+                s->write(chunk);
+        });
+        timer->start(1);
+    });
+    DeploymentConfig c = configFor(h.url());
+    c.probes.maxBodyBytes = 512 * 1024;
+    ProbeEngine engine(c, Secret());
+    const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.contains(QStringLiteral("over the cap of")), qPrintable(r.reason));
+    QVERIFY(r.bytes <= 512 * 1024 + 256 * 1024 + 64 * 1024); // stopped near the cap, not at the end of an endless stream
+}
+
+void TestProbes::contentLengthLies()
+{
+    // Declares far more than it sends, then closes.
+    Hostile shortBody([](QTcpSocket *s) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"scope\":");
+        s->flush();
+        s->disconnectFromHost();
+    });
+    ProbeEngine a(configFor(shortBody.url()), Secret());
+    const ProbeResult r1 = only(round(a), QStringLiteral("kl/manifest"));
+    QCOMPARE(r1.state, ProbeState::Failed);
+    QVERIFY2(r1.reason.contains(QStringLiteral("closed")) || r1.reason.contains(QStringLiteral("network error")),
+             qPrintable(r1.reason));
+    // Declares a size over the cap: refused before the body is read.
+    Hostile huge([](QTcpSocket *s) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n{");
+    });
+    ProbeEngine b(configFor(huge.url()), Secret());
+    const ProbeResult r2 = only(round(b), QStringLiteral("kl/manifest"));
+    QCOMPARE(r2.state, ProbeState::Failed);
+    QVERIFY2(r2.reason.contains(QStringLiteral("999999999 bytes is over the cap")), qPrintable(r2.reason));
+    // Declares less than it sends: only the declared bytes count; they are not a manifest.
+    Hostile longer([](QTcpSocket *s) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\n{\"a\":1} and much more garbage");
+    });
+    ProbeEngine c(configFor(longer.url()), Secret());
+    const ProbeResult r3 = only(round(c), QStringLiteral("kl/manifest"));
+    QCOMPARE(r3.state, ProbeState::Failed);
+    QVERIFY2(r3.reason.contains(QStringLiteral("invalid JSON")), qPrintable(r3.reason));
+}
+
+void TestProbes::redirectLoop()
+{
+    Hostile h([](QTcpSocket *s) {
+        s->write("HTTP/1.1 302 Found\r\nLocation: /m.json\r\nContent-Length: 0\r\n\r\n");
+    });
+    ProbeEngine engine(configFor(h.url()), Secret());
+    const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.contains(QStringLiteral("redirect loop or more than 3 redirects")), qPrintable(r.reason));
+}
+
+void TestProbes::redirectToAnotherPortNothingListens()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 deadPort = closed.serverPort();
+    closed.close();
+    Hostile h([deadPort](QTcpSocket *s) {
+        s->write("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:" + QByteArray::number(deadPort) +
+                 "/m.json\r\nContent-Length: 0\r\n\r\n");
+    });
+    ProbeEngine engine(configFor(h.url()), Secret());
+    const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.contains(QStringLiteral("connection refused by 127.0.0.1:%1").arg(deadPort)), qPrintable(r.reason));
+}
+
+void TestProbes::invalidTlsCertificateAndCustomCa()
+{
+    TempDir dir;
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), dir.file(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                   dir.file(QStringLiteral("cert.pem")), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+    QFile certFile(dir.file(QStringLiteral("cert.pem"))), keyFile(dir.file(QStringLiteral("key.pem")));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    auto *server = new QSslServer;
+    server->setSslConfiguration(tls);
+    Hostile h([](QTcpSocket *s) {
+        const QByteArray body = manifestJson();
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+                 "\r\n\r\n" + body);
+    },
+              server);
+    ProbeEngine untrusted(configFor(h.url()), Secret());
+    const ProbeResult r = only(round(untrusted), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.startsWith(QStringLiteral("TLS: ")), qPrintable(r.reason));
+    DeploymentConfig withCa = configFor(h.url());
+    withCa.probes.caFile = dir.file(QStringLiteral("cert.pem"));
+    ProbeEngine trusted(withCa, Secret());
+    const ProbeResult ok = only(round(trusted), QStringLiteral("kl/manifest"));
+    QVERIFY2(ok.state == ProbeState::Ok, qPrintable(ok.reason));
+}
+
+void TestProbes::http10Close()
+{
+    Hostile h([](QTcpSocket *s) {
+        s->write("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + manifestJson());
+        s->flush();
+        s->disconnectFromHost();
+    });
+    ProbeEngine engine(configFor(h.url()), Secret());
+    const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+}
+
+void TestProbes::dnsFailure()
+{
+    ProbeEngine engine(configFor(QStringLiteral("http://no-such-host.invalid/m.json"), 5000, 4000), Secret());
+    const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.contains(QStringLiteral("DNS: host no-such-host.invalid not found")) || r.reason.startsWith(QStringLiteral("timeout")),
+             qPrintable(r.reason));
+}
+
+void TestProbes::unknownBeforeProbing()
+{
+    ProbeResult never;
+    QCOMPARE(never.state, ProbeState::Unknown);
+    QCOMPARE(probeStateName(never.state), QStringLiteral("unknown"));
+    QVERIFY(probeStateSeverity(ProbeState::Unknown) > probeStateSeverity(ProbeState::Ok)); // never healthy
+}
+
+void TestProbes::authorizationOnlyWhereAsked()
+{
+    QByteArray seen;
+    Hostile h([&seen](QTcpSocket *s) {
+        const QByteArray body = manifestJson();
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+                 "\r\n\r\n" + body);
+    });
+    // Capture the request: a second server that records headers.
+    QTcpServer recorder;
+    QVERIFY(recorder.listen(QHostAddress::LocalHost, 0));
+    connect(&recorder, &QTcpServer::pendingConnectionAvailable, this, [&] {
+        QTcpSocket *s = recorder.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, s, [&, s] {
+            seen += s->readAll();
+            const QByteArray body = manifestJson();
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+                     "\r\n\r\n" + body);
+        });
+    });
+    DeploymentConfig c = configFor(QStringLiteral("http://127.0.0.1:%1/m.json").arg(recorder.serverPort()));
+    ProbeEngine noAuth(c, Secret(QByteArray("t0ken-never-sent")));
+    round(noAuth, QStringLiteral("kl"));
+    QVERIFY(!seen.contains("Authorization"));
+    seen.clear();
+    c.scopes.first().auth = true;
+    ProbeEngine withAuth(c, Secret(QByteArray("t0ken-sent-here")));
+    const auto results = round(withAuth, QStringLiteral("kl"));
+    QVERIFY(seen.contains("Authorization: Bearer t0ken-sent-here"));
+    for (const ProbeResult &r : results)
+        QVERIFY(!r.reason.contains(QStringLiteral("t0ken")));
+}
+
+QTEST_GUILESS_MAIN(TestProbes)
+#include "tst_probes.moc"
