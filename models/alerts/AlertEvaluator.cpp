@@ -1,0 +1,221 @@
+#include "AlertEvaluator.h"
+
+#include "core/Time.h"
+
+namespace ops {
+
+QString alertStateName(AlertState state)
+{
+    switch (state) {
+    case AlertState::Unknown:
+        return QStringLiteral("unknown");
+    case AlertState::Ok:
+        return QStringLiteral("ok");
+    case AlertState::Firing:
+        return QStringLiteral("firing");
+    case AlertState::Acknowledged:
+        return QStringLiteral("acknowledged");
+    }
+    return QStringLiteral("unknown");
+}
+
+namespace {
+QString key(const QString &alert, const QString &scope)
+{
+    return alert + QLatin1Char('|') + scope;
+}
+
+// "0.18" → 18 %, "18%" → 18 %, "18" → 18 %; nullopt when not a number.
+std::optional<double> percent(const QString &value)
+{
+    QString v = value.trimmed();
+    const bool pct = v.endsWith(QLatin1Char('%'));
+    if (pct)
+        v.chop(1);
+    bool ok = false;
+    const double d = v.toDouble(&ok);
+    if (!ok || d < 0)
+        return std::nullopt;
+    return pct || d > 1.0 ? d : d * 100.0;
+}
+} // namespace
+
+AlertEvaluator::AlertEvaluator(QList<AlertRule> rules, DeploymentConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    for (const AlertRule &r : rules)
+        if (r.enabled)
+            m_rules.append(r);
+    for (const AlertRule &r : m_rules)
+        for (const ScopeConfig *s : m_config.orderedScopes()) {
+            AlertCell c;
+            c.alertId = r.id;
+            c.scope = s->id;
+            c.severity = r.severityFor(*s);
+            c.severityReason = r.severityReason(*s);
+            c.detail = QStringLiteral("not evaluated yet");
+            m_cells.insert(key(r.id, s->id), c);
+        }
+}
+
+const AlertCell &AlertEvaluator::cell(const QString &alertId, const QString &scope) const
+{
+    auto it = m_cells.constFind(key(alertId, scope));
+    return it == m_cells.cend() ? m_missing : *it;
+}
+
+const AlertRule *AlertEvaluator::rule(const QString &alertId) const
+{
+    for (const AlertRule &r : m_rules)
+        if (r.id == alertId)
+            return &r;
+    return nullptr;
+}
+
+std::optional<bool> AlertEvaluator::observe(const AlertRule &rule, const ScopeConfig &scope, const AlertInputs &in,
+                                            QString &detail) const
+{
+    switch (rule.source) {
+    case AlertRule::Source::Probe: {
+        bool seen = false, bad = false, undecided = false;
+        QStringList reasons;
+        for (const ProbeResult &r : in.probes) {
+            if (r.target.scope != scope.id || !rule.probeKinds.contains(r.target.kind))
+                continue;
+            seen = true;
+            if (r.state == rule.probeState) {
+                bad = true;
+                reasons << r.target.id + QStringLiteral(": ") + r.reason;
+            } else if (r.state == ProbeState::Unknown ||
+                       (rule.probeState == ProbeState::Stale && r.state == ProbeState::Failed)) {
+                undecided = true; // a failed manifest says nothing about staleness
+                reasons << r.target.id + QStringLiteral(": ") + probeStateName(r.state);
+            }
+        }
+        if (!seen) {
+            detail = QStringLiteral("no probe results for this scope");
+            return std::nullopt;
+        }
+        if (bad) {
+            detail = reasons.join(QStringLiteral("; "));
+            return true;
+        }
+        if (undecided) {
+            detail = QStringLiteral("cannot tell: ") + reasons.join(QStringLiteral("; "));
+            return std::nullopt;
+        }
+        detail = QStringLiteral("probes pass");
+        return false;
+    }
+    case AlertRule::Source::Signal: {
+        const qint64 from = in.nowMs - qint64(rule.windowMinutes) * 60 * 1000;
+        int count = 0;
+        const SignalSample *latest = nullptr;
+        bool everSeen = false;
+        for (const SignalSample &s : in.signals) {
+            if (s.kind != rule.signal || s.scope != scope.id)
+                continue;
+            everSeen = true;
+            if (s.tsMs < from || s.tsMs > in.nowMs)
+                continue;
+            ++count;
+            if (!latest || s.tsMs >= latest->tsMs)
+                latest = &s;
+        }
+        if (rule.count > 0) {
+            if (!everSeen) {
+                detail = QStringLiteral("no %1 signal recorded for this scope").arg(rule.signal);
+                return std::nullopt;
+            }
+            detail = QStringLiteral("%1 %2 signal(s) in the last %3 min (fires at %4)")
+                         .arg(count)
+                         .arg(rule.signal)
+                         .arg(rule.windowMinutes)
+                         .arg(rule.count);
+            return count >= rule.count;
+        }
+        if (!latest) {
+            detail = QStringLiteral("no %1 in the last %2 min").arg(rule.signal).arg(rule.windowMinutes);
+            return std::nullopt;
+        }
+        const auto p = percent(latest->value);
+        if (!p) {
+            detail = QStringLiteral("latest %1 '%2' is not a number").arg(rule.signal, latest->value);
+            return std::nullopt;
+        }
+        detail = QStringLiteral("%1 at %2 % (baseline limit %3 %)").arg(rule.signal).arg(*p, 0, 'f', 1).arg(rule.abovePercent);
+        return *p > rule.abovePercent;
+    }
+    case AlertRule::Source::KillSwitch:
+        if (!in.killSwitchesKnown) {
+            detail = QStringLiteral("kill-switch state not read yet");
+            return std::nullopt;
+        }
+        detail = in.activeKillSwitches.contains(scope.id) ? QStringLiteral("a kill switch is active for this scope")
+                                                          : QStringLiteral("no kill switch active");
+        return in.activeKillSwitches.contains(scope.id);
+    }
+    return std::nullopt;
+}
+
+QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs)
+{
+    QList<AlertTransition> out;
+    const int failAfter = m_config.probes.failAfter;
+    const int clearAfter = m_config.probes.clearAfter;
+    for (const AlertRule &r : m_rules) {
+        for (const ScopeConfig *s : m_config.orderedScopes()) {
+            AlertCell &c = m_cells[key(r.id, s->id)];
+            QString detail;
+            const std::optional<bool> bad = observe(r, *s, inputs, detail);
+            c.detail = detail;
+            const AlertState before = c.state;
+            if (!bad) {
+                c.consecutiveBad = c.consecutiveGood = 0;
+                if (c.state == AlertState::Ok)
+                    c.state = AlertState::Unknown; // never keep showing healthy without data
+            } else if (*bad) {
+                ++c.consecutiveBad;
+                c.consecutiveGood = 0;
+                if (c.consecutiveBad >= failAfter && c.state != AlertState::Firing && c.state != AlertState::Acknowledged)
+                    c.state = AlertState::Firing;
+            } else {
+                ++c.consecutiveGood;
+                c.consecutiveBad = 0;
+                if (c.consecutiveGood >= clearAfter && c.state != AlertState::Ok) {
+                    c.state = AlertState::Ok;
+                    c.acknowledgedBy.clear();
+                    c.acknowledgeNote.clear();
+                }
+            }
+            if (c.state != before) {
+                c.sinceMs = inputs.nowMs;
+                out.append(AlertTransition{r.id, s->id, before, c.state, c.severity, detail, inputs.nowMs, QString(), QString()});
+            }
+        }
+    }
+    Q_EMIT changed();
+    return out;
+}
+
+Result<AlertTransition> AlertEvaluator::acknowledge(const QString &alertId, const QString &scope, const QString &actor,
+                                                    const QString &note, qint64 nowMs)
+{
+    auto it = m_cells.find(key(alertId, scope));
+    if (it == m_cells.end())
+        return makeError(ErrorCode::Usage, QStringLiteral("no alert '%1' for scope '%2'").arg(alertId, scope));
+    if (it->state != AlertState::Firing)
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("only a firing alert can be acknowledged (it is %1)").arg(alertStateName(it->state)));
+    if (note.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("an acknowledgement needs a note"));
+    it->state = AlertState::Acknowledged;
+    it->sinceMs = nowMs;
+    it->acknowledgedBy = actor;
+    it->acknowledgeNote = note;
+    Q_EMIT changed();
+    return AlertTransition{alertId, scope, AlertState::Firing, AlertState::Acknowledged, it->severity, it->detail, nowMs, actor, note};
+}
+
+} // namespace ops

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "AlertRules.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+namespace ops {
+
+enum class AlertState { Unknown, Ok, Firing, Acknowledged };
+QString alertStateName(AlertState state);
+
+// A recorded pipeline signal (publish_blocked, fallback_rate, watchdog_breach, manual_trigger).
+struct SignalSample {
+    QString kind;
+    QString scope;
+    qint64 tsMs = 0;
+    QString value; // fallback_rate: a fraction ("0.18") or a percentage ("18%")
+};
+
+struct AlertInputs {
+    QList<ProbeResult> probes;          // the latest result per target
+    QList<SignalSample> signals;        // at least the longest rule window
+    QSet<QString> activeKillSwitches;   // scopes with an active kill switch
+    bool killSwitchesKnown = false;     // false until kill-switch state has been read from the store
+    qint64 nowMs = 0;
+};
+
+struct AlertCell {
+    QString alertId;
+    QString scope;
+    AlertState state = AlertState::Unknown;
+    QString severity;
+    QString severityReason;
+    qint64 sinceMs = 0;  // when the current state began
+    QString detail;      // what the latest observation saw
+    int consecutiveBad = 0;
+    int consecutiveGood = 0;
+    QString acknowledgedBy;
+    QString acknowledgeNote;
+};
+
+struct AlertTransition {
+    QString alertId;
+    QString scope;
+    AlertState from = AlertState::Unknown;
+    AlertState to = AlertState::Unknown;
+    QString severity;
+    QString detail;
+    qint64 tsMs = 0;
+    QString actor; // for acknowledgements
+    QString note;
+};
+
+// Evaluates the alert rules per scope with flap damping: a cell fires after `failAfter`
+// consecutive bad observations and clears after `clearAfter` good ones. Without data a cell is
+// unknown — never ok — and a firing cell stays firing until it is seen good again.
+class AlertEvaluator final : public QObject {
+    Q_OBJECT
+public:
+    AlertEvaluator(QList<AlertRule> rules, DeploymentConfig config, QObject *parent = nullptr);
+
+    const QList<AlertRule> &rules() const { return m_rules; } // enabled ones, in matrix order
+    QList<const ScopeConfig *> scopes() const { return m_config.orderedScopes(); }
+    const AlertCell &cell(const QString &alertId, const QString &scope) const;
+    const AlertRule *rule(const QString &alertId) const;
+
+    QList<AlertTransition> evaluate(const AlertInputs &inputs);
+    Result<AlertTransition> acknowledge(const QString &alertId, const QString &scope, const QString &actor,
+                                        const QString &note, qint64 nowMs);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    // nullopt: no data to judge by.
+    std::optional<bool> observe(const AlertRule &rule, const ScopeConfig &scope, const AlertInputs &in, QString &detail) const;
+
+    QList<AlertRule> m_rules;
+    DeploymentConfig m_config;
+    QHash<QString, AlertCell> m_cells; // key "alert|scope"
+    AlertCell m_missing;
+};
+
+} // namespace ops

@@ -1,0 +1,93 @@
+#include "AlertMatrixModel.h"
+
+#include "core/Time.h"
+
+namespace ops {
+
+AlertMatrixModel::AlertMatrixModel(AlertEvaluator *evaluator, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_evaluator(evaluator)
+    , m_scopes(evaluator->scopes())
+{
+    connect(evaluator, &AlertEvaluator::changed, this, [this] {
+        if (rowCount() > 0 && columnCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    });
+}
+
+int AlertMatrixModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_evaluator->rules().size());
+}
+
+int AlertMatrixModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_scopes.size());
+}
+
+QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AlertRule &rule = m_evaluator->rules().at(index.row());
+    const ScopeConfig *scope = m_scopes.at(index.column());
+    const AlertCell &c = m_evaluator->cell(rule.id, scope->id);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (c.state) {
+        case AlertState::Firing:
+            return QStringLiteral("FIRING %1").arg(c.severity);
+        case AlertState::Acknowledged:
+            return QStringLiteral("ACK %1").arg(c.severity);
+        case AlertState::Ok:
+            return QStringLiteral("ok");
+        case AlertState::Unknown:
+            return QStringLiteral("unknown");
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1 — %2\n%3\nFirst action: %4").arg(rule.name, scope->id, c.detail, rule.firstAction);
+    case Qt::AccessibleTextRole:
+        return QStringLiteral("%1, %2: %3, %4").arg(rule.name, scope->id, alertStateName(c.state), c.severity);
+    case StateRole:
+        return static_cast<int>(c.state);
+    case SeverityRole:
+        return c.severity;
+    case SeverityReasonRole:
+        return c.severityReason;
+    case DetailRole:
+        return c.detail;
+    case FirstActionRole:
+        return rule.firstAction;
+    case TriggerRole:
+        return rule.trigger;
+    case SinceRole:
+        return c.sinceMs;
+    case AlertIdRole:
+        return rule.id;
+    case ScopeRole:
+        return scope->id;
+    default:
+        return {};
+    }
+}
+
+QVariant AlertMatrixModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    if (orientation == Qt::Vertical) {
+        if (section < 0 || section >= rowCount())
+            return {};
+        const AlertRule &r = m_evaluator->rules().at(section);
+        return role == Qt::DisplayRole ? r.name : r.trigger;
+    }
+    if (section < 0 || section >= columnCount())
+        return {};
+    const ScopeConfig *s = m_scopes.at(section);
+    return role == Qt::DisplayRole ? s->id
+                                   : QStringLiteral("%1 (%2%3)").arg(s->id, scopeKindName(s->kind),
+                                                                     s->critical ? QStringLiteral(", critical") : QString());
+}
+
+} // namespace ops

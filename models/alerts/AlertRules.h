@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/DeploymentConfig.h"
+#include "core/Result.h"
+#include "probes/ProbeTypes.h"
+
+namespace ops {
+
+// One row of the alert matrix, loaded from resources/rules/alerts.yaml (or a custom file).
+struct AlertRule {
+    enum class Source { Probe, Signal, KillSwitch };
+
+    QString id;
+    QString name;
+    QString trigger;
+    QString firstAction;
+    QString severityDefault;  // SEV-1 | SEV-2 | SEV-3
+    QString severityCritical; // for critical scopes; empty: the default applies
+    QString incidentClass;
+    QString runbook;
+    bool enabled = true;
+    Source source = Source::Probe;
+    QList<TargetKind> probeKinds; // Probe
+    ProbeState probeState = ProbeState::Failed;
+    QString signal;               // Signal: publish_blocked | fallback_rate | watchdog_breach | manual_trigger
+    int count = 0;                // Signal: at least this many in the window
+    int abovePercent = -1;        // Signal: latest value over this percentage
+    int windowMinutes = 60;
+    int line = 0;
+
+    // The severity model: e.g. resolver health is SEV-1 for a critical scope, SEV-2 otherwise.
+    QString severityFor(const ScopeConfig &scope) const;
+    QString severityReason(const ScopeConfig &scope) const;
+};
+
+namespace AlertRules {
+inline constexpr const char *kBuiltinPath = ":/rules/alerts.yaml";
+inline QStringList signalKinds()
+{
+    return {QStringLiteral("publish_blocked"), QStringLiteral("fallback_rate"), QStringLiteral("watchdog_breach"),
+            QStringLiteral("manual_trigger")};
+}
+Result<QList<AlertRule>> parse(const QByteArray &yaml, const QString &file);
+Result<QList<AlertRule>> loadFile(const QString &path);
+Result<QList<AlertRule>> builtin();
+} // namespace AlertRules
+
+} // namespace ops
