@@ -36,6 +36,10 @@ screenshots: release
 	unset OPSCONSOLE_PASSPHRASE OPSCONSOLE_IDENTITY; \
 	$(RELEASE_DIR)/bin/opsconsole-cli init --identity demo --roles operator,release-owner >/dev/null 2>&1; \
 	$(RELEASE_DIR)/bin/opsconsole-cli evidence import tests/data/demo-evidence.jsonl >/dev/null; \
+	$(RELEASE_DIR)/bin/opsconsole-demo-pipeline --port 8088 --services-port 8089 >/dev/null & pipeline=$$!; \
+	trap 'kill $$pipeline 2>/dev/null || true; rm -rf "$$tmp"' EXIT; sleep 1; \
+	curl -s -X POST localhost:8088/_faults -d '{"scope":"kl","fault":"stale"}' >/dev/null; \
+	curl -s -X POST localhost:8088/_faults -d '{"scope":"pg","fault":"checksum-mismatch"}' >/dev/null; \
 	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images
 
 package: release

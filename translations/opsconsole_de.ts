@@ -23,24 +23,142 @@
 <context>
     <name>ops::ui::AlertsPanel</name>
     <message>
-        <source>Nothing is being probed yet, so no state is known: the alert matrix stays empty rather than show anything as healthy.</source>
-        <translation>Noch wird nichts geprüft, daher ist kein Zustand bekannt: Die Warnungsmatrix bleibt leer, statt etwas als gesund anzuzeigen.</translation>
-    </message>
-    <message>
-        <source>The alert matrix: the seven alerts of the operations runbook against every scope, worst first</source>
-        <translation>Die Warnungsmatrix: die sieben Warnungen des Betriebshandbuchs für jeden Bereich, die schlimmsten zuerst</translation>
-    </message>
-    <message>
-        <source>A probe strip with every manifest, pack, resolver, rules and readiness target, its latency and age</source>
-        <translation>Eine Prüfleiste mit jedem Manifest-, Paket-, Resolver-, Regel- und Bereitschaftsziel, seiner Latenz und seinem Alter</translation>
-    </message>
-    <message>
-        <source>Acknowledge, open an incident or start the runbook from any cell</source>
-        <translation>Aus jeder Zelle bestätigen, einen Vorfall eröffnen oder das Runbook starten</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Probe now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Bestätigen …</translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation>Vorfall eröffnen …</translation>
+    </message>
+    <message>
+        <source>Start runbook</source>
+        <translation>Runbook starten</translation>
+    </message>
+    <message>
+        <source>Not probed yet: every cell is unknown until its targets have been probed.</source>
+        <translation>Noch nicht geprüft: Jede Zelle ist unbekannt, bis ihre Ziele geprüft wurden.</translation>
+    </message>
+    <message>
+        <source>Probe every target now (F5)</source>
+        <translation>Alle Ziele jetzt prüfen (F5)</translation>
+    </message>
+    <message>
+        <source>Alert matrix</source>
+        <translation>Warnungsmatrix</translation>
+    </message>
+    <message>
+        <source>Select a cell to see its trigger and first action</source>
+        <translation>Eine Zelle wählen, um Auslöser und erste Maßnahme zu sehen</translation>
+    </message>
+    <message>
+        <source>Acknowledging is recorded as signed evidence; signing in the console is not built yet</source>
+        <translation>Bestätigungen werden als signierte Nachweise erfasst; das Signieren in der Konsole ist noch nicht gebaut</translation>
+    </message>
+    <message>
+        <source>Incidents arrive with the incident and runbook capability</source>
+        <translation>Vorfälle kommen mit der Vorfall- und Runbook-Funktion</translation>
+    </message>
+    <message>
+        <source>Runbooks arrive with the incident and runbook capability</source>
+        <translation>Runbooks kommen mit der Vorfall- und Runbook-Funktion</translation>
+    </message>
+    <message>
+        <source>Probe targets</source>
+        <translation>Prüfziele</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Age / threshold</source>
+        <translation>Alter / Schwelle</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Last probe round %1: %2 of %3 targets not ok · next round in about %4 s</source>
+        <translation>Letzte Prüfrunde %1: %2 von %3 Zielen nicht in Ordnung · nächste Runde in etwa %4 s</translation>
+    </message>
+    <message>
+        <source>Probes: unknown (not probed)</source>
+        <translation>Prüfungen: unbekannt (nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>No alert firing</source>
+        <translation>Keine Warnung aktiv</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;State:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Severity:&lt;/b&gt; %2 (%3)&lt;br&gt;&lt;b&gt;Since:&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Seen:&lt;/b&gt; %5&lt;br&gt;&lt;b&gt;Trigger:&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;First action:&lt;/b&gt; %7</source>
+        <translation>&lt;b&gt;Zustand:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Schweregrad:&lt;/b&gt; %2 (%3)&lt;br&gt;&lt;b&gt;Seit:&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Beobachtet:&lt;/b&gt; %5&lt;br&gt;&lt;b&gt;Auslöser:&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;Erste Maßnahme:&lt;/b&gt; %7</translation>
+    </message>
+    <message>
+        <source>never changed</source>
+        <translation>nie geändert</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 h / %2 h</source>
+        <translation>%1 h / %2 h</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>not probed yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Probing targets: %1…</source>
+        <translation>Prüfe Ziele: %1 …</translation>
+    </message>
+    <message>
+        <source>Alerts firing: %1, worst %2</source>
+        <translation>Aktive Warnungen: %1, schlimmste %2</translation>
+    </message>
+    <message>
+        <source>No alert firing; unknown cells: %1</source>
+        <translation>Keine Warnung aktiv; unbekannte Zellen: %1</translation>
+    </message>
+    <message>
+        <source>sha256 %1… matches the manifest</source>
+        <translation>sha256 %1 … stimmt mit dem Manifest überein</translation>
+    </message>
+    <message>
+        <source>expected %1
+actual   %2</source>
+        <translation>erwartet %1
+tatsächlich %2</translation>
     </message>
 </context>
 <context>

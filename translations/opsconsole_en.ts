@@ -23,23 +23,140 @@
 <context>
     <name>ops::ui::AlertsPanel</name>
     <message>
-        <source>Nothing is being probed yet, so no state is known: the alert matrix stays empty rather than show anything as healthy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The alert matrix: the seven alerts of the operations runbook against every scope, worst first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A probe strip with every manifest, pack, resolver, rules and readiness target, its latency and age</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge, open an incident or start the runbook from any cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not probed yet: every cell is unknown until its targets have been probed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe every target now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a cell to see its trigger and first action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledging is recorded as signed evidence; signing in the console is not built yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents arrive with the incident and runbook capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbooks arrive with the incident and runbook capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age / threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last probe round %1: %2 of %3 targets not ok · next round in about %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probes: unknown (not probed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert firing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;State:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Severity:&lt;/b&gt; %2 (%3)&lt;br&gt;&lt;b&gt;Since:&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Seen:&lt;/b&gt; %5&lt;br&gt;&lt;b&gt;Trigger:&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;First action:&lt;/b&gt; %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h / %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not probed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing targets: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts firing: %1, worst %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert firing; unknown cells: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256 %1… matches the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1
+actual   %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

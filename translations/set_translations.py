@@ -2,7 +2,8 @@
 """Apply translations to a Qt .ts file.
 
 Reads lines "source<TAB>translation" from stdin (escape sequences \\n and \\t allowed) and
-fills every <message> whose source matches, marking it finished. Usage:
+fills every <message> whose source matches, marking it finished. Plural messages (%n) take
+"singular||plural". Usage:
 
     python3 translations/set_translations.py translations/opsconsole_de.ts < de.tsv
 
@@ -27,9 +28,16 @@ def main() -> int:
         src = msg.findtext("source")
         tr = msg.find("translation")
         if src in pairs:
-            tr.text = pairs[src]
+            if msg.get("numerus") == "yes":
+                for child in list(tr):
+                    tr.remove(child)
+                tr.text = None
+                for form in pairs[src].split("||"):
+                    ET.SubElement(tr, "numerusform").text = form
+            else:
+                tr.text = pairs[src]
             tr.attrib.pop("type", None)
-        elif tr.get("type") == "unfinished" or not (tr.text or "").strip():
+        elif tr.get("type") == "unfinished" or not ("".join(tr.itertext())).strip():
             missing.append(src)
     with open(path, "wb") as out:
         out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')

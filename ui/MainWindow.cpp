@@ -59,7 +59,8 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     splitter->setCollapsible(1, false);
     setCentralWidget(splitter);
 
-    addPanel(new AlertsPanel(m_stack));
+    m_alerts = new AlertsPanel(m_context.config, m_stack);
+    addPanel(m_alerts);
     addPanel(new IncidentsPanel(m_stack));
     addPanel(new LaunchPanel(m_stack));
     addPanel(new DerivationsPanel(m_stack));
@@ -204,6 +205,18 @@ void MainWindow::setStoreStatus(StoreState state, const QString &detail)
                              (detail.isEmpty() ? QString() : QStringLiteral("\n") + detail));
     m_storeLabel->setStyleSheet(colour.isEmpty() ? QString()
                                                  : QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
+}
+
+void MainWindow::startMonitoring()
+{
+    connect(m_alerts, &AlertsPanel::summaryChanged, this, [this](const QString &text, int severity) {
+        static const char *colours[] = {"#2e7d32", "#6b7280", "#c99a00", "#7b4f9d", "#b71c1c"};
+        m_probeHealth->setText(text);
+        m_probeHealth->setAccessibleName(text);
+        m_probeHealth->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; padding: 2px 8px; border-radius: 4px; }")
+                                         .arg(QLatin1String(colours[qBound(0, severity, 4)])));
+    });
+    m_alerts->startMonitoring();
 }
 
 void MainWindow::restoreLayout()

@@ -12,6 +12,7 @@ class QActionGroup;
 
 namespace ops::ui {
 
+class AlertsPanel;
 class EnvironmentBadge;
 class Panel;
 
@@ -29,6 +30,10 @@ public:
     enum class StoreState { Missing, Healthy, Problem };
     // What the status bar says about the evidence store (computed by the app at start-up).
     void setStoreStatus(StoreState state, const QString &detail);
+
+    // Starts periodic probing (the Alerts panel) and keeps the status bar's probe health current.
+    void startMonitoring();
+    AlertsPanel *alertsPanel() const { return m_alerts; }
 
     // Renders the shell with each panel in turn to DIR/<panel>.png; returns the files written.
     QStringList renderScreenshots(const QString &dir);
@@ -56,6 +61,7 @@ private:
     QLabel *m_storeLabel = nullptr;
     QLabel *m_probeHealth = nullptr;
     QActionGroup *m_themeGroup = nullptr;
+    AlertsPanel *m_alerts = nullptr;
 };
 
 } // namespace ops::ui

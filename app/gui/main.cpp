@@ -1,10 +1,13 @@
 // opsconsole: the GUI. Wires config, environment policy and the main window; no logic of its own.
 #include "MainWindow.h"
+#include "alerts/AlertsPanel.h"
 #include "common/AppOptions.h"
 #include "common/Translations.h"
 #include "store/SqliteEvidenceStore.h"
 
+#include <QEventLoop>
 #include <QFileInfo>
+#include <QTimer>
 
 #include <QApplication>
 #include <QMessageBox>
@@ -95,11 +98,24 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshots)) {
         window.resize(1280, 800);
         window.show();
+        // Two probe rounds, so the matrix shows what fail_after makes of them.
+        QEventLoop loop;
+        int rounds = 0;
+        QObject::connect(window.alertsPanel(), &ui::AlertsPanel::summaryChanged, &loop, [&] {
+            if (++rounds == 1)
+                window.alertsPanel()->probeNow();
+            else
+                loop.quit();
+        });
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        window.startMonitoring();
+        loop.exec();
         const QStringList files = window.renderScreenshots(parser.value(screenshots));
         for (const QString &f : files)
             QTextStream(stdout) << f << '\n';
         return files.size() == window.panelCount() ? 0 : static_cast<int>(ErrorCode::Store);
     }
     window.show();
+    window.startMonitoring();
     return QApplication::exec();
 }

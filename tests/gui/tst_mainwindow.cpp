@@ -1,5 +1,6 @@
 // The real MainWindow, offscreen, driven by keyboard and mouse.
 #include "MainWindow.h"
+#include "alerts/AlertsPanel.h"
 #include "common/CommandPalette.h"
 #include "common/EmptyState.h"
 #include "common/EnvironmentBadge.h"
@@ -13,6 +14,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void environmentBadge_data();
     void environmentBadge();
     void probeHealthIsUnknownNotHealthy();
+    void alertMatrixBeforeProbingIsUnknown();
+    void firingCellShowsFirstActionAndKeyboardMoves();
     void storeStatusIsShown();
     void remembersGeometryAndPanel();
     void commandPaletteRunsAnAction();
@@ -125,16 +131,63 @@ void TestMainWindow::switchesPanelsByNavigationClick()
 void TestMainWindow::panelsShowHonestEmptyStates()
 {
     MainWindow w(context(Environment::Dev));
-    for (int i = 0; i < w.panelCount(); ++i) {
+    for (int i = 1; i < w.panelCount(); ++i) { // the Alerts panel is built
         auto *empty = w.panel(i)->findChild<EmptyState *>(QStringLiteral("emptyState"));
         QVERIFY2(empty, qPrintable(w.panel(i)->objectName()));
         QCOMPARE(empty->titleText(), w.panel(i)->title());
         QVERIFY(empty->bodyText().size() > 40);
         QVERIFY(w.panel(i)->findChild<QLabel *>(QStringLiteral("emptyStateList")));
     }
-    // No panel pretends a healthy state it cannot know.
-    auto *alerts = w.panel(0)->findChild<EmptyState *>();
-    QVERIFY(alerts->bodyText().contains(QStringLiteral("no state is known")));
+}
+
+void TestMainWindow::alertMatrixBeforeProbingIsUnknown()
+{
+    MainWindow w(context(Environment::Dev));
+    auto *matrix = w.panel(0)->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    QVERIFY(matrix);
+    QCOMPARE(matrix->model()->rowCount(), 7);
+    QCOMPARE(matrix->model()->columnCount(), 5);
+    for (int r = 0; r < 7; ++r)
+        for (int c = 0; c < 5; ++c)
+            QCOMPARE(matrix->model()->index(r, c).data().toString(), QStringLiteral("unknown"));
+    auto *strip = w.panel(0)->findChild<QTableWidget *>(QStringLiteral("probeStrip"));
+    QCOMPARE(strip->rowCount(), 5 + 2 + 2 + 3); // manifests, resolvers, rules, services (packs once named)
+    QCOMPARE(strip->item(0, 1)->text(), QStringLiteral("UNKNOWN"));
+    QVERIFY(!w.findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
+}
+
+void TestMainWindow::firingCellShowsFirstActionAndKeyboardMoves()
+{
+    MainWindow w(context(Environment::Dev));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    AlertsPanel *panel = w.alertsPanel();
+    AlertInputs in;
+    in.nowMs = 1795410000000;
+    for (const char *scope : {"baseline", "my", "sg", "kl", "pg"}) {
+        ProbeResult r;
+        r.target.scope = QString::fromLatin1(scope);
+        r.target.kind = TargetKind::Manifest;
+        r.target.id = r.target.scope + QStringLiteral("/manifest");
+        r.state = r.target.scope == QLatin1String("kl") ? ProbeState::Stale : ProbeState::Ok;
+        r.reason = QStringLiteral("manifest is 48.0 h old, over the 6 h threshold");
+        in.probes << r;
+    }
+    panel->evaluator()->evaluate(in);
+    panel->evaluator()->evaluate(in);
+    auto *matrix = panel->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    QCOMPARE(matrix->model()->index(1, 3).data().toString(), QStringLiteral("FIRING SEV-2"));
+    matrix->setFocus();
+    matrix->setCurrentIndex(matrix->model()->index(1, 2));
+    QTest::keyClick(matrix, Qt::Key_Right);
+    QCOMPARE(matrix->currentIndex(), matrix->model()->index(1, 3));
+    auto *detail = panel->findChild<QLabel *>(QStringLiteral("alertDetail"));
+    QVERIFY2(detail->text().contains(QStringLiteral("pause confidence claims")), qPrintable(detail->text()));
+    QVERIFY(detail->text().contains(QStringLiteral("FIRING")));
+    QVERIFY(panel->worstSummary().contains(QStringLiteral("Alerts firing: 1, worst SEV-2")));
+    QTest::keyClick(matrix, Qt::Key_Down);
+    QCOMPARE(matrix->currentIndex(), matrix->model()->index(2, 3));
 }
 
 void TestMainWindow::environmentBadge_data()
@@ -255,6 +308,7 @@ void TestMainWindow::germanTranslationLoads()
     {
         MainWindow w(context(Environment::Dev));
         QCOMPARE(w.panel(0)->title(), QStringLiteral("Warnungen"));
+        QCOMPARE(w.findChild<QPushButton *>(QStringLiteral("probeNowButton"))->text(), QStringLiteral("Jetzt prüfen"));
         QCOMPARE(w.panel(1)->title(), QStringLiteral("Vorfälle & Rollback"));
         auto *quit = w.findChild<QAction *>(QStringLiteral("quitAction"));
         QCOMPARE(quit->text(), QStringLiteral("&Beenden"));

@@ -152,12 +152,14 @@ void TestBundle::pinnedKey()
 
 void TestBundle::unsafeEntryNamesFlagged()
 {
-    TempDir work;
-    QVERIFY(run(QStringLiteral("tar"), {QStringLiteral("--zstd"), QStringLiteral("-xf"), m_bundle}, work.path()));
+    TempDir work; // the bundle is unpacked one level down, so "../escape" stays inside this directory
+    const QString inner = work.file(QStringLiteral("inner"));
+    QVERIFY(QDir().mkpath(inner));
+    QVERIFY(run(QStringLiteral("tar"), {QStringLiteral("--zstd"), QStringLiteral("-xf"), m_bundle}, inner));
     QVERIFY(run(QStringLiteral("sh"), {QStringLiteral("-c"),
                                        QStringLiteral("echo x > ../escape && tar --zstd -cf bad.tar.zst -P * ../escape")},
-                work.path()));
-    const auto report = Bundle::verifyBundle(work.file(QStringLiteral("bad.tar.zst")));
+                inner));
+    const auto report = Bundle::verifyBundle(inner + QStringLiteral("/bad.tar.zst"));
     QVERIFY(report.ok());
     QVERIFY(!report->valid);
     QVERIFY(report->problems.join(QString()).contains(QStringLiteral("unsafe entry name")));

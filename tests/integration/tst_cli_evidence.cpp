@@ -117,7 +117,8 @@ void TestCliEvidence::importListShowVerify()
     QCOMPARE(events.size(), std::size_t(10));
     for (const JsonValue &e : events)
         QCOMPARE(e.stringAt("scope"), QStringLiteral("kl"));
-    const auto search = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("0.42")});
+    // The search is a substring of the event bytes (times included): search for the quoted value.
+    const auto search = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("\"0.42\"")});
     QCOMPARE(search.out.count('\n'), 1);
     const auto show = cli({QStringLiteral("evidence"), QStringLiteral("show"), QStringLiteral("20"), QStringLiteral("--json")});
     QCOMPARE(show.exitCode, 0);

@@ -1,28 +1,145 @@
 #include "AlertsPanel.h"
 
-#include "common/EmptyState.h"
+#include "AlertCellDelegate.h"
 
+#include "core/Time.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ops::ui {
 
-AlertsPanel::AlertsPanel(QWidget *parent)
+namespace {
+QList<AlertRule> loadRules()
+{
+    auto rules = AlertRules::builtin();
+    return rules.ok() ? rules.value() : QList<AlertRule>{};
+}
+
+QString localTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
+}
+} // namespace
+
+AlertsPanel::AlertsPanel(const DeploymentConfig &config, QWidget *parent)
     : Panel(parent)
+    , m_config(config)
+    , m_engine(new ProbeEngine(config, Secret::fromEnvironment("OPSCONSOLE_OPERATOR_TOKEN"), this))
+    , m_evaluator(new AlertEvaluator(loadRules(), config, this))
+    , m_model(new AlertMatrixModel(m_evaluator, this))
+    , m_matrix(new QTableView(this))
+    , m_probes(new QTableWidget(this))
+    , m_roundLabel(new QLabel(this))
+    , m_probeNow(new QPushButton(tr("Probe now"), this))
+    , m_detailTitle(new QLabel(this))
+    , m_detail(new QLabel(this))
+    , m_ack(new QPushButton(tr("Acknowledge…"), this))
+    , m_openIncident(new QPushButton(tr("Open incident…"), this))
+    , m_startRunbook(new QPushButton(tr("Start runbook"), this))
+    , m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("alertsPanel"));
     setAccessibleName(title());
+
+    m_roundLabel->setObjectName(QStringLiteral("probeRoundLabel"));
+    m_roundLabel->setText(tr("Not probed yet: every cell is unknown until its targets have been probed."));
+    m_probeNow->setObjectName(QStringLiteral("probeNowButton"));
+    m_probeNow->setShortcut(QKeySequence(Qt::Key_F5));
+    m_probeNow->setToolTip(tr("Probe every target now (F5)"));
+    connect(m_probeNow, &QPushButton::clicked, this, &AlertsPanel::probeNow);
+
+    m_matrix->setObjectName(QStringLiteral("alertMatrix"));
+    m_matrix->setAccessibleName(tr("Alert matrix"));
+    m_matrix->setModel(m_model);
+    m_matrix->setItemDelegate(new AlertCellDelegate(m_matrix));
+    m_matrix->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_matrix->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_matrix->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_matrix->verticalHeader()->setDefaultSectionSize(40);
+    m_matrix->horizontalHeader()->setMinimumSectionSize(72);
+    m_matrix->setShowGrid(false);
+    connect(m_matrix->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showCell(current); });
+
+    m_detailTitle->setObjectName(QStringLiteral("alertDetailTitle"));
+    QFont f = m_detailTitle->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_detailTitle->setFont(f);
+    m_detailTitle->setText(tr("Select a cell to see its trigger and first action"));
+    m_detail->setObjectName(QStringLiteral("alertDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    for (QPushButton *b : {m_ack, m_openIncident, m_startRunbook})
+        b->setEnabled(false);
+    m_ack->setObjectName(QStringLiteral("acknowledgeButton"));
+    m_openIncident->setObjectName(QStringLiteral("openIncidentButton"));
+    m_startRunbook->setObjectName(QStringLiteral("startRunbookButton"));
+    m_ack->setToolTip(tr("Acknowledging is recorded as signed evidence; signing in the console is not built yet"));
+    m_openIncident->setToolTip(tr("Incidents arrive with the incident and runbook capability"));
+    m_startRunbook->setToolTip(tr("Runbooks arrive with the incident and runbook capability"));
+
+    m_probes->setObjectName(QStringLiteral("probeStrip"));
+    m_probes->setAccessibleName(tr("Probe targets"));
+    m_probes->setColumnCount(6);
+    m_probes->setHorizontalHeaderLabels({tr("Target"), tr("State"), tr("Latency"), tr("Age / threshold"), tr("Checked"), tr("Reason")});
+    m_probes->verticalHeader()->hide();
+    m_probes->verticalHeader()->setDefaultSectionSize(24);
+    m_probes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_probes->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_probes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_probes->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
+    fillProbeStrip();
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_roundLabel, 1);
+    top->addWidget(m_probeNow);
+
+    auto *detailBox = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailBox);
+    detailLayout->addWidget(m_detailTitle);
+    detailLayout->addWidget(m_detail, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_ack);
+    buttons->addWidget(m_openIncident);
+    buttons->addWidget(m_startRunbook);
+    buttons->addStretch(1);
+    detailLayout->addLayout(buttons);
+
+    auto *upper = new QSplitter(Qt::Horizontal, this);
+    upper->addWidget(m_matrix);
+    upper->addWidget(detailBox);
+    upper->setStretchFactor(0, 3);
+    upper->setStretchFactor(1, 1);
+    // Room for every scope at the usual window size; narrow windows scroll the matrix instead.
+    const int matrixWidth = m_matrix->verticalHeader()->sizeHint().width() + 24 + m_model->columnCount() * 76;
+    upper->setSizes({matrixWidth, 360});
+    auto *vertical = new QSplitter(Qt::Vertical, this);
+    vertical->addWidget(upper);
+    vertical->addWidget(m_probes);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_empty = new EmptyState(
-        title(),
-        tr("Nothing is being probed yet, so no state is known: the alert matrix stays empty rather than show anything as healthy."),
-        QStringList{
-                  tr("The alert matrix: the seven alerts of the operations runbook against every scope, worst first"),
-                  tr("A probe strip with every manifest, pack, resolver, rules and readiness target, its latency and age"),
-                  tr("Acknowledge, open an incident or start the runbook from any cell"),
-        },
-        this);
-    layout->addWidget(m_empty);
+    layout->addLayout(top);
+    layout->addWidget(vertical, 1);
+
+    connect(m_engine, &ProbeEngine::roundFinished, this, &AlertsPanel::onRound);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &AlertsPanel::probeNow);
 }
 
 QString AlertsPanel::title() const
@@ -33,6 +150,157 @@ QString AlertsPanel::title() const
 QIcon AlertsPanel::icon() const
 {
     return QIcon(QStringLiteral(":/icons/alerts.svg"));
+}
+
+void AlertsPanel::startMonitoring()
+{
+    probeNow();
+}
+
+void AlertsPanel::probeNow()
+{
+    if (m_engine->isRunning())
+        return;
+    m_probeNow->setEnabled(false);
+    m_roundLabel->setText(tr("Probing targets: %1…").arg(m_engine->targets().size()));
+    m_engine->runRound();
+}
+
+void AlertsPanel::scheduleNext()
+{
+    // Jitter (±10 %) keeps many consoles from probing in lockstep.
+    const int base = m_config.probes.intervalS * 1000;
+    const int jitter = static_cast<int>(QRandomGenerator::global()->bounded(base / 5 + 1)) - base / 10;
+    m_timer->start(qMax(1000, base + jitter));
+}
+
+void AlertsPanel::onRound(const QList<ProbeResult> &results)
+{
+    for (const ProbeResult &r : results)
+        m_latest.insert(r.target.id, r);
+    AlertInputs in;
+    in.probes = m_latest.values();
+    in.nowMs = Time::nowMs();
+    m_evaluator->evaluate(in);
+    m_lastRound = in.nowMs;
+    int failed = 0;
+    for (const ProbeResult &r : results)
+        failed += r.state == ProbeState::Ok ? 0 : 1;
+    m_roundLabel->setText(tr("Last probe round %1: %2 of %3 targets not ok · next round in about %4 s")
+                              .arg(localTime(m_lastRound))
+                              .arg(failed)
+                              .arg(results.size())
+                              .arg(m_config.probes.intervalS));
+    m_probeNow->setEnabled(true);
+    fillProbeStrip();
+    // The worst cell is preselected, so its first action is in view without a click.
+    if (!m_matrix->currentIndex().isValid() || m_matrix->currentIndex().data(AlertMatrixModel::StateRole).toInt() != int(AlertState::Firing)) {
+        QModelIndex worst;
+        QString worstSeverity;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            for (int col = 0; col < m_model->columnCount(); ++col) {
+                const QModelIndex i = m_model->index(row, col);
+                if (i.data(AlertMatrixModel::StateRole).toInt() != int(AlertState::Firing))
+                    continue;
+                const QString sev = i.data(AlertMatrixModel::SeverityRole).toString();
+                if (!worst.isValid() || sev < worstSeverity) {
+                    worst = i;
+                    worstSeverity = sev;
+                }
+            }
+        if (worst.isValid())
+            m_matrix->setCurrentIndex(worst);
+    }
+    showCell(m_matrix->currentIndex());
+    int worst = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        for (int col = 0; col < m_model->columnCount(); ++col) {
+            const auto state = static_cast<AlertState>(m_model->index(row, col).data(AlertMatrixModel::StateRole).toInt());
+            worst = qMax(worst, state == AlertState::Firing ? 4 : state == AlertState::Acknowledged ? 3 : state == AlertState::Unknown ? 1 : 0);
+        }
+    Q_EMIT summaryChanged(worstSummary(), worst);
+    scheduleNext();
+}
+
+QString AlertsPanel::worstSummary() const
+{
+    int firing = 0, unknown = 0;
+    QString worstSeverity;
+    for (const AlertRule &r : m_evaluator->rules())
+        for (const ScopeConfig *s : m_evaluator->scopes()) {
+            const AlertCell &c = m_evaluator->cell(r.id, s->id);
+            if (c.state == AlertState::Firing) {
+                ++firing;
+                if (worstSeverity.isEmpty() || c.severity < worstSeverity)
+                    worstSeverity = c.severity;
+            } else if (c.state == AlertState::Unknown) {
+                ++unknown;
+            }
+        }
+    if (firing > 0)
+        return tr("Alerts firing: %1, worst %2").arg(firing).arg(worstSeverity);
+    if (m_lastRound == 0)
+        return tr("Probes: unknown (not probed)");
+    if (unknown > 0)
+        return tr("No alert firing; unknown cells: %1").arg(unknown);
+    return tr("No alert firing");
+}
+
+void AlertsPanel::showCell(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
+    const auto state = static_cast<AlertState>(index.data(AlertMatrixModel::StateRole).toInt());
+    m_detailTitle->setText(tr("%1 · %2").arg(m_model->headerData(index.row(), Qt::Vertical, Qt::DisplayRole).toString(), scope));
+    const qint64 since = index.data(AlertMatrixModel::SinceRole).toLongLong();
+    m_detail->setText(tr("<b>State:</b> %1<br><b>Severity:</b> %2 (%3)<br><b>Since:</b> %4<br><b>Seen:</b> %5<br>"
+                         "<b>Trigger:</b> %6<br><b>First action:</b> %7")
+                          .arg(alertStateName(state).toUpper(), index.data(AlertMatrixModel::SeverityRole).toString(),
+                               index.data(AlertMatrixModel::SeverityReasonRole).toString().toHtmlEscaped(),
+                               since > 0 ? localTime(since) : tr("never changed"),
+                               index.data(AlertMatrixModel::DetailRole).toString().toHtmlEscaped(),
+                               index.data(AlertMatrixModel::TriggerRole).toString().toHtmlEscaped(),
+                               index.data(AlertMatrixModel::FirstActionRole).toString().toHtmlEscaped()));
+}
+
+void AlertsPanel::fillProbeStrip()
+{
+    // Packs appear under their manifest once it has named them.
+    QList<ProbeTarget> targets;
+    for (const ProbeTarget &t : m_engine->targets()) {
+        targets.append(t);
+        const QString pack = t.scope + QStringLiteral("/pack");
+        if (t.kind == TargetKind::Manifest && m_latest.contains(pack))
+            targets.append(m_latest.value(pack).target);
+    }
+    m_probes->setRowCount(static_cast<int>(targets.size()));
+    for (int row = 0; row < targets.size(); ++row) {
+        const ProbeTarget &t = targets.at(row);
+        const ProbeResult r = m_latest.value(t.id);
+        const ProbeState state = m_latest.contains(t.id) ? r.state : ProbeState::Unknown;
+        auto set = [&](int col, const QString &text) {
+            auto *item = new QTableWidgetItem(text);
+            item->setToolTip(text);
+            m_probes->setItem(row, col, item);
+        };
+        set(0, t.id);
+        set(1, probeStateName(state).toUpper());
+        m_probes->item(row, 1)->setForeground(AlertCellDelegate::background(
+            state == ProbeState::Ok ? int(AlertState::Ok) : state == ProbeState::Unknown ? int(AlertState::Unknown) : int(AlertState::Firing),
+            state == ProbeState::Failed ? QStringLiteral("SEV-1") : QStringLiteral("SEV-2")));
+        set(2, r.latencyMs >= 0 && m_latest.contains(t.id) ? tr("%1 ms").arg(r.latencyMs) : QStringLiteral("–"));
+        const ScopeConfig *scope = m_config.scope(t.scope);
+        set(3, r.ageS && scope ? tr("%1 h / %2 h").arg(double(*r.ageS) / 3600.0, 0, 'f', 1).arg(scope->freshnessHours)
+                               : QStringLiteral("–"));
+        set(4, r.checkedAtMs > 0 ? localTime(r.checkedAtMs) : tr("never"));
+        QString reason = r.reason;
+        if (t.kind == TargetKind::Pack && !r.actualSha256.isEmpty() && reason.isEmpty())
+            reason = tr("sha256 %1… matches the manifest").arg(r.actualSha256.left(16));
+        set(5, m_latest.contains(t.id) ? (reason.isEmpty() ? t.url.toString(QUrl::RemoveUserInfo) : reason) : tr("not probed yet"));
+        if (t.kind == TargetKind::Pack && !r.actualSha256.isEmpty())
+            m_probes->item(row, 5)->setToolTip(tr("expected %1\nactual   %2").arg(t.expectedSha256, r.actualSha256));
+    }
 }
 
 } // namespace ops::ui

@@ -2,19 +2,59 @@
 
 #include "common/Panel.h"
 
+#include "alerts/AlertMatrixModel.h"
+#include "probes/ProbeEngine.h"
+
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTableWidget;
+class QTimer;
+
 namespace ops::ui {
 
-class EmptyState;
-
+// The on-call operator's first screen: the alert matrix (alerts × scopes), the detail and first
+// action of the selected cell, and a strip with every probe target.
 class AlertsPanel final : public Panel {
     Q_OBJECT
 public:
-    explicit AlertsPanel(QWidget *parent = nullptr);
+    AlertsPanel(const DeploymentConfig &config, QWidget *parent = nullptr);
     QString title() const override;
     QIcon icon() const override;
 
+    // Periodic probing at the config's interval (with jitter); off until started.
+    void startMonitoring();
+    void probeNow();
+    AlertMatrixModel *matrixModel() const { return m_model; }
+    AlertEvaluator *evaluator() const { return m_evaluator; }
+    // Worst current state, for the status bar.
+    QString worstSummary() const;
+
+Q_SIGNALS:
+    void summaryChanged(const QString &text, int severity); // severity: 0 ok … 4 failed/firing
+
 private:
-    EmptyState *m_empty;
+    void onRound(const QList<ProbeResult> &results);
+    void showCell(const QModelIndex &index);
+    void fillProbeStrip();
+    void scheduleNext();
+
+    DeploymentConfig m_config;
+    ProbeEngine *m_engine;
+    AlertEvaluator *m_evaluator;
+    AlertMatrixModel *m_model;
+    QHash<QString, ProbeResult> m_latest; // per target id
+    QTableView *m_matrix;
+    QTableWidget *m_probes;
+    QLabel *m_roundLabel;
+    QPushButton *m_probeNow;
+    QLabel *m_detailTitle;
+    QLabel *m_detail;
+    QPushButton *m_ack;
+    QPushButton *m_openIncident;
+    QPushButton *m_startRunbook;
+    QTimer *m_timer;
+    qint64 m_lastRound = 0;
 };
 
 } // namespace ops::ui

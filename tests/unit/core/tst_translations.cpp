@@ -42,7 +42,7 @@ static QList<Message> readTs(const QString &path)
                 current.source = xml.readElementText();
             else if (xml.name() == QLatin1String("translation")) {
                 current.type = xml.attributes().value(QLatin1String("type")).toString();
-                current.translation = xml.readElementText();
+                current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             }
         } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
             out.append(current);
@@ -61,6 +61,7 @@ void TestTranslations::germanIsComplete()
         QVERIFY2(m.type.isEmpty(), qPrintable(QStringLiteral("%1: '%2' is %3").arg(m.context, m.source, m.type)));
         QVERIFY2(!m.translation.trimmed().isEmpty(), qPrintable(m.context + QStringLiteral(": ") + m.source));
         // Placeholders survive translation.
+        QVERIFY2(m.source.contains(QStringLiteral("%n")) == m.translation.contains(QStringLiteral("%n")), qPrintable(m.source));
         for (int n = 1; n <= 9; ++n) {
             const QString ph = QStringLiteral("%%1").arg(n);
             QVERIFY2(m.source.contains(ph) == m.translation.contains(ph), qPrintable(m.source));
