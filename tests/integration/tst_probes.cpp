@@ -1,6 +1,7 @@
 // Probes over loopback: the demo pipeline with every fault, a static server we did not write
 // (Python's http.server), and hostile servers written here. Each ends in the right state with
 // the right reason within its timeout + 10 %.
+#include "core/CanonicalJson.h"
 #include "probes/ProbeEngine.h"
 
 #include "TestSupport.h"
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void dnsFailure();
     void unknownBeforeProbing();
     void authorizationOnlyWhereAsked();
+    void probeCliExitCodesAndJson();
 
 private:
     void fault(const QString &scope, const QString &f);
@@ -506,6 +508,42 @@ void TestProbes::authorizationOnlyWhereAsked()
     QVERIFY(seen.contains("Authorization: Bearer t0ken-sent-here"));
     for (const ProbeResult &r : results)
         QVERIFY(!r.reason.contains(QStringLiteral("t0ken")));
+}
+
+void TestProbes::probeCliExitCodesAndJson()
+{
+    // The demo config on disk, pointed at this pipeline's ports.
+    QFile demo(QString::fromLatin1(ConfigLoader::kBuiltinDemoPath));
+    QVERIFY(demo.open(QIODevice::ReadOnly));
+    QByteArray yaml = demo.readAll();
+    yaml.replace("127.0.0.1:8088", QByteArray("127.0.0.1:" + QByteArray::number(m_port)));
+    yaml.replace("127.0.0.1:8089", QByteArray("127.0.0.1:" + QByteArray::number(m_servicesPort)));
+    const QString cfg = m_dir->write(QStringLiteral("config.yaml"), yaml);
+    test::ProgramRunner run(*m_dir);
+    auto r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--config"), cfg, QStringLiteral("probe"),
+                                                        QStringLiteral("--once"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    auto json = CanonicalJson::parse(r.out.toStdString());
+    QVERIFY2(json.ok(), r.out.constData());
+    QCOMPARE(json->toArray().size(), std::size_t(17));
+    for (const JsonValue &t : json->toArray()) {
+        for (const char *field : {"target", "scope", "kind", "state", "reason", "latency_ms", "checked_at"})
+            QVERIFY2(t.find(field), field);
+        if (t.stringAt("kind") == QLatin1String("manifest"))
+            QVERIFY(t.find("age_s")->isInt());
+        if (t.stringAt("kind") == QLatin1String("pack"))
+            QCOMPARE(t.stringAt("expected_sha256"), t.stringAt("actual_sha256"));
+    }
+    fault(QStringLiteral("pg"), QStringLiteral("http-500"));
+    r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--config"), cfg, QStringLiteral("probe"), QStringLiteral("--scope"),
+                                                   QStringLiteral("pg")});
+    fault(QStringLiteral("pg"), QStringLiteral("clear"));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("FAILED") && r.out.contains("pg/manifest") && r.out.contains("HTTP 500"), r.out.constData());
+    QVERIFY(!r.out.contains("kl/"));
+    r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--config"), cfg, QStringLiteral("probe"), QStringLiteral("--scope"),
+                                                   QStringLiteral("atlantis")});
+    QCOMPARE(r.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestProbes)
