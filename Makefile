@@ -22,9 +22,14 @@ build: release
 test: debug
 	cd $(DEBUG_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) --timeout 600
 
-# Starts the demo pipeline (when built) and the console on the embedded default store.
+# Starts the demo pipeline and the console on the embedded default store. In dev, a missing
+# store is created first with a local demo identity (its key unencrypted, as dev allows).
 run: release
-	@set -e; pipeline=$(RELEASE_DIR)/bin/opsconsole-demo-pipeline; pid=""; \
+	@set -e; data=$${XDG_DATA_HOME:-$$HOME/.local/share}; \
+	if [ "$${OPSCONSOLE_ENV:-dev}" = dev ] && [ ! -e "$$data/opsconsole/evidence.sqlite" ]; then \
+	  $(RELEASE_DIR)/bin/opsconsole-cli init --identity "$${USER:-operator}" \
+	    --roles operator,incident-owner,release-owner,reviewer; fi; \
+	pipeline=$(RELEASE_DIR)/bin/opsconsole-demo-pipeline; pid=""; \
 	if [ -x "$$pipeline" ]; then "$$pipeline" & pid=$$!; fi; \
 	trap '[ -n "$$pid" ] && kill $$pid 2>/dev/null || true' EXIT; \
 	$(RELEASE_DIR)/bin/opsconsole

@@ -12,12 +12,16 @@
         <translation>opsconsole hat den Start verweigert.</translation>
     </message>
     <message>
-        <source>%1 events, checkpoint %2 signed by %3</source>
-        <translation>%1 Ereignisse, Prüfpunkt %2 signiert von %3</translation>
-    </message>
-    <message>
         <source>%1 events</source>
         <translation>%1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message>
+        <source>%1, checkpoint %2 signed by %3</source>
+        <translation>%1, Prüfpunkt %2 signiert von %3</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 events, checkpoint %2 signed by %3</source>
+        <source>%1 events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 events</source>
+        <source>1 event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, checkpoint %2 signed by %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

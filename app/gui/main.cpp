@@ -87,13 +87,15 @@ int main(int argc, char *argv[])
         window.setStoreStatus(ui::MainWindow::StoreState::Problem, store.value()->integrityProblem());
     } else {
         const quint64 events = store.value()->size().ok() ? store.value()->size().value() : 0;
+        const QString count = events == 1 ? QCoreApplication::translate("main", "1 event")
+                                          : QCoreApplication::translate("main", "%1 events").arg(events);
         auto cp = store.value()->latestCheckpoint();
         window.setStoreStatus(ui::MainWindow::StoreState::Healthy,
-                              cp.ok() ? QCoreApplication::translate("main", "%1 events, checkpoint %2 signed by %3")
-                                            .arg(events)
+                              cp.ok() ? QCoreApplication::translate("main", "%1, checkpoint %2 signed by %3")
+                                            .arg(count)
                                             .arg(cp->size)
                                             .arg(cp->signer)
-                                      : QCoreApplication::translate("main", "%1 events").arg(events));
+                                      : count);
     }
     if (parser.isSet(screenshots)) {
         window.resize(1280, 800);

@@ -183,7 +183,9 @@ QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs)
             } else {
                 ++c.consecutiveGood;
                 c.consecutiveBad = 0;
-                if (c.consecutiveGood >= clearAfter && c.state != AlertState::Ok) {
+                // Damping delays clearing what fired; a cell that was never bad shows ok at once.
+                const bool needsClearing = c.state == AlertState::Firing || c.state == AlertState::Acknowledged;
+                if (c.state != AlertState::Ok && (!needsClearing || c.consecutiveGood >= clearAfter)) {
                     c.state = AlertState::Ok;
                     c.acknowledgedBy.clear();
                     c.acknowledgeNote.clear();

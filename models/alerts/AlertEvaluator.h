@@ -54,8 +54,8 @@ struct AlertTransition {
 };
 
 // Evaluates the alert rules per scope with flap damping: a cell fires after `failAfter`
-// consecutive bad observations and clears after `clearAfter` good ones. Without data a cell is
-// unknown — never ok — and a firing cell stays firing until it is seen good again.
+// consecutive bad observations and a firing cell clears after `clearAfter` good ones. Without
+// data a cell is unknown — never ok — and a firing cell stays firing until it is seen good again.
 class AlertEvaluator final : public QObject {
     Q_OBJECT
 public:

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void badRulesFiles_data();
     void badRulesFiles();
     void staleFiresAfterFailAfterAndClearsAfterClearAfter();
+    void neverBadIsOkAtOnce();
     void flappingNeverFires();
     void unknownWithoutDataNeverOk();
     void failedManifestMakesStalenessUnknown();
@@ -165,6 +166,13 @@ void TestAlerts::staleFiresAfterFailAfterAndClearsAfterClearAfter()
     QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state, AlertState::Firing); // one good: not yet
     in.nowMs = now += 30000;
     e.evaluate(in);
+    QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state, AlertState::Ok);
+}
+
+void TestAlerts::neverBadIsOkAtOnce()
+{
+    AlertEvaluator e(AlertRules::builtin().value(), demo());
+    e.evaluate(allOk(1));
     QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state, AlertState::Ok);
 }
 
