@@ -102,7 +102,9 @@ void TestBundle::tamper_data()
     QTest::newRow("removed event") << QStringLiteral("sed -i '4d' events.jsonl") << QStringLiteral("lines but proofs.jsonl");
     QTest::newRow("removed event and proof") << QStringLiteral("sed -i '4d' events.jsonl && sed -i '4d' proofs.jsonl")
                                              << QStringLiteral("events added or removed");
-    QTest::newRow("changed signature") << QStringLiteral("printf '\\001' | dd of=checkpoint.sig bs=1 seek=10 conv=notrunc 2>/dev/null")
+    // Each change flips a byte (never "set to X", which is a no-op when it already is X).
+    QTest::newRow("changed signature")
+        << QStringLiteral("python3 -c \"p='checkpoint.sig'; b=bytearray(open(p,'rb').read()); b[10]^=1; open(p,'wb').write(b)\"")
                                        << QStringLiteral("checkpoint.sig does not verify");
     QTest::newRow("changed checkpoint") << QStringLiteral("sed -i 's/\"size\":[0-9]*/\"size\":9/' checkpoint.json")
                                         << QStringLiteral("");
@@ -111,14 +113,15 @@ void TestBundle::tamper_data()
     QTest::newRow("changed attachment") << QStringLiteral("for f in blobs/*; do echo 'VALIDATION FAIL' > $f; done")
                                         << QStringLiteral("does not match its SHA-256");
     QTest::newRow("removed attachment") << QStringLiteral("rm -r blobs") << QStringLiteral("referenced but not in the bundle");
-    QTest::newRow("changed proof") << QStringLiteral("sed -i '2s/\"path\":\\[\"./\"path\":[\"0/' proofs.jsonl")
+    QTest::newRow("changed proof")
+        << QStringLiteral("perl -pi -e 'if ($. == 2) { s/(\"path\":\\[\")(.)/$1 . ($2 eq \"0\" ? \"1\" : \"0\")/e }' proofs.jsonl")
                                    << QStringLiteral("events.jsonl:2");
     QTest::newRow("removed export manifest") << QStringLiteral("rm export.json export.sig")
                                              << QStringLiteral("export.json is missing");
     QTest::newRow("forged export manifest")
         << QStringLiteral("sed -i 's/\"events\":10/\"events\":9/' export.json") << QStringLiteral("export.sig does not verify");
     QTest::newRow("event signature forged")
-        << QStringLiteral("sed -i '9s/\"signature\":\"[A-Za-z0-9]/\"signature\":\"A/' events.jsonl")
+        << QStringLiteral("perl -pi -e 'if ($. == 9) { s/(\"signature\":\")(.)/$1 . ($2 eq \"A\" ? \"B\" : \"A\")/e }' events.jsonl")
         << QStringLiteral("events.jsonl:9");
 }
 
