@@ -35,14 +35,19 @@ bool writeAllFd(int fd, const char *data, qsizetype size)
 }
 } // namespace
 
-Result<void> writePrivateAtomic(const QString &path, QByteArrayView content)
+Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, const QString &tempPath)
 {
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Store, QStringLiteral("cannot create directory"), dir);
-    const QString tmp = path + QStringLiteral(".tmp-%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+    const QString tmp = !tempPath.isEmpty()
+                            ? tempPath
+                            : path + QStringLiteral(".tmp-%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
     const QByteArray tmpName = QFile::encodeName(tmp);
-    const int fd = ::open(tmpName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (tempPath.isEmpty() ? O_EXCL : O_TRUNC);
+    const int fd = ::open(tmpName.constData(), flags, 0600);
+    if (fd >= 0)
+        ::fchmod(fd, 0600); // a stale temporary may predate us
     if (fd < 0)
         return ioError(QStringLiteral("cannot create file"), tmp);
     const bool ok = writeAllFd(fd, content.data(), content.size()) && ::fsync(fd) == 0;

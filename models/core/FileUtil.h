@@ -8,7 +8,9 @@ namespace ops::FileUtil {
 
 // Writes a file atomically (temp file, fsync, rename, fsync of the directory) with mode 0600
 // from the first byte: secrets and evidence sidecars are never world-readable, not even briefly.
-Result<void> writePrivateAtomic(const QString &path, QByteArrayView content);
+// With `tempPath`, that fixed name is used (and truncated) instead of a random one: for callers
+// that already serialise their writers, so a crash leaves at most one stale temporary behind.
+Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, const QString &tempPath = {});
 // Creates an empty file with mode 0600 if it does not exist.
 Result<void> createPrivate(const QString &path);
 Result<QByteArray> readAll(const QString &path, qint64 maxBytes);

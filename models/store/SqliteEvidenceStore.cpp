@@ -11,6 +11,7 @@
 #include "crypto/Sha256.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QUuid>
@@ -246,6 +247,12 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
         id = s->meta(QStringLiteral("store_id"));
     }
     s->m_storeId = id.value();
+    if (!options.readOnly) {
+        // Earlier versions wrote the sidecar through randomly named temporaries.
+        const QFileInfo info(path);
+        for (const QString &stale : QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral(".checkpoint.tmp-*")}, QDir::Files))
+            QFile::remove(QDir(info.absolutePath()).filePath(stale));
+    }
     if (auto r = s->checkSidecar(); !r.ok())
         return r.error();
     return s;
@@ -347,7 +354,9 @@ void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const
         auto parsed = CanonicalJson::parse(cp.canonical);
         doc["checkpoint"] = parsed.ok() ? parsed.value() : JsonValue();
         doc["signature"] = cp.signature.toBase64().toStdString();
-        (void)FileUtil::writePrivateAtomic(sidecarPath(), QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"));
+        // A fixed temporary name under the lock: a crash mid-write leaves at most this one behind.
+        (void)FileUtil::writePrivateAtomic(sidecarPath(), QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"),
+                                           sidecarPath() + QStringLiteral(".tmp"));
     }
     if (fd >= 0) {
         ::flock(fd, LOCK_UN);
