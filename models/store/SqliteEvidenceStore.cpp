@@ -167,14 +167,18 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
         if (auto r = d.exec("PRAGMA journal_mode=WAL"); !r.ok())
             return r.error();
 
-    auto appId = Statement::prepare(d, "PRAGMA application_id");
-    if (!appId.ok())
-        return appId.error();
-    if (auto row = appId->step(); !row.ok())
-        return row.error();
-    const qint64 app = appId->int64(0);
-    auto version = schemaVersion(d);
-    if (!version.ok())
+    // Every statement here is finalised before the next step: a stepped statement left alive holds
+    // its read snapshot, and the sidecar check below must see the store as it is now.
+    qint64 app = 0;
+    {
+        auto appId = Statement::prepare(d, "PRAGMA application_id");
+        if (!appId.ok())
+            return appId.error();
+        if (auto row = appId->step(); !row.ok())
+            return row.error();
+        app = appId->int64(0);
+    }
+    if (auto version = schemaVersion(d); !version.ok())
         return version.error();
     if (app != kApplicationId) {
         auto tables = Statement::prepare(d, "SELECT COUNT(*) FROM sqlite_master");
@@ -366,16 +370,19 @@ void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const
 
 Result<void> SqliteEvidenceStore::checkSidecar()
 {
+    // The sidecar is read before the store: it is written only after a commit, so a writer
+    // committing in between can make the store look newer (fine), never the sidecar ahead.
+    const bool sidecarExists = QFileInfo::exists(sidecarPath());
+    auto raw = FileUtil::readAll(sidecarPath(), 1 << 20);
     auto n = maxSeq(m_db);
     if (!n.ok())
         return n.error();
     auto latest = latestCheckpoint();
-    if (!QFileInfo::exists(sidecarPath())) {
+    if (!sidecarExists) {
         if (latest.ok() && !m_options.readOnly)
             writeSidecar(latest.value());
         return {};
     }
-    auto raw = FileUtil::readAll(sidecarPath(), 1 << 20);
     auto parsed = raw.ok() ? CanonicalJson::parse(raw->trimmed().toStdString()) : Result<JsonValue>(raw.error());
     const JsonValue *cpObj = parsed.ok() ? parsed->find("checkpoint") : nullptr;
     std::optional<Checkpoint> side;

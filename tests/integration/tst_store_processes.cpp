@@ -86,8 +86,8 @@ void TestStoreProcesses::twoProcessesAppendLinearly()
     a.start(appender(), {f.path, aliceKey, QStringLiteral("alice"), QStringLiteral("60")});
     b.start(appender(), {f.path, bobKey, QStringLiteral("bob"), QStringLiteral("60")});
     QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
-    QCOMPARE(a.exitCode(), 0);
-    QCOMPARE(b.exitCode(), 0);
+    QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
+    QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
     auto s = SqliteEvidenceStore::open(f.path).value();
     QCOMPARE(s->size().value(), quint64(2 + 120));
     const auto events = s->events(1, 1000).value();
