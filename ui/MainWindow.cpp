@@ -59,7 +59,7 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     splitter->setCollapsible(1, false);
     setCentralWidget(splitter);
 
-    m_alerts = new AlertsPanel(m_context.config, m_stack);
+    m_alerts = new AlertsPanel(m_context.config, m_context.storePath, m_stack);
     addPanel(m_alerts);
     addPanel(new IncidentsPanel(m_stack));
     addPanel(new LaunchPanel(m_stack));

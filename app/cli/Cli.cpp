@@ -4,6 +4,7 @@
 #include "EvidenceCommand.h"
 #include "IdentityCommand.h"
 #include "ProbeCommand.h"
+#include "SignalCommand.h"
 
 namespace ops::cli {
 
@@ -14,6 +15,7 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<EvidenceCommand>());
     m_commands.push_back(std::make_unique<ProbeCommand>());
+    m_commands.push_back(std::make_unique<SignalCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const

@@ -7,6 +7,7 @@
 #include "common/Panel.h"
 #include "common/Translations.h"
 
+#include "StoreFixture.h"
 #include "TestSupport.h"
 
 #include <QAction>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void probeHealthIsUnknownNotHealthy();
     void alertMatrixBeforeProbingIsUnknown();
     void firingCellShowsFirstActionAndKeyboardMoves();
+    void recordedSignalsFireTheirAlerts();
     void storeStatusIsShown();
     void remembersGeometryAndPanel();
     void commandPaletteRunsAnAction();
@@ -319,6 +321,35 @@ void TestMainWindow::germanTranslationLoads()
         QCoreApplication::removeTranslator(t);
     MainWindow english(context(Environment::Dev));
     QCOMPARE(english.panel(0)->title(), QStringLiteral("Alerts"));
+}
+
+void TestMainWindow::recordedSignalsFireTheirAlerts()
+{
+    test::StoreFixture f;
+    for (int i = 0; i < 2; ++i) {
+        NewEvent e;
+        e.kind = QStringLiteral("signal.publish_blocked");
+        e.scope = QStringLiteral("kl");
+        e.tsMs = Time::nowMs() - 60000 * (i + 1);
+        QVERIFY(f.store->append(f.alice, {e}).ok());
+    }
+    NewEvent rate;
+    rate.kind = QStringLiteral("signal.fallback_rate");
+    rate.scope = QStringLiteral("my");
+    rate.payload["value"] = QStringLiteral("0.31");
+    rate.tsMs = Time::nowMs() - 30000;
+    QVERIFY(f.store->append(f.alice, {rate}).ok());
+    f.store.reset();
+    StartupContext ctx = context(Environment::Dev);
+    ctx.storePath = f.path;
+    MainWindow w(ctx);
+    AlertsPanel *panel = w.alertsPanel();
+    panel->evaluateRound({});
+    panel->evaluateRound({});
+    QCOMPARE(panel->evaluator()->cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).state, AlertState::Firing);
+    QCOMPARE(panel->evaluator()->cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).state, AlertState::Firing);
+    QCOMPARE(panel->evaluator()->cell(QStringLiteral("publish-blocked"), QStringLiteral("pg")).state, AlertState::Unknown);
+    QVERIFY(panel->evaluator()->cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).detail.contains(QStringLiteral("31.0 %")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void wrongPassphraseRefused();
     void notAStoreExitsFive();
     void passphraseNeverPrinted();
+    void signalRecord();
 
 private:
     std::unique_ptr<TempDir> m_home;
@@ -244,6 +245,33 @@ void TestCliEvidence::passphraseNeverPrinted()
         QVERIFY(!r.err.contains(pass));
     }
     QVERIFY(!FileUtil::readAll(store(), 1 << 24)->contains(pass));
+}
+
+void TestCliEvidence::signalRecord()
+{
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
+                  QStringLiteral("operator")}).exitCode, 0);
+    auto r = cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("publish_blocked"), QStringLiteral("--scope"),
+                  QStringLiteral("kl"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(CanonicalJson::parse(r.out.toStdString())->stringAt("kind"), QStringLiteral("signal.publish_blocked"));
+    r = cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("fallback_rate"), QStringLiteral("--scope"),
+             QStringLiteral("my"), QStringLiteral("--value"), QStringLiteral("18%")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("cpu_hot"), QStringLiteral("--scope"),
+                  QStringLiteral("kl")}).exitCode, 2);
+    QCOMPARE(cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("watchdog_breach"), QStringLiteral("--scope"),
+                  QStringLiteral("atlantis")}).exitCode, 3);
+    r = cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("fallback_rate"), QStringLiteral("--scope"),
+             QStringLiteral("my"), QStringLiteral("--value"), QStringLiteral("lots")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(r.err.contains("fraction (0.18) or percentage (18%)"));
+    const auto list = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--kind"),
+                           QStringLiteral("signal.fallback_rate"), QStringLiteral("--json")});
+    const auto events = CanonicalJson::parse(list.out.toStdString()).value().toArray();
+    QCOMPARE(events.size(), std::size_t(1));
+    QCOMPARE(events.at(0).find("payload")->stringAt("value"), QStringLiteral("18%"));
+    QVERIFY(cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures")}).exitCode == 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliEvidence)

@@ -3,8 +3,10 @@
 #include "AlertCellDelegate.h"
 
 #include "core/Time.h"
+#include "store/SqliteEvidenceStore.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -31,9 +33,10 @@ QString localTime(qint64 ms)
 }
 } // namespace
 
-AlertsPanel::AlertsPanel(const DeploymentConfig &config, QWidget *parent)
+AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, QWidget *parent)
     : Panel(parent)
     , m_config(config)
+    , m_storePath(std::move(storePath))
     , m_engine(new ProbeEngine(config, Secret::fromEnvironment("OPSCONSOLE_OPERATOR_TOKEN"), this))
     , m_evaluator(new AlertEvaluator(loadRules(), config, this))
     , m_model(new AlertMatrixModel(m_evaluator, this))
@@ -142,6 +145,44 @@ AlertsPanel::AlertsPanel(const DeploymentConfig &config, QWidget *parent)
     connect(m_timer, &QTimer::timeout, this, &AlertsPanel::probeNow);
 }
 
+AlertsPanel::~AlertsPanel() = default;
+
+QList<SignalSample> AlertsPanel::recentSignals()
+{
+    if (!m_store && !m_storePath.isEmpty() && QFileInfo::exists(m_storePath)) {
+        auto store = SqliteEvidenceStore::open(m_storePath);
+        if (store.ok())
+            m_store = std::move(store).value();
+    }
+    QList<SignalSample> out;
+    if (!m_store)
+        return out;
+    for (const QString &kind : AlertRules::signalKinds()) {
+        EventFilter f;
+        f.kind = QStringLiteral("signal.") + kind;
+        f.newestFirst = true;
+        f.limit = 1000; // newest first: enough for every window of the rules
+        auto events = m_store->query(f);
+        if (!events.ok())
+            continue;
+        for (const StoredEvent &e : events.value())
+            out.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
+    }
+    return out;
+}
+
+void AlertsPanel::evaluateRound(const QList<ProbeResult> &results)
+{
+    for (const ProbeResult &r : results)
+        m_latest.insert(r.target.id, r);
+    AlertInputs in;
+    in.probes = m_latest.values();
+    in.signals = recentSignals();
+    in.nowMs = Time::nowMs();
+    m_evaluator->evaluate(in);
+    m_lastRound = in.nowMs;
+}
+
 QString AlertsPanel::title() const
 {
     return tr("Alerts");
@@ -176,13 +217,7 @@ void AlertsPanel::scheduleNext()
 
 void AlertsPanel::onRound(const QList<ProbeResult> &results)
 {
-    for (const ProbeResult &r : results)
-        m_latest.insert(r.target.id, r);
-    AlertInputs in;
-    in.probes = m_latest.values();
-    in.nowMs = Time::nowMs();
-    m_evaluator->evaluate(in);
-    m_lastRound = in.nowMs;
+    evaluateRound(results);
     int failed = 0;
     for (const ProbeResult &r : results)
         failed += r.state == ProbeState::Ok ? 0 : 1;

@@ -11,6 +11,10 @@ class QTableView;
 class QTableWidget;
 class QTimer;
 
+namespace ops {
+class SqliteEvidenceStore;
+}
+
 namespace ops::ui {
 
 // The on-call operator's first screen: the alert matrix (alerts × scopes), the detail and first
@@ -18,7 +22,8 @@ namespace ops::ui {
 class AlertsPanel final : public Panel {
     Q_OBJECT
 public:
-    AlertsPanel(const DeploymentConfig &config, QWidget *parent = nullptr);
+    AlertsPanel(const DeploymentConfig &config, QString storePath, QWidget *parent = nullptr);
+    ~AlertsPanel() override;
     QString title() const override;
     QIcon icon() const override;
 
@@ -29,6 +34,8 @@ public:
     AlertEvaluator *evaluator() const { return m_evaluator; }
     // Worst current state, for the status bar.
     QString worstSummary() const;
+    // One evaluation: these probe results plus the pipeline signals recorded in the store.
+    void evaluateRound(const QList<ProbeResult> &results);
 
 Q_SIGNALS:
     void summaryChanged(const QString &text, int severity); // severity: 0 ok … 4 failed/firing
@@ -39,7 +46,11 @@ private:
     void fillProbeStrip();
     void scheduleNext();
 
+    QList<SignalSample> recentSignals();
+
     DeploymentConfig m_config;
+    QString m_storePath;
+    std::unique_ptr<SqliteEvidenceStore> m_store; // read only: signals
     ProbeEngine *m_engine;
     AlertEvaluator *m_evaluator;
     AlertMatrixModel *m_model;
