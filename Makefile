@@ -41,6 +41,9 @@ screenshots: release
 	unset OPSCONSOLE_PASSPHRASE OPSCONSOLE_IDENTITY; \
 	$(RELEASE_DIR)/bin/opsconsole-cli init --identity demo --roles operator,release-owner >/dev/null 2>&1; \
 	$(RELEASE_DIR)/bin/opsconsole-cli evidence import tests/data/demo-evidence.jsonl >/dev/null; \
+	for i in 1 2; do $(RELEASE_DIR)/bin/opsconsole-cli signal record publish_blocked --scope my >/dev/null; done; \
+	$(RELEASE_DIR)/bin/opsconsole-cli signal record fallback_rate --scope sg --value 22% >/dev/null; \
+	$(RELEASE_DIR)/bin/opsconsole-cli signal record fallback_rate --scope kl --value 0.04 >/dev/null; \
 	$(RELEASE_DIR)/bin/opsconsole-demo-pipeline --port 8088 --services-port 8089 >/dev/null & pipeline=$$!; \
 	trap 'kill $$pipeline 2>/dev/null || true; rm -rf "$$tmp"' EXIT; sleep 1; \
 	curl -s -X POST localhost:8088/_faults -d '{"scope":"kl","fault":"stale"}' >/dev/null; \

@@ -128,9 +128,9 @@ std::optional<bool> AlertEvaluator::observe(const AlertRule &rule, const ScopeCo
                 detail = QStringLiteral("no %1 signal recorded for this scope").arg(rule.signal);
                 return std::nullopt;
             }
-            detail = QStringLiteral("%1 %2 signal(s) in the last %3 min (fires at %4)")
-                         .arg(count)
+            detail = QStringLiteral("%1: %2 in the last %3 min (fires at %4)")
                          .arg(rule.signal)
+                         .arg(count)
                          .arg(rule.windowMinutes)
                          .arg(rule.count);
             return count >= rule.count;

@@ -248,7 +248,7 @@ void TestAlerts::signalCountsInWindow()
     e.evaluate(in);
     e.evaluate(in);
     QCOMPARE(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).state, AlertState::Firing);
-    QVERIFY(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).detail.startsWith(QStringLiteral("2 publish_blocked")));
+    QVERIFY(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).detail.startsWith(QStringLiteral("publish_blocked: 2 in the last 60 min")));
 }
 
 void TestAlerts::fallbackRateAbovePercent()
