@@ -81,7 +81,7 @@ int main(int argc, char *argv[])
     ui::MainWindow window(std::move(context).value());
     if (!QFileInfo::exists(storePath)) {
         window.setStoreStatus(ui::MainWindow::StoreState::Missing, QString());
-    } else if (auto store = SqliteEvidenceStore::open(storePath); !store.ok()) {
+    } else if (auto store = SqliteEvidenceStore::open(storePath, StoreOpenOptions{false, true}); !store.ok()) {
         window.setStoreStatus(ui::MainWindow::StoreState::Problem, store.error().message);
     } else if (!store.value()->integrityProblem().isEmpty()) {
         window.setStoreStatus(ui::MainWindow::StoreState::Problem, store.value()->integrityProblem());

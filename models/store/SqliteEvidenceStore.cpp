@@ -202,7 +202,8 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
         if (check->text(0) != QLatin1String("ok"))
             return makeError(ErrorCode::Store, QStringLiteral("the store file is corrupt: %1").arg(check->text(0)), path);
     }
-    if (exists) {
+    // Only writes wait for the verdict, so read-only opens (the GUI's readers) skip the scan.
+    if (exists && !options.readOnly) {
         s->m_quickCheckState = std::make_shared<QuickCheck>();
         s->m_quickCheck = std::async(std::launch::async, [state = s->m_quickCheckState, path]() -> QString {
                               auto checker = Database::open(path, false, true);

@@ -52,7 +52,6 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         ~EndRead()
         {
             (void)db.exec("ROLLBACK");
-            (void)db.exec("DETACH DATABASE rebuild");
         }
     } endRead{m_db};
 
@@ -60,9 +59,9 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
     if (!total.ok())
         return total.error();
     if (options.projections) {
-        if (auto r = m_db.exec("ATTACH DATABASE ':memory:' AS rebuild"); !r.ok())
-            return r.error();
-        if (auto r = createProjectionTables(m_db, "rebuild"); !r.ok())
+        // Rebuilt in the connection's temp schema: writable even on a read-only store, and gone
+        // with the read transaction's rollback.
+        if (auto r = createProjectionTables(m_db, "temp"); !r.ok())
             return r.error();
     }
 
@@ -187,7 +186,7 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
                         keys.insert(payload->stringAt("name"), key.value());
                     if (options.projections) {
                         const StoredEvent e = readEvent(rows.value()).value();
-                        if (auto r = applyProjections(m_db, "rebuild", e, payload.value()); !r.ok())
+                        if (auto r = applyProjections(m_db, "temp", e, payload.value()); !r.ok())
                             verdict.fail(seq, QStringLiteral("event %1: projection cannot be rebuilt: %2")
                                                   .arg(seq)
                                                   .arg(r.error().message));
@@ -259,8 +258,8 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         for (const QString &table : projectionTables()) {
             const std::string t = table.toStdString();
             auto diff = Statement::prepare(m_db, "SELECT (SELECT COUNT(*) FROM (SELECT * FROM main." + t +
-                                                     " EXCEPT SELECT * FROM rebuild." + t +
-                                                     ")) + (SELECT COUNT(*) FROM (SELECT * FROM rebuild." + t +
+                                                     " EXCEPT SELECT * FROM temp." + t +
+                                                     ")) + (SELECT COUNT(*) FROM (SELECT * FROM temp." + t +
                                                      " EXCEPT SELECT * FROM main." + t + "))");
             if (!diff.ok())
                 return diff.error();

@@ -150,7 +150,9 @@ AlertsPanel::~AlertsPanel() = default;
 QList<SignalSample> AlertsPanel::recentSignals()
 {
     if (!m_store && !m_storePath.isEmpty() && QFileInfo::exists(m_storePath)) {
-        auto store = SqliteEvidenceStore::open(m_storePath);
+        StoreOpenOptions readOnly;
+        readOnly.readOnly = true;
+        auto store = SqliteEvidenceStore::open(m_storePath, readOnly);
         if (store.ok())
             m_store = std::move(store).value();
     }

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void sidecarFollowsLatestCheckpoint();
     void verifyReportsSignaturesChecked();
     void fastEventBytesMatchCanonicalSerialisation();
+    void readOnlyOpenReadsAndRefusesWrites();
 };
 
 static int rawExec(const QString &path, const char *sql, QString *error = nullptr)
@@ -478,6 +479,30 @@ void TestEvidenceStore::fastEventBytesMatchCanonicalSerialisation()
     QCOMPARE(Time::parseIso(QStringLiteral("2026-02-29T00:00:00Z")).has_value(), false);
     QCOMPARE(Time::parseIso(QStringLiteral("2026-11-23 05:40:00Z")).has_value(), false);
     QCOMPARE(Time::parseIso(QStringLiteral("2026-11-23T05:40:00+01:00")).has_value(), false);
+}
+
+void TestEvidenceStore::readOnlyOpenReadsAndRefusesWrites()
+{
+    StoreFixture f;
+    f.appendN(3);
+    f.store.reset();
+    const QByteArray before = FileUtil::readAll(f.path, 1 << 24).value();
+    StoreOpenOptions o;
+    o.readOnly = true;
+    auto s = SqliteEvidenceStore::open(f.path, o);
+    QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+    QCOMPARE(s.value()->size().value(), quint64(4));
+    QCOMPARE(s.value()->latestCheckpoint()->size, quint64(4));
+    const auto report = s.value()->verify({true, true});
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
+    QVERIFY2(report->intact, qPrintable(report->reason));
+    NewEvent e;
+    e.kind = QStringLiteral("test.readonly");
+    const auto r = s.value()->append(f.alice, {e});
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().exitCode(), 5);
+    s.value().reset();
+    QCOMPARE(FileUtil::readAll(f.path, 1 << 24).value(), before);
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceStore)

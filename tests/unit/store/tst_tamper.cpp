@@ -27,6 +27,7 @@ private Q_SLOTS:
     void forgedCheckpointByAnotherKey();
     void forgedEventSignatureDetectedWithSignatures();
     void tamperedAttachmentDetected();
+    void editedProjectionDetected();
 };
 
 static void attack(const QString &path, const QByteArray &sql)
@@ -247,6 +248,21 @@ void TestTamper::tamperedAttachmentDetected()
     const VerifyReport r = verifyFile(f.path);
     QVERIFY(!r.intact);
     QVERIFY(r.reason.contains(QStringLiteral("does not match its SHA-256")));
+}
+
+void TestTamper::editedProjectionDetected()
+{
+    // Granting oneself a role by editing the identities table: the events say otherwise.
+    auto f = twelve();
+    attack(f->path, "UPDATE identities SET roles = 'operator,reviewer,release-owner' WHERE name = 'alice'");
+    const VerifyReport r = verifyFile(f->path);
+    QVERIFY(!r.intact);
+    QVERIFY2(r.reason.contains(QStringLiteral("identities table differs")), qPrintable(r.reason));
+    StoreOpenOptions readOnly;
+    readOnly.readOnly = true;
+    auto ro = SqliteEvidenceStore::open(f->path, readOnly);
+    QVERIFY(ro.ok());
+    QVERIFY(!ro.value()->verify({}).value().intact); // also from a read-only connection
 }
 
 QTEST_GUILESS_MAIN(TestTamper)
