@@ -35,10 +35,6 @@
         <translation>Jetzt prüfen</translation>
     </message>
     <message>
-        <source>Acknowledge…</source>
-        <translation>Bestätigen …</translation>
-    </message>
-    <message>
         <source>Open incident…</source>
         <translation>Vorfall eröffnen …</translation>
     </message>
@@ -61,10 +57,6 @@
     <message>
         <source>Select a cell to see its trigger and first action</source>
         <translation>Eine Zelle wählen, um Auslöser und erste Maßnahme zu sehen</translation>
-    </message>
-    <message>
-        <source>Acknowledging is recorded as signed evidence; signing in the console is not built yet</source>
-        <translation>Bestätigungen werden als signierte Nachweise erfasst; das Signieren in der Konsole ist noch nicht gebaut</translation>
     </message>
     <message>
         <source>Incidents arrive with the incident and runbook capability</source>
@@ -163,6 +155,86 @@
 actual   %2</source>
         <translation>erwartet %1
 tatsächlich %2</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Note for the acknowledgement (required)</source>
+        <translation>Notiz zur Bestätigung (Pflicht)</translation>
+    </message>
+    <message>
+        <source>Acknowledgement note</source>
+        <translation>Notiz zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Verläufe</translation>
+    </message>
+    <message>
+        <source>%1 %2 firing for %3</source>
+        <translation>%1 %2 ausgelöst für %3</translation>
+    </message>
+    <message>
+        <source>First action: %1</source>
+        <translation>Erste Maßnahme: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Acknowledged by:&lt;/b&gt; %1 — %2</source>
+        <translation>&lt;br&gt;&lt;b&gt;Bestätigt von:&lt;/b&gt; %1 — %2</translation>
+    </message>
+    <message>
+        <source>Only a firing alert can be acknowledged</source>
+        <translation>Nur ein ausgelöster Alarm kann bestätigt werden</translation>
+    </message>
+    <message>
+        <source>Sign in to acknowledge…</source>
+        <translation>Zum Bestätigen anmelden…</translation>
+    </message>
+    <message>
+        <source>An acknowledgement is signed evidence: sign in with your identity first</source>
+        <translation>Eine Bestätigung ist signierter Nachweis: zuerst mit Ihrer Identität anmelden</translation>
+    </message>
+    <message>
+        <source>Record a signed acknowledgement as %1</source>
+        <translation>Signierte Bestätigung als %1 aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Type a note first: what you saw and what you are doing</source>
+        <translation>Zuerst eine Notiz eingeben: was Sie gesehen haben und was Sie tun</translation>
+    </message>
+    <message>
+        <source>Type a note first: what you saw and what you are doing.</source>
+        <translation>Zuerst eine Notiz eingeben: was Sie gesehen haben und was Sie tun.</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#b71c1c'&gt;Not acknowledged: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b71c1c'&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Acknowledged as %1 (event %2).</source>
+        <translation>Bestätigt als %1 (Ereignis %2).</translation>
+    </message>
+    <message>
+        <source>Not recording: %1</source>
+        <translation>Keine Aufzeichnung: %1</translation>
+    </message>
+    <message>
+        <source>Locked: 1 transition waits to be recorded as evidence — sign in to record it.</source>
+        <translation>Gesperrt: 1 Zustandswechsel wartet auf Aufzeichnung als Nachweis — zum Aufzeichnen anmelden.</translation>
+    </message>
+    <message>
+        <source>Locked: %1 transitions wait to be recorded as evidence — sign in to record them.</source>
+        <translation>Gesperrt: %1 Zustandswechsel warten auf Aufzeichnung als Nachweis — zum Aufzeichnen anmelden.</translation>
+    </message>
+    <message>
+        <source>Locked: transitions will wait in memory until someone signs in.</source>
+        <translation>Gesperrt: Zustandswechsel warten im Speicher, bis sich jemand anmeldet.</translation>
+    </message>
+    <message>
+        <source>Recording transitions as evidence signed by %1.</source>
+        <translation>Zustandswechsel werden als Nachweis aufgezeichnet, signiert von %1.</translation>
     </message>
 </context>
 <context>
@@ -425,6 +497,132 @@ Konfiguration: %2</translation>
     <message>
         <source>Store: %1 · PROBLEM: %2</source>
         <translation>Speicher: %1 · PROBLEM: %2</translation>
+    </message>
+    <message>
+        <source>Locked after %1 s without input</source>
+        <translation>Nach %1 s ohne Eingabe gesperrt</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>There is no evidence store to sign in to yet. Create one with:
+
+opsconsole-cli init --identity NAME --roles operator</source>
+        <translation>Es gibt noch keinen Nachweisspeicher zum Anmelden. Anlegen mit:
+
+opsconsole-cli init --identity NAME --roles operator</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · Lock</source>
+        <translation>Angemeldet als %1 · Sperren</translation>
+    </message>
+    <message>
+        <source>Lock the console (Ctrl+L): your key is dropped from memory</source>
+        <translation>Konsole sperren (Strg+L): Ihr Schlüssel wird aus dem Speicher entfernt</translation>
+    </message>
+    <message>
+        <source>Locked · Sign in…</source>
+        <translation>Gesperrt · Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in to acknowledge alerts and record evidence (Ctrl+L)</source>
+        <translation>Anmelden, um Alarme zu bestätigen und Nachweise aufzuzeichnen (Strg+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in / lock</source>
+        <translation>&amp;Anmelden / sperren</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::TrendCharts</name>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Manifest age (h) against the freshness threshold</source>
+        <translation>Manifest-Alter (h) gegen die Frischegrenze</translation>
+    </message>
+    <message>
+        <source>Latency chart</source>
+        <translation>Latenzdiagramm</translation>
+    </message>
+    <message>
+        <source>Manifest age chart</source>
+        <translation>Diagramm Manifest-Alter</translation>
+    </message>
+    <message>
+        <source>Select a cell of the matrix: its scope's trends appear here.</source>
+        <translation>Eine Zelle der Matrix wählen: die Verläufe ihres Bereichs erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>manifest age</source>
+        <translation>Manifest-Alter</translation>
+    </message>
+    <message>
+        <source>threshold %1 h</source>
+        <translation>Grenze %1 h</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>%1: no probe samples in this window yet (unknown, not healthy).</source>
+        <translation>%1: noch keine Prüfproben in diesem Zeitraum (unbekannt, nicht gesund).</translation>
+    </message>
+    <message>
+        <source>%1: 1 sample since %2, %3 failed</source>
+        <translation>%1: 1 Probe seit %2, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2 samples since %3, %4 failed</source>
+        <translation>%1: %2 Proben seit %3, %4 fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::UnlockDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>What you do in the console is recorded as evidence signed with your key.</source>
+        <translation>Was Sie in der Konsole tun, wird als mit Ihrem Schlüssel signierter Nachweis aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation>&amp;Identität:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>This store has no identities yet: create one with opsconsole-cli init.</source>
+        <translation>Dieser Speicher hat noch keine Identitäten: mit opsconsole-cli init anlegen.</translation>
+    </message>
+    <message>
+        <source>not needed: this dev key is not encrypted</source>
+        <translation>nicht nötig: dieser Entwicklungsschlüssel ist unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>Cannot sign in as %1: %2</source>
+        <translation>Anmeldung als %1 nicht möglich: %2</translation>
     </message>
 </context>
 </TS>

@@ -35,10 +35,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Acknowledge…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open incident…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,10 +56,6 @@
     </message>
     <message>
         <source>Select a cell to see its trigger and first action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledging is recorded as signed evidence; signing in the console is not built yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -161,6 +153,86 @@
     <message>
         <source>expected %1
 actual   %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the acknowledgement (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 firing for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Acknowledged by:&lt;/b&gt; %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a firing alert can be acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An acknowledgement is signed evidence: sign in with your identity first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a signed acknowledgement as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a note first: what you saw and what you are doing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a note first: what you saw and what you are doing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;Not acknowledged: %1&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged as %1 (event %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recording: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: 1 transition waits to be recorded as evidence — sign in to record it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: %1 transitions wait to be recorded as evidence — sign in to record them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: transitions will wait in memory until someone signs in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording transitions as evidence signed by %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -422,6 +494,130 @@ Config: %2</source>
     </message>
     <message>
         <source>Store: %1 · PROBLEM: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after %1 s without input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no evidence store to sign in to yet. Create one with:
+
+opsconsole-cli init --identity NAME --roles operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the console (Ctrl+L): your key is dropped from memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked · Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to acknowledge alerts and record evidence (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in / lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::TrendCharts</name>
+    <message>
+        <source>Latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manifest age (h) against the freshness threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manifest age chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a cell of the matrix: its scope&apos;s trends appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no probe samples in this window yet (unknown, not healthy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: 1 sample since %2, %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 samples since %3, %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::UnlockDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you do in the console is recorded as evidence signed with your key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has no identities yet: create one with opsconsole-cli init.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed: this dev key is not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sign in as %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,10 +3,15 @@
 #include "alerts/AlertsPanel.h"
 #include "common/CommandPalette.h"
 #include "common/EnvironmentBadge.h"
+#include "common/UnlockDialog.h"
 #include "derivations/DerivationsPanel.h"
 #include "evidence/EvidencePanel.h"
 #include "incidents/IncidentsPanel.h"
 #include "launch/LaunchPanel.h"
+
+#include "store/IdentityUnlock.h"
+#include "store/Session.h"
+#include "store/SqliteEvidenceStore.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -18,19 +23,21 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ops::ui {
 
 MainWindow::MainWindow(StartupContext context, QWidget *parent)
     : QMainWindow(parent)
-    , m_context(std::move(context))
-{
+    , m_context(std::move(context)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("opsconsole"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/opsconsole.svg")));
@@ -59,7 +66,26 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     splitter->setCollapsible(1, false);
     setCentralWidget(splitter);
 
-    m_alerts = new AlertsPanel(m_context.config, m_context.storePath, m_stack);
+    m_session = new Session(this);
+    m_alerts = new AlertsPanel(m_context.config, m_context.storePath, m_session, m_stack);
+    connect(m_alerts, &AlertsPanel::signInRequested, this, [this] { signIn(); });
+    connect(m_alerts, &AlertsPanel::alertFired, this, &MainWindow::notify);
+    connect(m_session, &Session::changed, this, &MainWindow::updateSessionButton);
+    m_idleTimer = new QTimer(this);
+    m_idleTimer->setSingleShot(true);
+    connect(m_idleTimer, &QTimer::timeout, this, [this] {
+        if (m_session->isUnlocked()) {
+            m_session->lock();
+            m_sessionButton->setToolTip(
+                tr("Locked after %1 s without input").arg(m_idleTimer->interval() / 1000));
+        }
+    });
+    qApp->installEventFilter(this);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/opsconsole.svg")), this);
+        m_tray->setToolTip(tr("opsconsole"));
+        m_tray->show();
+    }
     addPanel(m_alerts);
     addPanel(new IncidentsPanel(m_stack));
     addPanel(new LaunchPanel(m_stack));
@@ -71,10 +97,103 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     buildStatusBar();
     resize(1280, 800);
     restoreLayout();
+    setAutoLockMinutes(QSettings().value(QStringLiteral("session/autoLockMinutes"), 15).toInt());
 }
 
-void MainWindow::addPanel(Panel *panel)
-{
+bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+        if (m_session->isUnlocked() && m_idleTimer->interval() > 0)
+            m_idleTimer->start();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::setAutoLockMinutes(int minutes) {
+    setAutoLockIntervalMs(qMax(0, minutes) * 60 * 1000);
+}
+
+void MainWindow::setAutoLockIntervalMs(int ms) {
+    m_idleTimer->stop();
+    m_idleTimer->setInterval(qMax(0, ms));
+    if (ms > 0 && m_session->isUnlocked())
+        m_idleTimer->start();
+}
+
+int MainWindow::autoLockRemainingMs() const {
+    return m_idleTimer->remainingTime();
+}
+
+bool MainWindow::signIn() {
+    SqliteEvidenceStore *store = m_alerts->monitor()->openStore();
+    if (!store) {
+        QMessageBox::information(this, tr("Sign in"),
+                                 tr("There is no evidence store to sign in to yet. Create one with:\n\n"
+                                    "opsconsole-cli init --identity NAME --roles operator"));
+        return false;
+    }
+    QString preferred = m_context.identity;
+    if (preferred.isEmpty())
+        if (auto def = store->meta(QStringLiteral("default_identity")); def.ok())
+            preferred = def.value();
+    UnlockDialog dialog(*store, m_session, m_context.environment, preferred, this);
+    dialog.exec();
+    return m_session->isUnlocked();
+}
+
+void MainWindow::lock() {
+    m_session->lock();
+}
+
+void MainWindow::signInWithoutPassphrase() {
+    // A dev identity with an unencrypted key needs no passphrase: sign it in at once, so the
+    // demo records its evidence from the first round.
+    if (m_context.environment != Environment::Dev || m_session->isUnlocked())
+        return;
+    SqliteEvidenceStore *store = m_alerts->monitor()->openStore();
+    if (!store)
+        return;
+    QString name = m_context.identity;
+    if (name.isEmpty())
+        if (auto def = store->meta(QStringLiteral("default_identity")); def.ok())
+            name = def.value();
+    if (name.isEmpty() || IdentityUnlock::needsPassphrase(name))
+        return;
+    if (auto signer = IdentityUnlock::unlock(*store, name, Secret(), m_context.environment); signer.ok())
+        m_session->unlockWith(std::move(signer).value());
+}
+
+void MainWindow::updateSessionButton() {
+    if (m_session->isUnlocked()) {
+        m_sessionButton->setText(tr("Signed in as %1 · Lock").arg(m_session->identity()));
+        m_sessionButton->setToolTip(tr("Lock the console (Ctrl+L): your key is dropped from memory"));
+        m_sessionButton->setStyleSheet(QString());
+        if (m_idleTimer->interval() > 0)
+            m_idleTimer->start();
+    } else {
+        m_sessionButton->setText(tr("Locked · Sign in…"));
+        m_sessionButton->setToolTip(tr("Sign in to acknowledge alerts and record evidence (Ctrl+L)"));
+        m_sessionButton->setStyleSheet(QStringLiteral("QPushButton { color: #b26a00; font-weight: bold; }"));
+        m_idleTimer->stop();
+    }
+    m_sessionButton->setAccessibleName(m_sessionButton->text());
+}
+
+void MainWindow::notify(const QString &title, const QString &body, const QString &severity) {
+    m_lastNotification = title + QStringLiteral(": ") + body;
+    if (m_tray)
+        m_tray->showMessage(
+            title, body,
+            severity == QLatin1String("SEV-1") ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning, 15000);
+    QApplication::alert(this);
+}
+
+void MainWindow::addPanel(Panel *panel) {
     m_panels.append(panel);
     m_stack->addWidget(panel);
     // Styles tint the selected icon with the highlight colour, which hides it; keep it as drawn.
@@ -85,31 +204,35 @@ void MainWindow::addPanel(Panel *panel)
     item->setToolTip(tr("%1 (Ctrl+%2)").arg(panel->title()).arg(m_panels.size()));
 }
 
-int MainWindow::panelCount() const
-{
+int MainWindow::panelCount() const {
     return static_cast<int>(m_panels.size());
 }
 
-Panel *MainWindow::panel(int index) const
-{
+Panel *MainWindow::panel(int index) const {
     return m_panels.value(index);
 }
 
-int MainWindow::currentPanel() const
-{
+int MainWindow::currentPanel() const {
     return m_stack->currentIndex();
 }
 
-void MainWindow::showPanel(int index)
-{
+void MainWindow::showPanel(int index) {
     if (index >= 0 && index < m_panels.size())
         m_navigation->setCurrentRow(index);
 }
 
-void MainWindow::buildMenus()
-{
+void MainWindow::buildMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *signInAction = file->addAction(tr("&Sign in / lock"), this, [this] {
+        if (m_session->isUnlocked())
+            lock();
+        else
+            signIn();
+    });
+    signInAction->setObjectName(QStringLiteral("signInAction"));
+    signInAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
@@ -120,7 +243,8 @@ void MainWindow::buildMenus()
     for (int i = 0; i < m_panels.size(); ++i) {
         QAction *a = view->addAction(m_panels.at(i)->icon(), tr("Go to %1").arg(m_panels.at(i)->title()));
         a->setObjectName(QStringLiteral("showPanel%1").arg(i + 1));
-        a->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier, static_cast<Qt::Key>(Qt::Key_1 + i))));
+        a->setShortcut(
+            QKeySequence(QKeyCombination(Qt::ControlModifier, static_cast<Qt::Key>(Qt::Key_1 + i))));
         a->setShortcutContext(Qt::WindowShortcut);
         connect(a, &QAction::triggered, this, [this, i] { showPanel(i); });
         addAction(a);
@@ -157,8 +281,7 @@ void MainWindow::buildMenus()
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::buildStatusBar()
-{
+void MainWindow::buildStatusBar() {
     m_envBadge = new EnvironmentBadge(m_context.environment, this);
     statusBar()->addWidget(m_envBadge);
 
@@ -175,13 +298,25 @@ void MainWindow::buildStatusBar()
     m_probeHealth = new QLabel(tr("Probes: unknown (not probed)"), this);
     m_probeHealth->setObjectName(QStringLiteral("probeHealth"));
     m_probeHealth->setAccessibleName(m_probeHealth->text());
-    m_probeHealth->setStyleSheet(
-        QStringLiteral("QLabel { background: #6b7280; color: white; padding: 2px 8px; border-radius: 4px; }"));
+    m_probeHealth->setStyleSheet(QStringLiteral(
+        "QLabel { background: #6b7280; color: white; padding: 2px 8px; border-radius: 4px; }"));
     statusBar()->addPermanentWidget(m_probeHealth);
+
+    m_sessionButton = new QPushButton(this);
+    m_sessionButton->setObjectName(QStringLiteral("sessionButton"));
+    m_sessionButton->setFlat(true);
+    m_sessionButton->setFocusPolicy(Qt::TabFocus);
+    connect(m_sessionButton, &QPushButton::clicked, this, [this] {
+        if (m_session->isUnlocked())
+            lock();
+        else
+            signIn();
+    });
+    statusBar()->addPermanentWidget(m_sessionButton);
+    updateSessionButton();
 }
 
-void MainWindow::setStoreStatus(StoreState state, const QString &detail)
-{
+void MainWindow::setStoreStatus(StoreState state, const QString &detail) {
     const QString store = QDir::toNativeSeparators(m_context.storePath);
     const QString elided = fontMetrics().elidedText(store, Qt::ElideMiddle, 360);
     QString text;
@@ -203,24 +338,25 @@ void MainWindow::setStoreStatus(StoreState state, const QString &detail)
     m_storeLabel->setAccessibleName(text);
     m_storeLabel->setToolTip(tr("Evidence store: %1\nConfig: %2").arg(store, m_context.config.source) +
                              (detail.isEmpty() ? QString() : QStringLiteral("\n") + detail));
-    m_storeLabel->setStyleSheet(colour.isEmpty() ? QString()
-                                                 : QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
+    m_storeLabel->setStyleSheet(colour.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
 }
 
-void MainWindow::startMonitoring()
-{
+void MainWindow::startMonitoring() {
     connect(m_alerts, &AlertsPanel::summaryChanged, this, [this](const QString &text, int severity) {
         static const char *colours[] = {"#2e7d32", "#6b7280", "#c99a00", "#7b4f9d", "#b71c1c"};
         m_probeHealth->setText(text);
         m_probeHealth->setAccessibleName(text);
-        m_probeHealth->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; padding: 2px 8px; border-radius: 4px; }")
-                                         .arg(QLatin1String(colours[qBound(0, severity, 4)])));
+        m_probeHealth->setStyleSheet(
+            QStringLiteral("QLabel { background: %1; color: white; padding: 2px 8px; border-radius: 4px; }")
+                .arg(QLatin1String(colours[qBound(0, severity, 4)])));
     });
+    signInWithoutPassphrase();
     m_alerts->startMonitoring();
 }
 
-void MainWindow::restoreLayout()
-{
+void MainWindow::restoreLayout() {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -234,8 +370,7 @@ void MainWindow::restoreLayout()
         applyTheme(theme);
 }
 
-void MainWindow::saveLayout() const
-{
+void MainWindow::saveLayout() const {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -244,32 +379,30 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("window/panel"), currentPanel());
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
-{
+void MainWindow::closeEvent(QCloseEvent *event) {
     saveLayout();
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::setTheme(Theme theme)
-{
+void MainWindow::setTheme(Theme theme) {
     QSettings().setValue(QStringLiteral("ui/theme"), themeKey(theme));
     applyTheme(theme);
 }
 
-void MainWindow::showAbout()
-{
-    const QString token = qEnvironmentVariableIsEmpty("OPSCONSOLE_OPERATOR_TOKEN") ? tr("not set") : tr("set (redacted)");
-    QMessageBox::about(this, tr("About opsconsole"),
-                       tr("<h3>opsconsole %1</h3>"
-                          "<p>Operator console for running a content-publishing pipeline truthfully under failure.</p>"
-                          "<p>Environment: <b>%2</b><br>Config: %3<br>Evidence store: %4<br>Operator token: %5</p>")
-                           .arg(QCoreApplication::applicationVersion(), environmentName(m_context.environment).toUpper(),
-                                m_context.config.source.toHtmlEscaped(),
-                                QDir::toNativeSeparators(m_context.storePath).toHtmlEscaped(), token));
+void MainWindow::showAbout() {
+    const QString token =
+        qEnvironmentVariableIsEmpty("OPSCONSOLE_OPERATOR_TOKEN") ? tr("not set") : tr("set (redacted)");
+    QMessageBox::about(
+        this, tr("About opsconsole"),
+        tr("<h3>opsconsole %1</h3>"
+           "<p>Operator console for running a content-publishing pipeline truthfully under failure.</p>"
+           "<p>Environment: <b>%2</b><br>Config: %3<br>Evidence store: %4<br>Operator token: %5</p>")
+            .arg(QCoreApplication::applicationVersion(), environmentName(m_context.environment).toUpper(),
+                 m_context.config.source.toHtmlEscaped(),
+                 QDir::toNativeSeparators(m_context.storePath).toHtmlEscaped(), token));
 }
 
-void MainWindow::showShortcuts()
-{
+void MainWindow::showShortcuts() {
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("shortcutsDialog"));
     dialog.setWindowTitle(tr("Keyboard shortcuts"));
@@ -288,7 +421,8 @@ void MainWindow::showShortcuts()
         QString text = actions.at(row)->text();
         text.remove(QLatin1Char('&'));
         table->setItem(row, 0, new QTableWidgetItem(text));
-        table->setItem(row, 1, new QTableWidgetItem(actions.at(row)->shortcut().toString(QKeySequence::NativeText)));
+        table->setItem(row, 1,
+                       new QTableWidgetItem(actions.at(row)->shortcut().toString(QKeySequence::NativeText)));
     }
     table->sortItems(0);
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -299,8 +433,7 @@ void MainWindow::showShortcuts()
     dialog.exec();
 }
 
-void MainWindow::showCommandPalette()
-{
+void MainWindow::showCommandPalette() {
     QList<QAction *> actions;
     for (QMenu *menu : menuBar()->findChildren<QMenu *>())
         for (QAction *a : menu->actions())
@@ -310,8 +443,7 @@ void MainWindow::showCommandPalette()
     palette.exec();
 }
 
-QStringList MainWindow::renderScreenshots(const QString &dir)
-{
+QStringList MainWindow::renderScreenshots(const QString &dir) {
     QDir().mkpath(dir);
     QStringList written;
     const int previous = currentPanel();

@@ -7,8 +7,15 @@
 
 class QLabel;
 class QListWidget;
+class QPushButton;
+class QSystemTrayIcon;
+class QTimer;
 class QStackedWidget;
 class QActionGroup;
+
+namespace ops {
+class Session;
+}
 
 namespace ops::ui {
 
@@ -35,11 +42,22 @@ public:
     void startMonitoring();
     AlertsPanel *alertsPanel() const { return m_alerts; }
 
+    Session *session() const { return m_session; }
+    // Opens the sign-in dialog (modal); true when someone is signed in afterwards.
+    bool signIn();
+    void lock();
+    // Minutes without keyboard or mouse input before the session locks itself (0: never).
+    void setAutoLockMinutes(int minutes);
+    void setAutoLockIntervalMs(int ms); // 0: never
+    int autoLockRemainingMs() const;
+    QString lastNotification() const { return m_lastNotification; }
+
     // Renders the shell with each panel in turn to DIR/<panel>.png; returns the files written.
     QStringList renderScreenshots(const QString &dir);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void addPanel(Panel *panel);
@@ -51,6 +69,9 @@ private:
     void showAbout();
     void showShortcuts();
     void showCommandPalette();
+    void updateSessionButton();
+    void notify(const QString &title, const QString &body, const QString &severity);
+    void signInWithoutPassphrase();
 
     StartupContext m_context;
     QListWidget *m_navigation = nullptr;
@@ -62,6 +83,11 @@ private:
     QLabel *m_probeHealth = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     AlertsPanel *m_alerts = nullptr;
+    Session *m_session = nullptr;
+    QPushButton *m_sessionButton = nullptr;
+    QTimer *m_idleTimer = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QString m_lastNotification;
 };
 
 } // namespace ops::ui

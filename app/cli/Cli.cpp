@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "AlertsCommand.h"
 #include "ConfigCommand.h"
 #include "EvidenceCommand.h"
 #include "IdentityCommand.h"
@@ -8,20 +9,20 @@
 
 namespace ops::cli {
 
-Cli::Cli()
-{
+Cli::Cli() {
     m_commands.push_back(std::make_unique<InitCommand>());
     m_commands.push_back(std::make_unique<IdentityCommand>());
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<EvidenceCommand>());
     m_commands.push_back(std::make_unique<ProbeCommand>());
+    m_commands.push_back(std::make_unique<AlertsCommand>());
     m_commands.push_back(std::make_unique<SignalCommand>());
 }
 
-void Cli::printUsage(QTextStream &stream) const
-{
-    stream << "usage: opsconsole-cli [--store PATH] [--config PATH] [--identity NAME] [--passphrase-file FILE]\n"
-              "                      VERB ... [--json]\n\nverbs:\n";
+void Cli::printUsage(QTextStream &stream) const {
+    stream
+        << "usage: opsconsole-cli [--store PATH] [--config PATH] [--identity NAME] [--passphrase-file FILE]\n"
+           "                      VERB ... [--json]\n\nverbs:\n";
     for (const auto &c : m_commands)
         for (const QString &line : c->usage())
             stream << "  " << line << '\n';
@@ -29,8 +30,7 @@ void Cli::printUsage(QTextStream &stream) const
               "            5 store or I/O error\n";
 }
 
-int Cli::run(const QStringList &arguments, CliIo &io)
-{
+int Cli::run(const QStringList &arguments, CliIo &io) {
     // arguments[0] is the program name. The first argument that is neither an option
     // nor the value of a common option names the verb group.
     QString verb;

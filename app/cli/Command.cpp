@@ -5,13 +5,13 @@
 namespace ops::cli {
 
 bool Command::parse(QCommandLineParser &parser, const QStringList &arguments, CliIo &io,
-                    const QList<QCommandLineOption> &extra)
-{
+                    const QList<QCommandLineOption> &extra) {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_common.addTo(parser);
     parser.addOption(m_json);
     parser.addOptions(extra);
-    parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")));
+    parser.addOption(
+        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")));
     if (!parser.parse(arguments)) {
         usageError(io, parser.errorText());
         return false;
@@ -19,16 +19,14 @@ bool Command::parse(QCommandLineParser &parser, const QStringList &arguments, Cl
     return true;
 }
 
-int Command::usageError(CliIo &io, const QString &message) const
-{
+int Command::usageError(CliIo &io, const QString &message) const {
     io.err << "opsconsole-cli: " << message << "\nusage:\n";
     for (const QString &line : usage())
         io.err << "  opsconsole-cli " << line << '\n';
     return static_cast<int>(ErrorCode::Usage);
 }
 
-int Command::fail(CliIo &io, const Error &error, bool json)
-{
+int Command::fail(CliIo &io, const Error &error, bool json) {
     if (json) {
         JsonValue e = JsonValue::object();
         e["error"] = error.message;
@@ -40,20 +38,17 @@ int Command::fail(CliIo &io, const Error &error, bool json)
     return error.exitCode();
 }
 
-Result<StartupContext> Command::startup(const QCommandLineParser &parser, CliIo &io) const
-{
+Result<StartupContext> Command::startup(const QCommandLineParser &parser, CliIo &io) const {
     return Startup::prepare(m_common.read(parser), io.environment);
 }
 
-int Command::printUsage(CliIo &io) const
-{
+int Command::printUsage(CliIo &io) const {
     for (const QString &line : usage())
         io.out << "opsconsole-cli " << line << '\n';
     return 0;
 }
 
-void Command::printJson(CliIo &io, const JsonValue &value)
-{
+void Command::printJson(CliIo &io, const JsonValue &value) {
     io.out << QString::fromStdString(CanonicalJson::pretty(value)) << '\n';
 }
 

@@ -5,8 +5,7 @@
 namespace ops::cli {
 
 namespace {
-JsonValue diagnosticsJson(const Error &error)
-{
+JsonValue diagnosticsJson(const Error &error) {
     JsonValue list = JsonValue::array();
     const QList<Diagnostic> diags =
         error.diagnostics.isEmpty() ? QList<Diagnostic>{Diagnostic{error.where, 0, QString(), error.message}}
@@ -23,8 +22,7 @@ JsonValue diagnosticsJson(const Error &error)
 }
 } // namespace
 
-int ConfigCommand::run(const QStringList &arguments, CliIo &io)
-{
+int ConfigCommand::run(const QStringList &arguments, CliIo &io) {
     QCommandLineParser parser;
     if (!parse(parser, arguments, io))
         return static_cast<int>(ErrorCode::Usage);
@@ -35,8 +33,9 @@ int ConfigCommand::run(const QStringList &arguments, CliIo &io)
         return 0;
     }
     if (pos.size() < 2 || pos.at(1) != QLatin1String("check"))
-        return usageError(io, pos.size() < 2 ? QStringLiteral("config: missing sub-verb")
-                                             : QStringLiteral("config: unknown sub-verb '%1'").arg(pos.at(1)));
+        return usageError(io, pos.size() < 2
+                                  ? QStringLiteral("config: missing sub-verb")
+                                  : QStringLiteral("config: unknown sub-verb '%1'").arg(pos.at(1)));
     if (pos.size() > 3)
         return usageError(io, QStringLiteral("config check takes at most one FILE"));
 

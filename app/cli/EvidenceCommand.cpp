@@ -3,9 +3,9 @@
 #include "StoreAccess.h"
 
 #include "core/CanonicalJson.h"
-#include "store/Bundle.h"
 #include "core/Time.h"
 #include "crypto/Merkle.h"
+#include "store/Bundle.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -18,21 +18,19 @@ namespace ops::cli {
 namespace {
 
 // A progress line on stderr when a person is watching; nothing when output is piped.
-Progress terminalProgress(CliIo &io, const char *what, bool bytes)
-{
+Progress terminalProgress(CliIo &io, const char *what, bool bytes) {
     if (!::isatty(STDERR_FILENO))
         return {};
     return [&io, what, bytes](quint64 done, quint64 total) {
         const int pct = total ? static_cast<int>(done * 100 / total) : 0;
-        io.err << '\r' << what << ' ' << pct << "% (" << (bytes ? done / (1024 * 1024) : done) << (bytes ? " MiB" : " events")
-               << ")   ";
+        io.err << '\r' << what << ' ' << pct << "% (" << (bytes ? done / (1024 * 1024) : done)
+               << (bytes ? " MiB" : " events") << ")   ";
         io.err.flush();
         return true;
     };
 }
 
-JsonValue eventJson(const StoredEvent &e)
-{
+JsonValue eventJson(const StoredEvent &e) {
     JsonValue o = JsonValue::object();
     o["seq"] = static_cast<qint64>(e.seq);
     o["id"] = e.uuid;
@@ -46,8 +44,7 @@ JsonValue eventJson(const StoredEvent &e)
     return o;
 }
 
-QString summaryLine(const StoredEvent &e)
-{
+QString summaryLine(const StoredEvent &e) {
     std::string payload = CanonicalJson::serialize(e.payload());
     if (payload.size() > 96)
         payload = payload.substr(0, 93) + "...";
@@ -59,34 +56,42 @@ QString summaryLine(const StoredEvent &e)
 
 } // namespace
 
-int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
-{
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Only events of this kind."), QStringLiteral("K"));
-    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("Only events of this scope."), QStringLiteral("S"));
-    const QCommandLineOption actor(QStringLiteral("actor"), QStringLiteral("Only events by this identity."), QStringLiteral("A"));
-    const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("Only events containing TEXT."), QStringLiteral("TEXT"));
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N events (default 100)."), QStringLiteral("N"));
-    const QCommandLineOption signatures(QStringLiteral("signatures"), QStringLiteral("Also verify every event signature."));
-    const QCommandLineOption mediaType(QStringLiteral("media-type"), QStringLiteral("Media type of the attachment."),
+int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Only events of this kind."),
+                                  QStringLiteral("K"));
+    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("Only events of this scope."),
+                                   QStringLiteral("S"));
+    const QCommandLineOption actor(QStringLiteral("actor"), QStringLiteral("Only events by this identity."),
+                                   QStringLiteral("A"));
+    const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("Only events containing TEXT."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N events (default 100)."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption signatures(QStringLiteral("signatures"),
+                                        QStringLiteral("Also verify every event signature."));
+    const QCommandLineOption mediaType(QStringLiteral("media-type"),
+                                       QStringLiteral("Media type of the attachment."),
                                        QStringLiteral("TYPE"));
-    const QCommandLineOption incident(QStringLiteral("incident"), QStringLiteral("Only events of this incident."),
-                                      QStringLiteral("ID"));
-    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("Only events at or after TIME (UTC ISO-8601)."),
+    const QCommandLineOption incident(QStringLiteral("incident"),
+                                      QStringLiteral("Only events of this incident."), QStringLiteral("ID"));
+    const QCommandLineOption since(QStringLiteral("since"),
+                                   QStringLiteral("Only events at or after TIME (UTC ISO-8601)."),
                                    QStringLiteral("TIME"));
     const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("Require this checkpoint signer key."),
                                  QStringLiteral("SHA256:HEX"));
     QCommandLineParser parser;
-    if (!parse(parser, arguments, io, {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin}))
+    if (!parse(parser, arguments, io,
+               {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
     const QStringList pos = parser.positionalArguments();
     const QString sub = pos.value(1);
     const bool json = parser.isSet(m_json);
-    static const QHash<QString, int> kArgs{{QStringLiteral("import"), 1}, {QStringLiteral("list"), 0},
-                                           {QStringLiteral("show"), 1},   {QStringLiteral("attach"), 1},
-                                           {QStringLiteral("verify"), 0}, {QStringLiteral("backup"), 1},
-                                           {QStringLiteral("export"), 1}, {QStringLiteral("verify-bundle"), 1}};
+    static const QHash<QString, int> kArgs{
+        {QStringLiteral("import"), 1}, {QStringLiteral("list"), 0},         {QStringLiteral("show"), 1},
+        {QStringLiteral("attach"), 1}, {QStringLiteral("verify"), 0},       {QStringLiteral("backup"), 1},
+        {QStringLiteral("export"), 1}, {QStringLiteral("verify-bundle"), 1}};
     if (!kArgs.contains(sub))
         return usageError(io, sub.isEmpty() ? QStringLiteral("evidence: missing sub-verb")
                                             : QStringLiteral("evidence: unknown sub-verb '%1'").arg(sub));
@@ -120,8 +125,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
             o["network_used"] = false;
             printJson(io, o);
         } else if (r.valid) {
-            io.out << "valid: " << r.events << " events verified against checkpoint " << r.treeSize << " signed by "
-                   << r.signer << ' ' << r.signerKey << " (nothing was fetched)\n";
+            io.out << "valid: " << r.events << " events verified against checkpoint " << r.treeSize
+                   << " signed by " << r.signer << ' ' << r.signerKey << " (nothing was fetched)\n";
         } else {
             for (const QString &p : r.problems)
                 io.out << "FAIL " << p << '\n';
@@ -137,7 +142,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
     SqliteEvidenceStore &store = *opened.value();
 
     if (sub == QLatin1String("verify")) {
-        auto report = store.verify({parser.isSet(signatures), true}, terminalProgress(io, "verifying", false));
+        auto report =
+            store.verify({parser.isSet(signatures), true}, terminalProgress(io, "verifying", false));
         if (::isatty(STDERR_FILENO))
             io.err << '\n';
         if (!report.ok())
@@ -149,7 +155,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
             o["events"] = static_cast<qint64>(r.events);
             o["checkpoints"] = static_cast<qint64>(r.checkpoints);
             o["signatures_checked"] = static_cast<qint64>(r.signaturesChecked);
-            o["first_bad_seq"] = r.firstBadSeq ? JsonValue(static_cast<qint64>(*r.firstBadSeq)) : JsonValue(nullptr);
+            o["first_bad_seq"] =
+                r.firstBadSeq ? JsonValue(static_cast<qint64>(*r.firstBadSeq)) : JsonValue(nullptr);
             o["reason"] = r.reason;
             JsonValue notes = JsonValue::array();
             for (const QString &n : r.notes)
@@ -158,7 +165,9 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
             printJson(io, o);
         } else if (r.intact) {
             io.out << "intact: " << r.events << " events, " << r.checkpoints << " signed checkpoints"
-                   << (parser.isSet(signatures) ? QStringLiteral(", %1 event signatures").arg(r.signaturesChecked) : QString())
+                   << (parser.isSet(signatures)
+                           ? QStringLiteral(", %1 event signatures").arg(r.signaturesChecked)
+                           : QString())
                    << '\n';
             for (const QString &n : r.notes)
                 io.out << "note: " << n << '\n';
@@ -202,11 +211,13 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
         if (!cp.ok())
             return fail(io, cp.error(), json);
         auto proof = store.inclusionProof(seq, cp->size);
-        const bool included = proof.ok() && crypto::merkle::verifyInclusion(proof->leafHash, seq - 1, cp->size, proof->path, cp->root);
+        const bool included = proof.ok() && crypto::merkle::verifyInclusion(proof->leafHash, seq - 1,
+                                                                            cp->size, proof->path, cp->root);
         QString signature = QStringLiteral("covered by batch checkpoint");
         if (e->signedByActor) {
             auto who = store.identity(e->actor);
-            auto key = who.ok() ? crypto::PublicKey::fromPem(who->publicKeyPem) : Result<crypto::PublicKey>(who.error());
+            auto key = who.ok() ? crypto::PublicKey::fromPem(who->publicKeyPem)
+                                : Result<crypto::PublicKey>(who.error());
             const std::string signedBytes = e->signedBytes();
             signature = key.ok() && key->verify(QByteArray::fromStdString(signedBytes), e->signature())
                             ? QStringLiteral("valid (%1, %2)").arg(e->actor, key->fingerprint())
@@ -228,10 +239,13 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
             o["inclusion_proof"] = p;
             printJson(io, o);
         } else {
-            io.out << "seq        " << e->seq << "\nid         " << e->uuid << "\ntime       " << Time::toIso(e->tsMs)
-                   << "\nactor      " << e->actor << "\nkind       " << e->kind << "\nscope      " << e->scope
-                   << "\nleaf hash  " << e->leafHash.toHex() << "\nsignature  " << signature << "\ninclusion  "
-                   << (included ? QStringLiteral("verified against checkpoint %1 (root %2)").arg(cp->size).arg(QString::fromLatin1(cp->root.toHex()))
+            io.out << "seq        " << e->seq << "\nid         " << e->uuid << "\ntime       "
+                   << Time::toIso(e->tsMs) << "\nactor      " << e->actor << "\nkind       " << e->kind
+                   << "\nscope      " << e->scope << "\nleaf hash  " << e->leafHash.toHex() << "\nsignature  "
+                   << signature << "\ninclusion  "
+                   << (included ? QStringLiteral("verified against checkpoint %1 (root %2)")
+                                      .arg(cp->size)
+                                      .arg(QString::fromLatin1(cp->root.toHex()))
                                 : QStringLiteral("NOT VERIFIED"))
                    << "\npayload\n"
                    << QString::fromStdString(CanonicalJson::pretty(e->payload())) << '\n';
@@ -248,7 +262,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
         if (parser.isSet(since)) {
             filter.sinceMs = Time::parseIso(parser.value(since));
             if (!filter.sinceMs)
-                return usageError(io, QStringLiteral("--since must be a UTC ISO-8601 time like 2026-11-23T05:00:00Z"));
+                return usageError(
+                    io, QStringLiteral("--since must be a UTC ISO-8601 time like 2026-11-23T05:00:00Z"));
         }
         auto summary = Bundle::exportBundle(store, pos.at(2), filter, exporter.value());
         if (!summary.ok())
@@ -292,20 +307,27 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io)
             o["root"] = cp.ok() ? cp->root.toHex().toStdString() : std::string();
             printJson(io, o);
         } else {
-            io.out << "imported " << n.value() << " events; checkpoint " << (cp.ok() ? cp->size : 0) << " signed by "
-                   << signer->name << '\n';
+            io.out << "imported " << n.value() << " events; checkpoint " << (cp.ok() ? cp->size : 0)
+                   << " signed by " << signer->name << '\n';
         }
         return 0;
     }
     // attach
     QFile file(pos.at(2));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(io, makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(file.errorString()), pos.at(2)), json);
+        return fail(io,
+                    makeError(ErrorCode::InvalidInput,
+                              QStringLiteral("cannot read: %1").arg(file.errorString()), pos.at(2)),
+                    json);
     if (file.size() > 256 * 1024 * 1024)
-        return fail(io, makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"), pos.at(2)), json);
+        return fail(io,
+                    makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"),
+                              pos.at(2)),
+                    json);
     const QByteArray bytes = file.readAll();
-    const QString type = parser.isSet(mediaType) ? parser.value(mediaType)
-                                                 : QMimeDatabase().mimeTypeForFileNameAndData(pos.at(2), bytes).name();
+    const QString type = parser.isSet(mediaType)
+                             ? parser.value(mediaType)
+                             : QMimeDatabase().mimeTypeForFileNameAndData(pos.at(2), bytes).name();
     auto e = store.attach(signer.value(), QFileInfo(pos.at(2)).fileName(), bytes, type, parser.value(scope));
     if (!e.ok())
         return fail(io, e.error(), json);

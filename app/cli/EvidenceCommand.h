@@ -9,16 +9,17 @@ class EvidenceCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("evidence"); }
     QString summary() const override { return QStringLiteral("the evidence log"); }
-    QStringList usage() const override
-    {
-        return {QStringLiteral("evidence import FILE.jsonl [--json]"),
-                QStringLiteral("evidence list [--kind K] [--scope S] [--actor A] [--search TEXT] [--limit N] [--json]"),
-                QStringLiteral("evidence show SEQ [--json]"),
-                QStringLiteral("evidence attach FILE [--scope S] [--media-type TYPE] [--json]"),
-                QStringLiteral("evidence verify [--signatures] [--json]"),
-                QStringLiteral("evidence backup OUT"),
-                QStringLiteral("evidence export OUT.tar.zst [--incident ID] [--since TIME] [--scope S] [--json]"),
-                QStringLiteral("evidence verify-bundle FILE [--pin SHA256:HEX] [--json]")};
+    QStringList usage() const override {
+        return {
+            QStringLiteral("evidence import FILE.jsonl [--json]"),
+            QStringLiteral(
+                "evidence list [--kind K] [--scope S] [--actor A] [--search TEXT] [--limit N] [--json]"),
+            QStringLiteral("evidence show SEQ [--json]"),
+            QStringLiteral("evidence attach FILE [--scope S] [--media-type TYPE] [--json]"),
+            QStringLiteral("evidence verify [--signatures] [--json]"),
+            QStringLiteral("evidence backup OUT"),
+            QStringLiteral("evidence export OUT.tar.zst [--incident ID] [--since TIME] [--scope S] [--json]"),
+            QStringLiteral("evidence verify-bundle FILE [--pin SHA256:HEX] [--json]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

@@ -9,33 +9,33 @@ namespace ops::cli {
 
 namespace {
 
-const QCommandLineOption &rolesOption()
-{
-    static const QCommandLineOption o(QStringLiteral("roles"), QStringLiteral("Comma-separated roles."), QStringLiteral("LIST"));
+const QCommandLineOption &rolesOption() {
+    static const QCommandLineOption o(QStringLiteral("roles"), QStringLiteral("Comma-separated roles."),
+                                      QStringLiteral("LIST"));
     return o;
 }
 
-Result<QStringList> parseRoles(const QString &value)
-{
+Result<QStringList> parseRoles(const QString &value) {
     const QStringList roles = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (roles.isEmpty())
         return makeError(ErrorCode::Usage, QStringLiteral("--roles is required (one or more of: %1)")
                                                .arg(Roles::all().join(QStringLiteral(", "))));
     if (const QStringList bad = Roles::unknown(roles); !bad.isEmpty())
-        return makeError(ErrorCode::Usage, QStringLiteral("unknown role(s) %1 (known: %2)")
-                                               .arg(bad.join(QStringLiteral(", ")), Roles::all().join(QStringLiteral(", "))));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("unknown role(s) %1 (known: %2)")
+                             .arg(bad.join(QStringLiteral(", ")), Roles::all().join(QStringLiteral(", "))));
     return roles;
 }
 
 // Generates a key, stores it (encrypted unless dev allows otherwise) and registers it.
 Result<Identity> createIdentity(const StartupContext &ctx, SqliteEvidenceStore &store, const QString &name,
-                                const QStringList &roles, CliIo &io)
-{
+                                const QStringList &roles, CliIo &io) {
     crypto::KeyRing ring(StoreAccess::keyDirectory());
     if (store.identity(name).ok())
         return makeError(ErrorCode::Policy, QStringLiteral("identity '%1' already exists").arg(name));
     if (ring.exists(name))
-        return makeError(ErrorCode::Policy, QStringLiteral("a key for '%1' already exists on this machine").arg(name),
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("a key for '%1' already exists on this machine").arg(name),
                          ring.pathFor(name));
     auto pass = StoreAccess::newPassphrase(ctx, io);
     if (!pass.ok())
@@ -53,8 +53,7 @@ Result<Identity> createIdentity(const StartupContext &ctx, SqliteEvidenceStore &
     return store.identity(name);
 }
 
-JsonValue identityJson(const Identity &i)
-{
+JsonValue identityJson(const Identity &i) {
     JsonValue o = JsonValue::object();
     o["name"] = i.name;
     JsonValue roles = JsonValue::array();
@@ -68,8 +67,7 @@ JsonValue identityJson(const Identity &i)
 
 } // namespace
 
-int InitCommand::run(const QStringList &arguments, CliIo &io)
-{
+int InitCommand::run(const QStringList &arguments, CliIo &io) {
     QCommandLineParser parser;
     if (!parse(parser, arguments, io, {rolesOption()}))
         return static_cast<int>(ErrorCode::Usage);
@@ -93,8 +91,10 @@ int InitCommand::run(const QStringList &arguments, CliIo &io)
     if (!existing.ok())
         return fail(io, existing.error(), json);
     if (!existing->isEmpty())
-        return fail(io, makeError(ErrorCode::Policy, QStringLiteral("the store is already initialised; use `identity create`"),
-                                  ctx->storePath),
+        return fail(io,
+                    makeError(ErrorCode::Policy,
+                              QStringLiteral("the store is already initialised; use `identity create`"),
+                              ctx->storePath),
                     json);
     auto id = createIdentity(ctx.value(), *store.value(), ctx->identity, roles.value(), io);
     if (!id.ok())
@@ -107,14 +107,13 @@ int InitCommand::run(const QStringList &arguments, CliIo &io)
         o["store_id"] = store.value()->storeId();
         printJson(io, o);
     } else {
-        io.out << "initialised " << ctx->storePath << "\nidentity " << id->name << " (" << id->roles.join(QLatin1Char(','))
-               << ") " << id->fingerprint << '\n';
+        io.out << "initialised " << ctx->storePath << "\nidentity " << id->name << " ("
+               << id->roles.join(QLatin1Char(',')) << ") " << id->fingerprint << '\n';
     }
     return 0;
 }
 
-int IdentityCommand::run(const QStringList &arguments, CliIo &io)
-{
+int IdentityCommand::run(const QStringList &arguments, CliIo &io) {
     QCommandLineParser parser;
     if (!parse(parser, arguments, io, {rolesOption()}))
         return static_cast<int>(ErrorCode::Usage);
@@ -123,10 +122,12 @@ int IdentityCommand::run(const QStringList &arguments, CliIo &io)
     const QStringList pos = parser.positionalArguments();
     const QString sub = pos.value(1);
     const bool json = parser.isSet(m_json);
-    if (sub != QLatin1String("create") && sub != QLatin1String("list") && sub != QLatin1String("export-public"))
+    if (sub != QLatin1String("create") && sub != QLatin1String("list") &&
+        sub != QLatin1String("export-public"))
         return usageError(io, sub.isEmpty() ? QStringLiteral("identity: missing sub-verb")
                                             : QStringLiteral("identity: unknown sub-verb '%1'").arg(sub));
-    if ((sub == QLatin1String("list") && pos.size() != 2) || (sub != QLatin1String("list") && pos.size() != 3))
+    if ((sub == QLatin1String("list") && pos.size() != 2) ||
+        (sub != QLatin1String("list") && pos.size() != 3))
         return usageError(io, QStringLiteral("identity %1: wrong number of arguments").arg(sub));
     auto ctx = startup(parser, io);
     if (!ctx.ok())
@@ -145,7 +146,8 @@ int IdentityCommand::run(const QStringList &arguments, CliIo &io)
         if (json)
             printJson(io, identityJson(id.value()));
         else
-            io.out << "identity " << id->name << " (" << id->roles.join(QLatin1Char(',')) << ") " << id->fingerprint << '\n';
+            io.out << "identity " << id->name << " (" << id->roles.join(QLatin1Char(',')) << ") "
+                   << id->fingerprint << '\n';
         return 0;
     }
     if (sub == QLatin1String("list")) {

@@ -1,6 +1,9 @@
 #include "ProbeCommand.h"
 
+#include "StoreAccess.h"
+
 #include "core/EnvironmentPolicy.h"
+#include "monitor/AlertMonitor.h"
 #include "probes/ProbeEngine.h"
 
 #include <QEventLoop>
@@ -9,12 +12,17 @@
 
 namespace ops::cli {
 
-int ProbeCommand::run(const QStringList &arguments, CliIo &io)
-{
-    const QCommandLineOption once(QStringLiteral("once"), QStringLiteral("One round, then exit (the default)."));
-    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("Only this scope's targets."), QStringLiteral("S"));
+int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
+    const QCommandLineOption once(QStringLiteral("once"),
+                                  QStringLiteral("One round, then exit (the default)."));
+    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("Only this scope's targets."),
+                                   QStringLiteral("S"));
+    const QCommandLineOption record(
+        QStringLiteral("record"),
+        QStringLiteral("Keep the samples, evaluate the alerts and record every transition as "
+                       "evidence signed by the acting identity."));
     QCommandLineParser parser;
-    if (!parse(parser, arguments, io, {once, scope}))
+    if (!parse(parser, arguments, io, {once, scope, record}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
@@ -28,7 +36,26 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io)
     if (!only.isEmpty() && !ctx->config.scope(only))
         return usageError(io, QStringLiteral("no scope '%1' in %2").arg(only, ctx->config.source));
 
-    ProbeEngine engine(ctx->config, Secret(io.environment.value(QString::fromLatin1(kTokenVar)).toUtf8()));
+    const Secret token(io.environment.value(QString::fromLatin1(kTokenVar)).toUtf8());
+    std::unique_ptr<ProbeEngine> ownEngine;
+    Session session;
+    std::unique_ptr<AlertMonitor> monitor;
+    quint64 sizeBefore = 0;
+    if (parser.isSet(record)) {
+        auto rules = AlertRules::builtin();
+        if (!rules.ok())
+            return fail(io, rules.error(), json);
+        auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
+        if (!unlocked.ok())
+            return fail(io, unlocked.error(), json);
+        sizeBefore = unlocked->store->size().ok() ? unlocked->store->size().value() : 0;
+        monitor = std::make_unique<AlertMonitor>(ctx->config, rules.value(), ctx->storePath, token);
+        session.unlockWith(std::move(unlocked->signer));
+        monitor->setSession(&session);
+    } else {
+        ownEngine = std::make_unique<ProbeEngine>(ctx->config, token);
+    }
+    ProbeEngine &engine = monitor ? *monitor->engine() : *ownEngine;
     QList<ProbeResult> results;
     QEventLoop loop;
     QObject::connect(&engine, &ProbeEngine::roundFinished, &loop, [&](const QList<ProbeResult> &r) {
@@ -38,6 +65,8 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io)
     engine.runRound(only);
     if (engine.isRunning())
         loop.exec();
+    if (monitor && !monitor->recordingProblem().isEmpty())
+        return fail(io, makeError(ErrorCode::Store, monitor->recordingProblem(), ctx->storePath), json);
 
     // Configured order: scopes baseline → country → locality, each target then its pack; services last.
     const QList<ProbeTarget> order = engine.targets(only);
@@ -45,7 +74,8 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io)
         for (qsizetype i = 0; i < order.size(); ++i) {
             if (order.at(i).id == r.target.id)
                 return i * 2;
-            if (r.target.kind == TargetKind::Pack && order.at(i).scope == r.target.scope && order.at(i).kind == TargetKind::Manifest)
+            if (r.target.kind == TargetKind::Pack && order.at(i).scope == r.target.scope &&
+                order.at(i).kind == TargetKind::Manifest)
                 return i * 2 + 1;
         }
         return order.size() * 2;
@@ -67,6 +97,12 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io)
                           .arg(r.target.id, -22)
                           .arg(r.latencyMs, 5)
                           .arg(r.reason.isEmpty() ? r.target.url.toString(QUrl::RemoveUserInfo) : r.reason);
+    }
+    if (monitor && !json) {
+        auto after = monitor->store() ? monitor->store()->size() : Result<quint64>(quint64(0));
+        const quint64 recorded = after.ok() && after.value() > sizeBefore ? after.value() - sizeBefore : 0;
+        io.err << "recorded " << recorded << (recorded == 1 ? " transition" : " transitions")
+               << " as evidence\n";
     }
     return allOk ? 0 : static_cast<int>(ErrorCode::Negative);
 }

@@ -9,7 +9,9 @@ class ProbeCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("probe"); }
     QString summary() const override { return QStringLiteral("probe every target of the config"); }
-    QStringList usage() const override { return {QStringLiteral("probe [--once] [--scope S] [--json]")}; }
+    QStringList usage() const override {
+        return {QStringLiteral("probe [--once] [--scope S] [--record] [--json]")};
+    }
     int run(const QStringList &arguments, CliIo &io) override;
 };
 

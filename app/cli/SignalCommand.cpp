@@ -6,12 +6,13 @@
 
 namespace ops::cli {
 
-int SignalCommand::run(const QStringList &arguments, CliIo &io)
-{
-    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("The scope the signal is about."), QStringLiteral("S"));
-    const QCommandLineOption value(QStringLiteral("value"),
-                                   QStringLiteral("A value: fallback_rate as a fraction (0.18) or percentage (18%)."),
-                                   QStringLiteral("V"));
+int SignalCommand::run(const QStringList &arguments, CliIo &io) {
+    const QCommandLineOption scope(QStringLiteral("scope"), QStringLiteral("The scope the signal is about."),
+                                   QStringLiteral("S"));
+    const QCommandLineOption value(
+        QStringLiteral("value"),
+        QStringLiteral("A value: fallback_rate as a fraction (0.18) or percentage (18%)."),
+        QStringLiteral("V"));
     QCommandLineParser parser;
     if (!parse(parser, arguments, io, {scope, value}))
         return static_cast<int>(ErrorCode::Usage);
@@ -22,15 +23,18 @@ int SignalCommand::run(const QStringList &arguments, CliIo &io)
         return usageError(io, QStringLiteral("signal: expected `signal record KIND --scope S`"));
     const QString kind = pos.at(2);
     if (!AlertRules::signalKinds().contains(kind))
-        return usageError(io, QStringLiteral("unknown signal '%1' (%2)").arg(kind, AlertRules::signalKinds().join(QStringLiteral(", "))));
+        return usageError(io, QStringLiteral("unknown signal '%1' (%2)")
+                                  .arg(kind, AlertRules::signalKinds().join(QStringLiteral(", "))));
     const bool json = parser.isSet(m_json);
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
     const QString s = parser.value(scope);
     if (s.isEmpty() || !ctx->config.scope(s))
-        return fail(io, makeError(ErrorCode::InvalidInput, QStringLiteral("--scope must name a scope of %1").arg(ctx->config.source),
-                                  QStringLiteral("--scope")),
+        return fail(io,
+                    makeError(ErrorCode::InvalidInput,
+                              QStringLiteral("--scope must name a scope of %1").arg(ctx->config.source),
+                              QStringLiteral("--scope")),
                     json);
     QString v = parser.value(value).trimmed();
     if (kind == QLatin1String("fallback_rate")) {
@@ -40,23 +44,25 @@ int SignalCommand::run(const QStringList &arguments, CliIo &io)
         bool ok = false;
         const double d = number.toDouble(&ok);
         if (v.isEmpty() || !ok || d < 0 || d > 100)
-            return fail(io, makeError(ErrorCode::InvalidInput,
-                                      QStringLiteral("fallback_rate needs --value as a fraction (0.18) or percentage (18%), got '%1'").arg(v),
-                                      QStringLiteral("--value")),
-                        json);
+            return fail(
+                io,
+                makeError(
+                    ErrorCode::InvalidInput,
+                    QStringLiteral(
+                        "fallback_rate needs --value as a fraction (0.18) or percentage (18%), got '%1'")
+                        .arg(v),
+                    QStringLiteral("--value")),
+                json);
     }
-    auto opened = StoreAccess::open(ctx.value());
-    if (!opened.ok())
-        return fail(io, opened.error(), json);
-    auto signer = StoreAccess::unlock(ctx.value(), *opened.value(), io);
-    if (!signer.ok())
-        return fail(io, signer.error(), json);
+    auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
+    if (!unlocked.ok())
+        return fail(io, unlocked.error(), json);
     NewEvent e;
     e.kind = QStringLiteral("signal.") + kind;
     e.scope = s;
     e.payload["signal"] = kind;
     e.payload["value"] = v; // a string: canonical JSON carries no floats
-    auto stored = opened.value()->append(signer.value(), {e});
+    auto stored = unlocked->store->append(unlocked->signer, {e});
     if (!stored.ok())
         return fail(io, stored.error(), json);
     if (json) {
@@ -67,7 +73,8 @@ int SignalCommand::run(const QStringList &arguments, CliIo &io)
         o["value"] = v;
         printJson(io, o);
     } else {
-        io.out << "recorded " << e.kind << " for " << s << (v.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(v)) << " as event "
+        io.out << "recorded " << e.kind << " for " << s
+               << (v.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(v)) << " as event "
                << stored->first().seq << '\n';
     }
     return 0;

@@ -2,6 +2,7 @@
 
 #include "core/Passphrase.h"
 #include "crypto/KeyRing.h"
+#include "store/IdentityUnlock.h"
 
 #include <QFile>
 
@@ -11,36 +12,34 @@
 
 namespace ops::cli::StoreAccess {
 
-QString keyDirectory()
-{
-    return Startup::dataDirectory() + QStringLiteral("/keys");
+QString keyDirectory() {
+    return IdentityUnlock::keyDirectory();
 }
 
-Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, bool create)
-{
+Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, bool create) {
     StoreOpenOptions o;
     o.create = create;
     return SqliteEvidenceStore::open(ctx.storePath, o);
 }
 
-Result<QString> actingIdentity(const StartupContext &ctx, const SqliteEvidenceStore &store)
-{
+Result<QString> actingIdentity(const StartupContext &ctx, const SqliteEvidenceStore &store) {
     if (!ctx.identity.isEmpty())
         return ctx.identity;
     auto def = store.meta(QStringLiteral("default_identity"));
     if (!def.ok())
         return def.error();
     if (def->isEmpty())
-        return makeError(ErrorCode::Policy, QStringLiteral("no acting identity: pass --identity NAME or set OPSCONSOLE_IDENTITY"));
+        return makeError(
+            ErrorCode::Policy,
+            QStringLiteral("no acting identity: pass --identity NAME or set OPSCONSOLE_IDENTITY"));
     return def.value();
 }
 
-std::optional<Secret> promptTerminal(const QString &question)
-{
+std::optional<Secret> promptTerminal(const QString &question) {
     const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
     if (fd < 0)
         return std::nullopt;
-    termios old {};
+    termios old{};
     if (::tcgetattr(fd, &old) != 0) {
         ::close(fd);
         return std::nullopt;
@@ -62,49 +61,44 @@ std::optional<Secret> promptTerminal(const QString &question)
     return s;
 }
 
-Result<Signer> unlock(const StartupContext &ctx, const SqliteEvidenceStore &store, CliIo &io)
-{
-    Q_UNUSED(io)
+Result<Signer> unlock(const StartupContext &ctx, const SqliteEvidenceStore &store, CliIo &io) {
     auto name = actingIdentity(ctx, store);
     if (!name.ok())
         return name.error();
-    auto registered = store.identity(name.value());
-    if (!registered.ok())
+    if (auto registered = store.identity(name.value()); !registered.ok())
         return registered.error();
-    crypto::KeyRing ring(keyDirectory());
     Secret pass;
-    if (ring.isEncrypted(name.value())) {
+    if (IdentityUnlock::needsPassphrase(name.value())) {
         auto p = Passphrase::obtain(ctx.passphraseFile, io.environment, &promptTerminal,
                                     QStringLiteral("Passphrase for %1").arg(name.value()));
         if (!p.ok())
             return p.error();
         pass = std::move(p).value();
-    } else if (ring.exists(name.value()) && ctx.environment != Environment::Dev) {
-        return makeError(ErrorCode::Policy,
-                         QStringLiteral("the key of '%1' is not encrypted; unencrypted keys are allowed only in dev")
-                             .arg(name.value()),
-                         ring.pathFor(name.value()));
     }
-    auto key = ring.load(name.value(), pass.reveal());
-    if (!key.ok())
-        return key.error();
-    if (key->publicKey().fingerprint() != registered->fingerprint)
-        return makeError(ErrorCode::Policy,
-                         QStringLiteral("the key file of '%1' does not hold the key registered in this store").arg(name.value()),
-                         ring.pathFor(name.value()));
-    return Signer{name.value(), std::move(key).value()};
+    return IdentityUnlock::unlock(store, name.value(), pass, ctx.environment);
 }
 
-Result<Secret> newPassphrase(const StartupContext &ctx, CliIo &io)
-{
-    auto p = Passphrase::obtain(ctx.passphraseFile, io.environment, &promptTerminal, QStringLiteral("New passphrase"));
+Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io) {
+    auto opened = open(ctx);
+    if (!opened.ok())
+        return opened.error();
+    auto signer = unlock(ctx, *opened.value(), io);
+    if (!signer.ok())
+        return signer.error();
+    return Unlocked{std::move(opened).value(), std::move(signer).value()};
+}
+
+Result<Secret> newPassphrase(const StartupContext &ctx, CliIo &io) {
+    auto p = Passphrase::obtain(ctx.passphraseFile, io.environment, &promptTerminal,
+                                QStringLiteral("New passphrase"));
     if (!p.ok())
         return p.error();
     if (!p->isSet()) {
         if (ctx.environment != Environment::Dev)
-            return makeError(ErrorCode::Policy,
-                             QStringLiteral("a passphrase is required outside dev: set OPSCONSOLE_PASSPHRASE or pass "
-                                            "--passphrase-file"));
+            return makeError(
+                ErrorCode::Policy,
+                QStringLiteral("a passphrase is required outside dev: set OPSCONSOLE_PASSPHRASE or pass "
+                               "--passphrase-file"));
         io.err << "opsconsole-cli: warning: no passphrase given; the key is stored unencrypted (dev only)\n";
     }
     return p;

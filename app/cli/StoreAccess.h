@@ -19,6 +19,12 @@ Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, boo
 Result<QString> actingIdentity(const StartupContext &ctx, const SqliteEvidenceStore &store);
 // Unlocks the acting identity's key (passphrase from file, environment or the terminal).
 Result<Signer> unlock(const StartupContext &ctx, const SqliteEvidenceStore &store, CliIo &io);
+// The store, opened for writing, with the acting identity unlocked.
+struct Unlocked {
+    std::unique_ptr<SqliteEvidenceStore> store;
+    Signer signer;
+};
+Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io);
 // A passphrase for a new key; in dev an empty one is allowed (unencrypted key, with a warning).
 Result<Secret> newPassphrase(const StartupContext &ctx, CliIo &io);
 std::optional<Secret> promptTerminal(const QString &question);

@@ -220,4 +220,30 @@ Result<AlertTransition> AlertEvaluator::acknowledge(const QString &alertId, cons
     return AlertTransition{alertId, scope, AlertState::Firing, AlertState::Acknowledged, it->severity, it->detail, nowMs, actor, note};
 }
 
+QList<AlertCell> AlertEvaluator::cells() const
+{
+    QList<AlertCell> out;
+    for (const AlertRule &r : m_rules)
+        for (const ScopeConfig *s : m_config.orderedScopes())
+            out.append(cell(r.id, s->id));
+    return out;
+}
+
+void AlertEvaluator::restore(const QList<AlertCell> &saved)
+{
+    for (const AlertCell &c : saved) {
+        auto it = m_cells.find(key(c.alertId, c.scope));
+        if (it == m_cells.end())
+            continue;
+        it->state = c.state;
+        it->sinceMs = c.sinceMs;
+        it->detail = c.detail;
+        it->consecutiveBad = c.consecutiveBad;
+        it->consecutiveGood = c.consecutiveGood;
+        it->acknowledgedBy = c.acknowledgedBy;
+        it->acknowledgeNote = c.acknowledgeNote;
+    }
+    Q_EMIT changed();
+}
+
 } // namespace ops

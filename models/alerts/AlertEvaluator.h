@@ -69,6 +69,11 @@ public:
     QList<AlertTransition> evaluate(const AlertInputs &inputs);
     Result<AlertTransition> acknowledge(const QString &alertId, const QString &scope, const QString &actor,
                                         const QString &note, qint64 nowMs);
+    // Every cell, in matrix order.
+    QList<AlertCell> cells() const;
+    // Continues from saved cells (state, since, damping counters, acknowledgement). Severity comes
+    // from the current rules and config; cells of alerts or scopes no longer configured are ignored.
+    void restore(const QList<AlertCell> &saved);
 
 Q_SIGNALS:
     void changed();

@@ -36,6 +36,48 @@ CREATE TABLE checkpoints(
 CREATE TABLE blobs(sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, media_type TEXT NOT NULL, data BLOB NOT NULL);
 )SQL";
 
+// Operational state of the monitor — not evidence: raw probe samples (pruned after the retention
+// window), the last known state of every target and alert cell (so transitions are detected across
+// restarts and the CLI sees what the console sees). What changes is recorded as events.
+constexpr const char *kSchemaV2 = R"SQL(
+CREATE TABLE probe_samples(
+    id INTEGER PRIMARY KEY,
+    target TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    latency_ms INTEGER NOT NULL,
+    age_s INTEGER,
+    checked_at_ms INTEGER NOT NULL
+);
+CREATE INDEX probe_samples_scope ON probe_samples(scope, checked_at_ms);
+CREATE INDEX probe_samples_time ON probe_samples(checked_at_ms);
+CREATE TABLE probe_states(
+    target TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    since_ms INTEGER NOT NULL,
+    checked_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE alert_cells(
+    alert TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    state TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    since_ms INTEGER NOT NULL,
+    detail TEXT NOT NULL,
+    consecutive_bad INTEGER NOT NULL,
+    consecutive_good INTEGER NOT NULL,
+    acknowledged_by TEXT NOT NULL,
+    note TEXT NOT NULL,
+    evaluated_at_ms INTEGER NOT NULL,
+    PRIMARY KEY(alert, scope)
+) WITHOUT ROWID;
+)SQL";
+
 std::string appendOnlyTriggers()
 {
     std::string sql;
@@ -74,7 +116,7 @@ QList<Migration> migrations()
         v1 += std::string(sql) + ";\n";
     }
     v1 += appendOnlyTriggers();
-    return {Migration{1, v1}};
+    return {Migration{1, v1}, Migration{2, kSchemaV2}};
 }
 
 } // namespace

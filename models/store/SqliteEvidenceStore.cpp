@@ -234,7 +234,9 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
     if (!options.readOnly)
         if (auto r = migrate(d); !r.ok())
             return r.error();
-    if (auto v = schemaVersion(d); !v.ok() || v.value() != kSchemaVersion)
+    if (auto v = schemaVersion(d);
+        !v.ok() || v.value() > kSchemaVersion ||
+        v.value() < (options.readOnly ? kSchemaVersionMinReadable : kSchemaVersion))
         return makeError(ErrorCode::Store,
                          v.ok() && v.value() > kSchemaVersion
                              ? QStringLiteral("the store has schema version %1, newer than this program understands (%2)")

@@ -1,12 +1,18 @@
 // The real MainWindow, offscreen, driven by keyboard and mouse.
 #include "MainWindow.h"
 #include "alerts/AlertsPanel.h"
+#include "alerts/TrendCharts.h"
 #include "common/CommandPalette.h"
 #include "common/EmptyState.h"
 #include "common/EnvironmentBadge.h"
 #include "common/Panel.h"
 #include "common/Translations.h"
+#include "common/UnlockDialog.h"
+#include "crypto/KeyRing.h"
+#include "store/IdentityUnlock.h"
+#include "store/Session.h"
 
+#include "ProbeRounds.h"
 #include "StoreFixture.h"
 #include "TestSupport.h"
 
@@ -16,11 +22,13 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QTableView>
-#include <QTableWidget>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
@@ -43,6 +51,9 @@ private Q_SLOTS:
     void alertMatrixBeforeProbingIsUnknown();
     void firingCellShowsFirstActionAndKeyboardMoves();
     void recordedSignalsFireTheirAlerts();
+    void acknowledgingRecordsAnEvent();
+    void firingSev2NotifiesAndChartsShowTrends();
+    void autoLockAfterIdle();
     void storeStatusIsShown();
     void remembersGeometryAndPanel();
     void commandPaletteRunsAnAction();
@@ -55,8 +66,7 @@ private:
     std::unique_ptr<test::TempDir> m_settingsDir;
 };
 
-StartupContext TestMainWindow::context(Environment env)
-{
+StartupContext TestMainWindow::context(Environment env) {
     StartupContext ctx;
     ctx.environment = env;
     ctx.config = ConfigLoader::builtinDemo().value();
@@ -64,8 +74,7 @@ StartupContext TestMainWindow::context(Environment env)
     return ctx;
 }
 
-void TestMainWindow::initTestCase()
-{
+void TestMainWindow::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     m_settingsDir = std::make_unique<test::TempDir>();
     QSettings::setDefaultFormat(QSettings::IniFormat);
@@ -74,13 +83,11 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("opsconsole-test"));
 }
 
-void TestMainWindow::init()
-{
+void TestMainWindow::init() {
     QSettings().clear();
 }
 
-void TestMainWindow::hasFivePanelsInOrder()
-{
+void TestMainWindow::hasFivePanelsInOrder() {
     MainWindow w(context(Environment::Dev));
     QCOMPARE(w.panelCount(), 5);
     const QStringList names{QStringLiteral("alertsPanel"), QStringLiteral("incidentsPanel"),
@@ -98,8 +105,7 @@ void TestMainWindow::hasFivePanelsInOrder()
     QCOMPARE(w.panel(1)->title(), QStringLiteral("Incidents & Rollback"));
 }
 
-void TestMainWindow::switchesPanelsByShortcut()
-{
+void TestMainWindow::switchesPanelsByShortcut() {
     MainWindow w(context(Environment::Dev));
     w.show();
     QApplication::setActiveWindow(&w);
@@ -115,8 +121,7 @@ void TestMainWindow::switchesPanelsByShortcut()
     }
 }
 
-void TestMainWindow::switchesPanelsByNavigationClick()
-{
+void TestMainWindow::switchesPanelsByNavigationClick() {
     MainWindow w(context(Environment::Dev));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -130,8 +135,7 @@ void TestMainWindow::switchesPanelsByNavigationClick()
     QCOMPARE(w.currentPanel(), 4);
 }
 
-void TestMainWindow::panelsShowHonestEmptyStates()
-{
+void TestMainWindow::panelsShowHonestEmptyStates() {
     MainWindow w(context(Environment::Dev));
     for (int i = 1; i < w.panelCount(); ++i) { // the Alerts panel is built
         auto *empty = w.panel(i)->findChild<EmptyState *>(QStringLiteral("emptyState"));
@@ -142,8 +146,7 @@ void TestMainWindow::panelsShowHonestEmptyStates()
     }
 }
 
-void TestMainWindow::alertMatrixBeforeProbingIsUnknown()
-{
+void TestMainWindow::alertMatrixBeforeProbingIsUnknown() {
     MainWindow w(context(Environment::Dev));
     auto *matrix = w.panel(0)->findChild<QTableView *>(QStringLiteral("alertMatrix"));
     QVERIFY(matrix);
@@ -158,8 +161,7 @@ void TestMainWindow::alertMatrixBeforeProbingIsUnknown()
     QVERIFY(!w.findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
 }
 
-void TestMainWindow::firingCellShowsFirstActionAndKeyboardMoves()
-{
+void TestMainWindow::firingCellShowsFirstActionAndKeyboardMoves() {
     MainWindow w(context(Environment::Dev));
     w.show();
     QApplication::setActiveWindow(&w);
@@ -192,18 +194,17 @@ void TestMainWindow::firingCellShowsFirstActionAndKeyboardMoves()
     QCOMPARE(matrix->currentIndex(), matrix->model()->index(2, 3));
 }
 
-void TestMainWindow::environmentBadge_data()
-{
+void TestMainWindow::environmentBadge_data() {
     QTest::addColumn<int>("env");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("colour");
     QTest::newRow("dev") << int(Environment::Dev) << QStringLiteral("DEV") << QStringLiteral("#1565c0");
-    QTest::newRow("staging") << int(Environment::Staging) << QStringLiteral("STAGING") << QStringLiteral("#b26a00");
+    QTest::newRow("staging") << int(Environment::Staging) << QStringLiteral("STAGING")
+                             << QStringLiteral("#b26a00");
     QTest::newRow("prod") << int(Environment::Prod) << QStringLiteral("PROD") << QStringLiteral("#b71c1c");
 }
 
-void TestMainWindow::environmentBadge()
-{
+void TestMainWindow::environmentBadge() {
     QFETCH(int, env);
     QFETCH(QString, text);
     QFETCH(QString, colour);
@@ -217,8 +218,7 @@ void TestMainWindow::environmentBadge()
     QVERIFY(store->text().contains(QStringLiteral("evidence.sqlite")));
 }
 
-void TestMainWindow::probeHealthIsUnknownNotHealthy()
-{
+void TestMainWindow::probeHealthIsUnknownNotHealthy() {
     MainWindow w(context(Environment::Dev));
     auto *probe = w.findChild<QLabel *>(QStringLiteral("probeHealth"));
     QVERIFY(probe);
@@ -226,14 +226,14 @@ void TestMainWindow::probeHealthIsUnknownNotHealthy()
     QVERIFY(!probe->text().contains(QStringLiteral("ok"), Qt::CaseInsensitive));
 }
 
-void TestMainWindow::storeStatusIsShown()
-{
+void TestMainWindow::storeStatusIsShown() {
     MainWindow w(context(Environment::Dev));
     auto *store = w.findChild<QLabel *>(QStringLiteral("storeLabel"));
     w.setStoreStatus(MainWindow::StoreState::Missing, QString());
     QVERIFY(store->text().contains(QStringLiteral("not created yet")));
     QVERIFY(store->styleSheet().contains(QStringLiteral("#b26a00")));
-    w.setStoreStatus(MainWindow::StoreState::Healthy, QStringLiteral("12 events, checkpoint 12 signed by alice"));
+    w.setStoreStatus(MainWindow::StoreState::Healthy,
+                     QStringLiteral("12 events, checkpoint 12 signed by alice"));
     QVERIFY(store->text().contains(QStringLiteral("12 events")));
     QVERIFY(store->styleSheet().isEmpty());
     w.setStoreStatus(MainWindow::StoreState::Problem, QStringLiteral("the tail was truncated"));
@@ -241,8 +241,7 @@ void TestMainWindow::storeStatusIsShown()
     QVERIFY(store->styleSheet().contains(QStringLiteral("#b71c1c")));
 }
 
-void TestMainWindow::remembersGeometryAndPanel()
-{
+void TestMainWindow::remembersGeometryAndPanel() {
     {
         MainWindow w(context(Environment::Dev));
         w.show();
@@ -256,8 +255,7 @@ void TestMainWindow::remembersGeometryAndPanel()
     QCOMPARE(again.size(), QSize(1000, 700));
 }
 
-void TestMainWindow::commandPaletteRunsAnAction()
-{
+void TestMainWindow::commandPaletteRunsAnAction() {
     MainWindow w(context(Environment::Dev));
     w.show();
     QApplication::setActiveWindow(&w);
@@ -277,8 +275,7 @@ void TestMainWindow::commandPaletteRunsAnAction()
     QCOMPARE(w.currentPanel(), 4);
 }
 
-void TestMainWindow::darkThemeApplies()
-{
+void TestMainWindow::darkThemeApplies() {
     MainWindow w(context(Environment::Dev));
     auto *dark = w.findChild<QAction *>(QStringLiteral("theme_dark"));
     QVERIFY(dark);
@@ -289,8 +286,7 @@ void TestMainWindow::darkThemeApplies()
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 160);
 }
 
-void TestMainWindow::rendersScreenshots()
-{
+void TestMainWindow::rendersScreenshots() {
     test::TempDir out;
     MainWindow w(context(Environment::Dev));
     w.resize(1100, 700);
@@ -304,13 +300,13 @@ void TestMainWindow::rendersScreenshots()
     }
 }
 
-void TestMainWindow::germanTranslationLoads()
-{
+void TestMainWindow::germanTranslationLoads() {
     QCOMPARE(installTranslations(QLocale(QLocale::German, QLocale::Germany)), QLocale::German);
     {
         MainWindow w(context(Environment::Dev));
         QCOMPARE(w.panel(0)->title(), QStringLiteral("Warnungen"));
-        QCOMPARE(w.findChild<QPushButton *>(QStringLiteral("probeNowButton"))->text(), QStringLiteral("Jetzt prüfen"));
+        QCOMPARE(w.findChild<QPushButton *>(QStringLiteral("probeNowButton"))->text(),
+                 QStringLiteral("Jetzt prüfen"));
         QCOMPARE(w.panel(1)->title(), QStringLiteral("Vorfälle & Rollback"));
         auto *quit = w.findChild<QAction *>(QStringLiteral("quitAction"));
         QCOMPARE(quit->text(), QStringLiteral("&Beenden"));
@@ -323,8 +319,7 @@ void TestMainWindow::germanTranslationLoads()
     QCOMPARE(english.panel(0)->title(), QStringLiteral("Alerts"));
 }
 
-void TestMainWindow::recordedSignalsFireTheirAlerts()
-{
+void TestMainWindow::recordedSignalsFireTheirAlerts() {
     test::StoreFixture f;
     for (int i = 0; i < 2; ++i) {
         NewEvent e;
@@ -346,10 +341,173 @@ void TestMainWindow::recordedSignalsFireTheirAlerts()
     AlertsPanel *panel = w.alertsPanel();
     panel->evaluateRound({});
     panel->evaluateRound({});
-    QCOMPARE(panel->evaluator()->cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).state, AlertState::Firing);
-    QCOMPARE(panel->evaluator()->cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).state, AlertState::Firing);
-    QCOMPARE(panel->evaluator()->cell(QStringLiteral("publish-blocked"), QStringLiteral("pg")).state, AlertState::Unknown);
-    QVERIFY(panel->evaluator()->cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).detail.contains(QStringLiteral("31.0 %")));
+    QCOMPARE(panel->evaluator()->cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).state,
+             AlertState::Firing);
+    QCOMPARE(panel->evaluator()->cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).state,
+             AlertState::Firing);
+    QCOMPARE(panel->evaluator()->cell(QStringLiteral("publish-blocked"), QStringLiteral("pg")).state,
+             AlertState::Unknown);
+    QVERIFY(panel->evaluator()
+                ->cell(QStringLiteral("fallback-spike"), QStringLiteral("my"))
+                .detail.contains(QStringLiteral("31.0 %")));
+}
+
+namespace {
+
+// A store whose identity "alice" has an encrypted key in the key directory of XDG_DATA_HOME.
+struct SignedInStore {
+    test::TempDir data;
+    std::unique_ptr<test::StoreFixture> f;
+    QByteArray oldData = qgetenv("XDG_DATA_HOME");
+    SignedInStore() {
+        qputenv("XDG_DATA_HOME", data.path().toUtf8());
+        f = std::make_unique<test::StoreFixture>();
+        crypto::KeyRing ring(IdentityUnlock::keyDirectory());
+        QDir().mkpath(IdentityUnlock::keyDirectory());
+        QFile::remove(ring.pathFor(QStringLiteral("alice")));
+        if (!ring.save(QStringLiteral("alice"), f->alice.key, QByteArrayLiteral("correct horse")).ok())
+            qFatal("cannot save the key");
+        f->store.reset();
+    }
+    ~SignedInStore() {
+        QFile::remove(crypto::KeyRing(IdentityUnlock::keyDirectory()).pathFor(QStringLiteral("alice")));
+        qputenv("XDG_DATA_HOME", oldData);
+    }
+};
+
+} // namespace
+
+void TestMainWindow::acknowledgingRecordsAnEvent() {
+    SignedInStore s;
+    StartupContext ctx = context(Environment::Staging);
+    ctx.storePath = s.f->path;
+    MainWindow w(ctx);
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    auto *session = w.findChild<QPushButton *>(QStringLiteral("sessionButton"));
+    QVERIFY(session->text().contains(QStringLiteral("Locked")));
+    AlertsPanel *panel = w.alertsPanel();
+    auto *recording = panel->findChild<QLabel *>(QStringLiteral("recordingLabel"));
+    panel->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    panel->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    QVERIFY2(recording->text().contains(QStringLiteral("wait to be recorded")),
+             qPrintable(recording->text()));
+
+    auto *matrix = panel->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    matrix->setFocus();
+    matrix->setCurrentIndex(matrix->model()->index(0, 0));
+    // To the firing stale-pack cell of kl by keyboard: one down, three right.
+    QTest::keyClick(matrix, Qt::Key_Down);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(matrix, Qt::Key_Right);
+    QCOMPARE(matrix->currentIndex().data().toString(), QStringLiteral("FIRING SEV-2"));
+    auto *ack = panel->findChild<QPushButton *>(QStringLiteral("acknowledgeButton"));
+    auto *note = panel->findChild<QLineEdit *>(QStringLiteral("acknowledgeNote"));
+    QVERIFY(ack->isEnabled());
+    QCOMPARE(ack->text(), QStringLiteral("Sign in to acknowledge…"));
+    QTest::keyClicks(note, QStringLiteral("refresh job restarted, watching"));
+
+    // The sign-in dialog: a wrong passphrase first, then the right one.
+    QString wrongError;
+    bool sawDialog = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<UnlockDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        sawDialog = true;
+        auto *pass = dialog->findChild<QLineEdit *>(QStringLiteral("unlockPassphrase"));
+        auto *button = dialog->findChild<QPushButton *>(QStringLiteral("unlockButton"));
+        QTest::keyClicks(pass, QStringLiteral("wrong horse"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        wrongError = dialog->errorText();
+        QVERIFY(pass->text().isEmpty()); // never left in the field
+        QTest::keyClicks(pass, QStringLiteral("correct horse"));
+        QTest::mouseClick(button, Qt::LeftButton);
+    });
+    QTest::mouseClick(ack, Qt::LeftButton);
+    QVERIFY(sawDialog);
+    QVERIFY2(wrongError.contains(QStringLiteral("Cannot sign in as alice")), qPrintable(wrongError));
+    QVERIFY(w.session()->isUnlocked());
+    QVERIFY(session->text().contains(QStringLiteral("Signed in as alice")));
+
+    auto *status = panel->findChild<QLabel *>(QStringLiteral("acknowledgeStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("Acknowledged as alice")), qPrintable(status->text()));
+    QCOMPARE(matrix->currentIndex().data().toString(), QStringLiteral("ACK SEV-2"));
+    QVERIFY(note->text().isEmpty());
+
+    // The acknowledgement, and what waited while locked, are signed evidence now.
+    StoreOpenOptions ro;
+    ro.readOnly = true;
+    auto store = SqliteEvidenceStore::open(s.f->path, ro).value();
+    EventFilter acks;
+    acks.kind = QStringLiteral("alert.acknowledged");
+    const auto events = store->query(acks).value();
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().actor, QStringLiteral("alice"));
+    QCOMPARE(events.first().scope, QStringLiteral("kl"));
+    QVERIFY(events.first().signedByActor);
+    QCOMPARE(events.first().payload().stringAt("note"), QStringLiteral("refresh job restarted, watching"));
+    EventFilter fired;
+    fired.kind = QStringLiteral("alert.fired");
+    QCOMPARE(store->query(fired)->size(), 1);
+    QVERIFY(recording->text().contains(QStringLiteral("signed by alice")));
+
+    // Lock: the key is dropped.
+    QTest::mouseClick(session, Qt::LeftButton);
+    QVERIFY(!w.session()->isUnlocked());
+}
+
+void TestMainWindow::firingSev2NotifiesAndChartsShowTrends() {
+    SignedInStore s;
+    StartupContext ctx = context(Environment::Dev);
+    ctx.storePath = s.f->path;
+    MainWindow w(ctx);
+    AlertsPanel *panel = w.alertsPanel();
+    QSignalSpy fired(panel, &AlertsPanel::alertFired);
+    panel->evaluateRound(test::manifestRound(false, Time::nowMs()));
+    panel->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    QCOMPARE(fired.count(), 0); // damped: one bad round is not an alert
+    panel->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    QCOMPARE(fired.count(), 1);
+    QCOMPARE(fired.first().at(2).toString(), QStringLiteral("SEV-2"));
+    QVERIFY2(w.lastNotification().contains(QStringLiteral("Stale pack")) &&
+                 w.lastNotification().contains(QStringLiteral("kl")),
+             qPrintable(w.lastNotification()));
+    QVERIFY(w.lastNotification().contains(QStringLiteral("pause confidence claims")));
+
+    auto *tabs = panel->findChild<QTabWidget *>(QStringLiteral("alertsTabs"));
+    auto *charts = panel->findChild<TrendCharts *>(QStringLiteral("trendCharts"));
+    auto *matrix = panel->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    matrix->setCurrentIndex(matrix->model()->index(1, 3)); // stale-pack · kl
+    tabs->setCurrentWidget(charts);
+    QVERIFY2(charts->captionText().contains(QStringLiteral("kl: 3 samples")),
+             qPrintable(charts->captionText()));
+    QCOMPARE(charts->seriesCount(), 3);                    // kl/manifest latency, manifest age, threshold
+    matrix->setCurrentIndex(matrix->model()->index(1, 0)); // baseline
+    QVERIFY2(charts->captionText().startsWith(QStringLiteral("baseline")), qPrintable(charts->captionText()));
+}
+
+void TestMainWindow::autoLockAfterIdle() {
+    SignedInStore s;
+    StartupContext ctx = context(Environment::Staging);
+    ctx.storePath = s.f->path;
+    MainWindow w(ctx);
+    w.show();
+    auto store = SqliteEvidenceStore::open(s.f->path, StoreOpenOptions{}).value();
+    auto signer = IdentityUnlock::unlock(*store, QStringLiteral("alice"),
+                                         Secret(QByteArrayLiteral("correct horse")), Environment::Staging);
+    QVERIFY(signer.ok());
+    w.session()->unlockWith(std::move(signer).value());
+    w.setAutoLockIntervalMs(60000);
+    QTest::qWait(50);
+    const int before = w.autoLockRemainingMs();
+    QTest::keyClick(&w, Qt::Key_Shift);
+    QVERIFY(w.autoLockRemainingMs() >= before); // input restarts the idle clock
+    w.setAutoLockIntervalMs(150);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.session()->isUnlocked(), 5000);
+    auto *session = w.findChild<QPushButton *>(QStringLiteral("sessionButton"));
+    QVERIFY(session->text().contains(QStringLiteral("Locked")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -19,7 +19,9 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+
 #include <QTimer>
+#include <sqlite3.h>
 
 #include <functional>
 
@@ -34,8 +36,7 @@ public:
     using Behaviour = std::function<void(QTcpSocket *)>;
     explicit Hostile(Behaviour b, QTcpServer *server = nullptr)
         : m_server(server ? server : new QTcpServer(this))
-        , m_behaviour(std::move(b))
-    {
+        , m_behaviour(std::move(b)) {
         if (server)
             server->setParent(this);
         connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
@@ -54,8 +55,7 @@ public:
         });
         m_server->listen(QHostAddress::LocalHost, 0);
     }
-    QString url(const QString &path = QStringLiteral("/m.json")) const
-    {
+    QString url(const QString &path = QStringLiteral("/m.json")) const {
         return QStringLiteral("%1://127.0.0.1:%2%3")
             .arg(qobject_cast<QSslServer *>(m_server) ? QStringLiteral("https") : QStringLiteral("http"))
             .arg(m_server->serverPort())
@@ -68,14 +68,13 @@ private:
     Behaviour m_behaviour;
 };
 
-QByteArray manifestJson(const QByteArray &packSha = QByteArray(64, 'a'), const QString &published = Time::toIso(Time::nowMs()))
-{
+QByteArray manifestJson(const QByteArray &packSha = QByteArray(64, 'a'),
+                        const QString &published = Time::toIso(Time::nowMs())) {
     return "{\"scope\":\"kl\",\"version\":\"v1\",\"published_at\":\"" + published.toUtf8() +
            "\",\"pack_url\":\"pack.bin\",\"pack_sha256\":\"" + packSha + "\"}";
 }
 
-DeploymentConfig configFor(const QString &manifestUrl, int timeoutMs = 3000, int connectMs = 1500)
-{
+DeploymentConfig configFor(const QString &manifestUrl, int timeoutMs = 3000, int connectMs = 1500) {
     DeploymentConfig c;
     c.source = QStringLiteral("(test)");
     ScopeConfig s;
@@ -91,8 +90,7 @@ DeploymentConfig configFor(const QString &manifestUrl, int timeoutMs = 3000, int
     return c;
 }
 
-QList<ProbeResult> round(ProbeEngine &engine, const QString &scope = {})
-{
+QList<ProbeResult> round(ProbeEngine &engine, const QString &scope = {}) {
     QList<ProbeResult> out;
     QEventLoop loop;
     QObject::connect(&engine, &ProbeEngine::roundFinished, &loop, [&](const QList<ProbeResult> &r) {
@@ -106,8 +104,7 @@ QList<ProbeResult> round(ProbeEngine &engine, const QString &scope = {})
     return out;
 }
 
-ProbeResult only(const QList<ProbeResult> &results, const QString &id)
-{
+ProbeResult only(const QList<ProbeResult> &results, const QString &id) {
     for (const ProbeResult &r : results)
         if (r.target.id == id)
             return r;
@@ -137,6 +134,7 @@ private Q_SLOTS:
     void unknownBeforeProbing();
     void authorizationOnlyWhereAsked();
     void probeCliExitCodesAndJson();
+    void recordedProbesDriveTheAlertsCli();
 
 private:
     void fault(const QString &scope, const QString &f);
@@ -146,11 +144,11 @@ private:
     DeploymentConfig m_demo;
 };
 
-void TestProbes::initTestCase()
-{
+void TestProbes::initTestCase() {
     m_dir = std::make_unique<TempDir>();
     m_pipeline.start(test::ProgramRunner::binary(QStringLiteral("opsconsole-demo-pipeline")),
-                     {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--services-port"), QStringLiteral("0")});
+                     {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--services-port"),
+                      QStringLiteral("0")});
     QVERIFY(m_pipeline.waitForStarted());
     QByteArray out;
     for (int i = 0; i < 100 && out.count('\n') < 2; ++i) {
@@ -184,18 +182,17 @@ void TestProbes::initTestCase()
     m_demo.probes.slowMs = 1500;
 }
 
-void TestProbes::cleanupTestCase()
-{
+void TestProbes::cleanupTestCase() {
     m_pipeline.kill();
     m_pipeline.waitForFinished();
 }
 
-void TestProbes::fault(const QString &scope, const QString &f)
-{
+void TestProbes::fault(const QString &scope, const QString &f) {
     QNetworkAccessManager nam;
     QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/_faults").arg(m_port)));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *r = nam.post(req, QStringLiteral("{\"scope\":\"%1\",\"fault\":\"%2\"}").arg(scope, f).toUtf8());
+    QNetworkReply *r =
+        nam.post(req, QStringLiteral("{\"scope\":\"%1\",\"fault\":\"%2\"}").arg(scope, f).toUtf8());
     QEventLoop loop;
     connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -203,8 +200,7 @@ void TestProbes::fault(const QString &scope, const QString &f)
     r->deleteLater();
 }
 
-void TestProbes::demoPipelineAllOk()
-{
+void TestProbes::demoPipelineAllOk() {
     ProbeEngine engine(m_demo, Secret());
     const auto results = round(engine);
     QCOMPARE(results.size(), 5 + 5 + 2 + 2 + 3); // manifests, packs, resolvers, rules, services
@@ -219,23 +215,29 @@ void TestProbes::demoPipelineAllOk()
     QVERIFY(only(results, QStringLiteral("kl/manifest")).ageS.value_or(-1) >= 3599);
 }
 
-void TestProbes::demoFaults_data()
-{
+void TestProbes::demoFaults_data() {
     QTest::addColumn<QString>("faultName");
     QTest::addColumn<QString>("target");
     QTest::addColumn<int>("state");
     QTest::addColumn<QString>("reason");
     QTest::addColumn<int>("maxMs");
-    QTest::newRow("stale") << "stale" << "kl/manifest" << int(ProbeState::Stale) << "over the 6 h threshold" << 2000;
-    QTest::newRow("checksum-mismatch") << "checksum-mismatch" << "kl/pack" << int(ProbeState::Failed) << "checksum mismatch: manifest says" << 2000;
-    QTest::newRow("http-500") << "http-500" << "kl/manifest" << int(ProbeState::Failed) << "HTTP 500" << 2000;
-    QTest::newRow("slow") << "slow" << "kl/manifest" << int(ProbeState::Degraded) << "slow: " << 3300;
-    QTest::newRow("hang") << "hang" << "kl/manifest" << int(ProbeState::Failed) << "timeout: no response within 3000 ms" << 3300;
-    QTest::newRow("malformed-json") << "malformed-json" << "kl/manifest" << int(ProbeState::Failed) << "invalid JSON" << 2000;
+    QTest::newRow("stale") << "stale"
+                           << "kl/manifest" << int(ProbeState::Stale) << "over the 6 h threshold" << 2000;
+    QTest::newRow("checksum-mismatch")
+        << "checksum-mismatch"
+        << "kl/pack" << int(ProbeState::Failed) << "checksum mismatch: manifest says" << 2000;
+    QTest::newRow("http-500") << "http-500"
+                              << "kl/manifest" << int(ProbeState::Failed) << "HTTP 500" << 2000;
+    QTest::newRow("slow") << "slow"
+                          << "kl/manifest" << int(ProbeState::Degraded) << "slow: " << 3300;
+    QTest::newRow("hang") << "hang"
+                          << "kl/manifest" << int(ProbeState::Failed) << "timeout: no response within 3000 ms"
+                          << 3300;
+    QTest::newRow("malformed-json") << "malformed-json"
+                                    << "kl/manifest" << int(ProbeState::Failed) << "invalid JSON" << 2000;
 }
 
-void TestProbes::demoFaults()
-{
+void TestProbes::demoFaults() {
     QFETCH(QString, faultName);
     QFETCH(QString, target);
     QFETCH(int, state);
@@ -260,8 +262,7 @@ void TestProbes::demoFaults()
     QCOMPARE(only(results, QStringLiteral("kl/rules")).state, ProbeState::Ok);
 }
 
-void TestProbes::staticServerWeDidNotWrite()
-{
+void TestProbes::staticServerWeDidNotWrite() {
     TempDir root;
     const QByteArray pack = QByteArray(200000, 'p');
     root.write(QStringLiteral("kl/pack.bin"), pack);
@@ -274,9 +275,10 @@ void TestProbes::staticServerWeDidNotWrite()
     const quint16 port = probePort.serverPort();
     probePort.close();
     QProcess py;
-    py.start(QStringLiteral("python3"), {QStringLiteral("-m"), QStringLiteral("http.server"), QString::number(port),
-                                         QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--directory"),
-                                         root.path()});
+    py.start(QStringLiteral("python3"),
+             {QStringLiteral("-m"), QStringLiteral("http.server"), QString::number(port),
+              QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--directory"),
+              root.path()});
     QVERIFY(py.waitForStarted());
     QTcpSocket probe;
     for (int i = 0; i < 50; ++i) {
@@ -303,8 +305,7 @@ void TestProbes::staticServerWeDidNotWrite()
     QVERIFY(only(results, QStringLiteral("bad/pack")).reason.contains(QStringLiteral("checksum mismatch")));
 }
 
-void TestProbes::acceptsAndNeverAnswers()
-{
+void TestProbes::acceptsAndNeverAnswers() {
     Hostile h([](QTcpSocket *) {});
     ProbeEngine engine(configFor(h.url(), 3000, 1000), Secret());
     QElapsedTimer t;
@@ -315,8 +316,7 @@ void TestProbes::acceptsAndNeverAnswers()
     QVERIFY2(t.elapsed() <= 1100 + 200, qPrintable(QString::number(t.elapsed())));
 }
 
-void TestProbes::tricklesOneBytePerSecond()
-{
+void TestProbes::tricklesOneBytePerSecond() {
     Hostile h([](QTcpSocket *s) {
         s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n");
         auto *timer = new QTimer(s);
@@ -332,10 +332,10 @@ void TestProbes::tricklesOneBytePerSecond()
     QVERIFY2(t.elapsed() <= 2750 + 200, qPrintable(QString::number(t.elapsed())));
 }
 
-void TestProbes::endlessBody()
-{
+void TestProbes::endlessBody() {
     Hostile h([](QTcpSocket *s) {
-        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n"); // no length: until close
+        s->write(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n"); // no length: until close
         auto *timer = new QTimer(s);
         const QByteArray chunk(64 * 1024, 'x');
         QObject::connect(timer, &QTimer::timeout, s, [s, chunk] {
@@ -350,21 +350,23 @@ void TestProbes::endlessBody()
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
     QVERIFY2(r.reason.contains(QStringLiteral("over the cap of")), qPrintable(r.reason));
-    QVERIFY(r.bytes <= 512 * 1024 + 256 * 1024 + 64 * 1024); // stopped near the cap, not at the end of an endless stream
+    QVERIFY(r.bytes <=
+            512 * 1024 + 256 * 1024 + 64 * 1024); // stopped near the cap, not at the end of an endless stream
 }
 
-void TestProbes::contentLengthLies()
-{
+void TestProbes::contentLengthLies() {
     // Declares far more than it sends, then closes.
     Hostile shortBody([](QTcpSocket *s) {
-        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"scope\":");
+        s->write(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"scope\":");
         s->flush();
         s->disconnectFromHost();
     });
     ProbeEngine a(configFor(shortBody.url()), Secret());
     const ProbeResult r1 = only(round(a), QStringLiteral("kl/manifest"));
     QCOMPARE(r1.state, ProbeState::Failed);
-    QVERIFY2(r1.reason.contains(QStringLiteral("closed")) || r1.reason.contains(QStringLiteral("network error")),
+    QVERIFY2(r1.reason.contains(QStringLiteral("closed")) ||
+                 r1.reason.contains(QStringLiteral("network error")),
              qPrintable(r1.reason));
     // Declares a size over the cap: refused before the body is read.
     Hostile huge([](QTcpSocket *s) {
@@ -376,7 +378,8 @@ void TestProbes::contentLengthLies()
     QVERIFY2(r2.reason.contains(QStringLiteral("999999999 bytes is over the cap")), qPrintable(r2.reason));
     // Declares less than it sends: only the declared bytes count; they are not a manifest.
     Hostile longer([](QTcpSocket *s) {
-        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\n{\"a\":1} and much more garbage");
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\n{\"a\":1} "
+                 "and much more garbage");
     });
     ProbeEngine c(configFor(longer.url()), Secret());
     const ProbeResult r3 = only(round(c), QStringLiteral("kl/manifest"));
@@ -384,19 +387,18 @@ void TestProbes::contentLengthLies()
     QVERIFY2(r3.reason.contains(QStringLiteral("invalid JSON")), qPrintable(r3.reason));
 }
 
-void TestProbes::redirectLoop()
-{
+void TestProbes::redirectLoop() {
     Hostile h([](QTcpSocket *s) {
         s->write("HTTP/1.1 302 Found\r\nLocation: /m.json\r\nContent-Length: 0\r\n\r\n");
     });
     ProbeEngine engine(configFor(h.url()), Secret());
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("redirect loop or more than 3 redirects")), qPrintable(r.reason));
+    QVERIFY2(r.reason.contains(QStringLiteral("redirect loop or more than 3 redirects")),
+             qPrintable(r.reason));
 }
 
-void TestProbes::redirectToAnotherPortNothingListens()
-{
+void TestProbes::redirectToAnotherPortNothingListens() {
     QTcpServer closed;
     QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
     const quint16 deadPort = closed.serverPort();
@@ -408,19 +410,21 @@ void TestProbes::redirectToAnotherPortNothingListens()
     ProbeEngine engine(configFor(h.url()), Secret());
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("connection refused by 127.0.0.1:%1").arg(deadPort)), qPrintable(r.reason));
+    QVERIFY2(r.reason.contains(QStringLiteral("connection refused by 127.0.0.1:%1").arg(deadPort)),
+             qPrintable(r.reason));
 }
 
-void TestProbes::invalidTlsCertificateAndCustomCa()
-{
+void TestProbes::invalidTlsCertificateAndCustomCa() {
     TempDir dir;
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
                    QStringLiteral("-keyout"), dir.file(QStringLiteral("key.pem")), QStringLiteral("-out"),
-                   dir.file(QStringLiteral("cert.pem")), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+                   dir.file(QStringLiteral("cert.pem")), QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
     QVERIFY(openssl.waitForFinished(30000));
     QCOMPARE(openssl.exitCode(), 0);
     QFile certFile(dir.file(QStringLiteral("cert.pem"))), keyFile(dir.file(QStringLiteral("key.pem")));
@@ -431,12 +435,13 @@ void TestProbes::invalidTlsCertificateAndCustomCa()
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     auto *server = new QSslServer;
     server->setSslConfiguration(tls);
-    Hostile h([](QTcpSocket *s) {
-        const QByteArray body = manifestJson();
-        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-                 "\r\n\r\n" + body);
-    },
-              server);
+    Hostile h(
+        [](QTcpSocket *s) {
+            const QByteArray body = manifestJson();
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        },
+        server);
     ProbeEngine untrusted(configFor(h.url()), Secret());
     const ProbeResult r = only(round(untrusted), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
@@ -448,8 +453,7 @@ void TestProbes::invalidTlsCertificateAndCustomCa()
     QVERIFY2(ok.state == ProbeState::Ok, qPrintable(ok.reason));
 }
 
-void TestProbes::http10Close()
-{
+void TestProbes::http10Close() {
     Hostile h([](QTcpSocket *s) {
         s->write("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + manifestJson());
         s->flush();
@@ -460,30 +464,28 @@ void TestProbes::http10Close()
     QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
 }
 
-void TestProbes::dnsFailure()
-{
+void TestProbes::dnsFailure() {
     ProbeEngine engine(configFor(QStringLiteral("http://no-such-host.invalid/m.json"), 5000, 4000), Secret());
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("DNS: host no-such-host.invalid not found")) || r.reason.startsWith(QStringLiteral("timeout")),
+    QVERIFY2(r.reason.contains(QStringLiteral("DNS: host no-such-host.invalid not found")) ||
+                 r.reason.startsWith(QStringLiteral("timeout")),
              qPrintable(r.reason));
 }
 
-void TestProbes::unknownBeforeProbing()
-{
+void TestProbes::unknownBeforeProbing() {
     ProbeResult never;
     QCOMPARE(never.state, ProbeState::Unknown);
     QCOMPARE(probeStateName(never.state), QStringLiteral("unknown"));
     QVERIFY(probeStateSeverity(ProbeState::Unknown) > probeStateSeverity(ProbeState::Ok)); // never healthy
 }
 
-void TestProbes::authorizationOnlyWhereAsked()
-{
+void TestProbes::authorizationOnlyWhereAsked() {
     QByteArray seen;
     Hostile h([&seen](QTcpSocket *s) {
         const QByteArray body = manifestJson();
-        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-                 "\r\n\r\n" + body);
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
     });
     // Capture the request: a second server that records headers.
     QTcpServer recorder;
@@ -493,8 +495,8 @@ void TestProbes::authorizationOnlyWhereAsked()
         connect(s, &QTcpSocket::readyRead, s, [&, s] {
             seen += s->readAll();
             const QByteArray body = manifestJson();
-            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-                     "\r\n\r\n" + body);
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
         });
     });
     DeploymentConfig c = configFor(QStringLiteral("http://127.0.0.1:%1/m.json").arg(recorder.serverPort()));
@@ -510,8 +512,7 @@ void TestProbes::authorizationOnlyWhereAsked()
         QVERIFY(!r.reason.contains(QStringLiteral("t0ken")));
 }
 
-void TestProbes::probeCliExitCodesAndJson()
-{
+void TestProbes::probeCliExitCodesAndJson() {
     // The demo config on disk, pointed at this pipeline's ports.
     QFile demo(QString::fromLatin1(ConfigLoader::kBuiltinDemoPath));
     QVERIFY(demo.open(QIODevice::ReadOnly));
@@ -520,8 +521,9 @@ void TestProbes::probeCliExitCodesAndJson()
     yaml.replace("127.0.0.1:8089", QByteArray("127.0.0.1:" + QByteArray::number(m_servicesPort)));
     const QString cfg = m_dir->write(QStringLiteral("config.yaml"), yaml);
     test::ProgramRunner run(*m_dir);
-    auto r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--config"), cfg, QStringLiteral("probe"),
-                                                        QStringLiteral("--once"), QStringLiteral("--json")});
+    auto r =
+        run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--config"), cfg, QStringLiteral("probe"),
+                                                   QStringLiteral("--once"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     auto json = CanonicalJson::parse(r.out.toStdString());
     QVERIFY2(json.ok(), r.out.constData());
@@ -535,15 +537,131 @@ void TestProbes::probeCliExitCodesAndJson()
             QCOMPARE(t.stringAt("expected_sha256"), t.stringAt("actual_sha256"));
     }
     fault(QStringLiteral("pg"), QStringLiteral("http-500"));
-    r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--config"), cfg, QStringLiteral("probe"), QStringLiteral("--scope"),
-                                                   QStringLiteral("pg")});
+    r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--config"), cfg, QStringLiteral("probe"),
+                                                   QStringLiteral("--scope"), QStringLiteral("pg")});
     fault(QStringLiteral("pg"), QStringLiteral("clear"));
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.out.contains("FAILED") && r.out.contains("pg/manifest") && r.out.contains("HTTP 500"), r.out.constData());
+    QVERIFY2(r.out.contains("FAILED") && r.out.contains("pg/manifest") && r.out.contains("HTTP 500"),
+             r.out.constData());
     QVERIFY(!r.out.contains("kl/"));
-    r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--config"), cfg, QStringLiteral("probe"), QStringLiteral("--scope"),
-                                                   QStringLiteral("atlantis")});
+    r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--config"), cfg, QStringLiteral("probe"),
+                                                   QStringLiteral("--scope"), QStringLiteral("atlantis")});
     QCOMPARE(r.exitCode, 2);
+}
+
+namespace {
+
+QHash<QString, JsonValue> alertCells(const QByteArray &out) {
+    QHash<QString, JsonValue> cells;
+    auto json = CanonicalJson::parse(out.toStdString());
+    if (!json.ok())
+        return cells;
+    for (const JsonValue &c : json->toArray())
+        cells.insert(c.stringAt("alert") + QLatin1Char('/') + c.stringAt("scope"), c);
+    return cells;
+}
+
+} // namespace
+
+void TestProbes::recordedProbesDriveTheAlertsCli() {
+    TempDir home;
+    QFile demo(QString::fromLatin1(ConfigLoader::kBuiltinDemoPath));
+    QVERIFY(demo.open(QIODevice::ReadOnly));
+    QByteArray yaml = demo.readAll();
+    yaml.replace("127.0.0.1:8088", QByteArray("127.0.0.1:" + QByteArray::number(m_port)));
+    yaml.replace("127.0.0.1:8089", QByteArray("127.0.0.1:" + QByteArray::number(m_servicesPort)));
+    const QString cfg = home.write(QStringLiteral("config.yaml"), yaml);
+    test::ProgramRunner run(home);
+    run.set(QStringLiteral("OPSCONSOLE_PASSPHRASE"), QStringLiteral("a long enough passphrase"));
+    auto cli = [&](QStringList args) {
+        args.prepend(cfg);
+        args.prepend(QStringLiteral("--config"));
+        return run.run(QStringLiteral("opsconsole-cli"), args);
+    };
+
+    // Before anything was evaluated: every cell unknown, never ok.
+    auto r = cli({QStringLiteral("alerts"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 1, r.err.constData());
+    auto cells = alertCells(r.out);
+    QCOMPARE(cells.size(), 35);
+    for (const JsonValue &c : cells) {
+        QCOMPARE(c.stringAt("state"), QStringLiteral("unknown"));
+        for (const char *field : {"alert", "scope", "state", "severity", "since", "first_action"})
+            QVERIFY2(c.find(field), field);
+    }
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("ann"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
+
+    fault(QStringLiteral("kl"), QStringLiteral("stale"));
+    r = cli({QStringLiteral("probe"), QStringLiteral("--record")});
+    QVERIFY2(r.exitCode == 1, r.err.constData());
+    QVERIFY2(r.err.contains("transitions as evidence"), r.err.constData());
+    r = cli({QStringLiteral("probe"), QStringLiteral("--record")}); // fail_after 2
+    cells = alertCells(cli({QStringLiteral("alerts"), QStringLiteral("--json")}).out);
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/kl")).stringAt("state"), QStringLiteral("firing"));
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/kl")).stringAt("severity"), QStringLiteral("SEV-2"));
+    QVERIFY(cells.value(QStringLiteral("stale-pack/kl")).find("since")->isString());
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/sg")).stringAt("state"), QStringLiteral("ok"));
+    QCOMPARE(cells.value(QStringLiteral("resolver-health/baseline")).stringAt("severity"),
+             QStringLiteral("SEV-1"));
+    QCOMPARE(cells.value(QStringLiteral("publish-blocked/kl")).stringAt("state"), QStringLiteral("unknown"));
+
+    // Acknowledging: refusals first, each with its exit code, then the real one.
+    auto ack = [&](const QString &alert, const QString &scope, const QString &note) {
+        return cli({QStringLiteral("alerts"), QStringLiteral("ack"), alert, QStringLiteral("--scope"), scope,
+                    QStringLiteral("--note"), note});
+    };
+    QCOMPARE(ack(QStringLiteral("stale_pack"), QStringLiteral("kl"), QStringLiteral("x")).exitCode, 3);
+    QCOMPARE(ack(QStringLiteral("stale-pack"), QStringLiteral("atlantis"), QStringLiteral("x")).exitCode, 3);
+    QCOMPARE(ack(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("  ")).exitCode, 3);
+    QCOMPARE(ack(QStringLiteral("stale-pack"), QStringLiteral("sg"), QStringLiteral("x")).exitCode, 4);
+    r = ack(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("refresh job restarted"));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("acknowledged stale-pack for kl as ann"), r.out.constData());
+    QCOMPARE(ack(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("again")).exitCode, 4);
+    cells = alertCells(cli({QStringLiteral("alerts"), QStringLiteral("--json")}).out);
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/kl")).stringAt("state"), QStringLiteral("acknowledged"));
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/kl")).stringAt("acknowledged_by"), QStringLiteral("ann"));
+
+    // The pack is fresh again: clear_after 2 good rounds clear it.
+    fault(QStringLiteral("kl"), QStringLiteral("clear"));
+    cli({QStringLiteral("probe"), QStringLiteral("--record")});
+    cli({QStringLiteral("probe"), QStringLiteral("--record")});
+    cells = alertCells(cli({QStringLiteral("alerts"), QStringLiteral("--json")}).out);
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/kl")).stringAt("state"), QStringLiteral("ok"));
+
+    // Fired, acknowledged, cleared: signed events, verifiable.
+    for (const char *kind : {"alert.fired", "alert.acknowledged", "alert.cleared"}) {
+        r = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--kind"),
+                 QString::fromLatin1(kind)});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.count('\n'), 1);
+        QVERIFY2(r.out.contains("ann") && r.out.contains("stale-pack"), r.out.constData());
+    }
+    r = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--kind"),
+             QStringLiteral("probe.state_changed"), QStringLiteral("--limit"), QStringLiteral("100")});
+    QCOMPARE(r.out.count('\n'), 17 + 1); // every target first seen (kl/manifest stale), then kl/manifest ok
+    QCOMPARE(
+        cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures")}).exitCode,
+        0);
+
+    // A matrix nobody has looked at for a while: healthy turns unknown, firing would stay firing.
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(
+                     home.file(QStringLiteral("data/opsconsole/evidence.sqlite")).toUtf8().constData(), &db),
+                 SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "UPDATE alert_cells SET evaluated_at_ms = 1000", nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(db);
+    }
+    cells = alertCells(cli({QStringLiteral("alerts"), QStringLiteral("--json")}).out);
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/kl")).stringAt("state"), QStringLiteral("unknown"));
+    QVERIFY(cells.value(QStringLiteral("stale-pack/kl"))
+                .stringAt("detail")
+                .contains(QStringLiteral("last evaluated")));
 }
 
 QTEST_GUILESS_MAIN(TestProbes)

@@ -6,8 +6,7 @@
 
 namespace ops::ui {
 
-QColor AlertCellDelegate::background(int state, const QString &severity)
-{
+QColor AlertCellDelegate::background(int state, const QString &severity) {
     switch (static_cast<AlertState>(state)) {
     case AlertState::Firing:
         if (severity == QLatin1String("SEV-1"))
@@ -25,8 +24,8 @@ QColor AlertCellDelegate::background(int state, const QString &severity)
     return QColor(0x6b, 0x72, 0x80);
 }
 
-void AlertCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
+void AlertCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const {
     const int state = index.data(AlertMatrixModel::StateRole).toInt();
     const QColor bg = background(state, index.data(AlertMatrixModel::SeverityRole).toString());
     painter->save();

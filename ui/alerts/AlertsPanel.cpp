@@ -1,18 +1,20 @@
 #include "AlertsPanel.h"
 
 #include "AlertCellDelegate.h"
+#include "TrendCharts.h"
 
 #include "core/Time.h"
-#include "store/SqliteEvidenceStore.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
@@ -21,36 +23,38 @@
 namespace ops::ui {
 
 namespace {
-QList<AlertRule> loadRules()
-{
+QList<AlertRule> loadRules() {
     auto rules = AlertRules::builtin();
     return rules.ok() ? rules.value() : QList<AlertRule>{};
 }
 
-QString localTime(qint64 ms)
-{
+QString localTime(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
 }
 } // namespace
 
-AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, QWidget *parent)
+AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, Session *session, QWidget *parent)
     : Panel(parent)
     , m_config(config)
-    , m_storePath(std::move(storePath))
-    , m_engine(new ProbeEngine(config, Secret::fromEnvironment("OPSCONSOLE_OPERATOR_TOKEN"), this))
-    , m_evaluator(new AlertEvaluator(loadRules(), config, this))
-    , m_model(new AlertMatrixModel(m_evaluator, this))
+    , m_monitor(new AlertMonitor(config, loadRules(), std::move(storePath),
+                                 Secret::fromEnvironment("OPSCONSOLE_OPERATOR_TOKEN"), this))
+    , m_session(session)
+    , m_model(new AlertMatrixModel(m_monitor->evaluator(), this))
     , m_matrix(new QTableView(this))
     , m_probes(new QTableWidget(this))
     , m_roundLabel(new QLabel(this))
     , m_probeNow(new QPushButton(tr("Probe now"), this))
     , m_detailTitle(new QLabel(this))
     , m_detail(new QLabel(this))
-    , m_ack(new QPushButton(tr("Acknowledge…"), this))
+    , m_recording(new QLabel(this))
+    , m_ackNote(new QLineEdit(this))
+    , m_ackStatus(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_charts(new TrendCharts(this))
+    , m_ack(new QPushButton(tr("Acknowledge"), this))
     , m_openIncident(new QPushButton(tr("Open incident…"), this))
     , m_startRunbook(new QPushButton(tr("Start runbook"), this))
-    , m_timer(new QTimer(this))
-{
+    , m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("alertsPanel"));
     setAccessibleName(title());
 
@@ -91,14 +95,25 @@ AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, QWid
     m_ack->setObjectName(QStringLiteral("acknowledgeButton"));
     m_openIncident->setObjectName(QStringLiteral("openIncidentButton"));
     m_startRunbook->setObjectName(QStringLiteral("startRunbookButton"));
-    m_ack->setToolTip(tr("Acknowledging is recorded as signed evidence; signing in the console is not built yet"));
+    m_ackNote->setObjectName(QStringLiteral("acknowledgeNote"));
+    m_ackNote->setPlaceholderText(tr("Note for the acknowledgement (required)"));
+    m_ackNote->setAccessibleName(tr("Acknowledgement note"));
+    m_ackNote->setClearButtonEnabled(true);
+    m_ackStatus->setObjectName(QStringLiteral("acknowledgeStatus"));
+    m_ackStatus->setWordWrap(true);
+    m_recording->setObjectName(QStringLiteral("recordingLabel"));
+    m_recording->setWordWrap(true);
+    connect(m_ackNote, &QLineEdit::textChanged, this, &AlertsPanel::updateActions);
+    connect(m_ackNote, &QLineEdit::returnPressed, this, &AlertsPanel::acknowledgeSelected);
+    connect(m_ack, &QPushButton::clicked, this, &AlertsPanel::acknowledgeSelected);
     m_openIncident->setToolTip(tr("Incidents arrive with the incident and runbook capability"));
     m_startRunbook->setToolTip(tr("Runbooks arrive with the incident and runbook capability"));
 
     m_probes->setObjectName(QStringLiteral("probeStrip"));
     m_probes->setAccessibleName(tr("Probe targets"));
     m_probes->setColumnCount(6);
-    m_probes->setHorizontalHeaderLabels({tr("Target"), tr("State"), tr("Latency"), tr("Age / threshold"), tr("Checked"), tr("Reason")});
+    m_probes->setHorizontalHeaderLabels(
+        {tr("Target"), tr("State"), tr("Latency"), tr("Age / threshold"), tr("Checked"), tr("Reason")});
     m_probes->verticalHeader()->hide();
     m_probes->verticalHeader()->setDefaultSectionSize(24);
     m_probes->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -115,6 +130,8 @@ AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, QWid
     auto *detailLayout = new QVBoxLayout(detailBox);
     detailLayout->addWidget(m_detailTitle);
     detailLayout->addWidget(m_detail, 1);
+    detailLayout->addWidget(m_ackNote);
+    detailLayout->addWidget(m_ackStatus);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_ack);
     buttons->addWidget(m_openIncident);
@@ -130,108 +147,84 @@ AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, QWid
     // Room for every scope at the usual window size; narrow windows scroll the matrix instead.
     const int matrixWidth = m_matrix->verticalHeader()->sizeHint().width() + 24 + m_model->columnCount() * 76;
     upper->setSizes({matrixWidth, 360});
+    m_tabs->setObjectName(QStringLiteral("alertsTabs"));
+    m_tabs->addTab(m_probes, tr("Probe targets"));
+    m_tabs->addTab(m_charts, tr("Trends"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshCharts(); });
     auto *vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(upper);
-    vertical->addWidget(m_probes);
+    vertical->addWidget(m_tabs);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_recording);
     layout->addWidget(vertical, 1);
 
-    connect(m_engine, &ProbeEngine::roundFinished, this, &AlertsPanel::onRound);
+    connect(m_monitor, &AlertMonitor::roundEvaluated, this, &AlertsPanel::onRound);
+    connect(m_monitor, &AlertMonitor::recordingChanged, this, &AlertsPanel::updateRecording);
+    m_monitor->setSession(m_session);
+    updateRecording();
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &AlertsPanel::probeNow);
 }
 
 AlertsPanel::~AlertsPanel() = default;
 
-QList<SignalSample> AlertsPanel::recentSignals()
-{
-    if (!m_store && !m_storePath.isEmpty() && QFileInfo::exists(m_storePath)) {
-        StoreOpenOptions readOnly;
-        readOnly.readOnly = true;
-        auto store = SqliteEvidenceStore::open(m_storePath, readOnly);
-        if (store.ok())
-            m_store = std::move(store).value();
-    }
-    QList<SignalSample> out;
-    if (!m_store)
-        return out;
-    for (const QString &kind : AlertRules::signalKinds()) {
-        EventFilter f;
-        f.kind = QStringLiteral("signal.") + kind;
-        f.newestFirst = true;
-        f.limit = 1000; // newest first: enough for every window of the rules
-        auto events = m_store->query(f);
-        if (!events.ok())
-            continue;
-        for (const StoredEvent &e : events.value())
-            out.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
-    }
-    return out;
+void AlertsPanel::evaluateRound(const QList<ProbeResult> &results) {
+    m_monitor->processRound(results);
 }
 
-void AlertsPanel::evaluateRound(const QList<ProbeResult> &results)
-{
-    for (const ProbeResult &r : results)
-        m_latest.insert(r.target.id, r);
-    AlertInputs in;
-    in.probes = m_latest.values();
-    in.signals = recentSignals();
-    in.nowMs = Time::nowMs();
-    m_evaluator->evaluate(in);
-    m_lastRound = in.nowMs;
-}
-
-QString AlertsPanel::title() const
-{
+QString AlertsPanel::title() const {
     return tr("Alerts");
 }
 
-QIcon AlertsPanel::icon() const
-{
+QIcon AlertsPanel::icon() const {
     return QIcon(QStringLiteral(":/icons/alerts.svg"));
 }
 
-void AlertsPanel::startMonitoring()
-{
+void AlertsPanel::startMonitoring() {
     probeNow();
 }
 
-void AlertsPanel::probeNow()
-{
-    if (m_engine->isRunning())
+void AlertsPanel::probeNow() {
+    if (m_monitor->isRunning())
         return;
     m_probeNow->setEnabled(false);
-    m_roundLabel->setText(tr("Probing targets: %1…").arg(m_engine->targets().size()));
-    m_engine->runRound();
+    m_roundLabel->setText(tr("Probing targets: %1…").arg(m_monitor->engine()->targets().size()));
+    m_monitor->runRound();
 }
 
-void AlertsPanel::scheduleNext()
-{
+void AlertsPanel::scheduleNext() {
     // Jitter (±10 %) keeps many consoles from probing in lockstep.
     const int base = m_config.probes.intervalS * 1000;
     const int jitter = static_cast<int>(QRandomGenerator::global()->bounded(base / 5 + 1)) - base / 10;
     m_timer->start(qMax(1000, base + jitter));
 }
 
-void AlertsPanel::onRound(const QList<ProbeResult> &results)
-{
-    evaluateRound(results);
+void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTransition> &transitions) {
+    for (const AlertTransition &t : transitions) {
+        if (t.to != AlertState::Firing ||
+            (t.severity != QLatin1String("SEV-1") && t.severity != QLatin1String("SEV-2")))
+            continue;
+        const AlertRule *rule = m_monitor->evaluator()->rule(t.alertId);
+        Q_EMIT alertFired(tr("%1 %2 firing for %3").arg(t.severity, rule ? rule->name : t.alertId, t.scope),
+                          rule ? tr("First action: %1").arg(rule->firstAction) : t.detail, t.severity);
+    }
     int failed = 0;
     for (const ProbeResult &r : results)
         failed += r.state == ProbeState::Ok ? 0 : 1;
     m_roundLabel->setText(tr("Last probe round %1: %2 of %3 targets not ok · next round in about %4 s")
-                              .arg(localTime(m_lastRound))
+                              .arg(localTime(m_monitor->lastRoundMs()))
                               .arg(failed)
                               .arg(results.size())
                               .arg(m_config.probes.intervalS));
     m_probeNow->setEnabled(true);
     fillProbeStrip();
     // The worst cell is preselected, so its first action is in view without a click.
-    if (!m_matrix->currentIndex().isValid() || m_matrix->currentIndex().data(AlertMatrixModel::StateRole).toInt() != int(AlertState::Firing)) {
+    if (!m_matrix->currentIndex().isValid() ||
+        m_matrix->currentIndex().data(AlertMatrixModel::StateRole).toInt() != int(AlertState::Firing)) {
         QModelIndex worst;
         QString worstSeverity;
         for (int row = 0; row < m_model->rowCount(); ++row)
@@ -252,20 +245,26 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results)
     int worst = 0;
     for (int row = 0; row < m_model->rowCount(); ++row)
         for (int col = 0; col < m_model->columnCount(); ++col) {
-            const auto state = static_cast<AlertState>(m_model->index(row, col).data(AlertMatrixModel::StateRole).toInt());
-            worst = qMax(worst, state == AlertState::Firing ? 4 : state == AlertState::Acknowledged ? 3 : state == AlertState::Unknown ? 1 : 0);
+            const auto state =
+                static_cast<AlertState>(m_model->index(row, col).data(AlertMatrixModel::StateRole).toInt());
+            worst = qMax(worst, state == AlertState::Firing         ? 4
+                                : state == AlertState::Acknowledged ? 3
+                                : state == AlertState::Unknown      ? 1
+                                                                    : 0);
         }
     Q_EMIT summaryChanged(worstSummary(), worst);
+    if (m_tabs->currentWidget() == m_charts)
+        refreshCharts();
     scheduleNext();
 }
 
-QString AlertsPanel::worstSummary() const
-{
+QString AlertsPanel::worstSummary() const {
     int firing = 0, unknown = 0;
     QString worstSeverity;
-    for (const AlertRule &r : m_evaluator->rules())
-        for (const ScopeConfig *s : m_evaluator->scopes()) {
-            const AlertCell &c = m_evaluator->cell(r.id, s->id);
+    const AlertEvaluator *evaluator = m_monitor->evaluator();
+    for (const AlertRule &r : evaluator->rules())
+        for (const ScopeConfig *s : evaluator->scopes()) {
+            const AlertCell &c = evaluator->cell(r.id, s->id);
             if (c.state == AlertState::Firing) {
                 ++firing;
                 if (worstSeverity.isEmpty() || c.severity < worstSeverity)
@@ -276,46 +275,162 @@ QString AlertsPanel::worstSummary() const
         }
     if (firing > 0)
         return tr("Alerts firing: %1, worst %2").arg(firing).arg(worstSeverity);
-    if (m_lastRound == 0)
+    if (m_monitor->lastRoundMs() == 0)
         return tr("Probes: unknown (not probed)");
     if (unknown > 0)
         return tr("No alert firing; unknown cells: %1").arg(unknown);
     return tr("No alert firing");
 }
 
-void AlertsPanel::showCell(const QModelIndex &index)
-{
+void AlertsPanel::showCell(const QModelIndex &index) {
     if (!index.isValid())
         return;
     const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
     const auto state = static_cast<AlertState>(index.data(AlertMatrixModel::StateRole).toInt());
-    m_detailTitle->setText(tr("%1 · %2").arg(m_model->headerData(index.row(), Qt::Vertical, Qt::DisplayRole).toString(), scope));
+    m_detailTitle->setText(
+        tr("%1 · %2").arg(m_model->headerData(index.row(), Qt::Vertical, Qt::DisplayRole).toString(), scope));
     const qint64 since = index.data(AlertMatrixModel::SinceRole).toLongLong();
-    m_detail->setText(tr("<b>State:</b> %1<br><b>Severity:</b> %2 (%3)<br><b>Since:</b> %4<br><b>Seen:</b> %5<br>"
-                         "<b>Trigger:</b> %6<br><b>First action:</b> %7")
-                          .arg(alertStateName(state).toUpper(), index.data(AlertMatrixModel::SeverityRole).toString(),
-                               index.data(AlertMatrixModel::SeverityReasonRole).toString().toHtmlEscaped(),
-                               since > 0 ? localTime(since) : tr("never changed"),
-                               index.data(AlertMatrixModel::DetailRole).toString().toHtmlEscaped(),
-                               index.data(AlertMatrixModel::TriggerRole).toString().toHtmlEscaped(),
-                               index.data(AlertMatrixModel::FirstActionRole).toString().toHtmlEscaped()));
+    m_detail->setText(
+        tr("<b>State:</b> %1<br><b>Severity:</b> %2 (%3)<br><b>Since:</b> %4<br><b>Seen:</b> %5<br>"
+           "<b>Trigger:</b> %6<br><b>First action:</b> %7")
+            .arg(alertStateName(state).toUpper(), index.data(AlertMatrixModel::SeverityRole).toString(),
+                 index.data(AlertMatrixModel::SeverityReasonRole).toString().toHtmlEscaped(),
+                 since > 0 ? localTime(since) : tr("never changed"),
+                 index.data(AlertMatrixModel::DetailRole).toString().toHtmlEscaped(),
+                 index.data(AlertMatrixModel::TriggerRole).toString().toHtmlEscaped(),
+                 index.data(AlertMatrixModel::FirstActionRole).toString().toHtmlEscaped()) +
+        (state == AlertState::Acknowledged
+             ? tr("<br><b>Acknowledged by:</b> %1 — %2")
+                   .arg(m_monitor->evaluator()
+                            ->cell(index.data(AlertMatrixModel::AlertIdRole).toString(), scope)
+                            .acknowledgedBy.toHtmlEscaped(),
+                        m_monitor->evaluator()
+                            ->cell(index.data(AlertMatrixModel::AlertIdRole).toString(), scope)
+                            .acknowledgeNote.toHtmlEscaped())
+             : QString()));
+    updateActions();
+    if (scope != m_chartScope && m_tabs->currentWidget() == m_charts)
+        refreshCharts();
 }
 
-void AlertsPanel::fillProbeStrip()
-{
+void AlertsPanel::updateActions() {
+    const QModelIndex index = m_matrix->currentIndex();
+    const bool firing =
+        index.isValid() && index.data(AlertMatrixModel::StateRole).toInt() == int(AlertState::Firing);
+    m_ackNote->setEnabled(firing);
+    if (!firing) {
+        m_ack->setEnabled(false);
+        m_ack->setText(tr("Acknowledge"));
+        m_ack->setToolTip(tr("Only a firing alert can be acknowledged"));
+        return;
+    }
+    if (!m_monitor->isUnlocked()) {
+        m_ack->setEnabled(true);
+        m_ack->setText(tr("Sign in to acknowledge…"));
+        m_ack->setToolTip(tr("An acknowledgement is signed evidence: sign in with your identity first"));
+        return;
+    }
+    m_ack->setText(tr("Acknowledge"));
+    m_ack->setEnabled(!m_ackNote->text().trimmed().isEmpty());
+    m_ack->setToolTip(m_ack->isEnabled() ? tr("Record a signed acknowledgement as %1").arg(m_monitor->actor())
+                                         : tr("Type a note first: what you saw and what you are doing"));
+}
+
+void AlertsPanel::acknowledgeSelected() {
+    const QModelIndex index = m_matrix->currentIndex();
+    if (!index.isValid() || index.data(AlertMatrixModel::StateRole).toInt() != int(AlertState::Firing))
+        return;
+    if (!m_monitor->isUnlocked()) {
+        Q_EMIT signInRequested();
+        if (!m_monitor->isUnlocked())
+            return;
+    }
+    if (m_ackNote->text().trimmed().isEmpty()) {
+        m_ackStatus->setText(tr("Type a note first: what you saw and what you are doing."));
+        m_ackNote->setFocus();
+        return;
+    }
+    const QString alert = index.data(AlertMatrixModel::AlertIdRole).toString();
+    const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
+    auto event = m_monitor->acknowledge(alert, scope, m_ackNote->text());
+    if (!event.ok()) {
+        m_ackStatus->setText(tr("<span style='color:#b71c1c'>Not acknowledged: %1</span>")
+                                 .arg(event.error().message.toHtmlEscaped()));
+        return;
+    }
+    m_ackNote->clear();
+    m_ackStatus->setText(tr("Acknowledged as %1 (event %2).").arg(event->actor).arg(event->seq));
+    showCell(index);
+    int worst = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        for (int col = 0; col < m_model->columnCount(); ++col) {
+            const auto st =
+                static_cast<AlertState>(m_model->index(row, col).data(AlertMatrixModel::StateRole).toInt());
+            worst = qMax(worst, st == AlertState::Firing         ? 4
+                                : st == AlertState::Acknowledged ? 3
+                                : st == AlertState::Unknown      ? 1
+                                                                 : 0);
+        }
+    Q_EMIT summaryChanged(worstSummary(), worst);
+}
+
+void AlertsPanel::updateRecording() {
+    QString text;
+    QString colour;
+    if (!m_monitor->recordingProblem().isEmpty()) {
+        text = tr("Not recording: %1").arg(m_monitor->recordingProblem());
+        colour = QStringLiteral("#b71c1c");
+    } else if (!m_monitor->isUnlocked()) {
+        text =
+            m_monitor->pendingEvents() > 0
+                ? (m_monitor->pendingEvents() == 1
+                       ? tr("Locked: 1 transition waits to be recorded as evidence — sign in to record it.")
+                       : tr("Locked: %1 transitions wait to be recorded as evidence — sign in to record "
+                            "them.")
+                             .arg(m_monitor->pendingEvents()))
+                : tr("Locked: transitions will wait in memory until someone signs in.");
+        colour = QStringLiteral("#b26a00");
+    } else {
+        text = tr("Recording transitions as evidence signed by %1.").arg(m_monitor->actor());
+    }
+    m_recording->setText(text);
+    m_recording->setAccessibleName(text);
+    m_recording->setStyleSheet(colour.isEmpty()
+                                   ? QString()
+                                   : QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
+    updateActions();
+}
+
+void AlertsPanel::refreshCharts() {
+    const QModelIndex index = m_matrix->currentIndex();
+    const QString scope =
+        index.isValid()
+            ? index.data(AlertMatrixModel::ScopeRole).toString()
+            : (m_config.orderedScopes().isEmpty() ? QString() : m_config.orderedScopes().first()->id);
+    if (scope.isEmpty())
+        return;
+    m_chartScope = scope;
+    const qint64 to = Time::nowMs();
+    const qint64 from = to - 6LL * 60 * 60 * 1000;
+    const ScopeConfig *sc = m_config.scope(scope);
+    m_charts->setSamples(scope, m_monitor->samples(scope, from), sc ? sc->freshnessHours : 0, from, to);
+}
+
+void AlertsPanel::fillProbeStrip() {
     // Packs appear under their manifest once it has named them.
     QList<ProbeTarget> targets;
-    for (const ProbeTarget &t : m_engine->targets()) {
+    const QHash<QString, ProbeResult> &latest = m_monitor->latest();
+    for (const ProbeTarget &t : m_monitor->engine()->targets()) {
         targets.append(t);
         const QString pack = t.scope + QStringLiteral("/pack");
-        if (t.kind == TargetKind::Manifest && m_latest.contains(pack))
-            targets.append(m_latest.value(pack).target);
+        if (t.kind == TargetKind::Manifest && latest.contains(pack))
+            targets.append(latest.value(pack).target);
     }
     m_probes->setRowCount(static_cast<int>(targets.size()));
     for (int row = 0; row < targets.size(); ++row) {
         const ProbeTarget &t = targets.at(row);
-        const ProbeResult r = m_latest.value(t.id);
-        const ProbeState state = m_latest.contains(t.id) ? r.state : ProbeState::Unknown;
+        const ProbeResult r = latest.value(t.id);
+        const ProbeState state = latest.contains(t.id) ? r.state : ProbeState::Unknown;
         auto set = [&](int col, const QString &text) {
             auto *item = new QTableWidgetItem(text);
             item->setToolTip(text);
@@ -324,19 +439,25 @@ void AlertsPanel::fillProbeStrip()
         set(0, t.id);
         set(1, probeStateName(state).toUpper());
         m_probes->item(row, 1)->setForeground(AlertCellDelegate::background(
-            state == ProbeState::Ok ? int(AlertState::Ok) : state == ProbeState::Unknown ? int(AlertState::Unknown) : int(AlertState::Firing),
+            state == ProbeState::Ok        ? int(AlertState::Ok)
+            : state == ProbeState::Unknown ? int(AlertState::Unknown)
+                                           : int(AlertState::Firing),
             state == ProbeState::Failed ? QStringLiteral("SEV-1") : QStringLiteral("SEV-2")));
-        set(2, r.latencyMs >= 0 && m_latest.contains(t.id) ? tr("%1 ms").arg(r.latencyMs) : QStringLiteral("–"));
+        set(2,
+            r.latencyMs >= 0 && latest.contains(t.id) ? tr("%1 ms").arg(r.latencyMs) : QStringLiteral("–"));
         const ScopeConfig *scope = m_config.scope(t.scope);
-        set(3, r.ageS && scope ? tr("%1 h / %2 h").arg(double(*r.ageS) / 3600.0, 0, 'f', 1).arg(scope->freshnessHours)
-                               : QStringLiteral("–"));
+        set(3, r.ageS && scope
+                   ? tr("%1 h / %2 h").arg(double(*r.ageS) / 3600.0, 0, 'f', 1).arg(scope->freshnessHours)
+                   : QStringLiteral("–"));
         set(4, r.checkedAtMs > 0 ? localTime(r.checkedAtMs) : tr("never"));
         QString reason = r.reason;
         if (t.kind == TargetKind::Pack && !r.actualSha256.isEmpty() && reason.isEmpty())
             reason = tr("sha256 %1… matches the manifest").arg(r.actualSha256.left(16));
-        set(5, m_latest.contains(t.id) ? (reason.isEmpty() ? t.url.toString(QUrl::RemoveUserInfo) : reason) : tr("not probed yet"));
+        set(5, latest.contains(t.id) ? (reason.isEmpty() ? t.url.toString(QUrl::RemoveUserInfo) : reason)
+                                     : tr("not probed yet"));
         if (t.kind == TargetKind::Pack && !r.actualSha256.isEmpty())
-            m_probes->item(row, 5)->setToolTip(tr("expected %1\nactual   %2").arg(t.expectedSha256, r.actualSha256));
+            m_probes->item(row, 5)->setToolTip(
+                tr("expected %1\nactual   %2").arg(t.expectedSha256, r.actualSha256));
     }
 }
 

@@ -3,26 +3,27 @@
 #include "common/Panel.h"
 
 #include "alerts/AlertMatrixModel.h"
-#include "probes/ProbeEngine.h"
+#include "monitor/AlertMonitor.h"
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTableWidget;
+class QTabWidget;
 class QTimer;
 
-namespace ops {
-class SqliteEvidenceStore;
-}
-
 namespace ops::ui {
+
+class TrendCharts;
 
 // The on-call operator's first screen: the alert matrix (alerts × scopes), the detail and first
 // action of the selected cell, and a strip with every probe target.
 class AlertsPanel final : public Panel {
     Q_OBJECT
 public:
-    AlertsPanel(const DeploymentConfig &config, QString storePath, QWidget *parent = nullptr);
+    AlertsPanel(const DeploymentConfig &config, QString storePath, Session *session,
+                QWidget *parent = nullptr);
     ~AlertsPanel() override;
     QString title() const override;
     QIcon icon() const override;
@@ -31,41 +32,51 @@ public:
     void startMonitoring();
     void probeNow();
     AlertMatrixModel *matrixModel() const { return m_model; }
-    AlertEvaluator *evaluator() const { return m_evaluator; }
+    AlertEvaluator *evaluator() const { return m_monitor->evaluator(); }
+    AlertMonitor *monitor() const { return m_monitor; }
     // Worst current state, for the status bar.
     QString worstSummary() const;
     // One evaluation: these probe results plus the pipeline signals recorded in the store.
     void evaluateRound(const QList<ProbeResult> &results);
+    // Acknowledges the selected (firing) cell with the note typed beside the button.
+    void acknowledgeSelected();
 
 Q_SIGNALS:
     void summaryChanged(const QString &text, int severity); // severity: 0 ok … 4 failed/firing
+    // A SEV-1 or SEV-2 alert fired: for the desktop notification.
+    void alertFired(const QString &title, const QString &body, const QString &severity);
+    // Acknowledging needs a signed-in identity: the window asks for the passphrase.
+    void signInRequested();
 
 private:
-    void onRound(const QList<ProbeResult> &results);
+    void onRound(const QList<ProbeResult> &results, const QList<AlertTransition> &transitions);
     void showCell(const QModelIndex &index);
+    void updateActions();
+    void updateRecording();
+    void refreshCharts();
     void fillProbeStrip();
     void scheduleNext();
 
-    QList<SignalSample> recentSignals();
-
     DeploymentConfig m_config;
-    QString m_storePath;
-    std::unique_ptr<SqliteEvidenceStore> m_store; // read only: signals
-    ProbeEngine *m_engine;
-    AlertEvaluator *m_evaluator;
+    AlertMonitor *m_monitor;
+    Session *m_session;
     AlertMatrixModel *m_model;
-    QHash<QString, ProbeResult> m_latest; // per target id
     QTableView *m_matrix;
     QTableWidget *m_probes;
     QLabel *m_roundLabel;
     QPushButton *m_probeNow;
     QLabel *m_detailTitle;
     QLabel *m_detail;
+    QLabel *m_recording;
+    QLineEdit *m_ackNote;
+    QLabel *m_ackStatus;
+    QTabWidget *m_tabs;
+    TrendCharts *m_charts;
     QPushButton *m_ack;
     QPushButton *m_openIncident;
     QPushButton *m_startRunbook;
     QTimer *m_timer;
-    qint64 m_lastRound = 0;
+    QString m_chartScope;
 };
 
 } // namespace ops::ui

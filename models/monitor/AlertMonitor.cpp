@@ -1,0 +1,307 @@
+#include "AlertMonitor.h"
+
+#include "store/SqliteEvidenceStore.h"
+
+#include <QFileInfo>
+
+namespace ops {
+
+namespace {
+constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
+
+bool mayAcknowledge(const Identity &who) {
+    return who.roles.contains(QStringLiteral("operator")) ||
+           who.roles.contains(QStringLiteral("incident-owner"));
+}
+} // namespace
+
+AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, QString storePath,
+                           Secret operatorToken, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_storePath(std::move(storePath))
+    , m_engine(new ProbeEngine(config, std::move(operatorToken), this))
+    , m_evaluator(new AlertEvaluator(std::move(rules), config, this)) {
+    connect(m_engine, &ProbeEngine::roundFinished, this, &AlertMonitor::processRound);
+}
+
+AlertMonitor::~AlertMonitor() = default;
+
+void AlertMonitor::setClock(Time::Clock clock) {
+    m_clock = clock;
+    m_engine->setClock(std::move(clock));
+}
+
+void AlertMonitor::setProblem(const QString &problem) {
+    if (problem == m_problem)
+        return;
+    m_problem = problem;
+    Q_EMIT recordingChanged();
+}
+
+bool AlertMonitor::ensureStore() {
+    if (m_store)
+        return true;
+    if (m_storePath.isEmpty() || !QFileInfo::exists(m_storePath)) {
+        setProblem(
+            tr("no evidence store yet: transitions are not recorded (create one with opsconsole-cli init)"));
+        return false;
+    }
+    auto store = SqliteEvidenceStore::open(m_storePath, StoreOpenOptions{});
+    m_readOnly = false;
+    if (!store.ok()) {
+        StoreOpenOptions readOnly;
+        readOnly.readOnly = true;
+        store = SqliteEvidenceStore::open(m_storePath, readOnly);
+        m_readOnly = true;
+    }
+    if (!store.ok()) {
+        setProblem(tr("the evidence store cannot be opened: %1").arg(store.error().message));
+        return false;
+    }
+    auto monitor = MonitorStore::open(m_storePath, m_readOnly);
+    if (!monitor.ok()) {
+        setProblem(tr("the monitor tables cannot be opened: %1").arg(monitor.error().message));
+        return false;
+    }
+    m_store = std::move(store).value();
+    m_monitorStore = std::make_unique<MonitorStore>(std::move(monitor).value());
+    m_ackSeenSeq = m_store->size().ok() ? m_store->size().value() : 0;
+    if (!m_restored) {
+        m_restored = true;
+        if (auto states = m_monitorStore->targetStates(); states.ok())
+            m_targetStates = states.value();
+        if (auto cells = m_monitorStore->alertCells(); cells.ok()) {
+            QList<AlertCell> saved;
+            for (StoredAlertCell s : cells.value()) {
+                // Healthy is only ever shown from a fresh observation.
+                if (s.cell.state == AlertState::Ok)
+                    s.cell.state = AlertState::Unknown;
+                saved.append(s.cell);
+            }
+            m_evaluator->restore(saved);
+        }
+    }
+    setProblem(m_readOnly ? tr("the evidence store is read-only here: transitions are not recorded")
+                          : QString());
+    return true;
+}
+
+void AlertMonitor::setSession(Session *session) {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (session)
+        connect(session, &Session::changed, this, [this] {
+            Q_EMIT recordingChanged();
+            flush();
+        });
+    Q_EMIT recordingChanged();
+    flush();
+}
+
+QList<Identity> AlertMonitor::identities() const {
+    if (!const_cast<AlertMonitor *>(this)->ensureStore())
+        return {};
+    auto ids = m_store->identities();
+    return ids.ok() ? ids.value() : QList<Identity>{};
+}
+
+void AlertMonitor::runRound(const QString &scope) {
+    m_engine->runRound(scope);
+}
+
+void AlertMonitor::readStoreInputs(AlertInputs &in) {
+    if (!m_store)
+        return;
+    for (const QString &kind : AlertRules::signalKinds()) {
+        EventFilter f;
+        f.kind = QStringLiteral("signal.") + kind;
+        f.newestFirst = true;
+        f.limit = 1000; // newest first: enough for every window of the rules
+        auto events = m_store->query(f);
+        if (!events.ok())
+            continue;
+        for (const StoredEvent &e : events.value())
+            in.signals.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
+    }
+    // Acknowledgements made elsewhere (the CLI, another console) since we last looked.
+    EventFilter acks;
+    acks.kind = QStringLiteral("alert.acknowledged");
+    acks.fromSeq = m_ackSeenSeq + 1;
+    acks.limit = 1000;
+    if (auto events = m_store->query(acks); events.ok()) {
+        for (const StoredEvent &e : events.value()) {
+            m_ackSeenSeq = qMax(m_ackSeenSeq, e.seq);
+            const JsonValue p = e.payload();
+            (void)m_evaluator->acknowledge(p.stringAt("alert"), e.scope, e.actor, p.stringAt("note"), e.tsMs);
+        }
+    }
+}
+
+QList<NewEvent> AlertMonitor::transitionEvents(const QList<ProbeResult> &results,
+                                               const QList<AlertTransition> &alerts,
+                                               QList<TargetStateRow> &changedStates) {
+    QList<NewEvent> events;
+    for (const ProbeResult &r : results) {
+        const QString state = probeStateName(r.state);
+        auto it = m_targetStates.find(r.target.id);
+        const bool known = it != m_targetStates.end();
+        const QString from = known ? it->state : QStringLiteral("unknown");
+        TargetStateRow row = known ? *it : TargetStateRow{r.target.id,
+                                                          r.target.scope,
+                                                          targetKindName(r.target.kind),
+                                                          QStringLiteral("unknown"),
+                                                          QString(),
+                                                          0,
+                                                          0};
+        row.checkedAtMs = r.checkedAtMs;
+        row.reason = r.reason;
+        if (from != state) {
+            row.state = state;
+            row.sinceMs = r.checkedAtMs;
+            JsonValue p = r.toJson();
+            p["from"] = from;
+            p["to"] = state;
+            p["observed_at"] = Time::toIso(r.checkedAtMs);
+            p["source"] = QStringLiteral("monitor");
+            events.append(NewEvent{QStringLiteral("probe.state_changed"), r.target.scope, p, std::nullopt});
+        }
+        m_targetStates.insert(row.target, row);
+        changedStates.append(row);
+    }
+    for (const AlertTransition &t : alerts) {
+        QString kind;
+        if (t.to == AlertState::Firing)
+            kind = QStringLiteral("alert.fired");
+        else if (t.to == AlertState::Ok &&
+                 (t.from == AlertState::Firing || t.from == AlertState::Acknowledged))
+            kind = QStringLiteral("alert.cleared");
+        else
+            continue;
+        const AlertRule *rule = m_evaluator->rule(t.alertId);
+        const AlertCell &c = m_evaluator->cell(t.alertId, t.scope);
+        JsonValue p = JsonValue::object();
+        p["alert"] = t.alertId;
+        p["name"] = rule ? rule->name : t.alertId;
+        p["severity"] = t.severity;
+        p["severity_reason"] = c.severityReason;
+        p["from"] = alertStateName(t.from);
+        p["detail"] = t.detail;
+        p["observed_at"] = Time::toIso(t.tsMs);
+        p["source"] = QStringLiteral("monitor");
+        if (kind == QLatin1String("alert.fired") && rule)
+            p["first_action"] = rule->firstAction;
+        events.append(NewEvent{kind, t.scope, p, std::nullopt});
+    }
+    return events;
+}
+
+void AlertMonitor::processRound(const QList<ProbeResult> &results) {
+    ensureStore();
+    for (const ProbeResult &r : results)
+        m_latest.insert(r.target.id, r);
+    AlertInputs in;
+    in.probes = m_latest.values();
+    in.nowMs = m_clock();
+    readStoreInputs(in);
+    const QList<AlertTransition> transitions = m_evaluator->evaluate(in);
+    m_lastRound = in.nowMs;
+
+    QList<TargetStateRow> states;
+    QList<NewEvent> events = transitionEvents(results, transitions, states);
+    if (m_monitorStore && !m_readOnly) {
+        const qint64 pruneBefore = in.nowMs - qint64(m_config.probes.retentionDays) * kDayMs;
+        if (auto r = m_monitorStore->saveRound(results, states, m_evaluator->cells(), in.nowMs, pruneBefore);
+            !r.ok())
+            setProblem(tr("probe samples not saved: %1").arg(r.error().message));
+    }
+    record(std::move(events));
+    Q_EMIT roundEvaluated(results, transitions);
+}
+
+void AlertMonitor::record(QList<NewEvent> events) {
+    for (NewEvent &e : events)
+        m_pending.append(std::move(e));
+    if (m_pending.size() > m_pendingLimit) {
+        const qsizetype over = m_pending.size() - m_pendingLimit;
+        m_dropped += static_cast<int>(over);
+        m_pending.remove(0, over);
+    }
+    flush();
+}
+
+void AlertMonitor::flush() {
+    if (m_pending.isEmpty() && m_dropped == 0)
+        return;
+    if (!isUnlocked() || !m_store || m_readOnly) {
+        Q_EMIT recordingChanged();
+        return;
+    }
+    QList<NewEvent> batch = m_pending;
+    if (m_dropped > 0) {
+        // The gap itself is evidence: what was lost while nobody could sign.
+        JsonValue p = JsonValue::object();
+        p["dropped_events"] = qint64(m_dropped);
+        p["reason"] = QStringLiteral("more than %1 transitions waited while the console was locked")
+                          .arg(m_pendingLimit);
+        batch.prepend(NewEvent{QStringLiteral("monitor.gap"), QString(), p, std::nullopt});
+    }
+    auto r = m_store->append(*m_session->signer(), batch);
+    if (!r.ok()) {
+        setProblem(tr("transitions not recorded: %1").arg(r.error().message));
+        return;
+    }
+    m_pending.clear();
+    m_dropped = 0;
+    setProblem(QString());
+    Q_EMIT recordingChanged();
+}
+
+Result<StoredEvent> AlertMonitor::acknowledge(const QString &alertId, const QString &scope,
+                                              const QString &note) {
+    if (!isUnlocked())
+        return makeError(ErrorCode::Policy,
+                         tr("sign in to acknowledge: an acknowledgement is signed evidence"));
+    const Signer &signer = *m_session->signer();
+    if (!ensureStore() || m_readOnly)
+        return makeError(ErrorCode::Store, m_problem);
+    auto who = m_store->identity(signer.name);
+    if (!who.ok())
+        return who.error();
+    if (!mayAcknowledge(who.value()))
+        return makeError(ErrorCode::Policy,
+                         tr("'%1' holds neither the operator nor the incident-owner role").arg(who->name));
+    const AlertCell &c = m_evaluator->cell(alertId, scope);
+    if (c.alertId.isEmpty())
+        return makeError(ErrorCode::Usage, tr("no alert '%1' for scope '%2'").arg(alertId, scope));
+    if (c.state != AlertState::Firing)
+        return makeError(ErrorCode::Policy, tr("only a firing alert can be acknowledged: %1 for %2 is %3")
+                                                .arg(alertId, scope, alertStateName(c.state)));
+    if (note.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("an acknowledgement needs a note"));
+    JsonValue p = JsonValue::object();
+    p["alert"] = alertId;
+    p["severity"] = c.severity;
+    p["note"] = note.trimmed();
+    p["detail"] = c.detail;
+    p["firing_since"] = Time::toIso(c.sinceMs);
+    auto events =
+        m_store->append(signer, {NewEvent{QStringLiteral("alert.acknowledged"), scope, p, std::nullopt}});
+    if (!events.ok())
+        return events.error();
+    const StoredEvent e = events->constFirst();
+    (void)m_evaluator->acknowledge(alertId, scope, signer.name, note.trimmed(), e.tsMs);
+    if (m_monitorStore)
+        (void)m_monitorStore->saveAcknowledgement(m_evaluator->cell(alertId, scope));
+    return e;
+}
+
+QList<ProbeSample> AlertMonitor::samples(const QString &scope, qint64 sinceMs) const {
+    if (!m_monitorStore)
+        return {};
+    auto s = m_monitorStore->samples(scope, sinceMs);
+    return s.ok() ? s.value() : QList<ProbeSample>{};
+}
+
+} // namespace ops

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "MonitorStore.h"
+
+#include "alerts/AlertEvaluator.h"
+#include "probes/ProbeEngine.h"
+#include "store/EvidenceTypes.h"
+#include "store/Session.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+namespace ops {
+
+class SqliteEvidenceStore;
+
+// Runs the on-call loop: a probe round, then the alert evaluation over its results and the
+// pipeline signals in the store, then the record — raw samples in the monitor tables, and every
+// probe state transition and alert fired / cleared as an evidence event signed by the operator
+// on watch. While no one is signed in (locked), transitions wait in memory (bounded) and are
+// recorded at the next unlock; samples are written either way.
+class AlertMonitor final : public QObject {
+    Q_OBJECT
+public:
+    AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, QString storePath, Secret operatorToken,
+                 QObject *parent = nullptr);
+    ~AlertMonitor() override;
+
+    ProbeEngine *engine() const { return m_engine; }
+    AlertEvaluator *evaluator() const { return m_evaluator; }
+    const DeploymentConfig &config() const { return m_config; }
+    const QHash<QString, ProbeResult> &latest() const { return m_latest; }
+    qint64 lastRoundMs() const { return m_lastRound; }
+    void setClock(Time::Clock clock);
+
+    // Whoever is signed in to the session signs what is recorded (what waited is flushed at
+    // unlock). Without a session, or while it is locked, transitions wait in memory.
+    void setSession(Session *session);
+    bool isUnlocked() const { return m_session && m_session->isUnlocked(); }
+    QString actor() const { return m_session ? m_session->identity() : QString(); }
+    int pendingEvents() const { return static_cast<int>(m_pending.size()); }
+    int droppedEvents() const { return m_dropped; }
+    // Why recording does not happen ("" when it does), e.g. no store, read-only, store problem.
+    QString recordingProblem() const { return m_problem; }
+    static constexpr int kMaxPending = 5000;
+    void setPendingLimit(int limit) { m_pendingLimit = limit; }
+
+    void runRound(const QString &scope = {});
+    bool isRunning() const { return m_engine->isRunning(); }
+    // Evaluates these results as one round (what runRound does when the probes come back).
+    void processRound(const QList<ProbeResult> &results);
+
+    // A person's acknowledgement of a firing alert: a signed "alert.acknowledged" event.
+    Result<StoredEvent> acknowledge(const QString &alertId, const QString &scope, const QString &note);
+
+    // Raw samples for charts.
+    QList<ProbeSample> samples(const QString &scope, qint64 sinceMs) const;
+    // The identities of the store (for the unlock dialog).
+    QList<Identity> identities() const;
+    SqliteEvidenceStore *store() const { return m_store.get(); }
+    // Opens the store when it has appeared since (nullptr when there is none).
+    SqliteEvidenceStore *openStore() { return ensureStore() ? m_store.get() : nullptr; }
+
+Q_SIGNALS:
+    void roundEvaluated(const QList<ops::ProbeResult> &results,
+                        const QList<ops::AlertTransition> &transitions);
+    void recordingChanged();
+
+private:
+    bool ensureStore();
+    void readStoreInputs(AlertInputs &in);
+    QList<NewEvent> transitionEvents(const QList<ProbeResult> &results, const QList<AlertTransition> &alerts,
+                                     QList<TargetStateRow> &changedStates);
+    void record(QList<NewEvent> events);
+    void flush();
+    void setProblem(const QString &problem);
+
+    DeploymentConfig m_config;
+    QString m_storePath;
+    ProbeEngine *m_engine;
+    AlertEvaluator *m_evaluator;
+    Time::Clock m_clock = Time::systemClock();
+    std::unique_ptr<SqliteEvidenceStore> m_store;
+    std::unique_ptr<MonitorStore> m_monitorStore;
+    bool m_readOnly = false;
+    bool m_restored = false;
+    QPointer<Session> m_session;
+    QList<NewEvent> m_pending;
+    int m_dropped = 0;
+    int m_pendingLimit = kMaxPending;
+    QString m_problem;
+    QHash<QString, ProbeResult> m_latest;
+    QHash<QString, TargetStateRow> m_targetStates;
+    quint64 m_ackSeenSeq = 0;
+    qint64 m_lastRound = 0;
+};
+
+} // namespace ops

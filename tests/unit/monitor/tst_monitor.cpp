@@ -1,0 +1,332 @@
+// The monitor's record: raw samples with retention, transitions and alert fired / acknowledged /
+// cleared as signed evidence, waiting while locked, continuing across restarts.
+#include "ProbeRounds.h"
+#include "StoreFixture.h"
+
+#include "monitor/AlertMonitor.h"
+#include "store/Schema.h"
+
+#include <sqlite3.h>
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ops;
+
+class TestMonitor : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void samplesAreKeptAndPrunedAfterRetention();
+    void transitionsAreSignedEvents();
+    void unchangedStateRecordsNothing();
+    void lockedTransitionsWaitAndFlushAtUnlock();
+    void pendingIsBoundedAndTheGapIsEvidence();
+    void restartContinuesDampingAndFiring();
+    void acknowledgeIsSignedAndNeedsRoleAndFiring();
+    void acknowledgementFromAnotherProcessIsApplied();
+    void clearingAfterAcknowledgement();
+    void olderStoreIsMigratedAndReadableReadOnly();
+    void noStoreMeansNotRecordingSaidSo();
+};
+
+namespace {
+
+DeploymentConfig demo() {
+    return ConfigLoader::builtinDemo().value(); // fail_after 2, clear_after 2, retention 7 days
+}
+
+QList<AlertRule> rules() {
+    return AlertRules::builtin().value();
+}
+
+// The kl manifest stale or fresh, every other scope fresh.
+
+QList<StoredEvent> eventsOfKind(SqliteEvidenceStore &store, const QString &kind) {
+    EventFilter f;
+    f.kind = kind;
+    f.limit = 10000;
+    return store.query(f).value();
+}
+
+struct Rig {
+    test::StoreFixture f;
+    Session session;
+    std::unique_ptr<AlertMonitor> monitor;
+    qint64 clock = 1795410000000;
+
+    Rig() {
+        f.store.reset(); // the monitor opens its own connection
+        restart();
+    }
+    void restart() {
+        monitor = std::make_unique<AlertMonitor>(demo(), rules(), f.path, Secret());
+        monitor->setClock([this] { return clock; });
+        monitor->setSession(&session);
+    }
+    void signInAlice() {
+        // The fixture's key, re-made from the same identity: copy the registered one.
+        session.unlockWith(Signer{f.alice.name, aliceKey()});
+    }
+    crypto::PrivateKey aliceKey() {
+        auto pem = f.alice.key.unencryptedPem();
+        return crypto::PrivateKey::fromPem(pem, QByteArray()).value();
+    }
+    void run(bool klStale) {
+        clock += 30000;
+        monitor->processRound(test::manifestRound(klStale, clock));
+    }
+    std::unique_ptr<SqliteEvidenceStore> store() {
+        return SqliteEvidenceStore::open(f.path, StoreOpenOptions{}).value();
+    }
+};
+
+} // namespace
+
+void TestMonitor::samplesAreKeptAndPrunedAfterRetention() {
+    Rig rig;
+    rig.run(false);
+    rig.run(false);
+    auto ms = MonitorStore::open(rig.f.path, true).value();
+    QCOMPARE(ms.sampleCount().value(), 10);
+    const auto kl = ms.samples(QStringLiteral("kl"), 0).value();
+    QCOMPARE(kl.size(), 2);
+    QCOMPARE(kl.first().state, QStringLiteral("ok"));
+    QCOMPARE(kl.first().ageS.value_or(-1), 3600);
+    QCOMPARE(kl.first().latencyMs, 12);
+    // Eight days later the first two rounds are past the 7-day retention window.
+    rig.clock += 8LL * 24 * 3600 * 1000;
+    rig.run(false);
+    QCOMPARE(ms.sampleCount().value(), 5);
+    QCOMPARE(ms.samples(QStringLiteral("kl"), 0).value().size(), 1);
+}
+
+void TestMonitor::transitionsAreSignedEvents() {
+    Rig rig;
+    rig.signInAlice();
+    rig.run(false);
+    rig.run(true);
+    rig.run(true); // fail_after 2: fires now
+    auto store = rig.store();
+    const auto changes = eventsOfKind(*store, QStringLiteral("probe.state_changed"));
+    QCOMPARE(changes.size(), 6); // five first sightings, then kl ok → stale
+    const JsonValue last = changes.last().payload();
+    QCOMPARE(last.stringAt("target"), QStringLiteral("kl/manifest"));
+    QCOMPARE(last.stringAt("from"), QStringLiteral("ok"));
+    QCOMPARE(last.stringAt("to"), QStringLiteral("stale"));
+    QCOMPARE(changes.last().actor, QStringLiteral("alice"));
+    QVERIFY(changes.last().signedByActor);
+    const auto fired = eventsOfKind(*store, QStringLiteral("alert.fired"));
+    QCOMPARE(fired.size(), 1);
+    QCOMPARE(fired.first().scope, QStringLiteral("kl"));
+    QCOMPARE(fired.first().payload().stringAt("alert"), QStringLiteral("stale-pack"));
+    QCOMPARE(fired.first().payload().stringAt("severity"), QStringLiteral("SEV-2"));
+    QVERIFY(
+        fired.first().payload().stringAt("first_action").contains(QStringLiteral("pause confidence claims")));
+    VerifyOptions o;
+    o.signatures = true;
+    QVERIFY(store->verify(o)->intact);
+}
+
+void TestMonitor::unchangedStateRecordsNothing() {
+    Rig rig;
+    rig.signInAlice();
+    rig.run(false);
+    const quint64 after1 = rig.store()->size().value();
+    rig.run(false);
+    rig.run(false);
+    QCOMPARE(rig.store()->size().value(), after1);
+    // A restart remembers the states: still nothing new.
+    rig.restart();
+    rig.run(false);
+    QCOMPARE(rig.store()->size().value(), after1);
+}
+
+void TestMonitor::lockedTransitionsWaitAndFlushAtUnlock() {
+    Rig rig;
+    QSignalSpy recording(rig.monitor.get(), &AlertMonitor::recordingChanged);
+    rig.run(false);
+    rig.run(true);
+    rig.run(true);
+    QCOMPARE(rig.monitor->pendingEvents(), 5 + 1 + 1);
+    QCOMPARE(rig.store()->size().value(), quint64(1)); // only alice's identity
+    QVERIFY(recording.count() > 0);
+    rig.signInAlice();
+    QCOMPARE(rig.monitor->pendingEvents(), 0);
+    auto store = rig.store();
+    QCOMPARE(store->size().value(), quint64(1 + 7));
+    const auto fired = eventsOfKind(*store, QStringLiteral("alert.fired"));
+    QCOMPARE(fired.size(), 1);
+    // The time it was seen travels with the event, not only the time it was recorded.
+    QCOMPARE(fired.first().payload().stringAt("observed_at"), Time::toIso(rig.clock));
+}
+
+void TestMonitor::pendingIsBoundedAndTheGapIsEvidence() {
+    Rig rig;
+    rig.monitor->setPendingLimit(50);
+    for (int i = 0; i < 60; ++i)
+        rig.run(i % 2 == 0); // kl flaps: a probe transition every round
+    QCOMPARE(rig.monitor->pendingEvents(), 50);
+    QVERIFY(rig.monitor->droppedEvents() > 0);
+    rig.signInAlice();
+    const auto gaps = eventsOfKind(*rig.store(), QStringLiteral("monitor.gap"));
+    QCOMPARE(gaps.size(), 1);
+    QVERIFY(gaps.first().payload().find("dropped_events")->toInt() > 0);
+}
+
+void TestMonitor::restartContinuesDampingAndFiring() {
+    Rig rig;
+    rig.signInAlice();
+    rig.run(true); // one bad: not firing yet
+    QCOMPARE(rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+             AlertState::Unknown);
+    rig.restart();
+    rig.run(true); // the second bad, after a restart: fires (the counter was kept)
+    QCOMPARE(rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+             AlertState::Firing);
+    rig.restart();
+    // Firing survives a restart before any round.
+    QCOMPARE(rig.monitor->openStore() != nullptr, true);
+    QCOMPARE(rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+             AlertState::Firing);
+    // Healthy does not: it waits for a fresh observation.
+    QCOMPARE(rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("sg")).state,
+             AlertState::Unknown);
+    QCOMPARE(eventsOfKind(*rig.store(), QStringLiteral("alert.fired")).size(), 1);
+}
+
+void TestMonitor::acknowledgeIsSignedAndNeedsRoleAndFiring() {
+    Rig rig;
+    rig.run(true);
+    rig.run(true);
+    // Locked: refused.
+    auto locked = rig.monitor->acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"),
+                                           QStringLiteral("looking"));
+    QVERIFY(!locked.ok());
+    QCOMPARE(locked.error().code, ErrorCode::Policy);
+    // Someone without the operator or incident-owner role: refused.
+    {
+        auto store = rig.store();
+        Signer qa = test::makeSigner(QStringLiteral("quinn"));
+        QVERIFY(store->registerIdentity(qa, {QStringLiteral("qa")}).ok());
+        rig.session.unlockWith(std::move(qa));
+    }
+    auto noRole = rig.monitor->acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"),
+                                           QStringLiteral("looking"));
+    QVERIFY(!noRole.ok());
+    QVERIFY(noRole.error().message.contains(QStringLiteral("operator")));
+    rig.signInAlice();
+    auto notFiring =
+        rig.monitor->acknowledge(QStringLiteral("stale-pack"), QStringLiteral("sg"), QStringLiteral("x"));
+    QVERIFY(!notFiring.ok());
+    auto noNote =
+        rig.monitor->acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("  "));
+    QCOMPARE(noNote.error().code, ErrorCode::InvalidInput);
+    const quint64 before = rig.store()->size().value();
+    auto ok = rig.monitor->acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"),
+                                       QStringLiteral("refresh job restarted"));
+    QVERIFY2(ok.ok(), qPrintable(ok.ok() ? QString() : ok.error().message));
+    QCOMPARE(ok->kind, QStringLiteral("alert.acknowledged"));
+    QCOMPARE(ok->actor, QStringLiteral("alice"));
+    QVERIFY(ok->signedByActor);
+    QCOMPARE(ok->payload().stringAt("note"), QStringLiteral("refresh job restarted"));
+    QCOMPARE(rig.store()->size().value(), before + 1);
+    QCOMPARE(rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+             AlertState::Acknowledged);
+    // The CLI reads the same cell.
+    auto cells = MonitorStore::open(rig.f.path, true)->alertCells().value();
+    bool seen = false;
+    for (const StoredAlertCell &c : cells)
+        if (c.cell.alertId == QLatin1String("stale-pack") && c.cell.scope == QLatin1String("kl")) {
+            seen = true;
+            QCOMPARE(c.cell.state, AlertState::Acknowledged);
+            QCOMPARE(c.cell.acknowledgedBy, QStringLiteral("alice"));
+            QVERIFY(c.evaluatedAtMs > 0);
+        }
+    QVERIFY(seen);
+    // Acknowledging twice is refused: it is no longer firing.
+    QVERIFY(
+        !rig.monitor->acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("again"))
+             .ok());
+}
+
+void TestMonitor::acknowledgementFromAnotherProcessIsApplied() {
+    Rig rig;
+    rig.signInAlice();
+    rig.run(true);
+    rig.run(true);
+    // Another console (or the CLI) acknowledges through its own monitor.
+    {
+        Session other;
+        other.unlockWith(Signer{rig.f.alice.name, rig.aliceKey()});
+        AlertMonitor second(demo(), rules(), rig.f.path, Secret());
+        second.setSession(&other);
+        QVERIFY(second.acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("mine"))
+                    .ok());
+    }
+    QCOMPARE(rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+             AlertState::Firing);
+    rig.run(true);
+    const AlertCell &c = rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl"));
+    QCOMPARE(c.state, AlertState::Acknowledged);
+    QCOMPARE(c.acknowledgeNote, QStringLiteral("mine"));
+}
+
+void TestMonitor::clearingAfterAcknowledgement() {
+    Rig rig;
+    rig.signInAlice();
+    rig.run(true);
+    rig.run(true);
+    QVERIFY(
+        rig.monitor->acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("on it"))
+            .ok());
+    rig.run(false);
+    QCOMPARE(rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+             AlertState::Acknowledged);
+    rig.run(false); // clear_after 2
+    QCOMPARE(rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+             AlertState::Ok);
+    const auto cleared = eventsOfKind(*rig.store(), QStringLiteral("alert.cleared"));
+    QCOMPARE(cleared.size(), 1);
+    QCOMPARE(cleared.first().payload().stringAt("from"), QStringLiteral("acknowledged"));
+}
+
+void TestMonitor::olderStoreIsMigratedAndReadableReadOnly() {
+    test::StoreFixture f;
+    f.appendN(3);
+    f.store.reset();
+    // Make it a version-1 store: the monitor tables did not exist then.
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(f.path.toUtf8().constData(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db,
+                          "DROP TABLE probe_samples; DROP TABLE probe_states; DROP TABLE alert_cells;"
+                          "DELETE FROM schema_version WHERE version = 2; PRAGMA user_version=1;",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    sqlite3_close(db);
+    StoreOpenOptions ro;
+    ro.readOnly = true;
+    auto readOnly = SqliteEvidenceStore::open(f.path, ro);
+    QVERIFY2(readOnly.ok(), qPrintable(readOnly.ok() ? QString() : readOnly.error().message));
+    QCOMPARE(readOnly.value()->size().value(), quint64(4));
+    QCOMPARE(MonitorStore::open(f.path, true)->alertCells()->size(), 0);
+    QVERIFY(!MonitorStore::open(f.path, false).ok());
+    readOnly.value().reset();
+    auto writable = SqliteEvidenceStore::open(f.path, StoreOpenOptions{});
+    QVERIFY(writable.ok());
+    QVERIFY(writable.value()->verify({})->intact);
+    QVERIFY(MonitorStore::open(f.path, false).ok());
+}
+
+void TestMonitor::noStoreMeansNotRecordingSaidSo() {
+    test::TempDir dir;
+    Session session;
+    AlertMonitor monitor(demo(), rules(), dir.file(QStringLiteral("none.sqlite")), Secret());
+    monitor.setSession(&session);
+    monitor.processRound(test::manifestRound(true, 1795410000000));
+    QVERIFY(monitor.recordingProblem().contains(QStringLiteral("no evidence store")));
+    QVERIFY(monitor.pendingEvents() > 0);
+    QVERIFY(!QFile::exists(dir.file(QStringLiteral("none.sqlite"))));
+}
+
+QTEST_GUILESS_MAIN(TestMonitor)
+#include "tst_monitor.moc"
