@@ -75,26 +75,6 @@
         <translation>Ziel</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation>Latenz</translation>
-    </message>
-    <message>
-        <source>Age / threshold</source>
-        <translation>Alter / Schwelle</translation>
-    </message>
-    <message>
-        <source>Checked</source>
-        <translation>Geprüft</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
         <source>Last probe round %1: %2 of %3 targets not ok · next round in about %4 s</source>
         <translation>Letzte Prüfrunde %1: %2 von %3 Zielen nicht in Ordnung · nächste Runde in etwa %4 s</translation>
     </message>
@@ -119,22 +99,6 @@
         <translation>nie geändert</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 h / %2 h</source>
-        <translation>%1 h / %2 h</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>nie</translation>
-    </message>
-    <message>
-        <source>not probed yet</source>
-        <translation>noch nicht geprüft</translation>
-    </message>
-    <message>
         <source>Probing targets: %1…</source>
         <translation>Prüfe Ziele: %1 …</translation>
     </message>
@@ -145,16 +109,6 @@
     <message>
         <source>No alert firing; unknown cells: %1</source>
         <translation>Keine Warnung aktiv; unbekannte Zellen: %1</translation>
-    </message>
-    <message>
-        <source>sha256 %1… matches the manifest</source>
-        <translation>sha256 %1 … stimmt mit dem Manifest überein</translation>
-    </message>
-    <message>
-        <source>expected %1
-actual   %2</source>
-        <translation>erwartet %1
-tatsächlich %2</translation>
     </message>
     <message>
         <source>Acknowledge</source>
@@ -533,6 +487,59 @@ opsconsole-cli init --identity NAME --roles operator</translation>
     <message>
         <source>&amp;Sign in / lock</source>
         <translation>&amp;Anmelden / sperren</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::ProbeStripModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 h / %2 h</source>
+        <translation>%1 h / %2 h</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>not probed yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>expected %1
+actual   %2</source>
+        <translation>erwartet %1
+tatsächlich %2</translation>
+    </message>
+    <message>
+        <source>sha256 %1… matches the manifest</source>
+        <translation>sha256 %1… stimmt mit dem Manifest überein</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Age / threshold</source>
+        <translation>Alter / Grenze</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>

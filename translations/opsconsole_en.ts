@@ -75,26 +75,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Age / threshold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last probe round %1: %2 of %3 targets not ok · next round in about %4 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,22 +99,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h / %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not probed yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Probing targets: %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -144,15 +108,6 @@
     </message>
     <message>
         <source>No alert firing; unknown cells: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sha256 %1… matches the manifest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected %1
-actual   %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -528,6 +483,58 @@ opsconsole-cli init --identity NAME --roles operator</source>
     </message>
     <message>
         <source>&amp;Sign in / lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::ProbeStripModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h / %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not probed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1
+actual   %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256 %1… matches the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age / threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -31,13 +31,11 @@ struct PkeyDeleter {
 };
 using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
 
-BioPtr memBio(QByteArrayView data)
-{
+BioPtr memBio(QByteArrayView data) {
     return BioPtr(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
 }
 
-QByteArray readBio(BIO *bio)
-{
+QByteArray readBio(BIO *bio) {
     char *ptr = nullptr;
     const long len = BIO_get_mem_data(bio, &ptr);
     return QByteArray(ptr, static_cast<qsizetype>(len));
@@ -49,8 +47,7 @@ struct PassphraseView {
     const QByteArray *passphrase;
 };
 
-int passphraseCallback(char *buf, int size, int /*rwflag*/, void *userdata)
-{
+int passphraseCallback(char *buf, int size, int /*rwflag*/, void *userdata) {
     const auto *view = static_cast<const PassphraseView *>(userdata);
     const int len = static_cast<int>(view->passphrase->size());
     if (len == 0 || len > size)
@@ -59,8 +56,7 @@ int passphraseCallback(char *buf, int size, int /*rwflag*/, void *userdata)
     return len;
 }
 
-bool isEd25519(const EVP_PKEY *k)
-{
+bool isEd25519(const EVP_PKEY *k) {
     return k && EVP_PKEY_is_a(k, "ED25519");
 }
 
@@ -73,35 +69,32 @@ struct PublicKey::Impl {
 };
 
 PublicKey::PublicKey()
-    : d(std::make_unique<Impl>())
-{
+    : d(std::make_unique<Impl>()) {
 }
 PublicKey::~PublicKey() = default;
 PublicKey::PublicKey(PublicKey &&) noexcept = default;
 PublicKey &PublicKey::operator=(PublicKey &&) noexcept = default;
 
 PublicKey::PublicKey(const PublicKey &other)
-    : d(std::make_unique<Impl>())
-{
+    : d(std::make_unique<Impl>()) {
     if (other.d && other.d->key) {
         EVP_PKEY_up_ref(other.d->key.get());
         d->key.reset(other.d->key.get());
     }
 }
 
-PublicKey &PublicKey::operator=(const PublicKey &other)
-{
+PublicKey &PublicKey::operator=(const PublicKey &other) {
     if (this != &other)
         *this = PublicKey(other);
     return *this;
 }
 
-Result<PublicKey> PublicKey::fromPem(QByteArrayView pem)
-{
+Result<PublicKey> PublicKey::fromPem(QByteArrayView pem) {
     BioPtr bio = memBio(pem);
     PkeyPtr key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
     if (!key)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("not a PEM public key (SubjectPublicKeyInfo)"));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("not a PEM public key (SubjectPublicKeyInfo)"));
     if (!isEd25519(key.get()))
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("public key is %1, expected Ed25519")
@@ -111,8 +104,7 @@ Result<PublicKey> PublicKey::fromPem(QByteArrayView pem)
     return out;
 }
 
-Result<PublicKey> PublicKey::fromRaw(QByteArrayView raw32)
-{
+Result<PublicKey> PublicKey::fromRaw(QByteArrayView raw32) {
     if (raw32.size() != 32)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("an Ed25519 public key is 32 bytes"));
     PkeyPtr key(EVP_PKEY_new_raw_public_key_ex(nullptr, "ED25519", nullptr,
@@ -124,13 +116,11 @@ Result<PublicKey> PublicKey::fromRaw(QByteArrayView raw32)
     return out;
 }
 
-bool PublicKey::isNull() const
-{
+bool PublicKey::isNull() const {
     return !d || !d->key;
 }
 
-QByteArray PublicKey::raw() const
-{
+QByteArray PublicKey::raw() const {
     if (isNull())
         return {};
     QByteArray out(32, Qt::Uninitialized);
@@ -140,8 +130,7 @@ QByteArray PublicKey::raw() const
     return out;
 }
 
-QByteArray PublicKey::pem() const
-{
+QByteArray PublicKey::pem() const {
     if (isNull())
         return {};
     BioPtr bio(BIO_new(BIO_s_mem()));
@@ -149,13 +138,11 @@ QByteArray PublicKey::pem() const
     return readBio(bio.get());
 }
 
-QString PublicKey::fingerprint() const
-{
+QString PublicKey::fingerprint() const {
     return QStringLiteral("SHA256:") + sha256Hex(raw());
 }
 
-bool PublicKey::verify(QByteArrayView message, QByteArrayView signature) const
-{
+bool PublicKey::verify(QByteArrayView message, QByteArrayView signature) const {
     if (isNull() || signature.size() != 64)
         return false;
     MdCtxPtr ctx(EVP_MD_CTX_new());
@@ -174,15 +161,13 @@ struct PrivateKey::Impl {
 };
 
 PrivateKey::PrivateKey()
-    : d(std::make_unique<Impl>())
-{
+    : d(std::make_unique<Impl>()) {
 }
 PrivateKey::~PrivateKey() = default; // EVP_PKEY_free cleanses Ed25519 key material
 PrivateKey::PrivateKey(PrivateKey &&) noexcept = default;
 PrivateKey &PrivateKey::operator=(PrivateKey &&) noexcept = default;
 
-Result<PrivateKey> PrivateKey::generate()
-{
+Result<PrivateKey> PrivateKey::generate() {
     PkeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
     if (!key)
         return makeError(ErrorCode::Store, QStringLiteral("Ed25519 key generation failed"));
@@ -191,8 +176,14 @@ Result<PrivateKey> PrivateKey::generate()
     return out;
 }
 
-Result<PrivateKey> PrivateKey::fromSeed(QByteArrayView seed32)
-{
+PrivateKey PrivateKey::duplicate() const {
+    PrivateKey out;
+    if (d->key)
+        out.d->key.reset(EVP_PKEY_dup(d->key.get()));
+    return out;
+}
+
+Result<PrivateKey> PrivateKey::fromSeed(QByteArrayView seed32) {
     if (seed32.size() != 32)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("an Ed25519 secret key is 32 bytes"));
     PkeyPtr key(EVP_PKEY_new_raw_private_key_ex(nullptr, "ED25519", nullptr,
@@ -204,16 +195,16 @@ Result<PrivateKey> PrivateKey::fromSeed(QByteArrayView seed32)
     return out;
 }
 
-Result<PrivateKey> PrivateKey::fromPem(QByteArrayView pem, const QByteArray &passphrase)
-{
+Result<PrivateKey> PrivateKey::fromPem(QByteArrayView pem, const QByteArray &passphrase) {
     BioPtr bio = memBio(pem);
     PassphraseView view{&passphrase};
     PkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, passphraseCallback, &view));
     if (!key) {
         const bool encrypted = QByteArrayView(pem).contains(QByteArrayView("ENCRYPTED"));
         return makeError(encrypted ? ErrorCode::Policy : ErrorCode::InvalidInput,
-                         encrypted ? (passphrase.isEmpty() ? QStringLiteral("the key is encrypted and no passphrase was given")
-                                                           : QStringLiteral("wrong passphrase"))
+                         encrypted ? (passphrase.isEmpty()
+                                          ? QStringLiteral("the key is encrypted and no passphrase was given")
+                                          : QStringLiteral("wrong passphrase"))
                                    : QStringLiteral("not a PEM private key"));
     }
     if (!isEd25519(key.get()))
@@ -223,13 +214,11 @@ Result<PrivateKey> PrivateKey::fromPem(QByteArrayView pem, const QByteArray &pas
     return out;
 }
 
-bool PrivateKey::isNull() const
-{
+bool PrivateKey::isNull() const {
     return !d || !d->key;
 }
 
-PublicKey PrivateKey::publicKey() const
-{
+PublicKey PrivateKey::publicKey() const {
     PublicKey pub;
     if (isNull())
         return pub;
@@ -240,8 +229,7 @@ PublicKey PrivateKey::publicKey() const
     return pub;
 }
 
-QByteArray PrivateKey::sign(QByteArrayView message) const
-{
+QByteArray PrivateKey::sign(QByteArrayView message) const {
     if (isNull())
         return {};
     MdCtxPtr ctx(EVP_MD_CTX_new());
@@ -257,8 +245,7 @@ QByteArray PrivateKey::sign(QByteArrayView message) const
     return sig;
 }
 
-Result<QByteArray> PrivateKey::encryptedPem(const QByteArray &passphrase) const
-{
+Result<QByteArray> PrivateKey::encryptedPem(const QByteArray &passphrase) const {
     if (isNull())
         return makeError(ErrorCode::Store, QStringLiteral("no key"));
     if (passphrase.size() < 8)
@@ -266,8 +253,10 @@ Result<QByteArray> PrivateKey::encryptedPem(const QByteArray &passphrase) const
     PKCS8_PRIV_KEY_INFO *p8 = EVP_PKEY2PKCS8(d->key.get());
     if (!p8)
         return makeError(ErrorCode::Store, QStringLiteral("cannot encode the private key"));
-    X509_ALGOR *pbe = PKCS5_pbe2_set_iv(EVP_aes_256_cbc(), kPbkdf2Iterations, nullptr, 0, nullptr, NID_hmacWithSHA256);
-    X509_SIG *enc = pbe ? PKCS8_set0_pbe(passphrase.constData(), static_cast<int>(passphrase.size()), p8, pbe) : nullptr;
+    X509_ALGOR *pbe =
+        PKCS5_pbe2_set_iv(EVP_aes_256_cbc(), kPbkdf2Iterations, nullptr, 0, nullptr, NID_hmacWithSHA256);
+    X509_SIG *enc =
+        pbe ? PKCS8_set0_pbe(passphrase.constData(), static_cast<int>(passphrase.size()), p8, pbe) : nullptr;
     PKCS8_PRIV_KEY_INFO_free(p8);
     if (!enc) {
         X509_ALGOR_free(pbe);
@@ -281,8 +270,7 @@ Result<QByteArray> PrivateKey::encryptedPem(const QByteArray &passphrase) const
     return readBio(bio.get());
 }
 
-QByteArray PrivateKey::unencryptedPem() const
-{
+QByteArray PrivateKey::unencryptedPem() const {
     if (isNull())
         return {};
     BioPtr bio(BIO_new(BIO_s_secmem()));
@@ -292,8 +280,8 @@ QByteArray PrivateKey::unencryptedPem() const
 
 // ---- any key type
 
-GenericVerification verifyWithPemKey(QByteArrayView publicPem, QByteArrayView message, QByteArrayView signature)
-{
+GenericVerification verifyWithPemKey(QByteArrayView publicPem, QByteArrayView message,
+                                     QByteArrayView signature) {
     GenericVerification out;
     BioPtr bio = memBio(publicPem);
     PkeyPtr key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
@@ -314,7 +302,8 @@ GenericVerification verifyWithPemKey(QByteArrayView publicPem, QByteArrayView me
         return out;
     }
     MdCtxPtr ctx(EVP_MD_CTX_new());
-    if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, pure ? nullptr : "SHA256", nullptr, nullptr, key.get(), nullptr) != 1) {
+    if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, pure ? nullptr : "SHA256", nullptr, nullptr, key.get(),
+                                nullptr) != 1) {
         out.detail = QStringLiteral("cannot initialise verification");
         return out;
     }

@@ -23,9 +23,9 @@ public:
     static Result<PublicKey> fromRaw(QByteArrayView raw32);
 
     bool isNull() const;
-    QByteArray raw() const;          // 32 bytes
+    QByteArray raw() const; // 32 bytes
     QByteArray pem() const;
-    QString fingerprint() const;     // "SHA256:" + hex of SHA-256 over the raw key
+    QString fingerprint() const; // "SHA256:" + hex of SHA-256 over the raw key
     bool verify(QByteArrayView message, QByteArrayView signature) const;
 
     bool operator==(const PublicKey &other) const { return raw() == other.raw(); }
@@ -53,6 +53,8 @@ public:
     static Result<PrivateKey> fromPem(QByteArrayView pem, const QByteArray &passphrase);
 
     bool isNull() const;
+    // A second, independent copy (for a worker thread that signs); freed and cleansed on its own.
+    PrivateKey duplicate() const;
     PublicKey publicKey() const;
     QByteArray sign(QByteArrayView message) const; // 64 bytes; empty on failure
     Result<QByteArray> encryptedPem(const QByteArray &passphrase) const;
@@ -67,10 +69,11 @@ private:
 // any PEM public key, as `openssl pkeyutl -verify -rawin` / `openssl dgst -sha256 -verify` do.
 struct GenericVerification {
     bool ok = false;
-    QString algorithm;  // "Ed25519", "RSA", "EC", …
+    QString algorithm;   // "Ed25519", "RSA", "EC", …
     QString fingerprint; // SHA-256 of the DER SubjectPublicKeyInfo
     QString detail;
 };
-GenericVerification verifyWithPemKey(QByteArrayView publicPem, QByteArrayView message, QByteArrayView signature);
+GenericVerification verifyWithPemKey(QByteArrayView publicPem, QByteArrayView message,
+                                     QByteArrayView signature);
 
 } // namespace ops::crypto

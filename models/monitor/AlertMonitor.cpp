@@ -2,7 +2,10 @@
 
 #include "store/SqliteEvidenceStore.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QThread>
+#include <QTimer>
 
 namespace ops {
 
@@ -25,7 +28,44 @@ AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, QStr
     connect(m_engine, &ProbeEngine::roundFinished, this, &AlertMonitor::processRound);
 }
 
-AlertMonitor::~AlertMonitor() = default;
+AlertMonitor::~AlertMonitor() {
+    setBackgroundWrites(false);
+}
+
+void AlertMonitor::setBackgroundWrites(bool on) {
+    if (on == (m_writerThread != nullptr))
+        return;
+    if (on) {
+        m_writerThread = new QThread(this);
+        m_writerThread->setObjectName(QStringLiteral("monitor-writer"));
+        m_writer = new QObject;
+        m_writer->moveToThread(m_writerThread);
+        connect(m_writerThread, &QThread::finished, m_writer, &QObject::deleteLater);
+        m_writerThread->start(QThread::LowPriority);
+        return;
+    }
+    // Drain: the batch in flight, then whatever waits is written here, synchronously.
+    for (int i = 0; m_flushing && i < 1000; ++i)
+        waitForWrites();
+    waitForWrites();
+    m_writerThread->quit();
+    m_writerThread->wait();
+    delete m_writerThread;
+    m_writerThread = nullptr;
+    m_writer = nullptr;
+    m_writerStore.reset();
+    m_writerEvidence.reset();
+    m_flushing = false;
+    flush();
+}
+
+void AlertMonitor::waitForWrites() {
+    if (!m_writerThread)
+        return;
+    QMetaObject::invokeMethod(
+        m_writer, [] {}, Qt::BlockingQueuedConnection);
+    QCoreApplication::sendPostedEvents(this); // the writer's answers
+}
 
 void AlertMonitor::setClock(Time::Clock clock) {
     m_clock = clock;
@@ -212,9 +252,31 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
     QList<NewEvent> events = transitionEvents(results, transitions, states);
     if (m_monitorStore && !m_readOnly) {
         const qint64 pruneBefore = in.nowMs - qint64(m_config.probes.retentionDays) * kDayMs;
-        if (auto r = m_monitorStore->saveRound(results, states, m_evaluator->cells(), in.nowMs, pruneBefore);
-            !r.ok())
+        if (m_writerThread) {
+            if (!m_writerStore)
+                if (auto opened = MonitorStore::open(m_storePath, false); opened.ok())
+                    m_writerStore = std::make_shared<MonitorStore>(std::move(opened).value());
+            QPointer<AlertMonitor> self(this);
+            QMetaObject::invokeMethod(m_writer, [self, store = m_writerStore, results, states,
+                                                 cells = m_evaluator->cells(), now = in.nowMs, pruneBefore] {
+                if (!store)
+                    return;
+                auto r = store->saveRound(results, states, cells, now, pruneBefore);
+                QMetaObject::invokeMethod(self, [self, message = r.ok() ? QString() : r.error().message] {
+                    if (!self)
+                        return;
+                    if (!message.isEmpty())
+                        self->setProblem(tr("probe samples not saved: %1").arg(message));
+                    Q_EMIT self->samplesWritten();
+                });
+            });
+        } else if (auto r = m_monitorStore->saveRound(results, states, m_evaluator->cells(), in.nowMs,
+                                                      pruneBefore);
+                   !r.ok()) {
             setProblem(tr("probe samples not saved: %1").arg(r.error().message));
+        } else {
+            Q_EMIT samplesWritten();
+        }
     }
     record(std::move(events));
     Q_EMIT roundEvaluated(results, transitions);
@@ -238,24 +300,66 @@ void AlertMonitor::flush() {
         Q_EMIT recordingChanged();
         return;
     }
-    QList<NewEvent> batch = m_pending;
-    if (m_dropped > 0) {
+    if (m_flushing)
+        return; // the batch in flight calls back, then the rest follows
+    // In the GUI a backlog goes in batches, one transaction and checkpoint each, written by the
+    // writer thread so the event loop never waits on the disk.
+    const qsizetype take = m_writerThread ? qMin<qsizetype>(m_pending.size(), kFlushBatch) : m_pending.size();
+    QList<NewEvent> batch = m_pending.mid(0, take);
+    const int dropped = m_dropped;
+    if (dropped > 0) {
         // The gap itself is evidence: what was lost while nobody could sign.
         JsonValue p = JsonValue::object();
-        p["dropped_events"] = qint64(m_dropped);
+        p["dropped_events"] = qint64(dropped);
         p["reason"] = QStringLiteral("more than %1 transitions waited while the console was locked")
                           .arg(m_pendingLimit);
         batch.prepend(NewEvent{QStringLiteral("monitor.gap"), QString(), p, std::nullopt});
     }
-    auto r = m_store->append(*m_session->signer(), batch);
-    if (!r.ok()) {
-        setProblem(tr("transitions not recorded: %1").arg(r.error().message));
+    if (!m_writerThread) {
+        auto r = m_store->append(*m_session->signer(), batch);
+        if (!r.ok()) {
+            setProblem(tr("transitions not recorded: %1").arg(r.error().message));
+            return;
+        }
+        m_pending.remove(0, take);
+        m_dropped = 0;
+        setProblem(QString());
+        Q_EMIT recordingChanged();
         return;
     }
-    m_pending.clear();
+    if (!m_writerEvidence) {
+        auto opened = SqliteEvidenceStore::open(m_storePath, StoreOpenOptions{});
+        if (!opened.ok()) {
+            setProblem(tr("transitions not recorded: %1").arg(opened.error().message));
+            return;
+        }
+        m_writerEvidence = std::shared_ptr<SqliteEvidenceStore>(std::move(opened).value());
+    }
+    m_pending.remove(0, take);
     m_dropped = 0;
-    setProblem(QString());
-    Q_EMIT recordingChanged();
+    m_flushing = true;
+    const Signer &signer = *m_session->signer();
+    auto copy = std::make_shared<Signer>(Signer{signer.name, signer.key.duplicate()});
+    QPointer<AlertMonitor> self(this);
+    QMetaObject::invokeMethod(m_writer, [self, store = m_writerEvidence, copy, batch, dropped] {
+        auto r = store->append(*copy, batch);
+        const QString message = r.ok() ? QString() : r.error().message;
+        QMetaObject::invokeMethod(self, [self, message, batch, dropped] {
+            if (!self)
+                return;
+            self->m_flushing = false;
+            if (!message.isEmpty()) {
+                // Back to the front of the queue; the next round tries again.
+                self->m_pending = (dropped > 0 ? batch.mid(1) : batch) + self->m_pending;
+                self->m_dropped += dropped;
+                self->setProblem(tr("transitions not recorded: %1").arg(message));
+                return;
+            }
+            self->setProblem(QString());
+            Q_EMIT self->recordingChanged();
+            self->flush();
+        });
+    });
 }
 
 Result<StoredEvent> AlertMonitor::acknowledge(const QString &alertId, const QString &scope,

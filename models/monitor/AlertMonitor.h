@@ -48,6 +48,12 @@ public:
     static constexpr int kMaxPending = 5000;
     void setPendingLimit(int limit) { m_pendingLimit = limit; }
 
+    // Writes samples and flushes long transition backlogs off the caller's thread (the GUI turns
+    // this on so a round never stalls the event loop); scripts and tests write synchronously.
+    void setBackgroundWrites(bool on);
+    // Blocks until every background write so far is done.
+    void waitForWrites();
+
     void runRound(const QString &scope = {});
     bool isRunning() const { return m_engine->isRunning(); }
     // Evaluates these results as one round (what runRound does when the probes come back).
@@ -68,6 +74,8 @@ Q_SIGNALS:
     void roundEvaluated(const QList<ops::ProbeResult> &results,
                         const QList<ops::AlertTransition> &transitions);
     void recordingChanged();
+    // A round's raw samples are in the store (for charts).
+    void samplesWritten();
 
 private:
     bool ensureStore();
@@ -88,6 +96,12 @@ private:
     bool m_readOnly = false;
     bool m_restored = false;
     QPointer<Session> m_session;
+    class QThread *m_writerThread = nullptr;
+    QObject *m_writer = nullptr; // lives in m_writerThread, owns its own MonitorStore connection
+    std::shared_ptr<MonitorStore> m_writerStore;
+    std::shared_ptr<SqliteEvidenceStore> m_writerEvidence; // used only on the writer thread
+    bool m_flushing = false;
+    static constexpr int kFlushBatch = 100;
     QList<NewEvent> m_pending;
     int m_dropped = 0;
     int m_pendingLimit = kMaxPending;

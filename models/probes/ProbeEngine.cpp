@@ -1,5 +1,9 @@
 #include "ProbeEngine.h"
 
+#include <algorithm>
+
+#include <QThread>
+
 #include "crypto/Sha256.h"
 
 #include <QElapsedTimer>
@@ -8,8 +12,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslConfiguration>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTimer>
 
 namespace ops {
@@ -27,26 +31,20 @@ public:
         : QObject(parent)
         , m_target(std::move(target))
         , m_settings(settings)
-        , m_clock(std::move(clock))
-    {
-    }
+        , m_clock(std::move(clock)) {}
 
-    void start(QNetworkAccessManager *nam, const Secret &token)
-    {
+    void start(QNetworkAccessManager *nam, const Secret &token, const QSslConfiguration &ssl) {
         QNetworkRequest request(m_target.url);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
         request.setMaximumRedirectsAllowed(m_settings.maxRedirects);
         request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
         request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         request.setRawHeader("User-Agent", "opsconsole-probe");
         if (m_target.auth && token.isSet())
             request.setRawHeader("Authorization", "Bearer " + token.reveal());
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        if (!m_settings.caFile.isEmpty())
-            ssl.addCaCertificates(m_settings.caFile, QSsl::Pem);
-        if (m_settings.insecureTls)
-            ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // dev only: refused by policy elsewhere
-        request.setSslConfiguration(ssl);
+        if (m_target.url.scheme() == QLatin1String("https"))
+            request.setSslConfiguration(ssl);
 
         m_elapsed.start();
         m_reply = nam->get(request);
@@ -74,21 +72,21 @@ Q_SIGNALS:
     void done(ops::ProbeJob *job, const ops::ProbeResult &result);
 
 private:
-    qint64 cap() const
-    {
-        return m_target.kind == TargetKind::Pack ? m_settings.maxBodyBytes : qMin(m_settings.maxBodyBytes, kJsonCap);
+    qint64 cap() const {
+        return m_target.kind == TargetKind::Pack ? m_settings.maxBodyBytes
+                                                 : qMin(m_settings.maxBodyBytes, kJsonCap);
     }
 
-    void onHeaders()
-    {
+    void onHeaders() {
         m_firstByte.stop();
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > cap())
-            fail(QStringLiteral("body of %1 bytes is over the cap of %2 bytes").arg(length.toLongLong()).arg(cap()));
+            fail(QStringLiteral("body of %1 bytes is over the cap of %2 bytes")
+                     .arg(length.toLongLong())
+                     .arg(cap()));
     }
 
-    void onData()
-    {
+    void onData() {
         if (m_reported)
             return;
         m_firstByte.stop();
@@ -104,8 +102,7 @@ private:
             m_body += chunk;
     }
 
-    void onFinished()
-    {
+    void onFinished() {
         if (m_reported)
             return;
         onData();
@@ -129,14 +126,14 @@ private:
         report(r);
     }
 
-    void evaluate(ProbeResult &r)
-    {
+    void evaluate(ProbeResult &r) {
         r.state = ProbeState::Ok;
         if (m_target.kind == TargetKind::Pack) {
             r.actualSha256 = QString::fromLatin1(m_hash.finish().toHex());
             if (r.actualSha256 != m_target.expectedSha256.toLower()) {
                 r.state = ProbeState::Failed;
-                r.reason = QStringLiteral("checksum mismatch: manifest says %1, pack is %2").arg(m_target.expectedSha256, r.actualSha256);
+                r.reason = QStringLiteral("checksum mismatch: manifest says %1, pack is %2")
+                               .arg(m_target.expectedSha256, r.actualSha256);
                 return;
             }
         } else {
@@ -145,14 +142,17 @@ private:
             if (error.error != QJsonParseError::NoError || !doc.isObject()) {
                 r.state = ProbeState::Failed;
                 r.reason = error.error != QJsonParseError::NoError
-                               ? QStringLiteral("invalid JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset)
+                               ? QStringLiteral("invalid JSON: %1 at byte %2")
+                                     .arg(error.errorString())
+                                     .arg(error.offset)
                                : QStringLiteral("invalid JSON: not an object");
                 return;
             }
             const QJsonObject o = doc.object();
             if (m_target.kind == TargetKind::Manifest) {
                 for (const char *field : {"version", "published_at", "pack_url", "pack_sha256"}) {
-                    if (!o.value(QLatin1String(field)).isString() || o.value(QLatin1String(field)).toString().isEmpty()) {
+                    if (!o.value(QLatin1String(field)).isString() ||
+                        o.value(QLatin1String(field)).toString().isEmpty()) {
                         r.state = ProbeState::Failed;
                         r.reason = QStringLiteral("missing field '%1'").arg(QLatin1String(field));
                         return;
@@ -188,9 +188,10 @@ private:
         }
     }
 
-    QString networkReason() const
-    {
-        const QString host = m_reply->url().host() + (m_reply->url().port() > 0 ? QStringLiteral(":%1").arg(m_reply->url().port()) : QString());
+    QString networkReason() const {
+        const QString host =
+            m_reply->url().host() +
+            (m_reply->url().port() > 0 ? QStringLiteral(":%1").arg(m_reply->url().port()) : QString());
         switch (m_reply->error()) {
         case QNetworkReply::HostNotFoundError:
             return QStringLiteral("DNS: host %1 not found").arg(m_reply->url().host());
@@ -211,8 +212,7 @@ private:
         }
     }
 
-    ProbeResult base() const
-    {
+    ProbeResult base() const {
         ProbeResult r;
         r.target = m_target;
         r.latencyMs = m_elapsed.elapsed();
@@ -221,8 +221,7 @@ private:
         return r;
     }
 
-    void fail(const QString &reason)
-    {
+    void fail(const QString &reason) {
         if (m_reported)
             return;
         ProbeResult r = base();
@@ -232,8 +231,7 @@ private:
         m_reply->abort();
     }
 
-    void report(const ProbeResult &r)
-    {
+    void report(const ProbeResult &r) {
         if (m_reported)
             return;
         m_reported = true;
@@ -243,6 +241,7 @@ private:
     }
 
 public:
+    int m_manager = 0; // which access manager of the engine's pool carries it
     QUrl m_packUrl;
     QString m_packSha;
     QNetworkReply *m_reply = nullptr;
@@ -263,35 +262,51 @@ private:
 ProbeEngine::ProbeEngine(DeploymentConfig config, Secret operatorToken, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_token(std::move(operatorToken))
-    , m_nam(new QNetworkAccessManager(this))
-{
-    m_nam->setAutoDeleteReplies(false);
+    , m_token(std::move(operatorToken)) {
+    // Each manager has its own network thread: more of them than the machine has cores to spare
+    // costs more in switching than the extra connections gain.
+    const int wanted = (m_config.probes.concurrency + kConnectionsPerManager - 1) / kConnectionsPerManager;
+    const int cap = qMax(2, 2 * QThread::idealThreadCount());
+    const int managers = qBound(1, wanted, cap);
+    m_maxInFlight = qMin(m_config.probes.concurrency, managers * kConnectionsPerManager);
+    // Built once: reading the CA file for every request would cost more than the request.
+    m_ssl = QSslConfiguration::defaultConfiguration();
+    if (!m_config.probes.caFile.isEmpty())
+        m_ssl.addCaCertificates(m_config.probes.caFile, QSsl::Pem);
+    if (m_config.probes.insecureTls)
+        m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // dev only: refused by policy elsewhere
+    for (int i = 0; i < managers; ++i) {
+        auto *nam = new QNetworkAccessManager(this);
+        nam->setAutoDeleteReplies(false);
+        m_nams.append(nam);
+        m_namLoad.append(0);
+    }
 }
 
 ProbeEngine::~ProbeEngine() = default;
 
-QList<ProbeTarget> ProbeEngine::targets(const QString &scope) const
-{
+QList<ProbeTarget> ProbeEngine::targets(const QString &scope) const {
     QList<ProbeTarget> out;
     for (const ScopeConfig *s : m_config.orderedScopes()) {
         if (!scope.isEmpty() && s->id != scope)
             continue;
-        out.append(ProbeTarget{s->id + QStringLiteral("/manifest"), s->id, TargetKind::Manifest, s->manifest, s->auth,
-                               s->freshnessHours, QString()});
+        out.append(ProbeTarget{s->id + QStringLiteral("/manifest"), s->id, TargetKind::Manifest, s->manifest,
+                               s->auth, s->freshnessHours, QString()});
         if (s->resolver.isValid())
-            out.append(ProbeTarget{s->id + QStringLiteral("/resolver"), s->id, TargetKind::Resolver, s->resolver, s->auth, 0, QString()});
+            out.append(ProbeTarget{s->id + QStringLiteral("/resolver"), s->id, TargetKind::Resolver,
+                                   s->resolver, s->auth, 0, QString()});
         if (s->rules.isValid())
-            out.append(ProbeTarget{s->id + QStringLiteral("/rules"), s->id, TargetKind::Rules, s->rules, s->auth, 0, QString()});
+            out.append(ProbeTarget{s->id + QStringLiteral("/rules"), s->id, TargetKind::Rules, s->rules,
+                                   s->auth, 0, QString()});
     }
     if (scope.isEmpty())
         for (const ServiceConfig &svc : m_config.services)
-            out.append(ProbeTarget{svc.id + QStringLiteral("/readyz"), QString(), TargetKind::Readyz, svc.readyz, svc.auth, 0, QString()});
+            out.append(ProbeTarget{svc.id + QStringLiteral("/readyz"), QString(), TargetKind::Readyz,
+                                   svc.readyz, svc.auth, 0, QString()});
     return out;
 }
 
-void ProbeEngine::runRound(const QString &scope)
-{
+void ProbeEngine::runRound(const QString &scope) {
     m_round.clear();
     const QList<ProbeTarget> all = targets(scope);
     for (const ProbeTarget &t : all)
@@ -300,32 +315,39 @@ void ProbeEngine::runRound(const QString &scope)
         Q_EMIT roundFinished(m_round);
 }
 
-void ProbeEngine::enqueue(const ProbeTarget &target)
-{
+void ProbeEngine::enqueue(const ProbeTarget &target) {
     m_queue.enqueue(target);
     startMore();
 }
 
-void ProbeEngine::startMore()
-{
-    while (m_inFlight < m_config.probes.concurrency && !m_queue.isEmpty()) {
+void ProbeEngine::startMore() {
+    while (m_inFlight < m_maxInFlight && !m_queue.isEmpty()) {
         auto *job = new ProbeJob(m_queue.dequeue(), m_config.probes, m_clock, this);
         connect(job, &ProbeJob::done, this, &ProbeEngine::jobDone, Qt::QueuedConnection);
         ++m_inFlight;
-        job->start(m_nam, m_token);
+        const auto least = std::min_element(m_namLoad.begin(), m_namLoad.end()) - m_namLoad.begin();
+        ++m_namLoad[least];
+        job->m_manager = static_cast<int>(least);
+        job->start(m_nams.at(least), m_token, m_ssl);
     }
 }
 
-void ProbeEngine::jobDone(ProbeJob *job, const ProbeResult &result)
-{
+void ProbeEngine::jobDone(ProbeJob *job, const ProbeResult &result) {
     --m_inFlight;
+    --m_namLoad[job->m_manager];
     m_round.append(result);
     Q_EMIT resultReady(result);
     // A manifest names its pack: probe that next, against the manifest's digest.
-    if (result.target.kind == TargetKind::Manifest && (result.state == ProbeState::Ok || result.state == ProbeState::Stale ||
-                                                       result.state == ProbeState::Degraded)) {
-        ProbeTarget pack{result.target.scope + QStringLiteral("/pack"), result.target.scope, TargetKind::Pack, job->m_packUrl,
-                         result.target.auth, 0, job->m_packSha};
+    if (result.target.kind == TargetKind::Manifest &&
+        (result.state == ProbeState::Ok || result.state == ProbeState::Stale ||
+         result.state == ProbeState::Degraded)) {
+        ProbeTarget pack{result.target.scope + QStringLiteral("/pack"),
+                         result.target.scope,
+                         TargetKind::Pack,
+                         job->m_packUrl,
+                         result.target.auth,
+                         0,
+                         job->m_packSha};
         m_queue.enqueue(pack);
     }
     if (job->m_reply)

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QQueue>
+#include <QSslConfiguration>
 
 class QNetworkAccessManager;
 
@@ -45,7 +46,14 @@ private:
     DeploymentConfig m_config;
     Secret m_token;
     Time::Clock m_clock = Time::systemClock();
-    QNetworkAccessManager *m_nam;
+    // Qt opens at most six HTTP/1.1 connections per host and access manager; a pool of managers,
+    // each given at most six jobs, lets the concurrency limit mean what it says (and keeps a job
+    // from waiting inside Qt's queue while its first-byte timer runs).
+    QList<QNetworkAccessManager *> m_nams;
+    QList<int> m_namLoad;
+    QSslConfiguration m_ssl;
+    int m_maxInFlight = 1; // the concurrency limit, within what the pool can carry at once
+    static constexpr int kConnectionsPerManager = 6;
     QQueue<ProbeTarget> m_queue;
     int m_inFlight = 0;
     QList<ProbeResult> m_round;

@@ -155,9 +155,10 @@ void TestMainWindow::alertMatrixBeforeProbingIsUnknown() {
     for (int r = 0; r < 7; ++r)
         for (int c = 0; c < 5; ++c)
             QCOMPARE(matrix->model()->index(r, c).data().toString(), QStringLiteral("unknown"));
-    auto *strip = w.panel(0)->findChild<QTableWidget *>(QStringLiteral("probeStrip"));
-    QCOMPARE(strip->rowCount(), 5 + 2 + 2 + 3); // manifests, resolvers, rules, services (packs once named)
-    QCOMPARE(strip->item(0, 1)->text(), QStringLiteral("UNKNOWN"));
+    auto *strip = w.panel(0)->findChild<QTableView *>(QStringLiteral("probeStrip"));
+    QCOMPARE(strip->model()->rowCount(),
+             5 + 2 + 2 + 3); // manifests, resolvers, rules, services (packs once named)
+    QCOMPARE(strip->model()->index(0, 1).data().toString(), QStringLiteral("UNKNOWN"));
     QVERIFY(!w.findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
 }
 
@@ -437,6 +438,7 @@ void TestMainWindow::acknowledgingRecordsAnEvent() {
     QVERIFY(note->text().isEmpty());
 
     // The acknowledgement, and what waited while locked, are signed evidence now.
+    panel->monitor()->waitForWrites();
     StoreOpenOptions ro;
     ro.readOnly = true;
     auto store = SqliteEvidenceStore::open(s.f->path, ro).value();
@@ -479,6 +481,7 @@ void TestMainWindow::firingSev2NotifiesAndChartsShowTrends() {
     auto *tabs = panel->findChild<QTabWidget *>(QStringLiteral("alertsTabs"));
     auto *charts = panel->findChild<TrendCharts *>(QStringLiteral("trendCharts"));
     auto *matrix = panel->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    panel->monitor()->waitForWrites();                     // samples are written off the GUI thread
     matrix->setCurrentIndex(matrix->model()->index(1, 3)); // stale-pack · kl
     tabs->setCurrentWidget(charts);
     QVERIFY2(charts->captionText().contains(QStringLiteral("kl: 3 samples")),

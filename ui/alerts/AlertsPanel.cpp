@@ -1,6 +1,7 @@
 #include "AlertsPanel.h"
 
 #include "AlertCellDelegate.h"
+#include "ProbeStripModel.h"
 #include "TrendCharts.h"
 
 #include "core/Time.h"
@@ -16,7 +17,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -41,7 +41,7 @@ AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, Sess
     , m_session(session)
     , m_model(new AlertMatrixModel(m_monitor->evaluator(), this))
     , m_matrix(new QTableView(this))
-    , m_probes(new QTableWidget(this))
+    , m_probes(new QTableView(this))
     , m_roundLabel(new QLabel(this))
     , m_probeNow(new QPushButton(tr("Probe now"), this))
     , m_detailTitle(new QLabel(this))
@@ -111,15 +111,26 @@ AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, Sess
 
     m_probes->setObjectName(QStringLiteral("probeStrip"));
     m_probes->setAccessibleName(tr("Probe targets"));
-    m_probes->setColumnCount(6);
-    m_probes->setHorizontalHeaderLabels(
-        {tr("Target"), tr("State"), tr("Latency"), tr("Age / threshold"), tr("Checked"), tr("Reason")});
+    m_stripModel = new ProbeStripModel(m_monitor, this);
+    m_probes->setModel(m_stripModel);
     m_probes->verticalHeader()->hide();
+    m_probes->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_probes->verticalHeader()->setDefaultSectionSize(24);
     m_probes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_probes->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_probes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_probes->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
+    m_probes->setWordWrap(false);
+    // Fixed widths, measured once: sizing to contents would lay out every row each round.
+    int targetWidth = m_probes->fontMetrics().horizontalAdvance(tr("Target")) + 24;
+    for (const ProbeTarget &t : m_monitor->engine()->targets())
+        targetWidth =
+            qMax(targetWidth, m_probes->fontMetrics().horizontalAdvance(t.id + QStringLiteral("/pack")) + 24);
+    m_probes->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_probes->setColumnWidth(ProbeStripModel::Target, qMin(targetWidth, 320));
+    m_probes->setColumnWidth(ProbeStripModel::State, 90);
+    m_probes->setColumnWidth(ProbeStripModel::Latency, 80);
+    m_probes->setColumnWidth(ProbeStripModel::Age, 120);
+    m_probes->setColumnWidth(ProbeStripModel::Checked, 80);
+    m_probes->horizontalHeader()->setStretchLastSection(true);
     fillProbeStrip();
 
     auto *top = new QHBoxLayout;
@@ -164,13 +175,22 @@ AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, Sess
 
     connect(m_monitor, &AlertMonitor::roundEvaluated, this, &AlertsPanel::onRound);
     connect(m_monitor, &AlertMonitor::recordingChanged, this, &AlertsPanel::updateRecording);
+    connect(m_monitor, &AlertMonitor::samplesWritten, this, [this] {
+        if (m_tabs->currentWidget() == m_charts)
+            refreshCharts();
+    });
+    m_monitor->setBackgroundWrites(true);
     m_monitor->setSession(m_session);
     updateRecording();
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &AlertsPanel::probeNow);
 }
 
-AlertsPanel::~AlertsPanel() = default;
+AlertsPanel::~AlertsPanel() {
+    // The monitor drains its writes as it goes; nothing may call back into a panel half gone.
+    disconnect(m_monitor, nullptr, this, nullptr);
+    m_monitor->setBackgroundWrites(false);
+}
 
 void AlertsPanel::evaluateRound(const QList<ProbeResult> &results) {
     m_monitor->processRound(results);
@@ -253,8 +273,6 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
                                                                     : 0);
         }
     Q_EMIT summaryChanged(worstSummary(), worst);
-    if (m_tabs->currentWidget() == m_charts)
-        refreshCharts();
     scheduleNext();
 }
 
@@ -417,48 +435,7 @@ void AlertsPanel::refreshCharts() {
 }
 
 void AlertsPanel::fillProbeStrip() {
-    // Packs appear under their manifest once it has named them.
-    QList<ProbeTarget> targets;
-    const QHash<QString, ProbeResult> &latest = m_monitor->latest();
-    for (const ProbeTarget &t : m_monitor->engine()->targets()) {
-        targets.append(t);
-        const QString pack = t.scope + QStringLiteral("/pack");
-        if (t.kind == TargetKind::Manifest && latest.contains(pack))
-            targets.append(latest.value(pack).target);
-    }
-    m_probes->setRowCount(static_cast<int>(targets.size()));
-    for (int row = 0; row < targets.size(); ++row) {
-        const ProbeTarget &t = targets.at(row);
-        const ProbeResult r = latest.value(t.id);
-        const ProbeState state = latest.contains(t.id) ? r.state : ProbeState::Unknown;
-        auto set = [&](int col, const QString &text) {
-            auto *item = new QTableWidgetItem(text);
-            item->setToolTip(text);
-            m_probes->setItem(row, col, item);
-        };
-        set(0, t.id);
-        set(1, probeStateName(state).toUpper());
-        m_probes->item(row, 1)->setForeground(AlertCellDelegate::background(
-            state == ProbeState::Ok        ? int(AlertState::Ok)
-            : state == ProbeState::Unknown ? int(AlertState::Unknown)
-                                           : int(AlertState::Firing),
-            state == ProbeState::Failed ? QStringLiteral("SEV-1") : QStringLiteral("SEV-2")));
-        set(2,
-            r.latencyMs >= 0 && latest.contains(t.id) ? tr("%1 ms").arg(r.latencyMs) : QStringLiteral("–"));
-        const ScopeConfig *scope = m_config.scope(t.scope);
-        set(3, r.ageS && scope
-                   ? tr("%1 h / %2 h").arg(double(*r.ageS) / 3600.0, 0, 'f', 1).arg(scope->freshnessHours)
-                   : QStringLiteral("–"));
-        set(4, r.checkedAtMs > 0 ? localTime(r.checkedAtMs) : tr("never"));
-        QString reason = r.reason;
-        if (t.kind == TargetKind::Pack && !r.actualSha256.isEmpty() && reason.isEmpty())
-            reason = tr("sha256 %1… matches the manifest").arg(r.actualSha256.left(16));
-        set(5, latest.contains(t.id) ? (reason.isEmpty() ? t.url.toString(QUrl::RemoveUserInfo) : reason)
-                                     : tr("not probed yet"));
-        if (t.kind == TargetKind::Pack && !r.actualSha256.isEmpty())
-            m_probes->item(row, 5)->setToolTip(
-                tr("expected %1\nactual   %2").arg(t.expectedSha256, r.actualSha256));
-    }
+    m_stripModel->refresh();
 }
 
 } // namespace ops::ui

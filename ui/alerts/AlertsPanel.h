@@ -9,7 +9,6 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
-class QTableWidget;
 class QTabWidget;
 class QTimer;
 
@@ -62,7 +61,8 @@ private:
     Session *m_session;
     AlertMatrixModel *m_model;
     QTableView *m_matrix;
-    QTableWidget *m_probes;
+    QTableView *m_probes;
+    class ProbeStripModel *m_stripModel = nullptr;
     QLabel *m_roundLabel;
     QPushButton *m_probeNow;
     QLabel *m_detailTitle;
