@@ -323,7 +323,7 @@ void ProbeEngine::enqueue(const ProbeTarget &target) {
 void ProbeEngine::startMore() {
     while (m_inFlight < m_maxInFlight && !m_queue.isEmpty()) {
         auto *job = new ProbeJob(m_queue.dequeue(), m_config.probes, m_clock, this);
-        connect(job, &ProbeJob::done, this, &ProbeEngine::jobDone, Qt::QueuedConnection);
+        connect(job, &ProbeJob::done, this, &ProbeEngine::jobDone);
         ++m_inFlight;
         const auto least = std::min_element(m_namLoad.begin(), m_namLoad.end()) - m_namLoad.begin();
         ++m_namLoad[least];

@@ -135,6 +135,7 @@ private Q_SLOTS:
     void authorizationOnlyWhereAsked();
     void probeCliExitCodesAndJson();
     void recordedProbesDriveTheAlertsCli();
+    void hostileRoundsKeepMemoryFlat();
 
 private:
     void fault(const QString &scope, const QString &f);
@@ -662,6 +663,84 @@ void TestProbes::recordedProbesDriveTheAlertsCli() {
     QVERIFY(cells.value(QStringLiteral("stale-pack/kl"))
                 .stringAt("detail")
                 .contains(QStringLiteral("last evaluated")));
+}
+
+namespace {
+qint64 rssKb() {
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return 0;
+}
+} // namespace
+
+void TestProbes::hostileRoundsKeepMemoryFlat() {
+    // A pack that never ends (hashed as it streams until the total timeout), a manifest whose
+    // Content-Length promises a gigabyte, and one that trickles: round after round, memory stays flat.
+    auto endless = [](QTcpSocket *s) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n");
+        auto *timer = new QTimer(s);
+        const QByteArray chunk(256 * 1024, 'x');
+        QObject::connect(timer, &QTimer::timeout, s, [s, chunk] {
+            if (s->bytesToWrite() < 2 * 1024 * 1024)
+                s->write(chunk);
+        });
+        timer->start(0);
+    };
+    Hostile pack(endless);
+    Hostile manifest([&pack](QTcpSocket *s) {
+        const QByteArray body = "{\"version\":\"v1\",\"published_at\":\"" +
+                                Time::toIso(Time::nowMs()).toUtf8() + "\",\"pack_url\":\"" +
+                                pack.url(QStringLiteral("/pack.bin")).toUtf8() + "\",\"pack_sha256\":\"" +
+                                QByteArray(64, 'a') + "\"}";
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    });
+    Hostile liar([](QTcpSocket *s) {
+        s->write(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n{\"a\":");
+    });
+    Hostile trickle([](QTcpSocket *s) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n");
+        auto *timer = new QTimer(s);
+        QObject::connect(timer, &QTimer::timeout, s, [s] { s->write(" "); });
+        timer->start(100);
+    });
+    DeploymentConfig c = configFor(manifest.url(), 1000, 800);
+    c.probes.maxBodyBytes = 512LL * 1024 * 1024; // big enough that keeping the pack would show
+    ScopeConfig second = c.scopes.first();
+    second.id = QStringLiteral("pg");
+    second.manifest = QUrl(liar.url());
+    ScopeConfig third = c.scopes.first();
+    third.id = QStringLiteral("sg");
+    third.manifest = QUrl(trickle.url());
+    c.scopes << second << third;
+    ProbeEngine engine(c, Secret());
+    qint64 streamed = 0;
+    auto oneRound = [&] {
+        const QList<ProbeResult> results = round(engine);
+        QCOMPARE(results.size(), 4);
+        for (const ProbeResult &r : results)
+            QVERIFY2(r.state ==
+                         (r.target.id == QLatin1String("kl/manifest") ? ProbeState::Ok : ProbeState::Failed),
+                     qPrintable(r.target.id + QStringLiteral(": ") + r.reason));
+        streamed += only(results, QStringLiteral("kl/pack")).bytes;
+        QVERIFY(only(results, QStringLiteral("kl/pack")).reason.contains(QStringLiteral("timeout")));
+    };
+    oneRound();
+    oneRound();
+    const qint64 before = rssKb();
+    streamed = 0;
+    for (int i = 0; i < 5; ++i)
+        oneRound();
+    const qint64 growthKb = rssKb() - before;
+    qInfo("streamed %lld MB of endless pack in 5 rounds; RSS grew %lld kB",
+          static_cast<long long>(streamed >> 20), static_cast<long long>(growthKb));
+    QVERIFY2(streamed > 40LL * 1024 * 1024, "the endless pack should have streamed a lot");
+    QVERIFY2(growthKb < 16 * 1024, qPrintable(QStringLiteral("RSS grew %1 kB").arg(growthKb)));
 }
 
 QTEST_GUILESS_MAIN(TestProbes)
