@@ -190,6 +190,10 @@
         <source>Recording transitions as evidence signed by %1.</source>
         <translation>Zustandswechsel werden als Nachweis aufgezeichnet, signiert von %1.</translation>
     </message>
+    <message>
+        <source>Copy target details and digests</source>
+        <translation>Zieldetails und Prüfsummen kopieren</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::CommandPalette</name>
@@ -540,6 +544,10 @@ tatsächlich %2</translation>
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>(not computed)</source>
+        <translation>(nicht berechnet)</translation>
     </message>
 </context>
 <context>

@@ -190,6 +190,10 @@
         <source>Recording transitions as evidence signed by %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy target details and digests</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::CommandPalette</name>
@@ -535,6 +539,10 @@ actual   %2</source>
     </message>
     <message>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not computed)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -29,6 +29,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -454,6 +455,17 @@ QStringList MainWindow::renderScreenshots(const QString &dir) {
         const QString file = QDir(dir).filePath(QStringLiteral("panel-%1.png").arg(name));
         if (grab().save(file))
             written << file;
+        // The Alerts panel's second tab: the trends of the selected scope.
+        if (m_panels.at(i) == m_alerts) {
+            auto *tabs = m_alerts->findChild<QTabWidget *>(QStringLiteral("alertsTabs"));
+            m_alerts->monitor()->waitForWrites();
+            tabs->setCurrentIndex(1);
+            QCoreApplication::processEvents();
+            const QString trends = QDir(dir).filePath(QStringLiteral("panel-alerts-trends.png"));
+            if (grab().save(trends))
+                written << trends;
+            tabs->setCurrentIndex(0);
+        }
     }
     showPanel(previous);
     return written;

@@ -57,7 +57,10 @@ Result<MonitorStore> MonitorStore::open(const QString &storePath, bool readOnly)
         return db.error();
     MonitorStore m;
     m.m_db = std::make_unique<Database>(std::move(db).value());
-    if (auto r = m.m_db->exec("PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL"); !r.ok())
+    // A small page cache: appending samples touches only the right edge of the B-trees, and a
+    // big cache would grow with the table for days (the soak benchmark watches memory).
+    if (auto r = m.m_db->exec("PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-512");
+        !r.ok())
         return r.error();
     auto version = store::schemaVersion(*m.m_db);
     if (!version.ok())

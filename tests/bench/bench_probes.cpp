@@ -314,6 +314,8 @@ int soak(quint16 port, double minutes, int targets) {
     double cpuAfterFirst = 0;
     QElapsedTimer wall;
     QObject::connect(w.alertsPanel(), &ui::AlertsPanel::summaryChanged, [&] {
+        if (qEnvironmentVariableIsSet("BENCH_TRACE"))
+            std::fprintf(stderr, "round %d rss %lld kB\n", rounds + 1, static_cast<long long>(rssKb()));
         if (++rounds == 1) {
             rssAfterFirst = rssKb();
             cpuAfterFirst = cpuSeconds();

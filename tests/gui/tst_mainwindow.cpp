@@ -1,6 +1,7 @@
 // The real MainWindow, offscreen, driven by keyboard and mouse.
 #include "MainWindow.h"
 #include "alerts/AlertsPanel.h"
+#include "alerts/ProbeStripModel.h"
 #include "alerts/TrendCharts.h"
 #include "common/CommandPalette.h"
 #include "common/EmptyState.h"
@@ -18,6 +19,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -293,7 +295,7 @@ void TestMainWindow::rendersScreenshots() {
     w.resize(1100, 700);
     w.show();
     const QStringList files = w.renderScreenshots(out.path());
-    QCOMPARE(files.size(), 5);
+    QCOMPARE(files.size(), 6); // five panels and the Alerts panel's Trends tab
     for (const QString &f : files) {
         QImage img(f);
         QVERIFY2(!img.isNull(), qPrintable(f));
@@ -489,6 +491,25 @@ void TestMainWindow::firingSev2NotifiesAndChartsShowTrends() {
     QCOMPARE(charts->seriesCount(), 3);                    // kl/manifest latency, manifest age, threshold
     matrix->setCurrentIndex(matrix->model()->index(1, 0)); // baseline
     QVERIFY2(charts->captionText().startsWith(QStringLiteral("baseline")), qPrintable(charts->captionText()));
+
+    // The probe strip: manifest age as a fraction of the threshold (the bar), rows copyable.
+    auto *strip = panel->findChild<QTableView *>(QStringLiteral("probeStrip"));
+    int klRow = -1;
+    for (int row = 0; row < strip->model()->rowCount(); ++row)
+        if (strip->model()->index(row, 0).data().toString() == QLatin1String("kl/manifest"))
+            klRow = row;
+    QVERIFY(klRow >= 0);
+    QCOMPARE(strip->model()->index(klRow, 3).data(ProbeStripModel::AgeFractionRole).toDouble(),
+             8.0); // 48 h of 6 h
+    QCOMPARE(strip->model()->index(klRow, 3).data().toString(), QStringLiteral("48.0 h / 6 h"));
+    QVERIFY(!strip->model()->index(klRow + 1, 3).data(ProbeStripModel::AgeFractionRole).isValid()); // resolver:
+                                                                                                    // no age
+    strip->setCurrentIndex(strip->model()->index(klRow, 1));
+    const QString copied = panel->copySelectedProbe();
+    QVERIFY2(copied.contains(QStringLiteral("Target: kl/manifest")) &&
+                 copied.contains(QStringLiteral("State: STALE")),
+             qPrintable(copied));
+    QCOMPARE(QGuiApplication::clipboard()->text(), copied);
 }
 
 void TestMainWindow::autoLockAfterIdle() {

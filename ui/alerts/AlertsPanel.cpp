@@ -1,13 +1,17 @@
 #include "AlertsPanel.h"
 
+#include "AgeBarDelegate.h"
 #include "AlertCellDelegate.h"
 #include "ProbeStripModel.h"
 #include "TrendCharts.h"
 
 #include "core/Time.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -131,6 +135,15 @@ AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, Sess
     m_probes->setColumnWidth(ProbeStripModel::Age, 120);
     m_probes->setColumnWidth(ProbeStripModel::Checked, 80);
     m_probes->horizontalHeader()->setStretchLastSection(true);
+    m_probes->setItemDelegateForColumn(ProbeStripModel::Age, new AgeBarDelegate(m_probes));
+    // Digests are copyable: Ctrl+C or the context menu on a pack's row.
+    m_probes->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copy = new QAction(tr("Copy target details and digests"), m_probes);
+    copy->setObjectName(QStringLiteral("copyProbeAction"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    m_probes->addAction(copy);
+    connect(copy, &QAction::triggered, this, &AlertsPanel::copySelectedProbe);
     fillProbeStrip();
 
     auto *top = new QHBoxLayout;
@@ -432,6 +445,23 @@ void AlertsPanel::refreshCharts() {
     const qint64 from = to - 6LL * 60 * 60 * 1000;
     const ScopeConfig *sc = m_config.scope(scope);
     m_charts->setSamples(scope, m_monitor->samples(scope, from), sc ? sc->freshnessHours : 0, from, to);
+}
+
+QString AlertsPanel::copySelectedProbe() {
+    const QModelIndex current = m_probes->currentIndex();
+    if (!current.isValid())
+        return {};
+    QStringList lines;
+    for (int col = 0; col < ProbeStripModel::ColumnCount; ++col)
+        lines << m_stripModel->headerData(col, Qt::Horizontal, Qt::DisplayRole).toString() +
+                     QStringLiteral(": ") + m_stripModel->index(current.row(), col).data().toString();
+    const QString digests =
+        m_stripModel->index(current.row(), 0).data(ProbeStripModel::DigestsRole).toString();
+    if (!digests.isEmpty())
+        lines << digests;
+    const QString text = lines.join(QLatin1Char('\n'));
+    QGuiApplication::clipboard()->setText(text);
+    return text;
 }
 
 void AlertsPanel::fillProbeStrip() {

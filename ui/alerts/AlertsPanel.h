@@ -39,6 +39,9 @@ public:
     void evaluateRound(const QList<ProbeResult> &results);
     // Acknowledges the selected (firing) cell with the note typed beside the button.
     void acknowledgeSelected();
+    // Puts the selected probe target's row (and a pack's expected and actual digests) on the
+    // clipboard; returns the text.
+    QString copySelectedProbe();
 
 Q_SIGNALS:
     void summaryChanged(const QString &text, int severity); // severity: 0 ok … 4 failed/firing

@@ -62,6 +62,18 @@ QVariant ProbeStripModel::data(const QModelIndex &index, int role) const {
         return static_cast<int>(state);
     if (role == TargetIdRole)
         return t.id;
+    if (role == AgeFractionRole) {
+        const ScopeConfig *scope = m_monitor->config().scope(t.scope);
+        if (!r.ageS || !scope || scope->freshnessHours <= 0)
+            return {};
+        return double(*r.ageS) / (double(scope->freshnessHours) * 3600.0);
+    }
+    if (role == DigestsRole)
+        return t.kind == TargetKind::Pack && probed
+                   ? tr("expected %1\nactual   %2")
+                         .arg(t.expectedSha256,
+                              r.actualSha256.isEmpty() ? tr("(not computed)") : r.actualSha256)
+                   : QVariant();
     if (role == Qt::ForegroundRole && index.column() == State)
         return QBrush(AlertCellDelegate::background(state == ProbeState::Ok        ? int(AlertState::Ok)
                                                     : state == ProbeState::Unknown ? int(AlertState::Unknown)

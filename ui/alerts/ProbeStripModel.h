@@ -13,7 +13,12 @@ class ProbeStripModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Target, State, Latency, Age, Checked, Reason, ColumnCount };
-    enum Role { StateRole = Qt::UserRole + 1, TargetIdRole };
+    enum Role {
+        StateRole = Qt::UserRole + 1,
+        TargetIdRole,
+        AgeFractionRole, // manifest age / freshness threshold (Age column), invalid when unknown
+        DigestsRole,     // packs: "expected <hex>\nactual   <hex>", for copying
+    };
 
     explicit ProbeStripModel(AlertMonitor *monitor, QObject *parent = nullptr);
 

@@ -72,11 +72,16 @@ TrendCharts::TrendCharts(QWidget *parent)
 
 void TrendCharts::setSamples(const QString &scope, const QList<ProbeSample> &samples, int freshnessHours,
                              qint64 fromMs, qint64 toMs) {
+    // The window shrinks to the data (at least ten minutes), so a young store is not a flat line.
+    if (!samples.isEmpty())
+        fromMs = qMax(fromMs, qMin(samples.first().checkedAtMs, toMs - 10LL * 60 * 1000));
     m_latency->removeAllSeries();
     m_age->removeAllSeries();
     QMap<QString, QLineSeries *> latency;
     auto *age = new QLineSeries;
     age->setName(tr("manifest age"));
+    age->setPointsVisible(true);
+    age->setPointsVisible(true);
     double maxLatency = 0, maxAge = freshnessHours;
     int failed = 0;
     for (const ProbeSample &s : samples) {
@@ -85,6 +90,8 @@ void TrendCharts::setSamples(const QString &scope, const QList<ProbeSample> &sam
             if (!series) {
                 series = new QLineSeries;
                 series->setName(s.target);
+                series->setPointsVisible(true);
+                series->setPointsVisible(true);
             }
             series->append(double(s.checkedAtMs), double(s.latencyMs));
             maxLatency = qMax(maxLatency, double(s.latencyMs));
