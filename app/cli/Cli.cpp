@@ -5,6 +5,7 @@
 #include "EvidenceCommand.h"
 #include "IdentityCommand.h"
 #include "ProbeCommand.h"
+#include "RunbookCommand.h"
 #include "SignalCommand.h"
 
 namespace ops::cli {
@@ -17,6 +18,7 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<ProbeCommand>());
     m_commands.push_back(std::make_unique<AlertsCommand>());
     m_commands.push_back(std::make_unique<SignalCommand>());
+    m_commands.push_back(std::make_unique<RunbookCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const {
