@@ -74,6 +74,7 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     connect(m_session, &Session::changed, this, &MainWindow::updateSessionButton);
     m_idleTimer = new QTimer(this);
     m_idleTimer->setSingleShot(true);
+    m_idleTimer->setTimerType(Qt::PreciseTimer);
     connect(m_idleTimer, &QTimer::timeout, this, [this] {
         if (m_session->isUnlocked()) {
             m_session->lock();
