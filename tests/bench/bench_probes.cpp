@@ -12,6 +12,8 @@
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
 
+#include "TestSupport.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -254,16 +256,6 @@ int pack(quint16 port) {
     return 0;
 }
 
-qint64 rssKb() {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return 0;
-}
-
 double cpuSeconds() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
@@ -315,9 +307,9 @@ int soak(quint16 port, double minutes, int targets) {
     QElapsedTimer wall;
     QObject::connect(w.alertsPanel(), &ui::AlertsPanel::summaryChanged, [&] {
         if (qEnvironmentVariableIsSet("BENCH_TRACE"))
-            std::fprintf(stderr, "round %d rss %lld kB\n", rounds + 1, static_cast<long long>(rssKb()));
+            std::fprintf(stderr, "round %d rss %lld kB\n", rounds + 1, static_cast<long long>(test::rssKb()));
         if (++rounds == 1) {
-            rssAfterFirst = rssKb();
+            rssAfterFirst = test::rssKb();
             cpuAfterFirst = cpuSeconds();
             wall.start();
             worstStall = 0;
@@ -328,7 +320,7 @@ int soak(quint16 port, double minutes, int targets) {
     QTimer::singleShot(static_cast<int>(minutes * 60000) + 15000, qApp, &QCoreApplication::quit);
     QApplication::exec();
     const double cpu = (cpuSeconds() - cpuAfterFirst) / (double(wall.elapsed()) / 1000.0) * 100.0;
-    const qint64 rss = rssKb();
+    const qint64 rss = test::rssKb();
     const double growth = rssAfterFirst > 0 ? double(rss - rssAfterFirst) * 100.0 / double(rssAfterFirst) : 0;
     std::printf("rounds %d targets %d cpu_percent %.1f rss_first_kb %lld rss_end_kb %lld growth_percent %.1f "
                 "worst_stall_ms %lld\n",

@@ -665,18 +665,6 @@ void TestProbes::recordedProbesDriveTheAlertsCli() {
                 .contains(QStringLiteral("last evaluated")));
 }
 
-namespace {
-qint64 rssKb() {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return 0;
-}
-} // namespace
-
 void TestProbes::hostileRoundsKeepMemoryFlat() {
     // A pack that never ends (hashed as it streams until the total timeout), a manifest whose
     // Content-Length promises a gigabyte, and one that trickles: round after round, memory stays flat.
@@ -732,11 +720,11 @@ void TestProbes::hostileRoundsKeepMemoryFlat() {
     };
     oneRound();
     oneRound();
-    const qint64 before = rssKb();
+    const qint64 before = test::rssKb();
     streamed = 0;
     for (int i = 0; i < 5; ++i)
         oneRound();
-    const qint64 growthKb = rssKb() - before;
+    const qint64 growthKb = test::rssKb() - before;
     qInfo("streamed %lld MB of endless pack in 5 rounds; RSS grew %lld kB",
           static_cast<long long>(streamed >> 20), static_cast<long long>(growthKb));
     QVERIFY2(streamed > 40LL * 1024 * 1024, "the endless pack should have streamed a lot");

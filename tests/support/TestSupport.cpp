@@ -8,14 +8,12 @@
 
 namespace ops::test {
 
-TempDir::TempDir()
-{
+TempDir::TempDir() {
     if (!m_dir.isValid())
         qFatal("cannot create a temporary directory: %s", qPrintable(m_dir.errorString()));
 }
 
-QString TempDir::write(const QString &name, const QByteArray &content) const
-{
+QString TempDir::write(const QString &name, const QByteArray &content) const {
     const QString path = file(name);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
@@ -24,10 +22,20 @@ QString TempDir::write(const QString &name, const QByteArray &content) const
     return path;
 }
 
-ProgramRunner::ProgramRunner(const TempDir &home)
-{
+qint64 rssKb() {
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return 0;
+}
+
+ProgramRunner::ProgramRunner(const TempDir &home) {
     m_env = QProcessEnvironment::systemEnvironment();
-    for (const char *v : {"OPSCONSOLE_ENV", "OPSCONSOLE_OPERATOR_TOKEN", "OPSCONSOLE_IDENTITY", "OPSCONSOLE_PASSPHRASE"})
+    for (const char *v :
+         {"OPSCONSOLE_ENV", "OPSCONSOLE_OPERATOR_TOKEN", "OPSCONSOLE_IDENTITY", "OPSCONSOLE_PASSPHRASE"})
         m_env.remove(QString::fromLatin1(v));
     m_env.insert(QStringLiteral("HOME"), home.path());
     m_env.insert(QStringLiteral("XDG_DATA_HOME"), home.file(QStringLiteral("data")));
@@ -37,14 +45,12 @@ ProgramRunner::ProgramRunner(const TempDir &home)
     m_env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
 }
 
-QString ProgramRunner::binary(const QString &name)
-{
+QString ProgramRunner::binary(const QString &name) {
     return QStringLiteral(OPSCONSOLE_BIN_DIR) + QLatin1Char('/') + name;
 }
 
 RunResult ProgramRunner::run(const QString &program, const QStringList &arguments, int timeoutMs,
-                             const QByteArray &stdinData) const
-{
+                             const QByteArray &stdinData) const {
     QProcess p;
     p.setProcessEnvironment(m_env);
     p.start(binary(program), arguments);
@@ -66,23 +72,19 @@ RunResult ProgramRunner::run(const QString &program, const QStringList &argument
 }
 
 LoopbackHttpServer::LoopbackHttpServer(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackHttpServer::onConnection);
 }
 
-bool LoopbackHttpServer::listen()
-{
+bool LoopbackHttpServer::listen() {
     return m_server.listen(QHostAddress::LocalHost, 0);
 }
 
-QString LoopbackHttpServer::url(const QString &path) const
-{
+QString LoopbackHttpServer::url(const QString &path) const {
     return QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path);
 }
 
-void LoopbackHttpServer::onConnection()
-{
+void LoopbackHttpServer::onConnection() {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -111,8 +113,9 @@ void LoopbackHttpServer::onConnection()
                 resp = (*it)(method, path, body);
             else
                 resp = Response{404, "{\"error\":\"not found\"}", "application/json", {}};
-            QByteArray out = "HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType +
-                             "\r\nContent-Length: " + QByteArray::number(resp.body.size()) + "\r\nConnection: close\r\n";
+            QByteArray out =
+                "HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType +
+                "\r\nContent-Length: " + QByteArray::number(resp.body.size()) + "\r\nConnection: close\r\n";
             for (const auto &[k, v] : resp.headers)
                 out += k + ": " + v + "\r\n";
             out += "\r\n" + resp.body;

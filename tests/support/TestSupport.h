@@ -31,6 +31,9 @@ struct RunResult {
     bool finished = false;
 };
 
+// Resident set size of this process in kB (/proc/self/status), 0 when unknown.
+qint64 rssKb();
+
 class ProgramRunner {
 public:
     explicit ProgramRunner(const TempDir &home);
@@ -54,7 +57,8 @@ public:
         QByteArray contentType = "application/json";
         QList<QPair<QByteArray, QByteArray>> headers;
     };
-    using Handler = std::function<Response(const QByteArray &method, const QByteArray &path, const QByteArray &body)>;
+    using Handler =
+        std::function<Response(const QByteArray &method, const QByteArray &path, const QByteArray &body)>;
 
     explicit LoopbackHttpServer(QObject *parent = nullptr);
     bool listen();

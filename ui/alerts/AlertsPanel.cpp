@@ -275,18 +275,19 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
             m_matrix->setCurrentIndex(worst);
     }
     showCell(m_matrix->currentIndex());
-    int worst = 0;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        for (int col = 0; col < m_model->columnCount(); ++col) {
-            const auto state =
-                static_cast<AlertState>(m_model->index(row, col).data(AlertMatrixModel::StateRole).toInt());
-            worst = qMax(worst, state == AlertState::Firing         ? 4
-                                : state == AlertState::Acknowledged ? 3
-                                : state == AlertState::Unknown      ? 1
-                                                                    : 0);
-        }
-    Q_EMIT summaryChanged(worstSummary(), worst);
+    emitSummary();
     scheduleNext();
+}
+
+void AlertsPanel::emitSummary() {
+    // 0 ok … 4 firing, read from the evaluator's cells (not through the view model).
+    int worst = 0;
+    for (const AlertCell &c : m_monitor->evaluator()->cells())
+        worst = qMax(worst, c.state == AlertState::Firing         ? 4
+                            : c.state == AlertState::Acknowledged ? 3
+                            : c.state == AlertState::Unknown      ? 1
+                                                                  : 0);
+    Q_EMIT summaryChanged(worstSummary(), worst);
 }
 
 QString AlertsPanel::worstSummary() const {
@@ -392,17 +393,7 @@ void AlertsPanel::acknowledgeSelected() {
     m_ackNote->clear();
     m_ackStatus->setText(tr("Acknowledged as %1 (event %2).").arg(event->actor).arg(event->seq));
     showCell(index);
-    int worst = 0;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        for (int col = 0; col < m_model->columnCount(); ++col) {
-            const auto st =
-                static_cast<AlertState>(m_model->index(row, col).data(AlertMatrixModel::StateRole).toInt());
-            worst = qMax(worst, st == AlertState::Firing         ? 4
-                                : st == AlertState::Acknowledged ? 3
-                                : st == AlertState::Unknown      ? 1
-                                                                 : 0);
-        }
-    Q_EMIT summaryChanged(worstSummary(), worst);
+    emitSummary();
 }
 
 void AlertsPanel::updateRecording() {

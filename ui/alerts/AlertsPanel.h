@@ -54,6 +54,7 @@ private:
     void onRound(const QList<ProbeResult> &results, const QList<AlertTransition> &transitions);
     void showCell(const QModelIndex &index);
     void updateActions();
+    void emitSummary();
     void updateRecording();
     void refreshCharts();
     void fillProbeStrip();
