@@ -1,5 +1,7 @@
 #include "AlertMonitor.h"
 
+#include "incidents/Incidents.h"
+
 #include "store/SqliteEvidenceStore.h"
 
 #include <QCoreApplication>
@@ -164,6 +166,29 @@ void AlertMonitor::readStoreInputs(AlertInputs &in) {
             continue;
         for (const StoredEvent &e : events.value())
             in.signals.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
+    }
+    // Kill switches: folded from their events (few); until read, the kill-switch alert stays unknown.
+    QList<StoredEvent> switches;
+    bool switchesRead = true;
+    for (const char *kind : {"killswitch.activated", "killswitch.deactivated"}) {
+        EventFilter f;
+        f.kind = QString::fromLatin1(kind);
+        f.limit = 100000;
+        auto events = m_store->query(f);
+        if (!events.ok()) {
+            switchesRead = false;
+            break;
+        }
+        switches += events.value();
+    }
+    if (switchesRead) {
+        std::sort(switches.begin(), switches.end(),
+                  [](const StoredEvent &a, const StoredEvent &b) { return a.seq < b.seq; });
+        IncidentBook book;
+        for (const StoredEvent &e : switches)
+            book.apply(e);
+        in.activeKillSwitches = book.activeKillSwitchScopes();
+        in.killSwitchesKnown = true;
     }
     // Acknowledgements made elsewhere (the CLI, another console) since we last looked.
     EventFilter acks;

@@ -4,8 +4,7 @@
 
 namespace ops {
 
-QString probeStateName(ProbeState state)
-{
+QString probeStateName(ProbeState state) {
     switch (state) {
     case ProbeState::Unknown:
         return QStringLiteral("unknown");
@@ -21,8 +20,7 @@ QString probeStateName(ProbeState state)
     return QStringLiteral("unknown");
 }
 
-int probeStateSeverity(ProbeState state)
-{
+int probeStateSeverity(ProbeState state) {
     switch (state) {
     case ProbeState::Ok:
         return 0;
@@ -38,8 +36,7 @@ int probeStateSeverity(ProbeState state)
     return 1;
 }
 
-QString targetKindName(TargetKind kind)
-{
+QString targetKindName(TargetKind kind) {
     switch (kind) {
     case TargetKind::Manifest:
         return QStringLiteral("manifest");
@@ -55,8 +52,7 @@ QString targetKindName(TargetKind kind)
     return QString();
 }
 
-JsonValue ProbeResult::toJson() const
-{
+JsonValue ProbeResult::toJson() const {
     JsonValue o = JsonValue::object();
     o["target"] = target.id;
     o["url"] = target.url.toString(QUrl::RemoveUserInfo);
@@ -75,6 +71,14 @@ JsonValue ProbeResult::toJson() const
         o["bytes"] = bytes;
     }
     return o;
+}
+
+std::optional<TargetKind> targetKindFrom(const QString &s) {
+    for (TargetKind k : {TargetKind::Manifest, TargetKind::Pack, TargetKind::Resolver, TargetKind::Rules,
+                         TargetKind::Readyz})
+        if (targetKindName(k) == s)
+            return k;
+    return std::nullopt;
 }
 
 } // namespace ops

@@ -15,6 +15,7 @@ int probeStateSeverity(ProbeState state); // for "worst first": Failed > Stale >
 
 enum class TargetKind { Manifest, Pack, Resolver, Rules, Readyz };
 QString targetKindName(TargetKind kind);
+std::optional<TargetKind> targetKindFrom(const QString &name);
 
 struct ProbeTarget {
     QString id;    // "kl/manifest", "orchestrator/readyz", …
@@ -22,8 +23,8 @@ struct ProbeTarget {
     TargetKind kind = TargetKind::Manifest;
     QUrl url;
     bool auth = false;
-    int freshnessHours = 0;     // manifests
-    QString expectedSha256;     // packs (from their manifest)
+    int freshnessHours = 0; // manifests
+    QString expectedSha256; // packs (from their manifest)
 };
 
 struct ProbeResult {
@@ -34,8 +35,8 @@ struct ProbeResult {
     qint64 checkedAtMs = 0;
     int httpStatus = 0;
     qint64 bytes = 0;
-    std::optional<qint64> ageS;  // manifests
-    QString actualSha256;        // packs
+    std::optional<qint64> ageS; // manifests
+    QString actualSha256;       // packs
 
     JsonValue toJson() const; // INTERFACES.md `probe --json` shape
 };

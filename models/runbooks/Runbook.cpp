@@ -63,14 +63,6 @@ const QRegularExpression &idPattern() {
     return re;
 }
 
-std::optional<TargetKind> targetKindFrom(const QString &s) {
-    for (TargetKind k : {TargetKind::Manifest, TargetKind::Pack, TargetKind::Resolver, TargetKind::Rules,
-                         TargetKind::Readyz})
-        if (targetKindName(k) == s)
-            return k;
-    return std::nullopt;
-}
-
 QStringList stringList(yaml::Checker &check, const YAML::Node &node, const QString &path) {
     QStringList out;
     if (!check.isSequence(node, path))
@@ -135,7 +127,8 @@ Result<Runbook> RunbookLibrary::parse(const QByteArray &yamlText, const QString 
             for (std::size_t i = 0; i < steps.size(); ++i) {
                 const YAML::Node n = steps[i];
                 const QString p = yaml::indexPath(QStringLiteral("steps"), i);
-                if (!check.checkMap(n, p, {"id", "action", "evidence"}, {"probe", "role", "skippable"}) &&
+                if (!check.checkMap(n, p, {"id", "action", "evidence"},
+                                    {"probe", "probe_must_pass", "role", "skippable"}) &&
                     !n.IsMap())
                     continue;
                 RunbookStep s;
@@ -187,6 +180,15 @@ Result<Runbook> RunbookLibrary::parse(const QByteArray &yamlText, const QString 
                 if (s.needs(EvidenceKind::Signature) && !n["role"].IsDefined())
                     check.error(n, p + QStringLiteral(".role"),
                                 QStringLiteral("a step that needs a signature names the role that signs"));
+                if (n["probe_must_pass"].IsDefined()) {
+                    s.probeMustPass =
+                        check.boolean(n["probe_must_pass"], p + QStringLiteral(".probe_must_pass"))
+                            .value_or(false);
+                    if (!s.needs(EvidenceKind::Probe))
+                        check.error(
+                            n["probe_must_pass"], p + QStringLiteral(".probe_must_pass"),
+                            QStringLiteral("probe_must_pass is given but the step's evidence has no probe"));
+                }
                 if (n["skippable"].IsDefined())
                     s.skippable =
                         check.boolean(n["skippable"], p + QStringLiteral(".skippable")).value_or(false);

@@ -18,6 +18,7 @@ struct RunbookStep {
     QString action;
     QList<EvidenceKind> evidence;
     QList<TargetKind> probe; // for Probe evidence: what to probe in the run's scope
+    bool probeMustPass = false; // the step is done only when every probe result is ok
     QString role;            // for Signature evidence: who signs
     bool skippable = false;  // may be skipped, with a reason
     int line = 0;

@@ -78,6 +78,7 @@ struct InclusionProofData {
 
 struct EventFilter {
     QString kind;
+    QString kindPrefix; // e.g. "incident." — every kind that starts with it (uses the kind index)
     QString scope;
     QString actor;
     QString text; // substring of the event bytes

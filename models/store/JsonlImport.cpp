@@ -19,6 +19,13 @@ namespace ops {
 using namespace store;
 
 namespace {
+
+QString reservedKindPrefix(const std::string &kind) {
+    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert."})
+        if (kind.rfind(prefix, 0) == 0)
+            return QString::fromLatin1(prefix);
+    return {};
+}
 constexpr qint64 kMaxLineBytes = 1 << 20;
 
 struct ImportLine {
@@ -29,14 +36,14 @@ struct ImportLine {
 };
 
 // Validates one parsed import line; returns a message for file:line when it is not acceptable.
-std::optional<QString> readLine(const JsonValue &v, ImportLine &out)
-{
+std::optional<QString> readLine(const JsonValue &v, ImportLine &out) {
     if (!v.isObject())
         return QStringLiteral("a line must be a JSON object");
     for (const auto &[key, value] : v.toObject()) {
         Q_UNUSED(value)
         if (key != "kind" && key != "scope" && key != "payload" && key != "ts")
-            return QStringLiteral("unknown key '%1' (allowed: kind, scope, payload, ts)").arg(QString::fromStdString(key));
+            return QStringLiteral("unknown key '%1' (allowed: kind, scope, payload, ts)")
+                .arg(QString::fromStdString(key));
     }
     const JsonValue *kind = v.find("kind");
     if (!kind || !kind->isString() || !codec::validKind(kind->toStdString()))
@@ -61,8 +68,7 @@ std::optional<QString> readLine(const JsonValue &v, ImportLine &out)
 }
 } // namespace
 
-Result<NewEvent> SqliteEvidenceStore::parseImportLine(std::string_view line)
-{
+Result<NewEvent> SqliteEvidenceStore::parseImportLine(std::string_view line) {
     auto parsed = CanonicalJson::parse(line);
     if (!parsed.ok())
         return parsed.error();
@@ -77,18 +83,21 @@ Result<NewEvent> SqliteEvidenceStore::parseImportLine(std::string_view line)
     return e;
 }
 
-Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QString &file, const Progress &progress)
-{
+Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QString &file,
+                                                 const Progress &progress) {
     if (!m_integrityProblem.isEmpty())
-        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(m_integrityProblem), m_path);
+        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(m_integrityProblem),
+                         m_path);
     auto who = identity(signer.name);
     if (!who.ok() || who->fingerprint != signer.key.publicKey().fingerprint())
-        return makeError(ErrorCode::Policy, QStringLiteral("'%1' cannot sign in this store").arg(signer.name));
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("'%1' cannot sign in this store").arg(signer.name));
     if (auto r = awaitIntegrity(); !r.ok())
         return r.error();
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()), file);
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()),
+                         file);
     const qint64 totalBytes = f.size();
 
     // A larger page cache for the index inserts of a bulk import, restored afterwards.
@@ -134,13 +143,15 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     bool eof = false;
     std::string chunk(static_cast<std::size_t>(2 * kMaxLineBytes), '\0');
     while (true) {
-        const char *found = static_cast<const char *>(std::memchr(block.data() + blockPos, '\n', block.size() - blockPos));
+        const char *found =
+            static_cast<const char *>(std::memchr(block.data() + blockPos, '\n', block.size() - blockPos));
         if (!found && !eof) {
             block.erase(0, blockPos);
             blockPos = 0;
             const qint64 got = f.read(chunk.data(), static_cast<qint64>(chunk.size()));
             if (got < 0)
-                return makeError(ErrorCode::InvalidInput, QStringLiteral("read error: %1").arg(f.errorString()), file);
+                return makeError(ErrorCode::InvalidInput,
+                                 QStringLiteral("read error: %1").arg(f.errorString()), file);
             if (got == 0)
                 eof = true;
             block.append(chunk.data(), static_cast<std::size_t>(got));
@@ -150,7 +161,8 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
             break;
         const std::size_t lineEnd = found ? static_cast<std::size_t>(found - block.data()) : block.size();
         if (lineEnd - blockPos > static_cast<std::size_t>(kMaxLineBytes))
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("line is longer than 1 MiB"), where(lineNo + 1));
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("line is longer than 1 MiB"),
+                             where(lineNo + 1));
         if (!found && !eof)
             continue; // the line continues in the next block
         const std::string_view line(block.data() + blockPos, lineEnd - blockPos);
@@ -160,7 +172,8 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
         std::size_t begin = 0, end = line.size();
         while (begin < end && (line[begin] == ' ' || line[begin] == '\t'))
             ++begin;
-        while (end > begin && (line[end - 1] == '\n' || line[end - 1] == '\r' || line[end - 1] == ' ' || line[end - 1] == '\t'))
+        while (end > begin && (line[end - 1] == '\n' || line[end - 1] == '\r' || line[end - 1] == ' ' ||
+                               line[end - 1] == '\t'))
             --end;
         if (begin == end)
             continue;
@@ -170,20 +183,29 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
         ImportLine l;
         if (auto problem = readLine(parsed.value(), l))
             return makeError(ErrorCode::InvalidInput, *problem, where(lineNo));
-        // Identities are made only by `identity create`, where the new key signs its own event.
-        if (*l.kind == "identity.created")
-            return makeError(ErrorCode::Policy, QStringLiteral("identity.created cannot be imported"), where(lineNo));
+        // Identities are made only by `identity create`, where the new key signs its own event; the
+        // kinds that current state is folded from (incidents, runs, kill switches, alerts) are made
+        // only by the verbs that check roles and rules, each signed by the person acting.
+        if (const QString reserved = reservedKindPrefix(*l.kind); !reserved.isEmpty())
+            return makeError(
+                ErrorCode::Policy,
+                QStringLiteral("%1 events cannot be imported: they are made only by the verbs that check "
+                               "their rules")
+                    .arg(reserved + QLatin1Char('*')),
+                where(lineNo));
         ++seq;
         const std::string uuid = uuids.next();
         const qint64 ts = l.tsMs.value_or(now);
         payloadBytes.clear();
         CanonicalJson::serializeTo(*l.payload, payloadBytes);
-        const std::string bytes =
-            codec::eventBytes(seq, uuid, ts, actor, *l.kind, *l.scope, payloadBytes, codec::SignatureField::Null);
+        const std::string bytes = codec::eventBytes(seq, uuid, ts, actor, *l.kind, *l.scope, payloadBytes,
+                                                    codec::SignatureField::Null);
         if (auto leaf = writer->write(seq, uuid, ts, actor, *l.kind, *l.scope, bytes, false); !leaf.ok())
             return leaf.error();
-        if (progress && (seq & 0xfff) == 0 && !progress(static_cast<quint64>(bytesRead), static_cast<quint64>(totalBytes)))
-            return makeError(ErrorCode::Negative, QStringLiteral("import cancelled; nothing was written"), file);
+        if (progress && (seq & 0xfff) == 0 &&
+            !progress(static_cast<quint64>(bytesRead), static_cast<quint64>(totalBytes)))
+            return makeError(ErrorCode::Negative, QStringLiteral("import cancelled; nothing was written"),
+                             file);
     }
     if (seq == n.value())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("no events in the file"), file);

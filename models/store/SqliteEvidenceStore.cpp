@@ -625,6 +625,8 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter)
         sql += " AND actor = ?4";
     if (!filter.text.isEmpty())
         sql += " AND instr(canonical, CAST(?5 AS BLOB)) > 0";
+    if (!filter.kindPrefix.isEmpty())
+        sql += " AND kind >= ?7 AND kind < ?8";
     sql += filter.newestFirst ? " ORDER BY seq DESC LIMIT ?6" : " ORDER BY seq LIMIT ?6";
     auto st = Statement::prepare(m_db, sql);
     if (!st.ok())
@@ -638,6 +640,12 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter)
         st->bind(4, filter.actor);
     if (!filter.text.isEmpty())
         st->bind(5, filter.text);
+    if (!filter.kindPrefix.isEmpty()) {
+        // [prefix, prefix with its last character incremented): a range the kind index serves.
+        QString upper = filter.kindPrefix;
+        upper.back() = QChar(upper.back().unicode() + 1);
+        st->bind(7, filter.kindPrefix).bind(8, upper);
+    }
     QList<StoredEvent> out;
     while (true) {
         auto row = st->step();

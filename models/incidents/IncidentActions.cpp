@@ -1,0 +1,678 @@
+#include "IncidentActions.h"
+
+#include "store/EvidenceStore.h"
+
+namespace ops {
+
+namespace {
+
+const QStringList &incidentRoles() {
+    static const QStringList roles{QStringLiteral("operator"), QStringLiteral("incident-owner")};
+    return roles;
+}
+
+Error refused(const QString &message, const QString &where = {}) {
+    return makeError(ErrorCode::Policy, message, where);
+}
+
+Error invalid(const QString &message, const QString &where) {
+    return makeError(ErrorCode::InvalidInput, message, where);
+}
+
+} // namespace
+
+JsonValue probeEvidence(const QList<ProbeResult> &results) {
+    JsonValue out = JsonValue::array();
+    for (const ProbeResult &r : results)
+        out.push(r.toJson());
+    return out;
+}
+
+QString probeSummary(const QList<ProbeResult> &results) {
+    QMap<QString, QStringList> byState;
+    for (const ProbeResult &r : results)
+        byState[probeStateName(r.state)] << (r.reason.isEmpty() || r.state == ProbeState::Ok
+                                                 ? r.target.id
+                                                 : QStringLiteral("%1 (%2)").arg(r.target.id, r.reason));
+    QStringList parts;
+    for (auto it = byState.begin(); it != byState.end(); ++it)
+        parts << QStringLiteral("%1: %2").arg(it.key(), it.value().join(QStringLiteral(", ")));
+    return parts.isEmpty() ? QStringLiteral("nothing probed") : parts.join(QStringLiteral("; "));
+}
+
+IncidentActions::IncidentActions(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
+                                 const RunbookLibrary &library, Time::Clock clock)
+    : m_store(store)
+    , m_signer(signer)
+    , m_config(config)
+    , m_library(library)
+    , m_clock(std::move(clock)) {
+}
+
+const Runbook *IncidentActions::runbookForClass(const RunbookLibrary &library, const QString &incidentClass) {
+    const Runbook *fallback = nullptr;
+    for (const Runbook &r : library.runbooks) {
+        if (r.incidentClass != incidentClass)
+            continue;
+        if (r.kind == QLatin1String("incident"))
+            return &r;
+        if (!fallback)
+            fallback = &r;
+    }
+    return fallback;
+}
+
+Result<IncidentBook> IncidentActions::book() const {
+    return IncidentBook::load(m_store);
+}
+
+Result<QStringList> IncidentActions::actorRoles() const {
+    auto id = m_store.identity(m_signer.name);
+    if (!id.ok())
+        return id.error();
+    return id->roles;
+}
+
+Result<void> IncidentActions::requireRole(const QStringList &anyOf, const QString &what) const {
+    auto roles = actorRoles();
+    if (!roles.ok())
+        return roles.error();
+    for (const QString &r : anyOf)
+        if (roles->contains(r))
+            return {};
+    return refused(QStringLiteral("%1 needs the role %2; %3 holds %4")
+                       .arg(what, anyOf.join(QStringLiteral(" or ")), m_signer.name,
+                            roles->isEmpty() ? QStringLiteral("none") : roles->join(QStringLiteral(", "))),
+                   QStringLiteral("--identity"));
+}
+
+Result<const Incident *> IncidentActions::openIncident(const IncidentBook &book, const QString &id) const {
+    const Incident *i = book.incident(id);
+    if (!i)
+        return invalid(QStringLiteral("no incident '%1' (incident list shows them)").arg(id),
+                       QStringLiteral("ID"));
+    if (i->closed)
+        return refused(QStringLiteral("%1 is closed (%2); open a new incident for a recurrence")
+                           .arg(i->id, Time::toIso(i->closedMs)));
+    return i;
+}
+
+Result<StoredEvent> IncidentActions::appendOne(NewEvent event) {
+    event.tsMs = m_clock();
+    auto stored = m_store.append(m_signer, {event});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+Result<StoredEvent> IncidentActions::open(const OpenIncident &req) {
+    if (!incidentClasses().contains(req.incidentClass))
+        return invalid(QStringLiteral("unknown incident class '%1' (%2)")
+                           .arg(req.incidentClass, incidentClasses().join(QStringLiteral(", "))),
+                       QStringLiteral("--class"));
+    const ScopeConfig *scope = m_config.scope(req.scope);
+    if (!scope)
+        return invalid(
+            QStringLiteral("--scope must name a scope of %1, got '%2'").arg(m_config.source, req.scope),
+            QStringLiteral("--scope"));
+    if (!req.severity.isEmpty() && !severities().contains(req.severity))
+        return invalid(QStringLiteral("severity must be SEV-1, SEV-2 or SEV-3, got '%1'").arg(req.severity),
+                       QStringLiteral("--severity"));
+    if (req.trigger.trimmed().isEmpty())
+        return invalid(QStringLiteral("an incident needs its trigger or alert source"),
+                       QStringLiteral("--trigger"));
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("opening an incident")); !r.ok())
+        return r.error();
+    QString owner = req.owner.trimmed();
+    if (!owner.isEmpty()) {
+        auto id = m_store.identity(owner);
+        if (!id.ok() || !id->roles.contains(QStringLiteral("incident-owner")))
+            return refused(
+                QStringLiteral(
+                    "the incident owner must be an identity with the incident-owner role; '%1' is not")
+                    .arg(owner),
+                QStringLiteral("--owner"));
+    } else if (auto roles = actorRoles(); roles.ok() && roles->contains(QStringLiteral("incident-owner"))) {
+        owner = m_signer.name;
+    }
+    const SeveritySuggestion suggested = suggestSeverity(req.incidentClass, *scope);
+    const QString severity = req.severity.isEmpty() ? suggested.severity : req.severity;
+    QString reason = suggested.reason;
+    if (severity != suggested.severity) {
+        if (req.severityReason.trimmed().isEmpty())
+            return invalid(QStringLiteral("the severity model suggests %1 (%2); choosing %3 needs a reason")
+                               .arg(suggested.severity, suggested.reason, severity),
+                           QStringLiteral("--reason"));
+        reason = req.severityReason.trimmed();
+    }
+    NewEvent e;
+    e.kind = QStringLiteral("incident.opened");
+    e.scope = req.scope;
+    e.payload["class"] = req.incidentClass;
+    e.payload["severity"] = severity;
+    e.payload["severity_reason"] = reason;
+    e.payload["suggested_severity"] = suggested.severity;
+    e.payload["trigger"] = req.trigger.trimmed();
+    e.payload["alert"] = req.alert;
+    e.payload["owner"] = owner;
+    const Runbook *rb = runbookForClass(m_library, req.incidentClass);
+    e.payload["runbook"] = rb ? rb->id : QString();
+    e.payload["closure_condition"] = rb ? rb->closureCondition : QString();
+    return appendOne(e);
+}
+
+Result<StoredEvent> IncidentActions::changeSeverity(const QString &incident, const QString &severity,
+                                                    const QString &reason) {
+    if (!severities().contains(severity))
+        return invalid(QStringLiteral("severity must be SEV-1, SEV-2 or SEV-3, got '%1'").arg(severity),
+                       QStringLiteral("SEVERITY"));
+    if (reason.trimmed().isEmpty())
+        return invalid(QStringLiteral("a severity change needs a reason"), QStringLiteral("--reason"));
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    auto inc = openIncident(b.value(), incident);
+    if (!inc.ok())
+        return inc.error();
+    if (inc.value()->severity == severity)
+        return refused(QStringLiteral("%1 is already %2").arg(inc.value()->id, severity));
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("changing severity")); !r.ok())
+        return r.error();
+    NewEvent e;
+    e.kind = QStringLiteral("incident.severity_changed");
+    e.scope = inc.value()->scope;
+    e.payload["incident"] = inc.value()->id;
+    e.payload["from"] = inc.value()->severity;
+    e.payload["to"] = severity;
+    e.payload["reason"] = reason.trimmed();
+    return appendOne(e);
+}
+
+Result<StoredEvent> IncidentActions::assignOwner(const QString &incident, const QString &owner) {
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    auto inc = openIncident(b.value(), incident);
+    if (!inc.ok())
+        return inc.error();
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("assigning the incident owner")); !r.ok())
+        return r.error();
+    auto id = m_store.identity(owner);
+    if (!id.ok() || !id->roles.contains(QStringLiteral("incident-owner")))
+        return refused(
+            QStringLiteral("the incident owner must be an identity with the incident-owner role; '%1' is not")
+                .arg(owner),
+            QStringLiteral("OWNER"));
+    NewEvent e;
+    e.kind = QStringLiteral("incident.owner_assigned");
+    e.scope = inc.value()->scope;
+    e.payload["incident"] = inc.value()->id;
+    e.payload["owner"] = owner;
+    return appendOne(e);
+}
+
+Result<StoredEvent> IncidentActions::addEvidence(const QString &incident,
+                                                 const QMap<QString, QString> &fields) {
+    auto record = CoreEvidence::validate(fields, m_clock());
+    if (!record.ok())
+        return record.error();
+    if (!m_config.scope(record->stringAt("scope")))
+        return invalid(
+            QStringLiteral("scope '%1' is not a scope of %2").arg(record->stringAt("scope"), m_config.source),
+            QStringLiteral("scope"));
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    auto inc = openIncident(b.value(), incident);
+    if (!inc.ok())
+        return inc.error();
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("recording evidence")); !r.ok())
+        return r.error();
+    NewEvent e;
+    e.kind = QStringLiteral("incident.evidence");
+    e.scope = inc.value()->scope;
+    e.payload["incident"] = inc.value()->id;
+    e.payload["record"] = record.value();
+    return appendOne(e);
+}
+
+Result<StoredEvent> IncidentActions::decide(const QString &incident, const QString &text) {
+    if (text.trimmed().isEmpty())
+        return invalid(QStringLiteral("a decision needs its text"), QStringLiteral("TEXT"));
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    auto inc = openIncident(b.value(), incident);
+    if (!inc.ok())
+        return inc.error();
+    if (auto r = requireRole({QStringLiteral("incident-owner")}, QStringLiteral("the decision log")); !r.ok())
+        return r.error();
+    NewEvent e;
+    e.kind = QStringLiteral("incident.decision");
+    e.scope = inc.value()->scope;
+    e.payload["incident"] = inc.value()->id;
+    e.payload["text"] = text.trimmed();
+    return appendOne(e);
+}
+
+Result<StoredEvent> IncidentActions::close(const QString &incident, const QString &closure,
+                                           const QString &verification) {
+    if (closure.trimmed().isEmpty())
+        return invalid(QStringLiteral("closing needs the closure condition confirmed in words"),
+                       QStringLiteral("--closure"));
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    auto inc = openIncident(b.value(), incident);
+    if (!inc.ok())
+        return inc.error();
+    const Incident &i = *inc.value();
+    if (auto r = requireRole({QStringLiteral("incident-owner")}, QStringLiteral("closing an incident"));
+        !r.ok())
+        return r.error();
+    if (i.evidence.isEmpty())
+        return refused(
+            QStringLiteral("%1 has no core evidence record; record one (incident evidence) before closing")
+                .arg(i.id));
+    QString result = verification.trimmed();
+    if (result.isEmpty())
+        result = i.evidence.last().stringAt("verification_result");
+    if (result.isEmpty())
+        return invalid(QStringLiteral("closing needs a verification result"),
+                       QStringLiteral("--verification"));
+    for (const QString &runRef : i.runs)
+        if (const RunbookRun *r = b->run(runRef); r && r->rollback && !r->finished)
+            return refused(
+                QStringLiteral(
+                    "%1 has an unfinished rollback run %2 (%3 of %4 steps); finish it before closing")
+                    .arg(i.id, r->id)
+                    .arg(r->resolvedCount())
+                    .arg(r->steps.size()));
+    NewEvent e;
+    e.kind = QStringLiteral("incident.closed");
+    e.scope = i.scope;
+    e.payload["incident"] = i.id;
+    e.payload["closure"] = closure.trimmed();
+    e.payload["closure_condition"] = i.closureCondition;
+    e.payload["condition_confirmed"] = true;
+    e.payload["verification_result"] = result;
+    return appendOne(e);
+}
+
+Result<StoredEvent> IncidentActions::startRun(const QString &runbookId, const QString &incident,
+                                              const QString &scope) {
+    const Runbook *rb = m_library.find(runbookId);
+    if (!rb)
+        return invalid(QStringLiteral("no runbook '%1' (runbook list shows them)").arg(runbookId),
+                       QStringLiteral("ID"));
+    if (rb->id == rollbackRunbookId())
+        return refused(
+            QStringLiteral("the rollback checklist runs against its clocks: use rollback start --scope S"));
+    QString runScope = scope;
+    QString incidentRef;
+    if (!incident.isEmpty()) {
+        auto b = book();
+        if (!b.ok())
+            return b.error();
+        auto inc = openIncident(b.value(), incident);
+        if (!inc.ok())
+            return inc.error();
+        incidentRef = inc.value()->id;
+        if (runScope.isEmpty())
+            runScope = inc.value()->scope;
+    }
+    if (!runScope.isEmpty() && !m_config.scope(runScope) &&
+        std::none_of(m_config.services.begin(), m_config.services.end(),
+                     [&](const ServiceConfig &s) { return s.id == runScope; }))
+        return invalid(QStringLiteral("--scope must name a scope or service of %1, got '%2'")
+                           .arg(m_config.source, runScope),
+                       QStringLiteral("--scope"));
+    NewEvent e;
+    e.kind = QStringLiteral("runbook.started");
+    e.scope = runScope;
+    e.payload["runbook"] = rb->id;
+    e.payload["title"] = rb->title;
+    e.payload["closure_condition"] = rb->closureCondition;
+    e.payload["incident"] = incidentRef;
+    e.payload["steps"] = stepsJson(rb->steps);
+    return appendOne(e);
+}
+
+Result<StoredEvent> IncidentActions::startRollback(const QString &scope, bool drill,
+                                                   const QString &incident) {
+    const Runbook *rb = m_library.find(rollbackRunbookId());
+    if (!rb)
+        return invalid(QStringLiteral("the rollback checklist runbook is not loaded"), rollbackRunbookId());
+    if (!m_config.scope(scope))
+        return invalid(
+            QStringLiteral("--scope must name a scope of %1, got '%2'").arg(m_config.source, scope),
+            QStringLiteral("--scope"));
+    if (!rb->step(QStringLiteral("rebind")) || !rb->step(QStringLiteral("readback")))
+        return invalid(QStringLiteral("the rollback checklist needs the steps rebind and readback"),
+                       rb->file);
+    if (auto r = requireRole(incidentRoles(),
+                             drill ? QStringLiteral("a rollback drill") : QStringLiteral("a rollback"));
+        !r.ok())
+        return r.error();
+    QString incidentRef;
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    if (!incident.isEmpty()) {
+        auto inc = openIncident(b.value(), incident);
+        if (!inc.ok())
+            return inc.error();
+        incidentRef = inc.value()->id;
+    }
+    for (const RunbookRun &r : b->runs())
+        if (r.rollback && !r.finished && r.scope == scope)
+            return refused(QStringLiteral("%1 is already rolling back %2; finish it first").arg(r.id, scope));
+    const qint64 now = m_clock();
+    NewEvent e;
+    e.kind = QStringLiteral("rollback.started");
+    e.scope = scope;
+    e.payload["runbook"] = rb->id;
+    e.payload["title"] = rb->title;
+    e.payload["closure_condition"] = rb->closureCondition;
+    e.payload["incident"] = incidentRef;
+    e.payload["drill"] = drill;
+    e.payload["steps"] = stepsJson(rb->steps);
+    e.payload["confirmed_at_ms"] = now;
+    e.payload["restore_minutes"] = m_config.objectives.restoreMinutes;
+    e.payload["integrity_minutes"] = m_config.objectives.integrityMinutes;
+    e.payload["restore_deadline_ms"] = now + qint64(m_config.objectives.restoreMinutes) * 60000;
+    e.payload["integrity_deadline_ms"] = now + qint64(m_config.objectives.integrityMinutes) * 60000;
+    e.payload["restore_step"] = QStringLiteral("rebind");
+    e.payload["integrity_step"] = QStringLiteral("readback");
+    return appendOne(e);
+}
+
+QList<NewEvent> IncidentActions::missedDeadlineEvents(const RunbookRun &run, qint64 nowMs) const {
+    QList<NewEvent> out;
+    if (!run.rollback || run.finished)
+        return out;
+    for (const RollbackClock &c : run.clocks) {
+        if (c.metMs > 0 || c.missedRecorded || nowMs <= c.deadlineMs)
+            continue;
+        NewEvent e;
+        e.kind = QStringLiteral("rollback.deadline_missed");
+        e.scope = run.scope;
+        e.tsMs = nowMs;
+        e.payload["run"] = run.id;
+        e.payload["incident"] = run.incident;
+        e.payload["clock"] = c.name;
+        e.payload["deadline_ms"] = c.deadlineMs;
+        e.payload["drill"] = run.drill;
+        out << e;
+    }
+    return out;
+}
+
+Result<QList<StoredEvent>> IncidentActions::recordMissedDeadlines(const QString &runRef) {
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    const RunbookRun *run = b->run(runRef);
+    if (!run)
+        return invalid(QStringLiteral("no run '%1'").arg(runRef), QStringLiteral("RUN"));
+    const QList<NewEvent> events = missedDeadlineEvents(*run, m_clock());
+    if (events.isEmpty())
+        return QList<StoredEvent>{};
+    return m_store.append(m_signer, events);
+}
+
+Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, const StepInput &in) {
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    const RunbookRun *found = b->run(runRef);
+    if (!found)
+        return invalid(QStringLiteral("no run '%1' (runbook start or rollback start make one)").arg(runRef),
+                       QStringLiteral("RUN"));
+    RunbookRun run = *found;
+    if (run.finished)
+        return refused(
+            QStringLiteral("%1 is finished (%2); start a new run").arg(run.id, Time::toIso(run.finishedMs)));
+    StepState *state = run.step(in.step);
+    if (!state) {
+        QStringList ids;
+        for (const StepState &s : run.steps)
+            ids << s.step.id;
+        return invalid(
+            QStringLiteral("%1 has no step '%2' (%3)").arg(run.id, in.step, ids.join(QStringLiteral(", "))),
+            QStringLiteral("STEP"));
+    }
+    const RunbookStep &step = state->step;
+    if (state->status == StepStatus::Done || state->status == StepStatus::Skipped)
+        return refused(QStringLiteral("step %1 of %2 is already %3 (event %4)")
+                           .arg(step.id, run.id, stepStatusName(state->status))
+                           .arg(state->seq));
+    if (run.rollback || !run.incident.isEmpty())
+        if (auto r = requireRole(incidentRoles(), QStringLiteral("a step of an incident or rollback run"));
+            !r.ok())
+            return r.error();
+    const QString note = in.note.trimmed();
+    JsonValue evidence = JsonValue::object();
+    if (in.probes) {
+        evidence["probes"] = probeEvidence(*in.probes);
+        evidence["probe_summary"] = probeSummary(*in.probes);
+    }
+    if (!in.attachments.isEmpty()) {
+        JsonValue a = JsonValue::array();
+        for (const AttachmentRef &r : in.attachments) {
+            JsonValue o = JsonValue::object();
+            o["name"] = r.name;
+            o["sha256"] = r.sha256;
+            o["size"] = r.size;
+            o["media_type"] = r.mediaType;
+            a.push(o);
+        }
+        evidence["attachments"] = a;
+    }
+    QList<ChecksumRef> checksums = in.checksums;
+    if (in.status == StepStatus::Done) {
+        if (step.probeMustPass && in.probes) {
+            QStringList bad;
+            for (const ProbeResult &r : *in.probes)
+                if (r.state != ProbeState::Ok)
+                    bad << QStringLiteral("%1 %2%3").arg(
+                        r.target.id, probeStateName(r.state),
+                        r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason));
+            if (!bad.isEmpty())
+                return makeError(
+                    ErrorCode::Negative,
+                    QStringLiteral(
+                        "step %1 is done only when its probes pass: %2; record it as failed with the "
+                        "reason, or fix and probe again")
+                        .arg(step.id, bad.join(QStringLiteral("; "))),
+                    step.id);
+        }
+        QStringList missing;
+        if (step.needs(EvidenceKind::Note) && note.isEmpty())
+            missing << QStringLiteral("a note (--evidence TEXT)");
+        if (step.needs(EvidenceKind::Attachment) && in.attachments.isEmpty())
+            missing << QStringLiteral("an attachment (--attach FILE)");
+        if (step.needs(EvidenceKind::Confirmation) && !in.confirmed)
+            missing << QStringLiteral("a confirmation (--confirm)");
+        if (step.needs(EvidenceKind::Probe) && (!in.probes || in.probes->isEmpty()))
+            missing << QStringLiteral("a probe result");
+        if (step.needs(EvidenceKind::Checksum) && checksums.isEmpty() && in.probes) {
+            // A pack probe whose streamed SHA-256 matches its manifest is a checksum readback.
+            for (const ProbeResult &r : *in.probes)
+                if (r.target.kind == TargetKind::Pack && !r.actualSha256.isEmpty() &&
+                    r.actualSha256 == r.target.expectedSha256)
+                    checksums << ChecksumRef{r.target.url.toString(), r.actualSha256, r.bytes};
+        }
+        if (step.needs(EvidenceKind::Checksum) && checksums.isEmpty())
+            missing << QStringLiteral(
+                "a checksum (--checksum FILE, or a pack probe whose SHA-256 matches its manifest)");
+        if (!missing.isEmpty())
+            return invalid(QStringLiteral("step %1 needs %2 before it can be done")
+                               .arg(step.id, missing.join(QStringLiteral(", "))),
+                           step.id);
+        if (step.needs(EvidenceKind::Signature))
+            if (auto r = requireRole({step.role}, QStringLiteral("step %1").arg(step.id)); !r.ok())
+                return r.error();
+    } else {
+        if (note.isEmpty())
+            return invalid(
+                QStringLiteral("a %1 step needs its reason (--reason)").arg(stepStatusName(in.status)),
+                QStringLiteral("--reason"));
+        if (in.status == StepStatus::Skipped && !step.skippable)
+            return refused(QStringLiteral("step %1 of %2 cannot be skipped: the runbook does not allow it")
+                               .arg(step.id, run.runbook));
+    }
+    if (!checksums.isEmpty()) {
+        JsonValue c = JsonValue::array();
+        for (const ChecksumRef &r : checksums) {
+            JsonValue o = JsonValue::object();
+            o["name"] = r.name;
+            o["sha256"] = r.sha256;
+            o["size"] = r.size;
+            c.push(o);
+        }
+        evidence["checksums"] = c;
+    }
+    if (in.confirmed)
+        evidence["confirmed"] = true;
+    if (step.needs(EvidenceKind::Signature) && in.status == StepStatus::Done) {
+        evidence["signed_as"] = step.role;
+    }
+    if (!in.extra.isNull())
+        evidence["extra"] = in.extra;
+
+    const qint64 now = m_clock();
+    QList<NewEvent> events = missedDeadlineEvents(run, now);
+    NewEvent e;
+    e.kind = QStringLiteral("runbook.step");
+    e.scope = run.scope;
+    e.tsMs = now;
+    e.payload["run"] = run.id;
+    e.payload["incident"] = run.incident;
+    e.payload["runbook"] = run.runbook;
+    e.payload["step"] = step.id;
+    e.payload["status"] = stepStatusName(in.status);
+    e.payload["note"] = note;
+    e.payload["evidence"] = evidence;
+    events << e;
+
+    // Apply to the copy: does this resolve the run?
+    state->status = in.status;
+    state->tsMs = now;
+    if (in.status == StepStatus::Done)
+        for (RollbackClock &c : run.clocks)
+            if (c.step == step.id && c.metMs == 0)
+                c.metMs = now;
+    const bool allResolved = std::all_of(run.steps.begin(), run.steps.end(),
+                                         [](const StepState &s) { return s.status != StepStatus::Pending; });
+    if (allResolved) {
+        QStringList failed, skipped;
+        for (const StepState &s : run.steps) {
+            if (s.status == StepStatus::Failed)
+                failed << s.step.id;
+            if (s.status == StepStatus::Skipped)
+                skipped << s.step.id;
+        }
+        NewEvent done;
+        done.kind = run.rollback ? QStringLiteral("rollback.finished") : QStringLiteral("runbook.completed");
+        done.scope = run.scope;
+        done.tsMs = now;
+        done.payload["run"] = run.id;
+        done.payload["incident"] = run.incident;
+        done.payload["runbook"] = run.runbook;
+        JsonValue f = JsonValue::array();
+        for (const QString &s : failed)
+            f.push(s);
+        done.payload["failed_steps"] = f;
+        JsonValue sk = JsonValue::array();
+        for (const QString &s : skipped)
+            sk.push(s);
+        done.payload["skipped_steps"] = sk;
+        bool met = failed.isEmpty();
+        if (run.rollback) {
+            done.payload["drill"] = run.drill;
+            done.payload["confirmed_at_ms"] = run.startedMs;
+            for (const RollbackClock &c : run.clocks) {
+                JsonValue o = JsonValue::object();
+                o["deadline_ms"] = c.deadlineMs;
+                o["met_at_ms"] = c.metMs;
+                const bool onTime = c.metMs > 0 && c.metMs <= c.deadlineMs;
+                o["met"] = onTime;
+                o["elapsed_ms"] = c.metMs > 0 ? c.metMs - run.startedMs : qint64(-1);
+                done.payload[c.name.toStdString()] = o;
+                met = met && onTime;
+            }
+        }
+        done.payload["objective_met"] = met;
+        events << done;
+    }
+    return m_store.append(m_signer, events);
+}
+
+Result<StoredEvent> IncidentActions::killSwitch(bool activate, const QString &name, const QString &scope,
+                                                const QString &reason, const QStringList &localities,
+                                                const QString &validationResult, const QString &incident) {
+    if (!killSwitchNames().contains(name))
+        return invalid(QStringLiteral("unknown kill switch '%1' (ai, bad-pack)").arg(name),
+                       QStringLiteral("SWITCH"));
+    if (!m_config.scope(scope))
+        return invalid(
+            QStringLiteral("--scope must name a scope of %1, got '%2'").arg(m_config.source, scope),
+            QStringLiteral("--scope"));
+    if (reason.trimmed().isEmpty())
+        return invalid(QStringLiteral("a kill switch needs its reason"), QStringLiteral("--reason"));
+    for (const QString &l : localities)
+        if (!m_config.scope(l))
+            return invalid(
+                QStringLiteral("validation locality '%1' is not a scope of %2").arg(l, m_config.source),
+                QStringLiteral("--validation-localities"));
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("a kill switch")); !r.ok())
+        return r.error();
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    const KillSwitchState *current = b->killSwitch(name, scope);
+    const bool active = current && current->active;
+    if (activate && active)
+        return refused(QStringLiteral("the %1 kill switch is already active on %2 (since %3, by %4)")
+                           .arg(name, scope, Time::toIso(current->sinceMs), current->actor));
+    if (!activate && !active)
+        return refused(QStringLiteral("the %1 kill switch is not active on %2").arg(name, scope));
+    QString incidentRef;
+    if (!incident.isEmpty()) {
+        auto inc = openIncident(b.value(), incident);
+        if (!inc.ok())
+            return inc.error();
+        incidentRef = inc.value()->id;
+    }
+    NewEvent e;
+    e.kind = activate ? QStringLiteral("killswitch.activated") : QStringLiteral("killswitch.deactivated");
+    e.scope = scope;
+    e.payload["switch"] = name;
+    e.payload["reason"] = reason.trimmed();
+    JsonValue l = JsonValue::array();
+    for (const QString &s : localities)
+        l.push(s);
+    e.payload["validation_localities"] = l;
+    e.payload["validation_result"] =
+        validationResult.isEmpty() ? QStringLiteral("not validated") : validationResult;
+    e.payload["incident"] = incidentRef;
+    return appendOne(e);
+}
+
+Result<StoredEvent> IncidentActions::activateKillSwitch(const QString &name, const QString &scope,
+                                                        const QString &reason, const QStringList &localities,
+                                                        const QString &validationResult,
+                                                        const QString &incident) {
+    return killSwitch(true, name, scope, reason, localities, validationResult, incident);
+}
+
+Result<StoredEvent> IncidentActions::deactivateKillSwitch(const QString &name, const QString &scope,
+                                                          const QString &reason,
+                                                          const QStringList &localities,
+                                                          const QString &validationResult,
+                                                          const QString &incident) {
+    return killSwitch(false, name, scope, reason, localities, validationResult, incident);
+}
+
+} // namespace ops

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "Incidents.h"
+
+#include "core/Time.h"
+#include "probes/ProbeTypes.h"
+
+namespace ops {
+
+class EvidenceStore;
+struct Signer;
+
+struct AttachmentRef {
+    QString name;
+    QString sha256;
+    qint64 size = 0;
+    QString mediaType;
+};
+
+struct ChecksumRef {
+    QString name;
+    QString sha256;
+    qint64 size = 0;
+};
+
+// What a person records for one step of a run.
+struct StepInput {
+    QString step;
+    StepStatus status = StepStatus::Done;
+    QString note; // the note; for failed and skipped the reason
+    QList<AttachmentRef> attachments;
+    std::optional<QList<ProbeResult>> probes; // the probe results taken for this step
+    QList<ChecksumRef> checksums;
+    bool confirmed = false;
+    JsonValue extra; // e.g. the publisher request and response of a rebind
+};
+
+struct OpenIncident {
+    QString incidentClass;
+    QString scope;
+    QString severity;       // empty: the severity model's suggestion
+    QString severityReason; // why, when the severity differs from the suggestion
+    QString trigger;
+    QString alert;
+    QString owner;
+};
+
+// Every intervention of the incident capability, shared by the CLI and the console: each checks
+// roles and rules against the current state (folded from the store), then appends its events in
+// one transaction signed by the acting identity. A refusal writes nothing.
+class IncidentActions {
+public:
+    IncidentActions(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
+                    const RunbookLibrary &library, Time::Clock clock = Time::systemClock());
+
+    Result<StoredEvent> open(const OpenIncident &request);
+    Result<StoredEvent> changeSeverity(const QString &incident, const QString &severity,
+                                       const QString &reason);
+    Result<StoredEvent> assignOwner(const QString &incident, const QString &owner);
+    Result<StoredEvent> addEvidence(const QString &incident, const QMap<QString, QString> &fields);
+    Result<StoredEvent> decide(const QString &incident, const QString &text);
+    Result<StoredEvent> close(const QString &incident, const QString &closure, const QString &verification);
+
+    Result<StoredEvent> startRun(const QString &runbook, const QString &incident, const QString &scope);
+    Result<StoredEvent> startRollback(const QString &scope, bool drill, const QString &incident);
+    // The step event, preceded by any missed-deadline events and followed by the run's completion
+    // when this step resolves the last one.
+    Result<QList<StoredEvent>> recordStep(const QString &run, const StepInput &input);
+    // Missed deadlines of a rollback run not yet on its timeline (none when nothing is due).
+    Result<QList<StoredEvent>> recordMissedDeadlines(const QString &run);
+
+    Result<StoredEvent> activateKillSwitch(const QString &name, const QString &scope, const QString &reason,
+                                           const QStringList &validationLocalities,
+                                           const QString &validationResult, const QString &incident = {});
+    Result<StoredEvent> deactivateKillSwitch(const QString &name, const QString &scope, const QString &reason,
+                                             const QStringList &validationLocalities,
+                                             const QString &validationResult, const QString &incident = {});
+
+    // The runbook an incident of this class follows (an incident runbook first), or null.
+    static const Runbook *runbookForClass(const RunbookLibrary &library, const QString &incidentClass);
+    static QString rollbackRunbookId() { return QStringLiteral("rollback-checklist"); }
+
+private:
+    Result<IncidentBook> book() const;
+    Result<QStringList> actorRoles() const;
+    Result<void> requireRole(const QStringList &anyOf, const QString &what) const;
+    Result<const Incident *> openIncident(const IncidentBook &book, const QString &id) const;
+    Result<StoredEvent> appendOne(NewEvent event);
+    QList<NewEvent> missedDeadlineEvents(const RunbookRun &run, qint64 nowMs) const;
+    Result<StoredEvent> killSwitch(bool activate, const QString &name, const QString &scope,
+                                   const QString &reason, const QStringList &localities,
+                                   const QString &validationResult, const QString &incident);
+
+    EvidenceStore &m_store;
+    const Signer &m_signer;
+    const DeploymentConfig &m_config;
+    const RunbookLibrary &m_library;
+    Time::Clock m_clock;
+};
+
+// A probe result as step evidence.
+JsonValue probeEvidence(const QList<ProbeResult> &results);
+// "ok: kl/manifest, kl/pack; failed: …" — a one-line validation result.
+QString probeSummary(const QList<ProbeResult> &results);
+
+} // namespace ops

@@ -1,0 +1,188 @@
+#pragma once
+
+#include "core/DeploymentConfig.h"
+#include "core/JsonValue.h"
+#include "core/Result.h"
+#include "runbooks/Runbook.h"
+#include "store/EvidenceTypes.h"
+
+#include <QMap>
+#include <QSet>
+
+namespace ops {
+
+class EvidenceStore;
+
+// Incidents, runbook runs, rollback runs and kill switches are folded from their events
+// (incident.*, runbook.*, rollback.*, killswitch.*): the events are the record, this is the view.
+
+// "INC-42" names the incident opened by event 42; "RUN-57" the run started by event 57.
+QString incidentId(quint64 seq);
+QString runId(quint64 seq);
+std::optional<quint64> parseIncidentId(const QString &text);
+std::optional<quint64> parseRunId(const QString &text);
+
+QStringList severities(); // SEV-1, SEV-2, SEV-3
+
+// The severity model of seed 002 applied to an incident class and scope, with its reason.
+struct SeveritySuggestion {
+    QString severity;
+    QString reason;
+};
+SeveritySuggestion suggestSeverity(const QString &incidentClass, const ScopeConfig &scope);
+
+// Seed 002 "Core evidence requirements": every field is required; timestamp defaults to now.
+namespace CoreEvidence {
+QStringList fields();                // in the seed's order
+QString label(const QString &field); // "Observed failure mode"
+QString hint(const QString &field);
+// The record as canonical JSON, or an InvalidInput error naming every missing field (where =
+// the missing fields joined by commas), an unknown field or a bad timestamp. Writes nothing.
+Result<JsonValue> validate(const QMap<QString, QString> &values, qint64 nowMs);
+} // namespace CoreEvidence
+
+struct TimelineEntry {
+    quint64 seq = 0;
+    qint64 tsMs = 0;
+    QString actor;
+    QString kind;
+    QString text; // one line for a person
+};
+
+struct Decision {
+    quint64 seq = 0;
+    qint64 tsMs = 0;
+    QString actor;
+    QString text;
+};
+
+struct Incident {
+    QString id;
+    quint64 seq = 0;
+    QString incidentClass;
+    QString scope;
+    QString severity;
+    QString severityReason;
+    QString trigger;
+    QString alert; // the alert it was opened from, if any
+    QString openedBy;
+    QString owner; // incident owner; empty until assigned
+    qint64 openedMs = 0;
+    bool closed = false;
+    qint64 closedMs = 0;
+    QString closedBy;
+    QString closure;
+    QString closureCondition;
+    QString verification;
+    QList<JsonValue> evidence; // core evidence records
+    QList<Decision> decisions;
+    QStringList runs;
+    QList<TimelineEntry> timeline;
+};
+
+enum class StepStatus { Pending, Done, Failed, Skipped };
+QString stepStatusName(StepStatus status);
+
+struct StepState {
+    RunbookStep step;
+    StepStatus status = StepStatus::Pending;
+    quint64 seq = 0;
+    qint64 tsMs = 0;
+    QString actor;
+    QString note; // the note, or the reason for failed / skipped
+    JsonValue evidence = JsonValue::object();
+};
+
+// A clock of a rollback run: restore (15 min) or integrity (30 min) from "confirmed bad publish".
+struct RollbackClock {
+    QString name; // restore | integrity
+    QString step; // the step whose completion meets it
+    qint64 deadlineMs = 0;
+    qint64 metMs = 0; // 0 while not met
+    bool missedRecorded = false;
+};
+enum class ClockState { Running, Warning, Met, MetLate, Missed };
+QString clockStateName(ClockState state);
+struct ClockView {
+    ClockState state = ClockState::Running;
+    qint64 remainingMs = 0; // negative once the deadline has passed
+};
+// Warning in the last fifth of the window (at least the last minute); Missed once past it.
+ClockView clockView(const RollbackClock &clock, qint64 startMs, qint64 nowMs);
+
+struct RunbookRun {
+    QString id;
+    quint64 seq = 0;
+    QString runbook;
+    QString title;
+    QString closureCondition;
+    QString incident;
+    QString scope;
+    QString startedBy;
+    qint64 startedMs = 0;
+    QList<StepState> steps;
+    bool finished = false;
+    qint64 finishedMs = 0;
+    // Rollback runs
+    bool rollback = false;
+    bool drill = false;
+    QList<RollbackClock> clocks;
+    bool objectiveMet = false; // set when a rollback run finishes
+
+    const StepState *step(const QString &id) const;
+    StepState *step(const QString &id);
+    const StepState *nextPending() const;
+    int resolvedCount() const;
+    const RollbackClock *clock(const QString &name) const;
+};
+
+struct KillSwitchState {
+    QString killSwitch; // ai | bad-pack
+    QString scope;
+    bool active = false;
+    quint64 seq = 0;
+    qint64 sinceMs = 0;
+    QString actor;
+    QString reason;
+    QStringList validationLocalities;
+    QString validationResult;
+    QString incident;
+    int activations = 0;
+    int deactivations = 0;
+};
+QStringList killSwitchNames(); // ai, bad-pack
+
+class IncidentBook {
+public:
+    static Result<IncidentBook> load(const EvidenceStore &store);
+    void apply(const StoredEvent &event);
+
+    const QList<Incident> &incidents() const { return m_incidents; }
+    const Incident *incident(const QString &id) const;
+    QList<const Incident *> openIncidents() const;
+    const QList<RunbookRun> &runs() const { return m_runs; }
+    const RunbookRun *run(const QString &id) const;
+    QList<KillSwitchState> killSwitches() const;
+    const KillSwitchState *killSwitch(const QString &name, const QString &scope) const;
+    QSet<QString> activeKillSwitchScopes() const;
+    quint64 lastSeq() const { return m_lastSeq; }
+
+    static QStringList kindPrefixes();
+
+private:
+    Incident *mutableIncident(const QString &id);
+    RunbookRun *mutableRun(const QString &id);
+    void addToTimeline(const QString &incident, const StoredEvent &event, const QString &text);
+
+    QList<Incident> m_incidents;
+    QList<RunbookRun> m_runs;
+    QMap<QPair<QString, QString>, KillSwitchState> m_killSwitches;
+    quint64 m_lastSeq = 0;
+};
+
+// A runbook's steps as they are written into its run's start event, so a run stays readable
+// when the runbook file changes later.
+JsonValue stepsJson(const QList<RunbookStep> &steps);
+QList<RunbookStep> stepsFromJson(const JsonValue &steps);
+
+} // namespace ops

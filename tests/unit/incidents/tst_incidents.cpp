@@ -1,0 +1,632 @@
+// Incidents, runs, rollback clocks and kill switches: every rule checked against a real store,
+// with an injected clock; refusals write nothing.
+#include "StoreFixture.h"
+
+#include "incidents/IncidentActions.h"
+
+#include <QTest>
+
+using namespace ops;
+
+class TestIncidents : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void coreEvidenceNamesEveryMissingField_data();
+    void coreEvidenceNamesEveryMissingField();
+    void coreEvidenceTimestampDefaultsAndRejectsBadOnes();
+    void severityModel();
+    void incidentLifeCycleAndTimeline();
+    void rolesAreEnforcedAndRefusalsWriteNothing();
+    void severityChangeNeedsReason();
+    void stepEvidenceRules();
+    void probeMustPassAndChecksumFromPackProbe();
+    void rollbackClocksWithInjectedClock();
+    void rollbackWithinObjectiveIsMet();
+    void clockViewStates();
+    void killSwitchesActivateOnceAndDeactivate();
+    void closingWaitsForRollbackAndEvidence();
+    void reservedKindsCannotBeImported();
+    void everyBuiltinRunbookSurvivesARun();
+};
+
+// QVERIFY2 builds its message even when the check passes: ask for the error only on failure.
+#define QVERIFY_OK(result)                                                                                   \
+    do {                                                                                                     \
+        if (!(result).ok())                                                                                  \
+            QFAIL(qPrintable((result).error().toString()));                                                  \
+    } while (false)
+
+namespace {
+
+constexpr qint64 kStart = 1795410000000;
+constexpr qint64 kMinute = 60 * 1000;
+
+struct Rig {
+    test::StoreFixture f;
+    Signer olivia = test::makeSigner(QStringLiteral("olivia")); // incident owner
+    Signer rita = test::makeSigner(QStringLiteral("rita"));     // reviewer only
+    DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    RunbookLibrary library = RunbookLibrary::builtin();
+    qint64 clock = kStart;
+
+    Rig() {
+        QVERIFY2(
+            f.store->registerIdentity(olivia, {QStringLiteral("incident-owner"), QStringLiteral("operator")})
+                .ok(),
+            "olivia");
+        QVERIFY2(f.store->registerIdentity(rita, {QStringLiteral("reviewer")}).ok(), "rita");
+    }
+    IncidentActions as(const Signer &s) {
+        return IncidentActions(*f.store, s, config, library, [this] { return clock; });
+    }
+    IncidentBook book() { return IncidentBook::load(*f.store).value(); }
+    quint64 size() { return f.store->size().value(); }
+};
+
+QMap<QString, QString> fullRecord() {
+    return {{QStringLiteral("scope"), QStringLiteral("kl")},
+            {QStringLiteral("trigger"), QStringLiteral("resolver-health alert")},
+            {QStringLiteral("failure_mode"), QStringLiteral("pack checksum mismatch")},
+            {QStringLiteral("containment_action"), QStringLiteral("rebind to last known good")},
+            {QStringLiteral("rollback_action"), QStringLiteral("none")},
+            {QStringLiteral("verification_result"), QStringLiteral("manifest and pack ok")},
+            {QStringLiteral("owner"), QStringLiteral("olivia")},
+            {QStringLiteral("follow_up"), QStringLiteral("find the publisher regression")}};
+}
+
+StepInput stepInput(const QString &id) {
+    StepInput in;
+    in.step = id;
+    return in;
+}
+
+ProbeResult result(const QString &id, TargetKind kind, ProbeState state, const QString &expected = {},
+                   const QString &actual = {}) {
+    ProbeResult r;
+    r.target.id = id;
+    r.target.scope = QStringLiteral("kl");
+    r.target.kind = kind;
+    r.target.expectedSha256 = expected;
+    r.actualSha256 = actual;
+    r.state = state;
+    r.reason = state == ProbeState::Ok ? QString() : QStringLiteral("checksum mismatch");
+    return r;
+}
+
+} // namespace
+
+void TestIncidents::coreEvidenceNamesEveryMissingField_data() {
+    QTest::addColumn<QString>("field");
+    for (const QString &f : CoreEvidence::fields())
+        if (f != QLatin1String("timestamp"))
+            QTest::newRow(qPrintable(f)) << f;
+}
+
+void TestIncidents::coreEvidenceNamesEveryMissingField() {
+    QFETCH(QString, field);
+    Rig rig;
+    const QString inc = incidentId(rig.as(rig.olivia)
+                                       .open({QStringLiteral("bad-publish"),
+                                              QStringLiteral("kl"),
+                                              {},
+                                              {},
+                                              QStringLiteral("checksum mismatch"),
+                                              {},
+                                              {}})
+                                       .value()
+                                       .seq);
+    auto record = fullRecord();
+    record.remove(field);
+    const quint64 before = rig.size();
+    auto r = rig.as(rig.olivia).addEvidence(inc, record);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::InvalidInput);
+    QCOMPARE(r.error().where, field);
+    QVERIFY2(r.error().message.contains(field), qPrintable(r.error().message));
+    QCOMPARE(rig.size(), before);
+    // blank counts as missing
+    record.insert(field, QStringLiteral("   "));
+    QCOMPARE(rig.as(rig.olivia).addEvidence(inc, record).error().where, field);
+}
+
+void TestIncidents::coreEvidenceTimestampDefaultsAndRejectsBadOnes() {
+    auto r = CoreEvidence::validate(fullRecord(), kStart);
+    QVERIFY(r.ok());
+    QCOMPARE(r->stringAt("timestamp"), Time::toIso(kStart));
+    auto rec = fullRecord();
+    rec.insert(QStringLiteral("timestamp"), QStringLiteral("yesterday"));
+    QCOMPARE(CoreEvidence::validate(rec, kStart).error().where, QStringLiteral("timestamp"));
+    rec.insert(QStringLiteral("timestamp"), QStringLiteral("2026-11-23T05:00:00Z"));
+    QCOMPARE(CoreEvidence::validate(rec, kStart)->stringAt("timestamp"),
+             QStringLiteral("2026-11-23T05:00:00.000Z"));
+    rec.insert(QStringLiteral("colour"), QStringLiteral("red"));
+    QCOMPARE(CoreEvidence::validate(rec, kStart).error().where, QStringLiteral("colour"));
+    QMap<QString, QString> two = fullRecord();
+    two.remove(QStringLiteral("owner"));
+    two.remove(QStringLiteral("failure_mode"));
+    auto e = CoreEvidence::validate(two, kStart);
+    QCOMPARE(e.error().where, QStringLiteral("failure_mode,owner"));
+}
+
+void TestIncidents::severityModel() {
+    const DeploymentConfig c = ConfigLoader::builtinDemo().value();
+    const ScopeConfig *critical = nullptr;
+    const ScopeConfig *minor = nullptr;
+    for (const ScopeConfig &s : c.scopes)
+        (s.critical ? critical : minor) = &s;
+    QVERIFY(critical && minor);
+    QCOMPARE(suggestSeverity(QStringLiteral("bad-publish"), *minor).severity, QStringLiteral("SEV-1"));
+    QCOMPARE(suggestSeverity(QStringLiteral("stale-pack"), *critical).severity, QStringLiteral("SEV-2"));
+    QVERIFY(
+        suggestSeverity(QStringLiteral("stale-pack"), *critical).reason.contains(QStringLiteral("critical")));
+    QCOMPARE(suggestSeverity(QStringLiteral("stale-pack"), *minor).severity, QStringLiteral("SEV-3"));
+    QCOMPARE(suggestSeverity(QStringLiteral("fallback-spike"), *critical).severity, QStringLiteral("SEV-2"));
+}
+
+void TestIncidents::incidentLifeCycleAndTimeline() {
+    Rig rig;
+    auto opened = rig.as(rig.f.alice)
+                      .open({QStringLiteral("bad-publish"),
+                             QStringLiteral("kl"),
+                             {},
+                             {},
+                             QStringLiteral("resolver-health firing"),
+                             QStringLiteral("resolver-health"),
+                             QStringLiteral("olivia")});
+    QVERIFY_OK(opened);
+    QVERIFY(opened->signedByActor);
+    const QString id = incidentId(opened->seq);
+    rig.clock += kMinute;
+    QVERIFY(rig.as(rig.olivia).decide(id, QStringLiteral("contain by rollback")).ok());
+    rig.clock += kMinute;
+    QVERIFY(rig.as(rig.f.alice).addEvidence(id, fullRecord()).ok());
+    rig.clock += kMinute;
+    auto closed = rig.as(rig.olivia).close(id, QStringLiteral("safe truth restored within objective"), {});
+    QVERIFY_OK(closed);
+
+    const IncidentBook book = rig.book();
+    const Incident *i = book.incident(id);
+    QVERIFY(i);
+    QCOMPARE(i->severity, QStringLiteral("SEV-1"));
+    QVERIFY(i->severityReason.contains(QStringLiteral("wrong")));
+    QCOMPARE(i->owner, QStringLiteral("olivia"));
+    QCOMPARE(i->alert, QStringLiteral("resolver-health"));
+    QVERIFY(i->closed);
+    QCOMPARE(i->verification, QStringLiteral("manifest and pack ok")); // from the record
+    QCOMPARE(i->closureCondition, rig.library.find(QStringLiteral("bad-pack-kill-switch"))->closureCondition);
+    QCOMPARE(i->timeline.size(), 4);
+    QStringList actors;
+    qint64 last = 0;
+    for (const TimelineEntry &t : i->timeline) {
+        actors << t.actor;
+        QVERIFY(t.tsMs > last);
+        last = t.tsMs;
+    }
+    QCOMPARE(actors, (QStringList{QStringLiteral("alice"), QStringLiteral("olivia"), QStringLiteral("alice"),
+                                  QStringLiteral("olivia")}));
+    QVERIFY(book.openIncidents().isEmpty());
+    // closed is closed
+    QCOMPARE(rig.as(rig.olivia).decide(id, QStringLiteral("late")).error().code, ErrorCode::Policy);
+}
+
+void TestIncidents::rolesAreEnforcedAndRefusalsWriteNothing() {
+    Rig rig;
+    const quint64 before = rig.size();
+    auto r = rig.as(rig.rita).open(
+        {QStringLiteral("stale-pack"), QStringLiteral("kl"), {}, {}, QStringLiteral("t"), {}, {}});
+    QCOMPARE(r.error().code, ErrorCode::Policy);
+    QVERIFY(r.error().message.contains(QStringLiteral("operator or incident-owner")));
+    QCOMPARE(rig.size(), before);
+    // bad class, bad scope, bad severity, no trigger
+    QCOMPARE(rig.as(rig.f.alice)
+                 .open({QStringLiteral("meteor"), QStringLiteral("kl"), {}, {}, QStringLiteral("t"), {}, {}})
+                 .error()
+                 .where,
+             QStringLiteral("--class"));
+    QCOMPARE(
+        rig.as(rig.f.alice)
+            .open({QStringLiteral("stale-pack"), QStringLiteral("mars"), {}, {}, QStringLiteral("t"), {}, {}})
+            .error()
+            .where,
+        QStringLiteral("--scope"));
+    QCOMPARE(rig.as(rig.f.alice)
+                 .open({QStringLiteral("stale-pack"),
+                        QStringLiteral("kl"),
+                        QStringLiteral("SEV-9"),
+                        {},
+                        QStringLiteral("t"),
+                        {},
+                        {}})
+                 .error()
+                 .where,
+             QStringLiteral("--severity"));
+    QCOMPARE(
+        rig.as(rig.f.alice)
+            .open({QStringLiteral("stale-pack"), QStringLiteral("kl"), {}, {}, QStringLiteral(" "), {}, {}})
+            .error()
+            .where,
+        QStringLiteral("--trigger"));
+    // the owner must hold incident-owner
+    QCOMPARE(rig.as(rig.f.alice)
+                 .open({QStringLiteral("stale-pack"),
+                        QStringLiteral("kl"),
+                        {},
+                        {},
+                        QStringLiteral("t"),
+                        {},
+                        QStringLiteral("rita")})
+                 .error()
+                 .code,
+             ErrorCode::Policy);
+    QCOMPARE(rig.size(), before);
+    // the decision log is the incident owner's
+    const QString id = incidentId(
+        rig.as(rig.f.alice)
+            .open({QStringLiteral("stale-pack"), QStringLiteral("kl"), {}, {}, QStringLiteral("t"), {}, {}})
+            ->seq);
+    QCOMPARE(rig.as(rig.f.alice).decide(id, QStringLiteral("x")).error().code, ErrorCode::Policy);
+    QCOMPARE(rig.as(rig.f.alice).close(id, QStringLiteral("x"), QStringLiteral("y")).error().code,
+             ErrorCode::Policy);
+    QCOMPARE(rig.book().incident(id)->owner, QString()); // alice is no incident owner
+    QVERIFY(rig.as(rig.f.alice).assignOwner(id, QStringLiteral("olivia")).ok());
+    QCOMPARE(rig.book().incident(id)->owner, QStringLiteral("olivia"));
+}
+
+void TestIncidents::severityChangeNeedsReason() {
+    Rig rig;
+    // A severity other than the suggestion needs a reason at opening, too.
+    auto noReason = rig.as(rig.f.alice)
+                        .open({QStringLiteral("stale-pack"),
+                               QStringLiteral("kl"),
+                               QStringLiteral("SEV-1"),
+                               {},
+                               QStringLiteral("t"),
+                               {},
+                               {}});
+    QCOMPARE(noReason.error().where, QStringLiteral("--reason"));
+    auto opened = rig.as(rig.f.alice)
+                      .open({QStringLiteral("stale-pack"),
+                             QStringLiteral("kl"),
+                             QStringLiteral("SEV-1"),
+                             QStringLiteral("users see last week's bins"),
+                             QStringLiteral("t"),
+                             {},
+                             {}});
+    QVERIFY(opened.ok());
+    const QString id = incidentId(opened->seq);
+    QCOMPARE(rig.book().incident(id)->severityReason, QStringLiteral("users see last week's bins"));
+    QCOMPARE(rig.as(rig.f.alice).changeSeverity(id, QStringLiteral("SEV-2"), QString()).error().where,
+             QStringLiteral("--reason"));
+    QCOMPARE(
+        rig.as(rig.f.alice).changeSeverity(id, QStringLiteral("SEV-1"), QStringLiteral("r")).error().code,
+        ErrorCode::Policy);
+    QVERIFY(
+        rig.as(rig.f.alice).changeSeverity(id, QStringLiteral("SEV-2"), QStringLiteral("contained")).ok());
+    const IncidentBook booki = rig.book();
+    const Incident *i = booki.incident(id);
+    QCOMPARE(i->severity, QStringLiteral("SEV-2"));
+    QVERIFY(i->timeline.last().text.contains(QStringLiteral("SEV-1 → SEV-2: contained")));
+}
+
+void TestIncidents::stepEvidenceRules() {
+    Rig rig;
+    auto started =
+        rig.as(rig.f.alice).startRun(QStringLiteral("bad-pack-kill-switch"), {}, QStringLiteral("kl"));
+    QVERIFY_OK(started);
+    const QString run = runId(started->seq);
+    auto a = rig.as(rig.f.alice);
+    const quint64 before = rig.size();
+    // note needed
+    QCOMPARE(a.recordStep(run, stepInput(QStringLiteral("rollback"))).error().code, ErrorCode::InvalidInput);
+    // unknown step names the steps
+    QVERIFY(a.recordStep(run, stepInput(QStringLiteral("pray")))
+                .error()
+                .message.contains(QStringLiteral("baseline-only")));
+    // failed needs a reason
+    StepInput failed = stepInput(QStringLiteral("integrity"));
+    failed.status = StepStatus::Failed;
+    QCOMPARE(a.recordStep(run, failed).error().where, QStringLiteral("--reason"));
+    // skipping only where allowed
+    StepInput skip = stepInput(QStringLiteral("integrity"));
+    skip.status = StepStatus::Skipped;
+    skip.note = QStringLiteral("no time");
+    QCOMPARE(a.recordStep(run, skip).error().code, ErrorCode::Policy);
+    QCOMPARE(rig.size(), before);
+    skip.step = QStringLiteral("baseline-only");
+    QVERIFY(a.recordStep(run, skip).ok());
+    // done once
+    StepInput note = stepInput(QStringLiteral("rollback"));
+    note.note = QStringLiteral("RUN-9 started");
+    QVERIFY(a.recordStep(run, note).ok());
+    QCOMPARE(a.recordStep(run, note).error().code, ErrorCode::Policy);
+    // attachment needed
+    StepInput preserve = stepInput(QStringLiteral("preserve"));
+    QVERIFY(a.recordStep(run, preserve).error().message.contains(QStringLiteral("attachment")));
+    preserve.attachments << AttachmentRef{QStringLiteral("log.txt"), QString(64, QLatin1Char('a')), 3,
+                                          QStringLiteral("text/plain")};
+    QVERIFY(a.recordStep(run, preserve).ok());
+    // a failed step may be retried
+    failed.note = QStringLiteral("checksum tool missing");
+    QVERIFY(a.recordStep(run, failed).ok());
+    StepInput integrity = stepInput(QStringLiteral("integrity"));
+    integrity.checksums << ChecksumRef{QStringLiteral("pack-2.bin"), QString(64, QLatin1Char('b')), 10};
+    QVERIFY(a.recordStep(run, integrity).ok());
+    QVERIFY(!rig.book().run(run)->finished);
+    StepInput probe = stepInput(QStringLiteral("probe-after"));
+    probe.probes =
+        QList<ProbeResult>{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok)};
+    auto last = a.recordStep(run, probe);
+    QVERIFY_OK(last);
+    QCOMPARE(last->size(), 2);
+    QCOMPARE(last->last().kind, QStringLiteral("runbook.completed"));
+    const IncidentBook bookr = rig.book();
+    const RunbookRun *r = bookr.run(run);
+    QVERIFY(r->finished);
+    QCOMPARE(r->step(QStringLiteral("baseline-only"))->status, StepStatus::Skipped);
+    QCOMPARE(r->step(QStringLiteral("integrity"))->status, StepStatus::Done);
+    QCOMPARE(a.recordStep(run, note).error().code, ErrorCode::Policy); // finished
+}
+
+void TestIncidents::probeMustPassAndChecksumFromPackProbe() {
+    Rig rig;
+    const QString run = runId(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {})->seq);
+    auto a = rig.as(rig.f.alice);
+    StepInput readback = stepInput(QStringLiteral("readback"));
+    readback.probes =
+        QList<ProbeResult>{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
+                           result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Failed,
+                                  QString(64, QLatin1Char('1')), QString(64, QLatin1Char('2')))};
+    auto bad = a.recordStep(run, readback);
+    QCOMPARE(bad.error().code, ErrorCode::Negative);
+    QVERIFY2(bad.error().message.contains(QStringLiteral("kl/pack failed")), qPrintable(bad.error().message));
+    readback.probes =
+        QList<ProbeResult>{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
+                           result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
+                                  QString(64, QLatin1Char('1')), QString(64, QLatin1Char('1')))};
+    auto ok = a.recordStep(run, readback);
+    QVERIFY_OK(ok);
+    const JsonValue ev = *ok->last().payload().find("evidence");
+    QCOMPARE(ev.find("checksums")->toArray().size(), std::size_t(1));
+    QCOMPARE(ev.find("checksums")->toArray().front().stringAt("sha256"), QString(64, QLatin1Char('1')));
+}
+
+void TestIncidents::rollbackClocksWithInjectedClock() {
+    Rig rig;
+    const QString inc = incidentId(rig.as(rig.f.alice)
+                                       .open({QStringLiteral("bad-publish"),
+                                              QStringLiteral("kl"),
+                                              {},
+                                              {},
+                                              QStringLiteral("bad pack"),
+                                              {},
+                                              {}})
+                                       ->seq);
+    auto started = rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), false, inc);
+    QVERIFY_OK(started);
+    const QString run = runId(started->seq);
+    QCOMPARE(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), false, {}).error().code,
+             ErrorCode::Policy);
+    {
+        const IncidentBook bookr = rig.book();
+        const RunbookRun *r = bookr.run(run);
+        QVERIFY(r->rollback);
+        QCOMPARE(r->clock(QStringLiteral("restore"))->deadlineMs, kStart + 15 * kMinute);
+        QCOMPARE(r->clock(QStringLiteral("integrity"))->deadlineMs, kStart + 30 * kMinute);
+    }
+    auto a = rig.as(rig.f.alice);
+    StepInput identify = stepInput(QStringLiteral("identify-scope"));
+    identify.note = QStringLiteral("kl only");
+    rig.clock = kStart + 2 * kMinute;
+    QVERIFY(a.recordStep(run, identify).ok());
+    rig.clock = kStart + 10 * kMinute;
+    StepInput rebind = stepInput(QStringLiteral("rebind"));
+    rebind.confirmed = true;
+    rebind.attachments << AttachmentRef{QStringLiteral("publisher-response.json"),
+                                        QString(64, QLatin1Char('c')), 90,
+                                        QStringLiteral("application/json")};
+    QVERIFY(a.recordStep(run, rebind).ok());
+    QCOMPARE(rig.book().run(run)->clock(QStringLiteral("restore"))->metMs, kStart + 10 * kMinute);
+    // Nothing is due yet.
+    QVERIFY(a.recordMissedDeadlines(run)->isEmpty());
+    // 35 minutes: the integrity deadline passed; the miss is recorded, once.
+    rig.clock = kStart + 35 * kMinute;
+    auto missed = a.recordMissedDeadlines(run);
+    QCOMPARE(missed->size(), 1);
+    QCOMPARE(missed->first().kind, QStringLiteral("rollback.deadline_missed"));
+    QCOMPARE(missed->first().payload().stringAt("clock"), QStringLiteral("integrity"));
+    QVERIFY(a.recordMissedDeadlines(run)->isEmpty());
+    for (const QString &s :
+         {QStringLiteral("confirm-manifest"), QStringLiteral("readback"), QStringLiteral("probe-resolver")}) {
+        StepInput in = stepInput(s);
+        in.probes =
+            QList<ProbeResult>{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
+                               result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
+                                      QString(64, QLatin1Char('1')), QString(64, QLatin1Char('1')))};
+        QVERIFY2(a.recordStep(run, in).ok(), qPrintable(s));
+    }
+    StepInput ts = stepInput(QStringLiteral("timestamps"));
+    ts.note = QStringLiteral("restored in 10 min, integrity late");
+    auto fin = a.recordStep(run, ts);
+    QVERIFY(fin.ok());
+    QCOMPARE(fin->last().kind, QStringLiteral("rollback.finished"));
+    const JsonValue p = fin->last().payload();
+    QVERIFY(p.find("restore")->find("met")->toBool());
+    QVERIFY(!p.find("integrity")->find("met")->toBool());
+    QVERIFY(!p.find("objective_met")->toBool());
+    const IncidentBook book = rig.book();
+    QVERIFY(book.run(run)->finished);
+    QVERIFY(!book.run(run)->objectiveMet);
+    // the miss is on the incident's timeline
+    bool onTimeline = false;
+    for (const TimelineEntry &t : book.incident(inc)->timeline)
+        onTimeline = onTimeline || t.kind == QLatin1String("rollback.deadline_missed");
+    QVERIFY(onTimeline);
+    const ClockView v = clockView(*book.run(run)->clock(QStringLiteral("integrity")), kStart, rig.clock);
+    QCOMPARE(v.state, ClockState::MetLate);
+}
+
+void TestIncidents::rollbackWithinObjectiveIsMet() {
+    Rig rig;
+    const QString run = runId(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {})->seq);
+    auto a = rig.as(rig.f.alice);
+    const QList<ProbeResult> ok{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
+                                result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
+                                       QString(64, QLatin1Char('1')), QString(64, QLatin1Char('1')))};
+    const QList<StepState> steps0 = rig.book().run(run)->steps;
+    for (const StepState &s : steps0) {
+        rig.clock += kMinute;
+        StepInput in = stepInput(s.step.id);
+        in.note = QStringLiteral("ok");
+        in.confirmed = true;
+        in.probes = ok;
+        in.attachments << AttachmentRef{QStringLiteral("r.json"), QString(64, QLatin1Char('c')), 1,
+                                        QStringLiteral("application/json")};
+        auto r = a.recordStep(run, in);
+        QVERIFY_OK(r);
+    }
+    const IncidentBook bookr = rig.book();
+    const RunbookRun *r = bookr.run(run);
+    QVERIFY(r->finished);
+    QVERIFY(r->drill);
+    QVERIFY(r->objectiveMet);
+}
+
+void TestIncidents::clockViewStates() {
+    RollbackClock c{QStringLiteral("restore"), QStringLiteral("rebind"), kStart + 15 * kMinute, 0, false};
+    QCOMPARE(clockView(c, kStart, kStart).state, ClockState::Running);
+    QCOMPARE(clockView(c, kStart, kStart).remainingMs, 15 * kMinute);
+    QCOMPARE(clockView(c, kStart, kStart + 11 * kMinute).state, ClockState::Running);
+    QCOMPARE(clockView(c, kStart, kStart + 12 * kMinute + 1).state, ClockState::Warning); // last fifth
+    QCOMPARE(clockView(c, kStart, kStart + 15 * kMinute).state, ClockState::Warning);
+    QCOMPARE(clockView(c, kStart, kStart + 15 * kMinute + 1).state, ClockState::Missed);
+    QCOMPARE(clockView(c, kStart, kStart + 16 * kMinute).remainingMs, -kMinute);
+    c.metMs = kStart + 14 * kMinute;
+    QCOMPARE(clockView(c, kStart, kStart + 40 * kMinute).state, ClockState::Met);
+    c.metMs = kStart + 16 * kMinute;
+    QCOMPARE(clockView(c, kStart, kStart + 40 * kMinute).state, ClockState::MetLate);
+}
+
+void TestIncidents::killSwitchesActivateOnceAndDeactivate() {
+    Rig rig;
+    auto a = rig.as(rig.f.alice);
+    QCOMPARE(
+        a.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QString(), {}, {}).error().where,
+        QStringLiteral("--reason"));
+    QCOMPARE(a.activateKillSwitch(QStringLiteral("laser"), QStringLiteral("kl"), QStringLiteral("r"), {}, {})
+                 .error()
+                 .code,
+             ErrorCode::InvalidInput);
+    QCOMPARE(a.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("r"),
+                                  {QStringLiteral("atlantis")}, {})
+                 .error()
+                 .where,
+             QStringLiteral("--validation-localities"));
+    QCOMPARE(rig.as(rig.rita)
+                 .activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("r"), {}, {})
+                 .error()
+                 .code,
+             ErrorCode::Policy);
+    QCOMPARE(a.deactivateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("r"), {}, {})
+                 .error()
+                 .code,
+             ErrorCode::Policy);
+    auto on = a.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"),
+                                   QStringLiteral("malformed AI output spike"), {QStringLiteral("kl")},
+                                   QStringLiteral("ok: kl/manifest"));
+    QVERIFY_OK(on);
+    QCOMPARE(a.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("again"), {}, {})
+                 .error()
+                 .code,
+             ErrorCode::Policy);
+    {
+        const IncidentBook b = rig.book();
+        QCOMPARE(b.activeKillSwitchScopes(), QSet<QString>{QStringLiteral("kl")});
+        const KillSwitchState *k = b.killSwitch(QStringLiteral("ai"), QStringLiteral("kl"));
+        QCOMPARE(k->validationLocalities, QStringList{QStringLiteral("kl")});
+        QCOMPARE(k->validationResult, QStringLiteral("ok: kl/manifest"));
+        QCOMPARE(k->sinceMs, kStart);
+    }
+    rig.clock += kMinute;
+    QVERIFY(a.deactivateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"),
+                                   QStringLiteral("clean scheduled evidence"), {}, {})
+                .ok());
+    const IncidentBook b = rig.book();
+    QVERIFY(b.activeKillSwitchScopes().isEmpty());
+    QCOMPARE(b.killSwitch(QStringLiteral("ai"), QStringLiteral("kl"))->activations, 1);
+    QCOMPARE(b.killSwitch(QStringLiteral("ai"), QStringLiteral("kl"))->deactivations, 1);
+}
+
+void TestIncidents::closingWaitsForRollbackAndEvidence() {
+    Rig rig;
+    const QString inc = incidentId(rig.as(rig.olivia)
+                                       .open({QStringLiteral("bad-publish"),
+                                              QStringLiteral("kl"),
+                                              {},
+                                              {},
+                                              QStringLiteral("bad pack"),
+                                              {},
+                                              {}})
+                                       ->seq);
+    auto o = rig.as(rig.olivia);
+    QVERIFY(o.close(inc, QStringLiteral("done"), QStringLiteral("ok"))
+                .error()
+                .message.contains(QStringLiteral("no core evidence")));
+    QVERIFY(o.addEvidence(inc, fullRecord()).ok());
+    QVERIFY(o.startRollback(QStringLiteral("kl"), false, inc).ok());
+    QVERIFY(o.close(inc, QStringLiteral("done"), QStringLiteral("ok"))
+                .error()
+                .message.contains(QStringLiteral("unfinished rollback")));
+    QCOMPARE(o.close(inc, QString(), QStringLiteral("ok")).error().where, QStringLiteral("--closure"));
+}
+
+void TestIncidents::reservedKindsCannotBeImported() {
+    test::StoreFixture f;
+    for (const char *kind : {"incident.closed", "runbook.step", "rollback.finished", "killswitch.activated",
+                             "alert.acknowledged", "identity.created"}) {
+        const QString file = f.dir.file(QStringLiteral("in.jsonl"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write("{\"kind\":\"signal.manual_trigger\",\"scope\":\"kl\",\"payload\":{}}\n");
+        out.write(QByteArray("{\"kind\":\"") + kind + "\",\"scope\":\"kl\",\"payload\":{}}\n");
+        out.close();
+        const quint64 before = f.store->size().value();
+        auto r = f.store->importJsonl(f.alice, file);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Policy);
+        QVERIFY2(r.error().where.endsWith(QStringLiteral(":2")), qPrintable(r.error().where));
+        QCOMPARE(f.store->size().value(), before);
+    }
+}
+
+void TestIncidents::everyBuiltinRunbookSurvivesARun() {
+    // Each built-in runbook starts as a run whose steps read back exactly as the runbook has them.
+    Rig rig;
+    int runs = 0;
+    for (const Runbook &rb : rig.library.runbooks) {
+        if (rb.id == IncidentActions::rollbackRunbookId())
+            continue;
+        auto s = rig.as(rig.f.alice).startRun(rb.id, {}, QStringLiteral("kl"));
+        QVERIFY2(s.ok(), qPrintable(rb.id));
+        const IncidentBook book = rig.book();
+        const RunbookRun *r = book.run(runId(s->seq));
+        QCOMPARE(r->steps.size(), rb.steps.size());
+        for (int i = 0; i < rb.steps.size(); ++i) {
+            QCOMPARE(r->steps.at(i).step.id, rb.steps.at(i).id);
+            QCOMPARE(r->steps.at(i).step.evidence, rb.steps.at(i).evidence);
+            QCOMPARE(r->steps.at(i).step.probe, rb.steps.at(i).probe);
+            QCOMPARE(r->steps.at(i).step.role, rb.steps.at(i).role);
+            QCOMPARE(r->steps.at(i).step.skippable, rb.steps.at(i).skippable);
+            QCOMPARE(r->steps.at(i).step.probeMustPass, rb.steps.at(i).probeMustPass);
+        }
+        ++runs;
+    }
+    QVERIFY(runs >= 14);
+    QCOMPARE(rig.as(rig.f.alice)
+                 .startRun(QStringLiteral("rollback-checklist"), {}, QStringLiteral("kl"))
+                 .error()
+                 .code,
+             ErrorCode::Policy);
+}
+
+QTEST_GUILESS_MAIN(TestIncidents)
+#include "tst_incidents.moc"
