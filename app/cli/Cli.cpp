@@ -4,7 +4,10 @@
 #include "ConfigCommand.h"
 #include "EvidenceCommand.h"
 #include "IdentityCommand.h"
+#include "IncidentCommand.h"
+#include "KillswitchCommand.h"
 #include "ProbeCommand.h"
+#include "RollbackCommand.h"
 #include "RunbookCommand.h"
 #include "SignalCommand.h"
 
@@ -18,7 +21,10 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<ProbeCommand>());
     m_commands.push_back(std::make_unique<AlertsCommand>());
     m_commands.push_back(std::make_unique<SignalCommand>());
+    m_commands.push_back(std::make_unique<IncidentCommand>());
     m_commands.push_back(std::make_unique<RunbookCommand>());
+    m_commands.push_back(std::make_unique<KillswitchCommand>());
+    m_commands.push_back(std::make_unique<RollbackCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const {

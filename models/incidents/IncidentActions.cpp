@@ -421,7 +421,7 @@ Result<QList<StoredEvent>> IncidentActions::recordMissedDeadlines(const QString 
     return m_store.append(m_signer, events);
 }
 
-Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, const StepInput &in) {
+Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, const StepInput &in, bool dryRun) {
     auto b = book();
     if (!b.ok())
         return b.error();
@@ -522,6 +522,8 @@ Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, co
             return refused(QStringLiteral("step %1 of %2 cannot be skipped: the runbook does not allow it")
                                .arg(step.id, run.runbook));
     }
+    if (dryRun)
+        return QList<StoredEvent>{};
     if (!checksums.isEmpty()) {
         JsonValue c = JsonValue::array();
         for (const ChecksumRef &r : checksums) {

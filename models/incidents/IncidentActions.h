@@ -65,7 +65,9 @@ public:
     Result<StoredEvent> startRollback(const QString &scope, bool drill, const QString &incident);
     // The step event, preceded by any missed-deadline events and followed by the run's completion
     // when this step resolves the last one.
-    Result<QList<StoredEvent>> recordStep(const QString &run, const StepInput &input);
+    // With dryRun every rule is checked and nothing is written (an empty list on success), so a
+    // caller can store attachments only for a step that will be accepted.
+    Result<QList<StoredEvent>> recordStep(const QString &run, const StepInput &input, bool dryRun = false);
     // Missed deadlines of a rollback run not yet on its timeline (none when nothing is due).
     Result<QList<StoredEvent>> recordMissedDeadlines(const QString &run);
 

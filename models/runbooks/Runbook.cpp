@@ -255,4 +255,9 @@ RunbookLibrary RunbookLibrary::fromDirectory(const QString &dir) {
     return lib;
 }
 
+RunbookLibrary RunbookLibrary::forDirectory(const QString &dirOrEmpty)
+{
+    return dirOrEmpty.isEmpty() ? builtin() : fromDirectory(dirOrEmpty);
+}
+
 } // namespace ops

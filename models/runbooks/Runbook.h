@@ -56,6 +56,8 @@ struct RunbookLibrary {
 
     static RunbookLibrary builtin();
     static RunbookLibrary fromDirectory(const QString &dir);
+    // The configured directory, or the built-in runbooks when none is configured.
+    static RunbookLibrary forDirectory(const QString &dirOrEmpty);
     // One file's text (exposed for tests and the fuzz target).
     static Result<Runbook> parse(const QByteArray &yamlText, const QString &file);
 };

@@ -139,7 +139,7 @@ private Q_SLOTS:
 
 private:
     void fault(const QString &scope, const QString &f);
-    QProcess m_pipeline;
+    test::DemoPipelineProcess m_pipeline;
     quint16 m_port = 0, m_servicesPort = 0;
     std::unique_ptr<TempDir> m_dir;
     DeploymentConfig m_demo;
@@ -147,22 +147,9 @@ private:
 
 void TestProbes::initTestCase() {
     m_dir = std::make_unique<TempDir>();
-    m_pipeline.start(test::ProgramRunner::binary(QStringLiteral("opsconsole-demo-pipeline")),
-                     {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--services-port"),
-                      QStringLiteral("0")});
-    QVERIFY(m_pipeline.waitForStarted());
-    QByteArray out;
-    for (int i = 0; i < 100 && out.count('\n') < 2; ++i) {
-        m_pipeline.waitForReadyRead(200);
-        out += m_pipeline.readAllStandardOutput();
-    }
-    for (const QByteArray &line : out.split('\n')) {
-        if (line.startsWith("content-port "))
-            m_port = static_cast<quint16>(line.mid(13).toUInt());
-        if (line.startsWith("services-port "))
-            m_servicesPort = static_cast<quint16>(line.mid(14).toUInt());
-    }
-    QVERIFY2(m_port && m_servicesPort, out.constData());
+    QVERIFY2(m_pipeline.start(), m_pipeline.lastOutput().constData());
+    m_port = m_pipeline.port();
+    m_servicesPort = m_pipeline.servicesPort();
     // The demo config, pointed at this pipeline's ports.
     auto demo = ConfigLoader::builtinDemo();
     QVERIFY(demo.ok());
@@ -184,21 +171,10 @@ void TestProbes::initTestCase() {
 }
 
 void TestProbes::cleanupTestCase() {
-    m_pipeline.kill();
-    m_pipeline.waitForFinished();
 }
 
 void TestProbes::fault(const QString &scope, const QString &f) {
-    QNetworkAccessManager nam;
-    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/_faults").arg(m_port)));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *r =
-        nam.post(req, QStringLiteral("{\"scope\":\"%1\",\"fault\":\"%2\"}").arg(scope, f).toUtf8());
-    QEventLoop loop;
-    connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-    r->deleteLater();
+    QCOMPARE(m_pipeline.fault(scope, f), 200);
 }
 
 void TestProbes::demoPipelineAllOk() {

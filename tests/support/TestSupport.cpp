@@ -1,5 +1,11 @@
 #include "TestSupport.h"
 
+#include <QEventLoop>
+
+#include <QNetworkReply>
+
+#include <QNetworkAccessManager>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -123,6 +129,56 @@ void LoopbackHttpServer::onConnection() {
             socket->disconnectFromHost();
         });
     }
+}
+
+DemoPipelineProcess::~DemoPipelineProcess() {
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished();
+    }
+}
+
+bool DemoPipelineProcess::start() {
+    m_process.start(ProgramRunner::binary(QStringLiteral("opsconsole-demo-pipeline")),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--services-port"),
+                     QStringLiteral("0")});
+    if (!m_process.waitForStarted())
+        return false;
+    for (int i = 0; i < 100 && m_output.count('\n') < 2; ++i) {
+        m_process.waitForReadyRead(200);
+        m_output += m_process.readAllStandardOutput();
+    }
+    for (const QByteArray &line : m_output.split('\n')) {
+        if (line.startsWith("content-port "))
+            m_port = static_cast<quint16>(line.mid(13).toUInt());
+        if (line.startsWith("services-port "))
+            m_servicesPort = static_cast<quint16>(line.mid(14).toUInt());
+    }
+    return m_port && m_servicesPort;
+}
+
+int DemoPipelineProcess::fault(const QString &scope, const QString &fault) const {
+    QNetworkAccessManager nam;
+    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/_faults").arg(m_port)));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *r =
+        nam.post(req, QStringLiteral("{\"scope\":\"%1\",\"fault\":\"%2\"}").arg(scope, fault).toUtf8());
+    QEventLoop loop;
+    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r->deleteLater();
+    return status;
+}
+
+QByteArray DemoPipelineProcess::demoConfigYaml() const {
+    QFile demo(QStringLiteral(OPSCONSOLE_SOURCE_DIR "/resources/config/demo.yaml"));
+    if (!demo.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray yaml = demo.readAll();
+    yaml.replace("127.0.0.1:8088", QByteArray("127.0.0.1:" + QByteArray::number(m_port)));
+    yaml.replace("127.0.0.1:8089", QByteArray("127.0.0.1:" + QByteArray::number(m_servicesPort)));
+    return yaml;
 }
 
 } // namespace ops::test

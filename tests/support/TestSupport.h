@@ -47,6 +47,25 @@ private:
     QProcessEnvironment m_env;
 };
 
+// The demo pipeline as a child process on free loopback ports, with fault injection.
+class DemoPipelineProcess {
+public:
+    ~DemoPipelineProcess();
+    bool start(); // false (with the output in lastOutput()) when it did not report its ports
+    quint16 port() const { return m_port; }
+    quint16 servicesPort() const { return m_servicesPort; }
+    // POST /_faults {"scope", "fault"}; returns the HTTP status.
+    int fault(const QString &scope, const QString &fault) const;
+    // The built-in demo config, pointed at this pipeline's ports.
+    QByteArray demoConfigYaml() const;
+    QByteArray lastOutput() const { return m_output; }
+
+private:
+    QProcess m_process;
+    quint16 m_port = 0, m_servicesPort = 0;
+    QByteArray m_output;
+};
+
 // A tiny HTTP/1.1 server on 127.0.0.1 for tests: a handler per path, or raw socket behaviour.
 class LoopbackHttpServer : public QObject {
     Q_OBJECT

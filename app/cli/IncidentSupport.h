@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Command.h"
+#include "StoreAccess.h"
+
+#include "incidents/IncidentActions.h"
+
+namespace ops::cli {
+
+// What the incident, runbook, kill-switch and rollback verbs share.
+namespace IncidentSupport {
+
+inline constexpr const char *kOperatorTokenVar = "OPSCONSOLE_OPERATOR_TOKEN";
+
+// The store opened for writing, the acting identity unlocked, the runbooks loaded (a bad
+// runbook file is named on stderr; the others still load).
+struct Desk {
+    std::unique_ptr<SqliteEvidenceStore> store;
+    Signer signer;
+    RunbookLibrary library;
+    std::unique_ptr<IncidentActions> actions;
+};
+Result<Desk> open(const StartupContext &ctx, CliIo &io);
+// Read-only: store and current state, no key needed.
+Result<std::unique_ptr<SqliteEvidenceStore>> openReadOnly(const StartupContext &ctx);
+
+Result<AttachmentRef> describeFile(const QString &path); // sha256, size, media type; nothing stored
+Result<AttachmentRef> attachFile(EvidenceStore &store, const Signer &signer, const QString &path,
+                                 const QString &scope);
+Result<ChecksumRef> checksumFile(const QString &path);
+
+// Records one step: runs the step's probes when it needs them (and none were given), checks every
+// rule without writing, then stores the attachments and appends the step.
+Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, CliIo &io, const QString &run,
+                                      StepInput input, const QStringList &attachPaths);
+
+JsonValue incidentJson(const Incident &incident, const IncidentBook &book, bool full);
+JsonValue runJson(const RunbookRun &run, qint64 nowMs);
+void printIncident(CliIo &io, const Incident &incident, const IncidentBook &book);
+void printRun(CliIo &io, const RunbookRun &run, qint64 nowMs);
+QString duration(qint64 ms); // "12:34", "-1:05"
+
+} // namespace IncidentSupport
+} // namespace ops::cli

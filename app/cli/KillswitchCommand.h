@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Command.h"
+
+namespace ops::cli {
+
+// killswitch activate | deactivate | list: the AI-lane and bad-pack kill switches per scope.
+class KillswitchCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("killswitch"); }
+    QString summary() const override { return QStringLiteral("AI-lane and bad-pack kill switches"); }
+    QStringList usage() const override {
+        return {QStringLiteral(
+                    "killswitch activate ai|bad-pack --scope S --reason R [--validation-localities a,b] "
+                    "[--validation-result TEXT] [--incident ID] [--json]"),
+                QStringLiteral(
+                    "killswitch deactivate ai|bad-pack --scope S --reason R [--validation-localities a,b] "
+                    "[--validation-result TEXT] [--incident ID] [--json]"),
+                QStringLiteral("killswitch list [--json]")};
+    }
+    int run(const QStringList &arguments, CliIo &io) override;
+};
+
+} // namespace ops::cli

@@ -1,0 +1,296 @@
+// A full bad-publish incident through the CLI against the demo pipeline with a faulted scope:
+// alert → incident → kill switch → rollback drill with a real rebind → readback ok → closure;
+// the store verifies afterwards and the publisher token never reaches it.
+#include "TestSupport.h"
+
+#include "core/CanonicalJson.h"
+
+#include <QTest>
+
+using namespace ops;
+
+class TestIncidentFlow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void badPublishFromAlertToClosure();
+    void refusalsHaveTheirExitCodes();
+
+private:
+    test::DemoPipelineProcess m_pipeline;
+};
+
+namespace {
+
+JsonValue parse(const QByteArray &out) {
+    auto v = CanonicalJson::parse(out.toStdString());
+    return v.ok() ? v.value() : JsonValue();
+}
+
+const JsonValue *cell(const JsonValue &cells, const QString &alert, const QString &scope) {
+    for (const JsonValue &c : cells.toArray())
+        if (c.stringAt("alert") == alert && c.stringAt("scope") == scope)
+            return &c;
+    return nullptr;
+}
+
+struct Cli {
+    test::TempDir home;
+    test::ProgramRunner runner{home};
+    QString config;
+
+    explicit Cli(const QByteArray &yaml)
+        : config(home.write(QStringLiteral("config.yaml"), yaml)) {
+        runner.set(QStringLiteral("OPSCONSOLE_PASSPHRASE"), QStringLiteral("a long enough passphrase"));
+        runner.set(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN"), QStringLiteral("publisher-token-7f3a9c"));
+    }
+    test::RunResult operator()(QStringList args, const QString &identity = {}) {
+        if (!identity.isEmpty())
+            args << QStringLiteral("--identity") << identity;
+        args << QStringLiteral("--config") << config;
+        return runner.run(QStringLiteral("opsconsole-cli"), args, 120000);
+    }
+};
+
+#define RUN_OK(expr)                                                                                         \
+    [&] {                                                                                                    \
+        auto r_ = (expr);                                                                                    \
+        if (r_.exitCode != 0)                                                                                \
+            qWarning("exit %d: %s %s", r_.exitCode, r_.out.constData(), r_.err.constData());                 \
+        return r_;                                                                                           \
+    }()
+
+} // namespace
+
+void TestIncidentFlow::initTestCase() {
+    QVERIFY2(m_pipeline.start(), m_pipeline.lastOutput().constData());
+}
+
+void TestIncidentFlow::badPublishFromAlertToClosure() {
+    Cli cli(m_pipeline.demoConfigYaml());
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("olga"),
+                  QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")})
+                 .exitCode,
+             0);
+    // A bad publish on kl: the pack no longer matches its manifest.
+    QCOMPARE(m_pipeline.fault(QStringLiteral("kl"), QStringLiteral("checksum-mismatch")), 200);
+    for (int i = 0; i < 2; ++i) // fail_after 2
+        QCOMPARE(cli({QStringLiteral("probe"), QStringLiteral("--record")}).exitCode, 1);
+    auto alerts = cli({QStringLiteral("alerts"), QStringLiteral("--json")});
+    const JsonValue cells = parse(alerts.out);
+    const JsonValue *resolver = cell(cells, QStringLiteral("resolver-health"), QStringLiteral("kl"));
+    QVERIFY2(resolver, alerts.out.constData());
+    QCOMPARE(resolver->stringAt("state"), QStringLiteral("firing"));
+
+    // The incident, from the alert.
+    auto opened =
+        RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                    QStringLiteral("bad-publish"), QStringLiteral("--scope"), QStringLiteral("kl"),
+                    QStringLiteral("--alert"), QStringLiteral("resolver-health"), QStringLiteral("--json")}));
+    QCOMPARE(opened.exitCode, 0);
+    const QString inc = parse(opened.out).stringAt("id");
+    QVERIFY2(inc.startsWith(QStringLiteral("INC-")), opened.out.constData());
+
+    // A record missing a field is refused, naming it, and writes nothing.
+    const QStringList partial{QStringLiteral("incident"),
+                              QStringLiteral("evidence"),
+                              inc,
+                              QStringLiteral("--scope=kl"),
+                              QStringLiteral("--trigger=resolver-health alert"),
+                              QStringLiteral("--containment_action=bad-pack kill switch"),
+                              QStringLiteral("--rollback_action=rebind to last known good"),
+                              QStringLiteral("--verification_result=pending"),
+                              QStringLiteral("--owner=olga"),
+                              QStringLiteral("--follow_up=publisher regression test")};
+    const auto before =
+        parse(cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--json")}).out);
+    auto refused = cli(partial);
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY2(refused.err.contains("failure_mode"), refused.err.constData());
+    const auto after =
+        parse(cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--json")}).out);
+    QCOMPARE(after.find("events")->toInt(), before.find("events")->toInt());
+
+    // Containment: the bad-pack kill switch, validated on kl and pg — which fires the kill-switch alert.
+    auto ks =
+        RUN_OK(cli({QStringLiteral("killswitch"), QStringLiteral("activate"), QStringLiteral("bad-pack"),
+                    QStringLiteral("--scope"), QStringLiteral("kl"), QStringLiteral("--reason"),
+                    QStringLiteral("wrong active pack"), QStringLiteral("--validation-localities"),
+                    QStringLiteral("kl,pg"), QStringLiteral("--incident"), inc, QStringLiteral("--json")}));
+    QCOMPARE(ks.exitCode, 0);
+    const QString validation = parse(ks.out).stringAt("validation_result");
+    QVERIFY2(validation.contains(QStringLiteral("failed: kl/pack")), qPrintable(validation));
+    QVERIFY2(validation.contains(QStringLiteral("pg/pack")), qPrintable(validation));
+    for (int i = 0; i < 2; ++i)
+        cli({QStringLiteral("probe"), QStringLiteral("--record")});
+    const JsonValue afterSwitch = parse(cli({QStringLiteral("alerts"), QStringLiteral("--json")}).out);
+    const JsonValue *ksCell =
+        cell(afterSwitch, QStringLiteral("kill-switch-activation"), QStringLiteral("kl"));
+    QVERIFY(ksCell);
+    QCOMPARE(ksCell->stringAt("state"), QStringLiteral("firing"));
+
+    // The rollback drill against its clocks.
+    auto started = RUN_OK(cli({QStringLiteral("rollback"), QStringLiteral("start"), QStringLiteral("--scope"),
+                               QStringLiteral("kl"), QStringLiteral("--drill"), QStringLiteral("--incident"),
+                               inc, QStringLiteral("--json")}));
+    QCOMPARE(started.exitCode, 0);
+    const QString run = parse(started.out).stringAt("id");
+    QVERIFY2(run.startsWith(QStringLiteral("RUN-")), started.out.constData());
+    auto status =
+        parse(cli({QStringLiteral("rollback"), QStringLiteral("status"), run, QStringLiteral("--json")}).out);
+    QCOMPARE(status.find("clocks")->find("restore")->stringAt("state"), QStringLiteral("running"));
+    QVERIFY(status.find("clocks")->find("restore")->find("remaining_s")->toInt() > 14 * 60);
+
+    QCOMPARE(
+        RUN_OK(cli({QStringLiteral("runbook"), QStringLiteral("step"), run, QStringLiteral("identify-scope"),
+                    QStringLiteral("--evidence"), QStringLiteral("kl only; my and baseline unaffected")}))
+            .exitCode,
+        0);
+    // confirm-manifest probes the manifest itself.
+    auto confirm = RUN_OK(cli({QStringLiteral("runbook"), QStringLiteral("step"), run,
+                               QStringLiteral("confirm-manifest"), QStringLiteral("--json")}));
+    QCOMPARE(confirm.exitCode, 0);
+    QVERIFY2(confirm.err.contains("kl/manifest: ok"), confirm.err.constData());
+    // The rebind asks for confirmation first.
+    auto unconfirmed = cli({QStringLiteral("rollback"), QStringLiteral("rebind"), run});
+    QCOMPARE(unconfirmed.exitCode, 2);
+    QVERIFY(unconfirmed.err.contains("--confirm"));
+    auto rebind = RUN_OK(cli({QStringLiteral("rollback"), QStringLiteral("rebind"), run,
+                              QStringLiteral("--confirm"), QStringLiteral("--json")}));
+    QCOMPARE(rebind.exitCode, 0);
+    const JsonValue afterRebind = parse(rebind.out);
+    QVERIFY(afterRebind.find("publisher")->find("ok")->toBool());
+    QVERIFY(afterRebind.find("publisher")->stringAt("audit_id").startsWith(QStringLiteral("rebind-")));
+    QCOMPARE(afterRebind.find("clocks")->find("restore")->stringAt("state"), QStringLiteral("met"));
+    QCOMPARE(afterRebind.find("clocks")->find("integrity")->stringAt("state"),
+             QStringLiteral("met")); // readback aligned
+    QVERIFY2(rebind.err.contains("readback: ok: kl/manifest, kl/pack"), rebind.err.constData());
+
+    QCOMPARE(RUN_OK(cli({QStringLiteral("runbook"), QStringLiteral("step"), run,
+                         QStringLiteral("probe-resolver")}))
+                 .exitCode,
+             0);
+    auto last = RUN_OK(cli({QStringLiteral("runbook"), QStringLiteral("step"), run,
+                            QStringLiteral("timestamps"), QStringLiteral("--evidence"),
+                            QStringLiteral("restored and integrity confirmed well within 15/30")}));
+    QCOMPARE(last.exitCode, 0);
+    QVERIFY2(last.out.contains("rollback.finished"), last.out.constData());
+    auto finalStatus =
+        cli({QStringLiteral("rollback"), QStringLiteral("status"), run, QStringLiteral("--json")});
+    QCOMPARE(finalStatus.exitCode, 0);
+    QVERIFY(parse(finalStatus.out).find("objective_met")->toBool());
+
+    // Lift the switch, complete the record, close.
+    QCOMPARE(RUN_OK(cli({QStringLiteral("killswitch"), QStringLiteral("deactivate"),
+                         QStringLiteral("bad-pack"), QStringLiteral("--scope"), QStringLiteral("kl"),
+                         QStringLiteral("--reason"), QStringLiteral("last known good active and verified"),
+                         QStringLiteral("--incident"), inc}))
+                 .exitCode,
+             0);
+    QStringList full = partial;
+    full.replace(full.indexOf(QStringLiteral("--verification_result=pending")),
+                 QStringLiteral("--verification_result=manifest, pack, resolver and rules ok after rebind"));
+    full << QStringLiteral("--failure-mode=pack checksum mismatch after publish");
+    QCOMPARE(RUN_OK(cli(full)).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("incident"), QStringLiteral("decide"), inc,
+                  QStringLiteral("hold forward publishes until the regression test lands")})
+                 .exitCode,
+             0);
+    QCOMPARE(
+        RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("close"), inc, QStringLiteral("--closure"),
+                    QStringLiteral("active user-facing truth restored to safe state within objective")}))
+            .exitCode,
+        0);
+    auto shown =
+        parse(cli({QStringLiteral("incident"), QStringLiteral("show"), inc, QStringLiteral("--json")}).out);
+    QCOMPARE(shown.stringAt("state"), QStringLiteral("closed"));
+    QCOMPARE(shown.stringAt("severity"), QStringLiteral("SEV-1"));
+    QStringList kinds;
+    for (const JsonValue &t : shown.find("timeline")->toArray())
+        kinds << t.stringAt("kind");
+    for (const char *k :
+         {"incident.opened", "killswitch.activated", "rollback.started", "runbook.step", "rollback.finished",
+          "killswitch.deactivated", "incident.evidence", "incident.decision", "incident.closed"})
+        QVERIFY2(kinds.contains(QString::fromLatin1(k)), k);
+    QCOMPARE(kinds.first(), QStringLiteral("incident.opened"));
+    QCOMPARE(kinds.last(), QStringLiteral("incident.closed"));
+
+    auto verify = cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures"),
+                       QStringLiteral("--json")});
+    QCOMPARE(verify.exitCode, 0);
+    QVERIFY(parse(verify.out).find("intact")->toBool());
+    // The publisher token never reaches the store or the output.
+    const QString storePath = cli.home.file(QStringLiteral("data/opsconsole/evidence.sqlite"));
+    QVERIFY(QFile::exists(storePath));
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral(".checkpoint")}) {
+        QFile f(storePath + suffix);
+        if (f.open(QIODevice::ReadOnly))
+            QVERIFY2(!f.readAll().contains("publisher-token-7f3a9c"), qPrintable(suffix));
+    }
+    QVERIFY(!rebind.out.contains("publisher-token-7f3a9c") && !rebind.err.contains("publisher-token-7f3a9c"));
+}
+
+void TestIncidentFlow::refusalsHaveTheirExitCodes() {
+    Cli cli(m_pipeline.demoConfigYaml());
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("rex"),
+                  QStringLiteral("--roles"), QStringLiteral("reviewer")})
+                 .exitCode,
+             0);
+    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("oli"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
+    // role: a reviewer opens no incident
+    QCOMPARE(cli({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                  QStringLiteral("stale-pack"), QStringLiteral("--scope"), QStringLiteral("kl")})
+                 .exitCode,
+             4);
+    // bad class
+    QCOMPARE(cli({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                  QStringLiteral("meteor"), QStringLiteral("--scope"), QStringLiteral("kl")},
+                 QStringLiteral("oli"))
+                 .exitCode,
+             3);
+    auto opened = cli({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                       QStringLiteral("stale-pack"), QStringLiteral("--scope"), QStringLiteral("kl"),
+                       QStringLiteral("--json")},
+                      QStringLiteral("oli"));
+    QCOMPARE(opened.exitCode, 0);
+    const QString inc = parse(opened.out).stringAt("id");
+    // the decision log is the incident owner's
+    QCOMPARE(cli({QStringLiteral("incident"), QStringLiteral("decide"), inc, QStringLiteral("x")},
+                 QStringLiteral("oli"))
+                 .exitCode,
+             4);
+    // a run step that cannot be skipped
+    auto run =
+        parse(cli({QStringLiteral("runbook"), QStringLiteral("start"), QStringLiteral("stale-pack-breach"),
+                   QStringLiteral("--incident"), inc, QStringLiteral("--json")},
+                  QStringLiteral("oli"))
+                  .out)
+            .stringAt("id");
+    QVERIFY(run.startsWith(QStringLiteral("RUN-")));
+    QCOMPARE(cli({QStringLiteral("runbook"), QStringLiteral("step"), run, QStringLiteral("confirm-breach"),
+                  QStringLiteral("--status"), QStringLiteral("skipped"), QStringLiteral("--reason"),
+                  QStringLiteral("busy")},
+                 QStringLiteral("oli"))
+                 .exitCode,
+             4);
+    // a kill switch twice
+    const QStringList activate{QStringLiteral("killswitch"),
+                               QStringLiteral("activate"),
+                               QStringLiteral("ai"),
+                               QStringLiteral("--scope"),
+                               QStringLiteral("pg"),
+                               QStringLiteral("--reason"),
+                               QStringLiteral("malformed AI output spike")};
+    QCOMPARE(cli(activate, QStringLiteral("oli")).exitCode, 0);
+    QCOMPARE(cli(activate, QStringLiteral("oli")).exitCode, 4);
+    auto list =
+        parse(cli({QStringLiteral("killswitch"), QStringLiteral("list"), QStringLiteral("--json")}).out);
+    QCOMPARE(list.toArray().size(), std::size_t(1));
+    QVERIFY(list.toArray().front().find("active")->toBool());
+}
+
+QTEST_GUILESS_MAIN(TestIncidentFlow)
+#include "tst_incident_flow.moc"
