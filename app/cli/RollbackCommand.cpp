@@ -3,10 +3,8 @@
 #include "IncidentSupport.h"
 
 #include "core/Time.h"
-#include "crypto/Sha256.h"
-#include "incidents/Publisher.h"
+#include "incidents/RebindFlow.h"
 
-#include <QEventLoop>
 
 namespace ops::cli {
 
@@ -159,79 +157,26 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
                << " via " << ctx->config.publisher->rebind.toString() << "; add --confirm to do it\n";
         return static_cast<int>(ErrorCode::Usage);
     }
-    // Every rule of the step first, so a refused step calls nobody.
-    StepInput check;
-    check.step = QStringLiteral("rebind");
-    check.confirmed = true;
-    check.attachments << AttachmentRef{QStringLiteral("publisher-response.json"),
-                                       QString(64, QLatin1Char('0')), 0, QStringLiteral("application/json")};
-    if (auto ok = actions.recordStep(runRef, check, true); !ok.ok())
-        return fail(io, ok.error(), json);
-
-    PublisherClient client(ctx->config, token);
-    RebindOutcome outcome;
-    QEventLoop loop;
-    QObject::connect(&client, &PublisherClient::finished, &loop, [&](const RebindOutcome &o) {
-        outcome = o;
-        loop.quit();
-    });
-    client.rebind(runScope, parser.value(version));
-    loop.exec();
-    io.err << "publisher: " << (outcome.ok ? QStringLiteral("ok") : outcome.error) << " (HTTP "
-           << outcome.httpStatus << ", " << outcome.latencyMs << " ms"
-           << (outcome.auditId.isEmpty() ? QString() : QStringLiteral(", audit %1").arg(outcome.auditId))
-           << ")\n";
-    StepInput in;
-    in.step = QStringLiteral("rebind");
-    in.extra = JsonValue::object();
-    in.extra["publisher"] = outcome.toJson();
-    if (!outcome.response.isEmpty()) {
-        auto a = desk->store->attach(desk->signer, QStringLiteral("publisher-response-%1.json").arg(runRef),
-                                     outcome.response, QStringLiteral("application/json"), runScope);
-        if (!a.ok())
-            return fail(io, a.error(), json);
-        in.attachments << AttachmentRef{QStringLiteral("publisher-response-%1.json").arg(runRef),
-                                        a->payload().stringAt("sha256"), outcome.response.size(),
-                                        QStringLiteral("application/json")};
-    }
-    if (outcome.ok) {
-        in.confirmed = true;
-        in.note =
-            QStringLiteral("rebound %1 to %2 (audit %3)").arg(runScope, outcome.active, outcome.auditId);
-    } else {
-        in.status = StepStatus::Failed;
-        in.note = outcome.error;
-    }
-    auto recorded = actions.recordStep(runRef, in);
-    if (!recorded.ok())
-        return fail(io, recorded.error(), json);
-    QList<StoredEvent> all = recorded.value();
-    int code = outcome.ok ? 0 : static_cast<int>(ErrorCode::Negative);
-    if (outcome.ok) {
-        // The readback: manifest and pack probed again, the pack's SHA-256 against its manifest.
-        StepInput readback;
-        readback.step = QStringLiteral("readback");
-        readback.probes = ScopeProbe::runNow(
-            ctx->config,
-            Secret(io.environment.value(QString::fromLatin1(IncidentSupport::kOperatorTokenVar)).toUtf8()),
-            runScope, {TargetKind::Manifest, TargetKind::Pack});
-        io.err << "readback: " << probeSummary(*readback.probes) << '\n';
-        auto rb = actions.recordStep(runRef, readback);
-        if (!rb.ok()) {
-            readback.status = StepStatus::Failed;
-            readback.note = QStringLiteral("readback not aligned: %1").arg(probeSummary(*readback.probes));
-            rb = actions.recordStep(runRef, readback);
-            code = static_cast<int>(ErrorCode::Negative);
-        }
-        if (!rb.ok())
-            return fail(io, rb.error(), json);
-        all += rb.value();
-    }
+    const RebindFlow::Outcome outcome = RebindFlow::runNow(
+        *desk->store, desk->signer, ctx->config, desk->library, token,
+        Secret(io.environment.value(QString::fromLatin1(IncidentSupport::kOperatorTokenVar)).toUtf8()), runRef,
+        parser.value(version));
+    if (outcome.refused) // refused before calling anyone
+        return fail(io, *outcome.refused, json);
+    const RebindOutcome &pub = outcome.publisher;
+    io.err << "publisher: " << (pub.ok ? QStringLiteral("ok") : pub.error) << " (HTTP " << pub.httpStatus << ", " << pub.latencyMs
+           << " ms" << (pub.auditId.isEmpty() ? QString() : QStringLiteral(", audit %1").arg(pub.auditId)) << ")\n";
+    if (!outcome.readback.isEmpty())
+        io.err << "readback: " << outcome.readback << '\n';
+    if (!outcome.ok && !outcome.error.isEmpty())
+        io.err << "opsconsole-cli: " << outcome.error << '\n';
+    const int code = outcome.ok ? 0 : static_cast<int>(ErrorCode::Negative);
+    const QList<StoredEvent> &all = outcome.events;
     auto after = IncidentBook::load(*desk->store);
     const RunbookRun *updated = after.ok() ? after->run(runRef) : nullptr;
     if (json) {
         JsonValue o = updated ? IncidentSupport::runJson(*updated, Time::nowMs()) : JsonValue::object();
-        o["publisher"] = outcome.toJson();
+        o["publisher"] = pub.toJson();
         printJson(io, o);
     } else {
         for (const StoredEvent &e : all)
