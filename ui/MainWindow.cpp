@@ -89,7 +89,20 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
         m_tray->show();
     }
     addPanel(m_alerts);
-    addPanel(new IncidentsPanel(m_stack));
+    m_incidents = new IncidentsPanel(
+        m_context.config, m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
+    connect(m_incidents, &IncidentsPanel::signInRequested, this, [this] { signIn(); });
+    connect(m_alerts, &AlertsPanel::openIncidentRequested, this,
+            [this](const QString &cls, const QString &scope, const QString &trigger, const QString &alert) {
+                showPanel(static_cast<int>(m_panels.indexOf(m_incidents)));
+                m_incidents->openIncidentDialog(cls, scope, trigger, alert);
+            });
+    connect(m_alerts, &AlertsPanel::startRunbookRequested, this,
+            [this](const QString &runbook, const QString &scope) {
+                showPanel(static_cast<int>(m_panels.indexOf(m_incidents)));
+                m_incidents->startRunbook(runbook, scope);
+            });
+    addPanel(m_incidents);
     addPanel(new LaunchPanel(m_stack));
     addPanel(new DerivationsPanel(m_stack));
     addPanel(new EvidencePanel(m_stack));
@@ -303,6 +316,23 @@ void MainWindow::buildStatusBar() {
     m_probeHealth->setStyleSheet(QStringLiteral(
         "QLabel { background: #6b7280; color: white; padding: 2px 8px; border-radius: 4px; }"));
     statusBar()->addPermanentWidget(m_probeHealth);
+
+    // A running rollback's most urgent clock, visible from every panel.
+    m_rollbackClock = new QLabel(this);
+    m_rollbackClock->setObjectName(QStringLiteral("rollbackClockStatus"));
+    m_rollbackClock->hide();
+    statusBar()->addPermanentWidget(m_rollbackClock);
+    connect(m_incidents, &IncidentsPanel::clockSummaryChanged, this, [this](const QString &text, int state) {
+        m_rollbackClock->setVisible(!text.isEmpty());
+        m_rollbackClock->setText(text);
+        m_rollbackClock->setAccessibleName(text);
+        const char *colour = state >= static_cast<int>(ClockState::MetLate)   ? "#b3261e"
+                             : state == static_cast<int>(ClockState::Warning) ? "#b26a00"
+                                                                              : "#1b7f3b";
+        m_rollbackClock->setStyleSheet(
+            QStringLiteral("QLabel { background: %1; color: white; padding: 2px 8px; border-radius: 4px; }")
+                .arg(QLatin1String(colour)));
+    });
 
     m_sessionButton = new QPushButton(this);
     m_sessionButton->setObjectName(QStringLiteral("sessionButton"));

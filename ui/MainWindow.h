@@ -20,6 +20,7 @@ class Session;
 namespace ops::ui {
 
 class AlertsPanel;
+class IncidentsPanel;
 class EnvironmentBadge;
 class Panel;
 
@@ -41,6 +42,7 @@ public:
     // Starts periodic probing (the Alerts panel) and keeps the status bar's probe health current.
     void startMonitoring();
     AlertsPanel *alertsPanel() const { return m_alerts; }
+    IncidentsPanel *incidentsPanel() const { return m_incidents; }
 
     Session *session() const { return m_session; }
     // Opens the sign-in dialog (modal); true when someone is signed in afterwards.
@@ -83,6 +85,8 @@ private:
     QLabel *m_probeHealth = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     AlertsPanel *m_alerts = nullptr;
+    IncidentsPanel *m_incidents = nullptr;
+    QLabel *m_rollbackClock = nullptr;
     Session *m_session = nullptr;
     QPushButton *m_sessionButton = nullptr;
     QTimer *m_idleTimer = nullptr;

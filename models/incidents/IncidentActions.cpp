@@ -421,7 +421,8 @@ Result<QList<StoredEvent>> IncidentActions::recordMissedDeadlines(const QString 
     return m_store.append(m_signer, events);
 }
 
-Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, const StepInput &in, bool dryRun) {
+Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, const StepInput &in,
+                                                       bool dryRun) {
     auto b = book();
     if (!b.ok())
         return b.error();

@@ -4,8 +4,7 @@
 
 namespace ops {
 
-QString ageText(qint64 ms)
-{
+QString ageText(qint64 ms) {
     const qint64 min = qMax<qint64>(0, ms) / 60000;
     if (min < 60)
         return QStringLiteral("%1 min").arg(min);
@@ -14,8 +13,7 @@ QString ageText(qint64 ms)
     return QStringLiteral("%1 d %2 h").arg(min / (24 * 60)).arg((min / 60) % 24);
 }
 
-void IncidentListModel::setIncidents(const QList<Incident> &incidents, qint64 nowMs, bool includeClosed)
-{
+void IncidentListModel::setIncidents(const QList<Incident> &incidents, qint64 nowMs, bool includeClosed) {
     beginResetModel();
     m_now = nowMs;
     m_rows.clear();
@@ -32,38 +30,32 @@ void IncidentListModel::setIncidents(const QList<Incident> &incidents, qint64 no
     endResetModel();
 }
 
-void IncidentListModel::setNow(qint64 nowMs)
-{
+void IncidentListModel::setNow(qint64 nowMs) {
     m_now = nowMs;
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, Age), index(rowCount() - 1, Age), {Qt::DisplayRole});
 }
 
-const Incident *IncidentListModel::incidentAt(int row) const
-{
+const Incident *IncidentListModel::incidentAt(int row) const {
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
-int IncidentListModel::rowOf(const QString &id) const
-{
+int IncidentListModel::rowOf(const QString &id) const {
     for (int i = 0; i < m_rows.size(); ++i)
         if (m_rows.at(i).id == id)
             return i;
     return -1;
 }
 
-int IncidentListModel::rowCount(const QModelIndex &parent) const
-{
+int IncidentListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int IncidentListModel::columnCount(const QModelIndex &parent) const
-{
+int IncidentListModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant IncidentListModel::data(const QModelIndex &index, int role) const
-{
+QVariant IncidentListModel::data(const QModelIndex &index, int role) const {
     const Incident *i = incidentAt(index.row());
     if (!i)
         return {};
@@ -100,12 +92,12 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant IncidentListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant IncidentListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const QStringList names{QStringLiteral("Severity"), QStringLiteral("Incident"), QStringLiteral("Class"),
-                                   QStringLiteral("Scope"),    QStringLiteral("Age"),      QStringLiteral("Owner"),
+    static const QStringList names{QStringLiteral("Severity"), QStringLiteral("Incident"),
+                                   QStringLiteral("Class"),    QStringLiteral("Scope"),
+                                   QStringLiteral("Age"),      QStringLiteral("Owner"),
                                    QStringLiteral("State")};
     return names.value(section);
 }

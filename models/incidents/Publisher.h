@@ -64,6 +64,7 @@ private:
 class ScopeProbe final : public QObject {
     Q_OBJECT
 public:
+    static constexpr const char *kOperatorTokenVariable = "OPSCONSOLE_OPERATOR_TOKEN";
     ScopeProbe(const DeploymentConfig &config, Secret operatorToken, QObject *parent = nullptr);
     void run(const QString &scope, const QList<TargetKind> &kinds);
     // Blocks in a local event loop (for the CLI).

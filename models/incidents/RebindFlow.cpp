@@ -8,28 +8,29 @@
 namespace ops {
 
 RebindFlow::RebindFlow(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
-                       const RunbookLibrary &library, Secret publisherToken, Secret operatorToken, QObject *parent)
+                       const RunbookLibrary &library, Secret publisherToken, Secret operatorToken,
+                       QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_signer(signer)
     , m_config(config)
     , m_actions(store, signer, config, library)
     , m_client(new PublisherClient(config, std::move(publisherToken), this))
-    , m_probe(new ScopeProbe(config, std::move(operatorToken), this))
-{
+    , m_probe(new ScopeProbe(config, std::move(operatorToken), this)) {
     connect(m_client, &PublisherClient::finished, this, &RebindFlow::published);
     connect(m_probe, &ScopeProbe::finished, this, &RebindFlow::readBack);
 }
 
-void RebindFlow::start(const QString &run, const QString &version)
-{
+void RebindFlow::start(const QString &run, const QString &version) {
     m_outcome = {};
     m_run = run;
     auto book = IncidentBook::load(m_store);
     const RunbookRun *r = book.ok() ? book->run(run) : nullptr;
     if (!r || !r->rollback) {
-        m_outcome.refused = book.ok() ? makeError(ErrorCode::InvalidInput, QStringLiteral("no rollback run '%1'").arg(run), QStringLiteral("RUN"))
-                                      : book.error();
+        m_outcome.refused =
+            book.ok() ? makeError(ErrorCode::InvalidInput, QStringLiteral("no rollback run '%1'").arg(run),
+                                  QStringLiteral("RUN"))
+                      : book.error();
         m_outcome.error = m_outcome.refused->message;
         QTimer::singleShot(0, this, &RebindFlow::finish);
         return;
@@ -39,8 +40,8 @@ void RebindFlow::start(const QString &run, const QString &version)
     StepInput check;
     check.step = QStringLiteral("rebind");
     check.confirmed = true;
-    check.attachments << AttachmentRef{QStringLiteral("publisher-response.json"), QString(64, QLatin1Char('0')), 0,
-                                       QStringLiteral("application/json")};
+    check.attachments << AttachmentRef{QStringLiteral("publisher-response.json"),
+                                       QString(64, QLatin1Char('0')), 0, QStringLiteral("application/json")};
     if (auto ok = m_actions.recordStep(m_run, check, true); !ok.ok()) {
         m_outcome.refused = ok.error();
         m_outcome.error = ok.error().message;
@@ -52,8 +53,7 @@ void RebindFlow::start(const QString &run, const QString &version)
     m_client->rebind(m_scope, version);
 }
 
-void RebindFlow::published(const RebindOutcome &outcome)
-{
+void RebindFlow::published(const RebindOutcome &outcome) {
     m_outcome.publisher = outcome;
     StepInput in;
     in.step = QStringLiteral("rebind");
@@ -61,7 +61,8 @@ void RebindFlow::published(const RebindOutcome &outcome)
     in.extra["publisher"] = outcome.toJson();
     if (!outcome.response.isEmpty()) {
         const QString name = QStringLiteral("publisher-response-%1.json").arg(m_run);
-        auto a = m_store.attach(m_signer, name, outcome.response, QStringLiteral("application/json"), m_scope);
+        auto a =
+            m_store.attach(m_signer, name, outcome.response, QStringLiteral("application/json"), m_scope);
         if (!a.ok()) {
             m_outcome.error = a.error().message;
             finish();
@@ -90,12 +91,12 @@ void RebindFlow::published(const RebindOutcome &outcome)
         finish();
         return;
     }
-    Q_EMIT progress(QStringLiteral("rebind done (audit %1); reading back manifest and pack of %2").arg(outcome.auditId, m_scope));
+    Q_EMIT progress(QStringLiteral("rebind done (audit %1); reading back manifest and pack of %2")
+                        .arg(outcome.auditId, m_scope));
     m_probe->run(m_scope, {TargetKind::Manifest, TargetKind::Pack});
 }
 
-void RebindFlow::readBack(const QList<ProbeResult> &results)
-{
+void RebindFlow::readBack(const QList<ProbeResult> &results) {
     m_outcome.readback = probeSummary(results);
     StepInput in;
     in.step = QStringLiteral("readback");
@@ -116,15 +117,14 @@ void RebindFlow::readBack(const QList<ProbeResult> &results)
     finish();
 }
 
-void RebindFlow::finish()
-{
+void RebindFlow::finish() {
     Q_EMIT finished(m_outcome);
 }
 
-RebindFlow::Outcome RebindFlow::runNow(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
-                                       const RunbookLibrary &library, const Secret &publisherToken,
-                                       const Secret &operatorToken, const QString &run, const QString &version)
-{
+RebindFlow::Outcome RebindFlow::runNow(EvidenceStore &store, const Signer &signer,
+                                       const DeploymentConfig &config, const RunbookLibrary &library,
+                                       const Secret &publisherToken, const Secret &operatorToken,
+                                       const QString &run, const QString &version) {
     RebindFlow flow(store, signer, config, library, publisherToken, operatorToken);
     Outcome out;
     QEventLoop loop;

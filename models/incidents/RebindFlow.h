@@ -13,22 +13,23 @@ class RebindFlow final : public QObject {
     Q_OBJECT
 public:
     struct Outcome {
-        bool ok = false;         // rebind and readback both done
+        bool ok = false; // rebind and readback both done
         RebindOutcome publisher;
-        QString readback;        // probe summary
-        QString error;           // why it stopped, if it did
+        QString readback;             // probe summary
+        QString error;                // why it stopped, if it did
         std::optional<Error> refused; // refused before anyone was called
         QList<StoredEvent> events;
     };
 
     RebindFlow(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
-               const RunbookLibrary &library, Secret publisherToken, Secret operatorToken, QObject *parent = nullptr);
+               const RunbookLibrary &library, Secret publisherToken, Secret operatorToken,
+               QObject *parent = nullptr);
 
     // Checks the step's rules first: a refusal calls nobody (finished follows at once).
     void start(const QString &run, const QString &version = {});
     static Outcome runNow(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
-                          const RunbookLibrary &library, const Secret &publisherToken, const Secret &operatorToken,
-                          const QString &run, const QString &version = {});
+                          const RunbookLibrary &library, const Secret &publisherToken,
+                          const Secret &operatorToken, const QString &run, const QString &version = {});
 
 Q_SIGNALS:
     void progress(const QString &text);

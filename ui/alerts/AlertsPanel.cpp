@@ -110,8 +110,30 @@ AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, Sess
     connect(m_ackNote, &QLineEdit::textChanged, this, &AlertsPanel::updateActions);
     connect(m_ackNote, &QLineEdit::returnPressed, this, &AlertsPanel::acknowledgeSelected);
     connect(m_ack, &QPushButton::clicked, this, &AlertsPanel::acknowledgeSelected);
-    m_openIncident->setToolTip(tr("Incidents arrive with the incident and runbook capability"));
-    m_startRunbook->setToolTip(tr("Runbooks arrive with the incident and runbook capability"));
+    connect(m_openIncident, &QPushButton::clicked, this, [this] {
+        const QModelIndex index = m_matrix->currentIndex();
+        const AlertRule *rule =
+            index.isValid()
+                ? m_monitor->evaluator()->rule(index.data(AlertMatrixModel::AlertIdRole).toString())
+                : nullptr;
+        if (!rule)
+            return;
+        const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
+        const QString detail = m_monitor->evaluator()->cell(rule->id, scope).detail;
+        Q_EMIT openIncidentRequested(rule->incidentClass, scope,
+                                     detail.isEmpty() ? tr("alert %1").arg(rule->name)
+                                                      : tr("alert %1: %2").arg(rule->name, detail),
+                                     rule->id);
+    });
+    connect(m_startRunbook, &QPushButton::clicked, this, [this] {
+        const QModelIndex index = m_matrix->currentIndex();
+        const AlertRule *rule =
+            index.isValid()
+                ? m_monitor->evaluator()->rule(index.data(AlertMatrixModel::AlertIdRole).toString())
+                : nullptr;
+        if (rule && !rule->runbook.isEmpty())
+            Q_EMIT startRunbookRequested(rule->runbook, index.data(AlertMatrixModel::ScopeRole).toString());
+    });
 
     m_probes->setObjectName(QStringLiteral("probeStrip"));
     m_probes->setAccessibleName(tr("Probe targets"));
@@ -350,6 +372,18 @@ void AlertsPanel::updateActions() {
     const bool firing =
         index.isValid() && index.data(AlertMatrixModel::StateRole).toInt() == int(AlertState::Firing);
     m_ackNote->setEnabled(firing);
+    const AlertRule *rule =
+        index.isValid() ? m_monitor->evaluator()->rule(index.data(AlertMatrixModel::AlertIdRole).toString())
+                        : nullptr;
+    m_openIncident->setEnabled(rule != nullptr);
+    m_openIncident->setToolTip(
+        rule ? tr("Open a %1 incident for %2, prefilled from this alert")
+                   .arg(rule->incidentClass, index.data(AlertMatrixModel::ScopeRole).toString())
+             : tr("Select an alert cell first"));
+    m_startRunbook->setEnabled(rule && !rule->runbook.isEmpty());
+    m_startRunbook->setToolTip(rule && !rule->runbook.isEmpty()
+                                   ? tr("Start the %1 runbook for this scope").arg(rule->runbook)
+                                   : tr("This alert names no runbook"));
     if (!firing) {
         m_ack->setEnabled(false);
         m_ack->setText(tr("Acknowledge"));

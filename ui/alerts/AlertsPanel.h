@@ -49,6 +49,10 @@ Q_SIGNALS:
     void alertFired(const QString &title, const QString &body, const QString &severity);
     // Acknowledging needs a signed-in identity: the window asks for the passphrase.
     void signInRequested();
+    // The operator asks to open an incident from the selected cell, or start its runbook.
+    void openIncidentRequested(const QString &incidentClass, const QString &scope, const QString &trigger,
+                               const QString &alert);
+    void startRunbookRequested(const QString &runbook, const QString &scope);
 
 private:
     void onRound(const QList<ProbeResult> &results, const QList<AlertTransition> &transitions);

@@ -1,0 +1,249 @@
+// The Incidents & Rollback panel driven like an operator: an incident opened from a firing alert
+// cell, the evidence form refusing a record with a field missing (highlighted, nothing written),
+// a kill switch, and the rollback checklist with its clocks running and a missed deadline.
+#include "ProbeRounds.h"
+#include "StoreFixture.h"
+
+#include "MainWindow.h"
+#include "alerts/AlertsPanel.h"
+#include "incidents/IncidentsPanel.h"
+#include "incidents/OpenIncidentDialog.h"
+#include "monitor/AlertMonitor.h"
+#include "store/Session.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace ops;
+using namespace ops::ui;
+
+class TestIncidentsPanel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void fromAlertCellToRollbackClocks();
+
+private:
+    std::unique_ptr<test::TempDir> m_settings;
+};
+
+namespace {
+
+// Answers the next message box with Yes, as a person would.
+void answerNextMessageBoxYes(bool *seen) {
+    QTimer::singleShot(0, [seen] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *seen = true;
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    });
+}
+
+QList<StoredEvent> eventsOfKind(const QString &path, const QString &kind) {
+    auto store = SqliteEvidenceStore::open(path, StoreOpenOptions{});
+    EventFilter f;
+    f.kind = kind;
+    return store.value()->query(f).value();
+}
+
+QTreeWidgetItem *stepItem(QTreeWidget *steps, const QString &id) {
+    for (int i = 0; i < steps->topLevelItemCount(); ++i)
+        if (steps->topLevelItem(i)->text(0) == id)
+            return steps->topLevelItem(i);
+    return nullptr;
+}
+
+} // namespace
+
+void TestIncidentsPanel::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    m_settings = std::make_unique<test::TempDir>();
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings->path());
+}
+
+void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
+    test::StoreFixture f;
+    f.store.reset();
+    StartupContext ctx;
+    ctx.environment = Environment::Dev;
+    ctx.config = ConfigLoader::builtinDemo().value();
+    ctx.config.publisher.reset(); // nothing listens here: the rebind is recorded by hand below
+    ctx.storePath = f.path;
+    MainWindow w(ctx);
+    w.resize(1400, 900);
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.session()->unlockWith(Signer{QStringLiteral("alice"), f.alice.key.duplicate()});
+
+    // kl's manifest stale twice: the stale-pack cell fires.
+    AlertsPanel *alerts = w.alertsPanel();
+    alerts->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    alerts->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    auto *matrix = alerts->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    matrix->setFocus();
+    matrix->setCurrentIndex(matrix->model()->index(0, 0));
+    QTest::keyClick(matrix, Qt::Key_Down);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(matrix, Qt::Key_Right);
+    QCOMPARE(matrix->currentIndex().data().toString(), QStringLiteral("FIRING SEV-2"));
+
+    // Open incident: the dialog comes prefilled, with the severity model's suggestion and reason.
+    auto *open = alerts->findChild<QPushButton *>(QStringLiteral("openIncidentButton"));
+    QVERIFY(open->isEnabled());
+    QString cls, scope, trigger, suggestion, severity;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<OpenIncidentDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        cls = dialog->findChild<QComboBox *>(QStringLiteral("incidentClass"))->currentText();
+        scope = dialog->findChild<QComboBox *>(QStringLiteral("incidentScope"))->currentData().toString();
+        severity = dialog->findChild<QComboBox *>(QStringLiteral("incidentSeverity"))->currentText();
+        trigger = dialog->findChild<QLineEdit *>(QStringLiteral("incidentTrigger"))->text();
+        suggestion = dialog->findChild<QLabel *>(QStringLiteral("severitySuggestion"))->text();
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("openIncidentConfirm")),
+                          Qt::LeftButton);
+    });
+    QTest::mouseClick(open, Qt::LeftButton);
+    QCOMPARE(cls, QStringLiteral("stale-pack"));
+    QCOMPARE(scope, QStringLiteral("kl"));
+    QCOMPARE(severity, QStringLiteral("SEV-3"));
+    QVERIFY2(suggestion.contains(QStringLiteral("not a critical scope")), qPrintable(suggestion));
+    QVERIFY2(trigger.contains(QStringLiteral("Stale pack")), qPrintable(trigger));
+    IncidentsPanel *panel = w.incidentsPanel();
+    QCOMPARE(w.currentPanel(), 1);
+    QApplication::setActiveWindow(&w); // back from the dialog
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QVERIFY(panel->currentIncident().startsWith(QStringLiteral("INC-")));
+    QCOMPARE(eventsOfKind(f.path, QStringLiteral("incident.opened")).size(), 1);
+    QCOMPARE(eventsOfKind(f.path, QStringLiteral("incident.opened")).first().payload().stringAt("alert"),
+             QStringLiteral("stale-pack"));
+    auto *timeline = panel->findChild<QTreeWidget *>(QStringLiteral("timeline"));
+    QCOMPARE(timeline->topLevelItemCount(), 1);
+
+    // The evidence form with one field left empty: refused inline, the field marked, nothing written.
+    auto *tabs = panel->findChild<QTabWidget *>(QStringLiteral("incidentTabs"));
+    tabs->setCurrentIndex(1);
+    const QMap<QString, QString> values{
+        {QStringLiteral("containment_action"), QStringLiteral("paused confidence claims for kl")},
+        {QStringLiteral("rollback_action"), QStringLiteral("none")},
+        {QStringLiteral("verification_result"), QStringLiteral("fresh publish ok")},
+        {QStringLiteral("follow_up"), QStringLiteral("alert on refresh lag earlier")}};
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        auto *edit = panel->findChild<QLineEdit *>(QStringLiteral("evidence_") + it.key());
+        QVERIFY(edit);
+        QTest::keyClicks(edit, it.value());
+    }
+    // scope, trigger and owner came prefilled
+    QCOMPARE(panel->findChild<QLineEdit *>(QStringLiteral("evidence_scope"))->text(), QStringLiteral("kl"));
+    QCOMPARE(panel->findChild<QLineEdit *>(QStringLiteral("evidence_owner"))->text(),
+             QStringLiteral("alice"));
+    auto *failureMode = panel->findChild<QLineEdit *>(QStringLiteral("evidence_failure_mode"));
+    auto *save = panel->findChild<QPushButton *>(QStringLiteral("saveEvidence"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    auto *error = panel->findChild<QLabel *>(QStringLiteral("evidenceError"));
+    QVERIFY2(error->text().contains(QStringLiteral("Observed failure mode")), qPrintable(error->text()));
+    QVERIFY(failureMode->property("missing").toBool());
+    QVERIFY(failureMode->hasFocus());
+    QVERIFY(eventsOfKind(f.path, QStringLiteral("incident.evidence")).isEmpty());
+    QTest::keyClicks(failureMode, QStringLiteral("refresh job silently not due"));
+    QVERIFY(!failureMode->property("missing").toBool());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(eventsOfKind(f.path, QStringLiteral("incident.evidence")).size(), 1);
+    QVERIFY(error->text().isEmpty());
+
+    // The AI kill switch on kl: confirmed, recorded, and the button now offers to deactivate.
+    auto *ksScope = panel->findChild<QComboBox *>(QStringLiteral("killSwitchScope"));
+    ksScope->setCurrentIndex(ksScope->findData(QStringLiteral("kl")));
+    QTest::keyClicks(panel->findChild<QLineEdit *>(QStringLiteral("killSwitchReason")),
+                     QStringLiteral("malformed AI output spike"));
+    auto *ai = panel->findChild<QPushButton *>(QStringLiteral("killSwitchAi"));
+    QCOMPARE(ai->text(), QStringLiteral("Activate AI lane"));
+    bool asked = false;
+    answerNextMessageBoxYes(&asked);
+    QTest::mouseClick(ai, Qt::LeftButton);
+    QVERIFY(asked);
+    QCOMPARE(eventsOfKind(f.path, QStringLiteral("killswitch.activated")).size(), 1);
+    QVERIFY2(ai->text().startsWith(QStringLiteral("Deactivate AI lane")), qPrintable(ai->text()));
+
+    // The rollback drill: the clocks appear, run, and show on the status bar too.
+    qint64 now = Time::nowMs();
+    panel->setClock([&now] { return now; });
+    auto *rbScope = panel->findChild<QComboBox *>(QStringLiteral("rollbackScope"));
+    rbScope->setCurrentIndex(rbScope->findData(QStringLiteral("kl")));
+    panel->findChild<QCheckBox *>(QStringLiteral("rollbackDrill"))->setChecked(true);
+    asked = false;
+    answerNextMessageBoxYes(&asked);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("startRollbackButton")), Qt::LeftButton);
+    QVERIFY(asked);
+    QVERIFY(panel->currentRun().startsWith(QStringLiteral("RUN-")));
+    auto *restore = panel->findChild<QLabel *>(QStringLiteral("restoreClock"));
+    auto *integrity = panel->findChild<QLabel *>(QStringLiteral("integrityClock"));
+    QVERIFY(restore->isVisible() && integrity->isVisible());
+    QCOMPARE(restore->property("clockState").toString(), QStringLiteral("running"));
+    QVERIFY2(restore->text().contains(QStringLiteral("15:00")), qPrintable(restore->text()));
+    QVERIFY2(integrity->text().contains(QStringLiteral("30:00")), qPrintable(integrity->text()));
+    auto *statusClock = w.findChild<QLabel *>(QStringLiteral("rollbackClockStatus"));
+    QVERIFY(statusClock->isVisible());
+    QVERIFY2(statusClock->text().contains(QStringLiteral("restore 15:00 left")),
+             qPrintable(statusClock->text()));
+
+    // Step 1 by keyboard and button; the next pending step is selected for us.
+    auto *steps = panel->findChild<QTreeWidget *>(QStringLiteral("steps"));
+    QCOMPARE(steps->currentItem()->text(0), QStringLiteral("identify-scope"));
+    auto *note = panel->findChild<QLineEdit *>(QStringLiteral("stepNote"));
+    auto *done = panel->findChild<QPushButton *>(QStringLiteral("stepDone"));
+    auto *skip = panel->findChild<QPushButton *>(QStringLiteral("stepSkip"));
+    QVERIFY(!skip->isEnabled()); // the checklist allows no skipping
+    QTest::keyClicks(note, QStringLiteral("kl only"));
+    QTest::mouseClick(done, Qt::LeftButton);
+    QCOMPARE(stepItem(steps, QStringLiteral("identify-scope"))->text(3), QStringLiteral("done"));
+
+    // The rebind, recorded by hand (publisher response attached, confirmed) at 12 minutes: restore met.
+    now += 12 * 60 * 1000;
+    steps->setCurrentItem(stepItem(steps, QStringLiteral("rebind")));
+    QVERIFY(panel->findChild<QCheckBox *>(QStringLiteral("stepConfirm"))->isVisible());
+    QTest::mouseClick(done, Qt::LeftButton); // nothing attached yet: refused, named
+    auto *status = panel->findChild<QLabel *>(QStringLiteral("incidentStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("attachment")), qPrintable(status->text()));
+    const QString response =
+        f.dir.write(QStringLiteral("publisher-response.json"), "{\"ok\":true,\"active\":2}");
+    QVERIFY(panel->addAttachment(response));
+    panel->findChild<QCheckBox *>(QStringLiteral("stepConfirm"))->setChecked(true);
+    QTest::keyClicks(note, QStringLiteral("rebound through the publisher console"));
+    QTest::mouseClick(done, Qt::LeftButton);
+    QCOMPARE(stepItem(steps, QStringLiteral("rebind"))->text(3), QStringLiteral("done"));
+    QCOMPARE(restore->property("clockState").toString(), QStringLiteral("met"));
+    QCOMPARE(eventsOfKind(f.path, QStringLiteral("evidence.attached")).size(), 1);
+
+    // At 28 minutes the integrity clock warns; past 30 it is missed and the miss is recorded.
+    now += 16 * 60 * 1000;
+    QTest::qWait(1100);
+    QCOMPARE(integrity->property("clockState").toString(), QStringLiteral("warning"));
+    now += 3 * 60 * 1000;
+    QTRY_COMPARE_WITH_TIMEOUT(integrity->property("clockState").toString(), QStringLiteral("missed"), 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(eventsOfKind(f.path, QStringLiteral("rollback.deadline_missed")).size(), 1,
+                              3000);
+    QVERIFY2(statusClock->text().contains(QStringLiteral("missed")), qPrintable(statusClock->text()));
+
+    // The clocks keep running while the operator is on another panel.
+    w.showPanel(0);
+    QTRY_VERIFY_WITH_TIMEOUT(statusClock->text().contains(QStringLiteral("missed by 1:")), 3000);
+}
+
+QTEST_MAIN(TestIncidentsPanel)
+#include "tst_incidentspanel.moc"
