@@ -39,7 +39,7 @@ screenshots: release
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	export XDG_DATA_HOME=$$tmp/data XDG_CONFIG_HOME=$$tmp/config XDG_RUNTIME_DIR=$$tmp OPSCONSOLE_ENV=dev; \
 	unset OPSCONSOLE_PASSPHRASE OPSCONSOLE_IDENTITY; \
-	$(RELEASE_DIR)/bin/opsconsole-cli init --identity demo --roles operator,release-owner >/dev/null 2>&1; \
+	$(RELEASE_DIR)/bin/opsconsole-cli init --identity demo --roles operator,incident-owner,release-owner >/dev/null 2>&1; \
 	$(RELEASE_DIR)/bin/opsconsole-cli evidence import tests/data/demo-evidence.jsonl >/dev/null; \
 	for i in 1 2; do $(RELEASE_DIR)/bin/opsconsole-cli signal record publish_blocked --scope my >/dev/null; done; \
 	$(RELEASE_DIR)/bin/opsconsole-cli signal record fallback_rate --scope sg --value 22% >/dev/null; \
@@ -48,6 +48,13 @@ screenshots: release
 	trap 'kill $$pipeline 2>/dev/null || true; rm -rf "$$tmp"' EXIT; sleep 1; \
 	curl -s -X POST localhost:8088/_faults -d '{"scope":"kl","fault":"stale"}' >/dev/null; \
 	curl -s -X POST localhost:8088/_faults -d '{"scope":"pg","fault":"checksum-mismatch"}' >/dev/null; \
+	cli=$(RELEASE_DIR)/bin/opsconsole-cli; \
+	inc=$$($$cli incident open --class bad-publish --scope pg --alert resolver-health --json | sed -n 's/.*"id": *"\(INC-[0-9]*\)".*/\1/p'); \
+	$$cli incident decide $$inc "contain first: roll pg back to its last known good, hold forward publishes" >/dev/null; \
+	$$cli killswitch activate bad-pack --scope pg --reason "active pack fails its checksum" --incident $$inc >/dev/null; \
+	run=$$($$cli rollback start --scope pg --incident $$inc --json | sed -n 's/.*"id": *"\(RUN-[0-9]*\)".*/\1/p'); \
+	$$cli runbook step $$run identify-scope --evidence "pg only; my and baseline unaffected" >/dev/null; \
+	$$cli runbook step $$run confirm-manifest >/dev/null 2>&1; \
 	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images
 
 package: release

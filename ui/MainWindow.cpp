@@ -481,11 +481,20 @@ QStringList MainWindow::renderScreenshots(const QString &dir) {
     const int previous = currentPanel();
     for (int i = 0; i < panelCount(); ++i) {
         showPanel(i);
+        const QString rollback = m_panels.at(i) == m_incidents ? m_incidents->showMostUrgent() : QString();
         QCoreApplication::processEvents();
         const QString name = m_panels.at(i)->objectName().remove(QStringLiteral("Panel"));
         const QString file = QDir(dir).filePath(QStringLiteral("panel-%1.png").arg(name));
         if (grab().save(file))
             written << file;
+        // The incident behind the rollback, then the rollback itself.
+        if (!rollback.isEmpty()) {
+            m_incidents->selectRun(rollback);
+            QCoreApplication::processEvents();
+            const QString run = QDir(dir).filePath(QStringLiteral("panel-incidents-rollback.png"));
+            if (grab().save(run))
+                written << run;
+        }
         // The Alerts panel's second tab: the trends of the selected scope.
         if (m_panels.at(i) == m_alerts) {
             auto *tabs = m_alerts->findChild<QTabWidget *>(QStringLiteral("alertsTabs"));

@@ -115,7 +115,7 @@ int main(int argc, char *argv[])
         const QStringList files = window.renderScreenshots(parser.value(screenshots));
         for (const QString &f : files)
             QTextStream(stdout) << f << '\n';
-        return files.size() == window.panelCount() + 1 ? 0 : static_cast<int>(ErrorCode::Store);
+        return files.size() >= window.panelCount() + 1 ? 0 : static_cast<int>(ErrorCode::Store);
     }
     window.show();
     window.startMonitoring();

@@ -98,6 +98,7 @@ IncidentsPanel::IncidentsPanel(const DeploymentConfig &config, Session *session,
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->verticalHeader()->hide();
+    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->setAccessibleName(tr("Incidents"));
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -168,6 +169,10 @@ IncidentsPanel::IncidentsPanel(const DeploymentConfig &config, Session *session,
     ksButtons->addWidget(m_ksAi);
     ksButtons->addWidget(m_ksBadPack);
     ksForm->addRow(ksButtons);
+    m_ksActive = new QLabel(this);
+    m_ksActive->setObjectName(QStringLiteral("killSwitchesActive"));
+    m_ksActive->setWordWrap(true);
+    ksForm->addRow(m_ksActive);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -386,7 +391,7 @@ void IncidentsPanel::buildRunView(QWidget *page) {
 
     m_steps = new QTreeWidget(page);
     m_steps->setObjectName(QStringLiteral("steps"));
-    m_steps->setHeaderLabels({tr("Step"), tr("Action"), tr("Needs"), tr("Status"), tr("Recorded")});
+    m_steps->setHeaderLabels({tr("Step"), tr("Status"), tr("Action"), tr("Needs"), tr("Recorded")});
     m_steps->setRootIsDecorated(false);
     m_steps->setUniformRowHeights(true);
     m_steps->setWordWrap(true);
@@ -514,6 +519,16 @@ void IncidentsPanel::selectRun(const QString &id) {
     showRun();
 }
 
+QString IncidentsPanel::showMostUrgent() {
+    refresh();
+    if (m_model->rowCount() > 0)
+        selectIncident(m_model->index(0, 0).data(IncidentListModel::IdRole).toString());
+    for (const RunbookRun &r : m_book.runs())
+        if (r.rollback && !r.finished)
+            return r.id;
+    return {};
+}
+
 void IncidentsPanel::showIncident() {
     const Incident *i = m_book.incident(m_incidentId);
     if (!i) {
@@ -526,6 +541,21 @@ void IncidentsPanel::showIncident() {
             .arg(i->id, i->severity, i->incidentClass, i->scope, i->closed ? tr("closed") : tr("open"),
                  i->severityReason.toHtmlEscaped(), i->trigger.toHtmlEscaped(), localTime(i->openedMs),
                  i->openedBy, i->owner.isEmpty() ? tr("unassigned") : i->owner));
+    QStringList runs;
+    for (const QString &id : i->runs)
+        if (const RunbookRun *r = m_book.run(id))
+            runs << tr("%1 %2 (%3/%4%5)")
+                        .arg(r->id, r->title)
+                        .arg(r->resolvedCount())
+                        .arg(r->steps.size())
+                        .arg(r->finished ? tr(", finished") : QString());
+    if (!runs.isEmpty())
+        m_incidentHeader->setText(m_incidentHeader->text() +
+                                  tr("<br>Runs: %1").arg(runs.join(QStringLiteral(" · "))));
+    if (!i->closed) {
+        m_rollbackScope->setCurrentIndex(qMax(0, m_rollbackScope->findData(i->scope)));
+        m_ksScope->setCurrentIndex(qMax(0, m_ksScope->findData(i->scope)));
+    }
     const Runbook *rb = IncidentActions::runbookForClass(m_library, i->incidentClass);
     m_startIncidentRunbook->setVisible(rb != nullptr);
     if (rb)
@@ -620,22 +650,24 @@ void IncidentsPanel::showRun() {
                                      : QStringLiteral("%1 %2%3").arg(
                                            s.actor, localTime(s.tsMs),
                                            s.note.isEmpty() ? QString() : QStringLiteral(" — ") + s.note);
-        auto *item = new QTreeWidgetItem(m_steps, {s.step.id, s.step.action, needs.join(QLatin1Char(' ')),
-                                                   stepStatusName(s.status), recorded});
+        auto *item = new QTreeWidgetItem(m_steps, {s.step.id, stepStatusName(s.status), s.step.action,
+                                                   needs.join(QLatin1Char(' ')), recorded});
         item->setData(0, Qt::UserRole, s.step.id);
-        item->setToolTip(1, s.step.action);
+        item->setToolTip(2, s.step.action);
+        item->setToolTip(3, needs.join(QLatin1Char(' ')));
         item->setToolTip(4, recorded);
         const QColor colour = s.status == StepStatus::Done      ? QColor(0x1b, 0x7f, 0x3b)
                               : s.status == StepStatus::Failed  ? QColor(0xb3, 0x26, 0x1e)
                               : s.status == StepStatus::Skipped ? QColor(0x75, 0x75, 0x75)
                                                                 : QColor();
         if (colour.isValid())
-            item->setForeground(3, colour);
+            item->setForeground(1, colour);
         if (s.step.id == keep || (keep.isEmpty() && next && s.step.id == next->step.id))
             select = item;
     }
     m_steps->resizeColumnToContents(0);
-    m_steps->setColumnWidth(1, 300);
+    m_steps->resizeColumnToContents(1);
+    m_steps->setColumnWidth(2, 330);
     if (select)
         m_steps->setCurrentItem(select);
     updateClocks();
@@ -735,6 +767,14 @@ QString IncidentsPanel::clockSummary() const {
 
 void IncidentsPanel::updateKillSwitchButtons() {
     const QString scope = m_ksScope->currentData().toString();
+    QStringList active;
+    for (const KillSwitchState &k : m_book.killSwitches())
+        if (k.active)
+            active << tr("%1 on %2 since %3").arg(k.killSwitch, k.scope, localTime(k.sinceMs).mid(11, 5));
+    m_ksActive->setText(
+        active.isEmpty()
+            ? tr("No kill switch is active.")
+            : tr("<b style='color:#b3261e'>Active:</b> %1").arg(active.join(QStringLiteral("; "))));
     const QList<QPair<QPushButton *, QString>> buttons{{m_ksAi, QStringLiteral("ai")},
                                                        {m_ksBadPack, QStringLiteral("bad-pack")}};
     for (const auto &[button, name] : buttons) {

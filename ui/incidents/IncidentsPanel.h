@@ -53,6 +53,8 @@ public:
     void startRunbook(const QString &runbookId, const QString &scope, const QString &incident = {});
     void selectIncident(const QString &id);
     void selectRun(const QString &id);
+    // Selects the most urgent open incident and returns the id of a running rollback, if any.
+    QString showMostUrgent();
     QString currentIncident() const { return m_incidentId; }
     QString currentRun() const { return m_runId; }
     // What the step buttons attach next (the "Attach file…" and "Checksum file…" buttons call these).
@@ -114,6 +116,7 @@ private:
     QLineEdit *m_ksLocalities;
     QPushButton *m_ksAi;
     QPushButton *m_ksBadPack;
+    QLabel *m_ksActive;
     QLabel *m_status;
     QStackedWidget *m_detail;
 
