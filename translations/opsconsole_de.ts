@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>Open incident…</source>
-        <translation>Vorfall eröffnen …</translation>
+        <translation>Vorfall eröffnen…</translation>
     </message>
     <message>
         <source>Start runbook</source>
@@ -57,14 +57,6 @@
     <message>
         <source>Select a cell to see its trigger and first action</source>
         <translation>Eine Zelle wählen, um Auslöser und erste Maßnahme zu sehen</translation>
-    </message>
-    <message>
-        <source>Incidents arrive with the incident and runbook capability</source>
-        <translation>Vorfälle kommen mit der Vorfall- und Runbook-Funktion</translation>
-    </message>
-    <message>
-        <source>Runbooks arrive with the incident and runbook capability</source>
-        <translation>Runbooks kommen mit der Vorfall- und Runbook-Funktion</translation>
     </message>
     <message>
         <source>Probe targets</source>
@@ -194,6 +186,30 @@
         <source>Copy target details and digests</source>
         <translation>Zieldetails und Prüfsummen kopieren</translation>
     </message>
+    <message>
+        <source>alert %1</source>
+        <translation>Alarm %1</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>Alarm %1: %2</translation>
+    </message>
+    <message>
+        <source>Open a %1 incident for %2, prefilled from this alert</source>
+        <translation>Einen %1-Vorfall für %2 eröffnen, vorausgefüllt aus diesem Alarm</translation>
+    </message>
+    <message>
+        <source>Select an alert cell first</source>
+        <translation>Zuerst eine Alarmzelle wählen</translation>
+    </message>
+    <message>
+        <source>Start the %1 runbook for this scope</source>
+        <translation>Das Runbook %1 für diesen Bereich starten</translation>
+    </message>
+    <message>
+        <source>This alert names no runbook</source>
+        <translation>Dieser Alarm nennt kein Runbook</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::CommandPalette</name>
@@ -285,24 +301,580 @@
 <context>
     <name>ops::ui::IncidentsPanel</name>
     <message>
-        <source>No incidents can be opened yet: this area arrives with the incident and runbook capability.</source>
-        <translation>Noch können keine Vorfälle eröffnet werden: Dieser Bereich kommt mit der Vorfall- und Runbook-Funktion.</translation>
-    </message>
-    <message>
-        <source>Active incidents with severity, scope, age and owner, and each incident's timeline</source>
-        <translation>Aktive Vorfälle mit Schweregrad, Bereich, Alter und Verantwortlichem sowie die Zeitleiste jedes Vorfalls</translation>
-    </message>
-    <message>
-        <source>The core evidence record with every required field enforced</source>
-        <translation>Der Kernnachweis mit allen Pflichtfeldern</translation>
-    </message>
-    <message>
-        <source>Kill switches and the rollback checklist with its 15 and 30 minute clocks</source>
-        <translation>Notschalter und die Rollback-Checkliste mit ihren 15- und 30-Minuten-Uhren</translation>
-    </message>
-    <message>
         <source>Incidents &amp; Rollback</source>
         <translation>Vorfälle &amp; Rollback</translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation>Vorfall eröffnen…</translation>
+    </message>
+    <message>
+        <source>Open an incident by hand (Ctrl+I); from the Alerts panel it comes prefilled</source>
+        <translation>Einen Vorfall von Hand eröffnen (Strg+I); aus dem Alarmbereich kommt er vorausgefüllt</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Vorfälle</translation>
+    </message>
+    <message>
+        <source>Show closed</source>
+        <translation>Geschlossene zeigen</translation>
+    </message>
+    <message>
+        <source>Runbook and rollback runs</source>
+        <translation>Runbook- und Rollback-Läufe</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>A drill runs the same checklist; a finished drill is what proves the objective</source>
+        <translation>Eine Übung durchläuft dieselbe Checkliste; erst eine abgeschlossene Übung belegt das Ziel</translation>
+    </message>
+    <message>
+        <source>Start rollback</source>
+        <translation>Rollback starten</translation>
+    </message>
+    <message>
+        <source>Rollback (restore %1 min, integrity %2 min)</source>
+        <translation>Rollback (Wiederherstellung %1 min, Integrität %2 min)</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Grund (Pflicht)</translation>
+    </message>
+    <message>
+        <source>Validation localities, e.g. kl,pg (probed)</source>
+        <translation>Validierungsorte, z. B. kl,pg (werden geprüft)</translation>
+    </message>
+    <message>
+        <source>Kill switches</source>
+        <translation>Notschalter</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Validieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Incidents&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Vorfälle&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs&lt;/b&gt; — checklists and rollbacks</source>
+        <translation>&lt;b&gt;Läufe&lt;/b&gt; — Checklisten und Rollbacks</translation>
+    </message>
+    <message>
+        <source>Select an incident or a run, or open an incident from a firing alert.</source>
+        <translation>Einen Vorfall oder Lauf wählen oder einen Vorfall aus einem auslösenden Alarm eröffnen.</translation>
+    </message>
+    <message>
+        <source>Start rollback for this incident</source>
+        <translation>Rollback für diesen Vorfall starten</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Record evidence</source>
+        <translation>Nachweis erfassen</translation>
+    </message>
+    <message>
+        <source>The core evidence record (seed 002): fields marked * are required.</source>
+        <translation>Der Kern-Nachweis (Seed 002): mit * markierte Felder sind Pflicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence record</source>
+        <translation>&amp;Nachweis</translation>
+    </message>
+    <message>
+        <source>A decision: contain vs repair, what is held, who does what</source>
+        <translation>Eine Entscheidung: eindämmen oder reparieren, was angehalten wird, wer was tut</translation>
+    </message>
+    <message>
+        <source>Log decision</source>
+        <translation>Entscheidung protokollieren</translation>
+    </message>
+    <message>
+        <source>Change severity</source>
+        <translation>Schweregrad ändern</translation>
+    </message>
+    <message>
+        <source>The closure condition holds</source>
+        <translation>Die Abschlussbedingung ist erfüllt</translation>
+    </message>
+    <message>
+        <source>How it holds, in words</source>
+        <translation>Wie sie erfüllt ist, in Worten</translation>
+    </message>
+    <message>
+        <source>Verification result (default: the latest record's)</source>
+        <translation>Prüfergebnis (Standard: das des letzten Nachweises)</translation>
+    </message>
+    <message>
+        <source>Close incident…</source>
+        <translation>Vorfall schließen…</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions &amp;&amp; closure</source>
+        <translation>&amp;Entscheidungen &amp;&amp; Abschluss</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Braucht</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Note for the step — or the reason when it failed or is skipped</source>
+        <translation>Notiz zum Schritt — oder der Grund, wenn er fehlschlug oder übersprungen wird</translation>
+    </message>
+    <message>
+        <source>I confirm the action was done</source>
+        <translation>Ich bestätige, dass die Aktion ausgeführt wurde</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Datei anhängen…</translation>
+    </message>
+    <message>
+        <source>Attach a file to the step</source>
+        <translation>Eine Datei an den Schritt anhängen</translation>
+    </message>
+    <message>
+        <source>Checksum file…</source>
+        <translation>Prüfsummendatei…</translation>
+    </message>
+    <message>
+        <source>File whose SHA-256 is the step's checksum</source>
+        <translation>Datei, deren SHA-256 die Prüfsumme des Schritts ist</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Mark failed</source>
+        <translation>Als fehlgeschlagen markieren</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Rebind via publisher…</source>
+        <translation>Über den Publisher neu binden…</translation>
+    </message>
+    <message>
+        <source>No evidence store: incidents cannot be read or recorded.</source>
+        <translation>Kein Nachweisspeicher: Vorfälle können weder gelesen noch erfasst werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read incidents: %1</source>
+        <translation>Vorfälle nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source> (drill)</source>
+        <translation> (Übung)</translation>
+    </message>
+    <message>
+        <source>No run in progress</source>
+        <translation>Kein Lauf im Gange</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1 · %2 · %3 on %4&lt;/h2&gt;&lt;b&gt;%5&lt;/b&gt; — %6&lt;br&gt;Trigger: %7&lt;br&gt;Opened %8 by %9 · owner %10</source>
+        <translation>&lt;h2&gt;%1 · %2 · %3 auf %4&lt;/h2&gt;&lt;b&gt;%5&lt;/b&gt; — %6&lt;br&gt;Auslöser: %7&lt;br&gt;Eröffnet %8 von %9 · Verantwortlich %10</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3/%4%5)</source>
+        <translation>%1 %2 (%3/%4%5)</translation>
+    </message>
+    <message>
+        <source>, finished</source>
+        <translation>, abgeschlossen</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Runs: %1</source>
+        <translation>&lt;br&gt;Läufe: %1</translation>
+    </message>
+    <message>
+        <source>Start runbook: %1</source>
+        <translation>Runbook starten: %1</translation>
+    </message>
+    <message>
+        <source>No decision logged yet</source>
+        <translation>Noch keine Entscheidung protokolliert</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Closed&lt;/b&gt; %1 by %2: %3 (verification: %4)</source>
+        <translation>&lt;br&gt;&lt;b&gt;Geschlossen&lt;/b&gt; %1 von %2: %3 (Prüfung: %4)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1 · %2%3&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;%1 · %2%3&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Scope %1 · started %2 by %3</source>
+        <translation>Bereich %1 · gestartet %2 von %3</translation>
+    </message>
+    <message>
+        <source> · for %1</source>
+        <translation> · für %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
+        <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
+        <translation>&lt;br&gt;&lt;b&gt;Abgeschlossen&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>(probe %1%2)</source>
+        <translation>(Prüfung %1%2)</translation>
+    </message>
+    <message>
+        <source>, must pass</source>
+        <translation>, muss bestehen</translation>
+    </message>
+    <message>
+        <source>skippable</source>
+        <translation>überspringbar</translation>
+    </message>
+    <message>
+        <source>%1 missed its %2 deadline: recorded on the timeline</source>
+        <translation>%1 hat die Frist %2 verpasst: in der Zeitleiste erfasst</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 deadline missed by %4</source>
+        <translation>%1 %2: Frist %3 um %4 verpasst</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 %4 left</source>
+        <translation>%1 %2: %3 noch %4</translation>
+    </message>
+    <message>
+        <source>Safe manifest restored</source>
+        <translation>Sicheres Manifest wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Integrity confirmed</source>
+        <translation>Integrität bestätigt</translation>
+    </message>
+    <message>
+        <source>met at %1, %2 to spare</source>
+        <translation>erreicht um %1, %2 Reserve</translation>
+    </message>
+    <message>
+        <source>met late at %1, %2 over</source>
+        <translation>verspätet erreicht um %1, %2 darüber</translation>
+    </message>
+    <message>
+        <source>MISSED — deadline %1</source>
+        <translation>VERPASST — Frist %1</translation>
+    </message>
+    <message>
+        <source>left, deadline %1</source>
+        <translation>verbleibend, Frist %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 since %3</source>
+        <translation>%1 auf %2 seit %3</translation>
+    </message>
+    <message>
+        <source>No kill switch is active.</source>
+        <translation>Kein Notschalter ist aktiv.</translation>
+    </message>
+    <message>
+        <source>&lt;b style='color:#b3261e'&gt;Active:&lt;/b&gt; %1</source>
+        <translation>&lt;b style='color:#b3261e'&gt;Aktiv:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>AI lane</source>
+        <translation>KI-Spur</translation>
+    </message>
+    <message>
+        <source>Bad pack</source>
+        <translation>Fehlerhaftes Paket</translation>
+    </message>
+    <message>
+        <source>Deactivate %1 (active since %2)</source>
+        <translation>%1 deaktivieren (aktiv seit %2)</translation>
+    </message>
+    <message>
+        <source>Active on %1 since %2 by %3: %4</source>
+        <translation>Aktiv auf %1 seit %2 durch %3: %4</translation>
+    </message>
+    <message>
+        <source>Activate %1</source>
+        <translation>%1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Last deactivated %1 by %2</source>
+        <translation>Zuletzt deaktiviert %1 durch %2</translation>
+    </message>
+    <message>
+        <source>Never used on %1</source>
+        <translation>Auf %1 nie benutzt</translation>
+    </message>
+    <message>
+        <source>Sign in first: every intervention is signed evidence.</source>
+        <translation>Zuerst anmelden: jeder Eingriff ist signierter Nachweis.</translation>
+    </message>
+    <message>
+        <source>No evidence store.</source>
+        <translation>Kein Nachweisspeicher.</translation>
+    </message>
+    <message>
+        <source>%1 (event %2, signed by %3)</source>
+        <translation>%1 (Ereignis %2, signiert von %3)</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 eröffnet</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>%1 gestartet</translation>
+    </message>
+    <message>
+        <source>Start a rollback drill</source>
+        <translation>Eine Rollback-Übung starten</translation>
+    </message>
+    <message>
+        <source>Start a rollback</source>
+        <translation>Ein Rollback starten</translation>
+    </message>
+    <message>
+        <source>Start %1 on %2 now? The clocks start at once: restore within %3 min, integrity within %4 min.</source>
+        <translation>%1 auf %2 jetzt starten? Die Uhren laufen sofort: Wiederherstellung binnen %3 min, Integrität binnen %4 min.</translation>
+    </message>
+    <message>
+        <source>a rollback drill</source>
+        <translation>eine Rollback-Übung</translation>
+    </message>
+    <message>
+        <source>a rollback</source>
+        <translation>ein Rollback</translation>
+    </message>
+    <message>
+        <source>Started %1 on %2</source>
+        <translation>%1 auf %2 gestartet</translation>
+    </message>
+    <message>
+        <source>Not recorded — missing: %1</source>
+        <translation>Nicht erfasst — es fehlt: %1</translation>
+    </message>
+    <message>
+        <source>Core evidence record added to %1</source>
+        <translation>Kern-Nachweis zu %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Decision logged on %1</source>
+        <translation>Entscheidung zu %1 protokolliert</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 ist jetzt %2</translation>
+    </message>
+    <message>
+        <source>Confirm that the closure condition holds first.</source>
+        <translation>Zuerst bestätigen, dass die Abschlussbedingung erfüllt ist.</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>Vorfall schließen</translation>
+    </message>
+    <message>
+        <source>Close %1? A closed incident cannot be reopened.</source>
+        <translation>%1 schließen? Ein geschlossener Vorfall kann nicht wieder geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation>%1 geschlossen</translation>
+    </message>
+    <message>
+        <source>A kill switch needs its reason.</source>
+        <translation>Ein Notschalter braucht seinen Grund.</translation>
+    </message>
+    <message>
+        <source>Activate kill switch</source>
+        <translation>Notschalter aktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate kill switch</source>
+        <translation>Notschalter deaktivieren</translation>
+    </message>
+    <message>
+        <source>%1 the %2 kill switch on %3?</source>
+        <translation>Den Notschalter %2 auf %3: %1?</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>%1 kill switch %2 on %3</source>
+        <translation>Notschalter %1 auf %3 %2</translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>Validation locality '%1' is not a scope of the configuration.</source>
+        <translation>Validierungsort '%1' ist kein Bereich der Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Validating on %1…</source>
+        <translation>Validiere auf %1…</translation>
+    </message>
+    <message>
+        <source>Not a readable file: %1</source>
+        <translation>Keine lesbare Datei: %1</translation>
+    </message>
+    <message>
+        <source>The runbook does not allow skipping this step</source>
+        <translation>Das Runbook erlaubt nicht, diesen Schritt zu überspringen</translation>
+    </message>
+    <message>
+        <source>POST %1</source>
+        <translation>POST %1</translation>
+    </message>
+    <message>
+        <source>No publisher.rebind URL in the configuration</source>
+        <translation>Keine publisher.rebind-URL in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>Probe and mark done</source>
+        <translation>Prüfen und als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>attach %1</source>
+        <translation>%1 anhängen</translation>
+    </message>
+    <message>
+        <source>checksum %1 %2…</source>
+        <translation>Prüfsumme %1 %2…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation>Erfasst: %1</translation>
+    </message>
+    <message>
+        <source>Probing %1 for step %2…</source>
+        <translation>Prüfe %1 für Schritt %2…</translation>
+    </message>
+    <message>
+        <source>the services</source>
+        <translation>die Dienste</translation>
+    </message>
+    <message>
+        <source>Rebind the active manifest</source>
+        <translation>Aktives Manifest neu binden</translation>
+    </message>
+    <message>
+        <source>Rebind the active manifest of %1 to its last known good pack?
+
+The publisher API at %2 is called now; its response is kept as evidence and the manifest and pack are read back.</source>
+        <translation>Das aktive Manifest von %1 an das letzte bekannt gute Paket binden?
+
+Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis aufbewahrt, Manifest und Paket werden zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>Rebind done (audit %1); readback: %2</source>
+        <translation>Neu gebunden (Audit %1); Rücklesung: %2</translation>
+    </message>
+    <message>
+        <source>Rebind failed</source>
+        <translation>Neu binden fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -491,6 +1063,57 @@ opsconsole-cli init --identity NAME --roles operator</translation>
     <message>
         <source>&amp;Sign in / lock</source>
         <translation>&amp;Anmelden / sperren</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::OpenIncidentDialog</name>
+    <message>
+        <source>Open incident</source>
+        <translation>Vorfall eröffnen</translation>
+    </message>
+    <message>
+        <source>%1 (critical)</source>
+        <translation>%1 (kritisch)</translation>
+    </message>
+    <message>
+        <source>Why this severity, when it differs from the suggestion</source>
+        <translation>Warum dieser Schweregrad, wenn er vom Vorschlag abweicht</translation>
+    </message>
+    <message>
+        <source>The alert or observation that started this</source>
+        <translation>Der Alarm oder die Beobachtung, die dies auslöste</translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation>&amp;Klasse</translation>
+    </message>
+    <message>
+        <source>&amp;Scope</source>
+        <translation>&amp;Bereich</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity</source>
+        <translation>Sch&amp;weregrad</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Trigger</source>
+        <translation>&amp;Auslöser</translation>
+    </message>
+    <message>
+        <source>Suggested by the severity model: %1</source>
+        <translation>Vom Schweregradmodell vorgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Say what triggered it</source>
+        <translation>Sagen, was es auslöste</translation>
+    </message>
+    <message>
+        <source>A severity other than the suggestion needs a reason</source>
+        <translation>Ein anderer Schweregrad als der vorgeschlagene braucht einen Grund</translation>
     </message>
 </context>
 <context>

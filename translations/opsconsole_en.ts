@@ -59,14 +59,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Incidents arrive with the incident and runbook capability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runbooks arrive with the incident and runbook capability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Probe targets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,6 +186,30 @@
         <source>Copy target details and digests</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>alert %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a %1 incident for %2, prefilled from this alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an alert cell first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the %1 runbook for this scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alert names no runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::CommandPalette</name>
@@ -285,23 +301,577 @@
 <context>
     <name>ops::ui::IncidentsPanel</name>
     <message>
-        <source>No incidents can be opened yet: this area arrives with the incident and runbook capability.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active incidents with severity, scope, age and owner, and each incident&apos;s timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The core evidence record with every required field enforced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kill switches and the rollback checklist with its 15 and 30 minute clocks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Incidents &amp; Rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an incident by hand (Ctrl+I); from the Alerts panel it comes prefilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbook and rollback runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A drill runs the same checklist; a finished drill is what proves the objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback (restore %1 min, integrity %2 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation localities, e.g. kl,pg (probed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Incidents&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs&lt;/b&gt; — checklists and rollbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an incident or a run, or open an incident from a firing alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start rollback for this incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core evidence record (seed 002): fields marked * are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evidence record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision: contain vs repair, what is held, who does what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The closure condition holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it holds, in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification result (default: the latest record&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decisions &amp;&amp; closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the step — or the reason when it failed or is skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I confirm the action was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file to the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File whose SHA-256 is the step&apos;s checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind via publisher…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store: incidents cannot be read or recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read incidents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (drill)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1 · %2 · %3 on %4&lt;/h2&gt;&lt;b&gt;%5&lt;/b&gt; — %6&lt;br&gt;Trigger: %7&lt;br&gt;Opened %8 by %9 · owner %10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3/%4%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Runs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start runbook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Closed&lt;/b&gt; %1 by %2: %3 (verification: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1 · %2%3&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope %1 · started %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(probe %1%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, must pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skippable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 missed its %2 deadline: recorded on the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 deadline missed by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 %4 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe manifest restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met at %1, %2 to spare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met late at %1, %2 over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISSED — deadline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left, deadline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 since %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kill switch is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;Active:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate %1 (active since %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active on %1 since %2 by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last deactivated %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never used on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: every intervention is signed evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (event %2, signed by %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a rollback drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1 on %2 now? The clocks start at once: restore within %3 min, integrity within %4 min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rollback drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded — missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core evidence record added to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision logged on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm that the closure condition holds first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close %1? A closed incident cannot be reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A kill switch needs its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate kill switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate kill switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 the %2 kill switch on %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kill switch %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation locality &apos;%1&apos; is not a scope of the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validating on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a readable file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runbook does not allow skipping this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POST %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No publisher.rebind URL in the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe and mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attach %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checksum %1 %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing %1 for step %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind the active manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind the active manifest of %1 to its last known good pack?
+
+The publisher API at %2 is called now; its response is kept as evidence and the manifest and pack are read back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind done (audit %1); readback: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -487,6 +1057,57 @@ opsconsole-cli init --identity NAME --roles operator</source>
     </message>
     <message>
         <source>&amp;Sign in / lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::OpenIncidentDialog</name>
+    <message>
+        <source>Open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (critical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this severity, when it differs from the suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert or observation that started this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;verity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested by the severity model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what triggered it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A severity other than the suggestion needs a reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
