@@ -7,6 +7,7 @@
 #include "IncidentCommand.h"
 #include "KillswitchCommand.h"
 #include "ProbeCommand.h"
+#include "RecordCommand.h"
 #include "RollbackCommand.h"
 #include "RunbookCommand.h"
 #include "SignalCommand.h"
@@ -25,6 +26,7 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<RunbookCommand>());
     m_commands.push_back(std::make_unique<KillswitchCommand>());
     m_commands.push_back(std::make_unique<RollbackCommand>());
+    m_commands.push_back(std::make_unique<RecordCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const {

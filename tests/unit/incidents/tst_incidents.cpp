@@ -3,6 +3,7 @@
 #include "StoreFixture.h"
 
 #include "incidents/IncidentActions.h"
+#include "incidents/RecordTemplates.h"
 
 #include <QTest>
 
@@ -489,6 +490,21 @@ void TestIncidents::rollbackWithinObjectiveIsMet() {
     QVERIFY(r->finished);
     QVERIFY(r->drill);
     QVERIFY(r->objectiveMet);
+
+    // The drill record comes from the store; what it does not hold is marked, not invented.
+    auto rec = RecordTemplates::build(QStringLiteral("rollback-drill"), bookr, QStringLiteral("kl"));
+    QVERIFY_OK(rec);
+    QVERIFY(!rec->complete()); // recorded by hand: no publisher audit event
+    QCOMPARE(rec->missing().size(), 1);
+    QVERIFY2(rec->missing().first().startsWith(QStringLiteral("publisher audit event")),
+             qPrintable(rec->missing().first()));
+    QVERIFY(rec->markdown().contains(QStringLiteral("| outcome against objective | objective met |")));
+    QCOMPARE(rec->table.size(), r->steps.size());
+    // other scopes have nothing yet
+    auto none = RecordTemplates::build(QStringLiteral("launch-day"), bookr, QStringLiteral("pg"));
+    QCOMPARE(none->missing().size(), 2);
+    QCOMPARE(RecordTemplates::build(QStringLiteral("poem"), bookr, QStringLiteral("kl")).error().code,
+             ErrorCode::InvalidInput);
 }
 
 void TestIncidents::clockViewStates() {
