@@ -71,8 +71,8 @@ format:
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz -j$(JOBS) --target fuzz_jsonl fuzz_bundle
-	@echo "run: build/fuzz/bin/fuzz_jsonl tests/fuzz/corpus/jsonl  (and fuzz_bundle)"
+	cmake --build --preset fuzz -j$(JOBS) --target fuzz_jsonl fuzz_bundle fuzz_runbook fuzz_config
+	@echo "run: build/fuzz/bin/fuzz_jsonl tests/fuzz/corpus/jsonl  (and fuzz_bundle, fuzz_runbook, fuzz_config)"
 
 clean:
 	rm -rf build
