@@ -66,10 +66,7 @@ int IncidentCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, ctx.error(), json);
 
     if (verb == QLatin1String("list") || verb == QLatin1String("show")) {
-        auto store = openReadOnly(ctx.value());
-        if (!store.ok())
-            return fail(io, store.error(), json);
-        auto book = IncidentBook::load(*store.value());
+        auto book = IncidentSupport::readBook(ctx.value());
         if (!book.ok())
             return fail(io, book.error(), json);
         if (verb == QLatin1String("show")) {

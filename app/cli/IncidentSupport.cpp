@@ -40,6 +40,13 @@ Result<std::unique_ptr<SqliteEvidenceStore>> openReadOnly(const StartupContext &
     return SqliteEvidenceStore::open(ctx.storePath, o);
 }
 
+Result<IncidentBook> readBook(const StartupContext &ctx) {
+    auto store = openReadOnly(ctx);
+    if (!store.ok())
+        return store.error();
+    return IncidentBook::load(*store.value());
+}
+
 Result<AttachmentRef> describeFile(const QString &path) {
     QFileInfo info(path);
     if (!info.isFile())
@@ -121,12 +128,7 @@ Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, Cli
 }
 
 QString duration(qint64 ms) {
-    const bool negative = ms < 0;
-    const qint64 s = (negative ? -ms : ms) / 1000;
-    return QStringLiteral("%1%2:%3")
-        .arg(negative ? QStringLiteral("-") : QString())
-        .arg(s / 60)
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return clockText(ms);
 }
 
 JsonValue incidentJson(const Incident &i, const IncidentBook &book, bool full) {

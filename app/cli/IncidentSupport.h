@@ -23,6 +23,7 @@ struct Desk {
 Result<Desk> open(const StartupContext &ctx, CliIo &io);
 // Read-only: store and current state, no key needed.
 Result<std::unique_ptr<SqliteEvidenceStore>> openReadOnly(const StartupContext &ctx);
+Result<IncidentBook> readBook(const StartupContext &ctx);
 
 Result<AttachmentRef> describeFile(const QString &path); // sha256, size, media type; nothing stored
 Result<AttachmentRef> attachFile(EvidenceStore &store, const Signer &signer, const QString &path,

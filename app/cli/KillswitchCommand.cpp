@@ -36,10 +36,7 @@ int KillswitchCommand::run(const QStringList &arguments, CliIo &io) {
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
     if (verb == QLatin1String("list")) {
-        auto store = IncidentSupport::openReadOnly(ctx.value());
-        if (!store.ok())
-            return fail(io, store.error(), json);
-        auto book = IncidentBook::load(*store.value());
+        auto book = IncidentSupport::readBook(ctx.value());
         if (!book.ok())
             return fail(io, book.error(), json);
         JsonValue list = JsonValue::array();

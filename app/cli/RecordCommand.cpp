@@ -43,10 +43,7 @@ int RecordCommand::run(const QStringList &arguments, CliIo &io) {
                                   .arg(ctx->config.source, parser.value(scope)),
                               QStringLiteral("--scope")),
                     json);
-    auto store = IncidentSupport::openReadOnly(ctx.value());
-    if (!store.ok())
-        return fail(io, store.error(), json);
-    auto book = IncidentBook::load(*store.value());
+    auto book = IncidentSupport::readBook(ctx.value());
     if (!book.ok())
         return fail(io, book.error(), json);
     auto rec = RecordTemplates::build(pos.at(1), book.value(), parser.value(scope), parser.value(run),

@@ -5,7 +5,6 @@
 #include "core/Time.h"
 #include "incidents/RebindFlow.h"
 
-
 namespace ops::cli {
 
 namespace {
@@ -54,10 +53,7 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
     const qint64 now = Time::nowMs();
 
     if (verb == QLatin1String("status") || verb == QLatin1String("list")) {
-        auto store = IncidentSupport::openReadOnly(ctx.value());
-        if (!store.ok())
-            return fail(io, store.error(), json);
-        auto book = IncidentBook::load(*store.value());
+        auto book = IncidentSupport::readBook(ctx.value());
         if (!book.ok())
             return fail(io, book.error(), json);
         if (verb == QLatin1String("list")) {
@@ -159,13 +155,14 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
     }
     const RebindFlow::Outcome outcome = RebindFlow::runNow(
         *desk->store, desk->signer, ctx->config, desk->library, token,
-        Secret(io.environment.value(QString::fromLatin1(IncidentSupport::kOperatorTokenVar)).toUtf8()), runRef,
-        parser.value(version));
+        Secret(io.environment.value(QString::fromLatin1(IncidentSupport::kOperatorTokenVar)).toUtf8()),
+        runRef, parser.value(version));
     if (outcome.refused) // refused before calling anyone
         return fail(io, *outcome.refused, json);
     const RebindOutcome &pub = outcome.publisher;
-    io.err << "publisher: " << (pub.ok ? QStringLiteral("ok") : pub.error) << " (HTTP " << pub.httpStatus << ", " << pub.latencyMs
-           << " ms" << (pub.auditId.isEmpty() ? QString() : QStringLiteral(", audit %1").arg(pub.auditId)) << ")\n";
+    io.err << "publisher: " << (pub.ok ? QStringLiteral("ok") : pub.error) << " (HTTP " << pub.httpStatus
+           << ", " << pub.latencyMs << " ms"
+           << (pub.auditId.isEmpty() ? QString() : QStringLiteral(", audit %1").arg(pub.auditId)) << ")\n";
     if (!outcome.readback.isEmpty())
         io.err << "readback: " << outcome.readback << '\n';
     if (!outcome.ok && !outcome.error.isEmpty())

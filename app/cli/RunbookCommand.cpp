@@ -9,26 +9,6 @@ namespace ops::cli {
 
 namespace {
 
-JsonValue stepJson(const RunbookStep &s) {
-    JsonValue o = JsonValue::object();
-    o["id"] = s.id;
-    o["action"] = s.action;
-    JsonValue evidence = JsonValue::array();
-    for (EvidenceKind k : s.evidence)
-        evidence.push(evidenceKindName(k));
-    o["evidence"] = evidence;
-    if (!s.probe.isEmpty()) {
-        JsonValue probe = JsonValue::array();
-        for (TargetKind k : s.probe)
-            probe.push(targetKindName(k));
-        o["probe"] = probe;
-    }
-    if (!s.role.isEmpty())
-        o["role"] = s.role;
-    o["skippable"] = s.skippable;
-    return o;
-}
-
 JsonValue runbookJson(const Runbook &r, bool withSteps) {
     JsonValue o = JsonValue::object();
     o["id"] = r.id;
@@ -43,10 +23,7 @@ JsonValue runbookJson(const Runbook &r, bool withSteps) {
     o["closure_condition"] = r.closureCondition;
     o["step_count"] = qint64(r.steps.size());
     if (withSteps) {
-        JsonValue steps = JsonValue::array();
-        for (const RunbookStep &s : r.steps)
-            steps.push(stepJson(s));
-        o["steps"] = steps;
+        o["steps"] = stepsJson(r.steps); // the same shape a run's start event carries
     }
     return o;
 }
@@ -91,10 +68,7 @@ int RunbookCommand::run(const QStringList &arguments, CliIo &io) {
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
     if (verb == QLatin1String("status")) {
-        auto store = IncidentSupport::openReadOnly(ctx.value());
-        if (!store.ok())
-            return fail(io, store.error(), json);
-        auto book = IncidentBook::load(*store.value());
+        auto book = IncidentSupport::readBook(ctx.value());
         if (!book.ok())
             return fail(io, book.error(), json);
         const RunbookRun *r = book->run(pos.at(2));

@@ -86,6 +86,16 @@ Result<void> IncidentActions::requireRole(const QStringList &anyOf, const QStrin
                    QStringLiteral("--identity"));
 }
 
+Result<Incident> IncidentActions::currentIncident(const QString &id) const {
+    auto b = book();
+    if (!b.ok())
+        return b.error();
+    auto inc = openIncident(b.value(), id);
+    if (!inc.ok())
+        return inc.error();
+    return *inc.value();
+}
+
 Result<const Incident *> IncidentActions::openIncident(const IncidentBook &book, const QString &id) const {
     const Incident *i = book.incident(id);
     if (!i)
@@ -168,31 +178,25 @@ Result<StoredEvent> IncidentActions::changeSeverity(const QString &incident, con
                        QStringLiteral("SEVERITY"));
     if (reason.trimmed().isEmpty())
         return invalid(QStringLiteral("a severity change needs a reason"), QStringLiteral("--reason"));
-    auto b = book();
-    if (!b.ok())
-        return b.error();
-    auto inc = openIncident(b.value(), incident);
+    auto inc = currentIncident(incident);
     if (!inc.ok())
         return inc.error();
-    if (inc.value()->severity == severity)
-        return refused(QStringLiteral("%1 is already %2").arg(inc.value()->id, severity));
+    if (inc->severity == severity)
+        return refused(QStringLiteral("%1 is already %2").arg(inc->id, severity));
     if (auto r = requireRole(incidentRoles(), QStringLiteral("changing severity")); !r.ok())
         return r.error();
     NewEvent e;
     e.kind = QStringLiteral("incident.severity_changed");
-    e.scope = inc.value()->scope;
-    e.payload["incident"] = inc.value()->id;
-    e.payload["from"] = inc.value()->severity;
+    e.scope = inc->scope;
+    e.payload["incident"] = inc->id;
+    e.payload["from"] = inc->severity;
     e.payload["to"] = severity;
     e.payload["reason"] = reason.trimmed();
     return appendOne(e);
 }
 
 Result<StoredEvent> IncidentActions::assignOwner(const QString &incident, const QString &owner) {
-    auto b = book();
-    if (!b.ok())
-        return b.error();
-    auto inc = openIncident(b.value(), incident);
+    auto inc = currentIncident(incident);
     if (!inc.ok())
         return inc.error();
     if (auto r = requireRole(incidentRoles(), QStringLiteral("assigning the incident owner")); !r.ok())
@@ -205,8 +209,8 @@ Result<StoredEvent> IncidentActions::assignOwner(const QString &incident, const 
             QStringLiteral("OWNER"));
     NewEvent e;
     e.kind = QStringLiteral("incident.owner_assigned");
-    e.scope = inc.value()->scope;
-    e.payload["incident"] = inc.value()->id;
+    e.scope = inc->scope;
+    e.payload["incident"] = inc->id;
     e.payload["owner"] = owner;
     return appendOne(e);
 }
@@ -220,18 +224,15 @@ Result<StoredEvent> IncidentActions::addEvidence(const QString &incident,
         return invalid(
             QStringLiteral("scope '%1' is not a scope of %2").arg(record->stringAt("scope"), m_config.source),
             QStringLiteral("scope"));
-    auto b = book();
-    if (!b.ok())
-        return b.error();
-    auto inc = openIncident(b.value(), incident);
+    auto inc = currentIncident(incident);
     if (!inc.ok())
         return inc.error();
     if (auto r = requireRole(incidentRoles(), QStringLiteral("recording evidence")); !r.ok())
         return r.error();
     NewEvent e;
     e.kind = QStringLiteral("incident.evidence");
-    e.scope = inc.value()->scope;
-    e.payload["incident"] = inc.value()->id;
+    e.scope = inc->scope;
+    e.payload["incident"] = inc->id;
     e.payload["record"] = record.value();
     return appendOne(e);
 }
@@ -239,18 +240,15 @@ Result<StoredEvent> IncidentActions::addEvidence(const QString &incident,
 Result<StoredEvent> IncidentActions::decide(const QString &incident, const QString &text) {
     if (text.trimmed().isEmpty())
         return invalid(QStringLiteral("a decision needs its text"), QStringLiteral("TEXT"));
-    auto b = book();
-    if (!b.ok())
-        return b.error();
-    auto inc = openIncident(b.value(), incident);
+    auto inc = currentIncident(incident);
     if (!inc.ok())
         return inc.error();
     if (auto r = requireRole({QStringLiteral("incident-owner")}, QStringLiteral("the decision log")); !r.ok())
         return r.error();
     NewEvent e;
     e.kind = QStringLiteral("incident.decision");
-    e.scope = inc.value()->scope;
-    e.payload["incident"] = inc.value()->id;
+    e.scope = inc->scope;
+    e.payload["incident"] = inc->id;
     e.payload["text"] = text.trimmed();
     return appendOne(e);
 }

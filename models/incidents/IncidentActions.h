@@ -87,6 +87,7 @@ private:
     Result<QStringList> actorRoles() const;
     Result<void> requireRole(const QStringList &anyOf, const QString &what) const;
     Result<const Incident *> openIncident(const IncidentBook &book, const QString &id) const;
+    Result<Incident> currentIncident(const QString &id) const; // open, as of now
     Result<StoredEvent> appendOne(NewEvent event);
     QList<NewEvent> missedDeadlineEvents(const RunbookRun &run, qint64 nowMs) const;
     Result<StoredEvent> killSwitch(bool activate, const QString &name, const QString &scope,

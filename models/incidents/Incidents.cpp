@@ -53,6 +53,15 @@ std::optional<quint64> parseRunId(const QString &text) {
     return parsePrefixed(text, QLatin1String("RUN-"));
 }
 
+QString clockText(qint64 ms) {
+    const bool negative = ms < 0;
+    const qint64 s = (negative ? -ms : ms) / 1000;
+    return QStringLiteral("%1%2:%3")
+        .arg(negative ? QStringLiteral("-") : QString())
+        .arg(s / 60)
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
 QStringList severities() {
     return {QStringLiteral("SEV-1"), QStringLiteral("SEV-2"), QStringLiteral("SEV-3")};
 }

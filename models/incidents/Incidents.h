@@ -22,7 +22,8 @@ QString runId(quint64 seq);
 std::optional<quint64> parseIncidentId(const QString &text);
 std::optional<quint64> parseRunId(const QString &text);
 
-QStringList severities(); // SEV-1, SEV-2, SEV-3
+QStringList severities();     // SEV-1, SEV-2, SEV-3
+QString clockText(qint64 ms); // "14:59", "-1:05": minutes and seconds of a clock
 
 // The severity model of seed 002 applied to an incident class and scope, with its reason.
 struct SeveritySuggestion {

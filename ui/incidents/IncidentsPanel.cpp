@@ -44,12 +44,7 @@ QString localTime(qint64 ms) {
 }
 
 QString mmss(qint64 ms) {
-    const bool negative = ms < 0;
-    const qint64 s = (negative ? -ms : ms) / 1000;
-    return QStringLiteral("%1%2:%3")
-        .arg(negative ? QStringLiteral("−") : QString())
-        .arg(s / 60)
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return clockText(ms);
 }
 
 QString clockColour(ClockState state) {
