@@ -34,6 +34,7 @@ class TestIncidentsPanel : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void fromAlertCellToRollbackClocks();
+    void rebindFromTheConsole();
 
 private:
     std::unique_ptr<test::TempDir> m_settings;
@@ -243,6 +244,64 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     // The clocks keep running while the operator is on another panel.
     w.showPanel(0);
     QTRY_VERIFY_WITH_TIMEOUT(statusClock->text().contains(QStringLiteral("missed by 1:")), 3000);
+}
+
+void TestIncidentsPanel::rebindFromTheConsole() {
+    // The rebind button against the demo pipeline: confirmation, publisher call, readback.
+    test::DemoPipelineProcess pipeline;
+    QVERIFY2(pipeline.start(), pipeline.lastOutput().constData());
+    QCOMPARE(pipeline.fault(QStringLiteral("kl"), QStringLiteral("checksum-mismatch")), 200);
+    test::StoreFixture f;
+    f.store.reset();
+    StartupContext ctx;
+    ctx.environment = Environment::Dev;
+    auto cfg = ConfigLoader::parse(pipeline.demoConfigYaml(), QStringLiteral("demo.yaml"));
+    QVERIFY(cfg.ok());
+    ctx.config = cfg.value();
+    ctx.storePath = f.path;
+    MainWindow w(ctx);
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.session()->unlockWith(Signer{QStringLiteral("alice"), f.alice.key.duplicate()});
+    w.showPanel(1);
+    IncidentsPanel *panel = w.incidentsPanel();
+    auto *rbScope = panel->findChild<QComboBox *>(QStringLiteral("rollbackScope"));
+    rbScope->setCurrentIndex(rbScope->findData(QStringLiteral("kl")));
+    bool asked = false;
+    answerNextMessageBoxYes(&asked);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("startRollbackButton")), Qt::LeftButton);
+    QVERIFY(asked);
+    auto *steps = panel->findChild<QTreeWidget *>(QStringLiteral("steps"));
+    steps->setCurrentItem(stepItem(steps, QStringLiteral("rebind")));
+    auto *rebind = panel->findChild<QPushButton *>(QStringLiteral("rebindButton"));
+    QVERIFY(rebind->isVisible());
+    QVERIFY(rebind->isEnabled());
+    // Cancelled: nobody is called, nothing is written.
+    QTimer::singleShot(0, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            QVERIFY(box->text().contains(QStringLiteral("kl")));
+            QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+        }
+    });
+    QTest::mouseClick(rebind, Qt::LeftButton);
+    QVERIFY(eventsOfKind(f.path, QStringLiteral("runbook.step")).isEmpty());
+    asked = false;
+    answerNextMessageBoxYes(&asked);
+    QTest::mouseClick(rebind, Qt::LeftButton);
+    QVERIFY(asked);
+    QTRY_COMPARE_WITH_TIMEOUT(eventsOfKind(f.path, QStringLiteral("runbook.step")).size(), 2, 15000);
+    const QList<StoredEvent> recorded = eventsOfKind(f.path, QStringLiteral("runbook.step"));
+    QCOMPARE(recorded.at(0).payload().stringAt("step"), QStringLiteral("rebind"));
+    QCOMPARE(recorded.at(0).payload().stringAt("status"), QStringLiteral("done"));
+    QCOMPARE(recorded.at(1).payload().stringAt("step"), QStringLiteral("readback"));
+    QCOMPARE(recorded.at(1).payload().stringAt("status"), QStringLiteral("done"));
+    QTRY_COMPARE_WITH_TIMEOUT(stepItem(steps, QStringLiteral("readback"))->text(1), QStringLiteral("done"),
+                              3000);
+    auto *integrity = panel->findChild<QLabel *>(QStringLiteral("integrityClock"));
+    QCOMPARE(integrity->property("clockState").toString(), QStringLiteral("met"));
+    auto *status = panel->findChild<QLabel *>(QStringLiteral("incidentStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("audit rebind-")), qPrintable(status->text()));
 }
 
 QTEST_MAIN(TestIncidentsPanel)
