@@ -876,6 +876,10 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
         <source>Rebind failed</source>
         <translation>Neu binden fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>%1 is already rolling back %2</source>
+        <translation>%1 setzt %2 bereits zurück</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::LaunchPanel</name>

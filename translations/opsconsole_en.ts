@@ -874,6 +874,10 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
         <source>Rebind failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is already rolling back %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::LaunchPanel</name>

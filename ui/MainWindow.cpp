@@ -488,6 +488,15 @@ QStringList MainWindow::renderScreenshots(const QString &dir) {
         if (grab().save(file))
             written << file;
         // The incident behind the rollback, then the rollback itself.
+        if (m_panels.at(i) == m_incidents && !m_incidents->currentIncident().isEmpty()) {
+            auto *tabs = m_incidents->findChild<QTabWidget *>(QStringLiteral("incidentTabs"));
+            tabs->setCurrentIndex(1);
+            QCoreApplication::processEvents();
+            const QString evidence = QDir(dir).filePath(QStringLiteral("panel-incidents-evidence.png"));
+            if (grab().save(evidence))
+                written << evidence;
+            tabs->setCurrentIndex(0);
+        }
         if (!rollback.isEmpty()) {
             m_incidents->selectRun(rollback);
             QCoreApplication::processEvents();

@@ -490,6 +490,8 @@ void IncidentsPanel::refresh() {
         showRun();
     else if (!m_incidentId.isEmpty())
         showIncident();
+    if (m_runId.isEmpty())
+        updateClocks(); // the status bar's clock, whatever is shown
 }
 
 void IncidentsPanel::selectIncident(const QString &id) {
@@ -560,6 +562,14 @@ void IncidentsPanel::showIncident() {
           static_cast<QWidget *>(m_saveEvidence), static_cast<QWidget *>(m_decide),
           static_cast<QWidget *>(m_changeSeverity), static_cast<QWidget *>(m_close)})
         w->setEnabled(!i->closed);
+    // One rollback per scope at a time: point at the running one instead of offering another.
+    for (const RunbookRun &r : m_book.runs())
+        if (r.rollback && !r.finished && r.scope == i->scope) {
+            m_startIncidentRollback->setEnabled(false);
+            m_startIncidentRollback->setToolTip(tr("%1 is already rolling back %2").arg(r.id, r.scope));
+        }
+    if (m_startIncidentRollback->isEnabled())
+        m_startIncidentRollback->setToolTip(QString());
 
     m_timeline->clear();
     for (const TimelineEntry &t : i->timeline) {
