@@ -673,10 +673,6 @@
         <translation>Fehlerhaftes Paket</translation>
     </message>
     <message>
-        <source>Deactivate %1 (active since %2)</source>
-        <translation>%1 deaktivieren (aktiv seit %2)</translation>
-    </message>
-    <message>
         <source>Active on %1 since %2 by %3: %4</source>
         <translation>Aktiv auf %1 seit %2 durch %3: %4</translation>
     </message>
@@ -879,6 +875,10 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
     <message>
         <source>%1 is already rolling back %2</source>
         <translation>%1 setzt %2 bereits zurück</translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
+        <translation>%1 deaktivieren</translation>
     </message>
 </context>
 <context>

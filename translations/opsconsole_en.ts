@@ -673,10 +673,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deactivate %1 (active since %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Active on %1 since %2 by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -876,6 +872,10 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
     </message>
     <message>
         <source>%1 is already rolling back %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

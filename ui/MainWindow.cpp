@@ -322,7 +322,7 @@ void MainWindow::buildStatusBar() {
     m_rollbackClock->setObjectName(QStringLiteral("rollbackClockStatus"));
     m_rollbackClock->hide();
     statusBar()->addPermanentWidget(m_rollbackClock);
-    connect(m_incidents, &IncidentsPanel::clockSummaryChanged, this, [this](const QString &text, int state) {
+    auto showClock = [this](const QString &text, int state) {
         m_rollbackClock->setVisible(!text.isEmpty());
         m_rollbackClock->setText(text);
         m_rollbackClock->setAccessibleName(text);
@@ -332,7 +332,9 @@ void MainWindow::buildStatusBar() {
         m_rollbackClock->setStyleSheet(
             QStringLiteral("QLabel { background: %1; color: white; padding: 2px 8px; border-radius: 4px; }")
                 .arg(QLatin1String(colour)));
-    });
+    };
+    connect(m_incidents, &IncidentsPanel::clockSummaryChanged, this, showClock);
+    showClock(m_incidents->clockSummary(), m_incidents->clockState()); // what it said before we listened
 
     m_sessionButton = new QPushButton(this);
     m_sessionButton->setObjectName(QStringLiteral("sessionButton"));

@@ -2,6 +2,7 @@
 
 #include "IncidentSupport.h"
 
+#include "alerts/AlertRules.h"
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 
@@ -118,6 +119,20 @@ int IncidentCommand::run(const QStringList &arguments, CliIo &io) {
         req.severity = parser.value(QStringLiteral("severity"));
         req.severityReason = parser.value(QStringLiteral("reason"));
         req.alert = parser.value(QStringLiteral("alert"));
+        if (!req.alert.isEmpty()) {
+            auto rules = AlertRules::builtin();
+            const bool known =
+                rules.ok() && std::any_of(rules->begin(), rules->end(),
+                                          [&](const AlertRule &r) { return r.id == req.alert; });
+            if (!known)
+                return fail(
+                    io,
+                    makeError(
+                        ErrorCode::InvalidInput,
+                        QStringLiteral("--alert must name an alert of the matrix, got '%1'").arg(req.alert),
+                        QStringLiteral("--alert")),
+                    json);
+        }
         req.trigger = parser.value(QStringLiteral("trigger"));
         if (req.trigger.isEmpty())
             req.trigger = req.alert.isEmpty()

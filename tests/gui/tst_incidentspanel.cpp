@@ -179,7 +179,11 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     QTest::mouseClick(ai, Qt::LeftButton);
     QVERIFY(asked);
     QCOMPARE(eventsOfKind(f.path, QStringLiteral("killswitch.activated")).size(), 1);
-    QVERIFY2(ai->text().startsWith(QStringLiteral("Deactivate AI lane")), qPrintable(ai->text()));
+    QCOMPARE(ai->text(), QStringLiteral("Deactivate AI lane"));
+    QVERIFY2(panel->findChild<QLabel *>(QStringLiteral("killSwitchesActive"))
+                 ->text()
+                 .contains(QStringLiteral("ai on kl since")),
+             qPrintable(panel->findChild<QLabel *>(QStringLiteral("killSwitchesActive"))->text()));
 
     // The rollback drill: the clocks appear, run, and show on the status bar too.
     qint64 now = Time::nowMs();

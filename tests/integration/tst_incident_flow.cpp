@@ -245,6 +245,13 @@ void TestIncidentFlow::refusalsHaveTheirExitCodes() {
                   QStringLiteral("stale-pack"), QStringLiteral("--scope"), QStringLiteral("kl")})
                  .exitCode,
              4);
+    // unknown alert
+    QCOMPARE(cli({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                  QStringLiteral("stale-pack"), QStringLiteral("--scope"), QStringLiteral("kl"),
+                  QStringLiteral("--alert"), QStringLiteral("meteor-shower")},
+                 QStringLiteral("oli"))
+                 .exitCode,
+             3);
     // bad class
     QCOMPARE(cli({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
                   QStringLiteral("meteor"), QStringLiteral("--scope"), QStringLiteral("kl")},

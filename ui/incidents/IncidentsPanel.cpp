@@ -209,6 +209,7 @@ IncidentsPanel::IncidentsPanel(const DeploymentConfig &config, Session *session,
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({560, 720});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter, 1);
@@ -583,7 +584,21 @@ void IncidentsPanel::showIncident() {
     m_timeline->resizeColumnToContents(1);
     m_timeline->setColumnWidth(2, qMax(300, m_timeline->width() / 2));
 
-    // Prefill what the console knows; the operator writes the rest.
+    // Prefill what the console knows; the operator writes the rest. Another incident starts afresh.
+    if (m_formIncident != i->id) {
+        m_formIncident = i->id;
+        for (QLineEdit *f : std::as_const(m_fields)) {
+            f->clear();
+            f->setStyleSheet(QString());
+            f->setProperty("missing", false);
+        }
+        m_evidenceError->clear();
+        m_decisionText->clear();
+        m_severityReason->clear();
+        m_closureHolds->setChecked(false);
+        m_closureText->clear();
+        m_verification->clear();
+    }
     auto prefill = [](QLineEdit *e, const QString &v) {
         if (e->text().isEmpty())
             e->setText(v);
@@ -721,6 +736,7 @@ void IncidentsPanel::updateClocks() {
     }
     if (summary != m_lastClockSummary) {
         m_lastClockSummary = summary;
+        m_lastClockState = summary.isEmpty() ? -1 : worst;
         Q_EMIT clockSummaryChanged(summary, summary.isEmpty() ? -1 : worst);
     }
     const RunbookRun *r = m_book.run(m_runId);
@@ -786,8 +802,7 @@ void IncidentsPanel::updateKillSwitchButtons() {
         const KillSwitchState *k = m_book.killSwitch(name, scope);
         const QString label = name == QLatin1String("ai") ? tr("AI lane") : tr("Bad pack");
         if (k && k->active) {
-            button->setText(
-                tr("Deactivate %1 (active since %2)").arg(label, localTime(k->sinceMs).mid(11, 5)));
+            button->setText(tr("Deactivate %1").arg(label));
             button->setStyleSheet(QStringLiteral("QPushButton { color: #b3261e; font-weight: bold; }"));
             button->setToolTip(
                 tr("Active on %1 since %2 by %3: %4").arg(scope, localTime(k->sinceMs), k->actor, k->reason));

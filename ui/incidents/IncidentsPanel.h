@@ -62,6 +62,7 @@ public:
     bool addChecksumFile(const QString &path);
     // The one-line state of the most urgent running rollback, for the status bar ("" when none).
     QString clockSummary() const;
+    int clockState() const { return m_lastClockState; }
 
 Q_SIGNALS:
     void signInRequested();
@@ -98,9 +99,11 @@ private:
     IncidentBook m_book;
     QString m_incidentId;
     QString m_runId;
+    QString m_formIncident; // whose values the evidence form holds
     QList<AttachmentRef> m_pendingAttachments;
     QList<ChecksumRef> m_pendingChecksums;
     QString m_lastClockSummary;
+    int m_lastClockState = -1;
     int m_ticks = 0;
 
     IncidentListModel *m_model;
