@@ -318,28 +318,23 @@ Result<IncidentBook> IncidentBook::load(const EvidenceStore &store) {
     return book;
 }
 
+// Lookups by sequence number through an index: a fold of thousands of incidents stays linear.
 Incident *IncidentBook::mutableIncident(const QString &id) {
-    for (Incident &i : m_incidents)
-        if (i.id == id)
-            return &i;
-    return nullptr;
+    const auto seq = parseIncidentId(id);
+    const auto it = seq ? m_incidentIndex.constFind(*seq) : m_incidentIndex.constEnd();
+    return it == m_incidentIndex.constEnd() ? nullptr : &m_incidents[*it];
 }
 
 RunbookRun *IncidentBook::mutableRun(const QString &id) {
-    for (RunbookRun &r : m_runs)
-        if (r.id == id)
-            return &r;
-    return nullptr;
+    const auto seq = parseRunId(id);
+    const auto it = seq ? m_runIndex.constFind(*seq) : m_runIndex.constEnd();
+    return it == m_runIndex.constEnd() ? nullptr : &m_runs[*it];
 }
 
 const Incident *IncidentBook::incident(const QString &id) const {
     const auto seq = parseIncidentId(id);
-    if (!seq)
-        return nullptr;
-    for (const Incident &i : m_incidents)
-        if (i.seq == *seq)
-            return &i;
-    return nullptr;
+    const auto it = seq ? m_incidentIndex.constFind(*seq) : m_incidentIndex.constEnd();
+    return it == m_incidentIndex.constEnd() ? nullptr : &m_incidents.at(*it);
 }
 
 QList<const Incident *> IncidentBook::openIncidents() const {
@@ -352,12 +347,8 @@ QList<const Incident *> IncidentBook::openIncidents() const {
 
 const RunbookRun *IncidentBook::run(const QString &id) const {
     const auto seq = parseRunId(id);
-    if (!seq)
-        return nullptr;
-    for (const RunbookRun &r : m_runs)
-        if (r.seq == *seq)
-            return &r;
-    return nullptr;
+    const auto it = seq ? m_runIndex.constFind(*seq) : m_runIndex.constEnd();
+    return it == m_runIndex.constEnd() ? nullptr : &m_runs.at(*it);
 }
 
 QList<KillSwitchState> IncidentBook::killSwitches() const {
@@ -400,6 +391,7 @@ void IncidentBook::apply(const StoredEvent &e) {
         i.owner = p.stringAt("owner");
         i.openedMs = e.tsMs;
         i.closureCondition = p.stringAt("closure_condition");
+        m_incidentIndex.insert(i.seq, static_cast<int>(m_incidents.size()));
         m_incidents << i;
         addToTimeline(i.id, e,
                       QStringLiteral("opened %1 %2 incident on %3: %4")
@@ -474,6 +466,7 @@ void IncidentBook::apply(const StoredEvent &e) {
                      << RollbackClock{QStringLiteral("integrity"), p.stringAt("integrity_step"),
                                       intAt(p, "integrity_deadline_ms"), 0, false};
         }
+        m_runIndex.insert(r.seq, static_cast<int>(m_runs.size()));
         m_runs << r;
         if (Incident *i = mutableIncident(incidentRef))
             i->runs << r.id;

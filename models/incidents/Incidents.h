@@ -6,6 +6,7 @@
 #include "runbooks/Runbook.h"
 #include "store/EvidenceTypes.h"
 
+#include <QHash>
 #include <QMap>
 #include <QSet>
 
@@ -177,6 +178,8 @@ private:
 
     QList<Incident> m_incidents;
     QList<RunbookRun> m_runs;
+    QHash<quint64, int> m_incidentIndex; // seq → position in m_incidents
+    QHash<quint64, int> m_runIndex;
     QMap<QPair<QString, QString>, KillSwitchState> m_killSwitches;
     quint64 m_lastSeq = 0;
 };

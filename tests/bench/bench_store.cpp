@@ -40,7 +40,7 @@ void writeJsonl(const QString &path, int n)
     if (!f.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
     const char *scopes[] = {"baseline", "my", "sg", "kl", "pg"};
-    const char *kinds[] = {"signal.fallback_rate", "probe.transition", "signal.publish_blocked", "incident.note"};
+    const char *kinds[] = {"signal.fallback_rate", "probe.transition", "signal.publish_blocked", "operator.note"};
     QByteArray buf;
     for (int i = 0; i < n; ++i) {
         buf += "{\"kind\":\"";
