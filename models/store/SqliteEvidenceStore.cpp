@@ -616,7 +616,11 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::events(quint64 fromSeq, int limi
 
 Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter) const
 {
-    std::string sql = std::string("SELECT ") + kEventColumns + " FROM events WHERE seq >= ?1";
+    // A kind prefix is a range of the kind index; left to itself the planner walks the whole table
+    // in seq order instead (ORDER BY seq), which costs what the store holds, not what matches.
+    std::string sql = std::string("SELECT ") + kEventColumns +
+                      (filter.kindPrefix.isEmpty() ? " FROM events" : " FROM events INDEXED BY events_kind") +
+                      " WHERE seq >= ?1";
     if (!filter.kind.isEmpty())
         sql += " AND kind = ?2";
     if (!filter.scope.isEmpty())
