@@ -809,10 +809,6 @@
         <translation>Validiere auf %1…</translation>
     </message>
     <message>
-        <source>Not a readable file: %1</source>
-        <translation>Keine lesbare Datei: %1</translation>
-    </message>
-    <message>
         <source>The runbook does not allow skipping this step</source>
         <translation>Das Runbook erlaubt nicht, diesen Schritt zu überspringen</translation>
     </message>
@@ -835,10 +831,6 @@
     <message>
         <source>checksum %1 %2…</source>
         <translation>Prüfsumme %1 %2…</translation>
-    </message>
-    <message>
-        <source>Cannot read %1</source>
-        <translation>%1 nicht lesbar</translation>
     </message>
     <message>
         <source>Recorded %1</source>

@@ -809,10 +809,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not a readable file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The runbook does not allow skipping this step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -834,10 +830,6 @@
     </message>
     <message>
         <source>checksum %1 %2…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -99,7 +99,7 @@ int IncidentCommand::run(const QStringList &arguments, CliIo &io) {
                           .arg(i.closed ? QStringLiteral("closed") : QStringLiteral("open  "))
                           .arg(i.incidentClass, -19)
                           .arg(i.scope, -10)
-                          .arg(duration((i.closed ? i.closedMs : now) - i.openedMs))
+                          .arg(clockText((i.closed ? i.closedMs : now) - i.openedMs))
                           .arg(i.owner.isEmpty() ? QStringLiteral("-") : i.owner)
                           .arg(i.trigger);
         }

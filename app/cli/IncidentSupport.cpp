@@ -11,7 +11,6 @@
 namespace ops::cli::IncidentSupport {
 
 namespace {
-constexpr qint64 kMaxAttachment = 256 * 1024 * 1024;
 
 JsonValue strings(const QStringList &list) {
     JsonValue a = JsonValue::array();
@@ -47,45 +46,6 @@ Result<IncidentBook> readBook(const StartupContext &ctx) {
     return IncidentBook::load(*store.value());
 }
 
-Result<AttachmentRef> describeFile(const QString &path) {
-    QFileInfo info(path);
-    if (!info.isFile())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("not a readable file"), path);
-    if (info.size() > kMaxAttachment)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"), path);
-    auto sha = crypto::sha256File(path);
-    if (!sha.ok())
-        return sha.error();
-    return AttachmentRef{info.fileName(), QString::fromLatin1(sha->toHex()), info.size(),
-                         QMimeDatabase().mimeTypeForFile(info).name()};
-}
-
-Result<AttachmentRef> attachFile(EvidenceStore &store, const Signer &signer, const QString &path,
-                                 const QString &scope) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(file.errorString()),
-                         path);
-    if (file.size() > kMaxAttachment)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"), path);
-    const QByteArray bytes = file.readAll();
-    const QString type = QMimeDatabase().mimeTypeForFileNameAndData(path, bytes).name();
-    auto e = store.attach(signer, QFileInfo(path).fileName(), bytes, type, scope);
-    if (!e.ok())
-        return e.error();
-    return AttachmentRef{QFileInfo(path).fileName(), e->payload().stringAt("sha256"), bytes.size(), type};
-}
-
-Result<ChecksumRef> checksumFile(const QString &path) {
-    QFileInfo info(path);
-    if (!info.isFile())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("not a readable file"), path);
-    auto sha = crypto::sha256File(path);
-    if (!sha.ok())
-        return sha.error();
-    return ChecksumRef{info.fileName(), QString::fromLatin1(sha->toHex()), info.size()};
-}
-
 Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, CliIo &io, const QString &runRef,
                                       StepInput in, const QStringList &attachPaths) {
     auto book = IncidentBook::load(*desk.store);
@@ -110,7 +70,7 @@ Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, Cli
                    << (r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason)) << '\n';
     }
     for (const QString &path : attachPaths) {
-        auto d = describeFile(path);
+        auto d = StepFiles::describe(path);
         if (!d.ok())
             return d.error();
         in.attachments << d.value();
@@ -119,16 +79,12 @@ Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, Cli
         return check.error();
     in.attachments.clear();
     for (const QString &path : attachPaths) {
-        auto a = attachFile(*desk.store, desk.signer, path, run->scope);
+        auto a = StepFiles::attach(*desk.store, desk.signer, path, run->scope);
         if (!a.ok())
             return a.error();
         in.attachments << a.value();
     }
     return actions.recordStep(runRef, in);
-}
-
-QString duration(qint64 ms) {
-    return clockText(ms);
 }
 
 JsonValue incidentJson(const Incident &i, const IncidentBook &book, bool full) {
@@ -236,19 +192,19 @@ void printRun(CliIo &io, const RunbookRun &r, qint64 nowMs) {
         switch (v.state) {
         case ClockState::Met:
             text =
-                QStringLiteral("met at %1 (%2 to spare)").arg(Time::toIso(c.metMs), duration(v.remainingMs));
+                QStringLiteral("met at %1 (%2 to spare)").arg(Time::toIso(c.metMs), clockText(v.remainingMs));
             break;
         case ClockState::MetLate:
             text = QStringLiteral("MET LATE at %1 (%2 over)")
-                       .arg(Time::toIso(c.metMs), duration(-v.remainingMs));
+                       .arg(Time::toIso(c.metMs), clockText(-v.remainingMs));
             break;
         case ClockState::Missed:
             text = QStringLiteral("MISSED: deadline %1 passed %2 ago")
-                       .arg(Time::toIso(c.deadlineMs), duration(-v.remainingMs));
+                       .arg(Time::toIso(c.deadlineMs), clockText(-v.remainingMs));
             break;
         default:
             text = QStringLiteral("%1 left (deadline %2)")
-                       .arg(duration(v.remainingMs), Time::toIso(c.deadlineMs));
+                       .arg(clockText(v.remainingMs), Time::toIso(c.deadlineMs));
         }
         io.out << QStringLiteral("  clock %1: %2\n").arg(c.name, -9).arg(text);
     }

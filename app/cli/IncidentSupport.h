@@ -4,6 +4,7 @@
 #include "StoreAccess.h"
 
 #include "incidents/IncidentActions.h"
+#include "incidents/StepFiles.h"
 
 namespace ops::cli {
 
@@ -25,11 +26,6 @@ Result<Desk> open(const StartupContext &ctx, CliIo &io);
 Result<std::unique_ptr<SqliteEvidenceStore>> openReadOnly(const StartupContext &ctx);
 Result<IncidentBook> readBook(const StartupContext &ctx);
 
-Result<AttachmentRef> describeFile(const QString &path); // sha256, size, media type; nothing stored
-Result<AttachmentRef> attachFile(EvidenceStore &store, const Signer &signer, const QString &path,
-                                 const QString &scope);
-Result<ChecksumRef> checksumFile(const QString &path);
-
 // Records one step: runs the step's probes when it needs them (and none were given), checks every
 // rule without writing, then stores the attachments and appends the step.
 Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, CliIo &io, const QString &run,
@@ -39,7 +35,6 @@ JsonValue incidentJson(const Incident &incident, const IncidentBook &book, bool 
 JsonValue runJson(const RunbookRun &run, qint64 nowMs);
 void printIncident(CliIo &io, const Incident &incident, const IncidentBook &book);
 void printRun(CliIo &io, const RunbookRun &run, qint64 nowMs);
-QString duration(qint64 ms); // "12:34", "-1:05"
 
 } // namespace IncidentSupport
 } // namespace ops::cli

@@ -117,7 +117,7 @@ int RunbookCommand::run(const QStringList &arguments, CliIo &io) {
         in.note = in.status == StepStatus::Done ? parser.value(evidence) : parser.value(reason);
         in.confirmed = parser.isSet(confirm);
         for (const QString &f : parser.values(checksum)) {
-            auto c = IncidentSupport::checksumFile(f);
+            auto c = StepFiles::checksum(f);
             if (!c.ok())
                 return fail(io, c.error(), json);
             in.checksums << c.value();

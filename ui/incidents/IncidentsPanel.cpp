@@ -2,10 +2,10 @@
 
 #include "OpenIncidentDialog.h"
 
-#include "crypto/Sha256.h"
 #include "incidents/IncidentListModel.h"
 #include "incidents/Publisher.h"
 #include "incidents/RebindFlow.h"
+#include "incidents/StepFiles.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
 
@@ -24,7 +24,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QMimeDatabase>
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSplitter>
@@ -41,10 +40,6 @@ namespace {
 
 QString localTime(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-QString mmss(qint64 ms) {
-    return clockText(ms);
 }
 
 QString clockColour(ClockState state) {
@@ -461,6 +456,8 @@ void IncidentsPanel::refresh() {
         return;
     }
     m_book = std::move(book).value();
+    if (auto size = store->size(); size.ok())
+        m_seenSize = size.value();
     const QString keep = m_incidentId;
     m_model->setIncidents(m_book.incidents(), m_clock(), m_showClosed->isChecked());
     if (const int row = m_model->rowOf(keep); row >= 0) {
@@ -695,8 +692,13 @@ void IncidentsPanel::showRun() {
 }
 
 void IncidentsPanel::tick() {
-    if (++m_ticks % 5 == 0 && !m_busy)
-        refresh(); // picks up what the CLI or another console recorded
+    if (++m_ticks % 5 == 0 && !m_busy) {
+        // Picks up what the CLI or another console recorded; folding again only when there is more.
+        SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+        const auto size = store ? store->size() : Result<quint64>(quint64(0));
+        if (!size.ok() || size.value() != m_seenSize)
+            refresh();
+    }
     updateClocks();
 }
 
@@ -728,8 +730,8 @@ void IncidentsPanel::updateClocks() {
                 worst = qMax(worst, static_cast<int>(v.state));
                 summary = v.state == ClockState::Missed
                               ? tr("%1 %2: %3 deadline missed by %4")
-                                    .arg(r.id, r.scope, c.name, mmss(-v.remainingMs))
-                              : tr("%1 %2: %3 %4 left").arg(r.id, r.scope, c.name, mmss(v.remainingMs));
+                                    .arg(r.id, r.scope, c.name, clockText(-v.remainingMs))
+                              : tr("%1 %2: %3 %4 left").arg(r.id, r.scope, c.name, clockText(v.remainingMs));
             }
             break; // the first unmet clock of each run
         }
@@ -755,19 +757,19 @@ void IncidentsPanel::updateClocks() {
         QString small;
         switch (v.state) {
         case ClockState::Met:
-            big = QStringLiteral("✓ %1").arg(mmss(c->metMs - r->startedMs));
-            small = tr("met at %1, %2 to spare").arg(localTime(c->metMs), mmss(v.remainingMs));
+            big = QStringLiteral("✓ %1").arg(clockText(c->metMs - r->startedMs));
+            small = tr("met at %1, %2 to spare").arg(localTime(c->metMs), clockText(v.remainingMs));
             break;
         case ClockState::MetLate:
-            big = QStringLiteral("✗ %1").arg(mmss(c->metMs - r->startedMs));
-            small = tr("met late at %1, %2 over").arg(localTime(c->metMs), mmss(-v.remainingMs));
+            big = QStringLiteral("✗ %1").arg(clockText(c->metMs - r->startedMs));
+            small = tr("met late at %1, %2 over").arg(localTime(c->metMs), clockText(-v.remainingMs));
             break;
         case ClockState::Missed:
-            big = mmss(v.remainingMs);
+            big = clockText(v.remainingMs);
             small = tr("MISSED — deadline %1").arg(localTime(c->deadlineMs));
             break;
         default:
-            big = mmss(v.remainingMs);
+            big = clockText(v.remainingMs);
             small = tr("left, deadline %1").arg(localTime(c->deadlineMs));
         }
         label->setProperty("clockState", clockStateName(v.state));
@@ -1033,27 +1035,23 @@ void IncidentsPanel::toggleKillSwitch(const QString &name) {
 }
 
 bool IncidentsPanel::addAttachment(const QString &path) {
-    QFileInfo info(path);
-    if (!info.isFile()) {
-        report(tr("Not a readable file: %1").arg(path), true);
+    auto d = StepFiles::describe(path); // stored only when the step is recorded
+    if (!d.ok()) {
+        report(d.error().toString(), true);
         return false;
     }
-    AttachmentRef ref;
-    ref.name = path; // stored when the step is recorded
-    ref.size = info.size();
-    m_pendingAttachments << ref;
+    m_pendingAttachments << path;
     updateStepActions();
     return true;
 }
 
 bool IncidentsPanel::addChecksumFile(const QString &path) {
-    auto sha = crypto::sha256File(path);
-    if (!sha.ok()) {
-        report(sha.error().message, true);
+    auto c = StepFiles::checksum(path);
+    if (!c.ok()) {
+        report(c.error().toString(), true);
         return false;
     }
-    m_pendingChecksums << ChecksumRef{QFileInfo(path).fileName(), QString::fromLatin1(sha->toHex()),
-                                      QFileInfo(path).size()};
+    m_pendingChecksums << c.value();
     updateStepActions();
     return true;
 }
@@ -1084,8 +1082,8 @@ void IncidentsPanel::updateStepActions() {
     else
         m_stepDone->setText(tr("Mark done"));
     QStringList pending;
-    for (const AttachmentRef &a : m_pendingAttachments)
-        pending << tr("attach %1").arg(QFileInfo(a.name).fileName());
+    for (const QString &a : m_pendingAttachments)
+        pending << tr("attach %1").arg(QFileInfo(a).fileName());
     for (const ChecksumRef &c : m_pendingChecksums)
         pending << tr("checksum %1 %2…").arg(c.name, c.sha256.left(12));
     m_pending->setText(pending.join(QStringLiteral(" · ")));
@@ -1104,10 +1102,14 @@ void IncidentsPanel::recordStep(StepStatus status) {
     in.note = m_stepNote->text();
     in.confirmed = m_stepConfirm->isChecked();
     in.checksums = m_pendingChecksums;
-    const QList<AttachmentRef> files = m_pendingAttachments;
-    for (const AttachmentRef &f : files) {
-        auto d = QFileInfo(f.name);
-        in.attachments << AttachmentRef{d.fileName(), QString(64, QLatin1Char('0')), f.size, QString()};
+    const QStringList files = m_pendingAttachments;
+    for (const QString &f : files) {
+        auto d = StepFiles::describe(f);
+        if (!d.ok()) {
+            report(d.error().toString(), true);
+            return;
+        }
+        in.attachments << d.value();
     }
     const QString runRef = r->id;
     const QString scope = r->scope;
@@ -1121,23 +1123,14 @@ void IncidentsPanel::recordStep(StepStatus status) {
             updateStepActions();
             return;
         }
-        SqliteEvidenceStore *store = m_store();
         input.attachments.clear();
-        for (const AttachmentRef &f : files) {
-            QFile file(f.name);
-            if (!file.open(QIODevice::ReadOnly)) {
-                report(tr("Cannot read %1").arg(f.name), true);
+        for (const QString &f : files) {
+            auto stored = StepFiles::attach(*m_store(), *m_session->signer(), f, scope);
+            if (!stored.ok()) {
+                report(stored.error().toString(), true);
                 return;
             }
-            const QByteArray bytes = file.readAll();
-            const QString type = QMimeDatabase().mimeTypeForFileNameAndData(f.name, bytes).name();
-            auto e = store->attach(*m_session->signer(), QFileInfo(f.name).fileName(), bytes, type, scope);
-            if (!e.ok()) {
-                report(e.error().message, true);
-                return;
-            }
-            input.attachments << AttachmentRef{QFileInfo(f.name).fileName(), e->payload().stringAt("sha256"),
-                                               bytes.size(), type};
+            input.attachments << stored.value();
         }
         auto events = a->recordStep(runRef, input);
         if (!events.ok()) {

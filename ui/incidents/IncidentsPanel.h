@@ -99,12 +99,13 @@ private:
     IncidentBook m_book;
     QString m_incidentId;
     QString m_runId;
-    QString m_formIncident; // whose values the evidence form holds
-    QList<AttachmentRef> m_pendingAttachments;
+    QString m_formIncident;           // whose values the evidence form holds
+    QStringList m_pendingAttachments; // files, stored when the step is recorded
     QList<ChecksumRef> m_pendingChecksums;
     QString m_lastClockSummary;
     int m_lastClockState = -1;
     int m_ticks = 0;
+    quint64 m_seenSize = 0; // store size at the last fold
 
     IncidentListModel *m_model;
     QTableView *m_list;
