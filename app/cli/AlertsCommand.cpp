@@ -59,7 +59,7 @@ int AlertsCommand::run(const QStringList &arguments, CliIo &io) {
 }
 
 int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
-    auto rules = AlertRules::builtin();
+    auto rules = AlertRules::forConfig(ctx.config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
     AlertEvaluator evaluator(rules.value(), ctx.config);
@@ -148,7 +148,7 @@ int AlertsCommand::acknowledge(const StartupContext &ctx, CliIo &io, const QStri
                               QStringLiteral("no scope '%1' in %2").arg(scope, ctx.config.source),
                               QStringLiteral("--scope")),
                     json);
-    auto rules = AlertRules::builtin();
+    auto rules = AlertRules::forConfig(ctx.config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
     auto unlocked = StoreAccess::openUnlocked(ctx, io);

@@ -120,7 +120,7 @@ int IncidentCommand::run(const QStringList &arguments, CliIo &io) {
         req.severityReason = parser.value(QStringLiteral("reason"));
         req.alert = parser.value(QStringLiteral("alert"));
         if (!req.alert.isEmpty()) {
-            auto rules = AlertRules::builtin();
+            auto rules = AlertRules::forConfig(ctx->config);
             const bool known =
                 rules.ok() && std::any_of(rules->begin(), rules->end(),
                                           [&](const AlertRule &r) { return r.id == req.alert; });

@@ -42,7 +42,7 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
     std::unique_ptr<AlertMonitor> monitor;
     quint64 sizeBefore = 0;
     if (parser.isSet(record)) {
-        auto rules = AlertRules::builtin();
+        auto rules = AlertRules::forConfig(ctx->config);
         if (!rules.ok())
             return fail(io, rules.error(), json);
         auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);

@@ -77,6 +77,12 @@ bool DemoPipeline::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         reply(request, socket, json({{QStringLiteral("service"), parts.at(0)}, {QStringLiteral("status"), QStringLiteral("ready")}}));
         return true;
     }
+    // What the live app fetches: the scope's manifest with its pack named from the scope's own path.
+    if (parts.size() == 3 && parts.at(0) == QLatin1String("app") && m_scopes.contains(parts.at(1)) &&
+        parts.at(2) == QLatin1String("manifest.json")) {
+        manifest(request, m_scopes[parts.at(1)], socket, QStringLiteral("/%1/").arg(parts.at(1)));
+        return true;
+    }
     if (parts.size() == 2 && m_scopes.contains(parts.at(0))) {
         Scope &scope = m_scopes[parts.at(0)];
         if (parts.at(1) == QLatin1String("manifest.json")) {
@@ -101,7 +107,8 @@ bool DemoPipeline::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     return false;
 }
 
-void DemoPipeline::manifest(const QHttpServerRequest &request, Scope &scope, QTcpSocket *socket)
+void DemoPipeline::manifest(const QHttpServerRequest &request, Scope &scope, QTcpSocket *socket,
+                            const QString &packBase)
 {
     if (scope.fault == QLatin1String("http-500")) {
         reply(request, socket, json({{QStringLiteral("error"), QStringLiteral("publisher read path failing")}}), 500);
@@ -116,7 +123,7 @@ void DemoPipeline::manifest(const QHttpServerRequest &request, Scope &scope, QTc
     const QByteArray body = json({{QStringLiteral("scope"), scope.id},
                                   {QStringLiteral("version"), QStringLiteral("v%1").arg(scope.version)},
                                   {QStringLiteral("published_at"), Time::toIso(Time::nowMs() - age)},
-                                  {QStringLiteral("pack_url"), QStringLiteral("pack-%1.bin").arg(scope.version)},
+                                  {QStringLiteral("pack_url"), QString(packBase + QStringLiteral("pack-%1.bin").arg(scope.version))},
                                   {QStringLiteral("pack_sha256"), QString::fromLatin1(sha)}});
     if (scope.fault == QLatin1String("hang"))
         return; // accepted, never answered: the connection stays open until the client gives up

@@ -32,7 +32,8 @@ private:
     };
 
     QByteArray pack(const QString &scope, int version) const;
-    void manifest(const QHttpServerRequest &request, Scope &scope, QTcpSocket *socket);
+    void manifest(const QHttpServerRequest &request, Scope &scope, QTcpSocket *socket,
+                  const QString &packBase = {});
     void faults(const QHttpServerRequest &request, QTcpSocket *socket);
     void rebind(const QHttpServerRequest &request, QTcpSocket *socket);
     void reply(const QHttpServerRequest &request, QTcpSocket *socket, const QByteArray &body, int status = 200,

@@ -157,5 +157,10 @@ Result<QList<AlertRule>> builtin()
     return loadFile(QString::fromLatin1(kBuiltinPath));
 }
 
+Result<QList<AlertRule>> forConfig(const DeploymentConfig &config)
+{
+    return config.alertRulesFile.isEmpty() ? builtin() : loadFile(config.alertRulesFile);
+}
+
 } // namespace AlertRules
 } // namespace ops

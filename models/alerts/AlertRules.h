@@ -43,6 +43,8 @@ inline QStringList signalKinds()
 Result<QList<AlertRule>> parse(const QByteArray &yaml, const QString &file);
 Result<QList<AlertRule>> loadFile(const QString &path);
 Result<QList<AlertRule>> builtin();
+// The config's alert_rules file, or the built-in rules when it names none.
+Result<QList<AlertRule>> forConfig(const DeploymentConfig &config);
 } // namespace AlertRules
 
 } // namespace ops

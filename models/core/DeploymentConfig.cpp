@@ -69,7 +69,8 @@ public:
             return finish(cfg);
         }
         if (!m_check.checkMap(root, QString(), {"scopes"},
-                              {"environment", "objectives", "probes", "services", "publisher", "runbooks"})) {
+                              {"environment", "objectives", "probes", "services", "publisher", "runbooks",
+                               "alert_rules"})) {
             if (!root.IsMap())
                 return finish(cfg);
         }
@@ -108,6 +109,16 @@ public:
                                   QStringLiteral("'%1' is not a directory").arg(*dir));
                 else
                     cfg.runbooksDir = path;
+            }
+        }
+        if (const YAML::Node n = root["alert_rules"]; n.IsDefined() && !n.IsNull()) {
+            if (const auto file = m_check.string(n, QStringLiteral("alert_rules"))) {
+                const QString path = resolve(*file);
+                if (!QFileInfo(path).isFile())
+                    m_check.error(n, QStringLiteral("alert_rules"),
+                                  QStringLiteral("'%1' is not a file").arg(*file));
+                else
+                    cfg.alertRulesFile = path;
             }
         }
         return finish(cfg);
@@ -218,7 +229,7 @@ private:
             const YAML::Node n = list[i];
             const QString p = yaml::indexPath(path, i);
             if (!m_check.checkMap(n, p, {"id", "kind", "critical", "freshness_hours", "manifest"},
-                                  {"parent", "resolver", "rules", "auth"}))
+                                  {"parent", "resolver", "rules", "auth", "app_fetch"}))
                 if (!n.IsMap())
                     continue;
             ScopeConfig s;
@@ -264,6 +275,8 @@ private:
                 s.resolver = m_check.url(n["resolver"], p + QStringLiteral(".resolver")).value_or(QUrl());
             if (n["rules"].IsDefined() && !n["rules"].IsNull())
                 s.rules = m_check.url(n["rules"], p + QStringLiteral(".rules")).value_or(QUrl());
+            if (n["app_fetch"].IsDefined() && !n["app_fetch"].IsNull())
+                s.appFetch = m_check.url(n["app_fetch"], p + QStringLiteral(".app_fetch")).value_or(QUrl());
             if (n["auth"].IsDefined())
                 s.auth = m_check.boolean(n["auth"], p + QStringLiteral(".auth")).value_or(false);
             if (n["parent"].IsDefined() && !n["parent"].IsNull()) {

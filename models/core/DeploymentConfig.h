@@ -22,6 +22,7 @@ struct ScopeConfig {
     QUrl manifest;
     QUrl resolver; // optional
     QUrl rules;    // optional
+    QUrl appFetch; // optional: what the live app fetches (a manifest), probed on launch day
     bool auth = false; // send OPSCONSOLE_OPERATOR_TOKEN to this scope's endpoints
     int line = 0;
 };
@@ -69,6 +70,7 @@ struct DeploymentConfig {
     QList<ServiceConfig> services;
     std::optional<PublisherConfig> publisher;
     QString runbooksDir; // empty for the built-in runbooks
+    QString alertRulesFile; // empty for the built-in alert rules
 
     const ScopeConfig *scope(const QString &id) const;
     // Scopes ordered baseline → country → locality, then by id (the order panels show them).

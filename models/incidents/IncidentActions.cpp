@@ -306,6 +306,9 @@ Result<StoredEvent> IncidentActions::startRun(const QString &runbookId, const QS
     if (rb->id == rollbackRunbookId())
         return refused(
             QStringLiteral("the rollback checklist runs against its clocks: use rollback start --scope S"));
+    if (rb->id == QLatin1String("launch-day-validation"))
+        return refused(QStringLiteral("launch day has its own checks and signed sign-offs: use launch start "
+                                      "--scope S --build ID (or the Launch panel)"));
     QString runScope = scope;
     QString incidentRef;
     if (!incident.isEmpty()) {
@@ -429,6 +432,10 @@ Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, co
         return invalid(QStringLiteral("no run '%1' (runbook start or rollback start make one)").arg(runRef),
                        QStringLiteral("RUN"));
     RunbookRun run = *found;
+    if (run.runbook == QLatin1String("launch-day-validation") && !run.rollback)
+        return refused(QStringLiteral("%1 is a launch: record its checks with launch check / launch checksum and "
+                                      "its sign-offs with launch signoff")
+                           .arg(run.id));
     if (run.finished)
         return refused(
             QStringLiteral("%1 is finished (%2); start a new run").arg(run.id, Time::toIso(run.finishedMs)));

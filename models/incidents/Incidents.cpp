@@ -448,6 +448,7 @@ void IncidentBook::apply(const StoredEvent &e) {
         r.runbook = p.stringAt("runbook");
         r.title = p.stringAt("title");
         r.closureCondition = p.stringAt("closure_condition");
+        r.build = p.stringAt("build");
         r.incident = incidentRef;
         r.scope = e.scope;
         r.startedBy = e.actor;
@@ -495,6 +496,8 @@ void IncidentBook::apply(const StoredEvent &e) {
             s->actor = e.actor;
             s->note = p.stringAt("note");
             s->evidence = p.find("evidence") ? *p.find("evidence") : JsonValue::object();
+            if (const QString role = s->evidence.stringAt("signed_as"); !role.isEmpty())
+                run->signatures.append({role, e.actor});
             if (s->status == StepStatus::Done)
                 for (RollbackClock &c : run->clocks)
                     if (c.step == s->step.id && c.metMs == 0)

@@ -120,6 +120,7 @@ struct RunbookRun {
     QString closureCondition;
     QString incident;
     QString scope;
+    QString build; // launch runs: the app build being launched
     QString startedBy;
     qint64 startedMs = 0;
     QList<StepState> steps;
@@ -129,6 +130,9 @@ struct RunbookRun {
     bool rollback = false;
     bool drill = false;
     QList<RollbackClock> clocks;
+    // Every signature step ever recorded on the run, in order: (role, identity) — a later
+    // signature replaces an earlier one in its step, never in this history.
+    QList<QPair<QString, QString>> signatures;
     bool objectiveMet = false; // set when a rollback run finishes
 
     const StepState *step(const QString &id) const;

@@ -21,7 +21,7 @@ using namespace store;
 namespace {
 
 QString reservedKindPrefix(const std::string &kind) {
-    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert."})
+    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.", "launch."})
         if (kind.rfind(prefix, 0) == 0)
             return QString::fromLatin1(prefix);
     return {};

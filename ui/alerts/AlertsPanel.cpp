@@ -27,8 +27,8 @@
 namespace ops::ui {
 
 namespace {
-QList<AlertRule> loadRules() {
-    auto rules = AlertRules::builtin();
+QList<AlertRule> loadRules(const DeploymentConfig &config) {
+    auto rules = AlertRules::forConfig(config);
     return rules.ok() ? rules.value() : QList<AlertRule>{};
 }
 
@@ -40,7 +40,7 @@ QString localTime(qint64 ms) {
 AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, Session *session, QWidget *parent)
     : Panel(parent)
     , m_config(config)
-    , m_monitor(new AlertMonitor(config, loadRules(), std::move(storePath),
+    , m_monitor(new AlertMonitor(config, loadRules(config), std::move(storePath),
                                  Secret::fromEnvironment("OPSCONSOLE_OPERATOR_TOKEN"), this))
     , m_session(session)
     , m_model(new AlertMatrixModel(m_monitor->evaluator(), this))

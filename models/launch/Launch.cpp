@@ -1,0 +1,578 @@
+#include "Launch.h"
+
+#include "ChecksumArchive.h"
+#include "ConfigSnapshot.h"
+
+#include "core/CanonicalJson.h"
+#include "core/Time.h"
+#include "crypto/Ed25519.h"
+#include "crypto/Sha256.h"
+#include "store/SqliteEvidenceStore.h"
+
+namespace ops {
+
+namespace Launch {
+QString runbookId() {
+    return QStringLiteral("launch-day-validation");
+}
+QStringList signoffRoles() {
+    return {QStringLiteral("product"), QStringLiteral("engineering"), QStringLiteral("qa")};
+}
+QString decidedKind() {
+    return QStringLiteral("launch.decided");
+}
+bool isSignoff(const RunbookStep &step) {
+    return step.needs(EvidenceKind::Signature) && !step.role.isEmpty();
+}
+QString roleTitle(const QString &role) {
+    if (role == QLatin1String("qa"))
+        return QStringLiteral("QA");
+    return role.isEmpty() ? role : role.at(0).toUpper() + role.mid(1);
+}
+} // namespace Launch
+
+namespace {
+
+QString ago(qint64 ms) {
+    const qint64 minutes = ms / 60000;
+    if (minutes < 60)
+        return QStringLiteral("%1 min ago").arg(qMax<qint64>(0, minutes));
+    if (minutes < 48 * 60)
+        return QStringLiteral("%1 h ago").arg(minutes / 60);
+    return QStringLiteral("%1 days ago").arg(minutes / (24 * 60));
+}
+
+QString shortHash(const QString &hex) {
+    return hex.left(12);
+}
+
+QString checkSummary(const StepState &s) {
+    const JsonValue &e = s.evidence;
+    if (s.status == StepStatus::Pending)
+        return QStringLiteral("not recorded yet");
+    if (s.status != StepStatus::Done)
+        return s.note;
+    if (const QString snap = e.stringAt("snapshot_sha256"); !snap.isEmpty()) {
+        const JsonValue *f = e.find("findings");
+        const int findings = f ? static_cast<int>(f->toArray().size()) : 0;
+        return QStringLiteral("snapshot %1… verified%2")
+            .arg(shortHash(snap), findings ? QStringLiteral(" with %1 findings").arg(findings) : QString());
+    }
+    if (const JsonValue *a = e.find("archive"); a && a->isObject())
+        return QStringLiteral("%1 (%2 events, sha256 %3…)")
+            .arg(a->stringAt("name"))
+            .arg(a->find("events") ? a->find("events")->toInt() : 0)
+            .arg(shortHash(a->stringAt("sha256")));
+    if (const JsonValue *c = e.find("checksums"); c && c->isArray() && !c->toArray().empty()) {
+        const QList<ChecksumEntry> entries = ChecksumArchive::fromJson(*c);
+        return QStringLiteral("%1 files, %2 bytes archived")
+            .arg(entries.size())
+            .arg(ChecksumArchive::totalBytes(entries));
+    }
+    QString out = e.stringAt("probe_summary");
+    if (!s.note.isEmpty())
+        out = out.isEmpty() ? s.note : out + QStringLiteral(" — ") + s.note;
+    if (out.isEmpty() && e.find("confirmed"))
+        out = QStringLiteral("confirmed");
+    return out;
+}
+
+NoGoRule rollbackRule(const LaunchInputs &in) {
+    NoGoRule r;
+    r.id = QStringLiteral("rollback-unproven");
+    r.title = QStringLiteral("Rollback objective proven by a drill");
+    r.clear = QStringLiteral("Run a rollback drill (Incidents › Rollback, Drill) and finish every step within "
+                             "%1 / %2 minutes")
+                  .arg(in.config.objectives.restoreMinutes)
+                  .arg(in.config.objectives.integrityMinutes);
+    r.clearTarget = QStringLiteral("rollback");
+    const qint64 window = qint64(in.config.objectives.drillMaxAgeDays) * 24 * 3600 * 1000;
+    const RunbookRun *latestMet = nullptr;
+    const RunbookRun *latestAny = nullptr;
+    for (const RunbookRun &run : in.book.runs()) {
+        if (!run.rollback || !run.drill || !run.finished)
+            continue;
+        r.lookedAt << QStringLiteral("event %1").arg(run.seq);
+        if (!latestAny || run.finishedMs > latestAny->finishedMs)
+            latestAny = &run;
+        if (run.objectiveMet && (!latestMet || run.finishedMs > latestMet->finishedMs))
+            latestMet = &run;
+    }
+    if (latestMet && in.nowMs - latestMet->finishedMs <= window) {
+        r.holds = false;
+        QStringList clocks;
+        for (const RollbackClock &c : latestMet->clocks)
+            if (c.metMs > 0)
+                clocks << QStringLiteral("%1 %2").arg(c.name, clockText(c.metMs - latestMet->startedMs));
+        r.reason = QStringLiteral("drill %1 on %2 met the objective %3 (%4)")
+                       .arg(latestMet->id, latestMet->scope, ago(in.nowMs - latestMet->finishedMs),
+                            clocks.join(QStringLiteral(", ")));
+        return r;
+    }
+    if (latestMet)
+        r.reason = QStringLiteral("the last drill that met the objective, %1 on %2, finished %3; a drill older "
+                                  "than %4 days does not prove it")
+                       .arg(latestMet->id, latestMet->scope, ago(in.nowMs - latestMet->finishedMs))
+                       .arg(in.config.objectives.drillMaxAgeDays);
+    else if (latestAny)
+        r.reason = QStringLiteral("no drill has met the objective; the latest, %1 on %2 (%3), did not")
+                       .arg(latestAny->id, latestAny->scope, ago(in.nowMs - latestAny->finishedMs));
+    else
+        r.reason = QStringLiteral("no rollback drill has been finished: the %1/%2-minute objective is unproven")
+                       .arg(in.config.objectives.restoreMinutes)
+                       .arg(in.config.objectives.integrityMinutes);
+    return r;
+}
+
+NoGoRule killSwitchRule(const LaunchInputs &in) {
+    NoGoRule r;
+    r.id = QStringLiteral("kill-switches-untested");
+    r.title = QStringLiteral("Kill switches defined and tested");
+    r.clear = QStringLiteral("Activate and then deactivate each kill switch on a test scope (Incidents › Kill "
+                             "switches), with its validation result");
+    r.clearTarget = QStringLiteral("killswitch");
+    QStringList bad, good;
+    for (const QString &name : killSwitchNames()) {
+        const QString runbook = name + QStringLiteral("-kill-switch");
+        r.lookedAt << QStringLiteral("runbook %1").arg(runbook);
+        if (!in.library.find(runbook)) {
+            bad << QStringLiteral("%1: undefined (no runbook %2)").arg(name, runbook);
+            continue;
+        }
+        const KillSwitchState *tested = nullptr;
+        const KillSwitchState *tried = nullptr;
+        for (const KillSwitchState &k : in.book.killSwitches()) {
+            if (k.killSwitch != name)
+                continue;
+            r.lookedAt << QStringLiteral("event %1").arg(k.seq);
+            if (k.activations > 0 && k.deactivations > 0 && (!tested || k.seq > tested->seq))
+                tested = &k;
+            else if (k.activations > 0)
+                tried = &k;
+        }
+        if (tested)
+            good << QStringLiteral("%1: activated and deactivated on %2 (event %3)")
+                        .arg(name, tested->scope)
+                        .arg(tested->seq);
+        else if (tried)
+            bad << QStringLiteral("%1: activated on %2 but never deactivated").arg(name, tried->scope);
+        else
+            bad << QStringLiteral("%1: never activated").arg(name);
+    }
+    r.holds = !bad.isEmpty();
+    r.reason = r.holds ? QStringLiteral("kill switches untested — ") + bad.join(QStringLiteral("; "))
+                       : good.join(QStringLiteral("; "));
+    return r;
+}
+
+const AlertRule *findRule(const LaunchInputs &in, const QString &id) {
+    for (const AlertRule &r : in.rules)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
+
+NoGoRule stalePackRule(const LaunchInputs &in) {
+    NoGoRule r;
+    r.id = QStringLiteral("stale-pack-alerting-absent");
+    r.title = QStringLiteral("Stale-pack alerting on every supported scope");
+    r.clear = QStringLiteral("Enable the stale-pack alert in the alert rules and give every scope its "
+                             "freshness_hours");
+    r.clearTarget = QStringLiteral("alerts");
+    r.lookedAt << QStringLiteral("alert rule stale-pack");
+    QStringList bad;
+    if (!in.rulesProblem.isEmpty())
+        bad << QStringLiteral("the alert rules cannot be read: %1").arg(in.rulesProblem);
+    else if (const AlertRule *rule = findRule(in, QStringLiteral("stale-pack")); !rule)
+        bad << QStringLiteral("the alert rules have no stale-pack alert");
+    else if (!rule->enabled)
+        bad << QStringLiteral("the stale-pack alert is disabled (line %1)").arg(rule->line);
+    for (const ScopeConfig *s : in.config.orderedScopes()) {
+        r.lookedAt << QStringLiteral("scope %1 freshness_hours").arg(s->id);
+        if (s->freshnessHours <= 0)
+            bad << QStringLiteral("scope %1 has no freshness threshold").arg(s->id);
+    }
+    r.holds = !bad.isEmpty();
+    r.reason = r.holds ? bad.join(QStringLiteral("; "))
+                       : QStringLiteral("the stale-pack alert is enabled and all %1 scopes have a freshness "
+                                        "threshold")
+                             .arg(in.config.scopes.size());
+    return r;
+}
+
+NoGoRule publishRule(const LaunchInputs &in) {
+    NoGoRule r;
+    r.id = QStringLiteral("publish-failures-unrouted");
+    r.title = QStringLiteral("Publish failures routed to a visible alert");
+    r.clear = QStringLiteral("Enable the publish-blocked alert in the alert rules");
+    r.clearTarget = QStringLiteral("alerts");
+    r.lookedAt << QStringLiteral("alert rule publish-blocked");
+    if (!in.rulesProblem.isEmpty())
+        r.reason = QStringLiteral("the alert rules cannot be read: %1").arg(in.rulesProblem);
+    else if (const AlertRule *rule = findRule(in, QStringLiteral("publish-blocked")); !rule)
+        r.reason = QStringLiteral("the alert rules have no publish-blocked alert: publish failures reach no one");
+    else if (!rule->enabled)
+        r.reason = QStringLiteral("the publish-blocked alert is disabled (line %1): publish failures reach no one")
+                       .arg(rule->line);
+    else {
+        r.holds = false;
+        r.reason = QStringLiteral("publish failures raise the publish-blocked alert (%1)").arg(rule->severityDefault);
+    }
+    return r;
+}
+
+NoGoRule validationRule(const LaunchInputs &in) {
+    NoGoRule r;
+    r.id = QStringLiteral("scope-not-validated");
+    r.title = QStringLiteral("Every critical scope validated by its last probe");
+    r.clear = QStringLiteral("Probe the critical scopes (Alerts › Probe now) and fix what fails");
+    r.clearTarget = QStringLiteral("probes");
+    constexpr qint64 kMaxAgeMs = 24LL * 3600 * 1000;
+    QStringList bad;
+    int checked = 0;
+    for (const ScopeConfig *s : in.config.orderedScopes()) {
+        if (!s->critical)
+            continue;
+        QStringList targets{s->id + QStringLiteral("/manifest"), s->id + QStringLiteral("/pack")};
+        if (s->resolver.isValid())
+            targets << s->id + QStringLiteral("/resolver");
+        if (s->rules.isValid())
+            targets << s->id + QStringLiteral("/rules");
+        for (const QString &t : targets) {
+            r.lookedAt << QStringLiteral("probe %1").arg(t);
+            ++checked;
+            const auto it = in.targets.constFind(t);
+            if (!in.targetsKnown || it == in.targets.constEnd()) {
+                bad << QStringLiteral("%1 never probed (unknown)").arg(t);
+                continue;
+            }
+            if (it->state != QLatin1String("ok"))
+                bad << QStringLiteral("%1 %2%3 (%4)")
+                           .arg(t, it->state,
+                                it->reason.isEmpty() ? QString() : QStringLiteral(": ") + it->reason,
+                                ago(in.nowMs - it->checkedAtMs));
+            else if (in.nowMs - it->checkedAtMs > kMaxAgeMs)
+                bad << QStringLiteral("%1 last probed %2; probe it again").arg(t, ago(in.nowMs - it->checkedAtMs));
+        }
+    }
+    r.holds = !bad.isEmpty();
+    r.reason = r.holds ? bad.join(QStringLiteral("; "))
+                       : QStringLiteral("all %1 targets of the critical scopes were ok at their last probe")
+                             .arg(checked);
+    return r;
+}
+
+} // namespace
+
+QString signoffStateName(SignoffState state) {
+    switch (state) {
+    case SignoffState::Missing:
+        return QStringLiteral("missing");
+    case SignoffState::Valid:
+        return QStringLiteral("valid");
+    case SignoffState::Invalidated:
+        return QStringLiteral("invalidated");
+    case SignoffState::BadSignature:
+        return QStringLiteral("bad-signature");
+    }
+    return {};
+}
+
+JsonValue launchRecord(const RunbookRun &run) {
+    JsonValue o = JsonValue::object();
+    o["run"] = run.id;
+    o["runbook"] = run.runbook;
+    o["scope"] = run.scope;
+    o["build"] = run.build;
+    o["started_by"] = run.startedBy;
+    o["started_ms"] = run.startedMs;
+    JsonValue checks = JsonValue::array();
+    for (const StepState &s : run.steps) {
+        if (Launch::isSignoff(s.step))
+            continue;
+        JsonValue c = JsonValue::object();
+        c["step"] = s.step.id;
+        c["status"] = stepStatusName(s.status);
+        c["seq"] = static_cast<qint64>(s.seq);
+        c["actor"] = s.actor;
+        c["ts_ms"] = s.tsMs;
+        c["note"] = s.note;
+        c["evidence"] = s.evidence;
+        checks.push(c);
+    }
+    o["checks"] = checks;
+    return o;
+}
+
+QString launchRecordSha256(const RunbookRun &run) {
+    return crypto::sha256Hex(CanonicalJson::serialize(launchRecord(run)));
+}
+
+std::string signoffStatement(const QString &run, const QString &role, const QString &signer,
+                             const QString &recordSha256) {
+    JsonValue o = JsonValue::object();
+    o["type"] = "opsconsole.launch-signoff/1";
+    o["run"] = run;
+    o["role"] = role;
+    o["signer"] = signer;
+    o["record_sha256"] = recordSha256;
+    return CanonicalJson::serialize(o);
+}
+
+Result<LaunchInputs> LaunchInputs::read(const SqliteEvidenceStore &store, const DeploymentConfig &config,
+                                        Environment environment, const RunbookLibrary &library, qint64 nowMs) {
+    LaunchInputs in;
+    in.config = config;
+    in.environment = environment;
+    in.library = library;
+    in.nowMs = nowMs;
+    auto rules = AlertRules::forConfig(config);
+    if (rules.ok())
+        in.rules = rules.value();
+    else
+        in.rulesProblem = rules.error().toString();
+    auto book = IncidentBook::load(store);
+    if (!book.ok())
+        return book.error();
+    in.book = std::move(book).value();
+    EventFilter f;
+    f.kind = Launch::decidedKind();
+    f.limit = 100000;
+    auto decided = store.query(f);
+    if (!decided.ok())
+        return decided.error();
+    for (const StoredEvent &e : decided.value()) {
+        const JsonValue p = e.payload();
+        const auto run = parseRunId(p.stringAt("run"));
+        if (!run)
+            continue;
+        in.decisions.insert(*run, LaunchDecisionRecord{e.seq, e.tsMs, e.actor, p.stringAt("decision"),
+                                                       p.stringAt("record_sha256"), p.stringAt("note")});
+    }
+    auto ids = store.identities();
+    if (!ids.ok())
+        return ids.error();
+    for (const Identity &i : ids.value())
+        in.identities.insert(i.name, i);
+    if (auto monitor = MonitorStore::open(store.path(), true); monitor.ok()) {
+        if (auto states = monitor->targetStates(); states.ok()) {
+            in.targets = states.value();
+            in.targetsKnown = true;
+        }
+    }
+    in.currentSnapshotSha256 =
+        ConfigSnapshots::take(config, environment, in.book, ConfigSnapshots::processPresence()).sha256;
+    return in;
+}
+
+QList<NoGoRule> evaluateNoGoRules(const LaunchInputs &in) {
+    return {rollbackRule(in), killSwitchRule(in), stalePackRule(in), publishRule(in), validationRule(in)};
+}
+
+const RunbookRun *currentLaunchRun(const IncidentBook &book) {
+    const RunbookRun *open = nullptr;
+    const RunbookRun *latest = nullptr;
+    for (const RunbookRun &r : book.runs()) {
+        if (r.runbook != Launch::runbookId() || r.rollback)
+            continue;
+        if (!latest || r.seq > latest->seq)
+            latest = &r;
+        if (!r.finished && (!open || r.seq > open->seq))
+            open = &r;
+    }
+    return open ? open : latest;
+}
+
+int LaunchStatus::checksHolding() const {
+    return static_cast<int>(std::count_if(checks.begin(), checks.end(), [](const LaunchCheck &c) { return c.holds(); }));
+}
+
+const LaunchCheck *LaunchStatus::check(const QString &step) const {
+    for (const LaunchCheck &c : checks)
+        if (c.step.id == step)
+            return &c;
+    return nullptr;
+}
+
+const LaunchSignoff *LaunchStatus::signoff(const QString &role) const {
+    for (const LaunchSignoff &s : signoffs)
+        if (s.role == role)
+            return &s;
+    return nullptr;
+}
+
+LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) {
+    LaunchStatus st;
+    st.environment = environmentName(in.environment);
+    st.rehearsal = in.environment != Environment::Prod;
+    st.rules = evaluateNoGoRules(in);
+    const RunbookRun *run = runRef.isEmpty() ? currentLaunchRun(in.book) : in.book.run(runRef);
+    if (run && run->runbook != Launch::runbookId())
+        run = nullptr;
+    if (!run) {
+        st.reasons << qMakePair(QStringLiteral("launch"),
+                                QStringLiteral("no launch has been started (launch start --scope S --build ID)"));
+    } else {
+        st.run = *run;
+        st.build = run->build;
+        st.recordSha256 = launchRecordSha256(*run);
+        if (auto d = in.decisions.constFind(run->seq); d != in.decisions.constEnd())
+            st.decided = *d;
+        for (const StepState &s : run->steps) {
+            if (Launch::isSignoff(s.step))
+                continue;
+            LaunchCheck c;
+            c.step = s.step;
+            c.status = s.status;
+            c.actor = s.actor;
+            c.tsMs = s.tsMs;
+            c.seq = s.seq;
+            c.evidence = s.evidence;
+            c.summary = checkSummary(s);
+            if (s.status == StepStatus::Done && !in.currentSnapshotSha256.isEmpty()) {
+                const QString snap = s.evidence.stringAt("snapshot_sha256");
+                if (!snap.isEmpty() && snap != in.currentSnapshotSha256)
+                    c.stale = QStringLiteral("the config, an auth key or a kill switch changed since this snapshot "
+                                             "(%1… now %2…); verify it again")
+                                  .arg(shortHash(snap), shortHash(in.currentSnapshotSha256));
+            }
+            st.checks << c;
+            if (c.status == StepStatus::Pending)
+                st.reasons << qMakePair(QStringLiteral("checklist"),
+                                        QStringLiteral("%1 not recorded yet").arg(c.step.id));
+            else if (c.status != StepStatus::Done)
+                st.reasons << qMakePair(QStringLiteral("checklist"),
+                                        QStringLiteral("%1 %2: %3").arg(c.step.id, stepStatusName(c.status), s.note));
+            else if (!c.stale.isEmpty())
+                st.reasons << qMakePair(QStringLiteral("checklist"),
+                                        QStringLiteral("%1: %2").arg(c.step.id, c.stale));
+        }
+        for (const StepState &s : run->steps) {
+            if (!Launch::isSignoff(s.step))
+                continue;
+            LaunchSignoff so;
+            so.role = s.step.role;
+            so.step = s.step.id;
+            if (s.status != StepStatus::Done) {
+                so.why = QStringLiteral("not signed");
+            } else {
+                so.identity = s.actor;
+                so.tsMs = s.tsMs;
+                so.seq = s.seq;
+                so.recordSha256 = s.evidence.stringAt("record_sha256");
+                so.keyFingerprint = s.evidence.stringAt("key_fingerprint");
+                const auto id = in.identities.constFind(s.actor);
+                const QByteArray sig = QByteArray::fromBase64(s.evidence.stringAt("signature").toLatin1());
+                if (id == in.identities.constEnd()) {
+                    so.state = SignoffState::BadSignature;
+                    so.why = QStringLiteral("%1 is not an identity of this store").arg(s.actor);
+                } else if (!id->roles.contains(so.role)) {
+                    so.state = SignoffState::BadSignature;
+                    so.why = QStringLiteral("%1 does not hold the %2 role").arg(s.actor, so.role);
+                } else if (auto key = crypto::PublicKey::fromPem(id->publicKeyPem);
+                           !key.ok() ||
+                           !key->verify(signoffStatement(run->id, so.role, s.actor, so.recordSha256), sig)) {
+                    so.state = SignoffState::BadSignature;
+                    so.why = QStringLiteral("the signature does not verify with %1's key").arg(s.actor);
+                } else if (so.recordSha256 != st.recordSha256) {
+                    so.state = SignoffState::Invalidated;
+                    QStringList changed;
+                    for (const StepState &c : run->steps)
+                        if (!Launch::isSignoff(c.step) && c.seq > s.seq)
+                            changed << QStringLiteral("%1 (event %2)").arg(c.step.id).arg(c.seq);
+                    so.why = changed.isEmpty()
+                                 ? QStringLiteral("signed a different launch record (%1…)").arg(shortHash(so.recordSha256))
+                                 : QStringLiteral("the checklist changed after it: %1")
+                                       .arg(changed.join(QStringLiteral(", ")));
+                } else {
+                    so.state = SignoffState::Valid;
+                }
+            }
+            st.signoffs << so;
+            if (so.state != SignoffState::Valid)
+                st.reasons << qMakePair(QStringLiteral("sign-offs"),
+                                        QStringLiteral("%1: %2").arg(Launch::roleTitle(so.role), so.why));
+        }
+    }
+    for (const NoGoRule &r : st.rules)
+        if (r.holds)
+            st.reasons << qMakePair(r.id, r.reason);
+    st.go = st.reasons.isEmpty();
+    return st;
+}
+
+JsonValue LaunchStatus::toJson() const {
+    JsonValue o = JsonValue::object();
+    o["decision"] = go ? "GO" : "NO-GO";
+    JsonValue noGo = JsonValue::array();
+    for (const auto &[rule, reason] : reasons) {
+        JsonValue r = JsonValue::object();
+        r["rule"] = rule;
+        r["reason"] = reason;
+        noGo.push(r);
+    }
+    o["no_go"] = noGo;
+    JsonValue checklist = JsonValue::array();
+    for (const LaunchCheck &c : checks) {
+        JsonValue j = JsonValue::object();
+        j["step"] = c.step.id;
+        j["action"] = c.step.action;
+        j["status"] = stepStatusName(c.status);
+        j["holds"] = c.holds();
+        j["actor"] = c.actor;
+        j["at"] = c.tsMs > 0 ? Time::toIso(c.tsMs) : QString();
+        j["seq"] = static_cast<qint64>(c.seq);
+        j["summary"] = c.summary;
+        j["stale"] = c.stale;
+        checklist.push(j);
+    }
+    o["checklist"] = checklist;
+    JsonValue so = JsonValue::array();
+    for (const LaunchSignoff &s : signoffs) {
+        JsonValue j = JsonValue::object();
+        j["role"] = s.role;
+        j["state"] = signoffStateName(s.state);
+        j["identity"] = s.identity;
+        j["at"] = s.tsMs > 0 ? Time::toIso(s.tsMs) : QString();
+        j["seq"] = static_cast<qint64>(s.seq);
+        j["record_sha256"] = s.recordSha256;
+        j["key_fingerprint"] = s.keyFingerprint;
+        j["why"] = s.why;
+        so.push(j);
+    }
+    o["signoffs"] = so;
+    JsonValue rs = JsonValue::array();
+    for (const NoGoRule &r : rules) {
+        JsonValue j = JsonValue::object();
+        j["rule"] = r.id;
+        j["title"] = r.title;
+        j["holds"] = r.holds;
+        j["reason"] = r.reason;
+        JsonValue l = JsonValue::array();
+        for (const QString &x : r.lookedAt)
+            l.push(x);
+        j["looked_at"] = l;
+        j["clear"] = r.clear;
+        rs.push(j);
+    }
+    o["rules"] = rs;
+    o["run"] = run ? run->id : QString();
+    o["scope"] = run ? run->scope : QString();
+    o["build"] = build;
+    o["environment"] = environment;
+    o["rehearsal"] = rehearsal;
+    o["record_sha256"] = recordSha256;
+    if (decided) {
+        JsonValue d = JsonValue::object();
+        d["decision"] = decided->decision;
+        d["actor"] = decided->actor;
+        d["at"] = Time::toIso(decided->tsMs);
+        d["seq"] = static_cast<qint64>(decided->seq);
+        o["decided"] = d;
+    } else {
+        o["decided"] = nullptr;
+    }
+    return o;
+}
+
+} // namespace ops

@@ -1,0 +1,559 @@
+#include "LaunchActions.h"
+
+#include "core/CanonicalJson.h"
+#include "crypto/Sha256.h"
+#include "incidents/Publisher.h"
+#include "store/Bundle.h"
+#include "store/SqliteEvidenceStore.h"
+
+#include <QEventLoop>
+#include <QFileInfo>
+
+namespace ops {
+
+namespace {
+
+Error refused(const QString &message, const QString &where = {}) {
+    return makeError(ErrorCode::Policy, message, where);
+}
+
+Error invalid(const QString &message, const QString &where) {
+    return makeError(ErrorCode::InvalidInput, message, where);
+}
+
+QString appScopeId(const QString &scope) {
+    return scope + QStringLiteral(".app");
+}
+
+} // namespace
+
+// ---- LaunchProbe ----
+
+LaunchProbe::LaunchProbe(LaunchProbePlan plan, Secret operatorToken, QObject *parent)
+    : QObject(parent)
+    , m_plan(std::move(plan))
+    , m_token(std::move(operatorToken)) {
+}
+
+void LaunchProbe::start() {
+    m_index = 0;
+    m_results.clear();
+    next();
+}
+
+void LaunchProbe::next() {
+    if (m_index >= m_plan.rounds.size()) {
+        Q_EMIT finished(m_results);
+        return;
+    }
+    const auto [scope, kinds] = m_plan.rounds.at(m_index++);
+    auto *probe = new ScopeProbe(m_plan.config, m_token, this);
+    connect(probe, &ScopeProbe::finished, this, [this, probe](const QList<ProbeResult> &results) {
+        m_results += results;
+        probe->deleteLater();
+        next();
+    });
+    probe->run(scope, kinds);
+}
+
+QList<ProbeResult> LaunchProbe::runNow(const LaunchProbePlan &plan, const Secret &operatorToken) {
+    LaunchProbe probe(plan, operatorToken);
+    QList<ProbeResult> out;
+    QEventLoop loop;
+    connect(&probe, &LaunchProbe::finished, &loop, [&](const QList<ProbeResult> &results) {
+        out = results;
+        loop.quit();
+    });
+    QMetaObject::invokeMethod(&probe, &LaunchProbe::start, Qt::QueuedConnection);
+    loop.exec();
+    return out;
+}
+
+// ---- LaunchActions ----
+
+LaunchActions::LaunchActions(SqliteEvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
+                             Environment environment, const RunbookLibrary &library, Time::Clock clock)
+    : m_store(store)
+    , m_signer(signer)
+    , m_config(config)
+    , m_environment(environment)
+    , m_library(library)
+    , m_clock(std::move(clock)) {
+}
+
+Result<void> LaunchActions::requireRole(const QString &role, const QString &what) const {
+    auto id = m_store.identity(m_signer.name);
+    if (!id.ok())
+        return id.error();
+    if (id->roles.contains(role))
+        return {};
+    return refused(QStringLiteral("%1 needs the %2 role; %3 holds %4")
+                       .arg(what, role, m_signer.name,
+                            id->roles.isEmpty() ? QStringLiteral("none") : id->roles.join(QStringLiteral(", "))),
+                   QStringLiteral("--identity"));
+}
+
+Result<LaunchInputs> LaunchActions::inputs() const {
+    return LaunchInputs::read(m_store, m_config, m_environment, m_library, m_clock());
+}
+
+Result<LaunchStatus> LaunchActions::status(const QString &run) const {
+    auto in = inputs();
+    if (!in.ok())
+        return in.error();
+    if (!run.isEmpty() && !in->book.run(run))
+        return invalid(QStringLiteral("no launch '%1'").arg(run), QStringLiteral("--run"));
+    return computeLaunchStatus(in.value(), run);
+}
+
+Result<StoredEvent> LaunchActions::start(const QString &scope, const QString &build) {
+    const Runbook *rb = m_library.find(Launch::runbookId());
+    if (!rb)
+        return invalid(QStringLiteral("the launch-day runbook (%1) is not loaded").arg(Launch::runbookId()),
+                       Launch::runbookId());
+    if (!m_config.scope(scope))
+        return invalid(QStringLiteral("--scope must name a scope of %1, got '%2'").arg(m_config.source, scope),
+                       QStringLiteral("--scope"));
+    const QString b = build.trimmed();
+    if (b.isEmpty() || b.size() > 200 || b.contains(QLatin1Char('\n')))
+        return invalid(QStringLiteral("--build must name the app build being launched (one line)"),
+                       QStringLiteral("--build"));
+    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("starting a launch")); !r.ok())
+        return r.error();
+    auto book = IncidentBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    if (const RunbookRun *open = currentLaunchRun(book.value()); open && !open->finished)
+        return refused(QStringLiteral("launch %1 (%2, build %3) is still open; decide it first (launch decide)")
+                           .arg(open->id, open->scope, open->build));
+    NewEvent e;
+    e.kind = QStringLiteral("runbook.started");
+    e.scope = scope;
+    e.tsMs = m_clock();
+    e.payload["runbook"] = rb->id;
+    e.payload["title"] = rb->title;
+    e.payload["closure_condition"] = rb->closureCondition;
+    e.payload["incident"] = QString();
+    e.payload["build"] = b;
+    e.payload["steps"] = stepsJson(rb->steps);
+    auto stored = m_store.append(m_signer, {e});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+Result<RunbookRun> LaunchActions::launchRun(const QString &ref) const {
+    auto book = IncidentBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    const RunbookRun *run = ref.isEmpty() ? currentLaunchRun(book.value()) : book->run(ref);
+    if (!run || run->runbook != Launch::runbookId())
+        return invalid(ref.isEmpty() ? QStringLiteral("no launch has been started (launch start --scope S --build ID)")
+                                     : QStringLiteral("'%1' is not a launch").arg(ref),
+                       QStringLiteral("--run"));
+    if (run->finished)
+        return refused(QStringLiteral("launch %1 was decided (%2); start a new launch")
+                           .arg(run->id, Time::toIso(run->finishedMs)));
+    return *run;
+}
+
+Result<QString> LaunchActions::openRun(const QString &ref) const {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    return run->id;
+}
+
+Result<const RunbookStep *> LaunchActions::checkStep(const RunbookRun &run, const QString &step) const {
+    const StepState *s = run.step(step);
+    if (!s) {
+        QStringList ids;
+        for (const StepState &x : run.steps)
+            if (!Launch::isSignoff(x.step))
+                ids << x.step.id;
+        return invalid(QStringLiteral("launch %1 has no check '%2' (%3)").arg(run.id, step, ids.join(QStringLiteral(", "))),
+                       QStringLiteral("CHECK"));
+    }
+    if (Launch::isSignoff(s->step))
+        return refused(QStringLiteral("%1 is a sign-off: launch signoff --role %2").arg(step, s->step.role));
+    return &s->step;
+}
+
+Result<StoredEvent> LaunchActions::appendStep(const RunbookRun &run, const QString &step, StepStatus status,
+                                              const QString &note, JsonValue evidence) {
+    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check")); !r.ok())
+        return r.error();
+    NewEvent e;
+    e.kind = QStringLiteral("runbook.step");
+    e.scope = run.scope;
+    e.tsMs = m_clock();
+    e.payload["run"] = run.id;
+    e.payload["incident"] = QString();
+    e.payload["runbook"] = run.runbook;
+    e.payload["step"] = step;
+    e.payload["status"] = stepStatusName(status);
+    e.payload["note"] = note;
+    e.payload["evidence"] = std::move(evidence);
+    auto stored = m_store.append(m_signer, {e});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+Result<StoredEvent> LaunchActions::recordSnapshot(const QString &ref, const ConfigSnapshots::Presence &present) {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    const QString stepId = QStringLiteral("config-snapshot");
+    if (auto s = checkStep(run.value(), stepId); !s.ok())
+        return s.error();
+    auto book = IncidentBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    const ConfigSnapshot snap = ConfigSnapshots::take(m_config, m_environment, book.value(), present);
+    JsonValue evidence = JsonValue::object();
+    evidence["snapshot"] = snap.json;
+    evidence["snapshot_sha256"] = snap.sha256;
+    JsonValue f = JsonValue::array();
+    for (const QString &x : snap.findings)
+        f.push(x);
+    evidence["findings"] = f;
+    JsonValue c = JsonValue::array();
+    JsonValue entry = JsonValue::object();
+    entry["name"] = "config-snapshot.json";
+    entry["sha256"] = snap.sha256;
+    entry["size"] = static_cast<qint64>(CanonicalJson::serialize(snap.json).size());
+    c.push(entry);
+    evidence["checksums"] = c;
+    if (snap.verified())
+        return appendStep(run.value(), stepId, StepStatus::Done, QString(), evidence);
+    return appendStep(run.value(), stepId, StepStatus::Failed, snap.findings.join(QStringLiteral("; ")), evidence);
+}
+
+Result<StoredEvent> LaunchActions::recordChecksums(const QString &ref, const QList<ChecksumEntry> &entries) {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    const QString stepId = QStringLiteral("build-checksums");
+    if (auto s = checkStep(run.value(), stepId); !s.ok())
+        return s.error();
+    if (entries.isEmpty())
+        return invalid(QStringLiteral("the checksum archive is empty"), QStringLiteral("FILE"));
+    JsonValue evidence = JsonValue::object();
+    evidence["checksums"] = ChecksumArchive::toJson(entries);
+    evidence["sha256sums_sha256"] = crypto::sha256Hex(ChecksumArchive::sha256sumText(entries));
+    return appendStep(run.value(), stepId, StepStatus::Done, QString(), evidence);
+}
+
+Result<LaunchProbePlan> LaunchActions::probePlan(const QString &ref, const QString &stepId) const {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    auto s = checkStep(run.value(), stepId);
+    if (!s.ok())
+        return s.error();
+    const RunbookStep &step = *s.value();
+    if (!step.needs(EvidenceKind::Probe))
+        return invalid(QStringLiteral("check %1 takes no probe").arg(stepId), QStringLiteral("CHECK"));
+    LaunchProbePlan plan;
+    plan.config = m_config;
+    const ScopeConfig *scope = m_config.scope(run->scope);
+    if (!scope)
+        return invalid(QStringLiteral("scope %1 of %2 is no longer in %3").arg(run->scope, run->id, m_config.source),
+                       QStringLiteral("--scope"));
+    plan.rounds.append({scope->id, step.probe});
+    if (stepId == QLatin1String("live-app-fetch")) {
+        if (!scope->appFetch.isValid()) {
+            plan.manual = true;
+            plan.rounds.clear();
+            return plan;
+        }
+        ScopeConfig app = *scope;
+        app.id = appScopeId(scope->id);
+        app.manifest = scope->appFetch;
+        app.resolver = QUrl();
+        app.rules = QUrl();
+        app.appFetch = QUrl();
+        app.parent.clear();
+        plan.config.scopes.append(app);
+        plan.rounds.append({app.id, {TargetKind::Manifest, TargetKind::Pack}});
+    }
+    return plan;
+}
+
+Result<StoredEvent> LaunchActions::recordProbes(const QString &ref, const QString &stepId,
+                                                const QList<ProbeResult> &results, const QString &note) {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    auto s = checkStep(run.value(), stepId);
+    if (!s.ok())
+        return s.error();
+    const RunbookStep &step = *s.value();
+    if (!step.needs(EvidenceKind::Probe))
+        return invalid(QStringLiteral("check %1 takes no probe").arg(stepId), QStringLiteral("CHECK"));
+    if (results.isEmpty())
+        return invalid(QStringLiteral("check %1 needs probe results; nothing was probed").arg(stepId), stepId);
+    if (step.needs(EvidenceKind::Note) && note.trimmed().isEmpty())
+        return invalid(QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. the "
+                                      "publish job and the version it published")
+                           .arg(stepId),
+                       QStringLiteral("--evidence"));
+    QStringList bad;
+    for (const ProbeResult &r : results)
+        if (r.state != ProbeState::Ok)
+            bad << QStringLiteral("%1 %2%3").arg(r.target.id, probeStateName(r.state),
+                                                 r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason));
+    JsonValue evidence = JsonValue::object();
+    evidence["probes"] = probeEvidence(results);
+    evidence["probe_summary"] = probeSummary(results);
+    if (stepId == QLatin1String("live-app-fetch")) {
+        // The app must resolve the same pack as the scope's manifest names.
+        const QString app = appScopeId(run->scope);
+        QString scopePack, appPack;
+        for (const ProbeResult &r : results) {
+            if (r.target.kind != TargetKind::Pack)
+                continue;
+            if (r.target.scope == run->scope)
+                scopePack = r.actualSha256;
+            else if (r.target.scope == app)
+                appPack = r.actualSha256;
+        }
+        evidence["app_pack_sha256"] = appPack;
+        evidence["manifest_pack_sha256"] = scopePack;
+        if (bad.isEmpty() && (appPack.isEmpty() || appPack != scopePack))
+            bad << QStringLiteral("the live app fetch resolves pack %1 but the active manifest names %2")
+                       .arg(appPack.isEmpty() ? QStringLiteral("none") : appPack.left(12),
+                            scopePack.isEmpty() ? QStringLiteral("none") : scopePack.left(12));
+    }
+    if (!bad.isEmpty())
+        return appendStep(run.value(), stepId, StepStatus::Failed,
+                          bad.join(QStringLiteral("; ")) +
+                              (note.trimmed().isEmpty() ? QString() : QStringLiteral(" — ") + note.trimmed()),
+                          evidence);
+    return appendStep(run.value(), stepId, StepStatus::Done, note.trimmed(), evidence);
+}
+
+Result<StoredEvent> LaunchActions::recordArchive(const QString &ref, const QString &outPath) {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    const QString stepId = QStringLiteral("archive");
+    if (auto s = checkStep(run.value(), stepId); !s.ok())
+        return s.error();
+    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check")); !r.ok())
+        return r.error();
+    if (QFileInfo::exists(outPath))
+        return refused(QStringLiteral("%1 exists; an archive is never overwritten").arg(outPath), outPath);
+    auto summary = Bundle::exportBundle(m_store, outPath, {}, m_signer);
+    if (!summary.ok())
+        return summary.error();
+    auto digest = crypto::sha256File(outPath);
+    if (!digest.ok())
+        return digest.error();
+    JsonValue a = JsonValue::object();
+    a["name"] = QFileInfo(outPath).fileName();
+    a["sha256"] = QString::fromLatin1(digest->toHex());
+    a["size"] = QFileInfo(outPath).size();
+    a["events"] = static_cast<qint64>(summary->events);
+    a["tree_size"] = static_cast<qint64>(summary->treeSize);
+    a["root"] = QString::fromLatin1(summary->root.toHex());
+    JsonValue evidence = JsonValue::object();
+    evidence["archive"] = a;
+    JsonValue c = JsonValue::array();
+    JsonValue entry = JsonValue::object();
+    entry["name"] = a.stringAt("name");
+    entry["sha256"] = a.stringAt("sha256");
+    entry["size"] = QFileInfo(outPath).size();
+    c.push(entry);
+    evidence["checksums"] = c;
+    return appendStep(run.value(), stepId, StepStatus::Done, QString(), evidence);
+}
+
+Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QString &stepId, const QString &note,
+                                                const QList<AttachmentRef> &attachments, bool confirmed) {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    auto s = checkStep(run.value(), stepId);
+    if (!s.ok())
+        return s.error();
+    const RunbookStep &step = *s.value();
+    QStringList missing;
+    bool manualAppFetch = false;
+    if (step.needs(EvidenceKind::Probe)) {
+        auto plan = probePlan(ref, stepId);
+        if (!plan.ok())
+            return plan.error();
+        if (!plan->manual)
+            return invalid(QStringLiteral("check %1 is recorded from its probes (launch check %1)").arg(stepId),
+                           QStringLiteral("CHECK"));
+        manualAppFetch = true; // no app_fetch URL: a person's confirmation with its evidence
+    }
+    if ((manualAppFetch || step.needs(EvidenceKind::Note)) && note.trimmed().isEmpty())
+        missing << QStringLiteral("a note (--evidence TEXT)");
+    if ((manualAppFetch || step.needs(EvidenceKind::Attachment)) && attachments.isEmpty())
+        missing << QStringLiteral("an attachment (--attach FILE)");
+    if ((manualAppFetch || step.needs(EvidenceKind::Confirmation)) && !confirmed)
+        missing << QStringLiteral("a confirmation (--confirm)");
+    if (step.needs(EvidenceKind::Checksum) && !manualAppFetch)
+        return invalid(QStringLiteral("check %1 records checksums (launch checksum / launch check %1)").arg(stepId),
+                       QStringLiteral("CHECK"));
+    if (!missing.isEmpty())
+        return invalid(QStringLiteral("check %1 needs %2").arg(stepId, missing.join(QStringLiteral(", "))), stepId);
+    JsonValue evidence = JsonValue::object();
+    if (!attachments.isEmpty()) {
+        JsonValue a = JsonValue::array();
+        for (const AttachmentRef &r : attachments) {
+            JsonValue o = JsonValue::object();
+            o["name"] = r.name;
+            o["sha256"] = r.sha256;
+            o["size"] = r.size;
+            o["media_type"] = r.mediaType;
+            a.push(o);
+        }
+        evidence["attachments"] = a;
+    }
+    if (confirmed)
+        evidence["confirmed"] = true;
+    if (manualAppFetch)
+        evidence["manual"] = QStringLiteral("no app_fetch URL in the config: confirmed by hand");
+    return appendStep(run.value(), stepId, StepStatus::Done, note.trimmed(), evidence);
+}
+
+Result<StoredEvent> LaunchActions::recordFailed(const QString &ref, const QString &stepId, const QString &reason) {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    if (auto s = checkStep(run.value(), stepId); !s.ok())
+        return s.error();
+    if (reason.trimmed().isEmpty())
+        return invalid(QStringLiteral("a failed check needs its reason (--reason)"), QStringLiteral("--reason"));
+    return appendStep(run.value(), stepId, StepStatus::Failed, reason.trimmed(), JsonValue::object());
+}
+
+Result<StoredEvent> LaunchActions::signoff(const QString &ref, const QString &role) {
+    if (!Launch::signoffRoles().contains(role))
+        return invalid(QStringLiteral("--role must be product, engineering or qa, got '%1'").arg(role),
+                       QStringLiteral("--role"));
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    const StepState *step = nullptr;
+    for (const StepState &s : run->steps)
+        if (Launch::isSignoff(s.step) && s.step.role == role)
+            step = &s;
+    if (!step)
+        return invalid(QStringLiteral("launch %1 has no %2 sign-off").arg(run->id, role), QStringLiteral("--role"));
+    if (auto r = requireRole(role, QStringLiteral("the %1 sign-off").arg(role)); !r.ok())
+        return r.error();
+    for (const auto &[signedRole, who] : run->signatures)
+        if (who == m_signer.name && signedRole != role)
+            return refused(QStringLiteral("%1 signed the %2 sign-off of %3; one identity never signs two roles")
+                               .arg(m_signer.name, signedRole, run->id),
+                           QStringLiteral("--identity"));
+    auto st = status(run->id);
+    if (!st.ok())
+        return st.error();
+    QStringList open;
+    for (const LaunchCheck &c : st->checks)
+        if (!c.holds())
+            open << QStringLiteral("%1 (%2)").arg(c.step.id,
+                                                   c.stale.isEmpty() ? stepStatusName(c.status) : QStringLiteral("stale"));
+    if (!open.isEmpty())
+        return refused(QStringLiteral("a sign-off signs a complete checklist; still open: %1")
+                           .arg(open.join(QStringLiteral(", "))));
+    if (const LaunchSignoff *current = st->signoff(role); current && current->state == SignoffState::Valid)
+        return refused(QStringLiteral("the %1 sign-off is already given by %2 (%3) and still verifies")
+                           .arg(role, current->identity, Time::toIso(current->tsMs)));
+    const std::string statement = signoffStatement(run->id, role, m_signer.name, st->recordSha256);
+    const QByteArray signature = m_signer.key.sign(statement);
+    if (signature.isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("signing failed"));
+    JsonValue evidence = JsonValue::object();
+    evidence["signed_as"] = role;
+    evidence["record_sha256"] = st->recordSha256;
+    evidence["statement"] = statement;
+    evidence["signature"] = QString::fromLatin1(signature.toBase64());
+    evidence["key_fingerprint"] = m_signer.key.publicKey().fingerprint();
+    NewEvent e;
+    e.kind = QStringLiteral("runbook.step");
+    e.scope = run->scope;
+    e.tsMs = m_clock();
+    e.payload["run"] = run->id;
+    e.payload["incident"] = QString();
+    e.payload["runbook"] = run->runbook;
+    e.payload["step"] = step->step.id;
+    e.payload["status"] = stepStatusName(StepStatus::Done);
+    e.payload["note"] = QString();
+    e.payload["evidence"] = evidence;
+    auto stored = m_store.append(m_signer, {e});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+Result<QList<StoredEvent>> LaunchActions::decide(const QString &ref, bool go, const QString &note) {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("the launch decision")); !r.ok())
+        return r.error();
+    auto st = status(run->id);
+    if (!st.ok())
+        return st.error();
+    if (go && !st->go) {
+        QStringList reasons;
+        for (const auto &[rule, reason] : st->reasons)
+            reasons << QStringLiteral("%1: %2").arg(rule, reason);
+        return makeError(ErrorCode::Negative,
+                         QStringLiteral("the evidence says NO-GO, so GO cannot be recorded:\n  ") +
+                             reasons.join(QStringLiteral("\n  ")));
+    }
+    if (!go && note.trimmed().isEmpty())
+        return invalid(QStringLiteral("a NO-GO decision needs its note (--note)"), QStringLiteral("--note"));
+    const qint64 now = m_clock();
+    NewEvent d;
+    d.kind = Launch::decidedKind();
+    d.scope = run->scope;
+    d.tsMs = now;
+    d.payload["run"] = run->id;
+    d.payload["build"] = run->build;
+    d.payload["decision"] = go ? "GO" : "NO-GO";
+    d.payload["computed"] = st->go ? "GO" : "NO-GO";
+    d.payload["record_sha256"] = st->recordSha256;
+    d.payload["environment"] = st->environment;
+    d.payload["note"] = note.trimmed();
+    JsonValue reasons = JsonValue::array();
+    for (const auto &[rule, reason] : st->reasons) {
+        JsonValue o = JsonValue::object();
+        o["rule"] = rule;
+        o["reason"] = reason;
+        reasons.push(o);
+    }
+    d.payload["no_go"] = reasons;
+    JsonValue signoffs = JsonValue::array();
+    for (const LaunchSignoff &s : st->signoffs) {
+        JsonValue o = JsonValue::object();
+        o["role"] = s.role;
+        o["identity"] = s.identity;
+        o["seq"] = static_cast<qint64>(s.seq);
+        o["state"] = signoffStateName(s.state);
+        signoffs.push(o);
+    }
+    d.payload["signoffs"] = signoffs;
+    NewEvent done;
+    done.kind = QStringLiteral("runbook.completed");
+    done.scope = run->scope;
+    done.tsMs = now;
+    done.payload["run"] = run->id;
+    done.payload["incident"] = QString();
+    done.payload["runbook"] = run->runbook;
+    done.payload["failed_steps"] = JsonValue::array();
+    done.payload["skipped_steps"] = JsonValue::array();
+    done.payload["objective_met"] = go;
+    done.payload["decision"] = go ? "GO" : "NO-GO";
+    return m_store.append(m_signer, {d, done});
+}
+
+} // namespace ops
