@@ -6,6 +6,7 @@
 #include "IdentityCommand.h"
 #include "IncidentCommand.h"
 #include "KillswitchCommand.h"
+#include "LaunchCommand.h"
 #include "ProbeCommand.h"
 #include "RecordCommand.h"
 #include "RollbackCommand.h"
@@ -27,6 +28,7 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<KillswitchCommand>());
     m_commands.push_back(std::make_unique<RollbackCommand>());
     m_commands.push_back(std::make_unique<RecordCommand>());
+    m_commands.push_back(std::make_unique<LaunchCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const {

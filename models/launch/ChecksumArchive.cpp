@@ -51,21 +51,21 @@ Result<QList<ChecksumEntry>> compute(const QStringList &paths, const std::functi
             QString prefix = given;
             while (prefix.size() > 1 && prefix.endsWith(QLatin1Char('/')))
                 prefix.chop(1);
+            const QDir root(info.absoluteFilePath());
             QStringList names;
-            QDirIterator it(given, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System,
+            QDirIterator it(root.path(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System,
                             QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString path = it.next();
-                const QFileInfo fi(path);
-                if (!fi.isFile())
+                if (!QFileInfo(path).isFile())
                     continue; // sockets, fifos and dangling links carry no build content
-                names << QDir(given).relativeFilePath(path);
+                names << root.relativeFilePath(path);
             }
             names.sort();
             for (const QString &rel : names)
                 files.append({prefix == QLatin1String("/") ? QString(QLatin1Char('/') + rel)
                                                             : QString(prefix + QLatin1Char('/') + rel),
-                              QDir(given).filePath(rel)});
+                              root.filePath(rel)});
             continue;
         }
         if (!info.isFile())

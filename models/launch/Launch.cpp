@@ -132,6 +132,7 @@ NoGoRule killSwitchRule(const LaunchInputs &in) {
                              "switches), with its validation result");
     r.clearTarget = QStringLiteral("killswitch");
     QStringList bad, good;
+    const QList<KillSwitchState> switches = in.book.killSwitches();
     for (const QString &name : killSwitchNames()) {
         const QString runbook = name + QStringLiteral("-kill-switch");
         r.lookedAt << QStringLiteral("runbook %1").arg(runbook);
@@ -141,7 +142,7 @@ NoGoRule killSwitchRule(const LaunchInputs &in) {
         }
         const KillSwitchState *tested = nullptr;
         const KillSwitchState *tried = nullptr;
-        for (const KillSwitchState &k : in.book.killSwitches()) {
+        for (const KillSwitchState &k : switches) {
             if (k.killSwitch != name)
                 continue;
             r.lookedAt << QStringLiteral("event %1").arg(k.seq);

@@ -257,6 +257,7 @@ Result<LaunchProbePlan> LaunchActions::probePlan(const QString &ref, const QStri
         return invalid(QStringLiteral("check %1 takes no probe").arg(stepId), QStringLiteral("CHECK"));
     LaunchProbePlan plan;
     plan.config = m_config;
+    plan.needsNote = step.needs(EvidenceKind::Note);
     const ScopeConfig *scope = m_config.scope(run->scope);
     if (!scope)
         return invalid(QStringLiteral("scope %1 of %2 is no longer in %3").arg(run->scope, run->id, m_config.source),
@@ -371,7 +372,8 @@ Result<StoredEvent> LaunchActions::recordArchive(const QString &ref, const QStri
 }
 
 Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QString &stepId, const QString &note,
-                                                const QList<AttachmentRef> &attachments, bool confirmed) {
+                                                const QList<AttachmentRef> &attachments, bool confirmed,
+                                                bool dryRun) {
     auto run = launchRun(ref);
     if (!run.ok())
         return run.error();
@@ -401,6 +403,11 @@ Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QStrin
                        QStringLiteral("CHECK"));
     if (!missing.isEmpty())
         return invalid(QStringLiteral("check %1 needs %2").arg(stepId, missing.join(QStringLiteral(", "))), stepId);
+    if (dryRun) {
+        if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check")); !r.ok())
+            return r.error();
+        return StoredEvent{};
+    }
     JsonValue evidence = JsonValue::object();
     if (!attachments.isEmpty()) {
         JsonValue a = JsonValue::array();

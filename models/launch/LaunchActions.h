@@ -23,6 +23,7 @@ struct LaunchProbePlan {
     DeploymentConfig config; // the deployment config, plus "<scope>.app" for the app fetch
     QList<QPair<QString, QList<TargetKind>>> rounds; // scope → kinds
     bool manual = false; // the live app fetch with no app_fetch URL: a recorded confirmation instead
+    bool needsNote = false; // the check also needs a note on what was observed
     bool isEmpty() const { return rounds.isEmpty(); }
 };
 
@@ -83,8 +84,9 @@ public:
     Result<StoredEvent> recordArchive(const QString &run, const QString &outPath);
     // Any other check, and the live app fetch without an app_fetch URL: note, attachments and
     // confirmation as the runbook asks.
+    // With dryRun every rule is checked and nothing is written (an empty event on success).
     Result<StoredEvent> recordManual(const QString &run, const QString &step, const QString &note,
-                                     const QList<AttachmentRef> &attachments, bool confirmed);
+                                     const QList<AttachmentRef> &attachments, bool confirmed, bool dryRun = false);
     Result<StoredEvent> recordFailed(const QString &run, const QString &step, const QString &reason);
 
     // A sign-off by the acting identity for `role`: it must hold the role, must not have signed
