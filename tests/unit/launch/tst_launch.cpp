@@ -1,0 +1,552 @@
+// Launch day against a real store: every no-go rule made true and false by real events, sign-off
+// separation and invalidation, the decision, the config snapshot and the checksum archive checked
+// by sha256sum itself.
+#include "StoreFixture.h"
+
+#include "core/CanonicalJson.h"
+#include "crypto/Sha256.h"
+#include "launch/LaunchActions.h"
+#include "launch/LaunchExport.h"
+#include "monitor/MonitorStore.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace ops;
+
+class TestLaunch : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void checksumArchiveIsWhatSha256sumChecks();
+    void checksumArchiveRefusesWhatItCannotWrite();
+    void rollbackRuleNeedsARecentDrillThatMetTheObjective();
+    void killSwitchRuleNeedsEverySwitchCycled();
+    void alertingRulesFollowTheRulesFile();
+    void validationRuleReadsTheLastProbeOfCriticalScopes();
+    void configSnapshotHoldsPresenceNeverValues();
+    void signoffsAreSeparatedAndInvalidatedByChanges();
+    void aBrokenSignatureIsShownAsSuch();
+    void decisionIsGoOnlyWhenTheEvidenceSaysSo();
+    void genericRunbookPathsLeaveLaunchesAlone();
+    void exportHoldsTheRecordTheSignoffsSigned();
+};
+
+#define QVERIFY_OK(result)                                                                                   \
+    do {                                                                                                     \
+        if (!(result).ok())                                                                                  \
+            QFAIL(qPrintable((result).error().toString()));                                                  \
+    } while (false)
+
+namespace {
+
+constexpr qint64 kStart = 1795410000000;
+constexpr qint64 kMinute = 60 * 1000;
+constexpr qint64 kDay = 24 * 60 * kMinute;
+const char *kSecret = "publisher-secret-value-91c2";
+
+struct Rig {
+    test::StoreFixture f;
+    Signer rob = test::makeSigner(QStringLiteral("rob"));     // release owner, on call
+    Signer pat = test::makeSigner(QStringLiteral("pat"));     // product
+    Signer mia = test::makeSigner(QStringLiteral("mia"));     // product and engineering
+    Signer eve = test::makeSigner(QStringLiteral("eve"));     // engineering
+    Signer quinn = test::makeSigner(QStringLiteral("quinn")); // qa
+    DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    RunbookLibrary library = RunbookLibrary::builtin();
+    qint64 clock = kStart;
+
+    Rig() {
+        auto reg = [&](const Signer &s, const QStringList &roles) {
+            if (!f.store->registerIdentity(s, roles).ok())
+                qFatal("register %s", qPrintable(s.name));
+        };
+        reg(rob, {QStringLiteral("release-owner"), QStringLiteral("operator"), QStringLiteral("incident-owner")});
+        reg(pat, {QStringLiteral("product")});
+        reg(mia, {QStringLiteral("product"), QStringLiteral("engineering")});
+        reg(eve, {QStringLiteral("engineering")});
+        reg(quinn, {QStringLiteral("qa")});
+    }
+    LaunchActions as(const Signer &s) {
+        return LaunchActions(*f.store, s, config, Environment::Dev, library, [this] { return clock; });
+    }
+    IncidentActions incidents() { return IncidentActions(*f.store, rob, config, library, [this] { return clock; }); }
+    LaunchInputs inputs() { return LaunchInputs::read(*f.store, config, Environment::Dev, library, clock).value(); }
+    LaunchStatus status() { return computeLaunchStatus(inputs()); }
+    NoGoRule rule(const QString &id) {
+        for (const NoGoRule &r : evaluateNoGoRules(inputs()))
+            if (r.id == id)
+                return r;
+        qFatal("no rule %s", qPrintable(id));
+    }
+    quint64 size() { return f.store->size().value(); }
+};
+
+ProbeResult ok(const QString &scope, TargetKind kind, const QString &sha = {}) {
+    ProbeResult r;
+    r.target.scope = scope;
+    r.target.kind = kind;
+    r.target.id = scope + QLatin1Char('/') + targetKindName(kind);
+    r.target.expectedSha256 = sha;
+    r.actualSha256 = sha;
+    r.state = ProbeState::Ok;
+    return r;
+}
+
+// A drill of the rollback checklist, every step a minute apart (so within the objective unless
+// `late` pushes the rebind past the 15-minute restore deadline).
+void runDrill(Rig &rig, bool late = false) {
+    auto a = rig.incidents();
+    auto started = a.startRollback(QStringLiteral("kl"), true, {});
+    QVERIFY_OK(started);
+    const QString run = runId(started->seq);
+    const QString sha(64, QLatin1Char('a'));
+    const QList<StepState> steps = IncidentBook::load(*rig.f.store).value().run(run)->steps;
+    for (const StepState &s : steps) {
+        rig.clock += (late && s.step.id == QLatin1String("rebind")) ? 20 * kMinute : kMinute;
+        StepInput in;
+        in.step = s.step.id;
+        in.note = QStringLiteral("drill");
+        in.confirmed = true;
+        in.probes = QList<ProbeResult>{ok(QStringLiteral("kl"), TargetKind::Manifest),
+                                       ok(QStringLiteral("kl"), TargetKind::Pack, sha),
+                                       ok(QStringLiteral("kl"), TargetKind::Resolver),
+                                       ok(QStringLiteral("kl"), TargetKind::Rules)};
+        in.attachments << AttachmentRef{QStringLiteral("publisher.json"), sha, 10, QStringLiteral("application/json")};
+        QVERIFY_OK(a.recordStep(run, in));
+    }
+}
+
+void cycleKillSwitch(Rig &rig, const QString &name) {
+    auto a = rig.incidents();
+    QVERIFY_OK(a.activateKillSwitch(name, QStringLiteral("pg"), QStringLiteral("launch test"), {}, QStringLiteral("ok")));
+    rig.clock += kMinute;
+    QVERIFY_OK(a.deactivateKillSwitch(name, QStringLiteral("pg"), QStringLiteral("test done"), {}, QStringLiteral("ok")));
+}
+
+void probeCriticalScopes(Rig &rig, const QString &failing = {}) {
+    auto monitor = MonitorStore::open(rig.f.path, false);
+    QVERIFY_OK(monitor);
+    QList<TargetStateRow> states;
+    for (const ScopeConfig *s : rig.config.orderedScopes())
+        for (const char *kind : {"manifest", "pack", "resolver", "rules"}) {
+            const QString target = s->id + QLatin1Char('/') + QLatin1String(kind);
+            TargetStateRow row;
+            row.target = target;
+            row.scope = s->id;
+            row.kind = QLatin1String(kind);
+            row.state = target == failing ? QStringLiteral("failed") : QStringLiteral("ok");
+            row.reason = target == failing ? QStringLiteral("HTTP 500") : QString();
+            row.sinceMs = rig.clock;
+            row.checkedAtMs = rig.clock;
+            states << row;
+        }
+    QVERIFY_OK(monitor->saveRound({}, states, {}, rig.clock, 0));
+}
+
+void clearEveryRule(Rig &rig) {
+    runDrill(rig);
+    cycleKillSwitch(rig, QStringLiteral("ai"));
+    cycleKillSwitch(rig, QStringLiteral("bad-pack"));
+    probeCriticalScopes(rig);
+}
+
+// Every check of the launch recorded as done.
+QString completeChecklist(Rig &rig, const test::TempDir &dir) {
+    auto a = rig.as(rig.rob);
+    auto started = a.start(QStringLiteral("kl"), QStringLiteral("2026.11.23-rc1"));
+    if (!started.ok())
+        qFatal("%s", qPrintable(started.error().toString()));
+    const QString run = runId(started->seq);
+    const QString sha(64, QLatin1Char('b'));
+    auto check = [&](const Result<StoredEvent> &r) {
+        if (!r.ok() || r->payload().stringAt("status") != QLatin1String("done"))
+            qFatal("check: %s", r.ok() ? r->canonical.c_str() : qPrintable(r.error().toString()));
+        rig.clock += kMinute;
+    };
+    check(a.recordSnapshot(run));
+    dir.write(QStringLiteral("app.apk"), "the build");
+    check(a.recordChecksums(run, ChecksumArchive::compute({dir.file(QStringLiteral("app.apk"))}).value()));
+    check(a.recordProbes(run, QStringLiteral("first-publish"),
+                         {ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha)},
+                         QStringLiteral("publish job 42 published v7")));
+    check(a.recordProbes(run, QStringLiteral("probe-active"),
+                         {ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha),
+                          ok(QStringLiteral("kl"), TargetKind::Resolver), ok(QStringLiteral("kl"), TargetKind::Rules)},
+                         {}));
+    check(a.recordProbes(run, QStringLiteral("live-app-fetch"),
+                         {ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha),
+                          ok(QStringLiteral("kl.app"), TargetKind::Manifest),
+                          ok(QStringLiteral("kl.app"), TargetKind::Pack, sha)},
+                         {}));
+    check(a.recordArchive(run, dir.file(QStringLiteral("archive-%1.tar.zst").arg(rig.clock))));
+    return run;
+}
+
+int sha256sumCheck(const QString &dir, const QByteArray &sums) {
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("-")});
+    p.write(sums);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+} // namespace
+
+void TestLaunch::initTestCase() {
+    qputenv("OPSCONSOLE_PUBLISHER_TOKEN", kSecret);
+}
+
+void TestLaunch::checksumArchiveIsWhatSha256sumChecks() {
+    test::TempDir dir;
+    dir.write(QStringLiteral("release/app.apk"), QByteArray(3 * 1024 * 1024 + 17, 'x'));
+    dir.write(QStringLiteral("release/lib/libcore.so"), "core");
+    dir.write(QStringLiteral("release/lib/with space.txt"), "");
+    dir.write(QStringLiteral("NOTES.md"), "release notes\n");
+    const QString old = QDir::currentPath();
+    QDir::setCurrent(dir.path());
+    auto entries = ChecksumArchive::compute({QStringLiteral("release/"), QStringLiteral("NOTES.md")});
+    QDir::setCurrent(old);
+    QVERIFY_OK(entries);
+    QCOMPARE(entries->size(), 4);
+    QCOMPARE(entries->at(0).name, QStringLiteral("release/app.apk"));
+    QCOMPARE(entries->at(0).size, qint64(3 * 1024 * 1024 + 17));
+    QCOMPARE(entries->at(3).name, QStringLiteral("NOTES.md"));
+    const QByteArray sums = ChecksumArchive::sha256sumText(entries.value());
+    QCOMPARE(sha256sumCheck(dir.path(), sums), 0);
+    // sha256sum's own output, line for line.
+    QProcess p;
+    p.setWorkingDirectory(dir.path());
+    p.start(QStringLiteral("sha256sum"), {QStringLiteral("release/app.apk"), QStringLiteral("release/lib/libcore.so"),
+                                          QStringLiteral("release/lib/with space.txt"), QStringLiteral("NOTES.md")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(sums, p.readAllStandardOutput());
+    // A changed byte is what sha256sum -c catches.
+    dir.write(QStringLiteral("release/lib/libcore.so"), "corE");
+    QVERIFY(sha256sumCheck(dir.path(), sums) != 0);
+}
+
+void TestLaunch::checksumArchiveRefusesWhatItCannotWrite() {
+    test::TempDir dir;
+    auto missing = ChecksumArchive::compute({dir.file(QStringLiteral("nope.bin"))});
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().code, ErrorCode::InvalidInput);
+    QVERIFY(missing.error().message.contains(QStringLiteral("does not exist")));
+    dir.write(QStringLiteral("odd\\name"), "x");
+    auto odd = ChecksumArchive::compute({dir.file(QStringLiteral("odd\\name"))});
+    QVERIFY(!odd.ok());
+    QVERIFY2(odd.error().message.contains(QStringLiteral("backslash")), qPrintable(odd.error().message));
+    QDir(dir.path()).mkpath(QStringLiteral("empty"));
+    QVERIFY(!ChecksumArchive::compute({dir.file(QStringLiteral("empty"))}).ok());
+    QVERIFY(!ChecksumArchive::compute({}).ok());
+}
+
+void TestLaunch::rollbackRuleNeedsARecentDrillThatMetTheObjective() {
+    Rig rig;
+    NoGoRule r = rig.rule(QStringLiteral("rollback-unproven"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("no rollback drill")), qPrintable(r.reason));
+    runDrill(rig, true); // the rebind misses the 15-minute restore deadline
+    r = rig.rule(QStringLiteral("rollback-unproven"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("no drill has met the objective")), qPrintable(r.reason));
+    runDrill(rig);
+    r = rig.rule(QStringLiteral("rollback-unproven"));
+    QVERIFY2(!r.holds, qPrintable(r.reason));
+    QVERIFY2(r.reason.contains(QStringLiteral("met the objective")), qPrintable(r.reason));
+    QVERIFY(!r.lookedAt.isEmpty());
+    rig.clock += 31 * kDay; // drill_max_age_days: 30
+    r = rig.rule(QStringLiteral("rollback-unproven"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("older than 30 days")), qPrintable(r.reason));
+}
+
+void TestLaunch::killSwitchRuleNeedsEverySwitchCycled() {
+    Rig rig;
+    NoGoRule r = rig.rule(QStringLiteral("kill-switches-untested"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("ai: never activated")), qPrintable(r.reason));
+    auto a = rig.incidents();
+    QVERIFY_OK(a.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("pg"), QStringLiteral("test"), {}, {}));
+    r = rig.rule(QStringLiteral("kill-switches-untested"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("ai: activated on pg but never deactivated")), qPrintable(r.reason));
+    rig.clock += kMinute;
+    QVERIFY_OK(a.deactivateKillSwitch(QStringLiteral("ai"), QStringLiteral("pg"), QStringLiteral("done"), {}, {}));
+    r = rig.rule(QStringLiteral("kill-switches-untested"));
+    QVERIFY(r.holds);
+    QVERIFY2(!r.reason.contains(QStringLiteral("ai:")) && r.reason.contains(QStringLiteral("bad-pack: never")),
+             qPrintable(r.reason));
+    cycleKillSwitch(rig, QStringLiteral("bad-pack"));
+    r = rig.rule(QStringLiteral("kill-switches-untested"));
+    QVERIFY2(!r.holds, qPrintable(r.reason));
+    // A switch without its runbook is undefined.
+    rig.library.runbooks.removeIf([](const Runbook &b) { return b.id == QLatin1String("ai-kill-switch"); });
+    r = rig.rule(QStringLiteral("kill-switches-untested"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("ai: undefined")), qPrintable(r.reason));
+}
+
+void TestLaunch::alertingRulesFollowTheRulesFile() {
+    Rig rig;
+    QVERIFY(!rig.rule(QStringLiteral("stale-pack-alerting-absent")).holds);
+    QVERIFY(!rig.rule(QStringLiteral("publish-failures-unrouted")).holds);
+    // The operator's own rules file with the two alerts disabled.
+    QFile builtin(QString::fromLatin1(AlertRules::kBuiltinPath));
+    QVERIFY(builtin.open(QIODevice::ReadOnly));
+    QByteArray yaml = builtin.readAll();
+    for (const char *id : {"  - id: stale-pack\n", "  - id: publish-blocked\n"}) {
+        const qsizetype at = yaml.indexOf(id);
+        QVERIFY(at >= 0);
+        yaml.insert(at + qstrlen(id), "    enabled: false\n");
+    }
+    test::TempDir dir;
+    rig.config.alertRulesFile = dir.write(QStringLiteral("alerts.yaml"), yaml);
+    QVERIFY_OK(AlertRules::forConfig(rig.config));
+    NoGoRule stale = rig.rule(QStringLiteral("stale-pack-alerting-absent"));
+    QVERIFY(stale.holds);
+    QVERIFY2(stale.reason.contains(QStringLiteral("stale-pack alert is disabled")), qPrintable(stale.reason));
+    NoGoRule publish = rig.rule(QStringLiteral("publish-failures-unrouted"));
+    QVERIFY(publish.holds);
+    QVERIFY2(publish.reason.contains(QStringLiteral("publish-blocked alert is disabled")), qPrintable(publish.reason));
+    // A scope without a freshness threshold.
+    rig.config.alertRulesFile.clear();
+    rig.config.scopes[2].freshnessHours = 0;
+    stale = rig.rule(QStringLiteral("stale-pack-alerting-absent"));
+    QVERIFY(stale.holds);
+    QVERIFY2(stale.reason.contains(QStringLiteral("no freshness threshold")), qPrintable(stale.reason));
+    // Unreadable rules are not "fine".
+    rig.config.alertRulesFile = dir.write(QStringLiteral("bad.yaml"), "alerts: [");
+    QVERIFY(rig.rule(QStringLiteral("publish-failures-unrouted")).holds);
+}
+
+void TestLaunch::validationRuleReadsTheLastProbeOfCriticalScopes() {
+    Rig rig;
+    NoGoRule r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("baseline/manifest never probed")), qPrintable(r.reason));
+    probeCriticalScopes(rig, QStringLiteral("my/pack"));
+    r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("my/pack failed: HTTP 500")), qPrintable(r.reason));
+    QVERIFY2(!r.reason.contains(QStringLiteral("kl/")), qPrintable(r.reason)); // kl is not critical
+    probeCriticalScopes(rig);
+    r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY2(!r.holds, qPrintable(r.reason));
+    rig.clock += 25 * 60 * kMinute;
+    r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("probe it again")), qPrintable(r.reason));
+}
+
+void TestLaunch::configSnapshotHoldsPresenceNeverValues() {
+    Rig rig;
+    const IncidentBook empty;
+    auto present = [](const char *) { return true; };
+    auto absent = [](const char *) { return false; };
+    const ConfigSnapshot a = ConfigSnapshots::take(rig.config, Environment::Dev, empty, present);
+    QVERIFY(a.verified());
+    QCOMPARE(a.sha256.size(), 64);
+    const std::string text = CanonicalJson::serialize(a.json);
+    QVERIFY(text.find("OPSCONSOLE_PUBLISHER_TOKEN") != std::string::npos);
+    QVERIFY(text.find(kSecret) == std::string::npos);
+    const ConfigSnapshot b = ConfigSnapshots::take(rig.config, Environment::Dev, empty, absent);
+    QVERIFY(!b.verified());
+    QVERIFY2(b.findings.join(QLatin1Char(' ')).contains(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN is not set")),
+             qPrintable(b.findings.join(QLatin1Char(' '))));
+    QVERIFY(a.sha256 != b.sha256);
+
+    // Recorded: a failed snapshot names its findings; the secret never reaches the store.
+    test::TempDir dir;
+    auto l = rig.as(rig.rob);
+    const QString run = runId(l.start(QStringLiteral("kl"), QStringLiteral("b1"))->seq);
+    auto failed = l.recordSnapshot(run, absent);
+    QVERIFY_OK(failed);
+    QCOMPARE(failed->payload().stringAt("status"), QStringLiteral("failed"));
+    QVERIFY_OK(l.recordSnapshot(run));
+    QVERIFY(rig.status().check(QStringLiteral("config-snapshot"))->holds());
+    // A kill switch turned on after the snapshot makes it stale, and a finding when taken again.
+    QVERIFY_OK(rig.incidents().activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("x"), {}, {}));
+    const LaunchStatus afterSwitch = rig.status();
+    const LaunchCheck *c = afterSwitch.check(QStringLiteral("config-snapshot"));
+    QVERIFY(!c->holds());
+    QVERIFY2(c->stale.contains(QStringLiteral("changed since this snapshot")), qPrintable(c->stale));
+    auto again = l.recordSnapshot(run);
+    QCOMPARE(again->payload().stringAt("status"), QStringLiteral("failed"));
+    QVERIFY2(again->payload().stringAt("note").contains(QStringLiteral("ai kill switch is active on kl")),
+             again->canonical.c_str());
+    auto all = rig.f.store->events(1, 10000);
+    for (const StoredEvent &e : all.value())
+        QVERIFY(e.canonical.find(kSecret) == std::string::npos);
+}
+
+void TestLaunch::signoffsAreSeparatedAndInvalidatedByChanges() {
+    Rig rig;
+    test::TempDir dir;
+    auto l = rig.as(rig.rob);
+    const QString run = runId(l.start(QStringLiteral("kl"), QStringLiteral("b1"))->seq);
+    // Nothing to sign yet.
+    quint64 before = rig.size();
+    auto early = rig.as(rig.pat).signoff(run, QStringLiteral("product"));
+    QCOMPARE(early.error().code, ErrorCode::Policy);
+    QVERIFY2(early.error().message.contains(QStringLiteral("still open")), qPrintable(early.error().message));
+    QCOMPARE(rig.size(), before);
+    QCOMPARE(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b2")).error().code, ErrorCode::Policy);
+    rig.clock += kDay;
+    // A fresh launch with every check done.
+    QVERIFY_OK(rig.as(rig.rob).decide(run, false, QStringLiteral("restart")));
+    const QString run2 = completeChecklist(rig, dir);
+
+    before = rig.size();
+    auto wrongRole = rig.as(rig.pat).signoff(run2, QStringLiteral("engineering"));
+    QCOMPARE(wrongRole.error().code, ErrorCode::Policy);
+    QVERIFY(wrongRole.error().message.contains(QStringLiteral("needs the engineering role")));
+    QCOMPARE(rig.as(rig.rob).signoff(run2, QStringLiteral("qa")).error().code, ErrorCode::Policy);
+    QCOMPARE(rig.as(rig.pat).signoff(run2, QStringLiteral("ops")).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(rig.size(), before);
+
+    QVERIFY_OK(rig.as(rig.mia).signoff(run2, QStringLiteral("product")));
+    before = rig.size();
+    auto twice = rig.as(rig.mia).signoff(run2, QStringLiteral("engineering"));
+    QCOMPARE(twice.error().code, ErrorCode::Policy);
+    QVERIFY2(twice.error().message.contains(QStringLiteral("never signs two roles")), qPrintable(twice.error().message));
+    QCOMPARE(rig.size(), before);
+    QCOMPARE(rig.as(rig.pat).signoff(run2, QStringLiteral("product")).error().code, ErrorCode::Policy); // still valid
+    QVERIFY_OK(rig.as(rig.eve).signoff(run2, QStringLiteral("engineering")));
+    QVERIFY_OK(rig.as(rig.quinn).signoff(run2, QStringLiteral("qa")));
+    LaunchStatus st = rig.status();
+    for (const LaunchSignoff &s : st.signoffs)
+        QCOMPARE(s.state, SignoffState::Valid);
+    QCOMPARE(st.signoff(QStringLiteral("product"))->identity, QStringLiteral("mia"));
+
+    // Anything recorded on the checklist afterwards invalidates every sign-off, naming the change.
+    rig.clock += kMinute;
+    auto reprobe = rig.as(rig.rob).recordProbes(
+        run2, QStringLiteral("probe-active"),
+        {ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Resolver)}, {});
+    QVERIFY_OK(reprobe);
+    st = rig.status();
+    for (const LaunchSignoff &s : st.signoffs) {
+        QCOMPARE(s.state, SignoffState::Invalidated);
+        QVERIFY2(s.why.contains(QStringLiteral("probe-active (event %1)").arg(reprobe->seq)), qPrintable(s.why));
+    }
+    QVERIFY(!st.go);
+    // Signing again: the same separation holds across the whole launch.
+    QCOMPARE(rig.as(rig.mia).signoff(run2, QStringLiteral("engineering")).error().code, ErrorCode::Policy);
+    QVERIFY_OK(rig.as(rig.pat).signoff(run2, QStringLiteral("product")));
+    st = rig.status();
+    QCOMPARE(st.signoff(QStringLiteral("product"))->state, SignoffState::Valid);
+    QCOMPARE(st.signoff(QStringLiteral("engineering"))->state, SignoffState::Invalidated);
+}
+
+void TestLaunch::aBrokenSignatureIsShownAsSuch() {
+    Rig rig;
+    test::TempDir dir;
+    const QString run = completeChecklist(rig, dir);
+    QVERIFY_OK(rig.as(rig.pat).signoff(run, QStringLiteral("product")));
+    LaunchInputs in = rig.inputs();
+    QCOMPARE(computeLaunchStatus(in).signoff(QStringLiteral("product"))->state, SignoffState::Valid);
+    // The same record checked against another key (as a swapped key file would be).
+    in.identities[QStringLiteral("pat")].publicKeyPem = in.identities[QStringLiteral("eve")].publicKeyPem;
+    const LaunchStatus swapped = computeLaunchStatus(in);
+    const LaunchSignoff *s = swapped.signoff(QStringLiteral("product"));
+    QCOMPARE(s->state, SignoffState::BadSignature);
+    QVERIFY2(s->why.contains(QStringLiteral("does not verify")), qPrintable(s->why));
+    in = rig.inputs();
+    in.identities.remove(QStringLiteral("pat"));
+    QCOMPARE(computeLaunchStatus(in).signoff(QStringLiteral("product"))->state, SignoffState::BadSignature);
+}
+
+void TestLaunch::decisionIsGoOnlyWhenTheEvidenceSaysSo() {
+    Rig rig;
+    test::TempDir dir;
+    LaunchStatus fresh = rig.status();
+    QVERIFY(!fresh.go);
+    QCOMPARE(fresh.reasons.first().first, QStringLiteral("launch"));
+    QCOMPARE(fresh.toJson().stringAt("decision"), QStringLiteral("NO-GO"));
+
+    const QString run = completeChecklist(rig, dir);
+    for (const auto &[s, role] : {std::pair{&rig.pat, "product"}, {&rig.eve, "engineering"}, {&rig.quinn, "qa"}})
+        QVERIFY_OK(rig.as(*s).signoff(run, QString::fromLatin1(role)));
+    // Checklist and sign-offs hold, the no-go rules do not yet.
+    LaunchStatus st = rig.status();
+    QVERIFY(!st.go);
+    QStringList ids;
+    for (const auto &r : st.reasons)
+        ids << r.first;
+    QCOMPARE(ids, (QStringList{QStringLiteral("rollback-unproven"), QStringLiteral("kill-switches-untested"),
+                               QStringLiteral("scope-not-validated")}));
+    quint64 before = rig.size();
+    auto refused = rig.as(rig.rob).decide(run, true, {});
+    QCOMPARE(refused.error().code, ErrorCode::Negative);
+    QVERIFY(refused.error().message.contains(QStringLiteral("rollback-unproven")));
+    QCOMPARE(rig.size(), before);
+    QCOMPARE(rig.as(rig.pat).decide(run, false, QStringLiteral("x")).error().code, ErrorCode::Policy);
+    QCOMPARE(rig.as(rig.rob).decide(run, false, {}).error().code, ErrorCode::InvalidInput);
+
+    clearEveryRule(rig);
+    st = rig.status();
+    QVERIFY2(st.go, qPrintable(st.reasons.isEmpty() ? QString() : st.reasons.first().second));
+    QCOMPARE(st.toJson().find("no_go")->toArray().size(), std::size_t(0));
+    auto decided = rig.as(rig.rob).decide(run, true, QStringLiteral("all green"));
+    QVERIFY_OK(decided);
+    QCOMPARE(decided->size(), 2);
+    QCOMPARE(decided->first().kind, QStringLiteral("launch.decided"));
+    QVERIFY(decided->first().signedByActor);
+    QCOMPARE(decided->first().payload().stringAt("decision"), QStringLiteral("GO"));
+    st = rig.status();
+    QVERIFY(st.decided);
+    QCOMPARE(st.decided->decision, QStringLiteral("GO"));
+    QVERIFY(st.run->finished);
+    // A decided launch takes no more checks; the next launch starts afresh.
+    QCOMPARE(rig.as(rig.rob).recordSnapshot(run).error().code, ErrorCode::Policy);
+    QVERIFY_OK(rig.as(rig.rob).start(QStringLiteral("pg"), QStringLiteral("b9")));
+    QVERIFY(!rig.status().go);
+}
+
+void TestLaunch::genericRunbookPathsLeaveLaunchesAlone() {
+    Rig rig;
+    auto a = rig.incidents();
+    QCOMPARE(a.startRun(Launch::runbookId(), {}, QStringLiteral("kl")).error().code, ErrorCode::Policy);
+    const QString run = runId(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b1"))->seq);
+    StepInput in;
+    in.step = QStringLiteral("signoff-product");
+    QCOMPARE(a.recordStep(run, in).error().code, ErrorCode::Policy);
+    QCOMPARE(rig.as(rig.rob).recordManual(run, QStringLiteral("signoff-qa"), QStringLiteral("x"), {}, true).error().code,
+             ErrorCode::Policy);
+    QCOMPARE(rig.as(rig.pat).start(QStringLiteral("kl"), QStringLiteral("b")).error().code, ErrorCode::Policy);
+    QCOMPARE(rig.as(rig.rob).start(QStringLiteral("nowhere"), QStringLiteral("b")).error().code, ErrorCode::InvalidInput);
+}
+
+void TestLaunch::exportHoldsTheRecordTheSignoffsSigned() {
+    Rig rig;
+    test::TempDir dir;
+    const QString run = completeChecklist(rig, dir);
+    QVERIFY_OK(rig.as(rig.pat).signoff(run, QStringLiteral("product")));
+    const LaunchInputs in = rig.inputs();
+    const LaunchStatus st = computeLaunchStatus(in);
+    auto summary = exportLaunchRecord(st, in, dir.file(QStringLiteral("export")));
+    QVERIFY_OK(summary);
+    QCOMPARE(summary->signoffs, 1);
+    QCOMPARE(summary->checksums, 1);
+    QFile canonical(dir.file(QStringLiteral("export/launch-record.canonical.json")));
+    QVERIFY(canonical.open(QIODevice::ReadOnly));
+    QCOMPARE(crypto::sha256Hex(canonical.readAll()), st.recordSha256);
+    QFile statement(dir.file(QStringLiteral("export/signoffs/product.statement")));
+    QVERIFY(statement.open(QIODevice::ReadOnly));
+    const QByteArray stmt = statement.readAll();
+    QVERIFY(stmt.contains(st.recordSha256.toLatin1()));
+    QFile sig(dir.file(QStringLiteral("export/signoffs/product.sig")));
+    QVERIFY(sig.open(QIODevice::ReadOnly));
+    QVERIFY(rig.pat.key.publicKey().verify(stmt, sig.readAll()));
+    QFile sums(dir.file(QStringLiteral("export/SHA256SUMS")));
+    QVERIFY(sums.open(QIODevice::ReadOnly));
+    QVERIFY(sums.readAll().endsWith("app.apk\n"));
+    // Never over an existing export.
+    QCOMPARE(exportLaunchRecord(st, in, dir.file(QStringLiteral("export"))).error().code, ErrorCode::Policy);
+}
+
+QTEST_GUILESS_MAIN(TestLaunch)
+#include "tst_launch.moc"
