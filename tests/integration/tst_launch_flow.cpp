@@ -1,0 +1,254 @@
+// Launch day through the CLI against the demo pipeline: NO-GO with every reason on a fresh store,
+// then a rollback drill, kill-switch tests and probes clear the rules, the checklist is walked
+// (config snapshot, checksums, real probes, the live app fetch, the archive), three identities sign
+// off, GO is recorded; sign-off statements verify with openssl and the checksums with sha256sum.
+#include "TestSupport.h"
+
+#include "core/CanonicalJson.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTest>
+
+using namespace ops;
+
+class TestLaunchFlow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void freshStoreIsNoGoWithEveryReason();
+    void fromChecklistToGo();
+
+private:
+    test::DemoPipelineProcess m_pipeline;
+};
+
+namespace {
+
+JsonValue parse(const QByteArray &out) {
+    auto v = CanonicalJson::parse(out.toStdString());
+    return v.ok() ? v.value() : JsonValue();
+}
+
+QStringList words(const char *text) {
+    return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+struct Cli {
+    test::TempDir home;
+    test::ProgramRunner runner{home};
+    QString config;
+
+    explicit Cli(const QByteArray &yaml)
+        : config(home.write(QStringLiteral("config.yaml"), yaml)) {
+        runner.set(QStringLiteral("OPSCONSOLE_PASSPHRASE"), QStringLiteral("a long enough passphrase"));
+        runner.set(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN"), QStringLiteral("publisher-token-launch-5d1"));
+    }
+    test::RunResult operator()(QStringList args, const QString &identity = {}) {
+        if (!identity.isEmpty())
+            args << QStringLiteral("--identity") << identity;
+        args << QStringLiteral("--config") << config;
+        return runner.run(QStringLiteral("opsconsole-cli"), args, 120000);
+    }
+    test::RunResult operator()(const char *args, const QString &identity = {}) {
+        return (*this)(words(args), identity);
+    }
+    void identities() {
+        QCOMPARE((*this)("init --identity rob --roles release-owner,operator,incident-owner").exitCode, 0);
+        QCOMPARE((*this)("identity create pat --roles product").exitCode, 0);
+        QCOMPARE((*this)("identity create mia --roles product,engineering").exitCode, 0);
+        QCOMPARE((*this)("identity create eve --roles engineering").exitCode, 0);
+        QCOMPARE((*this)("identity create quinn --roles qa").exitCode, 0);
+    }
+};
+
+#define RUN_OK(expr)                                                                                         \
+    [&] {                                                                                                    \
+        auto r_ = (expr);                                                                                    \
+        if (r_.exitCode != 0)                                                                                \
+            qWarning("exit %d: %s %s", r_.exitCode, r_.out.constData(), r_.err.constData());                 \
+        return r_;                                                                                           \
+    }()
+
+int runTool(const QString &program, const QStringList &args, const QString &cwd, QByteArray *out = nullptr) {
+    QProcess p;
+    p.setWorkingDirectory(cwd);
+    p.start(program, args);
+    if (!p.waitForFinished(60000))
+        return -1;
+    if (out)
+        *out = p.readAllStandardOutput() + p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+} // namespace
+
+void TestLaunchFlow::initTestCase() {
+    QVERIFY2(m_pipeline.start(), m_pipeline.lastOutput().constData());
+}
+
+void TestLaunchFlow::freshStoreIsNoGoWithEveryReason() {
+    Cli cli(m_pipeline.demoConfigYaml());
+    cli.identities();
+    auto st = cli("launch status --json");
+    QCOMPARE(st.exitCode, 1);
+    const JsonValue j = parse(st.out);
+    QCOMPARE(j.stringAt("decision"), QStringLiteral("NO-GO"));
+    QStringList rules;
+    for (const JsonValue &r : j.find("no_go")->toArray()) {
+        rules << r.stringAt("rule");
+        QVERIFY(!r.stringAt("reason").isEmpty());
+    }
+    QCOMPARE(rules, (QStringList{QStringLiteral("launch"), QStringLiteral("rollback-unproven"),
+                                 QStringLiteral("kill-switches-untested"), QStringLiteral("scope-not-validated")}));
+    auto text = cli("launch status");
+    QCOMPARE(text.exitCode, 1);
+    QVERIFY2(text.out.contains("NO-GO because") && text.out.contains("no rollback drill has been finished"),
+             text.out.constData());
+}
+
+void TestLaunchFlow::fromChecklistToGo() {
+    Cli cli(m_pipeline.demoConfigYaml());
+    cli.identities();
+    // The no-go rules cleared by real evidence: a drill within the objective, each kill switch
+    // cycled on pg, and a probe round.
+    auto drill = RUN_OK(cli("rollback start --scope kl --drill --json"));
+    const QString run = parse(drill.out).stringAt("id");
+    QVERIFY2(run.startsWith(QStringLiteral("RUN-")), drill.out.constData());
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("runbook"), QStringLiteral("step"), run,
+                                    QStringLiteral("identify-scope"), QStringLiteral("--evidence"),
+                                    QStringLiteral("kl drill")}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("runbook"), QStringLiteral("step"), run,
+                                    QStringLiteral("confirm-manifest")}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("rollback"), QStringLiteral("rebind"), run,
+                                    QStringLiteral("--confirm")}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("runbook"), QStringLiteral("step"), run,
+                                    QStringLiteral("probe-resolver")}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("runbook"), QStringLiteral("step"), run,
+                                    QStringLiteral("timestamps"), QStringLiteral("--evidence"),
+                                    QStringLiteral("within 15/30")}))
+                 .exitCode,
+             0);
+    for (const char *sw : {"ai", "bad-pack"}) {
+        const QString s = QString::fromLatin1(sw);
+        QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("killswitch"), QStringLiteral("activate"), s,
+                                        QStringLiteral("--scope"), QStringLiteral("pg"), QStringLiteral("--reason"),
+                                        QStringLiteral("launch test"), QStringLiteral("--validation-localities"),
+                                        QStringLiteral("pg")}))
+                     .exitCode,
+                 0);
+        QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("killswitch"), QStringLiteral("deactivate"), s,
+                                        QStringLiteral("--scope"), QStringLiteral("pg"), QStringLiteral("--reason"),
+                                        QStringLiteral("launch test done")}))
+                     .exitCode,
+                 0);
+    }
+    QCOMPARE(RUN_OK(cli("probe --record")).exitCode, 0);
+    auto rulesOnly = parse(cli("launch status --json").out);
+    for (const JsonValue &r : rulesOnly.find("rules")->toArray())
+        QVERIFY2(!r.find("holds")->toBool(), qPrintable(r.stringAt("reason")));
+
+    // The checklist.
+    QCOMPARE(cli("launch checksum /nonexistent").exitCode, 3); // no launch open yet
+    QCOMPARE(cli("launch start --scope kl --build 2026.11.23-rc1", QStringLiteral("pat")).exitCode, 4);
+    QCOMPARE(RUN_OK(cli("launch start --scope kl --build 2026.11.23-rc1")).exitCode, 0);
+    QCOMPARE(RUN_OK(cli("launch check config-snapshot")).exitCode, 0);
+    test::TempDir build;
+    build.write(QStringLiteral("release/app.apk"), QByteArray(1 << 20, 'a'));
+    build.write(QStringLiteral("release/lib/libcore.so"), "core");
+    auto sums = RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("checksum"),
+                                       build.file(QStringLiteral("release"))}));
+    QCOMPARE(sums.exitCode, 0);
+    build.write(QStringLiteral("SUMS"), sums.out);
+    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("-c"), build.file(QStringLiteral("SUMS"))}, build.path()),
+             0);
+    // first-publish needs its note before it probes anything.
+    auto noNote = cli("launch check first-publish");
+    QCOMPARE(noNote.exitCode, 3);
+    QVERIFY(!noNote.err.contains("probing"));
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("check"), QStringLiteral("first-publish"),
+                                    QStringLiteral("--evidence"), QStringLiteral("publish job 42 published v1")}))
+                 .exitCode,
+             0);
+    auto active = RUN_OK(cli("launch check probe-active"));
+    QCOMPARE(active.exitCode, 0);
+    QVERIFY2(active.err.contains("kl/resolver: ok") && active.err.contains("kl/rules: ok"), active.err.constData());
+    auto app = RUN_OK(cli("launch check live-app-fetch"));
+    QCOMPARE(app.exitCode, 0);
+    QVERIFY2(app.err.contains("kl.app/pack: ok"), app.err.constData());
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("check"), QStringLiteral("archive"),
+                                    QStringLiteral("--out"), build.file(QStringLiteral("evidence.tar.zst"))}))
+                 .exitCode,
+             0);
+    QCOMPARE(cli(QStringList{QStringLiteral("evidence"), QStringLiteral("verify-bundle"),
+                             build.file(QStringLiteral("evidence.tar.zst"))})
+                 .exitCode,
+             0);
+
+    // Sign-offs: roles held, separated.
+    QCOMPARE(cli("launch signoff --role qa", QStringLiteral("pat")).exitCode, 4);
+    QCOMPARE(RUN_OK(cli("launch signoff --role product", QStringLiteral("mia"))).exitCode, 0);
+    auto twice = cli("launch signoff --role engineering", QStringLiteral("mia"));
+    QCOMPARE(twice.exitCode, 4);
+    QVERIFY2(twice.err.contains("never signs two roles"), twice.err.constData());
+    QCOMPARE(RUN_OK(cli("launch signoff --role engineering", QStringLiteral("eve"))).exitCode, 0);
+    QCOMPARE(RUN_OK(cli("launch signoff --role qa", QStringLiteral("quinn"))).exitCode, 0);
+    QCOMPARE(RUN_OK(cli("launch status")).exitCode, 0);
+
+    // A check recorded again invalidates them; GO is refused until they sign again.
+    QCOMPARE(RUN_OK(cli("launch check probe-active")).exitCode, 0);
+    auto invalid = cli("launch status --json");
+    QCOMPARE(invalid.exitCode, 1);
+    const JsonValue invalidJson = parse(invalid.out);
+    for (const JsonValue &s : invalidJson.find("signoffs")->toArray())
+        QCOMPARE(s.stringAt("state"), QStringLiteral("invalidated"));
+    QCOMPARE(cli("launch decide --go").exitCode, 1);
+    QCOMPARE(RUN_OK(cli("launch signoff --role product", QStringLiteral("pat"))).exitCode, 0);
+    QCOMPARE(RUN_OK(cli("launch signoff --role engineering", QStringLiteral("eve"))).exitCode, 0);
+    QCOMPARE(RUN_OK(cli("launch signoff --role qa", QStringLiteral("quinn"))).exitCode, 0);
+
+    // The export: statements verify with openssl, checksums with sha256sum, the record's hash is signed.
+    const QString out = build.file(QStringLiteral("launch-record"));
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("record"), QStringLiteral("export"), out}))
+                 .exitCode,
+             0);
+    QByteArray said;
+    QCOMPARE(runTool(QStringLiteral("openssl"),
+                     {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-rawin"), QStringLiteral("-pubin"),
+                      QStringLiteral("-inkey"), QStringLiteral("keys/pat.pem"), QStringLiteral("-sigfile"),
+                      QStringLiteral("signoffs/product.sig"), QStringLiteral("-in"), QStringLiteral("signoffs/product.statement")},
+                     out, &said),
+             0);
+    QVERIFY2(said.contains("Signature Verified Successfully"), said.constData());
+    QByteArray digest;
+    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("launch-record.canonical.json")}, out, &digest), 0);
+    QFile statement(out + QStringLiteral("/signoffs/qa.statement"));
+    QVERIFY(statement.open(QIODevice::ReadOnly));
+    QVERIFY(statement.readAll().contains(digest.left(64)));
+    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("-c"), out + QStringLiteral("/SHA256SUMS")}, build.path()),
+             0);
+
+    // GO, signed by the release owner; only a release owner may decide.
+    QCOMPARE(cli("launch decide --go", QStringLiteral("quinn")).exitCode, 4);
+    auto go = RUN_OK(cli("launch decide --go --note all-green --json"));
+    QCOMPARE(go.exitCode, 0);
+    QCOMPARE(parse(go.out).stringAt("kind"), QStringLiteral("launch.decided"));
+    auto final = cli("launch status --json");
+    QCOMPARE(final.exitCode, 0);
+    QCOMPARE(parse(final.out).find("decided")->stringAt("decision"), QStringLiteral("GO"));
+    QCOMPARE(cli("evidence verify --signatures").exitCode, 0);
+    // No token ever reaches the store.
+    auto dump = cli("evidence list --limit 1000 --json");
+    QVERIFY(!dump.out.contains("publisher-token-launch-5d1"));
+}
+
+QTEST_GUILESS_MAIN(TestLaunchFlow)
+#include "tst_launch_flow.moc"
