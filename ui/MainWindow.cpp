@@ -103,7 +103,24 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
                 m_incidents->startRunbook(runbook, scope);
             });
     addPanel(m_incidents);
-    addPanel(new LaunchPanel(m_stack));
+    m_launch = new LaunchPanel(
+        m_context.config, m_context.environment, m_session, [this] { return m_alerts->monitor()->openStore(); },
+        m_stack);
+    connect(m_launch, &LaunchPanel::signInRequested, this, [this] { signIn(); });
+    // A no-go rule's "Go and clear it": the drill and kill switches live with incidents, probes
+    // and alert rules with the alert matrix.
+    connect(m_launch, &LaunchPanel::clearRequested, this, [this](const QString &target) {
+        const bool incidents = target == QLatin1String("rollback") || target == QLatin1String("killswitch");
+        showPanel(static_cast<int>(m_panels.indexOf(incidents ? static_cast<Panel *>(m_incidents) : m_alerts)));
+        QWidget *focus = nullptr;
+        if (target == QLatin1String("rollback"))
+            focus = m_incidents->findChild<QWidget *>(QStringLiteral("rollbackDrill"));
+        else if (target == QLatin1String("killswitch"))
+            focus = m_incidents->findChild<QWidget *>(QStringLiteral("killSwitchScope"));
+        if (focus)
+            focus->setFocus();
+    });
+    addPanel(m_launch);
     addPanel(new DerivationsPanel(m_stack));
     addPanel(new EvidencePanel(m_stack));
 

@@ -21,6 +21,7 @@ namespace ops::ui {
 
 class AlertsPanel;
 class IncidentsPanel;
+class LaunchPanel;
 class EnvironmentBadge;
 class Panel;
 
@@ -43,6 +44,7 @@ public:
     void startMonitoring();
     AlertsPanel *alertsPanel() const { return m_alerts; }
     IncidentsPanel *incidentsPanel() const { return m_incidents; }
+    LaunchPanel *launchPanel() const { return m_launch; }
 
     Session *session() const { return m_session; }
     // Opens the sign-in dialog (modal); true when someone is signed in afterwards.
@@ -86,6 +88,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     AlertsPanel *m_alerts = nullptr;
     IncidentsPanel *m_incidents = nullptr;
+    LaunchPanel *m_launch = nullptr;
     QLabel *m_rollbackClock = nullptr;
     Session *m_session = nullptr;
     QPushButton *m_sessionButton = nullptr;

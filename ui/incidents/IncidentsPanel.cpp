@@ -468,8 +468,8 @@ void IncidentsPanel::refresh() {
         const QSignalBlocker block(m_runs);
         m_runs->clear();
         for (const RunbookRun &r : m_book.runs()) {
-            if (r.finished && r.id != m_runId)
-                continue;
+            if ((r.finished && r.id != m_runId) || r.runbook == QLatin1String("launch-day-validation"))
+                continue; // a launch lives in the Launch panel
             auto *item = new QListWidgetItem(QStringLiteral("%1  %2%3 · %4 · %5/%6")
                                                  .arg(r.id, r.title, r.drill ? tr(" (drill)") : QString(),
                                                       r.scope.isEmpty() ? QStringLiteral("—") : r.scope)

@@ -1,38 +1,692 @@
 #include "LaunchPanel.h"
 
-#include "common/EmptyState.h"
+#include "core/CanonicalJson.h"
+#include "launch/LaunchActions.h"
+#include "launch/LaunchExport.h"
+#include "store/Session.h"
+#include "store/SqliteEvidenceStore.h"
 
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QProcessEnvironment>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace ops::ui {
 
-LaunchPanel::LaunchPanel(QWidget *parent)
-    : Panel(parent)
-{
-    setObjectName(QStringLiteral("launchPanel"));
-    setAccessibleName(title());
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_empty = new EmptyState(
-        title(),
-        tr("The launch-day decision is computed from evidence and its rules are not built yet, so no GO is shown."),
-        QStringList{
-                  tr("The launch-day checklist with each item's evidence one click away"),
-                  tr("The no-go rules, each red or green with its reason"),
-                  tr("Product, engineering and QA sign-offs and the GO / NO-GO banner"),
-        },
-        this);
-    layout->addWidget(m_empty);
+namespace {
+
+const char *kRed = "#b3261e";
+const char *kGreen = "#1b7f3b";
+
+QString localTime(qint64 ms) {
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
-QString LaunchPanel::title() const
-{
+Secret operatorToken() {
+    return Secret(QProcessEnvironment::systemEnvironment().value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")).toUtf8());
+}
+
+QIcon dot(const QColor &color) {
+    QPixmap pm(14, 14);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(color);
+    p.setPen(Qt::NoPen);
+    p.drawEllipse(1, 1, 12, 12);
+    return QIcon(pm);
+}
+
+} // namespace
+
+LaunchPanel::LaunchPanel(const DeploymentConfig &config, Environment environment, Session *session,
+                         StoreProvider store, QWidget *parent)
+    : Panel(parent)
+    , m_config(config)
+    , m_environment(environment)
+    , m_session(session)
+    , m_store(std::move(store))
+    , m_library(RunbookLibrary::forDirectory(config.runbooksDir)) {
+    setObjectName(QStringLiteral("launchPanel"));
+    setAccessibleName(title());
+    buildUi();
+    if (m_session)
+        connect(m_session, &Session::changed, this, &LaunchPanel::updateSignoffs);
+}
+
+LaunchPanel::~LaunchPanel() {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+}
+
+QString LaunchPanel::title() const {
     return tr("Launch");
 }
 
-QIcon LaunchPanel::icon() const
-{
+QIcon LaunchPanel::icon() const {
     return QIcon(QStringLiteral(":/icons/launch.svg"));
+}
+
+void LaunchPanel::buildUi() {
+    auto *layout = new QVBoxLayout(this);
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("launchBanner"));
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner->setWordWrap(true);
+    m_banner->setMinimumHeight(64);
+    QFont big = m_banner->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_banner->setFont(big);
+    layout->addWidget(m_banner);
+
+    auto *top = new QHBoxLayout;
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("launchHeader"));
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    top->addWidget(m_header, 1);
+    m_scope = new QComboBox(this);
+    m_scope->setObjectName(QStringLiteral("launchScope"));
+    m_scope->setAccessibleName(tr("Scope to launch"));
+    for (const ScopeConfig *s : m_config.orderedScopes())
+        m_scope->addItem(s->id);
+    m_build = new QLineEdit(this);
+    m_build->setObjectName(QStringLiteral("launchBuild"));
+    m_build->setPlaceholderText(tr("App build, e.g. 2026.11.23-rc1"));
+    m_build->setAccessibleName(tr("App build"));
+    m_build->setMinimumWidth(240);
+    m_start = new QPushButton(tr("Start launch"), this);
+    m_start->setObjectName(QStringLiteral("startLaunchButton"));
+    connect(m_start, &QPushButton::clicked, this, &LaunchPanel::startLaunch);
+    connect(m_build, &QLineEdit::returnPressed, this, &LaunchPanel::startLaunch);
+    top->addWidget(m_scope);
+    top->addWidget(m_build);
+    top->addWidget(m_start);
+    m_export = new QPushButton(tr("Export record…"), this);
+    m_export->setObjectName(QStringLiteral("exportRecordButton"));
+    m_export->setToolTip(tr("The launch record (JSON), the checksums file and every sign-off statement"));
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export the launch record into"));
+        if (!dir.isEmpty())
+            exportRecordTo(QDir(dir).filePath(QStringLiteral("launch-record-%1").arg(m_status.run ? m_status.run->id : QString())));
+    });
+    top->addWidget(m_export);
+    layout->addLayout(top);
+
+    auto *split = new QSplitter(this);
+    // Checklist
+    auto *checkBox = new QGroupBox(tr("Checklist"), split);
+    auto *cl = new QVBoxLayout(checkBox);
+    m_progress = new QProgressBar(checkBox);
+    m_progress->setObjectName(QStringLiteral("checklistProgress"));
+    m_progress->setFormat(tr("%v of %m checks hold"));
+    cl->addWidget(m_progress);
+    m_checks = new QTableWidget(0, 5, checkBox);
+    m_checks->setObjectName(QStringLiteral("checklist"));
+    m_checks->setAccessibleName(tr("Launch-day checklist"));
+    m_checks->setHorizontalHeaderLabels({tr("Check"), tr("Status"), tr("Evidence"), tr("By"), tr("When")});
+    m_checks->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_checks->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_checks->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_checks->verticalHeader()->hide();
+    m_checks->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_checks->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_checks->setWordWrap(false);
+    connect(m_checks, &QTableWidget::currentCellChanged, this, [this] { showCheckDetail(); });
+    cl->addWidget(m_checks, 2);
+    m_detail = new QPlainTextEdit(checkBox);
+    m_detail->setObjectName(QStringLiteral("checkEvidence"));
+    m_detail->setReadOnly(true);
+    m_detail->setAccessibleName(tr("Evidence of the selected check"));
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    cl->addWidget(m_detail, 1);
+    auto *row = new QHBoxLayout;
+    m_note = new QLineEdit(checkBox);
+    m_note->setObjectName(QStringLiteral("checkNote"));
+    m_note->setPlaceholderText(tr("Note: what was observed (the publish job, the version)"));
+    m_note->setAccessibleName(tr("Note for the check"));
+    m_run = new QPushButton(tr("Run check"), checkBox);
+    m_run->setObjectName(QStringLiteral("runCheckButton"));
+    connect(m_run, &QPushButton::clicked, this, &LaunchPanel::runCheck);
+    row->addWidget(m_note, 1);
+    row->addWidget(m_run);
+    cl->addLayout(row);
+
+    // Rules and sign-offs
+    auto *right = new QWidget(split);
+    auto *rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    auto *rulesBox = new QGroupBox(tr("No-go rules"), right);
+    auto *rbl = new QVBoxLayout(rulesBox);
+    m_rules = new QListWidget(rulesBox);
+    m_rules->setObjectName(QStringLiteral("noGoRules"));
+    m_rules->setAccessibleName(tr("No-go rules"));
+    m_rules->setWordWrap(true);
+    m_rules->setSpacing(3);
+    connect(m_rules, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        m_clear->setEnabled(item && item->data(Qt::UserRole + 1).toBool());
+        if (item)
+            m_clear->setToolTip(item->data(Qt::UserRole + 2).toString());
+    });
+    connect(m_rules, &QListWidget::itemActivated, this, [this] { m_clear->click(); });
+    rbl->addWidget(m_rules);
+    m_clear = new QPushButton(tr("Go and clear it"), rulesBox);
+    m_clear->setObjectName(QStringLiteral("clearRuleButton"));
+    m_clear->setEnabled(false);
+    connect(m_clear, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_rules->currentItem())
+            Q_EMIT clearRequested(item->data(Qt::UserRole).toString());
+    });
+    rbl->addWidget(m_clear, 0, Qt::AlignRight);
+    rl->addWidget(rulesBox, 3);
+
+    auto *signBox = new QGroupBox(tr("Sign-offs"), right);
+    auto *sl = new QFormLayout(signBox);
+    for (const QString &role : Launch::signoffRoles()) {
+        auto *line = new QHBoxLayout;
+        auto *label = new QLabel(signBox);
+        label->setObjectName(QStringLiteral("signoffState_%1").arg(role));
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        auto *button = new QPushButton(tr("Sign as %1").arg(Launch::roleTitle(role)), signBox);
+        button->setObjectName(QStringLiteral("signButton_%1").arg(role));
+        connect(button, &QPushButton::clicked, this, [this, role] { sign(role); });
+        line->addWidget(label, 1);
+        line->addWidget(button);
+        sl->addRow(Launch::roleTitle(role), line);
+        m_signoffLabels.insert(role, label);
+        m_signButtons.insert(role, button);
+    }
+    rl->addWidget(signBox, 2);
+
+    auto *decideRow = new QHBoxLayout;
+    m_noGo = new QPushButton(tr("Record NO-GO…"), right);
+    m_noGo->setObjectName(QStringLiteral("decideNoGoButton"));
+    connect(m_noGo, &QPushButton::clicked, this, [this] { decide(false); });
+    m_go = new QPushButton(tr("Record GO"), right);
+    m_go->setObjectName(QStringLiteral("decideGoButton"));
+    connect(m_go, &QPushButton::clicked, this, [this] { decide(true); });
+    decideRow->addStretch();
+    decideRow->addWidget(m_noGo);
+    decideRow->addWidget(m_go);
+    rl->addLayout(decideRow);
+
+    split->addWidget(checkBox);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("launchStatus"));
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+}
+
+void LaunchPanel::showEvent(QShowEvent *event) {
+    Panel::showEvent(event);
+    refresh();
+}
+
+void LaunchPanel::refresh() {
+    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    if (!store) {
+        m_status = LaunchStatus{};
+        m_status.reasons << qMakePair(QStringLiteral("store"), tr("No evidence store: nothing can be validated"));
+        showStatus();
+        return;
+    }
+    auto in = LaunchInputs::read(*store, m_config, m_environment, m_library, m_clock());
+    if (!in.ok()) {
+        report(tr("Cannot read the store: %1").arg(in.error().message), true);
+        return;
+    }
+    m_status = computeLaunchStatus(in.value());
+    showStatus();
+}
+
+void LaunchPanel::showStatus() {
+    const LaunchStatus &st = m_status;
+    const bool open = st.run && !st.run->finished;
+    QString banner;
+    QString colour;
+    int holding = 0;
+    for (const NoGoRule &r : st.rules)
+        holding += r.holds ? 1 : 0;
+    int valid = 0;
+    for (const LaunchSignoff &s : st.signoffs)
+        valid += s.state == SignoffState::Valid ? 1 : 0;
+    if (st.decided) {
+        banner = tr("%1 recorded by %2 at %3").arg(st.decided->decision, st.decided->actor, localTime(st.decided->tsMs));
+        if ((st.decided->decision == QLatin1String("GO")) != st.go)
+            banner += QLatin1Char('\n') + tr("The evidence now says %1: %2")
+                                              .arg(st.go ? QStringLiteral("GO") : QStringLiteral("NO-GO"),
+                                                   st.reasons.isEmpty() ? QString() : st.reasons.first().second);
+        colour = st.decided->decision == QLatin1String("GO") ? QLatin1String(kGreen) : QLatin1String(kRed);
+    } else if (st.go) {
+        banner = tr("GO — every check holds, three sign-offs verify, no no-go rule holds");
+        colour = QLatin1String(kGreen);
+    } else {
+        QStringList why;
+        if (!st.run)
+            why << tr("no launch started");
+        else
+            why << tr("%1 of %2 checks hold").arg(st.checksHolding()).arg(st.checks.size())
+                << tr("%1 of 3 sign-offs valid").arg(valid);
+        why << (holding == 1 ? tr("1 no-go rule holds") : tr("%1 no-go rules hold").arg(holding));
+        banner = tr("NO-GO — %1").arg(why.join(QStringLiteral(" · ")));
+        colour = QLatin1String(kRed);
+    }
+    if (st.rehearsal)
+        banner += QLatin1Char('\n') + tr("Rehearsal: the %1 environment, not prod").arg(st.environment);
+    m_banner->setText(banner);
+    m_banner->setAccessibleName(banner);
+    m_banner->setProperty("decision", st.go ? QStringLiteral("GO") : QStringLiteral("NO-GO"));
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 8px; }")
+                                .arg(colour));
+
+    if (st.run)
+        m_header->setText(tr("%1 · scope %2 · build %3 · started by %4 at %5%6")
+                              .arg(st.run->id, st.run->scope, st.build, st.run->startedBy, localTime(st.run->startedMs),
+                                   st.run->finished ? tr(" · decided") : QString()));
+    else
+        m_header->setText(tr("No launch yet: choose the scope and the app build, then start."));
+    m_scope->setVisible(!open);
+    m_build->setVisible(!open);
+    m_start->setVisible(!open);
+    m_export->setEnabled(st.run.has_value());
+
+    const QString keep = currentCheck();
+    {
+        const QSignalBlocker block(m_checks);
+        m_checks->setRowCount(static_cast<int>(st.checks.size()));
+        for (int i = 0; i < st.checks.size(); ++i) {
+            const LaunchCheck &c = st.checks.at(i);
+            const bool failed = c.status == StepStatus::Failed || !c.stale.isEmpty();
+            auto *name = new QTableWidgetItem(c.step.id);
+            name->setToolTip(c.step.action);
+            name->setData(Qt::UserRole, c.step.id);
+            name->setIcon(dot(c.holds() ? QColor(QLatin1String(kGreen)) : failed ? QColor(QLatin1String(kRed)) : QColor(Qt::gray)));
+            const QString state = !c.stale.isEmpty() ? tr("stale") : stepStatusName(c.status);
+            auto *status = new QTableWidgetItem(state);
+            if (failed)
+                status->setForeground(QColor(QLatin1String(kRed)));
+            else if (c.holds())
+                status->setForeground(QColor(QLatin1String(kGreen)));
+            auto *evidence = new QTableWidgetItem(c.stale.isEmpty() ? c.summary : c.stale);
+            evidence->setToolTip(evidence->text());
+            m_checks->setItem(i, 0, name);
+            m_checks->setItem(i, 1, status);
+            m_checks->setItem(i, 2, evidence);
+            m_checks->setItem(i, 3, new QTableWidgetItem(c.actor));
+            m_checks->setItem(i, 4, new QTableWidgetItem(localTime(c.tsMs)));
+        }
+    }
+    m_progress->setMaximum(qMax(1, static_cast<int>(st.checks.size())));
+    m_progress->setValue(st.checksHolding());
+    if (!keep.isEmpty())
+        selectCheck(keep);
+    if (currentCheck().isEmpty() && !st.checks.isEmpty()) {
+        // The first check that does not hold yet: the next thing to do.
+        int next = 0;
+        for (int i = 0; i < st.checks.size(); ++i)
+            if (!st.checks.at(i).holds()) {
+                next = i;
+                break;
+            }
+        m_checks->selectRow(next);
+    }
+    showCheckDetail();
+
+    {
+        const QSignalBlocker block(m_rules);
+        const int row = m_rules->currentRow();
+        m_rules->clear();
+        for (const NoGoRule &r : st.rules) {
+            auto *item = new QListWidgetItem(dot(r.holds ? QColor(QLatin1String(kRed)) : QColor(QLatin1String(kGreen))),
+                                             QStringLiteral("%1\n%2").arg(r.title, r.reason), m_rules);
+            item->setForeground(r.holds ? QColor(QLatin1String(kRed)) : palette().color(QPalette::Text));
+            item->setData(Qt::UserRole, r.clearTarget);
+            item->setData(Qt::UserRole + 1, r.holds);
+            item->setData(Qt::UserRole + 2, r.holds ? r.clear : QString());
+            item->setData(Qt::UserRole + 3, r.id);
+            item->setToolTip(tr("Looked at: %1").arg(r.lookedAt.mid(0, 12).join(QStringLiteral(", "))) +
+                             (r.holds ? QStringLiteral("\n") + tr("To clear: %1").arg(r.clear) : QString()));
+        }
+        if (row >= 0 && row < m_rules->count())
+            m_rules->setCurrentRow(row);
+    }
+    m_clear->setEnabled(m_rules->currentItem() && m_rules->currentItem()->data(Qt::UserRole + 1).toBool());
+    updateSignoffs();
+}
+
+void LaunchPanel::updateSignoffs() {
+    const LaunchStatus &st = m_status;
+    const bool open = st.run && !st.run->finished;
+    const QStringList roles = actorRoles();
+    const QString me = m_session && m_session->isUnlocked() ? m_session->identity() : QString();
+    QString signedOther;
+    if (st.run)
+        for (const auto &[role, who] : st.run->signatures)
+            if (who == me)
+                signedOther = role;
+    bool complete = !st.checks.isEmpty();
+    for (const LaunchCheck &c : st.checks)
+        complete = complete && c.holds();
+    for (const QString &role : Launch::signoffRoles()) {
+        QLabel *label = m_signoffLabels.value(role);
+        QPushButton *button = m_signButtons.value(role);
+        const LaunchSignoff *s = st.signoff(role);
+        QString text;
+        QString colour = QStringLiteral("gray");
+        if (!s || s->state == SignoffState::Missing) {
+            text = tr("not signed");
+        } else if (s->state == SignoffState::Valid) {
+            text = tr("✔ %1 · %2 · verifies").arg(s->identity, localTime(s->tsMs));
+            colour = QLatin1String(kGreen);
+        } else {
+            text = tr("✘ %1 · %2").arg(s->identity, signoffStateName(s->state));
+            colour = QLatin1String(kRed);
+        }
+        label->setText(text);
+        label->setToolTip(s && s->state != SignoffState::Missing
+                              ? tr("%1 at %2, key %3, record %4…%5")
+                                    .arg(s->identity, localTime(s->tsMs), s->keyFingerprint, s->recordSha256.left(16),
+                                         s->why.isEmpty() ? QString() : QStringLiteral("\n") + s->why)
+                              : QString());
+        label->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
+        label->setProperty("state", s ? signoffStateName(s->state) : QStringLiteral("missing"));
+        QString why;
+        if (!open)
+            why = tr("No open launch to sign");
+        else if (me.isEmpty())
+            why = tr("Sign in as an identity with the %1 role").arg(role);
+        else if (!roles.contains(role))
+            why = tr("%1 does not hold the %2 role").arg(me, role);
+        else if (!signedOther.isEmpty() && signedOther != role)
+            why = tr("%1 signed as %2; one identity never signs two roles").arg(me, signedOther);
+        else if (!complete)
+            why = tr("Every check must hold before anyone signs");
+        else if (s && s->state == SignoffState::Valid)
+            why = tr("Signed and still valid");
+        button->setEnabled(why.isEmpty());
+        button->setToolTip(why.isEmpty() ? tr("Sign the launch record %1… as %2").arg(st.recordSha256.left(12), me) : why);
+    }
+    const bool owner = roles.contains(QStringLiteral("release-owner"));
+    m_go->setEnabled(open && st.go && owner);
+    m_go->setToolTip(!open ? tr("No open launch") : !st.go ? tr("The evidence says NO-GO") : !owner ? tr("Only a release owner decides") : tr("Record GO, signed by %1").arg(me));
+    m_noGo->setEnabled(open && owner);
+    m_noGo->setToolTip(owner ? tr("End this launch attempt as NO-GO, with a note") : tr("Only a release owner decides"));
+    const bool canCheck = open && owner;
+    m_run->setEnabled(canCheck && !m_probe && !currentCheck().isEmpty());
+    m_run->setToolTip(!open ? tr("No open launch") : !owner ? tr("Checks are recorded by a release owner") : QString());
+}
+
+QStringList LaunchPanel::actorRoles() const {
+    if (!m_session || !m_session->isUnlocked())
+        return {};
+    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    if (!store)
+        return {};
+    auto id = store->identity(m_session->identity());
+    return id.ok() ? id->roles : QStringList{};
+}
+
+QString LaunchPanel::currentCheck() const {
+    const int row = m_checks->currentRow();
+    if (row < 0 || !m_checks->item(row, 0))
+        return {};
+    return m_checks->item(row, 0)->data(Qt::UserRole).toString();
+}
+
+void LaunchPanel::selectCheck(const QString &step) {
+    for (int i = 0; i < m_checks->rowCount(); ++i)
+        if (m_checks->item(i, 0) && m_checks->item(i, 0)->data(Qt::UserRole).toString() == step) {
+            m_checks->selectRow(i);
+            return;
+        }
+}
+
+void LaunchPanel::showCheckDetail() {
+    const LaunchCheck *c = m_status.check(currentCheck());
+    if (!c) {
+        m_detail->clear();
+        m_run->setText(tr("Run check"));
+        return;
+    }
+    QString text = c->step.action + QStringLiteral("\n\n");
+    if (c->seq == 0)
+        text += tr("Not recorded yet.");
+    else
+        text += tr("%1 by %2 at %3 (event %4)%5\n\n")
+                    .arg(stepStatusName(c->status), c->actor, localTime(c->tsMs))
+                    .arg(c->seq)
+                    .arg(c->stale.isEmpty() ? QString() : QStringLiteral("\n") + c->stale) +
+                QString::fromStdString(CanonicalJson::pretty(c->evidence));
+    m_detail->setPlainText(text);
+    const QString id = c->step.id;
+    QString label = tr("Probe now");
+    if (id == QLatin1String("config-snapshot"))
+        label = tr("Take snapshot");
+    else if (id == QLatin1String("build-checksums"))
+        label = tr("Checksum files…");
+    else if (id == QLatin1String("archive"))
+        label = tr("Archive evidence…");
+    else if (!c->step.needs(EvidenceKind::Probe))
+        label = tr("Confirm");
+    else if (id == QLatin1String("live-app-fetch") && m_config.scope(m_status.run ? m_status.run->scope : QString()) &&
+             !m_config.scope(m_status.run->scope)->appFetch.isValid())
+        label = tr("Confirm by hand");
+    m_run->setText(label);
+    updateSignoffs();
+}
+
+std::unique_ptr<LaunchActions> LaunchPanel::actions() {
+    if (!m_session || !m_session->isUnlocked()) {
+        Q_EMIT signInRequested();
+        if (!m_session || !m_session->isUnlocked()) {
+            report(tr("Sign in first: every launch check is signed evidence."), true);
+            return nullptr;
+        }
+    }
+    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    if (!store) {
+        report(tr("No evidence store."), true);
+        return nullptr;
+    }
+    return std::make_unique<LaunchActions>(*store, *m_session->signer(), m_config, m_environment, m_library, m_clock);
+}
+
+void LaunchPanel::report(const QString &text, bool error) {
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1; font-weight: bold;").arg(QLatin1String(kRed))
+                                   : QStringLiteral("color: %1;").arg(QLatin1String(kGreen)));
+    m_message->setAccessibleName(text);
+}
+
+bool LaunchPanel::handle(const Result<StoredEvent> &result, const QString &done) {
+    if (!result.ok()) {
+        report(result.error().message, true);
+        refresh();
+        return false;
+    }
+    const JsonValue p = result->payload();
+    const bool failed = p.stringAt("status") == QLatin1String("failed");
+    report(failed ? tr("%1 failed: %2 (event %3)").arg(p.stringAt("step"), p.stringAt("note")).arg(result->seq)
+                  : tr("%1 (event %2, signed by %3)").arg(done).arg(result->seq).arg(result->actor),
+           failed);
+    refresh();
+    return !failed;
+}
+
+void LaunchPanel::startLaunch() {
+    auto a = actions();
+    if (!a)
+        return;
+    handle(a->start(m_scope->currentText(), m_build->text()), tr("Launch started"));
+}
+
+void LaunchPanel::runCheck() {
+    const QString id = currentCheck();
+    const LaunchCheck *c = m_status.check(id);
+    if (!c || !m_status.run)
+        return;
+    if (id == QLatin1String("build-checksums")) {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Release build files to checksum"));
+        if (!files.isEmpty())
+            checksumFiles(files);
+        return;
+    }
+    if (id == QLatin1String("archive")) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Archive the evidence as a signed bundle"),
+                                                          QStringLiteral("launch-evidence.tar.zst"),
+                                                          tr("Evidence bundles (*.tar.zst)"));
+        if (!path.isEmpty())
+            archiveTo(path);
+        return;
+    }
+    auto a = actions();
+    if (!a)
+        return;
+    const QString run = m_status.run->id;
+    if (id == QLatin1String("config-snapshot")) {
+        handle(a->recordSnapshot(run), tr("Config snapshot verified"));
+        return;
+    }
+    if (!c->step.needs(EvidenceKind::Probe) || (a->probePlan(run, id).ok() && a->probePlan(run, id)->manual)) {
+        if (QMessageBox::question(this, tr("Confirm %1").arg(id),
+                                  tr("%1\n\nConfirm that this holds, with the note as its evidence?").arg(c->step.action),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+            return;
+        handle(a->recordManual(run, id, m_note->text(), {}, true), tr("%1 confirmed").arg(id));
+        return;
+    }
+    auto plan = a->probePlan(run, id);
+    if (!plan.ok()) {
+        report(plan.error().message, true);
+        return;
+    }
+    if (plan->needsNote && m_note->text().trimmed().isEmpty()) {
+        report(tr("%1 needs a note on what was observed (the publish job and the version it published)").arg(id), true);
+        m_note->setFocus();
+        return;
+    }
+    report(tr("Probing for %1…").arg(id));
+    m_probe = new LaunchProbe(plan.value(), operatorToken(), this);
+    m_run->setEnabled(false);
+    const QString note = m_note->text();
+    connect(m_probe, &LaunchProbe::finished, this, [this, run, id, note](const QList<ProbeResult> &results) {
+        m_probe->deleteLater();
+        m_probe = nullptr;
+        if (auto act = actions(); act && handle(act->recordProbes(run, id, results, note), tr("%1 probed: %2").arg(id, probeSummary(results))))
+            m_note->clear();
+        Q_EMIT probeFinished();
+    });
+    m_probe->start();
+}
+
+bool LaunchPanel::checksumFiles(const QStringList &paths) {
+    if (!m_status.run)
+        return false;
+    auto a = actions();
+    if (!a)
+        return false;
+    auto entries = ChecksumArchive::compute(paths);
+    if (!entries.ok()) {
+        report(entries.error().message, true);
+        return false;
+    }
+    return handle(a->recordChecksums(m_status.run->id, entries.value()),
+                  tr("Build checksums archived: %1 files").arg(entries->size()));
+}
+
+bool LaunchPanel::archiveTo(const QString &path) {
+    if (!m_status.run)
+        return false;
+    auto a = actions();
+    if (!a)
+        return false;
+    return handle(a->recordArchive(m_status.run->id, path), tr("Evidence archived to %1").arg(QFileInfo(path).fileName()));
+}
+
+bool LaunchPanel::exportRecordTo(const QString &dir) {
+    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    if (!store || !m_status.run)
+        return false;
+    auto in = LaunchInputs::read(*store, m_config, m_environment, m_library, m_clock());
+    if (!in.ok()) {
+        report(in.error().message, true);
+        return false;
+    }
+    auto summary = exportLaunchRecord(computeLaunchStatus(in.value(), m_status.run->id), in.value(), dir);
+    if (!summary.ok()) {
+        report(summary.error().message, true);
+        return false;
+    }
+    report(tr("Launch record exported to %1: %2").arg(dir, summary->files.join(QStringLiteral(", "))));
+    return true;
+}
+
+void LaunchPanel::sign(const QString &role) {
+    if (!m_status.run)
+        return;
+    auto a = actions();
+    if (!a)
+        return;
+    if (QMessageBox::question(this, tr("Sign as %1").arg(Launch::roleTitle(role)),
+                              tr("Sign launch %1 (scope %2, build %3) as %4?\n\nYour signature covers the launch record "
+                                 "%5…; any later change to the checklist invalidates it.")
+                                  .arg(m_status.run->id, m_status.run->scope, m_status.build, Launch::roleTitle(role),
+                                       m_status.recordSha256.left(16)),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    handle(a->signoff(m_status.run->id, role), tr("%1 sign-off recorded").arg(Launch::roleTitle(role)));
+}
+
+void LaunchPanel::decide(bool go) {
+    if (!m_status.run)
+        return;
+    auto a = actions();
+    if (!a)
+        return;
+    QString note;
+    if (go) {
+        if (QMessageBox::question(this, tr("Record GO"),
+                                  tr("Record GO for %1 (build %2)? This ends the launch checklist.")
+                                      .arg(m_status.run->id, m_status.build),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+            return;
+    } else {
+        bool ok = false;
+        note = QInputDialog::getText(this, tr("Record NO-GO"), tr("Why this launch attempt ends as NO-GO:"),
+                                     QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+    }
+    auto r = a->decide(m_status.run->id, go, note);
+    if (!r.ok()) {
+        report(r.error().message, true);
+        return;
+    }
+    report(tr("%1 recorded (event %2)").arg(go ? QStringLiteral("GO") : QStringLiteral("NO-GO")).arg(r->first().seq), !go);
+    refresh();
 }
 
 } // namespace ops::ui

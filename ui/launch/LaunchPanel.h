@@ -2,19 +2,104 @@
 
 #include "common/Panel.h"
 
+#include "core/DeploymentConfig.h"
+#include "core/Time.h"
+#include "launch/Launch.h"
+
+#include <functional>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace ops {
+class LaunchActions;
+class LaunchProbe;
+class Session;
+class SqliteEvidenceStore;
+} // namespace ops
+
 namespace ops::ui {
 
-class EmptyState;
-
+// Launch: the release owner's checklist with each check's evidence one click away, the no-go rules
+// red or green with their reasons and what would clear each, the three sign-off slots (who, when,
+// whether the signature still verifies) and the GO / NO-GO banner — all computed from the store.
 class LaunchPanel final : public Panel {
     Q_OBJECT
 public:
-    explicit LaunchPanel(QWidget *parent = nullptr);
+    using StoreProvider = std::function<SqliteEvidenceStore *()>;
+    LaunchPanel(const DeploymentConfig &config, Environment environment, Session *session, StoreProvider store,
+                QWidget *parent = nullptr);
+    ~LaunchPanel() override;
     QString title() const override;
     QIcon icon() const override;
 
+    void setClock(Time::Clock clock) { m_clock = std::move(clock); }
+    void refresh();
+    const LaunchStatus &status() const { return m_status; }
+    void selectCheck(const QString &step);
+    QString currentCheck() const;
+    // What the "Run check" button does for the file checks, without their file dialogs.
+    bool checksumFiles(const QStringList &paths);
+    bool archiveTo(const QString &path);
+    bool exportRecordTo(const QString &dir);
+
+Q_SIGNALS:
+    void signInRequested();
+    // Where a no-go rule is cleared: rollback, killswitch, alerts or probes.
+    void clearRequested(const QString &target);
+    void probeFinished();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
-    EmptyState *m_empty;
+    void buildUi();
+    void showStatus();
+    void showCheckDetail();
+    void updateSignoffs();
+    void runCheck();
+    void startLaunch();
+    void decide(bool go);
+    void sign(const QString &role);
+    std::unique_ptr<LaunchActions> actions();
+    bool handle(const Result<StoredEvent> &result, const QString &done);
+    void report(const QString &text, bool error = false);
+    QStringList actorRoles() const;
+
+    DeploymentConfig m_config;
+    Environment m_environment;
+    Session *m_session;
+    StoreProvider m_store;
+    RunbookLibrary m_library;
+    Time::Clock m_clock = Time::systemClock();
+    LaunchStatus m_status;
+    LaunchProbe *m_probe = nullptr;
+
+    QLabel *m_banner = nullptr;
+    QLabel *m_header = nullptr;
+    QComboBox *m_scope = nullptr;
+    QLineEdit *m_build = nullptr;
+    QPushButton *m_start = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QTableWidget *m_checks = nullptr;
+    QPlainTextEdit *m_detail = nullptr;
+    QLineEdit *m_note = nullptr;
+    QPushButton *m_run = nullptr;
+    QListWidget *m_rules = nullptr;
+    QPushButton *m_clear = nullptr;
+    QHash<QString, QLabel *> m_signoffLabels;
+    QHash<QString, QPushButton *> m_signButtons;
+    QPushButton *m_go = nullptr;
+    QPushButton *m_noGo = nullptr;
+    QPushButton *m_export = nullptr;
+    QLabel *m_message = nullptr;
 };
 
 } // namespace ops::ui

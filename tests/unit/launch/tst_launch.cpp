@@ -1,7 +1,7 @@
 // Launch day against a real store: every no-go rule made true and false by real events, sign-off
 // separation and invalidation, the decision, the config snapshot and the checksum archive checked
 // by sha256sum itself.
-#include "StoreFixture.h"
+#include "LaunchFixture.h"
 
 #include "core/CanonicalJson.h"
 #include "crypto/Sha256.h"
@@ -13,6 +13,10 @@
 #include <QTest>
 
 using namespace ops;
+using ops::test::ok;
+using ops::test::runDrill;
+using ops::test::cycleKillSwitch;
+using ops::test::probeCriticalScopes;
 
 class TestLaunch : public QObject {
     Q_OBJECT
@@ -32,11 +36,6 @@ private Q_SLOTS:
     void exportHoldsTheRecordTheSignoffsSigned();
 };
 
-#define QVERIFY_OK(result)                                                                                   \
-    do {                                                                                                     \
-        if (!(result).ok())                                                                                  \
-            QFAIL(qPrintable((result).error().toString()));                                                  \
-    } while (false)
 
 namespace {
 
@@ -81,68 +80,6 @@ struct Rig {
     }
     quint64 size() { return f.store->size().value(); }
 };
-
-ProbeResult ok(const QString &scope, TargetKind kind, const QString &sha = {}) {
-    ProbeResult r;
-    r.target.scope = scope;
-    r.target.kind = kind;
-    r.target.id = scope + QLatin1Char('/') + targetKindName(kind);
-    r.target.expectedSha256 = sha;
-    r.actualSha256 = sha;
-    r.state = ProbeState::Ok;
-    return r;
-}
-
-// A drill of the rollback checklist, every step a minute apart (so within the objective unless
-// `late` pushes the rebind past the 15-minute restore deadline).
-void runDrill(Rig &rig, bool late = false) {
-    auto a = rig.incidents();
-    auto started = a.startRollback(QStringLiteral("kl"), true, {});
-    QVERIFY_OK(started);
-    const QString run = runId(started->seq);
-    const QString sha(64, QLatin1Char('a'));
-    const QList<StepState> steps = IncidentBook::load(*rig.f.store).value().run(run)->steps;
-    for (const StepState &s : steps) {
-        rig.clock += (late && s.step.id == QLatin1String("rebind")) ? 20 * kMinute : kMinute;
-        StepInput in;
-        in.step = s.step.id;
-        in.note = QStringLiteral("drill");
-        in.confirmed = true;
-        in.probes = QList<ProbeResult>{ok(QStringLiteral("kl"), TargetKind::Manifest),
-                                       ok(QStringLiteral("kl"), TargetKind::Pack, sha),
-                                       ok(QStringLiteral("kl"), TargetKind::Resolver),
-                                       ok(QStringLiteral("kl"), TargetKind::Rules)};
-        in.attachments << AttachmentRef{QStringLiteral("publisher.json"), sha, 10, QStringLiteral("application/json")};
-        QVERIFY_OK(a.recordStep(run, in));
-    }
-}
-
-void cycleKillSwitch(Rig &rig, const QString &name) {
-    auto a = rig.incidents();
-    QVERIFY_OK(a.activateKillSwitch(name, QStringLiteral("pg"), QStringLiteral("launch test"), {}, QStringLiteral("ok")));
-    rig.clock += kMinute;
-    QVERIFY_OK(a.deactivateKillSwitch(name, QStringLiteral("pg"), QStringLiteral("test done"), {}, QStringLiteral("ok")));
-}
-
-void probeCriticalScopes(Rig &rig, const QString &failing = {}) {
-    auto monitor = MonitorStore::open(rig.f.path, false);
-    QVERIFY_OK(monitor);
-    QList<TargetStateRow> states;
-    for (const ScopeConfig *s : rig.config.orderedScopes())
-        for (const char *kind : {"manifest", "pack", "resolver", "rules"}) {
-            const QString target = s->id + QLatin1Char('/') + QLatin1String(kind);
-            TargetStateRow row;
-            row.target = target;
-            row.scope = s->id;
-            row.kind = QLatin1String(kind);
-            row.state = target == failing ? QStringLiteral("failed") : QStringLiteral("ok");
-            row.reason = target == failing ? QStringLiteral("HTTP 500") : QString();
-            row.sinceMs = rig.clock;
-            row.checkedAtMs = rig.clock;
-            states << row;
-        }
-    QVERIFY_OK(monitor->saveRound({}, states, {}, rig.clock, 0));
-}
 
 void clearEveryRule(Rig &rig) {
     runDrill(rig);

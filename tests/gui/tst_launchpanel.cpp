@@ -1,0 +1,222 @@
+// The Launch panel driven like a release owner and three signers: NO-GO with its reasons on a fresh
+// store, then the checklist walked against the demo pipeline over loopback (real probes), three
+// identities signing in turn, and GO recorded.
+#include "LaunchFixture.h"
+
+#include "launch/LaunchPanel.h"
+#include "store/Session.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTimer>
+
+using namespace ops;
+using namespace ops::ui;
+
+class TestLaunchPanel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void freshStoreShowsNoGoWithReasons();
+    void walkTheChecklistToGoWithThreeIdentities();
+};
+
+namespace {
+
+struct Rig {
+    test::StoreFixture f;
+    Signer rob = test::makeSigner(QStringLiteral("rob"));
+    Signer pat = test::makeSigner(QStringLiteral("pat"));
+    Signer eve = test::makeSigner(QStringLiteral("eve"));
+    Signer quinn = test::makeSigner(QStringLiteral("quinn"));
+    DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    RunbookLibrary library = RunbookLibrary::builtin();
+    qint64 clock = 1795410000000;
+    Session session;
+
+    Rig() {
+        (void)f.store->registerIdentity(rob, {QStringLiteral("release-owner"), QStringLiteral("operator"),
+                                        QStringLiteral("incident-owner")});
+        (void)f.store->registerIdentity(pat, {QStringLiteral("product")});
+        (void)f.store->registerIdentity(eve, {QStringLiteral("engineering")});
+        (void)f.store->registerIdentity(quinn, {QStringLiteral("qa")});
+    }
+    IncidentActions incidents() { return IncidentActions(*f.store, rob, config, library, [this] { return clock; }); }
+    void signInAs(const Signer &s) { session.unlockWith(Signer{s.name, s.key.duplicate()}); }
+    std::unique_ptr<LaunchPanel> panel() {
+        auto p = std::make_unique<LaunchPanel>(config, Environment::Dev, &session, [this] { return f.store.get(); });
+        p->setClock([this] { return clock += 1000; });
+        p->resize(1300, 800);
+        p->show();
+        return p;
+    }
+};
+
+void answerNextMessageBoxYes() {
+    QTimer::singleShot(0, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    });
+}
+
+template <typename T>
+T *child(QWidget *w, const char *name) {
+    auto *c = w->findChild<T *>(QString::fromLatin1(name));
+    if (!c)
+        qFatal("no %s", name);
+    return c;
+}
+
+QString checkStatus(QTableWidget *t, const QString &id) {
+    for (int i = 0; i < t->rowCount(); ++i)
+        if (t->item(i, 0)->text() == id)
+            return t->item(i, 1)->text();
+    return {};
+}
+
+} // namespace
+
+void TestLaunchPanel::initTestCase() {
+    qputenv("OPSCONSOLE_PUBLISHER_TOKEN", "gui-test-token-30af");
+}
+
+void TestLaunchPanel::freshStoreShowsNoGoWithReasons() {
+    Rig rig;
+    rig.signInAs(rig.pat);
+    auto p = rig.panel();
+    p->refresh();
+    auto *banner = child<QLabel>(p.get(), "launchBanner");
+    QCOMPARE(banner->property("decision").toString(), QStringLiteral("NO-GO"));
+    QVERIFY2(banner->text().contains(QStringLiteral("no launch started")), qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(QStringLiteral("3 no-go rules hold")));
+    QVERIFY(banner->text().contains(QStringLiteral("Rehearsal")));
+    auto *rules = child<QListWidget>(p.get(), "noGoRules");
+    QCOMPARE(rules->count(), 5);
+    QStringList holding;
+    for (int i = 0; i < rules->count(); ++i)
+        if (rules->item(i)->data(Qt::UserRole + 1).toBool())
+            holding << rules->item(i)->data(Qt::UserRole + 3).toString();
+    QCOMPARE(holding, (QStringList{QStringLiteral("rollback-unproven"), QStringLiteral("kill-switches-untested"),
+                                   QStringLiteral("scope-not-validated")}));
+    QVERIFY(rules->item(0)->text().contains(QStringLiteral("no rollback drill has been finished")));
+    // The way to clear a rule is one click away.
+    auto *clear = child<QPushButton>(p.get(), "clearRuleButton");
+    QVERIFY(!clear->isEnabled());
+    QSignalSpy spy(p.get(), &LaunchPanel::clearRequested);
+    rules->setCurrentRow(0);
+    QVERIFY(clear->isEnabled());
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().toString(), QStringLiteral("rollback"));
+    rules->setCurrentRow(3); // publish routing: green, nothing to clear
+    QVERIFY(!clear->isEnabled());
+    // Nothing to sign, and the reason is shown.
+    auto *sign = child<QPushButton>(p.get(), "signButton_product");
+    QVERIFY(!sign->isEnabled());
+    QCOMPARE(sign->toolTip(), QStringLiteral("No open launch to sign"));
+    QVERIFY(!child<QPushButton>(p.get(), "decideGoButton")->isEnabled());
+    QVERIFY(child<QPushButton>(p.get(), "startLaunchButton")->isVisible());
+}
+
+void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
+    test::DemoPipelineProcess pipeline;
+    QVERIFY2(pipeline.start(), pipeline.lastOutput().constData());
+    Rig rig;
+    rig.config = ConfigLoader::parse(pipeline.demoConfigYaml(), QStringLiteral("demo.yaml")).value();
+    // The rules cleared by real evidence: a drill, both kill switches cycled, the last probes ok.
+    test::runDrill(rig);
+    test::cycleKillSwitch(rig, QStringLiteral("ai"));
+    test::cycleKillSwitch(rig, QStringLiteral("bad-pack"));
+    test::probeCriticalScopes(rig);
+
+    rig.signInAs(rig.rob);
+    auto p = rig.panel();
+    p->refresh();
+    auto *banner = child<QLabel>(p.get(), "launchBanner");
+    QVERIFY2(banner->text().contains(QStringLiteral("0 no-go rules hold")), qPrintable(banner->text()));
+
+    // Start the launch: scope and build, then the button.
+    child<QComboBox>(p.get(), "launchScope")->setCurrentText(QStringLiteral("kl"));
+    QTest::keyClicks(child<QLineEdit>(p.get(), "launchBuild"), QStringLiteral("2026.11.23-rc1"));
+    QTest::mouseClick(child<QPushButton>(p.get(), "startLaunchButton"), Qt::LeftButton);
+    QVERIFY(p->status().run);
+    QVERIFY(!child<QPushButton>(p.get(), "startLaunchButton")->isVisible());
+    auto *checks = child<QTableWidget>(p.get(), "checklist");
+    QCOMPARE(checks->rowCount(), 6);
+    QCOMPARE(p->currentCheck(), QStringLiteral("config-snapshot")); // the next thing to do is selected
+    auto *run = child<QPushButton>(p.get(), "runCheckButton");
+    QCOMPARE(run->text(), QStringLiteral("Take snapshot"));
+    QTest::mouseClick(run, Qt::LeftButton);
+    QCOMPARE(checkStatus(checks, QStringLiteral("config-snapshot")), QStringLiteral("done"));
+    // Its evidence is right there: the snapshot with auth keys present, never their values.
+    const QString detail = child<QPlainTextEdit>(p.get(), "checkEvidence")->toPlainText();
+    QVERIFY(detail.contains(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN")));
+    QVERIFY(!detail.contains(QStringLiteral("gui-test-token-30af")));
+
+    test::TempDir build;
+    QVERIFY(p->checksumFiles({build.write(QStringLiteral("app.apk"), QByteArray(4096, 'x'))}));
+    QCOMPARE(checkStatus(checks, QStringLiteral("build-checksums")), QStringLiteral("done"));
+
+    // The probe checks over loopback; first-publish asks for its note first.
+    p->selectCheck(QStringLiteral("first-publish"));
+    QCOMPARE(run->text(), QStringLiteral("Probe now"));
+    QTest::mouseClick(run, Qt::LeftButton);
+    QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("needs a note")));
+    QTest::keyClicks(child<QLineEdit>(p.get(), "checkNote"), QStringLiteral("publish job 42 published v1"));
+    for (const char *id : {"first-publish", "probe-active", "live-app-fetch"}) {
+        p->selectCheck(QString::fromLatin1(id));
+        QSignalSpy done(p.get(), &LaunchPanel::probeFinished);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY(done.wait(60000));
+        QCOMPARE(checkStatus(checks, QString::fromLatin1(id)), QStringLiteral("done"));
+    }
+    QVERIFY(p->archiveTo(build.file(QStringLiteral("evidence.tar.zst"))));
+    QCOMPARE(child<QProgressBar>(p.get(), "checklistProgress")->value(), 6);
+
+    // Rob cannot sign; each signer in turn can, once.
+    auto *signProduct = child<QPushButton>(p.get(), "signButton_product");
+    QVERIFY(!signProduct->isEnabled());
+    QVERIFY(signProduct->toolTip().contains(QStringLiteral("does not hold the product role")));
+    const QList<std::pair<const Signer *, const char *>> signers{
+        {&rig.pat, "product"}, {&rig.eve, "engineering"}, {&rig.quinn, "qa"}};
+    for (const auto &[signer, role] : signers) {
+        rig.signInAs(*signer);
+        auto *button = child<QPushButton>(p.get(), qPrintable(QStringLiteral("signButton_%1").arg(QLatin1String(role))));
+        QVERIFY2(button->isEnabled(), qPrintable(button->toolTip()));
+        answerNextMessageBoxYes();
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto *state = child<QLabel>(p.get(), qPrintable(QStringLiteral("signoffState_%1").arg(QLatin1String(role))));
+        QCOMPARE(state->property("state").toString(), QStringLiteral("valid"));
+        QVERIFY(state->text().contains(signer->name));
+        QVERIFY(!button->isEnabled());
+    }
+    QCOMPARE(banner->property("decision").toString(), QStringLiteral("GO"));
+
+    // GO, recorded by the release owner.
+    auto *go = child<QPushButton>(p.get(), "decideGoButton");
+    QVERIFY(!go->isEnabled()); // quinn is signed in
+    rig.signInAs(rig.rob);
+    QVERIFY(go->isEnabled());
+    answerNextMessageBoxYes();
+    QTest::mouseClick(go, Qt::LeftButton);
+    QVERIFY2(banner->text().startsWith(QStringLiteral("GO recorded by rob")), qPrintable(banner->text()));
+    QVERIFY(p->status().decided);
+    QVERIFY(!go->isEnabled());
+    // The record exports for the archive.
+    QVERIFY(p->exportRecordTo(build.file(QStringLiteral("record"))));
+    QVERIFY(QFile::exists(build.file(QStringLiteral("record/SHA256SUMS"))));
+    QVERIFY(QFile::exists(build.file(QStringLiteral("record/signoffs/qa.sig"))));
+}
+
+QTEST_MAIN(TestLaunchPanel)
+#include "tst_launchpanel.moc"
