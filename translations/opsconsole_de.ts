@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>Evidence</source>
-        <translation>Nachweise</translation>
+        <translation>Nachweis</translation>
     </message>
     <message>
         <source>Browsing evidence in the console is not built yet. The store itself works: list, show, verify and export it with opsconsole-cli evidence.</source>
@@ -876,24 +876,388 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
 <context>
     <name>ops::ui::LaunchPanel</name>
     <message>
-        <source>The launch-day checklist with each item's evidence one click away</source>
-        <translation>Die Starttag-Checkliste, der Nachweis jedes Punkts einen Klick entfernt</translation>
-    </message>
-    <message>
-        <source>The no-go rules, each red or green with its reason</source>
-        <translation>Die No-Go-Regeln, jede rot oder grün mit ihrem Grund</translation>
-    </message>
-    <message>
-        <source>Product, engineering and QA sign-offs and the GO / NO-GO banner</source>
-        <translation>Freigaben von Produkt, Entwicklung und QA sowie das GO-/NO-GO-Banner</translation>
-    </message>
-    <message>
         <source>Launch</source>
         <translation>Start</translation>
     </message>
     <message>
-        <source>The launch-day decision is computed from evidence and its rules are not built yet, so no GO is shown.</source>
-        <translation>Die Entscheidung am Starttag wird aus Nachweisen berechnet und ihre Regeln sind noch nicht gebaut, daher wird kein GO angezeigt.</translation>
+        <source>Scope to launch</source>
+        <translation>Bereich für den Start</translation>
+    </message>
+    <message>
+        <source>App build, e.g. 2026.11.23-rc1</source>
+        <translation>App-Build, z. B. 2026.11.23-rc1</translation>
+    </message>
+    <message>
+        <source>App build</source>
+        <translation>App-Build</translation>
+    </message>
+    <message>
+        <source>Start launch</source>
+        <translation>Start beginnen</translation>
+    </message>
+    <message>
+        <source>Export record…</source>
+        <translation>Protokoll exportieren…</translation>
+    </message>
+    <message>
+        <source>The launch record (JSON), the checksums file and every sign-off statement</source>
+        <translation>Das Startprotokoll (JSON), die Prüfsummendatei und jede Freigabeerklärung</translation>
+    </message>
+    <message>
+        <source>Export the launch record into</source>
+        <translation>Startprotokoll exportieren nach</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>%v of %m checks hold</source>
+        <translation>%v von %m Prüfungen erfüllt</translation>
+    </message>
+    <message>
+        <source>Launch-day checklist</source>
+        <translation>Checkliste des Starttags</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Evidence of the selected check</source>
+        <translation>Nachweis der gewählten Prüfung</translation>
+    </message>
+    <message>
+        <source>Note: what was observed (the publish job, the version)</source>
+        <translation>Notiz: was beobachtet wurde (Veröffentlichungsjob, Version)</translation>
+    </message>
+    <message>
+        <source>Note for the check</source>
+        <translation>Notiz zur Prüfung</translation>
+    </message>
+    <message>
+        <source>Run check</source>
+        <translation>Prüfung ausführen</translation>
+    </message>
+    <message>
+        <source>No-go rules</source>
+        <translation>No-Go-Regeln</translation>
+    </message>
+    <message>
+        <source>Go and clear it</source>
+        <translation>Hingehen und beheben</translation>
+    </message>
+    <message>
+        <source>Sign-offs</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Sign as %1</source>
+        <translation>Als %1 freigeben</translation>
+    </message>
+    <message>
+        <source>Record NO-GO…</source>
+        <translation>NO-GO erfassen…</translation>
+    </message>
+    <message>
+        <source>Record GO</source>
+        <translation>GO erfassen</translation>
+    </message>
+    <message>
+        <source>No evidence store: nothing can be validated</source>
+        <translation>Kein Nachweisspeicher: nichts kann validiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the store: %1</source>
+        <translation>Speicher nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 recorded by %2 at %3</source>
+        <translation>%1 erfasst von %2 um %3</translation>
+    </message>
+    <message>
+        <source>The evidence now says %1: %2</source>
+        <translation>Die Nachweise sagen jetzt %1: %2</translation>
+    </message>
+    <message>
+        <source>GO — every check holds, three sign-offs verify, no no-go rule holds</source>
+        <translation>GO — jede Prüfung erfüllt, drei Freigaben gültig, keine No-Go-Regel greift</translation>
+    </message>
+    <message>
+        <source>no launch started</source>
+        <translation>kein Start begonnen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks hold</source>
+        <translation>%1 von %2 Prüfungen erfüllt</translation>
+    </message>
+    <message>
+        <source>%1 of 3 sign-offs valid</source>
+        <translation>%1 von 3 Freigaben gültig</translation>
+    </message>
+    <message>
+        <source>1 no-go rule holds</source>
+        <translation>1 No-Go-Regel greift</translation>
+    </message>
+    <message>
+        <source>%1 no-go rules hold</source>
+        <translation>%1 No-Go-Regeln greifen</translation>
+    </message>
+    <message>
+        <source>NO-GO — %1</source>
+        <translation>NO-GO — %1</translation>
+    </message>
+    <message>
+        <source>Rehearsal: the %1 environment, not prod</source>
+        <translation>Probe: Umgebung %1, nicht prod</translation>
+    </message>
+    <message>
+        <source>%1 · scope %2 · build %3 · started by %4 at %5%6</source>
+        <translation>%1 · Bereich %2 · Build %3 · begonnen von %4 um %5%6</translation>
+    </message>
+    <message>
+        <source> · decided</source>
+        <translation> · entschieden</translation>
+    </message>
+    <message>
+        <source>No launch yet: choose the scope and the app build, then start.</source>
+        <translation>Noch kein Start: Bereich und App-Build wählen, dann beginnen.</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>Looked at: %1</source>
+        <translation>Geprüft: %1</translation>
+    </message>
+    <message>
+        <source>To clear: %1</source>
+        <translation>Zum Beheben: %1</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>nicht freigegeben</translation>
+    </message>
+    <message>
+        <source>✔ %1 · %2 · verifies</source>
+        <translation>✔ %1 · %2 · gültig</translation>
+    </message>
+    <message>
+        <source>✘ %1 · %2</source>
+        <translation>✘ %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2, key %3, record %4…%5</source>
+        <translation>%1 um %2, Schlüssel %3, Protokoll %4…%5</translation>
+    </message>
+    <message>
+        <source>No open launch to sign</source>
+        <translation>Kein offener Start zum Freigeben</translation>
+    </message>
+    <message>
+        <source>Sign in as an identity with the %1 role</source>
+        <translation>Mit einer Identität mit der Rolle %1 anmelden</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the %2 role</source>
+        <translation>%1 hat die Rolle %2 nicht</translation>
+    </message>
+    <message>
+        <source>%1 signed as %2; one identity never signs two roles</source>
+        <translation>%1 hat als %2 freigegeben; eine Identität gibt nie zwei Rollen frei</translation>
+    </message>
+    <message>
+        <source>Every check must hold before anyone signs</source>
+        <translation>Jede Prüfung muss erfüllt sein, bevor jemand freigibt</translation>
+    </message>
+    <message>
+        <source>Signed and still valid</source>
+        <translation>Freigegeben und weiterhin gültig</translation>
+    </message>
+    <message>
+        <source>Sign the launch record %1… as %2</source>
+        <translation>Startprotokoll %1… als %2 freigeben</translation>
+    </message>
+    <message>
+        <source>No open launch</source>
+        <translation>Kein offener Start</translation>
+    </message>
+    <message>
+        <source>The evidence says NO-GO</source>
+        <translation>Die Nachweise sagen NO-GO</translation>
+    </message>
+    <message>
+        <source>Only a release owner decides</source>
+        <translation>Nur ein Release-Verantwortlicher entscheidet</translation>
+    </message>
+    <message>
+        <source>Record GO, signed by %1</source>
+        <translation>GO erfassen, signiert von %1</translation>
+    </message>
+    <message>
+        <source>End this launch attempt as NO-GO, with a note</source>
+        <translation>Diesen Startversuch mit Notiz als NO-GO beenden</translation>
+    </message>
+    <message>
+        <source>Checks are recorded by a release owner</source>
+        <translation>Prüfungen erfasst ein Release-Verantwortlicher</translation>
+    </message>
+    <message>
+        <source>Not recorded yet.</source>
+        <translation>Noch nicht erfasst.</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3 (event %4)%5
+
+</source>
+        <translation>%1 von %2 um %3 (Ereignis %4)%5
+
+</translation>
+    </message>
+    <message>
+        <source>Probe now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Momentaufnahme erstellen</translation>
+    </message>
+    <message>
+        <source>Checksum files…</source>
+        <translation>Prüfsummen bilden…</translation>
+    </message>
+    <message>
+        <source>Archive evidence…</source>
+        <translation>Nachweise archivieren…</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm by hand</source>
+        <translation>Von Hand bestätigen</translation>
+    </message>
+    <message>
+        <source>Sign in first: every launch check is signed evidence.</source>
+        <translation>Zuerst anmelden: jede Startprüfung ist signierter Nachweis.</translation>
+    </message>
+    <message>
+        <source>No evidence store.</source>
+        <translation>Kein Nachweisspeicher.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (event %3)</source>
+        <translation>%1 fehlgeschlagen: %2 (Ereignis %3)</translation>
+    </message>
+    <message>
+        <source>%1 (event %2, signed by %3)</source>
+        <translation>%1 (Ereignis %2, signiert von %3)</translation>
+    </message>
+    <message>
+        <source>Launch started</source>
+        <translation>Start begonnen</translation>
+    </message>
+    <message>
+        <source>Release build files to checksum</source>
+        <translation>Dateien des Release-Builds für Prüfsummen</translation>
+    </message>
+    <message>
+        <source>Archive the evidence as a signed bundle</source>
+        <translation>Nachweise als signiertes Bündel archivieren</translation>
+    </message>
+    <message>
+        <source>Evidence bundles (*.tar.zst)</source>
+        <translation>Nachweisbündel (*.tar.zst)</translation>
+    </message>
+    <message>
+        <source>Config snapshot verified</source>
+        <translation>Konfigurationsaufnahme geprüft</translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>%1 bestätigen</translation>
+    </message>
+    <message>
+        <source>%1
+
+Confirm that this holds, with the note as its evidence?</source>
+        <translation>%1
+
+Bestätigen, dass dies zutrifft, mit der Notiz als Nachweis?</translation>
+    </message>
+    <message>
+        <source>%1 confirmed</source>
+        <translation>%1 bestätigt</translation>
+    </message>
+    <message>
+        <source>%1 needs a note on what was observed (the publish job and the version it published)</source>
+        <translation>%1 braucht eine Notiz zur Beobachtung (Veröffentlichungsjob und veröffentlichte Version)</translation>
+    </message>
+    <message>
+        <source>Probing for %1…</source>
+        <translation>Prüfe für %1…</translation>
+    </message>
+    <message>
+        <source>%1 probed: %2</source>
+        <translation>%1 geprüft: %2</translation>
+    </message>
+    <message>
+        <source>Build checksums archived: %1 files</source>
+        <translation>Build-Prüfsummen archiviert: %1 Dateien</translation>
+    </message>
+    <message>
+        <source>Evidence archived to %1</source>
+        <translation>Nachweise archiviert nach %1</translation>
+    </message>
+    <message>
+        <source>Launch record exported to %1: %2</source>
+        <translation>Startprotokoll exportiert nach %1: %2</translation>
+    </message>
+    <message>
+        <source>Sign launch %1 (scope %2, build %3) as %4?
+
+Your signature covers the launch record %5…; any later change to the checklist invalidates it.</source>
+        <translation>Start %1 (Bereich %2, Build %3) als %4 freigeben?
+
+Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Checkliste macht sie ungültig.</translation>
+    </message>
+    <message>
+        <source>%1 sign-off recorded</source>
+        <translation>Freigabe %1 erfasst</translation>
+    </message>
+    <message>
+        <source>Record GO for %1 (build %2)? This ends the launch checklist.</source>
+        <translation>GO für %1 (Build %2) erfassen? Das beendet die Start-Checkliste.</translation>
+    </message>
+    <message>
+        <source>Record NO-GO</source>
+        <translation>NO-GO erfassen</translation>
+    </message>
+    <message>
+        <source>Why this launch attempt ends as NO-GO:</source>
+        <translation>Warum dieser Startversuch als NO-GO endet:</translation>
+    </message>
+    <message>
+        <source>%1 recorded (event %2)</source>
+        <translation>%1 erfasst (Ereignis %2)</translation>
     </message>
 </context>
 <context>

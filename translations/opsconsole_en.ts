@@ -874,23 +874,381 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
 <context>
     <name>ops::ui::LaunchPanel</name>
     <message>
-        <source>The launch-day checklist with each item&apos;s evidence one click away</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The no-go rules, each red or green with its reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product, engineering and QA sign-offs and the GO / NO-GO banner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Launch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The launch-day decision is computed from evidence and its rules are not built yet, so no GO is shown.</source>
+        <source>Scope to launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App build, e.g. 2026.11.23-rc1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The launch record (JSON), the checksums file and every sign-off statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the launch record into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m checks hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch-day checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence of the selected check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: what was observed (the publish job, the version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-go rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go and clear it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-offs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record NO-GO…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record GO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store: nothing can be validated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recorded by %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence now says %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GO — every check holds, three sign-offs verify, no no-go rule holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no launch started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 3 sign-offs valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 no-go rule holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no-go rules hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO-GO — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal: the %1 environment, not prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · scope %2 · build %3 · started by %4 at %5%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No launch yet: choose the scope and the app build, then start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looked at: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To clear: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ %1 · %2 · verifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2, key %3, record %4…%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open launch to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as an identity with the %1 role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not hold the %2 role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed as %2; one identity never signs two roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every check must hold before anyone signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed and still valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the launch record %1… as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence says NO-GO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a release owner decides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record GO, signed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End this launch attempt as NO-GO, with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks are recorded by a release owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3 (event %4)%5
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: every launch check is signed evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (event %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (event %2, signed by %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release build files to checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive the evidence as a signed bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence bundles (*.tar.zst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config snapshot verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Confirm that this holds, with the note as its evidence?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a note on what was observed (the publish job and the version it published)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing for %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 probed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build checksums archived: %1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence archived to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch record exported to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign launch %1 (scope %2, build %3) as %4?
+
+Your signature covers the launch record %5…; any later change to the checklist invalidates it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sign-off recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record GO for %1 (build %2)? This ends the launch checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record NO-GO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this launch attempt ends as NO-GO:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recorded (event %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

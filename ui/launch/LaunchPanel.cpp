@@ -102,6 +102,8 @@ void LaunchPanel::buildUi() {
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("launchHeader"));
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setWordWrap(true);
+    m_header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     top->addWidget(m_header, 1);
     m_scope = new QComboBox(this);
     m_scope->setObjectName(QStringLiteral("launchScope"));
@@ -112,7 +114,7 @@ void LaunchPanel::buildUi() {
     m_build->setObjectName(QStringLiteral("launchBuild"));
     m_build->setPlaceholderText(tr("App build, e.g. 2026.11.23-rc1"));
     m_build->setAccessibleName(tr("App build"));
-    m_build->setMinimumWidth(240);
+    m_build->setMinimumWidth(180);
     m_start = new QPushButton(tr("Start launch"), this);
     m_start->setObjectName(QStringLiteral("startLaunchButton"));
     connect(m_start, &QPushButton::clicked, this, &LaunchPanel::startLaunch);
