@@ -55,6 +55,11 @@ screenshots: release
 	run=$$($$cli rollback start --scope pg --incident $$inc --json | sed -n 's/.*"id": *"\(RUN-[0-9]*\)".*/\1/p'); \
 	$$cli runbook step $$run identify-scope --evidence "pg only; my and baseline unaffected" >/dev/null; \
 	$$cli runbook step $$run confirm-manifest >/dev/null 2>&1; \
+	$$cli launch start --scope kl --build 2026.11.23-rc1 >/dev/null; \
+	$$cli launch check config-snapshot >/dev/null 2>&1 || true; \
+	$$cli launch checksum packaging >/dev/null 2>&1; \
+	$$cli launch check first-publish --evidence "publish job 4812 published v1" >/dev/null 2>&1 || true; \
+	$$cli launch check live-app-fetch >/dev/null 2>&1 || true; \
 	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images
 
 package: release
