@@ -91,7 +91,7 @@ void TestConfig::malformed_data()
     row("syntax-error.yaml", 5, "", "YAML syntax error");
     row("empty.yaml", 1, "", "the file is empty");
     row("not-a-mapping.yaml", 1, "", "must be a mapping, got a list");
-    row("unknown-top-key.yaml", 2, "colour", "unknown key (allowed: environment, objectives, probes, publisher, runbooks, scopes, services)");
+    row("unknown-top-key.yaml", 2, "colour", "unknown key (allowed: alert_rules, environment, objectives, probes, publisher, runbooks, scopes, services)");
     row("unknown-scope-key.yaml", 6, "scopes[0].freshnes_hours", "unknown key");
     row("missing-scopes.yaml", 1, "scopes", "required key is missing");
     row("missing-manifest.yaml", 2, "scopes[0].manifest", "required key is missing");

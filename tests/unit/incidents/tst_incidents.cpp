@@ -621,6 +621,11 @@ void TestIncidents::everyBuiltinRunbookSurvivesARun() {
     for (const Runbook &rb : rig.library.runbooks) {
         if (rb.id == IncidentActions::rollbackRunbookId())
             continue;
+        if (rb.id == QLatin1String("launch-day-validation")) {
+            // Launch day has its own actions (signed sign-offs): the generic path refuses it.
+            QCOMPARE(rig.as(rig.f.alice).startRun(rb.id, {}, QStringLiteral("kl")).error().code, ErrorCode::Policy);
+            continue;
+        }
         auto s = rig.as(rig.f.alice).startRun(rb.id, {}, QStringLiteral("kl"));
         QVERIFY2(s.ok(), qPrintable(rb.id));
         const IncidentBook book = rig.book();
@@ -636,7 +641,7 @@ void TestIncidents::everyBuiltinRunbookSurvivesARun() {
         }
         ++runs;
     }
-    QVERIFY(runs >= 14);
+    QVERIFY(runs >= 13);
     QCOMPARE(rig.as(rig.f.alice)
                  .startRun(QStringLiteral("rollback-checklist"), {}, QStringLiteral("kl"))
                  .error()
