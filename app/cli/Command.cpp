@@ -1,5 +1,7 @@
 #include "Command.h"
 
+#include "core/Time.h"
+
 #include "core/CanonicalJson.h"
 
 namespace ops::cli {
@@ -50,6 +52,20 @@ int Command::printUsage(CliIo &io) const {
 
 void Command::printJson(CliIo &io, const JsonValue &value) {
     io.out << QString::fromStdString(CanonicalJson::pretty(value)) << '\n';
+}
+
+JsonValue Command::eventJson(const StoredEvent &e) {
+    JsonValue o = JsonValue::object();
+    o["seq"] = static_cast<qint64>(e.seq);
+    o["id"] = e.uuid;
+    o["ts"] = Time::toIso(e.tsMs);
+    o["actor"] = e.actor;
+    o["kind"] = e.kind;
+    o["scope"] = e.scope;
+    o["payload"] = e.payload();
+    o["leaf_hash"] = e.leafHash.toHex().toStdString();
+    o["signed"] = e.signedByActor;
+    return o;
 }
 
 } // namespace ops::cli

@@ -4,6 +4,7 @@
 #include "core/JsonValue.h"
 #include "core/Result.h"
 #include "core/Startup.h"
+#include "store/EvidenceTypes.h"
 
 #include <QProcessEnvironment>
 #include <QTextStream>
@@ -35,6 +36,8 @@ protected:
     int usageError(CliIo &io, const QString &message) const;
     static int fail(CliIo &io, const Error &error, bool json);
     static void printJson(CliIo &io, const JsonValue &value);
+    // One stored event as the CLI prints it: seq, id, ts, actor, kind, scope, payload, leaf hash.
+    static JsonValue eventJson(const StoredEvent &event);
     // Environment, config and policy for this invocation (exit codes 2, 3, 4 on failure).
     Result<StartupContext> startup(const QCommandLineParser &parser, CliIo &io) const;
     int printUsage(CliIo &io) const;

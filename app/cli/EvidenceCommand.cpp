@@ -30,19 +30,6 @@ Progress terminalProgress(CliIo &io, const char *what, bool bytes) {
     };
 }
 
-JsonValue eventJson(const StoredEvent &e) {
-    JsonValue o = JsonValue::object();
-    o["seq"] = static_cast<qint64>(e.seq);
-    o["id"] = e.uuid;
-    o["ts"] = Time::toIso(e.tsMs);
-    o["actor"] = e.actor;
-    o["kind"] = e.kind;
-    o["scope"] = e.scope;
-    o["payload"] = e.payload();
-    o["leaf_hash"] = e.leafHash.toHex().toStdString();
-    o["signed"] = e.signedByActor;
-    return o;
-}
 
 QString summaryLine(const StoredEvent &e) {
     std::string payload = CanonicalJson::serialize(e.payload());

@@ -48,15 +48,6 @@ void printStatus(CliIo &io, const LaunchStatus &st) {
     }
 }
 
-JsonValue eventJson(const StoredEvent &e) {
-    JsonValue o = JsonValue::object();
-    o["seq"] = static_cast<qint64>(e.seq);
-    o["kind"] = e.kind;
-    o["actor"] = e.actor;
-    o["at"] = Time::toIso(e.tsMs);
-    o["payload"] = e.payload();
-    return o;
-}
 
 } // namespace
 

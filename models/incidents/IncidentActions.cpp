@@ -21,6 +21,31 @@ Error invalid(const QString &message, const QString &where) {
 
 } // namespace
 
+JsonValue attachmentsJson(const QList<AttachmentRef> &attachments) {
+    JsonValue a = JsonValue::array();
+    for (const AttachmentRef &r : attachments) {
+        JsonValue o = JsonValue::object();
+        o["name"] = r.name;
+        o["sha256"] = r.sha256;
+        o["size"] = r.size;
+        o["media_type"] = r.mediaType;
+        a.push(o);
+    }
+    return a;
+}
+
+JsonValue checksumsJson(const QList<ChecksumRef> &checksums) {
+    JsonValue c = JsonValue::array();
+    for (const ChecksumRef &r : checksums) {
+        JsonValue o = JsonValue::object();
+        o["name"] = r.name;
+        o["sha256"] = r.sha256;
+        o["size"] = r.size;
+        c.push(o);
+    }
+    return c;
+}
+
 JsonValue probeEvidence(const QList<ProbeResult> &results) {
     JsonValue out = JsonValue::array();
     for (const ProbeResult &r : results)
@@ -463,18 +488,8 @@ Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, co
         evidence["probes"] = probeEvidence(*in.probes);
         evidence["probe_summary"] = probeSummary(*in.probes);
     }
-    if (!in.attachments.isEmpty()) {
-        JsonValue a = JsonValue::array();
-        for (const AttachmentRef &r : in.attachments) {
-            JsonValue o = JsonValue::object();
-            o["name"] = r.name;
-            o["sha256"] = r.sha256;
-            o["size"] = r.size;
-            o["media_type"] = r.mediaType;
-            a.push(o);
-        }
-        evidence["attachments"] = a;
-    }
+    if (!in.attachments.isEmpty())
+        evidence["attachments"] = attachmentsJson(in.attachments);
     QList<ChecksumRef> checksums = in.checksums;
     if (in.status == StepStatus::Done) {
         if (step.probeMustPass && in.probes) {
@@ -530,17 +545,8 @@ Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, co
     }
     if (dryRun)
         return QList<StoredEvent>{};
-    if (!checksums.isEmpty()) {
-        JsonValue c = JsonValue::array();
-        for (const ChecksumRef &r : checksums) {
-            JsonValue o = JsonValue::object();
-            o["name"] = r.name;
-            o["sha256"] = r.sha256;
-            o["size"] = r.size;
-            c.push(o);
-        }
-        evidence["checksums"] = c;
-    }
+    if (!checksums.isEmpty())
+        evidence["checksums"] = checksumsJson(checksums);
     if (in.confirmed)
         evidence["confirmed"] = true;
     if (step.needs(EvidenceKind::Signature) && in.status == StepStatus::Done) {

@@ -101,6 +101,9 @@ private:
     Time::Clock m_clock;
 };
 
+// Attachments and checksums as step evidence.
+JsonValue attachmentsJson(const QList<AttachmentRef> &attachments);
+JsonValue checksumsJson(const QList<ChecksumRef> &checksums);
 // A probe result as step evidence.
 JsonValue probeEvidence(const QList<ProbeResult> &results);
 // "ok: kl/manifest, kl/pack; failed: …" — a one-line validation result.

@@ -218,13 +218,8 @@ Result<StoredEvent> LaunchActions::recordSnapshot(const QString &ref, const Conf
     for (const QString &x : snap.findings)
         f.push(x);
     evidence["findings"] = f;
-    JsonValue c = JsonValue::array();
-    JsonValue entry = JsonValue::object();
-    entry["name"] = "config-snapshot.json";
-    entry["sha256"] = snap.sha256;
-    entry["size"] = static_cast<qint64>(CanonicalJson::serialize(snap.json).size());
-    c.push(entry);
-    evidence["checksums"] = c;
+    evidence["checksums"] = checksumsJson({ChecksumRef{QStringLiteral("config-snapshot.json"), snap.sha256,
+                                                       static_cast<qint64>(CanonicalJson::serialize(snap.json).size())}});
     if (snap.verified())
         return appendStep(run.value(), stepId, StepStatus::Done, QString(), evidence);
     return appendStep(run.value(), stepId, StepStatus::Failed, snap.findings.join(QStringLiteral("; ")), evidence);
@@ -361,13 +356,8 @@ Result<StoredEvent> LaunchActions::recordArchive(const QString &ref, const QStri
     a["root"] = QString::fromLatin1(summary->root.toHex());
     JsonValue evidence = JsonValue::object();
     evidence["archive"] = a;
-    JsonValue c = JsonValue::array();
-    JsonValue entry = JsonValue::object();
-    entry["name"] = a.stringAt("name");
-    entry["sha256"] = a.stringAt("sha256");
-    entry["size"] = QFileInfo(outPath).size();
-    c.push(entry);
-    evidence["checksums"] = c;
+    evidence["checksums"] =
+        checksumsJson({ChecksumRef{a.stringAt("name"), a.stringAt("sha256"), QFileInfo(outPath).size()}});
     return appendStep(run.value(), stepId, StepStatus::Done, QString(), evidence);
 }
 
@@ -409,18 +399,8 @@ Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QStrin
         return StoredEvent{};
     }
     JsonValue evidence = JsonValue::object();
-    if (!attachments.isEmpty()) {
-        JsonValue a = JsonValue::array();
-        for (const AttachmentRef &r : attachments) {
-            JsonValue o = JsonValue::object();
-            o["name"] = r.name;
-            o["sha256"] = r.sha256;
-            o["size"] = r.size;
-            o["media_type"] = r.mediaType;
-            a.push(o);
-        }
-        evidence["attachments"] = a;
-    }
+    if (!attachments.isEmpty())
+        evidence["attachments"] = attachmentsJson(attachments);
     if (confirmed)
         evidence["confirmed"] = true;
     if (manualAppFetch)

@@ -1,7 +1,7 @@
 // A full bad-publish incident through the CLI against the demo pipeline with a faulted scope:
 // alert → incident → kill switch → rollback drill with a real rebind → readback ok → closure;
 // the store verifies afterwards and the publisher token never reaches it.
-#include "TestSupport.h"
+#include "CliHarness.h"
 
 #include "core/CanonicalJson.h"
 
@@ -22,9 +22,13 @@ private:
 
 namespace {
 
+struct Cli : test::Cli {
+    explicit Cli(const QByteArray &yaml)
+        : test::Cli(yaml, QStringLiteral("publisher-token-7f3a9c")) {}
+};
+
 JsonValue parse(const QByteArray &out) {
-    auto v = CanonicalJson::parse(out.toStdString());
-    return v.ok() ? v.value() : JsonValue();
+    return test::parseJson(out);
 }
 
 const JsonValue *cell(const JsonValue &cells, const QString &alert, const QString &scope) {
@@ -33,32 +37,6 @@ const JsonValue *cell(const JsonValue &cells, const QString &alert, const QStrin
             return &c;
     return nullptr;
 }
-
-struct Cli {
-    test::TempDir home;
-    test::ProgramRunner runner{home};
-    QString config;
-
-    explicit Cli(const QByteArray &yaml)
-        : config(home.write(QStringLiteral("config.yaml"), yaml)) {
-        runner.set(QStringLiteral("OPSCONSOLE_PASSPHRASE"), QStringLiteral("a long enough passphrase"));
-        runner.set(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN"), QStringLiteral("publisher-token-7f3a9c"));
-    }
-    test::RunResult operator()(QStringList args, const QString &identity = {}) {
-        if (!identity.isEmpty())
-            args << QStringLiteral("--identity") << identity;
-        args << QStringLiteral("--config") << config;
-        return runner.run(QStringLiteral("opsconsole-cli"), args, 120000);
-    }
-};
-
-#define RUN_OK(expr)                                                                                         \
-    [&] {                                                                                                    \
-        auto r_ = (expr);                                                                                    \
-        if (r_.exitCode != 0)                                                                                \
-            qWarning("exit %d: %s %s", r_.exitCode, r_.out.constData(), r_.err.constData());                 \
-        return r_;                                                                                           \
-    }()
 
 } // namespace
 

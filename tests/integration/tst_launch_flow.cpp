@@ -2,7 +2,7 @@
 // then a rollback drill, kill-switch tests and probes clear the rules, the checklist is walked
 // (config snapshot, checksums, real probes, the live app fetch, the archive), three identities sign
 // off, GO is recorded; sign-off statements verify with openssl and the checksums with sha256sum.
-#include "TestSupport.h"
+#include "CliHarness.h"
 
 #include "core/CanonicalJson.h"
 
@@ -26,33 +26,12 @@ private:
 namespace {
 
 JsonValue parse(const QByteArray &out) {
-    auto v = CanonicalJson::parse(out.toStdString());
-    return v.ok() ? v.value() : JsonValue();
+    return test::parseJson(out);
 }
 
-QStringList words(const char *text) {
-    return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
-
-struct Cli {
-    test::TempDir home;
-    test::ProgramRunner runner{home};
-    QString config;
-
+struct Cli : test::Cli {
     explicit Cli(const QByteArray &yaml)
-        : config(home.write(QStringLiteral("config.yaml"), yaml)) {
-        runner.set(QStringLiteral("OPSCONSOLE_PASSPHRASE"), QStringLiteral("a long enough passphrase"));
-        runner.set(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN"), QStringLiteral("publisher-token-launch-5d1"));
-    }
-    test::RunResult operator()(QStringList args, const QString &identity = {}) {
-        if (!identity.isEmpty())
-            args << QStringLiteral("--identity") << identity;
-        args << QStringLiteral("--config") << config;
-        return runner.run(QStringLiteral("opsconsole-cli"), args, 120000);
-    }
-    test::RunResult operator()(const char *args, const QString &identity = {}) {
-        return (*this)(words(args), identity);
-    }
+        : test::Cli(yaml, QStringLiteral("publisher-token-launch-5d1")) {}
     void identities() {
         QCOMPARE((*this)("init --identity rob --roles release-owner,operator,incident-owner").exitCode, 0);
         QCOMPARE((*this)("identity create pat --roles product").exitCode, 0);
@@ -61,14 +40,6 @@ struct Cli {
         QCOMPARE((*this)("identity create quinn --roles qa").exitCode, 0);
     }
 };
-
-#define RUN_OK(expr)                                                                                         \
-    [&] {                                                                                                    \
-        auto r_ = (expr);                                                                                    \
-        if (r_.exitCode != 0)                                                                                \
-            qWarning("exit %d: %s %s", r_.exitCode, r_.out.constData(), r_.err.constData());                 \
-        return r_;                                                                                           \
-    }()
 
 int runTool(const QString &program, const QStringList &args, const QString &cwd, QByteArray *out = nullptr) {
     QProcess p;

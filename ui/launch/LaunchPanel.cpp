@@ -572,17 +572,17 @@ void LaunchPanel::runCheck() {
         handle(a->recordSnapshot(run), tr("Config snapshot verified"));
         return;
     }
-    if (!c->step.needs(EvidenceKind::Probe) || (a->probePlan(run, id).ok() && a->probePlan(run, id)->manual)) {
+    auto plan = c->step.needs(EvidenceKind::Probe) ? a->probePlan(run, id) : Result<LaunchProbePlan>(LaunchProbePlan{});
+    if (!plan.ok()) {
+        report(plan.error().message, true);
+        return;
+    }
+    if (!c->step.needs(EvidenceKind::Probe) || plan->manual) {
         if (QMessageBox::question(this, tr("Confirm %1").arg(id),
                                   tr("%1\n\nConfirm that this holds, with the note as its evidence?").arg(c->step.action),
                                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
             return;
         handle(a->recordManual(run, id, m_note->text(), {}, true), tr("%1 confirmed").arg(id));
-        return;
-    }
-    auto plan = a->probePlan(run, id);
-    if (!plan.ok()) {
-        report(plan.error().message, true);
         return;
     }
     if (plan->needsNote && m_note->text().trimmed().isEmpty()) {
