@@ -1,6 +1,7 @@
 #include "Bundle.h"
 
 #include "core/CanonicalJson.h"
+#include "core/Tar.h"
 #include "core/Time.h"
 #include "crypto/Merkle.h"
 #include "crypto/Sha256.h"
@@ -11,8 +12,6 @@
 #include <QSet>
 #include <QTemporaryFile>
 
-#include <archive.h>
-#include <archive_entry.h>
 
 namespace ops::Bundle {
 
@@ -20,8 +19,6 @@ namespace merkle = crypto::merkle;
 
 namespace {
 
-constexpr qint64 kMaxEntries = 2'000'000;
-constexpr qint64 kMaxTotalBytes = qint64(4) * 1024 * 1024 * 1024;
 
 const char *kVerifyMd = R"MD(# Verifying this evidence bundle
 
@@ -60,61 +57,6 @@ Pin the signer: compare `signer_key` with the fingerprint you expect
 (`opsconsole-cli identity list` on the originating machine), or pass `--pin SHA256:…`.
 )MD";
 
-struct ArchiveWriter {
-    archive *a = archive_write_new();
-    qint64 mtime = 0;
-    ~ArchiveWriter() { archive_write_free(a); }
-
-    Result<void> open(const QString &path)
-    {
-        archive_write_add_filter_zstd(a);
-        archive_write_set_format_pax_restricted(a);
-        if (archive_write_open_filename(a, QFile::encodeName(path).constData()) != ARCHIVE_OK)
-            return makeError(ErrorCode::Store, QString::fromUtf8(archive_error_string(a)), path);
-        return {};
-    }
-    Result<void> header(const QString &name, qint64 size)
-    {
-        archive_entry *e = archive_entry_new();
-        archive_entry_set_pathname(e, name.toUtf8().constData());
-        archive_entry_set_size(e, size);
-        archive_entry_set_filetype(e, AE_IFREG);
-        archive_entry_set_perm(e, 0644);
-        archive_entry_set_mtime(e, mtime, 0);
-        const int rc = archive_write_header(a, e);
-        archive_entry_free(e);
-        if (rc != ARCHIVE_OK)
-            return makeError(ErrorCode::Store, QString::fromUtf8(archive_error_string(a)), name);
-        return {};
-    }
-    Result<void> bytes(const QString &name, QByteArrayView data)
-    {
-        if (auto r = header(name, data.size()); !r.ok())
-            return r;
-        if (!data.isEmpty() && archive_write_data(a, data.data(), static_cast<std::size_t>(data.size())) < 0)
-            return makeError(ErrorCode::Store, QString::fromUtf8(archive_error_string(a)), name);
-        return {};
-    }
-    Result<void> file(const QString &name, QFile &f)
-    {
-        if (auto r = header(name, f.size()); !r.ok())
-            return r;
-        f.seek(0);
-        QByteArray buf(1 << 20, Qt::Uninitialized);
-        qint64 n = 0;
-        while ((n = f.read(buf.data(), buf.size())) > 0)
-            if (archive_write_data(a, buf.constData(), static_cast<std::size_t>(n)) < 0)
-                return makeError(ErrorCode::Store, QString::fromUtf8(archive_error_string(a)), name);
-        return {};
-    }
-    Result<void> close()
-    {
-        if (archive_write_close(a) != ARCHIVE_OK)
-            return makeError(ErrorCode::Store, QString::fromUtf8(archive_error_string(a)));
-        return {};
-    }
-};
-
 bool selected(const StoredEvent &e, const ExportFilter &f)
 {
     if (f.sinceMs && e.tsMs < *f.sinceMs)
@@ -138,16 +80,6 @@ std::string proofLine(const InclusionProofData &p)
         path.push(h.toHex().toStdString());
     o["path"] = path;
     return CanonicalJson::serialize(o) + "\n";
-}
-
-bool safeEntryName(const QString &name)
-{
-    if (name.isEmpty() || name.startsWith(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
-        return false;
-    for (const QString &part : name.split(QLatin1Char('/')))
-        if (part == QLatin1String(".."))
-            return false;
-    return true;
 }
 
 } // namespace
@@ -211,15 +143,15 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
     const QByteArray manifestBytes = QByteArray::fromStdString(CanonicalJson::serialize(manifest));
     const QByteArray manifestSig = exporter.key.sign(manifestBytes);
 
-    ArchiveWriter w;
-    w.mtime = cp->tsMs / 1000;
+    tar::Writer w;
+    w.setMtime(cp->tsMs / 1000);
     if (auto r = w.open(outPath); !r.ok())
         return r.error();
     auto check = [](const Result<void> &r) { return r.ok(); };
-    if (!check(w.bytes(QStringLiteral("VERIFY.md"), QByteArrayView(kVerifyMd))) ||
-        !check(w.bytes(QStringLiteral("checkpoint.json"), QByteArray::fromStdString(cp->canonical))) ||
-        !check(w.bytes(QStringLiteral("checkpoint.sig"), cp->signature)) ||
-        !check(w.bytes(QStringLiteral("export.json"), manifestBytes)) || !check(w.bytes(QStringLiteral("export.sig"), manifestSig)))
+    if (!check(w.add(QStringLiteral("VERIFY.md"), QByteArrayView(kVerifyMd))) ||
+        !check(w.add(QStringLiteral("checkpoint.json"), QByteArray::fromStdString(cp->canonical))) ||
+        !check(w.add(QStringLiteral("checkpoint.sig"), cp->signature)) ||
+        !check(w.add(QStringLiteral("export.json"), manifestBytes)) || !check(w.add(QStringLiteral("export.sig"), manifestSig)))
         return makeError(ErrorCode::Store, QStringLiteral("cannot write the bundle"), outPath);
     QStringList names(actors.begin(), actors.end());
     names.sort();
@@ -227,13 +159,13 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
         auto id = store.identity(name);
         if (!id.ok())
             continue;
-        if (auto r = w.bytes(QStringLiteral("keys/%1.pem").arg(name), id->publicKeyPem); !r.ok())
+        if (auto r = w.add(QStringLiteral("keys/%1.pem").arg(name), id->publicKeyPem); !r.ok())
             return r.error();
         summary.keys << name;
     }
-    if (auto r = w.file(QStringLiteral("events.jsonl"), events); !r.ok())
+    if (auto r = w.addFile(QStringLiteral("events.jsonl"), events); !r.ok())
         return r.error();
-    if (auto r = w.file(QStringLiteral("proofs.jsonl"), proofs); !r.ok())
+    if (auto r = w.addFile(QStringLiteral("proofs.jsonl"), proofs); !r.ok())
         return r.error();
     QStringList blobList(blobs.begin(), blobs.end());
     blobList.sort();
@@ -241,7 +173,7 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
         auto data = store.blob(sha);
         if (!data.ok())
             return data.error();
-        if (auto r = w.bytes(QStringLiteral("blobs/") + sha, data.value()); !r.ok())
+        if (auto r = w.add(QStringLiteral("blobs/") + sha, data.value()); !r.ok())
             return r.error();
         ++summary.blobs;
     }
@@ -251,70 +183,34 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
 }
 
 namespace {
-Result<BundleReport> verifyOpened(archive *a, const QString &path, const QString &pinnedKey);
-
-struct ArchiveReader {
-    archive *a = archive_read_new();
-    ArchiveReader()
-    {
-        archive_read_support_filter_all(a);
-        archive_read_support_format_tar(a);
-    }
-    ~ArchiveReader() { archive_read_free(a); }
-};
+Result<BundleReport> verifyContents(const tar::Contents &contents, const QString &pinnedKey);
 } // namespace
 
 Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey)
 {
-    ArchiveReader reader;
-    archive *a = reader.a;
-    if (archive_read_open_filename(a, QFile::encodeName(path).constData(), 1 << 16) != ARCHIVE_OK)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("not a readable bundle: %1").arg(QString::fromUtf8(archive_error_string(a))), path);
-    return verifyOpened(a, path, pinnedKey);
+    auto contents = tar::readFile(path);
+    if (!contents.ok())
+        return contents.error();
+    return verifyContents(contents.value(), pinnedKey);
 }
 
 Result<BundleReport> verifyBundleData(const QByteArray &data, const QString &pinnedKey)
 {
-    ArchiveReader reader;
-    archive *a = reader.a;
-    if (archive_read_open_memory(a, data.constData(), static_cast<std::size_t>(data.size())) != ARCHIVE_OK)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("not a readable bundle: %1").arg(QString::fromUtf8(archive_error_string(a))));
-    return verifyOpened(a, QStringLiteral("(memory)"), pinnedKey);
+    auto contents = tar::readMemory(data, QStringLiteral("(memory)"));
+    if (!contents.ok())
+        return contents.error();
+    return verifyContents(contents.value(), pinnedKey);
 }
 
 namespace {
-Result<BundleReport> verifyOpened(archive *a, const QString &path, const QString &pinnedKey)
+Result<BundleReport> verifyContents(const tar::Contents &contents, const QString &pinnedKey)
 {
     QHash<QString, QByteArray> files;
-    qint64 total = 0, count = 0;
     BundleReport report;
-    archive_entry *entry = nullptr;
-    int rc = ARCHIVE_OK;
-    while ((rc = archive_read_next_header(a, &entry)) == ARCHIVE_OK) {
-        const QString name = QString::fromUtf8(archive_entry_pathname(entry));
-        if (++count > kMaxEntries)
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("too many entries"), path);
-        if (!safeEntryName(name)) {
-            report.problems << QStringLiteral("unsafe entry name '%1'").arg(name);
-            continue;
-        }
-        if (archive_entry_filetype(entry) != AE_IFREG)
-            continue;
-        QByteArray data;
-        char buf[1 << 16];
-        la_ssize_t n = 0;
-        while ((n = archive_read_data(a, buf, sizeof buf)) > 0) {
-            total += n;
-            if (total > kMaxTotalBytes)
-                return makeError(ErrorCode::InvalidInput, QStringLiteral("bundle expands beyond 4 GiB"), path);
-            data.append(buf, n);
-        }
-        if (n < 0)
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("corrupt entry '%1': %2").arg(name, QString::fromUtf8(archive_error_string(a))), path);
-        files.insert(name, data);
-    }
-    if (rc != ARCHIVE_EOF)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("corrupt bundle: %1").arg(QString::fromUtf8(archive_error_string(a))), path);
+    for (const QString &name : contents.unsafeNames)
+        report.problems << QStringLiteral("unsafe entry name '%1'").arg(name);
+    for (const tar::Entry &e : contents.files)
+        files.insert(e.name, e.data);
 
     for (const char *required : {"checkpoint.json", "checkpoint.sig", "events.jsonl", "proofs.jsonl"})
         if (!files.contains(QString::fromLatin1(required)))
