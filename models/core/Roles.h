@@ -22,4 +22,19 @@ inline QStringList unknown(const QStringList &roles)
     return out;
 }
 
+// Seed 003 §12: the S02 analyst, the S03 locker and the S04 launcher are different identities,
+// so no identity may hold two of these roles. Empty when the roles are allowed together.
+inline QString separationConflict(const QStringList &roles)
+{
+    QStringList held;
+    for (const char *r : {"analyst", "locker", "launcher"})
+        if (roles.contains(QLatin1String(r)))
+            held << QLatin1String(r);
+    if (held.size() < 2)
+        return {};
+    return QStringLiteral("one identity cannot hold %1: the analyst, the locker and the launcher must be "
+                          "different identities (seed 003 §12)")
+        .arg(held.join(QStringLiteral(" and ")));
+}
+
 } // namespace ops::Roles

@@ -21,7 +21,7 @@ using namespace store;
 namespace {
 
 QString reservedKindPrefix(const std::string &kind) {
-    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.", "launch."})
+    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.", "launch.", "derivation.", "handoff."})
         if (kind.rfind(prefix, 0) == 0)
             return QString::fromLatin1(prefix);
     return {};

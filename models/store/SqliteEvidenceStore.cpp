@@ -1,5 +1,7 @@
 #include "SqliteEvidenceStore.h"
 
+#include "core/Roles.h"
+
 #include "EventCodec.h"
 #include "EventWriter.h"
 #include "Projections.h"
@@ -524,6 +526,8 @@ Result<StoredEvent> SqliteEvidenceStore::registerIdentity(const Signer &newIdent
         return makeError(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a valid identity name").arg(newIdentity.name));
     if (identity(newIdentity.name).ok())
         return makeError(ErrorCode::Policy, QStringLiteral("identity '%1' already exists").arg(newIdentity.name));
+    if (const QString conflict = Roles::separationConflict(roles); !conflict.isEmpty())
+        return makeError(ErrorCode::Policy, conflict, QStringLiteral("--roles"));
     const crypto::PublicKey pub = newIdentity.key.publicKey();
     NewEvent e;
     e.kind = QStringLiteral("identity.created");

@@ -13,11 +13,6 @@
 
 namespace ops::test {
 
-#define QVERIFY_OK(result)                                                                                   \
-    do {                                                                                                     \
-        if (!(result).ok())                                                                                  \
-            QFAIL(qPrintable((result).error().toString()));                                                  \
-    } while (false)
 
 inline constexpr qint64 kLaunchMinute = 60 * 1000;
 

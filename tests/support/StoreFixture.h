@@ -8,6 +8,13 @@
 
 #include <QTest>
 
+// Fails the test with the error when a Result is not ok.
+#define QVERIFY_OK(result)                                                                                   \
+    do {                                                                                                     \
+        if (!(result).ok())                                                                                  \
+            QFAIL(qPrintable((result).error().toString()));                                                  \
+    } while (false)
+
 namespace ops::test {
 
 inline Signer makeSigner(const QString &name)

@@ -1,0 +1,549 @@
+#include "DerivationActions.h"
+
+#include "crypto/Sha256.h"
+#include "store/EvidenceStore.h"
+
+#include <QFileInfo>
+
+namespace ops {
+
+namespace {
+
+Error invalid(const QString &message, const QString &where = {}) {
+    return makeError(ErrorCode::InvalidInput, message, where);
+}
+
+bool sameName(const QString &a, const QString &b) {
+    return !a.isEmpty() && a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+JsonValue stringsJson(const QStringList &list) {
+    JsonValue a = JsonValue::array();
+    for (const QString &s : list)
+        a.push(s);
+    return a;
+}
+
+// One line of text a person entered: trimmed, no control characters, bounded.
+Result<QString> oneText(const QString &text, const QString &what, int max = 2000) {
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return invalid(QStringLiteral("%1 is required").arg(what), what);
+    if (t.size() > max)
+        return invalid(QStringLiteral("%1 is longer than %2 characters").arg(what).arg(max), what);
+    if (DerivationRules::isPlaceholder(t))
+        return invalid(QStringLiteral("%1 is a placeholder ('%2'): say what it is").arg(what, t.left(40)), what);
+    return t;
+}
+
+} // namespace
+
+QString DerivationActions::actionName(Action action) {
+    switch (action) {
+    case Action::Import:
+        return QStringLiteral("import");
+    case Action::Review:
+        return QStringLiteral("review");
+    case Action::RiskNote:
+        return QStringLiteral("risk-note");
+    case Action::Sign:
+        return QStringLiteral("sign");
+    case Action::Supersede:
+        return QStringLiteral("supersede");
+    case Action::Invalidate:
+        return QStringLiteral("invalidate");
+    case Action::Charter:
+        return QStringLiteral("charter");
+    case Action::Threats:
+        return QStringLiteral("threats");
+    case Action::Attest:
+        return QStringLiteral("attest");
+    case Action::Export:
+        return QStringLiteral("handoff-export");
+    }
+    return {};
+}
+
+DerivationActions::DerivationActions(EvidenceStore &store, const Signer &signer, Time::Clock clock)
+    : m_store(store)
+    , m_signer(signer)
+    , m_clock(std::move(clock)) {
+}
+
+Result<QStringList> DerivationActions::roles() const {
+    auto id = m_store.identity(m_signer.name);
+    if (!id.ok())
+        return id.error();
+    return id->roles;
+}
+
+QString DerivationActions::refusal(Action action, const QString &recordId) const {
+    auto book = DerivationBook::load(m_store);
+    if (!book.ok())
+        return book.error().message;
+    return refusal(action, book->record(recordId));
+}
+
+QString DerivationActions::refusal(Action action, const RecordState *r) const {
+    auto held = roles();
+    if (!held.ok())
+        return held.error().message;
+    const QString me = m_signer.name;
+    auto needs = [&](const QStringList &anyOf) -> QString {
+        for (const QString &role : anyOf)
+            if (held->contains(role))
+                return {};
+        return QStringLiteral("%1 needs the %2 role; %3 holds %4")
+            .arg(actionName(action), anyOf.join(QStringLiteral(" or ")), me,
+                 held->isEmpty() ? QStringLiteral("none") : held->join(QStringLiteral(", ")));
+    };
+    auto notOwn = [&](const RecordState &s) -> QString {
+        if (sameName(s.record.author(), me))
+            return QStringLiteral("%1 is the author of %2: a record is never reviewed or signed by its author")
+                .arg(me, s.record.id);
+        if (sameName(s.importer, me))
+            return QStringLiteral("%1 imported %2: the analyst who brought a record in cannot review or sign it")
+                .arg(me, s.record.id);
+        return {};
+    };
+    auto namedReviewer = [&](const RecordState &s) -> QString {
+        if (!sameName(s.record.reviewer(), me))
+            return QStringLiteral("%1 names %2 as its reviewer, not %3").arg(s.record.id, s.record.reviewer(), me);
+        return {};
+    };
+    auto liveRecord = [&](const RecordState *s) -> QString {
+        if (!s)
+            return QStringLiteral("no such record");
+        if (!s->isLive())
+            return QStringLiteral("%1 is %2: superseded and invalidated records are final")
+                .arg(s->record.id, recordStatusName(s->status));
+        return {};
+    };
+    QString why;
+    switch (action) {
+    case Action::Import:
+    case Action::Supersede:
+    case Action::Attest:
+        why = needs({QStringLiteral("analyst")});
+        if (why.isEmpty() && action == Action::Supersede)
+            why = liveRecord(r);
+        return why;
+    case Action::Review:
+        if (!(why = needs({QStringLiteral("reviewer")})).isEmpty() || !(why = liveRecord(r)).isEmpty() ||
+            !(why = notOwn(*r)).isEmpty() || !(why = namedReviewer(*r)).isEmpty())
+            return why;
+        if (r->status != RecordStatus::InReview)
+            return QStringLiteral("%1 was already reviewed (%2); a change is a re-derivation")
+                .arg(r->record.id, recordStatusName(r->status));
+        return {};
+    case Action::Sign:
+        if (!(why = needs({QStringLiteral("reviewer")})).isEmpty() || !(why = liveRecord(r)).isEmpty() ||
+            !(why = notOwn(*r)).isEmpty() || !(why = namedReviewer(*r)).isEmpty())
+            return why;
+        if (r->status == RecordStatus::Signed)
+            return QStringLiteral("%1 is already signed").arg(r->record.id);
+        if (r->status != RecordStatus::Accepted)
+            return QStringLiteral("%1 is %2: only an accepted record is signed").arg(r->record.id, recordStatusName(r->status));
+        if (r->record.isCostOrCapacity() && r->riskNotes.isEmpty())
+            return QStringLiteral("%1 is a cost or capacity value: a risk-owner note is needed before signing (§1)")
+                .arg(r->record.id);
+        return {};
+    case Action::RiskNote:
+        if (!(why = needs({QStringLiteral("risk-owner")})).isEmpty() || !(why = liveRecord(r)).isEmpty())
+            return why;
+        if (sameName(r->record.author(), me) || sameName(r->importer, me))
+            return QStringLiteral("%1 is the author of %2: the risk owner is someone else").arg(me, r->record.id);
+        return {};
+    case Action::Invalidate:
+        if (!(why = needs({QStringLiteral("analyst"), QStringLiteral("reviewer")})).isEmpty())
+            return why;
+        return liveRecord(r);
+    case Action::Charter:
+        return needs({QStringLiteral("reviewer"), QStringLiteral("analyst")});
+    case Action::Threats:
+    case Action::Export:
+        return needs({QStringLiteral("reviewer")});
+    }
+    return {};
+}
+
+Error DerivationActions::deny(Action action, const QString &record, const QString &reason) {
+    NewEvent e;
+    e.kind = QStringLiteral("derivation.denied");
+    e.tsMs = m_clock();
+    e.payload["action"] = actionName(action);
+    e.payload["record"] = record;
+    e.payload["reason"] = reason;
+    auto stored = m_store.append(m_signer, {e});
+    if (!stored.ok())
+        return stored.error();
+    Error err = makeError(ErrorCode::Policy, reason, record.isEmpty() ? QStringLiteral("--identity") : record);
+    return err;
+}
+
+Result<QList<DerivationRecord>> DerivationActions::validated(const QList<LoadedFile> &files,
+                                                             const DerivationBook &book) const {
+    QList<Diagnostic> errors;
+    QList<DerivationRecord> records;
+    for (const LoadedFile &f : files) {
+        errors += f.errors;
+        if (f.errors.isEmpty() && f.records.isEmpty())
+            errors.push_back(Diagnostic{f.file, 0, {}, QStringLiteral("no records")});
+        for (const DerivationRecord &r : f.records) {
+            errors += DerivationRules::findings(r);
+            if (const RecordState *old = book.record(r.id))
+                errors.push_back(Diagnostic{r.file, r.lineOf(DerivationRecord::idField(r.type)),
+                                            DerivationRecord::idField(r.type),
+                                            QStringLiteral("'%1' was imported at event %2 and is %3: a change is a "
+                                                           "re-derivation with a new id (derivation supersede)")
+                                                .arg(r.id)
+                                                .arg(old->importedSeq)
+                                                .arg(recordStatusName(old->status))});
+            records << r;
+        }
+    }
+    errors += DerivationRules::checkSet(records, book.liveRecords());
+    if (!errors.isEmpty())
+        return Error::fromDiagnostics(ErrorCode::InvalidInput, errors);
+    return records;
+}
+
+Result<QString> DerivationActions::attachSource(const LoadedFile &file) {
+    auto stored = m_store.attach(m_signer, QFileInfo(file.file).fileName(), file.bytes, QStringLiteral("application/yaml"));
+    if (!stored.ok())
+        return stored.error();
+    return stored->payload().stringAt("sha256");
+}
+
+NewEvent DerivationActions::importedEvent(const DerivationRecord &record, const LoadedFile &file, const QString &fileSha,
+                                          const QString &supersedes) const {
+    NewEvent e;
+    e.kind = QStringLiteral("derivation.imported");
+    e.tsMs = m_clock();
+    e.payload["record"] = record.canonicalJson();
+    e.payload["record_sha256"] = record.sha256();
+    e.payload["record_type"] = recordTypeName(record.type);
+    e.payload["file"] = QFileInfo(file.file).fileName();
+    e.payload["file_sha256"] = fileSha;
+    e.payload["line"] = record.line;
+    e.payload["supersedes"] = supersedes;
+    return e;
+}
+
+Result<QList<StoredEvent>> DerivationActions::importFiles(const QStringList &paths) {
+    QList<LoadedFile> files;
+    for (const QString &p : paths)
+        files << DerivationLoader::loadFile(p);
+    return importLoaded(files);
+}
+
+Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFile> &files) {
+    if (files.isEmpty())
+        return invalid(QStringLiteral("no files to import"));
+    auto book = DerivationBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    if (const QString why = refusal(Action::Import); !why.isEmpty())
+        return deny(Action::Import, {}, why);
+    auto records = validated(files, book.value());
+    if (!records.ok())
+        return records.error();
+    QList<NewEvent> events;
+    for (const LoadedFile &f : files) {
+        auto sha = attachSource(f);
+        if (!sha.ok())
+            return sha.error();
+        for (const DerivationRecord &r : f.records)
+            events << importedEvent(r, f, sha.value(), {});
+    }
+    return m_store.append(m_signer, events);
+}
+
+Result<StoredEvent> DerivationActions::review(const QString &id, bool accept, const QString &reason) {
+    auto book = DerivationBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    const RecordState *r = book->record(id);
+    if (!r)
+        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
+    QString why;
+    if (!accept || !reason.trimmed().isEmpty()) {
+        auto text = oneText(reason, QStringLiteral("--reason"));
+        if (!text.ok())
+            return text.error();
+        why = text.value();
+    }
+    if (const QString no = refusal(Action::Review, r); !no.isEmpty())
+        return deny(Action::Review, id, no);
+    NewEvent e;
+    e.kind = QStringLiteral("derivation.reviewed");
+    e.tsMs = m_clock();
+    e.payload["record"] = id;
+    e.payload["record_sha256"] = r->recordSha256;
+    e.payload["decision"] = accept ? "accepted" : "rejected";
+    e.payload["reason"] = why;
+    auto stored = m_store.append(m_signer, {e});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+Result<StoredEvent> DerivationActions::riskNote(const QString &id, const QString &note) {
+    auto book = DerivationBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    const RecordState *r = book->record(id);
+    if (!r)
+        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
+    auto text = oneText(note, QStringLiteral("--note"));
+    if (!text.ok())
+        return text.error();
+    if (const QString no = refusal(Action::RiskNote, r); !no.isEmpty())
+        return deny(Action::RiskNote, id, no);
+    NewEvent e;
+    e.kind = QStringLiteral("derivation.risk-noted");
+    e.tsMs = m_clock();
+    e.payload["record"] = id;
+    e.payload["note"] = text.value();
+    auto stored = m_store.append(m_signer, {e});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+Result<StoredEvent> DerivationActions::sign(const QString &id) {
+    auto book = DerivationBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    const RecordState *r = book->record(id);
+    if (!r)
+        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
+    if (const QString no = refusal(Action::Sign, r); !no.isEmpty())
+        return deny(Action::Sign, id, no);
+    if (r->record.sha256() != r->recordSha256)
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("%1 no longer hashes to what was imported; verify the store").arg(id));
+    const QString fingerprint = m_signer.key.publicKey().fingerprint();
+    const std::string statement = DerivationSignature::statement(r->record, m_signer.name, fingerprint);
+    const QByteArray sig = m_signer.key.sign(QByteArrayView(statement.data(), static_cast<qsizetype>(statement.size())));
+    if (sig.isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("signing failed"));
+    NewEvent e;
+    e.kind = QStringLiteral("derivation.signed");
+    e.tsMs = m_clock();
+    e.payload["record"] = id;
+    e.payload["record_sha256"] = r->recordSha256;
+    e.payload["statement"] = statement;
+    e.payload["signature"] = sig.toHex().toStdString();
+    e.payload["key"] = fingerprint;
+    auto stored = m_store.append(m_signer, {e});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+QList<NewEvent> DerivationActions::invalidationEvents(const DerivationBook &book, const QString &id,
+                                                      const QString &reason, const QString &cause,
+                                                      const QStringList &skip) const {
+    QList<NewEvent> out;
+    QStringList downstream = book.dependents(id);
+    for (const QString &s : skip)
+        downstream.removeAll(s);
+    auto event = [&](const QString &record, const QString &why, const QString &c, const QStringList &affected,
+                     const QStringList &notify) {
+        const RecordState *s = book.record(record);
+        NewEvent e;
+        e.kind = QStringLiteral("derivation.invalidated");
+        e.tsMs = m_clock();
+        e.payload["record"] = record;
+        e.payload["reason"] = why;
+        e.payload["cause"] = c;
+        e.payload["affected_values"] = stringsJson(affected);
+        e.payload["downstream_notifications"] = stringsJson(notify);
+        e.payload["s03_notification_required"] = s && s->handedToS03;
+        return e;
+    };
+    if (!cause.startsWith(QLatin1String("superseded"))) {
+        QStringList affected;
+        const RecordState *self = book.record(id);
+        if (self)
+            affected << self->record.valueName();
+        for (const QString &d : downstream)
+            if (const RecordState *s = book.record(d))
+                affected << s->record.valueName();
+        affected.removeDuplicates();
+        out << event(id, reason, cause, affected, downstream);
+    }
+    for (const QString &d : downstream) {
+        const RecordState *s = book.record(d);
+        out << event(d, QStringLiteral("depends on %1, which was %2: %3").arg(id, cause, reason),
+                     QStringLiteral("depends on %1").arg(id), s ? QStringList{s->record.valueName()} : QStringList{}, {});
+    }
+    return out;
+}
+
+Result<QList<StoredEvent>> DerivationActions::supersede(const QString &oldId, const QString &newFile,
+                                                        const QString &reason) {
+    return supersedeLoaded(oldId, DerivationLoader::loadFile(newFile), reason);
+}
+
+Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &oldId, const LoadedFile &file,
+                                                              const QString &reason) {
+    auto book = DerivationBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    const RecordState *old = book->record(oldId);
+    if (!old)
+        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(oldId), QStringLiteral("OLD"));
+    auto why = oneText(reason, QStringLiteral("--reason"));
+    if (!why.ok())
+        return why.error();
+    if (const QString no = refusal(Action::Supersede, old); !no.isEmpty())
+        return deny(Action::Supersede, oldId, no);
+    if (file.errors.isEmpty() && file.records.size() != 1)
+        return invalid(QStringLiteral("a re-derivation is one record; %1 holds %2").arg(file.file).arg(file.records.size()),
+                       file.file);
+    auto records = validated({file}, book.value());
+    if (!records.ok())
+        return records.error();
+    const DerivationRecord &next = records->first();
+    if (!next.supersedes().isEmpty() && next.supersedes() != oldId)
+        return invalid(QStringLiteral("%1 says it supersedes '%2', not '%3'").arg(next.id, next.supersedes(), oldId),
+                       next.where(QStringLiteral("supersedes")));
+    auto sha = attachSource(file);
+    if (!sha.ok())
+        return sha.error();
+    QList<NewEvent> events;
+    events << importedEvent(next, file, sha.value(), oldId);
+    NewEvent sup;
+    sup.kind = QStringLiteral("derivation.superseded");
+    sup.tsMs = m_clock();
+    sup.payload["record"] = oldId;
+    sup.payload["by"] = next.id;
+    sup.payload["reason"] = why.value();
+    sup.payload["s03_notification_required"] = old->handedToS03;
+    const QString oldTier = old->record.costTier(), newTier = next.costTier();
+    sup.payload["cost_tier_change"] =
+        oldTier == newTier ? QString() : QStringLiteral("%1 → %2: lockability re-evaluated as %3").arg(
+                                             oldTier.isEmpty() ? QStringLiteral("none") : oldTier,
+                                             newTier.isEmpty() ? QStringLiteral("none") : newTier, next.lockability());
+    events << sup;
+    events += invalidationEvents(book.value(), oldId, why.value(), QStringLiteral("superseded by %1").arg(next.id),
+                                 {next.id});
+    return m_store.append(m_signer, events);
+}
+
+Result<QList<StoredEvent>> DerivationActions::invalidate(const QString &id, const QString &reason) {
+    auto book = DerivationBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    const RecordState *r = book->record(id);
+    if (!r)
+        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
+    auto why = oneText(reason, QStringLiteral("--reason"));
+    if (!why.ok())
+        return why.error();
+    if (const QString no = refusal(Action::Invalidate, r); !no.isEmpty())
+        return deny(Action::Invalidate, id, no);
+    return m_store.append(m_signer, invalidationEvents(book.value(), id, why.value(), QStringLiteral("rollback")));
+}
+
+Result<StoredEvent> DerivationActions::declareCharter(const QStringList &values) {
+    QStringList clean;
+    for (const QString &v : values) {
+        auto t = oneText(v, QStringLiteral("charter value"), 200);
+        if (!t.ok())
+            return t.error();
+        if (clean.contains(t.value()))
+            return invalid(QStringLiteral("charter value '%1' is named twice").arg(t.value()), QStringLiteral("NAME"));
+        clean << t.value();
+    }
+    if (clean.isEmpty())
+        return invalid(QStringLiteral("name at least one charter value"), QStringLiteral("NAME"));
+    if (const QString no = refusal(Action::Charter); !no.isEmpty())
+        return deny(Action::Charter, {}, no);
+    NewEvent e;
+    e.kind = QStringLiteral("handoff.charter");
+    e.tsMs = m_clock();
+    e.payload["values"] = stringsJson(clean);
+    auto stored = m_store.append(m_signer, {e});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+Result<StoredEvent> DerivationActions::recordThreats(const QStringList &threats) {
+    QStringList clean;
+    for (const QString &t : threats) {
+        auto x = oneText(t, QStringLiteral("threat to validity"));
+        if (!x.ok())
+            return x.error();
+        clean << x.value();
+    }
+    if (const QString no = refusal(Action::Threats); !no.isEmpty())
+        return deny(Action::Threats, {}, no);
+    NewEvent e;
+    e.kind = QStringLiteral("handoff.threats");
+    e.tsMs = m_clock();
+    e.payload["threats"] = stringsJson(clean);
+    auto stored = m_store.append(m_signer, {e});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QString &statement) {
+    QString text = statement.trimmed();
+    if (forbiddenRun) {
+        auto t = oneText(statement, QStringLiteral("--forbidden-run"));
+        if (!t.ok())
+            return t.error();
+        text = t.value();
+    } else if (text.isEmpty()) {
+        text = QStringLiteral("No training run, Airflow launch, cluster job, Phase-2 predictive run, model selection "
+                              "or threshold selection occurred during S02 (seed 003 §2, §4).");
+    }
+    if (const QString no = refusal(Action::Attest); !no.isEmpty())
+        return deny(Action::Attest, {}, no);
+    auto book = DerivationBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    QList<NewEvent> events;
+    NewEvent e;
+    e.kind = QStringLiteral("handoff.attested");
+    e.tsMs = m_clock();
+    e.payload["forbidden_run"] = forbiddenRun;
+    e.payload["statement"] = text;
+    events << e;
+    if (forbiddenRun) {
+        QStringList done;
+        for (const RecordState *r : book->live()) {
+            if (done.contains(r->record.id))
+                continue;
+            NewEvent inv;
+            inv.kind = QStringLiteral("derivation.invalidated");
+            inv.tsMs = m_clock();
+            inv.payload["record"] = r->record.id;
+            inv.payload["reason"] = QStringLiteral("a forbidden run occurred: %1").arg(text);
+            inv.payload["cause"] = QStringLiteral("forbidden run");
+            inv.payload["affected_values"] = stringsJson({r->record.valueName()});
+            inv.payload["downstream_notifications"] = stringsJson({QStringLiteral("escalate to the operator (§4)")});
+            inv.payload["s03_notification_required"] = r->handedToS03;
+            events << inv;
+            done << r->record.id;
+        }
+    }
+    return m_store.append(m_signer, events);
+}
+
+bool verifyRecordSignature(const RecordState &state, const crypto::PublicKey &key) {
+    if (!state.signature)
+        return false;
+    const std::string expected =
+        DerivationSignature::statement(state.record, state.signature->signer, state.signature->keyFingerprint);
+    if (expected != state.signature->statement || key.fingerprint() != state.signature->keyFingerprint)
+        return false;
+    return key.verify(QByteArrayView(expected.data(), static_cast<qsizetype>(expected.size())), state.signature->signature);
+}
+
+} // namespace ops
