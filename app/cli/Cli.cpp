@@ -2,6 +2,7 @@
 
 #include "AlertsCommand.h"
 #include "ConfigCommand.h"
+#include "DerivationCommand.h"
 #include "EvidenceCommand.h"
 #include "IdentityCommand.h"
 #include "IncidentCommand.h"
@@ -29,6 +30,8 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<RollbackCommand>());
     m_commands.push_back(std::make_unique<RecordCommand>());
     m_commands.push_back(std::make_unique<LaunchCommand>());
+    m_commands.push_back(std::make_unique<DerivationCommand>());
+    m_commands.push_back(std::make_unique<HandoffCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const {

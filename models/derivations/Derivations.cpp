@@ -1,6 +1,7 @@
 #include "Derivations.h"
 
 #include "core/CanonicalJson.h"
+#include "core/Time.h"
 #include "store/EvidenceStore.h"
 
 namespace ops {
@@ -50,6 +51,63 @@ QString RecordState::blocksS03() const {
     if (record.lockability() != QLatin1String("lockable"))
         return record.lockability();
     return {};
+}
+
+JsonValue RecordState::toJson() const {
+    const RecordState &s = *this;
+    JsonValue o = JsonValue::object();
+    const DerivationRecord &r = s.record;
+    o["id"] = r.id;
+    o["type"] = recordTypeName(r.type);
+    o["story"] = r.story();
+    o["value_name"] = r.valueName();
+    o["record_sha256"] = s.recordSha256;
+    o["status"] = recordStatusName(s.status);
+    o["author"] = r.author();
+    o["imported_by"] = s.importer;
+    o["file"] = s.file;
+    o["supersedes"] = s.supersedes.isEmpty() ? r.supersedes() : s.supersedes;
+    if (r.isInfeasible()) {
+        o["reason"] = r.reason();
+        o["allowed_next_action"] = r.text("allowed_next_action");
+        o["required_remediation_artifact"] = r.text("required_remediation_artifact");
+        o["blocked_downstream"] = r.text("blocked_downstream");
+    } else {
+        o["value"] = r.text("value");
+        o["units"] = r.text("units");
+        o["cost_tier"] = r.costTier();
+        o["lockability"] = r.lockability();
+    }
+    JsonValue review = JsonValue::object();
+    if (const ReviewEntry *rv = s.lastReview()) {
+        review["decision"] = rv->accepted ? "accepted" : "rejected";
+        review["reviewer"] = rv->actor;
+        review["reason"] = rv->reason;
+        review["at"] = Time::toIso(rv->tsMs);
+    } else {
+        review["decision"] = "pending";
+        review["reviewer"] = r.reviewer();
+    }
+    o["review"] = review;
+    JsonValue notes = JsonValue::array();
+    for (const NoteEntry &n : s.riskNotes) {
+        JsonValue x = JsonValue::object();
+        x["by"] = n.actor;
+        x["note"] = n.text;
+        x["at"] = Time::toIso(n.tsMs);
+        notes.push(x);
+    }
+    o["risk_owner_notes"] = notes;
+    if (s.signature) {
+        JsonValue sig = JsonValue::object();
+        sig["signer"] = s.signature->signer;
+        sig["key"] = s.signature->keyFingerprint;
+        sig["at"] = Time::toIso(s.signature->tsMs);
+        o["signature"] = sig;
+    } else {
+        o["signature"] = nullptr;
+    }
+    return o;
 }
 
 // ---- DerivationBook ----

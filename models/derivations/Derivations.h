@@ -66,6 +66,8 @@ struct RecordState {
     bool eligibleForLock() const;
     // Why it blocks S03 (Tier C, INFEASIBLE, unsigned, non-lockable), empty when eligible.
     QString blocksS03() const;
+    // id, type, value, tier, lockability, status, review, risk-owner notes, signature.
+    JsonValue toJson() const;
 };
 
 struct DeniedEntry {

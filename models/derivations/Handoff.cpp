@@ -49,64 +49,6 @@ QByteArray bytesOf(const std::string &s) {
     return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-JsonValue recordJson(const RecordState &s) {
-    JsonValue o = JsonValue::object();
-    const DerivationRecord &r = s.record;
-    o["id"] = r.id;
-    o["type"] = recordTypeName(r.type);
-    o["story"] = r.story();
-    o["value_name"] = r.valueName();
-    o["record_sha256"] = s.recordSha256;
-    o["status"] = recordStatusName(s.status);
-    o["author"] = r.author();
-    o["imported_by"] = s.importer;
-    o["file"] = s.file;
-    o["supersedes"] = s.supersedes.isEmpty() ? r.supersedes() : s.supersedes;
-    if (r.isInfeasible()) {
-        o["reason"] = r.reason();
-        o["allowed_next_action"] = r.text("allowed_next_action");
-        o["required_remediation_artifact"] = r.text("required_remediation_artifact");
-        o["blocked_downstream"] = r.text("blocked_downstream");
-    } else {
-        o["value"] = r.text("value");
-        o["units"] = r.text("units");
-        o["cost_tier"] = r.costTier();
-        o["lockability"] = r.lockability();
-    }
-    JsonValue review = JsonValue::object();
-    if (const ReviewEntry *rv = s.lastReview()) {
-        review["decision"] = rv->accepted ? "accepted" : "rejected";
-        review["reviewer"] = rv->actor;
-        review["reason"] = rv->reason;
-        review["at"] = Time::toIso(rv->tsMs);
-    } else {
-        review["decision"] = "pending";
-        review["reviewer"] = r.reviewer();
-    }
-    o["review"] = review;
-    JsonValue notes = JsonValue::array();
-    for (const NoteEntry &n : s.riskNotes) {
-        JsonValue x = JsonValue::object();
-        x["by"] = n.actor;
-        x["note"] = n.text;
-        x["at"] = Time::toIso(n.tsMs);
-        notes.push(x);
-    }
-    o["risk_owner_notes"] = notes;
-    if (s.signature) {
-        JsonValue sig = JsonValue::object();
-        sig["signer"] = s.signature->signer;
-        sig["key"] = s.signature->keyFingerprint;
-        sig["at"] = Time::toIso(s.signature->tsMs);
-        sig["statement"] = QStringLiteral("signatures/%1.statement").arg(r.id);
-        sig["signature"] = QStringLiteral("signatures/%1.sig").arg(r.id);
-        o["signature"] = sig;
-    } else {
-        o["signature"] = nullptr;
-    }
-    return o;
-}
-
 QString mdEscape(QString text) {
     return text.replace(QLatin1Char('|'), QStringLiteral("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
@@ -242,7 +184,12 @@ Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationAction
         if (!r->record.story().isEmpty() && !stories.contains(r->record.story()))
             stories << r->record.story();
         recordIds << r->record.id;
-        recordsJson.push(recordJson(*r));
+        JsonValue rj = r->toJson();
+        if (r->signature) {
+            rj["signature"]["statement"] = QStringLiteral("signatures/%1.statement").arg(r->record.id);
+            rj["signature"]["signature"] = QStringLiteral("signatures/%1.sig").arg(r->record.id);
+        }
+        recordsJson.push(rj);
         files.push_back({QStringLiteral("records/%1.json").arg(r->record.id), bytesOf(r->record.canonical())});
         if (r->signature) {
             files.push_back({QStringLiteral("signatures/%1.statement").arg(r->record.id), bytesOf(r->signature->statement)});
