@@ -121,7 +121,9 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
             focus->setFocus();
     });
     addPanel(m_launch);
-    addPanel(new DerivationsPanel(m_stack));
+    m_derivations = new DerivationsPanel(m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
+    connect(m_derivations, &DerivationsPanel::signInRequested, this, [this] { signIn(); });
+    addPanel(m_derivations);
     addPanel(new EvidencePanel(m_stack));
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);

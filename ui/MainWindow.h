@@ -22,6 +22,7 @@ namespace ops::ui {
 class AlertsPanel;
 class IncidentsPanel;
 class LaunchPanel;
+class DerivationsPanel;
 class EnvironmentBadge;
 class Panel;
 
@@ -45,6 +46,7 @@ public:
     AlertsPanel *alertsPanel() const { return m_alerts; }
     IncidentsPanel *incidentsPanel() const { return m_incidents; }
     LaunchPanel *launchPanel() const { return m_launch; }
+    DerivationsPanel *derivationsPanel() const { return m_derivations; }
 
     Session *session() const { return m_session; }
     // Opens the sign-in dialog (modal); true when someone is signed in afterwards.
@@ -89,6 +91,7 @@ private:
     AlertsPanel *m_alerts = nullptr;
     IncidentsPanel *m_incidents = nullptr;
     LaunchPanel *m_launch = nullptr;
+    DerivationsPanel *m_derivations = nullptr;
     QLabel *m_rollbackClock = nullptr;
     Session *m_session = nullptr;
     QPushButton *m_sessionButton = nullptr;

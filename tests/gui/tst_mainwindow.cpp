@@ -139,7 +139,7 @@ void TestMainWindow::switchesPanelsByNavigationClick() {
 
 void TestMainWindow::panelsShowHonestEmptyStates() {
     MainWindow w(context(Environment::Dev));
-    for (int i = 3; i < w.panelCount(); ++i) { // the Alerts, Incidents and Launch panels are built
+    for (int i = 4; i < w.panelCount(); ++i) { // the Alerts, Incidents, Launch and Derivations panels are built
         auto *empty = w.panel(i)->findChild<EmptyState *>(QStringLiteral("emptyState"));
         QVERIFY2(empty, qPrintable(w.panel(i)->objectName()));
         QCOMPARE(empty->titleText(), w.panel(i)->title());

@@ -2,19 +2,118 @@
 
 #include "common/Panel.h"
 
+#include "derivations/Derivations.h"
+
+#include <functional>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+
+namespace ops {
+class DerivationActions;
+class Session;
+class SqliteEvidenceStore;
+} // namespace ops
+
 namespace ops::ui {
 
-class EmptyState;
-
+// Derivations: the reviewer's desk (seed 003). The review queue with filters; the record with every
+// validation rule green or red, its history and the diff against the record it supersedes; Accept,
+// Reject and Sign enabled only for a permitted identity (the reason shown when not); typed
+// INFEASIBLE records as first-class, successful outcomes; and the handoff builder with the §12
+// checklist and its signed export. YAML files are imported by drag-and-drop or a file dialog.
 class DerivationsPanel final : public Panel {
     Q_OBJECT
 public:
-    explicit DerivationsPanel(QWidget *parent = nullptr);
+    using StoreProvider = std::function<SqliteEvidenceStore *()>;
+    DerivationsPanel(Session *session, StoreProvider store, QWidget *parent = nullptr);
+    ~DerivationsPanel() override;
     QString title() const override;
     QIcon icon() const override;
 
+    void refresh();
+    const DerivationBook &book() const { return m_book; }
+    void selectRecord(const QString &id);
+    QString currentRecord() const;
+    // What the buttons do behind their file dialogs.
+    bool importFiles(const QStringList &paths);
+    bool supersedeWith(const QString &path);
+    bool exportHandoffTo(const QString &path);
+
+Q_SIGNALS:
+    void signInRequested();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
-    EmptyState *m_empty;
+    void buildUi();
+    QWidget *buildQueue();
+    QWidget *buildRecordView();
+    QWidget *buildHandoff();
+    void fillQueue();
+    void showRecord();
+    void showHandoff();
+    void updateActions();
+    void review(bool accept);
+    void sign();
+    void riskNote();
+    void invalidate();
+    std::unique_ptr<DerivationActions> actions();
+    template <typename T>
+    bool handle(const Result<T> &result, const QString &done);
+    void report(const QString &text, bool error = false);
+    const RecordState *current() const;
+
+    Session *m_session;
+    StoreProvider m_store;
+    DerivationBook m_book;
+
+    QComboBox *m_statusFilter = nullptr;
+    QComboBox *m_tierFilter = nullptr;
+    QComboBox *m_lockFilter = nullptr;
+    QComboBox *m_authorFilter = nullptr;
+    QTableWidget *m_queue = nullptr;
+    QLabel *m_queueSummary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+
+    QLabel *m_recordHeader = nullptr;
+    QTableWidget *m_fields = nullptr;
+    QListWidget *m_rules = nullptr;
+    QTableWidget *m_diff = nullptr;
+    QLabel *m_diffTitle = nullptr;
+    QListWidget *m_history = nullptr;
+    QLineEdit *m_reason = nullptr;
+    QPushButton *m_accept = nullptr;
+    QPushButton *m_reject = nullptr;
+    QPushButton *m_sign = nullptr;
+    QPushButton *m_note = nullptr;
+    QPushButton *m_supersede = nullptr;
+    QPushButton *m_invalidate = nullptr;
+    QLabel *m_why = nullptr;
+
+    QLabel *m_handoffBanner = nullptr;
+    QListWidget *m_criteria = nullptr;
+    QTableWidget *m_values = nullptr;
+    QListWidget *m_eligible = nullptr;
+    QListWidget *m_blocking = nullptr;
+    QLineEdit *m_charter = nullptr;
+    QPlainTextEdit *m_threats = nullptr;
+    QLineEdit *m_locker = nullptr;
+    QCheckBox *m_draft = nullptr;
+    QPushButton *m_export = nullptr;
+
+    QLabel *m_message = nullptr;
 };
 
 } // namespace ops::ui

@@ -29,12 +29,14 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "common/Colours.h"
+
 namespace ops::ui {
 
 namespace {
 
-const char *kRed = "#b3261e";
-const char *kGreen = "#1b7f3b";
+using colours::kGreen;
+using colours::kRed;
 
 QString localTime(qint64 ms) {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
