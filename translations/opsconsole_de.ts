@@ -233,24 +233,520 @@
 <context>
     <name>ops::ui::DerivationsPanel</name>
     <message>
-        <source>No derivation records are loaded: the reviewer's queue arrives with the derivation review capability.</source>
-        <translation>Es sind keine Herleitungsdatensätze geladen: Die Prüfwarteschlange kommt mit der Herleitungsprüfung.</translation>
-    </message>
-    <message>
-        <source>The review queue with validation results for every rule</source>
-        <translation>Die Prüfwarteschlange mit den Validierungsergebnissen jeder Regel</translation>
-    </message>
-    <message>
-        <source>Accept, reject and sign for permitted reviewers; supersede instead of edit</source>
-        <translation>Annehmen, ablehnen und signieren für berechtigte Prüfer; ersetzen statt bearbeiten</translation>
-    </message>
-    <message>
-        <source>Typed INFEASIBLE records and the signed handoff package</source>
-        <translation>Typisierte INFEASIBLE-Datensätze und das signierte Übergabepaket</translation>
-    </message>
-    <message>
         <source>Derivations</source>
         <translation>Herleitungen</translation>
+    </message>
+    <message>
+        <source>✔ signed · typed INFEASIBLE</source>
+        <translation>✔ signiert · typisiertes INFEASIBLE</translation>
+    </message>
+    <message>
+        <source>✔ signed</source>
+        <translation>✔ signiert</translation>
+    </message>
+    <message>
+        <source>accepted · to sign</source>
+        <translation>angenommen · zu signieren</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>in Prüfung</translation>
+    </message>
+    <message>
+        <source>✘ rejected</source>
+        <translation>✘ abgelehnt</translation>
+    </message>
+    <message>
+        <source>superseded by %1</source>
+        <translation>ersetzt durch %1</translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Handoff to S03</source>
+        <translation>Übergabe an S03</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Prüfwarteschlange</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Nach Zustand filtern</translation>
+    </message>
+    <message>
+        <source>Filter by cost tier</source>
+        <translation>Nach Kostenstufe filtern</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>Filter by lockability</source>
+        <translation>Nach Sperrbarkeit filtern</translation>
+    </message>
+    <message>
+        <source>All lockability</source>
+        <translation>Jede Sperrbarkeit</translation>
+    </message>
+    <message>
+        <source>Filter by author</source>
+        <translation>Nach Autor filtern</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>Alle Autoren</translation>
+    </message>
+    <message>
+        <source>Derivation and INFEASIBLE records</source>
+        <translation>Herleitungen und INFEASIBLE-Datensätze</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Drop YAML records here, or</source>
+        <translation>YAML-Datensätze hier ablegen, oder</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Import derivation or typed INFEASIBLE records (YAML, seed 003 §7); an invalid file is refused whole with every finding, and nothing is written</source>
+        <translation>Herleitungen oder typisierte INFEASIBLE-Datensätze importieren (YAML, Seed 003 §7); eine ungültige Datei wird ganz abgelehnt, mit jedem Befund, und nichts wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Import derivation records</source>
+        <translation>Herleitungen importieren</translation>
+    </message>
+    <message>
+        <source>YAML records (*.yaml *.yml)</source>
+        <translation>YAML-Datensätze (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>The record's fields</source>
+        <translation>Die Felder des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Validation rules</source>
+        <translation>Prüfregeln</translation>
+    </message>
+    <message>
+        <source>Changes against the superseded record</source>
+        <translation>Änderungen gegenüber dem ersetzten Datensatz</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>Dieser Datensatz</translation>
+    </message>
+    <message>
+        <source>The record's history</source>
+        <translation>Verlauf des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Reason or note (required to reject, invalidate or note)</source>
+        <translation>Grund oder Notiz (nötig zum Ablehnen, Ungültig-Machen oder Notieren)</translation>
+    </message>
+    <message>
+        <source>Reason or note</source>
+        <translation>Grund oder Notiz</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Risk note</source>
+        <translation>Risikonotiz</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Signieren</translation>
+    </message>
+    <message>
+        <source>Re-derive…</source>
+        <translation>Neu herleiten…</translation>
+    </message>
+    <message>
+        <source>Supersede this record with a new one (never an edit): its dependents are invalidated</source>
+        <translation>Diesen Datensatz durch einen neuen ersetzen (nie bearbeiten): abhängige Datensätze werden ungültig</translation>
+    </message>
+    <message>
+        <source>The re-derived record</source>
+        <translation>Der neu hergeleitete Datensatz</translation>
+    </message>
+    <message>
+        <source>Invalidate</source>
+        <translation>Ungültig machen</translation>
+    </message>
+    <message>
+        <source>Roll back (§11): mark this record and its dependents invalidated, with the reason</source>
+        <translation>Zurückrollen (§11): diesen Datensatz und seine Abhängigen mit Grund als ungültig markieren</translation>
+    </message>
+    <message>
+        <source>Handoff checklist</source>
+        <translation>Übergabe-Checkliste</translation>
+    </message>
+    <message>
+        <source>Charter values</source>
+        <translation>Charter-Werte</translation>
+    </message>
+    <message>
+        <source>Charter value</source>
+        <translation>Charter-Wert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Eligible for S03 lock (Tier A/B, signed)</source>
+        <translation>Für S03-Sperre geeignet (Stufe A/B, signiert)</translation>
+    </message>
+    <message>
+        <source>Blocking S03 (Tier C, INFEASIBLE, unsigned)</source>
+        <translation>Blockiert S03 (Stufe C, INFEASIBLE, unsigniert)</translation>
+    </message>
+    <message>
+        <source>Required charter values, comma-separated</source>
+        <translation>Benötigte Charter-Werte, durch Komma getrennt</translation>
+    </message>
+    <message>
+        <source>Required charter values</source>
+        <translation>Benötigte Charter-Werte</translation>
+    </message>
+    <message>
+        <source>Declare charter</source>
+        <translation>Charter festlegen</translation>
+    </message>
+    <message>
+        <source>Charter declared</source>
+        <translation>Charter festgelegt</translation>
+    </message>
+    <message>
+        <source>Unresolved threats to validity, one a line (empty: none)</source>
+        <translation>Offene Gefährdungen der Gültigkeit, eine pro Zeile (leer: keine)</translation>
+    </message>
+    <message>
+        <source>Threats to validity</source>
+        <translation>Gefährdungen der Gültigkeit</translation>
+    </message>
+    <message>
+        <source>Record threats</source>
+        <translation>Gefährdungen erfassen</translation>
+    </message>
+    <message>
+        <source>No unresolved threat recorded</source>
+        <translation>Keine offene Gefährdung erfasst</translation>
+    </message>
+    <message>
+        <source>Threats recorded</source>
+        <translation>Gefährdungen erfasst</translation>
+    </message>
+    <message>
+        <source>Attest: no forbidden run</source>
+        <translation>Bestätigen: kein verbotener Lauf</translation>
+    </message>
+    <message>
+        <source>The analyst confirms no training, Airflow, cluster, Phase-2 run, model or threshold selection occurred (§12)</source>
+        <translation>Der Analyst bestätigt, dass kein Training, kein Airflow-, Cluster- oder Phase-2-Lauf und keine Modell- oder Schwellenwahl stattfand (§12)</translation>
+    </message>
+    <message>
+        <source>Analysis-only attestation recorded</source>
+        <translation>Bestätigung „nur Analyse“ erfasst</translation>
+    </message>
+    <message>
+        <source>S03 locker (identity)</source>
+        <translation>S03-Sperrer (Identität)</translation>
+    </message>
+    <message>
+        <source>S03 locker</source>
+        <translation>S03-Sperrer</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Export although incomplete; the package says DRAFT</source>
+        <translation>Trotz Unvollständigkeit exportieren; das Paket sagt ENTWURF</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>Paket exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the S03 handoff package</source>
+        <translation>Das S03-Übergabepaket exportieren</translation>
+    </message>
+    <message>
+        <source>Handoff package (*.tar.zst)</source>
+        <translation>Übergabepaket (*.tar.zst)</translation>
+    </message>
+    <message>
+        <source>No evidence store: the reviewer's desk needs one.</source>
+        <translation>Kein Nachweisspeicher: der Prüfplatz braucht einen.</translation>
+    </message>
+    <message>
+        <source>%1 — INFEASIBLE (%2)</source>
+        <translation>%1 — INFEASIBLE (%2)</translation>
+    </message>
+    <message>
+        <source>No records yet: import the derivation records (YAML, seed 003 §7).</source>
+        <translation>Noch keine Datensätze: die Herleitungen importieren (YAML, Seed 003 §7).</translation>
+    </message>
+    <message>
+        <source>%1 in review · %2 to sign · %3 signed · %4 typed INFEASIBLE signed</source>
+        <translation>%1 in Prüfung · %2 zu signieren · %3 signiert · %4 typisierte INFEASIBLE signiert</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No record selected.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kein Datensatz ausgewählt.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>typed INFEASIBLE (%1) — a successful outcome when signed; blocks %2</source>
+        <translation>typisiertes INFEASIBLE (%1) — signiert ein erfolgreiches Ergebnis; blockiert %2</translation>
+    </message>
+    <message>
+        <source>derivation of %1, tier %2, %3</source>
+        <translation>Herleitung von %1, Stufe %2, %3</translation>
+    </message>
+    <message>
+        <source>&lt;span style="color:%1"&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation>&lt;span style="color:%1"&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>S03: blocking — %1</source>
+        <translation>S03: blockiert — %1</translation>
+    </message>
+    <message>
+        <source>Re-derivation of %1 (%2): %3 field(s) changed</source>
+        <translation>Neuherleitung von %1 (%2): %3 Feld(er) geändert</translation>
+    </message>
+    <message>
+        <source>Superseded by %1</source>
+        <translation>Ersetzt durch %1</translation>
+    </message>
+    <message>
+        <source>%1 imported by %2 from %3 (event %4)</source>
+        <translation>%1 importiert von %2 aus %3 (Ereignis %4)</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3%4</source>
+        <translation>%1 %2 von %3%4</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 risk-owner note by %2: %3</source>
+        <translation>%1 Risikonotiz von %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 signed by %2 — the signature verifies</source>
+        <translation>%1 signiert von %2 — die Signatur ist gültig</translation>
+    </message>
+    <message>
+        <source>%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY</source>
+        <translation>%1 signiert von %2 — DIE SIGNATUR IST UNGÜLTIG</translation>
+    </message>
+    <message>
+        <source>Key %1; statement %2</source>
+        <translation>Schlüssel %1; Aussage %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3: %4</source>
+        <translation>%1 %2 von %3: %4</translation>
+    </message>
+    <message>
+        <source>Handed to S03 before it ended: notify S03 (§10)</source>
+        <translation>Vor dem Ende an S03 übergeben: S03 benachrichtigen (§10)</translation>
+    </message>
+    <message>
+        <source>Select a record</source>
+        <translation>Einen Datensatz auswählen</translation>
+    </message>
+    <message>
+        <source>Sign in as the reviewer the record names (%1)</source>
+        <translation>Als der im Datensatz genannte Prüfer anmelden (%1)</translation>
+    </message>
+    <message>
+        <source>Sign in first</source>
+        <translation>Zuerst anmelden</translation>
+    </message>
+    <message>
+        <source>Accept: the derivation is valid and reproducible</source>
+        <translation>Annehmen: die Herleitung ist gültig und reproduzierbar</translation>
+    </message>
+    <message>
+        <source>Reject, with the reason</source>
+        <translation>Ablehnen, mit Grund</translation>
+    </message>
+    <message>
+        <source>Sign the record's canonical hash, git_sha and input hashes</source>
+        <translation>Den kanonischen Hash, git_sha und die Eingabe-Hashes des Datensatzes signieren</translation>
+    </message>
+    <message>
+        <source>The risk owner's note on a cost or capacity value</source>
+        <translation>Die Notiz des Risikoverantwortlichen zu einem Kosten- oder Kapazitätswert</translation>
+    </message>
+    <message>
+        <source>Supersede this record with a re-derivation</source>
+        <translation>Diesen Datensatz durch eine Neuherleitung ersetzen</translation>
+    </message>
+    <message>
+        <source>Mark invalidated with the reason (§11)</source>
+        <translation>Mit Grund als ungültig markieren (§11)</translation>
+    </message>
+    <message>
+        <source>Select a record to review it.</source>
+        <translation>Einen Datensatz zum Prüfen auswählen.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 and final.</source>
+        <translation>%1 ist %2 und endgültig.</translation>
+    </message>
+    <message>
+        <source>Review it: Accept, or Reject with the reason.</source>
+        <translation>Prüfen: Annehmen, oder mit Grund Ablehnen.</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Accepted: sign it.</source>
+        <translation>Angenommen: signieren.</translation>
+    </message>
+    <message>
+        <source>Sign: %1</source>
+        <translation>Signieren: %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1.</source>
+        <translation>Signiert von %1.</translation>
+    </message>
+    <message>
+        <source>Rejected: re-derive it (supersede) or invalidate it.</source>
+        <translation>Abgelehnt: neu herleiten (ersetzen) oder ungültig machen.</translation>
+    </message>
+    <message>
+        <source>Sign in as a reviewer</source>
+        <translation>Als Prüfer anmelden</translation>
+    </message>
+    <message>
+        <source>A signed .tar.zst with its manifest and HANDOFF.md</source>
+        <translation>Ein signiertes .tar.zst mit Manifest und HANDOFF.md</translation>
+    </message>
+    <message>
+        <source>HANDOFF COMPLETE</source>
+        <translation>ÜBERGABE VOLLSTÄNDIG</translation>
+    </message>
+    <message>
+        <source>HANDOFF INCOMPLETE</source>
+        <translation>ÜBERGABE UNVOLLSTÄNDIG</translation>
+    </message>
+    <message>
+        <source>Sign in first: every review, signature and note is signed evidence.</source>
+        <translation>Zuerst anmelden: jede Prüfung, Signatur und Notiz ist signierter Nachweis.</translation>
+    </message>
+    <message>
+        <source>No evidence store.</source>
+        <translation>Kein Nachweisspeicher.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>Nothing was written:</source>
+        <translation>Nichts wurde geschrieben:</translation>
+    </message>
+    <message>
+        <source>Imported %1 record(s) from %2 file(s), signed by %3</source>
+        <translation>%1 Datensatz/-sätze aus %2 Datei(en) importiert, signiert von %3</translation>
+    </message>
+    <message>
+        <source>%1 superseded; %2 event(s) recorded</source>
+        <translation>%1 ersetzt; %2 Ereignis(se) erfasst</translation>
+    </message>
+    <message>
+        <source>%1 accepted</source>
+        <translation>%1 angenommen</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 signed by %2</source>
+        <translation>%1 signiert von %2</translation>
+    </message>
+    <message>
+        <source>Risk-owner note on %1</source>
+        <translation>Risikonotiz zu %1</translation>
+    </message>
+    <message>
+        <source>%1 invalidated</source>
+        <translation>%1 ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2 records, %3 signatures%4), SHA-256 %5</source>
+        <translation>%1 exportiert (%2 Datensätze, %3 Signaturen%4), SHA-256 %5</translation>
+    </message>
+    <message>
+        <source>, DRAFT</source>
+        <translation>, ENTWURF</translation>
+    </message>
+    <message>
+        <source>Tier, lockability</source>
+        <translation>Stufe, Sperrbarkeit</translation>
+    </message>
+    <message>
+        <source>Eligible for S03 lock</source>
+        <translation>Für S03-Sperre geeignet</translation>
+    </message>
+    <message>
+        <source>Blocking S03</source>
+        <translation>Blockiert S03</translation>
     </message>
 </context>
 <context>
@@ -462,7 +958,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Action</source>
@@ -925,7 +1421,7 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
     </message>
     <message>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Evidence</source>

@@ -233,23 +233,519 @@
 <context>
     <name>ops::ui::DerivationsPanel</name>
     <message>
-        <source>No derivation records are loaded: the reviewer&apos;s queue arrives with the derivation review capability.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The review queue with validation results for every rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept, reject and sign for permitted reviewers; supersede instead of edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Typed INFEASIBLE records and the signed handoff package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Derivations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ signed · typed INFEASIBLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted · to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>superseded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff to S03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by cost tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by lockability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All lockability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derivation and INFEASIBLE records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop YAML records here, or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import derivation or typed INFEASIBLE records (YAML, seed 003 §7); an invalid file is refused whole with every finding, and nothing is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import derivation records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YAML records (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes against the superseded record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason or note (required to reject, invalidate or note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason or note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-derive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supersede this record with a new one (never an edit): its dependents are invalidated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The re-derived record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back (§11): mark this record and its dependents invalidated, with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charter values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charter value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible for S03 lock (Tier A/B, signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking S03 (Tier C, INFEASIBLE, unsigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required charter values, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required charter values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare charter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charter declared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved threats to validity, one a line (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threats to validity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record threats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unresolved threat recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threats recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attest: no forbidden run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The analyst confirms no training, Airflow, cluster, Phase-2 run, model or threshold selection occurred (§12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis-only attestation recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S03 locker (identity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S03 locker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export although incomplete; the package says DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the S03 handoff package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff package (*.tar.zst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store: the reviewer&apos;s desk needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — INFEASIBLE (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records yet: import the derivation records (YAML, seed 003 §7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in review · %2 to sign · %3 signed · %4 typed INFEASIBLE signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No record selected.&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed INFEASIBLE (%1) — a successful outcome when signed; blocks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>derivation of %1, tier %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S03: blocking — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-derivation of %1 (%2): %3 field(s) changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 imported by %2 from %3 (event %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 risk-owner note by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed by %2 — the signature verifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1; statement %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed to S03 before it ended: notify S03 (§10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as the reviewer the record names (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept: the derivation is valid and reproducible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject, with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the record&apos;s canonical hash, git_sha and input hashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The risk owner&apos;s note on a cost or capacity value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supersede this record with a re-derivation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark invalidated with the reason (§11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a record to review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 and final.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review it: Accept, or Reject with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: re-derive it (supersede) or invalidate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as a reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signed .tar.zst with its manifest and HANDOFF.md</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HANDOFF COMPLETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HANDOFF INCOMPLETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: every review, signature and note is signed evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 record(s) from %2 file(s), signed by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 superseded; %2 event(s) recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk-owner note on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 invalidated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2 records, %3 signatures%4), SHA-256 %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier, lockability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible for S03 lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking S03</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -525,6 +525,16 @@ QStringList MainWindow::renderScreenshots(const QString &dir) {
             if (grab().save(run))
                 written << run;
         }
+        // The Derivations panel's handoff checklist, once there are records to hand off.
+        if (m_panels.at(i) == m_derivations && !m_derivations->book().records().isEmpty()) {
+            auto *tabs = m_derivations->findChild<QTabWidget *>(QStringLiteral("derivationTabs"));
+            tabs->setCurrentIndex(1);
+            QCoreApplication::processEvents();
+            const QString handoff = QDir(dir).filePath(QStringLiteral("panel-derivations-handoff.png"));
+            if (grab().save(handoff))
+                written << handoff;
+            tabs->setCurrentIndex(0);
+        }
         // The Alerts panel's second tab: the trends of the selected scope.
         if (m_panels.at(i) == m_alerts) {
             auto *tabs = m_alerts->findChild<QTabWidget *>(QStringLiteral("alertsTabs"));

@@ -75,7 +75,7 @@ bool drop(QWidget *target, const QStringList &files) {
 QString statusOf(QTableWidget *queue, const QString &id) {
     for (int i = 0; i < queue->rowCount(); ++i)
         if (queue->item(i, 0)->data(Qt::UserRole).toString() == id)
-            return queue->item(i, 4)->text();
+            return queue->item(i, 3)->text();
     return {};
 }
 

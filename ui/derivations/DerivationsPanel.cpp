@@ -13,6 +13,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -127,14 +128,16 @@ QIcon DerivationsPanel::icon() const {
 void DerivationsPanel::buildUi() {
     auto *layout = new QVBoxLayout(this);
     auto *split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("derivationsSplit"));
+    m_split = split;
     split->addWidget(buildQueue());
     m_tabs = new QTabWidget(split);
     m_tabs->setObjectName(QStringLiteral("derivationTabs"));
     m_tabs->addTab(buildRecordView(), tr("Record"));
     m_tabs->addTab(buildHandoff(), tr("Handoff to S03"));
     split->addWidget(m_tabs);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("derivationsMessage"));
@@ -147,15 +150,17 @@ void DerivationsPanel::buildUi() {
 QWidget *DerivationsPanel::buildQueue() {
     auto *box = new QGroupBox(tr("Review queue"), this);
     auto *l = new QVBoxLayout(box);
-    auto *filters = new QHBoxLayout;
+    auto *filters = new QGridLayout;
     auto combo = [&](const char *name, const QString &accessible, const QStringList &items) {
         auto *c = new QComboBox(box);
         c->setObjectName(QLatin1String(name));
         c->setAccessibleName(accessible);
         c->addItems(items);
-        c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(10);
         connect(c, &QComboBox::currentIndexChanged, this, &DerivationsPanel::fillQueue);
-        filters->addWidget(c);
+        const int n = filters->count();
+        filters->addWidget(c, n / 2, n % 2);
         return c;
     };
     QStringList statuses{tr("All statuses")};
@@ -170,20 +175,26 @@ QWidget *DerivationsPanel::buildQueue() {
                          {tr("All lockability"), QStringLiteral("lockable"), QStringLiteral("non-lockable"),
                           QStringLiteral("infeasible")});
     m_authorFilter = combo("authorFilter", tr("Filter by author"), {tr("All authors")});
-    filters->addStretch(1);
     l->addLayout(filters);
 
-    m_queue = new QTableWidget(0, 5, box);
+    m_queue = new QTableWidget(0, 4, box);
     m_queue->setObjectName(QStringLiteral("derivationQueue"));
     m_queue->setAccessibleName(tr("Derivation and INFEASIBLE records"));
-    m_queue->setHorizontalHeaderLabels({tr("Record"), tr("Value"), tr("Tier"), tr("Lockability"), tr("Status")});
+    m_queue->setHorizontalHeaderLabels({tr("Record"), tr("Value"), tr("Tier, lockability"), tr("Status")});
     m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_queue->setSelectionMode(QAbstractItemView::SingleSelection);
     m_queue->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_queue->verticalHeader()->hide();
     m_queue->setWordWrap(false);
+    m_queue->verticalHeader()->setDefaultSectionSize(m_queue->fontMetrics().height() + 8);
+    m_queue->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_queue->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_queue->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_queue->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    // The status may be long ("signed · typed INFEASIBLE"): a fixed width, the whole text as a tooltip.
+    m_queue->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Interactive);
+    m_queue->horizontalHeader()->resizeSection(3, m_queue->fontMetrics().horizontalAdvance(tr("accepted · to sign")) + 12);
+    m_queue->setTextElideMode(Qt::ElideRight);
     connect(m_queue, &QTableWidget::currentCellChanged, this, [this] { showRecord(); });
     l->addWidget(m_queue, 1);
     m_queueSummary = new QLabel(box);
@@ -221,7 +232,7 @@ QWidget *DerivationsPanel::buildRecordView() {
     l->addWidget(m_recordHeader);
 
     auto *split = new QSplitter(Qt::Vertical, w);
-    auto *top = new QSplitter(split);
+    auto *top = new QSplitter(Qt::Vertical, split);
     m_fields = new QTableWidget(0, 2, top);
     m_fields->setObjectName(QStringLiteral("recordFields"));
     m_fields->setAccessibleName(tr("The record's fields"));
@@ -231,6 +242,7 @@ QWidget *DerivationsPanel::buildRecordView() {
     m_fields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_fields->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_fields->setWordWrap(false);
+    m_fields->verticalHeader()->setDefaultSectionSize(m_fields->fontMetrics().height() + 6);
     m_rules = new QListWidget(top);
     m_rules->setObjectName(QStringLiteral("ruleResults"));
     m_rules->setAccessibleName(tr("Validation rules"));
@@ -260,14 +272,16 @@ QWidget *DerivationsPanel::buildRecordView() {
     bl->addWidget(m_history, 1);
     split->addWidget(top);
     split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
     l->addWidget(split, 1);
 
-    auto *actionsRow = new QHBoxLayout;
     m_reason = new QLineEdit(w);
     m_reason->setObjectName(QStringLiteral("reviewReason"));
     m_reason->setPlaceholderText(tr("Reason or note (required to reject, invalidate or note)"));
     m_reason->setAccessibleName(tr("Reason or note"));
-    actionsRow->addWidget(m_reason, 1);
+    l->addWidget(m_reason);
+    auto *actionsRow = new QHBoxLayout;
     auto button = [&](const char *name, const QString &text, auto slot) {
         auto *b = new QPushButton(text, w);
         b->setObjectName(QLatin1String(name));
@@ -279,6 +293,7 @@ QWidget *DerivationsPanel::buildRecordView() {
     m_reject = button("rejectButton", tr("Reject"), [this] { review(false); });
     m_note = button("riskNoteButton", tr("Risk note"), [this] { riskNote(); });
     m_sign = button("signButton", tr("Sign"), [this] { sign(); });
+    actionsRow->addStretch(1);
     l->addLayout(actionsRow);
     auto *second = new QHBoxLayout;
     m_why = new QLabel(w);
@@ -333,8 +348,9 @@ QWidget *DerivationsPanel::buildHandoff() {
     m_values->setWordWrap(false);
     l->addWidget(m_values, 2);
     auto *lists = new QHBoxLayout;
-    auto list = [&](const char *name, const QString &titleText) {
+    auto list = [&](const char *name, const QString &titleText, const QString &tip) {
         auto *box = new QGroupBox(titleText, w);
+        box->setToolTip(tip);
         auto *bl = new QVBoxLayout(box);
         auto *lw = new QListWidget(box);
         lw->setObjectName(QLatin1String(name));
@@ -344,8 +360,8 @@ QWidget *DerivationsPanel::buildHandoff() {
         lists->addWidget(box);
         return lw;
     };
-    m_eligible = list("eligibleList", tr("Eligible for S03 lock (Tier A/B, signed)"));
-    m_blocking = list("blockingList", tr("Blocking S03 (Tier C, INFEASIBLE, unsigned)"));
+    m_eligible = list("eligibleList", tr("Eligible for S03 lock"), tr("Eligible for S03 lock (Tier A/B, signed)"));
+    m_blocking = list("blockingList", tr("Blocking S03"), tr("Blocking S03 (Tier C, INFEASIBLE, unsigned)"));
     l->addLayout(lists, 2);
 
     auto *charterRow = new QHBoxLayout;
@@ -384,6 +400,7 @@ QWidget *DerivationsPanel::buildHandoff() {
     threatRow->addWidget(m_threats, 1);
     threatRow->addWidget(threatsButton, 0, Qt::AlignTop);
     l->addLayout(threatRow);
+    auto *attestRow = new QHBoxLayout;
     auto *exportRow = new QHBoxLayout;
     auto *attest = new QPushButton(tr("Attest: no forbidden run"), w);
     attest->setObjectName(QStringLiteral("attestButton"));
@@ -393,7 +410,9 @@ QWidget *DerivationsPanel::buildHandoff() {
         if (auto a = actions())
             handle(a->attest(false, {}), tr("Analysis-only attestation recorded"));
     });
-    exportRow->addWidget(attest);
+    attestRow->addWidget(attest);
+    attestRow->addStretch(1);
+    l->addLayout(attestRow);
     m_locker = new QLineEdit(w);
     m_locker->setObjectName(QStringLiteral("lockerEdit"));
     m_locker->setPlaceholderText(tr("S03 locker (identity)"));
@@ -419,6 +438,12 @@ QWidget *DerivationsPanel::buildHandoff() {
 
 void DerivationsPanel::showEvent(QShowEvent *event) {
     Panel::showEvent(event);
+    if (!m_sized && width() > 0) {
+        // Half and half: the queue's four columns fit without scrolling.
+        m_sized = true;
+        const int total = m_split->width();
+        m_split->setSizes({total / 2, total - total / 2});
+    }
     refresh();
 }
 
@@ -507,10 +532,9 @@ void DerivationsPanel::fillQueue() {
         m_queue->setItem(row, 1,
                          item(r.isInfeasible() ? tr("%1 — INFEASIBLE (%2)").arg(r.valueName(), r.reason())
                                                : QStringLiteral("%1 = %2 %3").arg(r.valueName(), r.text("value"), r.text("units"))));
-        m_queue->setItem(row, 2, item(r.isInfeasible() ? QStringLiteral("—") : r.costTier(),
+        m_queue->setItem(row, 2, item(r.isInfeasible() ? r.lockability() : QStringLiteral("%1, %2").arg(r.costTier(), r.lockability()),
                                       r.costTier() == QLatin1String("C") ? QLatin1String(kAmber) : QString()));
-        m_queue->setItem(row, 3, item(r.lockability()));
-        m_queue->setItem(row, 4, item(words, colour));
+        m_queue->setItem(row, 3, item(words, colour));
         if (r.id == keep)
             m_queue->selectRow(row);
     }

@@ -14,6 +14,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class QTableWidget;
 
@@ -86,6 +87,8 @@ private:
     QTableWidget *m_queue = nullptr;
     QLabel *m_queueSummary = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QSplitter *m_split = nullptr;
+    bool m_sized = false;
 
     QLabel *m_recordHeader = nullptr;
     QTableWidget *m_fields = nullptr;
