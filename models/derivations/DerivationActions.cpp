@@ -167,6 +167,13 @@ QString DerivationActions::refusal(Action action, const RecordState *r) const {
     return {};
 }
 
+Result<StoredEvent> DerivationActions::appendOne(NewEvent event) {
+    auto stored = m_store.append(m_signer, {std::move(event)});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
 Error DerivationActions::deny(Action action, const QString &record, const QString &reason) {
     NewEvent e;
     e.kind = QStringLiteral("derivation.denied");
@@ -282,10 +289,7 @@ Result<StoredEvent> DerivationActions::review(const QString &id, bool accept, co
     e.payload["record_sha256"] = r->recordSha256;
     e.payload["decision"] = accept ? "accepted" : "rejected";
     e.payload["reason"] = why;
-    auto stored = m_store.append(m_signer, {e});
-    if (!stored.ok())
-        return stored.error();
-    return stored->first();
+    return appendOne(std::move(e));
 }
 
 Result<StoredEvent> DerivationActions::riskNote(const QString &id, const QString &note) {
@@ -305,10 +309,7 @@ Result<StoredEvent> DerivationActions::riskNote(const QString &id, const QString
     e.tsMs = m_clock();
     e.payload["record"] = id;
     e.payload["note"] = text.value();
-    auto stored = m_store.append(m_signer, {e});
-    if (!stored.ok())
-        return stored.error();
-    return stored->first();
+    return appendOne(std::move(e));
 }
 
 Result<StoredEvent> DerivationActions::sign(const QString &id) {
@@ -336,10 +337,7 @@ Result<StoredEvent> DerivationActions::sign(const QString &id) {
     e.payload["statement"] = statement;
     e.payload["signature"] = sig.toHex().toStdString();
     e.payload["key"] = fingerprint;
-    auto stored = m_store.append(m_signer, {e});
-    if (!stored.ok())
-        return stored.error();
-    return stored->first();
+    return appendOne(std::move(e));
 }
 
 QList<NewEvent> DerivationActions::invalidationEvents(const DerivationBook &book, const QString &id,
@@ -466,10 +464,7 @@ Result<StoredEvent> DerivationActions::declareCharter(const QStringList &values)
     e.kind = QStringLiteral("handoff.charter");
     e.tsMs = m_clock();
     e.payload["values"] = stringsJson(clean);
-    auto stored = m_store.append(m_signer, {e});
-    if (!stored.ok())
-        return stored.error();
-    return stored->first();
+    return appendOne(std::move(e));
 }
 
 Result<StoredEvent> DerivationActions::recordThreats(const QStringList &threats) {
@@ -486,10 +481,7 @@ Result<StoredEvent> DerivationActions::recordThreats(const QStringList &threats)
     e.kind = QStringLiteral("handoff.threats");
     e.tsMs = m_clock();
     e.payload["threats"] = stringsJson(clean);
-    auto stored = m_store.append(m_signer, {e});
-    if (!stored.ok())
-        return stored.error();
-    return stored->first();
+    return appendOne(std::move(e));
 }
 
 Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QString &statement) {

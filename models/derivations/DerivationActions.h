@@ -54,6 +54,7 @@ public:
 private:
     Result<QStringList> roles() const;
     Error deny(Action action, const QString &record, const QString &reason);
+    Result<StoredEvent> appendOne(NewEvent event);
     Result<QList<DerivationRecord>> validated(const QList<LoadedFile> &files, const DerivationBook &book) const;
     NewEvent importedEvent(const DerivationRecord &record, const LoadedFile &file, const QString &fileSha,
                            const QString &supersedes) const;

@@ -117,24 +117,11 @@ QStringList DerivationBook::kindPrefixes() {
 }
 
 Result<DerivationBook> DerivationBook::load(const EvidenceStore &store) {
-    QList<StoredEvent> all;
-    for (const QString &prefix : kindPrefixes()) {
-        EventFilter f;
-        f.kindPrefix = prefix;
-        f.limit = 100000;
-        while (true) {
-            auto page = store.query(f);
-            if (!page.ok())
-                return page.error();
-            all += page.value();
-            if (page->size() < f.limit)
-                break;
-            f.fromSeq = page->last().seq + 1;
-        }
-    }
-    std::sort(all.begin(), all.end(), [](const StoredEvent &a, const StoredEvent &b) { return a.seq < b.seq; });
+    auto all = eventsWithKindPrefixes(store, kindPrefixes());
+    if (!all.ok())
+        return all.error();
     DerivationBook book;
-    for (const StoredEvent &e : all)
+    for (const StoredEvent &e : all.value())
         book.apply(e);
     return book;
 }

@@ -1,4 +1,5 @@
 #include "EventCodec.h"
+#include "EvidenceStore.h"
 
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
@@ -221,4 +222,25 @@ QString columnMismatch(const JsonValue &parsed, const StoredEvent &row)
 }
 
 } // namespace store::codec
+
+Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes) {
+    QList<StoredEvent> all;
+    for (const QString &prefix : prefixes) {
+        EventFilter f;
+        f.kindPrefix = prefix;
+        f.limit = 100000;
+        while (true) {
+            auto page = store.query(f);
+            if (!page.ok())
+                return page.error();
+            all += page.value();
+            if (page->size() < f.limit)
+                break;
+            f.fromSeq = page->last().seq + 1;
+        }
+    }
+    std::sort(all.begin(), all.end(), [](const StoredEvent &a, const StoredEvent &b) { return a.seq < b.seq; });
+    return all;
+}
+
 } // namespace ops

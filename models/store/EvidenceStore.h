@@ -42,4 +42,8 @@ public:
     virtual Result<void> backup(const QString &outPath, const Progress &progress = {}) = 0;
 };
 
+// Every event whose kind starts with one of `prefixes`, in sequence order, read page by page
+// through the kind index: what the folds (incidents, launches, derivations) are built from.
+Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes);
+
 } // namespace ops
