@@ -167,6 +167,15 @@ QString DerivationActions::refusal(Action action, const RecordState *r) const {
     return {};
 }
 
+Result<DerivationBook> DerivationActions::bookWith(const QString &id) const {
+    auto book = DerivationBook::load(m_store);
+    if (!book.ok())
+        return book.error();
+    if (!book->record(id))
+        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
+    return book;
+}
+
 Result<StoredEvent> DerivationActions::appendOne(NewEvent event) {
     auto stored = m_store.append(m_signer, {std::move(event)});
     if (!stored.ok())
@@ -267,12 +276,10 @@ Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFil
 }
 
 Result<StoredEvent> DerivationActions::review(const QString &id, bool accept, const QString &reason) {
-    auto book = DerivationBook::load(m_store);
+    auto book = bookWith(id);
     if (!book.ok())
         return book.error();
     const RecordState *r = book->record(id);
-    if (!r)
-        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
     QString why;
     if (!accept || !reason.trimmed().isEmpty()) {
         auto text = oneText(reason, QStringLiteral("--reason"));
@@ -293,12 +300,10 @@ Result<StoredEvent> DerivationActions::review(const QString &id, bool accept, co
 }
 
 Result<StoredEvent> DerivationActions::riskNote(const QString &id, const QString &note) {
-    auto book = DerivationBook::load(m_store);
+    auto book = bookWith(id);
     if (!book.ok())
         return book.error();
     const RecordState *r = book->record(id);
-    if (!r)
-        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
     auto text = oneText(note, QStringLiteral("--note"));
     if (!text.ok())
         return text.error();
@@ -313,12 +318,10 @@ Result<StoredEvent> DerivationActions::riskNote(const QString &id, const QString
 }
 
 Result<StoredEvent> DerivationActions::sign(const QString &id) {
-    auto book = DerivationBook::load(m_store);
+    auto book = bookWith(id);
     if (!book.ok())
         return book.error();
     const RecordState *r = book->record(id);
-    if (!r)
-        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
     if (const QString no = refusal(Action::Sign, r); !no.isEmpty())
         return deny(Action::Sign, id, no);
     if (r->record.sha256() != r->recordSha256)
@@ -432,12 +435,10 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
 }
 
 Result<QList<StoredEvent>> DerivationActions::invalidate(const QString &id, const QString &reason) {
-    auto book = DerivationBook::load(m_store);
+    auto book = bookWith(id);
     if (!book.ok())
         return book.error();
     const RecordState *r = book->record(id);
-    if (!r)
-        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
     auto why = oneText(reason, QStringLiteral("--reason"));
     if (!why.ok())
         return why.error();

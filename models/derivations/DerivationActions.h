@@ -55,6 +55,8 @@ private:
     Result<QStringList> roles() const;
     Error deny(Action action, const QString &record, const QString &reason);
     Result<StoredEvent> appendOne(NewEvent event);
+    // The current book, or invalid input when it holds no record `id`.
+    Result<DerivationBook> bookWith(const QString &id) const;
     Result<QList<DerivationRecord>> validated(const QList<LoadedFile> &files, const DerivationBook &book) const;
     NewEvent importedEvent(const DerivationRecord &record, const LoadedFile &file, const QString &fileSha,
                            const QString &supersedes) const;
