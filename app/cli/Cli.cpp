@@ -9,6 +9,7 @@
 #include "KillswitchCommand.h"
 #include "LaunchCommand.h"
 #include "ProbeCommand.h"
+#include "ProofCommand.h"
 #include "RecordCommand.h"
 #include "RollbackCommand.h"
 #include "RunbookCommand.h"
@@ -32,6 +33,8 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<LaunchCommand>());
     m_commands.push_back(std::make_unique<DerivationCommand>());
     m_commands.push_back(std::make_unique<HandoffCommand>());
+    m_commands.push_back(std::make_unique<ProofCommand>());
+    m_commands.push_back(std::make_unique<VerdictCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const {

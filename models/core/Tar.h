@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace ops::tar {
@@ -61,5 +62,34 @@ bool safeName(const QString &name);
 // naming `label`.
 Result<Contents> readFile(const QString &path, const Limits &limits = {});
 Result<Contents> readMemory(const QByteArray &data, const QString &label, const Limits &limits = {});
+
+// Streaming read for archives too large to hold: every entry is visited in order and its bytes
+// are handed to a sink in chunks, never kept. Caps guard against bombs: entry count, total
+// uncompressed size, and the ratio of uncompressed to compressed bytes (checked once the output
+// passes ratioFloorBytes, so small highly compressible files are fine).
+struct ScanLimits {
+    qint64 maxEntries = 100'000;
+    qint64 maxTotalBytes = qint64(16) * 1024 * 1024 * 1024;
+    qint64 maxRatio = 250;
+    qint64 ratioFloorBytes = 1024 * 1024;
+};
+
+struct ScanInfo {
+    QString compression; // "gzip", "zstd", "none", or what libarchive calls it
+    qint64 entries = 0;
+    qint64 totalBytes = 0; // uncompressed bytes of regular files
+    qint64 compressedBytes = 0;
+    QStringList flagged;    // entries not read, each with why: absolute, "..", link, device
+    QStringList duplicates; // names that occur more than once
+};
+
+using ChunkSink = std::function<void(QByteArrayView chunk)>;
+// Called at each regular file with a safe name; returns a sink for its bytes, or {} to skip them.
+using EntryVisitor = std::function<ChunkSink(const QString &name, qint64 declaredSize)>;
+
+Result<ScanInfo> scanFile(const QString &path, const ScanLimits &limits, const EntryVisitor &visit,
+                          const std::function<bool()> &cancelled = {});
+Result<ScanInfo> scanMemory(QByteArrayView data, const QString &label, const ScanLimits &limits,
+                            const EntryVisitor &visit);
 
 } // namespace ops::tar

@@ -8,6 +8,9 @@
 
 namespace ops {
 
+// The largest attachment the store accepts (blobs are held in one SQLite row).
+inline constexpr qint64 kMaxAttachmentBytes = 256 * 1024 * 1024;
+
 // The append-only evidence log. Every state change goes through append(): one transaction
 // with its projection rows, followed by a checkpoint signed by the acting identity.
 class EvidenceStore {

@@ -34,7 +34,7 @@ namespace merkle = crypto::merkle;
 namespace {
 
 constexpr const char *kEventColumns = "seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed";
-constexpr qint64 kMaxBlobBytes = 256 * 1024 * 1024;
+constexpr qint64 kMaxBlobBytes = kMaxAttachmentBytes;
 
 // Reads leaf hashes and kept perfect subtrees straight from the store.
 class StoreTreeReader final : public merkle::TreeReader {

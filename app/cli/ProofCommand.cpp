@@ -1,0 +1,158 @@
+#include "ProofCommand.h"
+
+#include "StoreAccess.h"
+
+#include "proofs/ProofRecord.h"
+
+namespace ops::cli {
+
+namespace {
+
+void printFinding(CliIo &io, const ProofFinding &f) {
+    io.out << "    line " << f.line << ": " << f.text << '\n';
+    io.out << "      -> " << f.action << (f.rule.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(f.rule))
+           << '\n';
+}
+
+void printSummary(CliIo &io, const ProofSummary &s, const QString &name) {
+    io.out << s.overall << "  " << s.pass << " passed, " << s.fail << " failed, " << s.notRun << " not run, "
+           << s.skip << " skipped  (" << name << ", " << s.lines << " lines)\n";
+    if (!s.statedOverall.isEmpty())
+        io.out << "  the capture states: " << s.statedOverall << '\n';
+    for (ProofLayer layer : allProofLayers()) {
+        QList<ProofFinding> failures, notes;
+        for (const ProofFinding &f : s.findingsOf(layer))
+            (f.kind == FindingKind::Failure ? failures : notes) << f;
+        if (!failures.isEmpty()) {
+            io.out << "  " << proofLayerName(layer) << " failures (" << failures.size() << ")\n";
+            for (const ProofFinding &f : failures)
+                printFinding(io, f);
+        }
+        if (!notes.isEmpty()) {
+            io.out << "  " << proofLayerName(layer) << " skips and fallbacks (" << notes.size() << ")\n";
+            for (const ProofFinding &f : notes)
+                printFinding(io, f);
+        }
+    }
+    if (s.findingsOmitted > 0)
+        io.out << "  … and " << s.findingsOmitted << " more findings not listed\n";
+    for (const QString &w : s.warnings)
+        io.out << "  note: " << w << '\n';
+}
+
+QCommandLineOption recordOption() {
+    return QCommandLineOption(QStringLiteral("record"),
+                              QStringLiteral("Store the result as signed evidence, inputs attached."));
+}
+QCommandLineOption scopeOption() {
+    return QCommandLineOption(QStringLiteral("scope"), QStringLiteral("The scope the evidence is about."),
+                              QStringLiteral("S"));
+}
+
+} // namespace
+
+int ProofCommand::run(const QStringList &arguments, CliIo &io) {
+    const QCommandLineOption rulesFile(QStringLiteral("rules"),
+                                       QStringLiteral("Failure patterns file (default: the built-in one)."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption record = recordOption();
+    const QCommandLineOption scope = scopeOption();
+    QCommandLineParser parser;
+    if (!parse(parser, arguments, io, {rulesFile, record, scope}))
+        return static_cast<int>(ErrorCode::Usage);
+    if (parser.isSet(QStringLiteral("help")))
+        return printUsage(io);
+    const QStringList pos = parser.positionalArguments();
+    if (pos.value(1) != QLatin1String("summarize") || pos.size() != 3)
+        return usageError(io, QStringLiteral("proof: expected `proof summarize FILE`"));
+    const bool json = parser.isSet(m_json);
+    auto rules =
+        parser.isSet(rulesFile) ? FailureRules::loadFile(parser.value(rulesFile)) : FailureRules::builtin();
+    if (!rules.ok())
+        return fail(io, rules.error(), json);
+    auto capture = readCapture(pos.at(2));
+    if (!capture.ok())
+        return fail(io, capture.error(), json);
+    const ProofSummary summary = summarizeCapture(capture->bytes, rules.value());
+    JsonValue out = summary.toJson();
+    if (parser.isSet(record)) {
+        auto ctx = startup(parser, io);
+        if (!ctx.ok())
+            return fail(io, ctx.error(), json);
+        auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
+        if (!unlocked.ok())
+            return fail(io, unlocked.error(), json);
+        auto e = recordProofSummary(*unlocked->store, unlocked->signer, capture.value(), summary,
+                                    rules.value(), parser.value(scope));
+        if (!e.ok())
+            return fail(io, e.error(), json);
+        out["event"] = e->seq;
+        if (!json)
+            io.err << "recorded as event " << e->seq << " with the capture attached\n";
+    }
+    if (json)
+        printJson(io, out);
+    else
+        printSummary(io, summary, capture->name);
+    return summary.exitCode();
+}
+
+int VerdictCommand::run(const QStringList &arguments, CliIo &io) {
+    const QCommandLineOption folder(QStringLiteral("folder"),
+                                    QStringLiteral("A results/ folder holding the four files."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption record = recordOption();
+    const QCommandLineOption scope = scopeOption();
+    QCommandLineParser parser;
+    if (!parse(parser, arguments, io, {folder, record, scope}))
+        return static_cast<int>(ErrorCode::Usage);
+    if (parser.isSet(QStringLiteral("help")))
+        return printUsage(io);
+    const QStringList pos = parser.positionalArguments();
+    const bool json = parser.isSet(m_json);
+    if (pos.value(1) != QLatin1String("verify") || (parser.isSet(folder) ? pos.size() != 2 : pos.size() != 6))
+        return usageError(
+            io,
+            QStringLiteral(
+                "verdict: expected `verdict verify SCORE BUNDLE SIG PUB` or `verdict verify --folder DIR`"));
+    VerdictFiles files;
+    if (parser.isSet(folder)) {
+        auto found = VerdictFiles::inFolder(parser.value(folder));
+        if (!found.ok())
+            return fail(io, found.error(), json);
+        files = found.value();
+    } else {
+        files = VerdictFiles{pos.at(2), pos.at(3), pos.at(4), pos.at(5)};
+    }
+    auto report = verifyVerdict(files);
+    if (!report.ok())
+        return fail(io, report.error(), json);
+    JsonValue out = report->toJson();
+    if (parser.isSet(record)) {
+        auto ctx = startup(parser, io);
+        if (!ctx.ok())
+            return fail(io, ctx.error(), json);
+        auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
+        if (!unlocked.ok())
+            return fail(io, unlocked.error(), json);
+        auto e =
+            recordVerdict(*unlocked->store, unlocked->signer, files, report.value(), parser.value(scope));
+        if (!e.ok())
+            return fail(io, e.error(), json);
+        out["event"] = e->seq;
+        if (!json)
+            io.err << "recorded as event " << e->seq << " with the inputs attached\n";
+    }
+    if (json) {
+        printJson(io, out);
+    } else {
+        io.out << (report->valid ? "VALID" : "INVALID") << "  verdict " << files.score << '\n';
+        for (const VerdictCheck &c : report->checks)
+            io.out << "  " << (c.ok ? "ok    " : "FAILED") << "  " << c.name << ": " << c.detail << '\n';
+        io.out << "  key " << report->keyAlgorithm << ' ' << report->keyFingerprint << '\n';
+        io.out << "  no network was used: every check ran on the four local files\n";
+    }
+    return report->valid ? 0 : 1;
+}
+
+} // namespace ops::cli

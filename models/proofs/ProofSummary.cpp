@@ -1,0 +1,537 @@
+#include "ProofSummary.h"
+
+#include "core/YamlSupport.h"
+#include "crypto/Sha256.h"
+
+#include <QFile>
+#include <QSet>
+
+#include <limits>
+
+namespace ops {
+
+namespace {
+
+constexpr const char *kBuiltinRules = ":/rules/failure-patterns.yaml";
+constexpr qsizetype kMaxLineChars = 4096; // what is matched of one line
+constexpr qsizetype kMaxShownChars = 400; // what a finding quotes
+constexpr qint64 kMaxCount = 1000000000;  // one line never claims more than this
+
+const QList<QPair<ProofLayer, const char *>> kLayerNames{{ProofLayer::Toolchain, "toolchain"},
+                                                         {ProofLayer::Environment, "environment"},
+                                                         {ProofLayer::Capability, "capability"},
+                                                         {ProofLayer::FaultInjection, "fault-injection"},
+                                                         {ProofLayer::Unknown, "unknown"}};
+
+std::optional<ProofLayer> layerFrom(const QString &s) {
+    for (const auto &[layer, name] : kLayerNames)
+        if (s == QLatin1String(name))
+            return layer;
+    return std::nullopt;
+}
+
+std::optional<FindingKind> kindFrom(const QString &s) {
+    for (FindingKind k : {FindingKind::Failure, FindingKind::Skip, FindingKind::Fallback})
+        if (findingKindName(k) == s)
+            return k;
+    return std::nullopt;
+}
+
+qint64 saturatingAdd(qint64 a, qint64 b) {
+    return b > std::numeric_limits<qint64>::max() - a ? std::numeric_limits<qint64>::max() : a + b;
+}
+
+qint64 countFrom(const QString &digits) {
+    bool ok = false;
+    const qint64 n = digits.toLongLong(&ok);
+    return ok ? qBound<qint64>(0, n, kMaxCount) : kMaxCount;
+}
+
+QRegularExpression re(const char *pattern) {
+    return QRegularExpression(QString::fromLatin1(pattern), QRegularExpression::CaseInsensitiveOption);
+}
+
+struct Counts {
+    qint64 pass = 0, fail = 0, notRun = 0, skip = 0;
+    void add(const Counts &o) {
+        pass = saturatingAdd(pass, o.pass);
+        fail = saturatingAdd(fail, o.fail);
+        notRun = saturatingAdd(notRun, o.notRun);
+        skip = saturatingAdd(skip, o.skip);
+    }
+    bool any() const { return pass || fail || notRun || skip; }
+};
+
+// The shapes a capture's lines come in. Summary lines are whole-line matches so that a
+// sentence mentioning "fail: 3" in passing is not read as a count.
+struct Shapes {
+    // "Pass:    2", "Fail: 0", "Not run: 1", "- Skipped = 4", "Errors: 1"
+    QRegularExpression keyCount = re(
+        R"(^\s*(?:[-*]\s*)?(?:\*\*)?(pass(?:ed|es)?|fail(?:ed|s|ures?)?|errors?|not[ _-]?run|skip(?:ped|s)?)(?:\*\*)?\s*[:=]\s*(?:\*\*)?(\d+)(?:\*\*)?\s*$)");
+    // "VALIDATION PASS (checks=32, assurance=full …)" / "VALIDATION FAIL (checks=32, failed=3)"
+    QRegularExpression validation = re(R"(\bVALIDATION\s+(PASS|FAIL)\b(?:\s*\(([^)]*)\)?)?)");
+    QRegularExpression checksField = re(R"(\bchecks\s*=\s*(\d+))");
+    QRegularExpression failedField = re(R"(\bfail(?:ed|ures?)\s*=\s*(\d+))");
+    // Go: "--- FAIL: TestX (0.00s)"
+    QRegularExpression goTest = re(R"(^\s*--- (PASS|FAIL|SKIP):\s*\S)");
+    // Go package lines: "ok  pkg 0.1s", "FAIL pkg 0.2s", "FAIL pkg [build failed]"
+    QRegularExpression goPackage = re(R"(^(ok|FAIL)\s+\S+\s+(?:[\d.]+s|\(cached\)|\[([^\]]*)\])?\s*$)");
+    // Generic per-test lines, upper case only so that prose is not counted: "PASS: name",
+    // "FAIL!  : tst_x::f()" (QtTest), "FAILED tests/a.py::t" (pytest), "SKIP (registry unavailable)", "NOT
+    // RUN (root)"
+    QRegularExpression perTest = QRegularExpression(
+        QStringLiteral(R"(^\s*(PASS(?:ED)?|FAIL(?:ED)?|SKIP(?:PED)?|NOT[ _-]RUN)!?\s*(?:[:(\-]|\s+\S))"));
+    // googletest: "[       OK ] Suite.Name (0 ms)", "[  FAILED  ] Suite.Name (1 ms)", "[  SKIPPED ]
+    // Suite.Name (0 ms)"
+    QRegularExpression gtestTest = re(R"(^\s*\[\s+(OK|FAILED|SKIPPED)\s+\]\s+\S+\s+\(\d+\s*ms\)\s*$)");
+    // googletest totals: "[  PASSED  ] 2 tests.", "[  FAILED  ] 1 test, listed below:"
+    QRegularExpression gtestTotal = re(R"(^\s*\[\s+(PASSED|FAILED|SKIPPED)\s+\]\s+(\d+)\s+tests?\b)");
+    // QtTest: "Totals: 5 passed, 1 failed, 0 skipped, 0 blacklisted, 20ms"
+    QRegularExpression totals = re(R"(^\s*Totals:\s*(.*\d+\s+passed.*)$)");
+    // TAP: "ok 3 - name", "not ok 4 - name # TODO", "ok 5 # SKIP reason"
+    QRegularExpression tap = re(R"(^\s*(not ok|ok)\s+\d+\b(.*)$)");
+    // pytest: "==== 3 passed, 1 failed, 2 skipped in 0.12s ===="
+    QRegularExpression pytest = re(
+        R"(^=+\s+(.*\d+\s+(?:passed|failed|skipped|errors?|deselected|xfailed|xpassed).*)\s+in\s+[\d.]+\s*s(?:econds)?\b.*=+\s*$)");
+    QRegularExpression pytestPart =
+        re(R"((\d+)\s+(passed|failed|skipped|errors?|deselected|xfailed|xpassed|blacklisted))");
+    // ctest: "97% tests passed, 1 tests failed out of 32"
+    QRegularExpression ctestTotal = re(R"((\d+)% tests passed,\s*(\d+) tests? failed out of (\d+))");
+    // ctest per test: " 1/32 Test  #1: tst_x ......   Passed    0.10 sec", "***Failed", "***Not Run",
+    // "***Skipped"
+    QRegularExpression ctestTest = re(
+        R"(^\s*\d+/\d+\s+Test\s+#\d+:.*?(\*\*\*Failed|\*\*\*Not Run|\*\*\*Skipped|\*\*\*Timeout|\*\*\*Exception|Passed)\b)");
+    // "- Overall: **PASS**", "Overall result: FAIL"
+    QRegularExpression overall = re(
+        R"(^\s*(?:[-*#>]\s*)*(?:\*\*)?overall(?:\s+(?:result|verdict|status))?(?:\*\*)?\s*[:=]\s*(?:\*\*)?\s*(PASS|FAIL|INCOMPLETE)\b)");
+    // A line that looks like a failure even when no rule knows it.
+    QRegularExpression failureMarker = re(
+        R"(^\s*(panic:|fatal( error)?:|error:|error\[|traceback \(most recent call last\)|make(\[\d+\])?: \*\*\*)|\bFAILED\b|\bsegmentation fault\b|\bcore dumped\b)");
+    QRegularExpression ansi = QRegularExpression(QStringLiteral("\x1b\\[[0-9;?]*[A-Za-z]"));
+};
+
+QRegularExpressionMatch firstMatch(const QString &line,
+                                   std::initializer_list<const QRegularExpression *> shapes) {
+    QRegularExpressionMatch m;
+    for (const QRegularExpression *r : shapes)
+        if ((m = r->match(line)).hasMatch())
+            break;
+    return m;
+}
+
+const Shapes &shapes() {
+    static const Shapes s;
+    return s;
+}
+
+} // namespace
+
+QString proofLayerName(ProofLayer layer) {
+    for (const auto &[l, name] : kLayerNames)
+        if (l == layer)
+            return QString::fromLatin1(name);
+    return QStringLiteral("unknown");
+}
+
+const QList<ProofLayer> &allProofLayers() {
+    static const QList<ProofLayer> layers{ProofLayer::Toolchain, ProofLayer::Environment,
+                                          ProofLayer::Capability, ProofLayer::FaultInjection,
+                                          ProofLayer::Unknown};
+    return layers;
+}
+
+QString findingKindName(FindingKind kind) {
+    switch (kind) {
+    case FindingKind::Failure:
+        return QStringLiteral("failure");
+    case FindingKind::Skip:
+        return QStringLiteral("skip");
+    case FindingKind::Fallback:
+        return QStringLiteral("fallback");
+    }
+    return QStringLiteral("failure");
+}
+
+bool FailurePattern::matches(const QString &line) const {
+    for (const QRegularExpression &r : match)
+        if (!r.match(line).hasMatch())
+            return false;
+    return !match.isEmpty();
+}
+
+Result<FailureRules> FailureRules::parse(const QByteArray &yamlText, const QString &file) {
+    auto root = yaml::load(yamlText, file);
+    if (!root.ok())
+        return root.error();
+    yaml::Checker check(file);
+    FailureRules rules;
+    rules.m_file = file;
+    rules.m_sha256 = crypto::sha256Hex(yamlText);
+    try {
+        const YAML::Node doc = root.value();
+        if (!check.checkMap(doc, QString(), {"patterns"}, {}))
+            return Error::fromDiagnostics(ErrorCode::InvalidInput, check.diagnostics());
+        const YAML::Node list = doc["patterns"];
+        if (!check.isSequence(list, QStringLiteral("patterns")))
+            return Error::fromDiagnostics(ErrorCode::InvalidInput, check.diagnostics());
+        if (list.size() == 0)
+            check.error(list, QStringLiteral("patterns"), QStringLiteral("needs at least one pattern"));
+        QSet<QString> ids;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const YAML::Node n = list[i];
+            const QString p = yaml::indexPath(QStringLiteral("patterns"), i);
+            if (!check.checkMap(n, p, {"id", "layer", "match", "action"}, {"kind", "source"}) && !n.IsMap())
+                continue;
+            FailurePattern f;
+            f.line = yaml::lineOf(n);
+            f.id = check.string(n["id"], p + QStringLiteral(".id")).value_or(QString());
+            if (!f.id.isEmpty() && ids.contains(f.id))
+                check.error(n["id"], p + QStringLiteral(".id"),
+                            QStringLiteral("duplicate pattern id '%1'").arg(f.id));
+            ids.insert(f.id);
+            const QString layer = check.string(n["layer"], p + QStringLiteral(".layer")).value_or(QString());
+            if (auto l = layerFrom(layer))
+                f.layer = *l;
+            else if (n["layer"].IsScalar())
+                check.error(
+                    n["layer"], p + QStringLiteral(".layer"),
+                    QStringLiteral(
+                        "unknown layer '%1' (toolchain, environment, capability, fault-injection, unknown)")
+                        .arg(layer));
+            if (n["kind"].IsDefined()) {
+                const QString kind = check.string(n["kind"], p + QStringLiteral(".kind")).value_or(QString());
+                if (auto k = kindFrom(kind))
+                    f.kind = *k;
+                else if (n["kind"].IsScalar())
+                    check.error(n["kind"], p + QStringLiteral(".kind"),
+                                QStringLiteral("unknown kind '%1' (failure, skip, fallback)").arg(kind));
+            }
+            f.action = check.string(n["action"], p + QStringLiteral(".action")).value_or(QString());
+            if (n["source"].IsDefined())
+                f.source = check.string(n["source"], p + QStringLiteral(".source")).value_or(QString());
+            const YAML::Node m = n["match"];
+            const QString mp = p + QStringLiteral(".match");
+            if (check.isSequence(m, mp)) {
+                if (m.size() == 0)
+                    check.error(m, mp, QStringLiteral("needs at least one regular expression"));
+                for (std::size_t k = 0; k < m.size(); ++k) {
+                    const auto text = check.string(m[k], mp);
+                    if (!text)
+                        continue;
+                    QRegularExpression r(*text, QRegularExpression::CaseInsensitiveOption);
+                    if (!r.isValid()) {
+                        check.error(m[k], mp,
+                                    QStringLiteral("invalid regular expression '%1': %2 at offset %3")
+                                        .arg(*text, r.errorString())
+                                        .arg(r.patternErrorOffset()));
+                        continue;
+                    }
+                    r.optimize();
+                    f.match << r;
+                }
+            }
+            rules.m_patterns << f;
+        }
+    } catch (const YAML::Exception &e) {
+        check.errorAtLine(e.mark.is_null() ? 0 : e.mark.line + 1, QString(),
+                          QStringLiteral("YAML error: %1").arg(QString::fromStdString(e.msg)));
+    }
+    if (check.hasErrors())
+        return Error::fromDiagnostics(ErrorCode::InvalidInput, check.diagnostics());
+    return rules;
+}
+
+Result<FailureRules> FailureRules::loadFile(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("cannot read failure patterns: %1").arg(f.errorString()), path);
+    return parse(f.read(4 * 1024 * 1024), path);
+}
+
+Result<FailureRules> FailureRules::builtin() {
+    static const Result<FailureRules> rules = loadFile(QString::fromLatin1(kBuiltinRules));
+    return rules;
+}
+
+const FailurePattern *FailureRules::classify(const QString &line) const {
+    for (const FailurePattern &p : m_patterns)
+        if (p.matches(line))
+            return &p;
+    return nullptr;
+}
+
+QString FailureRules::genericAction() {
+    return QStringLiteral(
+        "No known pattern: read the capture around this line, reproduce the step alone, and add a "
+        "pattern to failure-patterns.yaml once the cause is known.");
+}
+
+JsonValue ProofFinding::toJson() const {
+    JsonValue o = JsonValue::object();
+    o["line"] = line;
+    o["text"] = text;
+    o["layer"] = proofLayerName(layer);
+    o["kind"] = findingKindName(kind);
+    o["action"] = action;
+    o["rule"] = rule.isEmpty() ? JsonValue() : JsonValue(rule);
+    return o;
+}
+
+JsonValue ProofSummary::toJson() const {
+    JsonValue o = JsonValue::object();
+    o["pass"] = pass;
+    o["fail"] = fail;
+    o["not_run"] = notRun;
+    o["skip"] = skip;
+    o["overall"] = overall;
+    o["stated_overall"] = statedOverall.isEmpty() ? JsonValue() : JsonValue(statedOverall);
+    JsonValue f = JsonValue::array();
+    for (const ProofFinding &x : failures)
+        f.push(x.toJson());
+    o["failures"] = f;
+    JsonValue n = JsonValue::array();
+    for (const ProofFinding &x : notes)
+        n.push(x.toJson());
+    o["notes"] = n;
+    o["findings_omitted"] = findingsOmitted;
+    JsonValue w = JsonValue::array();
+    for (const QString &x : warnings)
+        w.push(x);
+    o["warnings"] = w;
+    o["lines"] = lines;
+    return o;
+}
+
+QList<ProofFinding> ProofSummary::findingsOf(ProofLayer layer) const {
+    QList<ProofFinding> out;
+    for (const QList<ProofFinding> *list : {&failures, &notes})
+        for (const ProofFinding &f : *list)
+            if (f.layer == layer)
+                out << f;
+    std::sort(out.begin(), out.end(),
+              [](const ProofFinding &a, const ProofFinding &b) { return a.line < b.line; });
+    return out;
+}
+
+ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rules) {
+    const Shapes &s = shapes();
+    ProofSummary out;
+    Counts total;   // from summary blocks and direct counts
+    Counts pending; // per-test lines since the last summary block
+    bool inBlock = false;
+    QString stated;
+    int lineNo = 0;
+
+    const QByteArray bytes = capture.left(ProofSummary::kMaxCaptureBytes);
+    if (capture.size() > bytes.size())
+        out.warnings << QStringLiteral("the capture is larger than %1 MiB; only its beginning was read")
+                            .arg(ProofSummary::kMaxCaptureBytes / (1024 * 1024));
+
+    auto addFinding = [&](ProofFinding f) {
+        QList<ProofFinding> &list = f.kind == FindingKind::Failure ? out.failures : out.notes;
+        if (out.failures.size() + out.notes.size() >= ProofSummary::kMaxFindings) {
+            ++out.findingsOmitted;
+            return;
+        }
+        list << std::move(f);
+    };
+
+    qsizetype pos = 0;
+    while (pos < bytes.size()) {
+        qsizetype end = bytes.indexOf('\n', pos);
+        if (end < 0)
+            end = bytes.size();
+        ++lineNo;
+        const QByteArrayView raw(bytes.constData() + pos, qMin<qsizetype>(end - pos, kMaxLineChars * 4));
+        pos = end + 1;
+        QString line = QString::fromUtf8(raw).left(kMaxLineChars);
+        if (line.contains(QChar(0x1b)))
+            line.remove(s.ansi);
+        line.remove(QLatin1Char('\r'));
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty())
+            continue; // blank lines do not end a summary block
+
+        bool summaryLine = false;
+        bool countedFailure = false;
+        Counts block;
+
+        if (auto kc = s.keyCount.match(line); kc.hasMatch()) {
+            const QString key = kc.captured(1).toLower();
+            const qint64 n = countFrom(kc.captured(2));
+            if (key.startsWith(QLatin1String("pass")))
+                block.pass = n;
+            else if (key.startsWith(QLatin1String("fail")) || key.startsWith(QLatin1String("error")))
+                block.fail = n;
+            else if (key.startsWith(QLatin1String("skip")))
+                block.skip = n;
+            else
+                block.notRun = n;
+            summaryLine = true;
+        } else if (auto pt = firstMatch(line, {&s.pytest, &s.totals}); pt.hasMatch()) {
+            auto it = s.pytestPart.globalMatch(pt.captured(1));
+            while (it.hasNext()) {
+                const auto part = it.next();
+                const qint64 n = countFrom(part.captured(1));
+                const QString what = part.captured(2).toLower();
+                if (what == QLatin1String("passed") || what == QLatin1String("xpassed"))
+                    block.pass = saturatingAdd(block.pass, n);
+                else if (what == QLatin1String("failed") || what.startsWith(QLatin1String("error")))
+                    block.fail = saturatingAdd(block.fail, n);
+                else if (what == QLatin1String("skipped"))
+                    block.skip = saturatingAdd(block.skip, n);
+                else // deselected, xfailed, blacklisted: excluded on purpose
+                    block.notRun = saturatingAdd(block.notRun, n);
+            }
+            summaryLine = true;
+        } else if (auto gtt = s.gtestTotal.match(line); gtt.hasMatch()) {
+            const QString v = gtt.captured(1).toUpper();
+            const qint64 n = countFrom(gtt.captured(2));
+            (v == QLatin1String("PASSED")   ? block.pass
+             : v == QLatin1String("FAILED") ? block.fail
+                                            : block.skip) = n;
+            summaryLine = true;
+        } else if (auto ctt = s.ctestTotal.match(line); ctt.hasMatch()) {
+            const qint64 failed = countFrom(ctt.captured(2));
+            const qint64 all = countFrom(ctt.captured(3));
+            block.fail = failed;
+            // ctest counts Not Run and Skipped tests among the "passed": take what its own
+            // per-test lines said when there were any, so a skip never becomes a pass.
+            const qint64 excluded = pending.notRun + pending.skip;
+            block.notRun = pending.notRun;
+            block.skip = pending.skip;
+            block.pass = qMax<qint64>(0, all - failed - excluded);
+            summaryLine = true;
+        }
+
+        if (summaryLine) {
+            if (!inBlock)
+                pending = Counts{}; // the block covers the per-test lines above it
+            total.add(block);
+            inBlock = true;
+            continue;
+        }
+        inBlock = false;
+
+        if (auto ov = s.overall.match(line); ov.hasMatch()) {
+            stated = ov.captured(1).toUpper();
+            continue;
+        }
+
+        if (auto vm = s.validation.match(line); vm.hasMatch()) {
+            const bool passed = vm.captured(1).compare(QLatin1String("PASS"), Qt::CaseInsensitive) == 0;
+            const QString fields = vm.captured(2);
+            const auto checks = s.checksField.match(fields);
+            const auto failed = s.failedField.match(fields);
+            Counts c;
+            if (passed) {
+                c.pass = checks.hasMatch() ? countFrom(checks.captured(1)) : 1;
+            } else {
+                c.fail = failed.hasMatch() ? qMax<qint64>(1, countFrom(failed.captured(1))) : 1;
+                if (checks.hasMatch())
+                    c.pass = qMax<qint64>(0, countFrom(checks.captured(1)) - c.fail);
+                countedFailure = true;
+            }
+            total.add(c);
+        } else if (auto gt = s.goTest.match(line); gt.hasMatch()) {
+            const QString v = gt.captured(1).toUpper();
+            if (v == QLatin1String("PASS"))
+                ++pending.pass;
+            else if (v == QLatin1String("FAIL"))
+                ++pending.fail, countedFailure = true;
+            else
+                ++pending.skip;
+        } else if (auto gp = s.goPackage.match(line); gp.hasMatch()) {
+            // Package lines sum up the --- lines above them; only a package that never ran
+            // its tests (build or setup failed) is a failure of its own.
+            if (!gp.captured(2).isEmpty() && gp.captured(1) == QLatin1String("FAIL"))
+                ++pending.fail, countedFailure = true;
+        } else if (auto gtx = s.gtestTest.match(line); gtx.hasMatch()) {
+            const QString v = gtx.captured(1).toUpper();
+            if (v == QLatin1String("OK"))
+                ++pending.pass;
+            else if (v == QLatin1String("FAILED"))
+                ++pending.fail, countedFailure = true;
+            else
+                ++pending.skip;
+        } else if (auto ctx = s.ctestTest.match(line); ctx.hasMatch()) {
+            const QString v = ctx.captured(1).toLower();
+            if (v == QLatin1String("passed"))
+                ++pending.pass;
+            else if (v.contains(QLatin1String("not run")))
+                ++pending.notRun;
+            else if (v.contains(QLatin1String("skipped")))
+                ++pending.skip;
+            else
+                ++pending.fail, countedFailure = true;
+        } else if (auto tp = s.tap.match(line); tp.hasMatch()) {
+            const QString rest = tp.captured(2);
+            const bool ok = tp.captured(1).compare(QLatin1String("ok"), Qt::CaseInsensitive) == 0;
+            if (rest.contains(QLatin1String("# SKIP"), Qt::CaseInsensitive))
+                ++pending.skip;
+            else if (rest.contains(QLatin1String("# TODO"), Qt::CaseInsensitive))
+                ++pending.notRun;
+            else if (ok)
+                ++pending.pass;
+            else
+                ++pending.fail, countedFailure = true;
+        } else if (auto ptx = s.perTest.match(line); ptx.hasMatch()) {
+            const QString v = ptx.captured(1).toUpper();
+            if (v.startsWith(QLatin1String("PASS")))
+                ++pending.pass;
+            else if (v.startsWith(QLatin1String("FAIL")))
+                ++pending.fail, countedFailure = true;
+            else if (v.startsWith(QLatin1String("SKIP")))
+                ++pending.skip;
+            else
+                ++pending.notRun;
+        }
+
+        // Classification: a rule decides what the line is; without one, a counted failure or a
+        // line that looks like one is listed as unknown.
+        const FailurePattern *rule = rules.classify(line);
+        if (rule) {
+            addFinding(ProofFinding{lineNo, trimmed.left(kMaxShownChars), rule->layer, rule->kind,
+                                    rule->action, rule->id});
+        } else if (countedFailure || s.failureMarker.match(line).hasMatch()) {
+            addFinding(ProofFinding{lineNo, trimmed.left(kMaxShownChars), ProofLayer::Unknown,
+                                    FindingKind::Failure, FailureRules::genericAction(), QString()});
+        }
+    }
+    total.add(pending);
+    out.lines = lineNo;
+    out.pass = total.pass;
+    out.fail = total.fail;
+    out.notRun = total.notRun;
+    out.skip = total.skip;
+    out.statedOverall = stated;
+
+    if (out.fail > 0 || stated == QLatin1String("FAIL")) {
+        out.overall = QStringLiteral("FAIL");
+        if (stated == QLatin1String("PASS"))
+            out.warnings
+                << QStringLiteral("the capture states PASS but %1 failure(s) were counted").arg(out.fail);
+        if (out.fail == 0)
+            out.warnings << QStringLiteral("the capture states FAIL without a counted failure");
+    } else if (out.pass == 0) {
+        out.overall = QStringLiteral("INCOMPLETE");
+        if (stated == QLatin1String("PASS"))
+            out.warnings << QStringLiteral("the capture states PASS but no executed check was counted");
+    } else if (stated == QLatin1String("INCOMPLETE")) {
+        out.overall = QStringLiteral("INCOMPLETE");
+    } else {
+        out.overall = QStringLiteral("PASS");
+    }
+    if (out.overall == QLatin1String("PASS") && !out.failures.isEmpty())
+        out.warnings << QStringLiteral(
+                            "%1 line(s) look like failures although no check was counted failing; read them")
+                            .arg(out.failures.size());
+    if (out.notRun > 0 || out.skip > 0)
+        out.warnings << QStringLiteral("%1 not run and %2 skipped: not passes and not coverage")
+                            .arg(out.notRun)
+                            .arg(out.skip);
+    return out;
+}
+
+} // namespace ops
