@@ -124,7 +124,9 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     m_derivations = new DerivationsPanel(m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
     connect(m_derivations, &DerivationsPanel::signInRequested, this, [this] { signIn(); });
     addPanel(m_derivations);
-    addPanel(new EvidencePanel(m_stack));
+    m_evidence = new EvidencePanel(m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
+    connect(m_evidence, &EvidencePanel::signInRequested, this, [this] { signIn(); });
+    addPanel(m_evidence);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     buildMenus();

@@ -23,6 +23,7 @@ class AlertsPanel;
 class IncidentsPanel;
 class LaunchPanel;
 class DerivationsPanel;
+class EvidencePanel;
 class EnvironmentBadge;
 class Panel;
 
@@ -47,6 +48,7 @@ public:
     IncidentsPanel *incidentsPanel() const { return m_incidents; }
     LaunchPanel *launchPanel() const { return m_launch; }
     DerivationsPanel *derivationsPanel() const { return m_derivations; }
+    EvidencePanel *evidencePanel() const { return m_evidence; }
 
     Session *session() const { return m_session; }
     // Opens the sign-in dialog (modal); true when someone is signed in afterwards.
@@ -92,6 +94,7 @@ private:
     IncidentsPanel *m_incidents = nullptr;
     LaunchPanel *m_launch = nullptr;
     DerivationsPanel *m_derivations = nullptr;
+    EvidencePanel *m_evidence = nullptr;
     QLabel *m_rollbackClock = nullptr;
     Session *m_session = nullptr;
     QPushButton *m_sessionButton = nullptr;

@@ -30,7 +30,6 @@ Progress terminalProgress(CliIo &io, const char *what, bool bytes) {
     };
 }
 
-
 QString summaryLine(const StoredEvent &e) {
     std::string payload = CanonicalJson::serialize(e.payload());
     if (payload.size() > 96)
@@ -166,22 +165,43 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         return r.intact ? 0 : static_cast<int>(ErrorCode::Negative);
     }
     if (sub == QLatin1String("list")) {
-        EventFilter f;
-        f.kind = parser.value(kind);
+        // The same indexed, key-paged search the Evidence panel runs; oldest first.
+        EventSearch f;
+        const QString k = parser.value(kind);
+        if (k.endsWith(QLatin1Char('*')) || k.endsWith(QLatin1Char('.')))
+            f.kindPrefix = k.endsWith(QLatin1Char('*')) ? k.chopped(1) : k;
+        else
+            f.kind = k;
         f.scope = parser.value(scope);
         f.actor = parser.value(actor);
         f.text = parser.value(search);
-        f.limit = max;
-        auto events = store.query(f);
-        if (!events.ok())
-            return fail(io, events.error(), json);
+        f.ref = parser.value(incident);
+        if (parser.isSet(since)) {
+            f.fromMs = Time::parseIso(parser.value(since));
+            if (!f.fromMs)
+                return usageError(
+                    io, QStringLiteral("--since must be a UTC ISO-8601 time like 2026-11-23T05:00:00Z"));
+        }
+        f.descending = false;
+        if (auto checked = store.checkSearchText(f.text); !checked.ok())
+            return fail(io, checked.error(), json);
+        auto page = store.searchPage(f, std::nullopt, max);
+        if (!page.ok())
+            return fail(io, page.error(), json);
+        QList<StoredEvent> events;
+        for (quint64 seq : page->seqs) {
+            auto e = store.event(seq);
+            if (!e.ok())
+                return fail(io, e.error(), json);
+            events << e.value();
+        }
         if (json) {
             JsonValue list = JsonValue::array();
-            for (const StoredEvent &e : events.value())
+            for (const StoredEvent &e : events)
                 list.push(eventJson(e));
             printJson(io, list);
         } else {
-            for (const StoredEvent &e : events.value())
+            for (const StoredEvent &e : events)
                 io.out << summaryLine(e) << '\n';
         }
         return 0;

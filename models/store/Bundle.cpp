@@ -65,6 +65,8 @@ bool selected(const StoredEvent &e, const ExportFilter &f)
         return false;
     if (!f.incident.isEmpty() && e.payload().stringAt("incident") != f.incident)
         return false;
+    if (f.only && !f.only->contains(e.seq))
+        return false;
     return true;
 }
 
@@ -138,6 +140,10 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
     JsonValue f = JsonValue::object();
     f["incident"] = filter.incident;
     f["scope"] = filter.scope;
+    if (filter.only) {
+        f["selected_events"] = static_cast<qint64>(filter.only->size());
+        f["selection"] = filter.description;
+    }
     f["since"] = filter.sinceMs ? JsonValue(Time::toIso(*filter.sinceMs)) : JsonValue(nullptr);
     manifest["filter"] = f;
     const QByteArray manifestBytes = QByteArray::fromStdString(CanonicalJson::serialize(manifest));

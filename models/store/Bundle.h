@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QSet>
+
 #include "SqliteEvidenceStore.h"
 
 namespace ops::Bundle {
@@ -8,6 +10,8 @@ struct ExportFilter {
     std::optional<qint64> sinceMs;
     QString incident; // events whose payload "incident" equals this id
     QString scope;
+    std::optional<QSet<quint64>> only; // exactly these events (a search's result), when set
+    QString description;               // what the selection was, written into the manifest
 };
 
 struct ExportSummary {

@@ -78,8 +78,69 @@ CREATE TABLE alert_cells(
 ) WITHOUT ROWID;
 )SQL";
 
-std::string appendOnlyTriggers()
-{
+// Search indexes over the events, kept by a trigger in the same transaction as each insert and
+// filled for the events already there: full text (FTS5, contentless: it stores the index, not
+// a second copy of the text) over kind, scope, actor and payload; and the references an event
+// names (incident, run, derivation record, launch) for "everything about this incident".
+// Both are derived from the events and can be rebuilt from them; neither is evidence.
+// One row (seq, v) per reference an event names: the ids in its payload, and the id it gives
+// itself (the incident "INC-<seq>" or run "RUN-<seq>" it opens). `row` is "" or "new.".
+std::string refRows(const std::string &row, const std::string &from) {
+    const std::string doc = "CAST(" + row + "canonical AS TEXT)";
+    const std::string seq = row + "seq";
+    struct Path {
+        const char *text;
+        const char *objectId; // when the field is an object, the id inside it
+    };
+    const Path paths[] = {{"$.payload.incident", nullptr},
+                          {"$.payload.run", nullptr},
+                          {"$.payload.record", "$.payload.record.id"},
+                          {"$.payload.launch", nullptr}};
+    std::string sql;
+    for (const Path &p : paths) {
+        if (!sql.empty())
+            sql += " UNION ALL ";
+        sql += "SELECT " + seq + " AS seq, CASE json_type(" + doc + ", '" + p.text +
+               "') WHEN 'text' THEN json_extract(" + doc + ", '" + p.text + "')";
+        if (p.objectId)
+            sql += " WHEN 'object' THEN json_extract(" + doc + ", '" + p.objectId + "')";
+        sql += " END AS v" + from;
+    }
+    sql += " UNION ALL SELECT " + seq + " AS seq, CASE " + row +
+           "kind WHEN 'incident.opened' THEN 'INC-' || " + seq + " WHEN 'runbook.started' THEN 'RUN-' || " +
+           seq + " WHEN 'rollback.started' THEN 'RUN-' || " + seq + " END AS v" + from;
+    return "INSERT OR IGNORE INTO event_refs(ref, seq) SELECT v, seq FROM (" + sql +
+           ") WHERE v IS NOT NULL AND v <> ''";
+}
+
+// What the full-text index holds of an event: its kind, scope, actor and payload text.
+std::string searchText(const std::string &row) {
+    return row + "kind || ' ' || " + row + "scope || ' ' || " + row +
+           "actor || ' ' || coalesce(json_extract(CAST(" + row + "canonical AS TEXT), '$.payload'), '')";
+}
+
+std::string searchSchema() {
+    const std::string body = searchText("");
+    const std::string newBody = searchText("new.");
+    std::string sql = R"SQL(
+CREATE VIRTUAL TABLE events_fts USING fts5(body, content='', tokenize="unicode61 remove_diacritics 2");
+CREATE TABLE event_refs(ref TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(ref, seq)) WITHOUT ROWID;
+CREATE INDEX event_refs_seq ON event_refs(seq);
+)SQL";
+    sql += "INSERT INTO events_fts(rowid, body) SELECT seq, " + body + " FROM events;\n";
+    sql += refRows("", " FROM events") + ";\n";
+    sql += "CREATE TRIGGER events_search_index AFTER INSERT ON events BEGIN\n"
+           "  INSERT INTO events_fts(rowid, body) VALUES(new.seq, " +
+           newBody +
+           ");\n"
+           "  " +
+           refRows("new.", "") +
+           ";\n"
+           "END;\n";
+    return sql;
+}
+
+std::string appendOnlyTriggers() {
     std::string sql;
     for (const char *table : {"events", "merkle_nodes", "checkpoints", "blobs"}) {
         for (const char *op : {"UPDATE", "DELETE"}) {
@@ -93,8 +154,7 @@ std::string appendOnlyTriggers()
 
 } // namespace
 
-QList<QPair<const char *, const char *>> eventIndexes()
-{
+QList<QPair<const char *, const char *>> eventIndexes() {
     return {{"events_kind", "CREATE INDEX events_kind ON events(kind, seq)"},
             {"events_scope", "CREATE INDEX events_scope ON events(scope, seq)"},
             {"events_actor", "CREATE INDEX events_actor ON events(actor, seq)"},
@@ -108,34 +168,30 @@ struct Migration {
     std::string sql;
 };
 
-QList<Migration> migrations()
-{
+QList<Migration> migrations() {
     std::string v1 = kSchemaV1;
     for (const auto &[name, sql] : eventIndexes()) {
         Q_UNUSED(name)
         v1 += std::string(sql) + ";\n";
     }
     v1 += appendOnlyTriggers();
-    return {Migration{1, v1}, Migration{2, kSchemaV2}};
+    return {Migration{1, v1}, Migration{2, kSchemaV2}, Migration{3, searchSchema()}};
 }
 
 } // namespace
 
-QStringList projectionTables()
-{
+QStringList projectionTables() {
     return {QStringLiteral("identities")};
 }
 
-Result<void> createProjectionTables(Database &db, const char *schema)
-{
+Result<void> createProjectionTables(Database &db, const char *schema) {
     const std::string s(schema);
     return db.exec("CREATE TABLE IF NOT EXISTS " + s +
                    ".identities(name TEXT PRIMARY KEY, roles TEXT NOT NULL, public_key TEXT NOT NULL,"
                    " fingerprint TEXT NOT NULL, created_seq INTEGER NOT NULL);");
 }
 
-Result<int> schemaVersion(Database &db)
-{
+Result<int> schemaVersion(Database &db) {
     auto st = Statement::prepare(db, "PRAGMA user_version");
     if (!st.ok())
         return st.error();
@@ -145,18 +201,18 @@ Result<int> schemaVersion(Database &db)
     return static_cast<int>(st->int64(0));
 }
 
-Result<void> migrate(Database &db)
-{
+Result<void> migrate(Database &db) {
     auto current = schemaVersion(db);
     if (!current.ok())
         return current.error();
     if (current.value() > kSchemaVersion)
-        return makeError(ErrorCode::Store,
-                         QStringLiteral("the store has schema version %1, newer than this program understands (%2); "
-                                        "use a newer opsconsole")
-                             .arg(current.value())
-                             .arg(kSchemaVersion),
-                         db.path());
+        return makeError(
+            ErrorCode::Store,
+            QStringLiteral("the store has schema version %1, newer than this program understands (%2); "
+                           "use a newer opsconsole")
+                .arg(current.value())
+                .arg(kSchemaVersion),
+            db.path());
     for (const Migration &m : migrations()) {
         if (m.version <= current.value())
             continue;

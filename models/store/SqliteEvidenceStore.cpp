@@ -580,6 +580,20 @@ Result<QByteArray> SqliteEvidenceStore::blob(const QString &sha256Hex) const
     return st->blob(0);
 }
 
+Result<BlobInfo> SqliteEvidenceStore::blobInfo(const QString &sha256Hex) const
+{
+    auto st = Statement::prepare(m_db, "SELECT size, media_type FROM blobs WHERE sha256 = ?");
+    if (!st.ok())
+        return st.error();
+    st->bind(1, sha256Hex.toLower());
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
+    return BlobInfo{sha256Hex.toLower(), st->int64(0), st->text(1)};
+}
+
 Result<StoredEvent> SqliteEvidenceStore::readEvent(Statement &st) const
 {
     StoredEvent e;

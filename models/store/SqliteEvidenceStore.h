@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EventSearch.h"
 #include "EvidenceStore.h"
 #include "Sqlite.h"
 
@@ -45,6 +46,7 @@ public:
     Result<StoredEvent> attach(const Signer &signer, const QString &name, const QByteArray &bytes,
                                const QString &mediaType, const QString &scope = {}) override;
     Result<QByteArray> blob(const QString &sha256Hex) const override;
+    Result<BlobInfo> blobInfo(const QString &sha256Hex) const; // size and media type, without the bytes
 
     Result<QList<Identity>> identities() const override;
     Result<Identity> identity(const QString &name) const override;
@@ -53,6 +55,17 @@ public:
 
     Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
+
+    // Browsing (EventSearch.cpp): key-paged searches over the indexes and the full-text index.
+    bool hasSearchIndex() const; // false for a read-only store older than schema version 3
+    Result<void> checkSearchText(const QString &text) const; // invalid input naming what is wrong
+    Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after, int limit) const;
+    Result<qint64> countMatches(const EventSearch &search) const;
+    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const; // in the order given
+    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const;
+    Result<QStringList> distinctValues(EventSort column) const;     // kinds, scopes or actors
+    Result<QStringList> refsOf(quint64 seq) const;                  // incident, run, record ids it names
+    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const; // sharing one of those, newest first
 
     QString sidecarPath() const { return m_path + QStringLiteral(".checkpoint"); }
     // The full PRAGMA quick_check started at open (off the caller's path); waits for it.

@@ -1,38 +1,833 @@
 #include "EvidencePanel.h"
 
-#include "common/EmptyState.h"
+#include "ProofsView.h"
+#include "VerdictView.h"
 
+#include "common/Colours.h"
+#include "core/CanonicalJson.h"
+#include "core/Time.h"
+#include "store/Bundle.h"
+#include "store/EventTableModel.h"
+#include "store/Session.h"
+#include "store/SqliteEvidenceStore.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace ops::ui {
 
-EvidencePanel::EvidencePanel(QWidget *parent)
+using namespace colours;
+
+namespace {
+
+constexpr qint64 kInlineTextBytes = 1024 * 1024;
+
+template<typename T> T orEmpty(const Result<T> &r) {
+    return r.ok() ? r.value() : T{};
+}
+
+QString csvField(QString s) {
+    // Spreadsheets run a cell that starts with = + - @ as a formula: neutralised with a quote.
+    if (!s.isEmpty() && QStringLiteral("=+-@").contains(s.front()))
+        s.prepend(QLatin1Char('\''));
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) ||
+        s.contains(QLatin1Char('\'')))
+        return QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return s;
+}
+
+QString describe(const EventSearch &s) {
+    QStringList parts;
+    if (!s.text.isEmpty())
+        parts << QStringLiteral("text \"%1\"").arg(s.text);
+    if (!s.kind.isEmpty())
+        parts << QStringLiteral("kind %1").arg(s.kind);
+    if (!s.kindPrefix.isEmpty())
+        parts << QStringLiteral("kind %1*").arg(s.kindPrefix);
+    if (!s.scope.isEmpty())
+        parts << QStringLiteral("scope %1").arg(s.scope);
+    if (!s.actor.isEmpty())
+        parts << QStringLiteral("actor %1").arg(s.actor);
+    if (!s.ref.isEmpty())
+        parts << QStringLiteral("about %1").arg(s.ref);
+    if (s.fromMs)
+        parts << QStringLiteral("from %1").arg(Time::toIso(*s.fromMs));
+    if (s.toMs)
+        parts << QStringLiteral("before %1").arg(Time::toIso(*s.toMs));
+    return parts.isEmpty() ? QStringLiteral("every event") : parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+EvidencePanel::EvidencePanel(Session *session, StoreProvider store, QWidget *parent)
     : Panel(parent)
-{
+    , m_session(session)
+    , m_store(std::move(store))
+    , m_model(new EventTableModel(this))
+    , m_cancelFlag(std::make_shared<std::atomic<bool>>(false))
+    , m_verifyWatcher(new QFutureWatcher<QVariantMap>(this))
+    , m_exportWatcher(new QFutureWatcher<QVariantMap>(this)) {
     setObjectName(QStringLiteral("evidencePanel"));
     setAccessibleName(title());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_empty = new EmptyState(
-        title(),
-        tr("Browsing evidence in the console is not built yet. The store itself works: list, show, verify and export it with opsconsole-cli evidence."),
-        QStringList{
-                  tr("Every event, searchable and filterable, with its hash, signature and inclusion proof"),
-                  tr("Proof summaries of test outputs (PASS, FAIL, NOT RUN, SKIP)"),
-                  tr("Offline verdict verification and store verification"),
-        },
-        this);
-    layout->addWidget(m_empty);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("evidenceTabs"));
+    m_tabs->addTab(buildBrowse(), tr("Events"));
+    m_proofs = new ProofsView(m_session, m_store, m_tabs);
+    connect(m_proofs, &ProofsView::signInRequested, this, &EvidencePanel::signInRequested);
+    connect(m_proofs, &ProofsView::recorded, this, [this] { refresh(); });
+    m_tabs->addTab(m_proofs, tr("Proof summaries"));
+    m_verdicts = new VerdictView(m_session, m_store, m_tabs);
+    connect(m_verdicts, &VerdictView::finished, this, [this] { refresh(); });
+    m_tabs->addTab(m_verdicts, tr("Verdicts"));
+    layout->addWidget(m_tabs);
+
+    connect(m_verifyWatcher, &QFutureWatcher<QVariantMap>::finished, this, [this] {
+        m_progress->setVisible(false);
+        m_cancel->setVisible(false);
+        m_verify->setEnabled(true);
+        const QVariantMap r = m_verifyWatcher->result();
+        if (r.contains(QStringLiteral("error"))) {
+            report(r.value(QStringLiteral("error")).toString(), true);
+            Q_EMIT verifyFinished(false);
+            return;
+        }
+        const bool intact = r.value(QStringLiteral("intact")).toBool();
+        QString text =
+            intact ? tr("Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.")
+                         .arg(r.value(QStringLiteral("events")).toLongLong())
+                         .arg(r.value(QStringLiteral("checkpoints")).toLongLong())
+                         .arg(r.value(QStringLiteral("signatures")).toLongLong())
+                   : tr("TAMPERED: %1").arg(r.value(QStringLiteral("reason")).toString());
+        SqliteEvidenceStore *s = this->store();
+        if (s && m_session->isUnlocked()) {
+            NewEvent e;
+            e.kind = QStringLiteral("evidence.verified");
+            e.payload["intact"] = intact;
+            e.payload["events"] = r.value(QStringLiteral("events")).toLongLong();
+            e.payload["checkpoints"] = r.value(QStringLiteral("checkpoints")).toLongLong();
+            e.payload["signatures_checked"] = r.value(QStringLiteral("signatures")).toLongLong();
+            e.payload["first_bad_seq"] = r.contains(QStringLiteral("firstBad"))
+                                             ? JsonValue(r.value(QStringLiteral("firstBad")).toLongLong())
+                                             : JsonValue();
+            e.payload["reason"] = r.value(QStringLiteral("reason")).toString();
+            auto out = s->append(*m_session->signer(), {e});
+            text += out.ok() ? tr(" Recorded as event %1.").arg(out->first().seq)
+                             : QLatin1Char(' ') + out.error().toString();
+            refresh();
+        } else {
+            text += tr(" Not recorded: sign in to record verifications.");
+        }
+        report(text, !intact);
+        Q_EMIT verifyFinished(intact);
+    });
+    connect(m_exportWatcher, &QFutureWatcher<QVariantMap>::finished, this, [this] {
+        const QVariantMap r = m_exportWatcher->result();
+        m_export->setEnabled(true);
+        const bool ok = !r.contains(QStringLiteral("error"));
+        report(ok ? tr("Exported %1 events to %2.")
+                        .arg(r.value(QStringLiteral("events")).toLongLong())
+                        .arg(r.value(QStringLiteral("path")).toString())
+                  : r.value(QStringLiteral("error")).toString(),
+               !ok);
+        Q_EMIT exportFinished(ok);
+    });
+    connect(m_session, &Session::changed, this, [this] { m_proofs->refreshHistory(); });
 }
 
-QString EvidencePanel::title() const
-{
+EvidencePanel::~EvidencePanel() {
+    m_cancelFlag->store(true);
+    m_verifyWatcher->waitForFinished();
+    m_exportWatcher->waitForFinished();
+}
+
+QString EvidencePanel::title() const {
     return tr("Evidence");
 }
 
-QIcon EvidencePanel::icon() const
-{
+QIcon EvidencePanel::icon() const {
     return QIcon(QStringLiteral(":/icons/evidence.svg"));
+}
+
+SqliteEvidenceStore *EvidencePanel::store() const {
+    return m_store ? m_store() : nullptr;
+}
+
+QWidget *EvidencePanel::buildBrowse() {
+    auto *page = new QWidget(this);
+    auto *l = new QVBoxLayout(page);
+
+    auto *filters = new QGridLayout;
+    m_search = new QLineEdit(page);
+    m_search->setObjectName(QStringLiteral("eventSearch"));
+    m_search->setPlaceholderText(
+        tr("Search every event (Ctrl+F): words, \"a phrase\", prefix*, AND / OR / NOT"));
+    m_search->setAccessibleName(tr("Full-text search"));
+    m_search->setClearButtonEnabled(true);
+    filters->addWidget(m_search, 0, 0, 1, 4);
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    auto combo = [page](const char *name, const QString &accessible) {
+        auto *c = new QComboBox(page);
+        c->setObjectName(QLatin1String(name));
+        c->setAccessibleName(accessible);
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(10);
+        return c;
+    };
+    m_kind = combo("kindFilter", tr("Kind"));
+    m_scope = combo("scopeFilter", tr("Scope"));
+    m_actor = combo("actorFilter", tr("Actor"));
+    m_time = combo("timeFilter", tr("Time range"));
+    m_time->addItem(tr("All time"), 0);
+    m_time->addItem(tr("Last hour"), 3600);
+    m_time->addItem(tr("Last 24 hours"), 86400);
+    m_time->addItem(tr("Last 7 days"), 7 * 86400);
+    m_time->addItem(tr("Between…"), -1);
+    m_ref = new QLineEdit(page);
+    m_ref->setObjectName(QStringLiteral("refFilter"));
+    m_ref->setPlaceholderText(tr("Incident, run or record id"));
+    m_ref->setAccessibleName(tr("Incident or record"));
+    m_ref->setClearButtonEnabled(true);
+    filters->addWidget(m_kind, 1, 0);
+    filters->addWidget(m_scope, 1, 1);
+    filters->addWidget(m_actor, 1, 2);
+    filters->addWidget(m_ref, 1, 3);
+    auto *timeRow = new QHBoxLayout;
+    timeRow->addWidget(m_time);
+    m_from = new QDateTimeEdit(QDateTime::currentDateTimeUtc().addDays(-1), page);
+    m_from->setObjectName(QStringLiteral("fromTime"));
+    m_to = new QDateTimeEdit(QDateTime::currentDateTimeUtc().addSecs(3600), page);
+    m_to->setObjectName(QStringLiteral("toTime"));
+    for (QDateTimeEdit *e : {m_from, m_to}) {
+        e->setTimeSpec(Qt::UTC);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+        e->setCalendarPopup(true);
+        e->setVisible(false);
+        timeRow->addWidget(e);
+        connect(e, &QDateTimeEdit::dateTimeChanged, this, &EvidencePanel::applyFilters);
+    }
+    timeRow->addStretch();
+    m_count = new QLabel(page);
+    m_count->setObjectName(QStringLiteral("matchCount"));
+    timeRow->addWidget(m_count);
+    filters->addLayout(timeRow, 2, 0, 1, 4);
+    l->addLayout(filters);
+
+    auto *split = new QSplitter(Qt::Horizontal, page);
+    split->setObjectName(QStringLiteral("evidenceSplit"));
+    m_table = new QTableView(split);
+    m_table->setObjectName(QStringLiteral("eventTable"));
+    m_table->setAccessibleName(tr("Events"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicator(EventTableModel::Seq, Qt::DescendingOrder);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures rows it does not show.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const QFontMetrics fm = m_table->fontMetrics();
+    m_table->setColumnWidth(EventTableModel::Seq, fm.horizontalAdvance(QStringLiteral("00000000")));
+    m_table->setColumnWidth(EventTableModel::Time,
+                            fm.horizontalAdvance(QStringLiteral("2026-11-23T05:00:00.000Z  ")));
+    m_table->setColumnWidth(EventTableModel::Kind,
+                            fm.horizontalAdvance(QStringLiteral("derivation.invalidated  ")));
+    m_table->setColumnWidth(EventTableModel::Scope, fm.horizontalAdvance(QStringLiteral("baseline  ")));
+    m_table->setColumnWidth(EventTableModel::Actor, fm.horizontalAdvance(QStringLiteral("operator  ")));
+    split->addWidget(m_table);
+    split->addWidget(buildDetail());
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    l->addWidget(split, 1);
+
+    auto *actions = new QHBoxLayout;
+    m_verify = new QPushButton(tr("Verify store"), page);
+    m_verify->setObjectName(QStringLiteral("verifyStoreButton"));
+    m_verify->setToolTip(
+        tr("Recompute every leaf, the Merkle tree, every checkpoint and signature, off the GUI thread"));
+    connect(m_verify, &QPushButton::clicked, this, &EvidencePanel::startVerify);
+    actions->addWidget(m_verify);
+    m_progress = new QProgressBar(page);
+    m_progress->setObjectName(QStringLiteral("verifyProgress"));
+    m_progress->setVisible(false);
+    actions->addWidget(m_progress, 1);
+    m_cancel = new QPushButton(tr("Cancel"), page);
+    m_cancel->setObjectName(QStringLiteral("cancelVerifyButton"));
+    m_cancel->setVisible(false);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_cancelFlag->store(true); });
+    actions->addWidget(m_cancel);
+    m_export = new QToolButton(page);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setText(tr("Export shown events…"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_export);
+    auto addExport = [this, menu](const QString &label, ExportFormat format, const QString &filter,
+                                  const QString &suffix) {
+        menu->addAction(label, this, [this, format, filter, suffix] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export the shown events"),
+                                                              QStringLiteral("evidence") + suffix, filter);
+            if (!path.isEmpty())
+                startExport(path, format);
+        });
+    };
+    addExport(tr("As JSON (exact canonical bytes)…"), ExportFormat::Json, tr("JSON (*.json)"),
+              QStringLiteral(".json"));
+    addExport(tr("As CSV…"), ExportFormat::Csv, tr("CSV (*.csv)"), QStringLiteral(".csv"));
+    addExport(tr("As a signed bundle with inclusion proofs…"), ExportFormat::Bundle,
+              tr("Bundles (*.tar.zst)"), QStringLiteral(".tar.zst"));
+    m_export->setMenu(menu);
+    actions->addWidget(m_export);
+    actions->addStretch();
+    l->addLayout(actions);
+    m_message = new QLabel(page);
+    m_message->setObjectName(QStringLiteral("evidenceMessage"));
+    m_message->setWordWrap(true);
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->addWidget(m_message);
+
+    // Filters apply as you type (debounced); the search box turns red on invalid syntax.
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(150);
+    connect(debounce, &QTimer::timeout, this, &EvidencePanel::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(m_ref, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    for (QComboBox *c : {m_kind, m_scope, m_actor})
+        connect(c, &QComboBox::currentIndexChanged, this, &EvidencePanel::applyFilters);
+    connect(m_time, &QComboBox::currentIndexChanged, this, [this] {
+        const bool between = m_time->currentData().toInt() < 0;
+        m_from->setVisible(between);
+        m_to->setVisible(between);
+        applyFilters();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    showEventDetail(m_model->seqAt(current.row()));
+            });
+    connect(m_model, &EventTableModel::rowsKnownChanged, this, &EvidencePanel::updateCount);
+    return page;
+}
+
+QWidget *EvidencePanel::buildDetail() {
+    auto *w = new QWidget(this);
+    w->setObjectName(QStringLiteral("eventDetail"));
+    auto *l = new QVBoxLayout(w);
+    l->setContentsMargins(4, 0, 0, 0);
+    m_header = new QLabel(tr("Select an event to see its bytes, signature and inclusion proof."), w);
+    m_header->setObjectName(QStringLiteral("detailHeader"));
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_header->font();
+    bold.setBold(true);
+    m_header->setFont(bold);
+    l->addWidget(m_header);
+    m_signature = new QLabel(w);
+    m_signature->setObjectName(QStringLiteral("signatureStatus"));
+    m_signature->setWordWrap(true);
+    l->addWidget(m_signature);
+    m_proof = new QLabel(w);
+    m_proof->setObjectName(QStringLiteral("proofStatus"));
+    m_proof->setWordWrap(true);
+    l->addWidget(m_proof);
+    auto *leafRow = new QHBoxLayout;
+    leafRow->addWidget(new QLabel(tr("Leaf hash"), w));
+    m_leaf = new QLineEdit(w);
+    m_leaf->setObjectName(QStringLiteral("leafHash"));
+    m_leaf->setReadOnly(true);
+    m_leaf->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    leafRow->addWidget(m_leaf, 1);
+    auto *copyLeaf = new QPushButton(tr("Copy"), w);
+    copyLeaf->setObjectName(QStringLiteral("copyLeafButton"));
+    connect(copyLeaf, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_leaf->text()); });
+    leafRow->addWidget(copyLeaf);
+    l->addLayout(leafRow);
+    m_canonical = new QPlainTextEdit(w);
+    m_canonical->setObjectName(QStringLiteral("canonicalView"));
+    m_canonical->setReadOnly(true);
+    m_canonical->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_canonical->setAccessibleName(tr("The event, pretty-printed"));
+    l->addWidget(m_canonical, 2);
+    auto *copyRow = new QHBoxLayout;
+    auto *copyExact = new QPushButton(tr("Copy exact bytes"), w);
+    copyExact->setObjectName(QStringLiteral("copyCanonicalButton"));
+    copyExact->setToolTip(tr("The canonical JSON exactly as hashed into the tree (one line)"));
+    connect(copyExact, &QPushButton::clicked, this, [this] {
+        if (m_inspection)
+            QApplication::clipboard()->setText(QString::fromStdString(m_inspection->event.canonical));
+    });
+    copyRow->addWidget(copyExact);
+    copyRow->addStretch();
+    l->addLayout(copyRow);
+    l->addWidget(new QLabel(tr("Related events (same incident, run or record)"), w));
+    m_related = new QListWidget(w);
+    m_related->setObjectName(QStringLiteral("relatedList"));
+    m_related->setAccessibleName(tr("Related events"));
+    connect(m_related, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { showEventDetail(item->data(Qt::UserRole).toULongLong()); });
+    l->addWidget(m_related, 1);
+    l->addWidget(new QLabel(tr("Attachments"), w));
+    m_attachments = new QListWidget(w);
+    m_attachments->setObjectName(QStringLiteral("attachmentList"));
+    m_attachments->setMaximumHeight(m_attachments->fontMetrics().height() * 4);
+    l->addWidget(m_attachments);
+    m_attachmentText = new QPlainTextEdit(w);
+    m_attachmentText->setObjectName(QStringLiteral("attachmentText"));
+    m_attachmentText->setReadOnly(true);
+    m_attachmentText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_attachmentText->setVisible(false);
+    l->addWidget(m_attachmentText, 1);
+    m_attachmentImage = new QLabel(w);
+    m_attachmentImage->setObjectName(QStringLiteral("attachmentImage"));
+    m_attachmentImage->setVisible(false);
+    l->addWidget(m_attachmentImage);
+    auto *attRow = new QHBoxLayout;
+    m_saveAttachment = new QPushButton(tr("Save attachment…"), w);
+    m_saveAttachment->setObjectName(QStringLiteral("saveAttachmentButton"));
+    m_saveAttachment->setEnabled(false);
+    connect(m_saveAttachment, &QPushButton::clicked, this, [this] {
+        QListWidgetItem *item = m_attachments->currentItem();
+        if (!item)
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the attachment"),
+                                                          item->data(Qt::UserRole + 1).toString());
+        if (!path.isEmpty())
+            saveAttachment(item->data(Qt::UserRole).toString(), path);
+    });
+    attRow->addWidget(m_saveAttachment);
+    auto *copySha = new QPushButton(tr("Copy SHA-256"), w);
+    copySha->setObjectName(QStringLiteral("copyShaButton"));
+    connect(copySha, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_attachments->currentItem())
+            QApplication::clipboard()->setText(item->data(Qt::UserRole).toString());
+    });
+    attRow->addWidget(copySha);
+    attRow->addStretch();
+    l->addLayout(attRow);
+    connect(m_attachments, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        m_attachmentText->setVisible(false);
+        m_attachmentImage->setVisible(false);
+        m_saveAttachment->setEnabled(item != nullptr);
+        SqliteEvidenceStore *s = store();
+        if (!item || !s)
+            return;
+        const QString type = item->data(Qt::UserRole + 2).toString();
+        const qint64 size = item->data(Qt::UserRole + 3).toLongLong();
+        const bool text = type.startsWith(QLatin1String("text/")) || type.contains(QLatin1String("json")) ||
+                          type.contains(QLatin1String("yaml")) || type.contains(QLatin1String("pem"));
+        const bool image = type.startsWith(QLatin1String("image/"));
+        if ((!text && !image) || size > 8 * kInlineTextBytes)
+            return;
+        auto bytes = s->blob(item->data(Qt::UserRole).toString());
+        if (!bytes.ok())
+            return;
+        if (text) {
+            m_attachmentText->setPlainText(QString::fromUtf8(bytes->left(kInlineTextBytes)) +
+                                           (bytes->size() > kInlineTextBytes
+                                                ? tr("\n… (first 1 MiB shown; save it for the rest)")
+                                                : QString()));
+            m_attachmentText->setVisible(true);
+        } else {
+            QImage img;
+            if (img.loadFromData(bytes.value())) {
+                m_attachmentImage->setPixmap(
+                    QPixmap::fromImage(img.scaled(320, 240, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+                m_attachmentImage->setVisible(true);
+            }
+        }
+    });
+    return w;
+}
+
+void EvidencePanel::showEvent(QShowEvent *event) {
+    Panel::showEvent(event);
+    if (!m_loaded)
+        refresh();
+}
+
+void EvidencePanel::refresh() {
+    SqliteEvidenceStore *s = store();
+    m_loaded = s != nullptr;
+    if (s != nullptr && m_model->rowCount() == 0)
+        fillFilterChoices();
+    m_model->setStore(s);
+    updateCount();
+    m_proofs->refreshHistory();
+    if (m_detailSeq)
+        showDetail();
+}
+
+void EvidencePanel::fillFilterChoices() {
+    SqliteEvidenceStore *s = store();
+    if (!s)
+        return;
+    auto fill = [](QComboBox *c, const QString &all, const QStringList &values, bool families) {
+        const QString keep = c->currentData().toString();
+        QSignalBlocker block(c);
+        c->clear();
+        c->addItem(all, QString());
+        QStringList seenFamilies;
+        for (const QString &v : values) {
+            const QString family = v.section(QLatin1Char('.'), 0, 0) + QLatin1Char('.');
+            if (families && v.contains(QLatin1Char('.')) && !seenFamilies.contains(family)) {
+                seenFamilies << family;
+                c->addItem(family + QLatin1Char('*'), family);
+            }
+            c->addItem(families ? QStringLiteral("   ") + v : v, v);
+        }
+        const int at = c->findData(keep);
+        c->setCurrentIndex(at < 0 ? 0 : at);
+    };
+    fill(m_kind, tr("All kinds"), orEmpty(s->distinctValues(EventSort::Kind)), true);
+    fill(m_scope, tr("All scopes"), orEmpty(s->distinctValues(EventSort::Scope)), false);
+    fill(m_actor, tr("All actors"), orEmpty(s->distinctValues(EventSort::Actor)), false);
+}
+
+void EvidencePanel::applyFilters() {
+    EventSearch s = m_model->search();
+    const QString kind = m_kind->currentData().toString();
+    s.kind = kind.endsWith(QLatin1Char('.')) ? QString() : kind;
+    s.kindPrefix = kind.endsWith(QLatin1Char('.')) ? kind : QString();
+    s.scope = m_scope->currentData().toString();
+    s.actor = m_actor->currentData().toString();
+    s.ref = m_ref->text().trimmed();
+    s.text = m_search->text();
+    const int window = m_time->currentData().toInt();
+    s.fromMs.reset();
+    s.toMs.reset();
+    if (window > 0) {
+        s.fromMs = Time::nowMs() - qint64(window) * 1000;
+    } else if (window < 0) {
+        s.fromMs = m_from->dateTime().toMSecsSinceEpoch();
+        s.toMs = m_to->dateTime().toMSecsSinceEpoch();
+    }
+    auto applied = m_model->setSearch(s);
+    m_search->setProperty("valid", applied.ok());
+    m_search->setStyleSheet(
+        applied.ok()
+            ? (s.text.trimmed().isEmpty()
+                   ? QString()
+                   : QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(QLatin1String(kGreen)))
+            : QStringLiteral("QLineEdit { border: 2px solid %1; background: #fdecea; }")
+                  .arg(QLatin1String(kRed)));
+    m_search->setToolTip(applied.ok() ? QString() : applied.error().message);
+    if (!applied.ok())
+        report(tr("Search not applied: %1").arg(applied.error().message), true);
+    else
+        report(QString());
+    if (m_detailSeq) {
+        const int row = m_model->rowOfLoadedSeq(m_detailSeq);
+        if (row >= 0) {
+            QSignalBlocker block(m_table->selectionModel());
+            m_table->selectRow(row);
+        }
+    }
+}
+
+void EvidencePanel::updateCount() {
+    SqliteEvidenceStore *s = store();
+    if (!s) {
+        m_count->setText(tr("No evidence store"));
+        return;
+    }
+    if (!m_model->lastError().isEmpty()) {
+        m_count->setText(tr("Search failed"));
+        m_count->setToolTip(m_model->lastError());
+        return;
+    }
+    const int n = m_model->rowCount();
+    m_count->setText(m_model->isComplete() ? tr("%n event(s)", nullptr, n)
+                                           : tr("%1+ events (more load as you scroll)").arg(n));
+    m_count->setToolTip(describe(m_model->search()));
+}
+
+void EvidencePanel::showEventDetail(quint64 seq) {
+    m_detailSeq = seq;
+    const int row = m_model->rowOfLoadedSeq(seq);
+    if (row >= 0 && m_table->currentIndex().row() != row) {
+        QSignalBlocker block(m_table->selectionModel());
+        m_table->selectRow(row);
+        m_table->scrollTo(m_model->index(row, 0));
+    }
+    showDetail();
+}
+
+void EvidencePanel::showDetail() {
+    SqliteEvidenceStore *s = store();
+    m_related->clear();
+    m_attachments->clear();
+    m_attachmentText->setVisible(false);
+    m_attachmentImage->setVisible(false);
+    if (!s || !m_detailSeq) {
+        m_inspection.reset();
+        return;
+    }
+    auto in = inspectEvent(*s, m_detailSeq);
+    if (!in.ok()) {
+        m_inspection.reset();
+        m_header->setText(in.error().toString());
+        return;
+    }
+    m_inspection = in.value();
+    const StoredEvent &e = m_inspection->event;
+    m_header->setText(
+        tr("Event %1 · %2 · %3 · by %4 at %5")
+            .arg(e.seq)
+            .arg(e.kind, e.scope.isEmpty() ? tr("no scope") : e.scope, e.actor, Time::toIso(e.tsMs)));
+    const bool sigBad = m_inspection->signature == EventInspection::Signature::Invalid;
+    const bool batch = m_inspection->signature == EventInspection::Signature::Batch;
+    m_signature->setText((sigBad  ? QStringLiteral("✘ ")
+                          : batch ? QStringLiteral("● ")
+                                  : QStringLiteral("✔ ")) +
+                         tr("Signature: %1").arg(m_inspection->signatureDetail));
+    m_signature->setProperty("state", sigBad  ? QStringLiteral("invalid")
+                                      : batch ? QStringLiteral("batch")
+                                              : QStringLiteral("valid"));
+    m_signature->setStyleSheet(QStringLiteral("color: %1;")
+                                   .arg(QLatin1String(sigBad  ? kRed
+                                                      : batch ? kAmber
+                                                              : kGreen)));
+    const bool proven = m_inspection->included && m_inspection->checkpointVerifies;
+    m_proof->setText((proven ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) +
+                     tr("Inclusion proof: %1").arg(m_inspection->proofDetail));
+    m_proof->setProperty("verified", proven);
+    m_proof->setStyleSheet(QStringLiteral("color: %1;").arg(QLatin1String(proven ? kGreen : kRed)));
+    m_proof->setToolTip(tr("Path (leaf to root):\n%1").arg([&] {
+        QStringList hashes;
+        for (const QByteArray &h : m_inspection->proofPath)
+            hashes << QString::fromLatin1(h.toHex());
+        return hashes.join(QLatin1Char('\n'));
+    }()));
+    m_leaf->setText(QString::fromLatin1(e.leafHash.toHex()));
+    auto parsed = CanonicalJson::parse(e.canonical);
+    m_canonical->setPlainText(parsed.ok() ? QString::fromStdString(CanonicalJson::pretty(parsed.value()))
+                                          : QString::fromStdString(e.canonical));
+    if (!m_inspection->refs.isEmpty())
+        m_related->addItem(tr("About %1").arg(m_inspection->refs.join(QStringLiteral(", "))));
+    auto rows = s->rows(m_inspection->related);
+    for (const EventRow &r : orEmpty(rows)) {
+        auto *item = new QListWidgetItem(
+            QStringLiteral("#%1  %2  %3  %4").arg(r.seq).arg(Time::toIso(r.tsMs), r.kind, r.actor),
+            m_related);
+        item->setData(Qt::UserRole, static_cast<qulonglong>(r.seq));
+    }
+    for (const EventInspection::Attachment &a : m_inspection->attachments) {
+        auto *item = new QListWidgetItem(tr("%1  (%2, %3 bytes)  SHA-256 %4")
+                                             .arg(a.name.isEmpty() ? tr("unnamed") : a.name, a.mediaType)
+                                             .arg(a.size)
+                                             .arg(a.sha256),
+                                         m_attachments);
+        item->setData(Qt::UserRole, a.sha256);
+        item->setData(Qt::UserRole + 1, a.name.isEmpty() ? a.sha256 : QFileInfo(a.name).fileName());
+        item->setData(Qt::UserRole + 2, a.mediaType);
+        item->setData(Qt::UserRole + 3, a.size);
+        item->setToolTip(a.sha256);
+    }
+    if (m_attachments->count() > 0)
+        m_attachments->setCurrentRow(0);
+}
+
+bool EvidencePanel::saveAttachment(const QString &sha256, const QString &path) {
+    SqliteEvidenceStore *s = store();
+    auto bytes =
+        s ? s->blob(sha256) : Result<QByteArray>(makeError(ErrorCode::Store, tr("no evidence store")));
+    if (!bytes.ok()) {
+        report(bytes.error().toString(), true);
+        return false;
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes.value()) != bytes->size() || !f.commit()) {
+        report(tr("Cannot write %1: %2").arg(path, f.errorString()), true);
+        return false;
+    }
+    report(tr("Saved %1 bytes to %2 (SHA-256 %3).").arg(bytes->size()).arg(path, sha256));
+    return true;
+}
+
+bool EvidencePanel::isVerifying() const {
+    return m_verifyWatcher->isRunning();
+}
+
+void EvidencePanel::startVerify() {
+    SqliteEvidenceStore *s = store();
+    if (!s || isVerifying())
+        return;
+    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    m_verify->setEnabled(false);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    report(tr("Verifying the store…"));
+    const QString path = s->path();
+    QPointer<QProgressBar> bar(m_progress);
+    auto cancel = m_cancelFlag;
+    m_verifyWatcher->setFuture(QtConcurrent::run([path, bar, cancel]() -> QVariantMap {
+        // Its own read-only connection: the GUI keeps reading while this recomputes everything.
+        StoreOpenOptions options;
+        options.readOnly = true;
+        auto opened = SqliteEvidenceStore::open(path, options);
+        if (!opened.ok())
+            return {{QStringLiteral("error"), opened.error().toString()}};
+        VerifyOptions vo;
+        vo.signatures = true;
+        auto r = opened.value()->verify(vo, [bar, cancel](quint64 done, quint64 total) {
+            const int permille = total > 0 ? static_cast<int>(done * 1000 / total) : 0;
+            QMetaObject::invokeMethod(
+                bar,
+                [bar, permille] {
+                    if (bar)
+                        bar->setValue(permille);
+                },
+                Qt::QueuedConnection);
+            return !cancel->load();
+        });
+        if (!r.ok())
+            return {{QStringLiteral("error"),
+                     cancel->load() ? QStringLiteral("Verification cancelled; nothing recorded.")
+                                    : r.error().toString()}};
+        QVariantMap out{{QStringLiteral("intact"), r->intact},
+                        {QStringLiteral("events"), static_cast<qlonglong>(r->events)},
+                        {QStringLiteral("checkpoints"), static_cast<qlonglong>(r->checkpoints)},
+                        {QStringLiteral("signatures"), static_cast<qlonglong>(r->signaturesChecked)},
+                        {QStringLiteral("reason"), r->reason}};
+        if (r->firstBadSeq)
+            out.insert(QStringLiteral("firstBad"), static_cast<qlonglong>(*r->firstBadSeq));
+        return out;
+    }));
+}
+
+bool EvidencePanel::isExporting() const {
+    return m_exportWatcher->isRunning();
+}
+
+void EvidencePanel::startExport(const QString &path, ExportFormat format) {
+    SqliteEvidenceStore *s = store();
+    if (!s || isExporting())
+        return;
+    std::optional<Signer> signer;
+    if (format == ExportFormat::Bundle) {
+        if (!m_session->isUnlocked()) {
+            report(tr("A signed bundle needs a signature: sign in first."), true);
+            Q_EMIT signInRequested();
+            return;
+        }
+        signer = Signer{m_session->signer()->name, m_session->signer()->key.duplicate()};
+    }
+    m_export->setEnabled(false);
+    report(tr("Exporting %1…").arg(describe(m_model->search())));
+    const QString storePath = s->path();
+    EventSearch search = m_model->search();
+    auto signerPtr = std::make_shared<std::optional<Signer>>(std::move(signer));
+    m_exportWatcher->setFuture(
+        QtConcurrent::run([storePath, search, path, format, signerPtr]() -> QVariantMap {
+            StoreOpenOptions options;
+            options.readOnly = true;
+            auto opened = SqliteEvidenceStore::open(storePath, options);
+            if (!opened.ok())
+                return {{QStringLiteral("error"), opened.error().toString()}};
+            const SqliteEvidenceStore &st = *opened.value();
+            QList<quint64> seqs;
+            std::optional<SearchCursor> cursor;
+            do {
+                auto page = st.searchPage(search, cursor, 10000);
+                if (!page.ok())
+                    return {{QStringLiteral("error"), page.error().toString()}};
+                seqs += page->seqs;
+                cursor = page->next;
+            } while (cursor);
+            if (format == ExportFormat::Bundle) {
+                Bundle::ExportFilter filter;
+                filter.only = QSet<quint64>(seqs.cbegin(), seqs.cend());
+                filter.description = describe(search);
+                auto summary = Bundle::exportBundle(st, path, filter, **signerPtr);
+                if (!summary.ok())
+                    return {{QStringLiteral("error"), summary.error().toString()}};
+                return {{QStringLiteral("events"), static_cast<qlonglong>(summary->events)},
+                        {QStringLiteral("path"), path}};
+            }
+            QSaveFile f(path);
+            if (!f.open(QIODevice::WriteOnly))
+                return {{QStringLiteral("error"),
+                         QStringLiteral("cannot write %1: %2").arg(path, f.errorString())}};
+            if (format == ExportFormat::Json)
+                f.write("[\n");
+            else
+                f.write("seq,time,actor,kind,scope,signed,leaf_hash,payload\n");
+            for (qsizetype i = 0; i < seqs.size(); ++i) {
+                auto e = st.event(seqs.at(i));
+                if (!e.ok())
+                    return {{QStringLiteral("error"), e.error().toString()}};
+                if (format == ExportFormat::Json) {
+                    f.write(e->canonical.data(), static_cast<qint64>(e->canonical.size()));
+                    f.write(i + 1 < seqs.size() ? ",\n" : "\n");
+                } else {
+                    const QStringList fields{
+                        QString::number(e->seq),
+                        Time::toIso(e->tsMs),
+                        csvField(e->actor),
+                        csvField(e->kind),
+                        csvField(e->scope),
+                        e->signedByActor ? QStringLiteral("yes") : QStringLiteral("batch"),
+                        QString::fromLatin1(e->leafHash.toHex()),
+                        csvField(QString::fromStdString(CanonicalJson::serialize(e->payload())))};
+                    f.write(fields.join(QLatin1Char(',')).toUtf8() + '\n');
+                }
+            }
+            if (format == ExportFormat::Json)
+                f.write("]\n");
+            if (!f.commit())
+                return {{QStringLiteral("error"),
+                         QStringLiteral("cannot write %1: %2").arg(path, f.errorString())}};
+            return {{QStringLiteral("events"), static_cast<qlonglong>(seqs.size())},
+                    {QStringLiteral("path"), path}};
+        }));
+}
+
+void EvidencePanel::report(const QString &text, bool error) {
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(QLatin1String(kRed)) : QString());
 }
 
 } // namespace ops::ui

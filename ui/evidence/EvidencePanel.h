@@ -2,19 +2,126 @@
 
 #include "common/Panel.h"
 
+#include "store/EventInspection.h"
+#include "store/EventSearch.h"
+
+#include <QFutureWatcher>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+
+namespace ops {
+class EventTableModel;
+class Session;
+class SqliteEvidenceStore;
+} // namespace ops
+
 namespace ops::ui {
 
-class EmptyState;
+class ProofsView;
+class VerdictView;
 
+// Evidence: every event of the store, at any size, searchable (FTS5) and filterable (kind,
+// scope, incident or record, actor, time) in SQL; the detail pane shows the exact bytes, the
+// signature and the inclusion proof verified on the spot, related events and attachments.
+// "Verify store" runs off the GUI thread with progress and cancel, and is recorded; the current
+// filter exports as JSON, CSV or a signed bundle. Proof summaries and verdict verification have
+// their own tabs.
 class EvidencePanel final : public Panel {
     Q_OBJECT
 public:
-    explicit EvidencePanel(QWidget *parent = nullptr);
+    using StoreProvider = std::function<SqliteEvidenceStore *()>;
+    EvidencePanel(Session *session, StoreProvider store, QWidget *parent = nullptr);
+    ~EvidencePanel() override;
     QString title() const override;
     QIcon icon() const override;
 
+    EventTableModel *model() const { return m_model; }
+    void refresh();
+    // Shows one event in the detail pane (selecting its row when it is among the rows known).
+    void showEventDetail(quint64 seq);
+    quint64 detailSeq() const { return m_detailSeq; }
+    const EventInspection *inspection() const { return m_inspection ? &*m_inspection : nullptr; }
+    // What the buttons do behind their dialogs.
+    void startVerify();
+    bool isVerifying() const;
+    enum class ExportFormat { Json, Csv, Bundle };
+    void startExport(const QString &path, ExportFormat format);
+    bool isExporting() const;
+    bool saveAttachment(const QString &sha256, const QString &path);
+    ProofsView *proofs() const { return m_proofs; }
+    VerdictView *verdicts() const { return m_verdicts; }
+
+Q_SIGNALS:
+    void signInRequested();
+    void verifyFinished(bool intact);
+    void exportFinished(bool ok);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
-    EmptyState *m_empty;
+    QWidget *buildBrowse();
+    QWidget *buildDetail();
+    void applyFilters();
+    void fillFilterChoices();
+    void updateCount();
+    void showDetail();
+    void report(const QString &text, bool error = false);
+    SqliteEvidenceStore *store() const;
+
+    Session *m_session;
+    StoreProvider m_store;
+    EventTableModel *m_model;
+    QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_kind = nullptr;
+    QComboBox *m_scope = nullptr;
+    QComboBox *m_actor = nullptr;
+    QLineEdit *m_ref = nullptr;
+    QComboBox *m_time = nullptr;
+    QDateTimeEdit *m_from = nullptr;
+    QDateTimeEdit *m_to = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_count = nullptr;
+    QPushButton *m_verify = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QToolButton *m_export = nullptr;
+    QLabel *m_message = nullptr;
+    // detail
+    QLabel *m_header = nullptr;
+    QLabel *m_signature = nullptr;
+    QLabel *m_proof = nullptr;
+    QLineEdit *m_leaf = nullptr;
+    QPlainTextEdit *m_canonical = nullptr;
+    QListWidget *m_related = nullptr;
+    QListWidget *m_attachments = nullptr;
+    QPlainTextEdit *m_attachmentText = nullptr;
+    QLabel *m_attachmentImage = nullptr;
+    QPushButton *m_saveAttachment = nullptr;
+    ProofsView *m_proofs = nullptr;
+    VerdictView *m_verdicts = nullptr;
+
+    quint64 m_detailSeq = 0;
+    std::optional<EventInspection> m_inspection;
+    bool m_loaded = false;
+    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+    QFutureWatcher<QVariantMap> *m_verifyWatcher = nullptr;
+    QFutureWatcher<QVariantMap> *m_exportWatcher = nullptr;
 };
 
 } // namespace ops::ui

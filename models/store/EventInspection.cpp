@@ -1,0 +1,120 @@
+#include "EventInspection.h"
+
+#include "SqliteEvidenceStore.h"
+
+#include "crypto/Ed25519.h"
+#include "crypto/Merkle.h"
+
+#include <QRegularExpression>
+
+namespace ops {
+
+namespace {
+
+// Every {"sha256": "<64 hex>", …} object in the payload, with the name it is given there.
+void collectDigests(const JsonValue &v, QList<QPair<QString, QString>> &out) {
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (v.isObject()) {
+        const QString sha = v.stringAt("sha256");
+        if (hex.match(sha).hasMatch())
+            out << qMakePair(sha, v.stringAt("name").isEmpty() ? v.stringAt("file") : v.stringAt("name"));
+        for (const auto &[key, child] : v.toObject())
+            collectDigests(child, out);
+    } else if (v.isArray()) {
+        for (const JsonValue &child : v.toArray())
+            collectDigests(child, out);
+    }
+}
+
+} // namespace
+
+Result<EventInspection> inspectEvent(const SqliteEvidenceStore &store, quint64 seq, int relatedLimit) {
+    EventInspection in;
+    auto e = store.event(seq);
+    if (!e.ok())
+        return e.error();
+    in.event = e.value();
+
+    if (in.event.signedByActor) {
+        auto who = store.identity(in.event.actor);
+        auto key =
+            who.ok() ? crypto::PublicKey::fromPem(who->publicKeyPem) : Result<crypto::PublicKey>(who.error());
+        const std::string bytes = in.event.signedBytes();
+        if (key.ok() && key->verify(QByteArray::fromStdString(bytes), in.event.signature())) {
+            in.signature = EventInspection::Signature::Valid;
+            in.signatureDetail =
+                QStringLiteral("signed by %1, key %2: verifies").arg(in.event.actor, key->fingerprint());
+        } else {
+            in.signature = EventInspection::Signature::Invalid;
+            in.signatureDetail =
+                key.ok()
+                    ? QStringLiteral("the signature by %1 does not verify with key %2")
+                          .arg(in.event.actor, key->fingerprint())
+                    : QStringLiteral("no registered key for %1: %2").arg(in.event.actor, key.error().message);
+        }
+    } else {
+        in.signature = EventInspection::Signature::Batch;
+        in.signatureDetail =
+            QStringLiteral("a bulk-imported event: covered by its batch checkpoint, not signed on its own");
+    }
+
+    auto cp = store.latestCheckpoint();
+    if (!cp.ok()) {
+        in.proofDetail = cp.error().message;
+    } else {
+        in.treeSize = cp->size;
+        in.root = cp->root;
+        in.checkpointSigner = cp->signer;
+        auto signer = store.identity(cp->signer);
+        auto key = signer.ok() ? crypto::PublicKey::fromPem(signer->publicKeyPem)
+                               : Result<crypto::PublicKey>(signer.error());
+        in.checkpointVerifies =
+            key.ok() && key->fingerprint() == cp->signerKey &&
+            key->verify(QByteArrayView(cp->canonical.data(), static_cast<qsizetype>(cp->canonical.size())),
+                        cp->signature);
+        auto proof = store.inclusionProof(seq, cp->size);
+        if (!proof.ok()) {
+            in.proofDetail = proof.error().message;
+        } else {
+            in.proofPath = proof->path;
+            in.included =
+                proof->leafHash == in.event.leafHash &&
+                crypto::merkle::verifyInclusion(proof->leafHash, seq - 1, cp->size, proof->path, cp->root);
+            in.proofDetail =
+                !in.included ? QStringLiteral("the inclusion proof does NOT reach the root of checkpoint %1")
+                                   .arg(cp->size)
+                : !in.checkpointVerifies
+                    ? QStringLiteral(
+                          "included in checkpoint %1, but that checkpoint's signature by %2 does NOT verify")
+                          .arg(cp->size)
+                          .arg(cp->signer)
+                    : QStringLiteral(
+                          "included in checkpoint %1 (root %2…, signed by %3): %4 hashes, verified now")
+                          .arg(cp->size)
+                          .arg(QString::fromLatin1(cp->root.toHex().left(16)), cp->signer)
+                          .arg(proof->path.size());
+        }
+    }
+
+    auto refs = store.refsOf(seq);
+    if (refs.ok())
+        in.refs = refs.value();
+    auto related = store.relatedEvents(seq, relatedLimit);
+    if (related.ok())
+        in.related = related.value();
+
+    QList<QPair<QString, QString>> digests;
+    collectDigests(in.event.payload(), digests);
+    QSet<QString> seen;
+    for (const auto &[sha, name] : digests) {
+        if (seen.contains(sha))
+            continue;
+        seen.insert(sha);
+        auto info = store.blobInfo(sha);
+        if (info.ok())
+            in.attachments << EventInspection::Attachment{name, sha, info->mediaType, info->size};
+    }
+    return in;
+}
+
+} // namespace ops

@@ -1,0 +1,63 @@
+#pragma once
+
+// Browsing the evidence log at any size: filters and sorting done in SQL over indexes, paged by
+// key (never OFFSET), full text through FTS5. What the Evidence panel and `evidence list` read.
+
+#include "core/Result.h"
+
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+namespace ops {
+
+enum class EventSort { Seq, Time, Kind, Scope, Actor };
+
+struct EventSearch {
+    QString kind;       // exact kind
+    QString kindPrefix; // a family, e.g. "incident."
+    QString scope;
+    QString actor;
+    QString ref;                  // an incident, run or derivation id: the events that name it (and its runs)
+    std::optional<qint64> fromMs; // inclusive
+    std::optional<qint64> toMs;   // exclusive
+    QString text;                 // full-text query (words, "phrases", prefix*, AND / OR / NOT, parentheses)
+    EventSort sort = EventSort::Seq;
+    bool descending = true;
+
+    // Nothing narrows it and it runs in sequence order: every event, addressable by position.
+    bool isEverything() const;
+};
+
+// Where the previous page ended: the sort value and the sequence number of its last row.
+struct SearchCursor {
+    QVariant sortValue;
+    quint64 seq = 0;
+};
+
+struct SearchPage {
+    QList<quint64> seqs;
+    std::optional<SearchCursor> next; // empty when this was the last page
+};
+
+// A row as a table shows it: no payload parsing beyond a short one-line summary.
+struct EventRow {
+    quint64 seq = 0;
+    qint64 tsMs = 0;
+    QString actor;
+    QString kind;
+    QString scope;
+    bool signedByActor = false;
+    QString summary; // the payload, cut at 200 characters
+};
+
+namespace EventSearchText {
+// Turns what a person types into an FTS5 query: words and prefix* pass through, AND / OR / NOT
+// and parentheses are operators, anything else (INC-6, 10.0.0.1, a.b) becomes a quoted phrase.
+// Unbalanced quotes or parentheses, or an operator with nothing to join, are invalid input.
+Result<std::string> toFts(const QString &text);
+} // namespace EventSearchText
+
+} // namespace ops

@@ -1,0 +1,239 @@
+#include "EventTableModel.h"
+
+#include "SqliteEvidenceStore.h"
+
+#include "core/Time.h"
+
+namespace ops {
+
+EventTableModel::EventTableModel(QObject *parent)
+    : QAbstractTableModel(parent) {
+}
+
+void EventTableModel::setStore(const SqliteEvidenceStore *store) {
+    m_store = store;
+    refresh();
+}
+
+Result<void> EventTableModel::setSearch(const EventSearch &search) {
+    if (m_store)
+        if (auto ok = m_store->checkSearchText(search.text); !ok.ok())
+            return ok;
+    m_search = search;
+    refresh();
+    Q_EMIT searchChanged();
+    return {};
+}
+
+void EventTableModel::refresh() {
+    beginResetModel();
+    reload();
+    endResetModel();
+    Q_EMIT rowsKnownChanged();
+}
+
+void EventTableModel::reload() {
+    m_pages.clear();
+    m_recent.clear();
+    m_keys.clear();
+    m_cursor.reset();
+    m_total = 0;
+    m_error.clear();
+    m_dense = m_search.isEverything();
+    if (!m_store)
+        return;
+    if (m_dense) {
+        auto n = m_store->size();
+        if (!n.ok()) {
+            m_error = n.error().toString();
+            return;
+        }
+        m_total = n.value();
+        return;
+    }
+    auto page = m_store->searchPage(m_search, std::nullopt, kKeyChunk);
+    if (!page.ok()) {
+        m_error = page.error().toString();
+        return;
+    }
+    m_keys = page->seqs;
+    m_cursor = page->next;
+}
+
+quint64 EventTableModel::seqAt(int row) const {
+    if (row < 0 || row >= rowCount())
+        return 0;
+    if (m_dense)
+        return m_search.descending ? m_total - static_cast<quint64>(row) : static_cast<quint64>(row) + 1;
+    return m_keys.at(row);
+}
+
+int EventTableModel::rowOfLoadedSeq(quint64 seq) const {
+    if (m_dense) {
+        if (seq == 0 || seq > m_total)
+            return -1;
+        return static_cast<int>(m_search.descending ? m_total - seq : seq - 1);
+    }
+    return static_cast<int>(m_keys.indexOf(seq));
+}
+
+void EventTableModel::fetchAll() {
+    while (canFetchMore({}))
+        fetchMore({});
+}
+
+int EventTableModel::rowCount(const QModelIndex &parent) const {
+    if (parent.isValid())
+        return 0;
+    return m_dense ? static_cast<int>(qMin<quint64>(m_total, std::numeric_limits<int>::max()))
+                   : static_cast<int>(m_keys.size());
+}
+
+int EventTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const EventRow *EventTableModel::rowAt(int row) const {
+    if (!m_store || row < 0 || row >= rowCount())
+        return nullptr;
+    const int page = row / kPageRows;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        const int first = page * kPageRows;
+        const int last = qMin(rowCount(), first + kPageRows) - 1;
+        Result<QList<EventRow>> rows = QList<EventRow>{};
+        if (m_dense) {
+            const quint64 a = seqAt(first), b = seqAt(last);
+            rows = m_store->rowsBetween(qMin(a, b), qMax(a, b), m_search.descending);
+        } else {
+            rows = m_store->rows(m_keys.mid(first, last - first + 1));
+        }
+        if (!rows.ok())
+            return nullptr;
+        if (m_pages.size() >= kCachedPages && !m_recent.isEmpty())
+            m_pages.remove(m_recent.takeFirst());
+        it = m_pages.insert(page, rows.value());
+    }
+    m_recent.removeOne(page);
+    m_recent.append(page);
+    const int offset = row - page * kPageRows;
+    if (offset >= it->size())
+        return nullptr;
+    return &it->at(offset);
+}
+
+QVariant EventTableModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    if (role == SeqRole)
+        return static_cast<qulonglong>(seqAt(index.row()));
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SignedRole &&
+        role != Qt::TextAlignmentRole)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Seq ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    const EventRow *r = rowAt(index.row());
+    if (!r)
+        return role == Qt::DisplayRole && index.column() == Seq
+                   ? QVariant(QString::number(seqAt(index.row())))
+                   : QVariant();
+    if (role == SignedRole)
+        return r->signedByActor;
+    if (role == Qt::ToolTipRole) {
+        const QString who = r->signedByActor
+                                ? tr("signed by %1").arg(r->actor)
+                                : tr("recorded by %1, covered by its batch checkpoint").arg(r->actor);
+        return tr("Event %1 · %2 · %3\n%4").arg(r->seq).arg(r->kind, who, r->summary);
+    }
+    switch (index.column()) {
+    case Seq:
+        return QString::number(r->seq);
+    case Time:
+        return Time::toIso(r->tsMs);
+    case Kind:
+        return r->kind;
+    case Scope:
+        return r->scope;
+    case Actor:
+        return r->actor;
+    case Summary:
+        return r->summary;
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Seq:
+        return tr("#");
+    case Time:
+        return tr("Time (UTC)");
+    case Kind:
+        return tr("Kind");
+    case Scope:
+        return tr("Scope");
+    case Actor:
+        return tr("Actor");
+    case Summary:
+        return tr("Payload");
+    default:
+        return {};
+    }
+}
+
+bool EventTableModel::canFetchMore(const QModelIndex &parent) const {
+    return !parent.isValid() && !m_dense && m_store && m_cursor.has_value();
+}
+
+void EventTableModel::fetchMore(const QModelIndex &parent) {
+    if (!canFetchMore(parent))
+        return;
+    auto page = m_store->searchPage(m_search, m_cursor, kKeyChunk);
+    if (!page.ok()) {
+        m_error = page.error().toString();
+        m_cursor.reset();
+        return;
+    }
+    if (!page->seqs.isEmpty()) {
+        const int first = static_cast<int>(m_keys.size());
+        beginInsertRows({}, first, first + static_cast<int>(page->seqs.size()) - 1);
+        m_keys += page->seqs;
+        m_cursor = page->next;
+        endInsertRows();
+    } else {
+        m_cursor.reset();
+    }
+    Q_EMIT rowsKnownChanged();
+}
+
+void EventTableModel::sort(int column, Qt::SortOrder order) {
+    EventSearch s = m_search;
+    switch (column) {
+    case Seq:
+        s.sort = EventSort::Seq;
+        break;
+    case Time:
+        s.sort = EventSort::Time;
+        break;
+    case Kind:
+        s.sort = EventSort::Kind;
+        break;
+    case Scope:
+        s.sort = EventSort::Scope;
+        break;
+    case Actor:
+        s.sort = EventSort::Actor;
+        break;
+    default:
+        return; // the payload column is not an order
+    }
+    s.descending = order == Qt::DescendingOrder;
+    if (s.sort == m_search.sort && s.descending == m_search.descending)
+        return;
+    (void)setSearch(s);
+}
+
+} // namespace ops

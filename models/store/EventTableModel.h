@@ -1,0 +1,74 @@
+#pragma once
+
+#include "EventSearch.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace ops {
+
+class SqliteEvidenceStore;
+
+// Every event of the store as a table, at any size. Two ways to the rows:
+//  - everything in sequence order: row r is event N - r (or r + 1), so the row count is the
+//    store's size at once and any row — the last one too — costs one indexed page read;
+//  - a filtered or re-sorted search: the matching sequence numbers arrive in key-paged chunks
+//    through canFetchMore / fetchMore (never OFFSET), 2,048 at a time.
+// Row contents are read 128 at a time when first shown and kept in a small page cache.
+// Filtering and sorting happen in SQL over indexes; nothing holds the whole store.
+class EventTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Seq, Time, Kind, Scope, Actor, Summary, ColumnCount };
+    enum Role { SeqRole = Qt::UserRole + 1, SignedRole };
+
+    static constexpr int kPageRows = 128;
+    static constexpr int kKeyChunk = 2048;
+    static constexpr int kCachedPages = 64;
+
+    explicit EventTableModel(QObject *parent = nullptr);
+
+    // The store is read on the thread the model lives on; nullptr empties the model.
+    void setStore(const SqliteEvidenceStore *store);
+    // Applies a search; an invalid one (bad full-text syntax) leaves the model as it was.
+    Result<void> setSearch(const EventSearch &search);
+    const EventSearch &search() const { return m_search; }
+    // Re-runs the search (after new events were appended), keeping nothing stale.
+    void refresh();
+
+    quint64 seqAt(int row) const;          // 0 when out of range
+    int rowOfLoadedSeq(quint64 seq) const; // -1 when not among the rows known so far
+    // True when every matching row is known (rowCount is the final count).
+    bool isComplete() const { return m_dense || !m_cursor.has_value(); }
+    // Fetches every remaining key of a filtered search (for "jump to the end").
+    void fetchAll();
+    QString lastError() const { return m_error; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order) override;
+
+Q_SIGNALS:
+    void searchChanged();
+    void rowsKnownChanged(); // more keys arrived or the search was re-run
+
+private:
+    void reload();
+    const EventRow *rowAt(int row) const;
+
+    const SqliteEvidenceStore *m_store = nullptr;
+    EventSearch m_search;
+    bool m_dense = true;
+    quint64 m_total = 0;   // dense mode: the store's size when the search ran
+    QList<quint64> m_keys; // keyed mode
+    std::optional<SearchCursor> m_cursor;
+    QString m_error;
+    mutable QHash<int, QList<EventRow>> m_pages;
+    mutable QList<int> m_recent; // page numbers, most recent last
+};
+
+} // namespace ops

@@ -1,0 +1,346 @@
+// The Evidence panel over a generated 100,000-event store, driven like an auditor would: the
+// newest events first, typing a full-text search (and a broken one, shown red), filtering by kind,
+// scope and incident, sorting by a header click, jumping to the end, opening an event to see its
+// inclusion proof verified, an attachment inline, verifying the store off the GUI thread (and the
+// result recorded), exporting the filter as JSON, CSV and a signed bundle; then a proof summary
+// and an offline verdict from their tabs.
+#include "EvidenceGen.h"
+#include "StoreFixture.h"
+#include "VerdictKit.h"
+
+#include "evidence/EvidencePanel.h"
+#include "evidence/ProofsView.h"
+#include "evidence/VerdictView.h"
+#include "store/Bundle.h"
+#include "store/EventTableModel.h"
+#include "store/Session.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace ops;
+using namespace ops::ui;
+
+namespace {
+
+template<typename T> T *child(QWidget *w, const char *name) {
+    auto *c = w->findChild<T *>(QString::fromLatin1(name));
+    if (!c)
+        qFatal("no %s", name);
+    return c;
+}
+
+int countKind(const EvidenceStore &s, const QString &kind) {
+    EventFilter f;
+    f.kind = kind;
+    f.limit = 100000;
+    return static_cast<int>(s.query(f).value().size());
+}
+
+} // namespace
+
+class TestEvidencePanel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void modelPassesTheTester();
+    void browseSearchAndFilter();
+    void detailShowsVerifiedProofAndAttachment();
+    void verifyAndExport();
+    void proofAndVerdictTabs();
+    void cleanupTestCase();
+
+private:
+    std::unique_ptr<test::StoreFixture> m_f;
+    test::GeneratedEvidence m_gen;
+    Session m_session;
+    std::unique_ptr<EvidencePanel> m_panel;
+    quint64 m_incidentSeq = 0;
+    quint64 m_attachSeq = 0;
+};
+
+void TestEvidencePanel::initTestCase() {
+    m_f = std::make_unique<test::StoreFixture>();
+    const QString jsonl = m_f->dir.file(QStringLiteral("gen.jsonl"));
+    m_gen = test::writeGeneratedJsonl(jsonl, 100000);
+    QElapsedTimer t;
+    t.start();
+    auto imported = m_f->store->importJsonl(m_f->alice, jsonl);
+    QVERIFY_OK(imported);
+    qInfo("imported %lld events in %lld ms", static_cast<long long>(imported.value()),
+          static_cast<long long>(t.elapsed()));
+    // A few signed events by a person: an incident with a decision, and an attachment.
+    NewEvent open;
+    open.kind = QStringLiteral("incident.opened");
+    open.scope = QStringLiteral("kl");
+    open.payload["class"] = QStringLiteral("stale-pack");
+    auto opened = m_f->store->append(m_f->alice, {open});
+    QVERIFY_OK(opened);
+    m_incidentSeq = opened->first().seq;
+    NewEvent decide;
+    decide.kind = QStringLiteral("incident.decision");
+    decide.scope = QStringLiteral("kl");
+    decide.payload["incident"] = QStringLiteral("INC-%1").arg(m_incidentSeq);
+    decide.payload["text"] = QStringLiteral("hold forward publishes on kl");
+    QVERIFY_OK(m_f->store->append(m_f->alice, {decide}));
+    auto attached = m_f->store->attach(m_f->alice, QStringLiteral("probe-output.txt"), "Pass: 3\nFail: 0\n",
+                                       QStringLiteral("text/plain"), QStringLiteral("kl"));
+    QVERIFY_OK(attached);
+    m_attachSeq = attached->seq;
+    m_session.unlockWith(Signer{m_f->alice.name, m_f->alice.key.duplicate()});
+    m_panel = std::make_unique<EvidencePanel>(&m_session, [this] { return m_f->store.get(); });
+    m_panel->resize(1100, 760);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+}
+
+void TestEvidencePanel::cleanupTestCase() {
+    m_panel.reset();
+}
+
+void TestEvidencePanel::modelPassesTheTester() {
+    test::StoreFixture small;
+    small.appendN(300);
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(small.store.get());
+    QCOMPARE(model.rowCount(), 301); // the identity and 300 events
+    EventSearch s;
+    s.kind = QStringLiteral("test.event");
+    QVERIFY_OK(model.setSearch(s));
+    QCOMPARE(model.rowCount(), 300);
+    s.sort = EventSort::Time;
+    s.descending = false;
+    QVERIFY_OK(model.setSearch(s));
+    QCOMPARE(model.seqAt(0), quint64(2));
+    s.text = QStringLiteral("\"unclosed");
+    QVERIFY(!model.setSearch(s).ok());
+    QCOMPARE(model.rowCount(), 300); // unchanged
+}
+
+void TestEvidencePanel::browseSearchAndFilter() {
+    EvidencePanel &p = *m_panel;
+    auto *table = child<QTableView>(&p, "eventTable");
+    EventTableModel *model = p.model();
+    const quint64 size = m_f->store->size().value();
+    // Everything, newest first: the row count is the store's size at once.
+    QCOMPARE(quint64(model->rowCount()), size);
+    QCOMPARE(model->seqAt(0), size);
+    QCOMPARE(table->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+    QVERIFY(child<QLabel>(&p, "matchCount")->text().contains(QString::number(size)));
+    // Scrolling to the end shows the first event without loading the rest.
+    table->scrollToBottom();
+    QCOMPARE(model->data(model->index(model->rowCount() - 1, EventTableModel::Seq)).toString(),
+             QStringLiteral("1"));
+
+    // Ctrl+F, then type: the search applies as you type, the box green.
+    QTest::keyClick(&p, Qt::Key_F, Qt::ControlModifier);
+    auto *search = child<QLineEdit>(&p, "eventSearch");
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("needle"));
+    QTRY_COMPARE(model->rowCount(), int(m_gen.needles));
+    QCOMPARE(search->property("valid").toBool(), true);
+    QVERIFY(model->isComplete());
+    for (int r = 0; r < model->rowCount(); ++r)
+        QVERIFY(model->data(model->index(r, EventTableModel::Summary))
+                    .toString()
+                    .contains(QLatin1String("needle")));
+    // A broken query: red, with the reason; the rows stay.
+    QTest::keyClicks(search, QStringLiteral(" \"unclosed"));
+    QTRY_COMPARE(search->property("valid").toBool(), false);
+    QCOMPARE(model->rowCount(), int(m_gen.needles));
+    QVERIFY(search->toolTip().contains(QLatin1String("quote")));
+    search->clear();
+    QTRY_COMPARE(quint64(model->rowCount()), size);
+    // Ids with punctuation are searched as phrases.
+    QTest::keyClicks(search, QStringLiteral("INC-%1").arg(m_incidentSeq));
+    QTRY_COMPARE(model->rowCount(), 1); // the decision names it (the opening event gives it its number)
+    search->clear();
+
+    // Kind filter: the family entry and an exact kind.
+    auto *kind = child<QComboBox>(&p, "kindFilter");
+    kind->setCurrentIndex(kind->findData(QStringLiteral("pipeline.publish_failed")));
+    QTRY_VERIFY(!model->search().kind.isEmpty());
+    model->fetchAll();
+    QCOMPARE(model->rowCount(), int(m_gen.publishFailed));
+    QCOMPARE(model->data(model->index(0, EventTableModel::Kind)).toString(),
+             QStringLiteral("pipeline.publish_failed"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("incident.")));
+    QTRY_COMPARE(model->rowCount(), 2);
+    kind->setCurrentIndex(0);
+    // Scope filter, with a key-paged result that grows as it scrolls (canFetchMore / fetchMore).
+    auto *scope = child<QComboBox>(&p, "scopeFilter");
+    scope->setCurrentIndex(scope->findData(QStringLiteral("kl")));
+    QTRY_COMPARE(model->search().scope, QStringLiteral("kl"));
+    QCOMPARE(model->rowCount(), EventTableModel::kKeyChunk);
+    QVERIFY(model->canFetchMore({}));
+    QVERIFY(child<QLabel>(&p, "matchCount")->text().contains(QLatin1String("+")));
+    table->scrollToBottom();
+    QTRY_VERIFY(model->rowCount() > EventTableModel::kKeyChunk);
+    model->fetchAll();
+    QCOMPARE(model->rowCount(), int(m_gen.scopeKl) + 3); // + the incident, its decision and the attachment
+    scope->setCurrentIndex(0);
+    // Incident filter: everything about INC-n.
+    auto *ref = child<QLineEdit>(&p, "refFilter");
+    QTest::keyClicks(ref, QStringLiteral("INC-%1").arg(m_incidentSeq));
+    QTRY_COMPARE(model->rowCount(), 2);
+    ref->clear();
+    QTRY_COMPARE(quint64(model->rowCount()), size);
+    // Sorting by a header click runs in SQL.
+    QHeaderView *header = table->horizontalHeader();
+    QTest::mouseClick(
+        header->viewport(), Qt::LeftButton, {},
+        QPoint(header->sectionViewportPosition(EventTableModel::Kind) + 10, header->height() / 2));
+    QTRY_COMPARE(model->search().sort, EventSort::Kind);
+    const QString first = model->data(model->index(0, EventTableModel::Kind)).toString();
+    const QString second = model->data(model->index(100, EventTableModel::Kind)).toString();
+    QVERIFY(first <= second || !model->search().descending);
+    table->horizontalHeader()->setSortIndicator(EventTableModel::Seq, Qt::DescendingOrder);
+    QTRY_COMPARE(model->search().sort, EventSort::Seq);
+}
+
+void TestEvidencePanel::detailShowsVerifiedProofAndAttachment() {
+    EvidencePanel &p = *m_panel;
+    auto *table = child<QTableView>(&p, "eventTable");
+    EventTableModel *model = p.model();
+    // Click an imported event in the middle of the store.
+    const int row = model->rowOfLoadedSeq(50000);
+    table->scrollTo(model->index(row, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(row, 1)).center());
+    QTRY_COMPARE(p.detailSeq(), quint64(50000));
+    auto *proof = child<QLabel>(&p, "proofStatus");
+    QCOMPARE(proof->property("verified").toBool(), true);
+    QVERIFY(proof->text().contains(QLatin1String("verified now")));
+    QCOMPARE(child<QLabel>(&p, "signatureStatus")->property("state").toString(), QStringLiteral("batch"));
+    const StoredEvent e = m_f->store->event(50000).value();
+    QCOMPARE(child<QLineEdit>(&p, "leafHash")->text(), QString::fromLatin1(e.leafHash.toHex()));
+    QVERIFY(child<QPlainTextEdit>(&p, "canonicalView")->toPlainText().contains(QLatin1String("\"kind\": ")));
+    // A signed event: signature verifies; its related events are listed and one click away.
+    p.showEventDetail(m_incidentSeq);
+    QCOMPARE(child<QLabel>(&p, "signatureStatus")->property("state").toString(), QStringLiteral("valid"));
+    auto *related = child<QListWidget>(&p, "relatedList");
+    QCOMPARE(related->count(), 2); // "About INC-n" and the decision
+    QCOMPARE(related->item(1)->data(Qt::UserRole).toULongLong(), m_incidentSeq + 1);
+    Q_EMIT related->itemActivated(related->item(1));
+    QCOMPARE(p.detailSeq(), m_incidentSeq + 1);
+    // The attachment: listed with its SHA-256, shown inline, saved out byte for byte.
+    p.showEventDetail(m_attachSeq);
+    auto *attachments = child<QListWidget>(&p, "attachmentList");
+    QCOMPARE(attachments->count(), 1);
+    QVERIFY(child<QPlainTextEdit>(&p, "attachmentText")->isVisible());
+    QCOMPARE(child<QPlainTextEdit>(&p, "attachmentText")->toPlainText(),
+             QStringLiteral("Pass: 3\nFail: 0\n"));
+    const QString out = m_f->dir.file(QStringLiteral("saved.txt"));
+    QVERIFY(p.saveAttachment(attachments->item(0)->data(Qt::UserRole).toString(), out));
+    QFile saved(out);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), QByteArray("Pass: 3\nFail: 0\n"));
+}
+
+void TestEvidencePanel::verifyAndExport() {
+    EvidencePanel &p = *m_panel;
+    const int before = countKind(*m_f->store, QStringLiteral("evidence.verified"));
+    QSignalSpy verified(&p, &EvidencePanel::verifyFinished);
+    QTest::mouseClick(child<QPushButton>(&p, "verifyStoreButton"), Qt::LeftButton);
+    QVERIFY(p.isVerifying() || verified.count() == 1);
+    // The GUI thread stays free: the table keeps answering while the store is recomputed.
+    QVERIFY(p.model()->rowCount() > 0);
+    QVERIFY(verified.wait(240000) || verified.count() == 1);
+    QCOMPARE(verified.first().first().toBool(), true);
+    QCOMPARE(countKind(*m_f->store, QStringLiteral("evidence.verified")), before + 1);
+    QVERIFY(child<QLabel>(&p, "evidenceMessage")->text().contains(QLatin1String("Store intact")));
+
+    // Export the current filter (the needle search) three ways.
+    auto *search = child<QLineEdit>(&p, "eventSearch");
+    search->setText(QStringLiteral("needle"));
+    QTRY_COMPARE(p.model()->rowCount(), int(m_gen.needles));
+    QSignalSpy exported(&p, &EvidencePanel::exportFinished);
+    const QString json = m_f->dir.file(QStringLiteral("shown.json"));
+    p.startExport(json, EvidencePanel::ExportFormat::Json);
+    QVERIFY(exported.wait(60000));
+    QCOMPARE(exported.takeFirst().first().toBool(), true);
+    QFile jf(json);
+    QVERIFY(jf.open(QIODevice::ReadOnly));
+    const QJsonDocument doc = QJsonDocument::fromJson(jf.readAll());
+    QCOMPARE(doc.array().size(), int(m_gen.needles));
+    const QString csv = m_f->dir.file(QStringLiteral("shown.csv"));
+    p.startExport(csv, EvidencePanel::ExportFormat::Csv);
+    QVERIFY(exported.wait(60000));
+    QFile cf(csv);
+    QVERIFY(cf.open(QIODevice::ReadOnly));
+    QCOMPARE(cf.readAll().count('\n'), int(m_gen.needles) + 1);
+    const QString bundle = m_f->dir.file(QStringLiteral("shown.tar.zst"));
+    p.startExport(bundle, EvidencePanel::ExportFormat::Bundle);
+    QVERIFY(exported.wait(120000));
+    QCOMPARE(exported.takeFirst().first().toBool(), true);
+    auto checked = Bundle::verifyBundle(bundle);
+    QVERIFY_OK(checked);
+    QVERIFY(checked->valid);
+    QCOMPARE(qint64(checked->events), m_gen.needles);
+    search->clear();
+}
+
+void TestEvidencePanel::proofAndVerdictTabs() {
+    EvidencePanel &p = *m_panel;
+    child<QTabWidget>(&p, "evidenceTabs")->setCurrentIndex(1);
+    ProofsView *proofs = p.proofs();
+    QVERIFY(proofs->importFile(QStringLiteral(OPSCONSOLE_TEST_DATA "/captures/fi-failure-output.txt")));
+    auto *banner = child<QLabel>(proofs, "proofVerdict");
+    QCOMPARE(banner->property("verdict").toString(), QStringLiteral("FAIL"));
+    auto *findings = child<QTreeWidget>(proofs, "proofFindings");
+    QStringList layers;
+    for (int i = 0; i < findings->topLevelItemCount(); ++i)
+        layers << findings->topLevelItem(i)->data(0, Qt::UserRole).toString();
+    QCOMPARE(layers, (QStringList{QStringLiteral("toolchain"), QStringLiteral("environment"),
+                                  QStringLiteral("fault-injection")}));
+    QVERIFY(child<QLabel>(proofs, "proofsMessage")->text().contains(QLatin1String("Recorded as event")));
+    QCOMPARE(countKind(*m_f->store, QStringLiteral("proof.summarized")), 1);
+    QCOMPARE(child<QListWidget>(proofs, "proofHistory")->count(), 1);
+    // Pasted text: nothing ran, so nothing is proven.
+    child<QPlainTextEdit>(proofs, "pasteCapture")
+        ->setPlainText(QStringLiteral("Not run: 3\nSKIP (registry unavailable)\n"));
+    QTest::mouseClick(child<QPushButton>(proofs, "summarizePasteButton"), Qt::LeftButton);
+    QCOMPARE(banner->property("verdict").toString(), QStringLiteral("INCOMPLETE"));
+
+    child<QTabWidget>(&p, "evidenceTabs")->setCurrentIndex(2);
+    VerdictView *verdicts = p.verdicts();
+    test::TempDir dir;
+    const QList<test::BundleEntry> entries{{QStringLiteral("logs/a.txt"), "Pass: 2\n"}};
+    const QString bundlePath = dir.file(QStringLiteral("evidence.tar.gz"));
+    QVERIFY(test::writeBundle(bundlePath, entries, test::Compression::Gzip));
+    dir.write(QStringLiteral("score.json"), test::scoreFor(bundlePath, entries));
+    const QString key = test::makeKey(dir, QStringLiteral("k"), QStringLiteral("ed25519"));
+    QVERIFY(!key.isEmpty());
+    QVERIFY(QFile::rename(dir.file(QStringLiteral("k.pub")), dir.file(QStringLiteral("verdict.pub"))));
+    QVERIFY(test::signFile(key, QStringLiteral("ed25519"), dir.file(QStringLiteral("score.json")),
+                           dir.file(QStringLiteral("verdict.sig")), true));
+    QFile::remove(key);
+    QVERIFY(verdicts->useFolder(dir.path()));
+    QSignalSpy done(verdicts, &VerdictView::finished);
+    QTest::mouseClick(child<QPushButton>(verdicts, "verifyVerdictButton"), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    QCOMPARE(done.first().first().toBool(), true);
+    QCOMPARE(child<QLabel>(verdicts, "verdictBanner")->property("valid").toBool(), true);
+    QCOMPARE(child<QTreeWidget>(verdicts, "verdictChecks")->topLevelItemCount(), 6);
+    QVERIFY(child<QLabel>(verdicts, "verdictNetwork")->text().contains(QLatin1String("No network")));
+    QVERIFY(child<QLabel>(verdicts, "verdictKey")->text().contains(QLatin1String("SHA256:")));
+    QCOMPARE(countKind(*m_f->store, QStringLiteral("verdict.verified")), 1);
+}
+
+QTEST_MAIN(TestEvidencePanel)
+#include "tst_evidencepanel.moc"

@@ -1,0 +1,241 @@
+#include "VerdictView.h"
+
+#include "common/Colours.h"
+#include "proofs/ProofRecord.h"
+#include "store/Session.h"
+#include "store/SqliteEvidenceStore.h"
+
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace ops::ui {
+
+using namespace colours;
+
+struct VerdictOutcome {
+    std::optional<VerdictReport> report;
+    QString error;
+};
+
+VerdictView::VerdictView(Session *session, StoreProvider store, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_store(std::move(store))
+    , m_cancelFlag(std::make_shared<std::atomic<bool>>(false))
+    , m_watcher(new QFutureWatcher<std::shared_ptr<VerdictOutcome>>(this)) {
+    setObjectName(QStringLiteral("verdictView"));
+    auto *l = new QVBoxLayout(this);
+    auto *grid = new QGridLayout;
+    const char *names[4] = {"scorePath", "bundlePath", "signaturePath", "publicKeyPath"};
+    const QString labels[4] = {tr("score.json"), tr("Evidence bundle"), tr("verdict.sig"), tr("verdict.pub")};
+    const QString filters[4] = {
+        tr("JSON (*.json);;All files (*)"), tr("Bundles (*.tar.gz *.tgz *.tar.zst);;All files (*)"),
+        tr("Signatures (*.sig *.b64);;All files (*)"), tr("Public keys (*.pub *.pem);;All files (*)")};
+    for (int i = 0; i < 4; ++i) {
+        grid->addWidget(new QLabel(labels[i], this), i, 0);
+        m_paths[i] = new QLineEdit(this);
+        m_paths[i]->setObjectName(QLatin1String(names[i]));
+        m_paths[i]->setAccessibleName(labels[i]);
+        grid->addWidget(m_paths[i], i, 1);
+        auto *browse = new QPushButton(tr("Browse…"), this);
+        browse->setObjectName(QLatin1String(names[i]) + QStringLiteral("Browse"));
+        connect(browse, &QPushButton::clicked, this, [this, i, title = labels[i], filter = filters[i]] {
+            const QString path = QFileDialog::getOpenFileName(this, title, QString(), filter);
+            if (!path.isEmpty())
+                m_paths[i]->setText(path);
+        });
+        grid->addWidget(browse, i, 2);
+    }
+    l->addLayout(grid);
+    auto *row = new QHBoxLayout;
+    auto *folder = new QPushButton(tr("Pick a results/ folder…"), this);
+    folder->setObjectName(QStringLiteral("pickResultsFolder"));
+    connect(folder, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("A results/ folder with score.json, the bundle, verdict.sig and verdict.pub"));
+        if (!dir.isEmpty())
+            useFolder(dir);
+    });
+    row->addWidget(folder);
+    m_verify = new QPushButton(tr("Verify offline"), this);
+    m_verify->setObjectName(QStringLiteral("verifyVerdictButton"));
+    m_verify->setDefault(true);
+    connect(m_verify, &QPushButton::clicked, this, &VerdictView::startVerify);
+    row->addWidget(m_verify);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("verdictProgress"));
+    m_progress->setVisible(false);
+    row->addWidget(m_progress, 1);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelVerdictButton"));
+    m_cancel->setVisible(false);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_cancelFlag->store(true); });
+    row->addWidget(m_cancel);
+    row->addStretch();
+    l->addLayout(row);
+    m_banner = new QLabel(tr("Pick the four files, then Verify offline"), this);
+    m_banner->setObjectName(QStringLiteral("verdictBanner"));
+    m_banner->setAlignment(Qt::AlignCenter);
+    QFont big = m_banner->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_banner->setFont(big);
+    l->addWidget(m_banner);
+    m_checks = new QTreeWidget(this);
+    m_checks->setObjectName(QStringLiteral("verdictChecks"));
+    m_checks->setAccessibleName(tr("Verdict checks"));
+    m_checks->setHeaderLabels({tr("Check"), tr("Result"), tr("Detail")});
+    m_checks->setRootIsDecorated(false);
+    m_checks->setWordWrap(true);
+    m_checks->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_checks->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_checks->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    l->addWidget(m_checks, 1);
+    m_key = new QLabel(this);
+    m_key->setObjectName(QStringLiteral("verdictKey"));
+    m_key->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_key->setWordWrap(true);
+    l->addWidget(m_key);
+    m_network = new QLabel(this);
+    m_network->setObjectName(QStringLiteral("verdictNetwork"));
+    l->addWidget(m_network);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("verdictMessage"));
+    m_message->setWordWrap(true);
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->addWidget(m_message);
+
+    connect(m_watcher, &QFutureWatcher<std::shared_ptr<VerdictOutcome>>::finished, this, [this] {
+        m_progress->setVisible(false);
+        m_cancel->setVisible(false);
+        m_verify->setEnabled(true);
+        const std::shared_ptr<VerdictOutcome> outcome = m_watcher->result();
+        if (!outcome || !outcome->report) {
+            message(outcome ? outcome->error : tr("verification did not finish"), true);
+            Q_EMIT finished(false);
+            return;
+        }
+        display(*outcome->report);
+        SqliteEvidenceStore *s = m_store();
+        if (s && m_session->isUnlocked()) {
+            const VerdictFiles files{m_paths[0]->text(), m_paths[1]->text(), m_paths[2]->text(),
+                                     m_paths[3]->text()};
+            auto e = recordVerdict(*s, *m_session->signer(), files, *outcome->report);
+            message(e.ok() ? tr("Recorded as event %1 with the four files attached.").arg(e->seq)
+                           : e.error().toString(),
+                    !e.ok());
+        } else {
+            message(tr("Not recorded: sign in to record verifications as evidence."));
+        }
+        Q_EMIT finished(outcome->report->valid);
+    });
+}
+
+VerdictView::~VerdictView() {
+    m_cancelFlag->store(true);
+    m_watcher->waitForFinished();
+}
+
+void VerdictView::setFiles(const VerdictFiles &files) {
+    const QStringList all = files.all();
+    for (int i = 0; i < 4; ++i)
+        m_paths[i]->setText(all.at(i));
+}
+
+bool VerdictView::useFolder(const QString &folder) {
+    auto found = VerdictFiles::inFolder(folder);
+    if (!found.ok()) {
+        message(found.error().toString(), true);
+        return false;
+    }
+    setFiles(found.value());
+    message(tr("Found the four files in %1.").arg(folder));
+    return true;
+}
+
+bool VerdictView::isRunning() const {
+    return m_watcher->isRunning();
+}
+
+void VerdictView::startVerify() {
+    if (isRunning())
+        return;
+    const VerdictFiles files{m_paths[0]->text().trimmed(), m_paths[1]->text().trimmed(),
+                             m_paths[2]->text().trimmed(), m_paths[3]->text().trimmed()};
+    for (const QString &f : files.all())
+        if (f.isEmpty()) {
+            message(tr("Pick all four files first (or a results/ folder)."), true);
+            return;
+        }
+    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    m_verify->setEnabled(false);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_checks->clear();
+    m_banner->setText(tr("Verifying…"));
+    m_banner->setStyleSheet(QString());
+    message(QString());
+    QPointer<QProgressBar> bar(m_progress);
+    auto cancel = m_cancelFlag;
+    m_watcher->setFuture(QtConcurrent::run([files, bar, cancel]() -> std::shared_ptr<VerdictOutcome> {
+        VerdictOptions options;
+        options.cancelled = [cancel] { return cancel->load(); };
+        options.progress = [bar](qint64 done, qint64 total) {
+            const int permille = total > 0 ? static_cast<int>(done * 1000 / total) : 0;
+            QMetaObject::invokeMethod(
+                bar,
+                [bar, permille] {
+                    if (bar)
+                        bar->setValue(permille);
+                },
+                Qt::QueuedConnection);
+        };
+        auto out = std::make_shared<VerdictOutcome>();
+        auto r = verifyVerdict(files, options);
+        if (r.ok())
+            out->report = r.value();
+        else
+            out->error = r.error().toString();
+        return out;
+    }));
+}
+
+void VerdictView::display(const VerdictReport &report) {
+    m_report = report;
+    m_banner->setText(report.valid ? tr("VERDICT VALID") : tr("VERDICT INVALID"));
+    m_banner->setProperty("valid", report.valid);
+    m_banner->setStyleSheet(QStringLiteral("color: white; background: %1; padding: 6px; border-radius: 4px;")
+                                .arg(QLatin1String(report.valid ? kGreen : kRed)));
+    m_checks->clear();
+    for (const VerdictCheck &c : report.checks) {
+        auto *item = new QTreeWidgetItem(m_checks, {c.name, c.ok ? tr("✔ ok") : tr("✘ failed"), c.detail});
+        item->setForeground(1, QColor(QLatin1String(c.ok ? kGreen : kRed)));
+        item->setToolTip(2, c.detail);
+        item->setData(0, Qt::UserRole, c.ok);
+    }
+    m_key->setText(tr("Key: %1 %2")
+                       .arg(report.keyAlgorithm.isEmpty() ? tr("(unreadable)") : report.keyAlgorithm,
+                            report.keyFingerprint));
+    m_network->setText(tr("No network was used: every check ran on the four local files; the bundle was read "
+                          "in memory, never extracted."));
+}
+
+void VerdictView::message(const QString &text, bool error) {
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(QLatin1String(kRed)) : QString());
+}
+
+} // namespace ops::ui

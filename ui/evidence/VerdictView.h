@@ -1,0 +1,69 @@
+#pragma once
+
+#include "proofs/Verdict.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTreeWidget;
+
+namespace ops {
+class Session;
+class SqliteEvidenceStore;
+} // namespace ops
+
+namespace ops::ui {
+
+struct VerdictOutcome;
+
+// Offline verdict verification (seed 001): pick score.json, the evidence bundle, verdict.sig and
+// verdict.pub (or a results/ folder holding them); every check reported on its own line, the
+// key's fingerprint, and the statement that no network was used. Runs off the GUI thread with
+// progress and cancel; recorded with the four files attached when someone is signed in.
+class VerdictView final : public QWidget {
+    Q_OBJECT
+public:
+    using StoreProvider = std::function<SqliteEvidenceStore *()>;
+    VerdictView(Session *session, StoreProvider store, QWidget *parent = nullptr);
+    ~VerdictView() override;
+
+    void setFiles(const VerdictFiles &files);
+    bool useFolder(const QString &folder);
+    void startVerify();
+    bool isRunning() const;
+    const VerdictReport *report() const { return m_report ? &*m_report : nullptr; }
+
+Q_SIGNALS:
+    void finished(bool valid);
+    void signInRequested();
+
+private:
+    void display(const VerdictReport &report);
+    void message(const QString &text, bool error = false);
+
+    Session *m_session;
+    StoreProvider m_store;
+    QLineEdit *m_paths[4];
+    QPushButton *m_verify;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QLabel *m_banner;
+    QTreeWidget *m_checks;
+    QLabel *m_key;
+    QLabel *m_network;
+    QLabel *m_message;
+    std::optional<VerdictReport> m_report;
+    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+    QFutureWatcher<std::shared_ptr<VerdictOutcome>> *m_watcher;
+};
+
+} // namespace ops::ui
