@@ -774,24 +774,280 @@
 <context>
     <name>ops::ui::EvidencePanel</name>
     <message>
-        <source>Every event, searchable and filterable, with its hash, signature and inclusion proof</source>
-        <translation>Jedes Ereignis, durchsuchbar und filterbar, mit Hash, Signatur und Inklusionsbeweis</translation>
-    </message>
-    <message>
-        <source>Proof summaries of test outputs (PASS, FAIL, NOT RUN, SKIP)</source>
-        <translation>Beweiszusammenfassungen von Testausgaben (PASS, FAIL, NOT RUN, SKIP)</translation>
-    </message>
-    <message>
-        <source>Offline verdict verification and store verification</source>
-        <translation>Offline-Prüfung von Urteilen und Prüfung des Speichers</translation>
-    </message>
-    <message>
         <source>Evidence</source>
         <translation>Nachweis</translation>
     </message>
     <message>
-        <source>Browsing evidence in the console is not built yet. The store itself works: list, show, verify and export it with opsconsole-cli evidence.</source>
-        <translation>Das Durchsuchen der Nachweise in der Konsole ist noch nicht gebaut. Der Speicher selbst funktioniert: mit opsconsole-cli evidence auflisten, anzeigen, prüfen und exportieren.</translation>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Proof summaries</source>
+        <translation>Nachweis-Zusammenfassungen</translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation>Urteile</translation>
+    </message>
+    <message>
+        <source>Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.</source>
+        <translation>Speicher unversehrt: %1 Ereignisse, %2 Checkpoints und %3 Signaturen neu berechnet und geprüft.</translation>
+    </message>
+    <message>
+        <source>TAMPERED: %1</source>
+        <translation>MANIPULIERT: %1</translation>
+    </message>
+    <message>
+        <source> Recorded as event %1.</source>
+        <translation> Als Ereignis %1 aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source> Not recorded: sign in to record verifications.</source>
+        <translation> Nicht aufgezeichnet: zum Aufzeichnen von Prüfungen anmelden.</translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2.</source>
+        <translation>%1 Ereignisse nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Search every event (Ctrl+F): words, "a phrase", prefix*, AND / OR / NOT</source>
+        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, "eine Phrase", Präfix*, AND / OR / NOT</translation>
+    </message>
+    <message>
+        <source>Full-text search</source>
+        <translation>Volltextsuche</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Zwischen…</translation>
+    </message>
+    <message>
+        <source>Incident, run or record id</source>
+        <translation>Incident-, Lauf- oder Datensatz-ID</translation>
+    </message>
+    <message>
+        <source>Incident or record</source>
+        <translation>Incident oder Datensatz</translation>
+    </message>
+    <message>
+        <source>Verify store</source>
+        <translation>Speicher prüfen</translation>
+    </message>
+    <message>
+        <source>Recompute every leaf, the Merkle tree, every checkpoint and signature, off the GUI thread</source>
+        <translation>Jedes Blatt, den Merkle-Baum, jeden Checkpoint und jede Signatur neu berechnen, außerhalb des GUI-Threads</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export shown events…</source>
+        <translation>Angezeigte Ereignisse exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the shown events</source>
+        <translation>Die angezeigten Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>As JSON (exact canonical bytes)…</source>
+        <translation>Als JSON (exakte kanonische Bytes)…</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>As CSV…</source>
+        <translation>Als CSV…</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>As a signed bundle with inclusion proofs…</source>
+        <translation>Als signiertes Bündel mit Inklusionsbeweisen…</translation>
+    </message>
+    <message>
+        <source>Bundles (*.tar.zst)</source>
+        <translation>Bündel (*.tar.zst)</translation>
+    </message>
+    <message>
+        <source>Select an event to see its bytes, signature and inclusion proof.</source>
+        <translation>Ein Ereignis wählen, um Bytes, Signatur und Inklusionsbeweis zu sehen.</translation>
+    </message>
+    <message>
+        <source>Leaf hash</source>
+        <translation>Blatt-Hash</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>The event, pretty-printed</source>
+        <translation>Das Ereignis, lesbar formatiert</translation>
+    </message>
+    <message>
+        <source>Copy exact bytes</source>
+        <translation>Exakte Bytes kopieren</translation>
+    </message>
+    <message>
+        <source>The canonical JSON exactly as hashed into the tree (one line)</source>
+        <translation>Das kanonische JSON genau so, wie es in den Baum gehasht wurde (eine Zeile)</translation>
+    </message>
+    <message>
+        <source>Related events (same incident, run or record)</source>
+        <translation>Zugehörige Ereignisse (gleicher Incident, Lauf oder Datensatz)</translation>
+    </message>
+    <message>
+        <source>Related events</source>
+        <translation>Zugehörige Ereignisse</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Save attachment…</source>
+        <translation>Anhang speichern…</translation>
+    </message>
+    <message>
+        <source>Save the attachment</source>
+        <translation>Den Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation>SHA-256 kopieren</translation>
+    </message>
+    <message>
+        <source>
+… (first 1 MiB shown; save it for the rest)</source>
+        <translation>
+… (erstes 1 MiB angezeigt; für den Rest speichern)</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>All scopes</source>
+        <translation>Alle Geltungsbereiche</translation>
+    </message>
+    <message>
+        <source>All actors</source>
+        <translation>Alle Akteure</translation>
+    </message>
+    <message>
+        <source>Search not applied: %1</source>
+        <translation>Suche nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>No evidence store</source>
+        <translation>Kein Nachweisspeicher</translation>
+    </message>
+    <message>
+        <source>Search failed</source>
+        <translation>Suche fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n Ereignis</numerusform><numerusform>%n Ereignisse</numerusform></translation>
+    </message>
+    <message>
+        <source>%1+ events (more load as you scroll)</source>
+        <translation>%1+ Ereignisse (weitere laden beim Scrollen)</translation>
+    </message>
+    <message>
+        <source>Event %1 · %2 · %3 · by %4 at %5</source>
+        <translation>Ereignis %1 · %2 · %3 · von %4 um %5</translation>
+    </message>
+    <message>
+        <source>no scope</source>
+        <translation>kein Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation>Signatur: %1</translation>
+    </message>
+    <message>
+        <source>Inclusion proof: %1</source>
+        <translation>Inklusionsbeweis: %1</translation>
+    </message>
+    <message>
+        <source>Path (leaf to root):
+%1</source>
+        <translation>Pfad (Blatt bis Wurzel):
+%1</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>Betrifft %1</translation>
+    </message>
+    <message>
+        <source>%1  (%2, %3 bytes)  SHA-256 %4</source>
+        <translation>%1  (%2, %3 Bytes)  SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <source>no evidence store</source>
+        <translation>kein Nachweisspeicher</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 bytes to %2 (SHA-256 %3).</source>
+        <translation>%1 Bytes nach %2 gespeichert (SHA-256 %3).</translation>
+    </message>
+    <message>
+        <source>Verifying the store…</source>
+        <translation>Speicher wird geprüft…</translation>
+    </message>
+    <message>
+        <source>A signed bundle needs a signature: sign in first.</source>
+        <translation>Ein signiertes Bündel braucht eine Signatur: zuerst anmelden.</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportiere %1…</translation>
     </message>
 </context>
 <context>
@@ -850,7 +1106,7 @@
     </message>
     <message>
         <source>Scope</source>
-        <translation>Bereich</translation>
+        <translation>Geltungsbereich</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2030,6 +2286,109 @@ tatsächlich %2</translation>
     </message>
 </context>
 <context>
+    <name>ops::ui::ProofsView</name>
+    <message>
+        <source>Import capture…</source>
+        <translation>Mitschnitt importieren…</translation>
+    </message>
+    <message>
+        <source>Summarize a test-output capture file (demo-output.txt, fi-traceability-output.txt, …)</source>
+        <translation>Eine Testausgabe zusammenfassen (demo-output.txt, fi-traceability-output.txt, …)</translation>
+    </message>
+    <message>
+        <source>Import a test-output capture</source>
+        <translation>Eine Testausgabe importieren</translation>
+    </message>
+    <message>
+        <source>Captures (*.txt *.log *.out);;All files (*)</source>
+        <translation>Mitschnitte (*.txt *.log *.out);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>…or paste a capture here</source>
+        <translation>…oder einen Mitschnitt hier einfügen</translation>
+    </message>
+    <message>
+        <source>Pasted capture</source>
+        <translation>Eingefügter Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Summarize pasted text</source>
+        <translation>Eingefügten Text zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Recorded summaries</source>
+        <translation>Aufgezeichnete Zusammenfassungen</translation>
+    </message>
+    <message>
+        <source>Recorded proof summaries</source>
+        <translation>Aufgezeichnete Nachweis-Zusammenfassungen</translation>
+    </message>
+    <message>
+        <source>The capture of that summary is not in this store.</source>
+        <translation>Der Mitschnitt dieser Zusammenfassung ist nicht in diesem Speicher.</translation>
+    </message>
+    <message>
+        <source>No capture yet</source>
+        <translation>Noch kein Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Failures by layer</source>
+        <translation>Fehler nach Schicht</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>What the capture says</source>
+        <translation>Was der Mitschnitt sagt</translation>
+    </message>
+    <message>
+        <source>Debug action</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>Record as evidence</source>
+        <translation>Als Nachweis aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Not recorded yet: sign in, then Record as evidence.</source>
+        <translation>Noch nicht aufgezeichnet: anmelden, dann Als Nachweis aufzeichnen.</translation>
+    </message>
+    <message>
+        <source>Recorded as event %1, the capture attached (SHA-256 %2…).</source>
+        <translation>Als Ereignis %1 aufgezeichnet, Mitschnitt angehängt (SHA-256 %2…).</translation>
+    </message>
+    <message>
+        <source>%1  %2 — %3 passed, %4 failed (event %5)</source>
+        <translation>%1  %2 — %3 bestanden, %4 fehlgeschlagen (Ereignis %5)</translation>
+    </message>
+    <message>
+        <source>INCOMPLETE — nothing proven</source>
+        <translation>UNVOLLSTÄNDIG — nichts bewiesen</translation>
+    </message>
+    <message>
+        <source>%1 passed · %2 failed · %3 not run · %4 skipped   (%5, %6 lines)</source>
+        <translation>%1 bestanden · %2 fehlgeschlagen · %3 nicht ausgeführt · %4 übersprungen   (%5, %6 Zeilen)</translation>
+    </message>
+    <message>
+        <source>%1 failure(s), %2 skip(s) or fallback(s)</source>
+        <translation>%1 Fehler, %2 Übersprungene oder Ausweichläufe</translation>
+    </message>
+    <message>
+        <source>No pattern matched</source>
+        <translation>Kein Muster passt</translation>
+    </message>
+    <message>
+        <source>Pattern %1</source>
+        <translation>Muster %1</translation>
+    </message>
+    <message>
+        <source>%1 more findings not listed</source>
+        <translation>%1 weitere Befunde nicht aufgeführt</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::TrendCharts</name>
     <message>
         <source>Latency (ms)</source>
@@ -2117,6 +2476,133 @@ tatsächlich %2</translation>
     <message>
         <source>Cannot sign in as %1: %2</source>
         <translation>Anmeldung als %1 nicht möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::VerdictView</name>
+    <message>
+        <source>score.json</source>
+        <translation>score.json</translation>
+    </message>
+    <message>
+        <source>Evidence bundle</source>
+        <translation>Nachweisbündel</translation>
+    </message>
+    <message>
+        <source>verdict.sig</source>
+        <translation>verdict.sig</translation>
+    </message>
+    <message>
+        <source>verdict.pub</source>
+        <translation>verdict.pub</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Bundles (*.tar.gz *.tgz *.tar.zst);;All files (*)</source>
+        <translation>Bündel (*.tar.gz *.tgz *.tar.zst);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Signatures (*.sig *.b64);;All files (*)</source>
+        <translation>Signaturen (*.sig *.b64);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub *.pem);;All files (*)</source>
+        <translation>Öffentliche Schlüssel (*.pub *.pem);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Pick a results/ folder…</source>
+        <translation>Einen results/-Ordner wählen…</translation>
+    </message>
+    <message>
+        <source>A results/ folder with score.json, the bundle, verdict.sig and verdict.pub</source>
+        <translation>Ein results/-Ordner mit score.json, dem Bündel, verdict.sig und verdict.pub</translation>
+    </message>
+    <message>
+        <source>Verify offline</source>
+        <translation>Offline prüfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Pick the four files, then Verify offline</source>
+        <translation>Die vier Dateien wählen, dann Offline prüfen</translation>
+    </message>
+    <message>
+        <source>Verdict checks</source>
+        <translation>Urteilsprüfungen</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>verification did not finish</source>
+        <translation>die Prüfung wurde nicht beendet</translation>
+    </message>
+    <message>
+        <source>Recorded as event %1 with the four files attached.</source>
+        <translation>Als Ereignis %1 mit den vier Dateien aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Not recorded: sign in to record verifications as evidence.</source>
+        <translation>Nicht aufgezeichnet: anmelden, um Prüfungen als Nachweis aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <source>Found the four files in %1.</source>
+        <translation>Die vier Dateien in %1 gefunden.</translation>
+    </message>
+    <message>
+        <source>Pick all four files first (or a results/ folder).</source>
+        <translation>Zuerst alle vier Dateien wählen (oder einen results/-Ordner).</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Prüfe…</translation>
+    </message>
+    <message>
+        <source>VERDICT VALID</source>
+        <translation>URTEIL GÜLTIG</translation>
+    </message>
+    <message>
+        <source>VERDICT INVALID</source>
+        <translation>URTEIL UNGÜLTIG</translation>
+    </message>
+    <message>
+        <source>✔ ok</source>
+        <translation>✔ ok</translation>
+    </message>
+    <message>
+        <source>✘ failed</source>
+        <translation>✘ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Key: %1 %2</source>
+        <translation>Schlüssel: %1 %2</translation>
+    </message>
+    <message>
+        <source>(unreadable)</source>
+        <translation>(unlesbar)</translation>
+    </message>
+    <message>
+        <source>No network was used: every check ran on the four local files; the bundle was read in memory, never extracted.</source>
+        <translation>Kein Netzwerk verwendet: jede Prüfung lief auf den vier lokalen Dateien; das Bündel wurde im Speicher gelesen, nie entpackt.</translation>
     </message>
 </context>
 </TS>

@@ -774,23 +774,280 @@
 <context>
     <name>ops::ui::EvidencePanel</name>
     <message>
-        <source>Every event, searchable and filterable, with its hash, signature and inclusion proof</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proof summaries of test outputs (PASS, FAIL, NOT RUN, SKIP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline verdict verification and store verification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Browsing evidence in the console is not built yet. The store itself works: list, show, verify and export it with opsconsole-cli evidence.</source>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proof summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAMPERED: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Recorded as event %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Not recorded: sign in to record verifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search every event (Ctrl+F): words, &quot;a phrase&quot;, prefix*, AND / OR / NOT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-text search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident, run or record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident or record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute every leaf, the Merkle tree, every checkpoint and signature, off the GUI thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export shown events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the shown events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As JSON (exact canonical bytes)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As a signed bundle with inclusion proofs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.tar.zst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event to see its bytes, signature and inclusion proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaf hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event, pretty-printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy exact bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The canonical JSON exactly as hashed into the tree (one line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related events (same incident, run or record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save attachment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+… (first 1 MiB shown; save it for the rest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1+ events (more load as you scroll)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 · %2 · %3 · by %4 at %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inclusion proof: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path (leaf to root):
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (%2, %3 bytes)  SHA-256 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no evidence store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 bytes to %2 (SHA-256 %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signed bundle needs a signature: sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2018,6 +2275,109 @@ actual   %2</source>
     </message>
 </context>
 <context>
+    <name>ops::ui::ProofsView</name>
+    <message>
+        <source>Import capture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summarize a test-output capture file (demo-output.txt, fi-traceability-output.txt, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a test-output capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captures (*.txt *.log *.out);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…or paste a capture here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summarize pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded proof summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture of that summary is not in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No capture yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures by layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the capture says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded yet: sign in, then Record as evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as event %1, the capture attached (SHA-256 %2…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 — %3 passed, %4 failed (event %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INCOMPLETE — nothing proven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passed · %2 failed · %3 not run · %4 skipped   (%5, %6 lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failure(s), %2 skip(s) or fallback(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pattern matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more findings not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::TrendCharts</name>
     <message>
         <source>Latency (ms)</source>
@@ -2104,6 +2464,133 @@ actual   %2</source>
     </message>
     <message>
         <source>Cannot sign in as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::VerdictView</name>
+    <message>
+        <source>score.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verdict.sig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verdict.pub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.tar.gz *.tgz *.tar.zst);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures (*.sig *.b64);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a results/ folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A results/ folder with score.json, the bundle, verdict.sig and verdict.pub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the four files, then Verify offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verification did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as event %1 with the four files attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: sign in to record verifications as evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found the four files in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick all four files first (or a results/ folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VERDICT VALID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VERDICT INVALID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unreadable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network was used: every check ran on the four local files; the bundle was read in memory, never extracted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

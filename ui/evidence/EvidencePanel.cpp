@@ -163,6 +163,7 @@ EvidencePanel::EvidencePanel(Session *session, StoreProvider store, QWidget *par
         Q_EMIT exportFinished(ok);
     });
     connect(m_session, &Session::changed, this, [this] { m_proofs->refreshHistory(); });
+    updateCount();
 }
 
 EvidencePanel::~EvidencePanel() {
