@@ -67,6 +67,8 @@ screenshots: release
 	$$cli derivation risk-note reference-capacity-v1 --note "reference capacity only; non-deployment" --identity rita >/dev/null; \
 	for id in reference-capacity-v1 INFEASIBLE-power; do $$cli derivation sign $$id --identity rui >/dev/null; done; \
 	$$cli handoff charter reference_capacity p90_cost_bps E_econ_min E_pred_min power_sample_size --identity rui >/dev/null; \
+	$$cli proof summarize tests/data/captures/fi-failure-output.txt --record --scope kl >/dev/null 2>&1 || true; \
+	$$cli proof summarize tests/data/captures/demo-output.txt --record --scope kl >/dev/null 2>&1; \
 	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images
 
 package: release

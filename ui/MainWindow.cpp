@@ -9,6 +9,7 @@
 #include "incidents/IncidentsPanel.h"
 #include "launch/LaunchPanel.h"
 
+#include "store/EventTableModel.h"
 #include "store/IdentityUnlock.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
@@ -104,14 +105,15 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
             });
     addPanel(m_incidents);
     m_launch = new LaunchPanel(
-        m_context.config, m_context.environment, m_session, [this] { return m_alerts->monitor()->openStore(); },
-        m_stack);
+        m_context.config, m_context.environment, m_session,
+        [this] { return m_alerts->monitor()->openStore(); }, m_stack);
     connect(m_launch, &LaunchPanel::signInRequested, this, [this] { signIn(); });
     // A no-go rule's "Go and clear it": the drill and kill switches live with incidents, probes
     // and alert rules with the alert matrix.
     connect(m_launch, &LaunchPanel::clearRequested, this, [this](const QString &target) {
         const bool incidents = target == QLatin1String("rollback") || target == QLatin1String("killswitch");
-        showPanel(static_cast<int>(m_panels.indexOf(incidents ? static_cast<Panel *>(m_incidents) : m_alerts)));
+        showPanel(
+            static_cast<int>(m_panels.indexOf(incidents ? static_cast<Panel *>(m_incidents) : m_alerts)));
         QWidget *focus = nullptr;
         if (target == QLatin1String("rollback"))
             focus = m_incidents->findChild<QWidget *>(QStringLiteral("rollbackDrill"));
@@ -121,10 +123,12 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
             focus->setFocus();
     });
     addPanel(m_launch);
-    m_derivations = new DerivationsPanel(m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
+    m_derivations = new DerivationsPanel(
+        m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
     connect(m_derivations, &DerivationsPanel::signInRequested, this, [this] { signIn(); });
     addPanel(m_derivations);
-    m_evidence = new EvidencePanel(m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
+    m_evidence = new EvidencePanel(
+        m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
     connect(m_evidence, &EvidencePanel::signInRequested, this, [this] { signIn(); });
     addPanel(m_evidence);
 
@@ -535,6 +539,25 @@ QStringList MainWindow::renderScreenshots(const QString &dir) {
             const QString handoff = QDir(dir).filePath(QStringLiteral("panel-derivations-handoff.png"));
             if (grab().save(handoff))
                 written << handoff;
+            tabs->setCurrentIndex(0);
+        }
+        // The Evidence panel: an event opened in the detail pane, then the latest proof summary.
+        if (m_panels.at(i) == m_evidence && m_evidence->model()->rowCount() > 0) {
+            m_evidence->showEventDetail(m_evidence->model()->seqAt(0));
+            QCoreApplication::processEvents();
+            if (grab().save(file))
+                written.last() = file;
+            auto *tabs = m_evidence->findChild<QTabWidget *>(QStringLiteral("evidenceTabs"));
+            auto *history = m_evidence->findChild<QListWidget *>(QStringLiteral("proofHistory"));
+            tabs->setCurrentIndex(1);
+            if (history && history->count() > 1) {
+                history->setCurrentRow(1);
+                Q_EMIT history->itemActivated(history->item(1));
+            }
+            QCoreApplication::processEvents();
+            const QString proofs = QDir(dir).filePath(QStringLiteral("panel-evidence-proofs.png"));
+            if (grab().save(proofs))
+                written << proofs;
             tabs->setCurrentIndex(0);
         }
         // The Alerts panel's second tab: the trends of the selected scope.

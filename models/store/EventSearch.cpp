@@ -354,9 +354,10 @@ static Result<QList<EventRow>> readRows(Statement &st) {
     return out;
 }
 
-static constexpr const char *kRowColumns =
-    "SELECT seq, ts_ms, actor, kind, scope, signed, substr(json_extract(CAST(canonical AS TEXT), "
-    "'$.payload'), 1, 200) FROM events ";
+static constexpr const char *kRowColumns = "SELECT seq, ts_ms, actor, kind, scope, signed, substr(CASE WHEN "
+                                           "json_valid(CAST(canonical AS TEXT)) THEN "
+                                           "json_extract(CAST(canonical AS TEXT), '$.payload') ELSE "
+                                           "CAST(canonical AS TEXT) END, 1, 200) FROM events ";
 
 Result<QList<EventRow>> SqliteEvidenceStore::rows(const QList<quint64> &seqs) const {
     if (seqs.isEmpty())

@@ -104,7 +104,7 @@ std::string refRows(const std::string &row, const std::string &from) {
                "') WHEN 'text' THEN json_extract(" + doc + ", '" + p.text + "')";
         if (p.objectId)
             sql += " WHEN 'object' THEN json_extract(" + doc + ", '" + p.objectId + "')";
-        sql += " END AS v" + from;
+        sql += " END AS v" + from + " WHERE json_valid(" + doc + ")";
     }
     sql += " UNION ALL SELECT " + seq + " AS seq, CASE " + row +
            "kind WHEN 'incident.opened' THEN 'INC-' || " + seq + " WHEN 'runbook.started' THEN 'RUN-' || " +
@@ -115,8 +115,11 @@ std::string refRows(const std::string &row, const std::string &from) {
 
 // What the full-text index holds of an event: its kind, scope, actor and payload text.
 std::string searchText(const std::string &row) {
+    // An event whose bytes are not JSON (only a tampered store has one) is indexed as its raw text.
+    const std::string doc = "CAST(" + row + "canonical AS TEXT)";
     return row + "kind || ' ' || " + row + "scope || ' ' || " + row +
-           "actor || ' ' || coalesce(json_extract(CAST(" + row + "canonical AS TEXT), '$.payload'), '')";
+           "actor || ' ' || coalesce(CASE WHEN json_valid(" + doc + ") THEN json_extract(" + doc +
+           ", '$.payload') ELSE " + doc + " END, '')";
 }
 
 std::string searchSchema() {

@@ -29,8 +29,7 @@ namespace {
 
 struct PaintWatch : QObject {
     bool painted = false;
-    bool eventFilter(QObject *, QEvent *e) override
-    {
+    bool eventFilter(QObject *, QEvent *e) override {
         if (e->type() == QEvent::Paint)
             painted = true;
         return false;
@@ -38,8 +37,7 @@ struct PaintWatch : QObject {
 };
 
 // Milliseconds until the table's viewport has painted after `action`.
-double untilPainted(QTableView *table, const std::function<void()> &action)
-{
+double untilPainted(QTableView *table, const std::function<void()> &action) {
     PaintWatch watch;
     table->viewport()->installEventFilter(&watch);
     QElapsedTimer t;
@@ -58,8 +56,7 @@ struct BrowseFigures {
     int searchRows = 0;
 };
 
-BrowseFigures measure(SqliteEvidenceStore *store, Session &session, const QString &needle)
-{
+BrowseFigures measure(SqliteEvidenceStore *store, Session &session, const QString &needle) {
     BrowseFigures f;
     std::unique_ptr<EvidencePanel> panel;
     QTableView *table = nullptr;
@@ -87,14 +84,15 @@ BrowseFigures measure(SqliteEvidenceStore *store, Session &session, const QStrin
     (void)panel->model()->setSearch(EventSearch{});
     QCoreApplication::processEvents();
     f.scrollEnd = untilPainted(table, [&] { table->scrollToBottom(); });
-    const QString last = panel->model()->data(panel->model()->index(panel->model()->rowCount() - 1, 0)).toString();
+    const QString last =
+        panel->model()->data(panel->model()->index(panel->model()->rowCount() - 1, 0)).toString();
     if (last != QLatin1String("1"))
         std::printf("  (unexpected last row %s)\n", qPrintable(last));
     return f;
 }
 
-std::unique_ptr<test::StoreFixture> buildStore(qint64 n, test::GeneratedEvidence &gen, double &importSeconds)
-{
+std::unique_ptr<test::StoreFixture> buildStore(qint64 n, test::GeneratedEvidence &gen,
+                                               double &importSeconds) {
     auto f = std::make_unique<test::StoreFixture>();
     const QString jsonl = f->dir.file(QStringLiteral("gen.jsonl"));
     gen = test::writeGeneratedJsonl(jsonl, n, qMax<qint64>(1, n / 100));
@@ -108,33 +106,35 @@ std::unique_ptr<test::StoreFixture> buildStore(qint64 n, test::GeneratedEvidence
     return f;
 }
 
-int browse(qint64 n)
-{
+int browse(qint64 n) {
     Session session;
     test::GeneratedEvidence smallGen, bigGen;
     double smallImport = 0, bigImport = 0;
     const qint64 rssStart = test::rssKb();
     auto small = buildStore(1000, smallGen, smallImport);
     auto big = buildStore(n, bigGen, bigImport);
-    std::printf("stores: %lld events imported in %.1f s (%.0f events/s); baseline 1,000 events\n", static_cast<long long>(n), bigImport,
-                n / qMax(0.001, bigImport));
+    std::printf("stores: %lld events imported in %.1f s (%.0f events/s); baseline 1,000 events\n",
+                static_cast<long long>(n), bigImport, n / qMax(0.001, bigImport));
     // One needle token: a selective search (a single match) in both stores.
     const QString needleSmall = QStringLiteral("needle5"); // 1,000 events: a needle every 10, the first at 5
     const QString needleBig = QStringLiteral("needle%1").arg(n / 100 / 2);
     const BrowseFigures base = measure(small->store.get(), session, needleSmall);
     const BrowseFigures fig = measure(big->store.get(), session, needleBig);
-    std::printf("first rows painted     %8.1f ms   (1,000-event store %6.1f ms, ratio %.2f; target < 300 ms)\n", fig.firstRows,
-                base.firstRows, fig.firstRows / qMax(0.01, base.firstRows));
-    std::printf("selective search       %8.1f ms   (1,000-event store %6.1f ms, ratio %.2f; target < 50 ms) — %d match(es)\n", fig.search,
-                base.search, fig.search / qMax(0.01, base.search), fig.searchRows);
-    std::printf("scroll to the end      %8.1f ms   (1,000-event store %6.1f ms, ratio %.2f; target < 50 ms)\n", fig.scrollEnd,
-                base.scrollEnd, fig.scrollEnd / qMax(0.01, base.scrollEnd));
-    std::printf("resident memory        %8.1f MB   (at start %.1f MB; target < 300 MB)\n", test::rssKb() / 1024.0, rssStart / 1024.0);
+    std::printf(
+        "first rows painted     %8.1f ms   (1,000-event store %6.1f ms, ratio %.2f; target < 300 ms)\n",
+        fig.firstRows, base.firstRows, fig.firstRows / qMax(0.01, base.firstRows));
+    std::printf("selective search       %8.1f ms   (1,000-event store %6.1f ms, ratio %.2f; target < 50 ms) "
+                "— %d match(es)\n",
+                fig.search, base.search, fig.search / qMax(0.01, base.search), fig.searchRows);
+    std::printf(
+        "scroll to the end      %8.1f ms   (1,000-event store %6.1f ms, ratio %.2f; target < 50 ms)\n",
+        fig.scrollEnd, base.scrollEnd, fig.scrollEnd / qMax(0.01, base.scrollEnd));
+    std::printf("resident memory        %8.1f MB   (at start %.1f MB; target < 300 MB)\n",
+                test::rssKb() / 1024.0, rssStart / 1024.0);
     return 0;
 }
 
-int verdict(qint64 megabytes)
-{
+int verdict(qint64 megabytes) {
     test::TempDir dir;
     // Incompressible content, so the bundle is as large as asked.
     QByteArray chunk(1 << 20, Qt::Uninitialized);
@@ -150,7 +150,8 @@ int verdict(qint64 megabytes)
     for (int i = 0; i < 4; ++i) {
         QByteArray c = chunk;
         c[0] = static_cast<char>(i); // four different files
-        entries << test::BundleEntry{QStringLiteral("logs/part-%1.bin").arg(i), c, test::BundleEntry::File, {}, perFile};
+        entries << test::BundleEntry{
+            QStringLiteral("logs/part-%1.bin").arg(i), c, test::BundleEntry::File, {}, perFile};
     }
     const QString bundle = dir.file(QStringLiteral("evidence.tar.zst"));
     if (!test::writeBundle(bundle, entries, test::Compression::Zstd))
@@ -178,7 +179,8 @@ int verdict(qint64 megabytes)
         verdictBest = qMin(verdictBest, t.nsecsElapsed() / 1e6);
         valid = r.ok() && r->valid;
     }
-    std::printf("verdict verify of a %.0f MB tar.zst bundle: %.0f ms; sha256sum of the same file: %.0f ms; ratio %.2f "
+    std::printf("verdict verify of a %.0f MB tar.zst bundle: %.0f ms; sha256sum of the same file: %.0f ms; "
+                "ratio %.2f "
                 "(target <= 2.0); verdict %s\n",
                 mb, verdictBest, shaBest, verdictBest / shaBest, valid ? "valid" : "INVALID");
     return valid ? 0 : 1;
@@ -186,8 +188,7 @@ int verdict(qint64 megabytes)
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     const QStringList args = app.arguments();

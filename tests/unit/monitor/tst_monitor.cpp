@@ -294,12 +294,13 @@ void TestMonitor::olderStoreIsMigratedAndReadableReadOnly() {
     test::StoreFixture f;
     f.appendN(3);
     f.store.reset();
-    // Make it a version-1 store: the monitor tables did not exist then.
+    // Make it a version-1 store: the monitor tables and the search indexes did not exist then.
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open(f.path.toUtf8().constData(), &db), SQLITE_OK);
     QCOMPARE(sqlite3_exec(db,
                           "DROP TABLE probe_samples; DROP TABLE probe_states; DROP TABLE alert_cells;"
-                          "DELETE FROM schema_version WHERE version = 2; PRAGMA user_version=1;",
+                          "DROP TRIGGER events_search_index; DROP TABLE events_fts; DROP TABLE event_refs;"
+                          "DELETE FROM schema_version WHERE version >= 2; PRAGMA user_version=1;",
                           nullptr, nullptr, nullptr),
              SQLITE_OK);
     sqlite3_close(db);
@@ -308,12 +309,23 @@ void TestMonitor::olderStoreIsMigratedAndReadableReadOnly() {
     auto readOnly = SqliteEvidenceStore::open(f.path, ro);
     QVERIFY2(readOnly.ok(), qPrintable(readOnly.ok() ? QString() : readOnly.error().message));
     QCOMPARE(readOnly.value()->size().value(), quint64(4));
+    // A read-only open of the old store searches without the full-text index.
+    EventSearch search;
+    search.text = QStringLiteral("event 2");
+    QVERIFY(!readOnly.value()->hasSearchIndex());
+    QCOMPARE(readOnly.value()->searchPage(search, std::nullopt, 10)->seqs.size(), 1);
     QCOMPARE(MonitorStore::open(f.path, true)->alertCells()->size(), 0);
     QVERIFY(!MonitorStore::open(f.path, false).ok());
     readOnly.value().reset();
     auto writable = SqliteEvidenceStore::open(f.path, StoreOpenOptions{});
     QVERIFY(writable.ok());
     QVERIFY(writable.value()->verify({})->intact);
+    // Migrated: the events already there are in the full-text index.
+    QVERIFY(writable.value()->hasSearchIndex());
+    search.text = QStringLiteral("\"event 2\"");
+    QCOMPARE(writable.value()->searchPage(search, std::nullopt, 10)->seqs.size(), 1);
+    search.text = QStringLiteral("event");
+    QCOMPARE(writable.value()->searchPage(search, std::nullopt, 10)->seqs.size(), 3);
     QVERIFY(MonitorStore::open(f.path, false).ok());
 }
 

@@ -130,7 +130,7 @@ void TestEvidenceStore::schemaVersionTable()
     sqlite3_stmt *st = nullptr;
     sqlite3_prepare_v2(db, "SELECT MAX(version) FROM schema_version", -1, &st, nullptr);
     QCOMPARE(sqlite3_step(st), SQLITE_ROW);
-    QCOMPARE(sqlite3_column_int(st, 0), 2);
+    QCOMPARE(sqlite3_column_int(st, 0), 3);
     sqlite3_finalize(st);
     sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, nullptr);
     sqlite3_step(st);
