@@ -985,7 +985,10 @@
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation><numerusform>%n Ereignis</numerusform><numerusform>%n Ereignisse</numerusform></translation>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1+ events (more load as you scroll)</source>
@@ -2360,10 +2363,6 @@ tatsächlich %2</translation>
         <translation>Als Ereignis %1 aufgezeichnet, Mitschnitt angehängt (SHA-256 %2…).</translation>
     </message>
     <message>
-        <source>%1  %2 — %3 passed, %4 failed (event %5)</source>
-        <translation>%1  %2 — %3 bestanden, %4 fehlgeschlagen (Ereignis %5)</translation>
-    </message>
-    <message>
         <source>INCOMPLETE — nothing proven</source>
         <translation>UNVOLLSTÄNDIG — nichts bewiesen</translation>
     </message>
@@ -2386,6 +2385,14 @@ tatsächlich %2</translation>
     <message>
         <source>%1 more findings not listed</source>
         <translation>%1 weitere Befunde nicht aufgeführt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Line %1&lt;/b&gt; (%2): %3&lt;br&gt;&lt;b&gt;→ %4&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Zeile %1&lt;/b&gt; (%2): %3&lt;br&gt;&lt;b&gt;→ %4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1  %2 · %3 passed, %4 failed · #%5</source>
+        <translation>%1  %2 · %3 bestanden, %4 fehlgeschlagen · #%5</translation>
     </message>
 </context>
 <context>

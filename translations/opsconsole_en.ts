@@ -2349,10 +2349,6 @@ actual   %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1  %2 — %3 passed, %4 failed (event %5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>INCOMPLETE — nothing proven</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2374,6 +2370,14 @@ actual   %2</source>
     </message>
     <message>
         <source>%1 more findings not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Line %1&lt;/b&gt; (%2): %3&lt;br&gt;&lt;b&gt;→ %4&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 · %3 passed, %4 failed · #%5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,4 +4,5 @@
 set -euo pipefail
 bin=${BUILD_DIR:-build/release}/bin
 "$bin/opsconsole-bench-evidence" browse "${EVIDENCE_EVENTS:-1000000}"
-"$bin/opsconsole-bench-evidence" verdict "${VERDICT_MB:-400}"
+"$bin/opsconsole-bench-evidence" verdict "${VERDICT_MB:-400}" zst
+"$bin/opsconsole-bench-evidence" verdict "${VERDICT_MB:-400}" gz

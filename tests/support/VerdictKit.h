@@ -9,11 +9,13 @@
 #include "crypto/Sha256.h"
 
 #include <QFile>
+#include <QHash>
 #include <QProcess>
 
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <cstring>
 #include <functional>
 
 namespace ops::test {
@@ -32,11 +34,14 @@ struct BundleEntry {
     Type type = File;
     QString linkTarget;
     qint64 repeat = 1; // data written this many times (a large entry without holding it)
+    bool vary = false; // each repeat's bytes scrambled afresh (incompressible, not a repetition)
 };
 
 enum class Compression { Gzip, Zstd, None };
 
-inline bool writeBundle(const QString &path, const QList<BundleEntry> &entries, Compression c) {
+// `digests`, when given, receives each file entry's SHA-256 (hex) as written.
+inline bool writeBundle(const QString &path, const QList<BundleEntry> &entries, Compression c,
+                        QHash<QString, QByteArray> *digests = nullptr) {
     archive *a = archive_write_new();
     archive_write_set_format_pax_restricted(a);
     if (c == Compression::Gzip)
@@ -64,10 +69,25 @@ inline bool writeBundle(const QString &path, const QList<BundleEntry> &entries, 
             archive_entry_set_size(entry, e.data.size() * e.repeat);
         }
         ok = ok && archive_write_header(a, entry) == ARCHIVE_OK;
-        if (e.type == BundleEntry::File)
-            for (qint64 i = 0; i < e.repeat && ok; ++i)
-                ok = archive_write_data(a, e.data.constData(), static_cast<std::size_t>(e.data.size())) ==
-                     e.data.size();
+        if (e.type == BundleEntry::File) {
+            crypto::Sha256 h;
+            QByteArray chunk = e.data;
+            quint64 x = 0x2545F4914F6CDD1Dull ^ static_cast<quint64>(qHash(e.name));
+            for (qint64 i = 0; i < e.repeat && ok; ++i) {
+                if (e.vary)
+                    for (qsizetype k = 0; k + 8 <= chunk.size(); k += 8) {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        std::memcpy(chunk.data() + k, &x, 8);
+                    }
+                ok = archive_write_data(a, chunk.constData(), static_cast<std::size_t>(chunk.size())) ==
+                     chunk.size();
+                h.add(chunk);
+            }
+            if (digests)
+                digests->insert(e.name, h.finish().toHex());
+        }
         archive_entry_free(entry);
     }
     ok = archive_write_close(a) == ARCHIVE_OK && ok;
@@ -131,6 +151,17 @@ inline bool signFile(const QString &key, const QString &type, const QString &fil
                    {QStringLiteral("base64"), QStringLiteral("-in"), raw, QStringLiteral("-out"), sigOut})
                    .exitCode == 0;
     return true;
+}
+
+// score.json naming the bundle's digest and the given entry digests.
+inline QByteArray scoreWithDigests(const QString &bundle, const QHash<QString, QByteArray> &digests) {
+    QByteArray s = "{\"evidence_sha256\": \"" + fileSha256Hex(bundle) + "\", \"evidence_files\": {";
+    bool first = true;
+    for (auto it = digests.begin(); it != digests.end(); ++it) {
+        s += QByteArray(first ? "" : ", ") + "\"" + it.key().toUtf8() + "\": \"" + it.value() + "\"";
+        first = false;
+    }
+    return s + "}}\n";
 }
 
 // score.json naming the bundle's digest and the digests of the given entries.

@@ -408,23 +408,28 @@ QWidget *EvidencePanel::buildDetail() {
     connect(m_related, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { showEventDetail(item->data(Qt::UserRole).toULongLong()); });
     l->addWidget(m_related, 1);
-    l->addWidget(new QLabel(tr("Attachments"), w));
-    m_attachments = new QListWidget(w);
+    // Attachments, shown only when the event names some.
+    m_attachmentBox = new QWidget(w);
+    auto *al = new QVBoxLayout(m_attachmentBox);
+    al->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(m_attachmentBox, 1);
+    al->addWidget(new QLabel(tr("Attachments"), m_attachmentBox));
+    m_attachments = new QListWidget(m_attachmentBox);
     m_attachments->setObjectName(QStringLiteral("attachmentList"));
     m_attachments->setMaximumHeight(m_attachments->fontMetrics().height() * 4);
-    l->addWidget(m_attachments);
-    m_attachmentText = new QPlainTextEdit(w);
+    al->addWidget(m_attachments);
+    m_attachmentText = new QPlainTextEdit(m_attachmentBox);
     m_attachmentText->setObjectName(QStringLiteral("attachmentText"));
     m_attachmentText->setReadOnly(true);
     m_attachmentText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_attachmentText->setVisible(false);
-    l->addWidget(m_attachmentText, 1);
-    m_attachmentImage = new QLabel(w);
+    al->addWidget(m_attachmentText, 1);
+    m_attachmentImage = new QLabel(m_attachmentBox);
     m_attachmentImage->setObjectName(QStringLiteral("attachmentImage"));
     m_attachmentImage->setVisible(false);
-    l->addWidget(m_attachmentImage);
+    al->addWidget(m_attachmentImage);
     auto *attRow = new QHBoxLayout;
-    m_saveAttachment = new QPushButton(tr("Save attachment…"), w);
+    m_saveAttachment = new QPushButton(tr("Save attachment…"), m_attachmentBox);
     m_saveAttachment->setObjectName(QStringLiteral("saveAttachmentButton"));
     m_saveAttachment->setEnabled(false);
     connect(m_saveAttachment, &QPushButton::clicked, this, [this] {
@@ -437,7 +442,7 @@ QWidget *EvidencePanel::buildDetail() {
             saveAttachment(item->data(Qt::UserRole).toString(), path);
     });
     attRow->addWidget(m_saveAttachment);
-    auto *copySha = new QPushButton(tr("Copy SHA-256"), w);
+    auto *copySha = new QPushButton(tr("Copy SHA-256"), m_attachmentBox);
     copySha->setObjectName(QStringLiteral("copyShaButton"));
     connect(copySha, &QPushButton::clicked, this, [this] {
         if (QListWidgetItem *item = m_attachments->currentItem())
@@ -445,7 +450,7 @@ QWidget *EvidencePanel::buildDetail() {
     });
     attRow->addWidget(copySha);
     attRow->addStretch();
-    l->addLayout(attRow);
+    al->addLayout(attRow);
     connect(m_attachments, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         m_attachmentText->setVisible(false);
         m_attachmentImage->setVisible(false);
@@ -600,6 +605,7 @@ void EvidencePanel::showDetail() {
     m_attachments->clear();
     m_attachmentText->setVisible(false);
     m_attachmentImage->setVisible(false);
+    m_attachmentBox->setVisible(false);
     if (!s || !m_detailSeq) {
         m_inspection.reset();
         return;
@@ -665,6 +671,7 @@ void EvidencePanel::showDetail() {
         item->setData(Qt::UserRole + 3, a.size);
         item->setToolTip(a.sha256);
     }
+    m_attachmentBox->setVisible(m_attachments->count() > 0);
     if (m_attachments->count() > 0)
         m_attachments->setCurrentRow(0);
 }

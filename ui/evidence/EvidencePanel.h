@@ -109,6 +109,7 @@ private:
     QLineEdit *m_leaf = nullptr;
     QPlainTextEdit *m_canonical = nullptr;
     QListWidget *m_related = nullptr;
+    QWidget *m_attachmentBox = nullptr;
     QListWidget *m_attachments = nullptr;
     QPlainTextEdit *m_attachmentText = nullptr;
     QLabel *m_attachmentImage = nullptr;

@@ -7,6 +7,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -104,6 +105,25 @@ ProofsView::ProofsView(Session *session, StoreProvider store, QWidget *parent)
     m_findings->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_findings->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     rl->addWidget(m_findings, 1);
+    // The selected finding in full: its line and what to do about it.
+    m_findingDetail = new QLabel(right);
+    m_findingDetail->setObjectName(QStringLiteral("proofFindingDetail"));
+    m_findingDetail->setWordWrap(true);
+    m_findingDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_findingDetail->setFrameShape(QFrame::StyledPanel);
+    m_findingDetail->setMargin(6);
+    m_findingDetail->setVisible(false);
+    rl->addWidget(m_findingDetail);
+    connect(m_findings, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (!item || !item->parent()) {
+            m_findingDetail->setVisible(false);
+            return;
+        }
+        m_findingDetail->setText(tr("<b>Line %1</b> (%2): %3<br><b>→ %4</b>")
+                                     .arg(item->text(0), item->parent()->text(0),
+                                          item->text(1).toHtmlEscaped(), item->text(2).toHtmlEscaped()));
+        m_findingDetail->setVisible(true);
+    });
     m_warnings = new QLabel(right);
     m_warnings->setObjectName(QStringLiteral("proofWarnings"));
     m_warnings->setWordWrap(true);
@@ -193,7 +213,7 @@ void ProofsView::refreshHistory() {
         const JsonValue p = e->payload();
         const QString overall = p.stringAt("overall");
         auto *item = new QListWidgetItem(
-            tr("%1  %2 — %3 passed, %4 failed (event %5)")
+            tr("%1  %2 · %3 passed, %4 failed · #%5")
                 .arg(overall, p.find("capture") ? p.find("capture")->stringAt("name") : QString())
                 .arg(p.find("pass") ? p.find("pass")->toInt() : 0)
                 .arg(p.find("fail") ? p.find("fail")->toInt() : 0)
@@ -249,6 +269,10 @@ void ProofsView::display(const ProofSummary &summary, const QString &name, bool 
         }
         group->setExpanded(true);
     }
+    if (m_findings->topLevelItemCount() > 0 && m_findings->topLevelItem(0)->childCount() > 0)
+        m_findings->setCurrentItem(m_findings->topLevelItem(0)->child(0));
+    else
+        m_findingDetail->setVisible(false);
     QStringList w = summary.warnings;
     if (summary.findingsOmitted > 0)
         w << tr("%1 more findings not listed").arg(summary.findingsOmitted);

@@ -49,6 +49,7 @@ private:
     QLabel *m_banner;
     QLabel *m_counts;
     QTreeWidget *m_findings;
+    QLabel *m_findingDetail;
     QLabel *m_warnings;
     QListWidget *m_history;
     QPushButton *m_record;
