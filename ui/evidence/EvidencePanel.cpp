@@ -4,6 +4,7 @@
 #include "VerdictView.h"
 
 #include "common/Colours.h"
+#include "common/WorkerProgress.h"
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 #include "store/Bundle.h"
@@ -721,14 +722,7 @@ void EvidencePanel::startVerify() {
         VerifyOptions vo;
         vo.signatures = true;
         auto r = opened.value()->verify(vo, [bar, cancel](quint64 done, quint64 total) {
-            const int permille = total > 0 ? static_cast<int>(done * 1000 / total) : 0;
-            QMetaObject::invokeMethod(
-                bar,
-                [bar, permille] {
-                    if (bar)
-                        bar->setValue(permille);
-                },
-                Qt::QueuedConnection);
+            postProgress(bar, static_cast<qint64>(done), static_cast<qint64>(total));
             return !cancel->load();
         });
         if (!r.ok())

@@ -1,6 +1,7 @@
 #include "VerdictView.h"
 
 #include "common/Colours.h"
+#include "common/WorkerProgress.h"
 #include "proofs/ProofRecord.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
@@ -193,16 +194,7 @@ void VerdictView::startVerify() {
     m_watcher->setFuture(QtConcurrent::run([files, bar, cancel]() -> std::shared_ptr<VerdictOutcome> {
         VerdictOptions options;
         options.cancelled = [cancel] { return cancel->load(); };
-        options.progress = [bar](qint64 done, qint64 total) {
-            const int permille = total > 0 ? static_cast<int>(done * 1000 / total) : 0;
-            QMetaObject::invokeMethod(
-                bar,
-                [bar, permille] {
-                    if (bar)
-                        bar->setValue(permille);
-                },
-                Qt::QueuedConnection);
-        };
+        options.progress = [bar](qint64 done, qint64 total) { postProgress(bar, done, total); };
         auto out = std::make_shared<VerdictOutcome>();
         auto r = verifyVerdict(files, options);
         if (r.ok())
