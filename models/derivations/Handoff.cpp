@@ -53,17 +53,20 @@ QString mdEscape(QString text) {
     return text.replace(QLatin1Char('|'), QStringLiteral("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
-QByteArray handoffMarkdown(const HandoffStatus &st, const DerivationBook &book, const QString &exporter, qint64 nowMs,
-                           const QStringList &stories, bool draft, const QString &locker) {
+QByteArray handoffMarkdown(const HandoffStatus &st, const DerivationBook &book, const QString &exporter,
+                           qint64 nowMs, const QStringList &stories, bool draft, const QString &locker) {
     QString md;
-    md += QStringLiteral("# S03 handoff package%1\n\n").arg(draft ? QStringLiteral(" — DRAFT (incomplete)") : QString());
-    md += QStringLiteral("- Story: %1\n- Exported by %2 at %3\n- S03 locker: %4\n- Complete (seed 003 §14): **%5**\n\n")
-              .arg(stories.isEmpty() ? QStringLiteral("(none)") : stories.join(QStringLiteral(", ")), exporter,
-                   Time::toIso(nowMs), locker.isEmpty() ? QStringLiteral("(not named)") : locker,
+    md += QStringLiteral("# S03 handoff package%1\n\n")
+              .arg(draft ? QStringLiteral(" — DRAFT (incomplete)") : QString());
+    md += QStringLiteral(
+              "- Story: %1\n- Exported by %2 at %3\n- S03 locker: %4\n- Complete (seed 003 §14): **%5**\n\n")
+              .arg(stories.isEmpty() ? QStringLiteral("(none)") : stories.join(QStringLiteral(", ")),
+                   exporter, Time::toIso(nowMs), locker.isEmpty() ? QStringLiteral("(not named)") : locker,
                    st.complete ? QStringLiteral("yes") : QStringLiteral("no"));
     md += QStringLiteral("## Checklist (§12, §14)\n\n");
     for (const HandoffCriterion &c : st.criteria)
-        md += QStringLiteral("- [%1] %2 — %3\n").arg(c.ok ? QStringLiteral("x") : QStringLiteral(" "), c.title, mdEscape(c.detail));
+        md += QStringLiteral("- [%1] %2 — %3\n")
+                  .arg(c.ok ? QStringLiteral("x") : QStringLiteral(" "), c.title, mdEscape(c.detail));
     md += QStringLiteral("\n## Unlocked charter values\n\n| Value | State | Detail |\n|---|---|---|\n");
     for (const CharterValue &v : st.values)
         md += QStringLiteral("| %1 | %2 | %3 |\n").arg(mdEscape(v.name), v.state, mdEscape(v.detail));
@@ -72,25 +75,31 @@ QByteArray handoffMarkdown(const HandoffStatus &st, const DerivationBook &book, 
         md += QStringLiteral("(none)\n");
     for (const RecordState *r : st.eligible)
         md += QStringLiteral("- %1 = %2 %3 (%4, tier %5)\n")
-                  .arg(r->record.valueName(), mdEscape(r->record.text("value")), mdEscape(r->record.text("units")),
-                       r->record.id, r->record.costTier());
+                  .arg(r->record.valueName(), mdEscape(r->record.text("value")),
+                       mdEscape(r->record.text("units")), r->record.id, r->record.costTier());
     md += QStringLiteral("\n## Blocking S03 (Tier C, INFEASIBLE, unsigned)\n\n");
     if (st.blocking.isEmpty())
         md += QStringLiteral("(none)\n");
     for (const auto &[r, why] : st.blocking)
         md += QStringLiteral("- %1 (%2): %3\n").arg(r->record.valueName(), r->record.id, mdEscape(why));
-    md += QStringLiteral("\n## Records and reviewer status\n\n| Record | Type | Tier | Lockability | Review | Signed by | Risk-owner note |\n|---|---|---|---|---|---|---|\n");
+    md += QStringLiteral("\n## Records and reviewer status\n\n| Record | Type | Tier | Lockability | Review "
+                         "| Signed by | Risk-owner note |\n|---|---|---|---|---|---|---|\n");
     for (const RecordState *r : st.included) {
         const ReviewEntry *rv = r->lastReview();
         md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
-                  .arg(r->record.id, r->record.isInfeasible() ? QStringLiteral("INFEASIBLE (%1)").arg(r->record.reason())
-                                                              : QStringLiteral("derivation"),
-                       r->record.isInfeasible() ? QStringLiteral("—") : r->record.costTier(), r->record.lockability(),
-                       rv ? QStringLiteral("%1 by %2").arg(rv->accepted ? QStringLiteral("accepted") : QStringLiteral("rejected"), rv->actor)
+                  .arg(r->record.id,
+                       r->record.isInfeasible() ? QStringLiteral("INFEASIBLE (%1)").arg(r->record.reason())
+                                                : QStringLiteral("derivation"),
+                       r->record.isInfeasible() ? QStringLiteral("—") : r->record.costTier(),
+                       r->record.lockability(),
+                       rv ? QStringLiteral("%1 by %2")
+                                .arg(rv->accepted ? QStringLiteral("accepted") : QStringLiteral("rejected"),
+                                     rv->actor)
                           : QStringLiteral("pending"),
                        r->signature ? r->signature->signer : QStringLiteral("—"),
                        r->riskNotes.isEmpty() ? QStringLiteral("—")
-                                              : mdEscape(r->riskNotes.last().text) + QStringLiteral(" (") + r->riskNotes.last().actor + QLatin1Char(')'));
+                                              : mdEscape(r->riskNotes.last().text) + QStringLiteral(" (") +
+                                                    r->riskNotes.last().actor + QLatin1Char(')'));
     }
     md += QStringLiteral("\n## Threats to validity (unresolved)\n\n");
     const std::optional<QStringList> threats = book.threats();
@@ -104,7 +113,8 @@ QByteArray handoffMarkdown(const HandoffStatus &st, const DerivationBook &book, 
     md += QStringLiteral("\n## Analysis-only attestation\n\n");
     if (const auto att = book.attestation())
         md += QStringLiteral("%1 %2 at %3: %4\n")
-                  .arg(att->forbiddenRun ? QStringLiteral("**FAILED** — reported by") : QStringLiteral("Attested by"),
+                  .arg(att->forbiddenRun ? QStringLiteral("**FAILED** — reported by")
+                                         : QStringLiteral("Attested by"),
                        att->actor, Time::toIso(att->tsMs), mdEscape(att->statement));
     else
         md += QStringLiteral("Not attested.\n");
@@ -113,19 +123,20 @@ QByteArray handoffMarkdown(const HandoffStatus &st, const DerivationBook &book, 
         for (const QString &n : st.notifications)
             md += QStringLiteral("- %1\n").arg(n);
     }
-    md += QStringLiteral("\nRole separation (§12): the S02 analyst, the S03 locker and the S04 launcher are different "
-                         "identities. Never infer trading or deployment authority from S02 (§15).\n\nSee VERIFY.md.\n");
+    md += QStringLiteral(
+        "\nRole separation (§12): the S02 analyst, the S03 locker and the S04 launcher are different "
+        "identities. Never infer trading or deployment authority from S02 (§15).\n\nSee VERIFY.md.\n");
     return md.toUtf8();
 }
 
 } // namespace
 
-Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationActions &actions, const QString &outPath,
-                                    const ExportOptions &options, Time::Clock clock) {
+Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationActions &actions,
+                                    const QString &outPath, const ExportOptions &options, Time::Clock clock) {
     const Signer &exporter = actions.signer();
     if (QFileInfo::exists(outPath))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("%1 exists; a package is never overwritten").arg(outPath),
-                         outPath);
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("%1 exists; a package is never overwritten").arg(outPath), outPath);
     if (const QString no = actions.refusal(DerivationActions::Action::Export); !no.isEmpty()) {
         NewEvent e;
         e.kind = QStringLiteral("derivation.denied");
@@ -190,9 +201,11 @@ Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationAction
             rj["signature"]["signature"] = QStringLiteral("signatures/%1.sig").arg(r->record.id);
         }
         recordsJson.push(rj);
-        files.push_back({QStringLiteral("records/%1.json").arg(r->record.id), bytesOf(r->record.canonical())});
+        files.push_back(
+            {QStringLiteral("records/%1.json").arg(r->record.id), bytesOf(r->record.canonical())});
         if (r->signature) {
-            files.push_back({QStringLiteral("signatures/%1.statement").arg(r->record.id), bytesOf(r->signature->statement)});
+            files.push_back({QStringLiteral("signatures/%1.statement").arg(r->record.id),
+                             bytesOf(r->signature->statement)});
             files.push_back({QStringLiteral("signatures/%1.sig").arg(r->record.id), r->signature->signature});
             keyNames.insert(r->signature->signer);
             ++signatures;
@@ -225,8 +238,8 @@ Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationAction
         handoff["attestation"] = nullptr;
     }
     files.push_front({QStringLiteral("handoff.json"), bytesOf(CanonicalJson::serialize(handoff))});
-    files.push_front({QStringLiteral("HANDOFF.md"),
-                      handoffMarkdown(st, book.value(), exporter.name, now, stories, !st.complete, options.locker)});
+    files.push_front({QStringLiteral("HANDOFF.md"), handoffMarkdown(st, book.value(), exporter.name, now,
+                                                                    stories, !st.complete, options.locker)});
     files.push_front({QStringLiteral("VERIFY.md"), QByteArray(kVerifyMd)});
     QStringList names(keyNames.begin(), keyNames.end());
     names.sort();
@@ -306,25 +319,13 @@ Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationAction
 // ---- verification ----
 
 QStringList VerifyReport::problems() const {
-    QStringList out;
-    for (const Check &c : checks)
-        if (!c.ok)
-            out << QStringLiteral("%1: %2").arg(c.name, c.detail);
-    return out;
+    return failedCheckLines(checks);
 }
 
 JsonValue VerifyReport::toJson() const {
     JsonValue o = JsonValue::object();
     o["valid"] = valid;
-    JsonValue list = JsonValue::array();
-    for (const Check &c : checks) {
-        JsonValue x = JsonValue::object();
-        x["name"] = c.name;
-        x["ok"] = c.ok;
-        x["detail"] = c.detail;
-        list.push(x);
-    }
-    o["checks"] = list;
+    o["checks"] = checksJson(checks);
     o["exported_by"] = exporter;
     o["exported_by_key"] = exporterKey;
     o["records"] = records;
@@ -340,7 +341,8 @@ namespace {
 VerifyReport verifyContents(const tar::Contents &contents, const QString &pinnedKey) {
     VerifyReport rep;
     auto check = [&](const QString &name, const QStringList &problems, const QString &okDetail) {
-        rep.checks.push_back({name, problems.isEmpty(), problems.isEmpty() ? okDetail : problems.join(QStringLiteral("; "))});
+        rep.checks.push_back(
+            {name, problems.isEmpty(), problems.isEmpty() ? okDetail : problems.join(QStringLiteral("; "))});
     };
     QHash<QString, QByteArray> files;
     QStringList archiveProblems;
@@ -352,7 +354,9 @@ VerifyReport verifyContents(const tar::Contents &contents, const QString &pinned
         files.insert(e.name, e.data);
     }
     check(QStringLiteral("archive"), archiveProblems,
-          QStringLiteral("%1 entries, %2 bytes, read in memory").arg(contents.files.size()).arg(contents.totalBytes));
+          QStringLiteral("%1 entries, %2 bytes, read in memory")
+              .arg(contents.files.size())
+              .arg(contents.totalBytes));
 
     // The manifest and its signature.
     QStringList sigProblems;
@@ -360,8 +364,9 @@ VerifyReport verifyContents(const tar::Contents &contents, const QString &pinned
     const QByteArray mBytes = files.value(QStringLiteral("manifest.json"));
     if (!files.contains(QStringLiteral("manifest.json")) || !files.contains(QStringLiteral("manifest.sig"))) {
         sigProblems << QStringLiteral("manifest.json or manifest.sig is missing");
-    } else if (auto m = CanonicalJson::parse(mBytes.toStdString()); !m.ok() || !m->isObject() ||
-                                                                     m->stringAt("type") != QLatin1String("opsconsole.handoff-manifest/1")) {
+    } else if (auto m = CanonicalJson::parse(mBytes.toStdString());
+               !m.ok() || !m->isObject() ||
+               m->stringAt("type") != QLatin1String("opsconsole.handoff-manifest/1")) {
         sigProblems << QStringLiteral("manifest.json is not a handoff manifest");
     } else {
         manifest = m.value();
@@ -371,11 +376,13 @@ VerifyReport verifyContents(const tar::Contents &contents, const QString &pinned
         if (!key.ok())
             sigProblems << QStringLiteral("no readable key for the exporter '%1'").arg(rep.exporter);
         else if (key->fingerprint() != rep.exporterKey)
-            sigProblems << QStringLiteral("keys/%1.pem is not the key named in the manifest").arg(rep.exporter);
+            sigProblems
+                << QStringLiteral("keys/%1.pem is not the key named in the manifest").arg(rep.exporter);
         else if (!key->verify(mBytes, files.value(QStringLiteral("manifest.sig"))))
             sigProblems << QStringLiteral("manifest.sig does not verify with keys/%1.pem").arg(rep.exporter);
         if (!pinnedKey.isEmpty() && rep.exporterKey != pinnedKey)
-            sigProblems << QStringLiteral("exported with %1, not the pinned key %2").arg(rep.exporterKey, pinnedKey);
+            sigProblems
+                << QStringLiteral("exported with %1, not the pinned key %2").arg(rep.exporterKey, pinnedKey);
     }
     check(QStringLiteral("manifest signature"), sigProblems,
           QStringLiteral("signed by %1 (%2)").arg(rep.exporter, rep.exporterKey));
@@ -429,23 +436,31 @@ VerifyReport verifyContents(const tar::Contents &contents, const QString &pinned
             ++rep.signatures;
             const QByteArray statement = files.value(QStringLiteral("signatures/%1.statement").arg(id));
             auto st = CanonicalJson::parse(statement.toStdString());
-            if (!st.ok() || st->stringAt("type") != DerivationSignature::type() || st->stringAt("record") != id) {
-                signatureProblems << QStringLiteral("signatures/%1.statement is missing or not a signature statement").arg(id);
+            if (!st.ok() || st->stringAt("type") != DerivationSignature::type() ||
+                st->stringAt("record") != id) {
+                signatureProblems << QStringLiteral(
+                                         "signatures/%1.statement is missing or not a signature statement")
+                                         .arg(id);
                 continue;
             }
             if (st->stringAt("record_sha256") != recSha)
-                signatureProblems << QStringLiteral("%1: the signed statement is for another version of the record").arg(id);
+                signatureProblems << QStringLiteral(
+                                         "%1: the signed statement is for another version of the record")
+                                         .arg(id);
             const QString signer = st->stringAt("signer");
             auto key = crypto::PublicKey::fromPem(files.value(QStringLiteral("keys/%1.pem").arg(signer)));
             if (!key.ok())
                 signatureProblems << QStringLiteral("%1: no key for the signer '%2'").arg(id, signer);
             else if (key->fingerprint() != st->stringAt("key"))
-                signatureProblems << QStringLiteral("%1: keys/%2.pem is not the key that signed").arg(id, signer);
+                signatureProblems
+                    << QStringLiteral("%1: keys/%2.pem is not the key that signed").arg(id, signer);
             else if (!key->verify(statement, files.value(QStringLiteral("signatures/%1.sig").arg(id))))
-                signatureProblems << QStringLiteral("%1: the signature does not verify with keys/%2.pem").arg(id, signer);
+                signatureProblems
+                    << QStringLiteral("%1: the signature does not verify with keys/%2.pem").arg(id, signer);
         }
     }
-    check(QStringLiteral("records"), recordProblems, QStringLiteral("%1 records, each matching its hash").arg(rep.records));
+    check(QStringLiteral("records"), recordProblems,
+          QStringLiteral("%1 records, each matching its hash").arg(rep.records));
     check(QStringLiteral("signatures"), signatureProblems,
           QStringLiteral("%1 reviewer signatures verify").arg(rep.signatures));
     rep.valid = std::all_of(rep.checks.cbegin(), rep.checks.cend(), [](const Check &c) { return c.ok; });

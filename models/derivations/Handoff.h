@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/NamedCheck.h"
+
 // The S03 handoff package (seed 003 §12): built from the store, exported as one signed .tar.zst
 // with a manifest of SHA-256 digests and a human-readable HANDOFF.md, and checked offline.
 
@@ -27,14 +29,11 @@ struct ExportSummary {
 
 // Needs the reviewer role. An incomplete package is refused unless draft; refusals are recorded as
 // "derivation.denied". Records "handoff.exported" with the package's digest.
-Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationActions &actions, const QString &outPath,
-                                    const ExportOptions &options, Time::Clock clock = Time::systemClock());
+Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationActions &actions,
+                                    const QString &outPath, const ExportOptions &options,
+                                    Time::Clock clock = Time::systemClock());
 
-struct Check {
-    QString name;
-    bool ok = true;
-    QString detail;
-};
+using Check = NamedCheck;
 
 struct VerifyReport {
     bool valid = false;

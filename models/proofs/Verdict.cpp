@@ -135,25 +135,13 @@ const VerdictCheck *VerdictReport::check(const QString &name) const {
 }
 
 QStringList VerdictReport::failures() const {
-    QStringList out;
-    for (const VerdictCheck &c : checks)
-        if (!c.ok)
-            out << c.name + QStringLiteral(": ") + c.detail;
-    return out;
+    return failedCheckLines(checks);
 }
 
 JsonValue VerdictReport::toJson() const {
     JsonValue o = JsonValue::object();
     o["valid"] = valid;
-    JsonValue list = JsonValue::array();
-    for (const VerdictCheck &c : checks) {
-        JsonValue x = JsonValue::object();
-        x["name"] = c.name;
-        x["ok"] = c.ok;
-        x["detail"] = c.detail;
-        list.push(x);
-    }
-    o["checks"] = list;
+    o["checks"] = checksJson(checks);
     o["network_used"] = false;
     JsonValue key = JsonValue::object();
     key["algorithm"] = keyAlgorithm;

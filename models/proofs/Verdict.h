@@ -5,6 +5,7 @@
 // through libarchive in memory and never extracted.
 
 #include "core/JsonValue.h"
+#include "core/NamedCheck.h"
 #include "core/Result.h"
 #include "core/Tar.h"
 
@@ -27,11 +28,8 @@ struct VerdictFiles {
     static Result<VerdictFiles> inFolder(const QString &folder);
 };
 
-struct VerdictCheck {
-    QString name; // score.json, signature, evidence_sha256, bundle, bundle paths, evidence_files
-    bool ok = false;
-    QString detail;
-};
+// Named score.json, signature, evidence_sha256, bundle, bundle paths, evidence_files.
+using VerdictCheck = NamedCheck;
 
 struct VerdictReport {
     bool valid = false;
