@@ -272,6 +272,13 @@ void MainWindow::buildMenus() {
     });
     signInAction->setObjectName(QStringLiteral("signInAction"));
     signInAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *verdict = file->addAction(tr("&Verify a verdict offline…"), this, [this] {
+        showPanel(static_cast<int>(m_panels.indexOf(m_evidence)));
+        m_evidence->openVerdictDialog();
+    });
+    verdict->setObjectName(QStringLiteral("verifyVerdictAction"));
+    verdict->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    addAction(verdict);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));

@@ -13,7 +13,8 @@ public:
         return {
             QStringLiteral("evidence import FILE.jsonl [--json]"),
             QStringLiteral(
-                "evidence list [--kind K] [--scope S] [--actor A] [--search TEXT] [--limit N] [--json]"),
+                "evidence list [--kind K|FAMILY.*] [--scope S] [--actor A] [--incident ID] [--since TIME] "
+                "[--search WORDS] [--limit N] [--json]"),
             QStringLiteral("evidence show SEQ [--json]"),
             QStringLiteral("evidence attach FILE [--scope S] [--media-type TYPE] [--json]"),
             QStringLiteral("evidence verify [--signatures] [--json]"),

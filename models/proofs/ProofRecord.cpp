@@ -1,5 +1,7 @@
 #include "ProofRecord.h"
 
+#include "crypto/Sha256.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -33,19 +35,51 @@ Result<StoredEvent> recordProofSummary(EvidenceStore &store, const Signer &signe
 
 Result<StoredEvent> recordVerdict(EvidenceStore &store, const Signer &signer, const VerdictFiles &files,
                                   const VerdictReport &report, const QString &scope) {
+    struct Input {
+        QString role;
+        QString path;
+        QString expectedSha; // what was verified, when the report knows it
+        QString mediaType;
+        QByteArray bytes;
+        qint64 size = 0;
+        bool oversize = false;
+    };
+    QList<Input> inputs{
+        {QStringLiteral("score"), files.score, report.scoreSha256, QStringLiteral("application/json"), {}},
+        {QStringLiteral("signature"), files.signature, {}, QStringLiteral("application/octet-stream"), {}},
+        {QStringLiteral("public_key"), files.publicKey, {}, QStringLiteral("application/x-pem-file"), {}},
+        {QStringLiteral("bundle"),
+         files.bundle,
+         report.bundleSha256,
+         files.bundle.endsWith(QLatin1String(".zst")) ? QStringLiteral("application/zstd")
+                                                      : QStringLiteral("application/gzip"),
+         {}}};
+    // Everything is read and checked before anything is written: a file changed since it was
+    // verified is refused, so the attachments are always the bytes the report speaks of.
+    for (Input &in : inputs) {
+        in.size = QFileInfo(in.path).size();
+        if (in.size > kMaxAttachmentBytes) {
+            in.oversize = true;
+            continue;
+        }
+        QFile f(in.path);
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()),
+                             in.path);
+        in.bytes = f.readAll();
+        if (!in.expectedSha.isEmpty() && crypto::sha256Hex(in.bytes) != in.expectedSha)
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("changed since it was verified (SHA-256 differs): verify again"),
+                             in.path);
+    }
     JsonValue attachments = JsonValue::array();
-    const QList<QPair<QString, QString>> inputs{{QStringLiteral("score"), files.score},
-                                                {QStringLiteral("signature"), files.signature},
-                                                {QStringLiteral("public_key"), files.publicKey},
-                                                {QStringLiteral("bundle"), files.bundle}};
-    for (const auto &[role, path] : inputs) {
+    for (const Input &in : std::as_const(inputs)) {
         JsonValue a = JsonValue::object();
-        a["role"] = role;
-        a["name"] = QFileInfo(path).fileName();
-        const qint64 size = QFileInfo(path).size();
-        a["size"] = size;
-        if (size > kMaxAttachmentBytes) {
-            a["sha256"] = role == QLatin1String("bundle") ? report.bundleSha256 : QString();
+        a["role"] = in.role;
+        a["name"] = QFileInfo(in.path).fileName();
+        a["size"] = in.size;
+        if (in.oversize) {
+            a["sha256"] = in.expectedSha;
             a["attached"] = false;
             a["note"] =
                 QStringLiteral("larger than the %1 MiB attachment limit: recorded by its SHA-256 only")
@@ -53,18 +87,7 @@ Result<StoredEvent> recordVerdict(EvidenceStore &store, const Signer &signer, co
             attachments.push(a);
             continue;
         }
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()),
-                             path);
-        const QByteArray bytes = f.readAll();
-        const QString type = role == QLatin1String("score")        ? QStringLiteral("application/json")
-                             : role == QLatin1String("public_key") ? QStringLiteral("application/x-pem-file")
-                             : role == QLatin1String("bundle")
-                                 ? (path.endsWith(QLatin1String(".zst")) ? QStringLiteral("application/zstd")
-                                                                         : QStringLiteral("application/gzip"))
-                                 : QStringLiteral("application/octet-stream");
-        auto stored = store.attach(signer, a.stringAt("name"), bytes, type, scope);
+        auto stored = store.attach(signer, a.stringAt("name"), in.bytes, in.mediaType, scope);
         if (!stored.ok())
             return stored.error();
         a["sha256"] = stored->payload().stringAt("sha256");

@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDialog>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -318,7 +319,16 @@ void TestEvidencePanel::proofAndVerdictTabs() {
     QCOMPARE(banner->property("verdict").toString(), QStringLiteral("INCOMPLETE"));
 
     child<QTabWidget>(&p, "evidenceTabs")->setCurrentIndex(2);
-    VerdictView *verdicts = p.verdicts();
+    auto *history = child<QListWidget>(&p, "verdictHistory");
+    QCOMPARE(history->count(), 1);
+    QCOMPARE(history->item(0)->data(Qt::UserRole).toULongLong(), 0ULL); // "No verdict verified yet."
+    QTest::mouseClick(child<QPushButton>(&p, "openVerdictDialog"), Qt::LeftButton);
+    auto *dialog = p.findChild<QDialog *>(QStringLiteral("verdictDialog"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    VerdictView *verdicts = dialog->findChild<VerdictView *>();
+    QVERIFY(verdicts);
+    QCOMPARE(verdicts, p.verdicts());
     test::TempDir dir;
     const QList<test::BundleEntry> entries{{QStringLiteral("logs/a.txt"), "Pass: 2\n"}};
     const QString bundlePath = dir.file(QStringLiteral("evidence.tar.gz"));
@@ -340,6 +350,20 @@ void TestEvidencePanel::proofAndVerdictTabs() {
     QVERIFY(child<QLabel>(verdicts, "verdictNetwork")->text().contains(QLatin1String("No network")));
     QVERIFY(child<QLabel>(verdicts, "verdictKey")->text().contains(QLatin1String("SHA256:")));
     QCOMPARE(countKind(*m_f->store, QStringLiteral("verdict.verified")), 1);
+    // The Verdicts tab lists it; double-clicking opens its event, with the four files attached.
+    QCOMPARE(history->count(), 1);
+    QVERIFY(history->item(0)->text().contains(QLatin1String("VALID")));
+    const quint64 seq = history->item(0)->data(Qt::UserRole).toULongLong();
+    QVERIFY(seq > 0);
+    // Closing hides the dialog and keeps the report for the next time it is opened.
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QVERIFY(!dialog->isVisible());
+    QVERIFY(p.openVerdictDialog()->view()->report());
+    dialog->hide();
+    Q_EMIT history->itemActivated(history->item(0));
+    QCOMPARE(child<QTabWidget>(&p, "evidenceTabs")->currentIndex(), 0);
+    QCOMPARE(p.detailSeq(), seq);
+    QCOMPARE(child<QListWidget>(&p, "attachmentList")->count(), 4);
 }
 
 QTEST_MAIN(TestEvidencePanel)

@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void storeStatusIsShown();
     void remembersGeometryAndPanel();
     void commandPaletteRunsAnAction();
+    void verdictDialogOpensFromAnywhere();
     void darkThemeApplies();
     void rendersScreenshots();
     void germanTranslationLoads();
@@ -141,8 +143,9 @@ void TestMainWindow::panelsShowHonestEmptyStates() {
     MainWindow w(context(Environment::Dev));
     // Every panel is built; without a store the Evidence panel says so instead of showing an empty log.
     for (int i = 0; i < w.panelCount(); ++i)
-        QVERIFY2(!w.panel(i)->findChild<EmptyState *>(QStringLiteral("emptyState"), Qt::FindDirectChildrenOnly),
-                 qPrintable(w.panel(i)->objectName()));
+        QVERIFY2(
+            !w.panel(i)->findChild<EmptyState *>(QStringLiteral("emptyState"), Qt::FindDirectChildrenOnly),
+            qPrintable(w.panel(i)->objectName()));
     w.showPanel(static_cast<int>(w.panelCount()) - 1);
     auto *count = w.panel(w.panelCount() - 1)->findChild<QLabel *>(QStringLiteral("matchCount"));
     QVERIFY(count);
@@ -277,6 +280,22 @@ void TestMainWindow::commandPaletteRunsAnAction() {
     QTest::keyClick(&w, Qt::Key_K, Qt::ControlModifier);
     QVERIFY(seen);
     QCOMPARE(w.currentPanel(), 4);
+}
+
+void TestMainWindow::verdictDialogOpensFromAnywhere() {
+    MainWindow w(context(Environment::Dev));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.showPanel(0);
+    QTest::keyClick(&w, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(w.currentPanel(), 4);
+    auto *dialog = w.findChild<QDialog *>(QStringLiteral("verdictDialog"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->isModal());
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("verifyVerdictButton")));
+    dialog->hide();
 }
 
 void TestMainWindow::darkThemeApplies() {
@@ -503,8 +522,9 @@ void TestMainWindow::firingSev2NotifiesAndChartsShowTrends() {
     QCOMPARE(strip->model()->index(klRow, 3).data(ProbeStripModel::AgeFractionRole).toDouble(),
              8.0); // 48 h of 6 h
     QCOMPARE(strip->model()->index(klRow, 3).data().toString(), QStringLiteral("48.0 h / 6 h"));
-    QVERIFY(!strip->model()->index(klRow + 1, 3).data(ProbeStripModel::AgeFractionRole).isValid()); // resolver:
-                                                                                                    // no age
+    QVERIFY(
+        !strip->model()->index(klRow + 1, 3).data(ProbeStripModel::AgeFractionRole).isValid()); // resolver:
+                                                                                                // no age
     strip->setCurrentIndex(strip->model()->index(klRow, 1));
     const QString copied = panel->copySelectedProbe();
     QVERIFY2(copied.contains(QStringLiteral("Target: kl/manifest")) &&

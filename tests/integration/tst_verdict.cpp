@@ -4,8 +4,10 @@
 // duplicates, a decompression bomb, a listed file changed or missing. Then the CLI: exit codes,
 // JSON, --folder, --record with the four files attached, and `proof summarize` end to end.
 #include "CliHarness.h"
+#include "StoreFixture.h"
 #include "VerdictKit.h"
 
+#include "proofs/ProofRecord.h"
 #include "proofs/Verdict.h"
 
 #include <QDir>
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void decompressionBomb();
     void unreadableInputsAreErrors();
     void folderDiscovery();
+    void recordRefusesFilesChangedSinceVerified();
     void cliVerdict();
     void cliProofSummarize();
 };
@@ -335,6 +338,34 @@ void TestVerdict::folderDiscovery() {
     auto two = VerdictFiles::inFolder(results);
     QVERIFY(!two.ok());
     QVERIFY(two.error().message.contains(QLatin1String("more than one bundle")));
+}
+
+void TestVerdict::recordRefusesFilesChangedSinceVerified() {
+    test::TempDir dir;
+    const Verdict v = makeVerdict(dir, QStringLiteral("ed25519"), Compression::Zstd, false);
+    auto report = verifyVerdict(v.files);
+    QVERIFY_OK(report);
+    QVERIFY(report->valid);
+    test::StoreFixture f;
+    const quint64 before = f.store->size().value();
+    // The bundle is swapped after the check and before recording: refused, nothing written.
+    const QByteArray original = readAll(v.files.bundle);
+    writeAll(v.files.bundle, QByteArray(original).append('x'));
+    auto refused = recordVerdict(*f.store, f.alice, v.files, *report);
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message.contains(QLatin1String("changed since it was verified")));
+    QCOMPARE(refused.error().where, v.files.bundle);
+    QCOMPARE(f.store->size().value(), before);
+    writeAll(v.files.bundle, original);
+    writeAll(v.files.score, readAll(v.files.score) + "\n");
+    QVERIFY(!recordVerdict(*f.store, f.alice, v.files, *report).ok());
+    QCOMPARE(f.store->size().value(), before);
+    // The bytes that were verified are recorded.
+    auto again = verifyVerdict(v.files);
+    QVERIFY_OK(again);
+    auto recorded = recordVerdict(*f.store, f.alice, v.files, *again);
+    QVERIFY_OK(recorded);
+    QCOMPARE(f.store->size().value(), before + 5);
 }
 
 void TestVerdict::cliVerdict() {

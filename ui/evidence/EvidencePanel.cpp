@@ -108,9 +108,7 @@ EvidencePanel::EvidencePanel(Session *session, StoreProvider store, QWidget *par
     connect(m_proofs, &ProofsView::signInRequested, this, &EvidencePanel::signInRequested);
     connect(m_proofs, &ProofsView::recorded, this, [this] { refresh(); });
     m_tabs->addTab(m_proofs, tr("Proof summaries"));
-    m_verdicts = new VerdictView(m_session, m_store, m_tabs);
-    connect(m_verdicts, &VerdictView::finished, this, [this] { refresh(); });
-    m_tabs->addTab(m_verdicts, tr("Verdicts"));
+    m_tabs->addTab(buildVerdicts(), tr("Verdicts"));
     layout->addWidget(m_tabs);
 
     connect(m_verifyWatcher, &QFutureWatcher<QVariantMap>::finished, this, [this] {
@@ -501,8 +499,92 @@ void EvidencePanel::refresh() {
     m_model->setStore(s);
     updateCount();
     m_proofs->refreshHistory();
+    refreshVerdictHistory();
     if (m_detailSeq)
         showDetail();
+}
+
+QWidget *EvidencePanel::buildVerdicts() {
+    auto *page = new QWidget(m_tabs);
+    page->setObjectName(QStringLiteral("verdictsPage"));
+    auto *l = new QVBoxLayout(page);
+    auto *intro = new QLabel(tr("A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. "
+                                "Verification is offline: the signature, the bundle's digest, its entries "
+                                "and every listed file are checked on the local files, never over the "
+                                "network."),
+                             page);
+    intro->setWordWrap(true);
+    l->addWidget(intro);
+    auto *row = new QHBoxLayout;
+    auto *open = new QPushButton(tr("Verify a verdict…"), page);
+    open->setObjectName(QStringLiteral("openVerdictDialog"));
+    open->setToolTip(tr("Pick the four files or a results/ folder (Ctrl+Shift+V)"));
+    connect(open, &QPushButton::clicked, this, [this] { openVerdictDialog(); });
+    row->addWidget(open);
+    row->addStretch();
+    l->addLayout(row);
+    l->addWidget(new QLabel(tr("Verified so far (double-click to open the event):"), page));
+    m_verdictHistory = new QListWidget(page);
+    m_verdictHistory->setObjectName(QStringLiteral("verdictHistory"));
+    m_verdictHistory->setAccessibleName(tr("Verdicts verified so far"));
+    m_verdictHistory->setUniformItemSizes(true);
+    connect(m_verdictHistory, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        m_tabs->setCurrentIndex(0);
+        showEventDetail(item->data(Qt::UserRole).toULongLong());
+    });
+    l->addWidget(m_verdictHistory, 1);
+    return page;
+}
+
+void EvidencePanel::refreshVerdictHistory() {
+    m_verdictHistory->clear();
+    SqliteEvidenceStore *s = store();
+    if (!s) {
+        m_verdictHistory->addItem(tr("No evidence store: verifications can still be run, but not recorded."));
+        return;
+    }
+    EventSearch search;
+    search.kind = QStringLiteral("verdict.verified");
+    search.descending = true;
+    auto page = s->searchPage(search, std::nullopt, 50);
+    if (!page.ok())
+        return;
+    for (quint64 seq : page->seqs) {
+        auto e = s->event(seq);
+        if (!e.ok())
+            continue;
+        const JsonValue p = e->payload();
+        const bool valid = p.find("valid") && p.find("valid")->toBool();
+        const JsonValue *key = p.find("key");
+        auto *item =
+            new QListWidgetItem(tr("%1  %2 · key %3 · by %4 · #%5")
+                                    .arg(valid ? tr("✔ VALID") : tr("✘ INVALID"), Time::toIso(e->tsMs),
+                                         key ? key->stringAt("fingerprint") : QString(), e->actor)
+                                    .arg(seq),
+                                m_verdictHistory);
+        item->setData(Qt::UserRole, static_cast<qulonglong>(seq));
+        item->setForeground(QColor(QLatin1String(valid ? kGreen : kRed)));
+    }
+    if (m_verdictHistory->count() == 0)
+        m_verdictHistory->addItem(tr("No verdict verified yet."));
+}
+
+VerdictDialog *EvidencePanel::openVerdictDialog() {
+    verdicts();
+    m_verdictDialog->show();
+    m_verdictDialog->raise();
+    m_verdictDialog->activateWindow();
+    return m_verdictDialog;
+}
+
+VerdictView *EvidencePanel::verdicts() {
+    if (!m_verdictDialog) {
+        m_verdictDialog = new VerdictDialog(m_session, m_store, this);
+        connect(m_verdictDialog->view(), &VerdictView::finished, this, [this] { refresh(); });
+        connect(m_verdictDialog->view(), &VerdictView::signInRequested, this,
+                &EvidencePanel::signInRequested);
+    }
+    return m_verdictDialog->view();
 }
 
 void EvidencePanel::fillFilterChoices() {

@@ -32,14 +32,15 @@ class SqliteEvidenceStore;
 namespace ops::ui {
 
 class ProofsView;
+class VerdictDialog;
 class VerdictView;
 
 // Evidence: every event of the store, at any size, searchable (FTS5) and filterable (kind,
 // scope, incident or record, actor, time) in SQL; the detail pane shows the exact bytes, the
 // signature and the inclusion proof verified on the spot, related events and attachments.
 // "Verify store" runs off the GUI thread with progress and cancel, and is recorded; the current
-// filter exports as JSON, CSV or a signed bundle. Proof summaries and verdict verification have
-// their own tabs.
+// filter exports as JSON, CSV or a signed bundle. Proof summaries have their own tab; the Verdicts
+// tab lists the verdicts verified so far and opens the verification dialog.
 class EvidencePanel final : public Panel {
     Q_OBJECT
 public:
@@ -63,7 +64,9 @@ public:
     bool isExporting() const;
     bool saveAttachment(const QString &sha256, const QString &path);
     ProofsView *proofs() const { return m_proofs; }
-    VerdictView *verdicts() const { return m_verdicts; }
+    // The offline verdict verification dialog (made on first use), shown and raised.
+    VerdictDialog *openVerdictDialog();
+    VerdictView *verdicts();
 
 Q_SIGNALS:
     void signInRequested();
@@ -76,6 +79,8 @@ protected:
 private:
     QWidget *buildBrowse();
     QWidget *buildDetail();
+    QWidget *buildVerdicts();
+    void refreshVerdictHistory();
     void applyFilters();
     void fillFilterChoices();
     void updateCount();
@@ -115,7 +120,8 @@ private:
     QLabel *m_attachmentImage = nullptr;
     QPushButton *m_saveAttachment = nullptr;
     ProofsView *m_proofs = nullptr;
-    VerdictView *m_verdicts = nullptr;
+    VerdictDialog *m_verdictDialog = nullptr;
+    QListWidget *m_verdictHistory = nullptr;
 
     quint64 m_detailSeq = 0;
     std::optional<EventInspection> m_inspection;

@@ -6,6 +6,7 @@
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
 
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -228,6 +229,22 @@ void VerdictView::display(const VerdictReport &report) {
 void VerdictView::message(const QString &text, bool error) {
     m_message->setText(text);
     m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(QLatin1String(kRed)) : QString());
+}
+
+VerdictDialog::VerdictDialog(Session *session, VerdictView::StoreProvider store, QWidget *parent)
+    : QDialog(parent)
+    , m_view(new VerdictView(session, std::move(store), this)) {
+    setObjectName(QStringLiteral("verdictDialog"));
+    setWindowTitle(tr("Verify a verdict offline"));
+    setAccessibleName(windowTitle());
+    setModal(false);
+    auto *l = new QVBoxLayout(this);
+    l->addWidget(m_view, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->setObjectName(QStringLiteral("verdictDialogButtons"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::hide);
+    l->addWidget(buttons);
+    resize(820, 560);
 }
 
 } // namespace ops::ui

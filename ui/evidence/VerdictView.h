@@ -2,6 +2,7 @@
 
 #include "proofs/Verdict.h"
 
+#include <QDialog>
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -64,6 +65,19 @@ private:
     std::optional<VerdictReport> m_report;
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
     QFutureWatcher<std::shared_ptr<VerdictOutcome>> *m_watcher;
+};
+
+// The verification as a dialog of its own, reachable from anywhere (File ▸ Verify a verdict
+// offline…, Ctrl+Shift+V) and from the Evidence panel's Verdicts tab. Not modal: the check keeps
+// running while the operator looks elsewhere; closing hides it and keeps the last report.
+class VerdictDialog final : public QDialog {
+    Q_OBJECT
+public:
+    VerdictDialog(Session *session, VerdictView::StoreProvider store, QWidget *parent = nullptr);
+    VerdictView *view() const { return m_view; }
+
+private:
+    VerdictView *m_view;
 };
 
 } // namespace ops::ui
