@@ -1052,6 +1052,46 @@
         <source>Exporting %1…</source>
         <translation>Exportiere %1…</translation>
     </message>
+    <message>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle's digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <translation>Ein Verdikt besteht aus score.json, seinem Evidenzpaket, verdict.sig und verdict.pub. Die Prüfung ist offline: Signatur, Prüfsumme des Pakets, seine Einträge und jede aufgeführte Datei werden an den lokalen Dateien geprüft, nie über das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Verify a verdict…</source>
+        <translation>Verdikt prüfen…</translation>
+    </message>
+    <message>
+        <source>Pick the four files or a results/ folder (Ctrl+Shift+V)</source>
+        <translation>Die vier Dateien oder einen results/-Ordner wählen (Strg+Umschalt+V)</translation>
+    </message>
+    <message>
+        <source>Verified so far (double-click to open the event):</source>
+        <translation>Bisher geprüft (Doppelklick öffnet das Ereignis):</translation>
+    </message>
+    <message>
+        <source>Verdicts verified so far</source>
+        <translation>Bisher geprüfte Verdikte</translation>
+    </message>
+    <message>
+        <source>No evidence store: verifications can still be run, but not recorded.</source>
+        <translation>Kein Evidenzspeicher: Prüfungen laufen trotzdem, werden aber nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>%1  %2 · key %3 · by %4 · #%5</source>
+        <translation>%1  %2 · Schlüssel %3 · von %4 · #%5</translation>
+    </message>
+    <message>
+        <source>✔ VALID</source>
+        <translation>✔ GÜLTIG</translation>
+    </message>
+    <message>
+        <source>✘ INVALID</source>
+        <translation>✘ UNGÜLTIG</translation>
+    </message>
+    <message>
+        <source>No verdict verified yet.</source>
+        <translation>Noch kein Verdikt geprüft.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>
@@ -2179,6 +2219,10 @@ opsconsole-cli init --identity NAME --roles operator</translation>
         <source>&amp;Sign in / lock</source>
         <translation>&amp;Anmelden / sperren</translation>
     </message>
+    <message>
+        <source>&amp;Verify a verdict offline…</source>
+        <translation>Verdikt offline &amp;prüfen…</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::OpenIncidentDialog</name>
@@ -2483,6 +2527,13 @@ tatsächlich %2</translation>
     <message>
         <source>Cannot sign in as %1: %2</source>
         <translation>Anmeldung als %1 nicht möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::VerdictDialog</name>
+    <message>
+        <source>Verify a verdict offline</source>
+        <translation>Verdikt offline prüfen</translation>
     </message>
 </context>
 <context>

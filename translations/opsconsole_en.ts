@@ -1050,6 +1050,46 @@
         <source>Exporting %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle&apos;s digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a verdict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the four files or a results/ folder (Ctrl+Shift+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified so far (double-click to open the event):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdicts verified so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store: verifications can still be run, but not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 · key %3 · by %4 · #%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ VALID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ INVALID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No verdict verified yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>
@@ -2166,6 +2206,10 @@ opsconsole-cli init --identity NAME --roles operator</source>
         <source>&amp;Sign in / lock</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Verify a verdict offline…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::OpenIncidentDialog</name>
@@ -2468,6 +2512,13 @@ actual   %2</source>
     </message>
     <message>
         <source>Cannot sign in as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::VerdictDialog</name>
+    <message>
+        <source>Verify a verdict offline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
