@@ -26,8 +26,11 @@ QChart *makeChart(const QString &title) {
 }
 
 void resetAxes(QChart *chart, qint64 fromMs, qint64 toMs, const QString &yTitle, double yMax) {
-    for (QAbstractAxis *a : chart->axes())
+    // removeAxis hands the axis back to the caller: deleted here, or every refresh leaks two.
+    for (QAbstractAxis *a : chart->axes()) {
         chart->removeAxis(a);
+        delete a;
+    }
     auto *x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("HH:mm"));
     x->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
