@@ -69,6 +69,8 @@ screenshots: release
 	$$cli handoff charter reference_capacity p90_cost_bps E_econ_min E_pred_min power_sample_size --identity rui >/dev/null; \
 	$$cli proof summarize tests/data/captures/fi-failure-output.txt --record --scope kl >/dev/null 2>&1 || true; \
 	$$cli proof summarize tests/data/captures/demo-output.txt --record --scope kl >/dev/null 2>&1; \
+	bash tests/support/make-verdict.sh $$tmp/results tests/data/captures/*.txt; \
+	$$cli verdict verify --folder $$tmp/results --record --scope kl >/dev/null; \
 	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images
 
 package: release

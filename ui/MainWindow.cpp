@@ -565,6 +565,11 @@ QStringList MainWindow::renderScreenshots(const QString &dir) {
             const QString proofs = QDir(dir).filePath(QStringLiteral("panel-evidence-proofs.png"));
             if (grab().save(proofs))
                 written << proofs;
+            tabs->setCurrentIndex(2);
+            QCoreApplication::processEvents();
+            const QString verdicts = QDir(dir).filePath(QStringLiteral("panel-evidence-verdicts.png"));
+            if (grab().save(verdicts))
+                written << verdicts;
             tabs->setCurrentIndex(0);
         }
         // The Alerts panel's second tab: the trends of the selected scope.

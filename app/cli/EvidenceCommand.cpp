@@ -183,6 +183,14 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
                     io, QStringLiteral("--since must be a UTC ISO-8601 time like 2026-11-23T05:00:00Z"));
         }
         f.descending = false;
+        // A bulk import leaves the search indexes to catch up: done here before searching them.
+        if (auto backlog = store.searchBacklog();
+            backlog.ok() && backlog.value() > 0 && (!f.text.isEmpty() || !f.ref.isEmpty())) {
+            io.err << "indexing " << backlog.value() << " imported events for search…\n";
+            io.err.flush();
+            for (auto left = backlog; left.ok() && left.value() > 0;)
+                left = store.indexForSearch(50000);
+        }
         if (auto checked = store.checkSearchText(f.text); !checked.ok())
             return fail(io, checked.error(), json);
         auto page = store.searchPage(f, std::nullopt, max);

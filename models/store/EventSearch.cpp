@@ -1,11 +1,14 @@
 // SqliteEvidenceStore's browsing queries: key-paged searches over the event indexes and the
 // FTS5 index of schema version 3, light rows for tables, distinct values, related events.
 #include "EventSearch.h"
+#include "Schema.h"
 #include "SqliteEvidenceStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <algorithm>
+#include <array>
 
 namespace ops {
 
@@ -165,6 +168,65 @@ bool SqliteEvidenceStore::hasSearchIndex() const {
         return false;
     auto row = st->step();
     return row.ok() && row.value();
+}
+
+Result<quint64> SqliteEvidenceStore::searchIndexedUpto() const {
+    auto st = Statement::prepare(m_db, "SELECT indexed_upto FROM search_state WHERE id = 1");
+    if (!st.ok())
+        return st.error();
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    return row.value() ? static_cast<quint64>(st->int64(0)) : quint64(0);
+}
+
+Result<void> SqliteEvidenceStore::indexSearchRange(quint64 after, quint64 upto) {
+    static const std::array<std::string, 2> fill = searchIndexRangeSql();
+    for (const std::string &sql : fill) {
+        auto st = Statement::prepare(m_db, sql);
+        if (!st.ok())
+            return st.error();
+        st->bind(1, static_cast<qint64>(after)).bind(2, static_cast<qint64>(upto));
+        if (auto r = st->run(); !r.ok())
+            return r;
+    }
+    auto st = Statement::prepare(m_db, "UPDATE search_state SET indexed_upto = ? WHERE id = 1");
+    if (!st.ok())
+        return st.error();
+    return st->bind(1, static_cast<qint64>(upto)).run();
+}
+
+Result<quint64> SqliteEvidenceStore::searchBacklog() const {
+    if (!hasSearchIndex())
+        return quint64(0);
+    auto n = size();
+    if (!n.ok())
+        return n.error();
+    auto upto = searchIndexedUpto();
+    if (!upto.ok())
+        return upto.error();
+    return n.value() > upto.value() ? n.value() - upto.value() : 0;
+}
+
+Result<quint64> SqliteEvidenceStore::indexForSearch(quint64 maxEvents) {
+    if (m_options.readOnly)
+        return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_path);
+    auto tx = Transaction::begin(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto n = size();
+    if (!n.ok())
+        return n.error();
+    auto upto = searchIndexedUpto();
+    if (!upto.ok())
+        return upto.error();
+    const quint64 to = std::min(n.value(), upto.value() + std::max<quint64>(maxEvents, 1));
+    if (to > upto.value())
+        if (auto r = indexSearchRange(upto.value(), to); !r.ok())
+            return r.error();
+    if (auto r = tx->commit(); !r.ok())
+        return r.error();
+    return n.value() - to;
 }
 
 Result<void> SqliteEvidenceStore::checkSearchText(const QString &text) const {

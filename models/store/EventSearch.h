@@ -29,6 +29,7 @@ struct EventSearch {
 
     // Nothing narrows it and it runs in sequence order: every event, addressable by position.
     bool isEverything() const;
+    bool operator==(const EventSearch &) const = default;
 };
 
 // Where the previous page ended: the sort value and the sequence number of its last row.

@@ -2,6 +2,7 @@
 
 #include "core/Time.h"
 
+#include <array>
 #include <string>
 
 namespace ops::store {
@@ -143,6 +144,16 @@ CREATE INDEX event_refs_seq ON event_refs(seq);
     return sql;
 }
 
+// Version 4: the search indexes are no longer kept by a per-row trigger. Interactive appends
+// index their events in their own transaction (when the index is current); a bulk import leaves
+// them to catch up afterwards in chunks (indexForSearch), so the import runs at full speed.
+// search_state remembers how far the index reaches; a v3 store was fully indexed.
+constexpr const char *kSchemaV4 = R"SQL(
+DROP TRIGGER IF EXISTS events_search_index;
+CREATE TABLE search_state(id INTEGER PRIMARY KEY CHECK (id = 1), indexed_upto INTEGER NOT NULL);
+INSERT INTO search_state(id, indexed_upto) SELECT 1, coalesce(max(seq), 0) FROM events;
+)SQL";
+
 std::string appendOnlyTriggers() {
     std::string sql;
     for (const char *table : {"events", "merkle_nodes", "checkpoints", "blobs"}) {
@@ -156,6 +167,12 @@ std::string appendOnlyTriggers() {
 }
 
 } // namespace
+
+std::array<std::string, 2> searchIndexRangeSql() {
+    const std::string range =
+        " FROM (SELECT seq, kind, scope, actor, canonical FROM events WHERE seq > ?1 AND seq <= ?2)";
+    return {"INSERT INTO events_fts(rowid, body) SELECT seq, " + searchText("") + range, refRows("", range)};
+}
 
 QList<QPair<const char *, const char *>> eventIndexes() {
     return {{"events_kind", "CREATE INDEX events_kind ON events(kind, seq)"},
@@ -178,7 +195,7 @@ QList<Migration> migrations() {
         v1 += std::string(sql) + ";\n";
     }
     v1 += appendOnlyTriggers();
-    return {Migration{1, v1}, Migration{2, kSchemaV2}, Migration{3, searchSchema()}};
+    return {Migration{1, v1}, Migration{2, kSchemaV2}, Migration{3, searchSchema()}, Migration{4, kSchemaV4}};
 }
 
 } // namespace

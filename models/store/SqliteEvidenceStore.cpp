@@ -514,6 +514,10 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
         if (auto r = st->bind(1, b.sha256).bind(2, b.bytes.size()).bind(3, b.mediaType).bindBlob(4, b.bytes).run(); !r.ok())
             return r.error();
     }
+    // Search indexes in the same transaction, unless a bulk import's backlog is still being caught up.
+    if (auto upto = searchIndexedUpto(); upto.ok() && upto.value() == n.value())
+        if (auto r = indexSearchRange(n.value(), seq); !r.ok())
+            return r.error();
     if (auto r = commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
         return r.error();
     return out;

@@ -61,6 +61,11 @@ public:
     Result<void> checkSearchText(const QString &text) const; // invalid input naming what is wrong
     Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after, int limit) const;
     Result<qint64> countMatches(const EventSearch &search) const;
+    // The search indexes (full text, references) are derived from the events. An interactive
+    // append indexes its events in its own transaction; a bulk import leaves them to be caught up
+    // here, in chunks of at most maxEvents per transaction. Both return the events not yet indexed.
+    Result<quint64> searchBacklog() const;
+    Result<quint64> indexForSearch(quint64 maxEvents);
     Result<QList<EventRow>> rows(const QList<quint64> &seqs) const; // in the order given
     Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const;
     Result<QStringList> distinctValues(EventSort column) const;     // kinds, scopes or actors
@@ -89,6 +94,8 @@ private:
     Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
     Result<Checkpoint> writeCheckpoint(const Signer &signer, const crypto::merkle::TreeBuilder &tree);
     // Signs the checkpoint for `tree`, commits, then moves the sidecar forward.
+    Result<quint64> searchIndexedUpto() const;
+    Result<void> indexSearchRange(quint64 after, quint64 upto);
     Result<void> commitWithCheckpoint(store::Transaction &tx, const Signer &signer,
                                       const crypto::merkle::TreeBuilder &tree);
     void writeSidecar(const Checkpoint &cp) const;

@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QPixmap>
 #include <QPlainTextEdit>
@@ -51,6 +52,8 @@ using namespace colours;
 namespace {
 
 constexpr qint64 kInlineTextBytes = 1024 * 1024;
+constexpr quint64 kIndexInlineEvents = 5000; // indexed on the spot (tens of milliseconds)
+constexpr quint64 kIndexChunkEvents = 20000; // per transaction when catching up in the background
 
 template<typename T> T orEmpty(const Result<T> &r) {
     return r.ok() ? r.value() : T{};
@@ -96,7 +99,9 @@ EvidencePanel::EvidencePanel(Session *session, StoreProvider store, QWidget *par
     , m_model(new EventTableModel(this))
     , m_cancelFlag(std::make_shared<std::atomic<bool>>(false))
     , m_verifyWatcher(new QFutureWatcher<QVariantMap>(this))
-    , m_exportWatcher(new QFutureWatcher<QVariantMap>(this)) {
+    , m_exportWatcher(new QFutureWatcher<QVariantMap>(this))
+    , m_countWatcher(new QFutureWatcher<qint64>(this))
+    , m_indexWatcher(new QFutureWatcher<QString>(this)) {
     setObjectName(QStringLiteral("evidencePanel"));
     setAccessibleName(title());
     auto *layout = new QVBoxLayout(this);
@@ -161,6 +166,24 @@ EvidencePanel::EvidencePanel(Session *session, StoreProvider store, QWidget *par
                !ok);
         Q_EMIT exportFinished(ok);
     });
+    connect(m_countWatcher, &QFutureWatcher<qint64>::finished, this, [this] {
+        // -1: the count failed; the label then says "N+" without counting again. A count begun
+        // before the store last changed is dropped (and made again by updateCount()).
+        if (m_countingGeneration == m_storeGeneration)
+            m_exactCount = std::make_pair(m_countingSearch, m_countWatcher->result());
+        updateCount();
+    });
+    connect(m_indexWatcher, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString error = m_indexWatcher->result();
+        if (!error.isEmpty()) {
+            report(tr("The search index could not catch up: %1").arg(error), true);
+            return;
+        }
+        refresh();
+        applyFilters();
+        report(tr("Search index caught up: every event can be searched."));
+        Q_EMIT searchIndexReady();
+    });
     connect(m_session, &Session::changed, this, [this] { m_proofs->refreshHistory(); });
     updateCount();
 }
@@ -169,6 +192,9 @@ EvidencePanel::~EvidencePanel() {
     m_cancelFlag->store(true);
     m_verifyWatcher->waitForFinished();
     m_exportWatcher->waitForFinished();
+    m_countWatcher->waitForFinished();
+    m_indexCancel->store(true);
+    m_indexWatcher->waitForFinished();
 }
 
 QString EvidencePanel::title() const {
@@ -496,6 +522,9 @@ void EvidencePanel::refresh() {
     m_loaded = s != nullptr;
     if (s != nullptr && m_model->rowCount() == 0)
         fillFilterChoices();
+    m_exactCount.reset(); // new events may have arrived
+    ++m_storeGeneration;
+    catchUpSearchIndex();
     m_model->setStore(s);
     updateCount();
     m_proofs->refreshHistory();
@@ -666,9 +695,89 @@ void EvidencePanel::updateCount() {
         return;
     }
     const int n = m_model->rowCount();
-    m_count->setText(m_model->isComplete() ? tr("%n event(s)", nullptr, n)
-                                           : tr("%1+ events (more load as you scroll)").arg(n));
     m_count->setToolTip(describe(m_model->search()));
+    if (m_model->isComplete()) {
+        m_count->setText(tr("%n event(s)", nullptr, n));
+        return;
+    }
+    if (m_exactCount && m_exactCount->first == m_model->search()) {
+        if (m_exactCount->second < 0) {
+            m_count->setText(tr("%1+ events (more load as you scroll)").arg(QLocale().toString(n)));
+            return;
+        }
+        m_count->setText(
+            tr("%Ln event(s), %1 loaded (more as you scroll)", nullptr, int(m_exactCount->second))
+                .arg(QLocale().toString(n)));
+        return;
+    }
+    m_count->setText(tr("%1+ events (counting…)").arg(QLocale().toString(n)));
+    countInBackground();
+}
+
+bool EvidencePanel::isIndexing() const {
+    return m_indexWatcher->isRunning();
+}
+
+void EvidencePanel::catchUpSearchIndex() {
+    SqliteEvidenceStore *s = store();
+    if (!s || isIndexing())
+        return;
+    auto backlog = s->searchBacklog();
+    if (!backlog.ok() || backlog.value() == 0)
+        return;
+    // A few thousand events take a blink; a bulk import's backlog is indexed off the GUI thread on
+    // a connection of its own, a chunk per transaction, so appends and browsing go on meanwhile.
+    if (backlog.value() <= kIndexInlineEvents) {
+        (void)s->indexForSearch(backlog.value());
+        return;
+    }
+    report(tr("Indexing %1 imported events for search… Searches cover the events indexed so far.")
+               .arg(QLocale().toString(backlog.value())));
+    QPointer<QLabel> label(m_message);
+    auto cancel = m_indexCancel;
+    m_indexWatcher->setFuture(QtConcurrent::run([path = s->path(), total = backlog.value(), label, cancel] {
+        auto writer = SqliteEvidenceStore::open(path);
+        if (!writer.ok())
+            return writer.error().message;
+        for (quint64 done = 0;;) {
+            auto left = writer.value()->indexForSearch(kIndexChunkEvents);
+            if (!left.ok())
+                return left.error().message;
+            if (left.value() == 0 || cancel->load())
+                return QString();
+            done += kIndexChunkEvents;
+            const QString text =
+                tr("Indexing imported events for search: %1%… Searches cover the events indexed "
+                   "so far.")
+                    .arg(qMin<quint64>(99, done * 100 / qMax<quint64>(total, 1)));
+            QMetaObject::invokeMethod(
+                label,
+                [label, text] {
+                    if (label)
+                        label->setText(text);
+                },
+                Qt::QueuedConnection);
+        }
+    }));
+}
+
+void EvidencePanel::countInBackground() {
+    SqliteEvidenceStore *s = store();
+    if (!s)
+        return;
+    if (m_countWatcher->isRunning())
+        return; // when it ends, updateCount() counts again if the search has moved on
+    m_countingSearch = m_model->search();
+    m_countingGeneration = m_storeGeneration;
+    m_countWatcher->setFuture(QtConcurrent::run([path = s->path(), search = m_countingSearch]() -> qint64 {
+        StoreOpenOptions options;
+        options.readOnly = true;
+        auto reader = SqliteEvidenceStore::open(path, options);
+        if (!reader.ok())
+            return -1;
+        auto n = reader.value()->countMatches(search);
+        return n.ok() ? n.value() : -1;
+    }));
 }
 
 void EvidencePanel::showEventDetail(quint64 seq) {

@@ -62,6 +62,8 @@ public:
     enum class ExportFormat { Json, Csv, Bundle };
     void startExport(const QString &path, ExportFormat format);
     bool isExporting() const;
+    // After a bulk import the search indexes catch up off the GUI thread, in chunks.
+    bool isIndexing() const;
     bool saveAttachment(const QString &sha256, const QString &path);
     ProofsView *proofs() const { return m_proofs; }
     // The offline verdict verification dialog (made on first use), shown and raised.
@@ -72,6 +74,7 @@ Q_SIGNALS:
     void signInRequested();
     void verifyFinished(bool intact);
     void exportFinished(bool ok);
+    void searchIndexReady();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -84,6 +87,8 @@ private:
     void applyFilters();
     void fillFilterChoices();
     void updateCount();
+    void countInBackground();
+    void catchUpSearchIndex();
     void showDetail();
     void report(const QString &text, bool error = false);
     SqliteEvidenceStore *store() const;
@@ -129,6 +134,15 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
     QFutureWatcher<QVariantMap> *m_verifyWatcher = nullptr;
     QFutureWatcher<QVariantMap> *m_exportWatcher = nullptr;
+    // The exact number of matches of a search still being paged in, counted on a read-only
+    // connection of its own so the table never waits for it.
+    QFutureWatcher<qint64> *m_countWatcher = nullptr;
+    QFutureWatcher<QString> *m_indexWatcher = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_indexCancel = std::make_shared<std::atomic<bool>>(false);
+    EventSearch m_countingSearch;
+    std::optional<std::pair<EventSearch, qint64>> m_exactCount;
+    quint64 m_storeGeneration = 0;
+    quint64 m_countingGeneration = 0;
 };
 
 } // namespace ops::ui

@@ -299,7 +299,7 @@ void TestMonitor::olderStoreIsMigratedAndReadableReadOnly() {
     QCOMPARE(sqlite3_open(f.path.toUtf8().constData(), &db), SQLITE_OK);
     QCOMPARE(sqlite3_exec(db,
                           "DROP TABLE probe_samples; DROP TABLE probe_states; DROP TABLE alert_cells;"
-                          "DROP TRIGGER events_search_index; DROP TABLE events_fts; DROP TABLE event_refs;"
+                          "DROP TABLE search_state; DROP TABLE events_fts; DROP TABLE event_refs;"
                           "DELETE FROM schema_version WHERE version >= 2; PRAGMA user_version=1;",
                           nullptr, nullptr, nullptr),
              SQLITE_OK);

@@ -2,6 +2,7 @@
 #include "core/FileUtil.h"
 #include "crypto/Merkle.h"
 #include "store/EventCodec.h"
+#include "store/EventSearch.h"
 
 #include "StoreFixture.h"
 
@@ -39,10 +40,11 @@ private Q_SLOTS:
     void verifyReportsSignaturesChecked();
     void fastEventBytesMatchCanonicalSerialisation();
     void readOnlyOpenReadsAndRefusesWrites();
+    void bulkImportIsIndexedForSearchLater();
+    void version3StoreKeepsItsSearchIndex();
 };
 
-static int rawExec(const QString &path, const char *sql, QString *error = nullptr)
-{
+static int rawExec(const QString &path, const char *sql, QString *error = nullptr) {
     sqlite3 *db = nullptr;
     sqlite3_open(path.toUtf8().constData(), &db);
     char *err = nullptr;
@@ -54,8 +56,7 @@ static int rawExec(const QString &path, const char *sql, QString *error = nullpt
     return rc;
 }
 
-void TestEvidenceStore::createsPrivateWalStore()
-{
+void TestEvidenceStore::createsPrivateWalStore() {
     StoreFixture f;
     QCOMPARE(FileUtil::permissions(f.path), 0600);
     QCOMPARE(FileUtil::permissions(f.store->sidecarPath()), 0600);
@@ -65,8 +66,7 @@ void TestEvidenceStore::createsPrivateWalStore()
     QCOMPARE(f.store->size().value(), quint64(1)); // identity.created
 }
 
-void TestEvidenceStore::appendSignsEventsAndCheckpoints()
-{
+void TestEvidenceStore::appendSignsEventsAndCheckpoints() {
     StoreFixture f;
     const auto events = f.appendN(3);
     QCOMPARE(events.size(), 3);
@@ -90,8 +90,7 @@ void TestEvidenceStore::appendSignsEventsAndCheckpoints()
     QCOMPARE(report->checkpoints, quint64(4)); // one per transaction
 }
 
-void TestEvidenceStore::eventBytesAreCanonicalAndSigned()
-{
+void TestEvidenceStore::eventBytesAreCanonicalAndSigned() {
     StoreFixture f;
     const StoredEvent e = f.appendN(1).first();
     QVERIFY(CanonicalJson::isCanonical(e.canonical));
@@ -107,11 +106,11 @@ void TestEvidenceStore::eventBytesAreCanonicalAndSigned()
     QCOMPARE(e.payload().find("i")->toInt(), 0);
 }
 
-void TestEvidenceStore::updateAndDeleteAreRefused()
-{
+void TestEvidenceStore::updateAndDeleteAreRefused() {
     StoreFixture f;
     f.appendN(20); // enough for kept Merkle subtrees
-    QVERIFY(f.store->attach(f.alice, QStringLiteral("a.txt"), "attachment", QStringLiteral("text/plain")).ok());
+    QVERIFY(
+        f.store->attach(f.alice, QStringLiteral("a.txt"), "attachment", QStringLiteral("text/plain")).ok());
     QString err;
     for (const char *sql : {"UPDATE events SET actor='mallory' WHERE seq=2", "DELETE FROM events WHERE seq=2",
                             "UPDATE checkpoints SET signer='mallory'", "DELETE FROM checkpoints",
@@ -122,15 +121,14 @@ void TestEvidenceStore::updateAndDeleteAreRefused()
     QVERIFY(f.store->verify({})->intact);
 }
 
-void TestEvidenceStore::schemaVersionTable()
-{
+void TestEvidenceStore::schemaVersionTable() {
     StoreFixture f;
     sqlite3 *db = nullptr;
     sqlite3_open(f.path.toUtf8().constData(), &db);
     sqlite3_stmt *st = nullptr;
     sqlite3_prepare_v2(db, "SELECT MAX(version) FROM schema_version", -1, &st, nullptr);
     QCOMPARE(sqlite3_step(st), SQLITE_ROW);
-    QCOMPARE(sqlite3_column_int(st, 0), 3);
+    QCOMPARE(sqlite3_column_int(st, 0), 4);
     sqlite3_finalize(st);
     sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, nullptr);
     sqlite3_step(st);
@@ -139,8 +137,7 @@ void TestEvidenceStore::schemaVersionTable()
     sqlite3_close(db);
 }
 
-void TestEvidenceStore::refusesNewerSchema()
-{
+void TestEvidenceStore::refusesNewerSchema() {
     StoreFixture f;
     f.store.reset();
     QCOMPARE(rawExec(f.path, "PRAGMA user_version=99"), SQLITE_OK);
@@ -148,14 +145,15 @@ void TestEvidenceStore::refusesNewerSchema()
     const auto again = f.openAgain();
     QVERIFY(!again.ok());
     QCOMPARE(again.error().exitCode(), 5);
-    QVERIFY2(again.error().message.contains(QStringLiteral("newer than this program")), qPrintable(again.error().message));
+    QVERIFY2(again.error().message.contains(QStringLiteral("newer than this program")),
+             qPrintable(again.error().message));
     QCOMPARE(FileUtil::readAll(f.path, 1 << 24).value(), before); // nothing written
 }
 
-void TestEvidenceStore::refusesForeignFiles()
-{
+void TestEvidenceStore::refusesForeignFiles() {
     TempDir dir;
-    const QString text = dir.write(QStringLiteral("notes.txt"), "these are not the events you are looking for\n");
+    const QString text =
+        dir.write(QStringLiteral("notes.txt"), "these are not the events you are looking for\n");
     auto r = SqliteEvidenceStore::open(text);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().exitCode(), 5);
@@ -173,8 +171,7 @@ void TestEvidenceStore::refusesForeignFiles()
     QCOMPARE(r.error().exitCode(), 5);
 }
 
-void TestEvidenceStore::missingStoreNeedsInit()
-{
+void TestEvidenceStore::missingStoreNeedsInit() {
     TempDir dir;
     const auto r = SqliteEvidenceStore::open(dir.file(QStringLiteral("none.sqlite")));
     QVERIFY(!r.ok());
@@ -183,8 +180,7 @@ void TestEvidenceStore::missingStoreNeedsInit()
     QVERIFY(!QFile::exists(dir.file(QStringLiteral("none.sqlite"))));
 }
 
-void TestEvidenceStore::corruptPagesFoundAndWritesRefused()
-{
+void TestEvidenceStore::corruptPagesFoundAndWritesRefused() {
     StoreFixture f;
     f.appendN(300);
     f.store.reset();
@@ -213,8 +209,7 @@ void TestEvidenceStore::corruptPagesFoundAndWritesRefused()
     QVERIFY(!report.ok() || !report->intact);
 }
 
-void TestEvidenceStore::lockedStoreFailsAfterBusyTimeout()
-{
+void TestEvidenceStore::lockedStoreFailsAfterBusyTimeout() {
     StoreFixture f;
     f.store.reset();
     StoreOpenOptions o;
@@ -238,8 +233,7 @@ void TestEvidenceStore::lockedStoreFailsAfterBusyTimeout()
     QVERIFY(s.value()->append(f.alice, {e}).ok());
 }
 
-void TestEvidenceStore::inclusionAndConsistencyProofsVerify()
-{
+void TestEvidenceStore::inclusionAndConsistencyProofsVerify() {
     StoreFixture f;
     f.appendN(40);
     const quint64 n = f.store->size().value();
@@ -264,13 +258,13 @@ void TestEvidenceStore::inclusionAndConsistencyProofsVerify()
     QVERIFY(!f.store->inclusionProof(n + 1, n + 1).ok());
 }
 
-void TestEvidenceStore::proofsUseKeptSubtrees()
-{
+void TestEvidenceStore::proofsUseKeptSubtrees() {
     StoreFixture f;
     auto path = f.dir.write(QStringLiteral("bulk.jsonl"), [] {
         QByteArray out;
         for (int i = 0; i < 3000; ++i)
-            out += "{\"kind\":\"bulk.row\",\"scope\":\"kl\",\"payload\":{\"i\":" + QByteArray::number(i) + "}}\n";
+            out += "{\"kind\":\"bulk.row\",\"scope\":\"kl\",\"payload\":{\"i\":" + QByteArray::number(i) +
+                   "}}\n";
         return out;
     }());
     QCOMPARE(f.store->importJsonl(f.alice, path).value(), quint64(3000));
@@ -283,16 +277,17 @@ void TestEvidenceStore::proofsUseKeptSubtrees()
     QVERIFY(f.store->verify({})->intact);
 }
 
-void TestEvidenceStore::attachmentsAreContentAddressedAndDeduplicated()
-{
+void TestEvidenceStore::attachmentsAreContentAddressedAndDeduplicated() {
     StoreFixture f;
     const QByteArray bytes = "Pass: 2\nFail: 0\nNot run: 1\n";
-    const auto a = f.store->attach(f.alice, QStringLiteral("fi-output.txt"), bytes, QStringLiteral("text/plain"));
+    const auto a =
+        f.store->attach(f.alice, QStringLiteral("fi-output.txt"), bytes, QStringLiteral("text/plain"));
     QVERIFY(a.ok());
     const auto b = f.store->attach(f.alice, QStringLiteral("copy.txt"), bytes, QStringLiteral("text/plain"));
     QVERIFY(b.ok());
     const QString sha = a->payload().stringAt("sha256");
-    QCOMPARE(sha, QStringLiteral("%1").arg(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())));
+    QCOMPARE(sha, QStringLiteral("%1").arg(QString::fromLatin1(
+                      QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())));
     QCOMPARE(f.store->blob(sha).value(), bytes);
     sqlite3 *db = nullptr;
     sqlite3_open(f.path.toUtf8().constData(), &db);
@@ -306,8 +301,7 @@ void TestEvidenceStore::attachmentsAreContentAddressedAndDeduplicated()
     QVERIFY(f.store->verify({})->intact);
 }
 
-void TestEvidenceStore::unknownSignerRefused()
-{
+void TestEvidenceStore::unknownSignerRefused() {
     StoreFixture f;
     const Signer mallory = makeSigner(QStringLiteral("mallory"));
     NewEvent e;
@@ -318,8 +312,7 @@ void TestEvidenceStore::unknownSignerRefused()
     QCOMPARE(f.store->size().value(), quint64(1));
 }
 
-void TestEvidenceStore::keyMismatchRefused()
-{
+void TestEvidenceStore::keyMismatchRefused() {
     StoreFixture f;
     Signer fakeAlice = makeSigner(QStringLiteral("alice"));
     NewEvent e;
@@ -331,14 +324,14 @@ void TestEvidenceStore::keyMismatchRefused()
     QVERIFY(!f.store->registerIdentity(fakeAlice, {}).ok()); // the name is taken
 }
 
-void TestEvidenceStore::importJsonlWritesOneBatch()
-{
+void TestEvidenceStore::importJsonlWritesOneBatch() {
     StoreFixture f;
-    const QString path = f.dir.write(QStringLiteral("signals.jsonl"),
-                                     "{\"kind\":\"signal.publish_blocked\",\"scope\":\"kl\",\"payload\":{\"value\":1}}\n"
-                                     "\n"
-                                     "{\"kind\":\"signal.fallback_rate\",\"scope\":\"my\",\"payload\":{\"value\":\"0.25\"},"
-                                     "\"ts\":\"2026-11-23T05:00:00Z\"}\n");
+    const QString path =
+        f.dir.write(QStringLiteral("signals.jsonl"),
+                    "{\"kind\":\"signal.publish_blocked\",\"scope\":\"kl\",\"payload\":{\"value\":1}}\n"
+                    "\n"
+                    "{\"kind\":\"signal.fallback_rate\",\"scope\":\"my\",\"payload\":{\"value\":\"0.25\"},"
+                    "\"ts\":\"2026-11-23T05:00:00Z\"}\n");
     const auto r = f.store->importJsonl(f.alice, path);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
     QCOMPARE(r.value(), quint64(2));
@@ -351,30 +344,34 @@ void TestEvidenceStore::importJsonlWritesOneBatch()
     QVERIFY2(report->intact, qPrintable(report->reason));
 }
 
-void TestEvidenceStore::importJsonlBadLineWritesNothing_data()
-{
+void TestEvidenceStore::importJsonlBadLineWritesNothing_data() {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("message");
     const QByteArray good = "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{}}\n";
-    QTest::newRow("syntax") << good + good + "{\"kind\":\"a.b\",\n" << 3 << QStringLiteral("unterminated object");
-    QTest::newRow("float") << good + "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{\"v\":0.5}}\n" << 2
-                           << QStringLiteral("floating-point");
-    QTest::newRow("duplicate key") << QByteArray("{\"kind\":\"a.b\",\"kind\":\"c\",\"scope\":\"\",\"payload\":{}}\n") << 1
-                                   << QStringLiteral("duplicate key");
-    QTest::newRow("unknown key") << good + "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{},\"actor\":\"x\"}\n" << 2
-                                 << QStringLiteral("unknown key 'actor'");
-    QTest::newRow("missing payload") << QByteArray("{\"kind\":\"a.b\",\"scope\":\"\"}\n") << 1 << QStringLiteral("field 'payload'");
-    QTest::newRow("bad kind") << QByteArray("{\"kind\":\"A B\",\"scope\":\"\",\"payload\":{}}\n") << 1 << QStringLiteral("field 'kind'");
-    QTest::newRow("bad ts") << QByteArray("{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{},\"ts\":\"yesterday\"}\n") << 1
-                            << QStringLiteral("field 'ts'");
+    QTest::newRow("syntax") << good + good + "{\"kind\":\"a.b\",\n"
+                            << 3 << QStringLiteral("unterminated object");
+    QTest::newRow("float") << good + "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{\"v\":0.5}}\n"
+                           << 2 << QStringLiteral("floating-point");
+    QTest::newRow("duplicate key") << QByteArray(
+                                          "{\"kind\":\"a.b\",\"kind\":\"c\",\"scope\":\"\",\"payload\":{}}\n")
+                                   << 1 << QStringLiteral("duplicate key");
+    QTest::newRow("unknown key") << good +
+                                        "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{},\"actor\":\"x\"}\n"
+                                 << 2 << QStringLiteral("unknown key 'actor'");
+    QTest::newRow("missing payload") << QByteArray("{\"kind\":\"a.b\",\"scope\":\"\"}\n") << 1
+                                     << QStringLiteral("field 'payload'");
+    QTest::newRow("bad kind") << QByteArray("{\"kind\":\"A B\",\"scope\":\"\",\"payload\":{}}\n") << 1
+                              << QStringLiteral("field 'kind'");
+    QTest::newRow("bad ts") << QByteArray(
+                                   "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{},\"ts\":\"yesterday\"}\n")
+                            << 1 << QStringLiteral("field 'ts'");
     QTest::newRow("not object") << good + "[1,2]\n" << 2 << QStringLiteral("must be a JSON object");
-    QTest::newRow("invalid utf8") << good + "{\"kind\":\"a.b\",\"scope\":\"\xff\",\"payload\":{}}\n" << 2
-                                  << QStringLiteral("invalid UTF-8");
+    QTest::newRow("invalid utf8") << good + "{\"kind\":\"a.b\",\"scope\":\"\xff\",\"payload\":{}}\n"
+                                  << 2 << QStringLiteral("invalid UTF-8");
 }
 
-void TestEvidenceStore::importJsonlBadLineWritesNothing()
-{
+void TestEvidenceStore::importJsonlBadLineWritesNothing() {
     QFETCH(QByteArray, content);
     QFETCH(int, line);
     QFETCH(QString, message);
@@ -392,8 +389,7 @@ void TestEvidenceStore::importJsonlBadLineWritesNothing()
     QVERIFY(f.store->verify({})->intact);
 }
 
-void TestEvidenceStore::backupIsAVerifiableStore()
-{
+void TestEvidenceStore::backupIsAVerifiableStore() {
     StoreFixture f;
     f.appendN(5);
     const QString out = f.dir.file(QStringLiteral("backup.sqlite"));
@@ -407,14 +403,15 @@ void TestEvidenceStore::backupIsAVerifiableStore()
     QVERIFY(!f.store->backup(out).ok()); // never overwrites
 }
 
-void TestEvidenceStore::sidecarFollowsLatestCheckpoint()
-{
+void TestEvidenceStore::sidecarFollowsLatestCheckpoint() {
     StoreFixture f;
     f.appendN(3);
-    const auto doc = CanonicalJson::parse(FileUtil::readAll(f.store->sidecarPath(), 1 << 20)->trimmed().toStdString());
+    const auto doc =
+        CanonicalJson::parse(FileUtil::readAll(f.store->sidecarPath(), 1 << 20)->trimmed().toStdString());
     QVERIFY(doc.ok());
     QCOMPARE(doc->find("checkpoint")->find("size")->toInt(), 4);
-    QCOMPARE(doc->find("checkpoint")->stringAt("root"), QString::fromLatin1(f.store->latestCheckpoint()->root.toHex()));
+    QCOMPARE(doc->find("checkpoint")->stringAt("root"),
+             QString::fromLatin1(f.store->latestCheckpoint()->root.toHex()));
     // A sidecar left behind (crash after commit) is caught up at the next open, not flagged.
     const QByteArray behind = FileUtil::readAll(f.store->sidecarPath(), 1 << 20).value();
     f.appendN(1);
@@ -422,12 +419,12 @@ void TestEvidenceStore::sidecarFollowsLatestCheckpoint()
     f.reopen();
     QVERIFY(f.store->integrityProblem().isEmpty());
     QVERIFY(f.store->verify({})->intact);
-    const auto after = CanonicalJson::parse(FileUtil::readAll(f.store->sidecarPath(), 1 << 20)->trimmed().toStdString());
+    const auto after =
+        CanonicalJson::parse(FileUtil::readAll(f.store->sidecarPath(), 1 << 20)->trimmed().toStdString());
     QCOMPARE(after->find("checkpoint")->find("size")->toInt(), 5);
 }
 
-void TestEvidenceStore::verifyReportsSignaturesChecked()
-{
+void TestEvidenceStore::verifyReportsSignaturesChecked() {
     StoreFixture f;
     f.appendN(4);
     const auto report = f.store->verify({true, true});
@@ -436,8 +433,7 @@ void TestEvidenceStore::verifyReportsSignaturesChecked()
     QCOMPARE(report->events, quint64(5));
 }
 
-void TestEvidenceStore::fastEventBytesMatchCanonicalSerialisation()
-{
+void TestEvidenceStore::fastEventBytesMatchCanonicalSerialisation() {
     const std::string actor = "ali\"ce", kind = "a.b-c_d", scope = "k\\l\n\u00e9\U0001F600";
     JsonValue payload = JsonValue::object();
     payload["z"] = "\x01\x1f\x7f";
@@ -446,29 +442,36 @@ void TestEvidenceStore::fastEventBytesMatchCanonicalSerialisation()
     const std::string payloadBytes = CanonicalJson::serialize(payload);
     const qint64 ts = 1795410000123;
     const QByteArray sig(64, '\x42');
-    const JsonValue obj = store::codec::eventObject(7, QStringLiteral("u-1"), ts, QString::fromStdString(actor),
-                                                    QString::fromStdString(kind), QString::fromStdString(scope), payload);
-    QCOMPARE(store::codec::eventBytes(7, "u-1", ts, actor, kind, scope, payloadBytes, store::codec::SignatureField::Omit),
+    const JsonValue obj =
+        store::codec::eventObject(7, QStringLiteral("u-1"), ts, QString::fromStdString(actor),
+                                  QString::fromStdString(kind), QString::fromStdString(scope), payload);
+    QCOMPARE(store::codec::eventBytes(7, "u-1", ts, actor, kind, scope, payloadBytes,
+                                      store::codec::SignatureField::Omit),
              CanonicalJson::serialize(obj));
-    QCOMPARE(store::codec::eventBytes(7, "u-1", ts, actor, kind, scope, payloadBytes, store::codec::SignatureField::Null),
+    QCOMPARE(store::codec::eventBytes(7, "u-1", ts, actor, kind, scope, payloadBytes,
+                                      store::codec::SignatureField::Null),
              store::codec::withSignature(obj, {}));
     const std::string sigB64 = sig.toBase64().toStdString();
-    const std::string signedBytes =
-        store::codec::eventBytes(7, "u-1", ts, actor, kind, scope, payloadBytes, store::codec::SignatureField::Value, sigB64);
+    const std::string signedBytes = store::codec::eventBytes(7, "u-1", ts, actor, kind, scope, payloadBytes,
+                                                             store::codec::SignatureField::Value, sigB64);
     QCOMPARE(signedBytes, store::codec::withSignature(obj, sig));
 
     store::codec::Envelope env;
     QVERIFY(store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, kind, scope, true, env).isEmpty());
     QCOMPARE(std::string(env.payload), payloadBytes);
     QCOMPARE(std::string(env.signatureBase64), sigB64);
-    QCOMPARE(std::string(env.beforeSignature) + std::string(env.afterSignature), CanonicalJson::serialize(obj));
+    QCOMPARE(std::string(env.beforeSignature) + std::string(env.afterSignature),
+             CanonicalJson::serialize(obj));
     QVERIFY(!store::codec::checkEnvelope(signedBytes, 8, "u-1", ts, actor, kind, scope, true, env).isEmpty());
     QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-2", ts, actor, kind, scope, true, env).isEmpty());
-    QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts + 1, actor, kind, scope, true, env).isEmpty());
+    QVERIFY(
+        !store::codec::checkEnvelope(signedBytes, 7, "u-1", ts + 1, actor, kind, scope, true, env).isEmpty());
     QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, "bob", kind, scope, true, env).isEmpty());
-    QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, "a.c", scope, true, env).isEmpty());
+    QVERIFY(
+        !store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, "a.c", scope, true, env).isEmpty());
     QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, kind, "kl", true, env).isEmpty());
-    QVERIFY(!store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, kind, scope, false, env).isEmpty());
+    QVERIFY(
+        !store::codec::checkEnvelope(signedBytes, 7, "u-1", ts, actor, kind, scope, false, env).isEmpty());
     QVERIFY(store::codec::validKind("incident.opened"));
     QVERIFY(!store::codec::validKind("Incident"));
     QVERIFY(!store::codec::validKind("a..b"));
@@ -481,8 +484,7 @@ void TestEvidenceStore::fastEventBytesMatchCanonicalSerialisation()
     QCOMPARE(Time::parseIso(QStringLiteral("2026-11-23T05:40:00+01:00")).has_value(), false);
 }
 
-void TestEvidenceStore::readOnlyOpenReadsAndRefusesWrites()
-{
+void TestEvidenceStore::readOnlyOpenReadsAndRefusesWrites() {
     StoreFixture f;
     f.appendN(3);
     f.store.reset();
@@ -503,6 +505,73 @@ void TestEvidenceStore::readOnlyOpenReadsAndRefusesWrites()
     QCOMPARE(r.error().exitCode(), 5);
     s.value().reset();
     QCOMPARE(FileUtil::readAll(f.path, 1 << 24).value(), before);
+}
+
+void TestEvidenceStore::bulkImportIsIndexedForSearchLater() {
+    StoreFixture f;
+    f.appendN(2, QStringLiteral("test.before")); // interactive: indexed in its own transaction
+    QCOMPARE(f.store->searchBacklog().value(), quint64(0));
+    auto path = f.dir.write(QStringLiteral("bulk.jsonl"), [] {
+        QByteArray out;
+        for (int i = 0; i < 50; ++i)
+            out += "{\"kind\":\"bulk.row\",\"scope\":\"kl\",\"payload\":{\"incident\":\"INC-7\",\"note\":"
+                   "\"needle" +
+                   QByteArray::number(i % 2) + "\"}}\n";
+        return out;
+    }());
+    QCOMPARE(f.store->importJsonl(f.alice, path).value(), quint64(50));
+    // The import left its events to the search indexes' catch-up; the other indexes are current.
+    QCOMPARE(f.store->searchBacklog().value(), quint64(50));
+    EventSearch text;
+    text.text = QStringLiteral("needle1");
+    EventSearch ref;
+    ref.ref = QStringLiteral("INC-7");
+    EventSearch kind;
+    kind.kind = QStringLiteral("bulk.row");
+    QCOMPARE(f.store->countMatches(text).value(), 0);
+    QCOMPARE(f.store->countMatches(kind).value(), 50);
+    // An append while the backlog stands is not indexed out of order: it joins the backlog.
+    f.appendN(1, QStringLiteral("test.after"));
+    QCOMPARE(f.store->searchBacklog().value(), quint64(51));
+    // Caught up in chunks, each its own transaction; nothing about the evidence changes.
+    const auto cp = f.store->latestCheckpoint().value();
+    QCOMPARE(f.store->indexForSearch(20).value(), quint64(31));
+    QCOMPARE(f.store->countMatches(text).value(), 10); // rows 1, 3, … of the first 20
+    QCOMPARE(f.store->indexForSearch(20).value(), quint64(11));
+    QCOMPARE(f.store->indexForSearch(20).value(), quint64(0));
+    QCOMPARE(f.store->indexForSearch(20).value(), quint64(0));
+    QCOMPARE(f.store->countMatches(text).value(), 25);
+    QCOMPARE(f.store->countMatches(ref).value(), 50);
+    EventSearch after;
+    after.text = QStringLiteral("after");
+    QCOMPARE(f.store->countMatches(after).value(), 1);
+    QCOMPARE(f.store->latestCheckpoint()->size, cp.size);
+    QVERIFY(f.store->verify({})->intact);
+    // Current again: the next append is indexed with it.
+    f.appendN(1, QStringLiteral("test.later"));
+    QCOMPARE(f.store->searchBacklog().value(), quint64(0));
+    // A read-only store cannot catch up; it says so.
+    StoreOpenOptions ro;
+    ro.readOnly = true;
+    auto reader = SqliteEvidenceStore::open(f.path, ro);
+    QVERIFY(reader.ok());
+    QVERIFY(!reader.value()->indexForSearch(10).ok());
+}
+
+void TestEvidenceStore::version3StoreKeepsItsSearchIndex() {
+    StoreFixture f;
+    f.appendN(5);
+    f.store.reset();
+    // A version-3 store: indexed by a trigger, no search_state. Version 4 takes it as fully indexed.
+    QCOMPARE(rawExec(f.path, "DROP TABLE search_state; DELETE FROM schema_version WHERE version = 4;"
+                             " PRAGMA user_version=3;"),
+             SQLITE_OK);
+    f.reopen();
+    QCOMPARE(f.store->searchBacklog().value(), quint64(0));
+    EventSearch s;
+    s.kind = QStringLiteral("test.event");
+    s.text = QStringLiteral("test");
+    QCOMPARE(f.store->countMatches(s).value(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceStore)
