@@ -4,11 +4,11 @@
 
 namespace ops::store {
 
-Result<EventWriter> EventWriter::open(Database &db, crypto::merkle::TreeBuilder tree)
-{
+Result<EventWriter> EventWriter::open(Database &db, crypto::merkle::TreeBuilder tree) {
     EventWriter w;
-    auto insert = Statement::prepare(db, "INSERT INTO events(seq, uuid, ts_ms, actor, kind, scope, canonical, "
-                                         "leaf_hash, signed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto insert =
+        Statement::prepare(db, "INSERT INTO events(seq, uuid, ts_ms, actor, kind, scope, canonical, "
+                               "leaf_hash, signed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert.ok())
         return insert.error();
     auto node = Statement::prepare(db, "INSERT INTO merkle_nodes(level, idx, hash) VALUES(?, ?, ?)");
@@ -22,10 +22,18 @@ Result<EventWriter> EventWriter::open(Database &db, crypto::merkle::TreeBuilder 
 
 Result<QByteArray> EventWriter::write(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
                                       std::string_view kind, std::string_view scope, std::string_view bytes,
-                                      bool signedByActor)
-{
+                                      bool signedByActor) {
+    const QByteArray leaf =
+        crypto::merkle::leafHash(QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())));
+    if (auto r = writeHashed(seq, uuid, tsMs, actor, kind, scope, bytes, signedByActor, leaf); !r.ok())
+        return r.error();
+    return leaf;
+}
+
+Result<void> EventWriter::writeHashed(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
+                                      std::string_view kind, std::string_view scope, std::string_view bytes,
+                                      bool signedByActor, const QByteArray &leaf) {
     const QByteArrayView view(bytes.data(), static_cast<qsizetype>(bytes.size()));
-    const QByteArray leaf = crypto::merkle::leafHash(view);
     // The bound buffers outlive the step, so SQLite need not copy them.
     if (auto r = m_insert.bind(1, static_cast<qint64>(seq))
                      .bindStaticText(2, uuid)
@@ -43,16 +51,17 @@ Result<QByteArray> EventWriter::write(quint64 seq, std::string_view uuid, qint64
     m_tree.append(leaf, [&](int level, quint64 index, const QByteArray &hash) {
         if (level < kNodeLevelMin || nodeError)
             return;
-        if (auto r = m_node.bind(1, qint64(level)).bind(2, static_cast<qint64>(index)).bindBlob(3, hash).run(); !r.ok())
+        if (auto r =
+                m_node.bind(1, qint64(level)).bind(2, static_cast<qint64>(index)).bindBlob(3, hash).run();
+            !r.ok())
             nodeError = r.error();
     });
     if (nodeError)
         return *nodeError;
-    return leaf;
+    return {};
 }
 
-void EventWriter::close()
-{
+void EventWriter::close() {
     m_insert = Statement();
     m_node = Statement();
 }

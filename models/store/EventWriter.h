@@ -17,7 +17,12 @@ public:
 
     // Inserts one event and returns its leaf hash.
     Result<QByteArray> write(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
-                             std::string_view kind, std::string_view scope, std::string_view bytes, bool signedByActor);
+                             std::string_view kind, std::string_view scope, std::string_view bytes,
+                             bool signedByActor);
+    // The same with the leaf hash computed by the caller (a bulk import hashes on another thread).
+    Result<void> writeHashed(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
+                             std::string_view kind, std::string_view scope, std::string_view bytes,
+                             bool signedByActor, const QByteArray &leaf);
     const crypto::merkle::TreeBuilder &tree() const { return m_tree; }
     void close(); // finalises the statements (needed before schema changes in the same transaction)
 

@@ -8,11 +8,17 @@
 #include "Schema.h"
 
 #include "core/CanonicalJson.h"
+#include "crypto/Merkle.h"
 #include "crypto/Random.h"
 
 #include <QFile>
 
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace ops {
 
@@ -21,7 +27,8 @@ using namespace store;
 namespace {
 
 QString reservedKindPrefix(const std::string &kind) {
-    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.", "launch.", "derivation.", "handoff."})
+    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.",
+                               "launch.", "derivation.", "handoff."})
         if (kind.rfind(prefix, 0) == 0)
             return QString::fromLatin1(prefix);
     return {};
@@ -66,6 +73,193 @@ std::optional<QString> readLine(const JsonValue &v, ImportLine &out) {
     }
     return std::nullopt;
 }
+// One line made ready to write: its exact bytes and leaf hash.
+struct PreparedEvent {
+    quint64 seq = 0;
+    std::string uuid;
+    qint64 tsMs = 0;
+    std::string kind;
+    std::string scope;
+    std::string bytes;
+    QByteArray leaf;
+};
+
+struct PreparedBatch {
+    std::vector<PreparedEvent> events;
+    std::optional<Error> error; // the batch ends at the first bad line; nothing is written then
+    qint64 bytesRead = 0;
+};
+
+// Reads, parses and checks the lines of a JSONL file on its own thread, in batches.
+class ImportReader {
+public:
+    static constexpr std::size_t kBatch = 1024;
+    static constexpr std::size_t kQueued = 4;
+
+    ImportReader(QFile &f, QString file, quint64 firstSeq, std::string actor, qint64 now)
+        : m_file(f)
+        , m_path(std::move(file))
+        , m_seq(firstSeq)
+        , m_actor(std::move(actor))
+        , m_now(now)
+        , m_thread([this] { run(); }) {}
+    ~ImportReader() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+    const std::string &actor() const { return m_actor; }
+
+    // The next batch, or nothing once the file is read (a batch with an error is the last).
+    std::optional<PreparedBatch> next() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
+        if (m_queue.empty())
+            return std::nullopt;
+        PreparedBatch b = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_changed.notify_all();
+        return b;
+    }
+
+private:
+    bool push(PreparedBatch &&b) {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.size() < kQueued || m_stop; });
+        if (m_stop)
+            return false;
+        m_queue.push_back(std::move(b));
+        m_changed.notify_all();
+        return true;
+    }
+    void finish() {
+        std::lock_guard lock(m_mutex);
+        m_done = true;
+        m_changed.notify_all();
+    }
+    void run() {
+        PreparedBatch batch;
+        const bool ok = read(batch);
+        if (ok && (!batch.events.empty() || batch.error))
+            push(std::move(batch));
+        finish();
+    }
+    Error at(ErrorCode code, const QString &message, qint64 line) const {
+        return makeError(code, message, QStringLiteral("%1:%2").arg(m_path).arg(line));
+    }
+    // Fills and hands over batches; the last (partial, or with an error) stays in `batch`.
+    bool read(PreparedBatch &batch) {
+        crypto::UuidSource uuids;
+        std::string payloadBytes;
+        qint64 lineNo = 0;
+        qint64 bytesRead = 0;
+        // Lines are cut out of 2 MiB blocks without copying; a line never exceeds 1 MiB.
+        std::string block;
+        std::size_t blockPos = 0;
+        bool eof = false;
+        std::string chunk(static_cast<std::size_t>(2 * kMaxLineBytes), '\0');
+        while (true) {
+            const char *found = static_cast<const char *>(
+                std::memchr(block.data() + blockPos, '\n', block.size() - blockPos));
+            if (!found && !eof) {
+                block.erase(0, blockPos);
+                blockPos = 0;
+                const qint64 got = m_file.read(chunk.data(), static_cast<qint64>(chunk.size()));
+                if (got < 0) {
+                    batch.error =
+                        makeError(ErrorCode::InvalidInput,
+                                  QStringLiteral("read error: %1").arg(m_file.errorString()), m_path);
+                    return true;
+                }
+                if (got == 0)
+                    eof = true;
+                block.append(chunk.data(), static_cast<std::size_t>(got));
+                found = static_cast<const char *>(std::memchr(block.data(), '\n', block.size()));
+            }
+            if (!found && eof && blockPos >= block.size())
+                return true;
+            const std::size_t lineEnd = found ? static_cast<std::size_t>(found - block.data()) : block.size();
+            if (lineEnd - blockPos > static_cast<std::size_t>(kMaxLineBytes)) {
+                batch.error =
+                    at(ErrorCode::InvalidInput, QStringLiteral("line is longer than 1 MiB"), lineNo + 1);
+                return true;
+            }
+            if (!found && !eof)
+                continue; // the line continues in the next block
+            const std::string_view line(block.data() + blockPos, lineEnd - blockPos);
+            blockPos = found ? lineEnd + 1 : block.size();
+            ++lineNo;
+            bytesRead += static_cast<qint64>(line.size()) + 1;
+            std::size_t begin = 0, end = line.size();
+            while (begin < end && (line[begin] == ' ' || line[begin] == '\t'))
+                ++begin;
+            while (end > begin && (line[end - 1] == '\n' || line[end - 1] == '\r' || line[end - 1] == ' ' ||
+                                   line[end - 1] == '\t'))
+                --end;
+            if (begin == end)
+                continue;
+            auto parsed = CanonicalJson::parse(line.substr(begin, end - begin));
+            if (!parsed.ok()) {
+                batch.error = at(ErrorCode::InvalidInput, parsed.error().message, lineNo);
+                return true;
+            }
+            ImportLine l;
+            if (auto problem = readLine(parsed.value(), l)) {
+                batch.error = at(ErrorCode::InvalidInput, *problem, lineNo);
+                return true;
+            }
+            // Identities are made only by `identity create`, where the new key signs its own event;
+            // the kinds that current state is folded from (incidents, runs, kill switches, alerts)
+            // are made only by the verbs that check roles and rules, each signed by the person acting.
+            if (const QString reserved = reservedKindPrefix(*l.kind); !reserved.isEmpty()) {
+                batch.error =
+                    at(ErrorCode::Policy,
+                       QStringLiteral("%1 events cannot be imported: they are made only by the verbs that "
+                                      "check their rules")
+                           .arg(reserved + QLatin1Char('*')),
+                       lineNo);
+                return true;
+            }
+            PreparedEvent e;
+            e.seq = ++m_seq;
+            e.uuid = uuids.next();
+            e.tsMs = l.tsMs.value_or(m_now);
+            e.kind = *l.kind;
+            e.scope = *l.scope;
+            payloadBytes.clear();
+            CanonicalJson::serializeTo(*l.payload, payloadBytes);
+            e.bytes = codec::eventBytes(e.seq, e.uuid, e.tsMs, m_actor, e.kind, e.scope, payloadBytes,
+                                        codec::SignatureField::Null);
+            e.leaf = crypto::merkle::leafHash(
+                QByteArrayView(e.bytes.data(), static_cast<qsizetype>(e.bytes.size())));
+            batch.events.push_back(std::move(e));
+            if (batch.events.size() >= kBatch) {
+                batch.bytesRead = bytesRead;
+                if (!push(std::move(batch)))
+                    return false;
+                batch = PreparedBatch{};
+                batch.events.reserve(kBatch);
+            }
+            batch.bytesRead = bytesRead;
+        }
+    }
+
+    QFile &m_file;
+    const QString m_path;
+    quint64 m_seq;
+    const std::string m_actor;
+    const qint64 m_now;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<PreparedBatch> m_queue;
+    bool m_done = false;
+    bool m_stop = false;
+    std::thread m_thread; // last: started once everything above is ready
+};
+
 } // namespace
 
 Result<NewEvent> SqliteEvidenceStore::parseImportLine(std::string_view line) {
@@ -128,82 +322,25 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     auto writer = EventWriter::open(m_db, std::move(tree).value());
     if (!writer.ok())
         return writer.error();
-    const auto where = [&](qint64 line) { return QStringLiteral("%1:%2").arg(file).arg(line); };
-
-    const std::string actor = signer.name.toStdString();
-    crypto::UuidSource uuids;
-    std::string payloadBytes;
+    // Two stages on two cores: a reader thread parses and checks each line and makes its exact
+    // bytes and leaf hash; this thread writes the rows and the Merkle tree in order. Batches pass
+    // through a short bounded queue, so memory stays flat whatever the file's size.
+    ImportReader reader(f, file, n.value(), signer.name.toStdString(), m_options.clock());
     quint64 seq = n.value();
-    qint64 lineNo = 0;
-    qint64 bytesRead = 0;
-    const qint64 now = m_options.clock();
-    // Lines are cut out of 2 MiB blocks without copying; a line never exceeds 1 MiB.
-    std::string block;
-    std::size_t blockPos = 0;
-    bool eof = false;
-    std::string chunk(static_cast<std::size_t>(2 * kMaxLineBytes), '\0');
     while (true) {
-        const char *found =
-            static_cast<const char *>(std::memchr(block.data() + blockPos, '\n', block.size() - blockPos));
-        if (!found && !eof) {
-            block.erase(0, blockPos);
-            blockPos = 0;
-            const qint64 got = f.read(chunk.data(), static_cast<qint64>(chunk.size()));
-            if (got < 0)
-                return makeError(ErrorCode::InvalidInput,
-                                 QStringLiteral("read error: %1").arg(f.errorString()), file);
-            if (got == 0)
-                eof = true;
-            block.append(chunk.data(), static_cast<std::size_t>(got));
-            found = static_cast<const char *>(std::memchr(block.data(), '\n', block.size()));
-        }
-        if (!found && eof && blockPos >= block.size())
+        auto batch = reader.next();
+        if (!batch)
             break;
-        const std::size_t lineEnd = found ? static_cast<std::size_t>(found - block.data()) : block.size();
-        if (lineEnd - blockPos > static_cast<std::size_t>(kMaxLineBytes))
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("line is longer than 1 MiB"),
-                             where(lineNo + 1));
-        if (!found && !eof)
-            continue; // the line continues in the next block
-        const std::string_view line(block.data() + blockPos, lineEnd - blockPos);
-        blockPos = found ? lineEnd + 1 : block.size();
-        ++lineNo;
-        bytesRead += static_cast<qint64>(line.size()) + 1;
-        std::size_t begin = 0, end = line.size();
-        while (begin < end && (line[begin] == ' ' || line[begin] == '\t'))
-            ++begin;
-        while (end > begin && (line[end - 1] == '\n' || line[end - 1] == '\r' || line[end - 1] == ' ' ||
-                               line[end - 1] == '\t'))
-            --end;
-        if (begin == end)
-            continue;
-        auto parsed = CanonicalJson::parse(line.substr(begin, end - begin));
-        if (!parsed.ok())
-            return makeError(ErrorCode::InvalidInput, parsed.error().message, where(lineNo));
-        ImportLine l;
-        if (auto problem = readLine(parsed.value(), l))
-            return makeError(ErrorCode::InvalidInput, *problem, where(lineNo));
-        // Identities are made only by `identity create`, where the new key signs its own event; the
-        // kinds that current state is folded from (incidents, runs, kill switches, alerts) are made
-        // only by the verbs that check roles and rules, each signed by the person acting.
-        if (const QString reserved = reservedKindPrefix(*l.kind); !reserved.isEmpty())
-            return makeError(
-                ErrorCode::Policy,
-                QStringLiteral("%1 events cannot be imported: they are made only by the verbs that check "
-                               "their rules")
-                    .arg(reserved + QLatin1Char('*')),
-                where(lineNo));
-        ++seq;
-        const std::string uuid = uuids.next();
-        const qint64 ts = l.tsMs.value_or(now);
-        payloadBytes.clear();
-        CanonicalJson::serializeTo(*l.payload, payloadBytes);
-        const std::string bytes = codec::eventBytes(seq, uuid, ts, actor, *l.kind, *l.scope, payloadBytes,
-                                                    codec::SignatureField::Null);
-        if (auto leaf = writer->write(seq, uuid, ts, actor, *l.kind, *l.scope, bytes, false); !leaf.ok())
-            return leaf.error();
-        if (progress && (seq & 0xfff) == 0 &&
-            !progress(static_cast<quint64>(bytesRead), static_cast<quint64>(totalBytes)))
+        if (batch->error)
+            return *batch->error;
+        for (const PreparedEvent &e : batch->events) {
+            if (auto r = writer->writeHashed(e.seq, e.uuid, e.tsMs, reader.actor(), e.kind, e.scope, e.bytes,
+                                             false, e.leaf);
+                !r.ok())
+                return r.error();
+            seq = e.seq;
+        }
+        if (progress && !progress(static_cast<quint64>(batch->bytesRead), static_cast<quint64>(totalBytes)))
             return makeError(ErrorCode::Negative, QStringLiteral("import cancelled; nothing was written"),
                              file);
     }
