@@ -1092,6 +1092,30 @@
         <source>No verdict verified yet.</source>
         <translation>Noch kein Verdikt geprüft.</translation>
     </message>
+    <message>
+        <source>The search index could not catch up: %1</source>
+        <translation>Der Suchindex konnte nicht aufholen: %1</translation>
+    </message>
+    <message>
+        <source>Search index caught up: every event can be searched.</source>
+        <translation>Suchindex aktuell: jedes Ereignis ist durchsuchbar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s), %1 loaded (more as you scroll)</source>
+        <translation><numerusform>%Ln Ereignis, %1 geladen (mehr beim Blättern)</numerusform><numerusform>%Ln Ereignisse, %1 geladen (mehr beim Blättern)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1+ events (counting…)</source>
+        <translation>%1+ Ereignisse (wird gezählt…)</translation>
+    </message>
+    <message>
+        <source>Indexing %1 imported events for search… Searches cover the events indexed so far.</source>
+        <translation>%1 importierte Ereignisse werden für die Suche indiziert… Suchen umfassen die bisher indizierten Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Indexing imported events for search: %1%… Searches cover the events indexed so far.</source>
+        <translation>Importierte Ereignisse werden für die Suche indiziert: %1 %… Suchen umfassen die bisher indizierten Ereignisse.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>

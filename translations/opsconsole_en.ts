@@ -1090,6 +1090,33 @@
         <source>No verdict verified yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The search index could not catch up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search index caught up: every event can be searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s), %1 loaded (more as you scroll)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1+ events (counting…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing %1 imported events for search… Searches cover the events indexed so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing imported events for search: %1%… Searches cover the events indexed so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>
