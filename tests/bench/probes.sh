@@ -22,12 +22,19 @@ calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
 holds() { awk "BEGIN { exit !($*) }" && echo PASS || echo FAIL; }
 now() { date +%s.%N; }
 
-# 1. One round of 2,000 requests (median of three, connections warm on both sides).
+# 1. One round of 2,000 requests: ours (median of three rounds, connections warm) and curl,
+#    interleaved five times, best of each: the machine is noisy and both sides share it.
 n=2000
 for i in $(seq 0 $((n - 1))); do printf 'url = "http://127.0.0.1:%s/ready/%s"\noutput = "/dev/null"\n' "$port" "$i"; done > "$tmp/curl.cfg"
 curl -s --parallel --parallel-max 50 -K "$tmp/curl.cfg" 2>/dev/null # warm
-ours=$("$bin" throughput "$port" $n)
-curlrate=$(for _ in 1 2 3; do s=$(now); curl -s --parallel --parallel-max 50 -K "$tmp/curl.cfg" 2>/dev/null; e=$(now); calc "$n / ($e - $s)"; echo; done | median 3)
+ours=0; curlrate=0
+for _ in 1 2 3 4 5; do
+    o=$("$bin" throughput "$port" $n)
+    s=$(now); curl -s --parallel --parallel-max 50 -K "$tmp/curl.cfg" 2>/dev/null; e=$(now)
+    c=$(calc "$n / ($e - $s)")
+    ours=$(awk "BEGIN { print ($o > $ours) ? $o : $ours }")
+    curlrate=$(awk "BEGIN { print ($c > $curlrate) ? $c : $curlrate }")
+done
 ratio=$(calc "$ours / $curlrate")
 row "2,000 probes, one round (req/s)" "$(printf %.0f "$ours")" "req/s" "$(printf %.0f "$curlrate")" "curl" "$(printf %.2f "$ratio")" ">= 0.50" \
     "$(holds "$ratio >= 0.5")"
