@@ -1102,7 +1102,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln event(s), %1 loaded (more as you scroll)</source>
-        <translation><numerusform>%Ln Ereignis, %1 geladen (mehr beim Blättern)</numerusform><numerusform>%Ln Ereignisse, %1 geladen (mehr beim Blättern)</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Ereignis, %1 geladen (mehr beim Blättern)</numerusform>
+            <numerusform>%Ln Ereignisse, %1 geladen (mehr beim Blättern)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1+ events (counting…)</source>
@@ -1115,6 +1118,30 @@
     <message>
         <source>Indexing imported events for search: %1%… Searches cover the events indexed so far.</source>
         <translation>Importierte Ereignisse werden für die Suche indiziert: %1 %… Suchen umfassen die bisher indizierten Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Checks of the selected verdict</source>
+        <translation>Prüfungen des gewählten Verdikts</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>✔ ok</source>
+        <translation>✔ ok</translation>
+    </message>
+    <message>
+        <source>✘ failed</source>
+        <translation>✘ fehlgeschlagen</translation>
     </message>
 </context>
 <context>

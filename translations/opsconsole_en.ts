@@ -1117,6 +1117,30 @@
         <source>Indexing imported events for search: %1%… Searches cover the events indexed so far.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Checks of the selected verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>

@@ -370,6 +370,11 @@ void TestEvidencePanel::proofAndVerdictTabs() {
     QVERIFY(history->item(0)->text().contains(QLatin1String("VALID")));
     const quint64 seq = history->item(0)->data(Qt::UserRole).toULongLong();
     QVERIFY(seq > 0);
+    // Selected, with its recorded checks below the list.
+    QCOMPARE(history->currentRow(), 0);
+    auto *recorded = child<QTreeWidget>(&p, "verdictRecordedChecks");
+    QCOMPARE(recorded->topLevelItemCount(), 6);
+    QVERIFY(recorded->topLevelItem(1)->text(1).contains(QLatin1String("ok")));
     // Closing hides the dialog and keeps the report for the next time it is opened.
     QTest::keyClick(dialog, Qt::Key_Escape);
     QVERIFY(!dialog->isVisible());

@@ -42,6 +42,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -562,6 +563,37 @@ QWidget *EvidencePanel::buildVerdicts() {
         showEventDetail(item->data(Qt::UserRole).toULongLong());
     });
     l->addWidget(m_verdictHistory, 1);
+    // The checks of the verdict selected above, as they were recorded.
+    m_verdictRecorded = new QTreeWidget(page);
+    m_verdictRecorded->setObjectName(QStringLiteral("verdictRecordedChecks"));
+    m_verdictRecorded->setAccessibleName(tr("Checks of the selected verdict"));
+    m_verdictRecorded->setHeaderLabels({tr("Check"), tr("Result"), tr("Detail")});
+    m_verdictRecorded->setRootIsDecorated(false);
+    m_verdictRecorded->setWordWrap(true);
+    m_verdictRecorded->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_verdictRecorded->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_verdictRecorded->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    l->addWidget(m_verdictRecorded, 2);
+    connect(m_verdictHistory, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        m_verdictRecorded->clear();
+        SqliteEvidenceStore *s = store();
+        const quint64 seq = item ? item->data(Qt::UserRole).toULongLong() : 0;
+        if (!s || seq == 0)
+            return;
+        auto e = s->event(seq);
+        if (!e.ok())
+            return;
+        const JsonValue p = e->payload();
+        if (const JsonValue *checks = p.find("checks"); checks && checks->isArray())
+            for (const JsonValue &c : checks->toArray()) {
+                const bool ok = c.find("ok") && c.find("ok")->toBool();
+                auto *row = new QTreeWidgetItem(
+                    m_verdictRecorded,
+                    {c.stringAt("name"), ok ? tr("✔ ok") : tr("✘ failed"), c.stringAt("detail")});
+                row->setForeground(1, QColor(QLatin1String(ok ? kGreen : kRed)));
+                row->setToolTip(2, c.stringAt("detail"));
+            }
+    });
     return page;
 }
 
@@ -596,6 +628,8 @@ void EvidencePanel::refreshVerdictHistory() {
     }
     if (m_verdictHistory->count() == 0)
         m_verdictHistory->addItem(tr("No verdict verified yet."));
+    else
+        m_verdictHistory->setCurrentRow(0);
 }
 
 VerdictDialog *EvidencePanel::openVerdictDialog() {

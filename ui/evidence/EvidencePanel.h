@@ -21,6 +21,7 @@ class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableView;
+class QTreeWidget;
 class QToolButton;
 
 namespace ops {
@@ -127,6 +128,7 @@ private:
     ProofsView *m_proofs = nullptr;
     VerdictDialog *m_verdictDialog = nullptr;
     QListWidget *m_verdictHistory = nullptr;
+    QTreeWidget *m_verdictRecorded = nullptr;
 
     quint64 m_detailSeq = 0;
     std::optional<EventInspection> m_inspection;
