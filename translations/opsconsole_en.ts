@@ -1121,26 +1121,6 @@
         <source>Checks of the selected verdict</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ ok</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ failed</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>

@@ -564,15 +564,8 @@ QWidget *EvidencePanel::buildVerdicts() {
     });
     l->addWidget(m_verdictHistory, 1);
     // The checks of the verdict selected above, as they were recorded.
-    m_verdictRecorded = new QTreeWidget(page);
-    m_verdictRecorded->setObjectName(QStringLiteral("verdictRecordedChecks"));
-    m_verdictRecorded->setAccessibleName(tr("Checks of the selected verdict"));
-    m_verdictRecorded->setHeaderLabels({tr("Check"), tr("Result"), tr("Detail")});
-    m_verdictRecorded->setRootIsDecorated(false);
-    m_verdictRecorded->setWordWrap(true);
-    m_verdictRecorded->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_verdictRecorded->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_verdictRecorded->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_verdictRecorded = VerdictView::newChecksTree(page, QStringLiteral("verdictRecordedChecks"),
+                                                   tr("Checks of the selected verdict"));
     l->addWidget(m_verdictRecorded, 2);
     connect(m_verdictHistory, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         m_verdictRecorded->clear();
@@ -585,14 +578,9 @@ QWidget *EvidencePanel::buildVerdicts() {
             return;
         const JsonValue p = e->payload();
         if (const JsonValue *checks = p.find("checks"); checks && checks->isArray())
-            for (const JsonValue &c : checks->toArray()) {
-                const bool ok = c.find("ok") && c.find("ok")->toBool();
-                auto *row = new QTreeWidgetItem(
-                    m_verdictRecorded,
-                    {c.stringAt("name"), ok ? tr("✔ ok") : tr("✘ failed"), c.stringAt("detail")});
-                row->setForeground(1, QColor(QLatin1String(ok ? kGreen : kRed)));
-                row->setToolTip(2, c.stringAt("detail"));
-            }
+            for (const JsonValue &c : checks->toArray())
+                VerdictView::addCheckRow(m_verdictRecorded, c.stringAt("name"),
+                                         c.find("ok") && c.find("ok")->toBool(), c.stringAt("detail"));
     });
     return page;
 }

@@ -93,15 +93,7 @@ VerdictView::VerdictView(Session *session, StoreProvider store, QWidget *parent)
     big.setBold(true);
     m_banner->setFont(big);
     l->addWidget(m_banner);
-    m_checks = new QTreeWidget(this);
-    m_checks->setObjectName(QStringLiteral("verdictChecks"));
-    m_checks->setAccessibleName(tr("Verdict checks"));
-    m_checks->setHeaderLabels({tr("Check"), tr("Result"), tr("Detail")});
-    m_checks->setRootIsDecorated(false);
-    m_checks->setWordWrap(true);
-    m_checks->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_checks->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_checks->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_checks = newChecksTree(this, QStringLiteral("verdictChecks"), tr("Verdict checks"));
     l->addWidget(m_checks, 1);
     m_key = new QLabel(this);
     m_key->setObjectName(QStringLiteral("verdictKey"));
@@ -213,17 +205,34 @@ void VerdictView::display(const VerdictReport &report) {
     m_banner->setStyleSheet(QStringLiteral("color: white; background: %1; padding: 6px; border-radius: 4px;")
                                 .arg(QLatin1String(report.valid ? kGreen : kRed)));
     m_checks->clear();
-    for (const VerdictCheck &c : report.checks) {
-        auto *item = new QTreeWidgetItem(m_checks, {c.name, c.ok ? tr("✔ ok") : tr("✘ failed"), c.detail});
-        item->setForeground(1, QColor(QLatin1String(c.ok ? kGreen : kRed)));
-        item->setToolTip(2, c.detail);
-        item->setData(0, Qt::UserRole, c.ok);
-    }
+    for (const VerdictCheck &c : report.checks)
+        addCheckRow(m_checks, c.name, c.ok, c.detail);
     m_key->setText(tr("Key: %1 %2")
                        .arg(report.keyAlgorithm.isEmpty() ? tr("(unreadable)") : report.keyAlgorithm,
                             report.keyFingerprint));
     m_network->setText(tr("No network was used: every check ran on the four local files; the bundle was read "
                           "in memory, never extracted."));
+}
+
+QTreeWidget *VerdictView::newChecksTree(QWidget *parent, const QString &objectName,
+                                        const QString &accessibleName) {
+    auto *tree = new QTreeWidget(parent);
+    tree->setObjectName(objectName);
+    tree->setAccessibleName(accessibleName);
+    tree->setHeaderLabels({tr("Check"), tr("Result"), tr("Detail")});
+    tree->setRootIsDecorated(false);
+    tree->setWordWrap(true);
+    tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    tree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    return tree;
+}
+
+void VerdictView::addCheckRow(QTreeWidget *tree, const QString &name, bool ok, const QString &detail) {
+    auto *item = new QTreeWidgetItem(tree, {name, ok ? tr("✔ ok") : tr("✘ failed"), detail});
+    item->setForeground(1, QColor(QLatin1String(ok ? kGreen : kRed)));
+    item->setToolTip(2, detail);
+    item->setData(0, Qt::UserRole, ok);
 }
 
 void VerdictView::message(const QString &text, bool error) {

@@ -43,6 +43,11 @@ public:
     bool isRunning() const;
     const VerdictReport *report() const { return m_report ? &*m_report : nullptr; }
 
+    // A list of named checks (Check / Result / Detail), as a report and its record show them.
+    static QTreeWidget *newChecksTree(QWidget *parent, const QString &objectName,
+                                      const QString &accessibleName);
+    static void addCheckRow(QTreeWidget *tree, const QString &name, bool ok, const QString &detail);
+
 Q_SIGNALS:
     void finished(bool valid);
     void signInRequested();
