@@ -365,6 +365,9 @@ void TestEvidencePanel::proofAndVerdictTabs() {
     QVERIFY(child<QLabel>(verdicts, "verdictNetwork")->text().contains(QLatin1String("No network")));
     QVERIFY(child<QLabel>(verdicts, "verdictKey")->text().contains(QLatin1String("SHA256:")));
     QCOMPARE(countKind(*m_f->store, QStringLiteral("verdict.verified")), 1);
+    // Recorded by the worker on a connection of its own, the window never waiting for it.
+    QVERIFY2(child<QLabel>(verdicts, "verdictMessage")->text().contains(QLatin1String("Recorded as event")),
+             qPrintable(child<QLabel>(verdicts, "verdictMessage")->text()));
     // The Verdicts tab lists it; double-clicking opens its event, with the four files attached.
     QCOMPARE(history->count(), 1);
     QVERIFY(history->item(0)->text().contains(QLatin1String("VALID")));

@@ -27,6 +27,9 @@ using namespace colours;
 struct VerdictOutcome {
     std::optional<VerdictReport> report;
     QString error;
+    bool recordWanted = false;
+    std::optional<quint64> recordedSeq;
+    QString recordError;
 };
 
 VerdictView::VerdictView(Session *session, StoreProvider store, QWidget *parent)
@@ -121,17 +124,12 @@ VerdictView::VerdictView(Session *session, StoreProvider store, QWidget *parent)
             return;
         }
         display(*outcome->report);
-        SqliteEvidenceStore *s = m_store();
-        if (s && m_session->isUnlocked()) {
-            const VerdictFiles files{m_paths[0]->text(), m_paths[1]->text(), m_paths[2]->text(),
-                                     m_paths[3]->text()};
-            auto e = recordVerdict(*s, *m_session->signer(), files, *outcome->report);
-            message(e.ok() ? tr("Recorded as event %1 with the four files attached.").arg(e->seq)
-                           : e.error().toString(),
-                    !e.ok());
-        } else {
+        if (outcome->recordedSeq)
+            message(tr("Recorded as event %1 with the four files attached.").arg(*outcome->recordedSeq));
+        else if (outcome->recordWanted)
+            message(outcome->recordError, true);
+        else
             message(tr("Not recorded: sign in to record verifications as evidence."));
-        }
         Q_EMIT finished(outcome->report->valid);
     });
 }
@@ -184,18 +182,42 @@ void VerdictView::startVerify() {
     message(QString());
     QPointer<QProgressBar> bar(m_progress);
     auto cancel = m_cancelFlag;
-    m_watcher->setFuture(QtConcurrent::run([files, bar, cancel]() -> std::shared_ptr<VerdictOutcome> {
-        VerdictOptions options;
-        options.cancelled = [cancel] { return cancel->load(); };
-        options.progress = [bar](qint64 done, qint64 total) { postProgress(bar, done, total); };
-        auto out = std::make_shared<VerdictOutcome>();
-        auto r = verifyVerdict(files, options);
-        if (r.ok())
+    // Signed in, the result is recorded by the same worker on a connection of its own: reading
+    // and storing a bundle of up to 256 MiB never holds up the window.
+    std::shared_ptr<Signer> signer;
+    QString storePath;
+    if (SqliteEvidenceStore *s = m_store(); s && m_session->isUnlocked()) {
+        signer =
+            std::make_shared<Signer>(Signer{m_session->signer()->name, m_session->signer()->key.duplicate()});
+        storePath = s->path();
+    }
+    m_watcher->setFuture(
+        QtConcurrent::run([files, bar, cancel, signer, storePath]() -> std::shared_ptr<VerdictOutcome> {
+            VerdictOptions options;
+            options.cancelled = [cancel] { return cancel->load(); };
+            options.progress = [bar](qint64 done, qint64 total) { postProgress(bar, done, total); };
+            auto out = std::make_shared<VerdictOutcome>();
+            auto r = verifyVerdict(files, options);
+            if (!r.ok()) {
+                out->error = r.error().toString();
+                return out;
+            }
             out->report = r.value();
-        else
-            out->error = r.error().toString();
-        return out;
-    }));
+            if (!signer || cancel->load())
+                return out;
+            out->recordWanted = true;
+            auto store = SqliteEvidenceStore::open(storePath);
+            if (!store.ok()) {
+                out->recordError = store.error().toString();
+                return out;
+            }
+            auto e = recordVerdict(*store.value(), *signer, files, *out->report);
+            if (e.ok())
+                out->recordedSeq = e->seq;
+            else
+                out->recordError = e.error().toString();
+            return out;
+        }));
 }
 
 void VerdictView::display(const VerdictReport &report) {
