@@ -468,16 +468,7 @@ Result<QStringList> SqliteEvidenceStore::distinctValues(EventSort column) const 
                                            "SELECT x FROM v WHERE x IS NOT NULL");
     if (!st.ok())
         return st.error();
-    QStringList out;
-    while (true) {
-        auto row = st->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        out << st->text(0);
-    }
-    return out;
+    return st->texts();
 }
 
 Result<QStringList> SqliteEvidenceStore::refsOf(quint64 seq) const {
@@ -487,16 +478,7 @@ Result<QStringList> SqliteEvidenceStore::refsOf(quint64 seq) const {
     if (!st.ok())
         return st.error();
     st->bind(1, qint64(seq));
-    QStringList out;
-    while (true) {
-        auto row = st->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        out << st->text(0);
-    }
-    return out;
+    return st->texts();
 }
 
 Result<QList<quint64>> SqliteEvidenceStore::relatedEvents(quint64 seq, int limit) const {

@@ -191,6 +191,19 @@ Statement &Statement::bindNull(int index)
     return *this;
 }
 
+Result<QStringList> Statement::texts()
+{
+    QStringList out;
+    while (true) {
+        auto row = step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            return out;
+        out << text(0);
+    }
+}
+
 Result<bool> Statement::step()
 {
     const int rc = sqlite3_step(m_stmt);

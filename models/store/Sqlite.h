@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <string_view>
 
@@ -64,6 +65,8 @@ public:
     // Returns true when a row is available, false when done; errors as Error.
     Result<bool> step();
     Result<void> run(); // step to completion, expecting no rows
+    // Steps to completion and collects the first column of every row as text.
+    Result<QStringList> texts();
     void reset();
 
     qint64 int64(int column) const;
