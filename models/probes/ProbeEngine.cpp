@@ -1,17 +1,12 @@
 #include "ProbeEngine.h"
 
-#include <algorithm>
-
-#include <QThread>
-
+#include "HttpClient.h"
 #include "crypto/Sha256.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -19,7 +14,6 @@
 namespace ops {
 
 namespace {
-constexpr qint64 kReadBuffer = 256 * 1024;
 constexpr qint64 kJsonCap = 4 * 1024 * 1024; // manifests, resolver, rules and readyz are small documents
 } // namespace
 
@@ -33,25 +27,18 @@ public:
         , m_settings(settings)
         , m_clock(std::move(clock)) {}
 
-    void start(QNetworkAccessManager *nam, const Secret &token, const QSslConfiguration &ssl) {
-        QNetworkRequest request(m_target.url);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                             QNetworkRequest::NoLessSafeRedirectPolicy);
-        request.setMaximumRedirectsAllowed(m_settings.maxRedirects);
-        request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        request.setRawHeader("User-Agent", "opsconsole-probe");
+    void start(HttpConnectionPool *pool, const Secret &token, const QSslConfiguration &ssl) {
+        HttpGet::Options options;
+        options.maxRedirects = m_settings.maxRedirects;
+        options.ssl = ssl;
         if (m_target.auth && token.isSet())
-            request.setRawHeader("Authorization", "Bearer " + token.reveal());
-        if (m_target.url.scheme() == QLatin1String("https"))
-            request.setSslConfiguration(ssl);
+            options.authorization = "Bearer " + token.reveal();
+        m_get = new HttpGet(pool, m_target.url, std::move(options), this);
+        m_get->onResponseStarted = [this] { m_firstByte.stop(); };
+        m_get->onHead = [this](const HttpResponseParser::Head &head) { onHead(head); };
+        m_get->onBody = [this](QByteArrayView piece) { onData(piece); };
+        m_get->onFinished = [this](const QString &error) { onFinished(error); };
 
-        m_elapsed.start();
-        m_reply = nam->get(request);
-        m_reply->setReadBufferSize(kReadBuffer);
-        connect(m_reply, &QNetworkReply::metaDataChanged, this, &ProbeJob::onHeaders);
-        connect(m_reply, &QNetworkReply::readyRead, this, &ProbeJob::onData);
-        connect(m_reply, &QNetworkReply::finished, this, &ProbeJob::onFinished);
         m_firstByte.setSingleShot(true);
         m_total.setSingleShot(true);
         m_firstByte.setTimerType(Qt::PreciseTimer); // coarse timers may fire 5 % early or late
@@ -64,8 +51,10 @@ public:
                      .arg(m_settings.timeoutMs)
                      .arg(m_bytes));
         });
+        m_elapsed.start();
         m_firstByte.start(m_settings.connectTimeoutMs);
         m_total.start(m_settings.timeoutMs);
+        m_get->start();
     }
 
 Q_SIGNALS:
@@ -77,48 +66,44 @@ private:
                                                  : qMin(m_settings.maxBodyBytes, kJsonCap);
     }
 
-    void onHeaders() {
-        m_firstByte.stop();
-        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && length.toLongLong() > cap())
+    void onHead(const HttpResponseParser::Head &head) {
+        m_status = head.status;
+        if (head.status < 200 || head.status >= 300) {
+            ProbeResult r = base();
+            r.httpStatus = head.status;
+            r.state = ProbeState::Failed;
+            r.reason = QStringLiteral("HTTP %1").arg(head.status);
+            report(r); // the body of an error page is not wanted
+            return;
+        }
+        if (head.contentLength > cap())
             fail(QStringLiteral("body of %1 bytes is over the cap of %2 bytes")
-                     .arg(length.toLongLong())
+                     .arg(head.contentLength)
                      .arg(cap()));
     }
 
-    void onData() {
+    void onData(QByteArrayView piece) {
         if (m_reported)
             return;
-        m_firstByte.stop();
-        const QByteArray chunk = m_reply->readAll();
-        m_bytes += chunk.size();
-        if (m_bytes > cap()) {
+        m_bytes += piece.size();
+        if (m_bytes > cap()) { // also when Content-Length was absent or lied
             fail(QStringLiteral("body is over the cap of %1 bytes").arg(cap()));
             return;
         }
         if (m_target.kind == TargetKind::Pack)
-            m_hash.add(chunk); // never held whole: hashed as it streams
+            m_hash.add(piece); // never held whole: hashed as it streams
         else
-            m_body += chunk;
+            m_body.append(piece);
     }
 
-    void onFinished() {
-        if (m_reported)
-            return;
-        onData();
+    void onFinished(const QString &error) {
         if (m_reported)
             return;
         ProbeResult r = base();
-        r.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (m_reply->error() != QNetworkReply::NoError && r.httpStatus < 400) {
+        r.httpStatus = m_status;
+        if (!error.isEmpty()) {
             r.state = ProbeState::Failed;
-            r.reason = networkReason();
-            report(r);
-            return;
-        }
-        if (r.httpStatus < 200 || r.httpStatus >= 300) {
-            r.state = ProbeState::Failed;
-            r.reason = QStringLiteral("HTTP %1").arg(r.httpStatus);
+            r.reason = error;
             report(r);
             return;
         }
@@ -171,7 +156,7 @@ private:
                     return;
                 }
                 r.ageS = (r.checkedAtMs - *published) / 1000;
-                m_packUrl = m_reply->url().resolved(QUrl(o.value(QStringLiteral("pack_url")).toString()));
+                m_packUrl = m_get->url().resolved(QUrl(o.value(QStringLiteral("pack_url")).toString()));
                 m_packSha = sha.toLower();
                 if (m_target.freshnessHours > 0 && *r.ageS > qint64(m_target.freshnessHours) * 3600) {
                     r.state = ProbeState::Stale;
@@ -185,30 +170,6 @@ private:
         if (r.latencyMs > m_settings.slowMs) {
             r.state = ProbeState::Degraded;
             r.reason = QStringLiteral("slow: %1 ms, over %2 ms").arg(r.latencyMs).arg(m_settings.slowMs);
-        }
-    }
-
-    QString networkReason() const {
-        const QString host =
-            m_reply->url().host() +
-            (m_reply->url().port() > 0 ? QStringLiteral(":%1").arg(m_reply->url().port()) : QString());
-        switch (m_reply->error()) {
-        case QNetworkReply::HostNotFoundError:
-            return QStringLiteral("DNS: host %1 not found").arg(m_reply->url().host());
-        case QNetworkReply::ConnectionRefusedError:
-            return QStringLiteral("connection refused by %1").arg(host);
-        case QNetworkReply::RemoteHostClosedError:
-            return QStringLiteral("connection closed by %1 before a complete response").arg(host);
-        case QNetworkReply::SslHandshakeFailedError:
-            return QStringLiteral("TLS: %1").arg(m_reply->errorString());
-        case QNetworkReply::TooManyRedirectsError:
-            return QStringLiteral("redirect loop or more than %1 redirects").arg(m_settings.maxRedirects);
-        case QNetworkReply::InsecureRedirectError:
-            return QStringLiteral("redirect to a less secure URL refused");
-        case QNetworkReply::TimeoutError:
-            return QStringLiteral("timeout");
-        default:
-            return QStringLiteral("network error: %1").arg(m_reply->errorString());
         }
     }
 
@@ -228,7 +189,6 @@ private:
         r.state = ProbeState::Failed;
         r.reason = reason;
         report(r);
-        m_reply->abort();
     }
 
     void report(const ProbeResult &r) {
@@ -237,19 +197,21 @@ private:
         m_reported = true;
         m_firstByte.stop();
         m_total.stop();
+        if (m_get)
+            m_get->abort(); // nothing more from the network
         Q_EMIT done(this, r);
     }
 
 public:
-    int m_manager = 0; // which access manager of the engine's pool carries it
     QUrl m_packUrl;
     QString m_packSha;
-    QNetworkReply *m_reply = nullptr;
 
 private:
     ProbeTarget m_target;
     ProbeSettings m_settings;
     Time::Clock m_clock;
+    HttpGet *m_get = nullptr;
+    int m_status = 0;
     QElapsedTimer m_elapsed;
     QTimer m_firstByte;
     QTimer m_total;
@@ -262,25 +224,16 @@ private:
 ProbeEngine::ProbeEngine(DeploymentConfig config, Secret operatorToken, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_token(std::move(operatorToken)) {
-    // Each manager has its own network thread: more of them than the machine has cores to spare
-    // costs more in switching than the extra connections gain.
-    const int wanted = (m_config.probes.concurrency + kConnectionsPerManager - 1) / kConnectionsPerManager;
-    const int cap = qMax(2, 2 * QThread::idealThreadCount());
-    const int managers = qBound(1, wanted, cap);
-    m_maxInFlight = qMin(m_config.probes.concurrency, managers * kConnectionsPerManager);
+    , m_token(std::move(operatorToken))
+    , m_maxInFlight(qMax(1, m_config.probes.concurrency))
+    // Enough idle connections to carry a whole round again at full concurrency, and a few more.
+    , m_pool(new HttpConnectionPool(qMax(16, 2 * m_maxInFlight), this)) {
     // Built once: reading the CA file for every request would cost more than the request.
     m_ssl = QSslConfiguration::defaultConfiguration();
     if (!m_config.probes.caFile.isEmpty())
         m_ssl.addCaCertificates(m_config.probes.caFile, QSsl::Pem);
     if (m_config.probes.insecureTls)
         m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // dev only: refused by policy elsewhere
-    for (int i = 0; i < managers; ++i) {
-        auto *nam = new QNetworkAccessManager(this);
-        nam->setAutoDeleteReplies(false);
-        m_nams.append(nam);
-        m_namLoad.append(0);
-    }
 }
 
 ProbeEngine::~ProbeEngine() = default;
@@ -325,33 +278,31 @@ void ProbeEngine::startMore() {
         auto *job = new ProbeJob(m_queue.dequeue(), m_config.probes, m_clock, this);
         connect(job, &ProbeJob::done, this, &ProbeEngine::jobDone);
         ++m_inFlight;
-        const auto least = std::min_element(m_namLoad.begin(), m_namLoad.end()) - m_namLoad.begin();
-        ++m_namLoad[least];
-        job->m_manager = static_cast<int>(least);
-        job->start(m_nams.at(least), m_token, m_ssl);
+        job->start(m_pool, m_token, m_ssl);
     }
 }
 
 void ProbeEngine::jobDone(ProbeJob *job, const ProbeResult &result) {
     --m_inFlight;
-    --m_namLoad[job->m_manager];
     m_round.append(result);
     Q_EMIT resultReady(result);
     // A manifest names its pack: probe that next, against the manifest's digest.
     if (result.target.kind == TargetKind::Manifest &&
         (result.state == ProbeState::Ok || result.state == ProbeState::Stale ||
          result.state == ProbeState::Degraded)) {
+        // The pack URL comes from the manifest, which is outside input: the operator token goes
+        // with it only to the origin the config names for the manifest.
+        const bool sameOrigin =
+            HttpConnectionPool::originOf(job->m_packUrl) == HttpConnectionPool::originOf(result.target.url);
         ProbeTarget pack{result.target.scope + QStringLiteral("/pack"),
                          result.target.scope,
                          TargetKind::Pack,
                          job->m_packUrl,
-                         result.target.auth,
+                         result.target.auth && sameOrigin,
                          0,
                          job->m_packSha};
         m_queue.enqueue(pack);
     }
-    if (job->m_reply)
-        job->m_reply->deleteLater();
     job->deleteLater();
     startMore();
     if (m_inFlight == 0 && m_queue.isEmpty())

@@ -10,16 +10,16 @@
 #include <QQueue>
 #include <QSslConfiguration>
 
-class QNetworkAccessManager;
-
 namespace ops {
 
 class ProbeJob;
+class HttpConnectionPool;
 
 // Probes every target of a deployment config: manifests (and the pack each names, hashed while
-// it streams), resolvers, rules and service /readyz. Fully asynchronous on one
-// QNetworkAccessManager and bounded in every way: connect/first-byte and total timeouts, a body
-// cap enforced while streaming, a redirect cap, TLS always verified, a concurrency limit.
+// it streams), resolvers, rules and service /readyz. Fully asynchronous on the thread it lives
+// on, over a lean HTTP/1.1 client with kept-alive connections (HttpClient.h), and bounded in
+// every way: connect/first-byte and total timeouts, a body cap enforced while streaming, a
+// redirect cap, TLS always verified, a concurrency limit.
 class ProbeEngine final : public QObject {
     Q_OBJECT
 public:
@@ -46,14 +46,9 @@ private:
     DeploymentConfig m_config;
     Secret m_token;
     Time::Clock m_clock = Time::systemClock();
-    // Qt opens at most six HTTP/1.1 connections per host and access manager; a pool of managers,
-    // each given at most six jobs, lets the concurrency limit mean what it says (and keeps a job
-    // from waiting inside Qt's queue while its first-byte timer runs).
-    QList<QNetworkAccessManager *> m_nams;
-    QList<int> m_namLoad;
+    int m_maxInFlight = 1; // the concurrency limit: at most this many connections in use at once
+    HttpConnectionPool *m_pool;
     QSslConfiguration m_ssl;
-    int m_maxInFlight = 1; // the concurrency limit, within what the pool can carry at once
-    static constexpr int kConnectionsPerManager = 6;
     QQueue<ProbeTarget> m_queue;
     int m_inFlight = 0;
     QList<ProbeResult> m_round;

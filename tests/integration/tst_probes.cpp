@@ -10,8 +10,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QSslKey>
 #include <QSslServer>
@@ -41,10 +39,13 @@ public:
             server->setParent(this);
         connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
             while (QTcpSocket *s = m_server->nextPendingConnection()) {
+                ++connections;
                 s->setParent(this);
-                // Misbehave once per complete request (Qt reuses connections, e.g. for redirects).
+                // Misbehave once per complete request (connections are kept alive and reused).
                 connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    QByteArray buffer = s->property("buffer").toByteArray() + s->readAll();
+                    const QByteArray bytes = s->readAll();
+                    received += bytes;
+                    QByteArray buffer = s->property("buffer").toByteArray() + bytes;
                     while (buffer.contains("\r\n\r\n")) {
                         buffer.remove(0, buffer.indexOf("\r\n\r\n") + 4);
                         m_behaviour(s);
@@ -62,6 +63,8 @@ public:
             .arg(path);
     }
     quint16 port() const { return m_server->serverPort(); }
+    int connections = 0; // accepted so far
+    QByteArray received; // every request, as sent
 
 private:
     QTcpServer *m_server;
@@ -72,6 +75,11 @@ QByteArray manifestJson(const QByteArray &packSha = QByteArray(64, 'a'),
                         const QString &published = Time::toIso(Time::nowMs())) {
     return "{\"scope\":\"kl\",\"version\":\"v1\",\"published_at\":\"" + published.toUtf8() +
            "\",\"pack_url\":\"pack.bin\",\"pack_sha256\":\"" + packSha + "\"}";
+}
+
+void answerJson(QTcpSocket *s, const QByteArray &body, const QByteArray &extraHeaders = {}) {
+    s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + extraHeaders +
+             "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
 }
 
 DeploymentConfig configFor(const QString &manifestUrl, int timeoutMs = 3000, int connectMs = 1500) {
@@ -136,6 +144,13 @@ private Q_SLOTS:
     void probeCliExitCodesAndJson();
     void recordedProbesDriveTheAlertsCli();
     void hostileRoundsKeepMemoryFlat();
+    void keptAliveConnectionsCarryTheNextRounds();
+    void connectionClosedBeforeAnsweringIsRetriedOnce();
+    void chunkedAnswers();
+    void errorStatusDoesNotWaitForItsBody();
+    void notHttpAtAll();
+    void authorizationNeverFollowsARedirectElsewhere();
+    void packElsewhereGetsNoToken();
 
 private:
     void fault(const QString &scope, const QString &f);
@@ -428,6 +443,23 @@ void TestProbes::invalidTlsCertificateAndCustomCa() {
     ProbeEngine trusted(withCa, Secret());
     const ProbeResult ok = only(round(trusted), QStringLiteral("kl/manifest"));
     QVERIFY2(ok.state == ProbeState::Ok, qPrintable(ok.reason));
+    // A verified https endpoint that redirects to plain http is refused, not followed.
+    Hostile plain([](QTcpSocket *s) { answerJson(s, manifestJson()); });
+    auto *downgrading = new QSslServer;
+    downgrading->setSslConfiguration(tls);
+    Hostile downgrade(
+        [&plain](QTcpSocket *s) {
+            s->write("HTTP/1.1 301 Moved\r\nLocation: " + plain.url().toUtf8() +
+                     "\r\nContent-Length: 0\r\n\r\n");
+        },
+        downgrading);
+    DeploymentConfig redirecting = withCa;
+    redirecting.scopes.first().manifest = QUrl(downgrade.url());
+    ProbeEngine refusing(redirecting, Secret());
+    const ProbeResult refused = only(round(refusing), QStringLiteral("kl/manifest"));
+    QCOMPARE(refused.state, ProbeState::Failed);
+    QCOMPARE(refused.reason, QStringLiteral("redirect to a less secure URL refused"));
+    QCOMPARE(plain.connections, 0);
 }
 
 void TestProbes::http10Close() {
@@ -674,7 +706,7 @@ void TestProbes::hostileRoundsKeepMemoryFlat() {
         timer->start(100);
     });
     DeploymentConfig c = configFor(manifest.url(), 1000, 800);
-    c.probes.maxBodyBytes = 512LL * 1024 * 1024; // big enough that keeping the pack would show
+    c.probes.maxBodyBytes = 64LL * 1024 * 1024 * 1024; // far beyond what streams before the timeout
     ScopeConfig second = c.scopes.first();
     second.id = QStringLiteral("pg");
     second.manifest = QUrl(liar.url());
@@ -705,6 +737,134 @@ void TestProbes::hostileRoundsKeepMemoryFlat() {
           static_cast<long long>(streamed >> 20), static_cast<long long>(growthKb));
     QVERIFY2(streamed > 40LL * 1024 * 1024, "the endless pack should have streamed a lot");
     QVERIFY2(growthKb < 16 * 1024, qPrintable(QStringLiteral("RSS grew %1 kB").arg(growthKb)));
+}
+
+void TestProbes::keptAliveConnectionsCarryTheNextRounds() {
+    Hostile h([](QTcpSocket *s) { answerJson(s, "{\"ready\":true}"); });
+    DeploymentConfig c = configFor(h.url());
+    c.scopes.clear();
+    c.probes.concurrency = 4;
+    for (int i = 0; i < 60; ++i)
+        c.services << ServiceConfig{QStringLiteral("svc%1").arg(i),
+                                    QUrl(h.url(QStringLiteral("/ready/%1").arg(i))), false, 0};
+    ProbeEngine engine(c, Secret());
+    for (int i = 0; i < 3; ++i) {
+        const auto results = round(engine);
+        QCOMPARE(results.size(), 60);
+        for (const ProbeResult &r : results)
+            QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.target.id + QStringLiteral(": ") + r.reason));
+    }
+    // 180 requests, never more than four at once, over at most four connections.
+    QVERIFY2(h.connections <= 4, qPrintable(QString::number(h.connections)));
+}
+
+void TestProbes::connectionClosedBeforeAnsweringIsRetriedOnce() {
+    // Like a server whose keep-alive timeout ends just as the next request arrives: it answers
+    // one request per connection and closes on the second without a word. Not a failure.
+    Hostile h([](QTcpSocket *s) {
+        if (s->property("served").toBool()) {
+            s->disconnectFromHost();
+            return;
+        }
+        s->setProperty("served", true);
+        answerJson(s, manifestJson());
+    });
+    ProbeEngine engine(configFor(h.url()), Secret());
+    for (int i = 0; i < 3; ++i) {
+        const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+        QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    }
+    // Manifest and pack each round, each on a connection of its own after the silent retry.
+    QCOMPARE(h.connections, 6);
+    // But a fresh connection closed before answering is a failure, and says so.
+    Hostile mute([](QTcpSocket *s) { s->disconnectFromHost(); });
+    ProbeEngine other(configFor(mute.url()), Secret());
+    const ProbeResult r = only(round(other), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QCOMPARE(r.reason,
+             QStringLiteral("connection closed by 127.0.0.1:%1 before a complete response (nothing received)")
+                 .arg(mute.port()));
+}
+
+void TestProbes::chunkedAnswers() {
+    Hostile h([](QTcpSocket *s) {
+        const QByteArray body = manifestJson();
+        const QByteArray a = body.left(10), b = body.mid(10);
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                 QByteArray::number(a.size(), 16) + "\r\n" + a + "\r\n" + QByteArray::number(b.size(), 16) +
+                 ";ext=1\r\n" + b + "\r\n0\r\n\r\n");
+    });
+    ProbeEngine engine(configFor(h.url()), Secret());
+    for (int i = 0; i < 2; ++i) {
+        const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+        QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    }
+    QCOMPARE(h.connections, 1); // a chunked answer ends cleanly: the connection is kept
+}
+
+void TestProbes::errorStatusDoesNotWaitForItsBody() {
+    Hostile h([](QTcpSocket *s) {
+        s->write(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 100000\r\n\r\n<html>"); // and nothing more
+    });
+    ProbeEngine engine(configFor(h.url(), 3000, 1000), Secret());
+    QElapsedTimer t;
+    t.start();
+    const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QCOMPARE(r.reason, QStringLiteral("HTTP 503"));
+    QCOMPARE(r.httpStatus, 503);
+    QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+}
+
+void TestProbes::notHttpAtAll() {
+    Hostile h([](QTcpSocket *s) { s->write("SSH-2.0-OpenSSH_9.2\r\n\x1b[31m\r\n"); });
+    ProbeEngine engine(configFor(h.url(), 3000, 1000), Secret());
+    const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QCOMPARE(r.reason, QStringLiteral("malformed response: status line 'SSH-2.0-OpenSSH_9.2'"));
+}
+
+void TestProbes::authorizationNeverFollowsARedirectElsewhere() {
+    Hostile elsewhere([](QTcpSocket *s) { answerJson(s, manifestJson()); }); // another origin: another port
+    Hostile here([&elsewhere](QTcpSocket *s) {
+        s->write("HTTP/1.1 302 Found\r\nLocation: " + elsewhere.url().toUtf8() +
+                 "\r\nContent-Length: 0\r\n\r\n");
+    });
+    DeploymentConfig c = configFor(here.url());
+    c.scopes.first().auth = true;
+    ProbeEngine engine(c, Secret(QByteArray("t0ken-for-here-only")));
+    const ProbeResult r = only(round(engine, QStringLiteral("kl")), QStringLiteral("kl/manifest"));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QVERIFY(here.received.contains("Authorization: Bearer t0ken-for-here-only\r\n"));
+    QVERIFY(elsewhere.received.startsWith("GET /m.json HTTP/1.1\r\n"));
+    QVERIFY(
+        elsewhere.received.contains("GET /pack.bin HTTP/1.1\r\n")); // the pack its manifest names, there too
+    QVERIFY(!elsewhere.received.contains(
+        "Authorization")); // (the request is not printed: it would hold the token)
+}
+
+void TestProbes::packElsewhereGetsNoToken() {
+    // A manifest (outside input) may name a pack on any host: the token never goes with it there.
+    Hostile elsewhere([](QTcpSocket *s) { s->write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\npack"); });
+    Hostile here([&elsewhere](QTcpSocket *s) {
+        const QByteArray body = "{\"version\":\"v1\",\"published_at\":\"" +
+                                Time::toIso(Time::nowMs()).toUtf8() + "\",\"pack_url\":\"" +
+                                elsewhere.url(QStringLiteral("/pack.bin")).toUtf8() +
+                                "\",\"pack_sha256\":\"" + QByteArray(64, 'a') + "\"}";
+        answerJson(s, body);
+    });
+    DeploymentConfig c = configFor(here.url());
+    c.scopes.first().auth = true;
+    ProbeEngine engine(c, Secret(QByteArray("t0ken-for-here-only")));
+    const auto results = round(engine, QStringLiteral("kl"));
+    QVERIFY2(only(results, QStringLiteral("kl/manifest")).state == ProbeState::Ok,
+             qPrintable(only(results, QStringLiteral("kl/manifest")).reason));
+    QVERIFY(!only(results, QStringLiteral("kl/pack")).target.auth);
+    QVERIFY(here.received.contains("Authorization: Bearer t0ken-for-here-only\r\n"));
+    QVERIFY(elsewhere.received.startsWith("GET /pack.bin HTTP/1.1\r\n"));
+    QVERIFY(!elsewhere.received.contains(
+        "Authorization")); // (the request is not printed: it would hold the token)
 }
 
 QTEST_GUILESS_MAIN(TestProbes)

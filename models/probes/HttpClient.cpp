@@ -1,0 +1,369 @@
+#include "HttpClient.h"
+
+#include <QSslSocket>
+#include <QTcpSocket>
+
+namespace ops {
+
+namespace {
+
+bool isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// A connection no one will use again: silenced, closed, deleted when control returns.
+void discard(QTcpSocket *socket) {
+    socket->disconnect();
+    socket->abort();
+    socket->deleteLater();
+}
+
+bool supported(const QUrl &url) {
+    return url.isValid() && !url.host().isEmpty() &&
+           (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+} // namespace
+
+// ---- the pool -------------------------------------------------------------------------------
+
+HttpConnectionPool::HttpConnectionPool(int maxIdle, QObject *parent)
+    : QObject(parent)
+    , m_maxIdle(qMax(1, maxIdle))
+    , m_scratch(kScratch, Qt::Uninitialized) {
+}
+
+HttpConnectionPool::~HttpConnectionPool() {
+    for (QTcpSocket *s : std::as_const(m_order)) {
+        s->disconnect(this);
+        s->abort();
+        delete s;
+    }
+}
+
+QString HttpConnectionPool::originOf(const QUrl &url) {
+    const bool tls = url.scheme() == QLatin1String("https");
+    return url.scheme() + QStringLiteral("://") + url.host(QUrl::FullyEncoded) + QLatin1Char(':') +
+           QString::number(url.port(tls ? 443 : 80));
+}
+
+QTcpSocket *HttpConnectionPool::take(const QString &origin) {
+    auto it = m_idle.find(origin);
+    if (it == m_idle.end() || it->isEmpty())
+        return nullptr;
+    QTcpSocket *socket = it->takeLast();
+    if (it->isEmpty())
+        m_idle.erase(it);
+    m_order.removeOne(socket);
+    --m_count;
+    socket->disconnect(this);
+    socket->setParent(nullptr);
+    return socket;
+}
+
+void HttpConnectionPool::put(const QString &origin, QTcpSocket *socket) {
+    if (socket->state() != QAbstractSocket::ConnectedState || socket->bytesAvailable() > 0) {
+        discard(socket);
+        return;
+    }
+    socket->setParent(this);
+    // An idle connection has nothing to say: if it speaks or closes, it is no longer usable.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { drop(socket); });
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] { drop(socket); });
+    connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] { drop(socket); });
+    m_idle[origin].append(socket);
+    m_order.append(socket);
+    ++m_count;
+    while (m_count > m_maxIdle)
+        drop(m_order.constFirst());
+}
+
+void HttpConnectionPool::drop(QTcpSocket *socket) {
+    if (!m_order.removeOne(socket))
+        return;
+    for (auto it = m_idle.begin(); it != m_idle.end(); ++it) {
+        if (it->removeOne(socket)) {
+            if (it->isEmpty())
+                m_idle.erase(it);
+            break;
+        }
+    }
+    --m_count;
+    discard(socket);
+}
+
+// ---- one GET --------------------------------------------------------------------------------
+
+HttpGet::HttpGet(HttpConnectionPool *pool, QUrl url, Options options, QObject *parent)
+    : QObject(parent)
+    , m_pool(pool)
+    , m_url(std::move(url))
+    , m_firstOrigin(HttpConnectionPool::originOf(m_url))
+    , m_options(std::move(options)) {
+}
+
+HttpGet::~HttpGet() {
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        delete m_socket;
+    }
+}
+
+void HttpGet::start() {
+    if (!supported(m_url)) {
+        finish(QStringLiteral("unsupported URL '%1'").arg(m_url.toDisplayString()));
+        return;
+    }
+    startHop();
+}
+
+void HttpGet::abort() {
+    m_finished = true;
+    release(false);
+}
+
+QString HttpGet::hostPort() const {
+    return m_url.host() + (m_url.port() > 0 ? QStringLiteral(":%1").arg(m_url.port()) : QString());
+}
+
+QByteArray HttpGet::requestBytes() const {
+    QByteArray path = m_url.path(QUrl::FullyEncoded).toLatin1();
+    if (path.isEmpty())
+        path = "/";
+    if (m_url.hasQuery())
+        path += '?' + m_url.query(QUrl::FullyEncoded).toLatin1();
+    QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']'; // an IPv6 literal
+    if (m_url.port() > 0)
+        host += ':' + QByteArray::number(m_url.port());
+    QByteArray out;
+    out.reserve(160 + path.size() + m_options.authorization.size());
+    out +=
+        "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: opsconsole-probe\r\nAccept: */*\r\n";
+    if (!m_options.authorization.isEmpty() && HttpConnectionPool::originOf(m_url) == m_firstOrigin)
+        out += "Authorization: " + m_options.authorization + "\r\n";
+    out += "\r\n";
+    return out;
+}
+
+void HttpGet::startHop() {
+    m_parser = HttpResponseParser{};
+    m_headSeen = false;
+    m_redirecting = false;
+    m_sslErrors.clear();
+    m_origin = HttpConnectionPool::originOf(m_url);
+    QTcpSocket *socket = m_pool->take(m_origin);
+    m_reused = socket != nullptr;
+    if (!socket) {
+        const bool tls = m_url.scheme() == QLatin1String("https");
+        const quint16 port = static_cast<quint16>(m_url.port(tls ? 443 : 80));
+        if (tls) {
+            auto *ssl = new QSslSocket;
+            ssl->setSslConfiguration(m_options.ssl);
+            // Never ignored: the handshake fails on any of them, and the reason says which.
+            connect(ssl, &QSslSocket::sslErrors, this,
+                    [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+            socket = ssl;
+            attach(socket);
+            ssl->connectToHostEncrypted(m_url.host(), port);
+        } else {
+            socket = new QTcpSocket;
+            attach(socket);
+            socket->connectToHost(m_url.host(), port);
+        }
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    } else {
+        attach(socket);
+    }
+    socket->write(requestBytes()); // buffered until connected (and encrypted)
+}
+
+void HttpGet::attach(QTcpSocket *socket) {
+    m_socket = socket;
+    socket->setParent(this);
+    connect(socket, &QTcpSocket::readyRead, this, &HttpGet::onReadyRead);
+    connect(socket, &QTcpSocket::errorOccurred, this, &HttpGet::onSocketError);
+    connect(socket, &QTcpSocket::disconnected, this, &HttpGet::onClosed);
+}
+
+void HttpGet::release(bool keep) {
+    QTcpSocket *socket = m_socket;
+    if (!socket)
+        return;
+    socket->disconnect(this); // the sslErrors handler too: its context is this
+    m_socket = nullptr;
+    if (keep)
+        m_pool->put(m_origin, socket);
+    else
+        discard(socket);
+}
+
+void HttpGet::onReadyRead() {
+    // The pool's buffer, unless a callback below re-entered the event loop while it was in use.
+    QByteArray own;
+    const HttpConnectionPool::ScratchLease lease(*m_pool);
+    char *buffer = lease.buffer();
+    if (!buffer) {
+        own.resize(HttpConnectionPool::kScratch);
+        buffer = own.data();
+    }
+    while (m_socket && !m_finished) {
+        const qint64 n = m_socket->read(buffer, HttpConnectionPool::kScratch);
+        if (n <= 0)
+            return;
+        if (!m_started) {
+            m_started = true;
+            if (onResponseStarted)
+                onResponseStarted();
+            if (m_finished)
+                return;
+        }
+        if (!consume(QByteArrayView(buffer, n)))
+            return;
+    }
+}
+
+bool HttpGet::consume(QByteArrayView data) {
+    const HttpResponseParser::BodySink sink = [this](QByteArrayView piece) {
+        if (!m_redirecting && !m_finished && onBody && !piece.isEmpty())
+            onBody(piece);
+    };
+    while (!m_finished) {
+        const qsizetype used = m_parser.feed(data, sink);
+        data = data.sliced(used);
+        if (m_finished)
+            return false;
+        if (m_parser.state() == HttpResponseParser::State::Failed) {
+            finish(m_parser.error());
+            return false;
+        }
+        if (m_parser.headComplete() && !m_headSeen) {
+            m_headSeen = true;
+            const int hop = m_hops;
+            headArrived();
+            if (m_finished || !m_socket || m_hops != hop)
+                return false; // finished, or a redirect started a new hop: the rest is not for it
+            continue;
+        }
+        if (m_parser.state() == HttpResponseParser::State::Done) {
+            // Bytes beyond the response mean the server does not frame its answers: never reuse.
+            release(m_parser.reusable() && data.isEmpty());
+            finish(QString());
+            return false;
+        }
+        if (data.isEmpty())
+            return true;
+    }
+    return false;
+}
+
+void HttpGet::headArrived() {
+    const HttpResponseParser::Head &head = m_parser.head();
+    if (isRedirect(head.status) && !head.location.isEmpty()) {
+        redirect();
+        return;
+    }
+    if (onHead)
+        onHead(head);
+}
+
+void HttpGet::redirect() {
+    const QByteArray location = m_parser.head().location;
+    // The redirect's own body is not wanted: keep the connection only if it has none left.
+    release(m_parser.reusable());
+    if (++m_hops > m_options.maxRedirects) {
+        finish(QStringLiteral("redirect loop or more than %1 redirects").arg(m_options.maxRedirects));
+        return;
+    }
+    const QUrl next = m_url.resolved(QUrl::fromEncoded(location));
+    if (!supported(next)) {
+        finish(
+            QStringLiteral("redirect to an unsupported URL '%1'").arg(HttpResponseParser::excerpt(location)));
+        return;
+    }
+    if (m_url.scheme() == QLatin1String("https") && next.scheme() == QLatin1String("http")) {
+        finish(QStringLiteral("redirect to a less secure URL refused"));
+        return;
+    }
+    m_url = next;
+    m_started = false;
+    m_retried = false;
+    startHop();
+}
+
+bool HttpGet::retryOnFreshConnection() {
+    // A kept-alive connection the server closed just before our request: say nothing, try anew.
+    if (!m_reused || m_retried || m_parser.receivedAnything())
+        return false;
+    m_retried = true;
+    release(false);
+    m_started = false;
+    while (QTcpSocket *idle = m_pool->take(m_origin)) // its siblings are likely stale too
+        discard(idle);
+    startHop();
+    return true;
+}
+
+void HttpGet::onSocketError() {
+    if (m_finished || !m_socket)
+        return;
+    const QAbstractSocket::SocketError error = m_socket->error();
+    if (error == QAbstractSocket::RemoteHostClosedError) {
+        onClosed();
+        return;
+    }
+    if (retryOnFreshConnection())
+        return;
+    QString reason;
+    switch (error) {
+    case QAbstractSocket::HostNotFoundError:
+        reason = QStringLiteral("DNS: host %1 not found").arg(m_url.host());
+        break;
+    case QAbstractSocket::ConnectionRefusedError:
+        reason = QStringLiteral("connection refused by %1").arg(hostPort());
+        break;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError: {
+        QStringList why;
+        for (const QSslError &e : std::as_const(m_sslErrors))
+            why << e.errorString();
+        reason = QStringLiteral("TLS: %1").arg(why.isEmpty() ? m_socket->errorString()
+                                                             : why.join(QStringLiteral("; ")));
+        break;
+    }
+    default:
+        reason = QStringLiteral("network error: %1").arg(m_socket->errorString());
+    }
+    finish(reason);
+}
+
+void HttpGet::onClosed() {
+    if (m_finished || !m_socket)
+        return;
+    onReadyRead(); // whatever arrived before the close
+    if (m_finished || !m_socket)
+        return;
+    if (retryOnFreshConnection())
+        return;
+    m_parser.finish();
+    if (m_parser.state() == HttpResponseParser::State::Done) { // a body delimited by the close
+        finish(QString());
+        return;
+    }
+    finish(QStringLiteral("connection closed by %1 before a complete response (%2)")
+               .arg(hostPort(), m_parser.error()));
+}
+
+void HttpGet::finish(const QString &error) {
+    if (m_finished)
+        return;
+    m_finished = true;
+    release(false);
+    if (onFinished)
+        onFinished(error);
+}
+
+} // namespace ops
