@@ -155,8 +155,8 @@
         <translation>Zuerst eine Notiz eingeben: was Sie gesehen haben und was Sie tun.</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;Not acknowledged: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#b71c1c'&gt;Not acknowledged: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b71c1c'&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Acknowledged as %1 (event %2).</source>
@@ -341,7 +341,7 @@
         <translation>YAML-Datensätze (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>The record&apos;s fields</source>
+        <source>The record's fields</source>
         <translation>Die Felder des Datensatzes</translation>
     </message>
     <message>
@@ -365,7 +365,7 @@
         <translation>Dieser Datensatz</translation>
     </message>
     <message>
-        <source>The record&apos;s history</source>
+        <source>The record's history</source>
         <translation>Verlauf des Datensatzes</translation>
     </message>
     <message>
@@ -517,7 +517,7 @@
         <translation>Übergabepaket (*.tar.zst)</translation>
     </message>
     <message>
-        <source>No evidence store: the reviewer&apos;s desk needs one.</source>
+        <source>No evidence store: the reviewer's desk needs one.</source>
         <translation>Kein Nachweisspeicher: der Prüfplatz braucht einen.</translation>
     </message>
     <message>
@@ -545,8 +545,8 @@
         <translation>Herleitung von %1, Stufe %2, %3</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;Eligible for S03 lock&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
+        <source>&lt;span style="color:%1"&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation>&lt;span style="color:%1"&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
     </message>
     <message>
         <source>S03: blocking — %1</source>
@@ -621,11 +621,11 @@
         <translation>Ablehnen, mit Grund</translation>
     </message>
     <message>
-        <source>Sign the record&apos;s canonical hash, git_sha and input hashes</source>
+        <source>Sign the record's canonical hash, git_sha and input hashes</source>
         <translation>Den kanonischen Hash, git_sha und die Eingabe-Hashes des Datensatzes signieren</translation>
     </message>
     <message>
-        <source>The risk owner&apos;s note on a cost or capacity value</source>
+        <source>The risk owner's note on a cost or capacity value</source>
         <translation>Die Notiz des Risikoverantwortlichen zu einem Kosten- oder Kapazitätswert</translation>
     </message>
     <message>
@@ -810,8 +810,8 @@
         <translation>%1 Ereignisse nach %2 exportiert.</translation>
     </message>
     <message>
-        <source>Search every event (Ctrl+F): words, &quot;a phrase&quot;, prefix*, AND / OR / NOT</source>
-        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, &quot;eine Phrase&quot;, Präfix*, AND / OR / NOT</translation>
+        <source>Search every event (Ctrl+F): words, "a phrase", prefix*, AND / OR / NOT</source>
+        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, "eine Phrase", Präfix*, AND / OR / NOT</translation>
     </message>
     <message>
         <source>Full-text search</source>
@@ -1053,7 +1053,7 @@
         <translation>Exportiere %1…</translation>
     </message>
     <message>
-        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle&apos;s digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle's digest, its entries and every listed file are checked on the local files, never over the network.</source>
         <translation>Ein Verdikt besteht aus score.json, seinem Evidenzpaket, verdict.sig und verdict.pub. Die Prüfung ist offline: Signatur, Prüfsumme des Pakets, seine Einträge und jede aufgeführte Datei werden an den lokalen Dateien geprüft, nie über das Netzwerk.</translation>
     </message>
     <message>
@@ -1259,7 +1259,7 @@
         <translation>Wie sie erfüllt ist, in Worten</translation>
     </message>
     <message>
-        <source>Verification result (default: the latest record&apos;s)</source>
+        <source>Verification result (default: the latest record's)</source>
         <translation>Prüfergebnis (Standard: das des letzten Nachweises)</translation>
     </message>
     <message>
@@ -1323,7 +1323,7 @@
         <translation>Prüfsummendatei…</translation>
     </message>
     <message>
-        <source>File whose SHA-256 is the step&apos;s checksum</source>
+        <source>File whose SHA-256 is the step's checksum</source>
         <translation>Datei, deren SHA-256 die Prüfsumme des Schritts ist</translation>
     </message>
     <message>
@@ -1419,12 +1419,12 @@
         <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
@@ -1487,8 +1487,8 @@
         <translation>Kein Notschalter ist aktiv.</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;Active:&lt;/b&gt; %1</source>
-        <translation>&lt;b style=&apos;color:#b3261e&apos;&gt;Aktiv:&lt;/b&gt; %1</translation>
+        <source>&lt;b style='color:#b3261e'&gt;Active:&lt;/b&gt; %1</source>
+        <translation>&lt;b style='color:#b3261e'&gt;Aktiv:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>AI lane</source>
@@ -1627,8 +1627,8 @@
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <source>Validation locality &apos;%1&apos; is not a scope of the configuration.</source>
-        <translation>Validierungsort &apos;%1&apos; ist kein Bereich der Konfiguration.</translation>
+        <source>Validation locality '%1' is not a scope of the configuration.</source>
+        <translation>Validierungsort '%1' ist kein Bereich der Konfiguration.</translation>
     </message>
     <message>
         <source>Validating on %1…</source>
@@ -2046,10 +2046,6 @@ Bestätigen, dass dies zutrifft, mit der Notiz als Nachweis?</translation>
         <translation>%1 geprüft: %2</translation>
     </message>
     <message>
-        <source>Build checksums archived: %1 files</source>
-        <translation>Build-Prüfsummen archiviert: %1 Dateien</translation>
-    </message>
-    <message>
         <source>Evidence archived to %1</source>
         <translation>Nachweise archiviert nach %1</translation>
     </message>
@@ -2084,6 +2080,34 @@ Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Che
     <message>
         <source>%1 recorded (event %2)</source>
         <translation>%1 erfasst (Ereignis %2)</translation>
+    </message>
+    <message>
+        <source>Progress of the running check</source>
+        <translation>Fortschritt der laufenden Prüfung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hashing %n path(s)…</source>
+        <translation><numerusform>Prüfsumme für %n Pfad wird berechnet…</numerusform><numerusform>Prüfsummen für %n Pfade werden berechnet…</numerusform></translation>
+    </message>
+    <message>
+        <source>Build checksums archived</source>
+        <translation>Build-Prüfsummen archiviert</translation>
+    </message>
+    <message>
+        <source>Archiving the evidence to %1…</source>
+        <translation>Nachweise werden nach %1 archiviert…</translation>
+    </message>
+    <message>
+        <source>Still busy with the last check.</source>
+        <translation>Die letzte Prüfung läuft noch.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was recorded.</source>
+        <translation>Abgebrochen: nichts wurde aufgezeichnet.</translation>
     </message>
 </context>
 <context>
@@ -2489,7 +2513,7 @@ tatsächlich %2</translation>
         <translation>Diagramm Manifest-Alter</translation>
     </message>
     <message>
-        <source>Select a cell of the matrix: its scope&apos;s trends appear here.</source>
+        <source>Select a cell of the matrix: its scope's trends appear here.</source>
         <translation>Eine Zelle der Matrix wählen: die Verläufe ihres Bereichs erscheinen hier.</translation>
     </message>
     <message>

@@ -2038,10 +2038,6 @@ Confirm that this holds, with the note as its evidence?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Build checksums archived: %1 files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Evidence archived to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2073,6 +2069,37 @@ Your signature covers the launch record %5…; any later change to the checklist
     </message>
     <message>
         <source>%1 recorded (event %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of the running check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Hashing %n path(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Build checksums archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archiving the evidence to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still busy with the last check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

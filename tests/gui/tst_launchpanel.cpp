@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -164,8 +165,37 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
     QVERIFY(!detail.contains(QStringLiteral("gui-test-token-30af")));
 
     test::TempDir build;
-    QVERIFY(p->checksumFiles({build.write(QStringLiteral("app.apk"), QByteArray(4096, 'x'))}));
+    {
+        // A long hash can be cancelled: nothing is recorded.
+        QSignalSpy finished(p.get(), &LaunchPanel::backgroundFinished);
+        QVERIFY(p->checksumFiles({build.write(QStringLiteral("big.img"), QByteArray(128 * 1024 * 1024, 'y'))}));
+        auto *cancel = child<QPushButton>(p.get(), "launchCancelWork");
+        QVERIFY(cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(child<QLabel>(p.get(), "launchStatus")->text(), QStringLiteral("Cancelled: nothing was recorded."));
+        QVERIFY(checkStatus(checks, QStringLiteral("build-checksums")) != QStringLiteral("done"));
+        QVERIFY(!cancel->isVisible());
+        QVERIFY(run->isEnabled());
+    }
+    {
+        // Hashing a release build runs on a worker: the window shows progress and cannot start
+        // another check meanwhile.
+        QSignalSpy finished(p.get(), &LaunchPanel::backgroundFinished);
+        QVERIFY(p->checksumFiles({build.write(QStringLiteral("app.apk"), QByteArray(4 * 1024 * 1024, 'x'))}));
+        QVERIFY(p->isWorking());
+        QVERIFY(!run->isEnabled());
+        QVERIFY(child<QProgressBar>(p.get(), "launchWorkProgress")->isVisible());
+        QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("Hashing 1 path")));
+        QVERIFY(!p->archiveTo(build.file(QStringLiteral("too-soon.tar.zst"))));
+        QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("Still busy")));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY(!child<QProgressBar>(p.get(), "launchWorkProgress")->isVisible());
+    }
     QCOMPARE(checkStatus(checks, QStringLiteral("build-checksums")), QStringLiteral("done"));
+    QVERIFY(!QFileInfo::exists(build.file(QStringLiteral("too-soon.tar.zst"))));
 
     // The probe checks over loopback; first-publish asks for its note first.
     p->selectCheck(QStringLiteral("first-publish"));
@@ -180,7 +210,13 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
         QVERIFY(done.wait(60000));
         QCOMPARE(checkStatus(checks, QString::fromLatin1(id)), QStringLiteral("done"));
     }
-    QVERIFY(p->archiveTo(build.file(QStringLiteral("evidence.tar.zst"))));
+    {
+        QSignalSpy finished(p.get(), &LaunchPanel::backgroundFinished);
+        QVERIFY(p->archiveTo(build.file(QStringLiteral("evidence.tar.zst"))));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(child<QLabel>(p.get(), "launchStatus")->text()));
+    }
+    QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("Evidence archived to evidence.tar.zst")));
     QCOMPARE(child<QProgressBar>(p.get(), "checklistProgress")->value(), 6);
 
     // Rob cannot sign; each signer in turn can, once.

@@ -9,6 +9,8 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
+#include <QFutureWatcher>
+#include <QtConcurrent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -30,6 +32,7 @@
 #include <QVBoxLayout>
 
 #include "common/Colours.h"
+#include "common/WorkerProgress.h"
 
 namespace ops::ui {
 
@@ -238,10 +241,26 @@ void LaunchPanel::buildUi() {
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
+    auto *messageRow = new QHBoxLayout;
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("launchStatus"));
     m_message->setWordWrap(true);
-    layout->addWidget(m_message);
+    messageRow->addWidget(m_message, 1);
+    m_workProgress = new QProgressBar(this);
+    m_workProgress->setObjectName(QStringLiteral("launchWorkProgress"));
+    m_workProgress->setAccessibleName(tr("Progress of the running check"));
+    m_workProgress->setMaximumWidth(240);
+    m_workProgress->setVisible(false);
+    messageRow->addWidget(m_workProgress);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("launchCancelWork"));
+    m_cancelButton->setVisible(false);
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_cancelWork)
+            m_cancelWork->store(true);
+    });
+    messageRow->addWidget(m_cancelButton);
+    layout->addLayout(messageRow);
 }
 
 void LaunchPanel::showEvent(QShowEvent *event) {
@@ -439,7 +458,7 @@ void LaunchPanel::updateSignoffs() {
     m_noGo->setEnabled(open && owner);
     m_noGo->setToolTip(owner ? tr("End this launch attempt as NO-GO, with a note") : tr("Only a release owner decides"));
     const bool canCheck = open && owner;
-    m_run->setEnabled(canCheck && !m_probe && !currentCheck().isEmpty());
+    m_run->setEnabled(canCheck && !m_probe && !m_working && !currentCheck().isEmpty());
     m_run->setToolTip(!open ? tr("No open launch") : !owner ? tr("Checks are recorded by a release owner") : QString());
 }
 
@@ -609,25 +628,81 @@ void LaunchPanel::runCheck() {
 bool LaunchPanel::checksumFiles(const QStringList &paths) {
     if (!m_status.run)
         return false;
-    auto a = actions();
-    if (!a)
-        return false;
-    auto entries = ChecksumArchive::compute(paths);
-    if (!entries.ok()) {
-        report(entries.error().message, true);
-        return false;
+    const QString run = m_status.run->id;
+    qint64 total = 0; // known up front for files; a directory makes it a busy bar
+    for (const QString &p : paths) {
+        const QFileInfo info(p);
+        total = (total < 0 || !info.isFile()) ? -1 : total + info.size();
     }
-    return handle(a->recordChecksums(m_status.run->id, entries.value()),
-                  tr("Build checksums archived: %1 files").arg(entries->size()));
+    return runInBackground(
+        tr("Hashing %n path(s)…", nullptr, static_cast<int>(paths.size())), tr("Build checksums archived"),
+        qMax<qint64>(0, total), [run, paths](LaunchActions &a, const std::function<bool(qint64)> &progress) {
+            auto entries = ChecksumArchive::compute(paths, progress);
+            if (!entries.ok())
+                return Result<StoredEvent>(entries.error());
+            return a.recordChecksums(run, entries.value());
+        });
 }
 
 bool LaunchPanel::archiveTo(const QString &path) {
     if (!m_status.run)
         return false;
-    auto a = actions();
-    if (!a)
+    const QString run = m_status.run->id;
+    const QString name = QFileInfo(path).fileName();
+    return runInBackground(tr("Archiving the evidence to %1…").arg(name), tr("Evidence archived to %1").arg(name), 0,
+                           [run, path](LaunchActions &a, const std::function<bool(qint64)> &) {
+                               return a.recordArchive(run, path);
+                           });
+}
+
+bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint64 total, Work work) {
+    if (m_working) {
+        report(tr("Still busy with the last check."), true);
         return false;
-    return handle(a->recordArchive(m_status.run->id, path), tr("Evidence archived to %1").arg(QFileInfo(path).fileName()));
+    }
+    if (!actions()) // signed in, with a store; says what is missing otherwise
+        return false;
+    const QString storePath = m_store()->path();
+    auto signer = std::make_shared<Signer>(Signer{m_session->signer()->name, m_session->signer()->key.duplicate()});
+    m_working = true;
+    m_cancelWork = std::make_shared<std::atomic<bool>>(false);
+    m_run->setEnabled(false);
+    m_workProgress->setRange(0, total > 0 ? 1000 : 0);
+    m_workProgress->setValue(0);
+    m_workProgress->setVisible(true);
+    m_cancelButton->setVisible(total > 0);
+    report(busy);
+    QPointer<QProgressBar> bar(m_workProgress);
+    auto cancel = m_cancelWork;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<StoredEvent>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done, cancel] {
+        const std::shared_ptr<Result<StoredEvent>> result = watcher->result();
+        watcher->deleteLater();
+        m_working = false;
+        m_workProgress->setVisible(false);
+        m_cancelButton->setVisible(false);
+        const bool ok = handle(*result, done);
+        if (!ok && cancel->load())
+            report(tr("Cancelled: nothing was recorded."), true);
+        Q_EMIT backgroundFinished(ok);
+    });
+    // The worker appends on a connection of its own (appends are transactions on the file, so
+    // the window's connection sees the event at its next read), signing with a copy of the key.
+    watcher->setFuture(QtConcurrent::run([storePath, signer, bar, cancel, total, config = m_config,
+                                          environment = m_environment, library = m_library, clock = m_clock,
+                                          work = std::move(work)] {
+        auto store = SqliteEvidenceStore::open(storePath);
+        if (!store.ok())
+            return std::make_shared<Result<StoredEvent>>(store.error());
+        LaunchActions actions(*store.value(), *signer, config, environment, library, clock);
+        const auto progress = [bar, cancel, total](qint64 doneBytes) {
+            if (total > 0)
+                postProgress(bar, doneBytes, total);
+            return !cancel->load();
+        };
+        return std::make_shared<Result<StoredEvent>>(work(actions, progress));
+    }));
+    return true;
 }
 
 bool LaunchPanel::exportRecordTo(const QString &dir) {

@@ -6,6 +6,7 @@
 #include "core/Time.h"
 #include "launch/Launch.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -45,9 +46,12 @@ public:
     const LaunchStatus &status() const { return m_status; }
     void selectCheck(const QString &step);
     QString currentCheck() const;
-    // What the "Run check" button does for the file checks, without their file dialogs.
+    // What the "Run check" button does for the file checks, without their file dialogs. They hash
+    // release builds and export the whole store, so they run on a worker with a store connection
+    // of its own; true when started, backgroundFinished follows.
     bool checksumFiles(const QStringList &paths);
     bool archiveTo(const QString &path);
+    bool isWorking() const { return m_working; }
     bool exportRecordTo(const QString &dir);
 
 Q_SIGNALS:
@@ -55,6 +59,7 @@ Q_SIGNALS:
     // Where a no-go rule is cleared: rollback, killswitch, alerts or probes.
     void clearRequested(const QString &target);
     void probeFinished();
+    void backgroundFinished(bool ok);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -70,6 +75,9 @@ private:
     void sign(const QString &role);
     std::unique_ptr<LaunchActions> actions();
     bool handle(const Result<StoredEvent> &result, const QString &done);
+    using Work = std::function<Result<StoredEvent>(LaunchActions &, const std::function<bool(qint64)> &progress)>;
+    // total: bytes the work will report progress against (0: unknown, a busy bar).
+    bool runInBackground(const QString &busy, const QString &done, qint64 total, Work work);
     void report(const QString &text, bool error = false);
     QStringList actorRoles() const;
 
@@ -81,6 +89,8 @@ private:
     Time::Clock m_clock = Time::systemClock();
     LaunchStatus m_status;
     LaunchProbe *m_probe = nullptr;
+    bool m_working = false;
+    std::shared_ptr<std::atomic<bool>> m_cancelWork;
 
     QLabel *m_banner = nullptr;
     QLabel *m_header = nullptr;
@@ -100,6 +110,8 @@ private:
     QPushButton *m_noGo = nullptr;
     QPushButton *m_export = nullptr;
     QLabel *m_message = nullptr;
+    QProgressBar *m_workProgress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
 };
 
 } // namespace ops::ui
