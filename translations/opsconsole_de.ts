@@ -2089,10 +2089,6 @@ Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Che
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
-    <message numerus="yes">
-        <source>Hashing %n path(s)…</source>
-        <translation><numerusform>Prüfsumme für %n Pfad wird berechnet…</numerusform><numerusform>Prüfsummen für %n Pfade werden berechnet…</numerusform></translation>
-    </message>
     <message>
         <source>Build checksums archived</source>
         <translation>Build-Prüfsummen archiviert</translation>
@@ -2108,6 +2104,14 @@ Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Che
     <message>
         <source>Cancelled: nothing was recorded.</source>
         <translation>Abgebrochen: nichts wurde aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Hashing %1 of build files…</source>
+        <translation>Prüfsummen für %1 an Build-Dateien werden berechnet…</translation>
+    </message>
+    <message>
+        <source>Hashing the build files…</source>
+        <translation>Prüfsummen der Build-Dateien werden berechnet…</translation>
     </message>
 </context>
 <context>

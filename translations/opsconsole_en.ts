@@ -2079,13 +2079,6 @@ Your signature covers the launch record %5…; any later change to the checklist
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Hashing %n path(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Build checksums archived</source>
         <translation type="unfinished"></translation>
@@ -2100,6 +2093,14 @@ Your signature covers the launch record %5…; any later change to the checklist
     </message>
     <message>
         <source>Cancelled: nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing %1 of build files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing the build files…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -187,7 +187,7 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
         QVERIFY(p->isWorking());
         QVERIFY(!run->isEnabled());
         QVERIFY(child<QProgressBar>(p.get(), "launchWorkProgress")->isVisible());
-        QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("Hashing 1 path")));
+        QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("Hashing 4.0 MiB of build files")));
         QVERIFY(!p->archiveTo(build.file(QStringLiteral("too-soon.tar.zst"))));
         QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("Still busy")));
         QVERIFY(finished.wait(30000));

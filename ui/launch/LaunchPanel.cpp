@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -635,7 +636,9 @@ bool LaunchPanel::checksumFiles(const QStringList &paths) {
         total = (total < 0 || !info.isFile()) ? -1 : total + info.size();
     }
     return runInBackground(
-        tr("Hashing %n path(s)…", nullptr, static_cast<int>(paths.size())), tr("Build checksums archived"),
+        total > 0 ? tr("Hashing %1 of build files…").arg(QLocale().formattedDataSize(total, 1))
+                  : tr("Hashing the build files…"),
+        tr("Build checksums archived"),
         qMax<qint64>(0, total), [run, paths](LaunchActions &a, const std::function<bool(qint64)> &progress) {
             auto entries = ChecksumArchive::compute(paths, progress);
             if (!entries.ok())
