@@ -103,11 +103,7 @@ HttpGet::HttpGet(HttpConnectionPool *pool, QUrl url, Options options, QObject *p
 }
 
 HttpGet::~HttpGet() {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        delete m_socket;
-    }
+    release(false); // (a connection still in use is our child: it goes with us)
 }
 
 void HttpGet::start() {
@@ -142,7 +138,7 @@ QByteArray HttpGet::requestBytes() const {
     out.reserve(160 + path.size() + m_options.authorization.size());
     out +=
         "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: opsconsole-probe\r\nAccept: */*\r\n";
-    if (!m_options.authorization.isEmpty() && HttpConnectionPool::originOf(m_url) == m_firstOrigin)
+    if (!m_options.authorization.isEmpty() && m_origin == m_firstOrigin) // set by startHop()
         out += "Authorization: " + m_options.authorization + "\r\n";
     out += "\r\n";
     return out;
@@ -151,7 +147,6 @@ QByteArray HttpGet::requestBytes() const {
 void HttpGet::startHop() {
     m_parser = HttpResponseParser{};
     m_headSeen = false;
-    m_redirecting = false;
     m_sslErrors.clear();
     m_origin = HttpConnectionPool::originOf(m_url);
     QTcpSocket *socket = m_pool->take(m_origin);
@@ -227,7 +222,7 @@ void HttpGet::onReadyRead() {
 
 bool HttpGet::consume(QByteArrayView data) {
     const HttpResponseParser::BodySink sink = [this](QByteArrayView piece) {
-        if (!m_redirecting && !m_finished && onBody && !piece.isEmpty())
+        if (!m_finished && onBody && !piece.isEmpty())
             onBody(piece);
     };
     while (!m_finished) {

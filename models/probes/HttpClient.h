@@ -110,7 +110,6 @@ private:
     QString m_origin;
     bool m_reused = false;
     bool m_retried = false;
-    bool m_redirecting = false;
     bool m_headSeen = false;
     bool m_started = false;
     bool m_finished = false;

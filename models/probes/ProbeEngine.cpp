@@ -4,10 +4,8 @@
 #include "crypto/Sha256.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTimer>
 
