@@ -61,7 +61,7 @@ screenshots: release
 	$$cli launch check first-publish --evidence "publish job 4812 published v1" >/dev/null 2>&1 || true; \
 	$$cli launch check live-app-fetch >/dev/null 2>&1 || true; \
 	d=tests/data/derivations; \
-	for who in "ana analyst" "rui reviewer" "rita risk-owner"; do set -- $$who; $$cli identity create $$1 --roles $$2 >/dev/null 2>&1; done; \
+	for who in "ana analyst" "rui reviewer" "rita risk-owner"; do set -- $$who; $$cli identity create $$1 --roles $$2 >/dev/null 2>&1; $$cli identity approve $$1 >/dev/null; done; \
 	$$cli derivation import $$d/reference-capacity.yaml $$d/p90-cost.yaml $$d/mapping.yaml $$d/infeasible-power.yaml --identity ana >/dev/null; \
 	for id in reference-capacity-v1 p90-cost-v1 INFEASIBLE-power; do $$cli derivation review $$id --accept --reason "reproduced from the pinned inputs" --identity rui >/dev/null; done; \
 	$$cli derivation risk-note reference-capacity-v1 --note "reference capacity only; non-deployment" --identity rita >/dev/null; \

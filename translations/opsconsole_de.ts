@@ -23,6 +23,10 @@
         <source>%1, checkpoint %2 signed by %3</source>
         <translation>%1, Prüfpunkt %2 signiert von %3</translation>
     </message>
+    <message>
+        <source> — trust root not pinned</source>
+        <translation> — Vertrauensanker nicht festgelegt</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::AlertsPanel</name>
@@ -1122,6 +1126,10 @@
     <message>
         <source>Checks of the selected verdict</source>
         <translation>Prüfungen des gewählten Verdikts</translation>
+    </message>
+    <message>
+        <source> Trust root not pinned: a log rewritten with new keys would verify too.</source>
+        <translation> Vertrauensanker nicht festgelegt: ein mit neuen Schlüsseln neu geschriebenes Protokoll würde ebenfalls bestehen.</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,10 @@
         <source>%1, checkpoint %2 signed by %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> — trust root not pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::AlertsPanel</name>
@@ -1119,6 +1123,10 @@
     </message>
     <message>
         <source>Checks of the selected verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Trust root not pinned: a log rewritten with new keys would verify too.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

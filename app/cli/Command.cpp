@@ -41,7 +41,9 @@ int Command::fail(CliIo &io, const Error &error, bool json) {
 }
 
 Result<StartupContext> Command::startup(const QCommandLineParser &parser, CliIo &io) const {
-    return Startup::prepare(m_common.read(parser), io.environment);
+    CommonOptions options = m_common.read(parser);
+    options.bootstrapsTrust = bootstrapsTrust();
+    return Startup::prepare(options, io.environment);
 }
 
 int Command::printUsage(CliIo &io) const {

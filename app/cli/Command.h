@@ -27,6 +27,7 @@ public:
     virtual QString summary() const = 0;
     virtual QStringList usage() const = 0; // one line per sub-verb, e.g. "config check [FILE]"
     virtual int run(const QStringList &arguments, CliIo &io) = 0;
+    virtual bool bootstrapsTrust() const { return false; }
 
 protected:
     // Parses arguments with the common options, --json and the command's own options.

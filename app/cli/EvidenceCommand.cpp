@@ -1,5 +1,7 @@
 #include "EvidenceCommand.h"
 
+#include <QRegularExpression>
+
 #include "StoreAccess.h"
 
 #include "core/CanonicalJson.h"
@@ -63,8 +65,12 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     const QCommandLineOption since(QStringLiteral("since"),
                                    QStringLiteral("Only events at or after TIME (UTC ISO-8601)."),
                                    QStringLiteral("TIME"));
-    const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("Require this checkpoint signer key."),
-                                 QStringLiteral("SHA256:HEX"));
+    const QCommandLineOption pin(
+        QStringLiteral("pin"),
+        QStringLiteral(
+            "verify-bundle: require this checkpoint signer key; verify: the genesis admin must hold one "
+            "of the pinned keys (repeatable, beside trust.admins)."),
+        QStringLiteral("SHA256:HEX"));
     QCommandLineParser parser;
     if (!parse(parser, arguments, io,
                {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin}))
@@ -75,9 +81,11 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     const QString sub = pos.value(1);
     const bool json = parser.isSet(m_json);
     static const QHash<QString, int> kArgs{
-        {QStringLiteral("import"), 1}, {QStringLiteral("list"), 0},         {QStringLiteral("show"), 1},
-        {QStringLiteral("attach"), 1}, {QStringLiteral("verify"), 0},       {QStringLiteral("backup"), 1},
-        {QStringLiteral("export"), 1}, {QStringLiteral("verify-bundle"), 1}};
+        {QStringLiteral("import"), 1},     {QStringLiteral("list"), 0},
+        {QStringLiteral("show"), 1},       {QStringLiteral("attach"), 1},
+        {QStringLiteral("verify"), 0},     {QStringLiteral("backup"), 1},
+        {QStringLiteral("export"), 1},     {QStringLiteral("verify-bundle"), 1},
+        {QStringLiteral("consistency"), 1}};
     if (!kArgs.contains(sub))
         return usageError(io, sub.isEmpty() ? QStringLiteral("evidence: missing sub-verb")
                                             : QStringLiteral("evidence: unknown sub-verb '%1'").arg(sub));
@@ -127,9 +135,48 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, opened.error(), json);
     SqliteEvidenceStore &store = *opened.value();
 
+    if (sub == QLatin1String("consistency")) {
+        auto earlier = SqliteEvidenceStore::readCheckpointFile(pos.at(2));
+        if (!earlier.ok())
+            return fail(io, earlier.error(), json);
+        // The proof reads the stored hashes: they are recomputed from the events first.
+        auto verified = store.verify({false, false, {}}, terminalProgress(io, "verifying", false));
+        if (!verified.ok())
+            return fail(io, verified.error(), json);
+        Result<QString> problem =
+            verified->intact
+                ? store.checkExtends(earlier.value())
+                : Result<QString>(
+                      QStringLiteral("the store itself does not verify: %1").arg(verified->reason));
+        if (!problem.ok())
+            return fail(io, problem.error(), json);
+        auto latest = store.latestCheckpoint();
+        if (json) {
+            JsonValue o = JsonValue::object();
+            o["consistent"] = problem->isEmpty();
+            o["old_size"] = static_cast<qint64>(earlier->size);
+            o["new_size"] = latest.ok() ? JsonValue(static_cast<qint64>(latest->size)) : JsonValue(nullptr);
+            o["reason"] = problem.value();
+            printJson(io, o);
+        } else if (problem->isEmpty()) {
+            io.out << "consistent: the store's checkpoint of " << (latest.ok() ? latest->size : 0)
+                   << " events extends the checkpoint of " << earlier->size << " events signed by "
+                   << earlier->signer << '\n';
+        } else {
+            io.out << "INCONSISTENT: " << problem.value() << '\n';
+        }
+        return problem->isEmpty() ? 0 : static_cast<int>(ErrorCode::Negative);
+    }
     if (sub == QLatin1String("verify")) {
-        auto report =
-            store.verify({parser.isSet(signatures), true}, terminalProgress(io, "verifying", false));
+        VerifyOptions options{parser.isSet(signatures), true, {}};
+        static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}$"));
+        for (const QString &p : parser.values(pin)) {
+            if (!fp.match(p).hasMatch())
+                return usageError(
+                    io, QStringLiteral("--pin takes a key fingerprint (SHA256:<64 hex>), got '%1'").arg(p));
+            options.pins << p;
+        }
+        auto report = store.verify(options, terminalProgress(io, "verifying", false));
         if (::isatty(STDERR_FILENO))
             io.err << '\n';
         if (!report.ok())
@@ -144,6 +191,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
             o["first_bad_seq"] =
                 r.firstBadSeq ? JsonValue(static_cast<qint64>(*r.firstBadSeq)) : JsonValue(nullptr);
             o["reason"] = r.reason;
+            o["trust_pinned"] = r.trustPinned;
             JsonValue notes = JsonValue::array();
             for (const QString &n : r.notes)
                 notes.push(n);
@@ -161,6 +209,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
             io.out << "TAMPERED: " << r.reason << '\n';
             if (r.firstBadSeq)
                 io.out << "first bad event: " << *r.firstBadSeq << '\n';
+            for (const QString &n : r.notes)
+                io.out << "note: " << n << '\n';
         }
         return r.intact ? 0 : static_cast<int>(ErrorCode::Negative);
     }
@@ -230,9 +280,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
                                                                             cp->size, proof->path, cp->root);
         QString signature = QStringLiteral("covered by batch checkpoint");
         if (e->signedByActor) {
-            auto who = store.identity(e->actor);
-            auto key = who.ok() ? crypto::PublicKey::fromPem(who->publicKeyPem)
-                                : Result<crypto::PublicKey>(who.error());
+            auto reg = store.registry();
+            auto key = crypto::PublicKey::fromPem(reg.ok() ? reg->eventKey(e.value()) : QByteArray());
             const std::string signedBytes = e->signedBytes();
             signature = key.ok() && key->verify(QByteArray::fromStdString(signedBytes), e->signature())
                             ? QStringLiteral("valid (%1, %2)").arg(e->actor, key->fingerprint())

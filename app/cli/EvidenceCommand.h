@@ -17,7 +17,8 @@ public:
                 "[--search WORDS] [--limit N] [--json]"),
             QStringLiteral("evidence show SEQ [--json]"),
             QStringLiteral("evidence attach FILE [--scope S] [--media-type TYPE] [--json]"),
-            QStringLiteral("evidence verify [--signatures] [--json]"),
+            QStringLiteral("evidence verify [--signatures] [--pin SHA256:HEX]... [--json]"),
+            QStringLiteral("evidence consistency OLD_CHECKPOINT_FILE [--json]"),
             QStringLiteral("evidence backup OUT"),
             QStringLiteral("evidence export OUT.tar.zst [--incident ID] [--since TIME] [--scope S] [--json]"),
             QStringLiteral("evidence verify-bundle FILE [--pin SHA256:HEX] [--json]")};

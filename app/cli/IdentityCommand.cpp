@@ -5,9 +5,17 @@
 #include "core/Roles.h"
 #include "crypto/KeyRing.h"
 
+#include <QFile>
+
 namespace ops::cli {
 
 namespace {
+
+const QCommandLineOption &reasonOption() {
+    static const QCommandLineOption o(QStringLiteral("reason"),
+                                      QStringLiteral("Why the identity is revoked."), QStringLiteral("TEXT"));
+    return o;
+}
 
 const QCommandLineOption &rolesOption() {
     static const QCommandLineOption o(QStringLiteral("roles"), QStringLiteral("Comma-separated roles."),
@@ -44,12 +52,15 @@ Result<Identity> createIdentity(const StartupContext &ctx, SqliteEvidenceStore &
     if (!key.ok())
         return key.error();
     Signer signer{name, std::move(key).value()};
-    // Registered first: a name the store refuses leaves no stray key file behind.
-    auto event = store.registerIdentity(signer, roles);
-    if (!event.ok())
-        return event.error();
+    // The key is saved before the request is recorded: a failed save leaves nothing in the log, and
+    // a request the store refuses takes its key file away again.
     if (auto r = ring.save(name, signer.key, pass->reveal()); !r.ok())
         return r.error();
+    auto event = store.registerIdentity(signer, roles);
+    if (!event.ok()) {
+        QFile::remove(ring.pathFor(name));
+        return event.error();
+    }
     return store.identity(name);
 }
 
@@ -62,7 +73,37 @@ JsonValue identityJson(const Identity &i) {
     o["roles"] = roles;
     o["fingerprint"] = i.fingerprint;
     o["created_seq"] = static_cast<qint64>(i.createdSeq);
+    o["state"] = i.state;
+    JsonValue approvers = JsonValue::array();
+    for (const QString &a : i.approvers)
+        approvers.push(a);
+    o["approved_by"] = approvers;
+    o["approved_seq"] = static_cast<qint64>(i.approvedSeq);
+    o["admin"] = i.admin;
+    o["genesis"] = i.genesis;
+    o["enrolled_before_trust_roots"] = i.legacy;
+    if (i.revokedSeq != 0) {
+        o["revoked_seq"] = static_cast<qint64>(i.revokedSeq);
+        o["revoke_reason"] = i.revokeReason;
+    }
+    if (!i.pendingFingerprint.isEmpty())
+        o["pending_fingerprint"] = i.pendingFingerprint;
     return o;
+}
+
+QString stateText(const Identity &i) {
+    QString s = i.state;
+    if (i.genesis)
+        s += QStringLiteral(" (genesis)");
+    else if (i.legacy)
+        s += QStringLiteral(" (enrolled before trust roots)");
+    else if (!i.approvers.isEmpty() && i.state == QLatin1String("approved"))
+        s += QStringLiteral(" by ") + i.approvers.join(QLatin1Char(','));
+    if (i.state == QLatin1String("revoked"))
+        s += QStringLiteral(": ") + i.revokeReason;
+    if (!i.pendingFingerprint.isEmpty())
+        s += QStringLiteral(", new key %1 awaiting approval").arg(i.pendingFingerprint);
+    return s;
 }
 
 } // namespace
@@ -105,30 +146,42 @@ int InitCommand::run(const QStringList &arguments, CliIo &io) {
         JsonValue o = identityJson(id.value());
         o["store"] = ctx->storePath;
         o["store_id"] = store.value()->storeId();
+        JsonValue admins = JsonValue::array();
+        admins.push(id->fingerprint);
+        JsonValue trust = JsonValue::object();
+        trust["admins"] = admins;
+        trust["enroll_quorum"] = 1;
+        o["trust"] = trust;
         printJson(io, o);
     } else {
         io.out << "initialised " << ctx->storePath << "\nidentity " << id->name << " ("
-               << id->roles.join(QLatin1Char(',')) << ") " << id->fingerprint << '\n';
+               << id->roles.join(QLatin1Char(',')) << ") " << id->fingerprint << '\n'
+               << "\nPin the genesis admin in the deployment config (required outside dev):\n\n"
+               << "trust:\n  admins:\n    - " << id->fingerprint << "\n  enroll_quorum: 1\n";
     }
     return 0;
 }
 
 int IdentityCommand::run(const QStringList &arguments, CliIo &io) {
     QCommandLineParser parser;
-    if (!parse(parser, arguments, io, {rolesOption()}))
+    if (!parse(parser, arguments, io, {rolesOption(), reasonOption()}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
     const QStringList pos = parser.positionalArguments();
     const QString sub = pos.value(1);
     const bool json = parser.isSet(m_json);
-    if (sub != QLatin1String("create") && sub != QLatin1String("list") &&
-        sub != QLatin1String("export-public"))
+    static const QStringList subs{QStringLiteral("create"), QStringLiteral("approve"),
+                                  QStringLiteral("revoke"), QStringLiteral("rotate"),
+                                  QStringLiteral("list"),   QStringLiteral("export-public")};
+    if (!subs.contains(sub))
         return usageError(io, sub.isEmpty() ? QStringLiteral("identity: missing sub-verb")
                                             : QStringLiteral("identity: unknown sub-verb '%1'").arg(sub));
-    if ((sub == QLatin1String("list") && pos.size() != 2) ||
-        (sub != QLatin1String("list") && pos.size() != 3))
+    const bool noName = sub == QLatin1String("list") || sub == QLatin1String("rotate");
+    if ((noName && pos.size() != 2) || (!noName && pos.size() != 3))
         return usageError(io, QStringLiteral("identity %1: wrong number of arguments").arg(sub));
+    if (sub == QLatin1String("revoke") && parser.value(reasonOption()).trimmed().isEmpty())
+        return usageError(io, QStringLiteral("identity revoke needs --reason TEXT"));
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
@@ -147,7 +200,12 @@ int IdentityCommand::run(const QStringList &arguments, CliIo &io) {
             printJson(io, identityJson(id.value()));
         else
             io.out << "identity " << id->name << " (" << id->roles.join(QLatin1Char(',')) << ") "
-                   << id->fingerprint << '\n';
+                   << id->fingerprint << " — " << stateText(id.value()) << '\n'
+                   << (id->approved()
+                           ? QString()
+                           : QStringLiteral(
+                                 "it can act once an admin runs: opsconsole-cli identity approve %1\n")
+                                 .arg(id->name));
         return 0;
     }
     if (sub == QLatin1String("list")) {
@@ -161,7 +219,57 @@ int IdentityCommand::run(const QStringList &arguments, CliIo &io) {
             printJson(io, list);
         } else {
             for (const Identity &i : all.value())
-                io.out << i.name << '\t' << i.roles.join(QLatin1Char(',')) << '\t' << i.fingerprint << '\n';
+                io.out << i.name << '\t' << i.roles.join(QLatin1Char(',')) << '\t' << stateText(i) << '\t'
+                       << i.fingerprint << '\n';
+            if (!store.value()->trust().pinned())
+                io.out << "trust root not pinned: no trust.admins in the config (trust on first use)\n";
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("approve") || sub == QLatin1String("revoke") || sub == QLatin1String("rotate")) {
+        auto signer = StoreAccess::unlock(ctx.value(), *store.value(), io);
+        if (!signer.ok())
+            return fail(io, signer.error(), json);
+        Result<StoredEvent> event = makeError(ErrorCode::Usage, QString());
+        if (sub == QLatin1String("approve")) {
+            event = store.value()->approveIdentity(signer.value(), pos.at(2));
+        } else if (sub == QLatin1String("revoke")) {
+            event = store.value()->revokeIdentity(signer.value(), pos.at(2), parser.value(reasonOption()));
+        } else {
+            // The new key is saved beside the current one and takes over once admins approve it.
+            crypto::KeyRing ring(StoreAccess::keyDirectory());
+            const QString next = signer->name + QStringLiteral(".next");
+            if (ring.exists(next))
+                return fail(io,
+                            makeError(ErrorCode::Policy,
+                                      QStringLiteral("a rotation of '%1' is already waiting for approval")
+                                          .arg(signer->name),
+                                      ring.pathFor(next)),
+                            json);
+            auto pass = StoreAccess::newPassphrase(ctx.value(), io);
+            if (!pass.ok())
+                return fail(io, pass.error(), json);
+            auto key = crypto::PrivateKey::generate();
+            if (!key.ok())
+                return fail(io, key.error(), json);
+            if (auto r = ring.save(next, key.value(), pass->reveal()); !r.ok())
+                return fail(io, r.error(), json);
+            event = store.value()->rotateIdentity(signer.value(), key.value());
+            if (!event.ok())
+                QFile::remove(ring.pathFor(next));
+        }
+        if (!event.ok())
+            return fail(io, event.error(), json);
+        auto id = store.value()->identity(sub == QLatin1String("rotate") ? signer->name : pos.at(2));
+        if (!id.ok())
+            return fail(io, id.error(), json);
+        if (json) {
+            JsonValue o = identityJson(id.value());
+            o["event_seq"] = static_cast<qint64>(event->seq);
+            printJson(io, o);
+        } else {
+            io.out << "event " << event->seq << ": " << event->kind << " " << id->name << " — "
+                   << stateText(id.value()) << '\n';
         }
         return 0;
     }

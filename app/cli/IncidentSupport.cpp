@@ -34,7 +34,7 @@ Result<Desk> open(const StartupContext &ctx, CliIo &io) {
 }
 
 Result<std::unique_ptr<SqliteEvidenceStore>> openReadOnly(const StartupContext &ctx) {
-    StoreOpenOptions o;
+    StoreOpenOptions o = StoreAccess::options(ctx);
     o.readOnly = true;
     return SqliteEvidenceStore::open(ctx.storePath, o);
 }

@@ -16,8 +16,12 @@ QString keyDirectory() {
     return IdentityUnlock::keyDirectory();
 }
 
+StoreOpenOptions options(const StartupContext &ctx) {
+    return deploymentStoreOptions(ctx.config);
+}
+
 Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, bool create) {
-    StoreOpenOptions o;
+    StoreOpenOptions o = options(ctx);
     o.create = create;
     return SqliteEvidenceStore::open(ctx.storePath, o);
 }

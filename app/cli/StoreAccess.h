@@ -14,6 +14,8 @@ namespace ops::cli {
 namespace StoreAccess {
 
 QString keyDirectory();
+// The trust policy of the config and this user's anchor directory.
+StoreOpenOptions options(const StartupContext &ctx);
 Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, bool create = false);
 // The acting identity: --identity, OPSCONSOLE_IDENTITY, else the one made by init.
 Result<QString> actingIdentity(const StartupContext &ctx, const SqliteEvidenceStore &store);

@@ -3,6 +3,7 @@
 #include "alerts/AlertsPanel.h"
 #include "common/AppOptions.h"
 #include "common/Translations.h"
+#include "core/Hardening.h"
 #include "store/SqliteEvidenceStore.h"
 
 #include <QEventLoop>
@@ -40,6 +41,8 @@ int refuse(const Error &error)
 
 int main(int argc, char *argv[])
 {
+    Hardening::protectProcess();
+    const QProcessEnvironment environment = Hardening::takeEnvironment();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("opsconsole"));
     QCoreApplication::setApplicationName(QStringLiteral("opsconsole"));
@@ -73,15 +76,22 @@ int main(int argc, char *argv[])
         return static_cast<int>(ErrorCode::Usage);
     }
 
-    auto context = Startup::prepare(common.read(parser), QProcessEnvironment::systemEnvironment());
+    auto context = Startup::prepare(common.read(parser), environment);
     if (!context.ok())
         return refuse(context.error());
 
     const QString storePath = context->storePath;
+    const DeploymentConfig config = context->config;
     ui::MainWindow window(std::move(context).value());
     if (!QFileInfo::exists(storePath)) {
         window.setStoreStatus(ui::MainWindow::StoreState::Missing, QString());
-    } else if (auto store = SqliteEvidenceStore::open(storePath, StoreOpenOptions{false, true}); !store.ok()) {
+    } else if (auto store = SqliteEvidenceStore::open(storePath,
+                                                      [&] {
+                                                          StoreOpenOptions o = deploymentStoreOptions(config);
+                                                          o.readOnly = true;
+                                                          return o;
+                                                      }());
+               !store.ok()) {
         window.setStoreStatus(ui::MainWindow::StoreState::Problem, store.error().message);
     } else if (!store.value()->integrityProblem().isEmpty()) {
         window.setStoreStatus(ui::MainWindow::StoreState::Problem, store.value()->integrityProblem());
@@ -90,12 +100,16 @@ int main(int argc, char *argv[])
         const QString count = events == 1 ? QCoreApplication::translate("main", "1 event")
                                           : QCoreApplication::translate("main", "%1 events").arg(events);
         auto cp = store.value()->latestCheckpoint();
+        const QString pinned = config.trust.admins.isEmpty()
+                                   ? QCoreApplication::translate("main", " — trust root not pinned")
+                                   : QString();
         window.setStoreStatus(ui::MainWindow::StoreState::Healthy,
-                              cp.ok() ? QCoreApplication::translate("main", "%1, checkpoint %2 signed by %3")
-                                            .arg(count)
-                                            .arg(cp->size)
-                                            .arg(cp->signer)
-                                      : count);
+                              (cp.ok() ? QCoreApplication::translate("main", "%1, checkpoint %2 signed by %3")
+                                             .arg(count)
+                                             .arg(cp->size)
+                                             .arg(cp->signer)
+                                       : count) +
+                                  pinned);
     }
     if (parser.isSet(screenshots)) {
         window.resize(1280, 800);

@@ -70,7 +70,7 @@ public:
         }
         if (!m_check.checkMap(root, QString(), {"scopes"},
                               {"environment", "objectives", "probes", "services", "publisher", "runbooks",
-                               "alert_rules"})) {
+                               "alert_rules", "trust"})) {
             if (!root.IsMap())
                 return finish(cfg);
         }
@@ -85,6 +85,8 @@ public:
         }
         if (const YAML::Node n = root["objectives"]; n.IsDefined())
             readObjectives(n, cfg.objectives);
+        if (const YAML::Node n = root["trust"]; n.IsDefined() && !n.IsNull())
+            readTrust(n, cfg.trust);
         if (const YAML::Node n = root["probes"]; n.IsDefined())
             readProbes(n, cfg.probes);
         if (const YAML::Node n = root["scopes"]; n.IsDefined())
@@ -150,6 +152,40 @@ private:
             return std::nullopt;
         const auto v = m_check.integer(n, yaml::joinPath(path, key), 1, max);
         return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+    }
+
+    void readTrust(const YAML::Node &n, TrustSettings &t) {
+        const QString path = QStringLiteral("trust");
+        if (!m_check.checkMap(n, path, {"admins"}, {"enroll_quorum"}))
+            return;
+        static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}$"));
+        const YAML::Node admins = n["admins"];
+        if (!admins.IsSequence() || admins.size() == 0) {
+            m_check.error(admins, QStringLiteral("trust.admins"),
+                          QStringLiteral("must list the admin key fingerprints (SHA256:<64 hex>)"));
+            return;
+        }
+        for (std::size_t i = 0; i < admins.size(); ++i) {
+            const QString key = QStringLiteral("trust.admins[%1]").arg(i);
+            const auto v = m_check.string(admins[i], key);
+            if (!v)
+                continue;
+            if (!fp.match(*v).hasMatch())
+                m_check.error(admins[i], key,
+                              QStringLiteral("'%1' is not a key fingerprint (SHA256:<64 hex>)").arg(*v));
+            else if (t.admins.contains(*v))
+                m_check.error(admins[i], key, QStringLiteral("%1 is listed twice").arg(*v));
+            else
+                t.admins << *v;
+        }
+        if (const auto q = positive(n, "enroll_quorum", path, 16)) {
+            t.enrollQuorum = *q;
+            if (*q > static_cast<int>(admins.size()))
+                m_check.error(n["enroll_quorum"], QStringLiteral("trust.enroll_quorum"),
+                              QStringLiteral("%1 approvals can never be reached with %2 pinned admin(s)")
+                                  .arg(*q)
+                                  .arg(admins.size()));
+        }
     }
 
     void readObjectives(const YAML::Node &n, Objectives &o)

@@ -60,6 +60,13 @@ struct PublisherConfig {
     bool auth = true;
 };
 
+// Who the deployment trusts to enrol people: kept in the team's reviewed config repository,
+// outside the store that it anchors.
+struct TrustSettings {
+    QStringList admins;   // "SHA256:<64 hex>" fingerprints of the admin keys
+    int enrollQuorum = 1; // distinct admins that approve an identity or a new key
+};
+
 struct DeploymentConfig {
     QString source;          // the file it came from, or the built-in resource path
     bool builtinDemo = false;
@@ -71,6 +78,7 @@ struct DeploymentConfig {
     std::optional<PublisherConfig> publisher;
     QString runbooksDir; // empty for the built-in runbooks
     QString alertRulesFile; // empty for the built-in alert rules
+    TrustSettings trust;
 
     const ScopeConfig *scope(const QString &id) const;
     // Scopes ordered baseline → country → locality, then by id (the order panels show them).

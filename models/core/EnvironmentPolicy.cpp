@@ -30,8 +30,8 @@ Result<Environment> effective(std::optional<Environment> fromEnv, const Deployme
     return *fromEnv;
 }
 
-Result<void> checkStartup(Environment env, const DeploymentConfig &config, const QProcessEnvironment &process)
-{
+Result<void> checkStartup(Environment env, const DeploymentConfig &config, const QProcessEnvironment &process,
+                          bool bootstrapsTrust) {
     if (env == Environment::Dev)
         return {};
     QStringList reasons;
@@ -40,6 +40,10 @@ Result<void> checkStartup(Environment env, const DeploymentConfig &config, const
     if (config.builtinDemo)
         reasons << QStringLiteral("the built-in demo config is dev-only; pass --config FILE or create "
                                   "$XDG_CONFIG_HOME/opsconsole/config.yaml");
+    if (config.trust.admins.isEmpty() && !bootstrapsTrust && !config.builtinDemo)
+        reasons << QStringLiteral("trust.admins is not set in %1; outside dev the admin keys must be pinned "
+                                  "(`opsconsole-cli init` prints the lines to add)")
+                       .arg(config.source);
     if (config.probes.insecureTls)
         reasons << QStringLiteral("probes.insecure_tls is dev-only (in %1)").arg(config.source);
     if (reasons.isEmpty())

@@ -22,7 +22,10 @@ Result<Environment> effective(std::optional<Environment> fromEnv, const Deployme
 
 // Outside dev: the operator token must be set and no dev-only switch may be on.
 // Every violation is named; the error's code is ErrorCode::Policy (exit 4).
-Result<void> checkStartup(Environment env, const DeploymentConfig &config, const QProcessEnvironment &process);
+// Outside dev the admin keys must also be pinned (trust.admins), except for `init`, which makes
+// the genesis admin whose key the config then pins.
+Result<void> checkStartup(Environment env, const DeploymentConfig &config, const QProcessEnvironment &process,
+                          bool bootstrapsTrust = false);
 
 } // namespace EnvironmentPolicy
 } // namespace ops

@@ -13,6 +13,15 @@ QString dataDirectory()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/opsconsole");
 }
 
+QString stateDirectory() {
+    if (QStandardPaths::isTestModeEnabled()) // beside Qt's own test-mode locations
+        return QDir::homePath() + QStringLiteral("/.qttest/state/opsconsole");
+    QString base = qEnvironmentVariable("XDG_STATE_HOME");
+    if (base.isEmpty() || !QDir::isAbsolutePath(base))
+        base = QDir::homePath() + QStringLiteral("/.local/state");
+    return base + QStringLiteral("/opsconsole");
+}
+
 QString defaultStorePath()
 {
     return dataDirectory() + QStringLiteral("/evidence.sqlite");
@@ -42,7 +51,9 @@ Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvir
     auto env = EnvironmentPolicy::effective(fromEnv.value(), config.value());
     if (!env.ok())
         return env.error();
-    if (auto policy = EnvironmentPolicy::checkStartup(env.value(), config.value(), process); !policy.ok())
+    if (auto policy =
+            EnvironmentPolicy::checkStartup(env.value(), config.value(), process, options.bootstrapsTrust);
+        !policy.ok())
         return policy.error();
 
     StartupContext ctx;

@@ -14,6 +14,7 @@ struct CommonOptions {
     QString configPath;     // empty: the default config, or the built-in demo in dev
     QString identity;       // empty: OPSCONSOLE_IDENTITY, else the identity made by init
     QString passphraseFile; // empty: OPSCONSOLE_PASSPHRASE or a prompt
+    bool bootstrapsTrust = false; // `init`: makes the genesis admin whose key trust.admins will pin
 };
 
 struct StartupContext {
@@ -28,6 +29,7 @@ namespace Startup {
 QString defaultStorePath();  // $XDG_DATA_HOME/opsconsole/evidence.sqlite
 QString defaultConfigPath(); // $XDG_CONFIG_HOME/opsconsole/config.yaml
 QString dataDirectory();     // $XDG_DATA_HOME/opsconsole
+QString stateDirectory();    // $XDG_STATE_HOME/opsconsole (default ~/.local/state/opsconsole)
 
 // Resolves the environment, loads and validates the config, applies the environment policy.
 // Error codes follow INTERFACES.md: 2 usage, 3 invalid config, 4 policy.

@@ -168,7 +168,7 @@ Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationAction
         if (!locker.ok())
             return makeError(ErrorCode::InvalidInput, QStringLiteral("no identity '%1'").arg(options.locker),
                              QStringLiteral("--locker"));
-        if (!locker->roles.contains(QStringLiteral("locker")))
+        if (!locker->approved() || !locker->roles.contains(QStringLiteral("locker")))
             return refuse(QStringLiteral("%1 does not hold the locker role").arg(options.locker));
         for (const RecordState *r : st.included) {
             const bool analyst = r->importer.compare(options.locker, Qt::CaseInsensitive) == 0 ||

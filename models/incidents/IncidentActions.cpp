@@ -161,7 +161,7 @@ Result<StoredEvent> IncidentActions::open(const OpenIncident &req) {
     QString owner = req.owner.trimmed();
     if (!owner.isEmpty()) {
         auto id = m_store.identity(owner);
-        if (!id.ok() || !id->roles.contains(QStringLiteral("incident-owner")))
+        if (!id.ok() || !id->approved() || !id->roles.contains(QStringLiteral("incident-owner")))
             return refused(
                 QStringLiteral(
                     "the incident owner must be an identity with the incident-owner role; '%1' is not")
@@ -227,7 +227,7 @@ Result<StoredEvent> IncidentActions::assignOwner(const QString &incident, const 
     if (auto r = requireRole(incidentRoles(), QStringLiteral("assigning the incident owner")); !r.ok())
         return r.error();
     auto id = m_store.identity(owner);
-    if (!id.ok() || !id->roles.contains(QStringLiteral("incident-owner")))
+    if (!id.ok() || !id->approved() || !id->roles.contains(QStringLiteral("incident-owner")))
         return refused(
             QStringLiteral("the incident owner must be an identity with the incident-owner role; '%1' is not")
                 .arg(owner),

@@ -467,6 +467,13 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
                 if (id == in.identities.constEnd()) {
                     so.state = SignoffState::BadSignature;
                     so.why = QStringLiteral("%1 is not an identity of this store").arg(s.actor);
+                } else if (id->approvedSeq == 0 || s.seq <= id->approvedSeq ||
+                           (id->revokedSeq != 0 && s.seq >= id->revokedSeq)) {
+                    // Roles count as of the sign-off's position in the log.
+                    so.state = SignoffState::BadSignature;
+                    so.why = id->revokedSeq != 0 && s.seq >= id->revokedSeq
+                                 ? QStringLiteral("%1 signed after being revoked").arg(s.actor)
+                                 : QStringLiteral("%1 signed before being approved").arg(s.actor);
                 } else if (!id->roles.contains(so.role)) {
                     so.state = SignoffState::BadSignature;
                     so.why = QStringLiteral("%1 does not hold the %2 role").arg(s.actor, so.role);

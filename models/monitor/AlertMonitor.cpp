@@ -15,8 +15,8 @@ namespace {
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
 
 bool mayAcknowledge(const Identity &who) {
-    return who.roles.contains(QStringLiteral("operator")) ||
-           who.roles.contains(QStringLiteral("incident-owner"));
+    return who.approved() && (who.roles.contains(QStringLiteral("operator")) ||
+                              who.roles.contains(QStringLiteral("incident-owner")));
 }
 } // namespace
 
@@ -89,10 +89,10 @@ bool AlertMonitor::ensureStore() {
             tr("no evidence store yet: transitions are not recorded (create one with opsconsole-cli init)"));
         return false;
     }
-    auto store = SqliteEvidenceStore::open(m_storePath, StoreOpenOptions{});
+    auto store = SqliteEvidenceStore::open(m_storePath, deploymentStoreOptions(m_config));
     m_readOnly = false;
     if (!store.ok()) {
-        StoreOpenOptions readOnly;
+        StoreOpenOptions readOnly = deploymentStoreOptions(m_config);
         readOnly.readOnly = true;
         store = SqliteEvidenceStore::open(m_storePath, readOnly);
         m_readOnly = true;
@@ -353,7 +353,7 @@ void AlertMonitor::flush() {
         return;
     }
     if (!m_writerEvidence) {
-        auto opened = SqliteEvidenceStore::open(m_storePath, StoreOpenOptions{});
+        auto opened = SqliteEvidenceStore::open(m_storePath, deploymentStoreOptions(m_config));
         if (!opened.ok()) {
             setProblem(tr("transitions not recorded: %1").arg(opened.error().message));
             return;

@@ -36,9 +36,13 @@ Result<EventInspection> inspectEvent(const SqliteEvidenceStore &store, quint64 s
     in.event = e.value();
 
     if (in.event.signedByActor) {
-        auto who = store.identity(in.event.actor);
-        auto key =
-            who.ok() ? crypto::PublicKey::fromPem(who->publicKeyPem) : Result<crypto::PublicKey>(who.error());
+        auto reg = store.registry();
+        const QByteArray pem = reg.ok() ? reg->eventKey(in.event) : QByteArray();
+        auto key = !pem.isEmpty()
+                       ? crypto::PublicKey::fromPem(pem)
+                       : Result<crypto::PublicKey>(makeError(
+                             ErrorCode::Policy, reg.ok() ? reg->refusalAt(in.event.actor, {}, in.event.seq)
+                                                         : reg.error().message));
         const std::string bytes = in.event.signedBytes();
         if (key.ok() && key->verify(QByteArray::fromStdString(bytes), in.event.signature())) {
             in.signature = EventInspection::Signature::Valid;
@@ -65,9 +69,9 @@ Result<EventInspection> inspectEvent(const SqliteEvidenceStore &store, quint64 s
         in.treeSize = cp->size;
         in.root = cp->root;
         in.checkpointSigner = cp->signer;
-        auto signer = store.identity(cp->signer);
-        auto key = signer.ok() ? crypto::PublicKey::fromPem(signer->publicKeyPem)
-                               : Result<crypto::PublicKey>(signer.error());
+        auto reg = store.registry();
+        auto key =
+            crypto::PublicKey::fromPem(reg.ok() ? reg->checkpointKey(cp->signer, cp->size) : QByteArray());
         in.checkpointVerifies =
             key.ok() && key->fingerprint() == cp->signerKey &&
             key->verify(QByteArrayView(cp->canonical.data(), static_cast<qsizetype>(cp->canonical.size())),

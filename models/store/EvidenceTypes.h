@@ -51,11 +51,33 @@ struct Checkpoint {
 
 struct Identity {
     QString name;
-    QStringList roles;
+    QStringList roles; // as requested and approved
     QByteArray publicKeyPem;
-    QString fingerprint;
+    QString fingerprint; // the current key (the requested one while requested)
     quint64 createdSeq = 0;
+    QString state;         // "requested", "approved", "revoked"
+    QStringList approvers; // admins that approved the request (or the pending rotation)
+    quint64 approvedSeq = 0;
+    quint64 revokedSeq = 0;
+    QString revokeReason;
+    QString pendingFingerprint; // a rotation waiting for approval
+    bool admin = false;         // acts as an admin now (approved; pinned when admins are pinned)
+    bool genesis = false;       // the first identity of the log
+    bool legacy = false;        // enrolled before trust roots
+    bool approved() const { return state == QLatin1String("approved"); }
 };
+
+// Kinds that record a person's (or a monitor's) act: made only by the verbs that check their
+// rules, each signed by its actor. Imports cannot bring them in and verify names any of them
+// that is unsigned.
+inline bool isActKind(QStringView kind) {
+    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.",
+                               "launch.", "derivation.", "handoff.", "verdict.", "proof.", "evidence.",
+                               "publisher.", "silence.", "probe.", "trust."})
+        if (kind.startsWith(QLatin1String(prefix)))
+            return true;
+    return false;
+}
 
 struct BlobInfo {
     QString sha256; // hex
@@ -90,6 +112,7 @@ struct EventFilter {
 struct VerifyOptions {
     bool signatures = false;   // also verify every event signature
     bool projections = true;   // rebuild projections from events and compare
+    QStringList pins;          // admin key fingerprints the genesis must be among (beside trust.admins)
 };
 
 struct VerifyReport {
@@ -100,6 +123,7 @@ struct VerifyReport {
     std::optional<quint64> firstBadSeq;
     QString reason;
     QStringList notes;
+    bool trustPinned = false; // the genesis admin is among pinned keys (config or --pin)
 };
 
 using Progress = std::function<bool(quint64 done, quint64 total)>; // return false to cancel

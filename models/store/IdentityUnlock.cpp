@@ -5,6 +5,8 @@
 #include "core/Startup.h"
 #include "crypto/KeyRing.h"
 
+#include <QFile>
+
 namespace ops::IdentityUnlock {
 
 QString keyDirectory() {
@@ -20,7 +22,27 @@ Result<Signer> unlock(const SqliteEvidenceStore &store, const QString &name, con
     auto registered = store.identity(name);
     if (!registered.ok())
         return registered.error();
+    if (!registered->approved())
+        return makeError(ErrorCode::Policy,
+                         registered->state == QLatin1String("revoked")
+                             ? QStringLiteral("'%1' was revoked at event %2 (%3); it can no longer act")
+                                   .arg(name)
+                                   .arg(registered->revokedSeq)
+                                   .arg(registered->revokeReason)
+                             : QStringLiteral("'%1' is not approved yet; it can act once an admin runs "
+                                              "`opsconsole-cli identity approve %1`")
+                                   .arg(name));
     crypto::KeyRing ring(keyDirectory());
+    // A rotated key waits beside the current one until admins approve it; then it takes over.
+    const QString next = name + QStringLiteral(".next");
+    if (ring.exists(next)) {
+        auto nextKey = ring.load(next, ring.isEncrypted(next) ? passphrase.reveal() : QByteArray());
+        if (nextKey.ok() && nextKey->publicKey().fingerprint() == registered->fingerprint) {
+            QFile::remove(ring.pathFor(name) + QStringLiteral(".retired"));
+            QFile::rename(ring.pathFor(name), ring.pathFor(name) + QStringLiteral(".retired"));
+            QFile::rename(ring.pathFor(next), ring.pathFor(name));
+        }
+    }
     if (!ring.exists(name))
         return makeError(ErrorCode::Policy, QStringLiteral("no key for '%1' on this machine").arg(name),
                          ring.pathFor(name));

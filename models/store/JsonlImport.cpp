@@ -10,8 +10,10 @@
 #include "core/CanonicalJson.h"
 #include "crypto/Merkle.h"
 #include "crypto/Random.h"
+#include "crypto/Sha256.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <condition_variable>
 #include <cstring>
@@ -27,11 +29,10 @@ using namespace store;
 namespace {
 
 QString reservedKindPrefix(const std::string &kind) {
-    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.",
-                               "launch.", "derivation.", "handoff."})
-        if (kind.rfind(prefix, 0) == 0)
-            return QString::fromLatin1(prefix);
-    return {};
+    const QString k = QString::fromStdString(kind);
+    if (!isActKind(k))
+        return {};
+    return k.left(k.indexOf(QLatin1Char('.')) + 1);
 }
 constexpr qint64 kMaxLineBytes = 1 << 20;
 
@@ -282,10 +283,6 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     if (!m_integrityProblem.isEmpty())
         return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(m_integrityProblem),
                          m_path);
-    auto who = identity(signer.name);
-    if (!who.ok() || who->fingerprint != signer.key.publicKey().fingerprint())
-        return makeError(ErrorCode::Policy,
-                         QStringLiteral("'%1' cannot sign in this store").arg(signer.name));
     if (auto r = awaitIntegrity(); !r.ok())
         return r.error();
     QFile f(file);
@@ -307,9 +304,23 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     auto n = size();
     if (!n.ok())
         return n.error();
+    if (auto r = checkSigner(signer, n.value() + 1, false); !r.ok())
+        return r.error();
     auto tree = loadFrontier(n.value());
     if (!tree.ok())
         return tree.error();
+    {
+        auto reg = registry();
+        if (!reg.ok())
+            return reg.error();
+        if (reg->activeRoles(signer.name).contains(QStringLiteral("monitor")))
+            return makeError(
+                ErrorCode::Policy,
+                QStringLiteral("'%1' is a monitor: it records what it observes and imports nothing")
+                    .arg(signer.name));
+        if (auto r = checkHead(reg.value(), n.value(), tree.value()); !r.ok())
+            return r.error();
+    }
     // An import at least as large as the store is cheaper with its secondary indexes rebuilt in
     // one sorted pass at the end than maintained row by row. Same transaction: all or nothing.
     const bool rebuildIndexes = static_cast<quint64>(totalBytes / 48) >= n.value() && totalBytes > (1 << 20);
@@ -327,6 +338,7 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     // through a short bounded queue, so memory stays flat whatever the file's size.
     ImportReader reader(f, file, n.value(), signer.name.toStdString(), m_options.clock());
     quint64 seq = n.value();
+    crypto::Sha256 leaves; // the batch statement's digest: SHA-256 over the leaf hashes in order
     while (true) {
         auto batch = reader.next();
         if (!batch)
@@ -338,6 +350,7 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
                                              false, e.leaf);
                 !r.ok())
                 return r.error();
+            leaves.add(e.leaf);
             seq = e.seq;
         }
         if (progress && !progress(static_cast<quint64>(batch->bytesRead), static_cast<quint64>(totalBytes)))
@@ -346,6 +359,30 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     }
     if (seq == n.value())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("no events in the file"), file);
+    // The importer signs one statement for the batch: its range and the digest of its leaves.
+    {
+        JsonValue p = JsonValue::object();
+        p["first_seq"] = static_cast<qint64>(n.value() + 1);
+        p["last_seq"] = static_cast<qint64>(seq);
+        p["events"] = static_cast<qint64>(seq - n.value());
+        p["leaves_sha256"] = leaves.finish().toHex().toStdString();
+        p["source"] = QFileInfo(file).fileName();
+        const quint64 batchSeq = seq + 1;
+        const std::string uuid = crypto::UuidSource().next();
+        const qint64 ts = m_options.clock();
+        const std::string actor = signer.name.toStdString(), payload = CanonicalJson::serialize(p);
+        const std::string toSign = codec::eventBytes(batchSeq, uuid, ts, actor, "evidence.imported", "",
+                                                     payload, codec::SignatureField::Omit);
+        const QByteArray sig =
+            signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
+        if (sig.isEmpty())
+            return makeError(ErrorCode::Store, QStringLiteral("cannot sign the import batch"));
+        const std::string bytes =
+            codec::eventBytes(batchSeq, uuid, ts, actor, "evidence.imported", "", payload,
+                              codec::SignatureField::Value, sig.toBase64().toStdString());
+        if (auto r = writer->write(batchSeq, uuid, ts, actor, "evidence.imported", "", bytes, true); !r.ok())
+            return r.error();
+    }
     writer->close(); // finalise before the schema changes back
     if (rebuildIndexes)
         for (const auto &[name, sql] : eventIndexes()) {

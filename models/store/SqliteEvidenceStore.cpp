@@ -9,6 +9,7 @@
 
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
+#include "core/Startup.h"
 #include "crypto/Random.h"
 #include "crypto/Sha256.h"
 
@@ -100,6 +101,69 @@ Result<QByteArray> readHeader(const QString &path)
 
 } // namespace
 
+namespace {
+
+// Serialises sidecar writers between processes: held from before a commit until its sidecar is
+// written, so a reader that takes it sees the sidecar and the store agree (or a writer died).
+class SidecarLock {
+public:
+    explicit SidecarLock(const QString &sidecar) {
+        const QByteArray name = QFile::encodeName(sidecar + QStringLiteral(".lock"));
+        m_fd = ::open(name.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (m_fd >= 0)
+            ::flock(m_fd, LOCK_EX);
+    }
+    ~SidecarLock() {
+        if (m_fd >= 0) {
+            ::flock(m_fd, LOCK_UN);
+            ::close(m_fd);
+        }
+    }
+    SidecarLock(const SidecarLock &) = delete;
+    SidecarLock &operator=(const SidecarLock &) = delete;
+
+private:
+    int m_fd = -1;
+};
+
+QByteArray checkpointDocument(const Checkpoint &cp, const QString &extraKey = {},
+                              const QString &extraValue = {}) {
+    JsonValue doc = JsonValue::object();
+    auto parsed = CanonicalJson::parse(cp.canonical);
+    doc["checkpoint"] = parsed.ok() ? parsed.value() : JsonValue();
+    doc["signature"] = cp.signature.toBase64().toStdString();
+    if (!extraKey.isEmpty())
+        doc[extraKey.toStdString()] = extraValue;
+    return QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n");
+}
+
+std::optional<Checkpoint> readCheckpointDocument(const QString &path, QString *extra = nullptr,
+                                                 const char *extraKey = nullptr) {
+    auto raw = FileUtil::readAll(path, 1 << 20);
+    if (!raw.ok())
+        return std::nullopt;
+    auto parsed = CanonicalJson::parse(raw->trimmed().toStdString());
+    if (!parsed.ok())
+        return std::nullopt;
+    const JsonValue *cpObj = parsed->find("checkpoint");
+    if (!cpObj)
+        return std::nullopt;
+    if (extra && extraKey)
+        *extra = parsed->stringAt(extraKey);
+    return Checkpoint::fromCanonical(CanonicalJson::serialize(*cpObj),
+                                     QByteArray::fromBase64(parsed->stringAt("signature").toLatin1()));
+}
+
+} // namespace
+
+StoreOpenOptions deploymentStoreOptions(const DeploymentConfig &config) {
+    StoreOpenOptions o;
+    o.trust.admins = config.trust.admins;
+    o.trust.enrollQuorum = config.trust.enrollQuorum;
+    o.anchorDirectory = Startup::stateDirectory();
+    return o;
+}
+
 // The full quick_check runs on its own read-only connection; closing the store interrupts it.
 struct SqliteEvidenceStore::QuickCheck {
     std::mutex mutex;
@@ -138,6 +202,7 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
     s->m_path = path;
     s->m_options = options;
     const bool exists = QFileInfo::exists(path);
+    s->m_createdNow = !exists;
     if (!exists) {
         if (!options.create || options.readOnly)
             return makeError(ErrorCode::Store,
@@ -337,110 +402,319 @@ Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Si
     auto cp = writeCheckpoint(signer, tree);
     if (!cp.ok())
         return cp.error();
+    SidecarLock lock(sidecarPath());
     if (auto r = tx.commit(); !r.ok())
         return r;
     writeSidecar(cp.value()); // after the commit: a crash in between leaves it behind, never ahead
+    writeAnchors(cp.value());
     return {};
 }
 
 void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const
 {
-    // Serialised between processes so the sidecar only ever moves forward.
-    const QByteArray lockName = QFile::encodeName(sidecarPath() + QStringLiteral(".lock"));
-    const int fd = ::open(lockName.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd >= 0)
-        ::flock(fd, LOCK_EX);
+    // Callers hold the SidecarLock, so the sidecar only ever moves forward.
     bool newer = true;
-    if (auto existing = FileUtil::readAll(sidecarPath(), 1 << 20); existing.ok()) {
-        auto parsed = CanonicalJson::parse(existing->toStdString());
-        if (parsed.ok())
-            if (const JsonValue *c = parsed->find("checkpoint"))
-                if (const JsonValue *size = c->find("size"))
-                    newer = static_cast<quint64>(size->toInt()) < cp.size;
-    }
-    if (newer) {
-        JsonValue doc = JsonValue::object();
-        auto parsed = CanonicalJson::parse(cp.canonical);
-        doc["checkpoint"] = parsed.ok() ? parsed.value() : JsonValue();
-        doc["signature"] = cp.signature.toBase64().toStdString();
+    if (auto existing = readCheckpointDocument(sidecarPath()))
+        newer = existing->size < cp.size;
+    if (newer)
         // A fixed temporary name under the lock: a crash mid-write leaves at most this one behind.
-        (void)FileUtil::writePrivateAtomic(sidecarPath(), QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"),
+        (void)FileUtil::writePrivateAtomic(sidecarPath(), checkpointDocument(cp),
                                            sidecarPath() + QStringLiteral(".tmp"));
-    }
-    if (fd >= 0) {
-        ::flock(fd, LOCK_UN);
-        ::close(fd);
+}
+
+Result<Checkpoint> SqliteEvidenceStore::readCheckpointFile(const QString &path) {
+    if (!QFileInfo(path).isFile())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no such checkpoint file"), path);
+    auto cp = readCheckpointDocument(path);
+    if (!cp)
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("not a checkpoint document ({\"checkpoint\": {…}, \"signature\": …})"), path);
+    return *cp;
+}
+
+Result<QString> SqliteEvidenceStore::checkExtends(const Checkpoint &earlier) const {
+    if (earlier.storeId != m_storeId)
+        return QStringLiteral("the checkpoint belongs to log %1, this store is log %2")
+            .arg(earlier.storeId, m_storeId);
+    auto reg = registry();
+    if (!reg.ok())
+        return reg.error();
+    if (!checkpointSignatureOk(reg.value(), earlier))
+        return QStringLiteral(
+                   "the checkpoint's signature by '%1' does not verify under the key that identity held "
+                   "at size %2")
+            .arg(earlier.signer)
+            .arg(earlier.size);
+    auto latest = latestCheckpoint();
+    if (!latest.ok())
+        return latest.error();
+    if (!checkpointSignatureOk(reg.value(), latest.value()))
+        return QStringLiteral("the store's latest checkpoint (size %1) does not verify").arg(latest->size);
+    if (earlier.size > latest->size)
+        return QStringLiteral(
+                   "the checkpoint records %1 events; the store's latest signed checkpoint only %2: the "
+                   "store was rolled back or cut")
+            .arg(earlier.size)
+            .arg(latest->size);
+    auto proof = consistencyProof(earlier.size, latest->size);
+    if (!proof.ok())
+        return proof.error();
+    if (!merkle::verifyConsistency(earlier.size, latest->size, earlier.root, latest->root, proof.value()))
+        return QStringLiteral("no consistency proof from size %1 to %2: the history before %1 was rewritten")
+            .arg(earlier.size)
+            .arg(latest->size);
+    return QString();
+}
+
+QStringList SqliteEvidenceStore::anchorPaths() const {
+    if (m_options.anchorDirectory.isEmpty())
+        return {};
+    const QString dir = m_options.anchorDirectory + QStringLiteral("/anchors/");
+    const QString abs = QFileInfo(m_path).absoluteFilePath();
+    return {dir + QStringLiteral("path-") + crypto::sha256Hex(abs.toUtf8()).left(32) +
+                QStringLiteral(".json"),
+            dir + QStringLiteral("log-") + crypto::sha256Hex(m_storeId.toUtf8()).left(32) +
+                QStringLiteral(".json")};
+}
+
+void SqliteEvidenceStore::writeAnchors(const Checkpoint &cp) const {
+    const QStringList paths = anchorPaths();
+    if (paths.isEmpty() || !m_integrityProblem.isEmpty())
+        return;
+    QDir().mkpath(m_options.anchorDirectory + QStringLiteral("/anchors"));
+    QFile::setPermissions(m_options.anchorDirectory + QStringLiteral("/anchors"),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    for (const QString &path : paths) {
+        auto existing = readCheckpointDocument(path);
+        if (existing && existing->storeId == cp.storeId && existing->size >= cp.size)
+            continue;
+        (void)FileUtil::writePrivateAtomic(
+            path, checkpointDocument(cp, QStringLiteral("store"), QFileInfo(m_path).absoluteFilePath()));
     }
 }
 
-Result<void> SqliteEvidenceStore::checkSidecar()
-{
-    // The sidecar is read before the store: it is written only after a commit, so a writer
-    // committing in between can make the store look newer (fine), never the sidecar ahead.
-    const bool sidecarExists = QFileInfo::exists(sidecarPath());
-    auto raw = FileUtil::readAll(sidecarPath(), 1 << 20);
+Result<void> SqliteEvidenceStore::checkAnchors() {
+    const QStringList paths = anchorPaths();
+    if (paths.isEmpty())
+        return {};
     auto n = maxSeq(m_db);
     if (!n.ok())
         return n.error();
-    auto latest = latestCheckpoint();
-    if (!sidecarExists) {
-        if (latest.ok() && !m_options.readOnly)
-            writeSidecar(latest.value());
-        return {};
+    for (int i = 0; i < paths.size(); ++i) {
+        if (i == 0 && m_createdNow)
+            continue; // init made a new store at this path: the user replaced it on purpose
+        if (!QFileInfo::exists(paths.at(i)))
+            continue;
+        QString where;
+        auto anchor = readCheckpointDocument(paths.at(i), &where, "store");
+        if (!anchor) {
+            m_integrityProblem =
+                QStringLiteral("your anchor for this store (%1) is unreadable").arg(paths.at(i));
+            return {};
+        }
+        const QString seen =
+            QStringLiteral("you last verified this store at %1 events (checkpoint of %2 by %3)")
+                .arg(anchor->size)
+                .arg(Time::toIso(anchor->tsMs), anchor->signer);
+        if (anchor->storeId != m_storeId) {
+            m_integrityProblem = QStringLiteral("this file held another log when %1; it now holds log %2: "
+                                                "the store was replaced or rewritten")
+                                     .arg(seen, m_storeId);
+            return {};
+        }
+        if (anchor->size > n.value()) {
+            m_integrityProblem =
+                QStringLiteral("%1; it now holds %2: it was rolled back to an older copy or its "
+                               "tail was cut")
+                    .arg(seen)
+                    .arg(n.value());
+            return {};
+        }
+        auto tree = loadFrontier(n.value());
+        auto proof = consistencyProof(anchor->size, n.value());
+        if (!tree.ok() || !proof.ok() ||
+            !merkle::verifyConsistency(anchor->size, n.value(), anchor->root, tree->root(), proof.value())) {
+            m_integrityProblem =
+                QStringLiteral("%1; the store no longer extends that checkpoint (no consistency "
+                               "proof): its history was rewritten")
+                    .arg(seen);
+            return {};
+        }
     }
-    auto parsed = raw.ok() ? CanonicalJson::parse(raw->trimmed().toStdString()) : Result<JsonValue>(raw.error());
-    const JsonValue *cpObj = parsed.ok() ? parsed->find("checkpoint") : nullptr;
-    std::optional<Checkpoint> side;
-    if (cpObj)
-        side = Checkpoint::fromCanonical(CanonicalJson::serialize(*cpObj),
-                                         QByteArray::fromBase64(QByteArray::fromStdString(parsed->stringAt("signature").toStdString())));
-    if (!side) {
-        m_integrityProblem = QStringLiteral("the checkpoint sidecar %1 is unreadable").arg(sidecarPath());
-        return {};
-    }
-    auto signer = identity(side->signer);
-    const bool signatureOk = signer.ok() && signer->fingerprint == side->signerKey && [&] {
-        auto key = crypto::PublicKey::fromPem(signer->publicKeyPem);
-        return key.ok() && key->verify(QByteArrayView(side->canonical.data(), static_cast<qsizetype>(side->canonical.size())),
-                                       side->signature);
-    }();
-    if (side->size > n.value()) {
-        m_integrityProblem = QStringLiteral("the store holds %1 events but its checkpoint sidecar records %2: "
-                                            "the tail was truncated or the file was replaced by an older copy")
-                                 .arg(n.value())
-                                 .arg(side->size);
-        return {};
-    }
-    if (!signatureOk) {
-        m_integrityProblem = QStringLiteral("the checkpoint sidecar's signature does not verify");
-        return {};
-    }
-    auto st = Statement::prepare(m_db, "SELECT root FROM checkpoints WHERE size = ?");
-    if (!st.ok())
-        return st.error();
-    st->bind(1, static_cast<qint64>(side->size));
-    auto row = st->step();
-    if (!row.ok())
-        return row.error();
-    if (!row.value() || st->blob(0) != side->root) {
-        m_integrityProblem = QStringLiteral("the checkpoint sidecar (size %1) does not match the store's checkpoint")
-                                 .arg(side->size);
-        return {};
-    }
-    if (latest.ok() && latest->size > side->size && !m_options.readOnly)
-        writeSidecar(latest.value()); // a crash after commit left it one step behind
     return {};
 }
 
-Result<QList<StoredEvent>> SqliteEvidenceStore::append(const Signer &signer, const QList<NewEvent> &events)
-{
-    auto who = identity(signer.name);
-    if (!who.ok())
-        return makeError(ErrorCode::Policy, QStringLiteral("'%1' is not an identity of this store").arg(signer.name));
-    if (who->fingerprint != signer.key.publicKey().fingerprint())
-        return makeError(ErrorCode::Policy,
-                         QStringLiteral("the key offered for '%1' is not the one registered in this store").arg(signer.name));
+Result<void> SqliteEvidenceStore::checkSidecar() {
+    // The sidecar is read before the store: it is written only after a commit, so a writer
+    // committing in between can make the store look newer (fine), never the sidecar ahead.
+    // When they disagree, the check is repeated under the writers' lock (a writer is then either
+    // done or dead).
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::optional<SidecarLock> lock;
+        if (attempt == 1)
+            lock.emplace(sidecarPath());
+        m_integrityProblem.clear();
+        const bool sidecarExists = QFileInfo::exists(sidecarPath());
+        const std::optional<Checkpoint> side =
+            sidecarExists ? readCheckpointDocument(sidecarPath()) : std::nullopt;
+        auto n = maxSeq(m_db);
+        if (!n.ok())
+            return n.error();
+        auto latest = latestCheckpoint();
+        auto reg = registry();
+        if (!reg.ok())
+            return reg.error();
+        bool repair = false;
+        if (!sidecarExists) {
+            if (latest.ok())
+                m_integrityProblem =
+                    QStringLiteral(
+                        "the store holds signed checkpoints (the latest at %1 events) but its checkpoint "
+                        "sidecar %2 is missing; the sidecar is what detects a cut tail, so it is never "
+                        "rewritten silently: restore it with the store it belongs to")
+                        .arg(latest->size)
+                        .arg(sidecarPath());
+        } else if (!side) {
+            m_integrityProblem = QStringLiteral("the checkpoint sidecar %1 is unreadable").arg(sidecarPath());
+        } else if (side->size > n.value()) {
+            m_integrityProblem =
+                QStringLiteral("the store holds %1 events but its checkpoint sidecar records %2: "
+                               "the tail was truncated or the file was replaced by an older copy")
+                    .arg(n.value())
+                    .arg(side->size);
+        } else if (!checkpointSignatureOk(reg.value(), *side)) {
+            m_integrityProblem = QStringLiteral("the checkpoint sidecar's signature does not verify");
+        } else {
+            auto st =
+                Statement::prepare(m_db, "SELECT root, (SELECT COUNT(*) FROM checkpoints WHERE size > ?1) "
+                                         "FROM checkpoints WHERE size = ?1");
+            if (!st.ok())
+                return st.error();
+            st->bind(1, static_cast<qint64>(side->size));
+            auto row = st->step();
+            if (!row.ok())
+                return row.error();
+            if (!row.value() || st->blob(0) != side->root) {
+                m_integrityProblem =
+                    QStringLiteral("the checkpoint sidecar (size %1) does not match the store's checkpoint")
+                        .arg(side->size);
+            } else if (const qint64 ahead = st->int64(1); ahead == 1) {
+                repair = true; // the last writer died between its commit and its sidecar
+            } else if (ahead > 1) {
+                m_integrityProblem = QStringLiteral("the checkpoint sidecar records %1 events, but %2 signed "
+                                                    "checkpoints follow it: it was replaced by an older copy")
+                                         .arg(side->size)
+                                         .arg(ahead);
+            }
+        }
+        if (m_integrityProblem.isEmpty()) {
+            if (repair && !m_options.readOnly) {
+                if (!lock)
+                    lock.emplace(sidecarPath());
+                writeSidecar(latest.value());
+            }
+            break;
+        }
+    }
+    if (m_integrityProblem.isEmpty())
+        if (auto r = checkAnchors(); !r.ok())
+            return r;
+    // The anchor moves forward only to a checkpoint that is the store's head: the events' root,
+    // validly signed (and, by checkAnchors above, consistent with the previous anchor).
+    if (m_integrityProblem.isEmpty())
+        if (auto latest = latestCheckpoint(); latest.ok())
+            if (auto reg = registry(); reg.ok())
+                if (auto n = maxSeq(m_db); n.ok() && n.value() == latest->size)
+                    if (auto tree = loadFrontier(n.value());
+                        tree.ok() && tree->root() == latest->root &&
+                        checkpointSignatureOk(reg.value(), latest.value()))
+                        writeAnchors(latest.value());
+    return {};
+}
+
+Result<QList<StoredEvent>> SqliteEvidenceStore::append(const Signer &signer, const QList<NewEvent> &events) {
     return appendInternal(signer, events, {}, true);
+}
+
+Result<void> SqliteEvidenceStore::checkSigner(const Signer &signer, quint64 nextSeq, bool ownRequest) const {
+    auto reg = registry();
+    if (!reg.ok())
+        return reg.error();
+    if (const QString pin = reg->pinProblem(); !pin.isEmpty())
+        return makeError(ErrorCode::Policy, QStringLiteral("refusing to write: %1").arg(pin), m_path);
+    if (ownRequest)
+        return {};
+    if (const QString why = reg->refusalAt(signer.name, signer.key.publicKey().fingerprint(), nextSeq);
+        !why.isEmpty())
+        return makeError(ErrorCode::Policy, why);
+    return {};
+}
+
+bool SqliteEvidenceStore::checkpointSignatureOk(const IdentityRegistry &reg, const Checkpoint &cp) const {
+    // A requester signs only the checkpoint right after its own request, which covers nothing else.
+    if (const IdentityRegistry::Entry *e = reg.find(cp.signer);
+        e && e->createdSeq == cp.size && cp.size > 1) {
+        auto prev = Statement::prepare(m_db, "SELECT 1 FROM checkpoints WHERE size = ?");
+        if (!prev.ok())
+            return false;
+        prev->bind(1, static_cast<qint64>(cp.size - 1));
+        auto row = prev->step();
+        if (!row.ok() || !row.value())
+            return false;
+    }
+    auto key = crypto::PublicKey::fromPem(reg.checkpointKey(cp.signer, cp.size));
+    return key.ok() && key->fingerprint() == cp.signerKey &&
+           key->verify(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())),
+                       cp.signature);
+}
+
+Result<void> SqliteEvidenceStore::checkHead(const IdentityRegistry &reg, quint64 n,
+                                            const merkle::TreeBuilder &tree) const {
+    // Nothing is signed over events that no valid checkpoint covers: a forged tail stays visible
+    // instead of being sealed by the next honest writer.
+    if (n == 0)
+        return {};
+    auto latest = latestCheckpoint();
+    if (!latest.ok() || latest->size != n)
+        return makeError(
+            ErrorCode::Store,
+            QStringLiteral("refusing to append: events %1..%2 are not covered by a signed checkpoint")
+                .arg(latest.ok() ? latest->size + 1 : 1)
+                .arg(n),
+            m_path);
+    if (latest->root != tree.root())
+        return makeError(
+            ErrorCode::Store,
+            QStringLiteral("refusing to append: the stored events do not match the latest signed "
+                           "checkpoint (size %1)")
+                .arg(n),
+            m_path);
+    if (!checkpointSignatureOk(reg, latest.value()))
+        return makeError(
+            ErrorCode::Store,
+            QStringLiteral("refusing to append: the latest checkpoint (size %1) is not signed by an "
+                           "identity that could sign it")
+                .arg(n),
+            m_path);
+    return {};
+}
+
+Result<IdentityRegistry> SqliteEvidenceStore::registry() const {
+    auto st = Statement::prepare(m_db, "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM events "
+                                       "WHERE kind >= 'identity.' AND kind < 'identity/'");
+    if (!st.ok())
+        return st.error();
+    if (auto row = st->step(); !row.ok())
+        return row.error();
+    const QByteArray key = QByteArray::number(st->int64(0)) + ':' + QByteArray::number(st->int64(1));
+    if (m_registryCache && m_registryCache->first == key)
+        return m_registryCache->second;
+    auto reg = IdentityRegistry::load(*this, m_options.trust);
+    if (!reg.ok())
+        return reg.error();
+    m_registryCache.emplace(key, reg.value());
+    return reg;
 }
 
 Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &signer, const QList<NewEvent> &events,
@@ -466,9 +740,45 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     auto n = maxSeq(m_db);
     if (!n.ok())
         return n.error();
+    // Who may write is decided inside the write transaction, from the identity events.
+    const bool ownRequest = events.size() == 1 && events.first().kind == QLatin1String("identity.created") &&
+                            events.first().payload.stringAt("name") == signer.name;
+    if (auto r = checkSigner(signer, n.value() + 1, ownRequest); !r.ok())
+        return r.error();
+    std::optional<IdentityRegistry> reg; // identity events of this batch are checked against it
+    // The first write of this version to a store enrolled before trust roots ends that era with a
+    // signed event: from then on an identity in the old form enrols nobody.
+    QList<NewEvent> batch = events;
+    int markers = 0;
+    if (!ownRequest) {
+        auto current = registry();
+        if (!current.ok())
+            return current.error();
+        if (!current->genesis().isEmpty() && !current->trustEra()) {
+            NewEvent marker;
+            marker.kind = QStringLiteral("identity.trust_established");
+            marker.payload["name"] = signer.name;
+            batch.prepend(marker);
+            markers = 1;
+        }
+        if (current->activeRoles(signer.name).contains(QStringLiteral("monitor")))
+            for (const NewEvent &e : events)
+                if (!Roles::monitorMayRecord(e.kind))
+                    return makeError(
+                        ErrorCode::Policy,
+                        QStringLiteral("'%1' is a monitor: it records what it observes, never %2")
+                            .arg(signer.name, e.kind));
+    }
     auto tree = loadFrontier(n.value());
     if (!tree.ok())
         return tree.error();
+    {
+        auto current = registry();
+        if (!current.ok())
+            return current.error();
+        if (auto r = checkHead(current.value(), n.value(), tree.value()); !r.ok())
+            return r.error();
+    }
     auto writer = EventWriter::open(m_db, std::move(tree).value());
     if (!writer.ok())
         return writer.error();
@@ -476,7 +786,7 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     quint64 seq = n.value();
     crypto::UuidSource uuids;
     const std::string actor = signer.name.toStdString();
-    for (const NewEvent &e : events) {
+    for (const NewEvent &e : std::as_const(batch)) {
         StoredEvent s;
         s.seq = ++seq;
         const std::string uuid = uuids.next();
@@ -499,13 +809,26 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
             s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload, codec::SignatureField::Null);
         }
         s.signedByActor = signEvents;
+        if (s.kind.startsWith(QLatin1String("identity."))) {
+            if (!reg) {
+                auto loaded = registry();
+                if (!loaded.ok())
+                    return loaded.error();
+                reg = std::move(loaded).value();
+            }
+            if (const QString why = reg->apply(s, e.payload); !why.isEmpty())
+                return makeError(ErrorCode::Policy, why);
+        }
         auto leaf = writer->write(s.seq, uuid, s.tsMs, actor, kind, scope, s.canonical, s.signedByActor);
         if (!leaf.ok())
             return leaf.error();
         s.leafHash = leaf.value();
         if (auto r = applyProjections(m_db, "main", s, e.payload); !r.ok())
             return r.error();
-        out.append(std::move(s));
+        if (markers > 0)
+            --markers; // the era marker is not one of the caller's events
+        else
+            out.append(std::move(s));
     }
     for (const PendingBlob &b : blobs) {
         auto st = Statement::prepare(m_db, "INSERT OR IGNORE INTO blobs(sha256, size, media_type, data) VALUES(?, ?, ?, ?)");
@@ -523,16 +846,28 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     return out;
 }
 
-Result<StoredEvent> SqliteEvidenceStore::registerIdentity(const Signer &newIdentity, const QStringList &roles)
-{
+Result<StoredEvent> SqliteEvidenceStore::registerIdentity(const Signer &newIdentity,
+                                                          const QStringList &requested) {
     static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$"));
     if (!nameRe.match(newIdentity.name).hasMatch())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a valid identity name").arg(newIdentity.name));
-    if (identity(newIdentity.name).ok())
+    auto reg = registry();
+    if (!reg.ok())
+        return reg.error();
+    if (reg->find(newIdentity.name))
         return makeError(ErrorCode::Policy, QStringLiteral("identity '%1' already exists").arg(newIdentity.name));
+    const bool genesis = reg->genesis().isEmpty();
+    QStringList roles = requested;
+    if (genesis && !roles.contains(QStringLiteral("admin")))
+        roles.prepend(QStringLiteral("admin")); // the genesis is the log's first admin
     if (const QString conflict = Roles::separationConflict(roles); !conflict.isEmpty())
         return makeError(ErrorCode::Policy, conflict, QStringLiteral("--roles"));
     const crypto::PublicKey pub = newIdentity.key.publicKey();
+    if (genesis && m_options.trust.pinned() && !m_options.trust.admins.contains(pub.fingerprint()))
+        return makeError(
+            ErrorCode::Policy,
+            QStringLiteral("trust.admins pins other keys; the genesis admin's key %1 is not among them")
+                .arg(pub.fingerprint()));
     NewEvent e;
     e.kind = QStringLiteral("identity.created");
     e.payload["name"] = newIdentity.name;
@@ -542,7 +877,64 @@ Result<StoredEvent> SqliteEvidenceStore::registerIdentity(const Signer &newIdent
     e.payload["roles"] = r;
     e.payload["public_key"] = QString::fromLatin1(pub.pem());
     e.payload["fingerprint"] = pub.fingerprint();
+    e.payload["enrolment"] = genesis ? QStringLiteral("genesis") : QStringLiteral("request");
     auto out = appendInternal(newIdentity, {e}, {}, true);
+    if (!out.ok())
+        return out.error();
+    return out->first();
+}
+
+Result<StoredEvent> SqliteEvidenceStore::approveIdentity(const Signer &admin, const QString &name) {
+    auto reg = registry();
+    if (!reg.ok())
+        return reg.error();
+    const IdentityRegistry::Entry *target = reg->find(name);
+    if (!target)
+        return makeError(ErrorCode::Policy, QStringLiteral("no identity named '%1' in this store").arg(name));
+    if (target->pendingFingerprint.isEmpty())
+        return makeError(ErrorCode::Policy, QStringLiteral("'%1' has nothing waiting for approval (%2)")
+                                                .arg(name, IdentityRegistry::stateName(target->state)));
+    NewEvent e;
+    e.kind = QStringLiteral("identity.approved");
+    e.payload["name"] = name;
+    e.payload["fingerprint"] = target->pendingFingerprint;
+    JsonValue roles = JsonValue::array();
+    for (const QString &role : target->roles)
+        roles.push(role);
+    e.payload["roles"] = roles;
+    auto out = appendInternal(admin, {e}, {}, true);
+    if (!out.ok())
+        return out.error();
+    return out->first();
+}
+
+Result<StoredEvent> SqliteEvidenceStore::revokeIdentity(const Signer &admin, const QString &name,
+                                                        const QString &reason) {
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::Usage, QStringLiteral("a revocation needs a reason"));
+    NewEvent e;
+    e.kind = QStringLiteral("identity.revoked");
+    e.payload["name"] = name;
+    e.payload["reason"] = reason.trimmed();
+    auto out = appendInternal(admin, {e}, {}, true);
+    if (!out.ok())
+        return out.error();
+    return out->first();
+}
+
+Result<StoredEvent> SqliteEvidenceStore::rotateIdentity(const Signer &current,
+                                                        const crypto::PrivateKey &newKey) {
+    const crypto::PublicKey pub = newKey.publicKey();
+    const QString oldFp = current.key.publicKey().fingerprint();
+    NewEvent e;
+    e.kind = QStringLiteral("identity.rotated");
+    e.payload["name"] = current.name;
+    e.payload["public_key"] = QString::fromLatin1(pub.pem());
+    e.payload["fingerprint"] = pub.fingerprint();
+    e.payload["old_fingerprint"] = oldFp;
+    e.payload["proof"] = QString::fromLatin1(
+        newKey.sign(IdentityRegistry::rotationProof(current.name, oldFp, pub.fingerprint())).toBase64());
+    auto out = appendInternal(current, {e}, {}, true);
     if (!out.ok())
         return out.error();
     return out->first();
@@ -553,9 +945,6 @@ Result<StoredEvent> SqliteEvidenceStore::attach(const Signer &signer, const QStr
 {
     if (bytes.size() > kMaxBlobBytes)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"), name);
-    auto who = identity(signer.name);
-    if (!who.ok() || who->fingerprint != signer.key.publicKey().fingerprint())
-        return makeError(ErrorCode::Policy, QStringLiteral("'%1' cannot sign in this store").arg(signer.name));
     const QString sha = crypto::sha256Hex(bytes);
     NewEvent e;
     e.kind = QStringLiteral("evidence.attached");
@@ -732,22 +1121,27 @@ Result<QList<QByteArray>> SqliteEvidenceStore::consistencyProof(quint64 oldSize,
 
 Result<QList<Identity>> SqliteEvidenceStore::identities() const
 {
-    auto st = Statement::prepare(m_db, "SELECT name, roles, public_key, fingerprint, created_seq FROM identities ORDER BY name");
-    if (!st.ok())
-        return st.error();
+    auto reg = registry();
+    if (!reg.ok())
+        return reg.error();
     QList<Identity> out;
-    while (true) {
-        auto row = st->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
+    for (const IdentityRegistry::Entry &e : reg->entries()) {
         Identity i;
-        i.name = st->text(0);
-        i.roles = st->text(1).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        i.publicKeyPem = st->text(2).toLatin1();
-        i.fingerprint = st->text(3);
-        i.createdSeq = static_cast<quint64>(st->int64(4));
+        i.name = e.name;
+        i.roles = e.roles;
+        i.publicKeyPem = e.publicKeyPem();
+        i.fingerprint = e.fingerprint();
+        i.createdSeq = e.createdSeq;
+        i.state = IdentityRegistry::stateName(e.state);
+        i.approvers = e.approvers;
+        i.approvedSeq = e.approvedSeq;
+        i.revokedSeq = e.revokedSeq;
+        i.revokeReason = e.revokeReason;
+        i.pendingFingerprint =
+            e.state == IdentityRegistry::State::Approved ? e.pendingFingerprint : QString();
+        i.admin = reg->isAdmin(e.name);
+        i.genesis = e.genesis;
+        i.legacy = e.legacy;
         out.append(i);
     }
     return out;

@@ -2,6 +2,7 @@
 
 #include "EventSearch.h"
 #include "EvidenceStore.h"
+#include "IdentityRegistry.h"
 #include "Sqlite.h"
 
 #include "core/Time.h"
@@ -17,7 +18,13 @@ struct StoreOpenOptions {
     bool readOnly = false;
     Time::Clock clock = Time::systemClock();
     int busyTimeoutMs = 5000;
+    TrustPolicy trust;       // the deployment's pinned admins and enrolment quorum
+    QString anchorDirectory; // where this user remembers the last checkpoint of each store; empty: nowhere
 };
+
+struct DeploymentConfig;
+// The options of a deployment: its pinned admins and quorum, and this user's anchor directory.
+StoreOpenOptions deploymentStoreOptions(const DeploymentConfig &config);
 
 // SQLite implementation: WAL, synchronous=FULL, foreign keys on, busy timeout, quick_check at
 // open, mode 0600, stepwise migrations; the latest checkpoint is mirrored beside the file
@@ -50,8 +57,17 @@ public:
 
     Result<QList<Identity>> identities() const override;
     Result<Identity> identity(const QString &name) const override;
-    // Records "identity.created", self-signed by the new identity's key.
+    // Every identity with its state, folded from the identity.* events (IdentityRegistry.h).
+    Result<IdentityRegistry> registry() const;
+    const TrustPolicy &trust() const { return m_options.trust; }
+    const StoreOpenOptions &options() const { return m_options; }
+    // Records "identity.created", self-signed by the new identity's key: the genesis (approved,
+    // an admin) when the store has no identity yet, otherwise a request that admins approve.
     Result<StoredEvent> registerIdentity(const Signer &newIdentity, const QStringList &roles);
+    Result<StoredEvent> approveIdentity(const Signer &admin, const QString &name);
+    Result<StoredEvent> revokeIdentity(const Signer &admin, const QString &name, const QString &reason);
+    // A new key for `current`, signed by its current key; it signs once admins approve it.
+    Result<StoredEvent> rotateIdentity(const Signer &current, const crypto::PrivateKey &newKey);
 
     Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
@@ -73,6 +89,14 @@ public:
     Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const; // sharing one of those, newest first
 
     QString sidecarPath() const { return m_path + QStringLiteral(".checkpoint"); }
+    // Whether the store extends a checkpoint taken earlier (its signature by an identity of this log
+    // that could sign it then, and a consistency proof from it to the latest signed checkpoint).
+    // Empty when it does, otherwise what is wrong.
+    Result<QString> checkExtends(const Checkpoint &earlier) const;
+    // Reads a checkpoint document: {"checkpoint": {…}, "signature": base64} (the sidecar, a backup's).
+    static Result<Checkpoint> readCheckpointFile(const QString &path);
+    // The per-user anchors of this store (path-keyed and id-keyed), empty without an anchor directory.
+    QStringList anchorPaths() const;
     // The full PRAGMA quick_check started at open (off the caller's path); waits for it.
     Result<void> awaitIntegrity();
     QString integrityProblem() const { return m_integrityProblem; }
@@ -100,6 +124,15 @@ private:
                                       const crypto::merkle::TreeBuilder &tree);
     void writeSidecar(const Checkpoint &cp) const;
     Result<void> checkSidecar();
+    Result<void> checkAnchors();
+    void writeAnchors(const Checkpoint &cp) const;
+    // Refuses a signer that may not act at position nextSeq (not approved, revoked, wrong key).
+    Result<void> checkSigner(const Signer &signer, quint64 nextSeq, bool ownRequest) const;
+    // Whether a checkpoint's signature verifies under the key its signer held at its size.
+    bool checkpointSignatureOk(const IdentityRegistry &reg, const Checkpoint &cp) const;
+    // Refuses to write over events that the latest validly signed checkpoint does not cover.
+    Result<void> checkHead(const IdentityRegistry &reg, quint64 n,
+                           const crypto::merkle::TreeBuilder &tree) const;
     Result<void> setMeta(const QString &key, const QString &value);
     Result<StoredEvent> readEvent(store::Statement &st) const;
 
@@ -112,7 +145,10 @@ private:
     QString m_path;
     QString m_storeId;
     QString m_integrityProblem;
+    bool m_createdNow = false;
     StoreOpenOptions m_options;
+    mutable std::optional<std::pair<QByteArray, IdentityRegistry>>
+        m_registryCache; // keyed by its events' digest
 };
 
 } // namespace ops

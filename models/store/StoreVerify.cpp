@@ -6,6 +6,7 @@
 #include "Schema.h"
 
 #include "core/CanonicalJson.h"
+#include "core/Roles.h"
 #include "crypto/Sha256.h"
 
 #include <QFileInfo>
@@ -89,11 +90,25 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
     if (auto r = advanceCp(); !r.ok())
         return r.error();
 
-    QHash<QString, crypto::PublicKey> keys; // identity name → key, learnt from identity.created events
+    // Who may act where, folded from the identity events as they come: keys, approvals, revocations.
+    TrustPolicy policy = m_options.trust;
+    for (const QString &pin : options.pins)
+        if (!policy.admins.contains(pin))
+            policy.admins << pin;
+    IdentityRegistry reg(policy);
+    QHash<QByteArray, crypto::PublicKey> keyCache; // PEM → parsed key
+    // Imported (unsigned) events since the last signed one: the importer's batch statement
+    // (evidence.imported) must follow them, naming their range and the digest of their leaves.
+    std::optional<quint64> batchFirst;
+    QString batchActor;
+    crypto::Sha256 batchLeaves;
+    quint64 batchCount = 0, legacyUnsigned = 0;
     merkle::TreeBuilder tree;
     quint64 nodesEmitted = 0;
     quint64 expected = 1;
     quint64 lastCpSize = 0;
+    std::string coveredActor, coveredOther; // actors of the events since the last checkpoint
+    bool coveredSeen = false, coveredMixed = false;
     std::optional<Error> ioError;
     const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
         if (level < kNodeLevelMin)
@@ -123,9 +138,33 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
                                            .arg(firstCovered));
             return;
         }
-        const auto key = keys.constFind(parsed->signer);
-        if (key == keys.cend() || key->fingerprint() != parsed->signerKey ||
-            !key->verify(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())), cp.signature)) {
+        // One transaction, one signer: every event the checkpoint covers is by its signer.
+        if (coveredMixed || QString::fromStdString(coveredActor) != parsed->signer) {
+            verdict.fail(
+                firstCovered,
+                QStringLiteral("checkpoint at size %1 is signed by '%2' but covers events by "
+                               "'%3': each transaction is sealed by its own actor")
+                    .arg(cp.size)
+                    .arg(parsed->signer, QString::fromStdString(coveredMixed ? coveredOther : coveredActor)));
+            return;
+        }
+        // Signed with the key that signed event `size`; a requester signs only over its own request.
+        QByteArray pem;
+        if (const IdentityRegistry::Entry *e = reg.find(parsed->signer); e && e->createdSeq == cp.size)
+            pem = firstCovered == cp.size ? e->requestPem : QByteArray();
+        else
+            pem = reg.checkpointKey(parsed->signer, cp.size);
+        if (pem.isEmpty()) {
+            verdict.fail(firstCovered,
+                         QStringLiteral("checkpoint at size %1 is signed by '%2', who may not sign it: %3")
+                             .arg(cp.size)
+                             .arg(parsed->signer, reg.refusalAt(parsed->signer, {}, cp.size)));
+            return;
+        }
+        auto key = crypto::PublicKey::fromPem(pem);
+        if (!key.ok() || key->fingerprint() != parsed->signerKey ||
+            !key->verify(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())),
+                         cp.signature)) {
             verdict.fail(firstCovered, QStringLiteral("checkpoint at size %1: the signature by '%2' does not verify")
                                            .arg(cp.size)
                                            .arg(parsed->signer));
@@ -175,47 +214,122 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             }
             verdict.fail(seq, QStringLiteral("event %1: %2").arg(seq).arg(detail));
         } else {
-            // Identities feed the keys of later checks and the projection rebuild.
-            if (kind == "identity.created") {
+            const QString actorName = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
+            const QString kindName = QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size()));
+            if (kind.rfind("identity.", 0) == 0) {
+                // Identities feed the keys of later checks and the projection rebuild. The registry
+                // checks each identity event's signature and rule itself.
                 auto payload = CanonicalJson::parse(env.payload);
                 if (!payload.ok()) {
                     verdict.fail(seq, QStringLiteral("event %1: payload is not valid JSON").arg(seq));
                 } else {
-                    auto key = crypto::PublicKey::fromPem(payload->stringAt("public_key").toLatin1());
-                    if (key.ok())
-                        keys.insert(payload->stringAt("name"), key.value());
-                    if (options.projections) {
-                        const StoredEvent e = readEvent(rows.value()).value();
+                    const StoredEvent e = readEvent(rows.value()).value();
+                    if (const QString why = reg.apply(e, payload.value()); !why.isEmpty())
+                        verdict.fail(seq, QStringLiteral("event %1 (%2 by '%3') does not count: %4")
+                                              .arg(seq)
+                                              .arg(kindName, actorName, why));
+                    else if (signedByActor)
+                        ++report.signaturesChecked;
+                    if (options.projections && kind == "identity.created")
                         if (auto r = applyProjections(m_db, "temp", e, payload.value()); !r.ok())
                             verdict.fail(seq, QStringLiteral("event %1: projection cannot be rebuilt: %2")
                                                   .arg(seq)
                                                   .arg(r.error().message));
+                }
+            } else {
+                // Every act is signed by its actor, who may act at this position (approved, not
+                // revoked); imported signals are covered by the importer's batch checkpoint.
+                if (!signedByActor && isActKind(kindName))
+                    verdict.fail(seq,
+                                 QStringLiteral("event %1: an unsigned %2 \"by %3\": a person's act must be "
+                                                "signed by its actor")
+                                     .arg(seq)
+                                     .arg(kindName, actorName));
+                else if (const QString why = reg.refusalAt(actorName, {}, seq); !why.isEmpty())
+                    verdict.fail(seq, QStringLiteral("event %1 (%2): %3").arg(seq).arg(kindName, why));
+                else if (!Roles::monitorMayRecord(kindName) &&
+                         reg.activeRoles(actorName).contains(QStringLiteral("monitor")))
+                    verdict.fail(seq, QStringLiteral("event %1: '%2' is a monitor and cannot record %3")
+                                          .arg(seq)
+                                          .arg(actorName, kindName));
+                else if (options.signatures && signedByActor) {
+                    const QByteArray pem = reg.keyAt(actorName, seq);
+                    auto cached = keyCache.constFind(pem);
+                    if (cached == keyCache.cend()) {
+                        auto parsedKey = crypto::PublicKey::fromPem(pem);
+                        cached =
+                            keyCache.insert(pem, parsedKey.ok() ? parsedKey.value() : crypto::PublicKey());
                     }
+                    canonicalBuf.assign(env.beforeSignature);
+                    canonicalBuf.append(env.afterSignature);
+                    if (cached->isNull() ||
+                        !cached->verify(
+                            QByteArrayView(canonicalBuf.data(), static_cast<qsizetype>(canonicalBuf.size())),
+                            QByteArray::fromBase64(
+                                QByteArray(env.signatureBase64.data(),
+                                           static_cast<qsizetype>(env.signatureBase64.size())))))
+                        verdict.fail(seq, QStringLiteral("event %1: the signature by '%2' does not verify")
+                                              .arg(seq)
+                                              .arg(actorName));
+                    else
+                        ++report.signaturesChecked;
                 }
             }
-            if (options.signatures && signedByActor) {
-                const auto key = keys.constFind(QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size())));
-                canonicalBuf.assign(env.beforeSignature);
-                canonicalBuf.append(env.afterSignature);
-                if (key == keys.cend())
-                    verdict.fail(seq, QStringLiteral("event %1: signed by '%2', who is not an identity")
-                                          .arg(seq)
-                                          .arg(QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()))));
-                else if (!key->verify(QByteArrayView(canonicalBuf.data(), static_cast<qsizetype>(canonicalBuf.size())),
-                                      QByteArray::fromBase64(QByteArray(env.signatureBase64.data(),
-                                                                        static_cast<qsizetype>(env.signatureBase64.size())))))
-                    verdict.fail(seq, QStringLiteral("event %1: the signature by '%2' does not verify")
-                                          .arg(seq)
-                                          .arg(QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()))));
-                else
-                    ++report.signaturesChecked;
+        }
+        if (!signedByActor) {
+            const QString importer = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
+            if (!reg.trustEra()) {
+                ++legacyUnsigned;
+            } else {
+                if (!batchFirst) {
+                    batchFirst = seq;
+                    batchActor = importer;
+                    batchCount = 0;
+                } else if (importer != batchActor) {
+                    verdict.fail(
+                        seq, QStringLiteral("event %1: imports by '%2' and '%3' interleave without a batch "
+                                            "statement")
+                                 .arg(seq)
+                                 .arg(batchActor, importer));
+                }
+                batchLeaves.add(leaf);
+                ++batchCount;
             }
+        } else if (kind == "evidence.imported") {
+            auto p = CanonicalJson::parse(env.payload);
+            const QByteArray digest = batchFirst ? batchLeaves.finish().toHex() : QByteArray();
+            const QString importer = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
+            if (!batchFirst || !p.ok() || p->find("first_seq") == nullptr || p->find("last_seq") == nullptr ||
+                static_cast<quint64>(p->find("first_seq")->toInt()) != *batchFirst ||
+                static_cast<quint64>(p->find("last_seq")->toInt()) != seq - 1 ||
+                p->stringAt("leaves_sha256") != QString::fromLatin1(digest) || importer != batchActor)
+                verdict.fail(
+                    seq, QStringLiteral("event %1: the import batch statement does not match the imported "
+                                        "events before it (range, digest or importer)")
+                             .arg(seq));
+            batchFirst.reset();
+        } else if (batchFirst) {
+            verdict.fail(*batchFirst,
+                         QStringLiteral("imported events %1..%2 are not covered by a signed batch statement")
+                             .arg(*batchFirst)
+                             .arg(*batchFirst + batchCount - 1));
+            batchLeaves.finish();
+            batchFirst.reset();
         }
         tree.append(leaf, sink);
         if (ioError)
             return *ioError;
+        if (!coveredSeen) {
+            coveredActor.assign(actor);
+            coveredSeen = true;
+        } else if (!coveredMixed && actor != coveredActor) {
+            coveredMixed = true;
+            coveredOther.assign(actor);
+        }
         while (nextCp && nextCp->size == tree.size()) {
             checkCheckpoint(*nextCp);
+            coveredSeen = false;
+            coveredMixed = false;
             lastCpSize = nextCp->size;
             if (auto r = advanceCp(); !r.ok())
                 return r.error();
@@ -230,6 +344,15 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             return makeError(ErrorCode::Negative, QStringLiteral("verification cancelled"));
     }
     const quint64 n = tree.size();
+    if (batchFirst)
+        verdict.fail(*batchFirst,
+                     QStringLiteral("imported events %1..%2 are not covered by a signed batch statement")
+                         .arg(*batchFirst)
+                         .arg(*batchFirst + batchCount - 1));
+    if (legacyUnsigned > 0)
+        report.notes << QStringLiteral(
+                            "%1 events were imported before trust roots, without a batch statement")
+                            .arg(legacyUnsigned);
     if (nextCp)
         verdict.fail(n + 1, QStringLiteral("a checkpoint records %1 events but only %2 remain: the tail was truncated")
                                 .arg(nextCp->size)
@@ -270,6 +393,16 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         }
     }
 
+    if (policy.pinned()) {
+        if (const QString pin = reg.pinProblem(); !pin.isEmpty())
+            verdict.fail(1, pin);
+        else
+            report.trustPinned = !reg.genesis().isEmpty();
+    } else {
+        report.notes << QStringLiteral(
+            "trust root not pinned: no trust.admins in the config and no --pin, so this log "
+            "is trusted on first use; a log rewritten with new keys verifies as well");
+    }
     if (auto r = awaitIntegrity(); !r.ok())
         verdict.fail(std::nullopt, r.error().message);
     if (!m_integrityProblem.isEmpty())
@@ -278,6 +411,9 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         report.notes << QStringLiteral("no checkpoint sidecar beside the store; rollback to an older copy cannot be detected");
 
     report.intact = report.reason.isEmpty();
+    if (report.intact && policy.admins == m_options.trust.admins)
+        if (auto latest = latestCheckpoint(); latest.ok())
+            writeAnchors(latest.value()); // the last checkpoint this user verified
     if (progress)
         progress(report.events, total.value());
     return report;

@@ -62,7 +62,7 @@ void importOther(SqliteEvidenceStore &store, const Signer &s, const QString &fil
         qFatal("cannot write %s", qPrintable(file));
     QByteArray buf;
     for (int i = 0; i < n; ++i) {
-        buf += "{\"kind\":\"" + QByteArray(i % 2 ? "signal.fallback_rate" : "probe.state_changed") +
+        buf += "{\"kind\":\"" + QByteArray(i % 2 ? "signal.fallback_rate" : "note.observed") +
                "\",\"scope\":\"kl\",\"payload\":{\"i\":" + QByteArray::number(i) + "}}\n";
         if (buf.size() > (1 << 20)) {
             f.write(buf);

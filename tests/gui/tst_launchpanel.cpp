@@ -46,11 +46,11 @@ struct Rig {
     Session session;
 
     Rig() {
-        (void)f.store->registerIdentity(rob, {QStringLiteral("release-owner"), QStringLiteral("operator"),
-                                        QStringLiteral("incident-owner")});
-        (void)f.store->registerIdentity(pat, {QStringLiteral("product")});
-        (void)f.store->registerIdentity(eve, {QStringLiteral("engineering")});
-        (void)f.store->registerIdentity(quinn, {QStringLiteral("qa")});
+        (void)f.enrol(rob, {QStringLiteral("release-owner"), QStringLiteral("operator"),
+                            QStringLiteral("incident-owner")});
+        (void)f.enrol(pat, {QStringLiteral("product")});
+        (void)f.enrol(eve, {QStringLiteral("engineering")});
+        (void)f.enrol(quinn, {QStringLiteral("qa")});
     }
     IncidentActions incidents() { return IncidentActions(*f.store, rob, config, library, [this] { return clock; }); }
     void signInAs(const Signer &s) { session.unlockWith(Signer{s.name, s.key.duplicate()}); }

@@ -52,7 +52,7 @@ void TestBundle::initTestCase()
 {
     m_f = std::make_unique<StoreFixture>();
     const Signer bob = makeSigner(QStringLiteral("bob"));
-    QVERIFY(m_f->store->registerIdentity(bob, {QStringLiteral("qa")}).ok());
+    QVERIFY(m_f->enrol(bob, {QStringLiteral("qa")}).ok());
     m_f->appendN(6);
     NewEvent e;
     e.kind = QStringLiteral("incident.note");
@@ -65,7 +65,7 @@ void TestBundle::initTestCase()
     m_bundle = m_f->dir.file(QStringLiteral("bundle.tar.zst"));
     const auto summary = Bundle::exportBundle(*m_f->store, m_bundle, {}, m_f->alice);
     QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().toString()));
-    QCOMPARE(summary->events, quint64(10));
+    QCOMPARE(summary->events, quint64(11)); // alice, bob's request and approval, 6, the note, the attachment
     QCOMPARE(summary->blobs, quint64(1));
 }
 
@@ -74,11 +74,11 @@ void TestBundle::roundTrip()
     const auto report = Bundle::verifyBundle(m_bundle);
     QVERIFY(report.ok());
     QVERIFY2(report->valid, qPrintable(report->problems.join(QLatin1Char('\n'))));
-    QCOMPARE(report->events, quint64(10));
+    QCOMPARE(report->events, quint64(11));
     QCOMPARE(report->signer, QStringLiteral("alice"));
     QByteArray out;
     QCOMPARE(python(m_bundle, &out), 0);
-    QVERIFY2(out.startsWith("OK 10 events"), out.constData());
+    QVERIFY2(out.startsWith("OK 11 events"), out.constData());
 }
 
 void TestBundle::filters()
@@ -97,8 +97,8 @@ void TestBundle::tamper_data()
 {
     QTest::addColumn<QString>("script");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("changed event") << QStringLiteral("sed -i '4s/\"i\":1/\"i\":7/' events.jsonl")
-                                   << QStringLiteral("events.jsonl:4");
+    QTest::newRow("changed event") << QStringLiteral("sed -i '5s/\"i\":1/\"i\":7/' events.jsonl")
+                                   << QStringLiteral("events.jsonl:5");
     QTest::newRow("removed event") << QStringLiteral("sed -i '4d' events.jsonl") << QStringLiteral("lines but proofs.jsonl");
     QTest::newRow("removed event and proof") << QStringLiteral("sed -i '4d' events.jsonl && sed -i '4d' proofs.jsonl")
                                              << QStringLiteral("events added or removed");
@@ -119,7 +119,8 @@ void TestBundle::tamper_data()
     QTest::newRow("removed export manifest") << QStringLiteral("rm export.json export.sig")
                                              << QStringLiteral("export.json is missing");
     QTest::newRow("forged export manifest")
-        << QStringLiteral("sed -i 's/\"events\":10/\"events\":9/' export.json") << QStringLiteral("export.sig does not verify");
+        << QStringLiteral("sed -i 's/\"events\":11/\"events\":9/' export.json")
+        << QStringLiteral("export.sig does not verify");
     QTest::newRow("event signature forged")
         << QStringLiteral("perl -pi -e 'if ($. == 9) { s/(\"signature\":\")(.)/$1 . ($2 eq \"A\" ? \"B\" : \"A\")/e }' events.jsonl")
         << QStringLiteral("events.jsonl:9");

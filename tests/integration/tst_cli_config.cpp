@@ -85,9 +85,15 @@ void TestCliConfig::checksGoodFile()
     QCOMPARE(r.exitCode, 4);
     ProgramRunner withToken(home);
     withToken.set(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"), QStringLiteral("t"));
+    // ... and without pinned admin keys it is refused too, naming what is missing.
+    const auto unpinned =
+        withToken.run(QStringLiteral("opsconsole-cli"),
+                      {QStringLiteral("config"), QStringLiteral("check"), data("config/good.yaml")});
+    QCOMPARE(unpinned.exitCode, 4);
+    QVERIFY2(unpinned.err.contains("trust.admins"), unpinned.err.constData());
     const auto ok = withToken.run(QStringLiteral("opsconsole-cli"),
-                                  {QStringLiteral("config"), QStringLiteral("check"), data("config/good.yaml"),
-                                   QStringLiteral("--json")});
+                                  {QStringLiteral("config"), QStringLiteral("check"),
+                                   data("config/good-pinned.yaml"), QStringLiteral("--json")});
     QCOMPARE(ok.exitCode, 0);
     const auto json = CanonicalJson::parse(ok.out.toStdString());
     QVERIFY2(json.ok(), ok.out.constData());
@@ -157,8 +163,8 @@ void TestCliConfig::prodWithTokenAndConfigIsAccepted()
     run.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("prod"));
     run.set(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"), QStringLiteral("t"));
     const auto r = run.run(QStringLiteral("opsconsole-cli"),
-                           {QStringLiteral("--config"), data("config/good.yaml"), QStringLiteral("config"),
-                            QStringLiteral("check")});
+                           {QStringLiteral("--config"), data("config/good-pinned.yaml"),
+                            QStringLiteral("config"), QStringLiteral("check")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("environment prod"));
 }

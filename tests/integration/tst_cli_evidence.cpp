@@ -4,6 +4,7 @@
 
 #include "TestSupport.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTest>
 
@@ -130,7 +131,7 @@ void TestCliEvidence::importListShowVerify()
     QCOMPARE(verify.exitCode, 0);
     const auto report = CanonicalJson::parse(verify.out.toStdString()).value();
     QCOMPARE(report.find("intact")->toBool(), true);
-    QCOMPARE(report.find("events")->toInt(), 51);
+    QCOMPARE(report.find("events")->toInt(), 52); // alice, 50 signals and the batch statement
     QVERIFY(report.find("first_bad_seq")->isNull());
     QCOMPARE(cli({QStringLiteral("evidence"), QStringLiteral("show"), QStringLiteral("999")}).exitCode, 3);
 }
@@ -190,7 +191,16 @@ void TestCliEvidence::prodRefusesUnencryptedKeyAndMissingPassphrase()
                           QStringLiteral("operator")});
     QCOMPARE(dev.exitCode, 0); // dev: unencrypted key allowed, with a warning
     QVERIFY(dev.err.contains("unencrypted"));
-    const QString cfg = QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good.yaml");
+    // Outside dev the config pins the admin keys: dave, the genesis.
+    const auto listed = CanonicalJson::parse(
+        cli({QStringLiteral("identity"), QStringLiteral("list"), QStringLiteral("--json")})
+            .out.toStdString());
+    QVERIFY(listed.ok());
+    QFile good(QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good.yaml"));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    const QString cfg = m_home->write(QStringLiteral("prod.yaml"),
+                                      good.readAll() + "\ntrust:\n  admins: [\"" +
+                                          listed->toArray().at(0).stringAt("fingerprint").toUtf8() + "\"]\n");
     m_run->set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("prod"));
     m_run->set(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"), QStringLiteral("t"));
     const QString cap = m_home->write(QStringLiteral("c.txt"), "x");

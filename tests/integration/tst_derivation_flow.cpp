@@ -43,6 +43,8 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     QCOMPARE(cli("identity create rui --roles reviewer").exitCode, 0);
     QCOMPARE(cli("identity create rita --roles risk-owner").exitCode, 0);
     QCOMPARE(cli("identity create lou --roles locker").exitCode, 0);
+    for (const char *approve : {"identity approve rui", "identity approve rita", "identity approve lou"})
+        QCOMPARE(RUN_OK(cli(approve)).exitCode, 0); // by ana, the genesis admin
     // The analyst, the locker and the launcher are different identities.
     auto both = cli("identity create al --roles analyst,locker");
     QCOMPARE(both.exitCode, 4);

@@ -218,6 +218,7 @@ void TestIncidentFlow::refusalsHaveTheirExitCodes() {
                   QStringLiteral("--roles"), QStringLiteral("operator")})
                  .exitCode,
              0);
+    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("approve"), QStringLiteral("oli")}).exitCode, 0);
     // role: a reviewer opens no incident
     QCOMPARE(cli({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
                   QStringLiteral("stale-pack"), QStringLiteral("--scope"), QStringLiteral("kl")})

@@ -38,6 +38,12 @@ struct Cli : test::Cli {
         QCOMPARE((*this)("identity create mia --roles product,engineering").exitCode, 0);
         QCOMPARE((*this)("identity create eve --roles engineering").exitCode, 0);
         QCOMPARE((*this)("identity create quinn --roles qa").exitCode, 0);
+        // rob, the genesis admin, approves each request.
+        for (const char *name : {"pat", "mia", "eve", "quinn"})
+            QCOMPARE(
+                (*this)(QStringLiteral("identity approve %1").arg(QLatin1String(name)).toUtf8().constData())
+                    .exitCode,
+                0);
     }
 };
 

@@ -24,7 +24,7 @@ struct DerivationRig {
 
     DerivationRig() {
         auto reg = [&](const Signer &s, const QStringList &roles) {
-            if (!f.store->registerIdentity(s, roles).ok())
+            if (!f.enrol(s, roles).ok())
                 qFatal("register %s", qPrintable(s.name));
         };
         reg(ana, {QStringLiteral("analyst")});

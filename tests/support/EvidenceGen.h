@@ -18,7 +18,7 @@ struct GeneratedEvidence {
     qint64 scopeKl = 0;       // events in scope kl
 };
 
-inline const char *const kGenKinds[] = {"pipeline.publish", "pipeline.fetch",          "probe.observed",
+inline const char *const kGenKinds[] = {"pipeline.publish", "pipeline.fetch",          "watch.observed",
                                         "build.artifact",   "pipeline.publish_failed", "ops.note"};
 inline const char *const kGenScopes[] = {"baseline", "my", "kl", "pg", "sg"};
 inline const char *const kGenWords[] = {"manifest",   "pack",     "resolver", "rules",

@@ -25,6 +25,17 @@ inline Signer makeSigner(const QString &name)
     return Signer{name, std::move(key).value()};
 }
 
+// Registers `who` and has `admin` approve the request, as an admin would with `identity approve`.
+inline Result<StoredEvent> enrol(SqliteEvidenceStore &store, const Signer &admin, const Signer &who,
+                                 const QStringList &roles) {
+    auto requested = store.registerIdentity(who, roles);
+    if (!requested.ok())
+        return requested;
+    if (auto id = store.identity(who.name); id.ok() && id->approved())
+        return requested; // the genesis
+    return store.approveIdentity(admin, who.name);
+}
+
 struct StoreFixture {
     TempDir dir;
     QString path = dir.file(QStringLiteral("evidence.sqlite"));
@@ -40,6 +51,11 @@ struct StoreFixture {
             if (!r.ok())
                 qFatal("%s", qPrintable(r.error().toString()));
         }
+    }
+
+    // A new identity approved by alice, the genesis admin.
+    Result<StoredEvent> enrol(const Signer &who, const QStringList &roles) {
+        return test::enrol(*store, alice, who, roles);
     }
 
     void reopen(bool create = false)

@@ -46,6 +46,7 @@ ProgramRunner::ProgramRunner(const TempDir &home) {
     m_env.insert(QStringLiteral("HOME"), home.path());
     m_env.insert(QStringLiteral("XDG_DATA_HOME"), home.file(QStringLiteral("data")));
     m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.file(QStringLiteral("config")));
+    m_env.insert(QStringLiteral("XDG_STATE_HOME"), home.file(QStringLiteral("state")));
     m_env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
     m_env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     m_env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));

@@ -134,6 +134,8 @@ EvidencePanel::EvidencePanel(Session *session, StoreProvider store, QWidget *par
                          .arg(r.value(QStringLiteral("checkpoints")).toLongLong())
                          .arg(r.value(QStringLiteral("signatures")).toLongLong())
                    : tr("TAMPERED: %1").arg(r.value(QStringLiteral("reason")).toString());
+        if (intact && !r.value(QStringLiteral("pinned")).toBool())
+            text += tr(" Trust root not pinned: a log rewritten with new keys would verify too.");
         SqliteEvidenceStore *s = this->store();
         if (s && m_session->isUnlocked()) {
             NewEvent e;
@@ -925,10 +927,10 @@ void EvidencePanel::startVerify() {
     const QString path = s->path();
     QPointer<QProgressBar> bar(m_progress);
     auto cancel = m_cancelFlag;
-    m_verifyWatcher->setFuture(QtConcurrent::run([path, bar, cancel]() -> QVariantMap {
+    StoreOpenOptions options = s->options(); // the deployment's pinned admins and this user's anchors
+    options.readOnly = true;
+    m_verifyWatcher->setFuture(QtConcurrent::run([path, bar, cancel, options]() -> QVariantMap {
         // Its own read-only connection: the GUI keeps reading while this recomputes everything.
-        StoreOpenOptions options;
-        options.readOnly = true;
         auto opened = SqliteEvidenceStore::open(path, options);
         if (!opened.ok())
             return {{QStringLiteral("error"), opened.error().toString()}};
@@ -946,7 +948,9 @@ void EvidencePanel::startVerify() {
                         {QStringLiteral("events"), static_cast<qlonglong>(r->events)},
                         {QStringLiteral("checkpoints"), static_cast<qlonglong>(r->checkpoints)},
                         {QStringLiteral("signatures"), static_cast<qlonglong>(r->signaturesChecked)},
-                        {QStringLiteral("reason"), r->reason}};
+                        {QStringLiteral("reason"), r->reason},
+                        {QStringLiteral("notes"), r->notes},
+                        {QStringLiteral("pinned"), r->trustPinned}};
         if (r->firstBadSeq)
             out.insert(QStringLiteral("firstBad"), static_cast<qlonglong>(*r->firstBadSeq));
         return out;
@@ -975,10 +979,10 @@ void EvidencePanel::startExport(const QString &path, ExportFormat format) {
     const QString storePath = s->path();
     EventSearch search = m_model->search();
     auto signerPtr = std::make_shared<std::optional<Signer>>(std::move(signer));
+    StoreOpenOptions options = s->options();
+    options.readOnly = true;
     m_exportWatcher->setFuture(
-        QtConcurrent::run([storePath, search, path, format, signerPtr]() -> QVariantMap {
-            StoreOpenOptions options;
-            options.readOnly = true;
+        QtConcurrent::run([storePath, search, path, format, signerPtr, options]() -> QVariantMap {
             auto opened = SqliteEvidenceStore::open(storePath, options);
             if (!opened.ok())
                 return {{QStringLiteral("error"), opened.error().toString()}};

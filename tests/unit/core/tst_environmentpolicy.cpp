@@ -122,7 +122,18 @@ void TestEnvironmentPolicy::prodNamesEveryViolation()
 
 void TestEnvironmentPolicy::prodWithTokenAndRealConfigStarts()
 {
-    const DeploymentConfig cfg = realConfig();
+    DeploymentConfig cfg = realConfig();
+    // Outside dev the admin keys must be pinned.
+    const auto unpinned =
+        EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}));
+    QVERIFY(!unpinned.ok());
+    QCOMPARE(unpinned.error().exitCode(), 4);
+    QVERIFY(unpinned.error().message.contains(QStringLiteral("trust.admins")));
+    // ... except for init, which makes the genesis admin whose key the config then pins.
+    QVERIFY(EnvironmentPolicy::checkStartup(Environment::Prod, cfg,
+                                            env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}), true)
+                .ok());
+    cfg.trust.admins = {QStringLiteral("SHA256:") + QString(64, QLatin1Char('a'))};
     QVERIFY(EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}})).ok());
 }
 
@@ -139,7 +150,7 @@ void TestEnvironmentPolicy::startupFallsBackToDemoOnlyInDev()
     QVERIFY(!prod.ok());
     QCOMPARE(prod.error().exitCode(), 4);
 
-    o.configPath = QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good.yaml");
+    o.configPath = QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good-pinned.yaml");
     o.storePath = QStringLiteral("/tmp/x/../store.sqlite");
     const auto real = Startup::prepare(o, env({{"OPSCONSOLE_ENV", "prod"}, {"OPSCONSOLE_OPERATOR_TOKEN", "x"}}));
     QVERIFY2(real.ok(), qPrintable(real.ok() ? QString() : real.error().toString()));

@@ -341,8 +341,8 @@ void TestDerivations::reviewIsSeparatedFromAuthorship() {
     DerivationRig rig;
     Signer ivy = test::makeSigner(QStringLiteral("ivy")); // analyst and reviewer
     Signer rex = test::makeSigner(QStringLiteral("rex")); // a reviewer the records do not name
-    QVERIFY_OK(rig.f.store->registerIdentity(ivy, {QStringLiteral("analyst"), QStringLiteral("reviewer")}));
-    QVERIFY_OK(rig.f.store->registerIdentity(rex, {QStringLiteral("reviewer")}));
+    QVERIFY_OK(rig.f.enrol(ivy, {QStringLiteral("analyst"), QStringLiteral("reviewer")}));
+    QVERIFY_OK(rig.f.enrol(rex, {QStringLiteral("reviewer")}));
     test::TempDir dir;
     // Authored by rui (a reviewer), reviewer named ivy; and one imported by ivy naming ivy.
     const QString byRui = dir.write(QStringLiteral("by-rui.yaml"),

@@ -51,11 +51,9 @@ struct Rig {
     qint64 clock = kStart;
 
     Rig() {
-        QVERIFY2(
-            f.store->registerIdentity(olivia, {QStringLiteral("incident-owner"), QStringLiteral("operator")})
-                .ok(),
-            "olivia");
-        QVERIFY2(f.store->registerIdentity(rita, {QStringLiteral("reviewer")}).ok(), "rita");
+        QVERIFY2(f.enrol(olivia, {QStringLiteral("incident-owner"), QStringLiteral("operator")}).ok(),
+                 "olivia");
+        QVERIFY2(f.enrol(rita, {QStringLiteral("reviewer")}).ok(), "rita");
     }
     IncidentActions as(const Signer &s) {
         return IncidentActions(*f.store, s, config, library, [this] { return clock; });

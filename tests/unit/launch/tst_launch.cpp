@@ -57,7 +57,7 @@ struct Rig {
 
     Rig() {
         auto reg = [&](const Signer &s, const QStringList &roles) {
-            if (!f.store->registerIdentity(s, roles).ok())
+            if (!f.enrol(s, roles).ok())
                 qFatal("register %s", qPrintable(s.name));
         };
         reg(rob, {QStringLiteral("release-owner"), QStringLiteral("operator"), QStringLiteral("incident-owner")});

@@ -4,6 +4,8 @@
 #include "store/EventCodec.h"
 #include "store/EventSearch.h"
 
+#include "crypto/Sha256.h"
+
 #include "StoreFixture.h"
 
 #include <QFile>
@@ -320,7 +322,7 @@ void TestEvidenceStore::keyMismatchRefused() {
     const auto r = f.store->append(fakeAlice, {e});
     QVERIFY(!r.ok());
     QCOMPARE(r.error().exitCode(), 4);
-    QVERIFY(r.error().message.contains(QStringLiteral("not the one registered")));
+    QVERIFY(r.error().message.contains(QStringLiteral("not its current key")));
     QVERIFY(!f.store->registerIdentity(fakeAlice, {}).ok()); // the name is taken
 }
 
@@ -336,10 +338,19 @@ void TestEvidenceStore::importJsonlWritesOneBatch() {
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
     QCOMPARE(r.value(), quint64(2));
     const auto events = f.store->events(2, 10).value();
-    QCOMPARE(events.size(), 2);
-    QVERIFY(!events.at(0).signedByActor); // covered by the batch checkpoint
+    QCOMPARE(events.size(), 3);
+    QVERIFY(!events.at(0).signedByActor); // covered by the batch statement and checkpoint
     QCOMPARE(events.at(1).tsMs, Time::parseIso(QStringLiteral("2026-11-23T05:00:00Z")).value());
-    QCOMPARE(f.store->latestCheckpoint()->size, quint64(3));
+    // The importer's signed statement of the batch: range and digest of the leaves.
+    const StoredEvent batch = events.at(2);
+    QCOMPARE(batch.kind, QStringLiteral("evidence.imported"));
+    QVERIFY(batch.signedByActor);
+    QCOMPARE(batch.payload().find("first_seq")->toInt(), 2);
+    QCOMPARE(batch.payload().find("last_seq")->toInt(), 3);
+    QCOMPARE(batch.payload().stringAt("leaves_sha256"),
+             QString::fromLatin1(
+                 crypto::sha256(QByteArray(events.at(0).leafHash + events.at(1).leafHash)).toHex()));
+    QCOMPARE(f.store->latestCheckpoint()->size, quint64(4));
     const auto report = f.store->verify({true, true});
     QVERIFY2(report->intact, qPrintable(report->reason));
 }
@@ -521,7 +532,7 @@ void TestEvidenceStore::bulkImportIsIndexedForSearchLater() {
     }());
     QCOMPARE(f.store->importJsonl(f.alice, path).value(), quint64(50));
     // The import left its events to the search indexes' catch-up; the other indexes are current.
-    QCOMPARE(f.store->searchBacklog().value(), quint64(50));
+    QCOMPARE(f.store->searchBacklog().value(), quint64(51)); // and the batch statement
     EventSearch text;
     text.text = QStringLiteral("needle1");
     EventSearch ref;
@@ -532,12 +543,12 @@ void TestEvidenceStore::bulkImportIsIndexedForSearchLater() {
     QCOMPARE(f.store->countMatches(kind).value(), 50);
     // An append while the backlog stands is not indexed out of order: it joins the backlog.
     f.appendN(1, QStringLiteral("test.after"));
-    QCOMPARE(f.store->searchBacklog().value(), quint64(51));
+    QCOMPARE(f.store->searchBacklog().value(), quint64(52));
     // Caught up in chunks, each its own transaction; nothing about the evidence changes.
     const auto cp = f.store->latestCheckpoint().value();
-    QCOMPARE(f.store->indexForSearch(20).value(), quint64(31));
+    QCOMPARE(f.store->indexForSearch(20).value(), quint64(32));
     QCOMPARE(f.store->countMatches(text).value(), 10); // rows 1, 3, … of the first 20
-    QCOMPARE(f.store->indexForSearch(20).value(), quint64(11));
+    QCOMPARE(f.store->indexForSearch(20).value(), quint64(12));
     QCOMPARE(f.store->indexForSearch(20).value(), quint64(0));
     QCOMPARE(f.store->indexForSearch(20).value(), quint64(0));
     QCOMPARE(f.store->countMatches(text).value(), 25);

@@ -5,6 +5,7 @@
 #include "store/EventCodec.h"
 #include "crypto/Merkle.h"
 
+#include "StoreAttack.h"
 #include "StoreFixture.h"
 
 #include <QFile>
@@ -29,22 +30,6 @@ private Q_SLOTS:
     void tamperedAttachmentDetected();
     void editedProjectionDetected();
 };
-
-static void attack(const QString &path, const QByteArray &sql)
-{
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
-    QByteArray all;
-    for (const char *t : {"events", "merkle_nodes", "checkpoints", "blobs"})
-        for (const char *op : {"UPDATE", "DELETE"})
-            all += QByteArray("DROP TRIGGER IF EXISTS ") + t + "_no_" + op + ";";
-    all += sql;
-    char *err = nullptr;
-    const int rc = sqlite3_exec(db, all.constData(), nullptr, nullptr, &err);
-    QVERIFY2(rc == SQLITE_OK, err ? err : "");
-    sqlite3_free(err);
-    sqlite3_close(db);
-}
 
 static VerifyReport verifyFile(const QString &path, bool signatures = false)
 {
@@ -230,7 +215,18 @@ void TestTamper::forgedEventSignatureDetectedWithSignatures()
                QByteArray::number(tree.size()) + ";";
     }
     attack(f->path, sql);
-    QFile::remove(f->path + QStringLiteral(".checkpoint")); // the sidecar holds the old root
+    // The sidecar holds the old root: alice's key signs it again too.
+    {
+        auto again = SqliteEvidenceStore::open(f->path, StoreOpenOptions{false, true});
+        QVERIFY(again.ok());
+        const Checkpoint last = again.value()->latestCheckpoint().value();
+        JsonValue doc = JsonValue::object();
+        doc["checkpoint"] = CanonicalJson::parse(last.canonical).value();
+        doc["signature"] = last.signature.toBase64().toStdString();
+        QVERIFY(FileUtil::writePrivateAtomic(f->path + QStringLiteral(".checkpoint"),
+                                             QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"))
+                    .ok());
+    }
     const VerifyReport without = verifyFile(f->path, false);
     QVERIFY2(without.intact, qPrintable(without.reason));
     const VerifyReport with = verifyFile(f->path, true);

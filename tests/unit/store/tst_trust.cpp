@@ -1,0 +1,628 @@
+// The trust model attacked the way a person with the store file, the sqlite3 library and a key
+// of their own would: unapproved and revoked identities, self-approval, forged acts, edited
+// tables, a log cut or rewritten. Each is refused by the store or named by verify.
+#include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
+#include "crypto/Merkle.h"
+#include "store/EventCodec.h"
+#include "store/Schema.h"
+
+#include "StoreAttack.h"
+#include "StoreFixture.h"
+
+#include <QFile>
+#include <QTest>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+using namespace ops;
+using namespace ops::test;
+
+class TestTrust : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void genesisIsAnAdmin();
+    void requestedIdentityCannotAct();
+    void approvedIdentityActs();
+    void adminNeverApprovesItself();
+    void onlyAdminsApprove();
+    void revokedIdentityCannotAct();
+    void revokedAdminCannotApprove();
+    void rotationNeedsApproval();
+    void oneKeyOneIdentity();
+    void quorumOfPinnedAdmins();
+    void monitorRecordsOnlyObservations();
+    void forgedUnsignedActByAnotherNamed();
+    void forgedActAfterRevocationNamed();
+    void forgedSelfApprovalNamed();
+    void checkpointByUnapprovedIdentityNamed();
+    void editedIdentitiesTableChangesNoDecision();
+    void tailCutWithSidecarDeletedDetected();
+    void olderCopyWithItsSidecarDetectedByAnchor();
+    void rewrittenLogFailsThePin();
+    void rewrittenLogDetectedByAnchor();
+    void consistencyWithAnEarlierCheckpoint();
+    void legacyStoreVerifiesAndIsMarked();
+    void importCannotBringActs();
+    void importWithoutBatchStatementNamed();
+    void forgedTailIsNotSealedByTheNextWriter();
+    void insiderCannotSealAnotherActorsEvent();
+};
+
+namespace {
+
+VerifyReport verifyFile(const QString &path, StoreOpenOptions o = {}, VerifyOptions v = {true, true, {}}) {
+    auto s = SqliteEvidenceStore::open(path, o);
+    if (!s.ok())
+        qFatal("open: %s", qPrintable(s.error().toString()));
+    auto r = s.value()->verify(v);
+    if (!r.ok())
+        qFatal("verify: %s", qPrintable(r.error().toString()));
+    return r.value();
+}
+
+NewEvent act(const QString &kind, const QString &scope = QStringLiteral("kl")) {
+    NewEvent e;
+    e.kind = kind;
+    e.scope = scope;
+    e.payload["reason"] = QStringLiteral("test");
+    return e;
+}
+
+// What an attacker's own program writes: an event at the end of the log (signed by `signer`, or
+// unsigned when null), the Merkle root recomputed and a checkpoint signed by `cpSigner`; the
+// sidecar moved forward too. The store must be closed and hold fewer than 15 events (no kept
+// subtree changes).
+void forgeAppend(const QString &path, const QString &actor, const Signer *signer, const QString &kind,
+                 const JsonValue &payload, const Signer &cpSigner, bool withCheckpoint = true) {
+    auto s = SqliteEvidenceStore::open(path);
+    QVERIFY(s.ok());
+    const QList<StoredEvent> events = s.value()->events(1, 1000).value();
+    const QString storeId = s.value()->storeId();
+    s.value().reset();
+    QVERIFY(events.size() < 15);
+    const quint64 seq = events.size() + 1;
+    const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    const qint64 ts = events.last().tsMs + 1000;
+    const std::string payloadBytes = CanonicalJson::serialize(payload);
+    std::string bytes;
+    if (signer) {
+        const std::string toSign =
+            store::codec::eventBytes(seq, uuid, ts, actor.toStdString(), kind.toStdString(), "kl",
+                                     payloadBytes, store::codec::SignatureField::Omit);
+        const QByteArray sig = signer->key.sign(QByteArray::fromStdString(toSign));
+        bytes = store::codec::eventBytes(seq, uuid, ts, actor.toStdString(), kind.toStdString(), "kl",
+                                         payloadBytes, store::codec::SignatureField::Value,
+                                         sig.toBase64().toStdString());
+    } else {
+        bytes = store::codec::eventBytes(seq, uuid, ts, actor.toStdString(), kind.toStdString(), "kl",
+                                         payloadBytes, store::codec::SignatureField::Null);
+    }
+    const QByteArray leaf = crypto::merkle::leafHash(QByteArray::fromStdString(bytes));
+    crypto::merkle::TreeBuilder tree;
+    for (const StoredEvent &e : events)
+        tree.append(e.leafHash);
+    tree.append(leaf);
+    const std::string cp = CanonicalJson::serialize(store::codec::checkpointObject(
+        tree.size(), tree.root(), ts, cpSigner.name, cpSigner.key.publicKey().fingerprint(), storeId));
+    const QByteArray cpSig = cpSigner.key.sign(QByteArray::fromStdString(cp));
+    attack(path,
+           "INSERT INTO events(seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed) VALUES(" +
+               QByteArray::number(seq) + ", '" + QByteArray::fromStdString(uuid) + "', " +
+               QByteArray::number(ts) + ", '" + actor.toUtf8() + "', '" + kind.toUtf8() + "', 'kl', X'" +
+               QByteArray::fromStdString(bytes).toHex() + "', X'" + leaf.toHex() + "', " +
+               (signer ? "1" : "0") + ");" +
+               (withCheckpoint
+                    ? "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature) VALUES(" +
+                          QByteArray::number(tree.size()) + ", X'" + tree.root().toHex() + "', " +
+                          QByteArray::number(ts) + ", '" + cpSigner.name.toUtf8() + "', X'" +
+                          QByteArray::fromStdString(cp).toHex() + "', X'" + cpSig.toHex() + "');"
+                    : QByteArray()));
+    if (!withCheckpoint)
+        return; // the sidecar keeps the last real checkpoint
+    JsonValue doc = JsonValue::object();
+    doc["checkpoint"] = CanonicalJson::parse(cp).value();
+    doc["signature"] = cpSig.toBase64().toStdString();
+    QVERIFY(FileUtil::writePrivateAtomic(path + QStringLiteral(".checkpoint"),
+                                         QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"))
+                .ok());
+}
+
+JsonValue killswitchPayload() {
+    JsonValue p = JsonValue::object();
+    p["switch"] = QStringLiteral("bad-pack");
+    p["reason"] = QStringLiteral("forged");
+    return p;
+}
+
+} // namespace
+
+void TestTrust::genesisIsAnAdmin() {
+    StoreFixture f;
+    const Identity alice = f.store->identity(QStringLiteral("alice")).value();
+    QVERIFY(alice.approved());
+    QVERIFY(alice.genesis);
+    QVERIFY(alice.admin);
+    QVERIFY(alice.roles.contains(QStringLiteral("admin")));
+    QVERIFY(!alice.legacy);
+}
+
+void TestTrust::requestedIdentityCannotAct() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.store->registerIdentity(bob, {QStringLiteral("qa")}));
+    QCOMPARE(f.store->identity(QStringLiteral("bob"))->state, QStringLiteral("requested"));
+    const quint64 before = f.store->size().value();
+    auto r = f.store->append(bob, {act(QStringLiteral("launch.signoff"))});
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::Policy);
+    QVERIFY2(r.error().message.contains(QStringLiteral("not approved yet")), qPrintable(r.error().message));
+    QCOMPARE(f.store->size().value(), before);
+    // Attachments go through the same gate.
+    QVERIFY(!f.store->attach(bob, QStringLiteral("x.txt"), "x", QStringLiteral("text/plain")).ok());
+    QVERIFY(verifyFile(f.path).intact);
+}
+
+void TestTrust::approvedIdentityActs() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("qa")}));
+    const Identity id = f.store->identity(QStringLiteral("bob")).value();
+    QVERIFY(id.approved());
+    QCOMPARE(id.approvers, QStringList{QStringLiteral("alice")});
+    QVERIFY_OK(f.store->append(bob, {act(QStringLiteral("test.act"))}));
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY2(r.intact, qPrintable(r.reason));
+}
+
+void TestTrust::adminNeverApprovesItself() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("admin")}));
+    QVERIFY(f.store->identity(QStringLiteral("bob"))->admin);
+    // bob rotates his key: the approval of the new key must come from another admin.
+    auto next = crypto::PrivateKey::generate().value();
+    QVERIFY_OK(f.store->rotateIdentity(bob, next));
+    auto self = f.store->approveIdentity(bob, QStringLiteral("bob"));
+    QVERIFY(!self.ok());
+    QVERIFY2(self.error().message.contains(QStringLiteral("never approves itself")),
+             qPrintable(self.error().message));
+    QVERIFY_OK(f.store->approveIdentity(f.alice, QStringLiteral("bob")));
+}
+
+void TestTrust::onlyAdminsApprove() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    const Signer carol = makeSigner(QStringLiteral("carol"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    QVERIFY_OK(f.store->registerIdentity(carol, {QStringLiteral("qa")}));
+    auto r = f.store->approveIdentity(bob, QStringLiteral("carol"));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::Policy);
+    QVERIFY(r.error().message.contains(QStringLiteral("not an admin")));
+    QCOMPARE(f.store->identity(QStringLiteral("carol"))->state, QStringLiteral("requested"));
+}
+
+void TestTrust::revokedIdentityCannotAct() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    QVERIFY_OK(f.store->append(bob, {act(QStringLiteral("test.before"))}));
+    QVERIFY(!f.store->revokeIdentity(f.alice, QStringLiteral("bob"), QString()).ok()); // a reason is required
+    QVERIFY_OK(f.store->revokeIdentity(f.alice, QStringLiteral("bob"), QStringLiteral("left the team")));
+    auto r = f.store->append(bob, {act(QStringLiteral("test.after"))});
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().message.contains(QStringLiteral("revoked")), qPrintable(r.error().message));
+    QCOMPARE(f.store->identity(QStringLiteral("bob"))->state, QStringLiteral("revoked"));
+    // What bob signed before his revocation still counts.
+    QVERIFY(verifyFile(f.path).intact);
+}
+
+void TestTrust::revokedAdminCannotApprove() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    const Signer carol = makeSigner(QStringLiteral("carol"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("admin")}));
+    QVERIFY_OK(f.store->registerIdentity(carol, {QStringLiteral("qa")}));
+    QVERIFY_OK(f.store->revokeIdentity(f.alice, QStringLiteral("bob"), QStringLiteral("key lost")));
+    QVERIFY(!f.store->approveIdentity(bob, QStringLiteral("carol")).ok());
+    QCOMPARE(f.store->identity(QStringLiteral("carol"))->state, QStringLiteral("requested"));
+}
+
+void TestTrust::rotationNeedsApproval() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    auto next = crypto::PrivateKey::generate().value();
+    const QString newFp = next.publicKey().fingerprint();
+    QVERIFY_OK(f.store->rotateIdentity(bob, next));
+    QCOMPARE(f.store->identity(QStringLiteral("bob"))->pendingFingerprint, newFp);
+    // Until approved, the old key signs and the new one does not.
+    const Signer bobNew{QStringLiteral("bob"), next.duplicate()};
+    QVERIFY(!f.store->append(bobNew, {act(QStringLiteral("test.new"))}).ok());
+    QVERIFY_OK(f.store->append(bob, {act(QStringLiteral("test.old"))}));
+    QVERIFY_OK(f.store->approveIdentity(f.alice, QStringLiteral("bob")));
+    QCOMPARE(f.store->identity(QStringLiteral("bob"))->fingerprint, newFp);
+    QVERIFY(!f.store->append(bob, {act(QStringLiteral("test.old"))}).ok());
+    QVERIFY_OK(f.store->append(bobNew, {act(QStringLiteral("test.new"))}));
+    // Both periods verify, each under the key valid then.
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY2(r.intact, qPrintable(r.reason));
+}
+
+void TestTrust::oneKeyOneIdentity() {
+    StoreFixture f;
+    const Signer sameKey{QStringLiteral("alice2"), f.alice.key.duplicate()};
+    auto r = f.store->registerIdentity(sameKey, {QStringLiteral("qa")});
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().message.contains(QStringLiteral("one key, one identity")),
+             qPrintable(r.error().message));
+}
+
+void TestTrust::quorumOfPinnedAdmins() {
+    // Three admins pinned by the config, two approvals needed: one admin alone enrols nobody.
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("evidence.sqlite"));
+    const Signer a1 = makeSigner(QStringLiteral("a1")), a2 = makeSigner(QStringLiteral("a2")),
+                 a3 = makeSigner(QStringLiteral("a3")), qa = makeSigner(QStringLiteral("quinn"));
+    StoreOpenOptions o;
+    o.create = true;
+    o.trust.admins = {a1.key.publicKey().fingerprint(), a2.key.publicKey().fingerprint(),
+                      a3.key.publicKey().fingerprint()};
+    o.trust.enrollQuorum = 2;
+    auto store = SqliteEvidenceStore::open(path, o).value();
+    // A genesis whose key is not pinned is refused.
+    QVERIFY(!store->registerIdentity(qa, {QStringLiteral("qa")}).ok());
+    QVERIFY_OK(store->registerIdentity(a1, {QStringLiteral("admin")}));
+    QVERIFY_OK(store->registerIdentity(a2, {QStringLiteral("admin")})); // approved by its pin
+    QVERIFY(store->identity(QStringLiteral("a2"))->admin);
+    QVERIFY_OK(store->registerIdentity(qa, {QStringLiteral("qa")}));
+    QVERIFY_OK(store->approveIdentity(a1, QStringLiteral("quinn")));
+    QCOMPARE(store->identity(QStringLiteral("quinn"))->state, QStringLiteral("requested"));
+    QVERIFY(!store->approveIdentity(a1, QStringLiteral("quinn")).ok()); // the same admin twice
+    QVERIFY(!store->append(qa, {act(QStringLiteral("launch.signoff"))}).ok());
+    QVERIFY_OK(store->approveIdentity(a2, QStringLiteral("quinn")));
+    QVERIFY(store->identity(QStringLiteral("quinn"))->approved());
+    QVERIFY_OK(store->append(qa, {act(QStringLiteral("launch.signoff"))}));
+    const VerifyReport r = store->verify({true, true, {}}).value();
+    QVERIFY2(r.intact, qPrintable(r.reason));
+    QVERIFY(r.trustPinned);
+}
+
+void TestTrust::monitorRecordsOnlyObservations() {
+    StoreFixture f;
+    const Signer mon = makeSigner(QStringLiteral("monitor-1"));
+    QVERIFY(!f.store->registerIdentity(mon, {QStringLiteral("monitor"), QStringLiteral("operator")}).ok());
+    QVERIFY_OK(f.enrol(mon, {QStringLiteral("monitor")}));
+    QVERIFY_OK(f.store->append(
+        mon, {act(QStringLiteral("probe.state_changed")), act(QStringLiteral("alert.fired"))}));
+    auto decided = f.store->append(mon, {act(QStringLiteral("killswitch.activated"))});
+    QVERIFY(!decided.ok());
+    QVERIFY2(decided.error().message.contains(QStringLiteral("monitor")),
+             qPrintable(decided.error().message));
+    QVERIFY(!f.store->append(mon, {act(QStringLiteral("alert.acknowledged"))}).ok());
+}
+
+void TestTrust::forgedUnsignedActByAnotherNamed() {
+    // An unsigned killswitch.activated "by alice", covered by a checkpoint of mallory's key.
+    StoreFixture f;
+    f.appendN(3);
+    const Signer mallory = makeSigner(QStringLiteral("mallory"));
+    f.store.reset();
+    forgeAppend(f.path, QStringLiteral("alice"), nullptr, QStringLiteral("killswitch.activated"),
+                killswitchPayload(), mallory);
+    const VerifyReport r = verifyFile(f.path, {}, {false, true, {}});
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(5));
+    QVERIFY2(r.reason.contains(QStringLiteral("unsigned killswitch.activated")), qPrintable(r.reason));
+
+    // The same with mallory holding a real (but unapproved) request of her own.
+    StoreFixture g;
+    g.appendN(2);
+    QVERIFY_OK(g.store->registerIdentity(mallory, {QStringLiteral("operator")}));
+    g.store.reset();
+    forgeAppend(g.path, QStringLiteral("mallory"), &mallory, QStringLiteral("killswitch.activated"),
+                killswitchPayload(), mallory);
+    const VerifyReport r2 = verifyFile(g.path);
+    QVERIFY(!r2.intact);
+    QCOMPARE(*r2.firstBadSeq, quint64(5));
+    QVERIFY2(r2.reason.contains(QStringLiteral("not approved")), qPrintable(r2.reason));
+}
+
+void TestTrust::forgedActAfterRevocationNamed() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    QVERIFY_OK(f.store->revokeIdentity(f.alice, QStringLiteral("bob"), QStringLiteral("left")));
+    f.store.reset();
+    // bob still has his key file and the store file.
+    forgeAppend(f.path, QStringLiteral("bob"), &bob, QStringLiteral("killswitch.activated"),
+                killswitchPayload(), bob);
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(5));
+    QVERIFY2(r.reason.contains(QStringLiteral("revoked")), qPrintable(r.reason));
+}
+
+void TestTrust::forgedSelfApprovalNamed() {
+    // carol asked for the admin role; she approves herself with her own key.
+    StoreFixture f;
+    const Signer carol = makeSigner(QStringLiteral("carol"));
+    QVERIFY_OK(f.store->registerIdentity(carol, {QStringLiteral("admin"), QStringLiteral("qa")}));
+    f.store.reset();
+    JsonValue p = JsonValue::object();
+    p["name"] = QStringLiteral("carol");
+    p["fingerprint"] = carol.key.publicKey().fingerprint();
+    forgeAppend(f.path, QStringLiteral("carol"), &carol, QStringLiteral("identity.approved"), p, carol);
+    auto s = SqliteEvidenceStore::open(f.path).value();
+    QCOMPARE(s->identity(QStringLiteral("carol"))->state, QStringLiteral("requested")); // it does not count
+    const VerifyReport r = s->verify({true, true, {}}).value();
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(3));
+    QVERIFY2(r.reason.contains(QStringLiteral("does not count")), qPrintable(r.reason));
+}
+
+void TestTrust::checkpointByUnapprovedIdentityNamed() {
+    // A real event by alice, but the checkpoint after it is signed by a requested identity.
+    StoreFixture f;
+    const Signer eve = makeSigner(QStringLiteral("eve"));
+    QVERIFY_OK(f.store->registerIdentity(eve, {QStringLiteral("qa")}));
+    f.store.reset();
+    forgeAppend(f.path, QStringLiteral("alice"), &f.alice, QStringLiteral("test.event"), killswitchPayload(),
+                eve);
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(3));
+    QVERIFY2(r.reason.contains(QStringLiteral("signed by 'eve'")), qPrintable(r.reason));
+}
+
+void TestTrust::editedIdentitiesTableChangesNoDecision() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.store->registerIdentity(bob, {QStringLiteral("qa")}));
+    f.store.reset();
+    attack(f.path, "UPDATE identities SET roles = 'admin,qa,product,engineering' WHERE name = 'bob'");
+    auto s = SqliteEvidenceStore::open(f.path).value();
+    const Identity id = s->identity(QStringLiteral("bob")).value();
+    QCOMPARE(id.roles, QStringList{QStringLiteral("qa")});
+    QCOMPARE(id.state, QStringLiteral("requested"));
+    QVERIFY(!s->append(bob, {act(QStringLiteral("launch.signoff"))}).ok());
+    const VerifyReport r = s->verify({}).value();
+    QVERIFY(!r.intact);
+    QVERIFY(r.reason.contains(QStringLiteral("identities table differs")));
+}
+
+void TestTrust::tailCutWithSidecarDeletedDetected() {
+    StoreFixture f;
+    f.appendN(12);
+    f.store.reset();
+    attack(f.path, "DELETE FROM events WHERE seq > 10; DELETE FROM checkpoints WHERE size > 10;"
+                   "DELETE FROM merkle_nodes WHERE idx * (1 << level) + (1 << level) > 10");
+    QVERIFY(QFile::remove(f.path + QStringLiteral(".checkpoint")));
+    auto s = SqliteEvidenceStore::open(f.path).value();
+    QVERIFY2(s->integrityProblem().contains(QStringLiteral("sidecar")), qPrintable(s->integrityProblem()));
+    QVERIFY(!QFileInfo::exists(f.path + QStringLiteral(".checkpoint"))); // never silently rewritten
+    QVERIFY(!s->append(f.alice, {act(QStringLiteral("test.after"))}).ok());
+    QVERIFY(!s->verify({}).value().intact);
+}
+
+void TestTrust::olderCopyWithItsSidecarDetectedByAnchor() {
+    TempDir state;
+    StoreFixture f;
+    StoreOpenOptions o;
+    o.anchorDirectory = state.path();
+    f.appendN(3);
+    f.store.reset();
+    const QString old = f.dir.file(QStringLiteral("old.sqlite"));
+    QVERIFY(QFile::copy(f.path, old));
+    QVERIFY(QFile::copy(f.path + QStringLiteral(".checkpoint"), old + QStringLiteral(".checkpoint")));
+    {
+        auto s = SqliteEvidenceStore::open(f.path, o).value(); // this user sees 4 events
+        QVERIFY_OK(s->append(f.alice, {act(QStringLiteral("test.more"))}));
+        QVERIFY(s->integrityProblem().isEmpty());
+    }
+    // Store and sidecar rolled back together: consistent with each other, not with the anchor.
+    for (const QString &suffix : {QString(), QStringLiteral(".checkpoint")}) {
+        QVERIFY(QFile::remove(f.path + suffix));
+        QVERIFY(QFile::copy(old + suffix, f.path + suffix));
+    }
+    QVERIFY(verifyFile(f.path).intact); // nothing inside the file can tell
+    const VerifyReport r = verifyFile(f.path, o);
+    QVERIFY(!r.intact);
+    QVERIFY2(r.reason.contains(QStringLiteral("rolled back")), qPrintable(r.reason));
+}
+
+void TestTrust::rewrittenLogFailsThePin() {
+    StoreFixture f;
+    f.appendN(3);
+    const QString oldAdmin = f.alice.key.publicKey().fingerprint();
+    f.store.reset();
+    // The whole history made again with new keys under the same names.
+    QVERIFY(QFile::remove(f.path));
+    QVERIFY(QFile::remove(f.path + QStringLiteral(".checkpoint")));
+    StoreFixture forged;
+    forged.appendN(3);
+    forged.store.reset();
+    QVERIFY(QFile::copy(forged.path, f.path));
+    QVERIFY(QFile::copy(forged.path + QStringLiteral(".checkpoint"), f.path + QStringLiteral(".checkpoint")));
+    QVERIFY(verifyFile(f.path).intact); // trust on first use cannot tell
+    const VerifyReport r = verifyFile(f.path, {}, {true, true, {oldAdmin}});
+    QVERIFY(!r.intact);
+    QVERIFY2(r.reason.contains(QStringLiteral("not among the pinned admin keys")), qPrintable(r.reason));
+    const VerifyReport ok =
+        verifyFile(forged.path, {}, {true, true, {forged.alice.key.publicKey().fingerprint()}});
+    QVERIFY2(ok.intact, qPrintable(ok.reason));
+    QVERIFY(ok.trustPinned);
+    // A pinned deployment refuses to write to it at all.
+    StoreOpenOptions pinned;
+    pinned.trust.admins = {oldAdmin};
+    auto s = SqliteEvidenceStore::open(f.path, pinned).value();
+    auto w = s->append(forged.alice, {act(QStringLiteral("test.x"))});
+    QVERIFY(!w.ok());
+    QVERIFY(w.error().message.contains(QStringLiteral("pinned")));
+}
+
+void TestTrust::rewrittenLogDetectedByAnchor() {
+    TempDir state;
+    StoreOpenOptions o;
+    o.anchorDirectory = state.path();
+    StoreFixture f;
+    f.appendN(3);
+    f.store.reset();
+    QVERIFY(SqliteEvidenceStore::open(f.path, o).value()->integrityProblem().isEmpty()); // the user saw it
+    StoreFixture forged;
+    forged.appendN(5);
+    forged.store.reset();
+    for (const QString &suffix : {QString(), QStringLiteral(".checkpoint")}) {
+        QVERIFY(QFile::remove(f.path + suffix));
+        QVERIFY(QFile::copy(forged.path + suffix, f.path + suffix));
+    }
+    auto s = SqliteEvidenceStore::open(f.path, o).value();
+    QVERIFY2(s->integrityProblem().contains(QStringLiteral("replaced or rewritten")),
+             qPrintable(s->integrityProblem()));
+}
+
+void TestTrust::consistencyWithAnEarlierCheckpoint() {
+    StoreFixture f;
+    f.appendN(4);
+    const QString earlier = f.dir.file(QStringLiteral("earlier.checkpoint"));
+    QVERIFY(QFile::copy(f.path + QStringLiteral(".checkpoint"), earlier));
+    f.appendN(20); // past a kept subtree
+    const Checkpoint cp = SqliteEvidenceStore::readCheckpointFile(earlier).value();
+    QCOMPARE(f.store->checkExtends(cp).value(), QString());
+    // A checkpoint of another log, and one whose root was changed, do not.
+    StoreFixture other;
+    other.appendN(2);
+    const Checkpoint foreign =
+        SqliteEvidenceStore::readCheckpointFile(other.path + QStringLiteral(".checkpoint")).value();
+    QVERIFY(f.store->checkExtends(foreign).value().contains(QStringLiteral("belongs to log")));
+    Checkpoint changed = cp;
+    changed.root[0] = static_cast<char>(changed.root[0] ^ 1);
+    QVERIFY(!f.store->checkExtends(changed).value().isEmpty());
+}
+
+void TestTrust::legacyStoreVerifiesAndIsMarked() {
+    // Identity events as earlier versions wrote them: no "enrolment" field, no approvals.
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("old.sqlite"));
+    StoreOpenOptions o;
+    o.create = true;
+    auto store = SqliteEvidenceStore::open(path, o).value();
+    const Signer ann = makeSigner(QStringLiteral("ann")), ben = makeSigner(QStringLiteral("ben")),
+                 cat = makeSigner(QStringLiteral("cat"));
+    auto legacy = [&](const Signer &s, const QString &role) {
+        NewEvent e;
+        e.kind = QStringLiteral("identity.created");
+        e.payload["name"] = s.name;
+        JsonValue roles = JsonValue::array();
+        roles.push(role);
+        e.payload["roles"] = roles;
+        e.payload["public_key"] = QString::fromLatin1(s.key.publicKey().pem());
+        e.payload["fingerprint"] = s.key.publicKey().fingerprint();
+        return store->append(s, {e});
+    };
+    QVERIFY_OK(legacy(ann, QStringLiteral("operator")));
+    QVERIFY_OK(legacy(ben, QStringLiteral("qa")));
+    // The first write by this version ends the era with a signed marker before the act.
+    auto acted = store->append(ben, {act(QStringLiteral("test.act"))});
+    QVERIFY_OK(acted);
+    QCOMPARE(acted->size(), 1);
+    QCOMPARE(acted->first().seq, quint64(4));
+    const StoredEvent marker = store->event(3).value();
+    QCOMPARE(marker.kind, QStringLiteral("identity.trust_established"));
+    QCOMPARE(marker.actor, QStringLiteral("ben"));
+    const Identity b = store->identity(QStringLiteral("ben")).value();
+    QVERIFY(b.approved());
+    QVERIFY(b.legacy);
+    QVERIFY(store->identity(QStringLiteral("ann"))->admin); // the genesis
+    VerifyReport r = store->verify({true, true, {}}).value();
+    QVERIFY2(r.intact, qPrintable(r.reason));
+    // Once the log enters the trust era, a request in the old form no longer enrols anyone.
+    QVERIFY(!legacy(cat, QStringLiteral("qa")).ok());
+    const Signer dan = makeSigner(QStringLiteral("dan"));
+    QVERIFY_OK(store->registerIdentity(dan, {QStringLiteral("qa")}));
+    QCOMPARE(store->identity(QStringLiteral("dan"))->state, QStringLiteral("requested"));
+}
+
+void TestTrust::importCannotBringActs() {
+    StoreFixture f;
+    const QString file = f.dir.write(QStringLiteral("acts.jsonl"),
+                                     "{\"kind\":\"signal.publish_blocked\",\"scope\":\"kl\",\"payload\":{}}\n"
+                                     "{\"kind\":\"verdict.verified\",\"scope\":\"kl\",\"payload\":{}}\n");
+    const quint64 before = f.store->size().value();
+    auto r = f.store->importJsonl(f.alice, file);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().toString().contains(QStringLiteral("acts.jsonl:2")), qPrintable(r.error().toString()));
+    QCOMPARE(f.store->size().value(), before);
+    // A requested identity imports nothing either.
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.store->registerIdentity(bob, {QStringLiteral("operator")}));
+    const QString ok =
+        f.dir.write(QStringLiteral("ok.jsonl"), "{\"kind\":\"signal.x\",\"scope\":\"kl\",\"payload\":{}}\n");
+    QVERIFY(!f.store->importJsonl(bob, ok).ok());
+}
+
+void TestTrust::importWithoutBatchStatementNamed() {
+    // An import is signed as one batch; a signal slipped in unsigned, even under a checkpoint of
+    // the importer's own key, has no batch statement.
+    StoreFixture f;
+    const QString file =
+        f.dir.write(QStringLiteral("s.jsonl"), "{\"kind\":\"signal.x\",\"scope\":\"kl\",\"payload\":{}}\n");
+    QCOMPARE(f.store->importJsonl(f.alice, file).value(), quint64(1));
+    QVERIFY2(verifyFile(f.path).intact, "a signed batch verifies");
+    f.store.reset();
+    JsonValue p = JsonValue::object();
+    p["value"] = 1;
+    forgeAppend(f.path, QStringLiteral("alice"), nullptr, QStringLiteral("signal.publish_blocked"), p,
+                f.alice);
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(4));
+    QVERIFY2(r.reason.contains(QStringLiteral("not covered by a signed batch statement")),
+             qPrintable(r.reason));
+}
+
+void TestTrust::forgedTailIsNotSealedByTheNextWriter() {
+    // A signal "by alice" appended with no checkpoint: the sidecar still matches the last real
+    // checkpoint, so nothing looks wrong at open. The next honest writer must not seal it.
+    StoreFixture f;
+    f.appendN(4);
+    f.store.reset();
+    JsonValue p = JsonValue::object();
+    p["value"] = 1;
+    forgeAppend(f.path, QStringLiteral("alice"), nullptr, QStringLiteral("signal.publish_blocked"), p,
+                f.alice, false);
+    auto s = SqliteEvidenceStore::open(f.path).value();
+    const quint64 before = s->size().value();
+    auto w = s->append(f.alice, {act(QStringLiteral("test.after"))});
+    QVERIFY(!w.ok());
+    QCOMPARE(w.error().code, ErrorCode::Store);
+    QVERIFY2(w.error().message.contains(QStringLiteral("not covered by a signed checkpoint")),
+             qPrintable(w.error().message));
+    QCOMPARE(s->size().value(), before);
+    const VerifyReport r = s->verify({}).value();
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(6));
+}
+
+void TestTrust::insiderCannotSealAnotherActorsEvent() {
+    // bob, approved, writes an event under alice's name (unsigned, a non-act kind) and seals it
+    // with a checkpoint of his own key.
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    f.store.reset();
+    JsonValue p = JsonValue::object();
+    p["note"] = QStringLiteral("all clear");
+    forgeAppend(f.path, QStringLiteral("alice"), nullptr, QStringLiteral("ops.note"), p, bob);
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(4));
+    QVERIFY2(r.reason.contains(QStringLiteral("covers events by 'alice'")) ||
+                 r.reason.contains(QStringLiteral("batch statement")),
+             qPrintable(r.reason));
+}
+
+QTEST_GUILESS_MAIN(TestTrust)
+#include "tst_trust.moc"
