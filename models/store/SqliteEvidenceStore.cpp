@@ -622,7 +622,7 @@ Result<void> SqliteEvidenceStore::checkSidecar() {
             return r;
     // The anchor moves forward only to a checkpoint that is the store's head: the events' root,
     // validly signed (and, by checkAnchors above, consistent with the previous anchor).
-    if (m_integrityProblem.isEmpty())
+    if (m_integrityProblem.isEmpty() && !anchorPaths().isEmpty())
         if (auto latest = latestCheckpoint(); latest.ok())
             if (auto reg = registry(); reg.ok())
                 if (auto n = maxSeq(m_db); n.ok() && n.value() == latest->size)

@@ -40,7 +40,8 @@ void writeJsonl(const QString &path, int n)
     if (!f.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
     const char *scopes[] = {"baseline", "my", "sg", "kl", "pg"};
-    const char *kinds[] = {"signal.fallback_rate", "probe.transition", "signal.publish_blocked", "operator.note"};
+    const char *kinds[] = {"signal.fallback_rate", "watch.transition", "signal.publish_blocked",
+                           "operator.note"};
     QByteArray buf;
     for (int i = 0; i < n; ++i) {
         buf += "{\"kind\":\"";
@@ -147,6 +148,7 @@ int main(int argc, char *argv[])
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), dir + QStringLiteral("/data"));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), dir + QStringLiteral("/state"));
     env.remove(QStringLiteral("OPSCONSOLE_PASSPHRASE"));
     env.insert(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("dev"));
     const QString bigStore = dir + QStringLiteral("/big.sqlite");

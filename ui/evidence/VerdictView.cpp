@@ -1,4 +1,5 @@
 #include "VerdictView.h"
+#include "core/Time.h"
 
 #include "common/Colours.h"
 #include "common/WorkerProgress.h"
@@ -186,13 +187,18 @@ void VerdictView::startVerify() {
     // and storing a bundle of up to 256 MiB never holds up the window.
     std::shared_ptr<Signer> signer;
     QString storePath;
+    StoreOpenOptions storeOptions; // the window's store's: its pinned admins and this user's anchors
     if (SqliteEvidenceStore *s = m_store(); s && m_session->isUnlocked()) {
         signer =
             std::make_shared<Signer>(Signer{m_session->signer()->name, m_session->signer()->key.duplicate()});
         storePath = s->path();
+        storeOptions = s->options();
+        storeOptions.readOnly = false;
+        storeOptions.create = false;
+        storeOptions.clock = Time::systemClock(); // as before: the worker's own clock, not the window's
     }
-    m_watcher->setFuture(
-        QtConcurrent::run([files, bar, cancel, signer, storePath]() -> std::shared_ptr<VerdictOutcome> {
+    m_watcher->setFuture(QtConcurrent::run(
+        [files, bar, cancel, signer, storePath, storeOptions]() -> std::shared_ptr<VerdictOutcome> {
             VerdictOptions options;
             options.cancelled = [cancel] { return cancel->load(); };
             options.progress = [bar](qint64 done, qint64 total) { postProgress(bar, done, total); };
@@ -206,7 +212,7 @@ void VerdictView::startVerify() {
             if (!signer || cancel->load())
                 return out;
             out->recordWanted = true;
-            auto store = SqliteEvidenceStore::open(storePath);
+            auto store = SqliteEvidenceStore::open(storePath, storeOptions);
             if (!store.ok()) {
                 out->recordError = store.error().toString();
                 return out;

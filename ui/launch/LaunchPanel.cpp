@@ -694,7 +694,7 @@ bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint
     watcher->setFuture(QtConcurrent::run([storePath, signer, bar, cancel, total, config = m_config,
                                           environment = m_environment, library = m_library, clock = m_clock,
                                           work = std::move(work)] {
-        auto store = SqliteEvidenceStore::open(storePath);
+        auto store = SqliteEvidenceStore::open(storePath, deploymentStoreOptions(config));
         if (!store.ok())
             return std::make_shared<Result<StoredEvent>>(store.error());
         LaunchActions actions(*store.value(), *signer, config, environment, library, clock);
