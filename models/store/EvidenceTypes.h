@@ -6,9 +6,11 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace ops {
 
@@ -110,9 +112,13 @@ struct EventFilter {
 };
 
 struct VerifyOptions {
-    bool signatures = false;   // also verify every event signature
-    bool projections = true;   // rebuild projections from events and compare
-    QStringList pins;          // admin key fingerprints the genesis must be among (beside trust.admins)
+    VerifyOptions(bool signatures_ = false, bool projections_ = true, QStringList pins_ = {})
+        : signatures(signatures_)
+        , projections(projections_)
+        , pins(std::move(pins_)) {}
+    bool signatures = false; // also verify every event signature
+    bool projections = true; // rebuild projections from events and compare
+    QStringList pins;        // admin key fingerprints the genesis must be among (beside trust.admins)
 };
 
 struct VerifyReport {

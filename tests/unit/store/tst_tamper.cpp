@@ -217,7 +217,11 @@ void TestTamper::forgedEventSignatureDetectedWithSignatures()
     attack(f->path, sql);
     // The sidecar holds the old root: alice's key signs it again too.
     {
-        auto again = SqliteEvidenceStore::open(f->path, StoreOpenOptions{false, true});
+        auto again = SqliteEvidenceStore::open(f->path, [] {
+            StoreOpenOptions o;
+            o.readOnly = true;
+            return o;
+        }());
         QVERIFY(again.ok());
         const Checkpoint last = again.value()->latestCheckpoint().value();
         JsonValue doc = JsonValue::object();
