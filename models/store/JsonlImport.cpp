@@ -304,8 +304,6 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     auto n = size();
     if (!n.ok())
         return n.error();
-    if (auto r = checkSigner(signer, n.value() + 1, false); !r.ok())
-        return r.error();
     auto tree = loadFrontier(n.value());
     if (!tree.ok())
         return tree.error();
@@ -313,6 +311,8 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
         auto reg = registry();
         if (!reg.ok())
             return reg.error();
+        if (auto r = checkSigner(reg.value(), signer, n.value() + 1, false); !r.ok())
+            return r.error();
         if (reg->activeRoles(signer.name).contains(QStringLiteral("monitor")))
             return makeError(
                 ErrorCode::Policy,

@@ -637,15 +637,13 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::append(const Signer &signer, con
     return appendInternal(signer, events, {}, true);
 }
 
-Result<void> SqliteEvidenceStore::checkSigner(const Signer &signer, quint64 nextSeq, bool ownRequest) const {
-    auto reg = registry();
-    if (!reg.ok())
-        return reg.error();
-    if (const QString pin = reg->pinProblem(); !pin.isEmpty())
+Result<void> SqliteEvidenceStore::checkSigner(const IdentityRegistry &reg, const Signer &signer,
+                                              quint64 nextSeq, bool ownRequest) const {
+    if (const QString pin = reg.pinProblem(); !pin.isEmpty())
         return makeError(ErrorCode::Policy, QStringLiteral("refusing to write: %1").arg(pin), m_path);
     if (ownRequest)
         return {};
-    if (const QString why = reg->refusalAt(signer.name, signer.key.publicKey().fingerprint(), nextSeq);
+    if (const QString why = reg.refusalAt(signer.name, signer.key.publicKey().fingerprint(), nextSeq);
         !why.isEmpty())
         return makeError(ErrorCode::Policy, why);
     return {};
@@ -743,25 +741,27 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     // Who may write is decided inside the write transaction, from the identity events.
     const bool ownRequest = events.size() == 1 && events.first().kind == QLatin1String("identity.created") &&
                             events.first().payload.stringAt("name") == signer.name;
-    if (auto r = checkSigner(signer, n.value() + 1, ownRequest); !r.ok())
+    // One fold of the identities for the whole act; the batch's own identity events are applied to
+    // this copy as they are written.
+    auto loaded = registry();
+    if (!loaded.ok())
+        return loaded.error();
+    IdentityRegistry reg = std::move(loaded).value();
+    if (auto r = checkSigner(reg, signer, n.value() + 1, ownRequest); !r.ok())
         return r.error();
-    std::optional<IdentityRegistry> reg; // identity events of this batch are checked against it
     // The first write of this version to a store enrolled before trust roots ends that era with a
     // signed event: from then on an identity in the old form enrols nobody.
     QList<NewEvent> batch = events;
     int markers = 0;
     if (!ownRequest) {
-        auto current = registry();
-        if (!current.ok())
-            return current.error();
-        if (!current->genesis().isEmpty() && !current->trustEra()) {
+        if (!reg.genesis().isEmpty() && !reg.trustEra()) {
             NewEvent marker;
             marker.kind = QStringLiteral("identity.trust_established");
             marker.payload["name"] = signer.name;
             batch.prepend(marker);
             markers = 1;
         }
-        if (current->activeRoles(signer.name).contains(QStringLiteral("monitor")))
+        if (reg.activeRoles(signer.name).contains(QStringLiteral("monitor")))
             for (const NewEvent &e : events)
                 if (!Roles::monitorMayRecord(e.kind))
                     return makeError(
@@ -772,13 +772,8 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     auto tree = loadFrontier(n.value());
     if (!tree.ok())
         return tree.error();
-    {
-        auto current = registry();
-        if (!current.ok())
-            return current.error();
-        if (auto r = checkHead(current.value(), n.value(), tree.value()); !r.ok())
-            return r.error();
-    }
+    if (auto r = checkHead(reg, n.value(), tree.value()); !r.ok())
+        return r.error();
     auto writer = EventWriter::open(m_db, std::move(tree).value());
     if (!writer.ok())
         return writer.error();
@@ -809,16 +804,9 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
             s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload, codec::SignatureField::Null);
         }
         s.signedByActor = signEvents;
-        if (s.kind.startsWith(QLatin1String("identity."))) {
-            if (!reg) {
-                auto loaded = registry();
-                if (!loaded.ok())
-                    return loaded.error();
-                reg = std::move(loaded).value();
-            }
-            if (const QString why = reg->apply(s, e.payload); !why.isEmpty())
+        if (s.kind.startsWith(QLatin1String("identity.")))
+            if (const QString why = reg.apply(s, e.payload); !why.isEmpty())
                 return makeError(ErrorCode::Policy, why);
-        }
         auto leaf = writer->write(s.seq, uuid, s.tsMs, actor, kind, scope, s.canonical, s.signedByActor);
         if (!leaf.ok())
             return leaf.error();
@@ -1183,15 +1171,11 @@ Result<void> SqliteEvidenceStore::backup(const QString &outPath, const Progress 
     sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE)
         return dest->lastError(QStringLiteral("backup failed"));
-    if (auto cp = latestCheckpoint(); cp.ok()) {
-        JsonValue doc = JsonValue::object();
-        doc["checkpoint"] = CanonicalJson::parse(cp->canonical).value();
-        doc["signature"] = cp->signature.toBase64().toStdString();
+    if (auto cp = latestCheckpoint(); cp.ok())
         if (auto r = FileUtil::writePrivateAtomic(outPath + QStringLiteral(".checkpoint"),
-                                                  QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"));
+                                                  checkpointDocument(cp.value()));
             !r.ok())
             return r;
-    }
     return {};
 }
 

@@ -127,7 +127,8 @@ private:
     Result<void> checkAnchors();
     void writeAnchors(const Checkpoint &cp) const;
     // Refuses a signer that may not act at position nextSeq (not approved, revoked, wrong key).
-    Result<void> checkSigner(const Signer &signer, quint64 nextSeq, bool ownRequest) const;
+    Result<void> checkSigner(const IdentityRegistry &reg, const Signer &signer, quint64 nextSeq,
+                             bool ownRequest) const;
     // Whether a checkpoint's signature verifies under the key its signer held at its size.
     bool checkpointSignatureOk(const IdentityRegistry &reg, const Checkpoint &cp) const;
     // Refuses to write over events that the latest validly signed checkpoint does not cover.
