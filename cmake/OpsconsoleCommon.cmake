@@ -15,7 +15,7 @@ target_compile_definitions(opsconsole_common INTERFACE
 )
 target_compile_options(opsconsole_common INTERFACE
     -Wall -Wextra -Wold-style-cast -Wpedantic -Wshadow=local -Wnon-virtual-dtor
-    -Wcast-qual -Wformat=2 -Wimplicit-fallthrough
+    -Wcast-qual -Wformat=2 -Wimplicit-fallthrough -Woverloaded-virtual -Wcast-align
 )
 # GCC 12 reports false positives inside std::variant at -O2 (GCC bug 105562 and friends).
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
@@ -28,4 +28,10 @@ if(OPSCONSOLE_SANITIZE)
     target_compile_options(opsconsole_common INTERFACE
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(opsconsole_common INTERFACE -fsanitize=address,undefined)
+endif()
+# lld links the sanitized test binaries about three times faster than the default linker.
+include(CheckLinkerFlag)
+check_linker_flag(CXX -fuse-ld=lld OPSCONSOLE_HAVE_LLD)
+if(OPSCONSOLE_HAVE_LLD)
+    target_link_options(opsconsole_common INTERFACE -fuse-ld=lld)
 endif()
