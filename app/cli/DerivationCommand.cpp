@@ -61,33 +61,43 @@ JsonValue eventsJson(const QList<StoredEvent> &events, JsonValue (*one)(const St
 
 void printRecord(CliIo &io, const RecordState &s, const SqliteEvidenceStore &store) {
     const DerivationRecord &r = s.record;
-    io.out << r.id << "  " << (r.isInfeasible() ? QStringLiteral("typed INFEASIBLE (%1)").arg(r.reason()) : QStringLiteral("derivation"))
+    io.out << r.id << "  "
+           << (r.isInfeasible() ? QStringLiteral("typed INFEASIBLE (%1)").arg(r.reason())
+                                : QStringLiteral("derivation"))
            << "  " << recordStatusName(s.status) << '\n';
     io.out << "  value      " << r.valueName();
     if (!r.isInfeasible())
-        io.out << " = " << r.text("value") << ' ' << r.text("units") << "   tier " << r.costTier() << ", " << r.lockability();
-    io.out << "\n  author     " << r.author() << "   reviewer " << r.reviewer() << "   imported by " << s.importer
-           << " (event " << s.importedSeq << ", " << s.file << ")\n";
+        io.out << " = " << r.text("value") << ' ' << r.text("units") << "   tier " << r.costTier() << ", "
+               << r.lockability();
+    io.out << "\n  author     " << r.author() << "   reviewer " << r.reviewer() << "   imported by "
+           << s.importer << " (event " << s.importedSeq << ", " << s.file << ")\n";
     io.out << "  sha256     " << s.recordSha256 << '\n';
     const QString blocks = s.blocksS03();
-    io.out << "  S03        " << (blocks.isEmpty() ? QStringLiteral("eligible for lock") : QStringLiteral("blocking: ") + blocks) << '\n';
+    io.out << "  S03        "
+           << (blocks.isEmpty() ? QStringLiteral("eligible for lock") : QStringLiteral("blocking: ") + blocks)
+           << '\n';
     for (const ReviewEntry &rv : s.reviews)
         io.out << "  reviewed   " << (rv.accepted ? "accepted" : "rejected") << " by " << rv.actor << " at "
-               << Time::toIso(rv.tsMs) << (rv.reason.isEmpty() ? QString() : QStringLiteral(": ") + rv.reason) << '\n';
+               << Time::toIso(rv.tsMs) << (rv.reason.isEmpty() ? QString() : QStringLiteral(": ") + rv.reason)
+               << '\n';
     for (const NoteEntry &n : s.riskNotes)
         io.out << "  risk note  " << n.actor << ": " << n.text << '\n';
     if (s.signature) {
         auto id = store.identity(s.signature->signer);
-        auto key = id.ok() ? crypto::PublicKey::fromPem(id->publicKeyPem) : Result<crypto::PublicKey>(id.error());
-        io.out << "  signed     by " << s.signature->signer << " at " << Time::toIso(s.signature->tsMs) << ", "
-               << (key.ok() && verifyRecordSignature(s, key.value()) ? "signature verifies" : "SIGNATURE DOES NOT VERIFY")
+        auto key =
+            id.ok() ? crypto::PublicKey::fromPem(id->publicKeyPem) : Result<crypto::PublicKey>(id.error());
+        io.out << "  signed     by " << s.signature->signer << " at " << Time::toIso(s.signature->tsMs)
+               << ", "
+               << (key.ok() && verifyRecordSignature(s, key.value()) ? "signature verifies"
+                                                                     : "SIGNATURE DOES NOT VERIFY")
                << '\n';
     }
     if (!s.supersedes.isEmpty())
         io.out << "  supersedes " << s.supersedes << '\n';
     if (s.ended)
-        io.out << "  " << recordStatusName(s.status) << (s.supersededBy.isEmpty() ? QString() : QStringLiteral(" by ") + s.supersededBy)
-               << " — " << s.ended->actor << " at " << Time::toIso(s.ended->tsMs) << ": " << s.ended->text << '\n';
+        io.out << "  " << recordStatusName(s.status)
+               << (s.supersededBy.isEmpty() ? QString() : QStringLiteral(" by ") + s.supersededBy) << " — "
+               << s.ended->actor << " at " << Time::toIso(s.ended->tsMs) << ": " << s.ended->text << '\n';
     io.out << "  rules\n";
     for (const RuleCheck &c : DerivationRules::check(r)) {
         io.out << "    [" << (c.ok ? "ok" : "!!") << "] " << c.title << '\n';
@@ -100,12 +110,15 @@ void printRecord(CliIo &io, const RecordState &s, const SqliteEvidenceStore &sto
 
 int DerivationCommand::run(const QStringList &arguments, CliIo &io) {
     const QCommandLineOption accept(QStringLiteral("accept"), QStringLiteral("Accept the record."));
-    const QCommandLineOption reject(QStringLiteral("reject"), QStringLiteral("Reject the record (a reason is required)."));
+    const QCommandLineOption reject(QStringLiteral("reject"),
+                                    QStringLiteral("Reject the record (a reason is required)."));
     const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why."), QStringLiteral("R"));
-    const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("The risk owner's note."), QStringLiteral("TEXT"));
-    const QCommandLineOption status(QStringLiteral("status"),
-                                    QStringLiteral("in-review, accepted, rejected, signed, superseded or invalidated."),
-                                    QStringLiteral("S"));
+    const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("The risk owner's note."),
+                                  QStringLiteral("TEXT"));
+    const QCommandLineOption status(
+        QStringLiteral("status"),
+        QStringLiteral("in-review, accepted, rejected, signed, superseded or invalidated."),
+        QStringLiteral("S"));
     QCommandLineParser parser;
     if (!parse(parser, arguments, io, {accept, reject, reason, note, status}))
         return static_cast<int>(ErrorCode::Usage);
@@ -114,16 +127,17 @@ int DerivationCommand::run(const QStringList &arguments, CliIo &io) {
     const QStringList pos = parser.positionalArguments();
     const QString verb = pos.value(1);
     const bool json = parser.isSet(m_json);
-    const bool shapeOk = ((verb == QLatin1String("validate") || verb == QLatin1String("import")) && pos.size() >= 3) ||
-                         (verb == QLatin1String("list") && pos.size() == 2) ||
-                         ((verb == QLatin1String("show") || verb == QLatin1String("sign") ||
-                           verb == QLatin1String("review") || verb == QLatin1String("risk-note") ||
-                           verb == QLatin1String("invalidate")) &&
-                          pos.size() == 3) ||
-                         (verb == QLatin1String("supersede") && pos.size() == 4);
+    const bool shapeOk =
+        ((verb == QLatin1String("validate") || verb == QLatin1String("import")) && pos.size() >= 3) ||
+        (verb == QLatin1String("list") && pos.size() == 2) ||
+        ((verb == QLatin1String("show") || verb == QLatin1String("sign") || verb == QLatin1String("review") ||
+          verb == QLatin1String("risk-note") || verb == QLatin1String("invalidate")) &&
+         pos.size() == 3) ||
+        (verb == QLatin1String("supersede") && pos.size() == 4);
     if (!shapeOk)
-        return usageError(io, QStringLiteral("derivation: expected validate FILE..., import FILE..., list, show ID, "
-                                             "review ID, risk-note ID, sign ID, supersede ID FILE or invalidate ID"));
+        return usageError(
+            io, QStringLiteral("derivation: expected validate FILE..., import FILE..., list, show ID, "
+                               "review ID, risk-note ID, sign ID, supersede ID FILE or invalidate ID"));
     if (verb == QLatin1String("review") && parser.isSet(accept) == parser.isSet(reject))
         return usageError(io, QStringLiteral("derivation review: give --accept or --reject"));
     std::optional<RecordStatus> wanted;
@@ -172,8 +186,9 @@ int DerivationCommand::run(const QStringList &arguments, CliIo &io) {
         if (verb == QLatin1String("show")) {
             const RecordState *s = book->record(pos.at(2));
             if (!s)
-                return fail(io, makeError(ErrorCode::InvalidInput, QStringLiteral("no record '%1'").arg(pos.at(2)),
-                                          QStringLiteral("ID")),
+                return fail(io,
+                            makeError(ErrorCode::InvalidInput,
+                                      QStringLiteral("no record '%1'").arg(pos.at(2)), QStringLiteral("ID")),
                             json);
             if (json) {
                 JsonValue o = s->toJson();
@@ -207,9 +222,13 @@ int DerivationCommand::run(const QStringList &arguments, CliIo &io) {
             }
             io.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                           .arg(s.record.id, -24)
-                          .arg(s.record.isInfeasible() ? QStringLiteral("INFEASIBLE") : QStringLiteral("derivation"), -10)
+                          .arg(s.record.isInfeasible() ? QStringLiteral("INFEASIBLE")
+                                                       : QStringLiteral("derivation"),
+                               -10)
                           .arg(s.record.valueName(), -20)
-                          .arg(s.record.isInfeasible() ? s.record.reason() : QStringLiteral("tier %1").arg(s.record.costTier()), -10)
+                          .arg(s.record.isInfeasible() ? s.record.reason()
+                                                       : QStringLiteral("tier %1").arg(s.record.costTier()),
+                               -10)
                           .arg(s.record.lockability(), -13)
                           .arg(recordStatusName(s.status));
         }
@@ -253,14 +272,19 @@ int DerivationCommand::run(const QStringList &arguments, CliIo &io) {
 int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
     const QCommandLineOption add(QStringLiteral("add"), QStringLiteral("A threat to validity (repeatable)."),
                                  QStringLiteral("TEXT"));
-    const QCommandLineOption none(QStringLiteral("none"), QStringLiteral("No unresolved threat to validity."));
-    const QCommandLineOption forbidden(QStringLiteral("forbidden-run"),
-                                       QStringLiteral("Report a forbidden run instead of attesting there was none."),
-                                       QStringLiteral("TEXT"));
-    const QCommandLineOption draft(QStringLiteral("draft"), QStringLiteral("Export although incomplete (marked DRAFT)."));
-    const QCommandLineOption locker(QStringLiteral("locker"), QStringLiteral("The S03 locker receiving the package."),
+    const QCommandLineOption none(QStringLiteral("none"),
+                                  QStringLiteral("No unresolved threat to validity."));
+    const QCommandLineOption forbidden(
+        QStringLiteral("forbidden-run"),
+        QStringLiteral("Report a forbidden run instead of attesting there was none."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption draft(QStringLiteral("draft"),
+                                   QStringLiteral("Export although incomplete (marked DRAFT)."));
+    const QCommandLineOption locker(QStringLiteral("locker"),
+                                    QStringLiteral("The S03 locker receiving the package."),
                                     QStringLiteral("NAME"));
-    const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("The exporter's key fingerprint to trust."),
+    const QCommandLineOption pin(QStringLiteral("pin"),
+                                 QStringLiteral("The exporter's key fingerprint to trust."),
                                  QStringLiteral("SHA256:…"));
     QCommandLineParser parser;
     if (!parse(parser, arguments, io, {add, none, forbidden, draft, locker, pin}))
@@ -270,14 +294,16 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
     const QStringList pos = parser.positionalArguments();
     const QString verb = pos.value(1);
     const bool json = parser.isSet(m_json);
-    const bool shapeOk = ((verb == QLatin1String("status") || verb == QLatin1String("threats") ||
-                           verb == QLatin1String("attest")) &&
-                          pos.size() == 2) ||
-                         (verb == QLatin1String("charter") && pos.size() >= 3) ||
-                         ((verb == QLatin1String("export") || verb == QLatin1String("verify")) && pos.size() == 3);
+    const bool shapeOk =
+        ((verb == QLatin1String("status") || verb == QLatin1String("threats") ||
+          verb == QLatin1String("attest")) &&
+         pos.size() == 2) ||
+        (verb == QLatin1String("charter") && pos.size() >= 3) ||
+        ((verb == QLatin1String("export") || verb == QLatin1String("verify")) && pos.size() == 3);
     if (!shapeOk)
-        return usageError(io, QStringLiteral("handoff: expected status, charter NAME..., threats, attest, export OUT "
-                                             "or verify FILE"));
+        return usageError(
+            io, QStringLiteral("handoff: expected status, charter NAME..., threats, attest, export OUT "
+                               "or verify FILE"));
     if (verb == QLatin1String("threats") && parser.isSet(none) == parser.isSet(add))
         return usageError(io, QStringLiteral("handoff threats: give --add TEXT (repeatable) or --none"));
 

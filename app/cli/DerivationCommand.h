@@ -9,9 +9,12 @@ namespace ops::cli {
 class DerivationCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("derivation"); }
-    QString summary() const override { return QStringLiteral("derivation records: validate, review, sign, supersede"); }
+    QString summary() const override {
+        return QStringLiteral("derivation records: validate, review, sign, supersede");
+    }
     QStringList usage() const override {
-        return {QStringLiteral("derivation validate FILE... [--json]   (writes nothing; exit 3 when any is invalid)"),
+        return {QStringLiteral(
+                    "derivation validate FILE... [--json]   (writes nothing; exit 3 when any is invalid)"),
                 QStringLiteral("derivation import FILE... [--json]"),
                 QStringLiteral("derivation list [--status S] [--json]"),
                 QStringLiteral("derivation show ID [--json]"),

@@ -14,7 +14,8 @@ void printStatus(CliIo &io, const LaunchStatus &st) {
     io.out << (st.go ? "GO" : "NO-GO");
     if (st.run)
         io.out << "  " << st.run->id << "  scope " << st.run->scope << "  build " << st.build;
-    io.out << "  (" << st.environment << (st.rehearsal ? ", a rehearsal: not the prod environment" : "") << ")\n";
+    io.out << "  (" << st.environment << (st.rehearsal ? ", a rehearsal: not the prod environment" : "")
+           << ")\n";
     if (st.decided)
         io.out << "decided " << st.decided->decision << " by " << st.decided->actor << " at "
                << Time::toIso(st.decided->tsMs) << " (event " << st.decided->seq << ")\n";
@@ -22,10 +23,13 @@ void printStatus(CliIo &io, const LaunchStatus &st) {
         io.out << "\nchecklist " << st.checksHolding() << "/" << st.checks.size() << "\n";
         for (const LaunchCheck &c : st.checks)
             io.out << QStringLiteral("  [%1] %2  %3%4\n")
-                          .arg(c.holds() ? QStringLiteral("x") : c.status == StepStatus::Failed ? QStringLiteral("!") : QStringLiteral(" "))
+                          .arg(c.holds()                        ? QStringLiteral("x")
+                               : c.status == StepStatus::Failed ? QStringLiteral("!")
+                                                                : QStringLiteral(" "))
                           .arg(c.step.id, -16)
                           .arg(c.stale.isEmpty() ? c.summary : QStringLiteral("STALE: ") + c.stale)
-                          .arg(c.seq ? QStringLiteral("  (event %1, %2)").arg(c.seq).arg(c.actor) : QString());
+                          .arg(c.seq ? QStringLiteral("  (event %1, %2)").arg(c.seq).arg(c.actor)
+                                     : QString());
         io.out << "\nsign-offs\n";
         for (const LaunchSignoff &s : st.signoffs)
             io.out << QStringLiteral("  %1  %2%3\n")
@@ -39,15 +43,14 @@ void printStatus(CliIo &io, const LaunchStatus &st) {
     }
     io.out << "\nno-go rules\n";
     for (const NoGoRule &r : st.rules)
-        io.out << QStringLiteral("  %1  %2: %3\n").arg(r.holds ? QStringLiteral("HOLDS") : QStringLiteral("clear"), r.id,
-                                                     r.reason);
+        io.out << QStringLiteral("  %1  %2: %3\n")
+                      .arg(r.holds ? QStringLiteral("HOLDS") : QStringLiteral("clear"), r.id, r.reason);
     if (!st.go) {
         io.out << "\nNO-GO because\n";
         for (const auto &[rule, reason] : st.reasons)
             io.out << "  - " << rule << ": " << reason << '\n';
     }
 }
-
 
 } // namespace
 
@@ -56,21 +59,25 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
                                    QStringLiteral("S"));
     const QCommandLineOption build(QStringLiteral("build"), QStringLiteral("The app build being launched."),
                                    QStringLiteral("ID"));
-    const QCommandLineOption runOpt(QStringLiteral("run"), QStringLiteral("A launch (default: the current one)."),
-                                    QStringLiteral("RUN"));
-    const QCommandLineOption evidence(QStringLiteral("evidence"), QStringLiteral("A note on what was observed."),
-                                      QStringLiteral("TEXT"));
+    const QCommandLineOption runOpt(
+        QStringLiteral("run"), QStringLiteral("A launch (default: the current one)."), QStringLiteral("RUN"));
+    const QCommandLineOption evidence(QStringLiteral("evidence"),
+                                      QStringLiteral("A note on what was observed."), QStringLiteral("TEXT"));
     const QCommandLineOption attach(QStringLiteral("attach"), QStringLiteral("A file kept as evidence."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption confirm(QStringLiteral("confirm"), QStringLiteral("Confirm the check by hand."));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Where the archive check writes the bundle."),
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Where the archive check writes the bundle."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption failed(QStringLiteral("failed"), QStringLiteral("Record the check as failed."));
-    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why it failed."), QStringLiteral("R"));
+    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why it failed."),
+                                    QStringLiteral("R"));
     const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("product, engineering or qa."),
                                   QStringLiteral("ROLE"));
-    const QCommandLineOption go(QStringLiteral("go"), QStringLiteral("Record GO (only when the evidence says GO)."));
-    const QCommandLineOption noGo(QStringLiteral("no-go"), QStringLiteral("Record NO-GO and end this launch attempt."));
+    const QCommandLineOption go(QStringLiteral("go"),
+                                QStringLiteral("Record GO (only when the evidence says GO)."));
+    const QCommandLineOption noGo(QStringLiteral("no-go"),
+                                  QStringLiteral("Record NO-GO and end this launch attempt."));
     const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("A note with the decision."),
                                   QStringLiteral("TEXT"));
     QCommandLineParser parser;
@@ -97,16 +104,18 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         return done ? 0 : static_cast<int>(ErrorCode::Negative);
     };
 
-    const bool shapeOk = (verb == QLatin1String("status") && pos.size() == 2) ||
-                         (verb == QLatin1String("start") && pos.size() == 2) ||
-                         (verb == QLatin1String("check") && pos.size() == 3) ||
-                         (verb == QLatin1String("checksum") && pos.size() >= 3) ||
-                         (verb == QLatin1String("signoff") && pos.size() == 2) ||
-                         (verb == QLatin1String("decide") && pos.size() == 2) ||
-                         (verb == QLatin1String("record") && pos.size() == 4 && pos.at(2) == QLatin1String("export"));
+    const bool shapeOk =
+        (verb == QLatin1String("status") && pos.size() == 2) ||
+        (verb == QLatin1String("start") && pos.size() == 2) ||
+        (verb == QLatin1String("check") && pos.size() == 3) ||
+        (verb == QLatin1String("checksum") && pos.size() >= 3) ||
+        (verb == QLatin1String("signoff") && pos.size() == 2) ||
+        (verb == QLatin1String("decide") && pos.size() == 2) ||
+        (verb == QLatin1String("record") && pos.size() == 4 && pos.at(2) == QLatin1String("export"));
     if (!shapeOk)
-        return usageError(io, QStringLiteral("launch: expected status, start, check CHECK, checksum FILE..., signoff, "
-                                             "decide or record export OUT"));
+        return usageError(
+            io, QStringLiteral("launch: expected status, start, check CHECK, checksum FILE..., signoff, "
+                               "decide or record export OUT"));
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
@@ -120,8 +129,9 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         if (!in.ok())
             return fail(io, in.error(), json);
         if (!runRef.isEmpty() && !in->book.run(runRef))
-            return fail(io, makeError(ErrorCode::InvalidInput, QStringLiteral("no launch '%1'").arg(runRef),
-                                      QStringLiteral("--run")),
+            return fail(io,
+                        makeError(ErrorCode::InvalidInput, QStringLiteral("no launch '%1'").arg(runRef),
+                                  QStringLiteral("--run")),
                         json);
         const LaunchStatus st = computeLaunchStatus(in.value(), runRef);
         if (verb == QLatin1String("record")) {
@@ -139,9 +149,9 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
                 o["decision"] = st.go ? "GO" : "NO-GO";
                 printJson(io, o);
             } else {
-                io.out << "exported " << st.run->id << " (" << (st.go ? "GO" : "NO-GO") << ") to " << pos.at(3) << ": "
-                       << summary->files.join(QStringLiteral(", ")) << ", " << summary->signoffs
-                       << " sign-off statements\n";
+                io.out << "exported " << st.run->id << " (" << (st.go ? "GO" : "NO-GO") << ") to "
+                       << pos.at(3) << ": " << summary->files.join(QStringLiteral(", ")) << ", "
+                       << summary->signoffs << " sign-off statements\n";
             }
             return 0;
         }
@@ -185,7 +195,8 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         } else {
             io.out << QString::fromUtf8(ChecksumArchive::sha256sumText(entries.value()));
             io.err << entries->size() << " files, " << ChecksumArchive::totalBytes(entries.value())
-                   << " bytes archived as build-checksums of " << run.value() << " (event " << stored->seq << ")\n";
+                   << " bytes archived as build-checksums of " << run.value() << " (event " << stored->seq
+                   << ")\n";
         }
         return 0;
     }
@@ -196,8 +207,9 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         if (json)
             printJson(io, eventJson(stored.value()));
         else
-            io.out << Launch::roleTitle(parser.value(role)) << " sign-off by " << desk->signer.name << " over record "
-                   << stored->payload().find("evidence")->stringAt("record_sha256") << " (event " << stored->seq << ")\n";
+            io.out << Launch::roleTitle(parser.value(role)) << " sign-off by " << desk->signer.name
+                   << " over record " << stored->payload().find("evidence")->stringAt("record_sha256")
+                   << " (event " << stored->seq << ")\n";
         return 0;
     }
     if (verb == QLatin1String("decide")) {
@@ -210,8 +222,8 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         if (json)
             printJson(io, eventJson(stored->first()));
         else
-            io.out << p.stringAt("decision") << " recorded for " << p.stringAt("run") << " by " << desk->signer.name
-                   << " (event " << stored->first().seq << ")\n";
+            io.out << p.stringAt("decision") << " recorded for " << p.stringAt("run") << " by "
+                   << desk->signer.name << " (event " << stored->first().seq << ")\n";
         return parser.isSet(go) ? 0 : static_cast<int>(ErrorCode::Negative);
     }
     // check CHECK
@@ -224,20 +236,23 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         return usageError(io, QStringLiteral("build-checksums: launch checksum FILE|DIR..."));
     if (check == QLatin1String("archive")) {
         if (!parser.isSet(out))
-            return usageError(io, QStringLiteral("archive: --out FILE.tar.zst names where the evidence bundle goes"));
+            return usageError(
+                io, QStringLiteral("archive: --out FILE.tar.zst names where the evidence bundle goes"));
         return reportStep(actions.recordArchive(runRef, parser.value(out)));
     }
     auto plan = actions.probePlan(runRef, check);
     if (plan.ok() && !plan->manual) {
         if (plan->needsNote && parser.value(evidence).trimmed().isEmpty())
-            return fail(io,
-                        makeError(ErrorCode::InvalidInput,
-                                  QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. "
-                                                 "the publish job and the version it published")
-                                      .arg(check),
-                                  QStringLiteral("--evidence")),
-                        json);
-        const Secret token(io.environment.value(QString::fromLatin1(IncidentSupport::kOperatorTokenVar)).toUtf8());
+            return fail(
+                io,
+                makeError(ErrorCode::InvalidInput,
+                          QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. "
+                                         "the publish job and the version it published")
+                              .arg(check),
+                          QStringLiteral("--evidence")),
+                json);
+        const Secret token(
+            io.environment.value(QString::fromLatin1(IncidentSupport::kOperatorTokenVar)).toUtf8());
         io.err << "probing for " << check << "…\n";
         const QList<ProbeResult> results = LaunchProbe::runNow(plan.value(), token);
         for (const ProbeResult &r : results)
@@ -253,7 +268,8 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
             return fail(io, d.error(), json);
         refs << d.value();
     }
-    if (auto dry = actions.recordManual(runRef, check, parser.value(evidence), refs, parser.isSet(confirm), true);
+    if (auto dry =
+            actions.recordManual(runRef, check, parser.value(evidence), refs, parser.isSet(confirm), true);
         !dry.ok())
         return fail(io, dry.error(), json);
     refs.clear();
@@ -263,7 +279,8 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
             return fail(io, a.error(), json);
         refs << a.value();
     }
-    return reportStep(actions.recordManual(runRef, check, parser.value(evidence), refs, parser.isSet(confirm)));
+    return reportStep(
+        actions.recordManual(runRef, check, parser.value(evidence), refs, parser.isSet(confirm)));
 }
 
 } // namespace ops::cli

@@ -9,16 +9,19 @@ namespace ops::cli {
 class LaunchCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("launch"); }
-    QString summary() const override { return QStringLiteral("launch-day checklist, sign-offs and GO / NO-GO"); }
+    QString summary() const override {
+        return QStringLiteral("launch-day checklist, sign-offs and GO / NO-GO");
+    }
     QStringList usage() const override {
-        return {QStringLiteral("launch status [--run RUN] [--json]   (exit 0 GO, 1 NO-GO)"),
-                QStringLiteral("launch start --scope S --build ID [--json]"),
-                QStringLiteral("launch check CHECK [--evidence TEXT] [--attach FILE] [--confirm] [--out FILE] "
-                               "[--failed --reason R] [--json]"),
-                QStringLiteral("launch checksum FILE|DIR... [--json]"),
-                QStringLiteral("launch signoff --role product|engineering|qa [--json]"),
-                QStringLiteral("launch decide --go|--no-go [--note TEXT] [--json]"),
-                QStringLiteral("launch record export OUT [--run RUN] [--json]")};
+        return {
+            QStringLiteral("launch status [--run RUN] [--json]   (exit 0 GO, 1 NO-GO)"),
+            QStringLiteral("launch start --scope S --build ID [--json]"),
+            QStringLiteral("launch check CHECK [--evidence TEXT] [--attach FILE] [--confirm] [--out FILE] "
+                           "[--failed --reason R] [--json]"),
+            QStringLiteral("launch checksum FILE|DIR... [--json]"),
+            QStringLiteral("launch signoff --role product|engineering|qa [--json]"),
+            QStringLiteral("launch decide --go|--no-go [--note TEXT] [--json]"),
+            QStringLiteral("launch record export OUT [--run RUN] [--json]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

@@ -9,29 +9,31 @@ namespace ops::app {
 
 // The options every program takes (INTERFACES.md "Common to both programs").
 struct AppOptions {
-    QCommandLineOption store{QStringLiteral("store"), QStringLiteral("Evidence store (default: %1).").arg(Startup::defaultStorePath()),
+    QCommandLineOption store{QStringLiteral("store"),
+                             QStringLiteral("Evidence store (default: %1).").arg(Startup::defaultStorePath()),
                              QStringLiteral("PATH")};
-    QCommandLineOption config{QStringLiteral("config"),
-                              QStringLiteral("Deployment config (default: %1; in dev with no file, the built-in demo).")
-                                  .arg(Startup::defaultConfigPath()),
-                              QStringLiteral("PATH")};
-    QCommandLineOption identity{QStringLiteral("identity"),
-                                QStringLiteral("Acting identity (default: OPSCONSOLE_IDENTITY, else the one made by init)."),
-                                QStringLiteral("NAME")};
-    QCommandLineOption passphraseFile{QStringLiteral("passphrase-file"),
-                                      QStringLiteral("Read the identity's passphrase from FILE (else OPSCONSOLE_PASSPHRASE or a prompt)."),
-                                      QStringLiteral("FILE")};
+    QCommandLineOption config{
+        QStringLiteral("config"),
+        QStringLiteral("Deployment config (default: %1; in dev with no file, the built-in demo).")
+            .arg(Startup::defaultConfigPath()),
+        QStringLiteral("PATH")};
+    QCommandLineOption identity{
+        QStringLiteral("identity"),
+        QStringLiteral("Acting identity (default: OPSCONSOLE_IDENTITY, else the one made by init)."),
+        QStringLiteral("NAME")};
+    QCommandLineOption passphraseFile{
+        QStringLiteral("passphrase-file"),
+        QStringLiteral("Read the identity's passphrase from FILE (else OPSCONSOLE_PASSPHRASE or a prompt)."),
+        QStringLiteral("FILE")};
 
-    void addTo(QCommandLineParser &parser) const
-    {
+    void addTo(QCommandLineParser &parser) const {
         parser.addOption(store);
         parser.addOption(config);
         parser.addOption(identity);
         parser.addOption(passphraseFile);
     }
 
-    CommonOptions read(const QCommandLineParser &parser) const
-    {
+    CommonOptions read(const QCommandLineParser &parser) const {
         CommonOptions o;
         o.storePath = parser.value(store);
         o.configPath = parser.value(config);
@@ -41,10 +43,10 @@ struct AppOptions {
     }
 
     // Options that take a value, so a verb search can skip the value.
-    static bool takesValue(const QString &arg)
-    {
+    static bool takesValue(const QString &arg) {
         static const QStringList kWithValue{QStringLiteral("--store"), QStringLiteral("--config"),
-                                            QStringLiteral("--identity"), QStringLiteral("--passphrase-file")};
+                                            QStringLiteral("--identity"),
+                                            QStringLiteral("--passphrase-file")};
         return kWithValue.contains(arg);
     }
 };

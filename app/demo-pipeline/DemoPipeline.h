@@ -17,7 +17,8 @@ namespace ops::demo {
 class DemoPipeline final : public QAbstractHttpServer {
     Q_OBJECT
 public:
-    explicit DemoPipeline(const DeploymentConfig &config, qint64 packBytes = 64 * 1024, QObject *parent = nullptr);
+    explicit DemoPipeline(const DeploymentConfig &config, qint64 packBytes = 64 * 1024,
+                          QObject *parent = nullptr);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -26,9 +27,9 @@ protected:
 private:
     struct Scope {
         QString id;
-        int version = 3;          // active pack version
-        int lastKnownGood = 2;    // what a rebind restores
-        QString fault;            // "", stale, checksum-mismatch, http-500, slow, hang, malformed-json
+        int version = 3;       // active pack version
+        int lastKnownGood = 2; // what a rebind restores
+        QString fault;         // "", stale, checksum-mismatch, http-500, slow, hang, malformed-json
     };
 
     QByteArray pack(const QString &scope, int version) const;
@@ -36,8 +37,8 @@ private:
                   const QString &packBase = {});
     void faults(const QHttpServerRequest &request, QTcpSocket *socket);
     void rebind(const QHttpServerRequest &request, QTcpSocket *socket);
-    void reply(const QHttpServerRequest &request, QTcpSocket *socket, const QByteArray &body, int status = 200,
-               const QByteArray &type = "application/json");
+    void reply(const QHttpServerRequest &request, QTcpSocket *socket, const QByteArray &body,
+               int status = 200, const QByteArray &type = "application/json");
 
     QHash<QString, Scope> m_scopes;
     QStringList m_services;

@@ -18,19 +18,18 @@ using namespace ops;
 
 namespace {
 
-bool headless()
-{
+bool headless() {
     const QString platform = QGuiApplication::platformName();
     return platform == QLatin1String("offscreen") || platform == QLatin1String("minimal");
 }
 
-int refuse(const Error &error)
-{
+int refuse(const Error &error) {
     const QString text = error.toString();
     QTextStream(stderr) << "opsconsole: " << text << '\n';
     if (!headless()) {
         QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "opsconsole cannot start"),
-                        QCoreApplication::translate("main", "opsconsole refused to start."), QMessageBox::Close);
+                        QCoreApplication::translate("main", "opsconsole refused to start."),
+                        QMessageBox::Close);
         box.setInformativeText(text);
         box.exec();
     }
@@ -39,8 +38,7 @@ int refuse(const Error &error)
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     Hardening::protectProcess();
     const QProcessEnvironment environment = Hardening::takeEnvironment();
     QApplication app(argc, argv);
@@ -57,7 +55,8 @@ int main(int argc, char *argv[])
     app::AppOptions common;
     common.addTo(parser);
     QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                   QStringLiteral("Render every panel to DIR/*.png and exit."), QStringLiteral("DIR"));
+                                   QStringLiteral("Render every panel to DIR/*.png and exit."),
+                                   QStringLiteral("DIR"));
     parser.addOption(screenshots);
     if (!parser.parse(QCoreApplication::arguments())) {
         QTextStream(stderr) << "opsconsole: " << parser.errorText() << "\n\n" << parser.helpText();
@@ -72,7 +71,8 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        QTextStream(stderr) << "opsconsole: unexpected argument '" << parser.positionalArguments().first() << "'\n";
+        QTextStream(stderr) << "opsconsole: unexpected argument '" << parser.positionalArguments().first()
+                            << "'\n";
         return static_cast<int>(ErrorCode::Usage);
     }
 

@@ -4,8 +4,7 @@
 
 namespace ops {
 
-QString alertStateName(AlertState state)
-{
+QString alertStateName(AlertState state) {
     switch (state) {
     case AlertState::Unknown:
         return QStringLiteral("unknown");
@@ -20,14 +19,12 @@ QString alertStateName(AlertState state)
 }
 
 namespace {
-QString key(const QString &alert, const QString &scope)
-{
+QString key(const QString &alert, const QString &scope) {
     return alert + QLatin1Char('|') + scope;
 }
 
 // "0.18" → 18 %, "18%" → 18 %, "18" → 18 %; nullopt when not a number.
-std::optional<double> percent(const QString &value)
-{
+std::optional<double> percent(const QString &value) {
     QString v = value.trimmed();
     const bool pct = v.endsWith(QLatin1Char('%'));
     if (pct)
@@ -42,8 +39,7 @@ std::optional<double> percent(const QString &value)
 
 AlertEvaluator::AlertEvaluator(QList<AlertRule> rules, DeploymentConfig config, QObject *parent)
     : QObject(parent)
-    , m_config(std::move(config))
-{
+    , m_config(std::move(config)) {
     for (const AlertRule &r : rules)
         if (r.enabled)
             m_rules.append(r);
@@ -59,23 +55,20 @@ AlertEvaluator::AlertEvaluator(QList<AlertRule> rules, DeploymentConfig config, 
         }
 }
 
-const AlertCell &AlertEvaluator::cell(const QString &alertId, const QString &scope) const
-{
+const AlertCell &AlertEvaluator::cell(const QString &alertId, const QString &scope) const {
     auto it = m_cells.constFind(key(alertId, scope));
     return it == m_cells.cend() ? m_missing : *it;
 }
 
-const AlertRule *AlertEvaluator::rule(const QString &alertId) const
-{
+const AlertRule *AlertEvaluator::rule(const QString &alertId) const {
     for (const AlertRule &r : m_rules)
         if (r.id == alertId)
             return &r;
     return nullptr;
 }
 
-std::optional<bool> AlertEvaluator::observe(const AlertRule &rule, const ScopeConfig &scope, const AlertInputs &in,
-                                            QString &detail) const
-{
+std::optional<bool> AlertEvaluator::observe(const AlertRule &rule, const ScopeConfig &scope,
+                                            const AlertInputs &in, QString &detail) const {
     switch (rule.source) {
     case AlertRule::Source::Probe: {
         bool seen = false, bad = false, undecided = false;
@@ -144,7 +137,10 @@ std::optional<bool> AlertEvaluator::observe(const AlertRule &rule, const ScopeCo
             detail = QStringLiteral("latest %1 '%2' is not a number").arg(rule.signal, latest->value);
             return std::nullopt;
         }
-        detail = QStringLiteral("%1 at %2 % (baseline limit %3 %)").arg(rule.signal).arg(*p, 0, 'f', 1).arg(rule.abovePercent);
+        detail = QStringLiteral("%1 at %2 % (baseline limit %3 %)")
+                     .arg(rule.signal)
+                     .arg(*p, 0, 'f', 1)
+                     .arg(rule.abovePercent);
         return *p > rule.abovePercent;
     }
     case AlertRule::Source::KillSwitch:
@@ -152,15 +148,15 @@ std::optional<bool> AlertEvaluator::observe(const AlertRule &rule, const ScopeCo
             detail = QStringLiteral("kill-switch state not read yet");
             return std::nullopt;
         }
-        detail = in.activeKillSwitches.contains(scope.id) ? QStringLiteral("a kill switch is active for this scope")
-                                                          : QStringLiteral("no kill switch active");
+        detail = in.activeKillSwitches.contains(scope.id)
+                     ? QStringLiteral("a kill switch is active for this scope")
+                     : QStringLiteral("no kill switch active");
         return in.activeKillSwitches.contains(scope.id);
     }
     return std::nullopt;
 }
 
-QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs)
-{
+QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs) {
     QList<AlertTransition> out;
     const int failAfter = m_config.probes.failAfter;
     const int clearAfter = m_config.probes.clearAfter;
@@ -178,13 +174,15 @@ QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs)
             } else if (*bad) {
                 ++c.consecutiveBad;
                 c.consecutiveGood = 0;
-                if (c.consecutiveBad >= failAfter && c.state != AlertState::Firing && c.state != AlertState::Acknowledged)
+                if (c.consecutiveBad >= failAfter && c.state != AlertState::Firing &&
+                    c.state != AlertState::Acknowledged)
                     c.state = AlertState::Firing;
             } else {
                 ++c.consecutiveGood;
                 c.consecutiveBad = 0;
                 // Damping delays clearing what fired; a cell that was never bad shows ok at once.
-                const bool needsClearing = c.state == AlertState::Firing || c.state == AlertState::Acknowledged;
+                const bool needsClearing =
+                    c.state == AlertState::Firing || c.state == AlertState::Acknowledged;
                 if (c.state != AlertState::Ok && (!needsClearing || c.consecutiveGood >= clearAfter)) {
                     c.state = AlertState::Ok;
                     c.acknowledgedBy.clear();
@@ -193,7 +191,8 @@ QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs)
             }
             if (c.state != before) {
                 c.sinceMs = inputs.nowMs;
-                out.append(AlertTransition{r.id, s->id, before, c.state, c.severity, detail, inputs.nowMs, QString(), QString()});
+                out.append(AlertTransition{r.id, s->id, before, c.state, c.severity, detail, inputs.nowMs,
+                                           QString(), QString()});
             }
         }
     }
@@ -201,15 +200,16 @@ QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs)
     return out;
 }
 
-Result<AlertTransition> AlertEvaluator::acknowledge(const QString &alertId, const QString &scope, const QString &actor,
-                                                    const QString &note, qint64 nowMs)
-{
+Result<AlertTransition> AlertEvaluator::acknowledge(const QString &alertId, const QString &scope,
+                                                    const QString &actor, const QString &note, qint64 nowMs) {
     auto it = m_cells.find(key(alertId, scope));
     if (it == m_cells.end())
-        return makeError(ErrorCode::Usage, QStringLiteral("no alert '%1' for scope '%2'").arg(alertId, scope));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("no alert '%1' for scope '%2'").arg(alertId, scope));
     if (it->state != AlertState::Firing)
         return makeError(ErrorCode::Policy,
-                         QStringLiteral("only a firing alert can be acknowledged (it is %1)").arg(alertStateName(it->state)));
+                         QStringLiteral("only a firing alert can be acknowledged (it is %1)")
+                             .arg(alertStateName(it->state)));
     if (note.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("an acknowledgement needs a note"));
     it->state = AlertState::Acknowledged;
@@ -217,11 +217,12 @@ Result<AlertTransition> AlertEvaluator::acknowledge(const QString &alertId, cons
     it->acknowledgedBy = actor;
     it->acknowledgeNote = note;
     Q_EMIT changed();
-    return AlertTransition{alertId, scope, AlertState::Firing, AlertState::Acknowledged, it->severity, it->detail, nowMs, actor, note};
+    return AlertTransition{
+        alertId, scope, AlertState::Firing, AlertState::Acknowledged, it->severity, it->detail, nowMs,
+        actor,   note};
 }
 
-QList<AlertCell> AlertEvaluator::cells() const
-{
+QList<AlertCell> AlertEvaluator::cells() const {
     QList<AlertCell> out;
     for (const AlertRule &r : m_rules)
         for (const ScopeConfig *s : m_config.orderedScopes())
@@ -229,8 +230,7 @@ QList<AlertCell> AlertEvaluator::cells() const
     return out;
 }
 
-void AlertEvaluator::restore(const QList<AlertCell> &saved)
-{
+void AlertEvaluator::restore(const QList<AlertCell> &saved) {
     for (const AlertCell &c : saved) {
         auto it = m_cells.find(key(c.alertId, c.scope));
         if (it == m_cells.end())

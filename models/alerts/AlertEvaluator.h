@@ -20,10 +20,10 @@ struct SignalSample {
 };
 
 struct AlertInputs {
-    QList<ProbeResult> probes;          // the latest result per target
-    QList<SignalSample> signals;        // at least the longest rule window
-    QSet<QString> activeKillSwitches;   // scopes with an active kill switch
-    bool killSwitchesKnown = false;     // false until kill-switch state has been read from the store
+    QList<ProbeResult> probes;        // the latest result per target
+    QList<SignalSample> signals;      // at least the longest rule window
+    QSet<QString> activeKillSwitches; // scopes with an active kill switch
+    bool killSwitchesKnown = false;   // false until kill-switch state has been read from the store
     qint64 nowMs = 0;
 };
 
@@ -33,8 +33,8 @@ struct AlertCell {
     AlertState state = AlertState::Unknown;
     QString severity;
     QString severityReason;
-    qint64 sinceMs = 0;  // when the current state began
-    QString detail;      // what the latest observation saw
+    qint64 sinceMs = 0; // when the current state began
+    QString detail;     // what the latest observation saw
     int consecutiveBad = 0;
     int consecutiveGood = 0;
     QString acknowledgedBy;
@@ -80,7 +80,8 @@ Q_SIGNALS:
 
 private:
     // nullopt: no data to judge by.
-    std::optional<bool> observe(const AlertRule &rule, const ScopeConfig &scope, const AlertInputs &in, QString &detail) const;
+    std::optional<bool> observe(const AlertRule &rule, const ScopeConfig &scope, const AlertInputs &in,
+                                QString &detail) const;
 
     QList<AlertRule> m_rules;
     DeploymentConfig m_config;

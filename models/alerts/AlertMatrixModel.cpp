@@ -7,26 +7,22 @@ namespace ops {
 AlertMatrixModel::AlertMatrixModel(AlertEvaluator *evaluator, QObject *parent)
     : QAbstractTableModel(parent)
     , m_evaluator(evaluator)
-    , m_scopes(evaluator->scopes())
-{
+    , m_scopes(evaluator->scopes()) {
     connect(evaluator, &AlertEvaluator::changed, this, [this] {
         if (rowCount() > 0 && columnCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
     });
 }
 
-int AlertMatrixModel::rowCount(const QModelIndex &parent) const
-{
+int AlertMatrixModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_evaluator->rules().size());
 }
 
-int AlertMatrixModel::columnCount(const QModelIndex &parent) const
-{
+int AlertMatrixModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_scopes.size());
 }
 
-QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const
-{
+QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const AlertRule &rule = m_evaluator->rules().at(index.row());
@@ -46,9 +42,11 @@ QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return QStringLiteral("%1 — %2\n%3\nFirst action: %4").arg(rule.name, scope->id, c.detail, rule.firstAction);
+        return QStringLiteral("%1 — %2\n%3\nFirst action: %4")
+            .arg(rule.name, scope->id, c.detail, rule.firstAction);
     case Qt::AccessibleTextRole:
-        return QStringLiteral("%1, %2: %3, %4").arg(rule.name, scope->id, alertStateName(c.state), c.severity);
+        return QStringLiteral("%1, %2: %3, %4")
+            .arg(rule.name, scope->id, alertStateName(c.state), c.severity);
     case StateRole:
         return static_cast<int>(c.state);
     case SeverityRole:
@@ -72,8 +70,7 @@ QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant AlertMatrixModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant AlertMatrixModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     if (orientation == Qt::Vertical) {
@@ -86,8 +83,9 @@ QVariant AlertMatrixModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     const ScopeConfig *s = m_scopes.at(section);
     return role == Qt::DisplayRole ? s->id
-                                   : QStringLiteral("%1 (%2%3)").arg(s->id, scopeKindName(s->kind),
-                                                                     s->critical ? QStringLiteral(", critical") : QString());
+                                   : QStringLiteral("%1 (%2%3)")
+                                         .arg(s->id, scopeKindName(s->kind),
+                                              s->critical ? QStringLiteral(", critical") : QString());
 }
 
 } // namespace ops

@@ -18,7 +18,7 @@ public:
         DetailRole,
         FirstActionRole,
         TriggerRole,
-        SinceRole,                    // ms since the epoch, 0 when never changed
+        SinceRole, // ms since the epoch, 0 when never changed
         AlertIdRole,
         ScopeRole,
     };

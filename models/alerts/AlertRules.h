@@ -22,9 +22,9 @@ struct AlertRule {
     Source source = Source::Probe;
     QList<TargetKind> probeKinds; // Probe
     ProbeState probeState = ProbeState::Failed;
-    QString signal;               // Signal: publish_blocked | fallback_rate | watchdog_breach | manual_trigger
-    int count = 0;                // Signal: at least this many in the window
-    int abovePercent = -1;        // Signal: latest value over this percentage
+    QString signal;        // Signal: publish_blocked | fallback_rate | watchdog_breach | manual_trigger
+    int count = 0;         // Signal: at least this many in the window
+    int abovePercent = -1; // Signal: latest value over this percentage
     int windowMinutes = 60;
     int line = 0;
 
@@ -35,10 +35,9 @@ struct AlertRule {
 
 namespace AlertRules {
 inline constexpr const char *kBuiltinPath = ":/rules/alerts.yaml";
-inline QStringList signalKinds()
-{
-    return {QStringLiteral("publish_blocked"), QStringLiteral("fallback_rate"), QStringLiteral("watchdog_breach"),
-            QStringLiteral("manual_trigger")};
+inline QStringList signalKinds() {
+    return {QStringLiteral("publish_blocked"), QStringLiteral("fallback_rate"),
+            QStringLiteral("watchdog_breach"), QStringLiteral("manual_trigger")};
 }
 Result<QList<AlertRule>> parse(const QByteArray &yaml, const QString &file);
 Result<QList<AlertRule>> loadFile(const QString &path);

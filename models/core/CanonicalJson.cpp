@@ -9,10 +9,11 @@ namespace {
 
 class Parser {
 public:
-    Parser(std::string_view text, int maxDepth) : m_s(text), m_maxDepth(maxDepth) {}
+    Parser(std::string_view text, int maxDepth)
+        : m_s(text)
+        , m_maxDepth(maxDepth) {}
 
-    Result<JsonValue> run()
-    {
+    Result<JsonValue> run() {
         skipWs();
         JsonValue v;
         if (!value(v, 0))
@@ -26,14 +27,13 @@ public:
     }
 
 private:
-    Error fail() const
-    {
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("%1 at line %2, column %3").arg(m_error).arg(m_errLine).arg(m_errCol));
+    Error fail() const {
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("%1 at line %2, column %3").arg(m_error).arg(m_errLine).arg(m_errCol));
     }
 
-    void setError(const QString &message)
-    {
+    void setError(const QString &message) {
         if (!m_error.isEmpty())
             return;
         m_error = message;
@@ -48,8 +48,7 @@ private:
         m_errCol = static_cast<int>(m_pos - lineStart) + 1;
     }
 
-    void skipWs()
-    {
+    void skipWs() {
         while (m_pos < m_s.size()) {
             const char c = m_s[m_pos];
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
@@ -58,8 +57,7 @@ private:
         }
     }
 
-    bool literal(std::string_view word)
-    {
+    bool literal(std::string_view word) {
         if (m_s.substr(m_pos, word.size()) != word) {
             setError(QStringLiteral("invalid literal"));
             return false;
@@ -68,8 +66,7 @@ private:
         return true;
     }
 
-    bool value(JsonValue &out, int depth)
-    {
+    bool value(JsonValue &out, int depth) {
         if (depth > m_maxDepth) {
             setError(QStringLiteral("nesting deeper than %1 levels").arg(m_maxDepth));
             return false;
@@ -104,8 +101,7 @@ private:
         }
     }
 
-    bool number(JsonValue &out)
-    {
+    bool number(JsonValue &out) {
         const std::size_t start = m_pos;
         if (m_pos < m_s.size() && m_s[m_pos] == '-')
             ++m_pos;
@@ -140,8 +136,7 @@ private:
         return true;
     }
 
-    static void appendUtf8(std::string &out, char32_t cp)
-    {
+    static void appendUtf8(std::string &out, char32_t cp) {
         if (cp < 0x80) {
             out += static_cast<char>(cp);
         } else if (cp < 0x800) {
@@ -159,8 +154,7 @@ private:
         }
     }
 
-    bool hex4(char32_t &out)
-    {
+    bool hex4(char32_t &out) {
         if (m_pos + 4 > m_s.size()) {
             setError(QStringLiteral("truncated \\u escape"));
             return false;
@@ -185,8 +179,7 @@ private:
     }
 
     // Validates one UTF-8 sequence starting at m_pos (strict: no overlongs, no surrogates).
-    bool utf8Sequence(std::string &out)
-    {
+    bool utf8Sequence(std::string &out) {
         const auto b0 = static_cast<unsigned char>(m_s[m_pos]);
         int len = 0;
         char32_t cp = 0;
@@ -225,8 +218,7 @@ private:
         return true;
     }
 
-    bool string(std::string &out)
-    {
+    bool string(std::string &out) {
         ++m_pos; // opening quote
         while (true) {
             // Copy runs of plain ASCII in one go.
@@ -322,8 +314,7 @@ private:
         }
     }
 
-    bool array(JsonValue &out, int depth)
-    {
+    bool array(JsonValue &out, int depth) {
         ++m_pos;
         JsonValue::Array items;
         skipWs();
@@ -357,8 +348,7 @@ private:
         }
     }
 
-    bool object(JsonValue &out, int depth)
-    {
+    bool object(JsonValue &out, int depth) {
         ++m_pos;
         JsonValue::Object members;
         skipWs();
@@ -423,8 +413,7 @@ private:
     int m_errCol = 0;
 };
 
-void appendStringImpl(std::string_view s, std::string &out)
-{
+void appendStringImpl(std::string_view s, std::string &out) {
     static constexpr char kHex[] = "0123456789abcdef";
     out += '"';
     std::size_t runStart = 0;
@@ -466,8 +455,7 @@ void appendStringImpl(std::string_view s, std::string &out)
     out += '"';
 }
 
-void write(const JsonValue &v, std::string &out, int indent, int level)
-{
+void write(const JsonValue &v, std::string &out, int indent, int level) {
     auto newline = [&](int lvl) {
         if (indent < 0)
             return;
@@ -530,37 +518,31 @@ void write(const JsonValue &v, std::string &out, int indent, int level)
 
 } // namespace
 
-void appendString(std::string_view text, std::string &out)
-{
+void appendString(std::string_view text, std::string &out) {
     appendStringImpl(text, out);
 }
 
-Result<JsonValue> parse(std::string_view text, int maxDepth)
-{
+Result<JsonValue> parse(std::string_view text, int maxDepth) {
     return Parser(text, maxDepth).run();
 }
 
-void serializeTo(const JsonValue &value, std::string &out)
-{
+void serializeTo(const JsonValue &value, std::string &out) {
     write(value, out, -1, 0);
 }
 
-std::string serialize(const JsonValue &value)
-{
+std::string serialize(const JsonValue &value) {
     std::string out;
     serializeTo(value, out);
     return out;
 }
 
-std::string pretty(const JsonValue &value)
-{
+std::string pretty(const JsonValue &value) {
     std::string out;
     write(value, out, 2, 0);
     return out;
 }
 
-bool isCanonical(std::string_view text)
-{
+bool isCanonical(std::string_view text) {
     auto parsed = parse(text);
     return parsed.ok() && serialize(parsed.value()) == text;
 }

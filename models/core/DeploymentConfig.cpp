@@ -13,8 +13,7 @@
 
 namespace ops {
 
-QString scopeKindName(ScopeKind kind)
-{
+QString scopeKindName(ScopeKind kind) {
     switch (kind) {
     case ScopeKind::Baseline:
         return QStringLiteral("baseline");
@@ -26,16 +25,14 @@ QString scopeKindName(ScopeKind kind)
     return QString();
 }
 
-const ScopeConfig *DeploymentConfig::scope(const QString &id) const
-{
+const ScopeConfig *DeploymentConfig::scope(const QString &id) const {
     for (const ScopeConfig &s : scopes)
         if (s.id == id)
             return &s;
     return nullptr;
 }
 
-QList<const ScopeConfig *> DeploymentConfig::orderedScopes() const
-{
+QList<const ScopeConfig *> DeploymentConfig::orderedScopes() const {
     QList<const ScopeConfig *> out;
     for (const ScopeConfig &s : scopes)
         out.append(&s);
@@ -50,22 +47,23 @@ QList<const ScopeConfig *> DeploymentConfig::orderedScopes() const
 namespace {
 
 constexpr qint64 kIntMax = std::numeric_limits<int>::max();
-const QRegularExpression &idPattern()
-{
+const QRegularExpression &idPattern() {
     static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,63}$"));
     return re;
 }
 
 class Reader {
 public:
-    Reader(QString file, QString baseDir) : m_check(std::move(file)), m_baseDir(std::move(baseDir)) {}
+    Reader(QString file, QString baseDir)
+        : m_check(std::move(file))
+        , m_baseDir(std::move(baseDir)) {}
 
-    Result<DeploymentConfig> read(const YAML::Node &root)
-    {
+    Result<DeploymentConfig> read(const YAML::Node &root) {
         DeploymentConfig cfg;
         cfg.source = m_check.file();
         if (!root.IsDefined() || root.IsNull()) {
-            m_check.errorAtLine(1, QString(), QStringLiteral("the file is empty; a deployment config is a mapping"));
+            m_check.errorAtLine(1, QString(),
+                                QStringLiteral("the file is empty; a deployment config is a mapping"));
             return finish(cfg);
         }
         if (!m_check.checkMap(root, QString(), {"scopes"},
@@ -127,8 +125,7 @@ public:
     }
 
 private:
-    Result<DeploymentConfig> finish(DeploymentConfig &cfg)
-    {
+    Result<DeploymentConfig> finish(DeploymentConfig &cfg) {
         if (m_check.hasErrors()) {
             QList<Diagnostic> diags = m_check.diagnostics();
             std::stable_sort(diags.begin(), diags.end(),
@@ -138,15 +135,14 @@ private:
         return cfg;
     }
 
-    QString resolve(const QString &path) const
-    {
+    QString resolve(const QString &path) const {
         if (QDir::isAbsolutePath(path) || m_baseDir.isEmpty())
             return path;
         return QDir(m_baseDir).filePath(path);
     }
 
-    std::optional<int> positive(const YAML::Node &map, const char *key, const QString &path, qint64 max = kIntMax)
-    {
+    std::optional<int> positive(const YAML::Node &map, const char *key, const QString &path,
+                                qint64 max = kIntMax) {
         const YAML::Node n = map[key];
         if (!n.IsDefined())
             return std::nullopt;
@@ -188,8 +184,7 @@ private:
         }
     }
 
-    void readObjectives(const YAML::Node &n, Objectives &o)
-    {
+    void readObjectives(const YAML::Node &n, Objectives &o) {
         const QString path = QStringLiteral("objectives");
         if (!m_check.checkMap(n, path, {"restore_minutes", "integrity_minutes"}, {"drill_max_age_days"}))
             return;
@@ -200,17 +195,17 @@ private:
         if (const auto v = positive(n, "drill_max_age_days", path, 3650))
             o.drillMaxAgeDays = *v;
         if (o.integrityMinutes < o.restoreMinutes)
-            m_check.error(n["integrity_minutes"], QStringLiteral("objectives.integrity_minutes"),
-                          QStringLiteral("must not be shorter than restore_minutes (%1)").arg(o.restoreMinutes));
+            m_check.error(
+                n["integrity_minutes"], QStringLiteral("objectives.integrity_minutes"),
+                QStringLiteral("must not be shorter than restore_minutes (%1)").arg(o.restoreMinutes));
     }
 
-    void readProbes(const YAML::Node &n, ProbeSettings &p)
-    {
+    void readProbes(const YAML::Node &n, ProbeSettings &p) {
         const QString path = QStringLiteral("probes");
         if (!m_check.checkMap(n, path, {},
-                              {"interval_s", "timeout_ms", "connect_timeout_ms", "max_body_bytes", "max_redirects",
-                               "fail_after", "clear_after", "slow_ms", "concurrency", "retention_days", "ca_file",
-                               "insecure_tls"}))
+                              {"interval_s", "timeout_ms", "connect_timeout_ms", "max_body_bytes",
+                               "max_redirects", "fail_after", "clear_after", "slow_ms", "concurrency",
+                               "retention_days", "ca_file", "insecure_tls"}))
             return;
         if (const auto v = positive(n, "interval_s", path, 86400))
             p.intervalS = *v;
@@ -239,7 +234,8 @@ private:
             if (const auto f = m_check.string(m, QStringLiteral("probes.ca_file"))) {
                 const QString file = resolve(*f);
                 if (!QFileInfo(file).isFile())
-                    m_check.error(m, QStringLiteral("probes.ca_file"), QStringLiteral("file '%1' not found").arg(*f));
+                    m_check.error(m, QStringLiteral("probes.ca_file"),
+                                  QStringLiteral("file '%1' not found").arg(*f));
                 else
                     p.caFile = file;
             }
@@ -250,8 +246,7 @@ private:
             p.connectTimeoutMs = p.timeoutMs;
     }
 
-    void readScopes(const YAML::Node &list, QList<ScopeConfig> &scopes)
-    {
+    void readScopes(const YAML::Node &list, QList<ScopeConfig> &scopes) {
         const QString path = QStringLiteral("scopes");
         if (!m_check.isSequence(list, path))
             return;
@@ -273,9 +268,11 @@ private:
             if (n["id"].IsDefined()) {
                 if (const auto id = m_check.string(n["id"], p + QStringLiteral(".id"))) {
                     if (!idPattern().match(*id).hasMatch())
-                        m_check.error(n["id"], p + QStringLiteral(".id"),
-                                      QStringLiteral("'%1' is not a valid id (lower-case letters, digits, '-', '_', '.')")
-                                          .arg(*id));
+                        m_check.error(
+                            n["id"], p + QStringLiteral(".id"),
+                            QStringLiteral(
+                                "'%1' is not a valid id (lower-case letters, digits, '-', '_', '.')")
+                                .arg(*id));
                     else if (firstLine.contains(*id))
                         m_check.error(n["id"], p + QStringLiteral(".id"),
                                       QStringLiteral("duplicate scope id '%1' (first defined at line %2)")
@@ -295,15 +292,16 @@ private:
                     else if (*k == QLatin1String("locality"))
                         s.kind = ScopeKind::Locality;
                     else
-                        m_check.error(n["kind"], p + QStringLiteral(".kind"),
-                                      QStringLiteral("must be baseline, country or locality, got '%1'").arg(*k));
+                        m_check.error(
+                            n["kind"], p + QStringLiteral(".kind"),
+                            QStringLiteral("must be baseline, country or locality, got '%1'").arg(*k));
                 }
             }
             if (n["critical"].IsDefined())
                 s.critical = m_check.boolean(n["critical"], p + QStringLiteral(".critical")).value_or(false);
             if (n["freshness_hours"].IsDefined())
-                if (const auto v = m_check.integer(n["freshness_hours"], p + QStringLiteral(".freshness_hours"), 1,
-                                                   24 * 366))
+                if (const auto v = m_check.integer(n["freshness_hours"],
+                                                   p + QStringLiteral(".freshness_hours"), 1, 24 * 366))
                     s.freshnessHours = static_cast<int>(*v);
             if (n["manifest"].IsDefined())
                 s.manifest = m_check.url(n["manifest"], p + QStringLiteral(".manifest")).value_or(QUrl());
@@ -327,8 +325,7 @@ private:
     }
 
     void checkHierarchy(const YAML::Node &list, const QList<ScopeConfig> &scopes,
-                        const QHash<QString, YAML::Node> &parentNodes)
-    {
+                        const QHash<QString, YAML::Node> &parentNodes) {
         QHash<QString, const ScopeConfig *> byId;
         for (const ScopeConfig &s : scopes)
             if (!s.id.isEmpty() && !byId.contains(s.id))
@@ -346,7 +343,8 @@ private:
             }
             const ScopeConfig *parent = byId.value(s.parent);
             if (!parent) {
-                m_check.error(at, key, QStringLiteral("'%1' does not name a scope in this file").arg(s.parent));
+                m_check.error(at, key,
+                              QStringLiteral("'%1' does not name a scope in this file").arg(s.parent));
                 continue;
             }
             if (static_cast<int>(parent->kind) > static_cast<int>(s.kind)) {
@@ -361,7 +359,8 @@ private:
             while (cur) {
                 chain << cur->id;
                 if (cur->id == s.id) {
-                    m_check.error(at, key, QStringLiteral("parent cycle: %1").arg(chain.join(QStringLiteral(" → "))));
+                    m_check.error(at, key,
+                                  QStringLiteral("parent cycle: %1").arg(chain.join(QStringLiteral(" → "))));
                     break;
                 }
                 if (chain.size() > scopes.size() + 1)
@@ -371,8 +370,7 @@ private:
         }
     }
 
-    void readServices(const YAML::Node &list, QList<ServiceConfig> &services)
-    {
+    void readServices(const YAML::Node &list, QList<ServiceConfig> &services) {
         const QString path = QStringLiteral("services");
         if (!m_check.isSequence(list, path))
             return;
@@ -388,7 +386,8 @@ private:
             if (n["id"].IsDefined()) {
                 if (const auto id = m_check.string(n["id"], p + QStringLiteral(".id"))) {
                     if (!idPattern().match(*id).hasMatch())
-                        m_check.error(n["id"], p + QStringLiteral(".id"), QStringLiteral("'%1' is not a valid id").arg(*id));
+                        m_check.error(n["id"], p + QStringLiteral(".id"),
+                                      QStringLiteral("'%1' is not a valid id").arg(*id));
                     else if (firstLine.contains(*id))
                         m_check.error(n["id"], p + QStringLiteral(".id"),
                                       QStringLiteral("duplicate service id '%1' (first defined at line %2)")
@@ -415,8 +414,8 @@ private:
 
 namespace ConfigLoader {
 
-Result<DeploymentConfig> parse(const QByteArray &yamlText, const QString &sourceName, const QString &baseDir)
-{
+Result<DeploymentConfig> parse(const QByteArray &yamlText, const QString &sourceName,
+                               const QString &baseDir) {
     auto root = yaml::load(yamlText, sourceName);
     if (!root.ok())
         return root.error();
@@ -429,18 +428,17 @@ Result<DeploymentConfig> parse(const QByteArray &yamlText, const QString &source
     }
 }
 
-Result<DeploymentConfig> loadFile(const QString &path)
-{
+Result<DeploymentConfig> loadFile(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read config: %1").arg(f.errorString()), path);
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("cannot read config: %1").arg(f.errorString()), path);
     if (f.size() > 4 * 1024 * 1024)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("config file is larger than 4 MiB"), path);
     return parse(f.readAll(), path, QFileInfo(path).absolutePath());
 }
 
-Result<DeploymentConfig> builtinDemo()
-{
+Result<DeploymentConfig> builtinDemo() {
     auto cfg = loadFile(QString::fromLatin1(kBuiltinDemoPath));
     if (cfg.ok())
         cfg->builtinDemo = true;

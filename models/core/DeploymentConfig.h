@@ -20,9 +20,9 @@ struct ScopeConfig {
     bool critical = false;
     int freshnessHours = 0;
     QUrl manifest;
-    QUrl resolver; // optional
-    QUrl rules;    // optional
-    QUrl appFetch; // optional: what the live app fetches (a manifest), probed on launch day
+    QUrl resolver;     // optional
+    QUrl rules;        // optional
+    QUrl appFetch;     // optional: what the live app fetches (a manifest), probed on launch day
     bool auth = false; // send OPSCONSOLE_OPERATOR_TOKEN to this scope's endpoints
     int line = 0;
 };
@@ -42,10 +42,10 @@ struct ProbeSettings {
     int maxRedirects = 3;
     int failAfter = 2;
     int clearAfter = 2;
-    int slowMs = 2000;      // over this latency a probe is "degraded"
+    int slowMs = 2000; // over this latency a probe is "degraded"
     int concurrency = 16;
-    int retentionDays = 7;  // raw samples older than this are pruned
-    QString caFile;         // extra CA bundle (PEM); empty for the system store only
+    int retentionDays = 7;    // raw samples older than this are pruned
+    QString caFile;           // extra CA bundle (PEM); empty for the system store only
     bool insecureTls = false; // dev-only: skip TLS verification
 };
 
@@ -68,7 +68,7 @@ struct TrustSettings {
 };
 
 struct DeploymentConfig {
-    QString source;          // the file it came from, or the built-in resource path
+    QString source; // the file it came from, or the built-in resource path
     bool builtinDemo = false;
     std::optional<Environment> environment; // as written in the file
     Objectives objectives;
@@ -76,7 +76,7 @@ struct DeploymentConfig {
     QList<ScopeConfig> scopes;
     QList<ServiceConfig> services;
     std::optional<PublisherConfig> publisher;
-    QString runbooksDir; // empty for the built-in runbooks
+    QString runbooksDir;    // empty for the built-in runbooks
     QString alertRulesFile; // empty for the built-in alert rules
     TrustSettings trust;
 

@@ -2,8 +2,7 @@
 
 namespace ops {
 
-QString environmentName(Environment env)
-{
+QString environmentName(Environment env) {
     switch (env) {
     case Environment::Dev:
         return QStringLiteral("dev");
@@ -15,8 +14,7 @@ QString environmentName(Environment env)
     return QStringLiteral("dev");
 }
 
-std::optional<Environment> parseEnvironment(const QString &name)
-{
+std::optional<Environment> parseEnvironment(const QString &name) {
     if (name == QLatin1String("dev"))
         return Environment::Dev;
     if (name == QLatin1String("staging"))

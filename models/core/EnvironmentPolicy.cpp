@@ -2,8 +2,7 @@
 
 namespace ops::EnvironmentPolicy {
 
-Result<std::optional<Environment>> fromProcess(const QProcessEnvironment &env)
-{
+Result<std::optional<Environment>> fromProcess(const QProcessEnvironment &env) {
     const QString name = QString::fromLatin1(kEnvVar);
     if (!env.contains(name))
         return std::optional<Environment>();
@@ -16,8 +15,7 @@ Result<std::optional<Environment>> fromProcess(const QProcessEnvironment &env)
                      QStringLiteral("OPSCONSOLE_ENV must be dev, staging or prod, got '%1'").arg(value));
 }
 
-Result<Environment> effective(std::optional<Environment> fromEnv, const DeploymentConfig &config)
-{
+Result<Environment> effective(std::optional<Environment> fromEnv, const DeploymentConfig &config) {
     const Environment declared = config.environment.value_or(Environment::Dev);
     if (!fromEnv)
         return declared;

@@ -14,13 +14,12 @@
 namespace ops::FileUtil {
 
 namespace {
-Error ioError(const QString &what, const QString &path)
-{
-    return makeError(ErrorCode::Store, what + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)), path);
+Error ioError(const QString &what, const QString &path) {
+    return makeError(ErrorCode::Store,
+                     what + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)), path);
 }
 
-bool writeAllFd(int fd, const char *data, qsizetype size)
-{
+bool writeAllFd(int fd, const char *data, qsizetype size) {
     while (size > 0) {
         const ssize_t n = ::write(fd, data, static_cast<std::size_t>(size));
         if (n < 0) {
@@ -35,14 +34,14 @@ bool writeAllFd(int fd, const char *data, qsizetype size)
 }
 } // namespace
 
-Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, const QString &tempPath)
-{
+Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, const QString &tempPath) {
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Store, QStringLiteral("cannot create directory"), dir);
     const QString tmp = !tempPath.isEmpty()
                             ? tempPath
-                            : path + QStringLiteral(".tmp-%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+                            : path + QStringLiteral(".tmp-%1").arg(QRandomGenerator::system()->generate(), 8,
+                                                                   16, QLatin1Char('0'));
     const QByteArray tmpName = QFile::encodeName(tmp);
     const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (tempPath.isEmpty() ? O_EXCL : O_TRUNC);
     const int fd = ::open(tmpName.constData(), flags, 0600);
@@ -68,8 +67,7 @@ Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, con
     return {};
 }
 
-Result<void> createPrivate(const QString &path)
-{
+Result<void> createPrivate(const QString &path) {
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Store, QStringLiteral("cannot create directory"), dir);
@@ -80,18 +78,18 @@ Result<void> createPrivate(const QString &path)
     return {};
 }
 
-Result<QByteArray> readAll(const QString &path, qint64 maxBytes)
-{
+Result<QByteArray> readAll(const QString &path, qint64 maxBytes) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()), path);
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()),
+                         path);
     if (f.size() > maxBytes)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("file is larger than %1 bytes").arg(maxBytes), path);
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("file is larger than %1 bytes").arg(maxBytes), path);
     return f.read(maxBytes + 1).left(maxBytes);
 }
 
-int permissions(const QString &path)
-{
+int permissions(const QString &path) {
     struct stat st {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;

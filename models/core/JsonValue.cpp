@@ -8,47 +8,39 @@ const JsonValue::Array kEmptyArray;
 const JsonValue::Object kEmptyObject;
 } // namespace
 
-bool JsonValue::toBool(bool fallback) const
-{
+bool JsonValue::toBool(bool fallback) const {
     return isBool() ? std::get<bool>(m_v) : fallback;
 }
 
-std::int64_t JsonValue::toInt(std::int64_t fallback) const
-{
+std::int64_t JsonValue::toInt(std::int64_t fallback) const {
     return isInt() ? std::get<std::int64_t>(m_v) : fallback;
 }
 
-const std::string &JsonValue::toStdString() const
-{
+const std::string &JsonValue::toStdString() const {
     return isString() ? std::get<std::string>(m_v) : kEmptyString;
 }
 
-const JsonValue::Array &JsonValue::toArray() const
-{
+const JsonValue::Array &JsonValue::toArray() const {
     return isArray() ? std::get<Array>(m_v) : kEmptyArray;
 }
 
-const JsonValue::Object &JsonValue::toObject() const
-{
+const JsonValue::Object &JsonValue::toObject() const {
     return isObject() ? std::get<Object>(m_v) : kEmptyObject;
 }
 
-JsonValue::Array &JsonValue::asArray()
-{
+JsonValue::Array &JsonValue::asArray() {
     if (!isArray())
         m_v = Array{};
     return std::get<Array>(m_v);
 }
 
-JsonValue::Object &JsonValue::asObject()
-{
+JsonValue::Object &JsonValue::asObject() {
     if (!isObject())
         m_v = Object{};
     return std::get<Object>(m_v);
 }
 
-const JsonValue *JsonValue::find(std::string_view key) const
-{
+const JsonValue *JsonValue::find(std::string_view key) const {
     if (!isObject())
         return nullptr;
     const Object &o = std::get<Object>(m_v);
@@ -56,8 +48,7 @@ const JsonValue *JsonValue::find(std::string_view key) const
     return it == o.end() ? nullptr : &it->second;
 }
 
-QString JsonValue::stringAt(std::string_view key) const
-{
+QString JsonValue::stringAt(std::string_view key) const {
     const JsonValue *v = find(key);
     return v ? v->toQString() : QString();
 }

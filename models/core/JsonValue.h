@@ -22,15 +22,23 @@ public:
 
     JsonValue() = default;
     JsonValue(std::nullptr_t) {}
-    JsonValue(bool b) : m_v(b) {}
+    JsonValue(bool b)
+        : m_v(b) {}
     template<typename I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
-    JsonValue(I i) : m_v(static_cast<std::int64_t>(i)) {}
-    JsonValue(const char *s) : m_v(std::string(s)) {}
-    JsonValue(std::string s) : m_v(std::move(s)) {}
-    JsonValue(std::string_view s) : m_v(std::string(s)) {}
-    JsonValue(const QString &s) : m_v(s.toStdString()) {}
-    JsonValue(Array a) : m_v(std::move(a)) {}
-    JsonValue(Object o) : m_v(std::move(o)) {}
+    JsonValue(I i)
+        : m_v(static_cast<std::int64_t>(i)) {}
+    JsonValue(const char *s)
+        : m_v(std::string(s)) {}
+    JsonValue(std::string s)
+        : m_v(std::move(s)) {}
+    JsonValue(std::string_view s)
+        : m_v(std::string(s)) {}
+    JsonValue(const QString &s)
+        : m_v(s.toStdString()) {}
+    JsonValue(Array a)
+        : m_v(std::move(a)) {}
+    JsonValue(Object o)
+        : m_v(std::move(o)) {}
 
     static JsonValue object() { return JsonValue(Object{}); }
     static JsonValue array() { return JsonValue(Array{}); }

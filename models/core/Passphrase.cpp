@@ -4,12 +4,13 @@
 
 namespace ops::Passphrase {
 
-Result<Secret> obtain(const QString &file, const QProcessEnvironment &env, const Prompt &prompt, const QString &question)
-{
+Result<Secret> obtain(const QString &file, const QProcessEnvironment &env, const Prompt &prompt,
+                      const QString &question) {
     if (!file.isEmpty()) {
         auto content = FileUtil::readAll(file, 4096);
         if (!content.ok())
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read the passphrase file"), file);
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read the passphrase file"),
+                             file);
         QByteArray bytes = content.value();
         const qsizetype nl = bytes.indexOf('\n');
         Secret s(nl >= 0 ? bytes.left(nl) : bytes);

@@ -2,15 +2,13 @@
 
 namespace ops {
 
-QString Diagnostic::where() const
-{
+QString Diagnostic::where() const {
     if (file.isEmpty())
         return line > 0 ? QStringLiteral("line %1").arg(line) : QString();
     return line > 0 ? QStringLiteral("%1:%2").arg(file).arg(line) : file;
 }
 
-QString Diagnostic::toString() const
-{
+QString Diagnostic::toString() const {
     QString out = where();
     if (!key.isEmpty())
         out += (out.isEmpty() ? QString() : QStringLiteral(": ")) + key;
@@ -19,8 +17,7 @@ QString Diagnostic::toString() const
     return out + message;
 }
 
-QString Error::toString() const
-{
+QString Error::toString() const {
     if (!diagnostics.isEmpty()) {
         QStringList lines;
         for (const Diagnostic &d : diagnostics)
@@ -30,8 +27,7 @@ QString Error::toString() const
     return where.isEmpty() ? message : where + QStringLiteral(": ") + message;
 }
 
-Error Error::fromDiagnostics(ErrorCode code, QList<Diagnostic> diagnostics)
-{
+Error Error::fromDiagnostics(ErrorCode code, QList<Diagnostic> diagnostics) {
     Error e;
     e.code = code;
     if (!diagnostics.isEmpty()) {

@@ -32,8 +32,8 @@ struct Diagnostic {
 struct Error {
     ErrorCode code = ErrorCode::InvalidInput;
     QString message;
-    QString where;                  // "file:line", a URL, a field; empty when it has no place
-    QList<Diagnostic> diagnostics;  // every finding, when the input had several
+    QString where;                 // "file:line", a URL, a field; empty when it has no place
+    QList<Diagnostic> diagnostics; // every finding, when the input had several
 
     QString toString() const; // "where: message"
     int exitCode() const { return static_cast<int>(code); }
@@ -41,11 +41,12 @@ struct Error {
     static Error fromDiagnostics(ErrorCode code, QList<Diagnostic> diagnostics);
 };
 
-template<typename T>
-class [[nodiscard]] Result {
+template<typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_data(std::move(value)) {}
-    Result(Error error) : m_data(std::move(error)) {}
+    Result(T value)
+        : m_data(std::move(value)) {}
+    Result(Error error)
+        : m_data(std::move(error)) {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -63,11 +64,11 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template<>
-class [[nodiscard]] Result<void> {
+template<> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Error error)
+        : m_error(std::move(error)) {}
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -77,8 +78,7 @@ private:
     std::optional<Error> m_error;
 };
 
-inline Error makeError(ErrorCode code, QString message, QString where = {})
-{
+inline Error makeError(ErrorCode code, QString message, QString where = {}) {
     return Error{code, std::move(message), std::move(where), {}};
 }
 

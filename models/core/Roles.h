@@ -5,8 +5,7 @@
 namespace ops::Roles {
 
 // INTERFACES.md: the roles an identity may hold.
-inline QStringList all()
-{
+inline QStringList all() {
     return {QStringLiteral("operator"),
             QStringLiteral("incident-owner"),
             QStringLiteral("release-owner"),
@@ -30,8 +29,7 @@ inline bool monitorMayRecord(QStringView kind) {
            kind.startsWith(QLatin1String("monitor."));
 }
 
-inline QStringList unknown(const QStringList &roles)
-{
+inline QStringList unknown(const QStringList &roles) {
     QStringList out;
     for (const QString &r : roles)
         if (!all().contains(r))
@@ -41,8 +39,7 @@ inline QStringList unknown(const QStringList &roles)
 
 // Seed 003 §12: the S02 analyst, the S03 locker and the S04 launcher are different identities,
 // so no identity may hold two of these roles. Empty when the roles are allowed together.
-inline QString separationConflict(const QStringList &roles)
-{
+inline QString separationConflict(const QStringList &roles) {
     QStringList held;
     for (const char *r : {"analyst", "locker", "launcher"})
         if (roles.contains(QLatin1String(r)))

@@ -6,8 +6,7 @@
 
 namespace ops {
 
-Secret &Secret::operator=(const Secret &other)
-{
+Secret &Secret::operator=(const Secret &other) {
     if (this != &other) {
         wipe();
         m_value = other.m_value;
@@ -16,8 +15,7 @@ Secret &Secret::operator=(const Secret &other)
     return *this;
 }
 
-Secret &Secret::operator=(Secret &&other) noexcept
-{
+Secret &Secret::operator=(Secret &&other) noexcept {
     if (this != &other) {
         wipe();
         m_value = std::move(other.m_value);
@@ -25,26 +23,22 @@ Secret &Secret::operator=(Secret &&other) noexcept
     return *this;
 }
 
-Secret Secret::fromEnvironment(const char *name)
-{
+Secret Secret::fromEnvironment(const char *name) {
     return Secret(qgetenv(name));
 }
 
-QString Secret::redacted() const
-{
+QString Secret::redacted() const {
     return isSet() ? QStringLiteral("set (redacted)") : QStringLiteral("not set");
 }
 
-void Secret::wipe()
-{
+void Secret::wipe() {
     if (!m_value.isEmpty() && !m_value.isDetached())
         m_value.detach(); // never scribble over a buffer another QByteArray shares
     secureZero(m_value.data(), static_cast<std::size_t>(m_value.size()));
     m_value.clear();
 }
 
-QString Secret::scrub(const QString &text) const
-{
+QString Secret::scrub(const QString &text) const {
     if (!isSet())
         return text;
     QString out = text;

@@ -10,10 +10,15 @@ namespace ops {
 class Secret {
 public:
     Secret() = default;
-    explicit Secret(QByteArray value) : m_value(std::move(value)) {}
-    Secret(const Secret &other) : m_value(other.m_value) { m_value.detach(); }
+    explicit Secret(QByteArray value)
+        : m_value(std::move(value)) {}
+    Secret(const Secret &other)
+        : m_value(other.m_value) {
+        m_value.detach();
+    }
     Secret &operator=(const Secret &other);
-    Secret(Secret &&other) noexcept : m_value(std::move(other.m_value)) {}
+    Secret(Secret &&other) noexcept
+        : m_value(std::move(other.m_value)) {}
     Secret &operator=(Secret &&other) noexcept;
     ~Secret() { wipe(); }
 

@@ -8,9 +8,9 @@
 
 namespace ops::Startup {
 
-QString dataDirectory()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/opsconsole");
+QString dataDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/opsconsole");
 }
 
 QString stateDirectory() {
@@ -22,19 +22,16 @@ QString stateDirectory() {
     return base + QStringLiteral("/opsconsole");
 }
 
-QString defaultStorePath()
-{
+QString defaultStorePath() {
     return dataDirectory() + QStringLiteral("/evidence.sqlite");
 }
 
-QString defaultConfigPath()
-{
+QString defaultConfigPath() {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
            QStringLiteral("/opsconsole/config.yaml");
 }
 
-Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvironment &process)
-{
+Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvironment &process) {
     auto fromEnv = EnvironmentPolicy::fromProcess(process);
     if (!fromEnv.ok())
         return fromEnv.error();
@@ -43,8 +40,8 @@ Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvir
     if (configPath.isEmpty() && QFileInfo::exists(defaultConfigPath()))
         configPath = defaultConfigPath();
 
-    Result<DeploymentConfig> config = configPath.isEmpty() ? ConfigLoader::builtinDemo()
-                                                           : ConfigLoader::loadFile(configPath);
+    Result<DeploymentConfig> config =
+        configPath.isEmpty() ? ConfigLoader::builtinDemo() : ConfigLoader::loadFile(configPath);
     if (!config.ok())
         return config.error();
 
@@ -60,7 +57,8 @@ Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvir
     ctx.environment = env.value();
     ctx.config = std::move(config).value();
     ctx.storePath = options.storePath.isEmpty() ? defaultStorePath() : QDir::cleanPath(options.storePath);
-    ctx.identity = options.identity.isEmpty() ? process.value(QStringLiteral("OPSCONSOLE_IDENTITY")) : options.identity;
+    ctx.identity =
+        options.identity.isEmpty() ? process.value(QStringLiteral("OPSCONSOLE_IDENTITY")) : options.identity;
     ctx.passphraseFile = options.passphraseFile;
     return ctx;
 }

@@ -10,10 +10,10 @@ namespace ops {
 
 // The options both programs share (INTERFACES.md "Common to both programs").
 struct CommonOptions {
-    QString storePath;      // empty: the default store
-    QString configPath;     // empty: the default config, or the built-in demo in dev
-    QString identity;       // empty: OPSCONSOLE_IDENTITY, else the identity made by init
-    QString passphraseFile; // empty: OPSCONSOLE_PASSPHRASE or a prompt
+    QString storePath;            // empty: the default store
+    QString configPath;           // empty: the default config, or the built-in demo in dev
+    QString identity;             // empty: OPSCONSOLE_IDENTITY, else the identity made by init
+    QString passphraseFile;       // empty: OPSCONSOLE_PASSPHRASE or a prompt
     bool bootstrapsTrust = false; // `init`: makes the genesis admin whose key trust.admins will pin
 };
 

@@ -9,8 +9,7 @@ namespace ops::Time {
 namespace {
 
 // Days since 1970-01-01 for a proleptic Gregorian date (valid for all years used here).
-qint64 daysFromCivil(int y, unsigned m, unsigned d)
-{
+qint64 daysFromCivil(int y, unsigned m, unsigned d) {
     y -= m <= 2;
     const int era = (y >= 0 ? y : y - 399) / 400;
     const auto yoe = static_cast<unsigned>(y - era * 400);
@@ -19,8 +18,7 @@ qint64 daysFromCivil(int y, unsigned m, unsigned d)
     return static_cast<qint64>(era) * 146097 + static_cast<qint64>(doe) - 719468;
 }
 
-void civilFromDays(qint64 z, int &y, unsigned &m, unsigned &d)
-{
+void civilFromDays(qint64 z, int &y, unsigned &m, unsigned &d) {
     z += 719468;
     const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
     const auto doe = static_cast<unsigned>(z - era * 146097);
@@ -32,8 +30,7 @@ void civilFromDays(qint64 z, int &y, unsigned &m, unsigned &d)
     y = static_cast<int>(static_cast<qint64>(yoe) + era * 400) + (m <= 2);
 }
 
-bool digits(const QChar *p, int n, int &out)
-{
+bool digits(const QChar *p, int n, int &out) {
     out = 0;
     for (int i = 0; i < n; ++i) {
         const char16_t c = p[i].unicode();
@@ -46,18 +43,15 @@ bool digits(const QChar *p, int n, int &out)
 
 } // namespace
 
-qint64 nowMs()
-{
+qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-Clock systemClock()
-{
+Clock systemClock() {
     return &nowMs;
 }
 
-std::string toIsoStd(qint64 ms)
-{
+std::string toIsoStd(qint64 ms) {
     qint64 days = ms / 86400000;
     qint64 rem = ms % 86400000;
     if (rem < 0) {
@@ -70,8 +64,8 @@ std::string toIsoStd(qint64 ms)
     const auto secs = static_cast<int>(rem / 1000);
     if (y < 0 || y > 9999) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", y, mo, d, secs / 3600, (secs / 60) % 60,
-                      secs % 60, static_cast<int>(rem % 1000));
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", y, mo, d, secs / 3600,
+                      (secs / 60) % 60, secs % 60, static_cast<int>(rem % 1000));
         return buf;
     }
     std::string out = "0000-00-00T00:00:00.000Z";
@@ -89,13 +83,11 @@ std::string toIsoStd(qint64 ms)
     return out;
 }
 
-QString toIso(qint64 ms)
-{
+QString toIso(qint64 ms) {
     return QString::fromLatin1(toIsoStd(ms));
 }
 
-std::optional<qint64> parseIso(const QString &text)
-{
+std::optional<qint64> parseIso(const QString &text) {
     // YYYY-MM-DDTHH:MM:SS[.f{1,3}](Z|+00:00)
     const int n = static_cast<int>(text.size());
     if (n < 20)
@@ -125,9 +117,13 @@ std::optional<qint64> parseIso(const QString &text)
         return std::nullopt;
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] + (mo == 2 && leap ? 1 : 0) || h > 23 || mi > 59 || s > 59)
+    if (mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] + (mo == 2 && leap ? 1 : 0) || h > 23 || mi > 59 ||
+        s > 59)
         return std::nullopt;
-    return (daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s) * 1000 + ms;
+    return (daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+            mi * 60 + s) *
+               1000 +
+           ms;
 }
 
 } // namespace ops::Time

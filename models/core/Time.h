@@ -12,7 +12,7 @@ using Clock = std::function<qint64()>; // milliseconds since the Unix epoch, UTC
 
 qint64 nowMs();
 Clock systemClock();
-QString toIso(qint64 ms);                       // 2026-11-23T05:00:00.123Z
+QString toIso(qint64 ms); // 2026-11-23T05:00:00.123Z
 std::string toIsoStd(qint64 ms);
 std::optional<qint64> parseIso(const QString &text); // UTC ISO-8601 with Z or +00:00, optional fraction
 

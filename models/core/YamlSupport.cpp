@@ -6,8 +6,7 @@
 
 namespace ops::yaml {
 
-Result<YAML::Node> load(const QByteArray &text, const QString &file)
-{
+Result<YAML::Node> load(const QByteArray &text, const QString &file) {
     try {
         return YAML::Load(text.toStdString());
     } catch (const YAML::Exception &e) {
@@ -19,38 +18,34 @@ Result<YAML::Node> load(const QByteArray &text, const QString &file)
     }
 }
 
-Result<YAML::Node> loadFile(const QString &path)
-{
+Result<YAML::Node> loadFile(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read file: %1").arg(f.errorString()), path);
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read file: %1").arg(f.errorString()),
+                         path);
     constexpr qint64 kMaxYamlBytes = 16 * 1024 * 1024;
     if (f.size() > kMaxYamlBytes)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("file is larger than 16 MiB"), path);
     return load(f.readAll(), path);
 }
 
-int lineOf(const YAML::Node &node)
-{
+int lineOf(const YAML::Node &node) {
     if (!node.IsDefined())
         return 0;
     const YAML::Mark m = node.Mark();
     return m.is_null() ? 0 : m.line + 1;
 }
 
-void Checker::error(const YAML::Node &at, const QString &key, const QString &message)
-{
+void Checker::error(const YAML::Node &at, const QString &key, const QString &message) {
     errorAtLine(lineOf(at), key, message);
 }
 
-void Checker::errorAtLine(int line, const QString &key, const QString &message)
-{
+void Checker::errorAtLine(int line, const QString &key, const QString &message) {
     m_diagnostics.append(Diagnostic{m_file, line, key, message});
 }
 
 namespace {
-QString typeName(const YAML::Node &node)
-{
+QString typeName(const YAML::Node &node) {
     switch (node.Type()) {
     case YAML::NodeType::Null:
         return QStringLiteral("null");
@@ -66,15 +61,14 @@ QString typeName(const YAML::Node &node)
     return QStringLiteral("nothing");
 }
 
-bool isQuoted(const YAML::Node &node)
-{
+bool isQuoted(const YAML::Node &node) {
     return node.Tag() == "!";
 }
 } // namespace
 
-bool Checker::checkMap(const YAML::Node &node, const QString &path, std::initializer_list<const char *> required,
-                       std::initializer_list<const char *> optional)
-{
+bool Checker::checkMap(const YAML::Node &node, const QString &path,
+                       std::initializer_list<const char *> required,
+                       std::initializer_list<const char *> optional) {
     if (!node.IsMap()) {
         error(node, path, QStringLiteral("must be a mapping, got %1").arg(typeName(node)));
         return false;
@@ -104,7 +98,8 @@ bool Checker::checkMap(const YAML::Node &node, const QString &path, std::initial
         if (!known.contains(name)) {
             QStringList allowed(known.begin(), known.end());
             allowed.sort();
-            error(key, keyPath, QStringLiteral("unknown key (allowed: %1)").arg(allowed.join(QStringLiteral(", "))));
+            error(key, keyPath,
+                  QStringLiteral("unknown key (allowed: %1)").arg(allowed.join(QStringLiteral(", "))));
             ok = false;
         }
     }
@@ -119,8 +114,7 @@ bool Checker::checkMap(const YAML::Node &node, const QString &path, std::initial
     return ok;
 }
 
-bool Checker::isSequence(const YAML::Node &node, const QString &path)
-{
+bool Checker::isSequence(const YAML::Node &node, const QString &path) {
     if (!node.IsSequence()) {
         error(node, path, QStringLiteral("must be a list, got %1").arg(typeName(node)));
         return false;
@@ -128,8 +122,7 @@ bool Checker::isSequence(const YAML::Node &node, const QString &path)
     return true;
 }
 
-std::optional<QString> Checker::string(const YAML::Node &node, const QString &path, bool allowEmpty)
-{
+std::optional<QString> Checker::string(const YAML::Node &node, const QString &path, bool allowEmpty) {
     if (!node.IsScalar()) {
         error(node, path, QStringLiteral("must be a string, got %1").arg(typeName(node)));
         return std::nullopt;
@@ -142,8 +135,7 @@ std::optional<QString> Checker::string(const YAML::Node &node, const QString &pa
     return value;
 }
 
-std::optional<qint64> Checker::integer(const YAML::Node &node, const QString &path, qint64 min, qint64 max)
-{
+std::optional<qint64> Checker::integer(const YAML::Node &node, const QString &path, qint64 min, qint64 max) {
     static const QRegularExpression kInt(QStringLiteral("^[-+]?[0-9]+$"));
     if (!node.IsScalar() || isQuoted(node) || !kInt.match(QString::fromStdString(node.Scalar())).hasMatch()) {
         error(node, path,
@@ -169,8 +161,7 @@ std::optional<qint64> Checker::integer(const YAML::Node &node, const QString &pa
     return v;
 }
 
-std::optional<bool> Checker::boolean(const YAML::Node &node, const QString &path)
-{
+std::optional<bool> Checker::boolean(const YAML::Node &node, const QString &path) {
     if (node.IsScalar() && !isQuoted(node)) {
         const QString s = QString::fromStdString(node.Scalar());
         if (s == QLatin1String("true"))
@@ -185,8 +176,7 @@ std::optional<bool> Checker::boolean(const YAML::Node &node, const QString &path
     return std::nullopt;
 }
 
-std::optional<QUrl> Checker::url(const YAML::Node &node, const QString &path)
-{
+std::optional<QUrl> Checker::url(const YAML::Node &node, const QString &path) {
     const auto text = string(node, path);
     if (!text)
         return std::nullopt;
@@ -210,13 +200,11 @@ std::optional<QUrl> Checker::url(const YAML::Node &node, const QString &path)
     return u;
 }
 
-QString joinPath(const QString &parent, const char *key)
-{
+QString joinPath(const QString &parent, const char *key) {
     return parent.isEmpty() ? QString::fromLatin1(key) : parent + QLatin1Char('.') + QLatin1String(key);
 }
 
-QString indexPath(const QString &parent, std::size_t index)
-{
+QString indexPath(const QString &parent, std::size_t index) {
     return parent + QStringLiteral("[%1]").arg(index);
 }
 

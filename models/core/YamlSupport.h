@@ -23,7 +23,8 @@ int lineOf(const YAML::Node &node); // 1-based, 0 when unknown
 
 class Checker {
 public:
-    explicit Checker(QString file) : m_file(std::move(file)) {}
+    explicit Checker(QString file)
+        : m_file(std::move(file)) {}
 
     const QString &file() const { return m_file; }
     const QList<Diagnostic> &diagnostics() const { return m_diagnostics; }

@@ -9,20 +9,18 @@
 
 namespace ops::crypto {
 
-QString KeyRing::pathFor(const QString &name) const
-{
+QString KeyRing::pathFor(const QString &name) const {
     return QDir(m_dir).filePath(name + QStringLiteral(".pem"));
 }
 
-bool KeyRing::exists(const QString &name) const
-{
+bool KeyRing::exists(const QString &name) const {
     return QFileInfo::exists(pathFor(name));
 }
 
-Result<void> KeyRing::save(const QString &name, const PrivateKey &key, const QByteArray &passphrase) const
-{
+Result<void> KeyRing::save(const QString &name, const PrivateKey &key, const QByteArray &passphrase) const {
     if (exists(name))
-        return makeError(ErrorCode::Policy, QStringLiteral("a key for '%1' already exists").arg(name), pathFor(name));
+        return makeError(ErrorCode::Policy, QStringLiteral("a key for '%1' already exists").arg(name),
+                         pathFor(name));
     QByteArray pem;
     if (passphrase.isEmpty()) {
         pem = key.unencryptedPem();
@@ -40,11 +38,11 @@ Result<void> KeyRing::save(const QString &name, const PrivateKey &key, const QBy
     return r;
 }
 
-Result<PrivateKey> KeyRing::load(const QString &name, const QByteArray &passphrase) const
-{
+Result<PrivateKey> KeyRing::load(const QString &name, const QByteArray &passphrase) const {
     auto pem = FileUtil::readAll(pathFor(name), 64 * 1024);
     if (!pem.ok())
-        return makeError(ErrorCode::Policy, QStringLiteral("no private key for identity '%1' on this machine").arg(name),
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("no private key for identity '%1' on this machine").arg(name),
                          pathFor(name));
     auto key = PrivateKey::fromPem(pem.value(), passphrase);
     secureZero(pem->data(), static_cast<std::size_t>(pem->size()));
@@ -56,8 +54,7 @@ Result<PrivateKey> KeyRing::load(const QString &name, const QByteArray &passphra
     return key;
 }
 
-bool KeyRing::isEncrypted(const QString &name) const
-{
+bool KeyRing::isEncrypted(const QString &name) const {
     auto pem = FileUtil::readAll(pathFor(name), 64 * 1024);
     return pem.ok() && pem->contains("ENCRYPTED");
 }

@@ -10,7 +10,8 @@ namespace ops::crypto {
 // (only in dev) asks for an unencrypted key.
 class KeyRing {
 public:
-    explicit KeyRing(QString directory) : m_dir(std::move(directory)) {}
+    explicit KeyRing(QString directory)
+        : m_dir(std::move(directory)) {}
 
     QString pathFor(const QString &name) const;
     bool exists(const QString &name) const;

@@ -7,8 +7,7 @@
 
 namespace ops::crypto::merkle {
 
-QByteArray leafHash(QByteArrayView data)
-{
+QByteArray leafHash(QByteArrayView data) {
     thread_local Sha256 h; // reused: finish() resets it
     const char prefix = 0x00;
     h.add(QByteArrayView(&prefix, 1));
@@ -16,8 +15,7 @@ QByteArray leafHash(QByteArrayView data)
     return h.finish();
 }
 
-QByteArray nodeHash(QByteArrayView left, QByteArrayView right)
-{
+QByteArray nodeHash(QByteArrayView left, QByteArrayView right) {
     char buf[65];
     buf[0] = 0x01;
     if (left.size() != 32 || right.size() != 32) {
@@ -32,26 +30,22 @@ QByteArray nodeHash(QByteArrayView left, QByteArrayView right)
     return sha256(QByteArrayView(buf, 65));
 }
 
-QByteArray emptyRoot()
-{
+QByteArray emptyRoot() {
     return sha256(QByteArrayView());
 }
 
-QList<QByteArray> VectorTree::leafHashes(quint64 begin, quint64 end) const
-{
+QList<QByteArray> VectorTree::leafHashes(quint64 begin, quint64 end) const {
     return m_leaves.mid(static_cast<qsizetype>(begin), static_cast<qsizetype>(end - begin));
 }
 
 namespace {
 
 // Largest power of two strictly smaller than n (n ≥ 2).
-quint64 splitPoint(quint64 n)
-{
+quint64 splitPoint(quint64 n) {
     return std::bit_floor(n - 1);
 }
 
-QByteArray rootOfHashes(const QList<QByteArray> &hashes, qsizetype begin, qsizetype end)
-{
+QByteArray rootOfHashes(const QList<QByteArray> &hashes, qsizetype begin, qsizetype end) {
     const qsizetype n = end - begin;
     if (n == 0)
         return emptyRoot();
@@ -61,8 +55,7 @@ QByteArray rootOfHashes(const QList<QByteArray> &hashes, qsizetype begin, qsizet
     return nodeHash(rootOfHashes(hashes, begin, begin + k), rootOfHashes(hashes, begin + k, end));
 }
 
-void pathInto(const TreeReader &tree, quint64 index, quint64 begin, quint64 end, QList<QByteArray> &out)
-{
+void pathInto(const TreeReader &tree, quint64 index, quint64 begin, quint64 end, QList<QByteArray> &out) {
     const quint64 n = end - begin;
     if (n <= 1)
         return;
@@ -76,8 +69,8 @@ void pathInto(const TreeReader &tree, quint64 index, quint64 begin, quint64 end,
     }
 }
 
-void subproofInto(const TreeReader &tree, quint64 m, quint64 begin, quint64 end, bool complete, QList<QByteArray> &out)
-{
+void subproofInto(const TreeReader &tree, quint64 m, quint64 begin, quint64 end, bool complete,
+                  QList<QByteArray> &out) {
     const quint64 n = end - begin;
     if (m == n) {
         if (!complete)
@@ -95,13 +88,12 @@ void subproofInto(const TreeReader &tree, quint64 m, quint64 begin, quint64 end,
 }
 
 // Number of proof elements below the point where the paths to `index` and to the last leaf split.
-int innerProofSize(quint64 index, quint64 size)
-{
+int innerProofSize(quint64 index, quint64 size) {
     return static_cast<int>(std::bit_width(index ^ (size - 1)));
 }
 
-QByteArray chainInner(QByteArray seed, const QList<QByteArray> &proof, qsizetype from, qsizetype count, quint64 index)
-{
+QByteArray chainInner(QByteArray seed, const QList<QByteArray> &proof, qsizetype from, qsizetype count,
+                      quint64 index) {
     for (qsizetype i = 0; i < count; ++i) {
         const QByteArray &h = proof.at(from + i);
         seed = ((index >> i) & 1) == 0 ? nodeHash(seed, h) : nodeHash(h, seed);
@@ -110,23 +102,20 @@ QByteArray chainInner(QByteArray seed, const QList<QByteArray> &proof, qsizetype
 }
 
 QByteArray chainInnerRight(QByteArray seed, const QList<QByteArray> &proof, qsizetype from, qsizetype count,
-                           quint64 index)
-{
+                           quint64 index) {
     for (qsizetype i = 0; i < count; ++i)
         if (((index >> i) & 1) == 1)
             seed = nodeHash(proof.at(from + i), seed);
     return seed;
 }
 
-QByteArray chainBorderRight(QByteArray seed, const QList<QByteArray> &proof, qsizetype from)
-{
+QByteArray chainBorderRight(QByteArray seed, const QList<QByteArray> &proof, qsizetype from) {
     for (qsizetype i = from; i < proof.size(); ++i)
         seed = nodeHash(proof.at(i), seed);
     return seed;
 }
 
-bool wellFormed(const QList<QByteArray> &proof)
-{
+bool wellFormed(const QList<QByteArray> &proof) {
     for (const QByteArray &h : proof)
         if (h.size() != 32)
             return false;
@@ -135,8 +124,7 @@ bool wellFormed(const QList<QByteArray> &proof)
 
 } // namespace
 
-QByteArray subtreeRoot(const TreeReader &tree, quint64 begin, quint64 end)
-{
+QByteArray subtreeRoot(const TreeReader &tree, quint64 begin, quint64 end) {
     const quint64 n = end - begin;
     if (n == 0)
         return emptyRoot();
@@ -153,13 +141,11 @@ QByteArray subtreeRoot(const TreeReader &tree, quint64 begin, quint64 end)
     return nodeHash(subtreeRoot(tree, begin, begin + k), subtreeRoot(tree, begin + k, end));
 }
 
-QByteArray rootOf(const TreeReader &tree, quint64 size)
-{
+QByteArray rootOf(const TreeReader &tree, quint64 size) {
     return subtreeRoot(tree, 0, size);
 }
 
-Result<QList<QByteArray>> inclusionProof(const TreeReader &tree, quint64 index, quint64 size)
-{
+Result<QList<QByteArray>> inclusionProof(const TreeReader &tree, quint64 index, quint64 size) {
     if (index >= size)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("leaf %1 is not in a tree of size %2").arg(index).arg(size));
@@ -168,8 +154,7 @@ Result<QList<QByteArray>> inclusionProof(const TreeReader &tree, quint64 index, 
     return out;
 }
 
-Result<QList<QByteArray>> consistencyProof(const TreeReader &tree, quint64 oldSize, quint64 newSize)
-{
+Result<QList<QByteArray>> consistencyProof(const TreeReader &tree, quint64 oldSize, quint64 newSize) {
     if (oldSize > newSize)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("old size %1 is larger than new size %2").arg(oldSize).arg(newSize));
@@ -181,8 +166,7 @@ Result<QList<QByteArray>> consistencyProof(const TreeReader &tree, quint64 oldSi
 }
 
 bool verifyInclusion(const QByteArray &leaf, quint64 index, quint64 size, const QList<QByteArray> &proof,
-                     const QByteArray &root)
-{
+                     const QByteArray &root) {
     if (index >= size || leaf.size() != 32 || root.size() != 32 || !wellFormed(proof))
         return false;
     const int inner = innerProofSize(index, size);
@@ -195,8 +179,7 @@ bool verifyInclusion(const QByteArray &leaf, quint64 index, quint64 size, const 
 }
 
 bool verifyConsistency(quint64 oldSize, quint64 newSize, const QByteArray &oldRoot, const QByteArray &newRoot,
-                       const QList<QByteArray> &proof)
-{
+                       const QList<QByteArray> &proof) {
     if (oldRoot.size() != 32 || newRoot.size() != 32 || !wellFormed(proof) || oldSize > newSize)
         return false;
     if (oldSize == newSize)
@@ -231,8 +214,7 @@ bool verifyConsistency(quint64 oldSize, quint64 newSize, const QByteArray &oldRo
 
 // ---- TreeBuilder
 
-QList<QPair<int, quint64>> TreeBuilder::frontierNodes(quint64 size)
-{
+QList<QPair<int, quint64>> TreeBuilder::frontierNodes(quint64 size) {
     QList<QPair<int, quint64>> out;
     quint64 start = 0;
     for (int level = 63; level >= 0; --level) {
@@ -245,8 +227,7 @@ QList<QPair<int, quint64>> TreeBuilder::frontierNodes(quint64 size)
     return out;
 }
 
-Result<TreeBuilder> TreeBuilder::fromFrontier(quint64 size, QList<QByteArray> frontier)
-{
+Result<TreeBuilder> TreeBuilder::fromFrontier(quint64 size, QList<QByteArray> frontier) {
     if (frontier.size() != std::popcount(size) || !wellFormed(frontier))
         return makeError(ErrorCode::Store,
                          QStringLiteral("a tree of size %1 needs %2 frontier hashes, got %3")
@@ -259,8 +240,7 @@ Result<TreeBuilder> TreeBuilder::fromFrontier(quint64 size, QList<QByteArray> fr
     return b;
 }
 
-void TreeBuilder::append(const QByteArray &leafHash, const NodeSink &sink)
-{
+void TreeBuilder::append(const QByteArray &leafHash, const NodeSink &sink) {
     QByteArray h = leafHash;
     int level = 0;
     while ((m_size >> level) & 1) {
@@ -273,8 +253,7 @@ void TreeBuilder::append(const QByteArray &leafHash, const NodeSink &sink)
     ++m_size;
 }
 
-QByteArray TreeBuilder::root() const
-{
+QByteArray TreeBuilder::root() const {
     if (m_stack.isEmpty())
         return emptyRoot();
     QByteArray r = m_stack.last();

@@ -23,8 +23,7 @@ public:
     virtual ~TreeReader() = default;
     virtual QList<QByteArray> leafHashes(quint64 begin, quint64 end) const = 0;
     // Root of leaves [index·2^level, (index+1)·2^level), when kept.
-    virtual std::optional<QByteArray> perfectNode(int level, quint64 index) const
-    {
+    virtual std::optional<QByteArray> perfectNode(int level, quint64 index) const {
         Q_UNUSED(level)
         Q_UNUSED(index)
         return std::nullopt;
@@ -33,7 +32,8 @@ public:
 
 class VectorTree final : public TreeReader {
 public:
-    explicit VectorTree(QList<QByteArray> leafHashes) : m_leaves(std::move(leafHashes)) {}
+    explicit VectorTree(QList<QByteArray> leafHashes)
+        : m_leaves(std::move(leafHashes)) {}
     QList<QByteArray> leafHashes(quint64 begin, quint64 end) const override;
     quint64 size() const { return static_cast<quint64>(m_leaves.size()); }
 

@@ -6,14 +6,12 @@
 
 namespace ops::crypto {
 
-void randomBytes(void *out, std::size_t size)
-{
+void randomBytes(void *out, std::size_t size) {
     if (RAND_bytes(static_cast<unsigned char *>(out), static_cast<int>(size)) != 1)
         std::abort(); // no randomness: never continue with predictable identifiers or keys
 }
 
-std::string UuidSource::next()
-{
+std::string UuidSource::next() {
     if (m_used + 16 > sizeof m_pool) {
         randomBytes(m_pool, sizeof m_pool);
         m_used = 0;

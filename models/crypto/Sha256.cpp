@@ -7,8 +7,7 @@
 namespace ops::crypto {
 
 namespace {
-const EVP_MD *sha256Md()
-{
+const EVP_MD *sha256Md() {
     // Fetched once: implicit fetching per call is measurably slower in OpenSSL 3.
     static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     return md;
@@ -21,21 +20,18 @@ struct Sha256::Impl {
 };
 
 Sha256::Sha256()
-    : d(std::make_unique<Impl>())
-{
+    : d(std::make_unique<Impl>()) {
     EVP_DigestInit_ex2(d->ctx, sha256Md(), nullptr);
 }
 
 Sha256::~Sha256() = default;
 
-void Sha256::add(QByteArrayView data)
-{
+void Sha256::add(QByteArrayView data) {
     if (!data.isEmpty())
         EVP_DigestUpdate(d->ctx, data.data(), static_cast<std::size_t>(data.size()));
 }
 
-QByteArray Sha256::finish()
-{
+QByteArray Sha256::finish() {
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 0;
     EVP_DigestFinal_ex(d->ctx, reinterpret_cast<unsigned char *>(out.data()), &len);
@@ -43,8 +39,7 @@ QByteArray Sha256::finish()
     return out;
 }
 
-QByteArray sha256(QByteArrayView data)
-{
+QByteArray sha256(QByteArrayView data) {
     // One context per thread, reused: allocating and fetching per call dominated hashing of
     // small inputs (leaves and nodes).
     struct Ctx {
@@ -60,13 +55,11 @@ QByteArray sha256(QByteArrayView data)
     return out;
 }
 
-QString sha256Hex(QByteArrayView data)
-{
+QString sha256Hex(QByteArrayView data) {
     return QString::fromLatin1(sha256(data).toHex());
 }
 
-Result<QByteArray> sha256File(const QString &path, const std::function<bool(qint64)> &progress)
-{
+Result<QByteArray> sha256File(const QString &path, const std::function<bool(qint64)> &progress) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Store, QStringLiteral("cannot read: %1").arg(f.errorString()), path);

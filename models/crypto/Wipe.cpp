@@ -5,8 +5,7 @@
 
 namespace ops {
 
-void secureZero(void *data, std::size_t size)
-{
+void secureZero(void *data, std::size_t size) {
     if (data && size)
         OPENSSL_cleanse(data, size);
 }

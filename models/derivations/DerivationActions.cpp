@@ -32,7 +32,8 @@ Result<QString> oneText(const QString &text, const QString &what, int max = 2000
     if (t.size() > max)
         return invalid(QStringLiteral("%1 is longer than %2 characters").arg(what).arg(max), what);
     if (DerivationRules::isPlaceholder(t))
-        return invalid(QStringLiteral("%1 is a placeholder ('%2'): say what it is").arg(what, t.left(40)), what);
+        return invalid(QStringLiteral("%1 is a placeholder ('%2'): say what it is").arg(what, t.left(40)),
+                       what);
     return t;
 }
 
@@ -99,16 +100,19 @@ QString DerivationActions::refusal(Action action, const RecordState *r) const {
     };
     auto notOwn = [&](const RecordState &s) -> QString {
         if (sameName(s.record.author(), me))
-            return QStringLiteral("%1 is the author of %2: a record is never reviewed or signed by its author")
+            return QStringLiteral(
+                       "%1 is the author of %2: a record is never reviewed or signed by its author")
                 .arg(me, s.record.id);
         if (sameName(s.importer, me))
-            return QStringLiteral("%1 imported %2: the analyst who brought a record in cannot review or sign it")
+            return QStringLiteral(
+                       "%1 imported %2: the analyst who brought a record in cannot review or sign it")
                 .arg(me, s.record.id);
         return {};
     };
     auto namedReviewer = [&](const RecordState &s) -> QString {
         if (!sameName(s.record.reviewer(), me))
-            return QStringLiteral("%1 names %2 as its reviewer, not %3").arg(s.record.id, s.record.reviewer(), me);
+            return QStringLiteral("%1 names %2 as its reviewer, not %3")
+                .arg(s.record.id, s.record.reviewer(), me);
         return {};
     };
     auto liveRecord = [&](const RecordState *s) -> QString {
@@ -143,16 +147,19 @@ QString DerivationActions::refusal(Action action, const RecordState *r) const {
         if (r->status == RecordStatus::Signed)
             return QStringLiteral("%1 is already signed").arg(r->record.id);
         if (r->status != RecordStatus::Accepted)
-            return QStringLiteral("%1 is %2: only an accepted record is signed").arg(r->record.id, recordStatusName(r->status));
+            return QStringLiteral("%1 is %2: only an accepted record is signed")
+                .arg(r->record.id, recordStatusName(r->status));
         if (r->record.isCostOrCapacity() && r->riskNotes.isEmpty())
-            return QStringLiteral("%1 is a cost or capacity value: a risk-owner note is needed before signing (§1)")
+            return QStringLiteral(
+                       "%1 is a cost or capacity value: a risk-owner note is needed before signing (§1)")
                 .arg(r->record.id);
         return {};
     case Action::RiskNote:
         if (!(why = needs({QStringLiteral("risk-owner")})).isEmpty() || !(why = liveRecord(r)).isEmpty())
             return why;
         if (sameName(r->record.author(), me) || sameName(r->importer, me))
-            return QStringLiteral("%1 is the author of %2: the risk owner is someone else").arg(me, r->record.id);
+            return QStringLiteral("%1 is the author of %2: the risk owner is someone else")
+                .arg(me, r->record.id);
         return {};
     case Action::Invalidate:
         if (!(why = needs({QStringLiteral("analyst"), QStringLiteral("reviewer")})).isEmpty())
@@ -172,7 +179,8 @@ Result<DerivationBook> DerivationActions::bookWith(const QString &id) const {
     if (!book.ok())
         return book.error();
     if (!book->record(id))
-        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id), QStringLiteral("ID"));
+        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(id),
+                       QStringLiteral("ID"));
     return book;
 }
 
@@ -193,7 +201,8 @@ Error DerivationActions::deny(Action action, const QString &record, const QStrin
     auto stored = m_store.append(m_signer, {e});
     if (!stored.ok())
         return stored.error();
-    Error err = makeError(ErrorCode::Policy, reason, record.isEmpty() ? QStringLiteral("--identity") : record);
+    Error err =
+        makeError(ErrorCode::Policy, reason, record.isEmpty() ? QStringLiteral("--identity") : record);
     return err;
 }
 
@@ -208,13 +217,13 @@ Result<QList<DerivationRecord>> DerivationActions::validated(const QList<LoadedF
         for (const DerivationRecord &r : f.records) {
             errors += DerivationRules::findings(r);
             if (const RecordState *old = book.record(r.id))
-                errors.push_back(Diagnostic{r.file, r.lineOf(DerivationRecord::idField(r.type)),
-                                            DerivationRecord::idField(r.type),
-                                            QStringLiteral("'%1' was imported at event %2 and is %3: a change is a "
-                                                           "re-derivation with a new id (derivation supersede)")
-                                                .arg(r.id)
-                                                .arg(old->importedSeq)
-                                                .arg(recordStatusName(old->status))});
+                errors.push_back(Diagnostic{
+                    r.file, r.lineOf(DerivationRecord::idField(r.type)), DerivationRecord::idField(r.type),
+                    QStringLiteral("'%1' was imported at event %2 and is %3: a change is a "
+                                   "re-derivation with a new id (derivation supersede)")
+                        .arg(r.id)
+                        .arg(old->importedSeq)
+                        .arg(recordStatusName(old->status))});
             records << r;
         }
     }
@@ -225,14 +234,15 @@ Result<QList<DerivationRecord>> DerivationActions::validated(const QList<LoadedF
 }
 
 Result<QString> DerivationActions::attachSource(const LoadedFile &file) {
-    auto stored = m_store.attach(m_signer, QFileInfo(file.file).fileName(), file.bytes, QStringLiteral("application/yaml"));
+    auto stored = m_store.attach(m_signer, QFileInfo(file.file).fileName(), file.bytes,
+                                 QStringLiteral("application/yaml"));
     if (!stored.ok())
         return stored.error();
     return stored->payload().stringAt("sha256");
 }
 
-NewEvent DerivationActions::importedEvent(const DerivationRecord &record, const LoadedFile &file, const QString &fileSha,
-                                          const QString &supersedes) const {
+NewEvent DerivationActions::importedEvent(const DerivationRecord &record, const LoadedFile &file,
+                                          const QString &fileSha, const QString &supersedes) const {
     NewEvent e;
     e.kind = QStringLiteral("derivation.imported");
     e.tsMs = m_clock();
@@ -325,11 +335,13 @@ Result<StoredEvent> DerivationActions::sign(const QString &id) {
     if (const QString no = refusal(Action::Sign, r); !no.isEmpty())
         return deny(Action::Sign, id, no);
     if (r->record.sha256() != r->recordSha256)
-        return makeError(ErrorCode::Store,
-                         QStringLiteral("%1 no longer hashes to what was imported; verify the store").arg(id));
+        return makeError(
+            ErrorCode::Store,
+            QStringLiteral("%1 no longer hashes to what was imported; verify the store").arg(id));
     const QString fingerprint = m_signer.key.publicKey().fingerprint();
     const std::string statement = DerivationSignature::statement(r->record, m_signer.name, fingerprint);
-    const QByteArray sig = m_signer.key.sign(QByteArrayView(statement.data(), static_cast<qsizetype>(statement.size())));
+    const QByteArray sig =
+        m_signer.key.sign(QByteArrayView(statement.data(), static_cast<qsizetype>(statement.size())));
     if (sig.isEmpty())
         return makeError(ErrorCode::Store, QStringLiteral("signing failed"));
     NewEvent e;
@@ -378,7 +390,8 @@ QList<NewEvent> DerivationActions::invalidationEvents(const DerivationBook &book
     for (const QString &d : downstream) {
         const RecordState *s = book.record(d);
         out << event(d, QStringLiteral("depends on %1, which was %2: %3").arg(id, cause, reason),
-                     QStringLiteral("depends on %1").arg(id), s ? QStringList{s->record.valueName()} : QStringList{}, {});
+                     QStringLiteral("depends on %1").arg(id),
+                     s ? QStringList{s->record.valueName()} : QStringList{}, {});
     }
     return out;
 }
@@ -395,22 +408,26 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
         return book.error();
     const RecordState *old = book->record(oldId);
     if (!old)
-        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(oldId), QStringLiteral("OLD"));
+        return invalid(QStringLiteral("no derivation or INFEASIBLE record '%1'").arg(oldId),
+                       QStringLiteral("OLD"));
     auto why = oneText(reason, QStringLiteral("--reason"));
     if (!why.ok())
         return why.error();
     if (const QString no = refusal(Action::Supersede, old); !no.isEmpty())
         return deny(Action::Supersede, oldId, no);
     if (file.errors.isEmpty() && file.records.size() != 1)
-        return invalid(QStringLiteral("a re-derivation is one record; %1 holds %2").arg(file.file).arg(file.records.size()),
+        return invalid(QStringLiteral("a re-derivation is one record; %1 holds %2")
+                           .arg(file.file)
+                           .arg(file.records.size()),
                        file.file);
     auto records = validated({file}, book.value());
     if (!records.ok())
         return records.error();
     const DerivationRecord &next = records->first();
     if (!next.supersedes().isEmpty() && next.supersedes() != oldId)
-        return invalid(QStringLiteral("%1 says it supersedes '%2', not '%3'").arg(next.id, next.supersedes(), oldId),
-                       next.where(QStringLiteral("supersedes")));
+        return invalid(
+            QStringLiteral("%1 says it supersedes '%2', not '%3'").arg(next.id, next.supersedes(), oldId),
+            next.where(QStringLiteral("supersedes")));
     auto sha = attachSource(file);
     if (!sha.ok())
         return sha.error();
@@ -425,12 +442,14 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
     sup.payload["s03_notification_required"] = old->handedToS03;
     const QString oldTier = old->record.costTier(), newTier = next.costTier();
     sup.payload["cost_tier_change"] =
-        oldTier == newTier ? QString() : QStringLiteral("%1 → %2: lockability re-evaluated as %3").arg(
-                                             oldTier.isEmpty() ? QStringLiteral("none") : oldTier,
-                                             newTier.isEmpty() ? QStringLiteral("none") : newTier, next.lockability());
+        oldTier == newTier
+            ? QString()
+            : QStringLiteral("%1 → %2: lockability re-evaluated as %3")
+                  .arg(oldTier.isEmpty() ? QStringLiteral("none") : oldTier,
+                       newTier.isEmpty() ? QStringLiteral("none") : newTier, next.lockability());
     events << sup;
-    events += invalidationEvents(book.value(), oldId, why.value(), QStringLiteral("superseded by %1").arg(next.id),
-                                 {next.id});
+    events += invalidationEvents(book.value(), oldId, why.value(),
+                                 QStringLiteral("superseded by %1").arg(next.id), {next.id});
     return m_store.append(m_signer, events);
 }
 
@@ -444,7 +463,8 @@ Result<QList<StoredEvent>> DerivationActions::invalidate(const QString &id, cons
         return why.error();
     if (const QString no = refusal(Action::Invalidate, r); !no.isEmpty())
         return deny(Action::Invalidate, id, no);
-    return m_store.append(m_signer, invalidationEvents(book.value(), id, why.value(), QStringLiteral("rollback")));
+    return m_store.append(m_signer,
+                          invalidationEvents(book.value(), id, why.value(), QStringLiteral("rollback")));
 }
 
 Result<StoredEvent> DerivationActions::declareCharter(const QStringList &values) {
@@ -454,7 +474,8 @@ Result<StoredEvent> DerivationActions::declareCharter(const QStringList &values)
         if (!t.ok())
             return t.error();
         if (clean.contains(t.value()))
-            return invalid(QStringLiteral("charter value '%1' is named twice").arg(t.value()), QStringLiteral("NAME"));
+            return invalid(QStringLiteral("charter value '%1' is named twice").arg(t.value()),
+                           QStringLiteral("NAME"));
         clean << t.value();
     }
     if (clean.isEmpty())
@@ -493,8 +514,9 @@ Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QS
             return t.error();
         text = t.value();
     } else if (text.isEmpty()) {
-        text = QStringLiteral("No training run, Airflow launch, cluster job, Phase-2 predictive run, model selection "
-                              "or threshold selection occurred during S02 (seed 003 §2, §4).");
+        text = QStringLiteral(
+            "No training run, Airflow launch, cluster job, Phase-2 predictive run, model selection "
+            "or threshold selection occurred during S02 (seed 003 §2, §4).");
     }
     if (const QString no = refusal(Action::Attest); !no.isEmpty())
         return deny(Action::Attest, {}, no);
@@ -520,7 +542,8 @@ Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QS
             inv.payload["reason"] = QStringLiteral("a forbidden run occurred: %1").arg(text);
             inv.payload["cause"] = QStringLiteral("forbidden run");
             inv.payload["affected_values"] = stringsJson({r->record.valueName()});
-            inv.payload["downstream_notifications"] = stringsJson({QStringLiteral("escalate to the operator (§4)")});
+            inv.payload["downstream_notifications"] =
+                stringsJson({QStringLiteral("escalate to the operator (§4)")});
             inv.payload["s03_notification_required"] = r->handedToS03;
             events << inv;
             done << r->record.id;
@@ -532,11 +555,12 @@ Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QS
 bool verifyRecordSignature(const RecordState &state, const crypto::PublicKey &key) {
     if (!state.signature)
         return false;
-    const std::string expected =
-        DerivationSignature::statement(state.record, state.signature->signer, state.signature->keyFingerprint);
+    const std::string expected = DerivationSignature::statement(state.record, state.signature->signer,
+                                                                state.signature->keyFingerprint);
     if (expected != state.signature->statement || key.fingerprint() != state.signature->keyFingerprint)
         return false;
-    return key.verify(QByteArrayView(expected.data(), static_cast<qsizetype>(expected.size())), state.signature->signature);
+    return key.verify(QByteArrayView(expected.data(), static_cast<qsizetype>(expected.size())),
+                      state.signature->signature);
 }
 
 } // namespace ops

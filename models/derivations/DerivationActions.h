@@ -15,7 +15,18 @@ struct Signer;
 // one "derivation.denied" event with the reason, so that attempts are evidence too.
 class DerivationActions {
 public:
-    enum class Action { Import, Review, RiskNote, Sign, Supersede, Invalidate, Charter, Threats, Attest, Export };
+    enum class Action {
+        Import,
+        Review,
+        RiskNote,
+        Sign,
+        Supersede,
+        Invalidate,
+        Charter,
+        Threats,
+        Attest,
+        Export
+    };
     static QString actionName(Action action);
 
     DerivationActions(EvidenceStore &store, const Signer &signer, Time::Clock clock = Time::systemClock());
@@ -37,7 +48,8 @@ public:
     // Re-derivation (§10): NEW enters the review queue, OLD is superseded (never edited), and every
     // live record that references OLD (depends_on, supersedes) is invalidated.
     Result<QList<StoredEvent>> supersede(const QString &oldId, const QString &newFile, const QString &reason);
-    Result<QList<StoredEvent>> supersedeLoaded(const QString &oldId, const LoadedFile &file, const QString &reason);
+    Result<QList<StoredEvent>> supersedeLoaded(const QString &oldId, const LoadedFile &file,
+                                               const QString &reason);
     // Rollback (§11): the record and every live record depending on it are invalidated, with the
     // reason, the affected values and the downstream notifications.
     Result<QList<StoredEvent>> invalidate(const QString &id, const QString &reason);
@@ -57,7 +69,8 @@ private:
     Result<StoredEvent> appendOne(NewEvent event);
     // The current book, or invalid input when it holds no record `id`.
     Result<DerivationBook> bookWith(const QString &id) const;
-    Result<QList<DerivationRecord>> validated(const QList<LoadedFile> &files, const DerivationBook &book) const;
+    Result<QList<DerivationRecord>> validated(const QList<LoadedFile> &files,
+                                              const DerivationBook &book) const;
     NewEvent importedEvent(const DerivationRecord &record, const LoadedFile &file, const QString &fileSha,
                            const QString &supersedes) const;
     QList<NewEvent> invalidationEvents(const DerivationBook &book, const QString &id, const QString &reason,

@@ -80,12 +80,12 @@ QStringList stringsOf(const JsonValue *v) {
 
 QStringList DerivationRecord::templateFields(RecordType type) {
     if (type == RecordType::Infeasible)
-        return fromLatin({"infeasible_id", "story", "reason", "trigger", "failed_derivation", "evidence_attempted",
-                          "allowed_next_action", "blocked_downstream", "required_remediation_artifact", "author",
-                          "reviewer", "timestamp"});
+        return fromLatin({"infeasible_id", "story", "reason", "trigger", "failed_derivation",
+                          "evidence_attempted", "allowed_next_action", "blocked_downstream",
+                          "required_remediation_artifact", "author", "reviewer", "timestamp"});
     return fromLatin({"derivation_id", "story", "value_name", "value", "units", "lockability", "cost_tier",
-                      "artifact_path", "mlflow_run_id", "git_sha", "input_hashes", "code_version", "parameters",
-                      "author", "reviewer", "timestamp", "repro_command", "notes"});
+                      "artifact_path", "mlflow_run_id", "git_sha", "input_hashes", "code_version",
+                      "parameters", "author", "reviewer", "timestamp", "repro_command", "notes"});
 }
 
 QStringList DerivationRecord::optionalFields(RecordType type) {
@@ -190,8 +190,8 @@ struct HashAlgorithm {
     int hexLength; // 0: any length of at least 32
 };
 constexpr HashAlgorithm kHashAlgorithms[] = {
-    {"sha256", 64}, {"sha384", 96}, {"sha512", 128}, {"sha3-256", 64}, {"sha3-512", 128}, {"blake2b", 128},
-    {"blake3", 64},
+    {"sha256", 64},    {"sha384", 96},   {"sha512", 128}, {"sha3-256", 64},
+    {"sha3-512", 128}, {"blake2b", 128}, {"blake3", 64},
 };
 
 QString algorithmNames() {
@@ -203,7 +203,8 @@ QString algorithmNames() {
 
 class Checks {
 public:
-    explicit Checks(const DerivationRecord &r) : m_r(r) {}
+    explicit Checks(const DerivationRecord &r)
+        : m_r(r) {}
 
     RuleCheck &rule(const QString &id) {
         for (RuleCheck &c : m_checks)
@@ -221,8 +222,12 @@ public:
     void fail(const QString &id, const QString &field, const QString &message) {
         RuleCheck &c = rule(id);
         c.ok = false;
-        c.findings.push_back(Diagnostic{m_r.file, field.isEmpty() ? m_r.line : m_r.lineOf(field.section(QLatin1Char('.'), 0, 0).section(QLatin1Char('['), 0, 0)),
-                                        field, message});
+        c.findings.push_back(Diagnostic{
+            m_r.file,
+            field.isEmpty()
+                ? m_r.line
+                : m_r.lineOf(field.section(QLatin1Char('.'), 0, 0).section(QLatin1Char('['), 0, 0)),
+            field, message});
     }
     QList<RuleCheck> take() { return std::move(m_checks); }
 
@@ -243,24 +248,29 @@ bool sameNumber(const QString &a, const QString &b) {
 
 QList<RuleInfo> all() {
     return {
-        {QStringLiteral("template-fields"), QStringLiteral("Every field of the seed 003 §7 template, and no other")},
+        {QStringLiteral("template-fields"),
+         QStringLiteral("Every field of the seed 003 §7 template, and no other")},
         {QStringLiteral("non-empty"), QStringLiteral("No field is empty")},
         {QStringLiteral("no-placeholder"),
          QStringLiteral("No placeholder (TBD, TODO, ?, <…>): a typed INFEASIBLE over a placeholder (§2)")},
         {QStringLiteral("record-id"), QStringLiteral("The id is a plain identifier")},
-        {QStringLiteral("mlflow-none-reason"), QStringLiteral("mlflow_run_id is \"none\" only with a reason in notes")},
-        {QStringLiteral("lockability"), QStringLiteral("lockability is lockable, non-lockable or infeasible")},
+        {QStringLiteral("mlflow-none-reason"),
+         QStringLiteral("mlflow_run_id is \"none\" only with a reason in notes")},
+        {QStringLiteral("lockability"),
+         QStringLiteral("lockability is lockable, non-lockable or infeasible")},
         {QStringLiteral("cost-tier"), QStringLiteral("cost_tier is A, B, C, D or n/a")},
         {QStringLiteral("tier-c-not-lockable"), QStringLiteral("Tier C is never lockable (§3 Tier-C rule)")},
         {QStringLiteral("tier-d-not-carried"),
          QStringLiteral("Tier D is never carried, only as an INFEASIBLE with reason cost-data (§3)")},
         {QStringLiteral("econ-pred-distinct"), QStringLiteral("E_econ_min and E_pred_min differ (§2)")},
-        {QStringLiteral("infeasible-reason"), QStringLiteral("reason is cost-data, capacity, power, mapping or null")},
+        {QStringLiteral("infeasible-reason"),
+         QStringLiteral("reason is cost-data, capacity, power, mapping or null")},
         {QStringLiteral("blocked-downstream"), QStringLiteral("blocked_downstream names S03 (charter lock)")},
         {QStringLiteral("git-sha"), QStringLiteral("git_sha is a 40-hex commit")},
         {QStringLiteral("input-hashes"), QStringLiteral("Every input hash carries its algorithm (sha256:…)")},
         {QStringLiteral("timestamp-utc"), QStringLiteral("timestamp is UTC ISO-8601")},
-        {QStringLiteral("author-not-reviewer"), QStringLiteral("author and reviewer are different people (§1)")},
+        {QStringLiteral("author-not-reviewer"),
+         QStringLiteral("author and reviewer are different people (§1)")},
     };
 }
 
@@ -270,7 +280,8 @@ bool isPlaceholder(const QString &text) {
     static const QRegularExpression angle(QStringLiteral("<[^<>\\s][^<>]*>"));
     static const QRegularExpression onlyMarks(QStringLiteral("^(\\?+|\\.\\.\\.|…|-|_+)$"));
     const QString t = text.trimmed();
-    return t.isEmpty() || onlyMarks.match(t).hasMatch() || word.match(t).hasMatch() || angle.match(t).hasMatch();
+    return t.isEmpty() || onlyMarks.match(t).hasMatch() || word.match(t).hasMatch() ||
+           angle.match(t).hasMatch();
 }
 
 QList<RuleCheck> check(const DerivationRecord &r) {
@@ -293,9 +304,9 @@ QList<RuleCheck> check(const DerivationRecord &r) {
                    QStringLiteral("unknown field '%1' (the %2 template has: %3)")
                        .arg(f, recordTypeName(r.type), (required + optional).join(QStringLiteral(", "))));
         else if (!mayBeStructured(f) && (v.isArray() || v.isObject()))
-            c.fail(QStringLiteral("template-fields"), f, QStringLiteral("'%1' must be a single value, not a %2")
-                                                              .arg(f, v.isArray() ? QStringLiteral("list")
-                                                                                  : QStringLiteral("mapping")));
+            c.fail(QStringLiteral("template-fields"), f,
+                   QStringLiteral("'%1' must be a single value, not a %2")
+                       .arg(f, v.isArray() ? QStringLiteral("list") : QStringLiteral("mapping")));
     }
 
     // Empty values and placeholders, everywhere.
@@ -313,61 +324,72 @@ QList<RuleCheck> check(const DerivationRecord &r) {
         for (const auto &[path, text] : texts)
             if (isPlaceholder(text))
                 c.fail(QStringLiteral("no-placeholder"), path,
-                       QStringLiteral("'%1' holds a placeholder (\"%2\"): record the value or a typed INFEASIBLE, "
-                                      "never a placeholder (§2)")
+                       QStringLiteral(
+                           "'%1' holds a placeholder (\"%2\"): record the value or a typed INFEASIBLE, "
+                           "never a placeholder (§2)")
                            .arg(path, text.left(60)));
     }
 
     static const QRegularExpression idRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"));
     const QString idField = DerivationRecord::idField(r.type);
     if (!r.id.isEmpty() && !idRe.match(r.id).hasMatch())
-        c.fail(QStringLiteral("record-id"), idField,
-               QStringLiteral("'%1' must be letters, digits, '.', '_', ':' or '-' (at most 128)").arg(idField));
+        c.fail(
+            QStringLiteral("record-id"), idField,
+            QStringLiteral("'%1' must be letters, digits, '.', '_', ':' or '-' (at most 128)").arg(idField));
     else
         c.pass(QStringLiteral("record-id"));
     for (const QString &ref : r.references())
         if (!idRe.match(ref).hasMatch())
-            c.fail(QStringLiteral("record-id"), r.supersedes() == ref ? QStringLiteral("supersedes") : QStringLiteral("depends_on"),
+            c.fail(QStringLiteral("record-id"),
+                   r.supersedes() == ref ? QStringLiteral("supersedes") : QStringLiteral("depends_on"),
                    QStringLiteral("'%1' is not a record id").arg(ref));
     if (!r.supersedes().isEmpty() && r.supersedes() == r.id)
-        c.fail(QStringLiteral("record-id"), QStringLiteral("supersedes"), QStringLiteral("a record cannot supersede itself"));
+        c.fail(QStringLiteral("record-id"), QStringLiteral("supersedes"),
+               QStringLiteral("a record cannot supersede itself"));
 
     if (!infeasible) {
         c.pass(QStringLiteral("mlflow-none-reason"));
         if (r.text("mlflow_run_id").compare(QLatin1String("none"), Qt::CaseInsensitive) == 0 &&
             !r.text("notes").contains(QLatin1String("mlflow"), Qt::CaseInsensitive))
-            c.fail(QStringLiteral("mlflow-none-reason"), QStringLiteral("mlflow_run_id"),
-                   QStringLiteral("mlflow_run_id is \"none\": notes must give the reason (say why there is no "
-                                  "MLflow run)"));
+            c.fail(
+                QStringLiteral("mlflow-none-reason"), QStringLiteral("mlflow_run_id"),
+                QStringLiteral("mlflow_run_id is \"none\": notes must give the reason (say why there is no "
+                               "MLflow run)"));
 
         const QString lock = r.text("lockability");
         c.pass(QStringLiteral("lockability"));
         if (r.fields.find("lockability") && !lock.isEmpty() && !kLockability.contains(lock))
             c.fail(QStringLiteral("lockability"), QStringLiteral("lockability"),
-                   QStringLiteral("lockability must be one of %1, got '%2'").arg(kLockability.join(QStringLiteral(" | ")), lock));
+                   QStringLiteral("lockability must be one of %1, got '%2'")
+                       .arg(kLockability.join(QStringLiteral(" | ")), lock));
         const QString tier = r.costTier();
         c.pass(QStringLiteral("cost-tier"));
         if (r.fields.find("cost_tier") && !tier.isEmpty() && !kCostTiers.contains(tier))
             c.fail(QStringLiteral("cost-tier"), QStringLiteral("cost_tier"),
-                   QStringLiteral("cost_tier must be one of %1, got '%2'").arg(kCostTiers.join(QStringLiteral(" | ")), tier));
+                   QStringLiteral("cost_tier must be one of %1, got '%2'")
+                       .arg(kCostTiers.join(QStringLiteral(" | ")), tier));
         c.pass(QStringLiteral("tier-c-not-lockable"));
         if (tier == QLatin1String("C") && lock == QLatin1String("lockable"))
             c.fail(QStringLiteral("tier-c-not-lockable"), QStringLiteral("lockability"),
-                   QStringLiteral("Tier-C cost evidence is never lockable (§3 Tier-C rule): record it non-lockable "
-                                  "and S03-blocked; risk-owner approval cannot promote it"));
+                   QStringLiteral(
+                       "Tier-C cost evidence is never lockable (§3 Tier-C rule): record it non-lockable "
+                       "and S03-blocked; risk-owner approval cannot promote it"));
         c.pass(QStringLiteral("tier-d-not-carried"));
         if (tier == QLatin1String("D"))
-            c.fail(QStringLiteral("tier-d-not-carried"), QStringLiteral("cost_tier"),
-                   QStringLiteral("Tier-D cost evidence is unsupported and cannot be carried, not even as "
-                                  "non-lockable context (§3): record a typed INFEASIBLE with reason cost-data"));
+            c.fail(
+                QStringLiteral("tier-d-not-carried"), QStringLiteral("cost_tier"),
+                QStringLiteral("Tier-D cost evidence is unsupported and cannot be carried, not even as "
+                               "non-lockable context (§3): record a typed INFEASIBLE with reason cost-data"));
         c.pass(QStringLiteral("econ-pred-distinct"));
         if (const JsonValue *p = r.fields.find("parameters"); p && p->isObject()) {
             const JsonValue *econ = p->find("E_econ_min");
             const JsonValue *pred = p->find("E_pred_min");
-            if (econ && pred && econ->isString() && pred->isString() && sameNumber(econ->toQString(), pred->toQString()))
+            if (econ && pred && econ->isString() && pred->isString() &&
+                sameNumber(econ->toQString(), pred->toQString()))
                 c.fail(QStringLiteral("econ-pred-distinct"), QStringLiteral("parameters"),
-                       QStringLiteral("E_econ_min equals E_pred_min (%1): the mapping derivation is rejected; redo it "
-                                      "with distinct values (§2)")
+                       QStringLiteral(
+                           "E_econ_min equals E_pred_min (%1): the mapping derivation is rejected; redo it "
+                           "with distinct values (§2)")
                            .arg(econ->toQString()));
         }
 
@@ -375,7 +397,8 @@ QList<RuleCheck> check(const DerivationRecord &r) {
         static const QRegularExpression shaRe(QStringLiteral("^[0-9a-fA-F]{40}$"));
         if (!r.gitSha().isEmpty() && !shaRe.match(r.gitSha()).hasMatch())
             c.fail(QStringLiteral("git-sha"), QStringLiteral("git_sha"),
-                   QStringLiteral("git_sha must be the full 40-hex commit SHA, got '%1'").arg(r.gitSha().left(60)));
+                   QStringLiteral("git_sha must be the full 40-hex commit SHA, got '%1'")
+                       .arg(r.gitSha().left(60)));
 
         c.pass(QStringLiteral("input-hashes"));
         static const QRegularExpression hashRe(QStringLiteral("^([a-z0-9-]+):([0-9a-fA-F]+)$"));
@@ -385,10 +408,12 @@ QList<RuleCheck> check(const DerivationRecord &r) {
             if (inputs->isObject()) {
                 for (const auto &[k, v] : inputs->toObject())
                     if (v.isString())
-                        entries.push_back({QStringLiteral("input_hashes.") + QString::fromStdString(k), v.toQString().trimmed()});
+                        entries.push_back({QStringLiteral("input_hashes.") + QString::fromStdString(k),
+                                           v.toQString().trimmed()});
                     else
                         c.fail(QStringLiteral("input-hashes"), QStringLiteral("input_hashes"),
-                               QStringLiteral("input_hashes.%1 must be one \"algorithm:hex\" value").arg(QString::fromStdString(k)));
+                               QStringLiteral("input_hashes.%1 must be one \"algorithm:hex\" value")
+                                   .arg(QString::fromStdString(k)));
             } else {
                 int i = 0;
                 for (const QString &h : stringsOf(inputs))
@@ -398,7 +423,8 @@ QList<RuleCheck> check(const DerivationRecord &r) {
                 const auto m = hashRe.match(h);
                 if (!m.hasMatch()) {
                     c.fail(QStringLiteral("input-hashes"), path,
-                           QStringLiteral("%1 must carry its algorithm, as \"sha256:<hex>\" (got '%2')").arg(path, h.left(80)));
+                           QStringLiteral("%1 must carry its algorithm, as \"sha256:<hex>\" (got '%2')")
+                               .arg(path, h.left(80)));
                     continue;
                 }
                 const QString algo = m.captured(1);
@@ -408,7 +434,8 @@ QList<RuleCheck> check(const DerivationRecord &r) {
                         known = &a;
                 if (!known)
                     c.fail(QStringLiteral("input-hashes"), path,
-                           QStringLiteral("%1: unknown or weak algorithm '%2' (use %3)").arg(path, algo, algorithmNames()));
+                           QStringLiteral("%1: unknown or weak algorithm '%2' (use %3)")
+                               .arg(path, algo, algorithmNames()));
                 else if (m.captured(2).size() != known->hexLength)
                     c.fail(QStringLiteral("input-hashes"), path,
                            QStringLiteral("%1: a %2 digest has %3 hex digits, got %4")
@@ -422,12 +449,15 @@ QList<RuleCheck> check(const DerivationRecord &r) {
         const QString reason = r.reason();
         if (r.fields.find("reason") && !reason.isEmpty() && !kInfeasibleReasons.contains(reason))
             c.fail(QStringLiteral("infeasible-reason"), QStringLiteral("reason"),
-                   QStringLiteral("reason must be one of %1, got '%2'").arg(kInfeasibleReasons.join(QStringLiteral(" | ")), reason));
+                   QStringLiteral("reason must be one of %1, got '%2'")
+                       .arg(kInfeasibleReasons.join(QStringLiteral(" | ")), reason));
         c.pass(QStringLiteral("blocked-downstream"));
         const QString blocked = r.text("blocked_downstream");
-        if (r.fields.find("blocked_downstream") && !blocked.isEmpty() && !blocked.contains(QLatin1String("S03")))
+        if (r.fields.find("blocked_downstream") && !blocked.isEmpty() &&
+            !blocked.contains(QLatin1String("S03")))
             c.fail(QStringLiteral("blocked-downstream"), QStringLiteral("blocked_downstream"),
-                   QStringLiteral("blocked_downstream must name S03 (charter lock), got '%1'").arg(blocked.left(60)));
+                   QStringLiteral("blocked_downstream must name S03 (charter lock), got '%1'")
+                       .arg(blocked.left(60)));
     }
 
     c.pass(QStringLiteral("timestamp-utc"));
@@ -437,13 +467,15 @@ QList<RuleCheck> check(const DerivationRecord &r) {
         c.fail(QStringLiteral("timestamp-utc"), QStringLiteral("timestamp"),
                offset.match(ts).hasMatch()
                    ? QStringLiteral("timestamp must be UTC (end in Z or +00:00), got '%1'").arg(ts)
-                   : QStringLiteral("timestamp must be UTC ISO-8601 such as 2026-11-23T05:00:00Z, got '%1'").arg(ts.left(60)));
+                   : QStringLiteral("timestamp must be UTC ISO-8601 such as 2026-11-23T05:00:00Z, got '%1'")
+                         .arg(ts.left(60)));
     }
 
     c.pass(QStringLiteral("author-not-reviewer"));
     if (!r.author().isEmpty() && r.author().compare(r.reviewer(), Qt::CaseInsensitive) == 0)
         c.fail(QStringLiteral("author-not-reviewer"), QStringLiteral("reviewer"),
-               QStringLiteral("the reviewer '%1' is the author: a record is never reviewed by its author").arg(r.reviewer()));
+               QStringLiteral("the reviewer '%1' is the author: a record is never reviewed by its author")
+                   .arg(r.reviewer()));
 
     // Keep the order of all().
     QList<RuleCheck> out = c.take();
@@ -471,10 +503,11 @@ QList<Diagnostic> checkSet(const QList<DerivationRecord> &records, const QList<D
         if (r.id.isEmpty())
             continue;
         if (seen.contains(r.id))
-            out.push_back(Diagnostic{r.file, r.lineOf(DerivationRecord::idField(r.type)), DerivationRecord::idField(r.type),
-                                     QStringLiteral("'%1' is already recorded (%2): a change is a re-derivation "
-                                                    "(derivation supersede), never an edit")
-                                         .arg(r.id, seen.value(r.id))});
+            out.push_back(Diagnostic{
+                r.file, r.lineOf(DerivationRecord::idField(r.type)), DerivationRecord::idField(r.type),
+                QStringLiteral("'%1' is already recorded (%2): a change is a re-derivation "
+                               "(derivation supersede), never an edit")
+                    .arg(r.id, seen.value(r.id))});
         else
             seen.insert(r.id, r.where());
     }
@@ -499,10 +532,11 @@ QList<Diagnostic> checkSet(const QList<DerivationRecord> &records, const QList<D
         if (!o)
             o = valueOf(live, other);
         if (o && sameNumber(o->text("value"), r.text("value")))
-            out.push_back(Diagnostic{r.file, r.lineOf(QStringLiteral("value")), QStringLiteral("value"),
-                                     QStringLiteral("%1 equals %2 (%3, record %4): the mapping derivation is rejected; "
-                                                    "redo it with distinct values (§2)")
-                                         .arg(r.valueName(), other, r.text("value"), o->id)});
+            out.push_back(
+                Diagnostic{r.file, r.lineOf(QStringLiteral("value")), QStringLiteral("value"),
+                           QStringLiteral("%1 equals %2 (%3, record %4): the mapping derivation is rejected; "
+                                          "redo it with distinct values (§2)")
+                               .arg(r.valueName(), other, r.text("value"), o->id)});
     }
     return out;
 }
@@ -517,7 +551,8 @@ namespace {
 
 constexpr int kMaxDepth = 16;
 
-std::optional<JsonValue> toJson(const YAML::Node &node, int depth, yaml::Checker &checker, const QString &path) {
+std::optional<JsonValue> toJson(const YAML::Node &node, int depth, yaml::Checker &checker,
+                                const QString &path) {
     if (depth > kMaxDepth) {
         checker.error(node, path, QStringLiteral("nested deeper than %1 levels").arg(kMaxDepth));
         return std::nullopt;
@@ -552,7 +587,8 @@ std::optional<JsonValue> toJson(const YAML::Node &node, int depth, yaml::Checker
                               QStringLiteral("duplicate key '%1'").arg(QString::fromStdString(key)));
                 return std::nullopt;
             }
-            auto v = toJson(kv.second, depth + 1, checker, path + QLatin1Char('.') + QString::fromStdString(key));
+            auto v =
+                toJson(kv.second, depth + 1, checker, path + QLatin1Char('.') + QString::fromStdString(key));
             if (!v)
                 return std::nullopt;
             o[key] = std::move(*v);
@@ -563,9 +599,11 @@ std::optional<JsonValue> toJson(const YAML::Node &node, int depth, yaml::Checker
     return std::nullopt;
 }
 
-std::optional<DerivationRecord> recordFrom(const YAML::Node &node, yaml::Checker &checker, const QString &label) {
+std::optional<DerivationRecord> recordFrom(const YAML::Node &node, yaml::Checker &checker,
+                                           const QString &label) {
     if (!node.IsMap()) {
-        checker.error(node, label, QStringLiteral("a record must be a mapping of the seed 003 §7 template fields"));
+        checker.error(node, label,
+                      QStringLiteral("a record must be a mapping of the seed 003 §7 template fields"));
         return std::nullopt;
     }
     DerivationRecord r;
@@ -592,9 +630,11 @@ std::optional<DerivationRecord> recordFrom(const YAML::Node &node, yaml::Checker
     const bool d = keys.contains(QStringLiteral("derivation_id"));
     const bool i = keys.contains(QStringLiteral("infeasible_id"));
     if (d == i) {
-        checker.error(node, label,
-                      d ? QStringLiteral("a record has derivation_id or infeasible_id, not both")
-                        : QStringLiteral("not a derivation or INFEASIBLE record: derivation_id or infeasible_id is missing"));
+        checker.error(
+            node, label,
+            d ? QStringLiteral("a record has derivation_id or infeasible_id, not both")
+              : QStringLiteral(
+                    "not a derivation or INFEASIBLE record: derivation_id or infeasible_id is missing"));
         return std::nullopt;
     }
     r.type = d ? RecordType::Derivation : RecordType::Infeasible;
@@ -641,7 +681,8 @@ LoadedFile loadFile(const QString &path) {
     if (!f.open(QIODevice::ReadOnly)) {
         LoadedFile out;
         out.file = path;
-        out.errors.push_back(Diagnostic{path, 0, {}, QStringLiteral("cannot read file: %1").arg(f.errorString())});
+        out.errors.push_back(
+            Diagnostic{path, 0, {}, QStringLiteral("cannot read file: %1").arg(f.errorString())});
         return out;
     }
     constexpr qint64 kMaxBytes = 4 * 1024 * 1024;

@@ -19,11 +19,11 @@ QString recordTypeName(RecordType type); // "derivation" | "infeasible"
 
 struct DerivationRecord {
     RecordType type = RecordType::Derivation;
-    QString id;             // derivation_id or infeasible_id
-    QString file;           // where it was read from, as given
-    int line = 0;           // the record's first line
+    QString id;                             // derivation_id or infeasible_id
+    QString file;                           // where it was read from, as given
+    int line = 0;                           // the record's first line
     JsonValue fields = JsonValue::object(); // every field as written; scalars are strings
-    QHash<QString, int> lines; // field → the line of its value
+    QHash<QString, int> lines;              // field → the line of its value
 
     static QStringList templateFields(RecordType type); // seed 003 §7, in template order
     static QStringList optionalFields(RecordType type); // depends_on, supersedes (and notes for INFEASIBLE)
@@ -38,7 +38,9 @@ struct DerivationRecord {
     QString author() const { return text("author"); }
     QString reviewer() const { return text("reviewer"); }
     QString costTier() const { return text("cost_tier"); }
-    QString lockability() const { return isInfeasible() ? QStringLiteral("infeasible") : text("lockability"); }
+    QString lockability() const {
+        return isInfeasible() ? QStringLiteral("infeasible") : text("lockability");
+    }
     QString gitSha() const { return text("git_sha"); }
     QString reason() const { return text("reason"); } // INFEASIBLE
     // The charter value this record settles: value_name, or for an INFEASIBLE its failed_derivation.
@@ -61,8 +63,8 @@ struct DerivationRecord {
 
 // One validation rule's verdict on one record.
 struct RuleCheck {
-    QString rule;    // e.g. "tier-c-not-lockable"
-    QString title;   // what the rule says, for the reader
+    QString rule;  // e.g. "tier-c-not-lockable"
+    QString title; // what the rule says, for the reader
     bool ok = true;
     QList<Diagnostic> findings; // why not, with file:line and field
 };

@@ -25,8 +25,8 @@ QString recordStatusName(RecordStatus status) {
 }
 
 std::optional<RecordStatus> recordStatusFrom(const QString &name) {
-    for (RecordStatus s : {RecordStatus::InReview, RecordStatus::Accepted, RecordStatus::Rejected, RecordStatus::Signed,
-                           RecordStatus::Superseded, RecordStatus::Invalidated})
+    for (RecordStatus s : {RecordStatus::InReview, RecordStatus::Accepted, RecordStatus::Rejected,
+                           RecordStatus::Signed, RecordStatus::Superseded, RecordStatus::Invalidated})
         if (recordStatusName(s) == name)
             return s;
     return std::nullopt;
@@ -221,8 +221,9 @@ void DerivationBook::apply(const StoredEvent &e) {
         return;
     }
     if (kind == QLatin1String("handoff.attested")) {
-        m_attestation = Attestation{e.seq, e.tsMs, e.actor, p.find("forbidden_run") && p.find("forbidden_run")->toBool(),
-                                    p.stringAt("statement")};
+        m_attestation =
+            Attestation{e.seq, e.tsMs, e.actor, p.find("forbidden_run") && p.find("forbidden_run")->toBool(),
+                        p.stringAt("statement")};
         return;
     }
     if (kind == QLatin1String("handoff.exported")) {
@@ -380,7 +381,8 @@ HandoffStatus computeHandoffStatus(const DerivationBook &book) {
         if (r.s03NotificationRequired)
             st.notifications << QStringLiteral("%1 was handed to S03 and is now %2%3: notify S03 (§10)")
                                     .arg(r.record.id, recordStatusName(r.status),
-                                         r.supersededBy.isEmpty() ? QString() : QStringLiteral(" by ") + r.supersededBy);
+                                         r.supersededBy.isEmpty() ? QString()
+                                                                  : QStringLiteral(" by ") + r.supersededBy);
 
     // Charter values: the declared ones, or (undeclared) the ones the records name.
     QStringList names;
@@ -401,12 +403,13 @@ HandoffStatus computeHandoffStatus(const DerivationBook &book) {
             if (r->status == RecordStatus::Signed) {
                 v.settledBy = r;
                 v.state = r->record.isInfeasible() ? QStringLiteral("infeasible") : QStringLiteral("signed");
-                v.detail = r->record.isInfeasible()
-                               ? QStringLiteral("typed INFEASIBLE %1 (%2), next: %3")
-                                     .arg(r->record.id, r->record.reason(), r->record.text("allowed_next_action"))
-                               : QStringLiteral("%1 = %2 %3, tier %4, %5")
-                                     .arg(r->record.id, r->record.text("value"), r->record.text("units"),
-                                          r->record.costTier(), r->record.lockability());
+                v.detail =
+                    r->record.isInfeasible()
+                        ? QStringLiteral("typed INFEASIBLE %1 (%2), next: %3")
+                              .arg(r->record.id, r->record.reason(), r->record.text("allowed_next_action"))
+                        : QStringLiteral("%1 = %2 %3, tier %4, %5")
+                              .arg(r->record.id, r->record.text("value"), r->record.text("units"),
+                                   r->record.costTier(), r->record.lockability());
                 break;
             }
             v.state = QStringLiteral("pending");
@@ -424,15 +427,19 @@ HandoffStatus computeHandoffStatus(const DerivationBook &book) {
     auto criterion = [&](const char *id, const QString &title, bool ok, const QString &detail) {
         st.criteria.push_back({QLatin1String(id), title, ok, detail});
     };
-    criterion("charter-declared", QStringLiteral("Required charter values declared"), book.charter().has_value(),
-              book.charter() ? QStringLiteral("%1 value(s), declared by %2").arg(book.charter()->size()).arg(book.charterActor())
+    criterion("charter-declared", QStringLiteral("Required charter values declared"),
+              book.charter().has_value(),
+              book.charter() ? QStringLiteral("%1 value(s), declared by %2")
+                                   .arg(book.charter()->size())
+                                   .arg(book.charterActor())
                              : QStringLiteral("declare them: handoff charter NAME…"));
     criterion("values-settled",
               QStringLiteral("Every value has a signed derivation or a signed typed INFEASIBLE (§14)"),
               book.charter().has_value() && unsettled.isEmpty() && !names.isEmpty(),
               names.isEmpty() ? QStringLiteral("no values yet")
-              : unsettled.isEmpty() ? QStringLiteral("%1 value(s) settled").arg(names.size())
-                                    : QStringLiteral("unsettled: %1").arg(unsettled.join(QStringLiteral("; "))));
+              : unsettled.isEmpty()
+                  ? QStringLiteral("%1 value(s) settled").arg(names.size())
+                  : QStringLiteral("unsettled: %1").arg(unsettled.join(QStringLiteral("; "))));
     QStringList waiting;
     for (const RecordState *r : st.included)
         if (r->status == RecordStatus::InReview || r->status == RecordStatus::Accepted)
@@ -443,22 +450,26 @@ HandoffStatus computeHandoffStatus(const DerivationBook &book) {
     for (const RecordState *r : st.included)
         if (r->record.isCostOrCapacity() && r->riskNotes.isEmpty())
             noNote << r->record.id;
-    criterion("risk-owner-notes", QStringLiteral("Risk-owner note on every cost or capacity item (§12)"), noNote.isEmpty(),
+    criterion("risk-owner-notes", QStringLiteral("Risk-owner note on every cost or capacity item (§12)"),
+              noNote.isEmpty(),
               noNote.isEmpty() ? QStringLiteral("present where needed")
                                : QStringLiteral("missing on %1").arg(noNote.join(QStringLiteral(", "))));
     criterion("threats", QStringLiteral("Unresolved threats to validity recorded by the reviewer"),
               book.threats().has_value(),
               !book.threats() ? QStringLiteral("record them: handoff threats --add TEXT (or --none)")
-              : book.threats()->isEmpty() ? QStringLiteral("none, per %1").arg(book.threatsActor())
-                                          : QStringLiteral("%1 recorded by %2").arg(book.threats()->size()).arg(book.threatsActor()));
+              : book.threats()->isEmpty()
+                  ? QStringLiteral("none, per %1").arg(book.threatsActor())
+                  : QStringLiteral("%1 recorded by %2").arg(book.threats()->size()).arg(book.threatsActor()));
     const auto att = book.attestation();
     criterion("no-forbidden-run",
               QStringLiteral("No forbidden run, launcher, training, model or threshold selection occurred"),
               att && !att->forbiddenRun,
-              !att             ? QStringLiteral("not attested: handoff attest")
-              : att->forbiddenRun ? QStringLiteral("FAILED: %1 reported a forbidden run: %2").arg(att->actor, att->statement)
-                                  : QStringLiteral("attested by %1 at event %2").arg(att->actor).arg(att->seq));
-    st.complete = std::all_of(st.criteria.cbegin(), st.criteria.cend(), [](const HandoffCriterion &c) { return c.ok; });
+              !att ? QStringLiteral("not attested: handoff attest")
+              : att->forbiddenRun
+                  ? QStringLiteral("FAILED: %1 reported a forbidden run: %2").arg(att->actor, att->statement)
+                  : QStringLiteral("attested by %1 at event %2").arg(att->actor).arg(att->seq));
+    st.complete =
+        std::all_of(st.criteria.cbegin(), st.criteria.cend(), [](const HandoffCriterion &c) { return c.ok; });
     return st;
 }
 

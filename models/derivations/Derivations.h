@@ -45,8 +45,8 @@ struct NoteEntry {
 struct RecordState {
     DerivationRecord record;
     QString recordSha256;
-    QString file;        // the file name it was imported from
-    QString fileSha256;  // the file as written, kept as an attachment
+    QString file;       // the file name it was imported from
+    QString fileSha256; // the file as written, kept as an attachment
     quint64 importedSeq = 0;
     qint64 importedMs = 0;
     QString importer;
@@ -54,10 +54,10 @@ struct RecordState {
     QList<ReviewEntry> reviews;
     QList<NoteEntry> riskNotes;
     std::optional<SignatureEntry> signature;
-    QString supersededBy;             // when superseded
-    QString supersedes;               // the record this one re-derives (from the supersede action)
-    std::optional<NoteEntry> ended;   // superseded or invalidated: by whom, when, why
-    bool handedToS03 = false;         // part of an exported handoff package
+    QString supersededBy;           // when superseded
+    QString supersedes;             // the record this one re-derives (from the supersede action)
+    std::optional<NoteEntry> ended; // superseded or invalidated: by whom, when, why
+    bool handedToS03 = false;       // part of an exported handoff package
     bool s03NotificationRequired = false;
 
     bool isLive() const { return status != RecordStatus::Superseded && status != RecordStatus::Invalidated; }
@@ -148,14 +148,14 @@ struct HandoffCriterion {
 struct CharterValue {
     QString name;
     const RecordState *settledBy = nullptr; // the signed derivation or signed INFEASIBLE, if any
-    QString state; // "signed", "infeasible", "pending", "missing"
+    QString state;                          // "signed", "infeasible", "pending", "missing"
     QString detail;
 };
 
 struct HandoffStatus {
     QList<CharterValue> values;
-    QList<const RecordState *> included;   // every record in the package (live, reviewed or not)
-    QList<const RecordState *> eligible;   // for S03 lock
+    QList<const RecordState *> included; // every record in the package (live, reviewed or not)
+    QList<const RecordState *> eligible; // for S03 lock
     QList<std::pair<const RecordState *, QString>> blocking; // blocking S03, with the reason
     QList<HandoffCriterion> criteria;
     QStringList notifications; // S03 notifications owed by supersedes and rollbacks

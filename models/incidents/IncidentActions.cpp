@@ -458,9 +458,10 @@ Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, co
                        QStringLiteral("RUN"));
     RunbookRun run = *found;
     if (run.runbook == QLatin1String("launch-day-validation") && !run.rollback)
-        return refused(QStringLiteral("%1 is a launch: record its checks with launch check / launch checksum and "
-                                      "its sign-offs with launch signoff")
-                           .arg(run.id));
+        return refused(
+            QStringLiteral("%1 is a launch: record its checks with launch check / launch checksum and "
+                           "its sign-offs with launch signoff")
+                .arg(run.id));
     if (run.finished)
         return refused(
             QStringLiteral("%1 is finished (%2); start a new run").arg(run.id, Time::toIso(run.finishedMs)));

@@ -40,7 +40,8 @@ Result<ChecksumEntry> hashFile(const QString &name, const QString &path,
 
 Result<QList<ChecksumEntry>> compute(const QStringList &paths, const std::function<bool(qint64)> &progress) {
     if (paths.isEmpty())
-        return invalid(QStringLiteral("name at least one file or directory to checksum"), QStringLiteral("FILE"));
+        return invalid(QStringLiteral("name at least one file or directory to checksum"),
+                       QStringLiteral("FILE"));
     // First the list (so a missing path fails before any hashing), then the digests.
     QList<QPair<QString, QString>> files; // name, path
     for (const QString &given : paths) {
@@ -64,7 +65,7 @@ Result<QList<ChecksumEntry>> compute(const QStringList &paths, const std::functi
             names.sort();
             for (const QString &rel : names)
                 files.append({prefix == QLatin1String("/") ? QString(QLatin1Char('/') + rel)
-                                                            : QString(prefix + QLatin1Char('/') + rel),
+                                                           : QString(prefix + QLatin1Char('/') + rel),
                               root.filePath(rel)});
             continue;
         }

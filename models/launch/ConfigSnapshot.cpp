@@ -1,9 +1,9 @@
 #include "ConfigSnapshot.h"
 
 #include "core/CanonicalJson.h"
+#include "core/Time.h"
 #include "crypto/Sha256.h"
 #include "incidents/Incidents.h"
-#include "core/Time.h"
 #include "incidents/Publisher.h"
 
 namespace ops::ConfigSnapshots {
@@ -32,7 +32,8 @@ ConfigSnapshot take(const DeploymentConfig &config, Environment effective, const
 
     JsonValue env = JsonValue::object();
     env["environment"] = environmentName(effective);
-    env["config_environment"] = config.environment ? environmentName(*config.environment) : QStringLiteral("unset");
+    env["config_environment"] =
+        config.environment ? environmentName(*config.environment) : QStringLiteral("unset");
     env["insecure_tls"] = config.probes.insecureTls;
     env["custom_ca"] = !config.probes.caFile.isEmpty();
     env["builtin_demo"] = config.builtinDemo;
@@ -64,7 +65,8 @@ ConfigSnapshot take(const DeploymentConfig &config, Environment effective, const
         }
     }
     if (config.publisher)
-        endpoints.push(endpoint(QStringLiteral("publisher/rebind"), config.publisher->rebind, config.publisher->auth));
+        endpoints.push(
+            endpoint(QStringLiteral("publisher/rebind"), config.publisher->rebind, config.publisher->auth));
     j["endpoints"] = endpoints;
 
     JsonValue keys = JsonValue::array();

@@ -81,10 +81,11 @@ NoGoRule rollbackRule(const LaunchInputs &in) {
     NoGoRule r;
     r.id = QStringLiteral("rollback-unproven");
     r.title = QStringLiteral("Rollback objective proven by a drill");
-    r.clear = QStringLiteral("Run a rollback drill (Incidents › Rollback, Drill) and finish every step within "
-                             "%1 / %2 minutes")
-                  .arg(in.config.objectives.restoreMinutes)
-                  .arg(in.config.objectives.integrityMinutes);
+    r.clear =
+        QStringLiteral("Run a rollback drill (Incidents › Rollback, Drill) and finish every step within "
+                       "%1 / %2 minutes")
+            .arg(in.config.objectives.restoreMinutes)
+            .arg(in.config.objectives.integrityMinutes);
     r.clearTarget = QStringLiteral("rollback");
     const qint64 window = qint64(in.config.objectives.drillMaxAgeDays) * 24 * 3600 * 1000;
     const RunbookRun *latestMet = nullptr;
@@ -110,17 +111,19 @@ NoGoRule rollbackRule(const LaunchInputs &in) {
         return r;
     }
     if (latestMet)
-        r.reason = QStringLiteral("the last drill that met the objective, %1 on %2, finished %3; a drill older "
-                                  "than %4 days does not prove it")
-                       .arg(latestMet->id, latestMet->scope, ago(in.nowMs - latestMet->finishedMs))
-                       .arg(in.config.objectives.drillMaxAgeDays);
+        r.reason =
+            QStringLiteral("the last drill that met the objective, %1 on %2, finished %3; a drill older "
+                           "than %4 days does not prove it")
+                .arg(latestMet->id, latestMet->scope, ago(in.nowMs - latestMet->finishedMs))
+                .arg(in.config.objectives.drillMaxAgeDays);
     else if (latestAny)
         r.reason = QStringLiteral("no drill has met the objective; the latest, %1 on %2 (%3), did not")
                        .arg(latestAny->id, latestAny->scope, ago(in.nowMs - latestAny->finishedMs));
     else
-        r.reason = QStringLiteral("no rollback drill has been finished: the %1/%2-minute objective is unproven")
-                       .arg(in.config.objectives.restoreMinutes)
-                       .arg(in.config.objectives.integrityMinutes);
+        r.reason =
+            QStringLiteral("no rollback drill has been finished: the %1/%2-minute objective is unproven")
+                .arg(in.config.objectives.restoreMinutes)
+                .arg(in.config.objectives.integrityMinutes);
     return r;
 }
 
@@ -128,8 +131,9 @@ NoGoRule killSwitchRule(const LaunchInputs &in) {
     NoGoRule r;
     r.id = QStringLiteral("kill-switches-untested");
     r.title = QStringLiteral("Kill switches defined and tested");
-    r.clear = QStringLiteral("Activate and then deactivate each kill switch on a test scope (Incidents › Kill "
-                             "switches), with its validation result");
+    r.clear =
+        QStringLiteral("Activate and then deactivate each kill switch on a test scope (Incidents › Kill "
+                       "switches), with its validation result");
     r.clearTarget = QStringLiteral("killswitch");
     QStringList bad, good;
     const QList<KillSwitchState> switches = in.book.killSwitches();
@@ -211,13 +215,16 @@ NoGoRule publishRule(const LaunchInputs &in) {
     if (!in.rulesProblem.isEmpty())
         r.reason = QStringLiteral("the alert rules cannot be read: %1").arg(in.rulesProblem);
     else if (const AlertRule *rule = findRule(in, QStringLiteral("publish-blocked")); !rule)
-        r.reason = QStringLiteral("the alert rules have no publish-blocked alert: publish failures reach no one");
+        r.reason =
+            QStringLiteral("the alert rules have no publish-blocked alert: publish failures reach no one");
     else if (!rule->enabled)
-        r.reason = QStringLiteral("the publish-blocked alert is disabled (line %1): publish failures reach no one")
-                       .arg(rule->line);
+        r.reason =
+            QStringLiteral("the publish-blocked alert is disabled (line %1): publish failures reach no one")
+                .arg(rule->line);
     else {
         r.holds = false;
-        r.reason = QStringLiteral("publish failures raise the publish-blocked alert (%1)").arg(rule->severityDefault);
+        r.reason = QStringLiteral("publish failures raise the publish-blocked alert (%1)")
+                       .arg(rule->severityDefault);
     }
     return r;
 }
@@ -253,7 +260,8 @@ NoGoRule validationRule(const LaunchInputs &in) {
                                 it->reason.isEmpty() ? QString() : QStringLiteral(": ") + it->reason,
                                 ago(in.nowMs - it->checkedAtMs));
             else if (in.nowMs - it->checkedAtMs > kMaxAgeMs)
-                bad << QStringLiteral("%1 last probed %2; probe it again").arg(t, ago(in.nowMs - it->checkedAtMs));
+                bad << QStringLiteral("%1 last probed %2; probe it again")
+                           .arg(t, ago(in.nowMs - it->checkedAtMs));
         }
     }
     r.holds = !bad.isEmpty();
@@ -321,7 +329,8 @@ std::string signoffStatement(const QString &run, const QString &role, const QStr
 }
 
 Result<LaunchInputs> LaunchInputs::read(const SqliteEvidenceStore &store, const DeploymentConfig &config,
-                                        Environment environment, const RunbookLibrary &library, qint64 nowMs) {
+                                        Environment environment, const RunbookLibrary &library,
+                                        qint64 nowMs) {
     LaunchInputs in;
     in.config = config;
     in.environment = environment;
@@ -385,7 +394,8 @@ const RunbookRun *currentLaunchRun(const IncidentBook &book) {
 }
 
 int LaunchStatus::checksHolding() const {
-    return static_cast<int>(std::count_if(checks.begin(), checks.end(), [](const LaunchCheck &c) { return c.holds(); }));
+    return static_cast<int>(
+        std::count_if(checks.begin(), checks.end(), [](const LaunchCheck &c) { return c.holds(); }));
 }
 
 const LaunchCheck *LaunchStatus::check(const QString &step) const {
@@ -411,8 +421,9 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
     if (run && run->runbook != Launch::runbookId())
         run = nullptr;
     if (!run) {
-        st.reasons << qMakePair(QStringLiteral("launch"),
-                                QStringLiteral("no launch has been started (launch start --scope S --build ID)"));
+        st.reasons << qMakePair(
+            QStringLiteral("launch"),
+            QStringLiteral("no launch has been started (launch start --scope S --build ID)"));
     } else {
         st.run = *run;
         st.build = run->build;
@@ -433,17 +444,19 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
             if (s.status == StepStatus::Done && !in.currentSnapshotSha256.isEmpty()) {
                 const QString snap = s.evidence.stringAt("snapshot_sha256");
                 if (!snap.isEmpty() && snap != in.currentSnapshotSha256)
-                    c.stale = QStringLiteral("the config, an auth key or a kill switch changed since this snapshot "
-                                             "(%1… now %2…); verify it again")
-                                  .arg(shortHash(snap), shortHash(in.currentSnapshotSha256));
+                    c.stale =
+                        QStringLiteral("the config, an auth key or a kill switch changed since this snapshot "
+                                       "(%1… now %2…); verify it again")
+                            .arg(shortHash(snap), shortHash(in.currentSnapshotSha256));
             }
             st.checks << c;
             if (c.status == StepStatus::Pending)
                 st.reasons << qMakePair(QStringLiteral("checklist"),
                                         QStringLiteral("%1 not recorded yet").arg(c.step.id));
             else if (c.status != StepStatus::Done)
-                st.reasons << qMakePair(QStringLiteral("checklist"),
-                                        QStringLiteral("%1 %2: %3").arg(c.step.id, stepStatusName(c.status), s.note));
+                st.reasons << qMakePair(
+                    QStringLiteral("checklist"),
+                    QStringLiteral("%1 %2: %3").arg(c.step.id, stepStatusName(c.status), s.note));
             else if (!c.stale.isEmpty())
                 st.reasons << qMakePair(QStringLiteral("checklist"),
                                         QStringLiteral("%1: %2").arg(c.step.id, c.stale));
@@ -488,10 +501,10 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
                     for (const StepState &c : run->steps)
                         if (!Launch::isSignoff(c.step) && c.seq > s.seq)
                             changed << QStringLiteral("%1 (event %2)").arg(c.step.id).arg(c.seq);
-                    so.why = changed.isEmpty()
-                                 ? QStringLiteral("signed a different launch record (%1…)").arg(shortHash(so.recordSha256))
-                                 : QStringLiteral("the checklist changed after it: %1")
-                                       .arg(changed.join(QStringLiteral(", ")));
+                    so.why = changed.isEmpty() ? QStringLiteral("signed a different launch record (%1…)")
+                                                     .arg(shortHash(so.recordSha256))
+                                               : QStringLiteral("the checklist changed after it: %1")
+                                                     .arg(changed.join(QStringLiteral(", ")));
                 } else {
                     so.state = SignoffState::Valid;
                 }

@@ -14,9 +14,9 @@ class SqliteEvidenceStore;
 // launch-day runbook whose checks, sign-offs and decision are evidence events; the GO / NO-GO is
 // computed from them and from the rest of the store, never ticked by hand.
 namespace Launch {
-QString runbookId();          // launch-day-validation
-QStringList signoffRoles();   // product, engineering, qa
-QString decidedKind();        // launch.decided
+QString runbookId();        // launch-day-validation
+QStringList signoffRoles(); // product, engineering, qa
+QString decidedKind();      // launch.decided
 bool isSignoff(const RunbookStep &step);
 QString roleTitle(const QString &role); // "Product", "Engineering", "QA"
 } // namespace Launch
@@ -36,8 +36,8 @@ struct LaunchCheck {
     QString actor;
     qint64 tsMs = 0;
     quint64 seq = 0;
-    QString summary;   // one line: what the evidence says
-    QString stale;     // why a done check no longer holds ("" while it does)
+    QString summary; // one line: what the evidence says
+    QString stale;   // why a done check no longer holds ("" while it does)
     JsonValue evidence = JsonValue::object();
     bool holds() const { return status == StepStatus::Done && stale.isEmpty(); }
 };
@@ -58,14 +58,14 @@ struct LaunchSignoff {
 };
 
 struct NoGoRule {
-    QString id;    // rollback-unproven, kill-switches-untested, stale-pack-alerting-absent,
-                   // publish-failures-unrouted, scope-not-validated
+    QString id; // rollback-unproven, kill-switches-untested, stale-pack-alerting-absent,
+                // publish-failures-unrouted, scope-not-validated
     QString title;
     bool holds = true;
-    QString reason;        // why it holds, or why it does not
-    QStringList lookedAt;  // the evidence it looked at: "event 12", "alert rule stale-pack", …
-    QString clear;         // what would clear it
-    QString clearTarget;   // where the console goes to clear it: rollback, killswitch, alerts, probes
+    QString reason;       // why it holds, or why it does not
+    QStringList lookedAt; // the evidence it looked at: "event 12", "alert rule stale-pack", …
+    QString clear;        // what would clear it
+    QString clearTarget;  // where the console goes to clear it: rollback, killswitch, alerts, probes
 };
 
 struct LaunchDecisionRecord {

@@ -87,10 +87,11 @@ Result<void> LaunchActions::requireRole(const QString &role, const QString &what
         return id.error();
     if (id->roles.contains(role))
         return {};
-    return refused(QStringLiteral("%1 needs the %2 role; %3 holds %4")
-                       .arg(what, role, m_signer.name,
-                            id->roles.isEmpty() ? QStringLiteral("none") : id->roles.join(QStringLiteral(", "))),
-                   QStringLiteral("--identity"));
+    return refused(
+        QStringLiteral("%1 needs the %2 role; %3 holds %4")
+            .arg(what, role, m_signer.name,
+                 id->roles.isEmpty() ? QStringLiteral("none") : id->roles.join(QStringLiteral(", "))),
+        QStringLiteral("--identity"));
 }
 
 Result<LaunchInputs> LaunchActions::inputs() const {
@@ -112,8 +113,9 @@ Result<StoredEvent> LaunchActions::start(const QString &scope, const QString &bu
         return invalid(QStringLiteral("the launch-day runbook (%1) is not loaded").arg(Launch::runbookId()),
                        Launch::runbookId());
     if (!m_config.scope(scope))
-        return invalid(QStringLiteral("--scope must name a scope of %1, got '%2'").arg(m_config.source, scope),
-                       QStringLiteral("--scope"));
+        return invalid(
+            QStringLiteral("--scope must name a scope of %1, got '%2'").arg(m_config.source, scope),
+            QStringLiteral("--scope"));
     const QString b = build.trimmed();
     if (b.isEmpty() || b.size() > 200 || b.contains(QLatin1Char('\n')))
         return invalid(QStringLiteral("--build must name the app build being launched (one line)"),
@@ -124,8 +126,9 @@ Result<StoredEvent> LaunchActions::start(const QString &scope, const QString &bu
     if (!book.ok())
         return book.error();
     if (const RunbookRun *open = currentLaunchRun(book.value()); open && !open->finished)
-        return refused(QStringLiteral("launch %1 (%2, build %3) is still open; decide it first (launch decide)")
-                           .arg(open->id, open->scope, open->build));
+        return refused(
+            QStringLiteral("launch %1 (%2, build %3) is still open; decide it first (launch decide)")
+                .arg(open->id, open->scope, open->build));
     NewEvent e;
     e.kind = QStringLiteral("runbook.started");
     e.scope = scope;
@@ -148,8 +151,9 @@ Result<RunbookRun> LaunchActions::launchRun(const QString &ref) const {
         return book.error();
     const RunbookRun *run = ref.isEmpty() ? currentLaunchRun(book.value()) : book->run(ref);
     if (!run || run->runbook != Launch::runbookId())
-        return invalid(ref.isEmpty() ? QStringLiteral("no launch has been started (launch start --scope S --build ID)")
-                                     : QStringLiteral("'%1' is not a launch").arg(ref),
+        return invalid(ref.isEmpty()
+                           ? QStringLiteral("no launch has been started (launch start --scope S --build ID)")
+                           : QStringLiteral("'%1' is not a launch").arg(ref),
                        QStringLiteral("--run"));
     if (run->finished)
         return refused(QStringLiteral("launch %1 was decided (%2); start a new launch")
@@ -171,7 +175,8 @@ Result<const RunbookStep *> LaunchActions::checkStep(const RunbookRun &run, cons
         for (const StepState &x : run.steps)
             if (!Launch::isSignoff(x.step))
                 ids << x.step.id;
-        return invalid(QStringLiteral("launch %1 has no check '%2' (%3)").arg(run.id, step, ids.join(QStringLiteral(", "))),
+        return invalid(QStringLiteral("launch %1 has no check '%2' (%3)")
+                           .arg(run.id, step, ids.join(QStringLiteral(", "))),
                        QStringLiteral("CHECK"));
     }
     if (Launch::isSignoff(s->step))
@@ -200,7 +205,8 @@ Result<StoredEvent> LaunchActions::appendStep(const RunbookRun &run, const QStri
     return stored->first();
 }
 
-Result<StoredEvent> LaunchActions::recordSnapshot(const QString &ref, const ConfigSnapshots::Presence &present) {
+Result<StoredEvent> LaunchActions::recordSnapshot(const QString &ref,
+                                                  const ConfigSnapshots::Presence &present) {
     auto run = launchRun(ref);
     if (!run.ok())
         return run.error();
@@ -218,11 +224,13 @@ Result<StoredEvent> LaunchActions::recordSnapshot(const QString &ref, const Conf
     for (const QString &x : snap.findings)
         f.push(x);
     evidence["findings"] = f;
-    evidence["checksums"] = checksumsJson({ChecksumRef{QStringLiteral("config-snapshot.json"), snap.sha256,
-                                                       static_cast<qint64>(CanonicalJson::serialize(snap.json).size())}});
+    evidence["checksums"] =
+        checksumsJson({ChecksumRef{QStringLiteral("config-snapshot.json"), snap.sha256,
+                                   static_cast<qint64>(CanonicalJson::serialize(snap.json).size())}});
     if (snap.verified())
         return appendStep(run.value(), stepId, StepStatus::Done, QString(), evidence);
-    return appendStep(run.value(), stepId, StepStatus::Failed, snap.findings.join(QStringLiteral("; ")), evidence);
+    return appendStep(run.value(), stepId, StepStatus::Failed, snap.findings.join(QStringLiteral("; ")),
+                      evidence);
 }
 
 Result<StoredEvent> LaunchActions::recordChecksums(const QString &ref, const QList<ChecksumEntry> &entries) {
@@ -255,8 +263,9 @@ Result<LaunchProbePlan> LaunchActions::probePlan(const QString &ref, const QStri
     plan.needsNote = step.needs(EvidenceKind::Note);
     const ScopeConfig *scope = m_config.scope(run->scope);
     if (!scope)
-        return invalid(QStringLiteral("scope %1 of %2 is no longer in %3").arg(run->scope, run->id, m_config.source),
-                       QStringLiteral("--scope"));
+        return invalid(
+            QStringLiteral("scope %1 of %2 is no longer in %3").arg(run->scope, run->id, m_config.source),
+            QStringLiteral("--scope"));
     plan.rounds.append({scope->id, step.probe});
     if (stepId == QLatin1String("live-app-fetch")) {
         if (!scope->appFetch.isValid()) {
@@ -289,17 +298,20 @@ Result<StoredEvent> LaunchActions::recordProbes(const QString &ref, const QStrin
     if (!step.needs(EvidenceKind::Probe))
         return invalid(QStringLiteral("check %1 takes no probe").arg(stepId), QStringLiteral("CHECK"));
     if (results.isEmpty())
-        return invalid(QStringLiteral("check %1 needs probe results; nothing was probed").arg(stepId), stepId);
+        return invalid(QStringLiteral("check %1 needs probe results; nothing was probed").arg(stepId),
+                       stepId);
     if (step.needs(EvidenceKind::Note) && note.trimmed().isEmpty())
-        return invalid(QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. the "
-                                      "publish job and the version it published")
-                           .arg(stepId),
-                       QStringLiteral("--evidence"));
+        return invalid(
+            QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. the "
+                           "publish job and the version it published")
+                .arg(stepId),
+            QStringLiteral("--evidence"));
     QStringList bad;
     for (const ProbeResult &r : results)
         if (r.state != ProbeState::Ok)
             bad << QStringLiteral("%1 %2%3").arg(r.target.id, probeStateName(r.state),
-                                                 r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason));
+                                                 r.reason.isEmpty() ? QString()
+                                                                    : QStringLiteral(" (%1)").arg(r.reason));
     JsonValue evidence = JsonValue::object();
     evidence["probes"] = probeEvidence(results);
     evidence["probe_summary"] = probeSummary(results);
@@ -361,9 +373,9 @@ Result<StoredEvent> LaunchActions::recordArchive(const QString &ref, const QStri
     return appendStep(run.value(), stepId, StepStatus::Done, QString(), evidence);
 }
 
-Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QString &stepId, const QString &note,
-                                                const QList<AttachmentRef> &attachments, bool confirmed,
-                                                bool dryRun) {
+Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QString &stepId,
+                                                const QString &note, const QList<AttachmentRef> &attachments,
+                                                bool confirmed, bool dryRun) {
     auto run = launchRun(ref);
     if (!run.ok())
         return run.error();
@@ -378,8 +390,9 @@ Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QStrin
         if (!plan.ok())
             return plan.error();
         if (!plan->manual)
-            return invalid(QStringLiteral("check %1 is recorded from its probes (launch check %1)").arg(stepId),
-                           QStringLiteral("CHECK"));
+            return invalid(
+                QStringLiteral("check %1 is recorded from its probes (launch check %1)").arg(stepId),
+                QStringLiteral("CHECK"));
         manualAppFetch = true; // no app_fetch URL: a person's confirmation with its evidence
     }
     if ((manualAppFetch || step.needs(EvidenceKind::Note)) && note.trimmed().isEmpty())
@@ -389,10 +402,12 @@ Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QStrin
     if ((manualAppFetch || step.needs(EvidenceKind::Confirmation)) && !confirmed)
         missing << QStringLiteral("a confirmation (--confirm)");
     if (step.needs(EvidenceKind::Checksum) && !manualAppFetch)
-        return invalid(QStringLiteral("check %1 records checksums (launch checksum / launch check %1)").arg(stepId),
-                       QStringLiteral("CHECK"));
+        return invalid(
+            QStringLiteral("check %1 records checksums (launch checksum / launch check %1)").arg(stepId),
+            QStringLiteral("CHECK"));
     if (!missing.isEmpty())
-        return invalid(QStringLiteral("check %1 needs %2").arg(stepId, missing.join(QStringLiteral(", "))), stepId);
+        return invalid(QStringLiteral("check %1 needs %2").arg(stepId, missing.join(QStringLiteral(", "))),
+                       stepId);
     if (dryRun) {
         if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check")); !r.ok())
             return r.error();
@@ -408,14 +423,16 @@ Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QStrin
     return appendStep(run.value(), stepId, StepStatus::Done, note.trimmed(), evidence);
 }
 
-Result<StoredEvent> LaunchActions::recordFailed(const QString &ref, const QString &stepId, const QString &reason) {
+Result<StoredEvent> LaunchActions::recordFailed(const QString &ref, const QString &stepId,
+                                                const QString &reason) {
     auto run = launchRun(ref);
     if (!run.ok())
         return run.error();
     if (auto s = checkStep(run.value(), stepId); !s.ok())
         return s.error();
     if (reason.trimmed().isEmpty())
-        return invalid(QStringLiteral("a failed check needs its reason (--reason)"), QStringLiteral("--reason"));
+        return invalid(QStringLiteral("a failed check needs its reason (--reason)"),
+                       QStringLiteral("--reason"));
     return appendStep(run.value(), stepId, StepStatus::Failed, reason.trimmed(), JsonValue::object());
 }
 
@@ -431,22 +448,24 @@ Result<StoredEvent> LaunchActions::signoff(const QString &ref, const QString &ro
         if (Launch::isSignoff(s.step) && s.step.role == role)
             step = &s;
     if (!step)
-        return invalid(QStringLiteral("launch %1 has no %2 sign-off").arg(run->id, role), QStringLiteral("--role"));
+        return invalid(QStringLiteral("launch %1 has no %2 sign-off").arg(run->id, role),
+                       QStringLiteral("--role"));
     if (auto r = requireRole(role, QStringLiteral("the %1 sign-off").arg(role)); !r.ok())
         return r.error();
     for (const auto &[signedRole, who] : run->signatures)
         if (who == m_signer.name && signedRole != role)
-            return refused(QStringLiteral("%1 signed the %2 sign-off of %3; one identity never signs two roles")
-                               .arg(m_signer.name, signedRole, run->id),
-                           QStringLiteral("--identity"));
+            return refused(
+                QStringLiteral("%1 signed the %2 sign-off of %3; one identity never signs two roles")
+                    .arg(m_signer.name, signedRole, run->id),
+                QStringLiteral("--identity"));
     auto st = status(run->id);
     if (!st.ok())
         return st.error();
     QStringList open;
     for (const LaunchCheck &c : st->checks)
         if (!c.holds())
-            open << QStringLiteral("%1 (%2)").arg(c.step.id,
-                                                   c.stale.isEmpty() ? stepStatusName(c.status) : QStringLiteral("stale"));
+            open << QStringLiteral("%1 (%2)").arg(c.step.id, c.stale.isEmpty() ? stepStatusName(c.status)
+                                                                               : QStringLiteral("stale"));
     if (!open.isEmpty())
         return refused(QStringLiteral("a sign-off signs a complete checklist; still open: %1")
                            .arg(open.join(QStringLiteral(", "))));

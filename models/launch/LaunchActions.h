@@ -22,7 +22,7 @@ struct Signer;
 struct LaunchProbePlan {
     DeploymentConfig config; // the deployment config, plus "<scope>.app" for the app fetch
     QList<QPair<QString, QList<TargetKind>>> rounds; // scope → kinds
-    bool manual = false; // the live app fetch with no app_fetch URL: a recorded confirmation instead
+    bool manual = false;    // the live app fetch with no app_fetch URL: a recorded confirmation instead
     bool needsNote = false; // the check also needs a note on what was observed
     bool isEmpty() const { return rounds.isEmpty(); }
 };
@@ -70,23 +70,25 @@ public:
     Result<QString> openRun(const QString &run) const;
 
     // config-snapshot: done when the snapshot verifies, failed with its findings otherwise.
-    Result<StoredEvent> recordSnapshot(const QString &run,
-                                       const ConfigSnapshots::Presence &present = ConfigSnapshots::processPresence());
+    Result<StoredEvent>
+    recordSnapshot(const QString &run,
+                   const ConfigSnapshots::Presence &present = ConfigSnapshots::processPresence());
     // build-checksums
     Result<StoredEvent> recordChecksums(const QString &run, const QList<ChecksumEntry> &entries);
     // What a probe check probes (first-publish, probe-active, live-app-fetch, …).
     Result<LaunchProbePlan> probePlan(const QString &run, const QString &step) const;
     // A probe check: done when every result is ok (and the app fetch resolves the manifest's pack),
     // failed with the reasons otherwise. first-publish needs a note on what was observed.
-    Result<StoredEvent> recordProbes(const QString &run, const QString &step, const QList<ProbeResult> &results,
-                                     const QString &note);
+    Result<StoredEvent> recordProbes(const QString &run, const QString &step,
+                                     const QList<ProbeResult> &results, const QString &note);
     // archive: exports the store as a signed bundle to `outPath` and records its digest.
     Result<StoredEvent> recordArchive(const QString &run, const QString &outPath);
     // Any other check, and the live app fetch without an app_fetch URL: note, attachments and
     // confirmation as the runbook asks.
     // With dryRun every rule is checked and nothing is written (an empty event on success).
     Result<StoredEvent> recordManual(const QString &run, const QString &step, const QString &note,
-                                     const QList<AttachmentRef> &attachments, bool confirmed, bool dryRun = false);
+                                     const QList<AttachmentRef> &attachments, bool confirmed,
+                                     bool dryRun = false);
     Result<StoredEvent> recordFailed(const QString &run, const QString &step, const QString &reason);
 
     // A sign-off by the acting identity for `role`: it must hold the role, must not have signed

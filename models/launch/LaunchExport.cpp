@@ -16,7 +16,8 @@ namespace {
 Result<void> writeFile(const QString &path, const QByteArray &bytes) {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return makeError(ErrorCode::Store, QStringLiteral("cannot write %1: %2").arg(path, f.errorString()), path);
+        return makeError(ErrorCode::Store, QStringLiteral("cannot write %1: %2").arg(path, f.errorString()),
+                         path);
     return {};
 }
 
@@ -30,9 +31,10 @@ Result<LaunchExportSummary> exportLaunchRecord(const LaunchStatus &status, const
                          QStringLiteral("--run"));
     QDir dir(outDir);
     if (dir.exists() && !dir.isEmpty())
-        return makeError(ErrorCode::Policy, QStringLiteral("%1 is not empty; an export never overwrites").arg(outDir),
-                         outDir);
-    if (!QDir().mkpath(outDir) || !dir.mkpath(QStringLiteral("signoffs")) || !dir.mkpath(QStringLiteral("keys")))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("%1 is not empty; an export never overwrites").arg(outDir), outDir);
+    if (!QDir().mkpath(outDir) || !dir.mkpath(QStringLiteral("signoffs")) ||
+        !dir.mkpath(QStringLiteral("keys")))
         return makeError(ErrorCode::Store, QStringLiteral("cannot create %1").arg(outDir), outDir);
     LaunchExportSummary summary;
     const RunbookRun &run = *status.run;
@@ -47,14 +49,16 @@ Result<LaunchExportSummary> exportLaunchRecord(const LaunchStatus &status, const
         const StepState *step = run.step(s.step);
         const QByteArray sig = QByteArray::fromBase64(step->evidence.stringAt("signature").toLatin1());
         const QString statement = step->evidence.stringAt("statement");
-        if (auto r = writeFile(dir.filePath(QStringLiteral("signoffs/%1.statement").arg(s.role)), statement.toUtf8());
+        if (auto r = writeFile(dir.filePath(QStringLiteral("signoffs/%1.statement").arg(s.role)),
+                               statement.toUtf8());
             !r.ok())
             return r.error();
         if (auto r = writeFile(dir.filePath(QStringLiteral("signoffs/%1.sig").arg(s.role)), sig); !r.ok())
             return r.error();
         const auto id = inputs.identities.constFind(s.identity);
         if (id != inputs.identities.constEnd())
-            if (auto r = writeFile(dir.filePath(QStringLiteral("keys/%1.pem").arg(s.identity)), id->publicKeyPem);
+            if (auto r =
+                    writeFile(dir.filePath(QStringLiteral("keys/%1.pem").arg(s.identity)), id->publicKeyPem);
                 !r.ok())
                 return r.error();
         JsonValue o = JsonValue::object();
@@ -80,7 +84,9 @@ Result<LaunchExportSummary> exportLaunchRecord(const LaunchStatus &status, const
     if (const StepState *s = run.step(QStringLiteral("build-checksums")); s && s->status == StepStatus::Done)
         if (const JsonValue *c = s->evidence.find("checksums"))
             entries = ChecksumArchive::fromJson(*c);
-    if (auto r = writeFile(dir.filePath(QStringLiteral("SHA256SUMS")), ChecksumArchive::sha256sumText(entries)); !r.ok())
+    if (auto r =
+            writeFile(dir.filePath(QStringLiteral("SHA256SUMS")), ChecksumArchive::sha256sumText(entries));
+        !r.ok())
         return r.error();
     summary.checksums = static_cast<int>(entries.size());
     summary.files = dir.entryList(QDir::Files, QDir::Name);

@@ -255,8 +255,7 @@ RunbookLibrary RunbookLibrary::fromDirectory(const QString &dir) {
     return lib;
 }
 
-RunbookLibrary RunbookLibrary::forDirectory(const QString &dirOrEmpty)
-{
+RunbookLibrary RunbookLibrary::forDirectory(const QString &dirOrEmpty) {
     return dirOrEmpty.isEmpty() ? builtin() : fromDirectory(dirOrEmpty);
 }
 

@@ -17,10 +17,10 @@ struct RunbookStep {
     QString id;
     QString action;
     QList<EvidenceKind> evidence;
-    QList<TargetKind> probe; // for Probe evidence: what to probe in the run's scope
+    QList<TargetKind> probe;    // for Probe evidence: what to probe in the run's scope
     bool probeMustPass = false; // the step is done only when every probe result is ok
-    QString role;            // for Signature evidence: who signs
-    bool skippable = false;  // may be skipped, with a reason
+    QString role;               // for Signature evidence: who signs
+    bool skippable = false;     // may be skipped, with a reason
     int line = 0;
 
     bool needs(EvidenceKind kind) const { return evidence.contains(kind); }

@@ -12,13 +12,11 @@
 #include <QSet>
 #include <QTemporaryFile>
 
-
 namespace ops::Bundle {
 
 namespace merkle = crypto::merkle;
 
 namespace {
-
 
 const char *kVerifyMd = R"MD(# Verifying this evidence bundle
 
@@ -57,8 +55,7 @@ Pin the signer: compare `signer_key` with the fingerprint you expect
 (`opsconsole-cli identity list` on the originating machine), or pass `--pin SHA256:…`.
 )MD";
 
-bool selected(const StoredEvent &e, const ExportFilter &f)
-{
+bool selected(const StoredEvent &e, const ExportFilter &f) {
     if (f.sinceMs && e.tsMs < *f.sinceMs)
         return false;
     if (!f.scope.isEmpty() && e.scope != f.scope)
@@ -70,8 +67,7 @@ bool selected(const StoredEvent &e, const ExportFilter &f)
     return true;
 }
 
-std::string proofLine(const InclusionProofData &p)
-{
+std::string proofLine(const InclusionProofData &p) {
     JsonValue o = JsonValue::object();
     o["seq"] = static_cast<qint64>(p.seq);
     o["leaf_index"] = static_cast<qint64>(p.seq - 1);
@@ -86,12 +82,12 @@ std::string proofLine(const InclusionProofData &p)
 
 } // namespace
 
-Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QString &outPath, const ExportFilter &filter,
-                                   const Signer &exporter)
-{
+Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QString &outPath,
+                                   const ExportFilter &filter, const Signer &exporter) {
     auto exporterId = store.identity(exporter.name);
     if (!exporterId.ok() || exporterId->fingerprint != exporter.key.publicKey().fingerprint())
-        return makeError(ErrorCode::Policy, QStringLiteral("'%1' cannot sign an export of this store").arg(exporter.name));
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("'%1' cannot sign an export of this store").arg(exporter.name));
     auto cp = store.latestCheckpoint();
     if (!cp.ok())
         return cp.error();
@@ -157,7 +153,8 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
     if (!check(w.add(QStringLiteral("VERIFY.md"), QByteArrayView(kVerifyMd))) ||
         !check(w.add(QStringLiteral("checkpoint.json"), QByteArray::fromStdString(cp->canonical))) ||
         !check(w.add(QStringLiteral("checkpoint.sig"), cp->signature)) ||
-        !check(w.add(QStringLiteral("export.json"), manifestBytes)) || !check(w.add(QStringLiteral("export.sig"), manifestSig)))
+        !check(w.add(QStringLiteral("export.json"), manifestBytes)) ||
+        !check(w.add(QStringLiteral("export.sig"), manifestSig)))
         return makeError(ErrorCode::Store, QStringLiteral("cannot write the bundle"), outPath);
     QStringList names(actors.begin(), actors.end());
     names.sort();
@@ -192,16 +189,14 @@ namespace {
 Result<BundleReport> verifyContents(const tar::Contents &contents, const QString &pinnedKey);
 } // namespace
 
-Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey)
-{
+Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey) {
     auto contents = tar::readFile(path);
     if (!contents.ok())
         return contents.error();
     return verifyContents(contents.value(), pinnedKey);
 }
 
-Result<BundleReport> verifyBundleData(const QByteArray &data, const QString &pinnedKey)
-{
+Result<BundleReport> verifyBundleData(const QByteArray &data, const QString &pinnedKey) {
     auto contents = tar::readMemory(data, QStringLiteral("(memory)"));
     if (!contents.ok())
         return contents.error();
@@ -209,8 +204,7 @@ Result<BundleReport> verifyBundleData(const QByteArray &data, const QString &pin
 }
 
 namespace {
-Result<BundleReport> verifyContents(const tar::Contents &contents, const QString &pinnedKey)
-{
+Result<BundleReport> verifyContents(const tar::Contents &contents, const QString &pinnedKey) {
     QHash<QString, QByteArray> files;
     BundleReport report;
     for (const QString &name : contents.unsafeNames)
@@ -249,11 +243,13 @@ Result<BundleReport> verifyContents(const tar::Contents &contents, const QString
     if (signerKey == keys.cend())
         report.problems << QStringLiteral("no key for the checkpoint signer '%1'").arg(cp->signer);
     else if (signerKey->fingerprint() != cp->signerKey)
-        report.problems << QStringLiteral("keys/%1.pem is not the key named in the checkpoint").arg(cp->signer);
+        report.problems
+            << QStringLiteral("keys/%1.pem is not the key named in the checkpoint").arg(cp->signer);
     else if (!signerKey->verify(cpBytes, cp->signature))
         report.problems << QStringLiteral("checkpoint.sig does not verify with keys/%1.pem").arg(cp->signer);
     if (!pinnedKey.isEmpty() && cp->signerKey != pinnedKey)
-        report.problems << QStringLiteral("the checkpoint is signed by %1, not by the pinned key %2").arg(cp->signerKey, pinnedKey);
+        report.problems << QStringLiteral("the checkpoint is signed by %1, not by the pinned key %2")
+                               .arg(cp->signerKey, pinnedKey);
 
     if (!files.contains(QStringLiteral("export.json")) || !files.contains(QStringLiteral("export.sig"))) {
         report.problems << QStringLiteral("export.json is missing: cannot tell whether events were removed");
@@ -267,13 +263,18 @@ Result<BundleReport> verifyContents(const tar::Contents &contents, const QString
             const auto key = keys.constFind(report.exporter);
             if (key == keys.cend() || key->fingerprint() != manifest->stringAt("exported_by_key") ||
                 !key->verify(mBytes, files.value(QStringLiteral("export.sig"))))
-                report.problems << QStringLiteral("export.sig does not verify with keys/%1.pem").arg(report.exporter);
-            if (manifest->stringAt("events_sha256") != crypto::sha256Hex(files.value(QStringLiteral("events.jsonl"))))
-                report.problems << QStringLiteral("events.jsonl is not the file the exporter signed (events added or removed)");
-            if (manifest->stringAt("proofs_sha256") != crypto::sha256Hex(files.value(QStringLiteral("proofs.jsonl"))))
+                report.problems
+                    << QStringLiteral("export.sig does not verify with keys/%1.pem").arg(report.exporter);
+            if (manifest->stringAt("events_sha256") !=
+                crypto::sha256Hex(files.value(QStringLiteral("events.jsonl"))))
+                report.problems << QStringLiteral(
+                    "events.jsonl is not the file the exporter signed (events added or removed)");
+            if (manifest->stringAt("proofs_sha256") !=
+                crypto::sha256Hex(files.value(QStringLiteral("proofs.jsonl"))))
                 report.problems << QStringLiteral("proofs.jsonl is not the file the exporter signed");
             const JsonValue *size = manifest->find("checkpoint_size");
-            if (!size || static_cast<quint64>(size->toInt()) != cp->size || manifest->stringAt("store") != cp->storeId)
+            if (!size || static_cast<quint64>(size->toInt()) != cp->size ||
+                manifest->stringAt("store") != cp->storeId)
                 report.problems << QStringLiteral("export.json names another checkpoint or store");
         }
     }
@@ -285,7 +286,9 @@ Result<BundleReport> verifyContents(const tar::Contents &contents, const QString
     if (!proofLines.isEmpty() && proofLines.last().isEmpty())
         proofLines.removeLast();
     if (eventLines.size() != proofLines.size())
-        report.problems << QStringLiteral("events.jsonl has %1 lines but proofs.jsonl %2").arg(eventLines.size()).arg(proofLines.size());
+        report.problems << QStringLiteral("events.jsonl has %1 lines but proofs.jsonl %2")
+                               .arg(eventLines.size())
+                               .arg(proofLines.size());
     QSet<QString> referencedBlobs;
     for (qsizetype i = 0; i < qMin(eventLines.size(), proofLines.size()); ++i) {
         const QString where = QStringLiteral("events.jsonl:%1").arg(i + 1);
@@ -307,8 +310,8 @@ Result<BundleReport> verifyContents(const tar::Contents &contents, const QString
             auditPath << QByteArray::fromHex(QByteArray::fromStdString(h.toStdString()));
         const qint64 index = proof->find("leaf_index") ? proof->find("leaf_index")->toInt() : -1;
         const JsonValue *treeSize = proof->find("tree_size");
-        if (proof->stringAt("leaf_hash") != QString::fromLatin1(leaf.toHex()) || index != seq - 1 || !treeSize ||
-            treeSize->toInt() != static_cast<qint64>(cp->size)) {
+        if (proof->stringAt("leaf_hash") != QString::fromLatin1(leaf.toHex()) || index != seq - 1 ||
+            !treeSize || treeSize->toInt() != static_cast<qint64>(cp->size)) {
             report.problems << where + QStringLiteral(": its proof is for other bytes or another position");
             continue;
         }
@@ -323,10 +326,12 @@ Result<BundleReport> verifyContents(const tar::Contents &contents, const QString
             if (actorKey == keys.cend() ||
                 !actorKey->verify(QByteArray::fromStdString(CanonicalJson::serialize(unsignedEvent)),
                                   QByteArray::fromBase64(QByteArray::fromStdString(sig->toStdString()))))
-                report.problems << where + QStringLiteral(": the signature by '%1' does not verify").arg(event->stringAt("actor"));
+                report.problems << where + QStringLiteral(": the signature by '%1' does not verify")
+                                               .arg(event->stringAt("actor"));
         }
         if (event->stringAt("kind") == QLatin1String("evidence.attached"))
-            referencedBlobs.insert(event->find("payload") ? event->find("payload")->stringAt("sha256") : QString());
+            referencedBlobs.insert(event->find("payload") ? event->find("payload")->stringAt("sha256")
+                                                          : QString());
         ++report.events;
     }
     for (auto it = files.cbegin(); it != files.cend(); ++it) {

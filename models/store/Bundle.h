@@ -27,8 +27,8 @@ struct ExportSummary {
 // that checkpoint), keys/<identity>.pem, blobs/<sha256>, VERIFY.md.
 // The exporter signs export.json (what was selected: count, filter, SHA-256 of events.jsonl and
 // proofs.jsonl) so that removing an event together with its proof is detected too.
-Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QString &outPath, const ExportFilter &filter,
-                                   const Signer &exporter);
+Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QString &outPath,
+                                   const ExportFilter &filter, const Signer &exporter);
 
 struct BundleReport {
     bool valid = false;

@@ -6,8 +6,7 @@
 
 namespace ops {
 
-JsonValue StoredEvent::payload() const
-{
+JsonValue StoredEvent::payload() const {
     auto parsed = CanonicalJson::parse(canonical);
     if (!parsed.ok())
         return JsonValue();
@@ -15,8 +14,7 @@ JsonValue StoredEvent::payload() const
     return p ? *p : JsonValue();
 }
 
-QByteArray StoredEvent::signature() const
-{
+QByteArray StoredEvent::signature() const {
     auto parsed = CanonicalJson::parse(canonical);
     if (!parsed.ok())
         return {};
@@ -26,8 +24,7 @@ QByteArray StoredEvent::signature() const
     return QByteArray::fromBase64(QByteArray::fromStdString(s->toStdString()));
 }
 
-std::string StoredEvent::signedBytes() const
-{
+std::string StoredEvent::signedBytes() const {
     auto parsed = CanonicalJson::parse(canonical);
     if (!parsed.ok())
         return {};
@@ -36,8 +33,8 @@ std::string StoredEvent::signedBytes() const
     return CanonicalJson::serialize(obj);
 }
 
-std::optional<Checkpoint> Checkpoint::fromCanonical(const std::string &canonical, const QByteArray &signature)
-{
+std::optional<Checkpoint> Checkpoint::fromCanonical(const std::string &canonical,
+                                                    const QByteArray &signature) {
     auto parsed = CanonicalJson::parse(canonical);
     if (!parsed.ok() || !parsed->isObject())
         return std::nullopt;
@@ -65,9 +62,8 @@ std::optional<Checkpoint> Checkpoint::fromCanonical(const std::string &canonical
 
 namespace store::codec {
 
-JsonValue eventObject(quint64 seq, const QString &uuid, qint64 tsMs, const QString &actor, const QString &kind,
-                      const QString &scope, const JsonValue &payload)
-{
+JsonValue eventObject(quint64 seq, const QString &uuid, qint64 tsMs, const QString &actor,
+                      const QString &kind, const QString &scope, const JsonValue &payload) {
     JsonValue o = JsonValue::object();
     o["actor"] = actor;
     o["id"] = uuid;
@@ -79,10 +75,9 @@ JsonValue eventObject(quint64 seq, const QString &uuid, qint64 tsMs, const QStri
     return o;
 }
 
-std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor, std::string_view kind,
-                       std::string_view scope, std::string_view payloadCanonical, SignatureField field,
-                       std::string_view signatureBase64)
-{
+std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
+                       std::string_view kind, std::string_view scope, std::string_view payloadCanonical,
+                       SignatureField field, std::string_view signatureBase64) {
     std::string out;
     out.reserve(payloadCanonical.size() + actor.size() + kind.size() + scope.size() + 200);
     out += "{\"actor\":";
@@ -109,8 +104,7 @@ std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::str
     return out;
 }
 
-bool validKind(std::string_view kind)
-{
+bool validKind(std::string_view kind) {
     // ^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$, at most 64 bytes
     if (kind.empty() || kind.size() > 64 || kind.front() < 'a' || kind.front() > 'z' || kind.back() == '.')
         return false;
@@ -124,9 +118,9 @@ bool validKind(std::string_view kind)
     return true;
 }
 
-QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
-                      std::string_view kind, std::string_view scope, bool signedByActor, Envelope &out)
-{
+QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid, qint64 tsMs,
+                      std::string_view actor, std::string_view kind, std::string_view scope,
+                      bool signedByActor, Envelope &out) {
     std::string prefix = "{\"actor\":";
     CanonicalJson::appendString(actor, prefix);
     prefix += ",\"id\":";
@@ -160,7 +154,8 @@ QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid
             return QStringLiteral("signed flag differs from the event");
         out.signatureBase64 = {};
     }
-    if (sigStart < prefix.size() + middle.size() || bytes.substr(sigStart - middle.size(), middle.size()) != middle)
+    if (sigStart < prefix.size() + middle.size() ||
+        bytes.substr(sigStart - middle.size(), middle.size()) != middle)
         return QStringLiteral("scope or sequence number differs from the indexed columns");
     out.payload = bytes.substr(prefix.size(), sigStart - middle.size() - prefix.size());
     if (out.payload.size() < 2 || out.payload.front() != '{' || out.payload.back() != '}')
@@ -170,8 +165,7 @@ QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid
     return {};
 }
 
-std::string withSignature(JsonValue object, const QByteArray &signature)
-{
+std::string withSignature(JsonValue object, const QByteArray &signature) {
     if (signature.isEmpty())
         object["signature"] = nullptr;
     else
@@ -180,8 +174,7 @@ std::string withSignature(JsonValue object, const QByteArray &signature)
 }
 
 JsonValue checkpointObject(quint64 size, const QByteArray &root, qint64 tsMs, const QString &signer,
-                           const QString &signerKey, const QString &storeId)
-{
+                           const QString &signerKey, const QString &storeId) {
     JsonValue o = JsonValue::object();
     o["root"] = root.toHex().toStdString();
     o["signer"] = signer;
@@ -192,8 +185,7 @@ JsonValue checkpointObject(quint64 size, const QByteArray &root, qint64 tsMs, co
     return o;
 }
 
-QString columnMismatch(const JsonValue &parsed, const StoredEvent &row)
-{
+QString columnMismatch(const JsonValue &parsed, const StoredEvent &row) {
     if (!parsed.isObject())
         return QStringLiteral("stored event is not a JSON object");
     const JsonValue *seq = parsed.find("seq");
@@ -203,7 +195,8 @@ QString columnMismatch(const JsonValue &parsed, const StoredEvent &row)
     if (parsed.stringAt("id") != row.uuid)
         return QStringLiteral("event id differs from the indexed id");
     if (parsed.stringAt("actor") != row.actor)
-        return QStringLiteral("actor differs from the indexed actor ('%1' vs '%2')").arg(parsed.stringAt("actor"), row.actor);
+        return QStringLiteral("actor differs from the indexed actor ('%1' vs '%2')")
+            .arg(parsed.stringAt("actor"), row.actor);
     if (parsed.stringAt("kind") != row.kind)
         return QStringLiteral("kind differs from the indexed kind");
     if (parsed.stringAt("scope") != row.scope)
@@ -239,7 +232,8 @@ Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, co
             f.fromSeq = page->last().seq + 1;
         }
     }
-    std::sort(all.begin(), all.end(), [](const StoredEvent &a, const StoredEvent &b) { return a.seq < b.seq; });
+    std::sort(all.begin(), all.end(),
+              [](const StoredEvent &a, const StoredEvent &b) { return a.seq < b.seq; });
     return all;
 }
 

@@ -7,17 +7,17 @@
 namespace ops::store::codec {
 
 // {"actor","id","kind","payload","scope","seq","ts"} — what the actor signs.
-JsonValue eventObject(quint64 seq, const QString &uuid, qint64 tsMs, const QString &actor, const QString &kind,
-                      const QString &scope, const JsonValue &payload);
+JsonValue eventObject(quint64 seq, const QString &uuid, qint64 tsMs, const QString &actor,
+                      const QString &kind, const QString &scope, const JsonValue &payload);
 // The stored canonical form: the object above plus "signature" (base64, or null when a batch
 // checkpoint covers the event).
 std::string withSignature(JsonValue object, const QByteArray &signature);
 
 enum class SignatureField { Omit, Null, Value };
 // The same bytes as serialising eventObject (+ signature), assembled directly for bulk paths.
-std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor, std::string_view kind,
-                       std::string_view scope, std::string_view payloadCanonical, SignatureField field,
-                       std::string_view signatureBase64 = {});
+std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
+                       std::string_view kind, std::string_view scope, std::string_view payloadCanonical,
+                       SignatureField field, std::string_view signatureBase64 = {});
 bool validKind(std::string_view kind);
 
 // Checks stored event bytes against their indexed columns without parsing the payload: the
@@ -29,8 +29,9 @@ struct Envelope {
     std::string_view beforeSignature; // canonical bytes up to the signature member
     std::string_view afterSignature;  // canonical bytes after it (",\"ts\":…}")
 };
-QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
-                      std::string_view kind, std::string_view scope, bool signedByActor, Envelope &out);
+QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid, qint64 tsMs,
+                      std::string_view actor, std::string_view kind, std::string_view scope,
+                      bool signedByActor, Envelope &out);
 
 JsonValue checkpointObject(quint64 size, const QByteArray &root, qint64 tsMs, const QString &signer,
                            const QString &signerKey, const QString &storeId);

@@ -24,7 +24,8 @@ public:
     virtual Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events) = 0;
     // Streams a JSONL file (kind, scope, payload, optional ts a line) in one transaction covered
     // by one batch checkpoint. A bad line fails the whole import, naming file:line; nothing is written.
-    virtual Result<quint64> importJsonl(const Signer &signer, const QString &file, const Progress &progress = {}) = 0;
+    virtual Result<quint64> importJsonl(const Signer &signer, const QString &file,
+                                        const Progress &progress = {}) = 0;
 
     virtual Result<StoredEvent> event(quint64 seq) const = 0;
     virtual Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const = 0;

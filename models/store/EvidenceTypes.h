@@ -34,8 +34,8 @@ struct StoredEvent {
     bool signedByActor = false;
 
     JsonValue payload() const;
-    QByteArray signature() const;     // raw 64 bytes, empty for batch-covered events
-    std::string signedBytes() const;  // canonical event without "signature": what the actor signed
+    QByteArray signature() const;    // raw 64 bytes, empty for batch-covered events
+    std::string signedBytes() const; // canonical event without "signature": what the actor signed
 };
 
 struct Checkpoint {
@@ -43,7 +43,7 @@ struct Checkpoint {
     QByteArray root;
     qint64 tsMs = 0;
     QString signer;
-    QString signerKey;     // "SHA256:<hex>" of the signer's raw public key
+    QString signerKey; // "SHA256:<hex>" of the signer's raw public key
     QString storeId;
     std::string canonical; // the exact signed bytes
     QByteArray signature;  // raw Ed25519

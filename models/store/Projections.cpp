@@ -5,8 +5,8 @@
 namespace ops::store {
 
 namespace {
-Result<void> identityCreated(Database &db, const char *schema, const StoredEvent &event, const JsonValue &payload)
-{
+Result<void> identityCreated(Database &db, const char *schema, const StoredEvent &event,
+                             const JsonValue &payload) {
     QStringList roles;
     for (const JsonValue &r : payload.find("roles") ? payload.find("roles")->toArray() : JsonValue::Array{})
         roles << r.toQString();
@@ -24,8 +24,8 @@ Result<void> identityCreated(Database &db, const char *schema, const StoredEvent
 }
 } // namespace
 
-Result<void> applyProjections(Database &db, const char *schema, const StoredEvent &event, const JsonValue &payload)
-{
+Result<void> applyProjections(Database &db, const char *schema, const StoredEvent &event,
+                              const JsonValue &payload) {
     if (event.kind == QLatin1String("identity.created"))
         return identityCreated(db, schema, event, payload);
     return {};

@@ -8,6 +8,7 @@
 
 namespace ops::store {
 
-Result<void> applyProjections(Database &db, const char *schema, const StoredEvent &event, const JsonValue &payload);
+Result<void> applyProjections(Database &db, const char *schema, const StoredEvent &event,
+                              const JsonValue &payload);
 
 } // namespace ops::store

@@ -7,8 +7,7 @@
 namespace ops::store {
 
 namespace {
-ErrorCode codeFor(int rc)
-{
+ErrorCode codeFor(int rc) {
     switch (rc & 0xff) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
@@ -25,8 +24,7 @@ ErrorCode codeFor(int rc)
     }
 }
 
-QString describe(sqlite3 *db, int rc)
-{
+QString describe(sqlite3 *db, int rc) {
     const int base = rc & 0xff;
     if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
         return QStringLiteral("the store is locked by another process (busy timeout passed); try again");
@@ -38,20 +36,17 @@ QString describe(sqlite3 *db, int rc)
 }
 } // namespace
 
-Database::~Database()
-{
+Database::~Database() {
     if (m_db)
         sqlite3_close_v2(m_db);
 }
 
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
-    , m_path(std::move(other.m_path))
-{
+    , m_path(std::move(other.m_path)) {
 }
 
-Database &Database::operator=(Database &&other) noexcept
-{
+Database &Database::operator=(Database &&other) noexcept {
     if (this != &other) {
         if (m_db)
             sqlite3_close_v2(m_db);
@@ -61,8 +56,7 @@ Database &Database::operator=(Database &&other) noexcept
     return *this;
 }
 
-Result<Database> Database::open(const QString &path, bool create, bool readOnly)
-{
+Result<Database> Database::open(const QString &path, bool create, bool readOnly) {
     Database db;
     db.m_path = path;
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE;
@@ -71,20 +65,19 @@ Result<Database> Database::open(const QString &path, bool create, bool readOnly)
         flags |= SQLITE_OPEN_CREATE;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db.m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        Error e = makeError(codeFor(rc), QStringLiteral("cannot open store: %1").arg(describe(db.m_db, rc)), path);
+        Error e =
+            makeError(codeFor(rc), QStringLiteral("cannot open store: %1").arg(describe(db.m_db, rc)), path);
         return e;
     }
     sqlite3_extended_result_codes(db.m_db, 1);
     return db;
 }
 
-Result<Database> Database::openMemory()
-{
+Result<Database> Database::openMemory() {
     return open(QStringLiteral(":memory:"), true);
 }
 
-Result<void> Database::exec(std::string_view sql)
-{
+Result<void> Database::exec(std::string_view sql) {
     char *err = nullptr;
     const std::string s(sql);
     const int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
@@ -98,36 +91,30 @@ Result<void> Database::exec(std::string_view sql)
     return {};
 }
 
-Error Database::lastError(const QString &what) const
-{
+Error Database::lastError(const QString &what) const {
     const int rc = sqlite3_extended_errcode(m_db);
     return makeError(codeFor(rc), what + QStringLiteral(": ") + describe(m_db, rc), m_path);
 }
 
-qint64 Database::lastInsertRowId() const
-{
+qint64 Database::lastInsertRowId() const {
     return sqlite3_last_insert_rowid(m_db);
 }
 
-int Database::changes() const
-{
+int Database::changes() const {
     return sqlite3_changes(m_db);
 }
 
-Statement::~Statement()
-{
+Statement::~Statement() {
     if (m_stmt)
         sqlite3_finalize(m_stmt);
 }
 
 Statement::Statement(Statement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr))
-    , m_db(other.m_db)
-{
+    , m_db(other.m_db) {
 }
 
-Statement &Statement::operator=(Statement &&other) noexcept
-{
+Statement &Statement::operator=(Statement &&other) noexcept {
     if (this != &other) {
         if (m_stmt)
             sqlite3_finalize(m_stmt);
@@ -137,62 +124,53 @@ Statement &Statement::operator=(Statement &&other) noexcept
     return *this;
 }
 
-Result<Statement> Statement::prepare(Database &db, std::string_view sql)
-{
+Result<Statement> Statement::prepare(Database &db, std::string_view sql) {
     Statement s;
     s.m_db = db.handle();
-    const int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &s.m_stmt, nullptr);
+    const int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &s.m_stmt, nullptr);
     if (rc != SQLITE_OK)
         return db.lastError(QStringLiteral("prepare failed"));
     return s;
 }
 
-Statement &Statement::bind(int index, qint64 value)
-{
+Statement &Statement::bind(int index, qint64 value) {
     sqlite3_bind_int64(m_stmt, index, value);
     return *this;
 }
 
-Statement &Statement::bind(int index, const QString &value)
-{
+Statement &Statement::bind(int index, const QString &value) {
     const QByteArray utf8 = value.toUtf8();
     sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
-Statement &Statement::bind(int index, std::string_view text)
-{
+Statement &Statement::bind(int index, std::string_view text) {
     sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
-Statement &Statement::bindBlob(int index, QByteArrayView value)
-{
+Statement &Statement::bindBlob(int index, QByteArrayView value) {
     sqlite3_bind_blob(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
-Statement &Statement::bindStaticText(int index, std::string_view text)
-{
+Statement &Statement::bindStaticText(int index, std::string_view text) {
     sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
     return *this;
 }
 
-Statement &Statement::bindStaticBlob(int index, QByteArrayView value)
-{
+Statement &Statement::bindStaticBlob(int index, QByteArrayView value) {
     sqlite3_bind_blob(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
     return *this;
 }
 
-Statement &Statement::bindNull(int index)
-{
+Statement &Statement::bindNull(int index) {
     sqlite3_bind_null(m_stmt, index);
     return *this;
 }
 
-Result<QStringList> Statement::texts()
-{
+Result<QStringList> Statement::texts() {
     QStringList out;
     while (true) {
         auto row = step();
@@ -204,8 +182,7 @@ Result<QStringList> Statement::texts()
     }
 }
 
-Result<bool> Statement::step()
-{
+Result<bool> Statement::step() {
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
@@ -220,8 +197,7 @@ Result<bool> Statement::step()
     return makeError(codeFor(rc), describe(m_db, rc));
 }
 
-Result<void> Statement::run()
-{
+Result<void> Statement::run() {
     auto r = step();
     reset();
     if (!r.ok())
@@ -229,47 +205,39 @@ Result<void> Statement::run()
     return {};
 }
 
-void Statement::reset()
-{
+void Statement::reset() {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }
 
-qint64 Statement::int64(int column) const
-{
+qint64 Statement::int64(int column) const {
     return sqlite3_column_int64(m_stmt, column);
 }
 
-QString Statement::text(int column) const
-{
+QString Statement::text(int column) const {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, column));
 }
 
-std::string_view Statement::textView(int column) const
-{
+std::string_view Statement::textView(int column) const {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return std::string_view(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
 }
 
-QByteArray Statement::blob(int column) const
-{
+QByteArray Statement::blob(int column) const {
     return blobView(column).toByteArray();
 }
 
-QByteArrayView Statement::blobView(int column) const
-{
+QByteArrayView Statement::blobView(int column) const {
     const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
     return QByteArrayView(p, sqlite3_column_bytes(m_stmt, column));
 }
 
-bool Statement::isNull(int column) const
-{
+bool Statement::isNull(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
-Result<Transaction> Transaction::begin(Database &db)
-{
+Result<Transaction> Transaction::begin(Database &db) {
     if (auto r = db.exec("BEGIN IMMEDIATE"); !r.ok())
         return r.error();
     return Transaction(db);
@@ -277,18 +245,15 @@ Result<Transaction> Transaction::begin(Database &db)
 
 Transaction::Transaction(Transaction &&other) noexcept
     : m_db(other.m_db)
-    , m_done(std::exchange(other.m_done, true))
-{
+    , m_done(std::exchange(other.m_done, true)) {
 }
 
-Transaction::~Transaction()
-{
+Transaction::~Transaction() {
     if (!m_done)
         (void)m_db->exec("ROLLBACK");
 }
 
-Result<void> Transaction::commit()
-{
+Result<void> Transaction::commit() {
     m_done = true;
     auto r = m_db->exec("COMMIT");
     if (!r.ok())

@@ -90,7 +90,8 @@ public:
     Result<void> commit();
 
 private:
-    explicit Transaction(Database &db) : m_db(&db) {}
+    explicit Transaction(Database &db)
+        : m_db(&db) {}
     Database *m_db;
     bool m_done = false;
 };

@@ -13,8 +13,8 @@
 #include "crypto/Random.h"
 #include "crypto/Sha256.h"
 
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QUuid>
@@ -40,11 +40,12 @@ constexpr qint64 kMaxBlobBytes = kMaxAttachmentBytes;
 // Reads leaf hashes and kept perfect subtrees straight from the store.
 class StoreTreeReader final : public merkle::TreeReader {
 public:
-    explicit StoreTreeReader(Database &db) : m_db(db) {}
-    QList<QByteArray> leafHashes(quint64 begin, quint64 end) const override
-    {
+    explicit StoreTreeReader(Database &db)
+        : m_db(db) {}
+    QList<QByteArray> leafHashes(quint64 begin, quint64 end) const override {
         QList<QByteArray> out;
-        auto st = Statement::prepare(m_db, "SELECT leaf_hash FROM events WHERE seq > ? AND seq <= ? ORDER BY seq");
+        auto st =
+            Statement::prepare(m_db, "SELECT leaf_hash FROM events WHERE seq > ? AND seq <= ? ORDER BY seq");
         if (!st.ok())
             return out;
         st->bind(1, static_cast<qint64>(begin)).bind(2, static_cast<qint64>(end));
@@ -56,8 +57,7 @@ public:
         }
         return out;
     }
-    std::optional<QByteArray> perfectNode(int level, quint64 index) const override
-    {
+    std::optional<QByteArray> perfectNode(int level, quint64 index) const override {
         if (level < kNodeLevelMin)
             return std::nullopt;
         auto st = Statement::prepare(m_db, "SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?");
@@ -74,8 +74,7 @@ private:
     Database &m_db;
 };
 
-Result<quint64> maxSeq(Database &db)
-{
+Result<quint64> maxSeq(Database &db) {
     auto st = Statement::prepare(db, "SELECT COALESCE(MAX(seq), 0) FROM events");
     if (!st.ok())
         return st.error();
@@ -85,17 +84,16 @@ Result<quint64> maxSeq(Database &db)
     return static_cast<quint64>(st->int64(0));
 }
 
-bool validKind(const QString &kind)
-{
+bool validKind(const QString &kind) {
     static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*$"));
     return kind.size() <= 64 && re.match(kind).hasMatch();
 }
 
-Result<QByteArray> readHeader(const QString &path)
-{
+Result<QByteArray> readHeader(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Store, QStringLiteral("cannot open store: %1").arg(f.errorString()), path);
+        return makeError(ErrorCode::Store, QStringLiteral("cannot open store: %1").arg(f.errorString()),
+                         path);
     return f.read(16);
 }
 
@@ -171,8 +169,7 @@ struct SqliteEvidenceStore::QuickCheck {
     bool cancelled = false;
 };
 
-SqliteEvidenceStore::~SqliteEvidenceStore()
-{
+SqliteEvidenceStore::~SqliteEvidenceStore() {
     if (m_quickCheckState) {
         {
             std::lock_guard lock(m_quickCheckState->mutex);
@@ -185,8 +182,7 @@ SqliteEvidenceStore::~SqliteEvidenceStore()
     }
 }
 
-Result<void> SqliteEvidenceStore::awaitIntegrity()
-{
+Result<void> SqliteEvidenceStore::awaitIntegrity() {
     if (!m_quickCheck.valid())
         return {};
     const QString problem = m_quickCheck.get();
@@ -196,8 +192,7 @@ Result<void> SqliteEvidenceStore::awaitIntegrity()
 }
 
 Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QString &path,
-                                                                      const StoreOpenOptions &options)
-{
+                                                                       const StoreOpenOptions &options) {
     std::unique_ptr<SqliteEvidenceStore> s(new SqliteEvidenceStore);
     s->m_path = path;
     s->m_options = options;
@@ -206,7 +201,8 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
     if (!exists) {
         if (!options.create || options.readOnly)
             return makeError(ErrorCode::Store,
-                             QStringLiteral("no evidence store here; create one with `opsconsole-cli init`"), path);
+                             QStringLiteral("no evidence store here; create one with `opsconsole-cli init`"),
+                             path);
         if (auto r = FileUtil::createPrivate(path); !r.ok())
             return r.error();
     } else {
@@ -214,8 +210,8 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
         if (!header.ok())
             return header.error();
         if (!header->isEmpty() && header.value() != QByteArray("SQLite format 3\0", 16))
-            return makeError(ErrorCode::Store, QStringLiteral("not an opsconsole evidence store (not a SQLite file)"),
-                             path);
+            return makeError(ErrorCode::Store,
+                             QStringLiteral("not an opsconsole evidence store (not a SQLite file)"), path);
         if (!options.readOnly && (FileUtil::permissions(path) & 077))
             QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
@@ -254,7 +250,8 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
         if (auto row = tables->step(); !row.ok())
             return row.error();
         if (tables->int64(0) != 0 || app != 0)
-            return makeError(ErrorCode::Store, QStringLiteral("not an opsconsole evidence store (foreign SQLite database)"),
+            return makeError(ErrorCode::Store,
+                             QStringLiteral("not an opsconsole evidence store (foreign SQLite database)"),
                              path);
     }
 
@@ -267,7 +264,8 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
         if (auto row = check->step(); !row.ok())
             return row.error();
         if (check->text(0) != QLatin1String("ok"))
-            return makeError(ErrorCode::Store, QStringLiteral("the store file is corrupt: %1").arg(check->text(0)), path);
+            return makeError(ErrorCode::Store,
+                             QStringLiteral("the store file is corrupt: %1").arg(check->text(0)), path);
     }
     // Only writes wait for the verdict, so read-only opens (the GUI's readers) skip the scan.
     if (exists && !options.readOnly) {
@@ -304,19 +302,22 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
     if (auto v = schemaVersion(d);
         !v.ok() || v.value() > kSchemaVersion ||
         v.value() < (options.readOnly ? kSchemaVersionMinReadable : kSchemaVersion))
-        return makeError(ErrorCode::Store,
-                         v.ok() && v.value() > kSchemaVersion
-                             ? QStringLiteral("the store has schema version %1, newer than this program understands (%2)")
-                                   .arg(v.value())
-                                   .arg(kSchemaVersion)
-                             : QStringLiteral("the store is not initialised"),
-                         path);
+        return makeError(
+            ErrorCode::Store,
+            v.ok() && v.value() > kSchemaVersion
+                ? QStringLiteral("the store has schema version %1, newer than this program understands (%2)")
+                      .arg(v.value())
+                      .arg(kSchemaVersion)
+                : QStringLiteral("the store is not initialised"),
+            path);
 
     auto id = s->meta(QStringLiteral("store_id"));
     if (!id.ok())
         return id.error();
     if (id->isEmpty() && !options.readOnly) {
-        if (auto r = s->setMeta(QStringLiteral("store_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)); !r.ok())
+        if (auto r =
+                s->setMeta(QStringLiteral("store_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+            !r.ok())
             return r.error();
         id = s->meta(QStringLiteral("store_id"));
     }
@@ -324,7 +325,9 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
     if (!options.readOnly) {
         // Earlier versions wrote the sidecar through randomly named temporaries.
         const QFileInfo info(path);
-        for (const QString &stale : QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral(".checkpoint.tmp-*")}, QDir::Files))
+        for (const QString &stale :
+             QDir(info.absolutePath())
+                 .entryList({info.fileName() + QStringLiteral(".checkpoint.tmp-*")}, QDir::Files))
             QFile::remove(QDir(info.absolutePath()).filePath(stale));
     }
     if (auto r = s->checkSidecar(); !r.ok())
@@ -332,8 +335,7 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
     return s;
 }
 
-Result<QString> SqliteEvidenceStore::meta(const QString &key) const
-{
+Result<QString> SqliteEvidenceStore::meta(const QString &key) const {
     auto st = Statement::prepare(m_db, "SELECT value FROM meta WHERE key = ?");
     if (!st.ok())
         return st.error();
@@ -344,21 +346,18 @@ Result<QString> SqliteEvidenceStore::meta(const QString &key) const
     return row.value() ? st->text(0) : QString();
 }
 
-Result<void> SqliteEvidenceStore::setMeta(const QString &key, const QString &value)
-{
+Result<void> SqliteEvidenceStore::setMeta(const QString &key, const QString &value) {
     auto st = Statement::prepare(m_db, "INSERT OR IGNORE INTO meta(key, value) VALUES(?, ?)");
     if (!st.ok())
         return st.error();
     return st->bind(1, key).bind(2, value).run();
 }
 
-Result<quint64> SqliteEvidenceStore::size() const
-{
+Result<quint64> SqliteEvidenceStore::size() const {
     return maxSeq(m_db);
 }
 
-Result<merkle::TreeBuilder> SqliteEvidenceStore::loadFrontier(quint64 size) const
-{
+Result<merkle::TreeBuilder> SqliteEvidenceStore::loadFrontier(quint64 size) const {
     StoreTreeReader reader(m_db);
     QList<QByteArray> frontier;
     for (const auto &[level, index] : merkle::TreeBuilder::frontierNodes(size))
@@ -366,8 +365,8 @@ Result<merkle::TreeBuilder> SqliteEvidenceStore::loadFrontier(quint64 size) cons
     return merkle::TreeBuilder::fromFrontier(size, frontier);
 }
 
-Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer, const merkle::TreeBuilder &tree)
-{
+Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer,
+                                                        const merkle::TreeBuilder &tree) {
     Checkpoint cp;
     cp.size = tree.size();
     cp.root = tree.root();
@@ -377,28 +376,30 @@ Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer, co
     cp.storeId = m_storeId;
     cp.canonical = CanonicalJson::serialize(
         codec::checkpointObject(cp.size, cp.root, cp.tsMs, cp.signer, cp.signerKey, cp.storeId));
-    cp.signature = signer.key.sign(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())));
+    cp.signature =
+        signer.key.sign(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())));
     if (cp.signature.isEmpty())
         return makeError(ErrorCode::Store, QStringLiteral("cannot sign the checkpoint"));
-    auto st = Statement::prepare(m_db, "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature)"
-                                       " VALUES(?, ?, ?, ?, ?, ?)");
+    auto st =
+        Statement::prepare(m_db, "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature)"
+                                 " VALUES(?, ?, ?, ?, ?, ?)");
     if (!st.ok())
         return st.error();
-    if (auto r = st->bind(1, static_cast<qint64>(cp.size))
-                     .bindBlob(2, cp.root)
-                     .bind(3, cp.tsMs)
-                     .bind(4, cp.signer)
-                     .bindBlob(5, QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())))
-                     .bindBlob(6, cp.signature)
-                     .run();
+    if (auto r =
+            st->bind(1, static_cast<qint64>(cp.size))
+                .bindBlob(2, cp.root)
+                .bind(3, cp.tsMs)
+                .bind(4, cp.signer)
+                .bindBlob(5, QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())))
+                .bindBlob(6, cp.signature)
+                .run();
         !r.ok())
         return r.error();
     return cp;
 }
 
 Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Signer &signer,
-                                                       const merkle::TreeBuilder &tree)
-{
+                                                       const merkle::TreeBuilder &tree) {
     auto cp = writeCheckpoint(signer, tree);
     if (!cp.ok())
         return cp.error();
@@ -410,8 +411,7 @@ Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Si
     return {};
 }
 
-void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const
-{
+void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const {
     // Callers hold the SidecarLock, so the sidecar only ever moves forward.
     bool newer = true;
     if (auto existing = readCheckpointDocument(sidecarPath()))
@@ -715,13 +715,15 @@ Result<IdentityRegistry> SqliteEvidenceStore::registry() const {
     return reg;
 }
 
-Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &signer, const QList<NewEvent> &events,
-                                                               const QList<PendingBlob> &blobs, bool signEvents)
-{
+Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &signer,
+                                                               const QList<NewEvent> &events,
+                                                               const QList<PendingBlob> &blobs,
+                                                               bool signEvents) {
     if (auto r = awaitIntegrity(); !r.ok())
         return r.error();
     if (!m_integrityProblem.isEmpty())
-        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(m_integrityProblem), m_path);
+        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(m_integrityProblem),
+                         m_path);
     if (m_options.readOnly)
         return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_path);
     if (events.isEmpty())
@@ -730,7 +732,8 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
         if (!validKind(e.kind))
             return makeError(ErrorCode::InvalidInput, QStringLiteral("invalid event kind '%1'").arg(e.kind));
         if (!e.payload.isObject())
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("an event payload must be a JSON object"));
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("an event payload must be a JSON object"));
     }
     auto tx = Transaction::begin(m_db);
     if (!tx.ok())
@@ -793,15 +796,17 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
         const std::string kind = e.kind.toStdString(), scope = e.scope.toStdString();
         const std::string payload = CanonicalJson::serialize(e.payload);
         if (signEvents) {
-            const std::string toSign =
-                codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload, codec::SignatureField::Omit);
-            const QByteArray sig = signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
+            const std::string toSign = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload,
+                                                         codec::SignatureField::Omit);
+            const QByteArray sig =
+                signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
             if (sig.isEmpty())
                 return makeError(ErrorCode::Store, QStringLiteral("cannot sign the event"));
-            s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload, codec::SignatureField::Value,
-                                            sig.toBase64().toStdString());
+            s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload,
+                                            codec::SignatureField::Value, sig.toBase64().toStdString());
         } else {
-            s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload, codec::SignatureField::Null);
+            s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload,
+                                            codec::SignatureField::Null);
         }
         s.signedByActor = signEvents;
         if (s.kind.startsWith(QLatin1String("identity.")))
@@ -819,10 +824,13 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
             out.append(std::move(s));
     }
     for (const PendingBlob &b : blobs) {
-        auto st = Statement::prepare(m_db, "INSERT OR IGNORE INTO blobs(sha256, size, media_type, data) VALUES(?, ?, ?, ?)");
+        auto st = Statement::prepare(
+            m_db, "INSERT OR IGNORE INTO blobs(sha256, size, media_type, data) VALUES(?, ?, ?, ?)");
         if (!st.ok())
             return st.error();
-        if (auto r = st->bind(1, b.sha256).bind(2, b.bytes.size()).bind(3, b.mediaType).bindBlob(4, b.bytes).run(); !r.ok())
+        if (auto r =
+                st->bind(1, b.sha256).bind(2, b.bytes.size()).bind(3, b.mediaType).bindBlob(4, b.bytes).run();
+            !r.ok())
             return r.error();
     }
     // Search indexes in the same transaction, unless a bulk import's backlog is still being caught up.
@@ -838,12 +846,14 @@ Result<StoredEvent> SqliteEvidenceStore::registerIdentity(const Signer &newIdent
                                                           const QStringList &requested) {
     static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$"));
     if (!nameRe.match(newIdentity.name).hasMatch())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a valid identity name").arg(newIdentity.name));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("'%1' is not a valid identity name").arg(newIdentity.name));
     auto reg = registry();
     if (!reg.ok())
         return reg.error();
     if (reg->find(newIdentity.name))
-        return makeError(ErrorCode::Policy, QStringLiteral("identity '%1' already exists").arg(newIdentity.name));
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("identity '%1' already exists").arg(newIdentity.name));
     const bool genesis = reg->genesis().isEmpty();
     QStringList roles = requested;
     if (genesis && !roles.contains(QStringLiteral("admin")))
@@ -928,9 +938,9 @@ Result<StoredEvent> SqliteEvidenceStore::rotateIdentity(const Signer &current,
     return out->first();
 }
 
-Result<StoredEvent> SqliteEvidenceStore::attach(const Signer &signer, const QString &name, const QByteArray &bytes,
-                                                const QString &mediaType, const QString &scope)
-{
+Result<StoredEvent> SqliteEvidenceStore::attach(const Signer &signer, const QString &name,
+                                                const QByteArray &bytes, const QString &mediaType,
+                                                const QString &scope) {
     if (bytes.size() > kMaxBlobBytes)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"), name);
     const QString sha = crypto::sha256Hex(bytes);
@@ -947,8 +957,7 @@ Result<StoredEvent> SqliteEvidenceStore::attach(const Signer &signer, const QStr
     return out->first();
 }
 
-Result<QByteArray> SqliteEvidenceStore::blob(const QString &sha256Hex) const
-{
+Result<QByteArray> SqliteEvidenceStore::blob(const QString &sha256Hex) const {
     auto st = Statement::prepare(m_db, "SELECT data FROM blobs WHERE sha256 = ?");
     if (!st.ok())
         return st.error();
@@ -957,12 +966,12 @@ Result<QByteArray> SqliteEvidenceStore::blob(const QString &sha256Hex) const
     if (!row.ok())
         return row.error();
     if (!row.value())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
     return st->blob(0);
 }
 
-Result<BlobInfo> SqliteEvidenceStore::blobInfo(const QString &sha256Hex) const
-{
+Result<BlobInfo> SqliteEvidenceStore::blobInfo(const QString &sha256Hex) const {
     auto st = Statement::prepare(m_db, "SELECT size, media_type FROM blobs WHERE sha256 = ?");
     if (!st.ok())
         return st.error();
@@ -971,12 +980,12 @@ Result<BlobInfo> SqliteEvidenceStore::blobInfo(const QString &sha256Hex) const
     if (!row.ok())
         return row.error();
     if (!row.value())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
     return BlobInfo{sha256Hex.toLower(), st->int64(0), st->text(1)};
 }
 
-Result<StoredEvent> SqliteEvidenceStore::readEvent(Statement &st) const
-{
+Result<StoredEvent> SqliteEvidenceStore::readEvent(Statement &st) const {
     StoredEvent e;
     e.seq = static_cast<quint64>(st.int64(0));
     e.uuid = st.text(1);
@@ -991,8 +1000,7 @@ Result<StoredEvent> SqliteEvidenceStore::readEvent(Statement &st) const
     return e;
 }
 
-Result<StoredEvent> SqliteEvidenceStore::event(quint64 seq) const
-{
+Result<StoredEvent> SqliteEvidenceStore::event(quint64 seq) const {
     auto st = Statement::prepare(m_db, std::string("SELECT ") + kEventColumns + " FROM events WHERE seq = ?");
     if (!st.ok())
         return st.error();
@@ -1001,20 +1009,19 @@ Result<StoredEvent> SqliteEvidenceStore::event(quint64 seq) const
     if (!row.ok())
         return row.error();
     if (!row.value())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("no event with sequence number %1").arg(seq));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("no event with sequence number %1").arg(seq));
     return readEvent(st.value());
 }
 
-Result<QList<StoredEvent>> SqliteEvidenceStore::events(quint64 fromSeq, int limit) const
-{
+Result<QList<StoredEvent>> SqliteEvidenceStore::events(quint64 fromSeq, int limit) const {
     EventFilter all;
     all.fromSeq = fromSeq;
     all.limit = limit;
     return query(all);
 }
 
-Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter) const
-{
+Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter) const {
     // A kind prefix is a range of the kind index; left to itself the planner walks the whole table
     // in seq order instead (ORDER BY seq), which costs what the store holds, not what matches.
     std::string sql = std::string("SELECT ") + kEventColumns +
@@ -1061,9 +1068,9 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter)
     return out;
 }
 
-Result<Checkpoint> SqliteEvidenceStore::latestCheckpoint() const
-{
-    auto st = Statement::prepare(m_db, "SELECT canonical, signature FROM checkpoints ORDER BY size DESC LIMIT 1");
+Result<Checkpoint> SqliteEvidenceStore::latestCheckpoint() const {
+    auto st =
+        Statement::prepare(m_db, "SELECT canonical, signature FROM checkpoints ORDER BY size DESC LIMIT 1");
     if (!st.ok())
         return st.error();
     auto row = st->step();
@@ -1072,20 +1079,23 @@ Result<Checkpoint> SqliteEvidenceStore::latestCheckpoint() const
     if (!row.value())
         return makeError(ErrorCode::Negative, QStringLiteral("the store has no checkpoint yet"), m_path);
     const QByteArrayView c = st->blobView(0);
-    auto cp = Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())), st->blob(1));
+    auto cp =
+        Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())), st->blob(1));
     if (!cp)
         return makeError(ErrorCode::Store, QStringLiteral("the latest checkpoint is malformed"), m_path);
     return *cp;
 }
 
-Result<InclusionProofData> SqliteEvidenceStore::inclusionProof(quint64 seq, quint64 treeSize) const
-{
+Result<InclusionProofData> SqliteEvidenceStore::inclusionProof(quint64 seq, quint64 treeSize) const {
     auto n = maxSeq(m_db);
     if (!n.ok())
         return n.error();
     if (treeSize > n.value() || seq == 0 || seq > treeSize)
         return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("no event %1 in a tree of %2 (the store holds %3)").arg(seq).arg(treeSize).arg(n.value()));
+                         QStringLiteral("no event %1 in a tree of %2 (the store holds %3)")
+                             .arg(seq)
+                             .arg(treeSize)
+                             .arg(n.value()));
     auto e = event(seq);
     if (!e.ok())
         return e.error();
@@ -1096,19 +1106,18 @@ Result<InclusionProofData> SqliteEvidenceStore::inclusionProof(quint64 seq, quin
     return InclusionProofData{seq, treeSize, e->leafHash, path.value()};
 }
 
-Result<QList<QByteArray>> SqliteEvidenceStore::consistencyProof(quint64 oldSize, quint64 newSize) const
-{
+Result<QList<QByteArray>> SqliteEvidenceStore::consistencyProof(quint64 oldSize, quint64 newSize) const {
     auto n = maxSeq(m_db);
     if (!n.ok())
         return n.error();
     if (newSize > n.value())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("the store holds only %1 events").arg(n.value()));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("the store holds only %1 events").arg(n.value()));
     StoreTreeReader reader(m_db);
     return merkle::consistencyProof(reader, oldSize, newSize);
 }
 
-Result<QList<Identity>> SqliteEvidenceStore::identities() const
-{
+Result<QList<Identity>> SqliteEvidenceStore::identities() const {
     auto reg = registry();
     if (!reg.ok())
         return reg.error();
@@ -1135,8 +1144,7 @@ Result<QList<Identity>> SqliteEvidenceStore::identities() const
     return out;
 }
 
-Result<Identity> SqliteEvidenceStore::identity(const QString &name) const
-{
+Result<Identity> SqliteEvidenceStore::identity(const QString &name) const {
     auto all = identities();
     if (!all.ok())
         return all.error();
@@ -1146,8 +1154,7 @@ Result<Identity> SqliteEvidenceStore::identity(const QString &name) const
     return makeError(ErrorCode::Policy, QStringLiteral("no identity named '%1' in this store").arg(name));
 }
 
-Result<void> SqliteEvidenceStore::backup(const QString &outPath, const Progress &progress)
-{
+Result<void> SqliteEvidenceStore::backup(const QString &outPath, const Progress &progress) {
     if (QFileInfo::exists(outPath))
         return makeError(ErrorCode::Store, QStringLiteral("refusing to overwrite an existing file"), outPath);
     if (auto r = FileUtil::createPrivate(outPath); !r.ok())
@@ -1161,7 +1168,8 @@ Result<void> SqliteEvidenceStore::backup(const QString &outPath, const Progress 
     int rc = SQLITE_OK;
     while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
         const int total = sqlite3_backup_pagecount(b);
-        if (progress && !progress(static_cast<quint64>(total - sqlite3_backup_remaining(b)), static_cast<quint64>(total))) {
+        if (progress && !progress(static_cast<quint64>(total - sqlite3_backup_remaining(b)),
+                                  static_cast<quint64>(total))) {
             sqlite3_backup_finish(b);
             return makeError(ErrorCode::Negative, QStringLiteral("backup cancelled"), outPath);
         }

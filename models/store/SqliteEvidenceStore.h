@@ -14,7 +14,7 @@
 namespace ops {
 
 struct StoreOpenOptions {
-    bool create = false;          // create the file (mode 0600) when missing
+    bool create = false; // create the file (mode 0600) when missing
     bool readOnly = false;
     Time::Clock clock = Time::systemClock();
     int busyTimeoutMs = 5000;
@@ -31,7 +31,8 @@ StoreOpenOptions deploymentStoreOptions(const DeploymentConfig &config);
 // (<store>.checkpoint) so a truncated tail or a rollback to an older copy is detected.
 class SqliteEvidenceStore final : public EvidenceStore {
 public:
-    static Result<std::unique_ptr<SqliteEvidenceStore>> open(const QString &path, const StoreOpenOptions &options = {});
+    static Result<std::unique_ptr<SqliteEvidenceStore>> open(const QString &path,
+                                                             const StoreOpenOptions &options = {});
     ~SqliteEvidenceStore() override;
 
     QString path() const override { return m_path; }
@@ -39,7 +40,8 @@ public:
     Result<quint64> size() const override;
 
     Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events) override;
-    Result<quint64> importJsonl(const Signer &signer, const QString &file, const Progress &progress = {}) override;
+    Result<quint64> importJsonl(const Signer &signer, const QString &file,
+                                const Progress &progress = {}) override;
     // One JSONL import line, validated (exposed for the fuzz target).
     static Result<NewEvent> parseImportLine(std::string_view line);
 
@@ -75,7 +77,8 @@ public:
     // Browsing (EventSearch.cpp): key-paged searches over the indexes and the full-text index.
     bool hasSearchIndex() const; // false for a read-only store older than schema version 3
     Result<void> checkSearchText(const QString &text) const; // invalid input naming what is wrong
-    Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after, int limit) const;
+    Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
+                                  int limit) const;
     Result<qint64> countMatches(const EventSearch &search) const;
     // The search indexes (full text, references) are derived from the events. An interactive
     // append indexes its events in its own transaction; a bulk import leaves them to be caught up
@@ -84,8 +87,8 @@ public:
     Result<quint64> indexForSearch(quint64 maxEvents);
     Result<QList<EventRow>> rows(const QList<quint64> &seqs) const; // in the order given
     Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const;
-    Result<QStringList> distinctValues(EventSort column) const;     // kinds, scopes or actors
-    Result<QStringList> refsOf(quint64 seq) const;                  // incident, run, record ids it names
+    Result<QStringList> distinctValues(EventSort column) const;         // kinds, scopes or actors
+    Result<QStringList> refsOf(quint64 seq) const;                      // incident, run, record ids it names
     Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const; // sharing one of those, newest first
 
     QString sidecarPath() const { return m_path + QStringLiteral(".checkpoint"); }
@@ -102,7 +105,9 @@ public:
     QString integrityProblem() const { return m_integrityProblem; }
     Result<QString> meta(const QString &key) const;
     // The identity made by init; written once.
-    Result<void> setDefaultIdentity(const QString &name) { return setMeta(QStringLiteral("default_identity"), name); }
+    Result<void> setDefaultIdentity(const QString &name) {
+        return setMeta(QStringLiteral("default_identity"), name);
+    }
 
 private:
     SqliteEvidenceStore() = default;

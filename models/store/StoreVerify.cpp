@@ -21,8 +21,7 @@ namespace {
 
 struct Verdict {
     VerifyReport &report;
-    void fail(std::optional<quint64> seq, const QString &reason)
-    {
+    void fail(std::optional<quint64> seq, const QString &reason) {
         const bool earlier = seq && (!report.firstBadSeq || *seq < *report.firstBadSeq);
         if (report.reason.isEmpty() || earlier) {
             if (seq)
@@ -41,8 +40,7 @@ struct CheckpointRow {
 
 } // namespace
 
-Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, const Progress &progress)
-{
+Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, const Progress &progress) {
     VerifyReport report;
     Verdict verdict{report};
     // One read snapshot for every cursor, even while other processes append.
@@ -50,10 +48,7 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         return r.error();
     struct EndRead {
         Database &db;
-        ~EndRead()
-        {
-            (void)db.exec("ROLLBACK");
-        }
+        ~EndRead() { (void)db.exec("ROLLBACK"); }
     } endRead{m_db};
 
     auto total = size();
@@ -66,9 +61,11 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             return r.error();
     }
 
-    auto cps = Statement::prepare(m_db, "SELECT size, root, canonical, signature FROM checkpoints ORDER BY size");
-    auto rows = Statement::prepare(m_db, "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed "
-                                         "FROM events ORDER BY seq");
+    auto cps =
+        Statement::prepare(m_db, "SELECT size, root, canonical, signature FROM checkpoints ORDER BY size");
+    auto rows =
+        Statement::prepare(m_db, "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed "
+                                 "FROM events ORDER BY seq");
     auto nodeLookup = Statement::prepare(m_db, "SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?");
     if (!cps.ok() || !rows.ok() || !nodeLookup.ok())
         return !cps.ok() ? cps.error() : !rows.ok() ? rows.error() : nodeLookup.error();
@@ -120,7 +117,9 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             ioError = row.error();
         else if (!row.value() || nodeLookup->blob(0) != hash)
             verdict.fail((index << level) + 1,
-                         QStringLiteral("stored Merkle subtree (level %1, index %2) differs from the events").arg(level).arg(index));
+                         QStringLiteral("stored Merkle subtree (level %1, index %2) differs from the events")
+                             .arg(level)
+                             .arg(index));
         nodeLookup->reset();
     };
 
@@ -128,14 +127,17 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         const quint64 firstCovered = lastCpSize + 1;
         auto parsed = Checkpoint::fromCanonical(cp.canonical, cp.signature);
         if (!parsed || parsed->size != cp.size || parsed->root != cp.root || parsed->storeId != m_storeId) {
-            verdict.fail(firstCovered, QStringLiteral("checkpoint at size %1 is malformed or belongs to another store").arg(cp.size));
+            verdict.fail(firstCovered,
+                         QStringLiteral("checkpoint at size %1 is malformed or belongs to another store")
+                             .arg(cp.size));
             return;
         }
         if (cp.root != tree.root()) {
-            verdict.fail(firstCovered, QStringLiteral("checkpoint at size %1: the Merkle root of the events differs from "
-                                                      "the signed root (an event in %2..%1 was changed)")
-                                           .arg(cp.size)
-                                           .arg(firstCovered));
+            verdict.fail(firstCovered,
+                         QStringLiteral("checkpoint at size %1: the Merkle root of the events differs from "
+                                        "the signed root (an event in %2..%1 was changed)")
+                             .arg(cp.size)
+                             .arg(firstCovered));
             return;
         }
         // One transaction, one signer: every event the checkpoint covers is by its signer.
@@ -165,9 +167,10 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         if (!key.ok() || key->fingerprint() != parsed->signerKey ||
             !key->verify(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())),
                          cp.signature)) {
-            verdict.fail(firstCovered, QStringLiteral("checkpoint at size %1: the signature by '%2' does not verify")
-                                           .arg(cp.size)
-                                           .arg(parsed->signer));
+            verdict.fail(firstCovered,
+                         QStringLiteral("checkpoint at size %1: the signature by '%2' does not verify")
+                             .arg(cp.size)
+                             .arg(parsed->signer));
             return;
         }
         ++report.checkpoints;
@@ -193,16 +196,19 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         const bool signedByActor = rows->int64(8) != 0;
 
         if (seq != expected) {
-            verdict.fail(expected, seq > expected ? QStringLiteral("event %1 is missing (deleted)").arg(expected)
-                                                  : QStringLiteral("event sequence is out of order at %1").arg(seq));
+            verdict.fail(expected, seq > expected
+                                       ? QStringLiteral("event %1 is missing (deleted)").arg(expected)
+                                       : QStringLiteral("event sequence is out of order at %1").arg(seq));
             expected = seq;
         }
         ++expected;
         const QByteArray leaf = merkle::leafHash(bytesView);
         if (leaf != storedLeaf)
-            verdict.fail(seq, QStringLiteral("event %1: its bytes do not match its leaf hash (changed)").arg(seq));
+            verdict.fail(seq,
+                         QStringLiteral("event %1: its bytes do not match its leaf hash (changed)").arg(seq));
         codec::Envelope env;
-        if (const QString problem = codec::checkEnvelope(bytes, seq, uuid, tsMs, actor, kind, scope, signedByActor, env);
+        if (const QString problem =
+                codec::checkEnvelope(bytes, seq, uuid, tsMs, actor, kind, scope, signedByActor, env);
             !problem.isEmpty()) {
             // Name the field precisely when the bytes still parse.
             auto parsed = CanonicalJson::parse(bytes);
@@ -335,7 +341,9 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
                 return r.error();
         }
         while (nextCp && nextCp->size < tree.size()) { // a checkpoint for a size that was skipped
-            verdict.fail(nextCp->size, QStringLiteral("checkpoint at size %1 does not line up with the events").arg(nextCp->size));
+            verdict.fail(
+                nextCp->size,
+                QStringLiteral("checkpoint at size %1 does not line up with the events").arg(nextCp->size));
             if (auto r = advanceCp(); !r.ok())
                 return r.error();
         }
@@ -354,16 +362,19 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
                             "%1 events were imported before trust roots, without a batch statement")
                             .arg(legacyUnsigned);
     if (nextCp)
-        verdict.fail(n + 1, QStringLiteral("a checkpoint records %1 events but only %2 remain: the tail was truncated")
-                                .arg(nextCp->size)
-                                .arg(n));
+        verdict.fail(
+            n + 1, QStringLiteral("a checkpoint records %1 events but only %2 remain: the tail was truncated")
+                       .arg(nextCp->size)
+                       .arg(n));
     if (n > lastCpSize)
-        verdict.fail(lastCpSize + 1,
-                     QStringLiteral("events %1..%2 are not covered by any signed checkpoint").arg(lastCpSize + 1).arg(n));
+        verdict.fail(lastCpSize + 1, QStringLiteral("events %1..%2 are not covered by any signed checkpoint")
+                                         .arg(lastCpSize + 1)
+                                         .arg(n));
 
     auto nodeCount = Statement::prepare(m_db, "SELECT COUNT(*) FROM merkle_nodes");
     if (nodeCount.ok() && nodeCount->step().ok() && static_cast<quint64>(nodeCount->int64(0)) != nodesEmitted)
-        verdict.fail(std::nullopt, QStringLiteral("the stored Merkle subtrees do not correspond to the events"));
+        verdict.fail(std::nullopt,
+                     QStringLiteral("the stored Merkle subtrees do not correspond to the events"));
 
     auto blobs = Statement::prepare(m_db, "SELECT sha256, size, data FROM blobs ORDER BY sha256");
     if (blobs.ok()) {
@@ -373,7 +384,8 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
                 break;
             const QByteArrayView data = blobs->blobView(2);
             if (crypto::sha256Hex(data) != blobs->text(0) || data.size() != blobs->int64(1))
-                verdict.fail(std::nullopt, QStringLiteral("attachment %1 does not match its SHA-256").arg(blobs->text(0)));
+                verdict.fail(std::nullopt,
+                             QStringLiteral("attachment %1 does not match its SHA-256").arg(blobs->text(0)));
         }
     }
 
@@ -389,7 +401,8 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             if (auto r = diff->step(); !r.ok())
                 return r.error();
             if (diff->int64(0) != 0)
-                verdict.fail(std::nullopt, QStringLiteral("the %1 table differs from what the events say").arg(table));
+                verdict.fail(std::nullopt,
+                             QStringLiteral("the %1 table differs from what the events say").arg(table));
         }
     }
 
@@ -408,7 +421,8 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
     if (!m_integrityProblem.isEmpty())
         verdict.fail(n + 1, m_integrityProblem);
     else if (!QFileInfo::exists(sidecarPath()) && n > 0)
-        report.notes << QStringLiteral("no checkpoint sidecar beside the store; rollback to an older copy cannot be detected");
+        report.notes << QStringLiteral(
+            "no checkpoint sidecar beside the store; rollback to an older copy cannot be detected");
 
     report.intact = report.reason.isEmpty();
     if (report.intact && policy.admins == m_options.trust.admins)

@@ -24,18 +24,16 @@ namespace {
 QString g_bin;
 int g_failures = 0;
 
-void row(const char *what, double value, const char *unit, double baseline, const char *baseUnit, double ratio,
-         const char *target, bool ok)
-{
-    std::printf("%-44s %12.1f %-8s %12.1f %-8s ratio %6.2f  target %-10s %s\n", what, value, unit, baseline, baseUnit,
-                ratio, target, ok ? "PASS" : "FAIL");
+void row(const char *what, double value, const char *unit, double baseline, const char *baseUnit,
+         double ratio, const char *target, bool ok) {
+    std::printf("%-44s %12.1f %-8s %12.1f %-8s ratio %6.2f  target %-10s %s\n", what, value, unit, baseline,
+                baseUnit, ratio, target, ok ? "PASS" : "FAIL");
     std::fflush(stdout);
     if (!ok)
         ++g_failures;
 }
 
-void writeJsonl(const QString &path, int n)
-{
+void writeJsonl(const QString &path, int n) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
@@ -48,8 +46,9 @@ void writeJsonl(const QString &path, int n)
         buf += kinds[i % 4];
         buf += "\",\"scope\":\"";
         buf += scopes[i % 5];
-        buf += "\",\"payload\":{\"i\":" + QByteArray::number(i) + ",\"value\":\"0." + QByteArray::number(i % 997) +
-               "\",\"note\":\"synthetic benchmark event number " + QByteArray::number(i) + "\"}}\n";
+        buf += "\",\"payload\":{\"i\":" + QByteArray::number(i) + ",\"value\":\"0." +
+               QByteArray::number(i % 997) + "\",\"note\":\"synthetic benchmark event number " +
+               QByteArray::number(i) + "\"}}\n";
         if (buf.size() > (1 << 20)) {
             f.write(buf);
             buf.clear();
@@ -58,13 +57,11 @@ void writeJsonl(const QString &path, int n)
     f.write(buf);
 }
 
-Signer makeSigner()
-{
+Signer makeSigner() {
     return Signer{QStringLiteral("bench"), crypto::PrivateKey::generate().value()};
 }
 
-std::unique_ptr<SqliteEvidenceStore> newStore(const QString &path, const Signer &s)
-{
+std::unique_ptr<SqliteEvidenceStore> newStore(const QString &path, const Signer &s) {
     StoreOpenOptions o;
     o.create = true;
     auto store = SqliteEvidenceStore::open(path, o);
@@ -75,16 +72,16 @@ std::unique_ptr<SqliteEvidenceStore> newStore(const QString &path, const Signer 
     return std::move(store).value();
 }
 
-double sqliteImportSeconds(const QString &dir, const QString &jsonl)
-{
+double sqliteImportSeconds(const QString &dir, const QString &jsonl) {
     const QString db = dir + QStringLiteral("/baseline.sqlite");
     QFile::remove(db);
     QProcess p;
     QElapsedTimer t;
     t.start();
-    p.start(QStringLiteral("sqlite3"), {db, QStringLiteral("-cmd"), QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("-cmd"),
-                                        QStringLiteral("CREATE TABLE t(line TEXT)"), QStringLiteral(".separator \"\\t\" \"\\n\""),
-                                        QStringLiteral(".import ") + jsonl + QStringLiteral(" t")});
+    p.start(QStringLiteral("sqlite3"),
+            {db, QStringLiteral("-cmd"), QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("-cmd"),
+             QStringLiteral("CREATE TABLE t(line TEXT)"), QStringLiteral(".separator \"\\t\" \"\\n\""),
+             QStringLiteral(".import ") + jsonl + QStringLiteral(" t")});
     p.waitForFinished(-1);
     const double s = t.nsecsElapsed() / 1e9;
     if (p.exitCode() != 0)
@@ -92,14 +89,12 @@ double sqliteImportSeconds(const QString &dir, const QString &jsonl)
     return s;
 }
 
-double median(QList<double> v)
-{
+double median(QList<double> v) {
     std::sort(v.begin(), v.end());
     return v.at(v.size() / 2);
 }
 
-double openSeconds(const QString &path, int rounds)
-{
+double openSeconds(const QString &path, int rounds) {
     QList<double> times;
     for (int i = 0; i < rounds; ++i) {
         QElapsedTimer t;
@@ -115,11 +110,12 @@ double openSeconds(const QString &path, int rounds)
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     g_bin = QCoreApplication::applicationDirPath();
-    const int big = qEnvironmentVariableIntValue("BENCH_EVENTS") > 0 ? qEnvironmentVariableIntValue("BENCH_EVENTS") : 1000000;
+    const int big = qEnvironmentVariableIntValue("BENCH_EVENTS") > 0
+                        ? qEnvironmentVariableIntValue("BENCH_EVENTS")
+                        : 1000000;
     QTemporaryDir tmp(QDir::tempPath() + QStringLiteral("/opsconsole-bench-XXXXXX"));
     const QString dir = tmp.path();
     std::printf("opsconsole store benchmark (%d-event store; figures beside same-run baselines)\n\n", big);
@@ -139,8 +135,8 @@ int main(int argc, char *argv[])
         ours = std::min(ours, t.nsecsElapsed() / 1e9);
         theirs = std::min(theirs, sqliteImportSeconds(dir, small));
     }
-    row("import 100k events (events/s)", 100000 / ours, "ev/s", 100000 / theirs, "rows/s", theirs / ours, ">= 0.30",
-        theirs / ours >= 0.30);
+    row("import 100k events (events/s)", 100000 / ours, "ev/s", 100000 / theirs, "rows/s", theirs / ours,
+        ">= 0.30", theirs / ours >= 0.30);
 
     // 2. Build the big store through the CLI in a child process, for its peak memory.
     const QString bigJsonl = dir + QStringLiteral("/big.jsonl");
@@ -154,9 +150,9 @@ int main(int argc, char *argv[])
     const QString bigStore = dir + QStringLiteral("/big.sqlite");
     QProcess init;
     init.setProcessEnvironment(env);
-    init.start(g_bin + QStringLiteral("/opsconsole-cli"), {QStringLiteral("--store"), bigStore, QStringLiteral("init"),
-                                                           QStringLiteral("--identity"), QStringLiteral("bench"),
-                                                           QStringLiteral("--roles"), QStringLiteral("operator")});
+    init.start(g_bin + QStringLiteral("/opsconsole-cli"),
+               {QStringLiteral("--store"), bigStore, QStringLiteral("init"), QStringLiteral("--identity"),
+                QStringLiteral("bench"), QStringLiteral("--roles"), QStringLiteral("operator")});
     init.waitForFinished(-1);
     struct rusage before {};
     getrusage(RUSAGE_CHILDREN, &before);
@@ -164,8 +160,9 @@ int main(int argc, char *argv[])
     imp.setProcessEnvironment(env);
     QElapsedTimer ti;
     ti.start();
-    imp.start(g_bin + QStringLiteral("/opsconsole-cli"), {QStringLiteral("--store"), bigStore, QStringLiteral("evidence"),
-                                                          QStringLiteral("import"), bigJsonl});
+    imp.start(g_bin + QStringLiteral("/opsconsole-cli"),
+              {QStringLiteral("--store"), bigStore, QStringLiteral("evidence"), QStringLiteral("import"),
+               bigJsonl});
     imp.waitForFinished(-1);
     const double importBig = ti.nsecsElapsed() / 1e9;
     if (imp.exitCode() != 0)
@@ -173,8 +170,10 @@ int main(int argc, char *argv[])
     struct rusage after {};
     getrusage(RUSAGE_CHILDREN, &after);
     const double peakMb = after.ru_maxrss / 1024.0; // the largest child so far is the importer
-    row("peak RSS importing the big store (MB)", peakMb, "MB", 200, "limit", peakMb / 200, "< 1.00", peakMb < 200);
-    std::printf("%-44s %12.1f %-8s (%.0f events/s through the CLI)\n", "  import time, big store", importBig, "s", big / importBig);
+    row("peak RSS importing the big store (MB)", peakMb, "MB", 200, "limit", peakMb / 200, "< 1.00",
+        peakMb < 200);
+    std::printf("%-44s %12.1f %-8s (%.0f events/s through the CLI)\n", "  import time, big store", importBig,
+                "s", big / importBig);
 
     // 3. Verify vs sha256sum over the same canonical bytes
     auto store = SqliteEvidenceStore::open(bigStore).value();
@@ -215,8 +214,8 @@ int main(int argc, char *argv[])
     newStore(empty, signer).reset();
     store.reset();
     const double openEmpty = openSeconds(empty, 21), openBig = openSeconds(bigStore, 21);
-    row("open the big store (ms)", openBig * 1000, "ms", openEmpty * 1000, "ms empty", openBig / openEmpty, "<= 1.20",
-        openBig / openEmpty <= 1.2);
+    row("open the big store (ms)", openBig * 1000, "ms", openEmpty * 1000, "ms empty", openBig / openEmpty,
+        "<= 1.20", openBig / openEmpty <= 1.2);
 
     // 5. Inclusion proofs at the big size
     store = SqliteEvidenceStore::open(bigStore).value();
@@ -232,7 +231,8 @@ int main(int argc, char *argv[])
             qFatal("proof failed");
     }
     const double perProof = tp.nsecsElapsed() / 1e6 / proofs;
-    row("inclusion proof + verify at the big size (ms)", perProof, "ms", 1.0, "limit", perProof, "< 1.00", perProof < 1.0);
+    row("inclusion proof + verify at the big size (ms)", perProof, "ms", 1.0, "limit", perProof, "< 1.00",
+        perProof < 1.0);
     std::printf("\n%s\n", g_failures == 0 ? "all targets met" : "some targets missed (see FAIL)");
     return 0;
 }

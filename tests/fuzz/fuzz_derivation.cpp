@@ -5,8 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const QByteArray text(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     const ops::LoadedFile f = ops::DerivationLoader::loadText(text, QStringLiteral("fuzz.yaml"));
     if (!f.errors.isEmpty() && !f.records.isEmpty())

@@ -4,8 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const QByteArray text(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     auto rb = ops::RunbookLibrary::parse(text, QStringLiteral("fuzz.yaml"));
     if (rb.ok()) {

@@ -8,8 +8,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     int files = 0;
     for (int i = 1; i < argc; ++i) {
         QDirIterator it(QString::fromLocal8Bit(argv[i]), QDir::Files, QDirIterator::Subdirectories);
@@ -18,7 +17,8 @@ int main(int argc, char *argv[])
             if (!f.open(QIODevice::ReadOnly))
                 return 1;
             const QByteArray data = f.readAll();
-            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(data.constData()), static_cast<size_t>(data.size()));
+            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(data.constData()),
+                                   static_cast<size_t>(data.size()));
             ++files;
         }
     }

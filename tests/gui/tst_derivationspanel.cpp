@@ -25,8 +25,8 @@
 
 using namespace ops;
 using namespace ops::ui;
-using test::DerivationRig;
 using test::derivationData;
+using test::DerivationRig;
 
 class TestDerivationsPanel : public QObject {
     Q_OBJECT
@@ -37,8 +37,7 @@ private Q_SLOTS:
 
 namespace {
 
-template <typename T>
-T *child(QWidget *w, const char *name) {
+template<typename T> T *child(QWidget *w, const char *name) {
     auto *c = w->findChild<T *>(QString::fromLatin1(name));
     if (!c)
         qFatal("no %s", name);
@@ -94,7 +93,8 @@ void TestDerivationsPanel::emptyStoreSaysWhatToDo() {
     QVERIFY(!accept->toolTip().isEmpty());
     QVERIFY(!child<QPushButton>(p.get(), "exportHandoffButton")->isEnabled());
     // Only YAML files are taken by a drop.
-    QVERIFY(!drop(p.get(), {derivationData(QStringLiteral("../config/good.yaml")).replace(QLatin1String(".yaml"), QLatin1String(".txt"))}));
+    QVERIFY(!drop(p.get(), {derivationData(QStringLiteral("../config/good.yaml"))
+                                .replace(QLatin1String(".yaml"), QLatin1String(".txt"))}));
 }
 
 void TestDerivationsPanel::dropReviewSignAndExport() {
@@ -113,7 +113,9 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     test::TempDir dir;
     QFile good(derivationData(QStringLiteral("p90-cost.yaml")));
     QVERIFY(good.open(QIODevice::ReadOnly));
-    const QString bad = dir.write(QStringLiteral("tier-d.yaml"), good.readAll().replace("cost_tier: B", "cost_tier: D").replace("p90-cost-v1", "p90-cost-d"));
+    const QString bad = dir.write(
+        QStringLiteral("tier-d.yaml"),
+        good.readAll().replace("cost_tier: B", "cost_tier: D").replace("p90-cost-v1", "p90-cost-d"));
     const quint64 before = rig.size();
     QVERIFY(drop(p.get(), {derivationData(QStringLiteral("reference-capacity.yaml")), bad}));
     QCOMPARE(rig.size(), before);
@@ -138,12 +140,14 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
 
     // The reviewer accepts every record.
     rig.signInAs(rig.rui);
-    for (const char *id : {"reference-capacity-v1", "p90-cost-v1", "e-econ-min-v1", "e-pred-min-v1", "INFEASIBLE-power"}) {
+    for (const char *id :
+         {"reference-capacity-v1", "p90-cost-v1", "e-econ-min-v1", "e-pred-min-v1", "INFEASIBLE-power"}) {
         p->selectRecord(QLatin1String(id));
         QVERIFY2(accept->isEnabled(), qPrintable(accept->toolTip()));
         QTest::keyClicks(reason, QStringLiteral("reproduced from the pinned inputs"));
         QTest::mouseClick(accept, Qt::LeftButton);
-        QVERIFY2(statusOf(queue, QLatin1String(id)).contains(QLatin1String("accepted")), qPrintable(message->text()));
+        QVERIFY2(statusOf(queue, QLatin1String(id)).contains(QLatin1String("accepted")),
+                 qPrintable(message->text()));
     }
     // A cost value waits for the risk owner's note: Sign says why.
     p->selectRecord(QStringLiteral("p90-cost-v1"));
@@ -154,15 +158,18 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     for (const char *id : {"reference-capacity-v1", "p90-cost-v1"}) {
         p->selectRecord(QLatin1String(id));
         QVERIFY2(noteButton->isEnabled(), qPrintable(noteButton->toolTip()));
-        QTest::keyClicks(reason, QStringLiteral("Tier B from venue logs; reference capacity is non-deployment"));
+        QTest::keyClicks(reason,
+                         QStringLiteral("Tier B from venue logs; reference capacity is non-deployment"));
         QTest::mouseClick(noteButton, Qt::LeftButton);
     }
     rig.signInAs(rig.rui);
-    for (const char *id : {"reference-capacity-v1", "p90-cost-v1", "e-econ-min-v1", "e-pred-min-v1", "INFEASIBLE-power"}) {
+    for (const char *id :
+         {"reference-capacity-v1", "p90-cost-v1", "e-econ-min-v1", "e-pred-min-v1", "INFEASIBLE-power"}) {
         p->selectRecord(QLatin1String(id));
         QVERIFY2(signButton->isEnabled(), qPrintable(signButton->toolTip()));
         QTest::mouseClick(signButton, Qt::LeftButton);
-        QVERIFY2(statusOf(queue, QLatin1String(id)).contains(QLatin1String("signed")), qPrintable(message->text()));
+        QVERIFY2(statusOf(queue, QLatin1String(id)).contains(QLatin1String("signed")),
+                 qPrintable(message->text()));
     }
     // The INFEASIBLE is a successful outcome, and the signature is shown as verifying.
     QVERIFY(statusOf(queue, QStringLiteral("INFEASIBLE-power")).contains(QLatin1String("typed INFEASIBLE")));
@@ -179,7 +186,8 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     charter->clear();
     QTest::keyClicks(charter, DerivationRig::exampleValues().join(QStringLiteral(", ")));
     QTest::mouseClick(child<QPushButton>(p.get(), "declareCharterButton"), Qt::LeftButton);
-    QTest::keyClicks(child<QPlainTextEdit>(p.get(), "threatsEdit"), QStringLiteral("cost logs cover one venue only"));
+    QTest::keyClicks(child<QPlainTextEdit>(p.get(), "threatsEdit"),
+                     QStringLiteral("cost logs cover one venue only"));
     QTest::mouseClick(child<QPushButton>(p.get(), "recordThreatsButton"), Qt::LeftButton);
     auto *banner = child<QLabel>(p.get(), "handoffBanner");
     QVERIFY(!banner->property("complete").toBool()); // not attested yet
@@ -209,7 +217,8 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     rig.signInAs(rig.ana);
     p->selectRecord(QStringLiteral("p90-cost-v1"));
     QTest::keyClicks(reason, QStringLiteral("trade logs found incomplete"));
-    QVERIFY2(p->supersedeWith(derivationData(QStringLiteral("p90-cost-v2.yaml"))), qPrintable(message->text()));
+    QVERIFY2(p->supersedeWith(derivationData(QStringLiteral("p90-cost-v2.yaml"))),
+             qPrintable(message->text()));
     QCOMPARE(p->currentRecord(), QStringLiteral("p90-cost-v2"));
     auto *diff = child<QTableWidget>(p.get(), "supersedeDiff");
     QVERIFY(diff->isVisible());
@@ -220,7 +229,8 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     QVERIFY(changed.contains(QStringLiteral("value")));
     QVERIFY(!changed.contains(QStringLiteral("units")));
     QVERIFY(statusOf(queue, QStringLiteral("e-pred-min-v1")).contains(QLatin1String("invalidated")));
-    QVERIFY(statusOf(queue, QStringLiteral("p90-cost-v1")).contains(QLatin1String("superseded by p90-cost-v2")));
+    QVERIFY(
+        statusOf(queue, QStringLiteral("p90-cost-v1")).contains(QLatin1String("superseded by p90-cost-v2")));
     QVERIFY(!banner->property("complete").toBool());
     // Filters are done on the queue without touching the store.
     auto *tier = child<QComboBox>(p.get(), "tierFilter");

@@ -52,10 +52,13 @@ struct Rig {
         (void)f.enrol(eve, {QStringLiteral("engineering")});
         (void)f.enrol(quinn, {QStringLiteral("qa")});
     }
-    IncidentActions incidents() { return IncidentActions(*f.store, rob, config, library, [this] { return clock; }); }
+    IncidentActions incidents() {
+        return IncidentActions(*f.store, rob, config, library, [this] { return clock; });
+    }
     void signInAs(const Signer &s) { session.unlockWith(Signer{s.name, s.key.duplicate()}); }
     std::unique_ptr<LaunchPanel> panel() {
-        auto p = std::make_unique<LaunchPanel>(config, Environment::Dev, &session, [this] { return f.store.get(); });
+        auto p = std::make_unique<LaunchPanel>(config, Environment::Dev, &session,
+                                               [this] { return f.store.get(); });
         p->setClock([this] { return clock += 1000; });
         p->resize(1300, 800);
         p->show();
@@ -70,8 +73,7 @@ void answerNextMessageBoxYes() {
     });
 }
 
-template <typename T>
-T *child(QWidget *w, const char *name) {
+template<typename T> T *child(QWidget *w, const char *name) {
     auto *c = w->findChild<T *>(QString::fromLatin1(name));
     if (!c)
         qFatal("no %s", name);
@@ -107,8 +109,9 @@ void TestLaunchPanel::freshStoreShowsNoGoWithReasons() {
     for (int i = 0; i < rules->count(); ++i)
         if (rules->item(i)->data(Qt::UserRole + 1).toBool())
             holding << rules->item(i)->data(Qt::UserRole + 3).toString();
-    QCOMPARE(holding, (QStringList{QStringLiteral("rollback-unproven"), QStringLiteral("kill-switches-untested"),
-                                   QStringLiteral("scope-not-validated")}));
+    QCOMPARE(holding,
+             (QStringList{QStringLiteral("rollback-unproven"), QStringLiteral("kill-switches-untested"),
+                          QStringLiteral("scope-not-validated")}));
     QVERIFY(rules->item(0)->text().contains(QStringLiteral("no rollback drill has been finished")));
     // The way to clear a rule is one click away.
     auto *clear = child<QPushButton>(p.get(), "clearRuleButton");
@@ -168,13 +171,15 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
     {
         // A long hash can be cancelled: nothing is recorded.
         QSignalSpy finished(p.get(), &LaunchPanel::backgroundFinished);
-        QVERIFY(p->checksumFiles({build.write(QStringLiteral("big.img"), QByteArray(128 * 1024 * 1024, 'y'))}));
+        QVERIFY(
+            p->checksumFiles({build.write(QStringLiteral("big.img"), QByteArray(128 * 1024 * 1024, 'y'))}));
         auto *cancel = child<QPushButton>(p.get(), "launchCancelWork");
         QVERIFY(cancel->isVisible());
         QTest::mouseClick(cancel, Qt::LeftButton);
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().first().toBool(), false);
-        QCOMPARE(child<QLabel>(p.get(), "launchStatus")->text(), QStringLiteral("Cancelled: nothing was recorded."));
+        QCOMPARE(child<QLabel>(p.get(), "launchStatus")->text(),
+                 QStringLiteral("Cancelled: nothing was recorded."));
         QVERIFY(checkStatus(checks, QStringLiteral("build-checksums")) != QStringLiteral("done"));
         QVERIFY(!cancel->isVisible());
         QVERIFY(run->isEnabled());
@@ -187,7 +192,9 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
         QVERIFY(p->isWorking());
         QVERIFY(!run->isEnabled());
         QVERIFY(child<QProgressBar>(p.get(), "launchWorkProgress")->isVisible());
-        QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("Hashing 4.0 MiB of build files")));
+        QVERIFY(child<QLabel>(p.get(), "launchStatus")
+                    ->text()
+                    .contains(QStringLiteral("Hashing 4.0 MiB of build files")));
         QVERIFY(!p->archiveTo(build.file(QStringLiteral("too-soon.tar.zst"))));
         QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("Still busy")));
         QVERIFY(finished.wait(30000));
@@ -214,9 +221,12 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
         QSignalSpy finished(p.get(), &LaunchPanel::backgroundFinished);
         QVERIFY(p->archiveTo(build.file(QStringLiteral("evidence.tar.zst"))));
         QVERIFY(finished.wait(60000));
-        QVERIFY2(finished.first().first().toBool(), qPrintable(child<QLabel>(p.get(), "launchStatus")->text()));
+        QVERIFY2(finished.first().first().toBool(),
+                 qPrintable(child<QLabel>(p.get(), "launchStatus")->text()));
     }
-    QVERIFY(child<QLabel>(p.get(), "launchStatus")->text().contains(QStringLiteral("Evidence archived to evidence.tar.zst")));
+    QVERIFY(child<QLabel>(p.get(), "launchStatus")
+                ->text()
+                .contains(QStringLiteral("Evidence archived to evidence.tar.zst")));
     QCOMPARE(child<QProgressBar>(p.get(), "checklistProgress")->value(), 6);
 
     // Rob cannot sign; each signer in turn can, once.
@@ -227,11 +237,13 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
         {&rig.pat, "product"}, {&rig.eve, "engineering"}, {&rig.quinn, "qa"}};
     for (const auto &[signer, role] : signers) {
         rig.signInAs(*signer);
-        auto *button = child<QPushButton>(p.get(), qPrintable(QStringLiteral("signButton_%1").arg(QLatin1String(role))));
+        auto *button =
+            child<QPushButton>(p.get(), qPrintable(QStringLiteral("signButton_%1").arg(QLatin1String(role))));
         QVERIFY2(button->isEnabled(), qPrintable(button->toolTip()));
         answerNextMessageBoxYes();
         QTest::mouseClick(button, Qt::LeftButton);
-        auto *state = child<QLabel>(p.get(), qPrintable(QStringLiteral("signoffState_%1").arg(QLatin1String(role))));
+        auto *state =
+            child<QLabel>(p.get(), qPrintable(QStringLiteral("signoffState_%1").arg(QLatin1String(role))));
         QCOMPARE(state->property("state").toString(), QStringLiteral("valid"));
         QVERIFY(state->text().contains(signer->name));
         QVERIFY(!button->isEnabled());

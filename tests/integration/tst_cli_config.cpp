@@ -26,13 +26,11 @@ private Q_SLOTS:
     void guiRefusesRelaxingDeclaredEnvironment();
 };
 
-static QString data(const char *rel)
-{
+static QString data(const char *rel) {
     return QStringLiteral(OPSCONSOLE_TEST_DATA "/") + QLatin1String(rel);
 }
 
-void TestCliConfig::versionAndHelp()
-{
+void TestCliConfig::versionAndHelp() {
     TempDir home;
     ProgramRunner run(home);
     auto r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--version")});
@@ -47,8 +45,7 @@ void TestCliConfig::versionAndHelp()
     QVERIFY(r.out.startsWith("opsconsole "));
 }
 
-void TestCliConfig::unknownVerbIsUsageError()
-{
+void TestCliConfig::unknownVerbIsUsageError() {
     TempDir home;
     ProgramRunner run(home);
     auto r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("frobnicate")});
@@ -59,28 +56,28 @@ void TestCliConfig::unknownVerbIsUsageError()
     QCOMPARE(r.exitCode, 2);
     r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("lint")});
     QCOMPARE(r.exitCode, 2);
-    r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("--bogus")});
+    r = run.run(QStringLiteral("opsconsole-cli"),
+                {QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("--bogus")});
     QCOMPARE(r.exitCode, 2);
     r = run.run(QStringLiteral("opsconsole"), {QStringLiteral("--bogus")});
     QCOMPARE(r.exitCode, 2);
 }
 
-void TestCliConfig::checksBuiltinDemoInDev()
-{
+void TestCliConfig::checksBuiltinDemoInDev() {
     TempDir home;
     ProgramRunner run(home);
-    const auto r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check")});
+    const auto r =
+        run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("built-in demo"), r.out.constData());
 }
 
-void TestCliConfig::checksGoodFile()
-{
+void TestCliConfig::checksGoodFile() {
     TempDir home;
     ProgramRunner run(home);
-    const auto r = run.run(QStringLiteral("opsconsole-cli"),
-                           {QStringLiteral("config"), QStringLiteral("check"), data("config/good.yaml"),
-                            QStringLiteral("--json")});
+    const auto r =
+        run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check"),
+                                                   data("config/good.yaml"), QStringLiteral("--json")});
     // good.yaml declares staging: without the token it is refused, with it accepted.
     QCOMPARE(r.exitCode, 4);
     ProgramRunner withToken(home);
@@ -102,20 +99,20 @@ void TestCliConfig::checksGoodFile()
     QCOMPARE(json->find("scopes")->toInt(), 3);
 }
 
-void TestCliConfig::badFileExitsThreeNamingFileLine()
-{
+void TestCliConfig::badFileExitsThreeNamingFileLine() {
     TempDir home;
     ProgramRunner run(home);
     const QString bad = data("config/bad/dangling-parent.yaml");
-    const auto r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check"), bad});
+    const auto r =
+        run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check"), bad});
     QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.err.contains((bad + QStringLiteral(":5: scopes[1].parent: 'my' does not name a scope")).toUtf8()),
-             r.err.constData());
+    QVERIFY2(
+        r.err.contains((bad + QStringLiteral(":5: scopes[1].parent: 'my' does not name a scope")).toUtf8()),
+        r.err.constData());
     QVERIFY(r.out.isEmpty());
 }
 
-void TestCliConfig::badFileJson()
-{
+void TestCliConfig::badFileJson() {
     TempDir home;
     ProgramRunner run(home);
     const auto r = run.run(QStringLiteral("opsconsole-cli"),
@@ -131,12 +128,12 @@ void TestCliConfig::badFileJson()
     QCOMPARE(errors.at(0).stringAt("key"), QStringLiteral("probes.timeout_ms"));
 }
 
-void TestCliConfig::prodWithoutTokenRefusesBothPrograms()
-{
+void TestCliConfig::prodWithoutTokenRefusesBothPrograms() {
     TempDir home;
     ProgramRunner run(home);
     run.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("prod"));
-    const auto cli = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check")});
+    const auto cli =
+        run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check")});
     QCOMPARE(cli.exitCode, 4);
     QVERIFY2(cli.err.contains("OPSCONSOLE_OPERATOR_TOKEN is not set"), cli.err.constData());
     const auto gui = run.run(QStringLiteral("opsconsole"), {}, 30000);
@@ -145,8 +142,7 @@ void TestCliConfig::prodWithoutTokenRefusesBothPrograms()
     QVERIFY2(gui.err.contains("OPSCONSOLE_OPERATOR_TOKEN is not set"), gui.err.constData());
 }
 
-void TestCliConfig::prodWithTokenRefusesDemoConfig()
-{
+void TestCliConfig::prodWithTokenRefusesDemoConfig() {
     TempDir home;
     ProgramRunner run(home);
     run.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("prod"));
@@ -156,8 +152,7 @@ void TestCliConfig::prodWithTokenRefusesDemoConfig()
     QVERIFY2(gui.err.contains("demo config is dev-only"), gui.err.constData());
 }
 
-void TestCliConfig::prodWithTokenAndConfigIsAccepted()
-{
+void TestCliConfig::prodWithTokenAndConfigIsAccepted() {
     TempDir home;
     ProgramRunner run(home);
     run.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("prod"));
@@ -169,27 +164,27 @@ void TestCliConfig::prodWithTokenAndConfigIsAccepted()
     QVERIFY(r.out.contains("environment prod"));
 }
 
-void TestCliConfig::invalidEnvironmentValueIsUsageError()
-{
+void TestCliConfig::invalidEnvironmentValueIsUsageError() {
     TempDir home;
     ProgramRunner run(home);
     run.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("production"));
-    const auto r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check")});
+    const auto r =
+        run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("config"), QStringLiteral("check")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("OPSCONSOLE_ENV must be dev, staging or prod"));
 }
 
-void TestCliConfig::tokenNeverPrinted()
-{
+void TestCliConfig::tokenNeverPrinted() {
     TempDir home;
     ProgramRunner run(home);
     const QByteArray token = "tok-9f8e7d6c5b4a-do-not-print";
     run.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("prod"));
     run.set(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"), QString::fromLatin1(token));
-    for (const QStringList &args : {QStringList{QStringLiteral("config"), QStringLiteral("check")},
-                                    QStringList{QStringLiteral("config"), QStringLiteral("check"), data("config/good.yaml")},
-                                    QStringList{QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("--json"),
-                                                data("config/bad/bad-id.yaml")}}) {
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("config"), QStringLiteral("check")},
+          QStringList{QStringLiteral("config"), QStringLiteral("check"), data("config/good.yaml")},
+          QStringList{QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("--json"),
+                      data("config/bad/bad-id.yaml")}}) {
         const auto r = run.run(QStringLiteral("opsconsole-cli"), args);
         QVERIFY(r.finished);
         QVERIFY(!r.out.contains(token));
@@ -197,12 +192,12 @@ void TestCliConfig::tokenNeverPrinted()
     }
 }
 
-void TestCliConfig::guiRefusesRelaxingDeclaredEnvironment()
-{
+void TestCliConfig::guiRefusesRelaxingDeclaredEnvironment() {
     TempDir home;
     ProgramRunner run(home);
     run.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("dev"));
-    const auto r = run.run(QStringLiteral("opsconsole"), {QStringLiteral("--config"), data("config/good.yaml")}, 30000);
+    const auto r =
+        run.run(QStringLiteral("opsconsole"), {QStringLiteral("--config"), data("config/good.yaml")}, 30000);
     QCOMPARE(r.exitCode, 4);
     QVERIFY2(r.err.contains("refusing to relax policy"), r.err.constData());
 }

@@ -35,21 +35,22 @@ private Q_SLOTS:
 private:
     std::unique_ptr<TempDir> m_home;
     std::unique_ptr<ProgramRunner> m_run;
-    RunResult cli(const QStringList &args) { return m_run->run(QStringLiteral("opsconsole-cli"), args, 120000); }
+    RunResult cli(const QStringList &args) {
+        return m_run->run(QStringLiteral("opsconsole-cli"), args, 120000);
+    }
     QString store() const { return m_home->file(QStringLiteral("data/opsconsole/evidence.sqlite")); }
 };
 
-void TestCliEvidence::init()
-{
+void TestCliEvidence::init() {
     m_home = std::make_unique<TempDir>();
     m_run = std::make_unique<ProgramRunner>(*m_home);
     m_run->set(QStringLiteral("OPSCONSOLE_PASSPHRASE"), QStringLiteral("correct horse battery"));
 }
 
-void TestCliEvidence::initCreatesStoreAndIdentity()
-{
-    const auto r = cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                        QStringLiteral("operator,incident-owner"), QStringLiteral("--json")});
+void TestCliEvidence::initCreatesStoreAndIdentity() {
+    const auto r =
+        cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+             QStringLiteral("--roles"), QStringLiteral("operator,incident-owner"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const auto json = CanonicalJson::parse(r.out.toStdString());
     QVERIFY2(json.ok(), r.out.constData());
@@ -61,68 +62,82 @@ void TestCliEvidence::initCreatesStoreAndIdentity()
     QVERIFY(FileUtil::readAll(key, 65536)->startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
 }
 
-void TestCliEvidence::initTwiceRefused()
-{
-    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                  QStringLiteral("operator")}).exitCode, 0);
-    const auto again = cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("bob"), QStringLiteral("--roles"),
-                            QStringLiteral("operator")});
+void TestCliEvidence::initTwiceRefused() {
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
+    const auto again = cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("bob"),
+                            QStringLiteral("--roles"), QStringLiteral("operator")});
     QCOMPARE(again.exitCode, 4);
     QVERIFY(again.err.contains("already initialised"));
     const auto noRoles = cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("x")});
     QCOMPARE(noRoles.exitCode, 2);
 }
 
-void TestCliEvidence::identityCreateListExport()
-{
-    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                  QStringLiteral("operator")}).exitCode, 0);
-    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("bob"), QStringLiteral("--roles"),
-                  QStringLiteral("product,qa")}).exitCode, 0);
-    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("bob"), QStringLiteral("--roles"),
-                  QStringLiteral("qa")}).exitCode, 4);
-    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("eve"), QStringLiteral("--roles"),
-                  QStringLiteral("root")}).exitCode, 2);
+void TestCliEvidence::identityCreateListExport() {
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
+    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("bob"),
+                  QStringLiteral("--roles"), QStringLiteral("product,qa")})
+                 .exitCode,
+             0);
+    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("bob"),
+                  QStringLiteral("--roles"), QStringLiteral("qa")})
+                 .exitCode,
+             4);
+    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("eve"),
+                  QStringLiteral("--roles"), QStringLiteral("root")})
+                 .exitCode,
+             2);
     const auto list = cli({QStringLiteral("identity"), QStringLiteral("list"), QStringLiteral("--json")});
     QCOMPARE(list.exitCode, 0);
     const auto json = CanonicalJson::parse(list.out.toStdString()).value();
     QCOMPARE(json.toArray().size(), std::size_t(2));
     QCOMPARE(json.toArray().at(1).find("roles")->toArray().size(), std::size_t(2));
-    const auto pem = cli({QStringLiteral("identity"), QStringLiteral("export-public"), QStringLiteral("bob")});
+    const auto pem =
+        cli({QStringLiteral("identity"), QStringLiteral("export-public"), QStringLiteral("bob")});
     QCOMPARE(pem.exitCode, 0);
     QVERIFY(pem.out.startsWith("-----BEGIN PUBLIC KEY-----"));
     QProcess openssl;
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("pkey"), QStringLiteral("-pubin"), QStringLiteral("-noout"),
-                                              QStringLiteral("-text")});
+    openssl.start(QStringLiteral("openssl"), {QStringLiteral("pkey"), QStringLiteral("-pubin"),
+                                              QStringLiteral("-noout"), QStringLiteral("-text")});
     openssl.write(pem.out);
     openssl.closeWriteChannel();
     QVERIFY(openssl.waitForFinished());
     QVERIFY(openssl.readAllStandardOutput().contains("ED25519"));
 }
 
-void TestCliEvidence::importListShowVerify()
-{
-    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                  QStringLiteral("operator")}).exitCode, 0);
+void TestCliEvidence::importListShowVerify() {
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
     QByteArray lines;
     for (int i = 0; i < 50; ++i)
         lines += "{\"kind\":\"signal.fallback_rate\",\"scope\":\"" + QByteArray(i % 2 ? "kl" : "my") +
                  "\",\"payload\":{\"value\":\"0." + QByteArray::number(i) + "\"}}\n";
     const QString file = m_home->write(QStringLiteral("signals.jsonl"), lines);
-    const auto imp = cli({QStringLiteral("evidence"), QStringLiteral("import"), file, QStringLiteral("--json")});
+    const auto imp =
+        cli({QStringLiteral("evidence"), QStringLiteral("import"), file, QStringLiteral("--json")});
     QCOMPARE(imp.exitCode, 0);
     QCOMPARE(CanonicalJson::parse(imp.out.toStdString())->find("imported")->toInt(), 50);
-    const auto list = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--scope"), QStringLiteral("kl"),
-                           QStringLiteral("--limit"), QStringLiteral("10"), QStringLiteral("--json")});
+    const auto list = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--scope"),
+                           QStringLiteral("kl"), QStringLiteral("--limit"), QStringLiteral("10"),
+                           QStringLiteral("--json")});
     QCOMPARE(list.exitCode, 0);
     const auto events = CanonicalJson::parse(list.out.toStdString()).value().toArray();
     QCOMPARE(events.size(), std::size_t(10));
     for (const JsonValue &e : events)
         QCOMPARE(e.stringAt("scope"), QStringLiteral("kl"));
     // The search is a substring of the event bytes (times included): search for the quoted value.
-    const auto search = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("\"0.42\"")});
+    const auto search = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--search"),
+                             QStringLiteral("\"0.42\"")});
     QCOMPARE(search.out.count('\n'), 1);
-    const auto show = cli({QStringLiteral("evidence"), QStringLiteral("show"), QStringLiteral("20"), QStringLiteral("--json")});
+    const auto show = cli(
+        {QStringLiteral("evidence"), QStringLiteral("show"), QStringLiteral("20"), QStringLiteral("--json")});
     QCOMPARE(show.exitCode, 0);
     const auto shown = CanonicalJson::parse(show.out.toStdString()).value();
     QCOMPARE(shown.find("inclusion_proof")->find("verified")->toBool(), true);
@@ -136,10 +151,11 @@ void TestCliEvidence::importListShowVerify()
     QCOMPARE(cli({QStringLiteral("evidence"), QStringLiteral("show"), QStringLiteral("999")}).exitCode, 3);
 }
 
-void TestCliEvidence::importBadLineExitsThreeAndWritesNothing()
-{
-    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                  QStringLiteral("operator")}).exitCode, 0);
+void TestCliEvidence::importBadLineExitsThreeAndWritesNothing() {
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
     const QString file = m_home->write(QStringLiteral("bad.jsonl"),
                                        "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{}}\n"
                                        "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{\"rate\":0.25}}\n");
@@ -150,31 +166,37 @@ void TestCliEvidence::importBadLineExitsThreeAndWritesNothing()
     QCOMPARE(CanonicalJson::parse(list.out.toStdString())->toArray().size(), std::size_t(1));
 }
 
-void TestCliEvidence::attachAndVerifySignatures()
-{
-    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                  QStringLiteral("operator")}).exitCode, 0);
-    const QString cap = m_home->write(QStringLiteral("fi-output.txt"), "=== Edge FI Test Summary ===\nPass: 2\nFail: 0\nNot run: 1\n");
-    const auto a = cli({QStringLiteral("evidence"), QStringLiteral("attach"), cap, QStringLiteral("--scope"), QStringLiteral("kl"),
-                        QStringLiteral("--json")});
+void TestCliEvidence::attachAndVerifySignatures() {
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
+    const QString cap = m_home->write(QStringLiteral("fi-output.txt"),
+                                      "=== Edge FI Test Summary ===\nPass: 2\nFail: 0\nNot run: 1\n");
+    const auto a = cli({QStringLiteral("evidence"), QStringLiteral("attach"), cap, QStringLiteral("--scope"),
+                        QStringLiteral("kl"), QStringLiteral("--json")});
     QCOMPARE(a.exitCode, 0);
     const auto e = CanonicalJson::parse(a.out.toStdString()).value();
     QCOMPARE(e.find("payload")->stringAt("media_type"), QStringLiteral("text/plain"));
-    const auto v = cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures")});
+    const auto v =
+        cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures")});
     QCOMPARE(v.exitCode, 0);
     QVERIFY(v.out.contains("2 event signatures"));
 }
 
-void TestCliEvidence::verifyFindsTamperingExitOne()
-{
-    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                  QStringLiteral("operator")}).exitCode, 0);
-    const QString file = m_home->write(QStringLiteral("s.jsonl"), "{\"kind\":\"a.b\",\"scope\":\"kl\",\"payload\":{\"n\":1}}\n"
-                                                                  "{\"kind\":\"a.b\",\"scope\":\"kl\",\"payload\":{\"n\":2}}\n");
+void TestCliEvidence::verifyFindsTamperingExitOne() {
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
+    const QString file = m_home->write(QStringLiteral("s.jsonl"),
+                                       "{\"kind\":\"a.b\",\"scope\":\"kl\",\"payload\":{\"n\":1}}\n"
+                                       "{\"kind\":\"a.b\",\"scope\":\"kl\",\"payload\":{\"n\":2}}\n");
     QCOMPARE(cli({QStringLiteral("evidence"), QStringLiteral("import"), file}).exitCode, 0);
     sqlite3 *db = nullptr;
     sqlite3_open(store().toUtf8().constData(), &db);
-    sqlite3_exec(db, "DROP TRIGGER events_no_UPDATE; UPDATE events SET scope='my' WHERE seq=3", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "DROP TRIGGER events_no_UPDATE; UPDATE events SET scope='my' WHERE seq=3", nullptr,
+                 nullptr, nullptr);
     sqlite3_close(db);
     const auto v = cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--json")});
     QCOMPARE(v.exitCode, 1);
@@ -184,11 +206,10 @@ void TestCliEvidence::verifyFindsTamperingExitOne()
     QVERIFY(report.stringAt("reason").contains(QStringLiteral("scope differs")));
 }
 
-void TestCliEvidence::prodRefusesUnencryptedKeyAndMissingPassphrase()
-{
+void TestCliEvidence::prodRefusesUnencryptedKeyAndMissingPassphrase() {
     m_run->unset(QStringLiteral("OPSCONSOLE_PASSPHRASE"));
-    const auto dev = cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("dave"), QStringLiteral("--roles"),
-                          QStringLiteral("operator")});
+    const auto dev = cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("dave"),
+                          QStringLiteral("--roles"), QStringLiteral("operator")});
     QCOMPARE(dev.exitCode, 0); // dev: unencrypted key allowed, with a warning
     QVERIFY(dev.err.contains("unencrypted"));
     // Outside dev the config pins the admin keys: dave, the genesis.
@@ -204,47 +225,53 @@ void TestCliEvidence::prodRefusesUnencryptedKeyAndMissingPassphrase()
     m_run->set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("prod"));
     m_run->set(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"), QStringLiteral("t"));
     const QString cap = m_home->write(QStringLiteral("c.txt"), "x");
-    const auto prod = cli({QStringLiteral("--config"), cfg, QStringLiteral("evidence"), QStringLiteral("attach"), cap});
+    const auto prod =
+        cli({QStringLiteral("--config"), cfg, QStringLiteral("evidence"), QStringLiteral("attach"), cap});
     QCOMPARE(prod.exitCode, 4);
     QVERIFY(prod.err.contains("unencrypted keys are allowed only in dev"));
-    const auto create = cli({QStringLiteral("--config"), cfg, QStringLiteral("identity"), QStringLiteral("create"),
-                             QStringLiteral("erin"), QStringLiteral("--roles"), QStringLiteral("qa")});
+    const auto create =
+        cli({QStringLiteral("--config"), cfg, QStringLiteral("identity"), QStringLiteral("create"),
+             QStringLiteral("erin"), QStringLiteral("--roles"), QStringLiteral("qa")});
     QCOMPARE(create.exitCode, 4);
     QVERIFY(create.err.contains("a passphrase is required outside dev"));
 }
 
-void TestCliEvidence::wrongPassphraseRefused()
-{
-    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                  QStringLiteral("operator")}).exitCode, 0);
+void TestCliEvidence::wrongPassphraseRefused() {
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
     const QString passFile = m_home->write(QStringLiteral("pass.txt"), "not the passphrase\n");
     m_run->unset(QStringLiteral("OPSCONSOLE_PASSPHRASE"));
     const QString cap = m_home->write(QStringLiteral("c.txt"), "x");
-    const auto r = cli({QStringLiteral("--passphrase-file"), passFile, QStringLiteral("evidence"), QStringLiteral("attach"), cap});
+    const auto r = cli({QStringLiteral("--passphrase-file"), passFile, QStringLiteral("evidence"),
+                        QStringLiteral("attach"), cap});
     QCOMPARE(r.exitCode, 4);
     QVERIFY(r.err.contains("wrong passphrase"));
     const QString good = m_home->write(QStringLiteral("good.txt"), "correct horse battery\n");
-    QCOMPARE(cli({QStringLiteral("--passphrase-file"), good, QStringLiteral("evidence"), QStringLiteral("attach"), cap}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("--passphrase-file"), good, QStringLiteral("evidence"),
+                  QStringLiteral("attach"), cap})
+                 .exitCode,
+             0);
 }
 
-void TestCliEvidence::notAStoreExitsFive()
-{
+void TestCliEvidence::notAStoreExitsFive() {
     const QString bogus = m_home->write(QStringLiteral("bogus.sqlite"), "hello, I am a text file");
-    const auto r = cli({QStringLiteral("--store"), bogus, QStringLiteral("evidence"), QStringLiteral("list")});
+    const auto r =
+        cli({QStringLiteral("--store"), bogus, QStringLiteral("evidence"), QStringLiteral("list")});
     QCOMPARE(r.exitCode, 5);
     QVERIFY(r.err.contains("not an opsconsole evidence store"));
-    const auto missing = cli({QStringLiteral("--store"), m_home->file(QStringLiteral("none.sqlite")), QStringLiteral("evidence"),
-                              QStringLiteral("verify")});
+    const auto missing = cli({QStringLiteral("--store"), m_home->file(QStringLiteral("none.sqlite")),
+                              QStringLiteral("evidence"), QStringLiteral("verify")});
     QCOMPARE(missing.exitCode, 5);
 }
 
-void TestCliEvidence::passphraseNeverPrinted()
-{
+void TestCliEvidence::passphraseNeverPrinted() {
     const QByteArray pass = "pp-5d41402abc4b2a76b9719d911017c592";
     m_run->set(QStringLiteral("OPSCONSOLE_PASSPHRASE"), QString::fromLatin1(pass));
     QList<RunResult> runs;
-    runs << cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                 QStringLiteral("operator"), QStringLiteral("--json")});
+    runs << cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                 QStringLiteral("--roles"), QStringLiteral("operator"), QStringLiteral("--json")});
     const QString cap = m_home->write(QStringLiteral("c.txt"), "x");
     runs << cli({QStringLiteral("evidence"), QStringLiteral("attach"), cap, QStringLiteral("--json")});
     runs << cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--json")});
@@ -257,23 +284,31 @@ void TestCliEvidence::passphraseNeverPrinted()
     QVERIFY(!FileUtil::readAll(store(), 1 << 24)->contains(pass));
 }
 
-void TestCliEvidence::signalRecord()
-{
-    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"), QStringLiteral("--roles"),
-                  QStringLiteral("operator")}).exitCode, 0);
-    auto r = cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("publish_blocked"), QStringLiteral("--scope"),
-                  QStringLiteral("kl"), QStringLiteral("--json")});
+void TestCliEvidence::signalRecord() {
+    QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
+    auto r = cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("publish_blocked"),
+                  QStringLiteral("--scope"), QStringLiteral("kl"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(CanonicalJson::parse(r.out.toStdString())->stringAt("kind"), QStringLiteral("signal.publish_blocked"));
-    r = cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("fallback_rate"), QStringLiteral("--scope"),
-             QStringLiteral("my"), QStringLiteral("--value"), QStringLiteral("18%")});
+    QCOMPARE(CanonicalJson::parse(r.out.toStdString())->stringAt("kind"),
+             QStringLiteral("signal.publish_blocked"));
+    r = cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("fallback_rate"),
+             QStringLiteral("--scope"), QStringLiteral("my"), QStringLiteral("--value"),
+             QStringLiteral("18%")});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("cpu_hot"), QStringLiteral("--scope"),
-                  QStringLiteral("kl")}).exitCode, 2);
-    QCOMPARE(cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("watchdog_breach"), QStringLiteral("--scope"),
-                  QStringLiteral("atlantis")}).exitCode, 3);
-    r = cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("fallback_rate"), QStringLiteral("--scope"),
-             QStringLiteral("my"), QStringLiteral("--value"), QStringLiteral("lots")});
+    QCOMPARE(cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("cpu_hot"),
+                  QStringLiteral("--scope"), QStringLiteral("kl")})
+                 .exitCode,
+             2);
+    QCOMPARE(cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("watchdog_breach"),
+                  QStringLiteral("--scope"), QStringLiteral("atlantis")})
+                 .exitCode,
+             3);
+    r = cli({QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("fallback_rate"),
+             QStringLiteral("--scope"), QStringLiteral("my"), QStringLiteral("--value"),
+             QStringLiteral("lots")});
     QCOMPARE(r.exitCode, 3);
     QVERIFY(r.err.contains("fraction (0.18) or percentage (18%)"));
     const auto list = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--kind"),
@@ -281,7 +316,8 @@ void TestCliEvidence::signalRecord()
     const auto events = CanonicalJson::parse(list.out.toStdString()).value().toArray();
     QCOMPARE(events.size(), std::size_t(1));
     QCOMPARE(events.at(0).find("payload")->stringAt("value"), QStringLiteral("18%"));
-    QVERIFY(cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures")}).exitCode == 0);
+    QVERIFY(cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures")})
+                .exitCode == 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliEvidence)

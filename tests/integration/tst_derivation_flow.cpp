@@ -54,14 +54,17 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     const QString bad = cli.home.write(QStringLiteral("bad.yaml"), [&] {
         QFile f(good);
         (void)f.open(QIODevice::ReadOnly);
-        return f.readAll().replace("cost_tier: B", "cost_tier: C").replace("git_sha: 3e5f0c1d2b4a69788796a5b4c3d2e1f0a9b8c7d6", "git_sha: TBD");
+        return f.readAll()
+            .replace("cost_tier: B", "cost_tier: C")
+            .replace("git_sha: 3e5f0c1d2b4a69788796a5b4c3d2e1f0a9b8c7d6", "git_sha: TBD");
     }());
     const QString broken = cli.home.write(QStringLiteral("broken.yaml"), "derivation_id: x\nstory: [oops\n");
 
     // validate: nothing written, every finding with file:line and field.
     const qint64 start = eventCount(cli);
     QVERIFY(start > 0);
-    auto v = cli(QStringList{QStringLiteral("derivation"), QStringLiteral("validate"), good, bad, broken, QStringLiteral("--json")});
+    auto v = cli(QStringList{QStringLiteral("derivation"), QStringLiteral("validate"), good, bad, broken,
+                             QStringLiteral("--json")});
     QCOMPARE(v.exitCode, 3);
     const JsonValue report = test::parseJson(v.out);
     QCOMPARE(report.toArray().size(), std::size_t(3));
@@ -72,23 +75,31 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     for (const JsonValue &e : badReport.find("errors")->toArray())
         fields << e.stringAt("field");
     // The same id twice in one batch, Tier C lockable, and a placeholder where the commit goes.
-    QCOMPARE(fields, (QStringList{QStringLiteral("derivation_id"), QStringLiteral("lockability"), QStringLiteral("git_sha"),
-                                  QStringLiteral("git_sha")}));
+    QCOMPARE(fields, (QStringList{QStringLiteral("derivation_id"), QStringLiteral("lockability"),
+                                  QStringLiteral("git_sha"), QStringLiteral("git_sha")}));
     QCOMPARE(badReport.find("errors")->toArray().at(1).find("line")->toInt(), 6);
-    QVERIFY(report.toArray().at(2).find("errors")->toArray().at(0).stringAt("message").contains(QLatin1String("YAML syntax error")));
+    QVERIFY(report.toArray().at(2).find("errors")->toArray().at(0).stringAt("message").contains(
+        QLatin1String("YAML syntax error")));
     auto text = cli(QStringList{QStringLiteral("derivation"), QStringLiteral("validate"), bad});
     QCOMPARE(text.exitCode, 3);
-    QVERIFY2(text.out.contains(QByteArray(bad.toUtf8() + ":6: lockability: Tier-C cost evidence is never lockable")), text.out.constData());
+    QVERIFY2(text.out.contains(
+                 QByteArray(bad.toUtf8() + ":6: lockability: Tier-C cost evidence is never lockable")),
+             text.out.constData());
     QCOMPARE(eventCount(cli), start);
 
     // A rejected import writes no event.
-    auto rejected = cli(QStringList{QStringLiteral("derivation"), QStringLiteral("import"), good, bad}, QStringLiteral("ana"));
+    auto rejected = cli(QStringList{QStringLiteral("derivation"), QStringLiteral("import"), good, bad},
+                        QStringLiteral("ana"));
     QCOMPARE(rejected.exitCode, 3);
     QVERIFY(rejected.err.contains("nothing was written"));
     QCOMPARE(eventCount(cli), start);
 
-    QStringList files{data("reference-capacity.yaml"), good, data("mapping.yaml"), data("infeasible-power.yaml")};
-    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("import")} + files, QStringLiteral("ana"))).exitCode, 0);
+    QStringList files{data("reference-capacity.yaml"), good, data("mapping.yaml"),
+                      data("infeasible-power.yaml")};
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("import")} + files,
+                        QStringLiteral("ana")))
+                 .exitCode,
+             0);
 
     // Role separation: exit 4 and a denied event.
     auto own = cli("derivation review p90-cost-v1 --accept", QStringLiteral("ana"));
@@ -98,9 +109,11 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     QCOMPARE(test::parseJson(denied.out).toArray().size(), std::size_t(1));
 
     // Review, the risk owner's note, sign; the INFEASIBLE as a first-class record.
-    for (const char *id : {"reference-capacity-v1", "p90-cost-v1", "e-econ-min-v1", "e-pred-min-v1", "INFEASIBLE-power"})
-        QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("review"), QLatin1String(id),
-                                        QStringLiteral("--accept"), QStringLiteral("--reason"), QStringLiteral("reproduced")},
+    for (const char *id :
+         {"reference-capacity-v1", "p90-cost-v1", "e-econ-min-v1", "e-pred-min-v1", "INFEASIBLE-power"})
+        QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("review"),
+                                        QLatin1String(id), QStringLiteral("--accept"),
+                                        QStringLiteral("--reason"), QStringLiteral("reproduced")},
                             QStringLiteral("rui")))
                      .exitCode,
                  0);
@@ -108,13 +121,19 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     QCOMPARE(noNote.exitCode, 4);
     QVERIFY(noNote.err.contains("risk-owner note"));
     for (const char *id : {"reference-capacity-v1", "p90-cost-v1"})
-        QCOMPARE(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("risk-note"), QLatin1String(id), QStringLiteral("--note"),
+        QCOMPARE(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("risk-note"), QLatin1String(id),
+                                 QStringLiteral("--note"),
                                  QStringLiteral("Tier B, venue logs; non-deployment framing")},
                      QStringLiteral("rita"))
                      .exitCode,
                  0);
-    for (const char *id : {"reference-capacity-v1", "p90-cost-v1", "e-econ-min-v1", "e-pred-min-v1", "INFEASIBLE-power"})
-        QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("sign"), QLatin1String(id)}, QStringLiteral("rui"))).exitCode, 0);
+    for (const char *id :
+         {"reference-capacity-v1", "p90-cost-v1", "e-econ-min-v1", "e-pred-min-v1", "INFEASIBLE-power"})
+        QCOMPARE(
+            RUN_OK(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("sign"), QLatin1String(id)},
+                       QStringLiteral("rui")))
+                .exitCode,
+            0);
     auto list = cli("derivation list --status signed --json");
     QCOMPARE(test::parseJson(list.out).toArray().size(), std::size_t(5));
 
@@ -122,13 +141,16 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     auto shown = cli("derivation show p90-cost-v1 --json");
     QCOMPARE(shown.exitCode, 0);
     const JsonValue rec = test::parseJson(shown.out);
-    const QString statement = cli.home.write(QStringLiteral("p90.statement"), rec.stringAt("statement").toUtf8());
-    const QString sig = cli.home.write(QStringLiteral("p90.sig"), QByteArray::fromHex(rec.stringAt("signature_hex").toLatin1()));
+    const QString statement =
+        cli.home.write(QStringLiteral("p90.statement"), rec.stringAt("statement").toUtf8());
+    const QString sig = cli.home.write(QStringLiteral("p90.sig"),
+                                       QByteArray::fromHex(rec.stringAt("signature_hex").toLatin1()));
     const QString pem = cli.home.write(QStringLiteral("rui.pem"), cli("identity export-public rui").out);
     QProcess openssl;
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
-                                              QStringLiteral("-inkey"), pem, QStringLiteral("-rawin"), QStringLiteral("-in"),
-                                              statement, QStringLiteral("-sigfile"), sig});
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
+                   QStringLiteral("-inkey"), pem, QStringLiteral("-rawin"), QStringLiteral("-in"), statement,
+                   QStringLiteral("-sigfile"), sig});
     QVERIFY(openssl.waitForFinished(30000));
     QCOMPARE(openssl.exitCode(), 0);
     auto shownText = cli("derivation show p90-cost-v1");
@@ -138,7 +160,10 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     auto st = cli("handoff status");
     QCOMPARE(st.exitCode, 1);
     QVERIFY(st.out.contains("INCOMPLETE"));
-    QCOMPARE(cli("handoff charter reference_capacity p90_cost_bps E_econ_min E_pred_min power_sample_size", QStringLiteral("rui")).exitCode, 0);
+    QCOMPARE(cli("handoff charter reference_capacity p90_cost_bps E_econ_min E_pred_min power_sample_size",
+                 QStringLiteral("rui"))
+                 .exitCode,
+             0);
     QCOMPARE(cli(QStringList{QStringLiteral("handoff"), QStringLiteral("threats"), QStringLiteral("--add"),
                              QStringLiteral("cost logs cover one venue only")},
                  QStringLiteral("rui"))
@@ -150,12 +175,14 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     QVERIFY(test::parseJson(complete.out).find("complete")->toBool());
 
     const QString pkg = cli.home.file(QStringLiteral("s03-handoff.tar.zst"));
-    auto exported = RUN_OK(cli(QStringList{QStringLiteral("handoff"), QStringLiteral("export"), pkg, QStringLiteral("--locker"),
-                                           QStringLiteral("lou"), QStringLiteral("--json")},
-                               QStringLiteral("rui")));
+    auto exported =
+        RUN_OK(cli(QStringList{QStringLiteral("handoff"), QStringLiteral("export"), pkg,
+                               QStringLiteral("--locker"), QStringLiteral("lou"), QStringLiteral("--json")},
+                   QStringLiteral("rui")));
     QCOMPARE(exported.exitCode, 0);
     QCOMPARE(test::parseJson(exported.out).find("signatures")->toInt(), 5);
-    auto verified = cli(QStringList{QStringLiteral("handoff"), QStringLiteral("verify"), pkg, QStringLiteral("--json")});
+    auto verified =
+        cli(QStringList{QStringLiteral("handoff"), QStringLiteral("verify"), pkg, QStringLiteral("--json")});
     QCOMPARE(verified.exitCode, 0);
     QVERIFY(test::parseJson(verified.out).find("valid")->toBool());
     QCOMPARE(test::parseJson(verified.out).find("network_used")->toBool(true), false);
@@ -169,14 +196,17 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     QVERIFY(bad2.exitCode == 1 || bad2.exitCode == 3);
 
     // Re-derivation: the old record superseded, its dependents invalidated, the new one in review.
-    auto sup = RUN_OK(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("supersede"), QStringLiteral("p90-cost-v1"),
-                                      data("p90-cost-v2.yaml"), QStringLiteral("--reason"), QStringLiteral("trade logs incomplete")},
+    auto sup = RUN_OK(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("supersede"),
+                                      QStringLiteral("p90-cost-v1"), data("p90-cost-v2.yaml"),
+                                      QStringLiteral("--reason"), QStringLiteral("trade logs incomplete")},
                           QStringLiteral("ana")));
     QCOMPARE(sup.exitCode, 0);
     QVERIFY(sup.out.contains("superseded  p90-cost-v1"));
     QVERIFY(sup.out.contains("invalidated  e-pred-min-v1"));
-    QCOMPARE(test::parseJson(cli("derivation list --status invalidated --json").out).toArray().size(), std::size_t(2));
-    QCOMPARE(test::parseJson(cli("derivation list --status in-review --json").out).toArray().size(), std::size_t(1));
+    QCOMPARE(test::parseJson(cli("derivation list --status invalidated --json").out).toArray().size(),
+             std::size_t(2));
+    QCOMPARE(test::parseJson(cli("derivation list --status in-review --json").out).toArray().size(),
+             std::size_t(1));
     auto after = cli("handoff status");
     QCOMPARE(after.exitCode, 1);
     QVERIFY(after.out.contains("NOTIFY: p90-cost-v1 was handed to S03"));

@@ -76,8 +76,9 @@ void TestLaunchFlow::freshStoreIsNoGoWithEveryReason() {
         rules << r.stringAt("rule");
         QVERIFY(!r.stringAt("reason").isEmpty());
     }
-    QCOMPARE(rules, (QStringList{QStringLiteral("launch"), QStringLiteral("rollback-unproven"),
-                                 QStringLiteral("kill-switches-untested"), QStringLiteral("scope-not-validated")}));
+    QCOMPARE(rules,
+             (QStringList{QStringLiteral("launch"), QStringLiteral("rollback-unproven"),
+                          QStringLiteral("kill-switches-untested"), QStringLiteral("scope-not-validated")}));
     auto text = cli("launch status");
     QCOMPARE(text.exitCode, 1);
     QVERIFY2(text.out.contains("NO-GO because") && text.out.contains("no rollback drill has been finished"),
@@ -117,14 +118,14 @@ void TestLaunchFlow::fromChecklistToGo() {
     for (const char *sw : {"ai", "bad-pack"}) {
         const QString s = QString::fromLatin1(sw);
         QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("killswitch"), QStringLiteral("activate"), s,
-                                        QStringLiteral("--scope"), QStringLiteral("pg"), QStringLiteral("--reason"),
-                                        QStringLiteral("launch test"), QStringLiteral("--validation-localities"),
-                                        QStringLiteral("pg")}))
+                                        QStringLiteral("--scope"), QStringLiteral("pg"),
+                                        QStringLiteral("--reason"), QStringLiteral("launch test"),
+                                        QStringLiteral("--validation-localities"), QStringLiteral("pg")}))
                      .exitCode,
                  0);
         QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("killswitch"), QStringLiteral("deactivate"), s,
-                                        QStringLiteral("--scope"), QStringLiteral("pg"), QStringLiteral("--reason"),
-                                        QStringLiteral("launch test done")}))
+                                        QStringLiteral("--scope"), QStringLiteral("pg"),
+                                        QStringLiteral("--reason"), QStringLiteral("launch test done")}))
                      .exitCode,
                  0);
     }
@@ -145,26 +146,30 @@ void TestLaunchFlow::fromChecklistToGo() {
                                        build.file(QStringLiteral("release"))}));
     QCOMPARE(sums.exitCode, 0);
     build.write(QStringLiteral("SUMS"), sums.out);
-    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("-c"), build.file(QStringLiteral("SUMS"))}, build.path()),
+    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("-c"), build.file(QStringLiteral("SUMS"))},
+                     build.path()),
              0);
     // first-publish needs its note before it probes anything.
     auto noNote = cli("launch check first-publish");
     QCOMPARE(noNote.exitCode, 3);
     QVERIFY(!noNote.err.contains("probing"));
-    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("check"), QStringLiteral("first-publish"),
-                                    QStringLiteral("--evidence"), QStringLiteral("publish job 42 published v1")}))
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("check"),
+                                    QStringLiteral("first-publish"), QStringLiteral("--evidence"),
+                                    QStringLiteral("publish job 42 published v1")}))
                  .exitCode,
              0);
     auto active = RUN_OK(cli("launch check probe-active"));
     QCOMPARE(active.exitCode, 0);
-    QVERIFY2(active.err.contains("kl/resolver: ok") && active.err.contains("kl/rules: ok"), active.err.constData());
+    QVERIFY2(active.err.contains("kl/resolver: ok") && active.err.contains("kl/rules: ok"),
+             active.err.constData());
     auto app = RUN_OK(cli("launch check live-app-fetch"));
     QCOMPARE(app.exitCode, 0);
     QVERIFY2(app.err.contains("kl.app/pack: ok"), app.err.constData());
-    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("check"), QStringLiteral("archive"),
-                                    QStringLiteral("--out"), build.file(QStringLiteral("evidence.tar.zst"))}))
-                 .exitCode,
-             0);
+    QCOMPARE(
+        RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("check"), QStringLiteral("archive"),
+                               QStringLiteral("--out"), build.file(QStringLiteral("evidence.tar.zst"))}))
+            .exitCode,
+        0);
     QCOMPARE(cli(QStringList{QStringLiteral("evidence"), QStringLiteral("verify-bundle"),
                              build.file(QStringLiteral("evidence.tar.zst"))})
                  .exitCode,
@@ -194,23 +199,28 @@ void TestLaunchFlow::fromChecklistToGo() {
 
     // The export: statements verify with openssl, checksums with sha256sum, the record's hash is signed.
     const QString out = build.file(QStringLiteral("launch-record"));
-    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("record"), QStringLiteral("export"), out}))
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("record"),
+                                    QStringLiteral("export"), out}))
                  .exitCode,
              0);
     QByteArray said;
     QCOMPARE(runTool(QStringLiteral("openssl"),
-                     {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-rawin"), QStringLiteral("-pubin"),
-                      QStringLiteral("-inkey"), QStringLiteral("keys/pat.pem"), QStringLiteral("-sigfile"),
-                      QStringLiteral("signoffs/product.sig"), QStringLiteral("-in"), QStringLiteral("signoffs/product.statement")},
+                     {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-rawin"),
+                      QStringLiteral("-pubin"), QStringLiteral("-inkey"), QStringLiteral("keys/pat.pem"),
+                      QStringLiteral("-sigfile"), QStringLiteral("signoffs/product.sig"),
+                      QStringLiteral("-in"), QStringLiteral("signoffs/product.statement")},
                      out, &said),
              0);
     QVERIFY2(said.contains("Signature Verified Successfully"), said.constData());
     QByteArray digest;
-    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("launch-record.canonical.json")}, out, &digest), 0);
+    QCOMPARE(
+        runTool(QStringLiteral("sha256sum"), {QStringLiteral("launch-record.canonical.json")}, out, &digest),
+        0);
     QFile statement(out + QStringLiteral("/signoffs/qa.statement"));
     QVERIFY(statement.open(QIODevice::ReadOnly));
     QVERIFY(statement.readAll().contains(digest.left(64)));
-    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("-c"), out + QStringLiteral("/SHA256SUMS")}, build.path()),
+    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("-c"), out + QStringLiteral("/SHA256SUMS")},
+                     build.path()),
              0);
 
     // GO, signed by the release owner; only a release owner may decide.

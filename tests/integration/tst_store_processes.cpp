@@ -18,13 +18,11 @@ private Q_SLOTS:
     void twoProcessesAppendLinearly();
 };
 
-static QString appender()
-{
+static QString appender() {
     return ProgramRunner::binary(QStringLiteral("opsconsole-test-appender"));
 }
 
-static quint64 lastAck(const QByteArray &out)
-{
+static quint64 lastAck(const QByteArray &out) {
     quint64 last = 0;
     for (const QByteArray &line : out.split('\n'))
         if (line.startsWith("ack "))
@@ -32,8 +30,7 @@ static quint64 lastAck(const QByteArray &out)
     return last;
 }
 
-void TestStoreProcesses::survivesSigkillAtRandomMoments()
-{
+void TestStoreProcesses::survivesSigkillAtRandomMoments() {
     StoreFixture f;
     const QString keyPath = f.dir.write(QStringLiteral("alice.pem"), f.alice.key.unencryptedPem());
     f.store.reset();
@@ -64,7 +61,10 @@ void TestStoreProcesses::survivesSigkillAtRandomMoments()
         auto s = SqliteEvidenceStore::open(f.path);
         QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
         const quint64 size = s.value()->size().value();
-        QVERIFY2(size >= acknowledged, qPrintable(QStringLiteral("round %1: %2 acknowledged, %3 stored").arg(round).arg(acknowledged).arg(size)));
+        QVERIFY2(size >= acknowledged, qPrintable(QStringLiteral("round %1: %2 acknowledged, %3 stored")
+                                                      .arg(round)
+                                                      .arg(acknowledged)
+                                                      .arg(size)));
         // Hashes, roots and checkpoint signatures every 10 rounds; every event signature at the end.
         if (round % 10 == 9 || round == rounds - 1) {
             const VerifyReport r = s.value()->verify({round == rounds - 1, true}).value();
@@ -77,12 +77,12 @@ void TestStoreProcesses::survivesSigkillAtRandomMoments()
     }
     QVERIFY(acknowledged > 5);
     // A kill in the middle of a sidecar write leaves at most one temporary behind.
-    const QStringList temporaries = QDir(f.dir.path()).entryList({QStringLiteral("evidence.sqlite.checkpoint.tmp*")}, QDir::Files);
+    const QStringList temporaries =
+        QDir(f.dir.path()).entryList({QStringLiteral("evidence.sqlite.checkpoint.tmp*")}, QDir::Files);
     QVERIFY2(temporaries.size() <= 1, qPrintable(temporaries.join(QLatin1Char(' '))));
 }
 
-void TestStoreProcesses::twoProcessesAppendLinearly()
-{
+void TestStoreProcesses::twoProcessesAppendLinearly() {
     StoreFixture f;
     const Signer bob = makeSigner(QStringLiteral("bob"));
     QVERIFY(f.enrol(bob, {QStringLiteral("qa")}).ok());
@@ -106,7 +106,8 @@ void TestStoreProcesses::twoProcessesAppendLinearly()
         const QString w = e.payload().stringAt("writer");
         writers.insert(w);
         QCOMPARE(e.actor, w);
-        QCOMPARE(e.payload().find("i")->toInt(), nextI[w]++); // each writer's events in its own order, none lost
+        QCOMPARE(e.payload().find("i")->toInt(),
+                 nextI[w]++); // each writer's events in its own order, none lost
     }
     QCOMPARE(writers.size(), 2);
     QCOMPARE(nextI.value(QStringLiteral("alice")), 60);

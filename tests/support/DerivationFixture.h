@@ -46,12 +46,15 @@ struct DerivationRig {
     quint64 size() const { return f.store->size().value(); }
 
     static QStringList exampleFiles() {
-        return {derivationData(QStringLiteral("reference-capacity.yaml")), derivationData(QStringLiteral("p90-cost.yaml")),
-                derivationData(QStringLiteral("mapping.yaml")), derivationData(QStringLiteral("infeasible-power.yaml"))};
+        return {derivationData(QStringLiteral("reference-capacity.yaml")),
+                derivationData(QStringLiteral("p90-cost.yaml")),
+                derivationData(QStringLiteral("mapping.yaml")),
+                derivationData(QStringLiteral("infeasible-power.yaml"))};
     }
     static QStringList exampleValues() {
-        return {QStringLiteral("reference_capacity"), QStringLiteral("p90_cost_bps"), QStringLiteral("E_econ_min"),
-                QStringLiteral("E_pred_min"), QStringLiteral("power_sample_size")};
+        return {QStringLiteral("reference_capacity"), QStringLiteral("p90_cost_bps"),
+                QStringLiteral("E_econ_min"), QStringLiteral("E_pred_min"),
+                QStringLiteral("power_sample_size")};
     }
 
     // Imports the examples, then reviews, notes and signs every one of them and records the
@@ -64,7 +67,9 @@ struct DerivationRig {
             if (!as(rui).review(r.record.id, true, QStringLiteral("reproduced from the pinned inputs")).ok())
                 return false;
             if (r.record.isCostOrCapacity() &&
-                !as(rita).riskNote(r.record.id, QStringLiteral("reference capacity, non-deployment framing")).ok())
+                !as(rita)
+                     .riskNote(r.record.id, QStringLiteral("reference capacity, non-deployment framing"))
+                     .ok())
                 return false;
             if (!as(rui).sign(r.record.id).ok())
                 return false;

@@ -13,7 +13,6 @@
 
 namespace ops::test {
 
-
 inline constexpr qint64 kLaunchMinute = 60 * 1000;
 
 inline ProbeResult ok(const QString &scope, TargetKind kind, const QString &sha = {}) {
@@ -29,8 +28,7 @@ inline ProbeResult ok(const QString &scope, TargetKind kind, const QString &sha 
 
 // A drill of the rollback checklist, every step a minute apart (so within the objective unless
 // `late` pushes the rebind past the 15-minute restore deadline).
-template <typename Rig>
-void runDrill(Rig &rig, bool late = false) {
+template<typename Rig> void runDrill(Rig &rig, bool late = false) {
     auto a = rig.incidents();
     auto started = a.startRollback(QStringLiteral("kl"), true, {});
     QVERIFY_OK(started);
@@ -43,25 +41,25 @@ void runDrill(Rig &rig, bool late = false) {
         in.step = s.step.id;
         in.note = QStringLiteral("drill");
         in.confirmed = true;
-        in.probes = QList<ProbeResult>{ok(QStringLiteral("kl"), TargetKind::Manifest),
-                                       ok(QStringLiteral("kl"), TargetKind::Pack, sha),
-                                       ok(QStringLiteral("kl"), TargetKind::Resolver),
-                                       ok(QStringLiteral("kl"), TargetKind::Rules)};
-        in.attachments << AttachmentRef{QStringLiteral("publisher.json"), sha, 10, QStringLiteral("application/json")};
+        in.probes = QList<ProbeResult>{
+            ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha),
+            ok(QStringLiteral("kl"), TargetKind::Resolver), ok(QStringLiteral("kl"), TargetKind::Rules)};
+        in.attachments << AttachmentRef{QStringLiteral("publisher.json"), sha, 10,
+                                        QStringLiteral("application/json")};
         QVERIFY_OK(a.recordStep(run, in));
     }
 }
 
-template <typename Rig>
-void cycleKillSwitch(Rig &rig, const QString &name) {
+template<typename Rig> void cycleKillSwitch(Rig &rig, const QString &name) {
     auto a = rig.incidents();
-    QVERIFY_OK(a.activateKillSwitch(name, QStringLiteral("pg"), QStringLiteral("launch test"), {}, QStringLiteral("ok")));
+    QVERIFY_OK(a.activateKillSwitch(name, QStringLiteral("pg"), QStringLiteral("launch test"), {},
+                                    QStringLiteral("ok")));
     rig.clock += kLaunchMinute;
-    QVERIFY_OK(a.deactivateKillSwitch(name, QStringLiteral("pg"), QStringLiteral("test done"), {}, QStringLiteral("ok")));
+    QVERIFY_OK(a.deactivateKillSwitch(name, QStringLiteral("pg"), QStringLiteral("test done"), {},
+                                      QStringLiteral("ok")));
 }
 
-template <typename Rig>
-void probeCriticalScopes(Rig &rig, const QString &failing = {}) {
+template<typename Rig> void probeCriticalScopes(Rig &rig, const QString &failing = {}) {
     auto monitor = MonitorStore::open(rig.f.path, false);
     QVERIFY_OK(monitor);
     QList<TargetStateRow> states;

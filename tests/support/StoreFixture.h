@@ -17,8 +17,7 @@
 
 namespace ops::test {
 
-inline Signer makeSigner(const QString &name)
-{
+inline Signer makeSigner(const QString &name) {
     auto key = crypto::PrivateKey::generate();
     if (!key.ok())
         qFatal("key generation failed");
@@ -43,8 +42,7 @@ struct StoreFixture {
     std::unique_ptr<SqliteEvidenceStore> store;
     qint64 now = 1795410000000; // 2026-11-23T…Z, advanced by each read
 
-    explicit StoreFixture(bool registerAlice = true)
-    {
+    explicit StoreFixture(bool registerAlice = true) {
         reopen(true);
         if (registerAlice) {
             auto r = store->registerIdentity(alice, {QStringLiteral("operator"), QStringLiteral("reviewer")});
@@ -58,8 +56,7 @@ struct StoreFixture {
         return test::enrol(*store, alice, who, roles);
     }
 
-    void reopen(bool create = false)
-    {
+    void reopen(bool create = false) {
         store.reset();
         StoreOpenOptions o;
         o.create = create;
@@ -70,13 +67,11 @@ struct StoreFixture {
         store = std::move(s).value();
     }
 
-    Result<std::unique_ptr<SqliteEvidenceStore>> openAgain() const
-    {
+    Result<std::unique_ptr<SqliteEvidenceStore>> openAgain() const {
         return SqliteEvidenceStore::open(path, StoreOpenOptions{});
     }
 
-    QList<StoredEvent> appendN(int n, const QString &kind = QStringLiteral("test.event"))
-    {
+    QList<StoredEvent> appendN(int n, const QString &kind = QStringLiteral("test.event")) {
         QList<StoredEvent> out;
         for (int i = 0; i < n; ++i) {
             NewEvent e;

@@ -10,8 +10,7 @@
 namespace ops::ui {
 
 namespace {
-QString plainText(const QAction *a)
-{
+QString plainText(const QAction *a) {
     QString t = a->text();
     t.remove(QLatin1Char('&'));
     return t;
@@ -22,8 +21,7 @@ CommandPalette::CommandPalette(QList<QAction *> actions, QWidget *parent)
     : QDialog(parent)
     , m_actions(std::move(actions))
     , m_filter(new QLineEdit(this))
-    , m_list(new QListWidget(this))
-{
+    , m_list(new QListWidget(this)) {
     setObjectName(QStringLiteral("commandPalette"));
     setWindowTitle(tr("Command palette"));
     setAccessibleName(tr("Command palette"));
@@ -44,8 +42,7 @@ CommandPalette::CommandPalette(QList<QAction *> actions, QWidget *parent)
     refilter(QString());
 }
 
-void CommandPalette::refilter(const QString &text)
-{
+void CommandPalette::refilter(const QString &text) {
     m_list->clear();
     for (int i = 0; i < m_actions.size(); ++i) {
         QAction *a = m_actions.at(i);
@@ -55,7 +52,8 @@ void CommandPalette::refilter(const QString &text)
         if (!text.isEmpty() && !label.contains(text, Qt::CaseInsensitive))
             continue;
         const QString shortcut = a->shortcut().toString(QKeySequence::NativeText);
-        auto *item = new QListWidgetItem(a->icon(), shortcut.isEmpty() ? label : label + QStringLiteral("    ") + shortcut);
+        auto *item = new QListWidgetItem(
+            a->icon(), shortcut.isEmpty() ? label : label + QStringLiteral("    ") + shortcut);
         item->setData(Qt::UserRole, i);
         m_list->addItem(item);
     }
@@ -63,8 +61,7 @@ void CommandPalette::refilter(const QString &text)
         m_list->setCurrentRow(0);
 }
 
-void CommandPalette::runCurrent()
-{
+void CommandPalette::runCurrent() {
     QListWidgetItem *item = m_list->currentItem();
     if (!item)
         return;
@@ -74,8 +71,7 @@ void CommandPalette::runCurrent()
         a->trigger();
 }
 
-bool CommandPalette::eventFilter(QObject *watched, QEvent *event)
-{
+bool CommandPalette::eventFilter(QObject *watched, QEvent *event) {
     if (watched == m_filter && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Down || key->key() == Qt::Key_Up) {

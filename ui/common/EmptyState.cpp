@@ -1,8 +1,8 @@
 #include "EmptyState.h"
 
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
-#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace ops::ui {
@@ -10,8 +10,7 @@ namespace ops::ui {
 EmptyState::EmptyState(const QString &title, const QString &body, const QStringList &coming, QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(title, this))
-    , m_body(new QLabel(body, this))
-{
+    , m_body(new QLabel(body, this)) {
     setObjectName(QStringLiteral("emptyState"));
     // Labels sit in a column of bounded width with no alignment flags, so word wrap gets
     // the real width and no line is cut off.
@@ -76,13 +75,11 @@ EmptyState::EmptyState(const QString &title, const QString &body, const QStringL
     layout->addStretch(2);
 }
 
-QString EmptyState::titleText() const
-{
+QString EmptyState::titleText() const {
     return m_title->text();
 }
 
-QString EmptyState::bodyText() const
-{
+QString EmptyState::bodyText() const {
     return m_body->text();
 }
 

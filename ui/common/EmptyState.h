@@ -11,7 +11,8 @@ namespace ops::ui {
 class EmptyState final : public QWidget {
     Q_OBJECT
 public:
-    EmptyState(const QString &title, const QString &body, const QStringList &coming, QWidget *parent = nullptr);
+    EmptyState(const QString &title, const QString &body, const QStringList &coming,
+               QWidget *parent = nullptr);
 
     QString titleText() const;
     QString bodyText() const;

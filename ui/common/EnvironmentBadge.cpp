@@ -2,8 +2,7 @@
 
 namespace ops::ui {
 
-QColor EnvironmentBadge::colour(Environment env)
-{
+QColor EnvironmentBadge::colour(Environment env) {
     switch (env) {
     case Environment::Dev:
         return QColor(0x15, 0x65, 0xc0); // blue
@@ -17,18 +16,18 @@ QColor EnvironmentBadge::colour(Environment env)
 
 EnvironmentBadge::EnvironmentBadge(Environment env, QWidget *parent)
     : QLabel(parent)
-    , m_env(env)
-{
+    , m_env(env) {
     setObjectName(QStringLiteral("environmentBadge"));
     const QString name = environmentName(env).toUpper();
     setText(name);
     setAccessibleName(tr("Environment: %1").arg(name));
-    setToolTip(env == Environment::Dev ? tr("Development environment: demo data and dev-only switches are allowed")
-                                       : tr("%1 environment: secrets are required and dev-only switches are refused")
-                                             .arg(name));
-    setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: 2px 10px;"
-                                 " border-radius: 4px; }")
-                      .arg(colour(env).name()));
+    setToolTip(env == Environment::Dev
+                   ? tr("Development environment: demo data and dev-only switches are allowed")
+                   : tr("%1 environment: secrets are required and dev-only switches are refused").arg(name));
+    setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: 2px 10px;"
+                       " border-radius: 4px; }")
+            .arg(colour(env).name()));
 }
 
 } // namespace ops::ui

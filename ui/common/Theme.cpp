@@ -7,8 +7,7 @@
 
 namespace ops::ui {
 
-QString themeKey(Theme theme)
-{
+QString themeKey(Theme theme) {
     switch (theme) {
     case Theme::Light:
         return QStringLiteral("light");
@@ -20,8 +19,7 @@ QString themeKey(Theme theme)
     return QStringLiteral("system");
 }
 
-Theme themeFromKey(const QString &key)
-{
+Theme themeFromKey(const QString &key) {
     if (key == QLatin1String("light"))
         return Theme::Light;
     if (key == QLatin1String("dark"))
@@ -29,8 +27,7 @@ Theme themeFromKey(const QString &key)
     return Theme::System;
 }
 
-void applyTheme(Theme theme)
-{
+void applyTheme(Theme theme) {
     auto *app = qApp;
     if (!app)
         return;

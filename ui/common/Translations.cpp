@@ -6,8 +6,7 @@
 
 namespace ops::ui {
 
-QLocale::Language installTranslations(const QLocale &locale)
-{
+QLocale::Language installTranslations(const QLocale &locale) {
     auto *app = QCoreApplication::instance();
     if (!app || locale.language() == QLocale::English || locale.language() == QLocale::C)
         return QLocale::English;

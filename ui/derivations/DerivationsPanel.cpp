@@ -39,7 +39,8 @@ namespace {
 const char *kGray = "#6b6b6b";
 
 QString localTime(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                  : QString();
 }
 
 // The colour and words of a record's state, as a reviewer reads them.
@@ -47,7 +48,8 @@ std::pair<QString, QString> statusLook(const RecordState &s) {
     const bool inf = s.record.isInfeasible();
     switch (s.status) {
     case RecordStatus::Signed:
-        return {QLatin1String(kGreen), inf ? DerivationsPanel::tr("✔ signed · typed INFEASIBLE") : DerivationsPanel::tr("✔ signed")};
+        return {QLatin1String(kGreen),
+                inf ? DerivationsPanel::tr("✔ signed · typed INFEASIBLE") : DerivationsPanel::tr("✔ signed")};
     case RecordStatus::Accepted:
         return {QLatin1String(kAmber), DerivationsPanel::tr("accepted · to sign")};
     case RecordStatus::InReview:
@@ -164,13 +166,13 @@ QWidget *DerivationsPanel::buildQueue() {
         return c;
     };
     QStringList statuses{tr("All statuses")};
-    for (RecordStatus s : {RecordStatus::InReview, RecordStatus::Accepted, RecordStatus::Rejected, RecordStatus::Signed,
-                           RecordStatus::Superseded, RecordStatus::Invalidated})
+    for (RecordStatus s : {RecordStatus::InReview, RecordStatus::Accepted, RecordStatus::Rejected,
+                           RecordStatus::Signed, RecordStatus::Superseded, RecordStatus::Invalidated})
         statuses << recordStatusName(s);
     m_statusFilter = combo("statusFilter", tr("Filter by status"), statuses);
     m_tierFilter = combo("tierFilter", tr("Filter by cost tier"),
-                         {tr("All tiers"), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D"),
-                          QStringLiteral("n/a"), QStringLiteral("INFEASIBLE")});
+                         {tr("All tiers"), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
+                          QStringLiteral("D"), QStringLiteral("n/a"), QStringLiteral("INFEASIBLE")});
     m_lockFilter = combo("lockabilityFilter", tr("Filter by lockability"),
                          {tr("All lockability"), QStringLiteral("lockable"), QStringLiteral("non-lockable"),
                           QStringLiteral("infeasible")});
@@ -193,7 +195,8 @@ QWidget *DerivationsPanel::buildQueue() {
     m_queue->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     // The status may be long ("signed · typed INFEASIBLE"): a fixed width, the whole text as a tooltip.
     m_queue->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Interactive);
-    m_queue->horizontalHeader()->resizeSection(3, m_queue->fontMetrics().horizontalAdvance(tr("accepted · to sign")) + 12);
+    m_queue->horizontalHeader()->resizeSection(
+        3, m_queue->fontMetrics().horizontalAdvance(tr("accepted · to sign")) + 12);
     m_queue->setTextElideMode(Qt::ElideRight);
     connect(m_queue, &QTableWidget::currentCellChanged, this, [this] { showRecord(); });
     l->addWidget(m_queue, 1);
@@ -206,11 +209,12 @@ QWidget *DerivationsPanel::buildQueue() {
     hint->setWordWrap(true);
     auto *import = new QPushButton(tr("Import…"), box);
     import->setObjectName(QStringLiteral("importButton"));
-    import->setToolTip(tr("Import derivation or typed INFEASIBLE records (YAML, seed 003 §7); an invalid file is "
-                          "refused whole with every finding, and nothing is written"));
+    import->setToolTip(
+        tr("Import derivation or typed INFEASIBLE records (YAML, seed 003 §7); an invalid file is "
+           "refused whole with every finding, and nothing is written"));
     connect(import, &QPushButton::clicked, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import derivation records"), QString(),
-                                                                tr("YAML records (*.yaml *.yml)"));
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import derivation records"),
+                                                                QString(), tr("YAML records (*.yaml *.yml)"));
         if (!files.isEmpty())
             importFiles(files);
     });
@@ -303,7 +307,8 @@ QWidget *DerivationsPanel::buildRecordView() {
     second->addWidget(m_why, 1);
     m_supersede = new QPushButton(tr("Re-derive…"), w);
     m_supersede->setObjectName(QStringLiteral("supersedeButton"));
-    m_supersede->setToolTip(tr("Supersede this record with a new one (never an edit): its dependents are invalidated"));
+    m_supersede->setToolTip(
+        tr("Supersede this record with a new one (never an edit): its dependents are invalidated"));
     connect(m_supersede, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("The re-derived record"), QString(),
                                                           tr("YAML records (*.yaml *.yml)"));
@@ -312,7 +317,8 @@ QWidget *DerivationsPanel::buildRecordView() {
     });
     m_invalidate = new QPushButton(tr("Invalidate"), w);
     m_invalidate->setObjectName(QStringLiteral("invalidateButton"));
-    m_invalidate->setToolTip(tr("Roll back (§11): mark this record and its dependents invalidated, with the reason"));
+    m_invalidate->setToolTip(
+        tr("Roll back (§11): mark this record and its dependents invalidated, with the reason"));
     connect(m_invalidate, &QPushButton::clicked, this, &DerivationsPanel::invalidate);
     second->addWidget(m_supersede);
     second->addWidget(m_invalidate);
@@ -360,7 +366,8 @@ QWidget *DerivationsPanel::buildHandoff() {
         lists->addWidget(box);
         return lw;
     };
-    m_eligible = list("eligibleList", tr("Eligible for S03 lock"), tr("Eligible for S03 lock (Tier A/B, signed)"));
+    m_eligible =
+        list("eligibleList", tr("Eligible for S03 lock"), tr("Eligible for S03 lock (Tier A/B, signed)"));
     m_blocking = list("blockingList", tr("Blocking S03"), tr("Blocking S03 (Tier C, INFEASIBLE, unsigned)"));
     l->addLayout(lists, 2);
 
@@ -395,7 +402,8 @@ QWidget *DerivationsPanel::buildHandoff() {
             if (!t.trimmed().isEmpty())
                 threats << t.trimmed();
         if (auto a = actions())
-            handle(a->recordThreats(threats), threats.isEmpty() ? tr("No unresolved threat recorded") : tr("Threats recorded"));
+            handle(a->recordThreats(threats),
+                   threats.isEmpty() ? tr("No unresolved threat recorded") : tr("Threats recorded"));
     });
     threatRow->addWidget(m_threats, 1);
     threatRow->addWidget(threatsButton, 0, Qt::AlignTop);
@@ -404,8 +412,9 @@ QWidget *DerivationsPanel::buildHandoff() {
     auto *exportRow = new QHBoxLayout;
     auto *attest = new QPushButton(tr("Attest: no forbidden run"), w);
     attest->setObjectName(QStringLiteral("attestButton"));
-    attest->setToolTip(tr("The analyst confirms no training, Airflow, cluster, Phase-2 run, model or threshold selection "
-                          "occurred (§12)"));
+    attest->setToolTip(
+        tr("The analyst confirms no training, Airflow, cluster, Phase-2 run, model or threshold selection "
+           "occurred (§12)"));
     connect(attest, &QPushButton::clicked, this, [this] {
         if (auto a = actions())
             handle(a->attest(false, {}), tr("Analysis-only attestation recorded"));
@@ -529,11 +538,15 @@ void DerivationsPanel::fillQueue() {
             idItem->setFont(f);
         }
         m_queue->setItem(row, 0, idItem);
-        m_queue->setItem(row, 1,
-                         item(r.isInfeasible() ? tr("%1 — INFEASIBLE (%2)").arg(r.valueName(), r.reason())
-                                               : QStringLiteral("%1 = %2 %3").arg(r.valueName(), r.text("value"), r.text("units"))));
-        m_queue->setItem(row, 2, item(r.isInfeasible() ? r.lockability() : QStringLiteral("%1, %2").arg(r.costTier(), r.lockability()),
-                                      r.costTier() == QLatin1String("C") ? QLatin1String(kAmber) : QString()));
+        m_queue->setItem(
+            row, 1,
+            item(r.isInfeasible()
+                     ? tr("%1 — INFEASIBLE (%2)").arg(r.valueName(), r.reason())
+                     : QStringLiteral("%1 = %2 %3").arg(r.valueName(), r.text("value"), r.text("units"))));
+        m_queue->setItem(row, 2,
+                         item(r.isInfeasible() ? r.lockability()
+                                               : QStringLiteral("%1, %2").arg(r.costTier(), r.lockability()),
+                              r.costTier() == QLatin1String("C") ? QLatin1String(kAmber) : QString()));
         m_queue->setItem(row, 3, item(words, colour));
         if (r.id == keep)
             m_queue->selectRow(row);
@@ -587,13 +600,17 @@ void DerivationsPanel::showRecord() {
     const QString kind = r.isInfeasible()
                              ? tr("typed INFEASIBLE (%1) — a successful outcome when signed; blocks %2")
                                    .arg(r.reason(), r.text("blocked_downstream").toHtmlEscaped())
-                             : tr("derivation of %1, tier %2, %3").arg(r.valueName().toHtmlEscaped(), r.costTier(), r.lockability());
+                             : tr("derivation of %1, tier %2, %3")
+                                   .arg(r.valueName().toHtmlEscaped(), r.costTier(), r.lockability());
     const QString blocks = s->blocksS03();
-    m_recordHeader->setText(QStringLiteral("<b>%1</b> &nbsp; <span style=\"color:%2\"><b>%3</b></span><br>%4<br>%5")
-                                .arg(r.id.toHtmlEscaped(), colour, words.toHtmlEscaped(), kind,
-                                     blocks.isEmpty() ? tr("<span style=\"color:%1\">Eligible for S03 lock</span>").arg(QLatin1String(kGreen))
-                                                      : tr("S03: blocking — %1").arg(blocks.toHtmlEscaped())));
-    for (const QString &f : DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type)) {
+    m_recordHeader->setText(
+        QStringLiteral("<b>%1</b> &nbsp; <span style=\"color:%2\"><b>%3</b></span><br>%4<br>%5")
+            .arg(r.id.toHtmlEscaped(), colour, words.toHtmlEscaped(), kind,
+                 blocks.isEmpty()
+                     ? tr("<span style=\"color:%1\">Eligible for S03 lock</span>").arg(QLatin1String(kGreen))
+                     : tr("S03: blocking — %1").arg(blocks.toHtmlEscaped())));
+    for (const QString &f :
+         DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type)) {
         const JsonValue *v = r.fields.find(f.toStdString());
         if (!v)
             continue;
@@ -609,7 +626,8 @@ void DerivationsPanel::showRecord() {
             QStringList why;
             for (const Diagnostic &d : c.findings)
                 why << d.message;
-            m_rules->addItem(line(QStringLiteral("✘ %1 — %2").arg(c.title, why.join(QStringLiteral("; "))), QLatin1String(kRed)));
+            m_rules->addItem(line(QStringLiteral("✘ %1 — %2").arg(c.title, why.join(QStringLiteral("; "))),
+                                  QLatin1String(kRed)));
         }
     }
     // The diff against the record this one supersedes.
@@ -617,7 +635,8 @@ void DerivationsPanel::showRecord() {
     const RecordState *old = previous.isEmpty() ? nullptr : m_book.record(previous);
     m_diff->setVisible(old != nullptr);
     if (old) {
-        QStringList names = DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type);
+        QStringList names =
+            DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type);
         int changed = 0;
         for (const QString &f : names) {
             const JsonValue *a = old->record.fields.find(f.toStdString());
@@ -634,36 +653,49 @@ void DerivationsPanel::showRecord() {
             m_diff->setItem(row, 1, item(before, QLatin1String(kRed)));
             m_diff->setItem(row, 2, item(after, QLatin1String(kGreen)));
         }
-        m_diffTitle->setText(tr("Re-derivation of %1 (%2): %3 field(s) changed").arg(old->record.id, recordStatusName(old->status)).arg(changed));
+        m_diffTitle->setText(tr("Re-derivation of %1 (%2): %3 field(s) changed")
+                                 .arg(old->record.id, recordStatusName(old->status))
+                                 .arg(changed));
     } else {
-        m_diffTitle->setText(s->supersededBy.isEmpty() ? QString() : tr("Superseded by %1").arg(s->supersededBy));
+        m_diffTitle->setText(s->supersededBy.isEmpty() ? QString()
+                                                       : tr("Superseded by %1").arg(s->supersededBy));
     }
     // History.
-    m_history->addItem(line(tr("%1 imported by %2 from %3 (event %4)").arg(localTime(s->importedMs), s->importer, s->file).arg(s->importedSeq),
+    m_history->addItem(line(tr("%1 imported by %2 from %3 (event %4)")
+                                .arg(localTime(s->importedMs), s->importer, s->file)
+                                .arg(s->importedSeq),
                             QLatin1String(kGray)));
     for (const ReviewEntry &rv : s->reviews)
-        m_history->addItem(line(tr("%1 %2 by %3%4")
-                                    .arg(localTime(rv.tsMs), rv.accepted ? tr("accepted") : tr("rejected"), rv.actor,
-                                         rv.reason.isEmpty() ? QString() : QStringLiteral(": ") + rv.reason),
-                                rv.accepted ? QLatin1String(kGreen) : QLatin1String(kRed)));
+        m_history->addItem(
+            line(tr("%1 %2 by %3%4")
+                     .arg(localTime(rv.tsMs), rv.accepted ? tr("accepted") : tr("rejected"), rv.actor,
+                          rv.reason.isEmpty() ? QString() : QStringLiteral(": ") + rv.reason),
+                 rv.accepted ? QLatin1String(kGreen) : QLatin1String(kRed)));
     for (const NoteEntry &n : s->riskNotes)
-        m_history->addItem(line(tr("%1 risk-owner note by %2: %3").arg(localTime(n.tsMs), n.actor, n.text), QLatin1String(kGray)));
+        m_history->addItem(line(tr("%1 risk-owner note by %2: %3").arg(localTime(n.tsMs), n.actor, n.text),
+                                QLatin1String(kGray)));
     if (s->signature) {
         bool verifies = false;
         if (SqliteEvidenceStore *store = m_store ? m_store() : nullptr)
             if (auto id = store->identity(s->signature->signer); id.ok())
                 if (auto key = crypto::PublicKey::fromPem(id->publicKeyPem); key.ok())
                     verifies = verifyRecordSignature(*s, key.value());
-        auto *sig = line(verifies ? tr("%1 signed by %2 — the signature verifies").arg(localTime(s->signature->tsMs), s->signature->signer)
-                                  : tr("%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY").arg(localTime(s->signature->tsMs), s->signature->signer),
-                         verifies ? QLatin1String(kGreen) : QLatin1String(kRed),
-                         tr("Key %1; statement %2").arg(s->signature->keyFingerprint, QString::fromStdString(s->signature->statement)));
+        auto *sig =
+            line(verifies ? tr("%1 signed by %2 — the signature verifies")
+                                .arg(localTime(s->signature->tsMs), s->signature->signer)
+                          : tr("%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY")
+                                .arg(localTime(s->signature->tsMs), s->signature->signer),
+                 verifies ? QLatin1String(kGreen) : QLatin1String(kRed),
+                 tr("Key %1; statement %2")
+                     .arg(s->signature->keyFingerprint, QString::fromStdString(s->signature->statement)));
         sig->setData(Qt::UserRole, verifies);
         m_history->addItem(sig);
     }
     if (s->ended)
-        m_history->addItem(line(tr("%1 %2 by %3: %4").arg(localTime(s->ended->tsMs), recordStatusName(s->status), s->ended->actor, s->ended->text),
-                                QLatin1String(kGray)));
+        m_history->addItem(line(
+            tr("%1 %2 by %3: %4")
+                .arg(localTime(s->ended->tsMs), recordStatusName(s->status), s->ended->actor, s->ended->text),
+            QLatin1String(kGray)));
     if (s->s03NotificationRequired)
         m_history->addItem(line(tr("Handed to S03 before it ended: notify S03 (§10)"), QLatin1String(kRed)));
     updateActions();
@@ -680,7 +712,8 @@ void DerivationsPanel::updateActions() {
         if (!s && a != DerivationActions::Action::Export)
             return tr("Select a record");
         if (!signedIn)
-            return s ? tr("Sign in as the reviewer the record names (%1)").arg(s->record.reviewer()) : tr("Sign in first");
+            return s ? tr("Sign in as the reviewer the record names (%1)").arg(s->record.reviewer())
+                     : tr("Sign in first");
         return probe->refusal(a, s);
     };
     const QString review = why(DerivationActions::Action::Review);
@@ -705,7 +738,8 @@ void DerivationsPanel::updateActions() {
     else if (!s->isLive())
         next = tr("%1 is %2 and final.").arg(s->record.id, recordStatusName(s->status));
     else if (s->status == RecordStatus::InReview)
-        next = review.isEmpty() ? tr("Review it: Accept, or Reject with the reason.") : tr("Review: %1").arg(review);
+        next = review.isEmpty() ? tr("Review it: Accept, or Reject with the reason.")
+                                : tr("Review: %1").arg(review);
     else if (s->status == RecordStatus::Accepted)
         next = signWhy.isEmpty() ? tr("Accepted: sign it.") : tr("Sign: %1").arg(signWhy);
     else if (s->status == RecordStatus::Signed)
@@ -713,20 +747,24 @@ void DerivationsPanel::updateActions() {
     else
         next = tr("Rejected: re-derive it (supersede) or invalidate it.");
     m_why->setText(next);
-    const QString exportWhy = signedIn && probe ? probe->refusal(DerivationActions::Action::Export) : tr("Sign in as a reviewer");
+    const QString exportWhy =
+        signedIn && probe ? probe->refusal(DerivationActions::Action::Export) : tr("Sign in as a reviewer");
     m_export->setEnabled(exportWhy.isEmpty());
-    m_export->setToolTip(exportWhy.isEmpty() ? tr("A signed .tar.zst with its manifest and HANDOFF.md") : exportWhy);
+    m_export->setToolTip(exportWhy.isEmpty() ? tr("A signed .tar.zst with its manifest and HANDOFF.md")
+                                             : exportWhy);
 }
 
 void DerivationsPanel::showHandoff() {
     const HandoffStatus st = computeHandoffStatus(m_book);
     m_handoffBanner->setText(st.complete ? tr("HANDOFF COMPLETE") : tr("HANDOFF INCOMPLETE"));
     m_handoffBanner->setProperty("complete", st.complete);
-    m_handoffBanner->setStyleSheet(QStringLiteral("color: white; background: %1; padding: 6px; border-radius: 4px;")
-                                       .arg(QLatin1String(st.complete ? kGreen : kRed)));
+    m_handoffBanner->setStyleSheet(
+        QStringLiteral("color: white; background: %1; padding: 6px; border-radius: 4px;")
+            .arg(QLatin1String(st.complete ? kGreen : kRed)));
     m_criteria->clear();
     for (const HandoffCriterion &c : st.criteria) {
-        auto *i = line(QStringLiteral("%1 %2 — %3").arg(c.ok ? QStringLiteral("✔") : QStringLiteral("✘"), c.title, c.detail),
+        auto *i = line(QStringLiteral("%1 %2 — %3")
+                           .arg(c.ok ? QStringLiteral("✔") : QStringLiteral("✘"), c.title, c.detail),
                        QLatin1String(c.ok ? kGreen : kRed));
         i->setData(Qt::UserRole, c.id);
         i->setData(Qt::UserRole + 1, c.ok);
@@ -740,18 +778,23 @@ void DerivationsPanel::showHandoff() {
         m_values->insertRow(row);
         const bool settled = v.settledBy != nullptr;
         m_values->setItem(row, 0, item(v.name));
-        m_values->setItem(row, 1, item(v.state, QLatin1String(settled ? kGreen : v.state == QLatin1String("pending") ? kAmber : kRed)));
+        m_values->setItem(row, 1,
+                          item(v.state, QLatin1String(settled                               ? kGreen
+                                                      : v.state == QLatin1String("pending") ? kAmber
+                                                                                            : kRed)));
         m_values->setItem(row, 2, item(v.detail));
     }
     m_eligible->clear();
     for (const RecordState *r : st.eligible)
-        m_eligible->addItem(line(QStringLiteral("%1 = %2 %3 (%4)").arg(r->record.valueName(), r->record.text("value"),
-                                                                       r->record.text("units"), r->record.id),
-                                 QLatin1String(kGreen)));
+        m_eligible->addItem(line(
+            QStringLiteral("%1 = %2 %3 (%4)")
+                .arg(r->record.valueName(), r->record.text("value"), r->record.text("units"), r->record.id),
+            QLatin1String(kGreen)));
     m_blocking->clear();
     for (const auto &[r, why] : st.blocking)
-        m_blocking->addItem(line(QStringLiteral("%1 (%2): %3").arg(r->record.valueName(), r->record.id, why),
-                                 QLatin1String(r->record.isInfeasible() && r->status == RecordStatus::Signed ? kAmber : kRed)));
+        m_blocking->addItem(line(
+            QStringLiteral("%1 (%2): %3").arg(r->record.valueName(), r->record.id, why),
+            QLatin1String(r->record.isInfeasible() && r->status == RecordStatus::Signed ? kAmber : kRed)));
     if (m_charter->text().isEmpty() && m_book.charter())
         m_charter->setText(m_book.charter()->join(QStringLiteral(", ")));
     updateActions();
@@ -780,8 +823,7 @@ void DerivationsPanel::report(const QString &text, bool error) {
     m_message->setAccessibleName(text);
 }
 
-template <typename T>
-bool DerivationsPanel::handle(const Result<T> &result, const QString &done) {
+template<typename T> bool DerivationsPanel::handle(const Result<T> &result, const QString &done) {
     if (!result.ok()) {
         const Error &e = result.error();
         QStringList lines;
@@ -789,8 +831,9 @@ bool DerivationsPanel::handle(const Result<T> &result, const QString &done) {
             lines << d.toString();
         if (e.diagnostics.size() > 6)
             lines << tr("… and %1 more").arg(e.diagnostics.size() - 6);
-        report(lines.isEmpty() ? e.message
-                               : tr("Nothing was written:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')),
+        report(lines.isEmpty()
+                   ? e.message
+                   : tr("Nothing was written:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')),
                true);
         refresh();
         return false;
@@ -806,10 +849,10 @@ bool DerivationsPanel::importFiles(const QStringList &paths) {
         return false;
     auto r = a->importFiles(paths);
     const bool ok = handle(r, r.ok() ? tr("Imported %1 record(s) from %2 file(s), signed by %3")
-                                            .arg(r->size())
-                                            .arg(paths.size())
-                                            .arg(m_session->identity())
-                                      : QString());
+                                           .arg(r->size())
+                                           .arg(paths.size())
+                                           .arg(m_session->identity())
+                                     : QString());
     if (ok && !r->isEmpty())
         selectRecord(r->first().payload().find("record")->stringAt("id"));
     return ok;
@@ -821,7 +864,8 @@ bool DerivationsPanel::supersedeWith(const QString &path) {
     if (!a || id.isEmpty())
         return false;
     auto r = a->supersede(id, path, m_reason->text());
-    const bool ok = handle(r, r.ok() ? tr("%1 superseded; %2 event(s) recorded").arg(id).arg(r->size()) : QString());
+    const bool ok =
+        handle(r, r.ok() ? tr("%1 superseded; %2 event(s) recorded").arg(id).arg(r->size()) : QString());
     if (ok) {
         m_reason->clear();
         selectRecord(r->first().payload().find("record")->stringAt("id"));
@@ -832,7 +876,8 @@ bool DerivationsPanel::supersedeWith(const QString &path) {
 void DerivationsPanel::review(bool accept) {
     const QString id = currentRecord();
     if (auto a = actions(); a && !id.isEmpty())
-        if (handle(a->review(id, accept, m_reason->text()), accept ? tr("%1 accepted").arg(id) : tr("%1 rejected").arg(id))) {
+        if (handle(a->review(id, accept, m_reason->text()),
+                   accept ? tr("%1 accepted").arg(id) : tr("%1 rejected").arg(id))) {
             m_reason->clear();
             selectRecord(id);
         }

@@ -71,8 +71,7 @@ private:
     void riskNote();
     void invalidate();
     std::unique_ptr<DerivationActions> actions();
-    template <typename T>
-    bool handle(const Result<T> &result, const QString &done);
+    template<typename T> bool handle(const Result<T> &result, const QString &done);
     void report(const QString &text, bool error = false);
     const RecordState *current() const;
 

@@ -9,9 +9,10 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
-#include <QFutureWatcher>
-#include <QtConcurrent>
+#include <QFileInfo>
+#include <QFontDatabase>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,8 +22,6 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
-#include <QFileInfo>
-#include <QFontDatabase>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QProcessEnvironment>
@@ -31,6 +30,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include "common/Colours.h"
 #include "common/WorkerProgress.h"
@@ -43,11 +43,13 @@ using colours::kGreen;
 using colours::kRed;
 
 QString localTime(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                  : QString();
 }
 
 Secret operatorToken() {
-    return Secret(QProcessEnvironment::systemEnvironment().value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")).toUtf8());
+    return Secret(
+        QProcessEnvironment::systemEnvironment().value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")).toUtf8());
 }
 
 QIcon dot(const QColor &color) {
@@ -134,7 +136,8 @@ void LaunchPanel::buildUi() {
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Export the launch record into"));
         if (!dir.isEmpty())
-            exportRecordTo(QDir(dir).filePath(QStringLiteral("launch-record-%1").arg(m_status.run ? m_status.run->id : QString())));
+            exportRecordTo(QDir(dir).filePath(
+                QStringLiteral("launch-record-%1").arg(m_status.run ? m_status.run->id : QString())));
     });
     top->addWidget(m_export);
     layout->addLayout(top);
@@ -273,7 +276,8 @@ void LaunchPanel::refresh() {
     SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store) {
         m_status = LaunchStatus{};
-        m_status.reasons << qMakePair(QStringLiteral("store"), tr("No evidence store: nothing can be validated"));
+        m_status.reasons << qMakePair(QStringLiteral("store"),
+                                      tr("No evidence store: nothing can be validated"));
         showStatus();
         return;
     }
@@ -298,11 +302,13 @@ void LaunchPanel::showStatus() {
     for (const LaunchSignoff &s : st.signoffs)
         valid += s.state == SignoffState::Valid ? 1 : 0;
     if (st.decided) {
-        banner = tr("%1 recorded by %2 at %3").arg(st.decided->decision, st.decided->actor, localTime(st.decided->tsMs));
+        banner = tr("%1 recorded by %2 at %3")
+                     .arg(st.decided->decision, st.decided->actor, localTime(st.decided->tsMs));
         if ((st.decided->decision == QLatin1String("GO")) != st.go)
-            banner += QLatin1Char('\n') + tr("The evidence now says %1: %2")
-                                              .arg(st.go ? QStringLiteral("GO") : QStringLiteral("NO-GO"),
-                                                   st.reasons.isEmpty() ? QString() : st.reasons.first().second);
+            banner +=
+                QLatin1Char('\n') + tr("The evidence now says %1: %2")
+                                        .arg(st.go ? QStringLiteral("GO") : QStringLiteral("NO-GO"),
+                                             st.reasons.isEmpty() ? QString() : st.reasons.first().second);
         colour = st.decided->decision == QLatin1String("GO") ? QLatin1String(kGreen) : QLatin1String(kRed);
     } else if (st.go) {
         banner = tr("GO — every check holds, three sign-offs verify, no no-go rule holds");
@@ -323,12 +329,14 @@ void LaunchPanel::showStatus() {
     m_banner->setText(banner);
     m_banner->setAccessibleName(banner);
     m_banner->setProperty("decision", st.go ? QStringLiteral("GO") : QStringLiteral("NO-GO"));
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 8px; }")
-                                .arg(colour));
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 8px; }")
+            .arg(colour));
 
     if (st.run)
         m_header->setText(tr("%1 · scope %2 · build %3 · started by %4 at %5%6")
-                              .arg(st.run->id, st.run->scope, st.build, st.run->startedBy, localTime(st.run->startedMs),
+                              .arg(st.run->id, st.run->scope, st.build, st.run->startedBy,
+                                   localTime(st.run->startedMs),
                                    st.run->finished ? tr(" · decided") : QString()));
     else
         m_header->setText(tr("No launch yet: choose the scope and the app build, then start."));
@@ -347,7 +355,9 @@ void LaunchPanel::showStatus() {
             auto *name = new QTableWidgetItem(c.step.id);
             name->setToolTip(c.step.action);
             name->setData(Qt::UserRole, c.step.id);
-            name->setIcon(dot(c.holds() ? QColor(QLatin1String(kGreen)) : failed ? QColor(QLatin1String(kRed)) : QColor(Qt::gray)));
+            name->setIcon(dot(c.holds() ? QColor(QLatin1String(kGreen))
+                              : failed  ? QColor(QLatin1String(kRed))
+                                        : QColor(Qt::gray)));
             const QString state = !c.stale.isEmpty() ? tr("stale") : stepStatusName(c.status);
             auto *status = new QTableWidgetItem(state);
             if (failed)
@@ -384,8 +394,9 @@ void LaunchPanel::showStatus() {
         const int row = m_rules->currentRow();
         m_rules->clear();
         for (const NoGoRule &r : st.rules) {
-            auto *item = new QListWidgetItem(dot(r.holds ? QColor(QLatin1String(kRed)) : QColor(QLatin1String(kGreen))),
-                                             QStringLiteral("%1\n%2").arg(r.title, r.reason), m_rules);
+            auto *item = new QListWidgetItem(
+                dot(r.holds ? QColor(QLatin1String(kRed)) : QColor(QLatin1String(kGreen))),
+                QStringLiteral("%1\n%2").arg(r.title, r.reason), m_rules);
             item->setForeground(r.holds ? QColor(QLatin1String(kRed)) : palette().color(QPalette::Text));
             item->setData(Qt::UserRole, r.clearTarget);
             item->setData(Qt::UserRole + 1, r.holds);
@@ -432,7 +443,8 @@ void LaunchPanel::updateSignoffs() {
         label->setText(text);
         label->setToolTip(s && s->state != SignoffState::Missing
                               ? tr("%1 at %2, key %3, record %4…%5")
-                                    .arg(s->identity, localTime(s->tsMs), s->keyFingerprint, s->recordSha256.left(16),
+                                    .arg(s->identity, localTime(s->tsMs), s->keyFingerprint,
+                                         s->recordSha256.left(16),
                                          s->why.isEmpty() ? QString() : QStringLiteral("\n") + s->why)
                               : QString());
         label->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
@@ -451,16 +463,23 @@ void LaunchPanel::updateSignoffs() {
         else if (s && s->state == SignoffState::Valid)
             why = tr("Signed and still valid");
         button->setEnabled(why.isEmpty());
-        button->setToolTip(why.isEmpty() ? tr("Sign the launch record %1… as %2").arg(st.recordSha256.left(12), me) : why);
+        button->setToolTip(
+            why.isEmpty() ? tr("Sign the launch record %1… as %2").arg(st.recordSha256.left(12), me) : why);
     }
     const bool owner = roles.contains(QStringLiteral("release-owner"));
     m_go->setEnabled(open && st.go && owner);
-    m_go->setToolTip(!open ? tr("No open launch") : !st.go ? tr("The evidence says NO-GO") : !owner ? tr("Only a release owner decides") : tr("Record GO, signed by %1").arg(me));
+    m_go->setToolTip(!open    ? tr("No open launch")
+                     : !st.go ? tr("The evidence says NO-GO")
+                     : !owner ? tr("Only a release owner decides")
+                              : tr("Record GO, signed by %1").arg(me));
     m_noGo->setEnabled(open && owner);
-    m_noGo->setToolTip(owner ? tr("End this launch attempt as NO-GO, with a note") : tr("Only a release owner decides"));
+    m_noGo->setToolTip(owner ? tr("End this launch attempt as NO-GO, with a note")
+                             : tr("Only a release owner decides"));
     const bool canCheck = open && owner;
     m_run->setEnabled(canCheck && !m_probe && !m_working && !currentCheck().isEmpty());
-    m_run->setToolTip(!open ? tr("No open launch") : !owner ? tr("Checks are recorded by a release owner") : QString());
+    m_run->setToolTip(!open    ? tr("No open launch")
+                      : !owner ? tr("Checks are recorded by a release owner")
+                               : QString());
 }
 
 QStringList LaunchPanel::actorRoles() const {
@@ -515,7 +534,8 @@ void LaunchPanel::showCheckDetail() {
         label = tr("Archive evidence…");
     else if (!c->step.needs(EvidenceKind::Probe))
         label = tr("Confirm");
-    else if (id == QLatin1String("live-app-fetch") && m_config.scope(m_status.run ? m_status.run->scope : QString()) &&
+    else if (id == QLatin1String("live-app-fetch") &&
+             m_config.scope(m_status.run ? m_status.run->scope : QString()) &&
              !m_config.scope(m_status.run->scope)->appFetch.isValid())
         label = tr("Confirm by hand");
     m_run->setText(label);
@@ -535,7 +555,8 @@ std::unique_ptr<LaunchActions> LaunchPanel::actions() {
         report(tr("No evidence store."), true);
         return nullptr;
     }
-    return std::make_unique<LaunchActions>(*store, *m_session->signer(), m_config, m_environment, m_library, m_clock);
+    return std::make_unique<LaunchActions>(*store, *m_session->signer(), m_config, m_environment, m_library,
+                                           m_clock);
 }
 
 void LaunchPanel::report(const QString &text, bool error) {
@@ -553,8 +574,9 @@ bool LaunchPanel::handle(const Result<StoredEvent> &result, const QString &done)
     }
     const JsonValue p = result->payload();
     const bool failed = p.stringAt("status") == QLatin1String("failed");
-    report(failed ? tr("%1 failed: %2 (event %3)").arg(p.stringAt("step"), p.stringAt("note")).arg(result->seq)
-                  : tr("%1 (event %2, signed by %3)").arg(done).arg(result->seq).arg(result->actor),
+    report(failed
+               ? tr("%1 failed: %2 (event %3)").arg(p.stringAt("step"), p.stringAt("note")).arg(result->seq)
+               : tr("%1 (event %2, signed by %3)").arg(done).arg(result->seq).arg(result->actor),
            failed);
     refresh();
     return !failed;
@@ -594,21 +616,25 @@ void LaunchPanel::runCheck() {
         handle(a->recordSnapshot(run), tr("Config snapshot verified"));
         return;
     }
-    auto plan = c->step.needs(EvidenceKind::Probe) ? a->probePlan(run, id) : Result<LaunchProbePlan>(LaunchProbePlan{});
+    auto plan = c->step.needs(EvidenceKind::Probe) ? a->probePlan(run, id)
+                                                   : Result<LaunchProbePlan>(LaunchProbePlan{});
     if (!plan.ok()) {
         report(plan.error().message, true);
         return;
     }
     if (!c->step.needs(EvidenceKind::Probe) || plan->manual) {
-        if (QMessageBox::question(this, tr("Confirm %1").arg(id),
-                                  tr("%1\n\nConfirm that this holds, with the note as its evidence?").arg(c->step.action),
-                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        if (QMessageBox::question(
+                this, tr("Confirm %1").arg(id),
+                tr("%1\n\nConfirm that this holds, with the note as its evidence?").arg(c->step.action),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
             return;
         handle(a->recordManual(run, id, m_note->text(), {}, true), tr("%1 confirmed").arg(id));
         return;
     }
     if (plan->needsNote && m_note->text().trimmed().isEmpty()) {
-        report(tr("%1 needs a note on what was observed (the publish job and the version it published)").arg(id), true);
+        report(
+            tr("%1 needs a note on what was observed (the publish job and the version it published)").arg(id),
+            true);
         m_note->setFocus();
         return;
     }
@@ -619,7 +645,8 @@ void LaunchPanel::runCheck() {
     connect(m_probe, &LaunchProbe::finished, this, [this, run, id, note](const QList<ProbeResult> &results) {
         m_probe->deleteLater();
         m_probe = nullptr;
-        if (auto act = actions(); act && handle(act->recordProbes(run, id, results, note), tr("%1 probed: %2").arg(id, probeSummary(results))))
+        if (auto act = actions(); act && handle(act->recordProbes(run, id, results, note),
+                                                tr("%1 probed: %2").arg(id, probeSummary(results))))
             m_note->clear();
         Q_EMIT probeFinished();
     });
@@ -635,16 +662,16 @@ bool LaunchPanel::checksumFiles(const QStringList &paths) {
         const QFileInfo info(p);
         total = (total < 0 || !info.isFile()) ? -1 : total + info.size();
     }
-    return runInBackground(
-        total > 0 ? tr("Hashing %1 of build files…").arg(QLocale().formattedDataSize(total, 1))
-                  : tr("Hashing the build files…"),
-        tr("Build checksums archived"),
-        qMax<qint64>(0, total), [run, paths](LaunchActions &a, const std::function<bool(qint64)> &progress) {
-            auto entries = ChecksumArchive::compute(paths, progress);
-            if (!entries.ok())
-                return Result<StoredEvent>(entries.error());
-            return a.recordChecksums(run, entries.value());
-        });
+    return runInBackground(total > 0
+                               ? tr("Hashing %1 of build files…").arg(QLocale().formattedDataSize(total, 1))
+                               : tr("Hashing the build files…"),
+                           tr("Build checksums archived"), qMax<qint64>(0, total),
+                           [run, paths](LaunchActions &a, const std::function<bool(qint64)> &progress) {
+                               auto entries = ChecksumArchive::compute(paths, progress);
+                               if (!entries.ok())
+                                   return Result<StoredEvent>(entries.error());
+                               return a.recordChecksums(run, entries.value());
+                           });
 }
 
 bool LaunchPanel::archiveTo(const QString &path) {
@@ -652,7 +679,8 @@ bool LaunchPanel::archiveTo(const QString &path) {
         return false;
     const QString run = m_status.run->id;
     const QString name = QFileInfo(path).fileName();
-    return runInBackground(tr("Archiving the evidence to %1…").arg(name), tr("Evidence archived to %1").arg(name), 0,
+    return runInBackground(tr("Archiving the evidence to %1…").arg(name),
+                           tr("Evidence archived to %1").arg(name), 0,
                            [run, path](LaunchActions &a, const std::function<bool(qint64)> &) {
                                return a.recordArchive(run, path);
                            });
@@ -666,7 +694,8 @@ bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint
     if (!actions()) // signed in, with a store; says what is missing otherwise
         return false;
     const QString storePath = m_store()->path();
-    auto signer = std::make_shared<Signer>(Signer{m_session->signer()->name, m_session->signer()->key.duplicate()});
+    auto signer =
+        std::make_shared<Signer>(Signer{m_session->signer()->name, m_session->signer()->key.duplicate()});
     m_working = true;
     m_cancelWork = std::make_shared<std::atomic<bool>>(false);
     m_run->setEnabled(false);
@@ -732,12 +761,13 @@ void LaunchPanel::sign(const QString &role) {
     auto a = actions();
     if (!a)
         return;
-    if (QMessageBox::question(this, tr("Sign as %1").arg(Launch::roleTitle(role)),
-                              tr("Sign launch %1 (scope %2, build %3) as %4?\n\nYour signature covers the launch record "
-                                 "%5…; any later change to the checklist invalidates it.")
-                                  .arg(m_status.run->id, m_status.run->scope, m_status.build, Launch::roleTitle(role),
-                                       m_status.recordSha256.left(16)),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Sign as %1").arg(Launch::roleTitle(role)),
+            tr("Sign launch %1 (scope %2, build %3) as %4?\n\nYour signature covers the launch record "
+               "%5…; any later change to the checklist invalidates it.")
+                .arg(m_status.run->id, m_status.run->scope, m_status.build, Launch::roleTitle(role),
+                     m_status.recordSha256.left(16)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     handle(a->signoff(m_status.run->id, role), tr("%1 sign-off recorded").arg(Launch::roleTitle(role)));
 }
@@ -753,7 +783,8 @@ void LaunchPanel::decide(bool go) {
         if (QMessageBox::question(this, tr("Record GO"),
                                   tr("Record GO for %1 (build %2)? This ends the launch checklist.")
                                       .arg(m_status.run->id, m_status.build),
-                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+                                  QMessageBox::Yes | QMessageBox::Cancel,
+                                  QMessageBox::Cancel) != QMessageBox::Yes)
             return;
     } else {
         bool ok = false;
@@ -767,7 +798,10 @@ void LaunchPanel::decide(bool go) {
         report(r.error().message, true);
         return;
     }
-    report(tr("%1 recorded (event %2)").arg(go ? QStringLiteral("GO") : QStringLiteral("NO-GO")).arg(r->first().seq), !go);
+    report(tr("%1 recorded (event %2)")
+               .arg(go ? QStringLiteral("GO") : QStringLiteral("NO-GO"))
+               .arg(r->first().seq),
+           !go);
     refresh();
 }
 

@@ -35,8 +35,8 @@ class LaunchPanel final : public Panel {
     Q_OBJECT
 public:
     using StoreProvider = std::function<SqliteEvidenceStore *()>;
-    LaunchPanel(const DeploymentConfig &config, Environment environment, Session *session, StoreProvider store,
-                QWidget *parent = nullptr);
+    LaunchPanel(const DeploymentConfig &config, Environment environment, Session *session,
+                StoreProvider store, QWidget *parent = nullptr);
     ~LaunchPanel() override;
     QString title() const override;
     QIcon icon() const override;
@@ -75,7 +75,8 @@ private:
     void sign(const QString &role);
     std::unique_ptr<LaunchActions> actions();
     bool handle(const Result<StoredEvent> &result, const QString &done);
-    using Work = std::function<Result<StoredEvent>(LaunchActions &, const std::function<bool(qint64)> &progress)>;
+    using Work =
+        std::function<Result<StoredEvent>(LaunchActions &, const std::function<bool(qint64)> &progress)>;
     // total: bytes the work will report progress against (0: unknown, a busy bar).
     bool runInBackground(const QString &busy, const QString &done, qint64 total, Work work);
     void report(const QString &text, bool error = false);

@@ -28,13 +28,11 @@ private Q_SLOTS:
 };
 
 namespace {
-DeploymentConfig demo()
-{
+DeploymentConfig demo() {
     return ConfigLoader::builtinDemo().value(); // fail_after 2, clear_after 2
 }
 
-ProbeResult probe(const QString &scope, TargetKind kind, ProbeState state, const QString &reason = {})
-{
+ProbeResult probe(const QString &scope, TargetKind kind, ProbeState state, const QString &reason = {}) {
     ProbeResult r;
     r.target.scope = scope;
     r.target.kind = kind;
@@ -44,8 +42,7 @@ ProbeResult probe(const QString &scope, TargetKind kind, ProbeState state, const
     return r;
 }
 
-AlertInputs allOk(qint64 now)
-{
+AlertInputs allOk(qint64 now) {
     AlertInputs in;
     in.nowMs = now;
     for (const char *s : {"baseline", "my", "sg", "kl", "pg"})
@@ -55,8 +52,8 @@ AlertInputs allOk(qint64 now)
     return in;
 }
 
-void setState(AlertInputs &in, const QString &scope, TargetKind kind, ProbeState state, const QString &reason = {})
-{
+void setState(AlertInputs &in, const QString &scope, TargetKind kind, ProbeState state,
+              const QString &reason = {}) {
     for (ProbeResult &r : in.probes)
         if (r.target.scope == scope && r.target.kind == kind) {
             r.state = state;
@@ -65,18 +62,23 @@ void setState(AlertInputs &in, const QString &scope, TargetKind kind, ProbeState
 }
 } // namespace
 
-void TestAlerts::builtinMatrixIsTheSeedsMatrix()
-{
+void TestAlerts::builtinMatrixIsTheSeedsMatrix() {
     const auto rules = AlertRules::builtin();
     QVERIFY2(rules.ok(), qPrintable(rules.ok() ? QString() : rules.error().toString()));
     QCOMPARE(rules->size(), 7);
-    const QStringList names{QStringLiteral("Publish blocked"), QStringLiteral("Stale pack"), QStringLiteral("Fallback spike"),
-                            QStringLiteral("Resolver health"), QStringLiteral("Workflow watchdog"),
-                            QStringLiteral("Kill-switch activation"), QStringLiteral("Manual trigger dedupe spike")};
+    const QStringList names{QStringLiteral("Publish blocked"),
+                            QStringLiteral("Stale pack"),
+                            QStringLiteral("Fallback spike"),
+                            QStringLiteral("Resolver health"),
+                            QStringLiteral("Workflow watchdog"),
+                            QStringLiteral("Kill-switch activation"),
+                            QStringLiteral("Manual trigger dedupe spike")};
     for (int i = 0; i < 7; ++i)
         QCOMPARE(rules->at(i).name, names.at(i));
-    QCOMPARE(rules->at(1).firstAction, QStringLiteral("pause confidence claims for affected scope and investigate refresh path"));
-    QCOMPARE(rules->at(3).firstAction, QStringLiteral("validate publisher read path and rebind/rollback if needed"));
+    QCOMPARE(rules->at(1).firstAction,
+             QStringLiteral("pause confidence claims for affected scope and investigate refresh path"));
+    QCOMPARE(rules->at(3).firstAction,
+             QStringLiteral("validate publisher read path and rebind/rollback if needed"));
     QCOMPARE(rules->at(6).severityDefault, QStringLiteral("SEV-3"));
     for (const AlertRule &r : rules.value()) {
         QVERIFY(!r.trigger.isEmpty());
@@ -85,47 +87,55 @@ void TestAlerts::builtinMatrixIsTheSeedsMatrix()
     }
 }
 
-void TestAlerts::severityModel()
-{
+void TestAlerts::severityModel() {
     const auto rules = AlertRules::builtin().value();
     const DeploymentConfig cfg = demo();
     const AlertRule &resolver = rules.at(3);
-    QCOMPARE(resolver.severityFor(*cfg.scope(QStringLiteral("baseline"))), QStringLiteral("SEV-1")); // critical
+    QCOMPARE(resolver.severityFor(*cfg.scope(QStringLiteral("baseline"))),
+             QStringLiteral("SEV-1")); // critical
     QCOMPARE(resolver.severityFor(*cfg.scope(QStringLiteral("kl"))), QStringLiteral("SEV-2"));
-    QVERIFY(resolver.severityReason(*cfg.scope(QStringLiteral("baseline"))).contains(QStringLiteral("critical scope")));
-    QCOMPARE(rules.at(1).severityFor(*cfg.scope(QStringLiteral("baseline"))), QStringLiteral("SEV-2")); // stale pack
+    QVERIFY(resolver.severityReason(*cfg.scope(QStringLiteral("baseline")))
+                .contains(QStringLiteral("critical scope")));
+    QCOMPARE(rules.at(1).severityFor(*cfg.scope(QStringLiteral("baseline"))),
+             QStringLiteral("SEV-2")); // stale pack
 }
 
-void TestAlerts::badRulesFiles_data()
-{
+void TestAlerts::badRulesFiles_data() {
     QTest::addColumn<QByteArray>("yaml");
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("message");
     const QByteArray head = "alerts:\n  - id: a\n    name: A\n    trigger: t\n    first_action: f\n";
     QTest::newRow("syntax") << QByteArray("alerts: [\n") << 2 << QStringLiteral("YAML syntax error");
-    QTest::newRow("bad severity") << head + "    severity: {default: SEV-4}\n    source: {killswitch: active}\n" << 6
-                                  << QStringLiteral("must be SEV-1, SEV-2 or SEV-3, got 'SEV-4'");
-    QTest::newRow("unknown signal") << head + "    severity: {default: SEV-2}\n    source: {signal: cpu, count: 1, window_minutes: 5}\n"
-                                    << 7 << QStringLiteral("unknown signal 'cpu'");
+    QTest::newRow("bad severity") << head +
+                                         "    severity: {default: SEV-4}\n    source: {killswitch: active}\n"
+                                  << 6 << QStringLiteral("must be SEV-1, SEV-2 or SEV-3, got 'SEV-4'");
+    QTest::newRow("unknown signal")
+        << head + "    severity: {default: SEV-2}\n    source: {signal: cpu, count: 1, window_minutes: 5}\n"
+        << 7 << QStringLiteral("unknown signal 'cpu'");
     QTest::newRow("count and percent")
-        << head + "    severity: {default: SEV-2}\n    source: {signal: fallback_rate, count: 1, above_percent: 5, window_minutes: 5}\n"
+        << head + "    severity: {default: SEV-2}\n    source: {signal: fallback_rate, count: 1, "
+                  "above_percent: 5, window_minutes: 5}\n"
         << 7 << QStringLiteral("exactly one of count or above_percent");
-    QTest::newRow("unknown kind") << head + "    severity: {default: SEV-2}\n    source: {probe: [dns], state: failed}\n" << 7
-                                  << QStringLiteral("unknown target kind 'dns'");
-    QTest::newRow("bad state") << head + "    severity: {default: SEV-2}\n    source: {probe: [manifest], state: degraded}\n" << 7
-                               << QStringLiteral("must be failed or stale");
-    QTest::newRow("unknown key") << head + "    severity: {default: SEV-2}\n    source: {killswitch: active}\n    colour: red\n"
-                                 << 8 << QStringLiteral("unknown key");
-    QTest::newRow("duplicate id") << head + "    severity: {default: SEV-2}\n    source: {killswitch: active}\n" + head.mid(8) +
-                                         "    severity: {default: SEV-2}\n    source: {killswitch: active}\n"
-                                  << 8 << QStringLiteral("duplicate alert id 'a'");
-    QTest::newRow("missing first action") << QByteArray("alerts:\n  - id: a\n    name: A\n    trigger: t\n    severity: {default: SEV-2}\n"
-                                                        "    source: {killswitch: active}\n")
-                                          << 2 << QStringLiteral("required key is missing");
+    QTest::newRow("unknown kind")
+        << head + "    severity: {default: SEV-2}\n    source: {probe: [dns], state: failed}\n"
+        << 7 << QStringLiteral("unknown target kind 'dns'");
+    QTest::newRow("bad state")
+        << head + "    severity: {default: SEV-2}\n    source: {probe: [manifest], state: degraded}\n"
+        << 7 << QStringLiteral("must be failed or stale");
+    QTest::newRow("unknown key")
+        << head + "    severity: {default: SEV-2}\n    source: {killswitch: active}\n    colour: red\n"
+        << 8 << QStringLiteral("unknown key");
+    QTest::newRow("duplicate id")
+        << head + "    severity: {default: SEV-2}\n    source: {killswitch: active}\n" + head.mid(8) +
+               "    severity: {default: SEV-2}\n    source: {killswitch: active}\n"
+        << 8 << QStringLiteral("duplicate alert id 'a'");
+    QTest::newRow("missing first action")
+        << QByteArray("alerts:\n  - id: a\n    name: A\n    trigger: t\n    severity: {default: SEV-2}\n"
+                      "    source: {killswitch: active}\n")
+        << 2 << QStringLiteral("required key is missing");
 }
 
-void TestAlerts::badRulesFiles()
-{
+void TestAlerts::badRulesFiles() {
     QFETCH(QByteArray, yaml);
     QFETCH(int, line);
     QFETCH(QString, message);
@@ -139,14 +149,15 @@ void TestAlerts::badRulesFiles()
     QVERIFY(r.error().toString().contains(QStringLiteral("rules.yaml:%1").arg(line)));
 }
 
-void TestAlerts::staleFiresAfterFailAfterAndClearsAfterClearAfter()
-{
+void TestAlerts::staleFiresAfterFailAfterAndClearsAfterClearAfter() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     qint64 now = 1000;
     AlertInputs in = allOk(now);
-    setState(in, QStringLiteral("kl"), TargetKind::Manifest, ProbeState::Stale, QStringLiteral("manifest is 48.0 h old"));
+    setState(in, QStringLiteral("kl"), TargetKind::Manifest, ProbeState::Stale,
+             QStringLiteral("manifest is 48.0 h old"));
     auto t1 = e.evaluate(in);
-    QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state, AlertState::Unknown); // one bad: not yet
+    QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+             AlertState::Unknown); // one bad: not yet
     in.nowMs = now += 30000;
     const auto t2 = e.evaluate(in);
     const AlertCell &c = e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl"));
@@ -156,28 +167,28 @@ void TestAlerts::staleFiresAfterFailAfterAndClearsAfterClearAfter()
     QVERIFY(c.detail.contains(QStringLiteral("48.0 h")));
     bool fired = false;
     for (const AlertTransition &t : t2)
-        fired = fired || (t.alertId == QLatin1String("stale-pack") && t.scope == QLatin1String("kl") && t.to == AlertState::Firing);
+        fired = fired || (t.alertId == QLatin1String("stale-pack") && t.scope == QLatin1String("kl") &&
+                          t.to == AlertState::Firing);
     QVERIFY(fired);
     // The other scopes are ok (after clear_after good rounds), the stale one stays firing.
     QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("my")).state, AlertState::Ok);
     setState(in, QStringLiteral("kl"), TargetKind::Manifest, ProbeState::Ok);
     in.nowMs = now += 30000;
     e.evaluate(in);
-    QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state, AlertState::Firing); // one good: not yet
+    QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+             AlertState::Firing); // one good: not yet
     in.nowMs = now += 30000;
     e.evaluate(in);
     QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state, AlertState::Ok);
 }
 
-void TestAlerts::neverBadIsOkAtOnce()
-{
+void TestAlerts::neverBadIsOkAtOnce() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     e.evaluate(allOk(1));
     QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state, AlertState::Ok);
 }
 
-void TestAlerts::flappingNeverFires()
-{
+void TestAlerts::flappingNeverFires() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     AlertInputs in = allOk(0);
     for (int i = 0; i < 10; ++i) {
@@ -188,8 +199,7 @@ void TestAlerts::flappingNeverFires()
     }
 }
 
-void TestAlerts::unknownWithoutDataNeverOk()
-{
+void TestAlerts::unknownWithoutDataNeverOk() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     AlertInputs empty;
     empty.nowMs = 1;
@@ -207,8 +217,7 @@ void TestAlerts::unknownWithoutDataNeverOk()
     QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state, AlertState::Unknown);
 }
 
-void TestAlerts::failedManifestMakesStalenessUnknown()
-{
+void TestAlerts::failedManifestMakesStalenessUnknown() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     AlertInputs in = allOk(0);
     e.evaluate(in);
@@ -220,11 +229,11 @@ void TestAlerts::failedManifestMakesStalenessUnknown()
     QCOMPARE(e.cell(QStringLiteral("resolver-health"), QStringLiteral("kl")).state, AlertState::Firing);
 }
 
-void TestAlerts::resolverHealthFromAnyFailedTarget()
-{
+void TestAlerts::resolverHealthFromAnyFailedTarget() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     AlertInputs in = allOk(0);
-    setState(in, QStringLiteral("baseline"), TargetKind::Pack, ProbeState::Failed, QStringLiteral("checksum mismatch"));
+    setState(in, QStringLiteral("baseline"), TargetKind::Pack, ProbeState::Failed,
+             QStringLiteral("checksum mismatch"));
     e.evaluate(in);
     e.evaluate(in);
     const AlertCell &c = e.cell(QStringLiteral("resolver-health"), QStringLiteral("baseline"));
@@ -233,68 +242,80 @@ void TestAlerts::resolverHealthFromAnyFailedTarget()
     QVERIFY(c.detail.contains(QStringLiteral("checksum mismatch")));
 }
 
-void TestAlerts::signalCountsInWindow()
-{
+void TestAlerts::signalCountsInWindow() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     const qint64 now = 10 * 3600 * 1000;
     AlertInputs in = allOk(now);
-    in.signals << SignalSample{QStringLiteral("publish_blocked"), QStringLiteral("kl"), now - 3 * 3600 * 1000, QString()}; // old
+    in.signals << SignalSample{QStringLiteral("publish_blocked"), QStringLiteral("kl"), now - 3 * 3600 * 1000,
+                               QString()}; // old
     e.evaluate(in);
     e.evaluate(in);
     QCOMPARE(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).state, AlertState::Ok);
-    QCOMPARE(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("my")).state, AlertState::Unknown); // never reported
-    in.signals << SignalSample{QStringLiteral("publish_blocked"), QStringLiteral("kl"), now - 60000, QString()}
-               << SignalSample{QStringLiteral("publish_blocked"), QStringLiteral("kl"), now - 1000, QString()};
+    QCOMPARE(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("my")).state,
+             AlertState::Unknown); // never reported
+    in.signals << SignalSample{QStringLiteral("publish_blocked"), QStringLiteral("kl"), now - 60000,
+                               QString()}
+               << SignalSample{QStringLiteral("publish_blocked"), QStringLiteral("kl"), now - 1000,
+                               QString()};
     e.evaluate(in);
     e.evaluate(in);
     QCOMPARE(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).state, AlertState::Firing);
-    QVERIFY(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).detail.startsWith(QStringLiteral("publish_blocked: 2 in the last 60 min")));
+    QVERIFY(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("kl"))
+                .detail.startsWith(QStringLiteral("publish_blocked: 2 in the last 60 min")));
 }
 
-void TestAlerts::fallbackRateAbovePercent()
-{
+void TestAlerts::fallbackRateAbovePercent() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     const qint64 now = 5 * 3600 * 1000;
     AlertInputs in = allOk(now);
-    in.signals << SignalSample{QStringLiteral("fallback_rate"), QStringLiteral("my"), now - 5000, QStringLiteral("0.08")};
+    in.signals << SignalSample{QStringLiteral("fallback_rate"), QStringLiteral("my"), now - 5000,
+                               QStringLiteral("0.08")};
     e.evaluate(in);
     e.evaluate(in);
     QCOMPARE(e.cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).state, AlertState::Ok);
-    in.signals << SignalSample{QStringLiteral("fallback_rate"), QStringLiteral("my"), now - 1000, QStringLiteral("22%")};
+    in.signals << SignalSample{QStringLiteral("fallback_rate"), QStringLiteral("my"), now - 1000,
+                               QStringLiteral("22%")};
     e.evaluate(in);
     e.evaluate(in);
     QCOMPARE(e.cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).state, AlertState::Firing);
-    QVERIFY(e.cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).detail.contains(QStringLiteral("22.0 %")));
-    in.signals << SignalSample{QStringLiteral("fallback_rate"), QStringLiteral("my"), now, QStringLiteral("lots")};
+    QVERIFY(e.cell(QStringLiteral("fallback-spike"), QStringLiteral("my"))
+                .detail.contains(QStringLiteral("22.0 %")));
+    in.signals << SignalSample{QStringLiteral("fallback_rate"), QStringLiteral("my"), now,
+                               QStringLiteral("lots")};
     e.evaluate(in);
-    QCOMPARE(e.cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).state, AlertState::Firing); // unknown keeps it firing
+    QCOMPARE(e.cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).state,
+             AlertState::Firing); // unknown keeps it firing
 }
 
-void TestAlerts::killSwitchState()
-{
+void TestAlerts::killSwitchState() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     AlertInputs in = allOk(0);
     in.killSwitchesKnown = false;
     e.evaluate(in);
     e.evaluate(in);
-    QCOMPARE(e.cell(QStringLiteral("kill-switch-activation"), QStringLiteral("kl")).state, AlertState::Unknown);
+    QCOMPARE(e.cell(QStringLiteral("kill-switch-activation"), QStringLiteral("kl")).state,
+             AlertState::Unknown);
     in.killSwitchesKnown = true;
     in.activeKillSwitches = {QStringLiteral("kl")};
     e.evaluate(in);
     e.evaluate(in);
-    QCOMPARE(e.cell(QStringLiteral("kill-switch-activation"), QStringLiteral("kl")).state, AlertState::Firing);
+    QCOMPARE(e.cell(QStringLiteral("kill-switch-activation"), QStringLiteral("kl")).state,
+             AlertState::Firing);
     QCOMPARE(e.cell(QStringLiteral("kill-switch-activation"), QStringLiteral("pg")).state, AlertState::Ok);
 }
 
-void TestAlerts::acknowledge()
-{
+void TestAlerts::acknowledge() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     AlertInputs in = allOk(0);
-    QVERIFY(!e.acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("alice"), QStringLiteral("x"), 1).ok());
+    QVERIFY(!e.acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("alice"),
+                           QStringLiteral("x"), 1)
+                 .ok());
     setState(in, QStringLiteral("kl"), TargetKind::Manifest, ProbeState::Stale);
     e.evaluate(in);
     e.evaluate(in);
-    QVERIFY(!e.acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("alice"), QStringLiteral(" "), 2).ok());
+    QVERIFY(!e.acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("alice"),
+                           QStringLiteral(" "), 2)
+                 .ok());
     const auto t = e.acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("alice"),
                                  QStringLiteral("refresh job restarted"), 3);
     QVERIFY(t.ok());
@@ -307,11 +328,12 @@ void TestAlerts::acknowledge()
     e.evaluate(in);
     QCOMPARE(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state, AlertState::Ok);
     QVERIFY(e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).acknowledgedBy.isEmpty());
-    QVERIFY(!e.acknowledge(QStringLiteral("nope"), QStringLiteral("kl"), QStringLiteral("a"), QStringLiteral("n"), 4).ok());
+    QVERIFY(!e.acknowledge(QStringLiteral("nope"), QStringLiteral("kl"), QStringLiteral("a"),
+                           QStringLiteral("n"), 4)
+                 .ok());
 }
 
-void TestAlerts::disabledAlertLeavesTheMatrix()
-{
+void TestAlerts::disabledAlertLeavesTheMatrix() {
     QList<AlertRule> rules = AlertRules::builtin().value();
     rules[1].enabled = false; // stale pack
     AlertEvaluator e(rules, demo());
@@ -319,8 +341,7 @@ void TestAlerts::disabledAlertLeavesTheMatrix()
     QVERIFY(!e.rule(QStringLiteral("stale-pack")));
 }
 
-void TestAlerts::matrixModel()
-{
+void TestAlerts::matrixModel() {
     AlertEvaluator e(AlertRules::builtin().value(), demo());
     AlertMatrixModel model(&e);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -340,7 +361,9 @@ void TestAlerts::matrixModel()
     QVERIFY(spy.count() >= 2);
     QCOMPARE(staleKl.data().toString(), QStringLiteral("FIRING SEV-2"));
     QCOMPARE(staleKl.data(AlertMatrixModel::StateRole).toInt(), int(AlertState::Firing));
-    QVERIFY(staleKl.data(Qt::ToolTipRole).toString().contains(QStringLiteral("First action: pause confidence claims")));
+    QVERIFY(staleKl.data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("First action: pause confidence claims")));
     QCOMPARE(model.index(3, 0).data(AlertMatrixModel::SeverityRole).toString(), QStringLiteral("SEV-1"));
 }
 

@@ -21,13 +21,11 @@ private Q_SLOTS:
     void unreadableFileNamesThePath();
 };
 
-static QString dataFile(const QString &name)
-{
+static QString dataFile(const QString &name) {
     return QStringLiteral(OPSCONSOLE_TEST_DATA "/config/") + name;
 }
 
-void TestConfig::goodConfigLoads()
-{
+void TestConfig::goodConfigLoads() {
     const auto cfg = ConfigLoader::loadFile(dataFile(QStringLiteral("good.yaml")));
     QVERIFY2(cfg.ok(), qPrintable(cfg.ok() ? QString() : cfg.error().toString()));
     QCOMPARE(cfg->environment, std::optional<Environment>(Environment::Staging));
@@ -55,8 +53,7 @@ void TestConfig::goodConfigLoads()
     QVERIFY(!cfg->builtinDemo);
 }
 
-void TestConfig::builtinDemoIsValid()
-{
+void TestConfig::builtinDemoIsValid() {
     const auto cfg = ConfigLoader::builtinDemo();
     QVERIFY2(cfg.ok(), qPrintable(cfg.ok() ? QString() : cfg.error().toString()));
     QVERIFY(cfg->builtinDemo);
@@ -67,8 +64,7 @@ void TestConfig::builtinDemoIsValid()
         QCOMPARE(s.manifest.host(), QStringLiteral("127.0.0.1"));
 }
 
-void TestConfig::orderedScopesGroupBaselineCountryLocality()
-{
+void TestConfig::orderedScopesGroupBaselineCountryLocality() {
     const auto cfg = ConfigLoader::builtinDemo();
     QVERIFY(cfg.ok());
     QStringList ids;
@@ -78,8 +74,7 @@ void TestConfig::orderedScopesGroupBaselineCountryLocality()
                                QStringLiteral("kl"), QStringLiteral("pg")}));
 }
 
-void TestConfig::malformed_data()
-{
+void TestConfig::malformed_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("key");
@@ -116,18 +111,19 @@ void TestConfig::malformed_data()
     row("scopes-empty.yaml", 1, "scopes", "at least one scope is required");
     row("baseline-with-parent.yaml", 5, "scopes[1].parent", "a baseline scope cannot have a parent");
     row("country-under-locality.yaml", 3, "scopes[1].parent", "a country cannot sit under the locality 'kl'");
-    row("integrity-before-restore.yaml", 3, "objectives.integrity_minutes", "must not be shorter than restore_minutes (30)");
+    row("integrity-before-restore.yaml", 3, "objectives.integrity_minutes",
+        "must not be shorter than restore_minutes (30)");
     row("bad-kind.yaml", 3, "scopes[0].kind", "must be baseline, country or locality, got 'continent'");
     row("bad-id.yaml", 2, "scopes[0].id", "'Kuala Lumpur' is not a valid id");
     row("missing-ca-file.yaml", 2, "probes.ca_file", "file 'certs/does-not-exist.pem' not found");
-    row("duplicate-service.yaml", 5, "services[1].id", "duplicate service id 'orchestrator' (first defined at line 4)");
+    row("duplicate-service.yaml", 5, "services[1].id",
+        "duplicate service id 'orchestrator' (first defined at line 4)");
     row("zero-freshness.yaml", 5, "scopes[0].freshness_hours", "must be between 1 and 8784, got 0");
     row("redirects-negative.yaml", 1, "probes.max_redirects", "must not be negative, got -1");
     row("objectives-missing-key.yaml", 1, "objectives.integrity_minutes", "required key is missing");
 }
 
-void TestConfig::malformed()
-{
+void TestConfig::malformed() {
     QFETCH(QString, file);
     QFETCH(int, line);
     QFETCH(QString, key);
@@ -151,8 +147,7 @@ void TestConfig::malformed()
     QVERIFY(e.toString().contains(QStringLiteral("%1:%2").arg(path).arg(line)));
 }
 
-void TestConfig::everyMalformedFileHasItsOwnMessage()
-{
+void TestConfig::everyMalformedFileHasItsOwnMessage() {
     QDir dir(QStringLiteral(OPSCONSOLE_TEST_DATA "/config/bad"));
     const QStringList files = dir.entryList({QStringLiteral("*.yaml")}, QDir::Files);
     QVERIFY(files.size() >= 15);
@@ -162,13 +157,13 @@ void TestConfig::everyMalformedFileHasItsOwnMessage()
         QVERIFY2(!cfg.ok(), qPrintable(f + QStringLiteral(" was accepted")));
         QString msg = cfg.error().diagnostics.value(0).message;
         msg.remove(QRegularExpression(QStringLiteral("'[^']*'|\\d+")));
-        firstMessages.insert(cfg.error().diagnostics.value(0).key.section(QLatin1Char('.'), -1) + QLatin1Char('|') + msg);
+        firstMessages.insert(cfg.error().diagnostics.value(0).key.section(QLatin1Char('.'), -1) +
+                             QLatin1Char('|') + msg);
     }
     QCOMPARE(firstMessages.size(), files.size());
 }
 
-void TestConfig::collectsEveryError()
-{
+void TestConfig::collectsEveryError() {
     const QByteArray text = "scopes:\n"
                             "  - id: a\n"
                             "    kind: locality\n"
@@ -189,21 +184,19 @@ void TestConfig::collectsEveryError()
     QCOMPARE(cfg.error().where, QStringLiteral("inline.yaml:4"));
 }
 
-void TestConfig::relativeCaFileResolvesAgainstConfigDir()
-{
+void TestConfig::relativeCaFileResolvesAgainstConfigDir() {
     test::TempDir dir;
     dir.write(QStringLiteral("certs/ca.pem"), "-----BEGIN CERTIFICATE-----\n");
-    const QString path = dir.write(
-        QStringLiteral("config.yaml"),
-        "probes: {ca_file: certs/ca.pem}\n"
-        "scopes:\n  - {id: b, kind: baseline, critical: true, freshness_hours: 1, manifest: http://127.0.0.1:1/m}\n");
+    const QString path =
+        dir.write(QStringLiteral("config.yaml"), "probes: {ca_file: certs/ca.pem}\n"
+                                                 "scopes:\n  - {id: b, kind: baseline, critical: true, "
+                                                 "freshness_hours: 1, manifest: http://127.0.0.1:1/m}\n");
     const auto cfg = ConfigLoader::loadFile(path);
     QVERIFY2(cfg.ok(), qPrintable(cfg.ok() ? QString() : cfg.error().toString()));
     QCOMPARE(cfg->probes.caFile, dir.file(QStringLiteral("certs/ca.pem")));
 }
 
-void TestConfig::unreadableFileNamesThePath()
-{
+void TestConfig::unreadableFileNamesThePath() {
     const auto cfg = ConfigLoader::loadFile(QStringLiteral("/nonexistent/opsconsole.yaml"));
     QVERIFY(!cfg.ok());
     QCOMPARE(cfg.error().where, QStringLiteral("/nonexistent/opsconsole.yaml"));

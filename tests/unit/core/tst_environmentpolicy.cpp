@@ -26,29 +26,25 @@ private Q_SLOTS:
     void secretsAreRedacted();
 };
 
-static QProcessEnvironment env(std::initializer_list<std::pair<const char *, const char *>> vars)
-{
+static QProcessEnvironment env(std::initializer_list<std::pair<const char *, const char *>> vars) {
     QProcessEnvironment e;
     for (const auto &[k, v] : vars)
         e.insert(QString::fromLatin1(k), QString::fromLatin1(v));
     return e;
 }
 
-static DeploymentConfig realConfig()
-{
+static DeploymentConfig realConfig() {
     auto cfg = ConfigLoader::loadFile(QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good.yaml"));
     if (!cfg.ok())
         qFatal("good.yaml does not load");
     return cfg.value();
 }
 
-void TestEnvironmentPolicy::initTestCase()
-{
+void TestEnvironmentPolicy::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void TestEnvironmentPolicy::envVarParsing()
-{
+void TestEnvironmentPolicy::envVarParsing() {
     QCOMPARE(EnvironmentPolicy::fromProcess(env({})).value(), std::optional<Environment>());
     QCOMPARE(EnvironmentPolicy::fromProcess(env({{"OPSCONSOLE_ENV", "prod"}})).value(),
              std::optional<Environment>(Environment::Prod));
@@ -60,8 +56,7 @@ void TestEnvironmentPolicy::envVarParsing()
     QVERIFY(bad.error().message.contains(QStringLiteral("'production'")));
 }
 
-void TestEnvironmentPolicy::overrideMayOnlyTighten()
-{
+void TestEnvironmentPolicy::overrideMayOnlyTighten() {
     DeploymentConfig cfg = realConfig(); // declares staging
     QCOMPARE(EnvironmentPolicy::effective(std::nullopt, cfg).value(), Environment::Staging);
     QCOMPARE(EnvironmentPolicy::effective(Environment::Prod, cfg).value(), Environment::Prod);
@@ -73,44 +68,42 @@ void TestEnvironmentPolicy::overrideMayOnlyTighten()
     QCOMPARE(EnvironmentPolicy::effective(std::nullopt, cfg).value(), Environment::Dev);
 }
 
-void TestEnvironmentPolicy::devAllowsEverything()
-{
+void TestEnvironmentPolicy::devAllowsEverything() {
     DeploymentConfig cfg = ConfigLoader::builtinDemo().value();
     cfg.probes.insecureTls = true;
     QVERIFY(EnvironmentPolicy::checkStartup(Environment::Dev, cfg, env({})).ok());
 }
 
-void TestEnvironmentPolicy::prodNeedsToken()
-{
+void TestEnvironmentPolicy::prodNeedsToken() {
     const DeploymentConfig cfg = realConfig();
     const auto r = EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({}));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().exitCode(), 4);
     QVERIFY(r.error().message.contains(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN is not set")));
-    const auto empty = EnvironmentPolicy::checkStartup(Environment::Staging, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", ""}}));
+    const auto empty =
+        EnvironmentPolicy::checkStartup(Environment::Staging, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", ""}}));
     QVERIFY(!empty.ok());
 }
 
-void TestEnvironmentPolicy::prodRefusesDemoConfig()
-{
+void TestEnvironmentPolicy::prodRefusesDemoConfig() {
     const DeploymentConfig cfg = ConfigLoader::builtinDemo().value();
-    const auto r = EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}));
+    const auto r =
+        EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}));
     QVERIFY(!r.ok());
     QVERIFY(r.error().message.contains(QStringLiteral("demo config is dev-only")));
     QVERIFY(!r.error().message.contains(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN is not set")));
 }
 
-void TestEnvironmentPolicy::prodRefusesInsecureTls()
-{
+void TestEnvironmentPolicy::prodRefusesInsecureTls() {
     DeploymentConfig cfg = realConfig();
     cfg.probes.insecureTls = true;
-    const auto r = EnvironmentPolicy::checkStartup(Environment::Staging, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}));
+    const auto r = EnvironmentPolicy::checkStartup(Environment::Staging, cfg,
+                                                   env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}));
     QVERIFY(!r.ok());
     QVERIFY(r.error().message.contains(QStringLiteral("insecure_tls is dev-only")));
 }
 
-void TestEnvironmentPolicy::prodNamesEveryViolation()
-{
+void TestEnvironmentPolicy::prodNamesEveryViolation() {
     DeploymentConfig cfg = ConfigLoader::builtinDemo().value();
     cfg.probes.insecureTls = true;
     const auto r = EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({}));
@@ -120,8 +113,7 @@ void TestEnvironmentPolicy::prodNamesEveryViolation()
     QVERIFY(r.error().message.contains(QStringLiteral("insecure_tls")));
 }
 
-void TestEnvironmentPolicy::prodWithTokenAndRealConfigStarts()
-{
+void TestEnvironmentPolicy::prodWithTokenAndRealConfigStarts() {
     DeploymentConfig cfg = realConfig();
     // Outside dev the admin keys must be pinned.
     const auto unpinned =
@@ -134,11 +126,12 @@ void TestEnvironmentPolicy::prodWithTokenAndRealConfigStarts()
                                             env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}), true)
                 .ok());
     cfg.trust.admins = {QStringLiteral("SHA256:") + QString(64, QLatin1Char('a'))};
-    QVERIFY(EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}})).ok());
+    QVERIFY(
+        EnvironmentPolicy::checkStartup(Environment::Prod, cfg, env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}))
+            .ok());
 }
 
-void TestEnvironmentPolicy::startupFallsBackToDemoOnlyInDev()
-{
+void TestEnvironmentPolicy::startupFallsBackToDemoOnlyInDev() {
     CommonOptions o;
     const auto dev = Startup::prepare(o, env({}));
     QVERIFY2(dev.ok(), qPrintable(dev.ok() ? QString() : dev.error().toString()));
@@ -146,20 +139,21 @@ void TestEnvironmentPolicy::startupFallsBackToDemoOnlyInDev()
     QCOMPARE(dev->environment, Environment::Dev);
     QVERIFY(dev->storePath.endsWith(QStringLiteral("/opsconsole/evidence.sqlite")));
 
-    const auto prod = Startup::prepare(o, env({{"OPSCONSOLE_ENV", "prod"}, {"OPSCONSOLE_OPERATOR_TOKEN", "x"}}));
+    const auto prod =
+        Startup::prepare(o, env({{"OPSCONSOLE_ENV", "prod"}, {"OPSCONSOLE_OPERATOR_TOKEN", "x"}}));
     QVERIFY(!prod.ok());
     QCOMPARE(prod.error().exitCode(), 4);
 
     o.configPath = QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good-pinned.yaml");
     o.storePath = QStringLiteral("/tmp/x/../store.sqlite");
-    const auto real = Startup::prepare(o, env({{"OPSCONSOLE_ENV", "prod"}, {"OPSCONSOLE_OPERATOR_TOKEN", "x"}}));
+    const auto real =
+        Startup::prepare(o, env({{"OPSCONSOLE_ENV", "prod"}, {"OPSCONSOLE_OPERATOR_TOKEN", "x"}}));
     QVERIFY2(real.ok(), qPrintable(real.ok() ? QString() : real.error().toString()));
     QCOMPARE(real->environment, Environment::Prod);
     QCOMPARE(real->storePath, QStringLiteral("/tmp/store.sqlite"));
 }
 
-void TestEnvironmentPolicy::startupReportsInvalidConfigAsInvalidInput()
-{
+void TestEnvironmentPolicy::startupReportsInvalidConfigAsInvalidInput() {
     CommonOptions o;
     o.configPath = QStringLiteral(OPSCONSOLE_TEST_DATA "/config/bad/dangling-parent.yaml");
     const auto r = Startup::prepare(o, env({}));
@@ -168,8 +162,7 @@ void TestEnvironmentPolicy::startupReportsInvalidConfigAsInvalidInput()
     QVERIFY(r.error().where.endsWith(QStringLiteral("dangling-parent.yaml:5")));
 }
 
-void TestEnvironmentPolicy::secretsAreRedacted()
-{
+void TestEnvironmentPolicy::secretsAreRedacted() {
     const Secret s(QByteArray("s3cr3t-token-value"));
     QVERIFY(s.isSet());
     QCOMPARE(s.redacted(), QStringLiteral("set (redacted)"));

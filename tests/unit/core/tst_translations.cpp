@@ -22,8 +22,7 @@ struct Message {
     QString type;
 };
 
-static QList<Message> readTs(const QString &path)
-{
+static QList<Message> readTs(const QString &path) {
     QList<Message> out;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -53,15 +52,16 @@ static QList<Message> readTs(const QString &path)
     return out;
 }
 
-void TestTranslations::germanIsComplete()
-{
+void TestTranslations::germanIsComplete() {
     const QList<Message> de = readTs(QStringLiteral(OPSCONSOLE_SOURCE_DIR "/translations/opsconsole_de.ts"));
     QVERIFY(de.size() > 40);
     for (const Message &m : de) {
-        QVERIFY2(m.type.isEmpty(), qPrintable(QStringLiteral("%1: '%2' is %3").arg(m.context, m.source, m.type)));
+        QVERIFY2(m.type.isEmpty(),
+                 qPrintable(QStringLiteral("%1: '%2' is %3").arg(m.context, m.source, m.type)));
         QVERIFY2(!m.translation.trimmed().isEmpty(), qPrintable(m.context + QStringLiteral(": ") + m.source));
         // Placeholders survive translation.
-        QVERIFY2(m.source.contains(QStringLiteral("%n")) == m.translation.contains(QStringLiteral("%n")), qPrintable(m.source));
+        QVERIFY2(m.source.contains(QStringLiteral("%n")) == m.translation.contains(QStringLiteral("%n")),
+                 qPrintable(m.source));
         for (int n = 1; n <= 9; ++n) {
             const QString ph = QStringLiteral("%%1").arg(n);
             QVERIFY2(m.source.contains(ph) == m.translation.contains(ph), qPrintable(m.source));
@@ -69,8 +69,7 @@ void TestTranslations::germanIsComplete()
     }
 }
 
-void TestTranslations::sourcesAreCurrent()
-{
+void TestTranslations::sourcesAreCurrent() {
     ops::test::TempDir tmp;
     const QString ts = tmp.file(QStringLiteral("current_de.ts"));
     QProcess lupdate;
@@ -87,10 +86,11 @@ void TestTranslations::sourcesAreCurrent()
         committed.insert(m.context + QLatin1Char('|') + m.source);
     const QSet<QString> missing = fromCode - committed;
     const QSet<QString> stale = committed - fromCode;
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in opsconsole_de.ts (run make translations): ") +
-                                            QStringList(missing.begin(), missing.end()).join(QStringLiteral("; "))));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("not in opsconsole_de.ts (run make translations): ") +
+                        QStringList(missing.begin(), missing.end()).join(QStringLiteral("; "))));
     QVERIFY2(stale.isEmpty(), qPrintable(QStringLiteral("stale in opsconsole_de.ts: ") +
-                                          QStringList(stale.begin(), stale.end()).join(QStringLiteral("; "))));
+                                         QStringList(stale.begin(), stale.end()).join(QStringLiteral("; "))));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -29,13 +29,11 @@ private Q_SLOTS:
     void rejectsNonEd25519Keys();
 };
 
-static QByteArray hex(const char *h)
-{
+static QByteArray hex(const char *h) {
     return QByteArray::fromHex(h);
 }
 
-static QByteArray runOpenssl(const QStringList &args, int *exitCode = nullptr)
-{
+static QByteArray runOpenssl(const QStringList &args, int *exitCode = nullptr) {
     QProcess p;
     p.start(QStringLiteral("openssl"), args);
     p.waitForFinished(60000);
@@ -44,18 +42,18 @@ static QByteArray runOpenssl(const QStringList &args, int *exitCode = nullptr)
     return p.readAllStandardOutput() + p.readAllStandardError();
 }
 
-void TestCrypto::sha256Vectors()
-{
-    QCOMPARE(sha256Hex(""), QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
-    QCOMPARE(sha256Hex("abc"), QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+void TestCrypto::sha256Vectors() {
+    QCOMPARE(sha256Hex(""),
+             QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    QCOMPARE(sha256Hex("abc"),
+             QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
     QCOMPARE(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
              QStringLiteral("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
     QCOMPARE(sha256Hex(QByteArray(1000000, 'a')),
              QStringLiteral("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
 }
 
-void TestCrypto::sha256StreamingMatchesOneShot()
-{
+void TestCrypto::sha256StreamingMatchesOneShot() {
     QByteArray data;
     for (int i = 0; i < 5000; ++i)
         data += QByteArray::number(i * 7919);
@@ -67,8 +65,7 @@ void TestCrypto::sha256StreamingMatchesOneShot()
     QCOMPARE(h.finish(), sha256("abc")); // reusable after finish
 }
 
-void TestCrypto::sha256FileMatchesSha256sum()
-{
+void TestCrypto::sha256FileMatchesSha256sum() {
     test::TempDir dir;
     QByteArray content(3 * 1024 * 1024 + 17, Qt::Uninitialized);
     for (qsizetype i = 0; i < content.size(); ++i)
@@ -90,18 +87,19 @@ void TestCrypto::sha256FileMatchesSha256sum()
     QVERIFY(!sha256File(dir.file(QStringLiteral("missing"))).ok());
 }
 
-void TestCrypto::ed25519Rfc8032Vectors()
-{
+void TestCrypto::ed25519Rfc8032Vectors() {
     struct Vector {
         const char *secret, *pub, *message, *signature;
     };
     const Vector vectors[] = {
         {"9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
          "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", "",
-         "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"},
+         "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25"
+         "bf5f0595bbe24655141438e7a100b"},
         {"4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
          "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c", "72",
-         "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"},
+         "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387"
+         "b2eaeb4302aeeb00d291612bb0c00"},
     };
     for (const Vector &v : vectors) {
         const auto key = PrivateKey::fromSeed(hex(v.secret));
@@ -117,8 +115,7 @@ void TestCrypto::ed25519Rfc8032Vectors()
     }
 }
 
-void TestCrypto::signVerifyRoundTrip()
-{
+void TestCrypto::signVerifyRoundTrip() {
     const auto key = PrivateKey::generate();
     QVERIFY(key.ok());
     const QByteArray msg = "{\"kind\":\"incident.opened\",\"seq\":1}";
@@ -135,8 +132,7 @@ void TestCrypto::signVerifyRoundTrip()
     QCOMPARE(pub.fingerprint().size(), 7 + 64);
 }
 
-void TestCrypto::publicPemRoundTrip()
-{
+void TestCrypto::publicPemRoundTrip() {
     const auto key = PrivateKey::generate();
     const QByteArray pem = key->publicKey().pem();
     QVERIFY(pem.startsWith("-----BEGIN PUBLIC KEY-----"));
@@ -148,8 +144,7 @@ void TestCrypto::publicPemRoundTrip()
     QVERIFY(!PublicKey::fromPem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n").ok());
 }
 
-void TestCrypto::encryptedPrivateKeyRoundTrip()
-{
+void TestCrypto::encryptedPrivateKeyRoundTrip() {
     const auto key = PrivateKey::generate();
     const QByteArray pass = "correct horse battery staple";
     const auto pem = key->encryptedPem(pass);
@@ -165,8 +160,7 @@ void TestCrypto::encryptedPrivateKeyRoundTrip()
     QVERIFY(PrivateKey::fromPem(plain, QByteArray()).ok());
 }
 
-void TestCrypto::wrongPassphraseRefused()
-{
+void TestCrypto::wrongPassphraseRefused() {
     const auto key = PrivateKey::generate();
     const auto pem = key->encryptedPem("the right passphrase");
     const auto wrong = PrivateKey::fromPem(pem.value(), "the wrong passphrase");
@@ -177,19 +171,18 @@ void TestCrypto::wrongPassphraseRefused()
     QVERIFY(none.error().message.contains(QStringLiteral("no passphrase")));
 }
 
-void TestCrypto::shortPassphraseRefused()
-{
+void TestCrypto::shortPassphraseRefused() {
     const auto key = PrivateKey::generate();
     const auto pem = key->encryptedPem("short");
     QVERIFY(!pem.ok());
     QCOMPARE(pem.error().code, ErrorCode::Policy);
 }
 
-void TestCrypto::encryptedPemIsStrongAndReadableByOpenssl()
-{
+void TestCrypto::encryptedPemIsStrongAndReadableByOpenssl() {
     test::TempDir dir;
     const auto key = PrivateKey::generate();
-    const QString path = dir.write(QStringLiteral("key.pem"), key->encryptedPem("passphrase-for-test").value());
+    const QString path =
+        dir.write(QStringLiteral("key.pem"), key->encryptedPem("passphrase-for-test").value());
     int code = -1;
     const QByteArray info = runOpenssl({QStringLiteral("asn1parse"), QStringLiteral("-in"), path}, &code);
     QCOMPARE(code, 0);
@@ -197,15 +190,15 @@ void TestCrypto::encryptedPemIsStrongAndReadableByOpenssl()
     QVERIFY(info.contains("aes-256-cbc"));
     QVERIFY(info.contains("hmacWithSHA256"));
     QVERIFY2(info.contains(":0927C0"), info.constData()); // 600000 iterations
-    const QByteArray pub = runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), path, QStringLiteral("-passin"),
-                                       QStringLiteral("pass:passphrase-for-test"), QStringLiteral("-pubout")},
-                                      &code);
+    const QByteArray pub =
+        runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), path, QStringLiteral("-passin"),
+                    QStringLiteral("pass:passphrase-for-test"), QStringLiteral("-pubout")},
+                   &code);
     QCOMPARE(code, 0);
     QCOMPARE(pub, key->publicKey().pem());
 }
 
-void TestCrypto::opensslVerifiesOurSignature()
-{
+void TestCrypto::opensslVerifiesOurSignature() {
     test::TempDir dir;
     const auto key = PrivateKey::generate();
     const QByteArray msg = "{\"root\":\"abc\",\"size\":3}";
@@ -213,21 +206,22 @@ void TestCrypto::opensslVerifiesOurSignature()
     const QString sigPath = dir.write(QStringLiteral("sig"), key->sign(msg));
     const QString pubPath = dir.write(QStringLiteral("pub.pem"), key->publicKey().pem());
     int code = -1;
-    const QByteArray out = runOpenssl({QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
-                                       QStringLiteral("-inkey"), pubPath, QStringLiteral("-rawin"), QStringLiteral("-in"),
-                                       msgPath, QStringLiteral("-sigfile"), sigPath},
-                                      &code);
+    const QByteArray out =
+        runOpenssl({QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
+                    QStringLiteral("-inkey"), pubPath, QStringLiteral("-rawin"), QStringLiteral("-in"),
+                    msgPath, QStringLiteral("-sigfile"), sigPath},
+                   &code);
     QCOMPARE(code, 0);
     QVERIFY2(out.contains("Signature Verified Successfully"), out.constData());
     dir.write(QStringLiteral("msg"), msg + "x");
-    runOpenssl({QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
-                pubPath, QStringLiteral("-rawin"), QStringLiteral("-in"), msgPath, QStringLiteral("-sigfile"), sigPath},
+    runOpenssl({QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
+                QStringLiteral("-inkey"), pubPath, QStringLiteral("-rawin"), QStringLiteral("-in"), msgPath,
+                QStringLiteral("-sigfile"), sigPath},
                &code);
     QVERIFY(code != 0);
 }
 
-void TestCrypto::verifyWithPemKeyHandlesRsaAndEc()
-{
+void TestCrypto::verifyWithPemKeyHandlesRsaAndEc() {
     test::TempDir dir;
     const QByteArray msg = "{\"evidence_sha256\":\"00\"}";
     const QString msgPath = dir.write(QStringLiteral("score.json"), msg);
@@ -236,11 +230,11 @@ void TestCrypto::verifyWithPemKeyHandlesRsaAndEc()
         QString algorithm;
     };
     const QList<Kind> kinds{
-        {{QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
-          QStringLiteral("rsa_keygen_bits:2048")},
+        {{QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
+          QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048")},
          QStringLiteral("RSA")},
-        {{QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
-          QStringLiteral("ec_paramgen_curve:P-256")},
+        {{QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"),
+          QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256")},
          QStringLiteral("EC")},
     };
     for (const Kind &k : kinds) {
@@ -250,8 +244,8 @@ void TestCrypto::verifyWithPemKeyHandlesRsaAndEc()
         int code = -1;
         runOpenssl(k.genArgs + QStringList{QStringLiteral("-out"), keyPath}, &code);
         QCOMPARE(code, 0);
-        runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), keyPath, QStringLiteral("-pubout"), QStringLiteral("-out"),
-                    pubPath},
+        runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), keyPath, QStringLiteral("-pubout"),
+                    QStringLiteral("-out"), pubPath},
                    &code);
         runOpenssl({QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-sign"), keyPath,
                     QStringLiteral("-out"), sigPath, msgPath},
@@ -273,13 +267,13 @@ void TestCrypto::verifyWithPemKeyHandlesRsaAndEc()
     QVERIFY(!verifyWithPemKey("garbage", msg, ed->sign(msg)).ok);
 }
 
-void TestCrypto::rejectsNonEd25519Keys()
-{
+void TestCrypto::rejectsNonEd25519Keys() {
     test::TempDir dir;
     const QString keyPath = dir.file(QStringLiteral("ec.key"));
     int code = -1;
-    runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
-                QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-out"), keyPath},
+    runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"),
+                QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-out"),
+                keyPath},
                &code);
     QCOMPARE(code, 0);
     QFile f(keyPath);

@@ -26,15 +26,13 @@ private Q_SLOTS:
     void rejectsBadArguments();
 };
 
-static QByteArray h(const char *hex)
-{
+static QByteArray h(const char *hex) {
     return QByteArray::fromHex(hex);
 }
 
-static QList<QByteArray> referenceLeaves()
-{
-    const char *data[] = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-                          "606162636465666768696a6b6c6d6e6f"};
+static QList<QByteArray> referenceLeaves() {
+    const char *data[] = {
+        "", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"};
     QList<QByteArray> out;
     for (const char *d : data)
         out.append(leafHash(QByteArray::fromHex(d)));
@@ -42,8 +40,7 @@ static QList<QByteArray> referenceLeaves()
 }
 
 // --- naive reference: MTH, PATH and PROOF exactly as RFC 9162 §2.1 writes them
-static QByteArray naiveMth(const QList<QByteArray> &d)
-{
+static QByteArray naiveMth(const QList<QByteArray> &d) {
     if (d.isEmpty())
         return sha256(QByteArray());
     if (d.size() == 1)
@@ -54,8 +51,7 @@ static QByteArray naiveMth(const QList<QByteArray> &d)
     return nodeHash(naiveMth(d.mid(0, k)), naiveMth(d.mid(k)));
 }
 
-static QList<QByteArray> naivePath(qsizetype m, const QList<QByteArray> &d)
-{
+static QList<QByteArray> naivePath(qsizetype m, const QList<QByteArray> &d) {
     if (d.size() <= 1)
         return {};
     qsizetype k = 1;
@@ -66,8 +62,7 @@ static QList<QByteArray> naivePath(qsizetype m, const QList<QByteArray> &d)
     return naivePath(m - k, d.mid(k)) << naiveMth(d.mid(0, k));
 }
 
-static QList<QByteArray> naiveSubproof(qsizetype m, const QList<QByteArray> &d, bool b)
-{
+static QList<QByteArray> naiveSubproof(qsizetype m, const QList<QByteArray> &d, bool b) {
     if (m == d.size())
         return b ? QList<QByteArray>{} : QList<QByteArray>{naiveMth(d)};
     qsizetype k = 1;
@@ -78,25 +73,23 @@ static QList<QByteArray> naiveSubproof(qsizetype m, const QList<QByteArray> &d, 
     return naiveSubproof(m - k, d.mid(k), false) << naiveMth(d.mid(0, k));
 }
 
-static QList<QByteArray> leavesOfSize(int n)
-{
+static QList<QByteArray> leavesOfSize(int n) {
     QList<QByteArray> out;
     for (int i = 0; i < n; ++i)
         out.append(leafHash(QByteArray::number(i * 31 + 7)));
     return out;
 }
 
-void TestMerkle::hashPrimitives()
-{
-    QCOMPARE(emptyRoot().toHex(), QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+void TestMerkle::hashPrimitives() {
+    QCOMPARE(emptyRoot().toHex(),
+             QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
     QCOMPARE(leafHash(""), sha256(QByteArray(1, '\0')));
     const QByteArray l(32, 'L'), r(32, 'R');
     QCOMPARE(nodeHash(l, r), sha256(QByteArray(QByteArray(1, '\1') + l + r)));
     QVERIFY(nodeHash(l, r) != nodeHash(r, l));
 }
 
-void TestMerkle::rfc6962Roots()
-{
+void TestMerkle::rfc6962Roots() {
     const char *roots[] = {"6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
                            "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
                            "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
@@ -111,8 +104,7 @@ void TestMerkle::rfc6962Roots()
         QCOMPARE(rootOf(tree, static_cast<quint64>(n)).toHex(), QByteArray(roots[n - 1]));
 }
 
-void TestMerkle::rfc6962InclusionProofs()
-{
+void TestMerkle::rfc6962InclusionProofs() {
     const VectorTree tree(referenceLeaves());
     struct Case {
         quint64 index, size;
@@ -120,16 +112,19 @@ void TestMerkle::rfc6962InclusionProofs()
     };
     const QList<Case> cases{
         {0, 1, {}},
-        {0, 8,
+        {0,
+         8,
          {h("96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7"),
           h("5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e"),
           h("6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4")}},
-        {5, 8,
+        {5,
+         8,
          {h("bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"),
           h("ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0"),
           h("d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7")}},
         {2, 3, {h("fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125")}},
-        {1, 5,
+        {1,
+         5,
          {h("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"),
           h("5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e"),
           h("bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b")}},
@@ -139,12 +134,12 @@ void TestMerkle::rfc6962InclusionProofs()
         const auto proof = inclusionProof(tree, c.index, c.size);
         QVERIFY(proof.ok());
         QCOMPARE(proof.value(), c.proof);
-        QVERIFY(verifyInclusion(leaves.at(static_cast<qsizetype>(c.index)), c.index, c.size, c.proof, rootOf(tree, c.size)));
+        QVERIFY(verifyInclusion(leaves.at(static_cast<qsizetype>(c.index)), c.index, c.size, c.proof,
+                                rootOf(tree, c.size)));
     }
 }
 
-void TestMerkle::rfc6962ConsistencyProofs()
-{
+void TestMerkle::rfc6962ConsistencyProofs() {
     const VectorTree tree(referenceLeaves());
     struct Case {
         quint64 oldSize, newSize;
@@ -152,15 +147,18 @@ void TestMerkle::rfc6962ConsistencyProofs()
     };
     const QList<Case> cases{
         {1, 1, {}},
-        {1, 8,
+        {1,
+         8,
          {h("96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7"),
           h("5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e"),
           h("6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4")}},
-        {6, 8,
+        {6,
+         8,
          {h("0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a"),
           h("ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0"),
           h("d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7")}},
-        {2, 5,
+        {2,
+         5,
          {h("5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e"),
           h("bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b")}},
     };
@@ -168,12 +166,12 @@ void TestMerkle::rfc6962ConsistencyProofs()
         const auto proof = consistencyProof(tree, c.oldSize, c.newSize);
         QVERIFY(proof.ok());
         QCOMPARE(proof.value(), c.proof);
-        QVERIFY(verifyConsistency(c.oldSize, c.newSize, rootOf(tree, c.oldSize), rootOf(tree, c.newSize), c.proof));
+        QVERIFY(verifyConsistency(c.oldSize, c.newSize, rootOf(tree, c.oldSize), rootOf(tree, c.newSize),
+                                  c.proof));
     }
 }
 
-void TestMerkle::matchesNaiveDefinition()
-{
+void TestMerkle::matchesNaiveDefinition() {
     for (int n = 1; n <= 70; ++n) {
         const QList<QByteArray> leaves = leavesOfSize(n);
         const VectorTree tree(leaves);
@@ -182,25 +180,27 @@ void TestMerkle::matchesNaiveDefinition()
         for (int m = 0; m < n; ++m) {
             const auto proof = inclusionProof(tree, static_cast<quint64>(m), static_cast<quint64>(n));
             QCOMPARE(proof.value(), naivePath(m, leaves));
-            QVERIFY(verifyInclusion(leaves.at(m), static_cast<quint64>(m), static_cast<quint64>(n), proof.value(), root));
+            QVERIFY(verifyInclusion(leaves.at(m), static_cast<quint64>(m), static_cast<quint64>(n),
+                                    proof.value(), root));
         }
         for (int m = 1; m <= n; ++m) {
             const auto proof = consistencyProof(tree, static_cast<quint64>(m), static_cast<quint64>(n));
             QCOMPARE(proof.value(), m == n ? QList<QByteArray>{} : naiveSubproof(m, leaves, true));
-            QVERIFY(verifyConsistency(static_cast<quint64>(m), static_cast<quint64>(n), naiveMth(leaves.mid(0, m)), root,
-                                      proof.value()));
+            QVERIFY(verifyConsistency(static_cast<quint64>(m), static_cast<quint64>(n),
+                                      naiveMth(leaves.mid(0, m)), root, proof.value()));
         }
     }
 }
 
-void TestMerkle::builderMatchesRootAndReportsNodes()
-{
+void TestMerkle::builderMatchesRootAndReportsNodes() {
     const QList<QByteArray> leaves = leavesOfSize(100);
     TreeBuilder b;
     QCOMPARE(b.root(), emptyRoot());
     QHash<QPair<int, quint64>, QByteArray> nodes;
     for (int i = 0; i < leaves.size(); ++i) {
-        b.append(leaves.at(i), [&](int level, quint64 index, const QByteArray &hash) { nodes.insert({level, index}, hash); });
+        b.append(leaves.at(i), [&](int level, quint64 index, const QByteArray &hash) {
+            nodes.insert({level, index}, hash);
+        });
         QCOMPARE(b.size(), quint64(i + 1));
         QCOMPARE(b.root(), naiveMth(leaves.mid(0, i + 1)));
     }
@@ -215,8 +215,7 @@ void TestMerkle::builderMatchesRootAndReportsNodes()
     }
 }
 
-void TestMerkle::builderResumesFromFrontier()
-{
+void TestMerkle::builderResumesFromFrontier() {
     const QList<QByteArray> leaves = leavesOfSize(77);
     TreeBuilder first;
     for (int i = 0; i < 45; ++i)
@@ -238,12 +237,11 @@ void TestMerkle::builderResumesFromFrontier()
     QCOMPARE(resumed->size(), quint64(77));
 }
 
-void TestMerkle::perfectNodesShortcutSubtrees()
-{
+void TestMerkle::perfectNodesShortcutSubtrees() {
     class CountingTree final : public TreeReader {
     public:
-        explicit CountingTree(QList<QByteArray> leaves) : m_leaves(std::move(leaves))
-        {
+        explicit CountingTree(QList<QByteArray> leaves)
+            : m_leaves(std::move(leaves)) {
             TreeBuilder b;
             for (const QByteArray &l : m_leaves)
                 b.append(l, [this](int level, quint64 index, const QByteArray &hash) {
@@ -251,13 +249,11 @@ void TestMerkle::perfectNodesShortcutSubtrees()
                         m_nodes.insert({level, index}, hash);
                 });
         }
-        QList<QByteArray> leafHashes(quint64 begin, quint64 end) const override
-        {
+        QList<QByteArray> leafHashes(quint64 begin, quint64 end) const override {
             m_leafReads += static_cast<int>(end - begin);
             return m_leaves.mid(static_cast<qsizetype>(begin), static_cast<qsizetype>(end - begin));
         }
-        std::optional<QByteArray> perfectNode(int level, quint64 index) const override
-        {
+        std::optional<QByteArray> perfectNode(int level, quint64 index) const override {
             auto it = m_nodes.find({level, index});
             return it == m_nodes.end() ? std::nullopt : std::optional<QByteArray>(*it);
         }
@@ -279,8 +275,7 @@ void TestMerkle::perfectNodesShortcutSubtrees()
 }
 
 // Every way of altering a valid proof; each must make verification fail.
-static QList<QList<QByteArray>> mutatedProofs(const QList<QByteArray> &proof)
-{
+static QList<QList<QByteArray>> mutatedProofs(const QList<QByteArray> &proof) {
     QList<QList<QByteArray>> out;
     const QByteArray junk = sha256("junk");
     for (qsizetype i = 0; i < proof.size(); ++i) {
@@ -322,8 +317,7 @@ static QList<QList<QByteArray>> mutatedProofs(const QList<QByteArray> &proof)
     return out;
 }
 
-void TestMerkle::inclusionMutationsFail()
-{
+void TestMerkle::inclusionMutationsFail() {
     int checked = 0;
     for (int n : {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64, 100}) {
         const QList<QByteArray> leaves = leavesOfSize(n);
@@ -341,14 +335,16 @@ void TestMerkle::inclusionMutationsFail()
             QVERIFY(!verifyInclusion(leaf, idx + 1, size, proof, root));
             if (m > 0)
                 QVERIFY(!verifyInclusion(leaf, idx - 1, size, proof, root));
-            QVERIFY2(!verifyInclusion(leaf, idx, size * 2, proof, root), qPrintable(QStringLiteral("%1/%2").arg(m).arg(n)));
+            QVERIFY2(!verifyInclusion(leaf, idx, size * 2, proof, root),
+                     qPrintable(QStringLiteral("%1/%2").arg(m).arg(n)));
             if (size / 2 != size)
                 QVERIFY(!verifyInclusion(leaf, idx, size / 2, proof, root));
             QVERIFY(!verifyInclusion(leaf, idx, size, proof, wrongRoot));
             QVERIFY(!verifyInclusion(leafHash("other"), idx, size, proof, root));
             QVERIFY(!verifyInclusion(leaf.left(31), idx, size, proof, root));
             for (const QList<QByteArray> &bad : mutatedProofs(proof)) {
-                QVERIFY2(!verifyInclusion(leaf, idx, size, bad, root), qPrintable(QStringLiteral("%1/%2").arg(m).arg(n)));
+                QVERIFY2(!verifyInclusion(leaf, idx, size, bad, root),
+                         qPrintable(QStringLiteral("%1/%2").arg(m).arg(n)));
                 ++checked;
             }
         }
@@ -356,8 +352,7 @@ void TestMerkle::inclusionMutationsFail()
     QVERIFY(checked > 10000);
 }
 
-void TestMerkle::consistencyMutationsFail()
-{
+void TestMerkle::consistencyMutationsFail() {
     int checked = 0;
     for (int n : {2, 3, 4, 5, 7, 8, 9, 16, 17, 33, 64, 100}) {
         const QList<QByteArray> leaves = leavesOfSize(n);
@@ -378,7 +373,8 @@ void TestMerkle::consistencyMutationsFail()
             // proofs only mean something for the size a signed checkpoint binds to its root.
             if (newSize / 2 >= oldSize)
                 QVERIFY(!verifyConsistency(oldSize, newSize / 2, oldRoot, newRoot, proof));
-            QVERIFY(!verifyConsistency(oldSize * 2 <= newSize ? oldSize * 2 : oldSize / 2, newSize, oldRoot, newRoot, proof));
+            QVERIFY(!verifyConsistency(oldSize * 2 <= newSize ? oldSize * 2 : oldSize / 2, newSize, oldRoot,
+                                       newRoot, proof));
             QByteArray wrong = oldRoot;
             wrong[31] = static_cast<char>(wrong[31] ^ 0x80);
             QVERIFY(!verifyConsistency(oldSize, newSize, wrong, newRoot, proof));
@@ -395,8 +391,7 @@ void TestMerkle::consistencyMutationsFail()
     QVERIFY(checked > 5000);
 }
 
-void TestMerkle::rejectsBadArguments()
-{
+void TestMerkle::rejectsBadArguments() {
     const VectorTree tree(leavesOfSize(4));
     QVERIFY(!inclusionProof(tree, 4, 4).ok());
     QVERIFY(!consistencyProof(tree, 5, 4).ok());

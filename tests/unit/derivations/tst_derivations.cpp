@@ -13,8 +13,8 @@
 #include <QTest>
 
 using namespace ops;
-using test::DerivationRig;
 using test::derivationData;
+using test::DerivationRig;
 
 namespace {
 
@@ -40,7 +40,8 @@ int countKind(const EvidenceStore &store, const QString &kind) {
 }
 
 // Rewrites a package with `edit` applied to its entries (tampering as an attacker would).
-void rewritePackage(const QString &from, const QString &to, const std::function<void(QList<tar::Entry> &)> &edit) {
+void rewritePackage(const QString &from, const QString &to,
+                    const std::function<void(QList<tar::Entry> &)> &edit) {
     auto contents = tar::readFile(from);
     if (!contents.ok())
         qFatal("cannot read package");
@@ -84,7 +85,8 @@ private Q_SLOTS:
 };
 
 void TestDerivations::examplesLoadAndPassEveryRule() {
-    for (const QString &file : DerivationRig::exampleFiles() + QStringList{derivationData(QStringLiteral("p90-cost-v2.yaml"))}) {
+    for (const QString &file :
+         DerivationRig::exampleFiles() + QStringList{derivationData(QStringLiteral("p90-cost-v2.yaml"))}) {
         const LoadedFile loaded = DerivationLoader::loadFile(file);
         QVERIFY2(loaded.errors.isEmpty(), qPrintable(file));
         QVERIFY(!loaded.records.isEmpty());
@@ -99,21 +101,25 @@ void TestDerivations::examplesLoadAndPassEveryRule() {
     QCOMPARE(mapping.records.at(1).line, 23);
     QCOMPARE(mapping.records.at(1).lineOf(QStringLiteral("value")), 26);
     QCOMPARE(mapping.records.at(0).references(), QStringList{QStringLiteral("p90-cost-v1")});
-    const LoadedFile inf = DerivationLoader::loadFile(derivationData(QStringLiteral("infeasible-power.yaml")));
+    const LoadedFile inf =
+        DerivationLoader::loadFile(derivationData(QStringLiteral("infeasible-power.yaml")));
     QVERIFY(inf.records.first().isInfeasible());
     QCOMPARE(inf.records.first().valueName(), QStringLiteral("power_sample_size"));
     QCOMPARE(inf.records.first().lockability(), QStringLiteral("infeasible"));
     const LoadedFile cost = DerivationLoader::loadFile(derivationData(QStringLiteral("p90-cost.yaml")));
     QVERIFY(cost.records.first().isCostOrCapacity());
     QCOMPARE(cost.records.first().inputHashes(),
-             QStringList{QStringLiteral("sha256:60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")});
+             QStringList{
+                 QStringLiteral("sha256:60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")});
     // The canonical form is stable and what is hashed.
-    QCOMPARE(cost.records.first().sha256(), crypto::sha256Hex(QByteArray::fromStdString(cost.records.first().canonical())));
+    QCOMPARE(cost.records.first().sha256(),
+             crypto::sha256Hex(QByteArray::fromStdString(cost.records.first().canonical())));
     QVERIFY(CanonicalJson::isCanonical(cost.records.first().canonical()));
 }
 
 void TestDerivations::yamlSyntaxErrorNamesTheLine() {
-    const LoadedFile f = DerivationLoader::loadText("derivation_id: x\nstory: [unclosed\nvalue: 1\n", QStringLiteral("bad.yaml"));
+    const LoadedFile f = DerivationLoader::loadText("derivation_id: x\nstory: [unclosed\nvalue: 1\n",
+                                                    QStringLiteral("bad.yaml"));
     QVERIFY(f.records.isEmpty());
     QCOMPARE(f.errors.size(), 1);
     QVERIFY(f.errors.first().message.contains(QLatin1String("YAML syntax error")));
@@ -128,12 +134,14 @@ void TestDerivations::structureErrors_data() {
     QTest::newRow("scalar") << QByteArray("just text\n") << 1 << QStringLiteral("expected one record");
     QTest::newRow("empty list") << QByteArray("[]\n") << 1 << QStringLiteral("no records");
     QTest::newRow("list of scalars") << QByteArray("- a\n- b\n") << 1 << QStringLiteral("must be a mapping");
-    QTest::newRow("no id") << QByteArray("story: S02\nvalue: 1\n") << 1 << QStringLiteral("derivation_id or infeasible_id is missing");
-    QTest::newRow("both ids") << QByteArray("derivation_id: a\ninfeasible_id: b\n") << 1 << QStringLiteral("not both");
+    QTest::newRow("no id") << QByteArray("story: S02\nvalue: 1\n") << 1
+                           << QStringLiteral("derivation_id or infeasible_id is missing");
+    QTest::newRow("both ids") << QByteArray("derivation_id: a\ninfeasible_id: b\n") << 1
+                              << QStringLiteral("not both");
     QTest::newRow("duplicate field") << QByteArray("derivation_id: a\nvalue: 1\nvalue: 2\n") << 3
                                      << QStringLiteral("duplicate field 'value'");
-    QTest::newRow("duplicate nested key") << QByteArray("derivation_id: a\nparameters:\n  k: 1\n  k: 2\n") << 4
-                                          << QStringLiteral("duplicate key 'k'");
+    QTest::newRow("duplicate nested key") << QByteArray("derivation_id: a\nparameters:\n  k: 1\n  k: 2\n")
+                                          << 4 << QStringLiteral("duplicate key 'k'");
     QByteArray deep = "derivation_id: a\nparameters: ";
     for (int i = 0; i < 20; ++i)
         deep += "[";
@@ -163,48 +171,65 @@ void TestDerivations::everyRuleFails_data() {
     const QString d = QStringLiteral("p90-cost.yaml"), i = QStringLiteral("infeasible-power.yaml");
     auto row = [](const char *name, const QString &base, const char *from, const char *to, const char *rule,
                   const char *field, const char *fragment) {
-        QTest::newRow(name) << base << QString::fromUtf8(from) << QString::fromUtf8(to) << QString::fromLatin1(rule)
-                            << QString::fromLatin1(field) << QString::fromUtf8(fragment);
+        QTest::newRow(name) << base << QString::fromUtf8(from) << QString::fromUtf8(to)
+                            << QString::fromLatin1(rule) << QString::fromLatin1(field)
+                            << QString::fromUtf8(fragment);
     };
     row("missing field", d, "units: bps\n", "", "template-fields", "", "missing field 'units'");
-    row("missing INFEASIBLE field", i, "allowed_next_action: Extend the history with the approved 2023 cache, then re-derive.\n", "",
+    row("missing INFEASIBLE field", i,
+        "allowed_next_action: Extend the history with the approved 2023 cache, then re-derive.\n", "",
         "template-fields", "", "missing field 'allowed_next_action'");
-    row("unknown field", d, "units: bps\n", "units: bps\nowner: ana\n", "template-fields", "owner", "unknown field 'owner'");
-    row("list where a value goes", d, "value: \"7.5\"", "value: [7, 8]", "template-fields", "value", "single value");
+    row("unknown field", d, "units: bps\n", "units: bps\nowner: ana\n", "template-fields", "owner",
+        "unknown field 'owner'");
+    row("list where a value goes", d, "value: \"7.5\"", "value: [7, 8]", "template-fields", "value",
+        "single value");
     row("empty", d, "units: bps", "units: ''", "non-empty", "units", "'units' is empty");
     row("null", d, "units: bps", "units:", "non-empty", "units", "'units' is empty");
-    row("TBD", d, "code_version: derivations-0.4.2", "code_version: TBD", "no-placeholder", "code_version", "placeholder");
-    row("TODO nested", d, "percentile: \"90\"", "percentile: TODO later", "no-placeholder", "parameters.percentile", "placeholder");
-    row("question mark", i, "failed_derivation: power_sample_size", "failed_derivation: \"?\"", "no-placeholder",
-        "failed_derivation", "placeholder");
-    row("angle brackets", d, "derivations/p90_cost_bps.yaml", "derivations/<value>.yaml", "no-placeholder", "artifact_path",
+    row("TBD", d, "code_version: derivations-0.4.2", "code_version: TBD", "no-placeholder", "code_version",
         "placeholder");
-    row("id", d, "derivation_id: p90-cost-v1", "derivation_id: p90 cost v1", "record-id", "derivation_id", "letters, digits");
-    row("mlflow none without reason", d, "notes: No MLflow run - computed by a read-only script; MLflow is provenance-only here.",
-        "notes: Computed by a read-only script.", "mlflow-none-reason", "mlflow_run_id", "notes must give the reason");
-    row("lockability", d, "lockability: lockable", "lockability: maybe", "lockability", "lockability", "lockable | non-lockable");
+    row("TODO nested", d, "percentile: \"90\"", "percentile: TODO later", "no-placeholder",
+        "parameters.percentile", "placeholder");
+    row("question mark", i, "failed_derivation: power_sample_size", "failed_derivation: \"?\"",
+        "no-placeholder", "failed_derivation", "placeholder");
+    row("angle brackets", d, "derivations/p90_cost_bps.yaml", "derivations/<value>.yaml", "no-placeholder",
+        "artifact_path", "placeholder");
+    row("id", d, "derivation_id: p90-cost-v1", "derivation_id: p90 cost v1", "record-id", "derivation_id",
+        "letters, digits");
+    row("mlflow none without reason", d,
+        "notes: No MLflow run - computed by a read-only script; MLflow is provenance-only here.",
+        "notes: Computed by a read-only script.", "mlflow-none-reason", "mlflow_run_id",
+        "notes must give the reason");
+    row("lockability", d, "lockability: lockable", "lockability: maybe", "lockability", "lockability",
+        "lockable | non-lockable");
     row("cost tier", d, "cost_tier: B", "cost_tier: E", "cost-tier", "cost_tier", "A | B | C | D | n/a");
-    row("tier C lockable", d, "cost_tier: B", "cost_tier: C", "tier-c-not-lockable", "lockability", "never lockable");
-    row("tier D", d, "cost_tier: B\n", "cost_tier: D\n", "tier-d-not-carried", "cost_tier", "reason cost-data");
-    row("econ equals pred", d, "percentile: \"90\"", "percentile: \"90\"\n  E_econ_min: \"0.01\"\n  E_pred_min: \"0.010\"",
-        "econ-pred-distinct", "parameters", "E_econ_min equals E_pred_min");
-    row("infeasible reason", i, "reason: power", "reason: budget", "infeasible-reason", "reason", "cost-data | capacity");
+    row("tier C lockable", d, "cost_tier: B", "cost_tier: C", "tier-c-not-lockable", "lockability",
+        "never lockable");
+    row("tier D", d, "cost_tier: B\n", "cost_tier: D\n", "tier-d-not-carried", "cost_tier",
+        "reason cost-data");
+    row("econ equals pred", d, "percentile: \"90\"",
+        "percentile: \"90\"\n  E_econ_min: \"0.01\"\n  E_pred_min: \"0.010\"", "econ-pred-distinct",
+        "parameters", "E_econ_min equals E_pred_min");
+    row("infeasible reason", i, "reason: power", "reason: budget", "infeasible-reason", "reason",
+        "cost-data | capacity");
     row("blocked downstream", i, "blocked_downstream: S03 (charter lock)", "blocked_downstream: S04 launch",
         "blocked-downstream", "blocked_downstream", "must name S03");
-    row("git sha short", d, "git_sha: 3e5f0c1d2b4a69788796a5b4c3d2e1f0a9b8c7d6", "git_sha: 3e5f0c1", "git-sha", "git_sha",
-        "40-hex");
-    row("hash without algorithm", d, "- sha256:60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
-        "- 60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752", "input-hashes", "input_hashes[0]",
-        "must carry its algorithm");
+    row("git sha short", d, "git_sha: 3e5f0c1d2b4a69788796a5b4c3d2e1f0a9b8c7d6", "git_sha: 3e5f0c1",
+        "git-sha", "git_sha", "40-hex");
+    row("hash without algorithm", d,
+        "- sha256:60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
+        "- 60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752", "input-hashes",
+        "input_hashes[0]", "must carry its algorithm");
     row("weak algorithm", d, "- sha256:60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
-        "- md5:60303ae22b998861bce3b28f33eec1be", "input-hashes", "input_hashes[0]", "unknown or weak algorithm 'md5'");
+        "- md5:60303ae22b998861bce3b28f33eec1be", "input-hashes", "input_hashes[0]",
+        "unknown or weak algorithm 'md5'");
     row("digest length", d, "- sha256:60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
         "- sha256:60303ae22b99", "input-hashes", "input_hashes[0]", "64 hex digits");
-    row("timestamp offset", d, "timestamp: 2026-11-20T10:02:00Z", "timestamp: 2026-11-20T12:02:00+02:00", "timestamp-utc",
-        "timestamp", "must be UTC");
-    row("timestamp format", i, "timestamp: 2026-11-20T12:30:00Z", "timestamp: 20/11/2026", "timestamp-utc", "timestamp",
-        "ISO-8601");
-    row("author reviews", d, "reviewer: rui", "reviewer: Ana", "author-not-reviewer", "reviewer", "never reviewed by its author");
+    row("timestamp offset", d, "timestamp: 2026-11-20T10:02:00Z", "timestamp: 2026-11-20T12:02:00+02:00",
+        "timestamp-utc", "timestamp", "must be UTC");
+    row("timestamp format", i, "timestamp: 2026-11-20T12:30:00Z", "timestamp: 20/11/2026", "timestamp-utc",
+        "timestamp", "ISO-8601");
+    row("author reviews", d, "reviewer: rui", "reviewer: Ana", "author-not-reviewer", "reviewer",
+        "never reviewed by its author");
 }
 
 void TestDerivations::everyRuleFails() {
@@ -226,7 +251,8 @@ void TestDerivations::everyRuleFails() {
     QByteArray bad = good;
     bad.replace(from.toUtf8(), to.toUtf8());
     const LoadedFile failing = DerivationLoader::loadText(bad, base);
-    QVERIFY2(failing.errors.isEmpty(), qPrintable(failing.errors.isEmpty() ? QString() : failing.errors.first().toString()));
+    QVERIFY2(failing.errors.isEmpty(),
+             qPrintable(failing.errors.isEmpty() ? QString() : failing.errors.first().toString()));
     const QList<RuleCheck> after = DerivationRules::check(failing.records.first());
     const RuleCheck *c = ruleIn(after, rule);
     QVERIFY(c);
@@ -241,18 +267,21 @@ void TestDerivations::everyRuleFails() {
         // The line is the field's own line in the file.
         const QString top = field.section(QLatin1Char('.'), 0, 0).section(QLatin1Char('['), 0, 0);
         const QList<QByteArray> lines = bad.split('\n');
-        QVERIFY2(lines.value(d.line - 1).trimmed().startsWith(QByteArray(top.toUtf8() + ':')), qPrintable(d.toString()));
+        QVERIFY2(lines.value(d.line - 1).trimmed().startsWith(QByteArray(top.toUtf8() + ':')),
+                 qPrintable(d.toString()));
     }
     // Every other rule still passes: each rule has its own message.
     for (const RuleCheck &other : after)
-        if (other.rule != rule && other.rule != QLatin1String("non-empty") && other.rule != QLatin1String("template-fields"))
+        if (other.rule != rule && other.rule != QLatin1String("non-empty") &&
+            other.rule != QLatin1String("template-fields"))
             QVERIFY2(other.ok || rule == QLatin1String("non-empty"), qPrintable(other.rule));
 }
 
 void TestDerivations::placeholders_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("placeholder");
-    for (const char *p : {"TBD", "tbd", "TODO: fill", "?", "???", "<value>", "path/<name>.yaml", "...", "…", "FIXME", ""})
+    for (const char *p :
+         {"TBD", "tbd", "TODO: fill", "?", "???", "<value>", "path/<name>.yaml", "...", "…", "FIXME", ""})
         QTest::newRow(p) << QString::fromUtf8(p) << true;
     for (const char *p : {"7.5", "a < b and c", "is it 2? yes", "todolist-v2", "x > y", "none", "sha256:abc"})
         QTest::newRow(p) << QString::fromUtf8(p) << false;
@@ -274,8 +303,10 @@ void TestDerivations::setRulesAcrossRecords() {
     QVERIFY(d.first().message.contains(QLatin1String("equals")));
     QCOMPARE(d.first().line, 5);
     // Against a live record already in the store.
-    const LoadedFile one = DerivationLoader::loadText(mapping.left(mapping.indexOf("- derivation_id: e-pred")), QStringLiteral("a.yaml"));
-    const LoadedFile other = DerivationLoader::loadText(mapping.mid(mapping.indexOf("- derivation_id: e-pred")), QStringLiteral("b.yaml"));
+    const LoadedFile one = DerivationLoader::loadText(
+        mapping.left(mapping.indexOf("- derivation_id: e-pred")), QStringLiteral("a.yaml"));
+    const LoadedFile other = DerivationLoader::loadText(
+        mapping.mid(mapping.indexOf("- derivation_id: e-pred")), QStringLiteral("b.yaml"));
     QCOMPARE(DerivationRules::checkSet(other.records, one.records).size(), 1);
     // Ids are unique across a batch.
     const LoadedFile cost = DerivationLoader::loadFile(derivationData(QStringLiteral("p90-cost.yaml")));
@@ -284,8 +315,11 @@ void TestDerivations::setRulesAcrossRecords() {
     QVERIFY(d.first().message.contains(QLatin1String("already recorded")));
     // validateFiles reports per file, as `derivation validate --json` prints.
     test::TempDir dir;
-    const QString bad = dir.write(QStringLiteral("bad.yaml"), readData(QStringLiteral("p90-cost.yaml")).replace("cost_tier: B", "cost_tier: C"));
-    const QList<FileValidation> v = validateFiles({derivationData(QStringLiteral("reference-capacity.yaml")), bad});
+    const QString bad =
+        dir.write(QStringLiteral("bad.yaml"),
+                  readData(QStringLiteral("p90-cost.yaml")).replace("cost_tier: B", "cost_tier: C"));
+    const QList<FileValidation> v =
+        validateFiles({derivationData(QStringLiteral("reference-capacity.yaml")), bad});
     QCOMPARE(v.size(), 2);
     QVERIFY(v.at(0).ok());
     QVERIFY(!v.at(1).ok());
@@ -298,7 +332,9 @@ void TestDerivations::setRulesAcrossRecords() {
 void TestDerivations::rejectedImportWritesNothing() {
     DerivationRig rig;
     test::TempDir dir;
-    const QString bad = dir.write(QStringLiteral("bad.yaml"), readData(QStringLiteral("p90-cost.yaml")).replace("cost_tier: B", "cost_tier: D"));
+    const QString bad =
+        dir.write(QStringLiteral("bad.yaml"),
+                  readData(QStringLiteral("p90-cost.yaml")).replace("cost_tier: B", "cost_tier: D"));
     const quint64 before = rig.size();
     auto r = rig.as(rig.ana).importFiles({derivationData(QStringLiteral("reference-capacity.yaml")), bad});
     QVERIFY(!r.ok());
@@ -345,10 +381,13 @@ void TestDerivations::reviewIsSeparatedFromAuthorship() {
     QVERIFY_OK(rig.f.enrol(rex, {QStringLiteral("reviewer")}));
     test::TempDir dir;
     // Authored by rui (a reviewer), reviewer named ivy; and one imported by ivy naming ivy.
-    const QString byRui = dir.write(QStringLiteral("by-rui.yaml"),
-                                    readData(QStringLiteral("p90-cost.yaml")).replace("author: ana", "author: rui").replace("reviewer: rui", "reviewer: ivy"));
-    const QString namesIvy = dir.write(QStringLiteral("names-ivy.yaml"),
-                                       readData(QStringLiteral("reference-capacity.yaml")).replace("reviewer: rui", "reviewer: ivy"));
+    const QString byRui =
+        dir.write(QStringLiteral("by-rui.yaml"), readData(QStringLiteral("p90-cost.yaml"))
+                                                     .replace("author: ana", "author: rui")
+                                                     .replace("reviewer: rui", "reviewer: ivy"));
+    const QString namesIvy = dir.write(
+        QStringLiteral("names-ivy.yaml"),
+        readData(QStringLiteral("reference-capacity.yaml")).replace("reviewer: rui", "reviewer: ivy"));
     QVERIFY_OK(rig.as(rig.ana).importFiles({byRui}));
     QVERIFY_OK(rig.as(ivy).importFiles({namesIvy}));
     QVERIFY_OK(rig.as(rig.ana).importFiles({derivationData(QStringLiteral("infeasible-power.yaml"))}));
@@ -381,8 +420,11 @@ void TestDerivations::reviewIsSeparatedFromAuthorship() {
     QCOMPARE(noReason.error().code, ErrorCode::InvalidInput);
     QCOMPARE(rig.size(), before);
     // The named reviewer reviews; once.
-    QVERIFY(rig.as(rig.rui).refusal(DerivationActions::Action::Review, QStringLiteral("INFEASIBLE-power")).isEmpty());
-    QVERIFY_OK(rig.as(rig.rui).review(QStringLiteral("INFEASIBLE-power"), false, QStringLiteral("the reason is capacity, not power")));
+    QVERIFY(rig.as(rig.rui)
+                .refusal(DerivationActions::Action::Review, QStringLiteral("INFEASIBLE-power"))
+                .isEmpty());
+    QVERIFY_OK(rig.as(rig.rui).review(QStringLiteral("INFEASIBLE-power"), false,
+                                      QStringLiteral("the reason is capacity, not power")));
     QCOMPARE(rig.fresh().record(QStringLiteral("INFEASIBLE-power"))->status, RecordStatus::Rejected);
     auto twice = rig.as(rig.rui).review(QStringLiteral("INFEASIBLE-power"), true, {});
     QVERIFY(!twice.ok());
@@ -436,20 +478,25 @@ void TestDerivations::signNeedsAcceptanceAndTheRiskOwnersNote() {
 void TestDerivations::signatureVerifiesWithTheOpensslCommandLine() {
     DerivationRig rig;
     QVERIFY_OK(rig.as(rig.ana).importFiles({derivationData(QStringLiteral("infeasible-power.yaml"))}));
-    QVERIFY_OK(rig.as(rig.rui).review(QStringLiteral("INFEASIBLE-power"), true, QStringLiteral("power reason is right")));
+    QVERIFY_OK(rig.as(rig.rui).review(QStringLiteral("INFEASIBLE-power"), true,
+                                      QStringLiteral("power reason is right")));
     QVERIFY_OK(rig.as(rig.rui).sign(QStringLiteral("INFEASIBLE-power")));
     const RecordState *s = rig.fresh().record(QStringLiteral("INFEASIBLE-power"));
     test::TempDir dir;
-    const QString pem = dir.write(QStringLiteral("rui.pem"), rig.f.store->identity(QStringLiteral("rui"))->publicKeyPem);
-    const QString statement = dir.write(QStringLiteral("statement"), QByteArray::fromStdString(s->signature->statement));
+    const QString pem =
+        dir.write(QStringLiteral("rui.pem"), rig.f.store->identity(QStringLiteral("rui"))->publicKeyPem);
+    const QString statement =
+        dir.write(QStringLiteral("statement"), QByteArray::fromStdString(s->signature->statement));
     const QString sig = dir.write(QStringLiteral("sig"), s->signature->signature);
     auto verify = [&](const QString &in) {
         QProcess p;
-        p.start(QStringLiteral("openssl"), {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
-                                            QStringLiteral("-inkey"), pem, QStringLiteral("-rawin"), QStringLiteral("-in"), in,
-                                            QStringLiteral("-sigfile"), sig});
+        p.start(QStringLiteral("openssl"),
+                {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
+                 QStringLiteral("-inkey"), pem, QStringLiteral("-rawin"), QStringLiteral("-in"), in,
+                 QStringLiteral("-sigfile"), sig});
         p.waitForFinished(30000);
-        return std::pair<int, QByteArray>{p.exitCode(), QByteArray(p.readAllStandardOutput() + p.readAllStandardError())};
+        return std::pair<int, QByteArray>{p.exitCode(),
+                                          QByteArray(p.readAllStandardOutput() + p.readAllStandardError())};
     };
     const auto [code, out] = verify(statement);
     QCOMPARE(code, 0);
@@ -469,9 +516,12 @@ void TestDerivations::supersedeCascadesAndEditsNothing() {
     QVERIFY(rig.settleAll());
     const QString oldHash = rig.fresh().record(QStringLiteral("p90-cost-v1"))->recordSha256;
     // Only the analyst re-derives.
-    QVERIFY(!rig.as(rig.rui).supersede(QStringLiteral("p90-cost-v1"), derivationData(QStringLiteral("p90-cost-v2.yaml")),
-                                       QStringLiteral("logs incomplete")).ok());
-    auto r = rig.as(rig.ana).supersede(QStringLiteral("p90-cost-v1"), derivationData(QStringLiteral("p90-cost-v2.yaml")),
+    QVERIFY(!rig.as(rig.rui)
+                 .supersede(QStringLiteral("p90-cost-v1"), derivationData(QStringLiteral("p90-cost-v2.yaml")),
+                            QStringLiteral("logs incomplete"))
+                 .ok());
+    auto r = rig.as(rig.ana).supersede(QStringLiteral("p90-cost-v1"),
+                                       derivationData(QStringLiteral("p90-cost-v2.yaml")),
                                        QStringLiteral("trade logs found incomplete"));
     QVERIFY_OK(r);
     const DerivationBook book = rig.book();
@@ -495,7 +545,8 @@ void TestDerivations::supersedeCascadesAndEditsNothing() {
             sawTierChange = e.payload().stringAt("cost_tier_change").startsWith(QStringLiteral("B → C"));
     QVERIFY(sawTierChange);
     // Terminal states stay terminal.
-    auto again = rig.as(rig.ana).supersede(QStringLiteral("p90-cost-v1"), derivationData(QStringLiteral("p90-cost-v2.yaml")),
+    auto again = rig.as(rig.ana).supersede(QStringLiteral("p90-cost-v1"),
+                                           derivationData(QStringLiteral("p90-cost-v2.yaml")),
                                            QStringLiteral("again"));
     QVERIFY(!again.ok());
     QCOMPARE(again.error().code, ErrorCode::Policy);
@@ -503,7 +554,8 @@ void TestDerivations::supersedeCascadesAndEditsNothing() {
     QVERIFY(!rig.as(rig.rui).review(QStringLiteral("e-econ-min-v1"), true, {}).ok());
     // The new record is reviewed again; Tier C is non-lockable and blocks S03.
     QVERIFY_OK(rig.as(rig.rui).review(QStringLiteral("p90-cost-v2"), true, QStringLiteral("reproduced")));
-    QVERIFY_OK(rig.as(rig.rita).riskNote(QStringLiteral("p90-cost-v2"), QStringLiteral("kept as non-lockable context only")));
+    QVERIFY_OK(rig.as(rig.rita).riskNote(QStringLiteral("p90-cost-v2"),
+                                         QStringLiteral("kept as non-lockable context only")));
     QVERIFY_OK(rig.as(rig.rui).sign(QStringLiteral("p90-cost-v2")));
     const HandoffStatus st = computeHandoffStatus(rig.fresh());
     bool blocked = false;
@@ -523,7 +575,8 @@ void TestDerivations::rollbackInvalidatesWithAffectedValues() {
     const quint64 before = rig.size();
     QVERIFY(!rig.as(rig.rui).invalidate(QStringLiteral("e-econ-min-v1"), QString()).ok());
     QCOMPARE(rig.size(), before);
-    auto r = rig.as(rig.rui).invalidate(QStringLiteral("e-econ-min-v1"), QStringLiteral("exploratory outcome influenced the choice"));
+    auto r = rig.as(rig.rui).invalidate(QStringLiteral("e-econ-min-v1"),
+                                        QStringLiteral("exploratory outcome influenced the choice"));
     QVERIFY_OK(r);
     QCOMPARE(r->size(), 2);
     const JsonValue p = r->first().payload();
@@ -533,7 +586,8 @@ void TestDerivations::rollbackInvalidatesWithAffectedValues() {
     for (const JsonValue &v : p.find("affected_values")->toArray())
         affected << v.toQString();
     QCOMPARE(affected, (QStringList{QStringLiteral("E_econ_min"), QStringLiteral("E_pred_min")}));
-    QCOMPARE(p.find("downstream_notifications")->toArray().at(0).toQString(), QStringLiteral("e-pred-min-v1"));
+    QCOMPARE(p.find("downstream_notifications")->toArray().at(0).toQString(),
+             QStringLiteral("e-pred-min-v1"));
     QCOMPARE(rig.fresh().record(QStringLiteral("e-pred-min-v1"))->status, RecordStatus::Invalidated);
     QCOMPARE(rig.fresh().record(QStringLiteral("p90-cost-v1"))->status, RecordStatus::InReview);
 }
@@ -543,7 +597,8 @@ void TestDerivations::forbiddenRunFailsTheAttestation() {
     QVERIFY(rig.settleAll());
     QVERIFY(computeHandoffStatus(rig.fresh()).complete);
     QVERIFY(!rig.as(rig.rui).attest(true, QStringLiteral("x")).ok()); // only the analyst attests
-    QVERIFY_OK(rig.as(rig.ana).attest(true, QStringLiteral("a helper training job was launched to check the null gate")));
+    QVERIFY_OK(rig.as(rig.ana).attest(
+        true, QStringLiteral("a helper training job was launched to check the null gate")));
     const DerivationBook book = rig.book();
     QVERIFY(book.attestation()->forbiddenRun);
     QVERIFY(book.live().isEmpty());
@@ -554,9 +609,10 @@ void TestDerivations::forbiddenRunFailsTheAttestation() {
 
 void TestDerivations::identitiesKeepAnalystLockerLauncherApart() {
     DerivationRig rig;
-    for (const QStringList &roles : {QStringList{QStringLiteral("analyst"), QStringLiteral("locker")},
-                                     QStringList{QStringLiteral("locker"), QStringLiteral("launcher")},
-                                     QStringList{QStringLiteral("analyst"), QStringLiteral("launcher"), QStringLiteral("qa")}}) {
+    for (const QStringList &roles :
+         {QStringList{QStringLiteral("analyst"), QStringLiteral("locker")},
+          QStringList{QStringLiteral("locker"), QStringLiteral("launcher")},
+          QStringList{QStringLiteral("analyst"), QStringLiteral("launcher"), QStringLiteral("qa")}}) {
         Signer s = test::makeSigner(QStringLiteral("both-") + roles.join(QLatin1Char('-')));
         auto r = rig.f.store->registerIdentity(s, roles);
         QVERIFY(!r.ok());
@@ -572,7 +628,8 @@ void TestDerivations::handoffStatusFollowsTheEvidence() {
     HandoffStatus st = computeHandoffStatus(rig.fresh());
     QVERIFY(!st.complete);
     for (const HandoffCriterion &c : st.criteria)
-        QVERIFY2(!c.ok || c.id == QLatin1String("review-queue") || c.id == QLatin1String("risk-owner-notes"), qPrintable(c.id));
+        QVERIFY2(!c.ok || c.id == QLatin1String("review-queue") || c.id == QLatin1String("risk-owner-notes"),
+                 qPrintable(c.id));
     QVERIFY(rig.settleAll());
     st = computeHandoffStatus(rig.fresh());
     QVERIFY2(st.complete, qPrintable(st.missing().join(QStringLiteral("; "))));
@@ -582,8 +639,8 @@ void TestDerivations::handoffStatusFollowsTheEvidence() {
     for (const RecordState *r : st.eligible)
         eligible << r->record.valueName();
     eligible.sort();
-    QCOMPARE(eligible, (QStringList{QStringLiteral("E_econ_min"), QStringLiteral("E_pred_min"), QStringLiteral("p90_cost_bps"),
-                                    QStringLiteral("reference_capacity")}));
+    QCOMPARE(eligible, (QStringList{QStringLiteral("E_econ_min"), QStringLiteral("E_pred_min"),
+                                    QStringLiteral("p90_cost_bps"), QStringLiteral("reference_capacity")}));
     QCOMPARE(st.blocking.size(), 1);
     QVERIFY(st.blocking.first().second.contains(QLatin1String("INFEASIBLE")));
     // A charter value nobody derived keeps it incomplete, named.
@@ -632,7 +689,8 @@ void TestDerivations::handoffPackageRoundTrip() {
     toAna.locker = QStringLiteral("ana");
     QVERIFY(!Handoff::exportPackage(*rig.f.store, rui, dir.file(QStringLiteral("b.tar.zst")), toAna).ok());
     DerivationActions ana = rig.as(rig.ana);
-    QVERIFY(!Handoff::exportPackage(*rig.f.store, ana, dir.file(QStringLiteral("b.tar.zst")), {}).ok()); // reviewers export
+    QVERIFY(!Handoff::exportPackage(*rig.f.store, ana, dir.file(QStringLiteral("b.tar.zst")), {})
+                 .ok()); // reviewers export
     Handoff::ExportOptions toLou;
     toLou.locker = QStringLiteral("lou");
     const QString pkg = dir.file(QStringLiteral("handoff.tar.zst"));
@@ -698,7 +756,9 @@ void TestDerivations::handoffTamperIsCaught() {
          },
          {QStringLiteral("digests"), QStringLiteral("signatures")}},
         {"added file",
-         [&](QList<tar::Entry> &es) { es.push_back({QStringLiteral("records/extra.json"), "{}"}); },
+         [&](QList<tar::Entry> &es) {
+             es.push_back({QStringLiteral("records/extra.json"), "{}"});
+         },
          {QStringLiteral("digests")}},
         {"manifest re-signed by someone else",
          [&](QList<tar::Entry> &es) {
@@ -708,7 +768,9 @@ void TestDerivations::handoffTamperIsCaught() {
          },
          {QStringLiteral("manifest signature")}},
         {"unsafe entry",
-         [&](QList<tar::Entry> &es) { es.push_back({QStringLiteral("../escape"), "x"}); },
+         [&](QList<tar::Entry> &es) {
+             es.push_back({QStringLiteral("../escape"), "x"});
+         },
          {QStringLiteral("archive")}},
     };
     int n = 0;
@@ -722,7 +784,8 @@ void TestDerivations::handoffTamperIsCaught() {
         for (const Handoff::Check &c : v->checks)
             if (!c.ok)
                 failing << c.name;
-        QVERIFY2(failing == t.failing, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(t.name), failing.join(QLatin1Char(',')))));
+        QVERIFY2(failing == t.failing, qPrintable(QStringLiteral("%1: %2").arg(
+                                           QLatin1String(t.name), failing.join(QLatin1Char(',')))));
     }
     // Not an archive at all.
     const QString junk = dir.write(QStringLiteral("junk.tar.zst"), "not a tar");
@@ -736,7 +799,8 @@ void TestDerivations::supersedingAHandedOffValueOwesS03ANotification() {
     DerivationActions rui = rig.as(rig.rui);
     QVERIFY_OK(Handoff::exportPackage(*rig.f.store, rui, dir.file(QStringLiteral("h.tar.zst")), {}));
     QVERIFY(computeHandoffStatus(rig.fresh()).notifications.isEmpty());
-    auto r = rig.as(rig.ana).supersede(QStringLiteral("p90-cost-v1"), derivationData(QStringLiteral("p90-cost-v2.yaml")),
+    auto r = rig.as(rig.ana).supersede(QStringLiteral("p90-cost-v1"),
+                                       derivationData(QStringLiteral("p90-cost-v2.yaml")),
                                        QStringLiteral("logs incomplete"));
     QVERIFY_OK(r);
     QVERIFY(r->at(1).payload().find("s03_notification_required")->toBool());

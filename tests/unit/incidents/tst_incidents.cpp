@@ -621,7 +621,8 @@ void TestIncidents::everyBuiltinRunbookSurvivesARun() {
             continue;
         if (rb.id == QLatin1String("launch-day-validation")) {
             // Launch day has its own actions (signed sign-offs): the generic path refuses it.
-            QCOMPARE(rig.as(rig.f.alice).startRun(rb.id, {}, QStringLiteral("kl")).error().code, ErrorCode::Policy);
+            QCOMPARE(rig.as(rig.f.alice).startRun(rb.id, {}, QStringLiteral("kl")).error().code,
+                     ErrorCode::Policy);
             continue;
         }
         auto s = rig.as(rig.f.alice).startRun(rb.id, {}, QStringLiteral("kl"));

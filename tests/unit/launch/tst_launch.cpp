@@ -13,10 +13,10 @@
 #include <QTest>
 
 using namespace ops;
-using ops::test::ok;
-using ops::test::runDrill;
 using ops::test::cycleKillSwitch;
+using ops::test::ok;
 using ops::test::probeCriticalScopes;
+using ops::test::runDrill;
 
 class TestLaunch : public QObject {
     Q_OBJECT
@@ -35,7 +35,6 @@ private Q_SLOTS:
     void genericRunbookPathsLeaveLaunchesAlone();
     void exportHoldsTheRecordTheSignoffsSigned();
 };
-
 
 namespace {
 
@@ -60,7 +59,8 @@ struct Rig {
             if (!f.enrol(s, roles).ok())
                 qFatal("register %s", qPrintable(s.name));
         };
-        reg(rob, {QStringLiteral("release-owner"), QStringLiteral("operator"), QStringLiteral("incident-owner")});
+        reg(rob,
+            {QStringLiteral("release-owner"), QStringLiteral("operator"), QStringLiteral("incident-owner")});
         reg(pat, {QStringLiteral("product")});
         reg(mia, {QStringLiteral("product"), QStringLiteral("engineering")});
         reg(eve, {QStringLiteral("engineering")});
@@ -69,8 +69,12 @@ struct Rig {
     LaunchActions as(const Signer &s) {
         return LaunchActions(*f.store, s, config, Environment::Dev, library, [this] { return clock; });
     }
-    IncidentActions incidents() { return IncidentActions(*f.store, rob, config, library, [this] { return clock; }); }
-    LaunchInputs inputs() { return LaunchInputs::read(*f.store, config, Environment::Dev, library, clock).value(); }
+    IncidentActions incidents() {
+        return IncidentActions(*f.store, rob, config, library, [this] { return clock; });
+    }
+    LaunchInputs inputs() {
+        return LaunchInputs::read(*f.store, config, Environment::Dev, library, clock).value();
+    }
     LaunchStatus status() { return computeLaunchStatus(inputs()); }
     NoGoRule rule(const QString &id) {
         for (const NoGoRule &r : evaluateNoGoRules(inputs()))
@@ -104,15 +108,18 @@ QString completeChecklist(Rig &rig, const test::TempDir &dir) {
     check(a.recordSnapshot(run));
     dir.write(QStringLiteral("app.apk"), "the build");
     check(a.recordChecksums(run, ChecksumArchive::compute({dir.file(QStringLiteral("app.apk"))}).value()));
-    check(a.recordProbes(run, QStringLiteral("first-publish"),
-                         {ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha)},
-                         QStringLiteral("publish job 42 published v7")));
-    check(a.recordProbes(run, QStringLiteral("probe-active"),
-                         {ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha),
-                          ok(QStringLiteral("kl"), TargetKind::Resolver), ok(QStringLiteral("kl"), TargetKind::Rules)},
-                         {}));
+    check(a.recordProbes(
+        run, QStringLiteral("first-publish"),
+        {ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha)},
+        QStringLiteral("publish job 42 published v7")));
+    check(a.recordProbes(
+        run, QStringLiteral("probe-active"),
+        {ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha),
+         ok(QStringLiteral("kl"), TargetKind::Resolver), ok(QStringLiteral("kl"), TargetKind::Rules)},
+        {}));
     check(a.recordProbes(run, QStringLiteral("live-app-fetch"),
-                         {ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha),
+                         {ok(QStringLiteral("kl"), TargetKind::Manifest),
+                          ok(QStringLiteral("kl"), TargetKind::Pack, sha),
                           ok(QStringLiteral("kl.app"), TargetKind::Manifest),
                           ok(QStringLiteral("kl.app"), TargetKind::Pack, sha)},
                          {}));
@@ -156,8 +163,9 @@ void TestLaunch::checksumArchiveIsWhatSha256sumChecks() {
     // sha256sum's own output, line for line.
     QProcess p;
     p.setWorkingDirectory(dir.path());
-    p.start(QStringLiteral("sha256sum"), {QStringLiteral("release/app.apk"), QStringLiteral("release/lib/libcore.so"),
-                                          QStringLiteral("release/lib/with space.txt"), QStringLiteral("NOTES.md")});
+    p.start(QStringLiteral("sha256sum"),
+            {QStringLiteral("release/app.apk"), QStringLiteral("release/lib/libcore.so"),
+             QStringLiteral("release/lib/with space.txt"), QStringLiteral("NOTES.md")});
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(sums, p.readAllStandardOutput());
     // A changed byte is what sha256sum -c catches.
@@ -206,15 +214,19 @@ void TestLaunch::killSwitchRuleNeedsEverySwitchCycled() {
     QVERIFY(r.holds);
     QVERIFY2(r.reason.contains(QStringLiteral("ai: never activated")), qPrintable(r.reason));
     auto a = rig.incidents();
-    QVERIFY_OK(a.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("pg"), QStringLiteral("test"), {}, {}));
+    QVERIFY_OK(
+        a.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("pg"), QStringLiteral("test"), {}, {}));
     r = rig.rule(QStringLiteral("kill-switches-untested"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("ai: activated on pg but never deactivated")), qPrintable(r.reason));
+    QVERIFY2(r.reason.contains(QStringLiteral("ai: activated on pg but never deactivated")),
+             qPrintable(r.reason));
     rig.clock += kMinute;
-    QVERIFY_OK(a.deactivateKillSwitch(QStringLiteral("ai"), QStringLiteral("pg"), QStringLiteral("done"), {}, {}));
+    QVERIFY_OK(
+        a.deactivateKillSwitch(QStringLiteral("ai"), QStringLiteral("pg"), QStringLiteral("done"), {}, {}));
     r = rig.rule(QStringLiteral("kill-switches-untested"));
     QVERIFY(r.holds);
-    QVERIFY2(!r.reason.contains(QStringLiteral("ai:")) && r.reason.contains(QStringLiteral("bad-pack: never")),
+    QVERIFY2(!r.reason.contains(QStringLiteral("ai:")) &&
+                 r.reason.contains(QStringLiteral("bad-pack: never")),
              qPrintable(r.reason));
     cycleKillSwitch(rig, QStringLiteral("bad-pack"));
     r = rig.rule(QStringLiteral("kill-switches-untested"));
@@ -247,7 +259,8 @@ void TestLaunch::alertingRulesFollowTheRulesFile() {
     QVERIFY2(stale.reason.contains(QStringLiteral("stale-pack alert is disabled")), qPrintable(stale.reason));
     NoGoRule publish = rig.rule(QStringLiteral("publish-failures-unrouted"));
     QVERIFY(publish.holds);
-    QVERIFY2(publish.reason.contains(QStringLiteral("publish-blocked alert is disabled")), qPrintable(publish.reason));
+    QVERIFY2(publish.reason.contains(QStringLiteral("publish-blocked alert is disabled")),
+             qPrintable(publish.reason));
     // A scope without a freshness threshold.
     rig.config.alertRulesFile.clear();
     rig.config.scopes[2].freshnessHours = 0;
@@ -291,8 +304,9 @@ void TestLaunch::configSnapshotHoldsPresenceNeverValues() {
     QVERIFY(text.find(kSecret) == std::string::npos);
     const ConfigSnapshot b = ConfigSnapshots::take(rig.config, Environment::Dev, empty, absent);
     QVERIFY(!b.verified());
-    QVERIFY2(b.findings.join(QLatin1Char(' ')).contains(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN is not set")),
-             qPrintable(b.findings.join(QLatin1Char(' '))));
+    QVERIFY2(
+        b.findings.join(QLatin1Char(' ')).contains(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN is not set")),
+        qPrintable(b.findings.join(QLatin1Char(' '))));
     QVERIFY(a.sha256 != b.sha256);
 
     // Recorded: a failed snapshot names its findings; the secret never reaches the store.
@@ -305,7 +319,8 @@ void TestLaunch::configSnapshotHoldsPresenceNeverValues() {
     QVERIFY_OK(l.recordSnapshot(run));
     QVERIFY(rig.status().check(QStringLiteral("config-snapshot"))->holds());
     // A kill switch turned on after the snapshot makes it stale, and a finding when taken again.
-    QVERIFY_OK(rig.incidents().activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("x"), {}, {}));
+    QVERIFY_OK(rig.incidents().activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"),
+                                                  QStringLiteral("x"), {}, {}));
     const LaunchStatus afterSwitch = rig.status();
     const LaunchCheck *c = afterSwitch.check(QStringLiteral("config-snapshot"));
     QVERIFY(!c->holds());
@@ -330,7 +345,8 @@ void TestLaunch::signoffsAreSeparatedAndInvalidatedByChanges() {
     QCOMPARE(early.error().code, ErrorCode::Policy);
     QVERIFY2(early.error().message.contains(QStringLiteral("still open")), qPrintable(early.error().message));
     QCOMPARE(rig.size(), before);
-    QCOMPARE(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b2")).error().code, ErrorCode::Policy);
+    QCOMPARE(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b2")).error().code,
+             ErrorCode::Policy);
     rig.clock += kDay;
     // A fresh launch with every check done.
     QVERIFY_OK(rig.as(rig.rob).decide(run, false, QStringLiteral("restart")));
@@ -348,9 +364,11 @@ void TestLaunch::signoffsAreSeparatedAndInvalidatedByChanges() {
     before = rig.size();
     auto twice = rig.as(rig.mia).signoff(run2, QStringLiteral("engineering"));
     QCOMPARE(twice.error().code, ErrorCode::Policy);
-    QVERIFY2(twice.error().message.contains(QStringLiteral("never signs two roles")), qPrintable(twice.error().message));
+    QVERIFY2(twice.error().message.contains(QStringLiteral("never signs two roles")),
+             qPrintable(twice.error().message));
     QCOMPARE(rig.size(), before);
-    QCOMPARE(rig.as(rig.pat).signoff(run2, QStringLiteral("product")).error().code, ErrorCode::Policy); // still valid
+    QCOMPARE(rig.as(rig.pat).signoff(run2, QStringLiteral("product")).error().code,
+             ErrorCode::Policy); // still valid
     QVERIFY_OK(rig.as(rig.eve).signoff(run2, QStringLiteral("engineering")));
     QVERIFY_OK(rig.as(rig.quinn).signoff(run2, QStringLiteral("qa")));
     LaunchStatus st = rig.status();
@@ -367,7 +385,8 @@ void TestLaunch::signoffsAreSeparatedAndInvalidatedByChanges() {
     st = rig.status();
     for (const LaunchSignoff &s : st.signoffs) {
         QCOMPARE(s.state, SignoffState::Invalidated);
-        QVERIFY2(s.why.contains(QStringLiteral("probe-active (event %1)").arg(reprobe->seq)), qPrintable(s.why));
+        QVERIFY2(s.why.contains(QStringLiteral("probe-active (event %1)").arg(reprobe->seq)),
+                 qPrintable(s.why));
     }
     QVERIFY(!st.go);
     // Signing again: the same separation holds across the whole launch.
@@ -405,7 +424,8 @@ void TestLaunch::decisionIsGoOnlyWhenTheEvidenceSaysSo() {
     QCOMPARE(fresh.toJson().stringAt("decision"), QStringLiteral("NO-GO"));
 
     const QString run = completeChecklist(rig, dir);
-    for (const auto &[s, role] : {std::pair{&rig.pat, "product"}, {&rig.eve, "engineering"}, {&rig.quinn, "qa"}})
+    for (const auto &[s, role] :
+         {std::pair{&rig.pat, "product"}, {&rig.eve, "engineering"}, {&rig.quinn, "qa"}})
         QVERIFY_OK(rig.as(*s).signoff(run, QString::fromLatin1(role)));
     // Checklist and sign-offs hold, the no-go rules do not yet.
     LaunchStatus st = rig.status();
@@ -451,10 +471,15 @@ void TestLaunch::genericRunbookPathsLeaveLaunchesAlone() {
     StepInput in;
     in.step = QStringLiteral("signoff-product");
     QCOMPARE(a.recordStep(run, in).error().code, ErrorCode::Policy);
-    QCOMPARE(rig.as(rig.rob).recordManual(run, QStringLiteral("signoff-qa"), QStringLiteral("x"), {}, true).error().code,
+    QCOMPARE(rig.as(rig.rob)
+                 .recordManual(run, QStringLiteral("signoff-qa"), QStringLiteral("x"), {}, true)
+                 .error()
+                 .code,
              ErrorCode::Policy);
-    QCOMPARE(rig.as(rig.pat).start(QStringLiteral("kl"), QStringLiteral("b")).error().code, ErrorCode::Policy);
-    QCOMPARE(rig.as(rig.rob).start(QStringLiteral("nowhere"), QStringLiteral("b")).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(rig.as(rig.pat).start(QStringLiteral("kl"), QStringLiteral("b")).error().code,
+             ErrorCode::Policy);
+    QCOMPARE(rig.as(rig.rob).start(QStringLiteral("nowhere"), QStringLiteral("b")).error().code,
+             ErrorCode::InvalidInput);
 }
 
 void TestLaunch::exportHoldsTheRecordTheSignoffsSigned() {

@@ -2,8 +2,8 @@
 // edits rows. Every change must be found by verify, naming the first bad event.
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
-#include "store/EventCodec.h"
 #include "crypto/Merkle.h"
+#include "store/EventCodec.h"
 
 #include "StoreAttack.h"
 #include "StoreFixture.h"
@@ -31,8 +31,7 @@ private Q_SLOTS:
     void editedProjectionDetected();
 };
 
-static VerifyReport verifyFile(const QString &path, bool signatures = false)
-{
+static VerifyReport verifyFile(const QString &path, bool signatures = false) {
     auto s = SqliteEvidenceStore::open(path);
     if (!s.ok())
         qFatal("open: %s", qPrintable(s.error().toString()));
@@ -43,16 +42,14 @@ static VerifyReport verifyFile(const QString &path, bool signatures = false)
 }
 
 // A store of 1 identity event + 12 signed events, one checkpoint each; closed.
-static std::unique_ptr<StoreFixture> twelve()
-{
+static std::unique_ptr<StoreFixture> twelve() {
     auto f = std::make_unique<StoreFixture>();
     f->appendN(12);
     f->store.reset();
     return f;
 }
 
-void TestTamper::untouchedStoreIsIntact()
-{
+void TestTamper::untouchedStoreIsIntact() {
     auto f = twelve();
     const VerifyReport r = verifyFile(f->path, true);
     QVERIFY2(r.intact, qPrintable(r.reason));
@@ -60,44 +57,49 @@ void TestTamper::untouchedStoreIsIntact()
     QVERIFY(!r.firstBadSeq);
 }
 
-void TestTamper::tamper_data()
-{
+void TestTamper::tamper_data() {
     QTest::addColumn<QByteArray>("sql");
     QTest::addColumn<quint64>("firstBad");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("changed payload") << QByteArray("UPDATE events SET canonical = replace(canonical, '\"i\":4', '\"i\":9') WHERE seq = 6")
-                                     << quint64(6) << QStringLiteral("do not match its leaf hash");
+    QTest::newRow("changed payload")
+        << QByteArray("UPDATE events SET canonical = replace(canonical, '\"i\":4', '\"i\":9') WHERE seq = 6")
+        << quint64(6) << QStringLiteral("do not match its leaf hash");
     QTest::newRow("changed payload and leaf")
-        << QByteArray("UPDATE events SET canonical = replace(canonical, '\"i\":4', '\"i\":9') WHERE seq = 6;"
-                      "UPDATE events SET leaf_hash = (SELECT leaf_hash FROM events WHERE seq = 7) WHERE seq = 6")
+        << QByteArray(
+               "UPDATE events SET canonical = replace(canonical, '\"i\":4', '\"i\":9') WHERE seq = 6;"
+               "UPDATE events SET leaf_hash = (SELECT leaf_hash FROM events WHERE seq = 7) WHERE seq = 6")
         << quint64(6) << QStringLiteral("event 6");
-    QTest::newRow("changed time") << QByteArray("UPDATE events SET ts_ms = ts_ms + 3600000 WHERE seq = 5") << quint64(5)
-                                  << QStringLiteral("time differs");
+    QTest::newRow("changed time") << QByteArray("UPDATE events SET ts_ms = ts_ms + 3600000 WHERE seq = 5")
+                                  << quint64(5) << QStringLiteral("time differs");
     QTest::newRow("changed time in event bytes")
-        << QByteArray("UPDATE events SET canonical = replace(canonical, '\"ts\":\"2026', '\"ts\":\"2025') WHERE seq = 8")
+        << QByteArray("UPDATE events SET canonical = replace(canonical, '\"ts\":\"2026', '\"ts\":\"2025') "
+                      "WHERE seq = 8")
         << quint64(8) << QStringLiteral("event 8");
-    QTest::newRow("changed actor") << QByteArray("UPDATE events SET actor = 'mallory' WHERE seq = 9") << quint64(9)
-                                   << QStringLiteral("actor differs");
-    QTest::newRow("changed actor in bytes")
-        << QByteArray("UPDATE events SET canonical = replace(canonical, '\"actor\":\"alice\"', '\"actor\":\"mallo\"'), "
-                      "actor = 'mallo' WHERE seq = 4")
-        << quint64(4) << QStringLiteral("event 4");
+    QTest::newRow("changed actor") << QByteArray("UPDATE events SET actor = 'mallory' WHERE seq = 9")
+                                   << quint64(9) << QStringLiteral("actor differs");
+    QTest::newRow("changed actor in bytes") << QByteArray("UPDATE events SET canonical = replace(canonical, "
+                                                          "'\"actor\":\"alice\"', '\"actor\":\"mallo\"'), "
+                                                          "actor = 'mallo' WHERE seq = 4")
+                                            << quint64(4) << QStringLiteral("event 4");
     QTest::newRow("deleted event") << QByteArray("DELETE FROM events WHERE seq = 7") << quint64(7)
                                    << QStringLiteral("event 7 is missing");
     QTest::newRow("reordered events")
         << QByteArray("CREATE TEMP TABLE s AS SELECT * FROM events WHERE seq IN (3, 4);"
                       "DELETE FROM events WHERE seq IN (3, 4);"
-                      "INSERT INTO events SELECT 7 - seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed FROM s;")
+                      "INSERT INTO events SELECT 7 - seq, uuid, ts_ms, actor, kind, scope, canonical, "
+                      "leaf_hash, signed FROM s;")
         << quint64(3) << QStringLiteral("sequence number in the event");
-    QTest::newRow("duplicated event")
-        << QByteArray("INSERT INTO events SELECT 14, uuid || '-copy', ts_ms, actor, kind, scope, canonical, leaf_hash, signed "
-                      "FROM events WHERE seq = 5")
-        << quint64(14) << QStringLiteral("event 14");
+    QTest::newRow("duplicated event") << QByteArray("INSERT INTO events SELECT 14, uuid || '-copy', ts_ms, "
+                                                    "actor, kind, scope, canonical, leaf_hash, signed "
+                                                    "FROM events WHERE seq = 5")
+                                      << quint64(14) << QStringLiteral("event 14");
     QTest::newRow("forged checkpoint root")
-        << QByteArray("UPDATE checkpoints SET root = (SELECT root FROM checkpoints WHERE size = 9) WHERE size = 10")
+        << QByteArray(
+               "UPDATE checkpoints SET root = (SELECT root FROM checkpoints WHERE size = 9) WHERE size = 10")
         << quint64(10) << QStringLiteral("checkpoint at size 10");
     QTest::newRow("forged checkpoint signature")
-        << QByteArray("UPDATE checkpoints SET signature = (SELECT signature FROM checkpoints WHERE size = 9) WHERE size = 11")
+        << QByteArray("UPDATE checkpoints SET signature = (SELECT signature FROM checkpoints WHERE size = 9) "
+                      "WHERE size = 11")
         << quint64(11) << QStringLiteral("signature by 'alice' does not verify");
     QTest::newRow("deleted checkpoints after change")
         << QByteArray("UPDATE events SET canonical = replace(canonical, '\"i\":2', '\"i\":7'), "
@@ -105,8 +107,7 @@ void TestTamper::tamper_data()
         << quint64(4) << QStringLiteral("event 4");
 }
 
-void TestTamper::tamper()
-{
+void TestTamper::tamper() {
     QFETCH(QByteArray, sql);
     QFETCH(quint64, firstBad);
     QFETCH(QString, reason);
@@ -119,8 +120,7 @@ void TestTamper::tamper()
     QVERIFY2(r.reason.contains(reason), qPrintable(r.reason));
 }
 
-void TestTamper::truncatedTailDetectedBySidecar()
-{
+void TestTamper::truncatedTailDetectedBySidecar() {
     auto f = twelve();
     attack(f->path, "DELETE FROM events WHERE seq > 10; DELETE FROM checkpoints WHERE size > 10;"
                     "DELETE FROM merkle_nodes WHERE idx * (1 << level) + (1 << level) > 10");
@@ -138,8 +138,7 @@ void TestTamper::truncatedTailDetectedBySidecar()
     QCOMPARE(append.error().exitCode(), 5);
 }
 
-void TestTamper::truncatedTailWithCheckpointsKept()
-{
+void TestTamper::truncatedTailWithCheckpointsKept() {
     auto f = twelve();
     attack(f->path, "DELETE FROM events WHERE seq > 11");
     const VerifyReport r = verifyFile(f->path);
@@ -147,8 +146,7 @@ void TestTamper::truncatedTailWithCheckpointsKept()
     QCOMPARE(*r.firstBadSeq, quint64(12));
 }
 
-void TestTamper::olderCopyDetected()
-{
+void TestTamper::olderCopyDetected() {
     StoreFixture f;
     f.appendN(3);
     f.store.reset();
@@ -165,8 +163,7 @@ void TestTamper::olderCopyDetected()
     QVERIFY2(r.reason.contains(QStringLiteral("older copy")), qPrintable(r.reason));
 }
 
-void TestTamper::forgedCheckpointByAnotherKey()
-{
+void TestTamper::forgedCheckpointByAnotherKey() {
     // Mallory rewrites an event, recomputes leaf, nodes and root, and signs a checkpoint with
     // her own key under alice's name: the signature cannot verify with alice's registered key.
     auto f = twelve();
@@ -185,8 +182,7 @@ void TestTamper::forgedCheckpointByAnotherKey()
     QVERIFY(r.reason.contains(QStringLiteral("does not verify")));
 }
 
-void TestTamper::forgedEventSignatureDetectedWithSignatures()
-{
+void TestTamper::forgedEventSignatureDetectedWithSignatures() {
     // Someone holding the checkpoint key (here: alice's own, e.g. a shared console) replaces the
     // signature inside event 3 and re-signs every later checkpoint. Leaves, roots and
     // checkpoints are consistent again; only --signatures finds the event signature is bad.
@@ -200,19 +196,20 @@ void TestTamper::forgedEventSignatureDetectedWithSignatures()
     const std::string newSig = makeSigner(QStringLiteral("x")).key.sign("whatever").toBase64().toStdString();
     bytes.replace(bytes.find(oldSig), oldSig.size(), newSig);
     events[2].leafHash = crypto::merkle::leafHash(QByteArray::fromStdString(bytes));
-    QByteArray sql = "UPDATE events SET canonical = X'" + QByteArray::fromStdString(bytes).toHex() + "', leaf_hash = X'" +
-                     events[2].leafHash.toHex() + "' WHERE seq = 3;";
+    QByteArray sql = "UPDATE events SET canonical = X'" + QByteArray::fromStdString(bytes).toHex() +
+                     "', leaf_hash = X'" + events[2].leafHash.toHex() + "' WHERE seq = 3;";
     crypto::merkle::TreeBuilder tree;
     for (const StoredEvent &e : events) {
         tree.append(e.leafHash);
         if (tree.size() < 3)
             continue;
-        const std::string cp = CanonicalJson::serialize(store::codec::checkpointObject(
-            tree.size(), tree.root(), 1795410000000, QStringLiteral("alice"), f->alice.key.publicKey().fingerprint(), storeId));
+        const std::string cp = CanonicalJson::serialize(
+            store::codec::checkpointObject(tree.size(), tree.root(), 1795410000000, QStringLiteral("alice"),
+                                           f->alice.key.publicKey().fingerprint(), storeId));
         const QByteArray sig = f->alice.key.sign(QByteArray::fromStdString(cp));
         sql += "UPDATE checkpoints SET root = X'" + tree.root().toHex() + "', canonical = X'" +
-               QByteArray::fromStdString(cp).toHex() + "', signature = X'" + sig.toHex() + "' WHERE size = " +
-               QByteArray::number(tree.size()) + ";";
+               QByteArray::fromStdString(cp).toHex() + "', signature = X'" + sig.toHex() +
+               "' WHERE size = " + QByteArray::number(tree.size()) + ";";
     }
     attack(f->path, sql);
     // The sidecar holds the old root: alice's key signs it again too.
@@ -239,10 +236,12 @@ void TestTamper::forgedEventSignatureDetectedWithSignatures()
     QVERIFY(with.reason.contains(QStringLiteral("signature by 'alice' does not verify")));
 }
 
-void TestTamper::tamperedAttachmentDetected()
-{
+void TestTamper::tamperedAttachmentDetected() {
     StoreFixture f;
-    QVERIFY(f.store->attach(f.alice, QStringLiteral("capture.txt"), "VALIDATION PASS (checks=32)", QStringLiteral("text/plain")).ok());
+    QVERIFY(f.store
+                ->attach(f.alice, QStringLiteral("capture.txt"), "VALIDATION PASS (checks=32)",
+                         QStringLiteral("text/plain"))
+                .ok());
     f.store.reset();
     attack(f.path, "UPDATE blobs SET data = CAST('VALIDATION FAIL (checks=32)' AS BLOB)");
     const VerifyReport r = verifyFile(f.path);
@@ -250,8 +249,7 @@ void TestTamper::tamperedAttachmentDetected()
     QVERIFY(r.reason.contains(QStringLiteral("does not match its SHA-256")));
 }
 
-void TestTamper::editedProjectionDetected()
-{
+void TestTamper::editedProjectionDetected() {
     // Granting oneself a role by editing the identities table: the events say otherwise.
     auto f = twelve();
     attack(f->path, "UPDATE identities SET roles = 'operator,reviewer,release-owner' WHERE name = 'alice'");
