@@ -83,7 +83,7 @@ translations: release
 	cmake --build $(RELEASE_DIR) --target opsconsole_ui_lupdate
 
 format:
-	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+	@git ls-files --cached --others --exclude-standard '*.cpp' '*.h' | xargs clang-format -i
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null

@@ -11,21 +11,108 @@
         <source>opsconsole refused to start.</source>
         <translation>opsconsole hat den Start verweigert.</translation>
     </message>
+</context>
+<context>
+    <name>ops::AlertMonitor</name>
     <message>
-        <source>%1 events</source>
-        <translation>%1 Ereignisse</translation>
+        <source>no evidence store yet: transitions are not recorded (create one with opsconsole-cli init)</source>
+        <translation>noch kein Nachweisspeicher: Übergänge werden nicht aufgezeichnet (mit opsconsole-cli init anlegen)</translation>
     </message>
     <message>
-        <source>1 event</source>
-        <translation>1 Ereignis</translation>
+        <source>the monitor tables cannot be opened: %1</source>
+        <translation>die Überwachungstabellen lassen sich nicht öffnen: %1</translation>
     </message>
     <message>
-        <source>%1, checkpoint %2 signed by %3</source>
-        <translation>%1, Prüfpunkt %2 signiert von %3</translation>
+        <source>the evidence store is read-only here: transitions are not recorded</source>
+        <translation>der Nachweisspeicher ist hier schreibgeschützt: Übergänge werden nicht aufgezeichnet</translation>
     </message>
     <message>
-        <source> — trust root not pinned</source>
-        <translation> — Vertrauensanker nicht festgelegt</translation>
+        <source>probe samples not saved: %1</source>
+        <translation>Prüfproben nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>transitions not recorded: %1</source>
+        <translation>Übergänge nicht aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>sign in to acknowledge: an acknowledgement is signed evidence</source>
+        <translation>zum Bestätigen anmelden: eine Bestätigung ist signierter Nachweis</translation>
+    </message>
+    <message>
+        <source>'%1' holds neither the operator nor the incident-owner role</source>
+        <translation>„%1“ hat weder die Rolle Operator noch Incident-Owner</translation>
+    </message>
+    <message>
+        <source>no alert '%1' for scope '%2'</source>
+        <translation>kein Alarm „%1“ für den Bereich „%2“</translation>
+    </message>
+    <message>
+        <source>only a firing alert can be acknowledged: %1 for %2 is %3</source>
+        <translation>nur ein auslösender Alarm kann bestätigt werden: %1 für %2 ist %3</translation>
+    </message>
+    <message>
+        <source>an acknowledgement needs a note</source>
+        <translation>eine Bestätigung braucht eine Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>ops::EventTableModel</name>
+    <message>
+        <source>signed by %1</source>
+        <translation>signiert von %1</translation>
+    </message>
+    <message>
+        <source>recorded by %1, covered by its batch checkpoint</source>
+        <translation>aufgezeichnet von %1, gedeckt durch den Checkpoint seines Stapels</translation>
+    </message>
+    <message>
+        <source>Event %1 · %2 · %3
+%4</source>
+        <translation>Ereignis %1 · %2 · %3
+%4</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+</context>
+<context>
+    <name>ops::StoreHost</name>
+    <message>
+        <source>no evidence store yet: nothing is recorded (create one with opsconsole-cli init)</source>
+        <translation>noch kein Nachweisspeicher: nichts wird aufgezeichnet (mit opsconsole-cli init anlegen)</translation>
+    </message>
+    <message>
+        <source>the evidence store cannot be opened: %1</source>
+        <translation>der Nachweisspeicher lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>the evidence store is read-only here: %1</source>
+        <translation>der Nachweisspeicher ist hier schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>opened read-only</source>
+        <translation>schreibgeschützt geöffnet</translation>
     </message>
 </context>
 <context>
@@ -827,7 +914,7 @@
     </message>
     <message>
         <source>Scope</source>
-        <translation>Geltungsbereich</translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Actor</source>
@@ -1188,7 +1275,7 @@
     </message>
     <message>
         <source>Scope</source>
-        <translation>Geltungsbereich</translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1452,7 +1539,7 @@
     </message>
     <message>
         <source>%1 missed its %2 deadline: recorded on the timeline</source>
-        <translation>%1 hat die Frist %2 verpasst: in der Zeitleiste erfasst</translation>
+        <translation>%1 hat die Frist %2 verpasst: auf der Zeitleiste aufgezeichnet</translation>
     </message>
     <message>
         <source>%1 %2: %3 deadline missed by %4</source>
@@ -1705,6 +1792,10 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
     <message>
         <source>Deactivate %1</source>
         <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>A missed deadline could not be recorded: %1</source>
+        <translation>Eine verpasste Frist ließ sich nicht aufzeichnen: %1</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2380,26 @@ opsconsole-cli init --identity NAME --roles operator</translation>
     <message>
         <source>&amp;Verify a verdict offline…</source>
         <translation>Verdikt offline &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1, checkpoint %2 signed by %3</source>
+        <translation>%1, Checkpoint %2 signiert von %3</translation>
+    </message>
+    <message>
+        <source> — trust root not pinned</source>
+        <translation> — Vertrauensanker nicht festgelegt</translation>
+    </message>
+    <message>
+        <source> — read-only</source>
+        <translation> — schreibgeschützt</translation>
     </message>
 </context>
 <context>

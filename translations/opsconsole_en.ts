@@ -11,20 +11,106 @@
         <source>opsconsole refused to start.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ops::AlertMonitor</name>
     <message>
-        <source>%1 events</source>
+        <source>no evidence store yet: transitions are not recorded (create one with opsconsole-cli init)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 event</source>
+        <source>the monitor tables cannot be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, checkpoint %2 signed by %3</source>
+        <source>the evidence store is read-only here: transitions are not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> — trust root not pinned</source>
+        <source>probe samples not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transitions not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign in to acknowledge: an acknowledgement is signed evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds neither the operator nor the incident-owner role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no alert &apos;%1&apos; for scope &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a firing alert can be acknowledged: %1 for %2 is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an acknowledgement needs a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::EventTableModel</name>
+    <message>
+        <source>signed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded by %1, covered by its batch checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 · %2 · %3
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::StoreHost</name>
+    <message>
+        <source>no evidence store yet: nothing is recorded (create one with opsconsole-cli init)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store is read-only here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opened read-only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1702,6 +1788,10 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A missed deadline could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::LaunchPanel</name>
@@ -2275,6 +2365,26 @@ opsconsole-cli init --identity NAME --roles operator</source>
     </message>
     <message>
         <source>&amp;Verify a verdict offline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, checkpoint %2 signed by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — trust root not pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — read-only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "common/AppContext.h"
+#include "store/StoreHost.h"
+
 #include "alerts/AlertsPanel.h"
 #include "common/CommandPalette.h"
 #include "common/EnvironmentBadge.h"
@@ -18,6 +21,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -68,8 +72,9 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     splitter->setCollapsible(1, false);
     setCentralWidget(splitter);
 
-    m_session = new Session(this);
-    m_alerts = new AlertsPanel(m_context.config, m_context.storePath, m_session, m_stack);
+    m_app = new AppContext(m_context, this);
+    m_session = m_app->session();
+    m_alerts = new AlertsPanel(m_app, m_stack);
     connect(m_alerts, &AlertsPanel::signInRequested, this, [this] { signIn(); });
     connect(m_alerts, &AlertsPanel::alertFired, this, &MainWindow::notify);
     connect(m_session, &Session::changed, this, &MainWindow::updateSessionButton);
@@ -90,8 +95,7 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
         m_tray->show();
     }
     addPanel(m_alerts);
-    m_incidents = new IncidentsPanel(
-        m_context.config, m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
+    m_incidents = new IncidentsPanel(m_app, m_stack);
     connect(m_incidents, &IncidentsPanel::signInRequested, this, [this] { signIn(); });
     connect(m_alerts, &AlertsPanel::openIncidentRequested, this,
             [this](const QString &cls, const QString &scope, const QString &trigger, const QString &alert) {
@@ -104,9 +108,7 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
                 m_incidents->startRunbook(runbook, scope);
             });
     addPanel(m_incidents);
-    m_launch = new LaunchPanel(
-        m_context.config, m_context.environment, m_session,
-        [this] { return m_alerts->monitor()->openStore(); }, m_stack);
+    m_launch = new LaunchPanel(m_app, m_stack);
     connect(m_launch, &LaunchPanel::signInRequested, this, [this] { signIn(); });
     // A no-go rule's "Go and clear it": the drill and kill switches live with incidents, probes
     // and alert rules with the alert matrix.
@@ -123,12 +125,10 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
             focus->setFocus();
     });
     addPanel(m_launch);
-    m_derivations = new DerivationsPanel(
-        m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
+    m_derivations = new DerivationsPanel(m_app, m_stack);
     connect(m_derivations, &DerivationsPanel::signInRequested, this, [this] { signIn(); });
     addPanel(m_derivations);
-    m_evidence = new EvidencePanel(
-        m_session, [this] { return m_alerts->monitor()->openStore(); }, m_stack);
+    m_evidence = new EvidencePanel(m_app, m_stack);
     connect(m_evidence, &EvidencePanel::signInRequested, this, [this] { signIn(); });
     addPanel(m_evidence);
 
@@ -170,7 +170,7 @@ int MainWindow::autoLockRemainingMs() const {
 }
 
 bool MainWindow::signIn() {
-    SqliteEvidenceStore *store = m_alerts->monitor()->openStore();
+    SqliteEvidenceStore *store = m_app->store();
     if (!store) {
         QMessageBox::information(this, tr("Sign in"),
                                  tr("There is no evidence store to sign in to yet. Create one with:\n\n"
@@ -195,7 +195,7 @@ void MainWindow::signInWithoutPassphrase() {
     // demo records its evidence from the first round.
     if (m_context.environment != Environment::Dev || m_session->isUnlocked())
         return;
-    SqliteEvidenceStore *store = m_alerts->monitor()->openStore();
+    SqliteEvidenceStore *store = m_app->store();
     if (!store)
         return;
     QString name = m_context.identity;
@@ -380,6 +380,36 @@ void MainWindow::buildStatusBar() {
     });
     statusBar()->addPermanentWidget(m_sessionButton);
     updateSessionButton();
+
+    // The store's one change signal keeps the count current, whoever wrote.
+    connect(m_app->host(), &StoreHost::changed, this, &MainWindow::updateStoreStatus);
+    connect(m_app->host(), &StoreHost::stateChanged, this, &MainWindow::updateStoreStatus);
+    updateStoreStatus();
+}
+
+void MainWindow::updateStoreStatus() {
+    SqliteEvidenceStore *store = m_app->store();
+    if (!store) {
+        if (!QFileInfo::exists(m_context.storePath))
+            setStoreStatus(StoreState::Missing, QString());
+        else
+            setStoreStatus(StoreState::Problem, m_app->host()->problem());
+        return;
+    }
+    if (!store->integrityProblem().isEmpty()) {
+        setStoreStatus(StoreState::Problem, store->integrityProblem());
+        return;
+    }
+    const quint64 events = m_app->host()->size();
+    const QString count = events == 1 ? tr("1 event") : tr("%1 events").arg(events);
+    auto cp = store->latestCheckpoint();
+    QString detail =
+        cp.ok() ? tr("%1, checkpoint %2 signed by %3").arg(count).arg(cp->size).arg(cp->signer) : count;
+    if (m_context.config.trust.admins.isEmpty())
+        detail += tr(" — trust root not pinned");
+    if (m_app->host()->isReadOnly())
+        detail += tr(" — read-only");
+    setStoreStatus(StoreState::Healthy, detail);
 }
 
 void MainWindow::setStoreStatus(StoreState state, const QString &detail) {
@@ -456,8 +486,7 @@ void MainWindow::setTheme(Theme theme) {
 }
 
 void MainWindow::showAbout() {
-    const QString token =
-        qEnvironmentVariableIsEmpty("OPSCONSOLE_OPERATOR_TOKEN") ? tr("not set") : tr("set (redacted)");
+    const QString token = m_app->secrets().operatorToken.isSet() ? tr("set (redacted)") : tr("not set");
     QMessageBox::about(
         this, tr("About opsconsole"),
         tr("<h3>opsconsole %1</h3>"

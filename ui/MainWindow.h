@@ -26,6 +26,7 @@ class DerivationsPanel;
 class EvidencePanel;
 class EnvironmentBadge;
 class Panel;
+class AppContext;
 
 // A thin shell: assembles the panels, the navigation, menus and the status bar.
 class MainWindow final : public QMainWindow {
@@ -41,6 +42,9 @@ public:
     enum class StoreState { Missing, Healthy, Problem };
     // What the status bar says about the evidence store (computed by the app at start-up).
     void setStoreStatus(StoreState state, const QString &detail);
+    // Reads the store's state and count into the status bar (on every change of the log).
+    void updateStoreStatus();
+    AppContext *app() const { return m_app; }
 
     // Starts periodic probing (the Alerts panel) and keeps the status bar's probe health current.
     void startMonitoring();
@@ -82,6 +86,7 @@ private:
     void signInWithoutPassphrase();
 
     StartupContext m_context;
+    AppContext *m_app = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
     QList<Panel *> m_panels;

@@ -1,5 +1,8 @@
 #include "EvidenceCommand.h"
 
+#include "store/EventExport.h"
+
+#include <QBuffer>
 #include <QRegularExpression>
 
 #include "StoreAccess.h"
@@ -71,9 +74,15 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
             "verify-bundle: require this checkpoint signer key; verify: the genesis admin must hold one "
             "of the pinned keys (repeatable, beside trust.admins)."),
         QStringLiteral("SHA256:HEX"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral(
+            "list: every matching event (or --limit N) as csv (seq,time,actor,kind,scope,signed,"
+            "leaf_hash,payload) or json (the canonical events), as the Evidence panel exports them."),
+        QStringLiteral("csv|json"));
     QCommandLineParser parser;
     if (!parse(parser, arguments, io,
-               {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin}))
+               {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin, format}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
@@ -243,6 +252,18 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         }
         if (auto checked = store.checkSearchText(f.text); !checked.ok())
             return fail(io, checked.error(), json);
+        if (parser.isSet(format)) {
+            const auto fmt = EventExport::formatFromName(parser.value(format));
+            if (!fmt)
+                return usageError(io, QStringLiteral("--format must be csv or json"));
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            auto written = EventExport::write(store, f, *fmt, buffer, parser.isSet(limit) ? quint64(max) : 0);
+            if (!written.ok())
+                return fail(io, written.error(), json);
+            io.out << QString::fromUtf8(buffer.data());
+            return 0;
+        }
         auto page = store.searchPage(f, std::nullopt, max);
         if (!page.ok())
             return fail(io, page.error(), json);

@@ -3,6 +3,7 @@
 #include "core/Time.h"
 #include "crypto/Sha256.h"
 #include "incidents/Publisher.h"
+#include "incidents/RollbackClockWatcher.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -30,6 +31,16 @@ Result<Desk> open(const StartupContext &ctx, CliIo &io) {
         return unlocked.error();
     desk.store = std::move(unlocked->store);
     desk.signer = std::move(unlocked->signer);
+    // A rollback deadline that passed since anyone looked goes on its run's timeline first.
+    auto missed = RollbackClockWatcher::recordDue(*desk.store, desk.signer, ctx.config, desk.library,
+                                                  Time::systemClock());
+    if (!missed.ok())
+        io.err << "opsconsole-cli: a missed rollback deadline could not be recorded: "
+               << missed.error().message << '\n';
+    else
+        for (const StoredEvent &e : missed.value())
+            io.err << "recorded: " << e.payload().stringAt("run") << " missed its "
+                   << e.payload().stringAt("clock") << " deadline (event " << e.seq << ")\n";
     return desk;
 }
 
@@ -69,22 +80,10 @@ Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, Cli
             io.err << "  " << r.target.id << ": " << probeStateName(r.state)
                    << (r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason)) << '\n';
     }
-    for (const QString &path : attachPaths) {
-        auto d = StepFiles::describe(path);
-        if (!d.ok())
-            return d.error();
-        in.attachments << d.value();
-    }
-    if (auto check = actions.recordStep(runRef, in, true); !check.ok())
-        return check.error();
-    in.attachments.clear();
-    for (const QString &path : attachPaths) {
-        auto a = StepFiles::attach(*desk.store, desk.signer, path, run->scope);
-        if (!a.ok())
-            return a.error();
-        in.attachments << a.value();
-    }
-    return actions.recordStep(runRef, in);
+    auto files = StepFiles::read(attachPaths);
+    if (!files.ok())
+        return files.error();
+    return actions.recordStep(runRef, in, files.value());
 }
 
 JsonValue incidentJson(const Incident &i, const IncidentBook &book, bool full) {

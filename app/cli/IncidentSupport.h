@@ -26,8 +26,8 @@ Result<Desk> open(const StartupContext &ctx, CliIo &io);
 Result<std::unique_ptr<SqliteEvidenceStore>> openReadOnly(const StartupContext &ctx);
 Result<IncidentBook> readBook(const StartupContext &ctx);
 
-// Records one step: runs the step's probes when it needs them (and none were given), checks every
-// rule without writing, then stores the attachments and appends the step.
+// Records one step: runs the step's probes when it needs them (and none were given), then the
+// step with its attachments in one transaction (IncidentActions::recordStep).
 Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, CliIo &io, const QString &run,
                                       StepInput input, const QStringList &attachPaths);
 

@@ -260,27 +260,11 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
                    << (r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason)) << '\n';
         return reportStep(actions.recordProbes(runRef, check, results, parser.value(evidence)));
     }
-    // Every rule is checked with the files described before any of them is stored.
-    QList<AttachmentRef> refs;
-    for (const QString &path : parser.values(attach)) {
-        auto d = StepFiles::describe(path);
-        if (!d.ok())
-            return fail(io, d.error(), json);
-        refs << d.value();
-    }
-    if (auto dry =
-            actions.recordManual(runRef, check, parser.value(evidence), refs, parser.isSet(confirm), true);
-        !dry.ok())
-        return fail(io, dry.error(), json);
-    refs.clear();
-    for (const QString &path : parser.values(attach)) {
-        auto a = StepFiles::attach(*desk->store, desk->signer, path, QString());
-        if (!a.ok())
-            return fail(io, a.error(), json);
-        refs << a.value();
-    }
+    auto files = StepFiles::read(parser.values(attach));
+    if (!files.ok())
+        return fail(io, files.error(), json);
     return reportStep(
-        actions.recordManual(runRef, check, parser.value(evidence), refs, parser.isSet(confirm)));
+        actions.recordManual(runRef, check, parser.value(evidence), files.value(), parser.isSet(confirm)));
 }
 
 } // namespace ops::cli

@@ -80,37 +80,7 @@ int main(int argc, char *argv[]) {
     if (!context.ok())
         return refuse(context.error());
 
-    const QString storePath = context->storePath;
-    const DeploymentConfig config = context->config;
-    ui::MainWindow window(std::move(context).value());
-    if (!QFileInfo::exists(storePath)) {
-        window.setStoreStatus(ui::MainWindow::StoreState::Missing, QString());
-    } else if (auto store = SqliteEvidenceStore::open(storePath,
-                                                      [&] {
-                                                          StoreOpenOptions o = deploymentStoreOptions(config);
-                                                          o.readOnly = true;
-                                                          return o;
-                                                      }());
-               !store.ok()) {
-        window.setStoreStatus(ui::MainWindow::StoreState::Problem, store.error().message);
-    } else if (!store.value()->integrityProblem().isEmpty()) {
-        window.setStoreStatus(ui::MainWindow::StoreState::Problem, store.value()->integrityProblem());
-    } else {
-        const quint64 events = store.value()->size().ok() ? store.value()->size().value() : 0;
-        const QString count = events == 1 ? QCoreApplication::translate("main", "1 event")
-                                          : QCoreApplication::translate("main", "%1 events").arg(events);
-        auto cp = store.value()->latestCheckpoint();
-        const QString pinned = config.trust.admins.isEmpty()
-                                   ? QCoreApplication::translate("main", " — trust root not pinned")
-                                   : QString();
-        window.setStoreStatus(ui::MainWindow::StoreState::Healthy,
-                              (cp.ok() ? QCoreApplication::translate("main", "%1, checkpoint %2 signed by %3")
-                                             .arg(count)
-                                             .arg(cp->size)
-                                             .arg(cp->signer)
-                                       : count) +
-                                  pinned);
-    }
+    ui::MainWindow window(std::move(context).value()); // its status bar follows the store
     if (parser.isSet(screenshots)) {
         window.resize(1280, 800);
         window.show();

@@ -200,6 +200,15 @@ QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs) {
     return out;
 }
 
+AlertCell AlertEvaluator::acknowledged(AlertCell firing, const QString &actor, const QString &note,
+                                       qint64 nowMs) {
+    firing.state = AlertState::Acknowledged;
+    firing.sinceMs = nowMs;
+    firing.acknowledgedBy = actor;
+    firing.acknowledgeNote = note;
+    return firing;
+}
+
 Result<AlertTransition> AlertEvaluator::acknowledge(const QString &alertId, const QString &scope,
                                                     const QString &actor, const QString &note, qint64 nowMs) {
     auto it = m_cells.find(key(alertId, scope));
@@ -212,10 +221,7 @@ Result<AlertTransition> AlertEvaluator::acknowledge(const QString &alertId, cons
                              .arg(alertStateName(it->state)));
     if (note.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("an acknowledgement needs a note"));
-    it->state = AlertState::Acknowledged;
-    it->sinceMs = nowMs;
-    it->acknowledgedBy = actor;
-    it->acknowledgeNote = note;
+    *it = acknowledged(*it, actor, note, nowMs);
     Q_EMIT changed();
     return AlertTransition{
         alertId, scope, AlertState::Firing, AlertState::Acknowledged, it->severity, it->detail, nowMs,

@@ -67,6 +67,8 @@ public:
     const AlertRule *rule(const QString &alertId) const;
 
     QList<AlertTransition> evaluate(const AlertInputs &inputs);
+    // The cell as an acknowledgement leaves it (what acknowledge applies and the store keeps).
+    static AlertCell acknowledged(AlertCell firing, const QString &actor, const QString &note, qint64 nowMs);
     Result<AlertTransition> acknowledge(const QString &alertId, const QString &scope, const QString &actor,
                                         const QString &note, qint64 nowMs);
     // Every cell, in matrix order.

@@ -23,6 +23,13 @@ Secret &Secret::operator=(Secret &&other) noexcept {
     return *this;
 }
 
+OperatorSecrets OperatorSecrets::read(const QProcessEnvironment &environment) {
+    OperatorSecrets s;
+    s.operatorToken = Secret(environment.value(QString::fromLatin1(kOperatorTokenVariable)).toUtf8());
+    s.publisherToken = Secret(environment.value(QString::fromLatin1(kPublisherTokenVariable)).toUtf8());
+    return s;
+}
+
 Secret Secret::fromEnvironment(const char *name) {
     return Secret(qgetenv(name));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
 
 namespace ops {
@@ -34,6 +35,17 @@ public:
 
 private:
     QByteArray m_value;
+};
+
+// The console's secrets, read once at start in one place for the CLI and the GUI; everything
+// that needs a token is handed it from here.
+struct OperatorSecrets {
+    static constexpr const char *kOperatorTokenVariable = "OPSCONSOLE_OPERATOR_TOKEN";
+    static constexpr const char *kPublisherTokenVariable = "OPSCONSOLE_PUBLISHER_TOKEN";
+    Secret operatorToken;  // bearer token for the probed services
+    Secret publisherToken; // bearer token for the publisher API
+
+    static OperatorSecrets read(const QProcessEnvironment &environment);
 };
 
 // Overwrites memory in a way the optimiser keeps (OPENSSL_cleanse; defined in crypto/Wipe.cpp,

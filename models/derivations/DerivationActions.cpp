@@ -5,6 +5,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace ops {
 
 namespace {
@@ -233,12 +235,20 @@ Result<QList<DerivationRecord>> DerivationActions::validated(const QList<LoadedF
     return records;
 }
 
-Result<QString> DerivationActions::attachSource(const LoadedFile &file) {
-    auto stored = m_store.attach(m_signer, QFileInfo(file.file).fileName(), file.bytes,
-                                 QStringLiteral("application/yaml"));
+Result<NewBlob> DerivationActions::sourceBlob(const LoadedFile &file) {
+    return makeBlob(QFileInfo(file.file).fileName(), file.bytes, QStringLiteral("application/yaml"));
+}
+
+// The act's own events: its source files' evidence.attached events are written with it, in the
+// same transaction, but are not what the caller asked to record.
+static Result<QList<StoredEvent>> withoutAttachments(Result<QList<StoredEvent>> stored) {
     if (!stored.ok())
-        return stored.error();
-    return stored->payload().stringAt("sha256");
+        return stored;
+    QList<StoredEvent> out;
+    for (StoredEvent &e : stored.value())
+        if (e.kind != QLatin1String("evidence.attached"))
+            out << std::move(e);
+    return out;
 }
 
 NewEvent DerivationActions::importedEvent(const DerivationRecord &record, const LoadedFile &file,
@@ -275,14 +285,20 @@ Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFil
     if (!records.ok())
         return records.error();
     QList<NewEvent> events;
+    QList<NewBlob> blobs;
     for (const LoadedFile &f : files) {
-        auto sha = attachSource(f);
-        if (!sha.ok())
-            return sha.error();
+        auto blob = sourceBlob(f);
+        if (!blob.ok())
+            return blob.error();
+        if (std::none_of(blobs.begin(), blobs.end(),
+                         [&](const NewBlob &b) { return b.sha256 == blob->sha256; })) {
+            events << attachmentEvent(blob.value(), {});
+            blobs << blob.value();
+        }
         for (const DerivationRecord &r : f.records)
-            events << importedEvent(r, f, sha.value(), {});
+            events << importedEvent(r, f, blob->sha256, {});
     }
-    return m_store.append(m_signer, events);
+    return withoutAttachments(m_store.append(m_signer, events, blobs));
 }
 
 Result<StoredEvent> DerivationActions::review(const QString &id, bool accept, const QString &reason) {
@@ -428,11 +444,12 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
         return invalid(
             QStringLiteral("%1 says it supersedes '%2', not '%3'").arg(next.id, next.supersedes(), oldId),
             next.where(QStringLiteral("supersedes")));
-    auto sha = attachSource(file);
-    if (!sha.ok())
-        return sha.error();
+    auto blob = sourceBlob(file);
+    if (!blob.ok())
+        return blob.error();
     QList<NewEvent> events;
-    events << importedEvent(next, file, sha.value(), oldId);
+    events << attachmentEvent(blob.value(), {});
+    events << importedEvent(next, file, blob->sha256, oldId);
     NewEvent sup;
     sup.kind = QStringLiteral("derivation.superseded");
     sup.tsMs = m_clock();
@@ -450,7 +467,7 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
     events << sup;
     events += invalidationEvents(book.value(), oldId, why.value(),
                                  QStringLiteral("superseded by %1").arg(next.id), {next.id});
-    return m_store.append(m_signer, events);
+    return withoutAttachments(m_store.append(m_signer, events, {blob.value()}));
 }
 
 Result<QList<StoredEvent>> DerivationActions::invalidate(const QString &id, const QString &reason) {

@@ -63,9 +63,12 @@ public:
     const Signer &signer() const { return m_signer; }
     Result<DerivationBook> book() const { return DerivationBook::load(m_store); }
 
+    // Records the refusal as a signed "derivation.denied" event and returns it as a Policy error;
+    // when even that cannot be written, the store's error.
+    Error deny(Action action, const QString &record, const QString &reason);
+
 private:
     Result<QStringList> roles() const;
-    Error deny(Action action, const QString &record, const QString &reason);
     Result<StoredEvent> appendOne(NewEvent event);
     // The current book, or invalid input when it holds no record `id`.
     Result<DerivationBook> bookWith(const QString &id) const;
@@ -75,7 +78,7 @@ private:
                            const QString &supersedes) const;
     QList<NewEvent> invalidationEvents(const DerivationBook &book, const QString &id, const QString &reason,
                                        const QString &cause, const QStringList &skip = {}) const;
-    Result<QString> attachSource(const LoadedFile &file);
+    static Result<NewBlob> sourceBlob(const LoadedFile &file);
 
     EvidenceStore &m_store;
     const Signer &m_signer;

@@ -137,28 +137,18 @@ Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationAction
     if (QFileInfo::exists(outPath))
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("%1 exists; a package is never overwritten").arg(outPath), outPath);
-    if (const QString no = actions.refusal(DerivationActions::Action::Export); !no.isEmpty()) {
-        NewEvent e;
-        e.kind = QStringLiteral("derivation.denied");
-        e.payload["action"] = DerivationActions::actionName(DerivationActions::Action::Export);
-        e.payload["record"] = QString();
-        e.payload["reason"] = no;
-        (void)store.append(exporter, {e});
-        return makeError(ErrorCode::Policy, no, QStringLiteral("--identity"));
-    }
+    if (const QString no = actions.refusal(DerivationActions::Action::Export); !no.isEmpty())
+        return actions.deny(DerivationActions::Action::Export, {}, no);
     auto book = DerivationBook::load(store);
     if (!book.ok())
         return book.error();
     const HandoffStatus st = computeHandoffStatus(book.value());
 
     auto refuse = [&](const QString &why) -> Error {
-        NewEvent e;
-        e.kind = QStringLiteral("derivation.denied");
-        e.payload["action"] = DerivationActions::actionName(DerivationActions::Action::Export);
-        e.payload["record"] = QString();
-        e.payload["reason"] = why;
-        (void)store.append(exporter, {e});
-        return makeError(ErrorCode::Policy, why);
+        Error e = actions.deny(DerivationActions::Action::Export, {}, why);
+        if (e.code == ErrorCode::Policy)
+            e.where.clear();
+        return e;
     };
     if (!st.complete && !options.draft)
         return refuse(QStringLiteral("the handoff package is incomplete (%1); export a draft with --draft")

@@ -447,8 +447,32 @@ Result<QList<StoredEvent>> IncidentActions::recordMissedDeadlines(const QString 
     return m_store.append(m_signer, events);
 }
 
-Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, const StepInput &in,
-                                                       bool dryRun) {
+AttachmentRef attachmentRef(const NewBlob &blob) {
+    return AttachmentRef{blob.name, blob.sha256, blob.bytes.size(), blob.mediaType};
+}
+
+Result<void> requireStoredAttachments(const EvidenceStore &store, const QList<AttachmentRef> &attachments,
+                                      const QList<NewBlob> &carried) {
+    for (const AttachmentRef &a : attachments) {
+        if (std::any_of(carried.begin(), carried.end(),
+                        [&](const NewBlob &b) { return b.sha256 == a.sha256; }))
+            continue;
+        if (!store.blobInfo(a.sha256).ok())
+            return makeError(
+                ErrorCode::InvalidInput,
+                QStringLiteral("attachment '%1' (SHA-256 %2) is not in the store").arg(a.name, a.sha256),
+                a.name);
+    }
+    return {};
+}
+
+Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const StepInput &given,
+                                                  const QList<NewBlob> &files) const {
+    StepInput in = given;
+    for (const NewBlob &f : files)
+        in.attachments << attachmentRef(f);
+    if (auto r = requireStoredAttachments(m_store, in.attachments, files); !r.ok())
+        return r.error();
     auto b = book();
     if (!b.ok())
         return b.error();
@@ -544,8 +568,6 @@ Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, co
             return refused(QStringLiteral("step %1 of %2 cannot be skipped: the runbook does not allow it")
                                .arg(step.id, run.runbook));
     }
-    if (dryRun)
-        return QList<StoredEvent>{};
     if (!checksums.isEmpty())
         evidence["checksums"] = checksumsJson(checksums);
     if (in.confirmed)
@@ -557,7 +579,10 @@ Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, co
         evidence["extra"] = in.extra;
 
     const qint64 now = m_clock();
-    QList<NewEvent> events = missedDeadlineEvents(run, now);
+    QList<NewEvent> events;
+    for (const NewBlob &f : files)
+        events << attachmentEvent(f, run.scope);
+    events += missedDeadlineEvents(run, now);
     NewEvent e;
     e.kind = QStringLiteral("runbook.step");
     e.scope = run.scope;
@@ -621,7 +646,23 @@ Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &runRef, co
         done.payload["objective_met"] = met;
         events << done;
     }
-    return m_store.append(m_signer, events);
+    return events;
+}
+
+Result<void> IncidentActions::checkStep(const QString &run, const StepInput &input,
+                                        const QList<NewBlob> &files) const {
+    auto planned = planStep(run, input, files);
+    if (!planned.ok())
+        return planned.error();
+    return {};
+}
+
+Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &run, const StepInput &input,
+                                                       const QList<NewBlob> &files) {
+    auto planned = planStep(run, input, files);
+    if (!planned.ok())
+        return planned.error();
+    return m_store.append(m_signer, planned.value(), files);
 }
 
 Result<StoredEvent> IncidentActions::killSwitch(bool activate, const QString &name, const QString &scope,

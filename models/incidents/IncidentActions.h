@@ -63,11 +63,16 @@ public:
 
     Result<StoredEvent> startRun(const QString &runbook, const QString &incident, const QString &scope);
     Result<StoredEvent> startRollback(const QString &scope, bool drill, const QString &incident);
-    // The step event, preceded by any missed-deadline events and followed by the run's completion
-    // when this step resolves the last one.
-    // With dryRun every rule is checked and nothing is written (an empty list on success), so a
-    // caller can store attachments only for a step that will be accepted.
-    Result<QList<StoredEvent>> recordStep(const QString &run, const StepInput &input, bool dryRun = false);
+    // One act, one transaction: the files given as evidence (an "evidence.attached" event and its
+    // bytes each), any missed-deadline events, the step event, and the run's completion when this
+    // step resolves the last one. A refusal writes nothing, not even the files. Attachments named
+    // in the input without their bytes must already be stored.
+    Result<QList<StoredEvent>> recordStep(const QString &run, const StepInput &input,
+                                          const QList<NewBlob> &files = {});
+    // Whether recordStep would accept this step now, for a flow that must know before an outside
+    // call it cannot undo (the publisher's rebind); writes nothing.
+    Result<void> checkStep(const QString &run, const StepInput &input,
+                           const QList<NewBlob> &files = {}) const;
     // Missed deadlines of a rollback run not yet on its timeline (none when nothing is due).
     Result<QList<StoredEvent>> recordMissedDeadlines(const QString &run);
 
@@ -89,6 +94,8 @@ private:
     Result<const Incident *> openIncident(const IncidentBook &book, const QString &id) const;
     Result<Incident> currentIncident(const QString &id) const; // open, as of now
     Result<StoredEvent> appendOne(NewEvent event);
+    Result<QList<NewEvent>> planStep(const QString &run, const StepInput &input,
+                                     const QList<NewBlob> &files) const;
     QList<NewEvent> missedDeadlineEvents(const RunbookRun &run, qint64 nowMs) const;
     Result<StoredEvent> killSwitch(bool activate, const QString &name, const QString &scope,
                                    const QString &reason, const QStringList &localities,
@@ -101,6 +108,11 @@ private:
     Time::Clock m_clock;
 };
 
+// A stored or carried file as step evidence.
+AttachmentRef attachmentRef(const NewBlob &blob);
+// Refuses attachments that are neither carried by the act nor already stored.
+Result<void> requireStoredAttachments(const EvidenceStore &store, const QList<AttachmentRef> &attachments,
+                                      const QList<NewBlob> &carried);
 // Attachments and checksums as step evidence.
 JsonValue attachmentsJson(const QList<AttachmentRef> &attachments);
 JsonValue checksumsJson(const QList<ChecksumRef> &checksums);

@@ -40,9 +40,11 @@ void RebindFlow::start(const QString &run, const QString &version) {
     StepInput check;
     check.step = QStringLiteral("rebind");
     check.confirmed = true;
-    check.attachments << AttachmentRef{QStringLiteral("publisher-response.json"),
-                                       QString(64, QLatin1Char('0')), 0, QStringLiteral("application/json")};
-    if (auto ok = m_actions.recordStep(m_run, check, true); !ok.ok()) {
+    // The publisher's response will be its attachment: check the step as it will be recorded.
+    const QList<NewBlob> response{
+        makeBlob(QStringLiteral("publisher-response.json"), "{}", QStringLiteral("application/json"))
+            .value()};
+    if (auto ok = m_actions.checkStep(m_run, check, response); !ok.ok()) {
         m_outcome.refused = ok.error();
         m_outcome.error = ok.error().message;
         QTimer::singleShot(0, this, &RebindFlow::finish);
@@ -59,18 +61,16 @@ void RebindFlow::published(const RebindOutcome &outcome) {
     in.step = QStringLiteral("rebind");
     in.extra = JsonValue::object();
     in.extra["publisher"] = outcome.toJson();
+    QList<NewBlob> files;
     if (!outcome.response.isEmpty()) {
-        const QString name = QStringLiteral("publisher-response-%1.json").arg(m_run);
-        auto a =
-            m_store.attach(m_signer, name, outcome.response, QStringLiteral("application/json"), m_scope);
-        if (!a.ok()) {
-            m_outcome.error = a.error().message;
+        auto blob = makeBlob(QStringLiteral("publisher-response-%1.json").arg(m_run), outcome.response,
+                             QStringLiteral("application/json"));
+        if (!blob.ok()) {
+            m_outcome.error = blob.error().message;
             finish();
             return;
         }
-        m_outcome.events << a.value();
-        in.attachments << AttachmentRef{name, a->payload().stringAt("sha256"), outcome.response.size(),
-                                        QStringLiteral("application/json")};
+        files << blob.value();
     }
     if (outcome.ok) {
         in.confirmed = true;
@@ -79,7 +79,7 @@ void RebindFlow::published(const RebindOutcome &outcome) {
         in.status = StepStatus::Failed;
         in.note = outcome.error;
     }
-    auto recorded = m_actions.recordStep(m_run, in);
+    auto recorded = m_actions.recordStep(m_run, in, files);
     if (!recorded.ok()) {
         m_outcome.error = recorded.error().message;
         finish();

@@ -185,7 +185,8 @@ Result<const RunbookStep *> LaunchActions::checkStep(const RunbookRun &run, cons
 }
 
 Result<StoredEvent> LaunchActions::appendStep(const RunbookRun &run, const QString &step, StepStatus status,
-                                              const QString &note, JsonValue evidence) {
+                                              const QString &note, JsonValue evidence,
+                                              const QList<NewBlob> &files) {
     if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check")); !r.ok())
         return r.error();
     NewEvent e;
@@ -199,10 +200,14 @@ Result<StoredEvent> LaunchActions::appendStep(const RunbookRun &run, const QStri
     e.payload["status"] = stepStatusName(status);
     e.payload["note"] = note;
     e.payload["evidence"] = std::move(evidence);
-    auto stored = m_store.append(m_signer, {e});
+    QList<NewEvent> events;
+    for (const NewBlob &f : files)
+        events << attachmentEvent(f, run.scope);
+    events << e;
+    auto stored = m_store.append(m_signer, events, files);
     if (!stored.ok())
         return stored.error();
-    return stored->first();
+    return stored->last();
 }
 
 Result<StoredEvent> LaunchActions::recordSnapshot(const QString &ref,
@@ -374,8 +379,11 @@ Result<StoredEvent> LaunchActions::recordArchive(const QString &ref, const QStri
 }
 
 Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QString &stepId,
-                                                const QString &note, const QList<AttachmentRef> &attachments,
-                                                bool confirmed, bool dryRun) {
+                                                const QString &note, const QList<NewBlob> &files,
+                                                bool confirmed) {
+    QList<AttachmentRef> attachments;
+    for (const NewBlob &f : files)
+        attachments << attachmentRef(f);
     auto run = launchRun(ref);
     if (!run.ok())
         return run.error();
@@ -408,11 +416,6 @@ Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QStrin
     if (!missing.isEmpty())
         return invalid(QStringLiteral("check %1 needs %2").arg(stepId, missing.join(QStringLiteral(", "))),
                        stepId);
-    if (dryRun) {
-        if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check")); !r.ok())
-            return r.error();
-        return StoredEvent{};
-    }
     JsonValue evidence = JsonValue::object();
     if (!attachments.isEmpty())
         evidence["attachments"] = attachmentsJson(attachments);
@@ -420,7 +423,7 @@ Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QStrin
         evidence["confirmed"] = true;
     if (manualAppFetch)
         evidence["manual"] = QStringLiteral("no app_fetch URL in the config: confirmed by hand");
-    return appendStep(run.value(), stepId, StepStatus::Done, note.trimmed(), evidence);
+    return appendStep(run.value(), stepId, StepStatus::Done, note.trimmed(), evidence, files);
 }
 
 Result<StoredEvent> LaunchActions::recordFailed(const QString &ref, const QString &stepId,

@@ -85,10 +85,10 @@ public:
     Result<StoredEvent> recordArchive(const QString &run, const QString &outPath);
     // Any other check, and the live app fetch without an app_fetch URL: note, attachments and
     // confirmation as the runbook asks.
-    // With dryRun every rule is checked and nothing is written (an empty event on success).
+    // The files given as evidence are stored in the same transaction as the step (one act); a
+    // refusal writes nothing. Returns the step event.
     Result<StoredEvent> recordManual(const QString &run, const QString &step, const QString &note,
-                                     const QList<AttachmentRef> &attachments, bool confirmed,
-                                     bool dryRun = false);
+                                     const QList<NewBlob> &files, bool confirmed);
     Result<StoredEvent> recordFailed(const QString &run, const QString &step, const QString &reason);
 
     // A sign-off by the acting identity for `role`: it must hold the role, must not have signed
@@ -106,7 +106,7 @@ private:
     Result<RunbookRun> launchRun(const QString &run) const;
     Result<const RunbookStep *> checkStep(const RunbookRun &run, const QString &step) const;
     Result<StoredEvent> appendStep(const RunbookRun &run, const QString &step, StepStatus status,
-                                   const QString &note, JsonValue evidence);
+                                   const QString &note, JsonValue evidence, const QList<NewBlob> &files = {});
 
     SqliteEvidenceStore &m_store;
     const Signer &m_signer;

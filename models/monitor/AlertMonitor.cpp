@@ -3,6 +3,7 @@
 #include "incidents/Incidents.h"
 
 #include "store/SqliteEvidenceStore.h"
+#include "store/StoreHost.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -20,14 +21,21 @@ bool mayAcknowledge(const Identity &who) {
 }
 } // namespace
 
-AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, QString storePath,
+AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, StoreHost *host,
                            Secret operatorToken, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_storePath(std::move(storePath))
+    , m_host(host)
     , m_engine(new ProbeEngine(config, std::move(operatorToken), this))
     , m_evaluator(new AlertEvaluator(std::move(rules), config, this)) {
     connect(m_engine, &ProbeEngine::roundFinished, this, &AlertMonitor::processRound);
+}
+
+AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, QString storePath,
+                           Secret operatorToken, QObject *parent)
+    : AlertMonitor(config, std::move(rules), nullptr, std::move(operatorToken), parent) {
+    m_host = new StoreHost(std::move(storePath), deploymentStoreOptions(m_config), this);
+    m_host->setPollIntervalMs(0);
 }
 
 AlertMonitor::~AlertMonitor() {
@@ -84,29 +92,21 @@ void AlertMonitor::setProblem(const QString &problem) {
 bool AlertMonitor::ensureStore() {
     if (m_store)
         return true;
-    if (m_storePath.isEmpty() || !QFileInfo::exists(m_storePath)) {
-        setProblem(
-            tr("no evidence store yet: transitions are not recorded (create one with opsconsole-cli init)"));
+    SqliteEvidenceStore *store = m_host ? m_host->store() : nullptr;
+    if (!store) {
+        setProblem(m_host && m_host->problem().contains(QLatin1String("cannot be opened"))
+                       ? m_host->problem()
+                       : tr("no evidence store yet: transitions are not recorded (create one with "
+                            "opsconsole-cli init)"));
         return false;
     }
-    auto store = SqliteEvidenceStore::open(m_storePath, deploymentStoreOptions(m_config));
-    m_readOnly = false;
-    if (!store.ok()) {
-        StoreOpenOptions readOnly = deploymentStoreOptions(m_config);
-        readOnly.readOnly = true;
-        store = SqliteEvidenceStore::open(m_storePath, readOnly);
-        m_readOnly = true;
-    }
-    if (!store.ok()) {
-        setProblem(tr("the evidence store cannot be opened: %1").arg(store.error().message));
-        return false;
-    }
-    auto monitor = MonitorStore::open(m_storePath, m_readOnly);
+    m_readOnly = m_host->isReadOnly();
+    auto monitor = MonitorStore::open(store->path(), m_readOnly);
     if (!monitor.ok()) {
         setProblem(tr("the monitor tables cannot be opened: %1").arg(monitor.error().message));
         return false;
     }
-    m_store = std::move(store).value();
+    m_store = store;
     m_monitorStore = std::make_unique<MonitorStore>(std::move(monitor).value());
     m_ackSeenSeq = m_store->size().ok() ? m_store->size().value() : 0;
     if (!m_restored) {
@@ -279,7 +279,7 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
         const qint64 pruneBefore = in.nowMs - qint64(m_config.probes.retentionDays) * kDayMs;
         if (m_writerThread) {
             if (!m_writerStore)
-                if (auto opened = MonitorStore::open(m_storePath, false); opened.ok())
+                if (auto opened = MonitorStore::open(m_store->path(), false); opened.ok())
                     m_writerStore = std::make_shared<MonitorStore>(std::move(opened).value());
             QPointer<AlertMonitor> self(this);
             QMetaObject::invokeMethod(m_writer, [self, store = m_writerStore, results, states,
@@ -353,7 +353,7 @@ void AlertMonitor::flush() {
         return;
     }
     if (!m_writerEvidence) {
-        auto opened = SqliteEvidenceStore::open(m_storePath, deploymentStoreOptions(m_config));
+        auto opened = SqliteEvidenceStore::open(m_store->path(), m_host->options());
         if (!opened.ok()) {
             setProblem(tr("transitions not recorded: %1").arg(opened.error().message));
             return;
@@ -415,14 +415,21 @@ Result<StoredEvent> AlertMonitor::acknowledge(const QString &alertId, const QStr
     p["note"] = note.trimmed();
     p["detail"] = c.detail;
     p["firing_since"] = Time::toIso(c.sinceMs);
-    auto events =
-        m_store->append(signer, {NewEvent{QStringLiteral("alert.acknowledged"), scope, p, std::nullopt}});
+    // One act: the signed event and the cell it leaves, in one transaction.
+    const qint64 now = m_clock();
+    const AlertCell acked = AlertEvaluator::acknowledged(c, signer.name, note.trimmed(), now);
+    const bool hasCells = m_monitorStore != nullptr;
+    auto events = m_store->appendWith(signer, {NewEvent{QStringLiteral("alert.acknowledged"), scope, p, now}},
+                                      {}, [&](store::Database &db) {
+                                          return hasCells ? MonitorStore::saveAcknowledgement(db, acked)
+                                                          : Result<void>{};
+                                      });
     if (!events.ok())
         return events.error();
     const StoredEvent e = events->constFirst();
-    (void)m_evaluator->acknowledge(alertId, scope, signer.name, note.trimmed(), e.tsMs);
-    if (m_monitorStore)
-        (void)m_monitorStore->saveAcknowledgement(m_evaluator->cell(alertId, scope));
+    if (auto applied = m_evaluator->acknowledge(alertId, scope, signer.name, note.trimmed(), e.tsMs);
+        !applied.ok())
+        return applied.error();
     return e;
 }
 

@@ -16,6 +16,7 @@
 namespace ops {
 
 class SqliteEvidenceStore;
+class StoreHost;
 
 // Runs the on-call loop: a probe round, then the alert evaluation over its results and the
 // pipeline signals in the store, then the record — raw samples in the monitor tables, and every
@@ -25,6 +26,10 @@ class SqliteEvidenceStore;
 class AlertMonitor final : public QObject {
     Q_OBJECT
 public:
+    // Reads and records through the process's store owner.
+    AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, StoreHost *host, Secret operatorToken,
+                 QObject *parent = nullptr);
+    // A monitor of its own store at storePath (the CLI's one-shot rounds, tests).
     AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, QString storePath, Secret operatorToken,
                  QObject *parent = nullptr);
     ~AlertMonitor() override;
@@ -66,9 +71,10 @@ public:
     QList<ProbeSample> samples(const QString &scope, qint64 sinceMs) const;
     // The identities of the store (for the unlock dialog).
     QList<Identity> identities() const;
-    SqliteEvidenceStore *store() const { return m_store.get(); }
-    // Opens the store when it has appeared since (nullptr when there is none).
-    SqliteEvidenceStore *openStore() { return ensureStore() ? m_store.get() : nullptr; }
+    SqliteEvidenceStore *store() const { return m_store; }
+    StoreHost *host() const { return m_host; }
+    // The store, once it exists, with the saved cells restored (nullptr while there is none).
+    SqliteEvidenceStore *openStore() { return ensureStore() ? m_store : nullptr; }
 
 Q_SIGNALS:
     void roundEvaluated(const QList<ops::ProbeResult> &results,
@@ -87,11 +93,11 @@ private:
     void setProblem(const QString &problem);
 
     DeploymentConfig m_config;
-    QString m_storePath;
+    StoreHost *m_host;
     ProbeEngine *m_engine;
     AlertEvaluator *m_evaluator;
     Time::Clock m_clock = Time::systemClock();
-    std::unique_ptr<SqliteEvidenceStore> m_store;
+    SqliteEvidenceStore *m_store = nullptr; // the host's
     std::unique_ptr<MonitorStore> m_monitorStore;
     bool m_readOnly = false;
     bool m_restored = false;

@@ -222,10 +222,10 @@ Result<void> MonitorStore::saveRound(const QList<ProbeResult> &results, const QL
     return tx->commit();
 }
 
-Result<void> MonitorStore::saveAcknowledgement(const AlertCell &cell) {
-    auto st = Statement::prepare(
-        *m_db, "UPDATE alert_cells SET state = ?, since_ms = ?, acknowledged_by = ?, note = ?"
-               " WHERE alert = ? AND scope = ?");
+Result<void> MonitorStore::saveAcknowledgement(Database &db, const AlertCell &cell) {
+    auto st =
+        Statement::prepare(db, "UPDATE alert_cells SET state = ?, since_ms = ?, acknowledged_by = ?, note = ?"
+                               " WHERE alert = ? AND scope = ?");
     if (!st.ok())
         return st.error();
     return st->bind(1, alertStateName(cell.state))

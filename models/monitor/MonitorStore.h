@@ -65,8 +65,10 @@ public:
     // checked before `pruneBeforeMs` are deleted (the retention window).
     Result<void> saveRound(const QList<ProbeResult> &results, const QList<TargetStateRow> &states,
                            const QList<AlertCell> &cells, qint64 evaluatedAtMs, qint64 pruneBeforeMs);
-    // An acknowledgement changes state and note, not when the cell was last evaluated.
-    Result<void> saveAcknowledgement(const AlertCell &cell);
+    // An acknowledgement changes state and note, not when the cell was last evaluated. Written
+    // inside the transaction that appends the alert.acknowledged event (SqliteEvidenceStore::
+    // appendWith), so the cell and its evidence never disagree.
+    static Result<void> saveAcknowledgement(store::Database &db, const AlertCell &cell);
 
 private:
     MonitorStore() = default;

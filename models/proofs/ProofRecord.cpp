@@ -5,32 +5,34 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace ops {
 
 Result<StoredEvent> recordProofSummary(EvidenceStore &store, const Signer &signer,
                                        const CaptureInput &capture, const ProofSummary &summary,
                                        const FailureRules &rules, const QString &scope) {
-    auto attached = store.attach(signer, capture.name, capture.bytes, QStringLiteral("text/plain"), scope);
-    if (!attached.ok())
-        return attached.error();
+    // One act: the capture's bytes, its evidence.attached event and the summary, in one transaction.
+    auto blob = makeBlob(capture.name, capture.bytes, QStringLiteral("text/plain"));
+    if (!blob.ok())
+        return blob.error();
     NewEvent e;
     e.kind = QStringLiteral("proof.summarized");
     e.scope = scope;
     e.payload = summary.toJson();
     JsonValue c = JsonValue::object();
     c["name"] = capture.name;
-    c["sha256"] = attached->payload().stringAt("sha256");
+    c["sha256"] = blob->sha256;
     c["size"] = capture.bytes.size();
-    c["attached_seq"] = attached->seq;
     e.payload["capture"] = c;
     JsonValue r = JsonValue::object();
     r["file"] = rules.file();
     r["sha256"] = rules.sha256();
     e.payload["rules"] = r;
-    auto out = store.append(signer, {e});
+    auto out = store.append(signer, {attachmentEvent(blob.value(), scope), e}, {blob.value()});
     if (!out.ok())
         return out.error();
-    return out->first();
+    return out->last();
 }
 
 Result<StoredEvent> recordVerdict(EvidenceStore &store, const Signer &signer, const VerdictFiles &files,
@@ -72,7 +74,10 @@ Result<StoredEvent> recordVerdict(EvidenceStore &store, const Signer &signer, co
                              QStringLiteral("changed since it was verified (SHA-256 differs): verify again"),
                              in.path);
     }
+    // One act: the files' bytes, their evidence.attached events and the verdict, in one transaction.
     JsonValue attachments = JsonValue::array();
+    QList<NewEvent> events;
+    QList<NewBlob> blobs;
     for (const Input &in : std::as_const(inputs)) {
         JsonValue a = JsonValue::object();
         a["role"] = in.role;
@@ -87,23 +92,28 @@ Result<StoredEvent> recordVerdict(EvidenceStore &store, const Signer &signer, co
             attachments.push(a);
             continue;
         }
-        auto stored = store.attach(signer, a.stringAt("name"), in.bytes, in.mediaType, scope);
-        if (!stored.ok())
-            return stored.error();
-        a["sha256"] = stored->payload().stringAt("sha256");
+        auto blob = makeBlob(a.stringAt("name"), in.bytes, in.mediaType);
+        if (!blob.ok())
+            return blob.error();
+        a["sha256"] = blob->sha256;
         a["attached"] = true;
-        a["attached_seq"] = stored->seq;
         attachments.push(a);
+        if (std::none_of(blobs.begin(), blobs.end(),
+                         [&](const NewBlob &b) { return b.sha256 == blob->sha256; })) {
+            events << attachmentEvent(blob.value(), scope);
+            blobs << blob.value();
+        }
     }
     NewEvent e;
     e.kind = QStringLiteral("verdict.verified");
     e.scope = scope;
     e.payload = report.toJson();
     e.payload["attachments"] = attachments;
-    auto out = store.append(signer, {e});
+    events << e;
+    auto out = store.append(signer, events, blobs);
     if (!out.ok())
         return out.error();
-    return out->first();
+    return out->last();
 }
 
 Result<CaptureInput> readCapture(const QString &path) {

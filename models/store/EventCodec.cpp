@@ -3,6 +3,7 @@
 
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
+#include "crypto/Sha256.h"
 
 namespace ops {
 
@@ -215,6 +216,23 @@ QString columnMismatch(const JsonValue &parsed, const StoredEvent &row) {
 }
 
 } // namespace store::codec
+
+Result<NewBlob> makeBlob(const QString &name, const QByteArray &bytes, const QString &mediaType) {
+    if (bytes.size() > kMaxAttachmentBytes)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"), name);
+    return NewBlob{name, bytes, mediaType, crypto::sha256Hex(bytes)};
+}
+
+NewEvent attachmentEvent(const NewBlob &blob, const QString &scope) {
+    NewEvent e;
+    e.kind = QStringLiteral("evidence.attached");
+    e.scope = scope;
+    e.payload["name"] = blob.name;
+    e.payload["sha256"] = blob.sha256;
+    e.payload["size"] = blob.bytes.size();
+    e.payload["media_type"] = blob.mediaType;
+    return e;
+}
 
 Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes) {
     QList<StoredEvent> all;

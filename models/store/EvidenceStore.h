@@ -21,7 +21,10 @@ public:
     virtual QString storeId() const = 0;
     virtual Result<quint64> size() const = 0;
 
-    virtual Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events) = 0;
+    // One act, one transaction: its events, the blobs its "evidence.attached" events name, the
+    // projections and a checkpoint signed by the signer. All of it is written or none of it.
+    virtual Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events,
+                                              const QList<NewBlob> &blobs = {}) = 0;
     // Streams a JSONL file (kind, scope, payload, optional ts a line) in one transaction covered
     // by one batch checkpoint. A bad line fails the whole import, naming file:line; nothing is written.
     virtual Result<quint64> importJsonl(const Signer &signer, const QString &file,
@@ -34,10 +37,13 @@ public:
     virtual Result<InclusionProofData> inclusionProof(quint64 seq, quint64 treeSize) const = 0;
     virtual Result<QList<QByteArray>> consistencyProof(quint64 oldSize, quint64 newSize) const = 0;
 
-    // Stores bytes under their SHA-256 (deduplicated) and records an "evidence.attached" event.
+    // Stores bytes under their SHA-256 (deduplicated) and records an "evidence.attached" event:
+    // an act of its own (append with one attachment).
     virtual Result<StoredEvent> attach(const Signer &signer, const QString &name, const QByteArray &bytes,
                                        const QString &mediaType, const QString &scope = {}) = 0;
     virtual Result<QByteArray> blob(const QString &sha256Hex) const = 0;
+    // Size and media type of stored bytes, without reading them (an error when absent).
+    virtual Result<BlobInfo> blobInfo(const QString &sha256Hex) const = 0;
 
     virtual Result<QList<Identity>> identities() const = 0;
     virtual Result<Identity> identity(const QString &name) const = 0;
@@ -45,6 +51,11 @@ public:
     virtual Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) = 0;
     virtual Result<void> backup(const QString &outPath, const Progress &progress = {}) = 0;
 };
+
+// The blob of bytes (hashed); refused over kMaxAttachmentBytes.
+Result<NewBlob> makeBlob(const QString &name, const QByteArray &bytes, const QString &mediaType);
+// The "evidence.attached" event that names a blob in the append that carries it.
+NewEvent attachmentEvent(const NewBlob &blob, const QString &scope);
 
 // Every event whose kind starts with one of `prefixes`, in sequence order, read page by page
 // through the kind index: what the folds (incidents, launches, derivations) are built from.

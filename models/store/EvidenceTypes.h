@@ -81,6 +81,15 @@ inline bool isActKind(QStringView kind) {
     return false;
 }
 
+// A file kept as evidence, written in the same transaction as the events of its act. One
+// "evidence.attached" event of that act names it by SHA-256 (attachmentEvent, EvidenceStore.h).
+struct NewBlob {
+    QString name;
+    QByteArray bytes;
+    QString mediaType;
+    QString sha256; // lowercase hex of bytes
+};
+
 struct BlobInfo {
     QString sha256; // hex
     qint64 size = 0;

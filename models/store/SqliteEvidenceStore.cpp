@@ -16,7 +16,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUuid>
 
 #include <sqlite3.h>
@@ -408,6 +410,8 @@ Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Si
         return r;
     writeSidecar(cp.value()); // after the commit: a crash in between leaves it behind, never ahead
     writeAnchors(cp.value());
+    if (m_afterCommit)
+        m_afterCommit();
     return {};
 }
 
@@ -633,8 +637,70 @@ Result<void> SqliteEvidenceStore::checkSidecar() {
     return {};
 }
 
-Result<QList<StoredEvent>> SqliteEvidenceStore::append(const Signer &signer, const QList<NewEvent> &events) {
-    return appendInternal(signer, events, {}, true);
+Result<QList<StoredEvent>> SqliteEvidenceStore::append(const Signer &signer, const QList<NewEvent> &events,
+                                                       const QList<NewBlob> &blobs) {
+    if (auto r = checkBlobs(events, blobs); !r.ok())
+        return r.error();
+    return appendInternal(signer, events, blobs, true);
+}
+
+Result<QList<StoredEvent>> SqliteEvidenceStore::appendWith(const Signer &signer,
+                                                           const QList<NewEvent> &events,
+                                                           const QList<NewBlob> &blobs,
+                                                           const InTransaction &alsoWrite) {
+    if (auto r = checkBlobs(events, blobs); !r.ok())
+        return r.error();
+    return appendInternal(signer, events, blobs, true, alsoWrite);
+}
+
+Result<void> SqliteEvidenceStore::checkBlobs(const QList<NewEvent> &events,
+                                             const QList<NewBlob> &blobs) const {
+    QHash<QString, const NewBlob *> carried;
+    for (const NewBlob &b : blobs) {
+        if (b.bytes.size() > kMaxBlobBytes)
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"),
+                             b.name);
+        if (crypto::sha256Hex(b.bytes) != b.sha256)
+            return makeError(
+                ErrorCode::InvalidInput,
+                QStringLiteral("attachment '%1': its bytes do not hash to %2").arg(b.name, b.sha256), b.name);
+        carried.insert(b.sha256, &b);
+    }
+    QSet<QString> named;
+    for (const NewEvent &e : events) {
+        if (e.kind != QLatin1String("evidence.attached"))
+            continue;
+        const QString sha = e.payload.stringAt("sha256");
+        named.insert(sha);
+        if (const NewBlob *b = carried.value(sha)) {
+            const JsonValue *size = e.payload.find("size");
+            const qint64 said = size ? size->toInt(-1) : -1;
+            if (said != b->bytes.size())
+                return makeError(ErrorCode::InvalidInput,
+                                 QStringLiteral("attachment '%1': the event says %2 bytes, the blob has %3")
+                                     .arg(b->name)
+                                     .arg(said)
+                                     .arg(b->bytes.size()),
+                                 b->name);
+            continue;
+        }
+        auto have = blobInfo(sha);
+        if (!have.ok())
+            return makeError(
+                ErrorCode::InvalidInput,
+                QStringLiteral("attachment '%1' names bytes (SHA-256 %2) that are neither in this "
+                               "act nor stored")
+                    .arg(e.payload.stringAt("name"), sha),
+                e.payload.stringAt("name"));
+    }
+    for (const NewBlob &b : blobs)
+        if (!named.contains(b.sha256))
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("attachment '%1' is carried without the evidence.attached event "
+                                            "that names it")
+                                 .arg(b.name),
+                             b.name);
+    return {};
 }
 
 Result<void> SqliteEvidenceStore::checkSigner(const IdentityRegistry &reg, const Signer &signer,
@@ -717,8 +783,8 @@ Result<IdentityRegistry> SqliteEvidenceStore::registry() const {
 
 Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &signer,
                                                                const QList<NewEvent> &events,
-                                                               const QList<PendingBlob> &blobs,
-                                                               bool signEvents) {
+                                                               const QList<NewBlob> &blobs, bool signEvents,
+                                                               const InTransaction &alsoWrite) {
     if (auto r = awaitIntegrity(); !r.ok())
         return r.error();
     if (!m_integrityProblem.isEmpty())
@@ -823,7 +889,7 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
         else
             out.append(std::move(s));
     }
-    for (const PendingBlob &b : blobs) {
+    for (const NewBlob &b : blobs) {
         auto st = Statement::prepare(
             m_db, "INSERT OR IGNORE INTO blobs(sha256, size, media_type, data) VALUES(?, ?, ?, ?)");
         if (!st.ok())
@@ -836,6 +902,9 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     // Search indexes in the same transaction, unless a bulk import's backlog is still being caught up.
     if (auto upto = searchIndexedUpto(); upto.ok() && upto.value() == n.value())
         if (auto r = indexSearchRange(n.value(), seq); !r.ok())
+            return r.error();
+    if (alsoWrite)
+        if (auto r = alsoWrite(m_db); !r.ok())
             return r.error();
     if (auto r = commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
         return r.error();
@@ -941,17 +1010,10 @@ Result<StoredEvent> SqliteEvidenceStore::rotateIdentity(const Signer &current,
 Result<StoredEvent> SqliteEvidenceStore::attach(const Signer &signer, const QString &name,
                                                 const QByteArray &bytes, const QString &mediaType,
                                                 const QString &scope) {
-    if (bytes.size() > kMaxBlobBytes)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"), name);
-    const QString sha = crypto::sha256Hex(bytes);
-    NewEvent e;
-    e.kind = QStringLiteral("evidence.attached");
-    e.scope = scope;
-    e.payload["name"] = name;
-    e.payload["sha256"] = sha;
-    e.payload["size"] = bytes.size();
-    e.payload["media_type"] = mediaType;
-    auto out = appendInternal(signer, {e}, {PendingBlob{sha, bytes, mediaType}}, true);
+    auto blob = makeBlob(name, bytes, mediaType);
+    if (!blob.ok())
+        return blob.error();
+    auto out = append(signer, {attachmentEvent(blob.value(), scope)}, {blob.value()});
     if (!out.ok())
         return out.error();
     return out->first();

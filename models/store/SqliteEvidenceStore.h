@@ -39,7 +39,13 @@ public:
     QString storeId() const override { return m_storeId; }
     Result<quint64> size() const override;
 
-    Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events) override;
+    Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events,
+                                      const QList<NewBlob> &blobs = {}) override;
+    // append, with a write to this file's operational tables (not evidence) in the same
+    // transaction: the act and its cached state commit together or not at all.
+    using InTransaction = std::function<Result<void>(store::Database &)>;
+    Result<QList<StoredEvent>> appendWith(const Signer &signer, const QList<NewEvent> &events,
+                                          const QList<NewBlob> &blobs, const InTransaction &alsoWrite);
     Result<quint64> importJsonl(const Signer &signer, const QString &file,
                                 const Progress &progress = {}) override;
     // One JSONL import line, validated (exposed for the fuzz target).
@@ -55,7 +61,7 @@ public:
     Result<StoredEvent> attach(const Signer &signer, const QString &name, const QByteArray &bytes,
                                const QString &mediaType, const QString &scope = {}) override;
     Result<QByteArray> blob(const QString &sha256Hex) const override;
-    Result<BlobInfo> blobInfo(const QString &sha256Hex) const; // size and media type, without the bytes
+    Result<BlobInfo> blobInfo(const QString &sha256Hex) const override;
 
     Result<QList<Identity>> identities() const override;
     Result<Identity> identity(const QString &name) const override;
@@ -91,6 +97,9 @@ public:
     Result<QStringList> refsOf(quint64 seq) const;                      // incident, run, record ids it names
     Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const; // sharing one of those, newest first
 
+    // Called on the writing thread after each commit of this connection (its owner's change signal).
+    void setAfterCommit(std::function<void()> hook) { m_afterCommit = std::move(hook); }
+
     QString sidecarPath() const { return m_path + QStringLiteral(".checkpoint"); }
     // Whether the store extends a checkpoint taken earlier (its signature by an identity of this log
     // that could sign it then, and a consistency proof from it to the latest signed checkpoint).
@@ -112,14 +121,13 @@ public:
 private:
     SqliteEvidenceStore() = default;
 
-    struct PendingBlob {
-        QString sha256;
-        QByteArray bytes;
-        QString mediaType;
-    };
     // One transaction: events (+ blobs, projections), then a checkpoint signed by the signer.
     Result<QList<StoredEvent>> appendInternal(const Signer &signer, const QList<NewEvent> &events,
-                                              const QList<PendingBlob> &blobs, bool signEvents);
+                                              const QList<NewBlob> &blobs, bool signEvents,
+                                              const InTransaction &alsoWrite = {});
+    // Every blob named by exactly the attachment events of its act, and every attachment event's
+    // bytes either in the act or already stored.
+    Result<void> checkBlobs(const QList<NewEvent> &events, const QList<NewBlob> &blobs) const;
     Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
     Result<Checkpoint> writeCheckpoint(const Signer &signer, const crypto::merkle::TreeBuilder &tree);
     // Signs the checkpoint for `tree`, commits, then moves the sidecar forward.
@@ -153,6 +161,7 @@ private:
     QString m_integrityProblem;
     bool m_createdNow = false;
     StoreOpenOptions m_options;
+    std::function<void()> m_afterCommit;
     mutable std::optional<std::pair<QByteArray, IdentityRegistry>>
         m_registryCache; // keyed by its events' digest
 };

@@ -6,6 +6,7 @@
 //   verdict MB   a verdict over a bundle of MB megabytes (default 400, incompressible, tar.zst):
 //                verifyVerdict against `sha256sum` of the same file
 #include "EvidenceGen.h"
+#include "PanelContext.h"
 #include "StoreFixture.h"
 #include "VerdictKit.h"
 
@@ -58,12 +59,13 @@ struct BrowseFigures {
 
 BrowseFigures measure(SqliteEvidenceStore *store, Session &session, const QString &needle) {
     BrowseFigures f;
+    test::PanelContext context(store, &session, ConfigLoader::builtinDemo().value());
     std::unique_ptr<EvidencePanel> panel;
     QTableView *table = nullptr;
     PaintWatch first;
     QElapsedTimer t;
     t.start();
-    panel = std::make_unique<EvidencePanel>(&session, [store] { return store; });
+    panel = std::make_unique<EvidencePanel>(&context.app);
     table = panel->findChild<QTableView *>(QStringLiteral("eventTable"));
     table->viewport()->installEventFilter(&first);
     panel->resize(1280, 800);

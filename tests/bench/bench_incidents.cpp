@@ -119,9 +119,9 @@ void populate(SqliteEvidenceStore &store, const Signer &s, const DeploymentConfi
             in.note = QStringLiteral("ok");
             in.confirmed = true;
             in.probes = QList<ProbeResult>{ok};
-            in.attachments << AttachmentRef{QStringLiteral("r.json"), QString(64, QLatin1Char('b')), 1,
-                                            QStringLiteral("application/json")};
-            if (auto r = a.recordStep(runId(run->seq), in); !r.ok())
+            const NewBlob response =
+                makeBlob(QStringLiteral("r.json"), "{}", QStringLiteral("application/json")).value();
+            if (auto r = a.recordStep(runId(run->seq), in, {response}); !r.ok())
                 qFatal("%s", qPrintable(r.error().toString()));
         }
     }

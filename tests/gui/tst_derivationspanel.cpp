@@ -3,6 +3,7 @@
 // accepting, the risk owner's note, the signature shown as verifying, the handoff checklist
 // filled in and the signed package exported and verified; then a re-derivation with its diff.
 #include "DerivationFixture.h"
+#include "PanelContext.h"
 
 #include "derivations/DerivationsPanel.h"
 #include "derivations/Handoff.h"
@@ -47,8 +48,12 @@ template<typename T> T *child(QWidget *w, const char *name) {
 struct PanelRig : DerivationRig {
     Session session;
     void signInAs(const Signer &s) { session.unlockWith(Signer{s.name, s.key.duplicate()}); }
+    std::unique_ptr<test::PanelContext> context;
     std::unique_ptr<DerivationsPanel> panel() {
-        auto p = std::make_unique<DerivationsPanel>(&session, [this] { return f.store.get(); });
+        if (!context)
+            context = std::make_unique<test::PanelContext>(f.store.get(), &session,
+                                                           ConfigLoader::builtinDemo().value());
+        auto p = std::make_unique<DerivationsPanel>(&context->app);
         p->resize(1100, 760);
         p->show();
         return p;

@@ -5,6 +5,7 @@
 // result recorded), exporting the filter as JSON, CSV and a signed bundle; then a proof summary
 // and an offline verdict from their tabs.
 #include "EvidenceGen.h"
+#include "PanelContext.h"
 #include "StoreFixture.h"
 #include "VerdictKit.h"
 
@@ -69,6 +70,7 @@ private:
     std::unique_ptr<test::StoreFixture> m_f;
     test::GeneratedEvidence m_gen;
     Session m_session;
+    std::unique_ptr<test::PanelContext> m_context; // outlives the panel
     std::unique_ptr<EvidencePanel> m_panel;
     quint64 m_incidentSeq = 0;
     quint64 m_attachSeq = 0;
@@ -104,7 +106,9 @@ void TestEvidencePanel::initTestCase() {
     QVERIFY_OK(attached);
     m_attachSeq = attached->seq;
     m_session.unlockWith(Signer{m_f->alice.name, m_f->alice.key.duplicate()});
-    m_panel = std::make_unique<EvidencePanel>(&m_session, [this] { return m_f->store.get(); });
+    m_context = std::make_unique<test::PanelContext>(m_f->store.get(), &m_session,
+                                                     ConfigLoader::builtinDemo().value());
+    m_panel = std::make_unique<EvidencePanel>(&m_context->app);
     m_panel->resize(1100, 760);
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));

@@ -2,6 +2,7 @@
 // store, then the checklist walked against the demo pipeline over loopback (real probes), three
 // identities signing in turn, and GO recorded.
 #include "LaunchFixture.h"
+#include "PanelContext.h"
 
 #include "launch/LaunchPanel.h"
 #include "store/Session.h"
@@ -56,9 +57,11 @@ struct Rig {
         return IncidentActions(*f.store, rob, config, library, [this] { return clock; });
     }
     void signInAs(const Signer &s) { session.unlockWith(Signer{s.name, s.key.duplicate()}); }
+    std::unique_ptr<test::PanelContext> context;
     std::unique_ptr<LaunchPanel> panel() {
-        auto p = std::make_unique<LaunchPanel>(config, Environment::Dev, &session,
-                                               [this] { return f.store.get(); });
+        if (!context)
+            context = std::make_unique<test::PanelContext>(f.store.get(), &session, config);
+        auto p = std::make_unique<LaunchPanel>(&context->app);
         p->setClock([this] { return clock += 1000; });
         p->resize(1300, 800);
         p->show();

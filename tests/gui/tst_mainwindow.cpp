@@ -3,6 +3,7 @@
 #include "alerts/AlertsPanel.h"
 #include "alerts/ProbeStripModel.h"
 #include "alerts/TrendCharts.h"
+#include "common/AppContext.h"
 #include "common/CommandPalette.h"
 #include "common/EmptyState.h"
 #include "common/EnvironmentBadge.h"
@@ -10,8 +11,12 @@
 #include "common/Translations.h"
 #include "common/UnlockDialog.h"
 #include "crypto/KeyRing.h"
+#include "evidence/EvidencePanel.h"
+#include "incidents/IncidentsPanel.h"
 #include "store/IdentityUnlock.h"
 #include "store/Session.h"
+#include "store/SqliteEvidenceStore.h"
+#include "store/StoreHost.h"
 
 #include "ProbeRounds.h"
 #include "StoreFixture.h"
@@ -21,10 +26,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -58,6 +65,7 @@ private Q_SLOTS:
     void firingSev2NotifiesAndChartsShowTrends();
     void autoLockAfterIdle();
     void storeStatusIsShown();
+    void viewsFollowActsOfOtherProcesses();
     void remembersGeometryAndPanel();
     void commandPaletteRunsAnAction();
     void verdictDialogOpensFromAnywhere();
@@ -246,6 +254,63 @@ void TestMainWindow::storeStatusIsShown() {
     w.setStoreStatus(MainWindow::StoreState::Problem, QStringLiteral("the tail was truncated"));
     QVERIFY(store->text().contains(QStringLiteral("PROBLEM: the tail was truncated")));
     QVERIFY(store->styleSheet().contains(QStringLiteral("#b71c1c")));
+}
+
+// The status bar, the Evidence panel and the Incidents panel agree on the log after an act made
+// by opsconsole-cli in another process: one change signal, whoever wrote.
+void TestMainWindow::viewsFollowActsOfOtherProcesses() {
+    test::TempDir home;
+    test::ProgramRunner cli(home);
+    const QString bin = QStringLiteral("opsconsole-cli");
+    auto init = cli.run(bin, {QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("olga"),
+                              QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")});
+    QVERIFY2(init.exitCode == 0, init.err.constData());
+    StartupContext ctx = context(Environment::Dev);
+    ctx.storePath = home.file(QStringLiteral("data/opsconsole/evidence.sqlite"));
+    QVERIFY(QFileInfo::exists(ctx.storePath));
+    auto sizeNow = [&] {
+        StoreOpenOptions o;
+        o.readOnly = true;
+        return SqliteEvidenceStore::open(ctx.storePath, o).value()->size().value();
+    };
+    const quint64 before = sizeNow();
+
+    MainWindow w(ctx);
+    w.app()->host()->setPollIntervalMs(0); // the file notification alone must carry the change
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *status = w.findChild<QLabel *>(QStringLiteral("storeLabel"));
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("%1 event").arg(before)), qPrintable(status->text()));
+    auto *incidents = w.incidentsPanel()->findChild<QTableView *>(QStringLiteral("incidentList"));
+    QCOMPARE(incidents->model()->rowCount(), 0);
+
+    auto opened = cli.run(bin, {QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                                QStringLiteral("bad-publish"), QStringLiteral("--scope"),
+                                QStringLiteral("kl"), QStringLiteral("--alert"),
+                                QStringLiteral("resolver-health"), QStringLiteral("--json")});
+    QVERIFY2(opened.exitCode == 0, opened.err.constData());
+    const QString inc = QRegularExpression(QStringLiteral("\"id\": *\"(INC-[0-9]+)\""))
+                            .match(QString::fromUtf8(opened.out))
+                            .captured(1);
+    QVERIFY2(!inc.isEmpty(), opened.out.constData());
+    const quint64 after = sizeNow();
+    QVERIFY(after > before);
+    // The status bar and the (hidden) Incidents panel follow at once; nothing was clicked.
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("%1 events").arg(after)), qPrintable(status->text()));
+    QTRY_COMPARE(incidents->model()->rowCount(), 1);
+    QCOMPARE(w.app()->host()->size(), after);
+    // The Evidence panel, shown now, lists every event of the log.
+    w.showPanel(4);
+    auto *count = w.evidencePanel()->findChild<QLabel *>(QStringLiteral("matchCount"));
+    // ("%n event(s)" is the source text; the English translation gives it its plural.)
+    QTRY_VERIFY2(count->text().startsWith(QStringLiteral("%1 event").arg(after)), qPrintable(count->text()));
+    // And a further act while it is shown reaches all three again.
+    auto decided = cli.run(bin, {QStringLiteral("incident"), QStringLiteral("decide"), inc,
+                                 QStringLiteral("hold forward publishes on kl")});
+    QVERIFY2(decided.exitCode == 0, decided.err.constData());
+    const quint64 last = sizeNow();
+    QTRY_VERIFY2(count->text().startsWith(QStringLiteral("%1 event").arg(last)), qPrintable(count->text()));
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("%1 events").arg(last)), qPrintable(status->text()));
 }
 
 void TestMainWindow::remembersGeometryAndPanel() {

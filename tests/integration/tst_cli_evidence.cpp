@@ -132,6 +132,23 @@ void TestCliEvidence::importListShowVerify() {
     QCOMPARE(events.size(), std::size_t(10));
     for (const JsonValue &e : events)
         QCOMPARE(e.stringAt("scope"), QStringLiteral("kl"));
+    // Every match, as the Evidence panel exports it: CSV with a header, JSON as the canonical events.
+    const auto csv = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--scope"),
+                          QStringLiteral("kl"), QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(csv.exitCode, 0);
+    const QList<QByteArray> rows = csv.out.trimmed().split('\n');
+    QCOMPARE(rows.size(), 26); // the header and every one of the 25 events of kl
+    QCOMPARE(rows.first(), QByteArray("seq,time,actor,kind,scope,signed,leaf_hash,payload"));
+    QVERIFY2(rows.at(1).contains(",signal.fallback_rate,kl,batch,"), rows.at(1).constData());
+    const auto asJson = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--scope"),
+                             QStringLiteral("kl"), QStringLiteral("--format"), QStringLiteral("json"),
+                             QStringLiteral("--limit"), QStringLiteral("3")});
+    QCOMPARE(asJson.exitCode, 0);
+    QCOMPARE(CanonicalJson::parse(asJson.out.toStdString()).value().toArray().size(), std::size_t(3));
+    QCOMPARE(cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--format"),
+                  QStringLiteral("xml")})
+                 .exitCode,
+             static_cast<int>(ErrorCode::Usage));
     // The search is a substring of the event bytes (times included): search for the quoted value.
     const auto search = cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--search"),
                              QStringLiteral("\"0.42\"")});

@@ -44,9 +44,10 @@ template<typename Rig> void runDrill(Rig &rig, bool late = false) {
         in.probes = QList<ProbeResult>{
             ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha),
             ok(QStringLiteral("kl"), TargetKind::Resolver), ok(QStringLiteral("kl"), TargetKind::Rules)};
-        in.attachments << AttachmentRef{QStringLiteral("publisher.json"), sha, 10,
-                                        QStringLiteral("application/json")};
-        QVERIFY_OK(a.recordStep(run, in));
+        QVERIFY_OK(a.recordStep(run, in,
+                                {makeBlob(QStringLiteral("publisher.json"), "{\"published\":1}",
+                                          QStringLiteral("application/json"))
+                                     .value()}));
     }
 }
 

@@ -1,5 +1,8 @@
 #include "AlertsPanel.h"
 
+#include "common/AppContext.h"
+#include "store/StoreHost.h"
+
 #include "AgeBarDelegate.h"
 #include "AlertCellDelegate.h"
 #include "ProbeStripModel.h"
@@ -37,12 +40,12 @@ QString localTime(qint64 ms) {
 }
 } // namespace
 
-AlertsPanel::AlertsPanel(const DeploymentConfig &config, QString storePath, Session *session, QWidget *parent)
+AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     : Panel(parent)
-    , m_config(config)
-    , m_monitor(new AlertMonitor(config, loadRules(config), std::move(storePath),
-                                 Secret::fromEnvironment("OPSCONSOLE_OPERATOR_TOKEN"), this))
-    , m_session(session)
+    , m_config(app->config())
+    , m_monitor(
+          new AlertMonitor(m_config, loadRules(m_config), app->host(), app->secrets().operatorToken, this))
+    , m_session(app->session())
     , m_model(new AlertMatrixModel(m_monitor->evaluator(), this))
     , m_matrix(new QTableView(this))
     , m_probes(new QTableView(this))

@@ -14,6 +14,8 @@ class QTimer;
 
 namespace ops::ui {
 
+class AppContext;
+
 class TrendCharts;
 
 // The on-call operator's first screen: the alert matrix (alerts × scopes), the detail and first
@@ -21,8 +23,7 @@ class TrendCharts;
 class AlertsPanel final : public Panel {
     Q_OBJECT
 public:
-    AlertsPanel(const DeploymentConfig &config, QString storePath, Session *session,
-                QWidget *parent = nullptr);
+    explicit AlertsPanel(AppContext *app, QWidget *parent = nullptr);
     ~AlertsPanel() override;
     QString title() const override;
     QIcon icon() const override;

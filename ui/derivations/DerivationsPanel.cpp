@@ -1,5 +1,8 @@
 #include "DerivationsPanel.h"
 
+#include "common/AppContext.h"
+#include "store/StoreHost.h"
+
 #include "common/Colours.h"
 #include "derivations/DerivationActions.h"
 #include "derivations/Handoff.h"
@@ -101,17 +104,17 @@ QListWidgetItem *line(const QString &text, const QString &colour, const QString 
 
 } // namespace
 
-DerivationsPanel::DerivationsPanel(Session *session, StoreProvider store, QWidget *parent)
+DerivationsPanel::DerivationsPanel(AppContext *app, QWidget *parent)
     : Panel(parent)
-    , m_session(session)
-    , m_store(std::move(store)) {
+    , m_session(app->session())
+    , m_store([app] { return app->store(); }) {
     setObjectName(QStringLiteral("derivationsPanel"));
     setAccessibleName(title());
     setAcceptDrops(true);
     buildUi();
     if (m_session)
         connect(m_session, &Session::changed, this, &DerivationsPanel::updateActions);
-    refresh();
+    followStore(app->host());
 }
 
 DerivationsPanel::~DerivationsPanel() {
@@ -453,7 +456,6 @@ void DerivationsPanel::showEvent(QShowEvent *event) {
         const int total = m_split->width();
         m_split->setSizes({total / 2, total - total / 2});
     }
-    refresh();
 }
 
 void DerivationsPanel::dragEnterEvent(QDragEnterEvent *event) {

@@ -26,6 +26,8 @@ class SqliteEvidenceStore;
 
 namespace ops::ui {
 
+class AppContext;
+
 // Derivations: the reviewer's desk (seed 003). The review queue with filters; the record with every
 // validation rule green or red, its history and the diff against the record it supersedes; Accept,
 // Reject and Sign enabled only for a permitted identity (the reason shown when not); typed
@@ -35,12 +37,12 @@ class DerivationsPanel final : public Panel {
     Q_OBJECT
 public:
     using StoreProvider = std::function<SqliteEvidenceStore *()>;
-    DerivationsPanel(Session *session, StoreProvider store, QWidget *parent = nullptr);
+    explicit DerivationsPanel(AppContext *app, QWidget *parent = nullptr);
     ~DerivationsPanel() override;
     QString title() const override;
     QIcon icon() const override;
 
-    void refresh();
+    void refresh() override;
     const DerivationBook &book() const { return m_book; }
     void selectRecord(const QString &id);
     QString currentRecord() const;

@@ -1,5 +1,9 @@
 #include "EvidencePanel.h"
 
+#include "common/AppContext.h"
+#include "store/EventExport.h"
+#include "store/StoreHost.h"
+
 #include "ProofsView.h"
 #include "VerdictView.h"
 
@@ -60,16 +64,6 @@ template<typename T> T orEmpty(const Result<T> &r) {
     return r.ok() ? r.value() : T{};
 }
 
-QString csvField(QString s) {
-    // Spreadsheets run a cell that starts with = + - @ as a formula: neutralised with a quote.
-    if (!s.isEmpty() && QStringLiteral("=+-@").contains(s.front()))
-        s.prepend(QLatin1Char('\''));
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) ||
-        s.contains(QLatin1Char('\'')))
-        return QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
-}
-
 QString describe(const EventSearch &s) {
     QStringList parts;
     if (!s.text.isEmpty())
@@ -93,10 +87,11 @@ QString describe(const EventSearch &s) {
 
 } // namespace
 
-EvidencePanel::EvidencePanel(Session *session, StoreProvider store, QWidget *parent)
+EvidencePanel::EvidencePanel(AppContext *app, QWidget *parent)
     : Panel(parent)
-    , m_session(session)
-    , m_store(std::move(store))
+    , m_app(app)
+    , m_session(app->session())
+    , m_store([app] { return app->store(); })
     , m_model(new EventTableModel(this))
     , m_cancelFlag(std::make_shared<std::atomic<bool>>(false))
     , m_verifyWatcher(new QFutureWatcher<QVariantMap>(this))
@@ -105,6 +100,7 @@ EvidencePanel::EvidencePanel(Session *session, StoreProvider store, QWidget *par
     , m_indexWatcher(new QFutureWatcher<QString>(this)) {
     setObjectName(QStringLiteral("evidencePanel"));
     setAccessibleName(title());
+    followStore(m_app->host());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_tabs = new QTabWidget(this);
@@ -515,9 +511,7 @@ QWidget *EvidencePanel::buildDetail() {
 }
 
 void EvidencePanel::showEvent(QShowEvent *event) {
-    Panel::showEvent(event);
-    if (!m_loaded)
-        refresh();
+    Panel::showEvent(event); // refreshes when the log changed while hidden
 }
 
 void EvidencePanel::refresh() {
@@ -981,67 +975,39 @@ void EvidencePanel::startExport(const QString &path, ExportFormat format) {
     auto signerPtr = std::make_shared<std::optional<Signer>>(std::move(signer));
     StoreOpenOptions options = s->options();
     options.readOnly = true;
-    m_exportWatcher->setFuture(
-        QtConcurrent::run([storePath, search, path, format, signerPtr, options]() -> QVariantMap {
-            auto opened = SqliteEvidenceStore::open(storePath, options);
-            if (!opened.ok())
-                return {{QStringLiteral("error"), opened.error().toString()}};
-            const SqliteEvidenceStore &st = *opened.value();
-            QList<quint64> seqs;
-            std::optional<SearchCursor> cursor;
-            do {
-                auto page = st.searchPage(search, cursor, 10000);
-                if (!page.ok())
-                    return {{QStringLiteral("error"), page.error().toString()}};
-                seqs += page->seqs;
-                cursor = page->next;
-            } while (cursor);
-            if (format == ExportFormat::Bundle) {
-                Bundle::ExportFilter filter;
-                filter.only = QSet<quint64>(seqs.cbegin(), seqs.cend());
-                filter.description = describe(search);
-                auto summary = Bundle::exportBundle(st, path, filter, **signerPtr);
-                if (!summary.ok())
-                    return {{QStringLiteral("error"), summary.error().toString()}};
-                return {{QStringLiteral("events"), static_cast<qlonglong>(summary->events)},
-                        {QStringLiteral("path"), path}};
-            }
-            QSaveFile f(path);
-            if (!f.open(QIODevice::WriteOnly))
-                return {{QStringLiteral("error"),
-                         QStringLiteral("cannot write %1: %2").arg(path, f.errorString())}};
-            if (format == ExportFormat::Json)
-                f.write("[\n");
-            else
-                f.write("seq,time,actor,kind,scope,signed,leaf_hash,payload\n");
-            for (qsizetype i = 0; i < seqs.size(); ++i) {
-                auto e = st.event(seqs.at(i));
-                if (!e.ok())
-                    return {{QStringLiteral("error"), e.error().toString()}};
-                if (format == ExportFormat::Json) {
-                    f.write(e->canonical.data(), static_cast<qint64>(e->canonical.size()));
-                    f.write(i + 1 < seqs.size() ? ",\n" : "\n");
-                } else {
-                    const QStringList fields{
-                        QString::number(e->seq),
-                        Time::toIso(e->tsMs),
-                        csvField(e->actor),
-                        csvField(e->kind),
-                        csvField(e->scope),
-                        e->signedByActor ? QStringLiteral("yes") : QStringLiteral("batch"),
-                        QString::fromLatin1(e->leafHash.toHex()),
-                        csvField(QString::fromStdString(CanonicalJson::serialize(e->payload())))};
-                    f.write(fields.join(QLatin1Char(',')).toUtf8() + '\n');
-                }
-            }
-            if (format == ExportFormat::Json)
-                f.write("]\n");
-            if (!f.commit())
-                return {{QStringLiteral("error"),
-                         QStringLiteral("cannot write %1: %2").arg(path, f.errorString())}};
-            return {{QStringLiteral("events"), static_cast<qlonglong>(seqs.size())},
+    m_exportWatcher->setFuture(QtConcurrent::run([storePath, search, path, format, signerPtr,
+                                                  options]() -> QVariantMap {
+        auto opened = SqliteEvidenceStore::open(storePath, options);
+        if (!opened.ok())
+            return {{QStringLiteral("error"), opened.error().toString()}};
+        const SqliteEvidenceStore &st = *opened.value();
+        if (format != ExportFormat::Bundle) {
+            auto written = EventExport::toFile(
+                st, search,
+                format == ExportFormat::Json ? EventExport::Format::Json : EventExport::Format::Csv, path);
+            if (!written.ok())
+                return {{QStringLiteral("error"), written.error().toString()}};
+            return {{QStringLiteral("events"), static_cast<qlonglong>(written.value())},
                     {QStringLiteral("path"), path}};
-        }));
+        }
+        QList<quint64> seqs;
+        std::optional<SearchCursor> cursor;
+        do {
+            auto page = st.searchPage(search, cursor, 10000);
+            if (!page.ok())
+                return {{QStringLiteral("error"), page.error().toString()}};
+            seqs += page->seqs;
+            cursor = page->next;
+        } while (cursor);
+        Bundle::ExportFilter filter;
+        filter.only = QSet<quint64>(seqs.cbegin(), seqs.cend());
+        filter.description = describe(search);
+        auto summary = Bundle::exportBundle(st, path, filter, **signerPtr);
+        if (!summary.ok())
+            return {{QStringLiteral("error"), summary.error().toString()}};
+        return {{QStringLiteral("events"), static_cast<qlonglong>(summary->events)},
+                {QStringLiteral("path"), path}};
+    }));
 }
 
 void EvidencePanel::report(const QString &text, bool error) {

@@ -32,6 +32,8 @@ class SqliteEvidenceStore;
 
 namespace ops::ui {
 
+class AppContext;
+
 class ProofsView;
 class VerdictDialog;
 class VerdictView;
@@ -46,13 +48,13 @@ class EvidencePanel final : public Panel {
     Q_OBJECT
 public:
     using StoreProvider = std::function<SqliteEvidenceStore *()>;
-    EvidencePanel(Session *session, StoreProvider store, QWidget *parent = nullptr);
+    explicit EvidencePanel(AppContext *app, QWidget *parent = nullptr);
     ~EvidencePanel() override;
     QString title() const override;
     QIcon icon() const override;
 
     EventTableModel *model() const { return m_model; }
-    void refresh();
+    void refresh() override;
     // Shows one event in the detail pane (selecting its row when it is among the rows known).
     void showEventDetail(quint64 seq);
     quint64 detailSeq() const { return m_detailSeq; }
@@ -94,6 +96,7 @@ private:
     void report(const QString &text, bool error = false);
     SqliteEvidenceStore *store() const;
 
+    AppContext *m_app;
     Session *m_session;
     StoreProvider m_store;
     EventTableModel *m_model;

@@ -1,5 +1,9 @@
 #include "IncidentsPanel.h"
 
+#include "common/AppContext.h"
+#include "incidents/RollbackClockWatcher.h"
+#include "store/StoreHost.h"
+
 #include "OpenIncidentDialog.h"
 
 #include "incidents/IncidentListModel.h"
@@ -56,19 +60,15 @@ QString clockColour(ClockState state) {
     return QStringLiteral("#555555");
 }
 
-Secret envSecret(const char *name) {
-    return Secret(QProcessEnvironment::systemEnvironment().value(QString::fromLatin1(name)).toUtf8());
-}
-
 } // namespace
 
-IncidentsPanel::IncidentsPanel(const DeploymentConfig &config, Session *session, StoreProvider store,
-                               QWidget *parent)
+IncidentsPanel::IncidentsPanel(AppContext *app, QWidget *parent)
     : Panel(parent)
-    , m_config(config)
-    , m_session(session)
-    , m_store(std::move(store))
-    , m_library(RunbookLibrary::forDirectory(config.runbooksDir))
+    , m_app(app)
+    , m_config(app->config())
+    , m_session(app->session())
+    , m_store([app] { return app->store(); })
+    , m_library(RunbookLibrary::forDirectory(m_config.runbooksDir))
     , m_model(new IncidentListModel(this))
     , m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("incidentsPanel"));
@@ -212,6 +212,21 @@ IncidentsPanel::IncidentsPanel(const DeploymentConfig &config, Session *session,
 
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &IncidentsPanel::tick);
+    // What this console, the CLI or another console recorded; read even while hidden, because the
+    // rollback clocks show on the status bar.
+    followStore(m_app->host(), WhileHidden::RefreshAnyway);
+    connect(m_app->clockWatcher(), &RollbackClockWatcher::recorded, this,
+            [this](const QList<StoredEvent> &events) {
+                for (const StoredEvent &e : events) {
+                    const JsonValue p = e.payload();
+                    report(tr("%1 missed its %2 deadline: recorded on the timeline")
+                               .arg(p.stringAt("run"), p.stringAt("clock")),
+                           true);
+                }
+            });
+    connect(m_app->clockWatcher(), &RollbackClockWatcher::problem, this, [this](const QString &message) {
+        report(tr("A missed deadline could not be recorded: %1").arg(message), true);
+    });
     m_timer->start();
     if (m_session)
         connect(m_session, &Session::changed, this, [this] {
@@ -692,21 +707,19 @@ void IncidentsPanel::showRun() {
 }
 
 void IncidentsPanel::tick() {
-    if (++m_ticks % 5 == 0 && !m_busy) {
-        // Picks up what the CLI or another console recorded; folding again only when there is more.
-        SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
-        const auto size = store ? store->size() : Result<quint64>(quint64(0));
-        if (!size.ok() || size.value() != m_seenSize)
-            refresh();
-    }
     updateClocks();
+}
+
+void IncidentsPanel::setClock(Time::Clock clock) {
+    m_clock = clock;
+    m_app->clockWatcher()->setClock(std::move(clock));
 }
 
 void IncidentsPanel::updateClocks() {
     const qint64 now = m_clock();
     m_model->setNow(now);
-    // The most urgent unfinished rollback goes to the status bar; a missed deadline is recorded
-    // as soon as someone is signed in.
+    // The most urgent unfinished rollback goes to the status bar (the RollbackClockWatcher records
+    // a missed deadline as soon as someone is signed in).
     QString summary;
     int worst = -1;
     for (const RunbookRun &r : m_book.runs()) {
@@ -716,16 +729,6 @@ void IncidentsPanel::updateClocks() {
             const ClockView v = clockView(c, r.startedMs, now);
             if (v.state == ClockState::Met)
                 continue;
-            if (v.state == ClockState::Missed && !c.missedRecorded && m_session && m_session->isUnlocked() &&
-                !m_busy) {
-                if (auto a = actions()) {
-                    if (auto missed = a->recordMissedDeadlines(r.id); missed.ok() && !missed->isEmpty()) {
-                        report(tr("%1 missed its %2 deadline: recorded on the timeline").arg(r.id, c.name),
-                               true);
-                        QTimer::singleShot(0, this, &IncidentsPanel::refresh);
-                    }
-                }
-            }
             if (static_cast<int>(v.state) > worst || summary.isEmpty()) {
                 worst = qMax(worst, static_cast<int>(v.state));
                 summary = v.state == ClockState::Missed
@@ -1018,7 +1021,7 @@ void IncidentsPanel::toggleKillSwitch(const QString &name) {
     report(tr("Validating on %1…").arg(localities.join(QStringLiteral(", "))));
     auto remaining = std::make_shared<QStringList>(localities);
     auto all = std::make_shared<QList<ProbeResult>>();
-    auto *probe = new ScopeProbe(m_config, envSecret(ScopeProbe::kOperatorTokenVariable), this);
+    auto *probe = new ScopeProbe(m_config, m_app->secrets().operatorToken, this);
     connect(probe, &ScopeProbe::finished, this,
             [this, probe, remaining, all, finish](const QList<ProbeResult> &results) {
                 *all += results;
@@ -1035,12 +1038,13 @@ void IncidentsPanel::toggleKillSwitch(const QString &name) {
 }
 
 bool IncidentsPanel::addAttachment(const QString &path) {
-    auto d = StepFiles::describe(path); // stored only when the step is recorded
-    if (!d.ok()) {
-        report(d.error().toString(), true);
+    // Read now: the bytes chosen are the bytes kept, stored with the step in one transaction.
+    auto blob = StepFiles::read(path);
+    if (!blob.ok()) {
+        report(blob.error().toString(), true);
         return false;
     }
-    m_pendingAttachments << path;
+    m_pendingAttachments << blob.value();
     updateStepActions();
     return true;
 }
@@ -1082,8 +1086,8 @@ void IncidentsPanel::updateStepActions() {
     else
         m_stepDone->setText(tr("Mark done"));
     QStringList pending;
-    for (const QString &a : m_pendingAttachments)
-        pending << tr("attach %1").arg(QFileInfo(a).fileName());
+    for (const NewBlob &a : m_pendingAttachments)
+        pending << tr("attach %1").arg(a.name);
     for (const ChecksumRef &c : m_pendingChecksums)
         pending << tr("checksum %1 %2…").arg(c.name, c.sha256.left(12));
     m_pending->setText(pending.join(QStringLiteral(" · ")));
@@ -1102,37 +1106,14 @@ void IncidentsPanel::recordStep(StepStatus status) {
     in.note = m_stepNote->text();
     in.confirmed = m_stepConfirm->isChecked();
     in.checksums = m_pendingChecksums;
-    const QStringList files = m_pendingAttachments;
-    for (const QString &f : files) {
-        auto d = StepFiles::describe(f);
-        if (!d.ok()) {
-            report(d.error().toString(), true);
-            return;
-        }
-        in.attachments << d.value();
-    }
     const QString runRef = r->id;
     const QString scope = r->scope;
-    auto record = [this, runRef, scope, files](StepInput input) {
+    auto record = [this, runRef, files = m_pendingAttachments](StepInput input) {
         m_busy = false;
         auto a = actions();
         if (!a)
             return;
-        if (auto check = a->recordStep(runRef, input, true); !check.ok()) {
-            report(check.error().message, true);
-            updateStepActions();
-            return;
-        }
-        input.attachments.clear();
-        for (const QString &f : files) {
-            auto stored = StepFiles::attach(*m_store(), *m_session->signer(), f, scope);
-            if (!stored.ok()) {
-                report(stored.error().toString(), true);
-                return;
-            }
-            input.attachments << stored.value();
-        }
-        auto events = a->recordStep(runRef, input);
+        auto events = a->recordStep(runRef, input, files);
         if (!events.ok()) {
             report(events.error().message, true);
             updateStepActions();
@@ -1153,7 +1134,7 @@ void IncidentsPanel::recordStep(StepStatus status) {
         m_busy = true;
         updateStepActions();
         report(tr("Probing %1 for step %2…").arg(scope.isEmpty() ? tr("the services") : scope, stepId));
-        auto *probe = new ScopeProbe(m_config, envSecret(ScopeProbe::kOperatorTokenVariable), this);
+        auto *probe = new ScopeProbe(m_config, m_app->secrets().operatorToken, this);
         connect(probe, &ScopeProbe::finished, this,
                 [probe, in, record](const QList<ProbeResult> &results) mutable {
                     probe->deleteLater();
@@ -1183,9 +1164,8 @@ void IncidentsPanel::rebind() {
         std::make_shared<Signer>(Signer{m_session->signer()->name, m_session->signer()->key.duplicate()});
     m_busy = true;
     updateStepActions();
-    m_rebindFlow =
-        new RebindFlow(*m_store(), *signer, m_config, m_library, envSecret(PublisherClient::kTokenVariable),
-                       envSecret(ScopeProbe::kOperatorTokenVariable), this);
+    m_rebindFlow = new RebindFlow(*m_store(), *signer, m_config, m_library, m_app->secrets().publisherToken,
+                                  m_app->secrets().operatorToken, this);
     connect(m_rebindFlow, &RebindFlow::progress, this, [this](const QString &text) { report(text); });
     connect(m_rebindFlow, &RebindFlow::finished, this, [this, signer](const RebindFlow::Outcome &o) {
         m_rebindFlow->deleteLater();

@@ -30,6 +30,8 @@ class SqliteEvidenceStore;
 
 namespace ops::ui {
 
+class AppContext;
+
 // Incidents & Rollback: active incidents, each with its timeline, core evidence record (required
 // fields enforced inline), decision log and closure; runbook runs as checklists; kill switches;
 // rollback runs with their two clocks, which keep running while the operator works elsewhere.
@@ -37,16 +39,16 @@ class IncidentsPanel final : public Panel {
     Q_OBJECT
 public:
     using StoreProvider = std::function<SqliteEvidenceStore *()>;
-    IncidentsPanel(const DeploymentConfig &config, Session *session, StoreProvider store,
-                   QWidget *parent = nullptr);
+    explicit IncidentsPanel(AppContext *app, QWidget *parent = nullptr);
     ~IncidentsPanel() override;
 
     QString title() const override;
     QIcon icon() const override;
 
-    void setClock(Time::Clock clock) { m_clock = std::move(clock); }
+    // The panel's clock and the deadline recorder's (tests move time by hand).
+    void setClock(Time::Clock clock);
     // Re-reads the incidents, runs and kill switches from the store.
-    void refresh();
+    void refresh() override;
     // The open-incident dialog, prefilled (from an alert cell) when class and scope are given.
     void openIncidentDialog(const QString &incidentClass = {}, const QString &scope = {},
                             const QString &trigger = {}, const QString &alert = {});
@@ -91,6 +93,7 @@ private:
     std::unique_ptr<IncidentActions> actions();
     bool handle(const Result<StoredEvent> &result, const QString &done);
 
+    AppContext *m_app;
     DeploymentConfig m_config;
     Session *m_session;
     StoreProvider m_store;
@@ -99,8 +102,8 @@ private:
     IncidentBook m_book;
     QString m_incidentId;
     QString m_runId;
-    QString m_formIncident;           // whose values the evidence form holds
-    QStringList m_pendingAttachments; // files, stored when the step is recorded
+    QString m_formIncident;              // whose values the evidence form holds
+    QList<NewBlob> m_pendingAttachments; // files read when added, stored with the step
     QList<ChecksumRef> m_pendingChecksums;
     QString m_lastClockSummary;
     int m_lastClockState = -1;

@@ -1,5 +1,8 @@
 #include "LaunchPanel.h"
 
+#include "common/AppContext.h"
+#include "store/StoreHost.h"
+
 #include "core/CanonicalJson.h"
 #include "launch/LaunchActions.h"
 #include "launch/LaunchExport.h"
@@ -65,19 +68,20 @@ QIcon dot(const QColor &color) {
 
 } // namespace
 
-LaunchPanel::LaunchPanel(const DeploymentConfig &config, Environment environment, Session *session,
-                         StoreProvider store, QWidget *parent)
+LaunchPanel::LaunchPanel(AppContext *app, QWidget *parent)
     : Panel(parent)
-    , m_config(config)
-    , m_environment(environment)
-    , m_session(session)
-    , m_store(std::move(store))
-    , m_library(RunbookLibrary::forDirectory(config.runbooksDir)) {
+    , m_app(app)
+    , m_config(app->config())
+    , m_environment(app->environment())
+    , m_session(app->session())
+    , m_store([app] { return app->store(); })
+    , m_library(RunbookLibrary::forDirectory(m_config.runbooksDir)) {
     setObjectName(QStringLiteral("launchPanel"));
     setAccessibleName(title());
     buildUi();
     if (m_session)
         connect(m_session, &Session::changed, this, &LaunchPanel::updateSignoffs);
+    followStore(m_app->host());
 }
 
 LaunchPanel::~LaunchPanel() {
@@ -265,11 +269,6 @@ void LaunchPanel::buildUi() {
     });
     messageRow->addWidget(m_cancelButton);
     layout->addLayout(messageRow);
-}
-
-void LaunchPanel::showEvent(QShowEvent *event) {
-    Panel::showEvent(event);
-    refresh();
 }
 
 void LaunchPanel::refresh() {

@@ -28,6 +28,8 @@ class SqliteEvidenceStore;
 
 namespace ops::ui {
 
+class AppContext;
+
 // Launch: the release owner's checklist with each check's evidence one click away, the no-go rules
 // red or green with their reasons and what would clear each, the three sign-off slots (who, when,
 // whether the signature still verifies) and the GO / NO-GO banner — all computed from the store.
@@ -35,14 +37,13 @@ class LaunchPanel final : public Panel {
     Q_OBJECT
 public:
     using StoreProvider = std::function<SqliteEvidenceStore *()>;
-    LaunchPanel(const DeploymentConfig &config, Environment environment, Session *session,
-                StoreProvider store, QWidget *parent = nullptr);
+    explicit LaunchPanel(AppContext *app, QWidget *parent = nullptr);
     ~LaunchPanel() override;
     QString title() const override;
     QIcon icon() const override;
 
     void setClock(Time::Clock clock) { m_clock = std::move(clock); }
-    void refresh();
+    void refresh() override;
     const LaunchStatus &status() const { return m_status; }
     void selectCheck(const QString &step);
     QString currentCheck() const;
@@ -62,8 +63,6 @@ Q_SIGNALS:
     void backgroundFinished(bool ok);
 
 protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     void buildUi();
     void showStatus();
@@ -82,6 +81,7 @@ private:
     void report(const QString &text, bool error = false);
     QStringList actorRoles() const;
 
+    AppContext *m_app;
     DeploymentConfig m_config;
     Environment m_environment;
     Session *m_session;

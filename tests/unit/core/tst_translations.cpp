@@ -76,7 +76,8 @@ void TestTranslations::sourcesAreCurrent() {
     lupdate.start(QStringLiteral(OPSCONSOLE_LUPDATE),
                   {QStringLiteral("-silent"), QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
                    QStringLiteral("none"), QStringLiteral(OPSCONSOLE_UI_DIR),
-                   QStringLiteral(OPSCONSOLE_APP_DIR "/gui/main.cpp"), QStringLiteral("-ts"), ts});
+                   QStringLiteral(OPSCONSOLE_MODELS_DIR), QStringLiteral(OPSCONSOLE_APP_DIR "/gui/main.cpp"),
+                   QStringLiteral("-ts"), ts});
     QVERIFY(lupdate.waitForFinished(120000));
     QCOMPARE(lupdate.exitCode(), 0);
     QSet<QString> fromCode, committed;

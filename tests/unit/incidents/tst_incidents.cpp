@@ -4,6 +4,7 @@
 
 #include "incidents/IncidentActions.h"
 #include "incidents/RecordTemplates.h"
+#include "incidents/RollbackClockWatcher.h"
 
 #include <QTest>
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void probeMustPassAndChecksumFromPackProbe();
     void rollbackClocksWithInjectedClock();
     void rollbackWithinObjectiveIsMet();
+    void missedDeadlinesAreRecordedWhereverTheStoreIsOpen();
     void clockViewStates();
     void killSwitchesActivateOnceAndDeactivate();
     void closingWaitsForRollbackAndEvidence();
@@ -341,9 +343,25 @@ void TestIncidents::stepEvidenceRules() {
     // attachment needed
     StepInput preserve = stepInput(QStringLiteral("preserve"));
     QVERIFY(a.recordStep(run, preserve).error().message.contains(QStringLiteral("attachment")));
+    // An attachment named without its bytes, and not stored, is refused; nothing is written.
     preserve.attachments << AttachmentRef{QStringLiteral("log.txt"), QString(64, QLatin1Char('a')), 3,
                                           QStringLiteral("text/plain")};
-    QVERIFY(a.recordStep(run, preserve).ok());
+    const quint64 beforePreserve = rig.size();
+    QCOMPARE(a.recordStep(run, preserve).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(rig.size(), beforePreserve);
+    preserve.attachments.clear();
+    // One act: the file's bytes, its evidence.attached event and the step in one transaction.
+    const NewBlob log = makeBlob(QStringLiteral("log.txt"), "abc", QStringLiteral("text/plain")).value();
+    auto preserved = a.recordStep(run, preserve, {log});
+    QVERIFY_OK(preserved);
+    QCOMPARE(preserved->size(), 2);
+    QCOMPARE(preserved->first().kind, QStringLiteral("evidence.attached"));
+    QCOMPARE(preserved->last().kind, QStringLiteral("runbook.step"));
+    QCOMPARE(preserved->last().seq, preserved->first().seq + 1);
+    QCOMPARE(rig.f.store->blob(log.sha256).value(), QByteArray("abc"));
+    QCOMPARE(
+        preserved->last().payload().find("evidence")->find("attachments")->toArray().at(0).stringAt("sha256"),
+        log.sha256);
     // a failed step may be retried
     failed.note = QStringLiteral("checksum tool missing");
     QVERIFY(a.recordStep(run, failed).ok());
@@ -420,10 +438,10 @@ void TestIncidents::rollbackClocksWithInjectedClock() {
     rig.clock = kStart + 10 * kMinute;
     StepInput rebind = stepInput(QStringLiteral("rebind"));
     rebind.confirmed = true;
-    rebind.attachments << AttachmentRef{QStringLiteral("publisher-response.json"),
-                                        QString(64, QLatin1Char('c')), 90,
-                                        QStringLiteral("application/json")};
-    QVERIFY(a.recordStep(run, rebind).ok());
+    const NewBlob response = makeBlob(QStringLiteral("publisher-response.json"), "{\"ok\":true}",
+                                      QStringLiteral("application/json"))
+                                 .value();
+    QVERIFY(a.recordStep(run, rebind, {response}).ok());
     QCOMPARE(rig.book().run(run)->clock(QStringLiteral("restore"))->metMs, kStart + 10 * kMinute);
     // Nothing is due yet.
     QVERIFY(a.recordMissedDeadlines(run)->isEmpty());
@@ -464,6 +482,40 @@ void TestIncidents::rollbackClocksWithInjectedClock() {
     QCOMPARE(v.state, ClockState::MetLate);
 }
 
+// The deadline recorder the console's timer and every signed CLI verb share: nothing before a
+// deadline, each miss once after it, nothing for a finished run.
+void TestIncidents::missedDeadlinesAreRecordedWhereverTheStoreIsOpen() {
+    Rig rig;
+    const QString drill = runId(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {})->seq);
+    const Time::Clock clock = [&rig] { return rig.clock; };
+    rig.clock = kStart + 14 * kMinute;
+    auto none = RollbackClockWatcher::recordDue(*rig.f.store, rig.olivia, rig.config, rig.library, clock);
+    QVERIFY_OK(none);
+    QVERIFY(none->isEmpty());
+    rig.clock = kStart + 16 * kMinute; // restore (15 min) missed, integrity (30 min) not yet
+    auto first = RollbackClockWatcher::recordDue(*rig.f.store, rig.olivia, rig.config, rig.library, clock);
+    QVERIFY_OK(first);
+    QCOMPARE(first->size(), 1);
+    QCOMPARE(first->first().kind, QStringLiteral("rollback.deadline_missed"));
+    QCOMPARE(first->first().payload().stringAt("run"), drill);
+    QCOMPARE(first->first().payload().stringAt("clock"), QStringLiteral("restore"));
+    QCOMPARE(first->first().actor, QStringLiteral("olivia")); // whoever is signed in
+    QVERIFY(
+        RollbackClockWatcher::recordDue(*rig.f.store, rig.olivia, rig.config, rig.library, clock)->isEmpty());
+    rig.clock = kStart + 31 * kMinute;
+    auto second = RollbackClockWatcher::recordDue(*rig.f.store, rig.olivia, rig.config, rig.library, clock);
+    QVERIFY_OK(second);
+    QCOMPARE(second->size(), 1);
+    QCOMPARE(second->first().payload().stringAt("clock"), QStringLiteral("integrity"));
+    const IncidentBook book = rig.book();
+    const RunbookRun *r = book.run(drill);
+    QVERIFY(r->clock(QStringLiteral("restore"))->missedRecorded);
+    QVERIFY(r->clock(QStringLiteral("integrity"))->missedRecorded);
+    rig.clock = kStart + 90 * kMinute;
+    QVERIFY(
+        RollbackClockWatcher::recordDue(*rig.f.store, rig.olivia, rig.config, rig.library, clock)->isEmpty());
+}
+
 void TestIncidents::rollbackWithinObjectiveIsMet() {
     Rig rig;
     const QString run = runId(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {})->seq);
@@ -478,9 +530,8 @@ void TestIncidents::rollbackWithinObjectiveIsMet() {
         in.note = QStringLiteral("ok");
         in.confirmed = true;
         in.probes = ok;
-        in.attachments << AttachmentRef{QStringLiteral("r.json"), QString(64, QLatin1Char('c')), 1,
-                                        QStringLiteral("application/json")};
-        auto r = a.recordStep(run, in);
+        auto r = a.recordStep(
+            run, in, {makeBlob(QStringLiteral("r.json"), "{}", QStringLiteral("application/json")).value()});
         QVERIFY_OK(r);
     }
     const IncidentBook bookr = rig.book();

@@ -2,13 +2,18 @@
 #include "core/FileUtil.h"
 #include "crypto/Merkle.h"
 #include "store/EventCodec.h"
+#include "store/EventExport.h"
 #include "store/EventSearch.h"
 
 #include "crypto/Sha256.h"
 
 #include "StoreFixture.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -32,6 +37,8 @@ private Q_SLOTS:
     void inclusionAndConsistencyProofsVerify();
     void proofsUseKeptSubtrees();
     void attachmentsAreContentAddressedAndDeduplicated();
+    void anActCarriesExactlyTheBlobsItNames();
+    void exportWritesWhatTheSearchSelects();
     void unknownSignerRefused();
     void keyMismatchRefused();
     void importJsonlWritesOneBatch();
@@ -277,6 +284,95 @@ void TestEvidenceStore::proofsUseKeptSubtrees() {
         QVERIFY(crypto::merkle::verifyInclusion(proof->leafHash, seq - 1, n, proof->path, cp.root));
     }
     QVERIFY(f.store->verify({})->intact);
+}
+
+void TestEvidenceStore::anActCarriesExactlyTheBlobsItNames() {
+    StoreFixture f;
+    const NewBlob log = makeBlob(QStringLiteral("log.txt"), "line 1\n", QStringLiteral("text/plain")).value();
+    NewEvent step{QStringLiteral("note.recorded"), QStringLiteral("kl"), JsonValue::object(), std::nullopt};
+    const quint64 before = f.store->size().value();
+    auto blobCount = [&] {
+        sqlite3 *db = nullptr;
+        sqlite3_open(f.path.toUtf8().constData(), &db);
+        sqlite3_stmt *st = nullptr;
+        sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM blobs", -1, &st, nullptr);
+        sqlite3_step(st);
+        const int n = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+        return n;
+    };
+    // Bytes without the event that names them.
+    QCOMPARE(f.store->append(f.alice, {step}, {log}).error().code, ErrorCode::InvalidInput);
+    // An attachment event naming bytes that are neither carried nor stored.
+    QCOMPARE(f.store->append(f.alice, {attachmentEvent(log, QStringLiteral("kl")), step}).error().code,
+             ErrorCode::InvalidInput);
+    // Bytes that do not hash to the name they carry.
+    NewBlob forged = log;
+    forged.bytes = "line 2\n";
+    QCOMPARE(
+        f.store->append(f.alice, {attachmentEvent(log, QStringLiteral("kl")), step}, {forged}).error().code,
+        ErrorCode::InvalidInput);
+    // A size that disagrees with the bytes.
+    NewEvent lying = attachmentEvent(log, QStringLiteral("kl"));
+    lying.payload["size"] = 1;
+    QCOMPARE(f.store->append(f.alice, {lying, step}, {log}).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(f.store->size().value(), before);
+    QCOMPARE(blobCount(), 0);
+    // The act with its bytes: one transaction, one checkpoint.
+    auto ok = f.store->append(f.alice, {attachmentEvent(log, QStringLiteral("kl")), step}, {log});
+    QVERIFY_OK(ok);
+    QCOMPARE(ok->size(), 2);
+    QCOMPARE(f.store->latestCheckpoint()->size, before + 2);
+    QCOMPARE(f.store->blob(log.sha256).value(), QByteArray("line 1\n"));
+    QCOMPARE(blobCount(), 1);
+    // Later acts may name stored bytes without carrying them again.
+    QVERIFY_OK(f.store->append(f.alice, {attachmentEvent(log, QStringLiteral("kl"))}));
+}
+
+void TestEvidenceStore::exportWritesWhatTheSearchSelects() {
+    StoreFixture f;
+    for (int i = 0; i < 12; ++i) {
+        NewEvent e{i % 3 == 0 ? QStringLiteral("note.odd") : QStringLiteral("note.even"),
+                   QStringLiteral("kl"), JsonValue::object(), std::nullopt};
+        e.payload["text"] = QStringLiteral("=HYPERLINK(\"x\") %1, \"quoted\"").arg(i);
+        QVERIFY_OK(f.store->append(f.alice, {e}));
+    }
+    EventSearch odd;
+    odd.kind = QStringLiteral("note.odd");
+    odd.descending = false;
+    QBuffer csv;
+    csv.open(QIODevice::WriteOnly);
+    auto n = EventExport::write(*f.store, odd, EventExport::Format::Csv, csv);
+    QVERIFY_OK(n);
+    QCOMPARE(n.value(), quint64(4));
+    const QList<QByteArray> lines = csv.data().trimmed().split('\n');
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines.first(), QByteArray("seq,time,actor,kind,scope,signed,leaf_hash,payload"));
+    QVERIFY(lines.at(1).contains(",alice,note.odd,kl,yes,"));
+    QVERIFY(lines.at(1).endsWith("\"")); // the payload cell, quoted: it holds commas and quotes
+    // A cell a spreadsheet would run as a formula is neutralised.
+    QCOMPARE(EventExport::csvField(QStringLiteral("=1+1")), QStringLiteral("\"'=1+1\""));
+    QCOMPARE(EventExport::csvField(QStringLiteral("plain")), QStringLiteral("plain"));
+    // JSON: the canonical bytes exactly as hashed, in the search's order, limited when asked.
+    QBuffer json;
+    json.open(QIODevice::WriteOnly);
+    QVERIFY_OK(EventExport::write(*f.store, odd, EventExport::Format::Json, json, 2));
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.data(), &err);
+    QCOMPARE(err.error, QJsonParseError::NoError);
+    QCOMPARE(doc.array().size(), 2);
+    auto first = f.store->event(doc.array().at(0).toObject().value(QStringLiteral("seq")).toInteger());
+    QVERIFY_OK(first);
+    QVERIFY(json.data().contains(QByteArray::fromStdString(first->canonical)));
+    // A broken search is refused before anything is written.
+    EventSearch broken;
+    broken.text = QStringLiteral("\"unbalanced");
+    QBuffer none;
+    none.open(QIODevice::WriteOnly);
+    QCOMPARE(EventExport::write(*f.store, broken, EventExport::Format::Csv, none).error().code,
+             ErrorCode::InvalidInput);
+    QVERIFY(none.data().isEmpty());
 }
 
 void TestEvidenceStore::attachmentsAreContentAddressedAndDeduplicated() {

@@ -1,0 +1,123 @@
+#include "StoreHost.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QTimer>
+
+namespace ops {
+
+StoreHost::StoreHost(QString path, StoreOpenOptions options, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(path))
+    , m_options(std::move(options))
+    , m_files(new QFileSystemWatcher(this))
+    , m_soon(new QTimer(this))
+    , m_poll(new QTimer(this)) {
+    m_soon->setSingleShot(true);
+    m_soon->setInterval(0);
+    connect(m_soon, &QTimer::timeout, this, &StoreHost::check);
+    connect(m_files, &QFileSystemWatcher::directoryChanged, this, &StoreHost::scheduleCheck);
+    connect(m_files, &QFileSystemWatcher::fileChanged, this, &StoreHost::scheduleCheck);
+    m_poll->setInterval(5000);
+    connect(m_poll, &QTimer::timeout, this, &StoreHost::check);
+    m_poll->start();
+    watch();
+}
+
+StoreHost::StoreHost(SqliteEvidenceStore *borrowed, QObject *parent)
+    : StoreHost(borrowed->path(), borrowed->options(), parent) {
+    m_borrowed = borrowed;
+    m_readOnly = borrowed->options().readOnly;
+    m_borrowed->setAfterCommit([this] { scheduleCheck(); });
+    if (auto n = m_borrowed->size(); n.ok())
+        m_size = n.value();
+}
+
+StoreHost::~StoreHost() {
+    if (m_borrowed)
+        m_borrowed->setAfterCommit({});
+}
+
+void StoreHost::setPollIntervalMs(int ms) {
+    m_poll->stop();
+    if (ms > 0) {
+        m_poll->setInterval(ms);
+        m_poll->start();
+    }
+}
+
+void StoreHost::watch() {
+    // The directory: the store appearing, and the checkpoint sidecar replaced after every commit
+    // (a rename, which a watch on the file itself would lose).
+    const QString dir = QFileInfo(m_path).absolutePath();
+    if (!m_path.isEmpty() && QFileInfo(dir).isDir() && !m_files->directories().contains(dir))
+        m_files->addPath(dir);
+}
+
+void StoreHost::scheduleCheck() {
+    if (!m_soon->isActive())
+        m_soon->start();
+}
+
+bool StoreHost::open() {
+    if (m_store)
+        return true;
+    if (m_path.isEmpty() || !QFileInfo::exists(m_path)) {
+        const QString why =
+            tr("no evidence store yet: nothing is recorded (create one with opsconsole-cli init)");
+        if (why != m_problem) {
+            m_problem = why;
+            Q_EMIT stateChanged();
+        }
+        watch();
+        return false;
+    }
+    auto store = SqliteEvidenceStore::open(m_path, m_options);
+    bool readOnly = m_options.readOnly;
+    QString writeProblem;
+    if (!store.ok() && !m_options.readOnly) {
+        writeProblem = store.error().message;
+        StoreOpenOptions ro = m_options;
+        ro.readOnly = true;
+        store = SqliteEvidenceStore::open(m_path, ro);
+        readOnly = true;
+    }
+    if (!store.ok()) {
+        const QString why = tr("the evidence store cannot be opened: %1").arg(store.error().message);
+        if (why != m_problem) {
+            m_problem = why;
+            Q_EMIT stateChanged();
+        }
+        return false;
+    }
+    m_store = std::move(store).value();
+    // An act of this process: views refresh at the next turn of the event loop, not mid-act.
+    m_store->setAfterCommit([this] { scheduleCheck(); });
+    m_readOnly = readOnly;
+    m_problem = readOnly ? tr("the evidence store is read-only here: %1")
+                               .arg(writeProblem.isEmpty() ? tr("opened read-only") : writeProblem)
+                         : QString();
+    watch();
+    Q_EMIT stateChanged();
+    return true;
+}
+
+SqliteEvidenceStore *StoreHost::store() {
+    if (m_borrowed)
+        return m_borrowed;
+    return open() ? m_store.get() : nullptr;
+}
+
+void StoreHost::check() {
+    SqliteEvidenceStore *s = store();
+    if (!s)
+        return;
+    auto n = s->size();
+    if (!n.ok() || n.value() == m_size)
+        return;
+    m_size = n.value();
+    Q_EMIT changed(m_size);
+}
+
+} // namespace ops

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "SqliteEvidenceStore.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QFileSystemWatcher;
+class QTimer;
+
+namespace ops {
+
+// The one owner of the evidence store in a process, and its one change signal.
+//
+// The store is opened on first use (read-only when it cannot be opened for writing, nothing while
+// the file does not exist yet) and every view, flow and the status bar reads it from here. The
+// host tells when the log grows, whoever wrote it: an act of this process (noteAppended), another
+// process on the same file (the CLI, a monitor: every commit moves the checkpoint sidecar beside
+// the store, which the host watches), and a slow poll as the safety net where file notifications
+// do not reach (network file systems).
+class StoreHost final : public QObject {
+    Q_OBJECT
+public:
+    StoreHost(QString path, StoreOpenOptions options, QObject *parent = nullptr);
+    // Hosts a store opened elsewhere (tests, tools), which outlives the host.
+    explicit StoreHost(SqliteEvidenceStore *borrowed, QObject *parent = nullptr);
+    ~StoreHost() override;
+
+    QString path() const { return m_path; }
+    const StoreOpenOptions &options() const { return m_options; }
+    // The store, opened now if it has appeared since; nullptr while there is none (problem() says why).
+    SqliteEvidenceStore *store();
+    SqliteEvidenceStore *storeIfOpen() const { return m_borrowed ? m_borrowed : m_store.get(); }
+    bool isReadOnly() const { return m_readOnly; }
+    // Why there is no store, or why it is read-only; empty when it is open for writing.
+    QString problem() const { return m_problem; }
+    // The size last seen (0 before the store exists).
+    quint64 size() const { return m_size; }
+
+    // Re-reads the size now and emits changed() when it moved. Cheap: one indexed read.
+    void check();
+    // What a writer of this process calls after an act, so views refresh at once.
+    void noteAppended() { check(); }
+    // The safety-net poll (default 5 s; 0 turns it off).
+    void setPollIntervalMs(int ms);
+
+Q_SIGNALS:
+    // The log has a new size (it grew, or the store appeared). One signal for every view.
+    void changed(quint64 size);
+    // The store was opened (or could not be): problem() and isReadOnly() changed.
+    void stateChanged();
+
+private:
+    bool open();
+    void watch();
+    void scheduleCheck();
+
+    QString m_path;
+    StoreOpenOptions m_options;
+    std::unique_ptr<SqliteEvidenceStore> m_store;
+    SqliteEvidenceStore *m_borrowed = nullptr;
+    bool m_readOnly = false;
+    QString m_problem;
+    quint64 m_size = 0;
+    QFileSystemWatcher *m_files = nullptr;
+    QTimer *m_soon = nullptr; // coalesces a burst of file notifications into one check
+    QTimer *m_poll = nullptr;
+};
+
+} // namespace ops

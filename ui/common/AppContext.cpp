@@ -1,0 +1,35 @@
+#include "AppContext.h"
+
+#include "incidents/RollbackClockWatcher.h"
+#include "store/Session.h"
+#include "store/StoreHost.h"
+
+namespace ops::ui {
+
+AppContext::AppContext(StartupContext startup, QObject *parent)
+    : QObject(parent)
+    , m_startup(std::move(startup))
+    , m_secrets(OperatorSecrets::read(QProcessEnvironment::systemEnvironment()))
+    , m_session(new Session(this))
+    , m_host(new StoreHost(m_startup.storePath, deploymentStoreOptions(m_startup.config), this))
+    , m_clocks(new RollbackClockWatcher(m_host, m_session, m_startup.config,
+                                        RunbookLibrary::forDirectory(m_startup.config.runbooksDir), this)) {
+}
+
+AppContext::AppContext(StartupContext startup, StoreHost *host, Session *session, QObject *parent)
+    : QObject(parent)
+    , m_startup(std::move(startup))
+    , m_secrets(OperatorSecrets::read(QProcessEnvironment::systemEnvironment()))
+    , m_session(session)
+    , m_host(host)
+    , m_clocks(new RollbackClockWatcher(m_host, m_session, m_startup.config,
+                                        RunbookLibrary::forDirectory(m_startup.config.runbooksDir), this)) {
+}
+
+AppContext::~AppContext() = default;
+
+SqliteEvidenceStore *AppContext::store() const {
+    return m_host->store();
+}
+
+} // namespace ops::ui
