@@ -2334,10 +2334,6 @@ Konfiguration: %2</translation>
         <translation>Speicher: %1 (noch nicht angelegt: opsconsole-cli init ausführen)</translation>
     </message>
     <message>
-        <source>Store: %1 · %2</source>
-        <translation>Speicher: %1 · %2</translation>
-    </message>
-    <message>
         <source>Store: %1 · PROBLEM: %2</source>
         <translation>Speicher: %1 · PROBLEM: %2</translation>
     </message>
@@ -2400,6 +2396,10 @@ opsconsole-cli init --identity NAME --roles operator</translation>
     <message>
         <source> — read-only</source>
         <translation> — schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>%1 · store %2</source>
+        <translation>%1 · Speicher %2</translation>
     </message>
 </context>
 <context>

@@ -1074,9 +1074,9 @@
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message>
@@ -1190,9 +1190,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln event(s), %1 loaded (more as you scroll)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln event, %1 loaded (more as you scroll)</numerusform>
+            <numerusform>%Ln events, %1 loaded (more as you scroll)</numerusform>
         </translation>
     </message>
     <message>
@@ -2322,10 +2322,6 @@ Config: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Store: %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Store: %1 · PROBLEM: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2385,6 +2381,10 @@ opsconsole-cli init --identity NAME --roles operator</source>
     </message>
     <message>
         <source> — read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · store %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

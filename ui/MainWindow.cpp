@@ -414,7 +414,8 @@ void MainWindow::updateStoreStatus() {
 
 void MainWindow::setStoreStatus(StoreState state, const QString &detail) {
     const QString store = QDir::toNativeSeparators(m_context.storePath);
-    const QString elided = fontMetrics().elidedText(store, Qt::ElideMiddle, 360);
+    // What the log holds comes first; the path (in full in the tooltip) gives way when space is short.
+    const QString elided = fontMetrics().elidedText(store, Qt::ElideMiddle, 240);
     QString text;
     QString colour;
     switch (state) {
@@ -423,7 +424,7 @@ void MainWindow::setStoreStatus(StoreState state, const QString &detail) {
         colour = QStringLiteral("#b26a00");
         break;
     case StoreState::Healthy:
-        text = tr("Store: %1 · %2").arg(elided, detail);
+        text = tr("%1 · store %2").arg(detail, elided);
         break;
     case StoreState::Problem:
         text = tr("Store: %1 · PROBLEM: %2").arg(elided, detail);

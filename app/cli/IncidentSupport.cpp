@@ -70,7 +70,7 @@ Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, Cli
     IncidentActions actions(*desk.store, desk.signer, ctx.config, desk.library);
     if (step && step->step.needs(EvidenceKind::Probe) && !in.probes && in.status != StepStatus::Skipped &&
         step->status != StepStatus::Done && step->status != StepStatus::Skipped && !run->finished) {
-        const Secret token(io.environment.value(QString::fromLatin1(kOperatorTokenVar)).toUtf8());
+        const Secret token = OperatorSecrets::read(io.environment).operatorToken;
         QStringList kinds;
         for (TargetKind k : step->step.probe)
             kinds << targetKindName(k);

@@ -11,8 +11,6 @@ namespace ops::cli {
 // What the incident, runbook, kill-switch and rollback verbs share.
 namespace IncidentSupport {
 
-inline constexpr const char *kOperatorTokenVar = "OPSCONSOLE_OPERATOR_TOKEN";
-
 // The store opened for writing, the acting identity unlocked, the runbooks loaded (a bad
 // runbook file is named on stderr; the others still load).
 struct Desk {

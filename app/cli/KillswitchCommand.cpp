@@ -67,17 +67,11 @@ int KillswitchCommand::run(const QStringList &arguments, CliIo &io) {
             io.out << "no kill switch has ever been used\n";
         return 0;
     }
-    QStringList locs;
-    for (const QString &l : parser.value(localities).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        locs << l.trimmed();
-    for (const QString &l : locs)
-        if (!ctx->config.scope(l))
-            return fail(io,
-                        makeError(ErrorCode::InvalidInput,
-                                  QStringLiteral("validation locality '%1' is not a scope of %2")
-                                      .arg(l, ctx->config.source),
-                                  QStringLiteral("--validation-localities")),
-                        json);
+    auto parsed = LocalityValidation::parseLocalities(ctx->config, parser.value(localities),
+                                                      QStringLiteral("--validation-localities"));
+    if (!parsed.ok())
+        return fail(io, parsed.error(), json);
+    const QStringList locs = parsed.value();
     auto desk = IncidentSupport::open(ctx.value(), io);
     if (!desk.ok())
         return fail(io, desk.error(), json);
@@ -85,12 +79,8 @@ int KillswitchCommand::run(const QStringList &arguments, CliIo &io) {
     QString validation = parser.value(result);
     if (validation.isEmpty() && !locs.isEmpty()) {
         // Targeted validation on a representative locality set (seed 002): probe each now.
-        const Secret token(
-            io.environment.value(QString::fromLatin1(IncidentSupport::kOperatorTokenVar)).toUtf8());
-        QList<ProbeResult> all;
-        for (const QString &l : locs)
-            all += ScopeProbe::runNow(ctx->config, token, l, {});
-        validation = probeSummary(all);
+        validation = LocalityValidation::runNow(ctx->config,
+                                                OperatorSecrets::read(io.environment).operatorToken, locs);
         io.err << "validation: " << validation << '\n';
     }
     auto e = verb == QLatin1String("activate")

@@ -251,8 +251,7 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
                               .arg(check),
                           QStringLiteral("--evidence")),
                 json);
-        const Secret token(
-            io.environment.value(QString::fromLatin1(IncidentSupport::kOperatorTokenVar)).toUtf8());
+        const Secret token = OperatorSecrets::read(io.environment).operatorToken;
         io.err << "probing for " << check << "…\n";
         const QList<ProbeResult> results = LaunchProbe::runNow(plan.value(), token);
         for (const ProbeResult &r : results)

@@ -138,7 +138,8 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
                               QStringLiteral("no publisher.rebind URL in %1").arg(ctx->config.source),
                               QStringLiteral("publisher.rebind")),
                     json);
-    const Secret token(io.environment.value(QString::fromLatin1(PublisherClient::kTokenVariable)).toUtf8());
+    const OperatorSecrets secrets = OperatorSecrets::read(io.environment);
+    const Secret &token = secrets.publisherToken;
     if (ctx->environment != Environment::Dev && ctx->config.publisher->auth && !token.isSet())
         return fail(io,
                     makeError(ErrorCode::Policy,
@@ -153,10 +154,9 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
                << " via " << ctx->config.publisher->rebind.toString() << "; add --confirm to do it\n";
         return static_cast<int>(ErrorCode::Usage);
     }
-    const RebindFlow::Outcome outcome = RebindFlow::runNow(
-        *desk->store, desk->signer, ctx->config, desk->library, token,
-        Secret(io.environment.value(QString::fromLatin1(IncidentSupport::kOperatorTokenVar)).toUtf8()),
-        runRef, parser.value(version));
+    const RebindFlow::Outcome outcome =
+        RebindFlow::runNow(*desk->store, desk->signer, ctx->config, desk->library, token,
+                           secrets.operatorToken, runRef, parser.value(version));
     if (outcome.refused) // refused before calling anyone
         return fail(io, *outcome.refused, json);
     const RebindOutcome &pub = outcome.publisher;

@@ -235,6 +235,14 @@ Result<QList<DerivationRecord>> DerivationActions::validated(const QList<LoadedF
     return records;
 }
 
+QString DerivationActions::recordIdOf(const StoredEvent &event) {
+    const JsonValue p = event.payload();
+    const JsonValue *record = p.find("record");
+    if (!record)
+        return {};
+    return record->isObject() ? record->stringAt("id") : record->toQString();
+}
+
 Result<NewBlob> DerivationActions::sourceBlob(const LoadedFile &file) {
     return makeBlob(QFileInfo(file.file).fileName(), file.bytes, QStringLiteral("application/yaml"));
 }

@@ -80,6 +80,11 @@ private:
                                        const QString &cause, const QStringList &skip = {}) const;
     static Result<NewBlob> sourceBlob(const LoadedFile &file);
 
+public:
+    // The id of the record an import or supersede event names (empty when it names none).
+    static QString recordIdOf(const StoredEvent &event);
+
+private:
     EvidenceStore &m_store;
     const Signer &m_signer;
     Time::Clock m_clock;

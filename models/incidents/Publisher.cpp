@@ -1,5 +1,6 @@
 #include "Publisher.h"
 
+#include "IncidentActions.h"
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 #include "probes/ProbeEngine.h"
@@ -174,6 +175,73 @@ QList<ProbeResult> ScopeProbe::runNow(const DeploymentConfig &config, const Secr
         loop.quit();
     });
     probe.run(scope, kinds);
+    loop.exec();
+    return out;
+}
+
+LocalityValidation::LocalityValidation(const DeploymentConfig &config, Secret operatorToken, QObject *parent)
+    : QObject(parent)
+    , m_probe(new ScopeProbe(config, std::move(operatorToken), this)) {
+    connect(m_probe, &ScopeProbe::finished, this, [this](const QList<ProbeResult> &results) {
+        m_results += results;
+        if (!m_remaining.isEmpty())
+            m_remaining.removeFirst();
+        if (!m_remaining.isEmpty()) {
+            m_probe->run(m_remaining.first(), {});
+            return;
+        }
+        Q_EMIT finished(probeSummary(m_results), m_results);
+    });
+}
+
+Result<QStringList> LocalityValidation::parseLocalities(const DeploymentConfig &config,
+                                                        const QString &commaList, const QString &field) {
+    QStringList out;
+    for (const QString &l : commaList.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString locality = l.trimmed();
+        if (locality.isEmpty())
+            continue;
+        if (!config.scope(locality))
+            return makeError(
+                ErrorCode::InvalidInput,
+                QStringLiteral("validation locality '%1' is not a scope of %2").arg(locality, config.source),
+                field);
+        out << locality;
+    }
+    return out;
+}
+
+QString LocalityValidation::unknownLocality(const DeploymentConfig &config, const QString &commaList) {
+    auto parsed = parseLocalities(config, commaList, {});
+    if (parsed.ok())
+        return {};
+    for (const QString &l : commaList.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!l.trimmed().isEmpty() && !config.scope(l.trimmed()))
+            return l.trimmed();
+    return {};
+}
+
+void LocalityValidation::run(const QStringList &localities) {
+    m_results.clear();
+    m_remaining = localities;
+    if (m_remaining.isEmpty()) {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT finished(QString(), {}); }, Qt::QueuedConnection);
+        return;
+    }
+    m_probe->run(m_remaining.first(), {});
+}
+
+QString LocalityValidation::runNow(const DeploymentConfig &config, const Secret &operatorToken,
+                                   const QStringList &localities) {
+    LocalityValidation validation(config, operatorToken);
+    QString out;
+    QEventLoop loop;
+    connect(&validation, &LocalityValidation::finished, &loop, [&](const QString &summary) {
+        out = summary;
+        loop.quit();
+    });
+    validation.run(localities);
     loop.exec();
     return out;
 }

@@ -80,4 +80,31 @@ private:
     QList<TargetKind> m_kinds;
 };
 
+// A kill switch's targeted validation on a representative set of localities: each probed now, in
+// turn, and summarised in one line that is recorded with the switch. The console and the CLI
+// share it (the rules of which localities may be named, too).
+class LocalityValidation final : public QObject {
+    Q_OBJECT
+public:
+    LocalityValidation(const DeploymentConfig &config, Secret operatorToken, QObject *parent = nullptr);
+    // "kl, pg" → {kl, pg}; every locality must be a scope of the config (field names the option).
+    static Result<QStringList> parseLocalities(const DeploymentConfig &config, const QString &commaList,
+                                               const QString &field);
+    // The first named locality that is not a scope of the config (empty when all are).
+    static QString unknownLocality(const DeploymentConfig &config, const QString &commaList);
+    void run(const QStringList &localities);
+    bool isRunning() const { return !m_remaining.isEmpty(); }
+    // Blocks in a local event loop (for the CLI).
+    static QString runNow(const DeploymentConfig &config, const Secret &operatorToken,
+                          const QStringList &localities);
+
+Q_SIGNALS:
+    void finished(const QString &summary, const QList<ops::ProbeResult> &results);
+
+private:
+    ScopeProbe *m_probe;
+    QStringList m_remaining;
+    QList<ProbeResult> m_results;
+};
+
 } // namespace ops

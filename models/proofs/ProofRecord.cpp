@@ -116,6 +116,50 @@ Result<StoredEvent> recordVerdict(EvidenceStore &store, const Signer &signer, co
     return out->last();
 }
 
+std::optional<RecordedProofSummary> RecordedProofSummary::fromEvent(const StoredEvent &event) {
+    if (event.kind != QLatin1String("proof.summarized"))
+        return std::nullopt;
+    const JsonValue p = event.payload();
+    const JsonValue *capture = p.find("capture");
+    const JsonValue *pass = p.find("pass");
+    const JsonValue *fail = p.find("fail");
+    if (!capture || !capture->isObject() || !pass || !pass->isInt() || !fail || !fail->isInt() ||
+        !p.find("overall"))
+        return std::nullopt;
+    RecordedProofSummary r;
+    r.seq = event.seq;
+    r.tsMs = event.tsMs;
+    r.actor = event.actor;
+    r.overall = p.stringAt("overall");
+    r.captureName = capture->stringAt("name");
+    r.captureSha256 = capture->stringAt("sha256");
+    r.pass = pass->toInt();
+    r.fail = fail->toInt();
+    return r;
+}
+
+std::optional<RecordedVerdict> RecordedVerdict::fromEvent(const StoredEvent &event) {
+    if (event.kind != QLatin1String("verdict.verified"))
+        return std::nullopt;
+    const JsonValue p = event.payload();
+    const JsonValue *valid = p.find("valid");
+    if (!valid || !valid->isBool())
+        return std::nullopt;
+    RecordedVerdict r;
+    r.seq = event.seq;
+    r.tsMs = event.tsMs;
+    r.actor = event.actor;
+    r.valid = valid->toBool();
+    if (const JsonValue *key = p.find("key"); key && key->isObject())
+        r.keyFingerprint = key->stringAt("fingerprint");
+    if (const JsonValue *checks = p.find("checks"); checks && checks->isArray())
+        for (const JsonValue &c : checks->toArray()) {
+            const JsonValue *ok = c.find("ok");
+            r.checks << Check{c.stringAt("name"), ok && ok->toBool(), c.stringAt("detail")};
+        }
+    return r;
+}
+
 Result<CaptureInput> readCapture(const QString &path) {
     QFile f;
     const bool stdIn = path == QLatin1String("-");

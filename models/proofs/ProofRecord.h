@@ -26,6 +26,36 @@ Result<StoredEvent> recordProofSummary(EvidenceStore &store, const Signer &signe
 Result<StoredEvent> recordVerdict(EvidenceStore &store, const Signer &signer, const VerdictFiles &files,
                                   const VerdictReport &report, const QString &scope = {});
 
+// A recorded proof summary as views show it, read from its event: nullopt when the event is not
+// a proof summary or lacks what one always carries. Widgets never parse payloads themselves.
+struct RecordedProofSummary {
+    quint64 seq = 0;
+    qint64 tsMs = 0;
+    QString actor;
+    QString overall; // PASS, FAIL, …
+    QString captureName;
+    QString captureSha256;
+    qint64 pass = 0;
+    qint64 fail = 0;
+    static std::optional<RecordedProofSummary> fromEvent(const StoredEvent &event);
+};
+
+// A recorded verdict verification, read from its event (nullopt as above).
+struct RecordedVerdict {
+    struct Check {
+        QString name;
+        bool ok = false;
+        QString detail;
+    };
+    quint64 seq = 0;
+    qint64 tsMs = 0;
+    QString actor;
+    bool valid = false;
+    QString keyFingerprint;
+    QList<Check> checks;
+    static std::optional<RecordedVerdict> fromEvent(const StoredEvent &event);
+};
+
 // Reads a capture file (at most ProofSummary::kMaxCaptureBytes); "-" reads standard input.
 Result<CaptureInput> readCapture(const QString &path);
 

@@ -422,8 +422,12 @@ void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const {
         newer = existing->size < cp.size;
     if (newer)
         // A fixed temporary name under the lock: a crash mid-write leaves at most this one behind.
-        (void)FileUtil::writePrivateAtomic(sidecarPath(), checkpointDocument(cp),
-                                           sidecarPath() + QStringLiteral(".tmp"));
+        // The commit stands; a sidecar left behind is found (and named) at the next open.
+        if (auto r = FileUtil::writePrivateAtomic(sidecarPath(), checkpointDocument(cp),
+                                                  sidecarPath() + QStringLiteral(".tmp"));
+            !r.ok())
+            qWarning("opsconsole: the checkpoint sidecar could not be moved forward: %s",
+                     qPrintable(r.error().toString()));
 }
 
 Result<Checkpoint> SqliteEvidenceStore::readCheckpointFile(const QString &path) {
@@ -493,8 +497,11 @@ void SqliteEvidenceStore::writeAnchors(const Checkpoint &cp) const {
         auto existing = readCheckpointDocument(path);
         if (existing && existing->storeId == cp.storeId && existing->size >= cp.size)
             continue;
-        (void)FileUtil::writePrivateAtomic(
-            path, checkpointDocument(cp, QStringLiteral("store"), QFileInfo(m_path).absoluteFilePath()));
+        if (auto r = FileUtil::writePrivateAtomic(
+                path, checkpointDocument(cp, QStringLiteral("store"), QFileInfo(m_path).absoluteFilePath()));
+            !r.ok())
+            qWarning("opsconsole: this user's anchor of the store could not be written: %s",
+                     qPrintable(r.error().toString()));
     }
 }
 

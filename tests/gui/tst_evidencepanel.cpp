@@ -12,6 +12,7 @@
 #include "evidence/EvidencePanel.h"
 #include "evidence/ProofsView.h"
 #include "evidence/VerdictView.h"
+#include "proofs/ProofRecord.h"
 #include "store/Bundle.h"
 #include "store/EventTableModel.h"
 #include "store/Session.h"
@@ -331,6 +332,22 @@ void TestEvidencePanel::proofAndVerdictTabs() {
     QVERIFY(child<QLabel>(proofs, "proofsMessage")->text().contains(QLatin1String("Recorded as event")));
     QCOMPARE(countKind(*m_f->store, QStringLiteral("proof.summarized")), 1);
     QCOMPARE(child<QListWidget>(proofs, "proofHistory")->count(), 1);
+    // The history row is read from the event by its typed reader; the capture went with it (one act).
+    QVERIFY2(child<QListWidget>(proofs, "proofHistory")
+                 ->item(0)
+                 ->text()
+                 .contains(QLatin1String("fi-failure-output.txt")),
+             qPrintable(child<QListWidget>(proofs, "proofHistory")->item(0)->text()));
+    {
+        EventSearch s;
+        s.kind = QStringLiteral("proof.summarized");
+        const quint64 seq = m_f->store->searchPage(s, std::nullopt, 1)->seqs.first();
+        const auto summary = RecordedProofSummary::fromEvent(m_f->store->event(seq).value());
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->overall, QStringLiteral("FAIL"));
+        QCOMPARE(m_f->store->event(seq - 1)->kind, QStringLiteral("evidence.attached"));
+        QCOMPARE(m_f->store->blob(summary->captureSha256).ok(), true);
+    }
     // Pasted text: nothing ran, so nothing is proven.
     child<QPlainTextEdit>(proofs, "pasteCapture")
         ->setPlainText(QStringLiteral("Not run: 3\nSKIP (registry unavailable)\n"));

@@ -365,7 +365,21 @@ void TestVerdict::recordRefusesFilesChangedSinceVerified() {
     QVERIFY_OK(again);
     auto recorded = recordVerdict(*f.store, f.alice, v.files, *again);
     QVERIFY_OK(recorded);
-    QCOMPARE(f.store->size().value(), before + 5);
+    QCOMPARE(f.store->size().value(), before + 5); // the four files and the verdict: one act
+    QCOMPARE(f.store->latestCheckpoint()->size, before + 5);
+    // What views show, read from the event; an event that is not a verdict, or lacks its verdict, is not one.
+    const auto shown = RecordedVerdict::fromEvent(recorded.value());
+    QVERIFY(shown.has_value());
+    QCOMPARE(shown->valid, again->valid);
+    QCOMPARE(shown->actor, QStringLiteral("alice"));
+    QVERIFY(!shown->checks.isEmpty());
+    QVERIFY(!RecordedVerdict::fromEvent(f.store->event(before + 1).value()).has_value());
+    NewEvent forged{QStringLiteral("verdict.verified"), {}, JsonValue::object(), std::nullopt};
+    forged.payload["valid"] = QStringLiteral("yes");
+    auto stored = f.store->append(f.alice, {forged});
+    QVERIFY_OK(stored);
+    QVERIFY(!RecordedVerdict::fromEvent(stored->first()).has_value());
+    QVERIFY(!RecordedProofSummary::fromEvent(stored->first()).has_value());
 }
 
 void TestVerdict::cliVerdict() {

@@ -1,6 +1,7 @@
 #include "AlertsPanel.h"
 
 #include "common/AppContext.h"
+#include "common/TimeFormat.h"
 #include "store/StoreHost.h"
 
 #include "AgeBarDelegate.h"
@@ -35,9 +36,6 @@ QList<AlertRule> loadRules(const DeploymentConfig &config) {
     return rules.ok() ? rules.value() : QList<AlertRule>{};
 }
 
-QString localTime(qint64 ms) {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
-}
 } // namespace
 
 AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
@@ -274,7 +272,7 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
     for (const ProbeResult &r : results)
         failed += r.state == ProbeState::Ok ? 0 : 1;
     m_roundLabel->setText(tr("Last probe round %1: %2 of %3 targets not ok · next round in about %4 s")
-                              .arg(localTime(m_monitor->lastRoundMs()))
+                              .arg(TimeFormat::clock(m_monitor->lastRoundMs()))
                               .arg(failed)
                               .arg(results.size())
                               .arg(m_config.probes.intervalS));
@@ -352,7 +350,7 @@ void AlertsPanel::showCell(const QModelIndex &index) {
            "<b>Trigger:</b> %6<br><b>First action:</b> %7")
             .arg(alertStateName(state).toUpper(), index.data(AlertMatrixModel::SeverityRole).toString(),
                  index.data(AlertMatrixModel::SeverityReasonRole).toString().toHtmlEscaped(),
-                 since > 0 ? localTime(since) : tr("never changed"),
+                 since > 0 ? TimeFormat::clock(since) : tr("never changed"),
                  index.data(AlertMatrixModel::DetailRole).toString().toHtmlEscaped(),
                  index.data(AlertMatrixModel::TriggerRole).toString().toHtmlEscaped(),
                  index.data(AlertMatrixModel::FirstActionRole).toString().toHtmlEscaped()) +

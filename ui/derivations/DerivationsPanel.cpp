@@ -1,6 +1,7 @@
 #include "DerivationsPanel.h"
 
 #include "common/AppContext.h"
+#include "common/TimeFormat.h"
 #include "store/StoreHost.h"
 
 #include "common/Colours.h"
@@ -40,11 +41,6 @@ using colours::kRed;
 namespace {
 
 const char *kGray = "#6b6b6b";
-
-QString localTime(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                  : QString();
-}
 
 // The colour and words of a record's state, as a reviewer reads them.
 std::pair<QString, QString> statusLook(const RecordState &s) {
@@ -664,18 +660,19 @@ void DerivationsPanel::showRecord() {
     }
     // History.
     m_history->addItem(line(tr("%1 imported by %2 from %3 (event %4)")
-                                .arg(localTime(s->importedMs), s->importer, s->file)
+                                .arg(TimeFormat::minutes(s->importedMs), s->importer, s->file)
                                 .arg(s->importedSeq),
                             QLatin1String(kGray)));
     for (const ReviewEntry &rv : s->reviews)
         m_history->addItem(
             line(tr("%1 %2 by %3%4")
-                     .arg(localTime(rv.tsMs), rv.accepted ? tr("accepted") : tr("rejected"), rv.actor,
-                          rv.reason.isEmpty() ? QString() : QStringLiteral(": ") + rv.reason),
+                     .arg(TimeFormat::minutes(rv.tsMs), rv.accepted ? tr("accepted") : tr("rejected"),
+                          rv.actor, rv.reason.isEmpty() ? QString() : QStringLiteral(": ") + rv.reason),
                  rv.accepted ? QLatin1String(kGreen) : QLatin1String(kRed)));
     for (const NoteEntry &n : s->riskNotes)
-        m_history->addItem(line(tr("%1 risk-owner note by %2: %3").arg(localTime(n.tsMs), n.actor, n.text),
-                                QLatin1String(kGray)));
+        m_history->addItem(
+            line(tr("%1 risk-owner note by %2: %3").arg(TimeFormat::minutes(n.tsMs), n.actor, n.text),
+                 QLatin1String(kGray)));
     if (s->signature) {
         bool verifies = false;
         if (SqliteEvidenceStore *store = m_store ? m_store() : nullptr)
@@ -684,9 +681,9 @@ void DerivationsPanel::showRecord() {
                     verifies = verifyRecordSignature(*s, key.value());
         auto *sig =
             line(verifies ? tr("%1 signed by %2 — the signature verifies")
-                                .arg(localTime(s->signature->tsMs), s->signature->signer)
+                                .arg(TimeFormat::minutes(s->signature->tsMs), s->signature->signer)
                           : tr("%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY")
-                                .arg(localTime(s->signature->tsMs), s->signature->signer),
+                                .arg(TimeFormat::minutes(s->signature->tsMs), s->signature->signer),
                  verifies ? QLatin1String(kGreen) : QLatin1String(kRed),
                  tr("Key %1; statement %2")
                      .arg(s->signature->keyFingerprint, QString::fromStdString(s->signature->statement)));
@@ -694,10 +691,10 @@ void DerivationsPanel::showRecord() {
         m_history->addItem(sig);
     }
     if (s->ended)
-        m_history->addItem(line(
-            tr("%1 %2 by %3: %4")
-                .arg(localTime(s->ended->tsMs), recordStatusName(s->status), s->ended->actor, s->ended->text),
-            QLatin1String(kGray)));
+        m_history->addItem(line(tr("%1 %2 by %3: %4")
+                                    .arg(TimeFormat::minutes(s->ended->tsMs), recordStatusName(s->status),
+                                         s->ended->actor, s->ended->text),
+                                QLatin1String(kGray)));
     if (s->s03NotificationRequired)
         m_history->addItem(line(tr("Handed to S03 before it ended: notify S03 (§10)"), QLatin1String(kRed)));
     updateActions();
@@ -856,7 +853,7 @@ bool DerivationsPanel::importFiles(const QStringList &paths) {
                                            .arg(m_session->identity())
                                      : QString());
     if (ok && !r->isEmpty())
-        selectRecord(r->first().payload().find("record")->stringAt("id"));
+        selectRecord(DerivationActions::recordIdOf(r->first()));
     return ok;
 }
 
@@ -870,7 +867,7 @@ bool DerivationsPanel::supersedeWith(const QString &path) {
         handle(r, r.ok() ? tr("%1 superseded; %2 event(s) recorded").arg(id).arg(r->size()) : QString());
     if (ok) {
         m_reason->clear();
-        selectRecord(r->first().payload().find("record")->stringAt("id"));
+        selectRecord(DerivationActions::recordIdOf(r->first()));
     }
     return ok;
 }

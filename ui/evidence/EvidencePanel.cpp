@@ -6,6 +6,7 @@
 
 #include "ProofsView.h"
 #include "VerdictView.h"
+#include "proofs/ProofRecord.h"
 
 #include "common/Colours.h"
 #include "common/WorkerProgress.h"
@@ -572,11 +573,9 @@ QWidget *EvidencePanel::buildVerdicts() {
         auto e = s->event(seq);
         if (!e.ok())
             return;
-        const JsonValue p = e->payload();
-        if (const JsonValue *checks = p.find("checks"); checks && checks->isArray())
-            for (const JsonValue &c : checks->toArray())
-                VerdictView::addCheckRow(m_verdictRecorded, c.stringAt("name"),
-                                         c.find("ok") && c.find("ok")->toBool(), c.stringAt("detail"));
+        if (const auto verdict = RecordedVerdict::fromEvent(e.value()))
+            for (const RecordedVerdict::Check &c : verdict->checks)
+                VerdictView::addCheckRow(m_verdictRecorded, c.name, c.ok, c.detail);
     });
     return page;
 }
@@ -598,13 +597,14 @@ void EvidencePanel::refreshVerdictHistory() {
         auto e = s->event(seq);
         if (!e.ok())
             continue;
-        const JsonValue p = e->payload();
-        const bool valid = p.find("valid") && p.find("valid")->toBool();
-        const JsonValue *key = p.find("key");
+        const auto verdict = RecordedVerdict::fromEvent(e.value());
+        if (!verdict)
+            continue;
+        const bool valid = verdict->valid;
         auto *item =
             new QListWidgetItem(tr("%1  %2 · key %3 · by %4 · #%5")
-                                    .arg(valid ? tr("✔ VALID") : tr("✘ INVALID"), Time::toIso(e->tsMs),
-                                         key ? key->stringAt("fingerprint") : QString(), e->actor)
+                                    .arg(valid ? tr("✔ VALID") : tr("✘ INVALID"), Time::toIso(verdict->tsMs),
+                                         verdict->keyFingerprint, verdict->actor)
                                     .arg(seq),
                                 m_verdictHistory);
         item->setData(Qt::UserRole, static_cast<qulonglong>(seq));
@@ -746,7 +746,8 @@ void EvidencePanel::catchUpSearchIndex() {
     // A few thousand events take a blink; a bulk import's backlog is indexed off the GUI thread on
     // a connection of its own, a chunk per transaction, so appends and browsing go on meanwhile.
     if (backlog.value() <= kIndexInlineEvents) {
-        (void)s->indexForSearch(backlog.value());
+        if (auto indexed = s->indexForSearch(backlog.value()); !indexed.ok())
+            report(tr("The search index could not catch up: %1").arg(indexed.error().message), true);
         return;
     }
     report(tr("Indexing %1 imported events for search… Searches cover the events indexed so far.")

@@ -64,16 +64,15 @@ ProofsView::ProofsView(Session *session, StoreProvider store, QWidget *parent)
         if (!s)
             return;
         auto e = s->event(item->data(Qt::UserRole).toULongLong());
-        auto bytes =
-            e.ok() ? s->blob(e->payload().find("capture") ? e->payload().find("capture")->stringAt("sha256")
-                                                          : QString())
-                   : Result<QByteArray>(makeError(ErrorCode::InvalidInput, QString()));
+        const auto summary = e.ok() ? RecordedProofSummary::fromEvent(e.value()) : std::nullopt;
+        auto bytes = summary ? s->blob(summary->captureSha256)
+                             : Result<QByteArray>(makeError(ErrorCode::InvalidInput, QString()));
         if (!bytes.ok()) {
             report(tr("The capture of that summary is not in this store."), true);
             return;
         }
         m_capture = bytes.value();
-        m_name = e->payload().find("capture")->stringAt("name");
+        m_name = summary->captureName;
         auto rules = FailureRules::builtin();
         if (rules.ok())
             display(summarizeCapture(m_capture, rules.value()), m_name, true);
@@ -190,7 +189,9 @@ bool ProofsView::record() {
     m_record->setEnabled(false);
     report(tr("Recorded as event %1, the capture attached (SHA-256 %2…).")
                .arg(e->seq)
-               .arg(e->payload().find("capture")->stringAt("sha256").left(16)));
+               .arg(RecordedProofSummary::fromEvent(e.value())
+                        .value_or(RecordedProofSummary{})
+                        .captureSha256.left(16)));
     refreshHistory();
     Q_EMIT recorded(e->seq);
     return true;
@@ -210,15 +211,16 @@ void ProofsView::refreshHistory() {
         auto e = s->event(seq);
         if (!e.ok())
             continue;
-        const JsonValue p = e->payload();
-        const QString overall = p.stringAt("overall");
-        auto *item = new QListWidgetItem(
-            tr("%1  %2 · %3 passed, %4 failed · #%5")
-                .arg(overall, p.find("capture") ? p.find("capture")->stringAt("name") : QString())
-                .arg(p.find("pass") ? p.find("pass")->toInt() : 0)
-                .arg(p.find("fail") ? p.find("fail")->toInt() : 0)
-                .arg(seq),
-            m_history);
+        const auto summary = RecordedProofSummary::fromEvent(e.value());
+        if (!summary)
+            continue;
+        const QString overall = summary->overall;
+        auto *item = new QListWidgetItem(tr("%1  %2 · %3 passed, %4 failed · #%5")
+                                             .arg(overall, summary->captureName)
+                                             .arg(summary->pass)
+                                             .arg(summary->fail)
+                                             .arg(seq),
+                                         m_history);
         item->setData(Qt::UserRole, static_cast<qulonglong>(seq));
         item->setForeground(QColor(QLatin1String(overall == QLatin1String("PASS")   ? kGreen
                                                  : overall == QLatin1String("FAIL") ? kRed

@@ -1,6 +1,7 @@
 #include "IncidentsPanel.h"
 
 #include "common/AppContext.h"
+#include "common/TimeFormat.h"
 #include "incidents/RollbackClockWatcher.h"
 #include "store/StoreHost.h"
 
@@ -41,10 +42,6 @@
 namespace ops::ui {
 
 namespace {
-
-QString localTime(qint64 ms) {
-    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
 
 QString clockColour(ClockState state) {
     switch (state) {
@@ -549,8 +546,9 @@ void IncidentsPanel::showIncident() {
     m_incidentHeader->setText(
         tr("<h2>%1 · %2 · %3 on %4</h2><b>%5</b> — %6<br>Trigger: %7<br>Opened %8 by %9 · owner %10")
             .arg(i->id, i->severity, i->incidentClass, i->scope, i->closed ? tr("closed") : tr("open"),
-                 i->severityReason.toHtmlEscaped(), i->trigger.toHtmlEscaped(), localTime(i->openedMs),
-                 i->openedBy, i->owner.isEmpty() ? tr("unassigned") : i->owner));
+                 i->severityReason.toHtmlEscaped(), i->trigger.toHtmlEscaped(),
+                 TimeFormat::seconds(i->openedMs), i->openedBy,
+                 i->owner.isEmpty() ? tr("unassigned") : i->owner));
     QStringList runs;
     for (const QString &id : i->runs)
         if (const RunbookRun *r = m_book.run(id))
@@ -586,7 +584,7 @@ void IncidentsPanel::showIncident() {
 
     m_timeline->clear();
     for (const TimelineEntry &t : i->timeline) {
-        auto *item = new QTreeWidgetItem(m_timeline, {localTime(t.tsMs), t.actor, t.text,
+        auto *item = new QTreeWidgetItem(m_timeline, {TimeFormat::seconds(t.tsMs), t.actor, t.text,
                                                       QStringLiteral("#%1 %2").arg(t.seq).arg(t.kind)});
         item->setToolTip(2, t.text);
         if (t.kind == QLatin1String("rollback.deadline_missed"))
@@ -623,15 +621,15 @@ void IncidentsPanel::showIncident() {
 
     m_decisions->clear();
     for (const Decision &d : i->decisions)
-        m_decisions->addItem(QStringLiteral("%1  %2: %3").arg(localTime(d.tsMs), d.actor, d.text));
+        m_decisions->addItem(QStringLiteral("%1  %2: %3").arg(TimeFormat::seconds(d.tsMs), d.actor, d.text));
     if (i->decisions.isEmpty())
         m_decisions->addItem(tr("No decision logged yet"));
     m_closureCondition->setText(tr("<b>Closure condition:</b> %1").arg(i->closureCondition.toHtmlEscaped()));
     if (i->closed)
         m_closureCondition->setText(m_closureCondition->text() +
                                     tr("<br><b>Closed</b> %1 by %2: %3 (verification: %4)")
-                                        .arg(localTime(i->closedMs), i->closedBy, i->closure.toHtmlEscaped(),
-                                             i->verification.toHtmlEscaped()));
+                                        .arg(TimeFormat::seconds(i->closedMs), i->closedBy,
+                                             i->closure.toHtmlEscaped(), i->verification.toHtmlEscaped()));
 }
 
 void IncidentsPanel::showRun() {
@@ -643,9 +641,9 @@ void IncidentsPanel::showRun() {
     m_detail->setCurrentIndex(2);
     QString header =
         tr("<h2>%1 · %2%3</h2>").arg(r->id, r->title.toHtmlEscaped(), r->drill ? tr(" (drill)") : QString());
-    header +=
-        tr("Scope %1 · started %2 by %3")
-            .arg(r->scope.isEmpty() ? QStringLiteral("—") : r->scope, localTime(r->startedMs), r->startedBy);
+    header += tr("Scope %1 · started %2 by %3")
+                  .arg(r->scope.isEmpty() ? QStringLiteral("—") : r->scope, TimeFormat::seconds(r->startedMs),
+                       r->startedBy);
     if (!r->incident.isEmpty())
         header += tr(" · for %1").arg(r->incident);
     header += tr("<br><b>Closure condition:</b> %1").arg(r->closureCondition.toHtmlEscaped());
@@ -653,7 +651,7 @@ void IncidentsPanel::showRun() {
         header += r->rollback
                       ? (r->objectiveMet ? tr("<br><b style='color:#1b7f3b'>Finished: objective met</b>")
                                          : tr("<br><b style='color:#b3261e'>Finished: objective NOT met</b>"))
-                      : tr("<br><b>Finished</b> %1").arg(localTime(r->finishedMs));
+                      : tr("<br><b>Finished</b> %1").arg(TimeFormat::seconds(r->finishedMs));
     m_runHeader->setText(header);
     m_clocks->setVisible(r->rollback);
 
@@ -680,7 +678,7 @@ void IncidentsPanel::showRun() {
         const QString recorded = s.status == StepStatus::Pending
                                      ? QString()
                                      : QStringLiteral("%1 %2%3").arg(
-                                           s.actor, localTime(s.tsMs),
+                                           s.actor, TimeFormat::seconds(s.tsMs),
                                            s.note.isEmpty() ? QString() : QStringLiteral(" — ") + s.note);
         auto *item = new QTreeWidgetItem(m_steps, {s.step.id, stepStatusName(s.status), s.step.action,
                                                    needs.join(QLatin1Char(' ')), recorded});
@@ -761,19 +759,20 @@ void IncidentsPanel::updateClocks() {
         switch (v.state) {
         case ClockState::Met:
             big = QStringLiteral("✓ %1").arg(clockText(c->metMs - r->startedMs));
-            small = tr("met at %1, %2 to spare").arg(localTime(c->metMs), clockText(v.remainingMs));
+            small = tr("met at %1, %2 to spare").arg(TimeFormat::seconds(c->metMs), clockText(v.remainingMs));
             break;
         case ClockState::MetLate:
             big = QStringLiteral("✗ %1").arg(clockText(c->metMs - r->startedMs));
-            small = tr("met late at %1, %2 over").arg(localTime(c->metMs), clockText(-v.remainingMs));
+            small =
+                tr("met late at %1, %2 over").arg(TimeFormat::seconds(c->metMs), clockText(-v.remainingMs));
             break;
         case ClockState::Missed:
             big = clockText(v.remainingMs);
-            small = tr("MISSED — deadline %1").arg(localTime(c->deadlineMs));
+            small = tr("MISSED — deadline %1").arg(TimeFormat::seconds(c->deadlineMs));
             break;
         default:
             big = clockText(v.remainingMs);
-            small = tr("left, deadline %1").arg(localTime(c->deadlineMs));
+            small = tr("left, deadline %1").arg(TimeFormat::seconds(c->deadlineMs));
         }
         label->setProperty("clockState", clockStateName(v.state));
         label->setAccessibleName(QStringLiteral("%1: %2 %3").arg(caption, big, small));
@@ -796,7 +795,8 @@ void IncidentsPanel::updateKillSwitchButtons() {
     QStringList active;
     for (const KillSwitchState &k : m_book.killSwitches())
         if (k.active)
-            active << tr("%1 on %2 since %3").arg(k.killSwitch, k.scope, localTime(k.sinceMs).mid(11, 5));
+            active << tr("%1 on %2 since %3")
+                          .arg(k.killSwitch, k.scope, TimeFormat::seconds(k.sinceMs).mid(11, 5));
     m_ksActive->setText(
         active.isEmpty()
             ? tr("No kill switch is active.")
@@ -809,13 +809,14 @@ void IncidentsPanel::updateKillSwitchButtons() {
         if (k && k->active) {
             button->setText(tr("Deactivate %1").arg(label));
             button->setStyleSheet(QStringLiteral("QPushButton { color: #b3261e; font-weight: bold; }"));
-            button->setToolTip(
-                tr("Active on %1 since %2 by %3: %4").arg(scope, localTime(k->sinceMs), k->actor, k->reason));
+            button->setToolTip(tr("Active on %1 since %2 by %3: %4")
+                                   .arg(scope, TimeFormat::seconds(k->sinceMs), k->actor, k->reason));
         } else {
             button->setText(tr("Activate %1").arg(label));
             button->setStyleSheet(QString());
-            button->setToolTip(k ? tr("Last deactivated %1 by %2").arg(localTime(k->sinceMs), k->actor)
-                                 : tr("Never used on %1").arg(scope));
+            button->setToolTip(
+                k ? tr("Last deactivated %1 by %2").arg(TimeFormat::seconds(k->sinceMs), k->actor)
+                  : tr("Never used on %1").arg(scope));
         }
     }
 }
@@ -992,9 +993,13 @@ void IncidentsPanel::toggleKillSwitch(const QString &name) {
         return;
     if (!actions())
         return;
-    QStringList localities;
-    for (const QString &l : m_ksLocalities->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-        localities << l.trimmed();
+    if (const QString bad = LocalityValidation::unknownLocality(m_config, m_ksLocalities->text());
+        !bad.isEmpty()) {
+        report(tr("Validation locality '%1' is not a scope of the configuration.").arg(bad), true);
+        return;
+    }
+    auto parsed = LocalityValidation::parseLocalities(m_config, m_ksLocalities->text(), {});
+    const QStringList localities = parsed.ok() ? parsed.value() : QStringList();
     auto finish = [this, name, scope, activate, localities](const QString &validation) {
         auto a = actions();
         if (!a)
@@ -1011,30 +1016,17 @@ void IncidentsPanel::toggleKillSwitch(const QString &name) {
         finish(QString());
         return;
     }
-    for (const QString &l : localities)
-        if (!m_config.scope(l)) {
-            report(tr("Validation locality '%1' is not a scope of the configuration.").arg(l), true);
-            return;
-        }
     // Targeted validation: each locality probed now, the summary recorded with the switch.
     m_busy = true;
     report(tr("Validating on %1…").arg(localities.join(QStringLiteral(", "))));
-    auto remaining = std::make_shared<QStringList>(localities);
-    auto all = std::make_shared<QList<ProbeResult>>();
-    auto *probe = new ScopeProbe(m_config, m_app->secrets().operatorToken, this);
-    connect(probe, &ScopeProbe::finished, this,
-            [this, probe, remaining, all, finish](const QList<ProbeResult> &results) {
-                *all += results;
-                remaining->removeFirst();
-                if (!remaining->isEmpty()) {
-                    probe->run(remaining->first(), {});
-                    return;
-                }
-                probe->deleteLater();
+    auto *validation = new LocalityValidation(m_config, m_app->secrets().operatorToken, this);
+    connect(validation, &LocalityValidation::finished, this,
+            [this, validation, finish](const QString &summary) {
+                validation->deleteLater();
                 m_busy = false;
-                finish(probeSummary(*all));
+                finish(summary);
             });
-    probe->run(remaining->first(), {});
+    validation->run(localities);
 }
 
 bool IncidentsPanel::addAttachment(const QString &path) {

@@ -1,6 +1,7 @@
 #include "LaunchPanel.h"
 
 #include "common/AppContext.h"
+#include "common/TimeFormat.h"
 #include "store/StoreHost.h"
 
 #include "core/CanonicalJson.h"
@@ -44,16 +45,6 @@ namespace {
 
 using colours::kGreen;
 using colours::kRed;
-
-QString localTime(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                  : QString();
-}
-
-Secret operatorToken() {
-    return Secret(
-        QProcessEnvironment::systemEnvironment().value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")).toUtf8());
-}
 
 QIcon dot(const QColor &color) {
     QPixmap pm(14, 14);
@@ -302,7 +293,7 @@ void LaunchPanel::showStatus() {
         valid += s.state == SignoffState::Valid ? 1 : 0;
     if (st.decided) {
         banner = tr("%1 recorded by %2 at %3")
-                     .arg(st.decided->decision, st.decided->actor, localTime(st.decided->tsMs));
+                     .arg(st.decided->decision, st.decided->actor, TimeFormat::minutes(st.decided->tsMs));
         if ((st.decided->decision == QLatin1String("GO")) != st.go)
             banner +=
                 QLatin1Char('\n') + tr("The evidence now says %1: %2")
@@ -335,7 +326,7 @@ void LaunchPanel::showStatus() {
     if (st.run)
         m_header->setText(tr("%1 · scope %2 · build %3 · started by %4 at %5%6")
                               .arg(st.run->id, st.run->scope, st.build, st.run->startedBy,
-                                   localTime(st.run->startedMs),
+                                   TimeFormat::minutes(st.run->startedMs),
                                    st.run->finished ? tr(" · decided") : QString()));
     else
         m_header->setText(tr("No launch yet: choose the scope and the app build, then start."));
@@ -369,7 +360,7 @@ void LaunchPanel::showStatus() {
             m_checks->setItem(i, 1, status);
             m_checks->setItem(i, 2, evidence);
             m_checks->setItem(i, 3, new QTableWidgetItem(c.actor));
-            m_checks->setItem(i, 4, new QTableWidgetItem(localTime(c.tsMs)));
+            m_checks->setItem(i, 4, new QTableWidgetItem(TimeFormat::minutes(c.tsMs)));
         }
     }
     m_progress->setMaximum(qMax(1, static_cast<int>(st.checks.size())));
@@ -433,7 +424,7 @@ void LaunchPanel::updateSignoffs() {
         if (!s || s->state == SignoffState::Missing) {
             text = tr("not signed");
         } else if (s->state == SignoffState::Valid) {
-            text = tr("✔ %1 · %2 · verifies").arg(s->identity, localTime(s->tsMs));
+            text = tr("✔ %1 · %2 · verifies").arg(s->identity, TimeFormat::minutes(s->tsMs));
             colour = QLatin1String(kGreen);
         } else {
             text = tr("✘ %1 · %2").arg(s->identity, signoffStateName(s->state));
@@ -442,7 +433,7 @@ void LaunchPanel::updateSignoffs() {
         label->setText(text);
         label->setToolTip(s && s->state != SignoffState::Missing
                               ? tr("%1 at %2, key %3, record %4…%5")
-                                    .arg(s->identity, localTime(s->tsMs), s->keyFingerprint,
+                                    .arg(s->identity, TimeFormat::minutes(s->tsMs), s->keyFingerprint,
                                          s->recordSha256.left(16),
                                          s->why.isEmpty() ? QString() : QStringLiteral("\n") + s->why)
                               : QString());
@@ -518,7 +509,7 @@ void LaunchPanel::showCheckDetail() {
         text += tr("Not recorded yet.");
     else
         text += tr("%1 by %2 at %3 (event %4)%5\n\n")
-                    .arg(stepStatusName(c->status), c->actor, localTime(c->tsMs))
+                    .arg(stepStatusName(c->status), c->actor, TimeFormat::minutes(c->tsMs))
                     .arg(c->seq)
                     .arg(c->stale.isEmpty() ? QString() : QStringLiteral("\n") + c->stale) +
                 QString::fromStdString(CanonicalJson::pretty(c->evidence));
@@ -638,7 +629,7 @@ void LaunchPanel::runCheck() {
         return;
     }
     report(tr("Probing for %1…").arg(id));
-    m_probe = new LaunchProbe(plan.value(), operatorToken(), this);
+    m_probe = new LaunchProbe(plan.value(), m_app->secrets().operatorToken, this);
     m_run->setEnabled(false);
     const QString note = m_note->text();
     connect(m_probe, &LaunchProbe::finished, this, [this, run, id, note](const QList<ProbeResult> &results) {
