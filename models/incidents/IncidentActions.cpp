@@ -457,10 +457,20 @@ Result<void> requireStoredAttachments(const EvidenceStore &store, const QList<At
         if (std::any_of(carried.begin(), carried.end(),
                         [&](const NewBlob &b) { return b.sha256 == a.sha256; }))
             continue;
-        if (!store.blobInfo(a.sha256).ok())
+        auto have = store.blobInfo(a.sha256);
+        if (!have.ok())
             return makeError(
                 ErrorCode::InvalidInput,
                 QStringLiteral("attachment '%1' (SHA-256 %2) is not in the store").arg(a.name, a.sha256),
+                a.name);
+        if (have->size != a.size || have->sha256 != a.sha256)
+            return makeError(
+                ErrorCode::InvalidInput,
+                QStringLiteral("attachment '%1' says %2 bytes; the stored bytes of SHA-256 %3 are %4")
+                    .arg(a.name)
+                    .arg(a.size)
+                    .arg(a.sha256)
+                    .arg(have->size),
                 a.name);
     }
     return {};

@@ -87,9 +87,15 @@ void RollbackClockWatcher::check() {
     }
     if (m_nextDeadline < 0 || m_clock() <= m_nextDeadline)
         return;
+    // A refusal (a role that may not record, a store problem) is not retried every second: only
+    // once the log or the signed-in identity has changed.
+    const QString attempt = m_session->identity() + QLatin1Char('@') + QString::number(m_host->size());
+    if (attempt == m_failedFor)
+        return;
     auto done = recordDue(*store, *m_session->signer(), m_config, m_library, m_clock);
     m_seenSize = 0; // fold again next time
     if (!done.ok()) {
+        m_failedFor = attempt;
         if (done.error().message != m_problem) {
             m_problem = done.error().message;
             Q_EMIT problem(m_problem);
@@ -97,6 +103,7 @@ void RollbackClockWatcher::check() {
         return;
     }
     m_problem.clear();
+    m_failedFor.clear();
     if (!done->isEmpty())
         Q_EMIT recorded(done.value());
 }

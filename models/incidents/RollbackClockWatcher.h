@@ -56,6 +56,7 @@ private:
     quint64 m_seenSize = 0;     // the log's size when the book was folded
     qint64 m_nextDeadline = -1; // the earliest unrecorded deadline of an unfinished run (-1: none)
     QString m_problem;
+    QString m_failedFor; // "identity@size" of the last failure: not retried until either changes
 };
 
 } // namespace ops

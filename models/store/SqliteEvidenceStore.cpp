@@ -678,6 +678,12 @@ Result<void> SqliteEvidenceStore::checkBlobs(const QList<NewEvent> &events,
         if (e.kind != QLatin1String("evidence.attached"))
             continue;
         const QString sha = e.payload.stringAt("sha256");
+        static const QRegularExpression hexRe(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!hexRe.match(sha).hasMatch())
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("attachment '%1': sha256 must be 64 lowercase hex digits")
+                                 .arg(e.payload.stringAt("name")),
+                             e.payload.stringAt("name"));
         named.insert(sha);
         if (const NewBlob *b = carried.value(sha)) {
             const JsonValue *size = e.payload.find("size");
@@ -692,6 +698,14 @@ Result<void> SqliteEvidenceStore::checkBlobs(const QList<NewEvent> &events,
             continue;
         }
         auto have = blobInfo(sha);
+        const JsonValue *size = e.payload.find("size");
+        if (have.ok() && (!size || size->toInt(-1) != have->size))
+            return makeError(
+                ErrorCode::InvalidInput,
+                QStringLiteral("attachment '%1': the event's size differs from the stored bytes (%2)")
+                    .arg(e.payload.stringAt("name"))
+                    .arg(have->size),
+                e.payload.stringAt("name"));
         if (!have.ok())
             return makeError(
                 ErrorCode::InvalidInput,

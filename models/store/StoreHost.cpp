@@ -15,7 +15,7 @@ StoreHost::StoreHost(QString path, StoreOpenOptions options, QObject *parent)
     , m_soon(new QTimer(this))
     , m_poll(new QTimer(this)) {
     m_soon->setSingleShot(true);
-    m_soon->setInterval(0);
+    m_soon->setInterval(200); // a burst of commits (a monitor's batches) is one refresh
     connect(m_soon, &QTimer::timeout, this, &StoreHost::check);
     connect(m_files, &QFileSystemWatcher::directoryChanged, this, &StoreHost::scheduleCheck);
     connect(m_files, &QFileSystemWatcher::fileChanged, this, &StoreHost::scheduleCheck);

@@ -2,6 +2,9 @@
 
 #include "store/StoreHost.h"
 
+#include <QApplication>
+#include <QTimer>
+
 namespace ops::ui {
 
 void Panel::followStore(StoreHost *host, WhileHidden whileHidden) {
@@ -10,6 +13,13 @@ void Panel::followStore(StoreHost *host, WhileHidden whileHidden) {
 }
 
 void Panel::storeChanged() {
+    // A question is open (a confirmation, a sign-in): what it asks about must not change under it.
+    // The refresh waits until it is answered.
+    if (QApplication::activeModalWidget() || QApplication::activePopupWidget()) {
+        m_stale = true;
+        QTimer::singleShot(250, this, &Panel::storeChanged);
+        return;
+    }
     if (isVisible() || m_whileHidden == WhileHidden::RefreshAnyway) {
         m_stale = false;
         refresh();

@@ -1143,6 +1143,7 @@ void IncidentsPanel::rebind() {
     const RunbookRun *r = m_book.run(m_runId);
     if (!r || !m_config.publisher)
         return;
+    const QString runId = r->id; // the dialog below runs an event loop: keep ids, not pointers
     if (!confirm(tr("Rebind the active manifest"),
                  tr("Rebind the active manifest of %1 to its last known good pack?\n\nThe publisher API at "
                     "%2 is called now; "
@@ -1169,7 +1170,7 @@ void IncidentsPanel::rebind() {
             report(o.error.isEmpty() ? tr("Rebind failed") : o.error, true);
         refresh();
     });
-    m_rebindFlow->start(r->id);
+    m_rebindFlow->start(runId);
 }
 
 } // namespace ops::ui

@@ -262,6 +262,13 @@ void LaunchPanel::buildUi() {
     layout->addLayout(messageRow);
 }
 
+void LaunchPanel::showEvent(QShowEvent *event) {
+    const bool stale = isStale();
+    Panel::showEvent(event); // refreshes when the log changed while hidden
+    if (!stale)
+        refresh();
+}
+
 void LaunchPanel::refresh() {
     SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store) {

@@ -44,6 +44,12 @@ public:
 
     void setClock(Time::Clock clock) { m_clock = std::move(clock); }
     void refresh() override;
+
+protected:
+    // GO / NO-GO also depends on the time and on probe states: read again at every show.
+    void showEvent(QShowEvent *event) override;
+
+public:
     const LaunchStatus &status() const { return m_status; }
     void selectCheck(const QString &step);
     QString currentCheck() const;

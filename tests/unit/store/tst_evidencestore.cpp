@@ -326,8 +326,14 @@ void TestEvidenceStore::anActCarriesExactlyTheBlobsItNames() {
     QCOMPARE(f.store->latestCheckpoint()->size, before + 2);
     QCOMPARE(f.store->blob(log.sha256).value(), QByteArray("line 1\n"));
     QCOMPARE(blobCount(), 1);
-    // Later acts may name stored bytes without carrying them again.
+    // Later acts may name stored bytes without carrying them again, but only as they are.
     QVERIFY_OK(f.store->append(f.alice, {attachmentEvent(log, QStringLiteral("kl"))}));
+    NewEvent bigger = attachmentEvent(log, QStringLiteral("kl"));
+    bigger.payload["size"] = 999;
+    QCOMPARE(f.store->append(f.alice, {bigger}).error().code, ErrorCode::InvalidInput);
+    NewEvent upper = attachmentEvent(log, QStringLiteral("kl"));
+    upper.payload["sha256"] = log.sha256.toUpper();
+    QCOMPARE(f.store->append(f.alice, {upper}).error().code, ErrorCode::InvalidInput);
 }
 
 void TestEvidenceStore::exportWritesWhatTheSearchSelects() {
