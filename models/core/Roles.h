@@ -1,5 +1,7 @@
 #pragma once
 
+#include "JsonValue.h"
+
 #include <QStringList>
 
 namespace ops::Roles {
@@ -27,6 +29,64 @@ inline bool monitorMayRecord(QStringView kind) {
     return kind.startsWith(QLatin1String("probe.")) || kind == QLatin1String("alert.fired") ||
            kind == QLatin1String("alert.cleared") || kind.startsWith(QLatin1String("signal.")) ||
            kind.startsWith(QLatin1String("monitor."));
+}
+
+// The role a person's act needs, by kind (and, for runbook steps, by the runbook and the step's
+// own signing role). The verbs check this before they write; the write gate and verify check it
+// again from the events, as of the act's position in the log.
+struct ActRule {
+    QStringList anyOf; // empty: any approved identity may record it
+    QString also;      // a role needed besides, e.g. the role a signed step is signed as
+};
+
+inline ActRule ruleForAct(QStringView kind, const JsonValue &payload) {
+    const QStringList incident{QStringLiteral("operator"), QStringLiteral("incident-owner")};
+    const auto is = [&](const char *k) { return kind == QLatin1String(k); };
+    const auto prefix = [&](const char *p) { return kind.startsWith(QLatin1String(p)); };
+    if (is("incident.decision") || is("incident.closed"))
+        return {{QStringLiteral("incident-owner")}, {}};
+    if (prefix("incident.") || prefix("killswitch.") || prefix("publisher.") || is("rollback.started") ||
+        is("rollback.finished") || is("alert.acknowledged"))
+        return {incident, {}};
+    if (prefix("alert.") || prefix("probe.") || prefix("monitor."))
+        return {incident + QStringList{QStringLiteral("monitor")}, {}};
+    if (prefix("runbook.")) {
+        QString signedAs;
+        if (const JsonValue *evidence = payload.find("evidence"); evidence && evidence->isObject())
+            signedAs = evidence->stringAt("signed_as");
+        const bool launch = payload.stringAt("runbook") == QLatin1String("launch-day-validation");
+        if (launch)
+            return signedAs.isEmpty() ? ActRule{{QStringLiteral("release-owner")}, {}}
+                                      : ActRule{{signedAs}, {}};
+        return {incident, signedAs};
+    }
+    if (prefix("launch."))
+        return {{QStringLiteral("release-owner")}, {}};
+    if (is("derivation.imported") || is("derivation.superseded") || is("handoff.attested"))
+        return {{QStringLiteral("analyst")}, {}};
+    if (is("derivation.reviewed") || is("derivation.signed") || is("handoff.threats") ||
+        is("handoff.exported"))
+        return {{QStringLiteral("reviewer")}, {}};
+    if (is("derivation.risk-noted"))
+        return {{QStringLiteral("risk-owner")}, {}};
+    if (is("derivation.invalidated") || is("handoff.charter"))
+        return {{QStringLiteral("analyst"), QStringLiteral("reviewer")}, {}};
+    // rollback.deadline_missed (a fact of the clock), derivation.denied (a refused attempt),
+    // verdicts, proofs, attachments, import statements, signals: any approved identity.
+    return {};
+}
+
+// Why `held` may not make an act of `kind`; empty when it may.
+inline QString actRefusal(QStringView kind, const JsonValue &payload, const QStringList &held) {
+    const ActRule rule = ruleForAct(kind, payload);
+    bool any = rule.anyOf.isEmpty();
+    for (const QString &r : rule.anyOf)
+        any = any || held.contains(r);
+    if (!any)
+        return QStringLiteral("%1 needs the %2 role").arg(kind, rule.anyOf.join(QStringLiteral(" or ")));
+    if (!rule.also.isEmpty() && !held.contains(rule.also))
+        return QStringLiteral("%1 signed as %2 needs that role").arg(kind, rule.also);
+    return {};
 }
 
 inline QStringList unknown(const QStringList &roles) {

@@ -30,6 +30,7 @@ public:
     static QString actionName(Action action);
 
     DerivationActions(EvidenceStore &store, const Signer &signer, Time::Clock clock = Time::systemClock());
+    const Time::Clock &clock() const { return m_clock; }
 
     // Why the acting identity may not do `action` on `record` (null for actions on no record);
     // empty when it may. The console uses this to explain a disabled button.

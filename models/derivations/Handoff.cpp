@@ -132,7 +132,7 @@ QByteArray handoffMarkdown(const HandoffStatus &st, const DerivationBook &book, 
 } // namespace
 
 Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationActions &actions,
-                                    const QString &outPath, const ExportOptions &options, Time::Clock clock) {
+                                    const QString &outPath, const ExportOptions &options) {
     const Signer &exporter = actions.signer();
     if (QFileInfo::exists(outPath))
         return makeError(ErrorCode::InvalidInput,
@@ -171,7 +171,7 @@ Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationAction
             return refuse(QStringLiteral("the reviewer exporting the package cannot be its S03 locker"));
     }
 
-    const qint64 now = clock();
+    const qint64 now = actions.clock()();
     auto cp = store.latestCheckpoint();
     if (!cp.ok())
         return cp.error();

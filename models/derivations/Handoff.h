@@ -28,10 +28,10 @@ struct ExportSummary {
 };
 
 // Needs the reviewer role. An incomplete package is refused unless draft; refusals are recorded as
-// "derivation.denied". Records "handoff.exported" with the package's digest.
+// "derivation.denied". Records "handoff.exported" with the package's digest, at the time of the
+// actions' clock.
 Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationActions &actions,
-                                    const QString &outPath, const ExportOptions &options,
-                                    Time::Clock clock = Time::systemClock());
+                                    const QString &outPath, const ExportOptions &options);
 
 using Check = NamedCheck;
 

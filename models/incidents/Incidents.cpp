@@ -301,7 +301,40 @@ Result<IncidentBook> IncidentBook::load(const EvidenceStore &store) {
     IncidentBook book;
     for (const StoredEvent &e : all.value())
         book.apply(e);
+    if (auto r = book.judgeRollbacks(store); !r.ok())
+        return r.error();
     return book;
+}
+
+Result<void> IncidentBook::judgeRollbacks(const EvidenceStore &store) {
+    for (RunbookRun &run : m_runs) {
+        if (!run.rollback)
+            continue;
+        bool onTime = true;
+        for (RollbackClock &c : run.clocks) {
+            if (c.metSeq > 0) {
+                auto sealed = store.sealedAtMs(c.metSeq);
+                if (!sealed.ok())
+                    return sealed.error();
+                c.metMs = qMax(c.metMs, sealed.value());
+            }
+            onTime = onTime && c.metMs > 0 && c.metMs <= c.deadlineMs;
+        }
+        if (!run.finished)
+            continue;
+        const bool failed = std::any_of(run.steps.cbegin(), run.steps.cend(),
+                                        [](const StepState &s) { return s.status == StepStatus::Failed; });
+        const bool met = onTime && !failed;
+        if (met == run.objectiveMet)
+            continue;
+        run.objectiveMet = met;
+        if (Incident *i = mutableIncident(run.incident))
+            for (TimelineEntry &t : i->timeline)
+                if (t.seq == run.finishedSeq)
+                    t.text = QStringLiteral("%1 finished: objective %2")
+                                 .arg(run.id, met ? QStringLiteral("met") : QStringLiteral("not met"));
+    }
+    return {};
 }
 
 // Lookups by sequence number through an index: a fold of thousands of incidents stays linear.
@@ -447,11 +480,22 @@ void IncidentBook::apply(const StoredEvent &e) {
         if (e.kind == QLatin1String("rollback.started")) {
             r.rollback = true;
             r.drill = p.find("drill") && p.find("drill")->toBool();
-            r.startedMs = intAt(p, "confirmed_at_ms") > 0 ? intAt(p, "confirmed_at_ms") : e.tsMs;
-            r.clocks << RollbackClock{QStringLiteral("restore"), p.stringAt("restore_step"),
-                                      intAt(p, "restore_deadline_ms"), 0, false}
-                     << RollbackClock{QStringLiteral("integrity"), p.stringAt("integrity_step"),
-                                      intAt(p, "integrity_deadline_ms"), 0, false};
+            // The clock starts when the operator confirmed, never after the event that records it;
+            // the deadlines keep their distance from that start.
+            const qint64 confirmed = intAt(p, "confirmed_at_ms") > 0 ? intAt(p, "confirmed_at_ms") : e.tsMs;
+            r.startedMs = qMin(confirmed, e.tsMs);
+            r.clocks << RollbackClock{QStringLiteral("restore"),
+                                      p.stringAt("restore_step"),
+                                      r.startedMs + (intAt(p, "restore_deadline_ms") - confirmed),
+                                      0,
+                                      0,
+                                      false}
+                     << RollbackClock{QStringLiteral("integrity"),
+                                      p.stringAt("integrity_step"),
+                                      r.startedMs + (intAt(p, "integrity_deadline_ms") - confirmed),
+                                      0,
+                                      0,
+                                      false};
         }
         m_runIndex.insert(r.seq, static_cast<int>(m_runs.size()));
         m_runs << r;
@@ -486,8 +530,10 @@ void IncidentBook::apply(const StoredEvent &e) {
                 run->signatures.append({role, e.actor});
             if (s->status == StepStatus::Done)
                 for (RollbackClock &c : run->clocks)
-                    if (c.step == s->step.id && c.metMs == 0)
+                    if (c.step == s->step.id && c.metMs == 0) {
                         c.metMs = e.tsMs;
+                        c.metSeq = e.seq;
+                    }
             addToTimeline(run->incident, e,
                           QStringLiteral("%1 step %2 %3%4")
                               .arg(run->id, s->step.id, status,
@@ -500,6 +546,8 @@ void IncidentBook::apply(const StoredEvent &e) {
             return;
         run->finished = true;
         run->finishedMs = e.tsMs;
+        run->finishedSeq = e.seq;
+        // What the event states; a rollback's is judged again from its clocks (judgeRollbacks).
         run->objectiveMet = p.find("objective_met") && p.find("objective_met")->toBool();
         addToTimeline(run->incident, e,
                       run->rollback ? QStringLiteral("%1 finished: objective %2")

@@ -100,7 +100,8 @@ struct RollbackClock {
     QString name; // restore | integrity
     QString step; // the step whose completion meets it
     qint64 deadlineMs = 0;
-    qint64 metMs = 0; // 0 while not met
+    qint64 metMs = 0;   // 0 while not met; the later of the step's time and its seal's
+    quint64 metSeq = 0; // the step event that met it
     bool missedRecorded = false;
 };
 enum class ClockState { Running, Warning, Met, MetLate, Missed };
@@ -126,6 +127,7 @@ struct RunbookRun {
     QList<StepState> steps;
     bool finished = false;
     qint64 finishedMs = 0;
+    quint64 finishedSeq = 0;
     // Rollback runs
     bool rollback = false;
     bool drill = false;
@@ -179,6 +181,9 @@ private:
     Incident *mutableIncident(const QString &id);
     RunbookRun *mutableRun(const QString &id);
     void addToTimeline(const QString &incident, const StoredEvent &event, const QString &text);
+    // Rollback clocks judged by the signed checkpoints too: a step counts as done no earlier than
+    // the checkpoint that sealed it, and the objective is recomputed from the clocks.
+    Result<void> judgeRollbacks(const EvidenceStore &store);
 
     QList<Incident> m_incidents;
     QList<RunbookRun> m_runs;

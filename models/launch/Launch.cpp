@@ -366,13 +366,57 @@ Result<LaunchInputs> LaunchInputs::read(const SqliteEvidenceStore &store, const 
         in.identities.insert(i.name, i);
     if (auto monitor = MonitorStore::open(store.path(), true); monitor.ok()) {
         if (auto states = monitor->targetStates(); states.ok()) {
-            in.targets = states.value();
+            auto checked = targetsCheckedAgainstLog(states.value(), store);
+            if (!checked.ok())
+                return checked.error();
+            in.targets = std::move(checked).value();
             in.targetsKnown = true;
         }
     }
     in.currentSnapshotSha256 =
         ConfigSnapshots::take(config, environment, in.book, ConfigSnapshots::processPresence()).sha256;
     return in;
+}
+
+Result<QHash<QString, TargetStateRow>> targetsCheckedAgainstLog(QHash<QString, TargetStateRow> table,
+                                                                const EvidenceStore &store) {
+    // The state of each target is what its last signed probe.state_changed event says; the
+    // probe_states table only adds when it was last probed, and is used only where it agrees.
+    EventFilter f;
+    f.kind = QStringLiteral("probe.state_changed");
+    f.newestFirst = true;
+    f.limit = 100000;
+    auto events = store.query(f);
+    if (!events.ok())
+        return events.error();
+    QHash<QString, std::pair<QString, qint64>> logged; // target → (state, time of the transition)
+    for (const StoredEvent &e : events.value()) {
+        const JsonValue p = e.payload();
+        const QString target = p.stringAt("target");
+        if (!target.isEmpty() && !logged.contains(target))
+            logged.insert(target, {p.stringAt("to"), e.tsMs});
+    }
+    for (auto it = table.begin(); it != table.end(); ++it) {
+        const auto l = logged.constFind(it.key());
+        if (l == logged.constEnd() || l->first != it->state) {
+            it->reason = l == logged.constEnd()
+                             ? QStringLiteral("the probe state table says %1, but no probe of it is in the "
+                                              "evidence log")
+                                   .arg(it->state)
+                             : QStringLiteral("the probe state table says %1 but the evidence log says %2")
+                                   .arg(it->state, l->first);
+            it->state = QStringLiteral("unverified");
+        }
+    }
+    for (auto l = logged.constBegin(); l != logged.constEnd(); ++l)
+        if (!table.contains(l.key())) {
+            TargetStateRow row;
+            row.target = l.key();
+            row.state = l->first;
+            row.sinceMs = row.checkedAtMs = l->second;
+            table.insert(l.key(), row);
+        }
+    return table;
 }
 
 QList<NoGoRule> evaluateNoGoRules(const LaunchInputs &in) {

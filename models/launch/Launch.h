@@ -99,6 +99,12 @@ struct LaunchInputs {
 // The rules of seed 002 "No-go rules", each computed from the inputs with its reason.
 QList<NoGoRule> evaluateNoGoRules(const LaunchInputs &in);
 
+// Probe states as the launch rules may use them: each target's state is the one its last
+// probe.state_changed event records; a row of the probe_states table that disagrees with the log
+// (edited, or written without its event) becomes "unverified" and names the disagreement.
+Result<QHash<QString, TargetStateRow>> targetsCheckedAgainstLog(QHash<QString, TargetStateRow> table,
+                                                                const EvidenceStore &store);
+
 struct LaunchStatus {
     std::optional<RunbookRun> run; // the current launch run (the latest, open or decided)
     QString build;

@@ -79,6 +79,8 @@ void AlertMonitor::waitForWrites() {
 
 void AlertMonitor::setClock(Time::Clock clock) {
     m_clock = clock;
+    if (m_host && m_host->parent() == this && !m_store)
+        m_host->setClock(clock); // a store of its own writes with the monitor's clock
     m_engine->setClock(std::move(clock));
 }
 

@@ -34,6 +34,9 @@ public:
     virtual Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const = 0;
     virtual Result<QList<StoredEvent>> query(const EventFilter &filter) const = 0;
     virtual Result<Checkpoint> latestCheckpoint() const = 0;
+    // The time of the first checkpoint that covers event `seq` (as its signed bytes say); 0 when
+    // none does yet.
+    virtual Result<qint64> sealedAtMs(quint64 seq) const = 0;
     virtual Result<InclusionProofData> inclusionProof(quint64 seq, quint64 treeSize) const = 0;
     virtual Result<QList<QByteArray>> consistencyProof(quint64 oldSize, quint64 newSize) const = 0;
 

@@ -97,12 +97,21 @@ public:
     static constexpr std::size_t kBatch = 1024;
     static constexpr std::size_t kQueued = 4;
 
-    ImportReader(QFile &f, QString file, quint64 firstSeq, std::string actor, qint64 now)
+    // Lines may carry times from the last checkpoint's up to now (plus the clock tolerance), never
+    // going backwards past the tolerance: an import cannot backdate what the log already sealed.
+    struct Times {
+        qint64 now = 0;
+        qint64 lastCheckpoint = 0;
+        qint64 highWater = 0; // the latest time in the log before the import
+    };
+    ImportReader(QFile &f, QString file, quint64 firstSeq, std::string actor, Times times)
         : m_file(f)
         , m_path(std::move(file))
         , m_seq(firstSeq)
         , m_actor(std::move(actor))
-        , m_now(now)
+        , m_now(times.now)
+        , m_lastCheckpoint(times.lastCheckpoint)
+        , m_latest(times.highWater)
         , m_thread([this] { run(); }) {}
     ~ImportReader() {
         {
@@ -228,6 +237,11 @@ private:
             e.seq = ++m_seq;
             e.uuid = uuids.next();
             e.tsMs = l.tsMs.value_or(m_now);
+            if (auto problem = timeProblem(e.tsMs)) {
+                batch.error = at(ErrorCode::InvalidInput, *problem, lineNo);
+                return true;
+            }
+            m_latest = qMax(m_latest, e.tsMs);
             e.kind = *l.kind;
             e.scope = *l.scope;
             payloadBytes.clear();
@@ -248,11 +262,26 @@ private:
         }
     }
 
+    std::optional<QString> timeProblem(qint64 ts) const {
+        if (ts > m_now + Time::kClockSkewToleranceMs)
+            return QStringLiteral("field 'ts': %1 is in the future (this machine's clock says %2)")
+                .arg(Time::toIso(ts), Time::toIso(m_now));
+        if (ts < m_lastCheckpoint)
+            return QStringLiteral("field 'ts': %1 is earlier than the log's last checkpoint (%2): an import "
+                                  "adds what was observed since; keep a source's older time in the payload")
+                .arg(Time::toIso(ts), Time::toIso(m_lastCheckpoint));
+        if (ts < m_latest - Time::kClockSkewToleranceMs)
+            return QStringLiteral("field 'ts': %1").arg(SqliteEvidenceStore::timeWentBackwards(ts, m_latest));
+        return std::nullopt;
+    }
+
     QFile &m_file;
     const QString m_path;
     quint64 m_seq;
     const std::string m_actor;
     const qint64 m_now;
+    const qint64 m_lastCheckpoint;
+    qint64 m_latest;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<PreparedBatch> m_queue;
@@ -336,7 +365,19 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     // Two stages on two cores: a reader thread parses and checks each line and makes its exact
     // bytes and leaf hash; this thread writes the rows and the Merkle tree in order. Batches pass
     // through a short bounded queue, so memory stays flat whatever the file's size.
-    ImportReader reader(f, file, n.value(), signer.name.toStdString(), m_options.clock());
+    ImportReader::Times times;
+    times.now = m_options.clock();
+    if (n.value() > 0) {
+        auto latest = latestCheckpoint();
+        if (!latest.ok())
+            return latest.error();
+        times.lastCheckpoint = latest->tsMs;
+    }
+    auto highWater = timeHighWater();
+    if (!highWater.ok())
+        return highWater.error();
+    times.highWater = highWater.value();
+    ImportReader reader(f, file, n.value(), signer.name.toStdString(), times);
     quint64 seq = n.value();
     crypto::Sha256 leaves; // the batch statement's digest: SHA-256 over the leaf hashes in order
     while (true) {

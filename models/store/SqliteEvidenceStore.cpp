@@ -372,7 +372,12 @@ Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer,
     Checkpoint cp;
     cp.size = tree.size();
     cp.root = tree.root();
-    cp.tsMs = m_options.clock();
+    // The seal's time: the writer's clock, never before the latest time it seals (events carry the
+    // time of the act, taken from the same clock a moment earlier).
+    auto latest = timeHighWater();
+    if (!latest.ok())
+        return latest.error();
+    cp.tsMs = qMax(m_options.clock(), latest.value());
     cp.signer = signer.name;
     cp.signerKey = signer.key.publicKey().fingerprint();
     cp.storeId = m_storeId;
@@ -785,6 +790,25 @@ Result<void> SqliteEvidenceStore::checkHead(const IdentityRegistry &reg, quint64
     return {};
 }
 
+Result<qint64> SqliteEvidenceStore::timeHighWater() const {
+    auto st = Statement::prepare(m_db, "SELECT MAX(COALESCE((SELECT MAX(ts_ms) FROM events), 0), "
+                                       "COALESCE((SELECT MAX(ts_ms) FROM checkpoints), 0))");
+    if (!st.ok())
+        return st.error();
+    if (auto r = st->step(); !r.ok())
+        return r.error();
+    return st->int64(0);
+}
+
+QString SqliteEvidenceStore::timeWentBackwards(qint64 ts, qint64 highWater) {
+    return QStringLiteral("its time %1 is %2 s before the latest time in the log (%3): times never go "
+                          "backwards by more than %4 s; check this machine's clock")
+        .arg(Time::toIso(ts))
+        .arg((highWater - ts) / 1000)
+        .arg(Time::toIso(highWater))
+        .arg(Time::kClockSkewToleranceMs / 1000);
+}
+
 Result<IdentityRegistry> SqliteEvidenceStore::registry() const {
     auto st = Statement::prepare(m_db, "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM events "
                                        "WHERE kind >= 'identity.' AND kind < 'identity/'");
@@ -851,24 +875,41 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
             batch.prepend(marker);
             markers = 1;
         }
-        if (reg.activeRoles(signer.name).contains(QStringLiteral("monitor")))
+        const QStringList held = reg.activeRoles(signer.name);
+        if (held.contains(QStringLiteral("monitor")))
             for (const NewEvent &e : events)
                 if (!Roles::monitorMayRecord(e.kind))
                     return makeError(
                         ErrorCode::Policy,
                         QStringLiteral("'%1' is a monitor: it records what it observes, never %2")
                             .arg(signer.name, e.kind));
+        // The role each act needs, checked again here from the identity events (the verbs check
+        // it first, with their own wording).
+        for (const NewEvent &e : events)
+            if (isActKind(e.kind) && !e.kind.startsWith(QLatin1String("identity.")))
+                if (const QString why = Roles::actRefusal(e.kind, e.payload, held); !why.isEmpty())
+                    return makeError(ErrorCode::Policy,
+                                     QStringLiteral("'%1' may not record this: %2").arg(signer.name, why));
     }
     auto tree = loadFrontier(n.value());
     if (!tree.ok())
         return tree.error();
     if (auto r = checkHead(reg, n.value(), tree.value()); !r.ok())
         return r.error();
+    auto highWater = timeHighWater();
+    if (!highWater.ok())
+        return highWater.error();
+    qint64 latestTs = highWater.value();
     auto writer = EventWriter::open(m_db, std::move(tree).value());
     if (!writer.ok())
         return writer.error();
     QList<StoredEvent> out;
     quint64 seq = n.value();
+    // One act, one time: events that bring no time of their own (attachments) take the act's.
+    std::optional<qint64> actTime;
+    for (const NewEvent &e : events)
+        if (e.tsMs && !actTime)
+            actTime = e.tsMs;
     crypto::UuidSource uuids;
     const std::string actor = signer.name.toStdString();
     for (const NewEvent &e : std::as_const(batch)) {
@@ -876,7 +917,13 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
         s.seq = ++seq;
         const std::string uuid = uuids.next();
         s.uuid = QString::fromStdString(uuid);
-        s.tsMs = e.tsMs.value_or(m_options.clock());
+        s.tsMs = e.tsMs ? *e.tsMs : actTime ? *actTime : m_options.clock();
+        if (s.tsMs < latestTs - Time::kClockSkewToleranceMs)
+            return makeError(
+                ErrorCode::Policy,
+                QStringLiteral("refusing to record %1: %2").arg(e.kind, timeWentBackwards(s.tsMs, latestTs)),
+                m_path);
+        latestTs = qMax(latestTs, s.tsMs);
         s.actor = signer.name;
         s.kind = e.kind;
         s.scope = e.scope;
@@ -1149,6 +1196,26 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter)
         out.append(readEvent(st.value()).value());
     }
     return out;
+}
+
+Result<qint64> SqliteEvidenceStore::sealedAtMs(quint64 seq) const {
+    auto st = Statement::prepare(
+        m_db, "SELECT canonical, signature FROM checkpoints WHERE size >= ? ORDER BY size LIMIT 1");
+    if (!st.ok())
+        return st.error();
+    st->bind(1, static_cast<qint64>(seq));
+    auto row = st->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return qint64(0);
+    const QByteArrayView c = st->blobView(0);
+    const auto cp =
+        Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())), st->blob(1));
+    if (!cp)
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("the checkpoint over event %1 is malformed").arg(seq), m_path);
+    return cp->tsMs;
 }
 
 Result<Checkpoint> SqliteEvidenceStore::latestCheckpoint() const {

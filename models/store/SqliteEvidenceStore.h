@@ -48,6 +48,8 @@ public:
                                           const QList<NewBlob> &blobs, const InTransaction &alsoWrite);
     Result<quint64> importJsonl(const Signer &signer, const QString &file,
                                 const Progress &progress = {}) override;
+    // "its time … is N s before the latest time in the log (…)": the one wording of the time rule.
+    static QString timeWentBackwards(qint64 ts, qint64 highWater);
     // One JSONL import line, validated (exposed for the fuzz target).
     static Result<NewEvent> parseImportLine(std::string_view line);
 
@@ -55,6 +57,7 @@ public:
     Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const override;
     Result<QList<StoredEvent>> query(const EventFilter &filter) const override;
     Result<Checkpoint> latestCheckpoint() const override;
+    Result<qint64> sealedAtMs(quint64 seq) const override;
     Result<InclusionProofData> inclusionProof(quint64 seq, quint64 treeSize) const override;
     Result<QList<QByteArray>> consistencyProof(quint64 oldSize, quint64 newSize) const override;
 
@@ -147,6 +150,9 @@ private:
     // Refuses to write over events that the latest validly signed checkpoint does not cover.
     Result<void> checkHead(const IdentityRegistry &reg, quint64 n,
                            const crypto::merkle::TreeBuilder &tree) const;
+    // The latest time in the log: of its events and of its checkpoints (0 when empty). No event
+    // may be written more than Time::kClockSkewToleranceMs before it.
+    Result<qint64> timeHighWater() const;
     Result<void> setMeta(const QString &key, const QString &value);
     Result<StoredEvent> readEvent(store::Statement &st) const;
 

@@ -29,6 +29,8 @@ public:
 
     QString path() const { return m_path; }
     const StoreOpenOptions &options() const { return m_options; }
+    // The clock the store writes its times with; takes effect when the store is opened.
+    void setClock(Time::Clock clock) { m_options.clock = std::move(clock); }
     // The store, opened now if it has appeared since; nullptr while there is none (problem() says why).
     SqliteEvidenceStore *store();
     SqliteEvidenceStore *storeIfOpen() const { return m_borrowed ? m_borrowed : m_store.get(); }

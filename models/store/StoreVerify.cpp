@@ -107,6 +107,16 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
     std::string coveredActor, coveredOther; // actors of the events since the last checkpoint
     bool coveredSeen = false, coveredMixed = false;
     std::optional<Error> ioError;
+    // Times never go backwards past the clock tolerance (from the era of trust roots on): events
+    // and the checkpoints that seal them, in log order.
+    qint64 latestTs = 0;
+    auto checkTime = [&](quint64 seq, qint64 ts, const QString &what) {
+        if (!reg.trustEra())
+            return;
+        if (ts < latestTs - Time::kClockSkewToleranceMs)
+            verdict.fail(seq, QStringLiteral("%1: %2").arg(what, timeWentBackwards(ts, latestTs)));
+        latestTs = qMax(latestTs, ts);
+    };
     const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
         if (level < kNodeLevelMin)
             return;
@@ -173,9 +183,25 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
                              .arg(parsed->signer));
             return;
         }
+        checkTime(firstCovered, parsed->tsMs, QStringLiteral("checkpoint at size %1").arg(cp.size));
         ++report.checkpoints;
     };
 
+    // The role an act needs, as of its position (from the era of trust roots on; earlier stores
+    // verify under the rules they were written with). Only runbook steps need their payload.
+    auto actRoleProblem = [&](const QString &kindName, const QString &actorName,
+                              std::string_view payloadBytes) -> QString {
+        if (!reg.trustEra() || !isActKind(kindName))
+            return {};
+        JsonValue payload = JsonValue::object();
+        if (kindName.startsWith(QLatin1String("runbook."))) {
+            auto parsed = CanonicalJson::parse(payloadBytes);
+            if (!parsed.ok())
+                return QStringLiteral("its payload is not valid JSON");
+            payload = std::move(parsed).value();
+        }
+        return Roles::actRefusal(kindName, payload, reg.activeRoles(actorName));
+    };
     std::string canonicalBuf;
     while (true) {
         auto row = rows->step();
@@ -258,6 +284,9 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
                     verdict.fail(seq, QStringLiteral("event %1: '%2' is a monitor and cannot record %3")
                                           .arg(seq)
                                           .arg(actorName, kindName));
+                else if (const QString role = actRoleProblem(kindName, actorName, env.payload);
+                         !role.isEmpty())
+                    verdict.fail(seq, QStringLiteral("event %1 by '%2': %3").arg(seq).arg(actorName, role));
                 else if (options.signatures && signedByActor) {
                     const QByteArray pem = reg.keyAt(actorName, seq);
                     auto cached = keyCache.constFind(pem);
@@ -322,6 +351,7 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             batchLeaves.finish();
             batchFirst.reset();
         }
+        checkTime(seq, tsMs, QStringLiteral("event %1").arg(seq));
         tree.append(leaf, sink);
         if (ioError)
             return *ioError;

@@ -97,7 +97,9 @@ std::unique_ptr<test::StoreFixture> buildStore(qint64 n, test::GeneratedEvidence
                                                double &indexSeconds) {
     auto f = std::make_unique<test::StoreFixture>();
     const QString jsonl = f->dir.file(QStringLiteral("gen.jsonl"));
-    gen = test::writeGeneratedJsonl(jsonl, n, qMax<qint64>(1, n / 100));
+    const qint64 start = f->now + 1000;
+    gen = test::writeGeneratedJsonl(jsonl, n, start, qMax<qint64>(1, n / 100));
+    f->now = start + n * 1000;
     QElapsedTimer t;
     t.start();
     auto r = f->store->importJsonl(f->alice, jsonl);

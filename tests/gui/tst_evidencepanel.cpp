@@ -78,9 +78,13 @@ private:
 };
 
 void TestEvidencePanel::initTestCase() {
-    m_f = std::make_unique<test::StoreFixture>();
+    m_f = std::make_unique<test::StoreFixture>(true, QStringList{QStringLiteral("operator"),
+                                                                 QStringLiteral("incident-owner"),
+                                                                 QStringLiteral("reviewer")});
     const QString jsonl = m_f->dir.file(QStringLiteral("gen.jsonl"));
-    m_gen = test::writeGeneratedJsonl(jsonl, 100000);
+    const qint64 start = m_f->now + 1000;
+    m_gen = test::writeGeneratedJsonl(jsonl, 100000, start);
+    m_f->now = start + 100000 * 1000;
     QElapsedTimer t;
     t.start();
     auto imported = m_f->store->importJsonl(m_f->alice, jsonl);

@@ -50,7 +50,7 @@ static bool run(const QString &program, const QStringList &args, const QString &
 void TestBundle::initTestCase() {
     m_f = std::make_unique<StoreFixture>();
     const Signer bob = makeSigner(QStringLiteral("bob"));
-    QVERIFY(m_f->enrol(bob, {QStringLiteral("qa")}).ok());
+    QVERIFY(m_f->enrol(bob, {QStringLiteral("operator")}).ok());
     m_f->appendN(6);
     NewEvent e;
     e.kind = QStringLiteral("incident.note");

@@ -25,7 +25,11 @@ inline const char *const kGenWords[] = {"manifest",   "pack",     "resolver", "r
                                         "checksum",   "latency",  "fallback", "orchestrator",
                                         "scoreboard", "verifier", "locality", "publish"};
 
-inline GeneratedEvidence writeGeneratedJsonl(const QString &path, qint64 n, qint64 needleEvery = 10000) {
+// Line i carries the time startMs + i seconds: an import accepts times from the log's last
+// checkpoint up to now, so callers start after the store's last checkpoint and move their store's
+// clock past startMs + n seconds before importing.
+inline GeneratedEvidence writeGeneratedJsonl(const QString &path, qint64 n, qint64 startMs,
+                                             qint64 needleEvery = 10000) {
     GeneratedEvidence g;
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -37,7 +41,7 @@ inline GeneratedEvidence writeGeneratedJsonl(const QString &path, qint64 n, qint
         x ^= x << 17;
         return x;
     };
-    const qint64 start = 1795400000000; // 2026-11-23
+    const qint64 start = startMs;
     QByteArray line;
     for (qint64 i = 0; i < n; ++i) {
         const char *kind = kGenKinds[next() % 6];

@@ -78,6 +78,20 @@ template<typename Rig> void probeCriticalScopes(Rig &rig, const QString &failing
             states << row;
         }
     QVERIFY_OK(monitor->saveRound({}, states, {}, rig.clock, 0));
+    // As the monitor does: each state is also a signed probe.state_changed event, which the
+    // launch rules read (the table only says when each target was last probed).
+    QList<NewEvent> events;
+    for (const TargetStateRow &row : std::as_const(states)) {
+        NewEvent e;
+        e.kind = QStringLiteral("probe.state_changed");
+        e.scope = row.scope;
+        e.tsMs = rig.clock;
+        e.payload["target"] = row.target;
+        e.payload["to"] = row.state;
+        e.payload["reason"] = row.reason;
+        events << e;
+    }
+    QVERIFY_OK(rig.f.store->append(rig.f.alice, events));
 }
 
 } // namespace ops::test

@@ -42,10 +42,12 @@ struct StoreFixture {
     std::unique_ptr<SqliteEvidenceStore> store;
     qint64 now = 1795410000000; // 2026-11-23T…Z, advanced by each read
 
-    explicit StoreFixture(bool registerAlice = true) {
+    explicit StoreFixture(bool registerAlice = true,
+                          const QStringList &aliceRoles = {QStringLiteral("operator"),
+                                                           QStringLiteral("reviewer")}) {
         reopen(true);
         if (registerAlice) {
-            auto r = store->registerIdentity(alice, {QStringLiteral("operator"), QStringLiteral("reviewer")});
+            auto r = store->registerIdentity(alice, aliceRoles);
             if (!r.ok())
                 qFatal("%s", qPrintable(r.error().toString()));
         }

@@ -720,7 +720,9 @@ bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint
     watcher->setFuture(QtConcurrent::run([storePath, signer, bar, cancel, total, config = m_config,
                                           environment = m_environment, library = m_library, clock = m_clock,
                                           work = std::move(work)] {
-        auto store = SqliteEvidenceStore::open(storePath, deploymentStoreOptions(config));
+        StoreOpenOptions options = deploymentStoreOptions(config);
+        options.clock = clock; // the act and its seal read one clock
+        auto store = SqliteEvidenceStore::open(storePath, options);
         if (!store.ok())
             return std::make_shared<Result<StoredEvent>>(store.error());
         LaunchActions actions(*store.value(), *signer, config, environment, library, clock);

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void probeMustPassAndChecksumFromPackProbe();
     void rollbackClocksWithInjectedClock();
     void rollbackWithinObjectiveIsMet();
+    void rollbackJudgedByTheSealOfItsSteps();
     void missedDeadlinesAreRecordedWhereverTheStoreIsOpen();
     void clockViewStates();
     void killSwitchesActivateOnceAndDeactivate();
@@ -556,8 +557,50 @@ void TestIncidents::rollbackWithinObjectiveIsMet() {
              ErrorCode::InvalidInput);
 }
 
+void TestIncidents::rollbackJudgedByTheSealOfItsSteps() {
+    // The operator's program claims the restore step was done at 14 minutes (within the clock
+    // tolerance of the log); the store sealed it at 15.5 minutes. The drill missed its restore
+    // objective, whatever the finishing event states.
+    Rig rig;
+    const QString run = runId(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {})->seq);
+    auto a = rig.as(rig.f.alice);
+    const QList<ProbeResult> ok{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
+                                result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
+                                       QString(64, QLatin1Char('1')), QString(64, QLatin1Char('1')))};
+    const RunbookRun before = *rig.book().run(run);
+    const QString restore = before.clock(QStringLiteral("restore"))->step;
+    bool restored = false;
+    qint64 t = kStart;
+    for (const StepState &s : before.steps) {
+        t = s.step.id == restore ? kStart + 14 * kMinute : t + 10 * 1000;
+        restored = restored || s.step.id == restore;
+        rig.clock = t;             // the time the act claims
+        rig.f.now = t + 90 * 1000; // the machine's clock when the store seals it
+        StepInput in = stepInput(s.step.id);
+        in.note = QStringLiteral("ok");
+        in.confirmed = true;
+        in.probes = ok;
+        QVERIFY_OK(a.recordStep(
+            run, in, {makeBlob(QStringLiteral("r.json"), "{}", QStringLiteral("application/json")).value()}));
+    }
+    QVERIFY(restored);
+    const IncidentBook book = rig.book();
+    const RunbookRun *r = book.run(run);
+    QVERIFY(r->finished);
+    const RollbackClock *c = r->clock(QStringLiteral("restore"));
+    QVERIFY2(c->metMs > c->deadlineMs, qPrintable(Time::toIso(c->metMs)));
+    QCOMPARE(clockView(*c, r->startedMs, rig.clock).state, ClockState::MetLate);
+    QVERIFY(!r->objectiveMet);
+    // The finishing event is computed from the same judged clocks, not from the claimed times.
+    EventFilter f;
+    f.kind = QStringLiteral("rollback.finished");
+    const QList<StoredEvent> finished = rig.f.store->query(f).value();
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished.first().payload().find("objective_met")->toBool());
+}
+
 void TestIncidents::clockViewStates() {
-    RollbackClock c{QStringLiteral("restore"), QStringLiteral("rebind"), kStart + 15 * kMinute, 0, false};
+    RollbackClock c{QStringLiteral("restore"), QStringLiteral("rebind"), kStart + 15 * kMinute, 0, 0, false};
     QCOMPARE(clockView(c, kStart, kStart).state, ClockState::Running);
     QCOMPARE(clockView(c, kStart, kStart).remainingMs, 15 * kMinute);
     QCOMPARE(clockView(c, kStart, kStart + 11 * kMinute).state, ClockState::Running);

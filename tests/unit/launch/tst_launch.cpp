@@ -2,6 +2,7 @@
 // separation and invalidation, the decision, the config snapshot and the checksum archive checked
 // by sha256sum itself.
 #include "LaunchFixture.h"
+#include "StoreAttack.h"
 
 #include "core/CanonicalJson.h"
 #include "crypto/Sha256.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void killSwitchRuleNeedsEverySwitchCycled();
     void alertingRulesFollowTheRulesFile();
     void validationRuleReadsTheLastProbeOfCriticalScopes();
+    void editedProbeStatesChangeNoDecision();
     void configSnapshotHoldsPresenceNeverValues();
     void signoffsAreSeparatedAndInvalidatedByChanges();
     void aBrokenSignatureIsShownAsSuch();
@@ -289,6 +291,27 @@ void TestLaunch::validationRuleReadsTheLastProbeOfCriticalScopes() {
     r = rig.rule(QStringLiteral("scope-not-validated"));
     QVERIFY(r.holds);
     QVERIFY2(r.reason.contains(QStringLiteral("probe it again")), qPrintable(r.reason));
+}
+
+void TestLaunch::editedProbeStatesChangeNoDecision() {
+    // A person with the file turns the failed probe green in the probe_states table: the rule
+    // reads the state from the signed events and names the disagreement.
+    Rig rig;
+    probeCriticalScopes(rig, QStringLiteral("my/pack"));
+    test::attack(rig.f.path, "UPDATE probe_states SET state = 'ok', reason = '' WHERE target = 'my/pack';");
+    NoGoRule r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("my/pack unverified: the probe state table says ok but the "
+                                              "evidence log says failed")),
+             qPrintable(r.reason));
+    // A row written without its event (a target the log never saw probed) does not count either.
+    test::attack(rig.f.path,
+                 "INSERT OR REPLACE INTO probe_states(target, scope, kind, state, reason, since_ms, "
+                 "checked_at_ms) VALUES('my/pack', 'my', 'pack', 'ok', '', 1, 1);"
+                 "UPDATE probe_states SET state = 'failed' WHERE target = 'baseline/pack';");
+    r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("baseline/pack unverified")), qPrintable(r.reason));
 }
 
 void TestLaunch::configSnapshotHoldsPresenceNeverValues() {

@@ -76,7 +76,9 @@ struct Rig {
         monitor->processRound(test::manifestRound(klStale, clock));
     }
     std::unique_ptr<SqliteEvidenceStore> store() {
-        return SqliteEvidenceStore::open(f.path, StoreOpenOptions{}).value();
+        StoreOpenOptions o;
+        o.clock = [this] { return clock; }; // one clock for every writer of the test
+        return SqliteEvidenceStore::open(f.path, o).value();
     }
 };
 

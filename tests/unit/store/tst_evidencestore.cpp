@@ -430,19 +430,22 @@ void TestEvidenceStore::keyMismatchRefused() {
 
 void TestEvidenceStore::importJsonlWritesOneBatch() {
     StoreFixture f;
+    // A line's own time lies between the last checkpoint and now.
+    const QString ts = Time::toIso(f.now + 30000);
     const QString path =
         f.dir.write(QStringLiteral("signals.jsonl"),
                     "{\"kind\":\"signal.publish_blocked\",\"scope\":\"kl\",\"payload\":{\"value\":1}}\n"
                     "\n"
                     "{\"kind\":\"signal.fallback_rate\",\"scope\":\"my\",\"payload\":{\"value\":\"0.25\"},"
-                    "\"ts\":\"2026-11-23T05:00:00Z\"}\n");
+                    "\"ts\":\"" +
+                        ts.toLatin1() + "\"}\n");
     const auto r = f.store->importJsonl(f.alice, path);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
     QCOMPARE(r.value(), quint64(2));
     const auto events = f.store->events(2, 10).value();
     QCOMPARE(events.size(), 3);
     QVERIFY(!events.at(0).signedByActor); // covered by the batch statement and checkpoint
-    QCOMPARE(events.at(1).tsMs, Time::parseIso(QStringLiteral("2026-11-23T05:00:00Z")).value());
+    QCOMPARE(events.at(1).tsMs, Time::parseIso(ts).value());
     // The importer's signed statement of the batch: range and digest of the leaves.
     const StoredEvent batch = events.at(2);
     QCOMPARE(batch.kind, QStringLiteral("evidence.imported"));

@@ -48,6 +48,10 @@ private Q_SLOTS:
     void importWithoutBatchStatementNamed();
     void forgedTailIsNotSealedByTheNextWriter();
     void insiderCannotSealAnotherActorsEvent();
+    void actNeedsItsRole();
+    void timeGoingBackwardsRefused();
+    void backdatedForgedEventNamed();
+    void importTimesLieBetweenCheckpointAndNow();
 };
 
 namespace {
@@ -75,7 +79,8 @@ NewEvent act(const QString &kind, const QString &scope = QStringLiteral("kl")) {
 // sidecar moved forward too. The store must be closed and hold fewer than 15 events (no kept
 // subtree changes).
 void forgeAppend(const QString &path, const QString &actor, const Signer *signer, const QString &kind,
-                 const JsonValue &payload, const Signer &cpSigner, bool withCheckpoint = true) {
+                 const JsonValue &payload, const Signer &cpSigner, bool withCheckpoint = true,
+                 qint64 afterLastMs = 1000) {
     auto s = SqliteEvidenceStore::open(path);
     QVERIFY(s.ok());
     const QList<StoredEvent> events = s.value()->events(1, 1000).value();
@@ -84,7 +89,7 @@ void forgeAppend(const QString &path, const QString &actor, const Signer *signer
     QVERIFY(events.size() < 15);
     const quint64 seq = events.size() + 1;
     const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-    const qint64 ts = events.last().tsMs + 1000;
+    const qint64 ts = events.last().tsMs + afterLastMs;
     const std::string payloadBytes = CanonicalJson::serialize(payload);
     std::string bytes;
     if (signer) {
@@ -281,10 +286,10 @@ void TestTrust::quorumOfPinnedAdmins() {
     QVERIFY_OK(store->approveIdentity(a1, QStringLiteral("quinn")));
     QCOMPARE(store->identity(QStringLiteral("quinn"))->state, QStringLiteral("requested"));
     QVERIFY(!store->approveIdentity(a1, QStringLiteral("quinn")).ok()); // the same admin twice
-    QVERIFY(!store->append(qa, {act(QStringLiteral("launch.signoff"))}).ok());
+    QVERIFY(!store->append(qa, {act(QStringLiteral("ops.note"))}).ok());
     QVERIFY_OK(store->approveIdentity(a2, QStringLiteral("quinn")));
     QVERIFY(store->identity(QStringLiteral("quinn"))->approved());
-    QVERIFY_OK(store->append(qa, {act(QStringLiteral("launch.signoff"))}));
+    QVERIFY_OK(store->append(qa, {act(QStringLiteral("ops.note"))}));
     const VerifyReport r = store->verify({true, true, {}}).value();
     QVERIFY2(r.intact, qPrintable(r.reason));
     QVERIFY(r.trustPinned);
@@ -622,6 +627,128 @@ void TestTrust::insiderCannotSealAnotherActorsEvent() {
     QVERIFY2(r.reason.contains(QStringLiteral("covers events by 'alice'")) ||
                  r.reason.contains(QStringLiteral("batch statement")),
              qPrintable(r.reason));
+}
+
+void TestTrust::actNeedsItsRole() {
+    // alice holds operator and reviewer: she may note an incident but not decide it, and a launch
+    // sign-off step signed as "qa" needs the qa role whoever records it.
+    StoreFixture f;
+    const quint64 before = f.store->size().value();
+    JsonValue decision = JsonValue::object();
+    decision["incident"] = QStringLiteral("INC-1");
+    decision["text"] = QStringLiteral("roll back");
+    NewEvent decide = act(QStringLiteral("incident.decision"));
+    decide.payload = decision;
+    auto r = f.store->append(f.alice, {decide});
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().exitCode(), 4);
+    QVERIFY2(r.error().message.contains(QStringLiteral("needs the incident-owner role")),
+             qPrintable(r.error().message));
+    JsonValue step = JsonValue::object();
+    step["runbook"] = QStringLiteral("launch-day-validation");
+    JsonValue evidence = JsonValue::object();
+    evidence["signed_as"] = QStringLiteral("qa");
+    step["evidence"] = evidence;
+    NewEvent signoff = act(QStringLiteral("runbook.step_completed"));
+    signoff.payload = step;
+    QVERIFY(!f.store->append(f.alice, {signoff}).ok());
+    QCOMPARE(f.store->size().value(), before);
+    // The holders of the roles may.
+    const Signer ian = makeSigner(QStringLiteral("ian")), quinn = makeSigner(QStringLiteral("quinn"));
+    QVERIFY_OK(f.enrol(ian, {QStringLiteral("incident-owner")}));
+    QVERIFY_OK(f.enrol(quinn, {QStringLiteral("qa")}));
+    QVERIFY_OK(f.store->append(ian, {decide}));
+    QVERIFY_OK(f.store->append(quinn, {signoff}));
+    QVERIFY(verifyFile(f.path).intact);
+
+    // alice's own program writes the decision with her key and seals it: verify names it.
+    f.store.reset();
+    forgeAppend(f.path, QStringLiteral("alice"), &f.alice, QStringLiteral("incident.decision"), decision,
+                f.alice);
+    const VerifyReport forged = verifyFile(f.path);
+    QVERIFY(!forged.intact);
+    QVERIFY2(
+        forged.reason.contains(QStringLiteral("by 'alice': incident.decision needs the incident-owner role")),
+        qPrintable(forged.reason));
+}
+
+void TestTrust::timeGoingBackwardsRefused() {
+    // A clock set back (to make a rollback look faster, or a decision earlier) is refused: no
+    // event lies before the latest time in the log by more than the tolerance.
+    StoreFixture f;
+    NewEvent e = act(QStringLiteral("incident.note"));
+    e.tsMs = f.now - Time::kClockSkewToleranceMs - 60000;
+    const quint64 before = f.store->size().value();
+    auto r = f.store->append(f.alice, {e});
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().exitCode(), 4);
+    QVERIFY2(r.error().message.contains(QStringLiteral("before the latest time in the log")),
+             qPrintable(r.error().message));
+    QCOMPARE(f.store->size().value(), before);
+    // Within the tolerance (clocks of two writers a little apart) it is recorded.
+    e.tsMs = f.now - Time::kClockSkewToleranceMs / 2;
+    QVERIFY_OK(f.store->append(f.alice, {e}));
+    QVERIFY(verifyFile(f.path).intact);
+}
+
+void TestTrust::backdatedForgedEventNamed() {
+    // alice's own program, with her key, writes an event an hour before the last one, signs it and
+    // seals it with a valid checkpoint: the log is cryptographically fine, but time went backwards.
+    StoreFixture f;
+    f.appendN(2);
+    f.store.reset();
+    JsonValue p = JsonValue::object();
+    p["text"] = QStringLiteral("noted before the alert fired");
+    forgeAppend(f.path, QStringLiteral("alice"), &f.alice, QStringLiteral("incident.note"), p, f.alice, true,
+                -3600 * 1000);
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(4));
+    QVERIFY2(r.reason.contains(QStringLiteral("event 4: its time")), qPrintable(r.reason));
+}
+
+void TestTrust::importTimesLieBetweenCheckpointAndNow() {
+    StoreFixture f;
+    f.appendN(1);
+    const qint64 lastCheckpoint = f.store->latestCheckpoint()->tsMs;
+    const auto line = [](qint64 ts) -> QByteArray {
+        return "{\"kind\":\"signal.publish_blocked\",\"scope\":\"kl\",\"payload\":{},\"ts\":\"" +
+               Time::toIso(ts).toLatin1() + "\"}\n";
+    };
+    const quint64 before = f.store->size().value();
+    struct Case {
+        QByteArray content;
+        int line;
+        const char *message;
+    };
+    const QList<Case> refused = {
+        {line(lastCheckpoint + 1000) + line(lastCheckpoint - 1), 2, "earlier than the log's last checkpoint"},
+        {line(f.now + 2 * Time::kClockSkewToleranceMs), 1, "is in the future"},
+    };
+    for (const Case &c : refused) {
+        const QString file = f.dir.write(QStringLiteral("signals.jsonl"), c.content);
+        auto r = f.store->importJsonl(f.alice, file);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().exitCode(), 3);
+        QCOMPARE(r.error().where, QStringLiteral("%1:%2").arg(file).arg(c.line));
+        QVERIFY2(r.error().message.contains(QLatin1String(c.message)), qPrintable(r.error().message));
+        QCOMPARE(f.store->size().value(), before);
+    }
+    // Lines going backwards within the file past the tolerance: refused at the line.
+    f.now += 30 * 60000;
+    const QString back = f.dir.write(QStringLiteral("back.jsonl"),
+                                     line(lastCheckpoint + 20 * 60000) + line(lastCheckpoint + 5 * 60000));
+    auto r = f.store->importJsonl(f.alice, back);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().where, QStringLiteral("%1:2").arg(back));
+    QVERIFY2(r.error().message.contains(QStringLiteral("before the latest time")),
+             qPrintable(r.error().message));
+    QCOMPARE(f.store->size().value(), before);
+    // Between the last checkpoint and now, in order: imported, and the log verifies.
+    const QString good = f.dir.write(QStringLiteral("good.jsonl"),
+                                     line(lastCheckpoint + 60000) + line(lastCheckpoint + 20 * 60000));
+    QCOMPARE(f.store->importJsonl(f.alice, good).value(), quint64(2));
+    QVERIFY(verifyFile(f.path).intact);
 }
 
 QTEST_GUILESS_MAIN(TestTrust)
