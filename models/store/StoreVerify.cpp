@@ -97,6 +97,7 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
     // Imported (unsigned) events since the last signed one: the importer's batch statement
     // (evidence.imported) must follow them, naming their range and the digest of their leaves.
     std::optional<quint64> batchFirst;
+    std::vector<std::pair<quint64, QString>> attached; // evidence.attached events and the blob they name
     QString batchActor;
     crypto::Sha256 batchLeaves;
     quint64 batchCount = 0, legacyUnsigned = 0;
@@ -352,6 +353,10 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             batchFirst.reset();
         }
         checkTime(seq, tsMs, QStringLiteral("event %1").arg(seq));
+        if (kind == "evidence.attached") {
+            auto p = CanonicalJson::parse(env.payload);
+            attached.emplace_back(seq, p.ok() ? p->stringAt("sha256") : QString());
+        }
         tree.append(leaf, sink);
         if (ioError)
             return *ioError;
@@ -417,6 +422,21 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
                 verdict.fail(std::nullopt,
                              QStringLiteral("attachment %1 does not match its SHA-256").arg(blobs->text(0)));
         }
+    }
+    // A blob deleted (or never written) behind the event that names it.
+    auto present = Statement::prepare(m_db, "SELECT 1 FROM blobs WHERE sha256 = ?");
+    if (!present.ok())
+        return present.error();
+    for (const auto &[seq, sha] : attached) {
+        present->reset();
+        present->bind(1, sha);
+        auto row = present->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            verdict.fail(seq, QStringLiteral("event %1 names attachment %2, which is missing from the store")
+                                  .arg(seq)
+                                  .arg(sha.isEmpty() ? QStringLiteral("(no SHA-256)") : sha));
     }
 
     if (options.projections) {

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void forgedTailIsNotSealedByTheNextWriter();
     void insiderCannotSealAnotherActorsEvent();
     void actNeedsItsRole();
+    void deletedAttachmentNamed();
     void timeGoingBackwardsRefused();
     void backdatedForgedEventNamed();
     void importTimesLieBetweenCheckpointAndNow();
@@ -670,6 +671,24 @@ void TestTrust::actNeedsItsRole() {
     QVERIFY2(
         forged.reason.contains(QStringLiteral("by 'alice': incident.decision needs the incident-owner role")),
         qPrintable(forged.reason));
+}
+
+void TestTrust::deletedAttachmentNamed() {
+    // The blob behind an attachment event deleted with sqlite3: the event still verifies, its
+    // evidence is gone, and verify names the event.
+    StoreFixture f;
+    f.appendN(1);
+    auto attached = f.store->attach(f.alice, QStringLiteral("probe-output.txt"), "Pass: 3\n",
+                                    QStringLiteral("text/plain"), QStringLiteral("kl"));
+    QVERIFY_OK(attached);
+    f.appendN(1);
+    QVERIFY(verifyFile(f.path).intact);
+    f.store.reset();
+    attack(f.path, "DELETE FROM blobs;");
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, attached->seq);
+    QVERIFY2(r.reason.contains(QStringLiteral("which is missing from the store")), qPrintable(r.reason));
 }
 
 void TestTrust::timeGoingBackwardsRefused() {
