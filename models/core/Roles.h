@@ -55,9 +55,14 @@ inline ActRule ruleForAct(QStringView kind, const JsonValue &payload) {
         if (const JsonValue *evidence = payload.find("evidence"); evidence && evidence->isObject())
             signedAs = evidence->stringAt("signed_as");
         const bool launch = payload.stringAt("runbook") == QLatin1String("launch-day-validation");
+        // A launch's sign-off steps are signed by product, engineering and QA; everything else
+        // of a launch run (starting it, its checks, completing it) is the release owner's.
+        const QStringList signoffs{QStringLiteral("product"), QStringLiteral("engineering"),
+                                   QStringLiteral("qa")};
         if (launch)
-            return signedAs.isEmpty() ? ActRule{{QStringLiteral("release-owner")}, {}}
-                                      : ActRule{{signedAs}, {}};
+            return kind == QLatin1String("runbook.step") && signoffs.contains(signedAs)
+                       ? ActRule{{signedAs}, {}}
+                       : ActRule{{QStringLiteral("release-owner")}, {}};
         return {incident, signedAs};
     }
     if (prefix("launch."))

@@ -512,6 +512,10 @@ void IncidentBook::apply(const StoredEvent &e) {
     }
     const QString runRef = p.stringAt("run");
     RunbookRun *run = mutableRun(runRef);
+    // An act names its run and that run's runbook: the role it needed was judged by the runbook it
+    // names, so one that names another runbook than its run's does not count.
+    if (run && e.kind != QLatin1String("rollback.deadline_missed") && p.stringAt("runbook") != run->runbook)
+        run = nullptr;
     if (e.kind == QLatin1String("runbook.step")) {
         if (!run)
             return;
@@ -526,7 +530,9 @@ void IncidentBook::apply(const StoredEvent &e) {
             s->actor = e.actor;
             s->note = p.stringAt("note");
             s->evidence = p.find("evidence") ? *p.find("evidence") : JsonValue::object();
-            if (const QString role = s->evidence.stringAt("signed_as"); !role.isEmpty())
+            // A signature counts only as the role its step asks for.
+            if (const QString role = s->evidence.stringAt("signed_as");
+                !role.isEmpty() && role == s->step.role)
                 run->signatures.append({role, e.actor});
             if (s->status == StepStatus::Done)
                 for (RollbackClock &c : run->clocks)
@@ -542,7 +548,8 @@ void IncidentBook::apply(const StoredEvent &e) {
         return;
     }
     if (e.kind == QLatin1String("runbook.completed") || e.kind == QLatin1String("rollback.finished")) {
-        if (!run)
+        // A rollback finishes only with rollback.finished, any other run only with runbook.completed.
+        if (!run || run->rollback != (e.kind == QLatin1String("rollback.finished")))
             return;
         run->finished = true;
         run->finishedMs = e.tsMs;

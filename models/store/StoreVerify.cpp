@@ -36,6 +36,8 @@ struct CheckpointRow {
     QByteArray root;
     std::string canonical;
     QByteArray signature;
+    qint64 tsMs = 0; // the columns beside the signed bytes, which the store reads for speed
+    QString signer;
 };
 
 } // namespace
@@ -61,8 +63,8 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             return r.error();
     }
 
-    auto cps =
-        Statement::prepare(m_db, "SELECT size, root, canonical, signature FROM checkpoints ORDER BY size");
+    auto cps = Statement::prepare(
+        m_db, "SELECT size, root, canonical, signature, ts_ms, signer FROM checkpoints ORDER BY size");
     auto rows =
         Statement::prepare(m_db, "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed "
                                  "FROM events ORDER BY seq");
@@ -80,8 +82,12 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             return {};
         }
         const QByteArrayView c = cps->blobView(2);
-        nextCp = CheckpointRow{static_cast<quint64>(cps->int64(0)), cps->blob(1),
-                               std::string(c.data(), static_cast<std::size_t>(c.size())), cps->blob(3)};
+        nextCp = CheckpointRow{static_cast<quint64>(cps->int64(0)),
+                               cps->blob(1),
+                               std::string(c.data(), static_cast<std::size_t>(c.size())),
+                               cps->blob(3),
+                               cps->int64(4),
+                               cps->text(5)};
         return {};
     };
     if (auto r = advanceCp(); !r.ok())
@@ -137,7 +143,8 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
     auto checkCheckpoint = [&](const CheckpointRow &cp) {
         const quint64 firstCovered = lastCpSize + 1;
         auto parsed = Checkpoint::fromCanonical(cp.canonical, cp.signature);
-        if (!parsed || parsed->size != cp.size || parsed->root != cp.root || parsed->storeId != m_storeId) {
+        if (!parsed || parsed->size != cp.size || parsed->root != cp.root || parsed->storeId != m_storeId ||
+            parsed->tsMs != cp.tsMs || parsed->signer != cp.signer) {
             verdict.fail(firstCovered,
                          QStringLiteral("checkpoint at size %1 is malformed or belongs to another store")
                              .arg(cp.size));

@@ -207,9 +207,9 @@ void TestTamper::forgedEventSignatureDetectedWithSignatures() {
             store::codec::checkpointObject(tree.size(), tree.root(), 1795410000000, QStringLiteral("alice"),
                                            f->alice.key.publicKey().fingerprint(), storeId));
         const QByteArray sig = f->alice.key.sign(QByteArray::fromStdString(cp));
-        sql += "UPDATE checkpoints SET root = X'" + tree.root().toHex() + "', canonical = X'" +
-               QByteArray::fromStdString(cp).toHex() + "', signature = X'" + sig.toHex() +
-               "' WHERE size = " + QByteArray::number(tree.size()) + ";";
+        sql += "UPDATE checkpoints SET ts_ms = 1795410000000, root = X'" + tree.root().toHex() +
+               "', canonical = X'" + QByteArray::fromStdString(cp).toHex() + "', signature = X'" +
+               sig.toHex() + "' WHERE size = " + QByteArray::number(tree.size()) + ";";
     }
     attack(f->path, sql);
     // The sidecar holds the old root: alice's key signs it again too.

@@ -50,6 +50,8 @@ private Q_SLOTS:
     void insiderCannotSealAnotherActorsEvent();
     void actNeedsItsRole();
     void deletedAttachmentNamed();
+    void editedCheckpointTimeNamed();
+    void launchRunbookActsAreTheReleaseOwners();
     void timeGoingBackwardsRefused();
     void backdatedForgedEventNamed();
     void importTimesLieBetweenCheckpointAndNow();
@@ -650,7 +652,7 @@ void TestTrust::actNeedsItsRole() {
     JsonValue evidence = JsonValue::object();
     evidence["signed_as"] = QStringLiteral("qa");
     step["evidence"] = evidence;
-    NewEvent signoff = act(QStringLiteral("runbook.step_completed"));
+    NewEvent signoff = act(QStringLiteral("runbook.step"));
     signoff.payload = step;
     QVERIFY(!f.store->append(f.alice, {signoff}).ok());
     QCOMPARE(f.store->size().value(), before);
@@ -689,6 +691,40 @@ void TestTrust::deletedAttachmentNamed() {
     QVERIFY(!r.intact);
     QCOMPARE(*r.firstBadSeq, attached->seq);
     QVERIFY2(r.reason.contains(QStringLiteral("which is missing from the store")), qPrintable(r.reason));
+}
+
+void TestTrust::editedCheckpointTimeNamed() {
+    StoreFixture f;
+    // A checkpoint's time column pushed into the future with sqlite3 (which would refuse every
+    // later write as "going backwards") disagrees with the signed bytes: verify names it.
+    f.appendN(2);
+    f.store.reset();
+    attack(f.path,
+           "UPDATE checkpoints SET ts_ms = 4102444800000 WHERE size = (SELECT MAX(size) FROM checkpoints);");
+    const VerifyReport v = verifyFile(f.path);
+    QVERIFY(!v.intact);
+    QVERIFY2(v.reason.contains(QStringLiteral("malformed")), qPrintable(v.reason));
+}
+
+void TestTrust::launchRunbookActsAreTheReleaseOwners() {
+    // An analyst starts a "launch" with no checks, signing it as her own role: refused. A sign-off
+    // step counts only as product, engineering or QA.
+    StoreFixture f;
+    const Signer ana = makeSigner(QStringLiteral("ana"));
+    QVERIFY_OK(f.enrol(ana, {QStringLiteral("analyst")}));
+    JsonValue p = JsonValue::object();
+    p["runbook"] = QStringLiteral("launch-day-validation");
+    p["steps"] = JsonValue::array();
+    JsonValue ev = JsonValue::object();
+    ev["signed_as"] = QStringLiteral("analyst");
+    p["evidence"] = ev;
+    for (const char *kind : {"runbook.started", "runbook.step", "runbook.completed"}) {
+        NewEvent e = act(QString::fromLatin1(kind));
+        e.payload = p;
+        auto r = f.store->append(ana, {e});
+        QVERIFY2(!r.ok(), kind);
+        QVERIFY2(r.error().message.contains(QStringLiteral("release-owner")), qPrintable(r.error().message));
+    }
 }
 
 void TestTrust::timeGoingBackwardsRefused() {
