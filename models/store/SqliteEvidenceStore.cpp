@@ -791,8 +791,11 @@ Result<void> SqliteEvidenceStore::checkHead(const IdentityRegistry &reg, quint64
 }
 
 Result<qint64> SqliteEvidenceStore::timeHighWater() const {
-    auto st = Statement::prepare(m_db, "SELECT MAX(COALESCE((SELECT MAX(ts_ms) FROM events), 0), "
-                                       "COALESCE((SELECT MAX(ts_ms) FROM checkpoints), 0))");
+    // Both lookups are index seeks (events_ts; the checkpoints' primary key): checkpoint times
+    // never decrease, so the latest checkpoint holds the latest of them.
+    auto st =
+        Statement::prepare(m_db, "SELECT MAX(COALESCE((SELECT MAX(ts_ms) FROM events), 0), "
+                                 "COALESCE((SELECT ts_ms FROM checkpoints ORDER BY size DESC LIMIT 1), 0))");
     if (!st.ok())
         return st.error();
     if (auto r = st->step(); !r.ok())
