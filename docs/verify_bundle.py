@@ -1,23 +1,166 @@
 #!/usr/bin/env python3
 """Verify an opsconsole evidence bundle without opsconsole.
 
-Standard library only, plus the `openssl` command (Ed25519 signatures) and, for .tar.zst
+Python's standard library, plus the `openssl` command (Ed25519 signatures) and, for .tar.zst
 bundles, the `zstd` command. Usage:
 
-    python3 verify_bundle.py BUNDLE.tar.zst|BUNDLE.tar|DIRECTORY [--pin SHA256:<hex>]
+    python3 verify_bundle.py BUNDLE.tar.zst [--pin SHA256:<hex>]... [--max-bytes N]
+
+--pin names a key you obtained out of band; given at least once, both the checkpoint signer's
+key and the exporter's key must be among the pinned ones. Without it the bundle is checked
+against the keys it carries, which proves integrity but not who signed.
 
 Exit status: 0 when everything verifies, 1 when anything does not (each failure is printed),
-2 on usage errors. Formats: docs/formats.md.
+2 on usage errors. An archive that cannot be read safely (a decompression bomb, a compression
+other than zstd or gzip) fails like any other check. Formats: docs/formats.md.
 """
 import base64
 import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
 import tempfile
+import zlib
+
+FORMAT = "opsconsole-evidence-bundle/2"
+# DER SubjectPublicKeyInfo of an Ed25519 key: SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING }.
+SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
+SMALL_ENTRY = 1 << 20
+MAX_RATIO = 250
+RATIO_FLOOR = 1 << 20
+KEY_NAME = re.compile(r"^keys/([A-Za-z0-9._-]{1,64})\.(pem|vkey)$")
+PROOF_NAME = re.compile(r"^proofs/([1-9][0-9]{0,18})\.tlog-proof$")
+BLOB_NAME = re.compile(r"^blobs/[0-9a-f]{64}$")
+DASH = "\u2014 "
+
+
+class Refused(Exception):
+    """The archive cannot be read safely (a bomb, an unknown compression, a corrupt file)."""
+
+
+# --- reading, with caps --------------------------------------------------------------------
+
+class CappedStream(io.RawIOBase):
+    """Decompressed bytes from a chunk source; refuses more than `cap` bytes or a ratio bomb."""
+
+    def __init__(self, chunks, compressed_size, cap):
+        self.chunks, self.compressed, self.cap = chunks, max(1, compressed_size), cap
+        self.buffer, self.total = b"", 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, target):
+        while not self.buffer:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                return 0
+            self.total += len(chunk)
+            if self.total > self.cap:
+                raise Refused(f"expands beyond {self.cap} bytes: refused as a decompression bomb")
+            if self.total > RATIO_FLOOR and self.total > MAX_RATIO * self.compressed:
+                raise Refused(f"expands more than {MAX_RATIO} times: refused as a decompression bomb")
+            self.buffer = chunk
+        n = min(len(target), len(self.buffer))
+        target[:n] = self.buffer[:n]
+        self.buffer = self.buffer[n:]
+        return n
+
+
+def decompressed_chunks(path):
+    with open(path, "rb") as f:
+        magic = f.read(4)
+    if magic == b"\x28\xb5\x2f\xfd":
+        proc = subprocess.Popen(["zstd", "-dcq", "--", path], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
+        try:
+            while True:
+                chunk = proc.stdout.read(1 << 16)
+                if not chunk:
+                    break
+                yield chunk
+        finally:
+            proc.kill()
+            proc.wait()
+        if proc.returncode not in (0, -9):
+            raise Refused("zstd could not decompress it")
+        return
+    with open(path, "rb") as f:
+        if magic[:2] == b"\x1f\x8b":
+            d = zlib.decompressobj(wbits=31)
+            while True:
+                data = f.read(1 << 16)
+                if not data:
+                    break
+                out = d.decompress(data, 1 << 20)
+                while out:
+                    yield out
+                    out = d.decompress(d.unconsumed_tail, 1 << 20) if d.unconsumed_tail else b""
+            if not d.eof:
+                raise Refused("truncated gzip data")
+            return
+        head = f.read(512)
+        f.seek(0)
+        if head[257:262] != b"ustar":
+            raise Refused("neither zstd, gzip nor tar: no other compression is read")
+        while True:
+            data = f.read(1 << 16)
+            if not data:
+                break
+            yield data
+
+
+def normal_name(name):
+    return "/".join(p for p in name.split("/") if p not in ("", "."))
+
+
+def read_bundle(path, cap, problems):
+    stream = io.BufferedReader(CappedStream(decompressed_chunks(path), os.path.getsize(path), cap), 1 << 16)
+    files, seen = {}, set()
+    try:
+        tar = tarfile.open(fileobj=stream, mode="r|")
+        for member in tar:
+            raw = member.name
+            name = normal_name(raw)
+            if raw.startswith("/") or "\\" in raw or ".." in raw.split("/") or not name:
+                problems.append(f"entry {raw!r} has an unsafe name")
+                continue
+            if member.isdir():
+                problems.append(f"entry {raw} is a directory; a bundle holds only files")
+                continue
+            if not member.isfile():
+                problems.append(f"entry {raw} is not a regular file (link, device or fifo)")
+                continue
+            if name in seen:
+                problems.append(f"entry {name} occurs more than once (after path normalisation)")
+            seen.add(name)
+            files[name] = tar.extractfile(member).read()
+    except (tarfile.TarError, EOFError, zlib.error) as e:
+        raise Refused(f"corrupt archive: {e}")
+    return files
+
+
+# --- formats --------------------------------------------------------------------------------
+
+def reject_constant(name):
+    raise ValueError(f"{name} is not JSON")
+
+
+def unique_pairs(pairs):
+    obj = {}
+    for k, v in pairs:
+        if k in obj:
+            raise ValueError(f"duplicate key {k!r}")
+        obj[k] = v
+    return obj
+
+
+def parse_json(data):
+    return json.loads(data.decode("utf-8"), object_pairs_hook=unique_pairs, parse_constant=reject_constant)
 
 
 def canonical(obj) -> bytes:
@@ -25,36 +168,45 @@ def canonical(obj) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def read_bundle(path):
-    files = {}
-    if os.path.isdir(path):
-        for root, _, names in os.walk(path):
-            for name in names:
-                full = os.path.join(root, name)
-                with open(full, "rb") as f:
-                    files[os.path.relpath(full, path).replace(os.sep, "/")] = f.read()
-        return files
-    if path.endswith(".zst"):
-        raw = subprocess.run(["zstd", "-dc", path], check=True, capture_output=True).stdout
-        tar = tarfile.open(fileobj=io.BytesIO(raw), mode="r:")
-    else:
-        tar = tarfile.open(path, mode="r:*")
-    for member in tar.getmembers():
-        if not member.isfile():
-            continue
-        if member.name.startswith("/") or ".." in member.name.split("/"):
-            raise ValueError(f"unsafe entry name {member.name!r}")
-        files[member.name] = tar.extractfile(member).read()
-    return files
+def strict_b64(text):
+    try:
+        data = base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
+    return data if base64.b64encode(data).decode("ascii") == text else None
 
 
-def fingerprint(pem: bytes) -> str:
-    body = b"".join(l for l in pem.splitlines() if l and not l.startswith(b"-----"))
-    der = base64.b64decode(body)
-    return "SHA256:" + hashlib.sha256(der[-32:]).hexdigest()  # Ed25519 SPKI ends with the raw key
+def parse_public_key(pem: bytes):
+    """The raw 32-byte Ed25519 key of a PEM holding exactly one SubjectPublicKeyInfo, else None."""
+    lines = pem.decode("ascii", "replace").strip("\n").split("\n")
+    if len(lines) < 3 or lines[0] != "-----BEGIN PUBLIC KEY-----" or lines[-1] != "-----END PUBLIC KEY-----":
+        return None
+    if any(l.startswith("-----") for l in lines[1:-1]) or pem.count(b"-----BEGIN") != 1:
+        return None
+    der = strict_b64("".join(lines[1:-1]))
+    if der is None or len(der) != 44 or not der.startswith(SPKI_PREFIX):
+        return None
+    return der[len(SPKI_PREFIX):]
 
 
-def openssl_verify(pem: bytes, message: bytes, signature: bytes) -> bool:
+def fingerprint(raw: bytes) -> str:
+    return "SHA256:" + hashlib.sha256(raw).hexdigest()
+
+
+def key_id(name: str, kind: int, raw: bytes) -> bytes:
+    return hashlib.sha256(name.encode("utf-8") + b"\n" + bytes([kind]) + raw).digest()[:4]
+
+
+def vkey(name: str, raw: bytes) -> str:
+    typed = base64.b64encode(bytes([1]) + raw).decode("ascii")
+    return f"{name}+{key_id(name, 1, raw).hex()}+{typed}"
+
+
+def openssl_verify(raw_key: bytes, message: bytes, signature: bytes) -> bool:
+    """Ed25519 through `openssl`, with a PEM made here from the key that was fingerprinted."""
+    if len(signature) != 64:
+        return False
+    pem = b"-----BEGIN PUBLIC KEY-----\n" + base64.b64encode(SPKI_PREFIX + raw_key) + b"\n-----END PUBLIC KEY-----\n"
     with tempfile.TemporaryDirectory() as d:
         paths = {}
         for name, data in (("key.pem", pem), ("msg", message), ("sig", signature)):
@@ -64,6 +216,84 @@ def openssl_verify(pem: bytes, message: bytes, signature: bytes) -> bool:
         r = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", paths["key.pem"], "-rawin",
                             "-in", paths["msg"], "-sigfile", paths["sig"]], capture_output=True)
         return r.returncode == 0
+
+
+def parse_note(data: bytes):
+    """(body bytes, [(name, key ID, signature bytes)]) of a C2SP signed note, or None."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not text.endswith("\n") or any(ord(c) < 0x20 and c != "\n" or ord(c) == 0x7F for c in text):
+        return None
+    split = text.rfind("\n\n")
+    if split < 0:
+        return None
+    body, sigs = text[:split + 1], text[split + 2:]
+    lines = sigs.split("\n")[:-1]
+    if not lines or len(lines) > 100:
+        return None
+    out = []
+    for line in lines:
+        if not line.startswith(DASH):
+            return None
+        parts = line[len(DASH):].split(" ")
+        if len(parts) != 2 or not parts[0] or "+" in parts[0]:
+            return None
+        blob = strict_b64(parts[1])
+        if blob is None or len(blob) < 5:
+            return None
+        out.append((parts[0], blob[:4], blob[4:]))
+    return body.encode("utf-8"), out
+
+
+def parse_checkpoint_body(body: bytes):
+    """Origin opsconsole/<store>, size, root, time; or an origin of the deployment's own, size,
+    root, "opsconsole-store <store>", time."""
+    lines = body.decode("utf-8").split("\n")[:-1]
+    if len(lines) == 4 and lines[0].startswith("opsconsole/"):
+        store = lines[0][len("opsconsole/"):]
+    elif len(lines) == 5 and not lines[0].startswith("opsconsole/") and lines[3].startswith("opsconsole-store "):
+        store = lines[3][len("opsconsole-store "):]
+    else:
+        return None
+    if not store or not lines[-1].startswith("opsconsole-time ") or not re.fullmatch(r"0|[1-9][0-9]{0,18}", lines[1]):
+        return None
+    root = strict_b64(lines[2])
+    if root is None or len(root) != 32:
+        return None
+    return {"store": store, "size": int(lines[1]), "root": root, "time": lines[-1][16:]}
+
+
+def parse_tlog_proof(data: bytes):
+    """(index, [hash], checkpoint bytes) of a c2sp.org/tlog-proof@v1 file, or None."""
+    rest = data
+    lines = []
+    while True:
+        i = rest.find(b"\n")
+        if i < 0:
+            return None
+        line, rest = rest[:i].decode("ascii", "replace"), rest[i + 1:]
+        if line == "" and lines:
+            break
+        lines.append(line)
+    if lines[0] != "c2sp.org/tlog-proof@v1":
+        return None
+    k = 1
+    if k < len(lines) and lines[k].startswith("extra "):
+        if strict_b64(lines[k][6:]) is None:
+            return None
+        k += 1
+    if k >= len(lines) or not re.fullmatch(r"index (0|[1-9][0-9]{0,18})", lines[k]):
+        return None
+    index = int(lines[k][6:])
+    path = []
+    for line in lines[k + 1:]:
+        h = strict_b64(line)
+        if h is None or len(h) != 32 or len(path) >= 64:
+            return None
+        path.append(h)
+    return index, path, rest
 
 
 def node(left: bytes, right: bytes) -> bytes:
@@ -91,89 +321,167 @@ def root_from_inclusion(leaf: bytes, index: int, size: int, path):
     return r if sn == 0 else None
 
 
-def main(argv) -> int:
-    if len(argv) < 2 or argv[1] in ("-h", "--help"):
-        print(__doc__)
-        return 2
-    pin = argv[argv.index("--pin") + 1] if "--pin" in argv else None
-    problems = []
-    files = read_bundle(argv[1])
-    for required in ("checkpoint.json", "checkpoint.sig", "events.jsonl", "proofs.jsonl"):
-        if required not in files:
-            print(f"FAIL {required} is missing")
-            return 1
-    cp_bytes = files["checkpoint.json"]
-    cp = json.loads(cp_bytes)
-    if canonical(cp) != cp_bytes:
-        problems.append("checkpoint.json is not canonical JSON")
-    keys = {n[len("keys/"):-len(".pem")]: d for n, d in files.items() if n.startswith("keys/") and n.endswith(".pem")}
-    signer_pem = keys.get(cp["signer"])
-    if signer_pem is None:
-        problems.append(f"no key for the checkpoint signer {cp['signer']!r}")
-    elif fingerprint(signer_pem) != cp["signer_key"]:
-        problems.append(f"keys/{cp['signer']}.pem is not the key named in the checkpoint")
-    elif not openssl_verify(signer_pem, cp_bytes, files["checkpoint.sig"]):
-        problems.append("checkpoint.sig does not verify")
-    if pin and cp["signer_key"] != pin:
-        problems.append(f"checkpoint signed by {cp['signer_key']}, not the pinned {pin}")
-    if "export.json" not in files or "export.sig" not in files:
-        problems.append("export.json is missing: cannot tell whether events were removed")
-    else:
-        m_bytes = files["export.json"]
-        manifest = json.loads(m_bytes)
-        exporter_pem = keys.get(manifest.get("exported_by"))
-        if canonical(manifest) != m_bytes:
-            problems.append("export.json is not canonical JSON")
-        if exporter_pem is None or fingerprint(exporter_pem) != manifest.get("exported_by_key") \
-                or not openssl_verify(exporter_pem, m_bytes, files["export.sig"]):
-            problems.append(f"export.sig does not verify with keys/{manifest.get('exported_by')}.pem")
-        if manifest.get("events_sha256") != hashlib.sha256(files["events.jsonl"]).hexdigest():
-            problems.append("events.jsonl is not the file the exporter signed (events added or removed)")
-        if manifest.get("proofs_sha256") != hashlib.sha256(files["proofs.jsonl"]).hexdigest():
-            problems.append("proofs.jsonl is not the file the exporter signed")
-        if manifest.get("checkpoint_size") != cp["size"] or manifest.get("store") != cp["store"]:
-            problems.append("export.json names another checkpoint or store")
-    root = bytes.fromhex(cp["root"])
-    events = [l for l in files["events.jsonl"].split(b"\n") if l]
-    proofs = [l for l in files["proofs.jsonl"].split(b"\n") if l]
-    if len(events) != len(proofs):
-        problems.append(f"events.jsonl has {len(events)} lines but proofs.jsonl {len(proofs)}")
-    referenced = set()
-    for i, (line, proof_line) in enumerate(zip(events, proofs), start=1):
-        event, proof = json.loads(line), json.loads(proof_line)
+# --- the checks -------------------------------------------------------------------------------
+
+def verify(files, pins, problems):
+    keys = {}
+    for name, data in sorted(files.items()):
+        m = KEY_NAME.match(name)
+        if not m or m.group(2) != "pem":
+            continue
+        raw = parse_public_key(data)
+        if raw is None:
+            problems.append(f"{name} is not exactly one Ed25519 public key")
+            continue
+        if files.get(f"keys/{m.group(1)}.vkey", b"").strip() != vkey(m.group(1), raw).encode("ascii"):
+            problems.append(f"keys/{m.group(1)}.vkey is not the verifier key of {name}")
+        keys[m.group(1)] = raw
+
+    if "manifest.json" not in files or "manifest.sig" not in files:
+        problems.append("manifest.json or manifest.sig is missing: nothing says what the bundle holds")
+        return None
+    m_bytes = files["manifest.json"]
+    try:
+        manifest = parse_json(m_bytes)
+    except ValueError as e:
+        problems.append(f"manifest.json is not JSON: {e}")
+        return None
+    if not isinstance(manifest, dict) or canonical(manifest) != m_bytes or manifest.get("format") != FORMAT:
+        problems.append(f"manifest.json is not a canonical {FORMAT} manifest")
+        return None
+    exporter = manifest.get("exported_by")
+    exporter_key = keys.get(exporter)
+    if exporter_key is None or fingerprint(exporter_key) != manifest.get("exported_by_key") \
+            or not openssl_verify(exporter_key, m_bytes, files["manifest.sig"]):
+        problems.append(f"manifest.sig does not verify with keys/{exporter}.pem")
+        return None
+    if pins and fingerprint(exporter_key) not in pins:
+        problems.append(f"the exporter {exporter} signed with {fingerprint(exporter_key)}, which is not pinned")
+
+    listed = {}
+    for entry in manifest.get("entries", []):
+        path = entry.get("path") if isinstance(entry, dict) else None
+        if not isinstance(path, str) or normal_name(path) != path or path in listed \
+                or path in ("manifest.json", "manifest.sig") or not isinstance(entry.get("size"), int):
+            problems.append(f"manifest.json has a malformed or repeated entry {path!r}")
+            continue
+        listed[path] = entry
+    for name, data in files.items():
+        if name in ("manifest.json", "manifest.sig"):
+            continue
+        if name not in listed:
+            problems.append(f"entry {name} is not in the manifest")
+        elif len(data) != listed[name]["size"] or hashlib.sha256(data).hexdigest() != listed[name].get("sha256"):
+            problems.append(f"{name} is not the entry the exporter signed (size or SHA-256 differ)")
+        if not (name in ("checkpoint", "VERIFY.md", "events.jsonl") or KEY_NAME.match(name)
+                or PROOF_NAME.match(name) or BLOB_NAME.match(name)):
+            problems.append(f"entry {name} has no place in a bundle")
+    for name in listed:
+        if name not in files:
+            problems.append(f"{name} is in the manifest but not in the bundle")
+
+    note = parse_note(files.get("checkpoint", b""))
+    cp = parse_checkpoint_body(note[0]) if note else None
+    first = next((s for s in note[1] if len(s[2]) == 64), None) if note else None
+    if cp is None or first is None:
+        problems.append("checkpoint is not a signed checkpoint note of an opsconsole log")
+        return None
+    signer, kid, sig = first
+    signer_key = keys.get(signer)
+    if signer_key is None or kid != key_id(signer, 1, signer_key) or not openssl_verify(signer_key, note[0], sig):
+        problems.append(f"the checkpoint's signature does not verify with keys/{signer}.pem")
+        return None
+    if pins and fingerprint(signer_key) not in pins:
+        problems.append(f"the checkpoint signer {signer} signed with {fingerprint(signer_key)}, which is not pinned")
+    if manifest.get("checkpoint_size") != cp["size"] or manifest.get("store") != cp["store"]:
+        problems.append("manifest.json names another checkpoint or store")
+
+    lines = files.get("events.jsonl", b"").split(b"\n")
+    if lines[-1] != b"":
+        problems.append("events.jsonl does not end with a newline")
+    lines = lines[:-1]
+    if len(lines) != manifest.get("events"):
+        problems.append(f"events.jsonl holds {len(lines)} events, the manifest {manifest.get('events')}")
+    referenced, seqs = set(), set()
+    for i, line in enumerate(lines, start=1):
         where = f"events.jsonl:{i}"
-        if canonical(event) != line:
-            problems.append(f"{where}: not canonical")
+        try:
+            event = parse_json(line)
+        except ValueError:
+            problems.append(f"{where}: not a canonical event")
+            continue
+        if not isinstance(event, dict) or canonical(event) != line:
+            problems.append(f"{where}: not a canonical event")
+            continue
+        seq = event.get("seq")
+        if not isinstance(seq, int) or seq < 1 or seq > cp["size"] or seq in seqs:
+            problems.append(f"{where}: its sequence number is repeated or not covered by the checkpoint")
+            continue
+        seqs.add(seq)
+        proof = parse_tlog_proof(files.get(f"proofs/{seq}.tlog-proof", b""))
+        if proof is None:
+            problems.append(f"{where}: event {seq} has no valid proofs/{seq}.tlog-proof")
+            continue
+        index, path, proof_cp = proof
+        if index != seq - 1 or proof_cp != files["checkpoint"]:
+            problems.append(f"{where}: its proof is for another position or another checkpoint")
             continue
         leaf = hashlib.sha256(b"\x00" + line).digest()
-        if proof["leaf_hash"] != leaf.hex() or proof["leaf_index"] != event["seq"] - 1 or proof["tree_size"] != cp["size"]:
-            problems.append(f"{where}: its proof is for other bytes or another position")
-            continue
-        if root_from_inclusion(leaf, proof["leaf_index"], proof["tree_size"],
-                               [bytes.fromhex(h) for h in proof["path"]]) != root:
+        if root_from_inclusion(leaf, index, cp["size"], path) != cp["root"]:
             problems.append(f"{where}: inclusion proof does not reach the signed root")
             continue
-        if event.get("signature"):
+        if isinstance(event.get("signature"), str):
             unsigned = {k: v for k, v in event.items() if k != "signature"}
-            key = keys.get(event["actor"])
-            if key is None or not openssl_verify(key, canonical(unsigned), base64.b64decode(event["signature"])):
-                problems.append(f"{where}: the signature by {event['actor']!r} does not verify")
-        if event["kind"] == "evidence.attached":
+            key = keys.get(event.get("actor"))
+            signature = strict_b64(event["signature"]) or b""
+            if key is None or not openssl_verify(key, canonical(unsigned), signature):
+                problems.append(f"{where}: the signature by {event.get('actor')!r} does not verify")
+        if event.get("kind") == "evidence.attached" and isinstance(event.get("payload"), dict):
             referenced.add(event["payload"].get("sha256"))
-    for name, data in files.items():
+    for name in files:
+        m = PROOF_NAME.match(name)
+        if m and int(m.group(1)) not in seqs:
+            problems.append(f"{name} proves an event the bundle does not hold")
         if name.startswith("blobs/"):
-            digest = name[len("blobs/"):]
-            if hashlib.sha256(data).hexdigest() != digest:
+            if hashlib.sha256(files[name]).hexdigest() != name[len("blobs/"):]:
                 problems.append(f"{name} does not match its SHA-256")
-            referenced.discard(digest)
-    for missing in sorted(referenced):
+            referenced.discard(name[len("blobs/"):])
+    for missing in sorted(x for x in referenced if x):
         problems.append(f"attachment {missing} is referenced but not in the bundle")
+    return {"events": len(seqs), "size": cp["size"], "root": cp["root"].hex(), "signer": signer,
+            "signer_key": fingerprint(signer_key), "exporter": exporter, "exporter_key": fingerprint(exporter_key)}
+
+
+def main(argv) -> int:
+    args, pins, cap = [], [], 1 << 30
+    it = iter(argv[1:])
+    for a in it:
+        if a in ("-h", "--help"):
+            print(__doc__)
+            return 2
+        if a == "--pin":
+            pins.append(next(it, ""))
+        elif a == "--max-bytes":
+            cap = int(next(it, "0"))
+        else:
+            args.append(a)
+    if len(args) != 1 or any(not p.startswith("SHA256:") for p in pins):
+        print(__doc__)
+        return 2
+    problems = []
+    try:
+        files = read_bundle(args[0], cap, problems)
+    except (Refused, OSError) as e:
+        print(f"FAIL {args[0]}: {e}")
+        return 1
+    summary = verify(files, pins, problems) if not problems else None
     for p in problems:
         print("FAIL", p)
-    if problems:
+    if problems or summary is None:
         return 1
-    print(f"OK {len(events)} events verified against checkpoint {cp['size']} (root {cp['root']}) "
-          f"signed by {cp['signer']} {cp['signer_key']}")
+    print(f"OK {summary['events']} events verified against checkpoint {summary['size']} (root {summary['root']}) "
+          f"signed by {summary['signer']} {summary['signer_key']}, exported by {summary['exporter']} "
+          f"{summary['exporter_key']}" + (" (both keys pinned)" if pins else " (keys NOT pinned: pass --pin)"))
     return 0
 
 

@@ -8,10 +8,15 @@
 #include "StoreAccess.h"
 
 #include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
+#include "core/Startup.h"
 #include "core/Time.h"
 #include "crypto/Merkle.h"
+#include "crypto/Sha256.h"
+#include "crypto/SignedNote.h"
 #include "store/Bundle.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -45,6 +50,31 @@ QString summaryLine(const StoredEvent &e) {
              QString::fromStdString(payload));
 }
 
+// Exact bytes on standard output (the text stream re-encodes only what it is given as text).
+int writeRaw(CliIo &io, const QByteArray &bytes) {
+    io.out.flush();
+    if (QIODevice *device = io.out.device())
+        return device->write(bytes) == bytes.size() ? 0 : static_cast<int>(ErrorCode::Store);
+    io.out << QString::fromUtf8(bytes);
+    return 0;
+}
+
+// Output to FILE (0600, replaced atomically) or standard output.
+Result<void> emit(CliIo &io, const QString &path, const QByteArray &bytes) {
+    if (path.isEmpty())
+        return writeRaw(io, bytes) == 0
+                   ? Result<void>()
+                   : Result<void>(makeError(ErrorCode::Store, QStringLiteral("cannot write")));
+    return FileUtil::writePrivateAtomic(path, bytes);
+}
+
+// The last checkpoint `name` cosigned for log `storeId`, kept by this user.
+QString cosignedMemoryPath(const QString &name, const QString &storeId) {
+    return Startup::stateDirectory() + QStringLiteral("/witness/") +
+           crypto::sha256Hex(QStringLiteral("%1\n%2").arg(name, storeId).toUtf8()).left(32) +
+           QStringLiteral(".note");
+}
+
 } // namespace
 
 int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
@@ -71,8 +101,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     const QCommandLineOption pin(
         QStringLiteral("pin"),
         QStringLiteral(
-            "verify-bundle: require this checkpoint signer key; verify: the genesis admin must hold one "
-            "of the pinned keys (repeatable, beside trust.admins)."),
+            "verify-bundle: the checkpoint signer's and the exporter's keys must each be one of the pinned "
+            "keys; verify: the genesis admin must hold one of them (repeatable, beside trust.admins)."),
         QStringLiteral("SHA256:HEX"));
     const QCommandLineOption format(
         QStringLiteral("format"),
@@ -80,9 +110,24 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
             "list: every matching event (or --limit N) as csv (seq,time,actor,kind,scope,signed,"
             "leaf_hash,payload) or json (the canonical events), as the Evidence panel exports them."),
         QStringLiteral("csv|json"));
+    const QCommandLineOption raw(
+        QStringLiteral("raw"),
+        QStringLiteral("show: write the event's exact leaf bytes (what the Merkle tree "
+                       "hashes as SHA-256(0x00 ‖ bytes)) and nothing else."));
+    const QCommandLineOption out(
+        QStringLiteral("out"),
+        QStringLiteral("checkpoint, prove, cosign: write to FILE (mode 0600) instead "
+                       "of standard output."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption proofOut(
+        QStringLiteral("proof-out"),
+        QStringLiteral("consistency: write the RFC 6962 consistency proof from the old checkpoint to the "
+                       "latest one to FILE, one base64 hash a line."),
+        QStringLiteral("FILE"));
     QCommandLineParser parser;
     if (!parse(parser, arguments, io,
-               {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin, format}))
+               {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin, format, raw,
+                out, proofOut}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
@@ -90,11 +135,12 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     const QString sub = pos.value(1);
     const bool json = parser.isSet(m_json);
     static const QHash<QString, int> kArgs{
-        {QStringLiteral("import"), 1},     {QStringLiteral("list"), 0},
-        {QStringLiteral("show"), 1},       {QStringLiteral("attach"), 1},
-        {QStringLiteral("verify"), 0},     {QStringLiteral("backup"), 1},
-        {QStringLiteral("export"), 1},     {QStringLiteral("verify-bundle"), 1},
-        {QStringLiteral("consistency"), 1}};
+        {QStringLiteral("import"), 1},      {QStringLiteral("list"), 0},
+        {QStringLiteral("show"), 1},        {QStringLiteral("attach"), 1},
+        {QStringLiteral("verify"), 0},      {QStringLiteral("backup"), 1},
+        {QStringLiteral("export"), 1},      {QStringLiteral("verify-bundle"), 1},
+        {QStringLiteral("consistency"), 1}, {QStringLiteral("checkpoint"), 0},
+        {QStringLiteral("prove"), 1},       {QStringLiteral("cosign"), 1}};
     if (!kArgs.contains(sub))
         return usageError(io, sub.isEmpty() ? QStringLiteral("evidence: missing sub-verb")
                                             : QStringLiteral("evidence: unknown sub-verb '%1'").arg(sub));
@@ -109,7 +155,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     }
     if (sub == QLatin1String("verify-bundle")) {
         // Needs no store and no config: anyone can check a bundle anywhere.
-        auto report = Bundle::verifyBundle(pos.at(2), parser.value(pin));
+        auto report = Bundle::verifyBundle(pos.at(2), parser.values(pin));
         if (!report.ok())
             return fail(io, report.error(), json);
         const Bundle::BundleReport &r = report.value();
@@ -121,6 +167,9 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
             o["root"] = r.root;
             o["signer"] = r.signer;
             o["signer_key"] = r.signerKey;
+            o["exporter"] = r.exporter;
+            o["exporter_key"] = r.exporterKey;
+            o["pinned"] = r.pinned;
             JsonValue problems = JsonValue::array();
             for (const QString &p : r.problems)
                 problems.push(p);
@@ -129,7 +178,11 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
             printJson(io, o);
         } else if (r.valid) {
             io.out << "valid: " << r.events << " events verified against checkpoint " << r.treeSize
-                   << " signed by " << r.signer << ' ' << r.signerKey << " (nothing was fetched)\n";
+                   << " signed by " << r.signer << ' ' << r.signerKey << ", exported by " << r.exporter << ' '
+                   << r.exporterKey
+                   << (r.pinned ? QStringLiteral(" (both keys pinned")
+                                : QStringLiteral(" (keys NOT pinned: pass --pin"))
+                   << "; nothing was fetched)\n";
         } else {
             for (const QString &p : r.problems)
                 io.out << "FAIL " << p << '\n';
@@ -160,6 +213,16 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         if (!problem.ok())
             return fail(io, problem.error(), json);
         auto latest = store.latestCheckpoint();
+        if (problem->isEmpty() && parser.isSet(proofOut)) {
+            auto proof = store.consistencyProof(earlier->size, latest.ok() ? latest->size : 0);
+            if (!proof.ok())
+                return fail(io, proof.error(), json);
+            QByteArray lines;
+            for (const QByteArray &h : proof.value())
+                lines += h.toBase64() + '\n';
+            if (auto r = FileUtil::writePrivateAtomic(parser.value(proofOut), lines); !r.ok())
+                return fail(io, r.error(), json);
+        }
         if (json) {
             JsonValue o = JsonValue::object();
             o["consistent"] = problem->isEmpty();
@@ -176,6 +239,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         }
         return problem->isEmpty() ? 0 : static_cast<int>(ErrorCode::Negative);
     }
+    if (sub == QLatin1String("checkpoint") || sub == QLatin1String("prove") || sub == QLatin1String("cosign"))
+        return runNoteVerb(sub, pos.value(2), parser.value(out), ctx.value(), store, io, json);
     if (sub == QLatin1String("verify")) {
         VerifyOptions options{parser.isSet(signatures), true, {}};
         static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}$"));
@@ -293,6 +358,9 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         auto e = store.event(seq);
         if (!e.ok())
             return fail(io, e.error(), json);
+        if (parser.isSet(raw)) {
+            return writeRaw(io, QByteArray::fromStdString(e->canonical));
+        }
         auto cp = store.latestCheckpoint();
         if (!cp.ok())
             return fail(io, cp.error(), json);
@@ -423,6 +491,142 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         io.out << "attached " << QFileInfo(pos.at(2)).fileName() << " as event " << e->seq << " sha256 "
                << e->payload().stringAt("sha256") << '\n';
     }
+    return 0;
+}
+
+} // namespace ops::cli
+
+namespace ops::cli {
+
+int EvidenceCommand::runNoteVerb(const QString &sub, const QString &arg, const QString &outPath,
+                                 const StartupContext &ctx, SqliteEvidenceStore &store, CliIo &io,
+                                 bool json) {
+    auto latest = store.latestCheckpoint();
+    if (!latest.ok())
+        return fail(io, latest.error(), json);
+    if (!latest->isNote())
+        return fail(
+            io,
+            makeError(ErrorCode::InvalidInput,
+                      QStringLiteral("the latest checkpoint predates signed notes (size %1); the next "
+                                     "recorded event is sealed by one")
+                          .arg(latest->size)),
+            json);
+    if (sub == QLatin1String("checkpoint")) {
+        if (auto r = emit(io, outPath, QByteArray::fromStdString(latest->noteText())); !r.ok())
+            return fail(io, r.error(), json);
+        return 0;
+    }
+    if (sub == QLatin1String("prove")) {
+        bool ok = false;
+        const quint64 seq = arg.toULongLong(&ok);
+        if (!ok || seq == 0)
+            return usageError(io, QStringLiteral("SEQ must be a positive number"));
+        if (seq > latest->size)
+            return fail(io,
+                        makeError(ErrorCode::InvalidInput,
+                                  QStringLiteral("event %1 is not covered by the latest checkpoint (size %2)")
+                                      .arg(seq)
+                                      .arg(latest->size)),
+                        json);
+        auto proof = store.inclusionProof(seq, latest->size);
+        if (!proof.ok())
+            return fail(io, proof.error(), json);
+        auto event = store.event(seq);
+        if (!event.ok())
+            return fail(io, event.error(), json);
+        // Only a proof that checks is handed out: the stored hashes are re-derived from the event.
+        if (crypto::merkle::leafHash(QByteArray::fromStdString(event->canonical)) != proof->leafHash ||
+            !crypto::merkle::verifyInclusion(proof->leafHash, seq - 1, latest->size, proof->path,
+                                             latest->root))
+            return fail(
+                io,
+                makeError(ErrorCode::Negative,
+                          QStringLiteral("event %1 does not prove against checkpoint %2: run evidence "
+                                         "verify")
+                              .arg(seq)
+                              .arg(latest->size)),
+                json);
+        crypto::note::TlogProof p;
+        p.index = seq - 1;
+        p.path = proof->path;
+        p.checkpoint = latest->noteText();
+        if (auto r = emit(io, outPath, QByteArray::fromStdString(crypto::note::formatTlogProof(p))); !r.ok())
+            return fail(io, r.error(), json);
+        return 0;
+    }
+    // cosign: the identity checks the note, that the store extends it, and that it extends the last
+    // checkpoint the identity cosigned for this log; then adds its cosignature/v1 line.
+    auto text = FileUtil::readAll(arg, crypto::note::kMaxNoteBytes);
+    if (!text.ok())
+        return fail(io, text.error(), json);
+    auto cp = Checkpoint::fromNote(text->toStdString());
+    if (!cp)
+        return fail(io,
+                    makeError(ErrorCode::InvalidInput,
+                              QStringLiteral("not a signed checkpoint note of an opsconsole log"), arg),
+                    json);
+    auto extends = store.checkExtends(cp.value());
+    if (!extends.ok())
+        return fail(io, extends.error(), json);
+    if (!extends->isEmpty())
+        return fail(io, makeError(ErrorCode::Negative, extends.value(), arg), json);
+    auto signer = StoreAccess::unlock(ctx, store, io);
+    if (!signer.ok())
+        return fail(io, signer.error(), json);
+    const QString memory = cosignedMemoryPath(signer->name, store.storeId());
+    if (QFileInfo::exists(memory)) {
+        auto seenText = FileUtil::readAll(memory, crypto::note::kMaxNoteBytes);
+        auto seen = seenText.ok() ? Checkpoint::fromNote(seenText->toStdString()) : std::nullopt;
+        if (!seen || seen->storeId != store.storeId())
+            return fail(
+                io,
+                makeError(
+                    ErrorCode::Store,
+                    QStringLiteral("the record of what %1 cosigned before is unreadable").arg(signer->name),
+                    memory),
+                json);
+        if (seen->size > cp->size)
+            return fail(
+                io,
+                makeError(ErrorCode::Negative,
+                          QStringLiteral("%1 already cosigned a larger tree (%2 events); a cosignature "
+                                         "states the largest tree its signer has seen")
+                              .arg(signer->name)
+                              .arg(seen->size)),
+                json);
+        auto proof = store.consistencyProof(seen->size, cp->size);
+        if (!proof.ok() ||
+            !crypto::merkle::verifyConsistency(seen->size, cp->size, seen->root, cp->root, proof.value()))
+            return fail(
+                io,
+                makeError(ErrorCode::Negative,
+                          QStringLiteral("the checkpoint does not extend the one %1 cosigned before (%2 "
+                                         "events): the log was rewritten")
+                              .arg(signer->name)
+                              .arg(seen->size)),
+                json);
+    }
+    auto note = crypto::note::parse(text->toStdString());
+    if (!note.ok())
+        return fail(io, note.error(), json);
+    note->signatures.erase(std::remove_if(note->signatures.begin(), note->signatures.end(),
+                                          [&](const crypto::note::NoteSignature &s) {
+                                              return s.name == signer->name &&
+                                                     s.keyId ==
+                                                         crypto::note::keyId(signer->name,
+                                                                             crypto::note::kCosignatureV1Type,
+                                                                             signer->key.publicKey().raw());
+                                          }),
+                           note->signatures.end());
+    const quint64 seconds = static_cast<quint64>(qMax<qint64>(0, Time::nowMs() / 1000));
+    note->signatures << crypto::note::cosign(note->body, signer->name, signer->key, seconds);
+    const QByteArray cosigned = QByteArray::fromStdString(note->text());
+    QDir().mkpath(QFileInfo(memory).absolutePath());
+    if (auto r = FileUtil::writePrivateAtomic(memory, cosigned); !r.ok())
+        return fail(io, r.error(), json);
+    if (auto r = emit(io, outPath, cosigned); !r.ok())
+        return fail(io, r.error(), json);
     return 0;
 }
 

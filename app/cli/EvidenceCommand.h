@@ -2,9 +2,13 @@
 
 #include "Command.h"
 
+namespace ops {
+class SqliteEvidenceStore;
+}
+
 namespace ops::cli {
 
-// evidence import|list|show|attach|verify|backup|export|verify-bundle
+// evidence import|list|show|attach|verify|consistency|checkpoint|prove|cosign|backup|export|verify-bundle
 class EvidenceCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("evidence"); }
@@ -15,15 +19,23 @@ public:
             QStringLiteral(
                 "evidence list [--kind K|FAMILY.*] [--scope S] [--actor A] [--incident ID] [--since TIME] "
                 "[--search WORDS] [--limit N] [--json]"),
-            QStringLiteral("evidence show SEQ [--json]"),
+            QStringLiteral("evidence show SEQ [--raw] [--json]"),
+            QStringLiteral("evidence checkpoint [--out FILE]"),
+            QStringLiteral("evidence prove SEQ [--out FILE.tlog-proof]"),
+            QStringLiteral("evidence cosign NOTE --identity NAME [--out FILE]"),
             QStringLiteral("evidence attach FILE [--scope S] [--media-type TYPE] [--json]"),
             QStringLiteral("evidence verify [--signatures] [--pin SHA256:HEX]... [--json]"),
-            QStringLiteral("evidence consistency OLD_CHECKPOINT_FILE [--json]"),
+            QStringLiteral("evidence consistency OLD_CHECKPOINT [--proof-out FILE] [--json]"),
             QStringLiteral("evidence backup OUT"),
             QStringLiteral("evidence export OUT.tar.zst [--incident ID] [--since TIME] [--scope S] [--json]"),
-            QStringLiteral("evidence verify-bundle FILE [--pin SHA256:HEX] [--json]")};
+            QStringLiteral("evidence verify-bundle FILE [--pin SHA256:HEX]... [--json]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
+
+private:
+    // checkpoint, prove SEQ, cosign NOTE: the C2SP signed-note forms of the log.
+    int runNoteVerb(const QString &sub, const QString &arg, const QString &outPath, const StartupContext &ctx,
+                    SqliteEvidenceStore &store, CliIo &io, bool json);
 };
 
 } // namespace ops::cli

@@ -1,5 +1,7 @@
 #include "IdentityCommand.h"
 
+#include "crypto/SignedNote.h"
+
 #include "StoreAccess.h"
 
 #include "core/Roles.h"
@@ -163,8 +165,17 @@ int InitCommand::run(const QStringList &arguments, CliIo &io) {
 }
 
 int IdentityCommand::run(const QStringList &arguments, CliIo &io) {
+    const QCommandLineOption vkey(
+        QStringLiteral("vkey"),
+        QStringLiteral(
+            "export-public: print the identity's signed-note verifier key (name+hex+base64) instead "
+            "of its PEM; it checks the checkpoints the identity signs."));
+    const QCommandLineOption cosignerVkey(
+        QStringLiteral("cosigner-vkey"),
+        QStringLiteral("export-public: print the identity's cosignature/v1 verifier key (type 4), which "
+                       "checks the cosignatures it adds as a witness."));
     QCommandLineParser parser;
-    if (!parse(parser, arguments, io, {rolesOption(), reasonOption()}))
+    if (!parse(parser, arguments, io, {rolesOption(), reasonOption(), vkey, cosignerVkey}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
@@ -276,6 +287,16 @@ int IdentityCommand::run(const QStringList &arguments, CliIo &io) {
     auto id = store.value()->identity(pos.at(2));
     if (!id.ok())
         return fail(io, makeError(ErrorCode::InvalidInput, id.error().message), json);
+    if (parser.isSet(vkey) || parser.isSet(cosignerVkey)) {
+        auto key = crypto::PublicKey::fromPem(id->publicKeyPem);
+        if (!key.ok())
+            return fail(io, key.error(), json);
+        io.out << crypto::note::verifierKey(id->name, key.value(),
+                                            parser.isSet(vkey) ? crypto::note::kEd25519Type
+                                                               : crypto::note::kCosignatureV1Type)
+               << '\n';
+        return 0;
+    }
     io.out << QString::fromLatin1(id->publicKeyPem);
     return 0;
 }

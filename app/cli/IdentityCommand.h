@@ -27,7 +27,7 @@ public:
                 QStringLiteral("identity revoke NAME --reason TEXT [--identity ADMIN] [--json]"),
                 QStringLiteral("identity rotate [--identity NAME] [--json]"),
                 QStringLiteral("identity list [--json]"),
-                QStringLiteral("identity export-public NAME")};
+                QStringLiteral("identity export-public NAME [--vkey|--cosigner-vkey]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

@@ -103,8 +103,13 @@ int VerdictCommand::run(const QStringList &arguments, CliIo &io) {
                                     QStringLiteral("DIR"));
     const QCommandLineOption record = recordOption();
     const QCommandLineOption scope = scopeOption();
+    const QCommandLineOption pin(
+        QStringLiteral("pin"),
+        QStringLiteral("verdict.pub must be this key: SHA256 of its DER SubjectPublicKeyInfo, "
+                       "as the report prints it (repeatable)."),
+        QStringLiteral("SHA256:HEX"));
     QCommandLineParser parser;
-    if (!parse(parser, arguments, io, {folder, record, scope}))
+    if (!parse(parser, arguments, io, {folder, record, scope, pin}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
@@ -124,7 +129,9 @@ int VerdictCommand::run(const QStringList &arguments, CliIo &io) {
     } else {
         files = VerdictFiles{pos.at(2), pos.at(3), pos.at(4), pos.at(5)};
     }
-    auto report = verifyVerdict(files);
+    VerdictOptions options;
+    options.pins = parser.values(pin);
+    auto report = verifyVerdict(files, options);
     if (!report.ok())
         return fail(io, report.error(), json);
     JsonValue out = report->toJson();

@@ -23,8 +23,11 @@ public:
     QString name() const override { return QStringLiteral("verdict"); }
     QString summary() const override { return QStringLiteral("verify a signed verdict offline"); }
     QStringList usage() const override {
-        return {QStringLiteral("verdict verify SCORE BUNDLE SIG PUB [--record [--scope S]] [--json]"),
-                QStringLiteral("verdict verify --folder RESULTS_DIR [--record [--scope S]] [--json]")};
+        return {
+            QStringLiteral(
+                "verdict verify SCORE BUNDLE SIG PUB [--pin SHA256:HEX]... [--record [--scope S]] [--json]"),
+            QStringLiteral(
+                "verdict verify --folder RESULTS_DIR [--pin SHA256:HEX]... [--record [--scope S]] [--json]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

@@ -54,7 +54,9 @@ int RecordCommand::run(const QStringList &arguments, CliIo &io) {
                                   : rec->markdown().toUtf8();
     if (parser.isSet(out)) {
         QSaveFile f(parser.value(out));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        if (!f.open(QIODevice::WriteOnly) ||
+            !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            f.write(bytes) != bytes.size() || !f.commit())
             return fail(io,
                         makeError(ErrorCode::Store, QStringLiteral("cannot write: %1").arg(f.errorString()),
                                   parser.value(out)),

@@ -68,7 +68,7 @@ public:
         }
         if (!m_check.checkMap(root, QString(), {"scopes"},
                               {"environment", "objectives", "probes", "services", "publisher", "runbooks",
-                               "alert_rules", "trust"})) {
+                               "alert_rules", "trust", "store"})) {
             if (!root.IsMap())
                 return finish(cfg);
         }
@@ -87,6 +87,22 @@ public:
             readTrust(n, cfg.trust);
         if (const YAML::Node n = root["probes"]; n.IsDefined())
             readProbes(n, cfg.probes);
+        if (const YAML::Node n = root["store"];
+            n.IsDefined() && !n.IsNull() && m_check.checkMap(n, QStringLiteral("store"), {}, {"origin"})) {
+            // The origin line of the log's checkpoints (c2sp.org/tlog-checkpoint): a schema-less
+            // URL naming the log, e.g. ops.example.org/publishing.
+            if (const YAML::Node o = n["origin"]; o.IsDefined())
+                if (const auto origin = m_check.string(o, QStringLiteral("store.origin"))) {
+                    static const QRegularExpression valid(QStringLiteral("^[\\x21-\\x7E]{1,255}$"));
+                    if (!valid.match(*origin).hasMatch() || origin->startsWith(QLatin1String("opsconsole/")))
+                        m_check.error(
+                            o, QStringLiteral("store.origin"),
+                            QStringLiteral("must be 1 to 255 printable ASCII characters without spaces, "
+                                           "not starting with opsconsole/ (the default's prefix)"));
+                    else
+                        cfg.storeOrigin = *origin;
+                }
+        }
         if (const YAML::Node n = root["scopes"]; n.IsDefined())
             readScopes(n, cfg.scopes);
         if (const YAML::Node n = root["services"]; n.IsDefined() && !n.IsNull())
@@ -205,7 +221,7 @@ private:
         if (!m_check.checkMap(n, path, {},
                               {"interval_s", "timeout_ms", "connect_timeout_ms", "max_body_bytes",
                                "max_redirects", "fail_after", "clear_after", "slow_ms", "concurrency",
-                               "retention_days", "ca_file", "insecure_tls"}))
+                               "retention_days", "ca_file", "insecure_tls", "pack_hosts"}))
             return;
         if (const auto v = positive(n, "interval_s", path, 86400))
             p.intervalS = *v;
@@ -242,6 +258,12 @@ private:
         }
         if (const YAML::Node m = n["insecure_tls"]; m.IsDefined())
             p.insecureTls = m_check.boolean(m, QStringLiteral("probes.insecure_tls")).value_or(false);
+        if (const YAML::Node m = n["pack_hosts"];
+            m.IsDefined() && m_check.isSequence(m, QStringLiteral("probes.pack_hosts")))
+            for (std::size_t i = 0; i < m.size(); ++i)
+                if (const auto h =
+                        m_check.string(m[i], yaml::indexPath(QStringLiteral("probes.pack_hosts"), i)))
+                    p.packHosts << h->toLower();
         if (p.connectTimeoutMs > p.timeoutMs)
             p.connectTimeoutMs = p.timeoutMs;
     }

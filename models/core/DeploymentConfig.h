@@ -47,6 +47,7 @@ struct ProbeSettings {
     int retentionDays = 7;    // raw samples older than this are pruned
     QString caFile;           // extra CA bundle (PEM); empty for the system store only
     bool insecureTls = false; // dev-only: skip TLS verification
+    QStringList packHosts;    // hosts a manifest's pack_url may name besides the manifest's own
 };
 
 struct Objectives {
@@ -79,6 +80,7 @@ struct DeploymentConfig {
     QString runbooksDir;    // empty for the built-in runbooks
     QString alertRulesFile; // empty for the built-in alert rules
     TrustSettings trust;
+    QString storeOrigin; // store.origin: the checkpoints' origin line; empty: opsconsole/<store id>
 
     const ScopeConfig *scope(const QString &id) const;
     // Scopes ordered baseline → country → locality, then by id (the order panels show them).

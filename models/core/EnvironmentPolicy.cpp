@@ -44,6 +44,23 @@ Result<void> checkStartup(Environment env, const DeploymentConfig &config, const
                        .arg(config.source);
     if (config.probes.insecureTls)
         reasons << QStringLiteral("probes.insecure_tls is dev-only (in %1)").arg(config.source);
+    // The operator token goes only over TLS outside dev.
+    auto plain = [&](const QUrl &url, const QString &what) {
+        if (url.isValid() && !url.isEmpty() && url.scheme() != QLatin1String("https"))
+            reasons << QStringLiteral(
+                           "%1 (%2) has auth: true but is not https; the token is sent only over TLS "
+                           "outside dev (in %3)")
+                           .arg(what, url.toString(), config.source);
+    };
+    for (const ScopeConfig &s : config.scopes)
+        if (s.auth)
+            for (const QUrl &u : {s.manifest, s.resolver, s.rules, s.appFetch})
+                plain(u, QStringLiteral("scope %1").arg(s.id));
+    for (const ServiceConfig &s : config.services)
+        if (s.auth)
+            plain(s.readyz, QStringLiteral("service %1").arg(s.id));
+    if (config.publisher && config.publisher->auth)
+        plain(config.publisher->rebind, QStringLiteral("publisher.rebind"));
     if (reasons.isEmpty())
         return {};
     Error e = makeError(ErrorCode::Policy,

@@ -43,10 +43,11 @@ Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, con
                             : path + QStringLiteral(".tmp-%1").arg(QRandomGenerator::system()->generate(), 8,
                                                                    16, QLatin1Char('0'));
     const QByteArray tmpName = QFile::encodeName(tmp);
-    const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (tempPath.isEmpty() ? O_EXCL : O_TRUNC);
-    const int fd = ::open(tmpName.constData(), flags, 0600);
-    if (fd >= 0)
-        ::fchmod(fd, 0600); // a stale temporary may predate us
+    // Always a file of our own: a fixed temporary name (used under a lock) left behind by a crash,
+    // or planted as a link, is removed first; nothing is ever written through a link.
+    if (!tempPath.isEmpty())
+        ::unlink(tmpName.constData());
+    const int fd = ::open(tmpName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return ioError(QStringLiteral("cannot create file"), tmp);
     const bool ok = writeAllFd(fd, content.data(), content.size()) && ::fsync(fd) == 0;
@@ -71,7 +72,8 @@ Result<void> createPrivate(const QString &path) {
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Store, QStringLiteral("cannot create directory"), dir);
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return ioError(QStringLiteral("cannot create file"), path);
     ::close(fd);

@@ -5,11 +5,26 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include <unistd.h>
+
 namespace ops::tar {
 
 struct Writer::Impl {
     archive *a = archive_write_new();
-    ~Impl() { archive_write_free(a); }
+    int fd = -1;
+    QByteArray tempPath; // written here (created O_EXCL, 0600), renamed over the target at close
+    QByteArray finalPath;
+    ~Impl() {
+        archive_write_free(a);
+        if (fd >= 0)
+            ::close(fd);
+        if (!tempPath.isEmpty())
+            ::unlink(tempPath.constData());
+    }
     Error error(const QString &where) const {
         return makeError(ErrorCode::Store, QString::fromUtf8(archive_error_string(a)), where);
     }
@@ -23,7 +38,15 @@ Writer::~Writer() = default;
 Result<void> Writer::open(const QString &path) {
     archive_write_add_filter_zstd(d->a);
     archive_write_set_format_pax_restricted(d->a);
-    if (archive_write_open_filename(d->a, QFile::encodeName(path).constData()) != ARCHIVE_OK)
+    // A fresh file of our own beside the target (mkstemp: O_CREAT|O_EXCL, mode 0600), so nothing
+    // planted at the path is followed or written through, and readers never see half an archive.
+    d->finalPath = QFile::encodeName(path);
+    QByteArray pattern = d->finalPath + ".XXXXXX";
+    d->fd = ::mkstemp(pattern.data());
+    if (d->fd < 0)
+        return makeError(ErrorCode::Store, QString::fromLocal8Bit(std::strerror(errno)), path);
+    d->tempPath = pattern;
+    if (archive_write_open_fd(d->a, d->fd) != ARCHIVE_OK)
         return d->error(path);
     return {};
 }
@@ -67,6 +90,15 @@ Result<void> Writer::addFile(const QString &name, QFile &file) {
 Result<void> Writer::close() {
     if (archive_write_close(d->a) != ARCHIVE_OK)
         return d->error({});
+    const QString target = QFile::decodeName(d->finalPath);
+    if (::fsync(d->fd) != 0 || ::close(d->fd) != 0) {
+        d->fd = -1;
+        return makeError(ErrorCode::Store, QString::fromLocal8Bit(std::strerror(errno)), target);
+    }
+    d->fd = -1;
+    if (::rename(d->tempPath.constData(), d->finalPath.constData()) != 0)
+        return makeError(ErrorCode::Store, QString::fromLocal8Bit(std::strerror(errno)), target);
+    d->tempPath.clear();
     return {};
 }
 
@@ -86,43 +118,102 @@ bool safeName(const QString &name) {
     return true;
 }
 
+QString normalName(const QString &name) {
+    QStringList parts;
+    for (const QString &part : name.split(QLatin1Char('/')))
+        if (!part.isEmpty() && part != QLatin1String("."))
+            parts << part;
+    return parts.join(QLatin1Char('/'));
+}
+
 namespace {
 
+// gzip and zstd in process, nothing else: libarchive would otherwise hand lzop, lrzip, grzip and
+// others to external programs (with this process's environment) when it meets them.
 struct Reader {
     archive *a = archive_read_new();
+    bool inProcess = true;
     Reader() {
-        archive_read_support_filter_all(a);
+        inProcess = archive_read_support_filter_gzip(a) == ARCHIVE_OK &&
+                    archive_read_support_filter_zstd(a) == ARCHIVE_OK;
         archive_read_support_format_tar(a);
     }
     ~Reader() { archive_read_free(a); }
     QString message() const { return QString::fromUtf8(archive_error_string(a)); }
+    Result<void> check(const QString &label) const {
+        if (!inProcess)
+            return makeError(ErrorCode::Store,
+                             QStringLiteral("this libarchive cannot decompress gzip and zstd in process"),
+                             label);
+        return {};
+    }
 };
+
+QString describeFlagged(const QString &name, archive_entry *entry) {
+    if (archive_entry_hardlink(entry) || archive_entry_filetype(entry) == AE_IFLNK) {
+        const char *target =
+            archive_entry_hardlink(entry) ? archive_entry_hardlink(entry) : archive_entry_symlink(entry);
+        return QStringLiteral("%1 -> %2 (link)").arg(name, QString::fromUtf8(target ? target : ""));
+    }
+    return QStringLiteral("%1 (device, fifo or socket)").arg(name);
+}
 
 Result<Contents> readOpened(Reader &r, const QString &label, const Limits &limits) {
     Contents out;
     qint64 count = 0;
+    QSet<QString> seen;
     archive_entry *entry = nullptr;
     int rc = ARCHIVE_OK;
+    QByteArray buf(1 << 16, Qt::Uninitialized);
     while ((rc = archive_read_next_header(r.a, &entry)) == ARCHIVE_OK) {
-        const QString name = QString::fromUtf8(archive_entry_pathname(entry));
+        const QString raw = QString::fromUtf8(archive_entry_pathname(entry));
         if (++count > limits.maxEntries)
             return makeError(ErrorCode::InvalidInput,
                              QStringLiteral("more than %1 entries").arg(limits.maxEntries), label);
-        if (!safeName(name)) {
-            out.unsafeNames << name;
+        if (!safeName(raw) || normalName(raw).isEmpty() && archive_entry_filetype(entry) != AE_IFDIR) {
+            out.unsafeNames << raw;
             continue;
         }
-        if (archive_entry_filetype(entry) != AE_IFREG)
+        const QString name = normalName(raw);
+        const auto type = archive_entry_filetype(entry);
+        if (archive_entry_hardlink(entry) || (type != AE_IFREG && type != AE_IFDIR)) {
+            out.flagged << describeFlagged(raw, entry);
             continue;
+        }
+        if (type == AE_IFDIR) {
+            out.directories << raw;
+            continue;
+        }
+        if (seen.contains(name))
+            out.duplicates << name;
+        seen.insert(name);
         QByteArray data;
-        char buf[1 << 16];
         la_ssize_t n = 0;
-        while ((n = archive_read_data(r.a, buf, sizeof buf)) > 0) {
+        while ((n = archive_read_data(r.a, buf.data(), static_cast<std::size_t>(buf.size()))) > 0) {
             out.totalBytes += n;
+            if (data.size() + n > limits.maxEntryBytes)
+                return makeError(
+                    ErrorCode::InvalidInput,
+                    QStringLiteral("entry '%1' expands beyond %2 bytes: refused as a decompression bomb")
+                        .arg(name)
+                        .arg(limits.maxEntryBytes),
+                    label);
             if (out.totalBytes > limits.maxTotalBytes)
                 return makeError(ErrorCode::InvalidInput,
-                                 QStringLiteral("expands beyond %1 bytes").arg(limits.maxTotalBytes), label);
-            data.append(buf, n);
+                                 QStringLiteral("expands beyond %1 bytes: refused as a decompression bomb")
+                                     .arg(limits.maxTotalBytes),
+                                 label);
+            const qint64 compressed = archive_filter_bytes(r.a, -1);
+            if (out.totalBytes > limits.ratioFloorBytes &&
+                out.totalBytes > limits.maxRatio * qMax<qint64>(1, compressed))
+                return makeError(ErrorCode::InvalidInput,
+                                 QStringLiteral("expands more than %1 times (%2 bytes from %3): refused as a "
+                                                "decompression bomb")
+                                     .arg(limits.maxRatio)
+                                     .arg(out.totalBytes)
+                                     .arg(compressed),
+                                 label);
+            data.append(buf.constData(), n);
         }
         if (n < 0)
             return makeError(ErrorCode::InvalidInput,
@@ -139,6 +230,8 @@ Result<Contents> readOpened(Reader &r, const QString &label, const Limits &limit
 
 Result<Contents> readFile(const QString &path, const Limits &limits) {
     Reader r;
+    if (auto ok = r.check(path); !ok.ok())
+        return ok.error();
     if (archive_read_open_filename(r.a, QFile::encodeName(path).constData(), 1 << 16) != ARCHIVE_OK)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("not a readable archive: %1").arg(r.message()), path);
@@ -147,6 +240,8 @@ Result<Contents> readFile(const QString &path, const Limits &limits) {
 
 Result<Contents> readMemory(const QByteArray &data, const QString &label, const Limits &limits) {
     Reader r;
+    if (auto ok = r.check(label); !ok.ok())
+        return ok.error();
     if (archive_read_open_memory(r.a, data.constData(), static_cast<std::size_t>(data.size())) != ARCHIVE_OK)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("not a readable archive: %1").arg(r.message()), label);
@@ -175,21 +270,20 @@ Result<ScanInfo> scanOpened(Reader &r, const QString &path, const ScanLimits &li
                                                         : QStringLiteral("parent directory or backslash"));
             continue;
         }
-        if (archive_entry_hardlink(entry) || type == AE_IFLNK) {
-            const char *target =
-                archive_entry_hardlink(entry) ? archive_entry_hardlink(entry) : archive_entry_symlink(entry);
+        if (archive_entry_hardlink(entry) || (type != AE_IFREG && type != AE_IFDIR)) {
+            info.flagged << describeFlagged(name, entry);
+            continue;
+        }
+        if (type == AE_IFDIR) {
+            info.directories << name;
+            continue;
+        }
+        name = normalName(name);
+        if (name.isEmpty()) {
             info.flagged
-                << QStringLiteral("%1 -> %2 (link)").arg(name, QString::fromUtf8(target ? target : ""));
+                << QStringLiteral("%1 (empty name)").arg(QString::fromUtf8(archive_entry_pathname(entry)));
             continue;
         }
-        if (type == AE_IFDIR)
-            continue;
-        if (type != AE_IFREG) {
-            info.flagged << QStringLiteral("%1 (device, fifo or socket)").arg(name);
-            continue;
-        }
-        while (name.startsWith(QLatin1String("./")))
-            name.remove(0, 2);
         if (seen.contains(name))
             info.duplicates << name;
         seen.insert(name);
@@ -250,6 +344,8 @@ Result<ScanInfo> scanFile(const QString &path, const ScanLimits &limits, const E
 Result<ScanInfo> scanMemory(QByteArrayView data, const QString &label, const ScanLimits &limits,
                             const EntryVisitor &visit) {
     Reader r;
+    if (auto ok = r.check(label); !ok.ok())
+        return ok.error();
     if (archive_read_open_memory(r.a, data.data(), static_cast<std::size_t>(data.size())) != ARCHIVE_OK)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("not a readable archive: %1").arg(r.message()), label);

@@ -37,9 +37,14 @@ private:
     qint64 m_mtime = 0;
 };
 
+// Caps for reading a whole archive into memory: entries, bytes of one entry, bytes in all, and the
+// ratio of uncompressed to compressed bytes (checked once the output passes ratioFloorBytes).
 struct Limits {
-    qint64 maxEntries = 2'000'000;
-    qint64 maxTotalBytes = qint64(4) * 1024 * 1024 * 1024; // uncompressed
+    qint64 maxEntries = 200'000;
+    qint64 maxEntryBytes = qint64(256) * 1024 * 1024;
+    qint64 maxTotalBytes = qint64(1) * 1024 * 1024 * 1024; // uncompressed
+    qint64 maxRatio = 250;
+    qint64 ratioFloorBytes = 1024 * 1024;
 };
 
 struct Entry {
@@ -48,8 +53,11 @@ struct Entry {
 };
 
 struct Contents {
-    QList<Entry> files;      // regular files with safe names, in archive order
+    QList<Entry> files;      // regular files with safe names (normalised), in archive order
     QStringList unsafeNames; // absolute, "..", backslash or empty names (not read)
+    QStringList flagged;     // links, devices, fifos (not read), each with why
+    QStringList directories; // directory entries (carry no data)
+    QStringList duplicates;  // names that occur more than once once normalised ("./x" is "x")
     qint64 totalBytes = 0;
 
     const Entry *find(const QString &name) const;
@@ -57,9 +65,11 @@ struct Contents {
 
 // A relative path without "..", backslashes or a leading slash.
 bool safeName(const QString &name);
+// The name tar -x would write to: "./" and empty or "." components dropped ("./a//./b" is "a/b").
+QString normalName(const QString &name);
 
-// Reads every entry (gzip, zstd or none). A corrupt archive or a broken limit is invalid input
-// naming `label`.
+// Reads every entry. Only gzip, zstd and uncompressed archives are read, in process: no external
+// decompressor ever runs. A corrupt archive or a broken limit is invalid input naming `label`.
 Result<Contents> readFile(const QString &path, const Limits &limits = {});
 Result<Contents> readMemory(const QByteArray &data, const QString &label, const Limits &limits = {});
 
@@ -79,12 +89,14 @@ struct ScanInfo {
     qint64 entries = 0;
     qint64 totalBytes = 0; // uncompressed bytes of regular files
     qint64 compressedBytes = 0;
-    QStringList flagged;    // entries not read, each with why: absolute, "..", link, device
-    QStringList duplicates; // names that occur more than once
+    QStringList flagged;     // entries not read, each with why: absolute, "..", link, device
+    QStringList directories; // directory entries
+    QStringList duplicates;  // names that occur more than once (once normalised)
 };
 
 using ChunkSink = std::function<void(QByteArrayView chunk)>;
-// Called at each regular file with a safe name; returns a sink for its bytes, or {} to skip them.
+// Called at each regular file with a safe name (normalised); returns a sink for its bytes, or {} to
+// skip them.
 using EntryVisitor = std::function<ChunkSink(const QString &name, qint64 declaredSize)>;
 
 Result<ScanInfo> scanFile(const QString &path, const ScanLimits &limits, const EntryVisitor &visit,

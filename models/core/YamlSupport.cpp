@@ -4,10 +4,79 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <yaml-cpp/eventhandler.h>
+
+#include <sstream>
+
 namespace ops::yaml {
+
+namespace {
+
+// A first pass over the parse events: anchors and aliases are refused (an alias repeats a whole
+// subtree, so a few hundred bytes can stand for billions of nodes to every later walk), and the
+// nodes of a document are bounded.
+class Screen final : public YAML::EventHandler {
+public:
+    static constexpr qint64 kMaxNodes = 1'000'000;
+    std::optional<Diagnostic> problem;
+
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { node(mark, anchor); }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t) override {
+        fail(mark, QStringLiteral("YAML aliases (*name) are not accepted: write the value out"));
+    }
+    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                  const std::string &) override {
+        node(mark, anchor);
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        node(mark, anchor);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        node(mark, anchor);
+    }
+    void OnMapEnd() override {}
+    void OnAnchor(const YAML::Mark &mark, const std::string &) override {
+        fail(mark, QStringLiteral("YAML anchors (&name) are not accepted: write the value out"));
+    }
+
+private:
+    void node(const YAML::Mark &mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor)
+            fail(mark, QStringLiteral("YAML anchors (&name) are not accepted: write the value out"));
+        if (++m_nodes > kMaxNodes)
+            fail(mark, QStringLiteral("more than %1 YAML nodes").arg(kMaxNodes));
+    }
+    void fail(const YAML::Mark &mark, const QString &message) {
+        if (problem)
+            return;
+        Diagnostic d;
+        d.line = mark.is_null() ? 0 : mark.line + 1;
+        d.message = message;
+        problem = d;
+    }
+    qint64 m_nodes = 0;
+};
+
+} // namespace
 
 Result<YAML::Node> load(const QByteArray &text, const QString &file) {
     try {
+        {
+            std::istringstream in(text.toStdString());
+            YAML::Parser parser(in);
+            Screen screen;
+            while (!screen.problem && parser.HandleNextDocument(screen)) {
+            }
+            if (screen.problem) {
+                screen.problem->file = file;
+                return Error::fromDiagnostics(ErrorCode::InvalidInput, {*screen.problem});
+            }
+        }
         return YAML::Load(text.toStdString());
     } catch (const YAML::Exception &e) {
         Diagnostic d;

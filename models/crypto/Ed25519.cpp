@@ -299,6 +299,20 @@ GenericVerification verifyWithPemKey(QByteArrayView publicPem, QByteArrayView me
     const bool pure = EVP_PKEY_is_a(key.get(), "ED25519") || EVP_PKEY_is_a(key.get(), "ED448");
     if (!pure && !EVP_PKEY_is_a(key.get(), "RSA") && !EVP_PKEY_is_a(key.get(), "EC")) {
         out.detail = QStringLiteral("unsupported key type %1").arg(out.algorithm);
+        out.keyRefused = true;
+        return out;
+    }
+    // Keys too weak to stand for anyone: RSA below 2048 bits, curves below P-256.
+    out.bits = EVP_PKEY_get_bits(key.get());
+    if (EVP_PKEY_is_a(key.get(), "RSA") && out.bits < 2048) {
+        out.detail = QStringLiteral("the RSA key has %1 bits; at least 2048 are required").arg(out.bits);
+        out.keyRefused = true;
+        return out;
+    }
+    if (EVP_PKEY_is_a(key.get(), "EC") && out.bits < 256) {
+        out.detail =
+            QStringLiteral("the EC key is on a %1-bit curve; at least P-256 is required").arg(out.bits);
+        out.keyRefused = true;
         return out;
     }
     MdCtxPtr ctx(EVP_MD_CTX_new());

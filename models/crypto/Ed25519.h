@@ -67,10 +67,13 @@ private:
 
 // Pure Ed25519, RSA (PKCS#1 v1.5, SHA-256) or ECDSA (SHA-256) signature over a message with
 // any PEM public key, as `openssl pkeyutl -verify -rawin` / `openssl dgst -sha256 -verify` do.
+// RSA keys under 2048 bits and EC keys on curves under 256 bits never verify.
 struct GenericVerification {
     bool ok = false;
-    QString algorithm;   // "Ed25519", "RSA", "EC", …
-    QString fingerprint; // SHA-256 of the DER SubjectPublicKeyInfo
+    QString algorithm;       // "Ed25519", "RSA", "EC", …
+    QString fingerprint;     // SHA-256 of the DER SubjectPublicKeyInfo
+    int bits = 0;            // the key's size (RSA modulus, EC curve); refused below 2048 / 256
+    bool keyRefused = false; // a key of an unsupported type or too weak: detail says which
     QString detail;
 };
 GenericVerification verifyWithPemKey(QByteArrayView publicPem, QByteArrayView message,

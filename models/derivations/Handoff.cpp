@@ -338,6 +338,8 @@ VerifyReport verifyContents(const tar::Contents &contents, const QString &pinned
     QStringList archiveProblems;
     for (const QString &n : contents.unsafeNames)
         archiveProblems << QStringLiteral("unsafe entry name '%1'").arg(n);
+    for (const QString &n : contents.flagged)
+        archiveProblems << QStringLiteral("entry %1 is not a regular file").arg(n);
     for (const tar::Entry &e : contents.files) {
         if (files.contains(e.name))
             archiveProblems << QStringLiteral("'%1' appears twice").arg(e.name);

@@ -75,7 +75,8 @@ void PublisherClient::rebind(const QString &scope, const QString &version) {
     request.setRawHeader("User-Agent", "opsconsole-rebind");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    if (m_token.isSet())
+    // The token goes only where the config says the publisher needs it.
+    if (m_token.isSet() && m_config.publisher->auth)
         request.setRawHeader("Authorization", "Bearer " + m_token.reveal());
     if (out.url.scheme() == QLatin1String("https")) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -99,7 +100,10 @@ void PublisherClient::rebind(const QString &scope, const QString &version) {
             body->append(reply->read(kMaxResponseBytes + 1 - body->size()));
         out.latencyMs = Time::nowMs() - started;
         out.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // What the publisher says may echo the request: nothing of the token is kept.
         out.response = *body;
+        if (m_token.isSet())
+            out.response.replace(m_token.reveal(), QByteArrayLiteral("[redacted]"));
         if (body->size() > kMaxResponseBytes) {
             out.response.truncate(kMaxResponseBytes);
             out.error = QStringLiteral("the publisher's response is over %1 bytes").arg(kMaxResponseBytes);
@@ -115,8 +119,8 @@ void PublisherClient::rebind(const QString &scope, const QString &version) {
             if (o.isEmpty())
                 out.error = QStringLiteral("the publisher's answer is not a JSON object");
             else if (o.contains(QStringLiteral("ok")) && !o.value(QStringLiteral("ok")).toBool())
-                out.error = QStringLiteral("the publisher refused: %1")
-                                .arg(o.value(QStringLiteral("error")).toString());
+                out.error = m_token.scrub(QStringLiteral("the publisher refused: %1")
+                                              .arg(o.value(QStringLiteral("error")).toString()));
             out.auditId = o.value(QStringLiteral("audit_id")).toString();
             const QJsonValue active = o.value(QStringLiteral("active"));
             out.active = active.isDouble() ? QString::number(active.toInteger()) : active.toString();

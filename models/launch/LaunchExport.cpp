@@ -15,7 +15,9 @@ namespace {
 
 Result<void> writeFile(const QString &path, const QByteArray &bytes) {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+    if (!f.open(QIODevice::WriteOnly) ||
+        !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        f.write(bytes) != bytes.size() || !f.commit())
         return makeError(ErrorCode::Store, QStringLiteral("cannot write %1: %2").arg(path, f.errorString()),
                          path);
     return {};

@@ -299,7 +299,22 @@ void ProbeEngine::jobDone(ProbeJob *job, const ProbeResult &result) {
                          result.target.auth && sameOrigin,
                          0,
                          job->m_packSha};
-        m_queue.enqueue(pack);
+        // Nor does the console fetch from any host a manifest names: the manifest's own origin, or
+        // a host the config lists.
+        if (!sameOrigin && !m_config.probes.packHosts.contains(job->m_packUrl.host().toLower())) {
+            ProbeResult refused;
+            refused.target = pack;
+            refused.state = ProbeState::Failed;
+            refused.reason =
+                QStringLiteral("pack_url points to %1, not the manifest's host; allowed only when "
+                               "listed in probes.pack_hosts")
+                    .arg(job->m_packUrl.host());
+            refused.checkedAtMs = m_clock();
+            m_round.append(refused);
+            Q_EMIT resultReady(refused);
+        } else {
+            m_queue.enqueue(pack);
+        }
     }
     job->deleteLater();
     startMore();

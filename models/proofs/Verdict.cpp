@@ -7,9 +7,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <atomic>
 #include <memory>
@@ -52,15 +54,49 @@ QString digestOf(const QString &s) {
     return d.toLower();
 }
 
-int keyOccurrences(const QByteArray &text, const char *key) {
-    const QRegularExpression re(QStringLiteral("\"%1\"\\s*:").arg(QLatin1String(key)));
-    int n = 0;
-    auto it = re.globalMatch(QString::fromUtf8(text));
-    while (it.hasNext()) {
-        it.next();
-        ++n;
+// The first key that occurs twice in one object, compared after decoding escapes ("a" and
+// "\u0061" are the same key). `text` is JSON that already parsed.
+std::optional<QString> duplicateKey(const QByteArray &text) {
+    QList<QSet<QString>> objects; // one per open object; arrays push nothing
+    QList<bool> isObject;
+    bool expectKey = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text.at(i);
+        if (c == '{') {
+            objects.append(QSet<QString>());
+            isObject.append(true);
+            expectKey = true;
+        } else if (c == '[') {
+            isObject.append(false);
+            expectKey = false;
+        } else if (c == '}' || c == ']') {
+            if (!isObject.isEmpty() && isObject.takeLast())
+                objects.removeLast();
+            expectKey = false;
+        } else if (c == ',') {
+            expectKey = !isObject.isEmpty() && isObject.last();
+        } else if (c == '"') {
+            QString decoded;
+            qsizetype j = i + 1;
+            QByteArray raw;
+            for (; j < text.size() && text.at(j) != '"'; ++j) {
+                raw += text.at(j);
+                if (text.at(j) == '\\' && j + 1 < text.size())
+                    raw += text.at(++j);
+            }
+            // The string's own JSON parser decodes the escapes exactly as the document's does.
+            const QJsonDocument one = QJsonDocument::fromJson("[\"" + raw + "\"]");
+            decoded = one.array().at(0).toString();
+            if (expectKey) {
+                if (objects.last().contains(decoded))
+                    return decoded;
+                objects.last().insert(decoded);
+                expectKey = false;
+            }
+            i = j;
+        }
     }
-    return n;
+    return std::nullopt;
 }
 
 // The signature file's bytes as given, and decoded from base64 when they read as base64.
@@ -221,10 +257,10 @@ Result<VerdictReport> verifyVerdict(const VerdictFiles &files, const VerdictOpti
                            .arg(error.offset);
         } else if (!doc.isObject()) {
             c.detail = QStringLiteral("not a JSON object");
-        } else if (keyOccurrences(score.value(), "evidence_sha256") > 1 ||
-                   keyOccurrences(score.value(), "evidence_files") > 1) {
-            c.detail =
-                QStringLiteral("names evidence_sha256 or evidence_files more than once: ambiguous, refused");
+        } else if (const auto dup = duplicateKey(score.value())) {
+            c.detail = QStringLiteral("names \"%1\" more than once in one object (escapes decoded): "
+                                      "ambiguous, refused")
+                           .arg(*dup);
         } else {
             const QJsonObject o = doc.object();
             const QJsonValue e = o.value(QStringLiteral("evidence_sha256"));
@@ -278,12 +314,13 @@ Result<VerdictReport> verifyVerdict(const VerdictFiles &files, const VerdictOpti
                 report.signatureEncoding = encoding;
                 break;
             }
-            if (last.algorithm.isEmpty())
-                break; // the key itself did not read
+            if (last.algorithm.isEmpty() || last.keyRefused)
+                break; // the key itself did not read, or is not one to trust
         }
         c.ok = last.ok;
         c.detail =
-            last.ok
+            last.keyRefused ? QStringLiteral("verdict.pub: %1").arg(last.detail)
+            : last.ok
                 ? QStringLiteral("%1 signature (%2) over the exact bytes of score.json verifies with key %3")
                       .arg(report.keyAlgorithm == QLatin1String("Ed25519")
                                ? QStringLiteral("pure Ed25519")
@@ -295,6 +332,11 @@ Result<VerdictReport> verifyVerdict(const VerdictFiles &files, const VerdictOpti
                       .arg(report.keyAlgorithm, report.keyFingerprint,
                            signatureCandidates(sig.value()).size() > 1 ? QStringLiteral(" and base64")
                                                                        : QString());
+        if (c.ok && !options.pins.isEmpty() && !options.pins.contains(report.keyFingerprint)) {
+            c.ok = false;
+            c.detail = QStringLiteral("verifies, but with key %1, which is not pinned (--pin %2)")
+                           .arg(report.keyFingerprint, options.pins.join(QStringLiteral(", --pin ")));
+        }
         report.checks << c;
     }
 

@@ -52,6 +52,7 @@ struct VerdictReport {
 
 struct VerdictOptions {
     tar::ScanLimits limits;
+    QStringList pins; // "SHA256:<hex>" of DER SubjectPublicKeyInfo: verdict.pub must be one of them
     std::function<void(qint64 done, qint64 total)> progress; // bytes of the bundle, from any thread
     std::function<bool()> cancelled;
 };

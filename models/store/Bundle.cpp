@@ -5,55 +5,69 @@
 #include "core/Time.h"
 #include "crypto/Merkle.h"
 #include "crypto/Sha256.h"
+#include "crypto/SignedNote.h"
 
-#include <QDir>
-#include <QFile>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryFile>
+
+#include <algorithm>
 
 namespace ops::Bundle {
 
 namespace merkle = crypto::merkle;
+namespace note = crypto::note;
 
 namespace {
 
 const char *kVerifyMd = R"MD(# Verifying this evidence bundle
 
-Everything here can be checked without opsconsole, with `openssl`, `sha256sum` and Python 3.
+Everything in this bundle can be checked without opsconsole and without trusting anything the
+bundle itself carries — use the tools below from your own system, never a script from a bundle.
 
-Files:
+## 1. Get the fingerprints out of band
 
-- `checkpoint.json` — the signed tree head: `{"root","signer","signer_key","size","store","ts"}`
-  in canonical JSON (sorted keys, no whitespace); `checkpoint.sig` — raw Ed25519 signature over
-  the exact bytes of `checkpoint.json`.
-- `keys/<identity>.pem` — public keys (SubjectPublicKeyInfo PEM). `signer_key` is
-  `SHA256:` + the SHA-256 of the signer's raw 32-byte public key.
-- `events.jsonl` — one event a line, exactly the bytes that were hashed: the leaf hash of an
-  event is SHA-256(0x00 ‖ line).
-- `proofs.jsonl` — one RFC 9162 inclusion proof per event line, in the same order:
-  `{"leaf_hash","leaf_index","path","seq","tree_size"}`.
-- `blobs/<sha256>` — attachments named by their SHA-256.
-- `export.json` + `export.sig` — what the exporter selected, signed (raw Ed25519) by the exporter:
-  the number of events and the SHA-256 of `events.jsonl` and `proofs.jsonl`, so an event
-  removed together with its proof is detected. Check `sha256sum events.jsonl proofs.jsonl`
-  against it and verify the signature like the checkpoint's.
+Ask the people who signed for their key fingerprints over a channel you already trust (the
+team's reviewed configuration repository lists the admins' keys under `trust.admins`;
+`opsconsole-cli identity list` on their machine prints every identity's `SHA256:…`). A
+fingerprint is `SHA256:` followed by the SHA-256 of the raw 32-byte Ed25519 public key. Two keys
+matter: the checkpoint signer's and the exporter's (who signed `manifest.json`).
 
-1. The checkpoint signature:
+## 2. Check everything with the verifier shipped with opsconsole
 
-       openssl pkeyutl -verify -pubin -inkey keys/SIGNER.pem -rawin -in checkpoint.json -sigfile checkpoint.sig
+    python3 /usr/share/doc/opsconsole/verify_bundle.py BUNDLE.tar.zst --pin SHA256:<signer> --pin SHA256:<exporter>
 
-2. Attachments: `cd blobs && for f in *; do echo "$f  $f"; done | sha256sum -c` (each file's name is
-   its own digest).
+(`docs/verify_bundle.py` in the source tree: Python's standard library, `openssl` and `zstd`.)
+Or `opsconsole-cli evidence verify-bundle BUNDLE.tar.zst --pin … --pin …`.
 
-3. Events and proofs: `python3 verify_bundle.py BUNDLE` (the script ships with opsconsole in
-   `docs/verify_bundle.py`; it uses only the standard library and the `openssl` command). It
-   recomputes every leaf hash, walks every inclusion proof up to the signed root, and checks every
-   event signature (an event's signature covers its canonical JSON without the `signature` key).
+## 3. Or by hand
 
-Pin the signer: compare `signer_key` with the fingerprint you expect
-(`opsconsole-cli identity list` on the originating machine), or pass `--pin SHA256:…`.
+Unpack into an empty directory (`tar --zstd -xf BUNDLE.tar.zst`), then:
+
+- `manifest.json` lists every other entry with its size and SHA-256; anything not listed, or
+  listed and missing, means the bundle was changed. `manifest.sig` is the exporter's raw
+  Ed25519 signature over the exact bytes of `manifest.json`:
+
+      openssl pkeyutl -verify -pubin -inkey keys/EXPORTER.pem -rawin -in manifest.json -sigfile manifest.sig
+
+  and `sha256sum` each entry against the manifest.
+- `checkpoint` is a C2SP signed note (c2sp.org/signed-note, c2sp.org/tlog-checkpoint): origin
+  `opsconsole/<store id>`, tree size, base64 root hash, `opsconsole-time`; then an empty line and
+  `— <signer> <base64(4-byte key ID ‖ 64-byte Ed25519 signature)>` over the lines before the
+  empty one. `keys/<name>.vkey` is the signer's note verifier key (Go's
+  `golang.org/x/mod/sumdb/note` reads it).
+- `proofs/<seq>.tlog-proof` are c2sp.org/tlog-proof@v1 files: the event's zero-based index, its
+  RFC 6962 inclusion path and the checkpoint. The leaf hash of an event is
+  SHA-256(0x00 ‖ its line of `events.jsonl` without the newline).
+- `blobs/<sha256>` are attachments named by their own SHA-256.
+- An event's signature is over its canonical JSON without the `signature` member.
 )MD";
+
+constexpr qsizetype kSmallEntryBytes = 1 << 20;
+const QRegularExpression kProofName(QStringLiteral("^proofs/([1-9][0-9]{0,18})\\.tlog-proof$"));
+const QRegularExpression kBlobName(QStringLiteral("^blobs/[0-9a-f]{64}$"));
+const QRegularExpression kKeyName(QStringLiteral("^keys/([A-Za-z0-9._-]{1,64})\\.(pem|vkey)$"));
 
 bool selected(const StoredEvent &e, const ExportFilter &f) {
     if (f.sinceMs && e.tsMs < *f.sinceMs)
@@ -67,30 +81,43 @@ bool selected(const StoredEvent &e, const ExportFilter &f) {
     return true;
 }
 
-std::string proofLine(const InclusionProofData &p) {
-    JsonValue o = JsonValue::object();
-    o["seq"] = static_cast<qint64>(p.seq);
-    o["leaf_index"] = static_cast<qint64>(p.seq - 1);
-    o["tree_size"] = static_cast<qint64>(p.treeSize);
-    o["leaf_hash"] = p.leafHash.toHex().toStdString();
-    JsonValue path = JsonValue::array();
-    for (const QByteArray &h : p.path)
-        path.push(h.toHex().toStdString());
-    o["path"] = path;
-    return CanonicalJson::serialize(o) + "\n";
+QByteArray bytesOf(const std::string &s) {
+    return {s.data(), static_cast<qsizetype>(s.size())};
 }
+
+struct Listed {
+    qint64 size = 0;
+    QString sha256;
+};
+
+// A slice of a temporary file: one proof among all of them.
+struct Slice {
+    quint64 seq = 0;
+    qint64 offset = 0;
+    qint64 size = 0;
+};
 
 } // namespace
 
 Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QString &outPath,
                                    const ExportFilter &filter, const Signer &exporter) {
     auto exporterId = store.identity(exporter.name);
-    if (!exporterId.ok() || exporterId->fingerprint != exporter.key.publicKey().fingerprint())
+    if (!exporterId.ok() || !exporterId->approved() ||
+        exporterId->fingerprint != exporter.key.publicKey().fingerprint())
         return makeError(ErrorCode::Policy,
-                         QStringLiteral("'%1' cannot sign an export of this store").arg(exporter.name));
+                         QStringLiteral("'%1' cannot sign an export of this store: only an approved identity "
+                                        "with its current key can")
+                             .arg(exporter.name));
     auto cp = store.latestCheckpoint();
     if (!cp.ok())
         return cp.error();
+    if (!cp->isNote())
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("the latest checkpoint (size %1) predates signed notes; record the next "
+                           "event first, its checkpoint is one")
+                .arg(cp->size));
+    const std::string cpText = cp->noteText();
     QTemporaryFile events, proofs;
     if (!events.open() || !proofs.open())
         return makeError(ErrorCode::Store, QStringLiteral("cannot create temporary files"));
@@ -98,8 +125,11 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
     summary.treeSize = cp->size;
     summary.root = cp->root;
     QSet<QString> actors{cp->signer, exporter.name};
-    crypto::Sha256 eventsDigest, proofsDigest;
+    crypto::Sha256 eventsDigest;
+    qint64 eventsSize = 0;
     QSet<QString> blobs;
+    QList<Slice> slices;
+    QMap<QString, Listed> listed;
     for (quint64 from = 1; from <= cp->size;) {
         auto page = store.events(from, 5000);
         if (!page.ok())
@@ -113,23 +143,65 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
             auto proof = store.inclusionProof(e.seq, cp->size);
             if (!proof.ok())
                 return proof.error();
-            const std::string eventLine = e.canonical + "\n";
-            events.write(eventLine.data(), static_cast<qint64>(eventLine.size()));
-            eventsDigest.add(QByteArrayView(eventLine.data(), static_cast<qsizetype>(eventLine.size())));
-            const std::string line = proofLine(proof.value());
-            proofs.write(line.data(), static_cast<qint64>(line.size()));
-            proofsDigest.add(QByteArrayView(line.data(), static_cast<qsizetype>(line.size())));
+            const QByteArray line = bytesOf(e.canonical + "\n");
+            events.write(line);
+            eventsDigest.add(line);
+            eventsSize += line.size();
+            note::TlogProof p;
+            p.index = e.seq - 1;
+            p.path = proof->path;
+            p.checkpoint = cpText;
+            const QByteArray proofBytes = bytesOf(note::formatTlogProof(p));
+            const QString name = QStringLiteral("proofs/%1.tlog-proof").arg(e.seq);
+            slices.append({e.seq, proofs.pos(), proofBytes.size()});
+            proofs.write(proofBytes);
+            listed.insert(name, {proofBytes.size(), crypto::sha256Hex(proofBytes)});
             actors.insert(e.actor);
             if (e.kind == QLatin1String("evidence.attached"))
                 blobs.insert(e.payload().stringAt("sha256"));
             ++summary.events;
         }
     }
+    if (!events.flush() || !proofs.flush())
+        return makeError(ErrorCode::Store, QStringLiteral("cannot write temporary files"));
+    listed.insert(QStringLiteral("events.jsonl"),
+                  {eventsSize, QString::fromLatin1(eventsDigest.finish().toHex())});
+
+    QMap<QString, QByteArray> small; // entries written from memory
+    small.insert(QStringLiteral("checkpoint"), bytesOf(cpText));
+    small.insert(QStringLiteral("VERIFY.md"), QByteArray(kVerifyMd));
+    QStringList names(actors.begin(), actors.end());
+    names.sort();
+    for (const QString &name : names) {
+        auto id = store.identity(name);
+        if (!id.ok())
+            continue;
+        auto key = crypto::PublicKey::fromPem(id->publicKeyPem);
+        if (!key.ok())
+            return key.error();
+        small.insert(QStringLiteral("keys/%1.pem").arg(name), key->pem());
+        small.insert(QStringLiteral("keys/%1.vkey").arg(name),
+                     note::verifierKey(name, key.value()).toUtf8() + '\n');
+        summary.keys << name;
+    }
+    for (auto it = small.cbegin(); it != small.cend(); ++it)
+        listed.insert(it.key(), {it.value().size(), crypto::sha256Hex(it.value())});
+    QStringList blobList(blobs.begin(), blobs.end());
+    blobList.sort();
+    for (const QString &sha : blobList) {
+        auto data = store.blob(sha);
+        if (!data.ok())
+            return data.error();
+        if (crypto::sha256Hex(data.value()) != sha)
+            return makeError(ErrorCode::Store,
+                             QStringLiteral("attachment %1 in the store is damaged").arg(sha));
+        listed.insert(QStringLiteral("blobs/") + sha, {data->size(), sha});
+    }
+
     JsonValue manifest = JsonValue::object();
+    manifest["format"] = kFormat;
     manifest["checkpoint_size"] = static_cast<qint64>(cp->size);
     manifest["events"] = static_cast<qint64>(summary.events);
-    manifest["events_sha256"] = eventsDigest.finish().toHex().toStdString();
-    manifest["proofs_sha256"] = proofsDigest.finish().toHex().toStdString();
     manifest["exported_by"] = exporter.name;
     manifest["exported_by_key"] = exporter.key.publicKey().fingerprint();
     manifest["store"] = store.storeId();
@@ -142,36 +214,45 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
     }
     f["since"] = filter.sinceMs ? JsonValue(Time::toIso(*filter.sinceMs)) : JsonValue(nullptr);
     manifest["filter"] = f;
-    const QByteArray manifestBytes = QByteArray::fromStdString(CanonicalJson::serialize(manifest));
+    JsonValue entries = JsonValue::array();
+    for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
+        JsonValue entry = JsonValue::object();
+        entry["path"] = it.key();
+        entry["sha256"] = it->sha256;
+        entry["size"] = it->size;
+        entries.push(entry);
+    }
+    manifest["entries"] = entries;
+    const QByteArray manifestBytes = bytesOf(CanonicalJson::serialize(manifest));
     const QByteArray manifestSig = exporter.key.sign(manifestBytes);
+    if (manifestSig.size() != 64)
+        return makeError(ErrorCode::Store, QStringLiteral("cannot sign the manifest"));
 
     tar::Writer w;
     w.setMtime(cp->tsMs / 1000);
     if (auto r = w.open(outPath); !r.ok())
         return r.error();
-    auto check = [](const Result<void> &r) { return r.ok(); };
-    if (!check(w.add(QStringLiteral("VERIFY.md"), QByteArrayView(kVerifyMd))) ||
-        !check(w.add(QStringLiteral("checkpoint.json"), QByteArray::fromStdString(cp->canonical))) ||
-        !check(w.add(QStringLiteral("checkpoint.sig"), cp->signature)) ||
-        !check(w.add(QStringLiteral("export.json"), manifestBytes)) ||
-        !check(w.add(QStringLiteral("export.sig"), manifestSig)))
-        return makeError(ErrorCode::Store, QStringLiteral("cannot write the bundle"), outPath);
-    QStringList names(actors.begin(), actors.end());
-    names.sort();
-    for (const QString &name : names) {
-        auto id = store.identity(name);
-        if (!id.ok())
-            continue;
-        if (auto r = w.add(QStringLiteral("keys/%1.pem").arg(name), id->publicKeyPem); !r.ok())
+    // Small, signed things first, so a streaming reader knows what to expect before the bulk.
+    for (const auto &[name, data] : {std::pair{QStringLiteral("manifest.json"), manifestBytes},
+                                     std::pair{QStringLiteral("manifest.sig"), manifestSig}})
+        if (auto r = w.add(name, data); !r.ok())
             return r.error();
-        summary.keys << name;
-    }
+    for (const QString &name : {QStringLiteral("checkpoint"), QStringLiteral("VERIFY.md")})
+        if (auto r = w.add(name, small.value(name)); !r.ok())
+            return r.error();
+    for (auto it = small.cbegin(); it != small.cend(); ++it)
+        if (it.key().startsWith(QLatin1String("keys/")))
+            if (auto r = w.add(it.key(), it.value()); !r.ok())
+                return r.error();
     if (auto r = w.addFile(QStringLiteral("events.jsonl"), events); !r.ok())
         return r.error();
-    if (auto r = w.addFile(QStringLiteral("proofs.jsonl"), proofs); !r.ok())
-        return r.error();
-    QStringList blobList(blobs.begin(), blobs.end());
-    blobList.sort();
+    for (const Slice &s : slices) {
+        if (!proofs.seek(s.offset))
+            return makeError(ErrorCode::Store, QStringLiteral("cannot read back the proofs"));
+        const QByteArray bytes = proofs.read(s.size);
+        if (auto r = w.add(QStringLiteral("proofs/%1.tlog-proof").arg(s.seq), bytes); !r.ok())
+            return r.error();
+    }
     for (const QString &sha : blobList) {
         auto data = store.blob(sha);
         if (!data.ok())
@@ -186,167 +267,419 @@ Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QStri
 }
 
 namespace {
-Result<BundleReport> verifyContents(const tar::Contents &contents, const QString &pinnedKey);
-} // namespace
 
-Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey) {
-    auto contents = tar::readFile(path);
-    if (!contents.ok())
-        return contents.error();
-    return verifyContents(contents.value(), pinnedKey);
-}
+// Two streaming passes over the archive. The first keeps only the small signed entries (manifest,
+// its signature, the checkpoint, the keys) and checks them; the second hashes every entry against
+// the manifest, reads events.jsonl line by line and each proof on its own, and hashes the blobs.
+class Verifier {
+public:
+    using Scan = std::function<Result<tar::ScanInfo>(const tar::EntryVisitor &)>;
+    Verifier(Scan scan, QStringList pins)
+        : m_scan(std::move(scan))
+        , m_pins(std::move(pins)) {}
 
-Result<BundleReport> verifyBundleData(const QByteArray &data, const QString &pinnedKey) {
-    auto contents = tar::readMemory(data, QStringLiteral("(memory)"));
-    if (!contents.ok())
-        return contents.error();
-    return verifyContents(contents.value(), pinnedKey);
-}
-
-namespace {
-Result<BundleReport> verifyContents(const tar::Contents &contents, const QString &pinnedKey) {
-    QHash<QString, QByteArray> files;
-    BundleReport report;
-    for (const QString &name : contents.unsafeNames)
-        report.problems << QStringLiteral("unsafe entry name '%1'").arg(name);
-    for (const tar::Entry &e : contents.files)
-        files.insert(e.name, e.data);
-
-    for (const char *required : {"checkpoint.json", "checkpoint.sig", "events.jsonl", "proofs.jsonl"})
-        if (!files.contains(QString::fromLatin1(required)))
-            report.problems << QStringLiteral("%1 is missing").arg(QString::fromLatin1(required));
-    if (!report.problems.isEmpty())
-        return report;
-
-    const QByteArray cpBytes = files.value(QStringLiteral("checkpoint.json"));
-    auto cp = Checkpoint::fromCanonical(cpBytes.toStdString(), files.value(QStringLiteral("checkpoint.sig")));
-    if (!cp || !CanonicalJson::isCanonical(cpBytes.toStdString())) {
-        report.problems << QStringLiteral("checkpoint.json is not a canonical checkpoint");
-        return report;
+    Result<BundleReport> run() {
+        if (auto r = firstPass(); !r.ok())
+            return r.error();
+        if (!m_report.problems.isEmpty())
+            return finish();
+        if (auto r = secondPass(); !r.ok())
+            return r.error();
+        return finish();
     }
-    report.treeSize = cp->size;
-    report.root = QString::fromLatin1(cp->root.toHex());
-    report.signer = cp->signer;
-    report.signerKey = cp->signerKey;
 
-    QHash<QString, crypto::PublicKey> keys;
-    for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        if (!it.key().startsWith(QLatin1String("keys/")) || !it.key().endsWith(QLatin1String(".pem")))
-            continue;
-        auto key = crypto::PublicKey::fromPem(it.value());
-        if (!key.ok())
-            report.problems << QStringLiteral("%1: %2").arg(it.key(), key.error().message);
-        else
-            keys.insert(it.key().mid(5).chopped(4), key.value());
+private:
+    void problem(const QString &p) { m_report.problems << p; }
+
+    void scanProblems(const tar::ScanInfo &info) {
+        for (const QString &f : info.flagged)
+            problem(QStringLiteral("entry %1 is not a regular file with a safe name").arg(f));
+        for (const QString &d : info.directories)
+            problem(QStringLiteral("entry %1 is a directory; a bundle holds only files").arg(d));
+        for (const QString &d : info.duplicates)
+            problem(QStringLiteral("entry %1 occurs more than once (after path normalisation)").arg(d));
     }
-    const auto signerKey = keys.constFind(cp->signer);
-    if (signerKey == keys.cend())
-        report.problems << QStringLiteral("no key for the checkpoint signer '%1'").arg(cp->signer);
-    else if (signerKey->fingerprint() != cp->signerKey)
-        report.problems
-            << QStringLiteral("keys/%1.pem is not the key named in the checkpoint").arg(cp->signer);
-    else if (!signerKey->verify(cpBytes, cp->signature))
-        report.problems << QStringLiteral("checkpoint.sig does not verify with keys/%1.pem").arg(cp->signer);
-    if (!pinnedKey.isEmpty() && cp->signerKey != pinnedKey)
-        report.problems << QStringLiteral("the checkpoint is signed by %1, not by the pinned key %2")
-                               .arg(cp->signerKey, pinnedKey);
 
-    if (!files.contains(QStringLiteral("export.json")) || !files.contains(QStringLiteral("export.sig"))) {
-        report.problems << QStringLiteral("export.json is missing: cannot tell whether events were removed");
-    } else {
-        const QByteArray mBytes = files.value(QStringLiteral("export.json"));
-        auto manifest = CanonicalJson::parse(mBytes.toStdString());
-        if (!manifest.ok() || !CanonicalJson::isCanonical(mBytes.toStdString())) {
-            report.problems << QStringLiteral("export.json is not canonical JSON");
-        } else {
-            report.exporter = manifest->stringAt("exported_by");
-            const auto key = keys.constFind(report.exporter);
-            if (key == keys.cend() || key->fingerprint() != manifest->stringAt("exported_by_key") ||
-                !key->verify(mBytes, files.value(QStringLiteral("export.sig"))))
-                report.problems
-                    << QStringLiteral("export.sig does not verify with keys/%1.pem").arg(report.exporter);
-            if (manifest->stringAt("events_sha256") !=
-                crypto::sha256Hex(files.value(QStringLiteral("events.jsonl"))))
-                report.problems << QStringLiteral(
-                    "events.jsonl is not the file the exporter signed (events added or removed)");
-            if (manifest->stringAt("proofs_sha256") !=
-                crypto::sha256Hex(files.value(QStringLiteral("proofs.jsonl"))))
-                report.problems << QStringLiteral("proofs.jsonl is not the file the exporter signed");
-            const JsonValue *size = manifest->find("checkpoint_size");
-            if (!size || static_cast<quint64>(size->toInt()) != cp->size ||
-                manifest->stringAt("store") != cp->storeId)
-                report.problems << QStringLiteral("export.json names another checkpoint or store");
+    Result<void> firstPass() {
+        auto info = m_scan([this](const QString &name, qint64) -> tar::ChunkSink {
+            const bool wanted = name == QLatin1String("manifest.json") ||
+                                name == QLatin1String("manifest.sig") ||
+                                name == QLatin1String("checkpoint") || kKeyName.match(name).hasMatch();
+            if (!wanted)
+                return {};
+            m_small[name].clear();
+            return [this, name](QByteArrayView chunk) {
+                QByteArray &b = m_small[name];
+                if (b.size() + chunk.size() > kSmallEntryBytes)
+                    m_tooLarge.insert(name);
+                else
+                    b.append(chunk);
+            };
+        });
+        if (!info.ok())
+            return info.error();
+        scanProblems(info.value());
+        for (const QString &name : m_tooLarge)
+            problem(QStringLiteral("%1 is larger than %2 bytes").arg(name).arg(kSmallEntryBytes));
+        if (!m_report.problems.isEmpty())
+            return {};
+        checkKeys();
+        checkManifest();
+        checkCheckpoint();
+        return {};
+    }
+
+    void checkKeys() {
+        for (auto it = m_small.cbegin(); it != m_small.cend(); ++it) {
+            const auto m = kKeyName.match(it.key());
+            if (!m.hasMatch() || m.captured(2) != QLatin1String("pem"))
+                continue;
+            const QString name = m.captured(1);
+            const QByteArray &pem = it.value();
+            // Exactly one key, in exactly the form it was written: no second block for a reader to
+            // prefer, nothing before or after it.
+            auto key = crypto::PublicKey::fromPem(pem);
+            if (!key.ok() || pem.count("-----BEGIN") != 1 || key->pem() != pem) {
+                problem(QStringLiteral("%1 is not exactly one Ed25519 public key").arg(it.key()));
+                continue;
+            }
+            const QString vkeyName = QStringLiteral("keys/%1.vkey").arg(name);
+            if (m_small.value(vkeyName).trimmed() != note::verifierKey(name, key.value()).toUtf8())
+                problem(QStringLiteral("%1 is not the verifier key of %2").arg(vkeyName, it.key()));
+            m_keys.insert(name, key.value());
+        }
+        for (auto it = m_small.cbegin(); it != m_small.cend(); ++it) {
+            const auto m = kKeyName.match(it.key());
+            if (m.hasMatch() && m.captured(2) == QLatin1String("vkey") && !m_keys.contains(m.captured(1)) &&
+                !m_small.contains(QStringLiteral("keys/%1.pem").arg(m.captured(1))))
+                problem(QStringLiteral("%1 has no keys/%2.pem").arg(it.key(), m.captured(1)));
         }
     }
 
-    QList<QByteArray> eventLines = files.value(QStringLiteral("events.jsonl")).split('\n');
-    QList<QByteArray> proofLines = files.value(QStringLiteral("proofs.jsonl")).split('\n');
-    if (!eventLines.isEmpty() && eventLines.last().isEmpty())
-        eventLines.removeLast();
-    if (!proofLines.isEmpty() && proofLines.last().isEmpty())
-        proofLines.removeLast();
-    if (eventLines.size() != proofLines.size())
-        report.problems << QStringLiteral("events.jsonl has %1 lines but proofs.jsonl %2")
-                               .arg(eventLines.size())
-                               .arg(proofLines.size());
-    QSet<QString> referencedBlobs;
-    for (qsizetype i = 0; i < qMin(eventLines.size(), proofLines.size()); ++i) {
-        const QString where = QStringLiteral("events.jsonl:%1").arg(i + 1);
-        const std::string line = eventLines.at(i).toStdString();
-        auto event = CanonicalJson::parse(line);
-        auto proof = CanonicalJson::parse(proofLines.at(i).toStdString());
-        if (!event.ok() || !CanonicalJson::isCanonical(line)) {
-            report.problems << where + QStringLiteral(": not a canonical event");
-            continue;
+    bool pinned(const QString &fingerprint) const { return m_pins.isEmpty() || m_pins.contains(fingerprint); }
+
+    void checkManifest() {
+        if (!m_small.contains(QStringLiteral("manifest.json")) ||
+            !m_small.contains(QStringLiteral("manifest.sig"))) {
+            problem(
+                QStringLiteral("manifest.json or manifest.sig is missing: nothing says what the bundle holds "
+                               "(an export of an older format is not accepted; export it again)"));
+            return;
         }
-        if (!proof.ok()) {
-            report.problems << QStringLiteral("proofs.jsonl:%1: %2").arg(i + 1).arg(proof.error().message);
-            continue;
+        const QByteArray bytes = m_small.value(QStringLiteral("manifest.json"));
+        auto parsed = CanonicalJson::parse(bytes.toStdString());
+        if (!parsed.ok() || !parsed->isObject() || !CanonicalJson::isCanonical(bytes.toStdString())) {
+            problem(QStringLiteral("manifest.json is not canonical JSON"));
+            return;
         }
-        const QByteArray leaf = merkle::leafHash(eventLines.at(i));
-        const qint64 seq = event->find("seq") ? event->find("seq")->toInt() : -1;
-        QList<QByteArray> auditPath;
-        for (const JsonValue &h : proof->find("path") ? proof->find("path")->toArray() : JsonValue::Array{})
-            auditPath << QByteArray::fromHex(QByteArray::fromStdString(h.toStdString()));
-        const qint64 index = proof->find("leaf_index") ? proof->find("leaf_index")->toInt() : -1;
-        const JsonValue *treeSize = proof->find("tree_size");
-        if (proof->stringAt("leaf_hash") != QString::fromLatin1(leaf.toHex()) || index != seq - 1 ||
-            !treeSize || treeSize->toInt() != static_cast<qint64>(cp->size)) {
-            report.problems << where + QStringLiteral(": its proof is for other bytes or another position");
-            continue;
+        m_manifest = parsed.value();
+        if (m_manifest.stringAt("format") != QLatin1String(kFormat)) {
+            problem(QStringLiteral("manifest.json is not a %1 manifest").arg(QLatin1String(kFormat)));
+            return;
         }
-        if (!merkle::verifyInclusion(leaf, static_cast<quint64>(index), cp->size, auditPath, cp->root)) {
-            report.problems << where + QStringLiteral(": inclusion proof does not reach the signed root");
-            continue;
+        m_report.exporter = m_manifest.stringAt("exported_by");
+        const auto key = m_keys.constFind(m_report.exporter);
+        if (key == m_keys.cend()) {
+            problem(QStringLiteral("no key for the exporter '%1'").arg(m_report.exporter));
+            return;
         }
+        m_report.exporterKey = key->fingerprint();
+        if (key->fingerprint() != m_manifest.stringAt("exported_by_key") ||
+            !key->verify(bytes, m_small.value(QStringLiteral("manifest.sig")))) {
+            problem(QStringLiteral("manifest.sig does not verify with keys/%1.pem").arg(m_report.exporter));
+            return;
+        }
+        if (!pinned(m_report.exporterKey))
+            problem(QStringLiteral("the exporter %1 signed with %2, which is not pinned")
+                        .arg(m_report.exporter, m_report.exporterKey));
+        const JsonValue *entries = m_manifest.find("entries");
+        if (!entries || !entries->isArray()) {
+            problem(QStringLiteral("manifest.json lists no entries"));
+            return;
+        }
+        for (const JsonValue &e : entries->toArray()) {
+            const QString path = e.stringAt("path");
+            const JsonValue *size = e.find("size");
+            if (path.isEmpty() || tar::normalName(path) != path || !size || !size->isInt() ||
+                m_listed.contains(path) || path == QLatin1String("manifest.json") ||
+                path == QLatin1String("manifest.sig")) {
+                problem(QStringLiteral("manifest.json has a malformed or repeated entry '%1'").arg(path));
+                continue;
+            }
+            m_listed.insert(path, {size->toInt(), e.stringAt("sha256")});
+        }
+    }
+
+    void checkCheckpoint() {
+        m_cpText = m_small.value(QStringLiteral("checkpoint")).toStdString();
+        m_cp = Checkpoint::fromNote(m_cpText);
+        if (!m_cp) {
+            problem(QStringLiteral("checkpoint is not a signed checkpoint note of an opsconsole log"));
+            return;
+        }
+        m_report.treeSize = m_cp->size;
+        m_report.root = QString::fromLatin1(m_cp->root.toHex());
+        m_report.signer = m_cp->signer;
+        const auto key = m_keys.constFind(m_cp->signer);
+        if (key == m_keys.cend()) {
+            problem(QStringLiteral("no key for the checkpoint signer '%1'").arg(m_cp->signer));
+            return;
+        }
+        m_report.signerKey = key->fingerprint();
+        if (!m_cp->signedBy(key.value()))
+            problem(QStringLiteral("the checkpoint's signature does not verify with keys/%1.pem")
+                        .arg(m_cp->signer));
+        else if (!pinned(m_report.signerKey))
+            problem(QStringLiteral("the checkpoint signer %1 signed with %2, which is not pinned")
+                        .arg(m_cp->signer, m_report.signerKey));
+        if (!m_manifest.isObject())
+            return;
+        const JsonValue *size = m_manifest.find("checkpoint_size");
+        if (!size || !size->isInt() || static_cast<quint64>(size->toInt()) != m_cp->size ||
+            m_manifest.stringAt("store") != m_cp->storeId)
+            problem(QStringLiteral("manifest.json names another checkpoint or store"));
+    }
+
+    // --- second pass ---
+
+    void finishEntry() {
+        if (m_current.isEmpty())
+            return;
+        const QString name = m_current;
+        m_current.clear();
+        const QString sha = QString::fromLatin1(m_digest.finish().toHex());
+        const auto listed = m_listed.constFind(name);
+        if (listed != m_listed.cend() && (listed->size != m_size || listed->sha256 != sha))
+            problem(
+                QStringLiteral("%1 is not the entry the exporter signed (size or SHA-256 differ)").arg(name));
+        if (name == QLatin1String("events.jsonl")) {
+            if (!m_line.isEmpty())
+                problem(QStringLiteral("events.jsonl does not end with a newline"));
+        } else if (const auto m = kProofName.match(name); m.hasMatch()) {
+            if (m_proofTooLarge)
+                problem(QStringLiteral("%1 is larger than %2 bytes").arg(name).arg(kSmallEntryBytes));
+            else
+                proof(m.captured(1).toULongLong(), m_proofBytes);
+        } else if (name.startsWith(QLatin1String("blobs/"))) {
+            if (sha != name.mid(6))
+                problem(QStringLiteral("%1 does not match its SHA-256").arg(name));
+            m_blobs.insert(name.mid(6));
+        } else if (m_small.contains(name) && crypto::sha256Hex(m_small.value(name)) != sha) {
+            problem(QStringLiteral("%1 changed while it was read").arg(name));
+        }
+    }
+
+    void eventLine(const QByteArray &line) {
+        ++m_lineNo;
+        const QString where = QStringLiteral("events.jsonl:%1").arg(m_lineNo);
+        const std::string text = line.toStdString();
+        auto event = CanonicalJson::parse(text);
+        if (!event.ok() || !event->isObject() || !CanonicalJson::isCanonical(text)) {
+            problem(where + QStringLiteral(": not a canonical event"));
+            return;
+        }
+        const JsonValue *seqValue = event->find("seq");
+        const qint64 seq = seqValue && seqValue->isInt() ? seqValue->toInt() : 0;
+        if (seq < 1 || static_cast<quint64>(seq) > m_cp->size) {
+            problem(where + QStringLiteral(": its sequence number is not covered by the checkpoint"));
+            return;
+        }
+        if (m_leaves.contains(static_cast<quint64>(seq))) {
+            problem(where + QStringLiteral(": event %1 occurs twice").arg(seq));
+            return;
+        }
+        m_leaves.insert(static_cast<quint64>(seq), {merkle::leafHash(line), m_lineNo});
         if (const JsonValue *sig = event->find("signature"); sig && sig->isString()) {
             JsonValue unsignedEvent = event.value();
             unsignedEvent.asObject().erase("signature");
-            const auto actorKey = keys.constFind(event->stringAt("actor"));
-            if (actorKey == keys.cend() ||
-                !actorKey->verify(QByteArray::fromStdString(CanonicalJson::serialize(unsignedEvent)),
+            const auto actorKey = m_keys.constFind(event->stringAt("actor"));
+            if (actorKey == m_keys.cend() ||
+                !actorKey->verify(bytesOf(CanonicalJson::serialize(unsignedEvent)),
                                   QByteArray::fromBase64(QByteArray::fromStdString(sig->toStdString()))))
-                report.problems << where + QStringLiteral(": the signature by '%1' does not verify")
-                                               .arg(event->stringAt("actor"));
+                problem(
+                    where +
+                    QStringLiteral(": the signature by '%1' does not verify").arg(event->stringAt("actor")));
         }
         if (event->stringAt("kind") == QLatin1String("evidence.attached"))
-            referencedBlobs.insert(event->find("payload") ? event->find("payload")->stringAt("sha256")
-                                                          : QString());
-        ++report.events;
+            m_referenced.insert(event->find("payload") ? event->find("payload")->stringAt("sha256")
+                                                       : QString());
+        if (auto pending = m_pending.find(static_cast<quint64>(seq)); pending != m_pending.end()) {
+            const auto p = pending.value();
+            m_pending.erase(pending);
+            checkInclusion(static_cast<quint64>(seq), p);
+        }
     }
-    for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        if (!it.key().startsWith(QLatin1String("blobs/")))
-            continue;
-        const QString name = it.key().mid(6);
-        if (crypto::sha256Hex(it.value()) != name)
-            report.problems << QStringLiteral("%1 does not match its SHA-256").arg(it.key());
-        referencedBlobs.remove(name);
+
+    void proof(quint64 seq, const QByteArray &bytes) {
+        const QString name = QStringLiteral("proofs/%1.tlog-proof").arg(seq);
+        auto parsed = note::parseTlogProof(bytes.toStdString());
+        if (!parsed.ok()) {
+            problem(QStringLiteral("%1: %2").arg(name, parsed.error().message));
+            return;
+        }
+        if (parsed->index != seq - 1) {
+            problem(QStringLiteral("%1 proves index %2, not event %3").arg(name).arg(parsed->index).arg(seq));
+            return;
+        }
+        if (parsed->checkpoint != m_cpText) {
+            problem(QStringLiteral("%1 is against another checkpoint than the bundle's").arg(name));
+            return;
+        }
+        if (m_proved.contains(seq) || m_pending.contains(seq)) {
+            problem(QStringLiteral("%1 occurs twice").arg(name));
+            return;
+        }
+        if (m_leaves.contains(seq))
+            checkInclusion(seq, parsed->path);
+        else
+            m_pending.insert(seq, parsed->path);
     }
-    for (const QString &missing : referencedBlobs)
-        report.problems << QStringLiteral("attachment %1 is referenced but not in the bundle").arg(missing);
-    report.valid = report.problems.isEmpty();
-    return report;
+
+    void checkInclusion(quint64 seq, const QList<QByteArray> &path) {
+        m_proved.insert(seq);
+        const auto &[leaf, line] = m_leaves.value(seq);
+        if (!merkle::verifyInclusion(leaf, seq - 1, m_cp->size, path, m_cp->root))
+            problem(QStringLiteral("events.jsonl:%1: inclusion proof proofs/%2.tlog-proof does not reach the "
+                                   "signed root")
+                        .arg(line)
+                        .arg(seq));
+    }
+
+    bool expected(const QString &name) const {
+        return name == QLatin1String("checkpoint") || name == QLatin1String("VERIFY.md") ||
+               name == QLatin1String("events.jsonl") || kKeyName.match(name).hasMatch() ||
+               kProofName.match(name).hasMatch() || kBlobName.match(name).hasMatch();
+    }
+
+    Result<void> secondPass() {
+        QSet<QString> seen;
+        auto info = m_scan([&](const QString &name, qint64) -> tar::ChunkSink {
+            finishEntry();
+            if (name == QLatin1String("manifest.json") || name == QLatin1String("manifest.sig")) {
+                m_current = name;
+                return [this](QByteArrayView chunk) { m_digest.add(chunk); };
+            }
+            if (!m_listed.contains(name)) {
+                problem(QStringLiteral("entry %1 is not in the manifest").arg(name));
+                return {};
+            }
+            if (!expected(name)) {
+                problem(QStringLiteral("entry %1 has no place in a bundle").arg(name));
+                return {};
+            }
+            seen.insert(name);
+            m_current = name;
+            m_size = 0;
+            m_proofBytes.clear();
+            m_proofTooLarge = false;
+            const bool events = name == QLatin1String("events.jsonl");
+            const bool isProof = name.startsWith(QLatin1String("proofs/"));
+            return [this, events, isProof](QByteArrayView chunk) {
+                m_digest.add(chunk);
+                m_size += chunk.size();
+                if (isProof) {
+                    if (m_proofBytes.size() + chunk.size() > kSmallEntryBytes)
+                        m_proofTooLarge = true;
+                    else
+                        m_proofBytes.append(chunk);
+                }
+                if (!events)
+                    return;
+                qsizetype start = 0;
+                for (qsizetype i = 0; i < chunk.size(); ++i) {
+                    if (chunk[i] != '\n')
+                        continue;
+                    m_line.append(chunk.sliced(start, i - start));
+                    eventLine(m_line);
+                    m_line.clear();
+                    start = i + 1;
+                }
+                m_line.append(chunk.sliced(start));
+                if (m_line.size() > 64 * 1024 * 1024) {
+                    problem(QStringLiteral("events.jsonl has a line longer than 64 MiB"));
+                    m_line.clear();
+                }
+            };
+        });
+        finishEntry();
+        if (!info.ok())
+            return info.error();
+        for (auto it = m_listed.cbegin(); it != m_listed.cend(); ++it)
+            if (!seen.contains(it.key()))
+                problem(QStringLiteral("%1 is in the manifest but not in the bundle").arg(it.key()));
+        for (auto it = m_leaves.cbegin(); it != m_leaves.cend(); ++it)
+            if (!m_proved.contains(it.key()))
+                problem(
+                    QStringLiteral("events.jsonl:%1: event %2 has no proof").arg(it->second).arg(it.key()));
+        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+            problem(QStringLiteral("proofs/%1.tlog-proof proves an event the bundle does not hold")
+                        .arg(it.key()));
+        const JsonValue *count = m_manifest.find("events");
+        if (!count || static_cast<qint64>(m_lineNo) != count->toInt())
+            problem(QStringLiteral("events.jsonl holds %1 events, the manifest %2 (events added or removed)")
+                        .arg(m_lineNo)
+                        .arg(count ? count->toInt() : -1));
+        for (const QString &sha : m_referenced)
+            if (!m_blobs.contains(sha))
+                problem(QStringLiteral("attachment %1 is referenced but not in the bundle").arg(sha));
+        m_report.events = m_leaves.size();
+        return {};
+    }
+
+    Result<BundleReport> finish() {
+        m_report.valid = m_report.problems.isEmpty();
+        m_report.pinned = !m_pins.isEmpty() && m_report.valid;
+        return m_report;
+    }
+
+    Scan m_scan;
+    QStringList m_pins;
+    BundleReport m_report;
+    QHash<QString, QByteArray> m_small;
+    QSet<QString> m_tooLarge;
+    QHash<QString, crypto::PublicKey> m_keys;
+    JsonValue m_manifest;
+    QHash<QString, Listed> m_listed;
+    std::optional<Checkpoint> m_cp;
+    std::string m_cpText;
+    // second pass
+    QString m_current;
+    crypto::Sha256 m_digest;
+    qint64 m_size = 0;
+    QByteArray m_line;
+    quint64 m_lineNo = 0;
+    QByteArray m_proofBytes;
+    bool m_proofTooLarge = false;
+    QHash<quint64, std::pair<QByteArray, quint64>> m_leaves; // seq → leaf hash, line
+    QHash<quint64, QList<QByteArray>> m_pending;             // proofs read before their event
+    QSet<quint64> m_proved;
+    QSet<QString> m_referenced, m_blobs;
+};
+
+tar::ScanLimits bundleLimits() {
+    tar::ScanLimits l;
+    l.maxEntries = 4'000'000;
+    l.maxTotalBytes = qint64(64) * 1024 * 1024 * 1024;
+    l.maxRatio = 250;
+    return l;
 }
+
 } // namespace
+
+Result<BundleReport> verifyBundle(const QString &path, const QStringList &pins) {
+    return Verifier(
+               [&](const tar::EntryVisitor &visit) { return tar::scanFile(path, bundleLimits(), visit); },
+               pins)
+        .run();
+}
+
+Result<BundleReport> verifyBundleData(const QByteArray &data, const QStringList &pins) {
+    return Verifier(
+               [&](const tar::EntryVisitor &visit) {
+                   return tar::scanMemory(data, QStringLiteral("(memory)"), bundleLimits(), visit);
+               },
+               pins)
+        .run();
+}
 
 } // namespace ops::Bundle

@@ -22,11 +22,18 @@ struct ExportSummary {
     quint64 blobs = 0;
 };
 
-// Writes a self-contained .tar.zst: events.jsonl, checkpoint.json + checkpoint.sig (raw Ed25519
-// over the exact bytes of checkpoint.json), proofs.jsonl (one inclusion proof per event against
-// that checkpoint), keys/<identity>.pem, blobs/<sha256>, VERIFY.md.
-// The exporter signs export.json (what was selected: count, filter, SHA-256 of events.jsonl and
-// proofs.jsonl) so that removing an event together with its proof is detected too.
+constexpr const char *kFormat = "opsconsole-evidence-bundle/2";
+
+// Writes a self-contained .tar.zst (docs/formats.md, "Export bundles"):
+//   manifest.json + manifest.sig  every other entry with its size and SHA-256, the selection, the
+//                                 checkpoint size and store; signed (raw Ed25519) by the exporter
+//   checkpoint                    the latest checkpoint, a C2SP signed note
+//   keys/NAME.pem, keys/NAME.vkey the public keys of the checkpoint signer, the exporter, the actors
+//   events.jsonl                  the selected events, one canonical event a line
+//   proofs/SEQ.tlog-proof         a c2sp.org/tlog-proof@v1 per event against the checkpoint
+//   blobs/SHA256                  attachments named by exported evidence.attached events
+//   VERIFY.md                     how to check all of it without opsconsole
+// The exporter must be an approved identity holding its current key.
 Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QString &outPath,
                                    const ExportFilter &filter, const Signer &exporter);
 
@@ -35,15 +42,19 @@ struct BundleReport {
     quint64 events = 0;
     quint64 treeSize = 0;
     QString root;
-    QString signer;
-    QString signerKey;
-    QString exporter;
+    QString signer;       // the checkpoint's signer
+    QString signerKey;    // the key its signature verifies with ("SHA256:…")
+    QString exporter;     // who signed the manifest
+    QString exporterKey;  // with which key
+    bool pinned = false;  // both keys were among the pinned ones
     QStringList problems; // every failure, named
 };
 
-// Checks everything in a bundle; `pinnedKey` (a "SHA256:…" fingerprint) makes the checkpoint
-// signer's key a trust anchor rather than whatever the bundle carries.
-Result<BundleReport> verifyBundle(const QString &path, const QString &pinnedKey = {});
-Result<BundleReport> verifyBundleData(const QByteArray &data, const QString &pinnedKey = {});
+// Checks everything in a bundle, streaming (an entry is never held whole unless it is small:
+// manifest, signature, checkpoint, keys, one proof). `pins` ("SHA256:…" fingerprints) make the
+// keys of the checkpoint signer and of the exporter trust anchors rather than whatever the bundle
+// carries: each must be one of them.
+Result<BundleReport> verifyBundle(const QString &path, const QStringList &pins = {});
+Result<BundleReport> verifyBundleData(const QByteArray &data, const QStringList &pins = {});
 
 } // namespace ops::Bundle

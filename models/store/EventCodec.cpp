@@ -4,6 +4,7 @@
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 #include "crypto/Sha256.h"
+#include "crypto/SignedNote.h"
 
 namespace ops {
 
@@ -34,8 +35,53 @@ std::string StoredEvent::signedBytes() const {
     return CanonicalJson::serialize(obj);
 }
 
-std::optional<Checkpoint> Checkpoint::fromCanonical(const std::string &canonical,
-                                                    const QByteArray &signature) {
+namespace {
+
+constexpr QLatin1String kTimeExtension("opsconsole-time ");
+constexpr QLatin1String kStoreExtension("opsconsole-store ");
+
+// The body of one of our checkpoint notes: origin opsconsole/<store id>, size, root, time; or an
+// origin set in the config, size, root, "opsconsole-store <id>", time.
+std::optional<Checkpoint> fromNoteBody(const std::string &body) {
+    auto parsed = crypto::note::parseCheckpoint(body);
+    if (!parsed.ok() || parsed->extensions.isEmpty() || !parsed->extensions.back().startsWith(kTimeExtension))
+        return std::nullopt;
+    QString storeId;
+    if (parsed->origin.startsWith(QLatin1String("opsconsole/")) && parsed->extensions.size() == 1)
+        storeId = parsed->origin.mid(11);
+    else if (!parsed->origin.startsWith(QLatin1String("opsconsole/")) && parsed->extensions.size() == 2 &&
+             parsed->extensions.front().startsWith(kStoreExtension))
+        storeId = parsed->extensions.front().mid(kStoreExtension.size());
+    if (storeId.isEmpty())
+        return std::nullopt;
+    const QString when = parsed->extensions.back().mid(kTimeExtension.size());
+    const auto ts = Time::parseIso(when);
+    if (!ts || Time::toIso(*ts) != when)
+        return std::nullopt;
+    Checkpoint cp;
+    cp.size = parsed->size;
+    cp.root = parsed->root;
+    cp.tsMs = *ts;
+    cp.storeId = storeId;
+    cp.canonical = body;
+    return cp;
+}
+
+} // namespace
+
+std::optional<Checkpoint> Checkpoint::fromCanonical(const std::string &canonical, const QByteArray &signature,
+                                                    const QString &signer) {
+    if (!canonical.empty() && canonical.front() != '{') {
+        if (signature.size() != 68)
+            return std::nullopt;
+        auto cp = fromNoteBody(canonical);
+        if (!cp)
+            return std::nullopt;
+        cp->signer = signer;
+        cp->keyId = signature.left(4);
+        cp->signature = signature.mid(4);
+        return cp;
+    }
     auto parsed = CanonicalJson::parse(canonical);
     if (!parsed.ok() || !parsed->isObject())
         return std::nullopt;
@@ -59,6 +105,47 @@ std::optional<Checkpoint> Checkpoint::fromCanonical(const std::string &canonical
     cp.canonical = canonical;
     cp.signature = signature;
     return cp;
+}
+
+std::optional<Checkpoint> Checkpoint::fromNote(std::string_view text) {
+    auto note = crypto::note::parse(text);
+    if (!note.ok())
+        return std::nullopt;
+    auto cp = fromNoteBody(note->body);
+    if (!cp)
+        return std::nullopt;
+    bool found = false;
+    for (const crypto::note::NoteSignature &s : note->signatures) {
+        if (!found && s.data.size() == 64) {
+            found = true;
+            cp->signer = s.name;
+            cp->keyId = s.keyId;
+            cp->signature = s.data;
+        } else {
+            cp->otherSignatures.append({s.name, s.keyId + s.data});
+        }
+    }
+    if (!found)
+        return std::nullopt;
+    return cp;
+}
+
+std::string Checkpoint::noteText() const {
+    if (!isNote())
+        return {};
+    crypto::note::Note n;
+    n.body = canonical;
+    n.signatures.append({signer, keyId, signature});
+    for (const auto &[name, bytes] : otherSignatures)
+        n.signatures.append({name, bytes.left(4), bytes.mid(4)});
+    return n.text();
+}
+
+bool Checkpoint::signedBy(const crypto::PublicKey &key) const {
+    const QByteArrayView bytes(canonical.data(), static_cast<qsizetype>(canonical.size()));
+    if (isNote())
+        return crypto::note::verifies(canonical, {signer, keyId, signature}, signer, key);
+    return key.fingerprint() == signerKey && key.verify(bytes, signature);
 }
 
 namespace store::codec {
@@ -172,6 +259,18 @@ std::string withSignature(JsonValue object, const QByteArray &signature) {
     else
         object["signature"] = signature.toBase64().toStdString();
     return CanonicalJson::serialize(object);
+}
+
+std::string checkpointNoteBody(quint64 size, const QByteArray &root, qint64 tsMs, const QString &storeId,
+                               const QString &origin) {
+    crypto::note::CheckpointBody body;
+    body.origin = origin.isEmpty() ? Checkpoint::origin(storeId) : origin;
+    body.size = size;
+    body.root = root;
+    if (!origin.isEmpty())
+        body.extensions << QString(kStoreExtension) + storeId;
+    body.extensions << QString(kTimeExtension) + Time::toIso(tsMs);
+    return crypto::note::formatCheckpoint(body);
 }
 
 JsonValue checkpointObject(quint64 size, const QByteArray &root, qint64 tsMs, const QString &signer,

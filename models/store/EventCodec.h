@@ -33,6 +33,11 @@ QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid
                       std::string_view actor, std::string_view kind, std::string_view scope,
                       bool signedByActor, Envelope &out);
 
+// The body of a checkpoint note (what its signer signs).
+// With an origin of its own the store's id goes into an "opsconsole-store" extension line.
+std::string checkpointNoteBody(quint64 size, const QByteArray &root, qint64 tsMs, const QString &storeId,
+                               const QString &origin = {});
+// The legacy JSON checkpoint (read and verified; tests forge it).
 JsonValue checkpointObject(quint64 size, const QByteArray &root, qint64 tsMs, const QString &signer,
                            const QString &signerKey, const QString &storeId);
 

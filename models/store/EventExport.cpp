@@ -93,7 +93,9 @@ Result<quint64> write(const SqliteEvidenceStore &store, const EventSearch &searc
 Result<quint64> toFile(const SqliteEvidenceStore &store, const EventSearch &search, Format format,
                        const QString &path, const Progress &progress) {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
+    // Evidence leaves the store readable by its owner only (the temporary file is chmod-ed before
+    // anything is written to it, and renamed over the target).
+    if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot write: %1").arg(f.errorString()),
                          path);
     auto n = write(store, search, format, f, 0, progress);

@@ -72,10 +72,7 @@ Result<EventInspection> inspectEvent(const SqliteEvidenceStore &store, quint64 s
         auto reg = store.registry();
         auto key =
             crypto::PublicKey::fromPem(reg.ok() ? reg->checkpointKey(cp->signer, cp->size) : QByteArray());
-        in.checkpointVerifies =
-            key.ok() && key->fingerprint() == cp->signerKey &&
-            key->verify(QByteArrayView(cp->canonical.data(), static_cast<qsizetype>(cp->canonical.size())),
-                        cp->signature);
+        in.checkpointVerifies = key.ok() && cp->signedBy(key.value());
         auto proof = store.inclusionProof(seq, cp->size);
         if (!proof.ok()) {
             in.proofDetail = proof.error().message;

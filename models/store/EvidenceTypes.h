@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 namespace ops {
@@ -38,17 +39,38 @@ struct StoredEvent {
     std::string signedBytes() const; // canonical event without "signature": what the actor signed
 };
 
+// A signed tree head. Written as a C2SP signed note (docs/formats.md):
+//   opsconsole/<store id>\n<size>\n<base64 root>\nopsconsole-time <ISO-8601>\n
+// (or, with store.origin set: <origin>\n<size>\n<root>\nopsconsole-store <id>\nopsconsole-time …\n)
+// signed by the acting identity under its name; stores written before read as canonical JSON
+// objects and keep verifying in that form.
 struct Checkpoint {
     quint64 size = 0;
     QByteArray root;
     qint64 tsMs = 0;
     QString signer;
-    QString signerKey; // "SHA256:<hex>" of the signer's raw public key
+    QString signerKey; // "SHA256:<hex>" of the signer's raw key (a note's: once a key verifies it)
     QString storeId;
-    std::string canonical; // the exact signed bytes
+    std::string canonical; // the exact signed bytes: a note's body, or the legacy canonical JSON
     QByteArray signature;  // raw Ed25519
+    QByteArray keyId;      // a signed note's 4-byte key ID; empty for the legacy JSON form
+    // A note's other signature lines (cosignatures), as found: checked by whoever trusts them.
+    QList<std::pair<QString, QByteArray>> otherSignatures; // name, base64 key ID ‖ signature
 
-    static std::optional<Checkpoint> fromCanonical(const std::string &canonical, const QByteArray &signature);
+    bool isNote() const { return !keyId.isEmpty(); }
+    // The whole signed note (body, empty line, the signer's line, the other lines).
+    std::string noteText() const;
+    // The checkpoints.signature column: key ID ‖ signature for a note, the bare signature before.
+    QByteArray storedSignature() const { return keyId + signature; }
+    // Whether `key` (the key its signer held) signed these bytes under the signer's name.
+    bool signedBy(const crypto::PublicKey &key) const;
+
+    static QString origin(const QString &storeId) { return QStringLiteral("opsconsole/") + storeId; }
+    // A stored row: its signed bytes, its signature column and its signer column.
+    static std::optional<Checkpoint> fromCanonical(const std::string &canonical, const QByteArray &signature,
+                                                   const QString &signer = {});
+    // A signed note whose first Ed25519 signature line is the signer's.
+    static std::optional<Checkpoint> fromNote(std::string_view text);
 };
 
 struct Identity {

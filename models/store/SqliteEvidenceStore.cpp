@@ -12,6 +12,7 @@
 #include "core/Startup.h"
 #include "crypto/Random.h"
 #include "crypto/Sha256.h"
+#include "crypto/SignedNote.h"
 
 #include <QDir>
 #include <QFile>
@@ -109,7 +110,7 @@ class SidecarLock {
 public:
     explicit SidecarLock(const QString &sidecar) {
         const QByteArray name = QFile::encodeName(sidecar + QStringLiteral(".lock"));
-        m_fd = ::open(name.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        m_fd = ::open(name.constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (m_fd >= 0)
             ::flock(m_fd, LOCK_EX);
     }
@@ -126,12 +127,20 @@ private:
     int m_fd = -1;
 };
 
+// A checkpoint as a file: a note is written as the signed note itself (or, with an extra member,
+// as {"note": …, <extra>: …}); a legacy JSON checkpoint as {"checkpoint": {…}, "signature": …}.
 QByteArray checkpointDocument(const Checkpoint &cp, const QString &extraKey = {},
                               const QString &extraValue = {}) {
     JsonValue doc = JsonValue::object();
-    auto parsed = CanonicalJson::parse(cp.canonical);
-    doc["checkpoint"] = parsed.ok() ? parsed.value() : JsonValue();
-    doc["signature"] = cp.signature.toBase64().toStdString();
+    if (cp.isNote()) {
+        if (extraKey.isEmpty())
+            return QByteArray::fromStdString(cp.noteText());
+        doc["note"] = cp.noteText();
+    } else {
+        auto parsed = CanonicalJson::parse(cp.canonical);
+        doc["checkpoint"] = parsed.ok() ? parsed.value() : JsonValue();
+        doc["signature"] = cp.signature.toBase64().toStdString();
+    }
     if (!extraKey.isEmpty())
         doc[extraKey.toStdString()] = extraValue;
     return QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n");
@@ -142,14 +151,18 @@ std::optional<Checkpoint> readCheckpointDocument(const QString &path, QString *e
     auto raw = FileUtil::readAll(path, 1 << 20);
     if (!raw.ok())
         return std::nullopt;
+    if (!raw->startsWith('{'))
+        return Checkpoint::fromNote(raw->toStdString());
     auto parsed = CanonicalJson::parse(raw->trimmed().toStdString());
     if (!parsed.ok())
         return std::nullopt;
+    if (extra && extraKey)
+        *extra = parsed->stringAt(extraKey);
+    if (const JsonValue *note = parsed->find("note"); note && note->isString())
+        return Checkpoint::fromNote(note->toStdString());
     const JsonValue *cpObj = parsed->find("checkpoint");
     if (!cpObj)
         return std::nullopt;
-    if (extra && extraKey)
-        *extra = parsed->stringAt(extraKey);
     return Checkpoint::fromCanonical(CanonicalJson::serialize(*cpObj),
                                      QByteArray::fromBase64(parsed->stringAt("signature").toLatin1()));
 }
@@ -161,6 +174,7 @@ StoreOpenOptions deploymentStoreOptions(const DeploymentConfig &config) {
     o.trust.admins = config.trust.admins;
     o.trust.enrollQuorum = config.trust.enrollQuorum;
     o.anchorDirectory = Startup::stateDirectory();
+    o.origin = config.storeOrigin;
     return o;
 }
 
@@ -381,11 +395,11 @@ Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer,
     cp.signer = signer.name;
     cp.signerKey = signer.key.publicKey().fingerprint();
     cp.storeId = m_storeId;
-    cp.canonical = CanonicalJson::serialize(
-        codec::checkpointObject(cp.size, cp.root, cp.tsMs, cp.signer, cp.signerKey, cp.storeId));
-    cp.signature =
-        signer.key.sign(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())));
-    if (cp.signature.isEmpty())
+    cp.canonical = codec::checkpointNoteBody(cp.size, cp.root, cp.tsMs, cp.storeId, m_options.origin);
+    const auto line = crypto::note::sign(cp.canonical, cp.signer, signer.key);
+    cp.keyId = line.keyId;
+    cp.signature = line.data;
+    if (cp.signature.size() != 64)
         return makeError(ErrorCode::Store, QStringLiteral("cannot sign the checkpoint"));
     auto st =
         Statement::prepare(m_db, "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature)"
@@ -398,7 +412,7 @@ Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer,
                 .bind(3, cp.tsMs)
                 .bind(4, cp.signer)
                 .bindBlob(5, QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())))
-                .bindBlob(6, cp.signature)
+                .bindBlob(6, cp.storedSignature())
                 .run();
         !r.ok())
         return r.error();
@@ -440,9 +454,10 @@ Result<Checkpoint> SqliteEvidenceStore::readCheckpointFile(const QString &path) 
         return makeError(ErrorCode::InvalidInput, QStringLiteral("no such checkpoint file"), path);
     auto cp = readCheckpointDocument(path);
     if (!cp)
-        return makeError(
-            ErrorCode::InvalidInput,
-            QStringLiteral("not a checkpoint document ({\"checkpoint\": {…}, \"signature\": …})"), path);
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("not a checkpoint: a signed note of an opsconsole log (or an older "
+                                        "{\"checkpoint\": {…}, \"signature\": …} document)"),
+                         path);
     return *cp;
 }
 
@@ -754,9 +769,7 @@ bool SqliteEvidenceStore::checkpointSignatureOk(const IdentityRegistry &reg, con
             return false;
     }
     auto key = crypto::PublicKey::fromPem(reg.checkpointKey(cp.signer, cp.size));
-    return key.ok() && key->fingerprint() == cp.signerKey &&
-           key->verify(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())),
-                       cp.signature);
+    return key.ok() && cp.signedBy(key.value());
 }
 
 Result<void> SqliteEvidenceStore::checkHead(const IdentityRegistry &reg, quint64 n,
@@ -1203,7 +1216,7 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter)
 
 Result<qint64> SqliteEvidenceStore::sealedAtMs(quint64 seq) const {
     auto st = Statement::prepare(
-        m_db, "SELECT canonical, signature FROM checkpoints WHERE size >= ? ORDER BY size LIMIT 1");
+        m_db, "SELECT canonical, signature, signer FROM checkpoints WHERE size >= ? ORDER BY size LIMIT 1");
     if (!st.ok())
         return st.error();
     st->bind(1, static_cast<qint64>(seq));
@@ -1213,8 +1226,8 @@ Result<qint64> SqliteEvidenceStore::sealedAtMs(quint64 seq) const {
     if (!row.value())
         return qint64(0);
     const QByteArrayView c = st->blobView(0);
-    const auto cp =
-        Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())), st->blob(1));
+    const auto cp = Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())),
+                                              st->blob(1), st->text(2));
     if (!cp)
         return makeError(ErrorCode::Store,
                          QStringLiteral("the checkpoint over event %1 is malformed").arg(seq), m_path);
@@ -1222,8 +1235,8 @@ Result<qint64> SqliteEvidenceStore::sealedAtMs(quint64 seq) const {
 }
 
 Result<Checkpoint> SqliteEvidenceStore::latestCheckpoint() const {
-    auto st =
-        Statement::prepare(m_db, "SELECT canonical, signature FROM checkpoints ORDER BY size DESC LIMIT 1");
+    auto st = Statement::prepare(
+        m_db, "SELECT canonical, signature, signer FROM checkpoints ORDER BY size DESC LIMIT 1");
     if (!st.ok())
         return st.error();
     auto row = st->step();
@@ -1232,8 +1245,8 @@ Result<Checkpoint> SqliteEvidenceStore::latestCheckpoint() const {
     if (!row.value())
         return makeError(ErrorCode::Negative, QStringLiteral("the store has no checkpoint yet"), m_path);
     const QByteArrayView c = st->blobView(0);
-    auto cp =
-        Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())), st->blob(1));
+    auto cp = Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())),
+                                        st->blob(1), st->text(2));
     if (!cp)
         return makeError(ErrorCode::Store, QStringLiteral("the latest checkpoint is malformed"), m_path);
     return *cp;

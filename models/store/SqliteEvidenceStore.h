@@ -20,6 +20,7 @@ struct StoreOpenOptions {
     int busyTimeoutMs = 5000;
     TrustPolicy trust;       // the deployment's pinned admins and enrolment quorum
     QString anchorDirectory; // where this user remembers the last checkpoint of each store; empty: nowhere
+    QString origin;          // the origin line of new checkpoints; empty: opsconsole/<store id>
 };
 
 struct DeploymentConfig;

@@ -142,7 +142,7 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
 
     auto checkCheckpoint = [&](const CheckpointRow &cp) {
         const quint64 firstCovered = lastCpSize + 1;
-        auto parsed = Checkpoint::fromCanonical(cp.canonical, cp.signature);
+        auto parsed = Checkpoint::fromCanonical(cp.canonical, cp.signature, cp.signer);
         if (!parsed || parsed->size != cp.size || parsed->root != cp.root || parsed->storeId != m_storeId ||
             parsed->tsMs != cp.tsMs || parsed->signer != cp.signer) {
             verdict.fail(firstCovered,
@@ -182,9 +182,7 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             return;
         }
         auto key = crypto::PublicKey::fromPem(pem);
-        if (!key.ok() || key->fingerprint() != parsed->signerKey ||
-            !key->verify(QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())),
-                         cp.signature)) {
+        if (!key.ok() || !parsed->signedBy(key.value())) {
             verdict.fail(firstCovered,
                          QStringLiteral("checkpoint at size %1: the signature by '%2' does not verify")
                              .arg(cp.size)

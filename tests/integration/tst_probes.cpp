@@ -2,6 +2,7 @@
 // (Python's http.server), and hostile servers written here. Each ends in the right state with
 // the right reason within its timeout + 10 %.
 #include "core/CanonicalJson.h"
+#include "incidents/Publisher.h"
 #include "probes/ProbeEngine.h"
 
 #include "TestSupport.h"
@@ -126,6 +127,7 @@ class TestProbes : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void publisherTokenOnlyWithAuthAndNeverKept();
     void demoPipelineAllOk();
     void demoFaults_data();
     void demoFaults();
@@ -707,6 +709,7 @@ void TestProbes::hostileRoundsKeepMemoryFlat() {
     });
     DeploymentConfig c = configFor(manifest.url(), 1000, 800);
     c.probes.maxBodyBytes = 64LL * 1024 * 1024 * 1024; // far beyond what streams before the timeout
+    c.probes.packHosts << QStringLiteral("127.0.0.1"); // the pack server listens on another port
     ScopeConfig second = c.scopes.first();
     second.id = QStringLiteral("pg");
     second.manifest = QUrl(liar.url());
@@ -833,6 +836,7 @@ void TestProbes::authorizationNeverFollowsARedirectElsewhere() {
     });
     DeploymentConfig c = configFor(here.url());
     c.scopes.first().auth = true;
+    c.probes.packHosts << QStringLiteral("127.0.0.1"); // the pack lies beside the redirected manifest
     ProbeEngine engine(c, Secret(QByteArray("t0ken-for-here-only")));
     const ProbeResult r = only(round(engine, QStringLiteral("kl")), QStringLiteral("kl/manifest"));
     QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
@@ -856,6 +860,16 @@ void TestProbes::packElsewhereGetsNoToken() {
     });
     DeploymentConfig c = configFor(here.url());
     c.scopes.first().auth = true;
+    {
+        // Not fetched at all unless the config allows the pack's host.
+        ProbeEngine engine(c, Secret(QByteArray("t0ken-for-here-only")));
+        const auto results = round(engine, QStringLiteral("kl"));
+        QCOMPARE(only(results, QStringLiteral("kl/pack")).state, ProbeState::Failed);
+        QVERIFY(
+            only(results, QStringLiteral("kl/pack")).reason.contains(QStringLiteral("probes.pack_hosts")));
+        QVERIFY(elsewhere.received.isEmpty());
+    }
+    c.probes.packHosts << QStringLiteral("127.0.0.1");
     ProbeEngine engine(c, Secret(QByteArray("t0ken-for-here-only")));
     const auto results = round(engine, QStringLiteral("kl"));
     QVERIFY2(only(results, QStringLiteral("kl/manifest")).state == ProbeState::Ok,
@@ -865,6 +879,40 @@ void TestProbes::packElsewhereGetsNoToken() {
     QVERIFY(elsewhere.received.startsWith("GET /pack.bin HTTP/1.1\r\n"));
     QVERIFY(!elsewhere.received.contains(
         "Authorization")); // (the request is not printed: it would hold the token)
+}
+
+void TestProbes::publisherTokenOnlyWithAuthAndNeverKept() {
+    // A publisher that echoes the request's Authorization header back in its answer.
+    Hostile *self = nullptr;
+    Hostile echo([&self](QTcpSocket *s) {
+        const QByteArray req = self->received;
+        const qsizetype at = req.lastIndexOf("Authorization: ");
+        const QByteArray auth = at < 0 ? QByteArray("none") : req.mid(at, req.indexOf("\r\n", at) - at);
+        answerJson(s, "{\"ok\":true,\"audit_id\":\"a-1\",\"active\":\"v2\",\"echo\":\"" + auth + "\"}");
+    });
+    self = &echo;
+    auto rebind = [&](bool auth) {
+        DeploymentConfig c = configFor(echo.url());
+        c.publisher = PublisherConfig{QUrl(echo.url(QStringLiteral("/rebind"))), auth};
+        PublisherClient client(c, Secret(QByteArray("pub-t0ken-s3cret")));
+        std::optional<RebindOutcome> outcome;
+        QObject::connect(&client, &PublisherClient::finished, [&](const RebindOutcome &o) { outcome = o; });
+        client.rebind(QStringLiteral("kl"), {});
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 60000); }();
+        return outcome.value_or(RebindOutcome{});
+    };
+    const RebindOutcome withAuth = rebind(true);
+    QVERIFY2(withAuth.ok, qPrintable(withAuth.error));
+    QVERIFY(echo.received.contains("Authorization: Bearer pub-t0ken-s3cret"));
+    QVERIFY(!withAuth.response.contains("pub-t0ken-s3cret")); // echoed, and scrubbed before it is kept
+    QVERIFY(withAuth.response.contains("Bearer [redacted]"));
+    QVERIFY(
+        !QByteArray::fromStdString(CanonicalJson::serialize(withAuth.toJson())).contains("pub-t0ken-s3cret"));
+    echo.received.clear();
+    const RebindOutcome without = rebind(false);
+    QVERIFY2(without.ok, qPrintable(without.error));
+    QVERIFY(!echo.received.isEmpty());
+    QVERIFY(!echo.received.contains("Authorization")); // auth: false sends no token at all
 }
 
 QTEST_GUILESS_MAIN(TestProbes)

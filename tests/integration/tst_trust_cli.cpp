@@ -3,6 +3,7 @@
 // new keys fails the pin and the user's anchor, a pinned config is required outside dev.
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
+#include "crypto/SignedNote.h"
 
 #include "CliHarness.h"
 
@@ -30,6 +31,14 @@ QByteArray demoYaml() {
     if (!f.open(QIODevice::ReadOnly))
         qFatal("demo config missing");
     return f.readAll().replace("environment: dev\n", "") + "\n";
+}
+
+// The demo deployment declared staging: its publisher is plain http on loopback, so it may not
+// carry the token (outside dev the token goes only over TLS).
+QByteArray stagingYaml() {
+    return demoYaml().replace("publisher: {rebind: http://127.0.0.1:8088/publisher/rebind}",
+                              "publisher: {rebind: http://127.0.0.1:8088/publisher/rebind, auth: false}") +
+           "environment: staging\n";
 }
 
 int tool(const QString &program, const QStringList &args, QByteArray *out = nullptr) {
@@ -113,15 +122,14 @@ void TestTrustCli::enrolmentGatesEveryAct() {
 
     // openssl, as a referee, checks the sidecar's checkpoint with the approving admin's public key.
     const QString pem = cli.home.write(QStringLiteral("alice.pem"), cli("identity export-public alice").out);
-    auto sidecar = CanonicalJson::parse(
-        FileUtil::readAll(storeOf(cli) + QStringLiteral(".checkpoint"), 1 << 20)->trimmed().toStdString());
+    // The sidecar is a C2SP signed note: body, empty line, "— <signer> base64(key ID ‖ signature)".
+    auto sidecar = crypto::note::parse(
+        FileUtil::readAll(storeOf(cli) + QStringLiteral(".checkpoint"), 1 << 20)->toStdString());
     QVERIFY(sidecar.ok());
-    QCOMPARE(sidecar->find("checkpoint")->stringAt("signer"), QStringLiteral("x")); // x's last signal
-    const QString cp =
-        cli.home.write(QStringLiteral("cp.bin"),
-                       QByteArray::fromStdString(CanonicalJson::serialize(*sidecar->find("checkpoint"))));
-    const QString sig = cli.home.write(QStringLiteral("cp.sig"),
-                                       QByteArray::fromBase64(sidecar->stringAt("signature").toLatin1()));
+    QCOMPARE(sidecar->signatures.size(), 1);
+    QCOMPARE(sidecar->signatures.front().name, QStringLiteral("x")); // x's last signal
+    const QString cp = cli.home.write(QStringLiteral("cp.bin"), QByteArray::fromStdString(sidecar->body));
+    const QString sig = cli.home.write(QStringLiteral("cp.sig"), sidecar->signatures.front().data);
     QByteArray said;
     QVERIFY(tool(QStringLiteral("openssl"),
                  {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
@@ -164,20 +172,20 @@ void TestTrustCli::tailCutAndSidecarDeletedIsNamed() {
     QCOMPARE(
         tool(QStringLiteral("sqlite3"),
              {storeOf(cli),
-              QStringLiteral("SELECT writefile('%1', canonical), writefile('%2', signature) "
+              QStringLiteral("SELECT writefile('%1', canonical), writefile('%2', signature), signer "
                              "FROM checkpoints WHERE size = 4")
                   .arg(cli.home.file(QStringLiteral("cp.bin")), cli.home.file(QStringLiteral("sig.bin")))},
              &out),
         0);
-    const auto cp = CanonicalJson::parse(
-        FileUtil::readAll(cli.home.file(QStringLiteral("cp.bin")), 1 << 20)->toStdString());
-    QVERIFY(cp.ok());
-    JsonValue doc = JsonValue::object();
-    doc["checkpoint"] = cp.value();
-    doc["signature"] =
-        FileUtil::readAll(cli.home.file(QStringLiteral("sig.bin")), 1 << 10)->toBase64().toStdString();
+    // The attacker reassembles the old checkpoint's note from its row, exactly as it was signed.
+    crypto::note::Note note;
+    note.body = FileUtil::readAll(cli.home.file(QStringLiteral("cp.bin")), 1 << 20)->toStdString();
+    const QByteArray sigBytes = FileUtil::readAll(cli.home.file(QStringLiteral("sig.bin")), 1 << 10).value();
+    note.signatures.append(
+        {QString::fromUtf8(out.trimmed().split('|').last()), sigBytes.left(4), sigBytes.mid(4)});
+    QVERIFY(crypto::note::parse(note.text()).ok());
     cli.home.write(QStringLiteral("data/opsconsole/evidence.sqlite.checkpoint"),
-                   QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"));
+                   QByteArray::fromStdString(note.text()));
     const auto anchored = cli("evidence verify");
     QCOMPARE(anchored.exitCode, 1);
     QVERIFY2(anchored.out.contains("rolled back"), anchored.out.constData());
@@ -240,7 +248,7 @@ void TestTrustCli::consistencyWithAnEarlierCheckpoint() {
 }
 
 void TestTrustCli::outsideDevTheAdminsArePinned() {
-    test::Cli cli(demoYaml() + "environment: staging\n", QStringLiteral("unused-token"));
+    test::Cli cli(stagingYaml(), QStringLiteral("unused-token"));
     cli.runner.set(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"), QStringLiteral("t"));
     // init makes the genesis admin and prints what to pin; every other verb refuses until pinned.
     const auto init = RUN_OK(cli("init --identity alice --roles admin --json"));
@@ -249,17 +257,16 @@ void TestTrustCli::outsideDevTheAdminsArePinned() {
     const auto refused = cli("identity list");
     QCOMPARE(refused.exitCode, 4);
     QVERIFY2(refused.err.contains("trust.admins"), refused.err.constData());
-    cli.config =
-        cli.home.write(QStringLiteral("pinned.yaml"),
-                       demoYaml() + "environment: staging\ntrust:\n  admins: [\"" + fp.toUtf8() + "\"]\n");
+    cli.config = cli.home.write(QStringLiteral("pinned.yaml"),
+                                stagingYaml() + "trust:\n  admins: [\"" + fp.toUtf8() + "\"]\n");
     QCOMPARE(RUN_OK(cli("identity list")).exitCode, 0);
     const auto verify = RUN_OK(cli("evidence verify --json"));
     QCOMPARE(verify.exitCode, 0);
     QVERIFY(test::parseJson(verify.out).find("trust_pinned")->toBool(false));
     // A config pinning someone else's key: the store is not the log it describes.
-    cli.config = cli.home.write(
-        QStringLiteral("other.yaml"),
-        demoYaml() + "environment: staging\ntrust:\n  admins: [\"SHA256:" + QByteArray(64, 'a') + "\"]\n");
+    cli.config =
+        cli.home.write(QStringLiteral("other.yaml"),
+                       stagingYaml() + "trust:\n  admins: [\"SHA256:" + QByteArray(64, 'a') + "\"]\n");
     const auto other = cli("evidence verify");
     QCOMPARE(other.exitCode, 1);
     const auto bad =

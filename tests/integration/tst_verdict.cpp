@@ -92,6 +92,7 @@ private Q_SLOTS:
     void tamper_data();
     void tamper();
     void decompressionBomb();
+    void pinnedKey();
     void unreadableInputsAreErrors();
     void folderDiscovery();
     void recordRefusesFilesChangedSinceVerified();
@@ -177,6 +178,11 @@ void TestVerdict::tamper_data() {
         << "score-twice"
         << QStringList{QStringLiteral("score.json"), QStringLiteral("evidence_sha256"),
                        QStringLiteral("evidence_files")};
+    QTest::newRow("score names its digest twice, once escaped")
+        << "score-twice-escaped"
+        << QStringList{QStringLiteral("score.json"), QStringLiteral("evidence_sha256"),
+                       QStringLiteral("evidence_files")};
+    QTest::newRow("1024-bit RSA key") << "weak-rsa" << QStringList{QStringLiteral("signature")};
 }
 
 void TestVerdict::tamper() {
@@ -255,6 +261,24 @@ void TestVerdict::tamper() {
         const QByteArray twice = "\"evidence_sha256\": \"" + QByteArray(64, 'a') + "\",";
         writeAll(v.files.score, QByteArray(score).replace("\"score\": 0.93,", twice));
         resign(v);
+    } else if (tamper == QLatin1String("score-twice-escaped")) {
+        // The same key spelt with an escape: JSON readers that keep the last one see this digest.
+        const QByteArray twice = "\"evidence\\u005fsha256\": \"" + QByteArray(64, 'a') + "\",";
+        writeAll(v.files.score, QByteArray(score).replace("\"score\": 0.93,", twice));
+        resign(v);
+    } else if (tamper == QLatin1String("weak-rsa")) {
+        // A 1024-bit RSA key signs validly, but is too weak to stand for anyone.
+        const QString key = dir.file(QStringLiteral("weak.key"));
+        QCOMPARE(test::runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
+                                   QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+                                   QStringLiteral("rsa_keygen_bits:1024"), QStringLiteral("-out"), key})
+                     .exitCode,
+                 0);
+        QCOMPARE(test::runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), key,
+                                   QStringLiteral("-pubout"), QStringLiteral("-out"), v.files.publicKey})
+                     .exitCode,
+                 0);
+        QVERIFY(test::signFile(key, QStringLiteral("rsa"), v.files.score, v.files.signature, false));
     }
     auto r = verifyVerdict(v.files);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
@@ -262,6 +286,21 @@ void TestVerdict::tamper() {
     QCOMPARE(failedChecks(r.value()), failing);
     for (const VerdictCheck &c : r->checks)
         QVERIFY2(!c.detail.isEmpty(), qPrintable(c.name));
+}
+
+void TestVerdict::pinnedKey() {
+    test::TempDir dir;
+    const Verdict v = makeVerdict(dir, QStringLiteral("ecdsa"), Compression::Zstd, false);
+    const QString fingerprint = verifyVerdict(v.files)->keyFingerprint;
+    VerdictOptions pinned;
+    pinned.pins << fingerprint;
+    QVERIFY(verifyVerdict(v.files, pinned)->valid);
+    VerdictOptions other;
+    other.pins << QStringLiteral("SHA256:") + QString(64, QLatin1Char('0'));
+    auto r = verifyVerdict(v.files, other);
+    QVERIFY(!r->valid);
+    QCOMPARE(failedChecks(r.value()), QStringList{QStringLiteral("signature")});
+    QVERIFY(r->check(QStringLiteral("signature"))->detail.contains(QStringLiteral("not pinned")));
 }
 
 void TestVerdict::decompressionBomb() {

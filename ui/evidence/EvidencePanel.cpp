@@ -896,7 +896,9 @@ bool EvidencePanel::saveAttachment(const QString &sha256, const QString &path) {
         return false;
     }
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes.value()) != bytes->size() || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly) ||
+        !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        f.write(bytes.value()) != bytes->size() || !f.commit()) {
         report(tr("Cannot write %1: %2").arg(path, f.errorString()), true);
         return false;
     }

@@ -1,4 +1,5 @@
 #include "core/DeploymentConfig.h"
+#include "core/FileUtil.h"
 
 #include "TestSupport.h"
 
@@ -11,6 +12,7 @@ class TestConfig : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void goodConfigLoads();
+    void yamlAliasBombRefused();
     void builtinDemoIsValid();
     void orderedScopesGroupBaselineCountryLocality();
     void malformed_data();
@@ -88,7 +90,7 @@ void TestConfig::malformed_data() {
     row("not-a-mapping.yaml", 1, "", "must be a mapping, got a list");
     row("unknown-top-key.yaml", 2, "colour",
         "unknown key (allowed: alert_rules, environment, objectives, probes, publisher, runbooks, scopes, "
-        "services, trust)");
+        "services, store, trust)");
     row("unknown-scope-key.yaml", 6, "scopes[0].freshnes_hours", "unknown key");
     row("missing-scopes.yaml", 1, "scopes", "required key is missing");
     row("trust-not-a-fingerprint.yaml", 5, "trust.admins[0]",
@@ -204,4 +206,32 @@ void TestConfig::unreadableFileNamesThePath() {
 }
 
 QTEST_GUILESS_MAIN(TestConfig)
+void TestConfig::yamlAliasBombRefused() {
+    // Nine levels of nine aliases: 400 bytes that stand for 387 million strings to any walk.
+    QByteArray bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+    for (char c = 'b'; c <= 'i'; ++c) {
+        const char p = static_cast<char>(c - 1);
+        bomb += QByteArray(1, c) + ": &" + c + " [";
+        for (int i = 0; i < 9; ++i)
+            bomb += QByteArray(i ? ",*" : "*") + p;
+        bomb += "]\n";
+    }
+    QVERIFY(bomb.size() < 500);
+    auto r = ConfigLoader::parse(bomb, QStringLiteral("bomb.yaml"));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().exitCode(), 3);
+    QVERIFY2(r.error().toString().contains(QStringLiteral("bomb.yaml:1")), qPrintable(r.error().toString()));
+    QVERIFY2(r.error().toString().contains(QStringLiteral("anchors")), qPrintable(r.error().toString()));
+    // store.origin names the log; it may not pose as the default's prefix.
+    const QByteArray base = FileUtil::readAll(QStringLiteral(":/config/demo.yaml"), 1 << 20).value();
+    QCOMPARE(ConfigLoader::parse(base + "store: {origin: ops.example.org/log}\n", QStringLiteral("o.yaml"))
+                 ->storeOrigin,
+             QStringLiteral("ops.example.org/log"));
+    QVERIFY(!ConfigLoader::parse(base + "store: {origin: opsconsole/x}\n", QStringLiteral("o.yaml")).ok());
+    QVERIFY(!ConfigLoader::parse(base + "store: {origin: \"a b\"}\n", QStringLiteral("o.yaml")).ok());
+    // An alias without an anchor is named too.
+    auto alias = ConfigLoader::parse("environment: dev\nscopes: *x\n", QStringLiteral("a.yaml"));
+    QVERIFY(!alias.ok());
+}
+
 #include "tst_config.moc"

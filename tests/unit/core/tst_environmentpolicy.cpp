@@ -19,6 +19,7 @@ private Q_SLOTS:
     void prodNeedsToken();
     void prodRefusesDemoConfig();
     void prodRefusesInsecureTls();
+    void tokenGoesOnlyOverTlsOutsideDev();
     void prodNamesEveryViolation();
     void prodWithTokenAndRealConfigStarts();
     void startupFallsBackToDemoOnlyInDev();
@@ -101,6 +102,26 @@ void TestEnvironmentPolicy::prodRefusesInsecureTls() {
                                                    env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}}));
     QVERIFY(!r.ok());
     QVERIFY(r.error().message.contains(QStringLiteral("insecure_tls is dev-only")));
+}
+
+void TestEnvironmentPolicy::tokenGoesOnlyOverTlsOutsideDev() {
+    DeploymentConfig cfg = realConfig();
+    cfg.trust.admins = {QStringLiteral("SHA256:") + QString(64, QLatin1Char('a'))};
+    const auto token = env({{"OPSCONSOLE_OPERATOR_TOKEN", "t0k"}});
+    QVERIFY(EnvironmentPolicy::checkStartup(Environment::Staging, cfg, token).ok());
+    DeploymentConfig plainScope = cfg;
+    plainScope.scopes.last().rules = QUrl(QStringLiteral("http://api.example.org/kl/rules.json"));
+    const auto r = EnvironmentPolicy::checkStartup(Environment::Staging, plainScope, token);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().exitCode(), 4);
+    QVERIFY2(r.error().message.contains(QStringLiteral("http://api.example.org/kl/rules.json")),
+             qPrintable(r.error().message));
+    plainScope.scopes.last().auth = false; // no token goes there: plain http is the operator's call
+    QVERIFY(EnvironmentPolicy::checkStartup(Environment::Staging, plainScope, token).ok());
+    DeploymentConfig plainPublisher = cfg;
+    plainPublisher.publisher->rebind = QUrl(QStringLiteral("http://publisher.example.org/rebind"));
+    QVERIFY(!EnvironmentPolicy::checkStartup(Environment::Prod, plainPublisher, token).ok());
+    QVERIFY(EnvironmentPolicy::checkStartup(Environment::Dev, plainPublisher, token).ok());
 }
 
 void TestEnvironmentPolicy::prodNamesEveryViolation() {

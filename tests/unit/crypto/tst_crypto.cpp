@@ -1,6 +1,7 @@
 // SHA-256 and Ed25519 against published vectors and the openssl command line.
 #include "crypto/Ed25519.h"
 #include "crypto/Sha256.h"
+#include "crypto/SignedNote.h"
 
 #include "TestSupport.h"
 
@@ -27,6 +28,13 @@ private Q_SLOTS:
     void opensslVerifiesOurSignature();
     void verifyWithPemKeyHandlesRsaAndEc();
     void rejectsNonEd25519Keys();
+    void signedNoteKnownAnswer();
+    void signedNoteParseIsStrict_data();
+    void signedNoteParseIsStrict();
+    void verifierKeyRoundTrip();
+    void cosignatureRoundTrip();
+    void checkpointBodyParse();
+    void tlogProofRoundTripAndErrors();
 };
 
 static QByteArray hex(const char *h) {
@@ -284,4 +292,142 @@ void TestCrypto::rejectsNonEd25519Keys() {
 }
 
 QTEST_GUILESS_MAIN(TestCrypto)
+// The example of the signed-note format's reference implementation (Go's
+// golang.org/x/mod/sumdb/note): the same key signs the same text to the same line.
+void TestCrypto::signedNoteKnownAnswer() {
+    const QByteArray skey = QByteArray::fromBase64("AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz");
+    QCOMPARE(skey.size(), 33);
+    auto key = PrivateKey::fromSeed(skey.mid(1));
+    QVERIFY(key.ok());
+    QCOMPARE(note::verifierKey(u"PeterNeumann", key->publicKey()),
+             QStringLiteral("PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"));
+    note::Note n;
+    n.body = "If you think cryptography is the answer to your problem,\n"
+             "then you don't know what your problem is.\n";
+    n.signatures << note::sign(n.body, u"PeterNeumann", key.value());
+    const std::string expected =
+        n.body +
+        "\n\xE2\x80\x94 PeterNeumann "
+        "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+    QCOMPARE(n.text(), expected);
+    auto parsed = note::parse(expected);
+    QVERIFY(parsed.ok());
+    QVERIFY(note::verifies(parsed->body, parsed->signatures.front(), u"PeterNeumann", key->publicKey()));
+    QVERIFY(!note::verifies(parsed->body, parsed->signatures.front(), u"PeterNeuman", key->publicKey()));
+    QVERIFY(
+        !note::verifies(parsed->body + "x\n", parsed->signatures.front(), u"PeterNeumann", key->publicKey()));
+}
+
+void TestCrypto::signedNoteParseIsStrict_data() {
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("why");
+    const QByteArray sig = "\xE2\x80\x94 a AAAAAAAAAAAAAAAAAAAA\n";
+    QTest::newRow("no final newline")
+        << QByteArray("body\n\n\xE2\x80\x94 a AAAAAAAA") << QStringLiteral("ends with a newline");
+    QTest::newRow("carriage return") << QByteArray("body\r\n\n" + sig)
+                                     << QStringLiteral("control characters");
+    QTest::newRow("no blank line") << QByteArray("body\n" + sig) << QStringLiteral("no empty line");
+    QTest::newRow("no signature") << QByteArray("body\n\n") << QStringLiteral("no signature");
+    QTest::newRow("hyphen for dash") << QByteArray("body\n\n- a AAAAAAAAAAAAAAAAAAAA\n")
+                                     << QStringLiteral("signature line 1");
+    QTest::newRow("non-canonical base64")
+        << QByteArray("body\n\n\xE2\x80\x94 a AAAAAAAB=\n") << QStringLiteral("not base64");
+    QTest::newRow("key id only") << QByteArray("body\n\n\xE2\x80\x94 a AAAAAA==\n")
+                                 << QStringLiteral("not base64");
+    QTest::newRow("plus in name") << QByteArray("body\n\n\xE2\x80\x94 a+b AAAAAAAA\n")
+                                  << QStringLiteral("names no valid key");
+    QTest::newRow("invalid UTF-8") << QByteArray("b\xFFody\n\n" + sig) << QStringLiteral("UTF-8");
+    QByteArray many = "body\n\n";
+    for (int i = 0; i < 101; ++i)
+        many += sig;
+    QTest::newRow("101 signatures") << many << QStringLiteral("more than 100");
+}
+
+void TestCrypto::signedNoteParseIsStrict() {
+    QFETCH(QByteArray, text);
+    QFETCH(QString, why);
+    auto parsed = note::parse(text.toStdString());
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().message.contains(why), qPrintable(parsed.error().message));
+}
+
+void TestCrypto::verifierKeyRoundTrip() {
+    // A key whose base64 holds "+" (the separator) parses too.
+    auto plus = PrivateKey::fromSeed(QByteArray(32, '\x11'));
+    for (int seed = 0; !note::verifierKey(u"a", plus->publicKey()).mid(11).contains(u'+'); ++seed)
+        plus = PrivateKey::fromSeed(QByteArray(32, static_cast<char>(seed)));
+    QVERIFY(note::parseVerifierKey(note::verifierKey(u"a", plus->publicKey())).ok());
+    auto key = PrivateKey::generate();
+    const QString vkey = note::verifierKey(u"alice", key->publicKey());
+    auto parsed = note::parseVerifierKey(vkey);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->name, QStringLiteral("alice"));
+    QCOMPARE(parsed->type, note::kEd25519Type);
+    QCOMPARE(parsed->key.raw(), key->publicKey().raw());
+    QString wrongId = vkey;
+    wrongId[6] = wrongId[6] == u'0' ? u'1' : u'0';
+    QVERIFY(!note::parseVerifierKey(wrongId).ok());
+    QVERIFY(!note::parseVerifierKey(QStringLiteral("alice+00000000")).ok());
+    QVERIFY(!note::parseVerifierKey(QString(QStringLiteral("al ice") + vkey.mid(5))).ok());
+}
+
+void TestCrypto::cosignatureRoundTrip() {
+    auto key = PrivateKey::generate();
+    const std::string body = "example.com/log\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n";
+    QCOMPARE(note::cosignedMessage(body, 1679315147),
+             std::string("cosignature/v1\ntime 1679315147\n") + body);
+    const auto line = note::cosign(body, u"witness.example/w1", key.value(), 1679315147);
+    QCOMPARE(line.keyId,
+             note::keyId(u"witness.example/w1", note::kCosignatureV1Type, key->publicKey().raw()));
+    QCOMPARE(line.data.size(), 72);
+    QCOMPARE(line.data.left(8).toHex(), QByteArray("00000000641850cb")); // 1679315147, big-endian
+    QCOMPARE(note::verifyCosignature(body, line, u"witness.example/w1", key->publicKey()),
+             std::optional<quint64>(1679315147));
+    QVERIFY(!note::verifyCosignature(body, line, u"witness.example/w2", key->publicKey()));
+    note::NoteSignature later = line;
+    later.data[7] = static_cast<char>(later.data[7] + 1); // a different time than the one signed
+    QVERIFY(!note::verifyCosignature(body, later, u"witness.example/w1", key->publicKey()));
+}
+
+void TestCrypto::checkpointBodyParse() {
+    note::CheckpointBody b;
+    b.origin = QStringLiteral("opsconsole/abc");
+    b.size = 13;
+    b.root = QByteArray(32, '\x07');
+    b.extensions << QStringLiteral("opsconsole-time 2026-12-03T08:00:00.000Z");
+    const std::string text = note::formatCheckpoint(b);
+    auto parsed = note::parseCheckpoint(text);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->size, quint64(13));
+    QCOMPARE(parsed->root, b.root);
+    QCOMPARE(parsed->extensions, b.extensions);
+    for (const char *bad : {"o\n013\nBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=\n", "o\n13\nBwcH\n",
+                            "o\n-1\nBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=\n",
+                            "\n1\nBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=\n", "o\n1\n"})
+        QVERIFY2(!note::parseCheckpoint(bad).ok(), bad);
+}
+
+void TestCrypto::tlogProofRoundTripAndErrors() {
+    note::TlogProof p;
+    p.index = 5;
+    p.path = {QByteArray(32, 'a'), QByteArray(32, 'b')};
+    p.checkpoint =
+        "o\n8\nBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=\n\n\xE2\x80\x94 a AAAAAAAAAAAAAAAAAAAA\n";
+    const std::string text = note::formatTlogProof(p);
+    QVERIFY(QByteArray::fromStdString(text).startsWith("c2sp.org/tlog-proof@v1\nindex 5\n"));
+    auto parsed = note::parseTlogProof(text);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->index, quint64(5));
+    QCOMPARE(parsed->path, p.path);
+    QCOMPARE(parsed->checkpoint, p.checkpoint);
+    p.extra = "ctx";
+    QCOMPARE(note::parseTlogProof(note::formatTlogProof(p))->extra, QByteArray("ctx"));
+    auto error = [](const std::string &t) { return note::parseTlogProof(t).error().message; };
+    QVERIFY(error("c2sp.org/tlog-proof@v2\n").contains(QStringLiteral("line 1")));
+    QVERIFY(error("c2sp.org/tlog-proof@v1\nindex 05\n\n" + p.checkpoint).contains(QStringLiteral("line 2")));
+    QVERIFY(
+        error("c2sp.org/tlog-proof@v1\nindex 5\nYWJj\n\n" + p.checkpoint).contains(QStringLiteral("line 3")));
+    QVERIFY(error("c2sp.org/tlog-proof@v1\nindex 5\n\nnot a note\n").contains(QStringLiteral("checkpoint")));
+}
+
 #include "tst_crypto.moc"

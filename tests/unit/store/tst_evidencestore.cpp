@@ -1,6 +1,7 @@
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
 #include "crypto/Merkle.h"
+#include "crypto/SignedNote.h"
 #include "store/EventCodec.h"
 #include "store/EventExport.h"
 #include "store/EventSearch.h"
@@ -86,8 +87,16 @@ void TestEvidenceStore::appendSignsEventsAndCheckpoints() {
     QVERIFY(cp.ok());
     QCOMPARE(cp->size, quint64(4));
     QCOMPARE(cp->signer, QStringLiteral("alice"));
-    QCOMPARE(cp->signerKey, f.alice.key.publicKey().fingerprint());
+    // A C2SP signed note: origin, size, base64 root, the time extension; alice's key ID and signature.
+    QVERIFY(cp->isNote());
+    QVERIFY(cp->signedBy(f.alice.key.publicKey()));
     QVERIFY(f.alice.key.publicKey().verify(QByteArray::fromStdString(cp->canonical), cp->signature));
+    QCOMPARE(cp->keyId,
+             crypto::note::keyId(u"alice", crypto::note::kEd25519Type, f.alice.key.publicKey().raw()));
+    QVERIFY(!cp->signedBy(makeSigner(QStringLiteral("alice")).key.publicKey()));
+    QVERIFY(QString::fromStdString(cp->canonical)
+                .startsWith(QStringLiteral("opsconsole/%1\n4\n%2\nopsconsole-time ")
+                                .arg(f.store->storeId(), QString::fromLatin1(cp->root.toBase64()))));
     // The root is the RFC 9162 root of the stored leaves.
     QList<QByteArray> leaves;
     for (quint64 s = 1; s <= 4; ++s)
@@ -522,12 +531,11 @@ void TestEvidenceStore::backupIsAVerifiableStore() {
 void TestEvidenceStore::sidecarFollowsLatestCheckpoint() {
     StoreFixture f;
     f.appendN(3);
-    const auto doc =
-        CanonicalJson::parse(FileUtil::readAll(f.store->sidecarPath(), 1 << 20)->trimmed().toStdString());
-    QVERIFY(doc.ok());
-    QCOMPARE(doc->find("checkpoint")->find("size")->toInt(), 4);
-    QCOMPARE(doc->find("checkpoint")->stringAt("root"),
-             QString::fromLatin1(f.store->latestCheckpoint()->root.toHex()));
+    const auto doc = Checkpoint::fromNote(FileUtil::readAll(f.store->sidecarPath(), 1 << 20)->toStdString());
+    QVERIFY(doc.has_value());
+    QCOMPARE(doc->size, quint64(4));
+    QCOMPARE(doc->root, f.store->latestCheckpoint()->root);
+    QCOMPARE(doc->noteText(), f.store->latestCheckpoint()->noteText());
     // A sidecar left behind (crash after commit) is caught up at the next open, not flagged.
     const QByteArray behind = FileUtil::readAll(f.store->sidecarPath(), 1 << 20).value();
     f.appendN(1);
@@ -536,8 +544,9 @@ void TestEvidenceStore::sidecarFollowsLatestCheckpoint() {
     QVERIFY(f.store->integrityProblem().isEmpty());
     QVERIFY(f.store->verify({})->intact);
     const auto after =
-        CanonicalJson::parse(FileUtil::readAll(f.store->sidecarPath(), 1 << 20)->trimmed().toStdString());
-    QCOMPARE(after->find("checkpoint")->find("size")->toInt(), 5);
+        Checkpoint::fromNote(FileUtil::readAll(f.store->sidecarPath(), 1 << 20)->toStdString());
+    QVERIFY(after.has_value());
+    QCOMPARE(after->size, quint64(5));
 }
 
 void TestEvidenceStore::verifyReportsSignaturesChecked() {

@@ -3,6 +3,7 @@
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
 #include "crypto/Merkle.h"
+#include "crypto/SignedNote.h"
 #include "store/EventCodec.h"
 
 #include "StoreAttack.h"
@@ -20,6 +21,7 @@ class TestTamper : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void untouchedStoreIsIntact();
+    void legacyJsonCheckpointsKeepVerifying();
     void tamper_data();
     void tamper();
     void truncatedTailDetectedBySidecar();
@@ -55,6 +57,63 @@ void TestTamper::untouchedStoreIsIntact() {
     QVERIFY2(r.intact, qPrintable(r.reason));
     QCOMPARE(r.events, quint64(13));
     QVERIFY(!r.firstBadSeq);
+}
+
+void TestTamper::legacyJsonCheckpointsKeepVerifying() {
+    // A store written before checkpoints were signed notes: its checkpoints are canonical JSON
+    // objects signed by alice. They keep verifying, and the next append seals with a note.
+    auto f = twelve();
+    QString storeId;
+    QByteArray sql;
+    JsonValue lastDoc;
+    {
+        auto s = SqliteEvidenceStore::open(f->path).value();
+        storeId = s->storeId();
+        for (quint64 size = 1; size <= 13; ++size) {
+            const Checkpoint cp = [&] {
+                crypto::merkle::TreeBuilder tree;
+                for (quint64 seq = 1; seq <= size; ++seq)
+                    tree.append(s->event(seq)->leafHash);
+                Checkpoint c;
+                c.size = size;
+                c.root = tree.root();
+                return c;
+            }();
+            const qint64 ts = s->event(size)->tsMs;
+            const std::string canonical = CanonicalJson::serialize(store::codec::checkpointObject(
+                size, cp.root, ts, QStringLiteral("alice"), f->alice.key.publicKey().fingerprint(), storeId));
+            const QByteArray sig = f->alice.key.sign(QByteArray::fromStdString(canonical));
+            sql += "UPDATE checkpoints SET ts_ms = " + QByteArray::number(ts) + ", canonical = X'" +
+                   QByteArray::fromStdString(canonical).toHex() + "', signature = X'" + sig.toHex() +
+                   "' WHERE size = " + QByteArray::number(size) + ";";
+            lastDoc = JsonValue::object();
+            lastDoc["checkpoint"] = CanonicalJson::parse(canonical).value();
+            lastDoc["signature"] = sig.toBase64().toStdString();
+        }
+    }
+    attack(f->path, sql);
+    const QString legacyDoc =
+        f->dir.write(QStringLiteral("legacy.checkpoint"),
+                     QByteArray::fromStdString(CanonicalJson::serialize(lastDoc) + "\n"));
+    QVERIFY(QFile::remove(f->path + QStringLiteral(".checkpoint")));
+    QVERIFY(QFile::copy(legacyDoc, f->path + QStringLiteral(".checkpoint")));
+    const VerifyReport before = verifyFile(f->path, true);
+    QVERIFY2(before.intact, qPrintable(before.reason));
+    QCOMPARE(before.checkpoints, quint64(13));
+
+    f->reopen();
+    QVERIFY(!f->store->latestCheckpoint()->isNote());
+    f->appendN(2);
+    const Checkpoint latest = f->store->latestCheckpoint().value();
+    QVERIFY(latest.isNote());
+    const VerifyReport after = f->store->verify({true, true}).value();
+    QVERIFY2(after.intact, qPrintable(after.reason));
+    QCOMPARE(after.checkpoints, quint64(15));
+    // An old checkpoint document taken earlier still anchors a consistency check.
+    auto earlier = SqliteEvidenceStore::readCheckpointFile(legacyDoc);
+    QVERIFY(earlier.ok());
+    QVERIFY(!earlier->isNote());
+    QCOMPARE(f->store->checkExtends(earlier.value()).value(), QString());
 }
 
 void TestTamper::tamper_data() {
@@ -174,7 +233,9 @@ void TestTamper::forgedCheckpointByAnotherKey() {
     const Checkpoint cp = s->latestCheckpoint().value();
     s.reset();
     const Signer mallory = makeSigner(QStringLiteral("alice"));
-    const QByteArray sig = mallory.key.sign(QByteArray::fromStdString(cp.canonical));
+    QVERIFY(cp.isNote());
+    const auto line = crypto::note::sign(cp.canonical, QStringLiteral("alice"), mallory.key);
+    const QByteArray sig = line.keyId + line.data;
     attack(f->path, "UPDATE checkpoints SET signature = X'" + sig.toHex() + "' WHERE size = 13");
     const VerifyReport r = verifyFile(f->path);
     QVERIFY(!r.intact);
