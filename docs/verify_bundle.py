@@ -4,11 +4,13 @@
 Python's standard library, plus the `openssl` command (Ed25519 signatures) and, for .tar.zst
 bundles, the `zstd` command. Usage:
 
-    python3 verify_bundle.py BUNDLE.tar.zst [--pin SHA256:<hex>]... [--max-bytes N]
+    python3 verify_bundle.py BUNDLE.tar.zst [--pin SHA256:<hex>]... [--pin-signer SHA256:<hex>]...
+                             [--pin-exporter SHA256:<hex>]... [--max-bytes N]
 
 --pin names a key you obtained out of band; given at least once, both the checkpoint signer's
-key and the exporter's key must be among the pinned ones. Without it the bundle is checked
-against the keys it carries, which proves integrity but not who signed.
+key and the exporter's key must be among the pinned ones. --pin-signer and --pin-exporter pin
+one role each (and replace --pin for it). Without pins the bundle is checked against the keys it
+carries, which proves integrity but not who signed.
 
 Exit status: 0 when everything verifies, 1 when anything does not (each failure is printed),
 2 on usage errors. An archive that cannot be read safely (a decompression bomb, a compression
@@ -120,11 +122,15 @@ def normal_name(name):
 
 def read_bundle(path, cap, problems):
     stream = io.BufferedReader(CappedStream(decompressed_chunks(path), os.path.getsize(path), cap), 1 << 16)
-    files, seen = {}, set()
+    files, seen, held = {}, set(), 0
     try:
         tar = tarfile.open(fileobj=stream, mode="r|")
         for member in tar:
             raw = member.name
+            # Names set by pax headers are read differently by different tar readers: none are used.
+            if tar.pax_headers or "path" in member.pax_headers or "linkpath" in member.pax_headers:
+                problems.append(f"entry {raw!r} is renamed by a pax header; a bundle uses none")
+                continue
             name = normal_name(raw)
             if raw.startswith("/") or "\\" in raw or ".." in raw.split("/") or not name:
                 problems.append(f"entry {raw!r} has an unsafe name")
@@ -132,14 +138,17 @@ def read_bundle(path, cap, problems):
             if member.isdir():
                 problems.append(f"entry {raw} is a directory; a bundle holds only files")
                 continue
-            if not member.isfile():
-                problems.append(f"entry {raw} is not a regular file (link, device or fifo)")
+            if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or member.issparse():
+                problems.append(f"entry {raw} is not a regular file (link, device, fifo or sparse)")
                 continue
+            held += member.size
+            if held > cap:
+                raise Refused(f"expands beyond {cap} bytes: refused as a decompression bomb")
             if name in seen:
                 problems.append(f"entry {name} occurs more than once (after path normalisation)")
             seen.add(name)
             files[name] = tar.extractfile(member).read()
-    except (tarfile.TarError, EOFError, zlib.error) as e:
+    except (tarfile.TarError, EOFError, zlib.error, MemoryError) as e:
         raise Refused(f"corrupt archive: {e}")
     return files
 
@@ -164,8 +173,12 @@ def parse_json(data):
 
 
 def canonical(obj) -> bytes:
-    # Keys sorted by code point, no whitespace, UTF-8, only '"', '\\' and controls escaped.
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    # Keys sorted by code point, no whitespace, UTF-8, only '"', '\\' and controls escaped. A
+    # lone surrogate has no UTF-8 form: no canonical bytes either.
+    try:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    except (ValueError, UnicodeError):
+        return b""
 
 
 def strict_b64(text):
@@ -238,7 +251,7 @@ def parse_note(data: bytes):
         if not line.startswith(DASH):
             return None
         parts = line[len(DASH):].split(" ")
-        if len(parts) != 2 or not parts[0] or "+" in parts[0]:
+        if len(parts) != 2 or not parts[0] or "+" in parts[0] or any(c.isspace() for c in parts[0]):
             return None
         blob = strict_b64(parts[1])
         if blob is None or len(blob) < 5:
@@ -257,7 +270,9 @@ def parse_checkpoint_body(body: bytes):
         store = lines[3][len("opsconsole-store "):]
     else:
         return None
-    if not store or not lines[-1].startswith("opsconsole-time ") or not re.fullmatch(r"0|[1-9][0-9]{0,18}", lines[1]):
+    if not store or not re.fullmatch(r"opsconsole-time \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", lines[-1]):
+        return None
+    if not re.fullmatch(r"0|[1-9][0-9]{0,18}", lines[1]) or int(lines[1]) >= 1 << 63:
         return None
     root = strict_b64(lines[2])
     if root is None or len(root) != 32:
@@ -281,7 +296,7 @@ def parse_tlog_proof(data: bytes):
         return None
     k = 1
     if k < len(lines) and lines[k].startswith("extra "):
-        if strict_b64(lines[k][6:]) is None:
+        if not strict_b64(lines[k][6:]):
             return None
         k += 1
     if k >= len(lines) or not re.fullmatch(r"index (0|[1-9][0-9]{0,18})", lines[k]):
@@ -323,7 +338,13 @@ def root_from_inclusion(leaf: bytes, index: int, size: int, path):
 
 # --- the checks -------------------------------------------------------------------------------
 
-def verify(files, pins, problems):
+def pinned(own, either, fingerprint_):
+    if own:
+        return fingerprint_ in own
+    return not either or fingerprint_ in either
+
+
+def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
     keys = {}
     for name, data in sorted(files.items()):
         m = KEY_NAME.match(name)
@@ -355,7 +376,7 @@ def verify(files, pins, problems):
             or not openssl_verify(exporter_key, m_bytes, files["manifest.sig"]):
         problems.append(f"manifest.sig does not verify with keys/{exporter}.pem")
         return None
-    if pins and fingerprint(exporter_key) not in pins:
+    if not pinned(pins_exporter, pins, fingerprint(exporter_key)):
         problems.append(f"the exporter {exporter} signed with {fingerprint(exporter_key)}, which is not pinned")
 
     listed = {}
@@ -391,16 +412,19 @@ def verify(files, pins, problems):
     if signer_key is None or kid != key_id(signer, 1, signer_key) or not openssl_verify(signer_key, note[0], sig):
         problems.append(f"the checkpoint's signature does not verify with keys/{signer}.pem")
         return None
-    if pins and fingerprint(signer_key) not in pins:
+    if not pinned(pins_signer, pins, fingerprint(signer_key)):
         problems.append(f"the checkpoint signer {signer} signed with {fingerprint(signer_key)}, which is not pinned")
     if manifest.get("checkpoint_size") != cp["size"] or manifest.get("store") != cp["store"]:
         problems.append("manifest.json names another checkpoint or store")
 
-    lines = files.get("events.jsonl", b"").split(b"\n")
+    # Parsed only up to the size the exporter signed (a file larger than that is already named
+    # above, and is not read line by line).
+    events_ok = "events.jsonl" in listed and len(files.get("events.jsonl", b"")) <= listed["events.jsonl"]["size"]
+    lines = files.get("events.jsonl", b"").split(b"\n") if events_ok else [b""]
     if lines[-1] != b"":
         problems.append("events.jsonl does not end with a newline")
     lines = lines[:-1]
-    if len(lines) != manifest.get("events"):
+    if events_ok and len(lines) != manifest.get("events"):
         problems.append(f"events.jsonl holds {len(lines)} events, the manifest {manifest.get('events')}")
     referenced, seqs = set(), set()
     for i, line in enumerate(lines, start=1):
@@ -440,7 +464,7 @@ def verify(files, pins, problems):
             referenced.add(event["payload"].get("sha256"))
     for name in files:
         m = PROOF_NAME.match(name)
-        if m and int(m.group(1)) not in seqs:
+        if m and events_ok and int(m.group(1)) not in seqs:
             problems.append(f"{name} proves an event the bundle does not hold")
         if name.startswith("blobs/"):
             if hashlib.sha256(files[name]).hexdigest() != name[len("blobs/"):]:
@@ -453,7 +477,7 @@ def verify(files, pins, problems):
 
 
 def main(argv) -> int:
-    args, pins, cap = [], [], 1 << 30
+    args, pins, pins_signer, pins_exporter, cap = [], [], [], [], 1 << 30
     it = iter(argv[1:])
     for a in it:
         if a in ("-h", "--help"):
@@ -461,11 +485,15 @@ def main(argv) -> int:
             return 2
         if a == "--pin":
             pins.append(next(it, ""))
+        elif a == "--pin-signer":
+            pins_signer.append(next(it, ""))
+        elif a == "--pin-exporter":
+            pins_exporter.append(next(it, ""))
         elif a == "--max-bytes":
             cap = int(next(it, "0"))
         else:
             args.append(a)
-    if len(args) != 1 or any(not p.startswith("SHA256:") for p in pins):
+    if len(args) != 1 or any(not p.startswith("SHA256:") for p in pins + pins_signer + pins_exporter):
         print(__doc__)
         return 2
     problems = []
@@ -474,14 +502,15 @@ def main(argv) -> int:
     except (Refused, OSError) as e:
         print(f"FAIL {args[0]}: {e}")
         return 1
-    summary = verify(files, pins, problems) if not problems else None
+    summary = verify(files, pins, problems, pins_signer, pins_exporter) if not problems else None
     for p in problems:
         print("FAIL", p)
     if problems or summary is None:
         return 1
     print(f"OK {summary['events']} events verified against checkpoint {summary['size']} (root {summary['root']}) "
           f"signed by {summary['signer']} {summary['signer_key']}, exported by {summary['exporter']} "
-          f"{summary['exporter_key']}" + (" (both keys pinned)" if pins else " (keys NOT pinned: pass --pin)"))
+          f"{summary['exporter_key']}" + (" (both keys pinned)" if (pins or pins_signer) and (pins or pins_exporter)
+                                           else " (keys NOT pinned: pass --pin)"))
     return 0
 
 

@@ -110,6 +110,18 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
             "list: every matching event (or --limit N) as csv (seq,time,actor,kind,scope,signed,"
             "leaf_hash,payload) or json (the canonical events), as the Evidence panel exports them."),
         QStringLiteral("csv|json"));
+    const QCommandLineOption pinSigner(
+        QStringLiteral("pin-signer"),
+        QStringLiteral(
+            "verify-bundle: the checkpoint signer's key must be this one (repeatable; replaces --pin "
+            "for that role)."),
+        QStringLiteral("SHA256:HEX"));
+    const QCommandLineOption pinExporter(
+        QStringLiteral("pin-exporter"),
+        QStringLiteral(
+            "verify-bundle: the exporter's key must be this one (repeatable; replaces --pin for that "
+            "role)."),
+        QStringLiteral("SHA256:HEX"));
     const QCommandLineOption raw(
         QStringLiteral("raw"),
         QStringLiteral("show: write the event's exact leaf bytes (what the Merkle tree "
@@ -127,7 +139,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     QCommandLineParser parser;
     if (!parse(parser, arguments, io,
                {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin, format, raw,
-                out, proofOut}))
+                out, proofOut, pinSigner, pinExporter}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
@@ -155,7 +167,9 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     }
     if (sub == QLatin1String("verify-bundle")) {
         // Needs no store and no config: anyone can check a bundle anywhere.
-        auto report = Bundle::verifyBundle(pos.at(2), parser.values(pin));
+        auto report =
+            Bundle::verifyBundle(pos.at(2), Bundle::Pins{parser.values(pin), parser.values(pinSigner),
+                                                         parser.values(pinExporter)});
         if (!report.ok())
             return fail(io, report.error(), json);
         const Bundle::BundleReport &r = report.value();

@@ -28,7 +28,8 @@ public:
             QStringLiteral("evidence consistency OLD_CHECKPOINT [--proof-out FILE] [--json]"),
             QStringLiteral("evidence backup OUT"),
             QStringLiteral("evidence export OUT.tar.zst [--incident ID] [--since TIME] [--scope S] [--json]"),
-            QStringLiteral("evidence verify-bundle FILE [--pin SHA256:HEX]... [--json]")};
+            QStringLiteral("evidence verify-bundle FILE [--pin SHA256:HEX]... [--pin-signer SHA256:HEX]... "
+                           "[--pin-exporter SHA256:HEX]... [--json]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 

@@ -170,7 +170,7 @@ Result<Contents> readOpened(Reader &r, const QString &label, const Limits &limit
         if (++count > limits.maxEntries)
             return makeError(ErrorCode::InvalidInput,
                              QStringLiteral("more than %1 entries").arg(limits.maxEntries), label);
-        if (!safeName(raw) || normalName(raw).isEmpty() && archive_entry_filetype(entry) != AE_IFDIR) {
+        if (!safeName(raw) || (normalName(raw).isEmpty() && archive_entry_filetype(entry) != AE_IFDIR)) {
             out.unsafeNames << raw;
             continue;
         }
@@ -335,6 +335,8 @@ Result<ScanInfo> scanOpened(Reader &r, const QString &path, const ScanLimits &li
 Result<ScanInfo> scanFile(const QString &path, const ScanLimits &limits, const EntryVisitor &visit,
                           const std::function<bool()> &cancelled) {
     Reader r;
+    if (auto ok = r.check(path); !ok.ok())
+        return ok.error();
     if (archive_read_open_filename(r.a, QFile::encodeName(path).constData(), 1 << 18) != ARCHIVE_OK)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("not a readable archive: %1").arg(r.message()), path);

@@ -65,6 +65,8 @@ Unpack into an empty directory (`tar --zstd -xf BUNDLE.tar.zst`), then:
 )MD";
 
 constexpr qsizetype kSmallEntryBytes = 1 << 20;
+constexpr qsizetype kMaxSmallEntries = 10'000;         // manifest, signature, checkpoint and key files
+constexpr qsizetype kMaxSmallBytes = 64 * 1024 * 1024; // all of them together
 const QRegularExpression kProofName(QStringLiteral("^proofs/([1-9][0-9]{0,18})\\.tlog-proof$"));
 const QRegularExpression kBlobName(QStringLiteral("^blobs/[0-9a-f]{64}$"));
 const QRegularExpression kKeyName(QStringLiteral("^keys/([A-Za-z0-9._-]{1,64})\\.(pem|vkey)$"));
@@ -274,7 +276,7 @@ namespace {
 class Verifier {
 public:
     using Scan = std::function<Result<tar::ScanInfo>(const tar::EntryVisitor &)>;
-    Verifier(Scan scan, QStringList pins)
+    Verifier(Scan scan, Pins pins)
         : m_scan(std::move(scan))
         , m_pins(std::move(pins)) {}
 
@@ -289,15 +291,27 @@ public:
     }
 
 private:
-    void problem(const QString &p) { m_report.problems << p; }
+    // At most kMaxProblems named, so a hostile bundle cannot grow the report without bound.
+    void problem(const QString &p) {
+        if (m_report.problems.size() < kMaxProblems)
+            m_report.problems << p;
+        else if (m_report.problems.size() == kMaxProblems)
+            m_report.problems << QStringLiteral("… and more problems, not listed");
+    }
+    static constexpr qsizetype kMaxProblems = 200;
 
     void scanProblems(const tar::ScanInfo &info) {
+        // Both passes report what they saw: the file might have changed in between.
+        const auto once = [this](const QString &p) {
+            if (!m_report.problems.contains(p))
+                problem(p);
+        };
         for (const QString &f : info.flagged)
-            problem(QStringLiteral("entry %1 is not a regular file with a safe name").arg(f));
+            once(QStringLiteral("entry %1 is not a regular file with a safe name").arg(f));
         for (const QString &d : info.directories)
-            problem(QStringLiteral("entry %1 is a directory; a bundle holds only files").arg(d));
+            once(QStringLiteral("entry %1 is a directory; a bundle holds only files").arg(d));
         for (const QString &d : info.duplicates)
-            problem(QStringLiteral("entry %1 occurs more than once (after path normalisation)").arg(d));
+            once(QStringLiteral("entry %1 occurs more than once (after path normalisation)").arg(d));
     }
 
     Result<void> firstPass() {
@@ -307,20 +321,30 @@ private:
                                 name == QLatin1String("checkpoint") || kKeyName.match(name).hasMatch();
             if (!wanted)
                 return {};
+            if (!m_small.contains(name) && m_small.size() >= kMaxSmallEntries) {
+                m_tooLarge.insert(QStringLiteral("the keys (more than %1 files)").arg(kMaxSmallEntries));
+                return {};
+            }
             m_small[name].clear();
             return [this, name](QByteArrayView chunk) {
                 QByteArray &b = m_small[name];
-                if (b.size() + chunk.size() > kSmallEntryBytes)
+                if (b.size() + chunk.size() > kSmallEntryBytes ||
+                    m_smallBytes + chunk.size() > kMaxSmallBytes) {
                     m_tooLarge.insert(name);
-                else
+                } else {
                     b.append(chunk);
+                    m_smallBytes += chunk.size();
+                }
             };
         });
         if (!info.ok())
             return info.error();
         scanProblems(info.value());
         for (const QString &name : m_tooLarge)
-            problem(QStringLiteral("%1 is larger than %2 bytes").arg(name).arg(kSmallEntryBytes));
+            problem(QStringLiteral("%1 is too large (an entry at most %2 bytes, all of them %3)")
+                        .arg(name)
+                        .arg(kSmallEntryBytes)
+                        .arg(kMaxSmallBytes));
         if (!m_report.problems.isEmpty())
             return {};
         checkKeys();
@@ -356,7 +380,12 @@ private:
         }
     }
 
-    bool pinned(const QString &fingerprint) const { return m_pins.isEmpty() || m_pins.contains(fingerprint); }
+    // A role's own pins when given, else the pins for either role, else anything.
+    static bool pinned(const QStringList &own, const QStringList &either, const QString &fingerprint) {
+        if (!own.isEmpty())
+            return own.contains(fingerprint);
+        return either.isEmpty() || either.contains(fingerprint);
+    }
 
     void checkManifest() {
         if (!m_small.contains(QStringLiteral("manifest.json")) ||
@@ -389,7 +418,7 @@ private:
             problem(QStringLiteral("manifest.sig does not verify with keys/%1.pem").arg(m_report.exporter));
             return;
         }
-        if (!pinned(m_report.exporterKey))
+        if (!pinned(m_pins.exporter, m_pins.any, m_report.exporterKey))
             problem(QStringLiteral("the exporter %1 signed with %2, which is not pinned")
                         .arg(m_report.exporter, m_report.exporterKey));
         const JsonValue *entries = m_manifest.find("entries");
@@ -429,7 +458,7 @@ private:
         if (!m_cp->signedBy(key.value()))
             problem(QStringLiteral("the checkpoint's signature does not verify with keys/%1.pem")
                         .arg(m_cp->signer));
-        else if (!pinned(m_report.signerKey))
+        else if (!pinned(m_pins.signer, m_pins.any, m_report.signerKey))
             problem(QStringLiteral("the checkpoint signer %1 signed with %2, which is not pinned")
                         .arg(m_cp->signer, m_report.signerKey));
         if (!m_manifest.isObject())
@@ -574,9 +603,12 @@ private:
             m_proofTooLarge = false;
             const bool events = name == QLatin1String("events.jsonl");
             const bool isProof = name.startsWith(QLatin1String("proofs/"));
-            return [this, events, isProof](QByteArrayView chunk) {
+            const qint64 listedSize = m_listed.value(name).size;
+            return [this, events, isProof, listedSize](QByteArrayView chunk) {
                 m_digest.add(chunk);
                 m_size += chunk.size();
+                if (m_size > listedSize)
+                    return; // already not the entry the exporter signed: hashed, not parsed
                 if (isProof) {
                     if (m_proofBytes.size() + chunk.size() > kSmallEntryBytes)
                         m_proofTooLarge = true;
@@ -604,6 +636,7 @@ private:
         finishEntry();
         if (!info.ok())
             return info.error();
+        scanProblems(info.value());
         for (auto it = m_listed.cbegin(); it != m_listed.cend(); ++it)
             if (!seen.contains(it.key()))
                 problem(QStringLiteral("%1 is in the manifest but not in the bundle").arg(it.key()));
@@ -628,15 +661,17 @@ private:
 
     Result<BundleReport> finish() {
         m_report.valid = m_report.problems.isEmpty();
-        m_report.pinned = !m_pins.isEmpty() && m_report.valid;
+        m_report.pinned = m_report.valid && (!m_pins.signer.isEmpty() || !m_pins.any.isEmpty()) &&
+                          (!m_pins.exporter.isEmpty() || !m_pins.any.isEmpty());
         return m_report;
     }
 
     Scan m_scan;
-    QStringList m_pins;
+    Pins m_pins;
     BundleReport m_report;
     QHash<QString, QByteArray> m_small;
     QSet<QString> m_tooLarge;
+    qsizetype m_smallBytes = 0;
     QHash<QString, crypto::PublicKey> m_keys;
     JsonValue m_manifest;
     QHash<QString, Listed> m_listed;
@@ -666,11 +701,15 @@ tar::ScanLimits bundleLimits() {
 
 } // namespace
 
-Result<BundleReport> verifyBundle(const QString &path, const QStringList &pins) {
+Result<BundleReport> verifyBundle(const QString &path, const Pins &pins) {
     return Verifier(
                [&](const tar::EntryVisitor &visit) { return tar::scanFile(path, bundleLimits(), visit); },
                pins)
         .run();
+}
+
+Result<BundleReport> verifyBundle(const QString &path, const QStringList &pins) {
+    return verifyBundle(path, Pins{pins, {}, {}});
 }
 
 Result<BundleReport> verifyBundleData(const QByteArray &data, const QStringList &pins) {
@@ -678,7 +717,7 @@ Result<BundleReport> verifyBundleData(const QByteArray &data, const QStringList 
                [&](const tar::EntryVisitor &visit) {
                    return tar::scanMemory(data, QStringLiteral("(memory)"), bundleLimits(), visit);
                },
-               pins)
+               Pins{pins, {}, {}})
         .run();
 }
 

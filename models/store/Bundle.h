@@ -50,11 +50,21 @@ struct BundleReport {
     QStringList problems; // every failure, named
 };
 
+// Keys the reader obtained out of band ("SHA256:…" of the raw Ed25519 key): for either role, or
+// for the checkpoint signer and the exporter each (a role's own list, when given, replaces `any`
+// for that role).
+struct Pins {
+    QStringList any;
+    QStringList signer;
+    QStringList exporter;
+};
+
 // Checks everything in a bundle, streaming (an entry is never held whole unless it is small:
 // manifest, signature, checkpoint, keys, one proof). `pins` ("SHA256:…" fingerprints) make the
 // keys of the checkpoint signer and of the exporter trust anchors rather than whatever the bundle
 // carries: each must be one of them.
 Result<BundleReport> verifyBundle(const QString &path, const QStringList &pins = {});
+Result<BundleReport> verifyBundle(const QString &path, const Pins &pins);
 Result<BundleReport> verifyBundleData(const QByteArray &data, const QStringList &pins = {});
 
 } // namespace ops::Bundle

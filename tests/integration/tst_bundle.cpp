@@ -30,6 +30,7 @@ private Q_SLOTS:
     void hostileEntries();
     void notABundle();
     void decompressionBombRefused();
+    void floodsAndSparseFilesStayBounded();
     void noExternalDecompressorRuns();
     void exportWritesAPrivateFileAndFollowsNoLink();
     void exporterMustBeApproved();
@@ -220,6 +221,18 @@ void TestBundle::pinnedKey() {
         python(byBob, &out,
                {QStringLiteral("--pin"), fp, QStringLiteral("--pin"), m_bob->key.publicKey().fingerprint()}),
         0);
+    // Pins per role: the exporter's key does not pass for the checkpoint signer's.
+    const QString bobFp = m_bob->key.publicKey().fingerprint();
+    QVERIFY(Bundle::verifyBundle(byBob, Bundle::Pins{{}, {fp}, {bobFp}})->valid);
+    const auto swapped = Bundle::verifyBundle(byBob, Bundle::Pins{{}, {bobFp}, {fp}});
+    QVERIFY(!swapped->valid);
+    QVERIFY(swapped->problems.join(QString()).contains(QStringLiteral("checkpoint signer alice")));
+    QCOMPARE(
+        python(byBob, &out, {QStringLiteral("--pin-signer"), fp, QStringLiteral("--pin-exporter"), bobFp}),
+        0);
+    QCOMPARE(
+        python(byBob, &out, {QStringLiteral("--pin-signer"), bobFp, QStringLiteral("--pin-exporter"), fp}),
+        1);
     // A key pinned out of band and a fake one signing under a pinned name are told apart.
     const Signer fakeBob = makeSigner(QStringLiteral("bob"));
     QVERIFY(
@@ -343,6 +356,37 @@ void TestBundle::decompressionBombRefused() {
     QByteArray out;
     QCOMPARE(python(bomb, &out), 1);
     QVERIFY2(out.contains("decompression bomb"), out.constData());
+}
+
+void TestBundle::floodsAndSparseFilesStayBounded() {
+    // Millions of empty lines in place of events.jsonl: named once, not once per line.
+    TempDir work;
+    const QString flood =
+        tampered(m_bundle, work,
+                 QStringLiteral("python3 -c \"import os; open('events.jsonl','wb').write(b'\\n'*3000000); "
+                                "open('a-pad.bin','wb').write(os.urandom(100000))\"")); // under the ratio cap
+    QVERIFY(!flood.isEmpty());
+    const auto r = Bundle::verifyBundle(flood);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+    QVERIFY(!r->valid);
+    QVERIFY2(r->problems.size() <= 201, qPrintable(QString::number(r->problems.size())));
+    QVERIFY(r->problems.join(QString()).contains(QStringLiteral("events.jsonl is not the entry")));
+    QByteArray out;
+    QCOMPARE(python(flood, &out), 1);
+    QVERIFY2(out.count('\n') < 50 && !out.contains("Traceback"), out.left(2000).constData());
+    // A sparse member that declares a gigabyte of holes: refused, never expanded in memory.
+    TempDir sparseWork;
+    QVERIFY(run(QStringLiteral("sh"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("mkdir x && cd x && tar --zstd -xf %1 && truncate -s 1G blobs.sparse && "
+                                "tar --zstd -S -cf ../sparse.tar.zst $(find . -type f -printf '%P ')")
+                     .arg(m_bundle)},
+                sparseWork.path()));
+    const QString sparse = sparseWork.file(QStringLiteral("sparse.tar.zst"));
+    const auto s = Bundle::verifyBundle(sparse);
+    QVERIFY(!s.ok() || !s->valid);
+    QCOMPARE(python(sparse, &out), 1);
+    QVERIFY2(!out.contains("Traceback"), out.constData());
 }
 
 void TestBundle::noExternalDecompressorRuns() {
