@@ -15,6 +15,7 @@
 #include "crypto/Sha256.h"
 #include "crypto/SignedNote.h"
 #include "store/Bundle.h"
+#include "store/Witness.h"
 
 #include <QDir>
 #include <QFile>
@@ -66,13 +67,6 @@ Result<void> emit(CliIo &io, const QString &path, const QByteArray &bytes) {
                    ? Result<void>()
                    : Result<void>(makeError(ErrorCode::Store, QStringLiteral("cannot write")));
     return FileUtil::writePrivateAtomic(path, bytes);
-}
-
-// The last checkpoint `name` cosigned for log `storeId`, kept by this user.
-QString cosignedMemoryPath(const QString &name, const QString &storeId) {
-    return Startup::stateDirectory() + QStringLiteral("/witness/") +
-           crypto::sha256Hex(QStringLiteral("%1\n%2").arg(name, storeId).toUtf8()).left(32) +
-           QStringLiteral(".note");
 }
 
 } // namespace
@@ -574,72 +568,19 @@ int EvidenceCommand::runNoteVerb(const QString &sub, const QString &arg, const Q
     auto text = FileUtil::readAll(arg, crypto::note::kMaxNoteBytes);
     if (!text.ok())
         return fail(io, text.error(), json);
-    auto cp = Checkpoint::fromNote(text->toStdString());
-    if (!cp)
-        return fail(io,
-                    makeError(ErrorCode::InvalidInput,
-                              QStringLiteral("not a signed checkpoint note of an opsconsole log"), arg),
-                    json);
-    auto extends = store.checkExtends(cp.value());
-    if (!extends.ok())
-        return fail(io, extends.error(), json);
-    if (!extends->isEmpty())
-        return fail(io, makeError(ErrorCode::Negative, extends.value(), arg), json);
     auto signer = StoreAccess::unlock(ctx, store, io);
     if (!signer.ok())
         return fail(io, signer.error(), json);
-    const QString memory = cosignedMemoryPath(signer->name, store.storeId());
-    if (QFileInfo::exists(memory)) {
-        auto seenText = FileUtil::readAll(memory, crypto::note::kMaxNoteBytes);
-        auto seen = seenText.ok() ? Checkpoint::fromNote(seenText->toStdString()) : std::nullopt;
-        if (!seen || seen->storeId != store.storeId())
-            return fail(
-                io,
-                makeError(
-                    ErrorCode::Store,
-                    QStringLiteral("the record of what %1 cosigned before is unreadable").arg(signer->name),
-                    memory),
-                json);
-        if (seen->size > cp->size)
-            return fail(
-                io,
-                makeError(ErrorCode::Negative,
-                          QStringLiteral("%1 already cosigned a larger tree (%2 events); a cosignature "
-                                         "states the largest tree its signer has seen")
-                              .arg(signer->name)
-                              .arg(seen->size)),
-                json);
-        auto proof = store.consistencyProof(seen->size, cp->size);
-        if (!proof.ok() ||
-            !crypto::merkle::verifyConsistency(seen->size, cp->size, seen->root, cp->root, proof.value()))
-            return fail(
-                io,
-                makeError(ErrorCode::Negative,
-                          QStringLiteral("the checkpoint does not extend the one %1 cosigned before (%2 "
-                                         "events): the log was rewritten")
-                              .arg(signer->name)
-                              .arg(seen->size)),
-                json);
+    auto cosigned = Witness::cosign(
+        store, signer.value(), text->toStdString(),
+        Witness::memoryPath(Startup::stateDirectory(), signer->name, store.storeId()), Time::nowMs());
+    if (!cosigned.ok()) {
+        Error e = cosigned.error();
+        if (e.where.isEmpty())
+            e.where = arg;
+        return fail(io, e, json);
     }
-    auto note = crypto::note::parse(text->toStdString());
-    if (!note.ok())
-        return fail(io, note.error(), json);
-    note->signatures.erase(std::remove_if(note->signatures.begin(), note->signatures.end(),
-                                          [&](const crypto::note::NoteSignature &s) {
-                                              return s.name == signer->name &&
-                                                     s.keyId ==
-                                                         crypto::note::keyId(signer->name,
-                                                                             crypto::note::kCosignatureV1Type,
-                                                                             signer->key.publicKey().raw());
-                                          }),
-                           note->signatures.end());
-    const quint64 seconds = static_cast<quint64>(qMax<qint64>(0, Time::nowMs() / 1000));
-    note->signatures << crypto::note::cosign(note->body, signer->name, signer->key, seconds);
-    const QByteArray cosigned = QByteArray::fromStdString(note->text());
-    QDir().mkpath(QFileInfo(memory).absolutePath());
-    if (auto r = FileUtil::writePrivateAtomic(memory, cosigned); !r.ok())
-        return fail(io, r.error(), json);
-    if (auto r = emit(io, outPath, cosigned); !r.ok())
+    if (auto r = emit(io, outPath, QByteArray::fromStdString(cosigned.value())); !r.ok())
         return fail(io, r.error(), json);
     return 0;
 }

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void actNeedsItsRole();
     void deletedAttachmentNamed();
     void editedCheckpointTimeNamed();
+    void relabelledCheckpointSignerNamed();
     void launchRunbookActsAreTheReleaseOwners();
     void timeGoingBackwardsRefused();
     void backdatedForgedEventNamed();
@@ -704,6 +705,20 @@ void TestTrust::editedCheckpointTimeNamed() {
     const VerifyReport v = verifyFile(f.path);
     QVERIFY(!v.intact);
     QVERIFY2(v.reason.contains(QStringLiteral("malformed")), qPrintable(v.reason));
+}
+
+void TestTrust::relabelledCheckpointSignerNamed() {
+    // A note's signed body does not name its signer: the signer column does, and the key ID binds
+    // it. Relabelling alice's checkpoints as bob's (an approved identity) with sqlite3 is named.
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    f.appendN(2);
+    f.store.reset();
+    attack(f.path, "UPDATE checkpoints SET signer = 'bob' WHERE size = (SELECT MAX(size) FROM checkpoints);");
+    const VerifyReport v = verifyFile(f.path);
+    QVERIFY(!v.intact);
+    QVERIFY2(v.reason.contains(QStringLiteral("'bob'")), qPrintable(v.reason));
 }
 
 void TestTrust::launchRunbookActsAreTheReleaseOwners() {
