@@ -200,10 +200,14 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
-    auto opened = StoreAccess::open(ctx.value());
+    auto opened = StoreAccess::openAny(ctx.value());
     if (!opened.ok())
         return fail(io, opened.error(), json);
-    SqliteEvidenceStore &store = *opened.value();
+    EvidenceStore &store = *opened.value();
+    // Searching and bundles still read the local file's indexes and tables.
+    auto *local = dynamic_cast<SqliteEvidenceStore *>(&store);
+    if (!local && (sub == QLatin1String("list") || sub == QLatin1String("export")))
+        return fail(io, StoreAccess::open(ctx.value()).error(), json);
 
     if (sub == QLatin1String("consistency")) {
         auto earlier = SqliteEvidenceStore::readCheckpointFile(pos.at(2));
@@ -316,14 +320,14 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         }
         f.descending = false;
         // A bulk import leaves the search indexes to catch up: done here before searching them.
-        if (auto backlog = store.searchBacklog();
+        if (auto backlog = local->searchBacklog();
             backlog.ok() && backlog.value() > 0 && (!f.text.isEmpty() || !f.ref.isEmpty())) {
             io.err << "indexing " << backlog.value() << " imported events for search…\n";
             io.err.flush();
             for (auto left = backlog; left.ok() && left.value() > 0;)
-                left = store.indexForSearch(50000);
+                left = local->indexForSearch(50000);
         }
-        if (auto checked = store.checkSearchText(f.text); !checked.ok())
+        if (auto checked = local->checkSearchText(f.text); !checked.ok())
             return fail(io, checked.error(), json);
         if (parser.isSet(format)) {
             const auto fmt = EventExport::formatFromName(parser.value(format));
@@ -331,13 +335,14 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
                 return usageError(io, QStringLiteral("--format must be csv or json"));
             QBuffer buffer;
             buffer.open(QIODevice::WriteOnly);
-            auto written = EventExport::write(store, f, *fmt, buffer, parser.isSet(limit) ? quint64(max) : 0);
+            auto written =
+                EventExport::write(*local, f, *fmt, buffer, parser.isSet(limit) ? quint64(max) : 0);
             if (!written.ok())
                 return fail(io, written.error(), json);
             io.out << QString::fromUtf8(buffer.data());
             return 0;
         }
-        auto page = store.searchPage(f, std::nullopt, max);
+        auto page = local->searchPage(f, std::nullopt, max);
         if (!page.ok())
             return fail(io, page.error(), json);
         QList<StoredEvent> events;
@@ -426,7 +431,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
                 return usageError(
                     io, QStringLiteral("--since must be a UTC ISO-8601 time like 2026-11-23T05:00:00Z"));
         }
-        auto summary = Bundle::exportBundle(store, pos.at(2), filter, exporter.value());
+        auto summary = Bundle::exportBundle(*local, pos.at(2), filter, exporter.value());
         if (!summary.ok())
             return fail(io, summary.error(), json);
         if (json) {
@@ -507,8 +512,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
 namespace ops::cli {
 
 int EvidenceCommand::runNoteVerb(const QString &sub, const QString &arg, const QString &outPath,
-                                 const StartupContext &ctx, SqliteEvidenceStore &store, CliIo &io,
-                                 bool json) {
+                                 const StartupContext &ctx, EvidenceStore &store, CliIo &io, bool json) {
     auto latest = store.latestCheckpoint();
     if (!latest.ok())
         return fail(io, latest.error(), json);

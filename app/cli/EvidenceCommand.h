@@ -3,8 +3,9 @@
 #include "Command.h"
 
 namespace ops {
+class EvidenceStore;
 class SqliteEvidenceStore;
-}
+} // namespace ops
 
 namespace ops::cli {
 
@@ -36,7 +37,7 @@ public:
 private:
     // checkpoint, prove SEQ, cosign NOTE: the C2SP signed-note forms of the log.
     int runNoteVerb(const QString &sub, const QString &arg, const QString &outPath, const StartupContext &ctx,
-                    SqliteEvidenceStore &store, CliIo &io, bool json);
+                    EvidenceStore &store, CliIo &io, bool json);
 };
 
 } // namespace ops::cli

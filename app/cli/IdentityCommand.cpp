@@ -38,7 +38,7 @@ Result<QStringList> parseRoles(const QString &value) {
 }
 
 // Generates a key, stores it (encrypted unless dev allows otherwise) and registers it.
-Result<Identity> createIdentity(const StartupContext &ctx, SqliteEvidenceStore &store, const QString &name,
+Result<Identity> createIdentity(const StartupContext &ctx, EvidenceStore &store, const QString &name,
                                 const QStringList &roles, CliIo &io) {
     crypto::KeyRing ring(StoreAccess::keyDirectory());
     if (store.identity(name).ok())
@@ -127,7 +127,7 @@ int InitCommand::run(const QStringList &arguments, CliIo &io) {
     auto roles = parseRoles(parser.value(rolesOption()));
     if (!roles.ok())
         return usageError(io, roles.error().message);
-    auto store = StoreAccess::open(ctx.value(), true);
+    auto store = StoreAccess::openAny(ctx.value(), true);
     if (!store.ok())
         return fail(io, store.error(), json);
     auto existing = store.value()->identities();
@@ -137,16 +137,18 @@ int InitCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io,
                     makeError(ErrorCode::Policy,
                               QStringLiteral("the store is already initialised; use `identity create`"),
-                              ctx->storePath),
+                              StoreAccess::where(ctx.value())),
                     json);
     auto id = createIdentity(ctx.value(), *store.value(), ctx->identity, roles.value(), io);
     if (!id.ok())
         return fail(io, id.error(), json);
-    if (auto r = store.value()->setDefaultIdentity(id->name); !r.ok())
-        return fail(io, r.error(), json);
+    // The local file remembers who made it; the team log is shared, so each console names its own.
+    if (auto *local = dynamic_cast<SqliteEvidenceStore *>(store.value().get()))
+        if (auto r = local->setDefaultIdentity(id->name); !r.ok())
+            return fail(io, r.error(), json);
     if (json) {
         JsonValue o = identityJson(id.value());
-        o["store"] = ctx->storePath;
+        o["store"] = StoreAccess::where(ctx.value());
         o["store_id"] = store.value()->storeId();
         JsonValue admins = JsonValue::array();
         admins.push(id->fingerprint);
@@ -156,7 +158,7 @@ int InitCommand::run(const QStringList &arguments, CliIo &io) {
         o["trust"] = trust;
         printJson(io, o);
     } else {
-        io.out << "initialised " << ctx->storePath << "\nidentity " << id->name << " ("
+        io.out << "initialised " << StoreAccess::where(ctx.value()) << "\nidentity " << id->name << " ("
                << id->roles.join(QLatin1Char(',')) << ") " << id->fingerprint << '\n'
                << "\nPin the genesis admin in the deployment config (required outside dev):\n\n"
                << "trust:\n  admins:\n    - " << id->fingerprint << "\n  enroll_quorum: 1\n";
@@ -196,7 +198,7 @@ int IdentityCommand::run(const QStringList &arguments, CliIo &io) {
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
-    auto store = StoreAccess::open(ctx.value());
+    auto store = StoreAccess::openAny(ctx.value());
     if (!store.ok())
         return fail(io, store.error(), json);
 

@@ -3,6 +3,7 @@
 #include "core/Passphrase.h"
 #include "crypto/KeyRing.h"
 #include "store/IdentityUnlock.h"
+#include "store/PgEvidenceStore.h"
 
 #include <QFile>
 
@@ -20,16 +21,50 @@ StoreOpenOptions options(const StartupContext &ctx) {
     return deploymentStoreOptions(ctx.config);
 }
 
+QString where(const StartupContext &ctx) {
+    return isTeamLog(ctx) ? pg::redactedUrl(ctx.storePath) : ctx.storePath;
+}
+
+bool isTeamLog(const StartupContext &ctx) {
+    return pg::isPostgresUrl(ctx.storePath);
+}
+
 Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, bool create) {
+    if (isTeamLog(ctx))
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("this verb runs on a local store only in this version; on the team "
+                                        "log run init, identity, and evidence verify, show, checkpoint, "
+                                        "prove, consistency and cosign"),
+                         where(ctx));
     StoreOpenOptions o = options(ctx);
     o.create = create;
     return SqliteEvidenceStore::open(ctx.storePath, o);
 }
 
-Result<QString> actingIdentity(const StartupContext &ctx, const SqliteEvidenceStore &store) {
+Result<std::unique_ptr<EvidenceStore>> openAny(const StartupContext &ctx, bool create) {
+    StoreOpenOptions o = options(ctx);
+    o.create = create;
+    if (isTeamLog(ctx)) {
+        auto pg = PgEvidenceStore::open(ctx.storePath, o, ctx.config.storeAppRole);
+        if (!pg.ok())
+            return pg.error();
+        return std::unique_ptr<EvidenceStore>(std::move(pg).value());
+    }
+    auto file = SqliteEvidenceStore::open(ctx.storePath, o);
+    if (!file.ok())
+        return file.error();
+    return std::unique_ptr<EvidenceStore>(std::move(file).value());
+}
+
+Result<QString> actingIdentity(const StartupContext &ctx, const EvidenceStore &store) {
     if (!ctx.identity.isEmpty())
         return ctx.identity;
-    auto def = store.meta(QStringLiteral("default_identity"));
+    const auto *local = dynamic_cast<const SqliteEvidenceStore *>(&store);
+    if (!local)
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("no acting identity: on the team log pass --identity "
+                                        "NAME or set OPSCONSOLE_IDENTITY"));
+    auto def = local->meta(QStringLiteral("default_identity"));
     if (!def.ok())
         return def.error();
     if (def->isEmpty())
@@ -65,7 +100,7 @@ std::optional<Secret> promptTerminal(const QString &question) {
     return s;
 }
 
-Result<Signer> unlock(const StartupContext &ctx, const SqliteEvidenceStore &store, CliIo &io) {
+Result<Signer> unlock(const StartupContext &ctx, const EvidenceStore &store, CliIo &io) {
     auto name = actingIdentity(ctx, store);
     if (!name.ok())
         return name.error();

@@ -5,6 +5,7 @@
 #include "core/Secret.h"
 #include "core/Startup.h"
 #include "store/SqliteEvidenceStore.h"
+#include "store/pg/Pg.h"
 
 #include <memory>
 
@@ -16,11 +17,20 @@ namespace StoreAccess {
 QString keyDirectory();
 // The trust policy of the config and this user's anchor directory.
 StoreOpenOptions options(const StartupContext &ctx);
+// The store as messages name it: the file's path, or the team log's URL without its password.
+QString where(const StartupContext &ctx);
+// Whether the store is the team log (a postgresql:// URL) rather than a local file.
+bool isTeamLog(const StartupContext &ctx);
+// The local store file; on the team log, an error naming the verbs that run there.
 Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, bool create = false);
-// The acting identity: --identity, OPSCONSOLE_IDENTITY, else the one made by init.
-Result<QString> actingIdentity(const StartupContext &ctx, const SqliteEvidenceStore &store);
+// The store of either backend, for the verbs that need only what every backend offers. With
+// create, the team log's schema is created or migrated (as its owner, granting store.app_role).
+Result<std::unique_ptr<EvidenceStore>> openAny(const StartupContext &ctx, bool create = false);
+// The acting identity: --identity, OPSCONSOLE_IDENTITY, else the one made by init (local file only:
+// the team log is shared, so each console names its identity).
+Result<QString> actingIdentity(const StartupContext &ctx, const EvidenceStore &store);
 // Unlocks the acting identity's key (passphrase from file, environment or the terminal).
-Result<Signer> unlock(const StartupContext &ctx, const SqliteEvidenceStore &store, CliIo &io);
+Result<Signer> unlock(const StartupContext &ctx, const EvidenceStore &store, CliIo &io);
 // The store, opened for writing, with the acting identity unlocked.
 struct Unlocked {
     std::unique_ptr<SqliteEvidenceStore> store;

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 #include <limits>
@@ -88,7 +89,32 @@ public:
         if (const YAML::Node n = root["probes"]; n.IsDefined())
             readProbes(n, cfg.probes);
         if (const YAML::Node n = root["store"];
-            n.IsDefined() && !n.IsNull() && m_check.checkMap(n, QStringLiteral("store"), {}, {"origin"})) {
+            n.IsDefined() && !n.IsNull() &&
+            m_check.checkMap(n, QStringLiteral("store"), {}, {"origin", "url", "app_role"})) {
+            if (const YAML::Node u = n["url"]; u.IsDefined())
+                if (const auto url = m_check.string(u, QStringLiteral("store.url"))) {
+                    const QUrl parsed(*url, QUrl::StrictMode);
+                    if (!url->startsWith(QLatin1String("postgresql://")) &&
+                        !url->startsWith(QLatin1String("postgres://")))
+                        m_check.error(u, QStringLiteral("store.url"),
+                                      QStringLiteral("must be a postgresql:// connection URI (the team log); "
+                                                     "leave it out for the local file"));
+                    else if (!parsed.isValid())
+                        m_check.error(u, QStringLiteral("store.url"),
+                                      QStringLiteral("is not a valid URI: %1").arg(parsed.errorString()));
+                    else
+                        cfg.storeUrl = *url;
+                }
+            if (const YAML::Node r = n["app_role"]; r.IsDefined())
+                if (const auto role = m_check.string(r, QStringLiteral("store.app_role"))) {
+                    static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+                    if (!valid.match(*role).hasMatch())
+                        m_check.error(
+                            r, QStringLiteral("store.app_role"),
+                            QStringLiteral("must be a lowercase PostgreSQL role name (letters, digits, _)"));
+                    else
+                        cfg.storeAppRole = *role;
+                }
             // The origin line of the log's checkpoints (c2sp.org/tlog-checkpoint): a schema-less
             // URL naming the log, e.g. ops.example.org/publishing.
             if (const YAML::Node o = n["origin"]; o.IsDefined())

@@ -80,7 +80,9 @@ struct DeploymentConfig {
     QString runbooksDir;    // empty for the built-in runbooks
     QString alertRulesFile; // empty for the built-in alert rules
     TrustSettings trust;
-    QString storeOrigin; // store.origin: the checkpoints' origin line; empty: opsconsole/<store id>
+    QString storeOrigin;  // store.origin: the checkpoints' origin line; empty: opsconsole/<store id>
+    QString storeUrl;     // store.url: the team log (a libpq postgresql:// URI); empty: the local file
+    QString storeAppRole; // store.app_role: the role the team log's migrations grant SELECT/INSERT to
 
     const ScopeConfig *scope(const QString &id) const;
     // Scopes ordered baseline → country → locality, then by id (the order panels show them).

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace ops::Startup {
 
@@ -31,6 +33,36 @@ QString defaultConfigPath() {
            QStringLiteral("/opsconsole/config.yaml");
 }
 
+bool isTeamLogUrl(const QString &store) {
+    return store.startsWith(QLatin1String("postgresql://")) || store.startsWith(QLatin1String("postgres://"));
+}
+
+Result<void> checkTeamLogUrl(const QString &url, Environment env) {
+    const QUrl u(url, QUrl::StrictMode);
+    if (!u.isValid())
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("the team log URL is not a valid URI: %1").arg(u.errorString()),
+                         QStringLiteral("--store"));
+    const QUrlQuery q(u);
+    // A password on a command line shows in every process listing; in a config file it is a secret
+    // in a file that teams review and share.
+    if (!u.password().isEmpty() || q.hasQueryItem(QStringLiteral("password")))
+        return makeError(
+            ErrorCode::Policy,
+            QStringLiteral("the team log URL carries a password: keep it in ~/.pgpass (or the file "
+                           "PGPASSFILE names), never in the URL"),
+            QStringLiteral("--store / store.url"));
+    if (env != Environment::Dev &&
+        q.queryItemValue(QStringLiteral("sslmode")) != QLatin1String("verify-full"))
+        return makeError(
+            ErrorCode::Policy,
+            QStringLiteral("refusing to start in %1: the team log URL needs sslmode=verify-full outside "
+                           "dev (the server's certificate and name checked)")
+                .arg(environmentName(env)),
+            QStringLiteral("--store / store.url"));
+    return {};
+}
+
 Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvironment &process) {
     auto fromEnv = EnvironmentPolicy::fromProcess(process);
     if (!fromEnv.ok())
@@ -48,6 +80,19 @@ Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvir
     auto env = EnvironmentPolicy::effective(fromEnv.value(), config.value());
     if (!env.ok())
         return env.error();
+    // The store: --store (a file or the team log's URL), else the config's store.url, else the file.
+    QString store;
+    if (isTeamLogUrl(options.storePath))
+        store = options.storePath;
+    else if (!options.storePath.isEmpty())
+        store = QDir::cleanPath(options.storePath);
+    else if (!config->storeUrl.isEmpty())
+        store = config->storeUrl;
+    else
+        store = defaultStorePath();
+    if (isTeamLogUrl(store))
+        if (auto r = checkTeamLogUrl(store, env.value()); !r.ok())
+            return r.error();
     if (auto policy =
             EnvironmentPolicy::checkStartup(env.value(), config.value(), process, options.bootstrapsTrust);
         !policy.ok())
@@ -56,7 +101,7 @@ Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvir
     StartupContext ctx;
     ctx.environment = env.value();
     ctx.config = std::move(config).value();
-    ctx.storePath = options.storePath.isEmpty() ? defaultStorePath() : QDir::cleanPath(options.storePath);
+    ctx.storePath = store;
     ctx.identity =
         options.identity.isEmpty() ? process.value(QStringLiteral("OPSCONSOLE_IDENTITY")) : options.identity;
     ctx.passphraseFile = options.passphraseFile;

@@ -26,6 +26,10 @@ struct StartupContext {
 };
 
 namespace Startup {
+// Whether a --store value (or store.url) names the team log: a postgresql:// URL.
+bool isTeamLogUrl(const QString &store);
+// A team log URL carries no password, and outside dev demands sslmode=verify-full.
+Result<void> checkTeamLogUrl(const QString &url, Environment env);
 QString defaultStorePath();  // $XDG_DATA_HOME/opsconsole/evidence.sqlite
 QString defaultConfigPath(); // $XDG_CONFIG_HOME/opsconsole/config.yaml
 QString dataDirectory();     // $XDG_DATA_HOME/opsconsole

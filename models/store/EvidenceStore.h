@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EvidenceTypes.h"
+#include "IdentityRegistry.h"
 
 #include "core/Result.h"
 
@@ -50,6 +51,26 @@ public:
 
     virtual Result<QList<Identity>> identities() const = 0;
     virtual Result<Identity> identity(const QString &name) const = 0;
+    // Every identity with its state, folded from the identity.* events (IdentityRegistry.h).
+    virtual Result<IdentityRegistry> registry() const = 0;
+    // The deployment's pinned admins and enrolment quorum this store was opened with.
+    virtual const TrustPolicy &trust() const = 0;
+
+    // Whether a checkpoint of exactly this size is stored.
+    virtual bool checkpointAt(quint64 size) const = 0;
+    // Whether the store extends a checkpoint taken earlier (its signature by an identity of this log
+    // that could sign it then, and a consistency proof from it to the latest signed checkpoint).
+    // Empty when it does, otherwise what is wrong.
+    Result<QString> checkExtends(const Checkpoint &earlier) const;
+
+    // The identity acts, the same on every backend (IdentityActs.cpp). registerIdentity records
+    // "identity.created", self-signed by the new identity's key: the genesis (approved, an admin)
+    // when the store has no identity yet, otherwise a request that admins approve.
+    Result<StoredEvent> registerIdentity(const Signer &newIdentity, const QStringList &roles);
+    Result<StoredEvent> approveIdentity(const Signer &admin, const QString &name);
+    Result<StoredEvent> revokeIdentity(const Signer &admin, const QString &name, const QString &reason);
+    // A new key for `current`, signed by its current key; it signs once admins approve it.
+    Result<StoredEvent> rotateIdentity(const Signer &current, const crypto::PrivateKey &newKey);
 
     virtual Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) = 0;
     virtual Result<void> backup(const QString &outPath, const Progress &progress = {}) = 0;

@@ -17,7 +17,7 @@ bool needsPassphrase(const QString &name) {
     return crypto::KeyRing(keyDirectory()).isEncrypted(name);
 }
 
-Result<Signer> unlock(const SqliteEvidenceStore &store, const QString &name, const Secret &passphrase,
+Result<Signer> unlock(const EvidenceStore &store, const QString &name, const Secret &passphrase,
                       Environment env) {
     auto registered = store.identity(name);
     if (!registered.ok())

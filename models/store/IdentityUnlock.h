@@ -8,7 +8,7 @@
 
 namespace ops {
 
-class SqliteEvidenceStore;
+class EvidenceStore;
 
 // Unlocking an identity of a store: its key file under the key directory, decrypted with the
 // passphrase, and checked against the key registered in the store. Shared by the CLI and the GUI.
@@ -17,7 +17,7 @@ namespace IdentityUnlock {
 QString keyDirectory(); // $XDG_DATA_HOME/opsconsole/keys
 bool needsPassphrase(const QString &name);
 // An unencrypted key is accepted only in dev.
-Result<Signer> unlock(const SqliteEvidenceStore &store, const QString &name, const Secret &passphrase,
+Result<Signer> unlock(const EvidenceStore &store, const QString &name, const Secret &passphrase,
                       Environment env);
 
 } // namespace IdentityUnlock

@@ -1,5 +1,9 @@
 #include "SqliteEvidenceStore.h"
 
+#include "ActRules.h"
+#include "LogVerifier.h"
+#include "pg/Pg.h"
+
 #include "core/Roles.h"
 
 #include "EventCodec.h"
@@ -38,7 +42,6 @@ namespace merkle = crypto::merkle;
 namespace {
 
 constexpr const char *kEventColumns = "seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed";
-constexpr qint64 kMaxBlobBytes = kMaxAttachmentBytes;
 
 // Reads leaf hashes and kept perfect subtrees straight from the store.
 class StoreTreeReader final : public merkle::TreeReader {
@@ -85,11 +88,6 @@ Result<quint64> maxSeq(Database &db) {
     if (!row.ok())
         return row.error();
     return static_cast<quint64>(st->int64(0));
-}
-
-bool validKind(const QString &kind) {
-    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*$"));
-    return kind.size() <= 64 && re.match(kind).hasMatch();
 }
 
 Result<QByteArray> readHeader(const QString &path) {
@@ -209,6 +207,14 @@ Result<void> SqliteEvidenceStore::awaitIntegrity() {
 
 Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QString &path,
                                                                        const StoreOpenOptions &options) {
+    // Never a file named after a team log's URL.
+    if (Startup::isTeamLogUrl(path))
+        return makeError(
+            ErrorCode::Usage,
+            QStringLiteral("this is the team log (a PostgreSQL database), not a local store file; "
+                           "the desktop console and most verbs read only local stores in this "
+                           "version"),
+            pg::redactedUrl(path));
     std::unique_ptr<SqliteEvidenceStore> s(new SqliteEvidenceStore);
     s->m_path = path;
     s->m_options = options;
@@ -383,24 +389,16 @@ Result<merkle::TreeBuilder> SqliteEvidenceStore::loadFrontier(quint64 size) cons
 
 Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer,
                                                         const merkle::TreeBuilder &tree) {
-    Checkpoint cp;
-    cp.size = tree.size();
-    cp.root = tree.root();
     // The seal's time: the writer's clock, never before the latest time it seals (events carry the
     // time of the act, taken from the same clock a moment earlier).
     auto latest = timeHighWater();
     if (!latest.ok())
         return latest.error();
-    cp.tsMs = qMax(m_options.clock(), latest.value());
-    cp.signer = signer.name;
-    cp.signerKey = signer.key.publicKey().fingerprint();
-    cp.storeId = m_storeId;
-    cp.canonical = codec::checkpointNoteBody(cp.size, cp.root, cp.tsMs, cp.storeId, m_options.origin);
-    const auto line = crypto::note::sign(cp.canonical, cp.signer, signer.key);
-    cp.keyId = line.keyId;
-    cp.signature = line.data;
-    if (cp.signature.size() != 64)
-        return makeError(ErrorCode::Store, QStringLiteral("cannot sign the checkpoint"));
+    auto signedCp = act::signCheckpoint(signer, tree, qMax(m_options.clock(), latest.value()), m_storeId,
+                                        m_options.origin);
+    if (!signedCp.ok())
+        return signedCp.error();
+    const Checkpoint cp = std::move(signedCp).value();
     auto st =
         Statement::prepare(m_db, "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature)"
                                  " VALUES(?, ?, ?, ?, ?, ?)");
@@ -459,40 +457,6 @@ Result<Checkpoint> SqliteEvidenceStore::readCheckpointFile(const QString &path) 
                                         "{\"checkpoint\": {…}, \"signature\": …} document)"),
                          path);
     return *cp;
-}
-
-Result<QString> SqliteEvidenceStore::checkExtends(const Checkpoint &earlier) const {
-    if (earlier.storeId != m_storeId)
-        return QStringLiteral("the checkpoint belongs to log %1, this store is log %2")
-            .arg(earlier.storeId, m_storeId);
-    auto reg = registry();
-    if (!reg.ok())
-        return reg.error();
-    if (!checkpointSignatureOk(reg.value(), earlier))
-        return QStringLiteral(
-                   "the checkpoint's signature by '%1' does not verify under the key that identity held "
-                   "at size %2")
-            .arg(earlier.signer)
-            .arg(earlier.size);
-    auto latest = latestCheckpoint();
-    if (!latest.ok())
-        return latest.error();
-    if (!checkpointSignatureOk(reg.value(), latest.value()))
-        return QStringLiteral("the store's latest checkpoint (size %1) does not verify").arg(latest->size);
-    if (earlier.size > latest->size)
-        return QStringLiteral(
-                   "the checkpoint records %1 events; the store's latest signed checkpoint only %2: the "
-                   "store was rolled back or cut")
-            .arg(earlier.size)
-            .arg(latest->size);
-    auto proof = consistencyProof(earlier.size, latest->size);
-    if (!proof.ok())
-        return proof.error();
-    if (!merkle::verifyConsistency(earlier.size, latest->size, earlier.root, latest->root, proof.value()))
-        return QStringLiteral("no consistency proof from size %1 to %2: the history before %1 was rewritten")
-            .arg(earlier.size)
-            .arg(latest->size);
-    return QString();
 }
 
 QStringList SqliteEvidenceStore::anchorPaths() const {
@@ -682,66 +646,7 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendWith(const Signer &signer,
 
 Result<void> SqliteEvidenceStore::checkBlobs(const QList<NewEvent> &events,
                                              const QList<NewBlob> &blobs) const {
-    QHash<QString, const NewBlob *> carried;
-    for (const NewBlob &b : blobs) {
-        if (b.bytes.size() > kMaxBlobBytes)
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"),
-                             b.name);
-        if (crypto::sha256Hex(b.bytes) != b.sha256)
-            return makeError(
-                ErrorCode::InvalidInput,
-                QStringLiteral("attachment '%1': its bytes do not hash to %2").arg(b.name, b.sha256), b.name);
-        carried.insert(b.sha256, &b);
-    }
-    QSet<QString> named;
-    for (const NewEvent &e : events) {
-        if (e.kind != QLatin1String("evidence.attached"))
-            continue;
-        const QString sha = e.payload.stringAt("sha256");
-        static const QRegularExpression hexRe(QStringLiteral("^[0-9a-f]{64}$"));
-        if (!hexRe.match(sha).hasMatch())
-            return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("attachment '%1': sha256 must be 64 lowercase hex digits")
-                                 .arg(e.payload.stringAt("name")),
-                             e.payload.stringAt("name"));
-        named.insert(sha);
-        if (const NewBlob *b = carried.value(sha)) {
-            const JsonValue *size = e.payload.find("size");
-            const qint64 said = size ? size->toInt(-1) : -1;
-            if (said != b->bytes.size())
-                return makeError(ErrorCode::InvalidInput,
-                                 QStringLiteral("attachment '%1': the event says %2 bytes, the blob has %3")
-                                     .arg(b->name)
-                                     .arg(said)
-                                     .arg(b->bytes.size()),
-                                 b->name);
-            continue;
-        }
-        auto have = blobInfo(sha);
-        const JsonValue *size = e.payload.find("size");
-        if (have.ok() && (!size || size->toInt(-1) != have->size))
-            return makeError(
-                ErrorCode::InvalidInput,
-                QStringLiteral("attachment '%1': the event's size differs from the stored bytes (%2)")
-                    .arg(e.payload.stringAt("name"))
-                    .arg(have->size),
-                e.payload.stringAt("name"));
-        if (!have.ok())
-            return makeError(
-                ErrorCode::InvalidInput,
-                QStringLiteral("attachment '%1' names bytes (SHA-256 %2) that are neither in this "
-                               "act nor stored")
-                    .arg(e.payload.stringAt("name"), sha),
-                e.payload.stringAt("name"));
-    }
-    for (const NewBlob &b : blobs)
-        if (!named.contains(b.sha256))
-            return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("attachment '%1' is carried without the evidence.attached event "
-                                            "that names it")
-                                 .arg(b.name),
-                             b.name);
-    return {};
+    return act::checkBlobs(*this, events, blobs);
 }
 
 Result<void> SqliteEvidenceStore::checkSigner(const IdentityRegistry &reg, const Signer &signer,
@@ -756,51 +661,24 @@ Result<void> SqliteEvidenceStore::checkSigner(const IdentityRegistry &reg, const
     return {};
 }
 
+bool SqliteEvidenceStore::checkpointAt(quint64 size) const {
+    auto st = Statement::prepare(m_db, "SELECT 1 FROM checkpoints WHERE size = ?");
+    if (!st.ok())
+        return false;
+    st->bind(1, static_cast<qint64>(size));
+    auto row = st->step();
+    return row.ok() && row.value();
+}
+
 bool SqliteEvidenceStore::checkpointSignatureOk(const IdentityRegistry &reg, const Checkpoint &cp) const {
-    // A requester signs only the checkpoint right after its own request, which covers nothing else.
-    if (const IdentityRegistry::Entry *e = reg.find(cp.signer);
-        e && e->createdSeq == cp.size && cp.size > 1) {
-        auto prev = Statement::prepare(m_db, "SELECT 1 FROM checkpoints WHERE size = ?");
-        if (!prev.ok())
-            return false;
-        prev->bind(1, static_cast<qint64>(cp.size - 1));
-        auto row = prev->step();
-        if (!row.ok() || !row.value())
-            return false;
-    }
-    auto key = crypto::PublicKey::fromPem(reg.checkpointKey(cp.signer, cp.size));
-    return key.ok() && cp.signedBy(key.value());
+    return act::checkpointSignatureOk(reg, cp, [this](quint64 size) { return checkpointAt(size); });
 }
 
 Result<void> SqliteEvidenceStore::checkHead(const IdentityRegistry &reg, quint64 n,
                                             const merkle::TreeBuilder &tree) const {
-    // Nothing is signed over events that no valid checkpoint covers: a forged tail stays visible
-    // instead of being sealed by the next honest writer.
-    if (n == 0)
-        return {};
-    auto latest = latestCheckpoint();
-    if (!latest.ok() || latest->size != n)
-        return makeError(
-            ErrorCode::Store,
-            QStringLiteral("refusing to append: events %1..%2 are not covered by a signed checkpoint")
-                .arg(latest.ok() ? latest->size + 1 : 1)
-                .arg(n),
-            m_path);
-    if (latest->root != tree.root())
-        return makeError(
-            ErrorCode::Store,
-            QStringLiteral("refusing to append: the stored events do not match the latest signed "
-                           "checkpoint (size %1)")
-                .arg(n),
-            m_path);
-    if (!checkpointSignatureOk(reg, latest.value()))
-        return makeError(
-            ErrorCode::Store,
-            QStringLiteral("refusing to append: the latest checkpoint (size %1) is not signed by an "
-                           "identity that could sign it")
-                .arg(n),
-            m_path);
-    return {};
+    return act::checkHead(
+        reg, n, tree, n == 0 ? Result<Checkpoint>(Checkpoint{}) : latestCheckpoint(),
+        [this](quint64 size) { return checkpointAt(size); }, m_path);
 }
 
 Result<qint64> SqliteEvidenceStore::timeHighWater() const {
@@ -817,12 +695,7 @@ Result<qint64> SqliteEvidenceStore::timeHighWater() const {
 }
 
 QString SqliteEvidenceStore::timeWentBackwards(qint64 ts, qint64 highWater) {
-    return QStringLiteral("its time %1 is %2 s before the latest time in the log (%3): times never go "
-                          "backwards by more than %4 s; check this machine's clock")
-        .arg(Time::toIso(ts))
-        .arg((highWater - ts) / 1000)
-        .arg(Time::toIso(highWater))
-        .arg(Time::kClockSkewToleranceMs / 1000);
+    return ops::timeWentBackwards(ts, highWater);
 }
 
 Result<IdentityRegistry> SqliteEvidenceStore::registry() const {
@@ -853,60 +726,25 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
                          m_path);
     if (m_options.readOnly)
         return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_path);
-    if (events.isEmpty())
-        return makeError(ErrorCode::Usage, QStringLiteral("nothing to append"));
-    for (const NewEvent &e : events) {
-        if (!validKind(e.kind))
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("invalid event kind '%1'").arg(e.kind));
-        if (!e.payload.isObject())
-            return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("an event payload must be a JSON object"));
-    }
+    if (auto r = act::validate(events); !r.ok())
+        return r.error();
     auto tx = Transaction::begin(m_db);
     if (!tx.ok())
         return tx.error();
     auto n = maxSeq(m_db);
     if (!n.ok())
         return n.error();
-    // Who may write is decided inside the write transaction, from the identity events.
-    const bool ownRequest = events.size() == 1 && events.first().kind == QLatin1String("identity.created") &&
-                            events.first().payload.stringAt("name") == signer.name;
-    // One fold of the identities for the whole act; the batch's own identity events are applied to
-    // this copy as they are written.
+    // Who may write is decided inside the write transaction, from the identity events: one fold
+    // for the whole act, the batch's own identity events applied to this copy as they are written.
     auto loaded = registry();
     if (!loaded.ok())
         return loaded.error();
     IdentityRegistry reg = std::move(loaded).value();
-    if (auto r = checkSigner(reg, signer, n.value() + 1, ownRequest); !r.ok())
-        return r.error();
-    // The first write of this version to a store enrolled before trust roots ends that era with a
-    // signed event: from then on an identity in the old form enrols nobody.
-    QList<NewEvent> batch = events;
-    int markers = 0;
-    if (!ownRequest) {
-        if (!reg.genesis().isEmpty() && !reg.trustEra()) {
-            NewEvent marker;
-            marker.kind = QStringLiteral("identity.trust_established");
-            marker.payload["name"] = signer.name;
-            batch.prepend(marker);
-            markers = 1;
-        }
-        const QStringList held = reg.activeRoles(signer.name);
-        if (held.contains(QStringLiteral("monitor")))
-            for (const NewEvent &e : events)
-                if (!Roles::monitorMayRecord(e.kind))
-                    return makeError(
-                        ErrorCode::Policy,
-                        QStringLiteral("'%1' is a monitor: it records what it observes, never %2")
-                            .arg(signer.name, e.kind));
-        // The role each act needs, checked again here from the identity events (the verbs check
-        // it first, with their own wording).
-        for (const NewEvent &e : events)
-            if (isActKind(e.kind) && !e.kind.startsWith(QLatin1String("identity.")))
-                if (const QString why = Roles::actRefusal(e.kind, e.payload, held); !why.isEmpty())
-                    return makeError(ErrorCode::Policy,
-                                     QStringLiteral("'%1' may not record this: %2").arg(signer.name, why));
-    }
+    auto plan = act::plan(reg, signer, events, n.value() + 1, m_path);
+    if (!plan.ok())
+        return plan.error();
+    const QList<NewEvent> &batch = plan->batch;
+    int markers = plan->markers;
     auto tree = loadFrontier(n.value());
     if (!tree.ok())
         return tree.error();
@@ -922,43 +760,22 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     QList<StoredEvent> out;
     quint64 seq = n.value();
     // One act, one time: events that bring no time of their own (attachments) take the act's.
-    std::optional<qint64> actTime;
-    for (const NewEvent &e : events)
-        if (e.tsMs && !actTime)
-            actTime = e.tsMs;
+    const std::optional<qint64> actTime = act::actTime(events);
     crypto::UuidSource uuids;
     const std::string actor = signer.name.toStdString();
-    for (const NewEvent &e : std::as_const(batch)) {
-        StoredEvent s;
-        s.seq = ++seq;
+    for (const NewEvent &e : batch) {
         const std::string uuid = uuids.next();
-        s.uuid = QString::fromStdString(uuid);
-        s.tsMs = e.tsMs ? *e.tsMs : actTime ? *actTime : m_options.clock();
-        if (s.tsMs < latestTs - Time::kClockSkewToleranceMs)
-            return makeError(
-                ErrorCode::Policy,
-                QStringLiteral("refusing to record %1: %2").arg(e.kind, timeWentBackwards(s.tsMs, latestTs)),
-                m_path);
+        auto sealed = act::seal(e, seq + 1, uuid,
+                                e.tsMs    ? *e.tsMs
+                                : actTime ? *actTime
+                                          : m_options.clock(),
+                                latestTs, signer, signEvents, m_path);
+        if (!sealed.ok())
+            return sealed.error();
+        StoredEvent s = std::move(sealed).value();
+        ++seq;
         latestTs = qMax(latestTs, s.tsMs);
-        s.actor = signer.name;
-        s.kind = e.kind;
-        s.scope = e.scope;
         const std::string kind = e.kind.toStdString(), scope = e.scope.toStdString();
-        const std::string payload = CanonicalJson::serialize(e.payload);
-        if (signEvents) {
-            const std::string toSign = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload,
-                                                         codec::SignatureField::Omit);
-            const QByteArray sig =
-                signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
-            if (sig.isEmpty())
-                return makeError(ErrorCode::Store, QStringLiteral("cannot sign the event"));
-            s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload,
-                                            codec::SignatureField::Value, sig.toBase64().toStdString());
-        } else {
-            s.canonical = codec::eventBytes(s.seq, uuid, s.tsMs, actor, kind, scope, payload,
-                                            codec::SignatureField::Null);
-        }
-        s.signedByActor = signEvents;
         if (s.kind.startsWith(QLatin1String("identity.")))
             if (const QString why = reg.apply(s, e.payload); !why.isEmpty())
                 return makeError(ErrorCode::Policy, why);
@@ -993,102 +810,6 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     if (auto r = commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
         return r.error();
     return out;
-}
-
-Result<StoredEvent> SqliteEvidenceStore::registerIdentity(const Signer &newIdentity,
-                                                          const QStringList &requested) {
-    static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$"));
-    if (!nameRe.match(newIdentity.name).hasMatch())
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("'%1' is not a valid identity name").arg(newIdentity.name));
-    auto reg = registry();
-    if (!reg.ok())
-        return reg.error();
-    if (reg->find(newIdentity.name))
-        return makeError(ErrorCode::Policy,
-                         QStringLiteral("identity '%1' already exists").arg(newIdentity.name));
-    const bool genesis = reg->genesis().isEmpty();
-    QStringList roles = requested;
-    if (genesis && !roles.contains(QStringLiteral("admin")))
-        roles.prepend(QStringLiteral("admin")); // the genesis is the log's first admin
-    if (const QString conflict = Roles::separationConflict(roles); !conflict.isEmpty())
-        return makeError(ErrorCode::Policy, conflict, QStringLiteral("--roles"));
-    const crypto::PublicKey pub = newIdentity.key.publicKey();
-    if (genesis && m_options.trust.pinned() && !m_options.trust.admins.contains(pub.fingerprint()))
-        return makeError(
-            ErrorCode::Policy,
-            QStringLiteral("trust.admins pins other keys; the genesis admin's key %1 is not among them")
-                .arg(pub.fingerprint()));
-    NewEvent e;
-    e.kind = QStringLiteral("identity.created");
-    e.payload["name"] = newIdentity.name;
-    JsonValue r = JsonValue::array();
-    for (const QString &role : roles)
-        r.push(role);
-    e.payload["roles"] = r;
-    e.payload["public_key"] = QString::fromLatin1(pub.pem());
-    e.payload["fingerprint"] = pub.fingerprint();
-    e.payload["enrolment"] = genesis ? QStringLiteral("genesis") : QStringLiteral("request");
-    auto out = appendInternal(newIdentity, {e}, {}, true);
-    if (!out.ok())
-        return out.error();
-    return out->first();
-}
-
-Result<StoredEvent> SqliteEvidenceStore::approveIdentity(const Signer &admin, const QString &name) {
-    auto reg = registry();
-    if (!reg.ok())
-        return reg.error();
-    const IdentityRegistry::Entry *target = reg->find(name);
-    if (!target)
-        return makeError(ErrorCode::Policy, QStringLiteral("no identity named '%1' in this store").arg(name));
-    if (target->pendingFingerprint.isEmpty())
-        return makeError(ErrorCode::Policy, QStringLiteral("'%1' has nothing waiting for approval (%2)")
-                                                .arg(name, IdentityRegistry::stateName(target->state)));
-    NewEvent e;
-    e.kind = QStringLiteral("identity.approved");
-    e.payload["name"] = name;
-    e.payload["fingerprint"] = target->pendingFingerprint;
-    JsonValue roles = JsonValue::array();
-    for (const QString &role : target->roles)
-        roles.push(role);
-    e.payload["roles"] = roles;
-    auto out = appendInternal(admin, {e}, {}, true);
-    if (!out.ok())
-        return out.error();
-    return out->first();
-}
-
-Result<StoredEvent> SqliteEvidenceStore::revokeIdentity(const Signer &admin, const QString &name,
-                                                        const QString &reason) {
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::Usage, QStringLiteral("a revocation needs a reason"));
-    NewEvent e;
-    e.kind = QStringLiteral("identity.revoked");
-    e.payload["name"] = name;
-    e.payload["reason"] = reason.trimmed();
-    auto out = appendInternal(admin, {e}, {}, true);
-    if (!out.ok())
-        return out.error();
-    return out->first();
-}
-
-Result<StoredEvent> SqliteEvidenceStore::rotateIdentity(const Signer &current,
-                                                        const crypto::PrivateKey &newKey) {
-    const crypto::PublicKey pub = newKey.publicKey();
-    const QString oldFp = current.key.publicKey().fingerprint();
-    NewEvent e;
-    e.kind = QStringLiteral("identity.rotated");
-    e.payload["name"] = current.name;
-    e.payload["public_key"] = QString::fromLatin1(pub.pem());
-    e.payload["fingerprint"] = pub.fingerprint();
-    e.payload["old_fingerprint"] = oldFp;
-    e.payload["proof"] = QString::fromLatin1(
-        newKey.sign(IdentityRegistry::rotationProof(current.name, oldFp, pub.fingerprint())).toBase64());
-    auto out = appendInternal(current, {e}, {}, true);
-    if (!out.ok())
-        return out.error();
-    return out->first();
 }
 
 Result<StoredEvent> SqliteEvidenceStore::attach(const Signer &signer, const QString &name,
@@ -1287,27 +1008,7 @@ Result<QList<Identity>> SqliteEvidenceStore::identities() const {
     auto reg = registry();
     if (!reg.ok())
         return reg.error();
-    QList<Identity> out;
-    for (const IdentityRegistry::Entry &e : reg->entries()) {
-        Identity i;
-        i.name = e.name;
-        i.roles = e.roles;
-        i.publicKeyPem = e.publicKeyPem();
-        i.fingerprint = e.fingerprint();
-        i.createdSeq = e.createdSeq;
-        i.state = IdentityRegistry::stateName(e.state);
-        i.approvers = e.approvers;
-        i.approvedSeq = e.approvedSeq;
-        i.revokedSeq = e.revokedSeq;
-        i.revokeReason = e.revokeReason;
-        i.pendingFingerprint =
-            e.state == IdentityRegistry::State::Approved ? e.pendingFingerprint : QString();
-        i.admin = reg->isAdmin(e.name);
-        i.genesis = e.genesis;
-        i.legacy = e.legacy;
-        out.append(i);
-    }
-    return out;
+    return act::identitiesOf(reg.value());
 }
 
 Result<Identity> SqliteEvidenceStore::identity(const QString &name) const {

@@ -69,17 +69,10 @@ public:
 
     Result<QList<Identity>> identities() const override;
     Result<Identity> identity(const QString &name) const override;
-    // Every identity with its state, folded from the identity.* events (IdentityRegistry.h).
-    Result<IdentityRegistry> registry() const;
-    const TrustPolicy &trust() const { return m_options.trust; }
+    Result<IdentityRegistry> registry() const override;
+    bool checkpointAt(quint64 size) const override;
+    const TrustPolicy &trust() const override { return m_options.trust; }
     const StoreOpenOptions &options() const { return m_options; }
-    // Records "identity.created", self-signed by the new identity's key: the genesis (approved,
-    // an admin) when the store has no identity yet, otherwise a request that admins approve.
-    Result<StoredEvent> registerIdentity(const Signer &newIdentity, const QStringList &roles);
-    Result<StoredEvent> approveIdentity(const Signer &admin, const QString &name);
-    Result<StoredEvent> revokeIdentity(const Signer &admin, const QString &name, const QString &reason);
-    // A new key for `current`, signed by its current key; it signs once admins approve it.
-    Result<StoredEvent> rotateIdentity(const Signer &current, const crypto::PrivateKey &newKey);
 
     Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
@@ -105,10 +98,6 @@ public:
     void setAfterCommit(std::function<void()> hook) { m_afterCommit = std::move(hook); }
 
     QString sidecarPath() const { return m_path + QStringLiteral(".checkpoint"); }
-    // Whether the store extends a checkpoint taken earlier (its signature by an identity of this log
-    // that could sign it then, and a consistency proof from it to the latest signed checkpoint).
-    // Empty when it does, otherwise what is wrong.
-    Result<QString> checkExtends(const Checkpoint &earlier) const;
     // Reads a checkpoint document: {"checkpoint": {…}, "signature": base64} (the sidecar, a backup's).
     static Result<Checkpoint> readCheckpointFile(const QString &path);
     // The per-user anchors of this store (path-keyed and id-keyed), empty without an anchor directory.
@@ -148,6 +137,7 @@ private:
                              bool ownRequest) const;
     // Whether a checkpoint's signature verifies under the key its signer held at its size.
     bool checkpointSignatureOk(const IdentityRegistry &reg, const Checkpoint &cp) const;
+
     // Refuses to write over events that the latest validly signed checkpoint does not cover.
     Result<void> checkHead(const IdentityRegistry &reg, quint64 n,
                            const crypto::merkle::TreeBuilder &tree) const;

@@ -1,50 +1,138 @@
-// SqliteEvidenceStore::verify: recomputes everything from the stored event bytes.
+// SqliteEvidenceStore::verify: the shared log checks (LogVerifier) over this file's rows, then
+// what only a local file has: its projection tables, its integrity check and its sidecar.
 #include "SqliteEvidenceStore.h"
 
-#include "EventCodec.h"
+#include "LogVerifier.h"
 #include "Projections.h"
 #include "Schema.h"
 
-#include "core/CanonicalJson.h"
-#include "core/Roles.h"
-#include "crypto/Sha256.h"
-
 #include <QFileInfo>
-#include <QHash>
 
 namespace ops {
 
 using namespace store;
-namespace merkle = crypto::merkle;
 
 namespace {
 
-struct Verdict {
-    VerifyReport &report;
-    void fail(std::optional<quint64> seq, const QString &reason) {
-        const bool earlier = seq && (!report.firstBadSeq || *seq < *report.firstBadSeq);
-        if (report.reason.isEmpty() || earlier) {
-            if (seq)
-                report.firstBadSeq = seq;
-            report.reason = reason;
+class SqliteLogSource final : public LogSource {
+public:
+    SqliteLogSource(Database &db, bool projections)
+        : m_db(db)
+        , m_projections(projections) {}
+
+    Result<void> prepare() {
+        auto cps = Statement::prepare(
+            m_db, "SELECT size, root, canonical, signature, ts_ms, signer FROM checkpoints ORDER BY size");
+        auto rows = Statement::prepare(
+            m_db, "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed "
+                  "FROM events ORDER BY seq");
+        auto node = Statement::prepare(m_db, "SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?");
+        auto present = Statement::prepare(m_db, "SELECT 1 FROM blobs WHERE sha256 = ?");
+        for (auto *st : {&cps, &rows, &node, &present})
+            if (!st->ok())
+                return st->error();
+        m_cps = std::move(cps).value();
+        m_rows = std::move(rows).value();
+        m_node = std::move(node).value();
+        m_present = std::move(present).value();
+        return {};
+    }
+
+    Result<quint64> size() override {
+        auto st = Statement::prepare(m_db, "SELECT COALESCE(MAX(seq), 0) FROM events");
+        if (!st.ok())
+            return st.error();
+        if (auto r = st->step(); !r.ok())
+            return r.error();
+        return static_cast<quint64>(st->int64(0));
+    }
+
+    Result<bool> nextEvent(LogEventRow &row) override {
+        auto more = m_rows.step();
+        if (!more.ok() || !more.value())
+            return more;
+        // Views into SQLite's row: valid until the next step.
+        row.seq = static_cast<quint64>(m_rows.int64(0));
+        row.uuid = m_rows.textView(1);
+        row.tsMs = m_rows.int64(2);
+        row.actor = m_rows.textView(3);
+        row.kind = m_rows.textView(4);
+        row.scope = m_rows.textView(5);
+        row.canonical = m_rows.blobView(6);
+        row.leafHash = m_rows.blobView(7);
+        row.signedByActor = m_rows.int64(8) != 0;
+        return true;
+    }
+
+    Result<bool> nextCheckpoint(LogCheckpointRow &cp) override {
+        auto more = m_cps.step();
+        if (!more.ok() || !more.value())
+            return more;
+        const QByteArrayView c = m_cps.blobView(2);
+        cp = LogCheckpointRow{static_cast<quint64>(m_cps.int64(0)),
+                              m_cps.blob(1),
+                              std::string(c.data(), static_cast<std::size_t>(c.size())),
+                              m_cps.blob(3),
+                              m_cps.int64(4),
+                              m_cps.text(5)};
+        return true;
+    }
+
+    Result<std::optional<QByteArray>> storedNode(int level, quint64 index) override {
+        m_node.reset();
+        m_node.bind(1, qint64(level)).bind(2, static_cast<qint64>(index));
+        auto row = m_node.step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            return std::optional<QByteArray>();
+        return std::optional<QByteArray>(m_node.blob(0));
+    }
+
+    Result<quint64> storedNodeCount() override {
+        auto st = Statement::prepare(m_db, "SELECT COUNT(*) FROM merkle_nodes");
+        if (!st.ok())
+            return st.error();
+        if (auto r = st->step(); !r.ok())
+            return r.error();
+        return static_cast<quint64>(st->int64(0));
+    }
+
+    Result<void> forEachBlob(const BlobVisitor &visit) override {
+        auto blobs = Statement::prepare(m_db, "SELECT sha256, size, data FROM blobs ORDER BY sha256");
+        if (!blobs.ok())
+            return blobs.error();
+        while (true) {
+            auto row = blobs->step();
+            if (!row.ok())
+                return row.error();
+            if (!row.value())
+                return {};
+            visit(blobs->text(0), blobs->int64(1), blobs->blobView(2));
         }
     }
-};
 
-struct CheckpointRow {
-    quint64 size = 0;
-    QByteArray root;
-    std::string canonical;
-    QByteArray signature;
-    qint64 tsMs = 0; // the columns beside the signed bytes, which the store reads for speed
-    QString signer;
+    Result<bool> hasBlob(const QString &sha256Hex) override {
+        m_present.reset();
+        m_present.bind(1, sha256Hex);
+        return m_present.step();
+    }
+
+    Result<void> projectIdentity(const StoredEvent &event, const JsonValue &payload) override {
+        if (!m_projections)
+            return {};
+        return applyProjections(m_db, "temp", event, payload);
+    }
+
+private:
+    Database &m_db;
+    bool m_projections;
+    Statement m_cps, m_rows, m_node, m_present;
 };
 
 } // namespace
 
 Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, const Progress &progress) {
-    VerifyReport report;
-    Verdict verdict{report};
     // One read snapshot for every cursor, even while other processes append.
     if (auto r = m_db.exec("BEGIN"); !r.ok())
         return r.error();
@@ -53,396 +141,20 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         ~EndRead() { (void)db.exec("ROLLBACK"); }
     } endRead{m_db};
 
-    auto total = size();
-    if (!total.ok())
-        return total.error();
     if (options.projections) {
         // Rebuilt in the connection's temp schema: writable even on a read-only store, and gone
         // with the read transaction's rollback.
         if (auto r = createProjectionTables(m_db, "temp"); !r.ok())
             return r.error();
     }
-
-    auto cps = Statement::prepare(
-        m_db, "SELECT size, root, canonical, signature, ts_ms, signer FROM checkpoints ORDER BY size");
-    auto rows =
-        Statement::prepare(m_db, "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed "
-                                 "FROM events ORDER BY seq");
-    auto nodeLookup = Statement::prepare(m_db, "SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?");
-    if (!cps.ok() || !rows.ok() || !nodeLookup.ok())
-        return !cps.ok() ? cps.error() : !rows.ok() ? rows.error() : nodeLookup.error();
-
-    std::optional<CheckpointRow> nextCp;
-    auto advanceCp = [&]() -> Result<void> {
-        auto row = cps->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value()) {
-            nextCp.reset();
-            return {};
-        }
-        const QByteArrayView c = cps->blobView(2);
-        nextCp = CheckpointRow{static_cast<quint64>(cps->int64(0)),
-                               cps->blob(1),
-                               std::string(c.data(), static_cast<std::size_t>(c.size())),
-                               cps->blob(3),
-                               cps->int64(4),
-                               cps->text(5)};
-        return {};
-    };
-    if (auto r = advanceCp(); !r.ok())
+    SqliteLogSource source(m_db, options.projections);
+    if (auto r = source.prepare(); !r.ok())
         return r.error();
-
-    // Who may act where, folded from the identity events as they come: keys, approvals, revocations.
-    TrustPolicy policy = m_options.trust;
-    for (const QString &pin : options.pins)
-        if (!policy.admins.contains(pin))
-            policy.admins << pin;
-    IdentityRegistry reg(policy);
-    QHash<QByteArray, crypto::PublicKey> keyCache; // PEM → parsed key
-    // Imported (unsigned) events since the last signed one: the importer's batch statement
-    // (evidence.imported) must follow them, naming their range and the digest of their leaves.
-    std::optional<quint64> batchFirst;
-    std::vector<std::pair<quint64, QString>> attached; // evidence.attached events and the blob they name
-    QString batchActor;
-    crypto::Sha256 batchLeaves;
-    quint64 batchCount = 0, legacyUnsigned = 0;
-    merkle::TreeBuilder tree;
-    quint64 nodesEmitted = 0;
-    quint64 expected = 1;
-    quint64 lastCpSize = 0;
-    std::string coveredActor, coveredOther; // actors of the events since the last checkpoint
-    bool coveredSeen = false, coveredMixed = false;
-    std::optional<Error> ioError;
-    // Times never go backwards past the clock tolerance (from the era of trust roots on): events
-    // and the checkpoints that seal them, in log order.
-    qint64 latestTs = 0;
-    auto checkTime = [&](quint64 seq, qint64 ts, const QString &what) {
-        if (!reg.trustEra())
-            return;
-        if (ts < latestTs - Time::kClockSkewToleranceMs)
-            verdict.fail(seq, QStringLiteral("%1: %2").arg(what, timeWentBackwards(ts, latestTs)));
-        latestTs = qMax(latestTs, ts);
-    };
-    const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
-        if (level < kNodeLevelMin)
-            return;
-        ++nodesEmitted;
-        nodeLookup->bind(1, qint64(level)).bind(2, static_cast<qint64>(index));
-        auto row = nodeLookup->step();
-        if (!row.ok())
-            ioError = row.error();
-        else if (!row.value() || nodeLookup->blob(0) != hash)
-            verdict.fail((index << level) + 1,
-                         QStringLiteral("stored Merkle subtree (level %1, index %2) differs from the events")
-                             .arg(level)
-                             .arg(index));
-        nodeLookup->reset();
-    };
-
-    auto checkCheckpoint = [&](const CheckpointRow &cp) {
-        const quint64 firstCovered = lastCpSize + 1;
-        auto parsed = Checkpoint::fromCanonical(cp.canonical, cp.signature, cp.signer);
-        if (!parsed || parsed->size != cp.size || parsed->root != cp.root || parsed->storeId != m_storeId ||
-            parsed->tsMs != cp.tsMs || parsed->signer != cp.signer) {
-            verdict.fail(firstCovered,
-                         QStringLiteral("checkpoint at size %1 is malformed or belongs to another store")
-                             .arg(cp.size));
-            return;
-        }
-        if (cp.root != tree.root()) {
-            verdict.fail(firstCovered,
-                         QStringLiteral("checkpoint at size %1: the Merkle root of the events differs from "
-                                        "the signed root (an event in %2..%1 was changed)")
-                             .arg(cp.size)
-                             .arg(firstCovered));
-            return;
-        }
-        // One transaction, one signer: every event the checkpoint covers is by its signer.
-        if (coveredMixed || QString::fromStdString(coveredActor) != parsed->signer) {
-            verdict.fail(
-                firstCovered,
-                QStringLiteral("checkpoint at size %1 is signed by '%2' but covers events by "
-                               "'%3': each transaction is sealed by its own actor")
-                    .arg(cp.size)
-                    .arg(parsed->signer, QString::fromStdString(coveredMixed ? coveredOther : coveredActor)));
-            return;
-        }
-        // Signed with the key that signed event `size`; a requester signs only over its own request.
-        QByteArray pem;
-        if (const IdentityRegistry::Entry *e = reg.find(parsed->signer); e && e->createdSeq == cp.size)
-            pem = firstCovered == cp.size ? e->requestPem : QByteArray();
-        else
-            pem = reg.checkpointKey(parsed->signer, cp.size);
-        if (pem.isEmpty()) {
-            verdict.fail(firstCovered,
-                         QStringLiteral("checkpoint at size %1 is signed by '%2', who may not sign it: %3")
-                             .arg(cp.size)
-                             .arg(parsed->signer, reg.refusalAt(parsed->signer, {}, cp.size)));
-            return;
-        }
-        auto key = crypto::PublicKey::fromPem(pem);
-        if (!key.ok() || !parsed->signedBy(key.value())) {
-            verdict.fail(firstCovered,
-                         QStringLiteral("checkpoint at size %1: the signature by '%2' does not verify")
-                             .arg(cp.size)
-                             .arg(parsed->signer));
-            return;
-        }
-        checkTime(firstCovered, parsed->tsMs, QStringLiteral("checkpoint at size %1").arg(cp.size));
-        ++report.checkpoints;
-    };
-
-    // The role an act needs, as of its position (from the era of trust roots on; earlier stores
-    // verify under the rules they were written with). Only runbook steps need their payload.
-    auto actRoleProblem = [&](const QString &kindName, const QString &actorName,
-                              std::string_view payloadBytes) -> QString {
-        if (!reg.trustEra() || !isActKind(kindName))
-            return {};
-        JsonValue payload = JsonValue::object();
-        if (kindName.startsWith(QLatin1String("runbook."))) {
-            auto parsed = CanonicalJson::parse(payloadBytes);
-            if (!parsed.ok())
-                return QStringLiteral("its payload is not valid JSON");
-            payload = std::move(parsed).value();
-        }
-        return Roles::actRefusal(kindName, payload, reg.activeRoles(actorName));
-    };
-    std::string canonicalBuf;
-    while (true) {
-        auto row = rows->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        // Views into SQLite's row: valid until the next step.
-        const auto seq = static_cast<quint64>(rows->int64(0));
-        const std::string_view uuid = rows->textView(1);
-        const qint64 tsMs = rows->int64(2);
-        const std::string_view actor = rows->textView(3);
-        const std::string_view kind = rows->textView(4);
-        const std::string_view scope = rows->textView(5);
-        const QByteArrayView bytesView = rows->blobView(6);
-        const std::string_view bytes(bytesView.data(), static_cast<std::size_t>(bytesView.size()));
-        const QByteArrayView storedLeaf = rows->blobView(7);
-        const bool signedByActor = rows->int64(8) != 0;
-
-        if (seq != expected) {
-            verdict.fail(expected, seq > expected
-                                       ? QStringLiteral("event %1 is missing (deleted)").arg(expected)
-                                       : QStringLiteral("event sequence is out of order at %1").arg(seq));
-            expected = seq;
-        }
-        ++expected;
-        const QByteArray leaf = merkle::leafHash(bytesView);
-        if (leaf != storedLeaf)
-            verdict.fail(seq,
-                         QStringLiteral("event %1: its bytes do not match its leaf hash (changed)").arg(seq));
-        codec::Envelope env;
-        if (const QString problem =
-                codec::checkEnvelope(bytes, seq, uuid, tsMs, actor, kind, scope, signedByActor, env);
-            !problem.isEmpty()) {
-            // Name the field precisely when the bytes still parse.
-            auto parsed = CanonicalJson::parse(bytes);
-            QString detail = problem;
-            if (parsed.ok()) {
-                StoredEvent e = readEvent(rows.value()).value();
-                if (const QString m = codec::columnMismatch(parsed.value(), e); !m.isEmpty())
-                    detail = m;
-            }
-            verdict.fail(seq, QStringLiteral("event %1: %2").arg(seq).arg(detail));
-        } else {
-            const QString actorName = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
-            const QString kindName = QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size()));
-            if (kind.rfind("identity.", 0) == 0) {
-                // Identities feed the keys of later checks and the projection rebuild. The registry
-                // checks each identity event's signature and rule itself.
-                auto payload = CanonicalJson::parse(env.payload);
-                if (!payload.ok()) {
-                    verdict.fail(seq, QStringLiteral("event %1: payload is not valid JSON").arg(seq));
-                } else {
-                    const StoredEvent e = readEvent(rows.value()).value();
-                    if (const QString why = reg.apply(e, payload.value()); !why.isEmpty())
-                        verdict.fail(seq, QStringLiteral("event %1 (%2 by '%3') does not count: %4")
-                                              .arg(seq)
-                                              .arg(kindName, actorName, why));
-                    else if (signedByActor)
-                        ++report.signaturesChecked;
-                    if (options.projections && kind == "identity.created")
-                        if (auto r = applyProjections(m_db, "temp", e, payload.value()); !r.ok())
-                            verdict.fail(seq, QStringLiteral("event %1: projection cannot be rebuilt: %2")
-                                                  .arg(seq)
-                                                  .arg(r.error().message));
-                }
-            } else {
-                // Every act is signed by its actor, who may act at this position (approved, not
-                // revoked); imported signals are covered by the importer's batch checkpoint.
-                if (!signedByActor && isActKind(kindName))
-                    verdict.fail(seq,
-                                 QStringLiteral("event %1: an unsigned %2 \"by %3\": a person's act must be "
-                                                "signed by its actor")
-                                     .arg(seq)
-                                     .arg(kindName, actorName));
-                else if (const QString why = reg.refusalAt(actorName, {}, seq); !why.isEmpty())
-                    verdict.fail(seq, QStringLiteral("event %1 (%2): %3").arg(seq).arg(kindName, why));
-                else if (!Roles::monitorMayRecord(kindName) &&
-                         reg.activeRoles(actorName).contains(QStringLiteral("monitor")))
-                    verdict.fail(seq, QStringLiteral("event %1: '%2' is a monitor and cannot record %3")
-                                          .arg(seq)
-                                          .arg(actorName, kindName));
-                else if (const QString role = actRoleProblem(kindName, actorName, env.payload);
-                         !role.isEmpty())
-                    verdict.fail(seq, QStringLiteral("event %1 by '%2': %3").arg(seq).arg(actorName, role));
-                else if (options.signatures && signedByActor) {
-                    const QByteArray pem = reg.keyAt(actorName, seq);
-                    auto cached = keyCache.constFind(pem);
-                    if (cached == keyCache.cend()) {
-                        auto parsedKey = crypto::PublicKey::fromPem(pem);
-                        cached =
-                            keyCache.insert(pem, parsedKey.ok() ? parsedKey.value() : crypto::PublicKey());
-                    }
-                    canonicalBuf.assign(env.beforeSignature);
-                    canonicalBuf.append(env.afterSignature);
-                    if (cached->isNull() ||
-                        !cached->verify(
-                            QByteArrayView(canonicalBuf.data(), static_cast<qsizetype>(canonicalBuf.size())),
-                            QByteArray::fromBase64(
-                                QByteArray(env.signatureBase64.data(),
-                                           static_cast<qsizetype>(env.signatureBase64.size())))))
-                        verdict.fail(seq, QStringLiteral("event %1: the signature by '%2' does not verify")
-                                              .arg(seq)
-                                              .arg(actorName));
-                    else
-                        ++report.signaturesChecked;
-                }
-            }
-        }
-        if (!signedByActor) {
-            const QString importer = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
-            if (!reg.trustEra()) {
-                ++legacyUnsigned;
-            } else {
-                if (!batchFirst) {
-                    batchFirst = seq;
-                    batchActor = importer;
-                    batchCount = 0;
-                } else if (importer != batchActor) {
-                    verdict.fail(
-                        seq, QStringLiteral("event %1: imports by '%2' and '%3' interleave without a batch "
-                                            "statement")
-                                 .arg(seq)
-                                 .arg(batchActor, importer));
-                }
-                batchLeaves.add(leaf);
-                ++batchCount;
-            }
-        } else if (kind == "evidence.imported") {
-            auto p = CanonicalJson::parse(env.payload);
-            const QByteArray digest = batchFirst ? batchLeaves.finish().toHex() : QByteArray();
-            const QString importer = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
-            if (!batchFirst || !p.ok() || p->find("first_seq") == nullptr || p->find("last_seq") == nullptr ||
-                static_cast<quint64>(p->find("first_seq")->toInt()) != *batchFirst ||
-                static_cast<quint64>(p->find("last_seq")->toInt()) != seq - 1 ||
-                p->stringAt("leaves_sha256") != QString::fromLatin1(digest) || importer != batchActor)
-                verdict.fail(
-                    seq, QStringLiteral("event %1: the import batch statement does not match the imported "
-                                        "events before it (range, digest or importer)")
-                             .arg(seq));
-            batchFirst.reset();
-        } else if (batchFirst) {
-            verdict.fail(*batchFirst,
-                         QStringLiteral("imported events %1..%2 are not covered by a signed batch statement")
-                             .arg(*batchFirst)
-                             .arg(*batchFirst + batchCount - 1));
-            batchLeaves.finish();
-            batchFirst.reset();
-        }
-        checkTime(seq, tsMs, QStringLiteral("event %1").arg(seq));
-        if (kind == "evidence.attached") {
-            auto p = CanonicalJson::parse(env.payload);
-            attached.emplace_back(seq, p.ok() ? p->stringAt("sha256") : QString());
-        }
-        tree.append(leaf, sink);
-        if (ioError)
-            return *ioError;
-        if (!coveredSeen) {
-            coveredActor.assign(actor);
-            coveredSeen = true;
-        } else if (!coveredMixed && actor != coveredActor) {
-            coveredMixed = true;
-            coveredOther.assign(actor);
-        }
-        while (nextCp && nextCp->size == tree.size()) {
-            checkCheckpoint(*nextCp);
-            coveredSeen = false;
-            coveredMixed = false;
-            lastCpSize = nextCp->size;
-            if (auto r = advanceCp(); !r.ok())
-                return r.error();
-        }
-        while (nextCp && nextCp->size < tree.size()) { // a checkpoint for a size that was skipped
-            verdict.fail(
-                nextCp->size,
-                QStringLiteral("checkpoint at size %1 does not line up with the events").arg(nextCp->size));
-            if (auto r = advanceCp(); !r.ok())
-                return r.error();
-        }
-        ++report.events;
-        if (progress && (report.events % 4096) == 0 && !progress(report.events, total.value()))
-            return makeError(ErrorCode::Negative, QStringLiteral("verification cancelled"));
-    }
-    const quint64 n = tree.size();
-    if (batchFirst)
-        verdict.fail(*batchFirst,
-                     QStringLiteral("imported events %1..%2 are not covered by a signed batch statement")
-                         .arg(*batchFirst)
-                         .arg(*batchFirst + batchCount - 1));
-    if (legacyUnsigned > 0)
-        report.notes << QStringLiteral(
-                            "%1 events were imported before trust roots, without a batch statement")
-                            .arg(legacyUnsigned);
-    if (nextCp)
-        verdict.fail(
-            n + 1, QStringLiteral("a checkpoint records %1 events but only %2 remain: the tail was truncated")
-                       .arg(nextCp->size)
-                       .arg(n));
-    if (n > lastCpSize)
-        verdict.fail(lastCpSize + 1, QStringLiteral("events %1..%2 are not covered by any signed checkpoint")
-                                         .arg(lastCpSize + 1)
-                                         .arg(n));
-
-    auto nodeCount = Statement::prepare(m_db, "SELECT COUNT(*) FROM merkle_nodes");
-    if (nodeCount.ok() && nodeCount->step().ok() && static_cast<quint64>(nodeCount->int64(0)) != nodesEmitted)
-        verdict.fail(std::nullopt,
-                     QStringLiteral("the stored Merkle subtrees do not correspond to the events"));
-
-    auto blobs = Statement::prepare(m_db, "SELECT sha256, size, data FROM blobs ORDER BY sha256");
-    if (blobs.ok()) {
-        while (true) {
-            auto row = blobs->step();
-            if (!row.ok() || !row.value())
-                break;
-            const QByteArrayView data = blobs->blobView(2);
-            if (crypto::sha256Hex(data) != blobs->text(0) || data.size() != blobs->int64(1))
-                verdict.fail(std::nullopt,
-                             QStringLiteral("attachment %1 does not match its SHA-256").arg(blobs->text(0)));
-        }
-    }
-    // A blob deleted (or never written) behind the event that names it.
-    auto present = Statement::prepare(m_db, "SELECT 1 FROM blobs WHERE sha256 = ?");
-    if (!present.ok())
-        return present.error();
-    for (const auto &[seq, sha] : attached) {
-        present->reset();
-        present->bind(1, sha);
-        auto row = present->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            verdict.fail(seq, QStringLiteral("event %1 names attachment %2, which is missing from the store")
-                                  .arg(seq)
-                                  .arg(sha.isEmpty() ? QStringLiteral("(no SHA-256)") : sha));
-    }
+    auto verified = verifyLog(source, m_storeId, m_options.trust, options, progress);
+    if (!verified.ok())
+        return verified.error();
+    VerifyReport report = std::move(verified).value();
+    const quint64 n = report.events;
 
     if (options.projections) {
         for (const QString &table : projectionTables()) {
@@ -456,35 +168,28 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
             if (auto r = diff->step(); !r.ok())
                 return r.error();
             if (diff->int64(0) != 0)
-                verdict.fail(std::nullopt,
-                             QStringLiteral("the %1 table differs from what the events say").arg(table));
+                recordFailure(report, std::nullopt,
+                              QStringLiteral("the %1 table differs from what the events say").arg(table));
         }
     }
 
-    if (policy.pinned()) {
-        if (const QString pin = reg.pinProblem(); !pin.isEmpty())
-            verdict.fail(1, pin);
-        else
-            report.trustPinned = !reg.genesis().isEmpty();
-    } else {
-        report.notes << QStringLiteral(
-            "trust root not pinned: no trust.admins in the config and no --pin, so this log "
-            "is trusted on first use; a log rewritten with new keys verifies as well");
-    }
     if (auto r = awaitIntegrity(); !r.ok())
-        verdict.fail(std::nullopt, r.error().message);
+        recordFailure(report, std::nullopt, r.error().message);
     if (!m_integrityProblem.isEmpty())
-        verdict.fail(n + 1, m_integrityProblem);
+        recordFailure(report, n + 1, m_integrityProblem);
     else if (!QFileInfo::exists(sidecarPath()) && n > 0)
         report.notes << QStringLiteral(
             "no checkpoint sidecar beside the store; rollback to an older copy cannot be detected");
 
     report.intact = report.reason.isEmpty();
-    if (report.intact && policy.admins == m_options.trust.admins)
+    bool pinsAdded = false;
+    for (const QString &pin : options.pins)
+        pinsAdded = pinsAdded || !m_options.trust.admins.contains(pin);
+    if (report.intact && !pinsAdded)
         if (auto latest = latestCheckpoint(); latest.ok())
             writeAnchors(latest.value()); // the last checkpoint this user verified
     if (progress)
-        progress(report.events, total.value());
+        progress(report.events, report.events);
     return report;
 }
 

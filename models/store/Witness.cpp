@@ -20,8 +20,8 @@ QString memoryPath(const QString &stateDirectory, const QString &name, const QSt
            QStringLiteral(".note");
 }
 
-Result<std::string> cosign(const SqliteEvidenceStore &store, const Signer &cosigner,
-                           std::string_view noteText, const QString &memory, qint64 nowMs) {
+Result<std::string> cosign(const EvidenceStore &store, const Signer &cosigner, std::string_view noteText,
+                           const QString &memory, qint64 nowMs) {
     auto cp = Checkpoint::fromNote(noteText);
     auto parsed = note::parse(noteText);
     if (!cp || !parsed.ok())

@@ -3,7 +3,7 @@
 // Witnessing a log: an identity cosigns (c2sp.org/tlog-cosignature, cosignature/v1) a checkpoint
 // note only after checking it. Shared by `evidence cosign` and, with the team log, every console.
 
-#include "SqliteEvidenceStore.h"
+#include "EvidenceStore.h"
 
 #include <string>
 #include <string_view>
@@ -18,7 +18,7 @@ QString memoryPath(const QString &stateDirectory, const QString &name, const QSt
 // `cosigner` vouched for; a smaller tree than that is refused). Then adds the cosigner's
 // cosignature/v1 line at `nowMs` (replacing an earlier line of the same key), remembers the note
 // at `memory` and returns it. Negative answers exit 1, an unreadable note 3.
-Result<std::string> cosign(const SqliteEvidenceStore &store, const Signer &cosigner,
-                           std::string_view noteText, const QString &memory, qint64 nowMs);
+Result<std::string> cosign(const EvidenceStore &store, const Signer &cosigner, std::string_view noteText,
+                           const QString &memory, qint64 nowMs);
 
 } // namespace ops::Witness

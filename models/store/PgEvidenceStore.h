@@ -1,0 +1,89 @@
+#pragma once
+
+// The team log: the evidence store kept in a PostgreSQL database that every console of a team
+// points at. The same rules as the local file (ActRules) and the same verifier (LogVerifier); the
+// database adds what one file cannot: many writers on many machines.
+//
+// Positions are gapless under concurrent writers: an append locks the one row of log_head
+// (SELECT … FOR UPDATE), writes its events at the positions after it, its blobs and its signed
+// checkpoint, moves the head and commits, or none of it happens. A writer that dies mid-act leaves
+// nothing behind: the server rolls its transaction back and releases the lock. Sequences are not
+// used: they leave holes on rollback.
+//
+// The schema (its own PostgreSQL schema, `opsconsole`) is created and migrated by its owner
+// (`init --store URL`); the application role the migrations name gets SELECT and INSERT only
+// (and UPDATE of the head row), and triggers refuse UPDATE, DELETE and TRUNCATE of the evidence
+// even to the owner.
+
+#include "EvidenceStore.h"
+#include "IdentityRegistry.h"
+#include "SqliteEvidenceStore.h"
+#include "pg/Pg.h"
+
+#include <optional>
+
+namespace ops {
+
+class PgEvidenceStore final : public EvidenceStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens the team log at `url` (a libpq URI). With options.create, creates or migrates the schema
+    // first (as its owner), granting the application role `appRole` (if any) what writers need.
+    static Result<std::unique_ptr<PgEvidenceStore>>
+    open(const QString &url, const StoreOpenOptions &options = {}, const QString &appRole = {});
+    ~PgEvidenceStore() override;
+
+    QString path() const override { return m_conn.url(); }
+    QString storeId() const override { return m_storeId; }
+    // "team log db@host"
+    QString label() const { return QStringLiteral("team log %1").arg(m_conn.label()); }
+    Result<quint64> size() const override;
+
+    Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events,
+                                      const QList<NewBlob> &blobs = {}) override;
+    Result<quint64> importJsonl(const Signer &signer, const QString &file,
+                                const Progress &progress = {}) override;
+
+    Result<StoredEvent> event(quint64 seq) const override;
+    Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const override;
+    Result<QList<StoredEvent>> query(const EventFilter &filter) const override;
+    Result<Checkpoint> latestCheckpoint() const override;
+    Result<qint64> sealedAtMs(quint64 seq) const override;
+    Result<InclusionProofData> inclusionProof(quint64 seq, quint64 treeSize) const override;
+    Result<QList<QByteArray>> consistencyProof(quint64 oldSize, quint64 newSize) const override;
+
+    Result<StoredEvent> attach(const Signer &signer, const QString &name, const QByteArray &bytes,
+                               const QString &mediaType, const QString &scope = {}) override;
+    Result<QByteArray> blob(const QString &sha256Hex) const override;
+    Result<BlobInfo> blobInfo(const QString &sha256Hex) const override;
+
+    Result<QList<Identity>> identities() const override;
+    Result<Identity> identity(const QString &name) const override;
+    Result<IdentityRegistry> registry() const override;
+    const TrustPolicy &trust() const override { return m_options.trust; }
+    bool checkpointAt(quint64 size) const override;
+
+    Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
+    Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
+
+    Result<QString> meta(const QString &key) const;
+    int schemaVersion() const { return m_schemaVersion; }
+
+private:
+    PgEvidenceStore() = default;
+    static Result<int> migrate(pg::Connection &conn, const QString &appRole);
+    Result<QList<StoredEvent>> appendInternal(const Signer &signer, const QList<NewEvent> &events,
+                                              const QList<NewBlob> &blobs);
+    Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
+    Result<qint64> timeHighWater() const;
+    Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
+
+    mutable pg::Connection m_conn;
+    QString m_storeId;
+    int m_schemaVersion = 0;
+    StoreOpenOptions m_options;
+    mutable std::optional<std::pair<QByteArray, IdentityRegistry>> m_registryCache;
+};
+
+} // namespace ops

@@ -1,0 +1,108 @@
+#pragma once
+
+// A small RAII layer over libpq for the team log: one connection, parameters and results in
+// binary form (no quoting, no text parsing), errors that name the database but never a password.
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace ops::pg {
+
+// A libpq connection URI with any password replaced, fit for messages and logs.
+QString redactedUrl(const QString &url);
+bool isPostgresUrl(const QString &text);
+
+class Params {
+public:
+    Params &i64(qint64 v);
+    Params &boolean(bool v);
+    Params &text(std::string_view v);
+    Params &text(const QString &v);
+    Params &bytes(QByteArrayView v);
+
+    int count() const { return static_cast<int>(m_values.size()); }
+    const unsigned int *types() const { return m_types.data(); }
+    std::vector<const char *> values() const;
+    const int *lengths() const { return m_lengths.data(); }
+    const int *formats() const { return m_formats.data(); }
+
+private:
+    std::vector<unsigned int> m_types;
+    std::vector<QByteArray> m_values;
+    std::vector<int> m_lengths;
+    std::vector<int> m_formats;
+};
+
+// A query's rows, binary columns.
+class Rows {
+public:
+    Rows() = default;
+    explicit Rows(pg_result *res);
+    int count() const;
+    bool isNull(int row, int col) const;
+    qint64 i64(int row, int col) const;
+    bool boolean(int row, int col) const;
+    std::string_view textView(int row, int col) const;
+    QString text(int row, int col) const;
+    QByteArrayView bytesView(int row, int col) const;
+    QByteArray bytes(int row, int col) const { return bytesView(row, col).toByteArray(); }
+
+private:
+    std::shared_ptr<pg_result> m_res;
+};
+
+class Connection {
+public:
+    // Connects with a libpq URI (postgresql://…). `what` names the database in errors.
+    static Result<Connection> connect(const QString &url);
+    Connection() = default;
+
+    // One statement (no parameters: several may be separated by ';').
+    Result<void> exec(const char *sql);
+    Result<Rows> query(const char *sql, const Params &params = {});
+    Result<void> run(const char *sql, const Params &params = {});
+
+    bool isOpen() const { return m_conn != nullptr; }
+    bool isBroken() const; // the server went away
+    // "db@host" as the status bar shows it.
+    QString label() const { return m_label; }
+    QString url() const { return m_redacted; }
+    int socket() const;
+    pg_conn *raw() const { return m_conn.get(); }
+    // The SQLSTATE of the last failed statement ("" when none).
+    QString lastState() const { return m_lastState; }
+
+private:
+    Error fail(pg_result *res, const char *sql);
+    std::shared_ptr<pg_conn> m_conn;
+    QString m_label;
+    QString m_redacted;
+    QString m_lastState;
+};
+
+// BEGIN … COMMIT; rolled back when destroyed uncommitted.
+class Transaction {
+public:
+    static Result<Transaction> begin(Connection &c, const char *beginSql = "BEGIN");
+    Transaction(Transaction &&other) noexcept;
+    Transaction &operator=(Transaction &&) = delete;
+    ~Transaction();
+    Result<void> commit();
+
+private:
+    explicit Transaction(Connection &c)
+        : m_conn(&c) {}
+    Connection *m_conn = nullptr;
+    bool m_done = false;
+};
+
+} // namespace ops::pg

@@ -1,0 +1,600 @@
+// The team log on a real PostgreSQL server (the pg_cluster_start fixture): the same acts, proofs and
+// verify as the local file; gapless positions under concurrent writer processes and writers killed
+// mid-act; append-only enforced by grants and triggers; a superuser's rewrite named by verify; its
+// checkpoints and proofs checked by Go's sumdb note and tlog packages.
+#include "CliHarness.h"
+#include "PgFixture.h"
+#include "TestSupport.h"
+
+#include "core/FileUtil.h"
+#include "crypto/SignedNote.h"
+#include "store/PgEvidenceStore.h"
+#include "store/SqliteEvidenceStore.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <csignal>
+
+using namespace ops;
+using namespace ops::test;
+namespace merkle = crypto::merkle;
+
+class TestPgStore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void actsProofsAndVerify();
+    void sameRulesAsTheLocalFile();
+    void appRoleMayOnlyAppend();
+    void ownerCannotRewriteEither();
+    void superuserRewriteIsNamed();
+    void refusesASecondTrustRootAndBadUrls();
+    void concurrentWriterProcessesAreGapless();
+    void writerKilledMidActLeavesNoHole();
+    void checkedByGoSumdb();
+    void cliOnTheTeamLog();
+    void cliRefusesUnsafeUrls();
+
+private:
+    Signer makeSigner(const QString &name);
+    std::unique_ptr<PgEvidenceStore> openOwner(bool create = true);
+    std::unique_ptr<PgEvidenceStore> openApp();
+    NewEvent ev(const QString &kind, int i = 0) const;
+    int go(const QStringList &args, QByteArray *out = nullptr) const;
+
+    PgServer m_server;
+    QString m_db;
+    TempDir m_dir;
+    TempDir m_build;
+    QString m_checker;
+    Signer m_admin;
+};
+
+Signer TestPgStore::makeSigner(const QString &name) {
+    auto key = crypto::PrivateKey::generate();
+    if (!key.ok())
+        qFatal("cannot generate a key");
+    return Signer{name, std::move(key).value()};
+}
+
+NewEvent TestPgStore::ev(const QString &kind, int i) const {
+    NewEvent e;
+    e.kind = kind;
+    e.scope = QStringLiteral("kl");
+    e.payload["i"] = i;
+    return e;
+}
+
+std::unique_ptr<PgEvidenceStore> TestPgStore::openOwner(bool create) {
+    StoreOpenOptions o;
+    o.create = create;
+    auto s = PgEvidenceStore::open(m_server.url(m_db, QStringLiteral("team_owner")), o,
+                                   QStringLiteral("team_app"));
+    if (!s.ok())
+        qWarning("%s", qPrintable(s.error().toString()));
+    return s.ok() ? std::move(s).value() : nullptr;
+}
+
+std::unique_ptr<PgEvidenceStore> TestPgStore::openApp() {
+    auto s = PgEvidenceStore::open(m_server.url(m_db, QStringLiteral("team_app")));
+    if (!s.ok())
+        qWarning("%s", qPrintable(s.error().toString()));
+    return s.ok() ? std::move(s).value() : nullptr;
+}
+
+int TestPgStore::go(const QStringList &args, QByteArray *out) const {
+    QProcess p;
+    p.start(m_checker, args);
+    if (!p.waitForFinished(60000))
+        return -1;
+    if (out)
+        *out = p.readAllStandardOutput() + p.readAllStandardError();
+    return p.exitCode();
+}
+
+void TestPgStore::initTestCase() {
+    m_server = PgServer::fromFixture();
+    QVERIFY2(m_server.problem.isEmpty(), qPrintable(m_server.problem));
+    auto admin = m_server.admin();
+    QVERIFY2(admin.ok(), qPrintable(admin.ok() ? QString() : admin.error().toString()));
+    // Go's sumdb note and tlog, built in GOPATH mode from Debian's packages (no network).
+    const QString goBin = QStandardPaths::findExecutable(QStringLiteral("go"));
+    QVERIFY2(!goBin.isEmpty(),
+             "go is not installed (packaging/debian-deps.txt: golang-go, golang-golang-x-mod-dev)");
+    QProcess build;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GO111MODULE"), QStringLiteral("off"));
+    env.insert(QStringLiteral("GOPATH"), QStringLiteral("/usr/share/gocode"));
+    env.insert(QStringLiteral("GOCACHE"), m_build.file(QStringLiteral("gocache")));
+    env.insert(QStringLiteral("GOFLAGS"), QString());
+    env.insert(QStringLiteral("GOPROXY"), QStringLiteral("off"));
+    env.insert(QStringLiteral("HOME"), m_build.path());
+    build.setProcessEnvironment(env);
+    m_checker = m_build.file(QStringLiteral("c2sp_check"));
+    build.start(goBin, {QStringLiteral("build"), QStringLiteral("-o"), m_checker,
+                        QStringLiteral(OPSCONSOLE_SOURCE_DIR "/tests/interop/c2sp_check.go")});
+    QVERIFY(build.waitForFinished(600000));
+    QVERIFY2(build.exitCode() == 0,
+             QByteArray(build.readAllStandardOutput() + build.readAllStandardError()).constData());
+}
+
+void TestPgStore::init() {
+    auto db = m_server.freshDatabase();
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+    m_db = db.value();
+    m_admin = makeSigner(QStringLiteral("alice"));
+    auto s = openOwner();
+    QVERIFY(s);
+    auto genesis =
+        s->registerIdentity(m_admin, {QStringLiteral("operator"), QStringLiteral("incident-owner")});
+    QVERIFY2(genesis.ok(), qPrintable(genesis.ok() ? QString() : genesis.error().toString()));
+    QCOMPARE(genesis->seq, 1u);
+}
+
+void TestPgStore::actsProofsAndVerify() {
+    auto s = openApp(); // a console connects as the application role
+    QVERIFY(s);
+    QCOMPARE(s->label(), QStringLiteral("team log %1@localhost").arg(m_db));
+    QVERIFY(!s->storeId().isEmpty());
+    QList<quint64> sizes;
+    for (int i = 0; i < 20; ++i) {
+        auto r = s->append(m_admin,
+                           {ev(QStringLiteral("signal.recorded"), i), ev(QStringLiteral("test.note"), i)});
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QCOMPARE(r->size(), 2);
+        QCOMPARE(r->last().seq, 1u + 2u * static_cast<quint64>(i + 1));
+        sizes << r->last().seq;
+    }
+    // An attachment travels with its act.
+    auto att = s->attach(m_admin, QStringLiteral("log.txt"), QByteArray("publish blocked at 03:12\n"),
+                         QStringLiteral("text/plain"));
+    QVERIFY2(att.ok(), qPrintable(att.ok() ? QString() : att.error().toString()));
+    QCOMPARE(s->blob(att->payload().stringAt("sha256")).value(), QByteArray("publish blocked at 03:12\n"));
+    QCOMPARE(s->size().value(), 42u);
+
+    auto cp = s->latestCheckpoint();
+    QVERIFY(cp.ok());
+    QCOMPARE(cp->size, 42u);
+    QVERIFY(cp->isNote());
+    QVERIFY(cp->signedBy(m_admin.key.publicKey()));
+    QVERIFY(QString::fromStdString(cp->noteText()).startsWith(QStringLiteral("opsconsole/") + s->storeId()));
+    // Inclusion of every event in the latest tree, consistency from each earlier checkpoint.
+    for (quint64 seq = 1; seq <= cp->size; seq += 5) {
+        auto p = s->inclusionProof(seq, cp->size);
+        QVERIFY(p.ok());
+        QVERIFY(merkle::verifyInclusion(p->leafHash, seq - 1, cp->size, p->path, cp->root));
+    }
+    for (quint64 oldSize : {3ull, 21ull, 41ull}) {
+        auto proof = s->consistencyProof(oldSize, cp->size);
+        QVERIFY(proof.ok());
+        // The old root, from the checkpoint the store signed at that size.
+        auto rows = m_server.admin(m_db)->query("SELECT root FROM opsconsole.checkpoints WHERE size = $1",
+                                                pg::Params().i64(static_cast<qint64>(oldSize)));
+        QVERIFY(rows.ok() && rows->count() == 1);
+        QVERIFY(merkle::verifyConsistency(oldSize, cp->size, rows->bytes(0, 0), cp->root, proof.value()));
+    }
+    // Reading: by seq, by page, by filter.
+    QCOMPARE(s->events(10, 5).value().size(), 5);
+    EventFilter f;
+    f.kindPrefix = QStringLiteral("signal.");
+    f.limit = 1000;
+    QCOMPARE(s->query(f).value().size(), 20);
+    f = EventFilter{};
+    f.text = QStringLiteral("\"i\":7");
+    f.limit = 1000;
+    QCOMPARE(s->query(f).value().size(), 2);
+    f.newestFirst = true;
+    f.text.clear();
+    f.limit = 3;
+    QCOMPARE(s->query(f).value().first().seq, 42u);
+    QVERIFY(s->sealedAtMs(5).value() > 0);
+
+    auto report = s->verify(VerifyOptions(true));
+    QVERIFY(report.ok());
+    QVERIFY2(report->intact, qPrintable(report->reason));
+    QCOMPARE(report->events, 42u);
+    QCOMPARE(report->checkpoints, 22u); // one per act, the genesis's included
+    QCOMPARE(report->signaturesChecked, 42u);
+}
+
+void TestPgStore::sameRulesAsTheLocalFile() {
+    auto s = openApp();
+    QVERIFY(s);
+    // Enrolment: a request, then an admin's approval; before it, the requester signs nothing else.
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY(s->registerIdentity(bob, {QStringLiteral("reviewer")}).ok());
+    auto early = s->append(bob, {ev(QStringLiteral("test.note"))});
+    QVERIFY(!early.ok());
+    QCOMPARE(early.error().code, ErrorCode::Policy);
+    QVERIFY(s->approveIdentity(m_admin, QStringLiteral("bob")).ok());
+    QVERIFY(s->append(bob, {ev(QStringLiteral("test.note"))}).ok());
+    QCOMPARE(s->identity(QStringLiteral("bob")).value().state, QStringLiteral("approved"));
+    // A stranger's key signs nothing.
+    const Signer mallory = makeSigner(QStringLiteral("alice"));
+    auto forged = s->append(mallory, {ev(QStringLiteral("test.note"))});
+    QVERIFY(!forged.ok());
+    // Bad events are refused before anything is written.
+    NewEvent bad = ev(QStringLiteral("Not A Kind"));
+    QVERIFY(!s->append(m_admin, {bad}).ok());
+    // Time never goes backwards past the tolerance.
+    NewEvent old = ev(QStringLiteral("test.note"));
+    old.tsMs = 1000;
+    auto backwards = s->append(m_admin, {old});
+    QVERIFY(!backwards.ok());
+    QVERIFY(backwards.error().message.contains(QStringLiteral("before the latest time")));
+    // An attachment event must travel with its bytes or name stored ones.
+    auto blob = makeBlob(QStringLiteral("a.txt"), "x", QStringLiteral("text/plain"));
+    QVERIFY(!s->append(m_admin, {ev(QStringLiteral("test.note"))}, {blob.value()}).ok());
+    const quint64 n = s->size().value();
+    QCOMPARE(n, 4u); // genesis, bob's request, the approval, bob's note
+    auto report = s->verify(VerifyOptions(true));
+    QVERIFY2(report->intact, qPrintable(report->reason));
+}
+
+void TestPgStore::appRoleMayOnlyAppend() {
+    auto app = pg::Connection::connect(m_server.url(m_db, QStringLiteral("team_app")));
+    QVERIFY(app.ok());
+    for (const char *sql :
+         {"UPDATE opsconsole.events SET actor = 'mallory' WHERE seq = 1",
+          "DELETE FROM opsconsole.events WHERE seq = 1", "DELETE FROM opsconsole.checkpoints",
+          "TRUNCATE opsconsole.blobs", "UPDATE opsconsole.meta SET value = 'x'",
+          "DROP TABLE opsconsole.events", "CREATE TABLE opsconsole.mine(x int)"}) {
+        auto r = app->exec(sql);
+        QVERIFY2(!r.ok(), sql);
+        QCOMPARE(app->lastState(), QStringLiteral("42501")); // insufficient_privilege
+    }
+    // Moving the head backwards (the one UPDATE it has) is refused by the trigger.
+    auto back = app->exec("UPDATE opsconsole.log_head SET size = 0");
+    QVERIFY(!back.ok());
+    QVERIFY(back.error().message.contains(QStringLiteral("only moves forward")));
+    auto s = openApp();
+    QVERIFY(s->append(m_admin, {ev(QStringLiteral("test.note"))}).ok());
+    QVERIFY(s->verify(VerifyOptions(true))->intact);
+}
+
+void TestPgStore::ownerCannotRewriteEither() {
+    auto owner = pg::Connection::connect(m_server.url(m_db, QStringLiteral("team_owner")));
+    QVERIFY(owner.ok());
+    for (const char *sql : {"UPDATE opsconsole.events SET actor = 'mallory' WHERE seq = 1",
+                            "DELETE FROM opsconsole.checkpoints WHERE size = 1", "TRUNCATE opsconsole.events",
+                            "DELETE FROM opsconsole.log_head"}) {
+        auto r = owner->exec(sql);
+        QVERIFY2(!r.ok(), sql);
+        QVERIFY2(r.error().message.contains(QStringLiteral("append-only")) ||
+                     r.error().message.contains(QStringLiteral("only moves forward")),
+                 qPrintable(r.error().message));
+    }
+}
+
+void TestPgStore::superuserRewriteIsNamed() {
+    auto s = openApp();
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(s->append(m_admin, {ev(QStringLiteral("test.note"), i)}).ok());
+    // A superuser can switch the triggers off; the evidence still tells.
+    auto su = m_server.admin(m_db);
+    QVERIFY(su.ok());
+    QVERIFY(su->exec("SET session_replication_role = replica").ok());
+    QVERIFY(su->exec("UPDATE opsconsole.events SET canonical = "
+                     "convert_to(replace(convert_from(canonical, 'UTF8'), '\"i\":3', '\"i\":9'), 'UTF8') "
+                     "WHERE seq = 5")
+                .ok());
+    auto report = s->verify(VerifyOptions(true));
+    QVERIFY(report.ok());
+    QVERIFY(!report->intact);
+    QCOMPARE(report->firstBadSeq, std::optional<quint64>(5));
+    // With the leaf hash rewritten to match, the checkpoint's signed root tells, and nobody appends
+    // on top of it.
+    QVERIFY(su->exec("UPDATE opsconsole.events SET leaf_hash = "
+                     "sha256(decode('00', 'hex') || canonical) WHERE seq = 5")
+                .ok());
+    report = s->verify(VerifyOptions(true));
+    QVERIFY(!report->intact);
+    QCOMPARE(report->firstBadSeq, std::optional<quint64>(5));
+    auto refused = s->append(m_admin, {ev(QStringLiteral("test.note"))});
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("do not match the latest signed checkpoint")),
+             qPrintable(refused.error().message));
+    // A deleted tail: the head row and the last checkpoint no longer line up with the events.
+    QVERIFY(su->exec("DELETE FROM opsconsole.events WHERE seq = 7").ok());
+    report = s->verify(VerifyOptions(true));
+    QVERIFY(!report->intact);
+    QCOMPARE(report->firstBadSeq, std::optional<quint64>(5));
+}
+
+void TestPgStore::refusesASecondTrustRootAndBadUrls() {
+    // A second genesis in the same log is only a request.
+    auto s = openApp();
+    const Signer eve = makeSigner(QStringLiteral("eve"));
+    auto req = s->registerIdentity(eve, {QStringLiteral("operator")});
+    QVERIFY(req.ok());
+    QCOMPARE(s->identity(QStringLiteral("eve")).value().state, QStringLiteral("requested"));
+    // The app role cannot create or migrate the schema; an empty database is not a log.
+    auto fresh = m_server.freshDatabase();
+    QVERIFY(fresh.ok());
+    auto none = PgEvidenceStore::open(m_server.url(fresh.value(), QStringLiteral("team_app")));
+    QVERIFY(!none.ok());
+    QVERIFY2(none.error().message.contains(QStringLiteral("no team log")), qPrintable(none.error().message));
+    StoreOpenOptions create;
+    create.create = true;
+    auto notOwner = PgEvidenceStore::open(m_server.url(fresh.value(), QStringLiteral("team_app")), create);
+    QVERIFY(!notOwner.ok());
+    // A password never shows in an error.
+    auto bad = PgEvidenceStore::open(QStringLiteral("postgresql://someone:hunter2@%1/nodb?host=%2")
+                                         .arg(QStringLiteral("localhost"), m_server.socketDir));
+    QVERIFY(!bad.ok());
+    QVERIFY(!bad.error().toString().contains(QStringLiteral("hunter2")));
+    QVERIFY(!pg::redactedUrl(QStringLiteral("postgresql:///db?host=/x&password=hunter2"))
+                 .contains(QStringLiteral("hunter2")));
+}
+
+void TestPgStore::concurrentWriterProcessesAreGapless() {
+    auto s = openApp();
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY(s->registerIdentity(bob, {QStringLiteral("operator")}).ok());
+    QVERIFY(s->approveIdentity(m_admin, QStringLiteral("bob")).ok());
+    const QString alicePem = m_dir.write(QStringLiteral("alice.pem"), m_admin.key.unencryptedPem());
+    const QString bobPem = m_dir.write(QStringLiteral("bob.pem"), bob.key.unencryptedPem());
+    const QString url = m_server.url(m_db, QStringLiteral("team_app"));
+    const quint64 before = s->size().value();
+    constexpr int kWriters = 4, kActs = 25;
+    std::vector<std::unique_ptr<QProcess>> writers;
+    for (int w = 0; w < kWriters; ++w) {
+        auto p = std::make_unique<QProcess>();
+        p->start(ProgramRunner::binary(QStringLiteral("opsconsole-test-appender")),
+                 {url, w % 2 ? bobPem : alicePem, w % 2 ? QStringLiteral("bob") : QStringLiteral("alice"),
+                  QString::number(kActs), QString::number(1 + w % 3)});
+        QVERIFY(p->waitForStarted());
+        writers.push_back(std::move(p));
+    }
+    QSet<quint64> acked;
+    quint64 expectedEvents = 0;
+    for (int w = 0; w < kWriters; ++w) {
+        QVERIFY(writers[w]->waitForFinished(300000));
+        const QByteArray err = writers[w]->readAllStandardError();
+        QVERIFY2(writers[w]->exitCode() == 0, err.constData());
+        for (const QByteArray &line : writers[w]->readAllStandardOutput().split('\n'))
+            if (line.startsWith("ack ")) {
+                const quint64 seq = line.mid(4).toULongLong();
+                QVERIFY2(!acked.contains(seq), "a position was handed out twice");
+                acked.insert(seq);
+            }
+        expectedEvents += static_cast<quint64>(kActs * (1 + w % 3));
+    }
+    QCOMPARE(acked.size(), kWriters * kActs);
+    QCOMPARE(s->size().value(), before + expectedEvents);
+    // Positions 1..n with no hole, one checkpoint per act.
+    auto su = m_server.admin(m_db);
+    auto gaps = su->query("SELECT COUNT(*)::bigint, MIN(seq), MAX(seq) FROM opsconsole.events");
+    QVERIFY(gaps.ok());
+    QCOMPARE(static_cast<quint64>(gaps->i64(0, 0)), before + expectedEvents);
+    QCOMPARE(gaps->i64(0, 1), 1);
+    QCOMPARE(static_cast<quint64>(gaps->i64(0, 2)), before + expectedEvents);
+    auto report = s->verify(VerifyOptions(true));
+    QVERIFY2(report->intact, qPrintable(report->reason));
+    QCOMPARE(report->checkpoints, before + static_cast<quint64>(kWriters * kActs));
+}
+
+void TestPgStore::writerKilledMidActLeavesNoHole() {
+    auto s = openApp();
+    const QString alicePem = m_dir.write(QStringLiteral("alice.pem"), m_admin.key.unencryptedPem());
+    const QString url = m_server.url(m_db, QStringLiteral("team_app"));
+    // A console that dies holding the head row in the middle of its act: the server rolls its
+    // transaction back, the next writer takes the same position, and nothing of it remains.
+    {
+        auto dying = pg::Connection::connect(url);
+        QVERIFY(dying.ok());
+        QVERIFY(dying->exec("BEGIN").ok());
+        QVERIFY(dying->query("SELECT size FROM opsconsole.log_head WHERE id = 1 FOR UPDATE").ok());
+        QVERIFY(dying
+                    ->run("INSERT INTO opsconsole.events(seq, uuid, ts_ms, actor, kind, scope, canonical, "
+                          "leaf_hash, "
+                          "signed) VALUES (2, 'half-written', 0, 'alice', 'test.note', '', '\\x00', "
+                          "decode(repeat('00', 32), 'hex'), true)")
+                    .ok());
+    } // the connection goes away without COMMIT
+    auto next = s->append(m_admin, {ev(QStringLiteral("test.note"))});
+    QVERIFY2(next.ok(), qPrintable(next.ok() ? QString() : next.error().toString()));
+    QCOMPARE(next->first().seq, 2u);
+
+    // Real processes killed at random moments, with acknowledged acts never lost.
+    auto *rng = QRandomGenerator::global();
+    QSet<quint64> acked;
+    for (int round = 0; round < 8; ++round) {
+        QProcess p;
+        p.start(ProgramRunner::binary(QStringLiteral("opsconsole-test-appender")),
+                {url, alicePem, QStringLiteral("alice"), QStringLiteral("-1"),
+                 QString::number(1 + rng->bounded(3))});
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        while (!out.contains("ack ") && p.state() == QProcess::Running)
+            if (p.waitForReadyRead(60000))
+                out += p.readAllStandardOutput();
+        QTest::qWait(static_cast<int>(rng->bounded(0, 40)));
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+        out += p.readAllStandardOutput();
+        for (const QByteArray &line : out.split('\n'))
+            if (line.startsWith("ack "))
+                acked.insert(line.mid(4).toULongLong());
+    }
+    QVERIFY(!acked.isEmpty());
+    // The server notices the dead connections (their transactions roll back); the next append waits
+    // for the head row only as long as that takes.
+    auto after = s->append(m_admin, {ev(QStringLiteral("test.note"))});
+    QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().toString()));
+    const quint64 n = s->size().value();
+    QCOMPARE(after->first().seq, n);
+    for (quint64 seq : std::as_const(acked))
+        QVERIFY2(seq <= n && s->event(seq).ok(), "an acknowledged act was lost");
+    auto report = s->verify(VerifyOptions(true));
+    QVERIFY2(report->intact, qPrintable(report->reason));
+    QCOMPARE(report->events, n);
+}
+
+void TestPgStore::checkedByGoSumdb() {
+    auto s = openApp();
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(s->append(m_admin, {ev(QStringLiteral("test.note"), i)}).ok());
+    auto oldCp = s->latestCheckpoint().value();
+    for (int i = 0; i < 7; ++i)
+        QVERIFY(s->append(m_admin, {ev(QStringLiteral("test.note"), i)}).ok());
+    auto cp = s->latestCheckpoint().value();
+    const QString vkey = crypto::note::verifierKey(QStringLiteral("alice"), m_admin.key.publicKey());
+    const QString oldNote =
+        m_dir.write(QStringLiteral("old.note"), QByteArray::fromStdString(oldCp.noteText()));
+    const QString newNote = m_dir.write(QStringLiteral("new.note"), QByteArray::fromStdString(cp.noteText()));
+    QByteArray out;
+    QVERIFY2(go({QStringLiteral("note"), vkey, newNote}, &out) == 0, out.constData());
+    // A tlog-proof of event 4 in the new tree, and the leaf bytes it proves.
+    auto incl = s->inclusionProof(4, cp.size);
+    QVERIFY(incl.ok());
+    crypto::note::TlogProof tp;
+    tp.index = 3;
+    tp.path = incl->path;
+    tp.checkpoint = cp.noteText();
+    const QString proof = m_dir.write(QStringLiteral("4.tlog-proof"),
+                                      QByteArray::fromStdString(crypto::note::formatTlogProof(tp)));
+    const QString leaf =
+        m_dir.write(QStringLiteral("4.leaf"), QByteArray::fromStdString(s->event(4)->canonical));
+    QVERIFY2(go({QStringLiteral("inclusion"), vkey, proof, leaf}, &out) == 0, out.constData());
+    // Consistency from the old checkpoint to the new one.
+    QByteArray lines;
+    auto consistency = s->consistencyProof(oldCp.size, cp.size);
+    QVERIFY(consistency.ok());
+    for (const QByteArray &h : consistency.value())
+        lines += h.toBase64() + '\n';
+    const QString cons = m_dir.write(QStringLiteral("cons.txt"), lines);
+    QVERIFY2(go({QStringLiteral("consistency"), vkey, oldNote, newNote, cons}, &out) == 0, out.constData());
+    // And a flipped byte in the leaf fails there too.
+    QByteArray flipped = QByteArray::fromStdString(s->event(4)->canonical);
+    flipped[10] = static_cast<char>(flipped[10] ^ 1);
+    QCOMPARE(go({QStringLiteral("inclusion"), vkey, proof, m_dir.write(QStringLiteral("4.bad"), flipped)}),
+             1);
+}
+
+namespace {
+
+QByteArray teamYaml(const QByteArray &extra = {}) {
+    QFile f(QStringLiteral(OPSCONSOLE_SOURCE_DIR "/resources/config/demo.yaml"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("demo config missing");
+    return f.readAll() + "\nstore: {app_role: team_app}\n" + extra;
+}
+
+} // namespace
+
+void TestPgStore::cliOnTheTeamLog() {
+    // A team log of its own, created by its owner through the CLI (the fixture's genesis is not used).
+    auto fresh = m_server.freshDatabase();
+    QVERIFY(fresh.ok());
+    const QString ownerUrl = m_server.url(fresh.value(), QStringLiteral("team_owner"));
+    const QString appUrl = m_server.url(fresh.value(), QStringLiteral("team_app"));
+    Cli owner(teamYaml(), QString());
+    auto init = owner({QStringLiteral("init"), QStringLiteral("--store"), ownerUrl, QStringLiteral("--roles"),
+                       QStringLiteral("operator"), QStringLiteral("--json")},
+                      QStringLiteral("alice"));
+    QVERIFY2(init.exitCode == 0, init.err.constData());
+    const JsonValue created = parseJson(init.out);
+    QCOMPARE(created.stringAt("name"), QStringLiteral("alice"));
+    QVERIFY(created.stringAt("store").startsWith(QStringLiteral("postgresql://")));
+    // A second init is refused: the log has its genesis.
+    QCOMPARE(owner({QStringLiteral("init"), QStringLiteral("--store"), ownerUrl, QStringLiteral("--roles"),
+                    QStringLiteral("operator")},
+                   QStringLiteral("carol"))
+                 .exitCode,
+             4);
+    // Another console (another home, another key ring) enrols through the application role; the
+    // admin approves from the first.
+    Cli other(teamYaml(), QString());
+    auto req =
+        other({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("bob"),
+               QStringLiteral("--roles"), QStringLiteral("reviewer"), QStringLiteral("--store"), appUrl});
+    QVERIFY2(req.exitCode == 0, req.err.constData());
+    QVERIFY(req.out.contains("identity approve bob"));
+    auto approve = owner({QStringLiteral("identity"), QStringLiteral("approve"), QStringLiteral("bob"),
+                          QStringLiteral("--store"), appUrl},
+                         QStringLiteral("alice"));
+    QVERIFY2(approve.exitCode == 0, approve.err.constData());
+    auto list = other({QStringLiteral("identity"), QStringLiteral("list"), QStringLiteral("--json"),
+                       QStringLiteral("--store"), appUrl});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(parseJson(list.out).toArray().size(), 2);
+    // Without --identity the shared log has no default to fall back on.
+    auto anonymous =
+        other({QStringLiteral("identity"), QStringLiteral("rotate"), QStringLiteral("--store"), appUrl});
+    QCOMPARE(anonymous.exitCode, 4);
+    QVERIFY(anonymous.err.contains("--identity"));
+
+    auto verify = other({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures"),
+                         QStringLiteral("--json"), QStringLiteral("--store"), appUrl});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    const JsonValue report = parseJson(verify.out);
+    QCOMPARE(report.find("intact")->toBool(), true);
+    QCOMPARE(report.find("events")->toInt(), 3);
+    // The checkpoint and a proof as C2SP files, checked by Go.
+    auto note =
+        other({QStringLiteral("evidence"), QStringLiteral("checkpoint"), QStringLiteral("--store"), appUrl});
+    QCOMPARE(note.exitCode, 0);
+    auto vkey = other({QStringLiteral("identity"), QStringLiteral("export-public"), QStringLiteral("alice"),
+                       QStringLiteral("--vkey"), QStringLiteral("--store"), appUrl});
+    QCOMPARE(vkey.exitCode, 0);
+    QByteArray out;
+    QVERIFY2(go({QStringLiteral("note"), QString::fromUtf8(vkey.out.trimmed()),
+                 m_dir.write(QStringLiteral("cli.note"), note.out)},
+                &out) == 0,
+             out.constData());
+    auto show = other({QStringLiteral("evidence"), QStringLiteral("show"), QStringLiteral("2"),
+                       QStringLiteral("--store"), appUrl});
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY(show.out.contains("inclusion  verified"));
+    // Verbs that read the local file's indexes say so, and name no secret.
+    auto listEvents =
+        other({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--store"), appUrl});
+    QCOMPARE(listEvents.exitCode, 2);
+    QVERIFY(listEvents.err.contains("team log"));
+    auto incident =
+        other({QStringLiteral("incident"), QStringLiteral("list"), QStringLiteral("--store"), appUrl});
+    QVERIFY(incident.exitCode != 0);
+    QVERIFY2(incident.err.contains("team log"), incident.err.constData());
+}
+
+void TestPgStore::cliRefusesUnsafeUrls() {
+    Cli cli(teamYaml(), QString());
+    const QString url = m_server.url(m_db, QStringLiteral("team_app"));
+    // A password in the URL: refused before anything connects, and never echoed.
+    const QString withPassword =
+        QStringLiteral("postgresql://team_app:hunter2@localhost/%1?host=%2").arg(m_db, m_server.socketDir);
+    auto r =
+        cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--store"), withPassword});
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY(!r.out.contains("hunter2") && !r.err.contains("hunter2"));
+    QVERIFY(r.err.contains(".pgpass"));
+    // Outside dev the server's certificate must be checked.
+    Cli staging(teamYaml("").replace("environment: dev\n", "environment: staging\n"), QString());
+    staging.runner.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("staging"));
+    auto plain =
+        staging({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--store"), url});
+    QCOMPARE(plain.exitCode, 4);
+    QVERIFY2(plain.err.contains("sslmode=verify-full"), plain.err.constData());
+    // A config naming the team log is read like --store; a bad one names its field.
+    Cli configured(teamYaml("").replace("store: {app_role: team_app}",
+                                        QByteArray("store: {url: \"" + url.toUtf8() + "\"}")),
+                   QString());
+    auto viaConfig =
+        configured({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--json")});
+    QVERIFY2(viaConfig.exitCode == 0, viaConfig.err.constData());
+    QCOMPARE(parseJson(viaConfig.out).find("intact")->toBool(), true);
+    Cli badConfig(teamYaml("").replace("store: {app_role: team_app}", "store: {url: \"mysql://db\"}"),
+                  QString());
+    auto bad = badConfig({QStringLiteral("evidence"), QStringLiteral("verify")});
+    QCOMPARE(bad.exitCode, 3);
+    QVERIFY2(bad.err.contains("store.url"), bad.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestPgStore)
+#include "tst_pgstore.moc"

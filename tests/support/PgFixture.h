@@ -1,0 +1,65 @@
+#pragma once
+
+// The PostgreSQL server the pg_cluster_start fixture started (tests/support/pg-cluster.sh): a
+// fresh database per test, owned by a non-superuser owner role, with an application role that
+// migrations grant to.
+
+#include "store/pg/Pg.h"
+
+#include <QFile>
+#include <QString>
+#include <QUuid>
+
+namespace ops::test {
+
+struct PgServer {
+    QString socketDir;
+    QString problem; // why there is no server
+
+    static PgServer fromFixture() {
+        PgServer s;
+        QFile f(QStringLiteral(OPSCONSOLE_PG_STATE "/host"));
+        if (!f.open(QIODevice::ReadOnly)) {
+            s.problem =
+                QStringLiteral("no PostgreSQL fixture: run the test through ctest (pg_cluster_start)");
+            return s;
+        }
+        s.socketDir = QString::fromUtf8(f.readAll()).trimmed();
+        return s;
+    }
+    QString url(const QString &db, const QString &user) const {
+        return QStringLiteral("postgresql:///%1?host=%2&user=%3").arg(db, socketDir, user);
+    }
+    Result<pg::Connection> admin(const QString &db = QStringLiteral("postgres")) const {
+        return pg::Connection::connect(url(db, QStringLiteral("pgadmin")));
+    }
+    // A new empty database owned by `owner`; the roles are created when missing.
+    Result<QString> freshDatabase(const QString &owner = QStringLiteral("team_owner"),
+                                  const QString &app = QStringLiteral("team_app")) const {
+        auto c = admin();
+        if (!c.ok())
+            return c.error();
+        for (const QString &role : {owner, app}) {
+            const QByteArray sql =
+                QStringLiteral("DO $$ BEGIN CREATE ROLE %1 LOGIN; EXCEPTION WHEN duplicate_object "
+                               "THEN NULL; END $$")
+                    .arg(role)
+                    .toUtf8();
+            if (auto r = c->exec(sql.constData()); !r.ok())
+                return r.error();
+        }
+        const QString db = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+        const QByteArray create = QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(db, owner).toUtf8();
+        if (auto r = c->exec(create.constData()); !r.ok())
+            return r.error();
+        // The public schema is not for the application role to create things in.
+        auto inDb = admin(db);
+        if (!inDb.ok())
+            return inDb.error();
+        if (auto r = inDb->exec("REVOKE CREATE ON SCHEMA public FROM PUBLIC"); !r.ok())
+            return r.error();
+        return db;
+    }
+};
+
+} // namespace ops::test

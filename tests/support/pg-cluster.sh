@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Test fixture: a throwaway PostgreSQL cluster from Debian's packages, reachable only through a
+# Unix socket in a fresh directory, run as an unprivileged user (initdb refuses root).
+#   pg-cluster.sh start STATE   creates and starts it; STATE/host holds the socket directory
+#   pg-cluster.sh stop STATE    stops it (immediate) and removes everything
+# Tests connect as the superuser `pgadmin` with trust authentication on the socket.
+set -euo pipefail
+cmd=${1:?start|stop}
+state=${2:?state directory}
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [[ -z "$bindir" || ! -x "$bindir/initdb" ]]; then
+  echo "pg-cluster: no PostgreSQL server binaries (install postgresql-15: make deps)" >&2
+  exit 1
+fi
+dbuser=""
+if [[ $(id -u) -eq 0 ]]; then
+  if id postgres >/dev/null 2>&1; then dbuser=postgres; else dbuser=nobody; fi
+fi
+as_db() {
+  if [[ -n "$dbuser" ]]; then runuser -u "$dbuser" -- "$@"; else "$@"; fi
+}
+
+stop() {
+  [[ -f "$state/host" ]] || return 0
+  local dir
+  dir=$(cat "$state/host")
+  if [[ -d "$dir/data" ]]; then
+    as_db "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$dir"
+  rm -f "$state/host"
+}
+
+case "$cmd" in
+start)
+  mkdir -p "$state"
+  stop
+  # A short path: a Unix socket's name is limited to about 100 bytes.
+  dir=$(mktemp -d /tmp/opsconsole-pg.XXXXXX)
+  chmod 0755 "$dir"
+  [[ -n "$dbuser" ]] && chown "$dbuser" "$dir"
+  as_db "$bindir/initdb" -D "$dir/data" -U pgadmin -A trust -E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 || {
+    cat "$dir/initdb.log" >&2
+    exit 1
+  }
+  as_db "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 \
+    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c max_connections=60" start >/dev/null || {
+    cat "$dir/server.log" >&2
+    exit 1
+  }
+  echo "$dir" >"$state/host"
+  echo "pg-cluster: running in $dir (socket), superuser pgadmin"
+  ;;
+stop)
+  stop
+  ;;
+*)
+  echo "usage: pg-cluster.sh start|stop STATE" >&2
+  exit 2
+  ;;
+esac
