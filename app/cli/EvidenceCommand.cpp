@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 
 #include "StoreAccess.h"
+#include "store/PgEvidenceStore.h"
+#include "store/TeamWitness.h"
 
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
@@ -146,7 +148,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         {QStringLiteral("verify"), 0},      {QStringLiteral("backup"), 1},
         {QStringLiteral("export"), 1},      {QStringLiteral("verify-bundle"), 1},
         {QStringLiteral("consistency"), 1}, {QStringLiteral("checkpoint"), 0},
-        {QStringLiteral("prove"), 1},       {QStringLiteral("cosign"), 1}};
+        {QStringLiteral("prove"), 1},       {QStringLiteral("cosign"), 1},
+        {QStringLiteral("witness"), 0}};
     if (!kArgs.contains(sub))
         return usageError(io, sub.isEmpty() ? QStringLiteral("evidence: missing sub-verb")
                                             : QStringLiteral("evidence: unknown sub-verb '%1'").arg(sub));
@@ -251,6 +254,44 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         }
         return problem->isEmpty() ? 0 : static_cast<int>(ErrorCode::Negative);
     }
+    if (sub == QLatin1String("witness")) {
+        auto *team = dynamic_cast<PgEvidenceStore *>(&store);
+        if (!team)
+            return usageError(
+                io, QStringLiteral("evidence witness is for the team log (--store postgresql://… or "
+                                   "store.url); a local store's checkpoints are cosigned with "
+                                   "evidence cosign"));
+        auto signer = StoreAccess::unlock(ctx.value(), store, io);
+        if (!signer.ok())
+            return fail(io, signer.error(), json);
+        auto w = TeamWitness::witness(*team, signer.value(), Startup::stateDirectory(), Time::nowMs());
+        if (!w.ok())
+            return fail(io, w.error(), json);
+        if (json) {
+            JsonValue o = JsonValue::object();
+            o["size"] = static_cast<qint64>(w->checkpoint.size);
+            o["signer"] = w->checkpoint.signer;
+            o["cosigned"] = w->cosigned;
+            o["first_sight"] = w->firstSight;
+            JsonValue names = JsonValue::array();
+            for (const QString &n : w->witnesses)
+                names.push(n);
+            o["witnesses"] = names;
+            o["quorum"] = w->quorum;
+            o["witnessed"] = w->witnessed();
+            printJson(io, o);
+        } else if (w->checkpoint.size == 0) {
+            io.out << "the team log is empty: nothing to witness\n";
+        } else {
+            io.out << (w->cosigned ? "cosigned" : "checked (signed by this identity)") << " checkpoint "
+                   << w->checkpoint.size << " signed by " << w->checkpoint.signer << "; witnesses: "
+                   << (w->witnesses.isEmpty() ? QStringLiteral("none")
+                                              : w->witnesses.join(QStringLiteral(", ")))
+                   << " (" << (w->witnessed() ? "witnessed" : "not yet witnessed") << ", quorum "
+                   << qMax(1, w->quorum) << ")\n";
+        }
+        return 0;
+    }
     if (sub == QLatin1String("checkpoint") || sub == QLatin1String("prove") || sub == QLatin1String("cosign"))
         return runNoteVerb(sub, pos.value(2), parser.value(out), ctx.value(), store, io, json);
     if (sub == QLatin1String("verify")) {
@@ -278,6 +319,17 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
                 r.firstBadSeq ? JsonValue(static_cast<qint64>(*r.firstBadSeq)) : JsonValue(nullptr);
             o["reason"] = r.reason;
             o["trust_pinned"] = r.trustPinned;
+            if (r.witnessing) {
+                JsonValue w = JsonValue::object();
+                w["quorum"] = r.witnessQuorum;
+                w["witnessed_size"] =
+                    r.witnessedSize ? JsonValue(static_cast<qint64>(r.witnessedSize)) : JsonValue(nullptr);
+                JsonValue names = JsonValue::array();
+                for (const QString &n : r.witnesses)
+                    names.push(n);
+                w["witnesses"] = names;
+                o["witnesses"] = w;
+            }
             JsonValue notes = JsonValue::array();
             for (const QString &n : r.notes)
                 notes.push(n);
@@ -289,6 +341,15 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
                            ? QStringLiteral(", %1 event signatures").arg(r.signaturesChecked)
                            : QString())
                    << '\n';
+            if (r.witnessing)
+                io.out << (r.witnessedSize
+                               ? QStringLiteral("witnessed: checkpoint %1 cosigned by %2 (quorum %3)\n")
+                                     .arg(r.witnessedSize)
+                                     .arg(r.witnesses.join(QStringLiteral(", ")))
+                                     .arg(qMax(1, r.witnessQuorum))
+                               : QStringLiteral("NOT witnessed: no checkpoint has %1 cosignature(s) of other "
+                                                "consoles yet\n")
+                                     .arg(qMax(1, r.witnessQuorum)));
             for (const QString &n : r.notes)
                 io.out << "note: " << n << '\n';
         } else {

@@ -24,6 +24,8 @@ public:
             QStringLiteral("evidence checkpoint [--out FILE]"),
             QStringLiteral("evidence prove SEQ [--out FILE.tlog-proof]"),
             QStringLiteral("evidence cosign NOTE --identity NAME [--out FILE]"),
+            QStringLiteral(
+                "evidence witness --identity NAME [--json]   (the team log: check, cosign, count)"),
             QStringLiteral("evidence attach FILE [--scope S] [--media-type TYPE] [--json]"),
             QStringLiteral("evidence verify [--signatures] [--pin SHA256:HEX]... [--json]"),
             QStringLiteral("evidence consistency OLD_CHECKPOINT [--proof-out FILE] [--json]"),

@@ -243,6 +243,8 @@ int IdentityCommand::run(const QStringList &arguments, CliIo &io) {
         auto signer = StoreAccess::unlock(ctx.value(), *store.value(), io);
         if (!signer.ok())
             return fail(io, signer.error(), json);
+        if (auto w = StoreAccess::witnessTeamLog(*store.value(), signer.value(), io); !w.ok())
+            return fail(io, w.error(), json);
         Result<StoredEvent> event = makeError(ErrorCode::Usage, QString());
         if (sub == QLatin1String("approve")) {
             event = store.value()->approveIdentity(signer.value(), pos.at(2));

@@ -1,9 +1,11 @@
 #include "StoreAccess.h"
 
 #include "core/Passphrase.h"
+#include "core/Time.h"
 #include "crypto/KeyRing.h"
 #include "store/IdentityUnlock.h"
 #include "store/PgEvidenceStore.h"
+#include "store/TeamWitness.h"
 
 #include <QFile>
 
@@ -115,6 +117,19 @@ Result<Signer> unlock(const StartupContext &ctx, const EvidenceStore &store, Cli
         pass = std::move(p).value();
     }
     return IdentityUnlock::unlock(store, name.value(), pass, ctx.environment);
+}
+
+Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &io) {
+    auto *team = dynamic_cast<PgEvidenceStore *>(&store);
+    if (!team)
+        return {};
+    auto w = TeamWitness::witness(*team, signer, Startup::stateDirectory(), Time::nowMs());
+    if (!w.ok())
+        return w.error();
+    if (w->firstSight)
+        io.err << "opsconsole-cli: first sight of " << team->label() << ": verified all "
+               << w->checkpoint.size << " events before vouching for it\n";
+    return {};
 }
 
 Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io) {

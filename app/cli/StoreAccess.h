@@ -37,6 +37,9 @@ struct Unlocked {
     Signer signer;
 };
 Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io);
+// On the team log, the console's witness step before it acts (TeamWitness.h): a rewritten log
+// raises the alarm and refuses the act. Nothing to do on a local file.
+Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &io);
 // A passphrase for a new key; in dev an empty one is allowed (unencrypted key, with a warning).
 Result<Secret> newPassphrase(const StartupContext &ctx, CliIo &io);
 std::optional<Secret> promptTerminal(const QString &question);

@@ -194,7 +194,7 @@ private:
 
     void readTrust(const YAML::Node &n, TrustSettings &t) {
         const QString path = QStringLiteral("trust");
-        if (!m_check.checkMap(n, path, {"admins"}, {"enroll_quorum"}))
+        if (!m_check.checkMap(n, path, {"admins"}, {"enroll_quorum", "witness_quorum"}))
             return;
         static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}$"));
         const YAML::Node admins = n["admins"];
@@ -216,6 +216,8 @@ private:
             else
                 t.admins << *v;
         }
+        if (const auto w = positive(n, "witness_quorum", path, 16))
+            t.witnessQuorum = *w;
         if (const auto q = positive(n, "enroll_quorum", path, 16)) {
             t.enrollQuorum = *q;
             if (*q > static_cast<int>(admins.size()))

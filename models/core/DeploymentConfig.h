@@ -64,8 +64,9 @@ struct PublisherConfig {
 // Who the deployment trusts to enrol people: kept in the team's reviewed config repository,
 // outside the store that it anchors.
 struct TrustSettings {
-    QStringList admins;   // "SHA256:<64 hex>" fingerprints of the admin keys
-    int enrollQuorum = 1; // distinct admins that approve an identity or a new key
+    QStringList admins;    // "SHA256:<64 hex>" fingerprints of the admin keys
+    int enrollQuorum = 1;  // distinct admins that approve an identity or a new key
+    int witnessQuorum = 0; // consoles other than its signer that cosign a team log checkpoint; 0: none asked
 };
 
 struct DeploymentConfig {

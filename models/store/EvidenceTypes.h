@@ -161,6 +161,12 @@ struct VerifyReport {
     QString reason;
     QStringList notes;
     bool trustPinned = false; // the genesis admin is among pinned keys (config or --pin)
+    // The team log: who cosigned the latest checkpoint (identities other than its signer, each
+    // cosignature checked), against the quorum the deployment asks for.
+    bool witnessing = false; // the backend keeps cosignatures
+    quint64 witnessedSize = 0;
+    QStringList witnesses;
+    int witnessQuorum = 0;
 };
 
 using Progress = std::function<bool(quint64 done, quint64 total)>; // return false to cancel

@@ -13,8 +13,9 @@ class EvidenceStore;
 
 // Who is trusted with what, from outside the store: the deployment config's `trust:` section.
 struct TrustPolicy {
-    QStringList admins;   // "SHA256:<hex>" of the admin keys; empty: trust on first use
-    int enrollQuorum = 1; // distinct admins that must approve an identity or a new key
+    QStringList admins;    // "SHA256:<hex>" of the admin keys; empty: trust on first use
+    int enrollQuorum = 1;  // distinct admins that must approve an identity or a new key
+    int witnessQuorum = 0; // identities other than its signer that must cosign a team log checkpoint
     bool pinned() const { return !admins.isEmpty(); }
 };
 

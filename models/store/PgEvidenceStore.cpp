@@ -10,6 +10,7 @@
 #include "crypto/Sha256.h"
 
 #include <QFile>
+#include <QHash>
 #include <QRegularExpression>
 
 namespace ops {
@@ -70,9 +71,30 @@ CREATE TRIGGER head_not_truncated BEFORE TRUNCATE ON opsconsole.log_head
 INSERT INTO opsconsole.log_head(id, size) VALUES (1, 0);
 )SQL";
 
+// Migration 2: the cosignatures of witnessing consoles.
+const char *const kMigration2 = R"SQL(
+CREATE TABLE opsconsole.cosignatures(
+    size bigint NOT NULL REFERENCES opsconsole.checkpoints(size),
+    witness text NOT NULL,
+    key_id bytea NOT NULL CHECK (length(key_id) = 4),
+    data bytea NOT NULL,
+    at_size bigint NOT NULL,
+    PRIMARY KEY (size, witness));
+)SQL";
+
 // Append-only tables: rows are never changed or removed, not even by the owner.
-const char *const kAppendOnly[] = {"meta",        "events", "merkle_nodes",
-                                   "checkpoints", "blobs",  "schema_migrations"};
+const char *const kAppendOnlyV1[] = {"meta",        "events", "merkle_nodes",
+                                     "checkpoints", "blobs",  "schema_migrations"};
+const char *const kAppendOnlyV2[] = {"cosignatures"};
+
+Result<void> appendOnly(pg::Connection &conn, const char *table) {
+    const std::string t(table);
+    const std::string sql = "CREATE TRIGGER " + t + "_append_only BEFORE UPDATE OR DELETE ON opsconsole." +
+                            t + " FOR EACH ROW EXECUTE FUNCTION opsconsole.refuse_change(); CREATE TRIGGER " +
+                            t + "_not_truncated BEFORE TRUNCATE ON opsconsole." + t +
+                            " FOR EACH STATEMENT EXECUTE FUNCTION opsconsole.refuse_change()";
+    return conn.exec(sql.c_str());
+}
 
 class PgTreeReader final : public merkle::TreeReader {
 public:
@@ -271,15 +293,9 @@ Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRol
     if (version < 1) {
         if (auto r = conn.exec(kMigration1); !r.ok())
             return r.error();
-        for (const char *t : kAppendOnly) {
-            const std::string sql =
-                std::string("CREATE TRIGGER ") + t + "_append_only BEFORE UPDATE OR DELETE ON opsconsole." +
-                t + " FOR EACH ROW EXECUTE FUNCTION opsconsole.refuse_change(); CREATE TRIGGER " + t +
-                "_not_truncated BEFORE TRUNCATE ON opsconsole." + t +
-                " FOR EACH STATEMENT EXECUTE FUNCTION opsconsole.refuse_change()";
-            if (auto r = conn.exec(sql.c_str()); !r.ok())
+        for (const char *t : kAppendOnlyV1)
+            if (auto r = appendOnly(conn, t); !r.ok())
                 return r.error();
-        }
         const std::string id = crypto::UuidSource().next();
         if (auto r = conn.run("INSERT INTO opsconsole.meta(key, value) VALUES ('store_id', $1)",
                               pg::Params().text(id));
@@ -289,6 +305,16 @@ Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRol
             return r.error();
         version = 1;
     }
+    if (version < 2) {
+        if (auto r = conn.exec(kMigration2); !r.ok())
+            return r.error();
+        for (const char *t : kAppendOnlyV2)
+            if (auto r = appendOnly(conn, t); !r.ok())
+                return r.error();
+        if (auto r = conn.run("INSERT INTO opsconsole.schema_migrations(version) VALUES (2)"); !r.ok())
+            return r.error();
+        version = 2;
+    }
     if (!appRole.isEmpty()) {
         // What a console needs and nothing more: read, add rows, move the head.
         const std::string role = appRole.toStdString();
@@ -296,7 +322,7 @@ Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRol
             "GRANT USAGE ON SCHEMA opsconsole TO " + role +
             "; GRANT SELECT ON opsconsole.meta, opsconsole.schema_migrations TO " + role +
             "; GRANT SELECT, INSERT ON opsconsole.events, opsconsole.merkle_nodes, opsconsole.checkpoints, "
-            "opsconsole.blobs TO " +
+            "opsconsole.blobs, opsconsole.cosignatures TO " +
             role + "; GRANT SELECT, UPDATE ON opsconsole.log_head TO " + role;
         if (auto r = conn.exec(grants.c_str()); !r.ok())
             return r.error();
@@ -412,6 +438,12 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                                                            const QList<NewBlob> &blobs) {
     if (m_options.readOnly)
         return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_conn.label());
+    if (const QString alarm = alarmPath(); !alarm.isEmpty() && QFile::exists(alarm))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("refusing to write: this console found the team log rewritten and "
+                                        "raised the alarm; nothing is written to it until the alarm is "
+                                        "investigated (see the alarm file)"),
+                         alarm);
     if (auto r = act::validate(events); !r.ok())
         return r.error();
     auto tx = pg::Transaction::begin(m_conn);
@@ -739,10 +771,131 @@ Result<VerifyReport> PgEvidenceStore::verify(const VerifyOptions &options, const
                       QStringLiteral("the log head says %1 events, the log holds %2")
                           .arg(n.value())
                           .arg(report.events));
+    // Every stored cosignature verifies; the largest checkpoint that has its quorum is reported.
+    report.witnessing = true;
+    report.witnessQuorum = m_options.trust.witnessQuorum;
+    auto reg = registry();
+    auto cosigs = cosignatures();
+    if (!reg.ok() || !cosigs.ok())
+        return !reg.ok() ? reg.error() : cosigs.error();
+    QHash<quint64, QStringList> valid;
+    for (const Cosignature &c : cosigs.value()) {
+        auto cp = checkpointOfSize(c.size);
+        const QString problem = cp.ok() ? cosignatureProblem(reg.value(), cp.value(), c) : cp.error().message;
+        if (!problem.isEmpty())
+            recordFailure(report, c.size,
+                          QStringLiteral("checkpoint at size %1: %2").arg(c.size).arg(problem));
+        else
+            valid[c.size] << c.witness;
+    }
+    const int needed = qMax(1, m_options.trust.witnessQuorum);
+    for (auto it = valid.cbegin(); it != valid.cend(); ++it)
+        if (it.value().size() >= needed && it.key() > report.witnessedSize) {
+            report.witnessedSize = it.key();
+            report.witnesses = it.value();
+        }
     report.intact = report.reason.isEmpty();
     if (progress)
         progress(report.events, report.events);
     return report;
+}
+
+QString PgEvidenceStore::alarmPath() const {
+    if (m_options.anchorDirectory.isEmpty())
+        return {};
+    return m_options.anchorDirectory + QStringLiteral("/witness/") + m_storeId + QStringLiteral(".rewritten");
+}
+
+Result<QList<StoredEvent>> PgEvidenceStore::eventsAfter(quint64 after, int limit) const {
+    const std::string sql =
+        std::string("SELECT ") + kEventCols + " FROM opsconsole.events WHERE seq > $1 ORDER BY seq LIMIT $2";
+    return readEvents(sql.c_str(),
+                      pg::Params().i64(static_cast<qint64>(after)).i64(qBound(1, limit, 100000)));
+}
+
+Result<Checkpoint> PgEvidenceStore::checkpointOfSize(quint64 size) const {
+    auto r = m_conn.query("SELECT canonical, signature, signer FROM opsconsole.checkpoints WHERE size = $1",
+                          pg::Params().i64(static_cast<qint64>(size)));
+    if (!r.ok())
+        return r.error();
+    if (r->count() == 0)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no checkpoint of size %1").arg(size),
+                         m_conn.label());
+    const QByteArrayView c = r->bytesView(0, 0);
+    auto cp = Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())),
+                                        r->bytes(0, 1), r->text(0, 2));
+    if (!cp)
+        return makeError(ErrorCode::Store, QStringLiteral("the checkpoint of size %1 is malformed").arg(size),
+                         m_conn.label());
+    return *cp;
+}
+
+Result<void> PgEvidenceStore::addCosignature(quint64 cpSize, const crypto::note::NoteSignature &signature) {
+    if (m_options.readOnly)
+        return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_conn.label());
+    auto n = size();
+    if (!n.ok())
+        return n.error();
+    // A console cosigns a checkpoint once; a second cosignature of the same size is not news.
+    return m_conn.run("INSERT INTO opsconsole.cosignatures(size, witness, key_id, data, at_size) "
+                      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (size, witness) DO NOTHING",
+                      pg::Params()
+                          .i64(static_cast<qint64>(cpSize))
+                          .text(signature.name)
+                          .bytes(signature.keyId)
+                          .bytes(signature.data)
+                          .i64(static_cast<qint64>(n.value())));
+}
+
+Result<QList<PgEvidenceStore::Cosignature>> PgEvidenceStore::cosignatures(quint64 fromSize) const {
+    auto r = m_conn.query("SELECT size, witness, key_id, data, at_size FROM opsconsole.cosignatures "
+                          "WHERE size >= $1 ORDER BY size, witness",
+                          pg::Params().i64(static_cast<qint64>(fromSize)));
+    if (!r.ok())
+        return r.error();
+    QList<Cosignature> out;
+    for (int i = 0; i < r->count(); ++i)
+        out.append(Cosignature{static_cast<quint64>(r->i64(i, 0)), r->text(i, 1),
+                               crypto::note::NoteSignature{r->text(i, 1), r->bytes(i, 2), r->bytes(i, 3)},
+                               static_cast<quint64>(r->i64(i, 4))});
+    return out;
+}
+
+QString PgEvidenceStore::cosignatureProblem(const IdentityRegistry &reg, const Checkpoint &cp,
+                                            const Cosignature &c) const {
+    if (c.witness == cp.signer)
+        return QStringLiteral("'%1' cosigned its own checkpoint").arg(c.witness);
+    const QByteArray pem = reg.keyAt(c.witness, c.atSize + 1);
+    if (pem.isEmpty())
+        return QStringLiteral("'%1' could not act when it cosigned: %2")
+            .arg(c.witness, reg.refusalAt(c.witness, {}, c.atSize + 1));
+    auto key = crypto::PublicKey::fromPem(pem);
+    if (!key.ok() || !cp.isNote() ||
+        !crypto::note::verifyCosignature(cp.canonical, c.signature, c.witness, key.value()))
+        return QStringLiteral("the cosignature by '%1' does not verify").arg(c.witness);
+    return {};
+}
+
+Result<QStringList> PgEvidenceStore::witnessesOf(const Checkpoint &cp) const {
+    auto rows = m_conn.query(
+        "SELECT size, witness, key_id, data, at_size FROM opsconsole.cosignatures WHERE size = $1 "
+        "ORDER BY witness",
+        pg::Params().i64(static_cast<qint64>(cp.size)));
+    if (!rows.ok())
+        return rows.error();
+    auto reg = registry();
+    if (!reg.ok())
+        return reg.error();
+    QStringList out;
+    for (int i = 0; i < rows->count(); ++i) {
+        const Cosignature c{
+            cp.size, rows->text(i, 1),
+            crypto::note::NoteSignature{rows->text(i, 1), rows->bytes(i, 2), rows->bytes(i, 3)},
+            static_cast<quint64>(rows->i64(i, 4))};
+        if (cosignatureProblem(reg.value(), cp, c).isEmpty())
+            out << c.witness;
+    }
+    return out;
 }
 
 Result<void> PgEvidenceStore::backup(const QString &outPath, const Progress &progress) {

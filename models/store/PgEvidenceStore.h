@@ -18,6 +18,7 @@
 #include "EvidenceStore.h"
 #include "IdentityRegistry.h"
 #include "SqliteEvidenceStore.h"
+#include "crypto/SignedNote.h"
 #include "pg/Pg.h"
 
 #include <optional>
@@ -26,7 +27,7 @@ namespace ops {
 
 class PgEvidenceStore final : public EvidenceStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens the team log at `url` (a libpq URI). With options.create, creates or migrates the schema
     // first (as its owner), granting the application role `appRole` (if any) what writers need.
@@ -66,6 +67,31 @@ public:
 
     Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
+
+    // Cosignatures (cosignature/v1) consoles add to checkpoints they witnessed. A console cosigns
+    // once per checkpoint; the row records the log's size when it did (its standing is read there).
+    struct Cosignature {
+        quint64 size = 0;
+        QString witness;
+        crypto::note::NoteSignature signature;
+        quint64 atSize = 0;
+    };
+    Result<void> addCosignature(quint64 size, const crypto::note::NoteSignature &signature);
+    Result<QList<Cosignature>> cosignatures(quint64 fromSize = 0) const;
+    // Whether a cosignature verifies: by an identity other than the checkpoint's signer that could
+    // act when it cosigned, over the checkpoint of its size. Empty when it does, else why not.
+    QString cosignatureProblem(const IdentityRegistry &reg, const Checkpoint &cp, const Cosignature &c) const;
+    // The identities whose valid cosignatures a checkpoint carries.
+    Result<QStringList> witnessesOf(const Checkpoint &cp) const;
+    Result<Checkpoint> checkpointOfSize(quint64 size) const;
+    // The perfect subtrees of the tree of `size` (what a witness folds new events onto).
+    Result<crypto::merkle::TreeBuilder> frontierAt(quint64 size) const { return loadFrontier(size); }
+    // The events after `after`, at most `limit`, in order.
+    Result<QList<StoredEvent>> eventsAfter(quint64 after, int limit) const;
+
+    // A console that found the log rewritten keeps an alarm beside its witness memory and writes
+    // nothing more to this log (TeamWitness.h).
+    QString alarmPath() const;
 
     Result<QString> meta(const QString &key) const;
     int schemaVersion() const { return m_schemaVersion; }

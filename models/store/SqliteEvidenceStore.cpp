@@ -171,6 +171,7 @@ StoreOpenOptions deploymentStoreOptions(const DeploymentConfig &config) {
     StoreOpenOptions o;
     o.trust.admins = config.trust.admins;
     o.trust.enrollQuorum = config.trust.enrollQuorum;
+    o.trust.witnessQuorum = config.trust.witnessQuorum;
     o.anchorDirectory = Startup::stateDirectory();
     o.origin = config.storeOrigin;
     return o;

@@ -7,9 +7,11 @@
 #include "TestSupport.h"
 
 #include "core/FileUtil.h"
+#include "core/Time.h"
 #include "crypto/SignedNote.h"
 #include "store/PgEvidenceStore.h"
 #include "store/SqliteEvidenceStore.h"
+#include "store/TeamWitness.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -37,6 +39,8 @@ private Q_SLOTS:
     void concurrentWriterProcessesAreGapless();
     void writerKilledMidActLeavesNoHole();
     void checkedByGoSumdb();
+    void everyConsoleWitnesses();
+    void rewriteRaisesTheAlarmAndStopsWrites();
     void cliOnTheTeamLog();
     void cliRefusesUnsafeUrls();
 
@@ -477,6 +481,160 @@ void TestPgStore::checkedByGoSumdb() {
              1);
 }
 
+// A console: its own connection and its own state directory (witness memory, alarms).
+struct Console {
+    std::unique_ptr<PgEvidenceStore> store;
+    std::unique_ptr<TempDir> state;
+};
+
+static Console console(const PgServer &server, const QString &db, int quorum) {
+    Console c;
+    c.state = std::make_unique<TempDir>();
+    StoreOpenOptions o;
+    o.anchorDirectory = c.state->path();
+    o.trust.witnessQuorum = quorum;
+    auto s = PgEvidenceStore::open(server.url(db, QStringLiteral("team_app")), o);
+    if (s.ok())
+        c.store = std::move(s).value();
+    return c;
+}
+
+void TestPgStore::everyConsoleWitnesses() {
+    Console a = console(m_server, m_db, 2), b = console(m_server, m_db, 2), c = console(m_server, m_db, 2);
+    QVERIFY(a.store && b.store && c.store);
+    const Signer bob = makeSigner(QStringLiteral("bob")), carol = makeSigner(QStringLiteral("carol"));
+    for (const Signer *s : {&bob, &carol}) {
+        QVERIFY(a.store->registerIdentity(*s, {QStringLiteral("operator")}).ok());
+        QVERIFY(a.store->approveIdentity(m_admin, s->name).ok());
+    }
+    QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"))}).ok());
+    const quint64 size = a.store->size().value();
+
+    auto wb = TeamWitness::witness(*b.store, bob, b.state->path(), Time::nowMs());
+    QVERIFY2(wb.ok(), qPrintable(wb.ok() ? QString() : wb.error().toString()));
+    QVERIFY(wb->firstSight);
+    QVERIFY(wb->cosigned);
+    QCOMPARE(wb->checkpoint.size, size);
+    QCOMPARE(wb->witnesses, QStringList{QStringLiteral("bob")});
+    QVERIFY(!wb->witnessed()); // one of two
+    auto wc = TeamWitness::witness(*c.store, carol, c.state->path(), Time::nowMs());
+    QVERIFY(wc.ok());
+    QCOMPARE(wc->witnesses, (QStringList{QStringLiteral("bob"), QStringLiteral("carol")}));
+    QVERIFY(wc->witnessed());
+    // The signer's own console checks but does not count itself.
+    auto wa = TeamWitness::witness(*a.store, m_admin, a.state->path(), Time::nowMs());
+    QVERIFY(wa.ok());
+    QVERIFY(!wa->cosigned);
+    QCOMPARE(wa->witnesses.size(), 2);
+    // Witnessing again is idempotent; later acts are folded onto what was vouched for.
+    QVERIFY(b.store->append(bob, {ev(QStringLiteral("test.note"), 1)}).ok());
+    auto again = TeamWitness::witness(*c.store, carol, c.state->path(), Time::nowMs());
+    QVERIFY(again.ok());
+    QVERIFY(!again->firstSight);
+    QCOMPARE(again->witnesses, QStringList{QStringLiteral("carol")}); // bob signed this one
+
+    // The cosignatures are cosignature/v1 lines of the checkpoint note: Go's note package opens the
+    // cosigned note with the log signer's key (the witness lines are well-formed extra lines), and
+    // each line verifies under its witness's key.
+    auto cp = a.store->checkpointOfSize(size).value();
+    auto cosigs = a.store->cosignatures(size).value();
+    crypto::note::Note n = crypto::note::parse(cp.noteText()).value();
+    for (const auto &cs : std::as_const(cosigs))
+        if (cs.size == size) {
+            n.signatures << cs.signature;
+            const Signer &who = cs.witness == QLatin1String("bob") ? bob : carol;
+            QVERIFY(
+                crypto::note::verifyCosignature(cp.canonical, cs.signature, who.name, who.key.publicKey()));
+        }
+    QCOMPARE(n.signatures.size(), 3);
+    const QString noteFile =
+        m_dir.write(QStringLiteral("cosigned.note"), QByteArray::fromStdString(n.text()));
+    QByteArray out;
+    QVERIFY2(go({QStringLiteral("note"),
+                 crypto::note::verifierKey(QStringLiteral("alice"), m_admin.key.publicKey()), noteFile},
+                &out) == 0,
+             out.constData());
+
+    auto report = a.store->verify(VerifyOptions(true));
+    QVERIFY2(report->intact, qPrintable(report->reason));
+    QVERIFY(report->witnessing);
+    QCOMPARE(report->witnessQuorum, 2);
+    QCOMPARE(report->witnessedSize, size);
+    QCOMPARE(report->witnesses, (QStringList{QStringLiteral("bob"), QStringLiteral("carol")}));
+
+    // A cosignature row someone wrote without the key: verify names the checkpoint.
+    auto su = m_server.admin(m_db);
+    QVERIFY(su->run("INSERT INTO opsconsole.cosignatures(size, witness, key_id, data, at_size) VALUES ($1, "
+                    "'alice', "
+                    "$2, $3, $1)",
+                    pg::Params()
+                        .i64(static_cast<qint64>(size + 1))
+                        .bytes(cosigs.first().signature.keyId)
+                        .bytes(QByteArray(72, 'x')))
+                .ok());
+    report = a.store->verify(VerifyOptions(true));
+    QVERIFY(!report->intact);
+    QCOMPARE(report->firstBadSeq, std::optional<quint64>(size + 1));
+    QVERIFY2(report->reason.contains(QStringLiteral("cosignature by 'alice' does not verify")),
+             qPrintable(report->reason));
+    // And an application role cannot take a cosignature back.
+    auto app = pg::Connection::connect(m_server.url(m_db, QStringLiteral("team_app")));
+    QVERIFY(!app->exec("DELETE FROM opsconsole.cosignatures").ok());
+}
+
+void TestPgStore::rewriteRaisesTheAlarmAndStopsWrites() {
+    Console a = console(m_server, m_db, 1), b = console(m_server, m_db, 1);
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY(a.store->registerIdentity(bob, {QStringLiteral("operator")}).ok());
+    QVERIFY(a.store->approveIdentity(m_admin, QStringLiteral("bob")).ok());
+    QVERIFY(TeamWitness::witness(*b.store, bob, b.state->path(), Time::nowMs()).ok());
+    const quint64 vouched = a.store->size().value();
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"), i)}).ok());
+    QVERIFY(TeamWitness::witness(*a.store, m_admin, a.state->path(), Time::nowMs()).ok());
+    // A superuser changes one event the console has not seen yet.
+    auto su = m_server.admin(m_db);
+    QVERIFY(su->exec("SET session_replication_role = replica").ok());
+    QVERIFY(
+        su->run(
+              "UPDATE opsconsole.events SET canonical = convert_to(replace(convert_from(canonical, 'UTF8'), "
+              "'\"i\":1', '\"i\":7'), 'UTF8') WHERE seq = $1",
+              pg::Params().i64(static_cast<qint64>(vouched + 2)))
+            .ok());
+    auto w = TeamWitness::witness(*b.store, bob, b.state->path(), Time::nowMs());
+    QVERIFY(!w.ok());
+    QCOMPARE(w.error().code, ErrorCode::Negative);
+    QVERIFY2(w.error().message.contains(QStringLiteral("the team log was rewritten")),
+             qPrintable(w.error().message));
+    QVERIFY2(w.error().message.contains(QStringLiteral("event %1 was changed").arg(vouched + 2)),
+             qPrintable(w.error().message));
+    // Recorded locally, and this console writes nothing more to the log.
+    QVERIFY(QFile::exists(b.store->alarmPath()));
+    QVERIFY(TeamWitness::alarm(*b.store).contains(QStringLiteral("rewritten")));
+    auto refused = b.store->append(bob, {ev(QStringLiteral("test.note"))});
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::Policy);
+    QVERIFY(!TeamWitness::witness(*b.store, bob, b.state->path(), Time::nowMs()).ok());
+    QVERIFY(b.store->cosignatures(vouched + 1).value().isEmpty()); // it vouched for nothing after
+    // A console that first sees the log verifies all of it, and raises the alarm too.
+    Console c = console(m_server, m_db, 1);
+    auto first = TeamWitness::witness(*c.store, m_admin, c.state->path(), Time::nowMs());
+    QVERIFY(!first.ok());
+    QVERIFY(first.error().message.contains(QStringLiteral("does not verify")));
+    // A log cut back below what a console vouched for: the admin's console saw the whole log before
+    // the rewrite, then the tail goes.
+    QVERIFY(
+        su->exec("DELETE FROM opsconsole.events WHERE seq = (SELECT MAX(seq) FROM opsconsole.events)").ok());
+    QVERIFY(su->exec("DELETE FROM opsconsole.checkpoints WHERE size = (SELECT MAX(size) FROM "
+                     "opsconsole.checkpoints)")
+                .ok());
+    QVERIFY(su->exec("UPDATE opsconsole.log_head SET size = size - 1").ok());
+    auto cut = TeamWitness::witness(*a.store, m_admin, a.state->path(), Time::nowMs());
+    QVERIFY(!cut.ok());
+    QVERIFY2(cut.error().message.contains(QStringLiteral("this console vouched for %1").arg(vouched + 3)),
+             qPrintable(cut.error().message));
+}
+
 namespace {
 
 QByteArray teamYaml(const QByteArray &extra = {}) {
@@ -530,12 +688,24 @@ void TestPgStore::cliOnTheTeamLog() {
     QCOMPARE(anonymous.exitCode, 4);
     QVERIFY(anonymous.err.contains("--identity"));
 
+    // bob's console witnesses the log: first sight verifies it all, then cosigns alice's checkpoint.
+    auto witness = other({QStringLiteral("evidence"), QStringLiteral("witness"), QStringLiteral("--json"),
+                          QStringLiteral("--store"), appUrl},
+                         QStringLiteral("bob"));
+    QVERIFY2(witness.exitCode == 0, witness.err.constData());
+    const JsonValue w = parseJson(witness.out);
+    QCOMPARE(w.find("cosigned")->toBool(), true);
+    QCOMPARE(w.find("first_sight")->toBool(), true);
+    QCOMPARE(w.find("witnessed")->toBool(), true);
+    QCOMPARE(w.find("size")->toInt(), 3);
     auto verify = other({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures"),
                          QStringLiteral("--json"), QStringLiteral("--store"), appUrl});
     QVERIFY2(verify.exitCode == 0, verify.out.constData());
     const JsonValue report = parseJson(verify.out);
     QCOMPARE(report.find("intact")->toBool(), true);
     QCOMPARE(report.find("events")->toInt(), 3);
+    QCOMPARE(report.find("witnesses")->find("witnessed_size")->toInt(), 3);
+    QCOMPARE(report.find("witnesses")->find("witnesses")->toArray().size(), 1);
     // The checkpoint and a proof as C2SP files, checked by Go.
     auto note =
         other({QStringLiteral("evidence"), QStringLiteral("checkpoint"), QStringLiteral("--store"), appUrl});
