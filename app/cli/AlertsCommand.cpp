@@ -59,6 +59,8 @@ int AlertsCommand::run(const QStringList &arguments, CliIo &io) {
 }
 
 int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
+    if (StoreAccess::isTeamLog(ctx))
+        return fail(io, StoreAccess::localOnly(ctx, QStringLiteral("the alert matrix")), json);
     auto rules = AlertRules::forConfig(ctx.config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
@@ -151,6 +153,8 @@ int AlertsCommand::acknowledge(const StartupContext &ctx, CliIo &io, const QStri
     auto rules = AlertRules::forConfig(ctx.config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
+    if (StoreAccess::isTeamLog(ctx))
+        return fail(io, StoreAccess::localOnly(ctx, QStringLiteral("alerts acknowledge")), json);
     auto unlocked = StoreAccess::openUnlocked(ctx, io);
     if (!unlocked.ok())
         return fail(io, unlocked.error(), json);

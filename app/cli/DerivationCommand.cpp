@@ -59,7 +59,7 @@ JsonValue eventsJson(const QList<StoredEvent> &events, JsonValue (*one)(const St
     return a;
 }
 
-void printRecord(CliIo &io, const RecordState &s, const SqliteEvidenceStore &store) {
+void printRecord(CliIo &io, const RecordState &s, const EvidenceStore &store) {
     const DerivationRecord &r = s.record;
     io.out << r.id << "  "
            << (r.isInfeasible() ? QStringLiteral("typed INFEASIBLE (%1)").arg(r.reason())
@@ -150,7 +150,7 @@ int DerivationCommand::run(const QStringList &arguments, CliIo &io) {
     if (verb == QLatin1String("validate")) {
         // Writes nothing; the live records of an existing store take part in the set rules.
         QList<DerivationRecord> live;
-        if (auto store = StoreAccess::open(ctx.value()); store.ok())
+        if (auto store = StoreAccess::openReadOnly(ctx.value()); store.ok())
             if (auto book = DerivationBook::load(*store.value()); book.ok())
                 live = book->liveRecords();
         const QList<FileValidation> results = validateFiles(pos.mid(2), live);
@@ -177,7 +177,7 @@ int DerivationCommand::run(const QStringList &arguments, CliIo &io) {
     }
 
     if (verb == QLatin1String("list") || verb == QLatin1String("show")) {
-        auto store = StoreAccess::open(ctx.value());
+        auto store = StoreAccess::openReadOnly(ctx.value());
         if (!store.ok())
             return fail(io, store.error(), json);
         auto book = DerivationBook::load(*store.value());
@@ -329,7 +329,7 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, ctx.error(), json);
 
     if (verb == QLatin1String("status")) {
-        auto store = StoreAccess::open(ctx.value());
+        auto store = StoreAccess::openReadOnly(ctx.value());
         if (!store.ok())
             return fail(io, store.error(), json);
         auto book = DerivationBook::load(*store.value());

@@ -132,10 +132,19 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         QStringLiteral("consistency: write the RFC 6962 consistency proof from the old checkpoint to the "
                        "latest one to FILE, one base64 hash a line."),
         QStringLiteral("FILE"));
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("migrate: the team log to move the local store into (a "
+                                               "postgresql:// URL; its schema is created as its owner)."),
+                                QStringLiteral("URL"));
+    const QCommandLineOption appRole(
+        QStringLiteral("app-role"),
+        QStringLiteral("migrate: the role consoles write with, granted SELECT and INSERT only (default: "
+                       "store.app_role of the config)."),
+        QStringLiteral("ROLE"));
     QCommandLineParser parser;
     if (!parse(parser, arguments, io,
                {kind, scope, actor, search, limit, signatures, mediaType, incident, since, pin, format, raw,
-                out, proofOut, pinSigner, pinExporter}))
+                out, proofOut, pinSigner, pinExporter, to, appRole}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
@@ -149,7 +158,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         {QStringLiteral("export"), 1},      {QStringLiteral("verify-bundle"), 1},
         {QStringLiteral("consistency"), 1}, {QStringLiteral("checkpoint"), 0},
         {QStringLiteral("prove"), 1},       {QStringLiteral("cosign"), 1},
-        {QStringLiteral("witness"), 0}};
+        {QStringLiteral("witness"), 0},     {QStringLiteral("migrate"), 0}};
     if (!kArgs.contains(sub))
         return usageError(io, sub.isEmpty() ? QStringLiteral("evidence: missing sub-verb")
                                             : QStringLiteral("evidence: unknown sub-verb '%1'").arg(sub));
@@ -203,6 +212,13 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
+    if (sub == QLatin1String("migrate")) {
+        if (!parser.isSet(to))
+            return usageError(io, QStringLiteral("evidence migrate: --to postgresql://… names the team log"));
+        return runMigrate(parser.value(to),
+                          parser.isSet(appRole) ? parser.value(appRole) : ctx->config.storeAppRole,
+                          ctx.value(), io, json);
+    }
     auto opened = StoreAccess::openAny(ctx.value());
     if (!opened.ok())
         return fail(io, opened.error(), json);
@@ -648,6 +664,76 @@ int EvidenceCommand::runNoteVerb(const QString &sub, const QString &arg, const Q
     if (auto r = emit(io, outPath, QByteArray::fromStdString(cosigned.value())); !r.ok())
         return fail(io, r.error(), json);
     return 0;
+}
+
+int EvidenceCommand::runMigrate(const QString &url, const QString &appRole, const StartupContext &ctx,
+                                CliIo &io, bool json) {
+    if (StoreAccess::isTeamLog(ctx))
+        return usageError(io, QStringLiteral("evidence migrate moves a local store: --store names the file, "
+                                             "--to the team log"));
+    if (!pg::isPostgresUrl(url))
+        return usageError(io, QStringLiteral("evidence migrate: --to takes a postgresql:// URL, got '%1'")
+                                  .arg(pg::redactedUrl(url)));
+    if (auto r = Startup::checkTeamLogUrl(url, ctx.environment); !r.ok())
+        return fail(io, r.error(), json);
+    StoreOpenOptions readOnly = StoreAccess::options(ctx);
+    readOnly.readOnly = true;
+    auto source = SqliteEvidenceStore::open(ctx.storePath, readOnly);
+    if (!source.ok())
+        return fail(io, source.error(), json);
+    // Only a store that verifies moves: every byte, signature and checkpoint checked first.
+    auto before = source.value()->verify({true, false, {}}, terminalProgress(io, "verifying", false));
+    if (!before.ok())
+        return fail(io, before.error(), json);
+    if (!before->intact)
+        return fail(
+            io,
+            makeError(
+                ErrorCode::Negative,
+                QStringLiteral("the local store does not verify (%1): nothing was moved").arg(before->reason),
+                ctx.storePath),
+            json);
+    auto latest = source.value()->latestCheckpoint();
+    if (!latest.ok())
+        return fail(io, latest.error(), json);
+    StoreOpenOptions o = StoreAccess::options(ctx);
+    o.create = true;
+    auto team = PgEvidenceStore::open(url, o, appRole);
+    if (!team.ok())
+        return fail(io, team.error(), json);
+    auto moved = team.value()->adopt(*source.value(), terminalProgress(io, "copying", false));
+    if (!moved.ok())
+        return fail(io, moved.error(), json);
+    // The team log verifies on its own, and ends at the same root as the file.
+    auto after = team.value()->verify({true, false, {}}, terminalProgress(io, "verifying", false));
+    if (!after.ok())
+        return fail(io, after.error(), json);
+    auto teamLatest = team.value()->latestCheckpoint();
+    const bool sameRoot = teamLatest.ok() && teamLatest->size == latest->size &&
+                          teamLatest->root == latest->root && moved->root == latest->root;
+    const bool ok = after->intact && sameRoot;
+    if (json) {
+        JsonValue o2 = JsonValue::object();
+        o2["migrated"] = ok;
+        o2["events"] = static_cast<qint64>(moved->events);
+        o2["checkpoints"] = static_cast<qint64>(moved->checkpoints);
+        o2["blobs"] = static_cast<qint64>(moved->blobs);
+        o2["root"] = QString::fromLatin1(moved->root.toBase64());
+        o2["store_id"] = team.value()->storeId();
+        o2["to"] = team.value()->label();
+        o2["reason"] =
+            after->intact ? (sameRoot ? QString() : QStringLiteral("the roots differ")) : after->reason;
+        printJson(io, o2);
+    } else if (ok) {
+        io.out << "migrated " << moved->events << " events, " << moved->checkpoints << " checkpoints and "
+               << moved->blobs << " blobs to " << team.value()->label() << "; root "
+               << QString::fromLatin1(moved->root.toBase64()) << " (the same as the local store's); the "
+               << "local file is unchanged\n";
+    } else {
+        io.out << "FAIL the team log does not verify after the move: "
+               << (after->intact ? QStringLiteral("the roots differ") : after->reason) << '\n';
+    }
+    return ok ? 0 : static_cast<int>(ErrorCode::Negative);
 }
 
 } // namespace ops::cli

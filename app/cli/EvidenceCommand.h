@@ -9,7 +9,8 @@ class SqliteEvidenceStore;
 
 namespace ops::cli {
 
-// evidence import|list|show|attach|verify|consistency|checkpoint|prove|cosign|backup|export|verify-bundle
+// evidence import|list|show|attach|verify|consistency|checkpoint|prove|cosign|witness|migrate|backup|
+// export|verify-bundle
 class EvidenceCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("evidence"); }
@@ -26,6 +27,8 @@ public:
             QStringLiteral("evidence cosign NOTE --identity NAME [--out FILE]"),
             QStringLiteral(
                 "evidence witness --identity NAME [--json]   (the team log: check, cosign, count)"),
+            QStringLiteral("evidence migrate --to postgresql://… [--app-role ROLE] [--json]   (a local "
+                           "store into an empty team log: same leaves, same root)"),
             QStringLiteral("evidence attach FILE [--scope S] [--media-type TYPE] [--json]"),
             QStringLiteral("evidence verify [--signatures] [--pin SHA256:HEX]... [--json]"),
             QStringLiteral("evidence consistency OLD_CHECKPOINT [--proof-out FILE] [--json]"),
@@ -37,6 +40,9 @@ public:
     int run(const QStringList &arguments, CliIo &io) override;
 
 private:
+    // migrate --to URL: the local store into an empty team log.
+    int runMigrate(const QString &url, const QString &appRole, const StartupContext &ctx, CliIo &io,
+                   bool json);
     // checkpoint, prove SEQ, cosign NOTE: the C2SP signed-note forms of the log.
     int runNoteVerb(const QString &sub, const QString &arg, const QString &outPath, const StartupContext &ctx,
                     EvidenceStore &store, CliIo &io, bool json);

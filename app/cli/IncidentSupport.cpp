@@ -44,10 +44,8 @@ Result<Desk> open(const StartupContext &ctx, CliIo &io) {
     return desk;
 }
 
-Result<std::unique_ptr<SqliteEvidenceStore>> openReadOnly(const StartupContext &ctx) {
-    StoreOpenOptions o = StoreAccess::options(ctx);
-    o.readOnly = true;
-    return SqliteEvidenceStore::open(ctx.storePath, o);
+Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx) {
+    return StoreAccess::openReadOnly(ctx);
 }
 
 Result<IncidentBook> readBook(const StartupContext &ctx) {

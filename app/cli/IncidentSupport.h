@@ -14,14 +14,14 @@ namespace IncidentSupport {
 // The store opened for writing, the acting identity unlocked, the runbooks loaded (a bad
 // runbook file is named on stderr; the others still load).
 struct Desk {
-    std::unique_ptr<SqliteEvidenceStore> store;
+    std::unique_ptr<EvidenceStore> store;
     Signer signer;
     RunbookLibrary library;
     std::unique_ptr<IncidentActions> actions;
 };
 Result<Desk> open(const StartupContext &ctx, CliIo &io);
 // Read-only: store and current state, no key needed.
-Result<std::unique_ptr<SqliteEvidenceStore>> openReadOnly(const StartupContext &ctx);
+Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx);
 Result<IncidentBook> readBook(const StartupContext &ctx);
 
 // Records one step: runs the step's probes when it needs them (and none were given), then the

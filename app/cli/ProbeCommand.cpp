@@ -42,6 +42,8 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
     std::unique_ptr<AlertMonitor> monitor;
     quint64 sizeBefore = 0;
     if (parser.isSet(record)) {
+        if (StoreAccess::isTeamLog(ctx.value()))
+            return fail(io, StoreAccess::localOnly(ctx.value(), QStringLiteral("probe --record")), json);
         auto rules = AlertRules::forConfig(ctx->config);
         if (!rules.ok())
             return fail(io, rules.error(), json);

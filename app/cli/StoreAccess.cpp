@@ -35,8 +35,9 @@ Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, boo
     if (isTeamLog(ctx))
         return makeError(ErrorCode::Usage,
                          QStringLiteral("this verb runs on a local store only in this version; on the team "
-                                        "log run init, identity, and evidence verify, show, checkpoint, "
-                                        "prove, consistency and cosign"),
+                                        "log run init, identity, incident, runbook, killswitch, rollback, "
+                                        "launch, derivation, signal, and evidence verify, show, attach, "
+                                        "checkpoint, prove, consistency, cosign and witness"),
                          where(ctx));
     StoreOpenOptions o = options(ctx);
     o.create = create;
@@ -133,13 +134,39 @@ Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &i
 }
 
 Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io) {
-    auto opened = open(ctx);
+    auto opened = openAny(ctx);
     if (!opened.ok())
         return opened.error();
     auto signer = unlock(ctx, *opened.value(), io);
     if (!signer.ok())
         return signer.error();
+    // On the team log a console vouches for what it builds on before it adds to it.
+    if (auto w = witnessTeamLog(*opened.value(), signer.value(), io); !w.ok())
+        return w.error();
     return Unlocked{std::move(opened).value(), std::move(signer).value()};
+}
+
+Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx) {
+    StoreOpenOptions o = options(ctx);
+    o.readOnly = true;
+    if (isTeamLog(ctx)) {
+        auto pg = PgEvidenceStore::open(ctx.storePath, o);
+        if (!pg.ok())
+            return pg.error();
+        return std::unique_ptr<EvidenceStore>(std::move(pg).value());
+    }
+    auto file = SqliteEvidenceStore::open(ctx.storePath, o);
+    if (!file.ok())
+        return file.error();
+    return std::unique_ptr<EvidenceStore>(std::move(file).value());
+}
+
+Error localOnly(const StartupContext &ctx, const QString &what) {
+    return makeError(ErrorCode::Usage,
+                     QStringLiteral("%1 runs on a local store only in this version (it reads the file's "
+                                    "search indexes or operational tables)")
+                         .arg(what),
+                     where(ctx));
 }
 
 Result<Secret> newPassphrase(const StartupContext &ctx, CliIo &io) {

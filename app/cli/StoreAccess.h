@@ -33,10 +33,15 @@ Result<QString> actingIdentity(const StartupContext &ctx, const EvidenceStore &s
 Result<Signer> unlock(const StartupContext &ctx, const EvidenceStore &store, CliIo &io);
 // The store, opened for writing, with the acting identity unlocked.
 struct Unlocked {
-    std::unique_ptr<SqliteEvidenceStore> store;
+    std::unique_ptr<EvidenceStore> store;
     Signer signer;
 };
+// On the team log the console witnesses the log first (witnessTeamLog).
 Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io);
+// The store of either backend, read-only.
+Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx);
+// "WHAT runs on a local store only…": for the verbs that read the file's own tables.
+Error localOnly(const StartupContext &ctx, const QString &what);
 // On the team log, the console's witness step before it acts (TeamWitness.h): a rewritten log
 // raises the alarm and refuses the act. Nothing to do on a local file.
 Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &io);

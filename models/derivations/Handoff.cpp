@@ -131,8 +131,8 @@ QByteArray handoffMarkdown(const HandoffStatus &st, const DerivationBook &book, 
 
 } // namespace
 
-Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationActions &actions,
-                                    const QString &outPath, const ExportOptions &options) {
+Result<ExportSummary> exportPackage(EvidenceStore &store, DerivationActions &actions, const QString &outPath,
+                                    const ExportOptions &options) {
     const Signer &exporter = actions.signer();
     if (QFileInfo::exists(outPath))
         return makeError(ErrorCode::InvalidInput,

@@ -9,7 +9,7 @@
 
 namespace ops {
 
-class SqliteEvidenceStore;
+class EvidenceStore;
 
 namespace Handoff {
 
@@ -30,8 +30,8 @@ struct ExportSummary {
 // Needs the reviewer role. An incomplete package is refused unless draft; refusals are recorded as
 // "derivation.denied". Records "handoff.exported" with the package's digest, at the time of the
 // actions' clock.
-Result<ExportSummary> exportPackage(SqliteEvidenceStore &store, DerivationActions &actions,
-                                    const QString &outPath, const ExportOptions &options);
+Result<ExportSummary> exportPackage(EvidenceStore &store, DerivationActions &actions, const QString &outPath,
+                                    const ExportOptions &options);
 
 using Check = NamedCheck;
 

@@ -328,7 +328,7 @@ std::string signoffStatement(const QString &run, const QString &role, const QStr
     return CanonicalJson::serialize(o);
 }
 
-Result<LaunchInputs> LaunchInputs::read(const SqliteEvidenceStore &store, const DeploymentConfig &config,
+Result<LaunchInputs> LaunchInputs::read(const EvidenceStore &store, const DeploymentConfig &config,
                                         Environment environment, const RunbookLibrary &library,
                                         qint64 nowMs) {
     LaunchInputs in;
@@ -364,14 +364,24 @@ Result<LaunchInputs> LaunchInputs::read(const SqliteEvidenceStore &store, const 
         return ids.error();
     for (const Identity &i : ids.value())
         in.identities.insert(i.name, i);
-    if (auto monitor = MonitorStore::open(store.path(), true); monitor.ok()) {
-        if (auto states = monitor->targetStates(); states.ok()) {
-            auto checked = targetsCheckedAgainstLog(states.value(), store);
-            if (!checked.ok())
-                return checked.error();
-            in.targets = std::move(checked).value();
-            in.targetsKnown = true;
+    if (dynamic_cast<const SqliteEvidenceStore *>(&store)) {
+        if (auto monitor = MonitorStore::open(store.path(), true); monitor.ok()) {
+            if (auto states = monitor->targetStates(); states.ok()) {
+                auto checked = targetsCheckedAgainstLog(states.value(), store);
+                if (!checked.ok())
+                    return checked.error();
+                in.targets = std::move(checked).value();
+                in.targetsKnown = true;
+            }
         }
+    } else {
+        // The team log keeps no probe state table: each target's state and time are those of its
+        // last signed transition in the log.
+        auto logged = targetsCheckedAgainstLog({}, store);
+        if (!logged.ok())
+            return logged.error();
+        in.targets = std::move(logged).value();
+        in.targetsKnown = true;
     }
     in.currentSnapshotSha256 =
         ConfigSnapshots::take(config, environment, in.book, ConfigSnapshots::processPresence()).sha256;

@@ -92,7 +92,7 @@ struct LaunchInputs {
     QString currentSnapshotSha256; // the config snapshot now ("" when not taken)
     qint64 nowMs = 0;
 
-    static Result<LaunchInputs> read(const SqliteEvidenceStore &store, const DeploymentConfig &config,
+    static Result<LaunchInputs> read(const EvidenceStore &store, const DeploymentConfig &config,
                                      Environment environment, const RunbookLibrary &library, qint64 nowMs);
 };
 

@@ -14,7 +14,7 @@
 
 namespace ops {
 
-class SqliteEvidenceStore;
+class EvidenceStore;
 struct Signer;
 
 // A set of probes a launch check takes: the launch scope's targets, and for the live app fetch the
@@ -61,7 +61,7 @@ struct ArchiveRef {
 // while the launch is open (the later event is what holds) — and so invalidates the sign-offs.
 class LaunchActions {
 public:
-    LaunchActions(SqliteEvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
+    LaunchActions(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
                   Environment environment, const RunbookLibrary &library,
                   Time::Clock clock = Time::systemClock());
 
@@ -108,7 +108,7 @@ private:
     Result<StoredEvent> appendStep(const RunbookRun &run, const QString &step, StepStatus status,
                                    const QString &note, JsonValue evidence, const QList<NewBlob> &files = {});
 
-    SqliteEvidenceStore &m_store;
+    EvidenceStore &m_store;
     const Signer &m_signer;
     const DeploymentConfig &m_config;
     Environment m_environment;

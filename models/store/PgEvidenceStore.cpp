@@ -361,7 +361,11 @@ PgEvidenceStore::open(const QString &url, const StoreOpenOptions &options, const
                 .arg(s->m_schemaVersion)
                 .arg(kSchemaVersion),
             s->m_conn.label());
-    auto id = s->meta(QStringLiteral("store_id"));
+    // A team log started from a local store (`evidence migrate`) carries that store's id on.
+    auto adopted = s->meta(QStringLiteral("adopted_store_id"));
+    if (!adopted.ok())
+        return adopted.error();
+    auto id = adopted->isEmpty() ? s->meta(QStringLiteral("store_id")) : adopted;
     if (!id.ok())
         return id.error();
     if (id->isEmpty())

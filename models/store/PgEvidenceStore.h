@@ -93,6 +93,18 @@ public:
     // nothing more to this log (TeamWitness.h).
     QString alarmPath() const;
 
+    // `evidence migrate`: copies a local store into this team log, which must be empty, in one
+    // transaction: every event's exact bytes at its position (leaves recomputed from them), every
+    // checkpoint as signed, every blob; the Merkle subtrees are rebuilt here. The team log takes the
+    // file's store id (its checkpoints name it), so the same leaves give the same root.
+    struct Adopted {
+        quint64 events = 0;
+        quint64 checkpoints = 0;
+        quint64 blobs = 0;
+        QByteArray root;
+    };
+    Result<Adopted> adopt(const SqliteEvidenceStore &source, const Progress &progress = {});
+
     Result<QString> meta(const QString &key) const;
     int schemaVersion() const { return m_schemaVersion; }
 

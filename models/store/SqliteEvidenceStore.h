@@ -13,6 +13,8 @@
 
 namespace ops {
 
+class LogSource;
+
 struct StoreOpenOptions {
     bool create = false; // create the file (mode 0600) when missing
     bool readOnly = false;
@@ -75,6 +77,9 @@ public:
     const StoreOpenOptions &options() const { return m_options; }
 
     Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
+    // Reads the stored log (events, checkpoints, nodes, blobs) in one read snapshot, even while
+    // other processes append: what `evidence migrate` copies to a team log.
+    Result<void> readLog(const std::function<Result<void>(LogSource &)> &reader) const;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
 
     // Browsing (EventSearch.cpp): key-paged searches over the indexes and the full-text index.

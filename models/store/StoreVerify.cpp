@@ -132,6 +132,19 @@ private:
 
 } // namespace
 
+Result<void> SqliteEvidenceStore::readLog(const std::function<Result<void>(LogSource &)> &reader) const {
+    if (auto r = m_db.exec("BEGIN"); !r.ok())
+        return r.error();
+    struct EndRead {
+        Database &db;
+        ~EndRead() { (void)db.exec("ROLLBACK"); }
+    } endRead{m_db};
+    SqliteLogSource source(m_db, false);
+    if (auto r = source.prepare(); !r.ok())
+        return r.error();
+    return reader(source);
+}
+
 Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, const Progress &progress) {
     // One read snapshot for every cursor, even while other processes append.
     if (auto r = m_db.exec("BEGIN"); !r.ok())

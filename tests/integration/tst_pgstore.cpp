@@ -4,6 +4,7 @@
 // checkpoints and proofs checked by Go's sumdb note and tlog packages.
 #include "CliHarness.h"
 #include "PgFixture.h"
+#include "StoreAttack.h"
 #include "TestSupport.h"
 
 #include "core/FileUtil.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void rewriteRaisesTheAlarmAndStopsWrites();
     void cliOnTheTeamLog();
     void cliRefusesUnsafeUrls();
+    void migrateKeepsTheRoot();
 
 private:
     Signer makeSigner(const QString &name);
@@ -727,10 +729,26 @@ void TestPgStore::cliOnTheTeamLog() {
         other({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--store"), appUrl});
     QCOMPARE(listEvents.exitCode, 2);
     QVERIFY(listEvents.err.contains("team log"));
-    auto incident =
-        other({QStringLiteral("incident"), QStringLiteral("list"), QStringLiteral("--store"), appUrl});
-    QVERIFY(incident.exitCode != 0);
-    QVERIFY2(incident.err.contains("team log"), incident.err.constData());
+    auto matrix = other({QStringLiteral("alerts"), QStringLiteral("--store"), appUrl});
+    QCOMPARE(matrix.exitCode, 2);
+    QVERIFY2(matrix.err.contains("local store only"), matrix.err.constData());
+
+    // The operator opens an incident on one console; the other console sees it at once, and its
+    // owner's next act there builds on it (the console witnesses first).
+    auto opened = owner({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                         QStringLiteral("bad-publish"), QStringLiteral("--scope"), QStringLiteral("kl"),
+                         QStringLiteral("--json"), QStringLiteral("--store"), appUrl},
+                        QStringLiteral("alice"));
+    QVERIFY2(opened.exitCode == 0, QByteArray(opened.out + opened.err).constData());
+    const QString inc = parseJson(opened.out).stringAt("id");
+    QVERIFY2(inc.startsWith(QStringLiteral("INC-")), opened.out.constData());
+    auto seen = other({QStringLiteral("incident"), QStringLiteral("list"), QStringLiteral("--json"),
+                       QStringLiteral("--store"), appUrl});
+    QVERIFY2(seen.exitCode == 0, seen.err.constData());
+    QVERIFY2(seen.out.contains(inc.toUtf8()), seen.out.constData());
+    auto after = other({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--json"),
+                        QStringLiteral("--store"), appUrl});
+    QCOMPARE(after.exitCode, 0);
 }
 
 void TestPgStore::cliRefusesUnsafeUrls() {
@@ -764,6 +782,97 @@ void TestPgStore::cliRefusesUnsafeUrls() {
     auto bad = badConfig({QStringLiteral("evidence"), QStringLiteral("verify")});
     QCOMPARE(bad.exitCode, 3);
     QVERIFY2(bad.err.contains("store.url"), bad.err.constData());
+}
+
+void TestPgStore::migrateKeepsTheRoot() {
+    // One laptop's history: a genesis, an enrolled and approved colleague, an attachment.
+    Cli laptop(teamYaml(), QString());
+    const QString file = m_dir.file(QStringLiteral("laptop.sqlite"));
+    RUN_OK(laptop({QStringLiteral("init"), QStringLiteral("--store"), file, QStringLiteral("--roles"),
+                   QStringLiteral("operator,admin")},
+                  QStringLiteral("alice")));
+    RUN_OK(laptop({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("bob"),
+                   QStringLiteral("--roles"), QStringLiteral("reviewer"), QStringLiteral("--store"), file}));
+    RUN_OK(laptop({QStringLiteral("identity"), QStringLiteral("approve"), QStringLiteral("bob"),
+                   QStringLiteral("--store"), file},
+                  QStringLiteral("alice")));
+    const QString capture = m_dir.write(QStringLiteral("capture.txt"), QByteArray("HTTP/1.1 200 OK\n"));
+    RUN_OK(laptop(
+        {QStringLiteral("evidence"), QStringLiteral("attach"), capture, QStringLiteral("--store"), file},
+        QStringLiteral("alice")));
+    const auto localNote = RUN_OK(
+        laptop({QStringLiteral("evidence"), QStringLiteral("checkpoint"), QStringLiteral("--store"), file}));
+    QVERIFY(localNote.exitCode == 0);
+
+    auto fresh = m_server.freshDatabase();
+    QVERIFY(fresh.ok());
+    const QString ownerUrl = m_server.url(fresh.value(), QStringLiteral("team_owner"));
+    const QString appUrl = m_server.url(fresh.value(), QStringLiteral("team_app"));
+    auto moved = laptop({QStringLiteral("evidence"), QStringLiteral("migrate"), QStringLiteral("--to"),
+                         ownerUrl, QStringLiteral("--json"), QStringLiteral("--store"), file});
+    QVERIFY2(moved.exitCode == 0, QByteArray(moved.out + moved.err).constData());
+    const JsonValue m = parseJson(moved.out);
+    QCOMPARE(m.find("migrated")->toBool(), true);
+    QVERIFY(m.find("blobs")->toInt() >= 1);
+    const int events = static_cast<int>(m.find("events")->toInt());
+    QVERIFY2(events >= 4, moved.out.constData());
+
+    // The same signed note, byte for byte: same size, same root, same store id, same signature.
+    Cli colleague(teamYaml(), QString());
+    auto teamNote = colleague(
+        {QStringLiteral("evidence"), QStringLiteral("checkpoint"), QStringLiteral("--store"), appUrl});
+    QCOMPARE(teamNote.exitCode, 0);
+    QCOMPARE(teamNote.out, localNote.out);
+    // Checked by Go's note code with alice's key, and the blob came along (verify checks attachments).
+    auto vkey = laptop({QStringLiteral("identity"), QStringLiteral("export-public"), QStringLiteral("alice"),
+                        QStringLiteral("--vkey"), QStringLiteral("--store"), appUrl});
+    QCOMPARE(vkey.exitCode, 0);
+    QByteArray out;
+    QVERIFY2(go({QStringLiteral("note"), QString::fromUtf8(vkey.out.trimmed()),
+                 m_dir.write(QStringLiteral("migrated.note"), teamNote.out)},
+                &out) == 0,
+             out.constData());
+    auto verify =
+        colleague({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures"),
+                   QStringLiteral("--json"), QStringLiteral("--store"), appUrl});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    QCOMPARE(parseJson(verify.out).find("events")->toInt(), events);
+    // The team log goes on from the laptop's history: alice acts there through the application role,
+    // and the old checkpoint is extended by the new one.
+    RUN_OK(laptop({QStringLiteral("evidence"), QStringLiteral("attach"), capture, QStringLiteral("--scope"),
+                   QStringLiteral("kl"), QStringLiteral("--store"), appUrl},
+                  QStringLiteral("alice")));
+    auto consistent =
+        colleague({QStringLiteral("evidence"), QStringLiteral("consistency"),
+                   m_dir.file(QStringLiteral("migrated.note")), QStringLiteral("--store"), appUrl});
+    QVERIFY2(consistent.exitCode == 0, consistent.out.constData());
+    // The local file is unchanged and still verifies.
+    auto local = laptop({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--json"),
+                         QStringLiteral("--store"), file});
+    QCOMPARE(local.exitCode, 0);
+    QCOMPARE(parseJson(local.out).find("events")->toInt(), events);
+
+    // A second move into the now non-empty team log is refused and writes nothing.
+    auto again = laptop({QStringLiteral("evidence"), QStringLiteral("migrate"), QStringLiteral("--to"),
+                         ownerUrl, QStringLiteral("--store"), file});
+    QCOMPARE(again.exitCode, 4);
+    QVERIFY2(again.err.contains("not empty"), again.err.constData());
+    // A local file someone edited with sqlite3 does not move: verify names it, nothing is written.
+    const QString edited = m_dir.file(QStringLiteral("edited.sqlite"));
+    QVERIFY(QFile::copy(file, edited));
+    test::attack(edited, "UPDATE events SET scope='my' WHERE seq=2");
+    auto other = m_server.freshDatabase();
+    QVERIFY(other.ok());
+    const QString otherUrl = m_server.url(other.value(), QStringLiteral("team_owner"));
+    auto refused = laptop({QStringLiteral("evidence"), QStringLiteral("migrate"), QStringLiteral("--to"),
+                           otherUrl, QStringLiteral("--store"), edited});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("does not verify"), refused.err.constData());
+    auto conn = pg::Connection::connect(otherUrl);
+    QVERIFY(conn.ok());
+    auto tables = conn->query("SELECT COUNT(*)::bigint FROM pg_namespace WHERE nspname = 'opsconsole'");
+    QVERIFY(tables.ok());
+    QCOMPARE(tables->i64(0, 0), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)
