@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
 #include "common/AppContext.h"
+#include "store/PgEvidenceStore.h"
 #include "store/StoreHost.h"
+#include "store/TeamWitnessDuty.h"
 
 #include "alerts/AlertsPanel.h"
 #include "common/CommandPalette.h"
@@ -170,7 +172,7 @@ int MainWindow::autoLockRemainingMs() const {
 }
 
 bool MainWindow::signIn() {
-    SqliteEvidenceStore *store = m_app->store();
+    EvidenceStore *store = m_app->store();
     if (!store) {
         QMessageBox::information(this, tr("Sign in"),
                                  tr("There is no evidence store to sign in to yet. Create one with:\n\n"
@@ -179,11 +181,18 @@ bool MainWindow::signIn() {
     }
     QString preferred = m_context.identity;
     if (preferred.isEmpty())
-        if (auto def = store->meta(QStringLiteral("default_identity")); def.ok())
-            preferred = def.value();
+        preferred = defaultIdentity();
     UnlockDialog dialog(*store, m_session, m_context.environment, preferred, this);
     dialog.exec();
     return m_session->isUnlocked();
+}
+
+QString MainWindow::defaultIdentity() const {
+    // The identity init made, on a local file; the team log is shared, so each console names its own.
+    if (SqliteEvidenceStore *local = m_app->localStore())
+        if (auto def = local->meta(QStringLiteral("default_identity")); def.ok())
+            return def.value();
+    return {};
 }
 
 void MainWindow::lock() {
@@ -195,13 +204,12 @@ void MainWindow::signInWithoutPassphrase() {
     // demo records its evidence from the first round.
     if (m_context.environment != Environment::Dev || m_session->isUnlocked())
         return;
-    SqliteEvidenceStore *store = m_app->store();
+    EvidenceStore *store = m_app->store();
     if (!store)
         return;
     QString name = m_context.identity;
     if (name.isEmpty())
-        if (auto def = store->meta(QStringLiteral("default_identity")); def.ok())
-            name = def.value();
+        name = defaultIdentity();
     if (name.isEmpty() || IdentityUnlock::needsPassphrase(name))
         return;
     if (auto signer = IdentityUnlock::unlock(*store, name, Secret(), m_context.environment); signer.ok())
@@ -334,7 +342,8 @@ void MainWindow::buildStatusBar() {
 
     m_storeLabel = new QLabel(this);
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
-    const QString store = QDir::toNativeSeparators(m_context.storePath);
+    const QString store = m_app->host()->isTeamLog() ? m_app->host()->backendLabel()
+                                                     : QDir::toNativeSeparators(m_context.storePath);
     m_storeLabel->setText(tr("Store: %1").arg(fontMetrics().elidedText(store, Qt::ElideMiddle, 420)));
     m_storeLabel->setToolTip(tr("Evidence store: %1\nConfig: %2").arg(store, m_context.config.source));
     m_storeLabel->setAccessibleName(tr("Evidence store %1").arg(store));
@@ -384,27 +393,64 @@ void MainWindow::buildStatusBar() {
     // The store's one change signal keeps the count current, whoever wrote.
     connect(m_app->host(), &StoreHost::changed, this, &MainWindow::updateStoreStatus);
     connect(m_app->host(), &StoreHost::stateChanged, this, &MainWindow::updateStoreStatus);
+    connect(m_app->host(), &StoreHost::cosigned, this, &MainWindow::updateStoreStatus);
+    connect(m_app->witnessDuty(), &TeamWitnessDuty::witnessed, this, &MainWindow::updateStoreStatus);
+    connect(m_app->witnessDuty(), &TeamWitnessDuty::alarmRaised, this, [this](const QString &text) {
+        updateStoreStatus();
+        auto *box = new QMessageBox(QMessageBox::Critical, tr("ALARM (SEV-1): the team log was rewritten"),
+                                    tr("%1\n\nThis console writes nothing more to the team log until the "
+                                       "alarm is investigated.")
+                                        .arg(text),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("rewriteAlarm"));
+        box->open();
+    });
     updateStoreStatus();
 }
 
 void MainWindow::updateStoreStatus() {
-    SqliteEvidenceStore *store = m_app->store();
+    StoreHost *host = m_app->host();
+    EvidenceStore *store = m_app->store();
     if (!store) {
-        if (!QFileInfo::exists(m_context.storePath))
+        if (!host->isTeamLog() && !QFileInfo::exists(m_context.storePath))
             setStoreStatus(StoreState::Missing, QString());
         else
-            setStoreStatus(StoreState::Problem, m_app->host()->problem());
+            setStoreStatus(StoreState::Problem, host->problem());
         return;
     }
-    if (!store->integrityProblem().isEmpty()) {
-        setStoreStatus(StoreState::Problem, store->integrityProblem());
+    if (const QString alarm = m_app->witnessDuty()->alarm(); !alarm.isEmpty()) {
+        setStoreStatus(StoreState::Problem, tr("ALARM (SEV-1): the team log was rewritten: %1").arg(alarm));
         return;
     }
-    const quint64 events = m_app->host()->size();
+    // A lost connection is a problem at once: what the panels show may be behind the team.
+    if (host->isTeamLog() && !host->problem().isEmpty()) {
+        setStoreStatus(StoreState::Problem, host->problem());
+        return;
+    }
+    if (SqliteEvidenceStore *local = m_app->localStore(); local && !local->integrityProblem().isEmpty()) {
+        setStoreStatus(StoreState::Problem, local->integrityProblem());
+        return;
+    }
+    const quint64 events = host->size();
     const QString count = events == 1 ? tr("1 event") : tr("%1 events").arg(events);
     auto cp = store->latestCheckpoint();
     QString detail =
         cp.ok() ? tr("%1, checkpoint %2 signed by %3").arg(count).arg(cp->size).arg(cp->signer) : count;
+    if (PgEvidenceStore *team = host->teamLog(); team && cp.ok()) {
+        // Who vouched for the latest checkpoint: consoles other than its signer that cosigned it.
+        auto witnesses = team->witnessesOf(cp.value());
+        const int quorum = qMax(1, m_context.config.trust.witnessQuorum);
+        if (!witnesses.ok())
+            detail += tr(" — witnesses unknown (%1)").arg(witnesses.error().message);
+        else if (witnesses->isEmpty())
+            detail += tr(" — not yet witnessed (0 of %1)").arg(quorum);
+        else
+            detail += tr(" — witnessed by %1 (%2 of %3)")
+                          .arg(witnesses->join(QStringLiteral(", ")))
+                          .arg(witnesses->size())
+                          .arg(quorum);
+    }
     if (m_context.config.trust.admins.isEmpty())
         detail += tr(" — trust root not pinned");
     if (m_app->host()->isReadOnly())
@@ -413,7 +459,8 @@ void MainWindow::updateStoreStatus() {
 }
 
 void MainWindow::setStoreStatus(StoreState state, const QString &detail) {
-    const QString store = QDir::toNativeSeparators(m_context.storePath);
+    const QString store = m_app->host()->isTeamLog() ? m_app->host()->backendLabel()
+                                                     : QDir::toNativeSeparators(m_context.storePath);
     // What the log holds comes first; the path (in full in the tooltip) gives way when space is short.
     const QString elided = fontMetrics().elidedText(store, Qt::ElideMiddle, 240);
     QString text;
@@ -424,7 +471,8 @@ void MainWindow::setStoreStatus(StoreState state, const QString &detail) {
         colour = QStringLiteral("#b26a00");
         break;
     case StoreState::Healthy:
-        text = tr("%1 · store %2").arg(detail, elided);
+        text = m_app->host()->isTeamLog() ? tr("%1 · %2").arg(detail, elided)
+                                          : tr("%1 · local file %2").arg(detail, elided);
         break;
     case StoreState::Problem:
         text = tr("Store: %1 · PROBLEM: %2").arg(elided, detail);

@@ -58,6 +58,7 @@ public:
     // Opens the sign-in dialog (modal); true when someone is signed in afterwards.
     bool signIn();
     void lock();
+    QString defaultIdentity() const;
     // Minutes without keyboard or mouse input before the session locks itself (0: never).
     void setAutoLockMinutes(int minutes);
     void setAutoLockIntervalMs(int ms); // 0: never

@@ -95,6 +95,13 @@ bool AlertMonitor::ensureStore() {
     if (m_store)
         return true;
     SqliteEvidenceStore *store = m_host ? m_host->store() : nullptr;
+    if (!store && m_host && m_host->isTeamLog()) {
+        // Recording needs one recorder per log (a lock in the database), not in this version: two
+        // consoles would record the same transition twice. Probes still run and show.
+        setProblem(tr("on the team log this console probes and shows, but does not record "
+                      "transitions (one recorder per team log is not in this version)"));
+        return false;
+    }
     if (!store) {
         setProblem(m_host && m_host->problem().contains(QLatin1String("cannot be opened"))
                        ? m_host->problem()

@@ -841,14 +841,17 @@ Result<void> PgEvidenceStore::addCosignature(quint64 cpSize, const crypto::note:
     if (!n.ok())
         return n.error();
     // A console cosigns a checkpoint once; a second cosignature of the same size is not news.
-    return m_conn.run("INSERT INTO opsconsole.cosignatures(size, witness, key_id, data, at_size) "
-                      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (size, witness) DO NOTHING",
-                      pg::Params()
-                          .i64(static_cast<qint64>(cpSize))
-                          .text(signature.name)
-                          .bytes(signature.keyId)
-                          .bytes(signature.data)
-                          .i64(static_cast<qint64>(n.value())));
+    // The statement's notification reaches the other consoles' status bars (the store watcher) at commit.
+    return m_conn.run(
+        "WITH added AS (INSERT INTO opsconsole.cosignatures(size, witness, key_id, data, at_size) "
+        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (size, witness) DO NOTHING RETURNING size) "
+        "SELECT pg_notify('opsconsole_log', 'cosigned ' || size::text) FROM added",
+        pg::Params()
+            .i64(static_cast<qint64>(cpSize))
+            .text(signature.name)
+            .bytes(signature.keyId)
+            .bytes(signature.data)
+            .i64(static_cast<qint64>(n.value())));
 }
 
 Result<QList<PgEvidenceStore::Cosignature>> PgEvidenceStore::cosignatures(quint64 fromSize) const {

@@ -40,6 +40,10 @@ public:
     // "team log db@host"
     QString label() const { return QStringLiteral("team log %1").arg(m_conn.label()); }
     Result<quint64> size() const override;
+    // Whether the connection to the server is up; reconnect() tries again after the server was
+    // restarted or the network came back.
+    bool isConnected() const { return !m_conn.isBroken(); }
+    bool reconnect() { return m_conn.reset(); }
 
     Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events,
                                       const QList<NewBlob> &blobs = {}) override;

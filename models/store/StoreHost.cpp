@@ -1,5 +1,8 @@
 #include "StoreHost.h"
 
+#include "PgEvidenceStore.h"
+#include "pg/LogWatcher.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -22,6 +25,14 @@ StoreHost::StoreHost(QString path, StoreOpenOptions options, QObject *parent)
     m_poll->setInterval(5000);
     connect(m_poll, &QTimer::timeout, this, &StoreHost::check);
     m_poll->start();
+    m_teamLog = pg::isPostgresUrl(m_path);
+    if (m_teamLog) {
+        m_watcher = new pg::LogWatcher(m_path, this);
+        connect(m_watcher, &pg::LogWatcher::grew, this, &StoreHost::scheduleCheck);
+        connect(m_watcher, &pg::LogWatcher::cosigned, this, &StoreHost::cosigned);
+        connect(m_watcher, &pg::LogWatcher::listeningChanged, this, &StoreHost::teamListening);
+        return;
+    }
     watch();
 }
 
@@ -45,6 +56,75 @@ void StoreHost::setPollIntervalMs(int ms) {
         m_poll->setInterval(ms);
         m_poll->start();
     }
+}
+
+QString StoreHost::backendLabel() const {
+    if (!m_teamLog)
+        return tr("local file");
+    return m_team ? m_team->label() : tr("team log %1").arg(pg::redactedUrl(m_path));
+}
+
+bool StoreHost::isConnected() const {
+    return !m_teamLog || (m_team && m_team->isConnected() && m_watcher && m_watcher->isListening());
+}
+
+EvidenceStore *StoreHost::evidenceIfOpen() const {
+    if (m_teamLog)
+        return m_team.get();
+    return storeIfOpen();
+}
+
+EvidenceStore *StoreHost::evidence() {
+    if (m_teamLog)
+        return openTeamLog() ? m_team.get() : nullptr;
+    return store();
+}
+
+bool StoreHost::openTeamLog() {
+    if (!m_team) {
+        auto team = PgEvidenceStore::open(m_path, m_options);
+        if (!team.ok()) {
+            const QString why = tr("the team log cannot be reached: %1").arg(team.error().message);
+            if (why != m_problem) {
+                m_problem = why;
+                Q_EMIT stateChanged();
+            }
+            return false;
+        }
+        m_team = std::move(team).value();
+        m_readOnly = m_options.readOnly;
+        m_problem.clear();
+        if (!m_watcher->isListening())
+            m_watcher->start();
+        if (!m_watcher->isListening())
+            m_problem = tr("the team log's notifications do not arrive: %1").arg(m_watcher->problem());
+        Q_EMIT stateChanged();
+        return true;
+    }
+    if (!m_team->isConnected() && !m_team->reconnect()) {
+        const QString why = tr("the connection to the team log is lost; retrying");
+        if (why != m_problem) {
+            m_problem = why;
+            Q_EMIT stateChanged();
+        }
+        return false;
+    }
+    return true;
+}
+
+void StoreHost::teamListening(bool listening) {
+    if (!listening) {
+        // At once: whatever the views show may be behind what the team has done since.
+        m_problem = tr("the connection to the team log is lost (%1); retrying").arg(m_watcher->problem());
+        Q_EMIT stateChanged();
+        return;
+    }
+    if (m_team && !m_team->isConnected())
+        m_team->reconnect();
+    if (m_team && m_team->isConnected())
+        m_problem.clear();
+    Q_EMIT stateChanged();
+    check();
 }
 
 void StoreHost::watch() {
@@ -106,14 +186,21 @@ bool StoreHost::open() {
 SqliteEvidenceStore *StoreHost::store() {
     if (m_borrowed)
         return m_borrowed;
+    if (m_teamLog)
+        return nullptr;
     return open() ? m_store.get() : nullptr;
 }
 
 void StoreHost::check() {
-    SqliteEvidenceStore *s = store();
+    EvidenceStore *s = evidence();
     if (!s)
         return;
     auto n = s->size();
+    if (!n.ok() && m_teamLog && !m_team->isConnected()) {
+        m_problem = tr("the connection to the team log is lost; retrying");
+        Q_EMIT stateChanged();
+        return;
+    }
     if (!n.ok() || n.value() == m_size)
         return;
     m_size = n.value();

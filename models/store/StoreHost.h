@@ -11,6 +11,11 @@ class QTimer;
 
 namespace ops {
 
+class PgEvidenceStore;
+namespace pg {
+class LogWatcher;
+}
+
 // The one owner of the evidence store in a process, and its one change signal.
 //
 // The store is opened on first use (read-only when it cannot be opened for writing, nothing while
@@ -19,6 +24,10 @@ namespace ops {
 // process on the same file (the CLI, a monitor: every commit moves the checkpoint sidecar beside
 // the store, which the host watches), and a slow poll as the safety net where file notifications
 // do not reach (network file systems).
+//
+// On the team log (a postgresql:// path) the host holds a PgEvidenceStore and a LISTEN connection
+// (pg::LogWatcher): every commit of any console notifies it. A lost connection is a problem() at
+// once (never shown as healthy) and is retried; the store reconnects when the watcher does.
 class StoreHost final : public QObject {
     Q_OBJECT
 public:
@@ -31,9 +40,19 @@ public:
     const StoreOpenOptions &options() const { return m_options; }
     // The clock the store writes its times with; takes effect when the store is opened.
     void setClock(Time::Clock clock) { m_options.clock = std::move(clock); }
-    // The store, opened now if it has appeared since; nullptr while there is none (problem() says why).
+    // The local store, opened now if it has appeared since; nullptr while there is none (problem()
+    // says why) and on the team log.
     SqliteEvidenceStore *store();
     SqliteEvidenceStore *storeIfOpen() const { return m_borrowed ? m_borrowed : m_store.get(); }
+    // The store of either backend, opened now if it can be; nullptr while there is none.
+    EvidenceStore *evidence();
+    EvidenceStore *evidenceIfOpen() const;
+    bool isTeamLog() const { return m_teamLog; }
+    PgEvidenceStore *teamLog() const { return m_team.get(); }
+    // "local file" or "team log db@host".
+    QString backendLabel() const;
+    // On the team log: whether the server answers and its notifications arrive.
+    bool isConnected() const;
     bool isReadOnly() const { return m_readOnly; }
     // Why there is no store, or why it is read-only; empty when it is open for writing.
     QString problem() const { return m_problem; }
@@ -52,14 +71,22 @@ Q_SIGNALS:
     void changed(quint64 size);
     // The store was opened (or could not be): problem() and isReadOnly() changed.
     void stateChanged();
+    // On the team log: a console cosigned the checkpoint of `size` (its witnesses changed).
+    void cosigned(quint64 size);
 
 private:
     bool open();
     void watch();
     void scheduleCheck();
 
+    bool openTeamLog();
+    void teamListening(bool listening);
+
     QString m_path;
+    bool m_teamLog = false;
     StoreOpenOptions m_options;
+    std::unique_ptr<PgEvidenceStore> m_team;
+    pg::LogWatcher *m_watcher = nullptr;
     std::unique_ptr<SqliteEvidenceStore> m_store;
     SqliteEvidenceStore *m_borrowed = nullptr;
     bool m_readOnly = false;

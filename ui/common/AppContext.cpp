@@ -3,6 +3,7 @@
 #include "incidents/RollbackClockWatcher.h"
 #include "store/Session.h"
 #include "store/StoreHost.h"
+#include "store/TeamWitnessDuty.h"
 
 namespace ops::ui {
 
@@ -13,7 +14,8 @@ AppContext::AppContext(StartupContext startup, QObject *parent)
     , m_session(new Session(this))
     , m_host(new StoreHost(m_startup.storePath, deploymentStoreOptions(m_startup.config), this))
     , m_clocks(new RollbackClockWatcher(m_host, m_session, m_startup.config,
-                                        RunbookLibrary::forDirectory(m_startup.config.runbooksDir), this)) {
+                                        RunbookLibrary::forDirectory(m_startup.config.runbooksDir), this))
+    , m_witness(new TeamWitnessDuty(m_host, m_session, Startup::stateDirectory(), this)) {
 }
 
 AppContext::AppContext(StartupContext startup, StoreHost *host, Session *session, QObject *parent)
@@ -23,12 +25,17 @@ AppContext::AppContext(StartupContext startup, StoreHost *host, Session *session
     , m_session(session)
     , m_host(host)
     , m_clocks(new RollbackClockWatcher(m_host, m_session, m_startup.config,
-                                        RunbookLibrary::forDirectory(m_startup.config.runbooksDir), this)) {
+                                        RunbookLibrary::forDirectory(m_startup.config.runbooksDir), this))
+    , m_witness(new TeamWitnessDuty(m_host, m_session, Startup::stateDirectory(), this)) {
 }
 
 AppContext::~AppContext() = default;
 
-SqliteEvidenceStore *AppContext::store() const {
+EvidenceStore *AppContext::store() const {
+    return m_host->evidence();
+}
+
+SqliteEvidenceStore *AppContext::localStore() const {
     return m_host->store();
 }
 

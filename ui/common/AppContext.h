@@ -7,9 +7,11 @@
 
 namespace ops {
 class Session;
+class EvidenceStore;
 class SqliteEvidenceStore;
 class StoreHost;
 class RollbackClockWatcher;
+class TeamWitnessDuty;
 } // namespace ops
 
 namespace ops::ui {
@@ -31,11 +33,16 @@ public:
     Environment environment() const { return m_startup.environment; }
     Session *session() const { return m_session; }
     StoreHost *host() const { return m_host; }
-    // The store, opened when it has appeared since; nullptr while there is none.
-    SqliteEvidenceStore *store() const;
+    // The store of either backend (the local file or the team log), opened when it has appeared
+    // since; nullptr while there is none.
+    EvidenceStore *store() const;
+    // The local file only: what reads its search indexes and operational tables (nullptr on the team log).
+    SqliteEvidenceStore *localStore() const;
     const OperatorSecrets &secrets() const { return m_secrets; }
     // Records missed rollback deadlines while someone is signed in, whichever panel is shown.
     RollbackClockWatcher *clockWatcher() const { return m_clocks; }
+    // On the team log, witnesses each new checkpoint while someone is signed in.
+    TeamWitnessDuty *witnessDuty() const { return m_witness; }
 
 private:
     StartupContext m_startup;
@@ -43,6 +50,7 @@ private:
     Session *m_session;
     StoreHost *m_host;
     RollbackClockWatcher *m_clocks;
+    TeamWitnessDuty *m_witness;
 };
 
 } // namespace ops::ui

@@ -14,7 +14,7 @@
 
 namespace ops::ui {
 
-UnlockDialog::UnlockDialog(const SqliteEvidenceStore &store, Session *session, Environment environment,
+UnlockDialog::UnlockDialog(const EvidenceStore &store, Session *session, Environment environment,
                            const QString &preferred, QWidget *parent)
     : QDialog(parent)
     , m_store(store)

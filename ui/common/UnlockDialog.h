@@ -11,7 +11,7 @@ class QPushButton;
 
 namespace ops {
 class Session;
-class SqliteEvidenceStore;
+class EvidenceStore;
 } // namespace ops
 
 namespace ops::ui {
@@ -21,7 +21,7 @@ namespace ops::ui {
 class UnlockDialog final : public QDialog {
     Q_OBJECT
 public:
-    UnlockDialog(const SqliteEvidenceStore &store, Session *session, Environment environment,
+    UnlockDialog(const EvidenceStore &store, Session *session, Environment environment,
                  const QString &preferred, QWidget *parent = nullptr);
 
     void tryUnlock();
@@ -30,7 +30,7 @@ public:
 private:
     void identityChanged();
 
-    const SqliteEvidenceStore &m_store;
+    const EvidenceStore &m_store;
     Session *m_session;
     Environment m_environment;
     QComboBox *m_identity;

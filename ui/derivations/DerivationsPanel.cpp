@@ -474,7 +474,7 @@ void DerivationsPanel::dropEvent(QDropEvent *event) {
 }
 
 void DerivationsPanel::refresh() {
-    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    EvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store) {
         m_book = DerivationBook();
         report(tr("No evidence store: the reviewer's desk needs one."), true);
@@ -675,7 +675,7 @@ void DerivationsPanel::showRecord() {
                  QLatin1String(kGray)));
     if (s->signature) {
         bool verifies = false;
-        if (SqliteEvidenceStore *store = m_store ? m_store() : nullptr)
+        if (EvidenceStore *store = m_store ? m_store() : nullptr)
             if (auto id = store->identity(s->signature->signer); id.ok())
                 if (auto key = crypto::PublicKey::fromPem(id->publicKeyPem); key.ok())
                     verifies = verifyRecordSignature(*s, key.value());
@@ -703,7 +703,7 @@ void DerivationsPanel::showRecord() {
 void DerivationsPanel::updateActions() {
     const RecordState *s = current();
     const bool signedIn = m_session && m_session->isUnlocked();
-    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    EvidenceStore *store = m_store ? m_store() : nullptr;
     std::unique_ptr<DerivationActions> probe;
     if (signedIn && store)
         probe = std::make_unique<DerivationActions>(*store, *m_session->signer());
@@ -807,7 +807,7 @@ std::unique_ptr<DerivationActions> DerivationsPanel::actions() {
             return nullptr;
         }
     }
-    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    EvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store) {
         report(tr("No evidence store."), true);
         return nullptr;
@@ -911,7 +911,7 @@ bool DerivationsPanel::exportHandoffTo(const QString &path) {
     auto a = actions();
     if (!a)
         return false;
-    SqliteEvidenceStore *store = m_store();
+    EvidenceStore *store = m_store();
     Handoff::ExportOptions options;
     options.draft = m_draft->isChecked();
     options.locker = m_locker->text().trimmed();

@@ -21,7 +21,7 @@ class QTableWidget;
 namespace ops {
 class DerivationActions;
 class Session;
-class SqliteEvidenceStore;
+class EvidenceStore;
 } // namespace ops
 
 namespace ops::ui {
@@ -36,7 +36,7 @@ class AppContext;
 class DerivationsPanel final : public Panel {
     Q_OBJECT
 public:
-    using StoreProvider = std::function<SqliteEvidenceStore *()>;
+    using StoreProvider = std::function<EvidenceStore *()>;
     explicit DerivationsPanel(AppContext *app, QWidget *parent = nullptr);
     ~DerivationsPanel() override;
     QString title() const override;

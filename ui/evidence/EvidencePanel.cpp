@@ -92,7 +92,7 @@ EvidencePanel::EvidencePanel(AppContext *app, QWidget *parent)
     : Panel(parent)
     , m_app(app)
     , m_session(app->session())
-    , m_store([app] { return app->store(); })
+    , m_store([app] { return app->localStore(); })
     , m_model(new EventTableModel(this))
     , m_cancelFlag(std::make_shared<std::atomic<bool>>(false))
     , m_verifyWatcher(new QFutureWatcher<QVariantMap>(this))
@@ -703,6 +703,13 @@ void EvidencePanel::applyFilters() {
 
 void EvidencePanel::updateCount() {
     SqliteEvidenceStore *s = store();
+    if (!s && m_app->host()->isTeamLog()) {
+        // Never an empty list that looks like an empty log.
+        m_count->setText(tr("Browsing the team log here is not in this version: %n event(s) in it; "
+                            "use opsconsole-cli evidence show, verify and witness with --store",
+                            nullptr, static_cast<int>(m_app->host()->size())));
+        return;
+    }
     if (!s) {
         m_count->setText(tr("No evidence store"));
         return;

@@ -457,7 +457,7 @@ void IncidentsPanel::buildRunView(QWidget *page) {
 }
 
 void IncidentsPanel::refresh() {
-    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    EvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store) {
         report(tr("No evidence store: incidents cannot be read or recorded."), true);
         return;
@@ -829,7 +829,7 @@ std::unique_ptr<IncidentActions> IncidentsPanel::actions() {
             return nullptr;
         }
     }
-    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    EvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store) {
         report(tr("No evidence store."), true);
         return nullptr;

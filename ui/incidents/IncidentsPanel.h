@@ -25,7 +25,7 @@ class IncidentListModel;
 class RebindFlow;
 class ScopeProbe;
 class Session;
-class SqliteEvidenceStore;
+class EvidenceStore;
 } // namespace ops
 
 namespace ops::ui {
@@ -38,7 +38,7 @@ class AppContext;
 class IncidentsPanel final : public Panel {
     Q_OBJECT
 public:
-    using StoreProvider = std::function<SqliteEvidenceStore *()>;
+    using StoreProvider = std::function<EvidenceStore *()>;
     explicit IncidentsPanel(AppContext *app, QWidget *parent = nullptr);
     ~IncidentsPanel() override;
 

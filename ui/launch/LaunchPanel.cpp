@@ -270,7 +270,7 @@ void LaunchPanel::showEvent(QShowEvent *event) {
 }
 
 void LaunchPanel::refresh() {
-    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    EvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store) {
         m_status = LaunchStatus{};
         m_status.reasons << qMakePair(QStringLiteral("store"),
@@ -482,7 +482,7 @@ void LaunchPanel::updateSignoffs() {
 QStringList LaunchPanel::actorRoles() const {
     if (!m_session || !m_session->isUnlocked())
         return {};
-    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    EvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store)
         return {};
     auto id = store->identity(m_session->identity());
@@ -547,7 +547,7 @@ std::unique_ptr<LaunchActions> LaunchPanel::actions() {
             return nullptr;
         }
     }
-    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    EvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store) {
         report(tr("No evidence store."), true);
         return nullptr;
@@ -737,7 +737,7 @@ bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint
 }
 
 bool LaunchPanel::exportRecordTo(const QString &dir) {
-    SqliteEvidenceStore *store = m_store ? m_store() : nullptr;
+    EvidenceStore *store = m_store ? m_store() : nullptr;
     if (!store || !m_status.run)
         return false;
     auto in = LaunchInputs::read(*store, m_config, m_environment, m_library, m_clock());

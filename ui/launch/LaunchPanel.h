@@ -23,7 +23,7 @@ namespace ops {
 class LaunchActions;
 class LaunchProbe;
 class Session;
-class SqliteEvidenceStore;
+class EvidenceStore;
 } // namespace ops
 
 namespace ops::ui {
@@ -36,7 +36,7 @@ class AppContext;
 class LaunchPanel final : public Panel {
     Q_OBJECT
 public:
-    using StoreProvider = std::function<SqliteEvidenceStore *()>;
+    using StoreProvider = std::function<EvidenceStore *()>;
     explicit LaunchPanel(AppContext *app, QWidget *parent = nullptr);
     ~LaunchPanel() override;
     QString title() const override;

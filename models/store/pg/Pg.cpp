@@ -156,6 +156,15 @@ bool Connection::isBroken() const {
     return !m_conn || PQstatus(m_conn.get()) != CONNECTION_OK;
 }
 
+bool Connection::reset() {
+    if (!m_conn)
+        return false;
+    if (PQstatus(m_conn.get()) == CONNECTION_OK)
+        return true;
+    PQreset(m_conn.get());
+    return PQstatus(m_conn.get()) == CONNECTION_OK;
+}
+
 int Connection::socket() const {
     return m_conn ? PQsocket(m_conn.get()) : -1;
 }

@@ -73,6 +73,8 @@ public:
 
     bool isOpen() const { return m_conn != nullptr; }
     bool isBroken() const; // the server went away
+    // Reconnects a broken connection with the same parameters; true when it is open again.
+    bool reset();
     // "db@host" as the status bar shows it.
     QString label() const { return m_label; }
     QString url() const { return m_redacted; }

@@ -1,0 +1,147 @@
+// The console on the team log, offscreen, beside consoles in other processes on the same database:
+// their acts reach its panels through LISTEN/NOTIFY, its status bar names the backend and the
+// witnesses, and a lost connection shows at once and heals.
+#include "MainWindow.h"
+#include "common/AppContext.h"
+#include "incidents/IncidentsPanel.h"
+#include "store/StoreHost.h"
+
+#include "CliHarness.h"
+#include "PgFixture.h"
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace ops;
+using namespace ops::test;
+using namespace ops::ui;
+
+class TestTeamConsole : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void followsTheTeamThroughNotifications();
+
+private:
+    PgServer m_server;
+    std::unique_ptr<TempDir> m_settingsDir;
+};
+
+namespace {
+
+QByteArray teamYaml() {
+    QFile f(QStringLiteral(OPSCONSOLE_SOURCE_DIR "/resources/config/demo.yaml"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("demo config missing");
+    return f.readAll() + "\nstore: {app_role: team_app}\n";
+}
+
+} // namespace
+
+void TestTeamConsole::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    m_settingsDir = std::make_unique<TempDir>();
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir->path());
+    QCoreApplication::setOrganizationName(QStringLiteral("opsconsole-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("opsconsole-test"));
+    m_server = PgServer::fromFixture();
+    QVERIFY2(m_server.problem.isEmpty(), qPrintable(m_server.problem));
+}
+
+void TestTeamConsole::followsTheTeamThroughNotifications() {
+    auto db = m_server.freshDatabase();
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+    const QString ownerUrl = m_server.url(db.value(), QStringLiteral("team_owner"));
+    const QString appUrl = m_server.url(db.value(), QStringLiteral("team_app"));
+    // Two other consoles (processes with their own keys): alice, the genesis admin and operator,
+    // and bob, a reviewer she approved.
+    Cli alice(teamYaml(), QString());
+    Cli bob(teamYaml(), QString());
+    RUN_OK(alice({QStringLiteral("init"), QStringLiteral("--store"), ownerUrl, QStringLiteral("--roles"),
+                  QStringLiteral("operator,incident-owner")},
+                 QStringLiteral("alice")));
+    RUN_OK(bob({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("bob"),
+                QStringLiteral("--roles"), QStringLiteral("reviewer"), QStringLiteral("--store"), appUrl}));
+    RUN_OK(alice({QStringLiteral("identity"), QStringLiteral("approve"), QStringLiteral("bob"),
+                  QStringLiteral("--store"), appUrl},
+                 QStringLiteral("alice")));
+
+    StartupContext ctx;
+    ctx.environment = Environment::Dev;
+    ctx.config = ConfigLoader::builtinDemo().value();
+    ctx.config.trust.witnessQuorum = 1;
+    ctx.storePath = appUrl;
+    MainWindow w(ctx);
+    w.app()->host()->setPollIntervalMs(0); // the notifications alone must carry every change
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *status = w.findChild<QLabel *>(QStringLiteral("storeLabel"));
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("3 events")), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("· team log ")), qPrintable(status->text()));
+    QVERIFY2(
+        status->toolTip().contains(QStringLiteral("team log ") + db.value() + QStringLiteral("@localhost")),
+        qPrintable(status->toolTip()));
+    QVERIFY2(status->text().contains(QStringLiteral("not yet witnessed")), qPrintable(status->text()));
+    QVERIFY(!status->text().contains(QStringLiteral("PROBLEM")));
+    // No secret and no socket path in what the operator sees.
+    QVERIFY(!status->text().contains(m_server.socketDir));
+    QVERIFY(!status->toolTip().contains(m_server.socketDir));
+    auto *incidents = w.incidentsPanel()->findChild<QTableView *>(QStringLiteral("incidentList"));
+    QCOMPARE(incidents->model()->rowCount(), 0);
+
+    // alice opens an incident on her console: it appears here without a click or a poll.
+    auto opened =
+        RUN_OK(alice({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                      QStringLiteral("bad-publish"), QStringLiteral("--scope"), QStringLiteral("kl"),
+                      QStringLiteral("--json"), QStringLiteral("--store"), appUrl},
+                     QStringLiteral("alice")));
+    QVERIFY(opened.exitCode == 0);
+    QTRY_COMPARE(incidents->model()->rowCount(), 1);
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("4 events")), qPrintable(status->text()));
+
+    // bob's console witnesses the log: the cosignature's notification updates the witnesses here.
+    RUN_OK(bob({QStringLiteral("evidence"), QStringLiteral("witness"), QStringLiteral("--store"), appUrl},
+               QStringLiteral("bob")));
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("witnessed by bob (1 of 1)")),
+                 qPrintable(status->text()));
+
+    // The server drops this console's connections (a restart, a network cut): shown at once, never
+    // as healthy, and healed when the server answers again.
+    auto admin = m_server.admin();
+    QVERIFY(admin.ok());
+    const QByteArray kill = QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                                           "datname = '%1' AND pid <> pg_backend_pid()")
+                                .arg(db.value())
+                                .toUtf8();
+    QVERIFY(admin->exec(kill.constData()).ok());
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("PROBLEM")) &&
+                     status->text().contains(QStringLiteral("lost")),
+                 qPrintable(status->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(!status->text().contains(QStringLiteral("PROBLEM")), qPrintable(status->text()),
+                              30000);
+    // And the team's next act arrives again.
+    RUN_OK(alice({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                  QStringLiteral("bad-publish"), QStringLiteral("--scope"), QStringLiteral("sg"),
+                  QStringLiteral("--store"), appUrl},
+                 QStringLiteral("alice")));
+    QTRY_COMPARE(incidents->model()->rowCount(), 2);
+    // For a person to look at (OPSCONSOLE_SHOT_DIR): the window on the team log, two panels.
+    if (const QString dir = qEnvironmentVariable("OPSCONSOLE_SHOT_DIR"); !dir.isEmpty()) {
+        w.resize(1400, 860);
+        w.showPanel(1);
+        QTest::qWait(0);
+        w.grab().save(dir + QStringLiteral("/team-incidents.png"));
+        w.showPanel(4);
+        QTest::qWait(0);
+        w.grab().save(dir + QStringLiteral("/team-evidence.png"));
+    }
+}
+
+QTEST_MAIN(TestTeamConsole)
+#include "tst_teamconsole.moc"
