@@ -11,12 +11,16 @@
 #include "core/Time.h"
 #include "crypto/SignedNote.h"
 #include "store/PgEvidenceStore.h"
+#include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
+#include "store/StoreHost.h"
 #include "store/TeamWitness.h"
+#include "store/TeamWitnessDuty.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -45,6 +49,7 @@ private Q_SLOTS:
     void cliOnTheTeamLog();
     void cliRefusesUnsafeUrls();
     void migrateKeepsTheRoot();
+    void signedInWindowWitnessesAsTheLogGrows();
 
 private:
     Signer makeSigner(const QString &name);
@@ -873,6 +878,55 @@ void TestPgStore::migrateKeepsTheRoot() {
     auto tables = conn->query("SELECT COUNT(*)::bigint FROM pg_namespace WHERE nspname = 'opsconsole'");
     QVERIFY(tables.ok());
     QCOMPARE(tables->i64(0, 0), 0);
+}
+
+void TestPgStore::signedInWindowWitnessesAsTheLogGrows() {
+    // The window's duty (StoreHost + TeamWitnessDuty, as AppContext wires them), driven by the
+    // team log's notifications alone.
+    Console alice = console(m_server, m_db, 1);
+    QVERIFY(alice.store);
+    Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY(alice.store->registerIdentity(bob, {QStringLiteral("reviewer")}).ok());
+    QVERIFY(alice.store->approveIdentity(m_admin, QStringLiteral("bob")).ok());
+    TempDir state;
+    StoreOpenOptions o;
+    o.anchorDirectory = state.path();
+    o.trust.witnessQuorum = 1;
+    StoreHost host(m_server.url(m_db, QStringLiteral("team_app")), o);
+    host.setPollIntervalMs(0);
+    Session session;
+    TeamWitnessDuty duty(&host, &session, state.path());
+    QSignalSpy alarms(&duty, &TeamWitnessDuty::alarmRaised);
+    QVERIFY(host.evidence());
+    QVERIFY(host.isTeamLog());
+    QTRY_VERIFY(host.isConnected());
+    // Signing in is the first witness pass.
+    session.unlockWith(std::move(bob));
+    const quint64 first = alice.store->size().value();
+    QTRY_COMPARE(duty.witnessedSize(), first);
+    // alice's acts arrive by notification; each new checkpoint is cosigned by bob's window.
+    QVERIFY(alice.store->append(m_admin, {ev(QStringLiteral("test.note"), 1)}).ok());
+    QVERIFY(alice.store->append(m_admin, {ev(QStringLiteral("test.note"), 2)}).ok());
+    const quint64 grown = alice.store->size().value();
+    QTRY_COMPARE(duty.witnessedSize(), grown);
+    auto witnesses = alice.store->witnessesOf(alice.store->latestCheckpoint().value());
+    QVERIFY(witnesses.ok());
+    QCOMPARE(witnesses.value(), QStringList{QStringLiteral("bob")});
+    QVERIFY(duty.problem().isEmpty());
+    // A superuser rewrites an event the window has not seen yet: the next pass raises the alarm.
+    QVERIFY(alice.store->append(m_admin, {ev(QStringLiteral("test.note"), 1)}).ok());
+    auto su = m_server.admin(m_db);
+    QVERIFY(su.ok());
+    QVERIFY(su->exec("SET session_replication_role = replica").ok());
+    QVERIFY(su->run("UPDATE opsconsole.events SET canonical = convert_to(replace(convert_from(canonical, "
+                    "'UTF8'), '\"i\":1', '\"i\":7'), 'UTF8') WHERE seq = $1",
+                    pg::Params().i64(static_cast<qint64>(grown + 1)))
+                .ok());
+    QTRY_COMPARE(alarms.count(), 1);
+    QVERIFY2(alarms.at(0).at(0).toString().contains(QStringLiteral("rewritten")),
+             qPrintable(alarms.at(0).at(0).toString()));
+    QVERIFY(duty.alarm().contains(QStringLiteral("rewritten")));
+    QCOMPARE(duty.witnessedSize(), grown); // it vouched for nothing after
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)
