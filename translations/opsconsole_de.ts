@@ -39,11 +39,11 @@
         <translation>zum Bestätigen anmelden: eine Bestätigung ist signierter Nachweis</translation>
     </message>
     <message>
-        <source>'%1' holds neither the operator nor the incident-owner role</source>
+        <source>&apos;%1&apos; holds neither the operator nor the incident-owner role</source>
         <translation>„%1“ hat weder die Rolle Operator noch Incident-Owner</translation>
     </message>
     <message>
-        <source>no alert '%1' for scope '%2'</source>
+        <source>no alert &apos;%1&apos; for scope &apos;%2&apos;</source>
         <translation>kein Alarm „%1“ für den Bereich „%2“</translation>
     </message>
     <message>
@@ -53,6 +53,10 @@
     <message>
         <source>an acknowledgement needs a note</source>
         <translation>eine Bestätigung braucht eine Notiz</translation>
+    </message>
+    <message>
+        <source>on the team log this console probes and shows, but does not record transitions (one recorder per team log is not in this version)</source>
+        <translation>im Team-Log prüft und zeigt diese Konsole, zeichnet aber keine Zustandswechsel auf (ein Aufzeichner je Team-Log gibt es in dieser Version noch nicht)</translation>
     </message>
 </context>
 <context>
@@ -113,6 +117,30 @@
     <message>
         <source>opened read-only</source>
         <translation>schreibgeschützt geöffnet</translation>
+    </message>
+    <message>
+        <source>local file</source>
+        <translation>lokale Datei</translation>
+    </message>
+    <message>
+        <source>team log %1</source>
+        <translation>Team-Log %1</translation>
+    </message>
+    <message>
+        <source>the team log cannot be reached: %1</source>
+        <translation>das Team-Log ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>the team log&apos;s notifications do not arrive: %1</source>
+        <translation>die Benachrichtigungen des Team-Logs kommen nicht an: %1</translation>
+    </message>
+    <message>
+        <source>the connection to the team log is lost; retrying</source>
+        <translation>die Verbindung zum Team-Log ist verloren; neuer Versuch läuft</translation>
+    </message>
+    <message>
+        <source>the connection to the team log is lost (%1); retrying</source>
+        <translation>die Verbindung zum Team-Log ist verloren (%1); neuer Versuch läuft</translation>
     </message>
 </context>
 <context>
@@ -246,8 +274,8 @@
         <translation>Zuerst eine Notiz eingeben: was Sie gesehen haben und was Sie tun.</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b71c1c'&gt;Not acknowledged: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b71c1c'&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;Not acknowledged: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Acknowledged as %1 (event %2).</source>
@@ -432,7 +460,7 @@
         <translation>YAML-Datensätze (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>The record's fields</source>
+        <source>The record&apos;s fields</source>
         <translation>Die Felder des Datensatzes</translation>
     </message>
     <message>
@@ -456,7 +484,7 @@
         <translation>Dieser Datensatz</translation>
     </message>
     <message>
-        <source>The record's history</source>
+        <source>The record&apos;s history</source>
         <translation>Verlauf des Datensatzes</translation>
     </message>
     <message>
@@ -608,7 +636,7 @@
         <translation>Übergabepaket (*.tar.zst)</translation>
     </message>
     <message>
-        <source>No evidence store: the reviewer's desk needs one.</source>
+        <source>No evidence store: the reviewer&apos;s desk needs one.</source>
         <translation>Kein Nachweisspeicher: der Prüfplatz braucht einen.</translation>
     </message>
     <message>
@@ -636,8 +664,8 @@
         <translation>Herleitung von %1, Stufe %2, %3</translation>
     </message>
     <message>
-        <source>&lt;span style="color:%1"&gt;Eligible for S03 lock&lt;/span&gt;</source>
-        <translation>&lt;span style="color:%1"&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
     </message>
     <message>
         <source>S03: blocking — %1</source>
@@ -712,11 +740,11 @@
         <translation>Ablehnen, mit Grund</translation>
     </message>
     <message>
-        <source>Sign the record's canonical hash, git_sha and input hashes</source>
+        <source>Sign the record&apos;s canonical hash, git_sha and input hashes</source>
         <translation>Den kanonischen Hash, git_sha und die Eingabe-Hashes des Datensatzes signieren</translation>
     </message>
     <message>
-        <source>The risk owner's note on a cost or capacity value</source>
+        <source>The risk owner&apos;s note on a cost or capacity value</source>
         <translation>Die Notiz des Risikoverantwortlichen zu einem Kosten- oder Kapazitätswert</translation>
     </message>
     <message>
@@ -901,8 +929,8 @@
         <translation>%1 Ereignisse nach %2 exportiert.</translation>
     </message>
     <message>
-        <source>Search every event (Ctrl+F): words, "a phrase", prefix*, AND / OR / NOT</source>
-        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, "eine Phrase", Präfix*, AND / OR / NOT</translation>
+        <source>Search every event (Ctrl+F): words, &quot;a phrase&quot;, prefix*, AND / OR / NOT</source>
+        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, &quot;eine Phrase&quot;, Präfix*, AND / OR / NOT</translation>
     </message>
     <message>
         <source>Full-text search</source>
@@ -1144,7 +1172,7 @@
         <translation>Exportiere %1…</translation>
     </message>
     <message>
-        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle's digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle&apos;s digest, its entries and every listed file are checked on the local files, never over the network.</source>
         <translation>Ein Verdikt besteht aus score.json, seinem Evidenzpaket, verdict.sig und verdict.pub. Die Prüfung ist offline: Signatur, Prüfsumme des Pakets, seine Einträge und jede aufgeführte Datei werden an den lokalen Dateien geprüft, nie über das Netzwerk.</translation>
     </message>
     <message>
@@ -1217,6 +1245,13 @@
     <message>
         <source> Trust root not pinned: a log rewritten with new keys would verify too.</source>
         <translation> Vertrauensanker nicht festgelegt: ein mit neuen Schlüsseln neu geschriebenes Protokoll würde ebenfalls bestehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Browsing the team log here is not in this version: %n event(s) in it; use opsconsole-cli evidence show, verify and witness with --store</source>
+        <translation>
+            <numerusform>Das Team-Log lässt sich hier in dieser Version noch nicht durchsuchen: %n Ereignis darin; opsconsole-cli evidence show, verify und witness mit --store verwenden</numerusform>
+            <numerusform>Das Team-Log lässt sich hier in dieser Version noch nicht durchsuchen: %n Ereignisse darin; opsconsole-cli evidence show, verify und witness mit --store verwenden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1354,7 +1389,7 @@
         <translation>Wie sie erfüllt ist, in Worten</translation>
     </message>
     <message>
-        <source>Verification result (default: the latest record's)</source>
+        <source>Verification result (default: the latest record&apos;s)</source>
         <translation>Prüfergebnis (Standard: das des letzten Nachweises)</translation>
     </message>
     <message>
@@ -1418,7 +1453,7 @@
         <translation>Prüfsummendatei…</translation>
     </message>
     <message>
-        <source>File whose SHA-256 is the step's checksum</source>
+        <source>File whose SHA-256 is the step&apos;s checksum</source>
         <translation>Datei, deren SHA-256 die Prüfsumme des Schritts ist</translation>
     </message>
     <message>
@@ -1514,12 +1549,12 @@
         <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Finished: objective NOT met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
@@ -1582,8 +1617,8 @@
         <translation>Kein Notschalter ist aktiv.</translation>
     </message>
     <message>
-        <source>&lt;b style='color:#b3261e'&gt;Active:&lt;/b&gt; %1</source>
-        <translation>&lt;b style='color:#b3261e'&gt;Aktiv:&lt;/b&gt; %1</translation>
+        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;Active:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:#b3261e&apos;&gt;Aktiv:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>AI lane</source>
@@ -1722,8 +1757,8 @@
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <source>Validation locality '%1' is not a scope of the configuration.</source>
-        <translation>Validierungsort '%1' ist kein Bereich der Konfiguration.</translation>
+        <source>Validation locality &apos;%1&apos; is not a scope of the configuration.</source>
+        <translation>Validierungsort &apos;%1&apos; ist kein Bereich der Konfiguration.</translation>
     </message>
     <message>
         <source>Validating on %1…</source>
@@ -2398,8 +2433,40 @@ opsconsole-cli init --identity NAME --roles operator</translation>
         <translation> — schreibgeschützt</translation>
     </message>
     <message>
-        <source>%1 · store %2</source>
-        <translation>%1 · Speicher %2</translation>
+        <source>ALARM (SEV-1): the team log was rewritten</source>
+        <translation>ALARM (SEV-1): das Team-Log wurde umgeschrieben</translation>
+    </message>
+    <message>
+        <source>%1
+
+This console writes nothing more to the team log until the alarm is investigated.</source>
+        <translation>%1
+
+Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist.</translation>
+    </message>
+    <message>
+        <source>ALARM (SEV-1): the team log was rewritten: %1</source>
+        <translation>ALARM (SEV-1): das Team-Log wurde umgeschrieben: %1</translation>
+    </message>
+    <message>
+        <source> — witnesses unknown (%1)</source>
+        <translation> — Zeugen unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source> — not yet witnessed (0 of %1)</source>
+        <translation> — noch nicht bezeugt (0 von %1)</translation>
+    </message>
+    <message>
+        <source> — witnessed by %1 (%2 of %3)</source>
+        <translation> — bezeugt von %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · local file %2</source>
+        <translation>%1 · lokale Datei %2</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2703,7 @@ tatsächlich %2</translation>
         <translation>Diagramm Manifest-Alter</translation>
     </message>
     <message>
-        <source>Select a cell of the matrix: its scope's trends appear here.</source>
+        <source>Select a cell of the matrix: its scope&apos;s trends appear here.</source>
         <translation>Eine Zelle der Matrix wählen: die Verläufe ihres Bereichs erscheinen hier.</translation>
     </message>
     <message>

@@ -54,6 +54,10 @@
         <source>an acknowledgement needs a note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>on the team log this console probes and shows, but does not record transitions (one recorder per team log is not in this version)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>
@@ -111,6 +115,30 @@
     </message>
     <message>
         <source>opened read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team log %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team log cannot be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team log&apos;s notifications do not arrive: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to the team log is lost; retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to the team log is lost (%1); retrying</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1214,6 +1242,13 @@
     <message>
         <source> Trust root not pinned: a log rewritten with new keys would verify too.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Browsing the team log here is not in this version: %n event(s) in it; use opsconsole-cli evidence show, verify and witness with --store</source>
+        <translation>
+            <numerusform>Browsing the team log here is not in this version: %n event in it; use opsconsole-cli evidence show, verify and witness with --store</numerusform>
+            <numerusform>Browsing the team log here is not in this version: %n events in it; use opsconsole-cli evidence show, verify and witness with --store</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2384,7 +2419,37 @@ opsconsole-cli init --identity NAME --roles operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · store %2</source>
+        <source>ALARM (SEV-1): the team log was rewritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+This console writes nothing more to the team log until the alarm is investigated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM (SEV-1): the team log was rewritten: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — witnesses unknown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — not yet witnessed (0 of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — witnessed by %1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · local file %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -709,8 +709,11 @@ int EvidenceCommand::runMigrate(const QString &url, const QString &appRole, cons
     if (!after.ok())
         return fail(io, after.error(), json);
     auto teamLatest = team.value()->latestCheckpoint();
-    const bool sameRoot = teamLatest.ok() && teamLatest->size == latest->size &&
-                          teamLatest->root == latest->root && moved->root == latest->root;
+    // The root of the copied snapshot is the team log's latest signed root (the file may have
+    // grown since it was verified; the copy is of one read snapshot, verified again above).
+    const bool sameRoot = teamLatest.ok() && teamLatest->size == moved->events &&
+                          teamLatest->root == moved->root &&
+                          (latest->size != moved->events || latest->root == moved->root);
     const bool ok = after->intact && sameRoot;
     if (json) {
         JsonValue o2 = JsonValue::object();
