@@ -154,10 +154,15 @@ int main(int argc, char **argv) {
             qFatal("script");
         f.write("INSERT INTO bench_raw(data) VALUES (convert_to(repeat('x', 300), 'UTF8'));\n");
     }
-    const QString pgbench = [] {
-        for (const QString &v : {QStringLiteral("17"), QStringLiteral("16"), QStringLiteral("15")})
-            if (QFile::exists(QStringLiteral("/usr/lib/postgresql/%1/bin/pgbench").arg(v)))
-                return QStringLiteral("/usr/lib/postgresql/%1/bin/pgbench").arg(v);
+    const QString pgbench = []() -> QString {
+        // The server's programs live where pg_config says; else whatever pgbench is on PATH.
+        QProcess cfg;
+        cfg.start(QStringLiteral("pg_config"), {QStringLiteral("--bindir")});
+        if (cfg.waitForFinished(30000) && cfg.exitCode() == 0) {
+            const QString bin = QString::fromLocal8Bit(cfg.readAllStandardOutput()).trimmed();
+            if (QFile::exists(bin + QStringLiteral("/pgbench")))
+                return bin + QStringLiteral("/pgbench");
+        }
         return QStringLiteral("pgbench");
     }();
     QProcess p;

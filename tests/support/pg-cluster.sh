@@ -7,7 +7,12 @@
 set -euo pipefail
 cmd=${1:?start|stop}
 state=${2:?state directory}
-bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+# The server programs: where pg_config (libpq-dev) says they are, else initdb on PATH.
+bindir=$(pg_config --bindir 2>/dev/null || true)
+if [[ -z "$bindir" || ! -x "$bindir/initdb" ]]; then
+  initdb=$(command -v initdb 2>/dev/null || true)
+  bindir=${initdb%/initdb}
+fi
 if [[ -z "$bindir" || ! -x "$bindir/initdb" ]]; then
   echo "pg-cluster: no PostgreSQL server binaries (install postgresql-15: make deps)" >&2
   exit 1
@@ -35,8 +40,13 @@ case "$cmd" in
 start)
   mkdir -p "$state"
   stop
-  # A short path: a Unix socket's name is limited to about 100 bytes.
-  dir=$(mktemp -d /tmp/opsconsole-pg.XXXXXX)
+  # In the temporary directory ($TMPDIR): a Unix socket's name is limited to about 100 bytes.
+  dir=$(mktemp -d -t opsconsole-pg.XXXXXX)
+  if ((${#dir} > 80)); then
+    echo "pg-cluster: temporary directory path too long for a socket ($dir); set TMPDIR shorter" >&2
+    rm -rf "$dir"
+    exit 1
+  fi
   chmod 0755 "$dir"
   [[ -n "$dbuser" ]] && chown "$dbuser" "$dir"
   as_db "$bindir/initdb" -D "$dir/data" -U pgadmin -A trust -E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 || {
