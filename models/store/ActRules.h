@@ -62,8 +62,10 @@ bool checkpointSignatureOk(const IdentityRegistry &reg, const Checkpoint &cp,
                            const std::function<bool(quint64)> &checkpointAt);
 
 // Refuses to write over events that the latest validly signed checkpoint does not cover.
+// signatureChecked: the caller verified these very checkpoint bytes before (a signer's key at a
+// size never changes in an append-only registry), so only the root and size are compared.
 Result<void> checkHead(const IdentityRegistry &reg, quint64 n, const crypto::merkle::TreeBuilder &tree,
                        const Result<Checkpoint> &latest, const std::function<bool(quint64)> &checkpointAt,
-                       const QString &where);
+                       const QString &where, bool signatureChecked = false);
 
 } // namespace ops::act

@@ -4,6 +4,7 @@
 #include "EventCodec.h"
 #include "LogVerifier.h"
 #include "Schema.h"
+#include "pg/LogRows.h"
 
 #include "core/CanonicalJson.h"
 #include "crypto/Random.h"
@@ -123,6 +124,61 @@ public:
 
 private:
     pg::Connection &m_conn;
+};
+
+// The Merkle frontier of the locked head, read in the append's first round trip: the kept perfect
+// subtree roots the frontier names (level L, index size/2^L - 1 for each bit L of the size), and the
+// leaves after the last kept boundary. Rows: level, index, hash; leaves have level -1 and their seq.
+const std::string kFrontierSql =
+    "WITH h AS (SELECT size FROM opsconsole.log_head WHERE id = 1) "
+    "SELECT m.level, m.idx, m.hash FROM h CROSS JOIN generate_series(" +
+    std::to_string(store::kNodeLevelMin) +
+    ", 62) AS l(level) JOIN opsconsole.merkle_nodes m ON m.level = l.level "
+    "AND m.idx = (h.size >> l.level) - 1 WHERE ((h.size >> l.level) & 1) = 1 "
+    "UNION ALL SELECT -1, e.seq, e.leaf_hash FROM h CROSS JOIN opsconsole.events e "
+    "WHERE e.seq > ((h.size >> " +
+    std::to_string(store::kNodeLevelMin) + ") << " + std::to_string(store::kNodeLevelMin) +
+    ") AND e.seq <= h.size";
+
+// Answers from the prefetched frontier rows; anything else from the database.
+class PrefetchedTreeReader final : public merkle::TreeReader {
+public:
+    PrefetchedTreeReader(pg::Connection &c, const pg::Rows &rows)
+        : m_db(c) {
+        for (int i = 0; i < rows.count(); ++i) {
+            const qint64 level = rows.i64(i, 0);
+            const quint64 index = static_cast<quint64>(rows.i64(i, 1));
+            if (level >= 0) {
+                m_nodes.insert({static_cast<int>(level), index}, rows.bytes(i, 2));
+            } else if (m_leaves.isEmpty() ||
+                       index == m_leafFrom + static_cast<quint64>(m_leaves.size()) + 1) {
+                if (m_leaves.isEmpty())
+                    m_leafFrom = index - 1;
+                m_leaves.append(rows.bytes(i, 2));
+            } else {
+                m_leavesBroken = true; // not contiguous: let the database answer
+            }
+        }
+    }
+    QList<QByteArray> leafHashes(quint64 begin, quint64 end) const override {
+        if (!m_leavesBroken && begin >= m_leafFrom && end >= begin &&
+            end <= m_leafFrom + static_cast<quint64>(m_leaves.size()))
+            return m_leaves.mid(static_cast<qsizetype>(begin - m_leafFrom),
+                                static_cast<qsizetype>(end - begin));
+        return m_db.leafHashes(begin, end);
+    }
+    std::optional<QByteArray> perfectNode(int level, quint64 index) const override {
+        if (auto it = m_nodes.constFind({level, index}); it != m_nodes.constEnd())
+            return *it;
+        return m_db.perfectNode(level, index);
+    }
+
+private:
+    PgTreeReader m_db;
+    QHash<std::pair<int, quint64>, QByteArray> m_nodes;
+    quint64 m_leafFrom = 0;
+    QList<QByteArray> m_leaves;
+    bool m_leavesBroken = false;
 };
 
 StoredEvent readRow(const pg::Rows &r, int i) {
@@ -392,12 +448,23 @@ Result<quint64> PgEvidenceStore::size() const {
     return static_cast<quint64>(r->i64(0, 0));
 }
 
-Result<merkle::TreeBuilder> PgEvidenceStore::loadFrontier(quint64 size) const {
-    PgTreeReader reader(m_conn);
+namespace {
+
+Result<merkle::TreeBuilder> frontierOf(const merkle::TreeReader &reader, quint64 size) {
     QList<QByteArray> frontier;
     for (const auto &[level, index] : merkle::TreeBuilder::frontierNodes(size))
         frontier.append(merkle::subtreeRoot(reader, index << level, (index + 1) << level));
     return merkle::TreeBuilder::fromFrontier(size, frontier);
+}
+
+} // namespace
+
+Result<merkle::TreeBuilder> PgEvidenceStore::loadFrontier(quint64 size) const {
+    return frontierOf(PgTreeReader(m_conn), size);
+}
+
+Result<merkle::TreeBuilder> PgEvidenceStore::frontierFrom(quint64 size, const pg::Rows &rows) const {
+    return frontierOf(PrefetchedTreeReader(m_conn, rows), size);
 }
 
 bool PgEvidenceStore::checkpointAt(quint64 size) const {
@@ -415,12 +482,40 @@ Result<qint64> PgEvidenceStore::timeHighWater() const {
     return r->i64(0, 0);
 }
 
+namespace {
+
+// The identity events, counted: the registry is reloaded only when this changes.
+constexpr const char *kIdentityKeySql =
+    "SELECT COUNT(*)::bigint, COALESCE(MAX(seq), 0)::bigint FROM opsconsole.events "
+    "WHERE kind >= 'identity.' AND kind < 'identity/'";
+
+QByteArray registryKey(qint64 count, qint64 maxSeq) {
+    return QByteArray::number(count) + ':' + QByteArray::number(maxSeq);
+}
+
+// What an append checks before it writes, read in one statement after the head is locked (so in a
+// snapshot that sees every commit before the lock was granted): the events' top, the identity
+// events' key, the time high-water mark and the latest checkpoint.
+constexpr const char *kAppendStateSql =
+    "SELECT (SELECT COALESCE(MAX(seq), 0) FROM opsconsole.events)::bigint, "
+    "(SELECT COUNT(*) FROM opsconsole.events WHERE kind >= 'identity.' AND kind < 'identity/')::bigint, "
+    "(SELECT COALESCE(MAX(seq), 0) FROM opsconsole.events "
+    " WHERE kind >= 'identity.' AND kind < 'identity/')::bigint, "
+    "GREATEST(COALESCE((SELECT MAX(ts_ms) FROM opsconsole.events), 0), COALESCE(cp.ts_ms, 0))::bigint, "
+    "cp.canonical, cp.signature, cp.signer "
+    "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT canonical, signature, signer, ts_ms "
+    "FROM opsconsole.checkpoints ORDER BY size DESC LIMIT 1) cp ON true";
+
+} // namespace
+
 Result<IdentityRegistry> PgEvidenceStore::registry() const {
-    auto r = m_conn.query("SELECT COUNT(*)::bigint, COALESCE(MAX(seq), 0)::bigint FROM opsconsole.events "
-                          "WHERE kind >= 'identity.' AND kind < 'identity/'");
+    auto r = m_conn.query(kIdentityKeySql);
     if (!r.ok())
         return r.error();
-    const QByteArray key = QByteArray::number(r->i64(0, 0)) + ':' + QByteArray::number(r->i64(0, 1));
+    return registryFor(registryKey(r->i64(0, 0), r->i64(0, 1)));
+}
+
+Result<IdentityRegistry> PgEvidenceStore::registryFor(const QByteArray &key) const {
     if (m_registryCache && m_registryCache->first == key)
         return m_registryCache->second;
     auto reg = IdentityRegistry::load(*this, m_options.trust);
@@ -450,27 +545,26 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                          alarm);
     if (auto r = act::validate(events); !r.ok())
         return r.error();
-    auto tx = pg::Transaction::begin(m_conn);
-    if (!tx.ok())
-        return tx.error();
-    // The one counter row: whoever holds it appends next; everyone else waits here. The positions
-    // after it are this act's, and nobody else's, until it commits or rolls back.
-    auto head = m_conn.query("SELECT size FROM opsconsole.log_head WHERE id = 1 FOR UPDATE");
-    if (!head.ok())
-        return head.error();
-    if (head->count() != 1)
+    // Round trip one: begin, take the head row, read what the checks need.
+    auto tx = pg::Transaction::pipelined(m_conn);
+    pg::Pipeline pre;
+    pre.add("BEGIN").add(pg::kLockHeadSql).add(kAppendStateSql).add(kFrontierSql);
+    auto read = m_conn.run(pre);
+    if (!read.ok())
+        return read.error();
+    const pg::Rows &head = read.value()[1];
+    const pg::Rows &state = read.value()[2];
+    if (head.count() != 1)
         return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"), m_conn.label());
-    const quint64 n = static_cast<quint64>(head->i64(0, 0));
-    auto max = m_conn.query("SELECT COALESCE(MAX(seq), 0)::bigint FROM opsconsole.events");
-    if (!max.ok())
-        return max.error();
-    if (static_cast<quint64>(max->i64(0, 0)) != n)
+    // The positions after n are this act's, and nobody else's, until it commits or rolls back.
+    const quint64 n = static_cast<quint64>(head.i64(0, 0));
+    if (static_cast<quint64>(state.i64(0, 0)) != n)
         return makeError(ErrorCode::Store,
                          QStringLiteral("refusing to append: the log head says %1 events, the log holds %2")
                              .arg(n)
-                             .arg(max->i64(0, 0)),
+                             .arg(state.i64(0, 0)),
                          m_conn.label());
-    auto loaded = registry();
+    auto loaded = registryFor(registryKey(state.i64(0, 1), state.i64(0, 2)));
     if (!loaded.ok())
         return loaded.error();
     IdentityRegistry reg = std::move(loaded).value();
@@ -478,27 +572,40 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     if (!plan.ok())
         return plan.error();
     int markers = plan->markers;
-    auto tree = loadFrontier(n);
+    auto tree = frontierFrom(n, read.value()[3]);
     if (!tree.ok())
         return tree.error();
+    const auto latest = [&]() -> Result<Checkpoint> {
+        if (n == 0)
+            return Checkpoint{};
+        if (state.isNull(0, 4))
+            return makeError(ErrorCode::Negative, QStringLiteral("the store has no checkpoint yet"),
+                             m_conn.label());
+        const QByteArrayView c = state.bytesView(0, 4);
+        auto cp = Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())),
+                                            state.bytes(0, 5), state.text(0, 6));
+        if (!cp)
+            return makeError(ErrorCode::Store, QStringLiteral("the latest checkpoint is malformed"),
+                             m_conn.label());
+        return *cp;
+    }();
+    const auto signedBytes = [](const Checkpoint &c) -> QByteArray {
+        return QByteArray::number(static_cast<qulonglong>(c.canonical.size())) + ':' +
+               QByteArray::fromStdString(c.canonical) + c.storedSignature();
+    };
+    const bool checkedBefore = latest.ok() && n > 0 && signedBytes(latest.value()) == m_checkedHead;
     if (auto r = act::checkHead(
-            reg, n, tree.value(), n == 0 ? Result<Checkpoint>(Checkpoint{}) : latestCheckpoint(),
-            [this](quint64 size) { return checkpointAt(size); }, m_conn.label());
+            reg, n, tree.value(), latest, [this](quint64 size) { return checkpointAt(size); }, m_conn.label(),
+            checkedBefore);
         !r.ok())
         return r.error();
-    auto highWater = timeHighWater();
-    if (!highWater.ok())
-        return highWater.error();
-    qint64 latestTs = highWater.value();
+    qint64 latestTs = state.i64(0, 3);
     merkle::TreeBuilder builder = std::move(tree).value();
-    std::optional<Error> nodeError;
+    pg::RowBatch eventRows = pg::eventBatch();
+    pg::RowBatch nodeRows = pg::nodeBatch();
     const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
-        if (level < store::kNodeLevelMin || nodeError)
-            return;
-        if (auto r = m_conn.run("INSERT INTO opsconsole.merkle_nodes(level, idx, hash) VALUES ($1, $2, $3)",
-                                pg::Params().i64(level).i64(static_cast<qint64>(index)).bytes(hash));
-            !r.ok())
-            nodeError = r.error();
+        if (level >= store::kNodeLevelMin)
+            nodeRows.row().i64(level).i64(static_cast<qint64>(index)).bytes(hash);
     };
     const std::optional<qint64> actTime = act::actTime(events);
     crypto::UuidSource uuids;
@@ -519,65 +626,36 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         if (s.kind.startsWith(QLatin1String("identity.")))
             if (const QString why = reg.apply(s, e.payload); !why.isEmpty())
                 return makeError(ErrorCode::Policy, why);
-        s.leafHash =
-            merkle::leafHash(QByteArrayView(s.canonical.data(), static_cast<qsizetype>(s.canonical.size())));
-        if (auto r = m_conn.run(
-                "INSERT INTO opsconsole.events(seq, uuid, ts_ms, actor, kind, scope, canonical, "
-                "leaf_hash, signed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                pg::Params()
-                    .i64(static_cast<qint64>(s.seq))
-                    .text(s.uuid)
-                    .i64(s.tsMs)
-                    .text(s.actor)
-                    .text(s.kind)
-                    .text(s.scope)
-                    .bytes(QByteArrayView(s.canonical.data(), static_cast<qsizetype>(s.canonical.size())))
-                    .bytes(s.leafHash)
-                    .boolean(s.signedByActor));
-            !r.ok())
-            return r.error();
+        const QByteArrayView canonical(s.canonical.data(), static_cast<qsizetype>(s.canonical.size()));
+        s.leafHash = merkle::leafHash(canonical);
+        pg::addEventRow(eventRows, s.seq, s.uuid, s.tsMs, s.actor, s.kind, s.scope, canonical, s.leafHash,
+                        s.signedByActor);
         builder.append(s.leafHash, sink);
-        if (nodeError)
-            return *nodeError;
         if (markers > 0)
             --markers; // the era marker is not one of the caller's events
         else
             out.append(std::move(s));
     }
-    for (const NewBlob &b : blobs)
-        if (auto r = m_conn.run(
-                "INSERT INTO opsconsole.blobs(sha256, size, media_type, data) VALUES ($1, $2, $3, $4) "
-                "ON CONFLICT (sha256) DO NOTHING",
-                pg::Params().text(b.sha256).i64(b.bytes.size()).text(b.mediaType).bytes(b.bytes));
-            !r.ok())
-            return r.error();
     auto cp =
         act::signCheckpoint(signer, builder, qMax(m_options.clock(), latestTs), m_storeId, m_options.origin);
     if (!cp.ok())
         return cp.error();
-    if (auto r = m_conn.run(
-            "INSERT INTO opsconsole.checkpoints(size, root, ts_ms, signer, canonical, signature) "
-            "VALUES ($1, $2, $3, $4, $5, $6)",
-            pg::Params()
-                .i64(static_cast<qint64>(cp->size))
-                .bytes(cp->root)
-                .i64(cp->tsMs)
-                .text(cp->signer)
-                .bytes(QByteArrayView(cp->canonical.data(), static_cast<qsizetype>(cp->canonical.size())))
-                .bytes(cp->storedSignature()));
-        !r.ok())
+    // Round trip two: the act's rows, its checkpoint, the head, and COMMIT.
+    pg::Pipeline write;
+    eventRows.moveTo(write);
+    nodeRows.moveTo(write);
+    for (const NewBlob &b : blobs)
+        write.add("INSERT INTO opsconsole.blobs(sha256, size, media_type, data) VALUES ($1, $2, $3, $4) "
+                  "ON CONFLICT (sha256) DO NOTHING",
+                  pg::Params().text(b.sha256).i64(b.bytes.size()).text(b.mediaType).bytes(b.bytes));
+    write.add(pg::kInsertCheckpointSql, pg::checkpointRow(cp->size, cp->root, cp->tsMs, cp->signer,
+                                                          cp->canonical, cp->storedSignature()));
+    pg::publishHead(write, seq);
+    write.add("COMMIT");
+    if (auto r = m_conn.run(write); !r.ok())
         return r.error();
-    if (auto r = m_conn.run("UPDATE opsconsole.log_head SET size = $1 WHERE id = 1",
-                            pg::Params().i64(static_cast<qint64>(seq)));
-        !r.ok())
-        return r.error();
-    // Every console listening learns of the new size at commit (the store watcher).
-    if (auto r =
-            m_conn.run("SELECT pg_notify('opsconsole_log', $1)", pg::Params().text(QString::number(seq)));
-        !r.ok())
-        return r.error();
-    if (auto r = tx->commit(); !r.ok())
-        return r.error();
+    tx.committed();
+    m_checkedHead = signedBytes(cp.value());
     return out;
 }
 

@@ -118,7 +118,12 @@ private:
     Result<QList<StoredEvent>> appendInternal(const Signer &signer, const QList<NewEvent> &events,
                                               const QList<NewBlob> &blobs);
     Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
+    // The frontier from rows an append read in its first round trip (kFrontierSql), any node
+    // missing from them read as loadFrontier would.
+    Result<crypto::merkle::TreeBuilder> frontierFrom(quint64 size, const pg::Rows &rows) const;
     Result<qint64> timeHighWater() const;
+    // The registry as of the identity events counted by key ("count:max seq"), cached per key.
+    Result<IdentityRegistry> registryFor(const QByteArray &key) const;
     Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
 
     mutable pg::Connection m_conn;
@@ -126,6 +131,9 @@ private:
     int m_schemaVersion = 0;
     StoreOpenOptions m_options;
     mutable std::optional<std::pair<QByteArray, IdentityRegistry>> m_registryCache;
+    // The signed bytes (note and signature) of the latest checkpoint this console signed or checked
+    // on the append path: the next append finding the very same bytes need not verify them again.
+    QByteArray m_checkedHead;
 };
 
 } // namespace ops

@@ -3,6 +3,7 @@
 #include "LogVerifier.h"
 #include "PgEvidenceStore.h"
 #include "Schema.h"
+#include "pg/LogRows.h"
 
 #include "crypto/Merkle.h"
 
@@ -15,39 +16,7 @@ namespace merkle = crypto::merkle;
 namespace {
 
 // Rows per multi-row INSERT: few round trips, well under PostgreSQL's 65,535 parameters.
-constexpr int kEventsPerInsert = 500;
-
-std::string valuesList(int rows, int columns) {
-    std::string sql;
-    int n = 1;
-    for (int r = 0; r < rows; ++r) {
-        sql += r ? ",(" : "(";
-        for (int c = 0; c < columns; ++c) {
-            if (c)
-                sql += ',';
-            sql += '$' + std::to_string(n++);
-        }
-        sql += ')';
-    }
-    return sql;
-}
-
-struct PendingRows {
-    const char *head; // "INSERT INTO … VALUES "
-    int columns;
-    int rows = 0;
-    pg::Params params;
-
-    Result<void> flush(pg::Connection &conn) {
-        if (rows == 0)
-            return {};
-        const std::string sql = head + valuesList(rows, columns);
-        auto r = conn.run(sql.c_str(), params);
-        rows = 0;
-        params = pg::Params();
-        return r;
-    }
-};
+constexpr int kRowsPerInsert = 500;
 
 } // namespace
 
@@ -59,7 +28,7 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
     auto tx = pg::Transaction::begin(m_conn);
     if (!tx.ok())
         return tx.error();
-    auto head = m_conn.query("SELECT size FROM opsconsole.log_head WHERE id = 1 FOR UPDATE");
+    auto head = m_conn.query(pg::kLockHeadSql);
     if (!head.ok())
         return head.error();
     auto held = m_conn.query("SELECT (SELECT COUNT(*) FROM opsconsole.events)::bigint, "
@@ -86,18 +55,14 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
         if (!total.ok())
             return total.error();
         merkle::TreeBuilder tree;
-        PendingRows events{"INSERT INTO opsconsole.events(seq, uuid, ts_ms, actor, kind, scope, canonical, "
-                           "leaf_hash, signed) VALUES ",
-                           9,
-                           0,
-                           {}};
-        PendingRows nodes{"INSERT INTO opsconsole.merkle_nodes(level, idx, hash) VALUES ", 3, 0, {}};
+        pg::RowBatch events = pg::eventBatch();
+        pg::RowBatch nodes = pg::nodeBatch();
         std::optional<Error> failed;
         const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
             if (level < store::kNodeLevelMin)
                 return;
-            nodes.params.i64(level).i64(static_cast<qint64>(index)).bytes(hash);
-            if (++nodes.rows == kEventsPerInsert && !failed)
+            nodes.row().i64(level).i64(static_cast<qint64>(index)).bytes(hash);
+            if (nodes.rows() == kRowsPerInsert && !failed)
                 if (auto r = nodes.flush(m_conn); !r.ok())
                     failed = r.error();
         };
@@ -120,20 +85,13 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
                     ErrorCode::Negative,
                     QStringLiteral("event %1's stored leaf hash does not match its bytes").arg(row.seq),
                     source.path());
-            events.params.i64(static_cast<qint64>(row.seq))
-                .text(row.uuid)
-                .i64(row.tsMs)
-                .text(row.actor)
-                .text(row.kind)
-                .text(row.scope)
-                .bytes(row.canonical)
-                .bytes(leaf)
-                .boolean(row.signedByActor);
+            pg::addEventRow(events, row.seq, row.uuid, row.tsMs, row.actor, row.kind, row.scope,
+                            row.canonical, leaf, row.signedByActor);
             ++out.events;
             tree.append(leaf, sink);
             if (failed)
                 return *failed;
-            if (++events.rows == kEventsPerInsert) {
+            if (events.rows() == kRowsPerInsert) {
                 if (auto r = events.flush(m_conn); !r.ok())
                     return r.error();
                 if (progress && !progress(out.events, total.value()))
@@ -152,17 +110,9 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
                 return more.error();
             if (!more.value())
                 break;
-            if (auto r =
-                    m_conn.run("INSERT INTO opsconsole.checkpoints(size, root, ts_ms, signer, canonical, "
-                               "signature) VALUES ($1, $2, $3, $4, $5, $6)",
-                               pg::Params()
-                                   .i64(static_cast<qint64>(cp.size))
-                                   .bytes(cp.root)
-                                   .i64(cp.tsMs)
-                                   .text(cp.signer)
-                                   .bytes(QByteArrayView(cp.canonical.data(),
-                                                         static_cast<qsizetype>(cp.canonical.size())))
-                                   .bytes(cp.signature));
+            if (auto r = m_conn.run(
+                    pg::kInsertCheckpointSql,
+                    pg::checkpointRow(cp.size, cp.root, cp.tsMs, cp.signer, cp.canonical, cp.signature));
                 !r.ok())
                 return r.error();
             ++out.checkpoints;
@@ -195,16 +145,12 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
     if (out.events == 0)
         return makeError(ErrorCode::Policy, QStringLiteral("the local store is empty: nothing to migrate"),
                          source.path());
-    if (auto r = m_conn.run("UPDATE opsconsole.log_head SET size = $1 WHERE id = 1",
-                            pg::Params().i64(static_cast<qint64>(out.events)));
-        !r.ok())
+    pg::Pipeline publish;
+    pg::publishHead(publish, out.events);
+    publish.add("COMMIT");
+    if (auto r = m_conn.run(publish); !r.ok())
         return r.error();
-    if (auto r = m_conn.run("SELECT pg_notify('opsconsole_log', $1)",
-                            pg::Params().text(QString::number(out.events)));
-        !r.ok())
-        return r.error();
-    if (auto r = tx->commit(); !r.ok())
-        return r.error();
+    tx->committed();
     m_storeId = source.storeId();
     m_registryCache.reset();
     return out;

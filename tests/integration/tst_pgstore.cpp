@@ -50,6 +50,7 @@ private Q_SLOTS:
     void cliRefusesUnsafeUrls();
     void migrateKeepsTheRoot();
     void signedInWindowWitnessesAsTheLogGrows();
+    void pipelineIsAllOrNothing();
 
 private:
     Signer makeSigner(const QString &name);
@@ -927,6 +928,59 @@ void TestPgStore::signedInWindowWitnessesAsTheLogGrows() {
              qPrintable(alarms.at(0).at(0).toString()));
     QVERIFY(duty.alarm().contains(QStringLiteral("rewritten")));
     QCOMPARE(duty.witnessedSize(), grown); // it vouched for nothing after
+}
+
+void TestPgStore::pipelineIsAllOrNothing() {
+    auto su = m_server.admin(m_db);
+    QVERIFY(su.ok());
+    pg::Connection &c = su.value();
+    QVERIFY(c.exec("CREATE TABLE pipe(id bigint PRIMARY KEY, note text)").ok());
+    // A statement the server refuses in the middle: nothing before it stays, nothing after it runs.
+    {
+        auto tx = pg::Transaction::pipelined(c);
+        pg::RowBatch rows("INSERT INTO pipe(id, note) VALUES ", 2);
+        rows.row().i64(1).text(QStringLiteral("one"));
+        rows.row().i64(2).text(QStringLiteral("two"));
+        pg::Pipeline p;
+        p.add("BEGIN");
+        rows.moveTo(p);
+        QCOMPARE(rows.rows(), 0);
+        p.add("INSERT INTO pipe(id, note) VALUES ($1, $2)", pg::Params().i64(1).text(QStringLiteral("dup")));
+        p.add("INSERT INTO pipe(id, note) VALUES (3, 'three')");
+        p.add("COMMIT");
+        auto r = c.run(p);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(QStringLiteral("duplicate key")), qPrintable(r.error().message));
+        QCOMPARE(c.lastState(), QStringLiteral("23505"));
+    }
+    auto count = c.query("SELECT COUNT(*)::bigint FROM pipe");
+    QVERIFY2(count.ok(), qPrintable(count.ok() ? QString() : count.error().toString()));
+    QCOMPARE(count->i64(0, 0), 0);
+    // The same statements succeed as a whole, each answering in order (a statement twice in one
+    // pipeline, prepared once).
+    pg::Pipeline ok;
+    ok.add("BEGIN");
+    ok.add("INSERT INTO pipe(id, note) VALUES ($1, $2)", pg::Params().i64(1).text(QStringLiteral("one")));
+    ok.add("INSERT INTO pipe(id, note) VALUES ($1, $2)", pg::Params().i64(2).text(QStringLiteral("two")));
+    ok.add("SELECT note FROM pipe ORDER BY id");
+    ok.add("COMMIT");
+    auto done = c.run(ok);
+    QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
+    QCOMPARE(static_cast<int>(done->size()), 5);
+    QCOMPARE(done->at(3).count(), 2);
+    QCOMPARE(done->at(3).text(1, 0), QStringLiteral("two"));
+    // A new session after the server dropped this one: statements prepared in the old one are
+    // prepared again rather than named into the void.
+    auto other = m_server.admin(m_db);
+    QVERIFY(other.ok());
+    auto pid = c.query("SELECT pg_backend_pid()::bigint");
+    QVERIFY(pid.ok());
+    QVERIFY(other->run("SELECT pg_terminate_backend($1::int)", pg::Params().i64(pid->i64(0, 0))).ok());
+    QVERIFY(!c.query("SELECT note FROM pipe ORDER BY id").ok());
+    QVERIFY(c.reset());
+    auto again = c.query("SELECT note FROM pipe ORDER BY id");
+    QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
+    QCOMPARE(again->count(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)

@@ -8,6 +8,7 @@
 #include <endian.h>
 
 #include <cstring>
+#include <optional>
 
 namespace ops::pg {
 
@@ -15,7 +16,16 @@ namespace {
 
 constexpr unsigned int kBoolOid = 16, kByteaOid = 17, kInt8Oid = 20, kTextOid = 25;
 
+// Statements kept prepared per connection: the store's fixed statements and a few batch sizes.
+constexpr std::size_t kMaxPrepared = 256;
+
 } // namespace
+
+struct Connection::Prepared {
+    std::unordered_map<std::string, std::string> names;   // SQL → statement name
+    std::unordered_map<std::string, std::string> pending; // named, not yet confirmed by the server
+    int next = 0;
+};
 
 QString redactedUrl(const QString &url) {
     QUrl u(url);
@@ -132,6 +142,7 @@ QByteArrayView Rows::bytesView(int row, int col) const {
 
 Result<Connection> Connection::connect(const QString &url) {
     Connection c;
+    c.m_prepared = std::make_shared<Prepared>();
     c.m_redacted = redactedUrl(url);
     const QByteArray u = url.toUtf8();
     PGconn *conn = PQconnectdb(u.constData());
@@ -162,6 +173,9 @@ bool Connection::reset() {
     if (PQstatus(m_conn.get()) == CONNECTION_OK)
         return true;
     PQreset(m_conn.get());
+    // A new session: nothing is prepared in it.
+    if (m_prepared)
+        *m_prepared = Prepared();
     return PQstatus(m_conn.get()) == CONNECTION_OK;
 }
 
@@ -199,12 +213,57 @@ Result<void> Connection::exec(const char *sql) {
     return {};
 }
 
+namespace {
+
+// A prepared statement is the SQL with its parameter types: the same text bound to other types is
+// another statement.
+std::string statementKey(const std::string &sql, const Params &params) {
+    std::string key = sql;
+    for (int i = 0; i < params.count(); ++i)
+        key += '\0' + std::to_string(params.types()[i]);
+    return key;
+}
+
+} // namespace
+
+std::string Connection::preparedName(const std::string &sql) const {
+    if (!m_prepared)
+        return {};
+    const auto it = m_prepared->names.find(sql);
+    return it == m_prepared->names.end() ? std::string() : it->second;
+}
+
+std::string Connection::nameFor(const std::string &sql) {
+    if (!m_prepared || m_prepared->names.size() + m_prepared->pending.size() >= kMaxPrepared)
+        return {};
+    if (const auto it = m_prepared->pending.find(sql); it != m_prepared->pending.end())
+        return {}; // already being prepared earlier in this pipeline: this one runs unprepared
+    std::string name = "ops" + std::to_string(m_prepared->next++);
+    m_prepared->pending.emplace(sql, name);
+    return name;
+}
+
 Result<Rows> Connection::query(const char *sql, const Params &params) {
     if (!m_conn)
         return makeError(ErrorCode::Store, QStringLiteral("not connected to the team log"));
     const std::vector<const char *> values = params.values();
-    PGresult *res = PQexecParams(m_conn.get(), sql, params.count(), params.types(), values.data(),
-                                 params.lengths(), params.formats(), 1);
+    const std::string text = statementKey(sql, params);
+    std::string name = preparedName(text);
+    if (name.empty()) {
+        name = nameFor(text);
+        if (!name.empty()) {
+            PGresult *prep = PQprepare(m_conn.get(), name.c_str(), sql, params.count(), params.types());
+            m_prepared->pending.erase(text);
+            if (!prep || PQresultStatus(prep) != PGRES_COMMAND_OK)
+                return fail(prep, sql);
+            PQclear(prep);
+            m_prepared->names.emplace(text, name);
+        }
+    }
+    PGresult *res = name.empty() ? PQexecParams(m_conn.get(), sql, params.count(), params.types(),
+                                                values.data(), params.lengths(), params.formats(), 1)
+                                 : PQexecPrepared(m_conn.get(), name.c_str(), params.count(), values.data(),
+                                                  params.lengths(), params.formats(), 1);
     const auto st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
         return fail(res, sql);
@@ -217,6 +276,130 @@ Result<void> Connection::run(const char *sql, const Params &params) {
     if (!r.ok())
         return r.error();
     return {};
+}
+
+Result<std::vector<Rows>> Connection::run(const Pipeline &pipeline) {
+    if (!m_conn)
+        return makeError(ErrorCode::Store, QStringLiteral("not connected to the team log"));
+    PGconn *c = m_conn.get();
+    if (PQenterPipelineMode(c) != 1)
+        return fail(nullptr, "pipeline");
+    std::optional<Error> failed;
+    // What the server answers, in order: a PREPARE's result (not one of the caller's) or a statement's.
+    struct Sent {
+        std::size_t item;
+        std::string preparing; // the name being prepared, when this answer is a PREPARE's
+        std::string key;
+    };
+    std::vector<Sent> sent;
+    for (std::size_t i = 0; i < pipeline.m_items.size() && !failed; ++i) {
+        const auto &[sql, params] = pipeline.m_items[i];
+        const std::vector<const char *> values = params.values();
+        const std::string key = statementKey(sql, params);
+        std::string name = preparedName(key);
+        if (name.empty() && (name = nameFor(key), !name.empty())) {
+            if (PQsendPrepare(c, name.c_str(), sql.c_str(), params.count(), params.types()) != 1) {
+                m_prepared->pending.erase(key);
+                failed = fail(nullptr, sql.c_str());
+                break;
+            }
+            sent.push_back({i, name, key});
+        }
+        const int ok = name.empty() ? PQsendQueryParams(c, sql.c_str(), params.count(), params.types(),
+                                                        values.data(), params.lengths(), params.formats(), 1)
+                                    : PQsendQueryPrepared(c, name.c_str(), params.count(), values.data(),
+                                                          params.lengths(), params.formats(), 1);
+        if (ok != 1) {
+            failed = fail(nullptr, sql.c_str());
+            break;
+        }
+        sent.push_back({i, {}, {}});
+    }
+    if (PQpipelineSync(c) != 1 && !failed)
+        failed = fail(nullptr, "sync");
+    std::vector<Rows> out;
+    out.reserve(pipeline.m_items.size());
+    for (const Sent &expect : sent) {
+        const std::string &sql = pipeline.m_items[expect.item].first;
+        PGresult *res = PQgetResult(c);
+        if (!res) {
+            if (!failed)
+                failed = fail(nullptr, sql.c_str());
+            break;
+        }
+        const auto st = PQresultStatus(res);
+        if (!expect.preparing.empty()) {
+            // Prepared only when the server says so; a skipped PREPARE is tried again next time.
+            m_prepared->pending.erase(expect.key);
+            if (st == PGRES_COMMAND_OK)
+                m_prepared->names.emplace(expect.key, expect.preparing);
+            if (st == PGRES_COMMAND_OK || st == PGRES_PIPELINE_ABORTED || failed)
+                PQclear(res);
+            else
+                failed = fail(res, sql.c_str());
+        } else if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+            out.emplace_back(res);
+        } else if (st == PGRES_PIPELINE_ABORTED || failed) {
+            PQclear(res);
+        } else {
+            failed = fail(res, sql.c_str());
+        }
+        // Each answer ends with a null result.
+        while (PGresult *extra = PQgetResult(c))
+            PQclear(extra);
+    }
+    // The sync point closes the pipeline.
+    while (PGresult *res = PQgetResult(c)) {
+        const bool sync = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
+        PQclear(res);
+        if (sync)
+            break;
+    }
+    if (PQexitPipelineMode(c) != 1 && !failed)
+        failed = fail(nullptr, "pipeline end");
+    m_prepared->pending.clear(); // names the server never confirmed are not reused
+    if (failed)
+        return *failed;
+    m_lastState.clear();
+    return out;
+}
+
+Pipeline &Pipeline::add(std::string sql, Params params) {
+    m_items.emplace_back(std::move(sql), std::move(params));
+    return *this;
+}
+
+std::string RowBatch::sql() const {
+    std::string sql = m_head;
+    int n = 1;
+    for (int r = 0; r < m_rows; ++r) {
+        sql += r ? ",(" : "(";
+        for (int col = 0; col < m_columns; ++col) {
+            if (col)
+                sql += ',';
+            sql += '$' + std::to_string(n++);
+        }
+        sql += ')';
+    }
+    return sql;
+}
+
+Result<void> RowBatch::flush(Connection &c) {
+    if (m_rows == 0)
+        return {};
+    const std::string statement = sql();
+    auto r = c.run(statement.c_str(), m_params);
+    m_rows = 0;
+    m_params = Params();
+    return r;
+}
+
+void RowBatch::moveTo(Pipeline &p) {
+    if (m_rows == 0)
+        return;
+    p.add(sql(), std::move(m_params));
+    m_rows = 0;
+    m_params = Params();
 }
 
 Result<Transaction> Transaction::begin(Connection &c, const char *beginSql) {

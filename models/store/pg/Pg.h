@@ -9,7 +9,9 @@
 #include <QString>
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct pg_conn;
@@ -60,6 +62,8 @@ private:
     std::shared_ptr<pg_result> m_res;
 };
 
+class Pipeline;
+
 class Connection {
 public:
     // Connects with a libpq URI (postgresql://…). `what` names the database in errors.
@@ -70,6 +74,10 @@ public:
     Result<void> exec(const char *sql);
     Result<Rows> query(const char *sql, const Params &params = {});
     Result<void> run(const char *sql, const Params &params = {});
+    // Every statement of the pipeline sent at once and answered at once: one round trip for all.
+    // The rows of each statement in order; the first statement the server refuses fails the lot
+    // (the server skips the ones after it).
+    Result<std::vector<Rows>> run(const Pipeline &pipeline);
 
     bool isOpen() const { return m_conn != nullptr; }
     bool isBroken() const; // the server went away
@@ -85,16 +93,67 @@ public:
 
 private:
     Error fail(pg_result *res, const char *sql);
+    // The server-side name of a statement this connection prepared ("" when not prepared yet).
+    std::string preparedName(const std::string &sql) const;
+    // A name for a statement about to be prepared (""; the cache is full: run it unprepared).
+    std::string nameFor(const std::string &sql);
     std::shared_ptr<pg_conn> m_conn;
+    // Statements are prepared once a connection and run by name after: PostgreSQL plans them once
+    // (planning costs more than running the append's reads). Cleared when the connection resets.
+    struct Prepared;
+    std::shared_ptr<Prepared> m_prepared;
     QString m_label;
     QString m_redacted;
     QString m_lastState;
+};
+
+// Statements for Connection::run(Pipeline): libpq's pipeline mode, so a transaction's reads (or its
+// writes and COMMIT) cost one round trip however many statements they take.
+class Pipeline {
+public:
+    Pipeline &add(std::string sql, Params params = {});
+    int count() const { return static_cast<int>(m_items.size()); }
+
+private:
+    friend class Connection;
+    std::vector<std::pair<std::string, Params>> m_items;
+};
+
+// A multi-row INSERT built row by row: head is "INSERT INTO t(a, b) VALUES ", each row() takes
+// `columns` parameters. Keep rows × columns under PostgreSQL's 65,535 parameters.
+class RowBatch {
+public:
+    RowBatch(std::string head, int columns)
+        : m_head(std::move(head))
+        , m_columns(columns) {}
+    Params &row() {
+        ++m_rows;
+        return m_params;
+    }
+    int rows() const { return m_rows; }
+    std::string sql() const;
+    const Params &params() const { return m_params; }
+    // Runs the INSERT (nothing when empty) and starts a new batch.
+    Result<void> flush(Connection &c);
+    // Adds the INSERT to a pipeline (nothing when empty) and starts a new batch.
+    void moveTo(Pipeline &p);
+
+private:
+    std::string m_head;
+    int m_columns;
+    int m_rows = 0;
+    Params m_params;
 };
 
 // BEGIN … COMMIT; rolled back when destroyed uncommitted.
 class Transaction {
 public:
     static Result<Transaction> begin(Connection &c, const char *beginSql = "BEGIN");
+    // The guard of a transaction whose BEGIN goes out in a pipeline: rolled back when destroyed
+    // before committed() (a ROLLBACK outside a transaction is harmless).
+    static Transaction pipelined(Connection &c) { return Transaction(c); }
+    // The COMMIT went out in a pipeline and succeeded.
+    void committed() { m_done = true; }
     Transaction(Transaction &&other) noexcept;
     Transaction &operator=(Transaction &&) = delete;
     ~Transaction();

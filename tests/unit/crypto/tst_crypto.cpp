@@ -150,6 +150,21 @@ void TestCrypto::publicPemRoundTrip() {
     PublicKey copy = back.value();
     QCOMPARE(copy.raw(), back->raw());
     QVERIFY(!PublicKey::fromPem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n").ok());
+    // Other spellings of the same key (CRLF, no final newline) read as the same key; a PEM with a
+    // second key after the first reads as the first, as openssl does; the wrong algorithm is refused.
+    QByteArray crlf = pem;
+    crlf.replace("\n", "\r\n");
+    QVERIFY(PublicKey::fromPem(crlf).value() == key->publicKey());
+    QVERIFY(PublicKey::fromPem(pem.chopped(1)).value() == key->publicKey());
+    const QByteArray other = PrivateKey::generate()->publicKey().pem();
+    QVERIFY(PublicKey::fromPem(QByteArray(pem + other)).value() == key->publicKey());
+    QVERIFY(PublicKey::fromPem(QByteArray(other + pem)).value() == PublicKey::fromPem(other).value());
+    // The same 44 bytes with a different algorithm identifier (1.3.101.111, X25519) are not Ed25519.
+    QByteArray der = QByteArray::fromBase64(pem.mid(27, 60));
+    der[8] = 0x6f;
+    const QByteArray x25519 =
+        QByteArray("-----BEGIN PUBLIC KEY-----\n") + der.toBase64() + "\n-----END PUBLIC KEY-----\n";
+    QVERIFY(!PublicKey::fromPem(x25519).ok());
 }
 
 void TestCrypto::encryptedPrivateKeyRoundTrip() {

@@ -1,0 +1,65 @@
+#pragma once
+
+// The team log's rows as every writer inserts them (append, migrate): one spelling of each table's
+// columns, the head lock and the head's move.
+
+#include "Pg.h"
+
+#include <QString>
+
+#include <string>
+
+namespace ops::pg {
+
+// The one counter row: whoever holds it appends next; everyone else waits here.
+inline constexpr const char *kLockHeadSql = "SELECT size FROM opsconsole.log_head WHERE id = 1 FOR UPDATE";
+
+// The head moves and every listening console hears of it at commit (the store watcher).
+inline void publishHead(Pipeline &p, quint64 size) {
+    p.add("UPDATE opsconsole.log_head SET size = $1 WHERE id = 1", Params().i64(static_cast<qint64>(size)));
+    p.add("SELECT pg_notify('opsconsole_log', $1)", Params().text(QString::number(size)));
+}
+
+inline RowBatch eventBatch() {
+    return RowBatch("INSERT INTO opsconsole.events(seq, uuid, ts_ms, actor, kind, scope, canonical, "
+                    "leaf_hash, signed) VALUES ",
+                    9);
+}
+
+inline RowBatch nodeBatch() {
+    return RowBatch("INSERT INTO opsconsole.merkle_nodes(level, idx, hash) VALUES ", 3);
+}
+
+// Text is QString or std::string_view (Params::text takes both).
+template<typename Text>
+void addEventRow(RowBatch &batch, quint64 seq, const Text &uuid, qint64 tsMs, const Text &actor,
+                 const Text &kind, const Text &scope, QByteArrayView canonical, QByteArrayView leaf,
+                 bool signedByActor) {
+    batch.row()
+        .i64(static_cast<qint64>(seq))
+        .text(uuid)
+        .i64(tsMs)
+        .text(actor)
+        .text(kind)
+        .text(scope)
+        .bytes(canonical)
+        .bytes(leaf)
+        .boolean(signedByActor);
+}
+
+inline Params checkpointRow(quint64 size, QByteArrayView root, qint64 tsMs, const QString &signer,
+                            const std::string &canonical, QByteArrayView signature) {
+    return Params()
+        .i64(static_cast<qint64>(size))
+        .bytes(root)
+        .i64(tsMs)
+        .text(signer)
+        .bytes(QByteArrayView(canonical.data(), static_cast<qsizetype>(canonical.size())))
+        .bytes(signature);
+}
+
+inline constexpr const char *kInsertCheckpointSql =
+    "INSERT INTO opsconsole.checkpoints(size, root, ts_ms, signer, canonical, signature) "
+    "VALUES ($1, $2, $3, $4, $5, $6)";
+
+} // namespace ops::pg
