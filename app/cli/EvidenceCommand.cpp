@@ -223,9 +223,9 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     if (!opened.ok())
         return fail(io, opened.error(), json);
     EvidenceStore &store = *opened.value();
-    // Searching and bundles still read the local file's indexes and tables.
+    // Searching still reads the local file's indexes.
     auto *local = dynamic_cast<SqliteEvidenceStore *>(&store);
-    if (!local && (sub == QLatin1String("list") || sub == QLatin1String("export")))
+    if (!local && sub == QLatin1String("list"))
         return fail(io, StoreAccess::open(ctx.value()).error(), json);
 
     if (sub == QLatin1String("consistency")) {
@@ -508,7 +508,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
                 return usageError(
                     io, QStringLiteral("--since must be a UTC ISO-8601 time like 2026-11-23T05:00:00Z"));
         }
-        auto summary = Bundle::exportBundle(*local, pos.at(2), filter, exporter.value());
+        auto summary = Bundle::exportBundle(store, pos.at(2), filter, exporter.value());
         if (!summary.ok())
             return fail(io, summary.error(), json);
         if (json) {

@@ -3,12 +3,16 @@
 #include "StoreAccess.h"
 
 #include "core/EnvironmentPolicy.h"
+#include "core/Time.h"
 #include "monitor/AlertMonitor.h"
+#include "monitor/LoggedProbes.h"
 #include "probes/ProbeEngine.h"
+#include "store/PgEvidenceStore.h"
 
 #include <QEventLoop>
 
 #include <algorithm>
+#include <optional>
 
 namespace ops::cli {
 
@@ -20,7 +24,8 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
     const QCommandLineOption record(
         QStringLiteral("record"),
         QStringLiteral("Keep the samples, evaluate the alerts and record every transition as "
-                       "evidence signed by the acting identity."));
+                       "evidence signed by the acting identity. On the team log: the round and every "
+                       "transition (alerts are evaluated on local stores only), one recorder at a time."));
     QCommandLineParser parser;
     if (!parse(parser, arguments, io, {once, scope, record}))
         return static_cast<int>(ErrorCode::Usage);
@@ -41,9 +46,28 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
     Session session;
     std::unique_ptr<AlertMonitor> monitor;
     quint64 sizeBefore = 0;
-    if (parser.isSet(record)) {
-        if (StoreAccess::isTeamLog(ctx.value()))
-            return fail(io, StoreAccess::localOnly(ctx.value(), QStringLiteral("probe --record")), json);
+    // On the team log: the round and its transitions, appended by the one console holding the
+    // recorder lock.
+    std::optional<StoreAccess::Unlocked> team;
+    if (parser.isSet(record) && StoreAccess::isTeamLog(ctx.value())) {
+        auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
+        if (!unlocked.ok())
+            return fail(io, unlocked.error(), json);
+        auto *pg = dynamic_cast<PgEvidenceStore *>(unlocked->store.get());
+        auto held = pg ? pg->tryHoldRecorder() : Result<bool>(false);
+        if (!held.ok())
+            return fail(io, held.error(), json);
+        if (!held.value())
+            return fail(io,
+                        makeError(ErrorCode::Policy,
+                                  QStringLiteral("another console is recording observations on this team log "
+                                                 "right now; one recorder at a time, so no transition is "
+                                                 "recorded twice"),
+                                  StoreAccess::where(ctx.value())),
+                        json);
+        team = std::move(unlocked).value();
+        ownEngine = std::make_unique<ProbeEngine>(ctx->config, token);
+    } else if (parser.isSet(record)) {
         auto rules = AlertRules::forConfig(ctx->config);
         if (!rules.ok())
             return fail(io, rules.error(), json);
@@ -69,6 +93,16 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
         loop.exec();
     if (monitor && !monitor->recordingProblem().isEmpty())
         return fail(io, makeError(ErrorCode::Store, monitor->recordingProblem(), ctx->storePath), json);
+    qsizetype teamTransitions = 0;
+    if (team) {
+        auto events = LoggedProbes::roundEvents(*team->store, results, Time::nowMs());
+        if (!events.ok())
+            return fail(io, events.error(), json);
+        teamTransitions = events->size() - (events->isEmpty() ? 0 : 1);
+        if (!events->isEmpty())
+            if (auto stored = team->store->append(team->signer, events.value()); !stored.ok())
+                return fail(io, stored.error(), json);
+    }
 
     // Configured order: scopes baseline → country → locality, each target then its pack; services last.
     const QList<ProbeTarget> order = engine.targets(only);
@@ -100,6 +134,9 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
                           .arg(r.latencyMs, 5)
                           .arg(r.reason.isEmpty() ? r.target.url.toString(QUrl::RemoveUserInfo) : r.reason);
     }
+    if (team && !json)
+        io.err << "recorded the round and " << teamTransitions
+               << (teamTransitions == 1 ? " transition" : " transitions") << " on the team log\n";
     if (monitor && !json) {
         auto after = monitor->store() ? monitor->store()->size() : Result<quint64>(quint64(0));
         const quint64 recorded = after.ok() && after.value() > sizeBefore ? after.value() - sizeBefore : 0;

@@ -33,12 +33,13 @@ bool isTeamLog(const StartupContext &ctx) {
 
 Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, bool create) {
     if (isTeamLog(ctx))
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("this verb runs on a local store only in this version; on the team "
-                                        "log run init, identity, incident, runbook, killswitch, rollback, "
-                                        "launch, derivation, signal, and evidence verify, show, attach, "
-                                        "checkpoint, prove, consistency, cosign and witness"),
-                         where(ctx));
+        return makeError(
+            ErrorCode::Usage,
+            QStringLiteral("this verb runs on a local store only in this version; on the team "
+                           "log run init, identity, incident, runbook, killswitch, rollback, "
+                           "launch, derivation, signal, probe, and evidence verify, show, attach, export, "
+                           "checkpoint, prove, consistency, cosign and witness"),
+            where(ctx));
     StoreOpenOptions o = options(ctx);
     o.create = create;
     return SqliteEvidenceStore::open(ctx.storePath, o);

@@ -7,6 +7,7 @@
 #include "core/Time.h"
 #include "crypto/Ed25519.h"
 #include "crypto/Sha256.h"
+#include "monitor/LoggedProbes.h"
 #include "store/SqliteEvidenceStore.h"
 
 namespace ops {
@@ -392,40 +393,26 @@ Result<QHash<QString, TargetStateRow>> targetsCheckedAgainstLog(QHash<QString, T
                                                                 const EvidenceStore &store) {
     // The state of each target is what its last signed probe.state_changed event says; the
     // probe_states table only adds when it was last probed, and is used only where it agrees.
-    EventFilter f;
-    f.kind = QStringLiteral("probe.state_changed");
-    f.newestFirst = true;
-    f.limit = 100000;
-    auto events = store.query(f);
-    if (!events.ok())
-        return events.error();
-    QHash<QString, std::pair<QString, qint64>> logged; // target → (state, time of the transition)
-    for (const StoredEvent &e : events.value()) {
-        const JsonValue p = e.payload();
-        const QString target = p.stringAt("target");
-        if (!target.isEmpty() && !logged.contains(target))
-            logged.insert(target, {p.stringAt("to"), e.tsMs});
-    }
+    auto read = LoggedProbes::read(store);
+    if (!read.ok())
+        return read.error();
+    const QHash<QString, TargetStateRow> &logged = read.value();
     for (auto it = table.begin(); it != table.end(); ++it) {
         const auto l = logged.constFind(it.key());
-        if (l == logged.constEnd() || l->first != it->state) {
+        if (l == logged.constEnd() || l->state != it->state) {
             it->reason = l == logged.constEnd()
                              ? QStringLiteral("the probe state table says %1, but no probe of it is in the "
                                               "evidence log")
                                    .arg(it->state)
                              : QStringLiteral("the probe state table says %1 but the evidence log says %2")
-                                   .arg(it->state, l->first);
+                                   .arg(it->state, l->state);
             it->state = QStringLiteral("unverified");
         }
     }
+    // Targets only the log knows: their state and when a signed round last saw it.
     for (auto l = logged.constBegin(); l != logged.constEnd(); ++l)
-        if (!table.contains(l.key())) {
-            TargetStateRow row;
-            row.target = l.key();
-            row.state = l->first;
-            row.sinceMs = row.checkedAtMs = l->second;
-            table.insert(l.key(), row);
-        }
+        if (!table.contains(l.key()))
+            table.insert(l.key(), l.value());
     return table;
 }
 

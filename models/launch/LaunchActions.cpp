@@ -358,12 +358,7 @@ Result<StoredEvent> LaunchActions::recordArchive(const QString &ref, const QStri
         return r.error();
     if (QFileInfo::exists(outPath))
         return refused(QStringLiteral("%1 exists; an archive is never overwritten").arg(outPath), outPath);
-    auto *local = dynamic_cast<SqliteEvidenceStore *>(&m_store);
-    if (!local)
-        return refused(QStringLiteral("the launch archive is a bundle of the local store; on the team log it "
-                                      "is not available in this version"),
-                       outPath);
-    auto summary = Bundle::exportBundle(*local, outPath, {}, m_signer);
+    auto summary = Bundle::exportBundle(m_store, outPath, {}, m_signer);
     if (!summary.ok())
         return summary.error();
     auto digest = crypto::sha256File(outPath);

@@ -101,7 +101,7 @@ struct Slice {
 
 } // namespace
 
-Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QString &outPath,
+Result<ExportSummary> exportBundle(const EvidenceStore &store, const QString &outPath,
                                    const ExportFilter &filter, const Signer &exporter) {
     auto exporterId = store.identity(exporter.name);
     if (!exporterId.ok() || !exporterId->approved() ||

@@ -34,7 +34,7 @@ constexpr const char *kFormat = "opsconsole-evidence-bundle/2";
 //   blobs/SHA256                  attachments named by exported evidence.attached events
 //   VERIFY.md                     how to check all of it without opsconsole
 // The exporter must be an approved identity holding its current key.
-Result<ExportSummary> exportBundle(const SqliteEvidenceStore &store, const QString &outPath,
+Result<ExportSummary> exportBundle(const EvidenceStore &store, const QString &outPath,
                                    const ExportFilter &filter, const Signer &exporter);
 
 struct BundleReport {

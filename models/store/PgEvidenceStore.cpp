@@ -432,6 +432,24 @@ PgEvidenceStore::open(const QString &url, const StoreOpenOptions &options, const
 
 PgEvidenceStore::~PgEvidenceStore() = default;
 
+namespace {
+
+// The advisory lock key of the team log's recorder ("opsconsole recorder", one per database).
+constexpr qint64 kRecorderLockKey = 0x6f70732d72656331; // "ops-rec1"
+
+} // namespace
+
+Result<bool> PgEvidenceStore::tryHoldRecorder() {
+    auto r = m_conn.query("SELECT pg_try_advisory_lock($1)", pg::Params().i64(kRecorderLockKey));
+    if (!r.ok())
+        return r.error();
+    return r->boolean(0, 0);
+}
+
+Result<void> PgEvidenceStore::releaseRecorder() {
+    return m_conn.run("SELECT pg_advisory_unlock($1)", pg::Params().i64(kRecorderLockKey));
+}
+
 Result<QString> PgEvidenceStore::meta(const QString &key) const {
     auto r = m_conn.query("SELECT value FROM opsconsole.meta WHERE key = $1", pg::Params().text(key));
     if (!r.ok())

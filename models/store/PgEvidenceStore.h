@@ -110,6 +110,11 @@ public:
     Result<Adopted> adopt(const SqliteEvidenceStore &source, const Progress &progress = {});
 
     Result<QString> meta(const QString &key) const;
+    // One recorder of observations (probe rounds) per team log at a time: a session-level advisory
+    // lock, released by releaseRecorder() or when this connection ends (a dead console frees it).
+    // False when another console holds it.
+    Result<bool> tryHoldRecorder();
+    Result<void> releaseRecorder();
     int schemaVersion() const { return m_schemaVersion; }
 
 private:

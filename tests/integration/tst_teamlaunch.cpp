@@ -1,0 +1,176 @@
+// Launch day on the team log: the release owner walks the checklist on one console against the
+// demo pipeline (drill, kill switches, a recorded probe round, checksums, real probes, the archive),
+// product, engineering and QA sign off from three other consoles (own homes, own key rings, own
+// processes), and every console computes GO from the same evidence. One recorder at a time: a
+// probe round is refused while another console holds the team log's recorder lock.
+#include "CliHarness.h"
+#include "PgFixture.h"
+
+#include "core/CanonicalJson.h"
+#include "store/PgEvidenceStore.h"
+
+#include <QTest>
+
+using namespace ops;
+
+class TestTeamLaunch : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void threeConsolesSignOffOneLaunch();
+
+private:
+    test::DemoPipelineProcess m_pipeline;
+    test::PgServer m_server;
+};
+
+namespace {
+
+const QString kToken = QStringLiteral("publisher-token-team-7c2");
+
+struct Console : test::Cli {
+    QString name;
+    Console(const QByteArray &yaml, QString who)
+        : test::Cli(yaml, kToken)
+        , name(std::move(who)) {}
+    test::RunResult operator()(const QStringList &args) { return test::Cli::operator()(args, name); }
+    test::RunResult operator()(const char *args) { return test::Cli::operator()(args, name); }
+};
+
+} // namespace
+
+void TestTeamLaunch::initTestCase() {
+    m_server = test::PgServer::fromFixture();
+    QVERIFY2(m_server.problem.isEmpty(), qPrintable(m_server.problem));
+    QVERIFY2(m_pipeline.start(), m_pipeline.lastOutput().constData());
+}
+
+void TestTeamLaunch::threeConsolesSignOffOneLaunch() {
+    auto db = m_server.freshDatabase();
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+    const QString ownerUrl = m_server.url(db.value(), QStringLiteral("team_owner"));
+    const QString appUrl = m_server.url(db.value(), QStringLiteral("team_app"));
+    const QByteArray yaml =
+        m_pipeline.demoConfigYaml() + "\nstore: {url: \"" + appUrl.toUtf8() + "\", app_role: team_app}\n";
+    Console rob(yaml, QStringLiteral("rob"));
+    QCOMPARE(RUN_OK(rob({QStringLiteral("init"), QStringLiteral("--store"), ownerUrl,
+                         QStringLiteral("--roles"), QStringLiteral("release-owner,operator,incident-owner")}))
+                 .exitCode,
+             0);
+    // Three colleagues on three machines: each enrols from their own console, rob approves.
+    Console pat(yaml, QStringLiteral("pat")), eve(yaml, QStringLiteral("eve")),
+        quinn(yaml, QStringLiteral("quinn"));
+    const QList<std::pair<Console *, const char *>> team{
+        {&pat, "product"}, {&eve, "engineering"}, {&quinn, "qa"}};
+    for (const auto &[console, role] : team) {
+        QCOMPARE(RUN_OK((*console)({QStringLiteral("identity"), QStringLiteral("create"), console->name,
+                                    QStringLiteral("--roles"), QString::fromLatin1(role)}))
+                     .exitCode,
+                 0);
+        QCOMPARE(RUN_OK(rob({QStringLiteral("identity"), QStringLiteral("approve"), console->name})).exitCode,
+                 0);
+    }
+
+    // The no-go rules cleared by evidence on the team log.
+    auto drill = RUN_OK(rob("rollback start --scope kl --drill --json"));
+    const QString run = test::parseJson(drill.out).stringAt("id");
+    QVERIFY2(run.startsWith(QStringLiteral("RUN-")), drill.out.constData());
+    for (const QStringList &step :
+         {QStringList{QStringLiteral("runbook"), QStringLiteral("step"), run,
+                      QStringLiteral("identify-scope"), QStringLiteral("--evidence"),
+                      QStringLiteral("kl drill")},
+          QStringList{QStringLiteral("runbook"), QStringLiteral("step"), run,
+                      QStringLiteral("confirm-manifest")},
+          QStringList{QStringLiteral("rollback"), QStringLiteral("rebind"), run, QStringLiteral("--confirm")},
+          QStringList{QStringLiteral("runbook"), QStringLiteral("step"), run,
+                      QStringLiteral("probe-resolver")},
+          QStringList{QStringLiteral("runbook"), QStringLiteral("step"), run, QStringLiteral("timestamps"),
+                      QStringLiteral("--evidence"), QStringLiteral("within 15/30")}})
+        QCOMPARE(RUN_OK(rob(step)).exitCode, 0);
+    for (const char *sw : {"ai", "bad-pack"}) {
+        const QString s = QString::fromLatin1(sw);
+        QCOMPARE(RUN_OK(rob({QStringLiteral("killswitch"), QStringLiteral("activate"), s,
+                             QStringLiteral("--scope"), QStringLiteral("pg"), QStringLiteral("--reason"),
+                             QStringLiteral("launch test"), QStringLiteral("--validation-localities"),
+                             QStringLiteral("pg")}))
+                     .exitCode,
+                 0);
+        QCOMPARE(RUN_OK(rob({QStringLiteral("killswitch"), QStringLiteral("deactivate"), s,
+                             QStringLiteral("--scope"), QStringLiteral("pg"), QStringLiteral("--reason"),
+                             QStringLiteral("launch test done")}))
+                     .exitCode,
+                 0);
+    }
+    // One recorder at a time: while another console holds the recorder lock, a round is refused and
+    // nothing is written.
+    {
+        auto holder = PgEvidenceStore::open(appUrl);
+        QVERIFY(holder.ok());
+        QCOMPARE(holder.value()->tryHoldRecorder().value(), true);
+        const quint64 before = holder.value()->size().value();
+        auto refused = rob("probe --record");
+        QCOMPARE(refused.exitCode, 4);
+        QVERIFY2(refused.err.contains("another console is recording"), refused.err.constData());
+        QCOMPARE(holder.value()->size().value(), before);
+        QVERIFY(holder.value()->releaseRecorder().ok());
+    }
+    auto probed = RUN_OK(rob("probe --record"));
+    QCOMPARE(probed.exitCode, 0);
+    QVERIFY2(probed.err.contains("recorded the round and"), probed.err.constData());
+    // A second round changes no state: it records the round, no transition.
+    auto again = RUN_OK(rob("probe --record"));
+    QVERIFY2(again.err.contains("recorded the round and 0 transitions"), again.err.constData());
+    const JsonValue rules = test::parseJson(pat("launch status --json").out);
+    for (const JsonValue &r : rules.find("rules")->toArray())
+        QVERIFY2(!r.find("holds")->toBool(), qPrintable(r.stringAt("reason")));
+
+    // The checklist, on rob's console.
+    QCOMPARE(RUN_OK(rob("launch start --scope kl --build 2026.12.04-rc1")).exitCode, 0);
+    QCOMPARE(RUN_OK(rob("launch check config-snapshot")).exitCode, 0);
+    test::TempDir build;
+    build.write(QStringLiteral("release/app.apk"), QByteArray(1 << 16, 'a'));
+    QCOMPARE(RUN_OK(rob({QStringLiteral("launch"), QStringLiteral("checksum"),
+                         build.file(QStringLiteral("release"))}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(rob({QStringLiteral("launch"), QStringLiteral("check"), QStringLiteral("first-publish"),
+                         QStringLiteral("--evidence"), QStringLiteral("publish job 7 published v1")}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(rob("launch check probe-active")).exitCode, 0);
+    QCOMPARE(RUN_OK(rob("launch check live-app-fetch")).exitCode, 0);
+    // The archive is a bundle of the team log, verified like any other.
+    const QString archive = build.file(QStringLiteral("evidence.tar.zst"));
+    QCOMPARE(RUN_OK(rob({QStringLiteral("launch"), QStringLiteral("check"), QStringLiteral("archive"),
+                         QStringLiteral("--out"), archive}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(quinn({QStringLiteral("evidence"), QStringLiteral("verify-bundle"), archive})).exitCode,
+             0);
+
+    // Three sign-offs from three consoles; until the last one, NO-GO on every console.
+    for (int i = 0; i < team.size(); ++i) {
+        Console &c = *team.at(i).first;
+        QCOMPARE(c("launch status").exitCode, 1);
+        QCOMPARE(RUN_OK(c({QStringLiteral("launch"), QStringLiteral("signoff"), QStringLiteral("--role"),
+                           QString::fromLatin1(team.at(i).second)}))
+                     .exitCode,
+                 0);
+    }
+    for (Console *c : {&rob, &pat, &eve, &quinn}) {
+        auto st = c->operator()("launch status --json");
+        const JsonValue j = test::parseJson(st.out);
+        QVERIFY2(st.exitCode == 0 && j.stringAt("decision") == QLatin1String("GO"),
+                 qPrintable(c->name + QStringLiteral(": ") + QString::fromUtf8(st.out)));
+        QCOMPARE(j.find("signoffs")->toArray().size(), 3);
+        for (const JsonValue &s : j.find("signoffs")->toArray())
+            QCOMPARE(s.stringAt("state"), QStringLiteral("valid"));
+    }
+    QCOMPARE(RUN_OK(rob("launch decide --go")).exitCode, 0);
+    auto verify = RUN_OK(eve("evidence verify --signatures --json"));
+    QCOMPARE(verify.exitCode, 0);
+    QCOMPARE(test::parseJson(verify.out).find("intact")->toBool(), true);
+}
+
+QTEST_GUILESS_MAIN(TestTeamLaunch)
+#include "tst_teamlaunch.moc"
