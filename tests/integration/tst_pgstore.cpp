@@ -19,6 +19,7 @@
 
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void migrateKeepsTheRoot();
     void signedInWindowWitnessesAsTheLogGrows();
     void pipelineIsAllOrNothing();
+    void serverCrashLosesNoAcknowledgedAct();
 
 private:
     Signer makeSigner(const QString &name);
@@ -981,6 +983,82 @@ void TestPgStore::pipelineIsAllOrNothing() {
     auto again = c.query("SELECT note FROM pipe ORDER BY id");
     QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
     QCOMPARE(again->count(), 2);
+}
+
+void TestPgStore::serverCrashLosesNoAcknowledgedAct() {
+    // A server of its own: the shared one serves the other tests meanwhile.
+    const QString script = QStringLiteral(OPSCONSOLE_SOURCE_DIR "/tests/support/pg-cluster.sh");
+    const QString state = m_dir.file(QStringLiteral("crash-state"));
+    const auto cluster = [&](const char *verb) {
+        QProcess p;
+        p.start(QStringLiteral("bash"), {script, QString::fromLatin1(verb), state});
+        const bool done =
+            p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        if (!done)
+            qWarning("pg-cluster.sh %s: %s", verb, p.readAllStandardError().constData());
+        return done;
+    };
+    QVERIFY(cluster("start"));
+    const auto cleanup = qScopeGuard([&] { cluster("stop"); });
+    QFile host(state + QStringLiteral("/host"));
+    QVERIFY(host.open(QIODevice::ReadOnly));
+    PgServer own;
+    own.socketDir = QString::fromUtf8(host.readAll()).trimmed();
+    auto db = own.freshDatabase();
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+    const QString url = own.url(db.value(), QStringLiteral("team_app"));
+    {
+        StoreOpenOptions o;
+        o.create = true;
+        auto created = PgEvidenceStore::open(own.url(db.value(), QStringLiteral("team_owner")), o,
+                                             QStringLiteral("team_app"));
+        QVERIFY(created.ok());
+        QVERIFY(created.value()->registerIdentity(m_admin, {QStringLiteral("operator")}).ok());
+    }
+    auto console = PgEvidenceStore::open(url);
+    QVERIFY(console.ok());
+    const QString alicePem = m_dir.write(QStringLiteral("alice-crash.pem"), m_admin.key.unencryptedPem());
+    // Two writers appending without pause; the server goes down under them (no checkpoint, no
+    // goodbye), as a power cut would.
+    std::vector<std::unique_ptr<QProcess>> writers;
+    for (int w = 0; w < 2; ++w) {
+        auto p = std::make_unique<QProcess>();
+        p->start(ProgramRunner::binary(QStringLiteral("opsconsole-test-appender")),
+                 {url, alicePem, QStringLiteral("alice"), QStringLiteral("-1"), QString::number(1 + w)});
+        QVERIFY(p->waitForStarted());
+        writers.push_back(std::move(p));
+    }
+    QByteArray out[2];
+    for (int w = 0; w < 2; ++w)
+        QTRY_VERIFY_WITH_TIMEOUT((out[w] += writers[w]->readAllStandardOutput()).count("ack ") >= 5, 120000);
+    QVERIFY(cluster("crash"));
+    QSet<quint64> acked;
+    for (int w = 0; w < 2; ++w) {
+        QVERIFY(writers[w]->waitForFinished(120000));
+        QVERIFY2(writers[w]->exitCode() != 0, "a writer went on without its server");
+        out[w] += writers[w]->readAllStandardOutput();
+        for (const QByteArray &line : out[w].split('\n'))
+            if (line.startsWith("ack "))
+                acked.insert(line.mid(4).toULongLong());
+    }
+    // While it is down: a clear error, nothing pretends to have been written.
+    auto down = console.value()->append(m_admin, {ev(QStringLiteral("test.note"))});
+    QVERIFY(!down.ok());
+    QVERIFY2(down.error().message.contains(QStringLiteral("unreachable")), qPrintable(down.error().message));
+    QVERIFY(!console.value()->isConnected());
+    // Back up (recovered from its WAL): every acknowledged act is there, the log verifies, and the
+    // console carries on after reconnecting.
+    QVERIFY(cluster("restart"));
+    QVERIFY(console.value()->reconnect());
+    const quint64 n = console.value()->size().value();
+    for (quint64 seq : std::as_const(acked))
+        QVERIFY2(seq <= n && console.value()->event(seq).ok(), "an acknowledged act was lost");
+    auto report = console.value()->verify(VerifyOptions(true));
+    QVERIFY2(report.ok() && report->intact,
+             qPrintable(report.ok() ? report->reason : report.error().message));
+    auto next = console.value()->append(m_admin, {ev(QStringLiteral("test.note"))});
+    QVERIFY2(next.ok(), qPrintable(next.ok() ? QString() : next.error().toString()));
+    QCOMPARE(next->first().seq, n + 1);
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)

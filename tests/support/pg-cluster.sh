@@ -3,9 +3,11 @@
 # Unix socket in a fresh directory, run as an unprivileged user (initdb refuses root).
 #   pg-cluster.sh start STATE   creates and starts it; STATE/host holds the socket directory
 #   pg-cluster.sh stop STATE    stops it (immediate) and removes everything
+#   pg-cluster.sh crash STATE   stops it as a crash would (immediate, no checkpoint), data kept
+#   pg-cluster.sh restart STATE starts a crashed cluster again (it recovers from its WAL)
 # Tests connect as the superuser `pgadmin` with trust authentication on the socket.
 set -euo pipefail
-cmd=${1:?start|stop}
+cmd=${1:?start|stop|crash|restart}
 state=${2:?state directory}
 # The server programs: where pg_config (libpq-dev) says they are, else initdb on PATH.
 bindir=$(pg_config --bindir 2>/dev/null || true)
@@ -36,6 +38,14 @@ stop() {
   rm -f "$state/host"
 }
 
+serve() {
+  as_db "$bindir/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 120 \
+    -o "-c listen_addresses='' -c unix_socket_directories='$1' -c max_connections=60" start >/dev/null || {
+    cat "$1/server.log" >&2
+    exit 1
+  }
+}
+
 case "$cmd" in
 start)
   mkdir -p "$state"
@@ -53,19 +63,22 @@ start)
     cat "$dir/initdb.log" >&2
     exit 1
   }
-  as_db "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 \
-    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c max_connections=60" start >/dev/null || {
-    cat "$dir/server.log" >&2
-    exit 1
-  }
+  serve "$dir"
   echo "$dir" >"$state/host"
   echo "pg-cluster: running in $dir (socket), superuser pgadmin"
   ;;
 stop)
   stop
   ;;
+crash)
+  dir=$(cat "$state/host")
+  as_db "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+  ;;
+restart)
+  serve "$(cat "$state/host")"
+  ;;
 *)
-  echo "usage: pg-cluster.sh start|stop STATE" >&2
+  echo "usage: pg-cluster.sh start|stop|crash|restart STATE" >&2
   exit 2
   ;;
 esac

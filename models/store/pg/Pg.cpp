@@ -21,7 +21,9 @@ constexpr std::size_t kMaxPrepared = 256;
 
 } // namespace
 
+// The session's state, shared by copies of a connection.
 struct Connection::Prepared {
+    bool lost = false; // libpq reported the connection gone (it may still say CONNECTION_OK)
     std::unordered_map<std::string, std::string> names;   // SQL → statement name
     std::unordered_map<std::string, std::string> pending; // named, not yet confirmed by the server
     int next = 0;
@@ -164,13 +166,13 @@ Result<Connection> Connection::connect(const QString &url) {
 }
 
 bool Connection::isBroken() const {
-    return !m_conn || PQstatus(m_conn.get()) != CONNECTION_OK;
+    return !m_conn || PQstatus(m_conn.get()) != CONNECTION_OK || (m_prepared && m_prepared->lost);
 }
 
 bool Connection::reset() {
     if (!m_conn)
         return false;
-    if (PQstatus(m_conn.get()) == CONNECTION_OK)
+    if (!isBroken())
         return true;
     PQreset(m_conn.get());
     // A new session: nothing is prepared in it.
@@ -193,6 +195,10 @@ Error Connection::fail(pg_result *res, const char *sql) {
     if (res)
         PQclear(res);
     (void)sql;
+    // The server answers every refusal with a SQLSTATE; an error without one is libpq's own: the
+    // connection is gone (in pipeline mode libpq may not have marked it bad yet).
+    if (m_lastState.isEmpty() && m_prepared)
+        m_prepared->lost = true;
     if (isBroken())
         return makeError(ErrorCode::Store,
                          QStringLiteral("the team log is unreachable: %1").arg(msg.trimmed()),
