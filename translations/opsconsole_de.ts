@@ -39,11 +39,11 @@
         <translation>zum Bestätigen anmelden: eine Bestätigung ist signierter Nachweis</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; holds neither the operator nor the incident-owner role</source>
+        <source>'%1' holds neither the operator nor the incident-owner role</source>
         <translation>„%1“ hat weder die Rolle Operator noch Incident-Owner</translation>
     </message>
     <message>
-        <source>no alert &apos;%1&apos; for scope &apos;%2&apos;</source>
+        <source>no alert '%1' for scope '%2'</source>
         <translation>kein Alarm „%1“ für den Bereich „%2“</translation>
     </message>
     <message>
@@ -99,6 +99,10 @@
         <source>Payload</source>
         <translation>Nutzdaten</translation>
     </message>
+    <message>
+        <source>searching and filtering run on a local store only in this version; the team log is browsed by position</source>
+        <translation>Suchen und Filtern laufen in dieser Version nur auf einem lokalen Speicher; das Team-Log wird nach Position durchgesehen</translation>
+    </message>
 </context>
 <context>
     <name>ops::StoreHost</name>
@@ -131,7 +135,7 @@
         <translation>das Team-Log ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <source>the team log&apos;s notifications do not arrive: %1</source>
+        <source>the team log's notifications do not arrive: %1</source>
         <translation>die Benachrichtigungen des Team-Logs kommen nicht an: %1</translation>
     </message>
     <message>
@@ -274,8 +278,8 @@
         <translation>Zuerst eine Notiz eingeben: was Sie gesehen haben und was Sie tun.</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;Not acknowledged: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#b71c1c'&gt;Not acknowledged: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b71c1c'&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Acknowledged as %1 (event %2).</source>
@@ -460,7 +464,7 @@
         <translation>YAML-Datensätze (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>The record&apos;s fields</source>
+        <source>The record's fields</source>
         <translation>Die Felder des Datensatzes</translation>
     </message>
     <message>
@@ -484,7 +488,7 @@
         <translation>Dieser Datensatz</translation>
     </message>
     <message>
-        <source>The record&apos;s history</source>
+        <source>The record's history</source>
         <translation>Verlauf des Datensatzes</translation>
     </message>
     <message>
@@ -636,7 +640,7 @@
         <translation>Übergabepaket (*.tar.zst)</translation>
     </message>
     <message>
-        <source>No evidence store: the reviewer&apos;s desk needs one.</source>
+        <source>No evidence store: the reviewer's desk needs one.</source>
         <translation>Kein Nachweisspeicher: der Prüfplatz braucht einen.</translation>
     </message>
     <message>
@@ -664,8 +668,8 @@
         <translation>Herleitung von %1, Stufe %2, %3</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;Eligible for S03 lock&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
+        <source>&lt;span style="color:%1"&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation>&lt;span style="color:%1"&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
     </message>
     <message>
         <source>S03: blocking — %1</source>
@@ -740,11 +744,11 @@
         <translation>Ablehnen, mit Grund</translation>
     </message>
     <message>
-        <source>Sign the record&apos;s canonical hash, git_sha and input hashes</source>
+        <source>Sign the record's canonical hash, git_sha and input hashes</source>
         <translation>Den kanonischen Hash, git_sha und die Eingabe-Hashes des Datensatzes signieren</translation>
     </message>
     <message>
-        <source>The risk owner&apos;s note on a cost or capacity value</source>
+        <source>The risk owner's note on a cost or capacity value</source>
         <translation>Die Notiz des Risikoverantwortlichen zu einem Kosten- oder Kapazitätswert</translation>
     </message>
     <message>
@@ -929,8 +933,8 @@
         <translation>%1 Ereignisse nach %2 exportiert.</translation>
     </message>
     <message>
-        <source>Search every event (Ctrl+F): words, &quot;a phrase&quot;, prefix*, AND / OR / NOT</source>
-        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, &quot;eine Phrase&quot;, Präfix*, AND / OR / NOT</translation>
+        <source>Search every event (Ctrl+F): words, "a phrase", prefix*, AND / OR / NOT</source>
+        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, "eine Phrase", Präfix*, AND / OR / NOT</translation>
     </message>
     <message>
         <source>Full-text search</source>
@@ -1172,7 +1176,7 @@
         <translation>Exportiere %1…</translation>
     </message>
     <message>
-        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle&apos;s digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle's digest, its entries and every listed file are checked on the local files, never over the network.</source>
         <translation>Ein Verdikt besteht aus score.json, seinem Evidenzpaket, verdict.sig und verdict.pub. Die Prüfung ist offline: Signatur, Prüfsumme des Pakets, seine Einträge und jede aufgeführte Datei werden an den lokalen Dateien geprüft, nie über das Netzwerk.</translation>
     </message>
     <message>
@@ -1246,12 +1250,44 @@
         <source> Trust root not pinned: a log rewritten with new keys would verify too.</source>
         <translation> Vertrauensanker nicht festgelegt: ein mit neuen Schlüsseln neu geschriebenes Protokoll würde ebenfalls bestehen.</translation>
     </message>
+    <message>
+        <source>Search and filters run on a local store only in this version</source>
+        <translation>Suche und Filter laufen in dieser Version nur auf einem lokalen Speicher</translation>
+    </message>
+    <message>
+        <source>The team log cannot be read</source>
+        <translation>Das Team-Log kann nicht gelesen werden</translation>
+    </message>
     <message numerus="yes">
-        <source>Browsing the team log here is not in this version: %n event(s) in it; use opsconsole-cli evidence show, verify and witness with --store</source>
+        <source>%n event(s) in the team log</source>
         <translation>
-            <numerusform>Das Team-Log lässt sich hier in dieser Version noch nicht durchsuchen: %n Ereignis darin; opsconsole-cli evidence show, verify und witness mit --store verwenden</numerusform>
-            <numerusform>Das Team-Log lässt sich hier in dieser Version noch nicht durchsuchen: %n Ereignisse darin; opsconsole-cli evidence show, verify und witness mit --store verwenden</numerusform>
+            <numerusform>%n Ereignis im Team-Log</numerusform>
+            <numerusform>%n Ereignisse im Team-Log</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Browsed by position; search and filters run on a local store only</source>
+        <translation>Nach Position durchgesehen; Suche und Filter laufen nur auf einem lokalen Speicher</translation>
+    </message>
+    <message>
+        <source> · witnesses unknown: %1</source>
+        <translation> · Zeugen unbekannt: %1</translation>
+    </message>
+    <message>
+        <source> · no console has cosigned this checkpoint yet</source>
+        <translation> · noch keine Konsole hat diesen Checkpoint mitsigniert</translation>
+    </message>
+    <message>
+        <source> · cosigned by %1</source>
+        <translation> · mitsigniert von %1</translation>
+    </message>
+    <message>
+        <source>On the team log a signed bundle is made with opsconsole-cli evidence export --store URL</source>
+        <translation>Im Team-Log entsteht ein signiertes Bündel mit opsconsole-cli evidence export --store URL</translation>
+    </message>
+    <message>
+        <source>Related events need a local store's index</source>
+        <translation>Verwandte Ereignisse brauchen den Index eines lokalen Speichers</translation>
     </message>
 </context>
 <context>
@@ -1389,7 +1425,7 @@
         <translation>Wie sie erfüllt ist, in Worten</translation>
     </message>
     <message>
-        <source>Verification result (default: the latest record&apos;s)</source>
+        <source>Verification result (default: the latest record's)</source>
         <translation>Prüfergebnis (Standard: das des letzten Nachweises)</translation>
     </message>
     <message>
@@ -1453,7 +1489,7 @@
         <translation>Prüfsummendatei…</translation>
     </message>
     <message>
-        <source>File whose SHA-256 is the step&apos;s checksum</source>
+        <source>File whose SHA-256 is the step's checksum</source>
         <translation>Datei, deren SHA-256 die Prüfsumme des Schritts ist</translation>
     </message>
     <message>
@@ -1549,12 +1585,12 @@
         <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
@@ -1617,8 +1653,8 @@
         <translation>Kein Notschalter ist aktiv.</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;Active:&lt;/b&gt; %1</source>
-        <translation>&lt;b style=&apos;color:#b3261e&apos;&gt;Aktiv:&lt;/b&gt; %1</translation>
+        <source>&lt;b style='color:#b3261e'&gt;Active:&lt;/b&gt; %1</source>
+        <translation>&lt;b style='color:#b3261e'&gt;Aktiv:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>AI lane</source>
@@ -1757,8 +1793,8 @@
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <source>Validation locality &apos;%1&apos; is not a scope of the configuration.</source>
-        <translation>Validierungsort &apos;%1&apos; ist kein Bereich der Konfiguration.</translation>
+        <source>Validation locality '%1' is not a scope of the configuration.</source>
+        <translation>Validierungsort '%1' ist kein Bereich der Konfiguration.</translation>
     </message>
     <message>
         <source>Validating on %1…</source>
@@ -2703,7 +2739,7 @@ tatsächlich %2</translation>
         <translation>Diagramm Manifest-Alter</translation>
     </message>
     <message>
-        <source>Select a cell of the matrix: its scope&apos;s trends appear here.</source>
+        <source>Select a cell of the matrix: its scope's trends appear here.</source>
         <translation>Eine Zelle der Matrix wählen: die Verläufe ihres Bereichs erscheinen hier.</translation>
     </message>
     <message>

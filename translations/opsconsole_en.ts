@@ -98,6 +98,10 @@
         <source>Payload</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>searching and filtering run on a local store only in this version; the team log is browsed by position</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::StoreHost</name>
@@ -1243,12 +1247,44 @@
         <source> Trust root not pinned: a log rewritten with new keys would verify too.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search and filters run on a local store only in this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team log cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>Browsing the team log here is not in this version: %n event(s) in it; use opsconsole-cli evidence show, verify and witness with --store</source>
+        <source>%n event(s) in the team log</source>
         <translation>
-            <numerusform>Browsing the team log here is not in this version: %n event in it; use opsconsole-cli evidence show, verify and witness with --store</numerusform>
-            <numerusform>Browsing the team log here is not in this version: %n events in it; use opsconsole-cli evidence show, verify and witness with --store</numerusform>
+            <numerusform>%n event in the team log</numerusform>
+            <numerusform>%n events in the team log</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Browsed by position; search and filters run on a local store only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · witnesses unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · no console has cosigned this checkpoint yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · cosigned by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the team log a signed bundle is made with opsconsole-cli evidence export --store URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related events need a local store&apos;s index</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

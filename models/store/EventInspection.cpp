@@ -28,7 +28,7 @@ void collectDigests(const JsonValue &v, QList<QPair<QString, QString>> &out) {
 
 } // namespace
 
-Result<EventInspection> inspectEvent(const SqliteEvidenceStore &store, quint64 seq, int relatedLimit) {
+Result<EventInspection> inspectEvent(const EvidenceStore &store, quint64 seq, int relatedLimit) {
     EventInspection in;
     auto e = store.event(seq);
     if (!e.ok())
@@ -97,12 +97,14 @@ Result<EventInspection> inspectEvent(const SqliteEvidenceStore &store, quint64 s
         }
     }
 
-    auto refs = store.refsOf(seq);
-    if (refs.ok())
-        in.refs = refs.value();
-    auto related = store.relatedEvents(seq, relatedLimit);
-    if (related.ok())
-        in.related = related.value();
+    if (const auto *local = dynamic_cast<const SqliteEvidenceStore *>(&store)) {
+        auto refs = local->refsOf(seq);
+        if (refs.ok())
+            in.refs = refs.value();
+        auto related = local->relatedEvents(seq, relatedLimit);
+        if (related.ok())
+            in.related = related.value();
+    }
 
     QList<QPair<QString, QString>> digests;
     collectDigests(in.event.payload(), digests);

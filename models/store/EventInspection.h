@@ -9,7 +9,7 @@
 
 namespace ops {
 
-class SqliteEvidenceStore;
+class EvidenceStore;
 
 struct EventInspection {
     StoredEvent event;
@@ -40,6 +40,8 @@ struct EventInspection {
     bool proven() const { return included && checkpointVerifies && signature != Signature::Invalid; }
 };
 
-Result<EventInspection> inspectEvent(const SqliteEvidenceStore &store, quint64 seq, int relatedLimit = 200);
+// On a local store also its references and related events (the file's indexes); on the team log
+// those stay empty.
+Result<EventInspection> inspectEvent(const EvidenceStore &store, quint64 seq, int relatedLimit = 200);
 
 } // namespace ops

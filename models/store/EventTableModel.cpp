@@ -2,7 +2,10 @@
 
 #include "SqliteEvidenceStore.h"
 
+#include "core/CanonicalJson.h"
 #include "core/Time.h"
+
+#include <algorithm>
 
 namespace ops {
 
@@ -12,10 +15,46 @@ EventTableModel::EventTableModel(QObject *parent)
 
 void EventTableModel::setStore(const SqliteEvidenceStore *store) {
     m_store = store;
+    m_log = store;
     refresh();
 }
 
+void EventTableModel::setLog(const EvidenceStore *log) {
+    m_store = nullptr;
+    m_log = log;
+    // Position order only: a search would need the local store's indexes.
+    const bool descending = m_search.descending;
+    m_search = EventSearch();
+    m_search.descending = descending;
+    refresh();
+}
+
+Result<QList<EventRow>> EventTableModel::logRows(quint64 low, quint64 high, bool descending) const {
+    auto events = m_log->events(low, static_cast<int>(high - low + 1));
+    if (!events.ok())
+        return events.error();
+    QList<EventRow> rows;
+    rows.reserve(events->size());
+    for (const StoredEvent &e : events.value()) {
+        EventRow r;
+        r.seq = e.seq;
+        r.tsMs = e.tsMs;
+        r.actor = e.actor;
+        r.kind = e.kind;
+        r.scope = e.scope;
+        r.signedByActor = e.signedByActor;
+        r.summary = QString::fromStdString(CanonicalJson::serialize(e.payload())).left(200);
+        rows << r;
+    }
+    if (descending)
+        std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
 Result<void> EventTableModel::setSearch(const EventSearch &search) {
+    if (!m_store && m_log && !search.isEverything())
+        return makeError(ErrorCode::Usage, tr("searching and filtering run on a local store only in this "
+                                              "version; the team log is browsed by position"));
     if (m_store)
         if (auto ok = m_store->checkSearchText(search.text); !ok.ok())
             return ok;
@@ -39,11 +78,11 @@ void EventTableModel::reload() {
     m_cursor.reset();
     m_total = 0;
     m_error.clear();
-    m_dense = m_search.isEverything();
-    if (!m_store)
+    m_dense = m_search.isEverything() || !m_store;
+    if (!m_log)
         return;
     if (m_dense) {
-        auto n = m_store->size();
+        auto n = m_log->size();
         if (!n.ok()) {
             m_error = n.error().toString();
             return;
@@ -94,7 +133,7 @@ int EventTableModel::columnCount(const QModelIndex &parent) const {
 }
 
 const EventRow *EventTableModel::rowAt(int row) const {
-    if (!m_store || row < 0 || row >= rowCount())
+    if (!m_log || row < 0 || row >= rowCount())
         return nullptr;
     const int page = row / kPageRows;
     auto it = m_pages.find(page);
@@ -104,7 +143,8 @@ const EventRow *EventTableModel::rowAt(int row) const {
         Result<QList<EventRow>> rows = QList<EventRow>{};
         if (m_dense) {
             const quint64 a = seqAt(first), b = seqAt(last);
-            rows = m_store->rowsBetween(qMin(a, b), qMax(a, b), m_search.descending);
+            rows = m_store ? m_store->rowsBetween(qMin(a, b), qMax(a, b), m_search.descending)
+                           : logRows(qMin(a, b), qMax(a, b), m_search.descending);
         } else {
             rows = m_store->rows(m_keys.mid(first, last - first + 1));
         }
@@ -210,6 +250,14 @@ void EventTableModel::fetchMore(const QModelIndex &parent) {
 }
 
 void EventTableModel::sort(int column, Qt::SortOrder order) {
+    if (!m_store && m_log) {
+        // The team log: newest or oldest first, by position.
+        if (column != Seq || m_search.descending == (order == Qt::DescendingOrder))
+            return;
+        m_search.descending = order == Qt::DescendingOrder;
+        refresh();
+        return;
+    }
     EventSearch s = m_search;
     switch (column) {
     case Seq:

@@ -7,6 +7,7 @@
 
 namespace ops {
 
+class EvidenceStore;
 class SqliteEvidenceStore;
 
 // Every event of the store as a table, at any size. Two ways to the rows:
@@ -30,6 +31,11 @@ public:
 
     // The store is read on the thread the model lives on; nullptr empties the model.
     void setStore(const SqliteEvidenceStore *store);
+    // A log of any backend (the team log), browsed by position only: no search, sorting by
+    // sequence number alone. nullptr empties the model.
+    void setLog(const EvidenceStore *log);
+    // Whether searches, filters and other sort orders apply (a local store's indexes).
+    bool isSearchable() const { return m_store != nullptr; }
     // Applies a search; an invalid one (bad full-text syntax) leaves the model as it was.
     Result<void> setSearch(const EventSearch &search);
     const EventSearch &search() const { return m_search; }
@@ -60,7 +66,10 @@ private:
     void reload();
     const EventRow *rowAt(int row) const;
 
+    Result<QList<EventRow>> logRows(quint64 low, quint64 high, bool descending) const;
+
     const SqliteEvidenceStore *m_store = nullptr;
+    const EvidenceStore *m_log = nullptr; // the store read, either backend (m_store when local)
     EventSearch m_search;
     bool m_dense = true;
     quint64 m_total = 0;   // dense mode: the store's size when the search ran

@@ -3,6 +3,7 @@
 // witnesses, and a lost connection shows at once and heals.
 #include "MainWindow.h"
 #include "common/AppContext.h"
+#include "evidence/EvidencePanel.h"
 #include "incidents/IncidentsPanel.h"
 #include "store/StoreHost.h"
 
@@ -12,10 +13,14 @@
 
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace ops;
 using namespace ops::test;
@@ -131,6 +136,41 @@ void TestTeamConsole::followsTheTeamThroughNotifications() {
                   QStringLiteral("--store"), appUrl},
                  QStringLiteral("alice")));
     QTRY_COMPARE(incidents->model()->rowCount(), 2);
+
+    // The Evidence panel browses the team log by position (newest first) and opens an event's
+    // proof, with the witnesses of the checkpoint it reaches; search stays with local stores.
+    w.showPanel(4);
+    auto *events = w.evidencePanel()->findChild<QTableView *>(QStringLiteral("eventTable"));
+    auto *count = w.evidencePanel()->findChild<QLabel *>(QStringLiteral("matchCount"));
+    QTRY_COMPARE(events->model()->rowCount(), 5);
+    QVERIFY2(count->text().startsWith(QStringLiteral("5 event")) &&
+                 count->text().endsWith(QStringLiteral("in the team log")),
+             qPrintable(count->text()));
+    QVERIFY(!w.evidencePanel()->findChild<QLineEdit *>(QStringLiteral("eventSearch"))->isEnabled());
+    QCOMPARE(events->model()->index(0, 0).data().toString(), QStringLiteral("5"));
+    QCOMPARE(events->model()->index(0, 2).data().toString(), QStringLiteral("incident.opened"));
+    QCOMPARE(events->model()->index(4, 2).data().toString(), QStringLiteral("identity.created"));
+    events->sortByColumn(0, Qt::AscendingOrder);
+    QTRY_COMPARE(events->model()->index(0, 0).data().toString(), QStringLiteral("1"));
+    events->selectRow(4);
+    auto *header = w.evidencePanel()->findChild<QLabel *>(QStringLiteral("detailHeader"));
+    auto *proof = w.evidencePanel()->findChild<QLabel *>(QStringLiteral("proofStatus"));
+    QTRY_VERIFY2(header->text().startsWith(QStringLiteral("Event 5")), qPrintable(header->text()));
+    QVERIFY2(proof->property("verified").toBool(), qPrintable(proof->text()));
+    QVERIFY2(proof->text().contains(QStringLiteral("no console has cosigned this checkpoint yet")),
+             qPrintable(proof->text()));
+    RUN_OK(bob({QStringLiteral("evidence"), QStringLiteral("witness"), QStringLiteral("--store"), appUrl},
+               QStringLiteral("bob")));
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("witnessed by bob")), qPrintable(status->text()));
+    w.evidencePanel()->showEventDetail(5);
+    QVERIFY2(proof->text().contains(QStringLiteral("cosigned by bob")), qPrintable(proof->text()));
+    // Verify store recomputes the team log on a connection of its own, off the GUI thread.
+    QSignalSpy verified(w.evidencePanel(), &EvidencePanel::verifyFinished);
+    QTest::mouseClick(w.evidencePanel()->findChild<QPushButton *>(QStringLiteral("verifyStoreButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, 60000);
+    QCOMPARE(verified.first().first().toBool(), true);
+    QVERIFY(!w.evidencePanel()->findChild<QToolButton *>(QStringLiteral("exportButton"))->isEnabled());
     // For a person to look at (OPSCONSOLE_SHOT_DIR): the window on the team log, two panels.
     if (const QString dir = qEnvironmentVariable("OPSCONSOLE_SHOT_DIR"); !dir.isEmpty()) {
         w.resize(1400, 860);
@@ -138,6 +178,7 @@ void TestTeamConsole::followsTheTeamThroughNotifications() {
         QTest::qWait(0);
         w.grab().save(dir + QStringLiteral("/team-incidents.png"));
         w.showPanel(4);
+        w.evidencePanel()->showEventDetail(5);
         QTest::qWait(0);
         w.grab().save(dir + QStringLiteral("/team-evidence.png"));
     }

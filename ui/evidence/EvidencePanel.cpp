@@ -14,8 +14,10 @@
 #include "core/Time.h"
 #include "store/Bundle.h"
 #include "store/EventTableModel.h"
+#include "store/PgEvidenceStore.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
+#include "store/StoreHost.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -207,6 +209,33 @@ QIcon EvidencePanel::icon() const {
 
 SqliteEvidenceStore *EvidencePanel::store() const {
     return m_store ? m_store() : nullptr;
+}
+
+EvidenceStore *EvidencePanel::browsed() const {
+    if (SqliteEvidenceStore *local = store())
+        return local;
+    return m_app->host()->isTeamLog() ? m_app->host()->evidence() : nullptr;
+}
+
+void EvidencePanel::enableSearch(bool searchable) {
+    const QString why =
+        searchable ? QString() : tr("Search and filters run on a local store only in this version");
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_kind, m_scope, m_actor, m_time, m_ref}) {
+        w->setEnabled(searchable);
+        w->setToolTip(why);
+    }
+    if (!searchable) {
+        // Say what they would show rather than empty boxes.
+        for (const auto &[c, all] : {std::pair{m_kind, tr("All kinds")}, std::pair{m_scope, tr("All scopes")},
+                                     std::pair{m_actor, tr("All actors")}})
+            if (c->count() == 0)
+                c->addItem(all, QString());
+    }
+    m_export->setEnabled(searchable);
+    m_export->setToolTip(searchable
+                             ? QString()
+                             : tr("On the team log a signed bundle is made with opsconsole-cli evidence "
+                                  "export --store URL"));
 }
 
 QWidget *EvidencePanel::buildBrowse() {
@@ -480,7 +509,7 @@ QWidget *EvidencePanel::buildDetail() {
         m_attachmentText->setVisible(false);
         m_attachmentImage->setVisible(false);
         m_saveAttachment->setEnabled(item != nullptr);
-        SqliteEvidenceStore *s = store();
+        EvidenceStore *s = browsed();
         if (!item || !s)
             return;
         const QString type = item->data(Qt::UserRole + 2).toString();
@@ -517,13 +546,18 @@ void EvidencePanel::showEvent(QShowEvent *event) {
 
 void EvidencePanel::refresh() {
     SqliteEvidenceStore *s = store();
-    m_loaded = s != nullptr;
+    EvidenceStore *log = browsed();
+    m_loaded = log != nullptr;
     if (s != nullptr && m_model->rowCount() == 0)
         fillFilterChoices();
     m_exactCount.reset(); // new events may have arrived
     ++m_storeGeneration;
     catchUpSearchIndex();
-    m_model->setStore(s);
+    if (s || !log)
+        m_model->setStore(s);
+    else
+        m_model->setLog(log);
+    enableSearch(s != nullptr || !log);
     updateCount();
     m_proofs->refreshHistory();
     refreshVerdictHistory();
@@ -704,10 +738,14 @@ void EvidencePanel::applyFilters() {
 void EvidencePanel::updateCount() {
     SqliteEvidenceStore *s = store();
     if (!s && m_app->host()->isTeamLog()) {
-        // Never an empty list that looks like an empty log.
-        m_count->setText(tr("Browsing the team log here is not in this version: %n event(s) in it; "
-                            "use opsconsole-cli evidence show, verify and witness with --store",
-                            nullptr, static_cast<int>(m_app->host()->size())));
+        // Never an empty list that looks like an empty log: an unreadable team log says so.
+        if (!m_model->lastError().isEmpty()) {
+            m_count->setText(tr("The team log cannot be read"));
+            m_count->setToolTip(m_model->lastError());
+            return;
+        }
+        m_count->setText(tr("%n event(s) in the team log", nullptr, m_model->rowCount()));
+        m_count->setToolTip(tr("Browsed by position; search and filters run on a local store only"));
         return;
     }
     if (!s) {
@@ -818,7 +856,7 @@ void EvidencePanel::showEventDetail(quint64 seq) {
 }
 
 void EvidencePanel::showDetail() {
-    SqliteEvidenceStore *s = store();
+    EvidenceStore *s = browsed();
     m_related->clear();
     m_attachments->clear();
     m_attachmentText->setVisible(false);
@@ -854,8 +892,17 @@ void EvidencePanel::showDetail() {
                                                       : batch ? kAmber
                                                               : kGreen)));
     const bool proven = m_inspection->included && m_inspection->checkpointVerifies;
+    QString witnessed;
+    if (auto *team = dynamic_cast<PgEvidenceStore *>(s); team && m_inspection->treeSize > 0) {
+        // The cosignatures of the checkpoint the proof reaches: who else vouched for it.
+        auto cp = team->checkpointOfSize(m_inspection->treeSize);
+        auto names = cp.ok() ? team->witnessesOf(cp.value()) : Result<QStringList>(cp.error());
+        witnessed = !names.ok()        ? tr(" · witnesses unknown: %1").arg(names.error().message)
+                    : names->isEmpty() ? tr(" · no console has cosigned this checkpoint yet")
+                                       : tr(" · cosigned by %1").arg(names->join(QStringLiteral(", ")));
+    }
     m_proof->setText((proven ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) +
-                     tr("Inclusion proof: %1").arg(m_inspection->proofDetail));
+                     tr("Inclusion proof: %1").arg(m_inspection->proofDetail) + witnessed);
     m_proof->setProperty("verified", proven);
     m_proof->setStyleSheet(QStringLiteral("color: %1;").arg(QLatin1String(proven ? kGreen : kRed)));
     m_proof->setToolTip(tr("Path (leaf to root):\n%1").arg([&] {
@@ -870,7 +917,9 @@ void EvidencePanel::showDetail() {
                                           : QString::fromStdString(e.canonical));
     if (!m_inspection->refs.isEmpty())
         m_related->addItem(tr("About %1").arg(m_inspection->refs.join(QStringLiteral(", "))));
-    auto rows = s->rows(m_inspection->related);
+    if (!store())
+        m_related->addItem(tr("Related events need a local store's index"));
+    auto rows = store() ? store()->rows(m_inspection->related) : Result<QList<EventRow>>(QList<EventRow>{});
     for (const EventRow &r : orEmpty(rows)) {
         auto *item = new QListWidgetItem(
             QStringLiteral("#%1  %2  %3  %4").arg(r.seq).arg(Time::toIso(r.tsMs), r.kind, r.actor),
@@ -895,7 +944,7 @@ void EvidencePanel::showDetail() {
 }
 
 bool EvidencePanel::saveAttachment(const QString &sha256, const QString &path) {
-    SqliteEvidenceStore *s = store();
+    EvidenceStore *s = browsed();
     auto bytes =
         s ? s->blob(sha256) : Result<QByteArray>(makeError(ErrorCode::Store, tr("no evidence store")));
     if (!bytes.ok()) {
@@ -918,7 +967,7 @@ bool EvidencePanel::isVerifying() const {
 }
 
 void EvidencePanel::startVerify() {
-    SqliteEvidenceStore *s = store();
+    EvidenceStore *s = browsed();
     if (!s || isVerifying())
         return;
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
@@ -928,14 +977,26 @@ void EvidencePanel::startVerify() {
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
     report(tr("Verifying the store…"));
-    const QString path = s->path();
+    // A file's path or the team log's URL; the deployment's pinned admins and this user's anchors.
+    const QString path = m_app->host()->path();
+    const bool team = m_app->host()->isTeamLog();
     QPointer<QProgressBar> bar(m_progress);
     auto cancel = m_cancelFlag;
-    StoreOpenOptions options = s->options(); // the deployment's pinned admins and this user's anchors
+    StoreOpenOptions options = m_app->host()->options();
     options.readOnly = true;
-    m_verifyWatcher->setFuture(QtConcurrent::run([path, bar, cancel, options]() -> QVariantMap {
+    options.create = false;
+    m_verifyWatcher->setFuture(QtConcurrent::run([path, team, bar, cancel, options]() -> QVariantMap {
         // Its own read-only connection: the GUI keeps reading while this recomputes everything.
-        auto opened = SqliteEvidenceStore::open(path, options);
+        Result<std::unique_ptr<EvidenceStore>> opened = makeError(ErrorCode::Store, QString());
+        if (team) {
+            auto pg = PgEvidenceStore::open(path, options);
+            opened = pg.ok() ? Result<std::unique_ptr<EvidenceStore>>(std::move(pg).value())
+                             : Result<std::unique_ptr<EvidenceStore>>(pg.error());
+        } else {
+            auto file = SqliteEvidenceStore::open(path, options);
+            opened = file.ok() ? Result<std::unique_ptr<EvidenceStore>>(std::move(file).value())
+                               : Result<std::unique_ptr<EvidenceStore>>(file.error());
+        }
         if (!opened.ok())
             return {{QStringLiteral("error"), opened.error().toString()}};
         VerifyOptions vo;

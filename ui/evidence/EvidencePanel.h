@@ -95,6 +95,10 @@ private:
     void showDetail();
     void report(const QString &text, bool error = false);
     SqliteEvidenceStore *store() const;
+    // The log browsed: the local store, else the team log (by position, without search).
+    EvidenceStore *browsed() const;
+    // Search, filters and other orders need the local store's indexes.
+    void enableSearch(bool searchable);
 
     AppContext *m_app;
     Session *m_session;
