@@ -3,7 +3,13 @@
 //       vs  a raw libpq INSERT of the same bytes, one per transaction, synchronous_commit=on
 //   four consoles appending at once (acts per second)
 //       vs  pgbench, four clients, an equivalent single-row insert script (transactions per second)
-// Usage: opsconsole-bench-teamlog SOCKET_DIR [ACTS] [SECONDS]
+//   a team log of EVENTS events (migrated from a local store of generated events): opening it and
+//   reading the first page a browser shows, beside the same on the local file (reported)
+// Usage: opsconsole-bench-teamlog SOCKET_DIR [ACTS] [SECONDS] [EVENTS (0: skip)]
+#include "EvidenceGen.h"
+#include "StoreFixture.h"
+
+#include "store/EventTableModel.h"
 #include "store/PgEvidenceStore.h"
 #include "store/pg/Pg.h"
 
@@ -75,6 +81,69 @@ std::unique_ptr<PgEvidenceStore> openStore(const QString &db, bool create) {
     return std::move(s).value();
 }
 
+// Milliseconds to open the store and read the first page of a newest-first browser.
+double openAndFirstPage(const std::function<std::unique_ptr<EvidenceStore>()> &open, bool team) {
+    QElapsedTimer t;
+    t.start();
+    std::unique_ptr<EvidenceStore> store = open();
+    EventTableModel model;
+    if (team)
+        model.setLog(store.get());
+    else
+        model.setStore(dynamic_cast<SqliteEvidenceStore *>(store.get()));
+    int read = 0;
+    for (int r = 0; r < 40 && r < model.rowCount(); ++r)
+        read += model.data(model.index(r, EventTableModel::Kind)).toString().isEmpty() ? 0 : 1;
+    const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    if (read != 40)
+        qFatal("the first page has %d rows", read);
+    return ms;
+}
+
+void bigLog(const QString &db, qint64 n) {
+    test::StoreFixture local;
+    const QString jsonl = local.dir.file(QStringLiteral("gen.jsonl"));
+    const qint64 start = local.now + 1000;
+    (void)test::writeGeneratedJsonl(jsonl, n, start, qMax<qint64>(1, n / 100));
+    local.now = start + n * 1000; // the injected clock: the generated events are not in its future
+    QElapsedTimer t;
+    t.start();
+    if (auto r = local.store->importJsonl(local.alice, jsonl); !r.ok())
+        qFatal("import: %s", qPrintable(r.error().toString()));
+    const double importS = static_cast<double>(t.elapsed()) / 1000.0;
+    QFile::remove(jsonl);
+    auto team = openStore(db, true);
+    t.restart();
+    auto moved = team->adopt(*local.store);
+    if (!moved.ok())
+        qFatal("migrate: %s", qPrintable(moved.error().toString()));
+    const double migrateS = static_cast<double>(t.elapsed()) / 1000.0;
+    team.reset();
+    std::printf("%lld events: imported into the local file in %.1f s, migrated into the team log in %.1f s "
+                "(%.0f events/s)\n",
+                static_cast<long long>(moved->events), importS, migrateS,
+                static_cast<double>(moved->events) / qMax(0.001, migrateS));
+    const QString path = local.path;
+    local.store.reset();
+    const auto openTeam = [&]() -> std::unique_ptr<EvidenceStore> { return openStore(db, false); };
+    const auto openFile = [&]() -> std::unique_ptr<EvidenceStore> {
+        auto f = SqliteEvidenceStore::open(path, StoreOpenOptions());
+        if (!f.ok())
+            qFatal("%s", qPrintable(f.error().toString()));
+        return std::move(f).value();
+    };
+    (void)openAndFirstPage(openTeam, true); // warm both caches once
+    (void)openAndFirstPage(openFile, false);
+    std::vector<double> teamMs, fileMs;
+    for (int i = 0; i < 5; ++i) {
+        teamMs.push_back(openAndFirstPage(openTeam, true));
+        fileMs.push_back(openAndFirstPage(openFile, false));
+    }
+    const double teamP50 = percentile(teamMs, 0.5), fileP50 = percentile(fileMs, 0.5);
+    row("open + first 40 rows (newest first)", teamP50, "ms", fileP50, "ms file", teamP50 / fileP50,
+        "(report)", true);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -87,6 +156,7 @@ int main(int argc, char **argv) {
     g_socket = args.at(1);
     const int acts = args.size() > 2 ? args.at(2).toInt() : 500;
     const int seconds = args.size() > 3 ? args.at(3).toInt() : 10;
+    const qint64 bigEvents = args.size() > 4 ? args.at(4).toLongLong() : 1000000;
     const QString db = QStringLiteral("bench_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     {
         auto admin = connectOrDie(QStringLiteral("postgres"));
@@ -183,6 +253,14 @@ int main(int argc, char **argv) {
     if (!verified.ok() || !verified->intact) {
         std::printf("the team log does not verify after the benchmark\n");
         ++g_failures;
+    }
+
+    // 3. A big team log, opened and browsed, beside the local file it came from.
+    if (bigEvents > 0) {
+        const QString big = db + QStringLiteral("_big");
+        auto admin = connectOrDie(QStringLiteral("postgres"));
+        execOrDie(admin, QStringLiteral("CREATE DATABASE %1").arg(big).toUtf8().constData());
+        bigLog(big, bigEvents);
     }
     return g_failures ? 1 : 0;
 }
