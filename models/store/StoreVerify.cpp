@@ -130,15 +130,35 @@ private:
     Statement m_cps, m_rows, m_node, m_present;
 };
 
+// A read transaction: every cursor in it sees one snapshot, even while other processes append.
+// Rolled back when it goes (nothing is written in it).
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database &db)
+        : m_db(db) {}
+    ReadSnapshot(const ReadSnapshot &) = delete;
+    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+    ~ReadSnapshot() {
+        if (m_open)
+            (void)m_db.exec("ROLLBACK");
+    }
+    Result<void> begin() {
+        auto r = m_db.exec("BEGIN");
+        m_open = r.ok();
+        return r;
+    }
+
+private:
+    Database &m_db;
+    bool m_open = false;
+};
+
 } // namespace
 
 Result<void> SqliteEvidenceStore::readLog(const std::function<Result<void>(LogSource &)> &reader) const {
-    if (auto r = m_db.exec("BEGIN"); !r.ok())
+    ReadSnapshot snapshot(m_db);
+    if (auto r = snapshot.begin(); !r.ok())
         return r.error();
-    struct EndRead {
-        Database &db;
-        ~EndRead() { (void)db.exec("ROLLBACK"); }
-    } endRead{m_db};
     SqliteLogSource source(m_db, false);
     if (auto r = source.prepare(); !r.ok())
         return r.error();
@@ -146,13 +166,9 @@ Result<void> SqliteEvidenceStore::readLog(const std::function<Result<void>(LogSo
 }
 
 Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, const Progress &progress) {
-    // One read snapshot for every cursor, even while other processes append.
-    if (auto r = m_db.exec("BEGIN"); !r.ok())
+    ReadSnapshot snapshot(m_db);
+    if (auto r = snapshot.begin(); !r.ok())
         return r.error();
-    struct EndRead {
-        Database &db;
-        ~EndRead() { (void)db.exec("ROLLBACK"); }
-    } endRead{m_db};
 
     if (options.projections) {
         // Rebuilt in the connection's temp schema: writable even on a read-only store, and gone
