@@ -8,6 +8,7 @@
 #include "IncidentCommand.h"
 #include "KillswitchCommand.h"
 #include "LaunchCommand.h"
+#include "MonitorCommand.h"
 #include "ProbeCommand.h"
 #include "ProofCommand.h"
 #include "RecordCommand.h"
@@ -23,6 +24,7 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<EvidenceCommand>());
     m_commands.push_back(std::make_unique<ProbeCommand>());
+    m_commands.push_back(std::make_unique<MonitorCommand>());
     m_commands.push_back(std::make_unique<AlertsCommand>());
     m_commands.push_back(std::make_unique<SignalCommand>());
     m_commands.push_back(std::make_unique<IncidentCommand>());

@@ -42,6 +42,8 @@ public:
     RunResult run(const QString &program, const QStringList &arguments, int timeoutMs = 60000,
                   const QByteArray &stdinData = {}) const;
     static QString binary(const QString &name); // path of a built program
+    // The environment run() gives its programs (for long-running ones started by the test).
+    const QProcessEnvironment &environment() const { return m_env; }
 
 private:
     QProcessEnvironment m_env;

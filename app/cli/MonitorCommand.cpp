@@ -1,0 +1,271 @@
+#include "MonitorCommand.h"
+
+#include "StoreAccess.h"
+
+#include "alerts/AlertRules.h"
+#include "core/EnvironmentPolicy.h"
+#include "core/Time.h"
+#include "incidents/RollbackClockWatcher.h"
+#include "monitor/AlertMonitor.h"
+#include "monitor/Metrics.h"
+#include "runbooks/Runbook.h"
+#include "store/Session.h"
+
+#include <QEventLoop>
+#include <QHostAddress>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcMonitor, "opsconsole.monitor")
+
+namespace ops::cli {
+
+namespace {
+
+constexpr qsizetype kMaxRequestBytes = 8192;
+
+// SIGTERM and SIGINT end the loop through a socket pair: the handler only writes a byte.
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int) {
+    const char b = 1;
+    (void)::write(g_signalFd[0], &b, 1);
+}
+
+QByteArray response(int status, const char *reason, const QByteArray &type, const QByteArray &body) {
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\nContent-Type: " + type +
+           "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+// A bounded HTTP/1.1 reader: one request a connection, GET only.
+void serve(QTcpSocket *socket, const std::function<QByteArray()> &metrics) {
+    auto buffer = std::make_shared<QByteArray>();
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, buffer, metrics] {
+        *buffer += socket->read(kMaxRequestBytes + 1 - buffer->size());
+        const qsizetype end = buffer->indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (buffer->size() > kMaxRequestBytes) {
+                socket->write(
+                    response(431, "Request Header Fields Too Large", "text/plain", "request too large\n"));
+                socket->disconnectFromHost();
+            }
+            return;
+        }
+        const QList<QByteArray> line = buffer->left(buffer->indexOf("\r\n")).split(' ');
+        const QByteArray method = line.value(0), path = line.value(1).split('?').value(0);
+        if (method != "GET" && method != "HEAD")
+            socket->write(response(405, "Method Not Allowed", "text/plain", "only GET\n"));
+        else if (path == "/metrics")
+            socket->write(response(200, "OK", "text/plain; version=0.0.4; charset=utf-8", metrics()));
+        else if (path == "/healthz")
+            socket->write(response(200, "OK", "text/plain", "ok\n"));
+        else
+            socket->write(response(404, "Not Found", "text/plain", "not found: GET /metrics\n"));
+        socket->disconnectFromHost();
+    });
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+}
+
+} // namespace
+
+int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("Serve GET /metrics (Prometheus text format) on this loopback address and port "
+                       "(port 0: any free port, printed at start)."),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption rounds(QStringLiteral("rounds"),
+                                    QStringLiteral("Stop after N probe rounds (default: run until stopped)."),
+                                    QStringLiteral("N"));
+    QCommandLineParser parser;
+    if (!parse(parser, arguments, io, {listen, rounds}))
+        return static_cast<int>(ErrorCode::Usage);
+    if (parser.isSet(QStringLiteral("help")))
+        return printUsage(io);
+    if (parser.positionalArguments().size() != 1) // the verb itself
+        return usageError(io, QStringLiteral("monitor takes no arguments"));
+    const bool json = parser.isSet(m_json);
+    int maxRounds = 0;
+    if (parser.isSet(rounds)) {
+        bool ok = false;
+        maxRounds = parser.value(rounds).toInt(&ok);
+        if (!ok || maxRounds < 1)
+            return usageError(io, QStringLiteral("--rounds must be a positive number"));
+    }
+    QHostAddress address;
+    quint16 port = 0;
+    if (parser.isSet(listen)) {
+        const QString v = parser.value(listen);
+        const qsizetype colon = v.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const uint p = colon > 0 ? v.mid(colon + 1).toUInt(&ok) : 0;
+        QString host = colon > 0 ? v.left(colon) : QString();
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        if (!ok || p > 65535 || !address.setAddress(host))
+            return usageError(io, QStringLiteral("--listen must be ADDRESS:PORT, e.g. 127.0.0.1:9464"));
+        // The metrics carry no secret but name every target and incident: loopback only; a
+        // reverse proxy or an SSH tunnel exposes them further.
+        if (!address.isLoopback())
+            return usageError(
+                io,
+                QStringLiteral("--listen must be a loopback address (127.0.0.1 or ::1), got %1").arg(host));
+        port = static_cast<quint16>(p);
+    }
+    auto ctx = startup(parser, io);
+    if (!ctx.ok())
+        return fail(io, ctx.error(), json);
+    if (StoreAccess::isTeamLog(ctx.value()))
+        return fail(io,
+                    StoreAccess::localOnly(ctx.value(), QStringLiteral("monitor (on the team log, record "
+                                                                       "rounds with probe --record)")),
+                    json);
+    auto rules = AlertRules::forConfig(ctx->config);
+    if (!rules.ok())
+        return fail(io, rules.error(), json);
+
+    // One recorder per store: a second monitor, or a console, finds the lock held.
+    QLockFile lock(ctx->storePath + QStringLiteral(".monitor.lock"));
+    lock.setStaleLockTime(0); // a dead monitor's lock is taken over (its pid is gone)
+    if (!lock.tryLock(0)) {
+        qint64 pid = 0;
+        QString hostName, app;
+        lock.getLockInfo(&pid, &hostName, &app);
+        return fail(
+            io,
+            makeError(ErrorCode::Policy,
+                      QStringLiteral("the store is already monitored (process %1 on %2): one recorder "
+                                     "per store, so no transition is recorded twice")
+                          .arg(pid)
+                          .arg(hostName),
+                      ctx->storePath),
+            json);
+    }
+
+    auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
+    if (!unlocked.ok())
+        return fail(io, unlocked.error(), json);
+    const QString actor = unlocked->signer.name;
+    const Secret token(io.environment.value(QString::fromLatin1(kTokenVar)).toUtf8());
+    AlertMonitor monitor(ctx->config, rules.value(), ctx->storePath, token);
+    Session session;
+    session.unlockWith(Signer{unlocked->signer.name, unlocked->signer.key.duplicate()});
+    monitor.setSession(&session);
+    if (!monitor.openStore())
+        return fail(io, makeError(ErrorCode::Store, monitor.recordingProblem(), ctx->storePath), json);
+    const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
+
+    const auto metrics = [&]() -> QByteArray {
+        Metrics::Input in;
+        in.nowMs = Time::nowMs();
+        in.probes = monitor.latest().values();
+        in.cells = monitor.evaluator()->cells();
+        in.lastRoundMs = monitor.lastRoundMs();
+        in.recordingUp = monitor.recordingProblem().isEmpty() ? 1 : 0;
+        if (SqliteEvidenceStore *store = monitor.store()) {
+            if (auto n = store->size(); n.ok())
+                in.logSize = n.value();
+            if (auto cp = store->latestCheckpoint(); cp.ok())
+                in.checkpointMs = cp->tsMs;
+            if (auto book = IncidentBook::load(*store); book.ok())
+                in.book = std::move(book).value();
+        }
+        return Metrics::prometheusText(in);
+    };
+    QTcpServer server;
+    if (parser.isSet(listen)) {
+        if (!server.listen(address, port))
+            return fail(io,
+                        makeError(ErrorCode::Store, QStringLiteral("cannot listen on %1: %2")
+                                                        .arg(parser.value(listen), server.errorString())),
+                        json);
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+            while (QTcpSocket *s = server.nextPendingConnection())
+                serve(s, metrics);
+        });
+    }
+
+    QEventLoop loop;
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalFd) != 0)
+        return fail(io, makeError(ErrorCode::Store, QStringLiteral("cannot set up signal handling")), json);
+    QSocketNotifier stopper(g_signalFd[1], QSocketNotifier::Read);
+    QObject::connect(&stopper, &QSocketNotifier::activated, &loop, [&] {
+        char b = 0;
+        (void)::read(g_signalFd[1], &b, 1);
+        qCInfo(lcMonitor) << "stopping on a signal";
+        loop.quit();
+    });
+    struct sigaction sa {};
+    sa.sa_handler = onSignal;
+    ::sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+
+    int done = 0;
+    QTimer timer;
+    timer.setInterval(qMax(1, ctx->config.probes.intervalS) * 1000);
+    QObject::connect(&monitor, &AlertMonitor::roundEvaluated, &loop,
+                     [&](const QList<ProbeResult> &results, const QList<AlertTransition> &transitions) {
+                         ++done;
+                         int bad = 0;
+                         for (const ProbeResult &r : results)
+                             bad += r.state == ProbeState::Ok ? 0 : 1;
+                         qCInfo(lcMonitor).noquote()
+                             << QStringLiteral("round %1: %2 targets, %3 not ok, %4 alert transitions")
+                                    .arg(done)
+                                    .arg(results.size())
+                                    .arg(bad)
+                                    .arg(transitions.size());
+                         if (!monitor.recordingProblem().isEmpty())
+                             qCWarning(lcMonitor).noquote() << "not recording:" << monitor.recordingProblem();
+                         // A rollback deadline that passed goes on its run's timeline, once.
+                         if (SqliteEvidenceStore *store = monitor.store()) {
+                             auto missed = RollbackClockWatcher::recordDue(
+                                 *store, *session.signer(), ctx->config, library, Time::systemClock());
+                             if (!missed.ok())
+                                 qCWarning(lcMonitor).noquote()
+                                     << "a missed rollback deadline could not be recorded:"
+                                     << missed.error().message;
+                         }
+                         if (maxRounds > 0 && done >= maxRounds)
+                             loop.quit();
+                     });
+    QObject::connect(&timer, &QTimer::timeout, &monitor, [&] {
+        if (!monitor.isRunning())
+            monitor.runRound();
+    });
+    io.err << "monitor: recording " << ctx->storePath << " as " << actor << ", a round every "
+           << timer.interval() / 1000 << " s";
+    if (server.isListening())
+        io.err << "; metrics at http://"
+               << (server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol
+                       ? QStringLiteral("[%1]").arg(server.serverAddress().toString())
+                       : server.serverAddress().toString())
+               << ':' << server.serverPort() << "/metrics";
+    io.err << '\n';
+    io.err.flush();
+    timer.start();
+    monitor.runRound();
+    loop.exec();
+
+    timer.stop();
+    ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGINT, SIG_DFL);
+    monitor.waitForWrites();
+    ::close(g_signalFd[0]);
+    ::close(g_signalFd[1]);
+    g_signalFd[0] = g_signalFd[1] = -1;
+    io.err << "monitor: stopped after " << done << (done == 1 ? " round" : " rounds") << '\n';
+    return 0;
+}
+
+} // namespace ops::cli
