@@ -7,6 +7,7 @@
 #include "core/Time.h"
 #include "incidents/RollbackClockWatcher.h"
 #include "monitor/AlertMonitor.h"
+#include "monitor/HttpRequest.h"
 #include "monitor/Metrics.h"
 #include "runbooks/Runbook.h"
 #include "store/Session.h"
@@ -31,8 +32,6 @@ namespace ops::cli {
 
 namespace {
 
-constexpr qsizetype kMaxRequestBytes = 8192;
-
 // SIGTERM and SIGINT end the loop through a socket pair: the handler only writes a byte.
 int g_signalFd[2] = {-1, -1};
 
@@ -46,30 +45,25 @@ QByteArray response(int status, const char *reason, const QByteArray &type, cons
            "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 
-// A bounded HTTP/1.1 reader: one request a connection, GET only.
+// One request a connection, its head bounded (HttpRequest), GET or HEAD of two paths only.
 void serve(QTcpSocket *socket, const std::function<QByteArray()> &metrics) {
     auto buffer = std::make_shared<QByteArray>();
     QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, buffer, metrics] {
-        *buffer += socket->read(kMaxRequestBytes + 1 - buffer->size());
-        const qsizetype end = buffer->indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (buffer->size() > kMaxRequestBytes) {
-                socket->write(
-                    response(431, "Request Header Fields Too Large", "text/plain", "request too large\n"));
-                socket->disconnectFromHost();
-            }
+        *buffer += socket->read(HttpRequest::kMaxHeadBytes + 4 - buffer->size());
+        const HttpRequest::Head head = HttpRequest::parse(*buffer);
+        if (head.status == HttpRequest::Status::Incomplete)
             return;
-        }
-        const QList<QByteArray> line = buffer->left(buffer->indexOf("\r\n")).split(' ');
-        const QByteArray method = line.value(0), path = line.value(1).split('?').value(0);
-        if (method != "GET" && method != "HEAD")
-            socket->write(response(405, "Method Not Allowed", "text/plain", "only GET\n"));
-        else if (path == "/metrics")
-            socket->write(response(200, "OK", "text/plain; version=0.0.4; charset=utf-8", metrics()));
-        else if (path == "/healthz")
-            socket->write(response(200, "OK", "text/plain", "ok\n"));
-        else
-            socket->write(response(404, "Not Found", "text/plain", "not found: GET /metrics\n"));
+        const HttpRequest::Route r = HttpRequest::route(head);
+        QByteArray body = r.resource == "/metrics"   ? metrics()
+                          : r.resource == "/healthz" ? QByteArray("ok\n")
+                          : r.status == 404          ? QByteArray("not found: GET /metrics\n")
+                                                     : QByteArray(r.reason) + '\n';
+        const QByteArray type = r.resource == "/metrics" ? "text/plain; version=0.0.4; charset=utf-8"
+                                                         : "text/plain; charset=utf-8";
+        QByteArray out = response(r.status, r.reason, type, body);
+        if (head.method == "HEAD")
+            out.truncate(out.indexOf("\r\n\r\n") + 4);
+        socket->write(out);
         socket->disconnectFromHost();
     });
     QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);

@@ -4,6 +4,8 @@
 #include "StoreFixture.h"
 
 #include "monitor/AlertMonitor.h"
+#include "monitor/HttpRequest.h"
+#include "monitor/Metrics.h"
 #include "store/Schema.h"
 
 #include <sqlite3.h>
@@ -16,6 +18,8 @@ using namespace ops;
 class TestMonitor : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void metricsStateSetsAndEscaping();
+    void httpRequestHeads();
     void samplesAreKeptAndPrunedAfterRetention();
     void transitionsAreSignedEvents();
     void unchangedStateRecordsNothing();
@@ -340,6 +344,47 @@ void TestMonitor::noStoreMeansNotRecordingSaidSo() {
     QVERIFY(monitor.recordingProblem().contains(QStringLiteral("no evidence store")));
     QVERIFY(monitor.pendingEvents() > 0);
     QVERIFY(!QFile::exists(dir.file(QStringLiteral("none.sqlite"))));
+}
+
+void TestMonitor::metricsStateSetsAndEscaping() {
+    Metrics::Input in;
+    in.nowMs = 1795410000000;
+    ProbeResult never; // not probed: unknown is its own series, set to 1
+    never.target.id = QStringLiteral("kl/manifest");
+    never.target.scope = QStringLiteral("kl");
+    ProbeResult odd;
+    odd.target.id = QStringLiteral("x\"y\\z\nw");
+    odd.state = ProbeState::Ok;
+    odd.latencyMs = 250;
+    in.probes = {never, odd};
+    const QByteArray text = Metrics::prometheusText(in);
+    QVERIFY(text.contains("opsconsole_probe_state{target=\"kl/"
+                          "manifest\",scope=\"kl\",kind=\"manifest\",state=\"unknown\"} 1\n"));
+    QVERIFY(text.contains(
+        "opsconsole_probe_state{target=\"kl/manifest\",scope=\"kl\",kind=\"manifest\",state=\"ok\"} 0\n"));
+    QVERIFY(!text.contains("opsconsole_probe_latency_seconds{target=\"kl/manifest\"}"));
+    QVERIFY2(text.contains("opsconsole_probe_latency_seconds{target=\"x\\\"y\\\\z\\nw\"} 0.25\n"),
+             text.constData());
+    // Nothing read from the log: said so, not shown as zero incidents.
+    QVERIFY(text.contains("opsconsole_log_readable 0\n"));
+    QVERIFY(!text.contains("opsconsole_incidents_open"));
+    QVERIFY(text.contains("opsconsole_monitor_last_round_timestamp_seconds 0\n"));
+}
+
+void TestMonitor::httpRequestHeads() {
+    using namespace HttpRequest;
+    const Head get = parse("GET /metrics?debug=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+    QCOMPARE(get.status, Status::Complete);
+    QCOMPARE(get.path, QByteArray("/metrics"));
+    QCOMPARE(route(get).status, 200);
+    QCOMPARE(parse("GET /metrics HTTP/1.1\r\nHost: x").status, Status::Incomplete);
+    QCOMPARE(parse(QByteArray(kMaxHeadBytes + 1, 'a')).status, Status::TooLarge);
+    QCOMPARE(route(parse(QByteArray(kMaxHeadBytes + 1, 'a'))).status, 431);
+    QCOMPARE(route(parse("GET metrics HTTP/1.1\r\n\r\n")).status, 400);
+    QCOMPARE(route(parse("get /metrics HTTP/1.1\r\n\r\n")).status, 400);
+    QCOMPARE(route(parse("POST /metrics HTTP/1.1\r\n\r\n")).status, 405);
+    QCOMPARE(route(parse("GET /metrics/../x HTTP/1.1\r\n\r\n")).status, 404);
+    QCOMPARE(route(parse("HEAD /healthz HTTP/1.0\r\n\r\n")).resource, QByteArray("/healthz"));
 }
 
 QTEST_GUILESS_MAIN(TestMonitor)
