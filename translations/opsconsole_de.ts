@@ -55,8 +55,24 @@
         <translation>eine Bestätigung braucht eine Notiz</translation>
     </message>
     <message>
-        <source>on the team log this console probes and shows, but does not record transitions (one recorder per team log is not in this version)</source>
-        <translation>im Team-Log prüft und zeigt diese Konsole, zeichnet aber keine Zustandswechsel auf (ein Aufzeichner je Team-Log gibt es in dieser Version noch nicht)</translation>
+        <source>process %1 on %2 since %3</source>
+        <translation>Prozess %1 auf %2 seit %3</translation>
+    </message>
+    <message>
+        <source>monitored by %1: this console shows its evaluations and records nothing itself</source>
+        <translation>überwacht von %1: diese Konsole zeigt dessen Auswertungen und zeichnet selbst nichts auf</translation>
+    </message>
+    <message>
+        <source>not probed by the recorder yet</source>
+        <translation>vom Aufzeichner noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>the recorder's last probe is not fresh</source>
+        <translation>die letzte Prüfung des Aufzeichners ist nicht aktuell</translation>
+    </message>
+    <message>
+        <source>on the team log this console probes and shows, but does not record transitions (rounds are recorded there with opsconsole-cli probe --record, one console at a time; the alert matrix is recorded on local stores only)</source>
+        <translation>im Team-Log prüft und zeigt diese Konsole, zeichnet aber keine Zustandswechsel auf (Runden zeichnet dort opsconsole-cli probe --record auf, eine Konsole zur Zeit; die Alarmmatrix wird nur in lokalen Speichern aufgezeichnet)</translation>
     </message>
 </context>
 <context>

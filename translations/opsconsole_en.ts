@@ -55,7 +55,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>on the team log this console probes and shows, but does not record transitions (one recorder per team log is not in this version)</source>
+        <source>process %1 on %2 since %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monitored by %1: this console shows its evaluations and records nothing itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not probed by the recorder yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recorder&apos;s last probe is not fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the team log this console probes and shows, but does not record transitions (rounds are recorded there with opsconsole-cli probe --record, one console at a time; the alert matrix is recorded on local stores only)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -128,7 +128,7 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, rules.error(), json);
 
     // One recorder per store: a second monitor, or a console, finds the lock held.
-    QLockFile lock(ctx->storePath + QStringLiteral(".monitor.lock"));
+    QLockFile lock(AlertMonitor::recorderLockPath(ctx->storePath));
     lock.setStaleLockTime(0); // a dead monitor's lock is taken over (its pid is gone)
     if (!lock.tryLock(0)) {
         qint64 pid = 0;

@@ -76,6 +76,15 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
             return fail(io, unlocked.error(), json);
         sizeBefore = unlocked->store->size().ok() ? unlocked->store->size().value() : 0;
         monitor = std::make_unique<AlertMonitor>(ctx->config, rules.value(), ctx->storePath, token);
+        // One recorder per store: while `monitor` records it, a round here would record twice.
+        if (const QString by = monitor->monitoredBy(); !by.isEmpty())
+            return fail(io,
+                        makeError(ErrorCode::Policy,
+                                  QStringLiteral("the store is monitored by %1; probe without --record "
+                                                 "shows the targets, alerts shows the matrix")
+                                      .arg(by),
+                                  ctx->storePath),
+                        json);
         session.unlockWith(std::move(unlocked->signer));
         monitor->setSession(&session);
     } else {

@@ -6,9 +6,15 @@
 #include "store/StoreHost.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFileInfo>
+#include <QLockFile>
+#include <QSysInfo>
 #include <QThread>
 #include <QTimer>
+
+#include <cerrno>
+#include <csignal>
 
 namespace ops {
 
@@ -96,10 +102,13 @@ bool AlertMonitor::ensureStore() {
         return true;
     SqliteEvidenceStore *store = m_host ? m_host->store() : nullptr;
     if (!store && m_host && m_host->isTeamLog()) {
-        // Recording needs one recorder per log (a lock in the database), not in this version: two
-        // consoles would record the same transition twice. Probes still run and show.
-        setProblem(tr("on the team log this console probes and shows, but does not record "
-                      "transitions (one recorder per team log is not in this version)"));
+        // The window's recorder keeps its matrix in the file's monitor tables; on the team log
+        // rounds are recorded by probe --record under the database's recorder lock, so two
+        // consoles never record the same transition twice. Probes still run and show.
+        setProblem(
+            tr("on the team log this console probes and shows, but does not record "
+               "transitions (rounds are recorded there with opsconsole-cli probe --record, one console at a "
+               "time; the alert matrix is recorded on local stores only)"));
         return false;
     }
     if (!store) {
@@ -158,8 +167,76 @@ QList<Identity> AlertMonitor::identities() const {
     return ids.ok() ? ids.value() : QList<Identity>{};
 }
 
+QString AlertMonitor::monitoredBy() const {
+    const QString path = m_host && !m_host->isTeamLog() ? m_host->path() : QString();
+    if (path.isEmpty())
+        return {};
+    // Read without taking it: the recorder must never find its lock busy because a console looked.
+    QLockFile lock(recorderLockPath(path));
+    qint64 pid = 0;
+    QString host, app;
+    if (!lock.getLockInfo(&pid, &host, &app) || pid <= 0 || pid == QCoreApplication::applicationPid())
+        return {};
+    if (host == QSysInfo::machineHostName() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+        return {}; // a recorder that died: its lock is stale
+    const QDateTime since = QFileInfo(recorderLockPath(path)).lastModified().toUTC();
+    return tr("process %1 on %2 since %3").arg(pid).arg(host, since.toString(Qt::ISODate));
+}
+
 void AlertMonitor::runRound(const QString &scope) {
+    if (const QString by = monitoredBy(); !by.isEmpty()) {
+        followRecorder(by);
+        return;
+    }
+    if (m_following) {
+        // The recorder stopped: this console takes over.
+        m_following = false;
+        setProblem(QString());
+    }
     m_engine->runRound(scope);
+}
+
+void AlertMonitor::followRecorder(const QString &by) {
+    m_following = true;
+    setProblem(tr("monitored by %1: this console shows its evaluations and records nothing itself").arg(by));
+    if (!ensureStore() || !m_monitorStore)
+        return;
+    const qint64 now = m_clock();
+    const qint64 window = qMax<qint64>(3LL * m_config.probes.intervalS * 1000, 90 * 1000);
+    if (auto cells = m_monitorStore->alertCells(); cells.ok()) {
+        QList<AlertCell> saved;
+        for (StoredAlertCell c : cells.value()) {
+            // Healthy only from a fresh evaluation; a firing alert stays firing until seen good.
+            if (c.cell.state == AlertState::Ok && now - c.evaluatedAtMs > window)
+                c.cell.state = AlertState::Unknown;
+            saved.append(c.cell);
+        }
+        m_evaluator->restore(saved);
+    }
+    QList<ProbeResult> results;
+    if (auto states = m_monitorStore->targetStates(); states.ok()) {
+        m_targetStates = states.value();
+        for (const ProbeTarget &t : m_engine->targets()) {
+            ProbeResult r;
+            r.target = t;
+            const auto it = m_targetStates.constFind(t.id);
+            if (it != m_targetStates.constEnd() && now - it->checkedAtMs <= window) {
+                for (ProbeState s :
+                     {ProbeState::Ok, ProbeState::Degraded, ProbeState::Stale, ProbeState::Failed})
+                    if (probeStateName(s) == it->state)
+                        r.state = s;
+                r.reason = it->reason;
+                r.checkedAtMs = it->checkedAtMs;
+                m_lastRound = qMax(m_lastRound, it->checkedAtMs);
+            } else {
+                r.reason = it == m_targetStates.constEnd() ? tr("not probed by the recorder yet")
+                                                           : tr("the recorder's last probe is not fresh");
+            }
+            m_latest.insert(t.id, r);
+            results.append(r);
+        }
+    }
+    Q_EMIT roundEvaluated(results, {});
 }
 
 void AlertMonitor::readStoreInputs(AlertInputs &in) {

@@ -59,7 +59,16 @@ public:
     // Blocks until every background write so far is done.
     void waitForWrites();
 
+    // A probe round, or, while another process records this store (opsconsole-cli monitor), that
+    // recorder's latest evaluations read from the store: this monitor then probes and records
+    // nothing itself, so no transition is recorded twice.
     void runRound(const QString &scope = {});
+    // "process P on HOST since TIME" while another live process holds the store's recorder lock
+    // (the file beside the store), else "".
+    QString monitoredBy() const;
+    static QString recorderLockPath(const QString &storePath) {
+        return storePath + QStringLiteral(".monitor.lock");
+    }
     bool isRunning() const { return m_engine->isRunning(); }
     // Evaluates these results as one round (what runRound does when the probes come back).
     void processRound(const QList<ProbeResult> &results);
@@ -91,6 +100,9 @@ private:
     void record(QList<NewEvent> events);
     void flush();
     void setProblem(const QString &problem);
+    // Shows the recorder's latest target states and cells as this round.
+    void followRecorder(const QString &by);
+    bool m_following = false;
 
     DeploymentConfig m_config;
     StoreHost *m_host;

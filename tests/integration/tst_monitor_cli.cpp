@@ -141,6 +141,9 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
     auto second = cli("monitor --rounds 1 --identity mon");
     QCOMPARE(second.exitCode, 4);
     QVERIFY2(second.err.contains("already monitored"), second.err.constData());
+    auto oneRound = cli("probe --record --identity mon");
+    QCOMPARE(oneRound.exitCode, 4);
+    QVERIFY2(oneRound.err.contains("monitored by process"), oneRound.err.constData());
 
     // SIGTERM: a clean stop, and the store is free for the next recorder.
     ::kill(static_cast<pid_t>(monitor.processId()), SIGTERM);

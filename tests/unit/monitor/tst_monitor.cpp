@@ -10,7 +10,9 @@
 
 #include <sqlite3.h>
 
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTest>
 
 using namespace ops;
@@ -20,6 +22,7 @@ class TestMonitor : public QObject {
 private Q_SLOTS:
     void metricsStateSetsAndEscaping();
     void httpRequestHeads();
+    void followsALiveRecorderAndTakesOverWhenItDies();
     void samplesAreKeptAndPrunedAfterRetention();
     void transitionsAreSignedEvents();
     void unchangedStateRecordsNothing();
@@ -385,6 +388,49 @@ void TestMonitor::httpRequestHeads() {
     QCOMPARE(route(parse("POST /metrics HTTP/1.1\r\n\r\n")).status, 405);
     QCOMPARE(route(parse("GET /metrics/../x HTTP/1.1\r\n\r\n")).status, 404);
     QCOMPARE(route(parse("HEAD /healthz HTTP/1.0\r\n\r\n")).resource, QByteArray("/healthz"));
+}
+
+void TestMonitor::followsALiveRecorderAndTakesOverWhenItDies() {
+    Rig rig;
+    rig.signInAlice();
+    rig.run(true); // this console's own round: the kl manifest stale
+    QVERIFY(rig.monitor->recordingProblem().isEmpty());
+    // Another process holds the recorder lock beside the store (a live process, its pid in the
+    // file as QLockFile writes it).
+    QProcess recorder;
+    recorder.start(QStringLiteral("cat"), QStringList());
+    QVERIFY(recorder.waitForStarted());
+    {
+        QFile lock(AlertMonitor::recorderLockPath(rig.f.path));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write(QByteArray::number(recorder.processId()) + "\nopsconsole-cli\n" +
+                   QSysInfo::machineHostName().toUtf8() + "\n");
+    }
+    rig.f.reopen();
+    const quint64 size = rig.f.store->size().value();
+    rig.f.store.reset();
+    QSignalSpy rounds(rig.monitor.get(), &AlertMonitor::roundEvaluated);
+    rig.monitor->runRound();
+    QCOMPARE(rounds.count(), 1); // at once, from the store: nothing probed
+    QVERIFY(!rig.monitor->isRunning());
+    QVERIFY2(rig.monitor->recordingProblem().contains(
+                 QStringLiteral("monitored by process %1").arg(recorder.processId())),
+             qPrintable(rig.monitor->recordingProblem()));
+    // The recorder's cells as it saved them (here: this console's own last round).
+    QCOMPARE(
+        rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).consecutiveBad, 1);
+    const auto results = rounds.first().first().value<QList<ProbeResult>>();
+    QVERIFY(!results.isEmpty());
+    rig.f.reopen();
+    QCOMPARE(rig.f.store->size().value(), size); // nothing recorded
+    rig.f.store.reset();
+    // The recorder dies: its lock is stale, and this console takes over.
+    recorder.kill();
+    QVERIFY(recorder.waitForFinished(30000));
+    QVERIFY(rig.monitor->monitoredBy().isEmpty());
+    rig.monitor->runRound();
+    QVERIFY(rig.monitor->recordingProblem().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.monitor->isRunning(), 60000);
 }
 
 QTEST_GUILESS_MAIN(TestMonitor)
