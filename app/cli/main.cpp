@@ -6,8 +6,13 @@
 
 int main(int argc, char *argv[]) {
     ops::Hardening::protectProcess();
-    const QProcessEnvironment environment = ops::Hardening::takeEnvironment();
+    auto resolved = ops::Hardening::secretsFromFiles(ops::Hardening::takeEnvironment());
     QCoreApplication app(argc, argv);
+    if (!resolved.ok()) {
+        QTextStream(stderr) << "opsconsole-cli: " << resolved.error().message << '\n';
+        return static_cast<int>(resolved.error().code);
+    }
+    const QProcessEnvironment environment = std::move(resolved).value();
     QCoreApplication::setOrganizationName(QStringLiteral("opsconsole"));
     QCoreApplication::setApplicationName(QStringLiteral("opsconsole"));
     QTextStream out(stdout);

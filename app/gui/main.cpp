@@ -40,7 +40,7 @@ int refuse(const Error &error) {
 
 int main(int argc, char *argv[]) {
     Hardening::protectProcess();
-    const QProcessEnvironment environment = Hardening::takeEnvironment();
+    auto resolved = Hardening::secretsFromFiles(Hardening::takeEnvironment());
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("opsconsole"));
     QCoreApplication::setApplicationName(QStringLiteral("opsconsole"));
@@ -76,6 +76,9 @@ int main(int argc, char *argv[]) {
         return static_cast<int>(ErrorCode::Usage);
     }
 
+    if (!resolved.ok())
+        return refuse(resolved.error());
+    const QProcessEnvironment environment = std::move(resolved).value();
     auto context = Startup::prepare(common.read(parser), environment);
     if (!context.ok())
         return refuse(context.error());

@@ -2,6 +2,9 @@
 
 #include "Secret.h"
 
+#include <QFile>
+#include <QFileInfo>
+
 #include <cstdlib>
 #include <cstring>
 
@@ -21,6 +24,57 @@ QProcessEnvironment takeEnvironment() {
     if (char *value = std::getenv("OPSCONSOLE_PASSPHRASE")) {
         secureZero(value, std::strlen(value));
         ::unsetenv("OPSCONSOLE_PASSPHRASE");
+    }
+    return env;
+}
+
+Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env) {
+    constexpr qint64 kMaxSecretBytes = 64 * 1024;
+    const auto readSecret = [](const QString &path, bool private_,
+                               const QString &what) -> Result<QByteArray> {
+        QFile f(path);
+        const QFileInfo info(path);
+        if (!info.isFile() || !f.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::Policy, QStringLiteral("%1: cannot read %2").arg(what, path), path);
+        if (private_ && (info.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)))
+            return makeError(
+                ErrorCode::Policy,
+                QStringLiteral("%1: %2 may be read by its group or others; chmod 600 it").arg(what, path),
+                path);
+        if (f.size() > kMaxSecretBytes)
+            return makeError(ErrorCode::Policy,
+                             QStringLiteral("%1: %2 is larger than 64 KiB").arg(what, path), path);
+        QByteArray value = f.read(kMaxSecretBytes + 1);
+        if (value.endsWith('\n'))
+            value.chop(1);
+        if (value.endsWith('\r'))
+            value.chop(1);
+        return value;
+    };
+    const QString credentials = env.value(QStringLiteral("CREDENTIALS_DIRECTORY"));
+    for (const char *name :
+         {"OPSCONSOLE_OPERATOR_TOKEN", "OPSCONSOLE_PUBLISHER_TOKEN", "OPSCONSOLE_PASSPHRASE"}) {
+        const QString var = QString::fromLatin1(name);
+        const QString fileVar = var + QStringLiteral("_FILE");
+        Result<QByteArray> value = QByteArray();
+        bool found = false;
+        if (const QString path = env.value(fileVar); !path.isEmpty()) {
+            value = readSecret(path, true, fileVar);
+            found = true;
+        } else if (!credentials.isEmpty()) {
+            const QString credential =
+                credentials + QLatin1Char('/') + var.toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
+            if (QFileInfo::exists(credential)) {
+                // systemd keeps the credentials directory private to the service.
+                value = readSecret(credential, false,
+                                   QStringLiteral("the credential %1").arg(QFileInfo(credential).fileName()));
+                found = true;
+            }
+        }
+        if (!value.ok())
+            return value.error();
+        if (found)
+            env.insert(var, QString::fromUtf8(value.value()));
     }
     return env;
 }

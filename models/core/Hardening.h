@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QProcessEnvironment>
 
 namespace ops::Hardening {
@@ -12,5 +14,14 @@ void protectProcess();
 // kernel shows them (/proc/PID/environ) and the variable is unset, so no child inherits it.
 // The returned environment still holds it, for the one place that reads it.
 QProcessEnvironment takeEnvironment();
+
+// Secrets kept in files instead of the environment. For OPSCONSOLE_OPERATOR_TOKEN,
+// OPSCONSOLE_PUBLISHER_TOKEN and OPSCONSOLE_PASSPHRASE, in this order, the first that is present:
+//   NAME_FILE       a file holding the value (refused when its group or others may read it)
+//   the credential  $CREDENTIALS_DIRECTORY/opsconsole-operator-token … (systemd LoadCredential=)
+//   NAME            the variable itself
+// The value is the file without one trailing newline, at most 64 KiB. Returns the environment
+// with the values in it (this process's copy only); an unreadable file is an error naming it.
+Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env);
 
 } // namespace ops::Hardening

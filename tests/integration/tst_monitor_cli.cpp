@@ -6,6 +6,8 @@
 
 #include "core/CanonicalJson.h"
 
+#include <QDir>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -158,6 +160,22 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
     QCOMPARE(cli("evidence verify").exitCode, 0);
     // Anything but loopback is refused before anything starts.
     QCOMPARE(cli("monitor --listen 0.0.0.0:9464 --identity mon").exitCode, 2);
+    // Under systemd the token comes as a credential file; a token file others may read is refused
+    // before anything runs, and the secret is not echoed.
+    const QString creds = cli.home.file(QStringLiteral("credentials"));
+    QVERIFY(QDir().mkpath(creds));
+    cli.home.write(QStringLiteral("credentials/opsconsole-operator-token"), "credential-token-1f4\n");
+    cli.runner.set(QStringLiteral("CREDENTIALS_DIRECTORY"), creds);
+    QCOMPARE(RUN_OK(cli("monitor --rounds 1 --identity mon")).exitCode, 0);
+    const QString leaky = cli.home.write(QStringLiteral("token.txt"), "leaky-token-9c1");
+    QFile::setPermissions(leaky, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    cli.runner.set(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN_FILE"), leaky);
+    auto refusedToken = cli("monitor --rounds 1 --identity mon");
+    QCOMPARE(refusedToken.exitCode, 4);
+    QVERIFY2(refusedToken.err.contains("OPSCONSOLE_OPERATOR_TOKEN_FILE") &&
+                 refusedToken.err.contains("chmod 600"),
+             refusedToken.err.constData());
+    QVERIFY(!refusedToken.err.contains("leaky-token-9c1") && !refusedToken.out.contains("leaky-token-9c1"));
 }
 
 QTEST_GUILESS_MAIN(TestMonitorCli)

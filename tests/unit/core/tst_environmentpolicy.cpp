@@ -1,9 +1,12 @@
 #include "core/EnvironmentPolicy.h"
+#include "core/Hardening.h"
 #include "core/Secret.h"
 #include "core/Startup.h"
 
 #include "TestSupport.h"
 
+#include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -12,6 +15,7 @@ using namespace ops;
 class TestEnvironmentPolicy : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void secretsFromFilesAndCredentials();
     void initTestCase();
     void envVarParsing();
     void overrideMayOnlyTighten();
@@ -194,6 +198,55 @@ void TestEnvironmentPolicy::secretsAreRedacted() {
     copy.wipe();
     QVERIFY(!copy.isSet());
     QCOMPARE(s.reveal(), QByteArray("s3cr3t-token-value")); // wiping a copy leaves the original intact
+}
+
+void TestEnvironmentPolicy::secretsFromFilesAndCredentials() {
+    test::TempDir dir;
+    const auto privateFile = [&](const QString &name, const QByteArray &bytes) {
+        const QString path = dir.write(name, bytes);
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return path;
+    };
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"), QStringLiteral("from-the-variable"));
+    // Nothing named: the environment as it was.
+    auto same = Hardening::secretsFromFiles(env);
+    QVERIFY(same.ok());
+    QCOMPARE(same->value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")), QStringLiteral("from-the-variable"));
+    // A systemd credential comes before the variable, NAME_FILE before both; one newline is dropped.
+    const QString creds = dir.file(QStringLiteral("creds"));
+    QVERIFY(QDir().mkpath(creds));
+    dir.write(QStringLiteral("creds/opsconsole-operator-token"), "from-the-credential\n");
+    dir.write(QStringLiteral("creds/opsconsole-publisher-token"), "publisher-credential");
+    env.insert(QStringLiteral("CREDENTIALS_DIRECTORY"), creds);
+    auto fromCredential = Hardening::secretsFromFiles(env);
+    QVERIFY(fromCredential.ok());
+    QCOMPARE(fromCredential->value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")),
+             QStringLiteral("from-the-credential"));
+    QCOMPARE(fromCredential->value(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN")),
+             QStringLiteral("publisher-credential"));
+    QVERIFY(!fromCredential->contains(QStringLiteral("OPSCONSOLE_PASSPHRASE")));
+    env.insert(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN_FILE"),
+               privateFile(QStringLiteral("token"), "from-the-file\r\n"));
+    auto fromFile = Hardening::secretsFromFiles(env);
+    QVERIFY(fromFile.ok());
+    QCOMPARE(fromFile->value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")), QStringLiteral("from-the-file"));
+    // A file others may read is refused, naming the variable and the file but not the secret.
+    const QString open = dir.write(QStringLiteral("open-token"), "world-readable-secret");
+    QFile::setPermissions(open, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    env.insert(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN_FILE"), open);
+    auto refused = Hardening::secretsFromFiles(env);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::Policy);
+    QVERIFY(refused.error().message.contains(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN_FILE")));
+    QVERIFY(refused.error().message.contains(QStringLiteral("chmod 600")));
+    QVERIFY(!refused.error().toString().contains(QStringLiteral("world-readable-secret")));
+    // A missing or oversized file is an error too, never silently the variable.
+    env.insert(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN_FILE"), dir.file(QStringLiteral("missing")));
+    QVERIFY(!Hardening::secretsFromFiles(env).ok());
+    env.insert(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN_FILE"),
+               privateFile(QStringLiteral("big"), QByteArray(64 * 1024 + 1, 'x')));
+    QVERIFY(!Hardening::secretsFromFiles(env).ok());
 }
 
 QTEST_GUILESS_MAIN(TestEnvironmentPolicy)
