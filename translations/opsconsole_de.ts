@@ -349,6 +349,18 @@
         <source>This alert names no runbook</source>
         <translation>Dieser Alarm nennt kein Runbook</translation>
     </message>
+    <message>
+        <source>Waiting for the recorder's first round · looking again in about %1 s</source>
+        <translation>Warten auf die erste Runde des Aufzeichners · nächster Blick in etwa %1 s</translation>
+    </message>
+    <message>
+        <source>The recorder's last round %1: %2 of %3 targets not ok · looking again in about %4 s</source>
+        <translation>Letzte Runde des Aufzeichners %1: %2 von %3 Zielen nicht ok · nächster Blick in etwa %4 s</translation>
+    </message>
+    <message>
+        <source>Monitored by %1: this console shows the recorder's evaluations and records nothing itself.</source>
+        <translation>Überwacht von %1: diese Konsole zeigt die Auswertungen des Aufzeichners und zeichnet selbst nichts auf.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::CommandPalette</name>

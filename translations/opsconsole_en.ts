@@ -348,6 +348,18 @@
         <source>This alert names no runbook</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for the recorder&apos;s first round · looking again in about %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s last round %1: %2 of %3 targets not ok · looking again in about %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitored by %1: this console shows the recorder&apos;s evaluations and records nothing itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::CommandPalette</name>

@@ -198,8 +198,10 @@ void AlertMonitor::runRound(const QString &scope) {
 
 void AlertMonitor::followRecorder(const QString &by) {
     m_following = true;
+    // Opened first: opening clears the problem it had.
+    const bool opened = ensureStore() && m_monitorStore;
     setProblem(tr("monitored by %1: this console shows its evaluations and records nothing itself").arg(by));
-    if (!ensureStore() || !m_monitorStore)
+    if (!opened)
         return;
     const qint64 now = m_clock();
     const qint64 window = qMax<qint64>(3LL * m_config.probes.intervalS * 1000, 90 * 1000);

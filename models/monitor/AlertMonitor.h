@@ -66,6 +66,8 @@ public:
     // "process P on HOST since TIME" while another live process holds the store's recorder lock
     // (the file beside the store), else "".
     QString monitoredBy() const;
+    // Whether the last round showed another recorder's evaluations (recordingProblem says whose).
+    bool isFollowing() const { return m_following; }
     static QString recorderLockPath(const QString &storePath) {
         return storePath + QStringLiteral(".monitor.lock");
     }

@@ -13,6 +13,7 @@
 #include "crypto/KeyRing.h"
 #include "evidence/EvidencePanel.h"
 #include "incidents/IncidentsPanel.h"
+#include "monitor/AlertMonitor.h"
 #include "store/IdentityUnlock.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
@@ -30,12 +31,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -62,6 +65,7 @@ private Q_SLOTS:
     void firingCellShowsFirstActionAndKeyboardMoves();
     void recordedSignalsFireTheirAlerts();
     void acknowledgingRecordsAnEvent();
+    void monitoredStoreIsFollowedNotRecorded();
     void firingSev2NotifiesAndChartsShowTrends();
     void autoLockAfterIdle();
     void storeStatusIsShown();
@@ -619,6 +623,45 @@ void TestMainWindow::autoLockAfterIdle() {
     QTRY_VERIFY_WITH_TIMEOUT(!w.session()->isUnlocked(), 5000);
     auto *session = w.findChild<QPushButton *>(QStringLiteral("sessionButton"));
     QVERIFY(session->text().contains(QStringLiteral("Locked")));
+}
+
+void TestMainWindow::monitoredStoreIsFollowedNotRecorded() {
+    SignedInStore s;
+    // A live recorder (opsconsole-cli monitor) holds the lock beside the store.
+    QProcess recorder;
+    recorder.start(QStringLiteral("cat"), QStringList());
+    QVERIFY(recorder.waitForStarted());
+    {
+        QFile lock(AlertMonitor::recorderLockPath(s.f->path));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write(QByteArray::number(recorder.processId()) + "\nopsconsole-cli\n" +
+                   QSysInfo::machineHostName().toUtf8() + "\n");
+    }
+    StartupContext ctx = context(Environment::Dev);
+    ctx.storePath = s.f->path;
+    MainWindow w(ctx);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    AlertsPanel *panel = w.alertsPanel();
+    auto *recording = panel->findChild<QLabel *>(QStringLiteral("recordingLabel"));
+    panel->probeNow();
+    QTRY_VERIFY2(
+        recording->text().contains(QStringLiteral("Monitored by process %1").arg(recorder.processId())),
+        qPrintable(recording->text()));
+    auto *round = panel->findChild<QLabel *>(QStringLiteral("probeRoundLabel"));
+    QVERIFY2(round->text().startsWith(QStringLiteral("Waiting for the recorder's first round")),
+             qPrintable(round->text()));
+    // Nothing of its own: no round of the recorder yet, so no target is shown healthy.
+    QVERIFY(panel->monitor()->latest().size() > 0);
+    for (const ProbeResult &r : panel->monitor()->latest())
+        QCOMPARE(r.state, ProbeState::Unknown);
+    if (const QString dir = qEnvironmentVariable("OPSCONSOLE_SHOT_DIR"); !dir.isEmpty())
+        w.grab().save(dir + QStringLiteral("/alerts-monitored.png"));
+    // The recorder stops: the console takes over at its next round.
+    recorder.kill();
+    QVERIFY(recorder.waitForFinished(30000));
+    panel->probeNow();
+    QTRY_VERIFY2(!recording->text().contains(QStringLiteral("Monitored by")), qPrintable(recording->text()));
 }
 
 QTEST_MAIN(TestMainWindow)

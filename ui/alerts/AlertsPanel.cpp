@@ -271,11 +271,23 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
     int failed = 0;
     for (const ProbeResult &r : results)
         failed += r.state == ProbeState::Ok ? 0 : 1;
-    m_roundLabel->setText(tr("Last probe round %1: %2 of %3 targets not ok · next round in about %4 s")
-                              .arg(TimeFormat::clock(m_monitor->lastRoundMs()))
-                              .arg(failed)
-                              .arg(results.size())
-                              .arg(m_config.probes.intervalS));
+    if (m_monitor->isFollowing())
+        m_roundLabel->setText(
+            m_monitor->lastRoundMs() <= 0
+                ? tr("Waiting for the recorder's first round · looking again in about %1 s")
+                      .arg(m_config.probes.intervalS)
+                : tr("The recorder's last round %1: %2 of %3 targets not ok · looking again "
+                     "in about %4 s")
+                      .arg(TimeFormat::clock(m_monitor->lastRoundMs()))
+                      .arg(failed)
+                      .arg(results.size())
+                      .arg(m_config.probes.intervalS));
+    else
+        m_roundLabel->setText(tr("Last probe round %1: %2 of %3 targets not ok · next round in about %4 s")
+                                  .arg(TimeFormat::clock(m_monitor->lastRoundMs()))
+                                  .arg(failed)
+                                  .arg(results.size())
+                                  .arg(m_config.probes.intervalS));
     m_probeNow->setEnabled(true);
     fillProbeStrip();
     // The worst cell is preselected, so its first action is in view without a click.
@@ -434,7 +446,14 @@ void AlertsPanel::acknowledgeSelected() {
 void AlertsPanel::updateRecording() {
     QString text;
     QString colour;
-    if (!m_monitor->recordingProblem().isEmpty()) {
+    if (m_monitor->isFollowing()) {
+        // Another process records this store: a normal state, said plainly, not an error.
+        const QString by = m_monitor->monitoredBy();
+        text = by.isEmpty() ? m_monitor->recordingProblem()
+                            : tr("Monitored by %1: this console shows the recorder's evaluations and records "
+                                 "nothing itself.")
+                                  .arg(by);
+    } else if (!m_monitor->recordingProblem().isEmpty()) {
         text = tr("Not recording: %1").arg(m_monitor->recordingProblem());
         colour = QStringLiteral("#b71c1c");
     } else if (!m_monitor->isUnlocked()) {
