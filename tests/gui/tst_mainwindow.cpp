@@ -642,6 +642,9 @@ void TestMainWindow::monitoredStoreIsFollowedNotRecorded() {
     MainWindow w(ctx);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // The status bar counts what the store holds from the first look (never 0 beside checkpoint 1).
+    auto *status = w.findChild<QLabel *>(QStringLiteral("storeLabel"));
+    QVERIFY2(status->text().startsWith(QStringLiteral("1 event, checkpoint 1")), qPrintable(status->text()));
     AlertsPanel *panel = w.alertsPanel();
     auto *recording = panel->findChild<QLabel *>(QStringLiteral("recordingLabel"));
     panel->probeNow();
