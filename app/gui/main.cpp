@@ -1,5 +1,6 @@
 // opsconsole: the GUI. Wires config, environment policy and the main window; no logic of its own.
 #include "MainWindow.h"
+#include "SingleInstance.h"
 #include "alerts/AlertsPanel.h"
 #include "common/AppOptions.h"
 #include "common/Translations.h"
@@ -83,7 +84,19 @@ int main(int argc, char *argv[]) {
     if (!context.ok())
         return refuse(context.error());
 
+    // One window per store: a second start brings the first to the front instead.
+    app::SingleInstance instance(context->storePath);
+    if (!parser.isSet(screenshots) && !instance.claim()) {
+        QTextStream(stderr)
+            << "opsconsole: a window for this store is already open; brought it to the front\n";
+        return 0;
+    }
     ui::MainWindow window(std::move(context).value()); // its status bar follows the store
+    QObject::connect(&instance, &app::SingleInstance::raiseRequested, &window, [&window] {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    });
     if (parser.isSet(screenshots)) {
         window.resize(1280, 800);
         window.show();
