@@ -432,9 +432,7 @@ void MainWindow::updateStoreStatus() {
         setStoreStatus(StoreState::Problem, local->integrityProblem());
         return;
     }
-    // Read now, beside the checkpoint read below: the host's count moves only when it next looks.
-    const auto n = store->size();
-    const quint64 events = n.ok() ? n.value() : host->size();
+    const quint64 events = host->size();
     const QString count = events == 1 ? tr("1 event") : tr("%1 events").arg(events);
     auto cp = store->latestCheckpoint();
     QString detail =

@@ -11,15 +11,6 @@
 
 namespace ops::cli {
 
-namespace {
-
-// A cell evaluated longer ago than this says nothing about now.
-qint64 freshnessWindowMs(const DeploymentConfig &config) {
-    return qMax<qint64>(3LL * config.probes.intervalS * 1000, 90 * 1000);
-}
-
-} // namespace
-
 int AlertsCommand::run(const QStringList &arguments, CliIo &io) {
     const QCommandLineOption scope(QStringLiteral("scope"),
                                    QStringLiteral("The scope of the alert to acknowledge."),
@@ -82,7 +73,7 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
         note = QStringLiteral("no evidence store at %1: nothing has been evaluated").arg(ctx.storePath);
     }
     const qint64 now = Time::nowMs();
-    const qint64 window = freshnessWindowMs(ctx.config);
+    const qint64 window = AlertMonitor::freshnessWindowMs(ctx.config);
     bool allOk = true;
     JsonValue list = JsonValue::array();
     QStringList lines;

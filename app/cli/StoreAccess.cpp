@@ -4,6 +4,7 @@
 #include "core/Time.h"
 #include "crypto/KeyRing.h"
 #include "store/IdentityUnlock.h"
+#include "store/OpenStore.h"
 #include "store/PgEvidenceStore.h"
 #include "store/TeamWitness.h"
 
@@ -45,28 +46,10 @@ Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, boo
     return SqliteEvidenceStore::open(ctx.storePath, o);
 }
 
-namespace {
-
-// Either backend with the given options; the app role matters only when creating the team log.
-Result<std::unique_ptr<EvidenceStore>> openBackend(const StartupContext &ctx, const StoreOpenOptions &o) {
-    if (isTeamLog(ctx)) {
-        auto pg = PgEvidenceStore::open(ctx.storePath, o, ctx.config.storeAppRole);
-        if (!pg.ok())
-            return pg.error();
-        return std::unique_ptr<EvidenceStore>(std::move(pg).value());
-    }
-    auto file = SqliteEvidenceStore::open(ctx.storePath, o);
-    if (!file.ok())
-        return file.error();
-    return std::unique_ptr<EvidenceStore>(std::move(file).value());
-}
-
-} // namespace
-
 Result<std::unique_ptr<EvidenceStore>> openAny(const StartupContext &ctx, bool create) {
     StoreOpenOptions o = options(ctx);
     o.create = create;
-    return openBackend(ctx, o);
+    return openEvidenceStore(ctx.storePath, o, ctx.config.storeAppRole);
 }
 
 Result<QString> actingIdentity(const StartupContext &ctx, const EvidenceStore &store) {
@@ -159,7 +142,7 @@ Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io) {
 Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx) {
     StoreOpenOptions o = options(ctx);
     o.readOnly = true;
-    return openBackend(ctx, o);
+    return openEvidenceStore(ctx.storePath, o, ctx.config.storeAppRole);
 }
 
 Error localOnly(const StartupContext &ctx, const QString &what) {

@@ -204,7 +204,7 @@ void AlertMonitor::followRecorder(const QString &by) {
     if (!opened)
         return;
     const qint64 now = m_clock();
-    const qint64 window = qMax<qint64>(3LL * m_config.probes.intervalS * 1000, 90 * 1000);
+    const qint64 window = freshnessWindowMs(m_config);
     if (auto cells = m_monitorStore->alertCells(); cells.ok()) {
         QList<AlertCell> saved;
         for (StoredAlertCell c : cells.value()) {

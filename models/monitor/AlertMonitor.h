@@ -68,6 +68,11 @@ public:
     QString monitoredBy() const;
     // Whether the last round showed another recorder's evaluations (recordingProblem says whose).
     bool isFollowing() const { return m_following; }
+    // How long an evaluation counts as fresh: three probe intervals, at least 90 s. Older ones
+    // are shown with their age, and a healthy one as unknown.
+    static qint64 freshnessWindowMs(const DeploymentConfig &config) {
+        return qMax<qint64>(3LL * config.probes.intervalS * 1000, 90 * 1000);
+    }
     static QString recorderLockPath(const QString &storePath) {
         return storePath + QStringLiteral(".monitor.lock");
     }

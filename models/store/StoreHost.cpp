@@ -92,6 +92,7 @@ bool StoreHost::openTeamLog() {
             return false;
         }
         m_team = std::move(team).value();
+        learnSize(*m_team);
         m_readOnly = m_options.readOnly;
         m_problem.clear();
         if (!m_watcher->isListening())
@@ -135,6 +136,17 @@ void StoreHost::watch() {
         m_files->addPath(dir);
 }
 
+void StoreHost::learnSize(const EvidenceStore &opened) {
+    // What the store holds from the moment it opens (the status bar reads it at once); the change
+    // is announced at the next turn of the event loop, as any other.
+    auto n = opened.size();
+    if (!n.ok() || n.value() == m_size)
+        return;
+    m_size = n.value();
+    QMetaObject::invokeMethod(
+        this, [this, size = m_size] { Q_EMIT changed(size); }, Qt::QueuedConnection);
+}
+
 void StoreHost::scheduleCheck() {
     if (!m_soon->isActive())
         m_soon->start();
@@ -172,6 +184,7 @@ bool StoreHost::open() {
         return false;
     }
     m_store = std::move(store).value();
+    learnSize(*m_store);
     // An act of this process: views refresh at the next turn of the event loop, not mid-act.
     m_store->setAfterCommit([this] { scheduleCheck(); });
     m_readOnly = readOnly;

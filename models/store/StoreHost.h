@@ -92,6 +92,7 @@ private:
     bool m_readOnly = false;
     QString m_problem;
     quint64 m_size = 0;
+    void learnSize(const EvidenceStore &opened);
     QFileSystemWatcher *m_files = nullptr;
     QTimer *m_soon = nullptr; // coalesces a burst of file notifications into one check
     QTimer *m_poll = nullptr;

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void signedInWindowWitnessesAsTheLogGrows();
     void pipelineIsAllOrNothing();
     void serverCrashLosesNoAcknowledgedAct();
+    void forgedHeadCheckpointIsVerifiedNotRemembered();
 
 private:
     Signer makeSigner(const QString &name);
@@ -1059,6 +1060,31 @@ void TestPgStore::serverCrashLosesNoAcknowledgedAct() {
     auto next = console.value()->append(m_admin, {ev(QStringLiteral("test.note"))});
     QVERIFY2(next.ok(), qPrintable(next.ok() ? QString() : next.error().toString()));
     QCOMPARE(next->first().seq, n + 1);
+}
+
+void TestPgStore::forgedHeadCheckpointIsVerifiedNotRemembered() {
+    // This console signed the head checkpoint last, so its next append does not verify those bytes
+    // again. A superuser who swaps the signature (or the note) under it changes the bytes: the
+    // append verifies them and refuses.
+    auto s = openApp();
+    QVERIFY(s->append(m_admin, {ev(QStringLiteral("test.note"), 1)}).ok());
+    QVERIFY(s->append(m_admin, {ev(QStringLiteral("test.note"), 2)}).ok());
+    const quint64 n = s->size().value();
+    auto su = m_server.admin(m_db);
+    QVERIFY(su.ok());
+    QVERIFY(su->exec("SET session_replication_role = replica").ok());
+    const QByteArray flip =
+        QStringLiteral("UPDATE opsconsole.checkpoints SET signature = "
+                       "overlay(signature placing decode(CASE WHEN get_byte(signature, 10) = 0 "
+                       "THEN '01' ELSE '00' END, 'hex') from 11 for 1) WHERE size = %1")
+            .arg(n)
+            .toUtf8();
+    QVERIFY(su->exec(flip.constData()).ok());
+    auto refused = s->append(m_admin, {ev(QStringLiteral("test.note"), 3)});
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("not signed by an identity that could sign it")),
+             qPrintable(refused.error().message));
+    QCOMPARE(s->size().value(), n);
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)

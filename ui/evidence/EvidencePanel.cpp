@@ -14,6 +14,7 @@
 #include "core/Time.h"
 #include "store/Bundle.h"
 #include "store/EventTableModel.h"
+#include "store/OpenStore.h"
 #include "store/PgEvidenceStore.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
@@ -979,24 +980,14 @@ void EvidencePanel::startVerify() {
     report(tr("Verifying the store…"));
     // A file's path or the team log's URL; the deployment's pinned admins and this user's anchors.
     const QString path = m_app->host()->path();
-    const bool team = m_app->host()->isTeamLog();
     QPointer<QProgressBar> bar(m_progress);
     auto cancel = m_cancelFlag;
     StoreOpenOptions options = m_app->host()->options();
     options.readOnly = true;
     options.create = false;
-    m_verifyWatcher->setFuture(QtConcurrent::run([path, team, bar, cancel, options]() -> QVariantMap {
+    m_verifyWatcher->setFuture(QtConcurrent::run([path, bar, cancel, options]() -> QVariantMap {
         // Its own read-only connection: the GUI keeps reading while this recomputes everything.
-        Result<std::unique_ptr<EvidenceStore>> opened = makeError(ErrorCode::Store, QString());
-        if (team) {
-            auto pg = PgEvidenceStore::open(path, options);
-            opened = pg.ok() ? Result<std::unique_ptr<EvidenceStore>>(std::move(pg).value())
-                             : Result<std::unique_ptr<EvidenceStore>>(pg.error());
-        } else {
-            auto file = SqliteEvidenceStore::open(path, options);
-            opened = file.ok() ? Result<std::unique_ptr<EvidenceStore>>(std::move(file).value())
-                               : Result<std::unique_ptr<EvidenceStore>>(file.error());
-        }
+        auto opened = openEvidenceStore(path, options);
         if (!opened.ok())
             return {{QStringLiteral("error"), opened.error().toString()}};
         VerifyOptions vo;

@@ -5,6 +5,7 @@
 
 #include "monitor/AlertMonitor.h"
 #include "monitor/HttpRequest.h"
+#include "monitor/LoggedProbes.h"
 #include "monitor/Metrics.h"
 #include "store/Schema.h"
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void metricsStateSetsAndEscaping();
     void httpRequestHeads();
     void followsALiveRecorderAndTakesOverWhenItDies();
+    void aRoundThatContradictsTheTransitionDoesNotCount();
     void samplesAreKeptAndPrunedAfterRetention();
     void transitionsAreSignedEvents();
     void unchangedStateRecordsNothing();
@@ -431,6 +433,48 @@ void TestMonitor::followsALiveRecorderAndTakesOverWhenItDies() {
     rig.monitor->runRound();
     QVERIFY(rig.monitor->recordingProblem().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!rig.monitor->isRunning(), 60000);
+}
+
+void TestMonitor::aRoundThatContradictsTheTransitionDoesNotCount() {
+    // On a log without a probe table, state is the last signed transition; a later round that
+    // claims "ok" for a target whose transition says "failed" does not make it fresh or healthy.
+    test::StoreFixture f;
+    JsonValue t = JsonValue::object();
+    t["target"] = QStringLiteral("kl/manifest");
+    t["kind"] = QStringLiteral("manifest");
+    t["from"] = QStringLiteral("ok");
+    t["to"] = QStringLiteral("failed");
+    t["reason"] = QStringLiteral("HTTP 500");
+    const auto transition = f.store->append(
+        f.alice, {NewEvent{QStringLiteral("probe.state_changed"), QStringLiteral("kl"), t, std::nullopt}});
+    QVERIFY(transition.ok());
+    JsonValue lie = JsonValue::object();
+    lie["target"] = QStringLiteral("kl/manifest");
+    lie["state"] = QStringLiteral("ok");
+    lie["reason"] = QString();
+    JsonValue round = JsonValue::object();
+    JsonValue targets = JsonValue::array();
+    targets.push(lie);
+    round["targets"] = targets;
+    QVERIFY(
+        f.store->append(f.alice, {NewEvent{QStringLiteral("probe.round"), QString(), round, std::nullopt}})
+            .ok());
+    auto logged = LoggedProbes::read(*f.store);
+    QVERIFY(logged.ok());
+    const TargetStateRow row = logged->value(QStringLiteral("kl/manifest"));
+    QCOMPARE(row.state, QStringLiteral("failed"));
+    QCOMPARE(row.checkedAtMs, transition->first().tsMs);
+    // A round that agrees does count as the last look.
+    JsonValue agree = lie;
+    agree["state"] = QStringLiteral("failed");
+    JsonValue targets2 = JsonValue::array();
+    targets2.push(agree);
+    round["targets"] = targets2;
+    const auto seen =
+        f.store->append(f.alice, {NewEvent{QStringLiteral("probe.round"), QString(), round, std::nullopt}});
+    QVERIFY(seen.ok());
+    QCOMPARE(LoggedProbes::read(*f.store)->value(QStringLiteral("kl/manifest")).checkedAtMs,
+             seen->first().tsMs);
 }
 
 QTEST_GUILESS_MAIN(TestMonitor)
