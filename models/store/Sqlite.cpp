@@ -91,6 +91,21 @@ Result<void> Database::exec(std::string_view sql) {
     return {};
 }
 
+Result<bool> Database::isDatabase() {
+    sqlite3_stmt *st = nullptr;
+    int rc = sqlite3_prepare_v2(m_db, "SELECT count(*) FROM sqlite_schema", -1, &st, nullptr);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        rc = rc == SQLITE_ROW ? SQLITE_OK : sqlite3_extended_errcode(m_db);
+    }
+    sqlite3_finalize(st);
+    if ((rc & 0xff) == SQLITE_NOTADB)
+        return false;
+    if (rc != SQLITE_OK)
+        return makeError(codeFor(rc), describe(m_db, rc), m_path);
+    return true;
+}
+
 Error Database::lastError(const QString &what) const {
     const int rc = sqlite3_extended_errcode(m_db);
     return makeError(codeFor(rc), what + QStringLiteral(": ") + describe(m_db, rc), m_path);

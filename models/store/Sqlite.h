@@ -33,6 +33,11 @@ public:
     QString path() const { return m_path; }
 
     Result<void> exec(std::string_view sql);
+    // Whether the file is a SQLite database: false when SQLite finds it is not (its header or
+    // first page), an error for anything else (busy, I/O). Read through SQLite itself, never by
+    // opening the file beside it: closing another descriptor of a database file drops every
+    // POSIX lock this process holds on it, and another process then deletes the live WAL.
+    Result<bool> isDatabase();
     Error lastError(const QString &what) const;
     qint64 lastInsertRowId() const;
     int changes() const;

@@ -90,14 +90,6 @@ Result<quint64> maxSeq(Database &db) {
     return static_cast<quint64>(st->int64(0));
 }
 
-Result<QByteArray> readHeader(const QString &path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Store, QStringLiteral("cannot open store: %1").arg(f.errorString()),
-                         path);
-    return f.read(16);
-}
-
 } // namespace
 
 namespace {
@@ -228,21 +220,23 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
                              path);
         if (auto r = FileUtil::createPrivate(path); !r.ok())
             return r.error();
-    } else {
-        auto header = readHeader(path);
-        if (!header.ok())
-            return header.error();
-        if (!header->isEmpty() && header.value() != QByteArray("SQLite format 3\0", 16))
-            return makeError(ErrorCode::Store,
-                             QStringLiteral("not an opsconsole evidence store (not a SQLite file)"), path);
-        if (!options.readOnly && (FileUtil::permissions(path) & 077))
-            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    } else if (!options.readOnly && (FileUtil::permissions(path) & 077)) {
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
     auto db = Database::open(path, options.create, options.readOnly);
     if (!db.ok())
         return db.error();
     s->m_db = std::move(db).value();
     Database &d = s->m_db;
+    // The header is read by SQLite, not by a file of our own (see Database::isDatabase).
+    if (exists) {
+        auto isDb = d.isDatabase();
+        if (!isDb.ok())
+            return isDb.error();
+        if (!isDb.value())
+            return makeError(ErrorCode::Store,
+                             QStringLiteral("not an opsconsole evidence store (not a SQLite file)"), path);
+    }
     const std::string pragmas = "PRAGMA busy_timeout=" + std::to_string(options.busyTimeoutMs) +
                                 "; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-8192;";
     if (auto r = d.exec(pragmas); !r.ok())

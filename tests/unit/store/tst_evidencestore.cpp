@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -26,6 +27,7 @@ class TestEvidenceStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void createsPrivateWalStore();
+    void secondOpenKeepsTheFirstConnectionsLocks();
     void appendSignsEventsAndCheckpoints();
     void eventBytesAreCanonicalAndSigned();
     void updateAndDeleteAreRefused();
@@ -74,6 +76,33 @@ void TestEvidenceStore::createsPrivateWalStore() {
     QCOMPARE(FileUtil::permissions(f.path + QStringLiteral("-wal")), 0600);
     QVERIFY(!f.store->storeId().isEmpty());
     QCOMPARE(f.store->size().value(), quint64(1)); // identity.created
+}
+
+// A process that opens its store twice (the monitor: the recorder's store and the alert monitor's)
+// must keep its POSIX locks: were the second open to read the file through a descriptor of its
+// own and close it, the kernel would drop every lock of the process on the file, and the next
+// process to close the database would believe itself the last one and delete the live WAL, so
+// what the first connection writes afterwards would be invisible to everyone else and lost in a
+// crash. The referee is another process: the sqlite3 command line.
+void TestEvidenceStore::secondOpenKeepsTheFirstConnectionsLocks() {
+    StoreFixture f;
+    auto second = f.openAgain();
+    QVERIFY(second.ok());
+    const auto countElsewhere = [&] {
+        QProcess sqlite;
+        sqlite.start(QStringLiteral("sqlite3"), {f.path, QStringLiteral("SELECT count(*) FROM events;")});
+        if (!sqlite.waitForFinished(60000) || sqlite.exitCode() != 0)
+            return -1;
+        return sqlite.readAllStandardOutput().trimmed().toInt();
+    };
+    QCOMPARE(countElsewhere(), 1); // and that process closed the database: it was not the last one
+    QVERIFY(QFile::exists(f.path + QStringLiteral("-wal")));
+    f.appendN(2);
+    QCOMPARE(countElsewhere(), 3);
+    second->reset();
+    f.appendN(1);
+    QCOMPARE(countElsewhere(), 4);
+    QVERIFY(QFile::exists(f.path + QStringLiteral("-wal")));
 }
 
 void TestEvidenceStore::appendSignsEventsAndCheckpoints() {
