@@ -87,8 +87,8 @@ format:
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz -j$(JOBS) --target fuzz_jsonl fuzz_bundle fuzz_runbook fuzz_config fuzz_derivation fuzz_handoff fuzz_capture fuzz_verdict_bundle fuzz_http_response
-	@echo "run: build/fuzz/bin/fuzz_jsonl tests/fuzz/corpus/jsonl  (and fuzz_bundle, fuzz_runbook, fuzz_config, fuzz_derivation, fuzz_handoff, fuzz_capture, fuzz_verdict_bundle, fuzz_http_response)"
+	cmake --build --preset fuzz -j$(JOBS) --target fuzz_jsonl fuzz_bundle fuzz_runbook fuzz_config fuzz_derivation fuzz_handoff fuzz_capture fuzz_verdict_bundle fuzz_http_response fuzz_note fuzz_tlog_proof fuzz_http_request fuzz_alertmanager
+	@echo "run: build/fuzz/bin/fuzz_jsonl tests/fuzz/corpus/jsonl  (and fuzz_bundle, fuzz_runbook, fuzz_config, fuzz_derivation, fuzz_handoff, fuzz_capture, fuzz_verdict_bundle, fuzz_http_response, fuzz_note, fuzz_tlog_proof, fuzz_http_request, fuzz_alertmanager)"
 
 clean:
 	rm -rf build

@@ -3,10 +3,12 @@
 #include "StoreAccess.h"
 
 #include "alerts/AlertRules.h"
+#include "core/CanonicalJson.h"
 #include "core/EnvironmentPolicy.h"
 #include "core/Time.h"
 #include "incidents/RollbackClockWatcher.h"
 #include "monitor/AlertMonitor.h"
+#include "monitor/Alertmanager.h"
 #include "monitor/HttpRequest.h"
 #include "monitor/Metrics.h"
 #include "runbooks/Runbook.h"
@@ -45,15 +47,81 @@ QByteArray response(int status, const char *reason, const QByteArray &type, cons
            "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 
-// One request a connection, its head bounded (HttpRequest), GET or HEAD of two paths only.
-void serve(QTcpSocket *socket, const std::function<QByteArray()> &metrics) {
+QByteArray jsonBody(const JsonValue &v) {
+    return QByteArray::fromStdString(CanonicalJson::serialize(v)) + '\n';
+}
+
+QByteArray jsonError(const QString &message, const QString &field = {}) {
+    JsonValue o = JsonValue::object();
+    o["error"] = message;
+    if (!field.isEmpty())
+        o["field"] = field;
+    return jsonBody(o);
+}
+
+// What POST /alertmanager needs: the token it demands, the body bound, and the handler.
+struct Receiver {
+    bool enabled = false;
+    Secret token;
+    qint64 maxBody = 0;
+    qint64 *refused = nullptr; // counts the requests refused before the handler
+    // Answers a complete body: status code, reason, JSON body.
+    std::function<std::tuple<int, const char *, QByteArray>(const QByteArray &body)> handle;
+};
+
+// One request a connection: its head bounded (HttpRequest), GET or HEAD of /metrics and
+// /healthz, POST /alertmanager with a bearer token and a bounded body. A client that stalls is
+// dropped after kIdleMs.
+constexpr int kIdleMs = 15000;
+
+void serve(QTcpSocket *socket, const std::function<QByteArray()> &metrics, const Receiver &receiver) {
     auto buffer = std::make_shared<QByteArray>();
-    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, buffer, metrics] {
-        *buffer += socket->read(HttpRequest::kMaxHeadBytes + 4 - buffer->size());
-        const HttpRequest::Head head = HttpRequest::parse(*buffer);
-        if (head.status == HttpRequest::Status::Incomplete)
-            return;
-        const HttpRequest::Route r = HttpRequest::route(head);
+    auto idle = new QTimer(socket);
+    idle->setSingleShot(true);
+    idle->start(kIdleMs);
+    QObject::connect(idle, &QTimer::timeout, socket, [socket] { socket->abort(); });
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, buffer, metrics, &receiver, idle] {
+        const auto answer = [&](int status, const char *reason, const QByteArray &type,
+                                const QByteArray &body, const QByteArray &extra = {}) {
+            QByteArray out = response(status, reason, type, body);
+            if (!extra.isEmpty())
+                out.insert(out.indexOf("\r\n") + 2, extra);
+            socket->write(out);
+            socket->disconnectFromHost();
+            idle->stop();
+            QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+        };
+        HttpRequest::Head head = HttpRequest::parse(*buffer);
+        if (head.status == HttpRequest::Status::Incomplete) {
+            *buffer += socket->read(HttpRequest::kMaxHeadBytes + 4 - buffer->size());
+            head = HttpRequest::parse(*buffer);
+            if (head.status == HttpRequest::Status::Incomplete)
+                return;
+        }
+        const HttpRequest::Route r = HttpRequest::route(head, receiver.enabled);
+        const QByteArray json = "application/json";
+        if (r.resource == "/alertmanager") {
+            if (!HttpRequest::hasBearer(head, receiver.token.reveal())) {
+                ++*receiver.refused;
+                return answer(401, "Unauthorized", json,
+                              jsonError(QStringLiteral("a bearer token is required")),
+                              "WWW-Authenticate: Bearer realm=\"opsconsole\"\r\n");
+            }
+            const qint64 length = head.contentLength().value_or(0);
+            if (length > receiver.maxBody) {
+                ++*receiver.refused;
+                return answer(
+                    413, "Content Too Large", json,
+                    jsonError(QStringLiteral("the body is larger than %1 bytes (alertmanager.max_body_bytes)")
+                                  .arg(receiver.maxBody)));
+            }
+            if (buffer->size() < head.bodyOffset + length)
+                *buffer += socket->read(head.bodyOffset + length - buffer->size());
+            if (buffer->size() < head.bodyOffset + length)
+                return; // more of the body to come
+            const auto [status, reason, body] = receiver.handle(buffer->mid(head.bodyOffset, length));
+            return answer(status, reason, json, body);
+        }
         QByteArray body = r.resource == "/metrics"   ? metrics()
                           : r.resource == "/healthz" ? QByteArray("ok\n")
                           : r.status == 404          ? QByteArray("not found: GET /metrics\n")
@@ -65,6 +133,8 @@ void serve(QTcpSocket *socket, const std::function<QByteArray()> &metrics) {
             out.truncate(out.indexOf("\r\n\r\n") + 4);
         socket->write(out);
         socket->disconnectFromHost();
+        idle->stop();
+        QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
     });
     QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
 }
@@ -126,6 +196,20 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     auto rules = AlertRules::forConfig(ctx->config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
+    Receiver receiver;
+    if (ctx->config.alertmanager.configured()) {
+        if (auto checked = Alertmanager::checkRoutes(ctx->config, rules.value()); !checked.ok())
+            return fail(io, checked.error(), json);
+        auto token = Alertmanager::readToken(ctx->config.alertmanager.tokenFile);
+        if (!token.ok())
+            return fail(io, token.error(), json);
+        if (!parser.isSet(listen))
+            return usageError(io, QStringLiteral("the config routes Alertmanager's webhook: give --listen "
+                                                 "ADDR:PORT for POST /alertmanager"));
+        receiver.enabled = true;
+        receiver.token = std::move(token).value();
+        receiver.maxBody = ctx->config.alertmanager.maxBodyBytes;
+    }
 
     // One recorder per store: a second monitor, or a console, finds the lock held.
     QLockFile lock(AlertMonitor::recorderLockPath(ctx->storePath));
@@ -158,6 +242,8 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, makeError(ErrorCode::Store, monitor.recordingProblem(), ctx->storePath), json);
     const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
 
+    Metrics::Input::Webhook webhook;
+    receiver.refused = &webhook.refused;
     const auto metrics = [&]() -> QByteArray {
         Metrics::Input in;
         in.nowMs = Time::nowMs();
@@ -165,6 +251,8 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         in.cells = monitor.evaluator()->cells();
         in.lastRoundMs = monitor.lastRoundMs();
         in.recordingUp = monitor.recordingProblem().isEmpty() ? 1 : 0;
+        if (receiver.enabled)
+            in.alertmanager = webhook;
         if (SqliteEvidenceStore *store = monitor.store()) {
             if (auto n = store->size(); n.ok())
                 in.logSize = n.value();
@@ -175,6 +263,44 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         }
         return Metrics::prometheusText(in);
     };
+    receiver.handle = [&](const QByteArray &body) -> std::tuple<int, const char *, QByteArray> {
+        auto payload = Alertmanager::parse(body, ctx->config.alertmanager, ctx->config);
+        if (!payload.ok()) {
+            ++webhook.refused;
+            qCWarning(lcMonitor).noquote() << "alertmanager: refused:" << payload.error().toString();
+            return {400, "Bad Request", jsonError(payload.error().message, payload.error().where)};
+        }
+        for (const QString &line : payload->unrouted)
+            qCWarning(lcMonitor).noquote() << "alertmanager: not recorded:" << line;
+        auto outcome = monitor.receiveAlertmanager(payload.value());
+        if (!outcome.ok()) {
+            // Alertmanager retries a 5xx: the alerts are not lost while the store cannot take them.
+            ++webhook.refused;
+            qCWarning(lcMonitor).noquote() << "alertmanager: cannot record:" << outcome.error().message;
+            return {503, "Service Unavailable", jsonError(outcome.error().message)};
+        }
+        webhook.recorded += outcome->recorded;
+        webhook.repeated += outcome->repeated;
+        webhook.notRouted += payload->unrouted.size();
+        qCInfo(lcMonitor).noquote() << QStringLiteral(
+                                           "alertmanager: %1 alerts from %2, %3 recorded, %4 repeated, "
+                                           "%5 not routed")
+                                           .arg(payload->routed.size() + payload->unrouted.size())
+                                           .arg(payload->receiver)
+                                           .arg(outcome->recorded)
+                                           .arg(outcome->repeated)
+                                           .arg(payload->unrouted.size());
+        JsonValue o = JsonValue::object();
+        o["recorded"] = outcome->recorded;
+        o["repeated"] = outcome->repeated;
+        if (outcome->recorded > 0)
+            o["first_seq"] = static_cast<qint64>(outcome->firstSeq);
+        JsonValue unrouted = JsonValue::array();
+        for (const QString &line : payload->unrouted)
+            unrouted.push(line);
+        o["not_routed"] = std::move(unrouted);
+        return {200, "OK", jsonBody(o)};
+    };
     QTcpServer server;
     if (parser.isSet(listen)) {
         if (!server.listen(address, port))
@@ -184,7 +310,7 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
                         json);
         QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
             while (QTcpSocket *s = server.nextPendingConnection())
-                serve(s, metrics);
+                serve(s, metrics, receiver);
         });
     }
 
@@ -244,7 +370,9 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
                << (server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol
                        ? QStringLiteral("[%1]").arg(server.serverAddress().toString())
                        : server.serverAddress().toString())
-               << ':' << server.serverPort() << "/metrics";
+               << ':' << server.serverPort() << "/metrics"
+               << (receiver.enabled ? QStringLiteral(", Alertmanager's webhook at /alertmanager")
+                                    : QString());
     io.err << '\n';
     io.err.flush();
     timer.start();

@@ -164,7 +164,16 @@ QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs) {
         for (const ScopeConfig *s : m_config.orderedScopes()) {
             AlertCell &c = m_cells[key(r.id, s->id)];
             QString detail;
-            const std::optional<bool> bad = observe(r, *s, inputs, detail);
+            std::optional<bool> bad = observe(r, *s, inputs, detail);
+            if (const auto ext = inputs.external.constFind(key(r.id, s->id)); ext != inputs.external.cend()) {
+                if (ext->firing > 0) {
+                    detail = bad.value_or(false) ? ext->detail + QStringLiteral("; ") + detail : ext->detail;
+                    bad = true;
+                } else if (!bad) {
+                    bad = false;
+                    detail = ext->detail;
+                }
+            }
             c.detail = detail;
             const AlertState before = c.state;
             if (!bad) {

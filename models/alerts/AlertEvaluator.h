@@ -19,11 +19,20 @@ struct SignalSample {
     QString value; // fallback_rate: a fraction ("0.18") or a percentage ("18%")
 };
 
+// What an outside alerting system (Prometheus Alertmanager) says about one alert cell: how many
+// of its alerts routed there fire now. A firing one is a bad observation whatever the rule's own
+// source says; when all have resolved it is a good one where the rule has no data of its own.
+struct ExternalObservation {
+    int firing = 0;
+    QString detail; // e.g. "Alertmanager: PublishBlocked firing since 2026-12-04T05:00:00Z"
+};
+
 struct AlertInputs {
     QList<ProbeResult> probes;        // the latest result per target
     QList<SignalSample> signals;      // at least the longest rule window
     QSet<QString> activeKillSwitches; // scopes with an active kill switch
     bool killSwitchesKnown = false;   // false until kill-switch state has been read from the store
+    QHash<QString, ExternalObservation> external; // "alert|scope" → what Alertmanager says
     qint64 nowMs = 0;
 };
 

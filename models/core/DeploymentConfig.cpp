@@ -69,7 +69,7 @@ public:
         }
         if (!m_check.checkMap(root, QString(), {"scopes"},
                               {"environment", "objectives", "probes", "services", "publisher", "runbooks",
-                               "alert_rules", "trust", "store"})) {
+                               "alert_rules", "trust", "store", "alertmanager"})) {
             if (!root.IsMap())
                 return finish(cfg);
         }
@@ -163,6 +163,8 @@ public:
                     cfg.alertRulesFile = path;
             }
         }
+        if (const YAML::Node n = root["alertmanager"]; n.IsDefined() && !n.IsNull())
+            readAlertmanager(n, cfg.alertmanager);
         return finish(cfg);
     }
 
@@ -225,6 +227,88 @@ private:
                               QStringLiteral("%1 approvals can never be reached with %2 pinned admin(s)")
                                   .arg(*q)
                                   .arg(admins.size()));
+        }
+    }
+
+    void readAlertmanager(const YAML::Node &n, AlertmanagerSettings &a) {
+        const QString path = QStringLiteral("alertmanager");
+        if (!m_check.checkMap(n, path, {"routes", "token_file"}, {"max_body_bytes"}))
+            return;
+        a.line = yaml::lineOf(n);
+        if (const auto f = m_check.string(n["token_file"], QStringLiteral("alertmanager.token_file"))) {
+            const QString file = resolve(*f);
+            if (!QFileInfo(file).isFile())
+                m_check.error(n["token_file"], QStringLiteral("alertmanager.token_file"),
+                              QStringLiteral("file '%1' not found").arg(*f));
+            else
+                a.tokenFile = file;
+        }
+        if (const YAML::Node m = n["max_body_bytes"]; m.IsDefined())
+            if (const auto v = m_check.integer(m, QStringLiteral("alertmanager.max_body_bytes"), 1024,
+                                               qint64(64) * 1024 * 1024))
+                a.maxBodyBytes = *v;
+        const YAML::Node list = n["routes"];
+        const QString lp = QStringLiteral("alertmanager.routes");
+        if (!m_check.isSequence(list, lp))
+            return;
+        if (list.size() == 0)
+            m_check.error(list, lp, QStringLiteral("at least one route is required"));
+        static const QRegularExpression labelName(QStringLiteral("^[a-zA-Z_][a-zA-Z0-9_]*$"));
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const YAML::Node r = list[i];
+            const QString p = yaml::indexPath(lp, i);
+            if (!m_check.checkMap(r, p, {"match"}, {"alert", "signal", "scope_label", "value_annotation"}))
+                continue;
+            AlertmanagerRoute route;
+            route.line = yaml::lineOf(r);
+            const YAML::Node match = r["match"];
+            if (!match.IsMap() || match.size() == 0) {
+                m_check.error(
+                    match, p + QStringLiteral(".match"),
+                    QStringLiteral("must map label names to values, e.g. {alertname: PublishBlocked}"));
+            } else {
+                for (auto it = match.begin(); it != match.end(); ++it) {
+                    const QString name = QString::fromStdString(it->first.as<std::string>());
+                    const QString key = p + QStringLiteral(".match.") + name;
+                    const auto v = m_check.string(it->second, key);
+                    if (!labelName.match(name).hasMatch())
+                        m_check.error(it->first, key, QStringLiteral("'%1' is not a label name").arg(name));
+                    else if (v)
+                        route.match.append({name, *v});
+                }
+            }
+            const bool hasAlert = r["alert"].IsDefined(), hasSignal = r["signal"].IsDefined();
+            if (hasAlert == hasSignal)
+                m_check.error(r, p,
+                              QStringLiteral("needs exactly one of alert (an alert id) or signal (%1)")
+                                  .arg(QStringLiteral("publish_blocked, fallback_rate, watchdog_breach, "
+                                                      "manual_trigger")));
+            if (hasAlert)
+                if (const auto v = m_check.string(r["alert"], p + QStringLiteral(".alert")))
+                    route.alert = *v;
+            if (hasSignal)
+                if (const auto v = m_check.string(r["signal"], p + QStringLiteral(".signal"))) {
+                    static const QStringList kinds{
+                        QStringLiteral("publish_blocked"), QStringLiteral("fallback_rate"),
+                        QStringLiteral("watchdog_breach"), QStringLiteral("manual_trigger")};
+                    if (!kinds.contains(*v))
+                        m_check.error(r["signal"], p + QStringLiteral(".signal"),
+                                      QStringLiteral("unknown signal '%1' (%2)")
+                                          .arg(*v, kinds.join(QStringLiteral(", "))));
+                    else
+                        route.signal = *v;
+                }
+            for (const auto &[key, field] : {std::pair{"scope_label", &route.scopeLabel},
+                                             std::pair{"value_annotation", &route.valueAnnotation}})
+                if (const YAML::Node v = r[key]; v.IsDefined())
+                    if (const auto s = m_check.string(v, p + QLatin1Char('.') + QLatin1String(key))) {
+                        if (!labelName.match(*s).hasMatch())
+                            m_check.error(v, p + QLatin1Char('.') + QLatin1String(key),
+                                          QStringLiteral("'%1' is not a label name").arg(*s));
+                        else
+                            *field = *s;
+                    }
+            a.routes.append(route);
         }
     }
 

@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <QList>
+#include <QPair>
 #include <QUrl>
 
 #include <optional>
@@ -69,6 +70,26 @@ struct TrustSettings {
     int witnessQuorum = 0; // consoles other than its signer that cosign a team log checkpoint; 0: none asked
 };
 
+// One Alertmanager alert → opsconsole mapping: the first route whose `match` labels all equal the
+// alert's labels takes it, to an alert cell (`alert`) or as a pipeline signal (`signal`); the
+// scope is the value of the alert's `scope_label` label.
+struct AlertmanagerRoute {
+    QList<QPair<QString, QString>> match; // label → exact value
+    QString alert;                        // an alert id of the rules, or
+    QString signal;                       // a signal kind (publish_blocked, …)
+    QString scopeLabel = QStringLiteral("scope");
+    QString valueAnnotation = QStringLiteral("value"); // signal routes: the signal's value, if any
+    int line = 0;
+};
+
+struct AlertmanagerSettings {
+    QList<AlertmanagerRoute> routes;
+    QString tokenFile;             // the bearer token Alertmanager sends (owner-only file)
+    qint64 maxBodyBytes = 1 << 20; // a larger webhook body is refused (413)
+    int line = 0;
+    bool configured() const { return !routes.isEmpty(); }
+};
+
 struct DeploymentConfig {
     QString source; // the file it came from, or the built-in resource path
     bool builtinDemo = false;
@@ -84,6 +105,7 @@ struct DeploymentConfig {
     QString storeOrigin;  // store.origin: the checkpoints' origin line; empty: opsconsole/<store id>
     QString storeUrl;     // store.url: the team log (a libpq postgresql:// URI); empty: the local file
     QString storeAppRole; // store.app_role: the role the team log's migrations grant SELECT/INSERT to
+    AlertmanagerSettings alertmanager; // the monitor's POST /alertmanager receiver
 
     const ScopeConfig *scope(const QString &id) const;
     // Scopes ordered baseline → country → locality, then by id (the order panels show them).

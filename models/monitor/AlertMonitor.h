@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Alertmanager.h"
 #include "MonitorStore.h"
 
 #include "alerts/AlertEvaluator.h"
@@ -83,6 +84,17 @@ public:
     // A person's acknowledgement of a firing alert: a signed "alert.acknowledged" event.
     Result<StoredEvent> acknowledge(const QString &alertId, const QString &scope, const QString &note);
 
+    // Alertmanager's webhook, parsed and routed: records what changed (an alert that starts
+    // firing or resolves) as one signed act, in the order sent, before the sender is answered.
+    // The cells it routes to take it at the next round, through the same damping.
+    struct AlertmanagerOutcome {
+        int recorded = 0;
+        int repeated = 0; // already known: Alertmanager repeats what still fires
+        quint64 firstSeq = 0;
+    };
+    Result<AlertmanagerOutcome> receiveAlertmanager(const Alertmanager::Payload &payload);
+    const Alertmanager::Fold &alertmanagerFold() const { return m_alertmanager; }
+
     // Raw samples for charts.
     QList<ProbeSample> samples(const QString &scope, qint64 sinceMs) const;
     // The identities of the store (for the unlock dialog).
@@ -110,6 +122,9 @@ private:
     // Shows the recorder's latest target states and cells as this round.
     void followRecorder(const QString &by);
     bool m_following = false;
+    // Reads the alertmanager.* events recorded since the fold last looked.
+    bool syncAlertmanager();
+    Alertmanager::Fold m_alertmanager;
 
     DeploymentConfig m_config;
     StoreHost *m_host;

@@ -1,8 +1,42 @@
 #include "HttpRequest.h"
 
-#include <QList>
+#include <cctype>
 
 namespace ops::HttpRequest {
+
+namespace {
+bool isToken(const QByteArray &s) {
+    if (s.isEmpty())
+        return false;
+    for (char c : s)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || QByteArray("!#$%&'*+-.^_`|~").contains(c)))
+            return false;
+    return true;
+}
+} // namespace
+
+QList<QByteArray> Head::values(const QByteArray &name) const {
+    QList<QByteArray> out;
+    for (const auto &[n, v] : headers)
+        if (n == name)
+            out << v;
+    return out;
+}
+
+std::optional<qint64> Head::contentLength() const {
+    const QList<QByteArray> lengths = values("content-length");
+    if (!values("transfer-encoding").isEmpty() || lengths.size() > 1)
+        return std::nullopt;
+    if (lengths.isEmpty())
+        return 0;
+    const QByteArray &v = lengths.constFirst();
+    if (v.isEmpty() || v.size() > 18)
+        return std::nullopt;
+    for (char c : v)
+        if (c < '0' || c > '9')
+            return std::nullopt;
+    return v.toLongLong();
+}
 
 Head parse(const QByteArray &received) {
     Head h;
@@ -12,7 +46,15 @@ Head parse(const QByteArray &received) {
             received.size() > kMaxHeadBytes || end > kMaxHeadBytes ? Status::TooLarge : Status::Incomplete;
         return h;
     }
-    const QByteArray line = received.left(received.indexOf("\r\n"));
+    const QList<QByteArray> lines = received.left(end).split('\n');
+    QByteArray line = lines.constFirst();
+    if (lines.size() > 1) {
+        if (!line.endsWith('\r')) {
+            h.status = Status::Malformed;
+            return h;
+        }
+        line.chop(1);
+    }
     const QList<QByteArray> parts = line.split(' ');
     if (parts.size() != 3 || parts.at(0).isEmpty() || !parts.at(1).startsWith('/') ||
         !parts.at(2).startsWith("HTTP/1.")) {
@@ -24,17 +66,41 @@ Head parse(const QByteArray &received) {
             h.status = Status::Malformed;
             return h;
         }
+    if (lines.size() - 1 > kMaxHeaders) {
+        h.status = Status::TooLarge;
+        return h;
+    }
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QByteArray l = lines.at(i);
+        // Every line but the last ends in "\r" (split at '\n'); the last one's "\r\n" was cut off.
+        if (i < lines.size() - 1) {
+            if (!l.endsWith('\r')) {
+                h.status = Status::Malformed;
+                return h;
+            }
+            l.chop(1);
+        }
+        const qsizetype colon = l.indexOf(':');
+        const QByteArray name = colon > 0 ? l.left(colon) : QByteArray();
+        // No obsolete line folding, no space before the colon, no bare CR inside.
+        if (!isToken(name) || l.contains('\r')) {
+            h.status = Status::Malformed;
+            return h;
+        }
+        h.headers.append({name.toLower(), l.mid(colon + 1).trimmed()});
+    }
     h.method = parts.at(0);
     QByteArray path = parts.at(1);
     for (char stop : {'?', '#'})
         if (const qsizetype at = path.indexOf(stop); at >= 0)
             path.truncate(at);
     h.path = path;
+    h.bodyOffset = end + 4;
     h.status = Status::Complete;
     return h;
 }
 
-Route route(const Head &head) {
+Route route(const Head &head, bool alertmanager) {
     Route r;
     switch (head.status) {
     case Status::Incomplete:
@@ -49,17 +115,55 @@ Route route(const Head &head) {
     case Status::Complete:
         break;
     }
-    if (head.method != "GET" && head.method != "HEAD") {
-        r.status = 405;
-        r.reason = "Method Not Allowed";
-        return r;
-    }
+    const bool read = head.method == "GET" || head.method == "HEAD";
     if (head.path == "/metrics" || head.path == "/healthz") {
+        if (!read) {
+            r.status = 405;
+            r.reason = "Method Not Allowed";
+            return r;
+        }
         r.status = 200;
         r.reason = "OK";
         r.resource = head.path;
+        return r;
+    }
+    if (alertmanager && head.path == "/alertmanager") {
+        if (head.method != "POST") {
+            r.status = 405;
+            r.reason = "Method Not Allowed";
+            return r;
+        }
+        if (!head.contentLength()) {
+            r.status = 400;
+            r.reason = "Bad Request";
+            return r;
+        }
+        r.status = 200;
+        r.reason = "OK";
+        r.resource = head.path;
+        return r;
+    }
+    if (!read) {
+        r.status = 405;
+        r.reason = "Method Not Allowed";
     }
     return r;
+}
+
+bool hasBearer(const Head &head, const QByteArray &token) {
+    const QList<QByteArray> auth = head.values("authorization");
+    if (auth.size() != 1 || token.isEmpty())
+        return false;
+    const QByteArray &v = auth.constFirst();
+    if (v.size() < 7 || v.left(7).toLower() != "bearer ")
+        return false;
+    const QByteArray given = v.mid(7).trimmed();
+    // Constant time in the token's length: every byte compared, the lengths folded in.
+    unsigned diff = static_cast<unsigned>(given.size() ^ token.size());
+    for (qsizetype i = 0; i < token.size(); ++i)
+        diff |= static_cast<unsigned char>(token.at(i)) ^
+                static_cast<unsigned char>(i < given.size() ? given.at(i) : 0);
+    return diff == 0;
 }
 
 } // namespace ops::HttpRequest

@@ -152,6 +152,18 @@ QByteArray prometheusText(const Input &in) {
              static_cast<double>(in.lastRoundMs) / 1000.0);
     w.family("opsconsole_monitor_recording", "gauge", "1 while transitions are recorded as evidence");
     w.sample("opsconsole_monitor_recording", {}, static_cast<double>(in.recordingUp));
+    if (in.alertmanager) {
+        w.family("opsconsole_alertmanager_alerts_total", "counter",
+                 "Alerts received on Alertmanager's webhook, by what became of them");
+        const auto &a = *in.alertmanager;
+        for (const auto &[outcome, n] : {std::pair{"recorded", a.recorded}, std::pair{"repeated", a.repeated},
+                                         std::pair{"not_routed", a.notRouted}})
+            w.sample("opsconsole_alertmanager_alerts_total", {{"outcome", QString::fromLatin1(outcome)}},
+                     static_cast<double>(n));
+        w.family("opsconsole_alertmanager_requests_refused_total", "counter",
+                 "Webhook requests refused (bad token, body or payload; store unavailable)");
+        w.sample("opsconsole_alertmanager_requests_refused_total", {}, static_cast<double>(a.refused));
+    }
     return w.take();
 }
 

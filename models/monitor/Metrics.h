@@ -25,6 +25,11 @@ struct Input {
     std::optional<qint64> checkpointMs; // the latest checkpoint's time
     qint64 lastRoundMs = 0;             // 0: no round finished yet
     qint64 recordingUp = 0;             // 1 while transitions are recorded, 0 otherwise
+    // Alertmanager's webhook since the monitor started (no series unless the receiver is on).
+    struct Webhook {
+        qint64 recorded = 0, repeated = 0, notRouted = 0, refused = 0;
+    };
+    std::optional<Webhook> alertmanager;
 };
 
 QByteArray prometheusText(const Input &in);

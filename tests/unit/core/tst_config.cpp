@@ -89,7 +89,8 @@ void TestConfig::malformed_data() {
     row("empty.yaml", 1, "", "the file is empty");
     row("not-a-mapping.yaml", 1, "", "must be a mapping, got a list");
     row("unknown-top-key.yaml", 2, "colour",
-        "unknown key (allowed: alert_rules, environment, objectives, probes, publisher, runbooks, scopes, "
+        "unknown key (allowed: alert_rules, alertmanager, environment, objectives, probes, publisher, "
+        "runbooks, scopes, "
         "services, store, trust)");
     row("unknown-scope-key.yaml", 6, "scopes[0].freshnes_hours", "unknown key");
     row("missing-scopes.yaml", 1, "scopes", "required key is missing");
@@ -97,6 +98,11 @@ void TestConfig::malformed_data() {
         "'alice' is not a key fingerprint (SHA256:<64 hex>)");
     row("trust-quorum-unreachable.yaml", 5, "trust.enroll_quorum",
         "2 approvals can never be reached with 1 pinned admin(s)");
+    row("alertmanager-route-both.yaml", 6, "alertmanager.routes[0]",
+        "needs exactly one of alert (an alert id) or signal");
+    row("alertmanager-unknown-signal.yaml", 7, "alertmanager.routes[0].signal",
+        "unknown signal 'publish_stuck'");
+    row("alertmanager-no-token-file.yaml", 4, "alertmanager.token_file", "file 'no-such-token' not found");
     row("missing-manifest.yaml", 2, "scopes[0].manifest", "required key is missing");
     row("critical-not-bool.yaml", 4, "scopes[0].critical", "must be true or false, got 'maybe'");
     row("interval-quoted.yaml", 2, "probes.interval_s", "must be an integer, got '30'");

@@ -1,0 +1,320 @@
+#include "Alertmanager.h"
+
+#include "core/CanonicalJson.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+namespace ops::Alertmanager {
+
+namespace {
+
+Error fieldError(const QString &field, const QString &message) {
+    return makeError(ErrorCode::InvalidInput, message, field);
+}
+
+bool isRfc3339(const QString &s) {
+    static const QRegularExpression re(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$"));
+    return re.match(s).hasMatch();
+}
+
+// A JSON object of string values, bounded; nullopt with the error set otherwise.
+std::optional<QMap<QString, QString>> stringMap(const JsonValue *v, const QString &field, Error &error) {
+    QMap<QString, QString> out;
+    if (!v || v->isNull())
+        return out;
+    if (!v->isObject()) {
+        error = fieldError(field, QStringLiteral("must be an object of strings"));
+        return std::nullopt;
+    }
+    if (v->toObject().size() > static_cast<std::size_t>(kMaxLabels)) {
+        error = fieldError(field, QStringLiteral("has more than %1 entries").arg(kMaxLabels));
+        return std::nullopt;
+    }
+    for (const auto &[k, value] : v->toObject()) {
+        const QString name = QString::fromStdString(k);
+        if (!value.isString()) {
+            error = fieldError(field + QLatin1Char('.') + name, QStringLiteral("must be a string"));
+            return std::nullopt;
+        }
+        if (k.size() > static_cast<std::size_t>(kMaxValueBytes) ||
+            value.toStdString().size() > static_cast<std::size_t>(kMaxValueBytes)) {
+            error = fieldError(field + QLatin1Char('.') + name.left(64),
+                               QStringLiteral("is longer than %1 bytes").arg(kMaxValueBytes));
+            return std::nullopt;
+        }
+        out.insert(name, value.toQString());
+    }
+    return out;
+}
+
+std::optional<QString> boundedString(const JsonValue &object, std::string_view key, const QString &field,
+                                     bool required, Error &error) {
+    const JsonValue *v = object.find(key);
+    if (!v || v->isNull()) {
+        if (required)
+            error = fieldError(field, QStringLiteral("is missing"));
+        return required ? std::nullopt : std::optional<QString>(QString());
+    }
+    if (!v->isString()) {
+        error = fieldError(field, QStringLiteral("must be a string"));
+        return std::nullopt;
+    }
+    if (v->toStdString().size() > static_cast<std::size_t>(kMaxValueBytes)) {
+        error = fieldError(field, QStringLiteral("is longer than %1 bytes").arg(kMaxValueBytes));
+        return std::nullopt;
+    }
+    return v->toQString();
+}
+
+QString describe(const QMap<QString, QString> &labels) {
+    const QString name = labels.value(QStringLiteral("alertname"));
+    return name.isEmpty() ? QStringLiteral("(no alertname)") : QStringLiteral("alertname=%1").arg(name);
+}
+
+} // namespace
+
+Result<Payload> parse(const QByteArray &body, const AlertmanagerSettings &settings,
+                      const DeploymentConfig &config) {
+    auto parsed =
+        CanonicalJson::parse(std::string_view(body.constData(), static_cast<size_t>(body.size())), 8);
+    if (!parsed.ok())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("the body is not JSON: %1").arg(parsed.error().message),
+                         QStringLiteral("body"));
+    const JsonValue &root = parsed.value();
+    if (!root.isObject())
+        return fieldError(QStringLiteral("body"), QStringLiteral("must be a JSON object"));
+    Error error;
+    const auto version = boundedString(root, "version", QStringLiteral("version"), true, error);
+    if (!version)
+        return error;
+    if (*version != QLatin1String("4"))
+        return fieldError(
+            QStringLiteral("version"),
+            QStringLiteral("webhook payload version '%1' is not supported (4 is)").arg(*version));
+    Payload out;
+    const auto receiver = boundedString(root, "receiver", QStringLiteral("receiver"), false, error);
+    const auto groupKey = boundedString(root, "groupKey", QStringLiteral("groupKey"), false, error);
+    if (!receiver || !groupKey)
+        return error;
+    out.receiver = *receiver;
+    out.groupKey = *groupKey;
+    if (const JsonValue *t = root.find("truncatedAlerts"); t && !t->isNull()) {
+        if (!t->isInt() || t->toInt() < 0)
+            return fieldError(QStringLiteral("truncatedAlerts"), QStringLiteral("must be a count"));
+        out.truncatedAlerts = t->toInt();
+    }
+    const JsonValue *alerts = root.find("alerts");
+    if (!alerts || !alerts->isArray())
+        return fieldError(QStringLiteral("alerts"), QStringLiteral("must be an array"));
+    if (alerts->toArray().size() > static_cast<std::size_t>(kMaxAlerts))
+        return fieldError(QStringLiteral("alerts"),
+                          QStringLiteral("more than %1 alerts in one payload").arg(kMaxAlerts));
+    static const QRegularExpression fingerprint(QStringLiteral("^[0-9a-f]{1,64}$"));
+    int i = 0;
+    for (const JsonValue &a : alerts->toArray()) {
+        const QString at = QStringLiteral("alerts[%1]").arg(i++);
+        if (!a.isObject())
+            return fieldError(at, QStringLiteral("must be an object"));
+        Notice n;
+        const auto status = boundedString(a, "status", at + QStringLiteral(".status"), true, error);
+        if (!status)
+            return error;
+        if (*status != QLatin1String("firing") && *status != QLatin1String("resolved"))
+            return fieldError(at + QStringLiteral(".status"),
+                              QStringLiteral("must be firing or resolved, got '%1'").arg(status->left(64)));
+        n.firing = *status == QLatin1String("firing");
+        const auto labels = stringMap(a.find("labels"), at + QStringLiteral(".labels"), error);
+        const auto annotations = stringMap(a.find("annotations"), at + QStringLiteral(".annotations"), error);
+        if (!labels || !annotations)
+            return error;
+        n.labels = *labels;
+        const auto fp = boundedString(a, "fingerprint", at + QStringLiteral(".fingerprint"), true, error);
+        if (!fp)
+            return error;
+        if (!fingerprint.match(*fp).hasMatch())
+            return fieldError(at + QStringLiteral(".fingerprint"),
+                              QStringLiteral("must be lower-case hex (1 to 64 digits)"));
+        n.fingerprint = *fp;
+        for (const auto &[key, field] :
+             {std::pair{"startsAt", &n.startsAt}, std::pair{"endsAt", &n.endsAt}}) {
+            const auto v = boundedString(a, key, at + QLatin1Char('.') + QLatin1String(key), true, error);
+            if (!v)
+                return error;
+            if (!isRfc3339(*v))
+                return fieldError(at + QLatin1Char('.') + QLatin1String(key),
+                                  QStringLiteral("'%1' is not an RFC 3339 time").arg(v->left(64)));
+            *field = *v;
+        }
+        const auto url = boundedString(a, "generatorURL", at + QStringLiteral(".generatorURL"), false, error);
+        if (!url)
+            return error;
+        n.generatorUrl = *url;
+
+        int r = 0;
+        const AlertmanagerRoute *route = nullptr;
+        for (const AlertmanagerRoute &candidate : settings.routes) {
+            bool all = true;
+            for (const auto &[name, value] : candidate.match)
+                all = all && n.labels.contains(name) && n.labels.value(name) == value;
+            if (all) {
+                route = &candidate;
+                break;
+            }
+            ++r;
+        }
+        if (!route) {
+            out.unrouted << QStringLiteral("%1 (%2): no route matches").arg(at, describe(n.labels));
+            continue;
+        }
+        n.route = r;
+        n.alert = route->alert;
+        n.signal = route->signal;
+        n.scope = n.labels.value(route->scopeLabel);
+        if (n.scope.isEmpty()) {
+            out.unrouted << QStringLiteral("%1 (%2): no '%3' label to name the scope")
+                                .arg(at, describe(n.labels), route->scopeLabel);
+            continue;
+        }
+        if (!config.scope(n.scope)) {
+            out.unrouted << QStringLiteral("%1 (%2): '%3' is not a scope of %4")
+                                .arg(at, describe(n.labels), n.scope.left(64), config.source);
+            continue;
+        }
+        if (!n.signal.isEmpty())
+            n.value = annotations->value(route->valueAnnotation, n.labels.value(route->valueAnnotation));
+        out.routed.append(n);
+    }
+    return out;
+}
+
+Result<bool> checkRoutes(const DeploymentConfig &config, const QList<AlertRule> &rules) {
+    QList<Diagnostic> diags;
+    const AlertmanagerSettings &s = config.alertmanager;
+    for (int i = 0; i < s.routes.size(); ++i) {
+        const AlertmanagerRoute &route = s.routes.at(i);
+        const QString key = QStringLiteral("alertmanager.routes[%1]").arg(i);
+        if (!route.alert.isEmpty()) {
+            const bool known = std::any_of(rules.begin(), rules.end(), [&](const AlertRule &r) {
+                return r.enabled && r.id == route.alert;
+            });
+            if (!known) {
+                QStringList ids;
+                for (const AlertRule &r : rules)
+                    if (r.enabled)
+                        ids << r.id;
+                diags.append({config.source, route.line, key + QStringLiteral(".alert"),
+                              QStringLiteral("'%1' is not an enabled alert of the rules (%2)")
+                                  .arg(route.alert, ids.join(QStringLiteral(", ")))});
+            }
+        } else {
+            const bool heard = std::any_of(rules.begin(), rules.end(), [&](const AlertRule &r) {
+                return r.enabled && r.source == AlertRule::Source::Signal && r.signal == route.signal;
+            });
+            if (!heard)
+                diags.append(
+                    {config.source, route.line, key + QStringLiteral(".signal"),
+                     QStringLiteral("no enabled alert rule listens to the %1 signal").arg(route.signal)});
+        }
+    }
+    if (!diags.isEmpty())
+        return Error::fromDiagnostics(ErrorCode::InvalidInput, diags);
+    return true;
+}
+
+Result<Secret> readToken(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("cannot read the token file: %1").arg(f.errorString()), path);
+    if (f.permissions() &
+        (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther))
+        return makeError(
+            ErrorCode::Policy,
+            QStringLiteral("the token file is open to other users; make it owner-only (chmod 600)"), path);
+    QByteArray bytes = f.read(4097);
+    Secret token(bytes.trimmed());
+    secureZero(bytes.data(), static_cast<std::size_t>(bytes.size()));
+    if (bytes.size() > 4096)
+        return makeError(ErrorCode::Policy, QStringLiteral("the token file is longer than 4096 bytes"), path);
+    if (!token.isSet() || token.reveal().contains('\n') || token.reveal().contains(' '))
+        return makeError(ErrorCode::Policy, QStringLiteral("the token file must hold one token on one line"),
+                         path);
+    return token;
+}
+
+NewEvent event(const Notice &notice, const QString &receiver) {
+    NewEvent e;
+    e.kind = notice.firing ? QStringLiteral("alertmanager.firing") : QStringLiteral("alertmanager.resolved");
+    e.scope = notice.scope;
+    JsonValue &p = e.payload;
+    p["fingerprint"] = notice.fingerprint;
+    JsonValue labels = JsonValue::object();
+    for (auto it = notice.labels.cbegin(); it != notice.labels.cend(); ++it)
+        labels[it.key().toStdString()] = it.value();
+    p["labels"] = std::move(labels);
+    p["startsAt"] = notice.startsAt;
+    p["endsAt"] = notice.endsAt;
+    p["generatorURL"] = notice.generatorUrl;
+    p["receiver"] = receiver;
+    p["route"] = notice.route;
+    if (!notice.alert.isEmpty())
+        p["alert"] = notice.alert;
+    if (!notice.signal.isEmpty()) {
+        p["signal"] = notice.signal;
+        p["value"] = notice.value;
+    }
+    return e;
+}
+
+void Fold::apply(const StoredEvent &event) {
+    if (event.seq <= m_lastSeq)
+        return;
+    m_lastSeq = event.seq;
+    const bool firing = event.kind == QLatin1String("alertmanager.firing");
+    if (!firing && event.kind != QLatin1String("alertmanager.resolved"))
+        return;
+    const JsonValue p = event.payload();
+    const QString fp = p.stringAt("fingerprint");
+    if (fp.isEmpty())
+        return;
+    const QString alert = p.stringAt("alert");
+    const QString cell = alert.isEmpty() ? QString() : alert + QLatin1Char('|') + event.scope;
+    Known &k = m_byFingerprint[fp];
+    if (k.firing && !k.cell.isEmpty())
+        --m_cells[k.cell].firing;
+    QString alertname;
+    if (const JsonValue *labels = p.find("labels"))
+        alertname = labels->stringAt("alertname");
+    if (alertname.isEmpty())
+        alertname = fp;
+    k = Known{firing, p.stringAt("startsAt"), cell};
+    if (!cell.isEmpty()) {
+        ExternalObservation &o = m_cells[cell];
+        if (firing) {
+            ++o.firing;
+            o.detail = QStringLiteral("Alertmanager: %1 firing since %2").arg(alertname, k.startsAt);
+        } else if (o.firing == 0) {
+            o.detail = QStringLiteral("Alertmanager: %1 resolved at %2").arg(alertname, p.stringAt("endsAt"));
+        }
+    }
+    const QString signal = p.stringAt("signal");
+    if (firing && !signal.isEmpty()) {
+        m_signals.append(SignalSample{signal, event.scope, event.tsMs, p.stringAt("value")});
+        if (m_signals.size() > 4000)
+            m_signals.remove(0, m_signals.size() - 4000);
+    }
+}
+
+bool Fold::isNew(const Notice &notice) const {
+    const auto it = m_byFingerprint.constFind(notice.fingerprint);
+    if (it == m_byFingerprint.cend())
+        return true;
+    if (notice.firing)
+        return !it->firing || it->startsAt != notice.startsAt;
+    return it->firing || it->startsAt != notice.startsAt;
+}
+
+} // namespace ops::Alertmanager
