@@ -1,5 +1,8 @@
 #include "ConfigCommand.h"
 
+#include "alerts/AlertRules.h"
+#include "monitor/Alertmanager.h"
+
 #include "core/Startup.h"
 
 namespace ops::cli {
@@ -45,6 +48,16 @@ int ConfigCommand::run(const QStringList &arguments, CliIo &io) {
         options.configPath = pos.at(2);
 
     auto ctx = Startup::prepare(options, io.environment);
+    // What the monitor checks at start: the alert rules load, and Alertmanager's routes name
+    // alerts and signals of them.
+    if (ctx.ok()) {
+        auto rules = AlertRules::forConfig(ctx->config);
+        if (!rules.ok())
+            ctx = rules.error();
+        else if (ctx->config.alertmanager.configured())
+            if (auto routes = Alertmanager::checkRoutes(ctx->config, rules.value()); !routes.ok())
+                ctx = routes.error();
+    }
     if (!ctx.ok()) {
         const Error &e = ctx.error();
         if (json) {

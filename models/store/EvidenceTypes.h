@@ -97,7 +97,7 @@ struct Identity {
 inline bool isActKind(QStringView kind) {
     for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.",
                                "launch.", "derivation.", "handoff.", "verdict.", "proof.", "evidence.",
-                               "publisher.", "silence.", "probe.", "trust."})
+                               "publisher.", "silence.", "probe.", "trust.", "alertmanager."})
         if (kind.startsWith(QLatin1String(prefix)))
             return true;
     return false;

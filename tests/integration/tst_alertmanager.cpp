@@ -137,6 +137,9 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
         other.home.write(QStringLiteral("am-token"), token);
         QFile::setPermissions(other.home.file(QStringLiteral("am-token")),
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        auto checked = other("config check");
+        QCOMPARE(checked.exitCode, 3);
+        QVERIFY2(checked.err.contains("alertmanager.routes[0].alert"), checked.err.constData());
         auto refused = other("monitor --listen 127.0.0.1:0 --rounds 1");
         QCOMPARE(refused.exitCode, 3);
         QVERIFY2(refused.err.contains("config.yaml:") && refused.err.contains("resolver-healht"),

@@ -570,6 +570,16 @@ void TestTrust::importCannotBringActs() {
     const QString ok =
         f.dir.write(QStringLiteral("ok.jsonl"), "{\"kind\":\"signal.x\",\"scope\":\"kl\",\"payload\":{}}\n");
     QVERIFY(!f.store->importJsonl(bob, ok).ok());
+    // Nor can an import make an Alertmanager alert fire a cell: only the monitor's receiver
+    // records those.
+    const QString forged = f.dir.write(
+        QStringLiteral("am.jsonl"),
+        "{\"kind\":\"alertmanager.firing\",\"scope\":\"kl\",\"payload\":{\"alert\":\"resolver-health\","
+        "\"fingerprint\":\"ab\"}}\n");
+    auto am = f.store->importJsonl(f.alice, forged);
+    QVERIFY(!am.ok());
+    QVERIFY2(am.error().toString().contains(QStringLiteral("am.jsonl:1")), qPrintable(am.error().toString()));
+    QCOMPARE(f.store->size().value(), before + 1); // bob's request only
 }
 
 void TestTrust::importWithoutBatchStatementNamed() {
