@@ -74,6 +74,18 @@
         <source>on the team log this console probes and shows, but does not record transitions (rounds are recorded there with opsconsole-cli probe --record, one console at a time; the alert matrix is recorded on local stores only)</source>
         <translation>im Team-Log prüft und zeigt diese Konsole, zeichnet aber keine Zustandswechsel auf (Runden zeichnet dort opsconsole-cli probe --record auf, eine Konsole zur Zeit; die Alarmmatrix wird nur in lokalen Speichern aufgezeichnet)</translation>
     </message>
+    <message>
+        <source>the store is read-only</source>
+        <translation>der Speicher ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>no operator is signed in to sign what Alertmanager reports</source>
+        <translation>niemand vom Bereitschaftsdienst ist angemeldet, um zu signieren, was Alertmanager meldet</translation>
+    </message>
+    <message>
+        <source>the recorded Alertmanager alerts cannot be read</source>
+        <translation>die aufgezeichneten Alertmanager-Alarme können nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>

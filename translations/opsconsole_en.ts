@@ -74,6 +74,18 @@
         <source>on the team log this console probes and shows, but does not record transitions (rounds are recorded there with opsconsole-cli probe --record, one console at a time; the alert matrix is recorded on local stores only)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the store is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no operator is signed in to sign what Alertmanager reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recorded Alertmanager alerts cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>
