@@ -272,6 +272,12 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         }
         for (const QString &line : payload->unrouted)
             qCWarning(lcMonitor).noquote() << "alertmanager: not recorded:" << line;
+        if (payload->truncatedAlerts > 0)
+            qCWarning(lcMonitor).noquote()
+                << QStringLiteral("alertmanager: %1 alerts of group %2 were left out by Alertmanager "
+                                  "(its max_alerts); they are not recorded")
+                       .arg(payload->truncatedAlerts)
+                       .arg(payload->groupKey);
         auto outcome = monitor.receiveAlertmanager(payload.value());
         if (!outcome.ok()) {
             // Alertmanager retries a 5xx: the alerts are not lost while the store cannot take them.
@@ -299,6 +305,8 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         for (const QString &line : payload->unrouted)
             unrouted.push(line);
         o["not_routed"] = std::move(unrouted);
+        if (payload->truncatedAlerts > 0)
+            o["truncated_by_sender"] = payload->truncatedAlerts;
         return {200, "OK", jsonBody(o)};
     };
     QTcpServer server;

@@ -90,6 +90,13 @@ void TestWebhook::parsesAndRoutesVersion4() {
         m_config.alertmanager, m_config);
     QVERIFY(p.ok());
     QCOMPARE(p->receiver, QStringLiteral("opsconsole"));
+    QCOMPARE(p->truncatedAlerts, qint64(0));
+    auto truncated = Alertmanager::parse(
+        payload({alert("firing", R"({"alertname":"ResolverDown","locality":"kl"})", "a1")})
+            .replace("\"truncatedAlerts\":0", "\"truncatedAlerts\":7"),
+        m_config.alertmanager, m_config);
+    QVERIFY(truncated.ok());
+    QCOMPARE(truncated->truncatedAlerts, qint64(7)); // said in the answer and the log, never hidden
     QCOMPARE(p->routed.size(), 2);
     const Alertmanager::Notice &cell = p->routed.at(0);
     QVERIFY(cell.firing);
