@@ -36,8 +36,7 @@ struct AlertRule {
 namespace AlertRules {
 inline constexpr const char *kBuiltinPath = ":/rules/alerts.yaml";
 inline QStringList signalKinds() {
-    return {QStringLiteral("publish_blocked"), QStringLiteral("fallback_rate"),
-            QStringLiteral("watchdog_breach"), QStringLiteral("manual_trigger")};
+    return pipelineSignalKinds();
 }
 Result<QList<AlertRule>> parse(const QByteArray &yaml, const QString &file);
 Result<QList<AlertRule>> loadFile(const QString &path);

@@ -281,16 +281,13 @@ private:
             if (hasAlert == hasSignal)
                 m_check.error(r, p,
                               QStringLiteral("needs exactly one of alert (an alert id) or signal (%1)")
-                                  .arg(QStringLiteral("publish_blocked, fallback_rate, watchdog_breach, "
-                                                      "manual_trigger")));
+                                  .arg(pipelineSignalKinds().join(QStringLiteral(", "))));
             if (hasAlert)
                 if (const auto v = m_check.string(r["alert"], p + QStringLiteral(".alert")))
                     route.alert = *v;
             if (hasSignal)
                 if (const auto v = m_check.string(r["signal"], p + QStringLiteral(".signal"))) {
-                    static const QStringList kinds{
-                        QStringLiteral("publish_blocked"), QStringLiteral("fallback_rate"),
-                        QStringLiteral("watchdog_breach"), QStringLiteral("manual_trigger")};
+                    const QStringList kinds = pipelineSignalKinds();
                     if (!kinds.contains(*v))
                         m_check.error(r["signal"], p + QStringLiteral(".signal"),
                                       QStringLiteral("unknown signal '%1' (%2)")

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QPair>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -69,6 +70,12 @@ struct TrustSettings {
     int enrollQuorum = 1;  // distinct admins that approve an identity or a new key
     int witnessQuorum = 0; // consoles other than its signer that cosign a team log checkpoint; 0: none asked
 };
+
+// The pipeline signals the alert rules count (recorded by `signal record` or Alertmanager).
+inline QStringList pipelineSignalKinds() {
+    return {QStringLiteral("publish_blocked"), QStringLiteral("fallback_rate"),
+            QStringLiteral("watchdog_breach"), QStringLiteral("manual_trigger")};
+}
 
 // One Alertmanager alert → opsconsole mapping: the first route whose `match` labels all equal the
 // alert's labels takes it, to an alert cell (`alert`) or as a pipeline signal (`signal`); the

@@ -101,53 +101,27 @@ Head parse(const QByteArray &received) {
 }
 
 Route route(const Head &head, bool alertmanager) {
-    Route r;
+    const auto answer = [](int status, const char *reason, const QByteArray &resource = {}) {
+        return Route{status, reason, resource};
+    };
     switch (head.status) {
     case Status::Incomplete:
     case Status::Malformed:
-        r.status = 400;
-        r.reason = "Bad Request";
-        return r;
+        return answer(400, "Bad Request");
     case Status::TooLarge:
-        r.status = 431;
-        r.reason = "Request Header Fields Too Large";
-        return r;
+        return answer(431, "Request Header Fields Too Large");
     case Status::Complete:
         break;
     }
     const bool read = head.method == "GET" || head.method == "HEAD";
-    if (head.path == "/metrics" || head.path == "/healthz") {
-        if (!read) {
-            r.status = 405;
-            r.reason = "Method Not Allowed";
-            return r;
-        }
-        r.status = 200;
-        r.reason = "OK";
-        r.resource = head.path;
-        return r;
-    }
+    if (head.path == "/metrics" || head.path == "/healthz")
+        return read ? answer(200, "OK", head.path) : answer(405, "Method Not Allowed");
     if (alertmanager && head.path == "/alertmanager") {
-        if (head.method != "POST") {
-            r.status = 405;
-            r.reason = "Method Not Allowed";
-            return r;
-        }
-        if (!head.contentLength()) {
-            r.status = 400;
-            r.reason = "Bad Request";
-            return r;
-        }
-        r.status = 200;
-        r.reason = "OK";
-        r.resource = head.path;
-        return r;
+        if (head.method != "POST")
+            return answer(405, "Method Not Allowed");
+        return head.contentLength() ? answer(200, "OK", head.path) : answer(400, "Bad Request");
     }
-    if (!read) {
-        r.status = 405;
-        r.reason = "Method Not Allowed";
-    }
-    return r;
+    return read ? Route{} : answer(405, "Method Not Allowed");
 }
 
 bool hasBearer(const Head &head, const QByteArray &token) {

@@ -5,14 +5,13 @@
 // damping, and clear when Alertmanager resolves them. Before that, the receiver is attacked as a
 // local process would: no token, a wrong one, a body too large, a payload that lies about itself.
 #include "CliHarness.h"
+#include "HttpTestClient.h"
 
 #include "core/CanonicalJson.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -35,28 +34,6 @@ private:
 
 namespace {
 
-struct Reply {
-    int status = 0;
-    QByteArray body;
-};
-
-Reply send(const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
-           const QList<QPair<QByteArray, QByteArray>> &headers = {}) {
-    QNetworkAccessManager nam;
-    QNetworkRequest req(url);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    for (const auto &[k, v] : headers)
-        req.setRawHeader(k, v);
-    QNetworkReply *r = nam.sendCustomRequest(req, verb, body);
-    QEventLoop loop;
-    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!r->isFinished())
-        loop.exec();
-    Reply out{r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), r->readAll()};
-    r->deleteLater();
-    return out;
-}
-
 // One request as raw bytes; the answer as far as the server sent it before closing.
 QByteArray raw(const QString &port, const QByteArray &request) {
     QTcpSocket socket;
@@ -71,13 +48,6 @@ QByteArray raw(const QString &port, const QByteArray &request) {
         answer += socket.readAll();
     }
     return answer + socket.readAll();
-}
-
-double sample(const QByteArray &text, const QByteArray &series) {
-    for (const QByteArray &line : text.split('\n'))
-        if (line.startsWith(QByteArray(series + ' ')))
-            return line.mid(series.size() + 1).toDouble();
-    return -1;
 }
 
 QByteArray cellState(const QByteArray &metrics, const char *alert, const char *scope) {
@@ -174,23 +144,28 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
         R"("labels":{"alertname":"ResolverDown","locality":"kl"},"annotations":{},"startsAt":"2026-12-04T05:00:00Z",)"
         R"("endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://forged","fingerprint":"00000000deadbeef"}]})";
     const QByteArray bearer = "Bearer " + token;
-    QCOMPARE(send("POST", hook, valid).status, 401);
-    QCOMPARE(send("POST", hook, valid, {{"Authorization", "Bearer am-bearer-7e0c4"}}).status, 401);
-    QCOMPARE(send("POST", hook, valid, {{"Authorization", "Bearer " + token + "x"}}).status, 401);
-    QCOMPARE(send("GET", hook, {}, {{"Authorization", bearer}}).status, 405);
+    QCOMPARE(test::httpRequest("POST", hook, valid).status, 401);
+    QCOMPARE(test::httpRequest("POST", hook, valid, {{"Authorization", "Bearer am-bearer-7e0c4"}}).status,
+             401);
+    QCOMPARE(test::httpRequest("POST", hook, valid, {{"Authorization", "Bearer " + token + "x"}}).status,
+             401);
+    QCOMPARE(test::httpRequest("GET", hook, {}, {{"Authorization", bearer}}).status, 405);
     // A body over the bound is refused from its Content-Length, before it is read.
     QVERIFY2(raw(port, "POST /alertmanager HTTP/1.1\r\nHost: x\r\nAuthorization: " + bearer +
                            "\r\nContent-Length: 70000\r\n\r\n{")
                  .startsWith("HTTP/1.1 413"),
              "413 expected");
-    Reply bad = send("POST", hook, QByteArray(valid).replace("\"4\"", "\"3\""), {{"Authorization", bearer}});
+    test::HttpReply bad = test::httpRequest("POST", hook, QByteArray(valid).replace("\"4\"", "\"3\""),
+                                            {{"Authorization", bearer}});
     QCOMPARE(bad.status, 400);
     QVERIFY2(bad.body.contains("\"field\":\"version\""), bad.body.constData());
-    bad = send("POST", hook, QByteArray(valid).replace("2026-12-04T05:00:00Z", "yesterday"),
-               {{"Authorization", bearer}});
+    bad = test::httpRequest("POST", hook, QByteArray(valid).replace("2026-12-04T05:00:00Z", "yesterday"),
+                            {{"Authorization", bearer}});
     QCOMPARE(bad.status, 400);
     QVERIFY2(bad.body.contains("alerts[0].startsAt"), bad.body.constData());
-    QCOMPARE(send("POST", hook, valid.left(valid.size() - 1), {{"Authorization", bearer}}).status, 400);
+    QCOMPARE(
+        test::httpRequest("POST", hook, valid.left(valid.size() - 1), {{"Authorization", bearer}}).status,
+        400);
     // A duplicate Content-Length (request smuggling) is refused before the token is looked at.
     QVERIFY(raw(port, "POST /alertmanager HTTP/1.1\r\nHost: x\r\nAuthorization: " + bearer +
                           "\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}")
@@ -200,8 +175,8 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
                 .startsWith("HTTP/1.1 400"));
     // Nothing of it reached the log, and the token is in no answer.
     QCOMPARE(events("alertmanager.firing").size(), std::size_t(0));
-    Reply scrape = send("GET", metricsUrl);
-    QVERIFY2(sample(scrape.body, "opsconsole_alertmanager_requests_refused_total") >= 7,
+    test::HttpReply scrape = test::httpRequest("GET", metricsUrl);
+    QVERIFY2(test::metricSample(scrape.body, "opsconsole_alertmanager_requests_refused_total") >= 7,
              scrape.body.constData());
     QVERIFY(!scrape.body.contains(token));
 
@@ -239,7 +214,7 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
     QVERIFY2(!amPort.isEmpty(), amErr.constData());
     const QUrl amAlerts(QStringLiteral("http://127.0.0.1:%1/api/v2/alerts").arg(amPort));
     const auto post = [&](const QByteArray &alerts) {
-        const Reply r = send("POST", amAlerts, alerts);
+        const test::HttpReply r = test::httpRequest("POST", amAlerts, alerts);
         QVERIFY2(r.status == 200, r.body.constData());
     };
 
@@ -266,7 +241,7 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
     QVERIFY(!p->stringAt("startsAt").isEmpty());
     QCOMPARE(p->stringAt("receiver"), QStringLiteral("opsconsole"));
     // The cell fires through the damping (fail_after rounds), and the act is evidence.
-    QTRY_COMPARE_WITH_TIMEOUT(cellState(send("GET", metricsUrl).body, "resolver-health", "kl"),
+    QTRY_COMPARE_WITH_TIMEOUT(cellState(test::httpRequest("GET", metricsUrl).body, "resolver-health", "kl"),
                               QByteArray("firing"), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(!events("alert.fired").empty(), 60000);
 
@@ -276,18 +251,20 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
     QTRY_VERIFY_WITH_TIMEOUT(events("alertmanager.firing").size() == 2, 60000);
     post(R"([{"labels":{"alertname":"PublishBlocked","locality":"pg","job":"b"}}])");
     QTRY_VERIFY_WITH_TIMEOUT(events("alertmanager.firing").size() == 3, 60000);
-    QTRY_COMPARE_WITH_TIMEOUT(cellState(send("GET", metricsUrl).body, "publish-blocked", "pg"),
+    QTRY_COMPARE_WITH_TIMEOUT(cellState(test::httpRequest("GET", metricsUrl).body, "publish-blocked", "pg"),
                               QByteArray("firing"), 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(sample(send("GET", metricsUrl).body,
-                                    "opsconsole_alertmanager_alerts_total{outcome=\"repeated\"}") >= 1,
-                             60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        test::metricSample(test::httpRequest("GET", metricsUrl).body,
+                           "opsconsole_alertmanager_alerts_total{outcome=\"repeated\"}") >= 1,
+        60000);
     QCOMPARE(events("alertmanager.firing").size(), std::size_t(3));
 
     // An alert no route takes is answered and named in the log, not recorded.
     post(R"([{"labels":{"alertname":"DiskFull","locality":"kl"}}])");
-    QTRY_VERIFY_WITH_TIMEOUT(sample(send("GET", metricsUrl).body,
-                                    "opsconsole_alertmanager_alerts_total{outcome=\"not_routed\"}") >= 1,
-                             60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        test::metricSample(test::httpRequest("GET", metricsUrl).body,
+                           "opsconsole_alertmanager_alerts_total{outcome=\"not_routed\"}") >= 1,
+        60000);
 
     // Resolved in Alertmanager (endsAt now): the resolution arrives, the cell clears.
     const QByteArray now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8();
@@ -299,12 +276,12 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
     QTRY_VERIFY_WITH_TIMEOUT(events("alertmanager.resolved").size() == 1, 60000);
     QCOMPARE(events("alertmanager.resolved").front().find("payload")->stringAt("fingerprint"),
              p->stringAt("fingerprint"));
-    QTRY_COMPARE_WITH_TIMEOUT(cellState(send("GET", metricsUrl).body, "resolver-health", "kl"),
+    QTRY_COMPARE_WITH_TIMEOUT(cellState(test::httpRequest("GET", metricsUrl).body, "resolver-health", "kl"),
                               QByteArray("ok"), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(!events("alert.cleared").empty(), 60000);
 
     // The metrics Prometheus scrapes stay valid with the receiver's series in them.
-    scrape = send("GET", metricsUrl);
+    scrape = test::httpRequest("GET", metricsUrl);
     QProcess promtool;
     promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
     QVERIFY(promtool.waitForStarted());

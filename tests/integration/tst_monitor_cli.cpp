@@ -3,13 +3,12 @@
 // recorder on the same store, answers nothing but GET /metrics and /healthz, and stops cleanly on
 // SIGTERM, freeing the store for the next recorder.
 #include "CliHarness.h"
+#include "HttpTestClient.h"
 
 #include "core/CanonicalJson.h"
 
 #include <QDir>
 #include <QFile>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -29,35 +28,7 @@ private:
     test::DemoPipelineProcess m_pipeline;
 };
 
-namespace {
-
-struct Reply {
-    int status = 0;
-    QByteArray body;
-};
-
-Reply request(const QByteArray &verb, const QUrl &url) {
-    QNetworkAccessManager nam;
-    QNetworkRequest req(url);
-    QNetworkReply *r = nam.sendCustomRequest(req, verb);
-    QEventLoop loop;
-    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!r->isFinished())
-        loop.exec();
-    Reply out{r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), r->readAll()};
-    r->deleteLater();
-    return out;
-}
-
-// The value of one sample line ("name{labels} value"), or -1 when absent.
-double sample(const QByteArray &text, const QByteArray &series) {
-    for (const QByteArray &line : text.split('\n'))
-        if (line.startsWith(QByteArray(series + ' ')))
-            return line.mid(series.size() + 1).toDouble();
-    return -1;
-}
-
-} // namespace
+namespace {} // namespace
 
 void TestMonitorCli::initTestCase() {
     QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("promtool")).isEmpty(),
@@ -88,26 +59,28 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
     const QUrl metricsUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(m.captured(1)));
 
     // Before its first round finishes nothing is claimed; then every target has exactly one state.
-    Reply scrape;
-    QTRY_VERIFY_WITH_TIMEOUT((scrape = request("GET", metricsUrl),
-                              sample(scrape.body, "opsconsole_monitor_last_round_timestamp_seconds") > 0),
-                             60000);
+    test::HttpReply scrape;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (scrape = test::httpRequest("GET", metricsUrl),
+         test::metricSample(scrape.body, "opsconsole_monitor_last_round_timestamp_seconds") > 0),
+        60000);
     QCOMPARE(scrape.status, 200);
     const QByteArray &text = scrape.body;
     double states = 0;
     for (const char *s : {"unknown", "ok", "degraded", "stale", "failed"})
-        states += sample(
+        states += test::metricSample(
             text, QByteArray("opsconsole_probe_state{target=\"kl/manifest\",scope=\"kl\",kind=\"manifest\","
                              "state=\"") +
                       s + "\"}");
     QCOMPARE(states, 1.0);
     QCOMPARE(
-        sample(text,
-               "opsconsole_probe_state{target=\"kl/manifest\",scope=\"kl\",kind=\"manifest\",state=\"ok\"}"),
+        test::metricSample(
+            text,
+            "opsconsole_probe_state{target=\"kl/manifest\",scope=\"kl\",kind=\"manifest\",state=\"ok\"}"),
         1.0);
-    QVERIFY(sample(text, "opsconsole_probe_latency_seconds{target=\"kl/manifest\"}") >= 0);
-    QCOMPARE(sample(text, "opsconsole_monitor_recording"), 1.0);
-    QCOMPARE(sample(text, "opsconsole_log_readable"), 1.0);
+    QVERIFY(test::metricSample(text, "opsconsole_probe_latency_seconds{target=\"kl/manifest\"}") >= 0);
+    QCOMPARE(test::metricSample(text, "opsconsole_monitor_recording"), 1.0);
+    QCOMPARE(test::metricSample(text, "opsconsole_log_readable"), 1.0);
     QVERIFY(text.contains("opsconsole_alert_state{alert=\"stale-pack\""));
     QVERIFY(!text.contains("publisher-token-monitor-3a9"));
     // Prometheus's own linter is the referee of the format.
@@ -122,15 +95,15 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
                  .constData());
 
     // Only GET of the two paths.
-    QCOMPARE(request("GET", QUrl(metricsUrl.toString().replace(QStringLiteral("/metrics"),
-                                                               QStringLiteral("/healthz"))))
+    QCOMPARE(test::httpRequest("GET", QUrl(metricsUrl.toString().replace(QStringLiteral("/metrics"),
+                                                                         QStringLiteral("/healthz"))))
                  .status,
              200);
-    QCOMPARE(
-        request("GET", QUrl(metricsUrl.toString().replace(QStringLiteral("/metrics"), QStringLiteral("/x"))))
-            .status,
-        404);
-    QCOMPARE(request("POST", metricsUrl).status, 405);
+    QCOMPARE(test::httpRequest(
+                 "GET", QUrl(metricsUrl.toString().replace(QStringLiteral("/metrics"), QStringLiteral("/x"))))
+                 .status,
+             404);
+    QCOMPARE(test::httpRequest("POST", metricsUrl).status, 405);
 
     // The round's transitions are signed evidence of the acting identity.
     const qint64 after = test::parseJson(cli("evidence verify --json").out).find("events")->toInt();

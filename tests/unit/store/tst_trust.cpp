@@ -34,6 +34,7 @@ private Q_SLOTS:
     void quorumOfPinnedAdmins();
     void monitorRecordsOnlyObservations();
     void forgedUnsignedActByAnotherNamed();
+    void forgedAlertmanagerAlertNamed();
     void forgedActAfterRevocationNamed();
     void forgedSelfApprovalNamed();
     void checkpointByUnapprovedIdentityNamed();
@@ -311,6 +312,23 @@ void TestTrust::monitorRecordsOnlyObservations() {
     QVERIFY2(decided.error().message.contains(QStringLiteral("monitor")),
              qPrintable(decided.error().message));
     QVERIFY(!f.store->append(mon, {act(QStringLiteral("alert.acknowledged"))}).ok());
+}
+
+void TestTrust::forgedAlertmanagerAlertNamed() {
+    // Someone with the file and sqlite3 makes a cell fire: an unsigned alertmanager.firing "by
+    // alice" under a checkpoint of the attacker's own key. The monitor records these signed.
+    StoreFixture f;
+    f.appendN(2);
+    f.store.reset();
+    JsonValue p = JsonValue::object();
+    p["alert"] = QStringLiteral("resolver-health");
+    p["fingerprint"] = QStringLiteral("00000000deadbeef");
+    forgeAppend(f.path, QStringLiteral("alice"), nullptr, QStringLiteral("alertmanager.firing"), p,
+                makeSigner(QStringLiteral("mallory")));
+    const VerifyReport r = verifyFile(f.path, {}, {false, true, {}});
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(4));
+    QVERIFY2(r.reason.contains(QStringLiteral("unsigned alertmanager.firing")), qPrintable(r.reason));
 }
 
 void TestTrust::forgedUnsignedActByAnotherNamed() {
