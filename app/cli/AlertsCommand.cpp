@@ -58,7 +58,16 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
     AlertEvaluator evaluator(rules.value(), ctx.config);
     QHash<QString, StoredAlertCell> saved;
     QString note;
+    const qint64 now = Time::nowMs();
+    QHash<QString, Silence> silenced;
     if (QFileInfo::exists(ctx.storePath)) {
+        auto store = StoreAccess::openReadOnly(ctx);
+        if (!store.ok())
+            return fail(io, store.error(), json);
+        auto silences = SilenceBook::load(**store, ctx.config.maintenance);
+        if (!silences.ok())
+            return fail(io, silences.error(), json);
+        silenced = silences->silencedCells(now);
         auto monitor = MonitorStore::open(ctx.storePath, true);
         if (!monitor.ok())
             return fail(io, monitor.error(), json);
@@ -72,7 +81,6 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
     } else {
         note = QStringLiteral("no evidence store at %1: nothing has been evaluated").arg(ctx.storePath);
     }
-    const qint64 now = Time::nowMs();
     const qint64 window = AlertMonitor::freshnessWindowMs(ctx.config);
     bool allOk = true;
     JsonValue list = JsonValue::array();
@@ -98,11 +106,17 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
                 }
             }
             allOk = allOk && c.state == AlertState::Ok;
+            if (auto sil = silenced.constFind(r.id + QLatin1Char('|') + s->id); sil != silenced.cend()) {
+                c.silenceId = sil->id;
+                c.silencedBy = sil->maintenance ? QStringLiteral("maintenance window") : sil->actor;
+                c.silenceReason = sil->reason;
+                c.silencedUntilMs = sil->untilMs;
+            }
             JsonValue o = JsonValue::object();
             o["alert"] = r.id;
             o["name"] = r.name;
             o["scope"] = s->id;
-            o["state"] = alertStateName(c.state);
+            o["state"] = c.displayState();
             o["severity"] = c.severity;
             o["severity_reason"] = c.severityReason;
             o["since"] = c.sinceMs > 0 ? JsonValue(Time::toIso(c.sinceMs)) : JsonValue(nullptr);
@@ -113,13 +127,25 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
                 o["acknowledged_by"] = c.acknowledgedBy;
                 o["note"] = c.acknowledgeNote;
             }
+            if (c.silenced()) {
+                JsonValue sil = JsonValue::object();
+                sil["id"] = c.silenceId;
+                sil["by"] = c.silencedBy;
+                sil["reason"] = c.silenceReason;
+                sil["until"] = Time::toIso(c.silencedUntilMs);
+                o["silence"] = sil;
+                o["alert_state"] = alertStateName(c.state); // the state under the silence
+                detail = QStringLiteral("%1 — silenced by %2 until %3 (%4: %5)")
+                             .arg(c.state == AlertState::Firing ? r.firstAction : detail, c.silencedBy,
+                                  Time::toIso(c.silencedUntilMs), c.silenceId, c.silenceReason);
+            }
             list.push(o);
             lines << QStringLiteral("%1  %2  %3  %4  %5")
-                         .arg(alertStateName(c.state).toUpper(), -12)
+                         .arg(c.displayState().toUpper(), -12)
                          .arg(c.severity, -5)
                          .arg(r.id, -22)
                          .arg(s->id, -10)
-                         .arg(c.state == AlertState::Firing ? r.firstAction : detail);
+                         .arg(c.state == AlertState::Firing && !c.silenced() ? r.firstAction : detail);
         }
     }
     if (json) {

@@ -15,6 +15,7 @@
 #include "RollbackCommand.h"
 #include "RunbookCommand.h"
 #include "SignalCommand.h"
+#include "SilenceCommand.h"
 
 namespace ops::cli {
 
@@ -26,6 +27,7 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<ProbeCommand>());
     m_commands.push_back(std::make_unique<MonitorCommand>());
     m_commands.push_back(std::make_unique<AlertsCommand>());
+    m_commands.push_back(std::make_unique<SilenceCommand>());
     m_commands.push_back(std::make_unique<SignalCommand>());
     m_commands.push_back(std::make_unique<IncidentCommand>());
     m_commands.push_back(std::make_unique<RunbookCommand>());

@@ -260,6 +260,7 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
                 in.checkpointMs = cp->tsMs;
             if (auto book = IncidentBook::load(*store); book.ok())
                 in.book = std::move(book).value();
+            in.silences = monitor.silences().active(in.nowMs);
         }
         return Metrics::prometheusText(in);
     };

@@ -18,6 +18,12 @@ QString alertStateName(AlertState state) {
     return QStringLiteral("unknown");
 }
 
+QString AlertCell::displayState() const {
+    if (silenced() && (state == AlertState::Firing || state == AlertState::Acknowledged))
+        return QStringLiteral("silenced");
+    return alertStateName(state);
+}
+
 namespace {
 QString key(const QString &alert, const QString &scope) {
     return alert + QLatin1Char('|') + scope;
@@ -205,8 +211,34 @@ QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs) {
             }
         }
     }
+    if (inputs.silenced)
+        applySilences(*inputs.silenced);
     Q_EMIT changed();
     return out;
+}
+
+bool AlertEvaluator::applySilences(const QHash<QString, Silence> &silenced) {
+    bool any = false;
+    for (auto it = m_cells.begin(); it != m_cells.end(); ++it) {
+        AlertCell &c = *it;
+        const auto s = silenced.constFind(it.key());
+        const QString id = s == silenced.cend() ? QString() : s->id;
+        if (id == c.silenceId && (s == silenced.cend() || c.silencedUntilMs == s->untilMs))
+            continue;
+        any = true;
+        c.silenceId = id;
+        c.silencedBy = s == silenced.cend() ? QString()
+                       : s->maintenance     ? QStringLiteral("maintenance window")
+                                            : s->actor;
+        c.silenceReason = s == silenced.cend() ? QString() : s->reason;
+        c.silencedUntilMs = s == silenced.cend() ? 0 : s->untilMs;
+    }
+    return any;
+}
+
+void AlertEvaluator::setSilences(const QHash<QString, Silence> &silenced) {
+    if (applySilences(silenced))
+        Q_EMIT changed();
 }
 
 AlertCell AlertEvaluator::acknowledged(AlertCell firing, const QString &actor, const QString &note,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AlertRules.h"
+#include "Silences.h"
 
 #include <QHash>
 #include <QObject>
@@ -33,6 +34,8 @@ struct AlertInputs {
     QSet<QString> activeKillSwitches; // scopes with an active kill switch
     bool killSwitchesKnown = false;   // false until kill-switch state has been read from the store
     QHash<QString, ExternalObservation> external; // "alert|scope" → what Alertmanager says
+    // "alert|scope" → the silence in force (SilenceBook::silencedCells); unset: leave them as they are.
+    std::optional<QHash<QString, Silence>> silenced;
     qint64 nowMs = 0;
 };
 
@@ -48,6 +51,14 @@ struct AlertCell {
     int consecutiveGood = 0;
     QString acknowledgedBy;
     QString acknowledgeNote;
+    // The silence in force: notifications are held; the state is shown all the same.
+    QString silenceId;
+    QString silencedBy;
+    QString silenceReason;
+    qint64 silencedUntilMs = 0;
+    bool silenced() const { return !silenceId.isEmpty(); }
+    // What a person reads: "silenced" for a firing or acknowledged cell under a silence, else the state.
+    QString displayState() const;
 };
 
 struct AlertTransition {
@@ -85,11 +96,14 @@ public:
     // Continues from saved cells (state, since, damping counters, acknowledgement). Severity comes
     // from the current rules and config; cells of alerts or scopes no longer configured are ignored.
     void restore(const QList<AlertCell> &saved);
+    // Marks the silenced cells ("alert|scope" → silence) and clears the rest.
+    void setSilences(const QHash<QString, Silence> &silenced);
 
 Q_SIGNALS:
     void changed();
 
 private:
+    bool applySilences(const QHash<QString, Silence> &silenced);
     // nullopt: no data to judge by.
     std::optional<bool> observe(const AlertRule &rule, const ScopeConfig &scope, const AlertInputs &in,
                                 QString &detail) const;

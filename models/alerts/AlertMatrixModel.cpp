@@ -28,25 +28,36 @@ QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const {
     const AlertRule &rule = m_evaluator->rules().at(index.row());
     const ScopeConfig *scope = m_scopes.at(index.column());
     const AlertCell &c = m_evaluator->cell(rule.id, scope->id);
+    const QString silence =
+        c.silenced() ? tr("silenced by %1 until %2 (%3): %4")
+                           .arg(c.silencedBy, Time::toIso(c.silencedUntilMs), c.silenceId, c.silenceReason)
+                     : QString();
     switch (role) {
     case Qt::DisplayRole:
         switch (c.state) {
         case AlertState::Firing:
-            return QStringLiteral("FIRING %1").arg(c.severity);
         case AlertState::Acknowledged:
-            return QStringLiteral("ACK %1").arg(c.severity);
+            // A silence never hides the state: the cell says SILENCED with its severity.
+            if (c.silenced())
+                return QStringLiteral("SILENCED %1").arg(c.severity);
+            return QStringLiteral("%1 %2").arg(
+                c.state == AlertState::Firing ? QStringLiteral("FIRING") : QStringLiteral("ACK"), c.severity);
         case AlertState::Ok:
-            return QStringLiteral("ok");
+            return c.silenced() ? QStringLiteral("ok (silenced)") : QStringLiteral("ok");
         case AlertState::Unknown:
-            return QStringLiteral("unknown");
+            return c.silenced() ? QStringLiteral("unknown (silenced)") : QStringLiteral("unknown");
         }
         return {};
     case Qt::ToolTipRole:
-        return QStringLiteral("%1 — %2\n%3\nFirst action: %4")
-            .arg(rule.name, scope->id, c.detail, rule.firstAction);
+        return QStringLiteral("%1 — %2\n%3\nFirst action: %4%5")
+            .arg(rule.name, scope->id, c.detail, rule.firstAction,
+                 silence.isEmpty() ? QString() : QStringLiteral("\n") + silence);
     case Qt::AccessibleTextRole:
-        return QStringLiteral("%1, %2: %3, %4")
-            .arg(rule.name, scope->id, alertStateName(c.state), c.severity);
+        return QStringLiteral("%1, %2: %3, %4").arg(rule.name, scope->id, c.displayState(), c.severity);
+    case SilencedRole:
+        return c.silenced();
+    case SilenceRole:
+        return silence;
     case StateRole:
         return static_cast<int>(c.state);
     case SeverityRole:

@@ -21,6 +21,8 @@ public:
         SinceRole, // ms since the epoch, 0 when never changed
         AlertIdRole,
         ScopeRole,
+        SilencedRole, // bool: a silence holds the cell's notifications
+        SilenceRole,  // "silenced by alice until 10:43 (SIL-2): reason", "" when none
     };
 
     explicit AlertMatrixModel(AlertEvaluator *evaluator, QObject *parent = nullptr);

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <algorithm>
@@ -69,7 +70,7 @@ public:
         }
         if (!m_check.checkMap(root, QString(), {"scopes"},
                               {"environment", "objectives", "probes", "services", "publisher", "runbooks",
-                               "alert_rules", "trust", "store", "alertmanager"})) {
+                               "alert_rules", "trust", "store", "alertmanager", "maintenance"})) {
             if (!root.IsMap())
                 return finish(cfg);
         }
@@ -165,6 +166,8 @@ public:
         }
         if (const YAML::Node n = root["alertmanager"]; n.IsDefined() && !n.IsNull())
             readAlertmanager(n, cfg.alertmanager);
+        if (const YAML::Node n = root["maintenance"]; n.IsDefined() && !n.IsNull())
+            readMaintenance(n, cfg);
         return finish(cfg);
     }
 
@@ -306,6 +309,70 @@ private:
                             *field = *s;
                     }
             a.routes.append(route);
+        }
+    }
+
+    void readMaintenance(const YAML::Node &list, DeploymentConfig &cfg) {
+        const QString lp = QStringLiteral("maintenance");
+        if (!m_check.isSequence(list, lp))
+            return;
+        static const QRegularExpression every(
+            QStringLiteral("^(daily|mon|tue|wed|thu|fri|sat|sun) ([01][0-9]|2[0-3]):([0-5][0-9])$"));
+        const QStringList days{QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
+                               QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"),
+                               QStringLiteral("sun")};
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const YAML::Node w = list[i];
+            const QString p = yaml::indexPath(lp, i);
+            if (!m_check.checkMap(w, p, {"scope", "alerts", "every", "minutes", "reason"}, {"time_zone"}))
+                continue;
+            MaintenanceWindow mw;
+            mw.line = yaml::lineOf(w);
+            if (const auto s = m_check.string(w["scope"], p + QStringLiteral(".scope"))) {
+                if (!cfg.scope(*s))
+                    m_check.error(w["scope"], p + QStringLiteral(".scope"),
+                                  QStringLiteral("no scope '%1' in scopes").arg(*s));
+                mw.scope = *s;
+            }
+            const YAML::Node alerts = w["alerts"];
+            if (!alerts.IsSequence() || alerts.size() == 0) {
+                m_check.error(alerts, p + QStringLiteral(".alerts"),
+                              QStringLiteral("must list the alert ids it silences, e.g. [stale-pack]"));
+            } else {
+                for (std::size_t a = 0; a < alerts.size(); ++a)
+                    if (const auto id =
+                            m_check.string(alerts[a], yaml::indexPath(p + QStringLiteral(".alerts"), a)))
+                        mw.alerts << *id;
+            }
+            if (const auto e = m_check.string(w["every"], p + QStringLiteral(".every"))) {
+                const QRegularExpressionMatch m = every.match(*e);
+                if (!m.hasMatch()) {
+                    m_check.error(w["every"], p + QStringLiteral(".every"),
+                                  QStringLiteral("'%1' is not 'DAY HH:MM' (DAY: daily, mon … sun)").arg(*e));
+                } else {
+                    mw.every = *e;
+                    mw.weekday = static_cast<int>(days.indexOf(m.captured(1))) + 1; // daily: -1 + 1 = 0
+                    mw.startMinute = m.captured(2).toInt() * 60 + m.captured(3).toInt();
+                }
+            }
+            if (const auto v = m_check.integer(w["minutes"], p + QStringLiteral(".minutes"), 1, 24 * 60))
+                mw.minutes = static_cast<int>(*v);
+            if (const auto r = m_check.string(w["reason"], p + QStringLiteral(".reason"))) {
+                if (r->trimmed().isEmpty())
+                    m_check.error(w["reason"], p + QStringLiteral(".reason"),
+                                  QStringLiteral("must say why the alerts are silenced"));
+                mw.reason = r->trimmed();
+            }
+            if (const YAML::Node tz = w["time_zone"]; tz.IsDefined())
+                if (const auto z = m_check.string(tz, p + QStringLiteral(".time_zone"))) {
+                    if (!QTimeZone(z->toUtf8()).isValid())
+                        m_check.error(
+                            tz, p + QStringLiteral(".time_zone"),
+                            QStringLiteral("'%1' is not a known time zone (e.g. Europe/Berlin)").arg(*z));
+                    else
+                        mw.timeZone = *z;
+                }
+            cfg.maintenance.append(mw);
         }
     }
 

@@ -97,6 +97,20 @@ struct AlertmanagerSettings {
     bool configured() const { return !routes.isEmpty(); }
 };
 
+// A recurring maintenance window: the alerts of one scope silenced every week (or every day) at
+// the same local time, for `minutes`. Shown before it starts; recorded when it opens and ends.
+struct MaintenanceWindow {
+    QString scope;
+    QStringList alerts;
+    QString every;       // as written: "sun 02:00", "daily 23:30"
+    int weekday = 0;     // 1 (Monday) … 7 (Sunday); 0: every day
+    int startMinute = 0; // minutes after local midnight
+    int minutes = 60;    // 1 … 1440
+    QString reason;
+    QString timeZone; // IANA name, e.g. Europe/Berlin; empty: UTC
+    int line = 0;
+};
+
 struct DeploymentConfig {
     QString source; // the file it came from, or the built-in resource path
     bool builtinDemo = false;
@@ -113,6 +127,7 @@ struct DeploymentConfig {
     QString storeUrl;     // store.url: the team log (a libpq postgresql:// URI); empty: the local file
     QString storeAppRole; // store.app_role: the role the team log's migrations grant SELECT/INSERT to
     AlertmanagerSettings alertmanager; // the monitor's POST /alertmanager receiver
+    QList<MaintenanceWindow> maintenance;
 
     const ScopeConfig *scope(const QString &id) const;
     // Scopes ordered baseline → country → locality, then by id (the order panels show them).

@@ -230,6 +230,41 @@ NoGoRule publishRule(const LaunchInputs &in) {
     return r;
 }
 
+// Launch day must see a stale pack or a failing resolver: a silence on either alert of a
+// supported scope holds the notifications that would say so.
+NoGoRule silencedRule(const LaunchInputs &in) {
+    NoGoRule r;
+    r.id = QStringLiteral("launch-alerts-silenced");
+    r.title = QStringLiteral("No silence on a scope's stale-pack or resolver alert");
+    r.clear = QStringLiteral("End the silence (Alerts › Silences, or opsconsole-cli silence end ID), or wait "
+                             "for it to expire");
+    r.clearTarget = QStringLiteral("alerts");
+    const QStringList watched{QStringLiteral("stale-pack"), QStringLiteral("resolver-health")};
+    r.lookedAt << QStringLiteral("silences of stale-pack and resolver-health");
+    if (!in.silencesKnown) {
+        r.reason =
+            QStringLiteral("the silences cannot be read: whether launch alerts are silenced is unknown");
+        return r;
+    }
+    QStringList bad;
+    for (const Silence &s : in.activeSilences) {
+        if (!in.config.scope(s.scope))
+            continue;
+        for (const QString &a : s.alerts)
+            if (watched.contains(a)) {
+                bad << QStringLiteral("%1 on %2 silenced by %3 until %4 (%5: %6)")
+                           .arg(a, s.scope, s.maintenance ? QStringLiteral("a maintenance window") : s.actor,
+                                Time::toIso(s.untilMs), s.id, s.reason);
+                if (s.seq)
+                    r.lookedAt << QStringLiteral("event %1").arg(s.seq);
+            }
+    }
+    r.holds = !bad.isEmpty();
+    r.reason = r.holds ? bad.join(QStringLiteral("; "))
+                       : QStringLiteral("no stale-pack or resolver-health alert is silenced");
+    return r;
+}
+
 NoGoRule validationRule(const LaunchInputs &in) {
     NoGoRule r;
     r.id = QStringLiteral("scope-not-validated");
@@ -384,6 +419,10 @@ Result<LaunchInputs> LaunchInputs::read(const EvidenceStore &store, const Deploy
         in.targets = std::move(logged).value();
         in.targetsKnown = true;
     }
+    if (auto silences = SilenceBook::load(store, config.maintenance); silences.ok()) {
+        in.activeSilences = silences->active(nowMs);
+        in.silencesKnown = true;
+    }
     in.currentSnapshotSha256 =
         ConfigSnapshots::take(config, environment, in.book, ConfigSnapshots::processPresence()).sha256;
     return in;
@@ -417,7 +456,8 @@ Result<QHash<QString, TargetStateRow>> targetsCheckedAgainstLog(QHash<QString, T
 }
 
 QList<NoGoRule> evaluateNoGoRules(const LaunchInputs &in) {
-    return {rollbackRule(in), killSwitchRule(in), stalePackRule(in), publishRule(in), validationRule(in)};
+    return {rollbackRule(in), killSwitchRule(in), stalePackRule(in),
+            publishRule(in),  validationRule(in), silencedRule(in)};
 }
 
 const RunbookRun *currentLaunchRun(const IncidentBook &book) {

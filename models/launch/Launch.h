@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alerts/Silences.h"
+
 #include "alerts/AlertRules.h"
 #include "incidents/Incidents.h"
 #include "monitor/MonitorStore.h"
@@ -59,7 +61,7 @@ struct LaunchSignoff {
 
 struct NoGoRule {
     QString id; // rollback-unproven, kill-switches-untested, stale-pack-alerting-absent,
-                // publish-failures-unrouted, scope-not-validated
+                // publish-failures-unrouted, scope-not-validated, launch-alerts-silenced
     QString title;
     bool holds = true;
     QString reason;       // why it holds, or why it does not
@@ -90,6 +92,8 @@ struct LaunchInputs {
     bool targetsKnown = false;
     QHash<QString, Identity> identities;
     QString currentSnapshotSha256; // the config snapshot now ("" when not taken)
+    QList<Silence> activeSilences; // people's silences and maintenance windows in force at nowMs
+    bool silencesKnown = false;    // false when the silences could not be read
     qint64 nowMs = 0;
 
     static Result<LaunchInputs> read(const EvidenceStore &store, const DeploymentConfig &config,

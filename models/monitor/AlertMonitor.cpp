@@ -34,6 +34,7 @@ AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, Stor
     , m_host(host)
     , m_engine(new ProbeEngine(config, std::move(operatorToken), this))
     , m_evaluator(new AlertEvaluator(std::move(rules), config, this)) {
+    m_silences = SilenceBook(m_config.maintenance);
     connect(m_engine, &ProbeEngine::roundFinished, this, &AlertMonitor::processRound);
 }
 
@@ -215,6 +216,7 @@ void AlertMonitor::followRecorder(const QString &by) {
         }
         m_evaluator->restore(saved);
     }
+    syncSilences(now);
     QList<ProbeResult> results;
     if (auto states = m_monitorStore->targetStates(); states.ok()) {
         m_targetStates = states.value();
@@ -283,6 +285,9 @@ void AlertMonitor::readStoreInputs(AlertInputs &in) {
         in.external = m_alertmanager.cells();
         in.signals += m_alertmanager.signals();
     }
+    // Silences added or ended elsewhere, maintenance windows in progress.
+    if (m_silences.sync(*m_store).ok())
+        in.silenced = m_silences.silencedCells(in.nowMs);
     // Acknowledgements made elsewhere (the CLI, another console) since we last looked.
     EventFilter acks;
     acks.kind = QStringLiteral("alert.acknowledged");
@@ -295,6 +300,33 @@ void AlertMonitor::readStoreInputs(AlertInputs &in) {
             (void)m_evaluator->acknowledge(p.stringAt("alert"), e.scope, e.actor, p.stringAt("note"), e.tsMs);
         }
     }
+}
+
+void AlertMonitor::syncSilences(qint64 nowMs) {
+    if (m_store && m_silences.sync(*m_store).ok())
+        m_evaluator->setSilences(m_silences.silencedCells(nowMs));
+}
+
+Result<StoredEvent> AlertMonitor::addSilence(const QString &alertId, const QString &scope, qint64 untilMs,
+                                             const QString &reason) {
+    if (!isUnlocked())
+        return makeError(ErrorCode::Policy, tr("sign in to silence: a silence is signed evidence"));
+    if (!ensureStore() || m_readOnly)
+        return makeError(ErrorCode::Store, m_problem);
+    auto e = SilenceActs::add(*m_store, *m_session->signer(), m_config, m_evaluator->rules(), alertId, scope,
+                              untilMs, reason, m_clock());
+    syncSilences(m_clock());
+    return e;
+}
+
+Result<StoredEvent> AlertMonitor::endSilence(const QString &id, const QString &reason) {
+    if (!isUnlocked())
+        return makeError(ErrorCode::Policy, tr("sign in to end a silence: its end is signed evidence"));
+    if (!ensureStore() || m_readOnly)
+        return makeError(ErrorCode::Store, m_problem);
+    auto e = SilenceActs::end(*m_store, *m_session->signer(), m_config, id, reason, m_clock());
+    syncSilences(m_clock());
+    return e;
 }
 
 bool AlertMonitor::syncAlertmanager() {
@@ -418,6 +450,16 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
 
     QList<TargetStateRow> states;
     QList<NewEvent> events = transitionEvents(results, transitions, states);
+    if (m_store && !m_readOnly) {
+        // Maintenance windows that opened and silences whose time is up, recorded once each.
+        for (const NewEvent &e : m_silences.due(in.nowMs)) {
+            const QString key = e.kind + QLatin1Char('|') + e.payload.stringAt("id");
+            if (!m_silenceQueued.contains(key)) {
+                m_silenceQueued.insert(key);
+                events.append(e);
+            }
+        }
+    }
     if (m_monitorStore && !m_readOnly) {
         const qint64 pruneBefore = in.nowMs - qint64(m_config.probes.retentionDays) * kDayMs;
         if (m_writerThread) {

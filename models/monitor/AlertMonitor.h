@@ -93,6 +93,15 @@ public:
         quint64 firstSeq = 0;
     };
     Result<AlertmanagerOutcome> receiveAlertmanager(const Alertmanager::Payload &payload);
+
+    // Silences: a person's signed silence of one cell until a time, or its early end. The cells
+    // show it at once; notifications of silenced cells are held, their states still recorded.
+    Result<StoredEvent> addSilence(const QString &alertId, const QString &scope, qint64 untilMs,
+                                   const QString &reason);
+    Result<StoredEvent> endSilence(const QString &id, const QString &reason);
+    // The silences as last read from the store, with the config's maintenance windows.
+    const SilenceBook &silences() const { return m_silences; }
+    qint64 now() const { return m_clock(); }
     const Alertmanager::Fold &alertmanagerFold() const { return m_alertmanager; }
 
     // Raw samples for charts.
@@ -125,6 +134,10 @@ private:
     // Reads the alertmanager.* events recorded since the fold last looked.
     bool syncAlertmanager();
     Alertmanager::Fold m_alertmanager;
+    // Reads the silence.* events since the book last looked and marks the evaluator's cells.
+    void syncSilences(qint64 nowMs);
+    SilenceBook m_silences;
+    QSet<QString> m_silenceQueued; // due silence events waiting to be recorded (kind|id)
 
     DeploymentConfig m_config;
     StoreHost *m_host;

@@ -1,5 +1,7 @@
 #include "Metrics.h"
 
+#include <QMap>
+
 namespace ops::Metrics {
 
 namespace {
@@ -105,6 +107,25 @@ QByteArray prometheusText(const Input &in) {
                       {"severity", c.severity},
                       {"state", alertStateName(s)}},
                      c.state == s ? 1 : 0);
+
+    w.family("opsconsole_alert_silenced", "gauge",
+             "1 while a silence holds the cell's notifications (its state is still the state above)");
+    for (const AlertCell &c : in.cells)
+        w.sample("opsconsole_alert_silenced", {{"alert", c.alertId}, {"scope", c.scope}},
+                 c.silenced() ? 1 : 0);
+    if (in.silences) {
+        w.family("opsconsole_silences_active", "gauge",
+                 "Active silences by scope and source (person or maintenance window)");
+        QMap<QPair<QString, QString>, int> active;
+        for (const AlertCell &c : in.cells)
+            for (const char *source : {"person", "maintenance"})
+                active.insert({c.scope, QString::fromLatin1(source)}, 0);
+        for (const Silence &s : *in.silences)
+            active[{s.scope, s.maintenance ? QStringLiteral("maintenance") : QStringLiteral("person")}] += 1;
+        for (auto it = active.cbegin(); it != active.cend(); ++it)
+            w.sample("opsconsole_silences_active", {{"scope", it.key().first}, {"source", it.key().second}},
+                     it.value());
+    }
 
     w.family("opsconsole_log_readable", "gauge", "1 when the evidence log could be read for these metrics");
     w.sample("opsconsole_log_readable", {}, in.book && in.logSize ? 1 : 0);

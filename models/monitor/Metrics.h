@@ -30,6 +30,7 @@ struct Input {
         qint64 recorded = 0, repeated = 0, notRouted = 0, refused = 0;
     };
     std::optional<Webhook> alertmanager;
+    std::optional<QList<Silence>> silences; // active now; none when they could not be read
 };
 
 QByteArray prometheusText(const Input &in);

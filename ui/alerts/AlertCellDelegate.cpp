@@ -34,6 +34,11 @@ void AlertCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setPen(Qt::NoPen);
     painter->setBrush(bg);
     painter->drawRoundedRect(r, 4, 4);
+    if (index.data(AlertMatrixModel::SilencedRole).toBool()) {
+        // Silenced: the state's colour under a hatch, so it reads as held, never as healthy.
+        painter->setBrush(QBrush(QColor(0, 0, 0, 90), Qt::BDiagPattern));
+        painter->drawRoundedRect(r, 4, 4);
+    }
     if (option.state & QStyle::State_HasFocus || option.state & QStyle::State_Selected) {
         painter->setPen(QPen(option.palette.color(QPalette::Text), 2));
         painter->setBrush(Qt::NoBrush);

@@ -1,12 +1,14 @@
 #include "AlertsPanel.h"
 
 #include "common/AppContext.h"
+#include "common/Colours.h"
 #include "common/TimeFormat.h"
 #include "store/StoreHost.h"
 
 #include "AgeBarDelegate.h"
 #include "AlertCellDelegate.h"
 #include "ProbeStripModel.h"
+#include "SilenceDialog.h"
 #include "TrendCharts.h"
 
 #include "core/Time.h"
@@ -59,6 +61,11 @@ AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     , m_ack(new QPushButton(tr("Acknowledge"), this))
     , m_openIncident(new QPushButton(tr("Open incident…"), this))
     , m_startRunbook(new QPushButton(tr("Start runbook"), this))
+    , m_silence(new QPushButton(tr("Silence…"), this))
+    , m_endSilence(new QPushButton(tr("End silence"), this))
+    , m_silenceModel(new SilenceListModel(this))
+    , m_silences(new QTableView(this))
+    , m_silenceStatus(new QLabel(this))
     , m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("alertsPanel"));
     setAccessibleName(title());
@@ -95,8 +102,12 @@ AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    for (QPushButton *b : {m_ack, m_openIncident, m_startRunbook})
+    for (QPushButton *b : {m_ack, m_openIncident, m_startRunbook, m_silence, m_endSilence})
         b->setEnabled(false);
+    m_silence->setObjectName(QStringLiteral("silenceButton"));
+    m_endSilence->setObjectName(QStringLiteral("endSilenceButton"));
+    connect(m_silence, &QPushButton::clicked, this, &AlertsPanel::silenceSelected);
+    connect(m_endSilence, &QPushButton::clicked, this, &AlertsPanel::endSelectedSilence);
     m_ack->setObjectName(QStringLiteral("acknowledgeButton"));
     m_openIncident->setObjectName(QStringLiteral("openIncidentButton"));
     m_startRunbook->setObjectName(QStringLiteral("startRunbookButton"));
@@ -185,6 +196,11 @@ AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     buttons->addWidget(m_startRunbook);
     buttons->addStretch(1);
     detailLayout->addLayout(buttons);
+    auto *silenceButtons = new QHBoxLayout;
+    silenceButtons->addWidget(m_silence);
+    silenceButtons->addWidget(m_endSilence);
+    silenceButtons->addStretch(1);
+    detailLayout->addLayout(silenceButtons);
 
     auto *upper = new QSplitter(Qt::Horizontal, this);
     upper->addWidget(m_matrix);
@@ -197,7 +213,29 @@ AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("alertsTabs"));
     m_tabs->addTab(m_probes, tr("Probe targets"));
     m_tabs->addTab(m_charts, tr("Trends"));
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshCharts(); });
+    m_silences->setObjectName(QStringLiteral("silenceList"));
+    m_silences->setAccessibleName(tr("Silences"));
+    m_silences->setModel(m_silenceModel);
+    m_silences->verticalHeader()->hide();
+    m_silences->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_silences->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_silences->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_silences->setWordWrap(false);
+    m_silences->horizontalHeader()->setStretchLastSection(true);
+    m_silences->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_silenceStatus->setObjectName(QStringLiteral("silenceStatus"));
+    m_silenceStatus->setWordWrap(true);
+    auto *silenceTab = new QWidget(this);
+    auto *silenceLayout = new QVBoxLayout(silenceTab);
+    silenceLayout->addWidget(m_silenceStatus);
+    silenceLayout->addWidget(m_silences, 1);
+    m_tabs->addTab(silenceTab, tr("Silences"));
+    connect(m_silences->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { updateActions(); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        refreshCharts();
+        updateActions();
+    });
     auto *vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(upper);
     vertical->addWidget(m_tabs);
@@ -218,6 +256,7 @@ AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     m_monitor->setBackgroundWrites(true);
     m_monitor->setSession(m_session);
     updateRecording();
+    refreshSilences();
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &AlertsPanel::probeNow);
 }
@@ -264,6 +303,9 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
         if (t.to != AlertState::Firing ||
             (t.severity != QLatin1String("SEV-1") && t.severity != QLatin1String("SEV-2")))
             continue;
+        // A silenced cell still fires into the log; its notification waits.
+        if (m_monitor->evaluator()->cell(t.alertId, t.scope).silenced())
+            continue;
         const AlertRule *rule = m_monitor->evaluator()->rule(t.alertId);
         Q_EMIT alertFired(tr("%1 %2 firing for %3").arg(t.severity, rule ? rule->name : t.alertId, t.scope),
                           rule ? tr("First action: %1").arg(rule->firstAction) : t.detail, t.severity);
@@ -290,6 +332,7 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
                                   .arg(m_config.probes.intervalS));
     m_probeNow->setEnabled(true);
     fillProbeStrip();
+    refreshSilences();
     // The worst cell is preselected, so its first action is in view without a click.
     if (!m_matrix->currentIndex().isValid() ||
         m_matrix->currentIndex().data(AlertMatrixModel::StateRole).toInt() != int(AlertState::Firing)) {
@@ -374,6 +417,10 @@ void AlertsPanel::showCell(const QModelIndex &index) {
                         m_monitor->evaluator()
                             ->cell(index.data(AlertMatrixModel::AlertIdRole).toString(), scope)
                             .acknowledgeNote.toHtmlEscaped())
+             : QString()) +
+        (index.data(AlertMatrixModel::SilencedRole).toBool()
+             ? tr("<br><b>Silenced:</b> %1 — notifications wait; the state above is the alert's own")
+                   .arg(index.data(AlertMatrixModel::SilenceRole).toString().toHtmlEscaped())
              : QString()));
     updateActions();
     if (scope != m_chartScope && m_tabs->currentWidget() == m_charts)
@@ -394,6 +441,17 @@ void AlertsPanel::updateActions() {
                    .arg(rule->incidentClass, index.data(AlertMatrixModel::ScopeRole).toString())
              : tr("Select an alert cell first"));
     m_startRunbook->setEnabled(rule && !rule->runbook.isEmpty());
+    m_silence->setEnabled(rule != nullptr && !index.data(AlertMatrixModel::SilencedRole).toBool());
+    m_silence->setToolTip(!rule ? tr("Select an alert cell first")
+                          : index.data(AlertMatrixModel::SilencedRole).toBool()
+                              ? tr("Already silenced: end that silence first")
+                              : tr("Hold this cell's notifications for a while (signed); it keeps firing "
+                                   "into the log"));
+    const QString silenceId = selectedSilenceId();
+    m_endSilence->setEnabled(!silenceId.isEmpty());
+    m_endSilence->setToolTip(silenceId.isEmpty() ? tr("Select a silenced cell, or an active silence in the "
+                                                      "Silences tab")
+                                                 : tr("End %1 now (signed)").arg(silenceId));
     m_startRunbook->setToolTip(rule && !rule->runbook.isEmpty()
                                    ? tr("Start the %1 runbook for this scope").arg(rule->runbook)
                                    : tr("This alert names no runbook"));
@@ -441,6 +499,96 @@ void AlertsPanel::acknowledgeSelected() {
     m_ackStatus->setText(tr("Acknowledged as %1 (event %2).").arg(event->actor).arg(event->seq));
     showCell(index);
     emitSummary();
+}
+
+QString AlertsPanel::selectedSilenceId() const {
+    if (m_tabs->currentWidget() == m_silences->parentWidget() && m_silences->currentIndex().isValid()) {
+        const QModelIndex i = m_silences->currentIndex();
+        if (i.data(SilenceListModel::StatusRole).toInt() == int(Silence::Status::Active))
+            return i.data(SilenceListModel::IdRole).toString();
+    }
+    const QModelIndex index = m_matrix->currentIndex();
+    if (!index.isValid() || !index.data(AlertMatrixModel::SilencedRole).toBool())
+        return {};
+    return m_monitor->evaluator()
+        ->cell(index.data(AlertMatrixModel::AlertIdRole).toString(),
+               index.data(AlertMatrixModel::ScopeRole).toString())
+        .silenceId;
+}
+
+void AlertsPanel::silenceSelected() {
+    const QModelIndex index = m_matrix->currentIndex();
+    const AlertRule *rule =
+        index.isValid() ? m_monitor->evaluator()->rule(index.data(AlertMatrixModel::AlertIdRole).toString())
+                        : nullptr;
+    if (!rule)
+        return;
+    if (!m_monitor->isUnlocked()) {
+        Q_EMIT signInRequested();
+        if (!m_monitor->isUnlocked())
+            return;
+    }
+    const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
+    SilenceDialog dialog(rule->name, scope, m_monitor->now(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto event = m_monitor->addSilence(rule->id, scope, dialog.untilMs(), dialog.reason());
+    if (!event.ok()) {
+        m_ackStatus->setText(tr("<span style='color:%1'>Not silenced: %2</span>")
+                                 .arg(QLatin1String(colours::kRed), event.error().message.toHtmlEscaped()));
+        return;
+    }
+    m_ackStatus->setText(
+        tr("Silenced %1 on %2 as SIL-%3 until %4: notifications wait, the state stays in view.")
+            .arg(rule->name, scope)
+            .arg(event->seq)
+            .arg(TimeFormat::minutes(dialog.untilMs())));
+    refreshSilences();
+    showCell(index);
+}
+
+void AlertsPanel::endSelectedSilence() {
+    const QString id = selectedSilenceId();
+    if (id.isEmpty())
+        return;
+    if (!m_monitor->isUnlocked()) {
+        Q_EMIT signInRequested();
+        if (!m_monitor->isUnlocked())
+            return;
+    }
+    auto event = m_monitor->endSilence(id, tr("ended from the console"));
+    if (!event.ok()) {
+        m_ackStatus->setText(tr("<span style='color:%1'>Silence not ended: %2</span>")
+                                 .arg(QLatin1String(colours::kRed), event.error().message.toHtmlEscaped()));
+        return;
+    }
+    m_ackStatus->setText(tr("Ended %1 (event %2): notifications flow again.").arg(id).arg(event->seq));
+    refreshSilences();
+    showCell(m_matrix->currentIndex());
+    emitSummary();
+}
+
+void AlertsPanel::refreshSilences() {
+    const qint64 now = m_monitor->now();
+    const QString current = m_silences->currentIndex().data(SilenceListModel::IdRole).toString();
+    m_silenceModel->setBook(m_monitor->silences(), now);
+    int active = 0, upcoming = 0;
+    for (int row = 0; row < m_silenceModel->rowCount(); ++row) {
+        const int st = m_silenceModel->index(row, 0).data(SilenceListModel::StatusRole).toInt();
+        active += st == int(Silence::Status::Active) ? 1 : 0;
+        upcoming += st == int(Silence::Status::Upcoming) ? 1 : 0;
+        if (!current.isEmpty() && m_silenceModel->index(row, 0).data(SilenceListModel::IdRole) == current)
+            m_silences->setCurrentIndex(m_silenceModel->index(row, 0));
+    }
+    m_silenceStatus->setText(active == 0 && upcoming == 0
+                                 ? tr("No silence in force and no maintenance window in the next 7 days.")
+                                 : tr("%1 in force, %2 maintenance windows coming up. A silenced alert keeps "
+                                      "firing into the log and shows as SILENCED; only notifications wait.")
+                                       .arg(active)
+                                       .arg(upcoming));
+    m_tabs->setTabText(m_tabs->indexOf(m_silences->parentWidget()),
+                       active > 0 ? tr("Silences (%1)").arg(active) : tr("Silences"));
+    updateActions();
 }
 
 void AlertsPanel::updateRecording() {

@@ -3,6 +3,7 @@
 #include "common/Panel.h"
 
 #include "alerts/AlertMatrixModel.h"
+#include "alerts/SilenceListModel.h"
 #include "monitor/AlertMonitor.h"
 
 class QLabel;
@@ -40,6 +41,11 @@ public:
     void evaluateRound(const QList<ProbeResult> &results);
     // Acknowledges the selected (firing) cell with the note typed beside the button.
     void acknowledgeSelected();
+    // Asks how long and why, then silences the selected cell (signed).
+    void silenceSelected();
+    // Ends the silence on the selected cell, or the one selected in the Silences tab.
+    void endSelectedSilence();
+    SilenceListModel *silenceModel() const { return m_silenceModel; }
     // Puts the selected probe target's row (and a pack's expected and actual digests) on the
     // clipboard; returns the text.
     QString copySelectedProbe();
@@ -64,6 +70,8 @@ private:
     void refreshCharts();
     void fillProbeStrip();
     void scheduleNext();
+    void refreshSilences();
+    QString selectedSilenceId() const;
 
     DeploymentConfig m_config;
     AlertMonitor *m_monitor;
@@ -84,6 +92,11 @@ private:
     QPushButton *m_ack;
     QPushButton *m_openIncident;
     QPushButton *m_startRunbook;
+    QPushButton *m_silence;
+    QPushButton *m_endSilence;
+    SilenceListModel *m_silenceModel;
+    QTableView *m_silences;
+    QLabel *m_silenceStatus;
     QTimer *m_timer;
     QString m_chartScope;
 };

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void rollbackRuleNeedsARecentDrillThatMetTheObjective();
     void killSwitchRuleNeedsEverySwitchCycled();
     void alertingRulesFollowTheRulesFile();
+    void aSilencedLaunchAlertIsNoGo();
     void validationRuleReadsTheLastProbeOfCriticalScopes();
     void editedProbeStatesChangeNoDecision();
     void configSnapshotHoldsPresenceNeverValues();
@@ -272,6 +273,47 @@ void TestLaunch::alertingRulesFollowTheRulesFile() {
     // Unreadable rules are not "fine".
     rig.config.alertRulesFile = dir.write(QStringLiteral("bad.yaml"), "alerts: [");
     QVERIFY(rig.rule(QStringLiteral("publish-failures-unrouted")).holds);
+}
+
+void TestLaunch::aSilencedLaunchAlertIsNoGo() {
+    Rig rig;
+    const QString id = QStringLiteral("launch-alerts-silenced");
+    QVERIFY(!rig.rule(id).holds);
+    const QList<AlertRule> rules = AlertRules::forConfig(rig.config).value();
+    // A silence on another alert is not this rule's business.
+    QVERIFY_OK(SilenceActs::add(*rig.f.store, rig.rob, rig.config, rules, QStringLiteral("publish-blocked"),
+                                QStringLiteral("kl"), rig.clock + 3600'000, QStringLiteral("noisy"),
+                                rig.clock));
+    QVERIFY(!rig.rule(id).holds);
+    auto silenced =
+        SilenceActs::add(*rig.f.store, rig.rob, rig.config, rules, QStringLiteral("resolver-health"),
+                         QStringLiteral("my"), rig.clock + 3600'000, QStringLiteral("DNS move"), rig.clock);
+    QVERIFY_OK(silenced);
+    NoGoRule r = rig.rule(id);
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("resolver-health on my silenced by rob")) &&
+                 r.reason.contains(QStringLiteral("DNS move")),
+             qPrintable(r.reason));
+    QVERIFY(r.lookedAt.contains(QStringLiteral("event %1").arg(silenced->seq)));
+    const LaunchStatus st = computeLaunchStatus(rig.inputs());
+    QVERIFY(!st.go);
+    QVERIFY(std::any_of(st.reasons.begin(), st.reasons.end(), [&](const auto &p) { return p.first == id; }));
+    QVERIFY_OK(SilenceActs::end(*rig.f.store, rig.rob, rig.config,
+                                QStringLiteral("SIL-%1").arg(silenced->seq), QStringLiteral("moved"),
+                                rig.clock + 1000));
+    QVERIFY(!rig.rule(id).holds);
+    // A maintenance window in progress on a stale-pack alert holds it too, without any event.
+    MaintenanceWindow w;
+    w.scope = QStringLiteral("kl");
+    w.alerts = {QStringLiteral("stale-pack")};
+    w.every = QStringLiteral("daily 00:00");
+    w.minutes = 24 * 60;
+    w.reason = QStringLiteral("all-day refresh");
+    rig.config.maintenance = {w};
+    r = rig.rule(id);
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.contains(QStringLiteral("stale-pack on kl silenced by a maintenance window")),
+             qPrintable(r.reason));
 }
 
 void TestLaunch::validationRuleReadsTheLastProbeOfCriticalScopes() {

@@ -11,10 +11,12 @@
 
 #include <sqlite3.h>
 
+#include <QDateTime>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSysInfo>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace ops;
 
@@ -36,6 +38,8 @@ private Q_SLOTS:
     void clearingAfterAcknowledgement();
     void olderStoreIsMigratedAndReadableReadOnly();
     void noStoreMeansNotRecordingSaidSo();
+    void silencesFromTheLogMarkCellsAndExpiryIsRecordedOnce();
+    void maintenanceWindowOpensAndExpiresInTheLog();
 };
 
 namespace {
@@ -62,13 +66,14 @@ struct Rig {
     Session session;
     std::unique_ptr<AlertMonitor> monitor;
     qint64 clock = 1795410000000;
+    DeploymentConfig config = demo();
 
     Rig() {
         f.store.reset(); // the monitor opens its own connection
         restart();
     }
     void restart() {
-        monitor = std::make_unique<AlertMonitor>(demo(), rules(), f.path, Secret());
+        monitor = std::make_unique<AlertMonitor>(config, rules(), f.path, Secret());
         monitor->setClock([this] { return clock; });
         monitor->setSession(&session);
     }
@@ -475,6 +480,73 @@ void TestMonitor::aRoundThatContradictsTheTransitionDoesNotCount() {
     QVERIFY(seen.ok());
     QCOMPARE(LoggedProbes::read(*f.store)->value(QStringLiteral("kl/manifest")).checkedAtMs,
              seen->first().tsMs);
+}
+
+void TestMonitor::silencesFromTheLogMarkCellsAndExpiryIsRecordedOnce() {
+    Rig rig;
+    rig.signInAlice();
+    rig.run(true);
+    rig.run(true);
+    const QString a = QStringLiteral("stale-pack"), kl = QStringLiteral("kl");
+    QCOMPARE(rig.monitor->evaluator()->cell(a, kl).state, AlertState::Firing);
+    // Another process (the CLI) silences the cell for 60 s.
+    {
+        auto store = rig.store();
+        QVERIFY(SilenceActs::add(*store, Signer{rig.f.alice.name, rig.aliceKey()}, rig.config, rules(), a, kl,
+                                 rig.clock + 60'000, QStringLiteral("vendor refresh"), rig.clock)
+                    .ok());
+    }
+    rig.run(true);
+    const AlertCell &c = rig.monitor->evaluator()->cell(a, kl);
+    QCOMPARE(c.state, AlertState::Firing); // never hidden
+    QCOMPARE(c.displayState(), QStringLiteral("silenced"));
+    QCOMPARE(c.silencedBy, QStringLiteral("alice"));
+    QCOMPARE(c.silenceReason, QStringLiteral("vendor refresh"));
+    rig.run(true); // +60 s: its time is up
+    QVERIFY(!rig.monitor->evaluator()->cell(a, kl).silenced());
+    QCOMPARE(rig.monitor->evaluator()->cell(a, kl).displayState(), QStringLiteral("firing"));
+    rig.run(true);
+    rig.run(true);
+    const auto expired = eventsOfKind(*rig.store(), QStringLiteral("silence.expired"));
+    QCOMPARE(expired.size(), 1);
+    QCOMPARE(expired.first().actor, QStringLiteral("alice"));
+    QVERIFY(expired.first().signedByActor);
+    // The alert kept firing into the log under the silence: one alert.fired, before it.
+    QCOMPARE(eventsOfKind(*rig.store(), QStringLiteral("alert.fired")).size(), 1);
+}
+
+void TestMonitor::maintenanceWindowOpensAndExpiresInTheLog() {
+    Rig rig;
+    // A daily window that began a minute before the next round, three minutes long.
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(rig.clock + 30'000, QTimeZone::utc());
+    MaintenanceWindow w;
+    w.scope = QStringLiteral("kl");
+    w.alerts = {QStringLiteral("stale-pack")};
+    w.every = QStringLiteral("daily");
+    w.startMinute = at.time().hour() * 60 + at.time().minute() - 1;
+    w.minutes = 3;
+    w.reason = QStringLiteral("nightly refresh");
+    rig.config.maintenance = {w};
+    rig.restart();
+    rig.run(true); // locked: the opening waits with the transitions
+    QVERIFY(rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).silenced());
+    rig.signInAlice();
+    for (int i = 0; i < 8; ++i)
+        rig.run(true);
+    auto store = rig.store();
+    const auto opened = eventsOfKind(*store, QStringLiteral("silence.window_opened"));
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().scope, QStringLiteral("kl"));
+    QCOMPARE(opened.first().payload().stringAt("reason"), QStringLiteral("nightly refresh"));
+    const auto expired = eventsOfKind(*store, QStringLiteral("silence.expired"));
+    QCOMPARE(expired.size(), 1);
+    QCOMPARE(expired.first().payload().stringAt("id"), opened.first().payload().stringAt("id"));
+    QVERIFY(!rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).silenced());
+    // It fired under the window (recorded) and is plainly firing now.
+    QCOMPARE(eventsOfKind(*store, QStringLiteral("alert.fired")).size(), 1);
+    VerifyOptions o;
+    o.signatures = true;
+    QVERIFY(store->verify(o)->intact);
 }
 
 QTEST_GUILESS_MAIN(TestMonitor)
