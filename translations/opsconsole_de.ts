@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>ops::AlertMatrixModel</name>
+    <message>
+        <source>silenced by %1 until %2 (%3): %4</source>
+        <translation>stummgeschaltet von %1 bis %2 (%3): %4</translation>
+    </message>
+</context>
+<context>
     <name>ops::AlertMonitor</name>
     <message>
         <source>no evidence store yet: transitions are not recorded (create one with opsconsole-cli init)</source>
@@ -86,6 +93,14 @@
         <source>the recorded Alertmanager alerts cannot be read</source>
         <translation>die aufgezeichneten Alertmanager-Alarme können nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>sign in to silence: a silence is signed evidence</source>
+        <translation>zum Stummschalten anmelden: eine Stummschaltung ist signierter Nachweis</translation>
+    </message>
+    <message>
+        <source>sign in to end a silence: its end is signed evidence</source>
+        <translation>zum Beenden einer Stummschaltung anmelden: ihr Ende ist signierter Nachweis</translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>
@@ -130,6 +145,81 @@
     <message>
         <source>searching and filtering run on a local store only in this version; the team log is browsed by position</source>
         <translation>Suchen und Filtern laufen in dieser Version nur auf einem lokalen Speicher; das Team-Log wird nach Position durchgesehen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::SilenceListModel</name>
+    <message>
+        <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>
+        <translation>Wartungsfenster der Konfiguration (Zeile %1), jedes Auftreten schaltet %2 auf %3 stumm</translation>
+    </message>
+    <message>
+        <source>Silenced by %1 (event %2)</source>
+        <translation>Stummgeschaltet von %1 (Ereignis %2)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>upcoming</source>
+        <translation>anstehend</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 (ended %2)</source>
+        <translation>%1 (beendet %2)</translation>
+    </message>
+    <message>
+        <source>maintenance window</source>
+        <translation>Wartungsfenster</translation>
+    </message>
+    <message>
+        <source>%1, ended by %2</source>
+        <translation>%1, beendet von %2</translation>
+    </message>
+    <message>
+        <source>%1 — ended: %2</source>
+        <translation>%1 — beendet: %2</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Stummschaltung</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -372,6 +462,74 @@
     <message>
         <source>Monitored by %1: this console shows the recorder's evaluations and records nothing itself.</source>
         <translation>Überwacht von %1: diese Konsole zeigt die Auswertungen des Aufzeichners und zeichnet selbst nichts auf.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Silenced&lt;/b&gt; until %1 by %2 (%3): %4 — notifications wait</source>
+        <translation>&lt;br&gt;&lt;b&gt;Stummgeschaltet&lt;/b&gt; bis %1 von %2 (%3): %4 — Benachrichtigungen warten</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>Stummschalten…</translation>
+    </message>
+    <message>
+        <source>End silence</source>
+        <translation>Stummschaltung beenden</translation>
+    </message>
+    <message>
+        <source>Silences</source>
+        <translation>Stummschaltungen</translation>
+    </message>
+    <message>
+        <source>Alerts firing: %1 (%2 silenced), worst %3</source>
+        <translation>Aktive Warnungen: %1 (%2 stummgeschaltet), schlimmste %3</translation>
+    </message>
+    <message>
+        <source>Already silenced: end that silence first</source>
+        <translation>Bereits stummgeschaltet: zuerst diese Stummschaltung beenden</translation>
+    </message>
+    <message>
+        <source>Hold this cell's notifications for a while (signed); it keeps firing into the log</source>
+        <translation>Benachrichtigungen dieser Zelle eine Weile zurückhalten (signiert); sie löst weiter ins Log aus</translation>
+    </message>
+    <message>
+        <source>Select a silenced cell, or an active silence in the Silences tab</source>
+        <translation>Eine stummgeschaltete Zelle oder eine aktive Stummschaltung im Reiter Stummschaltungen wählen</translation>
+    </message>
+    <message>
+        <source>End %1 now (signed)</source>
+        <translation>%1 jetzt beenden (signiert)</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:%1'&gt;Not silenced: %2&lt;/span&gt;</source>
+        <translation>&lt;span style='color:%1'&gt;Nicht stummgeschaltet: %2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Silenced %1 on %2 as SIL-%3 until %4: notifications wait, the state stays in view.</source>
+        <translation>%1 auf %2 als SIL-%3 bis %4 stummgeschaltet: Benachrichtigungen warten, der Zustand bleibt sichtbar.</translation>
+    </message>
+    <message>
+        <source>ended from the console</source>
+        <translation>in der Konsole beendet</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:%1'&gt;Silence not ended: %2&lt;/span&gt;</source>
+        <translation>&lt;span style='color:%1'&gt;Stummschaltung nicht beendet: %2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Ended %1 (event %2): notifications flow again.</source>
+        <translation>%1 beendet (Ereignis %2): Benachrichtigungen fließen wieder.</translation>
+    </message>
+    <message>
+        <source>No silence in force and no maintenance window in the next 7 days.</source>
+        <translation>Keine Stummschaltung in Kraft und kein Wartungsfenster in den nächsten 7 Tagen.</translation>
+    </message>
+    <message>
+        <source>%1 in force, %2 maintenance windows coming up. A silenced alert keeps firing into the log and shows as SILENCED; only notifications wait.</source>
+        <translation>%1 in Kraft, %2 Wartungsfenster stehen an. Ein stummgeschalteter Alarm löst weiter ins Log aus und erscheint als SILENCED; nur die Benachrichtigungen warten.</translation>
+    </message>
+    <message>
+        <source>Silences (%1)</source>
+        <translation>Stummschaltungen (%1)</translation>
     </message>
 </context>
 <context>
@@ -2758,6 +2916,69 @@ tatsächlich %2</translation>
     <message>
         <source>%1  %2 · %3 passed, %4 failed · #%5</source>
         <translation>%1  %2 · %3 bestanden, %4 fehlgeschlagen · #%5</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::SilenceDialog</name>
+    <message>
+        <source>Silence %1 on %2</source>
+        <translation>%1 auf %2 stummschalten</translation>
+    </message>
+    <message>
+        <source>The alert keeps its state and keeps firing into the evidence log; the matrix shows it as SILENCED. Only its notifications wait until the silence ends.</source>
+        <translation>Der Alarm behält seinen Zustand und löst weiter ins Nachweis-Log aus; die Matrix zeigt ihn als SILENCED. Nur seine Benachrichtigungen warten, bis die Stummschaltung endet.</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 Stunden</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 Stunden</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 Tage</translation>
+    </message>
+    <message>
+        <source>Why these notifications may wait (required)</source>
+        <translation>Warum diese Benachrichtigungen warten dürfen (Pflicht)</translation>
+    </message>
+    <message>
+        <source>Reason for the silence</source>
+        <translation>Grund der Stummschaltung</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Für:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Stummschalten</translation>
     </message>
 </context>
 <context>

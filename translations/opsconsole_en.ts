@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>ops::AlertMatrixModel</name>
+    <message>
+        <source>silenced by %1 until %2 (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::AlertMonitor</name>
     <message>
         <source>no evidence store yet: transitions are not recorded (create one with opsconsole-cli init)</source>
@@ -86,6 +93,14 @@
         <source>the recorded Alertmanager alerts cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>sign in to silence: a silence is signed evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign in to end a silence: its end is signed evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>
@@ -128,6 +143,81 @@
     </message>
     <message>
         <source>searching and filtering run on a local store only in this version; the team log is browsed by position</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::SilenceListModel</name>
+    <message>
+        <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silenced by %1 (event %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ended %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, ended by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — ended: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -370,6 +460,74 @@
     </message>
     <message>
         <source>Monitored by %1: this console shows the recorder&apos;s evaluations and records nothing itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Silenced&lt;/b&gt; until %1 by %2 (%3): %4 — notifications wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts firing: %1 (%2 silenced), worst %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already silenced: end that silence first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold this cell&apos;s notifications for a while (signed); it keeps firing into the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a silenced cell, or an active silence in the Silences tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End %1 now (signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;Not silenced: %2&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silenced %1 on %2 as SIL-%3 until %4: notifications wait, the state stays in view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended from the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;Silence not ended: %2&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended %1 (event %2): notifications flow again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No silence in force and no maintenance window in the next 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in force, %2 maintenance windows coming up. A silenced alert keeps firing into the log and shows as SILENCED; only notifications wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silences (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2740,6 +2898,69 @@ actual   %2</source>
     </message>
     <message>
         <source>%1  %2 · %3 passed, %4 failed · #%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::SilenceDialog</name>
+    <message>
+        <source>Silence %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert keeps its state and keeps firing into the evidence log; the matrix shows it as SILENCED. Only its notifications wait until the silence ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why these notifications may wait (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

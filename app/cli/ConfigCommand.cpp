@@ -1,5 +1,7 @@
 #include "ConfigCommand.h"
 
+#include "alerts/Silences.h"
+
 #include "alerts/AlertRules.h"
 #include "monitor/Alertmanager.h"
 
@@ -48,12 +50,14 @@ int ConfigCommand::run(const QStringList &arguments, CliIo &io) {
         options.configPath = pos.at(2);
 
     auto ctx = Startup::prepare(options, io.environment);
-    // What the monitor checks at start: the alert rules load, and Alertmanager's routes name
-    // alerts and signals of them.
+    // What the monitor checks at start: the alert rules load, and Alertmanager's routes and the
+    // maintenance windows name alerts (and signals) of them.
     if (ctx.ok()) {
         auto rules = AlertRules::forConfig(ctx->config);
         if (!rules.ok())
             ctx = rules.error();
+        else if (auto windows = Silences::checkWindows(ctx->config, rules.value()); !windows.ok())
+            ctx = windows.error();
         else if (ctx->config.alertmanager.configured())
             if (auto routes = Alertmanager::checkRoutes(ctx->config, rules.value()); !routes.ok())
                 ctx = routes.error();

@@ -1,5 +1,7 @@
 #include "MonitorCommand.h"
 
+#include "alerts/Silences.h"
+
 #include "StoreAccess.h"
 
 #include "alerts/AlertRules.h"
@@ -196,6 +198,8 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     auto rules = AlertRules::forConfig(ctx->config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
+    if (auto windows = Silences::checkWindows(ctx->config, rules.value()); !windows.ok())
+        return fail(io, windows.error(), json);
     Receiver receiver;
     if (ctx->config.alertmanager.configured()) {
         if (auto checked = Alertmanager::checkRoutes(ctx->config, rules.value()); !checked.ok())
@@ -260,7 +264,9 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
                 in.checkpointMs = cp->tsMs;
             if (auto book = IncidentBook::load(*store); book.ok())
                 in.book = std::move(book).value();
-            in.silences = monitor.silences().active(in.nowMs);
+            // Read now, not at the last round: a silence added a moment ago is counted.
+            if (auto silences = SilenceBook::load(*store, ctx->config.maintenance); silences.ok())
+                in.silences = silences->active(in.nowMs);
         }
         return Metrics::prometheusText(in);
     };

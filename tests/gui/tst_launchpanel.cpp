@@ -107,7 +107,7 @@ void TestLaunchPanel::freshStoreShowsNoGoWithReasons() {
     QVERIFY(banner->text().contains(QStringLiteral("3 no-go rules hold")));
     QVERIFY(banner->text().contains(QStringLiteral("Rehearsal")));
     auto *rules = child<QListWidget>(p.get(), "noGoRules");
-    QCOMPARE(rules->count(), 5);
+    QCOMPARE(rules->count(), 6);
     QStringList holding;
     for (int i = 0; i < rules->count(); ++i)
         if (rules->item(i)->data(Qt::UserRole + 1).toBool())

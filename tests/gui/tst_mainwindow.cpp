@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "alerts/AlertsPanel.h"
 #include "alerts/ProbeStripModel.h"
+#include "alerts/SilenceDialog.h"
 #include "alerts/TrendCharts.h"
 #include "common/AppContext.h"
 #include "common/CommandPalette.h"
@@ -26,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void firingCellShowsFirstActionAndKeyboardMoves();
     void recordedSignalsFireTheirAlerts();
     void acknowledgingRecordsAnEvent();
+    void silencingHoldsTheNotificationNeverTheState();
     void monitoredStoreIsFollowedNotRecorded();
     void firingSev2NotifiesAndChartsShowTrends();
     void autoLockAfterIdle();
@@ -549,6 +552,100 @@ void TestMainWindow::acknowledgingRecordsAnEvent() {
     // Lock: the key is dropped.
     QTest::mouseClick(session, Qt::LeftButton);
     QVERIFY(!w.session()->isUnlocked());
+}
+
+void TestMainWindow::silencingHoldsTheNotificationNeverTheState() {
+    SignedInStore s;
+    StartupContext ctx = context(Environment::Dev);
+    ctx.storePath = s.f->path;
+    MainWindow w(ctx);
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    {
+        auto store = SqliteEvidenceStore::open(s.f->path, StoreOpenOptions{}).value();
+        auto signer = IdentityUnlock::unlock(*store, QStringLiteral("alice"),
+                                             Secret(QByteArrayLiteral("correct horse")), Environment::Dev);
+        QVERIFY(signer.ok());
+        w.session()->unlockWith(std::move(signer).value());
+    }
+    AlertsPanel *panel = w.alertsPanel();
+    QSignalSpy fired(panel, &AlertsPanel::alertFired);
+    auto *matrix = panel->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    auto *silence = panel->findChild<QPushButton *>(QStringLiteral("silenceButton"));
+    auto *end = panel->findChild<QPushButton *>(QStringLiteral("endSilenceButton"));
+    auto *tabs = panel->findChild<QTabWidget *>(QStringLiteral("alertsTabs"));
+    matrix->setCurrentIndex(matrix->model()->index(1, 3)); // stale-pack · kl
+    QVERIFY(silence->isEnabled());
+    QVERIFY(!end->isEnabled());
+
+    // The operator silences the cell for two hours, with a reason; Silence stays off without one.
+    bool confirmWasOffWithoutReason = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SilenceDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("silenceConfirm"));
+        confirmWasOffWithoutReason = !confirm->isEnabled();
+        auto *duration = dialog->findChild<QComboBox *>(QStringLiteral("silenceDuration"));
+        duration->setCurrentIndex(duration->findData(120));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("silenceReason")),
+                         QStringLiteral("vendor refreshes the kl pack"));
+        QTest::mouseClick(confirm, Qt::LeftButton);
+    });
+    QTest::mouseClick(silence, Qt::LeftButton);
+    QVERIFY(confirmWasOffWithoutReason);
+    const QModelIndex cell = matrix->model()->index(1, 3);
+    QVERIFY(cell.data(AlertMatrixModel::SilencedRole).toBool());
+    QCOMPARE(cell.data().toString(), QStringLiteral("unknown (silenced)")); // never ok
+    auto *detail = panel->findChild<QLabel *>(QStringLiteral("alertDetail"));
+    QVERIFY2(detail->text().contains(QStringLiteral("by alice (SIL-")) &&
+                 detail->text().contains(QStringLiteral("vendor refreshes the kl pack")),
+             qPrintable(detail->text()));
+    QCOMPARE(tabs->tabText(tabs->count() - 1), QStringLiteral("Silences (1)"));
+    QVERIFY(!silence->isEnabled());
+    QVERIFY(end->isEnabled());
+
+    // It fires: recorded in the log, shown as SILENCED with its severity, no notification.
+    for (int i = 0; i < 3; ++i)
+        panel->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    QCOMPARE(cell.data().toString(), QStringLiteral("SILENCED SEV-2"));
+    QCOMPARE(cell.data(AlertMatrixModel::StateRole).toInt(), int(AlertState::Firing));
+    QCOMPARE(fired.count(), 0);
+    QVERIFY(w.lastNotification().isEmpty());
+    QVERIFY2(panel->worstSummary().contains(QStringLiteral("(1 silenced)")),
+             qPrintable(panel->worstSummary()));
+
+    // Ended from the Silences tab: the cell is plainly firing again.
+    tabs->setCurrentIndex(tabs->count() - 1);
+    auto *list = panel->findChild<QTableView *>(QStringLiteral("silenceList"));
+    QCOMPARE(list->model()->rowCount(), 1);
+    list->setCurrentIndex(list->model()->index(0, 0));
+    QVERIFY(end->isEnabled());
+    QTest::mouseClick(end, Qt::LeftButton);
+    QCOMPARE(cell.data().toString(), QStringLiteral("FIRING SEV-2"));
+    QCOMPARE(tabs->tabText(tabs->count() - 1), QStringLiteral("Silences"));
+    QCOMPARE(list->model()->index(0, SilenceListModel::Status).data().toString(), QStringLiteral("ended"));
+
+    // The rounds' transitions go out in batches off the GUI thread: wait for the last one.
+    QTRY_COMPARE(panel->monitor()->pendingEvents(), 0);
+    panel->monitor()->waitForWrites();
+    StoreOpenOptions ro;
+    ro.readOnly = true;
+    auto store = SqliteEvidenceStore::open(s.f->path, ro).value();
+    EventFilter f;
+    f.kindPrefix = QStringLiteral("silence.");
+    const auto events = store->query(f).value();
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).kind, QStringLiteral("silence.added"));
+    QCOMPARE(events.at(1).kind, QStringLiteral("silence.ended"));
+    for (const StoredEvent &e : events) {
+        QCOMPARE(e.actor, QStringLiteral("alice"));
+        QVERIFY(e.signedByActor);
+    }
+    EventFilter firedEvents;
+    firedEvents.kind = QStringLiteral("alert.fired");
+    QVERIFY2(store->query(firedEvents)->size() == 1, qPrintable(panel->monitor()->recordingProblem()));
 }
 
 void TestMainWindow::firingSev2NotifiesAndChartsShowTrends() {

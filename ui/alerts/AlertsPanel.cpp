@@ -33,6 +33,15 @@
 namespace ops::ui {
 
 namespace {
+// "Silenced until 10:53 by alice (SIL-2): reason" under the cell's own state; notifications wait.
+QString silencedLine(const AlertCell &c) {
+    if (!c.silenced())
+        return {};
+    return AlertsPanel::tr("<br><b>Silenced</b> until %1 by %2 (%3): %4 — notifications wait")
+        .arg(TimeFormat::minutes(c.silencedUntilMs), c.silencedBy.toHtmlEscaped(), c.silenceId,
+             c.silenceReason.toHtmlEscaped());
+}
+
 QList<AlertRule> loadRules(const DeploymentConfig &config) {
     auto rules = AlertRules::forConfig(config);
     return rules.ok() ? rules.value() : QList<AlertRule>{};
@@ -369,7 +378,7 @@ void AlertsPanel::emitSummary() {
 }
 
 QString AlertsPanel::worstSummary() const {
-    int firing = 0, unknown = 0;
+    int firing = 0, unknown = 0, silenced = 0;
     QString worstSeverity;
     const AlertEvaluator *evaluator = m_monitor->evaluator();
     for (const AlertRule &r : evaluator->rules())
@@ -377,12 +386,15 @@ QString AlertsPanel::worstSummary() const {
             const AlertCell &c = evaluator->cell(r.id, s->id);
             if (c.state == AlertState::Firing) {
                 ++firing;
+                silenced += c.silenced() ? 1 : 0;
                 if (worstSeverity.isEmpty() || c.severity < worstSeverity)
                     worstSeverity = c.severity;
             } else if (c.state == AlertState::Unknown) {
                 ++unknown;
             }
         }
+    if (firing > 0 && silenced > 0)
+        return tr("Alerts firing: %1 (%2 silenced), worst %3").arg(firing).arg(silenced).arg(worstSeverity);
     if (firing > 0)
         return tr("Alerts firing: %1, worst %2").arg(firing).arg(worstSeverity);
     if (m_monitor->lastRoundMs() == 0)
@@ -418,10 +430,8 @@ void AlertsPanel::showCell(const QModelIndex &index) {
                             ->cell(index.data(AlertMatrixModel::AlertIdRole).toString(), scope)
                             .acknowledgeNote.toHtmlEscaped())
              : QString()) +
-        (index.data(AlertMatrixModel::SilencedRole).toBool()
-             ? tr("<br><b>Silenced:</b> %1 — notifications wait; the state above is the alert's own")
-                   .arg(index.data(AlertMatrixModel::SilenceRole).toString().toHtmlEscaped())
-             : QString()));
+        silencedLine(
+            m_monitor->evaluator()->cell(index.data(AlertMatrixModel::AlertIdRole).toString(), scope)));
     updateActions();
     if (scope != m_chartScope && m_tabs->currentWidget() == m_charts)
         refreshCharts();

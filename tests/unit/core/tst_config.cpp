@@ -89,7 +89,8 @@ void TestConfig::malformed_data() {
     row("empty.yaml", 1, "", "the file is empty");
     row("not-a-mapping.yaml", 1, "", "must be a mapping, got a list");
     row("unknown-top-key.yaml", 2, "colour",
-        "unknown key (allowed: alert_rules, alertmanager, environment, objectives, probes, publisher, "
+        "unknown key (allowed: alert_rules, alertmanager, environment, maintenance, objectives, probes, "
+        "publisher, "
         "runbooks, scopes, "
         "services, store, trust)");
     row("unknown-scope-key.yaml", 6, "scopes[0].freshnes_hours", "unknown key");
@@ -103,6 +104,8 @@ void TestConfig::malformed_data() {
     row("alertmanager-unknown-signal.yaml", 7, "alertmanager.routes[0].signal",
         "unknown signal 'publish_stuck'");
     row("alertmanager-no-token-file.yaml", 4, "alertmanager.token_file", "file 'no-such-token' not found");
+    row("maintenance-bad-every.yaml", 6, "maintenance[0].every", "'sundays at 2' is not 'DAY HH:MM'");
+    row("maintenance-unknown-scope.yaml", 4, "maintenance[0].scope", "no scope 'kl' in scopes");
     row("missing-manifest.yaml", 2, "scopes[0].manifest", "required key is missing");
     row("critical-not-bool.yaml", 4, "scopes[0].critical", "must be true or false, got 'maybe'");
     row("interval-quoted.yaml", 2, "probes.interval_s", "must be an integer, got '30'");

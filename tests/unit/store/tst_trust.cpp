@@ -35,6 +35,7 @@ private Q_SLOTS:
     void monitorRecordsOnlyObservations();
     void forgedUnsignedActByAnotherNamed();
     void forgedAlertmanagerAlertNamed();
+    void forgedSilenceNamed();
     void forgedActAfterRevocationNamed();
     void forgedSelfApprovalNamed();
     void checkpointByUnapprovedIdentityNamed();
@@ -329,6 +330,36 @@ void TestTrust::forgedAlertmanagerAlertNamed() {
     QVERIFY(!r.intact);
     QCOMPARE(*r.firstBadSeq, quint64(4));
     QVERIFY2(r.reason.contains(QStringLiteral("unsigned alertmanager.firing")), qPrintable(r.reason));
+}
+
+void TestTrust::forgedSilenceNamed() {
+    // A silence hides a launch alert's notifications and makes the launch NO-GO: someone with the
+    // file forges one, first unsigned "by alice", then signed with the key of quinn, who holds
+    // only the qa role (the write gate would have refused it; verify names it from the log).
+    for (const bool signedByQuinn : {false, true}) {
+        StoreFixture f;
+        const Signer quinn = makeSigner(QStringLiteral("quinn"));
+        QVERIFY_OK(f.enrol(quinn, {QStringLiteral("qa")}));
+        const quint64 size = f.store->size().value();
+        f.store.reset();
+        JsonValue p = JsonValue::object();
+        JsonValue alerts = JsonValue::array();
+        alerts.push(QStringLiteral("resolver-health"));
+        p["alerts"] = alerts;
+        p["starts"] = QStringLiteral("2026-11-23T00:00:00Z");
+        p["until"] = QStringLiteral("2026-11-24T00:00:00Z");
+        p["reason"] = QStringLiteral("quiet please");
+        const Signer mallory = makeSigner(QStringLiteral("mallory"));
+        forgeAppend(f.path, signedByQuinn ? quinn.name : QStringLiteral("alice"),
+                    signedByQuinn ? &quinn : nullptr, QStringLiteral("silence.added"), p,
+                    signedByQuinn ? quinn : mallory);
+        const VerifyReport r = verifyFile(f.path, {}, {true, true, {}});
+        QVERIFY(!r.intact);
+        QCOMPARE(*r.firstBadSeq, size + 1);
+        QVERIFY2(r.reason.contains(signedByQuinn ? QStringLiteral("needs the operator or incident-owner role")
+                                                 : QStringLiteral("unsigned silence.added")),
+                 qPrintable(r.reason));
+    }
 }
 
 void TestTrust::forgedUnsignedActByAnotherNamed() {
