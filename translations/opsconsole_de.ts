@@ -101,6 +101,18 @@
         <source>sign in to end a silence: its end is signed evidence</source>
         <translation>zum Beenden einer Stummschaltung anmelden: ihr Ende ist signierter Nachweis</translation>
     </message>
+    <message>
+        <source>webhook notifications are off: %1</source>
+        <translation>Webhook-Benachrichtigungen sind aus: %1</translation>
+    </message>
+    <message>
+        <source>firing since %1, held during a silence</source>
+        <translation>ausgelöst seit %1, während einer Stummschaltung zurückgehalten</translation>
+    </message>
+    <message>
+        <source>firing since %1 and not acknowledged</source>
+        <translation>ausgelöst seit %1 und nicht bestätigt</translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>
@@ -530,6 +542,10 @@
     <message>
         <source>Silences (%1)</source>
         <translation>Stummschaltungen (%1)</translation>
+    </message>
+    <message>
+        <source>Not notifying: %1</source>
+        <translation>Keine Benachrichtigung: %1</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,18 @@
         <source>sign in to end a silence: its end is signed evidence</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>webhook notifications are off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>firing since %1, held during a silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>firing since %1 and not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>
@@ -528,6 +540,10 @@
     </message>
     <message>
         <source>Silences (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not notifying: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 
 #include "alerts/AlertRules.h"
 #include "monitor/Alertmanager.h"
+#include "monitor/Notifier.h"
 
 #include "core/Startup.h"
 
@@ -58,6 +59,8 @@ int ConfigCommand::run(const QStringList &arguments, CliIo &io) {
             ctx = rules.error();
         else if (auto windows = Silences::checkWindows(ctx->config, rules.value()); !windows.ok())
             ctx = windows.error();
+        else if (auto hooks = WebhookNotifier::resolveUrls(ctx->config.notifications); !hooks.ok())
+            ctx = hooks.error();
         else if (ctx->config.alertmanager.configured())
             if (auto routes = Alertmanager::checkRoutes(ctx->config, rules.value()); !routes.ok())
                 ctx = routes.error();

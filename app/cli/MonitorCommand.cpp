@@ -244,6 +244,17 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     monitor.setSession(&session);
     if (!monitor.openStore())
         return fail(io, makeError(ErrorCode::Store, monitor.recordingProblem(), ctx->storePath), json);
+    if (!monitor.notificationProblem().isEmpty())
+        return fail(io, makeError(ErrorCode::Policy, monitor.notificationProblem()), json);
+    QHash<QString, qint64> notifications; // outcome → attempts since start
+    if (WebhookNotifier *n = monitor.notifier())
+        QObject::connect(n, &WebhookNotifier::attempted, n, [&notifications](const DeliveryAttempt &a) {
+            notifications[a.outcome] += 1;
+            if (a.outcome != QLatin1String("delivered"))
+                qCWarning(lcMonitor).noquote() << "notification" << a.notice.trigger << a.notice.alertId
+                                               << a.notice.scope << "to webhook" << a.webhook << a.target
+                                               << a.outcome << "(attempt" << a.attempt << ")" << a.error;
+        });
     const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
 
     Metrics::Input::Webhook webhook;
@@ -257,6 +268,8 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         in.recordingUp = monitor.recordingProblem().isEmpty() ? 1 : 0;
         if (receiver.enabled)
             in.alertmanager = webhook;
+        if (monitor.notifier())
+            in.notifications = notifications;
         if (SqliteEvidenceStore *store = monitor.store()) {
             if (auto n = store->size(); n.ok())
                 in.logSize = n.value();

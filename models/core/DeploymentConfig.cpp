@@ -70,7 +70,8 @@ public:
         }
         if (!m_check.checkMap(root, QString(), {"scopes"},
                               {"environment", "objectives", "probes", "services", "publisher", "runbooks",
-                               "alert_rules", "trust", "store", "alertmanager", "maintenance"})) {
+                               "alert_rules", "trust", "store", "alertmanager", "maintenance",
+                               "notifications"})) {
             if (!root.IsMap())
                 return finish(cfg);
         }
@@ -168,6 +169,8 @@ public:
             readAlertmanager(n, cfg.alertmanager);
         if (const YAML::Node n = root["maintenance"]; n.IsDefined() && !n.IsNull())
             readMaintenance(n, cfg);
+        if (const YAML::Node n = root["notifications"]; n.IsDefined() && !n.IsNull())
+            readNotifications(n, cfg.notifications);
         return finish(cfg);
     }
 
@@ -309,6 +312,84 @@ private:
                             *field = *s;
                     }
             a.routes.append(route);
+        }
+    }
+
+    void readNotifications(const YAML::Node &n, NotificationSettings &out) {
+        const QString path = QStringLiteral("notifications");
+        if (!m_check.checkMap(n, path, {}, {"webhooks", "escalate_after_minutes", "max_attempts"}))
+            return;
+        out.line = yaml::lineOf(n);
+        if (const auto v = positive(n, "escalate_after_minutes", path, 24 * 60))
+            out.escalateAfterMinutes = *v;
+        if (const auto v = positive(n, "max_attempts", path, 20))
+            out.maxAttempts = *v;
+        const YAML::Node list = n["webhooks"];
+        if (!list.IsDefined() || list.IsNull())
+            return;
+        const QString lp = QStringLiteral("notifications.webhooks");
+        if (!m_check.isSequence(list, lp))
+            return;
+        const QStringList severities{QStringLiteral("SEV-1"), QStringLiteral("SEV-2"),
+                                     QStringLiteral("SEV-3")};
+        const QStringList triggers{QStringLiteral("fired"), QStringLiteral("escalated"),
+                                   QStringLiteral("cleared")};
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const YAML::Node w = list[i];
+            const QString p = yaml::indexPath(lp, i);
+            if (!m_check.checkMap(w, p, {}, {"url", "url_file", "format", "severities", "triggers"}))
+                continue;
+            WebhookConfig hook;
+            hook.line = yaml::lineOf(w);
+            if (w["url"].IsDefined() == w["url_file"].IsDefined())
+                m_check.error(w, p,
+                              QStringLiteral("needs exactly one of url or url_file (a file holding the URL, "
+                                             "for hooks whose URL is their secret)"));
+            if (w["url"].IsDefined())
+                if (const auto u = m_check.url(w["url"], p + QStringLiteral(".url")))
+                    hook.url = *u;
+            if (w["url_file"].IsDefined())
+                if (const auto f = m_check.string(w["url_file"], p + QStringLiteral(".url_file"))) {
+                    const QString file = resolve(*f);
+                    if (!QFileInfo(file).isFile())
+                        m_check.error(w["url_file"], p + QStringLiteral(".url_file"),
+                                      QStringLiteral("file '%1' not found").arg(*f));
+                    else
+                        hook.urlFile = file;
+                }
+            if (const YAML::Node f = w["format"]; f.IsDefined())
+                if (const auto v = m_check.string(f, p + QStringLiteral(".format"))) {
+                    if (*v != QLatin1String("generic") && *v != QLatin1String("slack"))
+                        m_check.error(
+                            f, p + QStringLiteral(".format"),
+                            QStringLiteral("must be generic or slack (also for Mattermost), got '%1'")
+                                .arg(*v));
+                    else
+                        hook.format = *v;
+                }
+            for (const auto &[key, allowed, field] : {std::tuple{"severities", &severities, &hook.severities},
+                                                      std::tuple{"triggers", &triggers, &hook.triggers}}) {
+                const YAML::Node l = w[key];
+                if (!l.IsDefined())
+                    continue;
+                const QString kp = p + QLatin1Char('.') + QLatin1String(key);
+                if (!l.IsSequence() || l.size() == 0) {
+                    m_check.error(
+                        l, kp,
+                        QStringLiteral("must list some of %1").arg(allowed->join(QStringLiteral(", "))));
+                    continue;
+                }
+                for (std::size_t k = 0; k < l.size(); ++k)
+                    if (const auto v = m_check.string(l[k], yaml::indexPath(kp, k))) {
+                        if (!allowed->contains(*v))
+                            m_check.error(l[k], yaml::indexPath(kp, k),
+                                          QStringLiteral("'%1' is not one of %2")
+                                              .arg(*v, allowed->join(QStringLiteral(", "))));
+                        else
+                            field->append(*v);
+                    }
+            }
+            out.webhooks.append(hook);
         }
     }
 

@@ -111,6 +111,24 @@ struct MaintenanceWindow {
     int line = 0;
 };
 
+// Where alert notifications go besides the desktop: chat webhooks (Slack/Mattermost `{"text"}`)
+// or a generic JSON body, per severity and per trigger (fired, escalated, cleared).
+struct WebhookConfig {
+    QUrl url;        // from `url`, or read from `url_file` at start (a chat hook's URL is a secret)
+    QString urlFile; // owner-only file holding the URL
+    QString format = QStringLiteral("generic"); // generic | slack
+    QStringList severities;                     // empty: every severity
+    QStringList triggers;                       // empty: fired, escalated and cleared
+    int line = 0;
+};
+
+struct NotificationSettings {
+    QList<WebhookConfig> webhooks;
+    int escalateAfterMinutes = 15; // a firing alert nobody acknowledged is escalated once after this
+    int maxAttempts = 5;           // per delivery, with exponential backoff between them
+    int line = 0;
+};
+
 struct DeploymentConfig {
     QString source; // the file it came from, or the built-in resource path
     bool builtinDemo = false;
@@ -128,6 +146,7 @@ struct DeploymentConfig {
     QString storeAppRole; // store.app_role: the role the team log's migrations grant SELECT/INSERT to
     AlertmanagerSettings alertmanager; // the monitor's POST /alertmanager receiver
     QList<MaintenanceWindow> maintenance;
+    NotificationSettings notifications;
 
     const ScopeConfig *scope(const QString &id) const;
     // Scopes ordered baseline → country → locality, then by id (the order panels show them).

@@ -61,6 +61,15 @@ Result<void> checkStartup(Environment env, const DeploymentConfig &config, const
             plain(s.readyz, QStringLiteral("service %1").arg(s.id));
     if (config.publisher && config.publisher->auth)
         plain(config.publisher->rebind, QStringLiteral("publisher.rebind"));
+    // What is said about alerts leaves the machine only over TLS outside dev (loopback aside).
+    for (const WebhookConfig &w : config.notifications.webhooks)
+        if (w.url.isValid() && w.url.scheme() != QLatin1String("https") &&
+            w.url.host() != QLatin1String("127.0.0.1") && w.url.host() != QLatin1String("localhost") &&
+            w.url.host() != QLatin1String("::1"))
+            reasons << QStringLiteral("notifications.webhooks (line %1) is not https; alert notifications "
+                                      "leave the machine only over TLS outside dev (in %2)")
+                           .arg(w.line)
+                           .arg(config.source);
     if (reasons.isEmpty())
         return {};
     Error e = makeError(ErrorCode::Policy,

@@ -28,8 +28,8 @@ inline QStringList all() {
 inline bool monitorMayRecord(QStringView kind) {
     return kind.startsWith(QLatin1String("probe.")) || kind == QLatin1String("alert.fired") ||
            kind == QLatin1String("alert.cleared") || kind.startsWith(QLatin1String("signal.")) ||
-           kind.startsWith(QLatin1String("monitor.")) || kind == QLatin1String("silence.window_opened") ||
-           kind == QLatin1String("silence.expired");
+           kind.startsWith(QLatin1String("monitor.")) || kind.startsWith(QLatin1String("notification.")) ||
+           kind == QLatin1String("silence.window_opened") || kind == QLatin1String("silence.expired");
 }
 
 // The role a person's act needs, by kind (and, for runbook steps, by the runbook and the step's
@@ -50,7 +50,7 @@ inline ActRule ruleForAct(QStringView kind, const JsonValue &payload) {
         is("rollback.finished") || is("alert.acknowledged") || is("silence.added") || is("silence.ended"))
         return {incident, {}};
     // What the recorder sees of silences: a maintenance window opening, a silence's time being up.
-    if (is("silence.window_opened") || is("silence.expired"))
+    if (is("silence.window_opened") || is("silence.expired") || prefix("notification."))
         return {incident + QStringList{QStringLiteral("monitor")}, {}};
     if (prefix("alert.") || prefix("probe.") || prefix("monitor."))
         return {incident + QStringList{QStringLiteral("monitor")}, {}};

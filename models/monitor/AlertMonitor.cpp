@@ -36,6 +36,16 @@ AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, Stor
     , m_evaluator(new AlertEvaluator(std::move(rules), config, this)) {
     m_silences = SilenceBook(m_config.maintenance);
     connect(m_engine, &ProbeEngine::roundFinished, this, &AlertMonitor::processRound);
+    if (!m_config.notifications.webhooks.isEmpty()) {
+        if (auto urls = WebhookNotifier::resolveUrls(m_config.notifications); urls.ok()) {
+            m_notifier = new WebhookNotifier(m_config, urls.value(), this);
+            // Every attempt is evidence, signed with the transitions (it waits while locked).
+            connect(m_notifier, &WebhookNotifier::attempted, this,
+                    [this](const DeliveryAttempt &a) { record({a.event()}); });
+        } else {
+            m_notifyProblem = tr("webhook notifications are off: %1").arg(urls.error().toString());
+        }
+    }
 }
 
 AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, QString storePath,
@@ -445,8 +455,14 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
     in.probes = m_latest.values();
     in.nowMs = m_clock();
     readStoreInputs(in);
+    QHash<QString, qint64> firingSince;
+    for (const AlertCell &c : m_evaluator->cells())
+        if (c.state == AlertState::Firing || c.state == AlertState::Acknowledged)
+            firingSince.insert(c.alertId + QLatin1Char('|') + c.scope, c.sinceMs);
     const QList<AlertTransition> transitions = m_evaluator->evaluate(in);
     m_lastRound = in.nowMs;
+    if (m_notifier && m_store && !m_readOnly)
+        notifyRound(transitions, firingSince, in.nowMs);
 
     QList<TargetStateRow> states;
     QList<NewEvent> events = transitionEvents(results, transitions, states);
@@ -616,6 +632,92 @@ Result<StoredEvent> AlertMonitor::acknowledge(const QString &alertId, const QStr
         !applied.ok())
         return applied.error();
     return e;
+}
+
+Notice AlertMonitor::noticeFor(const QString &trigger, const AlertCell &cell, qint64 nowMs) const {
+    const AlertRule *rule = m_evaluator->rule(cell.alertId);
+    Notice n;
+    n.trigger = trigger;
+    n.alertId = cell.alertId;
+    n.alertName = rule ? rule->name : cell.alertId;
+    n.scope = cell.scope;
+    n.severity = cell.severity;
+    n.detail = cell.detail;
+    n.firstAction = rule ? rule->firstAction : QString();
+    n.tsMs = nowMs;
+    return n;
+}
+
+void AlertMonitor::seedNoticesFromLog() {
+    if (m_noticesSeeded || !m_store)
+        return;
+    m_noticesSeeded = true;
+    // What was already told, so a restart neither repeats an escalation nor forgets a fired notice.
+    EventFilter f;
+    f.kind = QStringLiteral("notification.attempted");
+    f.newestFirst = true;
+    f.limit = 5000;
+    auto events = m_store->query(f);
+    if (!events.ok())
+        return;
+    for (const StoredEvent &e : events.value()) {
+        const JsonValue p = e.payload();
+        const QString key = p.stringAt("alert") + QLatin1Char('|') + e.scope;
+        const qint64 at = Time::parseIso(p.stringAt("notice_at")).value_or(e.tsMs);
+        QHash<QString, qint64> &map = p.stringAt("trigger") == QLatin1String("escalated")
+                                          ? m_escalatedNoticeAt
+                                      : p.stringAt("trigger") == QLatin1String("fired") ? m_firedNoticeAt
+                                                                                        : m_firedNoticeAt;
+        if (p.stringAt("trigger") != QLatin1String("cleared"))
+            map[key] = qMax(map.value(key), at);
+    }
+}
+
+void AlertMonitor::notifyRound(const QList<AlertTransition> &transitions,
+                               const QHash<QString, qint64> &firingSince, qint64 nowMs) {
+    seedNoticesFromLog();
+    for (const AlertTransition &t : transitions) {
+        const QString key = t.alertId + QLatin1Char('|') + t.scope;
+        const AlertCell &c = m_evaluator->cell(t.alertId, t.scope);
+        if (t.to == AlertState::Firing) {
+            if (c.silenced()) {
+                m_heldNotices.insert(key);
+            } else {
+                m_firedNoticeAt[key] = nowMs;
+                m_notifier->notify(noticeFor(QStringLiteral("fired"), c, nowMs));
+            }
+        } else if (t.to == AlertState::Ok &&
+                   (t.from == AlertState::Firing || t.from == AlertState::Acknowledged)) {
+            m_heldNotices.remove(key);
+            // Cleared is said where fired was said, in this firing.
+            if (m_firedNoticeAt.value(key, -1) >= firingSince.value(key, 0) && !c.silenced())
+                m_notifier->notify(noticeFor(QStringLiteral("cleared"), c, nowMs));
+        }
+    }
+    const qint64 escalateAfter = qint64(m_config.notifications.escalateAfterMinutes) * 60'000;
+    for (const AlertCell &c : m_evaluator->cells()) {
+        const QString key = c.alertId + QLatin1Char('|') + c.scope;
+        if (c.state != AlertState::Firing && c.state != AlertState::Acknowledged) {
+            m_heldNotices.remove(key);
+            continue;
+        }
+        if (c.silenced())
+            continue;
+        if (m_heldNotices.remove(key)) {
+            // The silence ended while it still fires: what was held is told now.
+            Notice n = noticeFor(QStringLiteral("fired"), c, nowMs);
+            n.note = tr("firing since %1, held during a silence").arg(Time::toIso(c.sinceMs));
+            m_firedNoticeAt[key] = nowMs;
+            m_notifier->notify(n);
+        }
+        if (c.state == AlertState::Firing && nowMs - c.sinceMs >= escalateAfter &&
+            m_escalatedNoticeAt.value(key, -1) < c.sinceMs) {
+            m_escalatedNoticeAt[key] = nowMs;
+            Notice n = noticeFor(QStringLiteral("escalated"), c, nowMs);
+            n.note = tr("firing since %1 and not acknowledged").arg(Time::toIso(c.sinceMs));
+            m_notifier->notify(n);
+        }
+    }
 }
 
 QList<ProbeSample> AlertMonitor::samples(const QString &scope, qint64 sinceMs) const {

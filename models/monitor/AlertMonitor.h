@@ -2,6 +2,7 @@
 
 #include "Alertmanager.h"
 #include "MonitorStore.h"
+#include "Notifier.h"
 
 #include "alerts/AlertEvaluator.h"
 #include "probes/ProbeEngine.h"
@@ -101,6 +102,13 @@ public:
     Result<StoredEvent> endSilence(const QString &id, const QString &reason);
     // The silences as last read from the store, with the config's maintenance windows.
     const SilenceBook &silences() const { return m_silences; }
+
+    // Webhook notifications of what the rounds find: fired, escalated (firing and unacknowledged
+    // for notifications.escalate_after_minutes) and cleared. A silenced cell's notices are held and
+    // sent when the silence ends while it still fires. Every delivery attempt is recorded.
+    WebhookNotifier *notifier() const { return m_notifier; }
+    // Why webhooks are off although configured (an unreadable url_file), "" otherwise.
+    QString notificationProblem() const { return m_notifyProblem; }
     qint64 now() const { return m_clock(); }
     const Alertmanager::Fold &alertmanagerFold() const { return m_alertmanager; }
 
@@ -137,6 +145,17 @@ private:
     // Reads the silence.* events since the book last looked and marks the evaluator's cells.
     void syncSilences(qint64 nowMs);
     SilenceBook m_silences;
+    // Notices for the rounds' transitions, the held ones and escalations.
+    void notifyRound(const QList<AlertTransition> &transitions, const QHash<QString, qint64> &firingSince,
+                     qint64 nowMs);
+    void seedNoticesFromLog();
+    Notice noticeFor(const QString &trigger, const AlertCell &cell, qint64 nowMs) const;
+    WebhookNotifier *m_notifier = nullptr;
+    QString m_notifyProblem;
+    QHash<QString, qint64> m_firedNoticeAt;     // "alert|scope" → when a fired notice last went out
+    QHash<QString, qint64> m_escalatedNoticeAt; // … an escalation
+    QSet<QString> m_heldNotices;                // fired while silenced: told when the silence ends
+    bool m_noticesSeeded = false;
     QSet<QString> m_silenceQueued; // due silence events waiting to be recorded (kind|id)
 
     DeploymentConfig m_config;

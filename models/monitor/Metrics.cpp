@@ -173,6 +173,13 @@ QByteArray prometheusText(const Input &in) {
              static_cast<double>(in.lastRoundMs) / 1000.0);
     w.family("opsconsole_monitor_recording", "gauge", "1 while transitions are recorded as evidence");
     w.sample("opsconsole_monitor_recording", {}, static_cast<double>(in.recordingUp));
+    if (in.notifications) {
+        w.family("opsconsole_notification_attempts_total", "counter",
+                 "Webhook notification delivery attempts, by outcome");
+        for (const char *outcome : {"delivered", "retrying", "gave_up", "dropped"})
+            w.sample("opsconsole_notification_attempts_total", {{"outcome", QString::fromLatin1(outcome)}},
+                     static_cast<double>(in.notifications->value(QString::fromLatin1(outcome))));
+    }
     if (in.alertmanager) {
         w.family("opsconsole_alertmanager_alerts_total", "counter",
                  "Alerts received on Alertmanager's webhook, by what became of them");

@@ -31,6 +31,8 @@ struct Input {
     };
     std::optional<Webhook> alertmanager;
     std::optional<QList<Silence>> silences; // active now; none when they could not be read
+    // Webhook delivery attempts by outcome since the monitor started (none unless configured).
+    std::optional<QHash<QString, qint64>> notifications;
 };
 
 QByteArray prometheusText(const Input &in);

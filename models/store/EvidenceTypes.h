@@ -95,9 +95,10 @@ struct Identity {
 // rules, each signed by its actor. Imports cannot bring them in and verify names any of them
 // that is unsigned.
 inline bool isActKind(QStringView kind) {
-    for (const char *prefix : {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.",
-                               "launch.", "derivation.", "handoff.", "verdict.", "proof.", "evidence.",
-                               "publisher.", "silence.", "probe.", "trust.", "alertmanager."})
+    for (const char *prefix :
+         {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.", "launch.",
+          "derivation.", "handoff.", "verdict.", "proof.", "evidence.", "publisher.", "silence.", "probe.",
+          "trust.", "alertmanager.", "notification."})
         if (kind.startsWith(QLatin1String(prefix)))
             return true;
     return false;

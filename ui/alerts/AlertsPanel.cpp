@@ -627,6 +627,10 @@ void AlertsPanel::updateRecording() {
     } else {
         text = tr("Recording transitions as evidence signed by %1.").arg(m_monitor->actor());
     }
+    if (!m_monitor->notificationProblem().isEmpty()) {
+        text += QLatin1Char(' ') + tr("Not notifying: %1").arg(m_monitor->notificationProblem());
+        colour = QLatin1String(colours::kRed);
+    }
     m_recording->setText(text);
     m_recording->setAccessibleName(text);
     m_recording->setStyleSheet(colour.isEmpty()

@@ -89,7 +89,8 @@ void TestConfig::malformed_data() {
     row("empty.yaml", 1, "", "the file is empty");
     row("not-a-mapping.yaml", 1, "", "must be a mapping, got a list");
     row("unknown-top-key.yaml", 2, "colour",
-        "unknown key (allowed: alert_rules, alertmanager, environment, maintenance, objectives, probes, "
+        "unknown key (allowed: alert_rules, alertmanager, environment, maintenance, notifications, "
+        "objectives, probes, "
         "publisher, "
         "runbooks, scopes, "
         "services, store, trust)");
