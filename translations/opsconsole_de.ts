@@ -1087,6 +1087,17 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Bestätigen…</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::EmptyState</name>
     <message>
         <source>What will be here:</source>
@@ -2717,6 +2728,34 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
     <message>
         <source>%1 · local file %2</source>
         <translation>%1 · lokale Datei %2</translation>
+    </message>
+    <message>
+        <source>&amp;Keep monitoring when the window closes</source>
+        <translation>&amp;Weiter überwachen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <source>Closing the window hides it to the tray; probing, recording and notifications go on until Quit</source>
+        <translation>Schließen verbirgt das Fenster im Infobereich; Prüfen, Aufzeichnen und Benachrichtigen laufen bis Beenden weiter</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: closing the window stops monitoring (run opsconsole-cli monitor for a recorder without a window)</source>
+        <translation>Dieser Desktop hat keinen Infobereich: Schließen des Fensters beendet die Überwachung (opsconsole-cli monitor zeichnet ohne Fenster auf)</translation>
+    </message>
+    <message>
+        <source>&amp;Show opsconsole</source>
+        <translation>opsconsole &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Probe now</source>
+        <translation>Jetzt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>opsconsole keeps monitoring</source>
+        <translation>opsconsole überwacht weiter</translation>
+    </message>
+    <message>
+        <source>Alerts are still probed, recorded and notified. Quit from the tray menu.</source>
+        <translation>Alarme werden weiter geprüft, aufgezeichnet und gemeldet. Beenden über das Menü im Infobereich.</translation>
     </message>
 </context>
 <context>

@@ -1086,6 +1086,17 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::EmptyState</name>
     <message>
         <source>What will be here:</source>
@@ -2700,6 +2711,34 @@ This console writes nothing more to the team log until the alarm is investigated
     </message>
     <message>
         <source>%1 · local file %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep monitoring when the window closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window hides it to the tray; probing, recording and notifications go on until Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: closing the window stops monitoring (run opsconsole-cli monitor for a recorder without a window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show opsconsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Probe now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opsconsole keeps monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts are still probed, recorded and notified. Quit from the tray menu.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "common/DesktopNotifier.h"
+
 #include "common/AppContext.h"
 #include "store/PgEvidenceStore.h"
 #include "store/StoreHost.h"
@@ -28,6 +30,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -79,6 +82,20 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     m_alerts = new AlertsPanel(m_app, m_stack);
     connect(m_alerts, &AlertsPanel::signInRequested, this, [this] { signIn(); });
     connect(m_alerts, &AlertsPanel::alertFired, this, &MainWindow::notify);
+    m_desktop = new DesktopNotifier(this);
+    connect(m_desktop, &DesktopNotifier::failed, this,
+            [this](const QString &title, const QString &body, const QString &severity, const QString &) {
+                trayNotify(title, body, severity);
+            });
+    // "Open" and "Acknowledge…" on a notification bring the window up at the alert's cell.
+    connect(m_desktop, &DesktopNotifier::actionInvoked, this,
+            [this](const QString &action, const QString &alertId, const QString &scope) {
+                showNormal();
+                raise();
+                activateWindow();
+                showPanel(static_cast<int>(m_panels.indexOf(m_alerts)));
+                m_alerts->selectCell(alertId, scope, action == QLatin1String("acknowledge"));
+            });
     connect(m_session, &Session::changed, this, &MainWindow::updateSessionButton);
     m_idleTimer = new QTimer(this);
     m_idleTimer->setSingleShot(true);
@@ -232,13 +249,22 @@ void MainWindow::updateSessionButton() {
     m_sessionButton->setAccessibleName(m_sessionButton->text());
 }
 
-void MainWindow::notify(const QString &title, const QString &body, const QString &severity) {
+void MainWindow::notify(const QString &title, const QString &body, const QString &severity,
+                        const QString &alertId, const QString &scope) {
     m_lastNotification = title + QStringLiteral(": ") + body;
+    if (m_desktop->notify(title, body, severity, alertId, scope))
+        m_lastChannel = QStringLiteral("desktop");
+    else
+        trayNotify(title, body, severity);
+    QApplication::alert(this);
+}
+
+void MainWindow::trayNotify(const QString &title, const QString &body, const QString &severity) {
+    m_lastChannel = m_tray ? QStringLiteral("tray") : QStringLiteral("none");
     if (m_tray)
         m_tray->showMessage(
             title, body,
             severity == QLatin1String("SEV-1") ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning, 15000);
-    QApplication::alert(this);
 }
 
 void MainWindow::addPanel(Panel *panel) {
@@ -288,7 +314,10 @@ void MainWindow::buildMenus() {
     verdict->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     addAction(verdict);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *quit = file->addAction(tr("&Quit"), this, [this] {
+        m_quitting = true;
+        close();
+    });
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setShortcutContext(Qt::ApplicationShortcut);
@@ -310,6 +339,43 @@ void MainWindow::buildMenus() {
     palette->setObjectName(QStringLiteral("commandPaletteAction"));
     palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     addAction(palette);
+
+    // Closing the window may leave the console monitoring from the tray (only where there is one).
+    m_keepMonitoring = view->addAction(tr("&Keep monitoring when the window closes"));
+    m_keepMonitoring->setObjectName(QStringLiteral("keepMonitoringAction"));
+    m_keepMonitoring->setCheckable(true);
+    m_keepMonitoring->setEnabled(m_tray != nullptr);
+    m_keepMonitoring->setChecked(m_tray &&
+                                 QSettings().value(QStringLiteral("ui/keepMonitoring"), false).toBool());
+    m_keepMonitoring->setToolTip(m_tray
+                                     ? tr("Closing the window hides it to the tray; probing, recording and "
+                                          "notifications go on until Quit")
+                                     : tr("This desktop has no system tray: closing the window stops "
+                                          "monitoring (run opsconsole-cli monitor for a recorder without a "
+                                          "window)"));
+    connect(m_keepMonitoring, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("ui/keepMonitoring"), on); });
+    if (m_tray) {
+        auto *trayMenu = new QMenu(this);
+        trayMenu->setObjectName(QStringLiteral("trayMenu"));
+        trayMenu->addAction(tr("&Show opsconsole"), this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        trayMenu->addAction(tr("&Probe now"), m_alerts, &AlertsPanel::probeNow);
+        trayMenu->addAction(m_keepMonitoring);
+        trayMenu->addSeparator();
+        trayMenu->addAction(quit);
+        m_tray->setContextMenu(trayMenu);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
+            if (r == QSystemTrayIcon::Trigger || r == QSystemTrayIcon::DoubleClick) {
+                showNormal();
+                raise();
+                activateWindow();
+            }
+        });
+    }
 
     QMenu *themeMenu = view->addMenu(tr("&Theme"));
     themeMenu->setObjectName(QStringLiteral("themeMenu"));
@@ -526,6 +592,15 @@ void MainWindow::saveLayout() const {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     saveLayout();
+    if (!m_quitting && m_tray && m_keepMonitoring && m_keepMonitoring->isChecked()) {
+        // The window goes; the console keeps probing, recording and notifying from the tray.
+        hide();
+        event->ignore();
+        m_tray->showMessage(tr("opsconsole keeps monitoring"),
+                            tr("Alerts are still probed, recorded and notified. Quit from the tray menu."),
+                            QSystemTrayIcon::Information, 5000);
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

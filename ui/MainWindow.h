@@ -64,6 +64,12 @@ public:
     void setAutoLockIntervalMs(int ms); // 0: never
     int autoLockRemainingMs() const;
     QString lastNotification() const { return m_lastNotification; }
+    // "desktop" when the last notification went to the freedesktop notification service, "tray"
+    // when it fell back to the system tray, "none" when neither was there.
+    QString lastNotificationChannel() const { return m_lastChannel; }
+    class DesktopNotifier *desktopNotifier() const {
+        return m_desktop;
+    }
 
     // Renders the shell with each panel in turn to DIR/<panel>.png; returns the files written.
     QStringList renderScreenshots(const QString &dir);
@@ -83,7 +89,9 @@ private:
     void showShortcuts();
     void showCommandPalette();
     void updateSessionButton();
-    void notify(const QString &title, const QString &body, const QString &severity);
+    void notify(const QString &title, const QString &body, const QString &severity, const QString &alertId,
+                const QString &scope);
+    void trayNotify(const QString &title, const QString &body, const QString &severity);
     void signInWithoutPassphrase();
 
     StartupContext m_context;
@@ -106,6 +114,10 @@ private:
     QPushButton *m_sessionButton = nullptr;
     QTimer *m_idleTimer = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    class DesktopNotifier *m_desktop = nullptr;
+    class QAction *m_keepMonitoring = nullptr;
+    bool m_quitting = false;
+    QString m_lastChannel;
     QString m_lastNotification;
 };
 

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void verdictDialogOpensFromAnywhere();
     void darkThemeApplies();
     void rendersScreenshots();
+    void keepMonitoringNeedsATray();
     void germanTranslationLoads();
 
 private:
@@ -379,6 +380,19 @@ void TestMainWindow::darkThemeApplies() {
     QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
     w.findChild<QAction *>(QStringLiteral("theme_light"))->trigger();
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 160);
+}
+
+void TestMainWindow::keepMonitoringNeedsATray() {
+    // Offscreen has no system tray: closing the window must not leave an invisible recorder.
+    MainWindow w(context(Environment::Dev));
+    w.show();
+    auto *keep = w.findChild<QAction *>(QStringLiteral("keepMonitoringAction"));
+    QVERIFY(keep);
+    QVERIFY(!keep->isEnabled());
+    QVERIFY(!keep->isChecked());
+    QVERIFY(keep->toolTip().contains(QStringLiteral("opsconsole-cli monitor")));
+    QVERIFY(w.close());
+    QVERIFY(!w.isVisible());
 }
 
 void TestMainWindow::rendersScreenshots() {

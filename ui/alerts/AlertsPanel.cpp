@@ -317,7 +317,8 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
             continue;
         const AlertRule *rule = m_monitor->evaluator()->rule(t.alertId);
         Q_EMIT alertFired(tr("%1 %2 firing for %3").arg(t.severity, rule ? rule->name : t.alertId, t.scope),
-                          rule ? tr("First action: %1").arg(rule->firstAction) : t.detail, t.severity);
+                          rule ? tr("First action: %1").arg(rule->firstAction) : t.detail, t.severity,
+                          t.alertId, t.scope);
     }
     int failed = 0;
     for (const ProbeResult &r : results)
@@ -509,6 +510,23 @@ void AlertsPanel::acknowledgeSelected() {
     m_ackStatus->setText(tr("Acknowledged as %1 (event %2).").arg(event->actor).arg(event->seq));
     showCell(index);
     emitSummary();
+}
+
+void AlertsPanel::selectCell(const QString &alertId, const QString &scope, bool acknowledge) {
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        for (int col = 0; col < m_model->columnCount(); ++col) {
+            const QModelIndex i = m_model->index(row, col);
+            if (i.data(AlertMatrixModel::AlertIdRole) != alertId ||
+                i.data(AlertMatrixModel::ScopeRole) != scope)
+                continue;
+            m_matrix->setCurrentIndex(i);
+            showCell(i);
+            if (acknowledge && m_ackNote->isEnabled())
+                m_ackNote->setFocus();
+            else
+                m_matrix->setFocus();
+            return;
+        }
 }
 
 QString AlertsPanel::selectedSilenceId() const {

@@ -41,6 +41,8 @@ public:
     void evaluateRound(const QList<ProbeResult> &results);
     // Acknowledges the selected (firing) cell with the note typed beside the button.
     void acknowledgeSelected();
+    // Selects the cell (from a notification's action); with acknowledge, the note field gets the focus.
+    void selectCell(const QString &alertId, const QString &scope, bool acknowledge);
     // Asks how long and why, then silences the selected cell (signed).
     void silenceSelected();
     // Ends the silence on the selected cell, or the one selected in the Silences tab.
@@ -53,7 +55,8 @@ public:
 Q_SIGNALS:
     void summaryChanged(const QString &text, int severity); // severity: 0 ok … 4 failed/firing
     // A SEV-1 or SEV-2 alert fired: for the desktop notification.
-    void alertFired(const QString &title, const QString &body, const QString &severity);
+    void alertFired(const QString &title, const QString &body, const QString &severity,
+                    const QString &alertId, const QString &scope);
     // Acknowledging needs a signed-in identity: the window asks for the passphrase.
     void signInRequested();
     // The operator asks to open an incident from the selected cell, or start its runbook.

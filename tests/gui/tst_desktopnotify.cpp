@@ -1,0 +1,197 @@
+// Desktop notifications over a real D-Bus session bus (a dbus-daemon started for this test) to a
+// notification server registered by the test as org.freedesktop.Notifications: SEV-1 critical
+// and sticky, SEV-2 normal, "Open" / "Acknowledge…" actions that bring the window to the cell, and
+// the system tray as the fallback when no server is there.
+#include "MainWindow.h"
+#include "alerts/AlertsPanel.h"
+#include "common/DesktopNotifier.h"
+
+#include "ProbeRounds.h"
+#include "StoreFixture.h"
+#include "TestSupport.h"
+
+#include "core/Time.h"
+
+#include <QApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QLineEdit>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTest>
+
+#include <csignal>
+#include <cstdio>
+#include <string>
+
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace ops;
+using namespace ops::ui;
+
+// What a desktop's notification daemon does, as far as the console uses it.
+class FakeNotificationServer : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    struct Received {
+        QString summary, body;
+        QStringList actions;
+        QVariantMap hints;
+        int timeout = 0;
+        uint id = 0;
+    };
+    QList<Received> received;
+    QStringList capabilities{QStringLiteral("actions"), QStringLiteral("body")};
+
+public Q_SLOTS:
+    QStringList GetCapabilities() { return capabilities; }
+    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
+                const QStringList &actions, const QVariantMap &hints, int timeout) {
+        received.append(Received{summary, body, actions, hints, timeout, uint(received.size() + 1)});
+        return uint(received.size());
+    }
+    void CloseNotification(uint id) { Q_EMIT NotificationClosed(id, 3); }
+
+Q_SIGNALS:
+    void ActionInvoked(uint id, const QString &action);
+    void NotificationClosed(uint id, uint reason);
+};
+
+class TestDesktopNotify : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void criticalWithActionsThatOpenTheCell();
+    void trayIsTheFallbackWithoutAServer();
+
+private:
+    FakeNotificationServer m_server;
+    QDBusConnection m_serverBus{QStringLiteral("unset")};
+};
+
+namespace {
+StartupContext context(const QString &storePath) {
+    StartupContext ctx;
+    ctx.environment = Environment::Dev;
+    ctx.config = ConfigLoader::builtinDemo().value();
+    ctx.storePath = storePath;
+    return ctx;
+}
+} // namespace
+
+void TestDesktopNotify::initTestCase() {
+    QVERIFY2(!qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS").isEmpty(), "no session bus was started");
+    m_serverBus = QDBusConnection::connectToBus(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"),
+                                                QStringLiteral("notification-server"));
+    QVERIFY(m_serverBus.isConnected());
+    QVERIFY(m_serverBus.registerObject(QString::fromLatin1(DesktopNotifier::kPath), &m_server,
+                                       QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
+    QVERIFY(m_serverBus.registerService(QString::fromLatin1(DesktopNotifier::kService)));
+}
+
+void TestDesktopNotify::criticalWithActionsThatOpenTheCell() {
+    test::StoreFixture f;
+    f.store.reset();
+    MainWindow w(context(f.path));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QTRY_VERIFY(w.desktopNotifier()->serverOffersActions());
+    AlertsPanel *panel = w.alertsPanel();
+    for (int i = 0; i < 3; ++i)
+        panel->evaluateRound(test::manifestRound(true, Time::nowMs())); // stale-pack fires on kl, SEV-2
+    QTRY_COMPARE(m_server.received.size(), 1);
+    const FakeNotificationServer::Received sev2 = m_server.received.first();
+    QVERIFY2(sev2.summary.contains(QStringLiteral("Stale pack")) &&
+                 sev2.summary.contains(QStringLiteral("kl")),
+             qPrintable(sev2.summary));
+    QVERIFY(sev2.body.contains(QStringLiteral("pause confidence claims")));
+    QCOMPARE(sev2.hints.value(QStringLiteral("urgency")).toInt(), 1);
+    QCOMPARE(sev2.timeout, -1);
+    QVERIFY(sev2.actions.contains(QStringLiteral("open")) &&
+            sev2.actions.contains(QStringLiteral("acknowledge")));
+    QCOMPARE(w.lastNotificationChannel(), QStringLiteral("desktop"));
+
+    // A SEV-1 is critical and stays until dismissed.
+    Q_EMIT panel->alertFired(QStringLiteral("SEV-1 Resolver health firing for my"),
+                             QStringLiteral("First action: …"), QStringLiteral("SEV-1"),
+                             QStringLiteral("resolver-health"), QStringLiteral("my"));
+    QTRY_COMPARE(m_server.received.size(), 2);
+    QCOMPARE(m_server.received.last().hints.value(QStringLiteral("urgency")).toInt(), 2);
+    QCOMPARE(m_server.received.last().timeout, 0);
+
+    // The operator is elsewhere; "Acknowledge…" on the SEV-2 brings the window to its cell.
+    auto *stack = w.findChild<QStackedWidget *>(QStringLiteral("panels"));
+    w.showPanel(4);
+    QVERIFY(stack->currentWidget() != panel);
+    auto *matrix = panel->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    matrix->setCurrentIndex(matrix->model()->index(0, 0));
+    Q_EMIT m_server.ActionInvoked(sev2.id, QStringLiteral("acknowledge"));
+    QTRY_COMPARE(stack->currentWidget(), static_cast<QWidget *>(panel));
+    QCOMPARE(matrix->currentIndex().data(AlertMatrixModel::AlertIdRole).toString(),
+             QStringLiteral("stale-pack"));
+    QCOMPARE(matrix->currentIndex().data(AlertMatrixModel::ScopeRole).toString(), QStringLiteral("kl"));
+    QTRY_COMPARE(QApplication::focusWidget(),
+                 static_cast<QWidget *>(panel->findChild<QLineEdit *>(QStringLiteral("acknowledgeNote"))));
+    // Another program's notification id is not ours to act on.
+    matrix->setCurrentIndex(matrix->model()->index(0, 0));
+    Q_EMIT m_server.ActionInvoked(999, QStringLiteral("open"));
+    QTest::qWait(0);
+    QCOMPARE(matrix->currentIndex().row(), 0);
+}
+
+void TestDesktopNotify::trayIsTheFallbackWithoutAServer() {
+    QVERIFY(m_serverBus.unregisterService(QString::fromLatin1(DesktopNotifier::kService)));
+    test::StoreFixture f;
+    f.store.reset();
+    MainWindow w(context(f.path));
+    QVERIFY(!w.desktopNotifier()->serverAvailable());
+    const int before = static_cast<int>(m_server.received.size());
+    for (int i = 0; i < 3; ++i)
+        w.alertsPanel()->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    QVERIFY(w.lastNotification().contains(QStringLiteral("Stale pack")));
+    QVERIFY(w.lastNotificationChannel() != QLatin1String("desktop"));
+    QCOMPARE(m_server.received.size(), before);
+    QVERIFY(m_serverBus.registerService(QString::fromLatin1(DesktopNotifier::kService)));
+}
+
+// A private session bus for this test, started before the application touches D-Bus; it dies
+// with the test (PR_SET_PDEATHSIG), even when the test crashes.
+int main(int argc, char **argv) {
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return 1;
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        ::close(fds[0]);
+        const std::string printTo = "--print-address=" + std::to_string(fds[1]);
+        ::execlp("dbus-daemon", "dbus-daemon", "--session", "--nofork", printTo.c_str(), nullptr);
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    QByteArray address;
+    char buf[512];
+    for (ssize_t n; !address.contains('\n') && (n = ::read(fds[0], buf, sizeof buf)) > 0;)
+        address.append(buf, n);
+    ::close(fds[0]);
+    if (child < 0 || address.trimmed().isEmpty()) {
+        std::fprintf(stderr, "cannot start dbus-daemon (packaging/debian-deps.txt: dbus-daemon)\n");
+        return 1;
+    }
+    ::setenv("DBUS_SESSION_BUS_ADDRESS", address.trimmed().constData(), 1);
+    int rc = 0;
+    {
+        QApplication app(argc, argv);
+        TestDesktopNotify t;
+        rc = QTest::qExec(&t, argc, argv);
+    }
+    ::kill(child, SIGTERM);
+    ::waitpid(child, nullptr, 0);
+    return rc;
+}
+
+#include "tst_desktopnotify.moc"

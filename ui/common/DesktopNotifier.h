@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QDBusConnection>
+#include <QHash>
+#include <QObject>
+#include <QPair>
+
+namespace ops::ui {
+
+// Desktop notifications through the freedesktop notification service
+// (org.freedesktop.Notifications on the session bus, what GNOME, KDE and most desktops run):
+// urgency critical for SEV-1 (it stays until dismissed), normal otherwise, with the actions
+// "Open" and "Acknowledge…" when the server offers actions. Every call is asynchronous, so a
+// slow or hung notification server never stalls the window. notify() returns false when no
+// server is there: the caller falls back to the system tray.
+class DesktopNotifier final : public QObject {
+    Q_OBJECT
+public:
+    static constexpr const char *kService = "org.freedesktop.Notifications";
+    static constexpr const char *kPath = "/org/freedesktop/Notifications";
+
+    explicit DesktopNotifier(QObject *parent = nullptr);
+    DesktopNotifier(const QDBusConnection &bus, QObject *parent);
+
+    bool serverAvailable() const;
+    bool serverOffersActions() const { return m_actions; }
+    bool notify(const QString &title, const QString &body, const QString &severity, const QString &alertId,
+                const QString &scope);
+
+Q_SIGNALS:
+    // The person clicked an action of a notification: "open" or "acknowledge".
+    void actionInvoked(const QString &action, const QString &alertId, const QString &scope);
+    // The server refused or failed a notification (what it said), after notify() returned true.
+    void failed(const QString &title, const QString &body, const QString &severity, const QString &error);
+    void capabilitiesKnown();
+
+private Q_SLOTS:
+    void onActionInvoked(uint id, const QString &action);
+    void onClosed(uint id, uint reason);
+
+private:
+    void askCapabilities();
+
+    QDBusConnection m_bus;
+    bool m_actions = false;
+    bool m_capabilitiesAsked = false;
+    QHash<uint, QPair<QString, QString>> m_cells; // notification id → (alert, scope)
+};
+
+} // namespace ops::ui
