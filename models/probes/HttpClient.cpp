@@ -134,13 +134,20 @@ QByteArray HttpGet::requestBytes() const {
         host = '[' + host + ']'; // an IPv6 literal
     if (m_url.port() > 0)
         host += ':' + QByteArray::number(m_url.port());
+    QByteArray proxyAuth;
+    if (m_via.isValid() && m_url.scheme() == QLatin1String("http")) {
+        // Through an http proxy: the absolute form, and the proxy's own credentials.
+        path = "http://" + host + path;
+        if (const QByteArray a = ProxySettings::authorization(m_via); !a.isEmpty())
+            proxyAuth = "Proxy-Authorization: " + a + "\r\n";
+    }
     QByteArray out;
     out.reserve(160 + path.size() + m_options.authorization.size());
     out +=
         "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: opsconsole-probe\r\nAccept: */*\r\n";
-    if (!m_options.authorization.isEmpty() && m_origin == m_firstOrigin) // set by startHop()
+    if (!m_options.authorization.isEmpty() && HttpConnectionPool::originOf(m_url) == m_firstOrigin)
         out += "Authorization: " + m_options.authorization + "\r\n";
-    out += "\r\n";
+    out += proxyAuth + "\r\n";
     return out;
 }
 
@@ -148,12 +155,28 @@ void HttpGet::startHop() {
     m_parser = HttpResponseParser{};
     m_headSeen = false;
     m_sslErrors.clear();
-    m_origin = HttpConnectionPool::originOf(m_url);
+    m_via = QUrl();
+    m_tunnel = false;
+    m_tunnelHead.clear();
+    if (m_options.proxy) {
+        const ProxySettings::Choice choice = m_options.proxy->choose(m_url);
+        if (!choice.error.isEmpty()) {
+            finish(choice.error);
+            return;
+        }
+        if (choice.proxy)
+            m_via = *choice.proxy;
+    }
+    // A connection through a proxy is another connection than a direct one to the same origin.
+    m_origin = HttpConnectionPool::originOf(m_url) +
+               (m_via.isValid() ? QStringLiteral(" via ") + HttpConnectionPool::originOf(m_via) : QString());
     QTcpSocket *socket = m_pool->take(m_origin);
     m_reused = socket != nullptr;
     if (!socket) {
         const bool tls = m_url.scheme() == QLatin1String("https");
         const quint16 port = static_cast<quint16>(m_url.port(tls ? 443 : 80));
+        const QString connectHost = m_via.isValid() ? m_via.host() : m_url.host();
+        const quint16 connectPort = m_via.isValid() ? static_cast<quint16>(m_via.port(80)) : port;
         if (tls) {
             auto *ssl = new QSslSocket;
             ssl->setSslConfiguration(m_options.ssl);
@@ -162,17 +185,64 @@ void HttpGet::startHop() {
                     [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
             socket = ssl;
             attach(socket);
+            if (m_via.isValid()) {
+                // HTTP CONNECT: the proxy carries bytes; TLS and its checks are with the target.
+                ssl->setPeerVerifyName(m_url.host());
+                ssl->connectToHost(connectHost, connectPort);
+                socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+                QByteArray target = m_url.host(QUrl::FullyEncoded).toLatin1();
+                if (target.contains(':'))
+                    target = '[' + target + ']';
+                target += ':' + QByteArray::number(port);
+                QByteArray request = "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n";
+                if (const QByteArray a = ProxySettings::authorization(m_via); !a.isEmpty())
+                    request += "Proxy-Authorization: " + a + "\r\n";
+                m_tunnel = true;
+                socket->write(request + "\r\n");
+                return; // the request follows once the tunnel is up and encrypted
+            }
             ssl->connectToHostEncrypted(m_url.host(), port);
         } else {
             socket = new QTcpSocket;
             attach(socket);
-            socket->connectToHost(m_url.host(), port);
+            socket->connectToHost(connectHost, connectPort);
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     } else {
         attach(socket);
     }
     socket->write(requestBytes()); // buffered until connected (and encrypted)
+}
+
+bool HttpGet::tunnelAnswer(QByteArrayView data) {
+    m_tunnelHead.append(data);
+    const qsizetype end = m_tunnelHead.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (m_tunnelHead.size() > 16 * 1024) {
+            finish(QStringLiteral("proxy %1 sent an overlong answer to CONNECT").arg(m_via.host()));
+            return false;
+        }
+        return true;
+    }
+    const QByteArray status = m_tunnelHead.left(m_tunnelHead.indexOf("\r\n"));
+    const QList<QByteArray> parts = status.split(' ');
+    if (parts.size() < 2 || !parts.at(0).startsWith("HTTP/1.") || !parts.at(1).startsWith('2') ||
+        end + 4 != m_tunnelHead.size()) {
+        finish(QStringLiteral("proxy %1:%2 refused the tunnel to %3: %4")
+                   .arg(m_via.host())
+                   .arg(m_via.port(80))
+                   .arg(hostPort(), QString::fromLatin1(status.left(120))));
+        return false;
+    }
+    m_tunnel = false;
+    m_tunnelHead.clear();
+    auto *ssl = qobject_cast<QSslSocket *>(m_socket);
+    connect(ssl, &QSslSocket::encrypted, this, [this] {
+        if (m_socket && !m_finished)
+            m_socket->write(requestBytes());
+    });
+    ssl->startClientEncryption();
+    return true;
 }
 
 void HttpGet::attach(QTcpSocket *socket) {
@@ -208,6 +278,12 @@ void HttpGet::onReadyRead() {
         const qint64 n = m_socket->read(buffer, HttpConnectionPool::kScratch);
         if (n <= 0)
             return;
+        if (m_tunnel) {
+            // The proxy's answer to CONNECT: not the target's response (no first byte yet).
+            if (!tunnelAnswer(QByteArrayView(buffer, n)))
+                return;
+            continue;
+        }
         if (!m_started) {
             m_started = true;
             if (onResponseStarted)
@@ -317,7 +393,10 @@ void HttpGet::onSocketError() {
         reason = QStringLiteral("DNS: host %1 not found").arg(m_url.host());
         break;
     case QAbstractSocket::ConnectionRefusedError:
-        reason = QStringLiteral("connection refused by %1").arg(hostPort());
+        reason = m_via.isValid() ? QStringLiteral("connection refused by the proxy %1:%2")
+                                       .arg(m_via.host())
+                                       .arg(m_via.port(80))
+                                 : QStringLiteral("connection refused by %1").arg(hostPort());
         break;
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "HttpResponseParser.h"
+#include "Proxy.h"
 
 #include <QHash>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QUrl>
+
+#include <memory>
 
 class QTcpSocket;
 
@@ -72,6 +75,9 @@ public:
         int maxRedirects = 5;
         QByteArray authorization; // the whole header value; never logged
         QSslConfiguration ssl;
+        // Proxies from the environment: http through an absolute-form request, https through an
+        // HTTP CONNECT tunnel, the TLS session (and its checks) end to end with the target.
+        std::shared_ptr<const ProxySettings> proxy;
     };
 
     HttpGet(HttpConnectionPool *pool, QUrl url, Options options, QObject *parent = nullptr);
@@ -101,6 +107,8 @@ private:
     QByteArray requestBytes() const;
     QString hostPort() const;
     bool retryOnFreshConnection();
+    // The CONNECT tunnel's answer, before TLS starts: false once finished.
+    bool tunnelAnswer(QByteArrayView data);
 
     HttpConnectionPool *m_pool;
     QUrl m_url;
@@ -116,6 +124,9 @@ private:
     int m_hops = 0;
     HttpResponseParser m_parser;
     QList<QSslError> m_sslErrors;
+    QUrl m_via;            // the proxy of this hop, empty when direct
+    bool m_tunnel = false; // waiting for the proxy's answer to CONNECT
+    QByteArray m_tunnelHead;
 };
 
 } // namespace ops

@@ -25,10 +25,12 @@ public:
         , m_settings(settings)
         , m_clock(std::move(clock)) {}
 
-    void start(HttpConnectionPool *pool, const Secret &token, const QSslConfiguration &ssl) {
+    void start(HttpConnectionPool *pool, const Secret &token, const QSslConfiguration &ssl,
+               std::shared_ptr<const ProxySettings> proxy) {
         HttpGet::Options options;
         options.maxRedirects = m_settings.maxRedirects;
         options.ssl = ssl;
+        options.proxy = std::move(proxy);
         if (m_target.auth && token.isSet())
             options.authorization = "Bearer " + token.reveal();
         m_get = new HttpGet(pool, m_target.url, std::move(options), this);
@@ -232,6 +234,12 @@ ProbeEngine::ProbeEngine(DeploymentConfig config, Secret operatorToken, QObject 
         m_ssl.addCaCertificates(m_config.probes.caFile, QSsl::Pem);
     if (m_config.probes.insecureTls)
         m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // dev only: refused by policy elsewhere
+    if (ProxySettings env = ProxySettings::fromEnvironment(); !env.isEmpty())
+        m_proxy = std::make_shared<const ProxySettings>(std::move(env));
+}
+
+void ProbeEngine::setProxySettings(const ProxySettings &settings) {
+    m_proxy = settings.isEmpty() ? nullptr : std::make_shared<const ProxySettings>(settings);
 }
 
 ProbeEngine::~ProbeEngine() = default;
@@ -276,7 +284,7 @@ void ProbeEngine::startMore() {
         auto *job = new ProbeJob(m_queue.dequeue(), m_config.probes, m_clock, this);
         connect(job, &ProbeJob::done, this, &ProbeEngine::jobDone);
         ++m_inFlight;
-        job->start(m_pool, m_token, m_ssl);
+        job->start(m_pool, m_token, m_ssl, m_proxy);
     }
 }
 

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "Proxy.h"
+
+#include <memory>
+
 #include "ProbeTypes.h"
 
 #include "core/DeploymentConfig.h"
@@ -32,6 +36,8 @@ public:
     void runRound(const QString &scope = {});
     bool isRunning() const { return m_inFlight > 0 || !m_queue.isEmpty(); }
     void setClock(Time::Clock clock) { m_clock = std::move(clock); }
+    // The proxies probes go through; read from the environment at construction.
+    void setProxySettings(const ProxySettings &settings);
     const DeploymentConfig &config() const { return m_config; }
 
 Q_SIGNALS:
@@ -49,6 +55,7 @@ private:
     int m_maxInFlight = 1; // the concurrency limit: at most this many connections in use at once
     HttpConnectionPool *m_pool;
     QSslConfiguration m_ssl;
+    std::shared_ptr<const ProxySettings> m_proxy;
     QQueue<ProbeTarget> m_queue;
     int m_inFlight = 0;
     QList<ProbeResult> m_round;

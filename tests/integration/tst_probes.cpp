@@ -120,6 +120,85 @@ ProbeResult only(const QList<ProbeResult> &results, const QString &id) {
     return ProbeResult{};
 }
 
+// A forward proxy on loopback as a corporate network runs one: HTTP CONNECT tunnels for https,
+// absolute-form requests for http, optionally demanding Proxy-Authorization (407 otherwise).
+class ForwardProxy : public QObject {
+public:
+    explicit ForwardProxy(QByteArray requiredAuth = {})
+        : m_requiredAuth(std::move(requiredAuth)) {
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection()) {
+                client->setParent(this);
+                connect(client, &QTcpSocket::readyRead, client, [this, client] { onClient(client); });
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    QString url(const QByteArray &userInfo = {}) const {
+        return QStringLiteral("http://") +
+               (userInfo.isEmpty() ? QString() : QString::fromLatin1(userInfo + '@')) +
+               QStringLiteral("127.0.0.1:%1").arg(m_server.serverPort());
+    }
+    QList<QByteArray> requestLines; // the first line of every request the proxy was asked
+
+private:
+    void onClient(QTcpSocket *client) {
+        if (QTcpSocket *up = client->property("upstream").value<QTcpSocket *>()) {
+            up->write(client->readAll()); // a tunnel or forwarded connection: just carry bytes
+            return;
+        }
+        QByteArray head = client->property("head").toByteArray() + client->readAll();
+        client->setProperty("head", head);
+        const qsizetype end = head.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        const QByteArray line = head.left(head.indexOf("\r\n"));
+        requestLines << line;
+        if (!m_requiredAuth.isEmpty() &&
+            !head.left(end).contains(QByteArray("Proxy-Authorization: Basic " + m_requiredAuth.toBase64()))) {
+            client->write("HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n");
+            client->disconnectFromHost();
+            return;
+        }
+        const QList<QByteArray> parts = line.split(' ');
+        const bool tunnel = parts.value(0) == "CONNECT";
+        const QUrl target = tunnel ? QUrl(QStringLiteral("//") + QString::fromLatin1(parts.value(1)))
+                                   : QUrl(QString::fromLatin1(parts.value(1)));
+        auto *up = new QTcpSocket(client);
+        client->setProperty("upstream", QVariant::fromValue(up));
+        QByteArray rest = head.mid(end + 4);
+        if (!tunnel) {
+            // Forward in origin form, without the proxy's own header.
+            QByteArray forwarded =
+                parts.value(0) + ' ' + target.path(QUrl::FullyEncoded).toLatin1() +
+                (target.hasQuery() ? '?' + target.query(QUrl::FullyEncoded).toLatin1() : QByteArray()) + ' ' +
+                parts.value(2) + "\r\n";
+            for (const QByteArray &h : head.left(end).split('\n').mid(1))
+                if (!h.startsWith("Proxy-Authorization"))
+                    forwarded += h.trimmed() + "\r\n";
+            rest = forwarded + "\r\n" + rest;
+        }
+        connect(up, &QTcpSocket::connected, client, [client, up, tunnel, rest] {
+            if (tunnel)
+                client->write("HTTP/1.1 200 Connection established\r\n\r\n");
+            up->write(rest);
+        });
+        connect(up, &QTcpSocket::readyRead, client, [client, up] { client->write(up->readAll()); });
+        connect(up, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        connect(client, &QTcpSocket::disconnected, up, [up] { up->disconnectFromHost(); });
+        up->connectToHost(target.host(), static_cast<quint16>(target.port(80)));
+    }
+    QTcpServer m_server;
+    QByteArray m_requiredAuth;
+};
+
+QProcessEnvironment proxyEnv(std::initializer_list<std::pair<const char *, QString>> vars) {
+    QProcessEnvironment env;
+    for (const auto &[k, v] : vars)
+        env.insert(QString::fromLatin1(k), v);
+    return env;
+}
+
 } // namespace
 
 class TestProbes : public QObject {
@@ -153,6 +232,8 @@ private Q_SLOTS:
     void notHttpAtAll();
     void authorizationNeverFollowsARedirectElsewhere();
     void packElsewhereGetsNoToken();
+    void proxyVariablesAsCurlReadsThem();
+    void probesGoThroughProxies();
 
 private:
     void fault(const QString &scope, const QString &f);
@@ -913,6 +994,132 @@ void TestProbes::publisherTokenOnlyWithAuthAndNeverKept() {
     QVERIFY2(without.ok, qPrintable(without.error));
     QVERIFY(!echo.received.isEmpty());
     QVERIFY(!echo.received.contains("Authorization")); // auth: false sends no token at all
+}
+
+void TestProbes::proxyVariablesAsCurlReadsThem() {
+    ProxySettings p = ProxySettings::fromEnvironment(proxyEnv(
+        {{"HTTPS_PROXY", QStringLiteral("http://upper:3128")},
+         {"https_proxy", QStringLiteral("proxy.corp:8080")},
+         {"NO_PROXY", QStringLiteral("internal.example, .corp.example,10.0.0.5, cdn.example:8443 ,[::1]")}}));
+    QCOMPARE(p.https.toString(),
+             QStringLiteral("http://proxy.corp:8080")); // lower case first, bare host:port
+    QVERIFY(p.http.isEmpty());
+    const auto via = [&](const char *url) {
+        return p.choose(QUrl(QString::fromLatin1(url))).proxy.has_value();
+    };
+    QVERIFY(via("https://cdn.example.org/m.json"));
+    QVERIFY(!via("http://cdn.example.org/m.json")); // no HTTP_PROXY
+    QVERIFY(!via("https://internal.example/m.json"));
+    QVERIFY(!via("https://api.internal.example/m.json"));
+    QVERIFY(via("https://notinternal.example/m.json"));
+    QVERIFY(!via("https://a.corp.example/m.json"));
+    QVERIFY(!via("https://10.0.0.5/m.json"));
+    QVERIFY(via("https://10.0.0.6/m.json"));
+    QVERIFY(!via("https://cdn.example:8443/m.json"));
+    QVERIFY(via("https://cdn.example/m.json")); // another port
+    QVERIFY(!via("https://[::1]:9/m.json"));
+    QVERIFY(!ProxySettings::fromEnvironment(
+                 proxyEnv({{"HTTPS_PROXY", QStringLiteral("http://p:1")}, {"NO_PROXY", QStringLiteral("*")}}))
+                 .choose(QUrl(QStringLiteral("https://x.example/")))
+                 .proxy);
+    // A proxy variable that cannot be read fails the probes it would carry, without echoing it.
+    const ProxySettings bad = ProxySettings::fromEnvironment(
+        proxyEnv({{"HTTPS_PROXY", QStringLiteral("socks5://user:hunter2@p:1080")}}));
+    const ProxySettings::Choice c = bad.choose(QUrl(QStringLiteral("https://x.example/")));
+    QVERIFY(!c.proxy);
+    QVERIFY2(c.error.contains(QStringLiteral("HTTPS_PROXY")) && !c.error.contains(QStringLiteral("hunter2")),
+             qPrintable(c.error));
+    QCOMPARE(ProxySettings::authorization(QUrl(QStringLiteral("http://ops:s%3Acret@p:1"))),
+             QByteArray("Basic " + QByteArray("ops:s:cret").toBase64()));
+}
+
+void TestProbes::probesGoThroughProxies() {
+    // The targets: a plain http one and an https one with a certificate of a test CA.
+    TempDir dir;
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), dir.file(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                   dir.file(QStringLiteral("cert.pem")), QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+    QFile certFile(dir.file(QStringLiteral("cert.pem"))), keyFile(dir.file(QStringLiteral("key.pem")));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    auto *sslServer = new QSslServer;
+    sslServer->setSslConfiguration(tls);
+    Hostile secure([](QTcpSocket *s) { answerJson(s, manifestJson()); }, sslServer);
+    Hostile plain([](QTcpSocket *s) { answerJson(s, manifestJson()); });
+
+    // https through CONNECT, with the CA: ok, and the proxy saw only the tunnel's target.
+    ForwardProxy proxy;
+    DeploymentConfig httpsCfg = configFor(secure.url());
+    httpsCfg.probes.caFile = dir.file(QStringLiteral("cert.pem"));
+    ProbeEngine viaProxy(httpsCfg, Secret(QByteArrayLiteral("operator-token-6d1")));
+    viaProxy.setProxySettings(ProxySettings::fromEnvironment(proxyEnv({{"HTTPS_PROXY", proxy.url()}})));
+    ProbeResult r = only(round(viaProxy), QStringLiteral("kl/manifest"));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QCOMPARE(proxy.requestLines.size(), 1);
+    QCOMPARE(proxy.requestLines.first(),
+             "CONNECT 127.0.0.1:" + QByteArray::number(secure.port()) + " HTTP/1.1");
+    // The same TLS checks through the tunnel: without the CA the certificate is refused.
+    ProbeEngine untrusted(configFor(secure.url()), Secret());
+    untrusted.setProxySettings(ProxySettings::fromEnvironment(proxyEnv({{"HTTPS_PROXY", proxy.url()}})));
+    r = only(round(untrusted), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.startsWith(QStringLiteral("TLS: ")), qPrintable(r.reason));
+
+    // http through the proxy in absolute form; NO_PROXY sends it direct.
+    ProbeEngine httpViaProxy(configFor(plain.url()), Secret());
+    httpViaProxy.setProxySettings(ProxySettings::fromEnvironment(proxyEnv({{"HTTP_PROXY", proxy.url()}})));
+    r = only(round(httpViaProxy), QStringLiteral("kl/manifest"));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QCOMPARE(proxy.requestLines.last(), "GET " + plain.url().toUtf8() + " HTTP/1.1");
+    const qsizetype seen = proxy.requestLines.size();
+    ProbeEngine bypass(configFor(plain.url()), Secret());
+    bypass.setProxySettings(ProxySettings::fromEnvironment(
+        proxyEnv({{"HTTP_PROXY", proxy.url()}, {"NO_PROXY", QStringLiteral("localhost,127.0.0.1")}})));
+    r = only(round(bypass), QStringLiteral("kl/manifest"));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QCOMPARE(proxy.requestLines.size(), seen);
+
+    // A proxy that wants credentials: refused without, through with them.
+    ForwardProxy guarded("ops:pa55");
+    ProbeEngine noCreds(httpsCfg, Secret());
+    noCreds.setProxySettings(ProxySettings::fromEnvironment(proxyEnv({{"HTTPS_PROXY", guarded.url()}})));
+    r = only(round(noCreds), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.contains(QStringLiteral("refused the tunnel")) &&
+                 r.reason.contains(QStringLiteral("407")),
+             qPrintable(r.reason));
+    ProbeEngine withCreds(httpsCfg, Secret());
+    withCreds.setProxySettings(
+        ProxySettings::fromEnvironment(proxyEnv({{"HTTPS_PROXY", guarded.url("ops:pa55")}})));
+    r = only(round(withCreds), QStringLiteral("kl/manifest"));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QVERIFY(!r.reason.contains(QStringLiteral("pa55")));
+
+    // The operator token goes to the target inside the tunnel, never to the proxy in the clear.
+    QVERIFY(!proxy.requestLines.join('\n').contains("operator-token-6d1"));
+
+    // Nothing listens where the proxy should be.
+    QTcpServer gone;
+    QVERIFY(gone.listen(QHostAddress::LocalHost, 0));
+    const quint16 deadPort = gone.serverPort();
+    gone.close();
+    ProbeEngine dead(httpsCfg, Secret());
+    dead.setProxySettings(ProxySettings::fromEnvironment(
+        proxyEnv({{"HTTPS_PROXY", QStringLiteral("http://127.0.0.1:%1").arg(deadPort)}})));
+    r = only(round(dead), QStringLiteral("kl/manifest"));
+    QCOMPARE(r.state, ProbeState::Failed);
+    QVERIFY2(r.reason.contains(QStringLiteral("connection refused by the proxy")), qPrintable(r.reason));
 }
 
 QTEST_GUILESS_MAIN(TestProbes)
