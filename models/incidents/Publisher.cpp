@@ -4,6 +4,7 @@
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 #include "probes/ProbeEngine.h"
+#include "probes/Proxy.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -35,6 +36,7 @@ PublisherClient::PublisherClient(const DeploymentConfig &config, Secret token, Q
     , m_token(std::move(token))
     , m_nam(new QNetworkAccessManager(this))
     , m_timeout(new QTimer(this)) {
+    m_nam->setProxyFactory(new EnvironmentProxyFactory); // HTTPS_PROXY / HTTP_PROXY / NO_PROXY
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
         if (m_reply)

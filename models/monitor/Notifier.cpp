@@ -4,6 +4,7 @@
 
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
+#include "probes/Proxy.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -63,6 +64,7 @@ WebhookNotifier::WebhookNotifier(const DeploymentConfig &config, QList<QUrl> url
     , m_urls(std::move(urls))
     , m_nam(new QNetworkAccessManager(this)) {
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_nam->setProxyFactory(new EnvironmentProxyFactory); // HTTPS_PROXY / HTTP_PROXY / NO_PROXY
 }
 
 QString WebhookNotifier::redacted(const QUrl &url) {

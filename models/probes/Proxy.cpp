@@ -94,4 +94,15 @@ QByteArray ProxySettings::authorization(const QUrl &proxy) {
                .toBase64();
 }
 
+QList<QNetworkProxy> EnvironmentProxyFactory::queryProxy(const QNetworkProxyQuery &query) {
+    const ProxySettings::Choice c = m_settings.choose(query.url());
+    if (!c.error.isEmpty()) // never silently direct: a proxy that cannot be reached instead
+        return {
+            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("unreadable-proxy-variable.invalid"), 9)};
+    if (!c.proxy)
+        return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    return {QNetworkProxy(QNetworkProxy::HttpProxy, c.proxy->host(), static_cast<quint16>(c.proxy->port(80)),
+                          c.proxy->userName(QUrl::FullyDecoded), c.proxy->password(QUrl::FullyDecoded))};
+}
+
 } // namespace ops

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QNetworkProxyFactory>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QUrl>
@@ -35,6 +36,17 @@ struct ProxySettings {
     }
     // "Basic …" from the proxy URL's user info, empty without one.
     static QByteArray authorization(const QUrl &proxy);
+};
+
+// The same choice for Qt's own HTTP clients (the publisher's rebind, webhook notifications).
+class EnvironmentProxyFactory final : public QNetworkProxyFactory {
+public:
+    explicit EnvironmentProxyFactory(ProxySettings settings = ProxySettings::fromEnvironment())
+        : m_settings(std::move(settings)) {}
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override;
+
+private:
+    ProxySettings m_settings;
 };
 
 } // namespace ops
