@@ -196,11 +196,31 @@ void SilenceBook::apply(const StoredEvent &e) {
         s.scope = e.scope;
         s.reason = p.stringAt("reason");
         s.actor = e.actor;
-        s.startsMs = Time::parseIso(p.stringAt("starts")).value_or(e.tsMs);
-        s.untilMs = Time::parseIso(p.stringAt("until")).value_or(s.startsMs);
         s.seq = e.seq;
         s.maintenance = window;
-        s.configLine = window && p.find("config_line") ? static_cast<int>(p.find("config_line")->toInt()) : 0;
+        if (window) {
+            // An opening counts only as the config's window says it: its alerts and its end, not
+            // what a signed event claims (a recorder's key must not buy a silence of its own).
+            const qint64 starts = Time::parseIso(p.stringAt("starts")).value_or(e.tsMs);
+            std::optional<Silence> configured;
+            for (const MaintenanceWindow &w : m_windows)
+                if (const Silence o = Silences::occurrence(w, starts); o.id == s.id && o.startsMs == starts)
+                    configured = o;
+            if (!configured)
+                return;
+            s.alerts = configured->alerts;
+            s.scope = configured->scope;
+            s.reason = configured->reason;
+            s.startsMs = configured->startsMs;
+            s.untilMs = configured->untilMs;
+            s.configLine = configured->configLine;
+        } else {
+            // A person's silence starts when it was recorded and lasts at most 30 days, whatever
+            // its payload says.
+            s.startsMs = e.tsMs;
+            s.untilMs =
+                qMin(Time::parseIso(p.stringAt("until")).value_or(e.tsMs), e.tsMs + Silences::kMaxDurationMs);
+        }
         m_index.insert(s.id, m_recorded.size());
         m_recorded.append(s);
         return;

@@ -663,7 +663,8 @@ void AlertMonitor::seedNoticesFromLog() {
     for (const StoredEvent &e : events.value()) {
         const JsonValue p = e.payload();
         const QString key = p.stringAt("alert") + QLatin1Char('|') + e.scope;
-        const qint64 at = Time::parseIso(p.stringAt("notice_at")).value_or(e.tsMs);
+        // Never later than the event itself: a forged date in the future would silence escalations.
+        const qint64 at = qMin(Time::parseIso(p.stringAt("notice_at")).value_or(e.tsMs), e.tsMs);
         QHash<QString, qint64> &map = p.stringAt("trigger") == QLatin1String("escalated")
                                           ? m_escalatedNoticeAt
                                       : p.stringAt("trigger") == QLatin1String("fired") ? m_firedNoticeAt
@@ -690,7 +691,7 @@ void AlertMonitor::notifyRound(const QList<AlertTransition> &transitions,
                    (t.from == AlertState::Firing || t.from == AlertState::Acknowledged)) {
             m_heldNotices.remove(key);
             // Cleared is said where fired was said, in this firing.
-            if (m_firedNoticeAt.value(key, -1) >= firingSince.value(key, 0) && !c.silenced())
+            if (m_firedNoticeAt.value(key, -1) >= firingSince.value(key, 0))
                 m_notifier->notify(noticeFor(QStringLiteral("cleared"), c, nowMs));
         }
     }

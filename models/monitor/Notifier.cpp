@@ -85,6 +85,11 @@ QByteArray WebhookNotifier::body(const QString &format, const Notice &n) {
             text += QStringLiteral(" (%1)").arg(n.detail);
         if (!n.note.isEmpty())
             text += QStringLiteral(" — %1").arg(n.note);
+        // Slack's control sequences (<!channel>, <url|label>) are only ever ours: what a probed
+        // server or a proxy wrote into a detail is escaped as the format asks.
+        text.replace(QLatin1Char('&'), QStringLiteral("&amp;"))
+            .replace(QLatin1Char('<'), QStringLiteral("&lt;"))
+            .replace(QLatin1Char('>'), QStringLiteral("&gt;"));
         o["text"] = text;
     } else {
         o["version"] = QStringLiteral("1");
@@ -149,6 +154,12 @@ void WebhookNotifier::send(Delivery d) {
     const qint64 started = Time::nowMs();
     QNetworkReply *reply = m_nam->post(request, body(format, d.notice));
     auto read = std::make_shared<qint64>(0);
+    // A hard deadline for the whole exchange: a hook that trickles a byte now and then does not
+    // hold a delivery slot past probes.timeout_ms.
+    QTimer::singleShot(m_config.probes.timeoutMs, reply, [reply] {
+        if (reply->isRunning())
+            reply->abort();
+    });
     connect(reply, &QNetworkReply::readyRead, this, [reply, read] {
         // What the hook answers is not kept (it may echo what it was sent); only its size is bounded.
         *read += reply->skip(kMaxResponseBytes + 1);
@@ -195,7 +206,21 @@ void WebhookNotifier::send(Delivery d) {
             const int delay = m_retryBaseMs * (1 << qMin(d.attempt - 1, 6));
             QTimer::singleShot(delay, this, [this, next = Delivery{d.webhook, d.notice, d.attempt + 1}] {
                 --m_waiting;
-                m_queue.prepend(next);
+                // Behind what waits already (a dead hook does not push healthy ones back), and
+                // within the same bound.
+                if (m_queue.size() >= kMaxQueued) {
+                    DeliveryAttempt dropped;
+                    dropped.webhook = next.webhook;
+                    dropped.target = redacted(m_urls.at(next.webhook));
+                    dropped.format = m_config.notifications.webhooks.at(next.webhook).format;
+                    dropped.notice = next.notice;
+                    dropped.attempt = next.attempt;
+                    dropped.outcome = QStringLiteral("dropped");
+                    dropped.error = QStringLiteral("more than %1 notifications waited").arg(kMaxQueued);
+                    Q_EMIT attempted(dropped);
+                    return;
+                }
+                m_queue.append(next);
                 pump();
             });
         }

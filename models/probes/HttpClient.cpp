@@ -390,7 +390,8 @@ void HttpGet::onSocketError() {
     QString reason;
     switch (error) {
     case QAbstractSocket::HostNotFoundError:
-        reason = QStringLiteral("DNS: host %1 not found").arg(m_url.host());
+        reason = m_via.isValid() ? QStringLiteral("DNS: proxy host %1 not found").arg(m_via.host())
+                                 : QStringLiteral("DNS: host %1 not found").arg(m_url.host());
         break;
     case QAbstractSocket::ConnectionRefusedError:
         reason = m_via.isValid() ? QStringLiteral("connection refused by the proxy %1:%2")

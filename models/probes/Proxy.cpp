@@ -48,9 +48,15 @@ bool ProxySettings::bypasses(const QUrl &target) const {
         if (entry == QLatin1String("*"))
             return true;
         int entryPort = -1;
-        // "host:port" (not an IPv6 literal, which has several colons or brackets)
-        if (const qsizetype colon = entry.lastIndexOf(QLatin1Char(':'));
-            colon > 0 && entry.count(QLatin1Char(':')) == 1) {
+        // "[v6]:port", or "host:port" (an unbracketed IPv6 literal has several colons and no port)
+        if (entry.startsWith(QLatin1Char('[')) && entry.contains(QLatin1String("]:"))) {
+            bool ok = false;
+            entryPort = entry.mid(entry.indexOf(QLatin1String("]:")) + 2).toInt(&ok);
+            if (!ok)
+                continue;
+            entry.truncate(entry.indexOf(QLatin1String("]:")) + 1);
+        } else if (const qsizetype colon = entry.lastIndexOf(QLatin1Char(':'));
+                   colon > 0 && entry.count(QLatin1Char(':')) == 1) {
             bool ok = false;
             entryPort = entry.mid(colon + 1).toInt(&ok);
             if (!ok)
@@ -95,6 +101,12 @@ QByteArray ProxySettings::authorization(const QUrl &proxy) {
 }
 
 QList<QNetworkProxy> EnvironmentProxyFactory::queryProxy(const QNetworkProxyQuery &query) {
+    // A webhook or publisher on loopback never goes through a proxy: plain http to 127.0.0.1 is
+    // allowed outside dev only because it stays on this machine.
+    const QHostAddress address(query.url().host());
+    if (query.url().host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
+        (!address.isNull() && address.isLoopback()))
+        return {QNetworkProxy(QNetworkProxy::NoProxy)};
     const ProxySettings::Choice c = m_settings.choose(query.url());
     if (!c.error.isEmpty()) // never silently direct: a proxy that cannot be reached instead
         return {

@@ -38,7 +38,8 @@ struct ProxySettings {
     static QByteArray authorization(const QUrl &proxy);
 };
 
-// The same choice for Qt's own HTTP clients (the publisher's rebind, webhook notifications).
+// The same choice for Qt's own HTTP clients (the publisher's rebind, webhook notifications),
+// except that loopback always goes direct (a plain-http hook on 127.0.0.1 must stay local).
 class EnvironmentProxyFactory final : public QNetworkProxyFactory {
 public:
     explicit EnvironmentProxyFactory(ProxySettings settings = ProxySettings::fromEnvironment())

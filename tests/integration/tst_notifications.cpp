@@ -9,6 +9,7 @@
 #include "alerts/Silences.h"
 #include "core/CanonicalJson.h"
 #include "monitor/AlertMonitor.h"
+#include "probes/Proxy.h"
 
 #include <QFile>
 #include <QTest>
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void configRefusesBadHooks();
     void firedEscalatedClearedHeldOverRealHttp();
     void urlFileKeepsTheSecretOutOfTheConfigAndTheLog();
+    void chatTextCannotPingOrLink();
 };
 
 namespace {
@@ -268,6 +270,34 @@ void TestNotifications::urlFileKeepsTheSecretOutOfTheConfigAndTheLog() {
     QFile store(rig.f.path);
     QVERIFY(store.open(QIODevice::ReadOnly));
     QVERIFY(!store.readAll().contains("secret-token-77"));
+}
+
+void TestNotifications::chatTextCannotPingOrLink() {
+    // A probed server writes the detail (a status line, an excerpt): Slack's <!channel> and
+    // <url|label> are escaped, so a hostile origin cannot page a channel or plant a link.
+    Notice n;
+    n.trigger = QStringLiteral("fired");
+    n.alertName = QStringLiteral("Stale pack");
+    n.scope = QStringLiteral("kl");
+    n.severity = QStringLiteral("SEV-2");
+    n.detail = QStringLiteral("HTTP/1.1 <!channel> <https://evil.example|Acknowledge here> & more");
+    const QString text = parse(WebhookNotifier::body(QStringLiteral("slack"), n)).stringAt("text");
+    QVERIFY2(!text.contains(QLatin1Char('<')) && !text.contains(QLatin1Char('>')), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("&lt;!channel&gt;")) && text.contains(QStringLiteral("&amp; more")));
+    // Loopback hooks never go through a proxy, whatever the environment says.
+    EnvironmentProxyFactory factory(ProxySettings::fromEnvironment([] {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("HTTP_PROXY"), QStringLiteral("http://proxy.example:3128"));
+        return env;
+    }()));
+    QCOMPARE(factory.queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("http://127.0.0.1:9/hook"))))
+                 .first()
+                 .type(),
+             QNetworkProxy::NoProxy);
+    QCOMPARE(factory.queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("http://chat.example/hook"))))
+                 .first()
+                 .hostName(),
+             QStringLiteral("proxy.example"));
 }
 
 QTEST_GUILESS_MAIN(TestNotifications)

@@ -1018,6 +1018,10 @@ void TestProbes::proxyVariablesAsCurlReadsThem() {
     QVERIFY(!via("https://cdn.example:8443/m.json"));
     QVERIFY(via("https://cdn.example/m.json")); // another port
     QVERIFY(!via("https://[::1]:9/m.json"));
+    const ProxySettings v6 = ProxySettings::fromEnvironment(proxyEnv(
+        {{"HTTPS_PROXY", QStringLiteral("http://p:1")}, {"NO_PROXY", QStringLiteral("[::1]:8443")}}));
+    QVERIFY(!v6.choose(QUrl(QStringLiteral("https://[::1]:8443/m.json"))).proxy);
+    QVERIFY(v6.choose(QUrl(QStringLiteral("https://[::1]:9443/m.json"))).proxy);
     QVERIFY(!ProxySettings::fromEnvironment(
                  proxyEnv({{"HTTPS_PROXY", QStringLiteral("http://p:1")}, {"NO_PROXY", QStringLiteral("*")}}))
                  .choose(QUrl(QStringLiteral("https://x.example/")))

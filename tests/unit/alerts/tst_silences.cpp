@@ -24,6 +24,7 @@ private Q_SLOTS:
     void addEndExpireFold();
     void addRefusals();
     void windowOpensOnceAndExpires();
+    void signedClaimsDoNotOutgrowTheRules();
     void actsCheckRolesAndState();
     void silencedCellShowsSilencedNeverOk();
     void metricsSaySilencedBesideTheState();
@@ -290,6 +291,40 @@ void TestSilences::windowOpensOnceAndExpires() {
     QCOMPARE(due.first().payload.stringAt("id"), QStringLiteral("MW-kl-20261206T0200Z"));
 }
 
+void TestSilences::signedClaimsDoNotOutgrowTheRules() {
+    // A recorder's (or an operator's) key signs what the payload says; the fold believes only what
+    // the config and the rules allow.
+    SilenceBook book({sundayWindow()});
+    JsonValue forged =
+        Silences::addedPayload(QStringLiteral("resolver-health"), kNow, kNow + 3600'000, QStringLiteral("x"));
+    JsonValue all = JsonValue::array();
+    for (const char *a : {"stale-pack", "resolver-health", "publish-blocked"})
+        all.push(QString::fromLatin1(a));
+    forged["alerts"] = all;
+    forged["id"] = QStringLiteral("MW-kl-20990101T0000Z"); // no such window
+    forged["until"] = QStringLiteral("2099-01-01T00:00:00Z");
+    book.apply(logged(3, QStringLiteral("silence.window_opened"), QStringLiteral("kl"), forged,
+                      QStringLiteral("monitor-1")));
+    QVERIFY(book.recorded().isEmpty());
+    // The real window's id with more alerts and a longer end: the config's alerts and end count.
+    forged["id"] = QStringLiteral("MW-kl-20261206T0200Z");
+    forged["starts"] = QStringLiteral("2026-12-06T02:00:00Z");
+    book.apply(logged(4, QStringLiteral("silence.window_opened"), QStringLiteral("kl"), forged,
+                      QStringLiteral("monitor-1")));
+    QCOMPARE(book.recorded().size(), 1);
+    QCOMPARE(book.recorded().first().alerts, QStringList{QStringLiteral("stale-pack")});
+    QCOMPARE(Time::toIso(book.recorded().first().untilMs), QStringLiteral("2026-12-06T03:00:00.000Z"));
+    QVERIFY(!book.silencing(QStringLiteral("resolver-health"), QStringLiteral("kl"), kNow));
+    // A person's silence "until 2099" lasts 30 days from when it was recorded.
+    JsonValue longOne = Silences::addedPayload(QStringLiteral("resolver-health"), kNow - 86400'000, kNow,
+                                               QStringLiteral("x"));
+    longOne["until"] = QStringLiteral("2099-01-01T00:00:00Z");
+    book.apply(logged(5, QStringLiteral("silence.added"), QStringLiteral("my"), longOne));
+    const Silence &s = book.recorded().last();
+    QCOMPARE(s.startsMs, kNow);
+    QCOMPARE(s.untilMs, kNow + Silences::kMaxDurationMs);
+}
+
 void TestSilences::actsCheckRolesAndState() {
     test::StoreFixture f(true, {QStringLiteral("admin"), QStringLiteral("operator")});
     const Signer qa = test::makeSigner(QStringLiteral("quinn"));
@@ -427,10 +462,12 @@ void TestSilences::listModel() {
     const qint64 saturday = *Time::parseIso(QStringLiteral("2026-12-05T12:00:00Z"));
     book.apply(logged(3, QStringLiteral("silence.added"), QStringLiteral("my"),
                       Silences::addedPayload(QStringLiteral("publish-blocked"), saturday - 7200'000,
-                                             saturday - 3600'000, QStringLiteral("old"))));
+                                             saturday - 3600'000, QStringLiteral("old")),
+                      QStringLiteral("alice"), saturday - 7200'000));
     book.apply(logged(4, QStringLiteral("silence.added"), QStringLiteral("kl"),
                       Silences::addedPayload(QStringLiteral("stale-pack"), saturday, saturday + 3600'000,
-                                             QStringLiteral("now"))));
+                                             QStringLiteral("now")),
+                      QStringLiteral("alice"), saturday));
     SilenceListModel model;
     QAbstractItemModelTester tester(&model);
     model.setBook(book, saturday);
