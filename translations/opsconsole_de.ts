@@ -547,6 +547,10 @@
         <source>Not notifying: %1</source>
         <translation>Keine Benachrichtigung: %1</translation>
     </message>
+    <message>
+        <source>%1 %2 firing for %3 (held during a silence)</source>
+        <translation>%1 %2 ausgelöst für %3 (während einer Stummschaltung zurückgehalten)</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::CommandPalette</name>

@@ -546,6 +546,10 @@
         <source>Not notifying: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2 firing for %3 (held during a silence)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::CommandPalette</name>

@@ -630,7 +630,8 @@ void TestMainWindow::silencingHoldsTheNotificationNeverTheState() {
     QVERIFY2(panel->worstSummary().contains(QStringLiteral("(1 silenced)")),
              qPrintable(panel->worstSummary()));
 
-    // Ended from the Silences tab: the cell is plainly firing again.
+    // Ended from the Silences tab: the cell is plainly firing again, and the held notification
+    // goes out at the next round.
     tabs->setCurrentIndex(tabs->count() - 1);
     auto *list = panel->findChild<QTableView *>(QStringLiteral("silenceList"));
     QCOMPARE(list->model()->rowCount(), 1);
@@ -640,6 +641,13 @@ void TestMainWindow::silencingHoldsTheNotificationNeverTheState() {
     QCOMPARE(cell.data().toString(), QStringLiteral("FIRING SEV-2"));
     QCOMPARE(tabs->tabText(tabs->count() - 1), QStringLiteral("Silences"));
     QCOMPARE(list->model()->index(0, SilenceListModel::Status).data().toString(), QStringLiteral("ended"));
+    QCOMPARE(fired.count(), 0);
+    panel->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    QCOMPARE(fired.count(), 1);
+    QVERIFY2(fired.first().at(0).toString().contains(QStringLiteral("held during a silence")),
+             qPrintable(fired.first().at(0).toString()));
+    panel->evaluateRound(test::manifestRound(true, Time::nowMs()));
+    QCOMPARE(fired.count(), 1);
 
     // The rounds' transitions go out in batches off the GUI thread: wait for the last one.
     QTRY_COMPARE(panel->monitor()->pendingEvents(), 0);

@@ -312,13 +312,31 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
         if (t.to != AlertState::Firing ||
             (t.severity != QLatin1String("SEV-1") && t.severity != QLatin1String("SEV-2")))
             continue;
-        // A silenced cell still fires into the log; its notification waits.
-        if (m_monitor->evaluator()->cell(t.alertId, t.scope).silenced())
+        // A silenced cell still fires into the log; its notification waits for the silence's end.
+        if (m_monitor->evaluator()->cell(t.alertId, t.scope).silenced()) {
+            m_heldNotifications.insert(t.alertId + QLatin1Char('|') + t.scope);
             continue;
+        }
         const AlertRule *rule = m_monitor->evaluator()->rule(t.alertId);
         Q_EMIT alertFired(tr("%1 %2 firing for %3").arg(t.severity, rule ? rule->name : t.alertId, t.scope),
                           rule ? tr("First action: %1").arg(rule->firstAction) : t.detail, t.severity,
                           t.alertId, t.scope);
+    }
+    for (auto it = m_heldNotifications.begin(); it != m_heldNotifications.end();) {
+        const QStringList parts = it->split(QLatin1Char('|'));
+        const AlertCell &c = m_monitor->evaluator()->cell(parts.value(0), parts.value(1));
+        if (c.state != AlertState::Firing) {
+            it = m_heldNotifications.erase(it); // cleared, or acknowledged by someone meanwhile
+        } else if (!c.silenced()) {
+            const AlertRule *rule = m_monitor->evaluator()->rule(c.alertId);
+            Q_EMIT alertFired(tr("%1 %2 firing for %3 (held during a silence)")
+                                  .arg(c.severity, rule ? rule->name : c.alertId, c.scope),
+                              rule ? tr("First action: %1").arg(rule->firstAction) : c.detail, c.severity,
+                              c.alertId, c.scope);
+            it = m_heldNotifications.erase(it);
+        } else {
+            ++it;
+        }
     }
     int failed = 0;
     for (const ProbeResult &r : results)

@@ -6,6 +6,8 @@
 #include "alerts/SilenceListModel.h"
 #include "monitor/AlertMonitor.h"
 
+#include <QSet>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -102,6 +104,7 @@ private:
     QLabel *m_silenceStatus;
     QTimer *m_timer;
     QString m_chartScope;
+    QSet<QString> m_heldNotifications; // "alert|scope" that fired while silenced (SEV-1/2)
 };
 
 } // namespace ops::ui
