@@ -209,6 +209,7 @@ void AlertMonitor::runRound(const QString &scope) {
 
 void AlertMonitor::followRecorder(const QString &by) {
     m_following = true;
+    m_noticesSeeded = false; // the recorder notifies meanwhile: read what it sent when taking over
     // Opened first: opening clears the problem it had.
     const bool opened = ensureStore() && m_monitorStore;
     setProblem(tr("monitored by %1: this console shows its evaluations and records nothing itself").arg(by));
@@ -512,8 +513,18 @@ void AlertMonitor::record(QList<NewEvent> events) {
     for (NewEvent &e : events)
         m_pending.append(std::move(e));
     if (m_pending.size() > m_pendingLimit) {
-        const qsizetype over = m_pending.size() - m_pendingLimit;
+        // Over the bound: delivery records go first, so a webhook outage while locked never
+        // pushes out the transitions themselves; then the oldest.
+        qsizetype over = m_pending.size() - m_pendingLimit;
         m_dropped += static_cast<int>(over);
+        for (qsizetype i = 0; i < m_pending.size() && over > 0;) {
+            if (m_pending.at(i).kind.startsWith(QLatin1String("notification."))) {
+                m_pending.removeAt(i);
+                --over;
+            } else {
+                ++i;
+            }
+        }
         m_pending.remove(0, over);
     }
     flush();
@@ -704,10 +715,14 @@ void AlertMonitor::notifyRound(const QList<AlertTransition> &transitions,
         }
         if (c.silenced())
             continue;
-        if (m_heldNotices.remove(key)) {
-            // The silence ended while it still fires: what was held is told now.
+        // Firing, not silenced, and nobody was told since it began (its notice was held by a
+        // silence, here or before a restart, or it fired while webhooks were not configured):
+        // told now, once. What the log says was sent counts (seedNoticesFromLog).
+        const bool held = m_heldNotices.remove(key);
+        if (c.state == AlertState::Firing && m_firedNoticeAt.value(key, -1) < c.sinceMs) {
             Notice n = noticeFor(QStringLiteral("fired"), c, nowMs);
-            n.note = tr("firing since %1, held during a silence").arg(Time::toIso(c.sinceMs));
+            n.note = held ? tr("firing since %1, held during a silence").arg(Time::toIso(c.sinceMs))
+                          : tr("firing since %1").arg(Time::toIso(c.sinceMs));
             m_firedNoticeAt[key] = nowMs;
             m_notifier->notify(n);
         }

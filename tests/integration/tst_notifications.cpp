@@ -24,6 +24,7 @@ private Q_SLOTS:
     void firedEscalatedClearedHeldOverRealHttp();
     void urlFileKeepsTheSecretOutOfTheConfigAndTheLog();
     void chatTextCannotPingOrLink();
+    void aHeldNoticeSurvivesARestart();
 };
 
 namespace {
@@ -210,7 +211,9 @@ void TestNotifications::firedEscalatedClearedHeldOverRealHttp() {
 
     // Silenced for five minutes: it fires into the log, the notice is held…
     {
-        auto store = SqliteEvidenceStore::open(rig.f.path, StoreOpenOptions{}).value();
+        StoreOpenOptions o;
+        o.clock = [&rig] { return rig.clock; };
+        auto store = SqliteEvidenceStore::open(rig.f.path, o).value();
         QVERIFY_OK(SilenceActs::add(*store, rig.f.alice, rig.monitor->config(),
                                     rig.monitor->evaluator()->rules(), QStringLiteral("stale-pack"),
                                     QStringLiteral("kl"), rig.clock + 5 * 60'000,
@@ -270,6 +273,46 @@ void TestNotifications::urlFileKeepsTheSecretOutOfTheConfigAndTheLog() {
     QFile store(rig.f.path);
     QVERIFY(store.open(QIODevice::ReadOnly));
     QVERIFY(!store.readAll().contains("secret-token-77"));
+}
+
+void TestNotifications::aHeldNoticeSurvivesARestart() {
+    test::LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    Hook hook;
+    serve(server, "/h", hook);
+    const DeploymentConfig config = withHooks("notifications:\n  webhooks:\n    - {url: '" +
+                                              server.url(QStringLiteral("/h")).toUtf8() + "'}\n");
+    Rig rig(config);
+    {
+        StoreOpenOptions o;
+        o.clock = [&rig] { return rig.clock; }; // one clock for every writer of the test
+        auto store = SqliteEvidenceStore::open(rig.f.path, o).value();
+        QVERIFY_OK(SilenceActs::add(*store, rig.f.alice, config, rig.monitor->evaluator()->rules(),
+                                    QStringLiteral("stale-pack"), QStringLiteral("kl"),
+                                    rig.clock + 5 * 60'000, QStringLiteral("vendor refresh"), rig.clock));
+    }
+    rig.run(true);
+    rig.run(true); // fires under the silence: held
+    QCOMPARE(hook.bodies.size(), 0);
+    // The console restarts (a new monitor over the same store); the silence ends while it fires.
+    rig.monitor.reset();
+    rig.monitor = std::make_unique<AlertMonitor>(config, AlertRules::builtin().value(), rig.f.path, Secret());
+    rig.monitor->setClock([&rig] { return rig.clock; });
+    rig.monitor->setSession(&rig.session);
+    rig.run(true, 5 * 60'000);
+    QTRY_COMPARE(hook.bodies.size(), 1);
+    QCOMPARE(parse(hook.bodies.first()).stringAt("trigger"), QStringLiteral("fired"));
+    QTRY_VERIFY2(attempts(rig.f.path).size() == 1, qPrintable(rig.monitor->recordingProblem())); // recorded
+    rig.run(true);
+    // Another restart: the log says it was told; nothing is repeated.
+    rig.monitor.reset();
+    rig.monitor = std::make_unique<AlertMonitor>(config, AlertRules::builtin().value(), rig.f.path, Secret());
+    rig.monitor->setClock([&rig] { return rig.clock; });
+    rig.monitor->setSession(&rig.session);
+    rig.run(true);
+    rig.run(true);
+    QTRY_COMPARE(attempts(rig.f.path).size(), 1);
+    QCOMPARE(hook.bodies.size(), 1);
 }
 
 void TestNotifications::chatTextCannotPingOrLink() {
