@@ -113,6 +113,10 @@
         <source>firing since %1 and not acknowledged</source>
         <translation>ausgelöst seit %1 und nicht bestätigt</translation>
     </message>
+    <message>
+        <source>firing since %1</source>
+        <translation>ausgelöst seit %1</translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>

@@ -113,6 +113,10 @@
         <source>firing since %1 and not acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>firing since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>
