@@ -106,12 +106,8 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
                 }
             }
             allOk = allOk && c.state == AlertState::Ok;
-            if (auto sil = silenced.constFind(r.id + QLatin1Char('|') + s->id); sil != silenced.cend()) {
-                c.silenceId = sil->id;
-                c.silencedBy = sil->maintenance ? QStringLiteral("maintenance window") : sil->actor;
-                c.silenceReason = sil->reason;
-                c.silencedUntilMs = sil->untilMs;
-            }
+            if (auto sil = silenced.constFind(r.id + QLatin1Char('|') + s->id); sil != silenced.cend())
+                c.setSilence(&*sil);
             JsonValue o = JsonValue::object();
             o["alert"] = r.id;
             o["name"] = r.name;

@@ -259,6 +259,7 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
 
     Metrics::Input::Webhook webhook;
     receiver.refused = &webhook.refused;
+    SilenceBook scrapedSilences(ctx->config.maintenance);
     const auto metrics = [&]() -> QByteArray {
         Metrics::Input in;
         in.nowMs = Time::nowMs();
@@ -277,9 +278,10 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
                 in.checkpointMs = cp->tsMs;
             if (auto book = IncidentBook::load(*store); book.ok())
                 in.book = std::move(book).value();
-            // Read now, not at the last round: a silence added a moment ago is counted.
-            if (auto silences = SilenceBook::load(*store, ctx->config.maintenance); silences.ok())
-                in.silences = silences->active(in.nowMs);
+            // Read now, not at the last round: a silence added a moment ago is counted (only the
+            // silence events since the last scrape are read).
+            if (scrapedSilences.sync(*store).ok())
+                in.silences = scrapedSilences.active(in.nowMs);
         }
         return Metrics::prometheusText(in);
     };

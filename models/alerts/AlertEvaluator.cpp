@@ -24,6 +24,15 @@ QString AlertCell::displayState() const {
     return alertStateName(state);
 }
 
+void AlertCell::setSilence(const Silence *silence) {
+    silenceId = silence ? silence->id : QString();
+    silencedBy = !silence               ? QString()
+                 : silence->maintenance ? QStringLiteral("maintenance window")
+                                        : silence->actor;
+    silenceReason = silence ? silence->reason : QString();
+    silencedUntilMs = silence ? silence->untilMs : 0;
+}
+
 namespace {
 QString key(const QString &alert, const QString &scope) {
     return alert + QLatin1Char('|') + scope;
@@ -222,16 +231,11 @@ bool AlertEvaluator::applySilences(const QHash<QString, Silence> &silenced) {
     for (auto it = m_cells.begin(); it != m_cells.end(); ++it) {
         AlertCell &c = *it;
         const auto s = silenced.constFind(it.key());
-        const QString id = s == silenced.cend() ? QString() : s->id;
-        if (id == c.silenceId && (s == silenced.cend() || c.silencedUntilMs == s->untilMs))
+        const Silence *silence = s == silenced.cend() ? nullptr : &*s;
+        if (silence ? (c.silenceId == silence->id && c.silencedUntilMs == silence->untilMs) : !c.silenced())
             continue;
         any = true;
-        c.silenceId = id;
-        c.silencedBy = s == silenced.cend() ? QString()
-                       : s->maintenance     ? QStringLiteral("maintenance window")
-                                            : s->actor;
-        c.silenceReason = s == silenced.cend() ? QString() : s->reason;
-        c.silencedUntilMs = s == silenced.cend() ? 0 : s->untilMs;
+        c.setSilence(silence);
     }
     return any;
 }

@@ -57,6 +57,8 @@ struct AlertCell {
     QString silenceReason;
     qint64 silencedUntilMs = 0;
     bool silenced() const { return !silenceId.isEmpty(); }
+    // Marks the cell with the silence in force (nullptr: none).
+    void setSilence(const Silence *silence);
     // What a person reads: "silenced" for a firing or acknowledged cell under a silence, else the state.
     QString displayState() const;
 };

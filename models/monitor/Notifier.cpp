@@ -114,21 +114,23 @@ void WebhookNotifier::notify(const Notice &notice) {
             continue;
         if (!w.triggers.isEmpty() && !w.triggers.contains(notice.trigger))
             continue;
-        if (m_queue.size() >= kMaxQueued) {
-            const Delivery dropped = m_queue.takeFirst();
-            DeliveryAttempt a;
-            a.webhook = dropped.webhook;
-            a.target = redacted(m_urls.at(dropped.webhook));
-            a.format = m_config.notifications.webhooks.at(dropped.webhook).format;
-            a.notice = dropped.notice;
-            a.attempt = dropped.attempt;
-            a.outcome = QStringLiteral("dropped");
-            a.error = QStringLiteral("more than %1 notifications waited").arg(kMaxQueued);
-            Q_EMIT attempted(a);
-        }
+        if (m_queue.size() >= kMaxQueued)
+            drop(m_queue.takeFirst());
         m_queue.append(Delivery{i, notice, 1});
     }
     pump();
+}
+
+void WebhookNotifier::drop(const Delivery &d) {
+    DeliveryAttempt a;
+    a.webhook = d.webhook;
+    a.target = redacted(m_urls.at(d.webhook));
+    a.format = m_config.notifications.webhooks.at(d.webhook).format;
+    a.notice = d.notice;
+    a.attempt = d.attempt;
+    a.outcome = QStringLiteral("dropped");
+    a.error = QStringLiteral("more than %1 notifications waited").arg(kMaxQueued);
+    Q_EMIT attempted(a);
 }
 
 void WebhookNotifier::pump() {
@@ -209,15 +211,7 @@ void WebhookNotifier::send(Delivery d) {
                 // Behind what waits already (a dead hook does not push healthy ones back), and
                 // within the same bound.
                 if (m_queue.size() >= kMaxQueued) {
-                    DeliveryAttempt dropped;
-                    dropped.webhook = next.webhook;
-                    dropped.target = redacted(m_urls.at(next.webhook));
-                    dropped.format = m_config.notifications.webhooks.at(next.webhook).format;
-                    dropped.notice = next.notice;
-                    dropped.attempt = next.attempt;
-                    dropped.outcome = QStringLiteral("dropped");
-                    dropped.error = QStringLiteral("more than %1 notifications waited").arg(kMaxQueued);
-                    Q_EMIT attempted(dropped);
+                    drop(next);
                     return;
                 }
                 m_queue.append(next);

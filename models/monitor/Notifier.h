@@ -78,6 +78,7 @@ private:
         int attempt = 1;
     };
     void pump();
+    void drop(const Delivery &d); // reported as "dropped": the queue is over its bound
     void send(Delivery d);
 
     DeploymentConfig m_config;

@@ -120,6 +120,30 @@ ProbeResult only(const QList<ProbeResult> &results, const QString &id) {
     return ProbeResult{};
 }
 
+// A self-signed P-256 certificate for 127.0.0.1 in DIR/cert.pem (the test's CA) and the server's
+// TLS configuration with it.
+bool serverTls(const TempDir &dir, QSslConfiguration &tls) {
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), dir.file(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                   dir.file(QStringLiteral("cert.pem")), QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
+        return false;
+    QFile certFile(dir.file(QStringLiteral("cert.pem"))), keyFile(dir.file(QStringLiteral("key.pem")));
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        return false;
+    tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return true;
+}
+
 // A forward proxy on loopback as a corporate network runs one: HTTP CONNECT tunnels for https,
 // absolute-form requests for http, optionally demanding Proxy-Authorization (407 otherwise).
 class ForwardProxy : public QObject {
@@ -491,23 +515,8 @@ void TestProbes::redirectToAnotherPortNothingListens() {
 
 void TestProbes::invalidTlsCertificateAndCustomCa() {
     TempDir dir;
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                   QStringLiteral("-keyout"), dir.file(QStringLiteral("key.pem")), QStringLiteral("-out"),
-                   dir.file(QStringLiteral("cert.pem")), QStringLiteral("-days"), QStringLiteral("2"),
-                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
-    QFile certFile(dir.file(QStringLiteral("cert.pem"))), keyFile(dir.file(QStringLiteral("key.pem")));
-    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
-    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSslConfiguration tls;
+    QVERIFY(serverTls(dir, tls));
     auto *server = new QSslServer;
     server->setSslConfiguration(tls);
     Hostile h(
@@ -1040,23 +1049,8 @@ void TestProbes::proxyVariablesAsCurlReadsThem() {
 void TestProbes::probesGoThroughProxies() {
     // The targets: a plain http one and an https one with a certificate of a test CA.
     TempDir dir;
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                   QStringLiteral("-keyout"), dir.file(QStringLiteral("key.pem")), QStringLiteral("-out"),
-                   dir.file(QStringLiteral("cert.pem")), QStringLiteral("-days"), QStringLiteral("2"),
-                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
-    QFile certFile(dir.file(QStringLiteral("cert.pem"))), keyFile(dir.file(QStringLiteral("key.pem")));
-    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
-    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSslConfiguration tls;
+    QVERIFY(serverTls(dir, tls));
     auto *sslServer = new QSslServer;
     sslServer->setSslConfiguration(tls);
     Hostile secure([](QTcpSocket *s) { answerJson(s, manifestJson()); }, sslServer);
