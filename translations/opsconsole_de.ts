@@ -2980,6 +2980,38 @@ tatsächlich %2</translation>
         <source>%1  %2 · %3 passed, %4 failed · #%5</source>
         <translation>%1  %2 · %3 bestanden, %4 fehlgeschlagen · #%5</translation>
     </message>
+    <message>
+        <source>Sections of the capture</source>
+        <translation>Abschnitte der Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::SilenceDialog</name>

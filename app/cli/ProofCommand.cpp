@@ -14,7 +14,26 @@ void printFinding(CliIo &io, const ProofFinding &f) {
            << '\n';
 }
 
+QString counts(qint64 pass, qint64 fail, qint64 notRun, qint64 skip) {
+    return QStringLiteral("%1 passed, %2 failed, %3 not run, %4 skipped")
+        .arg(pass)
+        .arg(fail)
+        .arg(notRun)
+        .arg(skip);
+}
+
 void printSummary(CliIo &io, const ProofSummary &s, const QString &name) {
+    // Each section with its own counts and verdict, then the totals.
+    qsizetype width = 0;
+    for (const ProofSection &x : s.sections)
+        width = qMax(width, x.name.size());
+    for (const ProofSection &x : s.sections)
+        io.out << "  " << x.overall.leftJustified(10) << ' ' << x.name.leftJustified(width) << "  "
+               << counts(x.pass, x.fail, x.notRun, x.skip)
+               << (x.firstLine == x.lastLine
+                       ? QStringLiteral("  (line %1)").arg(x.firstLine)
+                       : QStringLiteral("  (lines %1-%2)").arg(x.firstLine).arg(x.lastLine))
+               << '\n';
     io.out << s.overall << "  " << s.pass << " passed, " << s.fail << " failed, " << s.notRun << " not run, "
            << s.skip << " skipped  (" << name << ", " << s.lines << " lines)\n";
     if (!s.statedOverall.isEmpty())

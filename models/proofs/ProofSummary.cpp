@@ -62,6 +62,72 @@ struct Counts {
     bool any() const { return pass || fail || notRun || skip; }
 };
 
+enum CountKey : unsigned { kPassKey = 1, kFailKey = 2, kNotRunKey = 4, kSkipKey = 8, kAllKeys = 15 };
+
+QString verdictOf(const Counts &c) {
+    if (c.fail > 0)
+        return QStringLiteral("FAIL");
+    return c.pass > 0 ? QStringLiteral("PASS") : QStringLiteral("INCOMPLETE");
+}
+
+// The counting state of one section. Per-test lines are pending until a summary block covers
+// them; a block replaces the pending counts of the kinds it states and keeps the others.
+struct SectionState {
+    QString name;
+    bool named = false;
+    bool closed = false; // a Go package line ended it: the next counted line starts a new one
+    int first = 0;
+    int last = 0;
+    Counts total, pending, block;
+    unsigned blockHas = 0;
+    bool inBlock = false;
+    QString subject; // what its only per-test line was about, for an unnamed section
+    int subjects = 0;
+
+    void endBlock() {
+        if (!inBlock)
+            return;
+        Counts keep;
+        if (!(blockHas & kPassKey))
+            keep.pass = pending.pass;
+        if (!(blockHas & kFailKey))
+            keep.fail = pending.fail;
+        if (!(blockHas & kNotRunKey))
+            keep.notRun = pending.notRun;
+        if (!(blockHas & kSkipKey))
+            keep.skip = pending.skip;
+        total.add(block);
+        total.add(keep);
+        pending = Counts{};
+        block = Counts{};
+        blockHas = 0;
+        inBlock = false;
+    }
+    Counts counts() const {
+        Counts c = total;
+        c.add(pending);
+        return c;
+    }
+    bool any() const { return total.any() || pending.any() || block.any() || inBlock; }
+    void touch(int line) {
+        if (first == 0)
+            first = line;
+        last = line;
+    }
+};
+
+// "Edge FI Test Summary" -> "Edge FI"
+QString sectionName(QString raw, bool *summary) {
+    static const QRegularExpression tail(
+        QStringLiteral(R"(\s*[-:]?\s*(?:test\s+)?(?:summary|results?|report)\s*:?$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    raw = raw.trimmed();
+    raw.remove(QLatin1Char('*'));
+    const QString cut = raw.trimmed().remove(tail).trimmed();
+    *summary = cut != raw.trimmed();
+    return (cut.isEmpty() ? raw.trimmed() : cut).left(120);
+}
+
 // The shapes a capture's lines come in. Summary lines are whole-line matches so that a
 // sentence mentioning "fail: 3" in passing is not read as a count.
 struct Shapes {
@@ -107,6 +173,21 @@ struct Shapes {
     // A line that looks like a failure even when no rule knows it.
     QRegularExpression failureMarker = re(
         R"(^\s*(panic:|fatal( error)?:|error:|error\[|traceback \(most recent call last\)|make(\[\d+\])?: \*\*\*)|\bFAILED\b|\bsegmentation fault\b|\bcore dumped\b)");
+    // Section headers: "=== Edge FI Test Summary ===", "## Unit tests"; Go's "=== RUN   TestX" has
+    // no closing bar and is not one.
+    QRegularExpression barHeader = QRegularExpression(QStringLiteral(R"(^\s*={2,}\s*(\S.*?)\s*={2,}\s*$)"));
+    QRegularExpression markdownHeader =
+        QRegularExpression(QStringLiteral(R"(^\s{0,3}#{1,6}\s+(\S.*?)\s*#*\s*$)"));
+    // pytest's own bars inside one run
+    QRegularExpression pytestBar = re(
+        R"(^(test session starts|failures|errors|short test summary info|warnings summary|passes|slowest.*durations|captured .*|.*\.py)$)");
+    // QtTest: "********* Start testing of tst_x *********"
+    QRegularExpression qtStart = re(R"(^\s*\*+\s*Start testing of\s+(\S+)\s*\*+\s*$)");
+    // An explicit verdict after a name: "integrity tamper tests: SKIP (registry unavailable)",
+    // "root FI: NOT RUN". Upper case, and not followed by a colon, so that a Go log line
+    // ("tamper_test.go:12: SKIP: …", already counted by its --- SKIP line) is not counted again.
+    QRegularExpression namedVerdict = QRegularExpression(QStringLiteral(
+        R"(^\s*(?:[-*]\s+)?([A-Za-z][^:]{0,100}?)\s*:\s*(SKIP(?:PED)?|NOT[ _-]RUN)\b(?!\s*:)(?:\s*[(\-].*)?\s*$)"));
     QRegularExpression ansi = QRegularExpression(QStringLiteral("\x1b\\[[0-9;?]*[A-Za-z]"));
 };
 
@@ -300,6 +381,23 @@ JsonValue ProofSummary::toJson() const {
         w.push(x);
     o["warnings"] = w;
     o["lines"] = lines;
+    JsonValue sec = JsonValue::array();
+    for (const ProofSection &x : sections)
+        sec.push(x.toJson());
+    o["sections"] = sec;
+    return o;
+}
+
+JsonValue ProofSection::toJson() const {
+    JsonValue o = JsonValue::object();
+    o["name"] = name;
+    o["pass"] = pass;
+    o["fail"] = fail;
+    o["not_run"] = notRun;
+    o["skip"] = skip;
+    o["overall"] = overall;
+    o["first_line"] = firstLine;
+    o["last_line"] = lastLine;
     return o;
 }
 
@@ -317,12 +415,65 @@ QList<ProofFinding> ProofSummary::findingsOf(ProofLayer layer) const {
 ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rules) {
     const Shapes &s = shapes();
     ProofSummary out;
-    Counts total;   // from summary blocks and direct counts
-    Counts pending; // per-test lines since the last summary block
-    bool inBlock = false;
+    std::vector<SectionState> sections(1);
+    std::size_t cur = 0;
     QString stated;
     int lineNo = 0;
 
+    // A header names the current section when nothing was counted in it yet, else starts one.
+    // A summary header ("=== Edge FI Test Summary ===") sums up the tests printed above it: it
+    // names the open section instead, so that its block covers their per-test lines.
+    auto startSection = [&](const QString &name, bool summaryHeader) {
+        if (summaryHeader && !sections[cur].closed) {
+            if (!sections[cur].named)
+                sections[cur].name = name, sections[cur].named = true;
+            return;
+        }
+        sections[cur].endBlock();
+        if (sections[cur].any() || sections[cur].closed) {
+            sections.emplace_back();
+            cur = sections.size() - 1;
+        }
+        sections[cur].name = name;
+        sections[cur].named = true;
+    };
+    // The section a counted line belongs to.
+    auto current = [&]() -> SectionState & {
+        if (sections[cur].closed) {
+            sections.emplace_back();
+            cur = sections.size() - 1;
+        }
+        return sections[cur];
+    };
+    auto validationSection = [&]() -> SectionState & {
+        for (SectionState &x : sections)
+            if (x.named && x.name == QLatin1String("validation") && &x != &sections[cur])
+                return x;
+        if (sections[cur].named && sections[cur].name == QLatin1String("validation"))
+            return sections[cur];
+        // Its own section, placed before the one being read when that one is still empty.
+        SectionState v;
+        v.name = QStringLiteral("validation");
+        v.named = true;
+        v.closed = true;
+        if (!sections[cur].any() && !sections[cur].named) {
+            sections[cur] = v;
+            return sections[cur];
+        }
+        sections[cur].endBlock();
+        sections.push_back(v);
+        cur = sections.size() - 1;
+        return sections[cur];
+    };
+    auto counted = [&]() -> SectionState & {
+        SectionState &x = current();
+        x.touch(lineNo);
+        return x;
+    };
+    auto noteSubject = [](SectionState &x, const QString &subject) {
+        if (x.subjects++ == 0)
+            x.subject = subject;
+    };
     const QByteArray bytes = capture.left(ProofSummary::kMaxCaptureBytes);
     if (capture.size() > bytes.size())
         out.warnings << QStringLiteral("the capture is larger than %1 MiB; only its beginning was read")
@@ -356,6 +507,18 @@ ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rul
         bool summaryLine = false;
         bool countedFailure = false;
         Counts block;
+        unsigned has = 0;
+        QString headerName;
+        bool summaryHeader = false;
+
+        if (auto h = firstMatch(line, {&s.barHeader, &s.markdownHeader, &s.qtStart});
+            h.hasMatch() && !s.pytest.match(line).hasMatch() &&
+            !s.pytestBar.match(h.captured(1).trimmed()).hasMatch() && !s.overall.match(line).hasMatch())
+            headerName = sectionName(h.captured(1), &summaryHeader);
+        if (!headerName.isEmpty()) {
+            startSection(headerName, summaryHeader);
+            continue;
+        }
 
         if (auto kc = s.keyCount.match(line); kc.hasMatch()) {
             const QString key = kc.captured(1).toLower();
@@ -368,6 +531,10 @@ ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rul
                 block.skip = n;
             else
                 block.notRun = n;
+            has = key.startsWith(QLatin1String("pass"))                                             ? kPassKey
+                  : key.startsWith(QLatin1String("fail")) || key.startsWith(QLatin1String("error")) ? kFailKey
+                  : key.startsWith(QLatin1String("skip"))                                           ? kSkipKey
+                                                          : kNotRunKey;
             summaryLine = true;
         } else if (auto pt = firstMatch(line, {&s.pytest, &s.totals}); pt.hasMatch()) {
             auto it = s.pytestPart.globalMatch(pt.captured(1));
@@ -384,6 +551,13 @@ ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rul
                 else // deselected, xfailed, blacklisted: excluded on purpose
                     block.notRun = saturatingAdd(block.notRun, n);
             }
+            // A total line states every kind, zero included.
+            has = kAllKeys;
+            if (!sections[cur].named && !sections[cur].closed) {
+                sections[cur].name =
+                    s.pytest.match(line).hasMatch() ? QStringLiteral("pytest") : QStringLiteral("QtTest");
+                sections[cur].named = true;
+            }
             summaryLine = true;
         } else if (auto gtt = s.gtestTotal.match(line); gtt.hasMatch()) {
             const QString v = gtt.captured(1).toUpper();
@@ -391,8 +565,12 @@ ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rul
             (v == QLatin1String("PASSED")   ? block.pass
              : v == QLatin1String("FAILED") ? block.fail
                                             : block.skip) = n;
+            has = v == QLatin1String("PASSED")   ? kPassKey
+                  : v == QLatin1String("FAILED") ? kFailKey
+                                                 : kSkipKey;
             summaryLine = true;
         } else if (auto ctt = s.ctestTotal.match(line); ctt.hasMatch()) {
+            const Counts &pending = current().pending;
             const qint64 failed = countFrom(ctt.captured(2));
             const qint64 all = countFrom(ctt.captured(3));
             block.fail = failed;
@@ -402,17 +580,21 @@ ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rul
             block.notRun = pending.notRun;
             block.skip = pending.skip;
             block.pass = qMax<qint64>(0, all - failed - excluded);
+            has = kAllKeys;
+            if (!sections[cur].named && !sections[cur].closed)
+                sections[cur].name = QStringLiteral("ctest"), sections[cur].named = true;
             summaryLine = true;
         }
 
         if (summaryLine) {
-            if (!inBlock)
-                pending = Counts{}; // the block covers the per-test lines above it
-            total.add(block);
-            inBlock = true;
+            SectionState &sec = current();
+            sec.block.add(block);
+            sec.blockHas |= has;
+            sec.inBlock = true;
+            sec.touch(lineNo);
             continue;
         }
-        inBlock = false;
+        sections[cur].endBlock();
 
         if (auto ov = s.overall.match(line); ov.hasMatch()) {
             stated = ov.captured(1).toUpper();
@@ -433,59 +615,78 @@ ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rul
                     c.pass = qMax<qint64>(0, countFrom(checks.captured(1)) - c.fail);
                 countedFailure = true;
             }
-            total.add(c);
+            SectionState &v = validationSection();
+            v.total.add(c);
+            v.touch(lineNo);
+        } else if (auto nv = s.namedVerdict.match(line); nv.hasMatch()) {
+            SectionState &sec = current();
+            if (nv.captured(2).toUpper().startsWith(QLatin1String("SKIP")))
+                ++sec.pending.skip;
+            else
+                ++sec.pending.notRun;
+            sec.touch(lineNo);
+            noteSubject(sec, nv.captured(1).trimmed());
         } else if (auto gt = s.goTest.match(line); gt.hasMatch()) {
             const QString v = gt.captured(1).toUpper();
             if (v == QLatin1String("PASS"))
-                ++pending.pass;
+                ++counted().pending.pass;
             else if (v == QLatin1String("FAIL"))
-                ++pending.fail, countedFailure = true;
+                ++counted().pending.fail, countedFailure = true;
             else
-                ++pending.skip;
+                ++counted().pending.skip;
         } else if (auto gp = s.goPackage.match(line); gp.hasMatch()) {
             // Package lines sum up the --- lines above them; only a package that never ran
             // its tests (build or setup failed) is a failure of its own.
             if (!gp.captured(2).isEmpty() && gp.captured(1) == QLatin1String("FAIL"))
-                ++pending.fail, countedFailure = true;
+                ++counted().pending.fail, countedFailure = true;
+            // Without a header of its own, a package's tests are one section named after it.
+            SectionState &sec = sections[cur];
+            if (!sec.named && !sec.closed && sec.any()) {
+                static const QRegularExpression pkg(QStringLiteral(R"(^(?:ok|FAIL)\s+(\S+))"));
+                sec.name = pkg.match(line).captured(1);
+                sec.named = true;
+                sec.closed = true;
+                sec.touch(lineNo);
+            }
         } else if (auto gtx = s.gtestTest.match(line); gtx.hasMatch()) {
             const QString v = gtx.captured(1).toUpper();
             if (v == QLatin1String("OK"))
-                ++pending.pass;
+                ++counted().pending.pass;
             else if (v == QLatin1String("FAILED"))
-                ++pending.fail, countedFailure = true;
+                ++counted().pending.fail, countedFailure = true;
             else
-                ++pending.skip;
+                ++counted().pending.skip;
         } else if (auto ctx = s.ctestTest.match(line); ctx.hasMatch()) {
             const QString v = ctx.captured(1).toLower();
             if (v == QLatin1String("passed"))
-                ++pending.pass;
+                ++counted().pending.pass;
             else if (v.contains(QLatin1String("not run")))
-                ++pending.notRun;
+                ++counted().pending.notRun;
             else if (v.contains(QLatin1String("skipped")))
-                ++pending.skip;
+                ++counted().pending.skip;
             else
-                ++pending.fail, countedFailure = true;
+                ++counted().pending.fail, countedFailure = true;
         } else if (auto tp = s.tap.match(line); tp.hasMatch()) {
             const QString rest = tp.captured(2);
             const bool ok = tp.captured(1).compare(QLatin1String("ok"), Qt::CaseInsensitive) == 0;
             if (rest.contains(QLatin1String("# SKIP"), Qt::CaseInsensitive))
-                ++pending.skip;
+                ++counted().pending.skip;
             else if (rest.contains(QLatin1String("# TODO"), Qt::CaseInsensitive))
-                ++pending.notRun;
+                ++counted().pending.notRun;
             else if (ok)
-                ++pending.pass;
+                ++counted().pending.pass;
             else
-                ++pending.fail, countedFailure = true;
+                ++counted().pending.fail, countedFailure = true;
         } else if (auto ptx = s.perTest.match(line); ptx.hasMatch()) {
             const QString v = ptx.captured(1).toUpper();
             if (v.startsWith(QLatin1String("PASS")))
-                ++pending.pass;
+                ++counted().pending.pass;
             else if (v.startsWith(QLatin1String("FAIL")))
-                ++pending.fail, countedFailure = true;
+                ++counted().pending.fail, countedFailure = true;
             else if (v.startsWith(QLatin1String("SKIP")))
-                ++pending.skip;
+                ++counted().pending.skip;
             else
-                ++pending.notRun;
+                ++counted().pending.notRun;
         }
 
         // Classification: a rule decides what the line is; without one, a counted failure or a
@@ -499,7 +700,28 @@ ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rul
                                     FindingKind::Failure, FailureRules::genericAction(), QString()});
         }
     }
-    total.add(pending);
+    Counts total;
+    for (SectionState &sec : sections) {
+        sec.endBlock();
+        if (!sec.any())
+            continue;
+        const Counts c = sec.counts();
+        total.add(c);
+        ProofSection p;
+        p.name = sec.named ? sec.name
+                 : sec.subjects == 1 && !sec.subject.isEmpty()
+                     ? sec.subject
+                     : (sec.first == sec.last ? QStringLiteral("line %1").arg(sec.first)
+                                              : QStringLiteral("lines %1-%2").arg(sec.first).arg(sec.last));
+        p.pass = c.pass;
+        p.fail = c.fail;
+        p.notRun = c.notRun;
+        p.skip = c.skip;
+        p.overall = verdictOf(c);
+        p.firstLine = sec.first;
+        p.lastLine = sec.last;
+        out.sections << p;
+    }
     out.lines = lineNo;
     out.pass = total.pass;
     out.fail = total.fail;

@@ -65,6 +65,22 @@ struct ProofFinding {
     JsonValue toJson() const;
 };
 
+// One part of a capture with its own counts: a `VALIDATION` line, a headed block
+// (`=== Edge FI Test Summary ===`, `## Unit tests`, QtTest's `Start testing of tst_x`), a Go
+// package closed by its `ok`/`FAIL` line, or the lines between those.
+struct ProofSection {
+    QString name;
+    qint64 pass = 0;
+    qint64 fail = 0;
+    qint64 notRun = 0;
+    qint64 skip = 0;
+    QString overall; // PASS | FAIL | INCOMPLETE, by the same rule as the whole capture
+    int firstLine = 0;
+    int lastLine = 0;
+
+    JsonValue toJson() const;
+};
+
 struct ProofSummary {
     qint64 pass = 0;
     qint64 fail = 0;
@@ -77,6 +93,7 @@ struct ProofSummary {
     qint64 findingsOmitted = 0;   // beyond the listing cap
     QStringList warnings;         // e.g. the capture claims PASS while counting failures
     qint64 lines = 0;
+    QList<ProofSection> sections; // in capture order; their counts add up to the totals
 
     // Exit code of `proof summarize`: 0 PASS, 1 otherwise (FAIL, INCOMPLETE).
     int exitCode() const { return overall == QLatin1String("PASS") ? 0 : 1; }
@@ -93,6 +110,9 @@ struct ProofSummary {
 // … `Not run: 1`, a pytest or ctest total) covers them: a block replaces the per-test counts
 // since the previous block, so nothing is counted twice. `VALIDATION PASS (checks=N, …)` adds N
 // passed checks. NOT RUN and SKIP are never passes; nothing counted passing = INCOMPLETE.
+// A block that does not state a count (the FI summary has no "Skipped:") keeps the explicit
+// per-test lines of that kind (`integrity tamper tests: SKIP (…)`). Counts are kept per
+// section and the totals are their sum.
 ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rules);
 
 } // namespace ops

@@ -333,6 +333,16 @@ void TestEvidencePanel::proofAndVerdictTabs() {
         layers << findings->topLevelItem(i)->data(0, Qt::UserRole).toString();
     QCOMPARE(layers, (QStringList{QStringLiteral("toolchain"), QStringLiteral("environment"),
                                   QStringLiteral("fault-injection")}));
+    // The capture's sections, each with its verdict: the failing FI package.
+    auto *sections = child<QTreeWidget>(proofs, "proofSections");
+    QVERIFY(sections->isVisibleTo(proofs));
+    QVERIFY(sections->topLevelItemCount() >= 1);
+    bool failingSection = false;
+    for (int i = 0; i < sections->topLevelItemCount(); ++i)
+        failingSection =
+            failingSection || (sections->topLevelItem(i)->text(0) == QLatin1String("example.org/edge/fi") &&
+                               sections->topLevelItem(i)->text(1) == QLatin1String("FAIL"));
+    QVERIFY(failingSection);
     QVERIFY(child<QLabel>(proofs, "proofsMessage")->text().contains(QLatin1String("Recorded as event")));
     QCOMPARE(countKind(*m_f->store, QStringLiteral("proof.summarized")), 1);
     QCOMPARE(child<QListWidget>(proofs, "proofHistory")->count(), 1);

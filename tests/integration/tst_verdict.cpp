@@ -495,22 +495,41 @@ void TestVerdict::cliProofSummarize() {
     QCOMPARE(pass.exitCode, 0);
     const JsonValue j = test::parseJson(pass.out);
     QCOMPARE(j.stringAt("overall"), QStringLiteral("PASS"));
-    QCOMPARE(j.find("pass")->toInt(), 34);
+    QCOMPARE(j.find("pass")->toInt(), 35);
     QCOMPARE(j.find("not_run")->toInt(), 1);
+    QCOMPARE(j.find("skip")->toInt(), 1);
+    const auto &sections = j.find("sections")->toArray();
+    QCOMPARE(sections.size(), std::size_t(3));
+    QCOMPARE(sections[0].stringAt("name"), QStringLiteral("validation"));
+    QCOMPARE(sections[0].find("pass")->toInt(), 32);
+    QCOMPARE(sections[2].stringAt("name"), QStringLiteral("Edge FI"));
+    QCOMPARE(sections[2].find("pass")->toInt(), 2);
+    QCOMPARE(sections[2].find("not_run")->toInt(), 1);
+    QCOMPARE(sections[2].find("skip")->toInt(), 1);
+    QCOMPARE(sections[2].stringAt("overall"), QStringLiteral("PASS"));
+    // Text: the sections, then the totals.
+    auto text = run({QStringLiteral("proof"), QStringLiteral("summarize"), demo});
+    const QStringList lines = QString::fromUtf8(text.out).split(QLatin1Char('\n'));
+    QVERIFY(lines.value(0).contains(QLatin1String("validation")) &&
+            lines.value(0).contains(QLatin1String("32 passed")));
+    QVERIFY(lines.value(2).contains(QLatin1String("Edge FI")) &&
+            lines.value(2).contains(QLatin1String("2 passed, 0 failed, 1 not run, 1 skipped")));
+    QVERIFY2(lines.value(3).startsWith(QLatin1String("PASS  35 passed, 0 failed, 1 not run, 1 skipped")),
+             qPrintable(lines.value(3)));
     auto fail = run({QStringLiteral("proof"), QStringLiteral("summarize"), failing});
     QCOMPARE(fail.exitCode, 1);
-    QVERIFY(fail.out.startsWith("FAIL  1 passed, 1 failed, 0 not run, 1 skipped"));
+    QVERIFY(fail.out.contains("\nFAIL  1 passed, 1 failed, 0 not run, 1 skipped"));
     QVERIFY(fail.out.contains("Set GOCACHE=/tmp/go-build"));
     // Pasted on standard input.
     auto pasted = run({QStringLiteral("proof"), QStringLiteral("summarize"), QStringLiteral("-")},
                       "Pass: 3\nFail: 0\n");
     QCOMPARE(pasted.exitCode, 0);
-    QVERIFY(pasted.out.startsWith("PASS  3 passed"));
+    QVERIFY(pasted.out.contains("\nPASS  3 passed"));
     // Nothing ran: INCOMPLETE, exit 1.
     auto none =
         run({QStringLiteral("proof"), QStringLiteral("summarize"), QStringLiteral("-")}, "Not run: 4\n");
     QCOMPARE(none.exitCode, 1);
-    QVERIFY(none.out.startsWith("INCOMPLETE"));
+    QVERIFY(none.out.contains("\nINCOMPLETE"));
     // A bad rules file: exit 3, file:line, nothing summarized.
     test::TempDir dir;
     const QString rules =

@@ -94,6 +94,17 @@ ProofsView::ProofsView(Session *session, StoreProvider store, QWidget *parent)
     m_counts->setAlignment(Qt::AlignCenter);
     m_counts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     rl->addWidget(m_counts);
+    // Each section of the capture with its own counts and verdict; the totals are above.
+    m_sections = new QTreeWidget(right);
+    m_sections->setObjectName(QStringLiteral("proofSections"));
+    m_sections->setAccessibleName(tr("Sections of the capture"));
+    m_sections->setRootIsDecorated(false);
+    m_sections->setHeaderLabels({tr("Section"), tr("Verdict"), tr("Passed"), tr("Failed"), tr("Not run"),
+                                 tr("Skipped"), tr("Lines")});
+    m_sections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_sections->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_sections->setMaximumHeight(m_sections->fontMetrics().height() * 8);
+    rl->addWidget(m_sections);
     m_findings = new QTreeWidget(right);
     m_findings->setObjectName(QStringLiteral("proofFindings"));
     m_findings->setAccessibleName(tr("Failures by layer"));
@@ -245,6 +256,21 @@ void ProofsView::display(const ProofSummary &summary, const QString &name, bool 
                           .arg(summary.skip)
                           .arg(name)
                           .arg(summary.lines));
+    m_sections->clear();
+    for (const ProofSection &x : summary.sections) {
+        auto *item = new QTreeWidgetItem(m_sections,
+                                         {x.name, x.overall, QString::number(x.pass), QString::number(x.fail),
+                                          QString::number(x.notRun), QString::number(x.skip),
+                                          x.firstLine == x.lastLine
+                                              ? QString::number(x.firstLine)
+                                              : QStringLiteral("%1–%2").arg(x.firstLine).arg(x.lastLine)});
+        item->setForeground(1, QColor(QLatin1String(x.overall == QLatin1String("PASS")   ? kGreen
+                                                    : x.overall == QLatin1String("FAIL") ? kRed
+                                                                                         : kAmber)));
+        for (int c = 2; c < 7; ++c)
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    m_sections->setVisible(!summary.sections.isEmpty());
     m_findings->clear();
     for (ProofLayer layer : allProofLayers()) {
         const QList<ProofFinding> findings = summary.findingsOf(layer);

@@ -48,6 +48,7 @@ private:
     QPlainTextEdit *m_paste;
     QLabel *m_banner;
     QLabel *m_counts;
+    QTreeWidget *m_sections;
     QTreeWidget *m_findings;
     QLabel *m_findingDetail;
     QLabel *m_warnings;

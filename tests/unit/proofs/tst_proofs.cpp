@@ -55,6 +55,9 @@ private Q_SLOTS:
     void statedOverallIsCheckedAgainstCounts();
     void classification_data();
     void classification();
+    void sections_data();
+    void sections();
+    void sectionsAddUpToTotals();
     void seedFailureCapture();
     void nothingRanIsIncomplete();
     void hostileInput();
@@ -83,17 +86,38 @@ void TestProofs::builtinRulesLoad() {
 // The expected output of seed 000, as the runbook prints it.
 void TestProofs::seedDemoOutput() {
     const ProofSummary s = summarize(capture(QStringLiteral("demo-output.txt")));
-    // 32 validation checks + the Edge FI summary block (2 passed; it covers the --- PASS line above it).
-    QCOMPARE(s.pass, 34);
+    // 32 validation checks + the transport package's one Go test (closed by its `ok` line) + the
+    // Edge FI summary block (2 passed).
+    QCOMPARE(s.pass, 35);
     QCOMPARE(s.fail, 0);
     QCOMPARE(s.notRun, 1);
-    QCOMPARE(s.skip, 0);
+    // "integrity tamper tests: SKIP (…)" is a skip, not only a note.
+    QCOMPARE(s.skip, 1);
     QCOMPARE(s.statedOverall, QStringLiteral("PASS"));
     QCOMPARE(s.overall, QStringLiteral("PASS"));
     QCOMPARE(s.exitCode(), 0);
     QVERIFY(s.failures.isEmpty());
-    // The socket fallback is a note with its action, on the environment layer.
-    QCOMPARE(s.notes.size(), 1);
+    // Sections: validation (32 checks), the Go package, Edge FI (2 pass, 1 not run, the skip
+    // printed above its summary block).
+    QCOMPARE(s.sections.size(), 3);
+    QCOMPARE(s.sections[0].name, QStringLiteral("validation"));
+    QCOMPARE(s.sections[0].pass, 32);
+    QCOMPARE(s.sections[0].overall, QStringLiteral("PASS"));
+    QCOMPARE(s.sections[1].name, QStringLiteral("example.org/edge/transport"));
+    QCOMPARE(s.sections[1].pass, 1);
+    QCOMPARE(s.sections[2].name, QStringLiteral("Edge FI"));
+    QCOMPARE(s.sections[2].pass, 2);
+    QCOMPARE(s.sections[2].fail, 0);
+    QCOMPARE(s.sections[2].notRun, 1);
+    QCOMPARE(s.sections[2].skip, 1);
+    QCOMPARE(s.sections[2].overall, QStringLiteral("PASS"));
+    QCOMPARE(s.sections[2].firstLine, 7);
+    QCOMPARE(s.sections[2].lastLine, 12);
+    // The socket fallback is a note with its action, on the environment layer; the registry
+    // skip is a note too.
+    QCOMPARE(s.notes.size(), 2);
+    QCOMPARE(s.notes[1].line, 7);
+    QCOMPARE(s.notes[1].rule, QStringLiteral("integration-prereq-unavailable"));
     QCOMPARE(s.notes[0].line, 4);
     QCOMPARE(s.notes[0].rule, QStringLiteral("socket-restricted"));
     QCOMPARE(s.notes[0].layer, ProofLayer::Environment);
@@ -297,6 +321,83 @@ void TestProofs::classification() {
     QCOMPARE(f->text, QString::fromUtf8(line).trimmed());
 }
 
+void TestProofs::sections_data() {
+    QTest::addColumn<QByteArray>("text");
+    // "name pass/fail/notrun/skip overall" per section, joined by "; "
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("two go packages")
+        << QByteArray(
+               "--- PASS: TestA (0.00s)\nok  \texample.org/a\t0.01s\n--- FAIL: TestB (0.00s)\n"
+               "--- SKIP: TestC (0.00s)\n    c_test.go:9: SKIP: needs root\nFAIL\texample.org/b\t0.02s\n")
+        << "example.org/a 1/0/0/0 PASS; example.org/b 0/1/0/1 FAIL";
+    QTest::newRow("go verbose RUN lines are not headers")
+        << QByteArray("=== RUN   TestA\n--- PASS: TestA (0.00s)\n=== RUN   TestB\n--- PASS: TestB (0.00s)\n"
+                      "ok  \texample.org/a\t0.01s\n")
+        << "example.org/a 2/0/0/0 PASS";
+    QTest::newRow("markdown headers")
+        << QByteArray("## Unit tests\nPass: 4\nFail: 0\n## Soak\nroot FI: NOT RUN (root required)\n")
+        << "Unit tests 4/0/0/0 PASS; Soak 0/0/1/0 INCOMPLETE";
+    QTest::newRow("summary header covers the tests above it")
+        << QByteArray(
+               "PASS: a\nPASS: b\nintegrity tamper tests: SKIP (no registry)\n=== Edge FI Test Summary ===\n"
+               "Pass: 2\nFail: 0\n")
+        << "Edge FI 2/0/0/1 PASS";
+    QTest::newRow("pytest bars stay one run")
+        << QByteArray("============ test session starts ============\ntests/a.py::t PASSED\n"
+                      "================= FAILURES =================\nFAILED tests/a.py::u - boom\n"
+                      "=========== short test summary info ===========\n"
+                      "========= 1 passed, 1 failed in 0.12s =========\n")
+        << "pytest 1/1/0/0 FAIL";
+    QTest::newRow("qttest start names it")
+        << QByteArray("********* Start testing of tst_store *********\nPASS   : tst_store::a()\n"
+                      "Totals: 1 passed, 0 failed, 0 skipped, 0 blacklisted, 2ms\n"
+                      "********* Finished testing of tst_store *********\n")
+        << "tst_store 1/0/0/0 PASS";
+    QTest::newRow("validation then ctest")
+        << QByteArray("VALIDATION FAIL (checks=10, failed=2)\n 1/1 Test #1: tst_a ....   Passed    0.1 sec\n"
+                      "100% tests passed, 0 tests failed out of 1\n")
+        << "validation 8/2/0/0 FAIL; ctest 1/0/0/0 PASS";
+    QTest::newRow("a lone explicit skip is named by its subject")
+        << QByteArray("integrity tamper tests: SKIP (registry unavailable)\n")
+        << "integrity tamper tests 0/0/0/1 INCOMPLETE";
+    QTest::newRow("Overall is not a section")
+        << QByteArray("Pass: 1\n## Overall: PASS\n") << "line 1 1/0/0/0 PASS";
+}
+
+void TestProofs::sections() {
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    const ProofSummary s = summarize(text);
+    QStringList got;
+    for (const ProofSection &x : s.sections)
+        got << QStringLiteral("%1 %2/%3/%4/%5 %6")
+                   .arg(x.name)
+                   .arg(x.pass)
+                   .arg(x.fail)
+                   .arg(x.notRun)
+                   .arg(x.skip)
+                   .arg(x.overall);
+    QCOMPARE(got.join(QStringLiteral("; ")), expected);
+}
+
+void TestProofs::sectionsAddUpToTotals() {
+    for (const QString &name : {QStringLiteral("demo-output.txt"), QStringLiteral("fi-failure-output.txt"),
+                                QStringLiteral("nothing-ran.txt")}) {
+        const ProofSummary s = summarize(capture(name));
+        qint64 pass = 0, fail = 0, notRun = 0, skip = 0;
+        for (const ProofSection &x : s.sections) {
+            pass += x.pass, fail += x.fail, notRun += x.notRun, skip += x.skip;
+            QVERIFY(x.firstLine >= 1 && x.firstLine <= x.lastLine);
+            QVERIFY(x.overall != QLatin1String("PASS") || (x.fail == 0 && x.pass > 0));
+        }
+        QCOMPARE(pass, s.pass);
+        QCOMPARE(fail, s.fail);
+        QCOMPARE(notRun, s.notRun);
+        QCOMPARE(skip, s.skip);
+    }
+}
+
 void TestProofs::seedFailureCapture() {
     const ProofSummary s = summarize(capture(QStringLiteral("fi-failure-output.txt")));
     QCOMPARE(s.pass, 1);
@@ -439,8 +540,11 @@ void TestProofs::customRulesFileIsUsed() {
 void TestProofs::jsonShape() {
     const ProofSummary s = summarize(capture(QStringLiteral("fi-failure-output.txt")));
     const JsonValue j = s.toJson();
-    for (const char *key : {"pass", "fail", "not_run", "skip", "overall", "failures"})
+    for (const char *key : {"pass", "fail", "not_run", "skip", "overall", "failures", "sections"})
         QVERIFY2(j.find(key), key);
+    const JsonValue &section = j.find("sections")->toArray().front();
+    for (const char *key : {"name", "pass", "fail", "not_run", "skip", "overall"})
+        QVERIFY2(section.find(key), key);
     QCOMPARE(j.stringAt("overall"), QStringLiteral("FAIL"));
     const JsonValue &first = j.find("failures")->toArray().front();
     for (const char *key : {"line", "text", "layer", "action"})
