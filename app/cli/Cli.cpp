@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "AlertsCommand.h"
+#include "AttestCommand.h"
 #include "ConfigCommand.h"
 #include "DerivationCommand.h"
 #include "EvidenceCommand.h"
@@ -39,6 +40,7 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<HandoffCommand>());
     m_commands.push_back(std::make_unique<ProofCommand>());
     m_commands.push_back(std::make_unique<VerdictCommand>());
+    m_commands.push_back(std::make_unique<AttestCommand>());
 }
 
 void Cli::printUsage(QTextStream &stream) const {

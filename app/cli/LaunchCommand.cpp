@@ -2,8 +2,11 @@
 
 #include "IncidentSupport.h"
 
+#include "AttestCommand.h"
 #include "core/Time.h"
+
 #include "launch/LaunchActions.h"
+#include "launch/LaunchAttest.h"
 #include "launch/LaunchExport.h"
 
 namespace ops::cli {
@@ -111,11 +114,12 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         (verb == QLatin1String("checksum") && pos.size() >= 3) ||
         (verb == QLatin1String("signoff") && pos.size() == 2) ||
         (verb == QLatin1String("decide") && pos.size() == 2) ||
+        (verb == QLatin1String("attest") && pos.size() == 2) ||
         (verb == QLatin1String("record") && pos.size() == 4 && pos.at(2) == QLatin1String("export"));
     if (!shapeOk)
         return usageError(
             io, QStringLiteral("launch: expected status, start, check CHECK, checksum FILE..., signoff, "
-                               "decide or record export OUT"));
+                               "decide, attest --out FILE or record export OUT"));
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
@@ -167,6 +171,34 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, desk.error(), json);
     LaunchActions actions(*desk->store, desk->signer, ctx->config, ctx->environment, desk->library);
 
+    if (verb == QLatin1String("attest")) {
+        if (!parser.isSet(out))
+            return usageError(io,
+                              QStringLiteral("launch attest: --out FILE.intoto.json names where it goes"));
+        auto in =
+            LaunchInputs::read(*desk->store, ctx->config, ctx->environment, desk->library, Time::nowMs());
+        if (!in.ok())
+            return fail(io, in.error(), json);
+        if (!runRef.isEmpty() && !in->book.run(runRef))
+            return fail(io,
+                        makeError(ErrorCode::InvalidInput, QStringLiteral("no launch '%1'").arg(runRef),
+                                  QStringLiteral("--run")),
+                        json);
+        const LaunchStatus st = computeLaunchStatus(in.value(), runRef);
+        auto cp = desk->store->latestCheckpoint();
+        if (!cp.ok())
+            return fail(io, cp.error(), json);
+        auto statement =
+            launchAttestationStatement(st, in.value(), cp.value(), QStringLiteral(OPSCONSOLE_VERSION));
+        if (!statement.ok())
+            return fail(io, statement.error(), json);
+        auto env = Attestation::create(statement.value(), desk->signer);
+        if (!env.ok())
+            return fail(io, env.error(), json);
+        return AttestCommand::recordAndWrite(io, json, *desk->store, desk->signer, env.value(),
+                                             QStringLiteral("launch ") + st.run->id, st.run->scope,
+                                             parser.value(out));
+    }
     if (verb == QLatin1String("start")) {
         auto started = actions.start(parser.value(scope), parser.value(build));
         if (!started.ok())

@@ -21,7 +21,10 @@ public:
             QStringLiteral("launch checksum FILE|DIR... [--json]"),
             QStringLiteral("launch signoff --role product|engineering|qa [--json]"),
             QStringLiteral("launch decide --go|--no-go [--note TEXT] [--json]"),
-            QStringLiteral("launch record export OUT [--run RUN] [--json]")};
+            QStringLiteral("launch record export OUT [--run RUN] [--json]"),
+            QStringLiteral(
+                "launch attest --out FILE.intoto.json [--run RUN] [--json]   (then attest sign FILE by "
+                "each sign-off)")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

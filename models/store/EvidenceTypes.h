@@ -96,9 +96,10 @@ struct Identity {
 // that is unsigned.
 inline bool isActKind(QStringView kind) {
     for (const char *prefix :
-         {"identity.", "incident.", "runbook.", "rollback.", "killswitch.", "alert.", "launch.",
-          "derivation.", "handoff.", "verdict.", "proof.", "evidence.", "publisher.", "silence.", "probe.",
-          "trust.", "alertmanager.", "notification."})
+         {"identity.",    "incident.",   "runbook.", "rollback.", "killswitch.",   "alert.",
+          "launch.",      "derivation.", "handoff.", "verdict.",  "proof.",        "evidence.",
+          "publisher.",   "silence.",    "probe.",   "trust.",    "alertmanager.", "notification.",
+          "attestation.", "report.",     "handover."})
         if (kind.startsWith(QLatin1String(prefix)))
             return true;
     return false;

@@ -58,6 +58,123 @@ int runTool(const QString &program, const QStringList &args, const QString &cwd,
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
+QString fingerprintOf(Cli &cli, const QString &name) {
+    const JsonValue list = parse(cli("identity list --json").out);
+    for (const JsonValue &i : list.toArray())
+        if (i.stringAt("name") == name)
+            return i.stringAt("fingerprint");
+    return {};
+}
+
+// Runs the documented offline recipe: the script lays out pae.bin, keys and signatures, and
+// openssl checks each signature. Returns how many verified, or -1 when the script refused.
+int opensslRecipe(const QString &attestation, const QString &dir) {
+    QByteArray said;
+    QDir().mkpath(dir);
+    if (runTool(QStringLiteral("python3"),
+                {QStringLiteral(OPSCONSOLE_SOURCE_DIR "/docs/dsse_openssl.py"), attestation, dir}, dir,
+                &said) != 0)
+        return -1;
+    int verified = 0;
+    for (const QByteArray &line : said.split('\n')) {
+        if (!line.startsWith("openssl "))
+            continue;
+        QByteArray out;
+        const QStringList args = QString::fromUtf8(line.mid(8)).split(QLatin1Char(' '));
+        if (runTool(QStringLiteral("openssl"), args, dir, &out) == 0 &&
+            out.contains("Signature Verified Successfully"))
+            ++verified;
+        else
+            return 0;
+    }
+    return verified;
+}
+
+// `launch attest`: a DSSE envelope around an in-toto statement (SLSA VSA), signed by the release
+// owner, then by each sign-off; verified by `attest verify` and by openssl; tampering fails both.
+void attestation(Cli &cli, test::TempDir &build, const QString &att) {
+    auto made = RUN_OK(
+        cli(QStringList{QStringLiteral("launch"), QStringLiteral("attest"), QStringLiteral("--out"), att}));
+    QCOMPARE(made.exitCode, 0);
+    const QString rob = fingerprintOf(cli, QStringLiteral("rob"));
+    QVERIFY(rob.startsWith(QLatin1String("SHA256:")));
+    // Only the owner has signed: the three sign-offs are missing.
+    auto partial = cli(QStringList{QStringLiteral("attest"), QStringLiteral("verify"), att,
+                                   QStringLiteral("--pin"), rob, QStringLiteral("--json")});
+    QCOMPARE(partial.exitCode, 1);
+    QCOMPARE(parse(partial.out).find("missing_signers")->toArray().size(), std::size_t(3));
+    // Someone the statement does not name cannot add a signature (mia's product sign-off was
+    // invalidated; pat signed again).
+    QCOMPARE(cli(QStringList{QStringLiteral("attest"), QStringLiteral("sign"), att}, QStringLiteral("mia"))
+                 .exitCode,
+             4);
+    for (const char *who : {"pat", "eve", "quinn"})
+        QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("attest"), QStringLiteral("sign"), att},
+                            QLatin1String(who)))
+                     .exitCode,
+                 0);
+    auto twice =
+        cli(QStringList{QStringLiteral("attest"), QStringLiteral("sign"), att}, QStringLiteral("eve"));
+    QCOMPARE(twice.exitCode, 4);
+    auto ok = RUN_OK(cli(QStringList{QStringLiteral("attest"), QStringLiteral("verify"), att,
+                                     QStringLiteral("--pin"), rob, QStringLiteral("--json")}));
+    QCOMPARE(ok.exitCode, 0);
+    const JsonValue report = parse(ok.out);
+    QCOMPARE(report.stringAt("result"), QStringLiteral("PASSED"));
+    QCOMPARE(report.stringAt("predicate_type"), QStringLiteral("https://slsa.dev/verification_summary/v1"));
+    QCOMPARE(report.find("signers")->toArray().size(), std::size_t(4));
+    QStringList subjects;
+    for (const JsonValue &x : report.find("subjects")->toArray())
+        subjects << x.stringAt("name");
+    QVERIFY2(subjects.size() == 2 && subjects.join(QLatin1Char(' ')).contains(QLatin1String("app.apk")),
+             qPrintable(subjects.join(QLatin1Char(' '))));
+    // A pin nobody signed with fails; no pin is a usage error.
+    QCOMPARE(cli(QStringList{QStringLiteral("attest"), QStringLiteral("verify"), att, QStringLiteral("--pin"),
+                             QStringLiteral("SHA256:") + QString(64, QLatin1Char('0'))})
+                 .exitCode,
+             1);
+    QCOMPARE(cli(QStringList{QStringLiteral("attest"), QStringLiteral("verify"), att}).exitCode, 2);
+    // Every signature act is evidence.
+    QCOMPARE(parse(cli("evidence list --kind attestation.signed --json").out).toArray().size(),
+             std::size_t(4));
+
+    // The offline recipe: four signatures verify with openssl.
+    QCOMPARE(opensslRecipe(att, build.file(QStringLiteral("recipe"))), 4);
+
+    // Tampering: FAILED for PASSED inside the payload, the signatures kept.
+    QFile f(att);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray good = f.readAll();
+    f.close();
+    JsonValue env = parse(good);
+    QByteArray payload = QByteArray::fromBase64(env.stringAt("payload").toLatin1());
+    QVERIFY(payload.contains("\"PASSED\""));
+    payload.replace("\"PASSED\"", "\"FAILED\"");
+    env["payload"] = QString::fromLatin1(payload.toBase64());
+    const QString flipped = build.write(QStringLiteral("flipped.intoto.json"),
+                                        QByteArray::fromStdString(CanonicalJson::serialize(env)));
+    QCOMPARE(cli(QStringList{QStringLiteral("attest"), QStringLiteral("verify"), flipped,
+                             QStringLiteral("--pin"), rob})
+                 .exitCode,
+             1);
+    QCOMPARE(opensslRecipe(flipped, build.file(QStringLiteral("recipe-flipped"))), 0);
+    // A missing signer: QA's signature removed.
+    env = parse(good);
+    const QString quinn = fingerprintOf(cli, QStringLiteral("quinn"));
+    auto &sigs = env["signatures"].asArray();
+    sigs.erase(std::remove_if(sigs.begin(), sigs.end(),
+                              [&](const JsonValue &x) { return x.stringAt("keyid") == quinn; }),
+               sigs.end());
+    QCOMPARE(sigs.size(), std::size_t(3));
+    const QString missing = build.write(QStringLiteral("missing.intoto.json"),
+                                        QByteArray::fromStdString(CanonicalJson::serialize(env)));
+    auto m = cli(QStringList{QStringLiteral("attest"), QStringLiteral("verify"), missing,
+                             QStringLiteral("--pin"), rob});
+    QCOMPARE(m.exitCode, 1);
+    QVERIFY2(m.out.contains("missing: quinn"), m.out.constData());
+    QCOMPARE(opensslRecipe(missing, build.file(QStringLiteral("recipe-missing"))), -1);
+}
+
 } // namespace
 
 void TestLaunchFlow::initTestCase() {
@@ -223,6 +340,14 @@ void TestLaunchFlow::fromChecklistToGo() {
                      build.path()),
              0);
 
+    // No attestation before the decision it carries.
+    const QString att = build.file(QStringLiteral("launch.intoto.json"));
+    auto early =
+        cli(QStringList{QStringLiteral("launch"), QStringLiteral("attest"), QStringLiteral("--out"), att});
+    QCOMPARE(early.exitCode, 1);
+    QVERIFY2(early.err.contains("not decided yet"), early.err.constData());
+    QVERIFY(!QFile::exists(att));
+
     // GO, signed by the release owner; only a release owner may decide.
     QCOMPARE(cli("launch decide --go", QStringLiteral("quinn")).exitCode, 4);
     auto go = RUN_OK(cli("launch decide --go --note all-green --json"));
@@ -231,6 +356,8 @@ void TestLaunchFlow::fromChecklistToGo() {
     auto final = cli("launch status --json");
     QCOMPARE(final.exitCode, 0);
     QCOMPARE(parse(final.out).find("decided")->stringAt("decision"), QStringLiteral("GO"));
+
+    attestation(cli, build, att);
     QCOMPARE(cli("evidence verify --signatures").exitCode, 0);
     // No token ever reaches the store.
     auto dump = cli("evidence list --limit 1000 --json");

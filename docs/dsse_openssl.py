@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Prepare an opsconsole attestation (a DSSE envelope around an in-toto statement) for
+verification with the openssl command line, without opsconsole.
+
+    python3 dsse_openssl.py ATTESTATION.intoto.json OUTDIR
+
+It writes OUTDIR/pae.bin (the bytes every signature covers: DSSE's pre-authentication
+encoding) and, for each signer the statement names, OUTDIR/<n>.pem (its Ed25519 key) and
+OUTDIR/<n>.sig (its signature), then prints one openssl command per signer. It checks no
+signature itself: openssl does. It exits 1 when a named signer has no signature, a signature
+comes from a key the statement does not name, or a key does not match its fingerprint.
+Compare the printed fingerprints with the keys you trust (the release owner's) before
+believing anything: every signer is named inside the signed statement, so one pinned key
+vouches for the rest.
+"""
+import base64
+import hashlib
+import json
+import os
+import sys
+
+ED25519_SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
+
+
+def fail(msg):
+    print("FAILED: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    with open(sys.argv[1], "rb") as f:
+        raw = f.read(16 * 1024 * 1024 + 1)
+    if len(raw) > 16 * 1024 * 1024:
+        fail("larger than 16 MiB: not an attestation")
+
+    def no_duplicates(pairs):
+        keys = [k for k, _ in pairs]
+        if len(keys) != len(set(keys)):
+            fail("duplicate JSON key")
+        return dict(pairs)
+
+    env = json.loads(raw, object_pairs_hook=no_duplicates)
+    if set(env) != {"payloadType", "payload", "signatures"}:
+        fail("not a DSSE envelope (fields: payloadType, payload, signatures)")
+    ptype = env["payloadType"].encode()
+    payload = base64.b64decode(env["payload"], validate=True)
+    statement = json.loads(payload, object_pairs_hook=no_duplicates)
+    if statement.get("_type") != "https://in-toto.io/Statement/v1":
+        fail("not an in-toto Statement v1")
+    signers = statement["predicate"]["opsconsole"]["signers"]
+    pae = b"DSSEv1 %d %s %d %s" % (len(ptype), ptype, len(payload), payload)
+    os.makedirs(sys.argv[2], exist_ok=True)
+    with open(os.path.join(sys.argv[2], "pae.bin"), "wb") as f:
+        f.write(pae)
+
+    sigs = {}
+    for s in env["signatures"]:
+        if s["keyid"] in sigs:
+            fail("%s signed twice" % s["keyid"])
+        sigs[s["keyid"]] = base64.b64decode(s["sig"], validate=True)
+    named = set()
+    problems = []
+    for n, signer in enumerate(signers, 1):
+        key = base64.b64decode(signer["public_key"], validate=True)
+        fp = "SHA256:" + hashlib.sha256(key).hexdigest()
+        if len(key) != 32 or fp != signer["key_fingerprint"]:
+            fail("signer %s: key does not match its fingerprint" % signer["identity"])
+        named.add(fp)
+        pem = base64.encodebytes(ED25519_SPKI_PREFIX + key).decode()
+        with open(os.path.join(sys.argv[2], "%d.pem" % n), "w") as f:
+            f.write("-----BEGIN PUBLIC KEY-----\n" + pem + "-----END PUBLIC KEY-----\n")
+        print("# %s (%s) %s" % (signer["identity"], signer["role"], fp))
+        if fp not in sigs:
+            problems.append("%s (%s) has not signed" % (signer["identity"], signer["role"]))
+            continue
+        with open(os.path.join(sys.argv[2], "%d.sig" % n), "wb") as f:
+            f.write(sigs[fp])
+        print("openssl pkeyutl -verify -pubin -inkey %d.pem -rawin -in pae.bin -sigfile %d.sig" % (n, n))
+    for keyid in sigs:
+        if keyid not in named:
+            problems.append("a signature by %s, a key the statement does not name" % keyid)
+    for subject in statement["subject"]:
+        print("# subject %s  %s" % (subject["digest"]["sha256"], subject["name"]))
+    if problems:
+        fail("; ".join(problems))
+
+
+if __name__ == "__main__":
+    main()

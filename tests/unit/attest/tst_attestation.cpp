@@ -1,0 +1,146 @@
+// DSSE envelopes and in-toto statements: the PAE of the DSSE protocol, strict parsing, signing
+// by the named signers only, and verification that fails on a flipped byte, a missing signer, a
+// signature by a key the statement does not name, a key that does not match its fingerprint, and
+// a pin nobody signed with.
+#include "StoreFixture.h"
+
+#include "attest/Attestation.h"
+#include "core/CanonicalJson.h"
+
+#include <QTest>
+
+using namespace ops;
+
+class TestAttestation : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void paeMatchesTheProtocol();
+    void envelopeParsingIsStrict_data();
+    void envelopeParsingIsStrict();
+    void everyNamedSignerMustSign();
+    void tamperingFails();
+    void keysMustMatchTheirFingerprints();
+
+private:
+    Signer owner = test::makeSigner(QStringLiteral("rob"));
+    Signer qa = test::makeSigner(QStringLiteral("quinn"));
+    Signer outsider = test::makeSigner(QStringLiteral("mallory"));
+
+    JsonValue statement() const {
+        JsonValue predicate = JsonValue::object();
+        predicate["verificationResult"] = "PASSED";
+        return Attestation::statement(
+            {AttestationSubject{QStringLiteral("release/app.apk"), QString(64, QLatin1Char('a'))}},
+            QString::fromLatin1(Attestation::kVsaType), predicate,
+            {Attestation::signerOf(owner, QStringLiteral("release-owner")),
+             Attestation::signerOf(qa, QStringLiteral("qa"))});
+    }
+    QString pin(const Signer &s) const { return s.key.publicKey().fingerprint(); }
+};
+
+void TestAttestation::paeMatchesTheProtocol() {
+    // The example of the DSSE protocol's specification.
+    QCOMPARE(dsse::pae(QStringLiteral("http://example.com/HelloWorld"), "hello world"),
+             QByteArray("DSSEv1 29 http://example.com/HelloWorld 11 hello world"));
+    QCOMPARE(dsse::pae(QString(), QByteArray()), QByteArray("DSSEv1 0  0 "));
+}
+
+void TestAttestation::envelopeParsingIsStrict_data() {
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("not json") << QByteArray("{") << "not a DSSE envelope";
+    QTest::newRow("unknown field") << QByteArray(R"({"payload":"","payloadType":"t","signatures":[],"x":1})")
+                                   << "x: unknown field";
+    QTest::newRow("duplicate key") << QByteArray(
+                                          R"({"payload":"","payload":"","payloadType":"t","signatures":[]})")
+                                   << "duplicate";
+    QTest::newRow("unpadded base64") << QByteArray(R"({"payload":"YQ","payloadType":"t","signatures":[]})")
+                                     << "payload: not canonical";
+    QTest::newRow("url-safe base64") << QByteArray(R"({"payload":"-_-_","payloadType":"t","signatures":[]})")
+                                     << "payload: not canonical";
+    QTest::newRow("signature field")
+        << QByteArray(R"({"payload":"","payloadType":"t","signatures":[{"keyid":"k","sig":"","cert":"x"}]})")
+        << "signatures[0].cert: unknown field";
+    QTest::newRow("missing type") << QByteArray(R"({"payload":"","signatures":[]})") << "payloadType";
+}
+
+void TestAttestation::envelopeParsingIsStrict() {
+    QFETCH(QByteArray, text);
+    QFETCH(QString, error);
+    auto env = dsse::Envelope::parse(text, QStringLiteral("a.json"));
+    QVERIFY(!env.ok());
+    QVERIFY2(env.error().message.contains(error), qPrintable(env.error().message));
+    QCOMPARE(env.error().code, ErrorCode::InvalidInput);
+}
+
+void TestAttestation::everyNamedSignerMustSign() {
+    auto env = Attestation::create(statement(), owner);
+    QVERIFY_OK(env);
+    auto r = verifyAttestation(env->toJson(), {pin(owner)}, QStringLiteral("a.json"));
+    QVERIFY_OK(r);
+    QVERIFY(!r->valid);
+    QCOMPARE(r->missingSigners.size(), 1);
+    QVERIFY(r->missingSigners.first().startsWith(QLatin1String("quinn (qa")));
+    // Someone it does not name cannot sign it; a signer cannot sign twice.
+    QCOMPARE(Attestation::addSignature(env.value(), outsider).error().code, ErrorCode::Policy);
+    QCOMPARE(Attestation::addSignature(env.value(), owner).error().code, ErrorCode::Policy);
+    QVERIFY_OK(Attestation::addSignature(env.value(), qa));
+    r = verifyAttestation(env->toJson(), {pin(owner)}, QStringLiteral("a.json"));
+    QVERIFY_OK(r);
+    QVERIFY(r->valid);
+    QCOMPARE(r->result, QStringLiteral("PASSED"));
+    QCOMPARE(r->signedBy.size(), 2);
+    // Pins: none is not valid; one that did not sign is not valid.
+    QVERIFY(!verifyAttestation(env->toJson(), {}, QString())->valid);
+    QVERIFY(!verifyAttestation(env->toJson(), {pin(outsider)}, QString())->valid);
+    // A creator the statement does not name cannot make it.
+    QVERIFY(!Attestation::create(statement(), outsider).ok());
+}
+
+void TestAttestation::tamperingFails() {
+    auto env = Attestation::create(statement(), owner);
+    QVERIFY_OK(env);
+    QVERIFY_OK(Attestation::addSignature(env.value(), qa));
+    // Each byte of the payload flipped in turn (a sample of positions): never valid.
+    for (qsizetype i = 0; i < env->payload.size(); i += 37) {
+        dsse::Envelope bad = env.value();
+        bad.payload[i] = char(bad.payload[i] ^ 0x01);
+        auto r = verifyAttestation(bad.toJson(), {pin(owner)}, QString());
+        QVERIFY(!r.ok() || !r->valid);
+    }
+    // The payload type is covered too.
+    dsse::Envelope typed = env.value();
+    typed.payloadType = QStringLiteral("application/json");
+    QVERIFY(!verifyAttestation(typed.toJson(), {pin(owner)}, QString())->valid);
+    // An extra signature by a key the statement does not name.
+    dsse::Envelope extra = env.value();
+    extra.signatures << dsse::Signature{pin(outsider),
+                                        outsider.key.sign(dsse::pae(extra.payloadType, extra.payload))};
+    auto r = verifyAttestation(extra.toJson(), {pin(owner)}, QString());
+    QVERIFY_OK(r);
+    QVERIFY(!r->valid);
+    // Adding to a broken envelope is refused, nothing added.
+    dsse::Envelope broken = env.value();
+    broken.signatures.removeLast();
+    broken.signatures.first().sig[0] = char(broken.signatures.first().sig[0] ^ 1);
+    QCOMPARE(Attestation::addSignature(broken, qa).error().code, ErrorCode::Negative);
+    QCOMPARE(broken.signatures.size(), 1);
+}
+
+void TestAttestation::keysMustMatchTheirFingerprints() {
+    // Mallory rewrites the statement naming her key under the owner's fingerprint and signs it.
+    JsonValue st = statement();
+    auto &signers = st["predicate"]["opsconsole"]["signers"].asArray();
+    signers[0]["public_key"] = QString::fromLatin1(outsider.key.publicKey().raw().toBase64());
+    dsse::Envelope env;
+    env.payloadType = QString::fromLatin1(dsse::kInTotoPayloadType);
+    env.payload = QByteArray::fromStdString(CanonicalJson::serialize(st));
+    env.signatures << dsse::Signature{pin(owner), outsider.key.sign(dsse::pae(env.payloadType, env.payload))};
+    auto r = verifyAttestation(env.toJson(), {pin(owner)}, QString());
+    QVERIFY_OK(r);
+    QVERIFY(!r->valid);
+    QVERIFY(r->checks.last().name == QLatin1String("signers named"));
+}
+
+QTEST_GUILESS_MAIN(TestAttestation)
+#include "tst_attestation.moc"
