@@ -13,7 +13,7 @@ namespace ops::cli {
 int AttestCommand::recordAndWrite(CliIo &io, bool json, EvidenceStore &store, const Signer &signer,
                                   const dsse::Envelope &envelope, const QString &about, const QString &scope,
                                   const QString &out) {
-    auto e = Attestation::record(store, signer, envelope, about, scope);
+    auto e = InToto::record(store, signer, envelope, about, scope);
     if (!e.ok())
         return fail(io, e.error(), json);
     const QByteArray bytes = envelope.toJson();
@@ -113,7 +113,7 @@ int AttestCommand::run(const QStringList &arguments, CliIo &io) {
     if (!unlocked.ok())
         return fail(io, unlocked.error(), json);
     dsse::Envelope signedEnv = env.value();
-    if (auto added = Attestation::addSignature(signedEnv, unlocked->signer); !added.ok())
+    if (auto added = InToto::addSignature(signedEnv, unlocked->signer); !added.ok())
         return fail(io, added.error(), json);
     QString about = QStringLiteral("attestation %1").arg(file);
     auto statement =

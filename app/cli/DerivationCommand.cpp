@@ -1,10 +1,14 @@
 #include "DerivationCommand.h"
 
+#include "AttestCommand.h"
 #include "StoreAccess.h"
 
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
+#include "crypto/Sha256.h"
 #include "derivations/Handoff.h"
+
+#include <QFileInfo>
 
 namespace ops::cli {
 
@@ -286,24 +290,29 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
     const QCommandLineOption pin(QStringLiteral("pin"),
                                  QStringLiteral("The exporter's key fingerprint to trust."),
                                  QStringLiteral("SHA256:…"));
+    const QCommandLineOption out(
+        QStringLiteral("out"),
+        QStringLiteral("attest-package: where the attestation goes (- for standard output)."),
+        QStringLiteral("FILE"));
     QCommandLineParser parser;
-    if (!parse(parser, arguments, io, {add, none, forbidden, draft, locker, pin}))
+    if (!parse(parser, arguments, io, {add, none, forbidden, draft, locker, pin, out}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
     const QStringList pos = parser.positionalArguments();
     const QString verb = pos.value(1);
     const bool json = parser.isSet(m_json);
-    const bool shapeOk =
-        ((verb == QLatin1String("status") || verb == QLatin1String("threats") ||
-          verb == QLatin1String("attest")) &&
-         pos.size() == 2) ||
-        (verb == QLatin1String("charter") && pos.size() >= 3) ||
-        ((verb == QLatin1String("export") || verb == QLatin1String("verify")) && pos.size() == 3);
+    const bool shapeOk = ((verb == QLatin1String("status") || verb == QLatin1String("threats") ||
+                           verb == QLatin1String("attest")) &&
+                          pos.size() == 2) ||
+                         (verb == QLatin1String("charter") && pos.size() >= 3) ||
+                         ((verb == QLatin1String("export") || verb == QLatin1String("verify") ||
+                           verb == QLatin1String("attest-package")) &&
+                          pos.size() == 3);
     if (!shapeOk)
         return usageError(
             io, QStringLiteral("handoff: expected status, charter NAME..., threats, attest, export OUT "
-                               "or verify FILE"));
+                               "verify FILE or attest-package FILE --out OUT"));
     if (verb == QLatin1String("threats") && parser.isSet(none) == parser.isSet(add))
         return usageError(io, QStringLiteral("handoff threats: give --add TEXT (repeatable) or --none"));
 
@@ -327,6 +336,64 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
+
+    if (verb == QLatin1String("attest-package")) {
+        // An in-toto statement over the package's signed records, signed by whoever attests it:
+        // only a package that verifies is attested.
+        if (!parser.isSet(out))
+            return usageError(io, QStringLiteral("handoff attest-package: --out FILE names where it goes"));
+        auto report = Handoff::verifyPackage(pos.at(2), parser.value(pin));
+        if (!report.ok())
+            return fail(io, report.error(), json);
+        if (!report->valid)
+            return fail(io,
+                        makeError(ErrorCode::Negative,
+                                  QStringLiteral("the package does not verify (%1): nothing attested")
+                                      .arg(report->problems().join(QStringLiteral("; "))),
+                                  pos.at(2)),
+                        json);
+        if (report->signedRecords.isEmpty())
+            return fail(io,
+                        makeError(ErrorCode::Negative,
+                                  QStringLiteral("the package has no signed record to attest"), pos.at(2)),
+                        json);
+        auto digest = crypto::sha256File(pos.at(2));
+        if (!digest.ok())
+            return fail(io, digest.error(), json);
+        auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
+        if (!unlocked.ok())
+            return fail(io, unlocked.error(), json);
+        QList<AttestationSubject> subjects;
+        JsonValue records = JsonValue::array();
+        for (const Handoff::SignedRecord &r : report->signedRecords) {
+            subjects << AttestationSubject{r.file, r.sha256};
+            JsonValue x = JsonValue::object();
+            x["id"] = r.id;
+            x["signed_by"] = r.signer;
+            x["signer_key"] = r.signerKey;
+            records.push(x);
+        }
+        JsonValue predicate = JsonValue::object();
+        JsonValue package = JsonValue::object();
+        package["name"] = QFileInfo(pos.at(2)).fileName();
+        package["sha256"] = QString::fromLatin1(digest->toHex());
+        predicate["package"] = package;
+        predicate["exported_by"] = report->exporter;
+        predicate["exporter_key"] = report->exporterKey;
+        predicate["records"] = report->records;
+        predicate["signed_records"] = records;
+        predicate["result"] = report->complete && !report->draft ? "COMPLETE" : "DRAFT";
+        predicate["verified_at"] = Time::toIso(Time::nowMs());
+        const JsonValue statement =
+            InToto::statement(subjects, QString::fromLatin1(InToto::kHandoffType), predicate,
+                              {InToto::signerOf(unlocked->signer, QStringLiteral("attester"))});
+        auto env = InToto::create(statement, unlocked->signer);
+        if (!env.ok())
+            return fail(io, env.error(), json);
+        return AttestCommand::recordAndWrite(io, json, *unlocked->store, unlocked->signer, env.value(),
+                                             QStringLiteral("handoff package ") + package.stringAt("name"),
+                                             QString(), parser.value(out));
+    }
 
     if (verb == QLatin1String("status")) {
         auto store = StoreAccess::openReadOnly(ctx.value());

@@ -33,12 +33,14 @@ public:
     QString name() const override { return QStringLiteral("handoff"); }
     QString summary() const override { return QStringLiteral("the signed S03 handoff package"); }
     QStringList usage() const override {
-        return {QStringLiteral("handoff status [--json]   (exit 0 complete, 1 incomplete)"),
-                QStringLiteral("handoff charter NAME... [--json]"),
-                QStringLiteral("handoff threats (--add TEXT)... | --none [--json]"),
-                QStringLiteral("handoff attest [--forbidden-run TEXT] [--json]"),
-                QStringLiteral("handoff export OUT [--draft] [--locker NAME] [--json]"),
-                QStringLiteral("handoff verify FILE [--pin SHA256:…] [--json]   (exit 0 valid, 1 not)")};
+        return {
+            QStringLiteral("handoff status [--json]   (exit 0 complete, 1 incomplete)"),
+            QStringLiteral("handoff charter NAME... [--json]"),
+            QStringLiteral("handoff threats (--add TEXT)... | --none [--json]"),
+            QStringLiteral("handoff attest [--forbidden-run TEXT] [--json]"),
+            QStringLiteral("handoff export OUT [--draft] [--locker NAME] [--json]"),
+            QStringLiteral("handoff verify FILE [--pin SHA256:…] [--json]   (exit 0 valid, 1 not)"),
+            QStringLiteral("handoff attest-package FILE --out OUT.intoto.json [--pin SHA256:…] [--json]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

@@ -192,7 +192,7 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
             launchAttestationStatement(st, in.value(), cp.value(), QStringLiteral(OPSCONSOLE_VERSION));
         if (!statement.ok())
             return fail(io, statement.error(), json);
-        auto env = Attestation::create(statement.value(), desk->signer);
+        auto env = InToto::create(statement.value(), desk->signer);
         if (!env.ok())
             return fail(io, env.error(), json);
         return AttestCommand::recordAndWrite(io, json, *desk->store, desk->signer, env.value(),

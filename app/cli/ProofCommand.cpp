@@ -1,7 +1,9 @@
 #include "ProofCommand.h"
 
+#include "AttestCommand.h"
 #include "StoreAccess.h"
 
+#include "core/FileUtil.h"
 #include "proofs/ProofRecord.h"
 
 namespace ops::cli {
@@ -76,8 +78,12 @@ int ProofCommand::run(const QStringList &arguments, CliIo &io) {
                                        QStringLiteral("FILE"));
     const QCommandLineOption record = recordOption();
     const QCommandLineOption scope = scopeOption();
+    const QCommandLineOption attest(
+        QStringLiteral("attest"),
+        QStringLiteral("Also write an in-toto test-result attestation (DSSE, signed by you) to FILE."),
+        QStringLiteral("FILE"));
     QCommandLineParser parser;
-    if (!parse(parser, arguments, io, {rulesFile, record, scope}))
+    if (!parse(parser, arguments, io, {rulesFile, record, scope, attest}))
         return static_cast<int>(ErrorCode::Usage);
     if (parser.isSet(QStringLiteral("help")))
         return printUsage(io);
@@ -94,20 +100,46 @@ int ProofCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, capture.error(), json);
     const ProofSummary summary = summarizeCapture(capture->bytes, rules.value());
     JsonValue out = summary.toJson();
-    if (parser.isSet(record)) {
+    if (parser.isSet(record) || parser.isSet(attest)) {
         auto ctx = startup(parser, io);
         if (!ctx.ok())
             return fail(io, ctx.error(), json);
         auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
         if (!unlocked.ok())
             return fail(io, unlocked.error(), json);
-        auto e = recordProofSummary(*unlocked->store, unlocked->signer, capture.value(), summary,
-                                    rules.value(), parser.value(scope));
-        if (!e.ok())
-            return fail(io, e.error(), json);
-        out["event"] = e->seq;
-        if (!json)
-            io.err << "recorded as event " << e->seq << " with the capture attached\n";
+        if (parser.isSet(record)) {
+            auto e = recordProofSummary(*unlocked->store, unlocked->signer, capture.value(), summary,
+                                        rules.value(), parser.value(scope));
+            if (!e.ok())
+                return fail(io, e.error(), json);
+            out["event"] = e->seq;
+            if (!json)
+                io.err << "recorded as event " << e->seq << " with the capture attached\n";
+        }
+        if (parser.isSet(attest)) {
+            if (parser.value(attest) == QLatin1String("-"))
+                return usageError(
+                    io, QStringLiteral("--attest takes a file; standard output carries the summary"));
+            auto env = InToto::create(
+                proofAttestationStatement(capture.value(), summary, rules.value(), unlocked->signer),
+                unlocked->signer);
+            if (!env.ok())
+                return fail(io, env.error(), json);
+            auto e = InToto::record(*unlocked->store, unlocked->signer, env.value(),
+                                    QStringLiteral("proof summary of ") + capture->name, parser.value(scope));
+            if (!e.ok())
+                return fail(io, e.error(), json);
+            if (auto w = FileUtil::writePrivateAtomic(parser.value(attest), env->toJson()); !w.ok())
+                return fail(io, w.error(), json);
+            out["attestation"] = parser.value(attest);
+            out["attestation_event"] = e->seq;
+            if (!json)
+                io.err << "attestation ("
+                       << proofAttestationStatement(capture.value(), summary, rules.value(), unlocked->signer)
+                              .find("predicate")
+                              ->stringAt("result")
+                       << ") written to " << parser.value(attest) << ", recorded as event " << e->seq << '\n';
+        }
     }
     if (json)
         printJson(io, out);

@@ -11,7 +11,8 @@ public:
     QString name() const override { return QStringLiteral("proof"); }
     QString summary() const override { return QStringLiteral("summarize a test-output capture"); }
     QStringList usage() const override {
-        return {QStringLiteral("proof summarize FILE|- [--rules FILE] [--record [--scope S]] [--json]")};
+        return {QStringLiteral(
+            "proof summarize FILE|- [--rules FILE] [--record [--scope S]] [--attest FILE] [--json]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

@@ -137,7 +137,7 @@ JsonValue AttestationSubject::toJson() const {
     return o;
 }
 
-namespace Attestation {
+namespace InToto {
 
 JsonValue statement(const QList<AttestationSubject> &subjects, const QString &predicateType,
                     JsonValue predicate, const QList<AttestationSigner> &signers) {
@@ -245,7 +245,7 @@ Result<StoredEvent> record(EvidenceStore &store, const Signer &signer, const dss
     return out->last();
 }
 
-} // namespace Attestation
+} // namespace InToto
 
 JsonValue AttestationReport::toJson() const {
     JsonValue o = JsonValue::object();
@@ -300,7 +300,7 @@ Result<AttestationReport> verifyAttestation(QByteArrayView envelopeBytes, const 
     const JsonValue &s = r.statement;
     const JsonValue *predicate = s.find("predicate");
     if (!check(QStringLiteral("statement"),
-               s.stringAt("_type") == QLatin1String(Attestation::kStatementType) && predicate &&
+               s.stringAt("_type") == QLatin1String(InToto::kStatementType) && predicate &&
                    predicate->isObject() && !s.stringAt("predicateType").isEmpty(),
                QStringLiteral("_type, predicateType and predicate")))
         return r;

@@ -71,7 +71,7 @@ struct AttestationSubject {
     JsonValue toJson() const;
 };
 
-namespace Attestation {
+namespace InToto {
 inline constexpr const char *kStatementType = "https://in-toto.io/Statement/v1";
 inline constexpr const char *kVsaType = "https://slsa.dev/verification_summary/v1";
 inline constexpr const char *kTestResultType = "https://in-toto.io/attestation/test-result/v0.1";
@@ -95,7 +95,7 @@ Result<void> addSignature(dsse::Envelope &envelope, const Signer &signer);
 // it is about (`about`: "launch LR-12", "proof summary of demo-output.txt", …).
 Result<StoredEvent> record(EvidenceStore &store, const Signer &signer, const dsse::Envelope &envelope,
                            const QString &about, const QString &scope);
-} // namespace Attestation
+} // namespace InToto
 
 struct AttestationCheck {
     QString name;

@@ -449,6 +449,8 @@ VerifyReport verifyContents(const tar::Contents &contents, const QString &pinned
             else if (!key->verify(statement, files.value(QStringLiteral("signatures/%1.sig").arg(id))))
                 signatureProblems
                     << QStringLiteral("%1: the signature does not verify with keys/%2.pem").arg(id, signer);
+            else if (st->stringAt("record_sha256") == recSha)
+                rep.signedRecords << SignedRecord{id, recordName, recSha, signer, key->fingerprint()};
         }
     }
     check(QStringLiteral("records"), recordProblems,

@@ -35,8 +35,18 @@ Result<ExportSummary> exportPackage(EvidenceStore &store, DerivationActions &act
 
 using Check = NamedCheck;
 
+// A record of the package whose reviewer signature verified.
+struct SignedRecord {
+    QString id;
+    QString file; // records/<id>.json
+    QString sha256;
+    QString signer;
+    QString signerKey;
+};
+
 struct VerifyReport {
     bool valid = false;
+    QList<SignedRecord> signedRecords;
     QList<Check> checks;
     QString exporter;
     QString exporterKey;

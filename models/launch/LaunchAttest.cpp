@@ -153,7 +153,7 @@ Result<JsonValue> launchAttestationStatement(const LaunchStatus &st, const Launc
     cp["signed_note"] = QString::fromStdString(checkpoint.noteText());
     ext["checkpoint"] = cp;
     vsa["opsconsole"] = ext;
-    return Attestation::statement(subjects, QString::fromLatin1(Attestation::kVsaType), vsa, signers);
+    return InToto::statement(subjects, QString::fromLatin1(InToto::kVsaType), vsa, signers);
 }
 
 } // namespace ops

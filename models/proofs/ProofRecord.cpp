@@ -35,6 +35,50 @@ Result<StoredEvent> recordProofSummary(EvidenceStore &store, const Signer &signe
     return out->last();
 }
 
+JsonValue proofAttestationStatement(const CaptureInput &capture, const ProofSummary &summary,
+                                    const FailureRules &rules, const Signer &signer) {
+    JsonValue passed = JsonValue::array(), warned = JsonValue::array(), failed = JsonValue::array();
+    for (const ProofSection &x : summary.sections) {
+        if (x.pass > 0)
+            passed.push(QStringLiteral("%1: %2 passed").arg(x.name).arg(x.pass));
+        if (x.fail > 0)
+            failed.push(QStringLiteral("%1: %2 failed").arg(x.name).arg(x.fail));
+        if (x.notRun > 0)
+            warned.push(QStringLiteral("%1: %2 not run").arg(x.name).arg(x.notRun));
+        if (x.skip > 0)
+            warned.push(QStringLiteral("%1: %2 skipped").arg(x.name).arg(x.skip));
+    }
+    JsonValue p = JsonValue::object();
+    p["result"] = summary.overall != QLatin1String("PASS") ? "FAILED"
+                  : summary.notRun > 0 || summary.skip > 0 ? "WARNED"
+                                                           : "PASSED";
+    JsonValue config = JsonValue::array();
+    JsonValue rulesFile = JsonValue::object();
+    rulesFile["name"] = rules.file();
+    JsonValue d = JsonValue::object();
+    d["sha256"] = rules.sha256();
+    rulesFile["digest"] = d;
+    config.push(rulesFile);
+    p["configuration"] = config;
+    p["passedTests"] = passed;
+    p["warnedTests"] = warned;
+    p["failedTests"] = failed;
+    JsonValue ext = JsonValue::object();
+    ext["overall"] = summary.overall;
+    ext["pass"] = summary.pass;
+    ext["fail"] = summary.fail;
+    ext["not_run"] = summary.notRun;
+    ext["skip"] = summary.skip;
+    JsonValue sections = JsonValue::array();
+    for (const ProofSection &x : summary.sections)
+        sections.push(x.toJson());
+    ext["sections"] = sections;
+    p["opsconsole"] = ext;
+    return InToto::statement({AttestationSubject{capture.name, crypto::sha256Hex(capture.bytes)}},
+                             QString::fromLatin1(InToto::kTestResultType), p,
+                             {InToto::signerOf(signer, QStringLiteral("recorder"))});
+}
+
 Result<StoredEvent> recordVerdict(EvidenceStore &store, const Signer &signer, const VerdictFiles &files,
                                   const VerdictReport &report, const QString &scope) {
     struct Input {

@@ -6,6 +6,7 @@
 #include "ProofSummary.h"
 #include "Verdict.h"
 
+#include "attest/Attestation.h"
 #include "store/EvidenceStore.h"
 
 namespace ops {
@@ -20,6 +21,14 @@ struct CaptureInput {
 Result<StoredEvent> recordProofSummary(EvidenceStore &store, const Signer &signer,
                                        const CaptureInput &capture, const ProofSummary &summary,
                                        const FailureRules &rules, const QString &scope = {});
+
+// The in-toto test-result statement of a summary (docs/formats.md, "Attestations"): the subject is
+// the capture; result PASSED for a PASS with nothing not run or skipped, WARNED for a PASS with
+// some, FAILED for FAIL and INCOMPLETE; per section, "NAME: N passed" among passedTests, "NAME: N
+// not run" and "NAME: N skipped" among warnedTests (never among the passed), "NAME: N failed"
+// among failedTests; the rules file is the configuration. Signed by `signer` alone.
+JsonValue proofAttestationStatement(const CaptureInput &capture, const ProofSummary &summary,
+                                    const FailureRules &rules, const Signer &signer);
 
 // Attaches score.json, the signature, the public key and the bundle (when within the attachment
 // limit; a larger bundle is recorded by its SHA-256 and size) and appends "verdict.verified".

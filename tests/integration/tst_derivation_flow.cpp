@@ -186,6 +186,27 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     QCOMPARE(verified.exitCode, 0);
     QVERIFY(test::parseJson(verified.out).find("valid")->toBool());
     QCOMPARE(test::parseJson(verified.out).find("network_used")->toBool(true), false);
+    // Attested for other tools: an in-toto statement whose subjects are the five signed records,
+    // signed by the locker who received it.
+    const QString att = cli.home.file(QStringLiteral("s03.intoto.json"));
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("handoff"), QStringLiteral("attest-package"), pkg,
+                                    QStringLiteral("--out"), att},
+                        QStringLiteral("lou")))
+                 .exitCode,
+             0);
+    QString lou;
+    const JsonValue identities = test::parseJson(cli("identity list --json").out);
+    for (const JsonValue &i : identities.toArray())
+        if (i.stringAt("name") == QLatin1String("lou"))
+            lou = i.stringAt("fingerprint");
+    auto attested = cli(QStringList{QStringLiteral("attest"), QStringLiteral("verify"), att,
+                                    QStringLiteral("--pin"), lou, QStringLiteral("--json")});
+    QCOMPARE(attested.exitCode, 0);
+    const JsonValue attReport = test::parseJson(attested.out);
+    QCOMPARE(attReport.find("subjects")->toArray().size(), std::size_t(5));
+    QVERIFY(
+        attReport.find("subjects")->toArray().front().stringAt("name").startsWith(QLatin1String("records/")));
+    QCOMPARE(attReport.stringAt("result"), QStringLiteral("COMPLETE"));
     // A damaged copy is refused.
     QFile f(pkg);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -194,6 +215,13 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     const QString damaged = cli.home.write(QStringLiteral("damaged.tar.zst"), bytes);
     auto bad2 = cli(QStringList{QStringLiteral("handoff"), QStringLiteral("verify"), damaged});
     QVERIFY(bad2.exitCode == 1 || bad2.exitCode == 3);
+    // …and never attested.
+    auto badAtt =
+        cli(QStringList{QStringLiteral("handoff"), QStringLiteral("attest-package"), damaged,
+                        QStringLiteral("--out"), cli.home.file(QStringLiteral("damaged.intoto.json"))},
+            QStringLiteral("lou"));
+    QVERIFY(badAtt.exitCode == 1 || badAtt.exitCode == 3);
+    QVERIFY(!QFile::exists(cli.home.file(QStringLiteral("damaged.intoto.json"))));
 
     // Re-derivation: the old record superseded, its dependents invalidated, the new one in review.
     auto sup = RUN_OK(cli(QStringList{QStringLiteral("derivation"), QStringLiteral("supersede"),

@@ -557,6 +557,52 @@ void TestVerdict::cliProofSummarize() {
     QCOMPARE(capture->stringAt("sha256"), crypto::sha256Hex(readAll(failing)));
     QCOMPARE(event.find("payload")->stringAt("overall"), QStringLiteral("FAIL"));
     QCOMPARE(event.find("payload")->find("failures")->toArray().size(), std::size_t(4));
+
+    // An in-toto test-result attestation of the seed capture: WARNED (a pass with 1 not run and 1
+    // skip), the not-run and the skip among the warned tests, never among the passed.
+    test::TempDir out;
+    const QString att = out.file(QStringLiteral("proof.intoto.json"));
+    auto attested = run({QStringLiteral("proof"), QStringLiteral("summarize"), demo,
+                         QStringLiteral("--attest"), att, QStringLiteral("--json")});
+    QCOMPARE(attested.exitCode, 0);
+    QCOMPARE(test::parseJson(attested.out).stringAt("attestation"), att);
+    auto ids = run({QStringLiteral("identity"), QStringLiteral("list"), QStringLiteral("--json")});
+    const QString otto = test::parseJson(ids.out).toArray().front().stringAt("fingerprint");
+    auto verified = run({QStringLiteral("attest"), QStringLiteral("verify"), att, QStringLiteral("--pin"),
+                         otto, QStringLiteral("--json")});
+    QCOMPARE(verified.exitCode, 0);
+    const JsonValue report = test::parseJson(verified.out);
+    QCOMPARE(report.stringAt("predicate_type"),
+             QStringLiteral("https://in-toto.io/attestation/test-result/v0.1"));
+    QCOMPARE(report.stringAt("result"), QStringLiteral("WARNED"));
+    QCOMPARE(report.find("subjects")->toArray().front().stringAt("name"), QStringLiteral("demo-output.txt"));
+    QCOMPARE(report.find("subjects")->toArray().front().find("digest")->stringAt("sha256"),
+             crypto::sha256Hex(readAll(demo)));
+    QFile f(att);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const JsonValue statement =
+        test::parseJson(QByteArray::fromBase64(test::parseJson(f.readAll()).stringAt("payload").toLatin1()));
+    const JsonValue *predicate = statement.find("predicate");
+    QStringList passed, warned;
+    for (const JsonValue &t : predicate->find("passedTests")->toArray())
+        passed << t.toQString();
+    for (const JsonValue &t : predicate->find("warnedTests")->toArray())
+        warned << t.toQString();
+    QCOMPARE(passed, (QStringList{QStringLiteral("validation: 32 passed"),
+                                  QStringLiteral("example.org/edge/transport: 1 passed"),
+                                  QStringLiteral("Edge FI: 2 passed")}));
+    QCOMPARE(warned,
+             (QStringList{QStringLiteral("Edge FI: 1 not run"), QStringLiteral("Edge FI: 1 skipped")}));
+    QVERIFY(predicate->find("failedTests")->toArray().empty());
+    // A failing capture's attestation says FAILED.
+    auto failedAtt = run({QStringLiteral("proof"), QStringLiteral("summarize"), failing,
+                          QStringLiteral("--attest"), out.file(QStringLiteral("fail.intoto.json"))});
+    QCOMPARE(failedAtt.exitCode, 1);
+    auto failedReport =
+        run({QStringLiteral("attest"), QStringLiteral("verify"), out.file(QStringLiteral("fail.intoto.json")),
+             QStringLiteral("--pin"), otto, QStringLiteral("--json")});
+    QCOMPARE(failedReport.exitCode, 0);
+    QCOMPARE(test::parseJson(failedReport.out).stringAt("result"), QStringLiteral("FAILED"));
 }
 
 QTEST_GUILESS_MAIN(TestVerdict)

@@ -29,11 +29,11 @@ private:
     JsonValue statement() const {
         JsonValue predicate = JsonValue::object();
         predicate["verificationResult"] = "PASSED";
-        return Attestation::statement(
+        return InToto::statement(
             {AttestationSubject{QStringLiteral("release/app.apk"), QString(64, QLatin1Char('a'))}},
-            QString::fromLatin1(Attestation::kVsaType), predicate,
-            {Attestation::signerOf(owner, QStringLiteral("release-owner")),
-             Attestation::signerOf(qa, QStringLiteral("qa"))});
+            QString::fromLatin1(InToto::kVsaType), predicate,
+            {InToto::signerOf(owner, QStringLiteral("release-owner")),
+             InToto::signerOf(qa, QStringLiteral("qa"))});
     }
     QString pin(const Signer &s) const { return s.key.publicKey().fingerprint(); }
 };
@@ -74,7 +74,7 @@ void TestAttestation::envelopeParsingIsStrict() {
 }
 
 void TestAttestation::everyNamedSignerMustSign() {
-    auto env = Attestation::create(statement(), owner);
+    auto env = InToto::create(statement(), owner);
     QVERIFY_OK(env);
     auto r = verifyAttestation(env->toJson(), {pin(owner)}, QStringLiteral("a.json"));
     QVERIFY_OK(r);
@@ -82,9 +82,9 @@ void TestAttestation::everyNamedSignerMustSign() {
     QCOMPARE(r->missingSigners.size(), 1);
     QVERIFY(r->missingSigners.first().startsWith(QLatin1String("quinn (qa")));
     // Someone it does not name cannot sign it; a signer cannot sign twice.
-    QCOMPARE(Attestation::addSignature(env.value(), outsider).error().code, ErrorCode::Policy);
-    QCOMPARE(Attestation::addSignature(env.value(), owner).error().code, ErrorCode::Policy);
-    QVERIFY_OK(Attestation::addSignature(env.value(), qa));
+    QCOMPARE(InToto::addSignature(env.value(), outsider).error().code, ErrorCode::Policy);
+    QCOMPARE(InToto::addSignature(env.value(), owner).error().code, ErrorCode::Policy);
+    QVERIFY_OK(InToto::addSignature(env.value(), qa));
     r = verifyAttestation(env->toJson(), {pin(owner)}, QStringLiteral("a.json"));
     QVERIFY_OK(r);
     QVERIFY(r->valid);
@@ -94,13 +94,13 @@ void TestAttestation::everyNamedSignerMustSign() {
     QVERIFY(!verifyAttestation(env->toJson(), {}, QString())->valid);
     QVERIFY(!verifyAttestation(env->toJson(), {pin(outsider)}, QString())->valid);
     // A creator the statement does not name cannot make it.
-    QVERIFY(!Attestation::create(statement(), outsider).ok());
+    QVERIFY(!InToto::create(statement(), outsider).ok());
 }
 
 void TestAttestation::tamperingFails() {
-    auto env = Attestation::create(statement(), owner);
+    auto env = InToto::create(statement(), owner);
     QVERIFY_OK(env);
-    QVERIFY_OK(Attestation::addSignature(env.value(), qa));
+    QVERIFY_OK(InToto::addSignature(env.value(), qa));
     // Each byte of the payload flipped in turn (a sample of positions): never valid.
     for (qsizetype i = 0; i < env->payload.size(); i += 37) {
         dsse::Envelope bad = env.value();
@@ -123,7 +123,7 @@ void TestAttestation::tamperingFails() {
     dsse::Envelope broken = env.value();
     broken.signatures.removeLast();
     broken.signatures.first().sig[0] = char(broken.signatures.first().sig[0] ^ 1);
-    QCOMPARE(Attestation::addSignature(broken, qa).error().code, ErrorCode::Negative);
+    QCOMPARE(InToto::addSignature(broken, qa).error().code, ErrorCode::Negative);
     QCOMPARE(broken.signatures.size(), 1);
 }
 
