@@ -2,6 +2,377 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
+    <name>IncidentReport</name>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>DRAFT — incident open</source>
+        <translation>ENTWURF — Vorfall offen</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>ENTWURF</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>eingehalten</translation>
+    </message>
+    <message>
+        <source>met late</source>
+        <translation>verspätet erreicht</translation>
+    </message>
+    <message>
+        <source>MISSED</source>
+        <translation>VERFEHLT</translation>
+    </message>
+    <message>
+        <source>running, close to the deadline</source>
+        <translation>läuft, kurz vor der Frist</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>%1 within %2 min: %3 at %4, %5 after the bad publish (event %6)</source>
+        <translation>%1 binnen %2 min: %3 um %4, %5 nach der fehlerhaften Veröffentlichung (Ereignis %6)</translation>
+    </message>
+    <message>
+        <source>%1 within %2 min: %3 (deadline %4)</source>
+        <translation>%1 binnen %2 min: %3 (Frist %4)</translation>
+    </message>
+    <message>
+        <source>Postmortem: %1 — %2 in %3</source>
+        <translation>Postmortem: %1 — %2 in %3</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>DRAFT — the incident is still open; this report is not final.</source>
+        <translation>ENTWURF — der Vorfall ist noch offen; dieser Bericht ist nicht endgültig.</translation>
+    </message>
+    <message>
+        <source>Generated %1 from store %2 at checkpoint %3 (tree size %4). Times are UTC.</source>
+        <translation>Erstellt %1 aus dem Speicher %2 am Checkpoint %3 (Baumgröße %4). Zeiten in UTC.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>%1 by %2 (event %3)</source>
+        <translation>%1 von %2 (Ereignis %3)</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>so far</source>
+        <translation>bisher</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Closure condition</source>
+        <translation>Abschlussbedingung</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Severity and its changes</source>
+        <translation>Schweregrad und seine Änderungen</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Decision log</source>
+        <translation>Entscheidungsprotokoll</translation>
+    </message>
+    <message>
+        <source>No decision was recorded.</source>
+        <translation>Keine Entscheidung aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Core evidence record</source>
+        <translation>Kern-Nachweisdatensatz</translation>
+    </message>
+    <message>
+        <source>No core evidence record was recorded.</source>
+        <translation>Kein Kern-Nachweisdatensatz aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Kill switches</source>
+        <translation>Notschalter</translation>
+    </message>
+    <message>
+        <source>No kill switch was used for this incident.</source>
+        <translation>Für diesen Vorfall wurde kein Notschalter benutzt.</translation>
+    </message>
+    <message>
+        <source>- %1 in %2: %3 since %4 by %5 — %6 (activated %7×, deactivated %8×)</source>
+        <translation>- %1 in %2: %3 seit %4 von %5 — %6 (%7× aktiviert, %8× deaktiviert)</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>AKTIV</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Runbook runs</source>
+        <translation>Runbook-Läufe</translation>
+    </message>
+    <message>
+        <source>No runbook was run.</source>
+        <translation>Kein Runbook wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Started %1 by %2; %3.</source>
+        <translation>Begonnen %1 von %2; %3.</translation>
+    </message>
+    <message>
+        <source>finished %1</source>
+        <translation>beendet %1</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>nicht beendet</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Rollback against the objective</source>
+        <translation>Rollback gegen das Ziel</translation>
+    </message>
+    <message>
+        <source>No rollback was run for this incident.</source>
+        <translation>Für diesen Vorfall lief kein Rollback.</translation>
+    </message>
+    <message>
+        <source>drill</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Objective MET: restored within 15 minutes and integrity within 30.</source>
+        <translation>Ziel EINGEHALTEN: binnen 15 Minuten wiederhergestellt, Integrität binnen 30.</translation>
+    </message>
+    <message>
+        <source>Objective MISSED.</source>
+        <translation>Ziel VERFEHLT.</translation>
+    </message>
+    <message>
+        <source>Rollback not finished: objective not yet judged.</source>
+        <translation>Rollback nicht beendet: Ziel noch nicht beurteilt.</translation>
+    </message>
+    <message>
+        <source>Alerts acknowledged and silenced</source>
+        <translation>Bestätigte und stummgeschaltete Alarme</translation>
+    </message>
+    <message>
+        <source>None in %1 while the incident was open.</source>
+        <translation>Keine in %1, solange der Vorfall offen war.</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Nacharbeiten</translation>
+    </message>
+    <message>
+        <source>Nothing left open by the evidence.</source>
+        <translation>Laut Nachweisen ist nichts offen.</translation>
+    </message>
+    <message>
+        <source>Appendix: checking this report offline</source>
+        <translation>Anhang: diesen Bericht offline prüfen</translation>
+    </message>
+    <message>
+        <source>The checkpoint below is a signed note (c2sp.org/tlog-checkpoint). Each cited event has a c2sp.org/tlog-proof against it; `opsconsole-cli evidence show SEQ --raw` gives the event's exact bytes, the leaf the proof is for.</source>
+        <translation>Der Checkpoint unten ist eine signierte Notiz (c2sp.org/tlog-checkpoint). Jedes zitierte Ereignis hat einen c2sp.org/tlog-proof dagegen; `opsconsole-cli evidence show SEQ --raw` liefert die exakten Bytes des Ereignisses, das Blatt, für das der Beweis gilt.</translation>
+    </message>
+    <message>
+        <source>Event %1</source>
+        <translation>Ereignis %1</translation>
+    </message>
+    <message>
+        <source>acknowledged %1 (%2): %3</source>
+        <translation>%1 bestätigt (%2): %3</translation>
+    </message>
+    <message>
+        <source>silenced %1 until %2: %3</source>
+        <translation>%1 stummgeschaltet bis %2: %3</translation>
+    </message>
+    <message>
+        <source>silence %1 ended: %2</source>
+        <translation>Stummschaltung %1 beendet: %2</translation>
+    </message>
+    <message>
+        <source>maintenance window %1 opened for %2</source>
+        <translation>Wartungsfenster %1 geöffnet für %2</translation>
+    </message>
+    <message>
+        <source>silence %1 expired</source>
+        <translation>Stummschaltung %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>Close the incident once its closure condition holds: %1</source>
+        <translation>Den Vorfall schließen, sobald die Abschlussbedingung gilt: %1</translation>
+    </message>
+    <message>
+        <source>(none recorded)</source>
+        <translation>(keine aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>Assign an incident owner.</source>
+        <translation>Eine verantwortliche Person zuweisen.</translation>
+    </message>
+    <message>
+        <source>Record the core evidence record (scope, trigger, failure mode, containment, …).</source>
+        <translation>Den Kern-Nachweisdatensatz aufzeichnen (Bereich, Auslöser, Fehlerart, Eindämmung, …).</translation>
+    </message>
+    <message>
+        <source>Record how the closure was verified.</source>
+        <translation>Aufzeichnen, wie der Abschluss geprüft wurde.</translation>
+    </message>
+    <message>
+        <source>Finish %1 (%2): next step %3.</source>
+        <translation>%1 abschließen (%2): nächster Schritt %3.</translation>
+    </message>
+    <message>
+        <source>none pending</source>
+        <translation>keiner offen</translation>
+    </message>
+    <message>
+        <source>Explain why the %1 objective of %2 (%3 min) was missed, and what changes.</source>
+        <translation>Erklären, warum das Ziel %1 von %2 (%3 min) verfehlt wurde und was sich ändert.</translation>
+    </message>
+    <message>
+        <source>Kill switch %1 is still active in %2: validate and deactivate it.</source>
+        <translation>Notschalter %1 ist in %2 noch aktiv: prüfen und deaktivieren.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, event %4)</source>
+        <translation>%1 — %2 (%3, Ereignis %4)</translation>
+    </message>
+    <message>
+        <source>**%1** %2 — %3 (event %4)</source>
+        <translation>**%1** %2 — %3 (Ereignis %4)</translation>
+    </message>
+    <message>
+        <source>%1 (event %2)</source>
+        <translation>%1 (Ereignis %2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 — %3 (event %4)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 — %3 (Ereignis %4)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>opsconsole cannot start</source>

@@ -2,6 +2,377 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>IncidentReport</name>
+    <message>
+        <source>page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAFT — incident open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running, close to the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 within %2 min: %3 at %4, %5 after the bad publish (event %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 within %2 min: %3 (deadline %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postmortem: %1 — %2 in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAFT — the incident is still open; this report is not final.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1 from store %2 at checkpoint %3 (tree size %4). Times are UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2 (event %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity and its changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core evidence record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No core evidence record was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kill switch was used for this incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>- %1 in %2: %3 since %4 by %5 — %6 (activated %7×, deactivated %8×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runbook runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runbook was run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1 by %2; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback against the objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rollback was run for this incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objective MET: restored within 15 minutes and integrity within 30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objective MISSED.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback not finished: objective not yet judged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts acknowledged and silenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None in %1 while the incident was open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing left open by the evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appendix: checking this report offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint below is a signed note (c2sp.org/tlog-checkpoint). Each cited event has a c2sp.org/tlog-proof against it; `opsconsole-cli evidence show SEQ --raw` gives the event&apos;s exact bytes, the leaf the proof is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silenced %1 until %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silence %1 ended: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance window %1 opened for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silence %1 expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the incident once its closure condition holds: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign an incident owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the core evidence record (scope, trigger, failure mode, containment, …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record how the closure was verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish %1 (%2): next step %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain why the %1 objective of %2 (%3 min) was missed, and what changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switch %1 is still active in %2: validate and deactivate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, event %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>**%1** %2 — %3 (event %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (event %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 — %3 (event %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>opsconsole cannot start</source>

@@ -5,7 +5,9 @@ Reads lines "source<TAB>translation" from stdin (escape sequences \\n and \\t al
 fills every <message> whose source matches, marking it finished. Plural messages (%n) take
 "singular||plural". Usage:
 
-    python3 translations/set_translations.py translations/opsconsole_de.ts < de.tsv
+    python3 translations/set_translations.py translations/opsconsole_de.ts [--context=NAME] < de.tsv
+
+With --context, only the messages of that context (e.g. IncidentReport) are filled.
 
 Prints the sources that are still unfinished so nothing is forgotten.
 """
@@ -15,6 +17,7 @@ import xml.etree.ElementTree as ET
 
 def main() -> int:
     path = sys.argv[1]
+    only = next((a.split("=", 1)[1] for a in sys.argv[2:] if a.startswith("--context=")), None)
     pairs = {}
     for raw in sys.stdin.read().splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -24,7 +27,13 @@ def main() -> int:
         pairs[unescape(src)] = unescape(dst)
     tree = ET.parse(path)
     missing = []
-    for msg in tree.getroot().iter("message"):
+    messages = [
+        msg
+        for ctx in tree.getroot().iter("context")
+        if only is None or ctx.findtext("name") == only
+        for msg in ctx.iter("message")
+    ]
+    for msg in messages:
         src = msg.findtext("source")
         tr = msg.find("translation")
         if src in pairs:

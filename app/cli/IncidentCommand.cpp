@@ -3,8 +3,11 @@
 #include "IncidentSupport.h"
 
 #include "alerts/AlertRules.h"
+#include "common/Translations.h"
 #include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
 #include "core/Time.h"
+#include "reports/ReportPdf.h"
 
 namespace ops::cli {
 
@@ -39,6 +42,11 @@ int IncidentCommand::run(const QStringList &arguments, CliIo &io) {
         {QStringLiteral("verification"), QStringLiteral("The verification result at closure."),
          QStringLiteral("TEXT")},
         {QStringLiteral("all"), QStringLiteral("Closed incidents too.")},
+        {QStringLiteral("format"), QStringLiteral("report: md (default), html or pdf."),
+         QStringLiteral("FMT")},
+        {QStringLiteral("out"), QStringLiteral("report: the file to write (- for standard output)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("lang"), QStringLiteral("report: en (default) or de."), QStringLiteral("LANG")},
     };
     // The core evidence record's fields (--failure_mode=… or --failure-mode=…); scope, trigger and
     // owner double as open's options.
@@ -56,15 +64,71 @@ int IncidentCommand::run(const QStringList &arguments, CliIo &io) {
     const QStringList pos = parser.positionalArguments();
     const QString verb = pos.value(1);
     const bool json = parser.isSet(m_json);
-    static const QMap<QString, int> arity{{QStringLiteral("open"), 2},   {QStringLiteral("severity"), 4},
-                                          {QStringLiteral("assign"), 4}, {QStringLiteral("evidence"), 3},
-                                          {QStringLiteral("decide"), 4}, {QStringLiteral("close"), 3},
-                                          {QStringLiteral("list"), 2},   {QStringLiteral("show"), 3}};
+    static const QMap<QString, int> arity{
+        {QStringLiteral("open"), 2},     {QStringLiteral("severity"), 4}, {QStringLiteral("assign"), 4},
+        {QStringLiteral("evidence"), 3}, {QStringLiteral("decide"), 4},   {QStringLiteral("close"), 3},
+        {QStringLiteral("list"), 2},     {QStringLiteral("show"), 3},     {QStringLiteral("report"), 3}};
     if (!arity.contains(verb) || pos.size() != arity.value(verb))
         return usageError(io, QStringLiteral("incident: unknown verb or wrong number of arguments"));
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
+
+    if (verb == QLatin1String("report")) {
+        // The postmortem, from the store alone; generating it is recorded (report.generated).
+        const auto format = IncidentReports::formatFromName(parser.isSet(QStringLiteral("format"))
+                                                                ? parser.value(QStringLiteral("format"))
+                                                                : QStringLiteral("md"));
+        if (!format)
+            return usageError(io, QStringLiteral("--format must be md, html or pdf"));
+        const QString out = parser.value(QStringLiteral("out"));
+        if (out.isEmpty())
+            return usageError(
+                io, QStringLiteral("incident report: --out FILE names where it goes (- for standard "
+                                   "output)"));
+        if (*format == IncidentReports::Format::Pdf && out == QLatin1String("-"))
+            return usageError(io, QStringLiteral("incident report: a PDF goes to a file"));
+        const QString lang = parser.isSet(QStringLiteral("lang")) ? parser.value(QStringLiteral("lang"))
+                                                                  : QStringLiteral("en");
+        if (lang != QLatin1String("en") && lang != QLatin1String("de"))
+            return usageError(io, QStringLiteral("--lang must be en or de"));
+        if (lang == QLatin1String("de") &&
+            ui::installTranslations(QLocale(QLocale::German)) != QLocale::German)
+            return fail(
+                io, makeError(ErrorCode::Store, QStringLiteral("the German translation is not available")),
+                json);
+        auto desk = IncidentSupport::open(ctx.value(), io);
+        if (!desk.ok())
+            return fail(io, desk.error(), json);
+        auto report = IncidentReports::build(*desk->store, pos.at(2), Time::nowMs());
+        if (!report.ok())
+            return fail(io, report.error(), json);
+        auto bytes = ui::renderIncidentReport(report.value(), *format);
+        if (!bytes.ok())
+            return fail(io, bytes.error(), json);
+        auto e = IncidentReports::recordGenerated(*desk->store, desk->signer, report.value(), *format,
+                                                  bytes.value(), lang);
+        if (!e.ok())
+            return fail(io, e.error(), json);
+        if (out == QLatin1String("-")) {
+            io.out << QString::fromUtf8(bytes.value());
+        } else if (auto w = FileUtil::writePrivateAtomic(out, bytes.value()); !w.ok()) {
+            return fail(io, w.error(), json);
+        }
+        if (json && out != QLatin1String("-")) {
+            JsonValue o = eventJson(e.value());
+            o["file"] = out;
+            printJson(io, o);
+        } else {
+            io.err << (report->draft ? "DRAFT " : "") << "postmortem of " << pos.at(2) << " ("
+                   << IncidentReports::formatName(*format) << ", " << report->citedEvents().size()
+                   << " events cited, " << report->proofs.size() << " proofs) "
+                   << (out == QLatin1String("-") ? QStringLiteral("written")
+                                                 : QStringLiteral("written to ") + out)
+                   << ", recorded as event " << e->seq << '\n';
+        }
+        return 0;
+    }
 
     if (verb == QLatin1String("list") || verb == QLatin1String("show")) {
         auto book = IncidentSupport::readBook(ctx.value());

@@ -23,7 +23,8 @@ public:
             QStringLiteral("incident decide ID TEXT"),
             QStringLiteral("incident close ID --closure TEXT [--verification TEXT]"),
             QStringLiteral("incident list [--all] [--json]"),
-            QStringLiteral("incident show ID [--json]")};
+            QStringLiteral("incident show ID [--json]"),
+            QStringLiteral("incident report ID --out FILE|- [--format md|html|pdf] [--lang en|de] [--json]")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

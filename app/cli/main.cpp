@@ -3,11 +3,35 @@
 #include "core/Hardening.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <cstring>
+#include <memory>
+
+namespace {
+
+// A PDF is laid out with fonts, which needs a GUI application; it draws offscreen, so no display
+// is needed.
+bool drawsPdf(int argc, char *argv[]) {
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--format=pdf") == 0 ||
+            (std::strcmp(argv[i], "--format") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "pdf") == 0))
+            return true;
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char *argv[]) {
     ops::Hardening::protectProcess();
     auto resolved = ops::Hardening::secretsFromFiles(ops::Hardening::takeEnvironment());
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (drawsPdf(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     if (!resolved.ok()) {
         QTextStream(stderr) << "opsconsole-cli: " << resolved.error().message << '\n';
         return static_cast<int>(resolved.error().code);

@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void cosignatureAddsAWitnessLine();
     void cosignRefusesWhatItCannotVouchFor();
     void originFromTheConfig();
+    void postmortemAppendixChecksInGo();
 
 private:
     RunResult cli(const QStringList &args) const {
@@ -350,6 +352,48 @@ void TestC2sp::originFromTheConfig() {
              {QStringLiteral(OPSCONSOLE_SOURCE_DIR "/docs/verify_bundle.py"), bundle});
     QVERIFY(py.waitForFinished(120000));
     QVERIFY2(py.exitCode() == 0, py.readAllStandardOutput().constData());
+}
+
+// The postmortem's appendix: every tlog-proof in it checks in Go against the signed checkpoint
+// it carries, for the event's exact bytes; another event's bytes do not.
+void TestC2sp::postmortemAppendixChecksInGo() {
+    auto opened = cli({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                       QStringLiteral("publish-failure"), QStringLiteral("--scope"), QStringLiteral("kl"),
+                       QStringLiteral("--severity"), QStringLiteral("SEV-2"), QStringLiteral("--reason"),
+                       QStringLiteral("publishes stuck")});
+    QVERIFY2(opened.exitCode == 0, opened.err.constData());
+    const QString inc =
+        QString::fromUtf8(opened.out).section(QLatin1Char(' '), 1, 1).remove(QLatin1Char(':'));
+    QVERIFY(inc.startsWith(QLatin1String("INC-")));
+    importEvents(3); // unrelated events between the incident's
+    QCOMPARE(cli({QStringLiteral("incident"), QStringLiteral("severity"), inc, QStringLiteral("SEV-1"),
+                  QStringLiteral("--reason"), QStringLiteral("every locality")})
+                 .exitCode,
+             0);
+    const auto md = cli({QStringLiteral("incident"), QStringLiteral("report"), inc, QStringLiteral("--out"),
+                         QStringLiteral("-")});
+    QVERIFY2(md.exitCode == 0, md.err.constData());
+    const QString key = vkey(QStringLiteral("alice"));
+    static const QRegularExpression block(QStringLiteral("### Event (\\d+)\n\n```tlog-proof\n(.*?)```"),
+                                          QRegularExpression::DotMatchesEverythingOption);
+    int checked = 0;
+    for (auto it = block.globalMatch(QString::fromUtf8(md.out)); it.hasNext();) {
+        const auto m = it.next();
+        const QString seq = m.captured(1);
+        const QString proof = write(QStringLiteral("pm%1.tlog-proof").arg(seq), m.captured(2).toUtf8());
+        const auto raw =
+            cli({QStringLiteral("evidence"), QStringLiteral("show"), seq, QStringLiteral("--raw")});
+        const QString leaf = write(QStringLiteral("pm%1.leaf").arg(seq), raw.out);
+        QByteArray out;
+        QVERIFY2(go({QStringLiteral("inclusion"), key, proof, leaf}, &out) == 0, out.constData());
+        const QString other = write(QStringLiteral("pm%1.other").arg(seq),
+                                    cli({QStringLiteral("evidence"), QStringLiteral("show"),
+                                         QStringLiteral("1"), QStringLiteral("--raw")})
+                                        .out);
+        QCOMPARE(go({QStringLiteral("inclusion"), key, proof, other}), 1);
+        ++checked;
+    }
+    QCOMPARE(checked, 2); // opened, severity raised
 }
 
 QTEST_GUILESS_MAIN(TestC2sp)

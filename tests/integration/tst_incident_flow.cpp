@@ -5,6 +5,8 @@
 
 #include "core/CanonicalJson.h"
 
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace ops;
@@ -21,6 +23,18 @@ private:
 };
 
 namespace {
+
+// The text of each page of a PDF, as pdftotext reads it.
+QStringList pdfPages(const QString &pdf) {
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return {};
+    QStringList pages = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\f'));
+    while (!pages.isEmpty() && pages.last().trimmed().isEmpty())
+        pages.removeLast();
+    return pages;
+}
 
 struct Cli : test::Cli {
     explicit Cli(const QByteArray &yaml)
@@ -174,6 +188,17 @@ void TestIncidentFlow::badPublishFromAlertToClosure() {
                   QStringLiteral("hold forward publishes until the regression test lands")})
                  .exitCode,
              0);
+    // The postmortem of the open incident: DRAFT on every page.
+    const QString draftPdf = cli.home.file(QStringLiteral("draft.pdf"));
+    QCOMPARE(
+        RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("report"), inc, QStringLiteral("--format"),
+                    QStringLiteral("pdf"), QStringLiteral("--out"), draftPdf}))
+            .exitCode,
+        0);
+    const QStringList draftPages = pdfPages(draftPdf);
+    QVERIFY(draftPages.size() >= 2);
+    for (const QString &page : draftPages)
+        QVERIFY2(page.contains(QLatin1String("DRAFT")), qPrintable(page.left(200)));
     QCOMPARE(
         RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("close"), inc, QStringLiteral("--closure"),
                     QStringLiteral("active user-facing truth restored to safe state within objective")}))
@@ -192,6 +217,59 @@ void TestIncidentFlow::badPublishFromAlertToClosure() {
         QVERIFY2(kinds.contains(QString::fromLatin1(k)), k);
     QCOMPARE(kinds.first(), QStringLiteral("incident.opened"));
     QCOMPARE(kinds.last(), QStringLiteral("incident.closed"));
+
+    // The closed incident's postmortem: every timeline event's sequence number and the
+    // objective's verdict in the PDF's text, no DRAFT; Markdown and HTML carry the same; German too.
+    const QString pdf = cli.home.file(QStringLiteral("postmortem.pdf"));
+    auto made =
+        RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("report"), inc, QStringLiteral("--format"),
+                    QStringLiteral("pdf"), QStringLiteral("--out"), pdf, QStringLiteral("--json")}));
+    QCOMPARE(made.exitCode, 0);
+    QCOMPARE(parse(made.out).stringAt("kind"), QStringLiteral("report.generated"));
+    const QStringList pages = pdfPages(pdf);
+    const QString text = pages.join(QLatin1Char('\n'));
+    QVERIFY(!text.contains(QLatin1String("DRAFT")));
+    QVERIFY2(text.contains(QLatin1String("Objective MET")) ||
+                 text.contains(QLatin1String("Objective MISSED")),
+             qPrintable(text.left(2000)));
+    for (const JsonValue &t : shown.find("timeline")->toArray()) {
+        const QString seq = QString::number(t.find("seq")->toInt());
+        static const QRegularExpression number(QStringLiteral("\\d+"));
+        bool found = false;
+        for (auto it = number.globalMatch(text); it.hasNext() && !found;)
+            found = it.next().captured() == seq;
+        QVERIFY2(found, qPrintable(seq));
+    }
+    auto md = RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("report"), inc, QStringLiteral("--out"),
+                          QStringLiteral("-")}));
+    QCOMPARE(md.exitCode, 0);
+    QVERIFY(md.out.startsWith(QByteArray(QByteArray("# Postmortem: ") + inc.toUtf8())));
+    QVERIFY(md.out.contains("## Timeline") && md.out.contains("## Appendix"));
+    QVERIFY(md.out.contains("```tlog-proof\nc2sp.org/tlog-proof@v1\n"));
+    QVERIFY(md.out.contains("Restore    |"));
+    auto html =
+        RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("report"), inc, QStringLiteral("--format"),
+                    QStringLiteral("html"), QStringLiteral("--out"), QStringLiteral("-")}));
+    QVERIFY(html.out.startsWith("<!DOCTYPE html>") && html.out.contains("<svg"));
+    const QString dePdf = cli.home.file(QStringLiteral("postmortem-de.pdf"));
+    QCOMPARE(RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("report"), inc,
+                         QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--lang"),
+                         QStringLiteral("de"), QStringLiteral("--out"), dePdf}))
+                 .exitCode,
+             0);
+    const QString german = pdfPages(dePdf).join(QLatin1Char('\n'));
+    QVERIFY2(german.contains(QLatin1String("Zeitleiste")) &&
+                 german.contains(QLatin1String("Entscheidungsprotokoll")),
+             qPrintable(german.left(500)));
+    QVERIFY(german.contains(QLatin1String("Ziel EINGEHALTEN")) ||
+            german.contains(QLatin1String("Ziel VERFEHLT")));
+    // Each report is evidence.
+    QCOMPARE(parse(cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--kind"),
+                        QStringLiteral("report.generated"), QStringLiteral("--json")})
+                       .out)
+                 .toArray()
+                 .size(),
+             std::size_t(5));
 
     auto verify = cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures"),
                        QStringLiteral("--json")});
