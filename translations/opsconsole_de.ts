@@ -2,6 +2,141 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
+    <name>Handover</name>
+    <message>
+        <source>Open incidents</source>
+        <translation>Offene Vorfälle</translation>
+    </message>
+    <message>
+        <source>Alerts firing, acknowledged or silenced</source>
+        <translation>Ausgelöste, bestätigte oder stummgeschaltete Alarme</translation>
+    </message>
+    <message>
+        <source>Rollback clocks running</source>
+        <translation>Laufende Rollback-Uhren</translation>
+    </message>
+    <message>
+        <source>Kill switches active</source>
+        <translation>Aktive Notschalter</translation>
+    </message>
+    <message>
+        <source>Launch checks and sign-offs pending</source>
+        <translation>Offene Launch-Prüfungen und Freigaben</translation>
+    </message>
+    <message>
+        <source>Derivations waiting for review</source>
+        <translation>Ableitungen, die auf Prüfung warten</translation>
+    </message>
+    <message>
+        <source>Changed since the last handover</source>
+        <translation>Geändert seit der letzten Übergabe</translation>
+    </message>
+    <message>
+        <source>Shift handover from %1, %2</source>
+        <translation>Schichtübergabe von %1, %2</translation>
+    </message>
+    <message>
+        <source>Shift handover from %1 to %2, %3</source>
+        <translation>Schichtübergabe von %1 an %2, %3</translation>
+    </message>
+    <message>
+        <source>Since the last handover: event %1 at %2. Store size %3. Times are UTC.</source>
+        <translation>Seit der letzten Übergabe: Ereignis %1 um %2. Speichergröße %3. Zeiten in UTC.</translation>
+    </message>
+    <message>
+        <source>No earlier handover in this store. Store size %1. Times are UTC.</source>
+        <translation>Keine frühere Übergabe in diesem Speicher. Speichergröße %1. Zeiten in UTC.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>Ereignis %1</translation>
+    </message>
+    <message>
+        <source>next step %1 of %2</source>
+        <translation>nächster Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>next: record the core evidence record</source>
+        <translation>als Nächstes: den Kern-Nachweisdatensatz aufzeichnen</translation>
+    </message>
+    <message>
+        <source>next: close once %1</source>
+        <translation>als Nächstes: schließen, sobald %1</translation>
+    </message>
+    <message>
+        <source>no decision yet</source>
+        <translation>noch keine Entscheidung</translation>
+    </message>
+    <message>
+        <source>last decision: %1 (%2)</source>
+        <translation>letzte Entscheidung: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 in %4, owner %5; %6; %7</source>
+        <translation>%1 %2 %3 in %4, verantwortlich %5; %6; %7</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 clock %4, %5 left</source>
+        <translation>%1 in %2: Uhr %3 %4, %5 übrig</translation>
+    </message>
+    <message>
+        <source>%1 in %2 since %3 by %4: %5</source>
+        <translation>%1 in %2 seit %3 von %4: %5</translation>
+    </message>
+    <message>
+        <source>firing since %1</source>
+        <translation>ausgelöst seit %1</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1: %2</source>
+        <translation>bestätigt von %1: %2</translation>
+    </message>
+    <message>
+        <source>silenced until %1 (%2)</source>
+        <translation>stummgeschaltet bis %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3: %4</source>
+        <translation>%1 %2 in %3: %4</translation>
+    </message>
+    <message>
+        <source>silence %1 on %2 in %3 until %4: %5</source>
+        <translation>Stummschaltung %1 für %2 in %3 bis %4: %5</translation>
+    </message>
+    <message>
+        <source>%1: check %2 %3</source>
+        <translation>%1: Prüfung %2 %3</translation>
+    </message>
+    <message>
+        <source>stale: %1</source>
+        <translation>veraltet: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 sign-off %3</source>
+        <translation>%1: Freigabe %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 %2, imported by %3</source>
+        <translation>%1 %2, importiert von %3</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 von %2 um %3</translation>
+    </message>
+    <message>
+        <source>%1 events since event %2: %3</source>
+        <translation>%1 Ereignisse seit Ereignis %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>IncidentReport</name>
     <message>
         <source>page %1 of %2</source>
@@ -2471,6 +2606,34 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
     <message>
         <source>A missed deadline could not be recorded: %1</source>
         <translation>Eine verpasste Frist ließ sich nicht aufzeichnen: %1</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>The postmortem: timeline, decisions, rollback against its objective, and proofs to check it offline</source>
+        <translation>Das Postmortem: Zeitleiste, Entscheidungen, Rollback gegen das Ziel und Beweise zur Offline-Prüfung</translation>
+    </message>
+    <message>
+        <source>Export the postmortem of %1</source>
+        <translation>Postmortem von %1 exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Markdown (*.md);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;Markdown (*.md);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Sign in first: generating a report is recorded.</source>
+        <translation>Zuerst anmelden: das Erstellen eines Berichts wird aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>%1postmortem of %2 written to %3 (event %4)</source>
+        <translation>%1Postmortem von %2 nach %3 geschrieben (Ereignis %4)</translation>
+    </message>
+    <message>
+        <source>DRAFT </source>
+        <translation>ENTWURF </translation>
     </message>
 </context>
 <context>

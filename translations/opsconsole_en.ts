@@ -2,6 +2,141 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>Handover</name>
+    <message>
+        <source>Open incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts firing, acknowledged or silenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback clocks running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switches active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch checks and sign-offs pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derivations waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since the last handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift handover from %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift handover from %1 to %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the last handover: event %1 at %2. Store size %3. Times are UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier handover in this store. Store size %1. Times are UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next: record the core evidence record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next: close once %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no decision yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last decision: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 in %4, owner %5; %6; %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 clock %4, %5 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 since %3 by %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>firing since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silenced until %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silence %1 on %2 in %3 until %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: check %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 sign-off %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, imported by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events since event %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentReport</name>
     <message>
         <source>page %1 of %2</source>
@@ -2465,6 +2600,34 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
     </message>
     <message>
         <source>A missed deadline could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postmortem: timeline, decisions, rollback against its objective, and proofs to check it offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the postmortem of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Markdown (*.md);;HTML (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: generating a report is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1postmortem of %2 written to %3 (event %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAFT </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

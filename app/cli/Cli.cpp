@@ -5,6 +5,7 @@
 #include "ConfigCommand.h"
 #include "DerivationCommand.h"
 #include "EvidenceCommand.h"
+#include "HandoverCommand.h"
 #include "IdentityCommand.h"
 #include "IncidentCommand.h"
 #include "KillswitchCommand.h"
@@ -35,6 +36,7 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<KillswitchCommand>());
     m_commands.push_back(std::make_unique<RollbackCommand>());
     m_commands.push_back(std::make_unique<RecordCommand>());
+    m_commands.push_back(std::make_unique<HandoverCommand>());
     m_commands.push_back(std::make_unique<LaunchCommand>());
     m_commands.push_back(std::make_unique<DerivationCommand>());
     m_commands.push_back(std::make_unique<HandoffCommand>());

@@ -612,7 +612,11 @@ Result<IncidentReport> build(const EvidenceStore &store, const QString &id, qint
         r.alerts << TimelineEntry{e.seq, e.tsMs, e.actor, e.kind, text};
     }
 
-    // Follow-ups: what the evidence leaves open.
+    // Follow-ups: those the core evidence records name, then what the evidence leaves open.
+    for (const JsonValue &rec : inc->evidence)
+        if (!rec.stringAt("follow_up").trimmed().isEmpty() &&
+            !r.followUps.contains(rec.stringAt("follow_up").trimmed()))
+            r.followUps << rec.stringAt("follow_up").trimmed();
     if (!inc->closed)
         r.followUps << Text::tr("Close the incident once its closure condition holds: %1")
                            .arg(inc->closureCondition.isEmpty() ? Text::tr("(none recorded)")
@@ -679,6 +683,7 @@ Result<StoredEvent> recordGenerated(EvidenceStore &store, const Signer &signer, 
                                     Format format, const QByteArray &output, const QString &language) {
     NewEvent e;
     e.kind = QStringLiteral("report.generated");
+    e.tsMs = report.generatedMs; // the clock the report was built by
     e.scope = report.incident.scope;
     e.payload["report"] = "postmortem";
     e.payload["incident"] = report.incident.id;

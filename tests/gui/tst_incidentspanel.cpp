@@ -249,6 +249,27 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     // The clocks keep running while the operator is on another panel.
     w.showPanel(0);
     QTRY_VERIFY_WITH_TIMEOUT(statusClock->text().contains(QStringLiteral("missed by 1:")), 30000);
+
+    // The postmortem from the incident's page ("Export report…"): a DRAFT while the incident is
+    // open, the missed integrity objective in it, recorded as evidence; PDF too.
+    panel->showMostUrgent();
+    QVERIFY(!panel->currentIncident().isEmpty());
+    panel->selectIncident(panel->currentIncident());
+    QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("exportIncidentReport")));
+    const QString md = f.dir.file(QStringLiteral("postmortem.md"));
+    QVERIFY2(panel->exportReport(md), qPrintable(status->text()));
+    QFile mdFile(md);
+    QVERIFY(mdFile.open(QIODevice::ReadOnly));
+    const QByteArray text = mdFile.readAll();
+    QVERIFY(text.contains("DRAFT"));
+    QVERIFY2(text.contains("Integrity  |") && text.contains("MISSED"), text.constData());
+    QVERIFY2(status->text().contains(QStringLiteral("postmortem")), qPrintable(status->text()));
+    const QString pdf = f.dir.file(QStringLiteral("postmortem.pdf"));
+    QVERIFY(panel->exportReport(pdf));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+    QCOMPARE(eventsOfKind(f.path, QStringLiteral("report.generated")).size(), 2);
 }
 
 void TestIncidentsPanel::rebindFromTheConsole() {

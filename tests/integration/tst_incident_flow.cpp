@@ -133,6 +133,40 @@ void TestIncidentFlow::badPublishFromAlertToClosure() {
     QCOMPARE(status.find("clocks")->find("restore")->stringAt("state"), QStringLiteral("running"));
     QVERIFY(status.find("clocks")->find("restore")->find("remaining_s")->toInt() > 14 * 60);
 
+    // Shift change mid-incident: olga signs the brief for ivan, who acknowledges it.
+    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("create"), QStringLiteral("ivan"),
+                  QStringLiteral("--roles"), QStringLiteral("operator")})
+                 .exitCode,
+             0);
+    QCOMPARE(cli({QStringLiteral("identity"), QStringLiteral("approve"), QStringLiteral("ivan")}).exitCode,
+             0);
+    auto brief = RUN_OK(cli({QStringLiteral("handover"), QStringLiteral("--to"), QStringLiteral("ivan")}));
+    QCOMPARE(brief.exitCode, 0);
+    for (const QByteArray &needle :
+         {QByteArray("## Open incidents"), inc.toUtf8(), QByteArray("## Rollback clocks running"),
+          run.toUtf8(), QByteArray("restore clock running"), QByteArray("## Kill switches active"),
+          QByteArray("bad-pack in kl"), QByteArray("resolver-health in kl"),
+          QByteArray("No earlier handover")})
+        QVERIFY2(brief.out.contains(needle), needle.constData());
+    // Only the addressee acknowledges, once; the giver cannot.
+    QCOMPARE(cli({QStringLiteral("handover"), QStringLiteral("ack")}).exitCode, 4);
+    auto acked = RUN_OK(cli({QStringLiteral("handover"), QStringLiteral("ack"), QStringLiteral("--json")},
+                            QStringLiteral("ivan")));
+    QCOMPARE(acked.exitCode, 0);
+    QCOMPARE(parse(acked.out).stringAt("kind"), QStringLiteral("handover.acknowledged"));
+    QCOMPARE(cli({QStringLiteral("handover"), QStringLiteral("ack")}, QStringLiteral("ivan")).exitCode, 3);
+    // The next brief says what changed since.
+    const QString pdfBrief = cli.home.file(QStringLiteral("handover.pdf"));
+    QCOMPARE(RUN_OK(cli({QStringLiteral("handover"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                         QStringLiteral("--out"), pdfBrief},
+                        QStringLiteral("ivan")))
+                 .exitCode,
+             0);
+    const QString briefText = pdfPages(pdfBrief).join(QLatin1Char('\n'));
+    QVERIFY2(briefText.contains(QLatin1String("Changed since the last handover")) &&
+                 briefText.contains(QLatin1String("handover")),
+             qPrintable(briefText.left(1500)));
+
     QCOMPARE(
         RUN_OK(cli({QStringLiteral("runbook"), QStringLiteral("step"), run, QStringLiteral("identify-scope"),
                     QStringLiteral("--evidence"), QStringLiteral("kl only; my and baseline unaffected")}))

@@ -2,6 +2,8 @@
 
 #include "common/AppContext.h"
 #include "common/TimeFormat.h"
+#include "core/FileUtil.h"
+#include "core/Time.h"
 #include "incidents/RollbackClockWatcher.h"
 #include "store/StoreHost.h"
 
@@ -11,6 +13,7 @@
 #include "incidents/Publisher.h"
 #include "incidents/RebindFlow.h"
 #include "incidents/StepFiles.h"
+#include "reports/ReportPdf.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
 
@@ -18,6 +21,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -369,6 +373,19 @@ void IncidentsPanel::buildIncidentView(QWidget *page) {
     buttons->addWidget(m_startIncidentRunbook);
     buttons->addWidget(m_startIncidentRollback);
     buttons->addStretch();
+    auto *exportReportButton = new QPushButton(tr("Export report…"), page);
+    exportReportButton->setObjectName(QStringLiteral("exportIncidentReport"));
+    exportReportButton->setToolTip(tr("The postmortem: timeline, decisions, rollback against its objective, "
+                                      "and proofs to check it offline"));
+    connect(exportReportButton, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export the postmortem of %1").arg(m_incidentId),
+                                         m_incidentId + QStringLiteral("-postmortem.pdf"),
+                                         tr("PDF (*.pdf);;Markdown (*.md);;HTML (*.html)"));
+        if (!path.isEmpty())
+            exportReport(path);
+    });
+    buttons->addWidget(exportReportButton);
     layout->addLayout(buttons);
     layout->addWidget(m_incidentTabs, 1);
 }
@@ -819,6 +836,54 @@ void IncidentsPanel::updateKillSwitchButtons() {
                   : tr("Never used on %1").arg(scope));
         }
     }
+}
+
+bool IncidentsPanel::exportReport(const QString &path) {
+    if (m_incidentId.isEmpty())
+        return false;
+    if (!m_session || !m_session->isUnlocked()) {
+        Q_EMIT signInRequested();
+        if (!m_session || !m_session->isUnlocked()) {
+            report(tr("Sign in first: generating a report is recorded."), true);
+            return false;
+        }
+    }
+    EvidenceStore *store = m_store ? m_store() : nullptr;
+    if (!store) {
+        report(tr("No evidence store."), true);
+        return false;
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const IncidentReports::Format format = suffix == QLatin1String("pdf") ? IncidentReports::Format::Pdf
+                                           : suffix == QLatin1String("html")
+                                               ? IncidentReports::Format::Html
+                                               : IncidentReports::Format::Markdown;
+    auto built = IncidentReports::build(*store, m_incidentId, m_clock ? m_clock() : Time::nowMs());
+    if (!built.ok()) {
+        report(built.error().message, true);
+        return false;
+    }
+    auto bytes = renderIncidentReport(built.value(), format);
+    if (!bytes.ok()) {
+        report(bytes.error().message, true);
+        return false;
+    }
+    const QString language =
+        QLocale().language() == QLocale::German ? QStringLiteral("de") : QStringLiteral("en");
+    auto e = IncidentReports::recordGenerated(*store, *m_session->signer(), built.value(), format,
+                                              bytes.value(), language);
+    if (!e.ok()) {
+        report(e.error().message, true);
+        return false;
+    }
+    if (auto w = FileUtil::writePrivateAtomic(path, bytes.value()); !w.ok()) {
+        report(w.error().message, true);
+        return false;
+    }
+    report(tr("%1postmortem of %2 written to %3 (event %4)")
+               .arg(built->draft ? tr("DRAFT ") : QString(), m_incidentId, QDir::toNativeSeparators(path))
+               .arg(e->seq));
+    return true;
 }
 
 std::unique_ptr<IncidentActions> IncidentsPanel::actions() {

@@ -62,6 +62,9 @@ public:
     // What the step buttons attach next (the "Attach file…" and "Checksum file…" buttons call these).
     bool addAttachment(const QString &path);
     bool addChecksumFile(const QString &path);
+    // The postmortem of the shown incident to `path` (.pdf, .html, otherwise Markdown), in the
+    // console's language; recorded as report.generated. "Export report…" asks where.
+    bool exportReport(const QString &path);
     // The one-line state of the most urgent running rollback, for the status bar ("" when none).
     QString clockSummary() const;
     int clockState() const { return m_lastClockState; }

@@ -20,12 +20,28 @@ struct Text {
 } // namespace
 
 Result<QByteArray> renderIncidentPdf(const IncidentReport &report) {
+    // The charts: each rollback's SVG drawn into an image the HTML refers to.
+    QList<QPair<QUrl, QImage>> images;
+    for (const ReportRollback &rb : report.rollbacks) {
+        QSvgRenderer svg(report.clockChartSvg(rb).toUtf8());
+        QImage image(svg.defaultSize() * 3, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter ip(&image);
+        svg.render(&ip);
+        ip.end();
+        images << qMakePair(QUrl(QStringLiteral("chart:") + rb.run.id), image);
+    }
+    return renderPdf(report.title(), report.html(true), report.draft, images);
+}
+
+Result<QByteArray> renderPdf(const QString &title, const QString &html, bool isDraft,
+                             const QList<QPair<QUrl, QImage>> &images) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&buffer);
-        writer.setTitle(report.title());
+        writer.setTitle(title);
         writer.setCreator(QStringLiteral("opsconsole"));
         writer.setResolution(300);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
@@ -35,17 +51,9 @@ Result<QByteArray> renderIncidentPdf(const IncidentReport &report) {
         QFont base = doc.defaultFont();
         base.setPointSizeF(9.5);
         doc.setDefaultFont(base);
-        // The charts: each rollback's SVG drawn into an image the HTML refers to.
-        for (const ReportRollback &rb : report.rollbacks) {
-            QSvgRenderer svg(report.clockChartSvg(rb).toUtf8());
-            QImage image(svg.defaultSize() * 3, QImage::Format_ARGB32);
-            image.fill(Qt::white);
-            QPainter ip(&image);
-            svg.render(&ip);
-            ip.end();
-            doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart:") + rb.run.id), image);
-        }
-        doc.setHtml(report.html(true));
+        for (const auto &[url, image] : images)
+            doc.addResource(QTextDocument::ImageResource, url, image);
+        doc.setHtml(html);
         const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
         const int band = writer.resolution() / 4; // header and footer bands
         const QSizeF body(page.width(), page.height() - 2 * band);
@@ -72,10 +80,10 @@ Result<QByteArray> renderIncidentPdf(const IncidentReport &report) {
             p.restore();
             p.setFont(small);
             p.setPen(Qt::darkGray);
-            p.drawText(QRectF(0, 0, page.width(), band), Qt::AlignLeft | Qt::AlignVCenter, report.title());
+            p.drawText(QRectF(0, 0, page.width(), band), Qt::AlignLeft | Qt::AlignVCenter, title);
             p.drawText(QRectF(0, page.height() - band, page.width(), band), Qt::AlignRight | Qt::AlignVCenter,
                        Text::tr("page %1 of %2").arg(i + 1).arg(pages));
-            if (report.draft) {
+            if (isDraft) {
                 p.setFont(draft);
                 p.setPen(QColor(0xb3, 0x26, 0x1e));
                 p.drawText(QRectF(0, 0, page.width(), band), Qt::AlignRight | Qt::AlignVCenter,
