@@ -2030,6 +2030,73 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::HandoverDialog</name>
+    <message>
+        <source>Shift handover</source>
+        <translation>Schichtübergabe</translation>
+    </message>
+    <message>
+        <source>whoever takes the shift</source>
+        <translation>wer die Schicht übernimmt</translation>
+    </message>
+    <message>
+        <source>Hand over to</source>
+        <translation>Übergeben an</translation>
+    </message>
+    <message>
+        <source>The brief as it will be signed</source>
+        <translation>Die Übergabe, wie sie signiert wird</translation>
+    </message>
+    <message>
+        <source>Sign and hand over</source>
+        <translation>Signieren und übergeben</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save the handover</source>
+        <translation>Übergabe speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Acknowledge the handover to me</source>
+        <translation>Übergabe an mich bestätigen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No evidence store.</source>
+        <translation>Kein Nachweisspeicher.</translation>
+    </message>
+    <message>
+        <source>(sign in to hand over)</source>
+        <translation>(zum Übergeben anmelden)</translation>
+    </message>
+    <message>
+        <source>Sign in first: a handover is signed by who gives it and who takes it.</source>
+        <translation>Zuerst anmelden: eine Übergabe signieren, wer sie gibt und wer sie nimmt.</translation>
+    </message>
+    <message>
+        <source>Handed over (%1 items), signed by %2 as event %3; the incoming operator acknowledges it here or with `handover ack %3`.</source>
+        <translation>Übergeben (%1 Punkte), signiert von %2 als Ereignis %3; die übernehmende Person bestätigt hier oder mit `handover ack %3`.</translation>
+    </message>
+    <message>
+        <source>Acknowledged the handover of %1 (event %2), recorded as event %3.</source>
+        <translation>Übergabe von %1 bestätigt (Ereignis %2), aufgezeichnet als Ereignis %3.</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::IncidentsPanel</name>
     <message>
         <source>Incidents &amp; Rollback</source>
@@ -3298,6 +3365,10 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
     <message>
         <source>Alerts are still probed, recorded and notified. Quit from the tray menu.</source>
         <translation>Alarme werden weiter geprüft, aufgezeichnet und gemeldet. Beenden über das Menü im Infobereich.</translation>
+    </message>
+    <message>
+        <source>Shift &amp;handover…</source>
+        <translation>Schicht&amp;übergabe…</translation>
     </message>
 </context>
 <context>

@@ -2027,6 +2027,73 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::HandoverDialog</name>
+    <message>
+        <source>Shift handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whoever takes the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The brief as it will be signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign and hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the handover to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sign in to hand over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: a handover is signed by who gives it and who takes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over (%1 items), signed by %2 as event %3; the incoming operator acknowledges it here or with `handover ack %3`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged the handover of %1 (event %2), recorded as event %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::IncidentsPanel</name>
     <message>
         <source>Incidents &amp; Rollback</source>
@@ -3281,6 +3348,10 @@ This console writes nothing more to the team log until the alarm is investigated
     </message>
     <message>
         <source>Alerts are still probed, recorded and notified. Quit from the tray menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift &amp;handover…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

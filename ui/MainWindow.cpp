@@ -3,6 +3,7 @@
 #include "common/DesktopNotifier.h"
 
 #include "common/AppContext.h"
+#include "reports/HandoverDialog.h"
 #include "store/PgEvidenceStore.h"
 #include "store/StoreHost.h"
 #include "store/TeamWitnessDuty.h"
@@ -313,6 +314,13 @@ void MainWindow::buildMenus() {
     verdict->setObjectName(QStringLiteral("verifyVerdictAction"));
     verdict->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     addAction(verdict);
+    QAction *handover = file->addAction(tr("Shift &handover…"), this, [this] {
+        auto *dialog = new HandoverDialog(m_app, Time::systemClock(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &HandoverDialog::signInRequested, this, [this] { signIn(); });
+        dialog->show();
+    });
+    handover->setObjectName(QStringLiteral("handoverAction"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, [this] {
         m_quitting = true;
