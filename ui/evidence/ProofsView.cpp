@@ -103,7 +103,6 @@ ProofsView::ProofsView(Session *session, StoreProvider store, QWidget *parent)
                                  tr("Skipped"), tr("Lines")});
     m_sections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sections->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_sections->setMaximumHeight(m_sections->fontMetrics().height() * 8);
     rl->addWidget(m_sections);
     m_findings = new QTreeWidget(right);
     m_findings->setObjectName(QStringLiteral("proofFindings"));
@@ -271,6 +270,12 @@ void ProofsView::display(const ProofSummary &summary, const QString &name, bool 
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
     m_sections->setVisible(!summary.sections.isEmpty());
+    // As tall as its rows (up to eight), so the findings below keep the room.
+    if (!summary.sections.isEmpty()) {
+        const int rows = int(qMin<qsizetype>(summary.sections.size(), 8));
+        m_sections->setFixedHeight(m_sections->header()->sizeHint().height() +
+                                   rows * m_sections->sizeHintForRow(0) + 2 * m_sections->frameWidth() + 2);
+    }
     m_findings->clear();
     for (ProofLayer layer : allProofLayers()) {
         const QList<ProofFinding> findings = summary.findingsOf(layer);
