@@ -45,6 +45,8 @@ def main():
     env = json.loads(raw, object_pairs_hook=no_duplicates)
     if set(env) != {"payloadType", "payload", "signatures"}:
         fail("not a DSSE envelope (fields: payloadType, payload, signatures)")
+    if env["payloadType"] != "application/vnd.in-toto+json":
+        fail("payloadType is not application/vnd.in-toto+json")
     ptype = env["payloadType"].encode()
     payload = base64.b64decode(env["payload"], validate=True)
     statement = json.loads(payload, object_pairs_hook=no_duplicates)

@@ -5,6 +5,8 @@
 
 #include <QUrl>
 
+#include <vector>
+
 namespace ops {
 
 namespace {
@@ -154,6 +156,42 @@ Result<JsonValue> launchAttestationStatement(const LaunchStatus &st, const Launc
     ext["checkpoint"] = cp;
     vsa["opsconsole"] = ext;
     return InToto::statement(subjects, QString::fromLatin1(InToto::kVsaType), vsa, signers);
+}
+
+Result<void> launchAttestationMatches(const JsonValue &statement, const LaunchStatus &st,
+                                      const LaunchInputs &in) {
+    auto expected = launchAttestationStatement(st, in, Checkpoint{}, QString());
+    if (!expected.ok())
+        return expected.error();
+    auto field = [](const JsonValue &st_, const std::vector<const char *> &path) -> JsonValue {
+        const JsonValue *v = &st_;
+        for (const char *k : path) {
+            v = v->find(k);
+            if (!v)
+                return JsonValue();
+        }
+        return *v;
+    };
+    const std::vector<std::pair<QString, std::vector<const char *>>> fields{
+        {QStringLiteral("subject"), {"subject"}},
+        {QStringLiteral("predicateType"), {"predicateType"}},
+        {QStringLiteral("verificationResult"), {"predicate", "verificationResult"}},
+        {QStringLiteral("policy"), {"predicate", "policy"}},
+        {QStringLiteral("resourceUri"), {"predicate", "resourceUri"}},
+        {QStringLiteral("timeVerified"), {"predicate", "timeVerified"}},
+        {QStringLiteral("decision"), {"predicate", "opsconsole", "decision"}},
+        {QStringLiteral("evidence_says"), {"predicate", "opsconsole", "evidence_says"}},
+        {QStringLiteral("signoffs"), {"predicate", "opsconsole", "signoffs"}},
+        {QStringLiteral("signers"), {"predicate", "opsconsole", "signers"}},
+    };
+    for (const auto &[name, path] : fields)
+        if (field(statement, path) != field(expected.value(), path))
+            return makeError(
+                ErrorCode::Negative,
+                QStringLiteral("the attestation's %1 is not what this store says of launch %2 now: "
+                               "nothing was signed")
+                    .arg(name, st.run ? st.run->id : QString()));
+    return {};
 }
 
 } // namespace ops

@@ -14,4 +14,10 @@ namespace ops {
 Result<JsonValue> launchAttestationStatement(const LaunchStatus &status, const LaunchInputs &inputs,
                                              const Checkpoint &checkpoint, const QString &version);
 
+// Whether a launch statement someone asks you to sign says what this store says of that launch
+// now: the same subjects, result, policy digest, resource, decision, sign-offs and signers. An
+// empty result when it does; otherwise the first field that differs.
+Result<void> launchAttestationMatches(const JsonValue &statement, const LaunchStatus &status,
+                                      const LaunchInputs &inputs);
+
 } // namespace ops
