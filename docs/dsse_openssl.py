@@ -53,6 +53,21 @@ def main():
     if statement.get("_type") != "https://in-toto.io/Statement/v1":
         fail("not an in-toto Statement v1")
     signers = statement["predicate"]["opsconsole"]["signers"]
+    if not signers or len(signers) > 64:
+        fail("the statement must name between 1 and 64 signers")
+
+    def printable(text):
+        # Nothing that could rewrite the terminal line a person compares fingerprints on.
+        if not isinstance(text, str) or len(text) > 200 or any(
+            ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+            for c in text
+        ):
+            fail("a name with control characters: %r" % (text,))
+        return text
+
+    print("# %s  result %s" % (printable(statement["predicateType"]),
+                               printable(str(statement["predicate"].get("verificationResult",
+                                                                        statement["predicate"].get("result"))))))
     pae = b"DSSEv1 %d %s %d %s" % (len(ptype), ptype, len(payload), payload)
     os.makedirs(sys.argv[2], exist_ok=True)
     with open(os.path.join(sys.argv[2], "pae.bin"), "wb") as f:
@@ -74,7 +89,7 @@ def main():
         pem = base64.encodebytes(ED25519_SPKI_PREFIX + key).decode()
         with open(os.path.join(sys.argv[2], "%d.pem" % n), "w") as f:
             f.write("-----BEGIN PUBLIC KEY-----\n" + pem + "-----END PUBLIC KEY-----\n")
-        print("# %s (%s) %s" % (signer["identity"], signer["role"], fp))
+        print("# %s (%s) %s" % (printable(signer["identity"]), printable(signer["role"]), fp))
         if fp not in sigs:
             problems.append("%s (%s) has not signed" % (signer["identity"], signer["role"]))
             continue
@@ -85,7 +100,10 @@ def main():
         if keyid not in named:
             problems.append("a signature by %s, a key the statement does not name" % keyid)
     for subject in statement["subject"]:
-        print("# subject %s  %s" % (subject["digest"]["sha256"], subject["name"]))
+        digest = subject["digest"]["sha256"]
+        if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+            fail("a subject's SHA-256 is not 64 hex digits")
+        print("# subject %s  %s" % (digest, printable(subject["name"])))
     if problems:
         fail("; ".join(problems))
 

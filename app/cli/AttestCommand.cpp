@@ -118,28 +118,37 @@ int AttestCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, unlocked.error(), json);
     // A launch attestation is signed only when it says what this store says of that launch now:
     // nobody signs a result, a subject list or a set of signers their own log does not show.
-    if (auto statement = CanonicalJson::parse(env->payload.toStdString(), 64); statement.ok()) {
-        const JsonValue *p = statement->find("predicate");
+    // Only launch attestations take more than one signature, and one is signed only when it says
+    // what this store says of that launch now: nobody signs a result, a subject list or a set of
+    // signers their own log does not show. Anything else is refused.
+    {
+        auto statement = CanonicalJson::parse(env->payload.toStdString(), 64);
+        const JsonValue *p = statement.ok() ? statement->find("predicate") : nullptr;
         const JsonValue *o = p ? p->find("opsconsole") : nullptr;
-        if (statement->stringAt("predicateType") == QLatin1String(InToto::kVsaType) && o &&
-            !o->stringAt("run").isEmpty()) {
-            const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
-            auto in =
-                LaunchInputs::read(*unlocked->store, ctx->config, ctx->environment, library, Time::nowMs());
-            if (!in.ok())
-                return fail(io, in.error(), json);
-            const QString run = o->stringAt("run");
-            if (!in->book.run(run))
-                return fail(
-                    io,
-                    makeError(ErrorCode::Negative,
-                              QStringLiteral("launch %1 is not in this store: nothing was signed").arg(run)),
-                    json);
-            if (auto same = launchAttestationMatches(statement.value(), computeLaunchStatus(in.value(), run),
-                                                     in.value());
-                !same.ok())
-                return fail(io, same.error(), json);
-        }
+        const JsonValue *runField = o ? o->find("run") : nullptr;
+        if (!statement.ok() || statement->stringAt("predicateType") != QLatin1String(InToto::kVsaType) ||
+            !runField || !runField->isString() || runField->toQString().isEmpty())
+            return fail(io,
+                        makeError(ErrorCode::Policy,
+                                  QStringLiteral("attest sign adds signatures to launch attestations only "
+                                                 "(launch attest); this is not one: nothing was signed"),
+                                  file),
+                        json);
+        const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
+        auto in = LaunchInputs::read(*unlocked->store, ctx->config, ctx->environment, library, Time::nowMs());
+        if (!in.ok())
+            return fail(io, in.error(), json);
+        const QString run = runField->toQString();
+        if (!in->book.run(run))
+            return fail(
+                io,
+                makeError(ErrorCode::Negative,
+                          QStringLiteral("launch %1 is not in this store: nothing was signed").arg(run)),
+                json);
+        if (auto same =
+                launchAttestationMatches(statement.value(), computeLaunchStatus(in.value(), run), in.value());
+            !same.ok())
+            return fail(io, same.error(), json);
     }
     dsse::Envelope signedEnv = env.value();
     if (auto added = InToto::addSignature(signedEnv, unlocked->signer); !added.ok())

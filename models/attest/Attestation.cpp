@@ -21,6 +21,15 @@ Result<QByteArray> strictBase64(const QString &text, const QString &field, const
     return decoded.decoded;
 }
 
+// Names printed to a person: no control or formatting characters that could rewrite a terminal line.
+bool printable(const QString &s) {
+    for (QChar c : s)
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format ||
+            c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            return false;
+    return s.size() <= 200;
+}
+
 bool isHex64(const QString &s) {
     static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
     return hex.match(s).hasMatch();
@@ -86,6 +95,8 @@ Result<Envelope> Envelope::parse(QByteArrayView bytes, const QString &source) {
     if (!sigs || !sigs->isArray())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("signatures: missing or not an array"),
                          source);
+    if (sigs->toArray().size() > 64)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("signatures: more than 64"), source);
     Envelope env;
     env.payloadType = type->toQString();
     auto body = strictBase64(payload->toQString(), QStringLiteral("payload"), source);
@@ -309,7 +320,8 @@ Result<AttestationReport> verifyAttestation(QByteArrayView envelopeBytes, const 
     for (const JsonValue &x : s.find("subject") ? s.find("subject")->toArray() : JsonValue::Array{}) {
         const JsonValue *d = x.find("digest");
         const QString sha = d ? d->stringAt("sha256") : QString();
-        subjectsOk = subjectsOk && !x.stringAt("name").isEmpty() && isHex64(sha);
+        subjectsOk =
+            subjectsOk && !x.stringAt("name").isEmpty() && printable(x.stringAt("name")) && isHex64(sha);
         r.subjects << AttestationSubject{x.stringAt("name"), sha};
     }
     if (!check(QStringLiteral("subjects"), subjectsOk,
@@ -327,13 +339,15 @@ Result<AttestationReport> verifyAttestation(QByteArrayView envelopeBytes, const 
     const JsonValue *ext = predicate->find("opsconsole");
     const JsonValue *list = ext ? ext->find("signers") : nullptr;
     for (const JsonValue &x : list ? list->toArray() : JsonValue::Array{}) {
+        auto raw = strictBase64(x.stringAt("public_key"), QStringLiteral("public_key"), source);
         AttestationSigner a{x.stringAt("role"), x.stringAt("identity"), x.stringAt("key_fingerprint"),
-                            QByteArray::fromBase64(x.stringAt("public_key").toLatin1())};
+                            raw.ok() ? raw.value() : QByteArray()};
         auto key = crypto::PublicKey::fromRaw(a.publicKey);
         if (!key.ok() || key->fingerprint() != a.fingerprint || seen.contains(a.fingerprint) ||
-            a.identity.isEmpty()) {
+            a.identity.isEmpty() || !printable(a.identity) || !printable(a.role) || r.signers.size() >= 64) {
             signersOk = false;
-            signersDetail = QStringLiteral("signer %1 (%2): key and fingerprint disagree, or named twice")
+            signersDetail = QStringLiteral("signer %1 (%2): key and fingerprint disagree, named twice, a "
+                                           "name with control characters, or over 64 signers")
                                 .arg(a.identity, a.fingerprint);
         }
         seen.insert(a.fingerprint);

@@ -191,6 +191,25 @@ Result<void> launchAttestationMatches(const JsonValue &statement, const LaunchSt
                 QStringLiteral("the attestation's %1 is not what this store says of launch %2 now: "
                                "nothing was signed")
                     .arg(name, st.run ? st.run->id : QString()));
+    // Then the whole statement, but for what is allowed to differ: the checkpoint it was made at,
+    // the verifier's version, and the wording of the rules' reasons (their ids and states count).
+    auto normalized = [](JsonValue v) {
+        JsonValue &p = v["predicate"];
+        p.asObject().erase("verifier");
+        JsonValue &o = p["opsconsole"];
+        o.asObject().erase("checkpoint");
+        for (JsonValue &r : o["no_go_rules"].asArray())
+            r.asObject().erase("reason");
+        for (JsonValue &r : o["no_go_reasons"].asArray())
+            r.asObject().erase("reason");
+        return v;
+    };
+    if (!statement.isObject() || normalized(statement) != normalized(expected.value()))
+        return makeError(
+            ErrorCode::Negative,
+            QStringLiteral("the attestation says more or other than this store says of launch %1 "
+                           "now: nothing was signed")
+                .arg(st.run ? st.run->id : QString()));
     return {};
 }
 

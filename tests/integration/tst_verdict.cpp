@@ -594,6 +594,8 @@ void TestVerdict::cliProofSummarize() {
     QCOMPARE(warned,
              (QStringList{QStringLiteral("Edge FI: 1 not run"), QStringLiteral("Edge FI: 1 skipped")}));
     QVERIFY(predicate->find("failedTests")->toArray().empty());
+    // Nobody adds a signature to it: attest sign takes launch attestations only.
+    QCOMPARE(run({QStringLiteral("attest"), QStringLiteral("sign"), att}).exitCode, 4);
     // A failing capture's attestation says FAILED.
     auto failedAtt = run({QStringLiteral("proof"), QStringLiteral("summarize"), failing,
                           QStringLiteral("--attest"), out.file(QStringLiteral("fail.intoto.json"))});

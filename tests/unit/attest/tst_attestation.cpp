@@ -20,6 +20,7 @@ private Q_SLOTS:
     void everyNamedSignerMustSign();
     void tamperingFails();
     void keysMustMatchTheirFingerprints();
+    void namesCannotRewriteTheTerminal();
 
 private:
     Signer owner = test::makeSigner(QStringLiteral("rob"));
@@ -140,6 +141,26 @@ void TestAttestation::keysMustMatchTheirFingerprints() {
     QVERIFY_OK(r);
     QVERIFY(!r->valid);
     QVERIFY(r->checks.last().name == QLatin1String("signers named"));
+}
+
+void TestAttestation::namesCannotRewriteTheTerminal() {
+    // Mallory signs with her own key under a name that would hide her fingerprint on a terminal.
+    JsonValue predicate = JsonValue::object();
+    predicate["verificationResult"] = "PASSED";
+    AttestationSigner m = InToto::signerOf(outsider, QStringLiteral("release-owner"));
+    m.role = QStringLiteral("release-owner) ") + pin(owner) + QString(QChar(0x1b)) + QStringLiteral("[8m");
+    const JsonValue st =
+        InToto::statement({AttestationSubject{QStringLiteral("app.apk"), QString(64, QLatin1Char('a'))}},
+                          QString::fromLatin1(InToto::kVsaType), predicate, {m});
+    dsse::Envelope env;
+    env.payloadType = QString::fromLatin1(dsse::kInTotoPayloadType);
+    env.payload = QByteArray::fromStdString(CanonicalJson::serialize(st));
+    env.signatures << dsse::Signature{pin(outsider),
+                                      outsider.key.sign(dsse::pae(env.payloadType, env.payload))};
+    auto r = verifyAttestation(env.toJson(), {pin(outsider)}, QString());
+    QVERIFY_OK(r);
+    QVERIFY(!r->valid);
+    QCOMPARE(r->checks.last().name, QStringLiteral("signers named"));
 }
 
 QTEST_GUILESS_MAIN(TestAttestation)
