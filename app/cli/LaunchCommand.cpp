@@ -123,20 +123,24 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
+    // What status, record and attest compute from: the store's launch inputs now, the --run named
+    // (when given) one of its launches.
+    const auto launchInputs = [&](const EvidenceStore &store) -> Result<LaunchInputs> {
+        auto in = LaunchInputs::read(store, ctx->config, ctx->environment,
+                                     RunbookLibrary::forDirectory(ctx->config.runbooksDir), Time::nowMs());
+        if (in.ok() && !runRef.isEmpty() && !in->book.run(runRef))
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("no launch '%1'").arg(runRef),
+                             QStringLiteral("--run"));
+        return in;
+    };
 
     if (verb == QLatin1String("status") || verb == QLatin1String("record")) {
         auto store = IncidentSupport::openReadOnly(ctx.value());
         if (!store.ok())
             return fail(io, store.error(), json);
-        const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
-        auto in = LaunchInputs::read(*store.value(), ctx->config, ctx->environment, library, Time::nowMs());
+        auto in = launchInputs(*store.value());
         if (!in.ok())
             return fail(io, in.error(), json);
-        if (!runRef.isEmpty() && !in->book.run(runRef))
-            return fail(io,
-                        makeError(ErrorCode::InvalidInput, QStringLiteral("no launch '%1'").arg(runRef),
-                                  QStringLiteral("--run")),
-                        json);
         const LaunchStatus st = computeLaunchStatus(in.value(), runRef);
         if (verb == QLatin1String("record")) {
             auto summary = exportLaunchRecord(st, in.value(), pos.at(3));
@@ -175,15 +179,9 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         if (!parser.isSet(out))
             return usageError(io,
                               QStringLiteral("launch attest: --out FILE.intoto.json names where it goes"));
-        auto in =
-            LaunchInputs::read(*desk->store, ctx->config, ctx->environment, desk->library, Time::nowMs());
+        auto in = launchInputs(*desk->store);
         if (!in.ok())
             return fail(io, in.error(), json);
-        if (!runRef.isEmpty() && !in->book.run(runRef))
-            return fail(io,
-                        makeError(ErrorCode::InvalidInput, QStringLiteral("no launch '%1'").arg(runRef),
-                                  QStringLiteral("--run")),
-                        json);
         const LaunchStatus st = computeLaunchStatus(in.value(), runRef);
         auto cp = desk->store->latestCheckpoint();
         if (!cp.ok())

@@ -134,11 +134,8 @@ int ProofCommand::run(const QStringList &arguments, CliIo &io) {
             out["attestation"] = parser.value(attest);
             out["attestation_event"] = e->seq;
             if (!json)
-                io.err << "attestation ("
-                       << proofAttestationStatement(capture.value(), summary, rules.value(), unlocked->signer)
-                              .find("predicate")
-                              ->stringAt("result")
-                       << ") written to " << parser.value(attest) << ", recorded as event " << e->seq << '\n';
+                io.err << "attestation (" << e->payload().stringAt("result") << ") written to "
+                       << parser.value(attest) << ", recorded as event " << e->seq << '\n';
         }
     }
     if (json)

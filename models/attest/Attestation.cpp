@@ -123,8 +123,6 @@ Result<Envelope> Envelope::parse(QByteArrayView bytes, const QString &source) {
             return raw.error();
         env.signatures << Signature{keyid->toQString(), raw.value()};
     }
-    if (env.signatures.size() > 64)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("signatures: more than 64"), source);
     return env;
 }
 

@@ -29,6 +29,8 @@ void TestHandoverDialog::signAcknowledgeAndSave() {
     test::StoreFixture f(true, {QStringLiteral("operator"), QStringLiteral("incident-owner")});
     const Signer bob = test::makeSigner(QStringLiteral("bob"));
     QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    const Signer carol = test::makeSigner(QStringLiteral("carol"));
+    QVERIFY_OK(f.enrol(carol, {QStringLiteral("operator")}));
     const DeploymentConfig config = ConfigLoader::builtinDemo().value();
     const RunbookLibrary library = RunbookLibrary::forDirectory(config.runbooksDir);
     const Time::Clock clock = [&f] { return f.now += 1000; };
@@ -59,6 +61,11 @@ void TestHandoverDialog::signAcknowledgeAndSave() {
     // The giver cannot take it.
     QVERIFY(!dialog.acknowledge());
     QVERIFY(status->text().contains(QLatin1String("incoming operator")));
+
+    // Nor someone it is not addressed to.
+    session.unlockWith(Signer{carol.name, carol.key.duplicate()});
+    QVERIFY(!dialog.acknowledge());
+    QVERIFY2(status->text().contains(QLatin1String("addressed to bob")), qPrintable(status->text()));
 
     session.unlockWith(Signer{bob.name, bob.key.duplicate()});
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("handoverAck")), Qt::LeftButton);

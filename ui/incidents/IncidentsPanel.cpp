@@ -368,11 +368,10 @@ void IncidentsPanel::buildIncidentView(QWidget *page) {
     m_incidentTabs->addTab(decide, tr("&Decisions && closure"));
 
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(m_incidentHeader);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_startIncidentRunbook);
-    buttons->addWidget(m_startIncidentRollback);
-    buttons->addStretch();
+    // The header with the report beside it; the runbook and rollback buttons keep their own row,
+    // so their labels are never cut.
+    auto *headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_incidentHeader, 1);
     auto *exportReportButton = new QPushButton(tr("Export report…"), page);
     exportReportButton->setObjectName(QStringLiteral("exportIncidentReport"));
     exportReportButton->setToolTip(tr("The postmortem: timeline, decisions, rollback against its objective, "
@@ -385,7 +384,12 @@ void IncidentsPanel::buildIncidentView(QWidget *page) {
         if (!path.isEmpty())
             exportReport(path);
     });
-    buttons->addWidget(exportReportButton);
+    headerRow->addWidget(exportReportButton, 0, Qt::AlignTop);
+    layout->addLayout(headerRow);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_startIncidentRunbook);
+    buttons->addWidget(m_startIncidentRollback);
+    buttons->addStretch();
     layout->addLayout(buttons);
     layout->addWidget(m_incidentTabs, 1);
 }

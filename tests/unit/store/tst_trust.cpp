@@ -36,6 +36,7 @@ private Q_SLOTS:
     void forgedUnsignedActByAnotherNamed();
     void forgedAlertmanagerAlertNamed();
     void forgedSilenceNamed();
+    void forgedHandoverReportAndAttestationNamed();
     void forgedActAfterRevocationNamed();
     void forgedSelfApprovalNamed();
     void checkpointByUnapprovedIdentityNamed();
@@ -359,6 +360,28 @@ void TestTrust::forgedSilenceNamed() {
         QVERIFY2(r.reason.contains(signedByQuinn ? QStringLiteral("needs the operator or incident-owner role")
                                                  : QStringLiteral("unsigned silence.added")),
                  qPrintable(r.reason));
+    }
+}
+
+void TestTrust::forgedHandoverReportAndAttestationNamed() {
+    // Someone with the file writes, unsigned "by bob", the acknowledgement of a handover bob never
+    // took, a postmortem bob never made, and an attestation signature bob never gave.
+    for (const char *kind : {"handover.acknowledged", "report.generated", "attestation.signed"}) {
+        StoreFixture f;
+        const Signer bob = makeSigner(QStringLiteral("bob"));
+        QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+        const quint64 size = f.store->size().value();
+        f.store.reset();
+        JsonValue p = JsonValue::object();
+        p["handover"] = 1;
+        p["incident"] = QStringLiteral("INC-1");
+        p["statement_sha256"] = QString(64, QLatin1Char('a'));
+        forgeAppend(f.path, bob.name, nullptr, QString::fromLatin1(kind), p,
+                    makeSigner(QStringLiteral("mallory")));
+        const VerifyReport r = verifyFile(f.path, {}, {false, true, {}});
+        QVERIFY(!r.intact);
+        QCOMPARE(*r.firstBadSeq, size + 1);
+        QVERIFY2(r.reason.contains(QStringLiteral("unsigned ") + QLatin1String(kind)), qPrintable(r.reason));
     }
 }
 
