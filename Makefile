@@ -34,7 +34,8 @@ run: release
 	trap '[ -n "$$pid" ] && kill $$pid 2>/dev/null || true' EXIT; \
 	$(RELEASE_DIR)/bin/opsconsole
 
-# Renders every panel from the real widgets over a small demo store made with the CLI.
+# Renders every panel and the first-run flow from the real widgets over a small demo store made
+# with the CLI, in English (docs/images) and German (docs/images/de).
 screenshots: release
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	export XDG_DATA_HOME=$$tmp/data XDG_CONFIG_HOME=$$tmp/config XDG_STATE_HOME=$$tmp/state XDG_RUNTIME_DIR=$$tmp OPSCONSOLE_ENV=dev; \
@@ -71,7 +72,9 @@ screenshots: release
 	$$cli proof summarize tests/data/captures/demo-output.txt --record --scope kl >/dev/null 2>&1; \
 	bash tests/support/make-verdict.sh $$tmp/results tests/data/captures/*.txt; \
 	$$cli verdict verify --folder $$tmp/results --record --scope kl >/dev/null; \
-	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images
+	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images; \
+	mkdir -p docs/images/de; \
+	LANG=de_DE.UTF-8 LANGUAGE=de QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images/de
 
 package: release
 	cd $(RELEASE_DIR) && cpack -G DEB

@@ -427,7 +427,7 @@
         <translation>Anhang: diesen Bericht offline prüfen</translation>
     </message>
     <message>
-        <source>The checkpoint below is a signed note (c2sp.org/tlog-checkpoint). Each cited event has a c2sp.org/tlog-proof against it; `opsconsole-cli evidence show SEQ --raw` gives the event's exact bytes, the leaf the proof is for.</source>
+        <source>The checkpoint below is a signed note (c2sp.org/tlog-checkpoint). Each cited event has a c2sp.org/tlog-proof against it; `opsconsole-cli evidence show SEQ --raw` gives the event&apos;s exact bytes, the leaf the proof is for.</source>
         <translation>Der Checkpoint unten ist eine signierte Notiz (c2sp.org/tlog-checkpoint). Jedes zitierte Ereignis hat einen c2sp.org/tlog-proof dagegen; `opsconsole-cli evidence show SEQ --raw` liefert die exakten Bytes des Ereignisses, das Blatt, für das der Beweis gilt.</translation>
     </message>
     <message>
@@ -508,6 +508,17 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Rollen:</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>opsconsole cannot start</source>
@@ -552,11 +563,11 @@
         <translation>zum Bestätigen anmelden: eine Bestätigung ist signierter Nachweis</translation>
     </message>
     <message>
-        <source>'%1' holds neither the operator nor the incident-owner role</source>
+        <source>&apos;%1&apos; holds neither the operator nor the incident-owner role</source>
         <translation>„%1“ hat weder die Rolle Operator noch Incident-Owner</translation>
     </message>
     <message>
-        <source>no alert '%1' for scope '%2'</source>
+        <source>no alert &apos;%1&apos; for scope &apos;%2&apos;</source>
         <translation>kein Alarm „%1“ für den Bereich „%2“</translation>
     </message>
     <message>
@@ -580,7 +591,7 @@
         <translation>vom Aufzeichner noch nicht geprüft</translation>
     </message>
     <message>
-        <source>the recorder's last probe is not fresh</source>
+        <source>the recorder&apos;s last probe is not fresh</source>
         <translation>die letzte Prüfung des Aufzeichners ist nicht aktuell</translation>
     </message>
     <message>
@@ -775,7 +786,7 @@
         <translation>das Team-Log ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <source>the team log's notifications do not arrive: %1</source>
+        <source>the team log&apos;s notifications do not arrive: %1</source>
         <translation>die Benachrichtigungen des Team-Logs kommen nicht an: %1</translation>
     </message>
     <message>
@@ -918,8 +929,8 @@
         <translation>Zuerst eine Notiz eingeben: was Sie gesehen haben und was Sie tun.</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b71c1c'&gt;Not acknowledged: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b71c1c'&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;Not acknowledged: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Acknowledged as %1 (event %2).</source>
@@ -974,15 +985,15 @@
         <translation>Dieser Alarm nennt kein Runbook</translation>
     </message>
     <message>
-        <source>Waiting for the recorder's first round · looking again in about %1 s</source>
+        <source>Waiting for the recorder&apos;s first round · looking again in about %1 s</source>
         <translation>Warten auf die erste Runde des Aufzeichners · nächster Blick in etwa %1 s</translation>
     </message>
     <message>
-        <source>The recorder's last round %1: %2 of %3 targets not ok · looking again in about %4 s</source>
+        <source>The recorder&apos;s last round %1: %2 of %3 targets not ok · looking again in about %4 s</source>
         <translation>Letzte Runde des Aufzeichners %1: %2 von %3 Zielen nicht ok · nächster Blick in etwa %4 s</translation>
     </message>
     <message>
-        <source>Monitored by %1: this console shows the recorder's evaluations and records nothing itself.</source>
+        <source>Monitored by %1: this console shows the recorder&apos;s evaluations and records nothing itself.</source>
         <translation>Überwacht von %1: diese Konsole zeigt die Auswertungen des Aufzeichners und zeichnet selbst nichts auf.</translation>
     </message>
     <message>
@@ -1010,7 +1021,7 @@
         <translation>Bereits stummgeschaltet: zuerst diese Stummschaltung beenden</translation>
     </message>
     <message>
-        <source>Hold this cell's notifications for a while (signed); it keeps firing into the log</source>
+        <source>Hold this cell&apos;s notifications for a while (signed); it keeps firing into the log</source>
         <translation>Benachrichtigungen dieser Zelle eine Weile zurückhalten (signiert); sie löst weiter ins Log aus</translation>
     </message>
     <message>
@@ -1022,8 +1033,8 @@
         <translation>%1 jetzt beenden (signiert)</translation>
     </message>
     <message>
-        <source>&lt;span style='color:%1'&gt;Not silenced: %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:%1'&gt;Nicht stummgeschaltet: %2&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;Not silenced: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;Nicht stummgeschaltet: %2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Silenced %1 on %2 as SIL-%3 until %4: notifications wait, the state stays in view.</source>
@@ -1034,8 +1045,8 @@
         <translation>in der Konsole beendet</translation>
     </message>
     <message>
-        <source>&lt;span style='color:%1'&gt;Silence not ended: %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:%1'&gt;Stummschaltung nicht beendet: %2&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;Silence not ended: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;Stummschaltung nicht beendet: %2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Ended %1 (event %2): notifications flow again.</source>
@@ -1180,8 +1191,8 @@
         <translation>Importieren…</translation>
     </message>
     <message>
-        <source>Import derivation or typed INFEASIBLE records (YAML, seed 003 §7); an invalid file is refused whole with every finding, and nothing is written</source>
-        <translation>Herleitungen oder typisierte INFEASIBLE-Datensätze importieren (YAML, Seed 003 §7); eine ungültige Datei wird ganz abgelehnt, mit jedem Befund, und nichts wird geschrieben</translation>
+        <source>Import derivation or typed INFEASIBLE records (YAML, one record template each); an invalid file is refused whole with every finding, and nothing is written</source>
+        <translation>Herleitungen oder typisierte INFEASIBLE-Datensätze importieren (YAML, je eine Datensatzvorlage); eine ungültige Datei wird ganz abgelehnt, mit jedem Befund, und nichts wird geschrieben</translation>
     </message>
     <message>
         <source>Import derivation records</source>
@@ -1192,7 +1203,7 @@
         <translation>YAML-Datensätze (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>The record's fields</source>
+        <source>The record&apos;s fields</source>
         <translation>Die Felder des Datensatzes</translation>
     </message>
     <message>
@@ -1216,7 +1227,7 @@
         <translation>Dieser Datensatz</translation>
     </message>
     <message>
-        <source>The record's history</source>
+        <source>The record&apos;s history</source>
         <translation>Verlauf des Datensatzes</translation>
     </message>
     <message>
@@ -1368,7 +1379,7 @@
         <translation>Übergabepaket (*.tar.zst)</translation>
     </message>
     <message>
-        <source>No evidence store: the reviewer's desk needs one.</source>
+        <source>No evidence store: the reviewer&apos;s desk needs one.</source>
         <translation>Kein Nachweisspeicher: der Prüfplatz braucht einen.</translation>
     </message>
     <message>
@@ -1376,8 +1387,8 @@
         <translation>%1 — INFEASIBLE (%2)</translation>
     </message>
     <message>
-        <source>No records yet: import the derivation records (YAML, seed 003 §7).</source>
-        <translation>Noch keine Datensätze: die Herleitungen importieren (YAML, Seed 003 §7).</translation>
+        <source>No records yet: import the derivation records (YAML).</source>
+        <translation>Noch keine Datensätze: die Herleitungen importieren (YAML).</translation>
     </message>
     <message>
         <source>%1 in review · %2 to sign · %3 signed · %4 typed INFEASIBLE signed</source>
@@ -1396,8 +1407,8 @@
         <translation>Herleitung von %1, Stufe %2, %3</translation>
     </message>
     <message>
-        <source>&lt;span style="color:%1"&gt;Eligible for S03 lock&lt;/span&gt;</source>
-        <translation>&lt;span style="color:%1"&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
     </message>
     <message>
         <source>S03: blocking — %1</source>
@@ -1472,11 +1483,11 @@
         <translation>Ablehnen, mit Grund</translation>
     </message>
     <message>
-        <source>Sign the record's canonical hash, git_sha and input hashes</source>
+        <source>Sign the record&apos;s canonical hash, git_sha and input hashes</source>
         <translation>Den kanonischen Hash, git_sha und die Eingabe-Hashes des Datensatzes signieren</translation>
     </message>
     <message>
-        <source>The risk owner's note on a cost or capacity value</source>
+        <source>The risk owner&apos;s note on a cost or capacity value</source>
         <translation>Die Notiz des Risikoverantwortlichen zu einem Kosten- oder Kapazitätswert</translation>
     </message>
     <message>
@@ -1672,8 +1683,8 @@
         <translation>%1 Ereignisse nach %2 exportiert.</translation>
     </message>
     <message>
-        <source>Search every event (Ctrl+F): words, "a phrase", prefix*, AND / OR / NOT</source>
-        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, "eine Phrase", Präfix*, AND / OR / NOT</translation>
+        <source>Search every event (Ctrl+F): words, &quot;a phrase&quot;, prefix*, AND / OR / NOT</source>
+        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, &quot;eine Phrase&quot;, Präfix*, AND / OR / NOT</translation>
     </message>
     <message>
         <source>Full-text search</source>
@@ -1915,7 +1926,7 @@
         <translation>Exportiere %1…</translation>
     </message>
     <message>
-        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle's digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle&apos;s digest, its entries and every listed file are checked on the local files, never over the network.</source>
         <translation>Ein Verdikt besteht aus score.json, seinem Evidenzpaket, verdict.sig und verdict.pub. Die Prüfung ist offline: Signatur, Prüfsumme des Pakets, seine Einträge und jede aufgeführte Datei werden an den lokalen Dateien geprüft, nie über das Netzwerk.</translation>
     </message>
     <message>
@@ -2025,8 +2036,175 @@
         <translation>Im Team-Log entsteht ein signiertes Bündel mit opsconsole-cli evidence export --store URL</translation>
     </message>
     <message>
-        <source>Related events need a local store's index</source>
+        <source>Related events need a local store&apos;s index</source>
         <translation>Verwandte Ereignisse brauchen den Index eines lokalen Speichers</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to opsconsole</source>
+        <translation>Willkommen bei opsconsole</translation>
+    </message>
+    <message>
+        <source>Create a local store</source>
+        <translation>Lokalen Speicher anlegen</translation>
+    </message>
+    <message>
+        <source>Join a team log</source>
+        <translation>Einem Team-Protokoll beitreten</translation>
+    </message>
+    <message>
+        <source>Connect to your team&apos;s evidence log on PostgreSQL and request approval for your identity; an admin of the team approves it.</source>
+        <translation>Mit dem Nachweisprotokoll Ihres Teams auf PostgreSQL verbinden und die Freigabe Ihrer Identität beantragen; ein Admin des Teams gibt sie frei.</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <source>A separate demo store (%1) with an unencrypted demo identity and the built-in demo config. Your own store is not touched.</source>
+        <translation>Ein eigener Demo-Speicher (%1) mit einer unverschlüsselten Demo-Identität und der eingebauten Demo-Konfiguration. Ihr eigener Speicher bleibt unberührt.</translation>
+    </message>
+    <message>
+        <source>Only in the dev environment: this console runs in %1.</source>
+        <translation>Nur in der Umgebung dev: diese Konsole läuft in %1.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Leave without creating anything</source>
+        <translation>Beenden, ohne etwas anzulegen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Create a local store&lt;/b&gt;&lt;br&gt;This creates the evidence store &lt;tt&gt;%1&lt;/tt&gt; (readable by you only) and your identity, the store&apos;s first admin, with an Ed25519 signing key in &lt;tt&gt;%2&lt;/tt&gt;. The passphrase encrypts the key; it is never stored.</source>
+        <translation>&lt;b&gt;Lokalen Speicher anlegen&lt;/b&gt;&lt;br&gt;Angelegt werden der Nachweisspeicher &lt;tt&gt;%1&lt;/tt&gt; (nur für Sie lesbar) und Ihre Identität, der erste Admin des Speichers, mit einem Ed25519-Signaturschlüssel in &lt;tt&gt;%2&lt;/tt&gt;. Die Passphrase verschlüsselt den Schlüssel; sie wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>z. B. alice</translation>
+    </message>
+    <message>
+        <source>Your identity:</source>
+        <translation>Ihre Identität:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>Passphrase wiederholen:</translation>
+    </message>
+    <message>
+        <source>Admin is added to your roles: the first identity approves the others. Keep a copy of the key file and the passphrase apart.</source>
+        <translation>Admin wird Ihren Rollen hinzugefügt: die erste Identität gibt die anderen frei. Bewahren Sie eine Kopie der Schlüsseldatei getrennt von der Passphrase auf.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Create store and identity</source>
+        <translation>Speicher und Identität anlegen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Join a team log&lt;/b&gt;&lt;br&gt;The console connects to the team&apos;s evidence log and records a request for your identity, signed by its new key (kept in &lt;tt&gt;%1&lt;/tt&gt;). You can act once an admin of the team approves it. The URL is remembered for the next start; outside dev it must use &lt;tt&gt;sslmode=verify-full&lt;/tt&gt;.</source>
+        <translation>&lt;b&gt;Einem Team-Protokoll beitreten&lt;/b&gt;&lt;br&gt;Die Konsole verbindet sich mit dem Nachweisprotokoll des Teams und hält einen Antrag für Ihre Identität fest, signiert mit deren neuem Schlüssel (in &lt;tt&gt;%1&lt;/tt&gt;). Handeln können Sie, sobald ein Admin des Teams ihn freigibt. Die URL wird für den nächsten Start gemerkt; außerhalb von dev muss sie &lt;tt&gt;sslmode=verify-full&lt;/tt&gt; verwenden.</translation>
+    </message>
+    <message>
+        <source>Team log URL:</source>
+        <translation>URL des Team-Protokolls:</translation>
+    </message>
+    <message>
+        <source>Request approval</source>
+        <translation>Freigabe beantragen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Open the console</source>
+        <translation>Konsole öffnen</translation>
+    </message>
+    <message>
+        <source>The identity needs a name of lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
+        <translation>Die Identität braucht einen Namen aus Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; (höchstens 64).</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>A passphrase is required outside dev: the key must not lie on disk unencrypted.</source>
+        <translation>Außerhalb von dev ist eine Passphrase nötig: der Schlüssel darf nicht unverschlüsselt auf der Platte liegen.</translation>
+    </message>
+    <message>
+        <source>Use a passphrase of at least 8 characters.</source>
+        <translation>Verwenden Sie eine Passphrase mit mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Created the store and your identity %1.</source>
+        <translation>Speicher und Ihre Identität %1 sind angelegt.</translation>
+    </message>
+    <message>
+        <source>Store: %1
+Key: %2 (%3)
+Roles: %4
+
+Pin this admin key in the deployment config: outside dev the console refuses to start without it. Paste these lines into config.yaml:</source>
+        <translation>Speicher: %1
+Schlüssel: %2 (%3)
+Rollen: %4
+
+Hinterlegen Sie diesen Admin-Schlüssel in der Deployment-Konfiguration: außerhalb von dev startet die Konsole sonst nicht. Fügen Sie diese Zeilen in config.yaml ein:</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>verschlüsselt</translation>
+    </message>
+    <message>
+        <source>unencrypted, dev only</source>
+        <translation>unverschlüsselt, nur dev</translation>
+    </message>
+    <message>
+        <source>The team log is a postgresql:// URL.</source>
+        <translation>Das Team-Protokoll ist eine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>Choose the roles to request.</source>
+        <translation>Wählen Sie die zu beantragenden Rollen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the team log %1: %2</source>
+        <translation>Team-Protokoll %1 nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Requested approval for %1 on the team log.</source>
+        <translation>Freigabe für %1 im Team-Protokoll beantragt.</translation>
+    </message>
+    <message>
+        <source>Team log: %1
+Key: %2
+Roles requested: %3
+
+An admin approves it in the console or with the command below; until then you can read the log but not act.</source>
+        <translation>Team-Protokoll: %1
+Schlüssel: %2
+Beantragte Rollen: %3
+
+Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin können Sie das Protokoll lesen, aber nicht handeln.</translation>
+    </message>
+    <message>
+        <source>There is no evidence store on this machine yet. Every action in the console is recorded as signed evidence, so it starts with a store and an identity that signs. Choose how to begin:</source>
+        <translation>Auf diesem Rechner gibt es noch keinen Nachweisspeicher. Jede Aktion in der Konsole wird als signierter Nachweis festgehalten; sie beginnt deshalb mit einem Speicher und einer Identität, die signiert. Wie möchten Sie beginnen?</translation>
+    </message>
+    <message>
+        <source>A new evidence log at %1, and your first identity: its admin, with a signing key kept in %2 and protected by a passphrase.</source>
+        <translation>Ein neues Nachweisprotokoll in %1 und Ihre erste Identität: dessen Admin, mit einem Signaturschlüssel in %2, geschützt durch eine Passphrase.</translation>
     </message>
 </context>
 <context>
@@ -2203,8 +2381,8 @@
         <translation>Nachweis erfassen</translation>
     </message>
     <message>
-        <source>The core evidence record (seed 002): fields marked * are required.</source>
-        <translation>Der Kern-Nachweis (Seed 002): mit * markierte Felder sind Pflicht.</translation>
+        <source>The core evidence record: fields marked * are required.</source>
+        <translation>Der Kern-Nachweis: mit * markierte Felder sind Pflicht.</translation>
     </message>
     <message>
         <source>&amp;Evidence record</source>
@@ -2231,7 +2409,7 @@
         <translation>Wie sie erfüllt ist, in Worten</translation>
     </message>
     <message>
-        <source>Verification result (default: the latest record's)</source>
+        <source>Verification result (default: the latest record&apos;s)</source>
         <translation>Prüfergebnis (Standard: das des letzten Nachweises)</translation>
     </message>
     <message>
@@ -2295,7 +2473,7 @@
         <translation>Prüfsummendatei…</translation>
     </message>
     <message>
-        <source>File whose SHA-256 is the step's checksum</source>
+        <source>File whose SHA-256 is the step&apos;s checksum</source>
         <translation>Datei, deren SHA-256 die Prüfsumme des Schritts ist</translation>
     </message>
     <message>
@@ -2391,12 +2569,12 @@
         <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Finished: objective NOT met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
@@ -2459,8 +2637,8 @@
         <translation>Kein Notschalter ist aktiv.</translation>
     </message>
     <message>
-        <source>&lt;b style='color:#b3261e'&gt;Active:&lt;/b&gt; %1</source>
-        <translation>&lt;b style='color:#b3261e'&gt;Aktiv:&lt;/b&gt; %1</translation>
+        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;Active:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:#b3261e&apos;&gt;Aktiv:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>AI lane</source>
@@ -2599,8 +2777,8 @@
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <source>Validation locality '%1' is not a scope of the configuration.</source>
-        <translation>Validierungsort '%1' ist kein Bereich der Konfiguration.</translation>
+        <source>Validation locality &apos;%1&apos; is not a scope of the configuration.</source>
+        <translation>Validierungsort &apos;%1&apos; ist kein Bereich der Konfiguration.</translation>
     </message>
     <message>
         <source>Validating on %1…</source>
@@ -3700,7 +3878,7 @@ tatsächlich %2</translation>
         <translation>Diagramm Manifest-Alter</translation>
     </message>
     <message>
-        <source>Select a cell of the matrix: its scope's trends appear here.</source>
+        <source>Select a cell of the matrix: its scope&apos;s trends appear here.</source>
         <translation>Eine Zelle der Matrix wählen: die Verläufe ihres Bereichs erscheinen hier.</translation>
     </message>
     <message>

@@ -508,6 +508,17 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>opsconsole cannot start</source>
@@ -1179,10 +1190,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import derivation or typed INFEASIBLE records (YAML, seed 003 §7); an invalid file is refused whole with every finding, and nothing is written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import derivation records</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1372,10 +1379,6 @@
     </message>
     <message>
         <source>%1 — INFEASIBLE (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No records yet: import the derivation records (YAML, seed 003 §7).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1596,6 +1599,14 @@
     </message>
     <message>
         <source>Blocking S03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import derivation or typed INFEASIBLE records (YAML, one record template each); an invalid file is refused whole with every finding, and nothing is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records yet: import the derivation records (YAML).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2027,6 +2038,165 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to opsconsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a local store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a team log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to your team&apos;s evidence log on PostgreSQL and request approval for your identity; an admin of the team approves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A separate demo store (%1) with an unencrypted demo identity and the built-in demo config. Your own store is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in the dev environment: this console runs in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave without creating anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Create a local store&lt;/b&gt;&lt;br&gt;This creates the evidence store &lt;tt&gt;%1&lt;/tt&gt; (readable by you only) and your identity, the store&apos;s first admin, with an Ed25519 signing key in &lt;tt&gt;%2&lt;/tt&gt;. The passphrase encrypts the key; it is never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin is added to your roles: the first identity approves the others. Keep a copy of the key file and the passphrase apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create store and identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Join a team log&lt;/b&gt;&lt;br&gt;The console connects to the team&apos;s evidence log and records a request for your identity, signed by its new key (kept in &lt;tt&gt;%1&lt;/tt&gt;). You can act once an admin of the team approves it. The URL is remembered for the next start; outside dev it must use &lt;tt&gt;sslmode=verify-full&lt;/tt&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team log URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity needs a name of lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A passphrase is required outside dev: the key must not lie on disk unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a passphrase of at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the store and your identity %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1
+Key: %2 (%3)
+Roles: %4
+
+Pin this admin key in the deployment config: outside dev the console refuses to start without it. Paste these lines into config.yaml:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unencrypted, dev only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team log is a postgresql:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the roles to request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the team log %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested approval for %1 on the team log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team log: %1
+Key: %2
+Roles requested: %3
+
+An admin approves it in the console or with the command below; until then you can read the log but not act.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no evidence store on this machine yet. Every action in the console is recorded as signed evidence, so it starts with a store and an identity that signs. Choose how to begin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new evidence log at %1, and your first identity: its admin, with a signing key kept in %2 and protected by a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::HandoverDialog</name>
     <message>
         <source>Shift handover</source>
@@ -2197,10 +2367,6 @@
     </message>
     <message>
         <source>Record evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The core evidence record (seed 002): fields marked * are required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2695,6 +2861,10 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
     </message>
     <message>
         <source>DRAFT </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core evidence record: fields marked * are required.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

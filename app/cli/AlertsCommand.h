@@ -14,6 +14,17 @@ public:
         return {QStringLiteral("alerts [--json]"),
                 QStringLiteral("alerts ack ALERT --scope S --note TEXT [--json]")};
     }
+    QString description() const override {
+        return QStringLiteral(
+            "The alert matrix as last evaluated (by the window, the monitor or probe --record); cells not "
+            "evaluated within three probe intervals are unknown, never ok. ack acknowledges a firing alert "
+            "as signed evidence (operator or incident-owner role).");
+    }
+    QStringList examples() const override {
+        return {QStringLiteral("alerts"),
+                QStringLiteral("alerts ack stale-pack --scope kl --note \"looking at the publisher\"")};
+    }
+    QStringList exitCodes() const override { return {QStringLiteral("1  a cell is not ok")}; }
     int run(const QStringList &arguments, CliIo &io) override;
 
 private:

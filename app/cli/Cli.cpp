@@ -6,6 +6,8 @@
 #include "DerivationCommand.h"
 #include "EvidenceCommand.h"
 #include "HandoverCommand.h"
+#include "Help.h"
+#include "HelpCommand.h"
 #include "IdentityCommand.h"
 #include "IncidentCommand.h"
 #include "KillswitchCommand.h"
@@ -20,6 +22,15 @@
 #include "SilenceCommand.h"
 
 namespace ops::cli {
+
+namespace {
+// Where -q sends standard output.
+class Discard final : public QIODevice {
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *, qint64 size) override { return size; }
+};
+} // namespace
 
 Cli::Cli() {
     m_commands.push_back(std::make_unique<InitCommand>());
@@ -43,20 +54,30 @@ Cli::Cli() {
     m_commands.push_back(std::make_unique<ProofCommand>());
     m_commands.push_back(std::make_unique<VerdictCommand>());
     m_commands.push_back(std::make_unique<AttestCommand>());
+    m_commands.push_back(std::make_unique<HelpCommand>(m_commands));
 }
 
 void Cli::printUsage(QTextStream &stream) const {
-    stream
-        << "usage: opsconsole-cli [--store PATH] [--config PATH] [--identity NAME] [--passphrase-file FILE]\n"
-           "                      VERB ... [--json]\n\nverbs:\n";
-    for (const auto &c : m_commands)
-        for (const QString &line : c->usage())
-            stream << "  " << line << '\n';
-    stream << "\nexit codes: 0 success, 1 negative answer, 2 usage, 3 invalid input, 4 refused by policy,\n"
-              "            5 store or I/O error\n";
+    stream << Help::overview(m_commands);
 }
 
 int Cli::run(const QStringList &arguments, CliIo &io) {
+    // -q/--quiet: standard output goes nowhere; errors and the exit code remain.
+    for (const QString &a : arguments) {
+        if (a == QLatin1String("--"))
+            break;
+        if (a == QLatin1String("-q") || a == QLatin1String("--quiet")) {
+            Discard discard;
+            discard.open(QIODevice::WriteOnly);
+            QTextStream nowhere(&discard);
+            CliIo quiet{nowhere, io.err, io.environment};
+            return runVerb(arguments, quiet);
+        }
+    }
+    return runVerb(arguments, io);
+}
+
+int Cli::runVerb(const QStringList &arguments, CliIo &io) {
     // arguments[0] is the program name. The first argument that is neither an option
     // nor the value of a common option names the verb group.
     QString verb;

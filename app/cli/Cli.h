@@ -15,6 +15,8 @@ public:
     void printUsage(QTextStream &stream) const;
 
 private:
+    int runVerb(const QStringList &arguments, CliIo &io);
+
     std::vector<std::unique_ptr<Command>> m_commands;
 };
 

@@ -1,5 +1,6 @@
 #include "Command.h"
 
+#include "Help.h"
 #include "core/Time.h"
 
 #include "core/CanonicalJson.h"
@@ -12,8 +13,9 @@ bool Command::parse(QCommandLineParser &parser, const QStringList &arguments, Cl
     m_common.addTo(parser);
     parser.addOption(m_json);
     parser.addOptions(extra);
-    parser.addOption(
-        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")));
+    parser.addOption(app::AppOptions::quietOption());
+    parser.addOption(app::AppOptions::helpOption());
+    m_parsedOptions = extra;
     if (!parser.parse(arguments)) {
         usageError(io, parser.errorText());
         return false;
@@ -47,9 +49,18 @@ Result<StartupContext> Command::startup(const QCommandLineParser &parser, CliIo 
 }
 
 int Command::printUsage(CliIo &io) const {
-    for (const QString &line : usage())
-        io.out << "opsconsole-cli " << line << '\n';
+    io.out << Help::text(*this, m_parsedOptions);
     return 0;
+}
+
+QList<QCommandLineOption> Command::ownOptions() {
+    QString sink;
+    QTextStream out(&sink);
+    QTextStream err(&sink);
+    CliIo io{out, err, QProcessEnvironment()};
+    m_parsedOptions.clear();
+    run({QStringLiteral("opsconsole-cli"), name(), QStringLiteral("--help")}, io);
+    return m_parsedOptions;
 }
 
 void Command::printJson(CliIo &io, const JsonValue &value) {

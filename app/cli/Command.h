@@ -28,6 +28,18 @@ public:
     virtual QStringList usage() const = 0; // one line per sub-verb, e.g. "config check [FILE]"
     virtual int run(const QStringList &arguments, CliIo &io) = 0;
     virtual bool bootstrapsTrust() const { return false; }
+    // What the group does, for `help VERB` and the man page (paragraphs separated by blank lines).
+    virtual QString description() const { return {}; }
+    // Whole command lines, without the program name.
+    virtual QStringList examples() const { return {}; }
+    // Exit codes with a meaning of their own in this group ("1 NO-GO"), beyond the common table.
+    virtual QStringList exitCodes() const { return {}; }
+
+    // The options this group's parser accepts besides the common ones, exactly as run() builds
+    // them: the group is run with --help into nothing and its parser's options are kept. Help,
+    // man page and completions are all made from this, so they cannot drift from the code.
+    QList<QCommandLineOption> ownOptions();
+    const app::AppOptions &commonOptions() const { return m_common; }
 
 protected:
     // Parses arguments with the common options, --json and the command's own options.
@@ -45,6 +57,9 @@ protected:
 
     app::AppOptions m_common;
     QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Machine-readable output.")};
+
+private:
+    QList<QCommandLineOption> m_parsedOptions; // the own options of the last parse()
 };
 
 } // namespace ops::cli

@@ -33,11 +33,8 @@ int ConfigCommand::run(const QStringList &arguments, CliIo &io) {
     if (!parse(parser, arguments, io))
         return static_cast<int>(ErrorCode::Usage);
     const QStringList pos = parser.positionalArguments();
-    if (parser.isSet(QStringLiteral("help"))) {
-        for (const QString &line : usage())
-            io.out << "opsconsole-cli " << line << '\n';
-        return 0;
-    }
+    if (parser.isSet(QStringLiteral("help")))
+        return printUsage(io);
     if (pos.size() < 2 || pos.at(1) != QLatin1String("check"))
         return usageError(io, pos.size() < 2
                                   ? QStringLiteral("config: missing sub-verb")

@@ -406,7 +406,7 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
         if (json) {
             printJson(io, st.toJson());
         } else {
-            io.out << (st.complete ? "COMPLETE" : "INCOMPLETE") << " (seed 003 §14)\n";
+            io.out << (st.complete ? "COMPLETE" : "INCOMPLETE") << " (handoff checklist)\n";
             for (const HandoffCriterion &c : st.criteria)
                 io.out << "  [" << (c.ok ? "x" : " ") << "] " << c.title << " — " << c.detail << '\n';
             io.out << "\nvalues\n";

@@ -71,6 +71,23 @@ Result<void> emit(CliIo &io, const QString &path, const QByteArray &bytes) {
     return FileUtil::writePrivateAtomic(path, bytes);
 }
 
+// A note or proof: its text to FILE or standard output; with --json, an object naming the file
+// or carrying the text under `field`, with `fields` beside it.
+Result<void> emitDocument(CliIo &io, const QString &path, const QByteArray &bytes, bool json,
+                          const char *field, JsonValue fields) {
+    if (!json)
+        return emit(io, path, bytes);
+    if (path.isEmpty()) {
+        fields[field] = bytes.toStdString();
+    } else {
+        if (auto r = FileUtil::writePrivateAtomic(path, bytes); !r.ok())
+            return r;
+        fields["file"] = path;
+    }
+    io.out << QString::fromStdString(CanonicalJson::pretty(fields)) << '\n';
+    return {};
+}
+
 } // namespace
 
 int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
@@ -528,7 +545,14 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     if (sub == QLatin1String("backup")) {
         if (auto r = store.backup(pos.at(2)); !r.ok())
             return fail(io, r.error(), json);
-        io.out << "backup written to " << pos.at(2) << '\n';
+        if (json) {
+            JsonValue o = JsonValue::object();
+            o["backup"] = pos.at(2);
+            o["checkpoint"] = QString(pos.at(2) + QStringLiteral(".checkpoint"));
+            printJson(io, o);
+        } else {
+            io.out << "backup written to " << pos.at(2) << '\n';
+        }
         return 0;
     }
 
@@ -555,30 +579,28 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         }
         return 0;
     }
-    // attach
-    QFile file(pos.at(2));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(io,
-                    makeError(ErrorCode::InvalidInput,
-                              QStringLiteral("cannot read: %1").arg(file.errorString()), pos.at(2)),
-                    json);
-    if (file.size() > 256 * 1024 * 1024)
-        return fail(io,
-                    makeError(ErrorCode::InvalidInput, QStringLiteral("attachments are limited to 256 MiB"),
-                              pos.at(2)),
-                    json);
-    const QByteArray bytes = file.readAll();
+    // attach ("-": standard input)
+    auto read = FileUtil::readAll(pos.at(2), 256 * 1024 * 1024);
+    if (!read.ok()) {
+        Error e = read.error();
+        if (e.message.startsWith(QLatin1String("file is larger")))
+            e.message = QStringLiteral("attachments are limited to 256 MiB");
+        return fail(io, e, json);
+    }
+    const QByteArray bytes = read.value();
+    const QString attachedName =
+        FileUtil::isStdin(pos.at(2)) ? QStringLiteral("stdin") : QFileInfo(pos.at(2)).fileName();
     const QString type = parser.isSet(mediaType)
                              ? parser.value(mediaType)
                              : QMimeDatabase().mimeTypeForFileNameAndData(pos.at(2), bytes).name();
-    auto e = store.attach(signer.value(), QFileInfo(pos.at(2)).fileName(), bytes, type, parser.value(scope));
+    auto e = store.attach(signer.value(), attachedName, bytes, type, parser.value(scope));
     if (!e.ok())
         return fail(io, e.error(), json);
     if (json) {
         JsonValue o = eventJson(e.value());
         printJson(io, o);
     } else {
-        io.out << "attached " << QFileInfo(pos.at(2)).fileName() << " as event " << e->seq << " sha256 "
+        io.out << "attached " << attachedName << " as event " << e->seq << " sha256 "
                << e->payload().stringAt("sha256") << '\n';
     }
     return 0;
@@ -602,7 +624,12 @@ int EvidenceCommand::runNoteVerb(const QString &sub, const QString &arg, const Q
                           .arg(latest->size)),
             json);
     if (sub == QLatin1String("checkpoint")) {
-        if (auto r = emit(io, outPath, QByteArray::fromStdString(latest->noteText())); !r.ok())
+        JsonValue fields = JsonValue::object();
+        fields["tree_size"] = static_cast<qint64>(latest->size);
+        fields["root"] = latest->root.toHex().toStdString();
+        if (auto r = emitDocument(io, outPath, QByteArray::fromStdString(latest->noteText()), json, "note",
+                                  fields);
+            !r.ok())
             return fail(io, r.error(), json);
         return 0;
     }
@@ -640,7 +667,12 @@ int EvidenceCommand::runNoteVerb(const QString &sub, const QString &arg, const Q
         p.index = seq - 1;
         p.path = proof->path;
         p.checkpoint = latest->noteText();
-        if (auto r = emit(io, outPath, QByteArray::fromStdString(crypto::note::formatTlogProof(p))); !r.ok())
+        JsonValue fields = JsonValue::object();
+        fields["seq"] = static_cast<qint64>(seq);
+        fields["tree_size"] = static_cast<qint64>(latest->size);
+        if (auto r = emitDocument(io, outPath, QByteArray::fromStdString(crypto::note::formatTlogProof(p)),
+                                  json, "tlog_proof", fields);
+            !r.ok())
             return fail(io, r.error(), json);
         return 0;
     }
@@ -661,7 +693,10 @@ int EvidenceCommand::runNoteVerb(const QString &sub, const QString &arg, const Q
             e.where = arg;
         return fail(io, e, json);
     }
-    if (auto r = emit(io, outPath, QByteArray::fromStdString(cosigned.value())); !r.ok())
+    JsonValue fields = JsonValue::object();
+    fields["cosigner"] = signer->name;
+    if (auto r = emitDocument(io, outPath, QByteArray::fromStdString(cosigned.value()), json, "note", fields);
+        !r.ok())
         return fail(io, r.error(), json);
     return 0;
 }

@@ -15,6 +15,16 @@ public:
                     "(signed by you)"),
                 QStringLiteral("handover ack [SEQ] [--json]   (the incoming operator)")};
     }
+    QString description() const override {
+        return QStringLiteral(
+            "The shift handover: open incidents with their last decision and next step, firing, acknowledged "
+            "and silenced alerts, running rollback clocks, active kill switches, launch checks and sign-offs "
+            "pending, derivations waiting for review, and what changed since the last handover. The outgoing "
+            "operator signs it; the incoming one acknowledges it with ack (signed).");
+    }
+    QStringList examples() const override {
+        return {QStringLiteral("handover --to bob"), QStringLiteral("handover ack --identity bob")};
+    }
     int run(const QStringList &arguments, CliIo &io) override;
 };
 

@@ -6,6 +6,7 @@
 
 #include "core/Roles.h"
 #include "crypto/KeyRing.h"
+#include "store/Bootstrap.h"
 
 #include <QFile>
 
@@ -40,30 +41,12 @@ Result<QStringList> parseRoles(const QString &value) {
 // Generates a key, stores it (encrypted unless dev allows otherwise) and registers it.
 Result<Identity> createIdentity(const StartupContext &ctx, EvidenceStore &store, const QString &name,
                                 const QStringList &roles, CliIo &io) {
-    crypto::KeyRing ring(StoreAccess::keyDirectory());
     if (store.identity(name).ok())
         return makeError(ErrorCode::Policy, QStringLiteral("identity '%1' already exists").arg(name));
-    if (ring.exists(name))
-        return makeError(ErrorCode::Policy,
-                         QStringLiteral("a key for '%1' already exists on this machine").arg(name),
-                         ring.pathFor(name));
     auto pass = StoreAccess::newPassphrase(ctx, io);
     if (!pass.ok())
         return pass.error();
-    auto key = crypto::PrivateKey::generate();
-    if (!key.ok())
-        return key.error();
-    Signer signer{name, std::move(key).value()};
-    // The key is saved before the request is recorded: a failed save leaves nothing in the log, and
-    // a request the store refuses takes its key file away again.
-    if (auto r = ring.save(name, signer.key, pass->reveal()); !r.ok())
-        return r.error();
-    auto event = store.registerIdentity(signer, roles);
-    if (!event.ok()) {
-        QFile::remove(ring.pathFor(name));
-        return event.error();
-    }
-    return store.identity(name);
+    return Bootstrap::createIdentity(store, StoreAccess::keyDirectory(), name, roles, pass.value());
 }
 
 JsonValue identityJson(const Identity &i) {
@@ -139,13 +122,13 @@ int InitCommand::run(const QStringList &arguments, CliIo &io) {
                               QStringLiteral("the store is already initialised; use `identity create`"),
                               StoreAccess::where(ctx.value())),
                     json);
-    auto id = createIdentity(ctx.value(), *store.value(), ctx->identity, roles.value(), io);
+    auto pass = StoreAccess::newPassphrase(ctx.value(), io);
+    if (!pass.ok())
+        return fail(io, pass.error(), json);
+    auto id = Bootstrap::initStore(*store.value(), StoreAccess::keyDirectory(), ctx->identity, roles.value(),
+                                   pass.value());
     if (!id.ok())
         return fail(io, id.error(), json);
-    // The local file remembers who made it; the team log is shared, so each console names its own.
-    if (auto *local = dynamic_cast<SqliteEvidenceStore *>(store.value().get()))
-        if (auto r = local->setDefaultIdentity(id->name); !r.ok())
-            return fail(io, r.error(), json);
     if (json) {
         JsonValue o = identityJson(id.value());
         o["store"] = StoreAccess::where(ctx.value());
@@ -161,7 +144,7 @@ int InitCommand::run(const QStringList &arguments, CliIo &io) {
         io.out << "initialised " << StoreAccess::where(ctx.value()) << "\nidentity " << id->name << " ("
                << id->roles.join(QLatin1Char(',')) << ") " << id->fingerprint << '\n'
                << "\nPin the genesis admin in the deployment config (required outside dev):\n\n"
-               << "trust:\n  admins:\n    - " << id->fingerprint << "\n  enroll_quorum: 1\n";
+               << Bootstrap::trustLines(id->fingerprint);
     }
     return 0;
 }

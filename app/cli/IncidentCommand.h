@@ -26,6 +26,22 @@ public:
             QStringLiteral("incident show ID [--json]"),
             QStringLiteral("incident report ID --out FILE|- [--format md|html|pdf] [--lang en|de] [--json]")};
     }
+    QString description() const override {
+        return QStringLiteral(
+            "Incidents and their evidence. open takes a class and scope; the severity defaults to the "
+            "severity model's suggestion and another needs a reason. evidence records the core evidence "
+            "record: every field is required (timestamp defaults to now) and a record missing any exits 3 "
+            "naming the missing fields. The decision log and closure are the incident owner's; closing needs "
+            "a core evidence record and no unfinished rollback run.\n\nreport writes the postmortem "
+            "(summary, timeline, decisions, kill switches, runbook runs, the rollback against its objective, "
+            "alerts, follow-ups and an appendix with the checkpoint and a tlog-proof for every event cited) "
+            "as Markdown, HTML or PDF, marked DRAFT while the incident is open; generating it is recorded.");
+    }
+    QStringList examples() const override {
+        return {QStringLiteral("incident open --class bad-publish --scope pg --alert resolver-health"),
+                QStringLiteral("incident decide INC-7 \"contain first: roll pg back\""),
+                QStringLiteral("incident report INC-7 --format pdf --out INC-7.pdf")};
+    }
     int run(const QStringList &arguments, CliIo &io) override;
 };
 

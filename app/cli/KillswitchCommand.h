@@ -18,6 +18,15 @@ public:
                     "[--validation-result TEXT] [--incident ID] [--json]"),
                 QStringLiteral("killswitch list [--json]")};
     }
+    QString description() const override {
+        return QStringLiteral("The AI-lane and bad-pack kill switches, recorded with reason, scope, time and "
+                              "validation result (the validation localities are probed when no result is "
+                              "given). An active switch fires the kill-switch alert for its scope.");
+    }
+    QStringList examples() const override {
+        return {QStringLiteral("killswitch activate bad-pack --scope pg --reason \"active pack fails its "
+                               "checksum\" --incident INC-7")};
+    }
     int run(const QStringList &arguments, CliIo &io) override;
 };
 

@@ -15,6 +15,18 @@ public:
     QStringList usage() const override {
         return {QStringLiteral("monitor [--listen 127.0.0.1:PORT] [--rounds N]")};
     }
+    QString description() const override {
+        return QStringLiteral(
+            "The long-running recorder: a probe round every probes.interval_s, the alert evaluation with "
+            "flap damping, transitions and missed rollback deadlines recorded as evidence signed by the "
+            "acting identity, until SIGTERM or SIGINT (exit 0). One recorder per store: a second one exits "
+            "4, and an open window shows the monitor's evaluations instead of recording. With --listen "
+            "(loopback only; port 0 picks a free one) it serves GET /metrics (Prometheus text format), GET "
+            "/healthz and POST /alertmanager (Alertmanager's webhook). The package installs it as the "
+            "systemd user unit opsconsole-monitor.service.");
+    }
+    QStringList examples() const override { return {QStringLiteral("monitor --listen 127.0.0.1:9464")}; }
+    QStringList exitCodes() const override { return {QStringLiteral("4  another recorder holds the store")}; }
     int run(const QStringList &arguments, CliIo &io) override;
 };
 

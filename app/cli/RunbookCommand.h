@@ -17,6 +17,18 @@ public:
                     "[--status done|failed|skipped --reason R] [--json]"),
                 QStringLiteral("runbook status RUN [--json]")};
     }
+    QString description() const override {
+        return QStringLiteral(
+            "The runbooks (built in, or the config's runbooks directory) with their steps and the evidence "
+            "each step needs, and runs of them as evidence. A step is done only with the evidence it needs "
+            "(a step that needs a probe result is probed on the spot); failed and skipped need a reason, and "
+            "skipped only where the runbook allows it (exit 4 otherwise). The last step records the run's "
+            "completion.");
+    }
+    QStringList examples() const override {
+        return {QStringLiteral("runbook start bad-pack --incident INC-7 --scope pg"),
+                QStringLiteral("runbook step RUN-3 identify-scope --evidence \"pg only\"")};
+    }
     int run(const QStringList &arguments, CliIo &io) override;
 };
 

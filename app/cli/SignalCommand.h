@@ -14,6 +14,14 @@ public:
             "signal record publish_blocked|fallback_rate|watchdog_breach|manual_trigger --scope S "
             "[--value V] [--json]")};
     }
+    QString description() const override {
+        return QStringLiteral(
+            "Record a pipeline signal (publish_blocked, fallback_rate, watchdog_breach, manual_trigger) as "
+            "signed evidence; fallback_rate takes a fraction (0.18) or a percentage (18%).");
+    }
+    QStringList examples() const override {
+        return {QStringLiteral("signal record fallback_rate --scope sg --value 22%")};
+    }
     int run(const QStringList &arguments, CliIo &io) override;
 };
 

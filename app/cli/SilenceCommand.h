@@ -15,6 +15,15 @@ public:
                 QStringLiteral("silence list [--all] [--json]"),
                 QStringLiteral("silence end ID [--reason R] [--json]")};
     }
+    QString description() const override {
+        return QStringLiteral("Hold an alert's notifications for a while (a maintenance window) without "
+                              "hiding it: the cell still fires and shows that it is silenced; the silence, "
+                              "its author, reason and end are evidence.");
+    }
+    QStringList examples() const override {
+        return {QStringLiteral("silence add --alert stale-pack --scope kl --until 2026-12-04T18:00:00Z "
+                               "--reason \"planned republish\"")};
+    }
     int run(const QStringList &arguments, CliIo &io) override;
 };
 

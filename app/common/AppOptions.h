@@ -9,13 +9,15 @@ namespace ops::app {
 
 // The options every program takes (INTERFACES.md "Common to both programs").
 struct AppOptions {
-    QCommandLineOption store{QStringLiteral("store"),
-                             QStringLiteral("Evidence store (default: %1).").arg(Startup::defaultStorePath()),
-                             QStringLiteral("PATH")};
+    QCommandLineOption store{
+        QStringLiteral("store"),
+        QStringLiteral("Evidence store: a file, or a team log's postgresql:// URL (default: "
+                       "$XDG_DATA_HOME/opsconsole/evidence.sqlite)."),
+        QStringLiteral("PATH")};
     QCommandLineOption config{
         QStringLiteral("config"),
-        QStringLiteral("Deployment config (default: %1; in dev with no file, the built-in demo).")
-            .arg(Startup::defaultConfigPath()),
+        QStringLiteral("Deployment config (default: $XDG_CONFIG_HOME/opsconsole/config.yaml; in dev with no "
+                       "file, the built-in demo)."),
         QStringLiteral("PATH")};
     QCommandLineOption identity{
         QStringLiteral("identity"),
@@ -41,6 +43,19 @@ struct AppOptions {
         o.passphraseFile = parser.value(passphraseFile);
         return o;
     }
+
+    // -q/--quiet: nothing on standard output; the exit code and errors only.
+    static QCommandLineOption quietOption() {
+        return QCommandLineOption(
+            {QStringLiteral("q"), QStringLiteral("quiet")},
+            QStringLiteral("Print nothing on standard output: the exit code and errors only."));
+    }
+    static QCommandLineOption helpOption() {
+        return QCommandLineOption(
+            {QStringLiteral("h"), QStringLiteral("help")},
+            QStringLiteral("Show this help: sub-verbs, options, examples, exit codes."));
+    }
+    QList<QCommandLineOption> all() const { return {store, config, identity, passphraseFile}; }
 
     // Options that take a value, so a verb search can skip the value.
     static bool takesValue(const QString &arg) {

@@ -5,12 +5,16 @@
 #include "common/AppOptions.h"
 #include "common/Translations.h"
 #include "core/Hardening.h"
+#include "firstrun/FirstRunDialog.h"
+#include "store/IdentityUnlock.h"
 #include "store/SqliteEvidenceStore.h"
 
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QSettings>
 #include <QTimer>
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QMessageBox>
 #include <QTextStream>
@@ -80,9 +84,25 @@ int main(int argc, char *argv[]) {
     if (!resolved.ok())
         return refuse(resolved.error());
     const QProcessEnvironment environment = std::move(resolved).value();
-    auto context = Startup::prepare(common.read(parser), environment);
+    const CommonOptions options = common.read(parser);
+    auto context = Startup::prepare(options, environment);
     if (!context.ok())
         return refuse(context.error());
+    // A team log joined in the first-run flow is where the console opens, unless told otherwise.
+    const QString joined = QSettings().value(QStringLiteral("store/url")).toString();
+    if (options.storePath.isEmpty() && context->storePath == Startup::defaultStorePath() && !joined.isEmpty())
+        context->storePath = joined;
+    // The first start on a machine with no store (none named with --store): create one, join a team
+    // log or open the demo; Quit leaves nothing behind.
+    if (!parser.isSet(screenshots) && options.storePath.isEmpty() && ui::needsFirstRun(context.value())) {
+        ui::FirstRunDialog firstRun(context.value(), IdentityUnlock::keyDirectory(),
+                                    Startup::dataDirectory() + QStringLiteral("/demo.sqlite"));
+        if (firstRun.exec() != QDialog::Accepted)
+            return 0;
+        context->storePath = firstRun.storePath();
+        if (context->identity.isEmpty())
+            context->identity = firstRun.identity();
+    }
 
     // One window per store: a second start brings the first to the front instead.
     app::SingleInstance instance(context->storePath);
@@ -91,6 +111,7 @@ int main(int argc, char *argv[]) {
             << "opsconsole: a window for this store is already open; brought it to the front\n";
         return 0;
     }
+    const StartupContext started = context.value();
     ui::MainWindow window(std::move(context).value()); // its status bar follows the store
     QObject::connect(&instance, &app::SingleInstance::raiseRequested, &window, [&window] {
         window.showNormal();
@@ -112,7 +133,23 @@ int main(int argc, char *argv[]) {
         QTimer::singleShot(30000, &loop, &QEventLoop::quit);
         window.startMonitoring();
         loop.exec();
-        const QStringList files = window.renderScreenshots(parser.value(screenshots));
+        QStringList files = window.renderScreenshots(parser.value(screenshots));
+        // The first-run flow as a new user meets it, and its create page.
+        ui::FirstRunDialog firstRun(started, IdentityUnlock::keyDirectory(),
+                                    Startup::dataDirectory() + QStringLiteral("/demo.sqlite"));
+        firstRun.resize(680, 460);
+        firstRun.show();
+        for (const auto &[name, button] :
+             {std::pair{"first-run", ""}, {"first-run-create", "firstRunCreate"}}) {
+            if (*button)
+                if (auto *b = firstRun.findChild<QAbstractButton *>(QString::fromLatin1(button)))
+                    b->click();
+            QCoreApplication::processEvents();
+            const QString file =
+                parser.value(screenshots) + QStringLiteral("/%1.png").arg(QLatin1String(name));
+            if (firstRun.grab().save(file))
+                files << file;
+        }
         for (const QString &f : files)
             QTextStream(stdout) << f << '\n';
         return files.size() >= window.panelCount() + 1 ? 0 : static_cast<int>(ErrorCode::Store);

@@ -1,5 +1,7 @@
 #include "DeploymentConfig.h"
 
+#include "core/FileUtil.h"
+
 #include "YamlSupport.h"
 
 #include <QDir>
@@ -708,6 +710,12 @@ Result<DeploymentConfig> parse(const QByteArray &yamlText, const QString &source
 }
 
 Result<DeploymentConfig> loadFile(const QString &path) {
+    if (FileUtil::isStdin(path)) {
+        auto bytes = FileUtil::readAll(path, 4 * 1024 * 1024);
+        if (!bytes.ok())
+            return bytes.error();
+        return parse(bytes.value(), FileUtil::inputName(path), QDir::currentPath());
+    }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::InvalidInput,

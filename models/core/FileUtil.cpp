@@ -80,15 +80,42 @@ Result<void> createPrivate(const QString &path) {
     return {};
 }
 
+bool isStdin(const QString &path) {
+    return path == QLatin1String("-");
+}
+
+QString inputName(const QString &path) {
+    return isStdin(path) ? QStringLiteral("<stdin>") : path;
+}
+
+bool openInput(QFile &file, const QString &path) {
+    if (isStdin(path))
+        return file.open(STDIN_FILENO, QIODevice::ReadOnly, QFileDevice::DontCloseHandle);
+    file.setFileName(path);
+    return file.open(QIODevice::ReadOnly);
+}
+
 Result<QByteArray> readAll(const QString &path, qint64 maxBytes) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    QFile f;
+    if (!openInput(f, path))
         return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()),
-                         path);
-    if (f.size() > maxBytes)
+                         inputName(path));
+    const auto tooLarge = [&] {
         return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("file is larger than %1 bytes").arg(maxBytes), path);
-    return f.read(maxBytes + 1).left(maxBytes);
+                         QStringLiteral("file is larger than %1 bytes").arg(maxBytes), inputName(path));
+    };
+    if (!f.isSequential() && f.size() > maxBytes)
+        return tooLarge();
+    QByteArray bytes;
+    while (bytes.size() <= maxBytes) {
+        const QByteArray chunk = f.read(qMin<qint64>(1 << 20, maxBytes + 1 - bytes.size()));
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
+    if (bytes.size() > maxBytes)
+        return tooLarge();
+    return bytes;
 }
 
 int permissions(const QString &path) {

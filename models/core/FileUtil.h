@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QFile>
+
 #include "Result.h"
 
 #include <QByteArray>
@@ -13,7 +15,14 @@ namespace ops::FileUtil {
 Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, const QString &tempPath = {});
 // Creates an empty file with mode 0600 if it does not exist.
 Result<void> createPrivate(const QString &path);
+// At most maxBytes of a file ("-": standard input); more is an error, never a silent cut.
 Result<QByteArray> readAll(const QString &path, qint64 maxBytes);
+// "-" names standard input wherever one input file is read.
+bool isStdin(const QString &path);
+// How messages name the input: "<stdin>" for "-", else the path.
+QString inputName(const QString &path);
+// Opens the file, or standard input for "-", for reading.
+bool openInput(QFile &file, const QString &path);
 int permissions(const QString &path); // st_mode & 0777, -1 when missing
 
 } // namespace ops::FileUtil

@@ -120,7 +120,7 @@ inline QString separationConflict(const QStringList &roles) {
     if (held.size() < 2)
         return {};
     return QStringLiteral("one identity cannot hold %1: the analyst, the locker and the launcher must be "
-                          "different identities (seed 003 §12)")
+                          "different identities")
         .arg(held.join(QStringLiteral(" and ")));
 }
 

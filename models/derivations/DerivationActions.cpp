@@ -541,7 +541,7 @@ Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QS
     } else if (text.isEmpty()) {
         text = QStringLiteral(
             "No training run, Airflow launch, cluster job, Phase-2 predictive run, model selection "
-            "or threshold selection occurred during S02 (seed 003 §2, §4).");
+            "or threshold selection occurred during S02.");
     }
     if (const QString no = refusal(Action::Attest); !no.isEmpty())
         return deny(Action::Attest, {}, no);

@@ -1,5 +1,7 @@
 #include "DerivationRecord.h"
 
+#include "core/FileUtil.h"
+
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 #include "core/YamlSupport.h"
@@ -249,7 +251,7 @@ bool sameNumber(const QString &a, const QString &b) {
 QList<RuleInfo> all() {
     return {
         {QStringLiteral("template-fields"),
-         QStringLiteral("Every field of the seed 003 §7 template, and no other")},
+         QStringLiteral("Every field of the record template, and no other")},
         {QStringLiteral("non-empty"), QStringLiteral("No field is empty")},
         {QStringLiteral("no-placeholder"),
          QStringLiteral("No placeholder (TBD, TODO, ?, <…>): a typed INFEASIBLE over a placeholder (§2)")},
@@ -295,7 +297,7 @@ QList<RuleCheck> check(const DerivationRecord &r) {
     for (const QString &f : required)
         if (!r.fields.find(f.toStdString()))
             c.fail(QStringLiteral("template-fields"), QString(),
-                   QStringLiteral("missing field '%1' (seed 003 §7 %2 template)")
+                   QStringLiteral("missing field '%1' (%2 record template)")
                        .arg(f, infeasible ? QStringLiteral("INFEASIBLE") : QStringLiteral("derivation")));
     for (const auto &[k, v] : r.fields.toObject()) {
         const QString f = QString::fromStdString(k);
@@ -603,7 +605,7 @@ std::optional<DerivationRecord> recordFrom(const YAML::Node &node, yaml::Checker
                                            const QString &label) {
     if (!node.IsMap()) {
         checker.error(node, label,
-                      QStringLiteral("a record must be a mapping of the seed 003 §7 template fields"));
+                      QStringLiteral("a record must be a mapping of the record template fields"));
         return std::nullopt;
     }
     DerivationRecord r;
@@ -677,6 +679,16 @@ LoadedFile loadText(const QByteArray &text, const QString &file) {
 }
 
 LoadedFile loadFile(const QString &path) {
+    if (FileUtil::isStdin(path)) {
+        auto bytes = FileUtil::readAll(path, 4 * 1024 * 1024);
+        if (!bytes.ok()) {
+            LoadedFile out;
+            out.file = FileUtil::inputName(path);
+            out.errors.push_back(Diagnostic{out.file, 0, {}, bytes.error().message});
+            return out;
+        }
+        return loadText(bytes.value(), FileUtil::inputName(path));
+    }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         LoadedFile out;
@@ -729,7 +741,7 @@ QList<FileValidation> validateFiles(const QStringList &paths, const QList<Deriva
     for (const QString &path : paths) {
         const LoadedFile loaded = DerivationLoader::loadFile(path);
         FileValidation v;
-        v.file = path;
+        v.file = FileUtil::inputName(path);
         v.records = loaded.records;
         v.errors = loaded.errors;
         for (const DerivationRecord &r : loaded.records)

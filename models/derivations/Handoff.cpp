@@ -58,8 +58,8 @@ QByteArray handoffMarkdown(const HandoffStatus &st, const DerivationBook &book, 
     QString md;
     md += QStringLiteral("# S03 handoff package%1\n\n")
               .arg(draft ? QStringLiteral(" — DRAFT (incomplete)") : QString());
-    md += QStringLiteral(
-              "- Story: %1\n- Exported by %2 at %3\n- S03 locker: %4\n- Complete (seed 003 §14): **%5**\n\n")
+    md += QStringLiteral("- Story: %1\n- Exported by %2 at %3\n- S03 locker: %4\n- Complete (handoff "
+                         "checklist): **%5**\n\n")
               .arg(stories.isEmpty() ? QStringLiteral("(none)") : stories.join(QStringLiteral(", ")),
                    exporter, Time::toIso(nowMs), locker.isEmpty() ? QStringLiteral("(not named)") : locker,
                    st.complete ? QStringLiteral("yes") : QStringLiteral("no"));

@@ -8,6 +8,7 @@
 #include "Schema.h"
 
 #include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
 #include "crypto/Merkle.h"
 #include "crypto/Random.h"
 #include "crypto/Sha256.h"
@@ -314,10 +315,10 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
                          m_path);
     if (auto r = awaitIntegrity(); !r.ok())
         return r.error();
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
+    QFile f;
+    if (!FileUtil::openInput(f, file))
         return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()),
-                         file);
+                         FileUtil::inputName(file));
     const qint64 totalBytes = f.size();
 
     // A larger page cache for the index inserts of a bulk import, restored afterwards.
@@ -377,7 +378,7 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     if (!highWater.ok())
         return highWater.error();
     times.highWater = highWater.value();
-    ImportReader reader(f, file, n.value(), signer.name.toStdString(), times);
+    ImportReader reader(f, FileUtil::inputName(file), n.value(), signer.name.toStdString(), times);
     quint64 seq = n.value();
     crypto::Sha256 leaves; // the batch statement's digest: SHA-256 over the leaf hashes in order
     while (true) {
@@ -407,7 +408,7 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
         p["last_seq"] = static_cast<qint64>(seq);
         p["events"] = static_cast<qint64>(seq - n.value());
         p["leaves_sha256"] = leaves.finish().toHex().toStdString();
-        p["source"] = QFileInfo(file).fileName();
+        p["source"] = FileUtil::isStdin(file) ? FileUtil::inputName(file) : QFileInfo(file).fileName();
         const quint64 batchSeq = seq + 1;
         const std::string uuid = crypto::UuidSource().next();
         const qint64 ts = m_options.clock();

@@ -38,8 +38,11 @@ void TestCliConfig::versionAndHelp() {
     QVERIFY(r.out.startsWith("opsconsole-cli "));
     r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.contains("config check"));
+    QVERIFY(r.out.contains("config "));
     QVERIFY(r.out.contains("exit codes"));
+    r = run.run(QStringLiteral("opsconsole-cli"), {QStringLiteral("help"), QStringLiteral("config")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("config check"));
     r = run.run(QStringLiteral("opsconsole"), {QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("opsconsole "));

@@ -208,9 +208,9 @@ QWidget *DerivationsPanel::buildQueue() {
     hint->setWordWrap(true);
     auto *import = new QPushButton(tr("Import…"), box);
     import->setObjectName(QStringLiteral("importButton"));
-    import->setToolTip(
-        tr("Import derivation or typed INFEASIBLE records (YAML, seed 003 §7); an invalid file is "
-           "refused whole with every finding, and nothing is written"));
+    import->setToolTip(tr(
+        "Import derivation or typed INFEASIBLE records (YAML, one record template each); an invalid file is "
+        "refused whole with every finding, and nothing is written"));
     connect(import, &QPushButton::clicked, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import derivation records"),
                                                                 QString(), tr("YAML records (*.yaml *.yml)"));
@@ -550,7 +550,7 @@ void DerivationsPanel::fillQueue() {
             m_queue->selectRow(row);
     }
     m_queueSummary->setText(m_book.records().isEmpty()
-                                ? tr("No records yet: import the derivation records (YAML, seed 003 §7).")
+                                ? tr("No records yet: import the derivation records (YAML).")
                                 : tr("%1 in review · %2 to sign · %3 signed · %4 typed INFEASIBLE signed")
                                       .arg(inReview)
                                       .arg(toSign)

@@ -306,7 +306,7 @@ void IncidentsPanel::buildIncidentView(QWidget *page) {
     connect(m_saveEvidence, &QPushButton::clicked, this, &IncidentsPanel::saveEvidence);
     auto *evidenceLayout = new QVBoxLayout(evidence);
     evidenceLayout->addWidget(
-        new QLabel(tr("The core evidence record (seed 002): fields marked * are required."), evidence));
+        new QLabel(tr("The core evidence record: fields marked * are required."), evidence));
     evidenceLayout->addLayout(form);
     evidenceLayout->addWidget(m_evidenceError);
     evidenceLayout->addWidget(m_saveEvidence, 0, Qt::AlignRight);

@@ -715,7 +715,7 @@ void TestDerivations::handoffPackageRoundTrip() {
     auto contents = tar::readFile(pkg);
     QVERIFY_OK(contents);
     const QString md = QString::fromUtf8(contents->find(QStringLiteral("HANDOFF.md"))->data);
-    QVERIFY(md.contains(QStringLiteral("Complete (seed 003 §14): **yes**")));
+    QVERIFY(md.contains(QStringLiteral("Complete (handoff checklist): **yes**")));
     QVERIFY(md.contains(QLatin1String("S03 locker: lou")));
     QVERIFY(md.contains(QLatin1String("power_sample_size (INFEASIBLE-power): typed INFEASIBLE (power)")));
     QVERIFY(md.contains(QLatin1String("- [x] No forbidden run")));

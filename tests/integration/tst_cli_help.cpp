@@ -1,0 +1,355 @@
+// One source for help: `help`, `VERB --help`, the man page and the bash and zsh completions are all
+// made from the verb table, so every verb and option the code accepts appears in each; the pages
+// render without warnings and the desktop files validate. Also -q, `-` as standard input and --json
+// where they were missing.
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+
+using ops::test::ProgramRunner;
+using ops::test::TempDir;
+
+namespace {
+
+const QString kCli = QStringLiteral("opsconsole-cli");
+
+QString packaging(const char *name) {
+    return QStringLiteral(OPSCONSOLE_PACKAGING_DIR "/") + QLatin1String(name);
+}
+QString source(const char *name) {
+    return QStringLiteral(OPSCONSOLE_SOURCE_DIR "/") + QLatin1String(name);
+}
+
+struct Tool {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Tool tool(const QString &program, const QStringList &args,
+          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment()) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    Tool t;
+    if (!p.waitForFinished(120000))
+        return t;
+    t.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    t.out = p.readAllStandardOutput();
+    t.err = p.readAllStandardError();
+    return t;
+}
+
+QStringList optionWords(const QJsonObject &option) {
+    QStringList words;
+    for (const QJsonValue &n : option.value(QStringLiteral("names")).toArray())
+        words << (n.toString().size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n.toString();
+    return words;
+}
+
+} // namespace
+
+class TestCliHelp : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void everyVerbAndOptionEverywhere();
+    void helpOfOneSubVerb();
+    void manPagesRenderWithoutWarnings();
+    void bashCompletionCompletes();
+    void zshCompletionParses();
+    void desktopFilesValidate();
+    void quietLeavesOnlyErrors();
+    void stdinWhereOneFileIsRead();
+    void jsonWhereItWasMissing();
+
+private:
+    TempDir m_home;
+    QJsonArray m_verbs;
+    QHash<QString, QJsonObject> m_table;
+    QString m_man, m_bash, m_zsh;
+};
+
+void TestCliHelp::initTestCase() {
+    ProgramRunner run(m_home);
+    auto r = run.run(kCli, {QStringLiteral("help"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    m_verbs = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("verbs")).toArray();
+    QVERIFY(m_verbs.size() >= 20);
+    for (const QJsonValue &v : m_verbs) {
+        const QString verb = v.toObject().value(QStringLiteral("verb")).toString();
+        r = run.run(kCli, {QStringLiteral("help"), verb, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(verb));
+        m_table.insert(verb, QJsonDocument::fromJson(r.out).object());
+    }
+    for (auto [format, text] : {std::pair{"man", &m_man}, {"bash", &m_bash}, {"zsh", &m_zsh}}) {
+        r = run.run(kCli, {QStringLiteral("help"), QStringLiteral("--format"), QString::fromLatin1(format)});
+        QCOMPARE(r.exitCode, 0);
+        *text = QString::fromUtf8(r.out);
+    }
+    // What the build made for the package is what the program prints now.
+    QFile built(packaging("opsconsole-cli.1"));
+    QVERIFY(built.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(built.readAll()), m_man);
+}
+
+void TestCliHelp::everyVerbAndOptionEverywhere() {
+    ProgramRunner run(m_home);
+    const QRegularExpression subWord(QStringLiteral("^[a-z][a-z0-9-]*$"));
+    const QStringList common{QStringLiteral("store"),    QStringLiteral("config"),
+                             QStringLiteral("identity"), QStringLiteral("passphrase-file"),
+                             QStringLiteral("json"),     QStringLiteral("quiet"),
+                             QStringLiteral("help")};
+    int optionsChecked = 0;
+    for (auto it = m_table.cbegin(); it != m_table.cend(); ++it) {
+        const QString verb = it.key();
+        const QJsonObject entry = it.value();
+        const auto text = run.run(kCli, {verb, QStringLiteral("--help")});
+        QVERIFY2(text.exitCode == 0, qPrintable(verb));
+        const auto viaHelp = run.run(kCli, {QStringLiteral("help"), verb});
+        QCOMPARE(viaHelp.out, text.out);
+        QVERIFY2(m_man.contains(QStringLiteral(".SS \"%1 \\(em")
+                                    .arg(QString(verb).replace(QLatin1Char('-'), QStringLiteral("\\-")))),
+                 qPrintable(verb));
+        QVERIFY2(m_bash.contains(QStringLiteral("        %1) subs=").arg(verb)), qPrintable(verb));
+        QVERIFY2(m_zsh.contains(QStringLiteral("        %1) subs=(").arg(verb)), qPrintable(verb));
+        QStringList named; // the options the usage lines name
+        for (const QJsonValue &u : entry.value(QStringLiteral("usage")).toArray()) {
+            const QString line = u.toString();
+            QVERIFY2(text.out.contains(line.section(QLatin1Char(' '), 0, 1).toUtf8()), qPrintable(line));
+            const QStringList tokens = line.split(QLatin1Char(' '));
+            if (tokens.size() > 1)
+                for (const QString &sub : tokens.at(1).split(QLatin1Char('|')))
+                    if (subWord.match(sub).hasMatch() && verb != QLatin1String("help")) {
+                        QVERIFY2(m_bash.contains(QStringLiteral(" %1").arg(sub)) ||
+                                     m_bash.contains(QStringLiteral("\"%1").arg(sub)),
+                                 qPrintable(verb + QLatin1Char(' ') + sub));
+                        QVERIFY2(
+                            m_man.contains(QString(sub).replace(QLatin1Char('-'), QStringLiteral("\\-"))),
+                            qPrintable(sub));
+                    }
+            static const QRegularExpression opt(QStringLiteral("(?:^|[\\s\\[|(])--([a-z][a-z0-9_-]*)"));
+            for (auto m = opt.globalMatch(line); m.hasNext();)
+                named << m.next().captured(1);
+        }
+        QStringList own;
+        for (const QJsonValue &o : entry.value(QStringLiteral("options")).toArray()) {
+            const QJsonObject option = o.toObject();
+            const QString longName = option.value(QStringLiteral("names")).toArray().last().toString();
+            QStringList names;
+            for (const QJsonValue &n : option.value(QStringLiteral("names")).toArray())
+                names << n.toString();
+            own << names;
+            const QString description = option.value(QStringLiteral("description")).toString();
+            QVERIFY2(!description.isEmpty(), qPrintable(verb + QStringLiteral(" --") + longName));
+            // In VERB --help with its text, in the man page, in both completions.
+            QVERIFY2(text.out.contains(QString(QStringLiteral("--") + longName).toUtf8()),
+                     qPrintable(verb + QStringLiteral(" --") + longName));
+            QVERIFY2(QString::fromUtf8(text.out).simplified().contains(description.simplified().left(30)),
+                     qPrintable(description));
+            QVERIFY2(
+                m_man.contains(QStringLiteral("\\fB\\-\\-%1\\fR")
+                                   .arg(QString(longName).replace(QLatin1Char('-'), QStringLiteral("\\-")))),
+                qPrintable(longName));
+            for (const QString &w : optionWords(option)) {
+                QVERIFY2(m_bash.contains(w), qPrintable(w));
+                QVERIFY2(m_zsh.contains(w), qPrintable(w));
+            }
+            // Every option the parser takes is named in a usage line of its verb...
+            QVERIFY2(std::any_of(names.cbegin(), names.cend(),
+                                 [&](const QString &n) { return named.contains(n); }),
+                     qPrintable(verb + QStringLiteral(": --") + longName +
+                                QStringLiteral(" is in no usage line")));
+            ++optionsChecked;
+        }
+        // ...and every option a usage line names is one the parser takes.
+        for (const QString &n : named)
+            QVERIFY2(own.contains(n) || common.contains(n),
+                     qPrintable(verb + QStringLiteral(": usage names --") + n +
+                                QStringLiteral(", which the parser refuses")));
+    }
+    QVERIFY2(optionsChecked > 90, qPrintable(QString::number(optionsChecked)));
+}
+
+void TestCliHelp::helpOfOneSubVerb() {
+    ProgramRunner run(m_home);
+    auto r = run.run(kCli, {QStringLiteral("help"), QStringLiteral("evidence")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *sub : {"import", "list", "show", "attach", "verify", "consistency", "checkpoint",
+                            "prove", "cosign", "witness", "migrate", "backup", "export", "verify-bundle"})
+        QVERIFY2(r.out.contains(QByteArray(QByteArray("opsconsole-cli evidence ") + sub)), sub);
+    QVERIFY(r.out.contains("Only events of this kind."));
+    QVERIFY(r.out.contains("examples:"));
+    QVERIFY(r.out.contains("exit codes:"));
+    r = run.run(kCli, {QStringLiteral("help"), QStringLiteral("evidence"), QStringLiteral("verify")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("evidence verify [--signatures]"));
+    QVERIFY(r.out.contains("--signatures"));
+    QVERIFY2(!r.out.contains("--media-type"), r.out.constData());
+    r = run.run(kCli, {QStringLiteral("help"), QStringLiteral("evidence"), QStringLiteral("frobnicate")});
+    QCOMPARE(r.exitCode, 2);
+    r = run.run(kCli, {QStringLiteral("help"), QStringLiteral("frobnicate")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCliHelp::manPagesRenderWithoutWarnings() {
+    if (QStandardPaths::findExecutable(QStringLiteral("man")).isEmpty())
+        QFAIL("man is missing (packaging/debian-deps.txt lists man-db)");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MANWIDTH"), QStringLiteral("80"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    for (const char *page : {"opsconsole-cli.1", "opsconsole.1"}) {
+        const Tool t = tool(QStringLiteral("man"),
+                            {QStringLiteral("--warnings"), QStringLiteral("-E"), QStringLiteral("UTF-8"),
+                             QStringLiteral("-l"), packaging(page)},
+                            env);
+        QVERIFY2(t.exitCode == 0, t.err.constData());
+        QVERIFY2(t.err.isEmpty(),
+                 qPrintable(QString::fromLatin1(page) + QStringLiteral(": ") + QString::fromUtf8(t.err)));
+        QVERIFY2(t.out.size() > 2000, page);
+    }
+}
+
+void TestCliHelp::bashCompletionCompletes() {
+    const QString script = packaging("opsconsole-cli.bash");
+    const auto complete = [&](const QString &words, int cword) {
+        const Tool t = tool(
+            QStringLiteral("bash"),
+            {QStringLiteral("-c"),
+             QStringLiteral("source \"$0\" && complete -p opsconsole-cli >/dev/null && COMP_WORDS=(%1) && "
+                            "COMP_CWORD=%2 && _opsconsole_cli && printf '%s\\n' \"${COMPREPLY[@]}\"")
+                 .arg(words)
+                 .arg(cword),
+             script});
+        return QString::fromUtf8(t.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    };
+    QCOMPARE(complete(QStringLiteral("opsconsole-cli ev"), 1), QStringList{QStringLiteral("evidence")});
+    QCOMPARE(complete(QStringLiteral("opsconsole-cli evidence verif"), 2),
+             (QStringList{QStringLiteral("verify"), QStringLiteral("verify-bundle")}));
+    QCOMPARE(complete(QStringLiteral("opsconsole-cli --store x.sqlite evidence list --ki"), 5),
+             QStringList{QStringLiteral("--kind")});
+    QVERIFY(
+        complete(QStringLiteral("opsconsole-cli launch signoff --"), 3).contains(QStringLiteral("--role")));
+    QCOMPARE(complete(QStringLiteral("opsconsole-cli help lau"), 2), QStringList{QStringLiteral("launch")});
+}
+
+void TestCliHelp::zshCompletionParses() {
+    if (QStandardPaths::findExecutable(QStringLiteral("zsh")).isEmpty())
+        QFAIL("zsh is missing (packaging/debian-deps.txt lists it)");
+    const Tool t = tool(QStringLiteral("zsh"), {QStringLiteral("-n"), packaging("_opsconsole-cli")});
+    QVERIFY2(t.exitCode == 0, t.err.constData());
+    QVERIFY(m_zsh.startsWith(QLatin1String("#compdef opsconsole-cli\n")));
+}
+
+void TestCliHelp::desktopFilesValidate() {
+    Tool t = tool(QStringLiteral("desktop-file-validate"), {source("packaging/opsconsole.desktop")});
+    QVERIFY2(t.exitCode == 0 && t.out.isEmpty(), QByteArray(t.out + t.err).constData());
+    t = tool(QStringLiteral("appstreamcli"),
+             {QStringLiteral("validate"), QStringLiteral("--no-net"), QStringLiteral("--pedantic"),
+              source("packaging/org.opsconsole.OpsConsole.metainfo.xml")});
+    QVERIFY2(t.exitCode == 0, QByteArray(t.out + t.err).constData());
+}
+
+void TestCliHelp::quietLeavesOnlyErrors() {
+    TempDir home;
+    ProgramRunner run(home);
+    auto r = run.run(kCli, {QStringLiteral("-q"), QStringLiteral("help"), QStringLiteral("evidence")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.isEmpty(), r.out.constData());
+    r = run.run(kCli, {QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("--quiet")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.isEmpty(), r.out.constData());
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("-q"),
+                       QStringLiteral("--store"), home.file(QStringLiteral("missing.sqlite"))});
+    QVERIFY(r.exitCode != 0);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(!r.err.isEmpty(), "errors still reach standard error");
+}
+
+void TestCliHelp::stdinWhereOneFileIsRead() {
+    TempDir home;
+    ProgramRunner run(home);
+    QFile good(QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good.yaml"));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    const QByteArray yaml = good.readAll();
+    run.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("staging"));
+    run.set(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"), QStringLiteral("t"));
+    auto r =
+        run.run(kCli, {QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("-")}, 60000, yaml);
+    QVERIFY2(r.exitCode == 0 || r.exitCode == 4, r.err.constData());
+    r = run.run(kCli, {QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("-")}, 60000,
+                "probes:\n  interval_s: [1\n");
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("<stdin>:"), r.err.constData());
+    run.unset(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"));
+    run.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("dev"));
+
+    QFile record(QStringLiteral(OPSCONSOLE_TEST_DATA "/derivations/mapping.yaml"));
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    r = run.run(kCli, {QStringLiteral("derivation"), QStringLiteral("validate"), QStringLiteral("-")}, 60000,
+                record.readAll());
+    QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+    QVERIFY2(r.out.startsWith("<stdin>: ok"), r.out.constData());
+
+    r = run.run(kCli, {QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                       QStringLiteral("--roles"), QStringLiteral("operator")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run.run(
+        kCli, {QStringLiteral("evidence"), QStringLiteral("import"), QStringLiteral("-")}, 60000,
+        "{\"kind\":\"signal.publish_blocked\",\"scope\":\"kl\",\"payload\":{\"value\":1}}\nnot json\n");
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("<stdin>:2"), r.err.constData());
+    r = run.run(
+        kCli,
+        {QStringLiteral("evidence"), QStringLiteral("import"), QStringLiteral("-"), QStringLiteral("--json")},
+        60000,
+        "{\"kind\":\"signal.publish_blocked\",\"scope\":\"kl\",\"payload\":{\"value\":1}}\n"
+        "{\"kind\":\"signal.fallback_rate\",\"scope\":\"my\",\"payload\":{\"value\":\"0.18\"}}\n");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("imported")).toInt(), 2);
+    r = run.run(
+        kCli,
+        {QStringLiteral("evidence"), QStringLiteral("attach"), QStringLiteral("-"), QStringLiteral("--json")},
+        60000, "a note from standard input\n");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures")});
+    QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+}
+
+void TestCliHelp::jsonWhereItWasMissing() {
+    TempDir home;
+    ProgramRunner run(home);
+    auto r = run.run(kCli, {QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
+                            QStringLiteral("--roles"), QStringLiteral("operator")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run.run(kCli, {QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("publish_blocked"),
+                       QStringLiteral("--scope"), QStringLiteral("kl")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("backup"),
+                       home.file(QStringLiteral("copy.sqlite")), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("backup")).toString(),
+             home.file(QStringLiteral("copy.sqlite")));
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("checkpoint"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject cp = QJsonDocument::fromJson(r.out).object();
+    QVERIFY2(cp.value(QStringLiteral("note")).toString().contains(QStringLiteral("\n\n\u2014 ")),
+             r.out.constData());
+    QVERIFY(cp.value(QStringLiteral("tree_size")).toInt() >= 2);
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("prove"), QStringLiteral("1"),
+                       QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(QJsonDocument::fromJson(r.out)
+                .object()
+                .value(QStringLiteral("tlog_proof"))
+                .toString()
+                .startsWith(QLatin1String("c2sp.org/tlog-proof@v1")));
+}
+
+QTEST_GUILESS_MAIN(TestCliHelp)
+#include "tst_cli_help.moc"

@@ -1,0 +1,448 @@
+#include "FirstRunDialog.h"
+
+#include "store/Bootstrap.h"
+#include "store/OpenStore.h"
+#include "store/SqliteEvidenceStore.h"
+#include "store/pg/Pg.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCommandLinkButton>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace ops::ui {
+
+namespace {
+
+enum Page { ChoicePage = 0, CreatePage, JoinPage, DonePage };
+
+// What a failed first run may take back: only the files it made itself.
+struct Undo {
+    QStringList files;
+    explicit Undo(const QString &store) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
+                                      QStringLiteral("-journal"), QStringLiteral(".checkpoint")})
+            if (!QFileInfo::exists(store + suffix))
+                files << store + suffix;
+    }
+    void run() const {
+        for (const QString &f : files)
+            QFile::remove(f);
+    }
+};
+
+QString defaultName() {
+    QString user = qEnvironmentVariable("USER").toLower();
+    user.remove(QRegularExpression(QStringLiteral("[^a-z0-9._-]")));
+    return Bootstrap::isValidName(user) ? user : QString();
+}
+
+QLabel *wrapped(const QString &text, QWidget *parent, const QString &objectName = {}) {
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    if (!objectName.isEmpty())
+        label->setObjectName(objectName);
+    return label;
+}
+
+QLabel *errorLabel(QWidget *parent, const QString &objectName) {
+    auto *label = wrapped(QString(), parent, objectName);
+    label->setProperty("role", QStringLiteral("error"));
+    label->setAccessibleName(QObject::tr("Problem"));
+    return label;
+}
+
+} // namespace
+
+bool needsFirstRun(const StartupContext &context) {
+    return !pg::isPostgresUrl(context.storePath) && !QFileInfo::exists(context.storePath);
+}
+
+FirstRunDialog::FirstRunDialog(const StartupContext &context, QString keyDirectory, QString demoStorePath,
+                               QWidget *parent)
+    : QDialog(parent)
+    , m_context(context)
+    , m_keyDirectory(std::move(keyDirectory))
+    , m_demoStorePath(std::move(demoStorePath)) {
+    setObjectName(QStringLiteral("firstRunDialog"));
+    setWindowTitle(tr("Welcome to opsconsole"));
+    setMinimumWidth(620);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(buildChoicePage());
+    m_pages->addWidget(buildCreatePage());
+    m_pages->addWidget(buildJoinPage());
+    m_pages->addWidget(buildDonePage());
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_pages);
+}
+
+QWidget *FirstRunDialog::buildChoicePage() {
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    auto *title = new QLabel(tr("Welcome to opsconsole"), page);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    title->setFont(f);
+    layout->addWidget(title);
+    layout->addWidget(
+        wrapped(tr("There is no evidence store on this machine yet. Every action in the console "
+                   "is recorded as signed evidence, so it starts with a store and an identity "
+                   "that signs. Choose how to begin:"),
+                page));
+    auto *create = new QCommandLinkButton(
+        tr("Create a local store"),
+        tr("A new evidence log at %1, and your first identity: its admin, with a signing key kept in %2 "
+           "and protected by a passphrase.")
+            .arg(QDir::toNativeSeparators(m_context.storePath), QDir::toNativeSeparators(m_keyDirectory)),
+        page);
+    create->setObjectName(QStringLiteral("firstRunCreate"));
+    auto *join = new QCommandLinkButton(
+        tr("Join a team log"),
+        tr("Connect to your team's evidence log on PostgreSQL and request approval for your identity; an "
+           "admin of the team approves it."),
+        page);
+    join->setObjectName(QStringLiteral("firstRunJoin"));
+    const bool dev = m_context.environment == Environment::Dev;
+    auto *demo = new QCommandLinkButton(
+        tr("Open the demo"),
+        dev ? tr("A separate demo store (%1) with an unencrypted demo identity and the built-in demo config. "
+                 "Your own store is not touched.")
+                  .arg(QDir::toNativeSeparators(m_demoStorePath))
+            : tr("Only in the dev environment: this console runs in %1.")
+                  .arg(environmentName(m_context.environment)),
+        page);
+    demo->setObjectName(QStringLiteral("firstRunDemo"));
+    demo->setEnabled(dev);
+    layout->addWidget(create);
+    layout->addWidget(join);
+    layout->addWidget(demo);
+    m_choiceError = errorLabel(page, QStringLiteral("firstRunChoiceError"));
+    layout->addWidget(m_choiceError);
+    layout->addStretch(1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    auto *quit = new QPushButton(tr("Quit"), page);
+    quit->setObjectName(QStringLiteral("firstRunQuit"));
+    quit->setToolTip(tr("Leave without creating anything"));
+    buttons->addWidget(quit);
+    layout->addLayout(buttons);
+    connect(create, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(CreatePage); });
+    connect(join, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(JoinPage); });
+    connect(demo, &QPushButton::clicked, this, &FirstRunDialog::openDemo);
+    connect(quit, &QPushButton::clicked, this, &QDialog::reject);
+    return page;
+}
+
+namespace {
+
+QList<QCheckBox *> roleBoxes(QWidget *page, QFormLayout *form, const QString &prefix,
+                             const QStringList &checked) {
+    QList<QCheckBox *> boxes;
+    auto *row = new QWidget(page);
+    auto *grid = new QHBoxLayout(row);
+    grid->setContentsMargins(0, 0, 0, 0);
+    for (const QString &role :
+         {QStringLiteral("operator"), QStringLiteral("incident-owner"), QStringLiteral("release-owner"),
+          QStringLiteral("reviewer"), QStringLiteral("analyst")}) {
+        auto *box = new QCheckBox(role, row);
+        box->setObjectName(prefix + role);
+        box->setChecked(checked.contains(role));
+        grid->addWidget(box);
+        boxes << box;
+    }
+    grid->addStretch(1);
+    form->addRow(QObject::tr("Roles:"), row);
+    return boxes;
+}
+
+QLineEdit *passwordField(QWidget *page, const QString &objectName) {
+    auto *edit = new QLineEdit(page);
+    edit->setEchoMode(QLineEdit::Password);
+    edit->setObjectName(objectName);
+    return edit;
+}
+
+} // namespace
+
+QWidget *FirstRunDialog::buildCreatePage() {
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(wrapped(
+        tr("<b>Create a local store</b><br>This creates the evidence store <tt>%1</tt> (readable by you "
+           "only) and your identity, the store's first admin, with an Ed25519 signing key in <tt>%2</tt>. "
+           "The passphrase encrypts the key; it is never stored.")
+            .arg(QDir::toNativeSeparators(m_context.storePath).toHtmlEscaped(),
+                 QDir::toNativeSeparators(m_keyDirectory).toHtmlEscaped()),
+        page));
+    auto *form = new QFormLayout;
+    m_createName = new QLineEdit(defaultName(), page);
+    m_createName->setObjectName(QStringLiteral("firstRunName"));
+    m_createName->setPlaceholderText(tr("e.g. alice"));
+    form->addRow(tr("Your identity:"), m_createName);
+    m_createRoles = roleBoxes(
+        page, form, QStringLiteral("firstRunRole-"),
+        {QStringLiteral("operator"), QStringLiteral("incident-owner"), QStringLiteral("release-owner")});
+    m_createPass = passwordField(page, QStringLiteral("firstRunPassphrase"));
+    m_createAgain = passwordField(page, QStringLiteral("firstRunPassphraseAgain"));
+    form->addRow(tr("Passphrase:"), m_createPass);
+    form->addRow(tr("Passphrase again:"), m_createAgain);
+    layout->addLayout(form);
+    layout->addWidget(wrapped(tr("Admin is added to your roles: the first identity approves the others. "
+                                 "Keep a copy of the key file and the passphrase apart."),
+                              page));
+    m_createError = errorLabel(page, QStringLiteral("firstRunCreateError"));
+    layout->addWidget(m_createError);
+    layout->addStretch(1);
+    auto *buttons = new QHBoxLayout;
+    auto *back = new QPushButton(tr("Back"), page);
+    buttons->addWidget(back);
+    buttons->addStretch(1);
+    auto *create = new QPushButton(tr("Create store and identity"), page);
+    create->setObjectName(QStringLiteral("firstRunCreateConfirm"));
+    create->setDefault(true);
+    buttons->addWidget(create);
+    layout->addLayout(buttons);
+    connect(back, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(ChoicePage); });
+    connect(create, &QPushButton::clicked, this, &FirstRunDialog::createLocal);
+    return page;
+}
+
+QWidget *FirstRunDialog::buildJoinPage() {
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(wrapped(
+        tr("<b>Join a team log</b><br>The console connects to the team's evidence log and records a request "
+           "for your identity, signed by its new key (kept in <tt>%1</tt>). You can act once an admin of "
+           "the team approves it. The URL is remembered for the next start; outside dev it must use "
+           "<tt>sslmode=verify-full</tt>.")
+            .arg(QDir::toNativeSeparators(m_keyDirectory).toHtmlEscaped()),
+        page));
+    auto *form = new QFormLayout;
+    m_joinUrl = new QLineEdit(page);
+    m_joinUrl->setObjectName(QStringLiteral("firstRunUrl"));
+    m_joinUrl->setPlaceholderText(
+        QStringLiteral("postgresql://db.example.org/opsconsole?sslmode=verify-full"));
+    form->addRow(tr("Team log URL:"), m_joinUrl);
+    m_joinName = new QLineEdit(defaultName(), page);
+    m_joinName->setObjectName(QStringLiteral("firstRunJoinName"));
+    form->addRow(tr("Your identity:"), m_joinName);
+    m_joinRoles = roleBoxes(page, form, QStringLiteral("firstRunJoinRole-"), {QStringLiteral("operator")});
+    m_joinPass = passwordField(page, QStringLiteral("firstRunJoinPassphrase"));
+    m_joinAgain = passwordField(page, QStringLiteral("firstRunJoinPassphraseAgain"));
+    form->addRow(tr("Passphrase:"), m_joinPass);
+    form->addRow(tr("Passphrase again:"), m_joinAgain);
+    layout->addLayout(form);
+    m_joinError = errorLabel(page, QStringLiteral("firstRunJoinError"));
+    layout->addWidget(m_joinError);
+    layout->addStretch(1);
+    auto *buttons = new QHBoxLayout;
+    auto *back = new QPushButton(tr("Back"), page);
+    buttons->addWidget(back);
+    buttons->addStretch(1);
+    auto *join = new QPushButton(tr("Request approval"), page);
+    join->setObjectName(QStringLiteral("firstRunJoinConfirm"));
+    join->setDefault(true);
+    buttons->addWidget(join);
+    layout->addLayout(buttons);
+    connect(back, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(ChoicePage); });
+    connect(join, &QPushButton::clicked, this, &FirstRunDialog::joinTeamLog);
+    return page;
+}
+
+QWidget *FirstRunDialog::buildDonePage() {
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    m_doneHeadline = new QLabel(page);
+    m_doneHeadline->setObjectName(QStringLiteral("firstRunDone"));
+    QFont f = m_doneHeadline->font();
+    f.setBold(true);
+    m_doneHeadline->setFont(f);
+    m_doneHeadline->setWordWrap(true);
+    layout->addWidget(m_doneHeadline);
+    m_doneDetails = wrapped(QString(), page, QStringLiteral("firstRunDoneDetails"));
+    layout->addWidget(m_doneDetails);
+    m_doneCopy = new QPlainTextEdit(page);
+    m_doneCopy->setObjectName(QStringLiteral("firstRunTrustLines"));
+    m_doneCopy->setReadOnly(true);
+    m_doneCopy->setMaximumHeight(110);
+    layout->addWidget(m_doneCopy);
+    m_copyButton = new QPushButton(tr("Copy"), page);
+    connect(m_copyButton, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_doneCopy->toPlainText()); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_copyButton);
+    buttons->addStretch(1);
+    auto *open = new QPushButton(tr("Open the console"), page);
+    open->setObjectName(QStringLiteral("firstRunOpen"));
+    open->setDefault(true);
+    buttons->addWidget(open);
+    layout->addStretch(1);
+    layout->addLayout(buttons);
+    connect(open, &QPushButton::clicked, this, &QDialog::accept);
+    return page;
+}
+
+QStringList FirstRunDialog::chosenRoles(const QList<QCheckBox *> &boxes) const {
+    QStringList roles;
+    for (const QCheckBox *box : boxes)
+        if (box->isChecked())
+            roles << box->text();
+    return roles;
+}
+
+QString FirstRunDialog::checkIdentityFields(const QString &name, const QString &passphrase,
+                                            const QString &again) const {
+    if (!Bootstrap::isValidName(name))
+        return tr("The identity needs a name of lower-case letters, digits, '.', '_' or '-' (at most 64).");
+    if (passphrase != again)
+        return tr("The two passphrases differ.");
+    if (passphrase.isEmpty() && m_context.environment != Environment::Dev)
+        return tr("A passphrase is required outside dev: the key must not lie on disk unencrypted.");
+    if (!passphrase.isEmpty() && passphrase.size() < 8)
+        return tr("Use a passphrase of at least 8 characters.");
+    return {};
+}
+
+void FirstRunDialog::createLocal() {
+    const QString name = m_createName->text().trimmed();
+    if (const QString problem = checkIdentityFields(name, m_createPass->text(), m_createAgain->text());
+        !problem.isEmpty()) {
+        m_createError->setText(problem);
+        return;
+    }
+    const QString path = m_context.storePath;
+    const Undo undo(path);
+    StoreOpenOptions options = deploymentStoreOptions(m_context.config);
+    options.create = true;
+    Result<Identity> made = makeError(ErrorCode::Store, QString());
+    {
+        auto store = SqliteEvidenceStore::open(path, options);
+        if (!store.ok()) {
+            undo.run();
+            m_createError->setText(store.error().toString());
+            return;
+        }
+        made = Bootstrap::initStore(*store.value(), m_keyDirectory, name, chosenRoles(m_createRoles),
+                                    Secret(m_createPass->text().toUtf8()));
+    }
+    const bool encrypted = !m_createPass->text().isEmpty();
+    m_createPass->clear();
+    m_createAgain->clear();
+    if (!made.ok()) {
+        undo.run();
+        m_createError->setText(made.error().toString());
+        return;
+    }
+    m_choice = Choice::Local;
+    m_storePath = path;
+    m_identity = made->name;
+    showDone(tr("Created the store and your identity %1.").arg(made->name),
+             tr("Store: %1\nKey: %2 (%3)\nRoles: %4\n\nPin this admin key in the deployment config: outside "
+                "dev the console refuses to start without it. Paste these lines into config.yaml:")
+                 .arg(QDir::toNativeSeparators(path), made->fingerprint,
+                      encrypted ? tr("encrypted") : tr("unencrypted, dev only"),
+                      made->roles.join(QStringLiteral(", "))),
+             Bootstrap::trustLines(made->fingerprint));
+}
+
+void FirstRunDialog::joinTeamLog() {
+    const QString url = m_joinUrl->text().trimmed();
+    const QString name = m_joinName->text().trimmed();
+    if (!pg::isPostgresUrl(url)) {
+        m_joinError->setText(tr("The team log is a postgresql:// URL."));
+        return;
+    }
+    if (auto allowed = Startup::checkTeamLogUrl(url, m_context.environment); !allowed.ok()) {
+        m_joinError->setText(allowed.error().message);
+        return;
+    }
+    if (const QString problem = checkIdentityFields(name, m_joinPass->text(), m_joinAgain->text());
+        !problem.isEmpty()) {
+        m_joinError->setText(problem);
+        return;
+    }
+    const QStringList roles = chosenRoles(m_joinRoles);
+    if (roles.isEmpty()) {
+        m_joinError->setText(tr("Choose the roles to request."));
+        return;
+    }
+    StoreOpenOptions options = deploymentStoreOptions(m_context.config);
+    auto store = openEvidenceStore(url, options, m_context.config.storeAppRole);
+    if (!store.ok()) {
+        m_joinError->setText(
+            tr("Cannot reach the team log %1: %2").arg(pg::redactedUrl(url), store.error().message));
+        return;
+    }
+    auto made = Bootstrap::createIdentity(*store.value(), m_keyDirectory, name, roles,
+                                          Secret(m_joinPass->text().toUtf8()));
+    m_joinPass->clear();
+    m_joinAgain->clear();
+    if (!made.ok()) {
+        m_joinError->setText(made.error().toString());
+        return;
+    }
+    QSettings().setValue(QStringLiteral("store/url"), url);
+    m_choice = Choice::TeamLog;
+    m_storePath = url;
+    m_identity = made->name;
+    showDone(
+        tr("Requested approval for %1 on the team log.").arg(made->name),
+        tr("Team log: %1\nKey: %2\nRoles requested: %3\n\nAn admin approves it in the console or with the "
+           "command below; until then you can read the log but not act.")
+            .arg(pg::redactedUrl(url), made->fingerprint, roles.join(QStringLiteral(", "))),
+        QStringLiteral("opsconsole-cli identity approve %1 --store %2\n").arg(name, pg::redactedUrl(url)));
+}
+
+void FirstRunDialog::openDemo() {
+    if (m_context.environment != Environment::Dev)
+        return;
+    const QString path = m_demoStorePath;
+    if (!QFileInfo::exists(path)) {
+        const Undo undo(path);
+        StoreOpenOptions options = deploymentStoreOptions(m_context.config);
+        options.create = true;
+        Result<Identity> made = makeError(ErrorCode::Store, QString());
+        {
+            auto store = SqliteEvidenceStore::open(path, options); // closed before the console opens it
+            made = store.ok()
+                       ? Bootstrap::initStore(*store.value(), m_keyDirectory, QStringLiteral("demo"),
+                                              {QStringLiteral("operator"), QStringLiteral("incident-owner"),
+                                               QStringLiteral("release-owner"), QStringLiteral("reviewer")},
+                                              Secret())
+                       : Result<Identity>(store.error());
+        }
+        if (!made.ok()) {
+            undo.run();
+            m_choiceError->setText(made.error().toString());
+            return;
+        }
+    }
+    m_choice = Choice::Demo;
+    m_storePath = path;
+    m_identity = QStringLiteral("demo");
+    accept();
+}
+
+void FirstRunDialog::showDone(const QString &headline, const QString &details, const QString &copyText) {
+    m_doneHeadline->setText(headline);
+    m_doneDetails->setText(details);
+    m_doneCopy->setPlainText(copyText);
+    m_pages->setCurrentIndex(DonePage);
+}
+
+} // namespace ops::ui

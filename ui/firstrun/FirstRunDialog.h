@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/Startup.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+
+namespace ops::ui {
+
+// The first start on a machine with no evidence store: create a local store and its first (admin)
+// identity, join a team log (the URL, and the identity to request approval for), or open the demo.
+// Each page says what it creates and where; nothing is written before its button is pressed, and
+// a step that fails takes back what it wrote.
+class FirstRunDialog final : public QDialog {
+    Q_OBJECT
+public:
+    enum class Choice { None, Local, TeamLog, Demo };
+
+    // keyDirectory: where identities' keys are kept; demoStorePath: the demo's own store.
+    FirstRunDialog(const StartupContext &context, QString keyDirectory, QString demoStorePath,
+                   QWidget *parent = nullptr);
+
+    Choice choice() const { return m_choice; }
+    // What the console opens next: the local file, the team log's URL or the demo store.
+    QString storePath() const { return m_storePath; }
+    // The identity made here, to sign in as.
+    QString identity() const { return m_identity; }
+
+private:
+    QWidget *buildChoicePage();
+    QWidget *buildCreatePage();
+    QWidget *buildJoinPage();
+    QWidget *buildDonePage();
+    void createLocal();
+    void joinTeamLog();
+    void openDemo();
+    void showDone(const QString &headline, const QString &details, const QString &copyText);
+    QStringList chosenRoles(const QList<QCheckBox *> &boxes) const;
+    // The name and passphrase fields of a page checked; an empty string when they are acceptable.
+    QString checkIdentityFields(const QString &name, const QString &passphrase, const QString &again) const;
+
+    StartupContext m_context;
+    QString m_keyDirectory;
+    QString m_demoStorePath;
+    Choice m_choice = Choice::None;
+    QString m_storePath;
+    QString m_identity;
+
+    QStackedWidget *m_pages = nullptr;
+    QLineEdit *m_createName = nullptr;
+    QLineEdit *m_createPass = nullptr;
+    QLineEdit *m_createAgain = nullptr;
+    QList<QCheckBox *> m_createRoles;
+    QLabel *m_createError = nullptr;
+    QLineEdit *m_joinUrl = nullptr;
+    QLineEdit *m_joinName = nullptr;
+    QLineEdit *m_joinPass = nullptr;
+    QLineEdit *m_joinAgain = nullptr;
+    QList<QCheckBox *> m_joinRoles;
+    QLabel *m_joinError = nullptr;
+    QLabel *m_choiceError = nullptr;
+    QLabel *m_doneHeadline = nullptr;
+    QLabel *m_doneDetails = nullptr;
+    QPlainTextEdit *m_doneCopy = nullptr;
+    QPushButton *m_copyButton = nullptr;
+};
+
+// The first-run flow applies when the console would open a local store file that does not exist.
+bool needsFirstRun(const StartupContext &context);
+
+} // namespace ops::ui
