@@ -38,7 +38,8 @@ run: release
 # with the CLI, in English (docs/images) and German (docs/images/de).
 screenshots: release
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	export XDG_DATA_HOME=$$tmp/data XDG_CONFIG_HOME=$$tmp/config XDG_STATE_HOME=$$tmp/state XDG_RUNTIME_DIR=$$tmp OPSCONSOLE_ENV=dev; \
+	export HOME=$$tmp XDG_DATA_HOME=$$tmp/.local/share XDG_CONFIG_HOME=$$tmp/.config XDG_STATE_HOME=$$tmp/.local/state \
+	  XDG_RUNTIME_DIR=$$tmp OPSCONSOLE_ENV=dev; \
 	unset OPSCONSOLE_PASSPHRASE OPSCONSOLE_IDENTITY; \
 	$(RELEASE_DIR)/bin/opsconsole-cli init --identity demo --roles operator,incident-owner,release-owner >/dev/null 2>&1; \
 	$(RELEASE_DIR)/bin/opsconsole-cli evidence import tests/data/demo-evidence.jsonl >/dev/null; \

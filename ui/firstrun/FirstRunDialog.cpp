@@ -44,6 +44,14 @@ struct Undo {
     }
 };
 
+// A path as a person reads it: the home directory as ~.
+QString shown(const QString &path) {
+    const QString home = QDir::homePath();
+    const QString native =
+        path.startsWith(home + QLatin1Char('/')) ? QStringLiteral("~") + path.mid(home.size()) : path;
+    return QDir::toNativeSeparators(native);
+}
+
 QString defaultName() {
     QString user = qEnvironmentVariable("USER").toLower();
     user.remove(QRegularExpression(QStringLiteral("[^a-z0-9._-]")));
@@ -108,7 +116,7 @@ QWidget *FirstRunDialog::buildChoicePage() {
         tr("Create a local store"),
         tr("A new evidence log at %1, and your first identity: its admin, with a signing key kept in %2 "
            "and protected by a passphrase.")
-            .arg(QDir::toNativeSeparators(m_context.storePath), QDir::toNativeSeparators(m_keyDirectory)),
+            .arg(shown(m_context.storePath), shown(m_keyDirectory)),
         page);
     create->setObjectName(QStringLiteral("firstRunCreate"));
     auto *join = new QCommandLinkButton(
@@ -122,7 +130,7 @@ QWidget *FirstRunDialog::buildChoicePage() {
         tr("Open the demo"),
         dev ? tr("A separate demo store (%1) with an unencrypted demo identity and the built-in demo config. "
                  "Your own store is not touched.")
-                  .arg(QDir::toNativeSeparators(m_demoStorePath))
+                  .arg(shown(m_demoStorePath))
             : tr("Only in the dev environment: this console runs in %1.")
                   .arg(environmentName(m_context.environment)),
         page);
@@ -186,8 +194,7 @@ QWidget *FirstRunDialog::buildCreatePage() {
         tr("<b>Create a local store</b><br>This creates the evidence store <tt>%1</tt> (readable by you "
            "only) and your identity, the store's first admin, with an Ed25519 signing key in <tt>%2</tt>. "
            "The passphrase encrypts the key; it is never stored.")
-            .arg(QDir::toNativeSeparators(m_context.storePath).toHtmlEscaped(),
-                 QDir::toNativeSeparators(m_keyDirectory).toHtmlEscaped()),
+            .arg(shown(m_context.storePath).toHtmlEscaped(), shown(m_keyDirectory).toHtmlEscaped()),
         page));
     auto *form = new QFormLayout;
     m_createName = new QLineEdit(defaultName(), page);
@@ -230,7 +237,7 @@ QWidget *FirstRunDialog::buildJoinPage() {
            "for your identity, signed by its new key (kept in <tt>%1</tt>). You can act once an admin of "
            "the team approves it. The URL is remembered for the next start; outside dev it must use "
            "<tt>sslmode=verify-full</tt>.")
-            .arg(QDir::toNativeSeparators(m_keyDirectory).toHtmlEscaped()),
+            .arg(shown(m_keyDirectory).toHtmlEscaped()),
         page));
     auto *form = new QFormLayout;
     m_joinUrl = new QLineEdit(page);
@@ -354,7 +361,7 @@ void FirstRunDialog::createLocal() {
     showDone(tr("Created the store and your identity %1.").arg(made->name),
              tr("Store: %1\nKey: %2 (%3)\nRoles: %4\n\nPin this admin key in the deployment config: outside "
                 "dev the console refuses to start without it. Paste these lines into config.yaml:")
-                 .arg(QDir::toNativeSeparators(path), made->fingerprint,
+                 .arg(shown(path), made->fingerprint,
                       encrypted ? tr("encrypted") : tr("unencrypted, dev only"),
                       made->roles.join(QStringLiteral(", "))),
              Bootstrap::trustLines(made->fingerprint));
