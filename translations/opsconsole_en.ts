@@ -3276,6 +3276,22 @@ Your signature covers the launch record %5…; any later change to the checklist
         <source>Hashing the build files…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::MainWindow</name>

@@ -4,7 +4,9 @@
 #include "common/AppOptions.h"
 
 #include <QRegularExpression>
+
 #include <QSet>
+#include <algorithm>
 
 namespace ops::cli::Help {
 
@@ -191,7 +193,8 @@ QString text(const Command &command, const QList<QCommandLineOption> &own, const
     }
     QList<QCommandLineOption> shown;
     for (const QCommandLineOption &o : own)
-        if (sub.isEmpty() || named.contains(o.names().constLast()))
+        if (sub.isEmpty() || std::any_of(o.names().cbegin(), o.names().cend(),
+                                         [&named](const QString &n) { return named.contains(n); }))
             shown << o;
     if (!shown.isEmpty())
         out += QStringLiteral("options:\n") + optionsBlock(shown) + QLatin1Char('\n');

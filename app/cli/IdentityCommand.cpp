@@ -278,13 +278,29 @@ int IdentityCommand::run(const QStringList &arguments, CliIo &io) {
         auto key = crypto::PublicKey::fromPem(id->publicKeyPem);
         if (!key.ok())
             return fail(io, key.error(), json);
-        io.out << crypto::note::verifierKey(id->name, key.value(),
-                                            parser.isSet(vkey) ? crypto::note::kEd25519Type
-                                                               : crypto::note::kCosignatureV1Type)
-               << '\n';
+        const auto verifier = crypto::note::verifierKey(
+            id->name, key.value(),
+            parser.isSet(vkey) ? crypto::note::kEd25519Type : crypto::note::kCosignatureV1Type);
+        if (json) {
+            JsonValue o = JsonValue::object();
+            o["name"] = id->name;
+            o["fingerprint"] = id->fingerprint;
+            o[parser.isSet(vkey) ? "vkey" : "cosigner_vkey"] = QString(verifier);
+            printJson(io, o);
+        } else {
+            io.out << verifier << '\n';
+        }
         return 0;
     }
-    io.out << QString::fromLatin1(id->publicKeyPem);
+    if (json) {
+        JsonValue o = JsonValue::object();
+        o["name"] = id->name;
+        o["fingerprint"] = id->fingerprint;
+        o["public_key_pem"] = QString::fromLatin1(id->publicKeyPem);
+        printJson(io, o);
+    } else {
+        io.out << QString::fromLatin1(id->publicKeyPem);
+    }
     return 0;
 }
 

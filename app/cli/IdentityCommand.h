@@ -36,7 +36,7 @@ public:
                 QStringLiteral("identity revoke NAME --reason TEXT [--identity ADMIN] [--json]"),
                 QStringLiteral("identity rotate [--identity NAME] [--json]"),
                 QStringLiteral("identity list [--json]"),
-                QStringLiteral("identity export-public NAME [--vkey|--cosigner-vkey]")};
+                QStringLiteral("identity export-public NAME [--vkey|--cosigner-vkey] [--json]")};
     }
     QString description() const override {
         return QStringLiteral(

@@ -15,13 +15,13 @@ public:
         return {
             QStringLiteral("incident open --class C --scope S [--severity SEV-n --reason R] [--trigger T] "
                            "[--alert A] [--owner NAME] [--json]"),
-            QStringLiteral("incident severity ID SEV-n --reason R"),
-            QStringLiteral("incident assign ID OWNER"),
+            QStringLiteral("incident severity ID SEV-n --reason R [--json]"),
+            QStringLiteral("incident assign ID OWNER [--json]"),
             QStringLiteral(
                 "incident evidence ID --scope=S --trigger=T --failure_mode=F --containment_action=C "
                 "--rollback_action=R|none --verification_result=V --owner=O --follow_up=U [--timestamp=ISO]"),
-            QStringLiteral("incident decide ID TEXT"),
-            QStringLiteral("incident close ID --closure TEXT [--verification TEXT]"),
+            QStringLiteral("incident decide ID TEXT [--json]"),
+            QStringLiteral("incident close ID --closure TEXT [--verification TEXT] [--json]"),
             QStringLiteral("incident list [--all] [--json]"),
             QStringLiteral("incident show ID [--json]"),
             QStringLiteral("incident report ID --out FILE|- [--format md|html|pdf] [--lang en|de] [--json]")};

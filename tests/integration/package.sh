@@ -12,14 +12,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$build" && cpack -G DEB -B "$tmp/out" >"$tmp/cpack.log" 2>&1) || { cat "$tmp/cpack.log"; exit 1; }
 deb=$(ls "$tmp"/out/opsconsole_*.deb)
-echo "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
+echo "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB) in ${SECONDS} s"
 
 # lintian: nothing at error or warning level (overrides would need a written reason; there are none).
 lintian --no-tag-display-limit --display-level ">=warning" "$deb" >"$tmp/lintian.log" 2>&1 || true
 if grep -E '^[EW]: ' "$tmp/lintian.log"; then
     echo "lintian found errors or warnings"; exit 1
 fi
-echo "lintian: no errors, no warnings"
+echo "lintian: no errors, no warnings (${SECONDS} s so far)"
 
 # What the package holds.
 dpkg-deb --contents "$deb" >"$tmp/contents"

@@ -341,6 +341,14 @@ void TestCliHelp::jsonWhereItWasMissing() {
     QVERIFY2(cp.value(QStringLiteral("note")).toString().contains(QStringLiteral("\n\n\u2014 ")),
              r.out.constData());
     QVERIFY(cp.value(QStringLiteral("tree_size")).toInt() >= 2);
+    r = run.run(kCli, {QStringLiteral("identity"), QStringLiteral("export-public"), QStringLiteral("alice"),
+                       QStringLiteral("--vkey"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(QJsonDocument::fromJson(r.out)
+                .object()
+                .value(QStringLiteral("vkey"))
+                .toString()
+                .startsWith(QLatin1String("alice+")));
     r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("prove"), QStringLiteral("1"),
                        QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());

@@ -355,7 +355,11 @@ void LaunchPanel::showStatus() {
             name->setIcon(dot(c.holds() ? QColor(QLatin1String(kGreen))
                               : failed  ? QColor(QLatin1String(kRed))
                                         : QColor(Qt::gray)));
-            const QString state = !c.stale.isEmpty() ? tr("stale") : stepStatusName(c.status);
+            const QString state = !c.stale.isEmpty()                ? tr("stale")
+                                  : c.status == StepStatus::Done    ? tr("done")
+                                  : c.status == StepStatus::Failed  ? tr("failed")
+                                  : c.status == StepStatus::Skipped ? tr("skipped")
+                                                                    : tr("pending");
             auto *status = new QTableWidgetItem(state);
             if (failed)
                 status->setForeground(QColor(QLatin1String(kRed)));
