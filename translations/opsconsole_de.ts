@@ -513,10 +513,6 @@
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
-    <message>
-        <source>Roles:</source>
-        <translation>Rollen:</translation>
-    </message>
 </context>
 <context>
     <name>main</name>
@@ -2205,6 +2201,10 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>A new evidence log at %1, and your first identity: its admin, with a signing key kept in %2 and protected by a passphrase.</source>
         <translation>Ein neues Nachweisprotokoll in %1 und Ihre erste Identität: dessen Admin, mit einem Signaturschlüssel in %2, geschützt durch eine Passphrase.</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Rollen:</translation>
     </message>
 </context>
 <context>

@@ -513,10 +513,6 @@
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Roles:</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>main</name>
@@ -2193,6 +2189,10 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>A new evidence log at %1, and your first identity: its admin, with a signing key kept in %2 and protected by a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

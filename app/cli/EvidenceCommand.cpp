@@ -80,7 +80,7 @@ Result<void> emitDocument(CliIo &io, const QString &path, const QByteArray &byte
     if (path.isEmpty()) {
         fields[field] = bytes.toStdString();
     } else {
-        if (auto r = FileUtil::writePrivateAtomic(path, bytes); !r.ok())
+        if (auto r = emit(io, path, bytes); !r.ok())
             return r;
         fields["file"] = path;
     }
@@ -581,12 +581,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     }
     // attach ("-": standard input)
     auto read = FileUtil::readAll(pos.at(2), 256 * 1024 * 1024);
-    if (!read.ok()) {
-        Error e = read.error();
-        if (e.message.startsWith(QLatin1String("file is larger")))
-            e.message = QStringLiteral("attachments are limited to 256 MiB");
-        return fail(io, e, json);
-    }
+    if (!read.ok())
+        return fail(io, read.error(), json);
     const QByteArray bytes = read.value();
     const QString attachedName =
         FileUtil::isStdin(pos.at(2)) ? QStringLiteral("stdin") : QFileInfo(pos.at(2)).fileName();

@@ -35,10 +35,15 @@ QString wrap(const QString &text, int indent, int firstIndent = -1) {
     return out + line + QLatin1Char('\n');
 }
 
+// An option name as typed: -q, --quiet.
+QString dashed(const QString &name) {
+    return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+}
+
 QString optionLabel(const QCommandLineOption &o) {
     QStringList names;
     for (const QString &n : o.names())
-        names << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
+        names << dashed(n);
     QString label = names.join(QStringLiteral(", "));
     if (!o.valueName().isEmpty())
         label += QLatin1Char(' ') + o.valueName();
@@ -104,8 +109,7 @@ QString roff(QString s) {
 QString roffOption(const QCommandLineOption &o) {
     QStringList names;
     for (const QString &n : o.names())
-        names << QStringLiteral("\\fB%1\\fR")
-                     .arg(roff((n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n));
+        names << QStringLiteral("\\fB%1\\fR").arg(roff(dashed(n)));
     QString label = names.join(QStringLiteral(", "));
     if (!o.valueName().isEmpty())
         label += QStringLiteral(" \\fI%1\\fR").arg(roff(o.valueName()));
@@ -132,7 +136,7 @@ QStringList optionWords(const QList<QCommandLineOption> &options) {
     QStringList words;
     for (const QCommandLineOption &o : options)
         for (const QString &n : o.names())
-            words << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
+            words << dashed(n);
     return words;
 }
 

@@ -41,6 +41,7 @@ Result<QStringList> parseRoles(const QString &value) {
 // Generates a key, stores it (encrypted unless dev allows otherwise) and registers it.
 Result<Identity> createIdentity(const StartupContext &ctx, EvidenceStore &store, const QString &name,
                                 const QStringList &roles, CliIo &io) {
+    // Bootstrap refuses it too; asked here first so nobody types a passphrase for nothing.
     if (store.identity(name).ok())
         return makeError(ErrorCode::Policy, QStringLiteral("identity '%1' already exists").arg(name));
     auto pass = StoreAccess::newPassphrase(ctx, io);

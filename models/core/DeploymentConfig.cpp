@@ -710,19 +710,11 @@ Result<DeploymentConfig> parse(const QByteArray &yamlText, const QString &source
 }
 
 Result<DeploymentConfig> loadFile(const QString &path) {
-    if (FileUtil::isStdin(path)) {
-        auto bytes = FileUtil::readAll(path, 4 * 1024 * 1024);
-        if (!bytes.ok())
-            return bytes.error();
-        return parse(bytes.value(), FileUtil::inputName(path), QDir::currentPath());
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("cannot read config: %1").arg(f.errorString()), path);
-    if (f.size() > 4 * 1024 * 1024)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("config file is larger than 4 MiB"), path);
-    return parse(f.readAll(), path, QFileInfo(path).absolutePath());
+    auto bytes = FileUtil::readAll(path, 4 * 1024 * 1024); // "-": standard input
+    if (!bytes.ok())
+        return bytes.error();
+    return parse(bytes.value(), FileUtil::inputName(path),
+                 FileUtil::isStdin(path) ? QDir::currentPath() : QFileInfo(path).absolutePath());
 }
 
 Result<DeploymentConfig> builtinDemo() {

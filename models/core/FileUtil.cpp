@@ -101,8 +101,11 @@ Result<QByteArray> readAll(const QString &path, qint64 maxBytes) {
         return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(f.errorString()),
                          inputName(path));
     const auto tooLarge = [&] {
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("file is larger than %1 bytes").arg(maxBytes), inputName(path));
+        constexpr qint64 kMiB = 1024 * 1024;
+        const QString limit = maxBytes % kMiB == 0 ? QStringLiteral("%1 MiB").arg(maxBytes / kMiB)
+                                                   : QStringLiteral("%1 bytes").arg(maxBytes);
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("file is larger than %1").arg(limit),
+                         inputName(path));
     };
     if (!f.isSequential() && f.size() > maxBytes)
         return tooLarge();

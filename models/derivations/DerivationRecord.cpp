@@ -679,32 +679,14 @@ LoadedFile loadText(const QByteArray &text, const QString &file) {
 }
 
 LoadedFile loadFile(const QString &path) {
-    if (FileUtil::isStdin(path)) {
-        auto bytes = FileUtil::readAll(path, 4 * 1024 * 1024);
-        if (!bytes.ok()) {
-            LoadedFile out;
-            out.file = FileUtil::inputName(path);
-            out.errors.push_back(Diagnostic{out.file, 0, {}, bytes.error().message});
-            return out;
-        }
-        return loadText(bytes.value(), FileUtil::inputName(path));
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    auto bytes = FileUtil::readAll(path, 4 * 1024 * 1024); // "-": standard input
+    if (!bytes.ok()) {
         LoadedFile out;
-        out.file = path;
-        out.errors.push_back(
-            Diagnostic{path, 0, {}, QStringLiteral("cannot read file: %1").arg(f.errorString())});
+        out.file = FileUtil::inputName(path);
+        out.errors.push_back(Diagnostic{out.file, 0, {}, bytes.error().message});
         return out;
     }
-    constexpr qint64 kMaxBytes = 4 * 1024 * 1024;
-    if (f.size() > kMaxBytes) {
-        LoadedFile out;
-        out.file = path;
-        out.errors.push_back(Diagnostic{path, 0, {}, QStringLiteral("file is larger than 4 MiB")});
-        return out;
-    }
-    return loadText(f.readAll(), path);
+    return loadText(bytes.value(), FileUtil::inputName(path));
 }
 
 } // namespace DerivationLoader

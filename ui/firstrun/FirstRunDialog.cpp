@@ -156,11 +156,14 @@ QWidget *FirstRunDialog::buildChoicePage() {
     return page;
 }
 
-namespace {
-
-QList<QCheckBox *> roleBoxes(QWidget *page, QFormLayout *form, const QString &prefix,
-                             const QStringList &checked) {
-    QList<QCheckBox *> boxes;
+FirstRunDialog::IdentityForm FirstRunDialog::addIdentityRows(QWidget *page, QFormLayout *form,
+                                                             const QString &prefix,
+                                                             const QStringList &checked) {
+    IdentityForm f;
+    f.name = new QLineEdit(defaultName(), page);
+    f.name->setObjectName(prefix + QStringLiteral("Name"));
+    f.name->setPlaceholderText(tr("e.g. alice"));
+    form->addRow(tr("Your identity:"), f.name);
     auto *row = new QWidget(page);
     auto *grid = new QHBoxLayout(row);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -168,24 +171,35 @@ QList<QCheckBox *> roleBoxes(QWidget *page, QFormLayout *form, const QString &pr
          {QStringLiteral("operator"), QStringLiteral("incident-owner"), QStringLiteral("release-owner"),
           QStringLiteral("reviewer"), QStringLiteral("analyst")}) {
         auto *box = new QCheckBox(role, row);
-        box->setObjectName(prefix + role);
+        box->setObjectName(prefix + QStringLiteral("Role-") + role);
         box->setChecked(checked.contains(role));
         grid->addWidget(box);
-        boxes << box;
+        f.roles << box;
     }
     grid->addStretch(1);
-    form->addRow(QObject::tr("Roles:"), row);
-    return boxes;
+    form->addRow(tr("Roles:"), row);
+    for (auto [field, suffix, label] : {std::tuple{&f.passphrase, "Passphrase", tr("Passphrase:")},
+                                        {&f.again, "PassphraseAgain", tr("Passphrase again:")}}) {
+        *field = new QLineEdit(page);
+        (*field)->setEchoMode(QLineEdit::Password);
+        (*field)->setObjectName(prefix + QLatin1String(suffix));
+        form->addRow(label, *field);
+    }
+    return f;
 }
 
-QLineEdit *passwordField(QWidget *page, const QString &objectName) {
-    auto *edit = new QLineEdit(page);
-    edit->setEchoMode(QLineEdit::Password);
-    edit->setObjectName(objectName);
-    return edit;
+QStringList FirstRunDialog::IdentityForm::chosenRoles() const {
+    QStringList chosen;
+    for (const QCheckBox *box : roles)
+        if (box->isChecked())
+            chosen << box->text();
+    return chosen;
 }
 
-} // namespace
+void FirstRunDialog::IdentityForm::clearPassphrases() const {
+    passphrase->clear();
+    again->clear();
+}
 
 QWidget *FirstRunDialog::buildCreatePage() {
     auto *page = new QWidget(this);
@@ -197,23 +211,15 @@ QWidget *FirstRunDialog::buildCreatePage() {
             .arg(shown(m_context.storePath).toHtmlEscaped(), shown(m_keyDirectory).toHtmlEscaped()),
         page));
     auto *form = new QFormLayout;
-    m_createName = new QLineEdit(defaultName(), page);
-    m_createName->setObjectName(QStringLiteral("firstRunName"));
-    m_createName->setPlaceholderText(tr("e.g. alice"));
-    form->addRow(tr("Your identity:"), m_createName);
-    m_createRoles = roleBoxes(
-        page, form, QStringLiteral("firstRunRole-"),
+    m_create = addIdentityRows(
+        page, form, QStringLiteral("firstRun"),
         {QStringLiteral("operator"), QStringLiteral("incident-owner"), QStringLiteral("release-owner")});
-    m_createPass = passwordField(page, QStringLiteral("firstRunPassphrase"));
-    m_createAgain = passwordField(page, QStringLiteral("firstRunPassphraseAgain"));
-    form->addRow(tr("Passphrase:"), m_createPass);
-    form->addRow(tr("Passphrase again:"), m_createAgain);
     layout->addLayout(form);
     layout->addWidget(wrapped(tr("Admin is added to your roles: the first identity approves the others. "
                                  "Keep a copy of the key file and the passphrase apart."),
                               page));
-    m_createError = errorLabel(page, QStringLiteral("firstRunCreateError"));
-    layout->addWidget(m_createError);
+    m_create.error = errorLabel(page, QStringLiteral("firstRunCreateError"));
+    layout->addWidget(m_create.error);
     layout->addStretch(1);
     auto *buttons = new QHBoxLayout;
     auto *back = new QPushButton(tr("Back"), page);
@@ -245,17 +251,10 @@ QWidget *FirstRunDialog::buildJoinPage() {
     m_joinUrl->setPlaceholderText(
         QStringLiteral("postgresql://db.example.org/opsconsole?sslmode=verify-full"));
     form->addRow(tr("Team log URL:"), m_joinUrl);
-    m_joinName = new QLineEdit(defaultName(), page);
-    m_joinName->setObjectName(QStringLiteral("firstRunJoinName"));
-    form->addRow(tr("Your identity:"), m_joinName);
-    m_joinRoles = roleBoxes(page, form, QStringLiteral("firstRunJoinRole-"), {QStringLiteral("operator")});
-    m_joinPass = passwordField(page, QStringLiteral("firstRunJoinPassphrase"));
-    m_joinAgain = passwordField(page, QStringLiteral("firstRunJoinPassphraseAgain"));
-    form->addRow(tr("Passphrase:"), m_joinPass);
-    form->addRow(tr("Passphrase again:"), m_joinAgain);
+    m_join = addIdentityRows(page, form, QStringLiteral("firstRunJoin"), {QStringLiteral("operator")});
     layout->addLayout(form);
-    m_joinError = errorLabel(page, QStringLiteral("firstRunJoinError"));
-    layout->addWidget(m_joinError);
+    m_join.error = errorLabel(page, QStringLiteral("firstRunJoinError"));
+    layout->addWidget(m_join.error);
     layout->addStretch(1);
     auto *buttons = new QHBoxLayout;
     auto *back = new QPushButton(tr("Back"), page);
@@ -304,16 +303,10 @@ QWidget *FirstRunDialog::buildDonePage() {
     return page;
 }
 
-QStringList FirstRunDialog::chosenRoles(const QList<QCheckBox *> &boxes) const {
-    QStringList roles;
-    for (const QCheckBox *box : boxes)
-        if (box->isChecked())
-            roles << box->text();
-    return roles;
-}
-
-QString FirstRunDialog::checkIdentityFields(const QString &name, const QString &passphrase,
-                                            const QString &again) const {
+QString FirstRunDialog::checkIdentityFields(const IdentityForm &form) const {
+    const QString name = form.name->text().trimmed();
+    const QString passphrase = form.passphrase->text();
+    const QString again = form.again->text();
     if (!Bootstrap::isValidName(name))
         return tr("The identity needs a name of lower-case letters, digits, '.', '_' or '-' (at most 64).");
     if (passphrase != again)
@@ -326,10 +319,9 @@ QString FirstRunDialog::checkIdentityFields(const QString &name, const QString &
 }
 
 void FirstRunDialog::createLocal() {
-    const QString name = m_createName->text().trimmed();
-    if (const QString problem = checkIdentityFields(name, m_createPass->text(), m_createAgain->text());
-        !problem.isEmpty()) {
-        m_createError->setText(problem);
+    const QString name = m_create.name->text().trimmed();
+    if (const QString problem = checkIdentityFields(m_create); !problem.isEmpty()) {
+        m_create.error->setText(problem);
         return;
     }
     const QString path = m_context.storePath;
@@ -341,18 +333,17 @@ void FirstRunDialog::createLocal() {
         auto store = SqliteEvidenceStore::open(path, options);
         if (!store.ok()) {
             undo.run();
-            m_createError->setText(store.error().toString());
+            m_create.error->setText(store.error().toString());
             return;
         }
-        made = Bootstrap::initStore(*store.value(), m_keyDirectory, name, chosenRoles(m_createRoles),
-                                    Secret(m_createPass->text().toUtf8()));
+        made = Bootstrap::initStore(*store.value(), m_keyDirectory, name, m_create.chosenRoles(),
+                                    Secret(m_create.passphrase->text().toUtf8()));
     }
-    const bool encrypted = !m_createPass->text().isEmpty();
-    m_createPass->clear();
-    m_createAgain->clear();
+    const bool encrypted = !m_create.passphrase->text().isEmpty();
+    m_create.clearPassphrases();
     if (!made.ok()) {
         undo.run();
-        m_createError->setText(made.error().toString());
+        m_create.error->setText(made.error().toString());
         return;
     }
     m_choice = Choice::Local;
@@ -369,38 +360,36 @@ void FirstRunDialog::createLocal() {
 
 void FirstRunDialog::joinTeamLog() {
     const QString url = m_joinUrl->text().trimmed();
-    const QString name = m_joinName->text().trimmed();
+    const QString name = m_join.name->text().trimmed();
     if (!pg::isPostgresUrl(url)) {
-        m_joinError->setText(tr("The team log is a postgresql:// URL."));
+        m_join.error->setText(tr("The team log is a postgresql:// URL."));
         return;
     }
     if (auto allowed = Startup::checkTeamLogUrl(url, m_context.environment); !allowed.ok()) {
-        m_joinError->setText(allowed.error().message);
+        m_join.error->setText(allowed.error().message);
         return;
     }
-    if (const QString problem = checkIdentityFields(name, m_joinPass->text(), m_joinAgain->text());
-        !problem.isEmpty()) {
-        m_joinError->setText(problem);
+    if (const QString problem = checkIdentityFields(m_join); !problem.isEmpty()) {
+        m_join.error->setText(problem);
         return;
     }
-    const QStringList roles = chosenRoles(m_joinRoles);
+    const QStringList roles = m_join.chosenRoles();
     if (roles.isEmpty()) {
-        m_joinError->setText(tr("Choose the roles to request."));
+        m_join.error->setText(tr("Choose the roles to request."));
         return;
     }
     StoreOpenOptions options = deploymentStoreOptions(m_context.config);
     auto store = openEvidenceStore(url, options, m_context.config.storeAppRole);
     if (!store.ok()) {
-        m_joinError->setText(
+        m_join.error->setText(
             tr("Cannot reach the team log %1: %2").arg(pg::redactedUrl(url), store.error().message));
         return;
     }
     auto made = Bootstrap::createIdentity(*store.value(), m_keyDirectory, name, roles,
-                                          Secret(m_joinPass->text().toUtf8()));
-    m_joinPass->clear();
-    m_joinAgain->clear();
+                                          Secret(m_join.passphrase->text().toUtf8()));
+    m_join.clearPassphrases();
     if (!made.ok()) {
-        m_joinError->setText(made.error().toString());
+        m_join.error->setText(made.error().toString());
         return;
     }
     QSettings().setValue(QStringLiteral("store/url"), url);

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -41,9 +42,21 @@ private:
     void joinTeamLog();
     void openDemo();
     void showDone(const QString &headline, const QString &details, const QString &copyText);
-    QStringList chosenRoles(const QList<QCheckBox *> &boxes) const;
-    // The name and passphrase fields of a page checked; an empty string when they are acceptable.
-    QString checkIdentityFields(const QString &name, const QString &passphrase, const QString &again) const;
+    // The rows both the create and the join page ask for: name, roles, passphrase twice.
+    struct IdentityForm {
+        QLineEdit *name = nullptr;
+        QList<QCheckBox *> roles;
+        QLineEdit *passphrase = nullptr;
+        QLineEdit *again = nullptr;
+        QLabel *error = nullptr;
+        QStringList chosenRoles() const;
+        void clearPassphrases() const;
+    };
+    // Adds them to form, named PREFIXName, PREFIXRole-ROLE, PREFIXPassphrase and PREFIXPassphraseAgain.
+    IdentityForm addIdentityRows(QWidget *page, QFormLayout *form, const QString &prefix,
+                                 const QStringList &checked);
+    // The name and passphrases checked; an empty string when they are acceptable.
+    QString checkIdentityFields(const IdentityForm &form) const;
 
     StartupContext m_context;
     QString m_keyDirectory;
@@ -53,17 +66,9 @@ private:
     QString m_identity;
 
     QStackedWidget *m_pages = nullptr;
-    QLineEdit *m_createName = nullptr;
-    QLineEdit *m_createPass = nullptr;
-    QLineEdit *m_createAgain = nullptr;
-    QList<QCheckBox *> m_createRoles;
-    QLabel *m_createError = nullptr;
+    IdentityForm m_create;
     QLineEdit *m_joinUrl = nullptr;
-    QLineEdit *m_joinName = nullptr;
-    QLineEdit *m_joinPass = nullptr;
-    QLineEdit *m_joinAgain = nullptr;
-    QList<QCheckBox *> m_joinRoles;
-    QLabel *m_joinError = nullptr;
+    IdentityForm m_join;
     QLabel *m_choiceError = nullptr;
     QLabel *m_doneHeadline = nullptr;
     QLabel *m_doneDetails = nullptr;
