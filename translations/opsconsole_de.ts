@@ -3964,6 +3964,30 @@ tatsächlich %2</translation>
         <source>Cannot sign in as %1: %2</source>
         <translation>Anmeldung als %1 nicht möglich: %2</translation>
     </message>
+    <message>
+        <source>&amp;Remember the passphrase in the keychain</source>
+        <translation>Passphrase im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>Kept by the desktop's keychain, which unlocks with your session; anyone at this unlocked session can then sign in as you with one click.</source>
+        <translation>Der Schlüsselbund des Desktops verwahrt sie und wird mit Ihrer Sitzung entsperrt; wer an dieser entsperrten Sitzung sitzt, kann sich dann mit einem Klick als Sie anmelden.</translation>
+    </message>
+    <message>
+        <source>kept in the keychain: leave empty and sign in</source>
+        <translation>im Schlüsselbund verwahrt: leer lassen und anmelden</translation>
+    </message>
+    <message>
+        <source>The keychain no longer holds the passphrase of %1: type it.</source>
+        <translation>Der Schlüsselbund enthält die Passphrase von %1 nicht mehr: Bitte eingeben.</translation>
+    </message>
+    <message>
+        <source>The passphrase kept in the keychain does not open the key of %1 (was it changed?): type it.</source>
+        <translation>Die im Schlüsselbund verwahrte Passphrase öffnet den Schlüssel von %1 nicht (wurde sie geändert?): Bitte eingeben.</translation>
+    </message>
+    <message>
+        <source>The keychain did not keep the passphrase: %1</source>
+        <translation>Der Schlüsselbund hat die Passphrase nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::VerdictDialog</name>

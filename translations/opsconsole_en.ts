@@ -3939,6 +3939,30 @@ actual   %2</source>
         <source>Cannot sign in as %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Remember the passphrase in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by the desktop&apos;s keychain, which unlocks with your session; anyone at this unlocked session can then sign in as you with one click.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain: leave empty and sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain no longer holds the passphrase of %1: type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase kept in the keychain does not open the key of %1 (was it changed?): type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not keep the passphrase: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::VerdictDialog</name>

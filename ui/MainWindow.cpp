@@ -202,6 +202,8 @@ bool MainWindow::signIn() {
         preferred = defaultIdentity();
     UnlockDialog dialog(*store, m_session, m_context.environment, preferred, this);
     dialog.exec();
+    if (!dialog.keychainWarning().isEmpty())
+        statusBar()->showMessage(dialog.keychainWarning(), 15000);
     return m_session->isUnlocked();
 }
 

@@ -18,6 +18,7 @@
 #include "RecordCommand.h"
 #include "RollbackCommand.h"
 #include "RunbookCommand.h"
+#include "SecretCommand.h"
 #include "SignalCommand.h"
 #include "SilenceCommand.h"
 
@@ -35,6 +36,7 @@ protected:
 Cli::Cli() {
     m_commands.push_back(std::make_unique<InitCommand>());
     m_commands.push_back(std::make_unique<IdentityCommand>());
+    m_commands.push_back(std::make_unique<SecretCommand>());
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<EvidenceCommand>());
     m_commands.push_back(std::make_unique<ProbeCommand>());

@@ -405,6 +405,26 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
                                     : QString());
     io.err << '\n';
     io.err.flush();
+    if (json) {
+        // One line when recording starts and one when it stops, for supervisors and scripts (the
+        // port, when --listen asked for port 0).
+        JsonValue started = JsonValue::object();
+        started["event"] = "started";
+        started["store"] = ctx->storePath;
+        started["identity"] = actor;
+        started["interval_s"] = timer.interval() / 1000;
+        if (server.isListening()) {
+            const QString host = server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol
+                                     ? QStringLiteral("[%1]").arg(server.serverAddress().toString())
+                                     : server.serverAddress().toString();
+            const QString base = QStringLiteral("http://%1:%2").arg(host).arg(server.serverPort());
+            started["metrics_url"] = QString(base + QStringLiteral("/metrics"));
+            started["alertmanager_url"] =
+                receiver.enabled ? JsonValue(QString(base + QStringLiteral("/alertmanager"))) : JsonValue();
+        }
+        io.out << QString::fromStdString(CanonicalJson::serialize(started)) << '\n';
+        io.out.flush();
+    }
     timer.start();
     monitor.runRound();
     loop.exec();
@@ -417,6 +437,12 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     ::close(g_signalFd[1]);
     g_signalFd[0] = g_signalFd[1] = -1;
     io.err << "monitor: stopped after " << done << (done == 1 ? " round" : " rounds") << '\n';
+    if (json) {
+        JsonValue stopped = JsonValue::object();
+        stopped["event"] = "stopped";
+        stopped["rounds"] = done;
+        io.out << QString::fromStdString(CanonicalJson::serialize(stopped)) << '\n';
+    }
     return 0;
 }
 

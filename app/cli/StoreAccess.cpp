@@ -105,7 +105,8 @@ Result<Signer> unlock(const StartupContext &ctx, const EvidenceStore &store, Cli
     Secret pass;
     if (IdentityUnlock::needsPassphrase(name.value())) {
         auto p = Passphrase::obtain(ctx.passphraseFile, io.environment, &promptTerminal,
-                                    QStringLiteral("Passphrase for %1").arg(name.value()));
+                                    QStringLiteral("Passphrase for %1").arg(name.value()),
+                                    Keychain::reader(io.environment), name.value());
         if (!p.ok())
             return p.error();
         pass = std::move(p).value();

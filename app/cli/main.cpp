@@ -24,7 +24,7 @@ bool drawsPdf(int argc, char *argv[]) {
 
 int main(int argc, char *argv[]) {
     ops::Hardening::protectProcess();
-    auto resolved = ops::Hardening::secretsFromFiles(ops::Hardening::takeEnvironment());
+    const QProcessEnvironment taken = ops::Hardening::takeEnvironment();
     std::unique_ptr<QCoreApplication> application;
     if (drawsPdf(argc, argv)) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -32,6 +32,8 @@ int main(int argc, char *argv[]) {
     } else {
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
+    // The keychain is asked over D-Bus, which needs the application object.
+    auto resolved = ops::Hardening::secretsFromFiles(taken, ops::Keychain::reader(taken));
     if (!resolved.ok()) {
         QTextStream(stderr) << "opsconsole-cli: " << resolved.error().message << '\n';
         return static_cast<int>(resolved.error().code);

@@ -45,7 +45,7 @@ int refuse(const Error &error) {
 
 int main(int argc, char *argv[]) {
     Hardening::protectProcess();
-    auto resolved = Hardening::secretsFromFiles(Hardening::takeEnvironment());
+    const QProcessEnvironment taken = Hardening::takeEnvironment();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("opsconsole"));
     QCoreApplication::setApplicationName(QStringLiteral("opsconsole"));
@@ -81,6 +81,9 @@ int main(int argc, char *argv[]) {
         return static_cast<int>(ErrorCode::Usage);
     }
 
+    // Tokens from the keychain (over D-Bus, so after the application object), files, systemd
+    // credentials or the environment.
+    auto resolved = Hardening::secretsFromFiles(taken, Keychain::reader(taken));
     if (!resolved.ok())
         return refuse(resolved.error());
     const QProcessEnvironment environment = std::move(resolved).value();

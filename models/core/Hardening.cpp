@@ -28,7 +28,8 @@ QProcessEnvironment takeEnvironment() {
     return env;
 }
 
-Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env) {
+Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env, const Keychain::Reader &keychain,
+                                             QStringList *sources) {
     constexpr qint64 kMaxSecretBytes = 64 * 1024;
     const auto readSecret = [](const QString &path, bool private_,
                                const QString &what) -> Result<QByteArray> {
@@ -58,9 +59,20 @@ Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env) {
         const QString fileVar = var + QStringLiteral("_FILE");
         Result<QByteArray> value = QByteArray();
         bool found = false;
-        if (const QString path = env.value(fileVar); !path.isEmpty()) {
+        QString source;
+        const QString keychainKey =
+            var == QLatin1String(OperatorSecrets::kOperatorTokenVariable)    ? Keychain::kOperatorToken
+            : var == QLatin1String(OperatorSecrets::kPublisherTokenVariable) ? Keychain::kPublisherToken
+                                                                             : QString();
+        if (std::optional<Secret> kept;
+            !keychainKey.isEmpty() && keychain && (kept = keychain(keychainKey))) {
+            value = kept->reveal();
+            found = true;
+            source = QStringLiteral("the keychain (%1)").arg(keychainKey);
+        } else if (const QString path = env.value(fileVar); !path.isEmpty()) {
             value = readSecret(path, true, fileVar);
             found = true;
+            source = fileVar;
         } else if (!credentials.isEmpty()) {
             const QString credential =
                 credentials + QLatin1Char('/') + var.toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
@@ -69,12 +81,20 @@ Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env) {
                 value = readSecret(credential, false,
                                    QStringLiteral("the credential %1").arg(QFileInfo(credential).fileName()));
                 found = true;
+                source = QStringLiteral("the credential %1").arg(QFileInfo(credential).fileName());
             }
         }
         if (!value.ok())
             return value.error();
-        if (found)
-            env.insert(var, QString::fromUtf8(value.value()));
+        if (found) {
+            QByteArray &bytes = value.value();
+            env.insert(var, QString::fromUtf8(bytes));
+            secureZero(bytes.data(), static_cast<std::size_t>(bytes.size()));
+        } else if (env.contains(var) && !env.value(var).isEmpty()) {
+            source = var;
+        }
+        if (sources && !source.isEmpty())
+            sources->append(var + QStringLiteral(": ") + source);
     }
     return env;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/Keychain.h"
 #include "core/Result.h"
 
 #include <QProcessEnvironment>
+#include <QStringList>
 
 namespace ops::Hardening {
 
@@ -15,13 +17,17 @@ void protectProcess();
 // The returned environment still holds it, for the one place that reads it.
 QProcessEnvironment takeEnvironment();
 
-// Secrets kept in files instead of the environment. For OPSCONSOLE_OPERATOR_TOKEN,
+// Secrets kept where operators keep them instead of the environment. For OPSCONSOLE_OPERATOR_TOKEN,
 // OPSCONSOLE_PUBLISHER_TOKEN and OPSCONSOLE_PASSPHRASE, in this order, the first that is present:
+//   the keychain    the OS keychain's operator-token / publisher-token (the tokens only: a
+//                   passphrase is kept per identity and asked for by Passphrase::obtain)
 //   NAME_FILE       a file holding the value (refused when its group or others may read it)
 //   the credential  $CREDENTIALS_DIRECTORY/opsconsole-operator-token … (systemd LoadCredential=)
 //   NAME            the variable itself
-// The value is the file without one trailing newline, at most 64 KiB. Returns the environment
-// with the values in it (this process's copy only); an unreadable file is an error naming it.
-Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env);
+// A file's value is its content without one trailing newline, at most 64 KiB. Returns the
+// environment with the values in it (this process's copy only); an unreadable file is an error
+// naming it. `sources`, when given, receives one line per secret found: "NAME: where" (no value).
+Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env, const Keychain::Reader &keychain = {},
+                                             QStringList *sources = nullptr);
 
 } // namespace ops::Hardening

@@ -5,7 +5,7 @@
 namespace ops::Passphrase {
 
 Result<Secret> obtain(const QString &file, const QProcessEnvironment &env, const Prompt &prompt,
-                      const QString &question) {
+                      const QString &question, const Keychain::Reader &keychain, const QString &identity) {
     if (!file.isEmpty()) {
         auto content = FileUtil::readAll(file, 4096);
         if (!content.ok())
@@ -21,6 +21,9 @@ Result<Secret> obtain(const QString &file, const QProcessEnvironment &env, const
             s = Secret(s.reveal().chopped(1));
         return s;
     }
+    if (keychain && !identity.isEmpty())
+        if (std::optional<Secret> kept = keychain(Keychain::passphraseKey(identity)))
+            return std::move(*kept);
     const QString var = QStringLiteral("OPSCONSOLE_PASSPHRASE");
     if (env.contains(var) && !env.value(var).isEmpty())
         return Secret(env.value(var).toUtf8());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Keychain.h"
 #include "Result.h"
 #include "Secret.h"
 
@@ -12,9 +13,12 @@ namespace ops::Passphrase {
 
 using Prompt = std::function<std::optional<Secret>(const QString &question)>;
 
-// In order: --passphrase-file FILE (first line), OPSCONSOLE_PASSPHRASE, then the prompt (when
-// there is one). Never from an argument. An empty Secret means none was available.
+// In order: --passphrase-file FILE (first line), the keychain's passphrase:IDENTITY (when a
+// keychain reader and an identity are given), OPSCONSOLE_PASSPHRASE (itself from
+// OPSCONSOLE_PASSPHRASE_FILE, a systemd credential or the variable), then the prompt (when there
+// is one). Never from an argument. An empty Secret means none was available.
 Result<Secret> obtain(const QString &file, const QProcessEnvironment &env, const Prompt &prompt,
-                      const QString &question);
+                      const QString &question, const Keychain::Reader &keychain = {},
+                      const QString &identity = {});
 
 } // namespace ops::Passphrase

@@ -267,7 +267,7 @@ Result<EvidenceRecord> RecordTemplates::build(const QString &id, const IncidentB
         if (!r) {
             rec.fields << field(
                 QStringLiteral("run"), QString(), {},
-                QStringLiteral("a launch-day validation run (runbook start launch-day-validation)"));
+                QStringLiteral("a launch-day validation run (launch start --scope S --build ID)"));
             return rec;
         }
         rec.fields << field(QStringLiteral("run"), r->id, {r->seq}, QString());

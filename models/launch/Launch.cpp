@@ -542,6 +542,7 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
                 st.reasons << qMakePair(QStringLiteral("checklist"),
                                         QStringLiteral("%1: %2").arg(c.step.id, c.stale));
         }
+        QHash<QString, QString> validSigners; // identity -> the role title it signed as
         for (const StepState &s : run->steps) {
             if (!Launch::isSignoff(s.step))
                 continue;
@@ -586,8 +587,16 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
                                                      .arg(shortHash(so.recordSha256))
                                                : QStringLiteral("the checklist changed after it: %1")
                                                      .arg(changed.join(QStringLiteral(", ")));
+                } else if (const auto earlier = validSigners.constFind(s.actor);
+                           earlier != validSigners.constEnd()) {
+                    // Separation of duties holds in the decision itself, not only where the CLI or
+                    // the window records a sign-off: one person's second role does not count.
+                    so.state = SignoffState::Invalidated;
+                    so.why = QStringLiteral("%1 already signed as %2; the sign-offs need different people")
+                                 .arg(s.actor, earlier.value());
                 } else {
                     so.state = SignoffState::Valid;
+                    validSigners.insert(s.actor, Launch::roleTitle(so.role));
                 }
             }
             st.signoffs << so;

@@ -1,5 +1,7 @@
 #include "Bootstrap.h"
 
+#include "core/IdentityName.h"
+
 #include "store/EvidenceStore.h"
 #include "store/SqliteEvidenceStore.h"
 
@@ -11,8 +13,7 @@
 namespace ops::Bootstrap {
 
 bool isValidName(const QString &name) {
-    static const QRegularExpression kName(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,63}$"));
-    return kName.match(name).hasMatch();
+    return IdentityName::isValid(name);
 }
 
 Result<Identity> createIdentity(EvidenceStore &store, const QString &keyDirectory, const QString &name,

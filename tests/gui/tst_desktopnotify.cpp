@@ -158,39 +158,20 @@ void TestDesktopNotify::trayIsTheFallbackWithoutAServer() {
     QVERIFY(m_serverBus.registerService(QString::fromLatin1(DesktopNotifier::kService)));
 }
 
-// A private session bus for this test, started before the application touches D-Bus; it dies
-// with the test (PR_SET_PDEATHSIG), even when the test crashes.
+// A private session bus for this test, started before the application touches D-Bus.
 int main(int argc, char **argv) {
-    int fds[2];
-    if (::pipe(fds) != 0)
+    const int bus = test::startSessionBus();
+    if (bus < 0)
         return 1;
-    const pid_t child = ::fork();
-    if (child == 0) {
-        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-        ::close(fds[0]);
-        const std::string printTo = "--print-address=" + std::to_string(fds[1]);
-        ::execlp("dbus-daemon", "dbus-daemon", "--session", "--nofork", printTo.c_str(), nullptr);
-        ::_exit(127);
-    }
-    ::close(fds[1]);
-    QByteArray address;
-    char buf[512];
-    for (ssize_t n; !address.contains('\n') && (n = ::read(fds[0], buf, sizeof buf)) > 0;)
-        address.append(buf, n);
-    ::close(fds[0]);
-    if (child < 0 || address.trimmed().isEmpty()) {
-        std::fprintf(stderr, "cannot start dbus-daemon (packaging/debian-deps.txt: dbus-daemon)\n");
-        return 1;
-    }
-    ::setenv("DBUS_SESSION_BUS_ADDRESS", address.trimmed().constData(), 1);
+    // The bus may activate a keyring; this test has no business with it.
+    ::setenv("OPSCONSOLE_KEYCHAIN", "off", 1);
     int rc = 0;
     {
         QApplication app(argc, argv);
         TestDesktopNotify t;
         rc = QTest::qExec(&t, argc, argv);
     }
-    ::kill(child, SIGTERM);
-    ::waitpid(child, nullptr, 0);
+    test::stopSessionBus(bus);
     return rc;
 }
 

@@ -109,7 +109,7 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
     monitor.start(test::ProgramRunner::binary(QStringLiteral("opsconsole-cli")),
                   {QStringLiteral("monitor"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                    QStringLiteral("--identity"), QStringLiteral("mon"), QStringLiteral("--config"),
-                   cli.config});
+                   cli.config, QStringLiteral("--json")});
     QVERIFY(monitor.waitForStarted());
     QByteArray err;
     QTRY_VERIFY2_WITH_TIMEOUT((err += monitor.readAllStandardError()).contains("/metrics") ||
@@ -120,6 +120,14 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
                        .match(QString::fromUtf8(err));
     QVERIFY2(m.hasMatch(), err.constData());
     const QUrl metricsUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(m.captured(1)));
+    // With --json, the same as one JSON line on standard output, for supervisors and scripts.
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += monitor.readAllStandardOutput()).contains('\n'), 60000);
+    const JsonValue started = test::parseJson(out.left(out.indexOf('\n')));
+    QCOMPARE(started.stringAt("event"), QStringLiteral("started"));
+    QCOMPARE(started.stringAt("identity"), QStringLiteral("mon"));
+    QCOMPARE(started.stringAt("metrics_url"), metricsUrl.toString());
+    QVERIFY(started.find("interval_s")->toInt() > 0);
 
     // Before its first round finishes nothing is claimed; then every target has exactly one state.
     test::HttpReply scrape;
@@ -215,6 +223,10 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
     QCOMPARE(monitor.exitStatus(), QProcess::NormalExit);
     QVERIFY2(monitor.exitCode() == 0, err.constData());
     QVERIFY2(err.contains("monitor: stopped after"), err.constData());
+    out += monitor.readAllStandardOutput();
+    const JsonValue stopped = test::parseJson(out.mid(out.indexOf('\n') + 1).trimmed());
+    QCOMPARE(stopped.stringAt("event"), QStringLiteral("stopped"));
+    QVERIFY(stopped.find("rounds")->toInt() >= 1);
     auto next = RUN_OK(cli("monitor --rounds 1 --identity mon"));
     QCOMPARE(next.exitCode, 0);
     QVERIFY2(next.err.contains("stopped after 1 round"), next.err.constData());

@@ -1,5 +1,13 @@
 #include "TestSupport.h"
 
+#include <csignal>
+#include <cstdio>
+#include <string>
+
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <QEventLoop>
 
 #include <QNetworkReply>
@@ -50,6 +58,9 @@ ProgramRunner::ProgramRunner(const TempDir &home) {
     m_env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
     m_env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     m_env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    // Programs under test never reach the keychain of the desktop the tests run on; the keychain's
+    // own tests turn it on against a keyring of their own.
+    m_env.insert(QStringLiteral("OPSCONSOLE_KEYCHAIN"), QStringLiteral("off"));
 }
 
 QString ProgramRunner::binary(const QString &name) {
@@ -180,6 +191,39 @@ QByteArray DemoPipelineProcess::demoConfigYaml() const {
     yaml.replace("127.0.0.1:8088", QByteArray("127.0.0.1:" + QByteArray::number(m_port)));
     yaml.replace("127.0.0.1:8089", QByteArray("127.0.0.1:" + QByteArray::number(m_servicesPort)));
     return yaml;
+}
+
+int startSessionBus() {
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return -1;
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        ::close(fds[0]);
+        const std::string printTo = "--print-address=" + std::to_string(fds[1]);
+        ::execlp("dbus-daemon", "dbus-daemon", "--session", "--nofork", printTo.c_str(), nullptr);
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    QByteArray address;
+    char buf[512];
+    for (ssize_t n; child > 0 && !address.contains('\n') && (n = ::read(fds[0], buf, sizeof buf)) > 0;)
+        address.append(buf, n);
+    ::close(fds[0]);
+    if (child < 0 || address.trimmed().isEmpty()) {
+        std::fprintf(stderr, "cannot start dbus-daemon (packaging/debian-deps.txt: dbus-daemon)\n");
+        return -1;
+    }
+    ::setenv("DBUS_SESSION_BUS_ADDRESS", address.trimmed().constData(), 1);
+    return child;
+}
+
+void stopSessionBus(int pid) {
+    if (pid <= 0)
+        return;
+    ::kill(pid, SIGTERM);
+    ::waitpid(pid, nullptr, 0);
 }
 
 } // namespace ops::test

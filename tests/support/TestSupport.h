@@ -95,4 +95,11 @@ private:
     int m_requests = 0;
 };
 
+// A private D-Bus session bus (dbus-daemon --session) for a test, started before the application
+// touches D-Bus: sets DBUS_SESSION_BUS_ADDRESS in this process and returns the daemon's pid, or -1
+// (with the reason on stderr). The daemon dies with the test (PR_SET_PDEATHSIG), even on a crash;
+// stopSessionBus() ends it at a clean exit.
+int startSessionBus();
+void stopSessionBus(int pid);
+
 } // namespace ops::test

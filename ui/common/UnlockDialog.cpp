@@ -1,9 +1,11 @@
 #include "UnlockDialog.h"
 
+#include "core/Keychain.h"
 #include "store/IdentityUnlock.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -22,6 +24,8 @@ UnlockDialog::UnlockDialog(const EvidenceStore &store, Session *session, Environ
     , m_environment(environment)
     , m_identity(new QComboBox(this))
     , m_passphrase(new QLineEdit(this))
+    , m_remember(new QCheckBox(tr("&Remember the passphrase in the keychain"), this))
+    , m_keychain(Keychain::enabled(QProcessEnvironment::systemEnvironment()))
     , m_error(new QLabel(this)) {
     setObjectName(QStringLiteral("unlockDialog"));
     setWindowTitle(tr("Sign in"));
@@ -45,6 +49,11 @@ UnlockDialog::UnlockDialog(const EvidenceStore &store, Session *session, Environ
     auto *form = new QFormLayout;
     form->addRow(tr("&Identity:"), m_identity);
     form->addRow(tr("&Passphrase:"), m_passphrase);
+    m_remember->setObjectName(QStringLiteral("unlockRemember"));
+    m_remember->setToolTip(tr("Kept by the desktop's keychain, which unlocks with your session; anyone "
+                              "at this unlocked session can then sign in as you with one click."));
+    m_remember->setVisible(m_keychain);
+    form->addRow(QString(), m_remember);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_unlock = buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
     m_unlock->setObjectName(QStringLiteral("unlockButton"));
@@ -65,10 +74,21 @@ UnlockDialog::UnlockDialog(const EvidenceStore &store, Session *session, Environ
     }
 }
 
+bool UnlockDialog::keychainHoldsPassphrase() const {
+    const QString name = m_identity->currentData().toString();
+    return m_keychain && !name.isEmpty() &&
+           Keychain::read(Keychain::passphraseKey(name)).status == Keychain::Lookup::Status::Found;
+}
+
 void UnlockDialog::identityChanged() {
     const bool encrypted = IdentityUnlock::needsPassphrase(m_identity->currentData().toString());
+    m_kept = encrypted && keychainHoldsPassphrase();
     m_passphrase->setEnabled(encrypted);
-    m_passphrase->setPlaceholderText(encrypted ? QString() : tr("not needed: this dev key is not encrypted"));
+    m_passphrase->setPlaceholderText(!encrypted ? tr("not needed: this dev key is not encrypted")
+                                     : m_kept   ? tr("kept in the keychain: leave empty and sign in")
+                                                : QString());
+    m_remember->setEnabled(encrypted && !m_kept);
+    m_remember->setChecked(false);
     m_error->clear();
 }
 
@@ -80,14 +100,39 @@ void UnlockDialog::tryUnlock() {
     Secret passphrase(typed);
     secureZero(typed.data(), static_cast<std::size_t>(typed.size()));
     m_passphrase->clear();
+    const bool fromKeychain = !passphrase.isSet() && m_kept;
+    if (fromKeychain) {
+        Keychain::Lookup kept = Keychain::read(Keychain::passphraseKey(name));
+        if (kept.status != Keychain::Lookup::Status::Found) {
+            m_error->setText(tr("The keychain no longer holds the passphrase of %1: type it.").arg(name));
+            m_kept = false;
+            m_passphrase->setPlaceholderText(QString());
+            m_passphrase->setFocus();
+            return;
+        }
+        passphrase = std::move(kept.value);
+    }
     auto signer = IdentityUnlock::unlock(m_store, name, passphrase, m_environment);
     if (!signer.ok()) {
-        m_error->setText(tr("Cannot sign in as %1: %2").arg(name, signer.error().message));
+        m_error->setText(fromKeychain ? tr("The passphrase kept in the keychain does not open the key of %1 "
+                                           "(was it changed?): type it.")
+                                            .arg(name)
+                                      : tr("Cannot sign in as %1: %2").arg(name, signer.error().message));
         m_passphrase->setFocus();
         return;
     }
+    if (m_remember->isChecked() && passphrase.isSet()) {
+        // Signed in either way; a keychain that refuses only costs the convenience.
+        if (auto stored = Keychain::write(Keychain::passphraseKey(name), passphrase); !stored.ok())
+            m_keychainWarning =
+                tr("The keychain did not keep the passphrase: %1").arg(stored.error().message);
+    }
     m_session->unlockWith(std::move(signer).value());
     accept();
+}
+
+QString UnlockDialog::keychainWarning() const {
+    return m_keychainWarning;
 }
 
 QString UnlockDialog::errorText() const {

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void configSnapshotHoldsPresenceNeverValues();
     void signoffsAreSeparatedAndInvalidatedByChanges();
     void aBrokenSignatureIsShownAsSuch();
+    void oneIdentityNeverCountsForTwoRoles();
     void decisionIsGoOnlyWhenTheEvidenceSaysSo();
     void genericRunbookPathsLeaveLaunchesAlone();
     void exportHoldsTheRecordTheSignoffsSigned();
@@ -478,6 +479,58 @@ void TestLaunch::aBrokenSignatureIsShownAsSuch() {
     in = rig.inputs();
     in.identities.remove(QStringLiteral("pat"));
     QCOMPARE(computeLaunchStatus(in).signoff(QStringLiteral("product"))->state, SignoffState::BadSignature);
+}
+
+void TestLaunch::oneIdentityNeverCountsForTwoRoles() {
+    Rig rig;
+    test::TempDir dir;
+    const QString run = completeChecklist(rig, dir);
+    clearEveryRule(rig);
+    QVERIFY_OK(rig.as(rig.mia).signoff(run, QStringLiteral("product")));
+    QVERIFY_OK(rig.as(rig.quinn).signoff(run, QStringLiteral("qa")));
+    // mia holds engineering too; the recording refuses her second role, so a modified program with
+    // her key appends the sign-off itself, correctly signed over the current record.
+    const LaunchStatus before = rig.status();
+    const LaunchSignoff *engineering = before.signoff(QStringLiteral("engineering"));
+    const std::string statement =
+        signoffStatement(run, QStringLiteral("engineering"), rig.mia.name, before.recordSha256);
+    JsonValue evidence = JsonValue::object();
+    evidence["signed_as"] = QStringLiteral("engineering");
+    evidence["record_sha256"] = before.recordSha256;
+    evidence["statement"] = statement;
+    evidence["signature"] = QString::fromLatin1(rig.mia.key.sign(statement).toBase64());
+    evidence["key_fingerprint"] = rig.mia.key.publicKey().fingerprint();
+    NewEvent e;
+    e.kind = QStringLiteral("runbook.step");
+    e.scope = before.run->scope;
+    e.tsMs = rig.clock;
+    e.payload["run"] = run;
+    e.payload["incident"] = QString();
+    e.payload["runbook"] = before.run->runbook;
+    e.payload["step"] = engineering->step;
+    e.payload["status"] = QStringLiteral("done");
+    e.payload["note"] = QString();
+    e.payload["evidence"] = evidence;
+    QVERIFY_OK(rig.f.store->append(rig.mia, {e}));
+
+    const LaunchStatus st = rig.status();
+    QCOMPARE(st.signoff(QStringLiteral("product"))->state, SignoffState::Valid);
+    const LaunchSignoff *second = st.signoff(QStringLiteral("engineering"));
+    QCOMPARE(second->identity, QStringLiteral("mia"));
+    QCOMPARE(second->state, SignoffState::Invalidated);
+    QVERIFY2(second->why.contains(QStringLiteral("already signed as Product")), qPrintable(second->why));
+    QVERIFY(!st.go);
+    bool named = false;
+    for (const auto &[rule, reason] : st.reasons)
+        named = named ||
+                (rule == QLatin1String("sign-offs") && reason.contains(QStringLiteral("different people")));
+    QVERIFY(named);
+    // And the decision refuses GO on it.
+    QCOMPARE(rig.as(rig.rob).decide(run, true, QStringLiteral("go")).error().code, ErrorCode::Negative);
+    // eve signing engineering makes it three people again.
+    QVERIFY_OK(rig.as(rig.eve).signoff(run, QStringLiteral("engineering")));
+    QVERIFY2(rig.status().go,
+             qPrintable(rig.status().reasons.isEmpty() ? QString() : rig.status().reasons.first().second));
 }
 
 void TestLaunch::decisionIsGoOnlyWhenTheEvidenceSaysSo() {
