@@ -3,7 +3,9 @@
 //   throughput PORT N       one round of N /readyz probes; prints requests/s (the script runs curl
 //                           --parallel --parallel-max 50 on the same URLs)
 //   pack PORT               the probe of a 1 GiB pack, hashed while it streams; prints MB/s
-//   soak PORT MINUTES N     the real main window, offscreen, monitoring N targets every 10 s:
+//   soak-config PORT N FILE the soak's deployment config: N targets every 10 s, as YAML, for the
+//                           window below and for opsconsole-cli monitor (probes.sh runs both)
+//   soak CONFIG MINUTES     the real main window, offscreen, monitoring CONFIG's targets:
 //                           CPU % of one core, RSS growth, worst event-loop stall
 #include "MainWindow.h"
 #include "alerts/AlertsPanel.h"
@@ -270,16 +272,45 @@ long threadMajorFaults() {
     return u.ru_majflt;
 }
 
-int soak(quint16 port, double minutes, int targets) {
-    // N targets: scopes of four (manifest, pack, resolver, rules) plus services for the rest.
+// N targets: scopes of four (manifest, pack, resolver, rules) plus services for the rest, a round
+// every 10 s. One file, so the window and the headless monitor probe exactly the same.
+int soakConfig(quint16 port, int targets, const QString &file) {
     const int scopes = targets / 5;
     const int services = targets - scopes * 4;
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    QString yaml = QStringLiteral("environment: dev\n"
+                                  "probes: {interval_s: 10, timeout_ms: 5000, connect_timeout_ms: 30000, "
+                                  "slow_ms: 2000, concurrency: 16}\n"
+                                  "scopes:\n");
+    for (int i = 0; i < scopes; ++i) {
+        const QString id = QStringLiteral("s%1").arg(i, 3, 10, QLatin1Char('0'));
+        yaml += QStringLiteral("  - {id: %1, kind: %2, %3critical: false, freshness_hours: 24, manifest: "
+                               "%4/%1/manifest.json, "
+                               "resolver: %4/%1/resolver, rules: %4/%1/rules}\n")
+                    .arg(id, i == 0 ? QStringLiteral("baseline") : QStringLiteral("country"),
+                         i == 0 ? QString() : QStringLiteral("parent: s000, "), base);
+    }
+    yaml += QStringLiteral("services:\n");
+    for (int i = 0; i < services; ++i)
+        yaml += QStringLiteral("  - {id: svc%1, readyz: %2/ready/%1}\n").arg(i).arg(base);
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(yaml.toUtf8()) < 0) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(file));
+        return 1;
+    }
+    return 0;
+}
+
+int soak(const QString &configFile, double minutes) {
+    auto config = ConfigLoader::loadFile(configFile);
+    if (!config.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(config.error().toString()));
+        return 1;
+    }
     QTemporaryDir dir;
     StartupContext ctx;
     ctx.environment = Environment::Dev;
-    ctx.config = configFor(port, scopes, services, 16);
-    ctx.config.probes.timeoutMs = 5000;
-    ctx.config.probes.slowMs = 2000;
+    ctx.config = config.value();
     ctx.storePath = dir.filePath(QStringLiteral("evidence.sqlite"));
     auto key = crypto::PrivateKey::generate();
     {
@@ -359,16 +390,19 @@ int main(int argc, char *argv[]) {
     if (mode == QLatin1String("soak")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
-        return soak(static_cast<quint16>(atoi(argv[2])), atof(argv[3]), atoi(argv[4]));
+        return argc > 3 ? soak(QString::fromLocal8Bit(argv[2]), atof(argv[3])) : 2;
     }
     QCoreApplication app(argc, argv);
     if (mode == QLatin1String("serve") && argc > 2)
         return serve(QString::fromLocal8Bit(argv[2]));
     if (mode == QLatin1String("throughput") && argc > 3)
         return throughput(static_cast<quint16>(atoi(argv[2])), atoi(argv[3]));
+    if (mode == QLatin1String("soak-config") && argc > 4)
+        return soakConfig(static_cast<quint16>(atoi(argv[2])), atoi(argv[3]),
+                          QString::fromLocal8Bit(argv[4]));
     if (mode == QLatin1String("pack") && argc > 2)
         return pack(static_cast<quint16>(atoi(argv[2])));
     std::fprintf(stderr, "usage: opsconsole-bench-probes serve PORTFILE | throughput PORT N | pack PORT | "
-                         "soak PORT MINUTES N\n");
+                         "soak-config PORT N FILE | soak CONFIG MINUTES\n");
     return 2;
 }

@@ -2,7 +2,8 @@
 # Probe benchmarks (make bench), each beside a baseline measured in the same run on the same
 # local server: 2,000 requests vs curl --parallel --parallel-max 50; a 1 GiB pack hashed while
 # it downloads vs curl -s URL | sha256sum; then the soak: the real window monitoring 500 targets
-# every 10 s (SOAK_MINUTES, default 10). BUILD_DIR is the release build.
+# every 10 s (SOAK_MINUTES, default 10), and the headless monitor on the same config for as long,
+# whose CPU must not exceed the window's. BUILD_DIR is the release build.
 set -euo pipefail
 bin=${BUILD_DIR:-build/release}/bin/opsconsole-bench-probes
 command -v curl >/dev/null || { echo "curl is needed for the baselines"; exit 1; }
@@ -51,7 +52,8 @@ row "1 GiB pack hashed while streaming (MB/s)" "$(printf %.0f "$ours")" "MB/s" "
 # 3. The soak: 500 targets every 10 s for SOAK_MINUTES, the real window offscreen.
 minutes=${SOAK_MINUTES:-10}
 echo "soak: 500 targets every 10 s for $minutes min (the real main window, offscreen)..."
-line=$("$bin" soak "$port" "$minutes" 500)
+"$bin" soak-config "$port" 500 "$tmp/soak.yaml"
+line=$("$bin" soak "$tmp/soak.yaml" "$minutes")
 echo "  $line"
 get() { echo "$line" | sed -E "s/.*$1 ([-0-9.]+).*/\\1/"; }
 cpu=$(get cpu_percent); growth=$(get growth_percent); stall=$(get worst_stall_ms)
@@ -62,4 +64,34 @@ row "soak: worst event-loop stall" "$stall" "ms" "50" "limit" "-" "< 50" "$(hold
 # fault, and how many stalls over 15 ms did (a machine that evicts cold code pages shows them).
 clean=$(get worst_stall_without_page_faults_ms); faulted=$(get stalls_over_15ms_with_page_faults)
 printf '  of which: worst stall without a major page fault %s ms; stalls over 15 ms with page faults: %s\n' "$clean" "$faulted"
+
+# 4. The headless monitor (opsconsole-cli monitor) on the same config for as long: CPU from
+#    /proc after its first round, against the window's figure above.
+cli=${BUILD_DIR:-build/release}/bin/opsconsole-cli
+echo "soak: the headless monitor on the same 500 targets for $minutes min..."
+export XDG_DATA_HOME="$tmp/mon/data" XDG_STATE_HOME="$tmp/mon/state" XDG_CONFIG_HOME="$tmp/mon/config" OPSCONSOLE_KEYCHAIN=off
+store="$tmp/monitor.sqlite"
+"$cli" --store "$store" --config "$tmp/soak.yaml" init --identity bench --roles operator >/dev/null 2>&1
+"$cli" --store "$store" --config "$tmp/soak.yaml" monitor --identity bench --listen 127.0.0.1:0 --json \
+    >"$tmp/monitor.out" 2>"$tmp/monitor.err" &
+mon=$!
+for _ in $(seq 600); do grep -q '"started"' "$tmp/monitor.out" && break; sleep 0.2; done
+url=$(sed -n 's/.*"metrics_url":"\([^"]*\)".*/\1/p' "$tmp/monitor.out" | head -1)
+[ -n "$url" ] || { cat "$tmp/monitor.err"; echo "the monitor did not start"; exit 1; }
+for _ in $(seq 600); do
+    v=$(curl -s "$url" | awk '/^opsconsole_monitor_last_round_timestamp_seconds /{print $2}')
+    [ -n "$v" ] && awk "BEGIN { exit !($v > 0) }" && break
+    sleep 0.2
+done
+ticks=$(getconf CLK_TCK)
+cpu0=$(awk '{ print $14 + $15 }' "/proc/$mon/stat"); t0=$(now)
+sleep $(calc "$minutes * 60")
+cpu1=$(awk '{ print $14 + $15 }' "/proc/$mon/stat"); t1=$(now)
+probed=$(curl -s "$url" | grep -c '^opsconsole_probe_state{.*state="ok"} 1' || true)
+kill -TERM "$mon"; wait "$mon" || true
+moncpu=$(calc "($cpu1 - $cpu0) / $ticks / ($t1 - $t0) * 100")
+echo "  monitor: $probed targets ok at the end, cpu_percent $(printf %.1f "$moncpu")"
+ratio=$(calc "$moncpu / ($cpu > 0 ? $cpu : 0.001)")
+row "soak: headless monitor CPU (% of one core)" "$(printf %.1f "$moncpu")" "%" "$cpu" "window" "$(printf %.2f "$ratio")" "<= 1.00" \
+    "$(holds "$moncpu <= $cpu")"
 exit $(( failures > 0 ))
