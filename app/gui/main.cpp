@@ -5,6 +5,7 @@
 #include "common/AppOptions.h"
 #include "common/Translations.h"
 #include "core/Hardening.h"
+#include "core/Secret.h"
 #include "firstrun/FirstRunDialog.h"
 #include "store/IdentityUnlock.h"
 #include "store/SqliteEvidenceStore.h"
@@ -87,6 +88,12 @@ int main(int argc, char *argv[]) {
     if (!resolved.ok())
         return refuse(resolved.error());
     const QProcessEnvironment environment = std::move(resolved).value();
+    // The window's panels read the tokens from the process environment: hand them what was found
+    // in the keychain, a file or a credential (the same reach as a token given as a variable).
+    for (const char *name :
+         {OperatorSecrets::kOperatorTokenVariable, OperatorSecrets::kPublisherTokenVariable})
+        if (const QString value = environment.value(QString::fromLatin1(name)); !value.isEmpty())
+            qputenv(name, value.toUtf8());
     const CommonOptions options = common.read(parser);
     auto context = Startup::prepare(options, environment);
     if (!context.ok())

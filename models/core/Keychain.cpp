@@ -76,14 +76,14 @@ Lookup read(const QString &key, std::chrono::milliseconds timeout) {
     QKeychain::Error error = QKeychain::OtherError;
     QString errorString;
     QByteArray data;
-    QObject::connect(job, &QKeychain::Job::finished, job, [&](QKeychain::Job *) {
+    QObject context; // the lambda's captures live as long as this; the job is never disconnected
+    QObject::connect(job, &QKeychain::Job::finished, &context, [&](QKeychain::Job *) {
         error = job->error();
         errorString = job->errorString();
         if (error == QKeychain::NoError)
             data = job->binaryData();
     });
     if (!runJob(job, timeout)) {
-        QObject::disconnect(job, nullptr, nullptr, nullptr);
         result.detail = timeoutText(timeout);
         return result;
     }
@@ -120,12 +120,12 @@ Result<void> write(const QString &key, const Secret &value, std::chrono::millise
     secureZero(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
     QKeychain::Error error = QKeychain::OtherError;
     QString errorString;
-    QObject::connect(job, &QKeychain::Job::finished, job, [&](QKeychain::Job *) {
+    QObject context; // the lambda's captures live as long as this; the job is never disconnected
+    QObject::connect(job, &QKeychain::Job::finished, &context, [&](QKeychain::Job *) {
         error = job->error();
         errorString = job->errorString();
     });
     if (!runJob(job, timeout)) {
-        QObject::disconnect(job, nullptr, nullptr, nullptr);
         return makeError(ErrorCode::Policy, timeoutText(timeout));
     }
     if (error != QKeychain::NoError)
@@ -151,12 +151,12 @@ Result<bool> remove(const QString &key, std::chrono::milliseconds timeout) {
     job->setAutoDelete(true);
     QKeychain::Error error = QKeychain::OtherError;
     QString errorString;
-    QObject::connect(job, &QKeychain::Job::finished, job, [&](QKeychain::Job *) {
+    QObject context; // the lambda's captures live as long as this; the job is never disconnected
+    QObject::connect(job, &QKeychain::Job::finished, &context, [&](QKeychain::Job *) {
         error = job->error();
         errorString = job->errorString();
     });
     if (!runJob(job, timeout)) {
-        QObject::disconnect(job, nullptr, nullptr, nullptr);
         return makeError(ErrorCode::Policy, timeoutText(timeout));
     }
     if (error != QKeychain::NoError)
