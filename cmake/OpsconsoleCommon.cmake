@@ -14,12 +14,14 @@ target_compile_definitions(opsconsole_common INTERFACE
     QT_DISABLE_DEPRECATED_UP_TO=0x060400
 )
 target_compile_options(opsconsole_common INTERFACE
-    -Wall -Wextra -Wold-style-cast -Wpedantic -Wshadow=local -Wnon-virtual-dtor
+    -Wall -Wextra -Wold-style-cast -Wpedantic -Wnon-virtual-dtor
     -Wcast-qual -Wformat=2 -Wimplicit-fallthrough -Woverloaded-virtual -Wcast-align
 )
-# GCC 12 reports false positives inside std::variant at -O2 (GCC bug 105562 and friends).
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
-    target_compile_options(opsconsole_common INTERFACE -Wno-maybe-uninitialized)
+    # GCC 12 reports false positives inside std::variant at -O2 (GCC bug 105562 and friends).
+    target_compile_options(opsconsole_common INTERFACE -Wshadow=local -Wno-maybe-uninitialized)
+elseif(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    target_compile_options(opsconsole_common INTERFACE -Wshadow-uncaptured-local -Wshadow)
 endif()
 if(OPSCONSOLE_WERROR)
     target_compile_options(opsconsole_common INTERFACE -Werror)

@@ -2,17 +2,20 @@
 """Prepare an opsconsole attestation (a DSSE envelope around an in-toto statement) for
 verification with the openssl command line, without opsconsole.
 
-    python3 dsse_openssl.py ATTESTATION.intoto.json OUTDIR
+    python3 dsse_openssl.py --pin SHA256:<hex> [--pin ...] ATTESTATION.intoto.json OUTDIR
 
 It writes OUTDIR/pae.bin (the bytes every signature covers: DSSE's pre-authentication
 encoding) and, for each signer the statement names, OUTDIR/<n>.pem (its Ed25519 key) and
 OUTDIR/<n>.sig (its signature), then prints one openssl command per signer. It checks no
 signature itself: openssl does. It exits 1 when a named signer has no signature, a signature
-comes from a key the statement does not name, or a key does not match its fingerprint.
-Compare the printed fingerprints with the keys you trust (the release owner's) before
-believing anything: every signer is named inside the signed statement, so one pinned key
-vouches for the rest.
+comes from a key the statement does not name, a key does not match its fingerprint, or no
+pinned key is among the signers; 2 without a --pin. The pin is the key you trust (the release
+owner's, from your own records): every signer is named inside the signed statement, so once
+openssl has verified the pinned signer's line, that key vouches for the rest. An attestation
+made and signed entirely by keys you never trusted fails here, however well its own
+signatures verify.
 """
+import argparse
 import base64
 import hashlib
 import json
@@ -28,10 +31,20 @@ def fail(msg):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__, file=sys.stderr)
-        sys.exit(2)
-    with open(sys.argv[1], "rb") as f:
+    parser = argparse.ArgumentParser(
+        description="Lay an opsconsole attestation out for the openssl command line.",
+        epilog="Exit status: 0 laid out, 1 refused (named on standard error), 2 usage.")
+    parser.add_argument("--pin", action="append", required=True, metavar="SHA256:HEX",
+                        help="the fingerprint of a key you trust; it must be among the signers")
+    parser.add_argument("attestation")
+    parser.add_argument("outdir")
+    args = parser.parse_args()
+    pins = set()
+    for pin in args.pin:
+        if not pin.startswith("SHA256:") or len(pin) != 71 or any(c not in "0123456789abcdef" for c in pin[7:]):
+            parser.error("--pin %r is not SHA256: and 64 lower-case hex digits" % pin)
+        pins.add(pin)
+    with open(args.attestation, "rb") as f:
         raw = f.read(16 * 1024 * 1024 + 1)
     if len(raw) > 16 * 1024 * 1024:
         fail("larger than 16 MiB: not an attestation")
@@ -69,8 +82,8 @@ def main():
                                printable(str(statement["predicate"].get("verificationResult",
                                                                         statement["predicate"].get("result"))))))
     pae = b"DSSEv1 %d %s %d %s" % (len(ptype), ptype, len(payload), payload)
-    os.makedirs(sys.argv[2], exist_ok=True)
-    with open(os.path.join(sys.argv[2], "pae.bin"), "wb") as f:
+    os.makedirs(args.outdir, exist_ok=True)
+    with open(os.path.join(args.outdir, "pae.bin"), "wb") as f:
         f.write(pae)
 
     sigs = {}
@@ -87,18 +100,21 @@ def main():
             fail("signer %s: key does not match its fingerprint" % signer["identity"])
         named.add(fp)
         pem = base64.encodebytes(ED25519_SPKI_PREFIX + key).decode()
-        with open(os.path.join(sys.argv[2], "%d.pem" % n), "w") as f:
+        with open(os.path.join(args.outdir, "%d.pem" % n), "w") as f:
             f.write("-----BEGIN PUBLIC KEY-----\n" + pem + "-----END PUBLIC KEY-----\n")
         print("# %s (%s) %s" % (printable(signer["identity"]), printable(signer["role"]), fp))
         if fp not in sigs:
             problems.append("%s (%s) has not signed" % (signer["identity"], signer["role"]))
             continue
-        with open(os.path.join(sys.argv[2], "%d.sig" % n), "wb") as f:
+        with open(os.path.join(args.outdir, "%d.sig" % n), "wb") as f:
             f.write(sigs[fp])
         print("openssl pkeyutl -verify -pubin -inkey %d.pem -rawin -in pae.bin -sigfile %d.sig" % (n, n))
     for keyid in sigs:
         if keyid not in named:
             problems.append("a signature by %s, a key the statement does not name" % keyid)
+    if not pins & named & set(sigs):
+        problems.append("none of the pinned keys (%s) has signed: nothing here is vouched for by a key "
+                        "you trust" % ", ".join(sorted(pins)))
     for subject in statement["subject"]:
         digest = subject["digest"]["sha256"]
         if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):

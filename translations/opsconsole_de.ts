@@ -2127,10 +2127,6 @@
         <translation>Konsole öffnen</translation>
     </message>
     <message>
-        <source>The identity needs a name of lower-case letters, digits, '.', '_' or '-' (at most 64).</source>
-        <translation>Die Identität braucht einen Namen aus Kleinbuchstaben, Ziffern, '.', '_' oder '-' (höchstens 64).</translation>
-    </message>
-    <message>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen unterscheiden sich.</translation>
     </message>
@@ -2205,6 +2201,10 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>Roles:</source>
         <translation>Rollen:</translation>
+    </message>
+    <message>
+        <source>The identity needs a name of letters, digits, '.', '_', '@' or '-' that starts with a letter or digit (at most 64 characters, no spaces).</source>
+        <translation>Die Identität braucht einen Namen aus Buchstaben, Ziffern, „.“, „_“, „@“ oder „-“, der mit einem Buchstaben oder einer Ziffer beginnt (höchstens 64 Zeichen, keine Leerzeichen).</translation>
     </message>
 </context>
 <context>
@@ -3981,12 +3981,12 @@ tatsächlich %2</translation>
         <translation>Der Schlüsselbund enthält die Passphrase von %1 nicht mehr: Bitte eingeben.</translation>
     </message>
     <message>
-        <source>The passphrase kept in the keychain does not open the key of %1 (was it changed?): type it.</source>
-        <translation>Die im Schlüsselbund verwahrte Passphrase öffnet den Schlüssel von %1 nicht (wurde sie geändert?): Bitte eingeben.</translation>
-    </message>
-    <message>
         <source>The keychain did not keep the passphrase: %1</source>
         <translation>Der Schlüsselbund hat die Passphrase nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Signing in as %1 with the passphrase kept in the keychain failed: %2. Type the passphrase.</source>
+        <translation>Die Anmeldung als %1 mit der im Schlüsselbund gespeicherten Passphrase ist fehlgeschlagen: %2. Geben Sie die Passphrase ein.</translation>
     </message>
 </context>
 <context>

@@ -2124,10 +2124,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The identity needs a name of lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The two passphrases differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2193,6 +2189,10 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>Roles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity needs a name of letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos; that starts with a letter or digit (at most 64 characters, no spaces).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3956,11 +3956,11 @@ actual   %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The passphrase kept in the keychain does not open the key of %1 (was it changed?): type it.</source>
+        <source>The keychain did not keep the passphrase: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The keychain did not keep the passphrase: %1</source>
+        <source>Signing in as %1 with the passphrase kept in the keychain failed: %2. Type the passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

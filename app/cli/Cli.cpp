@@ -72,7 +72,7 @@ int Cli::run(const QStringList &arguments, CliIo &io) {
             Discard discard;
             discard.open(QIODevice::WriteOnly);
             QTextStream nowhere(&discard);
-            CliIo quiet{nowhere, io.err, io.environment};
+            CliIo quiet{nowhere, io.err, io.environment, io.keychain};
             return runVerb(arguments, quiet);
         }
     }

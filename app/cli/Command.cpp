@@ -1,6 +1,7 @@
 #include "Command.h"
 
 #include "Help.h"
+#include "core/Hardening.h"
 #include "core/Time.h"
 
 #include "core/CanonicalJson.h"
@@ -42,9 +43,17 @@ int Command::fail(CliIo &io, const Error &error, bool json) {
     return error.exitCode();
 }
 
+void CliIo::takeTokensFromKeychain() {
+    if (!keychain)
+        return;
+    environment = Hardening::tokensFromKeychain(std::move(environment), keychain);
+    keychain = {};
+}
+
 Result<StartupContext> Command::startup(const QCommandLineParser &parser, CliIo &io) const {
     CommonOptions options = m_common.read(parser);
     options.bootstrapsTrust = bootstrapsTrust();
+    io.takeTokensFromKeychain();
     return Startup::prepare(options, io.environment);
 }
 

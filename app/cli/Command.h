@@ -2,6 +2,7 @@
 
 #include "common/AppOptions.h"
 #include "core/JsonValue.h"
+#include "core/Keychain.h"
 #include "core/Result.h"
 #include "core/Startup.h"
 #include "store/EvidenceTypes.h"
@@ -13,9 +14,19 @@ namespace ops::cli {
 
 // What a command may touch of the outside world; tests give it string streams.
 struct CliIo {
+    CliIo(QTextStream &out_, QTextStream &err_, QProcessEnvironment environment_,
+          Keychain::Reader keychain_ = {})
+        : out(out_)
+        , err(err_)
+        , environment(std::move(environment_))
+        , keychain(std::move(keychain_)) {}
     QTextStream &out;
     QTextStream &err;
     QProcessEnvironment environment;
+    // Asked once, by the first verb that loads the deployment, for the tokens that nothing given
+    // for the run set; then dropped.
+    Keychain::Reader keychain;
+    void takeTokensFromKeychain();
 };
 
 // One verb group ("config", "evidence", …), KeePassXC-style: each builds its own parser

@@ -47,6 +47,7 @@ int ConfigCommand::run(const QStringList &arguments, CliIo &io) {
     if (pos.size() == 3)
         options.configPath = pos.at(2);
 
+    io.takeTokensFromKeychain();
     auto ctx = Startup::prepare(options, io.environment);
     // What the monitor checks at start: the alert rules load, and Alertmanager's routes and the
     // maintenance windows name alerts (and signals) of them.

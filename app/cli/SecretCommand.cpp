@@ -81,7 +81,7 @@ int SecretCommand::run(const QStringList &arguments, CliIo &io) {
             keychainState = QStringLiteral("no session bus");
         }
         QStringList sources;
-        auto resolved = Hardening::secretsFromFiles(
+        auto resolved = Hardening::resolveSecrets(
             io.environment, reachable ? Keychain::reader(io.environment) : Keychain::Reader(), &sources);
         if (!resolved.ok())
             return fail(io, resolved.error(), json);
@@ -89,20 +89,20 @@ int SecretCommand::run(const QStringList &arguments, CliIo &io) {
         QString identity = options.identity;
         if (identity.isEmpty())
             identity = io.environment.value(QStringLiteral("OPSCONSOLE_IDENTITY"));
-        QString passphraseSource;
-        if (!options.passphraseFile.isEmpty())
-            passphraseSource = QStringLiteral("--passphrase-file");
-        else if (reachable && !identity.isEmpty() &&
-                 Keychain::read(Keychain::passphraseKey(identity)).status == Keychain::Lookup::Status::Found)
-            passphraseSource = QStringLiteral("the keychain (%1)").arg(Keychain::passphraseKey(identity));
-        else if (!io.environment.value(QStringLiteral("OPSCONSOLE_PASSPHRASE")).isEmpty())
-            passphraseSource = QStringLiteral("OPSCONSOLE_PASSPHRASE");
         const auto sourceOf = [&](const QString &var) {
             for (const QString &line : std::as_const(sources))
                 if (line.startsWith(var + QStringLiteral(": ")))
                     return line.mid(var.size() + 2);
             return QString();
         };
+        QString passphraseSource;
+        if (!options.passphraseFile.isEmpty())
+            passphraseSource = QStringLiteral("--passphrase-file");
+        else if (!resolved->value(QStringLiteral("OPSCONSOLE_PASSPHRASE")).isEmpty())
+            passphraseSource = sourceOf(QStringLiteral("OPSCONSOLE_PASSPHRASE"));
+        else if (reachable && !identity.isEmpty() &&
+                 Keychain::read(Keychain::passphraseKey(identity)).status == Keychain::Lookup::Status::Found)
+            passphraseSource = QStringLiteral("the keychain (%1)").arg(Keychain::passphraseKey(identity));
         if (json) {
             JsonValue o = JsonValue::object();
             o["keychain"] = keychainState;

@@ -32,8 +32,9 @@ int main(int argc, char *argv[]) {
     } else {
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
-    // The keychain is asked over D-Bus, which needs the application object.
-    auto resolved = ops::Hardening::secretsFromFiles(taken, ops::Keychain::reader(taken));
+    // Secrets given for the run. The keychain is asked later, and only by a verb that loads the
+    // deployment (help, --version and a mistyped verb never wait for it).
+    auto resolved = ops::Hardening::secretsFromFiles(taken);
     if (!resolved.ok()) {
         QTextStream(stderr) << "opsconsole-cli: " << resolved.error().message << '\n';
         return static_cast<int>(resolved.error().code);
@@ -43,7 +44,7 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("opsconsole"));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    ops::cli::CliIo io{out, err, environment};
+    ops::cli::CliIo io{out, err, environment, ops::Keychain::reader(environment)};
     ops::cli::Cli cli;
     const int code = cli.run(QCoreApplication::arguments(), io);
     out.flush();

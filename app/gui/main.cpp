@@ -82,18 +82,13 @@ int main(int argc, char *argv[]) {
         return static_cast<int>(ErrorCode::Usage);
     }
 
-    // Tokens from the keychain (over D-Bus, so after the application object), files, systemd
-    // credentials or the environment.
-    auto resolved = Hardening::secretsFromFiles(taken, Keychain::reader(taken));
+    // Tokens from files, systemd credentials or the environment, then the keychain (over D-Bus, so
+    // after the application object).
+    auto resolved = Hardening::resolveSecrets(taken, Keychain::reader(taken));
     if (!resolved.ok())
         return refuse(resolved.error());
+    // The panels are handed the tokens through the startup context, never the process environment.
     const QProcessEnvironment environment = std::move(resolved).value();
-    // The window's panels read the tokens from the process environment: hand them what was found
-    // in the keychain, a file or a credential (the same reach as a token given as a variable).
-    for (const char *name :
-         {OperatorSecrets::kOperatorTokenVariable, OperatorSecrets::kPublisherTokenVariable})
-        if (const QString value = environment.value(QString::fromLatin1(name)); !value.isEmpty())
-            qputenv(name, value.toUtf8());
     const CommonOptions options = common.read(parser);
     auto context = Startup::prepare(options, environment);
     if (!context.ok())

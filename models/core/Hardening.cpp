@@ -28,8 +28,7 @@ QProcessEnvironment takeEnvironment() {
     return env;
 }
 
-Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env, const Keychain::Reader &keychain,
-                                             QStringList *sources) {
+Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env, QStringList *sources) {
     constexpr qint64 kMaxSecretBytes = 64 * 1024;
     const auto readSecret = [](const QString &path, bool private_,
                                const QString &what) -> Result<QByteArray> {
@@ -60,16 +59,7 @@ Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env, const Keyc
         Result<QByteArray> value = QByteArray();
         bool found = false;
         QString source;
-        const QString keychainKey =
-            var == QLatin1String(OperatorSecrets::kOperatorTokenVariable)    ? Keychain::kOperatorToken
-            : var == QLatin1String(OperatorSecrets::kPublisherTokenVariable) ? Keychain::kPublisherToken
-                                                                             : QString();
-        if (std::optional<Secret> kept;
-            !keychainKey.isEmpty() && keychain && (kept = keychain(keychainKey))) {
-            value = kept->reveal();
-            found = true;
-            source = QStringLiteral("the keychain (%1)").arg(keychainKey);
-        } else if (const QString path = env.value(fileVar); !path.isEmpty()) {
+        if (const QString path = env.value(fileVar); !path.isEmpty()) {
             value = readSecret(path, true, fileVar);
             found = true;
             source = fileVar;
@@ -97,6 +87,34 @@ Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env, const Keyc
             sources->append(var + QStringLiteral(": ") + source);
     }
     return env;
+}
+
+QProcessEnvironment tokensFromKeychain(QProcessEnvironment env, const Keychain::Reader &keychain,
+                                       QStringList *sources) {
+    if (!keychain)
+        return env;
+    const std::pair<const char *, QString> tokens[] = {
+        {OperatorSecrets::kOperatorTokenVariable, Keychain::kOperatorToken},
+        {OperatorSecrets::kPublisherTokenVariable, Keychain::kPublisherToken}};
+    for (const auto &[name, key] : tokens) {
+        const QString var = QString::fromLatin1(name);
+        if (!env.value(var).isEmpty())
+            continue; // given for this run: a file, a credential or the variable
+        if (std::optional<Secret> kept = keychain(key)) {
+            env.insert(var, QString::fromUtf8(kept->reveal()));
+            if (sources)
+                sources->append(var + QStringLiteral(": the keychain (%1)").arg(key));
+        }
+    }
+    return env;
+}
+
+Result<QProcessEnvironment> resolveSecrets(const QProcessEnvironment &env, const Keychain::Reader &keychain,
+                                           QStringList *sources) {
+    auto explicitly = secretsFromFiles(env, sources);
+    if (!explicitly.ok())
+        return explicitly.error();
+    return tokensFromKeychain(std::move(explicitly).value(), keychain, sources);
 }
 
 } // namespace ops::Hardening

@@ -17,17 +17,25 @@ void protectProcess();
 // The returned environment still holds it, for the one place that reads it.
 QProcessEnvironment takeEnvironment();
 
-// Secrets kept where operators keep them instead of the environment. For OPSCONSOLE_OPERATOR_TOKEN,
-// OPSCONSOLE_PUBLISHER_TOKEN and OPSCONSOLE_PASSPHRASE, in this order, the first that is present:
-//   the keychain    the OS keychain's operator-token / publisher-token (the tokens only: a
-//                   passphrase is kept per identity and asked for by Passphrase::obtain)
+// Secrets given for this run. For OPSCONSOLE_OPERATOR_TOKEN, OPSCONSOLE_PUBLISHER_TOKEN and
+// OPSCONSOLE_PASSPHRASE, in this order, the first that is present:
 //   NAME_FILE       a file holding the value (refused when its group or others may read it)
 //   the credential  $CREDENTIALS_DIRECTORY/opsconsole-operator-token … (systemd LoadCredential=)
 //   NAME            the variable itself
 // A file's value is its content without one trailing newline, at most 64 KiB. Returns the
 // environment with the values in it (this process's copy only); an unreadable file is an error
 // naming it. `sources`, when given, receives one line per secret found: "NAME: where" (no value).
-Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env, const Keychain::Reader &keychain = {},
-                                             QStringList *sources = nullptr);
+Result<QProcessEnvironment> secretsFromFiles(QProcessEnvironment env, QStringList *sources = nullptr);
+
+// The desktop's default, after everything given for the run: a token none of those set is taken
+// from the OS keychain's operator-token / publisher-token. (A passphrase is kept per identity and
+// asked for by Passphrase::obtain, after --passphrase-file and OPSCONSOLE_PASSPHRASE.) An explicit
+// source always wins, so a stale keychain entry never overrides what the operator gave this run.
+QProcessEnvironment tokensFromKeychain(QProcessEnvironment env, const Keychain::Reader &keychain,
+                                       QStringList *sources = nullptr);
+
+// Both, in that order.
+Result<QProcessEnvironment> resolveSecrets(const QProcessEnvironment &env, const Keychain::Reader &keychain,
+                                           QStringList *sources = nullptr);
 
 } // namespace ops::Hardening

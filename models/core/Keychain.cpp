@@ -6,11 +6,13 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QStringDecoder>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
 
 #include <memory>
+#include <utility>
 
 namespace ops::Keychain {
 namespace {
@@ -19,20 +21,36 @@ Q_LOGGING_CATEGORY(lcKeychain, "opsconsole.keychain")
 
 const QString kService = QStringLiteral("opsconsole");
 
-// Starts the job and waits for it in a local event loop. Returns false on timeout; the job is then
-// left to finish (and delete itself) on its own.
-bool runJob(QKeychain::Job *job, std::chrono::milliseconds timeout) {
-    QEventLoop loop;
-    bool finished = false;
-    QObject::connect(job, &QKeychain::Job::finished, &loop, [&] {
-        finished = true;
+// What a job came back with.
+struct Outcome {
+    bool answered = false; // false: the timeout passed first
+    QKeychain::Error error = QKeychain::OtherError;
+    QString errorString;
+    QByteArray data; // a read job's value
+};
+
+// Starts the job for opsconsole's entry `key` and waits for it in a local event loop. On timeout the
+// job is left to finish (and delete itself) on its own; nothing of this frame is touched then.
+Outcome runJob(QKeychain::Job *job, const QString &key, std::chrono::milliseconds timeout) {
+    job->setKey(key);
+    job->setInsecureFallback(false);
+    job->setAutoDelete(true);
+    Outcome outcome;
+    QEventLoop loop; // the lambdas' captures live as long as this; the job is never disconnected
+    QObject::connect(job, &QKeychain::Job::finished, &loop, [&](QKeychain::Job *done) {
+        outcome.answered = true;
+        outcome.error = done->error();
+        outcome.errorString = done->errorString();
+        if (auto *reading = qobject_cast<QKeychain::ReadPasswordJob *>(done);
+            reading && outcome.error == QKeychain::NoError)
+            outcome.data = reading->binaryData();
         loop.quit();
     });
     QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
     job->start();
-    if (!finished)
+    if (!outcome.answered)
         loop.exec(QEventLoop::ExcludeUserInputEvents);
-    return finished;
+    return outcome;
 }
 
 QString timeoutText(std::chrono::milliseconds timeout) {
@@ -69,34 +87,23 @@ Lookup read(const QString &key, std::chrono::milliseconds timeout) {
         result.detail = QStringLiteral("no application object");
         return result;
     }
-    auto *job = new QKeychain::ReadPasswordJob(kService);
-    job->setKey(key);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
-    QKeychain::Error error = QKeychain::OtherError;
-    QString errorString;
-    QByteArray data;
-    QObject context; // the lambda's captures live as long as this; the job is never disconnected
-    QObject::connect(job, &QKeychain::Job::finished, &context, [&](QKeychain::Job *) {
-        error = job->error();
-        errorString = job->errorString();
-        if (error == QKeychain::NoError)
-            data = job->binaryData();
-    });
-    if (!runJob(job, timeout)) {
+    Outcome outcome = runJob(new QKeychain::ReadPasswordJob(kService), key, timeout);
+    if (!outcome.answered) {
         result.detail = timeoutText(timeout);
         return result;
     }
-    switch (error) {
+    QByteArray &data = outcome.data;
+    switch (outcome.error) {
     case QKeychain::NoError:
         result.status = data.isEmpty() ? Lookup::Status::Missing : Lookup::Status::Found;
-        result.value = Secret(data);
+        result.value = Secret(std::exchange(data, QByteArray())); // the one copy, wiped by Secret
         break;
     case QKeychain::EntryNotFound:
         result.status = Lookup::Status::Missing;
         break;
     default:
-        result.detail = errorString.isEmpty() ? QStringLiteral("no keychain is available") : errorString;
+        result.detail =
+            outcome.errorString.isEmpty() ? QStringLiteral("no keychain is available") : outcome.errorString;
         break;
     }
     secureZero(data.data(), static_cast<std::size_t>(data.size()));
@@ -109,30 +116,31 @@ Result<void> write(const QString &key, const Secret &value, std::chrono::millise
         return makeError(ErrorCode::Usage, QStringLiteral("not a keychain entry of opsconsole: %1").arg(key));
     if (!QCoreApplication::instance())
         return makeError(ErrorCode::Policy, QStringLiteral("the keychain needs an application object"));
-    auto *job = new QKeychain::WritePasswordJob(kService);
-    job->setKey(key);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
     // As text, the way secret-tool, Seahorse and KeePassXC show and take it, so an operator can also
-    // keep the value with the desktop's own tools.
-    QString text = QString::fromUtf8(value.reveal());
+    // keep the value with the desktop's own tools. A value that is not UTF-8 text would come back
+    // changed, so it is refused rather than kept wrong.
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8(value.reveal());
+    if (utf8.hasError()) {
+        secureZero(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("the keychain keeps text, and this value is not UTF-8 text; "
+                                        "keep it in a file (%1) instead")
+                             .arg(key.startsWith(QStringLiteral("passphrase:"))
+                                      ? QStringLiteral("--passphrase-file")
+                                      : QStringLiteral("NAME_FILE")));
+    }
+    auto *job = new QKeychain::WritePasswordJob(kService);
     job->setTextData(text);
     secureZero(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
-    QKeychain::Error error = QKeychain::OtherError;
-    QString errorString;
-    QObject context; // the lambda's captures live as long as this; the job is never disconnected
-    QObject::connect(job, &QKeychain::Job::finished, &context, [&](QKeychain::Job *) {
-        error = job->error();
-        errorString = job->errorString();
-    });
-    if (!runJob(job, timeout)) {
+    const Outcome outcome = runJob(job, key, timeout);
+    if (!outcome.answered)
         return makeError(ErrorCode::Policy, timeoutText(timeout));
-    }
-    if (error != QKeychain::NoError)
-        return makeError(
-            ErrorCode::Policy,
-            QStringLiteral("the keychain refused to store %1: %2")
-                .arg(key, errorString.isEmpty() ? QStringLiteral("no keychain is available") : errorString));
+    if (outcome.error != QKeychain::NoError)
+        return makeError(ErrorCode::Policy, QStringLiteral("the keychain refused to store %1: %2")
+                                                .arg(key, outcome.errorString.isEmpty()
+                                                              ? QStringLiteral("no keychain is available")
+                                                              : outcome.errorString));
     return {};
 }
 
@@ -145,23 +153,13 @@ Result<bool> remove(const QString &key, std::chrono::milliseconds timeout) {
                          QStringLiteral("the keychain is not available: %1").arg(before.detail));
     if (before.status == Lookup::Status::Missing)
         return false;
-    auto *job = new QKeychain::DeletePasswordJob(kService);
-    job->setKey(key);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
-    QKeychain::Error error = QKeychain::OtherError;
-    QString errorString;
-    QObject context; // the lambda's captures live as long as this; the job is never disconnected
-    QObject::connect(job, &QKeychain::Job::finished, &context, [&](QKeychain::Job *) {
-        error = job->error();
-        errorString = job->errorString();
-    });
-    if (!runJob(job, timeout)) {
+    const Outcome outcome = runJob(new QKeychain::DeletePasswordJob(kService), key, timeout);
+    if (!outcome.answered)
         return makeError(ErrorCode::Policy, timeoutText(timeout));
-    }
-    if (error != QKeychain::NoError)
-        return makeError(ErrorCode::Policy,
-                         QStringLiteral("the keychain could not remove %1: %2").arg(key, errorString));
+    if (outcome.error != QKeychain::NoError)
+        return makeError(
+            ErrorCode::Policy,
+            QStringLiteral("the keychain could not remove %1: %2").arg(key, outcome.errorString));
     return true;
 }
 

@@ -21,12 +21,12 @@ Result<Secret> obtain(const QString &file, const QProcessEnvironment &env, const
             s = Secret(s.reveal().chopped(1));
         return s;
     }
-    if (keychain && !identity.isEmpty())
-        if (std::optional<Secret> kept = keychain(Keychain::passphraseKey(identity)))
-            return std::move(*kept);
     const QString var = QStringLiteral("OPSCONSOLE_PASSPHRASE");
     if (env.contains(var) && !env.value(var).isEmpty())
         return Secret(env.value(var).toUtf8());
+    if (keychain && !identity.isEmpty())
+        if (std::optional<Secret> kept = keychain(Keychain::passphraseKey(identity)))
+            return std::move(*kept);
     if (prompt)
         if (auto s = prompt(question))
             return std::move(*s);

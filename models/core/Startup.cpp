@@ -105,6 +105,7 @@ Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvir
     ctx.identity =
         options.identity.isEmpty() ? process.value(QStringLiteral("OPSCONSOLE_IDENTITY")) : options.identity;
     ctx.passphraseFile = options.passphraseFile;
+    ctx.secrets = OperatorSecrets::read(process);
     return ctx;
 }
 

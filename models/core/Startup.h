@@ -3,6 +3,7 @@
 #include "DeploymentConfig.h"
 #include "Environment.h"
 #include "Result.h"
+#include "Secret.h"
 
 #include <QProcessEnvironment>
 
@@ -23,6 +24,9 @@ struct StartupContext {
     QString storePath;
     QString identity;
     QString passphraseFile;
+    // The tokens, resolved once by the program's start (keychain, file, credential or variable);
+    // everything that needs one is handed it from here, never from the process environment.
+    OperatorSecrets secrets;
 };
 
 namespace Startup {

@@ -210,16 +210,16 @@ ClockView clockView(const RollbackClock &clock, qint64 startMs, qint64 nowMs) {
     return v;
 }
 
-const StepState *RunbookRun::step(const QString &id) const {
+const StepState *RunbookRun::step(const QString &stepId) const {
     for (const StepState &s : steps)
-        if (s.step.id == id)
+        if (s.step.id == stepId)
             return &s;
     return nullptr;
 }
 
-StepState *RunbookRun::step(const QString &id) {
+StepState *RunbookRun::step(const QString &stepId) {
     for (StepState &s : steps)
-        if (s.step.id == id)
+        if (s.step.id == stepId)
             return &s;
     return nullptr;
 }

@@ -137,8 +137,8 @@ struct RunbookRun {
     QList<QPair<QString, QString>> signatures;
     bool objectiveMet = false; // set when a rollback run finishes
 
-    const StepState *step(const QString &id) const;
-    StepState *step(const QString &id);
+    const StepState *step(const QString &stepId) const;
+    StepState *step(const QString &stepId);
     const StepState *nextPending() const;
     int resolvedCount() const;
     const RollbackClock *clock(const QString &name) const;

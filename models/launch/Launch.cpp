@@ -542,7 +542,6 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
                 st.reasons << qMakePair(QStringLiteral("checklist"),
                                         QStringLiteral("%1: %2").arg(c.step.id, c.stale));
         }
-        QHash<QString, QString> validSigners; // identity -> the role title it signed as
         for (const StepState &s : run->steps) {
             if (!Launch::isSignoff(s.step))
                 continue;
@@ -587,23 +586,36 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
                                                      .arg(shortHash(so.recordSha256))
                                                : QStringLiteral("the checklist changed after it: %1")
                                                      .arg(changed.join(QStringLiteral(", ")));
-                } else if (const auto earlier = validSigners.constFind(s.actor);
-                           earlier != validSigners.constEnd()) {
-                    // Separation of duties holds in the decision itself, not only where the CLI or
-                    // the window records a sign-off: one person's second role does not count.
-                    so.state = SignoffState::Invalidated;
-                    so.why = QStringLiteral("%1 already signed as %2; the sign-offs need different people")
-                                 .arg(s.actor, earlier.value());
                 } else {
                     so.state = SignoffState::Valid;
-                    validSigners.insert(s.actor, Launch::roleTitle(so.role));
                 }
             }
             st.signoffs << so;
+        }
+        // Separation of duties holds in the decision itself, not only where the CLI or the window
+        // records a sign-off: one person's second role does not count. The sign-off made first in
+        // the log is the one that counts, whatever the order of the checklist.
+        QList<LaunchSignoff *> bySeq;
+        for (LaunchSignoff &so : st.signoffs)
+            if (so.state == SignoffState::Valid)
+                bySeq << &so;
+        std::sort(bySeq.begin(), bySeq.end(),
+                  [](const LaunchSignoff *a, const LaunchSignoff *b) { return a->seq < b->seq; });
+        QHash<QString, QString> validSigners; // identity -> the role title it signed as
+        for (LaunchSignoff *so : std::as_const(bySeq)) {
+            if (const auto earlier = validSigners.constFind(so->identity);
+                earlier != validSigners.constEnd()) {
+                so->state = SignoffState::Invalidated;
+                so->why = QStringLiteral("%1 already signed as %2; the sign-offs need different people")
+                              .arg(so->identity, earlier.value());
+            } else {
+                validSigners.insert(so->identity, Launch::roleTitle(so->role));
+            }
+        }
+        for (const LaunchSignoff &so : std::as_const(st.signoffs))
             if (so.state != SignoffState::Valid)
                 st.reasons << qMakePair(QStringLiteral("sign-offs"),
                                         QStringLiteral("%1: %2").arg(Launch::roleTitle(so.role), so.why));
-        }
     }
     for (const NoGoRule &r : st.rules)
         if (r.holds)

@@ -233,9 +233,9 @@ QString findingKindName(FindingKind kind) {
     return QStringLiteral("failure");
 }
 
-bool FailurePattern::matches(const QString &line) const {
+bool FailurePattern::matches(const QString &text) const {
     for (const QRegularExpression &r : match)
-        if (!r.match(line).hasMatch())
+        if (!r.match(text).hasMatch())
             return false;
     return !match.isEmpty();
 }

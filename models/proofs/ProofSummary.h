@@ -31,7 +31,7 @@ struct FailurePattern {
     QString source;
     int line = 0; // where it is defined in its rules file
 
-    bool matches(const QString &line) const;
+    bool matches(const QString &text) const;
 };
 
 class FailureRules {

@@ -4,6 +4,7 @@
 #include "LogVerifier.h"
 
 #include "core/CanonicalJson.h"
+#include "core/IdentityName.h"
 #include "core/Roles.h"
 #include "core/Time.h"
 #include "crypto/Sha256.h"
@@ -243,13 +244,18 @@ Result<void> checkBlobs(const EvidenceStore &store, const QList<NewEvent> &event
 
 Result<NewEvent> enrolment(const IdentityRegistry &reg, const Signer &newIdentity,
                            const QStringList &requested, const TrustPolicy &trust) {
-    static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$"));
-    if (!nameRe.match(newIdentity.name).hasMatch())
+    if (!IdentityName::isValid(newIdentity.name))
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("'%1' is not a valid identity name").arg(newIdentity.name));
     if (reg.find(newIdentity.name))
         return makeError(ErrorCode::Policy,
                          QStringLiteral("identity '%1' already exists").arg(newIdentity.name));
+    // Names an approving admin could take for each other are refused: "Pat" is not a second pat.
+    if (const auto *alike = reg.findIgnoringCase(newIdentity.name))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("identity '%1' differs from the existing '%2' only in "
+                                        "letter case; choose a name that cannot be taken for it")
+                             .arg(newIdentity.name, alike->name));
     const bool genesis = reg.genesis().isEmpty();
     QStringList roles = requested;
     if (genesis && !roles.contains(QStringLiteral("admin")))

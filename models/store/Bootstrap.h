@@ -29,7 +29,8 @@ Result<Identity> initStore(EvidenceStore &store, const QString &keyDirectory, co
 // The deployment config lines that pin a genesis admin.
 QString trustLines(const QString &fingerprint);
 
-// A name an identity may have: 1-64 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit.
+// A name an identity may have (IdentityName::isValid): 1-64 of A-Z, a-z, 0-9, '.', '_', '@' and '-',
+// starting with a letter or digit.
 bool isValidName(const QString &name);
 
 } // namespace Bootstrap

@@ -5,6 +5,7 @@
 
 #include "core/CanonicalJson.h"
 
+#include "core/IdentityName.h"
 #include "core/Roles.h"
 #include "crypto/Ed25519.h"
 
@@ -19,8 +20,7 @@ namespace {
 const QString kAdmin = QStringLiteral("admin");
 
 bool validName(const QString &name) {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$"));
-    return re.match(name).hasMatch();
+    return IdentityName::isValid(name);
 }
 
 bool signatureVerifies(const StoredEvent &e, QByteArrayView pem) {
@@ -97,6 +97,13 @@ QString IdentityRegistry::stateName(State s) {
 const IdentityRegistry::Entry *IdentityRegistry::find(const QString &name) const {
     const auto it = m_entries.constFind(name);
     return it == m_entries.cend() ? nullptr : &*it;
+}
+
+const IdentityRegistry::Entry *IdentityRegistry::findIgnoringCase(const QString &name) const {
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (it.key().compare(name, Qt::CaseInsensitive) == 0)
+            return &*it;
+    return nullptr;
 }
 
 QList<IdentityRegistry::Entry> IdentityRegistry::entries() const {

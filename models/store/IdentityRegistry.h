@@ -80,6 +80,8 @@ public:
     QString apply(const StoredEvent &event, const JsonValue &payload);
 
     const Entry *find(const QString &name) const;
+    // An identity whose name differs from `name` only in letter case ("Pat" for "pat"), if any.
+    const Entry *findIgnoringCase(const QString &name) const;
     QList<Entry> entries() const; // by name
     QString genesis() const { return m_genesis; }
     const TrustPolicy &policy() const { return m_policy; }

@@ -148,7 +148,7 @@ void TestFirstRunDialog::mistakesWriteNothing() {
     name->clear();
     QTest::keyClicks(name, QStringLiteral("Alice Smith"));
     QTest::mouseClick(confirm, Qt::LeftButton);
-    QVERIFY2(error->text().contains(QLatin1String("lower-case")), qPrintable(error->text()));
+    QVERIFY2(error->text().contains(QLatin1String("no spaces")), qPrintable(error->text()));
     name->clear();
     QTest::keyClicks(name, QStringLiteral("alice"));
     QTest::keyClicks(child<QLineEdit>(dialog, "firstRunPassphrase"), QStringLiteral("correct horse"));

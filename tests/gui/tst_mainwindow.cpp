@@ -33,6 +33,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void rendersScreenshots();
     void keepMonitoringNeedsATray();
     void germanTranslationLoads();
+    void tokensComeFromTheStartupContext();
 
 private:
     static StartupContext context(Environment env);
@@ -92,6 +94,32 @@ StartupContext TestMainWindow::context(Environment env) {
     ctx.config = ConfigLoader::builtinDemo().value();
     ctx.storePath = QStringLiteral("/var/lib/opsconsole-test/evidence.sqlite");
     return ctx;
+}
+
+void TestMainWindow::tokensComeFromTheStartupContext() {
+    // The window is handed its tokens by the start (keychain, file, credential or variable), never
+    // by the process environment: with none there, the panels still have the one the start found.
+    const QByteArray saved = qgetenv("OPSCONSOLE_OPERATOR_TOKEN");
+    qunsetenv("OPSCONSOLE_OPERATOR_TOKEN");
+    test::TempDir home;
+    StartupContext ctx = context(Environment::Dev);
+    ctx.storePath = home.file(QStringLiteral("evidence.sqlite"));
+    ctx.secrets.operatorToken = Secret("token-from-the-start-5d1e");
+    MainWindow w(ctx);
+    QVERIFY(w.app()->secrets().operatorToken.isSet());
+    QCOMPARE(w.app()->secrets().operatorToken.reveal(), QByteArray("token-from-the-start-5d1e"));
+    QString shown;
+    QTimer::singleShot(0, &w, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            shown = box->text();
+            box->accept();
+        }
+    });
+    w.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+    QVERIFY2(shown.contains(QStringLiteral("Operator token: set (redacted)")), qPrintable(shown));
+    QVERIFY(!shown.contains(QStringLiteral("token-from-the-start")));
+    if (!saved.isEmpty())
+        qputenv("OPSCONSOLE_OPERATOR_TOKEN", saved);
 }
 
 void TestMainWindow::initTestCase() {

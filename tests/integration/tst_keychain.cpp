@@ -67,12 +67,13 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void writtenEntriesAreWhatSecretToolReads();
-    void keychainComesFirstThenFilesThenVariables();
+    void filesThenVariablesThenTheKeychain();
     void cliSetStatusClearNeverPrintsTheValue();
     void passphraseIsCheckedBeforeItIsKept();
     void passphraseFromTheKeychainSignsAnAct();
     void windowRemembersAndSignsInWithOneClick();
     void withoutAKeychainEverythingFallsBack();
+    void askedOnlyByVerbsThatNeedIt();
 
 private:
     test::TempDir m_keyringHome;
@@ -120,14 +121,27 @@ void TestKeychain::writtenEntriesAreWhatSecretToolReads() {
     // Only opsconsole's own entries, never anything else in the user's keychain.
     QVERIFY(!Keychain::write(QStringLiteral("ssh-key"), Secret("x")).ok());
     QVERIFY(!Keychain::write(QStringLiteral("passphrase:../alice"), Secret("x")).ok());
+    // The registry's names are the keychain's: an identity that can exist can keep its passphrase.
+    QVERIFY(Keychain::isValidKey(QStringLiteral("passphrase:Ana.Lyst@example.org")));
+    QVERIFY(!Keychain::isValidKey(QStringLiteral("passphrase:.hidden")));
+    QVERIFY(!Keychain::isValidKey(QStringLiteral("passphrase:a/b")));
+    // The keychain keeps text: bytes that are not UTF-8 would come back changed, so they are refused
+    // and what was kept stays as it was.
+    QVERIFY(keep(Keychain::kOperatorToken, kTokenValue.toUtf8()));
+    const auto binary = Keychain::write(Keychain::kOperatorToken, Secret(QByteArray("pass\xff\xfeword")));
+    QVERIFY(!binary.ok());
+    QVERIFY2(binary.error().message.contains(QStringLiteral("not UTF-8")),
+             qPrintable(binary.error().message));
+    QCOMPARE(lookup(Keychain::kOperatorToken), kTokenValue.toUtf8());
     QCOMPARE(Keychain::remove(Keychain::kOperatorToken).value(), true);
     QCOMPARE(Keychain::remove(Keychain::kOperatorToken).value(), false);
     QVERIFY(lookup(Keychain::kOperatorToken).isEmpty());
     QCOMPARE(Keychain::remove(Keychain::kPublisherToken).value(), true);
 }
 
-void TestKeychain::keychainComesFirstThenFilesThenVariables() {
+void TestKeychain::filesThenVariablesThenTheKeychain() {
     QVERIFY(Keychain::remove(Keychain::kOperatorToken).ok());
+    QVERIFY(Keychain::remove(Keychain::kPublisherToken).ok());
     test::TempDir dir;
     const QString file = dir.write(QStringLiteral("token"), "from-file\n");
     QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -139,27 +153,44 @@ void TestKeychain::keychainComesFirstThenFilesThenVariables() {
 
     // Nothing in the keychain: the file, then the variable.
     QStringList sources;
-    auto none = Hardening::secretsFromFiles(env, Keychain::reader(env), &sources);
+    auto none = Hardening::resolveSecrets(env, Keychain::reader(env), &sources);
     QVERIFY(none.ok());
     QCOMPARE(none->value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")), QStringLiteral("from-file"));
     QVERIFY(sources.contains(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN: OPSCONSOLE_OPERATOR_TOKEN_FILE")));
     QVERIFY(sources.contains(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN: OPSCONSOLE_PUBLISHER_TOKEN")));
 
-    // The keychain first.
-    QVERIFY(keep(Keychain::kOperatorToken, kTokenValue.toUtf8()));
+    // A stale keychain entry never overrides what is given for the run.
+    QVERIFY(keep(Keychain::kOperatorToken, "stale-keychain-token"));
+    QVERIFY(keep(Keychain::kPublisherToken, "stale-publisher-token"));
     sources.clear();
-    auto kept = Hardening::secretsFromFiles(env, Keychain::reader(env), &sources);
+    auto given = Hardening::resolveSecrets(env, Keychain::reader(env), &sources);
+    QVERIFY(given.ok());
+    QCOMPARE(given->value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")), QStringLiteral("from-file"));
+    QCOMPARE(given->value(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN")),
+             QStringLiteral("publisher-variable"));
+
+    // Nothing given: the keychain.
+    QVERIFY(keep(Keychain::kOperatorToken, kTokenValue.toUtf8()));
+    env.remove(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN_FILE"));
+    env.remove(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"));
+    sources.clear();
+    auto kept = Hardening::resolveSecrets(env, Keychain::reader(env), &sources);
     QVERIFY(kept.ok());
     QCOMPARE(kept->value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")), kTokenValue);
+    QCOMPARE(kept->value(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN")), QStringLiteral("publisher-variable"));
     QVERIFY(sources.contains(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN: the keychain (operator-token)")));
+    QVERIFY(sources.contains(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN: OPSCONSOLE_PUBLISHER_TOKEN")));
+    QCOMPARE(sources.size(), 2);
     QVERIFY(!sources.join(QLatin1Char('\n')).contains(kTokenValue));
 
     // Turned off: as if there were none.
     env.insert(QStringLiteral("OPSCONSOLE_KEYCHAIN"), QStringLiteral("off"));
     QVERIFY(!Keychain::enabled(env));
-    auto off = Hardening::secretsFromFiles(env, Keychain::reader(env));
-    QCOMPARE(off->value(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")), QStringLiteral("from-file"));
+    auto off = Hardening::resolveSecrets(env, Keychain::reader(env));
+    QVERIFY(off.ok());
+    QVERIFY(!off->contains(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN")));
     QVERIFY(Keychain::remove(Keychain::kOperatorToken).ok());
+    QVERIFY(Keychain::remove(Keychain::kPublisherToken).ok());
 }
 
 void TestKeychain::cliSetStatusClearNeverPrintsTheValue() {
@@ -265,7 +296,7 @@ void TestKeychain::passphraseFromTheKeychainSignsAnAct() {
                              QStringLiteral("kl")};
     // No passphrase anywhere and no terminal (the tests run without one): refused, nothing signed.
     const auto without = cli.run(program, act);
-    QVERIFY2(without.exitCode != 0, without.out.constData());
+    QVERIFY2(without.exitCode == 4, without.err.constData());
     QVERIFY(keep(QStringLiteral("passphrase:erin"), kPassphrase.toUtf8()));
     const auto with = cli.run(program, act);
     QVERIFY2(with.exitCode == 0, with.err.constData());
@@ -367,6 +398,43 @@ void TestKeychain::withoutAKeychainEverythingFallsBack() {
                 60000, "x\n");
     QCOMPARE(refused.exitCode, 4);
     QVERIFY(Keychain::remove(Keychain::kPublisherToken).ok());
+}
+
+void TestKeychain::askedOnlyByVerbsThatNeedIt() {
+    test::TempDir home;
+    test::ProgramRunner cli(home);
+    cli.unset(QStringLiteral("OPSCONSOLE_KEYCHAIN"));
+    cli.set(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("opsconsole.keychain.debug=true"));
+    const QString program = QStringLiteral("opsconsole-cli");
+    QVERIFY(keep(Keychain::kOperatorToken, kTokenValue.toUtf8()));
+    const QByteArray askedForOperator = "opsconsole.keychain: read \"operator-token\"";
+    const QByteArray askedForPublisher = "opsconsole.keychain: read \"publisher-token\"";
+
+    // Help, the version and a mistyped verb never wait on the keychain.
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("--version")}, QStringList{QStringLiteral("help")},
+          QStringList{QStringLiteral("evidence"), QStringLiteral("--help")},
+          QStringList{QStringLiteral("no-such-verb")}}) {
+        const auto r = cli.run(program, args);
+        QVERIFY2(!r.err.contains("opsconsole.keychain"),
+                 qPrintable(args.join(u' ') + QLatin1Char('\n') + QString::fromUtf8(r.err)));
+    }
+    // A verb that loads the deployment asks, once for each token.
+    const auto check = cli.run(program, {QStringLiteral("config"), QStringLiteral("check")});
+    QVERIFY2(check.exitCode == 0, check.err.constData());
+    QCOMPARE(check.err.count(askedForOperator), 1);
+    QCOMPARE(check.err.count(askedForPublisher), 1);
+    QVERIFY(!check.err.contains(kTokenValue.toUtf8()) && !check.out.contains(kTokenValue.toUtf8()));
+    // A token given for the run is not even looked up: the keychain's entry cannot override it.
+    cli.set(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN"), QStringLiteral("from-variable"));
+    const auto given = cli.run(program, {QStringLiteral("config"), QStringLiteral("check")});
+    QVERIFY2(given.exitCode == 0, given.err.constData());
+    QVERIFY2(!given.err.contains(askedForOperator), given.err.constData());
+    QCOMPARE(given.err.count(askedForPublisher), 1);
+    const auto status = cli.run(program, {QStringLiteral("secret"), QStringLiteral("status")});
+    QVERIFY2(status.out.contains("OPSCONSOLE_OPERATOR_TOKEN: OPSCONSOLE_OPERATOR_TOKEN\n"),
+             status.out.constData());
+    QVERIFY(Keychain::remove(Keychain::kOperatorToken).ok());
 }
 
 // A private session bus with its own GNOME Keyring: nothing of the desktop the tests run on.

@@ -68,12 +68,13 @@ QString fingerprintOf(Cli &cli, const QString &name) {
 
 // Runs the documented offline recipe: the script lays out pae.bin, keys and signatures, and
 // openssl checks each signature. Returns how many verified, or -1 when the script refused.
-int opensslRecipe(const QString &attestation, const QString &dir) {
+int opensslRecipe(const QString &attestation, const QString &dir, const QString &pin) {
     QByteArray said;
     QDir().mkpath(dir);
     if (runTool(QStringLiteral("python3"),
-                {QStringLiteral(OPSCONSOLE_SOURCE_DIR "/docs/dsse_openssl.py"), attestation, dir}, dir,
-                &said) != 0)
+                {QStringLiteral(OPSCONSOLE_SOURCE_DIR "/docs/dsse_openssl.py"), QStringLiteral("--pin"), pin,
+                 attestation, dir},
+                dir, &said) != 0)
         return -1;
     int verified = 0;
     for (const QByteArray &line : said.split('\n')) {
@@ -140,8 +141,17 @@ void attestation(Cli &cli, test::TempDir &build, const QString &att) {
     QCOMPARE(parse(cli("evidence list --kind attestation.signed --json").out).toArray().size(),
              std::size_t(4));
 
-    // The offline recipe: four signatures verify with openssl.
-    QCOMPARE(opensslRecipe(att, build.file(QStringLiteral("recipe"))), 4);
+    // The offline recipe: four signatures verify with openssl, vouched for by the pinned key; a pin
+    // nobody signed with is refused, and the recipe will not run without one.
+    QCOMPARE(opensslRecipe(att, build.file(QStringLiteral("recipe")), rob), 4);
+    QCOMPARE(opensslRecipe(att, build.file(QStringLiteral("recipe-unpinned")),
+                           QStringLiteral("SHA256:") + QString(64, QLatin1Char('0'))),
+             -1);
+    QCOMPARE(runTool(QStringLiteral("python3"),
+                     {QStringLiteral(OPSCONSOLE_SOURCE_DIR "/docs/dsse_openssl.py"), att,
+                      build.file(QStringLiteral("recipe-nopin"))},
+                     build.path(), nullptr),
+             2);
 
     // Tampering: FAILED for PASSED inside the payload, the signatures kept.
     QFile f(att);
@@ -159,7 +169,7 @@ void attestation(Cli &cli, test::TempDir &build, const QString &att) {
                              QStringLiteral("--pin"), rob})
                  .exitCode,
              1);
-    QCOMPARE(opensslRecipe(flipped, build.file(QStringLiteral("recipe-flipped"))), 0);
+    QCOMPARE(opensslRecipe(flipped, build.file(QStringLiteral("recipe-flipped")), rob), 0);
     // A missing signer: QA's signature removed.
     env = parse(good);
     const QString quinn = fingerprintOf(cli, QStringLiteral("quinn"));
@@ -174,7 +184,7 @@ void attestation(Cli &cli, test::TempDir &build, const QString &att) {
                              QStringLiteral("--pin"), rob});
     QCOMPARE(m.exitCode, 1);
     QVERIFY2(m.out.contains("missing: quinn"), m.out.constData());
-    QCOMPARE(opensslRecipe(missing, build.file(QStringLiteral("recipe-missing"))), -1);
+    QCOMPARE(opensslRecipe(missing, build.file(QStringLiteral("recipe-missing")), rob), -1);
 }
 
 } // namespace

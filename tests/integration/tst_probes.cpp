@@ -583,7 +583,7 @@ void TestProbes::unknownBeforeProbing() {
 
 void TestProbes::authorizationOnlyWhereAsked() {
     QByteArray seen;
-    Hostile h([&seen](QTcpSocket *s) {
+    Hostile h([](QTcpSocket *s) {
         const QByteArray body = manifestJson();
         s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                  QByteArray::number(body.size()) + "\r\n\r\n" + body);

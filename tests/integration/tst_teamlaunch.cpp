@@ -62,7 +62,9 @@ void TestTeamLaunch::threeConsolesSignOffOneLaunch() {
         quinn(yaml, QStringLiteral("quinn"));
     const QList<std::pair<Console *, const char *>> team{
         {&pat, "product"}, {&eve, "engineering"}, {&quinn, "qa"}};
-    for (const auto &[console, role] : team) {
+    for (const auto &member : team) {
+        Console *console = member.first; // plain names: RUN_OK's lambda captures them
+        const char *role = member.second;
         QCOMPARE(RUN_OK((*console)({QStringLiteral("identity"), QStringLiteral("create"), console->name,
                                     QStringLiteral("--roles"), QString::fromLatin1(role)}))
                      .exitCode,

@@ -15,7 +15,13 @@ struct PanelContext {
     PanelContext(SqliteEvidenceStore *store, Session *session, DeploymentConfig config,
                  Environment environment = Environment::Dev)
         : host(store)
-        , app(StartupContext{environment, std::move(config), store->path(), {}, {}}, &host, session) {}
+        , app(StartupContext{environment,
+                             std::move(config),
+                             store->path(),
+                             {},
+                             {},
+                             OperatorSecrets::read(QProcessEnvironment::systemEnvironment())},
+              &host, session) {}
 };
 
 } // namespace ops::test

@@ -10,7 +10,6 @@ namespace ops::ui {
 AppContext::AppContext(StartupContext startup, QObject *parent)
     : QObject(parent)
     , m_startup(std::move(startup))
-    , m_secrets(OperatorSecrets::read(QProcessEnvironment::systemEnvironment()))
     , m_session(new Session(this))
     , m_host(new StoreHost(m_startup.storePath, deploymentStoreOptions(m_startup.config), this))
     , m_clocks(new RollbackClockWatcher(m_host, m_session, m_startup.config,
@@ -21,7 +20,6 @@ AppContext::AppContext(StartupContext startup, QObject *parent)
 AppContext::AppContext(StartupContext startup, StoreHost *host, Session *session, QObject *parent)
     : QObject(parent)
     , m_startup(std::move(startup))
-    , m_secrets(OperatorSecrets::read(QProcessEnvironment::systemEnvironment()))
     , m_session(session)
     , m_host(host)
     , m_clocks(new RollbackClockWatcher(m_host, m_session, m_startup.config,

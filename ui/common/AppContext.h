@@ -38,7 +38,7 @@ public:
     EvidenceStore *store() const;
     // The local file only: what reads its search indexes and operational tables (nullptr on the team log).
     SqliteEvidenceStore *localStore() const;
-    const OperatorSecrets &secrets() const { return m_secrets; }
+    const OperatorSecrets &secrets() const { return m_startup.secrets; }
     // Records missed rollback deadlines while someone is signed in, whichever panel is shown.
     RollbackClockWatcher *clockWatcher() const { return m_clocks; }
     // On the team log, witnesses each new checkpoint while someone is signed in.
@@ -46,7 +46,6 @@ public:
 
 private:
     StartupContext m_startup;
-    OperatorSecrets m_secrets;
     Session *m_session;
     StoreHost *m_host;
     RollbackClockWatcher *m_clocks;

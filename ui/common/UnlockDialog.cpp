@@ -74,10 +74,16 @@ UnlockDialog::UnlockDialog(const EvidenceStore &store, Session *session, Environ
     }
 }
 
-bool UnlockDialog::keychainHoldsPassphrase() const {
+bool UnlockDialog::keychainHoldsPassphrase() {
     const QString name = m_identity->currentData().toString();
-    return m_keychain && !name.isEmpty() &&
-           Keychain::read(Keychain::passphraseKey(name)).status == Keychain::Lookup::Status::Found;
+    if (!m_keychain || name.isEmpty())
+        return false;
+    // Asked once per identity while the dialog is open: choosing in the list never waits on D-Bus again.
+    if (const auto known = m_keptFor.constFind(name); known != m_keptFor.constEnd())
+        return known.value();
+    const bool kept = Keychain::read(Keychain::passphraseKey(name)).status == Keychain::Lookup::Status::Found;
+    m_keptFor.insert(name, kept);
+    return kept;
 }
 
 void UnlockDialog::identityChanged() {
@@ -106,6 +112,7 @@ void UnlockDialog::tryUnlock() {
         if (kept.status != Keychain::Lookup::Status::Found) {
             m_error->setText(tr("The keychain no longer holds the passphrase of %1: type it.").arg(name));
             m_kept = false;
+            m_keptFor.insert(name, false);
             m_passphrase->setPlaceholderText(QString());
             m_passphrase->setFocus();
             return;
@@ -114,10 +121,13 @@ void UnlockDialog::tryUnlock() {
     }
     auto signer = IdentityUnlock::unlock(m_store, name, passphrase, m_environment);
     if (!signer.ok()) {
-        m_error->setText(fromKeychain ? tr("The passphrase kept in the keychain does not open the key of %1 "
-                                           "(was it changed?): type it.")
-                                            .arg(name)
-                                      : tr("Cannot sign in as %1: %2").arg(name, signer.error().message));
+        // The reason as it is: a kept passphrase that no longer opens the key, or an identity that
+        // may not sign in at all (not approved, revoked), which no passphrase changes.
+        m_error->setText(fromKeychain
+                             ? tr("Signing in as %1 with the passphrase kept in the keychain failed: %2. "
+                                  "Type the passphrase.")
+                                   .arg(name, signer.error().message)
+                             : tr("Cannot sign in as %1: %2").arg(name, signer.error().message));
         m_passphrase->setFocus();
         return;
     }

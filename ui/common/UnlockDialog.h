@@ -3,6 +3,7 @@
 #include "core/Environment.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QCheckBox;
 class QComboBox;
@@ -35,7 +36,7 @@ public:
 
 private:
     void identityChanged();
-    bool keychainHoldsPassphrase() const;
+    bool keychainHoldsPassphrase();
 
     const EvidenceStore &m_store;
     Session *m_session;
@@ -45,6 +46,7 @@ private:
     QCheckBox *m_remember;
     bool m_keychain = false;
     bool m_kept = false; // the keychain holds the selected identity's passphrase
+    QHash<QString, bool> m_keptFor;
     QString m_keychainWarning;
     QLabel *m_error;
     QPushButton *m_unlock;

@@ -308,7 +308,9 @@ QString FirstRunDialog::checkIdentityFields(const IdentityForm &form) const {
     const QString passphrase = form.passphrase->text();
     const QString again = form.again->text();
     if (!Bootstrap::isValidName(name))
-        return tr("The identity needs a name of lower-case letters, digits, '.', '_' or '-' (at most 64).");
+        return tr(
+            "The identity needs a name of letters, digits, '.', '_', '@' or '-' that starts with a letter "
+            "or digit (at most 64 characters, no spaces).");
     if (passphrase != again)
         return tr("The two passphrases differ.");
     if (passphrase.isEmpty() && m_context.environment != Environment::Dev)

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void signoffsAreSeparatedAndInvalidatedByChanges();
     void aBrokenSignatureIsShownAsSuch();
     void oneIdentityNeverCountsForTwoRoles();
+    void theSignoffMadeFirstCounts();
     void decisionIsGoOnlyWhenTheEvidenceSaysSo();
     void genericRunbookPathsLeaveLaunchesAlone();
     void exportHoldsTheRecordTheSignoffsSigned();
@@ -481,6 +482,33 @@ void TestLaunch::aBrokenSignatureIsShownAsSuch() {
     QCOMPARE(computeLaunchStatus(in).signoff(QStringLiteral("product"))->state, SignoffState::BadSignature);
 }
 
+// What a modified program with the signer's key can append: a sign-off for `role`, correctly signed
+// over the current launch record, past every check the recording makes.
+Result<QList<StoredEvent>> forgeSignoff(Rig &rig, const QString &run, const QString &role,
+                                        const Signer &signer) {
+    const LaunchStatus before = rig.status();
+    const LaunchSignoff *slot = before.signoff(role);
+    const std::string statement = signoffStatement(run, role, signer.name, before.recordSha256);
+    JsonValue evidence = JsonValue::object();
+    evidence["signed_as"] = role;
+    evidence["record_sha256"] = before.recordSha256;
+    evidence["statement"] = statement;
+    evidence["signature"] = QString::fromLatin1(signer.key.sign(statement).toBase64());
+    evidence["key_fingerprint"] = signer.key.publicKey().fingerprint();
+    NewEvent e;
+    e.kind = QStringLiteral("runbook.step");
+    e.scope = before.run->scope;
+    e.tsMs = rig.clock;
+    e.payload["run"] = run;
+    e.payload["incident"] = QString();
+    e.payload["runbook"] = before.run->runbook;
+    e.payload["step"] = slot->step;
+    e.payload["status"] = QStringLiteral("done");
+    e.payload["note"] = QString();
+    e.payload["evidence"] = evidence;
+    return rig.f.store->append(signer, {e});
+}
+
 void TestLaunch::oneIdentityNeverCountsForTwoRoles() {
     Rig rig;
     test::TempDir dir;
@@ -490,28 +518,7 @@ void TestLaunch::oneIdentityNeverCountsForTwoRoles() {
     QVERIFY_OK(rig.as(rig.quinn).signoff(run, QStringLiteral("qa")));
     // mia holds engineering too; the recording refuses her second role, so a modified program with
     // her key appends the sign-off itself, correctly signed over the current record.
-    const LaunchStatus before = rig.status();
-    const LaunchSignoff *engineering = before.signoff(QStringLiteral("engineering"));
-    const std::string statement =
-        signoffStatement(run, QStringLiteral("engineering"), rig.mia.name, before.recordSha256);
-    JsonValue evidence = JsonValue::object();
-    evidence["signed_as"] = QStringLiteral("engineering");
-    evidence["record_sha256"] = before.recordSha256;
-    evidence["statement"] = statement;
-    evidence["signature"] = QString::fromLatin1(rig.mia.key.sign(statement).toBase64());
-    evidence["key_fingerprint"] = rig.mia.key.publicKey().fingerprint();
-    NewEvent e;
-    e.kind = QStringLiteral("runbook.step");
-    e.scope = before.run->scope;
-    e.tsMs = rig.clock;
-    e.payload["run"] = run;
-    e.payload["incident"] = QString();
-    e.payload["runbook"] = before.run->runbook;
-    e.payload["step"] = engineering->step;
-    e.payload["status"] = QStringLiteral("done");
-    e.payload["note"] = QString();
-    e.payload["evidence"] = evidence;
-    QVERIFY_OK(rig.f.store->append(rig.mia, {e}));
+    QVERIFY_OK(forgeSignoff(rig, run, QStringLiteral("engineering"), rig.mia));
 
     const LaunchStatus st = rig.status();
     QCOMPARE(st.signoff(QStringLiteral("product"))->state, SignoffState::Valid);
@@ -531,6 +538,25 @@ void TestLaunch::oneIdentityNeverCountsForTwoRoles() {
     QVERIFY_OK(rig.as(rig.eve).signoff(run, QStringLiteral("engineering")));
     QVERIFY2(rig.status().go,
              qPrintable(rig.status().reasons.isEmpty() ? QString() : rig.status().reasons.first().second));
+}
+
+void TestLaunch::theSignoffMadeFirstCounts() {
+    Rig rig;
+    test::TempDir dir;
+    const QString run = completeChecklist(rig, dir);
+    clearEveryRule(rig);
+    // mia signs engineering the ordinary way; a forged product sign-off of hers comes later in the
+    // log but earlier in the checklist. The later one is the one that does not count.
+    QVERIFY_OK(rig.as(rig.mia).signoff(run, QStringLiteral("engineering")));
+    QVERIFY_OK(rig.as(rig.quinn).signoff(run, QStringLiteral("qa")));
+    QVERIFY_OK(forgeSignoff(rig, run, QStringLiteral("product"), rig.mia));
+    const LaunchStatus st = rig.status();
+    QCOMPARE(st.signoff(QStringLiteral("engineering"))->state, SignoffState::Valid);
+    const LaunchSignoff *product = st.signoff(QStringLiteral("product"));
+    QCOMPARE(product->state, SignoffState::Invalidated);
+    QVERIFY2(product->why.contains(QStringLiteral("already signed as Engineering")),
+             qPrintable(product->why));
+    QVERIFY(!st.go);
 }
 
 void TestLaunch::decisionIsGoOnlyWhenTheEvidenceSaysSo() {

@@ -270,6 +270,15 @@ void TestTrust::oneKeyOneIdentity() {
     QVERIFY(!r.ok());
     QVERIFY2(r.error().message.contains(QStringLiteral("one key, one identity")),
              qPrintable(r.error().message));
+    // A name an approving admin could take for alice's is refused; one of the registry's own
+    // characters ('@', capitals) is fine when it names someone new.
+    auto alike = f.store->registerIdentity(makeSigner(QStringLiteral("Alice")), {QStringLiteral("qa")});
+    QVERIFY(!alike.ok());
+    QVERIFY2(alike.error().message.contains(QStringLiteral("only in letter case")),
+             qPrintable(alike.error().message));
+    QVERIFY(!f.store->identity(QStringLiteral("Alice")).ok());
+    QVERIFY_OK(
+        f.store->registerIdentity(makeSigner(QStringLiteral("Quinn@qa.example")), {QStringLiteral("qa")}));
 }
 
 void TestTrust::quorumOfPinnedAdmins() {
