@@ -3311,6 +3311,34 @@ Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Che
         <source>pending</source>
         <translation>offen</translation>
     </message>
+    <message>
+        <source>Rollback objective proven by a drill</source>
+        <translation>Rollback-Ziel durch eine Übung belegt</translation>
+    </message>
+    <message>
+        <source>Kill switches defined and tested</source>
+        <translation>Notschalter definiert und getestet</translation>
+    </message>
+    <message>
+        <source>Stale-pack alerting on every supported scope</source>
+        <translation>Warnung bei veralteten Paketen in jedem unterstützten Bereich</translation>
+    </message>
+    <message>
+        <source>Publish failures routed to a visible alert</source>
+        <translation>Veröffentlichungsfehler lösen eine sichtbare Warnung aus</translation>
+    </message>
+    <message>
+        <source>No silence on a scope's stale-pack or resolver alert</source>
+        <translation>Keine Stummschaltung der Stale-Pack- oder Resolver-Warnung eines Bereichs</translation>
+    </message>
+    <message>
+        <source>Every critical scope validated by its last probe</source>
+        <translation>Jeder kritische Bereich durch seine letzte Prüfung bestätigt</translation>
+    </message>
+    <message>
+        <source>not recorded yet</source>
+        <translation>noch nicht erfasst</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::MainWindow</name>
@@ -3489,10 +3517,6 @@ opsconsole-cli init --identity NAME --roles operator</translation>
         <translation>%1, Checkpoint %2 signiert von %3</translation>
     </message>
     <message>
-        <source> — trust root not pinned</source>
-        <translation> — Vertrauensanker nicht festgelegt</translation>
-    </message>
-    <message>
         <source> — read-only</source>
         <translation> — schreibgeschützt</translation>
     </message>
@@ -3563,6 +3587,14 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
     <message>
         <source>Shift &amp;handover…</source>
         <translation>Schicht&amp;übergabe…</translation>
+    </message>
+    <message>
+        <source>Trust root not pinned</source>
+        <translation>Vertrauensanker nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>The store's keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
+        <translation>Den Schlüsseln dieses Speichers wird beim ersten Gebrauch vertraut: Wer die Speicherdatei schreiben kann, könnte ihre Geschichte umschreiben, ohne dass diese Konsole es bemerkt. Legen Sie die Admin-Schlüssel unter trust.admins in der Bereitstellungskonfiguration fest (opsconsole-cli init gibt die Zeilen aus).</translation>
     </message>
 </context>
 <context>

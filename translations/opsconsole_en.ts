@@ -3292,6 +3292,34 @@ Your signature covers the launch record %5…; any later change to the checklist
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rollback objective proven by a drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switches defined and tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale-pack alerting on every supported scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish failures routed to a visible alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No silence on a scope&apos;s stale-pack or resolver alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every critical scope validated by its last probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::MainWindow</name>
@@ -3467,10 +3495,6 @@ opsconsole-cli init --identity NAME --roles operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> — trust root not pinned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> — read-only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3538,6 +3562,14 @@ This console writes nothing more to the team log until the alarm is investigated
     </message>
     <message>
         <source>Shift &amp;handover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust root not pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

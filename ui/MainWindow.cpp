@@ -416,6 +416,20 @@ void MainWindow::buildStatusBar() {
     m_envBadge = new EnvironmentBadge(m_context.environment, this);
     statusBar()->addWidget(m_envBadge);
 
+    // An unpinned trust root is a standing fact about this store, not a detail of its state: a badge
+    // of its own, never squeezed out of the status bar by a long path or a long translation.
+    m_trustBadge = new QLabel(tr("Trust root not pinned"), this);
+    m_trustBadge->setObjectName(QStringLiteral("trustRootBadge"));
+    m_trustBadge->setToolTip(
+        tr("The store's keys are trusted on first use: whoever can write the store file could rewrite its "
+           "history and this console would not know. Pin the admin keys under trust.admins in the "
+           "deployment config (opsconsole-cli init prints the lines)."));
+    m_trustBadge->setAccessibleName(m_trustBadge->text());
+    m_trustBadge->setStyleSheet(QStringLiteral(
+        "QLabel { background: #b26a00; color: white; padding: 2px 8px; border-radius: 4px; }"));
+    m_trustBadge->setVisible(m_context.config.trust.admins.isEmpty());
+    statusBar()->addWidget(m_trustBadge);
+
     m_storeLabel = new QLabel(this);
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
     const QString store = m_app->host()->isTeamLog() ? m_app->host()->backendLabel()
@@ -527,8 +541,6 @@ void MainWindow::updateStoreStatus() {
                           .arg(witnesses->size())
                           .arg(quorum);
     }
-    if (m_context.config.trust.admins.isEmpty())
-        detail += tr(" — trust root not pinned");
     if (m_app->host()->isReadOnly())
         detail += tr(" — read-only");
     setStoreStatus(StoreState::Healthy, detail);

@@ -102,6 +102,7 @@ private:
     QList<QAction *> m_panelActions;
     EnvironmentBadge *m_envBadge = nullptr;
     QLabel *m_storeLabel = nullptr;
+    QLabel *m_trustBadge = nullptr; // shown while trust.admins pins no key
     QLabel *m_probeHealth = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     AlertsPanel *m_alerts = nullptr;

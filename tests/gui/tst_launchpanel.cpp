@@ -4,6 +4,7 @@
 #include "LaunchFixture.h"
 #include "PanelContext.h"
 
+#include "common/Translations.h"
 #include "launch/LaunchPanel.h"
 #include "store/Session.h"
 
@@ -21,6 +22,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace ops;
 using namespace ops::ui;
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void initTestCase();
     void freshStoreShowsNoGoWithReasons();
     void walkTheChecklistToGoWithThreeIdentities();
+    void germanNamesTheRulesNotTheEvidence();
 };
 
 namespace {
@@ -270,4 +273,45 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
 }
 
 QTEST_MAIN(TestLaunchPanel)
+void TestLaunchPanel::germanNamesTheRulesNotTheEvidence() {
+    QCOMPARE(ui::installTranslations(QLocale(QLocale::German, QLocale::Germany)), QLocale::German);
+    {
+        Rig rig;
+        rig.signInAs(rig.rob);
+        auto p = rig.panel();
+        p->refresh();
+        auto *rules = child<QListWidget>(p.get(), "noGoRules");
+        QCOMPARE(rules->count(), 6);
+        QStringList titles;
+        for (int i = 0; i < rules->count(); ++i)
+            titles << rules->item(i)->text().section(QLatin1Char('\n'), 0, 0);
+        // Every rule's title in German; none left in English.
+        QVERIFY2(titles.contains(QStringLiteral("Rollback-Ziel durch eine Übung belegt")),
+                 qPrintable(titles.join(u'|')));
+        QVERIFY2(titles.contains(QStringLiteral("Notschalter definiert und getestet")),
+                 qPrintable(titles.join(u'|')));
+        for (const QString &english : {QStringLiteral("Rollback objective proven by a drill"),
+                                       QStringLiteral("Kill switches defined and tested"),
+                                       QStringLiteral("Stale-pack alerting on every supported scope"),
+                                       QStringLiteral("Publish failures routed to a visible alert"),
+                                       QStringLiteral("No silence on a scope's stale-pack or resolver alert"),
+                                       QStringLiteral("Every critical scope validated by its last probe")})
+            QVERIFY2(!titles.contains(english), qPrintable(english));
+        // The reason is the evidence engine's own text, as recorded with a decision.
+        QCOMPARE(
+            rules->item(0)->text().section(QLatin1Char('\n'), 1),
+            QStringLiteral("no rollback drill has been finished: the 15/30-minute objective is unproven"));
+        // A started launch: its checks' states in German too.
+        child<QComboBox>(p.get(), "launchScope")->setCurrentText(QStringLiteral("kl"));
+        QTest::keyClicks(child<QLineEdit>(p.get(), "launchBuild"), QStringLiteral("2026.11.23-rc1"));
+        QTest::mouseClick(child<QPushButton>(p.get(), "startLaunchButton"), Qt::LeftButton);
+        auto *checks = child<QTableWidget>(p.get(), "checklist");
+        QCOMPARE(checks->rowCount(), 6);
+        QCOMPARE(checkStatus(checks, QStringLiteral("archive")), QStringLiteral("offen"));
+        QCOMPARE(checks->item(checks->rowCount() - 1, 2)->text(), QStringLiteral("noch nicht erfasst"));
+    }
+    for (QTranslator *t : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
+}
+
 #include "tst_launchpanel.moc"

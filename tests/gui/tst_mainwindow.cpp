@@ -290,6 +290,20 @@ void TestMainWindow::storeStatusIsShown() {
     w.setStoreStatus(MainWindow::StoreState::Problem, QStringLiteral("the tail was truncated"));
     QVERIFY(store->text().contains(QStringLiteral("PROBLEM: the tail was truncated")));
     QVERIFY(store->styleSheet().contains(QStringLiteral("#b71c1c")));
+    // The built-in demo config pins no admin: said by a badge of its own, visible however long the
+    // store's line; a config that pins one has no such badge.
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *trust = w.findChild<QLabel *>(QStringLiteral("trustRootBadge"));
+    QVERIFY(trust && trust->isVisible());
+    QCOMPARE(trust->text(), QStringLiteral("Trust root not pinned"));
+    QVERIFY(trust->width() >= trust->sizeHint().width());
+    StartupContext pinned = context(Environment::Dev);
+    pinned.config.trust.admins = {QStringLiteral("SHA256:") + QString(64, QLatin1Char('a'))};
+    MainWindow withRoot(pinned);
+    withRoot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&withRoot));
+    QVERIFY(!withRoot.findChild<QLabel *>(QStringLiteral("trustRootBadge"))->isVisible());
 }
 
 // The status bar, the Evidence panel and the Incidents panel agree on the log after an act made

@@ -80,6 +80,41 @@ LaunchPanel::~LaunchPanel() {
         disconnect(m_session, nullptr, this, nullptr);
 }
 
+QString LaunchPanel::statusText(StepStatus status) {
+    switch (status) {
+    case StepStatus::Done:
+        return tr("done");
+    case StepStatus::Failed:
+        return tr("failed");
+    case StepStatus::Skipped:
+        return tr("skipped");
+    case StepStatus::Pending:
+        break;
+    }
+    return tr("pending");
+}
+
+QString LaunchPanel::ruleTitle(const NoGoRule &rule) {
+    // The rules' titles in the reader's language. The reasons stay as the evidence engine words
+    // them: the same text is recorded with a decision and carried in attestations, which
+    // colleagues and tools read whatever language this window speaks.
+    static const struct {
+        const char *id;
+        const char *title;
+    } kTitles[] = {
+        {"rollback-unproven", QT_TR_NOOP("Rollback objective proven by a drill")},
+        {"kill-switches-untested", QT_TR_NOOP("Kill switches defined and tested")},
+        {"stale-pack-alerting-absent", QT_TR_NOOP("Stale-pack alerting on every supported scope")},
+        {"publish-failures-unrouted", QT_TR_NOOP("Publish failures routed to a visible alert")},
+        {"launch-alerts-silenced", QT_TR_NOOP("No silence on a scope's stale-pack or resolver alert")},
+        {"scope-not-validated", QT_TR_NOOP("Every critical scope validated by its last probe")},
+    };
+    for (const auto &known : kTitles)
+        if (rule.id == QLatin1String(known.id))
+            return tr(known.title);
+    return rule.title;
+}
+
 QString LaunchPanel::title() const {
     return tr("Launch");
 }
@@ -355,17 +390,14 @@ void LaunchPanel::showStatus() {
             name->setIcon(dot(c.holds() ? QColor(QLatin1String(kGreen))
                               : failed  ? QColor(QLatin1String(kRed))
                                         : QColor(Qt::gray)));
-            const QString state = !c.stale.isEmpty()                ? tr("stale")
-                                  : c.status == StepStatus::Done    ? tr("done")
-                                  : c.status == StepStatus::Failed  ? tr("failed")
-                                  : c.status == StepStatus::Skipped ? tr("skipped")
-                                                                    : tr("pending");
-            auto *status = new QTableWidgetItem(state);
+            auto *status = new QTableWidgetItem(!c.stale.isEmpty() ? tr("stale") : statusText(c.status));
             if (failed)
                 status->setForeground(QColor(QLatin1String(kRed)));
             else if (c.holds())
                 status->setForeground(QColor(QLatin1String(kGreen)));
-            auto *evidence = new QTableWidgetItem(c.stale.isEmpty() ? c.summary : c.stale);
+            auto *evidence = new QTableWidgetItem(c.status == StepStatus::Pending ? tr("not recorded yet")
+                                                  : c.stale.isEmpty()             ? c.summary
+                                                                                  : c.stale);
             evidence->setToolTip(evidence->text());
             m_checks->setItem(i, 0, name);
             m_checks->setItem(i, 1, status);
@@ -397,7 +429,7 @@ void LaunchPanel::showStatus() {
         for (const NoGoRule &r : st.rules) {
             auto *item = new QListWidgetItem(
                 dot(r.holds ? QColor(QLatin1String(kRed)) : QColor(QLatin1String(kGreen))),
-                QStringLiteral("%1\n%2").arg(r.title, r.reason), m_rules);
+                QStringLiteral("%1\n%2").arg(ruleTitle(r), r.reason), m_rules);
             item->setForeground(r.holds ? QColor(QLatin1String(kRed)) : palette().color(QPalette::Text));
             item->setData(Qt::UserRole, r.clearTarget);
             item->setData(Qt::UserRole + 1, r.holds);
@@ -520,7 +552,7 @@ void LaunchPanel::showCheckDetail() {
         text += tr("Not recorded yet.");
     else
         text += tr("%1 by %2 at %3 (event %4)%5\n\n")
-                    .arg(stepStatusName(c->status), c->actor, TimeFormat::minutes(c->tsMs))
+                    .arg(statusText(c->status), c->actor, TimeFormat::minutes(c->tsMs))
                     .arg(c->seq)
                     .arg(c->stale.isEmpty() ? QString() : QStringLiteral("\n") + c->stale) +
                 QString::fromStdString(CanonicalJson::pretty(c->evidence));

@@ -70,6 +70,8 @@ Q_SIGNALS:
 
 protected:
 private:
+    static QString ruleTitle(const NoGoRule &rule);
+    static QString statusText(StepStatus status); // in the reader's language
     void buildUi();
     void showStatus();
     void showCheckDetail();
