@@ -7,8 +7,11 @@
 #include "PgFixture.h"
 
 #include "core/CanonicalJson.h"
+#include "crypto/Merkle.h"
+#include "crypto/SignedNote.h"
 #include "store/PgEvidenceStore.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace ops;
@@ -18,6 +21,7 @@ class TestTeamLaunch : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void threeConsolesSignOffOneLaunch();
+    void reportsOfTheTeamLogProveAgainstIt();
 
 private:
     test::DemoPipelineProcess m_pipeline;
@@ -172,6 +176,90 @@ void TestTeamLaunch::threeConsolesSignOffOneLaunch() {
     auto verify = RUN_OK(eve("evidence verify --signatures --json"));
     QCOMPARE(verify.exitCode, 0);
     QCOMPARE(test::parseJson(verify.out).find("intact")->toBool(), true);
+}
+
+// A postmortem and a shift handover made on the team log by a colleague's console: the report's
+// appendix proves each cited event against a checkpoint of the shared log (checked here from the
+// proof's own bytes: the event's leaf, its path, the signed note's root), and each report is
+// evidence every console sees.
+void TestTeamLaunch::reportsOfTheTeamLogProveAgainstIt() {
+    auto db = m_server.freshDatabase();
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+    const QString ownerUrl = m_server.url(db.value(), QStringLiteral("team_owner"));
+    const QString appUrl = m_server.url(db.value(), QStringLiteral("team_app"));
+    const QByteArray yaml =
+        m_pipeline.demoConfigYaml() + "\nstore: {url: \"" + appUrl.toUtf8() + "\", app_role: team_app}\n";
+    Console rob(yaml, QStringLiteral("rob")), olga(yaml, QStringLiteral("olga"));
+    QCOMPARE(RUN_OK(rob({QStringLiteral("init"), QStringLiteral("--store"), ownerUrl,
+                         QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(olga("identity create olga --roles operator")).exitCode, 0);
+    QCOMPARE(RUN_OK(rob("identity approve olga")).exitCode, 0);
+    auto opened =
+        RUN_OK(rob({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                    QStringLiteral("publish-failure"), QStringLiteral("--scope"), QStringLiteral("kl"),
+                    QStringLiteral("--severity"), QStringLiteral("SEV-2"), QStringLiteral("--reason"),
+                    QStringLiteral("publishes stuck"), QStringLiteral("--json")}));
+    const QString inc = test::parseJson(opened.out).stringAt("id");
+    QVERIFY2(inc.startsWith(QLatin1String("INC-")), opened.out.constData());
+    QCOMPARE(RUN_OK(rob({QStringLiteral("incident"), QStringLiteral("decide"), inc,
+                         QStringLiteral("hold forward publishes on kl")}))
+                 .exitCode,
+             0);
+
+    // olga, on her own console, writes the postmortem of rob's incident.
+    auto md = RUN_OK(olga({QStringLiteral("incident"), QStringLiteral("report"), inc, QStringLiteral("--out"),
+                           QStringLiteral("-")}));
+    QCOMPARE(md.exitCode, 0);
+    QVERIFY(md.out.startsWith(QByteArray(QByteArray("# Postmortem: ") + inc.toUtf8())));
+    QVERIFY(md.out.contains("DRAFT")); // the incident is open
+    static const QRegularExpression block(QStringLiteral("### Event (\\d+)\n\n```tlog-proof\n(.*?)```"),
+                                          QRegularExpression::DotMatchesEverythingOption);
+    int proved = 0;
+    quint64 last = 0;
+    for (auto it = block.globalMatch(QString::fromUtf8(md.out)); it.hasNext();) {
+        const auto m = it.next();
+        const quint64 seq = m.captured(1).toULongLong();
+        auto proof = crypto::note::parseTlogProof(m.captured(2).toStdString());
+        QVERIFY2(proof.ok(), qPrintable(m.captured(2)));
+        auto note = crypto::note::parse(proof->checkpoint);
+        QVERIFY(note.ok());
+        auto body = crypto::note::parseCheckpoint(note->body);
+        QVERIFY(body.ok());
+        QVERIFY2(body->origin.startsWith(QLatin1String("opsconsole/")), qPrintable(body->origin));
+        const QByteArray leaf = RUN_OK(olga({QStringLiteral("evidence"), QStringLiteral("show"),
+                                             QString::number(seq), QStringLiteral("--raw")}))
+                                    .out;
+        QCOMPARE(proof->index, seq - 1);
+        QVERIFY2(crypto::merkle::verifyInclusion(crypto::merkle::leafHash(leaf), proof->index, body->size,
+                                                 proof->path, body->root),
+                 qPrintable(QString::number(seq)));
+        // Another event's bytes do not prove under this path.
+        const QByteArray other = RUN_OK(olga({QStringLiteral("evidence"), QStringLiteral("show"),
+                                              QStringLiteral("1"), QStringLiteral("--raw")}))
+                                     .out;
+        QVERIFY(!crypto::merkle::verifyInclusion(crypto::merkle::leafHash(other), proof->index, body->size,
+                                                 proof->path, body->root));
+        last = qMax(last, seq);
+        ++proved;
+    }
+    QCOMPARE(proved, 2); // opened, decision
+
+    // The handover brief names the open incident; both acts are on the shared log for rob to see.
+    auto handover = RUN_OK(olga("handover --to rob"));
+    QCOMPARE(handover.exitCode, 0);
+    QVERIFY2(handover.out.contains(inc.toUtf8()), handover.out.constData());
+    // (The team log has no `evidence list` yet: the acts are read one by one.)
+    const auto kindOf = [&](quint64 seq) -> QString {
+        const JsonValue e = test::parseJson(RUN_OK(rob({QStringLiteral("evidence"), QStringLiteral("show"),
+                                                        QString::number(seq), QStringLiteral("--json")}))
+                                                .out);
+        return e.stringAt("kind") + QLatin1Char(' ') + e.stringAt("actor");
+    };
+    QCOMPARE(kindOf(last + 1), QStringLiteral("report.generated olga"));
+    QCOMPARE(kindOf(last + 2), QStringLiteral("handover.given olga"));
+    QCOMPARE(RUN_OK(rob("evidence verify --signatures")).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestTeamLaunch)
