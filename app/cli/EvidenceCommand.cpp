@@ -240,10 +240,41 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     if (!opened.ok())
         return fail(io, opened.error(), json);
     EvidenceStore &store = *opened.value();
-    // Searching still reads the local file's indexes.
     auto *local = dynamic_cast<SqliteEvidenceStore *>(&store);
-    if (!local && sub == QLatin1String("list"))
-        return fail(io, StoreAccess::open(ctx.value()).error(), json);
+    if (!local && sub == QLatin1String("list")) {
+        // The team log is listed through the store's own filtered query, oldest first: kind (or a
+        // family), scope, actor and --search as a plain substring of the event's bytes. The local
+        // file's full-text syntax, --incident, --since and --format read the file's own indexes.
+        for (const QCommandLineOption *localOnly : {&incident, &since, &format})
+            if (parser.isSet(*localOnly))
+                return usageError(
+                    io, QStringLiteral("evidence list --%1 reads a local store's indexes; on the team "
+                                       "log use --kind, --scope, --actor, --search and --limit")
+                            .arg(localOnly->names().constFirst()));
+        EventFilter f;
+        const QString k = parser.value(kind);
+        if (k.endsWith(QLatin1Char('*')) || k.endsWith(QLatin1Char('.')))
+            f.kindPrefix = k.endsWith(QLatin1Char('*')) ? k.chopped(1) : k;
+        else
+            f.kind = k;
+        f.scope = parser.value(scope);
+        f.actor = parser.value(actor);
+        f.text = parser.value(search);
+        f.limit = max;
+        auto events = store.query(f);
+        if (!events.ok())
+            return fail(io, events.error(), json);
+        if (json) {
+            JsonValue list = JsonValue::array();
+            for (const StoredEvent &e : events.value())
+                list.push(eventJson(e));
+            printJson(io, list);
+        } else {
+            for (const StoredEvent &e : events.value())
+                io.out << summaryLine(e) << '\n';
+        }
+        return 0;
+    }
 
     if (sub == QLatin1String("consistency")) {
         auto earlier = SqliteEvidenceStore::readCheckpointFile(pos.at(2));

@@ -36,10 +36,11 @@ Result<std::unique_ptr<SqliteEvidenceStore>> open(const StartupContext &ctx, boo
     if (isTeamLog(ctx))
         return makeError(
             ErrorCode::Usage,
-            QStringLiteral("this verb runs on a local store only in this version; on the team "
-                           "log run init, identity, incident, runbook, killswitch, rollback, "
-                           "launch, derivation, signal, probe, and evidence verify, show, attach, export, "
-                           "checkpoint, prove, consistency, cosign and witness"),
+            QStringLiteral(
+                "this verb runs on a local store only in this version; on the team "
+                "log run init, identity, incident, runbook, killswitch, rollback, "
+                "launch, derivation, signal, probe, and evidence verify, show, list, attach, export, "
+                "checkpoint, prove, consistency, cosign and witness"),
             where(ctx));
     StoreOpenOptions o = options(ctx);
     o.create = create;

@@ -733,11 +733,16 @@ void TestPgStore::cliOnTheTeamLog() {
                        QStringLiteral("--store"), appUrl});
     QCOMPARE(show.exitCode, 0);
     QVERIFY(show.out.contains("inclusion  verified"));
-    // Verbs that read the local file's indexes say so, and name no secret.
-    auto listEvents =
-        other({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--store"), appUrl});
-    QCOMPARE(listEvents.exitCode, 2);
-    QVERIFY(listEvents.err.contains("team log"));
+    // The events are listed from the team log; what reads the local file's indexes says so, and
+    // names no secret.
+    auto listEvents = other({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--store"),
+                             appUrl, QStringLiteral("--limit"), QStringLiteral("2")});
+    QCOMPARE(listEvents.exitCode, 0);
+    QCOMPARE(listEvents.out.count('\n'), 2);
+    auto listSince = other({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--store"),
+                            appUrl, QStringLiteral("--since"), QStringLiteral("2026-01-01T00:00:00Z")});
+    QCOMPARE(listSince.exitCode, 2);
+    QVERIFY2(listSince.err.contains("team log"), listSince.err.constData());
     auto matrix = other({QStringLiteral("alerts"), QStringLiteral("--store"), appUrl});
     QCOMPARE(matrix.exitCode, 2);
     QVERIFY2(matrix.err.contains("local store only"), matrix.err.constData());

@@ -250,15 +250,29 @@ void TestTeamLaunch::reportsOfTheTeamLogProveAgainstIt() {
     auto handover = RUN_OK(olga("handover --to rob"));
     QCOMPARE(handover.exitCode, 0);
     QVERIFY2(handover.out.contains(inc.toUtf8()), handover.out.constData());
-    // (The team log has no `evidence list` yet: the acts are read one by one.)
-    const auto kindOf = [&](quint64 seq) -> QString {
-        const JsonValue e = test::parseJson(RUN_OK(rob({QStringLiteral("evidence"), QStringLiteral("show"),
-                                                        QString::number(seq), QStringLiteral("--json")}))
-                                                .out);
-        return e.stringAt("kind") + QLatin1Char(' ') + e.stringAt("actor");
-    };
-    QCOMPARE(kindOf(last + 1), QStringLiteral("report.generated olga"));
-    QCOMPARE(kindOf(last + 2), QStringLiteral("handover.given olga"));
+    // rob lists them from his console: by kind, by family, by actor, by a word of their bytes.
+    const JsonValue reports =
+        test::parseJson(RUN_OK(rob("evidence list --kind report.generated --json")).out);
+    QCOMPARE(reports.toArray().size(), std::size_t(1));
+    QCOMPARE(reports.toArray().at(0).stringAt("actor"), QStringLiteral("olga"));
+    QCOMPARE(reports.toArray().at(0).find("seq")->toInt(), static_cast<qint64>(last + 1));
+    const JsonValue handovers = test::parseJson(RUN_OK(rob("evidence list --kind handover.* --json")).out);
+    QCOMPARE(handovers.toArray().size(), std::size_t(1));
+    QCOMPARE(handovers.toArray().at(0).stringAt("kind"), QStringLiteral("handover.given"));
+    const JsonValue byOlga = test::parseJson(RUN_OK(rob("evidence list --actor olga --json")).out);
+    QStringList kinds;
+    for (const JsonValue &e : byOlga.toArray())
+        kinds << e.stringAt("kind");
+    QCOMPARE(kinds, QStringList({QStringLiteral("identity.created"), QStringLiteral("report.generated"),
+                                 QStringLiteral("handover.given")}));
+    const JsonValue stuck =
+        test::parseJson(RUN_OK(rob("evidence list --search publishes --limit 1 --json")).out);
+    QCOMPARE(stuck.toArray().size(), std::size_t(1));
+    QCOMPARE(stuck.toArray().at(0).stringAt("kind"), QStringLiteral("incident.opened"));
+    // What reads the local file's indexes says so and lists nothing.
+    const auto since = rob("evidence list --since 2026-01-01T00:00:00Z");
+    QCOMPARE(since.exitCode, 2);
+    QVERIFY2(since.err.contains("--since reads a local store's indexes"), since.err.constData());
     QCOMPARE(RUN_OK(rob("evidence verify --signatures")).exitCode, 0);
 }
 
