@@ -2569,14 +2569,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:#1b7f3b'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Finished: objective NOT met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:#b3261e'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
         <translation>&lt;br&gt;&lt;b&gt;Abgeschlossen&lt;/b&gt; %1</translation>
     </message>
@@ -2879,6 +2871,14 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
     <message>
         <source>DRAFT </source>
         <translation>ENTWURF </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -2554,14 +2554,6 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:#1b7f3b&apos;&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:#b3261e&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2865,6 +2857,14 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
     </message>
     <message>
         <source>The core evidence record: fields marked * are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 #include "alerts/SilenceDialog.h"
 #include "alerts/TrendCharts.h"
 #include "common/AppContext.h"
+#include "common/Colours.h"
 #include "common/CommandPalette.h"
 #include "common/EmptyState.h"
 #include "common/EnvironmentBadge.h"
@@ -48,6 +49,9 @@
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace ops;
 using namespace ops::ui;
@@ -417,11 +421,36 @@ void TestMainWindow::darkThemeApplies() {
     MainWindow w(context(Environment::Dev));
     auto *dark = w.findChild<QAction *>(QStringLiteral("theme_dark"));
     QVERIFY(dark);
+    // WCAG contrast of a status colour as text on the palette's surfaces: at least 4.5:1 in both themes.
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const auto contrast = [&](const QColor &a, const QColor &b) {
+        const double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    };
+    const auto readable = [&](const QPalette &p) {
+        for (const char *c : {colours::kRed, colours::kGreen, colours::kAmber})
+            for (QPalette::ColorRole surface : {QPalette::Base, QPalette::Window})
+                if (contrast(colours::onBase(c, p), p.color(surface)) < 4.5)
+                    return QStringLiteral("%1 on %2: %3:1")
+                        .arg(QLatin1String(c), p.color(surface).name())
+                        .arg(contrast(colours::onBase(c, p), p.color(surface)), 0, 'f', 2);
+        return QString();
+    };
     dark->trigger();
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
     QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+    QVERIFY2(readable(QApplication::palette()).isEmpty(), qPrintable(readable(QApplication::palette())));
+    // The colour itself would not be: dark red on the dark theme is what this guards against.
+    QVERIFY(contrast(QColor(QLatin1String(colours::kRed)), QApplication::palette().color(QPalette::Base)) <
+            4.5);
     w.findChild<QAction *>(QStringLiteral("theme_light"))->trigger();
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 160);
+    QVERIFY2(readable(QApplication::palette()).isEmpty(), qPrintable(readable(QApplication::palette())));
 }
 
 void TestMainWindow::keepMonitoringNeedsATray() {

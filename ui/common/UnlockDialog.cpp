@@ -1,5 +1,7 @@
 #include "UnlockDialog.h"
 
+#include "Colours.h"
+
 #include "core/Keychain.h"
 #include "store/IdentityUnlock.h"
 #include "store/Session.h"
@@ -35,7 +37,8 @@ UnlockDialog::UnlockDialog(const EvidenceStore &store, Session *session, Environ
     m_passphrase->setAccessibleName(tr("Passphrase"));
     m_error->setObjectName(QStringLiteral("unlockError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b71c1c; }"));
+    m_error->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; }").arg(colours::onBase(colours::kRed, palette()).name()));
 
     if (auto ids = store.identities(); ids.ok())
         for (const Identity &i : ids.value())

@@ -817,8 +817,9 @@ std::unique_ptr<DerivationActions> DerivationsPanel::actions() {
 
 void DerivationsPanel::report(const QString &text, bool error) {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: %1; font-weight: bold;").arg(QLatin1String(kRed))
-                                   : QStringLiteral("color: %1;").arg(QLatin1String(kGreen)));
+    m_message->setStyleSheet(
+        error ? QStringLiteral("color: %1; font-weight: bold;").arg(colours::onBase(kRed, palette()).name())
+              : QStringLiteral("color: %1;").arg(colours::onBase(kGreen, palette()).name()));
     m_message->setAccessibleName(text);
 }
 

@@ -643,7 +643,7 @@ void EvidencePanel::refreshVerdictHistory() {
                                     .arg(seq),
                                 m_verdictHistory);
         item->setData(Qt::UserRole, static_cast<qulonglong>(seq));
-        item->setForeground(QColor(QLatin1String(valid ? kGreen : kRed)));
+        item->setForeground(colours::onBase(valid ? kGreen : kRed, palette()));
     }
     if (m_verdictHistory->count() == 0)
         m_verdictHistory->addItem(tr("No verdict verified yet."));
@@ -905,7 +905,8 @@ void EvidencePanel::showDetail() {
     m_proof->setText((proven ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) +
                      tr("Inclusion proof: %1").arg(m_inspection->proofDetail) + witnessed);
     m_proof->setProperty("verified", proven);
-    m_proof->setStyleSheet(QStringLiteral("color: %1;").arg(QLatin1String(proven ? kGreen : kRed)));
+    m_proof->setStyleSheet(
+        QStringLiteral("color: %1;").arg(colours::onBase(proven ? kGreen : kRed, palette()).name()));
     m_proof->setToolTip(tr("Path (leaf to root):\n%1").arg([&] {
         QStringList hashes;
         for (const QByteArray &h : m_inspection->proofPath)
@@ -1074,7 +1075,8 @@ void EvidencePanel::startExport(const QString &path, ExportFormat format) {
 
 void EvidencePanel::report(const QString &text, bool error) {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(QLatin1String(kRed)) : QString());
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(colours::onBase(kRed, palette()).name())
+                                   : QString());
 }
 
 } // namespace ops::ui

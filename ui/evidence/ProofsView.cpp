@@ -136,7 +136,7 @@ ProofsView::ProofsView(Session *session, StoreProvider store, QWidget *parent)
     m_warnings = new QLabel(right);
     m_warnings->setObjectName(QStringLiteral("proofWarnings"));
     m_warnings->setWordWrap(true);
-    m_warnings->setStyleSheet(QStringLiteral("color: %1;").arg(QLatin1String(kAmber)));
+    m_warnings->setStyleSheet(QStringLiteral("color: %1;").arg(colours::onBase(kAmber, palette()).name()));
     rl->addWidget(m_warnings);
     auto *row = new QHBoxLayout;
     m_record = new QPushButton(tr("Record as evidence"), right);
@@ -232,9 +232,10 @@ void ProofsView::refreshHistory() {
                                              .arg(seq),
                                          m_history);
         item->setData(Qt::UserRole, static_cast<qulonglong>(seq));
-        item->setForeground(QColor(QLatin1String(overall == QLatin1String("PASS")   ? kGreen
-                                                 : overall == QLatin1String("FAIL") ? kRed
-                                                                                    : kAmber)));
+        item->setForeground(colours::onBase(overall == QLatin1String("PASS")   ? kGreen
+                                            : overall == QLatin1String("FAIL") ? kRed
+                                                                               : kAmber,
+                                            palette()));
     }
 }
 
@@ -263,9 +264,10 @@ void ProofsView::display(const ProofSummary &summary, const QString &name, bool 
                                           x.firstLine == x.lastLine
                                               ? QString::number(x.firstLine)
                                               : QStringLiteral("%1–%2").arg(x.firstLine).arg(x.lastLine)});
-        item->setForeground(1, QColor(QLatin1String(x.overall == QLatin1String("PASS")   ? kGreen
-                                                    : x.overall == QLatin1String("FAIL") ? kRed
-                                                                                         : kAmber)));
+        item->setForeground(1, colours::onBase(x.overall == QLatin1String("PASS")   ? kGreen
+                                               : x.overall == QLatin1String("FAIL") ? kRed
+                                                                                    : kAmber,
+                                               palette()));
         for (int c = 2; c < 7; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
@@ -298,7 +300,8 @@ void ProofsView::display(const ProofSummary &summary, const QString &name, bool 
             item->setToolTip(1, f.text);
             item->setToolTip(2, f.rule.isEmpty() ? tr("No pattern matched") : tr("Pattern %1").arg(f.rule));
             item->setData(0, Qt::UserRole, findingKindName(f.kind));
-            item->setForeground(1, QColor(QLatin1String(f.kind == FindingKind::Failure ? kRed : kAmber)));
+            item->setForeground(1,
+                                colours::onBase(f.kind == FindingKind::Failure ? kRed : kAmber, palette()));
         }
         group->setExpanded(true);
     }
@@ -315,7 +318,8 @@ void ProofsView::display(const ProofSummary &summary, const QString &name, bool 
 
 void ProofsView::report(const QString &text, bool error) {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(QLatin1String(kRed)) : QString());
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(colours::onBase(kRed, palette()).name())
+                                   : QString());
 }
 
 } // namespace ops::ui

@@ -258,14 +258,15 @@ QTreeWidget *VerdictView::newChecksTree(QWidget *parent, const QString &objectNa
 
 void VerdictView::addCheckRow(QTreeWidget *tree, const QString &name, bool ok, const QString &detail) {
     auto *item = new QTreeWidgetItem(tree, {name, ok ? tr("✔ ok") : tr("✘ failed"), detail});
-    item->setForeground(1, QColor(QLatin1String(ok ? kGreen : kRed)));
+    item->setForeground(1, colours::onBase(ok ? kGreen : kRed, tree->palette()));
     item->setToolTip(2, detail);
     item->setData(0, Qt::UserRole, ok);
 }
 
 void VerdictView::message(const QString &text, bool error) {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(QLatin1String(kRed)) : QString());
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(colours::onBase(kRed, palette()).name())
+                                   : QString());
 }
 
 VerdictDialog::VerdictDialog(Session *session, VerdictView::StoreProvider store, QWidget *parent)

@@ -1,5 +1,7 @@
 #include "IncidentsPanel.h"
 
+#include "common/Colours.h"
+
 #include "common/AppContext.h"
 #include "common/TimeFormat.h"
 #include "core/FileUtil.h"
@@ -300,7 +302,8 @@ void IncidentsPanel::buildIncidentView(QWidget *page) {
     m_evidenceError = new QLabel(evidence);
     m_evidenceError->setObjectName(QStringLiteral("evidenceError"));
     m_evidenceError->setWordWrap(true);
-    m_evidenceError->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
+    m_evidenceError->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
+                                       .arg(colours::onBase(colours::kRed, palette()).name()));
     m_saveEvidence = new QPushButton(tr("Record evidence"), evidence);
     m_saveEvidence->setObjectName(QStringLiteral("saveEvidence"));
     connect(m_saveEvidence, &QPushButton::clicked, this, &IncidentsPanel::saveEvidence);
@@ -609,7 +612,7 @@ void IncidentsPanel::showIncident() {
                                                       QStringLiteral("#%1 %2").arg(t.seq).arg(t.kind)});
         item->setToolTip(2, t.text);
         if (t.kind == QLatin1String("rollback.deadline_missed"))
-            item->setForeground(2, QColor(0xb3, 0x26, 0x1e));
+            item->setForeground(2, colours::onBase(colours::kRed, palette()));
     }
     m_timeline->resizeColumnToContents(0);
     m_timeline->resizeColumnToContents(1);
@@ -670,8 +673,10 @@ void IncidentsPanel::showRun() {
     header += tr("<br><b>Closure condition:</b> %1").arg(r->closureCondition.toHtmlEscaped());
     if (r->finished)
         header += r->rollback
-                      ? (r->objectiveMet ? tr("<br><b style='color:#1b7f3b'>Finished: objective met</b>")
-                                         : tr("<br><b style='color:#b3261e'>Finished: objective NOT met</b>"))
+                      ? (r->objectiveMet ? tr("<br><b style='color:%1'>Finished: objective met</b>")
+                                               .arg(colours::onBase(colours::kGreen, palette()).name())
+                                         : tr("<br><b style='color:%1'>Finished: objective NOT met</b>")
+                                               .arg(colours::onBase(colours::kRed, palette()).name()))
                       : tr("<br><b>Finished</b> %1").arg(TimeFormat::seconds(r->finishedMs));
     m_runHeader->setText(header);
     m_clocks->setVisible(r->rollback);
@@ -707,9 +712,9 @@ void IncidentsPanel::showRun() {
         item->setToolTip(2, s.step.action);
         item->setToolTip(3, needs.join(QLatin1Char(' ')));
         item->setToolTip(4, recorded);
-        const QColor colour = s.status == StepStatus::Done      ? QColor(0x1b, 0x7f, 0x3b)
-                              : s.status == StepStatus::Failed  ? QColor(0xb3, 0x26, 0x1e)
-                              : s.status == StepStatus::Skipped ? QColor(0x75, 0x75, 0x75)
+        const QColor colour = s.status == StepStatus::Done      ? colours::onBase(colours::kGreen, palette())
+                              : s.status == StepStatus::Failed  ? colours::onBase(colours::kRed, palette())
+                              : s.status == StepStatus::Skipped ? palette().color(QPalette::PlaceholderText)
                                                                 : QColor();
         if (colour.isValid())
             item->setForeground(1, colour);
@@ -829,7 +834,8 @@ void IncidentsPanel::updateKillSwitchButtons() {
         const QString label = name == QLatin1String("ai") ? tr("AI lane") : tr("Bad pack");
         if (k && k->active) {
             button->setText(tr("Deactivate %1").arg(label));
-            button->setStyleSheet(QStringLiteral("QPushButton { color: #b3261e; font-weight: bold; }"));
+            button->setStyleSheet(QStringLiteral("QPushButton { color: %1; font-weight: bold; }")
+                                      .arg(colours::onBase(colours::kRed, palette()).name()));
             button->setToolTip(tr("Active on %1 since %2 by %3: %4")
                                    .arg(scope, TimeFormat::seconds(k->sinceMs), k->actor, k->reason));
         } else {
@@ -908,8 +914,10 @@ std::unique_ptr<IncidentActions> IncidentsPanel::actions() {
 
 void IncidentsPanel::report(const QString &text, bool error) {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b3261e; font-weight: bold;")
-                                  : QStringLiteral("color: #1b7f3b;"));
+    m_status->setStyleSheet(
+        QStringLiteral("color: %1;%2")
+            .arg(colours::onBase(error ? colours::kRed : colours::kGreen, palette()).name(),
+                 error ? QStringLiteral(" font-weight: bold;") : QString()));
     m_status->setAccessibleName(text);
 }
 

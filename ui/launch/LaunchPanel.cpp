@@ -387,14 +387,14 @@ void LaunchPanel::showStatus() {
             auto *name = new QTableWidgetItem(c.step.id);
             name->setToolTip(c.step.action);
             name->setData(Qt::UserRole, c.step.id);
-            name->setIcon(dot(c.holds() ? QColor(QLatin1String(kGreen))
-                              : failed  ? QColor(QLatin1String(kRed))
+            name->setIcon(dot(c.holds() ? colours::onBase(kGreen, palette())
+                              : failed  ? colours::onBase(kRed, palette())
                                         : QColor(Qt::gray)));
             auto *status = new QTableWidgetItem(!c.stale.isEmpty() ? tr("stale") : statusText(c.status));
             if (failed)
-                status->setForeground(QColor(QLatin1String(kRed)));
+                status->setForeground(colours::onBase(kRed, palette()));
             else if (c.holds())
-                status->setForeground(QColor(QLatin1String(kGreen)));
+                status->setForeground(colours::onBase(kGreen, palette()));
             auto *evidence = new QTableWidgetItem(c.status == StepStatus::Pending ? tr("not recorded yet")
                                                   : c.stale.isEmpty()             ? c.summary
                                                                                   : c.stale);
@@ -427,10 +427,9 @@ void LaunchPanel::showStatus() {
         const int row = m_rules->currentRow();
         m_rules->clear();
         for (const NoGoRule &r : st.rules) {
-            auto *item = new QListWidgetItem(
-                dot(r.holds ? QColor(QLatin1String(kRed)) : QColor(QLatin1String(kGreen))),
-                QStringLiteral("%1\n%2").arg(ruleTitle(r), r.reason), m_rules);
-            item->setForeground(r.holds ? QColor(QLatin1String(kRed)) : palette().color(QPalette::Text));
+            auto *item = new QListWidgetItem(dot(colours::onBase(r.holds ? kRed : kGreen, palette())),
+                                             QStringLiteral("%1\n%2").arg(ruleTitle(r), r.reason), m_rules);
+            item->setForeground(r.holds ? colours::onBase(kRed, palette()) : palette().color(QPalette::Text));
             item->setData(Qt::UserRole, r.clearTarget);
             item->setData(Qt::UserRole + 1, r.holds);
             item->setData(Qt::UserRole + 2, r.holds ? r.clear : QString());
@@ -594,8 +593,9 @@ std::unique_ptr<LaunchActions> LaunchPanel::actions() {
 
 void LaunchPanel::report(const QString &text, bool error) {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: %1; font-weight: bold;").arg(QLatin1String(kRed))
-                                   : QStringLiteral("color: %1;").arg(QLatin1String(kGreen)));
+    m_message->setStyleSheet(
+        error ? QStringLiteral("color: %1; font-weight: bold;").arg(colours::onBase(kRed, palette()).name())
+              : QStringLiteral("color: %1;").arg(colours::onBase(kGreen, palette()).name()));
     m_message->setAccessibleName(text);
 }
 
