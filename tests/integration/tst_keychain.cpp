@@ -305,8 +305,14 @@ void TestKeychain::passphraseFromTheKeychainSignsAnAct() {
     // A stale passphrase in the keychain is named as such by the key, and nothing is signed.
     QVERIFY(keep(QStringLiteral("passphrase:erin"), "an old passphrase"));
     const auto stale = cli.run(program, act);
-    QVERIFY(stale.exitCode != 0);
+    QCOMPARE(stale.exitCode, 4);
+    QVERIFY2(stale.err.contains("wrong passphrase"), stale.err.constData());
     QVERIFY(!stale.err.contains("an old passphrase"));
+    const auto signals_ =
+        cli.run(program, {QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--kind"),
+                          QStringLiteral("signal.*"), QStringLiteral("--json")});
+    QCOMPARE(test::parseJson(signals_.out).toArray().size(),
+             std::size_t(1)); // only the one signed with the kept one
     QVERIFY(Keychain::remove(QStringLiteral("passphrase:erin")).ok());
 }
 

@@ -166,7 +166,9 @@ void TestTrustCli::tailCutAndSidecarDeletedIsNamed() {
     QCOMPARE(verify.exitCode, 1);
     QVERIFY2(verify.out.contains("sidecar") || verify.out.contains("rolled back"), verify.out.constData());
     // It refuses new evidence rather than papering over the cut, and never rewrites the sidecar.
-    QVERIFY(cli("signal record publish_blocked --scope kl").exitCode != 0);
+    const auto refused = cli("signal record publish_blocked --scope kl");
+    QCOMPARE(refused.exitCode, 5);
+    QVERIFY2(refused.err.contains("rolled back") || refused.err.contains("sidecar"), refused.err.constData());
     QVERIFY(!QFile::exists(storeOf(cli) + QStringLiteral(".checkpoint")));
     // Even with a sidecar forged to match, the user's anchor names the rollback.
     QCOMPARE(
