@@ -241,41 +241,6 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, opened.error(), json);
     EvidenceStore &store = *opened.value();
     auto *local = dynamic_cast<SqliteEvidenceStore *>(&store);
-    if (!local && sub == QLatin1String("list")) {
-        // The team log is listed through the store's own filtered query, oldest first: kind (or a
-        // family), scope, actor and --search as a plain substring of the event's bytes. The local
-        // file's full-text syntax, --incident, --since and --format read the file's own indexes.
-        for (const QCommandLineOption *localOnly : {&incident, &since, &format})
-            if (parser.isSet(*localOnly))
-                return usageError(
-                    io, QStringLiteral("evidence list --%1 reads a local store's indexes; on the team "
-                                       "log use --kind, --scope, --actor, --search and --limit")
-                            .arg(localOnly->names().constFirst()));
-        EventFilter f;
-        const QString k = parser.value(kind);
-        if (k.endsWith(QLatin1Char('*')) || k.endsWith(QLatin1Char('.')))
-            f.kindPrefix = k.endsWith(QLatin1Char('*')) ? k.chopped(1) : k;
-        else
-            f.kind = k;
-        f.scope = parser.value(scope);
-        f.actor = parser.value(actor);
-        f.text = parser.value(search);
-        f.limit = max;
-        auto events = store.query(f);
-        if (!events.ok())
-            return fail(io, events.error(), json);
-        if (json) {
-            JsonValue list = JsonValue::array();
-            for (const StoredEvent &e : events.value())
-                list.push(eventJson(e));
-            printJson(io, list);
-        } else {
-            for (const StoredEvent &e : events.value())
-                io.out << summaryLine(e) << '\n';
-        }
-        return 0;
-    }
-
     if (sub == QLatin1String("consistency")) {
         auto earlier = SqliteEvidenceStore::readCheckpointFile(pos.at(2));
         if (!earlier.ok())
@@ -426,56 +391,81 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         return r.intact ? 0 : static_cast<int>(ErrorCode::Negative);
     }
     if (sub == QLatin1String("list")) {
-        // The same indexed, key-paged search the Evidence panel runs; oldest first.
-        EventSearch f;
+        // --kind names one kind, or a family with a trailing '*' or '.'.
         const QString k = parser.value(kind);
-        if (k.endsWith(QLatin1Char('*')) || k.endsWith(QLatin1Char('.')))
-            f.kindPrefix = k.endsWith(QLatin1Char('*')) ? k.chopped(1) : k;
-        else
-            f.kind = k;
-        f.scope = parser.value(scope);
-        f.actor = parser.value(actor);
-        f.text = parser.value(search);
-        f.ref = parser.value(incident);
-        if (parser.isSet(since)) {
-            f.fromMs = Time::parseIso(parser.value(since));
-            if (!f.fromMs)
-                return usageError(
-                    io, QStringLiteral("--since must be a UTC ISO-8601 time like 2026-11-23T05:00:00Z"));
-        }
-        f.descending = false;
-        // A bulk import leaves the search indexes to catch up: done here before searching them.
-        if (auto backlog = local->searchBacklog();
-            backlog.ok() && backlog.value() > 0 && (!f.text.isEmpty() || !f.ref.isEmpty())) {
-            io.err << "indexing " << backlog.value() << " imported events for search…\n";
-            io.err.flush();
-            for (auto left = backlog; left.ok() && left.value() > 0;)
-                left = local->indexForSearch(50000);
-        }
-        if (auto checked = local->checkSearchText(f.text); !checked.ok())
-            return fail(io, checked.error(), json);
-        if (parser.isSet(format)) {
-            const auto fmt = EventExport::formatFromName(parser.value(format));
-            if (!fmt)
-                return usageError(io, QStringLiteral("--format must be csv or json"));
-            QBuffer buffer;
-            buffer.open(QIODevice::WriteOnly);
-            auto written =
-                EventExport::write(*local, f, *fmt, buffer, parser.isSet(limit) ? quint64(max) : 0);
-            if (!written.ok())
-                return fail(io, written.error(), json);
-            io.out << QString::fromUtf8(buffer.data());
-            return 0;
-        }
-        auto page = local->searchPage(f, std::nullopt, max);
-        if (!page.ok())
-            return fail(io, page.error(), json);
+        const bool family = k.endsWith(QLatin1Char('*')) || k.endsWith(QLatin1Char('.'));
+        const QString kindExact = family ? QString() : k;
+        const QString kindFamily = !family ? QString() : k.endsWith(QLatin1Char('*')) ? k.chopped(1) : k;
         QList<StoredEvent> events;
-        for (quint64 seq : page->seqs) {
-            auto e = store.event(seq);
-            if (!e.ok())
-                return fail(io, e.error(), json);
-            events << e.value();
+        if (!local) {
+            // The team log is listed through the store's own filtered query, oldest first: kind,
+            // scope, actor and --search as a plain substring of the event's bytes. The local file's
+            // full-text syntax, --incident, --since and --format read the file's own indexes.
+            for (const QCommandLineOption *localOnly : {&incident, &since, &format})
+                if (parser.isSet(*localOnly))
+                    return usageError(
+                        io, QStringLiteral("evidence list --%1 reads a local store's indexes; on the team "
+                                           "log use --kind, --scope, --actor, --search and --limit")
+                                .arg(localOnly->names().constFirst()));
+            EventFilter q;
+            q.kind = kindExact;
+            q.kindPrefix = kindFamily;
+            q.scope = parser.value(scope);
+            q.actor = parser.value(actor);
+            q.text = parser.value(search);
+            q.limit = max;
+            auto found = store.query(q);
+            if (!found.ok())
+                return fail(io, found.error(), json);
+            events = std::move(found).value();
+        } else {
+            // The same indexed, key-paged search the Evidence panel runs; oldest first.
+            EventSearch f;
+            f.kind = kindExact;
+            f.kindPrefix = kindFamily;
+            f.scope = parser.value(scope);
+            f.actor = parser.value(actor);
+            f.text = parser.value(search);
+            f.ref = parser.value(incident);
+            if (parser.isSet(since)) {
+                f.fromMs = Time::parseIso(parser.value(since));
+                if (!f.fromMs)
+                    return usageError(
+                        io, QStringLiteral("--since must be a UTC ISO-8601 time like 2026-11-23T05:00:00Z"));
+            }
+            f.descending = false;
+            // A bulk import leaves the search indexes to catch up: done here before searching them.
+            if (auto backlog = local->searchBacklog();
+                backlog.ok() && backlog.value() > 0 && (!f.text.isEmpty() || !f.ref.isEmpty())) {
+                io.err << "indexing " << backlog.value() << " imported events for search…\n";
+                io.err.flush();
+                for (auto left = backlog; left.ok() && left.value() > 0;)
+                    left = local->indexForSearch(50000);
+            }
+            if (auto checked = local->checkSearchText(f.text); !checked.ok())
+                return fail(io, checked.error(), json);
+            if (parser.isSet(format)) {
+                const auto fmt = EventExport::formatFromName(parser.value(format));
+                if (!fmt)
+                    return usageError(io, QStringLiteral("--format must be csv or json"));
+                QBuffer buffer;
+                buffer.open(QIODevice::WriteOnly);
+                auto written =
+                    EventExport::write(*local, f, *fmt, buffer, parser.isSet(limit) ? quint64(max) : 0);
+                if (!written.ok())
+                    return fail(io, written.error(), json);
+                io.out << QString::fromUtf8(buffer.data());
+                return 0;
+            }
+            auto page = local->searchPage(f, std::nullopt, max);
+            if (!page.ok())
+                return fail(io, page.error(), json);
+            for (quint64 seq : page->seqs) {
+                auto e = store.event(seq);
+                if (!e.ok())
+                    return fail(io, e.error(), json);
+                events << e.value();
+            }
         }
         if (json) {
             JsonValue list = JsonValue::array();

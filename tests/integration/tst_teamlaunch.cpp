@@ -24,6 +24,16 @@ private Q_SLOTS:
     void reportsOfTheTeamLogProveAgainstIt();
 
 private:
+    // A fresh database on the test server: the owner's URL (for init) and the consoles' config,
+    // which reaches it as the application role.
+    struct TeamLog {
+        QString ownerUrl;
+        QString appUrl;
+        QByteArray yaml;
+        QString problem;
+    };
+    TeamLog freshTeamLog();
+
     test::DemoPipelineProcess m_pipeline;
     test::PgServer m_server;
 };
@@ -49,13 +59,23 @@ void TestTeamLaunch::initTestCase() {
     QVERIFY2(m_pipeline.start(), m_pipeline.lastOutput().constData());
 }
 
-void TestTeamLaunch::threeConsolesSignOffOneLaunch() {
+TestTeamLaunch::TeamLog TestTeamLaunch::freshTeamLog() {
     auto db = m_server.freshDatabase();
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
-    const QString ownerUrl = m_server.url(db.value(), QStringLiteral("team_owner"));
+    if (!db.ok())
+        return {{}, {}, {}, db.error().toString()};
     const QString appUrl = m_server.url(db.value(), QStringLiteral("team_app"));
-    const QByteArray yaml =
-        m_pipeline.demoConfigYaml() + "\nstore: {url: \"" + appUrl.toUtf8() + "\", app_role: team_app}\n";
+    return {m_server.url(db.value(), QStringLiteral("team_owner")),
+            appUrl,
+            m_pipeline.demoConfigYaml() + "\nstore: {url: \"" + appUrl.toUtf8() + "\", app_role: team_app}\n",
+            {}};
+}
+
+void TestTeamLaunch::threeConsolesSignOffOneLaunch() {
+    const TeamLog log = freshTeamLog();
+    QVERIFY2(log.problem.isEmpty(), qPrintable(log.problem));
+    const QString &ownerUrl = log.ownerUrl;
+    const QString &appUrl = log.appUrl;
+    const QByteArray &yaml = log.yaml;
     Console rob(yaml, QStringLiteral("rob"));
     QCOMPARE(RUN_OK(rob({QStringLiteral("init"), QStringLiteral("--store"), ownerUrl,
                          QStringLiteral("--roles"), QStringLiteral("release-owner,operator,incident-owner")}))
@@ -183,12 +203,10 @@ void TestTeamLaunch::threeConsolesSignOffOneLaunch() {
 // proof's own bytes: the event's leaf, its path, the signed note's root), and each report is
 // evidence every console sees.
 void TestTeamLaunch::reportsOfTheTeamLogProveAgainstIt() {
-    auto db = m_server.freshDatabase();
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
-    const QString ownerUrl = m_server.url(db.value(), QStringLiteral("team_owner"));
-    const QString appUrl = m_server.url(db.value(), QStringLiteral("team_app"));
-    const QByteArray yaml =
-        m_pipeline.demoConfigYaml() + "\nstore: {url: \"" + appUrl.toUtf8() + "\", app_role: team_app}\n";
+    const TeamLog log = freshTeamLog();
+    QVERIFY2(log.problem.isEmpty(), qPrintable(log.problem));
+    const QString &ownerUrl = log.ownerUrl;
+    const QByteArray &yaml = log.yaml;
     Console rob(yaml, QStringLiteral("rob")), olga(yaml, QStringLiteral("olga"));
     QCOMPARE(RUN_OK(rob({QStringLiteral("init"), QStringLiteral("--store"), ownerUrl,
                          QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")}))
