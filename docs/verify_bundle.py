@@ -231,6 +231,17 @@ def openssl_verify(raw_key: bytes, message: bytes, signature: bytes) -> bool:
         return r.returncode == 0
 
 
+def event_signature_verifies(raw_key: bytes, store: str, event: dict, signature: bytes) -> bool:
+    """An event's signature covers "opsconsole event v2\\n<store>\\n" and the event without "seq" and
+    "signature" (position-free); events written before the position-free form sign the event
+    without "signature" only, "seq" included."""
+    without_seq = {k: v for k, v in event.items() if k not in ("signature", "seq")}
+    position_free = b"opsconsole event v2\n" + store.encode("utf-8") + b"\n" + canonical(without_seq)
+    if openssl_verify(raw_key, position_free, signature):
+        return True
+    return openssl_verify(raw_key, canonical({k: v for k, v in event.items() if k != "signature"}), signature)
+
+
 def parse_note(data: bytes):
     """(body bytes, [(name, key ID, signature bytes)]) of a C2SP signed note, or None."""
     try:
@@ -455,10 +466,9 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
             problems.append(f"{where}: inclusion proof does not reach the signed root")
             continue
         if isinstance(event.get("signature"), str):
-            unsigned = {k: v for k, v in event.items() if k != "signature"}
             key = keys.get(event.get("actor"))
             signature = strict_b64(event["signature"]) or b""
-            if key is None or not openssl_verify(key, canonical(unsigned), signature):
+            if key is None or not event_signature_verifies(key, cp["store"], event, signature):
                 problems.append(f"{where}: the signature by {event.get('actor')!r} does not verify")
         if event.get("kind") == "evidence.attached" and isinstance(event.get("payload"), dict):
             referenced.add(event["payload"].get("sha256"))

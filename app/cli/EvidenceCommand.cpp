@@ -499,9 +499,11 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         if (e->signedByActor) {
             auto reg = store.registry();
             auto key = crypto::PublicKey::fromPem(reg.ok() ? reg->eventKey(e.value()) : QByteArray());
-            const std::string signedBytes = e->signedBytes();
-            signature = key.ok() && key->verify(QByteArray::fromStdString(signedBytes), e->signature())
-                            ? QStringLiteral("valid (%1, %2)").arg(e->actor, key->fingerprint())
+            const SignedForm form =
+                key.ok() ? verifiedForm(key.value(), store.storeId(), e.value()) : SignedForm::None;
+            signature = form != SignedForm::None
+                            ? QStringLiteral("valid (%1, %2, %3)")
+                                  .arg(e->actor, key->fingerprint(), signedFormName(form))
                             : QStringLiteral("INVALID");
         }
         if (json) {

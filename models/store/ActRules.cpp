@@ -87,7 +87,8 @@ std::optional<qint64> actTime(const QList<NewEvent> &events) {
 }
 
 Result<StoredEvent> seal(const NewEvent &e, quint64 seq, const std::string &uuid, qint64 tsMs,
-                         qint64 latestTs, const Signer &signer, bool sign, const QString &where) {
+                         qint64 latestTs, const Signer &signer, bool sign, const QString &storeId,
+                         const QString &where) {
     if (tsMs < latestTs - Time::kClockSkewToleranceMs)
         return makeError(
             ErrorCode::Policy,
@@ -105,7 +106,7 @@ Result<StoredEvent> seal(const NewEvent &e, quint64 seq, const std::string &uuid
     const std::string payload = CanonicalJson::serialize(e.payload);
     if (sign) {
         const std::string toSign =
-            codec::eventBytes(seq, uuid, tsMs, actor, kind, scope, payload, codec::SignatureField::Omit);
+            codec::signedMessage(storeId.toStdString(), uuid, tsMs, actor, kind, scope, payload);
         const QByteArray sig =
             signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
         if (sig.isEmpty())

@@ -47,10 +47,12 @@ QList<Identity> identitiesOf(const IdentityRegistry &reg);
 // One act, one time: events that bring no time of their own take the first one given.
 std::optional<qint64> actTime(const QList<NewEvent> &events);
 
-// The event at `seq`, its bytes signed by the signer (or, for a bulk import, unsigned and covered
-// by the batch statement). Refused when its time is before `latestTs` by more than the tolerance.
+// The event at `seq` of the log `storeId`, signed by the signer in the position-free form
+// (codec::signedMessage), or, for a bulk import, unsigned and covered by the batch statement.
+// Refused when its time is before `latestTs` by more than the tolerance.
 Result<StoredEvent> seal(const NewEvent &event, quint64 seq, const std::string &uuid, qint64 tsMs,
-                         qint64 latestTs, const Signer &signer, bool sign, const QString &where);
+                         qint64 latestTs, const Signer &signer, bool sign, const QString &storeId,
+                         const QString &where);
 
 // The checkpoint over `tree`, a signed note by the signer.
 Result<Checkpoint> signCheckpoint(const Signer &signer, const crypto::merkle::TreeBuilder &tree, qint64 tsMs,

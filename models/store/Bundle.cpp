@@ -519,12 +519,12 @@ private:
         }
         m_leaves.insert(static_cast<quint64>(seq), {merkle::leafHash(line), m_lineNo});
         if (const JsonValue *sig = event->find("signature"); sig && sig->isString()) {
-            JsonValue unsignedEvent = event.value();
-            unsignedEvent.asObject().erase("signature");
+            StoredEvent stored;
+            stored.canonical = text;
+            stored.signedByActor = true;
             const auto actorKey = m_keys.constFind(event->stringAt("actor"));
             if (actorKey == m_keys.cend() ||
-                !actorKey->verify(bytesOf(CanonicalJson::serialize(unsignedEvent)),
-                                  QByteArray::fromBase64(QByteArray::fromStdString(sig->toStdString()))))
+                verifiedForm(actorKey.value(), m_cp->storeId, stored) == SignedForm::None)
                 problem(
                     where +
                     QStringLiteral(": the signature by '%1' does not verify").arg(event->stringAt("actor")));

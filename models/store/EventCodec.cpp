@@ -26,15 +26,6 @@ QByteArray StoredEvent::signature() const {
     return QByteArray::fromBase64(QByteArray::fromStdString(s->toStdString()));
 }
 
-std::string StoredEvent::signedBytes() const {
-    auto parsed = CanonicalJson::parse(canonical);
-    if (!parsed.ok())
-        return {};
-    JsonValue obj = parsed.value();
-    obj.asObject().erase("signature");
-    return CanonicalJson::serialize(obj);
-}
-
 namespace {
 
 constexpr QLatin1String kTimeExtension("opsconsole-time ");
@@ -163,11 +154,13 @@ JsonValue eventObject(quint64 seq, const QString &uuid, qint64 tsMs, const QStri
     return o;
 }
 
-std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
-                       std::string_view kind, std::string_view scope, std::string_view payloadCanonical,
-                       SignatureField field, std::string_view signatureBase64) {
-    std::string out;
-    out.reserve(payloadCanonical.size() + actor.size() + kind.size() + scope.size() + 200);
+namespace {
+
+// The canonical event, its members in key order; "seq" left out when `seq` is empty.
+std::string envelope(std::optional<quint64> seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
+                     std::string_view kind, std::string_view scope, std::string_view payloadCanonical,
+                     SignatureField field, std::string_view signatureBase64, std::string out = {}) {
+    out.reserve(out.size() + payloadCanonical.size() + actor.size() + kind.size() + scope.size() + 200);
     out += "{\"actor\":";
     CanonicalJson::appendString(actor, out);
     out += ",\"id\":";
@@ -178,8 +171,10 @@ std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::str
     out += payloadCanonical;
     out += ",\"scope\":";
     CanonicalJson::appendString(scope, out);
-    out += ",\"seq\":";
-    out += std::to_string(seq);
+    if (seq) {
+        out += ",\"seq\":";
+        out += std::to_string(*seq);
+    }
     if (field == SignatureField::Null) {
         out += ",\"signature\":null";
     } else if (field == SignatureField::Value) {
@@ -190,6 +185,51 @@ std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::str
     out += Time::toIsoStd(tsMs);
     out += "\"}";
     return out;
+}
+
+constexpr std::string_view kPositionFreeContext = "opsconsole event v2\n";
+
+void positionFreePrefix(std::string_view storeId, std::string &out) {
+    out.assign(kPositionFreeContext);
+    out.append(storeId);
+    out.push_back('\n');
+}
+
+} // namespace
+
+std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::string_view actor,
+                       std::string_view kind, std::string_view scope, std::string_view payloadCanonical,
+                       SignatureField field, std::string_view signatureBase64) {
+    return envelope(seq, uuid, tsMs, actor, kind, scope, payloadCanonical, field, signatureBase64);
+}
+
+std::string signedMessage(std::string_view storeId, std::string_view uuid, qint64 tsMs,
+                          std::string_view actor, std::string_view kind, std::string_view scope,
+                          std::string_view payloadCanonical) {
+    std::string out;
+    positionFreePrefix(storeId, out);
+    return envelope(std::nullopt, uuid, tsMs, actor, kind, scope, payloadCanonical, SignatureField::Omit, {},
+                    std::move(out));
+}
+
+SignedForm verifiedForm(const crypto::PublicKey &key, std::string_view storeId, std::string_view before,
+                        std::string_view after, QByteArrayView signature, std::string &buf) {
+    if (key.isNull() || signature.size() != 64)
+        return SignedForm::None;
+    const auto verifies = [&] {
+        return key.verify(QByteArrayView(buf.data(), static_cast<qsizetype>(buf.size())), signature);
+    };
+    // `before` ends with ,"seq":N — the only place that byte sequence can start outside a string.
+    if (const std::size_t seqAt = before.rfind(",\"seq\":"); seqAt != std::string_view::npos) {
+        positionFreePrefix(storeId, buf);
+        buf.append(before.substr(0, seqAt));
+        buf.append(after);
+        if (verifies())
+            return SignedForm::PositionFree;
+    }
+    buf.assign(before);
+    buf.append(after);
+    return verifies() ? SignedForm::Positioned : SignedForm::None;
 }
 
 bool validKind(std::string_view kind) {
@@ -315,6 +355,34 @@ QString columnMismatch(const JsonValue &parsed, const StoredEvent &row) {
 }
 
 } // namespace store::codec
+
+SignedForm verifiedForm(const crypto::PublicKey &key, const QString &storeId, const StoredEvent &event) {
+    if (!event.signedByActor)
+        return SignedForm::None;
+    // The stored bytes are canonical: the signature member sits between "seq" and "ts".
+    const std::string_view bytes = event.canonical;
+    const std::size_t sigAt = bytes.rfind(",\"signature\":\"");
+    if (sigAt == std::string_view::npos)
+        return SignedForm::None;
+    const std::size_t sigEnd = bytes.find('"', sigAt + 14);
+    if (sigEnd == std::string_view::npos)
+        return SignedForm::None;
+    std::string buf;
+    return store::codec::verifiedForm(key, storeId.toStdString(), bytes.substr(0, sigAt),
+                                      bytes.substr(sigEnd + 1), event.signature(), buf);
+}
+
+QString signedFormName(SignedForm form) {
+    switch (form) {
+    case SignedForm::PositionFree:
+        return QStringLiteral("position-free");
+    case SignedForm::Positioned:
+        return QStringLiteral("positioned (older events)");
+    case SignedForm::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
 
 Result<NewBlob> makeBlob(const QString &name, const QByteArray &bytes, const QString &mediaType) {
     if (bytes.size() > kMaxAttachmentBytes)

@@ -4,6 +4,8 @@
 
 #include "EvidenceTypes.h"
 
+#include "crypto/Ed25519.h"
+
 namespace ops::store::codec {
 
 // {"actor","id","kind","payload","scope","seq","ts"} — what the actor signs.
@@ -20,6 +22,14 @@ std::string eventBytes(quint64 seq, std::string_view uuid, qint64 tsMs, std::str
                        SignatureField field, std::string_view signatureBase64 = {});
 bool validKind(std::string_view kind);
 
+// The message an event's actor signs in the position-free form (EvidenceStore.h, SignedForm).
+std::string signedMessage(std::string_view storeId, std::string_view uuid, qint64 tsMs,
+                          std::string_view actor, std::string_view kind, std::string_view scope,
+                          std::string_view payloadCanonical);
+// Which form of the event `before` + `after` (the slices of checkEnvelope around the signature, so
+// `before` ends with ,"seq":N) `signature` verifies with `key`; `buf` is scratch space.
+SignedForm verifiedForm(const crypto::PublicKey &key, std::string_view storeId, std::string_view before,
+                        std::string_view after, QByteArrayView signature, std::string &buf);
 // Checks stored event bytes against their indexed columns without parsing the payload: the
 // envelope around the payload is rebuilt from the columns and compared byte for byte.
 // On success fills the payload bytes and the signed bytes' pieces; otherwise returns why not.

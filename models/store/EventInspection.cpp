@@ -43,11 +43,12 @@ Result<EventInspection> inspectEvent(const EvidenceStore &store, quint64 seq, in
                        : Result<crypto::PublicKey>(makeError(
                              ErrorCode::Policy, reg.ok() ? reg->refusalAt(in.event.actor, {}, in.event.seq)
                                                          : reg.error().message));
-        const std::string bytes = in.event.signedBytes();
-        if (key.ok() && key->verify(QByteArray::fromStdString(bytes), in.event.signature())) {
+        const SignedForm form =
+            key.ok() ? verifiedForm(key.value(), store.storeId(), in.event) : SignedForm::None;
+        if (form != SignedForm::None) {
             in.signature = EventInspection::Signature::Valid;
-            in.signatureDetail =
-                QStringLiteral("signed by %1, key %2: verifies").arg(in.event.actor, key->fingerprint());
+            in.signatureDetail = QStringLiteral("signed by %1, key %2: verifies (%3)")
+                                     .arg(in.event.actor, key->fingerprint(), signedFormName(form));
         } else {
             in.signature = EventInspection::Signature::Invalid;
             in.signatureDetail =

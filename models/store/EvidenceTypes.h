@@ -35,8 +35,8 @@ struct StoredEvent {
     bool signedByActor = false;
 
     JsonValue payload() const;
-    QByteArray signature() const;    // raw 64 bytes, empty for batch-covered events
-    std::string signedBytes() const; // canonical event without "signature": what the actor signed
+    QByteArray signature() const; // raw 64 bytes, empty for batch-covered events
+    // What the signature covers: codec::verifiedForm (models/store/EventCodec.h).
 };
 
 // A signed tree head. Written as a C2SP signed note (docs/formats.md):
@@ -172,5 +172,16 @@ struct VerifyReport {
 };
 
 using Progress = std::function<bool(quint64 done, quint64 total)>; // return false to cancel
+
+// What an actor's signature covers (docs/formats.md, "Event signatures").
+// PositionFree (events written by this version): "opsconsole event v2\n<store id>\n" followed by the
+// canonical event without "seq" and "signature". An act keeps its signature wherever its log places
+// it (an act made offline and appended later), and only in its own log; the leaf hash and the signed
+// checkpoints fix its position, and verify refuses an event id that occurs twice.
+// Positioned (events written before): the canonical event without "signature", "seq" included.
+enum class SignedForm { None, PositionFree, Positioned };
+// Which form of `event`'s signature (in log `storeId`) verifies with `key`; None when neither does.
+SignedForm verifiedForm(const crypto::PublicKey &key, const QString &storeId, const StoredEvent &event);
+QString signedFormName(SignedForm form); // "position-free", "positioned (older events)", "none"
 
 } // namespace ops

@@ -23,16 +23,6 @@ bool validName(const QString &name) {
     return IdentityName::isValid(name);
 }
 
-bool signatureVerifies(const StoredEvent &e, QByteArrayView pem) {
-    if (!e.signedByActor)
-        return false;
-    auto key = crypto::PublicKey::fromPem(pem);
-    if (!key.ok())
-        return false;
-    const std::string bytes = e.signedBytes();
-    return key->verify(QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())), e.signature());
-}
-
 } // namespace
 
 const IdentityRegistry::KeyPeriod *IdentityRegistry::Entry::currentKey() const {
@@ -53,8 +43,16 @@ QByteArray IdentityRegistry::Entry::publicKeyPem() const {
                                      : (keys.isEmpty() ? QByteArray() : keys.last().publicKeyPem);
 }
 
-IdentityRegistry::IdentityRegistry(TrustPolicy policy)
-    : m_policy(std::move(policy)) {
+bool IdentityRegistry::signatureVerifies(const StoredEvent &e, QByteArrayView pem) const {
+    if (!e.signedByActor)
+        return false;
+    auto key = crypto::PublicKey::fromPem(pem);
+    return key.ok() && verifiedForm(key.value(), m_storeId, e) != SignedForm::None;
+}
+
+IdentityRegistry::IdentityRegistry(TrustPolicy policy, QString storeId)
+    : m_policy(std::move(policy))
+    , m_storeId(std::move(storeId)) {
     m_policy.enrollQuorum = std::max(1, m_policy.enrollQuorum);
 }
 
@@ -69,7 +67,7 @@ Result<IdentityRegistry> IdentityRegistry::load(const EvidenceStore &store, Trus
     auto events = eventsWithKindPrefixes(store, {QStringLiteral("identity.")});
     if (!events.ok())
         return events.error();
-    IdentityRegistry reg(std::move(policy));
+    IdentityRegistry reg(std::move(policy), store.storeId());
     for (const StoredEvent &e : events.value()) {
         // The fold reads the event's own bytes: an event whose indexed columns (kind, actor,
         // position) disagree with them does not count (verify names it).

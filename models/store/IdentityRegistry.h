@@ -69,7 +69,8 @@ public:
         QByteArray publicKeyPem() const;
     };
 
-    explicit IdentityRegistry(TrustPolicy policy = {});
+    // `storeId` names the log whose events it folds (their signatures are bound to it).
+    explicit IdentityRegistry(TrustPolicy policy = {}, QString storeId = {});
 
     // Reads every identity.* event of the store (through the kind index) and folds it.
     static Result<IdentityRegistry> load(const EvidenceStore &store, TrustPolicy policy);
@@ -112,7 +113,10 @@ private:
     bool adminAt(const Entry &e) const;
     const KeyPeriod *periodAt(const QString &name, quint64 seq) const; // the key `name` acts with at `seq`
 
+    bool signatureVerifies(const StoredEvent &e, QByteArrayView pem) const;
+
     TrustPolicy m_policy;
+    QString m_storeId;
     QHash<QString, Entry> m_entries;
     QHash<QString, QString> m_keysSeen; // every fingerprint ever requested or rotated to → its identity
     QString m_genesis;

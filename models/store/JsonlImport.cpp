@@ -413,8 +413,8 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
         const std::string uuid = crypto::UuidSource().next();
         const qint64 ts = m_options.clock();
         const std::string actor = signer.name.toStdString(), payload = CanonicalJson::serialize(p);
-        const std::string toSign = codec::eventBytes(batchSeq, uuid, ts, actor, "evidence.imported", "",
-                                                     payload, codec::SignatureField::Omit);
+        const std::string toSign =
+            codec::signedMessage(m_storeId.toStdString(), uuid, ts, actor, "evidence.imported", "", payload);
         const QByteArray sig =
             signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
         if (sig.isEmpty())

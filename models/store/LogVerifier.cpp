@@ -11,6 +11,11 @@
 #include "crypto/Sha256.h"
 
 #include <QHash>
+#include <QtEndian>
+
+#include <algorithm>
+#include <tuple>
+#include <vector>
 
 namespace ops {
 
@@ -85,7 +90,7 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
     for (const QString &pin : options.pins)
         if (!policy.admins.contains(pin))
             policy.admins << pin;
-    IdentityRegistry reg(policy);
+    IdentityRegistry reg(policy, storeId);
     QHash<QByteArray, crypto::PublicKey> keyCache; // PEM → parsed key
     // Imported (unsigned) events since the last signed one: the importer's batch statement
     // (evidence.imported) must follow them, naming their range and the digest of their leaves.
@@ -194,6 +199,34 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
         return Roles::actRefusal(kindName, payload, reg.activeRoles(actorName));
     };
     std::string canonicalBuf;
+    const std::string storeIdBytes = storeId.toStdString();
+    // Every event's id, 128 bits of it, with its position: an id may occur once (a signature does
+    // not cover its event's position, so a replayed event would otherwise verify where it lands).
+    std::vector<std::tuple<quint64, quint64, quint64>> ids;
+    const auto idKey = [](std::string_view uuid) {
+        quint64 hi = 0, lo = 0;
+        int nibbles = 0;
+        for (char c : uuid) {
+            const int v = c >= '0' && c <= '9'   ? c - '0'
+                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                                 : (c == '-' ? -2 : -1);
+            if (v == -2)
+                continue;
+            if (v < 0 || nibbles == 32) {
+                nibbles = -1;
+                break;
+            }
+            (nibbles < 16 ? hi : lo) = ((nibbles < 16 ? hi : lo) << 4) | static_cast<quint64>(v);
+            ++nibbles;
+        }
+        if (nibbles != 32) { // not in the form this program writes: 128 bits of its hash
+            const QByteArray h =
+                crypto::sha256(QByteArrayView(uuid.data(), static_cast<qsizetype>(uuid.size())));
+            hi = qFromBigEndian<quint64>(h.constData());
+            lo = qFromBigEndian<quint64>(h.constData() + 8) | 1; // never the uuid of 0
+        }
+        return std::pair<quint64, quint64>(hi, lo);
+    };
     LogEventRow row;
     while (true) {
         auto more = source.nextEvent(row);
@@ -219,6 +252,10 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
             expected = seq;
         }
         ++expected;
+        {
+            const auto key = idKey(uuid);
+            ids.emplace_back(key.first, key.second, seq);
+        }
         const QByteArray leaf = merkle::leafHash(bytesView);
         if (leaf != storedLeaf)
             verdict.fail(seq,
@@ -286,14 +323,10 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
                         cached =
                             keyCache.insert(pem, parsedKey.ok() ? parsedKey.value() : crypto::PublicKey());
                     }
-                    canonicalBuf.assign(env.beforeSignature);
-                    canonicalBuf.append(env.afterSignature);
-                    if (cached->isNull() ||
-                        !cached->verify(
-                            QByteArrayView(canonicalBuf.data(), static_cast<qsizetype>(canonicalBuf.size())),
-                            QByteArray::fromBase64(
-                                QByteArray(env.signatureBase64.data(),
-                                           static_cast<qsizetype>(env.signatureBase64.size())))))
+                    const QByteArray signature = QByteArray::fromBase64(QByteArray(
+                        env.signatureBase64.data(), static_cast<qsizetype>(env.signatureBase64.size())));
+                    if (codec::verifiedForm(*cached, storeIdBytes, env.beforeSignature, env.afterSignature,
+                                            signature, canonicalBuf) == SignedForm::None)
                         verdict.fail(seq, QStringLiteral("event %1: the signature by '%2' does not verify")
                                               .arg(seq)
                                               .arg(actorName));
@@ -377,6 +410,13 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
             return makeError(ErrorCode::Negative, QStringLiteral("verification cancelled"));
     }
     const quint64 n = tree.size();
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t i = 1; i < ids.size(); ++i)
+        if (std::get<0>(ids[i]) == std::get<0>(ids[i - 1]) && std::get<1>(ids[i]) == std::get<1>(ids[i - 1]))
+            verdict.fail(std::get<2>(ids[i]),
+                         QStringLiteral("event %1 repeats the id of event %2 (a replayed act)")
+                             .arg(std::get<2>(ids[i]))
+                             .arg(std::get<2>(ids[i - 1])));
     if (batchFirst)
         verdict.fail(*batchFirst,
                      QStringLiteral("imported events %1..%2 are not covered by a signed batch statement")

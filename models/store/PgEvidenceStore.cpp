@@ -635,7 +635,7 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                                 e.tsMs    ? *e.tsMs
                                 : actTime ? *actTime
                                           : m_options.clock(),
-                                latestTs, signer, true, m_conn.label());
+                                latestTs, signer, true, m_storeId, m_conn.label());
         if (!sealed.ok())
             return sealed.error();
         StoredEvent s = std::move(sealed).value();

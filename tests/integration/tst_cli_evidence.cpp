@@ -159,6 +159,15 @@ void TestCliEvidence::importListShowVerify() {
     const auto shown = CanonicalJson::parse(show.out.toStdString()).value();
     QCOMPARE(shown.find("inclusion_proof")->find("verified")->toBool(), true);
     QCOMPARE(shown.find("seq")->toInt(), 20);
+    QCOMPARE(shown.stringAt("signature"), QStringLiteral("covered by batch checkpoint"));
+    // The importer's batch statement is signed without its position, bound to this log.
+    const auto statement = cli(
+        {QStringLiteral("evidence"), QStringLiteral("show"), QStringLiteral("52"), QStringLiteral("--json")});
+    QCOMPARE(statement.exitCode, 0);
+    const QString signature = CanonicalJson::parse(statement.out.toStdString())->stringAt("signature");
+    QVERIFY2(signature.startsWith(QStringLiteral("valid (alice, SHA256:")) &&
+                 signature.endsWith(QStringLiteral(", position-free)")),
+             qPrintable(signature));
     const auto verify = cli({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--json")});
     QCOMPARE(verify.exitCode, 0);
     const auto report = CanonicalJson::parse(verify.out.toStdString()).value();

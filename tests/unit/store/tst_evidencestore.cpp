@@ -148,8 +148,19 @@ void TestEvidenceStore::eventBytesAreCanonicalAndSigned() {
     QCOMPARE(parsed.find("seq")->toInt(), 2);
     QVERIFY(parsed.stringAt("ts").endsWith(QLatin1Char('Z')));
     QVERIFY(e.signedByActor);
-    QVERIFY(f.alice.key.publicKey().verify(QByteArray::fromStdString(e.signedBytes()), e.signature()));
-    QVERIFY(e.signedBytes().find("signature") == std::string::npos);
+    // The signature covers the event without its position, bound to this log (docs/formats.md).
+    JsonValue body = parsed;
+    body.asObject().erase("signature");
+    body.asObject().erase("seq");
+    const QByteArray message = "opsconsole event v2\n" + f.store->storeId().toUtf8() + '\n' +
+                               QByteArray::fromStdString(CanonicalJson::serialize(body));
+    QVERIFY(f.alice.key.publicKey().verify(message, e.signature()));
+    QCOMPARE(verifiedForm(f.alice.key.publicKey(), f.store->storeId(), e), SignedForm::PositionFree);
+    // The same bytes in another log do not verify: a signature names its log.
+    QCOMPARE(verifiedForm(f.alice.key.publicKey(), QStringLiteral("another-log"), e), SignedForm::None);
+    // Nor with another key.
+    QCOMPARE(verifiedForm(crypto::PrivateKey::generate()->publicKey(), f.store->storeId(), e),
+             SignedForm::None);
     QCOMPARE(e.payload().find("i")->toInt(), 0);
 }
 

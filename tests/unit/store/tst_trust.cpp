@@ -59,6 +59,8 @@ private Q_SLOTS:
     void timeGoingBackwardsRefused();
     void backdatedForgedEventNamed();
     void importTimesLieBetweenCheckpointAndNow();
+    void positionedSignaturesStillVerify();
+    void replayedActNamed();
 };
 
 namespace {
@@ -81,19 +83,58 @@ NewEvent act(const QString &kind, const QString &scope = QStringLiteral("kl")) {
     return e;
 }
 
-// What an attacker's own program writes: an event at the end of the log (signed by `signer`, or
-// unsigned when null), the Merkle root recomputed and a checkpoint signed by `cpSigner`; the
-// sidecar moved forward too. The store must be closed and hold fewer than 15 events (no kept
-// subtree changes).
-void forgeAppend(const QString &path, const QString &actor, const Signer *signer, const QString &kind,
-                 const JsonValue &payload, const Signer &cpSigner, bool withCheckpoint = true,
-                 qint64 afterLastMs = 1000) {
+// What an attacker's own program writes: event `bytes` at the end of the log as row `seq`, the
+// Merkle root recomputed and a checkpoint signed by `cpSigner`; the sidecar moved forward too. The
+// store must be closed and hold fewer than 15 events (no kept subtree changes).
+void forgeRow(const QString &path, const std::string &uuid, qint64 ts, const QString &actor,
+              const QString &kind, const std::string &bytes, bool signedByActor, const Signer &cpSigner,
+              bool withCheckpoint) {
     auto s = SqliteEvidenceStore::open(path);
     QVERIFY(s.ok());
     const QList<StoredEvent> events = s.value()->events(1, 1000).value();
     const QString storeId = s.value()->storeId();
     s.value().reset();
     QVERIFY(events.size() < 15);
+    const quint64 seq = events.size() + 1;
+    const QByteArray leaf = crypto::merkle::leafHash(QByteArray::fromStdString(bytes));
+    crypto::merkle::TreeBuilder tree;
+    for (const StoredEvent &e : events)
+        tree.append(e.leafHash);
+    tree.append(leaf);
+    const std::string cp = CanonicalJson::serialize(store::codec::checkpointObject(
+        tree.size(), tree.root(), ts, cpSigner.name, cpSigner.key.publicKey().fingerprint(), storeId));
+    const QByteArray cpSig = cpSigner.key.sign(QByteArray::fromStdString(cp));
+    attack(path,
+           "INSERT INTO events(seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed) VALUES(" +
+               QByteArray::number(seq) + ", '" + QByteArray::fromStdString(uuid) + "', " +
+               QByteArray::number(ts) + ", '" + actor.toUtf8() + "', '" + kind.toUtf8() + "', 'kl', X'" +
+               QByteArray::fromStdString(bytes).toHex() + "', X'" + leaf.toHex() + "', " +
+               (signedByActor ? "1" : "0") + ");" +
+               (withCheckpoint
+                    ? "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature) VALUES(" +
+                          QByteArray::number(tree.size()) + ", X'" + tree.root().toHex() + "', " +
+                          QByteArray::number(ts) + ", '" + cpSigner.name.toUtf8() + "', X'" +
+                          QByteArray::fromStdString(cp).toHex() + "', X'" + cpSig.toHex() + "');"
+                    : QByteArray()));
+    if (!withCheckpoint)
+        return; // the sidecar keeps the last real checkpoint
+    JsonValue doc = JsonValue::object();
+    doc["checkpoint"] = CanonicalJson::parse(cp).value();
+    doc["signature"] = cpSig.toBase64().toStdString();
+    QVERIFY(FileUtil::writePrivateAtomic(path + QStringLiteral(".checkpoint"),
+                                         QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"))
+                .ok());
+}
+
+// The same with the event written by the attacker's program: signed by `signer` in the older,
+// positioned form (the event without "signature", "seq" included), or unsigned when null.
+void forgeAppend(const QString &path, const QString &actor, const Signer *signer, const QString &kind,
+                 const JsonValue &payload, const Signer &cpSigner, bool withCheckpoint = true,
+                 qint64 afterLastMs = 1000) {
+    auto s = SqliteEvidenceStore::open(path);
+    QVERIFY(s.ok());
+    const QList<StoredEvent> events = s.value()->events(1, 1000).value();
+    s.value().reset();
     const quint64 seq = events.size() + 1;
     const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
     const qint64 ts = events.last().tsMs + afterLastMs;
@@ -111,34 +152,7 @@ void forgeAppend(const QString &path, const QString &actor, const Signer *signer
         bytes = store::codec::eventBytes(seq, uuid, ts, actor.toStdString(), kind.toStdString(), "kl",
                                          payloadBytes, store::codec::SignatureField::Null);
     }
-    const QByteArray leaf = crypto::merkle::leafHash(QByteArray::fromStdString(bytes));
-    crypto::merkle::TreeBuilder tree;
-    for (const StoredEvent &e : events)
-        tree.append(e.leafHash);
-    tree.append(leaf);
-    const std::string cp = CanonicalJson::serialize(store::codec::checkpointObject(
-        tree.size(), tree.root(), ts, cpSigner.name, cpSigner.key.publicKey().fingerprint(), storeId));
-    const QByteArray cpSig = cpSigner.key.sign(QByteArray::fromStdString(cp));
-    attack(path,
-           "INSERT INTO events(seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed) VALUES(" +
-               QByteArray::number(seq) + ", '" + QByteArray::fromStdString(uuid) + "', " +
-               QByteArray::number(ts) + ", '" + actor.toUtf8() + "', '" + kind.toUtf8() + "', 'kl', X'" +
-               QByteArray::fromStdString(bytes).toHex() + "', X'" + leaf.toHex() + "', " +
-               (signer ? "1" : "0") + ");" +
-               (withCheckpoint
-                    ? "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature) VALUES(" +
-                          QByteArray::number(tree.size()) + ", X'" + tree.root().toHex() + "', " +
-                          QByteArray::number(ts) + ", '" + cpSigner.name.toUtf8() + "', X'" +
-                          QByteArray::fromStdString(cp).toHex() + "', X'" + cpSig.toHex() + "');"
-                    : QByteArray()));
-    if (!withCheckpoint)
-        return; // the sidecar keeps the last real checkpoint
-    JsonValue doc = JsonValue::object();
-    doc["checkpoint"] = CanonicalJson::parse(cp).value();
-    doc["signature"] = cpSig.toBase64().toStdString();
-    QVERIFY(FileUtil::writePrivateAtomic(path + QStringLiteral(".checkpoint"),
-                                         QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n"))
-                .ok());
+    forgeRow(path, uuid, ts, actor, kind, bytes, signer != nullptr, cpSigner, withCheckpoint);
 }
 
 JsonValue killswitchPayload() {
@@ -910,6 +924,66 @@ void TestTrust::importTimesLieBetweenCheckpointAndNow() {
                                      line(lastCheckpoint + 60000) + line(lastCheckpoint + 20 * 60000));
     QCOMPARE(f.store->importJsonl(f.alice, good).value(), quint64(2));
     QVERIFY(verifyFile(f.path).intact);
+}
+
+void TestTrust::positionedSignaturesStillVerify() {
+    // Events written before signatures became position-free sign their position too; a log holding
+    // both forms verifies, and each event says which form its signature has.
+    StoreFixture f;
+    f.store.reset();
+    JsonValue p = JsonValue::object();
+    p["note"] = QStringLiteral("written by an older version");
+    forgeAppend(f.path, QStringLiteral("alice"), &f.alice, QStringLiteral("ops.note"), p, f.alice);
+    VerifyReport r = verifyFile(f.path);
+    QVERIFY2(r.intact, qPrintable(r.reason));
+    auto s = SqliteEvidenceStore::open(f.path);
+    QVERIFY_OK(s);
+    const StoredEvent older = s.value()->event(2).value();
+    QCOMPARE(verifiedForm(f.alice.key.publicKey(), s.value()->storeId(), older), SignedForm::Positioned);
+    auto newer = s.value()->append(f.alice, {act(QStringLiteral("ops.note"))});
+    QVERIFY_OK(newer);
+    QCOMPARE(verifiedForm(f.alice.key.publicKey(), s.value()->storeId(), newer->first()),
+             SignedForm::PositionFree);
+    s.value().reset();
+    r = verifyFile(f.path);
+    QVERIFY2(r.intact, qPrintable(r.reason));
+    QVERIFY(r.signaturesChecked >= 3);
+}
+
+void TestTrust::replayedActNamed() {
+    // A signature no longer covers its event's position, so the bytes of alice's kill-switch act
+    // would verify wherever they land. Her own program (or a sync that runs twice) appends the same
+    // act again, at the next position with a checkpoint of her key: verify names the repeated id.
+    StoreFixture f;
+    NewEvent ks = act(QStringLiteral("killswitch.activated"));
+    ks.payload = killswitchPayload();
+    auto first = f.store->append(f.alice, {ks});
+    QVERIFY_OK(first);
+    const StoredEvent original = first->first();
+    f.store.reset();
+    QVERIFY2(verifyFile(f.path).intact, "the log verifies before the replay");
+    // The same event at the next position: only "seq" changes, the signature is copied.
+    const quint64 replaySeq = original.seq + 1;
+    std::string bytes = original.canonical;
+    const std::string from = ",\"seq\":" + std::to_string(original.seq) + ",";
+    const std::size_t at = bytes.rfind(from);
+    QVERIFY(at != std::string::npos);
+    bytes.replace(at, from.size(), ",\"seq\":" + std::to_string(replaySeq) + ",");
+    forgeRow(f.path, original.uuid.toStdString(), original.tsMs, original.actor, original.kind, bytes, true,
+             f.alice, true);
+    auto s = SqliteEvidenceStore::open(f.path);
+    QVERIFY_OK(s);
+    // Its signature alone verifies at the new position...
+    QCOMPARE(verifiedForm(f.alice.key.publicKey(), s.value()->storeId(), s.value()->event(replaySeq).value()),
+             SignedForm::PositionFree);
+    s.value().reset();
+    // ...and the log does not.
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, replaySeq);
+    QVERIFY2(r.reason.contains(
+                 QStringLiteral("event %1 repeats the id of event %2").arg(replaySeq).arg(original.seq)),
+             qPrintable(r.reason));
 }
 
 QTEST_GUILESS_MAIN(TestTrust)
