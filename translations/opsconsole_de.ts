@@ -2035,6 +2035,10 @@
         <source>Related events need a local store's index</source>
         <translation>Verwandte Ereignisse brauchen den Index eines lokalen Speichers</translation>
     </message>
+    <message>
+        <source>Verification cancelled; nothing recorded.</source>
+        <translation>Prüfung abgebrochen; nichts aufgezeichnet.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::FirstRunDialog</name>
@@ -4101,10 +4105,6 @@ tatsächlich %2</translation>
     <message>
         <source>Detail</source>
         <translation>Detail</translation>
-    </message>
-    <message>
-        <source>verification did not finish</source>
-        <translation>die Prüfung wurde nicht beendet</translation>
     </message>
     <message>
         <source>Recorded as event %1 with the four files attached.</source>

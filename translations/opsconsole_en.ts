@@ -2032,6 +2032,10 @@
         <source>Related events need a local store&apos;s index</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Verification cancelled; nothing recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::FirstRunDialog</name>
@@ -4075,10 +4079,6 @@ actual   %2</source>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verification did not finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

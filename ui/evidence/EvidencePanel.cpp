@@ -9,7 +9,6 @@
 #include "proofs/ProofRecord.h"
 
 #include "common/Colours.h"
-#include "common/WorkerProgress.h"
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 #include "store/Bundle.h"
@@ -19,6 +18,7 @@
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
 #include "store/StoreHost.h"
+#include "store/StoreWorker.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -52,7 +52,6 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace ops::ui {
 
@@ -97,11 +96,8 @@ EvidencePanel::EvidencePanel(AppContext *app, QWidget *parent)
     , m_session(app->session())
     , m_store([app] { return app->localStore(); })
     , m_model(new EventTableModel(this))
-    , m_cancelFlag(std::make_shared<std::atomic<bool>>(false))
-    , m_verifyWatcher(new QFutureWatcher<QVariantMap>(this))
-    , m_exportWatcher(new QFutureWatcher<QVariantMap>(this))
-    , m_countWatcher(new QFutureWatcher<qint64>(this))
-    , m_indexWatcher(new QFutureWatcher<QString>(this)) {
+    , m_work(new StoreWorker(this))
+    , m_counter(new StoreWorker(this)) {
     setObjectName(QStringLiteral("evidencePanel"));
     setAccessibleName(title());
     followStore(m_app->host());
@@ -117,87 +113,14 @@ EvidencePanel::EvidencePanel(AppContext *app, QWidget *parent)
     m_tabs->addTab(buildVerdicts(), tr("Verdicts"));
     layout->addWidget(m_tabs);
 
-    connect(m_verifyWatcher, &QFutureWatcher<QVariantMap>::finished, this, [this] {
-        m_progress->setVisible(false);
-        m_cancel->setVisible(false);
-        m_verify->setEnabled(true);
-        const QVariantMap r = m_verifyWatcher->result();
-        if (r.contains(QStringLiteral("error"))) {
-            report(r.value(QStringLiteral("error")).toString(), true);
-            Q_EMIT verifyFinished(false);
-            return;
-        }
-        const bool intact = r.value(QStringLiteral("intact")).toBool();
-        QString text =
-            intact ? tr("Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.")
-                         .arg(r.value(QStringLiteral("events")).toLongLong())
-                         .arg(r.value(QStringLiteral("checkpoints")).toLongLong())
-                         .arg(r.value(QStringLiteral("signatures")).toLongLong())
-                   : tr("TAMPERED: %1").arg(r.value(QStringLiteral("reason")).toString());
-        if (intact && !r.value(QStringLiteral("pinned")).toBool())
-            text += tr(" Trust root not pinned: a log rewritten with new keys would verify too.");
-        SqliteEvidenceStore *s = this->store();
-        if (s && m_session->isUnlocked()) {
-            NewEvent e;
-            e.kind = QStringLiteral("evidence.verified");
-            e.payload["intact"] = intact;
-            e.payload["events"] = r.value(QStringLiteral("events")).toLongLong();
-            e.payload["checkpoints"] = r.value(QStringLiteral("checkpoints")).toLongLong();
-            e.payload["signatures_checked"] = r.value(QStringLiteral("signatures")).toLongLong();
-            e.payload["first_bad_seq"] = r.contains(QStringLiteral("firstBad"))
-                                             ? JsonValue(r.value(QStringLiteral("firstBad")).toLongLong())
-                                             : JsonValue();
-            e.payload["reason"] = r.value(QStringLiteral("reason")).toString();
-            auto out = s->append(*m_session->signer(), {e});
-            text += out.ok() ? tr(" Recorded as event %1.").arg(out->first().seq)
-                             : QLatin1Char(' ') + out.error().toString();
-            refresh();
-        } else {
-            text += tr(" Not recorded: sign in to record verifications.");
-        }
-        report(text, !intact);
-        Q_EMIT verifyFinished(intact);
-    });
-    connect(m_exportWatcher, &QFutureWatcher<QVariantMap>::finished, this, [this] {
-        const QVariantMap r = m_exportWatcher->result();
-        m_export->setEnabled(true);
-        const bool ok = !r.contains(QStringLiteral("error"));
-        report(ok ? tr("Exported %1 events to %2.")
-                        .arg(r.value(QStringLiteral("events")).toLongLong())
-                        .arg(r.value(QStringLiteral("path")).toString())
-                  : r.value(QStringLiteral("error")).toString(),
-               !ok);
-        Q_EMIT exportFinished(ok);
-    });
-    connect(m_countWatcher, &QFutureWatcher<qint64>::finished, this, [this] {
-        // -1: the count failed; the label then says "N+" without counting again. A count begun
-        // before the store last changed is dropped (and made again by updateCount()).
-        if (m_countingGeneration == m_storeGeneration)
-            m_exactCount = std::make_pair(m_countingSearch, m_countWatcher->result());
-        updateCount();
-    });
-    connect(m_indexWatcher, &QFutureWatcher<QString>::finished, this, [this] {
-        const QString error = m_indexWatcher->result();
-        if (!error.isEmpty()) {
-            report(tr("The search index could not catch up: %1").arg(error), true);
-            return;
-        }
-        refresh();
-        applyFilters();
-        report(tr("Search index caught up: every event can be searched."));
-        Q_EMIT searchIndexReady();
-    });
     connect(m_session, &Session::changed, this, [this] { m_proofs->refreshHistory(); });
     updateCount();
 }
 
 EvidencePanel::~EvidencePanel() {
-    m_cancelFlag->store(true);
-    m_verifyWatcher->waitForFinished();
-    m_exportWatcher->waitForFinished();
-    m_countWatcher->waitForFinished();
-    m_indexCancel->store(true);
-    m_indexWatcher->waitForFinished();
+    // The workers' destructors cancel what runs and wait for it (before the widgets go).
+    delete m_work;
+    delete m_counter;
 }
 
 QString EvidencePanel::title() const {
@@ -349,7 +272,7 @@ QWidget *EvidencePanel::buildBrowse() {
     m_cancel = new QPushButton(tr("Cancel"), page);
     m_cancel->setObjectName(QStringLiteral("cancelVerifyButton"));
     m_cancel->setVisible(false);
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_cancelFlag->store(true); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_work->cancel(StoreWorker::Job::Verify); });
     actions->addWidget(m_cancel);
     m_export = new QToolButton(page);
     m_export->setObjectName(QStringLiteral("exportButton"));
@@ -779,7 +702,7 @@ void EvidencePanel::updateCount() {
 }
 
 bool EvidencePanel::isIndexing() const {
-    return m_indexWatcher->isRunning();
+    return m_indexing;
 }
 
 void EvidencePanel::catchUpSearchIndex() {
@@ -790,7 +713,8 @@ void EvidencePanel::catchUpSearchIndex() {
     if (!backlog.ok() || backlog.value() == 0)
         return;
     // A few thousand events take a blink; a bulk import's backlog is indexed off the GUI thread on
-    // a connection of its own, a chunk per transaction, so appends and browsing go on meanwhile.
+    // a connection of its own, a chunk per transaction and per job, so appends, browsing and the
+    // other jobs go on meanwhile.
     if (backlog.value() <= kIndexInlineEvents) {
         if (auto indexed = s->indexForSearch(backlog.value()); !indexed.ok())
             report(tr("The search index could not catch up: %1").arg(indexed.error().message), true);
@@ -798,51 +722,72 @@ void EvidencePanel::catchUpSearchIndex() {
     }
     report(tr("Indexing %1 imported events for search… Searches cover the events indexed so far.")
                .arg(QLocale().toString(backlog.value())));
-    QPointer<QLabel> label(m_message);
-    auto cancel = m_indexCancel;
-    m_indexWatcher->setFuture(QtConcurrent::run([path = s->path(), total = backlog.value(), label, cancel] {
-        auto writer = SqliteEvidenceStore::open(path);
-        if (!writer.ok())
-            return writer.error().message;
-        for (quint64 done = 0;;) {
-            auto left = writer.value()->indexForSearch(kIndexChunkEvents);
-            if (!left.ok())
-                return left.error().message;
-            if (left.value() == 0 || cancel->load())
-                return QString();
-            done += kIndexChunkEvents;
-            const QString text =
-                tr("Indexing imported events for search: %1%… Searches cover the events indexed "
-                   "so far.")
-                    .arg(qMin<quint64>(99, done * 100 / qMax<quint64>(total, 1)));
-            QMetaObject::invokeMethod(
-                label,
-                [label, text] {
-                    if (label)
-                        label->setText(text);
-                },
-                Qt::QueuedConnection);
-        }
-    }));
+    m_indexing = true;
+    m_indexTotal = backlog.value();
+    m_indexDone = 0;
+    indexNextChunk();
+}
+
+void EvidencePanel::indexNextChunk() {
+    const QString path = m_app->host()->path();
+    const bool posted = m_work->post<Result<quint64>>(
+        StoreWorker::Job::IndexBacklog, this,
+        [path](JobContext &) -> Result<quint64> {
+            auto writer = SqliteEvidenceStore::open(path);
+            if (!writer.ok())
+                return writer.error();
+            return writer.value()->indexForSearch(kIndexChunkEvents);
+        },
+        [this](Result<quint64> left) {
+            if (!left.ok()) {
+                m_indexing = false;
+                report(tr("The search index could not catch up: %1").arg(left.error().message), true);
+                return;
+            }
+            if (left.value() > 0) {
+                m_indexDone += kIndexChunkEvents;
+                report(tr("Indexing imported events for search: %1%… Searches cover the events indexed "
+                          "so far.")
+                           .arg(qMin<quint64>(99, m_indexDone * 100 / qMax<quint64>(m_indexTotal, 1))));
+                indexNextChunk();
+                return;
+            }
+            m_indexing = false;
+            refresh();
+            applyFilters();
+            report(tr("Search index caught up: every event can be searched."));
+            Q_EMIT searchIndexReady();
+        });
+    if (!posted)
+        m_indexing = false;
 }
 
 void EvidencePanel::countInBackground() {
     SqliteEvidenceStore *s = store();
     if (!s)
         return;
-    if (m_countWatcher->isRunning())
+    if (m_counter->isBusy(StoreWorker::Job::Count))
         return; // when it ends, updateCount() counts again if the search has moved on
     m_countingSearch = m_model->search();
     m_countingGeneration = m_storeGeneration;
-    m_countWatcher->setFuture(QtConcurrent::run([path = s->path(), search = m_countingSearch]() -> qint64 {
-        StoreOpenOptions options;
-        options.readOnly = true;
-        auto reader = SqliteEvidenceStore::open(path, options);
-        if (!reader.ok())
-            return -1;
-        auto n = reader.value()->countMatches(search);
-        return n.ok() ? n.value() : -1;
-    }));
+    m_counter->post<qint64>(
+        StoreWorker::Job::Count, this,
+        [path = s->path(), search = m_countingSearch](JobContext &) -> qint64 {
+            StoreOpenOptions options;
+            options.readOnly = true;
+            auto reader = SqliteEvidenceStore::open(path, options);
+            if (!reader.ok())
+                return -1;
+            auto n = reader.value()->countMatches(search);
+            return n.ok() ? n.value() : -1;
+        },
+        [this](qint64 count) {
+            // -1: the count failed; the label then says "N+" without counting again. A count begun
+            // before the store last changed is dropped (and made again by updateCount()).
+            if (m_countingGeneration == m_storeGeneration)
+                m_exactCount = std::make_pair(m_countingSearch, count);
+            updateCount();
+        });
 }
 
 void EvidencePanel::showEventDetail(quint64 seq) {
@@ -965,57 +910,93 @@ bool EvidencePanel::saveAttachment(const QString &sha256, const QString &path) {
 }
 
 bool EvidencePanel::isVerifying() const {
-    return m_verifyWatcher->isRunning();
+    return m_work->isBusy(StoreWorker::Job::Verify);
 }
 
 void EvidencePanel::startVerify() {
     EvidenceStore *s = browsed();
     if (!s || isVerifying())
         return;
-    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    // A file's path or the team log's URL; the deployment's pinned admins and this user's anchors.
+    const QString path = m_app->host()->path();
+    StoreOpenOptions options = m_app->host()->options();
+    options.readOnly = true;
+    options.create = false;
+    const bool posted = m_work->post<Result<VerifyReport>>(
+        StoreWorker::Job::Verify, this,
+        [path, options](JobContext &job) -> Result<VerifyReport> {
+            // Its own read-only connection: the GUI keeps reading while this recomputes everything.
+            auto opened = openEvidenceStore(path, options);
+            if (!opened.ok())
+                return opened.error();
+            VerifyOptions vo;
+            vo.signatures = true;
+            auto r = opened.value()->verify(vo, [&job](quint64 done, quint64 total) {
+                return job.progress(static_cast<qint64>(done), static_cast<qint64>(total));
+            });
+            if (!r.ok() && job.cancelled())
+                return makeError(ErrorCode::Negative, QStringLiteral("cancelled"));
+            return r;
+        },
+        [this](Result<VerifyReport> r) { verifyDone(r); },
+        [bar = QPointer<QProgressBar>(m_progress)](qint64 done, qint64 total) {
+            if (bar)
+                bar->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+        });
+    if (!posted)
+        return;
     m_verify->setEnabled(false);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
     report(tr("Verifying the store…"));
-    // A file's path or the team log's URL; the deployment's pinned admins and this user's anchors.
-    const QString path = m_app->host()->path();
-    QPointer<QProgressBar> bar(m_progress);
-    auto cancel = m_cancelFlag;
-    StoreOpenOptions options = m_app->host()->options();
-    options.readOnly = true;
-    options.create = false;
-    m_verifyWatcher->setFuture(QtConcurrent::run([path, bar, cancel, options]() -> QVariantMap {
-        // Its own read-only connection: the GUI keeps reading while this recomputes everything.
-        auto opened = openEvidenceStore(path, options);
-        if (!opened.ok())
-            return {{QStringLiteral("error"), opened.error().toString()}};
-        VerifyOptions vo;
-        vo.signatures = true;
-        auto r = opened.value()->verify(vo, [bar, cancel](quint64 done, quint64 total) {
-            postProgress(bar, static_cast<qint64>(done), static_cast<qint64>(total));
-            return !cancel->load();
-        });
-        if (!r.ok())
-            return {{QStringLiteral("error"),
-                     cancel->load() ? QStringLiteral("Verification cancelled; nothing recorded.")
-                                    : r.error().toString()}};
-        QVariantMap out{{QStringLiteral("intact"), r->intact},
-                        {QStringLiteral("events"), static_cast<qlonglong>(r->events)},
-                        {QStringLiteral("checkpoints"), static_cast<qlonglong>(r->checkpoints)},
-                        {QStringLiteral("signatures"), static_cast<qlonglong>(r->signaturesChecked)},
-                        {QStringLiteral("reason"), r->reason},
-                        {QStringLiteral("notes"), r->notes},
-                        {QStringLiteral("pinned"), r->trustPinned}};
-        if (r->firstBadSeq)
-            out.insert(QStringLiteral("firstBad"), static_cast<qlonglong>(*r->firstBadSeq));
-        return out;
-    }));
+}
+
+void EvidencePanel::verifyDone(const Result<VerifyReport> &r) {
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    m_verify->setEnabled(true);
+    if (!r.ok()) {
+        report(r.error().code == ErrorCode::Negative ? tr("Verification cancelled; nothing recorded.")
+                                                     : r.error().toString(),
+               true);
+        Q_EMIT verifyFinished(false);
+        return;
+    }
+    const VerifyReport &v = r.value();
+    QString text =
+        v.intact ? tr("Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.")
+                       .arg(v.events)
+                       .arg(v.checkpoints)
+                       .arg(v.signaturesChecked)
+                 : tr("TAMPERED: %1").arg(v.reason);
+    if (v.intact && !v.trustPinned)
+        text += tr(" Trust root not pinned: a log rewritten with new keys would verify too.");
+    SqliteEvidenceStore *s = this->store();
+    if (s && m_session->isUnlocked()) {
+        NewEvent e;
+        e.kind = QStringLiteral("evidence.verified");
+        e.payload["intact"] = v.intact;
+        e.payload["events"] = static_cast<qint64>(v.events);
+        e.payload["checkpoints"] = static_cast<qint64>(v.checkpoints);
+        e.payload["signatures_checked"] = static_cast<qint64>(v.signaturesChecked);
+        e.payload["first_bad_seq"] =
+            v.firstBadSeq ? JsonValue(static_cast<qint64>(*v.firstBadSeq)) : JsonValue();
+        e.payload["reason"] = v.reason;
+        auto out = s->append(*m_session->signer(), {e});
+        text += out.ok() ? tr(" Recorded as event %1.").arg(out->first().seq)
+                         : QLatin1Char(' ') + out.error().toString();
+        refresh();
+    } else {
+        text += tr(" Not recorded: sign in to record verifications.");
+    }
+    report(text, !v.intact);
+    Q_EMIT verifyFinished(v.intact);
 }
 
 bool EvidencePanel::isExporting() const {
-    return m_exportWatcher->isRunning();
+    return m_work->isBusy(StoreWorker::Job::Export);
 }
 
 void EvidencePanel::startExport(const QString &path, ExportFormat format) {
@@ -1031,46 +1012,50 @@ void EvidencePanel::startExport(const QString &path, ExportFormat format) {
         }
         signer = Signer{m_session->signer()->name, m_session->signer()->key.duplicate()};
     }
-    m_export->setEnabled(false);
-    report(tr("Exporting %1…").arg(describe(m_model->search())));
     const QString storePath = s->path();
     EventSearch search = m_model->search();
     auto signerPtr = std::make_shared<std::optional<Signer>>(std::move(signer));
     StoreOpenOptions options = s->options();
     options.readOnly = true;
-    m_exportWatcher->setFuture(QtConcurrent::run([storePath, search, path, format, signerPtr,
-                                                  options]() -> QVariantMap {
-        auto opened = SqliteEvidenceStore::open(storePath, options);
-        if (!opened.ok())
-            return {{QStringLiteral("error"), opened.error().toString()}};
-        const SqliteEvidenceStore &st = *opened.value();
-        if (format != ExportFormat::Bundle) {
-            auto written = EventExport::toFile(
-                st, search,
-                format == ExportFormat::Json ? EventExport::Format::Json : EventExport::Format::Csv, path);
-            if (!written.ok())
-                return {{QStringLiteral("error"), written.error().toString()}};
-            return {{QStringLiteral("events"), static_cast<qlonglong>(written.value())},
-                    {QStringLiteral("path"), path}};
-        }
-        QList<quint64> seqs;
-        std::optional<SearchCursor> cursor;
-        do {
-            auto page = st.searchPage(search, cursor, 10000);
-            if (!page.ok())
-                return {{QStringLiteral("error"), page.error().toString()}};
-            seqs += page->seqs;
-            cursor = page->next;
-        } while (cursor);
-        Bundle::ExportFilter filter;
-        filter.only = QSet<quint64>(seqs.cbegin(), seqs.cend());
-        filter.description = describe(search);
-        auto summary = Bundle::exportBundle(st, path, filter, **signerPtr);
-        if (!summary.ok())
-            return {{QStringLiteral("error"), summary.error().toString()}};
-        return {{QStringLiteral("events"), static_cast<qlonglong>(summary->events)},
-                {QStringLiteral("path"), path}};
-    }));
+    const bool posted = m_work->post<Result<quint64>>(
+        StoreWorker::Job::Export, this,
+        [storePath, search, path, format, signerPtr, options](JobContext &) -> Result<quint64> {
+            auto opened = SqliteEvidenceStore::open(storePath, options);
+            if (!opened.ok())
+                return opened.error();
+            const SqliteEvidenceStore &st = *opened.value();
+            if (format != ExportFormat::Bundle)
+                return EventExport::toFile(st, search,
+                                           format == ExportFormat::Json ? EventExport::Format::Json
+                                                                        : EventExport::Format::Csv,
+                                           path);
+            QList<quint64> seqs;
+            std::optional<SearchCursor> cursor;
+            do {
+                auto page = st.searchPage(search, cursor, 10000);
+                if (!page.ok())
+                    return page.error();
+                seqs += page->seqs;
+                cursor = page->next;
+            } while (cursor);
+            Bundle::ExportFilter filter;
+            filter.only = QSet<quint64>(seqs.cbegin(), seqs.cend());
+            filter.description = describe(search);
+            auto summary = Bundle::exportBundle(st, path, filter, **signerPtr);
+            if (!summary.ok())
+                return summary.error();
+            return static_cast<quint64>(summary->events);
+        },
+        [this, path](Result<quint64> r) {
+            m_export->setEnabled(true);
+            report(r.ok() ? tr("Exported %1 events to %2.").arg(r.value()).arg(path) : r.error().toString(),
+                   !r.ok());
+            Q_EMIT exportFinished(r.ok());
+        });
+    if (!posted)
+        return;
+    m_export->setEnabled(false);
+    report(tr("Exporting %1…").arg(describe(m_model->search())));
 }
 
 void EvidencePanel::report(const QString &text, bool error) {

@@ -2,10 +2,11 @@
 
 #include "common/Panel.h"
 
+#include "core/Result.h"
+
 #include "store/EventInspection.h"
 #include "store/EventSearch.h"
-
-#include <QFutureWatcher>
+#include "store/EvidenceTypes.h"
 
 #include <atomic>
 #include <functional>
@@ -28,6 +29,7 @@ namespace ops {
 class EventTableModel;
 class Session;
 class SqliteEvidenceStore;
+class StoreWorker;
 } // namespace ops
 
 namespace ops::ui {
@@ -92,6 +94,8 @@ private:
     void updateCount();
     void countInBackground();
     void catchUpSearchIndex();
+    void indexNextChunk();
+    void verifyDone(const Result<VerifyReport> &report);
     void showDetail();
     void report(const QString &text, bool error = false);
     SqliteEvidenceStore *store() const;
@@ -140,14 +144,13 @@ private:
     quint64 m_detailSeq = 0;
     std::optional<EventInspection> m_inspection;
     bool m_loaded = false;
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
-    QFutureWatcher<QVariantMap> *m_verifyWatcher = nullptr;
-    QFutureWatcher<QVariantMap> *m_exportWatcher = nullptr;
-    // The exact number of matches of a search still being paged in, counted on a read-only
-    // connection of its own so the table never waits for it.
-    QFutureWatcher<qint64> *m_countWatcher = nullptr;
-    QFutureWatcher<QString> *m_indexWatcher = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_indexCancel = std::make_shared<std::atomic<bool>>(false);
+    // Verify, export and catching up the search index run on the work lane; the exact number of
+    // matches of a search still being paged in is counted on a lane of its own, so the count never
+    // waits for a long verify.
+    StoreWorker *m_work = nullptr;
+    StoreWorker *m_counter = nullptr;
+    bool m_indexing = false; // a catch-up runs, a chunk a job
+    quint64 m_indexTotal = 0, m_indexDone = 0;
     EventSearch m_countingSearch;
     std::optional<std::pair<EventSearch, qint64>> m_exactCount;
     quint64 m_storeGeneration = 0;

@@ -2,10 +2,10 @@
 #include "core/Time.h"
 
 #include "common/Colours.h"
-#include "common/WorkerProgress.h"
 #include "proofs/ProofRecord.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
+#include "store/StoreWorker.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -19,7 +19,6 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace ops::ui {
 
@@ -37,8 +36,7 @@ VerdictView::VerdictView(Session *session, StoreProvider store, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_store(std::move(store))
-    , m_cancelFlag(std::make_shared<std::atomic<bool>>(false))
-    , m_watcher(new QFutureWatcher<std::shared_ptr<VerdictOutcome>>(this)) {
+    , m_worker(new StoreWorker(this)) {
     setObjectName(QStringLiteral("verdictView"));
     auto *l = new QVBoxLayout(this);
     auto *grid = new QGridLayout;
@@ -85,7 +83,7 @@ VerdictView::VerdictView(Session *session, StoreProvider store, QWidget *parent)
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelVerdictButton"));
     m_cancel->setVisible(false);
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_cancelFlag->store(true); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_worker->cancel(StoreWorker::Job::Verdict); });
     row->addWidget(m_cancel);
     row->addStretch();
     l->addLayout(row);
@@ -113,31 +111,29 @@ VerdictView::VerdictView(Session *session, StoreProvider store, QWidget *parent)
     m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     l->addWidget(m_message);
-
-    connect(m_watcher, &QFutureWatcher<std::shared_ptr<VerdictOutcome>>::finished, this, [this] {
-        m_progress->setVisible(false);
-        m_cancel->setVisible(false);
-        m_verify->setEnabled(true);
-        const std::shared_ptr<VerdictOutcome> outcome = m_watcher->result();
-        if (!outcome || !outcome->report) {
-            message(outcome ? outcome->error : tr("verification did not finish"), true);
-            Q_EMIT finished(false);
-            return;
-        }
-        display(*outcome->report);
-        if (outcome->recordedSeq)
-            message(tr("Recorded as event %1 with the four files attached.").arg(*outcome->recordedSeq));
-        else if (outcome->recordWanted)
-            message(outcome->recordError, true);
-        else
-            message(tr("Not recorded: sign in to record verifications as evidence."));
-        Q_EMIT finished(outcome->report->valid);
-    });
 }
 
 VerdictView::~VerdictView() {
-    m_cancelFlag->store(true);
-    m_watcher->waitForFinished();
+    delete m_worker; // cancels the running check and waits for it
+}
+
+void VerdictView::done(const VerdictOutcome &outcome) {
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    m_verify->setEnabled(true);
+    if (!outcome.report) {
+        message(outcome.error, true);
+        Q_EMIT finished(false);
+        return;
+    }
+    display(*outcome.report);
+    if (outcome.recordedSeq)
+        message(tr("Recorded as event %1 with the four files attached.").arg(*outcome.recordedSeq));
+    else if (outcome.recordWanted)
+        message(outcome.recordError, true);
+    else
+        message(tr("Not recorded: sign in to record verifications as evidence."));
+    Q_EMIT finished(outcome.report->valid);
 }
 
 void VerdictView::setFiles(const VerdictFiles &files) {
@@ -158,7 +154,7 @@ bool VerdictView::useFolder(const QString &folder) {
 }
 
 bool VerdictView::isRunning() const {
-    return m_watcher->isRunning();
+    return m_worker->isBusy(StoreWorker::Job::Verdict);
 }
 
 void VerdictView::startVerify() {
@@ -171,7 +167,6 @@ void VerdictView::startVerify() {
             message(tr("Pick all four files first (or a results/ folder)."), true);
             return;
         }
-    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
     m_verify->setEnabled(false);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
@@ -181,8 +176,6 @@ void VerdictView::startVerify() {
     m_banner->setText(tr("Verifying…"));
     m_banner->setStyleSheet(QString());
     message(QString());
-    QPointer<QProgressBar> bar(m_progress);
-    auto cancel = m_cancelFlag;
     // Signed in, the result is recorded by the same worker on a connection of its own: reading
     // and storing a bundle of up to 256 MiB never holds up the window.
     std::shared_ptr<Signer> signer;
@@ -197,33 +190,39 @@ void VerdictView::startVerify() {
         storeOptions.create = false;
         storeOptions.clock = Time::systemClock(); // as before: the worker's own clock, not the window's
     }
-    m_watcher->setFuture(QtConcurrent::run(
-        [files, bar, cancel, signer, storePath, storeOptions]() -> std::shared_ptr<VerdictOutcome> {
+    m_worker->post<VerdictOutcome>(
+        StoreWorker::Job::Verdict, this,
+        [files, signer, storePath, storeOptions](JobContext &job) {
             VerdictOptions options;
-            options.cancelled = [cancel] { return cancel->load(); };
-            options.progress = [bar](qint64 done, qint64 total) { postProgress(bar, done, total); };
-            auto out = std::make_shared<VerdictOutcome>();
+            options.cancelled = [&job] { return job.cancelled(); };
+            options.progress = [&job](qint64 done, qint64 total) { job.progress(done, total); };
+            VerdictOutcome out;
             auto r = verifyVerdict(files, options);
             if (!r.ok()) {
-                out->error = r.error().toString();
+                out.error = r.error().toString();
                 return out;
             }
-            out->report = r.value();
-            if (!signer || cancel->load())
+            out.report = r.value();
+            if (!signer || job.cancelled())
                 return out;
-            out->recordWanted = true;
+            out.recordWanted = true;
             auto store = SqliteEvidenceStore::open(storePath, storeOptions);
             if (!store.ok()) {
-                out->recordError = store.error().toString();
+                out.recordError = store.error().toString();
                 return out;
             }
-            auto e = recordVerdict(*store.value(), *signer, files, *out->report);
+            auto e = recordVerdict(*store.value(), *signer, files, *out.report);
             if (e.ok())
-                out->recordedSeq = e->seq;
+                out.recordedSeq = e->seq;
             else
-                out->recordError = e.error().toString();
+                out.recordError = e.error().toString();
             return out;
-        }));
+        },
+        [this](const VerdictOutcome &outcome) { done(outcome); },
+        [bar = QPointer<QProgressBar>(m_progress)](qint64 done, qint64 total) {
+            if (bar)
+                bar->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+        });
 }
 
 void VerdictView::display(const VerdictReport &report) {

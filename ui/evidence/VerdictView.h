@@ -3,7 +3,6 @@
 #include "proofs/Verdict.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <atomic>
@@ -20,6 +19,7 @@ class QTreeWidget;
 namespace ops {
 class Session;
 class SqliteEvidenceStore;
+class StoreWorker;
 } // namespace ops
 
 namespace ops::ui {
@@ -53,6 +53,7 @@ Q_SIGNALS:
     void signInRequested();
 
 private:
+    void done(const VerdictOutcome &outcome);
     void display(const VerdictReport &report);
     void message(const QString &text, bool error = false);
 
@@ -68,8 +69,7 @@ private:
     QLabel *m_network;
     QLabel *m_message;
     std::optional<VerdictReport> m_report;
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
-    QFutureWatcher<std::shared_ptr<VerdictOutcome>> *m_watcher;
+    StoreWorker *m_worker; // the check and its record, off the GUI thread
 };
 
 // The verification as a dialog of its own, reachable from anywhere (File ▸ Verify a verdict

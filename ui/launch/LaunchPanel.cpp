@@ -9,6 +9,7 @@
 #include "launch/LaunchExport.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
+#include "store/StoreWorker.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -16,7 +17,6 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -34,10 +34,8 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include "common/Colours.h"
-#include "common/WorkerProgress.h"
 
 namespace ops::ui {
 
@@ -78,6 +76,7 @@ LaunchPanel::LaunchPanel(AppContext *app, QWidget *parent)
 LaunchPanel::~LaunchPanel() {
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
+    delete m_worker; // cancels a running check and waits for it
 }
 
 QString LaunchPanel::statusText(StepStatus status) {
@@ -289,10 +288,8 @@ void LaunchPanel::buildUi() {
     m_cancelButton = new QPushButton(tr("Cancel"), this);
     m_cancelButton->setObjectName(QStringLiteral("launchCancelWork"));
     m_cancelButton->setVisible(false);
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (m_cancelWork)
-            m_cancelWork->store(true);
-    });
+    connect(m_cancelButton, &QPushButton::clicked, this,
+            [this] { m_worker->cancel(StoreWorker::Job::BackgroundAct); });
     messageRow->addWidget(m_cancelButton);
     layout->addLayout(messageRow);
 }
@@ -729,46 +726,50 @@ bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint
     const QString storePath = m_store()->path();
     auto signer =
         std::make_shared<Signer>(Signer{m_session->signer()->name, m_session->signer()->key.duplicate()});
+    struct Outcome {
+        Result<StoredEvent> result;
+        bool cancelled = false;
+    };
+    // The worker appends on a connection of its own (appends are transactions on the file, so
+    // the window's connection sees the event at its next read), signing with a copy of the key.
+    const bool posted = m_worker->post<Outcome>(
+        StoreWorker::Job::BackgroundAct, this,
+        [storePath, signer, total, config = m_config, environment = m_environment, library = m_library,
+         clock = m_clock, work = std::move(work)](JobContext &job) -> Outcome {
+            StoreOpenOptions options = deploymentStoreOptions(config);
+            options.clock = clock; // the act and its seal read one clock
+            auto store = SqliteEvidenceStore::open(storePath, options);
+            if (!store.ok())
+                return {store.error(), false};
+            LaunchActions actions(*store.value(), *signer, config, environment, library, clock);
+            Result<StoredEvent> r =
+                work(actions, [&job, total](qint64 doneBytes) { return job.progress(doneBytes, total); });
+            return {std::move(r), job.cancelled()};
+        },
+        [this, done](const Outcome &outcome) {
+            m_working = false;
+            m_workProgress->setVisible(false);
+            m_cancelButton->setVisible(false);
+            const bool ok = handle(outcome.result, done);
+            if (!ok && outcome.cancelled)
+                report(tr("Cancelled: nothing was recorded."), true);
+            Q_EMIT backgroundFinished(ok);
+        },
+        [bar = QPointer<QProgressBar>(m_workProgress), total](qint64 doneBytes, qint64) {
+            if (bar && total > 0)
+                bar->setValue(static_cast<int>(qMin<qint64>(1000, doneBytes * 1000 / total)));
+        });
+    if (!posted) {
+        report(tr("Still busy with the last check."), true);
+        return false;
+    }
     m_working = true;
-    m_cancelWork = std::make_shared<std::atomic<bool>>(false);
     m_run->setEnabled(false);
     m_workProgress->setRange(0, total > 0 ? 1000 : 0);
     m_workProgress->setValue(0);
     m_workProgress->setVisible(true);
     m_cancelButton->setVisible(total > 0);
     report(busy);
-    QPointer<QProgressBar> bar(m_workProgress);
-    auto cancel = m_cancelWork;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<StoredEvent>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done, cancel] {
-        const std::shared_ptr<Result<StoredEvent>> result = watcher->result();
-        watcher->deleteLater();
-        m_working = false;
-        m_workProgress->setVisible(false);
-        m_cancelButton->setVisible(false);
-        const bool ok = handle(*result, done);
-        if (!ok && cancel->load())
-            report(tr("Cancelled: nothing was recorded."), true);
-        Q_EMIT backgroundFinished(ok);
-    });
-    // The worker appends on a connection of its own (appends are transactions on the file, so
-    // the window's connection sees the event at its next read), signing with a copy of the key.
-    watcher->setFuture(QtConcurrent::run([storePath, signer, bar, cancel, total, config = m_config,
-                                          environment = m_environment, library = m_library, clock = m_clock,
-                                          work = std::move(work)] {
-        StoreOpenOptions options = deploymentStoreOptions(config);
-        options.clock = clock; // the act and its seal read one clock
-        auto store = SqliteEvidenceStore::open(storePath, options);
-        if (!store.ok())
-            return std::make_shared<Result<StoredEvent>>(store.error());
-        LaunchActions actions(*store.value(), *signer, config, environment, library, clock);
-        const auto progress = [bar, cancel, total](qint64 doneBytes) {
-            if (total > 0)
-                postProgress(bar, doneBytes, total);
-            return !cancel->load();
-        };
-        return std::make_shared<Result<StoredEvent>>(work(actions, progress));
-    }));
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "core/DeploymentConfig.h"
 #include "core/Time.h"
 #include "launch/Launch.h"
+#include "store/StoreWorker.h"
 
 #include <atomic>
 #include <functional>
@@ -99,7 +100,7 @@ private:
     LaunchStatus m_status;
     LaunchProbe *m_probe = nullptr;
     bool m_working = false;
-    std::shared_ptr<std::atomic<bool>> m_cancelWork;
+    StoreWorker *m_worker = new StoreWorker(this); // checksums and archives, off the GUI thread
 
     QLabel *m_banner = nullptr;
     QLabel *m_header = nullptr;
