@@ -677,6 +677,49 @@
     </message>
 </context>
 <context>
+    <name>ops::IncidentListModel</name>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
     <name>ops::SilenceListModel</name>
     <message>
         <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>
@@ -2279,83 +2322,7 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     </message>
 </context>
 <context>
-    <name>ops::ui::IncidentsPanel</name>
-    <message>
-        <source>Incidents &amp; Rollback</source>
-        <translation>Vorfälle &amp; Rollback</translation>
-    </message>
-    <message>
-        <source>Open incident…</source>
-        <translation>Vorfall eröffnen…</translation>
-    </message>
-    <message>
-        <source>Open an incident by hand (Ctrl+I); from the Alerts panel it comes prefilled</source>
-        <translation>Einen Vorfall von Hand eröffnen (Strg+I); aus dem Alarmbereich kommt er vorausgefüllt</translation>
-    </message>
-    <message>
-        <source>Incidents</source>
-        <translation>Vorfälle</translation>
-    </message>
-    <message>
-        <source>Show closed</source>
-        <translation>Geschlossene zeigen</translation>
-    </message>
-    <message>
-        <source>Runbook and rollback runs</source>
-        <translation>Runbook- und Rollback-Läufe</translation>
-    </message>
-    <message>
-        <source>Drill</source>
-        <translation>Übung</translation>
-    </message>
-    <message>
-        <source>A drill runs the same checklist; a finished drill is what proves the objective</source>
-        <translation>Eine Übung durchläuft dieselbe Checkliste; erst eine abgeschlossene Übung belegt das Ziel</translation>
-    </message>
-    <message>
-        <source>Start rollback</source>
-        <translation>Rollback starten</translation>
-    </message>
-    <message>
-        <source>Rollback (restore %1 min, integrity %2 min)</source>
-        <translation>Rollback (Wiederherstellung %1 min, Integrität %2 min)</translation>
-    </message>
-    <message>
-        <source>Reason (required)</source>
-        <translation>Grund (Pflicht)</translation>
-    </message>
-    <message>
-        <source>Validation localities, e.g. kl,pg (probed)</source>
-        <translation>Validierungsorte, z. B. kl,pg (werden geprüft)</translation>
-    </message>
-    <message>
-        <source>Kill switches</source>
-        <translation>Notschalter</translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation>Bereich</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Validate</source>
-        <translation>Validieren</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Incidents&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Vorfälle&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Runs&lt;/b&gt; — checklists and rollbacks</source>
-        <translation>&lt;b&gt;Läufe&lt;/b&gt; — Checklisten und Rollbacks</translation>
-    </message>
-    <message>
-        <source>Select an incident or a run, or open an incident from a firing alert.</source>
-        <translation>Einen Vorfall oder Lauf wählen oder einen Vorfall aus einem auslösenden Alarm eröffnen.</translation>
-    </message>
+    <name>ops::ui::IncidentDetailView</name>
     <message>
         <source>Start rollback for this incident</source>
         <translation>Rollback für diesen Vorfall starten</translation>
@@ -2401,6 +2368,10 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Entscheidung protokollieren</translation>
     </message>
     <message>
+        <source>Reason (required)</source>
+        <translation>Grund (Pflicht)</translation>
+    </message>
+    <message>
         <source>Change severity</source>
         <translation>Schweregrad ändern</translation>
     </message>
@@ -2437,80 +2408,20 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>&amp;Entscheidungen &amp;&amp; Abschluss</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>Schritt</translation>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Zustand</translation>
+        <source>The postmortem: timeline, decisions, rollback against its objective, and proofs to check it offline</source>
+        <translation>Das Postmortem: Zeitleiste, Entscheidungen, Rollback gegen das Ziel und Beweise zur Offline-Prüfung</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
+        <source>Export the postmortem of %1</source>
+        <translation>Postmortem von %1 exportieren</translation>
     </message>
     <message>
-        <source>Needs</source>
-        <translation>Braucht</translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation>Erfasst</translation>
-    </message>
-    <message>
-        <source>Note for the step — or the reason when it failed or is skipped</source>
-        <translation>Notiz zum Schritt — oder der Grund, wenn er fehlschlug oder übersprungen wird</translation>
-    </message>
-    <message>
-        <source>I confirm the action was done</source>
-        <translation>Ich bestätige, dass die Aktion ausgeführt wurde</translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation>Datei anhängen…</translation>
-    </message>
-    <message>
-        <source>Attach a file to the step</source>
-        <translation>Eine Datei an den Schritt anhängen</translation>
-    </message>
-    <message>
-        <source>Checksum file…</source>
-        <translation>Prüfsummendatei…</translation>
-    </message>
-    <message>
-        <source>File whose SHA-256 is the step's checksum</source>
-        <translation>Datei, deren SHA-256 die Prüfsumme des Schritts ist</translation>
-    </message>
-    <message>
-        <source>Mark done</source>
-        <translation>Als erledigt markieren</translation>
-    </message>
-    <message>
-        <source>Mark failed</source>
-        <translation>Als fehlgeschlagen markieren</translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation>Überspringen</translation>
-    </message>
-    <message>
-        <source>Rebind via publisher…</source>
-        <translation>Über den Publisher neu binden…</translation>
-    </message>
-    <message>
-        <source>No evidence store: incidents cannot be read or recorded.</source>
-        <translation>Kein Nachweisspeicher: Vorfälle können weder gelesen noch erfasst werden.</translation>
-    </message>
-    <message>
-        <source>Cannot read incidents: %1</source>
-        <translation>Vorfälle nicht lesbar: %1</translation>
-    </message>
-    <message>
-        <source> (drill)</source>
-        <translation> (Übung)</translation>
-    </message>
-    <message>
-        <source>No run in progress</source>
-        <translation>Kein Lauf im Gange</translation>
+        <source>PDF (*.pdf);;Markdown (*.md);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
         <source>&lt;h2&gt;%1 · %2 · %3 on %4&lt;/h2&gt;&lt;b&gt;%5&lt;/b&gt; — %6&lt;br&gt;Trigger: %7&lt;br&gt;Opened %8 by %9 · owner %10</source>
@@ -2545,6 +2456,10 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Runbook starten: %1</translation>
     </message>
     <message>
+        <source>%1 is already rolling back %2</source>
+        <translation>%1 setzt %2 bereits zurück</translation>
+    </message>
+    <message>
         <source>No decision logged yet</source>
         <translation>Noch keine Entscheidung protokolliert</translation>
     </message>
@@ -2557,36 +2472,111 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>&lt;br&gt;&lt;b&gt;Geschlossen&lt;/b&gt; %1 von %2: %3 (Prüfung: %4)</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;%1 · %2%3&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;%1 · %2%3&lt;/h2&gt;</translation>
+        <source>Not recorded — missing: %1</source>
+        <translation>Nicht erfasst — es fehlt: %1</translation>
     </message>
     <message>
-        <source>Scope %1 · started %2 by %3</source>
-        <translation>Bereich %1 · gestartet %2 von %3</translation>
+        <source>Core evidence record added to %1</source>
+        <translation>Kern-Nachweis zu %1 hinzugefügt</translation>
     </message>
     <message>
-        <source> · for %1</source>
-        <translation> · für %1</translation>
+        <source>Decision logged on %1</source>
+        <translation>Entscheidung zu %1 protokolliert</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
-        <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
+        <source>%1 is now %2</source>
+        <translation>%1 ist jetzt %2</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
-        <translation>&lt;br&gt;&lt;b&gt;Abgeschlossen&lt;/b&gt; %1</translation>
+        <source>Confirm that the closure condition holds first.</source>
+        <translation>Zuerst bestätigen, dass die Abschlussbedingung erfüllt ist.</translation>
     </message>
     <message>
-        <source>(probe %1%2)</source>
-        <translation>(Prüfung %1%2)</translation>
+        <source>Close incident</source>
+        <translation>Vorfall schließen</translation>
     </message>
     <message>
-        <source>, must pass</source>
-        <translation>, muss bestehen</translation>
+        <source>Close %1? A closed incident cannot be reopened.</source>
+        <translation>%1 schließen? Ein geschlossener Vorfall kann nicht wieder geöffnet werden.</translation>
     </message>
     <message>
-        <source>skippable</source>
-        <translation>überspringbar</translation>
+        <source>%1 closed</source>
+        <translation>%1 geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 (event %2, signed by %3)</source>
+        <translation>%1 (Ereignis %2, signiert von %3)</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::IncidentsPanel</name>
+    <message>
+        <source>Incidents &amp; Rollback</source>
+        <translation>Vorfälle &amp; Rollback</translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation>Vorfall eröffnen…</translation>
+    </message>
+    <message>
+        <source>Open an incident by hand (Ctrl+I); from the Alerts panel it comes prefilled</source>
+        <translation>Einen Vorfall von Hand eröffnen (Strg+I); aus dem Alarmbereich kommt er vorausgefüllt</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Vorfälle</translation>
+    </message>
+    <message>
+        <source>Show closed</source>
+        <translation>Geschlossene zeigen</translation>
+    </message>
+    <message>
+        <source>Runbook and rollback runs</source>
+        <translation>Runbook- und Rollback-Läufe</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>A drill runs the same checklist; a finished drill is what proves the objective</source>
+        <translation>Eine Übung durchläuft dieselbe Checkliste; erst eine abgeschlossene Übung belegt das Ziel</translation>
+    </message>
+    <message>
+        <source>Start rollback</source>
+        <translation>Rollback starten</translation>
+    </message>
+    <message>
+        <source>Rollback (restore %1 min, integrity %2 min)</source>
+        <translation>Rollback (Wiederherstellung %1 min, Integrität %2 min)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Incidents&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Vorfälle&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs&lt;/b&gt; — checklists and rollbacks</source>
+        <translation>&lt;b&gt;Läufe&lt;/b&gt; — Checklisten und Rollbacks</translation>
+    </message>
+    <message>
+        <source>Select an incident or a run, or open an incident from a firing alert.</source>
+        <translation>Einen Vorfall oder Lauf wählen oder einen Vorfall aus einem auslösenden Alarm eröffnen.</translation>
+    </message>
+    <message>
+        <source>No evidence store: incidents cannot be read or recorded.</source>
+        <translation>Kein Nachweisspeicher: Vorfälle können weder gelesen noch erfasst werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read incidents: %1</source>
+        <translation>Vorfälle nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source> (drill)</source>
+        <translation> (Übung)</translation>
+    </message>
+    <message>
+        <source>No run in progress</source>
+        <translation>Kein Lauf im Gange</translation>
     </message>
     <message>
         <source>%1 missed its %2 deadline: recorded on the timeline</source>
@@ -2599,66 +2589,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>%1 %2: %3 %4 left</source>
         <translation>%1 %2: %3 noch %4</translation>
-    </message>
-    <message>
-        <source>Safe manifest restored</source>
-        <translation>Sicheres Manifest wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>Integrity confirmed</source>
-        <translation>Integrität bestätigt</translation>
-    </message>
-    <message>
-        <source>met at %1, %2 to spare</source>
-        <translation>erreicht um %1, %2 Reserve</translation>
-    </message>
-    <message>
-        <source>met late at %1, %2 over</source>
-        <translation>verspätet erreicht um %1, %2 darüber</translation>
-    </message>
-    <message>
-        <source>MISSED — deadline %1</source>
-        <translation>VERPASST — Frist %1</translation>
-    </message>
-    <message>
-        <source>left, deadline %1</source>
-        <translation>verbleibend, Frist %1</translation>
-    </message>
-    <message>
-        <source>%1 on %2 since %3</source>
-        <translation>%1 auf %2 seit %3</translation>
-    </message>
-    <message>
-        <source>No kill switch is active.</source>
-        <translation>Kein Notschalter ist aktiv.</translation>
-    </message>
-    <message>
-        <source>&lt;b style='color:#b3261e'&gt;Active:&lt;/b&gt; %1</source>
-        <translation>&lt;b style='color:#b3261e'&gt;Aktiv:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>AI lane</source>
-        <translation>KI-Spur</translation>
-    </message>
-    <message>
-        <source>Bad pack</source>
-        <translation>Fehlerhaftes Paket</translation>
-    </message>
-    <message>
-        <source>Active on %1 since %2 by %3: %4</source>
-        <translation>Aktiv auf %1 seit %2 durch %3: %4</translation>
-    </message>
-    <message>
-        <source>Activate %1</source>
-        <translation>%1 aktivieren</translation>
-    </message>
-    <message>
-        <source>Last deactivated %1 by %2</source>
-        <translation>Zuletzt deaktiviert %1 durch %2</translation>
-    </message>
-    <message>
-        <source>Never used on %1</source>
-        <translation>Auf %1 nie benutzt</translation>
     </message>
     <message>
         <source>Sign in first: every intervention is signed evidence.</source>
@@ -2705,36 +2635,83 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>%1 auf %2 gestartet</translation>
     </message>
     <message>
-        <source>Not recorded — missing: %1</source>
-        <translation>Nicht erfasst — es fehlt: %1</translation>
+        <source>A missed deadline could not be recorded: %1</source>
+        <translation>Eine verpasste Frist ließ sich nicht aufzeichnen: %1</translation>
     </message>
     <message>
-        <source>Core evidence record added to %1</source>
-        <translation>Kern-Nachweis zu %1 hinzugefügt</translation>
+        <source>Sign in first: generating a report is recorded.</source>
+        <translation>Zuerst anmelden: das Erstellen eines Berichts wird aufgezeichnet.</translation>
     </message>
     <message>
-        <source>Decision logged on %1</source>
-        <translation>Entscheidung zu %1 protokolliert</translation>
+        <source>%1postmortem of %2 written to %3 (event %4)</source>
+        <translation>%1Postmortem von %2 nach %3 geschrieben (Ereignis %4)</translation>
     </message>
     <message>
-        <source>%1 is now %2</source>
-        <translation>%1 ist jetzt %2</translation>
+        <source>DRAFT </source>
+        <translation>ENTWURF </translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::KillSwitchBox</name>
+    <message>
+        <source>Kill switches</source>
+        <translation>Notschalter</translation>
     </message>
     <message>
-        <source>Confirm that the closure condition holds first.</source>
-        <translation>Zuerst bestätigen, dass die Abschlussbedingung erfüllt ist.</translation>
+        <source>Reason (required)</source>
+        <translation>Grund (Pflicht)</translation>
     </message>
     <message>
-        <source>Close incident</source>
-        <translation>Vorfall schließen</translation>
+        <source>Validation localities, e.g. kl,pg (probed)</source>
+        <translation>Validierungsorte, z. B. kl,pg (werden geprüft)</translation>
     </message>
     <message>
-        <source>Close %1? A closed incident cannot be reopened.</source>
-        <translation>%1 schließen? Ein geschlossener Vorfall kann nicht wieder geöffnet werden.</translation>
+        <source>Scope</source>
+        <translation>Bereich</translation>
     </message>
     <message>
-        <source>%1 closed</source>
-        <translation>%1 geschlossen</translation>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Validieren</translation>
+    </message>
+    <message>
+        <source>%1 on %2 since %3</source>
+        <translation>%1 auf %2 seit %3</translation>
+    </message>
+    <message>
+        <source>No kill switch is active.</source>
+        <translation>Kein Notschalter ist aktiv.</translation>
+    </message>
+    <message>
+        <source>AI lane</source>
+        <translation>KI-Spur</translation>
+    </message>
+    <message>
+        <source>Bad pack</source>
+        <translation>Fehlerhaftes Paket</translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>Active on %1 since %2 by %3: %4</source>
+        <translation>Aktiv auf %1 seit %2 durch %3: %4</translation>
+    </message>
+    <message>
+        <source>Activate %1</source>
+        <translation>%1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Last deactivated %1 by %2</source>
+        <translation>Zuletzt deaktiviert %1 durch %2</translation>
+    </message>
+    <message>
+        <source>Never used on %1</source>
+        <translation>Auf %1 nie benutzt</translation>
     </message>
     <message>
         <source>A kill switch needs its reason.</source>
@@ -2761,8 +2738,12 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <source>%1 kill switch %2 on %3</source>
-        <translation>Notschalter %1 auf %3 %2</translation>
+        <source>Validation locality '%1' is not a scope of the configuration.</source>
+        <translation>Validierungsort '%1' ist kein Bereich der Konfiguration.</translation>
+    </message>
+    <message>
+        <source>%1 kill switch %2 on %3 (event %4, signed by %5)</source>
+        <translation>Notschalter %1 auf %3 %2 (Ereignis %4, signiert von %5)</translation>
     </message>
     <message>
         <source>activated</source>
@@ -2773,116 +2754,12 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <source>Validation locality '%1' is not a scope of the configuration.</source>
-        <translation>Validierungsort '%1' ist kein Bereich der Konfiguration.</translation>
-    </message>
-    <message>
         <source>Validating on %1…</source>
         <translation>Validiere auf %1…</translation>
     </message>
     <message>
-        <source>The runbook does not allow skipping this step</source>
-        <translation>Das Runbook erlaubt nicht, diesen Schritt zu überspringen</translation>
-    </message>
-    <message>
-        <source>POST %1</source>
-        <translation>POST %1</translation>
-    </message>
-    <message>
-        <source>No publisher.rebind URL in the configuration</source>
-        <translation>Keine publisher.rebind-URL in der Konfiguration</translation>
-    </message>
-    <message>
-        <source>Probe and mark done</source>
-        <translation>Prüfen und als erledigt markieren</translation>
-    </message>
-    <message>
-        <source>attach %1</source>
-        <translation>%1 anhängen</translation>
-    </message>
-    <message>
-        <source>checksum %1 %2…</source>
-        <translation>Prüfsumme %1 %2…</translation>
-    </message>
-    <message>
-        <source>Recorded %1</source>
-        <translation>Erfasst: %1</translation>
-    </message>
-    <message>
-        <source>Probing %1 for step %2…</source>
-        <translation>Prüfe %1 für Schritt %2…</translation>
-    </message>
-    <message>
-        <source>the services</source>
-        <translation>die Dienste</translation>
-    </message>
-    <message>
-        <source>Rebind the active manifest</source>
-        <translation>Aktives Manifest neu binden</translation>
-    </message>
-    <message>
-        <source>Rebind the active manifest of %1 to its last known good pack?
-
-The publisher API at %2 is called now; its response is kept as evidence and the manifest and pack are read back.</source>
-        <translation>Das aktive Manifest von %1 an das letzte bekannt gute Paket binden?
-
-Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis aufbewahrt, Manifest und Paket werden zurückgelesen.</translation>
-    </message>
-    <message>
-        <source>Rebind done (audit %1); readback: %2</source>
-        <translation>Neu gebunden (Audit %1); Rücklesung: %2</translation>
-    </message>
-    <message>
-        <source>Rebind failed</source>
-        <translation>Neu binden fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>%1 is already rolling back %2</source>
-        <translation>%1 setzt %2 bereits zurück</translation>
-    </message>
-    <message>
-        <source>Deactivate %1</source>
-        <translation>%1 deaktivieren</translation>
-    </message>
-    <message>
-        <source>A missed deadline could not be recorded: %1</source>
-        <translation>Eine verpasste Frist ließ sich nicht aufzeichnen: %1</translation>
-    </message>
-    <message>
-        <source>Export report…</source>
-        <translation>Bericht exportieren…</translation>
-    </message>
-    <message>
-        <source>The postmortem: timeline, decisions, rollback against its objective, and proofs to check it offline</source>
-        <translation>Das Postmortem: Zeitleiste, Entscheidungen, Rollback gegen das Ziel und Beweise zur Offline-Prüfung</translation>
-    </message>
-    <message>
-        <source>Export the postmortem of %1</source>
-        <translation>Postmortem von %1 exportieren</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf);;Markdown (*.md);;HTML (*.html)</source>
-        <translation>PDF (*.pdf);;Markdown (*.md);;HTML (*.html)</translation>
-    </message>
-    <message>
-        <source>Sign in first: generating a report is recorded.</source>
-        <translation>Zuerst anmelden: das Erstellen eines Berichts wird aufgezeichnet.</translation>
-    </message>
-    <message>
-        <source>%1postmortem of %2 written to %3 (event %4)</source>
-        <translation>%1Postmortem von %2 nach %3 geschrieben (Ereignis %4)</translation>
-    </message>
-    <message>
-        <source>DRAFT </source>
-        <translation>ENTWURF </translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective NOT met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
+        <source>&lt;b style='color:%1'&gt;Active:&lt;/b&gt; %2</source>
+        <translation>&lt;b style='color:%1'&gt;Aktiv:&lt;/b&gt; %2</translation>
     </message>
 </context>
 <context>
@@ -3846,6 +3723,193 @@ tatsächlich %2</translation>
     <message>
         <source>Lines</source>
         <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::RunChecklistView</name>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Braucht</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Note for the step — or the reason when it failed or is skipped</source>
+        <translation>Notiz zum Schritt — oder der Grund, wenn er fehlschlug oder übersprungen wird</translation>
+    </message>
+    <message>
+        <source>I confirm the action was done</source>
+        <translation>Ich bestätige, dass die Aktion ausgeführt wurde</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Datei anhängen…</translation>
+    </message>
+    <message>
+        <source>Attach a file to the step</source>
+        <translation>Eine Datei an den Schritt anhängen</translation>
+    </message>
+    <message>
+        <source>Checksum file…</source>
+        <translation>Prüfsummendatei…</translation>
+    </message>
+    <message>
+        <source>File whose SHA-256 is the step's checksum</source>
+        <translation>Datei, deren SHA-256 die Prüfsumme des Schritts ist</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Mark failed</source>
+        <translation>Als fehlgeschlagen markieren</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Rebind via publisher…</source>
+        <translation>Über den Publisher neu binden…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1 · %2%3&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;%1 · %2%3&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source> (drill)</source>
+        <translation> (Übung)</translation>
+    </message>
+    <message>
+        <source>Scope %1 · started %2 by %3</source>
+        <translation>Bereich %1 · gestartet %2 von %3</translation>
+    </message>
+    <message>
+        <source> · for %1</source>
+        <translation> · für %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
+        <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
+        <translation>&lt;br&gt;&lt;b&gt;Abgeschlossen&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>(probe %1%2)</source>
+        <translation>(Prüfung %1%2)</translation>
+    </message>
+    <message>
+        <source>, must pass</source>
+        <translation>, muss bestehen</translation>
+    </message>
+    <message>
+        <source>skippable</source>
+        <translation>überspringbar</translation>
+    </message>
+    <message>
+        <source>Safe manifest restored</source>
+        <translation>Sicheres Manifest wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Integrity confirmed</source>
+        <translation>Integrität bestätigt</translation>
+    </message>
+    <message>
+        <source>met at %1, %2 to spare</source>
+        <translation>erreicht um %1, %2 Reserve</translation>
+    </message>
+    <message>
+        <source>met late at %1, %2 over</source>
+        <translation>verspätet erreicht um %1, %2 darüber</translation>
+    </message>
+    <message>
+        <source>MISSED — deadline %1</source>
+        <translation>VERPASST — Frist %1</translation>
+    </message>
+    <message>
+        <source>left, deadline %1</source>
+        <translation>verbleibend, Frist %1</translation>
+    </message>
+    <message>
+        <source>The runbook does not allow skipping this step</source>
+        <translation>Das Runbook erlaubt nicht, diesen Schritt zu überspringen</translation>
+    </message>
+    <message>
+        <source>POST %1</source>
+        <translation>POST %1</translation>
+    </message>
+    <message>
+        <source>No publisher.rebind URL in the configuration</source>
+        <translation>Keine publisher.rebind-URL in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>Probe and mark done</source>
+        <translation>Prüfen und als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>attach %1</source>
+        <translation>%1 anhängen</translation>
+    </message>
+    <message>
+        <source>checksum %1 %2…</source>
+        <translation>Prüfsumme %1 %2…</translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation>Erfasst: %1</translation>
+    </message>
+    <message>
+        <source>Probing %1 for step %2…</source>
+        <translation>Prüfe %1 für Schritt %2…</translation>
+    </message>
+    <message>
+        <source>the services</source>
+        <translation>die Dienste</translation>
+    </message>
+    <message>
+        <source>Rebind the active manifest</source>
+        <translation>Aktives Manifest neu binden</translation>
+    </message>
+    <message>
+        <source>Rebind the active manifest of %1 to its last known good pack?
+
+The publisher API at %2 is called now; its response is kept as evidence and the manifest and pack are read back.</source>
+        <translation>Das aktive Manifest von %1 an das letzte bekannt gute Paket binden?
+
+Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis aufbewahrt, Manifest und Paket werden zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>Rebind done (audit %1); readback: %2</source>
+        <translation>Neu gebunden (Audit %1); Rücklesung: %2</translation>
+    </message>
+    <message>
+        <source>Rebind failed</source>
+        <translation>Neu binden fehlgeschlagen</translation>
     </message>
 </context>
 <context>

@@ -676,6 +676,49 @@
     </message>
 </context>
 <context>
+    <name>ops::IncidentListModel</name>
+    <message>
+        <source>unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::SilenceListModel</name>
     <message>
         <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>
@@ -2268,6 +2311,193 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
 </context>
 <context>
+    <name>ops::ui::IncidentDetailView</name>
+    <message>
+        <source>Start rollback for this incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core evidence record: fields marked * are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evidence record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision: contain vs repair, what is held, who does what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The closure condition holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it holds, in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification result (default: the latest record&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decisions &amp;&amp; closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postmortem: timeline, decisions, rollback against its objective, and proofs to check it offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the postmortem of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Markdown (*.md);;HTML (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1 · %2 · %3 on %4&lt;/h2&gt;&lt;b&gt;%5&lt;/b&gt; — %6&lt;br&gt;Trigger: %7&lt;br&gt;Opened %8 by %9 · owner %10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3/%4%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Runs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start runbook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already rolling back %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Closed&lt;/b&gt; %1 by %2: %3 (verification: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded — missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core evidence record added to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision logged on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm that the closure condition holds first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close %1? A closed incident cannot be reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (event %2, signed by %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::IncidentsPanel</name>
     <message>
         <source>Incidents &amp; Rollback</source>
@@ -2310,30 +2540,6 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason (required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Validation localities, e.g. kl,pg (probed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kill switches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Validate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Incidents&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2343,142 +2549,6 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>Select an incident or a run, or open an incident from a firing alert.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start rollback for this incident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Evidence record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A decision: contain vs repair, what is held, who does what</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The closure condition holds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How it holds, in words</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification result (default: the latest record&apos;s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close incident…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Closure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Decisions &amp;&amp; closure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note for the step — or the reason when it failed or is skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I confirm the action was done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach a file to the step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checksum file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File whose SHA-256 is the step&apos;s checksum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rebind via publisher…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2498,82 +2568,6 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h2&gt;%1 · %2 · %3 on %4&lt;/h2&gt;&lt;b&gt;%5&lt;/b&gt; — %6&lt;br&gt;Trigger: %7&lt;br&gt;Opened %8 by %9 · owner %10</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unassigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2 (%3/%4%5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Runs: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start runbook: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No decision logged yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;b&gt;Closed&lt;/b&gt; %1 by %2: %3 (verification: %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;%1 · %2%3&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scope %1 · started %2 by %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(probe %1%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, must pass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skippable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 missed its %2 deadline: recorded on the timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2583,66 +2577,6 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>%1 %2: %3 %4 left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Safe manifest restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Integrity confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>met at %1, %2 to spare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>met late at %1, %2 over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MISSED — deadline %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>left, deadline %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 on %2 since %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No kill switch is active.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;Active:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AI lane</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bad pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active on %1 since %2 by %3: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Activate %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last deactivated %1 by %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never used on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2690,35 +2624,82 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not recorded — missing: %1</source>
+        <source>A missed deadline could not be recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Core evidence record added to %1</source>
+        <source>Sign in first: generating a report is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decision logged on %1</source>
+        <source>%1postmortem of %2 written to %3 (event %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is now %2</source>
+        <source>DRAFT </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::KillSwitchBox</name>
+    <message>
+        <source>Kill switches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Confirm that the closure condition holds first.</source>
+        <source>Reason (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close incident</source>
+        <source>Validation localities, e.g. kl,pg (probed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close %1? A closed incident cannot be reopened.</source>
+        <source>Scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 closed</source>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 since %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kill switch is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active on %1 since %2 by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last deactivated %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never used on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2746,7 +2727,11 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 kill switch %2 on %3</source>
+        <source>Validation locality &apos;%1&apos; is not a scope of the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kill switch %2 on %3 (event %4, signed by %5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2758,117 +2743,11 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Validation locality &apos;%1&apos; is not a scope of the configuration.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Validating on %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The runbook does not allow skipping this step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>POST %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No publisher.rebind URL in the configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Probe and mark done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attach %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>checksum %1 %2…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recorded %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Probing %1 for step %2…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rebind the active manifest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rebind the active manifest of %1 to its last known good pack?
-
-The publisher API at %2 is called now; its response is kept as evidence and the manifest and pack are read back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rebind done (audit %1); readback: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rebind failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already rolling back %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deactivate %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A missed deadline could not be recorded: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The postmortem: timeline, decisions, rollback against its objective, and proofs to check it offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the postmortem of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf);;Markdown (*.md);;HTML (*.html)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in first: generating a report is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1postmortem of %2 written to %3 (event %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DRAFT </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The core evidence record: fields marked * are required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <source>&lt;b style=&apos;color:%1&apos;&gt;Active:&lt;/b&gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3820,6 +3699,191 @@ actual   %2</source>
     </message>
     <message>
         <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::RunChecklistView</name>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the step — or the reason when it failed or is skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I confirm the action was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file to the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File whose SHA-256 is the step&apos;s checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind via publisher…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1 · %2%3&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (drill)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope %1 · started %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Closure condition:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(probe %1%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, must pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skippable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe manifest restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met at %1, %2 to spare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met late at %1, %2 over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISSED — deadline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left, deadline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runbook does not allow skipping this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POST %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No publisher.rebind URL in the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe and mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attach %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checksum %1 %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing %1 for step %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind the active manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind the active manifest of %1 to its last known good pack?
+
+The publisher API at %2 is called now; its response is kept as evidence and the manifest and pack are read back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind done (audit %1); readback: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

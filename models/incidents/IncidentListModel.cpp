@@ -81,9 +81,9 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const {
         case Age:
             return ageText((i->closed ? i->closedMs : m_now) - i->openedMs);
         case Owner:
-            return i->owner.isEmpty() ? QStringLiteral("unassigned") : i->owner;
+            return i->owner.isEmpty() ? tr("unassigned") : i->owner;
         case State:
-            return i->closed ? QStringLiteral("closed") : QStringLiteral("open");
+            return i->closed ? tr("closed") : tr("open");
         default:
             return {};
         }
@@ -95,10 +95,9 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const {
 QVariant IncidentListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const QStringList names{QStringLiteral("Severity"), QStringLiteral("Incident"),
-                                   QStringLiteral("Class"),    QStringLiteral("Scope"),
-                                   QStringLiteral("Age"),      QStringLiteral("Owner"),
-                                   QStringLiteral("State")};
+    // Translated when asked (the language may be chosen after the model exists).
+    const QStringList names{tr("Severity"), tr("Incident"), tr("Class"), tr("Scope"),
+                            tr("Age"),      tr("Owner"),    tr("State")};
     return names.value(section);
 }
 
