@@ -1684,6 +1684,125 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::EventDetailView</name>
+    <message>
+        <source>Select an event to see its bytes, signature and inclusion proof.</source>
+        <translation>Ein Ereignis wählen, um Bytes, Signatur und Inklusionsbeweis zu sehen.</translation>
+    </message>
+    <message>
+        <source>Leaf hash</source>
+        <translation>Blatt-Hash</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>The event, pretty-printed</source>
+        <translation>Das Ereignis, lesbar formatiert</translation>
+    </message>
+    <message>
+        <source>Copy exact bytes</source>
+        <translation>Exakte Bytes kopieren</translation>
+    </message>
+    <message>
+        <source>The canonical JSON exactly as hashed into the tree (one line)</source>
+        <translation>Das kanonische JSON genau so, wie es in den Baum gehasht wurde (eine Zeile)</translation>
+    </message>
+    <message>
+        <source>Related events (same incident, run or record)</source>
+        <translation>Zugehörige Ereignisse (gleicher Incident, Lauf oder Datensatz)</translation>
+    </message>
+    <message>
+        <source>Related events</source>
+        <translation>Zugehörige Ereignisse</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Save attachment…</source>
+        <translation>Anhang speichern…</translation>
+    </message>
+    <message>
+        <source>Save the attachment</source>
+        <translation>Den Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation>SHA-256 kopieren</translation>
+    </message>
+    <message>
+        <source>
+… (first 1 MiB shown; save it for the rest)</source>
+        <translation>
+… (erstes 1 MiB angezeigt; für den Rest speichern)</translation>
+    </message>
+    <message>
+        <source>Event %1 · %2 · %3 · by %4 at %5</source>
+        <translation>Ereignis %1 · %2 · %3 · von %4 um %5</translation>
+    </message>
+    <message>
+        <source>no scope</source>
+        <translation>kein Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation>Signatur: %1</translation>
+    </message>
+    <message>
+        <source> · witnesses unknown: %1</source>
+        <translation> · Zeugen unbekannt: %1</translation>
+    </message>
+    <message>
+        <source> · no console has cosigned this checkpoint yet</source>
+        <translation> · noch keine Konsole hat diesen Checkpoint mitsigniert</translation>
+    </message>
+    <message>
+        <source> · cosigned by %1</source>
+        <translation> · mitsigniert von %1</translation>
+    </message>
+    <message>
+        <source>Inclusion proof: %1</source>
+        <translation>Inklusionsbeweis: %1</translation>
+    </message>
+    <message>
+        <source>Path (leaf to root):
+%1</source>
+        <translation>Pfad (Blatt bis Wurzel):
+%1</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>Betrifft %1</translation>
+    </message>
+    <message>
+        <source>Related events need a local store's index</source>
+        <translation>Verwandte Ereignisse brauchen den Index eines lokalen Speichers</translation>
+    </message>
+    <message>
+        <source>%1  (%2, %3 bytes)  SHA-256 %4</source>
+        <translation>%1  (%2, %3 Bytes)  SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <source>no evidence store</source>
+        <translation>kein Nachweisspeicher</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 bytes to %2 (SHA-256 %3).</source>
+        <translation>%1 Bytes nach %2 gespeichert (SHA-256 %3).</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::EvidencePanel</name>
     <message>
         <source>Evidence</source>
@@ -1818,60 +1937,6 @@
         <translation>Bündel (*.tar.zst)</translation>
     </message>
     <message>
-        <source>Select an event to see its bytes, signature and inclusion proof.</source>
-        <translation>Ein Ereignis wählen, um Bytes, Signatur und Inklusionsbeweis zu sehen.</translation>
-    </message>
-    <message>
-        <source>Leaf hash</source>
-        <translation>Blatt-Hash</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>The event, pretty-printed</source>
-        <translation>Das Ereignis, lesbar formatiert</translation>
-    </message>
-    <message>
-        <source>Copy exact bytes</source>
-        <translation>Exakte Bytes kopieren</translation>
-    </message>
-    <message>
-        <source>The canonical JSON exactly as hashed into the tree (one line)</source>
-        <translation>Das kanonische JSON genau so, wie es in den Baum gehasht wurde (eine Zeile)</translation>
-    </message>
-    <message>
-        <source>Related events (same incident, run or record)</source>
-        <translation>Zugehörige Ereignisse (gleicher Incident, Lauf oder Datensatz)</translation>
-    </message>
-    <message>
-        <source>Related events</source>
-        <translation>Zugehörige Ereignisse</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>Anhänge</translation>
-    </message>
-    <message>
-        <source>Save attachment…</source>
-        <translation>Anhang speichern…</translation>
-    </message>
-    <message>
-        <source>Save the attachment</source>
-        <translation>Den Anhang speichern</translation>
-    </message>
-    <message>
-        <source>Copy SHA-256</source>
-        <translation>SHA-256 kopieren</translation>
-    </message>
-    <message>
-        <source>
-… (first 1 MiB shown; save it for the rest)</source>
-        <translation>
-… (erstes 1 MiB angezeigt; für den Rest speichern)</translation>
-    </message>
-    <message>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
@@ -1905,52 +1970,6 @@
     <message>
         <source>%1+ events (more load as you scroll)</source>
         <translation>%1+ Ereignisse (weitere laden beim Scrollen)</translation>
-    </message>
-    <message>
-        <source>Event %1 · %2 · %3 · by %4 at %5</source>
-        <translation>Ereignis %1 · %2 · %3 · von %4 um %5</translation>
-    </message>
-    <message>
-        <source>no scope</source>
-        <translation>kein Geltungsbereich</translation>
-    </message>
-    <message>
-        <source>Signature: %1</source>
-        <translation>Signatur: %1</translation>
-    </message>
-    <message>
-        <source>Inclusion proof: %1</source>
-        <translation>Inklusionsbeweis: %1</translation>
-    </message>
-    <message>
-        <source>Path (leaf to root):
-%1</source>
-        <translation>Pfad (Blatt bis Wurzel):
-%1</translation>
-    </message>
-    <message>
-        <source>About %1</source>
-        <translation>Betrifft %1</translation>
-    </message>
-    <message>
-        <source>%1  (%2, %3 bytes)  SHA-256 %4</source>
-        <translation>%1  (%2, %3 Bytes)  SHA-256 %4</translation>
-    </message>
-    <message>
-        <source>unnamed</source>
-        <translation>unbenannt</translation>
-    </message>
-    <message>
-        <source>no evidence store</source>
-        <translation>kein Nachweisspeicher</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Saved %1 bytes to %2 (SHA-256 %3).</source>
-        <translation>%1 Bytes nach %2 gespeichert (SHA-256 %3).</translation>
     </message>
     <message>
         <source>Verifying the store…</source>
@@ -2059,24 +2078,8 @@
         <translation>Nach Position durchgesehen; Suche und Filter laufen nur auf einem lokalen Speicher</translation>
     </message>
     <message>
-        <source> · witnesses unknown: %1</source>
-        <translation> · Zeugen unbekannt: %1</translation>
-    </message>
-    <message>
-        <source> · no console has cosigned this checkpoint yet</source>
-        <translation> · noch keine Konsole hat diesen Checkpoint mitsigniert</translation>
-    </message>
-    <message>
-        <source> · cosigned by %1</source>
-        <translation> · mitsigniert von %1</translation>
-    </message>
-    <message>
         <source>On the team log a signed bundle is made with opsconsole-cli evidence export --store URL</source>
         <translation>Im Team-Log entsteht ein signiertes Bündel mit opsconsole-cli evidence export --store URL</translation>
-    </message>
-    <message>
-        <source>Related events need a local store's index</source>
-        <translation>Verwandte Ereignisse brauchen den Index eines lokalen Speichers</translation>
     </message>
     <message>
         <source>Verification cancelled; nothing recorded.</source>

@@ -1683,6 +1683,123 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::EventDetailView</name>
+    <message>
+        <source>Select an event to see its bytes, signature and inclusion proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaf hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event, pretty-printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy exact bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The canonical JSON exactly as hashed into the tree (one line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related events (same incident, run or record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save attachment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+… (first 1 MiB shown; save it for the rest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 · %2 · %3 · by %4 at %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · witnesses unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · no console has cosigned this checkpoint yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · cosigned by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inclusion proof: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path (leaf to root):
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related events need a local store&apos;s index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (%2, %3 bytes)  SHA-256 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no evidence store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 bytes to %2 (SHA-256 %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::EvidencePanel</name>
     <message>
         <source>Evidence</source>
@@ -1817,59 +1934,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select an event to see its bytes, signature and inclusion proof.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leaf hash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The event, pretty-printed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy exact bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The canonical JSON exactly as hashed into the tree (one line)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Related events (same incident, run or record)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Related events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save attachment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the attachment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy SHA-256</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-… (first 1 MiB shown; save it for the rest)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1902,51 +1966,6 @@
     </message>
     <message>
         <source>%1+ events (more load as you scroll)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event %1 · %2 · %3 · by %4 at %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no scope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signature: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inclusion proof: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Path (leaf to root):
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1  (%2, %3 bytes)  SHA-256 %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unnamed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no evidence store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1 bytes to %2 (SHA-256 %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2056,23 +2075,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> · witnesses unknown: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · no console has cosigned this checkpoint yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · cosigned by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>On the team log a signed bundle is made with opsconsole-cli evidence export --store URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Related events need a local store&apos;s index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

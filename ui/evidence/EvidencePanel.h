@@ -36,6 +36,7 @@ namespace ops::ui {
 
 class AppContext;
 
+class EventDetailView;
 class ProofsView;
 class VerdictDialog;
 class VerdictView;
@@ -60,7 +61,7 @@ public:
     // Shows one event in the detail pane (selecting its row when it is among the rows known).
     void showEventDetail(quint64 seq);
     quint64 detailSeq() const { return m_detailSeq; }
-    const EventInspection *inspection() const { return m_inspection ? &*m_inspection : nullptr; }
+    const EventInspection *inspection() const;
     // What the buttons do behind their dialogs.
     void startVerify();
     bool isVerifying() const;
@@ -86,7 +87,6 @@ protected:
 
 private:
     QWidget *buildBrowse();
-    QWidget *buildDetail();
     QWidget *buildVerdicts();
     void refreshVerdictHistory();
     void applyFilters();
@@ -125,24 +125,13 @@ private:
     QToolButton *m_export = nullptr;
     QLabel *m_message = nullptr;
     // detail
-    QLabel *m_header = nullptr;
-    QLabel *m_signature = nullptr;
-    QLabel *m_proof = nullptr;
-    QLineEdit *m_leaf = nullptr;
-    QPlainTextEdit *m_canonical = nullptr;
-    QListWidget *m_related = nullptr;
-    QWidget *m_attachmentBox = nullptr;
-    QListWidget *m_attachments = nullptr;
-    QPlainTextEdit *m_attachmentText = nullptr;
-    QLabel *m_attachmentImage = nullptr;
-    QPushButton *m_saveAttachment = nullptr;
+    EventDetailView *m_detailView = nullptr;
     ProofsView *m_proofs = nullptr;
     VerdictDialog *m_verdictDialog = nullptr;
     QListWidget *m_verdictHistory = nullptr;
     QTreeWidget *m_verdictRecorded = nullptr;
 
     quint64 m_detailSeq = 0;
-    std::optional<EventInspection> m_inspection;
     bool m_loaded = false;
     // Verify, export and catching up the search index run on the work lane; the exact number of
     // matches of a search still being paged in is counted on a lane of its own, so the count never
