@@ -1242,34 +1242,6 @@
         <translation>YAML-Datensätze (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>The record's fields</source>
-        <translation>Die Felder des Datensatzes</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <source>Validation rules</source>
-        <translation>Prüfregeln</translation>
-    </message>
-    <message>
-        <source>Changes against the superseded record</source>
-        <translation>Änderungen gegenüber dem ersetzten Datensatz</translation>
-    </message>
-    <message>
-        <source>Superseded</source>
-        <translation>Ersetzt</translation>
-    </message>
-    <message>
-        <source>This record</source>
-        <translation>Dieser Datensatz</translation>
-    </message>
-    <message>
-        <source>The record's history</source>
-        <translation>Verlauf des Datensatzes</translation>
-    </message>
-    <message>
         <source>Reason or note (required to reject, invalidate or note)</source>
         <translation>Grund oder Notiz (nötig zum Ablehnen, Ungültig-Machen oder Notieren)</translation>
     </message>
@@ -1314,60 +1286,8 @@
         <translation>Zurückrollen (§11): diesen Datensatz und seine Abhängigen mit Grund als ungültig markieren</translation>
     </message>
     <message>
-        <source>Handoff checklist</source>
-        <translation>Übergabe-Checkliste</translation>
-    </message>
-    <message>
-        <source>Charter values</source>
-        <translation>Charter-Werte</translation>
-    </message>
-    <message>
-        <source>Charter value</source>
-        <translation>Charter-Wert</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Detail</translation>
-    </message>
-    <message>
-        <source>Eligible for S03 lock (Tier A/B, signed)</source>
-        <translation>Für S03-Sperre geeignet (Stufe A/B, signiert)</translation>
-    </message>
-    <message>
-        <source>Blocking S03 (Tier C, INFEASIBLE, unsigned)</source>
-        <translation>Blockiert S03 (Stufe C, INFEASIBLE, unsigniert)</translation>
-    </message>
-    <message>
-        <source>Required charter values, comma-separated</source>
-        <translation>Benötigte Charter-Werte, durch Komma getrennt</translation>
-    </message>
-    <message>
-        <source>Required charter values</source>
-        <translation>Benötigte Charter-Werte</translation>
-    </message>
-    <message>
-        <source>Declare charter</source>
-        <translation>Charter festlegen</translation>
-    </message>
-    <message>
         <source>Charter declared</source>
         <translation>Charter festgelegt</translation>
-    </message>
-    <message>
-        <source>Unresolved threats to validity, one a line (empty: none)</source>
-        <translation>Offene Gefährdungen der Gültigkeit, eine pro Zeile (leer: keine)</translation>
-    </message>
-    <message>
-        <source>Threats to validity</source>
-        <translation>Gefährdungen der Gültigkeit</translation>
-    </message>
-    <message>
-        <source>Record threats</source>
-        <translation>Gefährdungen erfassen</translation>
     </message>
     <message>
         <source>No unresolved threat recorded</source>
@@ -1378,44 +1298,8 @@
         <translation>Gefährdungen erfasst</translation>
     </message>
     <message>
-        <source>Attest: no forbidden run</source>
-        <translation>Bestätigen: kein verbotener Lauf</translation>
-    </message>
-    <message>
-        <source>The analyst confirms no training, Airflow, cluster, Phase-2 run, model or threshold selection occurred (§12)</source>
-        <translation>Der Analyst bestätigt, dass kein Training, kein Airflow-, Cluster- oder Phase-2-Lauf und keine Modell- oder Schwellenwahl stattfand (§12)</translation>
-    </message>
-    <message>
         <source>Analysis-only attestation recorded</source>
         <translation>Bestätigung „nur Analyse“ erfasst</translation>
-    </message>
-    <message>
-        <source>S03 locker (identity)</source>
-        <translation>S03-Sperrer (Identität)</translation>
-    </message>
-    <message>
-        <source>S03 locker</source>
-        <translation>S03-Sperrer</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Entwurf</translation>
-    </message>
-    <message>
-        <source>Export although incomplete; the package says DRAFT</source>
-        <translation>Trotz Unvollständigkeit exportieren; das Paket sagt ENTWURF</translation>
-    </message>
-    <message>
-        <source>Export package…</source>
-        <translation>Paket exportieren…</translation>
-    </message>
-    <message>
-        <source>Export the S03 handoff package</source>
-        <translation>Das S03-Übergabepaket exportieren</translation>
-    </message>
-    <message>
-        <source>Handoff package (*.tar.zst)</source>
-        <translation>Übergabepaket (*.tar.zst)</translation>
     </message>
     <message>
         <source>No evidence store: the reviewer's desk needs one.</source>
@@ -1432,74 +1316,6 @@
     <message>
         <source>%1 in review · %2 to sign · %3 signed · %4 typed INFEASIBLE signed</source>
         <translation>%1 in Prüfung · %2 zu signieren · %3 signiert · %4 typisierte INFEASIBLE signiert</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No record selected.&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Kein Datensatz ausgewählt.&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>typed INFEASIBLE (%1) — a successful outcome when signed; blocks %2</source>
-        <translation>typisiertes INFEASIBLE (%1) — signiert ein erfolgreiches Ergebnis; blockiert %2</translation>
-    </message>
-    <message>
-        <source>derivation of %1, tier %2, %3</source>
-        <translation>Herleitung von %1, Stufe %2, %3</translation>
-    </message>
-    <message>
-        <source>&lt;span style="color:%1"&gt;Eligible for S03 lock&lt;/span&gt;</source>
-        <translation>&lt;span style="color:%1"&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>S03: blocking — %1</source>
-        <translation>S03: blockiert — %1</translation>
-    </message>
-    <message>
-        <source>Re-derivation of %1 (%2): %3 field(s) changed</source>
-        <translation>Neuherleitung von %1 (%2): %3 Feld(er) geändert</translation>
-    </message>
-    <message>
-        <source>Superseded by %1</source>
-        <translation>Ersetzt durch %1</translation>
-    </message>
-    <message>
-        <source>%1 imported by %2 from %3 (event %4)</source>
-        <translation>%1 importiert von %2 aus %3 (Ereignis %4)</translation>
-    </message>
-    <message>
-        <source>%1 %2 by %3%4</source>
-        <translation>%1 %2 von %3%4</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>angenommen</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>abgelehnt</translation>
-    </message>
-    <message>
-        <source>%1 risk-owner note by %2: %3</source>
-        <translation>%1 Risikonotiz von %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 signed by %2 — the signature verifies</source>
-        <translation>%1 signiert von %2 — die Signatur ist gültig</translation>
-    </message>
-    <message>
-        <source>%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY</source>
-        <translation>%1 signiert von %2 — DIE SIGNATUR IST UNGÜLTIG</translation>
-    </message>
-    <message>
-        <source>Key %1; statement %2</source>
-        <translation>Schlüssel %1; Aussage %2</translation>
-    </message>
-    <message>
-        <source>%1 %2 by %3: %4</source>
-        <translation>%1 %2 von %3: %4</translation>
-    </message>
-    <message>
-        <source>Handed to S03 before it ended: notify S03 (§10)</source>
-        <translation>Vor dem Ende an S03 übergeben: S03 benachrichtigen (§10)</translation>
     </message>
     <message>
         <source>Select a record</source>
@@ -1574,18 +1390,6 @@
         <translation>Als Prüfer anmelden</translation>
     </message>
     <message>
-        <source>A signed .tar.zst with its manifest and HANDOFF.md</source>
-        <translation>Ein signiertes .tar.zst mit Manifest und HANDOFF.md</translation>
-    </message>
-    <message>
-        <source>HANDOFF COMPLETE</source>
-        <translation>ÜBERGABE VOLLSTÄNDIG</translation>
-    </message>
-    <message>
-        <source>HANDOFF INCOMPLETE</source>
-        <translation>ÜBERGABE UNVOLLSTÄNDIG</translation>
-    </message>
-    <message>
         <source>Sign in first: every review, signature and note is signed evidence.</source>
         <translation>Zuerst anmelden: jede Prüfung, Signatur und Notiz ist signierter Nachweis.</translation>
     </message>
@@ -1640,14 +1444,6 @@
     <message>
         <source>Tier, lockability</source>
         <translation>Stufe, Sperrbarkeit</translation>
-    </message>
-    <message>
-        <source>Eligible for S03 lock</source>
-        <translation>Für S03-Sperre geeignet</translation>
-    </message>
-    <message>
-        <source>Blocking S03</source>
-        <translation>Blockiert S03</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2051,117 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>The identity needs a name of letters, digits, '.', '_', '@' or '-' that starts with a letter or digit (at most 64 characters, no spaces).</source>
         <translation>Die Identität braucht einen Namen aus Buchstaben, Ziffern, „.“, „_“, „@“ oder „-“, der mit einem Buchstaben oder einer Ziffer beginnt (höchstens 64 Zeichen, keine Leerzeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::HandoffView</name>
+    <message>
+        <source>Handoff checklist</source>
+        <translation>Übergabe-Checkliste</translation>
+    </message>
+    <message>
+        <source>Charter values</source>
+        <translation>Charter-Werte</translation>
+    </message>
+    <message>
+        <source>Charter value</source>
+        <translation>Charter-Wert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Eligible for S03 lock</source>
+        <translation>Für S03-Sperre geeignet</translation>
+    </message>
+    <message>
+        <source>Eligible for S03 lock (Tier A/B, signed)</source>
+        <translation>Für S03-Sperre geeignet (Stufe A/B, signiert)</translation>
+    </message>
+    <message>
+        <source>Blocking S03</source>
+        <translation>Blockiert S03</translation>
+    </message>
+    <message>
+        <source>Blocking S03 (Tier C, INFEASIBLE, unsigned)</source>
+        <translation>Blockiert S03 (Stufe C, INFEASIBLE, unsigniert)</translation>
+    </message>
+    <message>
+        <source>Required charter values, comma-separated</source>
+        <translation>Benötigte Charter-Werte, durch Komma getrennt</translation>
+    </message>
+    <message>
+        <source>Required charter values</source>
+        <translation>Benötigte Charter-Werte</translation>
+    </message>
+    <message>
+        <source>Declare charter</source>
+        <translation>Charter festlegen</translation>
+    </message>
+    <message>
+        <source>Unresolved threats to validity, one a line (empty: none)</source>
+        <translation>Offene Gefährdungen der Gültigkeit, eine pro Zeile (leer: keine)</translation>
+    </message>
+    <message>
+        <source>Threats to validity</source>
+        <translation>Gefährdungen der Gültigkeit</translation>
+    </message>
+    <message>
+        <source>Record threats</source>
+        <translation>Gefährdungen erfassen</translation>
+    </message>
+    <message>
+        <source>Attest: no forbidden run</source>
+        <translation>Bestätigen: kein verbotener Lauf</translation>
+    </message>
+    <message>
+        <source>The analyst confirms no training, Airflow, cluster, Phase-2 run, model or threshold selection occurred (§12)</source>
+        <translation>Der Analyst bestätigt, dass kein Training, kein Airflow-, Cluster- oder Phase-2-Lauf und keine Modell- oder Schwellenwahl stattfand (§12)</translation>
+    </message>
+    <message>
+        <source>S03 locker (identity)</source>
+        <translation>S03-Sperrer (Identität)</translation>
+    </message>
+    <message>
+        <source>S03 locker</source>
+        <translation>S03-Sperrer</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Export although incomplete; the package says DRAFT</source>
+        <translation>Trotz Unvollständigkeit exportieren; das Paket sagt ENTWURF</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>Paket exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the S03 handoff package</source>
+        <translation>Das S03-Übergabepaket exportieren</translation>
+    </message>
+    <message>
+        <source>Handoff package (*.tar.zst)</source>
+        <translation>Übergabepaket (*.tar.zst)</translation>
+    </message>
+    <message>
+        <source>HANDOFF COMPLETE</source>
+        <translation>ÜBERGABE VOLLSTÄNDIG</translation>
+    </message>
+    <message>
+        <source>HANDOFF INCOMPLETE</source>
+        <translation>ÜBERGABE UNVOLLSTÄNDIG</translation>
+    </message>
+    <message>
+        <source>A signed .tar.zst with its manifest and HANDOFF.md</source>
+        <translation>Ein signiertes .tar.zst mit Manifest und HANDOFF.md</translation>
     </message>
 </context>
 <context>
@@ -3726,6 +3633,109 @@ tatsächlich %2</translation>
     <message>
         <source>Lines</source>
         <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::RecordView</name>
+    <message>
+        <source>The record's fields</source>
+        <translation>Die Felder des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Validation rules</source>
+        <translation>Prüfregeln</translation>
+    </message>
+    <message>
+        <source>Changes against the superseded record</source>
+        <translation>Änderungen gegenüber dem ersetzten Datensatz</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>Dieser Datensatz</translation>
+    </message>
+    <message>
+        <source>The record's history</source>
+        <translation>Verlauf des Datensatzes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No record selected.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kein Datensatz ausgewählt.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>typed INFEASIBLE (%1) — a successful outcome when signed; blocks %2</source>
+        <translation>typisiertes INFEASIBLE (%1) — signiert ein erfolgreiches Ergebnis; blockiert %2</translation>
+    </message>
+    <message>
+        <source>derivation of %1, tier %2, %3</source>
+        <translation>Herleitung von %1, Stufe %2, %3</translation>
+    </message>
+    <message>
+        <source>&lt;span style="color:%1"&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation>&lt;span style="color:%1"&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>S03: blocking — %1</source>
+        <translation>S03: blockiert — %1</translation>
+    </message>
+    <message>
+        <source>Re-derivation of %1 (%2): %3 field(s) changed</source>
+        <translation>Neuherleitung von %1 (%2): %3 Feld(er) geändert</translation>
+    </message>
+    <message>
+        <source>Superseded by %1</source>
+        <translation>Ersetzt durch %1</translation>
+    </message>
+    <message>
+        <source>%1 imported by %2 from %3 (event %4)</source>
+        <translation>%1 importiert von %2 aus %3 (Ereignis %4)</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3%4</source>
+        <translation>%1 %2 von %3%4</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 risk-owner note by %2: %3</source>
+        <translation>%1 Risikonotiz von %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 signed by %2 — the signature verifies</source>
+        <translation>%1 signiert von %2 — die Signatur ist gültig</translation>
+    </message>
+    <message>
+        <source>%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY</source>
+        <translation>%1 signiert von %2 — DIE SIGNATUR IST UNGÜLTIG</translation>
+    </message>
+    <message>
+        <source>Key %1; statement %2</source>
+        <translation>Schlüssel %1; Aussage %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3: %4</source>
+        <translation>%1 %2 von %3: %4</translation>
+    </message>
+    <message>
+        <source>Handed to S03 before it ended: notify S03 (§10)</source>
+        <translation>Vor dem Ende an S03 übergeben: S03 benachrichtigen (§10)</translation>
     </message>
 </context>
 <context>

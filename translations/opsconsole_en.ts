@@ -1237,34 +1237,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The record&apos;s fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Validation rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes against the superseded record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Superseded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The record&apos;s history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reason or note (required to reject, invalidate or note)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,59 +1281,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Handoff checklist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Charter values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Charter value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eligible for S03 lock (Tier A/B, signed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocking S03 (Tier C, INFEASIBLE, unsigned)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Required charter values, comma-separated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Required charter values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declare charter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Charter declared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unresolved threats to validity, one a line (empty: none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threats to validity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record threats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1373,43 +1293,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Attest: no forbidden run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The analyst confirms no training, Airflow, cluster, Phase-2 run, model or threshold selection occurred (§12)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Analysis-only attestation recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S03 locker (identity)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S03 locker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export although incomplete; the package says DRAFT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export package…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the S03 handoff package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handoff package (*.tar.zst)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1422,74 +1306,6 @@
     </message>
     <message>
         <source>%1 in review · %2 to sign · %3 signed · %4 typed INFEASIBLE signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No record selected.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>typed INFEASIBLE (%1) — a successful outcome when signed; blocks %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>derivation of %1, tier %2, %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;Eligible for S03 lock&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S03: blocking — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-derivation of %1 (%2): %3 field(s) changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Superseded by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 imported by %2 from %3 (event %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2 by %3%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 risk-owner note by %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 signed by %2 — the signature verifies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key %1; statement %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2 by %3: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handed to S03 before it ended: notify S03 (§10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1565,18 +1381,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A signed .tar.zst with its manifest and HANDOFF.md</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HANDOFF COMPLETE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HANDOFF INCOMPLETE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sign in first: every review, signature and note is signed evidence.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1630,14 +1434,6 @@
     </message>
     <message>
         <source>Tier, lockability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eligible for S03 lock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocking S03</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2243,6 +2039,117 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>The identity needs a name of letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos; that starts with a letter or digit (at most 64 characters, no spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::HandoffView</name>
+    <message>
+        <source>Handoff checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charter values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charter value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible for S03 lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible for S03 lock (Tier A/B, signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking S03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking S03 (Tier C, INFEASIBLE, unsigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required charter values, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required charter values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare charter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved threats to validity, one a line (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threats to validity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record threats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attest: no forbidden run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The analyst confirms no training, Airflow, cluster, Phase-2 run, model or threshold selection occurred (§12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S03 locker (identity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S03 locker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export although incomplete; the package says DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the S03 handoff package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff package (*.tar.zst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HANDOFF COMPLETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HANDOFF INCOMPLETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signed .tar.zst with its manifest and HANDOFF.md</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3702,6 +3609,109 @@ actual   %2</source>
     </message>
     <message>
         <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::RecordView</name>
+    <message>
+        <source>The record&apos;s fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes against the superseded record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No record selected.&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed INFEASIBLE (%1) — a successful outcome when signed; blocks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>derivation of %1, tier %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S03: blocking — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-derivation of %1 (%2): %3 field(s) changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 imported by %2 from %3 (event %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 risk-owner note by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed by %2 — the signature verifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1; statement %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed to S03 before it ended: notify S03 (§10)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,9 @@
 #include "common/TimeFormat.h"
 #include "store/StoreHost.h"
 
+#include "DerivationItems.h"
+#include "HandoffView.h"
+#include "RecordView.h"
 #include "common/Colours.h"
 #include "derivations/DerivationActions.h"
 #include "derivations/Handoff.h"
@@ -38,67 +41,7 @@ using colours::kAmber;
 using colours::kGreen;
 using colours::kRed;
 
-namespace {
-
-const char *kGray = "#6b6b6b";
-
-// The colour and words of a record's state, as a reviewer reads them.
-std::pair<QString, QString> statusLook(const RecordState &s) {
-    const bool inf = s.record.isInfeasible();
-    switch (s.status) {
-    case RecordStatus::Signed:
-        return {QLatin1String(kGreen),
-                inf ? DerivationsPanel::tr("✔ signed · typed INFEASIBLE") : DerivationsPanel::tr("✔ signed")};
-    case RecordStatus::Accepted:
-        return {QLatin1String(kAmber), DerivationsPanel::tr("accepted · to sign")};
-    case RecordStatus::InReview:
-        return {QLatin1String(kAmber), DerivationsPanel::tr("in review")};
-    case RecordStatus::Rejected:
-        return {QLatin1String(kRed), DerivationsPanel::tr("✘ rejected")};
-    case RecordStatus::Superseded:
-        return {QLatin1String(kGray), DerivationsPanel::tr("superseded by %1").arg(s.supersededBy)};
-    case RecordStatus::Invalidated:
-        return {QLatin1String(kGray), DerivationsPanel::tr("invalidated")};
-    }
-    return {QLatin1String(kGray), QString()};
-}
-
-QString fieldText(const JsonValue &v) {
-    if (v.isString())
-        return v.toQString();
-    if (v.isNull())
-        return QString();
-    if (v.isArray()) {
-        QStringList parts;
-        for (const JsonValue &x : v.toArray())
-            parts << fieldText(x);
-        return parts.join(QStringLiteral(", "));
-    }
-    if (v.isObject()) {
-        QStringList parts;
-        for (const auto &[k, x] : v.toObject())
-            parts << QString::fromStdString(k) + QStringLiteral(": ") + fieldText(x);
-        return parts.join(QStringLiteral("; "));
-    }
-    return QString::fromStdString(std::to_string(v.toInt()));
-}
-
-QTableWidgetItem *item(const QString &text, const QString &colour = {}) {
-    auto *i = new QTableWidgetItem(text);
-    i->setToolTip(text);
-    if (!colour.isEmpty())
-        i->setForeground(QColor(colour));
-    return i;
-}
-
-QListWidgetItem *line(const QString &text, const QString &colour, const QString &tip = {}) {
-    auto *i = new QListWidgetItem(text);
-    i->setForeground(QColor(colour));
-    i->setToolTip(tip.isEmpty() ? text : tip);
-    return i;
-}
-
-} // namespace
+using namespace derivation_items;
 
 DerivationsPanel::DerivationsPanel(AppContext *app, QWidget *parent)
     : Panel(parent)
@@ -135,7 +78,23 @@ void DerivationsPanel::buildUi() {
     m_tabs = new QTabWidget(split);
     m_tabs->setObjectName(QStringLiteral("derivationTabs"));
     m_tabs->addTab(buildRecordView(), tr("Record"));
-    m_tabs->addTab(buildHandoff(), tr("Handoff to S03"));
+    m_handoff = new HandoffView(m_tabs);
+    m_handoff->setObjectName(QStringLiteral("handoffView"));
+    connect(m_handoff, &HandoffView::declareCharterRequested, this, [this](const QStringList &values) {
+        if (auto a = actions())
+            handle(a->declareCharter(values), tr("Charter declared"));
+    });
+    connect(m_handoff, &HandoffView::recordThreatsRequested, this, [this](const QStringList &threats) {
+        if (auto a = actions())
+            handle(a->recordThreats(threats),
+                   threats.isEmpty() ? tr("No unresolved threat recorded") : tr("Threats recorded"));
+    });
+    connect(m_handoff, &HandoffView::attestRequested, this, [this] {
+        if (auto a = actions())
+            handle(a->attest(false, {}), tr("Analysis-only attestation recorded"));
+    });
+    connect(m_handoff, &HandoffView::exportRequested, this, &DerivationsPanel::exportHandoffTo);
+    m_tabs->addTab(m_handoff, tr("Handoff to S03"));
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
@@ -226,58 +185,8 @@ QWidget *DerivationsPanel::buildQueue() {
 QWidget *DerivationsPanel::buildRecordView() {
     auto *w = new QWidget(this);
     auto *l = new QVBoxLayout(w);
-    m_recordHeader = new QLabel(w);
-    m_recordHeader->setObjectName(QStringLiteral("recordHeader"));
-    m_recordHeader->setWordWrap(true);
-    m_recordHeader->setTextFormat(Qt::RichText);
-    m_recordHeader->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_recordHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    l->addWidget(m_recordHeader);
-
-    auto *split = new QSplitter(Qt::Vertical, w);
-    auto *top = new QSplitter(Qt::Vertical, split);
-    m_fields = new QTableWidget(0, 2, top);
-    m_fields->setObjectName(QStringLiteral("recordFields"));
-    m_fields->setAccessibleName(tr("The record's fields"));
-    m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
-    m_fields->verticalHeader()->hide();
-    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_fields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_fields->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_fields->setWordWrap(false);
-    m_fields->verticalHeader()->setDefaultSectionSize(m_fields->fontMetrics().height() + 6);
-    m_rules = new QListWidget(top);
-    m_rules->setObjectName(QStringLiteral("ruleResults"));
-    m_rules->setAccessibleName(tr("Validation rules"));
-    m_rules->setWordWrap(true);
-    top->addWidget(m_fields);
-    top->addWidget(m_rules);
-    auto *bottom = new QWidget(split);
-    auto *bl = new QVBoxLayout(bottom);
-    bl->setContentsMargins(0, 0, 0, 0);
-    m_diffTitle = new QLabel(bottom);
-    m_diffTitle->setObjectName(QStringLiteral("supersedeDiffTitle"));
-    m_diffTitle->setWordWrap(true);
-    bl->addWidget(m_diffTitle);
-    m_diff = new QTableWidget(0, 3, bottom);
-    m_diff->setObjectName(QStringLiteral("supersedeDiff"));
-    m_diff->setAccessibleName(tr("Changes against the superseded record"));
-    m_diff->setHorizontalHeaderLabels({tr("Field"), tr("Superseded"), tr("This record")});
-    m_diff->verticalHeader()->hide();
-    m_diff->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_diff->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_diff->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    bl->addWidget(m_diff, 1);
-    m_history = new QListWidget(bottom);
-    m_history->setObjectName(QStringLiteral("recordHistory"));
-    m_history->setAccessibleName(tr("The record's history"));
-    m_history->setWordWrap(true);
-    bl->addWidget(m_history, 1);
-    split->addWidget(top);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    l->addWidget(split, 1);
+    m_recordView = new RecordView(w);
+    l->addWidget(m_recordView, 1);
 
     m_reason = new QLineEdit(w);
     m_reason->setObjectName(QStringLiteral("reviewReason"));
@@ -322,125 +231,6 @@ QWidget *DerivationsPanel::buildRecordView() {
     second->addWidget(m_supersede);
     second->addWidget(m_invalidate);
     l->addLayout(second);
-    return w;
-}
-
-QWidget *DerivationsPanel::buildHandoff() {
-    auto *w = new QWidget(this);
-    auto *l = new QVBoxLayout(w);
-    m_handoffBanner = new QLabel(w);
-    m_handoffBanner->setObjectName(QStringLiteral("handoffBanner"));
-    m_handoffBanner->setAlignment(Qt::AlignCenter);
-    m_handoffBanner->setWordWrap(true);
-    QFont big = m_handoffBanner->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    big.setBold(true);
-    m_handoffBanner->setFont(big);
-    l->addWidget(m_handoffBanner);
-    m_criteria = new QListWidget(w);
-    m_criteria->setObjectName(QStringLiteral("handoffCriteria"));
-    m_criteria->setAccessibleName(tr("Handoff checklist"));
-    m_criteria->setWordWrap(true);
-    l->addWidget(m_criteria, 2);
-    m_values = new QTableWidget(0, 3, w);
-    m_values->setObjectName(QStringLiteral("handoffValues"));
-    m_values->setAccessibleName(tr("Charter values"));
-    m_values->setHorizontalHeaderLabels({tr("Charter value"), tr("State"), tr("Detail")});
-    m_values->verticalHeader()->hide();
-    m_values->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_values->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_values->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_values->setWordWrap(false);
-    l->addWidget(m_values, 2);
-    auto *lists = new QHBoxLayout;
-    auto list = [&](const char *name, const QString &titleText, const QString &tip) {
-        auto *box = new QGroupBox(titleText, w);
-        box->setToolTip(tip);
-        auto *bl = new QVBoxLayout(box);
-        auto *lw = new QListWidget(box);
-        lw->setObjectName(QLatin1String(name));
-        lw->setAccessibleName(titleText);
-        lw->setWordWrap(true);
-        bl->addWidget(lw);
-        lists->addWidget(box);
-        return lw;
-    };
-    m_eligible =
-        list("eligibleList", tr("Eligible for S03 lock"), tr("Eligible for S03 lock (Tier A/B, signed)"));
-    m_blocking = list("blockingList", tr("Blocking S03"), tr("Blocking S03 (Tier C, INFEASIBLE, unsigned)"));
-    l->addLayout(lists, 2);
-
-    auto *charterRow = new QHBoxLayout;
-    m_charter = new QLineEdit(w);
-    m_charter->setObjectName(QStringLiteral("charterEdit"));
-    m_charter->setPlaceholderText(tr("Required charter values, comma-separated"));
-    m_charter->setAccessibleName(tr("Required charter values"));
-    auto *declare = new QPushButton(tr("Declare charter"), w);
-    declare->setObjectName(QStringLiteral("declareCharterButton"));
-    connect(declare, &QPushButton::clicked, this, [this] {
-        QStringList values;
-        for (const QString &v : m_charter->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-            values << v.trimmed();
-        if (auto a = actions())
-            handle(a->declareCharter(values), tr("Charter declared"));
-    });
-    charterRow->addWidget(m_charter, 1);
-    charterRow->addWidget(declare);
-    l->addLayout(charterRow);
-    auto *threatRow = new QHBoxLayout;
-    m_threats = new QPlainTextEdit(w);
-    m_threats->setObjectName(QStringLiteral("threatsEdit"));
-    m_threats->setPlaceholderText(tr("Unresolved threats to validity, one a line (empty: none)"));
-    m_threats->setAccessibleName(tr("Threats to validity"));
-    m_threats->setMaximumHeight(m_threats->fontMetrics().lineSpacing() * 4);
-    auto *threatsButton = new QPushButton(tr("Record threats"), w);
-    threatsButton->setObjectName(QStringLiteral("recordThreatsButton"));
-    connect(threatsButton, &QPushButton::clicked, this, [this] {
-        QStringList threats;
-        for (const QString &t : m_threats->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            if (!t.trimmed().isEmpty())
-                threats << t.trimmed();
-        if (auto a = actions())
-            handle(a->recordThreats(threats),
-                   threats.isEmpty() ? tr("No unresolved threat recorded") : tr("Threats recorded"));
-    });
-    threatRow->addWidget(m_threats, 1);
-    threatRow->addWidget(threatsButton, 0, Qt::AlignTop);
-    l->addLayout(threatRow);
-    auto *attestRow = new QHBoxLayout;
-    auto *exportRow = new QHBoxLayout;
-    auto *attest = new QPushButton(tr("Attest: no forbidden run"), w);
-    attest->setObjectName(QStringLiteral("attestButton"));
-    attest->setToolTip(
-        tr("The analyst confirms no training, Airflow, cluster, Phase-2 run, model or threshold selection "
-           "occurred (§12)"));
-    connect(attest, &QPushButton::clicked, this, [this] {
-        if (auto a = actions())
-            handle(a->attest(false, {}), tr("Analysis-only attestation recorded"));
-    });
-    attestRow->addWidget(attest);
-    attestRow->addStretch(1);
-    l->addLayout(attestRow);
-    m_locker = new QLineEdit(w);
-    m_locker->setObjectName(QStringLiteral("lockerEdit"));
-    m_locker->setPlaceholderText(tr("S03 locker (identity)"));
-    m_locker->setAccessibleName(tr("S03 locker"));
-    exportRow->addWidget(m_locker, 1);
-    m_draft = new QCheckBox(tr("Draft"), w);
-    m_draft->setObjectName(QStringLiteral("draftCheck"));
-    m_draft->setToolTip(tr("Export although incomplete; the package says DRAFT"));
-    exportRow->addWidget(m_draft);
-    m_export = new QPushButton(tr("Export package…"), w);
-    m_export->setObjectName(QStringLiteral("exportHandoffButton"));
-    connect(m_export, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export the S03 handoff package"),
-                                                          QStringLiteral("s03-handoff.tar.zst"),
-                                                          tr("Handoff package (*.tar.zst)"));
-        if (!file.isEmpty())
-            exportHandoffTo(file);
-    });
-    exportRow->addWidget(m_export);
-    l->addLayout(exportRow);
     return w;
 }
 
@@ -498,7 +288,8 @@ void DerivationsPanel::refresh() {
         m_authorFilter->setCurrentIndex(std::max(0, m_authorFilter->findText(author)));
     }
     fillQueue();
-    showHandoff();
+    m_handoff->showBook(m_book);
+    updateActions();
 }
 
 void DerivationsPanel::fillQueue() {
@@ -541,11 +332,12 @@ void DerivationsPanel::fillQueue() {
             item(r.isInfeasible()
                      ? tr("%1 — INFEASIBLE (%2)").arg(r.valueName(), r.reason())
                      : QStringLiteral("%1 = %2 %3").arg(r.valueName(), r.text("value"), r.text("units"))));
-        m_queue->setItem(row, 2,
-                         item(r.isInfeasible() ? r.lockability()
-                                               : QStringLiteral("%1, %2").arg(r.costTier(), r.lockability()),
-                              r.costTier() == QLatin1String("C") ? QLatin1String(kAmber) : QString()));
-        m_queue->setItem(row, 3, item(words, colour));
+        m_queue->setItem(
+            row, 2,
+            item(r.isInfeasible() ? r.lockability()
+                                  : QStringLiteral("%1, %2").arg(r.costTier(), r.lockability()),
+                 r.costTier() == QLatin1String("C") ? tone(this, QLatin1String(kAmber)) : QColor()));
+        m_queue->setItem(row, 3, item(words, tone(this, colour)));
         if (r.id == keep)
             m_queue->selectRow(row);
     }
@@ -582,121 +374,13 @@ void DerivationsPanel::selectRecord(const QString &id) {
 
 void DerivationsPanel::showRecord() {
     const RecordState *s = current();
-    m_fields->setRowCount(0);
-    m_rules->clear();
-    m_diff->setRowCount(0);
-    m_history->clear();
-    if (!s) {
-        m_recordHeader->setText(tr("<b>No record selected.</b>"));
-        m_diffTitle->setText(QString());
-        m_diff->setVisible(false);
-        updateActions();
-        return;
-    }
-    const DerivationRecord &r = s->record;
-    const auto [colour, words] = statusLook(*s);
-    const QString kind = r.isInfeasible()
-                             ? tr("typed INFEASIBLE (%1) — a successful outcome when signed; blocks %2")
-                                   .arg(r.reason(), r.text("blocked_downstream").toHtmlEscaped())
-                             : tr("derivation of %1, tier %2, %3")
-                                   .arg(r.valueName().toHtmlEscaped(), r.costTier(), r.lockability());
-    const QString blocks = s->blocksS03();
-    m_recordHeader->setText(
-        QStringLiteral("<b>%1</b> &nbsp; <span style=\"color:%2\"><b>%3</b></span><br>%4<br>%5")
-            .arg(r.id.toHtmlEscaped(), colour, words.toHtmlEscaped(), kind,
-                 blocks.isEmpty()
-                     ? tr("<span style=\"color:%1\">Eligible for S03 lock</span>").arg(QLatin1String(kGreen))
-                     : tr("S03: blocking — %1").arg(blocks.toHtmlEscaped())));
-    for (const QString &f :
-         DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type)) {
-        const JsonValue *v = r.fields.find(f.toStdString());
-        if (!v)
-            continue;
-        const int row = m_fields->rowCount();
-        m_fields->insertRow(row);
-        m_fields->setItem(row, 0, item(f));
-        m_fields->setItem(row, 1, item(fieldText(*v)));
-    }
-    for (const RuleCheck &c : DerivationRules::check(r)) {
-        if (c.ok) {
-            m_rules->addItem(line(QStringLiteral("✔ ") + c.title, QLatin1String(kGreen)));
-        } else {
-            QStringList why;
-            for (const Diagnostic &d : c.findings)
-                why << d.message;
-            m_rules->addItem(line(QStringLiteral("✘ %1 — %2").arg(c.title, why.join(QStringLiteral("; "))),
-                                  QLatin1String(kRed)));
-        }
-    }
-    // The diff against the record this one supersedes.
-    const QString previous = s->supersedes.isEmpty() ? r.supersedes() : s->supersedes;
-    const RecordState *old = previous.isEmpty() ? nullptr : m_book.record(previous);
-    m_diff->setVisible(old != nullptr);
-    if (old) {
-        QStringList names =
-            DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type);
-        int changed = 0;
-        for (const QString &f : names) {
-            const JsonValue *a = old->record.fields.find(f.toStdString());
-            const JsonValue *b = r.fields.find(f.toStdString());
-            if (!a && !b)
-                continue;
-            const QString before = a ? fieldText(*a) : QString(), after = b ? fieldText(*b) : QString();
-            if (before == after)
-                continue;
-            ++changed;
-            const int row = m_diff->rowCount();
-            m_diff->insertRow(row);
-            m_diff->setItem(row, 0, item(f));
-            m_diff->setItem(row, 1, item(before, QLatin1String(kRed)));
-            m_diff->setItem(row, 2, item(after, QLatin1String(kGreen)));
-        }
-        m_diffTitle->setText(tr("Re-derivation of %1 (%2): %3 field(s) changed")
-                                 .arg(old->record.id, recordStatusName(old->status))
-                                 .arg(changed));
-    } else {
-        m_diffTitle->setText(s->supersededBy.isEmpty() ? QString()
-                                                       : tr("Superseded by %1").arg(s->supersededBy));
-    }
-    // History.
-    m_history->addItem(line(tr("%1 imported by %2 from %3 (event %4)")
-                                .arg(TimeFormat::minutes(s->importedMs), s->importer, s->file)
-                                .arg(s->importedSeq),
-                            QLatin1String(kGray)));
-    for (const ReviewEntry &rv : s->reviews)
-        m_history->addItem(
-            line(tr("%1 %2 by %3%4")
-                     .arg(TimeFormat::minutes(rv.tsMs), rv.accepted ? tr("accepted") : tr("rejected"),
-                          rv.actor, rv.reason.isEmpty() ? QString() : QStringLiteral(": ") + rv.reason),
-                 rv.accepted ? QLatin1String(kGreen) : QLatin1String(kRed)));
-    for (const NoteEntry &n : s->riskNotes)
-        m_history->addItem(
-            line(tr("%1 risk-owner note by %2: %3").arg(TimeFormat::minutes(n.tsMs), n.actor, n.text),
-                 QLatin1String(kGray)));
-    if (s->signature) {
-        bool verifies = false;
+    bool verifies = false;
+    if (s && s->signature)
         if (EvidenceStore *store = m_store ? m_store() : nullptr)
             if (auto id = store->identity(s->signature->signer); id.ok())
                 if (auto key = crypto::PublicKey::fromPem(id->publicKeyPem); key.ok())
                     verifies = verifyRecordSignature(*s, key.value());
-        auto *sig =
-            line(verifies ? tr("%1 signed by %2 — the signature verifies")
-                                .arg(TimeFormat::minutes(s->signature->tsMs), s->signature->signer)
-                          : tr("%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY")
-                                .arg(TimeFormat::minutes(s->signature->tsMs), s->signature->signer),
-                 verifies ? QLatin1String(kGreen) : QLatin1String(kRed),
-                 tr("Key %1; statement %2")
-                     .arg(s->signature->keyFingerprint, QString::fromStdString(s->signature->statement)));
-        sig->setData(Qt::UserRole, verifies);
-        m_history->addItem(sig);
-    }
-    if (s->ended)
-        m_history->addItem(line(tr("%1 %2 by %3: %4")
-                                    .arg(TimeFormat::minutes(s->ended->tsMs), recordStatusName(s->status),
-                                         s->ended->actor, s->ended->text),
-                                QLatin1String(kGray)));
-    if (s->s03NotificationRequired)
-        m_history->addItem(line(tr("Handed to S03 before it ended: notify S03 (§10)"), QLatin1String(kRed)));
+    m_recordView->showRecord(s, m_book, verifies);
     updateActions();
 }
 
@@ -748,55 +432,7 @@ void DerivationsPanel::updateActions() {
     m_why->setText(next);
     const QString exportWhy =
         signedIn && probe ? probe->refusal(DerivationActions::Action::Export) : tr("Sign in as a reviewer");
-    m_export->setEnabled(exportWhy.isEmpty());
-    m_export->setToolTip(exportWhy.isEmpty() ? tr("A signed .tar.zst with its manifest and HANDOFF.md")
-                                             : exportWhy);
-}
-
-void DerivationsPanel::showHandoff() {
-    const HandoffStatus st = computeHandoffStatus(m_book);
-    m_handoffBanner->setText(st.complete ? tr("HANDOFF COMPLETE") : tr("HANDOFF INCOMPLETE"));
-    m_handoffBanner->setProperty("complete", st.complete);
-    m_handoffBanner->setStyleSheet(
-        QStringLiteral("color: white; background: %1; padding: 6px; border-radius: 4px;")
-            .arg(QLatin1String(st.complete ? kGreen : kRed)));
-    m_criteria->clear();
-    for (const HandoffCriterion &c : st.criteria) {
-        auto *i = line(QStringLiteral("%1 %2 — %3")
-                           .arg(c.ok ? QStringLiteral("✔") : QStringLiteral("✘"), c.title, c.detail),
-                       QLatin1String(c.ok ? kGreen : kRed));
-        i->setData(Qt::UserRole, c.id);
-        i->setData(Qt::UserRole + 1, c.ok);
-        m_criteria->addItem(i);
-    }
-    for (const QString &n : st.notifications)
-        m_criteria->addItem(line(QStringLiteral("⚠ ") + n, QLatin1String(kAmber)));
-    m_values->setRowCount(0);
-    for (const CharterValue &v : st.values) {
-        const int row = m_values->rowCount();
-        m_values->insertRow(row);
-        const bool settled = v.settledBy != nullptr;
-        m_values->setItem(row, 0, item(v.name));
-        m_values->setItem(row, 1,
-                          item(v.state, QLatin1String(settled                               ? kGreen
-                                                      : v.state == QLatin1String("pending") ? kAmber
-                                                                                            : kRed)));
-        m_values->setItem(row, 2, item(v.detail));
-    }
-    m_eligible->clear();
-    for (const RecordState *r : st.eligible)
-        m_eligible->addItem(line(
-            QStringLiteral("%1 = %2 %3 (%4)")
-                .arg(r->record.valueName(), r->record.text("value"), r->record.text("units"), r->record.id),
-            QLatin1String(kGreen)));
-    m_blocking->clear();
-    for (const auto &[r, why] : st.blocking)
-        m_blocking->addItem(line(
-            QStringLiteral("%1 (%2): %3").arg(r->record.valueName(), r->record.id, why),
-            QLatin1String(r->record.isInfeasible() && r->status == RecordStatus::Signed ? kAmber : kRed)));
-    if (m_charter->text().isEmpty() && m_book.charter())
-        m_charter->setText(m_book.charter()->join(QStringLiteral(", ")));
-    updateActions();
+    m_handoff->setExportRefusal(exportWhy);
 }
 
 std::unique_ptr<DerivationActions> DerivationsPanel::actions() {
@@ -914,8 +550,8 @@ bool DerivationsPanel::exportHandoffTo(const QString &path) {
         return false;
     EvidenceStore *store = m_store();
     Handoff::ExportOptions options;
-    options.draft = m_draft->isChecked();
-    options.locker = m_locker->text().trimmed();
+    options.draft = m_handoff->draft();
+    options.locker = m_handoff->locker();
     auto r = Handoff::exportPackage(*store, *a, path, options);
     return handle(r, r.ok() ? tr("Exported %1 (%2 records, %3 signatures%4), SHA-256 %5")
                                   .arg(QFileInfo(path).fileName())

@@ -27,6 +27,8 @@ class EvidenceStore;
 namespace ops::ui {
 
 class AppContext;
+class HandoffView;
+class RecordView;
 
 // Derivations: the reviewer's desk (seed 003). The review queue with filters; the record with every
 // validation rule green or red, its history and the diff against the record it supersedes; Accept,
@@ -63,10 +65,8 @@ private:
     void buildUi();
     QWidget *buildQueue();
     QWidget *buildRecordView();
-    QWidget *buildHandoff();
     void fillQueue();
     void showRecord();
-    void showHandoff();
     void updateActions();
     void review(bool accept);
     void sign();
@@ -91,12 +91,7 @@ private:
     QSplitter *m_split = nullptr;
     bool m_sized = false;
 
-    QLabel *m_recordHeader = nullptr;
-    QTableWidget *m_fields = nullptr;
-    QListWidget *m_rules = nullptr;
-    QTableWidget *m_diff = nullptr;
-    QLabel *m_diffTitle = nullptr;
-    QListWidget *m_history = nullptr;
+    RecordView *m_recordView = nullptr;
     QLineEdit *m_reason = nullptr;
     QPushButton *m_accept = nullptr;
     QPushButton *m_reject = nullptr;
@@ -106,16 +101,7 @@ private:
     QPushButton *m_invalidate = nullptr;
     QLabel *m_why = nullptr;
 
-    QLabel *m_handoffBanner = nullptr;
-    QListWidget *m_criteria = nullptr;
-    QTableWidget *m_values = nullptr;
-    QListWidget *m_eligible = nullptr;
-    QListWidget *m_blocking = nullptr;
-    QLineEdit *m_charter = nullptr;
-    QPlainTextEdit *m_threats = nullptr;
-    QLineEdit *m_locker = nullptr;
-    QCheckBox *m_draft = nullptr;
-    QPushButton *m_export = nullptr;
+    HandoffView *m_handoff = nullptr;
 
     QLabel *m_message = nullptr;
 };
