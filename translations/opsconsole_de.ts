@@ -2673,6 +2673,129 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     </message>
 </context>
 <context>
+    <name>ops::ui::LaunchDecisionView</name>
+    <message>
+        <source>No-go rules</source>
+        <translation>No-Go-Regeln</translation>
+    </message>
+    <message>
+        <source>Go and clear it</source>
+        <translation>Öffnen und beheben</translation>
+    </message>
+    <message>
+        <source>Sign-offs</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Sign as %1</source>
+        <translation>Als %1 freigeben</translation>
+    </message>
+    <message>
+        <source>Record NO-GO…</source>
+        <translation>NO-GO erfassen…</translation>
+    </message>
+    <message>
+        <source>Record GO</source>
+        <translation>GO erfassen</translation>
+    </message>
+    <message>
+        <source>Looked at: %1</source>
+        <translation>Geprüft: %1</translation>
+    </message>
+    <message>
+        <source>To clear: %1</source>
+        <translation>Zum Beheben: %1</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>nicht freigegeben</translation>
+    </message>
+    <message>
+        <source>✔ %1 · %2 · verifies</source>
+        <translation>✔ %1 · %2 · gültig</translation>
+    </message>
+    <message>
+        <source>✘ %1 · %2</source>
+        <translation>✘ %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2, key %3, record %4…%5</source>
+        <translation>%1 um %2, Schlüssel %3, Protokoll %4…%5</translation>
+    </message>
+    <message>
+        <source>No open launch to sign</source>
+        <translation>Kein offener Start zum Freigeben</translation>
+    </message>
+    <message>
+        <source>Sign in as an identity with the %1 role</source>
+        <translation>Mit einer Identität mit der Rolle %1 anmelden</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the %2 role</source>
+        <translation>%1 hat die Rolle %2 nicht</translation>
+    </message>
+    <message>
+        <source>%1 signed as %2; one identity never signs two roles</source>
+        <translation>%1 hat als %2 freigegeben; eine Identität gibt nie zwei Rollen frei</translation>
+    </message>
+    <message>
+        <source>Every check must hold before anyone signs</source>
+        <translation>Jede Prüfung muss erfüllt sein, bevor jemand freigibt</translation>
+    </message>
+    <message>
+        <source>Signed and still valid</source>
+        <translation>Freigegeben und weiterhin gültig</translation>
+    </message>
+    <message>
+        <source>Sign the launch record %1… as %2</source>
+        <translation>Startprotokoll %1… als %2 freigeben</translation>
+    </message>
+    <message>
+        <source>No open launch</source>
+        <translation>Kein offener Start</translation>
+    </message>
+    <message>
+        <source>The evidence says NO-GO</source>
+        <translation>Die Nachweise sagen NO-GO</translation>
+    </message>
+    <message>
+        <source>Only a release owner decides</source>
+        <translation>Nur ein Release-Verantwortlicher entscheidet</translation>
+    </message>
+    <message>
+        <source>Record GO, signed by %1</source>
+        <translation>GO erfassen, signiert von %1</translation>
+    </message>
+    <message>
+        <source>End this launch attempt as NO-GO, with a note</source>
+        <translation>Diesen Startversuch mit Notiz als NO-GO beenden</translation>
+    </message>
+    <message>
+        <source>Rollback objective proven by a drill</source>
+        <translation>Rollback-Ziel durch eine Übung belegt</translation>
+    </message>
+    <message>
+        <source>Kill switches defined and tested</source>
+        <translation>Notschalter definiert und getestet</translation>
+    </message>
+    <message>
+        <source>Stale-pack alerting on every supported scope</source>
+        <translation>Warnung bei veralteten Paketen in jedem unterstützten Bereich</translation>
+    </message>
+    <message>
+        <source>Publish failures routed to a visible alert</source>
+        <translation>Veröffentlichungsfehler lösen eine sichtbare Warnung aus</translation>
+    </message>
+    <message>
+        <source>No silence on a scope's stale-pack or resolver alert</source>
+        <translation>Keine Stummschaltung der Stale-Pack- oder Resolver-Warnung eines Bereichs</translation>
+    </message>
+    <message>
+        <source>Every critical scope validated by its last probe</source>
+        <translation>Jeder kritische Bereich durch seine letzte Prüfung bestätigt</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::LaunchPanel</name>
     <message>
         <source>Launch</source>
@@ -2755,24 +2878,8 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Prüfung ausführen</translation>
     </message>
     <message>
-        <source>No-go rules</source>
-        <translation>No-Go-Regeln</translation>
-    </message>
-    <message>
-        <source>Go and clear it</source>
-        <translation>Öffnen und beheben</translation>
-    </message>
-    <message>
-        <source>Sign-offs</source>
-        <translation>Freigaben</translation>
-    </message>
-    <message>
         <source>Sign as %1</source>
         <translation>Als %1 freigeben</translation>
-    </message>
-    <message>
-        <source>Record NO-GO…</source>
-        <translation>NO-GO erfassen…</translation>
     </message>
     <message>
         <source>Record GO</source>
@@ -2843,76 +2950,8 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>veraltet</translation>
     </message>
     <message>
-        <source>Looked at: %1</source>
-        <translation>Geprüft: %1</translation>
-    </message>
-    <message>
-        <source>To clear: %1</source>
-        <translation>Zum Beheben: %1</translation>
-    </message>
-    <message>
-        <source>not signed</source>
-        <translation>nicht freigegeben</translation>
-    </message>
-    <message>
-        <source>✔ %1 · %2 · verifies</source>
-        <translation>✔ %1 · %2 · gültig</translation>
-    </message>
-    <message>
-        <source>✘ %1 · %2</source>
-        <translation>✘ %1 · %2</translation>
-    </message>
-    <message>
-        <source>%1 at %2, key %3, record %4…%5</source>
-        <translation>%1 um %2, Schlüssel %3, Protokoll %4…%5</translation>
-    </message>
-    <message>
-        <source>No open launch to sign</source>
-        <translation>Kein offener Start zum Freigeben</translation>
-    </message>
-    <message>
-        <source>Sign in as an identity with the %1 role</source>
-        <translation>Mit einer Identität mit der Rolle %1 anmelden</translation>
-    </message>
-    <message>
-        <source>%1 does not hold the %2 role</source>
-        <translation>%1 hat die Rolle %2 nicht</translation>
-    </message>
-    <message>
-        <source>%1 signed as %2; one identity never signs two roles</source>
-        <translation>%1 hat als %2 freigegeben; eine Identität gibt nie zwei Rollen frei</translation>
-    </message>
-    <message>
-        <source>Every check must hold before anyone signs</source>
-        <translation>Jede Prüfung muss erfüllt sein, bevor jemand freigibt</translation>
-    </message>
-    <message>
-        <source>Signed and still valid</source>
-        <translation>Freigegeben und weiterhin gültig</translation>
-    </message>
-    <message>
-        <source>Sign the launch record %1… as %2</source>
-        <translation>Startprotokoll %1… als %2 freigeben</translation>
-    </message>
-    <message>
         <source>No open launch</source>
         <translation>Kein offener Start</translation>
-    </message>
-    <message>
-        <source>The evidence says NO-GO</source>
-        <translation>Die Nachweise sagen NO-GO</translation>
-    </message>
-    <message>
-        <source>Only a release owner decides</source>
-        <translation>Nur ein Release-Verantwortlicher entscheidet</translation>
-    </message>
-    <message>
-        <source>Record GO, signed by %1</source>
-        <translation>GO erfassen, signiert von %1</translation>
-    </message>
-    <message>
-        <source>End this launch attempt as NO-GO, with a note</source>
-        <translation>Diesen Startversuch mit Notiz als NO-GO beenden</translation>
     </message>
     <message>
         <source>Checks are recorded by a release owner</source>
@@ -3101,30 +3140,6 @@ Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Che
     <message>
         <source>pending</source>
         <translation>offen</translation>
-    </message>
-    <message>
-        <source>Rollback objective proven by a drill</source>
-        <translation>Rollback-Ziel durch eine Übung belegt</translation>
-    </message>
-    <message>
-        <source>Kill switches defined and tested</source>
-        <translation>Notschalter definiert und getestet</translation>
-    </message>
-    <message>
-        <source>Stale-pack alerting on every supported scope</source>
-        <translation>Warnung bei veralteten Paketen in jedem unterstützten Bereich</translation>
-    </message>
-    <message>
-        <source>Publish failures routed to a visible alert</source>
-        <translation>Veröffentlichungsfehler lösen eine sichtbare Warnung aus</translation>
-    </message>
-    <message>
-        <source>No silence on a scope's stale-pack or resolver alert</source>
-        <translation>Keine Stummschaltung der Stale-Pack- oder Resolver-Warnung eines Bereichs</translation>
-    </message>
-    <message>
-        <source>Every critical scope validated by its last probe</source>
-        <translation>Jeder kritische Bereich durch seine letzte Prüfung bestätigt</translation>
     </message>
     <message>
         <source>not recorded yet</source>

@@ -2662,6 +2662,129 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
 </context>
 <context>
+    <name>ops::ui::LaunchDecisionView</name>
+    <message>
+        <source>No-go rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go and clear it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-offs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record NO-GO…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record GO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looked at: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To clear: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ %1 · %2 · verifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2, key %3, record %4…%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open launch to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as an identity with the %1 role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not hold the %2 role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed as %2; one identity never signs two roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every check must hold before anyone signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed and still valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the launch record %1… as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence says NO-GO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a release owner decides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record GO, signed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End this launch attempt as NO-GO, with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback objective proven by a drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switches defined and tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale-pack alerting on every supported scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish failures routed to a visible alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No silence on a scope&apos;s stale-pack or resolver alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every critical scope validated by its last probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::LaunchPanel</name>
     <message>
         <source>Launch</source>
@@ -2744,23 +2867,7 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No-go rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go and clear it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-offs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sign as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record NO-GO…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2832,75 +2939,7 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Looked at: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To clear: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ %1 · %2 · verifies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 at %2, key %3, record %4…%5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No open launch to sign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in as an identity with the %1 role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not hold the %2 role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 signed as %2; one identity never signs two roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every check must hold before anyone signs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed and still valid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign the launch record %1… as %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No open launch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The evidence says NO-GO</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a release owner decides</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record GO, signed by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End this launch attempt as NO-GO, with a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3083,30 +3122,6 @@ Your signature covers the launch record %5…; any later change to the checklist
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rollback objective proven by a drill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kill switches defined and tested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stale-pack alerting on every supported scope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Publish failures routed to a visible alert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No silence on a scope&apos;s stale-pack or resolver alert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every critical scope validated by its last probe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -30,6 +30,7 @@ class EvidenceStore;
 namespace ops::ui {
 
 class AppContext;
+class LaunchDecisionView;
 
 // Launch: the release owner's checklist with each check's evidence one click away, the no-go rules
 // red or green with their reasons and what would clear each, the three sign-off slots (who, when,
@@ -71,7 +72,6 @@ Q_SIGNALS:
 
 protected:
 private:
-    static QString ruleTitle(const NoGoRule &rule);
     static QString statusText(StepStatus status); // in the reader's language
     void buildUi();
     void showStatus();
@@ -112,12 +112,7 @@ private:
     QPlainTextEdit *m_detail = nullptr;
     QLineEdit *m_note = nullptr;
     QPushButton *m_run = nullptr;
-    QListWidget *m_rules = nullptr;
-    QPushButton *m_clear = nullptr;
-    QHash<QString, QLabel *> m_signoffLabels;
-    QHash<QString, QPushButton *> m_signButtons;
-    QPushButton *m_go = nullptr;
-    QPushButton *m_noGo = nullptr;
+    LaunchDecisionView *m_decision = nullptr; // no-go rules, sign-offs, GO / NO-GO
     QPushButton *m_export = nullptr;
     QLabel *m_message = nullptr;
     QProgressBar *m_workProgress = nullptr;
