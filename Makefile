@@ -91,8 +91,8 @@ format:
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz -j$(JOBS) --target fuzz_jsonl fuzz_bundle fuzz_runbook fuzz_config fuzz_derivation fuzz_handoff fuzz_capture fuzz_verdict_bundle fuzz_http_response fuzz_note fuzz_tlog_proof fuzz_http_request fuzz_alertmanager
-	@echo "run: build/fuzz/bin/fuzz_jsonl tests/fuzz/corpus/jsonl  (and fuzz_bundle, fuzz_runbook, fuzz_config, fuzz_derivation, fuzz_handoff, fuzz_capture, fuzz_verdict_bundle, fuzz_http_response, fuzz_note, fuzz_tlog_proof, fuzz_http_request, fuzz_alertmanager)"
+	cmake --build --preset fuzz -j$(JOBS) --target fuzz_jsonl fuzz_bundle fuzz_runbook fuzz_config fuzz_derivation fuzz_handoff fuzz_capture fuzz_verdict_bundle fuzz_http_response fuzz_note fuzz_tlog_proof fuzz_http_request fuzz_alertmanager fuzz_attestation
+	@echo "run: build/fuzz/bin/fuzz_jsonl tests/fuzz/corpus/jsonl  (and fuzz_bundle, fuzz_runbook, fuzz_config, fuzz_derivation, fuzz_handoff, fuzz_capture, fuzz_verdict_bundle, fuzz_http_response, fuzz_note, fuzz_tlog_proof, fuzz_http_request, fuzz_alertmanager, fuzz_attestation)"
 
 clean:
 	rm -rf build
