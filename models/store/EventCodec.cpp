@@ -367,9 +367,13 @@ SignedForm verifiedForm(const crypto::PublicKey &key, const QString &storeId, co
     const std::size_t sigEnd = bytes.find('"', sigAt + 14);
     if (sigEnd == std::string_view::npos)
         return SignedForm::None;
+    // The base64 between the quotes, read from the bytes (no second parse of the event).
+    const std::string_view base64 = bytes.substr(sigAt + 14, sigEnd - sigAt - 14);
+    const QByteArray signature =
+        QByteArray::fromBase64(QByteArray(base64.data(), static_cast<qsizetype>(base64.size())));
     std::string buf;
     return store::codec::verifiedForm(key, storeId.toStdString(), bytes.substr(0, sigAt),
-                                      bytes.substr(sigEnd + 1), event.signature(), buf);
+                                      bytes.substr(sigEnd + 1), signature, buf);
 }
 
 QString signedFormName(SignedForm form) {

@@ -1,6 +1,7 @@
 #include "EventDetailView.h"
 
 #include "common/Colours.h"
+#include "common/StatusWidgets.h"
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 #include "store/PgEvidenceStore.h"
@@ -19,6 +20,7 @@
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QVBoxLayout>
 
@@ -29,10 +31,6 @@ using namespace colours;
 namespace {
 
 constexpr qint64 kInlineTextBytes = 1024 * 1024;
-
-template<typename T> T orEmpty(const Result<T> &r) {
-    return r.ok() ? r.value() : T{};
-}
 
 } // namespace
 
@@ -202,10 +200,16 @@ void EventDetailView::inspect(quint64 seq) {
             .arg(e.kind, e.scope.isEmpty() ? tr("no scope") : e.scope, e.actor, Time::toIso(e.tsMs)));
     const bool sigBad = m_inspection->signature == EventInspection::Signature::Invalid;
     const bool batch = m_inspection->signature == EventInspection::Signature::Batch;
+    // A key fingerprint is one unbreakable word wider than the pane: the line shows its first 16
+    // hex digits, the tooltip (and `evidence show`) the whole of it.
+    static const QRegularExpression fingerprint(QStringLiteral("(SHA256:[0-9a-f]{16})[0-9a-f]{48}"));
+    QString detail = m_inspection->signatureDetail;
+    detail.replace(fingerprint, QStringLiteral("\\1…"));
     m_signature->setText((sigBad  ? QStringLiteral("✘ ")
                           : batch ? QStringLiteral("● ")
                                   : QStringLiteral("✔ ")) +
-                         tr("Signature: %1").arg(m_inspection->signatureDetail));
+                         tr("Signature: %1").arg(detail));
+    m_signature->setToolTip(m_inspection->signatureDetail);
     m_signature->setProperty("state", sigBad  ? QStringLiteral("invalid")
                                       : batch ? QStringLiteral("batch")
                                               : QStringLiteral("valid"));

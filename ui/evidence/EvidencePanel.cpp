@@ -10,6 +10,7 @@
 #include "proofs/ProofRecord.h"
 
 #include "common/Colours.h"
+#include "common/StatusWidgets.h"
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 #include "store/Bundle.h"
@@ -62,10 +63,6 @@ namespace {
 
 constexpr quint64 kIndexInlineEvents = 5000; // indexed on the spot (tens of milliseconds)
 constexpr quint64 kIndexChunkEvents = 20000; // per transaction when catching up in the background
-
-template<typename T> T orEmpty(const Result<T> &r) {
-    return r.ok() ? r.value() : T{};
-}
 
 QString describe(const EventSearch &s) {
     QStringList parts;
@@ -709,11 +706,7 @@ void EvidencePanel::startVerify() {
                 return makeError(ErrorCode::Negative, QStringLiteral("cancelled"));
             return r;
         },
-        [this](Result<VerifyReport> r) { verifyDone(r); },
-        [bar = QPointer<QProgressBar>(m_progress)](qint64 done, qint64 total) {
-            if (bar)
-                bar->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
-        });
+        [this](Result<VerifyReport> r) { verifyDone(r); }, permilleOf(m_progress));
     if (!posted)
         return;
     m_verify->setEnabled(false);

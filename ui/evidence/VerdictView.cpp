@@ -2,6 +2,7 @@
 #include "core/Time.h"
 
 #include "common/Colours.h"
+#include "common/StatusWidgets.h"
 #include "proofs/ProofRecord.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
@@ -218,11 +219,7 @@ void VerdictView::startVerify() {
                 out.recordError = e.error().toString();
             return out;
         },
-        [this](const VerdictOutcome &outcome) { done(outcome); },
-        [bar = QPointer<QProgressBar>(m_progress)](qint64 done, qint64 total) {
-            if (bar)
-                bar->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
-        });
+        [this](const VerdictOutcome &outcome) { done(outcome); }, permilleOf(m_progress));
 }
 
 void VerdictView::display(const VerdictReport &report) {

@@ -238,7 +238,7 @@ void IncidentsPanel::refresh() {
         if (m_runs->count() == 0)
             m_runs->addItem(tr("No run in progress"));
     }
-    m_killSwitches->setBook(m_book, m_incidentId);
+    m_killSwitches->setBook(&m_book, m_incidentId);
     if (!m_runId.isEmpty())
         showRun();
     else if (!m_incidentId.isEmpty())

@@ -49,10 +49,9 @@ KillSwitchBox::KillSwitchBox(AppContext *app, IncidentsHost *host, QWidget *pare
     m_active->setObjectName(QStringLiteral("killSwitchesActive"));
     m_active->setWordWrap(true);
     form->addRow(m_active);
-    updateButtons();
 }
 
-void KillSwitchBox::setBook(const IncidentBook &book, const QString &incident) {
+void KillSwitchBox::setBook(const IncidentBook *book, const QString &incident) {
     m_book = book;
     m_incident = incident;
     updateButtons();
@@ -63,9 +62,11 @@ void KillSwitchBox::setScope(const QString &scope) {
 }
 
 void KillSwitchBox::updateButtons() {
+    if (!m_book)
+        return;
     const QString scope = m_scope->currentData().toString();
     QStringList active;
-    for (const KillSwitchState &k : m_book.killSwitches())
+    for (const KillSwitchState &k : m_book->killSwitches())
         if (k.active)
             active << tr("%1 on %2 since %3")
                           .arg(k.killSwitch, k.scope, TimeFormat::seconds(k.sinceMs).mid(11, 5));
@@ -76,7 +77,7 @@ void KillSwitchBox::updateButtons() {
     const QList<QPair<QPushButton *, QString>> buttons{{m_ai, QStringLiteral("ai")},
                                                        {m_badPack, QStringLiteral("bad-pack")}};
     for (const auto &[button, name] : buttons) {
-        const KillSwitchState *k = m_book.killSwitch(name, scope);
+        const KillSwitchState *k = m_book->killSwitch(name, scope);
         const QString label = name == QLatin1String("ai") ? tr("AI lane") : tr("Bad pack");
         if (k && k->active) {
             button->setText(tr("Deactivate %1").arg(label));
@@ -95,8 +96,10 @@ void KillSwitchBox::updateButtons() {
 }
 
 void KillSwitchBox::toggle(const QString &name) {
+    if (!m_book)
+        return;
     const QString scope = m_scope->currentData().toString();
-    const KillSwitchState *k = m_book.killSwitch(name, scope);
+    const KillSwitchState *k = m_book->killSwitch(name, scope);
     const bool activate = !(k && k->active);
     if (m_reason->text().trimmed().isEmpty()) {
         m_host->report(tr("A kill switch needs its reason."), true);

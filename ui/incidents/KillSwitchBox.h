@@ -22,8 +22,9 @@ class KillSwitchBox final : public QGroupBox {
 public:
     KillSwitchBox(AppContext *app, IncidentsHost *host, QWidget *parent = nullptr);
 
-    // The switches as folded now; the incident an act is recorded for (may be empty).
-    void setBook(const IncidentBook &book, const QString &incident);
+    // The switches as folded in `book` (the panel's, which outlives this box); the incident an act
+    // is recorded for (may be empty).
+    void setBook(const IncidentBook *book, const QString &incident);
     void setScope(const QString &scope);
     void updateButtons();
 
@@ -36,7 +37,7 @@ private:
 
     AppContext *m_app;
     IncidentsHost *m_host;
-    IncidentBook m_book;
+    const IncidentBook *m_book = nullptr;
     QString m_incident;
     QComboBox *m_scope;
     QLineEdit *m_reason;

@@ -1,6 +1,7 @@
 #include "LaunchDecisionView.h"
 
 #include "common/Colours.h"
+#include "common/StatusWidgets.h"
 #include "common/TimeFormat.h"
 
 #include <QFormLayout>
@@ -18,17 +19,6 @@ namespace {
 
 using colours::kGreen;
 using colours::kRed;
-
-QIcon dot(const QColor &color) {
-    QPixmap pm(14, 14);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setBrush(color);
-    p.setPen(Qt::NoPen);
-    p.drawEllipse(1, 1, 12, 12);
-    return QIcon(pm);
-}
 
 } // namespace
 
@@ -104,7 +94,7 @@ void LaunchDecisionView::showRules(const LaunchStatus &status) {
         const int row = m_rules->currentRow();
         m_rules->clear();
         for (const NoGoRule &r : status.rules) {
-            auto *item = new QListWidgetItem(dot(colours::onBase(r.holds ? kRed : kGreen, palette())),
+            auto *item = new QListWidgetItem(statusDot(colours::onBase(r.holds ? kRed : kGreen, palette())),
                                              QStringLiteral("%1\n%2").arg(ruleTitle(r), r.reason), m_rules);
             item->setForeground(r.holds ? colours::onBase(kRed, palette()) : palette().color(QPalette::Text));
             item->setData(Qt::UserRole, r.clearTarget);

@@ -38,6 +38,7 @@
 #include <QVBoxLayout>
 
 #include "common/Colours.h"
+#include "common/StatusWidgets.h"
 
 namespace ops::ui {
 
@@ -45,17 +46,6 @@ namespace {
 
 using colours::kGreen;
 using colours::kRed;
-
-QIcon dot(const QColor &color) {
-    QPixmap pm(14, 14);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setBrush(color);
-    p.setPen(Qt::NoPen);
-    p.drawEllipse(1, 1, 12, 12);
-    return QIcon(pm);
-}
 
 } // namespace
 
@@ -311,9 +301,9 @@ void LaunchPanel::showStatus() {
             auto *name = new QTableWidgetItem(c.step.id);
             name->setToolTip(c.step.action);
             name->setData(Qt::UserRole, c.step.id);
-            name->setIcon(dot(c.holds() ? colours::onBase(kGreen, palette())
-                              : failed  ? colours::onBase(kRed, palette())
-                                        : QColor(Qt::gray)));
+            name->setIcon(statusDot(c.holds() ? colours::onBase(kGreen, palette())
+                                    : failed  ? colours::onBase(kRed, palette())
+                                              : QColor(Qt::gray)));
             auto *status = new QTableWidgetItem(!c.stale.isEmpty() ? tr("stale") : statusText(c.status));
             if (failed)
                 status->setForeground(colours::onBase(kRed, palette()));
@@ -607,10 +597,7 @@ bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint
                 report(tr("Cancelled: nothing was recorded."), true);
             Q_EMIT backgroundFinished(ok);
         },
-        [bar = QPointer<QProgressBar>(m_workProgress), total](qint64 doneBytes, qint64) {
-            if (bar && total > 0)
-                bar->setValue(static_cast<int>(qMin<qint64>(1000, doneBytes * 1000 / total)));
-        });
+        permilleOf(m_workProgress));
     if (!posted) {
         report(tr("Still busy with the last check."), true);
         return false;

@@ -1,0 +1,43 @@
+#pragma once
+
+// Small pieces the panels share: a status dot, a progress bar fed by a background job, and the
+// value of a read that may fail (empty when it did).
+
+#include "core/Result.h"
+
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
+#include <QPointer>
+#include <QProgressBar>
+
+#include <functional>
+
+namespace ops::ui {
+
+// A filled circle in `color`, for list and table rows.
+inline QIcon statusDot(const QColor &color) {
+    QPixmap pm(14, 14);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(color);
+    p.setPen(Qt::NoPen);
+    p.drawEllipse(1, 1, 12, 12);
+    return QIcon(pm);
+}
+
+// A StoreWorker progress callback that moves `bar` (range 0..1000) while it exists.
+inline std::function<void(qint64, qint64)> permilleOf(QProgressBar *bar) {
+    return [bar = QPointer<QProgressBar>(bar)](qint64 done, qint64 total) {
+        if (bar)
+            bar->setValue(total > 0 ? static_cast<int>(qBound(qint64(0), done * 1000 / total, qint64(1000)))
+                                    : 0);
+    };
+}
+
+template<typename T> T orEmpty(const Result<T> &r) {
+    return r.ok() ? r.value() : T{};
+}
+
+} // namespace ops::ui
