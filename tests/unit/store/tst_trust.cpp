@@ -61,6 +61,7 @@ private Q_SLOTS:
     void importTimesLieBetweenCheckpointAndNow();
     void positionedSignaturesStillVerify();
     void replayedActNamed();
+    void actFromAnotherLogNamed();
 };
 
 namespace {
@@ -983,6 +984,36 @@ void TestTrust::replayedActNamed() {
     QCOMPARE(*r.firstBadSeq, replaySeq);
     QVERIFY2(r.reason.contains(
                  QStringLiteral("event %1 repeats the id of event %2").arg(replaySeq).arg(original.seq)),
+             qPrintable(r.reason));
+}
+
+void TestTrust::actFromAnotherLogNamed() {
+    // alice holds the same key in a staging log and in production. Her kill-switch act in staging
+    // is copied, byte for byte but for its position, into production with a checkpoint her key
+    // signs: its signature names the staging log, so production's verify names it.
+    StoreFixture production;
+    StoreFixture staging(false);
+    staging.alice = Signer{production.alice.name, production.alice.key.duplicate()};
+    QVERIFY_OK(staging.store->registerIdentity(staging.alice, {QStringLiteral("operator")}));
+    NewEvent ks = act(QStringLiteral("killswitch.activated"));
+    ks.payload = killswitchPayload();
+    auto inStaging = staging.store->append(staging.alice, {ks});
+    QVERIFY_OK(inStaging);
+    const StoredEvent original = inStaging->first();
+    QVERIFY(staging.store->storeId() != production.store->storeId());
+    const quint64 seq = production.store->size().value() + 1;
+    production.store.reset();
+    std::string bytes = original.canonical;
+    const std::string from = ",\"seq\":" + std::to_string(original.seq) + ",";
+    const std::size_t at = bytes.rfind(from);
+    QVERIFY(at != std::string::npos);
+    bytes.replace(at, from.size(), ",\"seq\":" + std::to_string(seq) + ",");
+    forgeRow(production.path, original.uuid.toStdString(), original.tsMs, original.actor, original.kind,
+             bytes, true, production.alice, true);
+    const VerifyReport r = verifyFile(production.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, seq);
+    QVERIFY2(r.reason.contains(QStringLiteral("event %1: the signature by 'alice' does not verify").arg(seq)),
              qPrintable(r.reason));
 }
 
