@@ -59,7 +59,7 @@ public:
     QStringList examples() const override {
         return {QStringLiteral("evidence verify --signatures"),
                 QStringLiteral("evidence list --kind incident.* --since 2026-11-23T00:00:00Z"),
-                QStringLiteral("evidence export incident.tar.zst --incident INC-7"),
+                QStringLiteral("evidence export incident.tar.zst --incident INC-7F3A-9C2E"),
                 QStringLiteral("evidence verify-bundle incident.tar.zst --pin SHA256:3f1c..."),
                 QStringLiteral("evidence prove 42 --out event42.tlog-proof")};
     }

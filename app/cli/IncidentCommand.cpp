@@ -207,9 +207,9 @@ int IncidentCommand::run(const QStringList &arguments, CliIo &io) {
         if (!e.ok())
             return fail(io, e.error(), json);
         const JsonValue p = e->payload();
-        return printEvent(io, json, e.value(), incidentId(e->seq),
+        return printEvent(io, json, e.value(), citedIdOf(e.value()),
                           QStringLiteral("opened %1: %2 %3 on %4 — %5; runbook %6")
-                              .arg(incidentId(e->seq), p.stringAt("severity"), req.incidentClass, req.scope,
+                              .arg(citedIdOf(e.value()), p.stringAt("severity"), req.incidentClass, req.scope,
                                    p.stringAt("severity_reason"), p.stringAt("runbook")));
     }
     const QString id = pos.at(2);

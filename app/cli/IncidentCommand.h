@@ -39,8 +39,8 @@ public:
     }
     QStringList examples() const override {
         return {QStringLiteral("incident open --class bad-publish --scope pg --alert resolver-health"),
-                QStringLiteral("incident decide INC-7 \"contain first: roll pg back\""),
-                QStringLiteral("incident report INC-7 --format pdf --out INC-7.pdf")};
+                QStringLiteral("incident decide INC-7F3A-9C2E \"contain first: roll pg back\""),
+                QStringLiteral("incident report INC-7F3A-9C2E --format pdf --out INC-7F3A-9C2E.pdf")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

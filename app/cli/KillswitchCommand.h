@@ -25,7 +25,7 @@ public:
     }
     QStringList examples() const override {
         return {QStringLiteral("killswitch activate bad-pack --scope pg --reason \"active pack fails its "
-                               "checksum\" --incident INC-7")};
+                               "checksum\" --incident INC-7F3A-9C2E")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

@@ -204,8 +204,8 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         if (json)
             printJson(io, eventJson(started.value()));
         else
-            io.out << "launch " << runId(started->seq) << " started: " << parser.value(scope) << ", build "
-                   << parser.value(build).trimmed() << "\n";
+            io.out << "launch " << citedIdOf(started.value()) << " started: " << parser.value(scope)
+                   << ", build " << parser.value(build).trimmed() << "\n";
         return 0;
     }
     if (verb == QLatin1String("checksum")) {

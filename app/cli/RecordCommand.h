@@ -20,7 +20,7 @@ public:
                               "event, and what the store does not hold is marked missing (exit 1).");
     }
     QStringList examples() const override {
-        return {QStringLiteral("record rollback-drill --scope kl --run RUN-2 --out drill.md")};
+        return {QStringLiteral("record rollback-drill --scope kl --run RUN-D9P3-6TW0 --out drill.md")};
     }
     QStringList exitCodes() const override {
         return {QStringLiteral("1  a value is missing from the store")};

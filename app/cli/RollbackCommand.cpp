@@ -105,13 +105,13 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
         const JsonValue p = e->payload();
         if (json) {
             JsonValue o = JsonValue::object();
-            o["id"] = runId(e->seq);
+            o["id"] = citedIdOf(e.value());
             o["seq"] = static_cast<qint64>(e->seq);
             o["restore_deadline"] = Time::toIso(p.find("restore_deadline_ms")->toInt());
             o["integrity_deadline"] = Time::toIso(p.find("integrity_deadline_ms")->toInt());
             printJson(io, o);
         } else {
-            io.out << "started " << runId(e->seq)
+            io.out << "started " << citedIdOf(e.value())
                    << (parser.isSet(drill) ? QStringLiteral(" (drill)") : QString()) << " on "
                    << parser.value(scope) << ": restore by "
                    << Time::toIso(p.find("restore_deadline_ms")->toInt()) << ", integrity by "

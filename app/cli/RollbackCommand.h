@@ -24,8 +24,8 @@ public:
             "again and records the readback.");
     }
     QStringList examples() const override {
-        return {QStringLiteral("rollback start --scope pg --incident INC-7"),
-                QStringLiteral("rollback status RUN-3")};
+        return {QStringLiteral("rollback start --scope pg --incident INC-7F3A-9C2E"),
+                QStringLiteral("rollback status RUN-K2M8-4XQ1")};
     }
     QStringList exitCodes() const override {
         return {QStringLiteral("1  status: a deadline was missed or the objective not met")};

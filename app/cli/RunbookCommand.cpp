@@ -94,12 +94,12 @@ int RunbookCommand::run(const QStringList &arguments, CliIo &io) {
                 return fail(io, e.error(), json);
             if (json) {
                 JsonValue o = JsonValue::object();
-                o["id"] = runId(e->seq);
+                o["id"] = citedIdOf(e.value());
                 o["seq"] = static_cast<qint64>(e->seq);
                 printJson(io, o);
             } else {
-                io.out << "started " << runId(e->seq) << ": " << e->payload().stringAt("title") << " (event "
-                       << e->seq << ")\n";
+                io.out << "started " << citedIdOf(e.value()) << ": " << e->payload().stringAt("title")
+                       << " (event " << e->seq << ")\n";
             }
             return 0;
         }

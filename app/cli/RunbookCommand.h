@@ -26,8 +26,8 @@ public:
             "completion.");
     }
     QStringList examples() const override {
-        return {QStringLiteral("runbook start bad-pack --incident INC-7 --scope pg"),
-                QStringLiteral("runbook step RUN-3 identify-scope --evidence \"pg only\"")};
+        return {QStringLiteral("runbook start bad-pack --incident INC-7F3A-9C2E --scope pg"),
+                QStringLiteral("runbook step RUN-K2M8-4XQ1 identify-scope --evidence \"pg only\"")};
     }
     int run(const QStringList &arguments, CliIo &io) override;
 };

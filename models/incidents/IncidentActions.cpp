@@ -180,9 +180,13 @@ Result<StoredEvent> IncidentActions::open(const OpenIncident &req) {
                            QStringLiteral("--reason"));
         reason = req.severityReason.trimmed();
     }
+    auto b = book();
+    if (!b.ok())
+        return b.error();
     NewEvent e;
     e.kind = QStringLiteral("incident.opened");
     e.scope = req.scope;
+    e.payload["id"] = freshIncidentId(b.value());
     e.payload["class"] = req.incidentClass;
     e.payload["severity"] = severity;
     e.payload["severity_reason"] = reason;
@@ -353,9 +357,13 @@ Result<StoredEvent> IncidentActions::startRun(const QString &runbookId, const QS
         return invalid(QStringLiteral("--scope must name a scope or service of %1, got '%2'")
                            .arg(m_config.source, runScope),
                        QStringLiteral("--scope"));
+    auto b = book();
+    if (!b.ok())
+        return b.error();
     NewEvent e;
     e.kind = QStringLiteral("runbook.started");
     e.scope = runScope;
+    e.payload["id"] = freshRunId(b.value());
     e.payload["runbook"] = rb->id;
     e.payload["title"] = rb->title;
     e.payload["closure_condition"] = rb->closureCondition;
@@ -397,6 +405,7 @@ Result<StoredEvent> IncidentActions::startRollback(const QString &scope, bool dr
     NewEvent e;
     e.kind = QStringLiteral("rollback.started");
     e.scope = scope;
+    e.payload["id"] = freshRunId(b.value());
     e.payload["runbook"] = rb->id;
     e.payload["title"] = rb->title;
     e.payload["closure_condition"] = rb->closureCondition;

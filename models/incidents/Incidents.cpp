@@ -3,6 +3,7 @@
 #include "core/Time.h"
 #include "store/EvidenceStore.h"
 
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -11,15 +12,29 @@ namespace ops {
 
 namespace {
 
-std::optional<quint64> parsePrefixed(const QString &text, QLatin1String prefix) {
-    QString t = text.trimmed();
-    if (t.startsWith(prefix, Qt::CaseInsensitive))
-        t = t.mid(prefix.size());
-    bool ok = false;
-    const quint64 n = t.toULongLong(&ok);
-    if (!ok || n == 0)
-        return std::nullopt;
-    return n;
+// Crockford's base32 alphabet: no I, L, O or U, so an id read aloud or retyped stays itself.
+constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+QString chosenId(const char *prefix) {
+    quint64 bits = QRandomGenerator::system()->generate64() & ((quint64(1) << 40) - 1);
+    QString out = QLatin1String(prefix);
+    for (int i = 0; i < 8; ++i) {
+        if (i == 4)
+            out += QLatin1Char('-');
+        out += QLatin1Char(kCrockford[(bits >> (35 - 5 * i)) & 31]);
+    }
+    return out;
+}
+
+const QRegularExpression &chosenIdPattern() {
+    static const QRegularExpression re(
+        QStringLiteral("^(INC|RUN)-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$"));
+    return re;
+}
+
+const QRegularExpression &positionIdPattern() {
+    static const QRegularExpression re(QStringLiteral("^(INC|RUN)-[1-9][0-9]{0,18}$"));
+    return re;
 }
 
 qint64 intAt(const JsonValue &o, std::string_view key) {
@@ -45,12 +60,28 @@ QString runId(quint64 seq) {
     return QStringLiteral("RUN-%1").arg(seq);
 }
 
-std::optional<quint64> parseIncidentId(const QString &text) {
-    return parsePrefixed(text, QLatin1String("INC-"));
+QString newIncidentId() {
+    return chosenId("INC-");
 }
 
-std::optional<quint64> parseRunId(const QString &text) {
-    return parsePrefixed(text, QLatin1String("RUN-"));
+QString newRunId() {
+    return chosenId("RUN-");
+}
+
+QString normalizedCitedId(const QString &text) {
+    const QString t = text.trimmed().toUpper();
+    if (chosenIdPattern().match(t).hasMatch() || positionIdPattern().match(t).hasMatch())
+        return t;
+    return {};
+}
+
+QString citedIdOf(const StoredEvent &opener) {
+    const bool incident = opener.kind == QLatin1String("incident.opened");
+    const QString chosen = opener.payload().stringAt("id");
+    if (chosenIdPattern().match(chosen).hasMatch() &&
+        chosen.startsWith(incident ? QLatin1String("INC-") : QLatin1String("RUN-")))
+        return chosen;
+    return incident ? incidentId(opener.seq) : runId(opener.seq);
 }
 
 QString clockText(qint64 ms) {
@@ -337,22 +368,19 @@ Result<void> IncidentBook::judgeRollbacks(const EvidenceStore &store) {
     return {};
 }
 
-// Lookups by sequence number through an index: a fold of thousands of incidents stays linear.
+// Lookups by id through an index: a fold of thousands of incidents stays linear.
 Incident *IncidentBook::mutableIncident(const QString &id) {
-    const auto seq = parseIncidentId(id);
-    const auto it = seq ? m_incidentIndex.constFind(*seq) : m_incidentIndex.constEnd();
+    const auto it = m_incidentIndex.constFind(normalizedCitedId(id));
     return it == m_incidentIndex.constEnd() ? nullptr : &m_incidents[*it];
 }
 
 RunbookRun *IncidentBook::mutableRun(const QString &id) {
-    const auto seq = parseRunId(id);
-    const auto it = seq ? m_runIndex.constFind(*seq) : m_runIndex.constEnd();
+    const auto it = m_runIndex.constFind(normalizedCitedId(id));
     return it == m_runIndex.constEnd() ? nullptr : &m_runs[*it];
 }
 
 const Incident *IncidentBook::incident(const QString &id) const {
-    const auto seq = parseIncidentId(id);
-    const auto it = seq ? m_incidentIndex.constFind(*seq) : m_incidentIndex.constEnd();
+    const auto it = m_incidentIndex.constFind(normalizedCitedId(id));
     return it == m_incidentIndex.constEnd() ? nullptr : &m_incidents.at(*it);
 }
 
@@ -365,8 +393,7 @@ QList<const Incident *> IncidentBook::openIncidents() const {
 }
 
 const RunbookRun *IncidentBook::run(const QString &id) const {
-    const auto seq = parseRunId(id);
-    const auto it = seq ? m_runIndex.constFind(*seq) : m_runIndex.constEnd();
+    const auto it = m_runIndex.constFind(normalizedCitedId(id));
     return it == m_runIndex.constEnd() ? nullptr : &m_runs.at(*it);
 }
 
@@ -398,7 +425,10 @@ void IncidentBook::apply(const StoredEvent &e) {
     const QString incidentRef = p.stringAt("incident");
     if (e.kind == QLatin1String("incident.opened")) {
         Incident i;
-        i.id = incidentId(e.seq);
+        // An id taken earlier stays with the earlier incident; this one is known by its position.
+        i.id = citedIdOf(e);
+        if (m_incidentIndex.contains(i.id))
+            i.id = incidentId(e.seq);
         i.seq = e.seq;
         i.incidentClass = p.stringAt("class");
         i.scope = e.scope;
@@ -410,7 +440,7 @@ void IncidentBook::apply(const StoredEvent &e) {
         i.owner = p.stringAt("owner");
         i.openedMs = e.tsMs;
         i.closureCondition = p.stringAt("closure_condition");
-        m_incidentIndex.insert(i.seq, static_cast<int>(m_incidents.size()));
+        m_incidentIndex.insert(i.id, static_cast<int>(m_incidents.size()));
         m_incidents << i;
         addToTimeline(i.id, e,
                       QStringLiteral("opened %1 %2 incident on %3: %4")
@@ -462,7 +492,9 @@ void IncidentBook::apply(const StoredEvent &e) {
     }
     if (e.kind == QLatin1String("runbook.started") || e.kind == QLatin1String("rollback.started")) {
         RunbookRun r;
-        r.id = runId(e.seq);
+        r.id = citedIdOf(e);
+        if (m_runIndex.contains(r.id))
+            r.id = runId(e.seq);
         r.seq = e.seq;
         r.runbook = p.stringAt("runbook");
         r.title = p.stringAt("title");
@@ -497,7 +529,7 @@ void IncidentBook::apply(const StoredEvent &e) {
                                       0,
                                       false};
         }
-        m_runIndex.insert(r.seq, static_cast<int>(m_runs.size()));
+        m_runIndex.insert(r.id, static_cast<int>(m_runs.size()));
         m_runs << r;
         if (Incident *i = mutableIncident(incidentRef))
             i->runs << r.id;
@@ -595,6 +627,20 @@ void IncidentBook::apply(const StoredEvent &e) {
                                e.scope, k.reason));
         return;
     }
+}
+
+QString freshIncidentId(const IncidentBook &book) {
+    QString id = newIncidentId();
+    while (book.incident(id))
+        id = newIncidentId();
+    return id;
+}
+
+QString freshRunId(const IncidentBook &book) {
+    QString id = newRunId();
+    while (book.run(id))
+        id = newRunId();
+    return id;
 }
 
 } // namespace ops

@@ -17,11 +17,22 @@ class EvidenceStore;
 // Incidents, runbook runs, rollback runs and kill switches are folded from their events
 // (incident.*, runbook.*, rollback.*, killswitch.*): the events are the record, this is the view.
 
-// "INC-42" names the incident opened by event 42; "RUN-57" the run started by event 57.
+// The ids people cite. An opener (incident.opened, runbook.started, rollback.started) carries
+// the id it was given when it was made, "INC-7F3A-9C2E" or "RUN-…": 40 random bits in Crockford
+// base32, chosen by the console that makes the act, so the id is the same whatever position the
+// act takes in the log (an act made offline keeps its id when it is synced). Openers written
+// before ids were chosen, or whose id is malformed or already taken, are known by their position:
+// "INC-42" names the incident opened by event 42, "RUN-57" the run started by event 57.
 QString incidentId(quint64 seq);
 QString runId(quint64 seq);
-std::optional<quint64> parseIncidentId(const QString &text);
-std::optional<quint64> parseRunId(const QString &text);
+QString newIncidentId();
+QString newRunId();
+// The id an opener event gives itself (its chosen one when well formed, else by position), before
+// the fold looks for an id taken earlier.
+QString citedIdOf(const StoredEvent &opener);
+// The canonical spelling of an id people typed ("inc-7f3a-9c2e", " RUN-12 "), or empty when it is
+// neither an INC- nor a RUN- id.
+QString normalizedCitedId(const QString &text);
 
 QStringList severities();     // SEV-1, SEV-2, SEV-3
 QString clockText(qint64 ms); // "14:59", "-1:05": minutes and seconds of a clock
@@ -187,8 +198,8 @@ private:
 
     QList<Incident> m_incidents;
     QList<RunbookRun> m_runs;
-    QHash<quint64, int> m_incidentIndex; // seq → position in m_incidents
-    QHash<quint64, int> m_runIndex;
+    QHash<QString, int> m_incidentIndex; // normalized id → position in m_incidents
+    QHash<QString, int> m_runIndex;
     QMap<QPair<QString, QString>, KillSwitchState> m_killSwitches;
     quint64 m_lastSeq = 0;
 };
@@ -197,5 +208,9 @@ private:
 // when the runbook file changes later.
 JsonValue stepsJson(const QList<RunbookStep> &steps);
 QList<RunbookStep> stepsFromJson(const JsonValue &steps);
+
+// A new chosen id that no incident (run) of the book has.
+QString freshIncidentId(const IncidentBook &book);
+QString freshRunId(const IncidentBook &book);
 
 } // namespace ops

@@ -389,11 +389,11 @@ Result<LaunchInputs> LaunchInputs::read(const EvidenceStore &store, const Deploy
         return decided.error();
     for (const StoredEvent &e : decided.value()) {
         const JsonValue p = e.payload();
-        const auto run = parseRunId(p.stringAt("run"));
-        if (!run)
+        const QString run = normalizedCitedId(p.stringAt("run"));
+        if (run.isEmpty())
             continue;
-        in.decisions.insert(*run, LaunchDecisionRecord{e.seq, e.tsMs, e.actor, p.stringAt("decision"),
-                                                       p.stringAt("record_sha256"), p.stringAt("note")});
+        in.decisions.insert(run, LaunchDecisionRecord{e.seq, e.tsMs, e.actor, p.stringAt("decision"),
+                                                      p.stringAt("record_sha256"), p.stringAt("note")});
     }
     auto ids = store.identities();
     if (!ids.ok())
@@ -509,7 +509,7 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
         st.run = *run;
         st.build = run->build;
         st.recordSha256 = launchRecordSha256(*run);
-        if (auto d = in.decisions.constFind(run->seq); d != in.decisions.constEnd())
+        if (auto d = in.decisions.constFind(run->id); d != in.decisions.constEnd())
             st.decided = *d;
         for (const StepState &s : run->steps) {
             if (Launch::isSignoff(s.step))

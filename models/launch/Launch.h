@@ -87,7 +87,7 @@ struct LaunchInputs {
     QString rulesProblem; // why the alert rules could not be read ("" when they were)
     RunbookLibrary library;
     IncidentBook book;
-    QHash<quint64, LaunchDecisionRecord> decisions; // by run seq
+    QHash<QString, LaunchDecisionRecord> decisions; // by run id (normalizedCitedId)
     QHash<QString, TargetStateRow> targets;         // the monitor's last probe state per target
     bool targetsKnown = false;
     QHash<QString, Identity> identities;

@@ -133,6 +133,7 @@ Result<StoredEvent> LaunchActions::start(const QString &scope, const QString &bu
     e.kind = QStringLiteral("runbook.started");
     e.scope = scope;
     e.tsMs = m_clock();
+    e.payload["id"] = freshRunId(book.value());
     e.payload["runbook"] = rb->id;
     e.payload["title"] = rb->title;
     e.payload["closure_condition"] = rb->closureCondition;

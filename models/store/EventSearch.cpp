@@ -280,7 +280,11 @@ static Result<std::string> whereClause(const SqliteEvidenceStore &store, const E
         w += " AND e.seq IN (SELECT seq FROM event_refs WHERE ref = ? OR ref IN (SELECT r2.ref FROM "
              "event_refs r1 JOIN "
              "event_refs r2 ON r2.seq = r1.seq WHERE r1.ref = ? AND r2.ref LIKE 'RUN-%'))";
-        binds << s.ref << s.ref;
+        // Incident and run ids are upper case however they are typed ("inc-7f3a-9c2e").
+        const QString ref = s.ref.trimmed();
+        const bool cited = ref.startsWith(QLatin1String("INC-"), Qt::CaseInsensitive) ||
+                           ref.startsWith(QLatin1String("RUN-"), Qt::CaseInsensitive);
+        binds << (cited ? ref.toUpper() : ref) << (cited ? ref.toUpper() : ref);
     }
     if (textHere && !s.text.trimmed().isEmpty()) {
         if (store.hasSearchIndex()) {

@@ -85,7 +85,8 @@ CREATE TABLE alert_cells(
 // names (incident, run, derivation record, launch) for "everything about this incident".
 // Both are derived from the events and can be rebuilt from them; neither is evidence.
 // One row (seq, v) per reference an event names: the ids in its payload, and the id it gives
-// itself (the incident "INC-<seq>" or run "RUN-<seq>" it opens). `row` is "" or "new.".
+// itself (the incident or run it opens: its chosen id, or "INC-<seq>" / "RUN-<seq>" when it has
+// none). `row` is "" or "new.".
 std::string refRows(const std::string &row, const std::string &from) {
     const std::string doc = "CAST(" + row + "canonical AS TEXT)";
     const std::string seq = row + "seq";
@@ -107,9 +108,14 @@ std::string refRows(const std::string &row, const std::string &from) {
             sql += " WHEN 'object' THEN json_extract(" + doc + ", '" + p.objectId + "')";
         sql += " END AS v" + from + " WHERE json_valid(" + doc + ")";
     }
+    // The id an opener chose (upper-cased, as the fold spells it), else its position id.
+    const std::string chosen = "upper(CASE WHEN json_valid(" + doc + ") AND json_type(" + doc +
+                               ", '$.payload.id') = 'text' THEN json_extract(" + doc +
+                               ", '$.payload.id') END)";
     sql += " UNION ALL SELECT " + seq + " AS seq, CASE " + row +
-           "kind WHEN 'incident.opened' THEN 'INC-' || " + seq + " WHEN 'runbook.started' THEN 'RUN-' || " +
-           seq + " WHEN 'rollback.started' THEN 'RUN-' || " + seq + " END AS v" + from;
+           "kind WHEN 'incident.opened' THEN coalesce(" + chosen + ", 'INC-' || " + seq +
+           ") WHEN 'runbook.started' THEN coalesce(" + chosen + ", 'RUN-' || " + seq +
+           ") WHEN 'rollback.started' THEN coalesce(" + chosen + ", 'RUN-' || " + seq + ") END AS v" + from;
     return "INSERT OR IGNORE INTO event_refs(ref, seq) SELECT v, seq FROM (" + sql +
            ") WHERE v IS NOT NULL AND v <> ''";
 }

@@ -98,7 +98,7 @@ void populate(SqliteEvidenceStore &store, const Signer &s, const DeploymentConfi
                          {}});
         if (!e.ok())
             qFatal("%s", qPrintable(e.error().toString()));
-        const QString id = incidentId(e->seq);
+        const QString id = citedIdOf(e.value());
         (void)a.addEvidence(id, record);
         (void)a.decide(id, QStringLiteral("decision %1").arg(i));
         if (i % 2)
@@ -113,7 +113,7 @@ void populate(SqliteEvidenceStore &store, const Signer &s, const DeploymentConfi
         if (!run.ok())
             qFatal("%s", qPrintable(run.error().toString()));
         const IncidentBook book = IncidentBook::load(store).value();
-        for (const StepState &st : book.run(runId(run->seq))->steps) {
+        for (const StepState &st : book.run(citedIdOf(run.value()))->steps) {
             StepInput in;
             in.step = st.step.id;
             in.note = QStringLiteral("ok");
@@ -121,7 +121,7 @@ void populate(SqliteEvidenceStore &store, const Signer &s, const DeploymentConfi
             in.probes = QList<ProbeResult>{ok};
             const NewBlob response =
                 makeBlob(QStringLiteral("r.json"), "{}", QStringLiteral("application/json")).value();
-            if (auto r = a.recordStep(runId(run->seq), in, {response}); !r.ok())
+            if (auto r = a.recordStep(citedIdOf(run.value()), in, {response}); !r.ok())
                 qFatal("%s", qPrintable(r.error().toString()));
         }
     }
@@ -176,7 +176,7 @@ int main(int argc, char **argv) {
             {QStringLiteral("stale-pack"), QStringLiteral("kl"), {}, {}, QStringLiteral("timed"), {}, {}});
         if (!e.ok())
             qFatal("%s", qPrintable(e.error().toString()));
-        const QString id = incidentId(e->seq);
+        const QString id = citedIdOf(e.value());
         return medianMs(9, [&] {
             if (auto d = a.decide(id, QStringLiteral("timed decision")); !d.ok())
                 qFatal("%s", qPrintable(d.error().toString()));

@@ -343,7 +343,7 @@ void TestMainWindow::viewsFollowActsOfOtherProcesses() {
                                 QStringLiteral("kl"), QStringLiteral("--alert"),
                                 QStringLiteral("resolver-health"), QStringLiteral("--json")});
     QVERIFY2(opened.exitCode == 0, opened.err.constData());
-    const QString inc = QRegularExpression(QStringLiteral("\"id\": *\"(INC-[0-9]+)\""))
+    const QString inc = QRegularExpression(QStringLiteral("\"id\": *\"(INC-[0-9A-Z]{4}-[0-9A-Z]{4})\""))
                             .match(QString::fromUtf8(opened.out))
                             .captured(1);
     QVERIFY2(!inc.isEmpty(), opened.out.constData());

@@ -32,7 +32,7 @@ template<typename Rig> void runDrill(Rig &rig, bool late = false) {
     auto a = rig.incidents();
     auto started = a.startRollback(QStringLiteral("kl"), true, {});
     QVERIFY_OK(started);
-    const QString run = runId(started->seq);
+    const QString run = citedIdOf(started.value());
     const QString sha(64, QLatin1Char('a'));
     const QList<StepState> steps = IncidentBook::load(*rig.f.store).value().run(run)->steps;
     for (const StepState &s : steps) {

@@ -443,8 +443,8 @@ void IncidentsPanel::openIncidentDialog(const QString &incidentClass, const QStr
     if (!a)
         return;
     auto e = a->open(dialog.request());
-    if (handle(e, tr("Opened %1").arg(e.ok() ? incidentId(e->seq) : QString())))
-        selectIncident(incidentId(e->seq));
+    if (handle(e, tr("Opened %1").arg(e.ok() ? citedIdOf(e.value()) : QString())))
+        selectIncident(citedIdOf(e.value()));
 }
 
 void IncidentsPanel::startRunbook(const QString &runbookId, const QString &scope, const QString &incident) {
@@ -452,8 +452,8 @@ void IncidentsPanel::startRunbook(const QString &runbookId, const QString &scope
     if (!a)
         return;
     auto e = a->startRun(runbookId, incident, scope);
-    if (handle(e, tr("Started %1").arg(e.ok() ? runId(e->seq) : QString())))
-        selectRun(runId(e->seq));
+    if (handle(e, tr("Started %1").arg(e.ok() ? citedIdOf(e.value()) : QString())))
+        selectRun(citedIdOf(e.value()));
 }
 
 void IncidentsPanel::startRollback(const QString &scope, bool drill, const QString &incident) {
@@ -468,8 +468,8 @@ void IncidentsPanel::startRollback(const QString &scope, bool drill, const QStri
     if (!a)
         return;
     auto e = a->startRollback(scope, drill, incident);
-    if (handle(e, tr("Started %1 on %2").arg(e.ok() ? runId(e->seq) : QString(), scope)))
-        selectRun(runId(e->seq));
+    if (handle(e, tr("Started %1 on %2").arg(e.ok() ? citedIdOf(e.value()) : QString(), scope)))
+        selectRun(citedIdOf(e.value()));
 }
 
 bool IncidentsPanel::addAttachment(const QString &path) {

@@ -5,6 +5,7 @@
 #include "incidents/IncidentActions.h"
 #include "incidents/RecordTemplates.h"
 #include "incidents/RollbackClockWatcher.h"
+#include "store/EventSearch.h"
 
 #include <QTest>
 
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void coreEvidenceNamesEveryMissingField();
     void coreEvidenceTimestampDefaultsAndRejectsBadOnes();
     void severityModel();
+    void citedIdsDoNotDependOnThePosition();
     void incidentLifeCycleAndTimeline();
     void rolesAreEnforcedAndRefusalsWriteNothing();
     void severityChangeNeedsReason();
@@ -107,16 +109,15 @@ void TestIncidents::coreEvidenceNamesEveryMissingField_data() {
 void TestIncidents::coreEvidenceNamesEveryMissingField() {
     QFETCH(QString, field);
     Rig rig;
-    const QString inc = incidentId(rig.as(rig.olivia)
-                                       .open({QStringLiteral("bad-publish"),
-                                              QStringLiteral("kl"),
-                                              {},
-                                              {},
-                                              QStringLiteral("checksum mismatch"),
-                                              {},
-                                              {}})
-                                       .value()
-                                       .seq);
+    const QString inc = citedIdOf(rig.as(rig.olivia)
+                                      .open({QStringLiteral("bad-publish"),
+                                             QStringLiteral("kl"),
+                                             {},
+                                             {},
+                                             QStringLiteral("checksum mismatch"),
+                                             {},
+                                             {}})
+                                      .value());
     auto record = fullRecord();
     record.remove(field);
     const quint64 before = rig.size();
@@ -150,6 +151,71 @@ void TestIncidents::coreEvidenceTimestampDefaultsAndRejectsBadOnes() {
     QCOMPARE(e.error().where, QStringLiteral("failure_mode,owner"));
 }
 
+// An act's id is chosen when it is made, so it is the same at whatever position the act lands
+// (an act made offline keeps it through sync); openers without one keep their position id.
+void TestIncidents::citedIdsDoNotDependOnThePosition() {
+    Rig rig;
+    const QRegularExpression chosen(
+        QStringLiteral("^(INC|RUN)-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$"));
+    auto opened = rig.as(rig.olivia)
+                      .open({QStringLiteral("bad-publish"),
+                             QStringLiteral("kl"),
+                             {},
+                             {},
+                             QStringLiteral("checksum mismatch"),
+                             {},
+                             {}});
+    QVERIFY_OK(opened);
+    const QString id = citedIdOf(opened.value());
+    QVERIFY2(chosen.match(id).hasMatch(), qPrintable(id));
+    QCOMPARE(opened->payload().stringAt("id"), id);
+    StoredEvent elsewhere = opened.value();
+    elsewhere.seq += 1000;
+    QCOMPARE(citedIdOf(elsewhere), id);
+    QVERIFY(rig.book().incident(id));
+    QCOMPARE(rig.book().incident(QStringLiteral(" ") + id.toLower())->id, id); // as a person types it
+    QVERIFY_OK(rig.as(rig.olivia).decide(id.toLower(), QStringLiteral("contain first")));
+    QCOMPARE(rig.book().incident(id)->decisions.size(), 1);
+
+    auto run = rig.as(rig.olivia).startRollback(QStringLiteral("kl"), true, {});
+    QVERIFY_OK(run);
+    QVERIFY2(chosen.match(citedIdOf(run.value())).hasMatch(), qPrintable(citedIdOf(run.value())));
+    QVERIFY(citedIdOf(run.value()).startsWith(QLatin1String("RUN-")));
+    QVERIFY(rig.book().run(citedIdOf(run.value()))->rollback);
+
+    // An opener written before ids were chosen is known by its position.
+    auto raw = [&](const QString &payloadId, const QString &trigger) {
+        NewEvent e;
+        e.kind = QStringLiteral("incident.opened");
+        e.scope = QStringLiteral("kl");
+        if (!payloadId.isNull())
+            e.payload["id"] = payloadId;
+        e.payload["class"] = QStringLiteral("stale-pack");
+        e.payload["severity"] = QStringLiteral("SEV-3");
+        e.payload["trigger"] = trigger;
+        return rig.f.store->append(rig.olivia, {e}).value().first();
+    };
+    const StoredEvent legacy = raw(QString(), QStringLiteral("old"));
+    QCOMPARE(citedIdOf(legacy), incidentId(legacy.seq));
+    QCOMPARE(rig.book().incident(incidentId(legacy.seq))->trigger, QStringLiteral("old"));
+    // An id already taken stays with the first incident; the later opener falls back to its position.
+    const StoredEvent impostor = raw(id, QStringLiteral("impostor"));
+    QCOMPARE(rig.book().incident(id)->trigger, QStringLiteral("checksum mismatch"));
+    QCOMPARE(rig.book().incident(incidentId(impostor.seq))->trigger, QStringLiteral("impostor"));
+    // A malformed or position-shaped id is not taken as chosen: "INC-1" is event 1's, not this one's.
+    const StoredEvent shaped = raw(QStringLiteral("INC-1"), QStringLiteral("shaped"));
+    QCOMPARE(citedIdOf(shaped), incidentId(shaped.seq));
+    QVERIFY(!rig.book().incident(QStringLiteral("INC-1")));
+    QCOMPARE(normalizedCitedId(QStringLiteral("INC-7F3A-9C2I")), QString()); // I is not Crockford
+    QCOMPARE(normalizedCitedId(QStringLiteral("run-12 ")), QStringLiteral("RUN-12"));
+
+    // "Everything about this incident" finds the opener by its chosen id, however it is typed, and
+    // shows the impostor that claimed the same id beside it.
+    EventSearch about;
+    about.ref = id.toLower();
+    QCOMPARE(rig.f.store->countMatches(about).value(), 3); // opened, decided, the impostor
+}
+
 void TestIncidents::severityModel() {
     const DeploymentConfig c = ConfigLoader::builtinDemo().value();
     const ScopeConfig *critical = nullptr;
@@ -177,7 +243,7 @@ void TestIncidents::incidentLifeCycleAndTimeline() {
                              QStringLiteral("olivia")});
     QVERIFY_OK(opened);
     QVERIFY(opened->signedByActor);
-    const QString id = incidentId(opened->seq);
+    const QString id = citedIdOf(opened.value());
     rig.clock += kMinute;
     QVERIFY(rig.as(rig.olivia).decide(id, QStringLiteral("contain by rollback")).ok());
     rig.clock += kMinute;
@@ -262,10 +328,10 @@ void TestIncidents::rolesAreEnforcedAndRefusalsWriteNothing() {
              ErrorCode::Policy);
     QCOMPARE(rig.size(), before);
     // the decision log is the incident owner's
-    const QString id = incidentId(
+    const QString id = citedIdOf(
         rig.as(rig.f.alice)
             .open({QStringLiteral("stale-pack"), QStringLiteral("kl"), {}, {}, QStringLiteral("t"), {}, {}})
-            ->seq);
+            .value());
     QCOMPARE(rig.as(rig.f.alice).decide(id, QStringLiteral("x")).error().code, ErrorCode::Policy);
     QCOMPARE(rig.as(rig.f.alice).close(id, QStringLiteral("x"), QStringLiteral("y")).error().code,
              ErrorCode::Policy);
@@ -295,7 +361,7 @@ void TestIncidents::severityChangeNeedsReason() {
                              {},
                              {}});
     QVERIFY(opened.ok());
-    const QString id = incidentId(opened->seq);
+    const QString id = citedIdOf(opened.value());
     QCOMPARE(rig.book().incident(id)->severityReason, QStringLiteral("users see last week's bins"));
     QCOMPARE(rig.as(rig.f.alice).changeSeverity(id, QStringLiteral("SEV-2"), QString()).error().where,
              QStringLiteral("--reason"));
@@ -315,7 +381,7 @@ void TestIncidents::stepEvidenceRules() {
     auto started =
         rig.as(rig.f.alice).startRun(QStringLiteral("bad-pack-kill-switch"), {}, QStringLiteral("kl"));
     QVERIFY_OK(started);
-    const QString run = runId(started->seq);
+    const QString run = citedIdOf(started.value());
     auto a = rig.as(rig.f.alice);
     const quint64 before = rig.size();
     // note needed
@@ -387,7 +453,7 @@ void TestIncidents::stepEvidenceRules() {
 
 void TestIncidents::probeMustPassAndChecksumFromPackProbe() {
     Rig rig;
-    const QString run = runId(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {})->seq);
+    const QString run = citedIdOf(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {}).value());
     auto a = rig.as(rig.f.alice);
     StepInput readback = stepInput(QStringLiteral("readback"));
     readback.probes =
@@ -410,18 +476,18 @@ void TestIncidents::probeMustPassAndChecksumFromPackProbe() {
 
 void TestIncidents::rollbackClocksWithInjectedClock() {
     Rig rig;
-    const QString inc = incidentId(rig.as(rig.f.alice)
-                                       .open({QStringLiteral("bad-publish"),
-                                              QStringLiteral("kl"),
-                                              {},
-                                              {},
-                                              QStringLiteral("bad pack"),
-                                              {},
-                                              {}})
-                                       ->seq);
+    const QString inc = citedIdOf(rig.as(rig.f.alice)
+                                      .open({QStringLiteral("bad-publish"),
+                                             QStringLiteral("kl"),
+                                             {},
+                                             {},
+                                             QStringLiteral("bad pack"),
+                                             {},
+                                             {}})
+                                      .value());
     auto started = rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), false, inc);
     QVERIFY_OK(started);
-    const QString run = runId(started->seq);
+    const QString run = citedIdOf(started.value());
     QCOMPARE(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), false, {}).error().code,
              ErrorCode::Policy);
     {
@@ -487,7 +553,8 @@ void TestIncidents::rollbackClocksWithInjectedClock() {
 // deadline, each miss once after it, nothing for a finished run.
 void TestIncidents::missedDeadlinesAreRecordedWhereverTheStoreIsOpen() {
     Rig rig;
-    const QString drill = runId(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {})->seq);
+    const QString drill =
+        citedIdOf(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {}).value());
     const Time::Clock clock = [&rig] { return rig.clock; };
     rig.clock = kStart + 14 * kMinute;
     auto none = RollbackClockWatcher::recordDue(*rig.f.store, rig.olivia, rig.config, rig.library, clock);
@@ -519,7 +586,7 @@ void TestIncidents::missedDeadlinesAreRecordedWhereverTheStoreIsOpen() {
 
 void TestIncidents::rollbackWithinObjectiveIsMet() {
     Rig rig;
-    const QString run = runId(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {})->seq);
+    const QString run = citedIdOf(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {}).value());
     auto a = rig.as(rig.f.alice);
     const QList<ProbeResult> ok{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
                                 result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
@@ -562,7 +629,7 @@ void TestIncidents::rollbackJudgedByTheSealOfItsSteps() {
     // tolerance of the log); the store sealed it at 15.5 minutes. The drill missed its restore
     // objective, whatever the finishing event states.
     Rig rig;
-    const QString run = runId(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {})->seq);
+    const QString run = citedIdOf(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {}).value());
     auto a = rig.as(rig.f.alice);
     const QList<ProbeResult> ok{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
                                 result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
@@ -666,15 +733,15 @@ void TestIncidents::killSwitchesActivateOnceAndDeactivate() {
 
 void TestIncidents::closingWaitsForRollbackAndEvidence() {
     Rig rig;
-    const QString inc = incidentId(rig.as(rig.olivia)
-                                       .open({QStringLiteral("bad-publish"),
-                                              QStringLiteral("kl"),
-                                              {},
-                                              {},
-                                              QStringLiteral("bad pack"),
-                                              {},
-                                              {}})
-                                       ->seq);
+    const QString inc = citedIdOf(rig.as(rig.olivia)
+                                      .open({QStringLiteral("bad-publish"),
+                                             QStringLiteral("kl"),
+                                             {},
+                                             {},
+                                             QStringLiteral("bad pack"),
+                                             {},
+                                             {}})
+                                      .value());
     auto o = rig.as(rig.olivia);
     QVERIFY(o.close(inc, QStringLiteral("done"), QStringLiteral("ok"))
                 .error()
@@ -722,7 +789,7 @@ void TestIncidents::everyBuiltinRunbookSurvivesARun() {
         auto s = rig.as(rig.f.alice).startRun(rb.id, {}, QStringLiteral("kl"));
         QVERIFY2(s.ok(), qPrintable(rb.id));
         const IncidentBook book = rig.book();
-        const RunbookRun *r = book.run(runId(s->seq));
+        const RunbookRun *r = book.run(citedIdOf(s.value()));
         QCOMPARE(r->steps.size(), rb.steps.size());
         for (int i = 0; i < rb.steps.size(); ++i) {
             QCOMPARE(r->steps.at(i).step.id, rb.steps.at(i).id);

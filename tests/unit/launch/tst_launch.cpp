@@ -103,7 +103,7 @@ QString completeChecklist(Rig &rig, const test::TempDir &dir) {
     auto started = a.start(QStringLiteral("kl"), QStringLiteral("2026.11.23-rc1"));
     if (!started.ok())
         qFatal("%s", qPrintable(started.error().toString()));
-    const QString run = runId(started->seq);
+    const QString run = citedIdOf(started.value());
     const QString sha(64, QLatin1Char('b'));
     auto check = [&](const Result<StoredEvent> &r) {
         if (!r.ok() || r->payload().stringAt("status") != QLatin1String("done"))
@@ -379,7 +379,7 @@ void TestLaunch::configSnapshotHoldsPresenceNeverValues() {
     // Recorded: a failed snapshot names its findings; the secret never reaches the store.
     test::TempDir dir;
     auto l = rig.as(rig.rob);
-    const QString run = runId(l.start(QStringLiteral("kl"), QStringLiteral("b1"))->seq);
+    const QString run = citedIdOf(l.start(QStringLiteral("kl"), QStringLiteral("b1")).value());
     auto failed = l.recordSnapshot(run, absent);
     QVERIFY_OK(failed);
     QCOMPARE(failed->payload().stringAt("status"), QStringLiteral("failed"));
@@ -405,7 +405,7 @@ void TestLaunch::signoffsAreSeparatedAndInvalidatedByChanges() {
     Rig rig;
     test::TempDir dir;
     auto l = rig.as(rig.rob);
-    const QString run = runId(l.start(QStringLiteral("kl"), QStringLiteral("b1"))->seq);
+    const QString run = citedIdOf(l.start(QStringLiteral("kl"), QStringLiteral("b1")).value());
     // Nothing to sign yet.
     quint64 before = rig.size();
     auto early = rig.as(rig.pat).signoff(run, QStringLiteral("product"));
@@ -611,7 +611,7 @@ void TestLaunch::genericRunbookPathsLeaveLaunchesAlone() {
     Rig rig;
     auto a = rig.incidents();
     QCOMPARE(a.startRun(Launch::runbookId(), {}, QStringLiteral("kl")).error().code, ErrorCode::Policy);
-    const QString run = runId(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b1"))->seq);
+    const QString run = citedIdOf(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b1")).value());
     StepInput in;
     in.step = QStringLiteral("signoff-product");
     QCOMPARE(a.recordStep(run, in).error().code, ErrorCode::Policy);
