@@ -21,6 +21,8 @@ public:
     virtual QString path() const = 0;
     virtual QString storeId() const = 0;
     virtual Result<quint64> size() const = 0;
+    // Whether the store can be reached now: a team log's connection is up. A local file always is.
+    virtual bool reachable() const { return true; }
 
     // One act, one transaction: its events, the blobs its "evidence.attached" events name, the
     // projections and a checkpoint signed by the signer. All of it is written or none of it.

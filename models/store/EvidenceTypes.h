@@ -96,10 +96,10 @@ struct Identity {
 // that is unsigned.
 inline bool isActKind(QStringView kind) {
     for (const char *prefix :
-         {"identity.",    "incident.",   "runbook.", "rollback.", "killswitch.",   "alert.",
-          "launch.",      "derivation.", "handoff.", "verdict.",  "proof.",        "evidence.",
-          "publisher.",   "silence.",    "probe.",   "trust.",    "alertmanager.", "notification.",
-          "attestation.", "report.",     "handover."})
+         {"identity.",    "incident.",   "runbook.",  "rollback.", "killswitch.",   "alert.",
+          "launch.",      "derivation.", "handoff.",  "verdict.",  "proof.",        "evidence.",
+          "publisher.",   "silence.",    "probe.",    "trust.",    "alertmanager.", "notification.",
+          "attestation.", "report.",     "handover.", "outbox."})
         if (kind.startsWith(QLatin1String(prefix)))
             return true;
     return false;

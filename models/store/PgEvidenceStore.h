@@ -43,6 +43,7 @@ public:
     // Whether the connection to the server is up; reconnect() tries again after the server was
     // restarted or the network came back.
     bool isConnected() const { return !m_conn.isBroken(); }
+    bool reachable() const override { return isConnected(); }
     bool reconnect() { return m_conn.reset(); }
 
     Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events,

@@ -1,0 +1,125 @@
+#pragma once
+
+// The outbox of a console on a team log: acts made while the team log cannot be reached, signed
+// by their author when they are made and kept in a local SQLite file until they are appended.
+// Syncing appends them in the order they were made, one transaction each; an act the team log
+// refuses by then (a sign-off slot taken meanwhile, an incident closed) is kept as rejected with
+// its reason, never dropped. The file is append-only like the log: an act's outcome is a row of
+// its own, nothing is edited or deleted.
+
+#include "EvidenceStore.h"
+#include "EvidenceTypes.h"
+
+#include "core/Result.h"
+#include "core/Time.h"
+
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+namespace ops {
+
+namespace store {
+class Database;
+}
+
+struct OutboxAct {
+    qint64 n = 0; // its place in the outbox, from 1
+    qint64 madeMs = 0;
+    QString author;
+    QString storeId;       // the team log it is meant for (its signatures name it)
+    quint64 basisSize = 0; // the checkpoint of the team log its author had seen when making it
+    QByteArray basisRoot;
+    QList<NewEvent> events;       // each with the time it was made at
+    QStringList uuids;            // the events' ids as signed
+    QList<QByteArray> signatures; // position-free (codec::signedMessage), by the author, at madeMs
+    QList<NewBlob> blobs;
+};
+
+enum class OutboxState { Pending, Synced, Rejected };
+QString outboxStateName(OutboxState state); // "pending", "synced", "rejected"
+
+struct OutboxEntry {
+    OutboxAct act;
+    OutboxState state = OutboxState::Pending;
+    qint64 atMs = 0;      // when it was synced or rejected
+    quint64 firstSeq = 0; // synced: the position of its first event in the team log
+    QString reason;       // rejected: why the team log refused it
+};
+
+class Outbox {
+public:
+    ~Outbox();
+    Outbox(const Outbox &) = delete;
+    Outbox &operator=(const Outbox &) = delete;
+
+    // Opens the outbox file, creating it (mode 0600) when absent.
+    static Result<std::unique_ptr<Outbox>> open(const QString &path);
+
+    QString path() const { return m_path; }
+    // The outbox's own id: the team log's record of each synced act names it.
+    QString id() const { return m_id; }
+
+    // Keeps an act for the team log `storeId`, its events signed now by their author, who had seen
+    // the team log up to `basis`. Refuses an act of no events, or one whose events are not objects.
+    Result<OutboxAct> queue(const Signer &author, const QString &storeId, const Checkpoint &basis,
+                            const QList<NewEvent> &events, const QList<NewBlob> &blobs, qint64 nowMs);
+
+    // Every act with its outcome, in the order they were made.
+    Result<QList<OutboxEntry>> entries() const;
+    // The acts still waiting, and when the oldest of them was made (0 when none waits).
+    struct Waiting {
+        int count = 0;
+        qint64 sinceMs = 0;
+    };
+    Result<Waiting> waiting() const;
+
+    Result<void> markSynced(qint64 n, quint64 firstSeq, qint64 atMs);
+    Result<void> markRejected(qint64 n, const QString &reason, qint64 atMs);
+
+private:
+    Outbox() = default;
+    Result<void> mark(qint64 n, OutboxState state, quint64 firstSeq, const QString &reason, qint64 atMs);
+
+    std::unique_ptr<store::Database> m_db;
+    QString m_path;
+    QString m_id;
+};
+
+// Whether the team log, as it stands now, still admits an act made offline: the rules of the
+// act's domain (incidents, launches, …) that its author's console checked when the act was made,
+// checked again at sync. An error is the reason it is rejected.
+using OutboxAdmission = std::function<Result<void>(EvidenceStore &team, const OutboxAct &act)>;
+
+// What an event is about, as keys two acts conflict on: the incident, run or derivation record it
+// names or opens, the kill switch and scope it flips, the scope a rollback starts on, the launch
+// run, the identity. Events of other kinds are about nothing in particular.
+QSet<QString> touchedKeys(const QString &kind, const QString &scope, const JsonValue &payload);
+
+// The admission every act made offline passes: nothing it is about changed in the team log after
+// the basis its author saw, except by the acts synced before it from the same outbox. A sign-off
+// on a launch whose checklist someone else changed meanwhile, a decision on an incident someone
+// closed, a kill switch someone else flipped: each is rejected, naming the event that came first,
+// for its author to look at and act again. The team log's own rules (roles, standing, the time
+// order) are checked by the append itself.
+Result<void> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox, const OutboxAct &act);
+
+struct OutboxSyncReport {
+    int synced = 0;
+    int rejected = 0;
+    int recovered = 0;    // found already appended (a sync cut off before it noted the outcome)
+    int otherAuthors = 0; // waiting for their own author to sync them
+    QStringList lines;    // one a synced or rejected act, for the author to read
+};
+
+// Appends the author's waiting acts, in order, to the team log. Each act is one transaction: an
+// "outbox.synced" event that carries what the author signed when the act was made (event ids,
+// times and signatures, the outbox, the basis) and then the act's events, signed again by the
+// author now, at the time they reach the log, so the log's time order holds and the checkpoint
+// over them is the author's. An act the admission or the team log refuses is kept as rejected;
+// a lost connection (EvidenceStore::reachable) stops the sync with the act still waiting.
+Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const Signer &author,
+                                    const OutboxAdmission &admit, const Time::Clock &clock);
+
+} // namespace ops
