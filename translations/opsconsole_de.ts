@@ -836,6 +836,22 @@
         <source>the connection to the team log is lost (%1); retrying</source>
         <translation>die Verbindung zum Team-Log ist verloren (%1); neuer Versuch läuft</translation>
     </message>
+    <message>
+        <source>%1 (offline: this console's copy)</source>
+        <translation>%1 (offline: Kopie dieser Konsole)</translation>
+    </message>
+    <message>
+        <source>%1; working offline is not possible: %2</source>
+        <translation>%1; offline arbeiten ist nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1 — working from this console's verified copy of the team log (up to event %2); acts wait in the outbox</source>
+        <translation>%1 — die Konsole arbeitet mit ihrer geprüften Kopie des Team-Logs (bis Ereignis %2); Handlungen warten im Postausgang</translation>
+    </message>
+    <message>
+        <source>the team log cannot be reached</source>
+        <translation>das Team-Log ist nicht erreichbar</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::AlertsPanel</name>
@@ -3401,6 +3417,26 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
     <message>
         <source>The store's keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
         <translation>Den Schlüsseln dieses Speichers wird beim ersten Gebrauch vertraut: Wer die Speicherdatei schreiben kann, könnte ihre Geschichte umschreiben, ohne dass diese Konsole es bemerkt. Legen Sie die Admin-Schlüssel unter trust.admins in der Bereitstellungskonfiguration fest (opsconsole-cli init gibt die Zeilen aus).</translation>
+    </message>
+    <message>
+        <source>Outbox synced: acts appended to the team log: %1, refused: %2</source>
+        <translation>Postausgang abgeglichen: ins Team-Log übernommene Handlungen: %1, abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Acts made offline were refused</source>
+        <translation>Offline vorgenommene Handlungen wurden abgelehnt</translation>
+    </message>
+    <message>
+        <source>The team log refused acts made while it could not be reached (%1). They are kept in the outbox as rejected; look at what came first and act again.</source>
+        <translation>Das Team-Log hat Handlungen abgelehnt, die vorgenommen wurden, während es nicht erreichbar war (%1). Sie bleiben im Postausgang als abgelehnt erhalten; sehen Sie nach, was zuerst geschah, und handeln Sie erneut.</translation>
+    </message>
+    <message>
+        <source>UNSYNCED: 1 act since %1 — </source>
+        <translation>NICHT ABGEGLICHEN: 1 Handlung seit %1 — </translation>
+    </message>
+    <message>
+        <source>UNSYNCED: %1 acts since %2 — </source>
+        <translation>NICHT ABGEGLICHEN: %1 Handlungen seit %2 — </translation>
     </message>
 </context>
 <context>

@@ -835,6 +835,22 @@
         <source>the connection to the team log is lost (%1); retrying</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (offline: this console&apos;s copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; working offline is not possible: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — working from this console&apos;s verified copy of the team log (up to event %2); acts wait in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team log cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::AlertsPanel</name>
@@ -3378,6 +3394,26 @@ This console writes nothing more to the team log until the alarm is investigated
     </message>
     <message>
         <source>The store&apos;s keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox synced: acts appended to the team log: %1, refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acts made offline were refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team log refused acts made while it could not be reached (%1). They are kept in the outbox as rejected; look at what came first and act again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNSYNCED: 1 act since %1 — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNSYNCED: %1 acts since %2 — </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

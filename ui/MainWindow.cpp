@@ -3,7 +3,9 @@
 #include "common/DesktopNotifier.h"
 
 #include "common/AppContext.h"
+#include "common/TimeFormat.h"
 #include "reports/HandoverDialog.h"
+#include "store/Outbox.h"
 #include "store/PgEvidenceStore.h"
 #include "store/StoreHost.h"
 #include "store/TeamWitnessDuty.h"
@@ -485,6 +487,27 @@ void MainWindow::buildStatusBar() {
     connect(m_app->host(), &StoreHost::stateChanged, this, &MainWindow::updateStoreStatus);
     connect(m_app->host(), &StoreHost::cosigned, this, &MainWindow::updateStoreStatus);
     connect(m_app->witnessDuty(), &TeamWitnessDuty::witnessed, this, &MainWindow::updateStoreStatus);
+    connect(
+        m_app->witnessDuty(), &TeamWitnessDuty::outboxSynced, this,
+        [this](int synced, int rejected, const QStringList &lines) {
+            updateStoreStatus();
+            statusBar()->showMessage(
+                tr("Outbox synced: acts appended to the team log: %1, refused: %2").arg(synced).arg(rejected),
+                15000);
+            if (rejected == 0)
+                return;
+            // The author must see what the team log refused: it is kept, never dropped.
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Acts made offline were refused"),
+                                        tr("The team log refused acts made while it could not be "
+                                           "reached (%1). They are kept in the outbox as rejected; look "
+                                           "at what came first and act again.")
+                                            .arg(rejected),
+                                        QMessageBox::Ok, this);
+            box->setDetailedText(lines.join(QLatin1Char('\n')));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setObjectName(QStringLiteral("outboxRejected"));
+            box->open();
+        });
     connect(m_app->witnessDuty(), &TeamWitnessDuty::alarmRaised, this, [this](const QString &text) {
         updateStoreStatus();
         auto *box = new QMessageBox(QMessageBox::Critical, tr("ALARM (SEV-1): the team log was rewritten"),
@@ -499,14 +522,27 @@ void MainWindow::buildStatusBar() {
     updateStoreStatus();
 }
 
+// "UNSYNCED: 2 acts since 09:14 — " while acts made without the team log wait in the outbox.
+static QString unsyncedPrefix(StoreHost *host) {
+    Outbox *box = host->isTeamLog() ? host->outbox() : nullptr;
+    auto waiting = box ? box->waiting() : Result<Outbox::Waiting>(Outbox::Waiting{});
+    if (!waiting.ok() || waiting->count == 0)
+        return {};
+    const QString since = ui::TimeFormat::clock(waiting->sinceMs).left(5);
+    return waiting->count == 1
+               ? MainWindow::tr("UNSYNCED: 1 act since %1 — ").arg(since)
+               : MainWindow::tr("UNSYNCED: %1 acts since %2 — ").arg(waiting->count).arg(since);
+}
+
 void MainWindow::updateStoreStatus() {
     StoreHost *host = m_app->host();
     EvidenceStore *store = m_app->store();
+    const QString unsynced = unsyncedPrefix(host);
     if (!store) {
         if (!host->isTeamLog() && !QFileInfo::exists(m_context.storePath))
             setStoreStatus(StoreState::Missing, QString());
         else
-            setStoreStatus(StoreState::Problem, host->problem());
+            setStoreStatus(StoreState::Problem, unsynced + host->problem());
         return;
     }
     if (const QString alarm = m_app->witnessDuty()->alarm(); !alarm.isEmpty()) {
@@ -515,7 +551,7 @@ void MainWindow::updateStoreStatus() {
     }
     // A lost connection is a problem at once: what the panels show may be behind the team.
     if (host->isTeamLog() && !host->problem().isEmpty()) {
-        setStoreStatus(StoreState::Problem, host->problem());
+        setStoreStatus(StoreState::Problem, unsynced + host->problem());
         return;
     }
     if (SqliteEvidenceStore *local = m_app->localStore(); local && !local->integrityProblem().isEmpty()) {
@@ -543,7 +579,7 @@ void MainWindow::updateStoreStatus() {
     }
     if (m_app->host()->isReadOnly())
         detail += tr(" — read-only");
-    setStoreStatus(StoreState::Healthy, detail);
+    setStoreStatus(StoreState::Healthy, unsynced + detail);
 }
 
 void MainWindow::setStoreStatus(StoreState state, const QString &detail) {

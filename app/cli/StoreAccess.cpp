@@ -4,8 +4,10 @@
 #include "core/Time.h"
 #include "crypto/KeyRing.h"
 #include "store/IdentityUnlock.h"
+#include "store/OfflineTeamLog.h"
 #include "store/OpenStore.h"
 #include "store/PgEvidenceStore.h"
+#include "store/TeamLogCopy.h"
 #include "store/TeamWitness.h"
 
 #include <QFile>
@@ -115,7 +117,38 @@ Result<Signer> unlock(const StartupContext &ctx, const EvidenceStore &store, Cli
     return IdentityUnlock::unlock(store, name.value(), pass, ctx.environment);
 }
 
-Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &io) {
+namespace {
+
+// The server is away (not: it refused us): the one case where the console works from its copy.
+bool serverAway(const Error &e) {
+    const QString &m = e.message;
+    return m.startsWith(QLatin1String("the team log is unreachable")) ||
+           (m.startsWith(QLatin1String("cannot connect to the team log")) &&
+            !m.contains(QLatin1String("authentication"), Qt::CaseInsensitive) &&
+            !m.contains(QLatin1String("password"), Qt::CaseInsensitive) &&
+            !m.contains(QLatin1String("does not exist")));
+}
+
+Result<std::unique_ptr<OfflineTeamLog>> openOffline(const StartupContext &ctx) {
+    const QString copyPath = teamCopyPath(Startup::stateDirectory(), ctx.storePath);
+    if (!QFile::exists(copyPath))
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("this console has no verified copy of the team log yet (it keeps one "
+                                        "after its first act on the log)"));
+    auto copy = TeamLogCopy::open(copyPath);
+    if (!copy.ok())
+        return copy.error();
+    auto box = Outbox::open(teamOutboxPath(Startup::stateDirectory(), ctx.storePath));
+    if (!box.ok())
+        return box.error();
+    return OfflineTeamLog::open(std::move(copy).value(), std::move(box).value(), options(ctx).trust,
+                                Time::systemClock(),
+                                QStringLiteral("%1 (offline: this console's copy)").arg(where(ctx)));
+}
+
+} // namespace
+
+Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &io, const QString &url) {
     auto *team = dynamic_cast<PgEvidenceStore *>(&store);
     if (!team)
         return {};
@@ -125,18 +158,68 @@ Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &i
     if (w->firstSight)
         io.err << "opsconsole-cli: first sight of " << team->label() << ": verified all "
                << w->checkpoint.size << " events before vouching for it\n";
+    if (url.isEmpty())
+        return {};
+    // The copy to work from when the server is away; a copy that cannot be kept is a warning, the
+    // act itself does not depend on it.
+    auto copy = TeamLogCopy::open(teamCopyPath(Startup::stateDirectory(), url));
+    if (copy.ok()) {
+        if (auto r = refreshCopy(*copy.value(), *team, w->checkpoint); !r.ok())
+            io.err << "opsconsole-cli: warning: " << r.error().message << "\n";
+    } else {
+        io.err << "opsconsole-cli: warning: " << copy.error().message << "\n";
+    }
+    const QString boxPath = teamOutboxPath(Startup::stateDirectory(), url);
+    if (!QFile::exists(boxPath))
+        return {};
+    auto box = Outbox::open(boxPath);
+    if (!box.ok())
+        return box.error();
+    auto waiting = box.value()->waiting();
+    if (!waiting.ok() || waiting->count == 0)
+        return {};
+    Outbox &outbox = *box.value();
+    auto report = syncOutbox(outbox, *team, signer, unchangedSinceBasis(outbox), Time::systemClock());
+    if (!report.ok())
+        return report.error();
+    for (const QString &line : report->lines)
+        io.err << "opsconsole-cli: outbox: " << line << "\n";
+    // The act at hand goes on from the log as it stands after the sync.
+    if (report->synced > 0)
+        return witnessTeamLog(store, signer, io);
     return {};
 }
 
 Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io) {
     auto opened = openAny(ctx);
-    if (!opened.ok())
-        return opened.error();
+    if (!opened.ok()) {
+        if (!isTeamLog(ctx) || !serverAway(opened.error()))
+            return opened.error();
+        auto offline = openOffline(ctx);
+        if (!offline.ok()) {
+            Error e = opened.error();
+            e.message += QStringLiteral("; working offline is not possible: %1").arg(offline.error().message);
+            return e;
+        }
+        auto signer = unlock(ctx, *offline.value(), io);
+        if (!signer.ok())
+            return signer.error();
+        auto waiting = offline.value()->outbox().waiting();
+        io.err << "opsconsole-cli: " << opened.error().message << "\n"
+               << "opsconsole-cli: working from this console's verified copy of the team log (up to event "
+               << offline.value()->copy().size()
+               << "); the act waits in the outbox (UNSYNCED: " << (waiting.ok() ? waiting->count : 0)
+               << " before it) until the server is back\n";
+        return Unlocked{std::move(offline).value(), std::move(signer).value()};
+    }
     auto signer = unlock(ctx, *opened.value(), io);
     if (!signer.ok())
         return signer.error();
-    // On the team log a console vouches for what it builds on before it adds to it.
-    if (auto w = witnessTeamLog(*opened.value(), signer.value(), io); !w.ok())
+    // On the team log a console vouches for what it builds on before it adds to it, keeps its copy
+    // and syncs what it made while the server was away.
+    if (auto w =
+            witnessTeamLog(*opened.value(), signer.value(), io, isTeamLog(ctx) ? ctx.storePath : QString());
+        !w.ok())
         return w.error();
     return Unlocked{std::move(opened).value(), std::move(signer).value()};
 }

@@ -36,15 +36,18 @@ struct Unlocked {
     std::unique_ptr<EvidenceStore> store;
     Signer signer;
 };
-// On the team log the console witnesses the log first (witnessTeamLog).
+// On the team log the console witnesses the log first (witnessTeamLog). When the server cannot be
+// reached the console works from its verified copy of the log and the act waits in the outbox.
 Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io);
 // The store of either backend, read-only.
 Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx);
 // "WHAT runs on a local store only…": for the verbs that read the file's own tables.
 Error localOnly(const StartupContext &ctx, const QString &what);
 // On the team log, the console's witness step before it acts (TeamWitness.h): a rewritten log
-// raises the alarm and refuses the act. Nothing to do on a local file.
-Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &io);
+// raises the alarm and refuses the act. Nothing to do on a local file. With the team log's `url`
+// it then brings this console's copy of the log up to the checkpoint it vouched for and syncs the
+// signer's acts waiting in the outbox (OfflineTeamLog.h), reporting each on stderr.
+Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &io, const QString &url = {});
 // A passphrase for a new key; in dev an empty one is allowed (unencrypted key, with a warning).
 Result<Secret> newPassphrase(const StartupContext &ctx, CliIo &io);
 std::optional<Secret> promptTerminal(const QString &question);

@@ -9,6 +9,9 @@
 #include "crypto/Random.h"
 
 #include <QFile>
+#include <QHash>
+
+#include <algorithm>
 
 namespace ops {
 
@@ -392,7 +395,80 @@ QString describeKey(const QString &key) {
 
 } // namespace
 
-Result<void> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
+namespace {
+
+// What the team log changed after a basis, keyed by what each event touches (touchedKeys), read
+// once and extended with the events appended since: a sync of many acts reads every event after
+// their basis once, not once per act. The events of this outbox's own synced acts are left out.
+class ChangeIndex {
+public:
+    struct Hit {
+        quint64 seq = 0;
+        QString kind;
+        QString actor;
+        qint64 tsMs = 0;
+    };
+
+    Result<void> extend(EvidenceStore &team, const Outbox &outbox, quint64 basis) {
+        if (!m_started || basis < m_start) {
+            m_started = true;
+            m_start = m_scanned = basis;
+            m_ownLeft = 0;
+            m_hits.clear();
+        }
+        auto size = team.size();
+        if (!size.ok())
+            return size.error();
+        constexpr int kPage = 1000;
+        while (m_scanned < size.value()) {
+            auto page = team.events(m_scanned + 1, kPage);
+            if (!page.ok())
+                return page.error();
+            if (page->isEmpty())
+                break;
+            for (const StoredEvent &e : page.value()) {
+                m_scanned = e.seq;
+                const JsonValue p = e.payload();
+                if (e.kind == QLatin1String("outbox.synced") && p.stringAt("outbox") == outbox.id()) {
+                    const JsonValue *originals = p.find("originals");
+                    m_ownLeft = originals ? static_cast<int>(originals->toArray().size()) : 0;
+                    continue;
+                }
+                if (m_ownLeft > 0) {
+                    --m_ownLeft; // an act of this outbox, synced before
+                    continue;
+                }
+                for (const QString &key : touchedKeys(e.kind, e.scope, p))
+                    m_hits[key].append(Hit{e.seq, e.kind, e.actor, e.tsMs});
+            }
+        }
+        return {};
+    }
+
+    // The first change after `basis` to any of `keys`, with the key it touched.
+    std::optional<std::pair<QString, Hit>> firstAfter(const QSet<QString> &keys, quint64 basis) const {
+        std::optional<std::pair<QString, Hit>> first;
+        for (const QString &key : keys) {
+            const auto it = m_hits.constFind(key);
+            if (it == m_hits.constEnd())
+                continue;
+            const auto hit = std::upper_bound(it->cbegin(), it->cend(), basis,
+                                              [](quint64 b, const Hit &h) { return b < h.seq; });
+            if (hit != it->cend() && (!first || hit->seq < first->second.seq))
+                first = std::pair<QString, Hit>{key, *hit};
+        }
+        return first;
+    }
+
+private:
+    bool m_started = false;
+    quint64 m_start = 0;
+    quint64 m_scanned = 0;
+    int m_ownLeft = 0;
+    QHash<QString, QList<Hit>> m_hits;
+};
+
+Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
     QSet<QString> mine;
     for (const NewEvent &e : act.events)
         mine.unite(touchedKeys(e.kind, e.scope, e.payload));
@@ -406,35 +482,28 @@ Result<void> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox,
                          QStringLiteral("it was made on a team log of %1 events; this one holds %2")
                              .arg(act.basisSize)
                              .arg(size.value()));
-    constexpr int kPage = 1000;
-    int ownLeft = 0; // events that follow a marker of this outbox: its own earlier acts
-    for (quint64 from = act.basisSize + 1; from <= size.value(); from += kPage) {
-        auto page = team.events(from, kPage);
-        if (!page.ok())
-            return page.error();
-        for (const StoredEvent &e : page.value()) {
-            const JsonValue p = e.payload();
-            if (e.kind == QLatin1String("outbox.synced") && p.stringAt("outbox") == outbox.id()) {
-                const JsonValue *originals = p.find("originals");
-                ownLeft = originals ? static_cast<int>(originals->toArray().size()) : 0;
-                continue;
-            }
-            if (ownLeft > 0) {
-                --ownLeft;
-                continue;
-            }
-            const QSet<QString> theirs = touchedKeys(e.kind, e.scope, p);
-            for (const QString &key : theirs)
-                if (mine.contains(key))
-                    return makeError(ErrorCode::Policy,
-                                     QStringLiteral("%1 changed after it was made: event %2 (%3 by %4, %5)")
-                                         .arg(describeKey(key), QString::number(e.seq), e.kind, e.actor,
-                                              Time::toIso(e.tsMs)));
-        }
-        if (page->size() < kPage)
-            break;
-    }
+    if (auto r = index.extend(team, outbox, act.basisSize); !r.ok())
+        return r.error();
+    if (const auto hit = index.firstAfter(mine, act.basisSize))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("%1 changed after it was made: event %2 (%3 by %4, %5)")
+                             .arg(describeKey(hit->first), QString::number(hit->second.seq), hit->second.kind,
+                                  hit->second.actor, Time::toIso(hit->second.tsMs)));
     return {};
+}
+
+} // namespace
+
+Result<void> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
+    ChangeIndex index;
+    return admitWith(index, team, outbox, act);
+}
+
+OutboxAdmission unchangedSinceBasis(const Outbox &outbox) {
+    auto index = std::make_shared<ChangeIndex>();
+    return [index, &outbox](EvidenceStore &team, const OutboxAct &act) {
+        return admitWith(*index, team, outbox, act);
+    };
 }
 
 Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const Signer &author,

@@ -104,6 +104,9 @@ QSet<QString> touchedKeys(const QString &kind, const QString &scope, const JsonV
 // for its author to look at and act again. The team log's own rules (roles, standing, the time
 // order) are checked by the append itself.
 Result<void> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox, const OutboxAct &act);
+// The same admission for one sync of many acts: it reads the events after their basis once and
+// then only what was appended since (the outbox must outlive it).
+OutboxAdmission unchangedSinceBasis(const Outbox &outbox);
 
 struct OutboxSyncReport {
     int synced = 0;

@@ -1,6 +1,9 @@
 #include "StoreHost.h"
 
+#include "OfflineTeamLog.h"
+#include "Outbox.h"
 #include "PgEvidenceStore.h"
+#include "TeamLogCopy.h"
 #include "pg/LogWatcher.h"
 
 #include <QDir>
@@ -70,14 +73,90 @@ bool StoreHost::isConnected() const {
 
 EvidenceStore *StoreHost::evidenceIfOpen() const {
     if (m_teamLog)
-        return m_team.get();
+        return m_offline ? static_cast<EvidenceStore *>(m_offline.get()) : m_team.get();
     return storeIfOpen();
 }
 
 EvidenceStore *StoreHost::evidence() {
-    if (m_teamLog)
-        return openTeamLog() ? m_team.get() : nullptr;
-    return store();
+    if (!m_teamLog)
+        return store();
+    if (openTeamLog() && isConnected()) {
+        if (m_offline) {
+            // Back online: the team log again; the outbox is synced by the witness duty.
+            m_offline.reset();
+            Q_EMIT stateChanged();
+        }
+        return m_team.get();
+    }
+    return offline();
+}
+
+QString StoreHost::teamCopyPath() const {
+    return m_teamLog ? ops::teamCopyPath(m_options.anchorDirectory, m_path) : QString();
+}
+
+QString StoreHost::outboxPath() const {
+    return m_teamLog ? teamOutboxPath(m_options.anchorDirectory, m_path) : QString();
+}
+
+TeamLogCopy *StoreHost::teamCopy() {
+    if (!m_copy && !teamCopyPath().isEmpty()) {
+        auto opened = TeamLogCopy::open(teamCopyPath());
+        if (!opened.ok()) {
+            setOfflineProblem(opened.error().message);
+            return nullptr;
+        }
+        m_copy = std::move(opened).value();
+    }
+    return m_copy.get();
+}
+
+Outbox *StoreHost::outbox() {
+    if (!m_outbox && !outboxPath().isEmpty()) {
+        auto opened = Outbox::open(outboxPath());
+        if (!opened.ok()) {
+            setOfflineProblem(opened.error().message);
+            return nullptr;
+        }
+        m_outbox = std::move(opened).value();
+    }
+    return m_outbox.get();
+}
+
+EvidenceStore *StoreHost::offline() {
+    if (m_offline)
+        return m_offline.get();
+    if (!teamCopy() || !outbox())
+        return nullptr;
+    auto opened = OfflineTeamLog::open(m_copy, m_outbox, m_options.trust, m_options.clock,
+                                       tr("%1 (offline: this console's copy)").arg(backendLabel()));
+    if (!opened.ok()) {
+        setOfflineProblem(opened.error().message);
+        return nullptr;
+    }
+    m_offline = std::move(opened).value();
+    m_offlineProblem.clear();
+    Q_EMIT stateChanged();
+    return m_offline.get();
+}
+
+void StoreHost::setOfflineProblem(const QString &why) {
+    // Told once: the views that ask for the store again on stateChanged get the same answer.
+    if (why == m_offlineProblem)
+        return;
+    m_offlineProblem = why;
+    Q_EMIT stateChanged();
+}
+
+QString StoreHost::problem() const {
+    if (!m_offline)
+        return m_offlineProblem.isEmpty() || m_problem.isEmpty()
+                   ? m_problem
+                   : tr("%1; working offline is not possible: %2").arg(m_problem, m_offlineProblem);
+    return tr("%1 — working from this console's verified copy of the team log (up to event %2); acts wait in "
+              "the outbox")
+        .arg(m_problem.isEmpty() ? tr("the team log cannot be reached") : m_problem)
+        .arg(m_copy->size());
 }
 
 bool StoreHost::openTeamLog() {
@@ -209,7 +288,7 @@ void StoreHost::check() {
     if (!s)
         return;
     auto n = s->size();
-    if (!n.ok() && m_teamLog && !m_team->isConnected()) {
+    if (!n.ok() && m_teamLog && m_team && !m_team->isConnected()) {
         m_problem = tr("the connection to the team log is lost; retrying");
         Q_EMIT stateChanged();
         return;

@@ -11,7 +11,10 @@ class QTimer;
 
 namespace ops {
 
+class OfflineTeamLog;
+class Outbox;
 class PgEvidenceStore;
+class TeamLogCopy;
 namespace pg {
 class LogWatcher;
 }
@@ -28,6 +31,10 @@ class LogWatcher;
 // On the team log (a postgresql:// path) the host holds a PgEvidenceStore and a LISTEN connection
 // (pg::LogWatcher): every commit of any console notifies it. A lost connection is a problem() at
 // once (never shown as healthy) and is retried; the store reconnects when the watcher does.
+// While the team log cannot be reached, the store is this console's verified copy of it with the
+// acts made since kept in the outbox (OfflineTeamLog): the console goes on working, and the
+// witness duty syncs the outbox when the server is back. Both files live in the state directory
+// (StoreOpenOptions::anchorDirectory); without one a lost server leaves no store.
 class StoreHost final : public QObject {
     Q_OBJECT
 public:
@@ -51,11 +58,20 @@ public:
     PgEvidenceStore *teamLog() const { return m_team.get(); }
     // "local file" or "team log db@host".
     QString backendLabel() const;
+    // On the team log: whether the store handed out now is the offline view (copy and outbox).
+    bool isOffline() const { return m_offline != nullptr; }
+    // On the team log with a state directory: this console's verified copy of the log and its
+    // outbox, opened on first use; nullptr otherwise (or when they cannot be opened: problem()).
+    TeamLogCopy *teamCopy();
+    Outbox *outbox();
+    QString teamCopyPath() const;
+    QString outboxPath() const;
     // On the team log: whether the server answers and its notifications arrive.
     bool isConnected() const;
     bool isReadOnly() const { return m_readOnly; }
     // Why there is no store, or why it is read-only; empty when it is open for writing.
-    QString problem() const { return m_problem; }
+    // Offline on the team log it also says that the console works from its copy.
+    QString problem() const;
     // The size last seen (0 before the store exists).
     quint64 size() const { return m_size; }
 
@@ -81,16 +97,22 @@ private:
 
     bool openTeamLog();
     void teamListening(bool listening);
+    EvidenceStore *offline();
+    void setOfflineProblem(const QString &why);
 
     QString m_path;
     bool m_teamLog = false;
     StoreOpenOptions m_options;
     std::unique_ptr<PgEvidenceStore> m_team;
+    std::shared_ptr<TeamLogCopy> m_copy;
+    std::shared_ptr<Outbox> m_outbox;
+    std::unique_ptr<OfflineTeamLog> m_offline;
     pg::LogWatcher *m_watcher = nullptr;
     std::unique_ptr<SqliteEvidenceStore> m_store;
     SqliteEvidenceStore *m_borrowed = nullptr;
     bool m_readOnly = false;
     QString m_problem;
+    QString m_offlineProblem; // why the console cannot work from its copy now
     quint64 m_size = 0;
     void learnSize(const EvidenceStore &opened);
     QFileSystemWatcher *m_files = nullptr;

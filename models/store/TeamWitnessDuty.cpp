@@ -1,7 +1,9 @@
 #include "TeamWitnessDuty.h"
 
+#include "Outbox.h"
 #include "Session.h"
 #include "StoreHost.h"
+#include "TeamLogCopy.h"
 #include "TeamWitness.h"
 
 namespace ops {
@@ -13,6 +15,7 @@ TeamWitnessDuty::TeamWitnessDuty(StoreHost *host, Session *session, QString stat
     , m_stateDirectory(std::move(stateDirectory)) {
     connect(m_host, &StoreHost::changed, this, &TeamWitnessDuty::run);
     connect(m_session, &Session::changed, this, &TeamWitnessDuty::run);
+    connect(m_host, &StoreHost::stateChanged, this, &TeamWitnessDuty::run);
 }
 
 QString TeamWitnessDuty::alarm() const {
@@ -33,12 +36,43 @@ void TeamWitnessDuty::run() {
     if (outcome.ok()) {
         m_problem.clear();
         m_size = outcome->checkpoint.size;
+        if (TeamLogCopy *copy = m_host->teamCopy())
+            if (auto r = refreshCopy(*copy, *team, outcome->checkpoint); !r.ok())
+                m_problem = r.error().message;
         Q_EMIT witnessed(m_size);
+        syncOutbox(*team, *me);
         return;
     }
     m_problem = outcome.error().message;
     if (const QString raised = alarm(); !raised.isEmpty())
         Q_EMIT alarmRaised(outcome.error().message);
+}
+
+} // namespace ops
+
+namespace ops {
+
+void TeamWitnessDuty::syncOutbox(PgEvidenceStore &team, const Signer &me) {
+    Outbox *box = m_host->outbox();
+    if (!box)
+        return;
+    auto entries = box->entries();
+    if (!entries.ok())
+        return;
+    const bool mine = std::any_of(entries->cbegin(), entries->cend(), [&](const OutboxEntry &e) {
+        return e.state == OutboxState::Pending && e.act.author == me.name && e.act.storeId == team.storeId();
+    });
+    if (!mine)
+        return;
+    m_running = true;
+    auto report = ops::syncOutbox(*box, team, me, unchangedSinceBasis(*box), m_clock);
+    m_running = false;
+    if (!report.ok()) {
+        m_problem = report.error().message;
+        return;
+    }
+    Q_EMIT outboxSynced(report->synced, report->rejected, report->lines);
+    m_host->noteAppended();
 }
 
 } // namespace ops

@@ -3,13 +3,17 @@
 //       vs  a raw libpq INSERT of the same bytes, one per transaction, synchronous_commit=on
 //   four consoles appending at once (acts per second)
 //       vs  pgbench, four clients, an equivalent single-row insert script (transactions per second)
+//   an outbox of OUTBOX acts made offline (each flips a kill switch of its own, so the admission
+//   reads what changed after its basis) synced into the team log, beside the same acts appended
+//   to a local file (reported)
 //   a team log of EVENTS events (migrated from a local store of generated events): opening it and
 //   reading the first page a browser shows, beside the same on the local file (reported)
-// Usage: opsconsole-bench-teamlog SOCKET_DIR [ACTS] [SECONDS] [EVENTS (0: skip)]
+// Usage: opsconsole-bench-teamlog SOCKET_DIR [ACTS] [SECONDS] [EVENTS (0: skip)] [OUTBOX (0: skip)]
 #include "EvidenceGen.h"
 #include "StoreFixture.h"
 
 #include "store/EventTableModel.h"
+#include "store/Outbox.h"
 #include "store/PgEvidenceStore.h"
 #include "store/pg/Pg.h"
 
@@ -100,6 +104,47 @@ double openAndFirstPage(const std::function<std::unique_ptr<EvidenceStore>()> &o
     return ms;
 }
 
+NewEvent switchFlip(int i) {
+    NewEvent e;
+    e.kind = QStringLiteral("killswitch.activated");
+    e.scope = QStringLiteral("kl");
+    e.payload["switch"] = QStringLiteral("bench-%1").arg(i);
+    e.payload["reason"] = QStringLiteral("synthetic benchmark act number %1 made offline").arg(i);
+    return e;
+}
+
+void outboxSync(const QString &db, int n, const Signer &signer) {
+    auto team = openStore(db, false);
+    QTemporaryDir tmp;
+    auto box = Outbox::open(tmp.filePath(QStringLiteral("outbox.sqlite")));
+    if (!box.ok())
+        qFatal("%s", qPrintable(box.error().toString()));
+    const Checkpoint basis = team->latestCheckpoint().value();
+    const qint64 now = Time::nowMs();
+    for (int i = 0; i < n; ++i)
+        if (auto r = box.value()->queue(signer, team->storeId(), basis, {switchFlip(i)}, {}, now); !r.ok())
+            qFatal("%s", qPrintable(r.error().toString()));
+    QElapsedTimer t;
+    t.start();
+    auto report =
+        syncOutbox(*box.value(), *team, signer, unchangedSinceBasis(*box.value()), Time::systemClock());
+    const double syncS = static_cast<double>(t.nsecsElapsed()) / 1e9;
+    if (!report.ok() || report->synced != n) {
+        std::printf("outbox sync: %d of %d acts synced (%s)\n", report.ok() ? report->synced : 0, n,
+                    report.ok() ? qPrintable(report->lines.value(0)) : qPrintable(report.error().toString()));
+        ++g_failures;
+        return;
+    }
+    test::StoreFixture local;
+    t.restart();
+    for (int i = 0; i < n; ++i)
+        if (!local.store->append(local.alice, {switchFlip(i)}).ok())
+            qFatal("local append failed");
+    const double localS = static_cast<double>(t.nsecsElapsed()) / 1e9;
+    const QByteArray what = QStringLiteral("sync an outbox of %1 acts").arg(n).toUtf8();
+    row(what.constData(), syncS, "s", localS, "s file", syncS / localS, "(report)", true);
+}
+
 void bigLog(const QString &db, qint64 n) {
     test::StoreFixture local;
     const QString jsonl = local.dir.file(QStringLiteral("gen.jsonl"));
@@ -157,6 +202,7 @@ int main(int argc, char **argv) {
     const int acts = args.size() > 2 ? args.at(2).toInt() : 500;
     const int seconds = args.size() > 3 ? args.at(3).toInt() : 10;
     const qint64 bigEvents = args.size() > 4 ? args.at(4).toLongLong() : 1000000;
+    const int outboxActs = args.size() > 5 ? args.at(5).toInt() : 10000;
     const QString db = QStringLiteral("bench_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     {
         auto admin = connectOrDie(QStringLiteral("postgres"));
@@ -255,7 +301,11 @@ int main(int argc, char **argv) {
         ++g_failures;
     }
 
-    // 3. A big team log, opened and browsed, beside the local file it came from.
+    // 3. An outbox of acts made offline, synced.
+    if (outboxActs > 0)
+        outboxSync(db, outboxActs, signer);
+
+    // 4. A big team log, opened and browsed, beside the local file it came from.
     if (bigEvents > 0) {
         const QString big = db + QStringLiteral("_big");
         auto admin = connectOrDie(QStringLiteral("postgres"));

@@ -1,16 +1,25 @@
 // The console on the team log, offscreen, beside consoles in other processes on the same database:
 // their acts reach its panels through LISTEN/NOTIFY, its status bar names the backend and the
-// witnesses, and a lost connection shows at once and heals.
+// witnesses, and a lost connection shows at once and heals; with the server down it works from its
+// verified copy of the log and syncs its acts when the server is back.
 #include "MainWindow.h"
 #include "common/AppContext.h"
 #include "evidence/EvidencePanel.h"
+#include "incidents/Incidents.h"
 #include "incidents/IncidentsPanel.h"
+#include "incidents/OpenIncidentDialog.h"
+#include "store/Outbox.h"
+#include "store/PgEvidenceStore.h"
+#include "store/Session.h"
 #include "store/StoreHost.h"
+#include "store/TeamLogCopy.h"
 
 #include "CliHarness.h"
 #include "PgFixture.h"
 #include "TestSupport.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace ops;
@@ -31,6 +41,7 @@ class TestTeamConsole : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void followsTheTeamThroughNotifications();
+    void worksWithoutTheServerAndSyncs();
 
 private:
     PgServer m_server;
@@ -182,6 +193,87 @@ void TestTeamConsole::followsTheTeamThroughNotifications() {
         QTest::qWait(0);
         w.grab().save(dir + QStringLiteral("/team-evidence.png"));
     }
+}
+
+// The server goes down (a crash); the window says so at once, goes on from its verified copy, and
+// the operator opens an incident as always: it shows in the list and the status bar counts it as
+// UNSYNCED; when the server is back the act is synced and the incident keeps its id.
+void TestTeamConsole::worksWithoutTheServerAndSyncs() {
+    TempDir dir;
+    OwnPgCluster cluster(dir.file(QStringLiteral("cluster")));
+    QVERIFY2(cluster.server.problem.isEmpty(), qPrintable(cluster.server.problem));
+    auto db = cluster.server.freshDatabase();
+    QVERIFY(db.ok());
+    const QString appUrl = cluster.server.url(db.value(), QStringLiteral("team_app"));
+    const Signer alice{QStringLiteral("alice"), crypto::PrivateKey::generate().value()};
+    {
+        StoreOpenOptions o;
+        o.create = true;
+        auto created = PgEvidenceStore::open(cluster.server.url(db.value(), QStringLiteral("team_owner")), o,
+                                             QStringLiteral("team_app"));
+        QVERIFY(created.ok());
+        QVERIFY(created.value()
+                    ->registerIdentity(alice, {QStringLiteral("operator"), QStringLiteral("incident-owner")})
+                    .ok());
+    }
+    StartupContext ctx;
+    ctx.environment = Environment::Dev;
+    ctx.config = ConfigLoader::builtinDemo().value();
+    ctx.storePath = appUrl;
+    MainWindow w(ctx);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.app()->session()->unlockWith(Signer{alice.name, alice.key.duplicate()});
+    StoreHost *host = w.app()->host();
+    // Signed in, the console witnesses the log and keeps its copy.
+    QTRY_VERIFY(host->teamCopy() && host->teamCopy()->size() == 1);
+    auto *status = w.findChild<QLabel *>(QStringLiteral("storeLabel"));
+    QVERIFY(!status->text().contains(QStringLiteral("PROBLEM")));
+
+    QVERIFY(cluster.crash());
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("PROBLEM")) &&
+                                  status->text().contains(QStringLiteral("verified copy")),
+                              qPrintable(status->text()), 30000);
+    w.showPanel(1);
+    auto *incidents = w.incidentsPanel()->findChild<QTableView *>(QStringLiteral("incidentList"));
+    QCOMPARE(incidents->model()->rowCount(), 0);
+    bool confirmed = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<OpenIncidentDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->findChild<QLineEdit *>(QStringLiteral("incidentTrigger"))
+            ->setText(QStringLiteral("publisher hangs in kl"));
+        auto *open = dialog->findChild<QPushButton *>(QStringLiteral("openIncidentConfirm"));
+        confirmed = open->isEnabled();
+        QTest::mouseClick(open, Qt::LeftButton);
+    });
+    QTest::mouseClick(w.incidentsPanel()->findChild<QPushButton *>(QStringLiteral("newIncidentButton")),
+                      Qt::LeftButton);
+    QVERIFY(confirmed);
+    QTRY_COMPARE(incidents->model()->rowCount(), 1);
+    const QString id = w.incidentsPanel()->currentIncident();
+    QVERIFY2(id.startsWith(QStringLiteral("INC-")), qPrintable(id));
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("UNSYNCED: 1 act since")),
+                 qPrintable(status->text()));
+    if (const QString shots = qEnvironmentVariable("OPSCONSOLE_SHOT_DIR"); !shots.isEmpty()) {
+        w.resize(1400, 860);
+        QTest::qWait(0);
+        w.grab().save(shots + QStringLiteral("/team-offline.png"));
+    }
+
+    QVERIFY(cluster.restart());
+    QTRY_VERIFY2_WITH_TIMEOUT(!status->text().contains(QStringLiteral("PROBLEM")) &&
+                                  !status->text().contains(QStringLiteral("UNSYNCED")),
+                              qPrintable(status->text()), 60000);
+    QCOMPARE(host->outbox()->waiting()->count, 0);
+    QTRY_COMPARE(incidents->model()->rowCount(), 1);
+    auto team = PgEvidenceStore::open(appUrl);
+    QVERIFY(team.ok());
+    auto book = IncidentBook::load(*team.value());
+    QVERIFY(book.ok());
+    QCOMPARE(book->incidents().size(), 1);
+    QCOMPARE(book->incidents().first().id, id);
 }
 
 QTEST_MAIN(TestTeamConsole)

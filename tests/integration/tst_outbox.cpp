@@ -2,19 +2,29 @@
 // server is down are kept signed in a local file, appended in order when it is back, exactly once
 // even when a sync is cut off, and an act the team log no longer admits is kept as rejected with
 // the event that came first, never dropped.
+#include "CliHarness.h"
 #include "PgFixture.h"
 #include "TestSupport.h"
 
 #include "core/CanonicalJson.h"
+#include "core/DeploymentConfig.h"
 #include "core/FileUtil.h"
+#include "incidents/IncidentActions.h"
+#include "runbooks/Runbook.h"
 #include "store/EventCodec.h"
+#include "store/OfflineTeamLog.h"
 #include "store/Outbox.h"
 #include "store/PgEvidenceStore.h"
+#include "store/Session.h"
 #include "store/Sqlite.h"
+#include "store/StoreHost.h"
+#include "store/TeamLogCopy.h"
+#include "store/TeamWitnessDuty.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace ops;
@@ -29,16 +39,15 @@ private Q_SLOTS:
     void aSyncCutOffIsNotAppendedTwice();
     void anActTheLogNoLongerAdmitsIsKeptAsRejected();
     void theOutboxFileIsAppendOnly();
+    void aConsoleGoesOnWorkingWithoutTheServer();
+    void anEditedCopyIsNotBelieved();
+    void theCliWorksWithoutTheServer();
 
 private:
     static Signer makeSigner(const QString &name);
     std::unique_ptr<PgEvidenceStore> open(const QString &db, const PgServer &server, bool create = false);
     static NewEvent ev(const QString &kind, const QString &scope, JsonValue payload);
-    static OutboxAdmission admission(const Outbox &outbox) {
-        return [&outbox](EvidenceStore &team, const OutboxAct &act) {
-            return admitUnchangedSinceBasis(team, outbox, act);
-        };
-    }
+    static OutboxAdmission admission(const Outbox &outbox) { return unchangedSinceBasis(outbox); }
 
     PgServer m_server;
     QString m_db;
@@ -100,23 +109,9 @@ void TestOutbox::init() {
 // server comes back; the acts are appended in the order they were made, with what was signed
 // offline on record, and the log verifies.
 void TestOutbox::actsMadeWhileTheServerIsDownAreSyncedInOrder() {
-    const QString script = QStringLiteral(OPSCONSOLE_SOURCE_DIR "/tests/support/pg-cluster.sh");
-    const QString state = m_dir.file(QStringLiteral("outbox-state"));
-    const auto cluster = [&](const char *verb) {
-        QProcess p;
-        p.start(QStringLiteral("bash"), {script, QString::fromLatin1(verb), state});
-        const bool done =
-            p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-        if (!done)
-            qWarning("pg-cluster.sh %s: %s", verb, p.readAllStandardError().constData());
-        return done;
-    };
-    QVERIFY(cluster("start"));
-    const auto cleanup = qScopeGuard([&] { cluster("stop"); });
-    QFile host(state + QStringLiteral("/host"));
-    QVERIFY(host.open(QIODevice::ReadOnly));
-    PgServer own;
-    own.socketDir = QString::fromUtf8(host.readAll()).trimmed();
+    OwnPgCluster cluster(m_dir.file(QStringLiteral("outbox-state")));
+    QVERIFY2(cluster.server.problem.isEmpty(), qPrintable(cluster.server.problem));
+    const PgServer &own = cluster.server;
     auto db = own.freshDatabase();
     QVERIFY(db.ok());
     {
@@ -133,7 +128,7 @@ void TestOutbox::actsMadeWhileTheServerIsDownAreSyncedInOrder() {
     QVERIFY(team->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
     const Checkpoint basis = team->latestCheckpoint().value();
 
-    QVERIFY(cluster("crash"));
+    QVERIFY(cluster.crash());
     QVERIFY(!team->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
     QVERIFY(!team->reachable());
 
@@ -170,7 +165,7 @@ void TestOutbox::actsMadeWhileTheServerIsDownAreSyncedInOrder() {
         QCOMPARE(outbox.value()->waiting()->count, 3);
     }
 
-    QVERIFY(cluster("restart"));
+    QVERIFY(cluster.restart());
     QVERIFY(team->reconnect());
     const quint64 before = team->size().value();
     auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
@@ -342,6 +337,191 @@ void TestOutbox::theOutboxFileIsAppendOnly() {
     const QString other = m_dir.write(QStringLiteral("notes.txt"), "not a database\n");
     QVERIFY(!Outbox::open(other).ok());
     QCOMPARE(FileUtil::permissions(path) & 077, 0);
+}
+
+// The console itself: the server goes down under it; it goes on working from its verified copy of
+// the team log, its acts visible at once and waiting in the outbox, checked as the team log would
+// check them; when the server is back the witness duty syncs them, and the incident keeps the id
+// its author cited while offline.
+void TestOutbox::aConsoleGoesOnWorkingWithoutTheServer() {
+    OwnPgCluster cluster(m_dir.file(QStringLiteral("console-cluster")));
+    QVERIFY2(cluster.server.problem.isEmpty(), qPrintable(cluster.server.problem));
+    const PgServer &own = cluster.server;
+    auto db = own.freshDatabase();
+    QVERIFY(db.ok());
+    {
+        auto created = open(db.value(), own, true);
+        QVERIFY(created);
+        QVERIFY(
+            created->registerIdentity(m_alice, {QStringLiteral("operator"), QStringLiteral("incident-owner")})
+                .ok());
+    }
+    StoreOpenOptions options;
+    options.anchorDirectory = m_dir.file(QStringLiteral("console-home"));
+    options.clock = m_clock;
+    StoreHost host(own.url(db.value(), QStringLiteral("team_app")), options);
+    Session session;
+    TeamWitnessDuty duty(&host, &session, options.anchorDirectory);
+    duty.setClock(m_clock);
+    QVERIFY(host.evidence());
+    QTRY_VERIFY(host.isConnected());
+    session.unlockWith(Signer{m_alice.name, m_alice.key.duplicate()});
+    const DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    const RunbookLibrary library = RunbookLibrary::builtin();
+    const OpenIncident request{QStringLiteral("bad-publish"),
+                               QStringLiteral("kl"),
+                               {},
+                               {},
+                               QStringLiteral("checksum mismatch"),
+                               {},
+                               {}};
+    auto online = IncidentActions(*host.evidence(), m_alice, config, library, m_clock).open(request);
+    QVERIFY2(online.ok(), qPrintable(online.ok() ? QString() : online.error().toString()));
+    duty.run();
+    QVERIFY2(duty.problem().isEmpty(), qPrintable(duty.problem()));
+    QVERIFY(host.teamCopy());
+    QCOMPARE(host.teamCopy()->size(), host.evidence()->size().value());
+
+    QVERIFY(cluster.crash());
+    host.check();
+    QTRY_VERIFY(!host.isConnected());
+    EvidenceStore *offline = host.evidence();
+    QVERIFY(offline);
+    QVERIFY(host.isOffline());
+    QVERIFY(!offline->reachable());
+    QVERIFY2(host.problem().contains(QStringLiteral("verified copy")), qPrintable(host.problem()));
+    m_now += 60'000;
+    const qint64 madeAt = m_now;
+    auto made = IncidentActions(*offline, m_alice, config, library, m_clock).open(request);
+    QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().toString()));
+    const QString id = citedIdOf(made.value());
+    QVERIFY2(id.startsWith(QStringLiteral("INC-")) && id.size() == 13, qPrintable(id));
+    // Visible at once, and the next act on it is checked against it.
+    auto book = IncidentBook::load(*offline);
+    QVERIFY(book.ok());
+    QVERIFY(book->incident(id));
+    m_now += 1000;
+    QVERIFY(IncidentActions(*offline, m_alice, config, library, m_clock)
+                .decide(id, QStringLiteral("Hold the publisher in kl"))
+                .ok());
+    // Checked as the team log checks: someone it does not know may not act, and nothing waits.
+    const Signer mallory = makeSigner(QStringLiteral("mallory"));
+    QVERIFY(!IncidentActions(*offline, mallory, config, library, m_clock).open(request).ok());
+    QVERIFY(!offline->registerIdentity(mallory, {QStringLiteral("operator")}).ok());
+    auto refused = offline->verify(VerifyOptions{});
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message.contains(QStringLiteral("cannot be reached")));
+    auto waiting = host.outbox()->waiting();
+    QVERIFY(waiting.ok());
+    QCOMPARE(waiting->count, 2);
+    QCOMPARE(waiting->sinceMs, madeAt);
+
+    QVERIFY(cluster.restart());
+    // The watcher reconnects on its own; the duty syncs what alice made.
+    QSignalSpy synced(&duty, &TeamWitnessDuty::outboxSynced);
+    QTRY_VERIFY_WITH_TIMEOUT(host.isConnected(), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(host.outbox()->waiting()->count, 0, 60000);
+    QVERIFY(!host.isOffline());
+    QCOMPARE(synced.size(), 1);
+    QCOMPARE(synced.first().at(0).toInt(), 2);
+    QCOMPARE(synced.first().at(1).toInt(), 0);
+    auto team = open(db.value(), own);
+    QVERIFY(team);
+    auto after = IncidentBook::load(*team);
+    QVERIFY(after.ok());
+    const Incident *synced0 = after->incident(id);
+    QVERIFY2(synced0, qPrintable(id));
+    QCOMPARE(synced0->decisions.size(), 1);
+    auto report = team->verify(VerifyOptions(true));
+    QVERIFY(report.ok());
+    QVERIFY2(report->intact, qPrintable(report->reason));
+    // And the copy follows the log again.
+    QTRY_COMPARE(host.teamCopy()->size(), team->size().value());
+}
+
+// A copy edited on disk (an event's bytes changed with sqlite3, triggers dropped) is refused at
+// open, naming what differs, and the console does not work from it.
+void TestOutbox::anEditedCopyIsNotBelieved() {
+    const QString path = m_dir.file(QStringLiteral("edited.copy.sqlite"));
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("hold kl");
+    QVERIFY(team->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+    {
+        auto copy = TeamLogCopy::open(path);
+        QVERIFY(copy.ok());
+        QVERIFY(refreshCopy(*copy.value(), *team, team->latestCheckpoint().value()).ok());
+        QCOMPARE(copy.value()->size(), team->size().value());
+    }
+    {
+        auto db = store::Database::open(path, false);
+        QVERIFY(db.ok());
+        QVERIFY(!db->exec("UPDATE events SET bytes = replace(bytes, 'hold kl', 'free kl')").ok());
+        QVERIFY(db->exec("DROP TRIGGER events_no_UPDATE").ok());
+        QVERIFY(
+            db->exec("UPDATE events SET bytes = CAST(replace(CAST(bytes AS TEXT), 'hold kl', 'free kl') AS "
+                     "BLOB)")
+                .ok());
+    }
+    auto reopened = TeamLogCopy::open(path);
+    QVERIFY(!reopened.ok());
+    QVERIFY2(reopened.error().message.contains(QStringLiteral("cannot be trusted")),
+             qPrintable(reopened.error().message));
+}
+
+// The same from the command line: the act made while the server is down is checked against the
+// copy, kept in the outbox with its id, and synced by the author's next act once the server is back.
+void TestOutbox::theCliWorksWithoutTheServer() {
+    OwnPgCluster cluster(m_dir.file(QStringLiteral("cli-cluster")));
+    QVERIFY2(cluster.server.problem.isEmpty(), qPrintable(cluster.server.problem));
+    auto db = cluster.server.freshDatabase();
+    QVERIFY(db.ok());
+    const QString ownerUrl = cluster.server.url(db.value(), QStringLiteral("team_owner"));
+    const QString appUrl = cluster.server.url(db.value(), QStringLiteral("team_app"));
+    QFile demo(QStringLiteral(OPSCONSOLE_SOURCE_DIR "/resources/config/demo.yaml"));
+    QVERIFY(demo.open(QIODevice::ReadOnly));
+    Cli alice(demo.readAll() + "\nstore: {app_role: team_app}\n", QString());
+    RUN_OK(alice({QStringLiteral("init"), QStringLiteral("--store"), ownerUrl, QStringLiteral("--roles"),
+                  QStringLiteral("operator,incident-owner")},
+                 QStringLiteral("alice")));
+    const auto openIncident = [&](const QString &scope) {
+        return alice({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                      QStringLiteral("bad-publish"), QStringLiteral("--scope"), scope,
+                      QStringLiteral("--json"), QStringLiteral("--store"), appUrl},
+                     QStringLiteral("alice"));
+    };
+    QCOMPARE(RUN_OK(openIncident(QStringLiteral("kl"))).exitCode, 0);
+
+    QVERIFY(cluster.crash());
+    const RunResult offline = RUN_OK(openIncident(QStringLiteral("sg")));
+    QCOMPARE(offline.exitCode, 0);
+    QVERIFY2(offline.err.contains("working from this console's verified copy"), offline.err.constData());
+    const QString id = parseJson(offline.out).stringAt("id");
+    QVERIFY2(id.startsWith(QStringLiteral("INC-")) && id.size() == 13, offline.out.constData());
+    // Refused offline as online: an identity this log does not know.
+    const RunResult stranger =
+        alice({QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+               QStringLiteral("bad-publish"), QStringLiteral("--scope"), QStringLiteral("sg"),
+               QStringLiteral("--store"), appUrl},
+              QStringLiteral("mallory"));
+    QVERIFY(stranger.exitCode != 0);
+
+    QVERIFY(cluster.restart());
+    const RunResult back = RUN_OK(openIncident(QStringLiteral("my")));
+    QCOMPARE(back.exitCode, 0);
+    QVERIFY2(back.err.contains("outbox:"), back.err.constData());
+    auto team = open(db.value(), cluster.server);
+    QVERIFY(team);
+    auto book = IncidentBook::load(*team);
+    QVERIFY(book.ok());
+    QCOMPARE(book->incidents().size(), 3);
+    const Incident *synced = book->incident(id);
+    QVERIFY2(synced, qPrintable(id));
+    QCOMPARE(synced->scope, QStringLiteral("sg"));
+    auto report = team->verify(VerifyOptions(true));
+    QVERIFY(report.ok());
+    QVERIFY2(report->intact, qPrintable(report->reason));
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

@@ -993,23 +993,9 @@ void TestPgStore::pipelineIsAllOrNothing() {
 
 void TestPgStore::serverCrashLosesNoAcknowledgedAct() {
     // A server of its own: the shared one serves the other tests meanwhile.
-    const QString script = QStringLiteral(OPSCONSOLE_SOURCE_DIR "/tests/support/pg-cluster.sh");
-    const QString state = m_dir.file(QStringLiteral("crash-state"));
-    const auto cluster = [&](const char *verb) {
-        QProcess p;
-        p.start(QStringLiteral("bash"), {script, QString::fromLatin1(verb), state});
-        const bool done =
-            p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-        if (!done)
-            qWarning("pg-cluster.sh %s: %s", verb, p.readAllStandardError().constData());
-        return done;
-    };
-    QVERIFY(cluster("start"));
-    const auto cleanup = qScopeGuard([&] { cluster("stop"); });
-    QFile host(state + QStringLiteral("/host"));
-    QVERIFY(host.open(QIODevice::ReadOnly));
-    PgServer own;
-    own.socketDir = QString::fromUtf8(host.readAll()).trimmed();
+    OwnPgCluster cluster(m_dir.file(QStringLiteral("crash-state")));
+    QVERIFY2(cluster.server.problem.isEmpty(), qPrintable(cluster.server.problem));
+    const PgServer &own = cluster.server;
     auto db = own.freshDatabase();
     QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
     const QString url = own.url(db.value(), QStringLiteral("team_app"));
@@ -1037,7 +1023,7 @@ void TestPgStore::serverCrashLosesNoAcknowledgedAct() {
     QByteArray out[2];
     for (int w = 0; w < 2; ++w)
         QTRY_VERIFY_WITH_TIMEOUT((out[w] += writers[w]->readAllStandardOutput()).count("ack ") >= 5, 120000);
-    QVERIFY(cluster("crash"));
+    QVERIFY(cluster.crash());
     QSet<quint64> acked;
     for (int w = 0; w < 2; ++w) {
         QVERIFY(writers[w]->waitForFinished(120000));
@@ -1054,7 +1040,7 @@ void TestPgStore::serverCrashLosesNoAcknowledgedAct() {
     QVERIFY(!console.value()->isConnected());
     // Back up (recovered from its WAL): every acknowledged act is there, the log verifies, and the
     // console carries on after reconnecting.
-    QVERIFY(cluster("restart"));
+    QVERIFY(cluster.restart());
     QVERIFY(console.value()->reconnect());
     const quint64 n = console.value()->size().value();
     for (quint64 seq : std::as_const(acked))

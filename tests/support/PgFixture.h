@@ -7,6 +7,7 @@
 #include "store/pg/Pg.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QString>
 #include <QUuid>
 
@@ -60,6 +61,47 @@ struct PgServer {
             return r.error();
         return db;
     }
+};
+
+// A server of a test's own (the shared one serves the other tests meanwhile), for tests that
+// crash and restart it: started by the constructor, stopped and removed by the destructor.
+class OwnPgCluster {
+public:
+    explicit OwnPgCluster(QString stateDirectory)
+        : m_state(std::move(stateDirectory)) {
+        if (!run("start")) {
+            server.problem = QStringLiteral("pg-cluster.sh start failed");
+            return;
+        }
+        QFile host(m_state + QStringLiteral("/host"));
+        if (!host.open(QIODevice::ReadOnly)) {
+            server.problem = QStringLiteral("the cluster did not say where its socket is");
+            return;
+        }
+        server.socketDir = QString::fromUtf8(host.readAll()).trimmed();
+    }
+    ~OwnPgCluster() { run("stop"); }
+    OwnPgCluster(const OwnPgCluster &) = delete;
+    OwnPgCluster &operator=(const OwnPgCluster &) = delete;
+
+    // Stops the server as a crash would (no checkpoint, data kept); restart() recovers it.
+    bool crash() { return run("crash"); }
+    bool restart() { return run("restart"); }
+
+    PgServer server;
+
+private:
+    bool run(const char *verb) {
+        QProcess p;
+        p.start(QStringLiteral("bash"), {QStringLiteral(OPSCONSOLE_SOURCE_DIR "/tests/support/pg-cluster.sh"),
+                                         QString::fromLatin1(verb), m_state});
+        const bool done =
+            p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        if (!done)
+            qWarning("pg-cluster.sh %s: %s", verb, p.readAllStandardError().constData());
+        return done;
+    }
+    QString m_state;
 };
 
 } // namespace ops::test

@@ -1,0 +1,236 @@
+#include "OfflineTeamLog.h"
+
+#include "ActRules.h"
+#include "EventCodec.h"
+
+#include "core/CanonicalJson.h"
+#include "crypto/Merkle.h"
+
+namespace ops {
+
+namespace merkle = crypto::merkle;
+
+Result<std::unique_ptr<OfflineTeamLog>> OfflineTeamLog::open(std::shared_ptr<TeamLogCopy> copy,
+                                                             std::shared_ptr<Outbox> outbox,
+                                                             TrustPolicy trust, Time::Clock clock,
+                                                             QString label) {
+    if (copy->size() == 0)
+        return makeError(
+            ErrorCode::Store,
+            QStringLiteral("this console has no verified copy of the team log yet (it keeps one "
+                           "once someone signed in here has witnessed the log), so it cannot act "
+                           "without the server"),
+            copy->path());
+    std::unique_ptr<OfflineTeamLog> out(new OfflineTeamLog);
+    out->m_trust = trust;
+    out->m_clock = std::move(clock);
+    out->m_label = std::move(label);
+    out->m_registry = IdentityRegistry(trust, copy->storeId());
+    for (const StoredEvent &e : copy->events()) {
+        if (!e.kind.startsWith(QLatin1String("identity.")))
+            continue;
+        auto parsed = CanonicalJson::parse(e.canonical);
+        if (!parsed.ok() || !store::codec::columnMismatch(parsed.value(), e).isEmpty())
+            continue;
+        (void)out->m_registry.apply(e, *parsed->find("payload")); // an invalid one does not count
+    }
+    const quint64 copied = copy->size();
+    if (!act::checkpointSignatureOk(out->m_registry, copy->checkpoint(),
+                                    [copied](quint64 size) { return size == copied; }))
+        return makeError(
+            ErrorCode::Negative,
+            QStringLiteral("this console's copy of the team log cannot be trusted: its checkpoint's "
+                           "signature by '%1' does not verify")
+                .arg(copy->checkpoint().signer),
+            copy->path());
+    out->m_events = copy->events();
+    out->m_leaves = copy->leaves();
+    out->m_copy = std::move(copy);
+    out->m_outbox = std::move(outbox);
+    auto entries = out->m_outbox->entries();
+    if (!entries.ok())
+        return entries.error();
+    for (const OutboxEntry &entry : entries.value())
+        if (entry.state == OutboxState::Pending && entry.act.storeId == out->storeId())
+            out->addProvisional(entry.act);
+    return out;
+}
+
+void OfflineTeamLog::addProvisional(const OutboxAct &act) {
+    for (int i = 0; i < act.events.size(); ++i) {
+        const NewEvent &e = act.events.at(i);
+        StoredEvent s;
+        s.seq = static_cast<quint64>(m_events.size()) + 1;
+        s.uuid = act.uuids.at(i);
+        s.tsMs = e.tsMs.value_or(act.madeMs);
+        s.actor = act.author;
+        s.kind = e.kind;
+        s.scope = e.scope;
+        s.signedByActor = true;
+        s.canonical = store::codec::eventBytes(
+            s.seq, s.uuid.toStdString(), s.tsMs, s.actor.toStdString(), s.kind.toStdString(),
+            s.scope.toStdString(), CanonicalJson::serialize(e.payload), store::codec::SignatureField::Value,
+            act.signatures.at(i).toBase64().toStdString());
+        s.leafHash =
+            merkle::leafHash(QByteArrayView(s.canonical.data(), static_cast<qsizetype>(s.canonical.size())));
+        m_leaves << s.leafHash;
+        m_events << std::move(s);
+    }
+    for (const NewBlob &b : act.blobs)
+        m_blobs.insert(b.sha256, b);
+}
+
+Error OfflineTeamLog::needsServer(const QString &what) const {
+    return makeError(
+        ErrorCode::Store,
+        QStringLiteral("%1 needs the team log, which cannot be reached now; this console is working "
+                       "from its copy and keeps its acts in the outbox until the server is back")
+            .arg(what),
+        m_label);
+}
+
+Result<QList<StoredEvent>> OfflineTeamLog::append(const Signer &signer, const QList<NewEvent> &events,
+                                                  const QList<NewBlob> &blobs) {
+    if (auto r = act::validate(events); !r.ok())
+        return r.error();
+    for (const NewEvent &e : events)
+        if (e.kind.startsWith(QLatin1String("identity.")) || e.kind.startsWith(QLatin1String("outbox.")))
+            return needsServer(QStringLiteral("'%1'").arg(e.kind));
+    // The checks the team log makes before it writes: who may record the act, with which role.
+    auto plan = act::plan(m_registry, signer, events, size().value() + 1, m_label);
+    if (!plan.ok())
+        return plan.error();
+    if (plan->markers > 0)
+        return needsServer(QStringLiteral("this act"));
+    if (auto r = act::checkBlobs(*this, events, blobs); !r.ok())
+        return r.error();
+    auto queued = m_outbox->queue(signer, storeId(), m_copy->checkpoint(), events, blobs, m_clock());
+    if (!queued.ok())
+        return queued.error();
+    const qsizetype first = m_events.size();
+    addProvisional(queued.value());
+    return m_events.mid(first);
+}
+
+Result<quint64> OfflineTeamLog::importJsonl(const Signer &, const QString &, const Progress &) {
+    return needsServer(QStringLiteral("an import"));
+}
+
+Result<StoredEvent> OfflineTeamLog::event(quint64 seq) const {
+    if (seq == 0 || seq > static_cast<quint64>(m_events.size()))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("no event %1 (this console's view of the team log holds %2)")
+                             .arg(seq)
+                             .arg(m_events.size()),
+                         m_label);
+    return m_events.at(static_cast<qsizetype>(seq - 1));
+}
+
+Result<QList<StoredEvent>> OfflineTeamLog::events(quint64 fromSeq, int limit) const {
+    EventFilter all;
+    all.fromSeq = fromSeq;
+    all.limit = limit;
+    return query(all);
+}
+
+Result<QList<StoredEvent>> OfflineTeamLog::query(const EventFilter &filter) const {
+    const int limit = qBound(1, filter.limit, 100000);
+    const std::string text = filter.text.toStdString();
+    const auto matches = [&](const StoredEvent &e) {
+        return e.seq >= filter.fromSeq && (filter.kind.isEmpty() || e.kind == filter.kind) &&
+               (filter.kindPrefix.isEmpty() || e.kind.startsWith(filter.kindPrefix)) &&
+               (filter.scope.isEmpty() || e.scope == filter.scope) &&
+               (filter.actor.isEmpty() || e.actor == filter.actor) &&
+               (text.empty() || e.canonical.find(text) != std::string::npos);
+    };
+    QList<StoredEvent> out;
+    if (filter.newestFirst) {
+        for (qsizetype i = m_events.size() - 1; i >= 0 && out.size() < limit; --i)
+            if (matches(m_events.at(i)))
+                out << m_events.at(i);
+    } else {
+        for (qsizetype i = qMax<qsizetype>(0, static_cast<qsizetype>(filter.fromSeq) - 1);
+             i < m_events.size() && out.size() < limit; ++i)
+            if (matches(m_events.at(i)))
+                out << m_events.at(i);
+    }
+    return out;
+}
+
+Result<qint64> OfflineTeamLog::sealedAtMs(quint64 seq) const {
+    // The copy's checkpoint covers every copied event; a provisional one is not sealed yet.
+    return seq <= m_copy->size() ? m_copy->checkpoint().tsMs : 0;
+}
+
+Result<InclusionProofData> OfflineTeamLog::inclusionProof(quint64 seq, quint64 treeSize) const {
+    if (seq == 0 || seq > treeSize || treeSize > m_copy->size())
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("no event %1 in a tree of %2 (this console's copy of the team log holds "
+                           "%3; later events are not in the team log yet)")
+                .arg(seq)
+                .arg(treeSize)
+                .arg(m_copy->size()),
+            m_label);
+    merkle::VectorTree tree(m_copy->leaves());
+    auto path = merkle::inclusionProof(tree, seq - 1, treeSize);
+    if (!path.ok())
+        return path.error();
+    return InclusionProofData{seq, treeSize, m_leaves.at(static_cast<qsizetype>(seq - 1)), path.value()};
+}
+
+Result<QList<QByteArray>> OfflineTeamLog::consistencyProof(quint64 oldSize, quint64 newSize) const {
+    if (newSize > m_copy->size())
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("this console's copy of the team log holds only %1 events").arg(m_copy->size()),
+            m_label);
+    merkle::VectorTree tree(m_copy->leaves());
+    return merkle::consistencyProof(tree, oldSize, newSize);
+}
+
+Result<StoredEvent> OfflineTeamLog::attach(const Signer &signer, const QString &name, const QByteArray &bytes,
+                                           const QString &mediaType, const QString &scope) {
+    auto blob = makeBlob(name, bytes, mediaType);
+    if (!blob.ok())
+        return blob.error();
+    auto appended = append(signer, {attachmentEvent(blob.value(), scope)}, {blob.value()});
+    if (!appended.ok())
+        return appended.error();
+    return appended->first();
+}
+
+Result<QByteArray> OfflineTeamLog::blob(const QString &sha256Hex) const {
+    const auto it = m_blobs.constFind(sha256Hex.toLower());
+    if (it == m_blobs.constEnd())
+        return needsServer(QStringLiteral("reading the attachment %1").arg(sha256Hex.left(12)));
+    return it->bytes;
+}
+
+Result<BlobInfo> OfflineTeamLog::blobInfo(const QString &sha256Hex) const {
+    const auto it = m_blobs.constFind(sha256Hex.toLower());
+    if (it == m_blobs.constEnd())
+        return needsServer(QStringLiteral("reading the attachment %1").arg(sha256Hex.left(12)));
+    return BlobInfo{it->sha256, it->bytes.size(), it->mediaType};
+}
+
+Result<QList<Identity>> OfflineTeamLog::identities() const {
+    return act::identitiesOf(m_registry);
+}
+
+Result<Identity> OfflineTeamLog::identity(const QString &name) const {
+    for (const Identity &i : act::identitiesOf(m_registry))
+        if (i.name == name)
+            return i;
+    return makeError(ErrorCode::Policy, QStringLiteral("no identity named '%1' in this store").arg(name));
+}
+
+Result<VerifyReport> OfflineTeamLog::verify(const VerifyOptions &, const Progress &) {
+    return needsServer(QStringLiteral("verifying the log"));
+}
+
+Result<void> OfflineTeamLog::backup(const QString &, const Progress &) {
+    return needsServer(QStringLiteral("a backup"));
+}
+
+} // namespace ops
