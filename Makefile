@@ -51,10 +51,10 @@ screenshots: release
 	curl -s -X POST localhost:8088/_faults -d '{"scope":"kl","fault":"stale"}' >/dev/null; \
 	curl -s -X POST localhost:8088/_faults -d '{"scope":"pg","fault":"checksum-mismatch"}' >/dev/null; \
 	cli=$(RELEASE_DIR)/bin/opsconsole-cli; \
-	inc=$$($$cli incident open --class bad-publish --scope pg --alert resolver-health --json | sed -n 's/.*"id": *"\(INC-[0-9]*\)".*/\1/p'); \
+	inc=$$($$cli incident open --class bad-publish --scope pg --alert resolver-health --json | sed -n 's/.*"id": *"\(INC-[0-9A-Z-]*\)".*/\1/p'); \
 	$$cli incident decide $$inc "contain first: roll pg back to its last known good, hold forward publishes" >/dev/null; \
 	$$cli killswitch activate bad-pack --scope pg --reason "active pack fails its checksum" --incident $$inc >/dev/null; \
-	run=$$($$cli rollback start --scope pg --incident $$inc --json | sed -n 's/.*"id": *"\(RUN-[0-9]*\)".*/\1/p'); \
+	run=$$($$cli rollback start --scope pg --incident $$inc --json | sed -n 's/.*"id": *"\(RUN-[0-9A-Z-]*\)".*/\1/p'); \
 	$$cli runbook step $$run identify-scope --evidence "pg only; my and baseline unaffected" >/dev/null; \
 	$$cli runbook step $$run confirm-manifest >/dev/null 2>&1; \
 	$$cli launch start --scope kl --build 2026.11.23-rc1 >/dev/null; \

@@ -34,6 +34,12 @@ Result<std::unique_ptr<OfflineTeamLog>> OfflineTeamLog::open(std::shared_ptr<Tea
             continue;
         (void)out->m_registry.apply(e, *parsed->find("payload")); // an invalid one does not count
     }
+    // A copy made up whole (a log of the attacker's own, self-consistent) fails here: its genesis
+    // is not among the admins the deployment pins.
+    if (const QString pin = out->m_registry.pinProblem(); !pin.isEmpty())
+        return makeError(ErrorCode::Negative,
+                         QStringLiteral("this console's copy of the team log cannot be trusted: %1").arg(pin),
+                         copy->path());
     const quint64 copied = copy->size();
     if (!act::checkpointSignatureOk(out->m_registry, copy->checkpoint(),
                                     [copied](quint64 size) { return size == copied; }))

@@ -468,6 +468,31 @@ void TestOutbox::anEditedCopyIsNotBelieved() {
     QVERIFY(!reopened.ok());
     QVERIFY2(reopened.error().message.contains(QStringLiteral("cannot be trusted")),
              qPrintable(reopened.error().message));
+
+    // A copy made up whole: a log of mallory's own, consistent in itself, in the copy's place. With
+    // the deployment's admins pinned, its genesis gives it away; the genuine copy opens.
+    TrustPolicy pinned;
+    pinned.admins = {m_alice.key.publicKey().fingerprint()};
+    const auto offlineFrom = [&](const EvidenceStore &log, const QString &name) {
+        auto copy = TeamLogCopy::open(m_dir.file(name + QStringLiteral(".copy.sqlite")));
+        if (!copy.ok() || !refreshCopy(*copy.value(), log, log.latestCheckpoint().value()).ok())
+            qFatal("cannot make the copy");
+        auto box = Outbox::open(m_dir.file(name + QStringLiteral(".outbox.sqlite")));
+        return OfflineTeamLog::open(std::move(copy).value(), std::move(box).value(), pinned, m_clock, name);
+    };
+    auto fakeDb = m_server.freshDatabase();
+    QVERIFY(fakeDb.ok());
+    auto fake = open(fakeDb.value(), m_server, true);
+    QVERIFY(fake);
+    const Signer mallory = makeSigner(QStringLiteral("mallory"));
+    QVERIFY(fake->registerIdentity(mallory, {QStringLiteral("operator")}).ok());
+    QVERIFY(fake->append(mallory, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+    auto madeUp = offlineFrom(*fake, QStringLiteral("made-up"));
+    QVERIFY(!madeUp.ok());
+    QVERIFY2(madeUp.error().message.contains(QStringLiteral("not among the pinned admin keys")),
+             qPrintable(madeUp.error().message));
+    auto genuine = offlineFrom(*team, QStringLiteral("genuine"));
+    QVERIFY2(genuine.ok(), qPrintable(genuine.ok() ? QString() : genuine.error().message));
 }
 
 // The same from the command line: the act made while the server is down is checked against the
