@@ -3,6 +3,7 @@
 #include "common/DesktopNotifier.h"
 
 #include "common/AppContext.h"
+#include "common/StatusWidgets.h"
 #include "common/TimeFormat.h"
 #include "reports/HandoverDialog.h"
 #include "store/Outbox.h"
@@ -432,14 +433,13 @@ void MainWindow::buildStatusBar() {
     m_trustBadge->setVisible(m_context.config.trust.admins.isEmpty());
     statusBar()->addWidget(m_trustBadge);
 
-    m_storeLabel = new QLabel(this);
+    m_storeLabel = new ElidingLabel(this);
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
     const QString store = m_app->host()->isTeamLog() ? m_app->host()->backendLabel()
                                                      : QDir::toNativeSeparators(m_context.storePath);
     m_storeLabel->setText(tr("Store: %1").arg(fontMetrics().elidedText(store, Qt::ElideMiddle, 420)));
     m_storeLabel->setToolTip(tr("Evidence store: %1\nConfig: %2").arg(store, m_context.config.source));
     m_storeLabel->setAccessibleName(tr("Evidence store %1").arg(store));
-    m_storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_storeLabel, 1);
 
     // Nothing is probed in this build: the state is unknown, and it says so.

@@ -6,10 +6,12 @@
 #include "core/Result.h"
 
 #include <QIcon>
+#include <QLabel>
 #include <QPainter>
 #include <QPixmap>
 #include <QPointer>
 #include <QProgressBar>
+#include <QStyle>
 
 #include <functional>
 
@@ -35,6 +37,28 @@ inline std::function<void(qint64, qint64)> permilleOf(QProgressBar *bar) {
                                     : 0);
     };
 }
+
+// A one-line label that gives way when space is short: it ends in "…" instead of pushing its
+// neighbours out of a status bar (a QLabel never gets narrower than its text). text() and the
+// accessible name keep the whole text; the tooltip should too.
+class ElidingLabel final : public QLabel {
+public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override {
+        QSize s = QLabel::minimumSizeHint();
+        s.setWidth(qMin(s.width(), fontMetrics().horizontalAdvance(QStringLiteral("MMMMMMMMMM…"))));
+        return s;
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override {
+        QPainter p(this);
+        const QRect r = contentsRect();
+        const QString shown = fontMetrics().elidedText(text(), Qt::ElideRight, r.width());
+        style()->drawItemText(&p, r, static_cast<int>(alignment() | Qt::AlignVCenter), palette(), isEnabled(),
+                              shown, foregroundRole());
+    }
+};
 
 template<typename T> T orEmpty(const Result<T> &r) {
     return r.ok() ? r.value() : T{};
