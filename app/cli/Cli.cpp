@@ -13,6 +13,7 @@
 #include "KillswitchCommand.h"
 #include "LaunchCommand.h"
 #include "MonitorCommand.h"
+#include "OutboxCommand.h"
 #include "ProbeCommand.h"
 #include "ProofCommand.h"
 #include "RecordCommand.h"
@@ -36,6 +37,7 @@ protected:
 Cli::Cli() {
     m_commands.push_back(std::make_unique<InitCommand>());
     m_commands.push_back(std::make_unique<IdentityCommand>());
+    m_commands.push_back(std::make_unique<OutboxCommand>());
     m_commands.push_back(std::make_unique<SecretCommand>());
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<EvidenceCommand>());

@@ -531,11 +531,33 @@ void TestOutbox::theCliWorksWithoutTheServer() {
                QStringLiteral("--store"), appUrl},
               QStringLiteral("mallory"));
     QVERIFY(stranger.exitCode != 0);
+    const RunResult waiting = RUN_OK(alice({QStringLiteral("outbox"), QStringLiteral("list"),
+                                            QStringLiteral("--json"), QStringLiteral("--store"), appUrl}));
+    const JsonValue listed = parseJson(waiting.out);
+    QCOMPARE(listed.toArray().size(), std::size_t(1));
+    QCOMPARE(listed.toArray().front().stringAt("state"), QStringLiteral("pending"));
+    QCOMPARE(listed.toArray().front().find("ids")->toArray().front().toQString(), id);
+    // Still down: an explicit sync says so and keeps the act waiting.
+    const RunResult stillDown =
+        alice({QStringLiteral("outbox"), QStringLiteral("sync"), QStringLiteral("--store"), appUrl},
+              QStringLiteral("alice"));
+    QCOMPARE(stillDown.exitCode, 5);
 
     QVERIFY(cluster.restart());
     const RunResult back = RUN_OK(openIncident(QStringLiteral("my")));
     QCOMPARE(back.exitCode, 0);
-    QVERIFY2(back.err.contains("outbox:"), back.err.constData());
+    QVERIFY2(back.err.contains("outbox: act 1 synced as event"), back.err.constData());
+    const RunResult done =
+        RUN_OK(alice({QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--all"),
+                      QStringLiteral("--json"), QStringLiteral("--store"), appUrl}));
+    const JsonValue all = parseJson(done.out);
+    QCOMPARE(all.toArray().size(), std::size_t(1));
+    QCOMPARE(all.toArray().front().stringAt("state"), QStringLiteral("synced"));
+    QVERIFY(all.toArray().front().find("first_seq")->toInt() > 0);
+    QCOMPARE(
+        RUN_OK(alice({QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--store"), appUrl}))
+            .out,
+        QByteArray("nothing waits and nothing was refused\n"));
     auto team = open(db.value(), cluster.server);
     QVERIFY(team);
     auto book = IncidentBook::load(*team);
