@@ -3216,19 +3216,6 @@ Your signature covers the launch record %5…; any later change to the checklist
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Store: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence store: %1
-Config: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence store %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Probes: unknown (not probed)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3258,14 +3245,6 @@ Config: %2</source>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store: %1 (not created yet: run opsconsole-cli init)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store: %1 · PROBLEM: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3307,56 +3286,6 @@ opsconsole-cli init --identity NAME --roles operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, checkpoint %2 signed by %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ALARM (SEV-1): the team log was rewritten</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-
-This console writes nothing more to the team log until the alarm is investigated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ALARM (SEV-1): the team log was rewritten: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — witnesses unknown (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — not yet witnessed (0 of %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — witnessed by %1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · local file %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Keep monitoring when the window closes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3386,34 +3315,6 @@ This console writes nothing more to the team log until the alarm is investigated
     </message>
     <message>
         <source>Shift &amp;handover…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trust root not pinned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The store&apos;s keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox synced: acts appended to the team log: %1, refused: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acts made offline were refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The team log refused acts made while it could not be reached (%1). They are kept in the outbox as rejected; look at what came first and act again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UNSYNCED: 1 act since %1 — </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UNSYNCED: %1 acts since %2 — </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4011,6 +3912,108 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
     </message>
     <message>
         <source>Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::StoreStatusView</name>
+    <message>
+        <source>Trust root not pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence store: %1
+Config: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox synced: acts appended to the team log: %1, refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acts made offline were refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team log refused acts made while it could not be reached (%1). They are kept in the outbox as rejected; look at what came first and act again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM (SEV-1): the team log was rewritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+This console writes nothing more to the team log until the alarm is investigated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNSYNCED: 1 act since %1 — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNSYNCED: %1 acts since %2 — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM (SEV-1): the team log was rewritten: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, checkpoint %2 signed by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — witnesses unknown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — not yet witnessed (0 of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — witnessed by %1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1 (not created yet: run opsconsole-cli init)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · local file %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1 · PROBLEM: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

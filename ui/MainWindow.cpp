@@ -3,11 +3,8 @@
 #include "common/DesktopNotifier.h"
 
 #include "common/AppContext.h"
-#include "common/StatusWidgets.h"
-#include "common/TimeFormat.h"
+#include "common/StoreStatusView.h"
 #include "reports/HandoverDialog.h"
-#include "store/Outbox.h"
-#include "store/PgEvidenceStore.h"
 #include "store/StoreHost.h"
 #include "store/TeamWitnessDuty.h"
 
@@ -419,28 +416,9 @@ void MainWindow::buildStatusBar() {
     m_envBadge = new EnvironmentBadge(m_context.environment, this);
     statusBar()->addWidget(m_envBadge);
 
-    // An unpinned trust root is a standing fact about this store, not a detail of its state: a badge
-    // of its own, never squeezed out of the status bar by a long path or a long translation.
-    m_trustBadge = new QLabel(tr("Trust root not pinned"), this);
-    m_trustBadge->setObjectName(QStringLiteral("trustRootBadge"));
-    m_trustBadge->setToolTip(
-        tr("The store's keys are trusted on first use: whoever can write the store file could rewrite its "
-           "history and this console would not know. Pin the admin keys under trust.admins in the "
-           "deployment config (opsconsole-cli init prints the lines)."));
-    m_trustBadge->setAccessibleName(m_trustBadge->text());
-    m_trustBadge->setStyleSheet(QStringLiteral(
-        "QLabel { background: #b26a00; color: white; padding: 2px 8px; border-radius: 4px; }"));
-    m_trustBadge->setVisible(m_context.config.trust.admins.isEmpty());
-    statusBar()->addWidget(m_trustBadge);
-
-    m_storeLabel = new ElidingLabel(this);
-    m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
-    const QString store = m_app->host()->isTeamLog() ? m_app->host()->backendLabel()
-                                                     : QDir::toNativeSeparators(m_context.storePath);
-    m_storeLabel->setText(tr("Store: %1").arg(fontMetrics().elidedText(store, Qt::ElideMiddle, 420)));
-    m_storeLabel->setToolTip(tr("Evidence store: %1\nConfig: %2").arg(store, m_context.config.source));
-    m_storeLabel->setAccessibleName(tr("Evidence store %1").arg(store));
-    statusBar()->addWidget(m_storeLabel, 1);
+    // The store's state, count, witnesses and unsynced acts: one view of its own, kept current by
+    // the store's one change signal, whoever wrote.
+    m_storeStatus = new StoreStatusView(m_app, m_context, statusBar(), this);
 
     // Nothing is probed in this build: the state is unknown, and it says so.
     m_probeHealth = new QLabel(tr("Probes: unknown (not probed)"), this);
@@ -481,135 +459,6 @@ void MainWindow::buildStatusBar() {
     });
     statusBar()->addPermanentWidget(m_sessionButton);
     updateSessionButton();
-
-    // The store's one change signal keeps the count current, whoever wrote.
-    connect(m_app->host(), &StoreHost::changed, this, &MainWindow::updateStoreStatus);
-    connect(m_app->host(), &StoreHost::stateChanged, this, &MainWindow::updateStoreStatus);
-    connect(m_app->host(), &StoreHost::cosigned, this, &MainWindow::updateStoreStatus);
-    connect(m_app->witnessDuty(), &TeamWitnessDuty::witnessed, this, &MainWindow::updateStoreStatus);
-    connect(
-        m_app->witnessDuty(), &TeamWitnessDuty::outboxSynced, this,
-        [this](int synced, int rejected, const QStringList &lines) {
-            updateStoreStatus();
-            statusBar()->showMessage(
-                tr("Outbox synced: acts appended to the team log: %1, refused: %2").arg(synced).arg(rejected),
-                15000);
-            if (rejected == 0)
-                return;
-            // The author must see what the team log refused: it is kept, never dropped.
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Acts made offline were refused"),
-                                        tr("The team log refused acts made while it could not be "
-                                           "reached (%1). They are kept in the outbox as rejected; look "
-                                           "at what came first and act again.")
-                                            .arg(rejected),
-                                        QMessageBox::Ok, this);
-            box->setDetailedText(lines.join(QLatin1Char('\n')));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->setObjectName(QStringLiteral("outboxRejected"));
-            box->open();
-        });
-    connect(m_app->witnessDuty(), &TeamWitnessDuty::alarmRaised, this, [this](const QString &text) {
-        updateStoreStatus();
-        auto *box = new QMessageBox(QMessageBox::Critical, tr("ALARM (SEV-1): the team log was rewritten"),
-                                    tr("%1\n\nThis console writes nothing more to the team log until the "
-                                       "alarm is investigated.")
-                                        .arg(text),
-                                    QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setObjectName(QStringLiteral("rewriteAlarm"));
-        box->open();
-    });
-    updateStoreStatus();
-}
-
-// "UNSYNCED: 2 acts since 09:14 — " while acts made without the team log wait in the outbox.
-static QString unsyncedPrefix(StoreHost *host) {
-    Outbox *box = host->isTeamLog() ? host->outbox() : nullptr;
-    auto waiting = box ? box->waiting() : Result<Outbox::Waiting>(Outbox::Waiting{});
-    if (!waiting.ok() || waiting->count == 0)
-        return {};
-    const QString since = ui::TimeFormat::clock(waiting->sinceMs).left(5);
-    return waiting->count == 1
-               ? MainWindow::tr("UNSYNCED: 1 act since %1 — ").arg(since)
-               : MainWindow::tr("UNSYNCED: %1 acts since %2 — ").arg(waiting->count).arg(since);
-}
-
-void MainWindow::updateStoreStatus() {
-    StoreHost *host = m_app->host();
-    EvidenceStore *store = m_app->store();
-    const QString unsynced = unsyncedPrefix(host);
-    if (!store) {
-        if (!host->isTeamLog() && !QFileInfo::exists(m_context.storePath))
-            setStoreStatus(StoreState::Missing, QString());
-        else
-            setStoreStatus(StoreState::Problem, unsynced + host->problem());
-        return;
-    }
-    if (const QString alarm = m_app->witnessDuty()->alarm(); !alarm.isEmpty()) {
-        setStoreStatus(StoreState::Problem, tr("ALARM (SEV-1): the team log was rewritten: %1").arg(alarm));
-        return;
-    }
-    // A lost connection is a problem at once: what the panels show may be behind the team.
-    if (host->isTeamLog() && !host->problem().isEmpty()) {
-        setStoreStatus(StoreState::Problem, unsynced + host->problem());
-        return;
-    }
-    if (SqliteEvidenceStore *local = m_app->localStore(); local && !local->integrityProblem().isEmpty()) {
-        setStoreStatus(StoreState::Problem, local->integrityProblem());
-        return;
-    }
-    const quint64 events = host->size();
-    const QString count = events == 1 ? tr("1 event") : tr("%1 events").arg(events);
-    auto cp = store->latestCheckpoint();
-    QString detail =
-        cp.ok() ? tr("%1, checkpoint %2 signed by %3").arg(count).arg(cp->size).arg(cp->signer) : count;
-    if (PgEvidenceStore *team = host->teamLog(); team && cp.ok()) {
-        // Who vouched for the latest checkpoint: consoles other than its signer that cosigned it.
-        auto witnesses = team->witnessesOf(cp.value());
-        const int quorum = qMax(1, m_context.config.trust.witnessQuorum);
-        if (!witnesses.ok())
-            detail += tr(" — witnesses unknown (%1)").arg(witnesses.error().message);
-        else if (witnesses->isEmpty())
-            detail += tr(" — not yet witnessed (0 of %1)").arg(quorum);
-        else
-            detail += tr(" — witnessed by %1 (%2 of %3)")
-                          .arg(witnesses->join(QStringLiteral(", ")))
-                          .arg(witnesses->size())
-                          .arg(quorum);
-    }
-    if (m_app->host()->isReadOnly())
-        detail += tr(" — read-only");
-    setStoreStatus(StoreState::Healthy, unsynced + detail);
-}
-
-void MainWindow::setStoreStatus(StoreState state, const QString &detail) {
-    const QString store = m_app->host()->isTeamLog() ? m_app->host()->backendLabel()
-                                                     : QDir::toNativeSeparators(m_context.storePath);
-    // What the log holds comes first; the path (in full in the tooltip) gives way when space is short.
-    const QString elided = fontMetrics().elidedText(store, Qt::ElideMiddle, 240);
-    QString text;
-    QString colour;
-    switch (state) {
-    case StoreState::Missing:
-        text = tr("Store: %1 (not created yet: run opsconsole-cli init)").arg(elided);
-        colour = QStringLiteral("#b26a00");
-        break;
-    case StoreState::Healthy:
-        text = m_app->host()->isTeamLog() ? tr("%1 · %2").arg(detail, elided)
-                                          : tr("%1 · local file %2").arg(detail, elided);
-        break;
-    case StoreState::Problem:
-        text = tr("Store: %1 · PROBLEM: %2").arg(elided, detail);
-        colour = QStringLiteral("#b71c1c");
-        break;
-    }
-    m_storeLabel->setText(text);
-    m_storeLabel->setAccessibleName(text);
-    m_storeLabel->setToolTip(tr("Evidence store: %1\nConfig: %2").arg(store, m_context.config.source) +
-                             (detail.isEmpty() ? QString() : QStringLiteral("\n") + detail));
-    m_storeLabel->setStyleSheet(colour.isEmpty()
-                                    ? QString()
-                                    : QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
 }
 
 void MainWindow::startMonitoring() {
@@ -718,85 +567,6 @@ void MainWindow::showCommandPalette() {
                 actions.append(a);
     CommandPalette palette(actions, this);
     palette.exec();
-}
-
-QStringList MainWindow::renderScreenshots(const QString &dir) {
-    QDir().mkpath(dir);
-    QStringList written;
-    const int previous = currentPanel();
-    for (int i = 0; i < panelCount(); ++i) {
-        showPanel(i);
-        const QString rollback = m_panels.at(i) == m_incidents ? m_incidents->showMostUrgent() : QString();
-        QCoreApplication::processEvents();
-        const QString name = m_panels.at(i)->objectName().remove(QStringLiteral("Panel"));
-        const QString file = QDir(dir).filePath(QStringLiteral("panel-%1.png").arg(name));
-        if (grab().save(file))
-            written << file;
-        // The incident behind the rollback, then the rollback itself.
-        if (m_panels.at(i) == m_incidents && !m_incidents->currentIncident().isEmpty()) {
-            auto *tabs = m_incidents->findChild<QTabWidget *>(QStringLiteral("incidentTabs"));
-            tabs->setCurrentIndex(1);
-            QCoreApplication::processEvents();
-            const QString evidence = QDir(dir).filePath(QStringLiteral("panel-incidents-evidence.png"));
-            if (grab().save(evidence))
-                written << evidence;
-            tabs->setCurrentIndex(0);
-        }
-        if (!rollback.isEmpty()) {
-            m_incidents->selectRun(rollback);
-            QCoreApplication::processEvents();
-            const QString run = QDir(dir).filePath(QStringLiteral("panel-incidents-rollback.png"));
-            if (grab().save(run))
-                written << run;
-        }
-        // The Derivations panel's handoff checklist, once there are records to hand off.
-        if (m_panels.at(i) == m_derivations && !m_derivations->book().records().isEmpty()) {
-            auto *tabs = m_derivations->findChild<QTabWidget *>(QStringLiteral("derivationTabs"));
-            tabs->setCurrentIndex(1);
-            QCoreApplication::processEvents();
-            const QString handoff = QDir(dir).filePath(QStringLiteral("panel-derivations-handoff.png"));
-            if (grab().save(handoff))
-                written << handoff;
-            tabs->setCurrentIndex(0);
-        }
-        // The Evidence panel: an event opened in the detail pane, then the latest proof summary.
-        if (m_panels.at(i) == m_evidence && m_evidence->model()->rowCount() > 0) {
-            m_evidence->showEventDetail(m_evidence->model()->seqAt(0));
-            QCoreApplication::processEvents();
-            if (grab().save(file))
-                written.last() = file;
-            auto *tabs = m_evidence->findChild<QTabWidget *>(QStringLiteral("evidenceTabs"));
-            auto *history = m_evidence->findChild<QListWidget *>(QStringLiteral("proofHistory"));
-            tabs->setCurrentIndex(1);
-            if (history && history->count() > 1) {
-                history->setCurrentRow(1);
-                Q_EMIT history->itemActivated(history->item(1));
-            }
-            QCoreApplication::processEvents();
-            const QString proofs = QDir(dir).filePath(QStringLiteral("panel-evidence-proofs.png"));
-            if (grab().save(proofs))
-                written << proofs;
-            tabs->setCurrentIndex(2);
-            QCoreApplication::processEvents();
-            const QString verdicts = QDir(dir).filePath(QStringLiteral("panel-evidence-verdicts.png"));
-            if (grab().save(verdicts))
-                written << verdicts;
-            tabs->setCurrentIndex(0);
-        }
-        // The Alerts panel's second tab: the trends of the selected scope.
-        if (m_panels.at(i) == m_alerts) {
-            auto *tabs = m_alerts->findChild<QTabWidget *>(QStringLiteral("alertsTabs"));
-            m_alerts->monitor()->waitForWrites();
-            tabs->setCurrentIndex(1);
-            QCoreApplication::processEvents();
-            const QString trends = QDir(dir).filePath(QStringLiteral("panel-alerts-trends.png"));
-            if (grab().save(trends))
-                written << trends;
-            tabs->setCurrentIndex(0);
-        }
-    }
-    showPanel(previous);
-    return written;
 }
 
 } // namespace ops::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/StoreStatusView.h"
 #include "common/Theme.h"
 #include "core/Startup.h"
 
@@ -39,11 +40,11 @@ public:
     int currentPanel() const;
     void showPanel(int index);
 
-    enum class StoreState { Missing, Healthy, Problem };
-    // What the status bar says about the evidence store (computed by the app at start-up).
-    void setStoreStatus(StoreState state, const QString &detail);
+    using StoreState = StoreStatusView::State;
+    // What the status bar says about the evidence store (StoreStatusView).
+    void setStoreStatus(StoreState state, const QString &detail) { m_storeStatus->set(state, detail); }
     // Reads the store's state and count into the status bar (on every change of the log).
-    void updateStoreStatus();
+    void updateStoreStatus() { m_storeStatus->update(); }
     AppContext *app() const { return m_app; }
 
     // Starts periodic probing (the Alerts panel) and keeps the status bar's probe health current.
@@ -70,9 +71,6 @@ public:
     class DesktopNotifier *desktopNotifier() const {
         return m_desktop;
     }
-
-    // Renders the shell with each panel in turn to DIR/<panel>.png; returns the files written.
-    QStringList renderScreenshots(const QString &dir);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -101,8 +99,7 @@ private:
     QList<Panel *> m_panels;
     QList<QAction *> m_panelActions;
     EnvironmentBadge *m_envBadge = nullptr;
-    QLabel *m_storeLabel = nullptr;
-    QLabel *m_trustBadge = nullptr; // shown while trust.admins pins no key
+    StoreStatusView *m_storeStatus = nullptr;
     QLabel *m_probeHealth = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     AlertsPanel *m_alerts = nullptr;

@@ -1,5 +1,6 @@
 // opsconsole: the GUI. Wires config, environment policy and the main window; no logic of its own.
 #include "MainWindow.h"
+#include "Screenshots.h"
 #include "SingleInstance.h"
 #include "alerts/AlertsPanel.h"
 #include "common/AppOptions.h"
@@ -138,7 +139,7 @@ int main(int argc, char *argv[]) {
         QTimer::singleShot(30000, &loop, &QEventLoop::quit);
         window.startMonitoring();
         loop.exec();
-        QStringList files = window.renderScreenshots(parser.value(screenshots));
+        QStringList files = renderScreenshots(window, parser.value(screenshots));
         // The first-run flow as a new user meets it, and its create page.
         ui::FirstRunDialog firstRun(started, IdentityUnlock::keyDirectory(),
                                     Startup::dataDirectory() + QStringLiteral("/demo.sqlite"));

@@ -1,5 +1,6 @@
 // The real MainWindow, offscreen, driven by keyboard and mouse.
 #include "MainWindow.h"
+#include "Screenshots.h"
 #include "alerts/AlertsPanel.h"
 #include "alerts/ProbeStripModel.h"
 #include "alerts/SilenceDialog.h"
@@ -471,7 +472,7 @@ void TestMainWindow::rendersScreenshots() {
     MainWindow w(context(Environment::Dev));
     w.resize(1100, 700);
     w.show();
-    const QStringList files = w.renderScreenshots(out.path());
+    const QStringList files = renderScreenshots(w, out.path());
     QCOMPARE(files.size(), 6); // five panels and the Alerts panel's Trends tab
     for (const QString &f : files) {
         QImage img(f);
