@@ -2678,6 +2678,53 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
 </context>
 <context>
+    <name>ops::ui::LaunchChecklistModel</name>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::LaunchDecisionView</name>
     <message>
         <source>No-go rules</source>
@@ -2847,26 +2894,6 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Evidence of the selected check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2948,10 +2975,6 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>No launch yet: choose the scope and the app build, then start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3122,26 +3145,6 @@ Your signature covers the launch record %5…; any later change to the checklist
     </message>
     <message>
         <source>Hashing the build files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not recorded yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

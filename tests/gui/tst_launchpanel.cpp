@@ -8,6 +8,7 @@
 #include "launch/LaunchPanel.h"
 #include "store/Session.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QFileInfo>
@@ -19,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
@@ -86,10 +88,11 @@ template<typename T> T *child(QWidget *w, const char *name) {
     return c;
 }
 
-QString checkStatus(QTableWidget *t, const QString &id) {
-    for (int i = 0; i < t->rowCount(); ++i)
-        if (t->item(i, 0)->text() == id)
-            return t->item(i, 1)->text();
+QString checkStatus(QTableView *t, const QString &id) {
+    const QAbstractItemModel *m = t->model();
+    for (int i = 0; i < m->rowCount(); ++i)
+        if (m->index(i, 0).data().toString() == id)
+            return m->index(i, 1).data().toString();
     return {};
 }
 
@@ -161,8 +164,9 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
     QTest::mouseClick(child<QPushButton>(p.get(), "startLaunchButton"), Qt::LeftButton);
     QVERIFY(p->status().run);
     QVERIFY(!child<QPushButton>(p.get(), "startLaunchButton")->isVisible());
-    auto *checks = child<QTableWidget>(p.get(), "checklist");
-    QCOMPARE(checks->rowCount(), 6);
+    auto *checks = child<QTableView>(p.get(), "checklist");
+    QAbstractItemModelTester tester(checks->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(checks->model()->rowCount(), 6);
     QCOMPARE(p->currentCheck(), QStringLiteral("config-snapshot")); // the next thing to do is selected
     auto *run = child<QPushButton>(p.get(), "runCheckButton");
     QCOMPARE(run->text(), QStringLiteral("Take snapshot"));
@@ -305,10 +309,10 @@ void TestLaunchPanel::germanNamesTheRulesNotTheEvidence() {
         child<QComboBox>(p.get(), "launchScope")->setCurrentText(QStringLiteral("kl"));
         QTest::keyClicks(child<QLineEdit>(p.get(), "launchBuild"), QStringLiteral("2026.11.23-rc1"));
         QTest::mouseClick(child<QPushButton>(p.get(), "startLaunchButton"), Qt::LeftButton);
-        auto *checks = child<QTableWidget>(p.get(), "checklist");
-        QCOMPARE(checks->rowCount(), 6);
+        auto *checks = child<QTableView>(p.get(), "checklist");
+        QCOMPARE(checks->model()->rowCount(), 6);
         QCOMPARE(checkStatus(checks, QStringLiteral("archive")), QStringLiteral("offen"));
-        QCOMPARE(checks->item(checks->rowCount() - 1, 2)->text(), QStringLiteral("noch nicht erfasst"));
+        QCOMPARE(checks->model()->index(5, 2).data().toString(), QStringLiteral("noch nicht erfasst"));
     }
     for (QTranslator *t : qApp->findChildren<QTranslator *>())
         QCoreApplication::removeTranslator(t);

@@ -1,5 +1,7 @@
 #include "LaunchPanel.h"
 
+#include "LaunchChecklistModel.h"
+
 #include "common/AppContext.h"
 #include "common/TimeFormat.h"
 #include "store/StoreHost.h"
@@ -34,7 +36,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include "common/Colours.h"
@@ -69,20 +71,6 @@ LaunchPanel::~LaunchPanel() {
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     delete m_worker; // cancels a running check and waits for it
-}
-
-QString LaunchPanel::statusText(StepStatus status) {
-    switch (status) {
-    case StepStatus::Done:
-        return tr("done");
-    case StepStatus::Failed:
-        return tr("failed");
-    case StepStatus::Skipped:
-        return tr("skipped");
-    case StepStatus::Pending:
-        break;
-    }
-    return tr("pending");
 }
 
 QString LaunchPanel::title() const {
@@ -150,10 +138,12 @@ void LaunchPanel::buildUi() {
     m_progress->setObjectName(QStringLiteral("checklistProgress"));
     m_progress->setFormat(tr("%v of %m checks hold"));
     cl->addWidget(m_progress);
-    m_checks = new QTableWidget(0, 5, checkBox);
+    m_checkModel = new LaunchChecklistModel(this);
+    m_checkModel->setColours(colours::onBase(kGreen, palette()), colours::onBase(kRed, palette()));
+    m_checks = new QTableView(checkBox);
     m_checks->setObjectName(QStringLiteral("checklist"));
     m_checks->setAccessibleName(tr("Launch-day checklist"));
-    m_checks->setHorizontalHeaderLabels({tr("Check"), tr("Status"), tr("Evidence"), tr("By"), tr("When")});
+    m_checks->setModel(m_checkModel);
     m_checks->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_checks->setSelectionMode(QAbstractItemView::SingleSelection);
     m_checks->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -161,7 +151,8 @@ void LaunchPanel::buildUi() {
     m_checks->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_checks->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_checks->setWordWrap(false);
-    connect(m_checks, &QTableWidget::currentCellChanged, this, [this] { showCheckDetail(); });
+    connect(m_checks->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { showCheckDetail(); });
     cl->addWidget(m_checks, 2);
     m_detail = new QPlainTextEdit(checkBox);
     m_detail->setObjectName(QStringLiteral("checkEvidence"));
@@ -293,47 +284,15 @@ void LaunchPanel::showStatus() {
 
     const QString keep = currentCheck();
     {
-        const QSignalBlocker block(m_checks);
-        m_checks->setRowCount(static_cast<int>(st.checks.size()));
-        for (int i = 0; i < st.checks.size(); ++i) {
-            const LaunchCheck &c = st.checks.at(i);
-            const bool failed = c.status == StepStatus::Failed || !c.stale.isEmpty();
-            auto *name = new QTableWidgetItem(c.step.id);
-            name->setToolTip(c.step.action);
-            name->setData(Qt::UserRole, c.step.id);
-            name->setIcon(statusDot(c.holds() ? colours::onBase(kGreen, palette())
-                                    : failed  ? colours::onBase(kRed, palette())
-                                              : QColor(Qt::gray)));
-            auto *status = new QTableWidgetItem(!c.stale.isEmpty() ? tr("stale") : statusText(c.status));
-            if (failed)
-                status->setForeground(colours::onBase(kRed, palette()));
-            else if (c.holds())
-                status->setForeground(colours::onBase(kGreen, palette()));
-            auto *evidence = new QTableWidgetItem(c.status == StepStatus::Pending ? tr("not recorded yet")
-                                                  : c.stale.isEmpty()             ? c.summary
-                                                                                  : c.stale);
-            evidence->setToolTip(evidence->text());
-            m_checks->setItem(i, 0, name);
-            m_checks->setItem(i, 1, status);
-            m_checks->setItem(i, 2, evidence);
-            m_checks->setItem(i, 3, new QTableWidgetItem(c.actor));
-            m_checks->setItem(i, 4, new QTableWidgetItem(TimeFormat::minutes(c.tsMs)));
-        }
+        const QSignalBlocker block(m_checks->selectionModel());
+        m_checkModel->setChecks(st.checks);
     }
     m_progress->setMaximum(qMax(1, static_cast<int>(st.checks.size())));
     m_progress->setValue(st.checksHolding());
     if (!keep.isEmpty())
         selectCheck(keep);
-    if (currentCheck().isEmpty() && !st.checks.isEmpty()) {
-        // The first check that does not hold yet: the next thing to do.
-        int next = 0;
-        for (int i = 0; i < st.checks.size(); ++i)
-            if (!st.checks.at(i).holds()) {
-                next = i;
-                break;
-            }
-        m_checks->selectRow(next);
-    }
+    if (currentCheck().isEmpty() && !st.checks.isEmpty())
+        m_checks->selectRow(m_checkModel->nextRow()); // the first check that does not hold yet
     showCheckDetail();
 
     updateSignoffs();
@@ -364,18 +323,13 @@ QStringList LaunchPanel::actorRoles() const {
 }
 
 QString LaunchPanel::currentCheck() const {
-    const int row = m_checks->currentRow();
-    if (row < 0 || !m_checks->item(row, 0))
-        return {};
-    return m_checks->item(row, 0)->data(Qt::UserRole).toString();
+    const LaunchCheck *c = m_checkModel->checkAt(m_checks->currentIndex().row());
+    return c ? c->step.id : QString();
 }
 
 void LaunchPanel::selectCheck(const QString &step) {
-    for (int i = 0; i < m_checks->rowCount(); ++i)
-        if (m_checks->item(i, 0) && m_checks->item(i, 0)->data(Qt::UserRole).toString() == step) {
-            m_checks->selectRow(i);
-            return;
-        }
+    if (const int row = m_checkModel->rowOf(step); row >= 0)
+        m_checks->selectRow(row);
 }
 
 void LaunchPanel::showCheckDetail() {
@@ -390,7 +344,7 @@ void LaunchPanel::showCheckDetail() {
         text += tr("Not recorded yet.");
     else
         text += tr("%1 by %2 at %3 (event %4)%5\n\n")
-                    .arg(statusText(c->status), c->actor, TimeFormat::minutes(c->tsMs))
+                    .arg(LaunchChecklistModel::statusText(c->status), c->actor, TimeFormat::minutes(c->tsMs))
                     .arg(c->seq)
                     .arg(c->stale.isEmpty() ? QString() : QStringLiteral("\n") + c->stale) +
                 QString::fromStdString(CanonicalJson::pretty(c->evidence));

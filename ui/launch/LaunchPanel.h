@@ -18,7 +18,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace ops {
 class LaunchActions;
@@ -72,7 +72,6 @@ Q_SIGNALS:
 
 protected:
 private:
-    static QString statusText(StepStatus status); // in the reader's language
     void buildUi();
     void showStatus();
     void showCheckDetail();
@@ -108,7 +107,8 @@ private:
     QLineEdit *m_build = nullptr;
     QPushButton *m_start = nullptr;
     QProgressBar *m_progress = nullptr;
-    QTableWidget *m_checks = nullptr;
+    QTableView *m_checks = nullptr;
+    class LaunchChecklistModel *m_checkModel = nullptr;
     QPlainTextEdit *m_detail = nullptr;
     QLineEdit *m_note = nullptr;
     QPushButton *m_run = nullptr;

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "launch/Launch.h"
+
+#include <QAbstractTableModel>
+#include <QColor>
+
+namespace ops::ui {
+
+// The launch-day checklist of a launch run, for the Launch panel: one row a check in runbook
+// order, with its state, the one-line summary of its evidence, who recorded it and when.
+class LaunchChecklistModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Check, Status, Evidence, By, When, ColumnCount };
+    enum Role { StepRole = Qt::UserRole + 1, HoldsRole, FailedRole };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setChecks(const QList<LaunchCheck> &checks);
+    // The colours of a check that holds and of one that failed (readable on the view's palette).
+    void setColours(const QColor &holds, const QColor &failed);
+    const LaunchCheck *checkAt(int row) const;
+    int rowOf(const QString &step) const;
+    // The first check that does not hold yet (the next thing to do), or 0.
+    int nextRow() const;
+
+    // "done", "failed", "skipped", "pending", in the reader's language.
+    static QString statusText(StepStatus status);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<LaunchCheck> m_rows;
+    QColor m_holds = Qt::darkGreen;
+    QColor m_failed = Qt::darkRed;
+};
+
+} // namespace ops::ui
