@@ -3164,6 +3164,10 @@ Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Che
         <source>Hashing the build files…</source>
         <translation>Prüfsummen der Build-Dateien werden berechnet…</translation>
     </message>
+    <message>
+        <source>This check runs on a connection of its own, which needs the team log: it cannot be reached now.</source>
+        <translation>Diese Prüfung läuft über eine eigene Verbindung und braucht dafür das Team-Log: Es ist gerade nicht erreichbar.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::MainWindow</name>

@@ -3147,6 +3147,10 @@ Your signature covers the launch record %5…; any later change to the checklist
         <source>Hashing the build files…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This check runs on a connection of its own, which needs the team log: it cannot be reached now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::MainWindow</name>

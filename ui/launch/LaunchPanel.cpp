@@ -1,6 +1,7 @@
 #include "LaunchPanel.h"
 
 #include "LaunchChecklistModel.h"
+#include "store/OpenStore.h"
 
 #include "common/AppContext.h"
 #include "common/TimeFormat.h"
@@ -519,6 +520,14 @@ bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint
     }
     if (!actions()) // signed in, with a store; says what is missing otherwise
         return false;
+    // The worker opens the store again by its path: the file, or the team log's URL. Working from
+    // the copy of an unreachable team log, there is nothing to open.
+    if (!m_store()->reachable()) {
+        report(tr("This check runs on a connection of its own, which needs the team log: it cannot be "
+                  "reached now."),
+               true);
+        return false;
+    }
     const QString storePath = m_store()->path();
     auto signer =
         std::make_shared<Signer>(Signer{m_session->signer()->name, m_session->signer()->key.duplicate()});
@@ -534,7 +543,7 @@ bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint
          clock = m_clock, work = std::move(work)](JobContext &job) -> Outcome {
             StoreOpenOptions options = deploymentStoreOptions(config);
             options.clock = clock; // the act and its seal read one clock
-            auto store = SqliteEvidenceStore::open(storePath, options);
+            auto store = openEvidenceStore(storePath, options, config.storeAppRole);
             if (!store.ok())
                 return {store.error(), false};
             LaunchActions actions(*store.value(), *signer, config, environment, library, clock);
