@@ -6,6 +6,7 @@
 
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
+#include "crypto/Merkle.h"
 #include "crypto/Random.h"
 
 #include <QFile>
@@ -445,6 +446,32 @@ public:
         return {};
     }
 
+    // The act was made on a prefix of this log: its basis checkpoint is consistent with the log's
+    // latest one (each basis checked once a sync). An act made from a copy of another log, or of a
+    // history rewritten since, is refused.
+    Result<void> checkBasis(EvidenceStore &team, const OutboxAct &act) {
+        if (act.basisSize == 0 || m_basesChecked.contains({act.basisSize, act.basisRoot}))
+            return {};
+        auto latest = team.latestCheckpoint();
+        if (!latest.ok())
+            return latest.error();
+        auto proof = team.consistencyProof(act.basisSize, latest->size);
+        const bool consistent =
+            proof.ok() && act.basisSize <= latest->size &&
+            (act.basisSize == latest->size
+                 ? act.basisRoot == latest->root
+                 : crypto::merkle::verifyConsistency(act.basisSize, latest->size, act.basisRoot, latest->root,
+                                                     proof.value()));
+        if (!consistent)
+            return makeError(
+                ErrorCode::Policy,
+                QStringLiteral("it was made on a log of %1 events that is not a prefix of this team "
+                               "log (its basis checkpoint does not match)")
+                    .arg(act.basisSize));
+        m_basesChecked.insert({act.basisSize, act.basisRoot});
+        return {};
+    }
+
     // The first change after `basis` to any of `keys`, with the key it touched.
     std::optional<std::pair<QString, Hit>> firstAfter(const QSet<QString> &keys, quint64 basis) const {
         std::optional<std::pair<QString, Hit>> first;
@@ -466,9 +493,12 @@ private:
     quint64 m_scanned = 0;
     int m_ownLeft = 0;
     QHash<QString, QList<Hit>> m_hits;
+    QSet<std::pair<quint64, QByteArray>> m_basesChecked;
 };
 
 Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
+    if (auto r = index.checkBasis(team, act); !r.ok())
+        return r.error();
     QSet<QString> mine;
     for (const NewEvent &e : act.events)
         mine.unite(touchedKeys(e.kind, e.scope, e.payload));

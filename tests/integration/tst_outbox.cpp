@@ -275,6 +275,13 @@ void TestOutbox::anActTheLogNoLongerAdmitsIsKeptAsRejected() {
                 ->queue(m_bob, team->storeId(), basis,
                         {ev(QStringLiteral("test.note"), QStringLiteral("pg"), note)}, {}, m_now)
                 .ok());
+    // An act made on a log that is not this one: its basis has the right size and another root.
+    Checkpoint foreign = basis;
+    foreign.root[0] = static_cast<char>(foreign.root.at(0) ^ 0x01);
+    QVERIFY(outbox.value()
+                ->queue(m_bob, team->storeId(), foreign,
+                        {ev(QStringLiteral("test.note"), QStringLiteral("pg"), note)}, {}, m_now)
+                .ok());
     // An act of alice's made on this console waits for her.
     QVERIFY(outbox.value()
                 ->queue(m_alice, team->storeId(), basis,
@@ -290,7 +297,7 @@ void TestOutbox::anActTheLogNoLongerAdmitsIsKeptAsRejected() {
 
     auto report = syncOutbox(*outbox.value(), *team, m_bob, admission(*outbox.value()), m_clock);
     QVERIFY(report.ok());
-    QCOMPARE(report->rejected, 1);
+    QCOMPARE(report->rejected, 2);
     QCOMPARE(report->synced, 1);
     QCOMPARE(report->otherAuthors, 1);
     const auto entries = outbox.value()->entries().value();
@@ -301,7 +308,10 @@ void TestOutbox::anActTheLogNoLongerAdmitsIsKeptAsRejected() {
              qPrintable(entries.at(0).reason));
     QVERIFY(report->lines.first().contains(QStringLiteral("rejected")));
     QCOMPARE(entries.at(1).state, OutboxState::Synced);
-    QCOMPARE(entries.at(2).state, OutboxState::Pending);
+    QCOMPARE(entries.at(2).state, OutboxState::Rejected);
+    QVERIFY2(entries.at(2).reason.contains(QStringLiteral("not a prefix of this team log")),
+             qPrintable(entries.at(2).reason));
+    QCOMPARE(entries.at(3).state, OutboxState::Pending);
     // The rejected act is kept, whole, with its signature; nothing of it reached the log.
     QCOMPARE(entries.at(0).act.events.first().payload.stringAt("text"), QStringLiteral("roll back pg"));
     QCOMPARE(team->size().value(), before + 2);
