@@ -227,6 +227,98 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
         }
         return std::pair<quint64, quint64>(hi, lo);
     };
+    // What an outbox.synced event says was signed offline: each of the act's events that follow it,
+    // by the same author, whose signature as made offline (its own id and time) verifies under a key
+    // that author held, made no later than the sync.
+    struct OfflineAct {
+        quint64 marker = 0;
+        QString author;
+        qint64 syncedAtMs = 0;
+        JsonValue::Array originals;
+        std::size_t next = 0;
+        bool pending() const { return next < originals.size(); }
+    };
+    std::optional<OfflineAct> offline;
+    const auto incomplete = [&] {
+        if (offline && offline->pending())
+            verdict.fail(
+                offline->marker,
+                QStringLiteral("event %1: the outbox.synced record names %2 events made offline; only %3 "
+                               "of its author's follow it")
+                    .arg(offline->marker)
+                    .arg(offline->originals.size())
+                    .arg(offline->next));
+        offline.reset();
+    };
+    const auto checkOffline = [&](quint64 seq, const QString &actorName, const QString &kindName, qint64 tsMs,
+                                  const codec::Envelope &env, std::string_view uuidBytes,
+                                  std::string_view actorBytes, std::string_view kindBytes,
+                                  std::string_view scopeBytes) {
+        if (kindName == QLatin1String("outbox.synced")) {
+            incomplete();
+            auto p = CanonicalJson::parse(env.payload);
+            const JsonValue *o = p.ok() ? p->find("originals") : nullptr;
+            if (!o || o->toArray().empty()) {
+                verdict.fail(seq, QStringLiteral("event %1: an outbox.synced record without the events it "
+                                                 "stands for")
+                                      .arg(seq));
+                return;
+            }
+            offline = OfflineAct{seq, actorName, tsMs, o->toArray(), 0};
+            return;
+        }
+        Q_UNUSED(uuidBytes);
+        if (!offline || !offline->pending())
+            return;
+        const JsonValue &original = offline->originals.at(offline->next++);
+        if (actorName != offline->author) {
+            verdict.fail(seq,
+                         QStringLiteral("event %1 by '%2' stands where the outbox.synced record at %3 names "
+                                        "an event of '%4'")
+                             .arg(seq)
+                             .arg(actorName)
+                             .arg(offline->marker)
+                             .arg(offline->author));
+            offline.reset();
+            return;
+        }
+        const JsonValue *madeTs = original.find("ts");
+        const qint64 madeMs = madeTs ? madeTs->toInt() : 0;
+        const std::string message =
+            codec::signedMessage(storeIdBytes, original.stringAt("id").toStdString(), madeMs, actorBytes,
+                                 kindBytes, scopeBytes, env.payload);
+        const QByteArray signature = QByteArray::fromBase64(original.stringAt("signature").toLatin1());
+        bool verified = false;
+        if (const IdentityRegistry::Entry *entry = reg.find(actorName))
+            for (const IdentityRegistry::KeyPeriod &k : entry->keys) {
+                auto cached = keyCache.constFind(k.publicKeyPem);
+                if (cached == keyCache.cend()) {
+                    auto parsedKey = crypto::PublicKey::fromPem(k.publicKeyPem);
+                    cached = keyCache.insert(k.publicKeyPem,
+                                             parsedKey.ok() ? parsedKey.value() : crypto::PublicKey());
+                }
+                if (!cached->isNull() &&
+                    cached->verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
+                                   signature)) {
+                    verified = true;
+                    break;
+                }
+            }
+        if (!verified)
+            verdict.fail(
+                seq, QStringLiteral("event %1: the signature '%2' made offline (outbox.synced at %3) does "
+                                    "not verify under a key that identity held")
+                         .arg(seq)
+                         .arg(actorName)
+                         .arg(offline->marker));
+        else if (madeMs > offline->syncedAtMs + Time::kClockSkewToleranceMs)
+            verdict.fail(seq,
+                         QStringLiteral("event %1: said to be made offline at %2, after it was synced at %3")
+                             .arg(seq)
+                             .arg(Time::toIso(madeMs), Time::toIso(offline->syncedAtMs)));
+        else
+            ++report.signaturesChecked;
+    };
     LogEventRow row;
     while (true) {
         auto more = source.nextEvent(row);
@@ -333,6 +425,8 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
                     else
                         ++report.signaturesChecked;
                 }
+                if (options.signatures && signedByActor)
+                    checkOffline(seq, actorName, kindName, tsMs, env, uuid, actor, kind, scope);
             }
         }
         if (!signedByActor) {
@@ -450,6 +544,8 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
         });
         !r.ok())
         return r.error();
+    if (options.signatures)
+        incomplete();
     // A blob deleted (or never written) behind the event that names it.
     for (const auto &[seq, sha] : attached) {
         auto present = source.hasBlob(sha);

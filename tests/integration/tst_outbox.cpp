@@ -42,6 +42,7 @@ private Q_SLOTS:
     void aConsoleGoesOnWorkingWithoutTheServer();
     void anEditedCopyIsNotBelieved();
     void theCliWorksWithoutTheServer();
+    void aForgedOfflineRecordFailsVerify();
 
 private:
     static Signer makeSigner(const QString &name);
@@ -579,6 +580,38 @@ void TestOutbox::theCliWorksWithoutTheServer() {
     auto report = team->verify(VerifyOptions(true));
     QVERIFY(report.ok());
     QVERIFY2(report->intact, qPrintable(report->reason));
+}
+
+// A console claims an act was made offline an hour earlier (to look as if it met a deadline): an
+// outbox.synced record whose "original" signature alice never made. The append takes it (it is
+// alice's own signed event); verify names the event whose offline signature does not verify, and
+// a record that names more events than follow it.
+void TestOutbox::aForgedOfflineRecordFailsVerify() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    auto clean = team->verify(VerifyOptions(true));
+    QVERIFY(clean.ok() && clean->intact);
+    JsonValue original = JsonValue::object();
+    original["id"] = QStringLiteral("0f0e0d0c-0b0a-4908-8706-050403020100");
+    original["ts"] = m_now - 3'600'000;
+    original["signature"] = QString::fromLatin1(QByteArray(64, '\x5a').toBase64());
+    JsonValue originals = JsonValue::array();
+    originals.push(original);
+    JsonValue marker = JsonValue::object();
+    marker["outbox"] = QStringLiteral("forged");
+    marker["n"] = 1;
+    marker["made_at_ms"] = m_now - 3'600'000;
+    marker["originals"] = originals;
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("rolled back pg (honest, really)");
+    auto stored = team->append(m_alice, {ev(QStringLiteral("outbox.synced"), QString(), marker),
+                                         ev(QStringLiteral("test.note"), QStringLiteral("pg"), note)});
+    QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().toString()));
+    auto report = team->verify(VerifyOptions(true));
+    QVERIFY(report.ok());
+    QVERIFY(!report->intact);
+    QCOMPARE(report->firstBadSeq.value_or(0), stored->at(1).seq);
+    QVERIFY2(report->reason.contains(QStringLiteral("made offline")), qPrintable(report->reason));
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
