@@ -1897,6 +1897,14 @@
         <source>Verification cancelled; nothing recorded.</source>
         <translation>Prüfung abgebrochen; nichts aufgezeichnet.</translation>
     </message>
+    <message>
+        <source>Offline: %1 events of this console's copy of the team log, and %2 made here that the team log does not have yet</source>
+        <translation>Offline: %1 Ereignisse aus der Kopie des Team-Logs dieser Konsole und %2 hier vorgenommene, die das Team-Log noch nicht hat</translation>
+    </message>
+    <message>
+        <source>The positions of the acts made here are provisional until they are synced</source>
+        <translation>Die Positionen der hier vorgenommenen Handlungen gelten nur vorläufig, bis sie abgeglichen sind</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::FirstRunDialog</name>

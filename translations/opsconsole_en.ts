@@ -1894,6 +1894,14 @@
         <source>Verification cancelled; nothing recorded.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Offline: %1 events of this console&apos;s copy of the team log, and %2 made here that the team log does not have yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The positions of the acts made here are provisional until they are synced</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::FirstRunDialog</name>

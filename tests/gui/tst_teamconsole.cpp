@@ -256,11 +256,24 @@ void TestTeamConsole::worksWithoutTheServerAndSyncs() {
     QVERIFY2(id.startsWith(QStringLiteral("INC-")), qPrintable(id));
     QTRY_VERIFY2(status->text().contains(QStringLiteral("UNSYNCED: 1 act since")),
                  qPrintable(status->text()));
-    if (const QString shots = qEnvironmentVariable("OPSCONSOLE_SHOT_DIR"); !shots.isEmpty()) {
-        w.resize(1400, 860);
+    // The Evidence panel tells the copy from the acts made here.
+    w.showPanel(4);
+    auto *count = w.evidencePanel()->findChild<QLabel *>(QStringLiteral("matchCount"));
+    QTRY_VERIFY2(count->text().startsWith(QStringLiteral("Offline: 1 events of this console's copy")) &&
+                     count->text().contains(QStringLiteral("and 1 made here")),
+                 qPrintable(count->text()));
+    // Every panel works from the copy while offline, and none shows it as healthy.
+    const QString shots = qEnvironmentVariable("OPSCONSOLE_SHOT_DIR");
+    for (int i = 0; i < w.panelCount(); ++i) {
+        w.showPanel(i);
         QTest::qWait(0);
-        w.grab().save(shots + QStringLiteral("/team-offline.png"));
+        QVERIFY2(status->text().contains(QStringLiteral("PROBLEM")), qPrintable(status->text()));
+        if (!shots.isEmpty()) {
+            w.resize(1400, 860);
+            w.grab().save(shots + QStringLiteral("/team-offline-%1.png").arg(i));
+        }
     }
+    w.showPanel(1);
 
     QVERIFY(cluster.restart());
     QTRY_VERIFY2_WITH_TIMEOUT(!status->text().contains(QStringLiteral("PROBLEM")) &&

@@ -1,5 +1,7 @@
 #include "EvidencePanel.h"
 
+#include "store/TeamLogCopy.h"
+
 #include "common/AppContext.h"
 #include "store/EventExport.h"
 #include "store/StoreHost.h"
@@ -530,6 +532,17 @@ void EvidencePanel::updateCount() {
         if (!m_model->lastError().isEmpty()) {
             m_count->setText(tr("The team log cannot be read"));
             m_count->setToolTip(m_model->lastError());
+            return;
+        }
+        if (StoreHost *host = m_app->host(); host->isOffline() && host->teamCopy()) {
+            // The copy and the acts made here since: the latter have no place in the team log yet.
+            const qint64 copied = static_cast<qint64>(host->teamCopy()->size());
+            m_count->setText(tr("Offline: %1 events of this console's copy of the team log, and %2 made here "
+                                "that the team log does not have yet")
+                                 .arg(copied)
+                                 .arg(qMax<qint64>(0, m_model->rowCount() - copied)));
+            m_count->setToolTip(
+                tr("The positions of the acts made here are provisional until they are synced"));
             return;
         }
         m_count->setText(tr("%n event(s) in the team log", nullptr, m_model->rowCount()));
