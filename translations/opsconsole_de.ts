@@ -854,6 +854,17 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::Acts</name>
+    <message>
+        <source>%1 (event %2, signed by %3)</source>
+        <translation>%1 (Ereignis %2, signiert von %3)</translation>
+    </message>
+    <message>
+        <source>%1 (signed by %2; waits in the outbox until the team log is back)</source>
+        <translation>%1 (signiert von %2; wartet im Postausgang, bis das Team-Log wieder erreichbar ist)</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::AlertsPanel</name>
     <message>
         <source>Alerts</source>
@@ -2437,10 +2448,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <source>%1 closed</source>
         <translation>%1 geschlossen</translation>
     </message>
-    <message>
-        <source>%1 (event %2, signed by %3)</source>
-        <translation>%1 (Ereignis %2, signiert von %3)</translation>
-    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>
@@ -2531,10 +2538,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>No evidence store.</source>
         <translation>Kein Nachweisspeicher.</translation>
-    </message>
-    <message>
-        <source>%1 (event %2, signed by %3)</source>
-        <translation>%1 (Ereignis %2, signiert von %3)</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -3051,10 +3054,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>%1 failed: %2 (event %3)</source>
         <translation>%1 fehlgeschlagen: %2 (Ereignis %3)</translation>
-    </message>
-    <message>
-        <source>%1 (event %2, signed by %3)</source>
-        <translation>%1 (Ereignis %2, signiert von %3)</translation>
     </message>
     <message>
         <source>Launch started</source>

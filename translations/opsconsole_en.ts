@@ -853,6 +853,17 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::Acts</name>
+    <message>
+        <source>%1 (event %2, signed by %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (signed by %2; waits in the outbox until the team log is back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::AlertsPanel</name>
     <message>
         <source>Alerts</source>
@@ -2426,10 +2437,6 @@ An admin approves it in the console or with the command below; until then you ca
         <source>%1 closed</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 (event %2, signed by %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>
@@ -2519,10 +2526,6 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>No evidence store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (event %2, signed by %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3037,10 +3040,6 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>%1 failed: %2 (event %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (event %2, signed by %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

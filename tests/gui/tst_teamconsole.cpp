@@ -256,6 +256,12 @@ void TestTeamConsole::worksWithoutTheServerAndSyncs() {
     QVERIFY2(id.startsWith(QStringLiteral("INC-")), qPrintable(id));
     QTRY_VERIFY2(status->text().contains(QStringLiteral("UNSYNCED: 1 act since")),
                  qPrintable(status->text()));
+    // The confirmation names no position: the act has none in the team log yet.
+    const QString confirmation =
+        w.incidentsPanel()->findChild<QLabel *>(QStringLiteral("incidentStatus"))->text();
+    QVERIFY2(confirmation.contains(QStringLiteral("waits in the outbox")) &&
+                 !confirmation.contains(QStringLiteral("event 2")),
+             qPrintable(confirmation));
     // The Evidence panel tells the copy from the acts made here.
     w.showPanel(4);
     auto *count = w.evidencePanel()->findChild<QLabel *>(QStringLiteral("matchCount"));

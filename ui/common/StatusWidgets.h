@@ -4,6 +4,9 @@
 // value of a read that may fail (empty when it did).
 
 #include "core/Result.h"
+#include "store/EvidenceTypes.h"
+
+#include <QCoreApplication>
 
 #include <QIcon>
 #include <QLabel>
@@ -59,6 +62,19 @@ protected:
                               shown, foregroundRole());
     }
 };
+
+// What the confirmation of an act says: the position it took and who signed it, or, on a team log
+// that cannot be reached, that it waits in the outbox (its position is not known yet).
+inline QString actRecorded(const QString &done, const StoredEvent &e, bool reachable) {
+    return reachable ? QCoreApplication::translate("ops::ui::Acts", "%1 (event %2, signed by %3)")
+                           .arg(done)
+                           .arg(e.seq)
+                           .arg(e.actor)
+                     : QCoreApplication::translate("ops::ui::Acts",
+                                                   "%1 (signed by %2; waits in the outbox until the team log "
+                                                   "is back)")
+                           .arg(done, e.actor);
+}
 
 template<typename T> T orEmpty(const Result<T> &r) {
     return r.ok() ? r.value() : T{};

@@ -4,6 +4,7 @@
 
 #include "common/AppContext.h"
 #include "common/Colours.h"
+#include "common/StatusWidgets.h"
 #include "common/TimeFormat.h"
 #include "store/Session.h"
 
@@ -343,7 +344,7 @@ bool IncidentDetailView::handle(const Result<StoredEvent> &result, const QString
         m_host->report(result.error().message, true);
         return false;
     }
-    m_host->report(tr("%1 (event %2, signed by %3)").arg(done).arg(result->seq).arg(result->actor));
+    m_host->report(actRecorded(done, result.value(), m_host->storeReachable()));
     m_host->refresh();
     return true;
 }

@@ -20,6 +20,8 @@ public:
     virtual void refresh() = 0;
     virtual const RunbookLibrary &library() const = 0;
     virtual qint64 now() const = 0; // the panel's clock
+    // False while the console works from its copy of an unreachable team log (acts wait in the outbox).
+    virtual bool storeReachable() const = 0;
 };
 
 } // namespace ops::ui

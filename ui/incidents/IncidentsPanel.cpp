@@ -1,6 +1,7 @@
 #include "IncidentsPanel.h"
 
 #include "common/Colours.h"
+#include "common/StatusWidgets.h"
 
 #include "common/AppContext.h"
 #include "common/TimeFormat.h"
@@ -422,12 +423,17 @@ bool IncidentsPanel::confirm(const QString &title, const QString &text) {
                                  QMessageBox::Cancel) == QMessageBox::Yes;
 }
 
+bool IncidentsPanel::storeReachable() const {
+    EvidenceStore *store = m_store ? m_store() : nullptr;
+    return !store || store->reachable();
+}
+
 bool IncidentsPanel::handle(const Result<StoredEvent> &result, const QString &done) {
     if (!result.ok()) {
         report(result.error().message, true);
         return false;
     }
-    report(tr("%1 (event %2, signed by %3)").arg(done).arg(result->seq).arg(result->actor));
+    report(actRecorded(done, result.value(), storeReachable()));
     refresh();
     return true;
 }

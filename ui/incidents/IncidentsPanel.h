@@ -86,6 +86,7 @@ private:
     std::unique_ptr<IncidentActions> actions() override;
     const RunbookLibrary &library() const override;
     qint64 now() const override;
+    bool storeReachable() const override;
     bool handle(const Result<StoredEvent> &result, const QString &done);
 
     AppContext *m_app;

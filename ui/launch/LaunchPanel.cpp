@@ -403,7 +403,7 @@ bool LaunchPanel::handle(const Result<StoredEvent> &result, const QString &done)
     const bool failed = p.stringAt("status") == QLatin1String("failed");
     report(failed
                ? tr("%1 failed: %2 (event %3)").arg(p.stringAt("step"), p.stringAt("note")).arg(result->seq)
-               : tr("%1 (event %2, signed by %3)").arg(done).arg(result->seq).arg(result->actor),
+               : actRecorded(done, result.value(), !m_store || !m_store() || m_store()->reachable()),
            failed);
     refresh();
     return !failed;
