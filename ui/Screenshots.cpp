@@ -35,9 +35,9 @@ QStringList renderScreenshots(MainWindow &window, const QString &dir) {
             auto *tabs = incidents->findChild<QTabWidget *>(QStringLiteral("incidentTabs"));
             tabs->setCurrentIndex(1);
             QCoreApplication::processEvents();
-            const QString evidence = QDir(dir).filePath(QStringLiteral("panel-incidents-evidence.png"));
-            if (window.grab().save(evidence))
-                written << evidence;
+            const QString timeline = QDir(dir).filePath(QStringLiteral("panel-incidents-evidence.png"));
+            if (window.grab().save(timeline))
+                written << timeline;
             tabs->setCurrentIndex(0);
         }
         if (!rollback.isEmpty()) {
