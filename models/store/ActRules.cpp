@@ -50,6 +50,20 @@ Result<Plan> plan(const IdentityRegistry &reg, const Signer &signer, const QList
     p.batch = events;
     if (p.ownRequest)
         return p;
+    // An "outbox.synced" record opens the act it records and counts its events: it is written
+    // by the sync of an outbox (syncOutbox), never on its own or in the middle of another act.
+    for (int i = 0; i < events.size(); ++i) {
+        if (!events.at(i).kind.startsWith(QLatin1String("outbox.")))
+            continue;
+        const JsonValue *originals = events.at(i).payload.find("originals");
+        if (i != 0 || events.at(i).kind != QLatin1String("outbox.synced") || !originals ||
+            !originals->isArray() ||
+            originals->toArray().size() + 1 != static_cast<std::size_t>(events.size()))
+            return makeError(ErrorCode::Policy,
+                             QStringLiteral("%1 is recorded only by the sync of an outbox, before the act it "
+                                            "records")
+                                 .arg(events.at(i).kind));
+    }
     if (const QString why = reg.refusalAt(signer.name, signer.key.publicKey().fingerprint(), nextSeq);
         !why.isEmpty())
         return makeError(ErrorCode::Policy, why);

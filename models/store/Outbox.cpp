@@ -2,15 +2,18 @@
 
 #include "ActRules.h"
 #include "EventCodec.h"
+#include "IdentityRegistry.h"
 #include "Sqlite.h"
 
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
+#include "crypto/Ed25519.h"
 #include "crypto/Merkle.h"
 #include "crypto/Random.h"
 
 #include <QFile>
 #include <QHash>
+#include <QLockFile>
 
 #include <algorithm>
 
@@ -410,12 +413,14 @@ public:
         qint64 tsMs = 0;
     };
 
-    Result<void> extend(EvidenceStore &team, const Outbox &outbox, quint64 basis) {
-        if (!m_started || basis < m_start) {
+    Result<void> extend(EvidenceStore &team, const Outbox &outbox, const QString &author, quint64 basis) {
+        if (!m_started || basis < m_start || author != m_author) {
             m_started = true;
+            m_author = author;
             m_start = m_scanned = basis;
             m_ownLeft = 0;
             m_hits.clear();
+            m_syncedIds.clear();
         }
         auto size = team.size();
         if (!size.ok())
@@ -430,12 +435,19 @@ public:
             for (const StoredEvent &e : page.value()) {
                 m_scanned = e.seq;
                 const JsonValue p = e.payload();
-                if (e.kind == QLatin1String("outbox.synced") && p.stringAt("outbox") == outbox.id()) {
+                // Only the author's own record of an act synced from this outbox counts: anyone may
+                // name this outbox in an event, and it would hide their changes.
+                if (e.kind == QLatin1String("outbox.synced") && e.actor == m_author) {
                     const JsonValue *originals = p.find("originals");
-                    m_ownLeft = originals ? static_cast<int>(originals->toArray().size()) : 0;
-                    continue;
+                    if (originals && originals->isArray())
+                        for (const JsonValue &o : originals->toArray())
+                            m_syncedIds.insert(o.stringAt("id"), e.seq);
+                    if (p.stringAt("outbox") == outbox.id()) {
+                        m_ownLeft = originals ? static_cast<int>(originals->toArray().size()) : 0;
+                        continue;
+                    }
                 }
-                if (m_ownLeft > 0) {
+                if (m_ownLeft > 0 && e.actor == m_author) {
                     --m_ownLeft; // an act of this outbox, synced before
                     continue;
                 }
@@ -472,6 +484,10 @@ public:
         return {};
     }
 
+    // Where the author's record of an act synced before holds an event of this id (0: nowhere
+    // after the basis scanned). An act copied again into an outbox carries the ids it had.
+    quint64 syncedAt(const QString &id) const { return m_syncedIds.value(id, 0); }
+
     // The first change after `basis` to any of `keys`, with the key it touched.
     std::optional<std::pair<QString, Hit>> firstAfter(const QSet<QString> &keys, quint64 basis) const {
         std::optional<std::pair<QString, Hit>> first;
@@ -492,18 +508,15 @@ private:
     quint64 m_start = 0;
     quint64 m_scanned = 0;
     int m_ownLeft = 0;
+    QString m_author;
     QHash<QString, QList<Hit>> m_hits;
+    QHash<QString, quint64> m_syncedIds;
     QSet<std::pair<quint64, QByteArray>> m_basesChecked;
 };
 
 Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
     if (auto r = index.checkBasis(team, act); !r.ok())
         return r.error();
-    QSet<QString> mine;
-    for (const NewEvent &e : act.events)
-        mine.unite(touchedKeys(e.kind, e.scope, e.payload));
-    if (mine.isEmpty())
-        return {};
     auto size = team.size();
     if (!size.ok())
         return size.error();
@@ -512,13 +525,76 @@ Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &ou
                          QStringLiteral("it was made on a team log of %1 events; this one holds %2")
                              .arg(act.basisSize)
                              .arg(size.value()));
-    if (auto r = index.extend(team, outbox, act.basisSize); !r.ok())
+    if (auto r = index.extend(team, outbox, act.author, act.basisSize); !r.ok())
         return r.error();
+    for (const QString &id : act.uuids)
+        if (const quint64 at = index.syncedAt(id))
+            return makeError(ErrorCode::Policy,
+                             QStringLiteral("it was synced before (event %1 records it): a copy of an act "
+                                            "is never appended twice")
+                                 .arg(at));
+    QSet<QString> mine;
+    for (const NewEvent &e : act.events)
+        mine.unite(touchedKeys(e.kind, e.scope, e.payload));
+    if (mine.isEmpty())
+        return {};
     if (const auto hit = index.firstAfter(mine, act.basisSize))
         return makeError(ErrorCode::Policy,
                          QStringLiteral("%1 changed after it was made: event %2 (%3 by %4, %5)")
                              .arg(describeKey(hit->first), QString::number(hit->second.seq), hit->second.kind,
                                   hit->second.actor, Time::toIso(hit->second.tsMs)));
+    return {};
+}
+
+// Whether the act is what its author made: well formed, made on a basis (not before that
+// checkpoint was sealed, not in the future) and signed, event by event, with the key the author held
+// at the basis in this team log. An error names what is wrong; nothing in it is believed otherwise.
+Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &reg, const OutboxAct &act,
+                            qint64 nowMs, QHash<quint64, qint64> &sealedAt) {
+    if (act.events.isEmpty() || act.uuids.size() != act.events.size() ||
+        act.signatures.size() != act.events.size())
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("the act is incomplete (the outbox file was edited)"));
+    if (act.basisSize == 0 || act.basisRoot.size() != 32)
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("it names no team log it was made on (the outbox file was edited)"));
+    auto cached = sealedAt.constFind(act.basisSize);
+    if (cached == sealedAt.cend()) {
+        auto sealedMs = team.sealedAtMs(act.basisSize);
+        if (!sealedMs.ok())
+            return sealedMs.error();
+        cached = sealedAt.insert(act.basisSize, sealedMs.value());
+    }
+    const qint64 sealed = cached.value();
+    const qint64 earliest = sealed - Time::kClockSkewToleranceMs;
+    const qint64 latest = nowMs + Time::kClockSkewToleranceMs;
+    const QByteArray pem = reg.keyAt(act.author, act.basisSize + 1);
+    if (pem.isEmpty())
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("'%1' could not act on the log it was made on (%2 events)")
+                             .arg(act.author)
+                             .arg(act.basisSize));
+    auto key = crypto::PublicKey::fromPem(pem);
+    if (!key.ok())
+        return key.error();
+    for (int i = 0; i < act.events.size(); ++i) {
+        const NewEvent &e = act.events.at(i);
+        const qint64 ts = e.tsMs.value_or(act.madeMs);
+        if (ts < earliest || ts > latest || act.madeMs < earliest || act.madeMs > latest)
+            return makeError(ErrorCode::Policy,
+                             QStringLiteral("its time %1 lies outside %2 (its basis sealed) to now")
+                                 .arg(Time::toIso(ts), Time::toIso(sealed)));
+        const std::string message = store::codec::signedMessage(
+            act.storeId.toStdString(), act.uuids.at(i).toStdString(), ts, act.author.toStdString(),
+            e.kind.toStdString(), e.scope.toStdString(), CanonicalJson::serialize(e.payload));
+        if (!key->verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
+                         act.signatures.at(i)))
+            return makeError(ErrorCode::Policy,
+                             QStringLiteral("event %1 of the act is not signed by '%2' (the outbox file was "
+                                            "edited; it is never signed again)")
+                                 .arg(i + 1)
+                                 .arg(act.author));
+    }
     return {};
 }
 
@@ -539,6 +615,22 @@ OutboxAdmission unchangedSinceBasis(const Outbox &outbox) {
 Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const Signer &author,
                                     const OutboxAdmission &admit, const Time::Clock &clock) {
     OutboxSyncReport report;
+    // One sync of this outbox at a time, across processes (the window's duty and the command line):
+    // two would append the same act twice. A lock left by a process that died is taken over.
+    QLockFile lock(outbox.path() + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0)) {
+        if (lock.error() != QLockFile::LockFailedError)
+            return makeError(ErrorCode::Store, QStringLiteral("cannot lock the outbox for a sync"),
+                             outbox.path());
+        report.busy = true;
+        report.lines << QStringLiteral("another sync of this outbox is running");
+        return report;
+    }
+    auto reg = team.registry();
+    if (!reg.ok())
+        return reg.error();
+    QHash<quint64, qint64> sealedAt;
     auto entries = outbox.entries();
     if (!entries.ok())
         return entries.error();
@@ -568,6 +660,15 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
                 return r.error();
             ++report.recovered;
             report.lines << QStringLiteral("act %1 was already in the team log").arg(act.n);
+            continue;
+        }
+        if (auto real = checkAuthentic(team, reg.value(), act, clock(), sealedAt); !real.ok()) {
+            if (!team.reachable())
+                return report;
+            if (auto r = outbox.markRejected(act.n, real.error().message, clock()); !r.ok())
+                return r.error();
+            ++report.rejected;
+            report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(real.error().message);
             continue;
         }
         if (admit) {

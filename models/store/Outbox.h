@@ -113,6 +113,7 @@ struct OutboxSyncReport {
     int rejected = 0;
     int recovered = 0;    // found already appended (a sync cut off before it noted the outcome)
     int otherAuthors = 0; // waiting for their own author to sync them
+    bool busy = false;    // another sync of this outbox was running (nothing was done)
     QStringList lines;    // one a synced or rejected act, for the author to read
 };
 
@@ -122,6 +123,12 @@ struct OutboxSyncReport {
 // author now, at the time they reach the log, so the log's time order holds and the checkpoint
 // over them is the author's. An act the admission or the team log refuses is kept as rejected;
 // a lost connection (EvidenceStore::reachable) stops the sync with the act still waiting.
+// Before anything is appended, each act must prove it is what its author made: every event's
+// signature verifies under the key the author held at the act's basis, the act was made on a
+// basis (never before that checkpoint was sealed, never in the future) and holds matching ids,
+// times and signatures; an act that does not is rejected, so a row slipped into the outbox file is
+// never signed again by the author. One sync per outbox at a time (a lock file beside it): a
+// second one, from the window or the command line, returns busy without touching anything.
 Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const Signer &author,
                                     const OutboxAdmission &admit, const Time::Clock &clock);
 

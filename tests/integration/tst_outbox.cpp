@@ -22,6 +22,7 @@
 #include "store/TeamWitnessDuty.h"
 
 #include <QFile>
+#include <QLockFile>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -43,6 +44,9 @@ private Q_SLOTS:
     void anEditedCopyIsNotBelieved();
     void theCliWorksWithoutTheServer();
     void aForgedOfflineRecordFailsVerify();
+    void aRowSlippedIntoTheOutboxIsNeverSigned();
+    void anotherIdentityCannotHideItsChangesBehindAnOutbox();
+    void oneSyncOfAnOutboxAtATime();
 
 private:
     static Signer makeSigner(const QString &name);
@@ -615,4 +619,161 @@ void TestOutbox::aForgedOfflineRecordFailsVerify() {
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
+// A person with the outbox file and sqlite3 slips acts "by alice" into her outbox: one signed with
+// another key, one a genuine act with its text changed, one a copy of an act synced before. Her
+// console, syncing, signs none of them again: each is rejected, saying why; her own act goes on.
+void TestOutbox::aRowSlippedIntoTheOutboxIsNeverSigned() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const Checkpoint basis = team->latestCheckpoint().value();
+    const QString path = m_dir.file(QStringLiteral("slipped.sqlite"));
+    auto outbox = Outbox::open(path);
+    QVERIFY(outbox.ok());
+    JsonValue genuine = JsonValue::object();
+    genuine["text"] = QStringLiteral("genuine note");
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("test.note"), QStringLiteral("kl"), genuine)}, {}, m_now)
+                .ok());
+    auto first = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY(first.ok());
+    QCOMPARE(first->synced, 1);
+
+    // The attacker's own act in alice's name, signed with the attacker's key, made elsewhere.
+    const QString scratch = m_dir.file(QStringLiteral("mallory.sqlite"));
+    {
+        auto other = Outbox::open(scratch);
+        QVERIFY(other.ok());
+        Signer mallory = makeSigner(QStringLiteral("alice"));
+        JsonValue sw = JsonValue::object();
+        sw["switch"] = QStringLiteral("publish");
+        sw["reason"] = QStringLiteral("forged");
+        QVERIFY(other.value()
+                    ->queue(mallory, team->storeId(), basis,
+                            {ev(QStringLiteral("killswitch.activated"), QStringLiteral("kl"), sw)}, {}, m_now)
+                    .ok());
+    }
+    const QString columns = QStringLiteral("made_ms, author, store_id, basis_size, basis_root, events");
+    const QString sql =
+        QStringLiteral("ATTACH '%1' AS m;"
+                       "INSERT INTO acts(%2) SELECT %2 FROM m.acts;"
+                       "INSERT INTO acts(%2) SELECT made_ms, author, store_id, basis_size, basis_root, "
+                       "replace(events, 'genuine note', 'forged note') FROM main.acts WHERE n = 1;"
+                       "INSERT INTO acts(%2) SELECT %2 FROM main.acts WHERE n = 1;")
+            .arg(scratch, columns);
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"), {path, sql});
+    QVERIFY(sqlite.waitForFinished(60000));
+    QVERIFY2(sqlite.exitCode() == 0, sqlite.readAllStandardError().constData());
+    QCOMPARE(outbox.value()->waiting()->count, 3);
+
+    const quint64 before = team->size().value();
+    auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
+    QCOMPARE(report->synced, 0);
+    QCOMPARE(report->rejected, 3);
+    QCOMPARE(team->size().value(), before);
+    const auto entries = outbox.value()->entries().value();
+    QCOMPARE(entries.size(), 4);
+    QVERIFY2(entries.at(1).reason.contains(QStringLiteral("not signed by 'alice'")),
+             qPrintable(entries.at(1).reason));
+    QVERIFY2(entries.at(2).reason.contains(QStringLiteral("not signed by 'alice'")),
+             qPrintable(entries.at(2).reason));
+    QVERIFY2(entries.at(3).reason.contains(QStringLiteral("synced before")),
+             qPrintable(entries.at(3).reason));
+    EventFilter switches;
+    switches.kind = QStringLiteral("killswitch.activated");
+    QCOMPARE(team->query(switches)->size(), 0);
+    EventFilter forged;
+    forged.text = QStringLiteral("forged note");
+    QCOMPARE(team->query(forged)->size(), 0);
+    VerifyOptions o;
+    o.signatures = true;
+    auto verified = team->verify(o);
+    QVERIFY(verified.ok());
+    QVERIFY2(verified->intact, qPrintable(verified->reason));
+}
+
+// Bob names alice's outbox in a record of his own, so that his close of the incident would pass
+// for one of her synced acts: the record alone is refused, and one shaped like a sync does not
+// hide his close from her act made offline.
+void TestOutbox::anotherIdentityCannotHideItsChangesBehindAnOutbox() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    JsonValue opened = JsonValue::object();
+    opened["id"] = QStringLiteral("INC-H1D3-4XQ1");
+    opened["class"] = QStringLiteral("stale-pack");
+    opened["severity"] = QStringLiteral("SEV-2");
+    opened["trigger"] = QStringLiteral("stale");
+    QVERIFY(
+        team->append(m_alice, {ev(QStringLiteral("incident.opened"), QStringLiteral("pg"), opened)}).ok());
+    const Checkpoint basis = team->latestCheckpoint().value();
+    auto outbox = Outbox::open(m_dir.file(QStringLiteral("hidden.sqlite")));
+    QVERIFY(outbox.ok());
+    JsonValue decided = JsonValue::object();
+    decided["incident"] = QStringLiteral("INC-H1D3-4XQ1");
+    decided["text"] = QStringLiteral("roll back pg");
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"), decided)}, {}, m_now)
+                .ok());
+
+    JsonValue marker = JsonValue::object();
+    marker["outbox"] = outbox.value()->id();
+    marker["n"] = 1;
+    JsonValue original = JsonValue::object();
+    original["id"] = QStringLiteral("00000000-0000-4000-8000-000000000000");
+    JsonValue originals = JsonValue::array();
+    originals.push(original);
+    marker["originals"] = originals;
+    auto alone = team->append(m_bob, {ev(QStringLiteral("outbox.synced"), QString(), marker)});
+    QVERIFY(!alone.ok());
+    QVERIFY2(alone.error().message.contains(QStringLiteral("only by the sync of an outbox")),
+             qPrintable(alone.error().message));
+    JsonValue closed = JsonValue::object();
+    closed["incident"] = QStringLiteral("INC-H1D3-4XQ1");
+    closed["closure"] = QStringLiteral("closed quietly");
+    auto shaped = team->append(m_bob, {ev(QStringLiteral("outbox.synced"), QString(), marker),
+                                       ev(QStringLiteral("incident.closed"), QStringLiteral("pg"), closed)});
+    QVERIFY2(shaped.ok(), qPrintable(shaped.ok() ? QString() : shaped.error().toString()));
+
+    auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY(report.ok());
+    QCOMPARE(report->rejected, 1);
+    const QString reason = outbox.value()->entries()->first().reason;
+    QVERIFY2(reason.contains(QStringLiteral("incident.closed by bob")), qPrintable(reason));
+}
+
+// The window's duty and the command line sync the same outbox: while one holds it, the other does
+// nothing and says so; nothing is appended twice.
+void TestOutbox::oneSyncOfAnOutboxAtATime() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const QString path = m_dir.file(QStringLiteral("locked.sqlite"));
+    auto outbox = Outbox::open(path);
+    QVERIFY(outbox.ok());
+    JsonValue p = JsonValue::object();
+    p["text"] = QStringLiteral("once");
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), team->latestCheckpoint().value(),
+                        {ev(QStringLiteral("test.note"), QStringLiteral("kl"), p)}, {}, m_now)
+                .ok());
+    const quint64 before = team->size().value();
+    {
+        QLockFile other(path + QStringLiteral(".lock"));
+        QVERIFY(other.tryLock(0));
+        auto busy = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+        QVERIFY(busy.ok());
+        QVERIFY(busy->busy);
+        QCOMPARE(busy->synced, 0);
+        QCOMPARE(team->size().value(), before);
+        QCOMPARE(outbox.value()->waiting()->count, 1);
+    }
+    auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY(report.ok());
+    QVERIFY(!report->busy);
+    QCOMPARE(report->synced, 1);
+    QCOMPARE(team->size().value(), before + 2);
+}
+
 #include "tst_outbox.moc"
