@@ -164,7 +164,7 @@ Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &i
     // act itself does not depend on it.
     auto copy = TeamLogCopy::open(teamCopyPath(Startup::stateDirectory(), url));
     if (copy.ok()) {
-        if (auto r = refreshCopy(*copy.value(), *team, w->checkpoint); !r.ok())
+        if (auto r = refreshCopy(*copy.value(), *team, w->checkpoint, signer); !r.ok())
             io.err << "opsconsole-cli: warning: " << r.error().message << "\n";
     } else {
         io.err << "opsconsole-cli: warning: " << copy.error().message << "\n";

@@ -102,6 +102,17 @@ Result<QList<StoredEvent>> OfflineTeamLog::append(const Signer &signer, const QL
     for (const NewEvent &e : events)
         if (e.kind.startsWith(QLatin1String("identity.")) || e.kind.startsWith(QLatin1String("outbox.")))
             return needsServer(QStringLiteral("'%1'").arg(e.kind));
+    // The copy must be the one this identity's console brought to where it stands: a copy edited,
+    // made up or swapped for another file is not a log to act on.
+    if (!m_copy->vouchedBy(signer.name, signer.key.publicKey()))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("refusing to act offline: this console's copy of the team log (%1 "
+                                        "events) is not one '%2' witnessed (edited, replaced, or last "
+                                        "brought up to date by another identity); act once with the team "
+                                        "log reachable")
+                             .arg(m_copy->size())
+                             .arg(signer.name),
+                         m_label);
     // The checks the team log makes before it writes: who may record the act, with which role.
     auto plan = act::plan(m_registry, signer, events, size().value() + 1, m_label);
     if (!plan.ok())

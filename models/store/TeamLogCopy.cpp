@@ -37,12 +37,22 @@ CREATE TABLE IF NOT EXISTS checkpoints(
     canonical BLOB NOT NULL,
     signature BLOB NOT NULL,
     signer TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS vouches(
+    size INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    signature BLOB NOT NULL);
 )SQL";
+
+// What an identity signs when its console extends the copy to a checkpoint it just witnessed.
+std::string vouchMessage(const QString &storeId, quint64 size, const QByteArray &root) {
+    return "opsconsole team-log copy v1\n" + storeId.toStdString() + "\n" + std::to_string(size) + "\n" +
+           root.toBase64().toStdString() + "\n";
+}
 
 // The same refusal on every table: the copy only grows.
 std::string appendOnlyTriggers() {
     std::string sql;
-    for (const char *table : {"meta", "events", "checkpoints"})
+    for (const char *table : {"meta", "events", "checkpoints", "vouches"})
         for (const char *op : {"UPDATE", "DELETE"})
             sql += std::string("CREATE TRIGGER IF NOT EXISTS ") + table + "_no_" + op + " BEFORE " + op +
                    " ON " + table +
@@ -234,6 +244,37 @@ Result<void> TeamLogCopy::extend(const QString &storeId, const QList<StoredEvent
     return {};
 }
 
+bool TeamLogCopy::vouchedBy(const QString &name, const crypto::PublicKey &key) const {
+    if (size() == 0 || key.isNull())
+        return false;
+    auto st = Statement::prepare(*m_db, "SELECT signature FROM vouches WHERE size = ? AND name = ?");
+    if (!st.ok())
+        return false;
+    st->bind(1, static_cast<qint64>(size())).bind(2, name);
+    const std::string message = vouchMessage(m_storeId, size(), m_checkpoint.root);
+    while (true) {
+        auto row = st->step();
+        if (!row.ok() || !row.value())
+            return false;
+        if (key.verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())), st->blob(0)))
+            return true;
+    }
+}
+
+Result<void> TeamLogCopy::vouch(const Signer &signer) {
+    if (size() == 0 || vouchedBy(signer.name, signer.key.publicKey()))
+        return {};
+    const std::string message = vouchMessage(m_storeId, size(), m_checkpoint.root);
+    const QByteArray signature =
+        signer.key.sign(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())));
+    if (signature.isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("cannot sign the copy of the team log"), m_path);
+    auto ins = Statement::prepare(*m_db, "INSERT INTO vouches(size, name, signature) VALUES (?, ?, ?)");
+    if (!ins.ok())
+        return ins.error();
+    return ins->bind(1, static_cast<qint64>(size())).bind(2, signer.name).bindBlob(3, signature).run();
+}
+
 static QString teamFile(const QString &stateDirectory, const QString &url, const char *suffix) {
     if (stateDirectory.isEmpty())
         return {};
@@ -249,7 +290,8 @@ QString teamOutboxPath(const QString &stateDirectory, const QString &url) {
     return teamFile(stateDirectory, url, ".outbox.sqlite");
 }
 
-Result<void> refreshCopy(TeamLogCopy &copy, const EvidenceStore &team, const Checkpoint &witnessed) {
+Result<void> refreshCopy(TeamLogCopy &copy, const EvidenceStore &team, const Checkpoint &witnessed,
+                         const Signer &witness) {
     if (witnessed.size < copy.size())
         return makeError(
             ErrorCode::Negative,
@@ -265,7 +307,7 @@ Result<void> refreshCopy(TeamLogCopy &copy, const EvidenceStore &team, const Che
                                "copy")
                     .arg(witnessed.size),
                 copy.path());
-        return {};
+        return copy.vouch(witness);
     }
     constexpr int kPage = 2000;
     QList<StoredEvent> read;
@@ -285,7 +327,9 @@ Result<void> refreshCopy(TeamLogCopy &copy, const EvidenceStore &team, const Che
                 read << e;
         from = read.isEmpty() ? from + 1 : read.last().seq + 1;
     }
-    return copy.extend(team.storeId(), read, witnessed);
+    if (auto r = copy.extend(team.storeId(), read, witnessed); !r.ok())
+        return r;
+    return copy.vouch(witness);
 }
 
 } // namespace ops

@@ -9,6 +9,7 @@
 #include "EvidenceTypes.h"
 
 #include "core/Result.h"
+#include "crypto/Ed25519.h"
 #include "crypto/Merkle.h"
 
 #include <memory>
@@ -43,6 +44,14 @@ public:
     Result<void> extend(const QString &storeId, const QList<StoredEvent> &events,
                         const Checkpoint &checkpoint);
 
+    // Whether `name` vouched, with `key`, that the copy as it stands is the team log its console
+    // witnessed: a signature over the log's id, the copy's size and root, made when its console
+    // brought the copy there. Someone with the file can rewrite events and checkpoints, even copy
+    // in an older genuine file, but cannot make this signature for the identity acting offline.
+    bool vouchedBy(const QString &name, const crypto::PublicKey &key) const;
+    // Adds `signer`'s vouch for the copy as it stands (nothing when it is empty or already vouched).
+    Result<void> vouch(const Signer &signer);
+
 private:
     TeamLogCopy() = default;
     Result<void> load();
@@ -61,8 +70,9 @@ private:
 QString teamCopyPath(const QString &stateDirectory, const QString &url);
 QString teamOutboxPath(const QString &stateDirectory, const QString &url);
 
-// Brings the copy up to `witnessed`, a checkpoint of `team` this console has just vouched for,
-// reading only the events it does not hold yet.
-Result<void> refreshCopy(TeamLogCopy &copy, const EvidenceStore &team, const Checkpoint &witnessed);
+// Brings the copy up to `witnessed`, a checkpoint of `team` that `witness` has just vouched for,
+// reading only the events it does not hold yet, and adds the witness's vouch for the copy.
+Result<void> refreshCopy(TeamLogCopy &copy, const EvidenceStore &team, const Checkpoint &witnessed,
+                         const Signer &witness);
 
 } // namespace ops

@@ -37,7 +37,7 @@ void TeamWitnessDuty::run() {
         m_problem.clear();
         m_size = outcome->checkpoint.size;
         if (TeamLogCopy *copy = m_host->teamCopy())
-            if (auto r = refreshCopy(*copy, *team, outcome->checkpoint); !r.ok())
+            if (auto r = refreshCopy(*copy, *team, outcome->checkpoint, *me); !r.ok())
                 m_problem = r.error().message;
         Q_EMIT witnessed(m_size);
         syncOutbox(*team, *me);

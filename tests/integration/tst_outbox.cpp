@@ -466,7 +466,7 @@ void TestOutbox::anEditedCopyIsNotBelieved() {
     {
         auto copy = TeamLogCopy::open(path);
         QVERIFY(copy.ok());
-        QVERIFY(refreshCopy(*copy.value(), *team, team->latestCheckpoint().value()).ok());
+        QVERIFY(refreshCopy(*copy.value(), *team, team->latestCheckpoint().value(), m_alice).ok());
         QCOMPARE(copy.value()->size(), team->size().value());
     }
     {
@@ -488,26 +488,72 @@ void TestOutbox::anEditedCopyIsNotBelieved() {
     // the deployment's admins pinned, its genesis gives it away; the genuine copy opens.
     TrustPolicy pinned;
     pinned.admins = {m_alice.key.publicKey().fingerprint()};
-    const auto offlineFrom = [&](const EvidenceStore &log, const QString &name) {
+    const auto offlineFrom = [&](const EvidenceStore &log, const QString &name, const Signer &witness,
+                                 const TrustPolicy &policy) {
         auto copy = TeamLogCopy::open(m_dir.file(name + QStringLiteral(".copy.sqlite")));
-        if (!copy.ok() || !refreshCopy(*copy.value(), log, log.latestCheckpoint().value()).ok())
+        if (!copy.ok() || !refreshCopy(*copy.value(), log, log.latestCheckpoint().value(), witness).ok())
             qFatal("cannot make the copy");
         auto box = Outbox::open(m_dir.file(name + QStringLiteral(".outbox.sqlite")));
-        return OfflineTeamLog::open(std::move(copy).value(), std::move(box).value(), pinned, m_clock, name);
+        return OfflineTeamLog::open(std::move(copy).value(), std::move(box).value(), policy, m_clock, name);
     };
     auto fakeDb = m_server.freshDatabase();
     QVERIFY(fakeDb.ok());
     auto fake = open(fakeDb.value(), m_server, true);
     QVERIFY(fake);
     const Signer mallory = makeSigner(QStringLiteral("mallory"));
-    QVERIFY(fake->registerIdentity(mallory, {QStringLiteral("operator")}).ok());
+    QVERIFY(fake->registerIdentity(mallory, {QStringLiteral("admin"), QStringLiteral("operator")}).ok());
     QVERIFY(fake->append(mallory, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
-    auto madeUp = offlineFrom(*fake, QStringLiteral("made-up"));
+    auto madeUp = offlineFrom(*fake, QStringLiteral("made-up"), mallory, pinned);
     QVERIFY(!madeUp.ok());
     QVERIFY2(madeUp.error().message.contains(QStringLiteral("not among the pinned admin keys")),
              qPrintable(madeUp.error().message));
-    auto genuine = offlineFrom(*team, QStringLiteral("genuine"));
+    auto genuine = offlineFrom(*team, QStringLiteral("genuine"), m_alice, pinned);
     QVERIFY2(genuine.ok(), qPrintable(genuine.ok() ? QString() : genuine.error().message));
+    QVERIFY(
+        genuine.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+
+    // Nothing pinned (a dev deployment): mallory's made-up copy opens, even with alice's identity
+    // forged into it, but alice cannot act on it: she never vouched for it. Nor on a genuine copy
+    // only bob's console brought up to date, nor on a genuine copy whose vouch was copied from an
+    // older one of hers.
+    const Signer forgedAlice{QStringLiteral("alice"), makeSigner(QStringLiteral("alice")).key.duplicate()};
+    QVERIFY(fake->registerIdentity(forgedAlice, {QStringLiteral("operator")}).ok());
+    auto approvedForged = fake->approveIdentity(mallory, QStringLiteral("alice"));
+    QVERIFY2(approvedForged.ok(),
+             qPrintable(approvedForged.ok() ? QString() : approvedForged.error().message));
+    auto unpinned = offlineFrom(*fake, QStringLiteral("made-up-tofu"), mallory, TrustPolicy{});
+    QVERIFY2(unpinned.ok(), qPrintable(unpinned.ok() ? QString() : unpinned.error().message));
+    auto refused =
+        unpinned.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)});
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("not one 'alice' witnessed")),
+             qPrintable(refused.error().message));
+    QCOMPARE(unpinned.value()->outbox().waiting()->count, 0);
+    auto bobs = offlineFrom(*team, QStringLiteral("bobs"), m_bob, TrustPolicy{});
+    QVERIFY(bobs.ok());
+    QVERIFY(
+        !bobs.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+    QVERIFY(bobs.value()->append(m_bob, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+    // The vouch binds the size and root: alice's vouch for an older copy, copied with sqlite3 into
+    // bob's newer one, does not make it hers.
+    QVERIFY(team->append(m_bob, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+    const QString newer = m_dir.file(QStringLiteral("newer.copy.sqlite"));
+    {
+        auto copy = TeamLogCopy::open(newer);
+        QVERIFY(copy.ok());
+        QVERIFY(refreshCopy(*copy.value(), *team, team->latestCheckpoint().value(), m_bob).ok());
+    }
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"),
+                 {newer, QStringLiteral("ATTACH '%1' AS g; INSERT INTO vouches(size, name, signature) SELECT "
+                                        "(SELECT max(seq) FROM main.events), name, signature FROM g.vouches;")
+                             .arg(m_dir.file(QStringLiteral("genuine.copy.sqlite")))});
+    QVERIFY(sqlite.waitForFinished(60000));
+    QVERIFY2(sqlite.exitCode() == 0, sqlite.readAllStandardError().constData());
+    auto newerCopy = TeamLogCopy::open(newer);
+    QVERIFY(newerCopy.ok());
+    QVERIFY(!newerCopy.value()->vouchedBy(QStringLiteral("alice"), m_alice.key.publicKey()));
+    QVERIFY(newerCopy.value()->vouchedBy(QStringLiteral("bob"), m_bob.key.publicKey()));
 }
 
 // The same from the command line: the act made while the server is down is checked against the
