@@ -51,6 +51,8 @@ Result<std::unique_ptr<OfflineTeamLog>> OfflineTeamLog::open(std::shared_ptr<Tea
             copy->path());
     out->m_events = copy->events();
     out->m_leaves = copy->leaves();
+    out->m_base = copy->size();
+    out->m_checkpoint = copy->checkpoint();
     out->m_copy = std::move(copy);
     out->m_outbox = std::move(outbox);
     auto entries = out->m_outbox->entries();
@@ -104,6 +106,11 @@ Result<QList<StoredEvent>> OfflineTeamLog::append(const Signer &signer, const QL
             return needsServer(QStringLiteral("'%1'").arg(e.kind));
     // The copy must be the one this identity's console brought to where it stands: a copy edited,
     // made up or swapped for another file is not a log to act on.
+    if (m_copy->size() != m_base)
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("this console's copy of the team log changed under this view of it; "
+                                        "open it again"),
+                         m_label);
     if (!m_copy->vouchedBy(signer.name, signer.key.publicKey()))
         return makeError(ErrorCode::Policy,
                          QStringLiteral("refusing to act offline: this console's copy of the team log (%1 "
@@ -121,7 +128,7 @@ Result<QList<StoredEvent>> OfflineTeamLog::append(const Signer &signer, const QL
         return needsServer(QStringLiteral("this act"));
     if (auto r = act::checkBlobs(*this, events, blobs); !r.ok())
         return r.error();
-    auto queued = m_outbox->queue(signer, storeId(), m_copy->checkpoint(), events, blobs, m_clock());
+    auto queued = m_outbox->queue(signer, storeId(), m_checkpoint, events, blobs, m_clock());
     if (!queued.ok())
         return queued.error();
     const qsizetype first = m_events.size();
@@ -176,20 +183,20 @@ Result<QList<StoredEvent>> OfflineTeamLog::query(const EventFilter &filter) cons
 
 Result<qint64> OfflineTeamLog::sealedAtMs(quint64 seq) const {
     // The copy's checkpoint covers every copied event; a provisional one is not sealed yet.
-    return seq <= m_copy->size() ? m_copy->checkpoint().tsMs : 0;
+    return seq <= m_base ? m_checkpoint.tsMs : 0;
 }
 
 Result<InclusionProofData> OfflineTeamLog::inclusionProof(quint64 seq, quint64 treeSize) const {
-    if (seq == 0 || seq > treeSize || treeSize > m_copy->size())
+    if (seq == 0 || seq > treeSize || treeSize > m_base)
         return makeError(
             ErrorCode::InvalidInput,
             QStringLiteral("no event %1 in a tree of %2 (this console's copy of the team log holds "
                            "%3; later events are not in the team log yet)")
                 .arg(seq)
                 .arg(treeSize)
-                .arg(m_copy->size()),
+                .arg(m_base),
             m_label);
-    merkle::VectorTree tree(m_copy->leaves());
+    merkle::VectorTree tree(m_leaves.mid(0, static_cast<qsizetype>(m_base)));
     auto path = merkle::inclusionProof(tree, seq - 1, treeSize);
     if (!path.ok())
         return path.error();
@@ -197,12 +204,11 @@ Result<InclusionProofData> OfflineTeamLog::inclusionProof(quint64 seq, quint64 t
 }
 
 Result<QList<QByteArray>> OfflineTeamLog::consistencyProof(quint64 oldSize, quint64 newSize) const {
-    if (newSize > m_copy->size())
+    if (newSize > m_base)
         return makeError(
             ErrorCode::InvalidInput,
-            QStringLiteral("this console's copy of the team log holds only %1 events").arg(m_copy->size()),
-            m_label);
-    merkle::VectorTree tree(m_copy->leaves());
+            QStringLiteral("this console's copy of the team log holds only %1 events").arg(m_base), m_label);
+    merkle::VectorTree tree(m_leaves.mid(0, static_cast<qsizetype>(m_base)));
     return merkle::consistencyProof(tree, oldSize, newSize);
 }
 

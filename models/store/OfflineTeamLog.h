@@ -40,7 +40,7 @@ public:
     Result<StoredEvent> event(quint64 seq) const override;
     Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const override;
     Result<QList<StoredEvent>> query(const EventFilter &filter) const override;
-    Result<Checkpoint> latestCheckpoint() const override { return m_copy->checkpoint(); }
+    Result<Checkpoint> latestCheckpoint() const override { return m_checkpoint; }
     Result<qint64> sealedAtMs(quint64 seq) const override;
     Result<InclusionProofData> inclusionProof(quint64 seq, quint64 treeSize) const override;
     Result<QList<QByteArray>> consistencyProof(quint64 oldSize, quint64 newSize) const override;
@@ -54,7 +54,7 @@ public:
     Result<Identity> identity(const QString &name) const override;
     Result<IdentityRegistry> registry() const override { return m_registry; }
     const TrustPolicy &trust() const override { return m_trust; }
-    bool checkpointAt(quint64 size) const override { return size == m_copy->size(); }
+    bool checkpointAt(quint64 size) const override { return size == m_base; }
 
     Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
@@ -62,7 +62,10 @@ public:
     Outbox &outbox() { return *m_outbox; }
     const TeamLogCopy &copy() const { return *m_copy; }
     // How many events are provisional: made here since the copy, waiting in the outbox.
-    quint64 provisional() const { return size().value() - m_copy->size(); }
+    quint64 provisional() const { return size().value() - m_base; }
+    // The copy's size when this view of it was opened (the copy may grow after, on a witness pass:
+    // then a new view is opened, see StoreHost::offline).
+    quint64 base() const { return m_base; }
 
 private:
     OfflineTeamLog() = default;
@@ -75,8 +78,10 @@ private:
     Time::Clock m_clock;
     QString m_label;
     IdentityRegistry m_registry;
-    QList<StoredEvent> m_events; // the copy's, then the provisional ones
-    QList<QByteArray> m_leaves;
+    QList<StoredEvent> m_events;     // the copy's, then the provisional ones
+    QList<QByteArray> m_leaves;      // the same, hashed
+    quint64 m_base = 0;              // how many of them are the copy's
+    Checkpoint m_checkpoint;         // the copy's checkpoint then
     QHash<QString, NewBlob> m_blobs; // carried by the acts waiting in the outbox
 };
 

@@ -124,8 +124,10 @@ Outbox *StoreHost::outbox() {
 }
 
 EvidenceStore *StoreHost::offline() {
-    if (m_offline)
+    // A view of the copy as it stood: when a witness pass has grown the copy since, a new view.
+    if (m_offline && m_copy && m_offline->base() == m_copy->size())
         return m_offline.get();
+    m_offline.reset();
     if (!teamCopy() || !outbox())
         return nullptr;
     auto opened = OfflineTeamLog::open(m_copy, m_outbox, m_options.trust, m_options.clock,

@@ -6,6 +6,8 @@
 #include "TeamLogCopy.h"
 #include "TeamWitness.h"
 
+#include <QScopeGuard>
+
 namespace ops {
 
 TeamWitnessDuty::TeamWitnessDuty(StoreHost *host, Session *session, QString stateDirectory, QObject *parent)
@@ -13,9 +15,11 @@ TeamWitnessDuty::TeamWitnessDuty(StoreHost *host, Session *session, QString stat
     , m_host(host)
     , m_session(session)
     , m_stateDirectory(std::move(stateDirectory)) {
-    connect(m_host, &StoreHost::changed, this, &TeamWitnessDuty::run);
-    connect(m_session, &Session::changed, this, &TeamWitnessDuty::run);
-    connect(m_host, &StoreHost::stateChanged, this, &TeamWitnessDuty::run);
+    // Queued: a pass (a witness, perhaps a sync of many acts) never runs inside the act or the
+    // store switch that announced the change, and what it emits reaches views after they settled.
+    connect(m_host, &StoreHost::changed, this, &TeamWitnessDuty::run, Qt::QueuedConnection);
+    connect(m_session, &Session::changed, this, &TeamWitnessDuty::run, Qt::QueuedConnection);
+    connect(m_host, &StoreHost::stateChanged, this, &TeamWitnessDuty::run, Qt::QueuedConnection);
 }
 
 QString TeamWitnessDuty::alarm() const {
@@ -30,9 +34,11 @@ void TeamWitnessDuty::run() {
         return;
     if (!alarm().isEmpty())
         return; // raised already: nothing more is vouched for until it is investigated
+    // One pass at a time: whatever it emits (witnessed, the host's change after a sync) may ask
+    // for another, which waits for the next event-loop turn.
     m_running = true;
+    const auto done = qScopeGuard([this] { m_running = false; });
     auto outcome = TeamWitness::witness(*team, *me, m_stateDirectory, m_clock());
-    m_running = false;
     if (outcome.ok()) {
         m_problem.clear();
         m_size = outcome->checkpoint.size;
@@ -64,9 +70,7 @@ void TeamWitnessDuty::syncOutbox(PgEvidenceStore &team, const Signer &me) {
     });
     if (!mine)
         return;
-    m_running = true;
     auto report = ops::syncOutbox(*box, team, me, unchangedSinceBasis(*box), m_clock);
-    m_running = false;
     if (!report.ok()) {
         m_problem = report.error().message;
         return;

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void aRowSlippedIntoTheOutboxIsNeverSigned();
     void anotherIdentityCannotHideItsChangesBehindAnOutbox();
     void oneSyncOfAnOutboxAtATime();
+    void aViewOfTheCopyKeepsItsBasisWhileTheCopyGrows();
 
 private:
     static Signer makeSigner(const QString &name);
@@ -820,6 +821,48 @@ void TestOutbox::oneSyncOfAnOutboxAtATime() {
     QVERIFY(!report->busy);
     QCOMPARE(report->synced, 1);
     QCOMPARE(team->size().value(), before + 2);
+}
+
+// The window's offline view was opened on the copy; a witness pass then grows the copy. The old
+// view still proves what it holds against its own checkpoint and refuses to act on a basis it no
+// longer has; a new view sees the grown copy.
+void TestOutbox::aViewOfTheCopyKeepsItsBasisWhileTheCopyGrows() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("before");
+    QVERIFY(team->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+    auto opened = TeamLogCopy::open(m_dir.file(QStringLiteral("view.copy.sqlite")));
+    QVERIFY(opened.ok());
+    std::shared_ptr<TeamLogCopy> copy = std::move(opened).value();
+    QVERIFY(refreshCopy(*copy, *team, team->latestCheckpoint().value(), m_alice).ok());
+    std::shared_ptr<Outbox> box = Outbox::open(m_dir.file(QStringLiteral("view.outbox.sqlite"))).value();
+    auto view = OfflineTeamLog::open(copy, box, TrustPolicy{}, m_clock, QStringLiteral("view"));
+    QVERIFY(view.ok());
+    const quint64 base = view.value()->size().value();
+    QVERIFY(
+        view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+
+    QVERIFY(team->append(m_bob, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+    QVERIFY(refreshCopy(*copy, *team, team->latestCheckpoint().value(), m_alice).ok());
+    QCOMPARE(copy->size(), base + 1); // bob's note
+
+    const Checkpoint was = view.value()->latestCheckpoint().value();
+    QCOMPARE(was.size, base);
+    auto proof = view.value()->inclusionProof(base, base);
+    QVERIFY2(proof.ok(), qPrintable(proof.ok() ? QString() : proof.error().message));
+    QVERIFY(crypto::merkle::verifyInclusion(proof->leafHash, base - 1, base, proof->path, was.root));
+    auto stale = view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)});
+    QVERIFY(!stale.ok());
+    QVERIFY2(stale.error().message.contains(QStringLiteral("changed under this view")),
+             qPrintable(stale.error().message));
+
+    auto fresh = OfflineTeamLog::open(copy, box, TrustPolicy{}, m_clock, QStringLiteral("view"));
+    QVERIFY(fresh.ok());
+    QCOMPARE(fresh.value()->latestCheckpoint()->size, copy->size());
+    QCOMPARE(fresh.value()->provisional(), quint64(1));
+    QVERIFY(
+        fresh.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
 }
 
 #include "tst_outbox.moc"
