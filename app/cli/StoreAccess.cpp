@@ -121,12 +121,7 @@ namespace {
 
 // The server is away (not: it refused us): the one case where the console works from its copy.
 bool serverAway(const Error &e) {
-    const QString &m = e.message;
-    return m.startsWith(QLatin1String("the team log is unreachable")) ||
-           (m.startsWith(QLatin1String("cannot connect to the team log")) &&
-            !m.contains(QLatin1String("authentication"), Qt::CaseInsensitive) &&
-            !m.contains(QLatin1String("password"), Qt::CaseInsensitive) &&
-            !m.contains(QLatin1String("does not exist")));
+    return e.unreachable; // told by the connection itself (pg::Connection::connect)
 }
 
 Result<std::unique_ptr<OfflineTeamLog>> openOffline(const StartupContext &ctx) {

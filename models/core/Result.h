@@ -34,6 +34,9 @@ struct Error {
     QString message;
     QString where;                 // "file:line", a URL, a field; empty when it has no place
     QList<Diagnostic> diagnostics; // every finding, when the input had several
+    // The other end could not be reached at all (a server down, a network away), as opposed to one
+    // that answered and refused: a team-log console may then work from its copy.
+    bool unreachable = false;
 
     QString toString() const; // "where: message"
     int exitCode() const { return static_cast<int>(code); }

@@ -88,6 +88,10 @@ EvidenceStore *StoreHost::evidence() {
         }
         return m_team.get();
     }
+    if (m_refused) {
+        m_offline.reset();
+        return nullptr;
+    }
     return offline();
 }
 
@@ -165,7 +169,12 @@ bool StoreHost::openTeamLog() {
     if (!m_team) {
         auto team = PgEvidenceStore::open(m_path, m_options);
         if (!team.ok()) {
-            const QString why = tr("the team log cannot be reached: %1").arg(team.error().message);
+            // A server that answered and refused (a password, TLS, a missing database or role) is
+            // not away: the console does not quietly go on offline, the operator sees why.
+            m_refused = !team.error().unreachable;
+            const QString why = m_refused
+                                    ? team.error().message
+                                    : tr("the team log cannot be reached: %1").arg(team.error().message);
             if (why != m_problem) {
                 m_problem = why;
                 Q_EMIT stateChanged();
@@ -173,6 +182,7 @@ bool StoreHost::openTeamLog() {
             return false;
         }
         m_team = std::move(team).value();
+        m_refused = false;
         learnSize(*m_team);
         m_readOnly = m_options.readOnly;
         m_problem.clear();

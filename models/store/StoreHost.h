@@ -112,6 +112,7 @@ private:
     SqliteEvidenceStore *m_borrowed = nullptr;
     bool m_readOnly = false;
     QString m_problem;
+    bool m_refused = false;   // the team log's server answered and refused (no offline work then)
     QString m_offlineProblem; // why the console cannot work from its copy now
     quint64 m_size = 0;
     void learnSize(const EvidenceStore &opened);

@@ -20,8 +20,11 @@
 #include "store/StoreHost.h"
 #include "store/TeamLogCopy.h"
 #include "store/TeamWitnessDuty.h"
+#include "store/pg/Pg.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLockFile>
 #include <QProcess>
 #include <QScopeGuard>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void anotherIdentityCannotHideItsChangesBehindAnOutbox();
     void oneSyncOfAnOutboxAtATime();
     void aViewOfTheCopyKeepsItsBasisWhileTheCopyGrows();
+    void aServerThatRefusesIsNotAway();
 
 private:
     static Signer makeSigner(const QString &name);
@@ -863,6 +867,48 @@ void TestOutbox::aViewOfTheCopyKeepsItsBasisWhileTheCopyGrows() {
     QCOMPARE(fresh.value()->provisional(), quint64(1));
     QVERIFY(
         fresh.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+}
+
+// Only a server that never answered is away. One that answers and refuses (an unknown role, a
+// missing database) is shown as refusing: the console does not quietly go on offline, even with a
+// copy of the log at hand.
+void TestOutbox::aServerThatRefusesIsNotAway() {
+    const auto refusal = [](const QString &url) {
+        auto c = pg::Connection::connect(url);
+        return c.ok() ? Error{} : c.error();
+    };
+    const Error noRole = refusal(m_server.url(m_db, QStringLiteral("no_such_role")));
+    QVERIFY(!noRole.message.isEmpty());
+    QVERIFY2(!noRole.unreachable && noRole.message.contains(QStringLiteral("refused the connection")),
+             qPrintable(noRole.message));
+    const Error noDb = refusal(m_server.url(QStringLiteral("no_such_db"), QStringLiteral("team_app")));
+    QVERIFY2(!noDb.unreachable && noDb.message.contains(QStringLiteral("refused the connection")),
+             qPrintable(noDb.message));
+    const Error away = refusal(QStringLiteral("postgresql:///%1?host=%2&user=team_app")
+                                   .arg(m_db, m_dir.file(QStringLiteral("no-server-here"))));
+    QVERIFY2(away.unreachable && away.message.contains(QStringLiteral("unreachable")),
+             qPrintable(away.message));
+
+    // A console whose copy of the log is at hand, pointed at the log as a role the server refuses.
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const QString home = m_dir.file(QStringLiteral("refused-home"));
+    const QString url = m_server.url(m_db, QStringLiteral("no_such_role"));
+    {
+        QVERIFY(QDir().mkpath(QFileInfo(teamCopyPath(home, url)).absolutePath()));
+        auto copy = TeamLogCopy::open(teamCopyPath(home, url));
+        QVERIFY(copy.ok());
+        QVERIFY(refreshCopy(*copy.value(), *team, team->latestCheckpoint().value(), m_alice).ok());
+    }
+    StoreOpenOptions options;
+    options.anchorDirectory = home;
+    options.clock = m_clock;
+    StoreHost host(url, options);
+    QVERIFY(!host.evidence());
+    QVERIFY(!host.isOffline());
+    QVERIFY2(host.problem().contains(QStringLiteral("refused the connection")) &&
+                 !host.problem().contains(QStringLiteral("offline")),
+             qPrintable(host.problem()));
 }
 
 #include "tst_outbox.moc"

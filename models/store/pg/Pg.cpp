@@ -1,11 +1,15 @@
 #include "Pg.h"
 
+#include <QDeadlineTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <libpq-fe.h>
 
 #include <endian.h>
+#include <poll.h>
+
+#include <cerrno>
 
 #include <cstring>
 #include <optional>
@@ -142,18 +146,68 @@ QByteArrayView Rows::bytesView(int row, int col) const {
     return {PQgetvalue(m_res.get(), row, col), PQgetlength(m_res.get(), row, col)};
 }
 
+namespace {
+
+// The connect_timeout the address asks for (libpq's own rule: at least 2 s), or 15 s.
+qint64 connectTimeoutMs(PGconn *conn) {
+    qint64 seconds = 15;
+    if (PQconninfoOption *options = PQconninfo(conn)) {
+        for (PQconninfoOption *o = options; o->keyword; ++o)
+            if (std::strcmp(o->keyword, "connect_timeout") == 0 && o->val && *o->val) {
+                bool ok = false;
+                const qint64 v = QByteArray(o->val).toLongLong(&ok);
+                if (ok && v > 0)
+                    seconds = qMax<qint64>(v, 2);
+            }
+        PQconninfoFree(options);
+    }
+    return seconds * 1000;
+}
+
+} // namespace
+
 Result<Connection> Connection::connect(const QString &url) {
     Connection c;
     c.m_prepared = std::make_shared<Prepared>();
     c.m_redacted = redactedUrl(url);
     const QByteArray u = url.toUtf8();
-    PGconn *conn = PQconnectdb(u.constData());
+    PGconn *conn = PQconnectStart(u.constData());
     c.m_conn.reset(conn, &PQfinish);
+    // Connecting step by step tells a server that never answered (down, unreachable: the console
+    // may work offline) from one that answered and refused (authentication, TLS, a missing
+    // database or role: the operator must see it), whatever language libpq's messages are in.
+    bool answered = false;
+    if (conn && PQstatus(conn) != CONNECTION_BAD) {
+        const QDeadlineTimer deadline(connectTimeoutMs(conn));
+        PostgresPollingStatusType polling = PGRES_POLLING_WRITING;
+        while (polling != PGRES_POLLING_OK && polling != PGRES_POLLING_FAILED) {
+            const ConnStatusType st = PQstatus(conn);
+            if (st != CONNECTION_STARTED && st != CONNECTION_MADE && st != CONNECTION_BAD)
+                answered = true; // the startup exchange (TLS, authentication) is under way
+            pollfd pfd{PQsocket(conn),
+                       static_cast<short>(polling == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+            const qint64 left = deadline.remainingTime();
+            if (pfd.fd < 0 || left == 0)
+                break;
+            const int ready = ::poll(&pfd, 1, static_cast<int>(qMin<qint64>(left, 1000)));
+            if (ready < 0 && errno != EINTR)
+                break;
+            if (ready == 0)
+                continue;
+            polling = PQconnectPoll(conn);
+        }
+    }
     if (!conn || PQstatus(conn) != CONNECTION_OK) {
-        QString why =
-            conn ? QString::fromUtf8(PQerrorMessage(conn)).trimmed() : QStringLiteral("out of memory");
-        return makeError(ErrorCode::Store, QStringLiteral("cannot connect to the team log: %1").arg(why),
-                         c.m_redacted);
+        QString why = conn ? QString::fromUtf8(PQerrorMessage(conn)).trimmed() : QString();
+        if (why.isEmpty())
+            why = QStringLiteral("no answer in time");
+        Error e = Error{ErrorCode::Store,
+                        answered ? QStringLiteral("the team log refused the connection: %1").arg(why)
+                                 : QStringLiteral("the team log is unreachable: %1").arg(why),
+                        c.m_redacted,
+                        {}};
+        e.unreachable = !answered;
+        return e;
     }
     const QString host = QString::fromUtf8(PQhost(conn));
     c.m_label =
@@ -199,10 +253,13 @@ Error Connection::fail(pg_result *res, const char *sql) {
     // connection is gone (in pipeline mode libpq may not have marked it bad yet).
     if (m_lastState.isEmpty() && m_prepared)
         m_prepared->lost = true;
-    if (isBroken())
-        return makeError(ErrorCode::Store,
-                         QStringLiteral("the team log is unreachable: %1").arg(msg.trimmed()),
-                         m_label.isEmpty() ? m_redacted : m_label);
+    if (isBroken()) {
+        Error e =
+            makeError(ErrorCode::Store, QStringLiteral("the team log is unreachable: %1").arg(msg.trimmed()),
+                      m_label.isEmpty() ? m_redacted : m_label);
+        e.unreachable = true;
+        return e;
+    }
     return makeError(ErrorCode::Store, QStringLiteral("the team log refused: %1").arg(msg.trimmed()),
                      m_label.isEmpty() ? m_redacted : m_label);
 }
