@@ -136,9 +136,13 @@ Result<std::unique_ptr<OfflineTeamLog>> openOffline(const StartupContext &ctx) {
     auto box = Outbox::open(teamOutboxPath(Startup::stateDirectory(), ctx.storePath));
     if (!box.ok())
         return box.error();
-    return OfflineTeamLog::open(std::move(copy).value(), std::move(box).value(), options(ctx).trust,
-                                Time::systemClock(),
-                                QStringLiteral("%1 (offline: this console's copy)").arg(where(ctx)));
+    const StoreOpenOptions o = options(ctx);
+    auto offline =
+        OfflineTeamLog::open(std::move(copy).value(), std::move(box).value(), o.trust, Time::systemClock(),
+                             QStringLiteral("%1 (offline: this console's copy)").arg(where(ctx)));
+    if (offline.ok())
+        offline.value()->setWriteGuards(Startup::stateDirectory(), o.readOnly);
+    return offline;
 }
 
 } // namespace

@@ -2,9 +2,13 @@
 
 #include "ActRules.h"
 #include "EventCodec.h"
+#include "LogVerifier.h"
+#include "PgEvidenceStore.h"
 
 #include "core/CanonicalJson.h"
 #include "crypto/Merkle.h"
+
+#include <QFile>
 
 namespace ops {
 
@@ -106,6 +110,15 @@ Result<QList<StoredEvent>> OfflineTeamLog::append(const Signer &signer, const QL
             return needsServer(QStringLiteral("'%1'").arg(e.kind));
     // The copy must be the one this identity's console brought to where it stands: a copy edited,
     // made up or swapped for another file is not a log to act on.
+    if (m_readOnly)
+        return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_label);
+    if (const QString alarm = PgEvidenceStore::alarmPathFor(m_anchorDirectory, storeId());
+        !alarm.isEmpty() && QFile::exists(alarm))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("refusing to write: this console found the team log rewritten and "
+                                        "raised the alarm; nothing is written to it, online or offline, "
+                                        "until the alarm is investigated (see the alarm file)"),
+                         alarm);
     if (m_copy->size() != m_base)
         return makeError(ErrorCode::Store,
                          QStringLiteral("this console's copy of the team log changed under this view of it; "
@@ -128,6 +141,15 @@ Result<QList<StoredEvent>> OfflineTeamLog::append(const Signer &signer, const QL
         return needsServer(QStringLiteral("this act"));
     if (auto r = act::checkBlobs(*this, events, blobs); !r.ok())
         return r.error();
+    // The time order the team log keeps: an act dated before the latest event seen (beyond the
+    // clock skew allowed) says this machine's clock is wrong; it is refused now, not at sync.
+    const qint64 latestTs = m_events.isEmpty() ? 0 : m_events.last().tsMs;
+    const qint64 when = act::actTime(events).value_or(m_clock());
+    if (when < latestTs - Time::kClockSkewToleranceMs)
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("refusing to record %1: %2")
+                             .arg(events.first().kind, timeWentBackwards(when, latestTs)),
+                         m_label);
     auto queued = m_outbox->queue(signer, storeId(), m_checkpoint, events, blobs, m_clock());
     if (!queued.ok())
         return queued.error();

@@ -59,6 +59,13 @@ public:
     Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
 
+    // What stops a write on the team log stops one made offline too: the store opened read-only,
+    // and an alarm this console raised for the log (kept under `anchorDirectory`).
+    void setWriteGuards(const QString &anchorDirectory, bool readOnly) {
+        m_anchorDirectory = anchorDirectory;
+        m_readOnly = readOnly;
+    }
+
     Outbox &outbox() { return *m_outbox; }
     const TeamLogCopy &copy() const { return *m_copy; }
     // How many events are provisional: made here since the copy, waiting in the outbox.
@@ -78,10 +85,12 @@ private:
     Time::Clock m_clock;
     QString m_label;
     IdentityRegistry m_registry;
-    QList<StoredEvent> m_events;     // the copy's, then the provisional ones
-    QList<QByteArray> m_leaves;      // the same, hashed
-    quint64 m_base = 0;              // how many of them are the copy's
-    Checkpoint m_checkpoint;         // the copy's checkpoint then
+    QList<StoredEvent> m_events; // the copy's, then the provisional ones
+    QList<QByteArray> m_leaves;  // the same, hashed
+    quint64 m_base = 0;          // how many of them are the copy's
+    Checkpoint m_checkpoint;     // the copy's checkpoint then
+    QString m_anchorDirectory;
+    bool m_readOnly = false;
     QHash<QString, NewBlob> m_blobs; // carried by the acts waiting in the outbox
 };
 

@@ -901,9 +901,13 @@ Result<VerifyReport> PgEvidenceStore::verify(const VerifyOptions &options, const
 }
 
 QString PgEvidenceStore::alarmPath() const {
-    if (m_options.anchorDirectory.isEmpty())
+    return alarmPathFor(m_options.anchorDirectory, m_storeId);
+}
+
+QString PgEvidenceStore::alarmPathFor(const QString &anchorDirectory, const QString &storeId) {
+    if (anchorDirectory.isEmpty() || storeId.isEmpty())
         return {};
-    return m_options.anchorDirectory + QStringLiteral("/witness/") + m_storeId + QStringLiteral(".rewritten");
+    return anchorDirectory + QStringLiteral("/witness/") + storeId + QStringLiteral(".rewritten");
 }
 
 Result<QList<StoredEvent>> PgEvidenceStore::eventsAfter(quint64 after, int limit) const {

@@ -97,6 +97,8 @@ public:
     // A console that found the log rewritten keeps an alarm beside its witness memory and writes
     // nothing more to this log (TeamWitness.h).
     QString alarmPath() const;
+    // Where a console with `anchorDirectory` keeps the alarm for the team log `storeId`.
+    static QString alarmPathFor(const QString &anchorDirectory, const QString &storeId);
 
     // `evidence migrate`: copies a local store into this team log, which must be empty, in one
     // transaction: every event's exact bytes at its position (leaves recomputed from them), every

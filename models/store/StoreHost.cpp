@@ -141,6 +141,7 @@ EvidenceStore *StoreHost::offline() {
         return nullptr;
     }
     m_offline = std::move(opened).value();
+    m_offline->setWriteGuards(m_options.anchorDirectory, m_options.readOnly);
     m_offlineProblem.clear();
     Q_EMIT stateChanged();
     return m_offline.get();

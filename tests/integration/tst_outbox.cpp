@@ -52,6 +52,7 @@ private Q_SLOTS:
     void oneSyncOfAnOutboxAtATime();
     void aViewOfTheCopyKeepsItsBasisWhileTheCopyGrows();
     void aServerThatRefusesIsNotAway();
+    void offlineTheSameGuardsStopAWrite();
 
 private:
     static Signer makeSigner(const QString &name);
@@ -909,6 +910,51 @@ void TestOutbox::aServerThatRefusesIsNotAway() {
     QVERIFY2(host.problem().contains(QStringLiteral("refused the connection")) &&
                  !host.problem().contains(QStringLiteral("offline")),
              qPrintable(host.problem()));
+}
+
+// What stops a write on the team log stops one offline: the alarm this console raised, the store
+// opened read-only, a clock gone backwards. Nothing reaches the outbox.
+void TestOutbox::offlineTheSameGuardsStopAWrite() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    auto opened = TeamLogCopy::open(m_dir.file(QStringLiteral("guards.copy.sqlite")));
+    QVERIFY(opened.ok());
+    std::shared_ptr<TeamLogCopy> copy = std::move(opened).value();
+    QVERIFY(refreshCopy(*copy, *team, team->latestCheckpoint().value(), m_alice).ok());
+    std::shared_ptr<Outbox> box = Outbox::open(m_dir.file(QStringLiteral("guards.outbox.sqlite"))).value();
+    auto view = OfflineTeamLog::open(copy, box, TrustPolicy{}, m_clock, QStringLiteral("guards"));
+    QVERIFY(view.ok());
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("guarded");
+    const QList<NewEvent> act{ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)};
+    const QString home = m_dir.file(QStringLiteral("guards-home"));
+
+    view.value()->setWriteGuards(home, true);
+    auto readOnly = view.value()->append(m_alice, act);
+    QVERIFY(!readOnly.ok());
+    QVERIFY2(readOnly.error().message.contains(QStringLiteral("read-only")),
+             qPrintable(readOnly.error().message));
+
+    const QString alarm = PgEvidenceStore::alarmPathFor(home, team->storeId());
+    QVERIFY(QDir().mkpath(QFileInfo(alarm).absolutePath()));
+    QVERIFY(FileUtil::writePrivateAtomic(alarm, "{\"reason\":\"rewritten\"}\n").ok());
+    view.value()->setWriteGuards(home, false);
+    auto alarmed = view.value()->append(m_alice, act);
+    QVERIFY(!alarmed.ok());
+    QVERIFY2(alarmed.error().message.contains(QStringLiteral("raised the alarm")),
+             qPrintable(alarmed.error().message));
+    QVERIFY(QFile::remove(alarm));
+
+    const qint64 latest = view.value()->event(view.value()->size().value())->tsMs;
+    NewEvent backwards = act.first();
+    backwards.tsMs = latest - Time::kClockSkewToleranceMs - 60'000;
+    auto late = view.value()->append(m_alice, {backwards});
+    QVERIFY(!late.ok());
+    QVERIFY2(late.error().message.contains(QStringLiteral("before the latest")),
+             qPrintable(late.error().message));
+    QCOMPARE(box->waiting()->count, 0);
+    QVERIFY(view.value()->append(m_alice, act).ok());
+    QCOMPARE(box->waiting()->count, 1);
 }
 
 #include "tst_outbox.moc"
