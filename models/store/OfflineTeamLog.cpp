@@ -14,6 +14,30 @@ namespace ops {
 
 namespace merkle = crypto::merkle;
 
+namespace {
+
+// The first position above `base` that a payload cites (a "seq" or "…_seq" member, at any depth),
+// or 0: positions above the copy are provisional, and the act would cite them wrongly once synced.
+quint64 citesAbove(const JsonValue &v, quint64 base) {
+    if (v.isArray()) {
+        for (const JsonValue &item : v.toArray())
+            if (const quint64 found = citesAbove(item, base))
+                return found;
+    } else if (v.isObject()) {
+        for (const auto &[key, member] : v.toObject()) {
+            const bool names =
+                key == "seq" || (key.size() > 4 && key.compare(key.size() - 4, 4, "_seq") == 0);
+            if (names && member.isInt() && member.toInt() > static_cast<std::int64_t>(base))
+                return static_cast<quint64>(member.toInt());
+            if (const quint64 found = citesAbove(member, base))
+                return found;
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
 Result<std::unique_ptr<OfflineTeamLog>> OfflineTeamLog::open(std::shared_ptr<TeamLogCopy> copy,
                                                              std::shared_ptr<Outbox> outbox,
                                                              TrustPolicy trust, Time::Clock clock,
@@ -141,6 +165,15 @@ Result<QList<StoredEvent>> OfflineTeamLog::append(const Signer &signer, const QL
         return needsServer(QStringLiteral("this act"));
     if (auto r = act::checkBlobs(*this, events, blobs); !r.ok())
         return r.error();
+    for (const NewEvent &e : events)
+        if (const quint64 cited = citesAbove(e.payload, m_base))
+            return makeError(ErrorCode::Policy,
+                             QStringLiteral("refusing to record %1 offline: it cites event %2, made here "
+                                            "offline and not in the team log yet (its position is "
+                                            "provisional); record it once the server is back")
+                                 .arg(e.kind)
+                                 .arg(cited),
+                             m_label);
     // The time order the team log keeps: an act dated before the latest event seen (beyond the
     // clock skew allowed) says this machine's clock is wrong; it is refused now, not at sync.
     const qint64 latestTs = m_events.isEmpty() ? 0 : m_events.last().tsMs;

@@ -267,6 +267,27 @@ Result<QList<OutboxEntry>> Outbox::entries() const {
     return out;
 }
 
+Result<QHash<QString, Outbox::ActIds>> Outbox::actIds() const {
+    auto st = Statement::prepare(*m_db, "SELECT n, author, events FROM acts ORDER BY n");
+    if (!st.ok())
+        return st.error();
+    QHash<QString, ActIds> out;
+    while (true) {
+        auto row = st->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        OutboxAct act;
+        act.n = st->int64(0);
+        if (auto r = readEvents(st->text(2), act, m_path); !r.ok())
+            return r.error();
+        if (!act.uuids.isEmpty())
+            out.insert(act.uuids.first(), ActIds{st->text(1), act.uuids});
+    }
+    return out;
+}
+
 Result<Outbox::Waiting> Outbox::waiting() const {
     auto st = Statement::prepare(*m_db, "SELECT COUNT(*), coalesce(MIN(made_ms), 0) FROM acts WHERE n NOT IN "
                                         "(SELECT n FROM outcomes)");
@@ -414,9 +435,17 @@ public:
     };
 
     Result<void> extend(EvidenceStore &team, const Outbox &outbox, const QString &author, quint64 basis) {
+        if (!m_ownLoaded) {
+            auto ids = outbox.actIds();
+            if (!ids.ok())
+                return ids.error();
+            m_ownActs = std::move(ids).value();
+            m_ownLoaded = true;
+        }
         if (!m_started || basis < m_start || author != m_author) {
             m_started = true;
             m_author = author;
+            m_consumed.clear();
             m_start = m_scanned = basis;
             m_ownLeft = 0;
             m_hits.clear();
@@ -435,19 +464,28 @@ public:
             for (const StoredEvent &e : page.value()) {
                 m_scanned = e.seq;
                 const JsonValue p = e.payload();
-                // Only the author's own record of an act synced from this outbox counts: anyone may
-                // name this outbox in an event, and it would hide their changes.
-                if (e.kind == QLatin1String("outbox.synced") && e.actor == m_author) {
-                    const JsonValue *originals = p.find("originals");
-                    if (originals && originals->isArray())
+                if (e.kind == QLatin1String("outbox.synced")) {
+                    QStringList ids;
+                    if (const JsonValue *originals = p.find("originals"); originals && originals->isArray())
                         for (const JsonValue &o : originals->toArray())
-                            m_syncedIds.insert(o.stringAt("id"), e.seq);
-                    if (p.stringAt("outbox") == outbox.id()) {
-                        m_ownLeft = originals ? static_cast<int>(originals->toArray().size()) : 0;
+                            ids << o.stringAt("id");
+                    if (e.actor == m_author)
+                        for (const QString &id : ids)
+                            m_syncedIds.insert(id, e.seq);
+                    // A record of an act synced from this outbox, by its author, carrying exactly
+                    // that act's event ids (the first such record): its events are the outbox's own,
+                    // whoever of the identities on this console made them. Anyone may name this
+                    // outbox in an event; nobody else can know the ids of an act still waiting in it.
+                    const auto own = ids.isEmpty() ? m_ownActs.constEnd() : m_ownActs.constFind(ids.first());
+                    if (p.stringAt("outbox") == outbox.id() && own != m_ownActs.constEnd() &&
+                        own->author == e.actor && own->uuids == ids && !m_consumed.contains(ids.first())) {
+                        m_consumed.insert(ids.first());
+                        m_ownLeft = static_cast<int>(ids.size());
+                        m_ownActor = e.actor;
                         continue;
                     }
                 }
-                if (m_ownLeft > 0 && e.actor == m_author) {
+                if (m_ownLeft > 0 && e.actor == m_ownActor) {
                     --m_ownLeft; // an act of this outbox, synced before
                     continue;
                 }
@@ -508,7 +546,11 @@ private:
     quint64 m_start = 0;
     quint64 m_scanned = 0;
     int m_ownLeft = 0;
+    QString m_ownActor;
     QString m_author;
+    bool m_ownLoaded = false;
+    QHash<QString, Outbox::ActIds> m_ownActs; // this outbox's acts by their first event's id
+    QSet<QString> m_consumed;                 // acts whose sync record was seen
     QHash<QString, QList<Hit>> m_hits;
     QHash<QString, quint64> m_syncedIds;
     QSet<std::pair<quint64, QByteArray>> m_basesChecked;

@@ -13,7 +13,9 @@
 #include "core/Result.h"
 #include "core/Time.h"
 
+#include <QHash>
 #include <QSet>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -68,6 +70,13 @@ public:
 
     // Every act with its outcome, in the order they were made.
     Result<QList<OutboxEntry>> entries() const;
+    // Each act's author and event ids, keyed by its first event's id (what a team-log record of a
+    // synced act carries in its "originals").
+    struct ActIds {
+        QString author;
+        QStringList uuids;
+    };
+    Result<QHash<QString, ActIds>> actIds() const;
     // The acts still waiting, and when the oldest of them was made (0 when none waits).
     struct Waiting {
         int count = 0;

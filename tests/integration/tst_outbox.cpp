@@ -53,6 +53,7 @@ private Q_SLOTS:
     void aViewOfTheCopyKeepsItsBasisWhileTheCopyGrows();
     void aServerThatRefusesIsNotAway();
     void offlineTheSameGuardsStopAWrite();
+    void twoIdentitiesShareAConsolesOutbox();
 
 private:
     static Signer makeSigner(const QString &name);
@@ -955,6 +956,73 @@ void TestOutbox::offlineTheSameGuardsStopAWrite() {
     QCOMPARE(box->waiting()->count, 0);
     QVERIFY(view.value()->append(m_alice, act).ok());
     QCOMPARE(box->waiting()->count, 1);
+}
+
+// Alice and bob work on one console while the server is away: she opens an incident, he decides
+// on it. Each syncs their own acts; bob's decision is not taken for a conflict with her opening,
+// which came from the same outbox. An act citing a position made offline is refused at once.
+void TestOutbox::twoIdentitiesShareAConsolesOutbox() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const Checkpoint basis = team->latestCheckpoint().value();
+    auto outbox = Outbox::open(m_dir.file(QStringLiteral("shared.sqlite")));
+    QVERIFY(outbox.ok());
+    JsonValue opened = JsonValue::object();
+    opened["id"] = QStringLiteral("INC-SH4R-3D01");
+    opened["class"] = QStringLiteral("stale-pack");
+    opened["severity"] = QStringLiteral("SEV-2");
+    opened["trigger"] = QStringLiteral("stale");
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("incident.opened"), QStringLiteral("pg"), opened)}, {}, m_now)
+                .ok());
+    JsonValue decided = JsonValue::object();
+    decided["incident"] = QStringLiteral("INC-SH4R-3D01");
+    decided["text"] = QStringLiteral("roll back pg");
+    QVERIFY(outbox.value()
+                ->queue(m_bob, team->storeId(), basis,
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"), decided)}, {}, m_now)
+                .ok());
+    auto hers = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY(hers.ok());
+    QCOMPARE(hers->synced, 1);
+    QCOMPARE(hers->otherAuthors, 1);
+    auto his = syncOutbox(*outbox.value(), *team, m_bob, admission(*outbox.value()), m_clock);
+    QVERIFY(his.ok());
+    QVERIFY2(his->synced == 1, qPrintable(his->lines.join(QLatin1Char('\n'))));
+    EventFilter decisions;
+    decisions.kind = QStringLiteral("incident.decision");
+    QCOMPARE(team->query(decisions)->size(), 1);
+
+    // Offline, an act citing a provisional position is refused before it reaches the outbox.
+    auto opened2 = TeamLogCopy::open(m_dir.file(QStringLiteral("cites.copy.sqlite")));
+    QVERIFY(opened2.ok());
+    std::shared_ptr<TeamLogCopy> copy = std::move(opened2).value();
+    QVERIFY(refreshCopy(*copy, *team, team->latestCheckpoint().value(), m_alice).ok());
+    std::shared_ptr<Outbox> box = Outbox::open(m_dir.file(QStringLiteral("cites.outbox.sqlite"))).value();
+    auto view = OfflineTeamLog::open(copy, box, TrustPolicy{}, m_clock, QStringLiteral("cites"));
+    QVERIFY(view.ok());
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("first");
+    QVERIFY(
+        view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+    JsonValue citing = JsonValue::object();
+    JsonValue signoff = JsonValue::object();
+    signoff["seq"] = static_cast<qint64>(copy->size() + 1);
+    JsonValue list = JsonValue::array();
+    list.push(signoff);
+    citing["signoffs"] = list;
+    auto refused =
+        view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), citing)});
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("provisional")),
+             qPrintable(refused.error().message));
+    signoff["seq"] = static_cast<qint64>(copy->size());
+    list = JsonValue::array();
+    list.push(signoff);
+    citing["signoffs"] = list;
+    QVERIFY(
+        view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), citing)}).ok());
 }
 
 #include "tst_outbox.moc"
