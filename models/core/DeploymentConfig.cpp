@@ -1,4 +1,5 @@
 #include "DeploymentConfig.h"
+#include "ConfigReader.h"
 
 #include "core/FileUtil.h"
 
@@ -48,650 +49,353 @@ QList<const ScopeConfig *> DeploymentConfig::orderedScopes() const {
     return out;
 }
 
-namespace {
+namespace config {
 
-constexpr qint64 kIntMax = std::numeric_limits<int>::max();
-const QRegularExpression &idPattern() {
-    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,63}$"));
-    return re;
-}
-
-class Reader {
-public:
-    Reader(QString file, QString baseDir)
-        : m_check(std::move(file))
-        , m_baseDir(std::move(baseDir)) {}
-
-    Result<DeploymentConfig> read(const YAML::Node &root) {
-        DeploymentConfig cfg;
-        cfg.source = m_check.file();
-        if (!root.IsDefined() || root.IsNull()) {
-            m_check.errorAtLine(1, QString(),
-                                QStringLiteral("the file is empty; a deployment config is a mapping"));
-            return finish(cfg);
-        }
-        if (!m_check.checkMap(root, QString(), {"scopes"},
-                              {"environment", "objectives", "probes", "services", "publisher", "runbooks",
-                               "alert_rules", "trust", "store", "alertmanager", "maintenance",
-                               "notifications"})) {
-            if (!root.IsMap())
-                return finish(cfg);
-        }
-        if (const YAML::Node env = root["environment"]; env.IsDefined()) {
-            if (const auto name = m_check.string(env, QStringLiteral("environment"))) {
-                if (const auto e = parseEnvironment(*name))
-                    cfg.environment = *e;
-                else
-                    m_check.error(env, QStringLiteral("environment"),
-                                  QStringLiteral("must be dev, staging or prod, got '%1'").arg(*name));
-            }
-        }
-        if (const YAML::Node n = root["objectives"]; n.IsDefined())
-            readObjectives(n, cfg.objectives);
-        if (const YAML::Node n = root["trust"]; n.IsDefined() && !n.IsNull())
-            readTrust(n, cfg.trust);
-        if (const YAML::Node n = root["probes"]; n.IsDefined())
-            readProbes(n, cfg.probes);
-        if (const YAML::Node n = root["store"];
-            n.IsDefined() && !n.IsNull() &&
-            m_check.checkMap(n, QStringLiteral("store"), {}, {"origin", "url", "app_role"})) {
-            if (const YAML::Node u = n["url"]; u.IsDefined())
-                if (const auto url = m_check.string(u, QStringLiteral("store.url"))) {
-                    const QUrl parsed(*url, QUrl::StrictMode);
-                    if (!url->startsWith(QLatin1String("postgresql://")) &&
-                        !url->startsWith(QLatin1String("postgres://")))
-                        m_check.error(u, QStringLiteral("store.url"),
-                                      QStringLiteral("must be a postgresql:// connection URI (the team log); "
-                                                     "leave it out for the local file"));
-                    else if (!parsed.isValid())
-                        m_check.error(u, QStringLiteral("store.url"),
-                                      QStringLiteral("is not a valid URI: %1").arg(parsed.errorString()));
-                    else
-                        cfg.storeUrl = *url;
-                }
-            if (const YAML::Node r = n["app_role"]; r.IsDefined())
-                if (const auto role = m_check.string(r, QStringLiteral("store.app_role"))) {
-                    static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
-                    if (!valid.match(*role).hasMatch())
-                        m_check.error(
-                            r, QStringLiteral("store.app_role"),
-                            QStringLiteral("must be a lowercase PostgreSQL role name (letters, digits, _)"));
-                    else
-                        cfg.storeAppRole = *role;
-                }
-            // The origin line of the log's checkpoints (c2sp.org/tlog-checkpoint): a schema-less
-            // URL naming the log, e.g. ops.example.org/publishing.
-            if (const YAML::Node o = n["origin"]; o.IsDefined())
-                if (const auto origin = m_check.string(o, QStringLiteral("store.origin"))) {
-                    static const QRegularExpression valid(QStringLiteral("^[\\x21-\\x7E]{1,255}$"));
-                    if (!valid.match(*origin).hasMatch() || origin->startsWith(QLatin1String("opsconsole/")))
-                        m_check.error(
-                            o, QStringLiteral("store.origin"),
-                            QStringLiteral("must be 1 to 255 printable ASCII characters without spaces, "
-                                           "not starting with opsconsole/ (the default's prefix)"));
-                    else
-                        cfg.storeOrigin = *origin;
-                }
-        }
-        if (const YAML::Node n = root["scopes"]; n.IsDefined())
-            readScopes(n, cfg.scopes);
-        if (const YAML::Node n = root["services"]; n.IsDefined() && !n.IsNull())
-            readServices(n, cfg.services);
-        if (const YAML::Node n = root["publisher"]; n.IsDefined() && !n.IsNull()) {
-            if (m_check.checkMap(n, QStringLiteral("publisher"), {"rebind"}, {"auth"})) {
-                PublisherConfig p;
-                if (const auto u = m_check.url(n["rebind"], QStringLiteral("publisher.rebind")))
-                    p.rebind = *u;
-                if (n["auth"].IsDefined())
-                    p.auth = m_check.boolean(n["auth"], QStringLiteral("publisher.auth")).value_or(true);
-                cfg.publisher = p;
-            }
-        }
-        if (const YAML::Node n = root["runbooks"]; n.IsDefined() && !n.IsNull()) {
-            if (const auto dir = m_check.string(n, QStringLiteral("runbooks"))) {
-                const QString path = resolve(*dir);
-                if (!QFileInfo(path).isDir())
-                    m_check.error(n, QStringLiteral("runbooks"),
-                                  QStringLiteral("'%1' is not a directory").arg(*dir));
-                else
-                    cfg.runbooksDir = path;
-            }
-        }
-        if (const YAML::Node n = root["alert_rules"]; n.IsDefined() && !n.IsNull()) {
-            if (const auto file = m_check.string(n, QStringLiteral("alert_rules"))) {
-                const QString path = resolve(*file);
-                if (!QFileInfo(path).isFile())
-                    m_check.error(n, QStringLiteral("alert_rules"),
-                                  QStringLiteral("'%1' is not a file").arg(*file));
-                else
-                    cfg.alertRulesFile = path;
-            }
-        }
-        if (const YAML::Node n = root["alertmanager"]; n.IsDefined() && !n.IsNull())
-            readAlertmanager(n, cfg.alertmanager);
-        if (const YAML::Node n = root["maintenance"]; n.IsDefined() && !n.IsNull())
-            readMaintenance(n, cfg);
-        if (const YAML::Node n = root["notifications"]; n.IsDefined() && !n.IsNull())
-            readNotifications(n, cfg.notifications);
+Result<DeploymentConfig> Reader::read(const YAML::Node &root) {
+    DeploymentConfig cfg;
+    cfg.source = m_check.file();
+    if (!root.IsDefined() || root.IsNull()) {
+        m_check.errorAtLine(1, QString(),
+                            QStringLiteral("the file is empty; a deployment config is a mapping"));
         return finish(cfg);
     }
-
-private:
-    Result<DeploymentConfig> finish(DeploymentConfig &cfg) {
-        if (m_check.hasErrors()) {
-            QList<Diagnostic> diags = m_check.diagnostics();
-            std::stable_sort(diags.begin(), diags.end(),
-                             [](const Diagnostic &a, const Diagnostic &b) { return a.line < b.line; });
-            return Error::fromDiagnostics(ErrorCode::InvalidInput, diags);
-        }
-        return cfg;
+    if (!m_check.checkMap(root, QString(), {"scopes"},
+                          {"environment", "objectives", "probes", "services", "publisher", "runbooks",
+                           "alert_rules", "trust", "store", "alertmanager", "maintenance",
+                           "notifications"})) {
+        if (!root.IsMap())
+            return finish(cfg);
     }
-
-    QString resolve(const QString &path) const {
-        if (QDir::isAbsolutePath(path) || m_baseDir.isEmpty())
-            return path;
-        return QDir(m_baseDir).filePath(path);
-    }
-
-    std::optional<int> positive(const YAML::Node &map, const char *key, const QString &path,
-                                qint64 max = kIntMax) {
-        const YAML::Node n = map[key];
-        if (!n.IsDefined())
-            return std::nullopt;
-        const auto v = m_check.integer(n, yaml::joinPath(path, key), 1, max);
-        return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
-    }
-
-    void readTrust(const YAML::Node &n, TrustSettings &t) {
-        const QString path = QStringLiteral("trust");
-        if (!m_check.checkMap(n, path, {"admins"}, {"enroll_quorum", "witness_quorum"}))
-            return;
-        static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}$"));
-        const YAML::Node admins = n["admins"];
-        if (!admins.IsSequence() || admins.size() == 0) {
-            m_check.error(admins, QStringLiteral("trust.admins"),
-                          QStringLiteral("must list the admin key fingerprints (SHA256:<64 hex>)"));
-            return;
-        }
-        for (std::size_t i = 0; i < admins.size(); ++i) {
-            const QString key = QStringLiteral("trust.admins[%1]").arg(i);
-            const auto v = m_check.string(admins[i], key);
-            if (!v)
-                continue;
-            if (!fp.match(*v).hasMatch())
-                m_check.error(admins[i], key,
-                              QStringLiteral("'%1' is not a key fingerprint (SHA256:<64 hex>)").arg(*v));
-            else if (t.admins.contains(*v))
-                m_check.error(admins[i], key, QStringLiteral("%1 is listed twice").arg(*v));
+    if (const YAML::Node env = root["environment"]; env.IsDefined()) {
+        if (const auto name = m_check.string(env, QStringLiteral("environment"))) {
+            if (const auto e = parseEnvironment(*name))
+                cfg.environment = *e;
             else
-                t.admins << *v;
-        }
-        if (const auto w = positive(n, "witness_quorum", path, 16))
-            t.witnessQuorum = *w;
-        if (const auto q = positive(n, "enroll_quorum", path, 16)) {
-            t.enrollQuorum = *q;
-            if (*q > static_cast<int>(admins.size()))
-                m_check.error(n["enroll_quorum"], QStringLiteral("trust.enroll_quorum"),
-                              QStringLiteral("%1 approvals can never be reached with %2 pinned admin(s)")
-                                  .arg(*q)
-                                  .arg(admins.size()));
+                m_check.error(env, QStringLiteral("environment"),
+                              QStringLiteral("must be dev, staging or prod, got '%1'").arg(*name));
         }
     }
+    if (const YAML::Node n = root["objectives"]; n.IsDefined())
+        readObjectives(n, cfg.objectives);
+    if (const YAML::Node n = root["trust"]; n.IsDefined() && !n.IsNull())
+        readTrust(n, cfg.trust);
+    if (const YAML::Node n = root["probes"]; n.IsDefined())
+        readProbes(n, cfg.probes);
+    if (const YAML::Node n = root["store"];
+        n.IsDefined() && !n.IsNull() &&
+        m_check.checkMap(n, QStringLiteral("store"), {}, {"origin", "url", "app_role"})) {
+        if (const YAML::Node u = n["url"]; u.IsDefined())
+            if (const auto url = m_check.string(u, QStringLiteral("store.url"))) {
+                const QUrl parsed(*url, QUrl::StrictMode);
+                if (!url->startsWith(QLatin1String("postgresql://")) &&
+                    !url->startsWith(QLatin1String("postgres://")))
+                    m_check.error(u, QStringLiteral("store.url"),
+                                  QStringLiteral("must be a postgresql:// connection URI (the team log); "
+                                                 "leave it out for the local file"));
+                else if (!parsed.isValid())
+                    m_check.error(u, QStringLiteral("store.url"),
+                                  QStringLiteral("is not a valid URI: %1").arg(parsed.errorString()));
+                else
+                    cfg.storeUrl = *url;
+            }
+        if (const YAML::Node r = n["app_role"]; r.IsDefined())
+            if (const auto role = m_check.string(r, QStringLiteral("store.app_role"))) {
+                static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+                if (!valid.match(*role).hasMatch())
+                    m_check.error(
+                        r, QStringLiteral("store.app_role"),
+                        QStringLiteral("must be a lowercase PostgreSQL role name (letters, digits, _)"));
+                else
+                    cfg.storeAppRole = *role;
+            }
+        // The origin line of the log's checkpoints (c2sp.org/tlog-checkpoint): a schema-less
+        // URL naming the log, e.g. ops.example.org/publishing.
+        if (const YAML::Node o = n["origin"]; o.IsDefined())
+            if (const auto origin = m_check.string(o, QStringLiteral("store.origin"))) {
+                static const QRegularExpression valid(QStringLiteral("^[\\x21-\\x7E]{1,255}$"));
+                if (!valid.match(*origin).hasMatch() || origin->startsWith(QLatin1String("opsconsole/")))
+                    m_check.error(
+                        o, QStringLiteral("store.origin"),
+                        QStringLiteral("must be 1 to 255 printable ASCII characters without spaces, "
+                                       "not starting with opsconsole/ (the default's prefix)"));
+                else
+                    cfg.storeOrigin = *origin;
+            }
+    }
+    if (const YAML::Node n = root["scopes"]; n.IsDefined())
+        readScopes(n, cfg.scopes);
+    if (const YAML::Node n = root["services"]; n.IsDefined() && !n.IsNull())
+        readServices(n, cfg.services);
+    if (const YAML::Node n = root["publisher"]; n.IsDefined() && !n.IsNull()) {
+        if (m_check.checkMap(n, QStringLiteral("publisher"), {"rebind"}, {"auth"})) {
+            PublisherConfig p;
+            if (const auto u = m_check.url(n["rebind"], QStringLiteral("publisher.rebind")))
+                p.rebind = *u;
+            if (n["auth"].IsDefined())
+                p.auth = m_check.boolean(n["auth"], QStringLiteral("publisher.auth")).value_or(true);
+            cfg.publisher = p;
+        }
+    }
+    if (const YAML::Node n = root["runbooks"]; n.IsDefined() && !n.IsNull()) {
+        if (const auto dir = m_check.string(n, QStringLiteral("runbooks"))) {
+            const QString path = resolve(*dir);
+            if (!QFileInfo(path).isDir())
+                m_check.error(n, QStringLiteral("runbooks"),
+                              QStringLiteral("'%1' is not a directory").arg(*dir));
+            else
+                cfg.runbooksDir = path;
+        }
+    }
+    if (const YAML::Node n = root["alert_rules"]; n.IsDefined() && !n.IsNull()) {
+        if (const auto file = m_check.string(n, QStringLiteral("alert_rules"))) {
+            const QString path = resolve(*file);
+            if (!QFileInfo(path).isFile())
+                m_check.error(n, QStringLiteral("alert_rules"),
+                              QStringLiteral("'%1' is not a file").arg(*file));
+            else
+                cfg.alertRulesFile = path;
+        }
+    }
+    if (const YAML::Node n = root["alertmanager"]; n.IsDefined() && !n.IsNull())
+        readAlertmanager(n, cfg.alertmanager);
+    if (const YAML::Node n = root["maintenance"]; n.IsDefined() && !n.IsNull())
+        readMaintenance(n, cfg);
+    if (const YAML::Node n = root["notifications"]; n.IsDefined() && !n.IsNull())
+        readNotifications(n, cfg.notifications);
+    return finish(cfg);
+}
 
-    void readAlertmanager(const YAML::Node &n, AlertmanagerSettings &a) {
-        const QString path = QStringLiteral("alertmanager");
-        if (!m_check.checkMap(n, path, {"routes", "token_file"}, {"max_body_bytes"}))
-            return;
-        a.line = yaml::lineOf(n);
-        if (const auto f = m_check.string(n["token_file"], QStringLiteral("alertmanager.token_file"))) {
+Result<DeploymentConfig> Reader::finish(DeploymentConfig &cfg) {
+    if (m_check.hasErrors()) {
+        QList<Diagnostic> diags = m_check.diagnostics();
+        std::stable_sort(diags.begin(), diags.end(),
+                         [](const Diagnostic &a, const Diagnostic &b) { return a.line < b.line; });
+        return Error::fromDiagnostics(ErrorCode::InvalidInput, diags);
+    }
+    return cfg;
+}
+
+QString Reader::resolve(const QString &path) const {
+    if (QDir::isAbsolutePath(path) || m_baseDir.isEmpty())
+        return path;
+    return QDir(m_baseDir).filePath(path);
+}
+
+void Reader::readTrust(const YAML::Node &n, TrustSettings &t) {
+    const QString path = QStringLiteral("trust");
+    if (!m_check.checkMap(n, path, {"admins"}, {"enroll_quorum", "witness_quorum"}))
+        return;
+    static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}$"));
+    const YAML::Node admins = n["admins"];
+    if (!admins.IsSequence() || admins.size() == 0) {
+        m_check.error(admins, QStringLiteral("trust.admins"),
+                      QStringLiteral("must list the admin key fingerprints (SHA256:<64 hex>)"));
+        return;
+    }
+    for (std::size_t i = 0; i < admins.size(); ++i) {
+        const QString key = QStringLiteral("trust.admins[%1]").arg(i);
+        const auto v = m_check.string(admins[i], key);
+        if (!v)
+            continue;
+        if (!fp.match(*v).hasMatch())
+            m_check.error(admins[i], key,
+                          QStringLiteral("'%1' is not a key fingerprint (SHA256:<64 hex>)").arg(*v));
+        else if (t.admins.contains(*v))
+            m_check.error(admins[i], key, QStringLiteral("%1 is listed twice").arg(*v));
+        else
+            t.admins << *v;
+    }
+    if (const auto w = positive(n, "witness_quorum", path, 16))
+        t.witnessQuorum = *w;
+    if (const auto q = positive(n, "enroll_quorum", path, 16)) {
+        t.enrollQuorum = *q;
+        if (*q > static_cast<int>(admins.size()))
+            m_check.error(n["enroll_quorum"], QStringLiteral("trust.enroll_quorum"),
+                          QStringLiteral("%1 approvals can never be reached with %2 pinned admin(s)")
+                              .arg(*q)
+                              .arg(admins.size()));
+    }
+}
+
+void Reader::readObjectives(const YAML::Node &n, Objectives &o) {
+    const QString path = QStringLiteral("objectives");
+    if (!m_check.checkMap(n, path, {"restore_minutes", "integrity_minutes"}, {"drill_max_age_days"}))
+        return;
+    if (const auto v = positive(n, "restore_minutes", path, 24 * 60))
+        o.restoreMinutes = *v;
+    if (const auto v = positive(n, "integrity_minutes", path, 24 * 60))
+        o.integrityMinutes = *v;
+    if (const auto v = positive(n, "drill_max_age_days", path, 3650))
+        o.drillMaxAgeDays = *v;
+    if (o.integrityMinutes < o.restoreMinutes)
+        m_check.error(n["integrity_minutes"], QStringLiteral("objectives.integrity_minutes"),
+                      QStringLiteral("must not be shorter than restore_minutes (%1)").arg(o.restoreMinutes));
+}
+
+void Reader::readProbes(const YAML::Node &n, ProbeSettings &p) {
+    const QString path = QStringLiteral("probes");
+    if (!m_check.checkMap(n, path, {},
+                          {"interval_s", "timeout_ms", "connect_timeout_ms", "max_body_bytes",
+                           "max_redirects", "fail_after", "clear_after", "slow_ms", "concurrency",
+                           "retention_days", "ca_file", "insecure_tls", "pack_hosts"}))
+        return;
+    if (const auto v = positive(n, "interval_s", path, 86400))
+        p.intervalS = *v;
+    if (const auto v = positive(n, "timeout_ms", path, 600000))
+        p.timeoutMs = *v;
+    if (const auto v = positive(n, "connect_timeout_ms", path, 600000))
+        p.connectTimeoutMs = *v;
+    if (const YAML::Node m = n["max_body_bytes"]; m.IsDefined())
+        if (const auto v = m_check.integer(m, QStringLiteral("probes.max_body_bytes"), 1,
+                                           qint64(64) * 1024 * 1024 * 1024))
+            p.maxBodyBytes = *v;
+    if (const YAML::Node m = n["max_redirects"]; m.IsDefined())
+        if (const auto v = m_check.integer(m, QStringLiteral("probes.max_redirects"), 0, 20))
+            p.maxRedirects = static_cast<int>(*v);
+    if (const auto v = positive(n, "fail_after", path, 100))
+        p.failAfter = *v;
+    if (const auto v = positive(n, "clear_after", path, 100))
+        p.clearAfter = *v;
+    if (const auto v = positive(n, "slow_ms", path, 600000))
+        p.slowMs = *v;
+    if (const auto v = positive(n, "concurrency", path, 1024))
+        p.concurrency = *v;
+    if (const auto v = positive(n, "retention_days", path, 3650))
+        p.retentionDays = *v;
+    if (const YAML::Node m = n["ca_file"]; m.IsDefined() && !m.IsNull()) {
+        if (const auto f = m_check.string(m, QStringLiteral("probes.ca_file"))) {
             const QString file = resolve(*f);
             if (!QFileInfo(file).isFile())
-                m_check.error(n["token_file"], QStringLiteral("alertmanager.token_file"),
+                m_check.error(m, QStringLiteral("probes.ca_file"),
                               QStringLiteral("file '%1' not found").arg(*f));
             else
-                a.tokenFile = file;
-        }
-        if (const YAML::Node m = n["max_body_bytes"]; m.IsDefined())
-            if (const auto v = m_check.integer(m, QStringLiteral("alertmanager.max_body_bytes"), 1024,
-                                               qint64(64) * 1024 * 1024))
-                a.maxBodyBytes = *v;
-        const YAML::Node list = n["routes"];
-        const QString lp = QStringLiteral("alertmanager.routes");
-        if (!m_check.isSequence(list, lp))
-            return;
-        if (list.size() == 0)
-            m_check.error(list, lp, QStringLiteral("at least one route is required"));
-        static const QRegularExpression labelName(QStringLiteral("^[a-zA-Z_][a-zA-Z0-9_]*$"));
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const YAML::Node r = list[i];
-            const QString p = yaml::indexPath(lp, i);
-            if (!m_check.checkMap(r, p, {"match"}, {"alert", "signal", "scope_label", "value_annotation"}))
-                continue;
-            AlertmanagerRoute route;
-            route.line = yaml::lineOf(r);
-            const YAML::Node match = r["match"];
-            if (!match.IsMap() || match.size() == 0) {
-                m_check.error(
-                    match, p + QStringLiteral(".match"),
-                    QStringLiteral("must map label names to values, e.g. {alertname: PublishBlocked}"));
-            } else {
-                for (auto it = match.begin(); it != match.end(); ++it) {
-                    const QString name = QString::fromStdString(it->first.as<std::string>());
-                    const QString key = p + QStringLiteral(".match.") + name;
-                    const auto v = m_check.string(it->second, key);
-                    if (!labelName.match(name).hasMatch())
-                        m_check.error(it->first, key, QStringLiteral("'%1' is not a label name").arg(name));
-                    else if (v)
-                        route.match.append({name, *v});
-                }
-            }
-            const bool hasAlert = r["alert"].IsDefined(), hasSignal = r["signal"].IsDefined();
-            if (hasAlert == hasSignal)
-                m_check.error(r, p,
-                              QStringLiteral("needs exactly one of alert (an alert id) or signal (%1)")
-                                  .arg(pipelineSignalKinds().join(QStringLiteral(", "))));
-            if (hasAlert)
-                if (const auto v = m_check.string(r["alert"], p + QStringLiteral(".alert")))
-                    route.alert = *v;
-            if (hasSignal)
-                if (const auto v = m_check.string(r["signal"], p + QStringLiteral(".signal"))) {
-                    const QStringList kinds = pipelineSignalKinds();
-                    if (!kinds.contains(*v))
-                        m_check.error(r["signal"], p + QStringLiteral(".signal"),
-                                      QStringLiteral("unknown signal '%1' (%2)")
-                                          .arg(*v, kinds.join(QStringLiteral(", "))));
-                    else
-                        route.signal = *v;
-                }
-            for (const auto &[key, field] : {std::pair{"scope_label", &route.scopeLabel},
-                                             std::pair{"value_annotation", &route.valueAnnotation}})
-                if (const YAML::Node v = r[key]; v.IsDefined())
-                    if (const auto s = m_check.string(v, p + QLatin1Char('.') + QLatin1String(key))) {
-                        if (!labelName.match(*s).hasMatch())
-                            m_check.error(v, p + QLatin1Char('.') + QLatin1String(key),
-                                          QStringLiteral("'%1' is not a label name").arg(*s));
-                        else
-                            *field = *s;
-                    }
-            a.routes.append(route);
+                p.caFile = file;
         }
     }
+    if (const YAML::Node m = n["insecure_tls"]; m.IsDefined())
+        p.insecureTls = m_check.boolean(m, QStringLiteral("probes.insecure_tls")).value_or(false);
+    if (const YAML::Node m = n["pack_hosts"];
+        m.IsDefined() && m_check.isSequence(m, QStringLiteral("probes.pack_hosts")))
+        for (std::size_t i = 0; i < m.size(); ++i)
+            if (const auto h = m_check.string(m[i], yaml::indexPath(QStringLiteral("probes.pack_hosts"), i)))
+                p.packHosts << h->toLower();
+    if (p.connectTimeoutMs > p.timeoutMs)
+        p.connectTimeoutMs = p.timeoutMs;
+}
 
-    void readNotifications(const YAML::Node &n, NotificationSettings &out) {
-        const QString path = QStringLiteral("notifications");
-        if (!m_check.checkMap(n, path, {}, {"webhooks", "escalate_after_minutes", "max_attempts"}))
-            return;
-        out.line = yaml::lineOf(n);
-        if (const auto v = positive(n, "escalate_after_minutes", path, 24 * 60))
-            out.escalateAfterMinutes = *v;
-        if (const auto v = positive(n, "max_attempts", path, 20))
-            out.maxAttempts = *v;
-        const YAML::Node list = n["webhooks"];
-        if (!list.IsDefined() || list.IsNull())
-            return;
-        const QString lp = QStringLiteral("notifications.webhooks");
-        if (!m_check.isSequence(list, lp))
-            return;
-        const QStringList severities{QStringLiteral("SEV-1"), QStringLiteral("SEV-2"),
-                                     QStringLiteral("SEV-3")};
-        const QStringList triggers{QStringLiteral("fired"), QStringLiteral("escalated"),
-                                   QStringLiteral("cleared")};
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const YAML::Node w = list[i];
-            const QString p = yaml::indexPath(lp, i);
-            if (!m_check.checkMap(w, p, {}, {"url", "url_file", "format", "severities", "triggers"}))
+void Reader::readScopes(const YAML::Node &list, QList<ScopeConfig> &scopes) {
+    const QString path = QStringLiteral("scopes");
+    if (!m_check.isSequence(list, path))
+        return;
+    if (list.size() == 0) {
+        m_check.error(list, path, QStringLiteral("at least one scope is required"));
+        return;
+    }
+    QHash<QString, int> firstLine;
+    QHash<QString, YAML::Node> parentNodes;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node n = list[i];
+        const QString p = yaml::indexPath(path, i);
+        if (!m_check.checkMap(n, p, {"id", "kind", "critical", "freshness_hours", "manifest"},
+                              {"parent", "resolver", "rules", "auth", "app_fetch"}))
+            if (!n.IsMap())
                 continue;
-            WebhookConfig hook;
-            hook.line = yaml::lineOf(w);
-            if (w["url"].IsDefined() == w["url_file"].IsDefined())
-                m_check.error(w, p,
-                              QStringLiteral("needs exactly one of url or url_file (a file holding the URL, "
-                                             "for hooks whose URL is their secret)"));
-            if (w["url"].IsDefined())
-                if (const auto u = m_check.url(w["url"], p + QStringLiteral(".url")))
-                    hook.url = *u;
-            if (w["url_file"].IsDefined())
-                if (const auto f = m_check.string(w["url_file"], p + QStringLiteral(".url_file"))) {
-                    const QString file = resolve(*f);
-                    if (!QFileInfo(file).isFile())
-                        m_check.error(w["url_file"], p + QStringLiteral(".url_file"),
-                                      QStringLiteral("file '%1' not found").arg(*f));
-                    else
-                        hook.urlFile = file;
-                }
-            if (const YAML::Node f = w["format"]; f.IsDefined())
-                if (const auto v = m_check.string(f, p + QStringLiteral(".format"))) {
-                    if (*v != QLatin1String("generic") && *v != QLatin1String("slack"))
-                        m_check.error(
-                            f, p + QStringLiteral(".format"),
-                            QStringLiteral("must be generic or slack (also for Mattermost), got '%1'")
-                                .arg(*v));
-                    else
-                        hook.format = *v;
-                }
-            for (const auto &[key, allowed, field] : {std::tuple{"severities", &severities, &hook.severities},
-                                                      std::tuple{"triggers", &triggers, &hook.triggers}}) {
-                const YAML::Node l = w[key];
-                if (!l.IsDefined())
-                    continue;
-                const QString kp = p + QLatin1Char('.') + QLatin1String(key);
-                if (!l.IsSequence() || l.size() == 0) {
+        ScopeConfig s;
+        s.line = yaml::lineOf(n);
+        if (n["id"].IsDefined()) {
+            if (const auto id = m_check.string(n["id"], p + QStringLiteral(".id"))) {
+                if (!idPattern().match(*id).hasMatch())
                     m_check.error(
-                        l, kp,
-                        QStringLiteral("must list some of %1").arg(allowed->join(QStringLiteral(", "))));
-                    continue;
-                }
-                for (std::size_t k = 0; k < l.size(); ++k)
-                    if (const auto v = m_check.string(l[k], yaml::indexPath(kp, k))) {
-                        if (!allowed->contains(*v))
-                            m_check.error(l[k], yaml::indexPath(kp, k),
-                                          QStringLiteral("'%1' is not one of %2")
-                                              .arg(*v, allowed->join(QStringLiteral(", "))));
-                        else
-                            field->append(*v);
-                    }
-            }
-            out.webhooks.append(hook);
-        }
-    }
-
-    void readMaintenance(const YAML::Node &list, DeploymentConfig &cfg) {
-        const QString lp = QStringLiteral("maintenance");
-        if (!m_check.isSequence(list, lp))
-            return;
-        static const QRegularExpression every(
-            QStringLiteral("^(daily|mon|tue|wed|thu|fri|sat|sun) ([01][0-9]|2[0-3]):([0-5][0-9])$"));
-        const QStringList days{QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
-                               QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"),
-                               QStringLiteral("sun")};
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const YAML::Node w = list[i];
-            const QString p = yaml::indexPath(lp, i);
-            if (!m_check.checkMap(w, p, {"scope", "alerts", "every", "minutes", "reason"}, {"time_zone"}))
-                continue;
-            MaintenanceWindow mw;
-            mw.line = yaml::lineOf(w);
-            if (const auto s = m_check.string(w["scope"], p + QStringLiteral(".scope"))) {
-                if (!cfg.scope(*s))
-                    m_check.error(w["scope"], p + QStringLiteral(".scope"),
-                                  QStringLiteral("no scope '%1' in scopes").arg(*s));
-                mw.scope = *s;
-            }
-            const YAML::Node alerts = w["alerts"];
-            if (!alerts.IsSequence() || alerts.size() == 0) {
-                m_check.error(alerts, p + QStringLiteral(".alerts"),
-                              QStringLiteral("must list the alert ids it silences, e.g. [stale-pack]"));
-            } else {
-                for (std::size_t a = 0; a < alerts.size(); ++a)
-                    if (const auto id =
-                            m_check.string(alerts[a], yaml::indexPath(p + QStringLiteral(".alerts"), a)))
-                        mw.alerts << *id;
-            }
-            if (const auto e = m_check.string(w["every"], p + QStringLiteral(".every"))) {
-                const QRegularExpressionMatch m = every.match(*e);
-                if (!m.hasMatch()) {
-                    m_check.error(w["every"], p + QStringLiteral(".every"),
-                                  QStringLiteral("'%1' is not 'DAY HH:MM' (DAY: daily, mon … sun)").arg(*e));
-                } else {
-                    mw.every = *e;
-                    mw.weekday = static_cast<int>(days.indexOf(m.captured(1))) + 1; // daily: -1 + 1 = 0
-                    mw.startMinute = m.captured(2).toInt() * 60 + m.captured(3).toInt();
-                }
-            }
-            if (const auto v = m_check.integer(w["minutes"], p + QStringLiteral(".minutes"), 1, 24 * 60))
-                mw.minutes = static_cast<int>(*v);
-            if (const auto r = m_check.string(w["reason"], p + QStringLiteral(".reason"))) {
-                if (r->trimmed().isEmpty())
-                    m_check.error(w["reason"], p + QStringLiteral(".reason"),
-                                  QStringLiteral("must say why the alerts are silenced"));
-                mw.reason = r->trimmed();
-            }
-            if (const YAML::Node tz = w["time_zone"]; tz.IsDefined())
-                if (const auto z = m_check.string(tz, p + QStringLiteral(".time_zone"))) {
-                    if (!QTimeZone(z->toUtf8()).isValid())
-                        m_check.error(
-                            tz, p + QStringLiteral(".time_zone"),
-                            QStringLiteral("'%1' is not a known time zone (e.g. Europe/Berlin)").arg(*z));
-                    else
-                        mw.timeZone = *z;
-                }
-            cfg.maintenance.append(mw);
-        }
-    }
-
-    void readObjectives(const YAML::Node &n, Objectives &o) {
-        const QString path = QStringLiteral("objectives");
-        if (!m_check.checkMap(n, path, {"restore_minutes", "integrity_minutes"}, {"drill_max_age_days"}))
-            return;
-        if (const auto v = positive(n, "restore_minutes", path, 24 * 60))
-            o.restoreMinutes = *v;
-        if (const auto v = positive(n, "integrity_minutes", path, 24 * 60))
-            o.integrityMinutes = *v;
-        if (const auto v = positive(n, "drill_max_age_days", path, 3650))
-            o.drillMaxAgeDays = *v;
-        if (o.integrityMinutes < o.restoreMinutes)
-            m_check.error(
-                n["integrity_minutes"], QStringLiteral("objectives.integrity_minutes"),
-                QStringLiteral("must not be shorter than restore_minutes (%1)").arg(o.restoreMinutes));
-    }
-
-    void readProbes(const YAML::Node &n, ProbeSettings &p) {
-        const QString path = QStringLiteral("probes");
-        if (!m_check.checkMap(n, path, {},
-                              {"interval_s", "timeout_ms", "connect_timeout_ms", "max_body_bytes",
-                               "max_redirects", "fail_after", "clear_after", "slow_ms", "concurrency",
-                               "retention_days", "ca_file", "insecure_tls", "pack_hosts"}))
-            return;
-        if (const auto v = positive(n, "interval_s", path, 86400))
-            p.intervalS = *v;
-        if (const auto v = positive(n, "timeout_ms", path, 600000))
-            p.timeoutMs = *v;
-        if (const auto v = positive(n, "connect_timeout_ms", path, 600000))
-            p.connectTimeoutMs = *v;
-        if (const YAML::Node m = n["max_body_bytes"]; m.IsDefined())
-            if (const auto v = m_check.integer(m, QStringLiteral("probes.max_body_bytes"), 1,
-                                               qint64(64) * 1024 * 1024 * 1024))
-                p.maxBodyBytes = *v;
-        if (const YAML::Node m = n["max_redirects"]; m.IsDefined())
-            if (const auto v = m_check.integer(m, QStringLiteral("probes.max_redirects"), 0, 20))
-                p.maxRedirects = static_cast<int>(*v);
-        if (const auto v = positive(n, "fail_after", path, 100))
-            p.failAfter = *v;
-        if (const auto v = positive(n, "clear_after", path, 100))
-            p.clearAfter = *v;
-        if (const auto v = positive(n, "slow_ms", path, 600000))
-            p.slowMs = *v;
-        if (const auto v = positive(n, "concurrency", path, 1024))
-            p.concurrency = *v;
-        if (const auto v = positive(n, "retention_days", path, 3650))
-            p.retentionDays = *v;
-        if (const YAML::Node m = n["ca_file"]; m.IsDefined() && !m.IsNull()) {
-            if (const auto f = m_check.string(m, QStringLiteral("probes.ca_file"))) {
-                const QString file = resolve(*f);
-                if (!QFileInfo(file).isFile())
-                    m_check.error(m, QStringLiteral("probes.ca_file"),
-                                  QStringLiteral("file '%1' not found").arg(*f));
+                        n["id"], p + QStringLiteral(".id"),
+                        QStringLiteral("'%1' is not a valid id (lower-case letters, digits, '-', '_', '.')")
+                            .arg(*id));
+                else if (firstLine.contains(*id))
+                    m_check.error(n["id"], p + QStringLiteral(".id"),
+                                  QStringLiteral("duplicate scope id '%1' (first defined at line %2)")
+                                      .arg(*id)
+                                      .arg(firstLine.value(*id)));
                 else
-                    p.caFile = file;
+                    firstLine.insert(*id, yaml::lineOf(n["id"]));
+                s.id = *id;
             }
         }
-        if (const YAML::Node m = n["insecure_tls"]; m.IsDefined())
-            p.insecureTls = m_check.boolean(m, QStringLiteral("probes.insecure_tls")).value_or(false);
-        if (const YAML::Node m = n["pack_hosts"];
-            m.IsDefined() && m_check.isSequence(m, QStringLiteral("probes.pack_hosts")))
-            for (std::size_t i = 0; i < m.size(); ++i)
-                if (const auto h =
-                        m_check.string(m[i], yaml::indexPath(QStringLiteral("probes.pack_hosts"), i)))
-                    p.packHosts << h->toLower();
-        if (p.connectTimeoutMs > p.timeoutMs)
-            p.connectTimeoutMs = p.timeoutMs;
+        if (n["kind"].IsDefined()) {
+            if (const auto k = m_check.string(n["kind"], p + QStringLiteral(".kind"))) {
+                if (*k == QLatin1String("baseline"))
+                    s.kind = ScopeKind::Baseline;
+                else if (*k == QLatin1String("country"))
+                    s.kind = ScopeKind::Country;
+                else if (*k == QLatin1String("locality"))
+                    s.kind = ScopeKind::Locality;
+                else
+                    m_check.error(n["kind"], p + QStringLiteral(".kind"),
+                                  QStringLiteral("must be baseline, country or locality, got '%1'").arg(*k));
+            }
+        }
+        if (n["critical"].IsDefined())
+            s.critical = m_check.boolean(n["critical"], p + QStringLiteral(".critical")).value_or(false);
+        if (n["freshness_hours"].IsDefined())
+            if (const auto v = m_check.integer(n["freshness_hours"], p + QStringLiteral(".freshness_hours"),
+                                               1, 24 * 366))
+                s.freshnessHours = static_cast<int>(*v);
+        if (n["manifest"].IsDefined())
+            s.manifest = m_check.url(n["manifest"], p + QStringLiteral(".manifest")).value_or(QUrl());
+        if (n["resolver"].IsDefined() && !n["resolver"].IsNull())
+            s.resolver = m_check.url(n["resolver"], p + QStringLiteral(".resolver")).value_or(QUrl());
+        if (n["rules"].IsDefined() && !n["rules"].IsNull())
+            s.rules = m_check.url(n["rules"], p + QStringLiteral(".rules")).value_or(QUrl());
+        if (n["app_fetch"].IsDefined() && !n["app_fetch"].IsNull())
+            s.appFetch = m_check.url(n["app_fetch"], p + QStringLiteral(".app_fetch")).value_or(QUrl());
+        if (n["auth"].IsDefined())
+            s.auth = m_check.boolean(n["auth"], p + QStringLiteral(".auth")).value_or(false);
+        if (n["parent"].IsDefined() && !n["parent"].IsNull()) {
+            if (const auto parent = m_check.string(n["parent"], p + QStringLiteral(".parent"))) {
+                s.parent = *parent;
+                parentNodes.insert(p, n["parent"]);
+            }
+        }
+        scopes.append(s);
     }
+    checkHierarchy(list, scopes, parentNodes);
+}
 
-    void readScopes(const YAML::Node &list, QList<ScopeConfig> &scopes) {
-        const QString path = QStringLiteral("scopes");
-        if (!m_check.isSequence(list, path))
-            return;
-        if (list.size() == 0) {
-            m_check.error(list, path, QStringLiteral("at least one scope is required"));
-            return;
+void Reader::readServices(const YAML::Node &list, QList<ServiceConfig> &services) {
+    const QString path = QStringLiteral("services");
+    if (!m_check.isSequence(list, path))
+        return;
+    QHash<QString, int> firstLine;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node n = list[i];
+        const QString p = yaml::indexPath(path, i);
+        if (!m_check.checkMap(n, p, {"id", "readyz"}, {"auth"}))
+            if (!n.IsMap())
+                continue;
+        ServiceConfig s;
+        s.line = yaml::lineOf(n);
+        if (n["id"].IsDefined()) {
+            if (const auto id = m_check.string(n["id"], p + QStringLiteral(".id"))) {
+                if (!idPattern().match(*id).hasMatch())
+                    m_check.error(n["id"], p + QStringLiteral(".id"),
+                                  QStringLiteral("'%1' is not a valid id").arg(*id));
+                else if (firstLine.contains(*id))
+                    m_check.error(n["id"], p + QStringLiteral(".id"),
+                                  QStringLiteral("duplicate service id '%1' (first defined at line %2)")
+                                      .arg(*id)
+                                      .arg(firstLine.value(*id)));
+                else
+                    firstLine.insert(*id, yaml::lineOf(n["id"]));
+                s.id = *id;
+            }
         }
-        QHash<QString, int> firstLine;
-        QHash<QString, YAML::Node> parentNodes;
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const YAML::Node n = list[i];
-            const QString p = yaml::indexPath(path, i);
-            if (!m_check.checkMap(n, p, {"id", "kind", "critical", "freshness_hours", "manifest"},
-                                  {"parent", "resolver", "rules", "auth", "app_fetch"}))
-                if (!n.IsMap())
-                    continue;
-            ScopeConfig s;
-            s.line = yaml::lineOf(n);
-            if (n["id"].IsDefined()) {
-                if (const auto id = m_check.string(n["id"], p + QStringLiteral(".id"))) {
-                    if (!idPattern().match(*id).hasMatch())
-                        m_check.error(
-                            n["id"], p + QStringLiteral(".id"),
-                            QStringLiteral(
-                                "'%1' is not a valid id (lower-case letters, digits, '-', '_', '.')")
-                                .arg(*id));
-                    else if (firstLine.contains(*id))
-                        m_check.error(n["id"], p + QStringLiteral(".id"),
-                                      QStringLiteral("duplicate scope id '%1' (first defined at line %2)")
-                                          .arg(*id)
-                                          .arg(firstLine.value(*id)));
-                    else
-                        firstLine.insert(*id, yaml::lineOf(n["id"]));
-                    s.id = *id;
-                }
-            }
-            if (n["kind"].IsDefined()) {
-                if (const auto k = m_check.string(n["kind"], p + QStringLiteral(".kind"))) {
-                    if (*k == QLatin1String("baseline"))
-                        s.kind = ScopeKind::Baseline;
-                    else if (*k == QLatin1String("country"))
-                        s.kind = ScopeKind::Country;
-                    else if (*k == QLatin1String("locality"))
-                        s.kind = ScopeKind::Locality;
-                    else
-                        m_check.error(
-                            n["kind"], p + QStringLiteral(".kind"),
-                            QStringLiteral("must be baseline, country or locality, got '%1'").arg(*k));
-                }
-            }
-            if (n["critical"].IsDefined())
-                s.critical = m_check.boolean(n["critical"], p + QStringLiteral(".critical")).value_or(false);
-            if (n["freshness_hours"].IsDefined())
-                if (const auto v = m_check.integer(n["freshness_hours"],
-                                                   p + QStringLiteral(".freshness_hours"), 1, 24 * 366))
-                    s.freshnessHours = static_cast<int>(*v);
-            if (n["manifest"].IsDefined())
-                s.manifest = m_check.url(n["manifest"], p + QStringLiteral(".manifest")).value_or(QUrl());
-            if (n["resolver"].IsDefined() && !n["resolver"].IsNull())
-                s.resolver = m_check.url(n["resolver"], p + QStringLiteral(".resolver")).value_or(QUrl());
-            if (n["rules"].IsDefined() && !n["rules"].IsNull())
-                s.rules = m_check.url(n["rules"], p + QStringLiteral(".rules")).value_or(QUrl());
-            if (n["app_fetch"].IsDefined() && !n["app_fetch"].IsNull())
-                s.appFetch = m_check.url(n["app_fetch"], p + QStringLiteral(".app_fetch")).value_or(QUrl());
-            if (n["auth"].IsDefined())
-                s.auth = m_check.boolean(n["auth"], p + QStringLiteral(".auth")).value_or(false);
-            if (n["parent"].IsDefined() && !n["parent"].IsNull()) {
-                if (const auto parent = m_check.string(n["parent"], p + QStringLiteral(".parent"))) {
-                    s.parent = *parent;
-                    parentNodes.insert(p, n["parent"]);
-                }
-            }
-            scopes.append(s);
-        }
-        checkHierarchy(list, scopes, parentNodes);
+        if (n["readyz"].IsDefined())
+            s.readyz = m_check.url(n["readyz"], p + QStringLiteral(".readyz")).value_or(QUrl());
+        if (n["auth"].IsDefined())
+            s.auth = m_check.boolean(n["auth"], p + QStringLiteral(".auth")).value_or(false);
+        services.append(s);
     }
+}
 
-    void checkHierarchy(const YAML::Node &list, const QList<ScopeConfig> &scopes,
-                        const QHash<QString, YAML::Node> &parentNodes) {
-        QHash<QString, const ScopeConfig *> byId;
-        for (const ScopeConfig &s : scopes)
-            if (!s.id.isEmpty() && !byId.contains(s.id))
-                byId.insert(s.id, &s);
-        for (std::size_t i = 0; i < static_cast<std::size_t>(scopes.size()); ++i) {
-            const ScopeConfig &s = scopes.at(static_cast<qsizetype>(i));
-            if (s.parent.isEmpty())
-                continue;
-            const QString p = yaml::indexPath(QStringLiteral("scopes"), i);
-            const YAML::Node at = parentNodes.value(p, list);
-            const QString key = p + QStringLiteral(".parent");
-            if (s.kind == ScopeKind::Baseline) {
-                m_check.error(at, key, QStringLiteral("a baseline scope cannot have a parent"));
-                continue;
-            }
-            const ScopeConfig *parent = byId.value(s.parent);
-            if (!parent) {
-                m_check.error(at, key,
-                              QStringLiteral("'%1' does not name a scope in this file").arg(s.parent));
-                continue;
-            }
-            if (static_cast<int>(parent->kind) > static_cast<int>(s.kind)) {
-                m_check.error(at, key,
-                              QStringLiteral("a %1 cannot sit under the %2 '%3'")
-                                  .arg(scopeKindName(s.kind), scopeKindName(parent->kind), parent->id));
-                continue;
-            }
-            // Walk up; coming back to s means a cycle.
-            QStringList chain{s.id};
-            const ScopeConfig *cur = parent;
-            while (cur) {
-                chain << cur->id;
-                if (cur->id == s.id) {
-                    m_check.error(at, key,
-                                  QStringLiteral("parent cycle: %1").arg(chain.join(QStringLiteral(" → "))));
-                    break;
-                }
-                if (chain.size() > scopes.size() + 1)
-                    break; // a cycle not through s; reported from its own members
-                cur = cur->parent.isEmpty() ? nullptr : byId.value(cur->parent);
-            }
-        }
-    }
-
-    void readServices(const YAML::Node &list, QList<ServiceConfig> &services) {
-        const QString path = QStringLiteral("services");
-        if (!m_check.isSequence(list, path))
-            return;
-        QHash<QString, int> firstLine;
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const YAML::Node n = list[i];
-            const QString p = yaml::indexPath(path, i);
-            if (!m_check.checkMap(n, p, {"id", "readyz"}, {"auth"}))
-                if (!n.IsMap())
-                    continue;
-            ServiceConfig s;
-            s.line = yaml::lineOf(n);
-            if (n["id"].IsDefined()) {
-                if (const auto id = m_check.string(n["id"], p + QStringLiteral(".id"))) {
-                    if (!idPattern().match(*id).hasMatch())
-                        m_check.error(n["id"], p + QStringLiteral(".id"),
-                                      QStringLiteral("'%1' is not a valid id").arg(*id));
-                    else if (firstLine.contains(*id))
-                        m_check.error(n["id"], p + QStringLiteral(".id"),
-                                      QStringLiteral("duplicate service id '%1' (first defined at line %2)")
-                                          .arg(*id)
-                                          .arg(firstLine.value(*id)));
-                    else
-                        firstLine.insert(*id, yaml::lineOf(n["id"]));
-                    s.id = *id;
-                }
-            }
-            if (n["readyz"].IsDefined())
-                s.readyz = m_check.url(n["readyz"], p + QStringLiteral(".readyz")).value_or(QUrl());
-            if (n["auth"].IsDefined())
-                s.auth = m_check.boolean(n["auth"], p + QStringLiteral(".auth")).value_or(false);
-            services.append(s);
-        }
-    }
-
-    yaml::Checker m_check;
-    QString m_baseDir;
-};
-
-} // namespace
+} // namespace config
 
 namespace ConfigLoader {
 
@@ -701,7 +405,7 @@ Result<DeploymentConfig> parse(const QByteArray &yamlText, const QString &source
     if (!root.ok())
         return root.error();
     try {
-        return Reader(sourceName, baseDir).read(root.value());
+        return config::Reader(sourceName, baseDir).read(root.value());
     } catch (const YAML::Exception &e) {
         Diagnostic d{sourceName, e.mark.is_null() ? 0 : e.mark.line + 1, QString(),
                      QStringLiteral("YAML error: %1").arg(QString::fromStdString(e.msg))};

@@ -1,0 +1,354 @@
+// The incident book: every incident, run and kill switch folded from the log.
+#include "Incidents.h"
+
+#include "core/Time.h"
+#include "store/EvidenceStore.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace ops {
+
+namespace {
+
+qint64 intAt(const JsonValue &o, std::string_view key) {
+    const JsonValue *v = o.find(key);
+    return v ? v->toInt() : 0;
+}
+
+QStringList stringsAt(const JsonValue &o, std::string_view key) {
+    QStringList out;
+    if (const JsonValue *v = o.find(key))
+        for (const JsonValue &s : v->toArray())
+            out << s.toQString();
+    return out;
+}
+
+} // namespace
+
+QStringList IncidentBook::kindPrefixes() {
+    return {QStringLiteral("incident."), QStringLiteral("runbook."), QStringLiteral("rollback."),
+            QStringLiteral("killswitch.")};
+}
+
+Result<IncidentBook> IncidentBook::load(const EvidenceStore &store) {
+    auto all = eventsWithKindPrefixes(store, kindPrefixes());
+    if (!all.ok())
+        return all.error();
+    IncidentBook book;
+    for (const StoredEvent &e : all.value())
+        book.apply(e);
+    if (auto r = book.judgeRollbacks(store); !r.ok())
+        return r.error();
+    return book;
+}
+
+Result<void> IncidentBook::judgeRollbacks(const EvidenceStore &store) {
+    for (RunbookRun &run : m_runs) {
+        if (!run.rollback)
+            continue;
+        bool onTime = true;
+        for (RollbackClock &c : run.clocks) {
+            if (c.metSeq > 0) {
+                auto sealed = store.sealedAtMs(c.metSeq);
+                if (!sealed.ok())
+                    return sealed.error();
+                c.metMs = qMax(c.metMs, sealed.value());
+            }
+            onTime = onTime && c.metMs > 0 && c.metMs <= c.deadlineMs;
+        }
+        if (!run.finished)
+            continue;
+        const bool failed = std::any_of(run.steps.cbegin(), run.steps.cend(),
+                                        [](const StepState &s) { return s.status == StepStatus::Failed; });
+        const bool met = onTime && !failed;
+        if (met == run.objectiveMet)
+            continue;
+        run.objectiveMet = met;
+        if (Incident *i = mutableIncident(run.incident))
+            for (TimelineEntry &t : i->timeline)
+                if (t.seq == run.finishedSeq)
+                    t.text = QStringLiteral("%1 finished: objective %2")
+                                 .arg(run.id, met ? QStringLiteral("met") : QStringLiteral("not met"));
+    }
+    return {};
+}
+
+// Lookups by id through an index: a fold of thousands of incidents stays linear.
+Incident *IncidentBook::mutableIncident(const QString &id) {
+    const auto it = m_incidentIndex.constFind(normalizedCitedId(id));
+    return it == m_incidentIndex.constEnd() ? nullptr : &m_incidents[*it];
+}
+
+RunbookRun *IncidentBook::mutableRun(const QString &id) {
+    const auto it = m_runIndex.constFind(normalizedCitedId(id));
+    return it == m_runIndex.constEnd() ? nullptr : &m_runs[*it];
+}
+
+const Incident *IncidentBook::incident(const QString &id) const {
+    const auto it = m_incidentIndex.constFind(normalizedCitedId(id));
+    return it == m_incidentIndex.constEnd() ? nullptr : &m_incidents.at(*it);
+}
+
+QList<const Incident *> IncidentBook::openIncidents() const {
+    QList<const Incident *> out;
+    for (const Incident &i : m_incidents)
+        if (!i.closed)
+            out << &i;
+    return out;
+}
+
+const RunbookRun *IncidentBook::run(const QString &id) const {
+    const auto it = m_runIndex.constFind(normalizedCitedId(id));
+    return it == m_runIndex.constEnd() ? nullptr : &m_runs.at(*it);
+}
+
+QList<KillSwitchState> IncidentBook::killSwitches() const {
+    return m_killSwitches.values();
+}
+
+const KillSwitchState *IncidentBook::killSwitch(const QString &name, const QString &scope) const {
+    auto it = m_killSwitches.constFind(qMakePair(name, scope));
+    return it == m_killSwitches.constEnd() ? nullptr : &it.value();
+}
+
+QSet<QString> IncidentBook::activeKillSwitchScopes() const {
+    QSet<QString> out;
+    for (const KillSwitchState &k : m_killSwitches)
+        if (k.active)
+            out.insert(k.scope);
+    return out;
+}
+
+void IncidentBook::addToTimeline(const QString &incident, const StoredEvent &event, const QString &text) {
+    if (Incident *i = mutableIncident(incident))
+        i->timeline << TimelineEntry{event.seq, event.tsMs, event.actor, event.kind, text};
+}
+
+void IncidentBook::apply(const StoredEvent &e) {
+    m_lastSeq = qMax(m_lastSeq, e.seq);
+    const JsonValue p = e.payload();
+    const QString incidentRef = p.stringAt("incident");
+    if (e.kind == QLatin1String("incident.opened")) {
+        Incident i;
+        // An id taken earlier stays with the earlier incident; this one is known by its position.
+        i.id = citedIdOf(e);
+        if (m_incidentIndex.contains(i.id))
+            i.id = incidentId(e.seq);
+        i.seq = e.seq;
+        i.incidentClass = p.stringAt("class");
+        i.scope = e.scope;
+        i.severity = p.stringAt("severity");
+        i.severityReason = p.stringAt("severity_reason");
+        i.trigger = p.stringAt("trigger");
+        i.alert = p.stringAt("alert");
+        i.openedBy = e.actor;
+        i.owner = p.stringAt("owner");
+        i.openedMs = e.tsMs;
+        i.closureCondition = p.stringAt("closure_condition");
+        m_incidentIndex.insert(i.id, static_cast<int>(m_incidents.size()));
+        m_incidents << i;
+        addToTimeline(i.id, e,
+                      QStringLiteral("opened %1 %2 incident on %3: %4")
+                          .arg(i.severity, i.incidentClass, i.scope, i.trigger));
+        return;
+    }
+    if (e.kind == QLatin1String("incident.severity_changed")) {
+        if (Incident *i = mutableIncident(incidentRef)) {
+            i->severity = p.stringAt("to");
+            i->severityReason = p.stringAt("reason");
+        }
+        addToTimeline(incidentRef, e,
+                      QStringLiteral("severity %1 → %2: %3")
+                          .arg(p.stringAt("from"), p.stringAt("to"), p.stringAt("reason")));
+        return;
+    }
+    if (e.kind == QLatin1String("incident.owner_assigned")) {
+        if (Incident *i = mutableIncident(incidentRef))
+            i->owner = p.stringAt("owner");
+        addToTimeline(incidentRef, e, QStringLiteral("incident owner: %1").arg(p.stringAt("owner")));
+        return;
+    }
+    if (e.kind == QLatin1String("incident.evidence")) {
+        const JsonValue *record = p.find("record");
+        if (Incident *i = mutableIncident(incidentRef); i && record)
+            i->evidence << *record;
+        addToTimeline(incidentRef, e,
+                      QStringLiteral("core evidence record: %1 — %2")
+                          .arg(record ? record->stringAt("failure_mode") : QString(),
+                               record ? record->stringAt("verification_result") : QString()));
+        return;
+    }
+    if (e.kind == QLatin1String("incident.decision")) {
+        if (Incident *i = mutableIncident(incidentRef))
+            i->decisions << Decision{e.seq, e.tsMs, e.actor, p.stringAt("text")};
+        addToTimeline(incidentRef, e, QStringLiteral("decision: %1").arg(p.stringAt("text")));
+        return;
+    }
+    if (e.kind == QLatin1String("incident.closed")) {
+        if (Incident *i = mutableIncident(incidentRef)) {
+            i->closed = true;
+            i->closedMs = e.tsMs;
+            i->closedBy = e.actor;
+            i->closure = p.stringAt("closure");
+            i->verification = p.stringAt("verification_result");
+        }
+        addToTimeline(incidentRef, e, QStringLiteral("closed: %1").arg(p.stringAt("closure")));
+        return;
+    }
+    if (e.kind == QLatin1String("runbook.started") || e.kind == QLatin1String("rollback.started")) {
+        RunbookRun r;
+        r.id = citedIdOf(e);
+        if (m_runIndex.contains(r.id))
+            r.id = runId(e.seq);
+        r.seq = e.seq;
+        r.runbook = p.stringAt("runbook");
+        r.title = p.stringAt("title");
+        r.closureCondition = p.stringAt("closure_condition");
+        r.build = p.stringAt("build");
+        r.incident = incidentRef;
+        r.scope = e.scope;
+        r.startedBy = e.actor;
+        r.startedMs = e.tsMs;
+        for (const RunbookStep &s : stepsFromJson(p.find("steps") ? *p.find("steps") : JsonValue())) {
+            StepState st;
+            st.step = s;
+            r.steps << st;
+        }
+        if (e.kind == QLatin1String("rollback.started")) {
+            r.rollback = true;
+            r.drill = p.find("drill") && p.find("drill")->toBool();
+            // The clock starts when the operator confirmed, never after the event that records it;
+            // the deadlines keep their distance from that start.
+            const qint64 confirmed = intAt(p, "confirmed_at_ms") > 0 ? intAt(p, "confirmed_at_ms") : e.tsMs;
+            r.startedMs = qMin(confirmed, e.tsMs);
+            r.clocks << RollbackClock{QStringLiteral("restore"),
+                                      p.stringAt("restore_step"),
+                                      r.startedMs + (intAt(p, "restore_deadline_ms") - confirmed),
+                                      0,
+                                      0,
+                                      false}
+                     << RollbackClock{QStringLiteral("integrity"),
+                                      p.stringAt("integrity_step"),
+                                      r.startedMs + (intAt(p, "integrity_deadline_ms") - confirmed),
+                                      0,
+                                      0,
+                                      false};
+        }
+        m_runIndex.insert(r.id, static_cast<int>(m_runs.size()));
+        m_runs << r;
+        if (Incident *i = mutableIncident(incidentRef))
+            i->runs << r.id;
+        addToTimeline(incidentRef, e,
+                      r.rollback
+                          ? QStringLiteral("%1 started: %2 on %3")
+                                .arg(r.id,
+                                     r.drill ? QStringLiteral("rollback drill") : QStringLiteral("rollback"),
+                                     r.scope)
+                          : QStringLiteral("%1 started: %2").arg(r.id, r.title));
+        return;
+    }
+    const QString runRef = p.stringAt("run");
+    RunbookRun *run = mutableRun(runRef);
+    // An act names its run and that run's runbook: the role it needed was judged by the runbook it
+    // names, so one that names another runbook than its run's does not count.
+    if (run && e.kind != QLatin1String("rollback.deadline_missed") && p.stringAt("runbook") != run->runbook)
+        run = nullptr;
+    if (e.kind == QLatin1String("runbook.step")) {
+        if (!run)
+            return;
+        if (StepState *s = run->step(p.stringAt("step"))) {
+            const QString status = p.stringAt("status");
+            s->status = status == QLatin1String("done")      ? StepStatus::Done
+                        : status == QLatin1String("failed")  ? StepStatus::Failed
+                        : status == QLatin1String("skipped") ? StepStatus::Skipped
+                                                             : StepStatus::Pending;
+            s->seq = e.seq;
+            s->tsMs = e.tsMs;
+            s->actor = e.actor;
+            s->note = p.stringAt("note");
+            s->evidence = p.find("evidence") ? *p.find("evidence") : JsonValue::object();
+            // A signature counts only as the role its step asks for.
+            if (const QString role = s->evidence.stringAt("signed_as");
+                !role.isEmpty() && role == s->step.role)
+                run->signatures.append({role, e.actor});
+            if (s->status == StepStatus::Done)
+                for (RollbackClock &c : run->clocks)
+                    if (c.step == s->step.id && c.metMs == 0) {
+                        c.metMs = e.tsMs;
+                        c.metSeq = e.seq;
+                    }
+            addToTimeline(run->incident, e,
+                          QStringLiteral("%1 step %2 %3%4")
+                              .arg(run->id, s->step.id, status,
+                                   s->note.isEmpty() ? QString() : QStringLiteral(": ") + s->note));
+        }
+        return;
+    }
+    if (e.kind == QLatin1String("runbook.completed") || e.kind == QLatin1String("rollback.finished")) {
+        // A rollback finishes only with rollback.finished, any other run only with runbook.completed.
+        if (!run || run->rollback != (e.kind == QLatin1String("rollback.finished")))
+            return;
+        run->finished = true;
+        run->finishedMs = e.tsMs;
+        run->finishedSeq = e.seq;
+        // What the event states; a rollback's is judged again from its clocks (judgeRollbacks).
+        run->objectiveMet = p.find("objective_met") && p.find("objective_met")->toBool();
+        addToTimeline(run->incident, e,
+                      run->rollback ? QStringLiteral("%1 finished: objective %2")
+                                          .arg(run->id, run->objectiveMet ? QStringLiteral("met")
+                                                                          : QStringLiteral("not met"))
+                                    : QStringLiteral("%1 completed").arg(run->id));
+        return;
+    }
+    if (e.kind == QLatin1String("rollback.deadline_missed")) {
+        if (!run)
+            return;
+        for (RollbackClock &c : run->clocks)
+            if (c.name == p.stringAt("clock"))
+                c.missedRecorded = true;
+        addToTimeline(run->incident, e,
+                      QStringLiteral("%1 missed the %2 deadline (%3)")
+                          .arg(run->id, p.stringAt("clock"), Time::toIso(intAt(p, "deadline_ms"))));
+        return;
+    }
+    if (e.kind == QLatin1String("killswitch.activated") ||
+        e.kind == QLatin1String("killswitch.deactivated")) {
+        const QString name = p.stringAt("switch");
+        KillSwitchState &k = m_killSwitches[qMakePair(name, e.scope)];
+        k.killSwitch = name;
+        k.scope = e.scope;
+        k.active = e.kind == QLatin1String("killswitch.activated");
+        (k.active ? k.activations : k.deactivations) += 1;
+        k.seq = e.seq;
+        k.sinceMs = e.tsMs;
+        k.actor = e.actor;
+        k.reason = p.stringAt("reason");
+        k.validationLocalities = stringsAt(p, "validation_localities");
+        k.validationResult = p.stringAt("validation_result");
+        k.incident = incidentRef;
+        addToTimeline(incidentRef, e,
+                      QStringLiteral("%1 kill switch %2 on %3: %4")
+                          .arg(name, k.active ? QStringLiteral("activated") : QStringLiteral("deactivated"),
+                               e.scope, k.reason));
+        return;
+    }
+}
+
+QString freshIncidentId(const IncidentBook &book) {
+    QString id = newIncidentId();
+    while (book.incident(id))
+        id = newIncidentId();
+    return id;
+}
+
+QString freshRunId(const IncidentBook &book) {
+    QString id = newRunId();
+    while (book.run(id))
+        id = newRunId();
+    return id;
+}
+
+} // namespace ops

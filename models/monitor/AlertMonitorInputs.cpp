@@ -1,0 +1,217 @@
+// What the monitor reads besides probes: the store (acknowledgements, silences, kill switches) and
+// Alertmanager.
+#include "AlertMonitor.h"
+
+#include "incidents/Incidents.h"
+
+#include "store/SqliteEvidenceStore.h"
+#include "store/StoreHost.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QSysInfo>
+#include <QThread>
+#include <QTimer>
+
+#include <cerrno>
+#include <csignal>
+
+namespace ops {
+
+void AlertMonitor::readStoreInputs(AlertInputs &in) {
+    if (!m_store)
+        return;
+    for (const QString &kind : AlertRules::signalKinds()) {
+        EventFilter f;
+        f.kind = QStringLiteral("signal.") + kind;
+        f.newestFirst = true;
+        f.limit = 1000; // newest first: enough for every window of the rules
+        auto events = m_store->query(f);
+        if (!events.ok())
+            continue;
+        for (const StoredEvent &e : events.value())
+            in.signals.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
+    }
+    // Kill switches: folded from their events (few); until read, the kill-switch alert stays unknown.
+    QList<StoredEvent> switches;
+    bool switchesRead = true;
+    for (const char *kind : {"killswitch.activated", "killswitch.deactivated"}) {
+        EventFilter f;
+        f.kind = QString::fromLatin1(kind);
+        f.limit = 100000;
+        auto events = m_store->query(f);
+        if (!events.ok()) {
+            switchesRead = false;
+            break;
+        }
+        switches += events.value();
+    }
+    if (switchesRead) {
+        std::sort(switches.begin(), switches.end(),
+                  [](const StoredEvent &a, const StoredEvent &b) { return a.seq < b.seq; });
+        IncidentBook book;
+        for (const StoredEvent &e : switches)
+            book.apply(e);
+        in.activeKillSwitches = book.activeKillSwitchScopes();
+        in.killSwitchesKnown = true;
+    }
+    // What Alertmanager said, folded from its recorded alerts.
+    if (syncAlertmanager()) {
+        in.external = m_alertmanager.cells();
+        in.signals += m_alertmanager.signals();
+    }
+    // Silences added or ended elsewhere, maintenance windows in progress.
+    if (m_silences.sync(*m_store).ok())
+        in.silenced = m_silences.silencedCells(in.nowMs);
+    // Acknowledgements made elsewhere (the CLI, another console) since we last looked.
+    EventFilter acks;
+    acks.kind = QStringLiteral("alert.acknowledged");
+    acks.fromSeq = m_ackSeenSeq + 1;
+    acks.limit = 1000;
+    if (auto events = m_store->query(acks); events.ok()) {
+        for (const StoredEvent &e : events.value()) {
+            m_ackSeenSeq = qMax(m_ackSeenSeq, e.seq);
+            const JsonValue p = e.payload();
+            (void)m_evaluator->acknowledge(p.stringAt("alert"), e.scope, e.actor, p.stringAt("note"), e.tsMs);
+        }
+    }
+}
+
+void AlertMonitor::syncSilences(qint64 nowMs) {
+    if (m_store && m_silences.sync(*m_store).ok())
+        m_evaluator->setSilences(m_silences.silencedCells(nowMs));
+}
+
+Result<StoredEvent> AlertMonitor::addSilence(const QString &alertId, const QString &scope, qint64 untilMs,
+                                             const QString &reason) {
+    if (!isUnlocked())
+        return makeError(ErrorCode::Policy, tr("sign in to silence: a silence is signed evidence"));
+    if (!ensureStore() || m_readOnly)
+        return makeError(ErrorCode::Store, m_problem);
+    auto e = SilenceActs::add(*m_store, *m_session->signer(), m_config, m_evaluator->rules(), alertId, scope,
+                              untilMs, reason, m_clock());
+    syncSilences(m_clock());
+    return e;
+}
+
+Result<StoredEvent> AlertMonitor::endSilence(const QString &id, const QString &reason) {
+    if (!isUnlocked())
+        return makeError(ErrorCode::Policy, tr("sign in to end a silence: its end is signed evidence"));
+    if (!ensureStore() || m_readOnly)
+        return makeError(ErrorCode::Store, m_problem);
+    auto e = SilenceActs::end(*m_store, *m_session->signer(), m_config, id, reason, m_clock());
+    syncSilences(m_clock());
+    return e;
+}
+
+bool AlertMonitor::syncAlertmanager() {
+    if (!m_store)
+        return false;
+    EventFilter f;
+    f.kindPrefix = QStringLiteral("alertmanager.");
+    for (;;) {
+        f.fromSeq = m_alertmanager.lastSeq() + 1;
+        f.limit = 10000;
+        auto events = m_store->query(f);
+        if (!events.ok())
+            return false;
+        for (const StoredEvent &e : events.value())
+            m_alertmanager.apply(e);
+        if (events->size() < f.limit)
+            return true;
+    }
+}
+
+Result<AlertMonitor::AlertmanagerOutcome>
+AlertMonitor::receiveAlertmanager(const Alertmanager::Payload &payload) {
+    AlertmanagerOutcome out;
+    if (!ensureStore() || m_readOnly)
+        return makeError(ErrorCode::Store, m_problem.isEmpty() ? tr("the store is read-only") : m_problem);
+    if (!isUnlocked())
+        return makeError(ErrorCode::Policy, tr("no operator is signed in to sign what Alertmanager reports"));
+    if (!syncAlertmanager())
+        return makeError(ErrorCode::Store, tr("the recorded Alertmanager alerts cannot be read"));
+    QList<NewEvent> events;
+    QSet<QString> inThisPayload;
+    for (const Alertmanager::Notice &n : payload.routed) {
+        // One fingerprint once per payload; its repeats say nothing new.
+        if (inThisPayload.contains(n.fingerprint) || !m_alertmanager.isNew(n)) {
+            ++out.repeated;
+            continue;
+        }
+        inThisPayload.insert(n.fingerprint);
+        events.append(Alertmanager::event(n, payload.receiver));
+    }
+    if (events.isEmpty())
+        return out;
+    auto stored = m_store->append(*m_session->signer(), events);
+    if (!stored.ok())
+        return stored.error();
+    for (const StoredEvent &e : stored.value())
+        m_alertmanager.apply(e);
+    out.recorded = static_cast<int>(stored->size());
+    out.firstSeq = stored->constFirst().seq;
+    return out;
+}
+
+QList<NewEvent> AlertMonitor::transitionEvents(const QList<ProbeResult> &results,
+                                               const QList<AlertTransition> &alerts,
+                                               QList<TargetStateRow> &changedStates) {
+    QList<NewEvent> events;
+    for (const ProbeResult &r : results) {
+        const QString state = probeStateName(r.state);
+        auto it = m_targetStates.find(r.target.id);
+        const bool known = it != m_targetStates.end();
+        const QString from = known ? it->state : QStringLiteral("unknown");
+        TargetStateRow row = known ? *it : TargetStateRow{r.target.id,
+                                                          r.target.scope,
+                                                          targetKindName(r.target.kind),
+                                                          QStringLiteral("unknown"),
+                                                          QString(),
+                                                          0,
+                                                          0};
+        row.checkedAtMs = r.checkedAtMs;
+        row.reason = r.reason;
+        if (from != state) {
+            row.state = state;
+            row.sinceMs = r.checkedAtMs;
+            JsonValue p = r.toJson();
+            p["from"] = from;
+            p["to"] = state;
+            p["observed_at"] = Time::toIso(r.checkedAtMs);
+            p["source"] = QStringLiteral("monitor");
+            events.append(NewEvent{QStringLiteral("probe.state_changed"), r.target.scope, p, std::nullopt});
+        }
+        m_targetStates.insert(row.target, row);
+        changedStates.append(row);
+    }
+    for (const AlertTransition &t : alerts) {
+        QString kind;
+        if (t.to == AlertState::Firing)
+            kind = QStringLiteral("alert.fired");
+        else if (t.to == AlertState::Ok &&
+                 (t.from == AlertState::Firing || t.from == AlertState::Acknowledged))
+            kind = QStringLiteral("alert.cleared");
+        else
+            continue;
+        const AlertRule *rule = m_evaluator->rule(t.alertId);
+        const AlertCell &c = m_evaluator->cell(t.alertId, t.scope);
+        JsonValue p = JsonValue::object();
+        p["alert"] = t.alertId;
+        p["name"] = rule ? rule->name : t.alertId;
+        p["severity"] = t.severity;
+        p["severity_reason"] = c.severityReason;
+        p["from"] = alertStateName(t.from);
+        p["detail"] = t.detail;
+        p["observed_at"] = Time::toIso(t.tsMs);
+        p["source"] = QStringLiteral("monitor");
+        if (kind == QLatin1String("alert.fired") && rule)
+            p["first_action"] = rule->firstAction;
+        events.append(NewEvent{kind, t.scope, p, std::nullopt});
+    }
+    return events;
+}
+
+} // namespace ops

@@ -1,0 +1,447 @@
+// Syncing an outbox to the team log: what proves an act is its author's, what the team log must
+// still admit (nothing it is about changed after its basis), and the sync itself (Outbox.h).
+#include "Outbox.h"
+
+#include "EventCodec.h"
+#include "IdentityRegistry.h"
+
+#include "core/CanonicalJson.h"
+#include "crypto/Ed25519.h"
+#include "crypto/Merkle.h"
+
+#include <QHash>
+#include <QLockFile>
+
+#include <algorithm>
+
+namespace ops {
+
+namespace {
+
+// The team log's record of an act synced from this outbox: the "outbox.synced" event before it.
+NewEvent syncedMarker(const Outbox &outbox, const OutboxAct &act) {
+    NewEvent m;
+    m.kind = QStringLiteral("outbox.synced");
+    m.payload["outbox"] = outbox.id();
+    m.payload["n"] = act.n;
+    m.payload["made_at_ms"] = act.madeMs;
+    JsonValue basis = JsonValue::object();
+    basis["size"] = static_cast<qint64>(act.basisSize);
+    basis["root"] = QString::fromLatin1(act.basisRoot.toBase64());
+    m.payload["basis"] = basis;
+    JsonValue originals = JsonValue::array();
+    for (int i = 0; i < act.events.size(); ++i) {
+        JsonValue o = JsonValue::object();
+        o["id"] = act.uuids.at(i);
+        o["ts"] = act.events.at(i).tsMs.value_or(act.madeMs);
+        o["signature"] = QString::fromLatin1(act.signatures.at(i).toBase64());
+        originals.push(o);
+    }
+    m.payload["originals"] = originals;
+    return m;
+}
+
+// The latest act of this outbox the team log already holds (a sync may have been cut off after its
+// commit, before the outcome was noted here): its n and the position of its first event.
+Result<std::pair<qint64, quint64>> lastSyncedHere(const EvidenceStore &team, const Outbox &outbox,
+                                                  const QString &author) {
+    EventFilter f;
+    f.kind = QStringLiteral("outbox.synced");
+    f.actor = author;
+    f.text = QStringLiteral("\"outbox\":\"%1\"").arg(outbox.id());
+    f.newestFirst = true;
+    f.limit = 1;
+    auto found = team.query(f);
+    if (!found.ok())
+        return found.error();
+    if (found->isEmpty())
+        return std::pair<qint64, quint64>{0, 0};
+    const JsonValue payload = found->first().payload();
+    const JsonValue *n = payload.find("n");
+    return std::pair<qint64, quint64>{n ? n->toInt() : 0, found->first().seq + 1};
+}
+
+} // namespace
+
+QSet<QString> touchedKeys(const QString &kind, const QString &scope, const JsonValue &payload) {
+    QSet<QString> keys;
+    const auto add = [&keys](const QString &key) {
+        if (!key.isEmpty() && !key.endsWith(QLatin1Char(':')))
+            keys.insert(key);
+    };
+    const QString family = kind.section(QLatin1Char('.'), 0, 0);
+    if (family == QLatin1String("incident") || family == QLatin1String("runbook") ||
+        family == QLatin1String("rollback") || family == QLatin1String("killswitch") ||
+        family == QLatin1String("publisher") || family == QLatin1String("launch")) {
+        add(QStringLiteral("ref:") + payload.stringAt("incident").toUpper());
+        add(QStringLiteral("ref:") + payload.stringAt("run").toUpper());
+    }
+    if (kind == QLatin1String("incident.opened") || kind == QLatin1String("runbook.started") ||
+        kind == QLatin1String("rollback.started"))
+        add(QStringLiteral("ref:") + payload.stringAt("id").toUpper());
+    if (family == QLatin1String("killswitch"))
+        add(QStringLiteral("killswitch:%1@%2").arg(payload.stringAt("switch"), scope));
+    if (kind == QLatin1String("rollback.started"))
+        add(QStringLiteral("rollback:") + scope);
+    if (kind == QLatin1String("runbook.started") &&
+        payload.stringAt("runbook") == QLatin1String("launch-day-validation"))
+        keys.insert(QStringLiteral("launch:start"));
+    if (family == QLatin1String("derivation") || family == QLatin1String("handoff")) {
+        if (const JsonValue *record = payload.find("record"))
+            add(QStringLiteral("record:") +
+                (record->isObject() ? record->stringAt("id") : record->toQString()));
+    }
+    if (family == QLatin1String("identity"))
+        add(QStringLiteral("identity:") + payload.stringAt("name"));
+    return keys;
+}
+
+namespace {
+
+QString describeKey(const QString &key) {
+    const QString what = key.section(QLatin1Char(':'), 0, 0), value = key.section(QLatin1Char(':'), 1);
+    if (what == QLatin1String("killswitch"))
+        return QStringLiteral("the kill switch %1 on %2")
+            .arg(value.section(QLatin1Char('@'), 0, 0), value.section(QLatin1Char('@'), 1));
+    if (what == QLatin1String("rollback"))
+        return QStringLiteral("rollbacks on %1").arg(value);
+    if (what == QLatin1String("launch"))
+        return QStringLiteral("the launch");
+    if (what == QLatin1String("record"))
+        return QStringLiteral("record %1").arg(value);
+    if (what == QLatin1String("identity"))
+        return QStringLiteral("identity %1").arg(value);
+    return value;
+}
+
+} // namespace
+
+namespace {
+
+// What the team log changed after a basis, keyed by what each event touches (touchedKeys), read
+// once and extended with the events appended since: a sync of many acts reads every event after
+// their basis once, not once per act. The events of this outbox's own synced acts are left out.
+class ChangeIndex {
+public:
+    struct Hit {
+        quint64 seq = 0;
+        QString kind;
+        QString actor;
+        qint64 tsMs = 0;
+    };
+
+    Result<void> extend(EvidenceStore &team, const Outbox &outbox, const QString &author, quint64 basis) {
+        if (!m_ownLoaded) {
+            auto ids = outbox.actIds();
+            if (!ids.ok())
+                return ids.error();
+            m_ownActs = std::move(ids).value();
+            m_ownLoaded = true;
+        }
+        if (!m_started || basis < m_start || author != m_author) {
+            m_started = true;
+            m_author = author;
+            m_consumed.clear();
+            m_start = m_scanned = basis;
+            m_ownLeft = 0;
+            m_hits.clear();
+            m_syncedIds.clear();
+        }
+        auto size = team.size();
+        if (!size.ok())
+            return size.error();
+        constexpr int kPage = 1000;
+        while (m_scanned < size.value()) {
+            auto page = team.events(m_scanned + 1, kPage);
+            if (!page.ok())
+                return page.error();
+            if (page->isEmpty())
+                break;
+            for (const StoredEvent &e : page.value()) {
+                m_scanned = e.seq;
+                const JsonValue p = e.payload();
+                if (e.kind == QLatin1String("outbox.synced")) {
+                    QStringList ids;
+                    if (const JsonValue *originals = p.find("originals"); originals && originals->isArray())
+                        for (const JsonValue &o : originals->toArray())
+                            ids << o.stringAt("id");
+                    if (e.actor == m_author)
+                        for (const QString &id : ids)
+                            m_syncedIds.insert(id, e.seq);
+                    // A record of an act synced from this outbox, by its author, carrying exactly
+                    // that act's event ids (the first such record): its events are the outbox's own,
+                    // whoever of the identities on this console made them. Anyone may name this
+                    // outbox in an event; nobody else can know the ids of an act still waiting in it.
+                    const auto own = ids.isEmpty() ? m_ownActs.constEnd() : m_ownActs.constFind(ids.first());
+                    if (p.stringAt("outbox") == outbox.id() && own != m_ownActs.constEnd() &&
+                        own->author == e.actor && own->uuids == ids && !m_consumed.contains(ids.first())) {
+                        m_consumed.insert(ids.first());
+                        m_ownLeft = static_cast<int>(ids.size());
+                        m_ownActor = e.actor;
+                        continue;
+                    }
+                }
+                if (m_ownLeft > 0 && e.actor == m_ownActor) {
+                    --m_ownLeft; // an act of this outbox, synced before
+                    continue;
+                }
+                for (const QString &key : touchedKeys(e.kind, e.scope, p))
+                    m_hits[key].append(Hit{e.seq, e.kind, e.actor, e.tsMs});
+            }
+        }
+        return {};
+    }
+
+    // The act was made on a prefix of this log: its basis checkpoint is consistent with the log's
+    // latest one (each basis checked once a sync). An act made from a copy of another log, or of a
+    // history rewritten since, is refused.
+    Result<void> checkBasis(EvidenceStore &team, const OutboxAct &act) {
+        if (act.basisSize == 0 || m_basesChecked.contains({act.basisSize, act.basisRoot}))
+            return {};
+        auto latest = team.latestCheckpoint();
+        if (!latest.ok())
+            return latest.error();
+        auto proof = team.consistencyProof(act.basisSize, latest->size);
+        const bool consistent =
+            proof.ok() && act.basisSize <= latest->size &&
+            (act.basisSize == latest->size
+                 ? act.basisRoot == latest->root
+                 : crypto::merkle::verifyConsistency(act.basisSize, latest->size, act.basisRoot, latest->root,
+                                                     proof.value()));
+        if (!consistent)
+            return makeError(
+                ErrorCode::Policy,
+                QStringLiteral("it was made on a log of %1 events that is not a prefix of this team "
+                               "log (its basis checkpoint does not match)")
+                    .arg(act.basisSize));
+        m_basesChecked.insert({act.basisSize, act.basisRoot});
+        return {};
+    }
+
+    // Where the author's record of an act synced before holds an event of this id (0: nowhere
+    // after the basis scanned). An act copied again into an outbox carries the ids it had.
+    quint64 syncedAt(const QString &id) const { return m_syncedIds.value(id, 0); }
+
+    // The first change after `basis` to any of `keys`, with the key it touched.
+    std::optional<std::pair<QString, Hit>> firstAfter(const QSet<QString> &keys, quint64 basis) const {
+        std::optional<std::pair<QString, Hit>> first;
+        for (const QString &key : keys) {
+            const auto it = m_hits.constFind(key);
+            if (it == m_hits.constEnd())
+                continue;
+            const auto hit = std::upper_bound(it->cbegin(), it->cend(), basis,
+                                              [](quint64 b, const Hit &h) { return b < h.seq; });
+            if (hit != it->cend() && (!first || hit->seq < first->second.seq))
+                first = std::pair<QString, Hit>{key, *hit};
+        }
+        return first;
+    }
+
+private:
+    bool m_started = false;
+    quint64 m_start = 0;
+    quint64 m_scanned = 0;
+    int m_ownLeft = 0;
+    QString m_ownActor;
+    QString m_author;
+    bool m_ownLoaded = false;
+    QHash<QString, Outbox::ActIds> m_ownActs; // this outbox's acts by their first event's id
+    QSet<QString> m_consumed;                 // acts whose sync record was seen
+    QHash<QString, QList<Hit>> m_hits;
+    QHash<QString, quint64> m_syncedIds;
+    QSet<std::pair<quint64, QByteArray>> m_basesChecked;
+};
+
+Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
+    if (auto r = index.checkBasis(team, act); !r.ok())
+        return r.error();
+    auto size = team.size();
+    if (!size.ok())
+        return size.error();
+    if (act.basisSize > size.value())
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("it was made on a team log of %1 events; this one holds %2")
+                             .arg(act.basisSize)
+                             .arg(size.value()));
+    if (auto r = index.extend(team, outbox, act.author, act.basisSize); !r.ok())
+        return r.error();
+    for (const QString &id : act.uuids)
+        if (const quint64 at = index.syncedAt(id))
+            return makeError(ErrorCode::Policy,
+                             QStringLiteral("it was synced before (event %1 records it): a copy of an act "
+                                            "is never appended twice")
+                                 .arg(at));
+    QSet<QString> mine;
+    for (const NewEvent &e : act.events)
+        mine.unite(touchedKeys(e.kind, e.scope, e.payload));
+    if (mine.isEmpty())
+        return {};
+    if (const auto hit = index.firstAfter(mine, act.basisSize))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("%1 changed after it was made: event %2 (%3 by %4, %5)")
+                             .arg(describeKey(hit->first), QString::number(hit->second.seq), hit->second.kind,
+                                  hit->second.actor, Time::toIso(hit->second.tsMs)));
+    return {};
+}
+
+// Whether the act is what its author made: well formed, made on a basis (not before that
+// checkpoint was sealed, not in the future) and signed, event by event, with the key the author held
+// at the basis in this team log. An error names what is wrong; nothing in it is believed otherwise.
+Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &reg, const OutboxAct &act,
+                            qint64 nowMs, QHash<quint64, qint64> &sealedAt) {
+    if (act.events.isEmpty() || act.uuids.size() != act.events.size() ||
+        act.signatures.size() != act.events.size())
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("the act is incomplete (the outbox file was edited)"));
+    if (act.basisSize == 0 || act.basisRoot.size() != 32)
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("it names no team log it was made on (the outbox file was edited)"));
+    auto cached = sealedAt.constFind(act.basisSize);
+    if (cached == sealedAt.cend()) {
+        auto sealedMs = team.sealedAtMs(act.basisSize);
+        if (!sealedMs.ok())
+            return sealedMs.error();
+        cached = sealedAt.insert(act.basisSize, sealedMs.value());
+    }
+    const qint64 sealed = cached.value();
+    const qint64 earliest = sealed - Time::kClockSkewToleranceMs;
+    const qint64 latest = nowMs + Time::kClockSkewToleranceMs;
+    const QByteArray pem = reg.keyAt(act.author, act.basisSize + 1);
+    if (pem.isEmpty())
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("'%1' could not act on the log it was made on (%2 events)")
+                             .arg(act.author)
+                             .arg(act.basisSize));
+    auto key = crypto::PublicKey::fromPem(pem);
+    if (!key.ok())
+        return key.error();
+    for (int i = 0; i < act.events.size(); ++i) {
+        const NewEvent &e = act.events.at(i);
+        const qint64 ts = e.tsMs.value_or(act.madeMs);
+        if (ts < earliest || ts > latest || act.madeMs < earliest || act.madeMs > latest)
+            return makeError(ErrorCode::Policy,
+                             QStringLiteral("its time %1 lies outside %2 (its basis sealed) to now")
+                                 .arg(Time::toIso(ts), Time::toIso(sealed)));
+        const std::string message = store::codec::signedMessage(
+            act.storeId.toStdString(), act.uuids.at(i).toStdString(), ts, act.author.toStdString(),
+            e.kind.toStdString(), e.scope.toStdString(), CanonicalJson::serialize(e.payload));
+        if (!key->verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
+                         act.signatures.at(i)))
+            return makeError(ErrorCode::Policy,
+                             QStringLiteral("event %1 of the act is not signed by '%2' (the outbox file was "
+                                            "edited; it is never signed again)")
+                                 .arg(i + 1)
+                                 .arg(act.author));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<void> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
+    ChangeIndex index;
+    return admitWith(index, team, outbox, act);
+}
+
+OutboxAdmission unchangedSinceBasis(const Outbox &outbox) {
+    auto index = std::make_shared<ChangeIndex>();
+    return [index, &outbox](EvidenceStore &team, const OutboxAct &act) {
+        return admitWith(*index, team, outbox, act);
+    };
+}
+
+Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const Signer &author,
+                                    const OutboxAdmission &admit, const Time::Clock &clock) {
+    OutboxSyncReport report;
+    // One sync of this outbox at a time, across processes (the window's duty and the command line):
+    // two would append the same act twice. A lock left by a process that died is taken over.
+    QLockFile lock(outbox.path() + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0)) {
+        if (lock.error() != QLockFile::LockFailedError)
+            return makeError(ErrorCode::Store, QStringLiteral("cannot lock the outbox for a sync"),
+                             outbox.path());
+        report.busy = true;
+        report.lines << QStringLiteral("another sync of this outbox is running");
+        return report;
+    }
+    auto reg = team.registry();
+    if (!reg.ok())
+        return reg.error();
+    QHash<quint64, qint64> sealedAt;
+    auto entries = outbox.entries();
+    if (!entries.ok())
+        return entries.error();
+    auto done = lastSyncedHere(team, outbox, author.name);
+    if (!done.ok())
+        return done.error();
+    for (const OutboxEntry &e : entries.value()) {
+        if (e.state != OutboxState::Pending)
+            continue;
+        const OutboxAct &act = e.act;
+        if (act.author != author.name) {
+            ++report.otherAuthors;
+            continue;
+        }
+        if (act.storeId != team.storeId()) {
+            const QString why = QStringLiteral("it was signed for the team log %1, this one is %2")
+                                    .arg(act.storeId, team.storeId());
+            if (auto r = outbox.markRejected(act.n, why, clock()); !r.ok())
+                return r.error();
+            ++report.rejected;
+            report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(why);
+            continue;
+        }
+        if (act.n <= done->first) {
+            // Appended before; the outcome was not noted when the sync was cut off.
+            if (auto r = outbox.markSynced(act.n, act.n == done->first ? done->second : 0, clock()); !r.ok())
+                return r.error();
+            ++report.recovered;
+            report.lines << QStringLiteral("act %1 was already in the team log").arg(act.n);
+            continue;
+        }
+        if (auto real = checkAuthentic(team, reg.value(), act, clock(), sealedAt); !real.ok()) {
+            if (!team.reachable())
+                return report;
+            if (auto r = outbox.markRejected(act.n, real.error().message, clock()); !r.ok())
+                return r.error();
+            ++report.rejected;
+            report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(real.error().message);
+            continue;
+        }
+        if (admit) {
+            if (auto ok = admit(team, act); !ok.ok()) {
+                if (!team.reachable())
+                    return report;
+                if (auto r = outbox.markRejected(act.n, ok.error().message, clock()); !r.ok())
+                    return r.error();
+                ++report.rejected;
+                report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(ok.error().message);
+                continue;
+            }
+        }
+        QList<NewEvent> events{syncedMarker(outbox, act)};
+        for (NewEvent ev : act.events) {
+            ev.tsMs.reset(); // it reaches the log now
+            events << ev;
+        }
+        auto stored = team.append(author, events, act.blobs);
+        if (!stored.ok()) {
+            if (!team.reachable())
+                return report; // still waiting; the next sync finds out whether it committed
+            if (auto r = outbox.markRejected(act.n, stored.error().message, clock()); !r.ok())
+                return r.error();
+            ++report.rejected;
+            report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(stored.error().message);
+            continue;
+        }
+        const quint64 first = stored->size() > 1 ? stored->at(1).seq : stored->first().seq;
+        if (auto r = outbox.markSynced(act.n, first, clock()); !r.ok())
+            return r.error();
+        ++report.synced;
+        report.lines << QStringLiteral("act %1 synced as event %2").arg(act.n).arg(first);
+    }
+    return report;
+}
+
+} // namespace ops

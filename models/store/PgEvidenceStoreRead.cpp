@@ -1,0 +1,443 @@
+// The team log's store: reading events, proofs, blobs, identities and cosignatures, and verify.
+#include "PgEvidenceStore.h"
+
+#include "ActRules.h"
+#include "EventCodec.h"
+#include "LogVerifier.h"
+#include "Schema.h"
+#include "pg/LogRows.h"
+#include "pg/TreeReaders.h"
+
+#include "core/CanonicalJson.h"
+#include "crypto/Sha256.h"
+
+#include <QFile>
+#include <QHash>
+#include <QRegularExpression>
+
+namespace ops {
+
+namespace merkle = crypto::merkle;
+
+using pg::kEventCols;
+using pg::PgTreeReader;
+using pg::readRow;
+
+namespace {
+
+// Rows read page by page inside one snapshot (the caller holds a REPEATABLE READ transaction).
+class PgLogSource final : public LogSource {
+public:
+    explicit PgLogSource(pg::Connection &c)
+        : m_conn(c) {}
+
+    Result<quint64> size() override {
+        auto r = m_conn.query("SELECT COALESCE(MAX(seq), 0)::bigint FROM opsconsole.events");
+        if (!r.ok())
+            return r.error();
+        return static_cast<quint64>(r->i64(0, 0));
+    }
+    Result<bool> nextEvent(LogEventRow &row) override {
+        if (m_eventAt >= m_events.count()) {
+            if (m_eventsDone)
+                return false;
+            auto page =
+                m_conn.query("SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed "
+                             "FROM opsconsole.events WHERE seq > $1 ORDER BY seq LIMIT 8192",
+                             pg::Params().i64(m_lastSeq));
+            if (!page.ok())
+                return page.error();
+            m_events = std::move(page).value();
+            m_eventAt = 0;
+            if (m_events.count() < 8192)
+                m_eventsDone = true;
+            if (m_events.count() == 0)
+                return false;
+        }
+        const int i = m_eventAt++;
+        row.seq = static_cast<quint64>(m_events.i64(i, 0));
+        row.uuid = m_events.textView(i, 1);
+        row.tsMs = m_events.i64(i, 2);
+        row.actor = m_events.textView(i, 3);
+        row.kind = m_events.textView(i, 4);
+        row.scope = m_events.textView(i, 5);
+        row.canonical = m_events.bytesView(i, 6);
+        row.leafHash = m_events.bytesView(i, 7);
+        row.signedByActor = m_events.boolean(i, 8);
+        m_lastSeq = static_cast<qint64>(row.seq);
+        return true;
+    }
+    Result<bool> nextCheckpoint(LogCheckpointRow &cp) override {
+        if (m_cpAt >= m_cps.count()) {
+            if (m_cpsDone)
+                return false;
+            auto page = m_conn.query(
+                "SELECT size, root, canonical, signature, ts_ms, signer FROM opsconsole.checkpoints "
+                "WHERE size > $1 ORDER BY size LIMIT 8192",
+                pg::Params().i64(m_lastCp));
+            if (!page.ok())
+                return page.error();
+            m_cps = std::move(page).value();
+            m_cpAt = 0;
+            if (m_cps.count() < 8192)
+                m_cpsDone = true;
+            if (m_cps.count() == 0)
+                return false;
+        }
+        const int i = m_cpAt++;
+        const QByteArrayView c = m_cps.bytesView(i, 2);
+        cp = LogCheckpointRow{static_cast<quint64>(m_cps.i64(i, 0)),
+                              m_cps.bytes(i, 1),
+                              std::string(c.data(), static_cast<std::size_t>(c.size())),
+                              m_cps.bytes(i, 3),
+                              m_cps.i64(i, 4),
+                              m_cps.text(i, 5)};
+        m_lastCp = static_cast<qint64>(cp.size);
+        return true;
+    }
+    Result<std::optional<QByteArray>> storedNode(int level, quint64 index) override {
+        auto r = m_conn.query("SELECT hash FROM opsconsole.merkle_nodes WHERE level = $1 AND idx = $2",
+                              pg::Params().i64(level).i64(static_cast<qint64>(index)));
+        if (!r.ok())
+            return r.error();
+        if (r->count() == 0)
+            return std::optional<QByteArray>();
+        return std::optional<QByteArray>(r->bytes(0, 0));
+    }
+    Result<quint64> storedNodeCount() override {
+        auto r = m_conn.query("SELECT COUNT(*)::bigint FROM opsconsole.merkle_nodes");
+        if (!r.ok())
+            return r.error();
+        return static_cast<quint64>(r->i64(0, 0));
+    }
+    Result<void> forEachBlob(const BlobVisitor &visit) override {
+        QString after;
+        while (true) {
+            // One blob at a time: attachments may be large.
+            auto r = m_conn.query(
+                "SELECT sha256, size, data FROM opsconsole.blobs WHERE sha256 > $1 ORDER BY sha256 "
+                "LIMIT 1",
+                pg::Params().text(after));
+            if (!r.ok())
+                return r.error();
+            if (r->count() == 0)
+                return {};
+            after = r->text(0, 0);
+            visit(after, r->i64(0, 1), r->bytesView(0, 2));
+        }
+    }
+    Result<bool> hasBlob(const QString &sha256Hex) override {
+        auto r =
+            m_conn.query("SELECT 1 FROM opsconsole.blobs WHERE sha256 = $1", pg::Params().text(sha256Hex));
+        if (!r.ok())
+            return r.error();
+        return r->count() > 0;
+    }
+
+private:
+    pg::Connection &m_conn;
+    pg::Rows m_events, m_cps;
+    int m_eventAt = 0, m_cpAt = 0;
+    bool m_eventsDone = false, m_cpsDone = false;
+    qint64 m_lastSeq = 0, m_lastCp = 0;
+};
+
+} // namespace
+
+Result<QList<StoredEvent>> PgEvidenceStore::readEvents(const char *sql, const pg::Params &params) const {
+    auto r = m_conn.query(sql, params);
+    if (!r.ok())
+        return r.error();
+    QList<StoredEvent> out;
+    out.reserve(r->count());
+    for (int i = 0; i < r->count(); ++i)
+        out.append(readRow(r.value(), i));
+    return out;
+}
+
+Result<StoredEvent> PgEvidenceStore::event(quint64 seq) const {
+    const std::string sql = std::string("SELECT ") + kEventCols + " FROM opsconsole.events WHERE seq = $1";
+    auto r = readEvents(sql.c_str(), pg::Params().i64(static_cast<qint64>(seq)));
+    if (!r.ok())
+        return r.error();
+    if (r->isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no event %1").arg(seq));
+    return r->first();
+}
+
+Result<QList<StoredEvent>> PgEvidenceStore::events(quint64 fromSeq, int limit) const {
+    const std::string sql =
+        std::string("SELECT ") + kEventCols + " FROM opsconsole.events WHERE seq >= $1 ORDER BY seq LIMIT $2";
+    return readEvents(sql.c_str(),
+                      pg::Params().i64(static_cast<qint64>(fromSeq)).i64(qBound(1, limit, 100000)));
+}
+
+Result<QList<StoredEvent>> PgEvidenceStore::query(const EventFilter &filter) const {
+    // Empty filters match everything: each condition is skipped when its parameter is empty.
+    QString upper = filter.kindPrefix;
+    if (!upper.isEmpty())
+        upper.back() = QChar(upper.back().unicode() + 1);
+    std::string sql = std::string("SELECT ") + kEventCols +
+                      " FROM opsconsole.events WHERE seq >= $1"
+                      " AND ($2 = '' OR kind = $2) AND ($3 = '' OR scope = $3) AND ($4 = '' OR actor = $4)"
+                      " AND ($5 = '' OR position(convert_to($5, 'UTF8') in canonical) > 0)"
+                      " AND ($6 = '' OR (kind >= $6 AND kind < $7))";
+    sql += filter.newestFirst ? " ORDER BY seq DESC LIMIT $8" : " ORDER BY seq LIMIT $8";
+    return readEvents(sql.c_str(), pg::Params()
+                                       .i64(static_cast<qint64>(filter.fromSeq))
+                                       .text(filter.kind)
+                                       .text(filter.scope)
+                                       .text(filter.actor)
+                                       .text(filter.text)
+                                       .text(filter.kindPrefix)
+                                       .text(upper)
+                                       .i64(qBound(1, filter.limit, 100000)));
+}
+
+Result<Checkpoint> PgEvidenceStore::latestCheckpoint() const {
+    auto r = m_conn.query(
+        "SELECT canonical, signature, signer FROM opsconsole.checkpoints ORDER BY size DESC LIMIT 1");
+    if (!r.ok())
+        return r.error();
+    if (r->count() == 0)
+        return makeError(ErrorCode::Negative, QStringLiteral("the store has no checkpoint yet"),
+                         m_conn.label());
+    const QByteArrayView c = r->bytesView(0, 0);
+    auto cp = Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())),
+                                        r->bytes(0, 1), r->text(0, 2));
+    if (!cp)
+        return makeError(ErrorCode::Store, QStringLiteral("the latest checkpoint is malformed"),
+                         m_conn.label());
+    return *cp;
+}
+
+Result<qint64> PgEvidenceStore::sealedAtMs(quint64 seq) const {
+    auto r = m_conn.query("SELECT canonical, signature, signer FROM opsconsole.checkpoints WHERE size >= $1 "
+                          "ORDER BY size LIMIT 1",
+                          pg::Params().i64(static_cast<qint64>(seq)));
+    if (!r.ok())
+        return r.error();
+    if (r->count() == 0)
+        return qint64(0);
+    const QByteArrayView c = r->bytesView(0, 0);
+    auto cp = Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())),
+                                        r->bytes(0, 1), r->text(0, 2));
+    if (!cp)
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("the checkpoint over event %1 is malformed").arg(seq),
+                         m_conn.label());
+    return cp->tsMs;
+}
+
+Result<InclusionProofData> PgEvidenceStore::inclusionProof(quint64 seq, quint64 treeSize) const {
+    auto n = size();
+    if (!n.ok())
+        return n.error();
+    if (treeSize > n.value() || seq == 0 || seq > treeSize)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("no event %1 in a tree of %2 (the store holds %3)")
+                             .arg(seq)
+                             .arg(treeSize)
+                             .arg(n.value()));
+    auto e = event(seq);
+    if (!e.ok())
+        return e.error();
+    PgTreeReader reader(m_conn);
+    auto path = merkle::inclusionProof(reader, seq - 1, treeSize);
+    if (!path.ok())
+        return path.error();
+    return InclusionProofData{seq, treeSize, e->leafHash, path.value()};
+}
+
+Result<QList<QByteArray>> PgEvidenceStore::consistencyProof(quint64 oldSize, quint64 newSize) const {
+    auto n = size();
+    if (!n.ok())
+        return n.error();
+    if (newSize > n.value())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("the store holds only %1 events").arg(n.value()));
+    PgTreeReader reader(m_conn);
+    return merkle::consistencyProof(reader, oldSize, newSize);
+}
+
+Result<QByteArray> PgEvidenceStore::blob(const QString &sha256Hex) const {
+    auto r = m_conn.query("SELECT data FROM opsconsole.blobs WHERE sha256 = $1",
+                          pg::Params().text(sha256Hex.toLower()));
+    if (!r.ok())
+        return r.error();
+    if (r->count() == 0)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
+    return r->bytes(0, 0);
+}
+
+Result<BlobInfo> PgEvidenceStore::blobInfo(const QString &sha256Hex) const {
+    auto r = m_conn.query("SELECT size, media_type FROM opsconsole.blobs WHERE sha256 = $1",
+                          pg::Params().text(sha256Hex.toLower()));
+    if (!r.ok())
+        return r.error();
+    if (r->count() == 0)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
+    return BlobInfo{sha256Hex.toLower(), r->i64(0, 0), r->text(0, 1)};
+}
+
+Result<QList<Identity>> PgEvidenceStore::identities() const {
+    auto reg = registry();
+    if (!reg.ok())
+        return reg.error();
+    return act::identitiesOf(reg.value());
+}
+
+Result<Identity> PgEvidenceStore::identity(const QString &name) const {
+    auto all = identities();
+    if (!all.ok())
+        return all.error();
+    for (const Identity &i : all.value())
+        if (i.name == name)
+            return i;
+    return makeError(ErrorCode::Policy, QStringLiteral("no identity named '%1' in this store").arg(name));
+}
+
+Result<QList<StoredEvent>> PgEvidenceStore::eventsAfter(quint64 after, int limit) const {
+    const std::string sql =
+        std::string("SELECT ") + kEventCols + " FROM opsconsole.events WHERE seq > $1 ORDER BY seq LIMIT $2";
+    return readEvents(sql.c_str(),
+                      pg::Params().i64(static_cast<qint64>(after)).i64(qBound(1, limit, 100000)));
+}
+
+Result<Checkpoint> PgEvidenceStore::checkpointOfSize(quint64 size) const {
+    auto r = m_conn.query("SELECT canonical, signature, signer FROM opsconsole.checkpoints WHERE size = $1",
+                          pg::Params().i64(static_cast<qint64>(size)));
+    if (!r.ok())
+        return r.error();
+    if (r->count() == 0)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no checkpoint of size %1").arg(size),
+                         m_conn.label());
+    const QByteArrayView c = r->bytesView(0, 0);
+    auto cp = Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())),
+                                        r->bytes(0, 1), r->text(0, 2));
+    if (!cp)
+        return makeError(ErrorCode::Store, QStringLiteral("the checkpoint of size %1 is malformed").arg(size),
+                         m_conn.label());
+    return *cp;
+}
+
+Result<void> PgEvidenceStore::addCosignature(quint64 cpSize, const crypto::note::NoteSignature &signature) {
+    if (m_options.readOnly)
+        return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_conn.label());
+    auto n = size();
+    if (!n.ok())
+        return n.error();
+    // A console cosigns a checkpoint once; a second cosignature of the same size is not news.
+    // The statement's notification reaches the other consoles' status bars (the store watcher) at commit.
+    return m_conn.run(
+        "WITH added AS (INSERT INTO opsconsole.cosignatures(size, witness, key_id, data, at_size) "
+        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (size, witness) DO NOTHING RETURNING size) "
+        "SELECT pg_notify('opsconsole_log', 'cosigned ' || size::text) FROM added",
+        pg::Params()
+            .i64(static_cast<qint64>(cpSize))
+            .text(signature.name)
+            .bytes(signature.keyId)
+            .bytes(signature.data)
+            .i64(static_cast<qint64>(n.value())));
+}
+
+Result<QList<PgEvidenceStore::Cosignature>> PgEvidenceStore::cosignatures(quint64 fromSize) const {
+    auto r = m_conn.query("SELECT size, witness, key_id, data, at_size FROM opsconsole.cosignatures "
+                          "WHERE size >= $1 ORDER BY size, witness",
+                          pg::Params().i64(static_cast<qint64>(fromSize)));
+    if (!r.ok())
+        return r.error();
+    QList<Cosignature> out;
+    for (int i = 0; i < r->count(); ++i)
+        out.append(Cosignature{static_cast<quint64>(r->i64(i, 0)), r->text(i, 1),
+                               crypto::note::NoteSignature{r->text(i, 1), r->bytes(i, 2), r->bytes(i, 3)},
+                               static_cast<quint64>(r->i64(i, 4))});
+    return out;
+}
+
+QString PgEvidenceStore::cosignatureProblem(const IdentityRegistry &reg, const Checkpoint &cp,
+                                            const Cosignature &c) const {
+    if (c.witness == cp.signer)
+        return QStringLiteral("'%1' cosigned its own checkpoint").arg(c.witness);
+    const QByteArray pem = reg.keyAt(c.witness, c.atSize + 1);
+    if (pem.isEmpty())
+        return QStringLiteral("'%1' could not act when it cosigned: %2")
+            .arg(c.witness, reg.refusalAt(c.witness, {}, c.atSize + 1));
+    auto key = crypto::PublicKey::fromPem(pem);
+    if (!key.ok() || !cp.isNote() ||
+        !crypto::note::verifyCosignature(cp.canonical, c.signature, c.witness, key.value()))
+        return QStringLiteral("the cosignature by '%1' does not verify").arg(c.witness);
+    return {};
+}
+
+Result<QStringList> PgEvidenceStore::witnessesOf(const Checkpoint &cp) const {
+    auto rows = m_conn.query(
+        "SELECT size, witness, key_id, data, at_size FROM opsconsole.cosignatures WHERE size = $1 "
+        "ORDER BY witness",
+        pg::Params().i64(static_cast<qint64>(cp.size)));
+    if (!rows.ok())
+        return rows.error();
+    auto reg = registry();
+    if (!reg.ok())
+        return reg.error();
+    QStringList out;
+    for (int i = 0; i < rows->count(); ++i) {
+        const Cosignature c{
+            cp.size, rows->text(i, 1),
+            crypto::note::NoteSignature{rows->text(i, 1), rows->bytes(i, 2), rows->bytes(i, 3)},
+            static_cast<quint64>(rows->i64(i, 4))};
+        if (cosignatureProblem(reg.value(), cp, c).isEmpty())
+            out << c.witness;
+    }
+    return out;
+}
+
+Result<VerifyReport> PgEvidenceStore::verify(const VerifyOptions &options, const Progress &progress) {
+    // One snapshot for every page read, while other consoles go on appending.
+    auto tx = pg::Transaction::begin(m_conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (!tx.ok())
+        return tx.error();
+    PgLogSource source(m_conn);
+    auto verified = verifyLog(source, m_storeId, m_options.trust, options, progress);
+    if (!verified.ok())
+        return verified.error();
+    VerifyReport report = std::move(verified).value();
+    // The head row must agree with the events (a head moved past them hides nothing, but a head
+    // behind them would hand out positions twice).
+    if (auto n = size(); n.ok() && n.value() != report.events)
+        recordFailure(report, qMin(n.value(), report.events) + 1,
+                      QStringLiteral("the log head says %1 events, the log holds %2")
+                          .arg(n.value())
+                          .arg(report.events));
+    // Every stored cosignature verifies; the largest checkpoint that has its quorum is reported.
+    report.witnessing = true;
+    report.witnessQuorum = m_options.trust.witnessQuorum;
+    auto reg = registry();
+    auto cosigs = cosignatures();
+    if (!reg.ok() || !cosigs.ok())
+        return !reg.ok() ? reg.error() : cosigs.error();
+    QHash<quint64, QStringList> valid;
+    for (const Cosignature &c : cosigs.value()) {
+        auto cp = checkpointOfSize(c.size);
+        const QString problem = cp.ok() ? cosignatureProblem(reg.value(), cp.value(), c) : cp.error().message;
+        if (!problem.isEmpty())
+            recordFailure(report, c.size,
+                          QStringLiteral("checkpoint at size %1: %2").arg(c.size).arg(problem));
+        else
+            valid[c.size] << c.witness;
+    }
+    const int needed = qMax(1, m_options.trust.witnessQuorum);
+    for (auto it = valid.cbegin(); it != valid.cend(); ++it)
+        if (it.value().size() >= needed && it.key() > report.witnessedSize) {
+            report.witnessedSize = it.key();
+            report.witnesses = it.value();
+        }
+    report.intact = report.reason.isEmpty();
+    if (progress)
+        progress(report.events, report.events);
+    return report;
+}
+
+} // namespace ops

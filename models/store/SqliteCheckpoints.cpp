@@ -1,0 +1,328 @@
+// The local store's checkpoints: written with each commit, kept in a sidecar and in anchors
+// outside the store, and checked against them on open.
+#include "SqliteEvidenceStore.h"
+#include "SqliteInternals.h"
+
+#include "ActRules.h"
+#include "LogVerifier.h"
+#include "pg/Pg.h"
+
+#include "core/Roles.h"
+
+#include "EventCodec.h"
+#include "EventWriter.h"
+#include "Projections.h"
+#include "Schema.h"
+
+#include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
+#include "core/Startup.h"
+#include "crypto/Random.h"
+#include "crypto/Sha256.h"
+#include "crypto/SignedNote.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+#include <mutex>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace ops {
+
+using namespace store;
+namespace merkle = crypto::merkle;
+
+using namespace sqlitestore;
+
+namespace sqlitestore {
+
+QByteArray checkpointDocument(const Checkpoint &cp, const QString &extraKey, const QString &extraValue) {
+    JsonValue doc = JsonValue::object();
+    if (cp.isNote()) {
+        if (extraKey.isEmpty())
+            return QByteArray::fromStdString(cp.noteText());
+        doc["note"] = cp.noteText();
+    } else {
+        auto parsed = CanonicalJson::parse(cp.canonical);
+        doc["checkpoint"] = parsed.ok() ? parsed.value() : JsonValue();
+        doc["signature"] = cp.signature.toBase64().toStdString();
+    }
+    if (!extraKey.isEmpty())
+        doc[extraKey.toStdString()] = extraValue;
+    return QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n");
+}
+
+std::optional<Checkpoint> readCheckpointDocument(const QString &path, QString *extra, const char *extraKey) {
+    auto raw = FileUtil::readAll(path, 1 << 20);
+    if (!raw.ok())
+        return std::nullopt;
+    if (!raw->startsWith('{'))
+        return Checkpoint::fromNote(raw->toStdString());
+    auto parsed = CanonicalJson::parse(raw->trimmed().toStdString());
+    if (!parsed.ok())
+        return std::nullopt;
+    if (extra && extraKey)
+        *extra = parsed->stringAt(extraKey);
+    if (const JsonValue *note = parsed->find("note"); note && note->isString())
+        return Checkpoint::fromNote(note->toStdString());
+    const JsonValue *cpObj = parsed->find("checkpoint");
+    if (!cpObj)
+        return std::nullopt;
+    return Checkpoint::fromCanonical(CanonicalJson::serialize(*cpObj),
+                                     QByteArray::fromBase64(parsed->stringAt("signature").toLatin1()));
+}
+
+} // namespace sqlitestore
+
+Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer,
+                                                        const merkle::TreeBuilder &tree) {
+    // The seal's time: the writer's clock, never before the latest time it seals (events carry the
+    // time of the act, taken from the same clock a moment earlier).
+    auto latest = timeHighWater();
+    if (!latest.ok())
+        return latest.error();
+    auto signedCp = act::signCheckpoint(signer, tree, qMax(m_options.clock(), latest.value()), m_storeId,
+                                        m_options.origin);
+    if (!signedCp.ok())
+        return signedCp.error();
+    const Checkpoint cp = std::move(signedCp).value();
+    auto st =
+        Statement::prepare(m_db, "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature)"
+                                 " VALUES(?, ?, ?, ?, ?, ?)");
+    if (!st.ok())
+        return st.error();
+    if (auto r =
+            st->bind(1, static_cast<qint64>(cp.size))
+                .bindBlob(2, cp.root)
+                .bind(3, cp.tsMs)
+                .bind(4, cp.signer)
+                .bindBlob(5, QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())))
+                .bindBlob(6, cp.storedSignature())
+                .run();
+        !r.ok())
+        return r.error();
+    return cp;
+}
+
+Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Signer &signer,
+                                                       const merkle::TreeBuilder &tree) {
+    auto cp = writeCheckpoint(signer, tree);
+    if (!cp.ok())
+        return cp.error();
+    SidecarLock lock(sidecarPath());
+    if (auto r = tx.commit(); !r.ok())
+        return r;
+    writeSidecar(cp.value()); // after the commit: a crash in between leaves it behind, never ahead
+    writeAnchors(cp.value());
+    if (m_afterCommit)
+        m_afterCommit();
+    return {};
+}
+
+void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const {
+    // Callers hold the SidecarLock, so the sidecar only ever moves forward.
+    bool newer = true;
+    if (auto existing = readCheckpointDocument(sidecarPath()))
+        newer = existing->size < cp.size;
+    if (newer)
+        // A fixed temporary name under the lock: a crash mid-write leaves at most this one behind.
+        // The commit stands; a sidecar left behind is found (and named) at the next open.
+        if (auto r = FileUtil::writePrivateAtomic(sidecarPath(), checkpointDocument(cp),
+                                                  sidecarPath() + QStringLiteral(".tmp"));
+            !r.ok())
+            qWarning("opsconsole: the checkpoint sidecar could not be moved forward: %s",
+                     qPrintable(r.error().toString()));
+}
+
+Result<Checkpoint> SqliteEvidenceStore::readCheckpointFile(const QString &path) {
+    if (!QFileInfo(path).isFile())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no such checkpoint file"), path);
+    auto cp = readCheckpointDocument(path);
+    if (!cp)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("not a checkpoint: a signed note of an opsconsole log (or an older "
+                                        "{\"checkpoint\": {…}, \"signature\": …} document)"),
+                         path);
+    return *cp;
+}
+
+QStringList SqliteEvidenceStore::anchorPaths() const {
+    if (m_options.anchorDirectory.isEmpty())
+        return {};
+    const QString dir = m_options.anchorDirectory + QStringLiteral("/anchors/");
+    const QString abs = QFileInfo(m_path).absoluteFilePath();
+    return {dir + QStringLiteral("path-") + crypto::sha256Hex(abs.toUtf8()).left(32) +
+                QStringLiteral(".json"),
+            dir + QStringLiteral("log-") + crypto::sha256Hex(m_storeId.toUtf8()).left(32) +
+                QStringLiteral(".json")};
+}
+
+void SqliteEvidenceStore::writeAnchors(const Checkpoint &cp) const {
+    const QStringList paths = anchorPaths();
+    if (paths.isEmpty() || !m_integrityProblem.isEmpty())
+        return;
+    QDir().mkpath(m_options.anchorDirectory + QStringLiteral("/anchors"));
+    QFile::setPermissions(m_options.anchorDirectory + QStringLiteral("/anchors"),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    for (const QString &path : paths) {
+        auto existing = readCheckpointDocument(path);
+        if (existing && existing->storeId == cp.storeId && existing->size >= cp.size)
+            continue;
+        if (auto r = FileUtil::writePrivateAtomic(
+                path, checkpointDocument(cp, QStringLiteral("store"), QFileInfo(m_path).absoluteFilePath()));
+            !r.ok())
+            qWarning("opsconsole: this user's anchor of the store could not be written: %s",
+                     qPrintable(r.error().toString()));
+    }
+}
+
+Result<void> SqliteEvidenceStore::checkAnchors() {
+    const QStringList paths = anchorPaths();
+    if (paths.isEmpty())
+        return {};
+    auto n = maxSeq(m_db);
+    if (!n.ok())
+        return n.error();
+    for (int i = 0; i < paths.size(); ++i) {
+        if (i == 0 && m_createdNow)
+            continue; // init made a new store at this path: the user replaced it on purpose
+        if (!QFileInfo::exists(paths.at(i)))
+            continue;
+        QString where;
+        auto anchor = readCheckpointDocument(paths.at(i), &where, "store");
+        if (!anchor) {
+            m_integrityProblem =
+                QStringLiteral("your anchor for this store (%1) is unreadable").arg(paths.at(i));
+            return {};
+        }
+        const QString seen =
+            QStringLiteral("you last verified this store at %1 events (checkpoint of %2 by %3)")
+                .arg(anchor->size)
+                .arg(Time::toIso(anchor->tsMs), anchor->signer);
+        if (anchor->storeId != m_storeId) {
+            m_integrityProblem = QStringLiteral("this file held another log when %1; it now holds log %2: "
+                                                "the store was replaced or rewritten")
+                                     .arg(seen, m_storeId);
+            return {};
+        }
+        if (anchor->size > n.value()) {
+            m_integrityProblem =
+                QStringLiteral("%1; it now holds %2: it was rolled back to an older copy or its "
+                               "tail was cut")
+                    .arg(seen)
+                    .arg(n.value());
+            return {};
+        }
+        auto tree = loadFrontier(n.value());
+        auto proof = consistencyProof(anchor->size, n.value());
+        if (!tree.ok() || !proof.ok() ||
+            !merkle::verifyConsistency(anchor->size, n.value(), anchor->root, tree->root(), proof.value())) {
+            m_integrityProblem =
+                QStringLiteral("%1; the store no longer extends that checkpoint (no consistency "
+                               "proof): its history was rewritten")
+                    .arg(seen);
+            return {};
+        }
+    }
+    return {};
+}
+
+Result<void> SqliteEvidenceStore::checkSidecar() {
+    // The sidecar is read before the store: it is written only after a commit, so a writer
+    // committing in between can make the store look newer (fine), never the sidecar ahead.
+    // When they disagree, the check is repeated under the writers' lock (a writer is then either
+    // done or dead).
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::optional<SidecarLock> lock;
+        if (attempt == 1)
+            lock.emplace(sidecarPath());
+        m_integrityProblem.clear();
+        const bool sidecarExists = QFileInfo::exists(sidecarPath());
+        const std::optional<Checkpoint> side =
+            sidecarExists ? readCheckpointDocument(sidecarPath()) : std::nullopt;
+        auto n = maxSeq(m_db);
+        if (!n.ok())
+            return n.error();
+        auto latest = latestCheckpoint();
+        auto reg = registry();
+        if (!reg.ok())
+            return reg.error();
+        bool repair = false;
+        if (!sidecarExists) {
+            if (latest.ok())
+                m_integrityProblem =
+                    QStringLiteral(
+                        "the store holds signed checkpoints (the latest at %1 events) but its checkpoint "
+                        "sidecar %2 is missing; the sidecar is what detects a cut tail, so it is never "
+                        "rewritten silently: restore it with the store it belongs to")
+                        .arg(latest->size)
+                        .arg(sidecarPath());
+        } else if (!side) {
+            m_integrityProblem = QStringLiteral("the checkpoint sidecar %1 is unreadable").arg(sidecarPath());
+        } else if (side->size > n.value()) {
+            m_integrityProblem =
+                QStringLiteral("the store holds %1 events but its checkpoint sidecar records %2: "
+                               "the tail was truncated or the file was replaced by an older copy")
+                    .arg(n.value())
+                    .arg(side->size);
+        } else if (!checkpointSignatureOk(reg.value(), *side)) {
+            m_integrityProblem = QStringLiteral("the checkpoint sidecar's signature does not verify");
+        } else {
+            auto st =
+                Statement::prepare(m_db, "SELECT root, (SELECT COUNT(*) FROM checkpoints WHERE size > ?1) "
+                                         "FROM checkpoints WHERE size = ?1");
+            if (!st.ok())
+                return st.error();
+            st->bind(1, static_cast<qint64>(side->size));
+            auto row = st->step();
+            if (!row.ok())
+                return row.error();
+            if (!row.value() || st->blob(0) != side->root) {
+                m_integrityProblem =
+                    QStringLiteral("the checkpoint sidecar (size %1) does not match the store's checkpoint")
+                        .arg(side->size);
+            } else if (const qint64 ahead = st->int64(1); ahead == 1) {
+                repair = true; // the last writer died between its commit and its sidecar
+            } else if (ahead > 1) {
+                m_integrityProblem = QStringLiteral("the checkpoint sidecar records %1 events, but %2 signed "
+                                                    "checkpoints follow it: it was replaced by an older copy")
+                                         .arg(side->size)
+                                         .arg(ahead);
+            }
+        }
+        if (m_integrityProblem.isEmpty()) {
+            if (repair && !m_options.readOnly) {
+                if (!lock)
+                    lock.emplace(sidecarPath());
+                writeSidecar(latest.value());
+            }
+            break;
+        }
+    }
+    if (m_integrityProblem.isEmpty())
+        if (auto r = checkAnchors(); !r.ok())
+            return r;
+    // The anchor moves forward only to a checkpoint that is the store's head: the events' root,
+    // validly signed (and, by checkAnchors above, consistent with the previous anchor).
+    if (m_integrityProblem.isEmpty() && !anchorPaths().isEmpty())
+        if (auto latest = latestCheckpoint(); latest.ok())
+            if (auto reg = registry(); reg.ok())
+                if (auto n = maxSeq(m_db); n.ok() && n.value() == latest->size)
+                    if (auto tree = loadFrontier(n.value());
+                        tree.ok() && tree->root() == latest->root &&
+                        checkpointSignatureOk(reg.value(), latest.value()))
+                        writeAnchors(latest.value());
+    return {};
+}
+
+} // namespace ops
