@@ -427,7 +427,7 @@
         <translation>Anhang: diesen Bericht offline prüfen</translation>
     </message>
     <message>
-        <source>The checkpoint below is a signed note (c2sp.org/tlog-checkpoint). Each cited event has a c2sp.org/tlog-proof against it; `opsconsole-cli evidence show SEQ --raw` gives the event's exact bytes, the leaf the proof is for.</source>
+        <source>The checkpoint below is a signed note (c2sp.org/tlog-checkpoint). Each cited event has a c2sp.org/tlog-proof against it; `opsconsole-cli evidence show SEQ --raw` gives the event&apos;s exact bytes, the leaf the proof is for.</source>
         <translation>Der Checkpoint unten ist eine signierte Notiz (c2sp.org/tlog-checkpoint). Jedes zitierte Ereignis hat einen c2sp.org/tlog-proof dagegen; `opsconsole-cli evidence show SEQ --raw` liefert die exakten Bytes des Ereignisses, das Blatt, für das der Beweis gilt.</translation>
     </message>
     <message>
@@ -559,11 +559,11 @@
         <translation>zum Bestätigen anmelden: eine Bestätigung ist signierter Nachweis</translation>
     </message>
     <message>
-        <source>'%1' holds neither the operator nor the incident-owner role</source>
+        <source>&apos;%1&apos; holds neither the operator nor the incident-owner role</source>
         <translation>„%1“ hat weder die Rolle Operator noch Incident-Owner</translation>
     </message>
     <message>
-        <source>no alert '%1' for scope '%2'</source>
+        <source>no alert &apos;%1&apos; for scope &apos;%2&apos;</source>
         <translation>kein Alarm „%1“ für den Bereich „%2“</translation>
     </message>
     <message>
@@ -587,7 +587,7 @@
         <translation>vom Aufzeichner noch nicht geprüft</translation>
     </message>
     <message>
-        <source>the recorder's last probe is not fresh</source>
+        <source>the recorder&apos;s last probe is not fresh</source>
         <translation>die letzte Prüfung des Aufzeichners ist nicht aktuell</translation>
     </message>
     <message>
@@ -825,7 +825,7 @@
         <translation>das Team-Log ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <source>the team log's notifications do not arrive: %1</source>
+        <source>the team log&apos;s notifications do not arrive: %1</source>
         <translation>die Benachrichtigungen des Team-Logs kommen nicht an: %1</translation>
     </message>
     <message>
@@ -837,7 +837,7 @@
         <translation>die Verbindung zum Team-Log ist verloren (%1); neuer Versuch läuft</translation>
     </message>
     <message>
-        <source>%1 (offline: this console's copy)</source>
+        <source>%1 (offline: this console&apos;s copy)</source>
         <translation>%1 (offline: Kopie dieser Konsole)</translation>
     </message>
     <message>
@@ -845,7 +845,7 @@
         <translation>%1; offline arbeiten ist nicht möglich: %2</translation>
     </message>
     <message>
-        <source>%1 — working from this console's verified copy of the team log (up to event %2); acts wait in the outbox</source>
+        <source>%1 — working from this console&apos;s verified copy of the team log (up to event %2); acts wait in the outbox</source>
         <translation>%1 — die Konsole arbeitet mit ihrer geprüften Kopie des Team-Logs (bis Ereignis %2); Handlungen warten im Postausgang</translation>
     </message>
     <message>
@@ -995,8 +995,8 @@
         <translation>Zuerst eine Notiz eingeben: was Sie gesehen haben und was Sie tun.</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b71c1c'&gt;Not acknowledged: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b71c1c'&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;Not acknowledged: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Acknowledged as %1 (event %2).</source>
@@ -1051,15 +1051,15 @@
         <translation>Dieser Alarm nennt kein Runbook</translation>
     </message>
     <message>
-        <source>Waiting for the recorder's first round · looking again in about %1 s</source>
+        <source>Waiting for the recorder&apos;s first round · looking again in about %1 s</source>
         <translation>Warten auf die erste Runde des Aufzeichners · nächster Blick in etwa %1 s</translation>
     </message>
     <message>
-        <source>The recorder's last round %1: %2 of %3 targets not ok · looking again in about %4 s</source>
+        <source>The recorder&apos;s last round %1: %2 of %3 targets not ok · looking again in about %4 s</source>
         <translation>Letzte Runde des Aufzeichners %1: %2 von %3 Zielen nicht ok · nächster Blick in etwa %4 s</translation>
     </message>
     <message>
-        <source>Monitored by %1: this console shows the recorder's evaluations and records nothing itself.</source>
+        <source>Monitored by %1: this console shows the recorder&apos;s evaluations and records nothing itself.</source>
         <translation>Überwacht von %1: diese Konsole zeigt die Auswertungen des Aufzeichners und zeichnet selbst nichts auf.</translation>
     </message>
     <message>
@@ -1087,7 +1087,7 @@
         <translation>Bereits stummgeschaltet: zuerst diese Stummschaltung beenden</translation>
     </message>
     <message>
-        <source>Hold this cell's notifications for a while (signed); it keeps firing into the log</source>
+        <source>Hold this cell&apos;s notifications for a while (signed); it keeps firing into the log</source>
         <translation>Benachrichtigungen dieser Zelle eine Weile zurückhalten (signiert); sie löst weiter ins Log aus</translation>
     </message>
     <message>
@@ -1099,8 +1099,8 @@
         <translation>%1 jetzt beenden (signiert)</translation>
     </message>
     <message>
-        <source>&lt;span style='color:%1'&gt;Not silenced: %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:%1'&gt;Nicht stummgeschaltet: %2&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;Not silenced: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;Nicht stummgeschaltet: %2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Silenced %1 on %2 as SIL-%3 until %4: notifications wait, the state stays in view.</source>
@@ -1111,8 +1111,8 @@
         <translation>in der Konsole beendet</translation>
     </message>
     <message>
-        <source>&lt;span style='color:%1'&gt;Silence not ended: %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:%1'&gt;Stummschaltung nicht beendet: %2&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;Silence not ended: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;Stummschaltung nicht beendet: %2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Ended %1 (event %2): notifications flow again.</source>
@@ -1329,7 +1329,7 @@
         <translation>Bestätigung „nur Analyse“ erfasst</translation>
     </message>
     <message>
-        <source>No evidence store: the reviewer's desk needs one.</source>
+        <source>No evidence store: the reviewer&apos;s desk needs one.</source>
         <translation>Kein Nachweisspeicher: der Prüfplatz braucht einen.</translation>
     </message>
     <message>
@@ -1365,11 +1365,11 @@
         <translation>Ablehnen, mit Grund</translation>
     </message>
     <message>
-        <source>Sign the record's canonical hash, git_sha and input hashes</source>
+        <source>Sign the record&apos;s canonical hash, git_sha and input hashes</source>
         <translation>Den kanonischen Hash, git_sha und die Eingabe-Hashes des Datensatzes signieren</translation>
     </message>
     <message>
-        <source>The risk owner's note on a cost or capacity value</source>
+        <source>The risk owner&apos;s note on a cost or capacity value</source>
         <translation>Die Notiz des Risikoverantwortlichen zu einem Kosten- oder Kapazitätswert</translation>
     </message>
     <message>
@@ -1601,7 +1601,7 @@
         <translation>Betrifft %1</translation>
     </message>
     <message>
-        <source>Related events need a local store's index</source>
+        <source>Related events need a local store&apos;s index</source>
         <translation>Verwandte Ereignisse brauchen den Index eines lokalen Speichers</translation>
     </message>
     <message>
@@ -1664,8 +1664,8 @@
         <translation>%1 Ereignisse nach %2 exportiert.</translation>
     </message>
     <message>
-        <source>Search every event (Ctrl+F): words, "a phrase", prefix*, AND / OR / NOT</source>
-        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, "eine Phrase", Präfix*, AND / OR / NOT</translation>
+        <source>Search every event (Ctrl+F): words, &quot;a phrase&quot;, prefix*, AND / OR / NOT</source>
+        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, &quot;eine Phrase&quot;, Präfix*, AND / OR / NOT</translation>
     </message>
     <message>
         <source>Full-text search</source>
@@ -1807,7 +1807,7 @@
         <translation>Exportiere %1…</translation>
     </message>
     <message>
-        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle's digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle&apos;s digest, its entries and every listed file are checked on the local files, never over the network.</source>
         <translation>Ein Verdikt besteht aus score.json, seinem Evidenzpaket, verdict.sig und verdict.pub. Die Prüfung ist offline: Signatur, Prüfsumme des Pakets, seine Einträge und jede aufgeführte Datei werden an den lokalen Dateien geprüft, nie über das Netzwerk.</translation>
     </message>
     <message>
@@ -1909,8 +1909,8 @@
         <translation>Prüfung abgebrochen; nichts aufgezeichnet.</translation>
     </message>
     <message>
-        <source>Offline: %1 events of this console's copy of the team log, and %2 made here that the team log does not have yet</source>
-        <translation>Offline: %1 Ereignisse aus der Kopie des Team-Logs dieser Konsole und %2 hier vorgenommene, die das Team-Log noch nicht hat</translation>
+        <source>Offline — this console&apos;s copy of the team log: %1; made here, not in the team log yet: %2</source>
+        <translation>Offline — Kopie des Team-Logs dieser Konsole: %1; hier vorgenommen, noch nicht im Team-Log: %2</translation>
     </message>
     <message>
         <source>The positions of the acts made here are provisional until they are synced</source>
@@ -1932,7 +1932,7 @@
         <translation>Einem Team-Protokoll beitreten</translation>
     </message>
     <message>
-        <source>Connect to your team's evidence log on PostgreSQL and request approval for your identity; an admin of the team approves it.</source>
+        <source>Connect to your team&apos;s evidence log on PostgreSQL and request approval for your identity; an admin of the team approves it.</source>
         <translation>Mit dem Nachweisprotokoll Ihres Teams auf PostgreSQL verbinden und die Freigabe Ihrer Identität beantragen; ein Admin des Teams gibt sie frei.</translation>
     </message>
     <message>
@@ -1956,7 +1956,7 @@
         <translation>Beenden, ohne etwas anzulegen</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Create a local store&lt;/b&gt;&lt;br&gt;This creates the evidence store &lt;tt&gt;%1&lt;/tt&gt; (readable by you only) and your identity, the store's first admin, with an Ed25519 signing key in &lt;tt&gt;%2&lt;/tt&gt;. The passphrase encrypts the key; it is never stored.</source>
+        <source>&lt;b&gt;Create a local store&lt;/b&gt;&lt;br&gt;This creates the evidence store &lt;tt&gt;%1&lt;/tt&gt; (readable by you only) and your identity, the store&apos;s first admin, with an Ed25519 signing key in &lt;tt&gt;%2&lt;/tt&gt;. The passphrase encrypts the key; it is never stored.</source>
         <translation>&lt;b&gt;Lokalen Speicher anlegen&lt;/b&gt;&lt;br&gt;Angelegt werden der Nachweisspeicher &lt;tt&gt;%1&lt;/tt&gt; (nur für Sie lesbar) und Ihre Identität, der erste Admin des Speichers, mit einem Ed25519-Signaturschlüssel in &lt;tt&gt;%2&lt;/tt&gt;. Die Passphrase verschlüsselt den Schlüssel; sie wird nie gespeichert.</translation>
     </message>
     <message>
@@ -1988,7 +1988,7 @@
         <translation>Speicher und Identität anlegen</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Join a team log&lt;/b&gt;&lt;br&gt;The console connects to the team's evidence log and records a request for your identity, signed by its new key (kept in &lt;tt&gt;%1&lt;/tt&gt;). You can act once an admin of the team approves it. The URL is remembered for the next start; outside dev it must use &lt;tt&gt;sslmode=verify-full&lt;/tt&gt;.</source>
+        <source>&lt;b&gt;Join a team log&lt;/b&gt;&lt;br&gt;The console connects to the team&apos;s evidence log and records a request for your identity, signed by its new key (kept in &lt;tt&gt;%1&lt;/tt&gt;). You can act once an admin of the team approves it. The URL is remembered for the next start; outside dev it must use &lt;tt&gt;sslmode=verify-full&lt;/tt&gt;.</source>
         <translation>&lt;b&gt;Einem Team-Protokoll beitreten&lt;/b&gt;&lt;br&gt;Die Konsole verbindet sich mit dem Nachweisprotokoll des Teams und hält einen Antrag für Ihre Identität fest, signiert mit deren neuem Schlüssel (in &lt;tt&gt;%1&lt;/tt&gt;). Handeln können Sie, sobald ein Admin des Teams ihn freigibt. Die URL wird für den nächsten Start gemerkt; außerhalb von dev muss sie &lt;tt&gt;sslmode=verify-full&lt;/tt&gt; verwenden.</translation>
     </message>
     <message>
@@ -2084,7 +2084,7 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Rollen:</translation>
     </message>
     <message>
-        <source>The identity needs a name of letters, digits, '.', '_', '@' or '-' that starts with a letter or digit (at most 64 characters, no spaces).</source>
+        <source>The identity needs a name of letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos; that starts with a letter or digit (at most 64 characters, no spaces).</source>
         <translation>Die Identität braucht einen Namen aus Buchstaben, Ziffern, „.“, „_“, „@“ oder „-“, der mit einem Buchstaben oder einer Ziffer beginnt (höchstens 64 Zeichen, keine Leerzeichen).</translation>
     </message>
 </context>
@@ -2329,7 +2329,7 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Wie sie erfüllt ist, in Worten</translation>
     </message>
     <message>
-        <source>Verification result (default: the latest record's)</source>
+        <source>Verification result (default: the latest record&apos;s)</source>
         <translation>Prüfergebnis (Standard: das des letzten Nachweises)</translation>
     </message>
     <message>
@@ -2675,8 +2675,8 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <source>Validation locality '%1' is not a scope of the configuration.</source>
-        <translation>Validierungsort '%1' ist kein Bereich der Konfiguration.</translation>
+        <source>Validation locality &apos;%1&apos; is not a scope of the configuration.</source>
+        <translation>Validierungsort &apos;%1&apos; ist kein Bereich der Konfiguration.</translation>
     </message>
     <message>
         <source>%1 kill switch %2 on %3 (event %4, signed by %5)</source>
@@ -2695,8 +2695,8 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Validiere auf %1…</translation>
     </message>
     <message>
-        <source>&lt;b style='color:%1'&gt;Active:&lt;/b&gt; %2</source>
-        <translation>&lt;b style='color:%1'&gt;Aktiv:&lt;/b&gt; %2</translation>
+        <source>&lt;b style=&apos;color:%1&apos;&gt;Active:&lt;/b&gt; %2</source>
+        <translation>&lt;b style=&apos;color:%1&apos;&gt;Aktiv:&lt;/b&gt; %2</translation>
     </message>
 </context>
 <context>
@@ -2861,7 +2861,7 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Veröffentlichungsfehler lösen eine sichtbare Warnung aus</translation>
     </message>
     <message>
-        <source>No silence on a scope's stale-pack or resolver alert</source>
+        <source>No silence on a scope&apos;s stale-pack or resolver alert</source>
         <translation>Keine Stummschaltung der Stale-Pack- oder Resolver-Warnung eines Bereichs</translation>
     </message>
     <message>
@@ -3601,7 +3601,7 @@ tatsächlich %2</translation>
 <context>
     <name>ops::ui::RecordView</name>
     <message>
-        <source>The record's fields</source>
+        <source>The record&apos;s fields</source>
         <translation>Die Felder des Datensatzes</translation>
     </message>
     <message>
@@ -3629,7 +3629,7 @@ tatsächlich %2</translation>
         <translation>Dieser Datensatz</translation>
     </message>
     <message>
-        <source>The record's history</source>
+        <source>The record&apos;s history</source>
         <translation>Verlauf des Datensatzes</translation>
     </message>
     <message>
@@ -3645,8 +3645,8 @@ tatsächlich %2</translation>
         <translation>Herleitung von %1, Stufe %2, %3</translation>
     </message>
     <message>
-        <source>&lt;span style="color:%1"&gt;Eligible for S03 lock&lt;/span&gt;</source>
-        <translation>&lt;span style="color:%1"&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
     </message>
     <message>
         <source>S03: blocking — %1</source>
@@ -3744,7 +3744,7 @@ tatsächlich %2</translation>
         <translation>Prüfsummendatei…</translation>
     </message>
     <message>
-        <source>File whose SHA-256 is the step's checksum</source>
+        <source>File whose SHA-256 is the step&apos;s checksum</source>
         <translation>Datei, deren SHA-256 die Prüfsumme des Schritts ist</translation>
     </message>
     <message>
@@ -3784,12 +3784,12 @@ tatsächlich %2</translation>
         <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective NOT met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
@@ -3958,7 +3958,7 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
         <translation>Vertrauensanker nicht festgelegt</translation>
     </message>
     <message>
-        <source>The store's keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
+        <source>The store&apos;s keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
         <translation>Den Schlüsseln dieses Speichers wird beim ersten Gebrauch vertraut: Wer die Speicherdatei schreiben kann, könnte ihre Geschichte umschreiben, ohne dass diese Konsole es bemerkt. Legen Sie die Admin-Schlüssel unter trust.admins in der Bereitstellungskonfiguration fest (opsconsole-cli init gibt die Zeilen aus).</translation>
     </message>
     <message>
@@ -4075,7 +4075,7 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
         <translation>Diagramm Manifest-Alter</translation>
     </message>
     <message>
-        <source>Select a cell of the matrix: its scope's trends appear here.</source>
+        <source>Select a cell of the matrix: its scope&apos;s trends appear here.</source>
         <translation>Eine Zelle der Matrix wählen: die Verläufe ihres Bereichs erscheinen hier.</translation>
     </message>
     <message>
@@ -4150,7 +4150,7 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
         <translation>Passphrase im Schlüsselbund &amp;merken</translation>
     </message>
     <message>
-        <source>Kept by the desktop's keychain, which unlocks with your session; anyone at this unlocked session can then sign in as you with one click.</source>
+        <source>Kept by the desktop&apos;s keychain, which unlocks with your session; anyone at this unlocked session can then sign in as you with one click.</source>
         <translation>Der Schlüsselbund des Desktops verwahrt sie und wird mit Ihrer Sitzung entsperrt; wer an dieser entsperrten Sitzung sitzt, kann sich dann mit einem Klick als Sie anmelden.</translation>
     </message>
     <message>

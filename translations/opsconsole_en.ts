@@ -1906,11 +1906,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offline: %1 events of this console&apos;s copy of the team log, and %2 made here that the team log does not have yet</source>
+        <source>The positions of the acts made here are provisional until they are synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The positions of the acts made here are provisional until they are synced</source>
+        <source>Offline — this console&apos;s copy of the team log: %1; made here, not in the team log yet: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -534,10 +534,11 @@ void EvidencePanel::updateCount() {
         if (StoreHost *host = m_app->host(); host->isOffline() && host->teamCopy()) {
             // The copy and the acts made here since: the latter have no place in the team log yet.
             const qint64 copied = static_cast<qint64>(host->teamCopy()->size());
-            m_count->setText(tr("Offline: %1 events of this console's copy of the team log, and %2 made here "
-                                "that the team log does not have yet")
-                                 .arg(copied)
-                                 .arg(qMax<qint64>(0, m_model->rowCount() - copied)));
+            m_count->setText(
+                tr("Offline — this console's copy of the team log: %1; made here, not in the team "
+                   "log yet: %2")
+                    .arg(copied)
+                    .arg(qMax<qint64>(0, m_model->rowCount() - copied)));
             m_count->setToolTip(
                 tr("The positions of the acts made here are provisional until they are synced"));
             return;
