@@ -1,5 +1,7 @@
 #include "JsonValue.h"
 
+#include <QStringList>
+
 namespace ops {
 
 namespace {
@@ -46,6 +48,14 @@ const JsonValue *JsonValue::find(std::string_view key) const {
     const Object &o = std::get<Object>(m_v);
     auto it = o.find(key);
     return it == o.end() ? nullptr : &it->second;
+}
+
+QStringList JsonValue::stringsAt(std::string_view key) const {
+    QStringList out;
+    if (const JsonValue *v = find(key))
+        for (const JsonValue &s : v->toArray())
+            out << s.toQString();
+    return out;
 }
 
 QString JsonValue::stringAt(std::string_view key) const {

@@ -63,6 +63,8 @@ public:
     // Object access: nullptr when absent or not an object.
     const JsonValue *find(std::string_view key) const;
     QString stringAt(std::string_view key) const;
+    // The members of the array at `key` as strings (empty when absent).
+    QStringList stringsAt(std::string_view key) const;
     JsonValue &operator[](const std::string &key) { return asObject()[key]; }
     void push(JsonValue v) { asArray().push_back(std::move(v)); }
 

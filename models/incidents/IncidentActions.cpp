@@ -1,25 +1,11 @@
 #include "IncidentActions.h"
+#include "IncidentActsSupport.h"
 
 #include "store/EvidenceStore.h"
 
 namespace ops {
 
-namespace {
-
-const QStringList &incidentRoles() {
-    static const QStringList roles{QStringLiteral("operator"), QStringLiteral("incident-owner")};
-    return roles;
-}
-
-Error refused(const QString &message, const QString &where = {}) {
-    return makeError(ErrorCode::Policy, message, where);
-}
-
-Error invalid(const QString &message, const QString &where) {
-    return makeError(ErrorCode::InvalidInput, message, where);
-}
-
-} // namespace
+using namespace incident_acts;
 
 JsonValue attachmentsJson(const QList<AttachmentRef> &attachments) {
     JsonValue a = JsonValue::array();

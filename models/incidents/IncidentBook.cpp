@@ -18,14 +18,6 @@ qint64 intAt(const JsonValue &o, std::string_view key) {
     return v ? v->toInt() : 0;
 }
 
-QStringList stringsAt(const JsonValue &o, std::string_view key) {
-    QStringList out;
-    if (const JsonValue *v = o.find(key))
-        for (const JsonValue &s : v->toArray())
-            out << s.toQString();
-    return out;
-}
-
 } // namespace
 
 QStringList IncidentBook::kindPrefixes() {
@@ -326,7 +318,7 @@ void IncidentBook::apply(const StoredEvent &e) {
         k.sinceMs = e.tsMs;
         k.actor = e.actor;
         k.reason = p.stringAt("reason");
-        k.validationLocalities = stringsAt(p, "validation_localities");
+        k.validationLocalities = p.stringsAt("validation_localities");
         k.validationResult = p.stringAt("validation_result");
         k.incident = incidentRef;
         addToTimeline(incidentRef, e,

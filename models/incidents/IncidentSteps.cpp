@@ -1,26 +1,12 @@
 // Recording a runbook step: its attachments checked, its evidence planned, one transaction.
 #include "IncidentActions.h"
+#include "IncidentActsSupport.h"
 
 #include "store/EvidenceStore.h"
 
 namespace ops {
 
-namespace {
-
-const QStringList &incidentRoles() {
-    static const QStringList roles{QStringLiteral("operator"), QStringLiteral("incident-owner")};
-    return roles;
-}
-
-Error refused(const QString &message, const QString &where = {}) {
-    return makeError(ErrorCode::Policy, message, where);
-}
-
-Error invalid(const QString &message, const QString &where) {
-    return makeError(ErrorCode::InvalidInput, message, where);
-}
-
-} // namespace
+using namespace incident_acts;
 
 AttachmentRef attachmentRef(const NewBlob &blob) {
     return AttachmentRef{blob.name, blob.sha256, blob.bytes.size(), blob.mediaType};

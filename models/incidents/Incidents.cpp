@@ -37,14 +37,6 @@ const QRegularExpression &positionIdPattern() {
     return re;
 }
 
-QStringList stringsAt(const JsonValue &o, std::string_view key) {
-    QStringList out;
-    if (const JsonValue *v = o.find(key))
-        for (const JsonValue &s : v->toArray())
-            out << s.toQString();
-    return out;
-}
-
 } // namespace
 
 QString incidentId(quint64 seq) {
@@ -301,10 +293,10 @@ QList<RunbookStep> stepsFromJson(const JsonValue &steps) {
         RunbookStep s;
         s.id = o.stringAt("id");
         s.action = o.stringAt("action");
-        for (const QString &e : stringsAt(o, "evidence"))
+        for (const QString &e : o.stringsAt("evidence"))
             if (auto k = evidenceKindFrom(e))
                 s.evidence << *k;
-        for (const QString &t : stringsAt(o, "probe"))
+        for (const QString &t : o.stringsAt("probe"))
             if (auto k = targetKindFrom(t))
                 s.probe << *k;
         s.probeMustPass = o.find("probe_must_pass") && o.find("probe_must_pass")->toBool();

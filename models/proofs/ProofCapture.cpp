@@ -16,12 +16,6 @@ constexpr qsizetype kMaxLineChars = 4096; // what is matched of one line
 constexpr qsizetype kMaxShownChars = 400; // what a finding quotes
 constexpr qint64 kMaxCount = 1000000000;  // one line never claims more than this
 
-const QList<QPair<ProofLayer, const char *>> kLayerNames{{ProofLayer::Toolchain, "toolchain"},
-                                                         {ProofLayer::Environment, "environment"},
-                                                         {ProofLayer::Capability, "capability"},
-                                                         {ProofLayer::FaultInjection, "fault-injection"},
-                                                         {ProofLayer::Unknown, "unknown"}};
-
 qint64 saturatingAdd(qint64 a, qint64 b) {
     return b > std::numeric_limits<qint64>::max() - a ? std::numeric_limits<qint64>::max() : a + b;
 }

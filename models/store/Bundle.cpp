@@ -64,10 +64,6 @@ Unpack into an empty directory (`tar --zstd -xf BUNDLE.tar.zst`), then:
 - An event's signature is over its canonical JSON without the `signature` member.
 )MD";
 
-const QRegularExpression kProofName(QStringLiteral("^proofs/([1-9][0-9]{0,18})\\.tlog-proof$"));
-const QRegularExpression kBlobName(QStringLiteral("^blobs/[0-9a-f]{64}$"));
-const QRegularExpression kKeyName(QStringLiteral("^keys/([A-Za-z0-9._-]{1,64})\\.(pem|vkey)$"));
-
 bool selected(const StoredEvent &e, const ExportFilter &f) {
     if (f.sinceMs && e.tsMs < *f.sinceMs)
         return false;

@@ -34,13 +34,6 @@ struct Listed {
     QString sha256;
 };
 
-// A slice of a temporary file: one proof among all of them.
-struct Slice {
-    quint64 seq = 0;
-    qint64 offset = 0;
-    qint64 size = 0;
-};
-
 } // namespace
 
 namespace {

@@ -61,31 +61,6 @@ namespace ops::ui {
 
 using namespace colours;
 
-namespace {
-
-QString describe(const EventSearch &s) {
-    QStringList parts;
-    if (!s.text.isEmpty())
-        parts << QStringLiteral("text \"%1\"").arg(s.text);
-    if (!s.kind.isEmpty())
-        parts << QStringLiteral("kind %1").arg(s.kind);
-    if (!s.kindPrefix.isEmpty())
-        parts << QStringLiteral("kind %1*").arg(s.kindPrefix);
-    if (!s.scope.isEmpty())
-        parts << QStringLiteral("scope %1").arg(s.scope);
-    if (!s.actor.isEmpty())
-        parts << QStringLiteral("actor %1").arg(s.actor);
-    if (!s.ref.isEmpty())
-        parts << QStringLiteral("about %1").arg(s.ref);
-    if (s.fromMs)
-        parts << QStringLiteral("from %1").arg(Time::toIso(*s.fromMs));
-    if (s.toMs)
-        parts << QStringLiteral("before %1").arg(Time::toIso(*s.toMs));
-    return parts.isEmpty() ? QStringLiteral("every event") : parts.join(QStringLiteral(", "));
-}
-
-} // namespace
-
 EvidencePanel::EvidencePanel(AppContext *app, QWidget *parent)
     : Panel(parent)
     , m_app(app)
@@ -111,6 +86,27 @@ EvidencePanel::EvidencePanel(AppContext *app, QWidget *parent)
 
     connect(m_session, &Session::changed, this, [this] { m_proofs->refreshHistory(); });
     updateCount();
+}
+
+QString EvidencePanel::describe(const EventSearch &s) {
+    QStringList parts;
+    if (!s.text.isEmpty())
+        parts << QStringLiteral("text \"%1\"").arg(s.text);
+    if (!s.kind.isEmpty())
+        parts << QStringLiteral("kind %1").arg(s.kind);
+    if (!s.kindPrefix.isEmpty())
+        parts << QStringLiteral("kind %1*").arg(s.kindPrefix);
+    if (!s.scope.isEmpty())
+        parts << QStringLiteral("scope %1").arg(s.scope);
+    if (!s.actor.isEmpty())
+        parts << QStringLiteral("actor %1").arg(s.actor);
+    if (!s.ref.isEmpty())
+        parts << QStringLiteral("about %1").arg(s.ref);
+    if (s.fromMs)
+        parts << QStringLiteral("from %1").arg(Time::toIso(*s.fromMs));
+    if (s.toMs)
+        parts << QStringLiteral("before %1").arg(Time::toIso(*s.toMs));
+    return parts.isEmpty() ? QStringLiteral("every event") : parts.join(QStringLiteral(", "));
 }
 
 EvidencePanel::~EvidencePanel() {

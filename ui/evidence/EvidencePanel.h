@@ -86,6 +86,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // The search in words, for the count's tooltip and an export's description.
+    static QString describe(const EventSearch &s);
     QWidget *buildBrowse();
     QWidget *buildVerdicts();
     void refreshVerdictHistory();

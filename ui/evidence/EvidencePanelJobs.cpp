@@ -67,27 +67,6 @@ namespace {
 constexpr quint64 kIndexInlineEvents = 5000; // indexed on the spot (tens of milliseconds)
 constexpr quint64 kIndexChunkEvents = 20000; // per transaction when catching up in the background
 
-QString describe(const EventSearch &s) {
-    QStringList parts;
-    if (!s.text.isEmpty())
-        parts << QStringLiteral("text \"%1\"").arg(s.text);
-    if (!s.kind.isEmpty())
-        parts << QStringLiteral("kind %1").arg(s.kind);
-    if (!s.kindPrefix.isEmpty())
-        parts << QStringLiteral("kind %1*").arg(s.kindPrefix);
-    if (!s.scope.isEmpty())
-        parts << QStringLiteral("scope %1").arg(s.scope);
-    if (!s.actor.isEmpty())
-        parts << QStringLiteral("actor %1").arg(s.actor);
-    if (!s.ref.isEmpty())
-        parts << QStringLiteral("about %1").arg(s.ref);
-    if (s.fromMs)
-        parts << QStringLiteral("from %1").arg(Time::toIso(*s.fromMs));
-    if (s.toMs)
-        parts << QStringLiteral("before %1").arg(Time::toIso(*s.toMs));
-    return parts.isEmpty() ? QStringLiteral("every event") : parts.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 bool EvidencePanel::isIndexing() const {
