@@ -212,6 +212,25 @@ std::string signedMessage(std::string_view storeId, std::string_view uuid, qint6
                     std::move(out));
 }
 
+std::string actMessage(std::string_view storeId, std::string_view outboxId, qint64 n, quint64 basisSize,
+                       QByteArrayView basisRoot, qint64 madeMs, const QStringList &uuids) {
+    std::string out = "opsconsole outbox act v1\n";
+    const auto line = [&out](std::string_view s) {
+        out.append(s);
+        out.push_back('\n');
+    };
+    line(storeId);
+    line(outboxId);
+    line(std::to_string(n));
+    line(std::to_string(basisSize));
+    line(basisRoot.toByteArray().toBase64().toStdString());
+    line(std::to_string(madeMs));
+    line(std::to_string(uuids.size()));
+    for (const QString &id : uuids)
+        line(id.toStdString());
+    return out;
+}
+
 SignedForm verifiedForm(const crypto::PublicKey &key, std::string_view storeId, std::string_view before,
                         std::string_view after, QByteArrayView signature, std::string &buf) {
     if (key.isNull() || signature.size() != 64)

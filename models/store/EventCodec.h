@@ -6,6 +6,8 @@
 
 #include "crypto/Ed25519.h"
 
+#include <QStringList>
+
 namespace ops::store::codec {
 
 // {"actor","id","kind","payload","scope","seq","ts"} — what the actor signs.
@@ -26,6 +28,12 @@ bool validKind(std::string_view kind);
 std::string signedMessage(std::string_view storeId, std::string_view uuid, qint64 tsMs,
                           std::string_view actor, std::string_view kind, std::string_view scope,
                           std::string_view payloadCanonical);
+// The message the author of an act made offline signs over the act as a whole when it is made:
+// the team log it is for, the outbox and the act's place in it, the checkpoint its author had
+// seen (its basis), when it was made and its events' ids in order. Nobody else can change where
+// the act stands, what it was made on or which events it holds.
+std::string actMessage(std::string_view storeId, std::string_view outboxId, qint64 n, quint64 basisSize,
+                       QByteArrayView basisRoot, qint64 madeMs, const QStringList &uuids);
 // Which form of the event `before` + `after` (the slices of checkEnvelope around the signature, so
 // `before` ends with ,"seq":N) `signature` verifies with `key`; `buf` is scratch space.
 SignedForm verifiedForm(const crypto::PublicKey &key, std::string_view storeId, std::string_view before,

@@ -11,6 +11,7 @@
 #include "crypto/Sha256.h"
 
 #include <QHash>
+#include <QSet>
 #include <QtEndian>
 
 #include <algorithm>
@@ -239,6 +240,16 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
         bool pending() const { return next < originals.size(); }
     };
     std::optional<OfflineAct> offline;
+    QSet<QString> offlineIds;
+    const auto keyOf = [&keyCache](const QByteArray &pem) {
+        auto cached = keyCache.constFind(pem);
+        if (cached == keyCache.cend()) {
+            auto parsedKey = pem.isEmpty() ? Result<crypto::PublicKey>(crypto::PublicKey())
+                                           : crypto::PublicKey::fromPem(pem);
+            cached = keyCache.insert(pem, parsedKey.ok() ? parsedKey.value() : crypto::PublicKey());
+        }
+        return cached.value();
+    };
     const auto incomplete = [&] {
         if (offline && offline->pending())
             verdict.fail(
@@ -264,6 +275,41 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
                                       .arg(seq));
                 return;
             }
+            // The act as a whole, signed by its author when it was made (codec::actMessage), with
+            // the key that appends it; each of its events made offline is recorded once.
+            QStringList originalIds;
+            for (const JsonValue &original : o->toArray()) {
+                const QString id = original.stringAt("id");
+                if (id.isEmpty() || offlineIds.contains(id)) {
+                    verdict.fail(seq, QStringLiteral("event %1: the outbox.synced record names the event %2 "
+                                                     "made offline, recorded before")
+                                          .arg(seq)
+                                          .arg(id));
+                    return;
+                }
+                offlineIds.insert(id);
+                originalIds << id;
+            }
+            const JsonValue *basis = p->find("basis");
+            const JsonValue *basisSize = basis ? basis->find("size") : nullptr;
+            const JsonValue *n = p->find("n");
+            const JsonValue *made = p->find("made_at_ms");
+            const std::string whole = codec::actMessage(
+                storeIdBytes, p->stringAt("outbox").toStdString(), n ? n->toInt() : 0,
+                basisSize ? static_cast<quint64>(basisSize->toInt()) : 0,
+                QByteArray::fromBase64(basis ? basis->stringAt("root").toLatin1() : QByteArray()),
+                made ? made->toInt() : 0, originalIds);
+            const crypto::PublicKey authorKey = keyOf(reg.keyAt(actorName, seq));
+            if (authorKey.isNull() ||
+                !authorKey.verify(QByteArrayView(whole.data(), static_cast<qsizetype>(whole.size())),
+                                  QByteArray::fromBase64(p->stringAt("signature").toLatin1()))) {
+                verdict.fail(seq, QStringLiteral("event %1: the outbox.synced record is not the act '%2' "
+                                                 "signed when it was made")
+                                      .arg(seq)
+                                      .arg(actorName));
+                return;
+            }
+            ++report.signaturesChecked;
             offline = OfflineAct{seq, actorName, tsMs, o->toArray(), 0};
             return;
         }
@@ -288,26 +334,16 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
             codec::signedMessage(storeIdBytes, original.stringAt("id").toStdString(), madeMs, actorBytes,
                                  kindBytes, scopeBytes, env.payload);
         const QByteArray signature = QByteArray::fromBase64(original.stringAt("signature").toLatin1());
-        bool verified = false;
-        if (const IdentityRegistry::Entry *entry = reg.find(actorName))
-            for (const IdentityRegistry::KeyPeriod &k : entry->keys) {
-                auto cached = keyCache.constFind(k.publicKeyPem);
-                if (cached == keyCache.cend()) {
-                    auto parsedKey = crypto::PublicKey::fromPem(k.publicKeyPem);
-                    cached = keyCache.insert(k.publicKeyPem,
-                                             parsedKey.ok() ? parsedKey.value() : crypto::PublicKey());
-                }
-                if (!cached->isNull() &&
-                    cached->verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
-                                   signature)) {
-                    verified = true;
-                    break;
-                }
-            }
+        // Signed offline with the key that appends it: an act is made and synced under one key.
+        const crypto::PublicKey authorKey = keyOf(reg.keyAt(actorName, offline->marker));
+        const bool verified =
+            !authorKey.isNull() &&
+            authorKey.verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
+                             signature);
         if (!verified)
             verdict.fail(
                 seq, QStringLiteral("event %1: the signature '%2' made offline (outbox.synced at %3) does "
-                                    "not verify under a key that identity held")
+                                    "not verify under the key that synced it")
                          .arg(seq)
                          .arg(actorName)
                          .arg(offline->marker));

@@ -4,11 +4,15 @@
 #include "EventCodec.h"
 #include "LogVerifier.h"
 #include "PgEvidenceStore.h"
+#include "Witness.h"
 
 #include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
 #include "crypto/Merkle.h"
+#include "crypto/SignedNote.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace ops {
 
@@ -18,6 +22,20 @@ namespace {
 
 // The first position above `base` that a payload cites (a "seq" or "…_seq" member, at any depth),
 // or 0: positions above the copy are provisional, and the act would cite them wrongly once synced.
+// The members of a payload that cite a position in the log or a size of it: "seq" and any
+// "…_seq", the event or handover acknowledged, the previous handover, a tree or checkpoint size,
+// and the size of a checkpoint cited as {size, root}.
+bool citesPosition(std::string_view key, const JsonValue &holder) {
+    static constexpr std::string_view kCiting[] = {
+        "seq", "event", "handover", "previous_handover", "tree_size", "checkpoint_size"};
+    for (std::string_view citing : kCiting)
+        if (key == citing)
+            return true;
+    if (key.size() > 4 && key.substr(key.size() - 4) == "_seq")
+        return true;
+    return key == "size" && holder.find("root") != nullptr;
+}
+
 quint64 citesAbove(const JsonValue &v, quint64 base) {
     if (v.isArray()) {
         for (const JsonValue &item : v.toArray())
@@ -25,9 +43,7 @@ quint64 citesAbove(const JsonValue &v, quint64 base) {
                 return found;
     } else if (v.isObject()) {
         for (const auto &[key, member] : v.toObject()) {
-            const bool names =
-                key == "seq" || (key.size() > 4 && key.compare(key.size() - 4, 4, "_seq") == 0);
-            if (names && member.isInt() && member.toInt() > static_cast<std::int64_t>(base))
+            if (member.isInt() && member.toInt() > static_cast<std::int64_t>(base) && citesPosition(key, v))
                 return static_cast<quint64>(member.toInt());
             if (const quint64 found = citesAbove(member, base))
                 return found;
@@ -37,6 +53,33 @@ quint64 citesAbove(const JsonValue &v, quint64 base) {
 }
 
 } // namespace
+
+QString OfflineTeamLog::behindWitnessed(const QString &name) const {
+    if (m_anchorDirectory.isEmpty())
+        return {};
+    const QString memory = Witness::memoryPath(m_anchorDirectory, name, storeId());
+    if (memory.isEmpty() || !QFileInfo::exists(memory))
+        return {};
+    auto text = FileUtil::readAll(memory, crypto::note::kMaxNoteBytes);
+    const auto seen = text.ok() ? Checkpoint::fromNote(text->toStdString()) : std::nullopt;
+    if (!seen || seen->storeId != storeId())
+        return QStringLiteral("the record of what '%1' cosigned here is unreadable").arg(name);
+    if (seen->size > m_copy->size())
+        return QStringLiteral(
+                   "this console's copy of the team log (%1 events) is older than the checkpoint "
+                   "'%2' witnessed here (%3 events): an older copy was put back, or it was not brought up to "
+                   "date since")
+            .arg(m_copy->size())
+            .arg(name)
+            .arg(seen->size);
+    if (seen->size > 0 &&
+        crypto::merkle::rootOf(crypto::merkle::VectorTree(m_copy->leaves()), seen->size) != seen->root)
+        return QStringLiteral("this console's copy of the team log is not the log '%1' witnessed here "
+                              "(its first %2 events differ)")
+            .arg(name)
+            .arg(seen->size);
+    return {};
+}
 
 Result<std::unique_ptr<OfflineTeamLog>> OfflineTeamLog::open(std::shared_ptr<TeamLogCopy> copy,
                                                              std::shared_ptr<Outbox> outbox,
@@ -156,6 +199,13 @@ Result<QList<StoredEvent>> OfflineTeamLog::append(const Signer &signer, const QL
                                         "log reachable")
                              .arg(m_copy->size())
                              .arg(signer.name),
+                         m_label);
+    // Nor an older genuine copy put back (its vouch is genuine too): the copy reaches at least the
+    // checkpoint this identity last cosigned on this console, and holds it.
+    if (auto rolledBack = behindWitnessed(signer.name); !rolledBack.isEmpty())
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("refusing to act offline: %1; act once with the team log reachable")
+                             .arg(rolledBack),
                          m_label);
     // The checks the team log makes before it writes: who may record the act, with which role.
     auto plan = act::plan(m_registry, signer, events, size().value() + 1, m_label);

@@ -77,6 +77,8 @@ public:
 private:
     OfflineTeamLog() = default;
     Error needsServer(const QString &what) const;
+    // Why the copy is not (at least) the log `name` last cosigned on this console, if it is not.
+    QString behindWitnessed(const QString &name) const;
     void addProvisional(const OutboxAct &act);
 
     std::shared_ptr<TeamLogCopy> m_copy;

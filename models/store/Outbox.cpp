@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS acts(
     store_id TEXT NOT NULL,
     basis_size INTEGER NOT NULL,
     basis_root TEXT NOT NULL,
-    events TEXT NOT NULL);
+    events TEXT NOT NULL,
+    act_signature TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS act_blobs(
     n INTEGER NOT NULL REFERENCES acts(n),
     sha256 TEXT NOT NULL,
@@ -122,6 +123,18 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path) {
     out->m_path = path;
     if (auto r = out->m_db->exec(kSchema); !r.ok())
         return r.error();
+    // An outbox made before acts were signed as a whole gains the column; its acts carry no such
+    // signature and are rejected at sync (their author acts again).
+    auto cols = Statement::prepare(*out->m_db, "SELECT COUNT(*) FROM pragma_table_info('acts') WHERE name = "
+                                               "'act_signature'");
+    if (!cols.ok())
+        return cols.error();
+    if (auto row = cols->step(); !row.ok())
+        return row.error();
+    if (cols->int64(0) == 0)
+        if (auto r = out->m_db->exec("ALTER TABLE acts ADD COLUMN act_signature TEXT NOT NULL DEFAULT ''");
+            !r.ok())
+            return r.error();
     auto tx = store::Transaction::begin(*out->m_db);
     if (!tx.ok())
         return tx.error();
@@ -176,22 +189,35 @@ Result<OutboxAct> Outbox::queue(const Signer &author, const QString &storeId, co
     auto tx = store::Transaction::begin(*m_db);
     if (!tx.ok())
         return tx.error();
+    // Its place in the outbox is part of what the author signs, so it is taken first.
+    auto next = Statement::prepare(*m_db, "SELECT coalesce(MAX(n), 0) + 1 FROM acts");
+    if (!next.ok())
+        return next.error();
+    if (auto row = next->step(); !row.ok())
+        return row.error();
+    act.n = next->int64(0);
+    const std::string whole = store::codec::actMessage(storeId.toStdString(), m_id.toStdString(), act.n,
+                                                       act.basisSize, act.basisRoot, act.madeMs, act.uuids);
+    act.actSignature = author.key.sign(QByteArrayView(whole.data(), static_cast<qsizetype>(whole.size())));
+    if (act.actSignature.isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("cannot sign the act"));
     auto ins =
-        Statement::prepare(*m_db, "INSERT INTO acts(made_ms, author, store_id, basis_size, basis_root, "
-                                  "events) VALUES (?, ?, ?, ?, ?, ?)");
+        Statement::prepare(*m_db, "INSERT INTO acts(n, made_ms, author, store_id, basis_size, basis_root, "
+                                  "events, act_signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!ins.ok())
         return ins.error();
     const std::string json = CanonicalJson::serialize(eventsJson(act));
-    if (auto r = ins->bind(1, act.madeMs)
-                     .bind(2, act.author)
-                     .bind(3, act.storeId)
-                     .bind(4, static_cast<qint64>(act.basisSize))
-                     .bind(5, QString::fromLatin1(act.basisRoot.toBase64()))
-                     .bind(6, std::string_view(json))
+    if (auto r = ins->bind(1, act.n)
+                     .bind(2, act.madeMs)
+                     .bind(3, act.author)
+                     .bind(4, act.storeId)
+                     .bind(5, static_cast<qint64>(act.basisSize))
+                     .bind(6, QString::fromLatin1(act.basisRoot.toBase64()))
+                     .bind(7, std::string_view(json))
+                     .bind(8, QString::fromLatin1(act.actSignature.toBase64()))
                      .run();
         !r.ok())
         return r.error();
-    act.n = m_db->lastInsertRowId();
     for (const NewBlob &b : blobs) {
         auto blob = Statement::prepare(
             *m_db,
@@ -214,8 +240,10 @@ Result<OutboxAct> Outbox::queue(const Signer &author, const QString &storeId, co
 
 Result<QList<OutboxEntry>> Outbox::entries() const {
     auto st = Statement::prepare(
-        *m_db, "SELECT a.n, a.made_ms, a.author, a.store_id, a.basis_size, a.basis_root, a.events, o.state, "
-               "o.at_ms, o.first_seq, o.reason FROM acts a LEFT JOIN outcomes o ON o.n = a.n ORDER BY a.n");
+        *m_db,
+        "SELECT a.n, a.made_ms, a.author, a.store_id, a.basis_size, a.basis_root, a.events, o.state, "
+        "o.at_ms, o.first_seq, o.reason, a.act_signature FROM acts a LEFT JOIN outcomes o ON o.n = a.n "
+        "ORDER BY a.n");
     if (!st.ok())
         return st.error();
     QList<OutboxEntry> out;
@@ -241,6 +269,7 @@ Result<QList<OutboxEntry>> Outbox::entries() const {
         e.atMs = st->int64(8);
         e.firstSeq = static_cast<quint64>(st->int64(9));
         e.reason = st->text(10);
+        e.act.actSignature = QByteArray::fromBase64(st->text(11).toLatin1());
         out << e;
     }
     for (OutboxEntry &e : out) {
@@ -277,7 +306,7 @@ Result<QHash<QString, Outbox::ActIds>> Outbox::actIds() const {
         if (auto r = readEvents(st->text(2), act, m_path); !r.ok())
             return r.error();
         if (!act.uuids.isEmpty())
-            out.insert(act.uuids.first(), ActIds{st->text(1), act.uuids});
+            out.insert(act.uuids.first(), ActIds{act.n, st->text(1), act.uuids, act.events});
     }
     return out;
 }

@@ -36,6 +36,7 @@ struct OutboxAct {
     QList<NewEvent> events;       // each with the time it was made at
     QStringList uuids;            // the events' ids as signed
     QList<QByteArray> signatures; // position-free (codec::signedMessage), by the author, at madeMs
+    QByteArray actSignature;      // the author's over the act as a whole (codec::actMessage)
     QList<NewBlob> blobs;
 };
 
@@ -64,7 +65,9 @@ public:
     QString id() const { return m_id; }
 
     // Keeps an act for the team log `storeId`, its events signed now by their author, who had seen
-    // the team log up to `basis`. Refuses an act of no events, or one whose events are not objects.
+    // the team log up to `basis`, and the act as a whole (codec::actMessage) signed by them too, so
+    // its place in the outbox, its basis and its events cannot be changed in the file. Refuses an act of no
+    // events, or one whose events are not objects.
     Result<OutboxAct> queue(const Signer &author, const QString &storeId, const Checkpoint &basis,
                             const QList<NewEvent> &events, const QList<NewBlob> &blobs, qint64 nowMs);
 
@@ -73,8 +76,10 @@ public:
     // Each act's author and event ids, keyed by its first event's id (what a team-log record of a
     // synced act carries in its "originals").
     struct ActIds {
+        qint64 n = 0;
         QString author;
         QStringList uuids;
+        QList<NewEvent> events; // what the act records: kind, scope and payload of each event
     };
     Result<QHash<QString, ActIds>> actIds() const;
     // The acts still waiting, and when the oldest of them was made (0 when none waits).

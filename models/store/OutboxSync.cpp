@@ -38,6 +38,7 @@ NewEvent syncedMarker(const Outbox &outbox, const OutboxAct &act) {
         originals.push(o);
     }
     m.payload["originals"] = originals;
+    m.payload["signature"] = QString::fromLatin1(act.actSignature.toBase64());
     return m;
 }
 
@@ -128,6 +129,7 @@ public:
         QString kind;
         QString actor;
         qint64 tsMs = 0;
+        qint64 ownN = 0; // an event of this outbox's act n, synced before (0: anyone else's)
     };
 
     Result<void> extend(EvidenceStore &team, const Outbox &outbox, const QString &author, quint64 basis) {
@@ -143,7 +145,7 @@ public:
             m_author = author;
             m_consumed.clear();
             m_start = m_scanned = basis;
-            m_ownLeft = 0;
+            m_own.reset();
             m_hits.clear();
             m_syncedIds.clear();
         }
@@ -161,6 +163,7 @@ public:
                 m_scanned = e.seq;
                 const JsonValue p = e.payload();
                 if (e.kind == QLatin1String("outbox.synced")) {
+                    m_own.reset();
                     QStringList ids;
                     if (const JsonValue *originals = p.find("originals"); originals && originals->isArray())
                         for (const JsonValue &o : originals->toArray())
@@ -168,25 +171,31 @@ public:
                     if (e.actor == m_author)
                         for (const QString &id : ids)
                             m_syncedIds.insert(id, e.seq);
-                    // A record of an act synced from this outbox, by its author, carrying exactly
-                    // that act's event ids (the first such record): its events are the outbox's own,
-                    // whoever of the identities on this console made them. Anyone may name this
-                    // outbox in an event; nobody else can know the ids of an act still waiting in it.
-                    const auto own = ids.isEmpty() ? m_ownActs.constEnd() : m_ownActs.constFind(ids.first());
-                    if (p.stringAt("outbox") == outbox.id() && own != m_ownActs.constEnd() &&
-                        own->author == e.actor && own->uuids == ids && !m_consumed.contains(ids.first())) {
-                        m_consumed.insert(ids.first());
-                        m_ownLeft = static_cast<int>(ids.size());
-                        m_ownActor = e.actor;
-                        continue;
-                    }
-                }
-                if (m_ownLeft > 0 && e.actor == m_ownActor) {
-                    --m_ownLeft; // an act of this outbox, synced before
+                    auto own = ownAct(team, outbox, e, ids);
+                    if (!own.ok())
+                        return own.error();
+                    if (own.value())
+                        m_own = Own{own.value(), 0, e.actor};
                     continue;
                 }
+                // The events that follow a record of this outbox's own act are that act's only
+                // while they are exactly what it holds, by its author; they still count against
+                // the acts made before it in the outbox (firstAfter), never against later ones.
+                qint64 ownN = 0;
+                if (m_own && e.actor == m_own->actor && m_own->next < m_own->act->events.size()) {
+                    const NewEvent &mine = m_own->act->events.at(m_own->next);
+                    if (mine.kind == e.kind && mine.scope == e.scope &&
+                        CanonicalJson::serialize(mine.payload) == CanonicalJson::serialize(p)) {
+                        ++m_own->next;
+                        ownN = m_own->act->n;
+                    } else {
+                        m_own.reset();
+                    }
+                } else {
+                    m_own.reset();
+                }
                 for (const QString &key : touchedKeys(e.kind, e.scope, p))
-                    m_hits[key].append(Hit{e.seq, e.kind, e.actor, e.tsMs});
+                    m_hits[key].append(Hit{e.seq, e.kind, e.actor, e.tsMs, ownN});
             }
         }
         return {};
@@ -218,31 +227,68 @@ public:
         return {};
     }
 
+    // The act of this outbox that the record `e` of a synced act stands for, if it is one: a record
+    // naming this outbox, by that act's author, with exactly its event ids, and the first record in
+    // the whole log to carry them. Anyone may name this outbox in a record and an act's ids are
+    // public once it is synced, but nobody else can know the ids of an act still waiting here, and
+    // a record that repeats ids synced before stands for nothing.
+    Result<const Outbox::ActIds *> ownAct(const EvidenceStore &team, const Outbox &outbox,
+                                          const StoredEvent &e, const QStringList &ids) {
+        if (ids.isEmpty() || e.payload().stringAt("outbox") != outbox.id())
+            return nullptr;
+        const auto own = m_ownActs.constFind(ids.first());
+        if (own == m_ownActs.constEnd() || own->author != e.actor || own->uuids != ids ||
+            m_consumed.contains(ids.first()))
+            return nullptr;
+        EventFilter first;
+        first.kind = QStringLiteral("outbox.synced");
+        first.text = QStringLiteral("\"id\":\"%1\"").arg(ids.first());
+        first.limit = 1;
+        auto found = team.query(first);
+        if (!found.ok())
+            return found.error();
+        if (found->isEmpty() || found->first().seq != e.seq)
+            return nullptr;
+        m_consumed.insert(ids.first());
+        return &own.value();
+    }
+
     // Where the author's record of an act synced before holds an event of this id (0: nowhere
     // after the basis scanned). An act copied again into an outbox carries the ids it had.
     quint64 syncedAt(const QString &id) const { return m_syncedIds.value(id, 0); }
 
-    // The first change after `basis` to any of `keys`, with the key it touched.
-    std::optional<std::pair<QString, Hit>> firstAfter(const QSet<QString> &keys, quint64 basis) const {
+    // The first change after `basis` to any of `keys`, with the key it touched, leaving out the
+    // acts of this outbox made before act `n` (its author's console had them when it was made).
+    std::optional<std::pair<QString, Hit>> firstAfter(const QSet<QString> &keys, quint64 basis,
+                                                      qint64 n) const {
         std::optional<std::pair<QString, Hit>> first;
         for (const QString &key : keys) {
             const auto it = m_hits.constFind(key);
             if (it == m_hits.constEnd())
                 continue;
-            const auto hit = std::upper_bound(it->cbegin(), it->cend(), basis,
-                                              [](quint64 b, const Hit &h) { return b < h.seq; });
-            if (hit != it->cend() && (!first || hit->seq < first->second.seq))
-                first = std::pair<QString, Hit>{key, *hit};
+            for (auto hit = std::upper_bound(it->cbegin(), it->cend(), basis,
+                                             [](quint64 b, const Hit &h) { return b < h.seq; });
+                 hit != it->cend(); ++hit) {
+                if (hit->ownN != 0 && hit->ownN < n)
+                    continue;
+                if (!first || hit->seq < first->second.seq)
+                    first = std::pair<QString, Hit>{key, *hit};
+                break;
+            }
         }
         return first;
     }
 
 private:
+    struct Own {
+        const Outbox::ActIds *act = nullptr;
+        qsizetype next = 0; // its events seen so far
+        QString actor;
+    };
     bool m_started = false;
     quint64 m_start = 0;
     quint64 m_scanned = 0;
-    int m_ownLeft = 0;
-    QString m_ownActor;
+    std::optional<Own> m_own; // the act of this outbox whose events follow
     QString m_author;
     bool m_ownLoaded = false;
     QHash<QString, Outbox::ActIds> m_ownActs; // this outbox's acts by their first event's id
@@ -276,7 +322,7 @@ Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &ou
         mine.unite(touchedKeys(e.kind, e.scope, e.payload));
     if (mine.isEmpty())
         return {};
-    if (const auto hit = index.firstAfter(mine, act.basisSize))
+    if (const auto hit = index.firstAfter(mine, act.basisSize, act.n))
         return makeError(ErrorCode::Policy,
                          QStringLiteral("%1 changed after it was made: event %2 (%3 by %4, %5)")
                              .arg(describeKey(hit->first), QString::number(hit->second.seq), hit->second.kind,
@@ -284,11 +330,14 @@ Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &ou
     return {};
 }
 
-// Whether the act is what its author made: well formed, made on a basis (not before that
-// checkpoint was sealed, not in the future) and signed, event by event, with the key the author held
-// at the basis in this team log. An error names what is wrong; nothing in it is believed otherwise.
-Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &reg, const OutboxAct &act,
-                            qint64 nowMs, QHash<quint64, qint64> &sealedAt) {
+// Whether the act is what its author made: well formed, signed as a whole (its place in this
+// outbox, its basis, when it was made, its events' ids) and event by event with the key its author
+// holds in the team log now (the one that signs it again at sync: an act signed with a key rotated
+// away or revoked since is refused, whoever holds that key), made by an identity that could act at
+// its basis, not before that checkpoint was sealed and not in the future. An error names what is
+// wrong; nothing in it is believed otherwise.
+Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &reg, const Outbox &outbox,
+                            const OutboxAct &act, qint64 nowMs, QHash<quint64, qint64> &sealedAt) {
     if (act.events.isEmpty() || act.uuids.size() != act.events.size() ||
         act.signatures.size() != act.events.size())
         return makeError(ErrorCode::Policy,
@@ -296,6 +345,24 @@ Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &r
     if (act.basisSize == 0 || act.basisRoot.size() != 32)
         return makeError(ErrorCode::Policy,
                          QStringLiteral("it names no team log it was made on (the outbox file was edited)"));
+    const IdentityRegistry::Entry *who = reg.find(act.author);
+    if (!who || who->approvedSeq == 0 || who->approvedSeq > act.basisSize)
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("'%1' could not act on the log it was made on (%2 events)")
+                             .arg(act.author)
+                             .arg(act.basisSize));
+    auto size = team.size();
+    if (!size.ok())
+        return size.error();
+    const QByteArray pem = reg.keyAt(act.author, size.value() + 1);
+    if (pem.isEmpty())
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("'%1' cannot sign in the team log now (revoked, or a "
+                                        "new key waits for approval)")
+                             .arg(act.author));
+    auto key = crypto::PublicKey::fromPem(pem);
+    if (!key.ok())
+        return key.error();
     auto cached = sealedAt.constFind(act.basisSize);
     if (cached == sealedAt.cend()) {
         auto sealedMs = team.sealedAtMs(act.basisSize);
@@ -306,15 +373,15 @@ Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &r
     const qint64 sealed = cached.value();
     const qint64 earliest = sealed - Time::kClockSkewToleranceMs;
     const qint64 latest = nowMs + Time::kClockSkewToleranceMs;
-    const QByteArray pem = reg.keyAt(act.author, act.basisSize + 1);
-    if (pem.isEmpty())
+    const std::string whole =
+        store::codec::actMessage(act.storeId.toStdString(), outbox.id().toStdString(), act.n, act.basisSize,
+                                 act.basisRoot, act.madeMs, act.uuids);
+    if (!key->verify(QByteArrayView(whole.data(), static_cast<qsizetype>(whole.size())), act.actSignature))
         return makeError(ErrorCode::Policy,
-                         QStringLiteral("'%1' could not act on the log it was made on (%2 events)")
-                             .arg(act.author)
-                             .arg(act.basisSize));
-    auto key = crypto::PublicKey::fromPem(pem);
-    if (!key.ok())
-        return key.error();
+                         QStringLiteral("the act is not signed as a whole by '%1' with the key it holds now "
+                                        "(the outbox file was edited, the act was made before acts were "
+                                        "signed whole, or the key was replaced since: act again)")
+                             .arg(act.author));
     for (int i = 0; i < act.events.size(); ++i) {
         const NewEvent &e = act.events.at(i);
         const qint64 ts = e.tsMs.value_or(act.madeMs);
@@ -375,7 +442,30 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
     auto done = lastSyncedHere(team, outbox, author.name);
     if (!done.ok())
         return done.error();
+    // What the refused acts of this outbox were about, by whom ever made: a later act about the
+    // same thing was made on top of one the team log does not hold.
+    QHash<QString, qint64> refusedKeys;
+    const auto keysOf = [](const OutboxAct &act) {
+        QSet<QString> keys;
+        for (const NewEvent &ev : act.events)
+            keys.unite(touchedKeys(ev.kind, ev.scope, ev.payload));
+        return keys;
+    };
+    const auto refuse = [&](const OutboxAct &act, const QString &why) -> Result<void> {
+        if (auto r = outbox.markRejected(act.n, why, clock()); !r.ok())
+            return r.error();
+        for (const QString &key : keysOf(act))
+            if (!refusedKeys.contains(key))
+                refusedKeys.insert(key, act.n);
+        ++report.rejected;
+        report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(why);
+        return {};
+    };
     for (const OutboxEntry &e : entries.value()) {
+        if (e.state == OutboxState::Rejected)
+            for (const QString &key : keysOf(e.act))
+                if (!refusedKeys.contains(key))
+                    refusedKeys.insert(key, e.act.n);
         if (e.state != OutboxState::Pending)
             continue;
         const OutboxAct &act = e.act;
@@ -386,10 +476,8 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
         if (act.storeId != team.storeId()) {
             const QString why = QStringLiteral("it was signed for the team log %1, this one is %2")
                                     .arg(act.storeId, team.storeId());
-            if (auto r = outbox.markRejected(act.n, why, clock()); !r.ok())
+            if (auto r = refuse(act, why); !r.ok())
                 return r.error();
-            ++report.rejected;
-            report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(why);
             continue;
         }
         if (act.n <= done->first) {
@@ -400,23 +488,33 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
             report.lines << QStringLiteral("act %1 was already in the team log").arg(act.n);
             continue;
         }
-        if (auto real = checkAuthentic(team, reg.value(), act, clock(), sealedAt); !real.ok()) {
+        if (auto real = checkAuthentic(team, reg.value(), outbox, act, clock(), sealedAt); !real.ok()) {
             if (!team.reachable())
                 return report;
-            if (auto r = outbox.markRejected(act.n, real.error().message, clock()); !r.ok())
+            if (auto r = refuse(act, real.error().message); !r.ok())
                 return r.error();
-            ++report.rejected;
-            report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(real.error().message);
+            continue;
+        }
+        qint64 builtOn = 0;
+        for (const QString &key : keysOf(act))
+            if (const qint64 n = refusedKeys.value(key, 0);
+                n != 0 && n < act.n && (builtOn == 0 || n < builtOn))
+                builtOn = n;
+        if (builtOn != 0) {
+            const QString why =
+                QStringLiteral("it was made after act %1 of this outbox about the same thing, "
+                               "which the team log refused: look at the log as it is and act again")
+                    .arg(builtOn);
+            if (auto r = refuse(act, why); !r.ok())
+                return r.error();
             continue;
         }
         if (admit) {
             if (auto ok = admit(team, act); !ok.ok()) {
                 if (!team.reachable())
                     return report;
-                if (auto r = outbox.markRejected(act.n, ok.error().message, clock()); !r.ok())
+                if (auto r = refuse(act, ok.error().message); !r.ok())
                     return r.error();
-                ++report.rejected;
-                report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(ok.error().message);
                 continue;
             }
         }
@@ -429,10 +527,8 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
         if (!stored.ok()) {
             if (!team.reachable())
                 return report; // still waiting; the next sync finds out whether it committed
-            if (auto r = outbox.markRejected(act.n, stored.error().message, clock()); !r.ok())
+            if (auto r = refuse(act, stored.error().message); !r.ok())
                 return r.error();
-            ++report.rejected;
-            report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(stored.error().message);
             continue;
         }
         const quint64 first = stored->size() > 1 ? stored->at(1).seq : stored->first().seq;

@@ -55,12 +55,15 @@ PgEvidenceStore::open(const QString &url, const StoreOpenOptions &options, const
             return v.error();
     }
     auto v = s->m_conn.query("SELECT COALESCE(MAX(version), 0)::bigint FROM opsconsole.schema_migrations");
-    if (!v.ok())
+    if (!v.ok()) {
+        if (v.error().unreachable) // gone between connecting and the first question
+            return v.error();
         return makeError(ErrorCode::Store,
                          QStringLiteral("no team log in this database (%1): its owner creates it with "
                                         "`opsconsole-cli init --store URL`")
                              .arg(v.error().message),
                          s->m_conn.label());
+    }
     s->m_schemaVersion = static_cast<int>(v->i64(0, 0));
     if (s->m_schemaVersion != kSchemaVersion)
         return makeError(

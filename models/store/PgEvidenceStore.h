@@ -44,7 +44,7 @@ public:
     // restarted or the network came back.
     bool isConnected() const { return !m_conn.isBroken(); }
     bool reachable() const override { return isConnected(); }
-    bool reconnect() { return m_conn.reset(); }
+    Result<void> reconnect() { return m_conn.reset(); }
 
     Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events,
                                       const QList<NewBlob> &blobs = {}) override;

@@ -194,13 +194,19 @@ bool StoreHost::openTeamLog() {
         Q_EMIT stateChanged();
         return true;
     }
-    if (!m_team->isConnected() && !m_team->reconnect()) {
-        const QString why = tr("the connection to the team log is lost; retrying");
-        if (why != m_problem) {
-            m_problem = why;
-            Q_EMIT stateChanged();
+    if (!m_team->isConnected()) {
+        if (auto again = m_team->reconnect(); !again.ok()) {
+            // Refused now (a password changed, the role locked out): not away, so not offline.
+            m_refused = !again.error().unreachable;
+            const QString why =
+                m_refused ? again.error().message : tr("the connection to the team log is lost; retrying");
+            if (why != m_problem) {
+                m_problem = why;
+                Q_EMIT stateChanged();
+            }
+            return false;
         }
-        return false;
+        m_refused = false;
     }
     return true;
 }
@@ -213,7 +219,8 @@ void StoreHost::teamListening(bool listening) {
         return;
     }
     if (m_team && !m_team->isConnected())
-        m_team->reconnect();
+        if (auto again = m_team->reconnect(); !again.ok())
+            m_refused = !again.error().unreachable;
     if (m_team && m_team->isConnected())
         m_problem.clear();
     Q_EMIT stateChanged();

@@ -46,8 +46,10 @@ public:
 
     // Whether `name` vouched, with `key`, that the copy as it stands is the team log its console
     // witnessed: a signature over the log's id, the copy's size and root, made when its console
-    // brought the copy there. Someone with the file can rewrite events and checkpoints, even copy
-    // in an older genuine file, but cannot make this signature for the identity acting offline.
+    // brought the copy there. Someone with the file can rewrite events and checkpoints but cannot
+    // make this signature for the identity acting offline. An older genuine copy put back carries
+    // a genuine older vouch: the offline log also holds the copy against the checkpoint the
+    // identity last cosigned (OfflineTeamLog).
     bool vouchedBy(const QString &name, const crypto::PublicKey &key) const;
     // Adds `signer`'s vouch for the copy as it stands (nothing when it is empty or already vouched).
     Result<void> vouch(const Signer &signer);

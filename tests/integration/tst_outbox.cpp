@@ -20,6 +20,7 @@
 #include "store/StoreHost.h"
 #include "store/TeamLogCopy.h"
 #include "store/TeamWitnessDuty.h"
+#include "store/Witness.h"
 #include "store/pg/Pg.h"
 
 #include <QDir>
@@ -30,6 +31,13 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
 
 using namespace ops;
 using namespace ops::test;
@@ -54,8 +62,18 @@ private Q_SLOTS:
     void aServerThatRefusesIsNotAway();
     void offlineTheSameGuardsStopAWrite();
     void twoIdentitiesShareAConsolesOutbox();
+    void anEditedBasisIsNeverBelieved();
+    void aReplayedSyncRecordHidesNothing();
+    void anotherIdentitysLaterActIsAConflict();
+    void anActSignedWithAKeyReplacedSinceIsRefused();
+    void anOlderCopyPutBackIsRefused();
+    void aSocketThatSaysNothingIsAway();
+    void anActMadeOnARefusedOneIsRefused();
 
 private:
+    static void sqlite3(const QString &path, const QString &sql);
+    static JsonValue incident(const QString &id);
+    static JsonValue decision(const QString &id, const QString &text);
     static Signer makeSigner(const QString &name);
     std::unique_ptr<PgEvidenceStore> open(const QString &db, const PgServer &server, bool create = false);
     static NewEvent ev(const QString &kind, const QString &scope, JsonValue payload);
@@ -86,6 +104,29 @@ std::unique_ptr<PgEvidenceStore> TestOutbox::open(const QString &db, const PgSer
     if (!s.ok())
         qWarning("%s", qPrintable(s.error().toString()));
     return s.ok() ? std::move(s).value() : nullptr;
+}
+
+void TestOutbox::sqlite3(const QString &path, const QString &sql) {
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"), {path, sql});
+    QVERIFY(sqlite.waitForFinished(60000));
+    QVERIFY2(sqlite.exitCode() == 0, sqlite.readAllStandardError().constData());
+}
+
+JsonValue TestOutbox::incident(const QString &id) {
+    JsonValue opened = JsonValue::object();
+    opened["id"] = id;
+    opened["class"] = QStringLiteral("stale-pack");
+    opened["severity"] = QStringLiteral("SEV-2");
+    opened["trigger"] = QStringLiteral("stale");
+    return opened;
+}
+
+JsonValue TestOutbox::decision(const QString &id, const QString &text) {
+    JsonValue decided = JsonValue::object();
+    decided["incident"] = id;
+    decided["text"] = text;
+    return decided;
 }
 
 NewEvent TestOutbox::ev(const QString &kind, const QString &scope, JsonValue payload) {
@@ -178,7 +219,7 @@ void TestOutbox::actsMadeWhileTheServerIsDownAreSyncedInOrder() {
     }
 
     QVERIFY(cluster.restart());
-    QVERIFY(team->reconnect());
+    QVERIFY(team->reconnect().ok());
     const quint64 before = team->size().value();
     auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
     QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
@@ -661,6 +702,12 @@ void TestOutbox::aForgedOfflineRecordFailsVerify() {
     marker["originals"] = originals;
     JsonValue note = JsonValue::object();
     note["text"] = QStringLiteral("rolled back pg (honest, really)");
+    // Signed as a whole by alice herself, so only the event's offline signature is forged.
+    const std::string whole =
+        store::codec::actMessage(team->storeId().toStdString(), "forged", 1, 0, QByteArray(),
+                                 m_now - 3'600'000, {original.stringAt("id")});
+    marker["signature"] = QString::fromLatin1(
+        m_alice.key.sign(QByteArrayView(whole.data(), static_cast<qsizetype>(whole.size()))).toBase64());
     auto stored = team->append(m_alice, {ev(QStringLiteral("outbox.synced"), QString(), marker),
                                          ev(QStringLiteral("test.note"), QStringLiteral("pg"), note)});
     QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().toString()));
@@ -669,6 +716,306 @@ void TestOutbox::aForgedOfflineRecordFailsVerify() {
     QVERIFY(!report->intact);
     QCOMPARE(report->firstBadSeq.value_or(0), stored->at(1).seq);
     QVERIFY2(report->reason.contains(QStringLiteral("made offline")), qPrintable(report->reason));
+}
+
+// A person with the outbox file, sqlite3 and no key moves alice's act onto a later basis, past the
+// close of the incident it decides on, so that the close would not count against it: the act's
+// own signature covers its basis, and the act is rejected without being signed again.
+void TestOutbox::anEditedBasisIsNeverBelieved() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const QString id = QStringLiteral("INC-B4S1-5ED1");
+    QVERIFY(team->append(m_alice, {ev(QStringLiteral("incident.opened"), QStringLiteral("pg"), incident(id))})
+                .ok());
+    const Checkpoint basis = team->latestCheckpoint().value();
+    const QString path = m_dir.file(QStringLiteral("basis.sqlite"));
+    auto outbox = Outbox::open(path);
+    QVERIFY(outbox.ok());
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"),
+                            decision(id, QStringLiteral("roll back")))},
+                        {}, m_now)
+                .ok());
+    JsonValue closed = JsonValue::object();
+    closed["incident"] = id;
+    closed["closure"] = QStringLiteral("closed meanwhile");
+    QVERIFY(team->append(m_bob, {ev(QStringLiteral("incident.closed"), QStringLiteral("pg"), closed)}).ok());
+    const Checkpoint later = team->latestCheckpoint().value();
+    sqlite3(path, QStringLiteral("DROP TRIGGER acts_no_update;"
+                                 "UPDATE acts SET basis_size = %1, basis_root = '%2';")
+                      .arg(later.size)
+                      .arg(QString::fromLatin1(later.root.toBase64())));
+    QCOMPARE(outbox.value()->entries()->first().act.basisSize, later.size);
+    const quint64 before = team->size().value();
+    auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY(report.ok());
+    QCOMPARE(report->synced, 0);
+    QCOMPARE(report->rejected, 1);
+    QCOMPARE(team->size().value(), before);
+    const QString reason = outbox.value()->entries()->first().reason;
+    QVERIFY2(reason.contains(QStringLiteral("not signed as a whole")), qPrintable(reason));
+}
+
+// Bob shares alice's console. His act synced from its outbox long ago is public; he appends its
+// record and its decision again, shaped like a sync of that act, after alice made hers offline on
+// the incident. The repeat is a change like any other: alice's act is rejected naming it, and the
+// team log's verify names the record that repeats what was synced before.
+void TestOutbox::aReplayedSyncRecordHidesNothing() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const QString id = QStringLiteral("INC-R3PL-4Y01");
+    QVERIFY(team->append(m_alice, {ev(QStringLiteral("incident.opened"), QStringLiteral("pg"), incident(id))})
+                .ok());
+    auto outbox = Outbox::open(m_dir.file(QStringLiteral("replayed.sqlite")));
+    QVERIFY(outbox.ok());
+    const NewEvent hold =
+        ev(QStringLiteral("incident.decision"), QStringLiteral("pg"), decision(id, QStringLiteral("hold")));
+    QVERIFY(outbox.value()
+                ->queue(m_bob, team->storeId(), team->latestCheckpoint().value(), {hold}, {}, m_now)
+                .ok());
+    auto his = syncOutbox(*outbox.value(), *team, m_bob, admission(*outbox.value()), m_clock);
+    QVERIFY(his.ok());
+    QCOMPARE(his->synced, 1);
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("later");
+    QVERIFY(team->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}).ok());
+
+    // Alice, offline on a log that already holds bob's decision, decides otherwise.
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), team->latestCheckpoint().value(),
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"),
+                            decision(id, QStringLiteral("roll back")))},
+                        {}, m_now)
+                .ok());
+    EventFilter records;
+    records.kind = QStringLiteral("outbox.synced");
+    const auto synced = team->query(records).value();
+    QCOMPARE(synced.size(), 1);
+    auto replay =
+        team->append(m_bob, {ev(QStringLiteral("outbox.synced"), QString(), synced.first().payload()), hold});
+    QVERIFY2(replay.ok(), qPrintable(replay.ok() ? QString() : replay.error().toString()));
+
+    auto hers = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY(hers.ok());
+    QCOMPARE(hers->synced, 0);
+    QCOMPARE(hers->rejected, 1);
+    const QString reason = outbox.value()->entries()->last().reason;
+    QVERIFY2(reason.contains(QStringLiteral("event %1 (incident.decision by bob").arg(replay->at(1).seq)),
+             qPrintable(reason));
+    auto verified = team->verify(VerifyOptions(true));
+    QVERIFY(verified.ok());
+    QVERIFY(!verified->intact);
+    QCOMPARE(verified->firstBadSeq.value_or(0), replay->first().seq);
+    QVERIFY2(verified->reason.contains(QStringLiteral("recorded before")), qPrintable(verified->reason));
+}
+
+// On one console alice decides first, then bob decides otherwise, both offline. Bob syncs first,
+// so his later decision is in the team log before hers: hers is rejected as a conflict (appending
+// it now would turn the order they were made in around), not waved through as the outbox's own.
+void TestOutbox::anotherIdentitysLaterActIsAConflict() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const QString id = QStringLiteral("INC-0RD3-R001");
+    QVERIFY(team->append(m_alice, {ev(QStringLiteral("incident.opened"), QStringLiteral("pg"), incident(id))})
+                .ok());
+    const Checkpoint basis = team->latestCheckpoint().value();
+    auto outbox = Outbox::open(m_dir.file(QStringLiteral("order.sqlite")));
+    QVERIFY(outbox.ok());
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"),
+                            decision(id, QStringLiteral("roll back")))},
+                        {}, m_now)
+                .ok());
+    QVERIFY(outbox.value()
+                ->queue(m_bob, team->storeId(), basis,
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"),
+                            decision(id, QStringLiteral("hold")))},
+                        {}, m_now + 1000)
+                .ok());
+    auto his = syncOutbox(*outbox.value(), *team, m_bob, admission(*outbox.value()), m_clock);
+    QVERIFY(his.ok());
+    QCOMPARE(his->synced, 1);
+    auto hers = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY(hers.ok());
+    QCOMPARE(hers->synced, 0);
+    QCOMPARE(hers->rejected, 1);
+    const QString reason = outbox.value()->entries()->first().reason;
+    QVERIFY2(reason.contains(QStringLiteral("incident.decision by bob")), qPrintable(reason));
+    auto verified = team->verify(VerifyOptions(true));
+    QVERIFY(verified.ok());
+    QVERIFY2(verified->intact, qPrintable(verified->reason));
+}
+
+// Bob's key is replaced (rotated, as after a laptop was lost) while an act he made offline waits.
+// Whoever holds the old key cannot get acts signed with it into the log any more: the act is
+// rejected, saying so, and bob acts again with his new key.
+void TestOutbox::anActSignedWithAKeyReplacedSinceIsRefused() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    auto outbox = Outbox::open(m_dir.file(QStringLiteral("rotated.sqlite")));
+    QVERIFY(outbox.ok());
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("made with the old key");
+    QVERIFY(outbox.value()
+                ->queue(m_bob, team->storeId(), team->latestCheckpoint().value(),
+                        {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}, {}, m_now)
+                .ok());
+    Signer renewed = makeSigner(QStringLiteral("bob"));
+    QVERIFY(team->rotateIdentity(m_bob, renewed.key).ok());
+    auto approved = team->approveIdentity(m_alice, QStringLiteral("bob"));
+    QVERIFY2(approved.ok(), qPrintable(approved.ok() ? QString() : approved.error().toString()));
+    const quint64 before = team->size().value();
+    auto report = syncOutbox(*outbox.value(), *team, renewed, admission(*outbox.value()), m_clock);
+    QVERIFY(report.ok());
+    QCOMPARE(report->rejected, 1);
+    QCOMPARE(team->size().value(), before);
+    const QString reason = outbox.value()->entries()->first().reason;
+    QVERIFY2(reason.contains(QStringLiteral("key was replaced")), qPrintable(reason));
+
+    // Made again with the new key, on the log as it is now (the rotation included), it syncs.
+    QVERIFY(outbox.value()
+                ->queue(renewed, team->storeId(), team->latestCheckpoint().value(),
+                        {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}, {}, m_now)
+                .ok());
+    auto again = syncOutbox(*outbox.value(), *team, renewed, admission(*outbox.value()), m_clock);
+    QVERIFY(again.ok());
+    QVERIFY2(again->synced == 1, qPrintable(again->lines.join(QLatin1Char('\n'))));
+    auto verified = team->verify(VerifyOptions(true));
+    QVERIFY(verified.ok());
+    QVERIFY2(verified->intact, qPrintable(verified->reason));
+}
+
+// A person with the console's files keeps a copy of the team log (with alice's genuine vouch) and
+// puts it back after the log and the copy moved on, so that alice acts offline on an old state:
+// her console holds the copy against the checkpoint she last cosigned and refuses.
+void TestOutbox::anOlderCopyPutBackIsRefused() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const QString home = m_dir.file(QStringLiteral("rollback-home"));
+    QVERIFY(QDir().mkpath(home));
+    const QString copyPath = m_dir.file(QStringLiteral("rollback.copy.sqlite"));
+    const auto witness = [&] {
+        const Checkpoint latest = team->latestCheckpoint().value();
+        auto cosigned =
+            Witness::cosign(*team, m_alice, latest.noteText(),
+                            Witness::memoryPath(home, QStringLiteral("alice"), team->storeId()), m_now);
+        QVERIFY2(cosigned.ok(), qPrintable(cosigned.ok() ? QString() : cosigned.error().toString()));
+        auto copy = TeamLogCopy::open(copyPath);
+        QVERIFY(copy.ok());
+        QVERIFY(refreshCopy(*copy.value(), *team, latest, m_alice).ok());
+    };
+    witness();
+    QVERIFY(QFile::copy(copyPath, copyPath + QStringLiteral(".kept")));
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("switch publish off on pg");
+    QVERIFY(team->append(m_bob, {ev(QStringLiteral("test.note"), QStringLiteral("pg"), note)}).ok());
+    witness();
+    QVERIFY(QFile::remove(copyPath));
+    QVERIFY(QFile::copy(copyPath + QStringLiteral(".kept"), copyPath));
+
+    auto opened = TeamLogCopy::open(copyPath);
+    QVERIFY(opened.ok()); // a genuine file, genuinely vouched for
+    std::shared_ptr<TeamLogCopy> copy = std::move(opened).value();
+    QVERIFY(copy->vouchedBy(QStringLiteral("alice"), m_alice.key.publicKey()));
+    std::shared_ptr<Outbox> box = Outbox::open(m_dir.file(QStringLiteral("rollback.outbox.sqlite"))).value();
+    auto view = OfflineTeamLog::open(copy, box, TrustPolicy{}, m_clock, QStringLiteral("rollback"));
+    QVERIFY(view.ok());
+    view.value()->setWriteGuards(home, false);
+    auto refused =
+        view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)});
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("older copy was put back")),
+             qPrintable(refused.error().message));
+    QCOMPARE(box->waiting()->count, 0);
+}
+
+// Offline, alice decides to roll back, then records a second decision on the same incident that
+// follows from the first. The first is refused at sync (made on a log that is not this one); the
+// second, made on top of it, is refused with it, naming it, instead of standing alone in the log.
+// An act about something else goes on.
+void TestOutbox::anActMadeOnARefusedOneIsRefused() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const QString id = QStringLiteral("INC-B0NT-0P01");
+    QVERIFY(team->append(m_alice, {ev(QStringLiteral("incident.opened"), QStringLiteral("pg"), incident(id))})
+                .ok());
+    const Checkpoint basis = team->latestCheckpoint().value();
+    Checkpoint foreign = basis;
+    foreign.root[0] = static_cast<char>(foreign.root.at(0) ^ 0x01);
+    auto outbox = Outbox::open(m_dir.file(QStringLiteral("builds.sqlite")));
+    QVERIFY(outbox.ok());
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), foreign,
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"),
+                            decision(id, QStringLiteral("roll back")))},
+                        {}, m_now)
+                .ok());
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"),
+                            decision(id, QStringLiteral("after the rollback: verify the pack")))},
+                        {}, m_now)
+                .ok());
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("unrelated");
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}, {}, m_now)
+                .ok());
+    auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY(report.ok());
+    QCOMPARE(report->rejected, 2);
+    QCOMPARE(report->synced, 1);
+    const auto entries = outbox.value()->entries().value();
+    QVERIFY2(entries.at(1).reason.contains(QStringLiteral("after act 1")), qPrintable(entries.at(1).reason));
+    QCOMPARE(entries.at(2).state, OutboxState::Synced);
+    EventFilter decisions;
+    decisions.kind = QStringLiteral("incident.decision");
+    QCOMPARE(team->query(decisions)->size(), 0);
+}
+
+// A port that accepts and then closes, or accepts and never says a word (a tunnel or a pooler with
+// nothing behind it, a server half up): no PostgreSQL server answered, so the log is away, not
+// refusing, and a console may work offline.
+void TestOutbox::aSocketThatSaysNothingIsAway() {
+    for (const bool closes : {true, false}) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        auto closeFd = qScopeGuard([fd] { ::close(fd); });
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+        QCOMPARE(::listen(fd, 4), 0);
+        socklen_t len = sizeof addr;
+        QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len), 0);
+        std::thread server([fd, closes] {
+            const int client = ::accept(fd, nullptr, nullptr);
+            if (client < 0)
+                return;
+            // Read what the client says (its startup message; all of it, until it gives up, when
+            // the port never answers), answer nothing, and close.
+            char buf[512];
+            if (closes)
+                (void)::recv(client, buf, sizeof buf, 0);
+            else
+                while (::recv(client, buf, sizeof buf, 0) > 0) {
+                }
+            ::close(client);
+        });
+        const QString url =
+            QStringLiteral("postgresql://team_app@127.0.0.1:%1/%2?connect_timeout=2&sslmode=disable")
+                .arg(ntohs(addr.sin_port))
+                .arg(m_db);
+        auto c = pg::Connection::connect(url);
+        ::shutdown(fd, SHUT_RDWR);
+        server.join();
+        QVERIFY(!c.ok());
+        QVERIFY2(c.error().unreachable && c.error().message.contains(QStringLiteral("unreachable")),
+                 qPrintable(c.error().message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
@@ -706,18 +1053,17 @@ void TestOutbox::aRowSlippedIntoTheOutboxIsNeverSigned() {
                             {ev(QStringLiteral("killswitch.activated"), QStringLiteral("kl"), sw)}, {}, m_now)
                     .ok());
     }
-    const QString columns = QStringLiteral("made_ms, author, store_id, basis_size, basis_root, events");
+    const QString columns =
+        QStringLiteral("made_ms, author, store_id, basis_size, basis_root, events, act_signature");
     const QString sql =
-        QStringLiteral("ATTACH '%1' AS m;"
-                       "INSERT INTO acts(%2) SELECT %2 FROM m.acts;"
-                       "INSERT INTO acts(%2) SELECT made_ms, author, store_id, basis_size, basis_root, "
-                       "replace(events, 'genuine note', 'forged note') FROM main.acts WHERE n = 1;"
-                       "INSERT INTO acts(%2) SELECT %2 FROM main.acts WHERE n = 1;")
+        QStringLiteral(
+            "ATTACH '%1' AS m;"
+            "INSERT INTO acts(%2) SELECT %2 FROM m.acts;"
+            "INSERT INTO acts(%2) SELECT made_ms, author, store_id, basis_size, basis_root, "
+            "replace(events, 'genuine note', 'forged note'), act_signature FROM main.acts WHERE n = 1;"
+            "INSERT INTO acts(%2) SELECT %2 FROM main.acts WHERE n = 1;")
             .arg(scratch, columns);
-    QProcess sqlite;
-    sqlite.start(QStringLiteral("sqlite3"), {path, sql});
-    QVERIFY(sqlite.waitForFinished(60000));
-    QVERIFY2(sqlite.exitCode() == 0, sqlite.readAllStandardError().constData());
+    sqlite3(path, sql);
     QCOMPARE(outbox.value()->waiting()->count, 3);
 
     const quint64 before = team->size().value();
@@ -728,12 +1074,11 @@ void TestOutbox::aRowSlippedIntoTheOutboxIsNeverSigned() {
     QCOMPARE(team->size().value(), before);
     const auto entries = outbox.value()->entries().value();
     QCOMPARE(entries.size(), 4);
-    QVERIFY2(entries.at(1).reason.contains(QStringLiteral("not signed by 'alice'")),
-             qPrintable(entries.at(1).reason));
-    QVERIFY2(entries.at(2).reason.contains(QStringLiteral("not signed by 'alice'")),
-             qPrintable(entries.at(2).reason));
-    QVERIFY2(entries.at(3).reason.contains(QStringLiteral("synced before")),
-             qPrintable(entries.at(3).reason));
+    // Each carries a genuine signature over an act: mallory's own, or alice's over act 1, which
+    // holds another place in another outbox (and, for the changed text, other events).
+    for (int i = 1; i <= 3; ++i)
+        QVERIFY2(entries.at(i).reason.contains(QStringLiteral("not signed as a whole by 'alice'")),
+                 qPrintable(entries.at(i).reason));
     EventFilter switches;
     switches.kind = QStringLiteral("killswitch.activated");
     QCOMPARE(team->query(switches)->size(), 0);
@@ -1017,6 +1362,26 @@ void TestOutbox::twoIdentitiesShareAConsolesOutbox() {
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message.contains(QStringLiteral("provisional")),
              qPrintable(refused.error().message));
+    // A handover acknowledged, and a checkpoint cited by size, past the copy: refused alike.
+    JsonValue ack = JsonValue::object();
+    ack["handover"] = static_cast<qint64>(copy->size() + 1);
+    auto handover =
+        view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), ack)});
+    QVERIFY(!handover.ok());
+    QVERIFY2(handover.error().message.contains(QStringLiteral("provisional")),
+             qPrintable(handover.error().message));
+    JsonValue cited = JsonValue::object();
+    JsonValue checkpoint = JsonValue::object();
+    checkpoint["size"] = static_cast<qint64>(copy->size() + 1);
+    checkpoint["root"] = QStringLiteral("AAAA");
+    cited["checkpoint"] = checkpoint;
+    auto sized =
+        view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), cited)});
+    QVERIFY(!sized.ok());
+    JsonValue bytes = JsonValue::object();
+    bytes["size"] = static_cast<qint64>(copy->size() + 100); // a size in bytes cites nothing
+    QVERIFY(
+        view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), bytes)}).ok());
     signoff["seq"] = static_cast<qint64>(copy->size());
     list = JsonValue::array();
     list.push(signoff);

@@ -1041,7 +1041,7 @@ void TestPgStore::serverCrashLosesNoAcknowledgedAct() {
     // Back up (recovered from its WAL): every acknowledged act is there, the log verifies, and the
     // console carries on after reconnecting.
     QVERIFY(cluster.restart());
-    QVERIFY(console.value()->reconnect());
+    QVERIFY(console.value()->reconnect().ok());
     const quint64 n = console.value()->size().value();
     for (quint64 seq : std::as_const(acked))
         QVERIFY2(seq <= n && console.value()->event(seq).ok(), "an acknowledged act was lost");

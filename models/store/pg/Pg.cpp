@@ -8,6 +8,7 @@
 
 #include <endian.h>
 #include <poll.h>
+#include <sys/socket.h>
 
 #include <cerrno>
 
@@ -166,24 +167,33 @@ qint64 connectTimeoutMs(PGconn *conn) {
 
 } // namespace
 
-Result<Connection> Connection::connect(const QString &url) {
-    Connection c;
-    c.m_prepared = std::make_shared<Prepared>();
-    c.m_redacted = redactedUrl(url);
-    const QByteArray u = url.toUtf8();
-    PGconn *conn = PQconnectStart(u.constData());
-    c.m_conn.reset(conn, &PQfinish);
-    // Connecting step by step tells a server that never answered (down, unreachable: the console
-    // may work offline) from one that answered and refused (authentication, TLS, a missing
-    // database or role: the operator must see it), whatever language libpq's messages are in.
+namespace {
+
+// A server that is starting up, shutting down or full is away for now, not refusing.
+bool transientRefusal(const QString &why) {
+    static const char *const kAway[] = {
+        "the database system is starting up", "the database system is shutting down",
+        "the database system is not yet accepting connections", "the database system is in recovery mode",
+        "sorry, too many clients already"};
+    for (const char *away : kAway)
+        if (why.contains(QLatin1String(away)))
+            return true;
+    return false;
+}
+
+// Opens a connection step by step, telling a server that never answered (down, unreachable, a
+// tunnel or pooler with nothing behind it, a socket closed without a word: the console may work
+// offline) from one that answered and refused (authentication, TLS, a missing database or role:
+// the operator must see it). It answered once bytes arrived from it: a connection accepted and
+// then closed is no answer.
+Result<std::shared_ptr<pg_conn>> openClassified(const QByteArray &url, const QString &where) {
+    PGconn *conn = PQconnectStart(url.constData());
+    std::shared_ptr<pg_conn> owned(conn, &PQfinish);
     bool answered = false;
     if (conn && PQstatus(conn) != CONNECTION_BAD) {
         const QDeadlineTimer deadline(connectTimeoutMs(conn));
         PostgresPollingStatusType polling = PGRES_POLLING_WRITING;
         while (polling != PGRES_POLLING_OK && polling != PGRES_POLLING_FAILED) {
-            const ConnStatusType st = PQstatus(conn);
-            if (st != CONNECTION_STARTED && st != CONNECTION_MADE && st != CONNECTION_BAD)
-                answered = true; // the startup exchange (TLS, authentication) is under way
             pollfd pfd{PQsocket(conn),
                        static_cast<short>(polling == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
             const qint64 left = deadline.remainingTime();
@@ -194,45 +204,68 @@ Result<Connection> Connection::connect(const QString &url) {
                 break;
             if (ready == 0)
                 continue;
+            if (polling == PGRES_POLLING_READING && !answered) {
+                char byte = 0;
+                answered = ::recv(pfd.fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT) > 0;
+            }
             polling = PQconnectPoll(conn);
         }
     }
-    if (!conn || PQstatus(conn) != CONNECTION_OK) {
-        QString why = conn ? QString::fromUtf8(PQerrorMessage(conn)).trimmed() : QString();
-        if (why.isEmpty())
-            why = QStringLiteral("no answer in time");
-        Error e = Error{ErrorCode::Store,
-                        answered ? QStringLiteral("the team log refused the connection: %1").arg(why)
-                                 : QStringLiteral("the team log is unreachable: %1").arg(why),
-                        c.m_redacted,
-                        {}};
-        e.unreachable = !answered;
-        return e;
-    }
-    const QString host = QString::fromUtf8(PQhost(conn));
-    c.m_label =
-        QStringLiteral("%1@%2").arg(QString::fromUtf8(PQdb(conn)),
-                                    host.startsWith(QLatin1Char('/')) ? QStringLiteral("localhost") : host);
+    if (conn && PQstatus(conn) == CONNECTION_OK)
+        return owned;
+    QString why = conn ? QString::fromUtf8(PQerrorMessage(conn)).trimmed() : QString();
+    if (why.isEmpty())
+        why = QStringLiteral("no answer in time");
+    const bool refused = answered && !transientRefusal(why);
+    Error e{ErrorCode::Store,
+            refused ? QStringLiteral("the team log refused the connection: %1").arg(why)
+                    : QStringLiteral("the team log is unreachable: %1").arg(why),
+            where,
+            {}};
+    e.unreachable = !refused;
+    return e;
+}
+
+} // namespace
+
+Result<Connection> Connection::connect(const QString &url) {
+    Connection c;
+    c.m_prepared = std::make_shared<Prepared>();
+    c.m_redacted = redactedUrl(url);
+    c.m_address = url.toUtf8();
+    if (auto r = c.open(); !r.ok())
+        return r.error();
+    return c;
+}
+
+Result<void> Connection::open() {
+    auto conn = openClassified(m_address, m_redacted);
+    if (!conn.ok())
+        return conn.error();
+    m_conn = std::move(conn).value();
+    PGconn *raw = m_conn.get();
+    const QString host = QString::fromUtf8(PQhost(raw));
+    m_label = QStringLiteral("%1@%2").arg(
+        QString::fromUtf8(PQdb(raw)), host.startsWith(QLatin1Char('/')) ? QStringLiteral("localhost") : host);
     // Notices (e.g. "relation already exists, skipping") are not the operator's concern.
     PQsetNoticeProcessor(
-        conn, [](void *, const char *) {}, nullptr);
-    return c;
+        raw, [](void *, const char *) {}, nullptr);
+    // A new session: nothing is prepared in it.
+    if (m_prepared)
+        *m_prepared = Prepared();
+    return {};
 }
 
 bool Connection::isBroken() const {
     return !m_conn || PQstatus(m_conn.get()) != CONNECTION_OK || (m_prepared && m_prepared->lost);
 }
 
-bool Connection::reset() {
-    if (!m_conn)
-        return false;
+Result<void> Connection::reset() {
+    if (!m_conn && m_address.isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("not connected"), m_redacted);
     if (!isBroken())
-        return true;
-    PQreset(m_conn.get());
-    // A new session: nothing is prepared in it.
-    if (m_prepared)
-        *m_prepared = Prepared();
-    return PQstatus(m_conn.get()) == CONNECTION_OK;
+        return {};
+    return open();
 }
 
 int Connection::socket() const {

@@ -81,8 +81,9 @@ public:
 
     bool isOpen() const { return m_conn != nullptr; }
     bool isBroken() const; // the server went away
-    // Reconnects a broken connection with the same parameters; true when it is open again.
-    bool reset();
+    // Reconnects a broken connection with the same parameters (a new session: nothing prepared).
+    // An error says, as connect's do, whether the server is away (Error::unreachable) or refused.
+    Result<void> reset();
     // "db@host" as the status bar shows it.
     QString label() const { return m_label; }
     QString url() const { return m_redacted; }
@@ -102,8 +103,11 @@ private:
     // (planning costs more than running the append's reads). Cleared when the connection resets.
     struct Prepared;
     std::shared_ptr<Prepared> m_prepared;
+    Result<void> open();
+
     QString m_label;
     QString m_redacted;
+    QByteArray m_address; // as given, credentials included: kept only to reconnect
     QString m_lastState;
 };
 
