@@ -2448,6 +2448,14 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <source>%1 closed</source>
         <translation>%1 geschlossen</translation>
     </message>
+    <message>
+        <source>Filter the timeline (who, what, event)…</source>
+        <translation>Zeitleiste filtern (wer, was, Ereignis)…</translation>
+    </message>
+    <message>
+        <source>Filter the timeline</source>
+        <translation>Zeitleiste filtern</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>

@@ -2437,6 +2437,14 @@ An admin approves it in the console or with the command below; until then you ca
         <source>%1 closed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter the timeline (who, what, event)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::IncidentsPanel</name>

@@ -61,7 +61,7 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
     const qint64 now = Time::nowMs();
     QHash<QString, Silence> silenced;
     if (QFileInfo::exists(ctx.storePath)) {
-        auto store = StoreAccess::openReadOnly(ctx);
+        auto store = StoreAccess::openReadOnly(ctx, io);
         if (!store.ok())
             return fail(io, store.error(), json);
         auto silences = SilenceBook::load(**store, ctx.config.maintenance);

@@ -154,7 +154,7 @@ int DerivationCommand::run(const QStringList &arguments, CliIo &io) {
     if (verb == QLatin1String("validate")) {
         // Writes nothing; the live records of an existing store take part in the set rules.
         QList<DerivationRecord> live;
-        if (auto store = StoreAccess::openReadOnly(ctx.value()); store.ok())
+        if (auto store = StoreAccess::openReadOnly(ctx.value(), io); store.ok())
             if (auto book = DerivationBook::load(*store.value()); book.ok())
                 live = book->liveRecords();
         const QList<FileValidation> results = validateFiles(pos.mid(2), live);
@@ -181,7 +181,7 @@ int DerivationCommand::run(const QStringList &arguments, CliIo &io) {
     }
 
     if (verb == QLatin1String("list") || verb == QLatin1String("show")) {
-        auto store = StoreAccess::openReadOnly(ctx.value());
+        auto store = StoreAccess::openReadOnly(ctx.value(), io);
         if (!store.ok())
             return fail(io, store.error(), json);
         auto book = DerivationBook::load(*store.value());
@@ -396,7 +396,7 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
     }
 
     if (verb == QLatin1String("status")) {
-        auto store = StoreAccess::openReadOnly(ctx.value());
+        auto store = StoreAccess::openReadOnly(ctx.value(), io);
         if (!store.ok())
             return fail(io, store.error(), json);
         auto book = DerivationBook::load(*store.value());

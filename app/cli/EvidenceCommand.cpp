@@ -236,7 +236,10 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
                           parser.isSet(appRole) ? parser.value(appRole) : ctx->config.storeAppRole,
                           ctx.value(), io, json);
     }
-    auto opened = StoreAccess::openAny(ctx.value());
+    // Listing and showing events go on from this console's copy while the team log is away.
+    const bool readsEvents = sub == QLatin1String("list") || sub == QLatin1String("show");
+    auto opened =
+        readsEvents ? StoreAccess::openForReading(ctx.value(), io) : StoreAccess::openAny(ctx.value());
     if (!opened.ok())
         return fail(io, opened.error(), json);
     EvidenceStore &store = *opened.value();
@@ -296,6 +299,8 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         auto w = TeamWitness::witness(*team, signer.value(), Startup::stateDirectory(), Time::nowMs());
         if (!w.ok())
             return fail(io, w.error(), json);
+        if (w->checkpoint.size > 0) // the copy to read and act from while the server is away
+            StoreAccess::keepCopy(*team, w->checkpoint, signer.value(), io, ctx->storePath);
         if (json) {
             JsonValue o = JsonValue::object();
             o["size"] = static_cast<qint64>(w->checkpoint.size);

@@ -131,7 +131,7 @@ int IncidentCommand::run(const QStringList &arguments, CliIo &io) {
     }
 
     if (verb == QLatin1String("list") || verb == QLatin1String("show")) {
-        auto book = IncidentSupport::readBook(ctx.value());
+        auto book = IncidentSupport::readBook(ctx.value(), io);
         if (!book.ok())
             return fail(io, book.error(), json);
         if (verb == QLatin1String("show")) {

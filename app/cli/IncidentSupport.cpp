@@ -44,12 +44,12 @@ Result<Desk> open(const StartupContext &ctx, CliIo &io) {
     return desk;
 }
 
-Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx) {
-    return StoreAccess::openReadOnly(ctx);
+Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx, CliIo &io) {
+    return StoreAccess::openReadOnly(ctx, io);
 }
 
-Result<IncidentBook> readBook(const StartupContext &ctx) {
-    auto store = openReadOnly(ctx);
+Result<IncidentBook> readBook(const StartupContext &ctx, CliIo &io) {
+    auto store = openReadOnly(ctx, io);
     if (!store.ok())
         return store.error();
     return IncidentBook::load(*store.value());

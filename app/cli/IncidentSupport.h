@@ -21,8 +21,8 @@ struct Desk {
 };
 Result<Desk> open(const StartupContext &ctx, CliIo &io);
 // Read-only: store and current state, no key needed.
-Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx);
-Result<IncidentBook> readBook(const StartupContext &ctx);
+Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx, CliIo &io);
+Result<IncidentBook> readBook(const StartupContext &ctx, CliIo &io);
 
 // Records one step: runs the step's probes when it needs them (and none were given), then the
 // step with its attachments in one transaction (IncidentActions::recordStep).

@@ -36,7 +36,7 @@ int KillswitchCommand::run(const QStringList &arguments, CliIo &io) {
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
     if (verb == QLatin1String("list")) {
-        auto book = IncidentSupport::readBook(ctx.value());
+        auto book = IncidentSupport::readBook(ctx.value(), io);
         if (!book.ok())
             return fail(io, book.error(), json);
         JsonValue list = JsonValue::array();

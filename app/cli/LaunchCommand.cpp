@@ -135,7 +135,7 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
     };
 
     if (verb == QLatin1String("status") || verb == QLatin1String("record")) {
-        auto store = IncidentSupport::openReadOnly(ctx.value());
+        auto store = IncidentSupport::openReadOnly(ctx.value(), io);
         if (!store.ok())
             return fail(io, store.error(), json);
         auto in = launchInputs(*store.value());

@@ -43,7 +43,7 @@ int RecordCommand::run(const QStringList &arguments, CliIo &io) {
                                   .arg(ctx->config.source, parser.value(scope)),
                               QStringLiteral("--scope")),
                     json);
-    auto book = IncidentSupport::readBook(ctx.value());
+    auto book = IncidentSupport::readBook(ctx.value(), io);
     if (!book.ok())
         return fail(io, book.error(), json);
     auto rec = RecordTemplates::build(pos.at(1), book.value(), parser.value(scope), parser.value(run),

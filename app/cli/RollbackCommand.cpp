@@ -53,7 +53,7 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
     const qint64 now = Time::nowMs();
 
     if (verb == QLatin1String("status") || verb == QLatin1String("list")) {
-        auto book = IncidentSupport::readBook(ctx.value());
+        auto book = IncidentSupport::readBook(ctx.value(), io);
         if (!book.ok())
             return fail(io, book.error(), json);
         if (verb == QLatin1String("list")) {

@@ -68,7 +68,7 @@ int RunbookCommand::run(const QStringList &arguments, CliIo &io) {
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
     if (verb == QLatin1String("status")) {
-        auto book = IncidentSupport::readBook(ctx.value());
+        auto book = IncidentSupport::readBook(ctx.value(), io);
         if (!book.ok())
             return fail(io, book.error(), json);
         const RunbookRun *r = book->run(pos.at(2));

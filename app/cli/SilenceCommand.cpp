@@ -69,7 +69,7 @@ int SilenceCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, ctx.error(), json);
     const qint64 now = Time::nowMs();
     if (list) {
-        auto store = StoreAccess::openReadOnly(ctx.value());
+        auto store = StoreAccess::openReadOnly(ctx.value(), io);
         if (!store.ok())
             return fail(io, store.error(), json);
         auto book = SilenceBook::load(**store, ctx->config.maintenance);

@@ -147,6 +147,19 @@ Result<std::unique_ptr<OfflineTeamLog>> openOffline(const StartupContext &ctx) {
 
 } // namespace
 
+void keepCopy(const EvidenceStore &team, const Checkpoint &witnessed, const Signer &signer, CliIo &io,
+              const QString &url) {
+    // The copy to work from when the server is away; a copy that cannot be kept is a warning, the
+    // act itself does not depend on it.
+    auto copy = TeamLogCopy::open(teamCopyPath(Startup::stateDirectory(), url));
+    if (copy.ok()) {
+        if (auto r = refreshCopy(*copy.value(), team, witnessed, signer); !r.ok())
+            io.err << "opsconsole-cli: warning: " << r.error().message << "\n";
+    } else {
+        io.err << "opsconsole-cli: warning: " << copy.error().message << "\n";
+    }
+}
+
 Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &io, const QString &url) {
     auto *team = dynamic_cast<PgEvidenceStore *>(&store);
     if (!team)
@@ -159,15 +172,7 @@ Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &i
                << w->checkpoint.size << " events before vouching for it\n";
     if (url.isEmpty())
         return {};
-    // The copy to work from when the server is away; a copy that cannot be kept is a warning, the
-    // act itself does not depend on it.
-    auto copy = TeamLogCopy::open(teamCopyPath(Startup::stateDirectory(), url));
-    if (copy.ok()) {
-        if (auto r = refreshCopy(*copy.value(), *team, w->checkpoint, signer); !r.ok())
-            io.err << "opsconsole-cli: warning: " << r.error().message << "\n";
-    } else {
-        io.err << "opsconsole-cli: warning: " << copy.error().message << "\n";
-    }
+    keepCopy(*team, w->checkpoint, signer, io, url);
     const QString boxPath = teamOutboxPath(Startup::stateDirectory(), url);
     if (!QFile::exists(boxPath))
         return {};
@@ -223,10 +228,42 @@ Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io) {
     return Unlocked{std::move(opened).value(), std::move(signer).value()};
 }
 
-Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx) {
+namespace {
+
+// `opened`, or on the team log while its server is away, the copy to read from.
+Result<std::unique_ptr<EvidenceStore>> orCopy(Result<std::unique_ptr<EvidenceStore>> opened,
+                                              const StartupContext &ctx, CliIo &io) {
+    if (opened.ok() || !isTeamLog(ctx) || !serverAway(opened.error()))
+        return opened;
+    auto offline = openOffline(ctx);
+    if (!offline.ok()) {
+        Error e = opened.error();
+        e.message += QStringLiteral("; reading offline is not possible: %1").arg(offline.error().message);
+        return e;
+    }
+    offline.value()->setWriteGuards(Startup::stateDirectory(), true);
+    const quint64 base = offline.value()->copy().size();
+    auto waiting = offline.value()->outbox().waiting();
+    io.err << "opsconsole-cli: " << opened.error().message << "\n"
+           << "opsconsole-cli: reading this console's verified copy of the team log (up to event " << base
+           << ")";
+    if (waiting.ok() && waiting->count > 0)
+        io.err << " and the " << waiting->count << " act(s) waiting in its outbox (positions after " << base
+               << " are provisional)";
+    io.err << "\n";
+    return std::unique_ptr<EvidenceStore>(std::move(offline).value());
+}
+
+} // namespace
+
+Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx, CliIo &io) {
     StoreOpenOptions o = options(ctx);
     o.readOnly = true;
-    return openEvidenceStore(ctx.storePath, o, ctx.config.storeAppRole);
+    return orCopy(openEvidenceStore(ctx.storePath, o, ctx.config.storeAppRole), ctx, io);
+}
+
+Result<std::unique_ptr<EvidenceStore>> openForReading(const StartupContext &ctx, CliIo &io) {
+    return orCopy(openAny(ctx), ctx, io);
 }
 
 Error localOnly(const StartupContext &ctx, const QString &what) {

@@ -39,8 +39,13 @@ struct Unlocked {
 // On the team log the console witnesses the log first (witnessTeamLog). When the server cannot be
 // reached the console works from its verified copy of the log and the act waits in the outbox.
 Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io);
-// The store of either backend, read-only.
-Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx);
+// The store of either backend, read-only. On the team log while its server is away (never when it
+// refuses), this console's verified copy of the log with the acts waiting in its outbox at their
+// provisional positions; a note on stderr says so.
+Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx, CliIo &io);
+// The store of either backend as openAny opens it; on the team log while its server is away, the
+// copy as openReadOnly gives it (for the verbs that only read).
+Result<std::unique_ptr<EvidenceStore>> openForReading(const StartupContext &ctx, CliIo &io);
 // "WHAT runs on a local store only…": for the verbs that read the file's own tables.
 Error localOnly(const StartupContext &ctx, const QString &what);
 // On the team log, the console's witness step before it acts (TeamWitness.h): a rewritten log
@@ -48,6 +53,10 @@ Error localOnly(const StartupContext &ctx, const QString &what);
 // it then brings this console's copy of the log up to the checkpoint it vouched for and syncs the
 // signer's acts waiting in the outbox (OfflineTeamLog.h), reporting each on stderr.
 Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &io, const QString &url = {});
+// Brings this console's copy of the team log at `url` up to `witnessed`, the checkpoint `signer`
+// has just vouched for (a warning on stderr when the copy cannot be kept).
+void keepCopy(const EvidenceStore &team, const Checkpoint &witnessed, const Signer &signer, CliIo &io,
+              const QString &url);
 // A passphrase for a new key; in dev an empty one is allowed (unencrypted key, with a warning).
 Result<Secret> newPassphrase(const StartupContext &ctx, CliIo &io);
 std::optional<Secret> promptTerminal(const QString &question);

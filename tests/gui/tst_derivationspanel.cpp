@@ -9,17 +9,21 @@
 #include "derivations/Handoff.h"
 #include "store/Session.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QUrl>
@@ -76,11 +80,16 @@ bool drop(QWidget *target, const QStringList &files) {
     return true;
 }
 
-QString statusOf(QTableWidget *queue, const QString &id) {
-    for (int i = 0; i < queue->rowCount(); ++i)
-        if (queue->item(i, 0)->data(Qt::UserRole).toString() == id)
-            return queue->item(i, 3)->text();
+QString statusOf(QTableView *queue, const QString &id) {
+    const QAbstractItemModel *m = queue->model();
+    for (int i = 0; i < m->rowCount(); ++i)
+        if (m->index(i, 0).data().toString() == id)
+            return m->index(i, 3).data().toString();
     return {};
+}
+
+int rows(QTableView *queue) {
+    return queue->model()->rowCount();
 }
 
 } // namespace
@@ -88,7 +97,7 @@ QString statusOf(QTableWidget *queue, const QString &id) {
 void TestDerivationsPanel::emptyStoreSaysWhatToDo() {
     PanelRig rig;
     auto p = rig.panel();
-    QCOMPARE(child<QTableWidget>(p.get(), "derivationQueue")->rowCount(), 0);
+    QCOMPARE(rows(child<QTableView>(p.get(), "derivationQueue")), 0);
     QVERIFY(child<QLabel>(p.get(), "queueSummary")->text().contains(QLatin1String("import")));
     auto *banner = child<QLabel>(p.get(), "handoffBanner");
     QCOMPARE(banner->property("complete").toBool(), false);
@@ -105,7 +114,7 @@ void TestDerivationsPanel::emptyStoreSaysWhatToDo() {
 void TestDerivationsPanel::dropReviewSignAndExport() {
     PanelRig rig;
     auto p = rig.panel();
-    auto *queue = child<QTableWidget>(p.get(), "derivationQueue");
+    auto *queue = child<QTableView>(p.get(), "derivationQueue");
     auto *message = child<QLabel>(p.get(), "derivationsMessage");
     auto *accept = child<QPushButton>(p.get(), "acceptButton");
     auto *signButton = child<QPushButton>(p.get(), "signButton");
@@ -126,11 +135,11 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     QCOMPARE(rig.size(), before);
     QVERIFY2(message->text().contains(QLatin1String("Nothing was written")), qPrintable(message->text()));
     QVERIFY(message->text().contains(bad + QStringLiteral(":7: cost_tier")));
-    QCOMPARE(queue->rowCount(), 0);
+    QCOMPARE(rows(queue), 0);
 
     // The examples, dropped by the analyst.
     QVERIFY(drop(p.get(), DerivationRig::exampleFiles()));
-    QCOMPARE(queue->rowCount(), 5);
+    QCOMPARE(rows(queue), 5);
     QVERIFY(message->text().contains(QLatin1String("Imported 5 record(s)")));
     p->selectRecord(QStringLiteral("p90-cost-v1"));
     QCOMPARE(p->currentRecord(), QStringLiteral("p90-cost-v1"));
@@ -240,15 +249,43 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     // Filters are done on the queue without touching the store.
     auto *tier = child<QComboBox>(p.get(), "tierFilter");
     tier->setCurrentIndex(tier->findText(QStringLiteral("INFEASIBLE")));
-    QCOMPARE(queue->rowCount(), 1);
+    QCOMPARE(rows(queue), 1);
     tier->setCurrentIndex(0);
     auto *status = child<QComboBox>(p.get(), "statusFilter");
     status->setCurrentIndex(status->findText(QStringLiteral("invalidated")));
-    QCOMPARE(queue->rowCount(), 2);
+    QCOMPARE(rows(queue), 2);
     status->setCurrentIndex(0);
     auto *author = child<QComboBox>(p.get(), "authorFilter");
     QCOMPARE(author->count(), 2);
-    QCOMPARE(queue->rowCount(), 6);
+    QCOMPARE(rows(queue), 6);
+
+    // The queue is a model behind a sorting, filtering proxy; both keep Qt's model rules while
+    // the reviewer sorts by state (a click on the header) and filters.
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(queue->model());
+    QVERIFY(proxy);
+    QAbstractItemModelTester sourceTester(proxy->sourceModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString selected = p->currentRecord();
+    QTest::mouseClick(queue->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(queue->horizontalHeader()->sectionViewportPosition(3) + 5, 5));
+    QCOMPARE(queue->horizontalHeader()->sortIndicatorSection(), 3);
+    QStringList states;
+    for (int i = 0; i < rows(queue); ++i)
+        states << proxy->index(i, 3).data().toString();
+    QVERIFY2(states.first().contains(QLatin1String("in review")) ||
+                 states.first().contains(QLatin1String("accepted")) ||
+                 states.first().contains(QLatin1String("signed")),
+             qPrintable(states.join(QLatin1String(" | "))));
+    QVERIFY2(states.last().contains(QLatin1String("invalidated")),
+             qPrintable(states.join(QLatin1String(" | "))));
+    QCOMPARE(p->currentRecord(), selected); // sorting keeps the record in view
+    status->setCurrentIndex(status->findText(QStringLiteral("superseded")));
+    QCOMPARE(rows(queue), 1);
+    QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("p90-cost-v1"));
+    QVERIFY(proxy->index(0, 0).data(Qt::FontRole).value<QFont>().strikeOut());
+    status->setCurrentIndex(0);
+    QCOMPARE(rows(queue), 6);
 }
 
 QTEST_MAIN(TestDerivationsPanel)

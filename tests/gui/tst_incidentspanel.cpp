@@ -11,11 +11,13 @@
 #include "monitor/AlertMonitor.h"
 #include "store/Session.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -24,6 +26,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QTreeWidget>
 
 using namespace ops;
@@ -133,8 +136,14 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     QCOMPARE(eventsOfKind(f.path, QStringLiteral("incident.opened")).size(), 1);
     QCOMPARE(eventsOfKind(f.path, QStringLiteral("incident.opened")).first().payload().stringAt("alert"),
              QStringLiteral("stale-pack"));
-    auto *timeline = panel->findChild<QTreeWidget *>(QStringLiteral("timeline"));
-    QCOMPARE(timeline->topLevelItemCount(), 1);
+    QVERIFY(!panel->findChild<QLabel *>(QStringLiteral("noRuns"))->isHidden()); // no run yet
+    QAbstractItemModelTester listTester(
+        panel->findChild<QTableView *>(QStringLiteral("incidentList"))->model(),
+        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *timeline = panel->findChild<QTreeView *>(QStringLiteral("timeline"));
+    QCOMPARE(timeline->model()->rowCount(), 1);
+    QAbstractItemModelTester timelineTester(timeline->model(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // The evidence form with one field left empty: refused inline, the field marked, nothing written.
     auto *tabs = panel->findChild<QTabWidget *>(QStringLiteral("incidentTabs"));
@@ -180,6 +189,18 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     QVERIFY(asked);
     QCOMPARE(eventsOfKind(f.path, QStringLiteral("killswitch.activated")).size(), 1);
     QCOMPARE(ai->text(), QStringLiteral("Deactivate AI lane"));
+    // The timeline holds the opening, the evidence and the switch; typing narrows it.
+    tabs->setCurrentIndex(0);
+    QTRY_VERIFY(timeline->model()->rowCount() >= 3);
+    const int all = timeline->model()->rowCount();
+    auto *timelineFilter = panel->findChild<QLineEdit *>(QStringLiteral("timelineFilter"));
+    QTest::keyClicks(timelineFilter, QStringLiteral("KILLSWITCH"));
+    QCOMPARE(timeline->model()->rowCount(), 1);
+    QVERIFY(
+        timeline->model()->index(0, 3).data().toString().contains(QStringLiteral("killswitch.activated")));
+    timelineFilter->clear();
+    QCOMPARE(timeline->model()->rowCount(), all);
+    QVERIFY(timeline->model()->index(0, 3).data().toString().contains(QStringLiteral("incident.opened")));
     QVERIFY2(panel->findChild<QLabel *>(QStringLiteral("killSwitchesActive"))
                  ->text()
                  .contains(QStringLiteral("ai on kl since")),
@@ -206,6 +227,16 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     QVERIFY(statusClock->isVisible());
     QVERIFY2(statusClock->text().contains(QStringLiteral("restore 15:00 left")),
              qPrintable(statusClock->text()));
+
+    // The run is listed, selected, and the "no run" line is gone.
+    auto *runs = panel->findChild<QListView *>(QStringLiteral("runList"));
+    QAbstractItemModelTester runsTester(runs->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(runs->model()->rowCount(), 1);
+    QVERIFY(runs->currentIndex().isValid());
+    QVERIFY2(runs->currentIndex().data().toString().contains(QStringLiteral("kl")),
+             qPrintable(runs->currentIndex().data().toString()));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("noRuns"))->isHidden());
 
     // Step 1 by keyboard and button; the next pending step is selected for us.
     auto *steps = panel->findChild<QTreeWidget *>(QStringLiteral("steps"));

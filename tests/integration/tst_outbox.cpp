@@ -626,6 +626,12 @@ void TestOutbox::theCliWorksWithoutTheServer() {
                      QStringLiteral("alice"));
     };
     QCOMPARE(RUN_OK(openIncident(QStringLiteral("kl"))).exitCode, 0);
+    // The witness step (the window's duty, or run by hand) brings the copy up to the log's end.
+    QCOMPARE(RUN_OK(alice({QStringLiteral("evidence"), QStringLiteral("witness"), QStringLiteral("--store"),
+                           appUrl},
+                          QStringLiteral("alice")))
+                 .exitCode,
+             0);
 
     QVERIFY(cluster.crash());
     const RunResult offline = RUN_OK(openIncident(QStringLiteral("sg")));
@@ -651,6 +657,28 @@ void TestOutbox::theCliWorksWithoutTheServer() {
         alice({QStringLiteral("outbox"), QStringLiteral("sync"), QStringLiteral("--store"), appUrl},
               QStringLiteral("alice"));
     QCOMPARE(stillDown.exitCode, 5);
+    // Reading goes on from the copy, the act waiting in the outbox included, and says so.
+    const RunResult incidents = RUN_OK(alice({QStringLiteral("incident"), QStringLiteral("list"),
+                                              QStringLiteral("--json"), QStringLiteral("--store"), appUrl}));
+    QCOMPARE(incidents.exitCode, 0);
+    QVERIFY2(incidents.err.contains("reading this console's verified copy") &&
+                 incidents.err.contains("1 act(s) waiting"),
+             incidents.err.constData());
+    QStringList ids;
+    const JsonValue listedIncidents = parseJson(incidents.out);
+    for (const JsonValue &i : listedIncidents.toArray())
+        ids << i.stringAt("id");
+    QCOMPARE(ids.size(), 2);
+    QVERIFY2(ids.contains(id), qPrintable(ids.join(QLatin1Char(' '))));
+    const RunResult opened = RUN_OK(alice({QStringLiteral("evidence"), QStringLiteral("list"),
+                                           QStringLiteral("--kind"), QStringLiteral("incident.opened"),
+                                           QStringLiteral("--json"), QStringLiteral("--store"), appUrl}));
+    QCOMPARE(opened.exitCode, 0);
+    QCOMPARE(parseJson(opened.out).toArray().size(), std::size_t(2));
+    // Verify needs the server: it is not run on the copy.
+    const RunResult verifyDown =
+        alice({QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--store"), appUrl});
+    QCOMPARE(verifyDown.exitCode, 5);
 
     QVERIFY(cluster.restart());
     const RunResult back = RUN_OK(openIncident(QStringLiteral("my")));

@@ -1,5 +1,7 @@
 #include "DerivationsPanel.h"
 
+#include "DerivationQueueModel.h"
+
 #include "common/AppContext.h"
 #include "common/TimeFormat.h"
 #include "store/StoreHost.h"
@@ -24,6 +26,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -32,12 +35,11 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace ops::ui {
 
-using colours::kAmber;
 using colours::kGreen;
 using colours::kRed;
 
@@ -137,26 +139,33 @@ QWidget *DerivationsPanel::buildQueue() {
     m_authorFilter = combo("authorFilter", tr("Filter by author"), {tr("All authors")});
     l->addLayout(filters);
 
-    m_queue = new QTableWidget(0, 4, box);
+    m_queueModel = new DerivationQueueModel(this);
+    m_queueModel->setTone([this](const QString &colour) { return tone(this, colour); });
+    m_queueFilter = new DerivationQueueFilter(this);
+    m_queueFilter->setSourceModel(m_queueModel);
+    m_queue = new QTableView(box);
+    m_queue->setModel(m_queueFilter);
     m_queue->setObjectName(QStringLiteral("derivationQueue"));
     m_queue->setAccessibleName(tr("Derivation and INFEASIBLE records"));
-    m_queue->setHorizontalHeaderLabels({tr("Record"), tr("Value"), tr("Tier, lockability"), tr("Status")});
     m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_queue->setSelectionMode(QAbstractItemView::SingleSelection);
     m_queue->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_queue->setSortingEnabled(true);
+    m_queue->sortByColumn(DerivationQueueModel::Record, Qt::AscendingOrder); // as imported
     m_queue->verticalHeader()->hide();
     m_queue->setWordWrap(false);
     m_queue->verticalHeader()->setDefaultSectionSize(m_queue->fontMetrics().height() + 8);
     m_queue->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_queue->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_queue->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_queue->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    // The status may be long ("signed · typed INFEASIBLE"): a fixed width, the whole text as a tooltip.
-    m_queue->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Interactive);
+    m_queue->horizontalHeader()->setSectionResizeMode(DerivationQueueModel::Value, QHeaderView::Stretch);
+    m_queue->horizontalHeader()->setSectionResizeMode(DerivationQueueModel::Status, QHeaderView::Interactive);
     m_queue->horizontalHeader()->resizeSection(
-        3, m_queue->fontMetrics().horizontalAdvance(tr("accepted · to sign")) + 12);
+        DerivationQueueModel::Status,
+        m_queue->fontMetrics().horizontalAdvance(tr("accepted · to sign")) + 12);
     m_queue->setTextElideMode(Qt::ElideRight);
-    connect(m_queue, &QTableWidget::currentCellChanged, this, [this] { showRecord(); });
+    connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { showRecord(); });
     l->addWidget(m_queue, 1);
     m_queueSummary = new QLabel(box);
     m_queueSummary->setObjectName(QStringLiteral("queueSummary"));
@@ -294,52 +303,25 @@ void DerivationsPanel::refresh() {
 
 void DerivationsPanel::fillQueue() {
     const QString keep = currentRecord();
-    const QSignalBlocker block(m_queue);
-    m_queue->setRowCount(0);
+    {
+        const QSignalBlocker block(m_queue->selectionModel());
+        m_queueModel->setRecords(m_book.records());
+        const auto chosen = [](const QComboBox *c) {
+            return c->currentIndex() > 0 ? c->currentText() : QString();
+        };
+        m_queueFilter->setStatus(chosen(m_statusFilter));
+        m_queueFilter->setTier(chosen(m_tierFilter));
+        m_queueFilter->setLockability(chosen(m_lockFilter));
+        m_queueFilter->setAuthor(chosen(m_authorFilter));
+    }
     int inReview = 0, toSign = 0, signedCount = 0, infeasible = 0;
     for (const RecordState &s : m_book.records()) {
-        const DerivationRecord &r = s.record;
         if (s.status == RecordStatus::InReview)
             ++inReview;
         if (s.status == RecordStatus::Accepted)
             ++toSign;
         if (s.status == RecordStatus::Signed)
-            ++(r.isInfeasible() ? infeasible : signedCount);
-        if (m_statusFilter->currentIndex() > 0 && recordStatusName(s.status) != m_statusFilter->currentText())
-            continue;
-        if (m_tierFilter->currentIndex() > 0) {
-            const QString tier = m_tierFilter->currentText();
-            if (tier == QLatin1String("INFEASIBLE") ? !r.isInfeasible() : r.costTier() != tier)
-                continue;
-        }
-        if (m_lockFilter->currentIndex() > 0 && r.lockability() != m_lockFilter->currentText())
-            continue;
-        if (m_authorFilter->currentIndex() > 0 && r.author() != m_authorFilter->currentText())
-            continue;
-        const int row = m_queue->rowCount();
-        m_queue->insertRow(row);
-        const auto [colour, words] = statusLook(s);
-        auto *idItem = item(r.id);
-        idItem->setData(Qt::UserRole, r.id);
-        if (!s.isLive()) {
-            QFont f = idItem->font();
-            f.setStrikeOut(true);
-            idItem->setFont(f);
-        }
-        m_queue->setItem(row, 0, idItem);
-        m_queue->setItem(
-            row, 1,
-            item(r.isInfeasible()
-                     ? tr("%1 — INFEASIBLE (%2)").arg(r.valueName(), r.reason())
-                     : QStringLiteral("%1 = %2 %3").arg(r.valueName(), r.text("value"), r.text("units"))));
-        m_queue->setItem(
-            row, 2,
-            item(r.isInfeasible() ? r.lockability()
-                                  : QStringLiteral("%1, %2").arg(r.costTier(), r.lockability()),
-                 r.costTier() == QLatin1String("C") ? tone(this, QLatin1String(kAmber)) : QColor()));
-        m_queue->setItem(row, 3, item(words, tone(this, colour)));
-        if (r.id == keep)
-            m_queue->selectRow(row);
+            ++(s.record.isInfeasible() ? infeasible : signedCount);
     }
     m_queueSummary->setText(m_book.records().isEmpty()
                                 ? tr("No records yet: import the derivation records (YAML).")
@@ -348,16 +330,19 @@ void DerivationsPanel::fillQueue() {
                                       .arg(toSign)
                                       .arg(signedCount)
                                       .arg(infeasible));
-    if (m_queue->currentRow() < 0 && m_queue->rowCount() > 0)
+    const int row = m_queueFilter->rowOf(keep);
+    const QSignalBlocker block(m_queue->selectionModel());
+    if (row >= 0)
+        m_queue->selectRow(row);
+    else if (m_queueFilter->rowCount() > 0)
         m_queue->selectRow(0);
+    else
+        m_queue->selectionModel()->clearCurrentIndex();
     showRecord();
 }
 
 QString DerivationsPanel::currentRecord() const {
-    const int row = m_queue->currentRow();
-    if (row < 0 || !m_queue->item(row, 0))
-        return {};
-    return m_queue->item(row, 0)->data(Qt::UserRole).toString();
+    return m_queueFilter->idAt(m_queue->currentIndex().row());
 }
 
 const RecordState *DerivationsPanel::current() const {
@@ -365,11 +350,8 @@ const RecordState *DerivationsPanel::current() const {
 }
 
 void DerivationsPanel::selectRecord(const QString &id) {
-    for (int i = 0; i < m_queue->rowCount(); ++i)
-        if (m_queue->item(i, 0) && m_queue->item(i, 0)->data(Qt::UserRole).toString() == id) {
-            m_queue->selectRow(i);
-            return;
-        }
+    if (const int row = m_queueFilter->rowOf(id); row >= 0)
+        m_queue->selectRow(row);
 }
 
 void DerivationsPanel::showRecord() {

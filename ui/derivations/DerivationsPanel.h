@@ -16,7 +16,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
 class QTabWidget;
-class QTableWidget;
+class QTableView;
 
 namespace ops {
 class DerivationActions;
@@ -85,7 +85,9 @@ private:
     QComboBox *m_tierFilter = nullptr;
     QComboBox *m_lockFilter = nullptr;
     QComboBox *m_authorFilter = nullptr;
-    QTableWidget *m_queue = nullptr;
+    QTableView *m_queue = nullptr;
+    class DerivationQueueModel *m_queueModel = nullptr;
+    class DerivationQueueFilter *m_queueFilter = nullptr;
     QLabel *m_queueSummary = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_split = nullptr;

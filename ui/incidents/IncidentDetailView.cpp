@@ -1,5 +1,7 @@
 #include "IncidentDetailView.h"
 
+#include "IncidentTimelineModel.h"
+
 #include "IncidentsHost.h"
 
 #include "common/AppContext.h"
@@ -19,7 +21,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace ops::ui {
@@ -51,12 +53,28 @@ IncidentDetailView::IncidentDetailView(AppContext *app, IncidentsHost *host, QWi
     m_incidentTabs = new QTabWidget(page);
     m_incidentTabs->setObjectName(QStringLiteral("incidentTabs"));
 
-    m_timeline = new QTreeWidget(page);
+    auto *timelinePage = new QWidget(page);
+    auto *timelineLayout = new QVBoxLayout(timelinePage);
+    timelineLayout->setContentsMargins(0, 4, 0, 0);
+    auto *timelineFilter = new QLineEdit(timelinePage);
+    timelineFilter->setObjectName(QStringLiteral("timelineFilter"));
+    timelineFilter->setPlaceholderText(tr("Filter the timeline (who, what, event)…"));
+    timelineFilter->setAccessibleName(tr("Filter the timeline"));
+    timelineFilter->setClearButtonEnabled(true);
+    timelineLayout->addWidget(timelineFilter);
+    m_timelineModel = new IncidentTimelineModel(this);
+    m_timelineFilter = new TimelineFilter(this);
+    m_timelineFilter->setSourceModel(m_timelineModel);
+    connect(timelineFilter, &QLineEdit::textChanged, m_timelineFilter, &TimelineFilter::setText);
+    m_timeline = new QTreeView(timelinePage);
     m_timeline->setObjectName(QStringLiteral("timeline"));
-    m_timeline->setHeaderLabels({tr("When"), tr("Who"), tr("What"), tr("Event")});
+    m_timeline->setModel(m_timelineFilter);
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
-    m_incidentTabs->addTab(m_timeline, tr("&Timeline"));
+    m_timeline->setSortingEnabled(true);
+    m_timeline->sortByColumn(IncidentTimelineModel::Event, Qt::AscendingOrder); // log order
+    timelineLayout->addWidget(m_timeline, 1);
+    m_incidentTabs->addTab(timelinePage, tr("&Timeline"));
 
     auto *evidence = new QWidget(page);
     auto *form = new QFormLayout;
@@ -211,16 +229,10 @@ void IncidentDetailView::showIncident(const Incident &incident, const IncidentBo
     if (m_startIncidentRollback->isEnabled())
         m_startIncidentRollback->setToolTip(QString());
 
-    m_timeline->clear();
-    for (const TimelineEntry &t : i->timeline) {
-        auto *item = new QTreeWidgetItem(m_timeline, {TimeFormat::seconds(t.tsMs), t.actor, t.text,
-                                                      QStringLiteral("#%1 %2").arg(t.seq).arg(t.kind)});
-        item->setToolTip(2, t.text);
-        if (t.kind == QLatin1String("rollback.deadline_missed"))
-            item->setForeground(2, colours::onBase(colours::kRed, palette()));
-    }
-    m_timeline->resizeColumnToContents(0);
-    m_timeline->resizeColumnToContents(1);
+    m_timelineModel->setAlarmColour(colours::onBase(colours::kRed, palette()));
+    m_timelineModel->setEntries(i->timeline);
+    m_timeline->resizeColumnToContents(IncidentTimelineModel::When);
+    m_timeline->resizeColumnToContents(IncidentTimelineModel::Who);
     m_timeline->setColumnWidth(2, qMax(300, m_timeline->width() / 2));
 
     // Prefill what the console knows; the operator writes the rest. Another incident starts afresh.

@@ -14,7 +14,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTabWidget;
-class QTreeWidget;
+class QTreeView;
 
 namespace ops::ui {
 
@@ -54,7 +54,9 @@ private:
 
     QLabel *m_incidentHeader;
     QTabWidget *m_incidentTabs;
-    QTreeWidget *m_timeline;
+    QTreeView *m_timeline;
+    class IncidentTimelineModel *m_timelineModel = nullptr;
+    class TimelineFilter *m_timelineFilter = nullptr;
     QMap<QString, QLineEdit *> m_fields;
     QLabel *m_evidenceError;
     QPushButton *m_saveEvidence;

@@ -1,5 +1,7 @@
 #include "IncidentsPanel.h"
 
+#include "RunListModel.h"
+
 #include "common/Colours.h"
 #include "common/StatusWidgets.h"
 
@@ -26,8 +28,9 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -79,13 +82,20 @@ IncidentsPanel::IncidentsPanel(AppContext *app, QWidget *parent)
     m_showClosed->setObjectName(QStringLiteral("showClosed"));
     connect(m_showClosed, &QCheckBox::toggled, this, &IncidentsPanel::refresh);
 
-    m_runs = new QListWidget(this);
+    m_runModel = new RunListModel(this);
+    m_runs = new QListView(this);
     m_runs->setObjectName(QStringLiteral("runList"));
     m_runs->setAccessibleName(tr("Runbook and rollback runs"));
-    connect(m_runs, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item)
-            selectRun(item->data(Qt::UserRole).toString());
-    });
+    m_runs->setModel(m_runModel);
+    m_runs->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_runs->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &now) {
+                if (now.isValid())
+                    selectRun(now.data(RunListModel::IdRole).toString());
+            });
+    m_noRuns = new QLabel(tr("No run in progress"), this);
+    m_noRuns->setObjectName(QStringLiteral("noRuns"));
+    m_noRuns->setEnabled(false);
 
     m_rollbackScope = new QComboBox(this);
     m_rollbackScope->setObjectName(QStringLiteral("rollbackScope"));
@@ -124,6 +134,7 @@ IncidentsPanel::IncidentsPanel(AppContext *app, QWidget *parent)
     leftLayout->addWidget(m_list, 3);
     leftLayout->addWidget(new QLabel(tr("<b>Runs</b> — checklists and rollbacks"), this));
     leftLayout->addWidget(m_runs, 2);
+    leftLayout->addWidget(m_noRuns);
     leftLayout->addWidget(rollbackBox);
     leftLayout->addWidget(m_killSwitches);
 
@@ -221,23 +232,11 @@ void IncidentsPanel::refresh() {
         m_list->selectRow(row);
     }
     {
-        const QSignalBlocker block(m_runs);
-        m_runs->clear();
-        for (const RunbookRun &r : m_book.runs()) {
-            if ((r.finished && r.id != m_runId) || r.runbook == QLatin1String("launch-day-validation"))
-                continue; // a launch lives in the Launch panel
-            auto *item = new QListWidgetItem(QStringLiteral("%1  %2%3 · %4 · %5/%6")
-                                                 .arg(r.id, r.title, r.drill ? tr(" (drill)") : QString(),
-                                                      r.scope.isEmpty() ? QStringLiteral("—") : r.scope)
-                                                 .arg(r.resolvedCount())
-                                                 .arg(r.steps.size()),
-                                             m_runs);
-            item->setData(Qt::UserRole, r.id);
-            if (r.id == m_runId)
-                m_runs->setCurrentItem(item);
-        }
-        if (m_runs->count() == 0)
-            m_runs->addItem(tr("No run in progress"));
+        const QSignalBlocker block(m_runs->selectionModel());
+        m_runModel->setRuns(m_book.runs(), m_runId);
+        if (const int row = m_runModel->rowOf(m_runId); row >= 0)
+            m_runs->setCurrentIndex(m_runModel->index(row));
+        m_noRuns->setVisible(m_runModel->rowCount() == 0);
     }
     m_killSwitches->setBook(&m_book, m_incidentId);
     if (!m_runId.isEmpty())
@@ -261,6 +260,10 @@ void IncidentsPanel::selectRun(const QString &id) {
     if (id.isEmpty())
         return;
     m_runId = id;
+    if (const int row = m_runModel->rowOf(id); row >= 0 && m_runs->currentIndex().row() != row) {
+        const QSignalBlocker block(m_runs->selectionModel());
+        m_runs->setCurrentIndex(m_runModel->index(row)); // the list shows which run is open
+    }
     showRun();
 }
 

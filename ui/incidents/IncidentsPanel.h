@@ -13,7 +13,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QListWidget;
+class QListView;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -106,7 +106,9 @@ private:
     IncidentListModel *m_model;
     QTableView *m_list;
     QCheckBox *m_showClosed;
-    QListWidget *m_runs;
+    QListView *m_runs;
+    class RunListModel *m_runModel = nullptr;
+    QLabel *m_noRuns = nullptr;
     QPushButton *m_openButton;
     QComboBox *m_rollbackScope;
     QCheckBox *m_drill;
