@@ -2595,6 +2595,14 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <source>DRAFT </source>
         <translation>ENTWURF </translation>
     </message>
+    <message>
+        <source>Filter incidents (id, class, scope, owner)…</source>
+        <translation>Vorfälle filtern (ID, Klasse, Bereich, Verantwortlich)…</translation>
+    </message>
+    <message>
+        <source>Filter incidents</source>
+        <translation>Vorfälle filtern</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::KillSwitchBox</name>

@@ -2584,6 +2584,14 @@ An admin approves it in the console or with the command below; until then you ca
         <source>DRAFT </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter incidents (id, class, scope, owner)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::KillSwitchBox</name>

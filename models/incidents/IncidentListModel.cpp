@@ -66,6 +66,15 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const {
         return i->severity;
     case ClosedRole:
         return i->closed;
+    case SortRole:
+        switch (index.column()) {
+        case Severity:
+            return i->severity; // "SEV-1" before "SEV-2"
+        case Age:
+            return -i->openedMs; // youngest first, as the ages read
+        default:
+            return data(index, Qt::DisplayRole);
+        }
     case Qt::ToolTipRole:
         return QStringLiteral("%1 — %2").arg(i->trigger, i->severityReason);
     case Qt::DisplayRole:
@@ -93,12 +102,44 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant IncidentListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole)
+        return static_cast<int>(Qt::AscendingOrder);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     // Translated when asked (the language may be chosen after the model exists).
     const QStringList names{tr("Severity"), tr("Incident"), tr("Class"), tr("Scope"),
                             tr("Age"),      tr("Owner"),    tr("State")};
     return names.value(section);
+}
+
+IncidentListFilter::IncidentListFilter(QObject *parent)
+    : QSortFilterProxyModel(parent) {
+    setSortRole(IncidentListModel::SortRole);
+}
+
+void IncidentListFilter::setText(const QString &text) {
+    m_text = text.trimmed();
+    invalidateFilter();
+}
+
+int IncidentListFilter::rowOf(const QString &id) const {
+    for (int i = 0; i < rowCount(); ++i)
+        if (index(i, 0).data(IncidentListModel::IdRole).toString() == id)
+            return i;
+    return -1;
+}
+
+bool IncidentListFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
+    const auto *model = qobject_cast<const IncidentListModel *>(sourceModel());
+    const Incident *i = model && !sourceParent.isValid() ? model->incidentAt(sourceRow) : nullptr;
+    if (!i)
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    for (const QString &field : {i->id, i->incidentClass, i->scope, i->owner, i->trigger})
+        if (field.contains(m_text, Qt::CaseInsensitive))
+            return true;
+    return false;
 }
 
 } // namespace ops

@@ -3,6 +3,7 @@
 #include "Incidents.h"
 
 #include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
 
 namespace ops {
 
@@ -12,7 +13,7 @@ class IncidentListModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Severity, Id, Class, Scope, Age, Owner, State, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, SeverityRole, ClosedRole };
+    enum Role { IdRole = Qt::UserRole + 1, SeverityRole, ClosedRole, SortRole };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -29,6 +30,24 @@ public:
 private:
     QList<Incident> m_rows;
     qint64 m_now = 0;
+};
+
+// The incident list as the operator narrows it: the incidents whose id, class, scope, owner or
+// trigger contain the text typed (in any case); sorted by any column (severity most severe first,
+// age by when it was opened), or in the model's own order (open first, most severe, oldest).
+class IncidentListFilter final : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    explicit IncidentListFilter(QObject *parent = nullptr);
+    void setText(const QString &text);
+    // The row of incident `id` in this proxy, or -1.
+    int rowOf(const QString &id) const;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_text;
 };
 
 QString ageText(qint64 ms); // "4 min", "2 h 05 min", "3 d 4 h"

@@ -336,8 +336,9 @@ Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &ou
 // away or revoked since is refused, whoever holds that key), made by an identity that could act at
 // its basis, not before that checkpoint was sealed and not in the future. An error names what is
 // wrong; nothing in it is believed otherwise.
-Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &reg, const Outbox &outbox,
-                            const OutboxAct &act, qint64 nowMs, QHash<quint64, qint64> &sealedAt) {
+Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &reg,
+                            const QByteArray &currentPem, const Outbox &outbox, const OutboxAct &act,
+                            qint64 nowMs, QHash<quint64, qint64> &sealedAt) {
     if (act.events.isEmpty() || act.uuids.size() != act.events.size() ||
         act.signatures.size() != act.events.size())
         return makeError(ErrorCode::Policy,
@@ -351,10 +352,7 @@ Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &r
                          QStringLiteral("'%1' could not act on the log it was made on (%2 events)")
                              .arg(act.author)
                              .arg(act.basisSize));
-    auto size = team.size();
-    if (!size.ok())
-        return size.error();
-    const QByteArray pem = reg.keyAt(act.author, size.value() + 1);
+    const QByteArray &pem = currentPem;
     if (pem.isEmpty())
         return makeError(ErrorCode::Policy,
                          QStringLiteral("'%1' cannot sign in the team log now (revoked, or a "
@@ -435,6 +433,12 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
     auto reg = team.registry();
     if (!reg.ok())
         return reg.error();
+    // The key the author holds now (the one that signs the acts again): the registry is read once
+    // a sync, so a key approved meanwhile takes effect at the next sync.
+    auto sizeNow = team.size();
+    if (!sizeNow.ok())
+        return sizeNow.error();
+    const QByteArray currentPem = reg->keyAt(author.name, sizeNow.value() + 1);
     QHash<quint64, qint64> sealedAt;
     auto entries = outbox.entries();
     if (!entries.ok())
@@ -488,7 +492,8 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
             report.lines << QStringLiteral("act %1 was already in the team log").arg(act.n);
             continue;
         }
-        if (auto real = checkAuthentic(team, reg.value(), outbox, act, clock(), sealedAt); !real.ok()) {
+        if (auto real = checkAuthentic(team, reg.value(), currentPem, outbox, act, clock(), sealedAt);
+            !real.ok()) {
             if (!team.reachable())
                 return report;
             if (auto r = refuse(act, real.error().message); !r.ok())

@@ -137,6 +137,18 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     QCOMPARE(eventsOfKind(f.path, QStringLiteral("incident.opened")).first().payload().stringAt("alert"),
              QStringLiteral("stale-pack"));
     QVERIFY(!panel->findChild<QLabel *>(QStringLiteral("noRuns"))->isHidden()); // no run yet
+    // The incident list narrows to what is typed (id, class, scope, owner), keeping the selection.
+    auto *list = panel->findChild<QTableView *>(QStringLiteral("incidentList"));
+    auto *listFilter = panel->findChild<QLineEdit *>(QStringLiteral("incidentFilter"));
+    QTest::keyClicks(listFilter, QStringLiteral("no-such-class"));
+    QCOMPARE(list->model()->rowCount(), 0);
+    listFilter->clear();
+    QTest::keyClicks(listFilter, QStringLiteral("STALE"));
+    QCOMPARE(list->model()->rowCount(), 1);
+    listFilter->clear();
+    QCOMPARE(list->model()->rowCount(), 1);
+    panel->selectIncident(panel->currentIncident());
+    QVERIFY(list->currentIndex().isValid());
     QAbstractItemModelTester listTester(
         panel->findChild<QTableView *>(QStringLiteral("incidentList"))->model(),
         QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -16,6 +16,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -72,6 +73,12 @@ IncidentDetailView::IncidentDetailView(AppContext *app, IncidentsHost *host, QWi
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
     m_timeline->setSortingEnabled(true);
+    // What happened takes the room left; when, who and the event keep their whole text.
+    m_timeline->header()->setStretchLastSection(false);
+    m_timeline->header()->setSectionResizeMode(IncidentTimelineModel::When, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(IncidentTimelineModel::Who, QHeaderView::ResizeToContents);
+    m_timeline->header()->setSectionResizeMode(IncidentTimelineModel::What, QHeaderView::Stretch);
+    m_timeline->header()->setSectionResizeMode(IncidentTimelineModel::Event, QHeaderView::ResizeToContents);
     m_timeline->sortByColumn(IncidentTimelineModel::Event, Qt::AscendingOrder); // log order
     timelineLayout->addWidget(m_timeline, 1);
     m_incidentTabs->addTab(timelinePage, tr("&Timeline"));
@@ -231,9 +238,6 @@ void IncidentDetailView::showIncident(const Incident &incident, const IncidentBo
 
     m_timelineModel->setAlarmColour(colours::onBase(colours::kRed, palette()));
     m_timelineModel->setEntries(i->timeline);
-    m_timeline->resizeColumnToContents(IncidentTimelineModel::When);
-    m_timeline->resizeColumnToContents(IncidentTimelineModel::Who);
-    m_timeline->setColumnWidth(2, qMax(300, m_timeline->width() / 2));
 
     // Prefill what the console knows; the operator writes the rest. Another incident starts afresh.
     if (m_formIncident != i->id) {

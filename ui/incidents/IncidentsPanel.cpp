@@ -30,6 +30,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
@@ -63,7 +64,17 @@ IncidentsPanel::IncidentsPanel(AppContext *app, QWidget *parent)
 
     m_list = new QTableView(this);
     m_list->setObjectName(QStringLiteral("incidentList"));
-    m_list->setModel(m_model);
+    m_filter = new IncidentListFilter(this);
+    m_filter->setSourceModel(m_model);
+    m_list->setModel(m_filter);
+    m_list->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // the model's own order first
+    m_list->setSortingEnabled(true);
+    m_incidentFilter = new QLineEdit(this);
+    m_incidentFilter->setObjectName(QStringLiteral("incidentFilter"));
+    m_incidentFilter->setPlaceholderText(tr("Filter incidents (id, class, scope, owner)…"));
+    m_incidentFilter->setAccessibleName(tr("Filter incidents"));
+    m_incidentFilter->setClearButtonEnabled(true);
+    connect(m_incidentFilter, &QLineEdit::textChanged, m_filter, &IncidentListFilter::setText);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->verticalHeader()->hide();
@@ -131,6 +142,7 @@ IncidentsPanel::IncidentsPanel(AppContext *app, QWidget *parent)
     top->addWidget(m_showClosed);
     top->addWidget(m_openButton);
     leftLayout->addLayout(top);
+    leftLayout->addWidget(m_incidentFilter);
     leftLayout->addWidget(m_list, 3);
     leftLayout->addWidget(new QLabel(tr("<b>Runs</b> — checklists and rollbacks"), this));
     leftLayout->addWidget(m_runs, 2);
@@ -227,7 +239,7 @@ void IncidentsPanel::refresh() {
         m_seenSize = size.value();
     const QString keep = m_incidentId;
     m_model->setIncidents(m_book.incidents(), m_clock(), m_showClosed->isChecked());
-    if (const int row = m_model->rowOf(keep); row >= 0) {
+    if (const int row = m_filter->rowOf(keep); row >= 0) {
         const QSignalBlocker block(m_list->selectionModel());
         m_list->selectRow(row);
     }
@@ -251,7 +263,9 @@ void IncidentsPanel::selectIncident(const QString &id) {
     m_incidentId = id;
     m_runId.clear();
     refresh();
-    if (const int row = m_model->rowOf(id); row >= 0)
+    if (m_filter->rowOf(id) < 0 && m_model->rowOf(id) >= 0)
+        m_incidentFilter->clear(); // an incident asked for is shown, whatever was typed
+    if (const int row = m_filter->rowOf(id); row >= 0)
         m_list->selectRow(row);
     showIncident();
 }

@@ -13,6 +13,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QListView;
 class QPushButton;
 class QStackedWidget;
@@ -21,6 +22,7 @@ class QTimer;
 
 namespace ops {
 class IncidentListModel;
+class IncidentListFilter;
 class Session;
 class EvidenceStore;
 } // namespace ops
@@ -104,6 +106,8 @@ private:
     quint64 m_seenSize = 0; // store size at the last fold
 
     IncidentListModel *m_model;
+    IncidentListFilter *m_filter = nullptr;
+    QLineEdit *m_incidentFilter = nullptr;
     QTableView *m_list;
     QCheckBox *m_showClosed;
     QListView *m_runs;
