@@ -291,7 +291,10 @@ Result<QList<OutboxEntry>> Outbox::entries() const {
 }
 
 Result<QHash<QString, Outbox::ActIds>> Outbox::actIds() const {
-    auto st = Statement::prepare(*m_db, "SELECT n, author, events FROM acts ORDER BY n");
+    auto st =
+        Statement::prepare(*m_db, "SELECT a.n, a.author, a.events, coalesce(o.state, ''), "
+                                  "coalesce(o.first_seq, 0) FROM acts a LEFT JOIN outcomes o ON o.n = a.n "
+                                  "ORDER BY a.n");
     if (!st.ok())
         return st.error();
     QHash<QString, ActIds> out;
@@ -306,7 +309,13 @@ Result<QHash<QString, Outbox::ActIds>> Outbox::actIds() const {
         if (auto r = readEvents(st->text(2), act, m_path); !r.ok())
             return r.error();
         if (!act.uuids.isEmpty())
-            out.insert(act.uuids.first(), ActIds{act.n, st->text(1), act.uuids, act.events});
+            out.insert(
+                act.uuids.first(),
+                ActIds{act.n, st->text(1), act.uuids, act.events,
+                       static_cast<int>(st->text(3) == QLatin1String("synced")     ? OutboxState::Synced
+                                        : st->text(3) == QLatin1String("rejected") ? OutboxState::Rejected
+                                                                                   : OutboxState::Pending),
+                       static_cast<quint64>(st->int64(4))});
     }
     return out;
 }

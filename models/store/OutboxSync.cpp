@@ -144,6 +144,7 @@ public:
             m_started = true;
             m_author = author;
             m_consumed.clear();
+            m_recorded.clear();
             m_start = m_scanned = basis;
             m_own.reset();
             m_hits.clear();
@@ -234,12 +235,30 @@ public:
     // a record that repeats ids synced before stands for nothing.
     Result<const Outbox::ActIds *> ownAct(const EvidenceStore &team, const Outbox &outbox,
                                           const StoredEvent &e, const QStringList &ids) {
-        if (ids.isEmpty() || e.payload().stringAt("outbox") != outbox.id())
+        if (ids.isEmpty())
+            return nullptr;
+        const bool repeated = m_recorded.contains(ids.first()); // by a record earlier in this window
+        m_recorded.insert(ids.first());
+        if (repeated || e.payload().stringAt("outbox") != outbox.id())
             return nullptr;
         const auto own = m_ownActs.constFind(ids.first());
         if (own == m_ownActs.constEnd() || own->author != e.actor || own->uuids != ids ||
             m_consumed.contains(ids.first()))
             return nullptr;
+        // What this outbox knows of the act settles most records without asking the log: an act it
+        // noted as synced has its record just before the first event it noted; one it refused was
+        // never appended from here; one still waiting (or being synced now) has no record before
+        // this window, since nobody else knows its ids. Only an act synced with its position lost
+        // (a sync cut off) needs the log's first record of its ids.
+        if (own->state == static_cast<int>(OutboxState::Rejected))
+            return nullptr;
+        if (own->state == static_cast<int>(OutboxState::Pending) ||
+            (own->state == static_cast<int>(OutboxState::Synced) && own->firstSeq != 0)) {
+            if (own->state == static_cast<int>(OutboxState::Synced) && own->firstSeq != e.seq + 1)
+                return nullptr;
+            m_consumed.insert(ids.first());
+            return &own.value();
+        }
         EventFilter first;
         first.kind = QStringLiteral("outbox.synced");
         first.text = QStringLiteral("\"id\":\"%1\"").arg(ids.first());
@@ -293,6 +312,7 @@ private:
     bool m_ownLoaded = false;
     QHash<QString, Outbox::ActIds> m_ownActs; // this outbox's acts by their first event's id
     QSet<QString> m_consumed;                 // acts whose sync record was seen
+    QSet<QString> m_recorded;                 // first ids of every sync record in the window
     QHash<QString, QList<Hit>> m_hits;
     QHash<QString, quint64> m_syncedIds;
     QSet<std::pair<quint64, QByteArray>> m_basesChecked;
