@@ -102,7 +102,7 @@ std::optional<qint64> actTime(const QList<NewEvent> &events) {
 
 Result<StoredEvent> seal(const NewEvent &e, quint64 seq, const std::string &uuid, qint64 tsMs,
                          qint64 latestTs, const Signer &signer, bool sign, const QString &storeId,
-                         const QString &where) {
+                         const QString &where, const QByteArray &presigned) {
     if (tsMs < latestTs - Time::kClockSkewToleranceMs)
         return makeError(
             ErrorCode::Policy,
@@ -119,10 +119,12 @@ Result<StoredEvent> seal(const NewEvent &e, quint64 seq, const std::string &uuid
                       scope = e.scope.toStdString();
     const std::string payload = CanonicalJson::serialize(e.payload);
     if (sign) {
-        const std::string toSign =
-            codec::signedMessage(storeId.toStdString(), uuid, tsMs, actor, kind, scope, payload);
-        const QByteArray sig =
-            signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
+        QByteArray sig = presigned;
+        if (sig.isEmpty()) {
+            const std::string toSign =
+                codec::signedMessage(storeId.toStdString(), uuid, tsMs, actor, kind, scope, payload);
+            sig = signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
+        }
         if (sig.isEmpty())
             return makeError(ErrorCode::Store, QStringLiteral("cannot sign the event"));
         s.canonical = codec::eventBytes(seq, uuid, tsMs, actor, kind, scope, payload,

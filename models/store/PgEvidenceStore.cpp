@@ -223,7 +223,35 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     auto tx = pg::Transaction::pipelined(m_conn);
     pg::Pipeline pre;
     pre.add("BEGIN").add(pg::kLockHeadSql).add(kAppendStateSql).add(kFrontierSql);
-    auto read = m_conn.run(pre);
+    // While the server takes the head and reads, the events are signed: their signatures do not
+    // name a position, and their ids and times are chosen here as they would be after.
+    const std::optional<qint64> actTime = act::actTime(events);
+    crypto::UuidSource uuids;
+    struct Presigned {
+        std::string uuid;
+        qint64 tsMs = 0;
+        std::string payload;
+        QByteArray signature;
+    };
+    std::vector<Presigned> presigned;
+    const auto presign = [&] {
+        const qint64 now = m_options.clock();
+        const std::string storeId = m_storeId.toStdString(), actor = signer.name.toStdString();
+        for (const NewEvent &e : events) {
+            Presigned p{uuids.next(),
+                        e.tsMs    ? *e.tsMs
+                        : actTime ? *actTime
+                                  : now,
+                        CanonicalJson::serialize(e.payload),
+                        {}};
+            const std::string message = store::codec::signedMessage(
+                storeId, p.uuid, p.tsMs, actor, e.kind.toStdString(), e.scope.toStdString(), p.payload);
+            p.signature =
+                signer.key.sign(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())));
+            presigned.push_back(std::move(p));
+        }
+    };
+    auto read = m_conn.run(pre, presign);
     if (!read.ok())
         return read.error();
     const pg::Rows &head = read.value()[1];
@@ -281,17 +309,27 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         if (level >= store::kNodeLevelMin)
             nodeRows.row().i64(level).i64(static_cast<qint64>(index)).bytes(hash);
     };
-    const std::optional<qint64> actTime = act::actTime(events);
-    crypto::UuidSource uuids;
     QList<StoredEvent> out;
     quint64 seq = n;
-    for (const NewEvent &e : plan->batch) {
-        const std::string uuid = uuids.next();
+    // The batch is the caller's events unless the plan put an era marker first; a presigned
+    // signature is used only for exactly the event it was made over.
+    const qsizetype offset = plan->batch.size() - events.size();
+    for (qsizetype i = 0; i < plan->batch.size(); ++i) {
+        const NewEvent &e = plan->batch.at(i);
+        const Presigned *made = i >= offset && static_cast<std::size_t>(i - offset) < presigned.size()
+                                    ? &presigned[static_cast<std::size_t>(i - offset)]
+                                    : nullptr;
+        if (made && (e.kind != events.at(i - offset).kind || e.scope != events.at(i - offset).scope ||
+                     CanonicalJson::serialize(e.payload) != made->payload || made->signature.isEmpty()))
+            made = nullptr;
+        const std::string uuid = made ? made->uuid : uuids.next();
         auto sealed = act::seal(e, seq + 1, uuid,
-                                e.tsMs    ? *e.tsMs
+                                made      ? made->tsMs
+                                : e.tsMs  ? *e.tsMs
                                 : actTime ? *actTime
                                           : m_options.clock(),
-                                latestTs, signer, true, m_storeId, m_conn.label());
+                                latestTs, signer, true, m_storeId, m_conn.label(),
+                                made ? made->signature : QByteArray());
         if (!sealed.ok())
             return sealed.error();
         StoredEvent s = std::move(sealed).value();

@@ -374,7 +374,8 @@ Result<void> Connection::run(const char *sql, const Params &params) {
     return {};
 }
 
-Result<std::vector<Rows>> Connection::run(const Pipeline &pipeline) {
+Result<std::vector<Rows>> Connection::run(const Pipeline &pipeline,
+                                          const std::function<void()> &whileWaiting) {
     if (!m_conn)
         return makeError(ErrorCode::Store, QStringLiteral("not connected to the team log"));
     PGconn *c = m_conn.get();
@@ -413,6 +414,8 @@ Result<std::vector<Rows>> Connection::run(const Pipeline &pipeline) {
     }
     if (PQpipelineSync(c) != 1 && !failed)
         failed = fail(nullptr, "sync");
+    if (whileWaiting && !failed)
+        whileWaiting(); // PQpipelineSync flushed what was sent
     std::vector<Rows> out;
     out.reserve(pipeline.m_items.size());
     for (const Sent &expect : sent) {

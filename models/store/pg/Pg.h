@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -77,7 +78,9 @@ public:
     // Every statement of the pipeline sent at once and answered at once: one round trip for all.
     // The rows of each statement in order; the first statement the server refuses fails the lot
     // (the server skips the ones after it).
-    Result<std::vector<Rows>> run(const Pipeline &pipeline);
+    // `whileWaiting` runs once the pipeline is sent, while the server works on it (client work
+    // that does not depend on the answers overlaps the round trip).
+    Result<std::vector<Rows>> run(const Pipeline &pipeline, const std::function<void()> &whileWaiting = {});
 
     bool isOpen() const { return m_conn != nullptr; }
     bool isBroken() const; // the server went away
