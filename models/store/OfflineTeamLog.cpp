@@ -7,12 +7,9 @@
 #include "Witness.h"
 
 #include "core/CanonicalJson.h"
-#include "core/FileUtil.h"
 #include "crypto/Merkle.h"
-#include "crypto/SignedNote.h"
 
 #include <QFile>
-#include <QFileInfo>
 
 namespace ops {
 
@@ -57,27 +54,33 @@ quint64 citesAbove(const JsonValue &v, quint64 base) {
 QString OfflineTeamLog::behindWitnessed(const QString &name) const {
     if (m_anchorDirectory.isEmpty())
         return {};
-    const QString memory = Witness::memoryPath(m_anchorDirectory, name, storeId());
-    if (memory.isEmpty() || !QFileInfo::exists(memory))
-        return {};
-    auto text = FileUtil::readAll(memory, crypto::note::kMaxNoteBytes);
-    const auto seen = text.ok() ? Checkpoint::fromNote(text->toStdString()) : std::nullopt;
-    if (!seen || seen->storeId != storeId())
+    bool unreadable = false;
+    const auto seen =
+        Witness::remembered(Witness::memoryPath(m_anchorDirectory, name, storeId()), storeId(), &unreadable);
+    if (unreadable)
         return QStringLiteral("the record of what '%1' cosigned here is unreadable").arg(name);
-    if (seen->size > m_copy->size())
-        return QStringLiteral(
-                   "this console's copy of the team log (%1 events) is older than the checkpoint "
-                   "'%2' witnessed here (%3 events): an older copy was put back, or it was not brought up to "
-                   "date since")
-            .arg(m_copy->size())
+    if (!seen || seen->size == 0)
+        return {};
+    if (seen->size > m_base)
+        return QStringLiteral("this console's copy of the team log (%1 events) is older than the checkpoint "
+                              "'%2' witnessed here (%3 events): an older copy was put back, or it was not "
+                              "brought up to date since")
+            .arg(m_base)
             .arg(name)
             .arg(seen->size);
-    if (seen->size > 0 &&
-        crypto::merkle::rootOf(crypto::merkle::VectorTree(m_copy->leaves()), seen->size) != seen->root)
-        return QStringLiteral("this console's copy of the team log is not the log '%1' witnessed here "
-                              "(its first %2 events differ)")
-            .arg(name)
-            .arg(seen->size);
+    // The root of the copy's first events is computed once a view and checkpoint (it hashes every
+    // leaf of the prefix), not at every act.
+    const std::pair<quint64, QByteArray> key{seen->size, seen->root};
+    if (!m_heldCheckpoints.contains(key)) {
+        if (crypto::merkle::rootOf(
+                crypto::merkle::VectorTree(m_leaves.mid(0, static_cast<qsizetype>(m_base))), seen->size) !=
+            seen->root)
+            return QStringLiteral("this console's copy of the team log is not the log '%1' witnessed here "
+                                  "(its first %2 events differ)")
+                .arg(name)
+                .arg(seen->size);
+        m_heldCheckpoints.insert(key);
+    }
     return {};
 }
 

@@ -14,6 +14,7 @@
 #include "core/Time.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace ops {
 
@@ -82,6 +83,7 @@ private:
     void addProvisional(const OutboxAct &act);
 
     std::shared_ptr<TeamLogCopy> m_copy;
+    mutable QSet<std::pair<quint64, QByteArray>> m_heldCheckpoints; // witnessed checkpoints the copy holds
     std::shared_ptr<Outbox> m_outbox;
     TrustPolicy m_trust;
     Time::Clock m_clock;

@@ -309,13 +309,12 @@ Result<QHash<QString, Outbox::ActIds>> Outbox::actIds() const {
         if (auto r = readEvents(st->text(2), act, m_path); !r.ok())
             return r.error();
         if (!act.uuids.isEmpty())
-            out.insert(
-                act.uuids.first(),
-                ActIds{act.n, st->text(1), act.uuids, act.events,
-                       static_cast<int>(st->text(3) == QLatin1String("synced")     ? OutboxState::Synced
-                                        : st->text(3) == QLatin1String("rejected") ? OutboxState::Rejected
-                                                                                   : OutboxState::Pending),
-                       static_cast<quint64>(st->int64(4))});
+            out.insert(act.uuids.first(),
+                       ActIds{act.n, st->text(1), act.uuids, act.events,
+                              st->text(3) == QLatin1String("synced")     ? OutboxState::Synced
+                              : st->text(3) == QLatin1String("rejected") ? OutboxState::Rejected
+                                                                         : OutboxState::Pending,
+                              static_cast<quint64>(st->int64(4))});
     }
     return out;
 }

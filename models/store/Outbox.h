@@ -80,8 +80,8 @@ public:
         QString author;
         QStringList uuids;
         QList<NewEvent> events; // what the act records: kind, scope and payload of each event
-        int state = 0;          // OutboxState, as an int (its outcome so far)
-        quint64 firstSeq = 0;   // synced: the position of its first event, when known
+        OutboxState state = OutboxState::Pending; // its outcome so far
+        quint64 firstSeq = 0;                     // synced: the position of its first event, when known
     };
     Result<QHash<QString, ActIds>> actIds() const;
     // The acts still waiting, and when the oldest of them was made (0 when none waits).

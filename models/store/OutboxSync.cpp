@@ -250,12 +250,17 @@ public:
         // never appended from here; one still waiting (or being synced now) has no record before
         // this window, since nobody else knows its ids. Only an act synced with its position lost
         // (a sync cut off) needs the log's first record of its ids.
-        if (own->state == static_cast<int>(OutboxState::Rejected))
+        switch (own->state) {
+        case OutboxState::Rejected:
             return nullptr;
-        if (own->state == static_cast<int>(OutboxState::Pending) ||
-            (own->state == static_cast<int>(OutboxState::Synced) && own->firstSeq != 0)) {
-            if (own->state == static_cast<int>(OutboxState::Synced) && own->firstSeq != e.seq + 1)
+        case OutboxState::Synced:
+            if (own->firstSeq == 0)
+                break; // its position was lost: the log says which record came first
+            if (own->firstSeq != e.seq + 1)
                 return nullptr;
+            m_consumed.insert(ids.first());
+            return &own.value();
+        case OutboxState::Pending:
             m_consumed.insert(ids.first());
             return &own.value();
         }

@@ -16,23 +16,6 @@ namespace ops::TeamWitness {
 namespace merkle = crypto::merkle;
 namespace note = crypto::note;
 
-namespace {
-
-std::optional<Checkpoint> remembered(const QString &memory, const QString &storeId, bool *unreadable) {
-    *unreadable = false;
-    if (!QFileInfo::exists(memory))
-        return std::nullopt;
-    auto text = FileUtil::readAll(memory, note::kMaxNoteBytes);
-    auto cp = text.ok() ? Checkpoint::fromNote(text->toStdString()) : std::nullopt;
-    if (!cp || cp->storeId != storeId) {
-        *unreadable = true;
-        return std::nullopt;
-    }
-    return cp;
-}
-
-} // namespace
-
 QString alarm(const PgEvidenceStore &store) {
     const QString path = store.alarmPath();
     if (path.isEmpty() || !QFileInfo::exists(path))
@@ -60,7 +43,7 @@ Result<Outcome> witness(PgEvidenceStore &store, const Signer &me, const QString 
                          QStringLiteral("the latest checkpoint is not a signed note"));
     const QString memory = Witness::memoryPath(stateDirectory, me.name, store.storeId());
     bool unreadable = false;
-    const std::optional<Checkpoint> seen = remembered(memory, store.storeId(), &unreadable);
+    const std::optional<Checkpoint> seen = Witness::remembered(memory, store.storeId(), &unreadable);
     if (unreadable)
         return makeError(ErrorCode::Store,
                          QStringLiteral("the record of what %1 cosigned before is unreadable").arg(me.name),

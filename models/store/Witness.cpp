@@ -20,6 +20,19 @@ QString memoryPath(const QString &stateDirectory, const QString &name, const QSt
            QStringLiteral(".note");
 }
 
+std::optional<Checkpoint> remembered(const QString &memory, const QString &storeId, bool *unreadable) {
+    *unreadable = false;
+    if (!QFileInfo::exists(memory))
+        return std::nullopt;
+    auto text = FileUtil::readAll(memory, note::kMaxNoteBytes);
+    auto cp = text.ok() ? Checkpoint::fromNote(text->toStdString()) : std::nullopt;
+    if (!cp || cp->storeId != storeId) {
+        *unreadable = true;
+        return std::nullopt;
+    }
+    return cp;
+}
+
 Result<std::string> cosign(const EvidenceStore &store, const Signer &cosigner, std::string_view noteText,
                            const QString &memory, qint64 nowMs) {
     auto cp = Checkpoint::fromNote(noteText);

@@ -5,6 +5,7 @@
 
 #include "EvidenceStore.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,10 @@ namespace ops::Witness {
 
 // Where this user keeps the last checkpoint `name` cosigned for log `storeId`.
 QString memoryPath(const QString &stateDirectory, const QString &name, const QString &storeId);
+
+// The checkpoint kept at `memory` for log `storeId`: none when nothing is kept there yet; with
+// `unreadable` set when the file is not a checkpoint note of that log.
+std::optional<Checkpoint> remembered(const QString &memory, const QString &storeId, bool *unreadable);
 
 // Checks that `noteText` is a checkpoint of this store signed by an identity that could sign it,
 // that the store extends it, and that it extends the checkpoint kept at `memory` (the last one
