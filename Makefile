@@ -3,6 +3,8 @@ SHELL := /bin/bash
 JOBS ?= 2
 DEBUG_DIR := build/debug
 RELEASE_DIR := build/release
+SCREENSHOT_DIR ?= docs/images
+SCREENSHOT_THEME ?=
 
 .PHONY: deps test run build release debug screenshots package bench format fuzz clean translations
 
@@ -41,6 +43,8 @@ screenshots: release
 	export HOME=$$tmp XDG_DATA_HOME=$$tmp/.local/share XDG_CONFIG_HOME=$$tmp/.config XDG_STATE_HOME=$$tmp/.local/state \
 	  XDG_RUNTIME_DIR=$$tmp OPSCONSOLE_ENV=dev; \
 	unset OPSCONSOLE_PASSPHRASE OPSCONSOLE_IDENTITY; \
+	if [ -n "$(SCREENSHOT_THEME)" ]; then mkdir -p $$tmp/.config/opsconsole; \
+	  printf '[ui]\ntheme=%s\n' "$(SCREENSHOT_THEME)" > $$tmp/.config/opsconsole/opsconsole.conf; fi; \
 	$(RELEASE_DIR)/bin/opsconsole-cli init --identity demo --roles operator,incident-owner,release-owner >/dev/null 2>&1; \
 	$(RELEASE_DIR)/bin/opsconsole-cli evidence import tests/data/demo-evidence.jsonl >/dev/null; \
 	for i in 1 2; do $(RELEASE_DIR)/bin/opsconsole-cli signal record publish_blocked --scope my >/dev/null; done; \
@@ -73,9 +77,9 @@ screenshots: release
 	$$cli proof summarize tests/data/captures/demo-output.txt --record --scope kl >/dev/null 2>&1; \
 	bash tests/support/make-verdict.sh $$tmp/results tests/data/captures/*.txt; \
 	$$cli verdict verify --folder $$tmp/results --record --scope kl >/dev/null; \
-	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images; \
-	mkdir -p docs/images/de; \
-	LANG=de_DE.UTF-8 LANGUAGE=de QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots docs/images/de
+	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots $(SCREENSHOT_DIR); \
+	mkdir -p $(SCREENSHOT_DIR)/de; \
+	LANG=de_DE.UTF-8 LANGUAGE=de QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots $(SCREENSHOT_DIR)/de
 
 package: release
 	cd $(RELEASE_DIR) && cpack -G DEB

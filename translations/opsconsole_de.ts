@@ -692,7 +692,7 @@
     </message>
     <message>
         <source>Severity</source>
-        <translation>Schweregrad</translation>
+        <translation>SEV</translation>
     </message>
     <message>
         <source>Incident</source>
@@ -712,7 +712,7 @@
     </message>
     <message>
         <source>Owner</source>
-        <translation>Verantwortlich</translation>
+        <translation>Zuständig</translation>
     </message>
     <message>
         <source>State</source>
@@ -1469,8 +1469,8 @@
         <translation>, ENTWURF</translation>
     </message>
     <message>
-        <source>Tier, lockability</source>
-        <translation>Stufe, Sperrbarkeit</translation>
+        <source>Tier</source>
+        <translation>Stufe</translation>
     </message>
 </context>
 <context>

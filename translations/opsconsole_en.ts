@@ -1460,15 +1460,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tier, lockability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import derivation or typed INFEASIBLE records (YAML, one record template each); an invalid file is refused whole with every finding, and nothing is written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No records yet: import the derivation records (YAML).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

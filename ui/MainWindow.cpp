@@ -64,11 +64,7 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     m_navigation->setUniformItemSizes(true);
     m_navigation->setSpacing(2);
     m_navigation->setMinimumWidth(190);
-    // A light selection keeps the coloured icons and the text readable on the current item.
-    QPalette navPalette = m_navigation->palette();
-    navPalette.setColor(QPalette::Highlight, QColor(0xd4, 0xe4, 0xf7));
-    navPalette.setColor(QPalette::HighlightedText, QColor(0x10, 0x20, 0x30));
-    m_navigation->setPalette(navPalette);
+    tintNavigation();
     m_navigation->setMaximumWidth(280);
     m_stack = new QStackedWidget(splitter);
     m_stack->setObjectName(QStringLiteral("panels"));
@@ -486,6 +482,18 @@ void MainWindow::restoreLayout() {
         a->setChecked(a->data().toString() == themeKey(theme));
     if (theme != Theme::System)
         applyTheme(theme);
+    tintNavigation();
+}
+
+void MainWindow::tintNavigation() {
+    // A soft selection keeps the coloured icons and the text readable on the
+    // current item: a light tint on a light window, a dark one on a dark window.
+    const bool dark = qApp->palette().color(QPalette::Window).lightness() < 128;
+    QPalette navPalette = qApp->palette();
+    navPalette.setColor(QPalette::Highlight, dark ? QColor(0x2c, 0x45, 0x66) : QColor(0xd4, 0xe4, 0xf7));
+    navPalette.setColor(QPalette::HighlightedText,
+                        dark ? QColor(0xf0, 0xf4, 0xfa) : QColor(0x10, 0x20, 0x30));
+    m_navigation->setPalette(navPalette);
 }
 
 void MainWindow::saveLayout() const {
@@ -514,6 +522,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 void MainWindow::setTheme(Theme theme) {
     QSettings().setValue(QStringLiteral("ui/theme"), themeKey(theme));
     applyTheme(theme);
+    tintNavigation();
 }
 
 void MainWindow::showAbout() {

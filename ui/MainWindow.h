@@ -83,6 +83,7 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void setTheme(Theme theme);
+    void tintNavigation();
     void showAbout();
     void showShortcuts();
     void showCommandPalette();

@@ -137,7 +137,7 @@ QVariant DerivationQueueModel::headerData(int section, Qt::Orientation orientati
     case Value:
         return QCoreApplication::translate("ops::ui::DerivationsPanel", "Value");
     case Tier:
-        return QCoreApplication::translate("ops::ui::DerivationsPanel", "Tier, lockability");
+        return QCoreApplication::translate("ops::ui::DerivationsPanel", "Tier");
     case Status:
         return QCoreApplication::translate("ops::ui::DerivationsPanel", "Status");
     }

@@ -156,13 +156,15 @@ QWidget *DerivationsPanel::buildQueue() {
     m_queue->setWordWrap(false);
     m_queue->verticalHeader()->setDefaultSectionSize(m_queue->fontMetrics().height() + 8);
     m_queue->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_queue->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_queue->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_queue->horizontalHeader()->setSectionResizeMode(DerivationQueueModel::Value, QHeaderView::Stretch);
-    m_queue->horizontalHeader()->setSectionResizeMode(DerivationQueueModel::Status, QHeaderView::Interactive);
-    m_queue->horizontalHeader()->resizeSection(
-        DerivationQueueModel::Status,
-        m_queue->fontMetrics().horizontalAdvance(tr("accepted · to sign")) + 12);
+    QHeaderView *header = m_queue->horizontalHeader();
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // What a reviewer scans for comes first and stays whole: the record, its
+    // state, its tier; the value (long, and whole in the record view and the
+    // tooltip) takes the room that is left and is the one elided.
+    header->moveSection(header->visualIndex(DerivationQueueModel::Status), 1);
+    header->moveSection(header->visualIndex(DerivationQueueModel::Tier), 2);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DerivationQueueModel::Value, QHeaderView::Stretch);
     m_queue->setTextElideMode(Qt::ElideRight);
     connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { showRecord(); });
@@ -246,10 +248,12 @@ QWidget *DerivationsPanel::buildRecordView() {
 void DerivationsPanel::showEvent(QShowEvent *event) {
     Panel::showEvent(event);
     if (!m_sized && width() > 0) {
-        // Half and half: the queue's four columns fit without scrolling.
+        // The queue a little wider than the record: its state and tier
+        // columns stay whole, and the record's field table wraps its values.
         m_sized = true;
         const int total = m_split->width();
-        m_split->setSizes({total / 2, total - total / 2});
+        const int queue = total * 11 / 20;
+        m_split->setSizes({queue, total - queue});
     }
 }
 

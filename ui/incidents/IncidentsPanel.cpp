@@ -177,7 +177,7 @@ IncidentsPanel::IncidentsPanel(AppContext *app, QWidget *parent)
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({560, 720});
+    splitter->setSizes({610, 670}); // the incident list's columns whole, in German too
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter, 1);
@@ -239,6 +239,8 @@ void IncidentsPanel::refresh() {
         m_seenSize = size.value();
     const QString keep = m_incidentId;
     m_model->setIncidents(m_book.incidents(), m_clock(), m_showClosed->isChecked());
+    // Every row says "open" unless closed ones are shown: the column earns its room only then.
+    m_list->setColumnHidden(IncidentListModel::State, !m_showClosed->isChecked());
     if (const int row = m_filter->rowOf(keep); row >= 0) {
         const QSignalBlocker block(m_list->selectionModel());
         m_list->selectRow(row);
