@@ -630,6 +630,18 @@
         <source>firing since %1</source>
         <translation>ausgelöst seit %1</translation>
     </message>
+    <message>
+        <source>process %1 (a monitor taking over)</source>
+        <translation>Prozess %1 (ein Monitor übernimmt)</translation>
+    </message>
+    <message>
+        <source>another recorder in this process</source>
+        <translation>ein anderer Aufzeichner in diesem Prozess</translation>
+    </message>
+    <message>
+        <source>%1, which did not hand over within %2 s</source>
+        <translation>%1, der die Aufzeichnung nicht binnen %2 s übergeben hat</translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>

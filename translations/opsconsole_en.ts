@@ -630,6 +630,18 @@
         <source>firing since %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>process %1 (a monitor taking over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another recorder in this process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, which did not hand over within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>

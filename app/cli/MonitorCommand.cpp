@@ -17,8 +17,8 @@
 #include "store/Session.h"
 
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QHostAddress>
-#include <QLockFile>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSocketNotifier>
@@ -75,6 +75,8 @@ struct Receiver {
 // /healthz, POST /alertmanager with a bearer token and a bounded body. A client that stalls is
 // dropped after kIdleMs.
 constexpr int kIdleMs = 15000;
+// How long a console window recording the store has to hand over (it does between rounds).
+constexpr int kHandoverWaitMs = 60000;
 
 void serve(QTcpSocket *socket, const std::function<QByteArray()> &metrics, const Receiver &receiver) {
     auto buffer = std::make_shared<QByteArray>();
@@ -215,23 +217,24 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         receiver.maxBody = ctx->config.alertmanager.maxBodyBytes;
     }
 
-    // One recorder per store: a second monitor, or a console, finds the lock held.
-    QLockFile lock(AlertMonitor::recorderLockPath(ctx->storePath));
-    lock.setStaleLockTime(0); // a dead monitor's lock is taken over (its pid is gone)
-    if (!lock.tryLock(0)) {
-        qint64 pid = 0;
-        QString hostName, app;
-        lock.getLockInfo(&pid, &hostName, &app);
+    // One recorder per store: a second monitor finds the lock held and is refused; a console
+    // window that records is asked to hand over and does so between its rounds.
+    auto lock = std::make_unique<RecorderLock>(ctx->storePath);
+    if (!RecorderLock::holder(ctx->storePath).isEmpty() &&
+        QFileInfo::exists(RecorderLock::yieldsPath(ctx->storePath))) {
+        io.err << "monitor: waiting for " << RecorderLock::holder(ctx->storePath)
+               << " to hand the recording over\n";
+        io.err.flush();
+    }
+    if (const QString busy = lock->takeOver(kHandoverWaitMs); !busy.isEmpty())
         return fail(
             io,
             makeError(ErrorCode::Policy,
-                      QStringLiteral("the store is already monitored (process %1 on %2): one recorder "
-                                     "per store, so no transition is recorded twice")
-                          .arg(pid)
-                          .arg(hostName),
+                      QStringLiteral("the store is already monitored (%1): one recorder per store, so no "
+                                     "transition is recorded twice")
+                          .arg(busy),
                       ctx->storePath),
             json);
-    }
 
     auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
     if (!unlocked.ok())
@@ -242,6 +245,7 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     Session session;
     session.unlockWith(Signer{unlocked->signer.name, unlocked->signer.key.duplicate()});
     monitor.setSession(&session);
+    monitor.adoptRecorderLock(std::move(lock));
     if (!monitor.openStore())
         return fail(io, makeError(ErrorCode::Store, monitor.recordingProblem(), ctx->storePath), json);
     if (!monitor.notificationProblem().isEmpty())

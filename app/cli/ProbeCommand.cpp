@@ -77,7 +77,10 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
         sizeBefore = unlocked->store->size().ok() ? unlocked->store->size().value() : 0;
         monitor = std::make_unique<AlertMonitor>(ctx->config, rules.value(), ctx->storePath, token);
         // One recorder per store: while `monitor` records it, a round here would record twice.
-        if (const QString by = monitor->monitoredBy(); !by.isEmpty())
+        QString by = monitor->monitoredBy();
+        if (by.isEmpty())
+            by = monitor->takeRecorderLock(); // held for this round
+        if (!by.isEmpty())
             return fail(io,
                         makeError(ErrorCode::Policy,
                                   QStringLiteral("the store is monitored by %1; probe without --record "

@@ -92,6 +92,8 @@ void RollbackClockWatcher::check() {
     const QString attempt = m_session->identity() + QLatin1Char('@') + QString::number(m_host->size());
     if (attempt == m_failedFor)
         return;
+    if (m_mayRecord && !m_mayRecord())
+        return; // another process records this store (its monitor records the deadline)
     auto done = recordDue(*store, *m_session->signer(), m_config, m_library, m_clock);
     m_seenSize = 0; // fold again next time
     if (!done.ok()) {

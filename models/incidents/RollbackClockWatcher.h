@@ -7,7 +7,9 @@
 #include "runbooks/Runbook.h"
 
 #include <QObject>
+
 #include <QPointer>
+#include <functional>
 
 class QTimer;
 
@@ -36,6 +38,9 @@ public:
                          QObject *parent = nullptr);
     void setClock(Time::Clock clock) { m_clock = std::move(clock); }
     void setIntervalMs(int ms);
+    // Asked before each record: whether this process is the store's one recorder now (the
+    // window's alert monitor holds the recorder lock). Without a check, it always records.
+    void setRecorderCheck(std::function<bool()> check) { m_mayRecord = std::move(check); }
     // One pass now (the timer calls it every interval while someone is signed in).
     void check();
     QString lastProblem() const { return m_problem; }
@@ -47,6 +52,7 @@ Q_SIGNALS:
     void problem(const QString &message);
 
 private:
+    std::function<bool()> m_mayRecord;
     QPointer<StoreHost> m_host;
     QPointer<Session> m_session;
     DeploymentConfig m_config;

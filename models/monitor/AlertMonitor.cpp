@@ -178,24 +178,61 @@ QList<Identity> AlertMonitor::identities() const {
     return ids.ok() ? ids.value() : QList<Identity>{};
 }
 
+QString AlertMonitor::localStorePath() const {
+    return m_host && !m_host->isTeamLog() ? m_host->path() : QString();
+}
+
 QString AlertMonitor::monitoredBy() const {
-    const QString path = m_host && !m_host->isTeamLog() ? m_host->path() : QString();
+    const QString path = localStorePath();
+    // Read without taking it: the recorder must never find its lock busy because a console looked.
+    return path.isEmpty() ? QString() : RecorderLock::holder(path);
+}
+
+QString AlertMonitor::takeRecorderLock() {
+    const QString path = localStorePath();
     if (path.isEmpty())
         return {};
-    // Read without taking it: the recorder must never find its lock busy because a console looked.
-    QLockFile lock(recorderLockPath(path));
-    qint64 pid = 0;
-    QString host, app;
-    if (!lock.getLockInfo(&pid, &host, &app) || pid <= 0 || pid == QCoreApplication::applicationPid())
+    if (!m_recorder || m_recorder->storePath() != path)
+        m_recorder = std::make_unique<RecorderLock>(path);
+    if (m_recorder->held())
         return {};
-    if (host == QSysInfo::machineHostName() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
-        return {}; // a recorder that died: its lock is stale
-    const QDateTime since = QFileInfo(recorderLockPath(path)).lastModified().toUTC();
-    return tr("process %1 on %2 since %3").arg(pid).arg(host, since.toString(Qt::ISODate));
+    if (m_yields)
+        if (const qint64 pid = m_recorder->requestedBy())
+            return tr("process %1 (a monitor taking over)").arg(pid);
+    return m_recorder->tryTake(m_yields);
+}
+
+void AlertMonitor::setYieldsToMonitor(bool on) {
+    m_yields = on;
+    if (!on) {
+        delete m_handover;
+        m_handover = nullptr;
+        return;
+    }
+    if (!m_handover) {
+        m_handover = new QTimer(this);
+        m_handover->setInterval(1000);
+        connect(m_handover, &QTimer::timeout, this, &AlertMonitor::handOverIfAsked);
+        m_handover->start();
+    }
+}
+
+void AlertMonitor::handOverIfAsked() {
+    if (!m_recorder || !m_recorder->held() || isRunning())
+        return; // a round in flight is recorded first, under the lock
+    if (const qint64 pid = m_recorder->requestedBy()) {
+        waitForWrites();
+        m_recorder->release();
+        followRecorder(tr("process %1 (a monitor taking over)").arg(pid));
+        Q_EMIT recordingChanged();
+    }
 }
 
 void AlertMonitor::runRound(const QString &scope) {
-    if (const QString by = monitoredBy(); !by.isEmpty()) {
+    QString by = monitoredBy();
+    if (by.isEmpty())
+        by = takeRecorderLock();
+    if (!by.isEmpty()) {
         followRecorder(by);
         return;
     }
@@ -217,12 +254,32 @@ void AlertMonitor::followRecorder(const QString &by) {
         return;
     const qint64 now = m_clock();
     const qint64 window = freshnessWindowMs(m_config);
+    // What the recorder made fire since this console last looked reaches the people at this
+    // console too (desktop notification, tray): the recorder records, the follower only tells.
+    QList<AlertTransition> fired;
     if (auto cells = m_monitorStore->alertCells(); cells.ok()) {
+        QHash<QString, AlertCell> before;
+        for (const AlertCell &c : m_evaluator->cells())
+            before.insert(c.alertId + QLatin1Char('|') + c.scope, c);
         QList<AlertCell> saved;
         for (StoredAlertCell c : cells.value()) {
             // Healthy only from a fresh evaluation; a firing alert stays firing until seen good.
             if (c.cell.state == AlertState::Ok && now - c.evaluatedAtMs > window)
                 c.cell.state = AlertState::Unknown;
+            const AlertCell was = before.value(c.cell.alertId + QLatin1Char('|') + c.cell.scope);
+            const bool wasFiring = was.state == AlertState::Firing || was.state == AlertState::Acknowledged;
+            // The same firing (same start) is not news; a cell that cleared and fired again is.
+            if (c.cell.state == AlertState::Firing && !(wasFiring && was.sinceMs == c.cell.sinceMs)) {
+                AlertTransition t;
+                t.alertId = c.cell.alertId;
+                t.scope = c.cell.scope;
+                t.from = was.state;
+                t.to = AlertState::Firing;
+                t.severity = c.cell.severity;
+                t.detail = c.cell.detail;
+                t.tsMs = c.cell.sinceMs;
+                fired.append(t);
+            }
             saved.append(c.cell);
         }
         m_evaluator->restore(saved);
@@ -251,7 +308,7 @@ void AlertMonitor::followRecorder(const QString &by) {
             results.append(r);
         }
     }
-    Q_EMIT roundEvaluated(results, {});
+    Q_EMIT roundEvaluated(results, fired);
 }
 
 void AlertMonitor::processRound(const QList<ProbeResult> &results) {

@@ -3,6 +3,7 @@
 #include "Alertmanager.h"
 #include "MonitorStore.h"
 #include "Notifier.h"
+#include "RecorderLock.h"
 
 #include "alerts/AlertEvaluator.h"
 #include "probes/ProbeEngine.h"
@@ -11,6 +12,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -68,6 +70,19 @@ public:
     // "process P on HOST since TIME" while another live process holds the store's recorder lock
     // (the file beside the store), else "".
     QString monitoredBy() const;
+    // One recorder per store: a round records only while this process holds the store's
+    // recorder lock (RecorderLock.h), which runRound takes. "" when it does (or the store is a
+    // team log, which has no lock file), else who holds it or is taking it over.
+    QString takeRecorderLock();
+    // Whether this process may record the store now (the lock taken if it was free): for the
+    // other recorders of the console, e.g. missed rollback deadlines.
+    bool mayRecord() { return monitoredBy().isEmpty() && takeRecorderLock().isEmpty(); }
+    // A console window: holds the lock while it records and hands it over, within a second and
+    // between rounds, to a headless monitor that asks for it; then it follows the monitor.
+    void setYieldsToMonitor(bool on);
+    // The headless monitor took the lock itself (RecorderLock::takeOver): this monitor records
+    // under it.
+    void adoptRecorderLock(std::unique_ptr<RecorderLock> lock) { m_recorder = std::move(lock); }
     // Whether the last round showed another recorder's evaluations (recordingProblem says whose).
     bool isFollowing() const { return m_following; }
     // How long an evaluation counts as fresh: three probe intervals, at least 90 s. Older ones
@@ -75,9 +90,7 @@ public:
     static qint64 freshnessWindowMs(const DeploymentConfig &config) {
         return qMax<qint64>(3LL * config.probes.intervalS * 1000, 90 * 1000);
     }
-    static QString recorderLockPath(const QString &storePath) {
-        return storePath + QStringLiteral(".monitor.lock");
-    }
+    static QString recorderLockPath(const QString &storePath) { return RecorderLock::lockPath(storePath); }
     bool isRunning() const { return m_engine->isRunning(); }
     // Evaluates these results as one round (what runRound does when the probes come back).
     void processRound(const QList<ProbeResult> &results);
@@ -122,6 +135,8 @@ public:
     SqliteEvidenceStore *openStore() { return ensureStore() ? m_store : nullptr; }
 
 Q_SIGNALS:
+    // After every round; while following a recorder, the transitions are the cells it made
+    // fire since the last look (news for the people at this console, recorded by the recorder).
     void roundEvaluated(const QList<ops::ProbeResult> &results,
                         const QList<ops::AlertTransition> &transitions);
     void recordingChanged();
@@ -139,6 +154,12 @@ private:
     // Shows the recorder's latest target states and cells as this round.
     void followRecorder(const QString &by);
     bool m_following = false;
+    // The local store's path (not a team log), "" when there is none.
+    QString localStorePath() const;
+    std::unique_ptr<RecorderLock> m_recorder;
+    bool m_yields = false;
+    QTimer *m_handover = nullptr;
+    void handOverIfAsked();
     // Reads the alertmanager.* events recorded since the fold last looked.
     bool syncAlertmanager();
     Alertmanager::Fold m_alertmanager;

@@ -6,13 +6,16 @@
 #include "HttpTestClient.h"
 
 #include "core/CanonicalJson.h"
+#include "monitor/RecorderLock.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void initTestCase();
     void recordsServesMetricsAndStops();
     void silenceVerbs();
+    void aRecordingConsoleHandsOverToTheMonitor();
 
 private:
     test::DemoPipelineProcess m_pipeline;
@@ -249,6 +253,63 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
                  refusedToken.err.contains("chmod 600"),
              refusedToken.err.constData());
     QVERIFY(!refusedToken.err.contains("leaky-token-9c1") && !refusedToken.out.contains("leaky-token-9c1"));
+}
+
+void TestMonitorCli::aRecordingConsoleHandsOverToTheMonitor() {
+    test::Cli cli(m_pipeline.demoConfigYaml(), QStringLiteral("publisher-token-handover-7d2"));
+    auto init = RUN_OK(cli("init --identity mon --roles operator --json"));
+    QCOMPARE(init.exitCode, 0);
+    const QString store = test::parseJson(init.out).stringAt("store");
+    QVERIFY(QFileInfo::exists(store));
+
+    // A recorder that does not yield (another monitor): the monitor is refused at once.
+    {
+        RecorderLock other(store);
+        QVERIFY(other.tryTake(false).isEmpty());
+        auto refused = cli("monitor --rounds 1 --identity mon");
+        QCOMPARE(refused.exitCode, 4);
+        QVERIFY2(refused.err.contains("already monitored") &&
+                     refused.err.contains(QString::number(QCoreApplication::applicationPid()).toUtf8()),
+                 refused.err.constData());
+        QVERIFY2(!refused.err.contains("hand over"), refused.err.constData()); // not asked, not waited for
+        QVERIFY(!QFileInfo::exists(RecorderLock::requestPath(store)));
+    }
+
+    // A console window recording the store (here this process, with the lock it holds the way a
+    // window does): the monitor asks for it, the console hands over between rounds, the monitor
+    // records.
+    RecorderLock console(store);
+    QVERIFY(console.tryTake(true).isEmpty());
+    QVERIFY(QFileInfo::exists(RecorderLock::yieldsPath(store)));
+    qint64 asked = 0;
+    QTimer handover;
+    handover.setInterval(50);
+    QObject::connect(&handover, &QTimer::timeout, &handover, [&] {
+        if (const qint64 pid = console.requestedBy(); pid > 0 && console.held()) {
+            asked = pid;
+            console.release();
+        }
+    });
+    handover.start();
+    QProcess monitor;
+    monitor.setProcessEnvironment(cli.runner.environment());
+    monitor.start(test::ProgramRunner::binary(QStringLiteral("opsconsole-cli")),
+                  {QStringLiteral("monitor"), QStringLiteral("--rounds"), QStringLiteral("1"),
+                   QStringLiteral("--identity"), QStringLiteral("mon"), QStringLiteral("--config"),
+                   cli.config});
+    QVERIFY(monitor.waitForStarted());
+    const qint64 monitorPid = monitor.processId();
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.state() == QProcess::NotRunning, 120000);
+    const QByteArray err = monitor.readAllStandardError();
+    QVERIFY2(monitor.exitCode() == 0, err.constData());
+    QVERIFY2(err.contains("waiting for process"), err.constData());
+    QVERIFY2(err.contains("stopped after 1 round"), err.constData());
+    QCOMPARE(asked, monitorPid);
+    // The console, asked again, finds no request: the monitor took it and cleaned up.
+    QVERIFY(!QFileInfo::exists(RecorderLock::requestPath(store)));
+    QVERIFY(!QFileInfo::exists(RecorderLock::yieldsPath(store)));
+    QVERIFY(console.tryTake(true).isEmpty());
+    QCOMPARE(cli("evidence verify").exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestMonitorCli)

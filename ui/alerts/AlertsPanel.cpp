@@ -1,5 +1,7 @@
 #include "AlertsPanel.h"
 
+#include "incidents/RollbackClockWatcher.h"
+
 #include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/TimeFormat.h"
@@ -12,6 +14,7 @@
 #include "TrendCharts.h"
 
 #include "core/Time.h"
+#include "incidents/RollbackClockWatcher.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -78,6 +81,12 @@ AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     , m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("alertsPanel"));
     setAccessibleName(title());
+    // One recorder per store: this window records while it holds the store's recorder lock and
+    // hands it to a headless monitor that asks; the missed rollback deadlines go with it.
+    m_monitor->setYieldsToMonitor(true);
+    if (RollbackClockWatcher *clocks = app->clockWatcher())
+        clocks->setRecorderCheck(
+            [monitor = QPointer<AlertMonitor>(m_monitor)] { return monitor && monitor->mayRecord(); });
 
     m_roundLabel->setObjectName(QStringLiteral("probeRoundLabel"));
     m_roundLabel->setText(tr("Not probed yet: every cell is unknown until its targets have been probed."));

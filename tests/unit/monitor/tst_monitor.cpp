@@ -7,11 +7,13 @@
 #include "monitor/HttpRequest.h"
 #include "monitor/LoggedProbes.h"
 #include "monitor/Metrics.h"
+#include "monitor/RecorderLock.h"
 #include "store/Schema.h"
 
 #include <sqlite3.h>
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSysInfo>
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void metricsStateSetsAndEscaping();
     void httpRequestHeads();
     void followsALiveRecorderAndTakesOverWhenItDies();
+    void aConsoleHandsItsRecordingToAMonitorThatAsks();
     void aRoundThatContradictsTheTransitionDoesNotCount();
     void samplesAreKeptAndPrunedAfterRetention();
     void transitionsAreSignedEvents();
@@ -428,8 +431,41 @@ void TestMonitor::followsALiveRecorderAndTakesOverWhenItDies() {
         rig.monitor->evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).consecutiveBad, 1);
     const auto results = rounds.first().first().value<QList<ProbeResult>>();
     QVERIFY(!results.isEmpty());
+    // Nothing new fired: a follower's first look tells nobody about what it already knew.
+    QVERIFY(rounds.first().at(1).value<QList<AlertTransition>>().isEmpty());
     rig.f.reopen();
     QCOMPARE(rig.f.store->size().value(), size); // nothing recorded
+    rig.f.store.reset();
+    // The recorder's next round makes the kl cell fire: the follower tells its people, once.
+    quint64 recorded = 0;
+    {
+        AlertMonitor recorderRound(rig.config, rules(), rig.f.path, Secret());
+        recorderRound.setClock([&rig] { return rig.clock; });
+        recorderRound.setSession(&rig.session);
+        rig.clock += 30000;
+        recorderRound.processRound(test::manifestRound(true, rig.clock));
+        QCOMPARE(recorderRound.evaluator()->cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).state,
+                 AlertState::Firing);
+        rig.f.reopen();
+        recorded = rig.f.store->size().value();
+        rig.f.store.reset();
+    }
+    QVERIFY(recorded > size);
+    rounds.clear();
+    rig.monitor->runRound();
+    QCOMPARE(rounds.count(), 1);
+    auto told = rounds.first().at(1).value<QList<AlertTransition>>();
+    QCOMPARE(told.size(), 1);
+    QCOMPARE(told.first().alertId, QStringLiteral("stale-pack"));
+    QCOMPARE(told.first().scope, QStringLiteral("kl"));
+    QCOMPARE(told.first().to, AlertState::Firing);
+    QVERIFY(!told.first().severity.isEmpty());
+    rounds.clear();
+    rig.monitor->runRound(); // the same firing again is no news
+    QCOMPARE(rounds.count(), 1);
+    QVERIFY(rounds.first().at(1).value<QList<AlertTransition>>().isEmpty());
+    rig.f.reopen();
+    QCOMPARE(rig.f.store->size().value(), recorded); // the follower recorded nothing
     rig.f.store.reset();
     // The recorder dies: its lock is stale, and this console takes over.
     recorder.kill();
@@ -438,6 +474,45 @@ void TestMonitor::followsALiveRecorderAndTakesOverWhenItDies() {
     rig.monitor->runRound();
     QVERIFY(rig.monitor->recordingProblem().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!rig.monitor->isRunning(), 60000);
+}
+
+void TestMonitor::aConsoleHandsItsRecordingToAMonitorThatAsks() {
+    Rig rig;
+    rig.signInAlice();
+    rig.monitor->setYieldsToMonitor(true);
+    // Recording takes the store's recorder lock, with the promise to yield.
+    QVERIFY(rig.monitor->mayRecord());
+    QVERIFY(QFileInfo::exists(RecorderLock::lockPath(rig.f.path)));
+    QVERIFY(QFileInfo::exists(RecorderLock::yieldsPath(rig.f.path)));
+    {
+        RecorderLock other(rig.f.path);
+        QVERIFY(!other.tryTake(false).isEmpty()); // held: nobody else records
+    }
+    // A monitor (a live process) asks for it: within a second, between rounds, the console lets
+    // go, follows, and does not take it back while the monitor is on its way.
+    QProcess asker;
+    asker.start(QStringLiteral("cat"), QStringList());
+    QVERIFY(asker.waitForStarted());
+    {
+        QFile request(RecorderLock::requestPath(rig.f.path));
+        QVERIFY(request.open(QIODevice::WriteOnly));
+        request.write(QByteArray::number(asker.processId()) + '\n' + QSysInfo::machineHostName().toUtf8() +
+                      '\n');
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(rig.monitor->isFollowing(), 30000);
+    QVERIFY2(rig.monitor->recordingProblem().contains(QString::number(asker.processId())),
+             qPrintable(rig.monitor->recordingProblem()));
+    QVERIFY(!QFileInfo::exists(RecorderLock::yieldsPath(rig.f.path)));
+    QVERIFY(!rig.monitor->mayRecord()); // missed deadlines are not recorded here meanwhile
+    {
+        RecorderLock monitor(rig.f.path);
+        QVERIFY(monitor.tryTake(false).isEmpty()); // free for the monitor
+    }
+    // A monitor that asked and died: its request no longer counts, the console records again.
+    asker.kill();
+    QVERIFY(asker.waitForFinished(30000));
+    QVERIFY(rig.monitor->mayRecord());
+    QVERIFY(QFileInfo::exists(RecorderLock::yieldsPath(rig.f.path)));
 }
 
 void TestMonitor::aRoundThatContradictsTheTransitionDoesNotCount() {
