@@ -135,6 +135,82 @@
         <source>%1 events since event %2: %3</source>
         <translation>%1 Ereignisse seit Ereignis %2: %3</translation>
     </message>
+    <message>
+        <source>incident %1 opened (%2 %3 in %4)</source>
+        <translation>Vorfall %1 eröffnet (%2 %3 in %4)</translation>
+    </message>
+    <message>
+        <source>incident %1 closed</source>
+        <translation>Vorfall %1 geschlossen</translation>
+    </message>
+    <message>
+        <source>incident %1 severity %2 → %3: %4</source>
+        <translation>Vorfall %1 Schweregrad %2 → %3: %4</translation>
+    </message>
+    <message>
+        <source>incident %1 owner now %2</source>
+        <translation>Vorfall %1 jetzt verantwortet von %2</translation>
+    </message>
+    <message>
+        <source>incident %1 decision: %2</source>
+        <translation>Vorfall %1 Entscheidung: %2</translation>
+    </message>
+    <message>
+        <source>kill switch %1 activated in %2: %3</source>
+        <translation>Notschalter %1 in %2 aktiviert: %3</translation>
+    </message>
+    <message>
+        <source>kill switch %1 deactivated in %2: %3</source>
+        <translation>Notschalter %1 in %2 deaktiviert: %3</translation>
+    </message>
+    <message>
+        <source>alert %1 %2 fired in %3</source>
+        <translation>Warnung %1 %2 in %3 ausgelöst</translation>
+    </message>
+    <message>
+        <source>alert %1 cleared in %2</source>
+        <translation>Warnung %1 in %2 aufgehoben</translation>
+    </message>
+    <message>
+        <source>alert %1 in %2 acknowledged: %3</source>
+        <translation>Warnung %1 in %2 bestätigt: %3</translation>
+    </message>
+    <message>
+        <source>silence SIL-%1 added in %2: %3</source>
+        <translation>Stummschaltung SIL-%1 in %2 gesetzt: %3</translation>
+    </message>
+    <message>
+        <source>silence %1 ended in %2: %3</source>
+        <translation>Stummschaltung %1 in %2 beendet: %3</translation>
+    </message>
+    <message>
+        <source>rollback %1 started in %2</source>
+        <translation>Rollback %1 in %2 gestartet</translation>
+    </message>
+    <message>
+        <source>rollback %1 finished in %2</source>
+        <translation>Rollback %1 in %2 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>rollback %1 missed its %2 objective</source>
+        <translation>Rollback %1 hat sein %2-Ziel verfehlt</translation>
+    </message>
+    <message>
+        <source>launch %1 signed off as %2</source>
+        <translation>Start %1 freigegeben als %2</translation>
+    </message>
+    <message>
+        <source>launch %1 decided %2</source>
+        <translation>Start %1 entschieden: %2</translation>
+    </message>
+    <message>
+        <source>derivation %1: %2</source>
+        <translation>Herleitung %1: %2</translation>
+    </message>
+    <message>
+        <source>identity %1: %2</source>
+        <translation>Identität %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>IncidentReport</name>
@@ -505,6 +581,10 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %3 (event %4)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2 — %3 (Ereignis %4)</translation>
+    </message>
+    <message>
+        <source>Cited events not covered by this checkpoint (newer than it), so without a proof here: %1. Generate the report again once a checkpoint covers them.</source>
+        <translation>Zitierte Ereignisse, die dieser Checkpoint nicht abdeckt (neuer als er), hier also ohne Beweis: %1. Erzeugen Sie den Bericht erneut, sobald ein Checkpoint sie abdeckt.</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,82 @@
         <source>%1 events since event %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>incident %1 opened (%2 %3 in %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incident %1 closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incident %1 severity %2 → %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incident %1 owner now %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incident %1 decision: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kill switch %1 activated in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kill switch %1 deactivated in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert %1 %2 fired in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert %1 cleared in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert %1 in %2 acknowledged: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silence SIL-%1 added in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silence %1 ended in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback %1 started in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback %1 finished in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback %1 missed its %2 objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>launch %1 signed off as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>launch %1 decided %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>derivation %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IncidentReport</name>
@@ -504,6 +580,10 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %3 (event %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cited events not covered by this checkpoint (newer than it), so without a proof here: %1. Generate the report again once a checkpoint covers them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

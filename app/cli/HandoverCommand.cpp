@@ -92,13 +92,22 @@ int HandoverCommand::run(const QStringList &arguments, CliIo &io) {
     } else {
         bytes = (*fmt == IncidentReports::Format::Html ? brief->html() : brief->markdown()).toUtf8();
     }
-    auto e = Handovers::give(*desk->store, desk->signer, brief.value());
-    if (!e.ok())
-        return fail(io, e.error(), json);
-    if (target == QLatin1String("-"))
+    // Signed once the file can be written, and the file never there unsigned.
+    std::optional<StoredEvent> e;
+    const auto give = [&]() -> Result<void> {
+        auto given = Handovers::give(*desk->store, desk->signer, brief.value());
+        if (!given.ok())
+            return given.error();
+        e = given.value();
+        return {};
+    };
+    if (target == QLatin1String("-")) {
+        if (auto r = give(); !r.ok())
+            return fail(io, r.error(), json);
         io.out << QString::fromUtf8(bytes);
-    else if (auto w = FileUtil::writePrivateAtomic(target, bytes); !w.ok())
+    } else if (auto w = FileUtil::writePrivateAtomicThen(target, bytes, give); !w.ok()) {
         return fail(io, w.error(), json);
+    }
     if (json && target != QLatin1String("-")) {
         JsonValue o = eventJson(e.value());
         o["file"] = target;

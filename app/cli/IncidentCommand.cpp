@@ -106,15 +106,24 @@ int IncidentCommand::run(const QStringList &arguments, CliIo &io) {
         auto bytes = ui::renderIncidentReport(report.value(), *format);
         if (!bytes.ok())
             return fail(io, bytes.error(), json);
-        auto e = IncidentReports::recordGenerated(*desk->store, desk->signer, report.value(), *format,
-                                                  bytes.value(), lang);
-        if (!e.ok())
-            return fail(io, e.error(), json);
+        // Recorded once the file can be written, and the file never there unrecorded.
+        std::optional<StoredEvent> recorded;
+        const auto record = [&]() -> Result<void> {
+            auto e = IncidentReports::recordGenerated(*desk->store, desk->signer, report.value(), *format,
+                                                      bytes.value(), lang);
+            if (!e.ok())
+                return e.error();
+            recorded = e.value();
+            return {};
+        };
         if (out == QLatin1String("-")) {
+            if (auto r = record(); !r.ok())
+                return fail(io, r.error(), json);
             io.out << QString::fromUtf8(bytes.value());
-        } else if (auto w = FileUtil::writePrivateAtomic(out, bytes.value()); !w.ok()) {
+        } else if (auto w = FileUtil::writePrivateAtomicThen(out, bytes.value(), record); !w.ok()) {
             return fail(io, w.error(), json);
         }
+        const std::optional<StoredEvent> &e = recorded;
         if (json && out != QLatin1String("-")) {
             JsonValue o = eventJson(e.value());
             o["file"] = out;

@@ -34,7 +34,22 @@ bool writeAllFd(int fd, const char *data, qsizetype size) {
 }
 } // namespace
 
+static Result<void> writePrivateAtomicImpl(const QString &path, QByteArrayView content,
+                                           const QString &tempPath,
+                                           const std::function<Result<void>()> &beforeRename);
+
 Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, const QString &tempPath) {
+    return writePrivateAtomicImpl(path, content, tempPath, {});
+}
+
+Result<void> writePrivateAtomicThen(const QString &path, QByteArrayView content,
+                                    const std::function<Result<void>()> &beforeRename) {
+    return writePrivateAtomicImpl(path, content, {}, beforeRename);
+}
+
+static Result<void> writePrivateAtomicImpl(const QString &path, QByteArrayView content,
+                                           const QString &tempPath,
+                                           const std::function<Result<void>()> &beforeRename) {
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Store, QStringLiteral("cannot create directory"), dir);
@@ -56,6 +71,11 @@ Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, con
         ::unlink(tmpName.constData());
         return ioError(QStringLiteral("cannot write file"), tmp);
     }
+    if (beforeRename)
+        if (auto r = beforeRename(); !r.ok()) {
+            ::unlink(tmpName.constData());
+            return r;
+        }
     if (::rename(tmpName.constData(), QFile::encodeName(path).constData()) != 0) {
         ::unlink(tmpName.constData());
         return ioError(QStringLiteral("cannot replace file"), path);

@@ -6,6 +6,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+
 namespace ops::FileUtil {
 
 // Writes a file atomically (temp file, fsync, rename, fsync of the directory) with mode 0600
@@ -13,6 +15,12 @@ namespace ops::FileUtil {
 // With `tempPath`, that fixed name is used (and truncated) instead of a random one: for callers
 // that already serialise their writers, so a crash leaves at most one stale temporary behind.
 Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, const QString &tempPath = {});
+// The same, with `beforeRename` run once the bytes are safely on disk under the temporary name
+// and before they take the file's name: when it fails, nothing takes the name and its error is
+// returned. For a file whose making is recorded: recorded only once it can be written, and
+// never present unrecorded.
+Result<void> writePrivateAtomicThen(const QString &path, QByteArrayView content,
+                                    const std::function<Result<void>()> &beforeRename);
 // Creates an empty file with mode 0600 if it does not exist.
 Result<void> createPrivate(const QString &path);
 // At most maxBytes of a file ("-": standard input); more is an error, never a silent cut.

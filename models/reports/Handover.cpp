@@ -1,5 +1,7 @@
 #include "Handover.h"
 
+#include "Markdown.h"
+
 #include "alerts/Silences.h"
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
@@ -84,7 +86,7 @@ QString HandoverBrief::markdown() const {
         if (list.isEmpty())
             md += Text::tr("None.") + QStringLiteral("\n");
         for (const HandoverItem &i : list)
-            md += QStringLiteral("- ") + i.text +
+            md += QStringLiteral("- ") + Markdown::text(i.text) +
                   (i.seq ? QStringLiteral(" (") + Text::tr("event %1").arg(i.seq) + QLatin1Char(')')
                          : QString()) +
                   QLatin1Char('\n');
@@ -147,6 +149,63 @@ JsonValue HandoverBrief::toJson() const {
 QString HandoverBrief::sha256() const {
     return crypto::sha256Hex(QByteArray::fromStdString(CanonicalJson::serialize(toJson())));
 }
+
+namespace {
+
+// What the incoming operator must hear about from the events since the last handover: the
+// decisions and turns of the shift, each in a line ("" for the routine ones, which are counted).
+QString notableChange(const StoredEvent &e) {
+    const JsonValue p = e.payload();
+    const QString k = e.kind;
+    if (k == QLatin1String("incident.opened"))
+        return Text::tr("incident %1 opened (%2 %3 in %4)")
+            .arg(p.stringAt("id"), p.stringAt("severity"), p.stringAt("class"), e.scope);
+    if (k == QLatin1String("incident.closed"))
+        return Text::tr("incident %1 closed").arg(p.stringAt("incident"));
+    if (k == QLatin1String("incident.severity_changed"))
+        return Text::tr("incident %1 severity %2 → %3: %4")
+            .arg(p.stringAt("incident"), p.stringAt("from"), p.stringAt("to"), p.stringAt("reason"));
+    if (k == QLatin1String("incident.owner_assigned"))
+        return Text::tr("incident %1 owner now %2").arg(p.stringAt("incident"), p.stringAt("owner"));
+    if (k == QLatin1String("incident.decision"))
+        return Text::tr("incident %1 decision: %2").arg(p.stringAt("incident"), p.stringAt("text"));
+    if (k == QLatin1String("killswitch.activated") || k == QLatin1String("killswitch.deactivated"))
+        return (k == QLatin1String("killswitch.activated") ? Text::tr("kill switch %1 activated in %2: %3")
+                                                           : Text::tr("kill switch %1 deactivated in %2: %3"))
+            .arg(p.stringAt("switch"), e.scope, p.stringAt("reason"));
+    if (k == QLatin1String("alert.fired"))
+        return Text::tr("alert %1 %2 fired in %3").arg(p.stringAt("severity"), p.stringAt("alert"), e.scope);
+    if (k == QLatin1String("alert.cleared"))
+        return Text::tr("alert %1 cleared in %2").arg(p.stringAt("alert"), e.scope);
+    if (k == QLatin1String("alert.acknowledged"))
+        return Text::tr("alert %1 in %2 acknowledged: %3")
+            .arg(p.stringAt("alert"), e.scope, p.stringAt("note"));
+    if (k == QLatin1String("silence.added"))
+        return Text::tr("silence SIL-%1 added in %2: %3").arg(e.seq).arg(e.scope, p.stringAt("reason"));
+    if (k == QLatin1String("silence.ended"))
+        return Text::tr("silence %1 ended in %2: %3").arg(p.stringAt("id"), e.scope, p.stringAt("reason"));
+    if (k == QLatin1String("rollback.started") || k == QLatin1String("rollback.finished"))
+        return (k == QLatin1String("rollback.started") ? Text::tr("rollback %1 started in %2")
+                                                       : Text::tr("rollback %1 finished in %2"))
+            .arg(p.stringAt("id").isEmpty() ? p.stringAt("run") : p.stringAt("id"), e.scope);
+    if (k == QLatin1String("rollback.deadline_missed"))
+        return Text::tr("rollback %1 missed its %2 objective").arg(p.stringAt("run"), p.stringAt("clock"));
+    if (k == QLatin1String("runbook.step") && p.find("evidence") && p.find("evidence")->isObject() &&
+        !p.find("evidence")->stringAt("signed_as").isEmpty())
+        return Text::tr("launch %1 signed off as %2")
+            .arg(p.stringAt("run"), p.find("evidence")->stringAt("signed_as"));
+    if (k == QLatin1String("launch.decided"))
+        return Text::tr("launch %1 decided %2").arg(p.stringAt("run"), p.stringAt("decision"));
+    if (k == QLatin1String("derivation.signed") || k == QLatin1String("derivation.denied") ||
+        k == QLatin1String("derivation.invalidated"))
+        return Text::tr("derivation %1: %2").arg(p.stringAt("record"), k.section(QLatin1Char('.'), 1));
+    if (k == QLatin1String("identity.approved") || k == QLatin1String("identity.revoked") ||
+        k == QLatin1String("identity.rotated"))
+        return Text::tr("identity %1: %2").arg(p.stringAt("name"), k.section(QLatin1Char('.'), 1));
+    return {};
+}
+
+} // namespace
 
 namespace Handovers {
 
@@ -297,10 +356,8 @@ Result<HandoverBrief> build(const EvidenceStore &store, const std::optional<Laun
                 break;
             for (const StoredEvent &e : page.value()) {
                 kinds[e.kind.section(QLatin1Char('.'), 0, 0)] += 1;
-                if (e.kind == QLatin1String("incident.opened") ||
-                    e.kind == QLatin1String("incident.closed") || e.kind == QLatin1String("launch.decided") ||
-                    e.kind == QLatin1String("rollback.finished"))
-                    add("changes", Text::tr("%1 by %2 at %3").arg(e.kind, e.actor, iso(e.tsMs)), e.seq);
+                if (const QString what = notableChange(e); !what.isEmpty())
+                    add("changes", Text::tr("%1 by %2 at %3").arg(what, e.actor, iso(e.tsMs)), e.seq);
             }
             next = page->last().seq + 1;
         }
@@ -344,9 +401,19 @@ Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, quin
             ackedBy.insert(quint64(e.payload().find("handover") ? e.payload().find("handover")->toInt() : 0),
                            e.actor);
     const StoredEvent *target = nullptr;
+    // Without a number: the latest handover waiting for this identity (addressed to it or to
+    // whoever takes the shift, given by someone else, not yet acknowledged).
+    const auto waitingForMe = [&](const StoredEvent &e) {
+        const QString to = e.payload().stringAt("to");
+        return !ackedBy.contains(e.seq) && e.actor != signer.name && (to.isEmpty() || to == signer.name);
+    };
     for (const StoredEvent &e : given.value())
-        if (e.kind == QLatin1String("handover.given") && (seq ? e.seq == seq : !ackedBy.contains(e.seq)))
+        if (e.kind == QLatin1String("handover.given") && (seq ? e.seq == seq : waitingForMe(e)))
             target = &e;
+    if (!target && !seq) // none for this identity: the latest waiting one says why not
+        for (const StoredEvent &e : given.value())
+            if (e.kind == QLatin1String("handover.given") && !ackedBy.contains(e.seq))
+                target = &e;
     if (!target)
         return makeError(ErrorCode::InvalidInput,
                          seq ? QStringLiteral("event %1 is not a handover").arg(seq)

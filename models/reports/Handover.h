@@ -51,8 +51,9 @@ Result<HandoverBrief> build(const EvidenceStore &store, const std::optional<Laun
                             const QList<MaintenanceWindow> &windows, const QString &from, const QString &to,
                             qint64 nowMs);
 Result<StoredEvent> give(EvidenceStore &store, const Signer &signer, const HandoverBrief &brief);
-// Acknowledges handover `seq` (0: the latest not yet acknowledged). Refused for the one who gave
-// it, for someone it was not addressed to, and twice.
+// Acknowledges handover `seq` (0: the latest one waiting for the signer: given by someone else,
+// addressed to the signer or to anyone, not yet acknowledged). Refused for the one who gave it,
+// for someone it was not addressed to, and twice.
 Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, quint64 seq, qint64 nowMs);
 } // namespace Handovers
 

@@ -1,5 +1,7 @@
 #include "IncidentReport.h"
 
+#include "Markdown.h"
+
 #include "core/Time.h"
 #include "crypto/Merkle.h"
 #include "crypto/Sha256.h"
@@ -32,12 +34,8 @@ QString duration(qint64 ms) {
     return Text::tr("%1 s").arg(s);
 }
 
-QString mdCell(QString s) {
-    s.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    s.replace(QLatin1Char('|'), QLatin1String("\\|"));
-    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    s.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    return s.isEmpty() ? QStringLiteral("—") : s;
+QString mdCell(const QString &s) {
+    return s.isEmpty() ? QStringLiteral("—") : Markdown::text(s);
 }
 
 QString esc(const QString &s) {
@@ -213,8 +211,9 @@ QString IncidentReport::markdown() const {
     for (const TimelineEntry &t : i.timeline)
         if (t.kind == QLatin1String("incident.opened") ||
             t.kind == QLatin1String("incident.severity_changed"))
-            line(QStringLiteral("- ") +
-                 Text::tr("%1 — %2 (%3, event %4)").arg(iso(t.tsMs), t.text, t.actor).arg(t.seq));
+            line(QStringLiteral("- ") + Text::tr("%1 — %2 (%3, event %4)")
+                                            .arg(iso(t.tsMs), Markdown::text(t.text), Markdown::text(t.actor))
+                                            .arg(t.seq));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Timeline"));
@@ -233,8 +232,9 @@ QString IncidentReport::markdown() const {
     if (i.decisions.isEmpty())
         line(Text::tr("No decision was recorded."));
     for (const Decision &d : i.decisions)
-        line(QStringLiteral("- ") +
-             Text::tr("**%1** %2 — %3 (event %4)").arg(iso(d.tsMs), d.actor, d.text).arg(d.seq));
+        line(QStringLiteral("- ") + Text::tr("**%1** %2 — %3 (event %4)")
+                                        .arg(iso(d.tsMs), Markdown::text(d.actor), Markdown::text(d.text))
+                                        .arg(d.seq));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Core evidence record"));
@@ -260,7 +260,7 @@ QString IncidentReport::markdown() const {
     for (const KillSwitchState &k : killSwitches)
         line(Text::tr("- %1 in %2: %3 since %4 by %5 — %6 (activated %7×, deactivated %8×)")
                  .arg(k.killSwitch, k.scope, k.active ? Text::tr("ACTIVE") : Text::tr("off"), iso(k.sinceMs),
-                      k.actor, k.reason)
+                      Markdown::text(k.actor), Markdown::text(k.reason))
                  .arg(k.activations)
                  .arg(k.deactivations));
     line();
@@ -272,7 +272,7 @@ QString IncidentReport::markdown() const {
         line();
     }
     for (const RunbookRun &r : runs) {
-        line(QStringLiteral("### %1 — %2").arg(r.id, r.title));
+        line(QStringLiteral("### %1 — %2").arg(r.id, Markdown::text(r.title)));
         line();
         line(
             Text::tr("Started %1 by %2; %3.")
@@ -325,8 +325,9 @@ QString IncidentReport::markdown() const {
     if (alerts.isEmpty())
         line(Text::tr("None in %1 while the incident was open.").arg(incident.scope));
     for (const TimelineEntry &t : alerts)
-        line(QStringLiteral("- ") +
-             Text::tr("%1 — %2 (%3, event %4)").arg(iso(t.tsMs), t.text, t.actor).arg(t.seq));
+        line(QStringLiteral("- ") + Text::tr("%1 — %2 (%3, event %4)")
+                                        .arg(iso(t.tsMs), Markdown::text(t.text), Markdown::text(t.actor))
+                                        .arg(t.seq));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Follow-ups"));
@@ -334,7 +335,7 @@ QString IncidentReport::markdown() const {
     if (followUps.isEmpty())
         line(Text::tr("Nothing left open by the evidence."));
     for (const QString &f : followUps)
-        line(QStringLiteral("- [ ] ") + f);
+        line(QStringLiteral("- [ ] ") + Markdown::text(f));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Appendix: checking this report offline"));
@@ -348,6 +349,10 @@ QString IncidentReport::markdown() const {
     md += QString::fromStdString(checkpoint.noteText());
     line(QStringLiteral("```"));
     line();
+    if (const QString note = unprovenNote(); !note.isEmpty()) {
+        line(QStringLiteral("**") + note + QStringLiteral("**"));
+        line();
+    }
     for (auto it = proofs.constBegin(); it != proofs.constEnd(); ++it) {
         line(QStringLiteral("### ") + Text::tr("Event %1").arg(it.key()));
         line();
@@ -357,6 +362,17 @@ QString IncidentReport::markdown() const {
         line();
     }
     return md;
+}
+
+QString IncidentReport::unprovenNote() const {
+    if (unproven.isEmpty())
+        return {};
+    QStringList seqs;
+    for (quint64 seq : unproven)
+        seqs << QString::number(seq);
+    return Text::tr("Cited events not covered by this checkpoint (newer than it), so without a proof "
+                    "here: %1. Generate the report again once a checkpoint covers them.")
+        .arg(seqs.join(QStringLiteral(", ")));
 }
 
 QString IncidentReport::html(bool chartImages) const {
@@ -508,6 +524,8 @@ QString IncidentReport::html(bool chartImages) const {
                                "gives the event's exact "
                                "bytes, the leaf the proof is for.")),
                   esc(QString::fromStdString(checkpoint.noteText())));
+    if (const QString note = unprovenNote(); !note.isEmpty())
+        h += QStringLiteral("<p><b>%1</b></p>\n").arg(esc(note));
     for (auto it = proofs.constBegin(); it != proofs.constEnd(); ++it)
         h += QStringLiteral("<h3>%1</h3>\n<pre>%2</pre>\n")
                  .arg(esc(Text::tr("Event %1").arg(it.key())), esc(it.value()));

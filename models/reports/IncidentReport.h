@@ -47,6 +47,9 @@ struct IncidentReport {
     QStringList followUps;         // what is left to do, derived from the evidence
     Checkpoint checkpoint;         // the latest, when the report was made
     QMap<quint64, QString> proofs; // every cited event: its tlog-proof against `checkpoint`
+    QList<quint64> unproven;       // cited events newer than `checkpoint` (said in the appendix)
+    // "Events 71, 72 are newer than this checkpoint: …", or "" when every cited event is proven.
+    QString unprovenNote() const;
 
     QList<quint64> citedEvents() const;
     QString title() const;

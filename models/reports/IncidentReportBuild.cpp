@@ -161,8 +161,10 @@ Result<IncidentReport> build(const EvidenceStore &store, const QString &id, qint
         return cp.error();
     r.checkpoint = cp.value();
     for (quint64 seq : r.citedEvents()) {
-        if (seq > r.checkpoint.size)
+        if (seq > r.checkpoint.size) {
+            r.unproven << seq; // said in the appendix, never left out silently
             continue;
+        }
         auto proof = store.inclusionProof(seq, r.checkpoint.size);
         if (!proof.ok())
             return proof.error();

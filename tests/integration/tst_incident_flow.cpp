@@ -155,6 +155,19 @@ void TestIncidentFlow::badPublishFromAlertToClosure() {
     QCOMPARE(acked.exitCode, 0);
     QCOMPARE(parse(acked.out).stringAt("kind"), QStringLiteral("handover.acknowledged"));
     QCOMPARE(cli({QStringLiteral("handover"), QStringLiteral("ack")}, QStringLiteral("ivan")).exitCode, 3);
+    // The shift's turns are listed in the next brief, each with who and when.
+    QCOMPARE(RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("decide"), inc,
+                         QStringLiteral("hold forward publishes until the drill ends")}))
+                 .exitCode,
+             0);
+    auto nextBrief = RUN_OK(cli({QStringLiteral("handover")}, QStringLiteral("ivan")));
+    QCOMPARE(nextBrief.exitCode, 0);
+    for (const QByteArray &needle :
+         {QByteArray("## Changed since the last handover"),
+          QString(QStringLiteral("incident %1 decision: hold forward publishes until the drill ends by olga"))
+              .arg(inc)
+              .toUtf8()})
+        QVERIFY2(nextBrief.out.contains(needle), QByteArray(needle + "\n---\n" + nextBrief.out).constData());
     // The next brief says what changed since.
     const QString pdfBrief = cli.home.file(QStringLiteral("handover.pdf"));
     QCOMPARE(RUN_OK(cli({QStringLiteral("handover"), QStringLiteral("--format"), QStringLiteral("pdf"),
@@ -297,6 +310,20 @@ void TestIncidentFlow::badPublishFromAlertToClosure() {
              qPrintable(german.left(500)));
     QVERIFY(german.contains(QLatin1String("Ziel EINGEHALTEN")) ||
             german.contains(QLatin1String("Ziel VERFEHLT")));
+    // A report that cannot be written is not recorded, and a brief that cannot be written is not
+    // signed: nothing is left that claims a file no one has.
+    {
+        // The directory the file should go in is a file: no one, root included, writes there.
+        const QString notADirectory = cli.home.write(QStringLiteral("not-a-directory"), "x");
+        const qint64 eventsBefore = parse(cli("evidence verify --json").out).find("events")->toInt();
+        auto refusedReport = cli({QStringLiteral("incident"), QStringLiteral("report"), inc,
+                                  QStringLiteral("--out"), notADirectory + QStringLiteral("/postmortem.md")});
+        QVERIFY2(refusedReport.exitCode != 0, refusedReport.err.constData());
+        auto refusedBrief = cli({QStringLiteral("handover"), QStringLiteral("--out"),
+                                 notADirectory + QStringLiteral("/handover.md")});
+        QVERIFY2(refusedBrief.exitCode != 0, refusedBrief.err.constData());
+        QCOMPARE(parse(cli("evidence verify --json").out).find("events")->toInt(), eventsBefore);
+    }
     // Each report is evidence.
     QCOMPARE(parse(cli({QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--kind"),
                         QStringLiteral("report.generated"), QStringLiteral("--json")})

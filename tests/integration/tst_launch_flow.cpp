@@ -18,6 +18,7 @@ private Q_SLOTS:
     void initTestCase();
     void freshStoreIsNoGoWithEveryReason();
     void fromChecklistToGo();
+    void aNoGoIsAttestedAsFailed();
 
 private:
     test::DemoPipelineProcess m_pipeline;
@@ -212,6 +213,48 @@ void TestLaunchFlow::freshStoreIsNoGoWithEveryReason() {
     QCOMPARE(text.exitCode, 1);
     QVERIFY2(text.out.contains("NO-GO because") && text.out.contains("no rollback drill has been finished"),
              text.out.constData());
+}
+
+// A release owner's NO-GO is attested too, as FAILED, with the rules that held it back; it
+// verifies under the owner's pin (a valid statement of a failed launch) and carries no GO level.
+void TestLaunchFlow::aNoGoIsAttestedAsFailed() {
+    Cli cli(m_pipeline.demoConfigYaml());
+    cli.identities();
+    QCOMPARE(RUN_OK(cli("launch start --scope kl --build 2026.12.05-rc2")).exitCode, 0);
+    test::TempDir build;
+    build.write(QStringLiteral("release/app.apk"), "apk bytes");
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("checksum"),
+                                    build.file(QStringLiteral("release"))}))
+                 .exitCode,
+             0);
+    auto noGo = cli(QStringList{QStringLiteral("launch"), QStringLiteral("decide"), QStringLiteral("--no-go"),
+                                QStringLiteral("--note"), QStringLiteral("rollback unproven")});
+    QVERIFY2(noGo.exitCode == 1, noGo.err.constData()); // a NO-GO is a negative answer, recorded
+    const QString att = build.file(QStringLiteral("nogo.intoto.json"));
+    QCOMPARE(RUN_OK(cli(QStringList{QStringLiteral("launch"), QStringLiteral("attest"),
+                                    QStringLiteral("--out"), att}))
+                 .exitCode,
+             0);
+    const QString rob = fingerprintOf(cli, QStringLiteral("rob"));
+    auto checked = RUN_OK(cli(QStringList{QStringLiteral("attest"), QStringLiteral("verify"), att,
+                                          QStringLiteral("--pin"), rob, QStringLiteral("--json")}));
+    QCOMPARE(checked.exitCode, 0); // authentic: the owner signed it, no sign-off was given
+    const JsonValue report = parse(checked.out);
+    QCOMPARE(report.stringAt("result"), QStringLiteral("FAILED"));
+    QCOMPARE(report.find("signers")->toArray().size(), std::size_t(1));
+    // The statement itself: FAILED, no verified level, the rules that did not hold.
+    QFile f(att);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const JsonValue envelope = parse(f.readAll());
+    const QByteArray payload = QByteArray::fromBase64(envelope.stringAt("payload").toLatin1());
+    const JsonValue statement = parse(payload);
+    const JsonValue *predicate = statement.find("predicate");
+    QVERIFY(predicate);
+    QCOMPARE(predicate->stringAt("verificationResult"), QStringLiteral("FAILED"));
+    QVERIFY(predicate->find("verifiedLevels")->toArray().empty());
+    QVERIFY2(payload.contains("rollback-unproven"), payload.constData());
+    // The offline recipe agrees.
+    QCOMPARE(opensslRecipe(att, build.file(QStringLiteral("recipe")), rob), 1);
 }
 
 void TestLaunchFlow::fromChecklistToGo() {

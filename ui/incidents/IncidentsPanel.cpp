@@ -396,13 +396,17 @@ bool IncidentsPanel::exportReport(const QString &path) {
     }
     const QString language =
         QLocale().language() == QLocale::German ? QStringLiteral("de") : QStringLiteral("en");
-    auto e = IncidentReports::recordGenerated(*store, *m_session->signer(), built.value(), format,
-                                              bytes.value(), language);
-    if (!e.ok()) {
-        report(e.error().message, true);
-        return false;
-    }
-    if (auto w = FileUtil::writePrivateAtomic(path, bytes.value()); !w.ok()) {
+    // Recorded once the file can be written, and the file never there unrecorded.
+    std::optional<StoredEvent> e;
+    const auto record = [&]() -> Result<void> {
+        auto recorded = IncidentReports::recordGenerated(*store, *m_session->signer(), built.value(), format,
+                                                         bytes.value(), language);
+        if (!recorded.ok())
+            return recorded.error();
+        e = recorded.value();
+        return {};
+    };
+    if (auto w = FileUtil::writePrivateAtomicThen(path, bytes.value(), record); !w.ok()) {
         report(w.error().message, true);
         return false;
     }

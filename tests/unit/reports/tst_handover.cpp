@@ -1,0 +1,187 @@
+// The shift handover brief from a real store: the alerts section tells firing, acknowledged and
+// silenced cells apart; derivations waiting for review are listed; the turns of the shift since
+// the last handover are named one by one; and an acknowledgement without a number goes to the
+// handover waiting for the one who acknowledges, never to someone else's.
+#include "StoreFixture.h"
+
+#include "alerts/Silences.h"
+#include "launch/Launch.h"
+#include "reports/Handover.h"
+#include "reports/Markdown.h"
+
+#include <QTest>
+
+using namespace ops;
+
+class TestHandover : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void alertsAreToldApart();
+    void theShiftsTurnsAreNamed();
+    void anAcknowledgementFindsTheOneWaitingForMe();
+    void typedTextStaysText();
+};
+
+namespace {
+
+StoredEvent append(test::StoreFixture &f, const Signer &who, const QString &kind, const QString &scope,
+                   JsonValue payload) {
+    auto out = f.store->append(who, {NewEvent{kind, scope, std::move(payload), std::nullopt}});
+    if (!out.ok())
+        qFatal("%s", qPrintable(out.error().toString()));
+    return out->last();
+}
+
+JsonValue alert(const QString &id, const QString &severity) {
+    JsonValue p = JsonValue::object();
+    p["alert"] = id;
+    p["name"] = id;
+    p["severity"] = severity;
+    p["detail"] = QStringLiteral("seen");
+    return p;
+}
+
+QStringList texts(const HandoverBrief &b, const QString &section) {
+    QStringList out;
+    for (const HandoverItem &i : b.itemsOf(section))
+        out << i.text;
+    return out;
+}
+
+} // namespace
+
+void TestHandover::alertsAreToldApart() {
+    test::StoreFixture f;
+    append(f, f.alice, QStringLiteral("alert.fired"), QStringLiteral("kl"),
+           alert(QStringLiteral("stale-pack"), QStringLiteral("SEV-2")));
+    append(f, f.alice, QStringLiteral("alert.fired"), QStringLiteral("pg"),
+           alert(QStringLiteral("resolver-health"), QStringLiteral("SEV-1")));
+    JsonValue ack = JsonValue::object();
+    ack["alert"] = QStringLiteral("resolver-health");
+    ack["note"] = QStringLiteral("looking at the resolver");
+    append(f, f.alice, QStringLiteral("alert.acknowledged"), QStringLiteral("pg"), ack);
+    append(f, f.alice, QStringLiteral("alert.fired"), QStringLiteral("my"),
+           alert(QStringLiteral("publish-blocked"), QStringLiteral("SEV-2")));
+    append(f, f.alice, QStringLiteral("alert.cleared"), QStringLiteral("my"),
+           alert(QStringLiteral("publish-blocked"), QStringLiteral("SEV-2")));
+    append(f, f.alice, QStringLiteral("silence.added"), QStringLiteral("kl"),
+           Silences::addedPayload(QStringLiteral("stale-pack"), f.now, f.now + 3600 * 1000,
+                                  QStringLiteral("vendor refresh")));
+
+    auto b = Handovers::build(*f.store, std::nullopt, {}, QStringLiteral("alice"), QString(), f.now + 1000);
+    QVERIFY2(b.ok(), b.ok() ? "" : qPrintable(b.error().toString()));
+    const QStringList alerts = texts(b.value(), QStringLiteral("alerts"));
+    QCOMPARE(alerts.size(), 2); // the cleared one is not open
+    const QString kl = alerts.filter(QStringLiteral("stale-pack")).value(0);
+    QVERIFY2(kl.startsWith(QStringLiteral("SEV-2 stale-pack in kl: firing since")) &&
+                 kl.contains(QStringLiteral("silenced until")) &&
+                 kl.contains(QStringLiteral("vendor refresh")),
+             qPrintable(kl));
+    const QString pg = alerts.filter(QStringLiteral("resolver-health")).value(0);
+    QVERIFY2(pg.contains(QStringLiteral("acknowledged by alice: looking at the resolver")) &&
+                 !pg.contains(QStringLiteral("silenced")),
+             qPrintable(pg));
+    QVERIFY(alerts.filter(QStringLiteral("publish-blocked")).isEmpty());
+    QVERIFY(b->markdown().contains(QStringLiteral("stale-pack in kl")));
+}
+
+void TestHandover::theShiftsTurnsAreNamed() {
+    test::StoreFixture f;
+    const Signer bob = test::makeSigner(QStringLiteral("bob"));
+    QVERIFY(f.enrol(bob, {QStringLiteral("operator")}).ok());
+    auto first =
+        Handovers::build(*f.store, std::nullopt, {}, QStringLiteral("alice"), QStringLiteral("bob"), f.now);
+    QVERIFY(first.ok());
+    QVERIFY(first->itemsOf(QStringLiteral("changes")).isEmpty()); // no earlier handover
+    QVERIFY(Handovers::give(*f.store, f.alice, first.value()).ok());
+
+    JsonValue ks = JsonValue::object();
+    ks["switch"] = QStringLiteral("bad-pack");
+    ks["reason"] = QStringLiteral("active pack fails its checksum");
+    append(f, bob, QStringLiteral("killswitch.activated"), QStringLiteral("pg"), ks);
+    append(f, bob, QStringLiteral("alert.fired"), QStringLiteral("pg"),
+           alert(QStringLiteral("resolver-health"), QStringLiteral("SEV-1")));
+    append(f, bob, QStringLiteral("test.routine"), QString(), JsonValue::object());
+
+    auto next = Handovers::build(*f.store, std::nullopt, {}, QStringLiteral("bob"), QString(), f.now);
+    QVERIFY(next.ok());
+    const QStringList changes = texts(next.value(), QStringLiteral("changes"));
+    QVERIFY2(!changes
+                  .filter(QStringLiteral(
+                      "kill switch bad-pack activated in pg: active pack fails its checksum by bob"))
+                  .isEmpty(),
+             qPrintable(changes.join(QLatin1Char('\n'))));
+    QVERIFY2(!changes.filter(QStringLiteral("alert SEV-1 resolver-health fired in pg by bob")).isEmpty(),
+             qPrintable(changes.join(QLatin1Char('\n'))));
+    // The routine event is counted, not listed.
+    QVERIFY(changes.filter(QStringLiteral("test.routine")).isEmpty());
+    QVERIFY2(!changes.filter(QStringLiteral("1 test")).isEmpty(),
+             qPrintable(changes.join(QLatin1Char('\n'))));
+}
+
+void TestHandover::anAcknowledgementFindsTheOneWaitingForMe() {
+    test::StoreFixture f;
+    const Signer bob = test::makeSigner(QStringLiteral("bob"));
+    const Signer carol = test::makeSigner(QStringLiteral("carol"));
+    QVERIFY(f.enrol(bob, {QStringLiteral("operator")}).ok());
+    QVERIFY(f.enrol(carol, {QStringLiteral("operator")}).ok());
+    auto toBob =
+        Handovers::build(*f.store, std::nullopt, {}, QStringLiteral("alice"), QStringLiteral("bob"), f.now);
+    QVERIFY(toBob.ok());
+    auto givenToBob = Handovers::give(*f.store, f.alice, toBob.value());
+    QVERIFY(givenToBob.ok());
+    // A later handover to carol does not hide bob's from bob.
+    auto toCarol =
+        Handovers::build(*f.store, std::nullopt, {}, QStringLiteral("alice"), QStringLiteral("carol"), f.now);
+    QVERIFY(toCarol.ok());
+    auto givenToCarol = Handovers::give(*f.store, f.alice, toCarol.value());
+    QVERIFY(givenToCarol.ok());
+    auto bobs = Handovers::acknowledge(*f.store, bob, 0, f.now);
+    QVERIFY2(bobs.ok(), bobs.ok() ? "" : qPrintable(bobs.error().toString()));
+    QCOMPARE(quint64(bobs->payload().find("handover")->toInt()), givenToBob->seq);
+    // Nothing waits for bob now; carol's is not his to acknowledge.
+    auto again = Handovers::acknowledge(*f.store, bob, 0, f.now);
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().code, ErrorCode::Policy);
+    QVERIFY2(again.error().message.contains(QStringLiteral("addressed to carol")),
+             qPrintable(again.error().message));
+    auto carols = Handovers::acknowledge(*f.store, carol, 0, f.now);
+    QVERIFY2(carols.ok(), carols.ok() ? "" : qPrintable(carols.error().toString()));
+    QCOMPARE(quint64(carols->payload().find("handover")->toInt()), givenToCarol->seq);
+    // The giver never acknowledges.
+    auto self = Handovers::acknowledge(*f.store, f.alice, givenToBob->seq, f.now);
+    QVERIFY(!self.ok());
+}
+
+void TestHandover::typedTextStaysText() {
+    // What a person typed cannot become a link, an image, raw HTML or a table cell break in the
+    // Markdown of a brief or a postmortem; identifiers stay as they are.
+    const QString typed = QStringLiteral("see [runbook](http://x) ![i](http://y) <img src=x "
+                                         "onerror=alert(1)> *now* | `rm` _all_ p90_cost_bps\nnext");
+    const QString md = Markdown::text(typed);
+    QVERIFY2(!md.contains(QStringLiteral("<img")) && md.contains(QStringLiteral("&lt;img")), qPrintable(md));
+    QVERIFY2(md.contains(QStringLiteral("\\[runbook\\](http://x)")), qPrintable(md));
+    QVERIFY2(md.contains(QStringLiteral("\\*now\\*")) && md.contains(QStringLiteral("\\|")) &&
+                 md.contains(QStringLiteral("\\`rm\\`")) && md.contains(QStringLiteral("\\_all\\_")),
+             qPrintable(md));
+    QVERIFY2(md.contains(QStringLiteral("p90_cost_bps")), qPrintable(md));
+    QVERIFY(!md.contains(QLatin1Char('\n')));
+
+    test::StoreFixture f;
+    JsonValue ks = JsonValue::object();
+    ks["switch"] = QStringLiteral("bad-pack");
+    ks["reason"] = typed;
+    append(f, f.alice, QStringLiteral("killswitch.activated"), QStringLiteral("pg"), ks);
+    auto b = Handovers::build(*f.store, std::nullopt, {}, QStringLiteral("alice"), QString(), f.now);
+    QVERIFY(b.ok());
+    QVERIFY(!b->itemsOf(QStringLiteral("kill-switches")).isEmpty());
+    const QString brief = b->markdown();
+    QVERIFY2(!brief.contains(QStringLiteral("<img")) && brief.contains(QStringLiteral("&lt;img")),
+             qPrintable(brief));
+    QVERIFY2(!brief.contains(QStringLiteral(" [runbook](")) &&
+                 brief.contains(QStringLiteral("\\[runbook\\](")),
+             qPrintable(brief));
+}
+
+QTEST_GUILESS_MAIN(TestHandover)
+#include "tst_handover.moc"
