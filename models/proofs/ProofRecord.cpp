@@ -37,17 +37,33 @@ Result<StoredEvent> recordProofSummary(EvidenceStore &store, const Signer &signe
 
 JsonValue proofAttestationStatement(const CaptureInput &capture, const ProofSummary &summary,
                                     const FailureRules &rules, const Signer &signer) {
+    // Failures and skips are named one by one, as the capture shows them (line and text); passes
+    // are counted per section (a capture's summary lines do not name every passing test). NOT RUN
+    // and SKIP are warned, never passed.
     JsonValue passed = JsonValue::array(), warned = JsonValue::array(), failed = JsonValue::array();
+    const auto named = [](const ProofFinding &f) {
+        return QStringLiteral("line %1: %2").arg(f.line).arg(f.text);
+    };
+    for (const ProofFinding &f : summary.failures)
+        failed.push(named(f));
+    for (const ProofFinding &f : summary.notes)
+        if (f.kind == FindingKind::Skip)
+            warned.push(named(f));
+    const bool failuresNamed = !summary.failures.isEmpty();
+    const bool skipsNamed = !warned.toArray().empty();
     for (const ProofSection &x : summary.sections) {
         if (x.pass > 0)
             passed.push(QStringLiteral("%1: %2 passed").arg(x.name).arg(x.pass));
-        if (x.fail > 0)
+        if (x.fail > 0 && !failuresNamed)
             failed.push(QStringLiteral("%1: %2 failed").arg(x.name).arg(x.fail));
         if (x.notRun > 0)
             warned.push(QStringLiteral("%1: %2 not run").arg(x.name).arg(x.notRun));
-        if (x.skip > 0)
+        if (x.skip > 0 && !skipsNamed)
             warned.push(QStringLiteral("%1: %2 skipped").arg(x.name).arg(x.skip));
     }
+    if (summary.findingsOmitted > 0)
+        (failuresNamed ? failed : warned)
+            .push(QStringLiteral("%1 more findings not listed").arg(summary.findingsOmitted));
     JsonValue p = JsonValue::object();
     p["result"] = summary.overall != QLatin1String("PASS") ? "FAILED"
                   : summary.notRun > 0 || summary.skip > 0 ? "WARNED"

@@ -591,8 +591,11 @@ void TestVerdict::cliProofSummarize() {
     QCOMPARE(passed, (QStringList{QStringLiteral("validation: 32 passed"),
                                   QStringLiteral("example.org/edge/transport: 1 passed"),
                                   QStringLiteral("Edge FI: 2 passed")}));
+    // The skip is named as the capture says it, with its line; NOT RUN is counted; neither passes.
     QCOMPARE(warned,
-             (QStringList{QStringLiteral("Edge FI: 1 not run"), QStringLiteral("Edge FI: 1 skipped")}));
+             (QStringList{QStringLiteral("line 7: integrity tamper tests: SKIP (registry unavailable; run "
+                                         "make demo-registry-test)"),
+                          QStringLiteral("Edge FI: 1 not run")}));
     QVERIFY(predicate->find("failedTests")->toArray().empty());
     // Nobody adds a signature to it: attest sign takes launch attestations only.
     QCOMPARE(run({QStringLiteral("attest"), QStringLiteral("sign"), att}).exitCode, 4);
@@ -605,6 +608,16 @@ void TestVerdict::cliProofSummarize() {
              QStringLiteral("--pin"), otto, QStringLiteral("--json")});
     QCOMPARE(failedReport.exitCode, 0);
     QCOMPARE(test::parseJson(failedReport.out).stringAt("result"), QStringLiteral("FAILED"));
+    // The failing test is named, with its line in the capture.
+    QFile failedFile(out.file(QStringLiteral("fail.intoto.json")));
+    QVERIFY(failedFile.open(QIODevice::ReadOnly));
+    const JsonValue failedStatement = test::parseJson(
+        QByteArray::fromBase64(test::parseJson(failedFile.readAll()).stringAt("payload").toLatin1()));
+    QStringList failedTests;
+    for (const JsonValue &t : failedStatement.find("predicate")->find("failedTests")->toArray())
+        failedTests << t.toQString();
+    QVERIFY2(failedTests.contains(QStringLiteral("line 5: --- FAIL: TestFIPolicyDeny (0.40s)")),
+             qPrintable(failedTests.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestVerdict)
