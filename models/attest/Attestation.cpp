@@ -1,5 +1,7 @@
 #include "Attestation.h"
 
+#include "crypto/SignedNote.h"
+
 #include "core/CanonicalJson.h"
 #include "crypto/Sha256.h"
 #include "store/EvidenceStore.h"
@@ -400,6 +402,39 @@ Result<AttestationReport> verifyAttestation(QByteArrayView envelopeBytes, const 
           : unpinned.isEmpty()
               ? QStringLiteral("signed by %1").arg(pins.join(QStringLiteral(", ")))
               : QStringLiteral("no valid signature by %1").arg(unpinned.join(QStringLiteral(", "))));
+    // The checkpoint the statement says it was computed at: its signed note must say the same
+    // size and root, and a signature by a signer the statement names must verify.
+    if (const JsonValue *cp = ext ? ext->find("checkpoint") : nullptr; cp && cp->isObject()) {
+        const std::string text = cp->stringAt("signed_note").toStdString();
+        auto note = crypto::note::parse(text);
+        auto body = note.ok() ? crypto::note::parseCheckpoint(note->body)
+                              : Result<crypto::note::CheckpointBody>(note.error());
+        const JsonValue *size = cp->find("size");
+        const bool same = body.ok() && size && quint64(size->toInt()) == body->size &&
+                          QString::fromLatin1(body->root.toBase64()) == cp->stringAt("root_hash");
+        QString by;
+        bool badSignature = false;
+        if (same)
+            for (const crypto::note::NoteSignature &sig : note->signatures)
+                for (int i = 0; i < r.signers.size(); ++i)
+                    if (r.signers[i].identity == sig.name && !keys[i].isNull()) {
+                        if (crypto::note::verifies(note->body, sig, sig.name, keys[i]))
+                            by = sig.name;
+                        else
+                            badSignature = true;
+                    }
+        check(QStringLiteral("checkpoint"), same && !badSignature,
+              !body.ok() ? QStringLiteral("the signed note is not a checkpoint: %1").arg(body.error().message)
+              : !same    ? QStringLiteral("the signed note says size %1, the statement %2 (or another root)")
+                            .arg(body->size)
+                            .arg(size ? size->toInt() : -1)
+              : badSignature ? QStringLiteral("a checkpoint signature by a named signer does not verify")
+              : !by.isEmpty()
+                  ? QStringLiteral("size %1, signed by %2").arg(body->size).arg(by)
+                  : QStringLiteral("size %1, signed by a key the statement does not name: check it against "
+                                   "the log (evidence consistency)")
+                        .arg(body->size));
+    }
     r.valid = std::all_of(r.checks.begin(), r.checks.end(), [](const AttestationCheck &c) { return c.ok; });
     return r;
 }

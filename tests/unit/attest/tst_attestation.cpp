@@ -6,6 +6,7 @@
 
 #include "attest/Attestation.h"
 #include "core/CanonicalJson.h"
+#include "crypto/SignedNote.h"
 
 #include <QTest>
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void tamperingFails();
     void keysMustMatchTheirFingerprints();
     void namesCannotRewriteTheTerminal();
+    void theCheckpointIsTheOneItSays();
 
 private:
     Signer owner = test::makeSigner(QStringLiteral("rob"));
@@ -161,6 +163,52 @@ void TestAttestation::namesCannotRewriteTheTerminal() {
     QVERIFY_OK(r);
     QVERIFY(!r->valid);
     QCOMPARE(r->checks.last().name, QStringLiteral("signers named"));
+}
+
+void TestAttestation::theCheckpointIsTheOneItSays() {
+    // The statement carries the checkpoint it was computed at; its signed note must say that size
+    // and root, and a named signer's signature on it must verify.
+    crypto::note::CheckpointBody body;
+    body.origin = QStringLiteral("opsconsole/test-store");
+    body.size = 42;
+    body.root = QByteArray(32, '\x11');
+    const std::string text = crypto::note::formatCheckpoint(body);
+    crypto::note::Note note;
+    note.body = text;
+    note.signatures << crypto::note::sign(text, QStringLiteral("rob"), owner.key);
+    const auto made = [&](qint64 size, const std::string &noteText) {
+        JsonValue st = statement();
+        JsonValue cp = JsonValue::object();
+        cp["size"] = size;
+        cp["root_hash"] = QString::fromLatin1(body.root.toBase64());
+        cp["signed_note"] = QString::fromStdString(noteText);
+        st["predicate"]["opsconsole"]["checkpoint"] = cp;
+        auto env = InToto::create(st, owner);
+        if (env.ok())
+            (void)InToto::addSignature(env.value(), qa);
+        return verifyAttestation(env->toJson(), {pin(owner)}, QString()).value();
+    };
+    const AttestationReport good = made(42, note.text());
+    QVERIFY(good.valid);
+    QVERIFY2(good.checks.last().detail.contains(QStringLiteral("signed by rob")),
+             qPrintable(good.checks.last().detail));
+    // The statement says another size than its note.
+    const AttestationReport other = made(41, note.text());
+    QVERIFY(!other.valid);
+    QCOMPARE(other.checks.last().name, QStringLiteral("checkpoint"));
+    // A note "by rob" that rob did not sign.
+    crypto::note::Note forged = note;
+    forged.signatures = {crypto::note::sign(text, QStringLiteral("rob"), outsider.key)};
+    const AttestationReport bad = made(42, forged.text());
+    QVERIFY(!bad.valid);
+    QVERIFY2(bad.checks.last().detail.contains(QStringLiteral("does not verify")),
+             qPrintable(bad.checks.last().detail));
+    // A note by someone the statement does not name: valid, and said so.
+    crypto::note::Note elsewhere = note;
+    elsewhere.signatures = {crypto::note::sign(text, QStringLiteral("mallory"), outsider.key)};
+    const AttestationReport unnamed = made(42, elsewhere.text());
+    QVERIFY(unnamed.valid);
+    QVERIFY(unnamed.checks.last().detail.contains(QStringLiteral("does not name")));
 }
 
 QTEST_GUILESS_MAIN(TestAttestation)
