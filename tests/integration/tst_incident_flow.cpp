@@ -279,13 +279,26 @@ void TestIncidentFlow::badPublishFromAlertToClosure() {
     QVERIFY2(text.contains(QLatin1String("Objective MET")) ||
                  text.contains(QLatin1String("Objective MISSED")),
              qPrintable(text.left(2000)));
+    // The rollback's clock chart is rendered into the PDF as an image (pdfimages lists it).
+    {
+        QProcess images;
+        images.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
+        QVERIFY(images.waitForFinished(60000) && images.exitCode() == 0);
+        const QList<QByteArray> rows = images.readAllStandardOutput().trimmed().split('\n');
+        QVERIFY2(rows.size() >= 3, rows.join('\n').constData()); // two header lines, then an image a line
+    }
+    // Each event a row of the timeline table: its number, then its time, at the start of a line
+    // of the Timeline section (not just the number somewhere in the text).
+    const qsizetype timelineAt = text.indexOf(QLatin1String("Timeline"));
+    const qsizetype decisionsAt = text.indexOf(QLatin1String("Decision log"), timelineAt);
+    QVERIFY2(timelineAt >= 0 && decisionsAt > timelineAt, qPrintable(text.left(2000)));
+    const QString timeline = text.mid(timelineAt, decisionsAt - timelineAt);
     for (const JsonValue &t : shown.find("timeline")->toArray()) {
-        const QString seq = QString::number(t.find("seq")->toInt());
-        static const QRegularExpression number(QStringLiteral("\\d+"));
-        bool found = false;
-        for (auto it = number.globalMatch(text); it.hasNext() && !found;)
-            found = it.next().captured() == seq;
-        QVERIFY2(found, qPrintable(seq));
+        const QRegularExpression row(
+            QStringLiteral("^\\s*%1\\s+\\d{4}-\\d\\d-\\d\\dT").arg(t.find("seq")->toInt()),
+            QRegularExpression::MultilineOption);
+        QVERIFY2(row.match(timeline).hasMatch(),
+                 qPrintable(QString::number(t.find("seq")->toInt()) + QStringLiteral("\n") + timeline));
     }
     auto md = RUN_OK(cli({QStringLiteral("incident"), QStringLiteral("report"), inc, QStringLiteral("--out"),
                           QStringLiteral("-")}));
