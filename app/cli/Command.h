@@ -12,6 +12,9 @@
 
 namespace ops::cli {
 
+// The most of standard input a verb copies to a file for an archive reader ("-" as the archive).
+inline constexpr qint64 kMaxSpooledArchive = 4LL * 1024 * 1024 * 1024;
+
 // What a command may touch of the outside world; tests give it string streams.
 struct CliIo {
     CliIo(QTextStream &out_, QTextStream &err_, QProcessEnvironment environment_,

@@ -1,5 +1,7 @@
 #include "DerivationCommand.h"
 
+#include "core/FileUtil.h"
+
 #include "AttestCommand.h"
 #include "StoreAccess.h"
 
@@ -9,6 +11,7 @@
 #include "derivations/Handoff.h"
 
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 namespace ops::cli {
 
@@ -318,7 +321,11 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
 
     if (verb == QLatin1String("verify")) {
         // Offline and self-contained: no store, no config.
-        auto report = Handoff::verifyPackage(pos.at(2), parser.value(pin));
+        QTemporaryDir spool;
+        auto input = FileUtil::spoolInput(pos.at(2), spool.path(), kMaxSpooledArchive);
+        if (!input.ok())
+            return fail(io, input.error(), json);
+        auto report = Handoff::verifyPackage(input.value(), parser.value(pin));
         if (!report.ok())
             return fail(io, report.error(), json);
         if (json) {
@@ -342,7 +349,11 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
         // only a package that verifies is attested.
         if (!parser.isSet(out))
             return usageError(io, QStringLiteral("handoff attest-package: --out FILE names where it goes"));
-        auto report = Handoff::verifyPackage(pos.at(2), parser.value(pin));
+        QTemporaryDir spool;
+        auto input = FileUtil::spoolInput(pos.at(2), spool.path(), kMaxSpooledArchive);
+        if (!input.ok())
+            return fail(io, input.error(), json);
+        auto report = Handoff::verifyPackage(input.value(), parser.value(pin));
         if (!report.ok())
             return fail(io, report.error(), json);
         if (!report->valid)

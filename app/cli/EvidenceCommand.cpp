@@ -4,6 +4,7 @@
 
 #include <QBuffer>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include "StoreAccess.h"
 #include "store/PgEvidenceStore.h"
@@ -190,9 +191,13 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     }
     if (sub == QLatin1String("verify-bundle")) {
         // Needs no store and no config: anyone can check a bundle anywhere.
+        QTemporaryDir spool;
+        auto input = FileUtil::spoolInput(pos.at(2), spool.path(), kMaxSpooledArchive);
+        if (!input.ok())
+            return fail(io, input.error(), json);
         auto report =
-            Bundle::verifyBundle(pos.at(2), Bundle::Pins{parser.values(pin), parser.values(pinSigner),
-                                                         parser.values(pinExporter)});
+            Bundle::verifyBundle(input.value(), Bundle::Pins{parser.values(pin), parser.values(pinSigner),
+                                                             parser.values(pinExporter)});
         if (!report.ok())
             return fail(io, report.error(), json);
         const Bundle::BundleReport &r = report.value();
@@ -245,7 +250,11 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     EvidenceStore &store = *opened.value();
     auto *local = dynamic_cast<SqliteEvidenceStore *>(&store);
     if (sub == QLatin1String("consistency")) {
-        auto earlier = SqliteEvidenceStore::readCheckpointFile(pos.at(2));
+        QTemporaryDir spool;
+        auto input = FileUtil::spoolInput(pos.at(2), spool.path(), 1 << 20);
+        if (!input.ok())
+            return fail(io, input.error(), json);
+        auto earlier = SqliteEvidenceStore::readCheckpointFile(input.value());
         if (!earlier.ok())
             return fail(io, earlier.error(), json);
         // The proof reads the stored hashes: they are recomputed from the events first.

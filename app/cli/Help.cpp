@@ -213,11 +213,23 @@ QString text(const Command &command, const QList<QCommandLineOption> &own, const
             out += wrap(QStringLiteral("opsconsole-cli ") + e, 6, 2);
         out += QLatin1Char('\n');
     }
+    // The general table in order, each code followed by what it means for this verb.
     out += QStringLiteral("exit codes:\n");
-    for (const QString &e : command.exitCodes())
-        out += wrap(e, 5, 2);
-    for (const auto &[code, meaning] : exitCodeTable())
+    QStringList verbCodes = command.exitCodes();
+    for (const auto &[code, meaning] : exitCodeTable()) {
         out += wrap(QStringLiteral("%1  %2").arg(code).arg(meaning), 5, 2);
+        for (auto it = verbCodes.begin(); it != verbCodes.end();) {
+            const QString number = it->section(QLatin1Char(' '), 0, 0);
+            if (number == QString::number(code)) {
+                out += wrap(QStringLiteral("here: ") + it->mid(number.size()).trimmed(), 11, 5);
+                it = verbCodes.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+    for (const QString &e : verbCodes)
+        out += wrap(e, 5, 2);
     return out;
 }
 

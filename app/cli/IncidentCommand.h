@@ -19,7 +19,8 @@ public:
             QStringLiteral("incident assign ID OWNER [--json]"),
             QStringLiteral(
                 "incident evidence ID --scope=S --trigger=T --failure_mode=F --containment_action=C "
-                "--rollback_action=R|none --verification_result=V --owner=O --follow_up=U [--timestamp=ISO]"),
+                "--rollback_action=R|none --verification_result=V --owner=O --follow_up=U [--timestamp=ISO] "
+                "[--json]"),
             QStringLiteral("incident decide ID TEXT [--json]"),
             QStringLiteral("incident close ID --closure TEXT [--verification TEXT] [--json]"),
             QStringLiteral("incident list [--all] [--json]"),

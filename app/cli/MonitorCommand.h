@@ -13,7 +13,7 @@ public:
     QString name() const override { return QStringLiteral("monitor"); }
     QString summary() const override { return QStringLiteral("record probes and alerts until stopped"); }
     QStringList usage() const override {
-        return {QStringLiteral("monitor [--listen 127.0.0.1:PORT] [--rounds N]")};
+        return {QStringLiteral("monitor [--listen 127.0.0.1:PORT] [--rounds N] [--json]")};
     }
     QString description() const override {
         return QStringLiteral(

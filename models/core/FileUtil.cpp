@@ -115,6 +115,37 @@ bool openInput(QFile &file, const QString &path) {
     return file.open(QIODevice::ReadOnly);
 }
 
+Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBytes) {
+    if (path != QLatin1String("-"))
+        return path;
+    QFile in;
+    if (!openInput(in, path))
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(in.errorString()),
+                         inputName(path));
+    const QString spooled = dir + QStringLiteral("/stdin");
+    if (auto created = createPrivate(spooled); !created.ok())
+        return created.error();
+    QFile out(spooled);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return ioError(QStringLiteral("cannot write file"), spooled);
+    qint64 total = 0;
+    for (;;) {
+        const QByteArray chunk = in.read(1 << 20);
+        if (chunk.isEmpty())
+            break;
+        total += chunk.size();
+        if (total > maxBytes)
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("standard input is larger than %1 MiB").arg(maxBytes >> 20),
+                             inputName(path));
+        if (out.write(chunk) != chunk.size())
+            return ioError(QStringLiteral("cannot write file"), spooled);
+    }
+    if (!out.flush())
+        return ioError(QStringLiteral("cannot write file"), spooled);
+    return spooled;
+}
+
 Result<QByteArray> readAll(const QString &path, qint64 maxBytes) {
     QFile f;
     if (!openInput(f, path))

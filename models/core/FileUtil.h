@@ -23,6 +23,9 @@ Result<void> writePrivateAtomicThen(const QString &path, QByteArrayView content,
                                     const std::function<Result<void>()> &beforeRename);
 // Creates an empty file with mode 0600 if it does not exist.
 Result<void> createPrivate(const QString &path);
+// For readers that need a file (archives): `path` itself, or, for "-", standard input copied
+// (at most maxBytes, mode 0600) to a file in `dir` (the caller's temporary directory).
+Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBytes);
 // At most maxBytes of a file ("-": standard input); more is an error, never a silent cut.
 Result<QByteArray> readAll(const QString &path, qint64 maxBytes);
 // "-" names standard input wherever one input file is read.

@@ -22,7 +22,13 @@ suppress=()
 if [ "$sanitized" = ON ]; then
     suppress=(--suppress-tags hardening-no-pie)
 fi
-lintian --no-tag-display-limit --display-level ">=warning" "${suppress[@]}" "$deb" >"$tmp/lintian.log" 2>&1 || true
+# Exit 1 is lintian reporting tags (judged by the grep below); anything above is lintian itself
+# failing, which never counts as clean.
+rc=0
+lintian --no-tag-display-limit --display-level ">=warning" "${suppress[@]}" "$deb" >"$tmp/lintian.log" 2>&1 || rc=$?
+if [ "$rc" -gt 1 ]; then
+    cat "$tmp/lintian.log"; echo "lintian failed to run (exit $rc)"; exit 1
+fi
 if grep -E '^[EW]: ' "$tmp/lintian.log"; then
     echo "lintian found errors or warnings"; exit 1
 fi

@@ -319,6 +319,38 @@ void TestCliHelp::stdinWhereOneFileIsRead() {
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("verify"), QStringLiteral("--signatures")});
     QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+
+    // An earlier checkpoint and an archive come through standard input as well.
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("checkpoint")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QByteArray note = r.out;
+    r = run.run(kCli, {QStringLiteral("signal"), QStringLiteral("record"), QStringLiteral("publish_blocked"),
+                       QStringLiteral("--scope"), QStringLiteral("kl")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("consistency"), QStringLiteral("-")}, 60000,
+                note);
+    QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("consistency"), QStringLiteral("-")}, 60000,
+                "not a checkpoint\n");
+    QCOMPARE(r.exitCode, 3);
+    const QString bundle = home.file(QStringLiteral("bundle.tar.zst"));
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("export"), bundle});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile bundleFile(bundle);
+    QVERIFY(bundleFile.open(QIODevice::ReadOnly));
+    const QByteArray bundleBytes = bundleFile.readAll();
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("verify-bundle"), QStringLiteral("-")},
+                60000, bundleBytes);
+    QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+    QByteArray flipped = bundleBytes;
+    flipped[flipped.size() / 2] = char(flipped[flipped.size() / 2] ^ 0x01);
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("verify-bundle"), QStringLiteral("-")},
+                60000, flipped);
+    QVERIFY2(r.exitCode != 0, r.out.constData());
+    r = run.run(kCli, {QStringLiteral("handoff"), QStringLiteral("verify"), QStringLiteral("-")}, 60000,
+                "not an archive");
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(!r.err.contains("no such file"), r.err.constData());
 }
 
 void TestCliHelp::jsonWhereItWasMissing() {
