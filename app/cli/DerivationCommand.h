@@ -5,7 +5,7 @@
 namespace ops::cli {
 
 // derivation validate | import | list | show | review | risk-note | sign | supersede | invalidate:
-// the reviewer's desk (seed 003).
+// the reviewer's desk (docs/domain-rules.md).
 class DerivationCommand final : public Command {
 public:
     QString name() const override { return QStringLiteral("derivation"); }

@@ -78,7 +78,8 @@ int KillswitchCommand::run(const QStringList &arguments, CliIo &io) {
     IncidentActions actions(*desk->store, desk->signer, ctx->config, desk->library);
     QString validation = parser.value(result);
     if (validation.isEmpty() && !locs.isEmpty()) {
-        // Targeted validation on a representative locality set (seed 002): probe each now.
+        // Targeted validation on a representative locality set (docs/domain-rules.md, "Kill switches"): probe
+        // each now.
         validation = LocalityValidation::runNow(ctx->config,
                                                 OperatorSecrets::read(io.environment).operatorToken, locs);
         io.err << "validation: " << validation << '\n';

@@ -7,7 +7,7 @@
 
 namespace ops::app {
 
-// The options every program takes (INTERFACES.md "Common to both programs").
+// The options every program takes (opsconsole-cli help, "common options").
 struct AppOptions {
     QCommandLineOption store{
         QStringLiteral("store"),

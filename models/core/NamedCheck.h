@@ -9,7 +9,7 @@
 namespace ops {
 
 // One named check of a verification report (handoff package, verdict): each is reported on
-// its own, as INTERFACES.md's {"name", "ok", "detail"}.
+// its own, as the CLI's {"name", "ok", "detail"}.
 struct NamedCheck {
     QString name;
     bool ok = true;

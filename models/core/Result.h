@@ -9,7 +9,7 @@
 
 namespace ops {
 
-// Stable exit codes (INTERFACES.md); an Error carries the one its caller should exit with.
+// Stable exit codes (opsconsole-cli help); an Error carries the one its caller should exit with.
 enum class ErrorCode : int {
     Negative = 1,     // a negative answer: verification failed, NO-GO, probe failed
     Usage = 2,        // usage error

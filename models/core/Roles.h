@@ -6,7 +6,7 @@
 
 namespace ops::Roles {
 
-// INTERFACES.md: the roles an identity may hold.
+// The roles an identity may hold (docs/operator-guide.md).
 inline QStringList all() {
     return {QStringLiteral("operator"),
             QStringLiteral("incident-owner"),
@@ -106,7 +106,7 @@ inline QStringList unknown(const QStringList &roles) {
     return out;
 }
 
-// Seed 003 §12: the S02 analyst, the S03 locker and the S04 launcher are different identities,
+// docs/domain-rules.md §12: the S02 analyst, the S03 locker and the S04 launcher are different identities,
 // so no identity may hold two of these roles. Empty when the roles are allowed together.
 inline QString separationConflict(const QStringList &roles) {
     QStringList held;

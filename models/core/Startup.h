@@ -9,7 +9,7 @@
 
 namespace ops {
 
-// The options both programs share (INTERFACES.md "Common to both programs").
+// The options both programs share (opsconsole-cli help, "common options").
 struct CommonOptions {
     QString storePath;            // empty: the default store
     QString configPath;           // empty: the default config, or the built-in demo in dev
@@ -40,7 +40,7 @@ QString dataDirectory();     // $XDG_DATA_HOME/opsconsole
 QString stateDirectory();    // $XDG_STATE_HOME/opsconsole (default ~/.local/state/opsconsole)
 
 // Resolves the environment, loads and validates the config, applies the environment policy.
-// Error codes follow INTERFACES.md: 2 usage, 3 invalid config, 4 policy.
+// Error codes as the CLI documents them: 2 usage, 3 invalid config, 4 policy.
 Result<StartupContext> prepare(const CommonOptions &options, const QProcessEnvironment &process);
 } // namespace Startup
 

@@ -1,7 +1,8 @@
 #pragma once
 
-// Derivation records and typed INFEASIBLE records (seed 003 §7): loading from YAML with
-// file:line diagnostics, and the validation rules of §2, §3 and §7, each with its own message.
+// Derivation records and typed INFEASIBLE records (docs/domain-rules.md, "Derivation and INFEASIBLE
+// records"): loading from YAML with file:line diagnostics, and the validation rules of §2, §3 and §7, each
+// with its own message.
 
 #include "core/JsonValue.h"
 #include "core/Result.h"
@@ -25,7 +26,7 @@ struct DerivationRecord {
     JsonValue fields = JsonValue::object(); // every field as written; scalars are strings
     QHash<QString, int> lines;              // field → the line of its value
 
-    static QStringList templateFields(RecordType type); // seed 003 §7, in template order
+    static QStringList templateFields(RecordType type); // docs/domain-rules.md, in template order
     static QStringList optionalFields(RecordType type); // depends_on, supersedes (and notes for INFEASIBLE)
     static QString idField(RecordType type);
 
@@ -50,7 +51,7 @@ struct DerivationRecord {
     // Record ids named by depends_on and supersedes.
     QStringList references() const;
     QString supersedes() const { return text("supersedes"); }
-    // A cost or capacity value: needs a risk-owner note before it is signed (seed 003 §1).
+    // A cost or capacity value: needs a risk-owner note before it is signed (docs/domain-rules.md §1).
     bool isCostOrCapacity() const;
 
     // {"fields", "id", "type"}: what is hashed and signed.

@@ -131,7 +131,7 @@ private:
 
 namespace DerivationSignature {
 // The canonical statement a reviewer signs for a record: binds the record's canonical hash, its
-// git_sha and its input hashes (seed 003 §8). Verifiable with
+// git_sha and its input hashes (docs/domain-rules.md, "Review, risk note and signature"). Verifiable with
 // `openssl pkeyutl -verify -pubin -inkey KEY.pem -rawin -in STATEMENT -sigfile SIG`.
 std::string statement(const DerivationRecord &record, const QString &signer, const QString &keyFingerprint);
 QString type(); // "opsconsole.derivation-signature/1"

@@ -2,8 +2,9 @@
 
 #include "core/NamedCheck.h"
 
-// The S03 handoff package (seed 003 §12): built from the store, exported as one signed .tar.zst
-// with a manifest of SHA-256 digests and a human-readable HANDOFF.md, and checked offline.
+// The S03 handoff package (docs/domain-rules.md §12, "Handoff package"): built from the store, exported as
+// one signed .tar.zst with a manifest of SHA-256 digests and a human-readable HANDOFF.md, and checked
+// offline.
 
 #include "DerivationActions.h"
 

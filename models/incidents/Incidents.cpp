@@ -85,7 +85,7 @@ QStringList severities() {
 }
 
 SeveritySuggestion suggestSeverity(const QString &cls, const ScopeConfig &scope) {
-    // Seed 002 "Severity model".
+    // The severity model (docs/domain-rules.md).
     if (cls == QLatin1String("bad-publish"))
         return {QStringLiteral("SEV-1"), QStringLiteral("SEV-1: active published truth is wrong for users")};
     if (!scope.critical)

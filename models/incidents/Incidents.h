@@ -37,14 +37,14 @@ QString normalizedCitedId(const QString &text);
 QStringList severities();     // SEV-1, SEV-2, SEV-3
 QString clockText(qint64 ms); // "14:59", "-1:05": minutes and seconds of a clock
 
-// The severity model of seed 002 applied to an incident class and scope, with its reason.
+// The severity model (docs/domain-rules.md) applied to an incident class and scope, with its reason.
 struct SeveritySuggestion {
     QString severity;
     QString reason;
 };
 SeveritySuggestion suggestSeverity(const QString &incidentClass, const ScopeConfig &scope);
 
-// Seed 002 "Core evidence requirements": every field is required; timestamp defaults to now.
+// The core evidence record (docs/domain-rules.md): every field is required; timestamp defaults to now.
 namespace CoreEvidence {
 QStringList fields();                // in the seed's order
 QString label(const QString &field); // "Observed failure mode"

@@ -9,7 +9,7 @@ namespace ops {
 
 class IncidentBook;
 
-// The production config snapshot of launch day (seed 002 "Launch-day production validation"):
+// The production config snapshot of launch day (docs/domain-rules.md, "Launch day"):
 // API endpoints, auth keys present — presence only, never a value —, environment flags and the
 // kill-switch defaults, as canonical JSON whose SHA-256 is what the checklist stores.
 struct ConfigSnapshot {

@@ -12,7 +12,7 @@ namespace ops {
 
 class SqliteEvidenceStore;
 
-// Launch day (seed 002 "Launch-day production validation", "No-go rules"): a run of the
+// Launch day (docs/domain-rules.md, "Launch day"): a run of the
 // launch-day runbook whose checks, sign-offs and decision are evidence events; the GO / NO-GO is
 // computed from them and from the rest of the store, never ticked by hand.
 namespace Launch {
@@ -100,7 +100,7 @@ struct LaunchInputs {
                                      Environment environment, const RunbookLibrary &library, qint64 nowMs);
 };
 
-// The rules of seed 002 "No-go rules", each computed from the inputs with its reason.
+// The no-go rules (docs/domain-rules.md, "Launch day"), each computed from the inputs with its reason.
 QList<NoGoRule> evaluateNoGoRules(const LaunchInputs &in);
 
 // Probe states as the launch rules may use them: each target's state is the one its last
@@ -127,7 +127,7 @@ struct LaunchStatus {
     int checksHolding() const;
     const LaunchCheck *check(const QString &step) const;
     const LaunchSignoff *signoff(const QString &role) const;
-    // INTERFACES.md `launch status --json`: decision, no_go [{rule, reason}], checklist, and more.
+    // `launch status --json`: decision, no_go [{rule, reason}], checklist, and more.
     JsonValue toJson() const;
 };
 

@@ -38,7 +38,7 @@ struct ProbeResult {
     std::optional<qint64> ageS; // manifests
     QString actualSha256;       // packs
 
-    JsonValue toJson() const; // INTERFACES.md `probe --json` shape
+    JsonValue toJson() const; // the `probe --json` shape (docs/formats.md)
 };
 
 } // namespace ops

@@ -1,8 +1,8 @@
 #pragma once
 
-// Proof summaries (seed 000): PASS / FAIL / NOT RUN / SKIP counts read from a test-output
-// capture, the overall verdict, and every failure line classified by layer with its debug
-// action, using the pattern rules of resources/rules/failure-patterns.yaml.
+// Proof summaries (docs/domain-rules.md, "Proof summaries and verdicts"): PASS / FAIL / NOT RUN / SKIP counts
+// read from a test-output capture, the overall verdict, and every failure line classified by layer with its
+// debug action, using the pattern rules of resources/rules/failure-patterns.yaml.
 
 #include "core/JsonValue.h"
 #include "core/Result.h"

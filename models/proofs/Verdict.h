@@ -1,8 +1,8 @@
 #pragma once
 
-// Offline verdict verification (seed 001): score.json, an evidence bundle (.tar.gz or
-// .tar.zst), verdict.sig and verdict.pub. Nothing touches the network; the bundle is streamed
-// through libarchive in memory and never extracted.
+// Offline verdict verification (docs/domain-rules.md, "Proof summaries and verdicts"): score.json, an
+// evidence bundle (.tar.gz or .tar.zst), verdict.sig and verdict.pub. Nothing touches the network; the bundle
+// is streamed through libarchive in memory and never extracted.
 
 #include "core/JsonValue.h"
 #include "core/NamedCheck.h"

@@ -43,7 +43,7 @@ struct Runbook {
     const RunbookStep *step(const QString &id) const;
 };
 
-// The incident classes of seed 002.
+// The incident classes (docs/domain-rules.md).
 QStringList incidentClasses();
 
 // The runbooks a console works with: the built-in ones, or those of a configured directory.

@@ -1,4 +1,4 @@
-// Runs the built programs as a user would: exit codes and messages of INTERFACES.md.
+// Runs the built programs as a user would: the documented exit codes and messages.
 #include "core/CanonicalJson.h"
 
 #include "TestSupport.h"

@@ -30,8 +30,8 @@ class AppContext;
 class HandoffView;
 class RecordView;
 
-// Derivations: the reviewer's desk (seed 003). The review queue with filters; the record with every
-// validation rule green or red, its history and the diff against the record it supersedes; Accept,
+// Derivations: the reviewer's desk (docs/domain-rules.md). The review queue with filters; the record with
+// every validation rule green or red, its history and the diff against the record it supersedes; Accept,
 // Reject and Sign enabled only for a permitted identity (the reason shown when not); typed
 // INFEASIBLE records as first-class, successful outcomes; and the handoff builder with the §12
 // checklist and its signed export. YAML files are imported by drag-and-drop or a file dialog.

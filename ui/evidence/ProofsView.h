@@ -20,9 +20,9 @@ class SqliteEvidenceStore;
 
 namespace ops::ui {
 
-// Proof summaries (seed 000): a test-output capture imported from a file or pasted; its PASS /
-// FAIL / NOT RUN / SKIP counts and overall verdict at a glance, failures grouped by layer with
-// their debug actions. Recorded as evidence (capture attached) when someone is signed in.
+// Proof summaries (docs/domain-rules.md, "Proof summaries and verdicts"): a test-output capture imported from
+// a file or pasted; its PASS / FAIL / NOT RUN / SKIP counts and overall verdict at a glance, failures grouped
+// by layer with their debug actions. Recorded as evidence (capture attached) when someone is signed in.
 class ProofsView final : public QWidget {
     Q_OBJECT
 public:

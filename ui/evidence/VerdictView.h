@@ -26,10 +26,10 @@ namespace ops::ui {
 
 struct VerdictOutcome;
 
-// Offline verdict verification (seed 001): pick score.json, the evidence bundle, verdict.sig and
-// verdict.pub (or a results/ folder holding them); every check reported on its own line, the
-// key's fingerprint, and the statement that no network was used. Runs off the GUI thread with
-// progress and cancel; recorded with the four files attached when someone is signed in.
+// Offline verdict verification (docs/domain-rules.md, "Proof summaries and verdicts"): pick score.json, the
+// evidence bundle, verdict.sig and verdict.pub (or a results/ folder holding them); every check reported on
+// its own line, the key's fingerprint, and the statement that no network was used. Runs off the GUI thread
+// with progress and cancel; recorded with the four files attached when someone is signed in.
 class VerdictView final : public QWidget {
     Q_OBJECT
 public:

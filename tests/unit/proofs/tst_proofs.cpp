@@ -83,7 +83,7 @@ void TestProofs::builtinRulesLoad() {
         QVERIFY2(ids.contains(QLatin1String(id)), id);
 }
 
-// The expected output of seed 000, as the runbook prints it.
+// The expected output of the proof runbook's demo capture.
 void TestProofs::seedDemoOutput() {
     const ProofSummary s = summarize(capture(QStringLiteral("demo-output.txt")));
     // 32 validation checks + the transport package's one Go test (closed by its `ok` line) + the
