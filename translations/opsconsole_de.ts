@@ -2179,6 +2179,18 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <source>The identity needs a name of letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos; that starts with a letter or digit (at most 64 characters, no spaces).</source>
         <translation>Die Identität braucht einen Namen aus Buchstaben, Ziffern, „.“, „_“, „@“ oder „-“, der mit einem Buchstaben oder einer Ziffer beginnt (höchstens 64 Zeichen, keine Leerzeichen).</translation>
     </message>
+    <message>
+        <source>&amp;Remember the passphrase in the keychain</source>
+        <translation>Passphrase im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>Kept by the desktop&apos;s keychain, which unlocks with your session: signing in is then one click. Leave it off on a shared account.</source>
+        <translation>Vom Schlüsselbund des Desktops verwahrt, der sich mit Ihrer Sitzung entsperrt: Anmelden ist dann ein Klick. Auf einem geteilten Konto ausgeschaltet lassen.</translation>
+    </message>
+    <message>
+        <source>The keychain did not keep the passphrase: %1</source>
+        <translation>Der Schlüsselbund hat die Passphrase nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::HandoffView</name>

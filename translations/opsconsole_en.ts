@@ -2168,6 +2168,18 @@ An admin approves it in the console or with the command below; until then you ca
         <source>The identity needs a name of letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos; that starts with a letter or digit (at most 64 characters, no spaces).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Remember the passphrase in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by the desktop&apos;s keychain, which unlocks with your session: signing in is then one click. Leave it off on a shared account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not keep the passphrase: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::HandoffView</name>

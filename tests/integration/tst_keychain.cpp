@@ -9,12 +9,14 @@
 #include "store/SqliteEvidenceStore.h"
 
 #include "common/UnlockDialog.h"
+#include "firstrun/FirstRunDialog.h"
 
 #include "CliHarness.h"
 #include "TestSupport.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QCommandLinkButton>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDir>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void passphraseIsCheckedBeforeItIsKept();
     void passphraseFromTheKeychainSignsAnAct();
     void windowRemembersAndSignsInWithOneClick();
+    void firstRunKeepsThePassphraseWhenAsked();
     void withoutAKeychainEverythingFallsBack();
     void askedOnlyByVerbsThatNeedIt();
 
@@ -366,6 +369,48 @@ void TestKeychain::windowRemembersAndSignsInWithOneClick() {
         QVERIFY(!dialog.errorText().contains(QStringLiteral("an old passphrase")));
     }
     QVERIFY(Keychain::remove(QStringLiteral("passphrase:frank")).ok());
+}
+
+void TestKeychain::firstRunKeepsThePassphraseWhenAsked() {
+    // The first start without a terminal: the store, the first identity and, when asked, its
+    // passphrase in the keychain, so the next start signs in with one click.
+    test::TempDir home;
+    CommonOptions options;
+    options.storePath = home.file(QStringLiteral("data/opsconsole/evidence.sqlite"));
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("dev"));
+    auto ctx = Startup::prepare(options, env);
+    QVERIFY(ctx.ok());
+    ui::FirstRunDialog dialog(ctx.value(), home.file(QStringLiteral("data/opsconsole/keys")),
+                              home.file(QStringLiteral("data/opsconsole/demo.sqlite")));
+    dialog.show();
+    QTest::mouseClick(dialog.findChild<QCommandLinkButton *>(QStringLiteral("firstRunCreate")),
+                      Qt::LeftButton);
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("firstRunName"));
+    auto *remember = dialog.findChild<QCheckBox *>(QStringLiteral("firstRunRemember"));
+    QVERIFY(name && remember);
+    QVERIFY(!remember->isHidden()); // a keychain is there
+    name->setText(QStringLiteral("gina"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("firstRunPassphrase")), kPassphrase);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("firstRunPassphraseAgain")), kPassphrase);
+    remember->setChecked(true);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("firstRunCreateConfirm")),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.choice(), ui::FirstRunDialog::Choice::Local);
+    QVERIFY2(dialog.keychainWarning().isEmpty(), qPrintable(dialog.keychainWarning()));
+    QCOMPARE(lookup(QStringLiteral("passphrase:gina")), kPassphrase.toUtf8());
+    // The kept passphrase opens the key the dialog made.
+    qputenv("XDG_DATA_HOME", home.file(QStringLiteral("data")).toUtf8());
+    auto opened = SqliteEvidenceStore::open(options.storePath);
+    QVERIFY(opened.ok());
+    Session session;
+    ui::UnlockDialog unlock(*opened.value(), &session, Environment::Dev, QStringLiteral("gina"));
+    QVERIFY(unlock.findChild<QLineEdit *>(QStringLiteral("unlockPassphrase"))
+                ->placeholderText()
+                .contains(QStringLiteral("keychain")));
+    QTest::mouseClick(unlock.findChild<QPushButton *>(QStringLiteral("unlockButton")), Qt::LeftButton);
+    QVERIFY2(session.isUnlocked(), qPrintable(unlock.errorText()));
+    QVERIFY(Keychain::remove(QStringLiteral("passphrase:gina")).ok());
 }
 
 void TestKeychain::withoutAKeychainEverythingFallsBack() {

@@ -1,5 +1,7 @@
 #include "FirstRunDialog.h"
 
+#include "core/Keychain.h"
+
 #include "store/Bootstrap.h"
 #include "store/OpenStore.h"
 #include "store/SqliteEvidenceStore.h"
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -185,7 +188,23 @@ FirstRunDialog::IdentityForm FirstRunDialog::addIdentityRows(QWidget *page, QFor
         (*field)->setObjectName(prefix + QLatin1String(suffix));
         form->addRow(label, *field);
     }
+    f.remember = new QCheckBox(tr("&Remember the passphrase in the keychain"), page);
+    f.remember->setObjectName(prefix + QStringLiteral("Remember"));
+    f.remember->setToolTip(tr("Kept by the desktop's keychain, which unlocks with your session: signing "
+                              "in is then one click. Leave it off on a shared account."));
+    f.remember->setVisible(Keychain::enabled(QProcessEnvironment::systemEnvironment()));
+    form->addRow(QString(), f.remember);
     return f;
+}
+
+QString FirstRunDialog::rememberPassphrase(const IdentityForm &form, const QString &name,
+                                           const Secret &passphrase) const {
+    if (form.remember->isHidden() || !form.remember->isChecked() || !passphrase.isSet())
+        return {};
+    // The identity exists either way; a keychain that refuses only costs the convenience.
+    if (auto kept = Keychain::write(Keychain::passphraseKey(name), passphrase); !kept.ok())
+        return tr("The keychain did not keep the passphrase: %1").arg(kept.error().message);
+    return {};
 }
 
 QStringList FirstRunDialog::IdentityForm::chosenRoles() const {
@@ -342,12 +361,14 @@ void FirstRunDialog::createLocal() {
                                     Secret(m_create.passphrase->text().toUtf8()));
     }
     const bool encrypted = !m_create.passphrase->text().isEmpty();
+    const Secret passphrase(m_create.passphrase->text().toUtf8());
     m_create.clearPassphrases();
     if (!made.ok()) {
         undo.run();
         m_create.error->setText(made.error().toString());
         return;
     }
+    m_keychainWarning = rememberPassphrase(m_create, made->name, passphrase);
     m_choice = Choice::Local;
     m_storePath = path;
     m_identity = made->name;
@@ -387,13 +408,14 @@ void FirstRunDialog::joinTeamLog() {
             tr("Cannot reach the team log %1: %2").arg(pg::redactedUrl(url), store.error().message));
         return;
     }
-    auto made = Bootstrap::createIdentity(*store.value(), m_keyDirectory, name, roles,
-                                          Secret(m_join.passphrase->text().toUtf8()));
+    const Secret passphrase(m_join.passphrase->text().toUtf8());
+    auto made = Bootstrap::createIdentity(*store.value(), m_keyDirectory, name, roles, passphrase);
     m_join.clearPassphrases();
     if (!made.ok()) {
         m_join.error->setText(made.error().toString());
         return;
     }
+    m_keychainWarning = rememberPassphrase(m_join, made->name, passphrase);
     QSettings().setValue(QStringLiteral("store/url"), url);
     m_choice = Choice::TeamLog;
     m_storePath = url;
@@ -438,7 +460,8 @@ void FirstRunDialog::openDemo() {
 
 void FirstRunDialog::showDone(const QString &headline, const QString &details, const QString &copyText) {
     m_doneHeadline->setText(headline);
-    m_doneDetails->setText(details);
+    m_doneDetails->setText(
+        m_keychainWarning.isEmpty() ? details : details + QStringLiteral("\n\n") + m_keychainWarning);
     m_doneCopy->setPlainText(copyText);
     m_pages->setCurrentIndex(DonePage);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Secret.h"
 #include "core/Startup.h"
 
 #include <QDialog>
@@ -32,6 +33,8 @@ public:
     QString storePath() const { return m_storePath; }
     // The identity made here, to sign in as.
     QString identity() const { return m_identity; }
+    // Why the keychain did not keep the passphrase when asked to ("" when it did, or was not asked).
+    QString keychainWarning() const { return m_keychainWarning; }
 
 private:
     QWidget *buildChoicePage();
@@ -48,13 +51,17 @@ private:
         QList<QCheckBox *> roles;
         QLineEdit *passphrase = nullptr;
         QLineEdit *again = nullptr;
+        QCheckBox *remember = nullptr; // shown when a keychain is there
         QLabel *error = nullptr;
         QStringList chosenRoles() const;
         void clearPassphrases() const;
     };
-    // Adds them to form, named PREFIXName, PREFIXRole-ROLE, PREFIXPassphrase and PREFIXPassphraseAgain.
+    // Adds them to form, named PREFIXName, PREFIXRole-ROLE, PREFIXPassphrase, PREFIXPassphraseAgain
+    // and PREFIXRemember.
     IdentityForm addIdentityRows(QWidget *page, QFormLayout *form, const QString &prefix,
                                  const QStringList &checked);
+    // Keeps the passphrase in the keychain when asked to; a warning when the keychain refused.
+    QString rememberPassphrase(const IdentityForm &form, const QString &name, const Secret &passphrase) const;
     // The name and passphrases checked; an empty string when they are acceptable.
     QString checkIdentityFields(const IdentityForm &form) const;
 
@@ -64,6 +71,7 @@ private:
     Choice m_choice = Choice::None;
     QString m_storePath;
     QString m_identity;
+    QString m_keychainWarning;
 
     QStackedWidget *m_pages = nullptr;
     IdentityForm m_create;
