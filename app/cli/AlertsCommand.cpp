@@ -5,6 +5,7 @@
 #include "core/EnvironmentPolicy.h"
 #include "core/Time.h"
 #include "monitor/AlertMonitor.h"
+#include "monitor/LoggedAlerts.h"
 #include "monitor/MonitorStore.h"
 
 #include <QFileInfo>
@@ -50,8 +51,6 @@ int AlertsCommand::run(const QStringList &arguments, CliIo &io) {
 }
 
 int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
-    if (StoreAccess::isTeamLog(ctx))
-        return fail(io, StoreAccess::localOnly(ctx, QStringLiteral("the alert matrix")), json);
     auto rules = AlertRules::forConfig(ctx.config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
@@ -60,7 +59,25 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
     QString note;
     const qint64 now = Time::nowMs();
     QHash<QString, Silence> silenced;
-    if (QFileInfo::exists(ctx.storePath)) {
+    if (StoreAccess::isTeamLog(ctx)) {
+        // The matrix as the team log's one recorder last evaluated it, acknowledgements since.
+        auto store = StoreAccess::openReadOnly(ctx, io);
+        if (!store.ok())
+            return fail(io, store.error(), json);
+        auto silences = SilenceBook::load(**store, ctx.config.maintenance);
+        if (!silences.ok())
+            return fail(io, silences.error(), json);
+        silenced = silences->silencedCells(now);
+        auto cells = LoggedAlerts::read(**store);
+        if (!cells.ok())
+            return fail(io, cells.error(), json);
+        for (const StoredAlertCell &c : cells.value())
+            saved.insert(c.cell.alertId + QLatin1Char('|') + c.cell.scope, c);
+        if (saved.isEmpty())
+            note =
+                QStringLiteral("nothing has been evaluated on the team log yet: `probe --record` evaluates "
+                               "the alerts with each full round");
+    } else if (QFileInfo::exists(ctx.storePath)) {
         auto store = StoreAccess::openReadOnly(ctx, io);
         if (!store.ok())
             return fail(io, store.error(), json);
@@ -166,11 +183,36 @@ int AlertsCommand::acknowledge(const StartupContext &ctx, CliIo &io, const QStri
     auto rules = AlertRules::forConfig(ctx.config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
-    if (StoreAccess::isTeamLog(ctx))
-        return fail(io, StoreAccess::localOnly(ctx, QStringLiteral("alerts acknowledge")), json);
     auto unlocked = StoreAccess::openUnlocked(ctx, io);
     if (!unlocked.ok())
         return fail(io, unlocked.error(), json);
+    if (StoreAccess::isTeamLog(ctx)) {
+        bool known = false;
+        for (const AlertRule &r : rules.value())
+            known = known || r.id == alert;
+        if (!known)
+            return fail(io,
+                        makeError(ErrorCode::InvalidInput, QStringLiteral("no alert '%1'").arg(alert),
+                                  QStringLiteral("ALERT")),
+                        json);
+        auto event =
+            LoggedAlerts::acknowledge(*unlocked->store, unlocked->signer, alert, scope, note, Time::nowMs());
+        if (!event.ok())
+            return fail(io, event.error(), json);
+        if (json) {
+            JsonValue o = JsonValue::object();
+            o["seq"] = static_cast<qint64>(event->seq);
+            o["alert"] = alert;
+            o["scope"] = scope;
+            o["state"] = QStringLiteral("acknowledged");
+            o["acknowledged_by"] = event->actor;
+            printJson(io, o);
+        } else {
+            io.out << "acknowledged " << alert << " for " << scope << " as " << event->actor << " (event "
+                   << event->seq << ") on the team log\n";
+        }
+        return 0;
+    }
     AlertMonitor monitor(ctx.config, rules.value(), ctx.storePath, Secret());
     Session session;
     session.unlockWith(std::move(unlocked->signer));

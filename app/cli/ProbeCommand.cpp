@@ -5,6 +5,7 @@
 #include "core/EnvironmentPolicy.h"
 #include "core/Time.h"
 #include "monitor/AlertMonitor.h"
+#include "monitor/LoggedAlerts.h"
 #include "monitor/LoggedProbes.h"
 #include "probes/ProbeEngine.h"
 #include "store/PgEvidenceStore.h"
@@ -106,11 +107,25 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
     if (monitor && !monitor->recordingProblem().isEmpty())
         return fail(io, makeError(ErrorCode::Store, monitor->recordingProblem(), ctx->storePath), json);
     qsizetype teamTransitions = 0;
+    int alertTransitions = -1; // not evaluated
     if (team) {
-        auto events = LoggedProbes::roundEvents(*team->store, results, Time::nowMs());
+        const qint64 now = Time::nowMs();
+        auto events = LoggedProbes::roundEvents(*team->store, results, now);
         if (!events.ok())
             return fail(io, events.error(), json);
         teamTransitions = events->size() - (events->isEmpty() ? 0 : 1);
+        // A full round is also the alert evaluation: the transitions and every cell go into the
+        // same act, for every console to read.
+        if (only.isEmpty()) {
+            auto rules = AlertRules::forConfig(ctx->config);
+            if (!rules.ok())
+                return fail(io, rules.error(), json);
+            auto alerts = LoggedAlerts::addToRound(events.value(), *team->store, ctx->config, rules.value(),
+                                                   results, now);
+            if (!alerts.ok())
+                return fail(io, alerts.error(), json);
+            alertTransitions = alerts.value();
+        }
         if (!events->isEmpty())
             if (auto stored = team->store->append(team->signer, events.value()); !stored.ok())
                 return fail(io, stored.error(), json);
@@ -146,9 +161,15 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
                           .arg(r.latencyMs, 5)
                           .arg(r.reason.isEmpty() ? r.target.url.toString(QUrl::RemoveUserInfo) : r.reason);
     }
-    if (team && !json)
+    if (team && !json) {
         io.err << "recorded the round and " << teamTransitions
-               << (teamTransitions == 1 ? " transition" : " transitions") << " on the team log\n";
+               << (teamTransitions == 1 ? " transition" : " transitions");
+        if (alertTransitions >= 0)
+            io.err << ", the alert matrix with " << alertTransitions
+                   << (alertTransitions == 1 ? " alert transition" : " alert transitions");
+        io.err << " on the team log" << (alertTransitions < 0 ? " (alerts are evaluated on full rounds)" : "")
+               << '\n';
+    }
     if (monitor && !json) {
         auto after = monitor->store() ? monitor->store()->size() : Result<quint64>(quint64(0));
         const quint64 recorded = after.ok() && after.value() > sizeBefore ? after.value() - sizeBefore : 0;

@@ -1,6 +1,7 @@
 // What the monitor reads besides probes: the store (acknowledgements, silences, kill switches) and
 // Alertmanager.
 #include "AlertMonitor.h"
+#include "LoggedAlerts.h"
 
 #include "incidents/Incidents.h"
 
@@ -187,30 +188,7 @@ QList<NewEvent> AlertMonitor::transitionEvents(const QList<ProbeResult> &results
         m_targetStates.insert(row.target, row);
         changedStates.append(row);
     }
-    for (const AlertTransition &t : alerts) {
-        QString kind;
-        if (t.to == AlertState::Firing)
-            kind = QStringLiteral("alert.fired");
-        else if (t.to == AlertState::Ok &&
-                 (t.from == AlertState::Firing || t.from == AlertState::Acknowledged))
-            kind = QStringLiteral("alert.cleared");
-        else
-            continue;
-        const AlertRule *rule = m_evaluator->rule(t.alertId);
-        const AlertCell &c = m_evaluator->cell(t.alertId, t.scope);
-        JsonValue p = JsonValue::object();
-        p["alert"] = t.alertId;
-        p["name"] = rule ? rule->name : t.alertId;
-        p["severity"] = t.severity;
-        p["severity_reason"] = c.severityReason;
-        p["from"] = alertStateName(t.from);
-        p["detail"] = t.detail;
-        p["observed_at"] = Time::toIso(t.tsMs);
-        p["source"] = QStringLiteral("monitor");
-        if (kind == QLatin1String("alert.fired") && rule)
-            p["first_action"] = rule->firstAction;
-        events.append(NewEvent{kind, t.scope, p, std::nullopt});
-    }
+    events += LoggedAlerts::transitionEvents(*m_evaluator, alerts, QStringLiteral("monitor"));
     return events;
 }
 

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void threeConsolesSignOffOneLaunch();
     void reportsOfTheTeamLogProveAgainstIt();
+    void theAlertMatrixLivesOnTheTeamLog();
 
 private:
     // A fresh database on the test server: the owner's URL (for init) and the consoles' config,
@@ -292,6 +293,84 @@ void TestTeamLaunch::reportsOfTheTeamLogProveAgainstIt() {
     QCOMPARE(since.exitCode, 2);
     QVERIFY2(since.err.contains("--since reads a local store's indexes"), since.err.constData());
     QCOMPARE(RUN_OK(rob("evidence verify --signatures")).exitCode, 0);
+}
+
+// The alert matrix on the team log: the one recorder's full round evaluates the alerts into the
+// same signed act, every console reads the matrix from the log, an acknowledgement on one console
+// is seen on the other and survives the next round, and the damping resumes from the log.
+void TestTeamLaunch::theAlertMatrixLivesOnTheTeamLog() {
+    const TeamLog log = freshTeamLog();
+    QVERIFY2(log.problem.isEmpty(), qPrintable(log.problem));
+    Console rob(log.yaml, QStringLiteral("rob")), olga(log.yaml, QStringLiteral("olga"));
+    QCOMPARE(RUN_OK(rob({QStringLiteral("init"), QStringLiteral("--store"), log.ownerUrl,
+                         QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(olga("identity create olga --roles operator")).exitCode, 0);
+    QCOMPARE(RUN_OK(rob("identity approve olga")).exitCode, 0);
+    // Nothing evaluated yet: said so, and nothing is shown as healthy.
+    auto before = olga("alerts");
+    QCOMPARE(before.exitCode, 1);
+    QVERIFY2(before.err.contains("nothing has been evaluated on the team log yet"), before.err.constData());
+    const JsonValue unknownMatrix = test::parseJson(olga("alerts --json").out);
+    for (const JsonValue &c : unknownMatrix.toArray())
+        QCOMPARE(c.stringAt("state"), QStringLiteral("unknown"));
+
+    auto probed = RUN_OK(rob("probe --record"));
+    QVERIFY2(probed.err.contains("the alert matrix with"), probed.err.constData());
+    const auto cell = [](const JsonValue &matrix, const char *alert, const char *scope) -> JsonValue {
+        for (const JsonValue &c : matrix.toArray())
+            if (c.stringAt("alert") == QLatin1String(alert) && c.stringAt("scope") == QLatin1String(scope))
+                return c;
+        return JsonValue();
+    };
+    JsonValue matrix = test::parseJson(olga("alerts --json").out);
+    QVERIFY(!matrix.toArray().empty());
+    for (const JsonValue &c : matrix.toArray())
+        QVERIFY2(c.find("evaluated_at") && !c.find("evaluated_at")->isNull(),
+                 qPrintable(c.stringAt("alert")));
+    // Healthy where a fresh probe says so; unknown where nothing was seen (no publish signal yet).
+    QCOMPARE(cell(matrix, "stale-pack", "my").stringAt("state"), QStringLiteral("ok"));
+    QCOMPARE(cell(matrix, "publish-blocked", "my").stringAt("state"), QStringLiteral("unknown"));
+
+    // Publishes blocked in my: the recorder's rounds make the cell fire, into the log.
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(RUN_OK(rob("signal record publish_blocked --scope my")).exitCode, 0);
+    for (int round = 0;
+         round < 4 && cell(matrix, "publish-blocked", "my").stringAt("state") != QLatin1String("firing");
+         ++round) {
+        rob("probe --record"); // exit 1 while a target is not ok: the round is recorded all the same
+        matrix = test::parseJson(olga("alerts --json").out);
+    }
+    QCOMPARE(cell(matrix, "publish-blocked", "my").stringAt("state"), QStringLiteral("firing"));
+    auto fired = RUN_OK(olga("evidence list --kind alert.fired --json"));
+    QVERIFY2(fired.out.contains("publish-blocked") && fired.out.contains("\"actor\": \"rob\""),
+             fired.out.constData());
+
+    // olga acknowledges on her console; rob's console sees it, and the next round keeps it.
+    QCOMPARE(RUN_OK(olga({QStringLiteral("alerts"), QStringLiteral("ack"), QStringLiteral("publish-blocked"),
+                          QStringLiteral("--scope"), QStringLiteral("my"), QStringLiteral("--note"),
+                          QStringLiteral("looking at the publisher")}))
+                 .exitCode,
+             0);
+    JsonValue seen = cell(test::parseJson(rob("alerts --json").out), "publish-blocked", "my");
+    QCOMPARE(seen.stringAt("state"), QStringLiteral("acknowledged"));
+    QCOMPARE(seen.stringAt("acknowledged_by"), QStringLiteral("olga"));
+    QVERIFY(rob("probe --record").err.contains("the alert matrix with"));
+    seen = cell(test::parseJson(olga("alerts --json").out), "publish-blocked", "my");
+    QCOMPARE(seen.stringAt("state"), QStringLiteral("acknowledged"));
+    // Once is enough; a cell that is not firing is not acknowledged.
+    QCOMPARE(olga({QStringLiteral("alerts"), QStringLiteral("ack"), QStringLiteral("publish-blocked"),
+                   QStringLiteral("--scope"), QStringLiteral("my"), QStringLiteral("--note"),
+                   QStringLiteral("again")})
+                 .exitCode,
+             4);
+    QCOMPARE(olga({QStringLiteral("alerts"), QStringLiteral("ack"), QStringLiteral("publish-blocked"),
+                   QStringLiteral("--scope"), QStringLiteral("kl"), QStringLiteral("--note"),
+                   QStringLiteral("no")})
+                 .exitCode,
+             4);
+    QCOMPARE(RUN_OK(olga("evidence verify")).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestTeamLaunch)

@@ -1,0 +1,221 @@
+#include "LoggedAlerts.h"
+
+#include "alerts/Silences.h"
+#include "core/Time.h"
+#include "incidents/Incidents.h"
+#include "store/EvidenceStore.h"
+
+#include <algorithm>
+
+namespace ops::LoggedAlerts {
+
+namespace {
+
+AlertState stateFromName(const QString &name) {
+    for (AlertState s : {AlertState::Ok, AlertState::Firing, AlertState::Acknowledged})
+        if (alertStateName(s) == name)
+            return s;
+    return AlertState::Unknown;
+}
+
+JsonValue cellJson(const AlertCell &c) {
+    JsonValue o = JsonValue::object();
+    o["alert"] = c.alertId;
+    o["scope"] = c.scope;
+    o["state"] = alertStateName(c.state);
+    o["severity"] = c.severity;
+    o["severity_reason"] = c.severityReason;
+    o["since_ms"] = c.sinceMs;
+    o["detail"] = c.detail;
+    o["bad"] = qint64(c.consecutiveBad);
+    o["good"] = qint64(c.consecutiveGood);
+    o["acknowledged_by"] = c.acknowledgedBy;
+    o["note"] = c.acknowledgeNote;
+    return o;
+}
+
+AlertCell cellFrom(const JsonValue &o) {
+    AlertCell c;
+    c.alertId = o.stringAt("alert");
+    c.scope = o.stringAt("scope");
+    c.state = stateFromName(o.stringAt("state"));
+    c.severity = o.stringAt("severity");
+    c.severityReason = o.stringAt("severity_reason");
+    const auto number = [&o](const char *key) {
+        const JsonValue *v = o.find(key);
+        return v ? v->toInt() : 0;
+    };
+    c.sinceMs = number("since_ms");
+    c.detail = o.stringAt("detail");
+    c.consecutiveBad = static_cast<int>(std::clamp<qint64>(number("bad"), 0, 1 << 20));
+    c.consecutiveGood = static_cast<int>(std::clamp<qint64>(number("good"), 0, 1 << 20));
+    c.acknowledgedBy = o.stringAt("acknowledged_by");
+    c.acknowledgeNote = o.stringAt("note");
+    return c;
+}
+
+} // namespace
+
+Result<QList<StoredAlertCell>> read(const EvidenceStore &store) {
+    EventFilter f;
+    f.kind = QStringLiteral("probe.round");
+    f.newestFirst = true;
+    f.limit = 50; // a round that probed one scope carries no cells: look a little further back
+    auto rounds = store.query(f);
+    if (!rounds.ok())
+        return rounds.error();
+    QList<StoredAlertCell> out;
+    quint64 roundSeq = 0;
+    for (const StoredEvent &e : rounds.value()) {
+        const JsonValue p = e.payload();
+        const JsonValue *cells = p.find("alerts");
+        if (!cells || !cells->isArray())
+            continue;
+        for (const JsonValue &c : cells->toArray())
+            if (c.isObject() && !c.stringAt("alert").isEmpty())
+                out << StoredAlertCell{cellFrom(c), e.tsMs};
+        roundSeq = e.seq;
+        break;
+    }
+    if (!roundSeq)
+        return out;
+    // Acknowledgements recorded since that round (a person's, from any console).
+    EventFilter acks;
+    acks.kind = QStringLiteral("alert.acknowledged");
+    acks.fromSeq = roundSeq + 1;
+    acks.limit = 10000;
+    auto acked = store.query(acks);
+    if (!acked.ok())
+        return acked.error();
+    for (const StoredEvent &e : acked.value()) {
+        const JsonValue p = e.payload();
+        for (StoredAlertCell &c : out)
+            if (c.cell.alertId == p.stringAt("alert") && c.cell.scope == e.scope &&
+                c.cell.state == AlertState::Firing) {
+                c.cell.state = AlertState::Acknowledged;
+                c.cell.acknowledgedBy = e.actor;
+                c.cell.acknowledgeNote = p.stringAt("note");
+            }
+    }
+    return out;
+}
+
+Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, const QString &alertId,
+                                const QString &scope, const QString &note, qint64 nowMs) {
+    auto who = store.identity(signer.name);
+    if (!who.ok())
+        return who.error();
+    if (!who->approved() || !(who->roles.contains(QStringLiteral("operator")) ||
+                              who->roles.contains(QStringLiteral("incident-owner"))))
+        return makeError(
+            ErrorCode::Policy,
+            QStringLiteral("'%1' holds neither the operator nor the incident-owner role").arg(who->name));
+    if (note.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("an acknowledgement needs a note"),
+                         QStringLiteral("--note"));
+    auto cells = read(store);
+    if (!cells.ok())
+        return cells.error();
+    const StoredAlertCell *cell = nullptr;
+    for (const StoredAlertCell &c : cells.value())
+        if (c.cell.alertId == alertId && c.cell.scope == scope)
+            cell = &c;
+    const QString state = cell ? alertStateName(cell->cell.state) : QStringLiteral("not evaluated yet");
+    if (!cell || cell->cell.state != AlertState::Firing)
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("only a firing alert can be acknowledged: %1 for %2 is %3")
+                             .arg(alertId, scope, state));
+    JsonValue p = JsonValue::object();
+    p["alert"] = alertId;
+    p["severity"] = cell->cell.severity;
+    p["note"] = note.trimmed();
+    p["detail"] = cell->cell.detail;
+    p["firing_since"] = Time::toIso(cell->cell.sinceMs);
+    auto out = store.append(signer, {NewEvent{QStringLiteral("alert.acknowledged"), scope, p, nowMs}});
+    if (!out.ok())
+        return out.error();
+    return out->last();
+}
+
+QList<NewEvent> transitionEvents(const AlertEvaluator &evaluator, const QList<AlertTransition> &transitions,
+                                 const QString &source) {
+    QList<NewEvent> events;
+    for (const AlertTransition &t : transitions) {
+        QString kind;
+        if (t.to == AlertState::Firing)
+            kind = QStringLiteral("alert.fired");
+        else if (t.to == AlertState::Ok &&
+                 (t.from == AlertState::Firing || t.from == AlertState::Acknowledged))
+            kind = QStringLiteral("alert.cleared");
+        else
+            continue;
+        const AlertRule *rule = evaluator.rule(t.alertId);
+        const AlertCell &c = evaluator.cell(t.alertId, t.scope);
+        JsonValue p = JsonValue::object();
+        p["alert"] = t.alertId;
+        p["name"] = rule ? rule->name : t.alertId;
+        p["severity"] = t.severity;
+        p["severity_reason"] = c.severityReason;
+        p["from"] = alertStateName(t.from);
+        p["detail"] = t.detail;
+        p["observed_at"] = Time::toIso(t.tsMs);
+        p["source"] = source;
+        if (kind == QLatin1String("alert.fired") && rule)
+            p["first_action"] = rule->firstAction;
+        events.append(NewEvent{kind, t.scope, p, std::nullopt});
+    }
+    return events;
+}
+
+Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, const DeploymentConfig &config,
+                       const QList<AlertRule> &rules, const QList<ProbeResult> &results, qint64 nowMs) {
+    if (events.isEmpty() || events.last().kind != QLatin1String("probe.round"))
+        return 0;
+    AlertEvaluator evaluator(rules, config);
+    auto logged = read(store);
+    if (!logged.ok())
+        return logged.error();
+    QList<AlertCell> saved;
+    for (const StoredAlertCell &c : logged.value())
+        saved << c.cell;
+    evaluator.restore(saved);
+
+    AlertInputs in;
+    in.probes = results;
+    in.nowMs = nowMs;
+    for (const QString &kind : AlertRules::signalKinds()) {
+        EventFilter f;
+        f.kind = QStringLiteral("signal.") + kind;
+        f.newestFirst = true;
+        f.limit = 1000; // newest first: enough for every window of the rules
+        auto signalEvents = store.query(f);
+        if (!signalEvents.ok())
+            return signalEvents.error();
+        for (const StoredEvent &e : signalEvents.value())
+            in.signals.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
+    }
+    auto book = IncidentBook::load(store);
+    if (!book.ok())
+        return book.error();
+    in.activeKillSwitches = book->activeKillSwitchScopes();
+    in.killSwitchesKnown = true;
+    auto silences = SilenceBook::load(store, config.maintenance);
+    if (!silences.ok())
+        return silences.error();
+    in.silenced = silences->silencedCells(nowMs);
+
+    const QList<AlertTransition> transitions = evaluator.evaluate(in);
+    QList<NewEvent> alertEvents = transitionEvents(evaluator, transitions, QStringLiteral("probe"));
+    for (NewEvent &e : alertEvents)
+        e.tsMs = nowMs;
+    JsonValue cells = JsonValue::array();
+    for (const AlertCell &c : evaluator.cells())
+        cells.push(cellJson(c));
+    NewEvent round = events.takeLast();
+    round.payload["alerts"] = cells;
+    events += alertEvents;
+    events.append(round);
+    return static_cast<int>(alertEvents.size());
+}
+
+} // namespace ops::LoggedAlerts

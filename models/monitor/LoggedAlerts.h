@@ -1,0 +1,47 @@
+#pragma once
+
+// The alert matrix as the evidence log itself records it, for logs that keep no monitor tables
+// beside them (the team log). The one recorder's probe round carries, in its signed probe.round
+// event, every cell as evaluated after that round (state, since, severity, damping counters);
+// transitions are alert.fired / alert.cleared events in the same act. Acknowledgements recorded
+// after that round are applied on reading. So any console reads the matrix from the log, and the
+// next recorder, on any machine, resumes the damping where the last one left it.
+
+#include "MonitorStore.h"
+
+#include "alerts/AlertEvaluator.h"
+#include "core/Result.h"
+#include "probes/ProbeTypes.h"
+#include "store/EvidenceTypes.h"
+
+#include <QList>
+
+namespace ops {
+
+class EvidenceStore;
+
+namespace LoggedAlerts {
+
+// The cells of the newest probe.round that carries them, evaluatedAtMs its time, with the
+// acknowledgements recorded after it; empty when no round carried cells yet.
+Result<QList<StoredAlertCell>> read(const EvidenceStore &store);
+
+// Evaluates a full round (`events` as LoggedProbes::roundEvents made them, ending with the
+// probe.round event) against the logged cells and the log's signals, kill switches and
+// silences: alert.fired / alert.cleared events go before the round event, and the round event
+// carries every cell as evaluated. Returns the number of alert transitions.
+Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, const DeploymentConfig &config,
+                       const QList<AlertRule> &rules, const QList<ProbeResult> &results, qint64 nowMs);
+
+// A person's acknowledgement of a cell the log says is firing: one signed alert.acknowledged
+// event (operator or incident-owner, with a note).
+Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, const QString &alertId,
+                                const QString &scope, const QString &note, qint64 nowMs);
+
+// The alert.fired / alert.cleared events of these transitions (the same shape as the local
+// recorder's).
+QList<NewEvent> transitionEvents(const AlertEvaluator &evaluator, const QList<AlertTransition> &transitions,
+                                 const QString &source);
+
+} // namespace LoggedAlerts
+} // namespace ops
