@@ -722,6 +722,10 @@
         <source>%1, which did not hand over within %2 s</source>
         <translation>%1, der die Aufzeichnung nicht binnen %2 s übergeben hat</translation>
     </message>
+    <message>
+        <source>the recorder that stopped</source>
+        <translation>den Aufzeichner, der angehalten hat</translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>

@@ -722,6 +722,10 @@
         <source>%1, which did not hand over within %2 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the recorder that stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>

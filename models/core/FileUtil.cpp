@@ -50,6 +50,8 @@ Result<void> writePrivateAtomicThen(const QString &path, QByteArrayView content,
 static Result<void> writePrivateAtomicImpl(const QString &path, QByteArrayView content,
                                            const QString &tempPath,
                                            const std::function<Result<void>()> &beforeRename) {
+    if (QFileInfo(path).isDir()) // the rename would fail after beforeRename ran
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("is a directory"), path);
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Store, QStringLiteral("cannot create directory"), dir);
@@ -118,6 +120,8 @@ bool openInput(QFile &file, const QString &path) {
 Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBytes) {
     if (path != QLatin1String("-"))
         return path;
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        return makeError(ErrorCode::Store, QStringLiteral("no temporary directory for standard input"), dir);
     QFile in;
     if (!openInput(in, path))
         return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(in.errorString()),

@@ -237,8 +237,14 @@ void AlertMonitor::runRound(const QString &scope) {
         return;
     }
     if (m_following) {
-        // The recorder stopped: this console takes over.
+        // The recorder stopped: this console takes over from where the recorder left the cells
+        // (its last rounds, and the acknowledgements it applied), so nothing it recorded is
+        // recorded again.
+        followRecorder(tr("the recorder that stopped"));
         m_following = false;
+        if (m_store)
+            if (auto n = m_store->size(); n.ok())
+                m_ackSeenSeq = n.value();
         setProblem(QString());
     }
     m_engine->runRound(scope);
@@ -402,6 +408,9 @@ void AlertMonitor::flush() {
     }
     if (m_flushing)
         return; // the batch in flight calls back, then the rest follows
+    // A window that handed the store to a monitor writes nothing until it holds the lock again.
+    if (m_yields && m_recorder && !m_recorder->held())
+        return;
     // In the GUI a backlog goes in batches, one transaction and checkpoint each, written by the
     // writer thread so the event loop never waits on the disk.
     const qsizetype take = m_writerThread ? qMin<qsizetype>(m_pending.size(), kFlushBatch) : m_pending.size();

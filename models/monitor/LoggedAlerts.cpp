@@ -60,12 +60,12 @@ Result<QList<StoredAlertCell>> read(const EvidenceStore &store) {
     EventFilter f;
     f.kind = QStringLiteral("probe.round");
     f.newestFirst = true;
-    f.limit = 50; // a round that probed one scope carries no cells: look a little further back
+    f.limit = 1000; // a round that probed one scope carries no cells: look further back
     auto rounds = store.query(f);
     if (!rounds.ok())
         return rounds.error();
     QList<StoredAlertCell> out;
-    quint64 roundSeq = 0;
+    quint64 basis = 0;
     for (const StoredEvent &e : rounds.value()) {
         const JsonValue p = e.payload();
         const JsonValue *cells = p.find("alerts");
@@ -74,15 +74,18 @@ Result<QList<StoredAlertCell>> read(const EvidenceStore &store) {
         for (const JsonValue &c : cells->toArray())
             if (c.isObject() && !c.stringAt("alert").isEmpty())
                 out << StoredAlertCell{cellFrom(c), e.tsMs};
-        roundSeq = e.seq;
+        // The log the evaluation read ("alerts_basis"): an acknowledgement recorded after that
+        // and before the round itself was not seen by it, and is applied here.
+        const JsonValue *b = p.find("alerts_basis");
+        basis = b && b->toInt() > 0 && quint64(b->toInt()) < e.seq ? quint64(b->toInt()) : e.seq;
         break;
     }
-    if (!roundSeq)
+    if (!basis)
         return out;
-    // Acknowledgements recorded since that round (a person's, from any console).
+    // Acknowledgements recorded since (a person's, from any console), each of the firing it names.
     EventFilter acks;
     acks.kind = QStringLiteral("alert.acknowledged");
-    acks.fromSeq = roundSeq + 1;
+    acks.fromSeq = basis + 1;
     acks.limit = 10000;
     auto acked = store.query(acks);
     if (!acked.ok())
@@ -91,7 +94,9 @@ Result<QList<StoredAlertCell>> read(const EvidenceStore &store) {
         const JsonValue p = e.payload();
         for (StoredAlertCell &c : out)
             if (c.cell.alertId == p.stringAt("alert") && c.cell.scope == e.scope &&
-                c.cell.state == AlertState::Firing) {
+                c.cell.state == AlertState::Firing &&
+                (p.stringAt("firing_since").isEmpty() ||
+                 p.stringAt("firing_since") == Time::toIso(c.cell.sinceMs))) {
                 c.cell.state = AlertState::Acknowledged;
                 c.cell.acknowledgedBy = e.actor;
                 c.cell.acknowledgeNote = p.stringAt("note");
@@ -172,6 +177,9 @@ Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, cons
     if (events.isEmpty() || events.last().kind != QLatin1String("probe.round"))
         return 0;
     AlertEvaluator evaluator(rules, config);
+    auto basis = store.size();
+    if (!basis.ok())
+        return basis.error();
     auto logged = read(store);
     if (!logged.ok())
         return logged.error();
@@ -213,6 +221,7 @@ Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, cons
         cells.push(cellJson(c));
     NewEvent round = events.takeLast();
     round.payload["alerts"] = cells;
+    round.payload["alerts_basis"] = qint64(basis.value());
     events += alertEvents;
     events.append(round);
     return static_cast<int>(alertEvents.size());

@@ -1,12 +1,13 @@
 #include "RecorderLock.h"
 
+#include "core/FileUtil.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QSysInfo>
 
 #include <cerrno>
@@ -24,15 +25,17 @@ bool alive(qint64 pid, const QString &host) {
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH;
 }
 
-// "pid\nhost\n" files: the yielding holder's and the waiting monitor's.
+// "pid\nhost\n" files: the yielding holder's and the waiting monitor's. Written as a new file
+// renamed into place (a link planted at the name is replaced, never written through).
 bool writeMark(const QString &path) {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    f.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n' +
-            QSysInfo::machineHostName().toUtf8() + '\n');
-    return f.commit();
+    const QByteArray mark = QByteArray::number(QCoreApplication::applicationPid()) + '\n' +
+                            QSysInfo::machineHostName().toUtf8() + '\n';
+    return FileUtil::writePrivateAtomic(path, mark).ok();
 }
+
+// A monitor waits at most this long for a window to hand over; an older request is stale (a
+// file left, or planted, cannot hold recording off for longer).
+constexpr qint64 kRequestLifetimeMs = 120 * 1000;
 
 std::pair<qint64, QString> readMark(const QString &path) {
     QFile f(path);
@@ -101,6 +104,10 @@ void RecorderLock::release() {
 }
 
 qint64 RecorderLock::requestedBy() const {
+    const QFileInfo request(requestPath(m_storePath));
+    if (!request.exists() || request.isSymLink() ||
+        request.lastModified().msecsTo(QDateTime::currentDateTime()) > kRequestLifetimeMs)
+        return 0;
     const auto [pid, host] = readMark(requestPath(m_storePath));
     if (pid == QCoreApplication::applicationPid() || host != QSysInfo::machineHostName() || !alive(pid, host))
         return 0;
@@ -115,9 +122,10 @@ QString RecorderLock::takeOver(int waitMs, const std::function<bool()> &stop) {
     QLockFile probe(lockPath(m_storePath));
     qint64 pid = 0;
     QString host, app;
-    probe.getLockInfo(&pid, &host, &app);
+    if (!probe.getLockInfo(&pid, &host, &app) || pid <= 0) // freed meanwhile: take it now
+        return tryTake(false, 1000).isEmpty() ? QString() : busy;
     const auto [yielder, yielderHost] = readMark(yieldsPath(m_storePath));
-    if (pid <= 0 || yielder != pid || yielderHost != host || host != QSysInfo::machineHostName())
+    if (yielder != pid || yielderHost != host || host != QSysInfo::machineHostName())
         return busy;
     if (!writeMark(requestPath(m_storePath)))
         return busy;

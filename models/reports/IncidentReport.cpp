@@ -212,8 +212,8 @@ QString IncidentReport::markdown() const {
         if (t.kind == QLatin1String("incident.opened") ||
             t.kind == QLatin1String("incident.severity_changed"))
             line(QStringLiteral("- ") + Text::tr("%1 — %2 (%3, event %4)")
-                                            .arg(iso(t.tsMs), Markdown::text(t.text), Markdown::text(t.actor))
-                                            .arg(t.seq));
+                                            .arg(iso(t.tsMs), Markdown::text(t.text), Markdown::text(t.actor),
+                                                 QString::number(t.seq)));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Timeline"));
@@ -232,9 +232,9 @@ QString IncidentReport::markdown() const {
     if (i.decisions.isEmpty())
         line(Text::tr("No decision was recorded."));
     for (const Decision &d : i.decisions)
-        line(QStringLiteral("- ") + Text::tr("**%1** %2 — %3 (event %4)")
-                                        .arg(iso(d.tsMs), Markdown::text(d.actor), Markdown::text(d.text))
-                                        .arg(d.seq));
+        line(QStringLiteral("- ") +
+             Text::tr("**%1** %2 — %3 (event %4)")
+                 .arg(iso(d.tsMs), Markdown::text(d.actor), Markdown::text(d.text), QString::number(d.seq)));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Core evidence record"));
@@ -260,9 +260,8 @@ QString IncidentReport::markdown() const {
     for (const KillSwitchState &k : killSwitches)
         line(Text::tr("- %1 in %2: %3 since %4 by %5 — %6 (activated %7×, deactivated %8×)")
                  .arg(k.killSwitch, k.scope, k.active ? Text::tr("ACTIVE") : Text::tr("off"), iso(k.sinceMs),
-                      Markdown::text(k.actor), Markdown::text(k.reason))
-                 .arg(k.activations)
-                 .arg(k.deactivations));
+                      Markdown::text(k.actor), Markdown::text(k.reason), QString::number(k.activations),
+                      QString::number(k.deactivations)));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Runbook runs"));
@@ -325,9 +324,9 @@ QString IncidentReport::markdown() const {
     if (alerts.isEmpty())
         line(Text::tr("None in %1 while the incident was open.").arg(incident.scope));
     for (const TimelineEntry &t : alerts)
-        line(QStringLiteral("- ") + Text::tr("%1 — %2 (%3, event %4)")
-                                        .arg(iso(t.tsMs), Markdown::text(t.text), Markdown::text(t.actor))
-                                        .arg(t.seq));
+        line(QStringLiteral("- ") +
+             Text::tr("%1 — %2 (%3, event %4)")
+                 .arg(iso(t.tsMs), Markdown::text(t.text), Markdown::text(t.actor), QString::number(t.seq)));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Follow-ups"));
@@ -421,8 +420,7 @@ QString IncidentReport::html(bool chartImages) const {
             t.kind == QLatin1String("incident.severity_changed"))
             h += QString(QStringLiteral("<li>") + Text::tr("%1 — %2 (%3, event %4)") +
                          QStringLiteral("</li>\n"))
-                     .arg(iso(t.tsMs), esc(t.text), esc(t.actor))
-                     .arg(t.seq);
+                     .arg(iso(t.tsMs), esc(t.text), esc(t.actor), QString::number(t.seq));
     h +=
         QStringLiteral("</ul>\n<h2>%1</h2>\n<table>\n<tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>\n")
             .arg(esc(Text::tr("Timeline")), esc(Text::tr("Event")), esc(Text::tr("Time (UTC)")),
@@ -437,8 +435,7 @@ QString IncidentReport::html(bool chartImages) const {
     for (const Decision &d : i.decisions)
         h += QString(QStringLiteral("<li>") + Text::tr("<b>%1</b> %2 — %3 (event %4)") +
                      QStringLiteral("</li>\n"))
-                 .arg(iso(d.tsMs), esc(d.actor), esc(d.text))
-                 .arg(d.seq);
+                 .arg(iso(d.tsMs), esc(d.actor), esc(d.text), QString::number(d.seq));
     h += QStringLiteral("</ul>\n<h2>%1</h2>\n").arg(esc(Text::tr("Core evidence record")));
     if (i.evidence.isEmpty())
         h += QStringLiteral("<p>%1</p>\n").arg(esc(Text::tr("No core evidence record was recorded.")));
@@ -455,9 +452,8 @@ QString IncidentReport::html(bool chartImages) const {
         h += QStringLiteral("<li>%1</li>\n")
                  .arg(esc(Text::tr("- %1 in %2: %3 since %4 by %5 — %6 (activated %7×, deactivated %8×)")
                               .arg(k.killSwitch, k.scope, k.active ? Text::tr("ACTIVE") : Text::tr("off"),
-                                   iso(k.sinceMs), k.actor, k.reason)
-                              .arg(k.activations)
-                              .arg(k.deactivations)
+                                   iso(k.sinceMs), k.actor, k.reason, QString::number(k.activations),
+                                   QString::number(k.deactivations))
                               .mid(2)));
     h += QStringLiteral("</ul>\n<h2>%1</h2>\n").arg(esc(Text::tr("Runbook runs")));
     if (runs.isEmpty())
@@ -509,8 +505,7 @@ QString IncidentReport::html(bool chartImages) const {
                  .arg(esc(Text::tr("None in %1 while the incident was open.").arg(incident.scope)));
     for (const TimelineEntry &t : alerts)
         h += QString(QStringLiteral("<li>") + Text::tr("%1 — %2 (%3, event %4)") + QStringLiteral("</li>\n"))
-                 .arg(iso(t.tsMs), esc(t.text), esc(t.actor))
-                 .arg(t.seq);
+                 .arg(iso(t.tsMs), esc(t.text), esc(t.actor), QString::number(t.seq));
     h += QStringLiteral("</ul>\n<h2>%1</h2>\n<ul>\n").arg(esc(Text::tr("Follow-ups")));
     if (followUps.isEmpty())
         h += QStringLiteral("<li>%1</li>\n").arg(esc(Text::tr("Nothing left open by the evidence.")));

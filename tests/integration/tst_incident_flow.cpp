@@ -335,6 +335,10 @@ void TestIncidentFlow::badPublishFromAlertToClosure() {
         auto refusedBrief = cli({QStringLiteral("handover"), QStringLiteral("--out"),
                                  notADirectory + QStringLiteral("/handover.md")});
         QVERIFY2(refusedBrief.exitCode != 0, refusedBrief.err.constData());
+        // A directory where the file should be: the rename would fail, so nothing is recorded.
+        auto intoDirectory = cli({QStringLiteral("incident"), QStringLiteral("report"), inc,
+                                  QStringLiteral("--out"), cli.home.path()});
+        QVERIFY2(intoDirectory.exitCode != 0, intoDirectory.err.constData());
         QCOMPARE(parse(cli("evidence verify --json").out).find("events")->toInt(), eventsBefore);
     }
     // Each report is evidence.
