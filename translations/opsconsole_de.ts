@@ -671,10 +671,6 @@
         <translation>die letzte Prüfung des Aufzeichners ist nicht aktuell</translation>
     </message>
     <message>
-        <source>on the team log this console probes and shows, but does not record transitions (rounds are recorded there with opsconsole-cli probe --record, one console at a time; the alert matrix is recorded on local stores only)</source>
-        <translation>im Team-Log prüft und zeigt diese Konsole, zeichnet aber keine Zustandswechsel auf (Runden zeichnet dort opsconsole-cli probe --record auf, eine Konsole zur Zeit; die Alarmmatrix wird nur in lokalen Speichern aufgezeichnet)</translation>
-    </message>
-    <message>
         <source>the store is read-only</source>
         <translation>der Speicher ist schreibgeschützt</translation>
     </message>
@@ -725,6 +721,10 @@
     <message>
         <source>the recorder that stopped</source>
         <translation>den Aufzeichner, der angehalten hat</translation>
+    </message>
+    <message>
+        <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli probe --record, one console at a time), and records nothing itself</source>
+        <translation>auf dem Team-Log prüft diese Konsole, zeigt die Warnmatrix, die ihr Aufzeichner ausgewertet hat (opsconsole-cli probe --record, eine Konsole zur Zeit), und zeichnet selbst nichts auf</translation>
     </message>
 </context>
 <context>

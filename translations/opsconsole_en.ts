@@ -671,10 +671,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>on the team log this console probes and shows, but does not record transitions (rounds are recorded there with opsconsole-cli probe --record, one console at a time; the alert matrix is recorded on local stores only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the store is read-only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,6 +720,10 @@
     </message>
     <message>
         <source>the recorder that stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli probe --record, one console at a time), and records nothing itself</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

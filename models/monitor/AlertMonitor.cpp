@@ -1,4 +1,5 @@
 #include "AlertMonitor.h"
+#include "LoggedAlerts.h"
 
 #include "incidents/Incidents.h"
 
@@ -116,10 +117,9 @@ bool AlertMonitor::ensureStore() {
         // The window's recorder keeps its matrix in the file's monitor tables; on the team log
         // rounds are recorded by probe --record under the database's recorder lock, so two
         // consoles never record the same transition twice. Probes still run and show.
-        setProblem(
-            tr("on the team log this console probes and shows, but does not record "
-               "transitions (rounds are recorded there with opsconsole-cli probe --record, one console at a "
-               "time; the alert matrix is recorded on local stores only)"));
+        setProblem(tr("on the team log this console probes and shows the alert matrix its recorder "
+                      "evaluated (opsconsole-cli probe --record, one console at a time), and records "
+                      "nothing itself"));
         return false;
     }
     if (!store) {
@@ -260,36 +260,9 @@ void AlertMonitor::followRecorder(const QString &by) {
         return;
     const qint64 now = m_clock();
     const qint64 window = freshnessWindowMs(m_config);
-    // What the recorder made fire since this console last looked reaches the people at this
-    // console too (desktop notification, tray): the recorder records, the follower only tells.
     QList<AlertTransition> fired;
-    if (auto cells = m_monitorStore->alertCells(); cells.ok()) {
-        QHash<QString, AlertCell> before;
-        for (const AlertCell &c : m_evaluator->cells())
-            before.insert(c.alertId + QLatin1Char('|') + c.scope, c);
-        QList<AlertCell> saved;
-        for (StoredAlertCell c : cells.value()) {
-            // Healthy only from a fresh evaluation; a firing alert stays firing until seen good.
-            if (c.cell.state == AlertState::Ok && now - c.evaluatedAtMs > window)
-                c.cell.state = AlertState::Unknown;
-            const AlertCell was = before.value(c.cell.alertId + QLatin1Char('|') + c.cell.scope);
-            const bool wasFiring = was.state == AlertState::Firing || was.state == AlertState::Acknowledged;
-            // The same firing (same start) is not news; a cell that cleared and fired again is.
-            if (c.cell.state == AlertState::Firing && !(wasFiring && was.sinceMs == c.cell.sinceMs)) {
-                AlertTransition t;
-                t.alertId = c.cell.alertId;
-                t.scope = c.cell.scope;
-                t.from = was.state;
-                t.to = AlertState::Firing;
-                t.severity = c.cell.severity;
-                t.detail = c.cell.detail;
-                t.tsMs = c.cell.sinceMs;
-                fired.append(t);
-            }
-            saved.append(c.cell);
-        }
-        m_evaluator->restore(saved);
-    }
+    if (auto cells = m_monitorStore->alertCells(); cells.ok())
+        fired = adoptCells(cells.value(), now);
     syncSilences(now);
     QList<ProbeResult> results;
     if (auto states = m_monitorStore->targetStates(); states.ok()) {
@@ -317,7 +290,57 @@ void AlertMonitor::followRecorder(const QString &by) {
     Q_EMIT roundEvaluated(results, fired);
 }
 
+QList<AlertTransition> AlertMonitor::adoptCells(const QList<StoredAlertCell> &cells, qint64 now) {
+    // What the recorder made fire since this console last looked reaches the people at this
+    // console too (desktop notification, tray): the recorder records, the follower only tells.
+    const qint64 window = freshnessWindowMs(m_config);
+    QList<AlertTransition> fired;
+    QHash<QString, AlertCell> before;
+    for (const AlertCell &c : m_evaluator->cells())
+        before.insert(c.alertId + QLatin1Char('|') + c.scope, c);
+    QList<AlertCell> saved;
+    for (StoredAlertCell c : cells) {
+        // Healthy only from a fresh evaluation; a firing alert stays firing until seen good.
+        if (c.cell.state == AlertState::Ok && now - c.evaluatedAtMs > window)
+            c.cell.state = AlertState::Unknown;
+        const AlertCell was = before.value(c.cell.alertId + QLatin1Char('|') + c.cell.scope);
+        const bool wasFiring = was.state == AlertState::Firing || was.state == AlertState::Acknowledged;
+        // The same firing (same start) is not news; a cell that cleared and fired again is.
+        if (c.cell.state == AlertState::Firing && !(wasFiring && was.sinceMs == c.cell.sinceMs)) {
+            AlertTransition t;
+            t.alertId = c.cell.alertId;
+            t.scope = c.cell.scope;
+            t.from = was.state;
+            t.to = AlertState::Firing;
+            t.severity = c.cell.severity;
+            t.detail = c.cell.detail;
+            t.tsMs = c.cell.sinceMs;
+            fired.append(t);
+        }
+        saved.append(c.cell);
+    }
+    m_evaluator->restore(saved);
+    return fired;
+}
+
 void AlertMonitor::processRound(const QList<ProbeResult> &results) {
+    if (m_host && m_host->isTeamLog()) {
+        // On the team log the matrix is what its one recorder evaluated (probe --record, into the
+        // log): this console probes and shows, and takes the cells from the log.
+        ensureStore(); // says why nothing is recorded here
+        for (const ProbeResult &r : results)
+            m_latest.insert(r.target.id, r);
+        m_lastRound = m_clock();
+        QList<AlertTransition> fired;
+        if (EvidenceStore *log = m_host->evidence()) {
+            if (auto cells = LoggedAlerts::read(*log); cells.ok() && !cells->isEmpty())
+                fired = adoptCells(cells.value(), m_lastRound);
+            if (m_silences.sync(*log).ok())
+                m_evaluator->setSilences(m_silences.silencedCells(m_lastRound));
+        }
+        Q_EMIT roundEvaluated(results, fired);
+        return;
+    }
     ensureStore();
     for (const ProbeResult &r : results)
         m_latest.insert(r.target.id, r);

@@ -153,6 +153,9 @@ private:
     void setProblem(const QString &problem);
     // Shows the recorder's latest target states and cells as this round.
     void followRecorder(const QString &by);
+    // Takes another recorder's cells (healthy only when fresh); returns what fired since the
+    // last look, for this console's people.
+    QList<AlertTransition> adoptCells(const QList<StoredAlertCell> &cells, qint64 now);
     bool m_following = false;
     // The local store's path (not a team log), "" when there is none.
     QString localStorePath() const;

@@ -3,6 +3,8 @@
 // witnesses, and a lost connection shows at once and heals; with the server down it works from its
 // verified copy of the log and syncs its acts when the server is back.
 #include "MainWindow.h"
+#include "alerts/AlertMatrixModel.h"
+#include "alerts/AlertsPanel.h"
 #include "common/AppContext.h"
 #include "evidence/EvidencePanel.h"
 #include "incidents/Incidents.h"
@@ -182,6 +184,47 @@ void TestTeamConsole::followsTheTeamThroughNotifications() {
     QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, 60000);
     QCOMPARE(verified.first().first().toBool(), true);
     QVERIFY(!w.evidencePanel()->findChild<QToolButton *>(QStringLiteral("exportButton"))->isEnabled());
+    // The alert matrix of the team log: alice's console records two full rounds (the rules
+    // evaluated into the log); this window's next round shows the cells the log says, and says
+    // it records nothing itself.
+    for (int i = 0; i < 2; ++i) {
+        auto round =
+            alice({QStringLiteral("probe"), QStringLiteral("--record"), QStringLiteral("--store"), appUrl},
+                  QStringLiteral("alice"));
+        QVERIFY2(round.err.contains("the alert matrix with"), round.err.constData());
+    }
+    const JsonValue logged = parseJson(
+        alice({QStringLiteral("alerts"), QStringLiteral("--json"), QStringLiteral("--store"), appUrl}).out);
+    QVERIFY(!logged.toArray().empty());
+    QHash<QString, QString> loggedStates;
+    for (const JsonValue &c : logged.toArray())
+        loggedStates.insert(c.stringAt("alert") + QLatin1Char('|') + c.stringAt("scope"),
+                            c.stringAt("state"));
+    auto *matrix = w.alertsPanel()->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    QVERIFY(matrix);
+    const auto shownStates = [matrix] {
+        QHash<QString, QString> shown;
+        QAbstractItemModel *m = matrix->model();
+        for (int row = 0; row < m->rowCount(); ++row)
+            for (int col = 0; col < m->columnCount(); ++col) {
+                const QModelIndex i = m->index(row, col);
+                const QString id = i.data(AlertMatrixModel::AlertIdRole).toString();
+                if (!id.isEmpty())
+                    shown.insert(id + QLatin1Char('|') + i.data(AlertMatrixModel::ScopeRole).toString(),
+                                 alertStateName(AlertState(i.data(AlertMatrixModel::StateRole).toInt())));
+            }
+        return shown;
+    };
+    QTest::mouseClick(w.alertsPanel()->findChild<QPushButton *>(QStringLiteral("probeNowButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(shownStates() == loggedStates, 60000);
+    QVERIFY(loggedStates.values().contains(QStringLiteral("firing")) ||
+            loggedStates.values().contains(QStringLiteral("ok")));
+    auto *recording = w.alertsPanel()->findChild<QLabel *>(QStringLiteral("recordingLabel"));
+    QVERIFY(recording);
+    QVERIFY2(recording->text().contains(QStringLiteral("records nothing itself")),
+             qPrintable(recording->text()));
+
     // For a person to look at (OPSCONSOLE_SHOT_DIR): the window on the team log, two panels.
     if (const QString dir = qEnvironmentVariable("OPSCONSOLE_SHOT_DIR"); !dir.isEmpty()) {
         w.resize(1400, 860);
