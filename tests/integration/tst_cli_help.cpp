@@ -132,6 +132,16 @@ void TestCliHelp::everyVerbAndOptionEverywhere() {
                         QVERIFY2(
                             m_man.contains(QString(sub).replace(QLatin1Char('-'), QStringLiteral("\\-"))),
                             qPrintable(sub));
+                        // zsh: among this verb's own sub-verbs, not just somewhere in the script.
+                        const qsizetype at = m_zsh.indexOf(QStringLiteral("        %1) subs=(").arg(verb));
+                        const QString zshSubs =
+                            at < 0 ? QString()
+                                   : m_zsh.mid(at, m_zsh.indexOf(QLatin1Char(')'),
+                                                                 m_zsh.indexOf(QLatin1Char('('), at)) -
+                                                       at);
+                        QVERIFY2(zshSubs.section(QLatin1Char('('), 1).split(QLatin1Char(' ')).contains(sub),
+                                 qPrintable(verb + QLatin1Char(' ') + sub + QStringLiteral(" in zsh: ") +
+                                            zshSubs));
                     }
             static const QRegularExpression opt(QStringLiteral("(?:^|[\\s\\[|(])--([a-z][a-z0-9_-]*)"));
             for (auto m = opt.globalMatch(line); m.hasNext();)

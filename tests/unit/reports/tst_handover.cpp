@@ -2,6 +2,7 @@
 // silenced cells apart; derivations waiting for review are listed; the turns of the shift since
 // the last handover are named one by one; and an acknowledgement without a number goes to the
 // handover waiting for the one who acknowledges, never to someone else's.
+#include "DerivationFixture.h"
 #include "StoreFixture.h"
 
 #include "alerts/Silences.h"
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void theShiftsTurnsAreNamed();
     void anAcknowledgementFindsTheOneWaitingForMe();
     void typedTextStaysText();
+    void derivationsWaitingForReviewAreListed();
 };
 
 namespace {
@@ -181,6 +183,27 @@ void TestHandover::typedTextStaysText() {
     QVERIFY2(!brief.contains(QStringLiteral(" [runbook](")) &&
                  brief.contains(QStringLiteral("\\[runbook\\](")),
              qPrintable(brief));
+}
+
+void TestHandover::derivationsWaitingForReviewAreListed() {
+    // In review and accepted (waiting for a signature) are open work; signed and rejected are not.
+    test::DerivationRig rig;
+    QVERIFY(rig.as(rig.ana).importFiles(test::DerivationRig::exampleFiles()).ok());
+    const DerivationBook &book = rig.fresh();
+    QVERIFY(book.records().size() >= 3);
+    const QString accepted = book.records().at(0).record.id;
+    const QString rejected = book.records().at(1).record.id;
+    QVERIFY(rig.as(rig.rui).review(accepted, true, QStringLiteral("reproduced")).ok());
+    QVERIFY(rig.as(rig.rui).review(rejected, false, QStringLiteral("inputs differ")).ok());
+    auto b = Handovers::build(*rig.f.store, std::nullopt, {}, QStringLiteral("otto"), QString(), rig.clock);
+    QVERIFY(b.ok());
+    const QStringList listed = texts(b.value(), QStringLiteral("derivations"));
+    QVERIFY2(!listed.filter(accepted + QStringLiteral(" accepted")).isEmpty(),
+             qPrintable(listed.join(QLatin1Char('\n'))));
+    QVERIFY2(listed.filter(rejected).isEmpty(), qPrintable(listed.join(QLatin1Char('\n'))));
+    QCOMPARE(listed.size(), qsizetype(book.records().size() - 1)); // all but the rejected one
+    for (const QString &line : listed)
+        QVERIFY2(line.contains(QStringLiteral("imported by ana")), qPrintable(line));
 }
 
 QTEST_GUILESS_MAIN(TestHandover)
