@@ -183,52 +183,33 @@ int AlertsCommand::acknowledge(const StartupContext &ctx, CliIo &io, const QStri
     auto rules = AlertRules::forConfig(ctx.config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
-    auto unlocked = StoreAccess::openUnlocked(ctx, io);
-    if (!unlocked.ok())
-        return fail(io, unlocked.error(), json);
-    if (StoreAccess::isTeamLog(ctx)) {
-        bool known = false;
-        for (const AlertRule &r : rules.value())
-            known = known || r.id == alert;
-        if (!known)
-            return fail(io,
-                        makeError(ErrorCode::InvalidInput, QStringLiteral("no alert '%1'").arg(alert),
-                                  QStringLiteral("ALERT")),
-                        json);
-        auto event =
-            LoggedAlerts::acknowledge(*unlocked->store, unlocked->signer, alert, scope, note, Time::nowMs());
-        if (!event.ok())
-            return fail(io, event.error(), json);
-        if (json) {
-            JsonValue o = JsonValue::object();
-            o["seq"] = static_cast<qint64>(event->seq);
-            o["alert"] = alert;
-            o["scope"] = scope;
-            o["state"] = QStringLiteral("acknowledged");
-            o["acknowledged_by"] = event->actor;
-            printJson(io, o);
-        } else {
-            io.out << "acknowledged " << alert << " for " << scope << " as " << event->actor << " (event "
-                   << event->seq << ") on the team log\n";
-        }
-        return 0;
-    }
-    AlertMonitor monitor(ctx.config, rules.value(), ctx.storePath, Secret());
-    Session session;
-    session.unlockWith(std::move(unlocked->signer));
-    monitor.setSession(&session);
-    if (!monitor.evaluator()->rule(alert)) {
-        QStringList ids;
-        for (const AlertRule &r : monitor.evaluator()->rules())
+    QStringList ids;
+    for (const AlertRule &r : rules.value())
+        if (r.enabled) // a disabled rule has no cells
             ids << r.id;
+    if (!ids.contains(alert))
         return fail(
             io,
             makeError(ErrorCode::InvalidInput,
                       QStringLiteral("no alert '%1' (alerts: %2)").arg(alert, ids.join(QStringLiteral(", "))),
                       QStringLiteral("ALERT")),
             json);
+    auto unlocked = StoreAccess::openUnlocked(ctx, io);
+    if (!unlocked.ok())
+        return fail(io, unlocked.error(), json);
+    // On the team log the cell is the one its recorder logged; on a file, the monitor tables'.
+    const bool team = StoreAccess::isTeamLog(ctx);
+    Result<StoredEvent> event = makeError(ErrorCode::Store, QString());
+    if (team) {
+        event =
+            LoggedAlerts::acknowledge(*unlocked->store, unlocked->signer, alert, scope, note, Time::nowMs());
+    } else {
+        AlertMonitor monitor(ctx.config, rules.value(), ctx.storePath, Secret());
+        Session session;
+        session.unlockWith(std::move(unlocked->signer));
+        monitor.setSession(&session);
+        event = monitor.acknowledge(alert, scope, note);
     }
-    auto event = monitor.acknowledge(alert, scope, note);
     if (!event.ok())
         return fail(io, event.error(), json);
     if (json) {
@@ -241,7 +222,7 @@ int AlertsCommand::acknowledge(const StartupContext &ctx, CliIo &io, const QStri
         printJson(io, o);
     } else {
         io.out << "acknowledged " << alert << " for " << scope << " as " << event->actor << " (event "
-               << event->seq << ")\n";
+               << event->seq << ")" << (team ? " on the team log" : "") << '\n';
     }
     return 0;
 }

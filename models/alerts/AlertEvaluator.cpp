@@ -18,6 +18,13 @@ QString alertStateName(AlertState state) {
     return QStringLiteral("unknown");
 }
 
+AlertState alertStateFromName(const QString &name) {
+    for (AlertState s : {AlertState::Ok, AlertState::Firing, AlertState::Acknowledged})
+        if (alertStateName(s) == name)
+            return s;
+    return AlertState::Unknown;
+}
+
 QString AlertCell::displayState() const {
     if (silenced() && (state == AlertState::Firing || state == AlertState::Acknowledged))
         return QStringLiteral("silenced");

@@ -11,6 +11,7 @@ namespace ops {
 
 enum class AlertState { Unknown, Ok, Firing, Acknowledged };
 QString alertStateName(AlertState state);
+AlertState alertStateFromName(const QString &name); // unknown for anything else
 
 // A recorded pipeline signal (publish_blocked, fallback_rate, watchdog_breach, manual_trigger).
 struct SignalSample {

@@ -11,13 +11,6 @@ namespace ops::LoggedAlerts {
 
 namespace {
 
-AlertState stateFromName(const QString &name) {
-    for (AlertState s : {AlertState::Ok, AlertState::Firing, AlertState::Acknowledged})
-        if (alertStateName(s) == name)
-            return s;
-    return AlertState::Unknown;
-}
-
 JsonValue cellJson(const AlertCell &c) {
     JsonValue o = JsonValue::object();
     o["alert"] = c.alertId;
@@ -38,7 +31,7 @@ AlertCell cellFrom(const JsonValue &o) {
     AlertCell c;
     c.alertId = o.stringAt("alert");
     c.scope = o.stringAt("scope");
-    c.state = stateFromName(o.stringAt("state"));
+    c.state = alertStateFromName(o.stringAt("state"));
     c.severity = o.stringAt("severity");
     c.severityReason = o.stringAt("severity_reason");
     const auto number = [&o](const char *key) {

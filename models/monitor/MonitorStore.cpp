@@ -17,13 +17,6 @@ MonitorStore &MonitorStore::operator=(MonitorStore &&) noexcept = default;
 
 namespace {
 
-AlertState stateFromName(const QString &name) {
-    for (AlertState s : {AlertState::Ok, AlertState::Firing, AlertState::Acknowledged})
-        if (alertStateName(s) == name)
-            return s;
-    return AlertState::Unknown;
-}
-
 Result<void> upsertCell(Database &db, const AlertCell &c, qint64 evaluatedAtMs) {
     auto st = Statement::prepare(
         db, "INSERT OR REPLACE INTO alert_cells(alert, scope, state, severity, since_ms, detail,"
@@ -113,7 +106,7 @@ Result<QList<StoredAlertCell>> MonitorStore::alertCells() const {
         StoredAlertCell s;
         s.cell.alertId = st->text(0);
         s.cell.scope = st->text(1);
-        s.cell.state = stateFromName(st->text(2));
+        s.cell.state = alertStateFromName(st->text(2));
         s.cell.severity = st->text(3);
         s.cell.sinceMs = st->int64(4);
         s.cell.detail = st->text(5);
