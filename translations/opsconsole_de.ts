@@ -679,10 +679,6 @@
         <translation>niemand vom Bereitschaftsdienst ist angemeldet, um zu signieren, was Alertmanager meldet</translation>
     </message>
     <message>
-        <source>the recorded Alertmanager alerts cannot be read</source>
-        <translation>die aufgezeichneten Alertmanager-Alarme können nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>sign in to silence: a silence is signed evidence</source>
         <translation>zum Stummschalten anmelden: eine Stummschaltung ist signierter Nachweis</translation>
     </message>
@@ -723,8 +719,8 @@
         <translation>den Aufzeichner, der angehalten hat</translation>
     </message>
     <message>
-        <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli probe --record, one console at a time), and records nothing itself</source>
-        <translation>auf dem Team-Log prüft diese Konsole, zeigt die Warnmatrix, die ihr Aufzeichner ausgewertet hat (opsconsole-cli probe --record, eine Konsole zur Zeit), und zeichnet selbst nichts auf</translation>
+        <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli monitor or probe --record, one recorder at a time), and records nothing itself</source>
+        <translation>auf dem Team-Log prüft diese Konsole, zeigt die Warnmatrix, die sein Aufzeichner ausgewertet hat (opsconsole-cli monitor oder probe --record, ein Aufzeichner zur Zeit), und zeichnet selbst nichts auf</translation>
     </message>
 </context>
 <context>
@@ -947,6 +943,29 @@
     <message>
         <source>the team log cannot be reached</source>
         <translation>das Team-Log ist nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>ops::TeamRecorder</name>
+    <message>
+        <source>webhook notifications are off: %1</source>
+        <translation>Webhook-Benachrichtigungen sind aus: %1</translation>
+    </message>
+    <message>
+        <source>another console is recording observations on this team log right now; one recorder at a time, so no transition is recorded twice</source>
+        <translation>eine andere Konsole zeichnet gerade Beobachtungen auf diesem Team-Log auf; nur ein Aufzeichner zur Zeit, damit kein Übergang doppelt aufgezeichnet wird</translation>
+    </message>
+    <message>
+        <source>the team log cannot be reached: %1</source>
+        <translation>das Team-Log ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>a missed rollback deadline could not be recorded: %1</source>
+        <translation>eine verpasste Rollback-Frist ließ sich nicht aufzeichnen: %1</translation>
+    </message>
+    <message>
+        <source>a notification attempt could not be recorded: %1</source>
+        <translation>ein Benachrichtigungsversuch ließ sich nicht aufzeichnen: %1</translation>
     </message>
 </context>
 <context>

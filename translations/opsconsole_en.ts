@@ -679,10 +679,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the recorded Alertmanager alerts cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>sign in to silence: a silence is signed evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -723,7 +719,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli probe --record, one console at a time), and records nothing itself</source>
+        <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli monitor or probe --record, one recorder at a time), and records nothing itself</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -945,6 +941,29 @@
     </message>
     <message>
         <source>the team log cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::TeamRecorder</name>
+    <message>
+        <source>webhook notifications are off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another console is recording observations on this team log right now; one recorder at a time, so no transition is recorded twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team log cannot be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a missed rollback deadline could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a notification attempt could not be recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,13 +7,16 @@
 #include "alerts/AlertRules.h"
 #include "core/CanonicalJson.h"
 #include "core/EnvironmentPolicy.h"
+#include "core/Startup.h"
 #include "core/Time.h"
 #include "incidents/RollbackClockWatcher.h"
 #include "monitor/AlertMonitor.h"
 #include "monitor/Alertmanager.h"
 #include "monitor/HttpRequest.h"
 #include "monitor/Metrics.h"
+#include "monitor/TeamRecorder.h"
 #include "runbooks/Runbook.h"
+#include "store/PgEvidenceStore.h"
 #include "store/Session.h"
 
 #include <QEventLoop>
@@ -27,6 +30,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -192,11 +196,6 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     auto ctx = startup(parser, io);
     if (!ctx.ok())
         return fail(io, ctx.error(), json);
-    if (StoreAccess::isTeamLog(ctx.value()))
-        return fail(io,
-                    StoreAccess::localOnly(ctx.value(), QStringLiteral("monitor (on the team log, record "
-                                                                       "rounds with probe --record)")),
-                    json);
     auto rules = AlertRules::forConfig(ctx->config);
     if (!rules.ok())
         return fail(io, rules.error(), json);
@@ -217,49 +216,82 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         receiver.maxBody = ctx->config.alertmanager.maxBodyBytes;
     }
 
-    // One recorder per store: a second monitor finds the lock held and is refused; a console
-    // window that records is asked to hand over and does so between its rounds.
-    auto lock = std::make_unique<RecorderLock>(ctx->storePath);
-    if (!RecorderLock::holder(ctx->storePath).isEmpty() &&
-        QFileInfo::exists(RecorderLock::yieldsPath(ctx->storePath))) {
-        io.err << "monitor: waiting for " << RecorderLock::holder(ctx->storePath)
-               << " to hand the recording over\n";
-        io.err.flush();
-    }
-    if (const QString busy = lock->takeOver(kHandoverWaitMs); !busy.isEmpty())
-        return fail(
-            io,
-            makeError(ErrorCode::Policy,
-                      QStringLiteral("the store is already monitored (%1): one recorder per store, so no "
-                                     "transition is recorded twice")
-                          .arg(busy),
-                      ctx->storePath),
-            json);
-
-    auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
-    if (!unlocked.ok())
-        return fail(io, unlocked.error(), json);
-    const QString actor = unlocked->signer.name;
-    const Secret token(io.environment.value(QString::fromLatin1(kTokenVar)).toUtf8());
-    AlertMonitor monitor(ctx->config, rules.value(), ctx->storePath, token);
-    Session session;
-    session.unlockWith(Signer{unlocked->signer.name, unlocked->signer.key.duplicate()});
-    monitor.setSession(&session);
-    monitor.adoptRecorderLock(std::move(lock));
-    if (!monitor.openStore())
-        return fail(io, makeError(ErrorCode::Store, monitor.recordingProblem(), ctx->storePath), json);
-    if (!monitor.notificationProblem().isEmpty())
-        return fail(io, makeError(ErrorCode::Policy, monitor.notificationProblem()), json);
-    QHash<QString, qint64> notifications; // outcome → attempts since start
-    if (WebhookNotifier *n = monitor.notifier())
-        QObject::connect(n, &WebhookNotifier::attempted, n, [&notifications](const DeliveryAttempt &a) {
-            notifications[a.outcome] += 1;
-            if (a.outcome != QLatin1String("delivered"))
-                qCWarning(lcMonitor).noquote() << "notification" << a.notice.trigger << a.notice.alertId
-                                               << a.notice.scope << "to webhook" << a.webhook << a.target
-                                               << a.outcome << "(attempt" << a.attempt << ")" << a.error;
-        });
+    const bool onTeamLog = StoreAccess::isTeamLog(ctx.value());
     const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
+    const Secret token(io.environment.value(QString::fromLatin1(kTokenVar)).toUtf8());
+    std::unique_ptr<AlertMonitor> monitor;
+    std::unique_ptr<TeamRecorder> team;
+    std::optional<StoreAccess::Unlocked> teamLog;
+    Session session;
+    QString actor;
+    if (onTeamLog) {
+        // The team log's one recorder: the live log only (never this console's offline copy), the
+        // log witnessed before each act, the advisory lock held for the whole run.
+        auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
+        if (!unlocked.ok())
+            return fail(io, unlocked.error(), json);
+        auto *pg = dynamic_cast<PgEvidenceStore *>(unlocked->store.get());
+        if (!pg)
+            return fail(
+                io,
+                makeError(ErrorCode::Store,
+                          QStringLiteral("the team log's server cannot be reached; the monitor records "
+                                         "on the live log only (started again once it is back)"),
+                          StoreAccess::where(ctx.value())),
+                json);
+        teamLog = std::move(unlocked).value();
+        actor = teamLog->signer.name;
+        team = std::make_unique<TeamRecorder>(ctx->config, rules.value(), pg,
+                                              Signer{actor, teamLog->signer.key.duplicate()}, token, library,
+                                              Startup::stateDirectory());
+        if (const QString busy = team->hold(); !busy.isEmpty())
+            return fail(io, makeError(ErrorCode::Policy, busy, StoreAccess::where(ctx.value())), json);
+        if (!team->notificationProblem().isEmpty())
+            return fail(io, makeError(ErrorCode::Policy, team->notificationProblem()), json);
+    } else {
+        // One recorder per store: a second monitor finds the lock held and is refused; a console
+        // window that records is asked to hand over and does so between its rounds.
+        auto lock = std::make_unique<RecorderLock>(ctx->storePath);
+        if (!RecorderLock::holder(ctx->storePath).isEmpty() &&
+            QFileInfo::exists(RecorderLock::yieldsPath(ctx->storePath))) {
+            io.err << "monitor: waiting for " << RecorderLock::holder(ctx->storePath)
+                   << " to hand the recording over\n";
+            io.err.flush();
+        }
+        if (const QString busy = lock->takeOver(kHandoverWaitMs); !busy.isEmpty())
+            return fail(
+                io,
+                makeError(ErrorCode::Policy,
+                          QStringLiteral("the store is already monitored (%1): one recorder per store, so no "
+                                         "transition is recorded twice")
+                              .arg(busy),
+                          ctx->storePath),
+                json);
+
+        auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
+        if (!unlocked.ok())
+            return fail(io, unlocked.error(), json);
+        actor = unlocked->signer.name;
+        monitor = std::make_unique<AlertMonitor>(ctx->config, rules.value(), ctx->storePath, token);
+        session.unlockWith(Signer{unlocked->signer.name, unlocked->signer.key.duplicate()});
+        monitor->setSession(&session);
+        monitor->adoptRecorderLock(std::move(lock));
+        if (!monitor->openStore())
+            return fail(io, makeError(ErrorCode::Store, monitor->recordingProblem(), ctx->storePath), json);
+        if (!monitor->notificationProblem().isEmpty())
+            return fail(io, makeError(ErrorCode::Policy, monitor->notificationProblem()), json);
+    }
+    WebhookNotifier *notifier = monitor ? monitor->notifier() : team->notifier();
+    QHash<QString, qint64> notifications; // outcome → attempts since start
+    if (notifier)
+        QObject::connect(
+            notifier, &WebhookNotifier::attempted, notifier, [&notifications](const DeliveryAttempt &a) {
+                notifications[a.outcome] += 1;
+                if (a.outcome != QLatin1String("delivered"))
+                    qCWarning(lcMonitor).noquote() << "notification" << a.notice.trigger << a.notice.alertId
+                                                   << a.notice.scope << "to webhook" << a.webhook << a.target
+                                                   << a.outcome << "(attempt" << a.attempt << ")" << a.error;
+            });
 
     Metrics::Input::Webhook webhook;
     receiver.refused = &webhook.refused;
@@ -267,15 +299,19 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     const auto metrics = [&]() -> QByteArray {
         Metrics::Input in;
         in.nowMs = Time::nowMs();
-        in.probes = monitor.latest().values();
-        in.cells = monitor.evaluator()->cells();
-        in.lastRoundMs = monitor.lastRoundMs();
-        in.recordingUp = monitor.recordingProblem().isEmpty() ? 1 : 0;
+        in.probes = monitor ? monitor->latest().values() : team->latest();
+        in.cells = monitor ? monitor->evaluator()->cells() : team->cells();
+        in.lastRoundMs = monitor ? monitor->lastRoundMs() : team->lastRoundMs();
+        in.recordingUp = (monitor ? monitor->recordingProblem() : team->recordingProblem()).isEmpty() ? 1 : 0;
         if (receiver.enabled)
             in.alertmanager = webhook;
-        if (monitor.notifier())
+        if (notifier)
             in.notifications = notifications;
-        if (SqliteEvidenceStore *store = monitor.store()) {
+        const EvidenceStore *store = monitor ? static_cast<const EvidenceStore *>(monitor->store())
+                                             : static_cast<const EvidenceStore *>(team->store());
+        if (team && !team->store()->isConnected())
+            store = nullptr; // the log's own figures are unknown while its server is away
+        if (store) {
             if (auto n = store->size(); n.ok())
                 in.logSize = n.value();
             if (auto cp = store->latestCheckpoint(); cp.ok())
@@ -304,7 +340,8 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
                                   "(its max_alerts); they are not recorded")
                        .arg(payload->truncatedAlerts)
                        .arg(payload->groupKey);
-        auto outcome = monitor.receiveAlertmanager(payload.value());
+        auto outcome = monitor ? monitor->receiveAlertmanager(payload.value())
+                               : team->receiveAlertmanager(payload.value());
         if (!outcome.ok()) {
             // Alertmanager retries a 5xx: the alerts are not lost while the store cannot take them.
             ++webhook.refused;
@@ -367,37 +404,49 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     int done = 0;
     QTimer timer;
     timer.setInterval(qMax(1, ctx->config.probes.intervalS) * 1000);
-    QObject::connect(&monitor, &AlertMonitor::roundEvaluated, &loop,
-                     [&](const QList<ProbeResult> &results, const QList<AlertTransition> &transitions) {
-                         ++done;
-                         int bad = 0;
-                         for (const ProbeResult &r : results)
-                             bad += r.state == ProbeState::Ok ? 0 : 1;
-                         qCInfo(lcMonitor).noquote()
-                             << QStringLiteral("round %1: %2 targets, %3 not ok, %4 alert transitions")
-                                    .arg(done)
-                                    .arg(results.size())
-                                    .arg(bad)
-                                    .arg(transitions.size());
-                         if (!monitor.recordingProblem().isEmpty())
-                             qCWarning(lcMonitor).noquote() << "not recording:" << monitor.recordingProblem();
-                         // A rollback deadline that passed goes on its run's timeline, once.
-                         if (SqliteEvidenceStore *store = monitor.store()) {
-                             auto missed = RollbackClockWatcher::recordDue(
-                                 *store, *session.signer(), ctx->config, library, Time::systemClock());
-                             if (!missed.ok())
-                                 qCWarning(lcMonitor).noquote()
-                                     << "a missed rollback deadline could not be recorded:"
-                                     << missed.error().message;
-                         }
-                         if (maxRounds > 0 && done >= maxRounds)
-                             loop.quit();
-                     });
-    QObject::connect(&timer, &QTimer::timeout, &monitor, [&] {
-        if (!monitor.isRunning())
-            monitor.runRound();
-    });
-    io.err << "monitor: recording " << ctx->storePath << " as " << actor << ", a round every "
+    const auto roundDone = [&](const QList<ProbeResult> &results, qsizetype alertTransitions,
+                               const QString &problem) {
+        ++done;
+        int bad = 0;
+        for (const ProbeResult &r : results)
+            bad += r.state == ProbeState::Ok ? 0 : 1;
+        qCInfo(lcMonitor).noquote() << QStringLiteral("round %1: %2 targets, %3 not ok, %4 alert transitions")
+                                           .arg(done)
+                                           .arg(results.size())
+                                           .arg(bad)
+                                           .arg(alertTransitions);
+        if (!problem.isEmpty())
+            qCWarning(lcMonitor).noquote() << "not recording:" << problem;
+        if (maxRounds > 0 && done >= maxRounds)
+            loop.quit();
+    };
+    if (monitor) {
+        QObject::connect(monitor.get(), &AlertMonitor::roundEvaluated, &loop,
+                         [&](const QList<ProbeResult> &results, const QList<AlertTransition> &transitions) {
+                             // A rollback deadline that passed goes on its run's timeline, once.
+                             if (SqliteEvidenceStore *store = monitor->store()) {
+                                 auto missed = RollbackClockWatcher::recordDue(
+                                     *store, *session.signer(), ctx->config, library, Time::systemClock());
+                                 if (!missed.ok())
+                                     qCWarning(lcMonitor).noquote()
+                                         << "a missed rollback deadline could not be recorded:"
+                                         << missed.error().message;
+                             }
+                             roundDone(results, transitions.size(), monitor->recordingProblem());
+                         });
+        QObject::connect(&timer, &QTimer::timeout, monitor.get(), [&] {
+            if (!monitor->isRunning())
+                monitor->runRound();
+        });
+    } else {
+        QObject::connect(team.get(), &TeamRecorder::roundFinished, &loop,
+                         [&](const QList<ProbeResult> &results, int alertTransitions) {
+                             roundDone(results, alertTransitions, team->recordingProblem());
+                         });
+        QObject::connect(&timer, &QTimer::timeout, team.get(), [&] { team->runRound(); });
+    }
+    const QString where = onTeamLog ? team->store()->label() : ctx->storePath;
+    io.err << "monitor: recording " << where << " as " << actor << ", a round every "
            << timer.interval() / 1000 << " s";
     if (server.isListening())
         io.err << "; metrics at http://"
@@ -414,7 +463,7 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         // port, when --listen asked for port 0).
         JsonValue started = JsonValue::object();
         started["event"] = "started";
-        started["store"] = ctx->storePath;
+        started["store"] = where;
         started["identity"] = actor;
         started["interval_s"] = timer.interval() / 1000;
         if (server.isListening()) {
@@ -430,13 +479,19 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         io.out.flush();
     }
     timer.start();
-    monitor.runRound();
+    if (monitor)
+        monitor->runRound();
+    else
+        team->runRound();
     loop.exec();
 
     timer.stop();
     ::signal(SIGTERM, SIG_DFL);
     ::signal(SIGINT, SIG_DFL);
-    monitor.waitForWrites();
+    if (monitor)
+        monitor->waitForWrites();
+    else
+        (void)team->store()->releaseRecorder(); // the connection's end would free it too
     ::close(g_signalFd[0]);
     ::close(g_signalFd[1]);
     g_signalFd[0] = g_signalFd[1] = -1;

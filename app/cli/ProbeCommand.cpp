@@ -124,7 +124,7 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
                                                    results, now);
             if (!alerts.ok())
                 return fail(io, alerts.error(), json);
-            alertTransitions = alerts.value();
+            alertTransitions = alerts->recorded;
         }
         if (!events->isEmpty())
             if (auto stored = team->store->append(team->signer, events.value()); !stored.ok())

@@ -31,6 +31,7 @@ bool mayAcknowledge(const Identity &who) {
 AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, StoreHost *host,
                            Secret operatorToken, QObject *parent)
     : QObject(parent)
+    , m_notices(rules, config.notifications.escalateAfterMinutes)
     , m_config(config)
     , m_host(host)
     , m_engine(new ProbeEngine(config, std::move(operatorToken), this))
@@ -117,9 +118,10 @@ bool AlertMonitor::ensureStore() {
         // The window's recorder keeps its matrix in the file's monitor tables; on the team log
         // rounds are recorded by probe --record under the database's recorder lock, so two
         // consoles never record the same transition twice. Probes still run and show.
-        setProblem(tr("on the team log this console probes and shows the alert matrix its recorder "
-                      "evaluated (opsconsole-cli probe --record, one console at a time), and records "
-                      "nothing itself"));
+        setProblem(
+            tr("on the team log this console probes and shows the alert matrix its recorder "
+               "evaluated (opsconsole-cli monitor or probe --record, one recorder at a time), and records "
+               "nothing itself"));
         return false;
     }
     if (!store) {
@@ -252,7 +254,7 @@ void AlertMonitor::runRound(const QString &scope) {
 
 void AlertMonitor::followRecorder(const QString &by) {
     m_following = true;
-    m_noticesSeeded = false; // the recorder notifies meanwhile: read what it sent when taking over
+    m_notices.forget(); // the recorder notifies meanwhile: read what it sent when taking over
     // Opened first: opening clears the problem it had.
     const bool opened = ensureStore() && m_monitorStore;
     setProblem(tr("monitored by %1: this console shows its evaluations and records nothing itself").arg(by));
@@ -540,95 +542,11 @@ Result<StoredEvent> AlertMonitor::acknowledge(const QString &alertId, const QStr
     return e;
 }
 
-Notice AlertMonitor::noticeFor(const QString &trigger, const AlertCell &cell, qint64 nowMs) const {
-    const AlertRule *rule = m_evaluator->rule(cell.alertId);
-    Notice n;
-    n.trigger = trigger;
-    n.alertId = cell.alertId;
-    n.alertName = rule ? rule->name : cell.alertId;
-    n.scope = cell.scope;
-    n.severity = cell.severity;
-    n.detail = cell.detail;
-    n.firstAction = rule ? rule->firstAction : QString();
-    n.tsMs = nowMs;
-    return n;
-}
-
-void AlertMonitor::seedNoticesFromLog() {
-    if (m_noticesSeeded || !m_store)
-        return;
-    m_noticesSeeded = true;
-    // What was already told, so a restart neither repeats an escalation nor forgets a fired notice.
-    EventFilter f;
-    f.kind = QStringLiteral("notification.attempted");
-    f.newestFirst = true;
-    f.limit = 5000;
-    auto events = m_store->query(f);
-    if (!events.ok())
-        return;
-    for (const StoredEvent &e : events.value()) {
-        const JsonValue p = e.payload();
-        const QString key = p.stringAt("alert") + QLatin1Char('|') + e.scope;
-        // Never later than the event itself: a forged date in the future would silence escalations.
-        const qint64 at = qMin(Time::parseIso(p.stringAt("notice_at")).value_or(e.tsMs), e.tsMs);
-        QHash<QString, qint64> &map = p.stringAt("trigger") == QLatin1String("escalated")
-                                          ? m_escalatedNoticeAt
-                                      : p.stringAt("trigger") == QLatin1String("fired") ? m_firedNoticeAt
-                                                                                        : m_firedNoticeAt;
-        if (p.stringAt("trigger") != QLatin1String("cleared"))
-            map[key] = qMax(map.value(key), at);
-    }
-}
-
 void AlertMonitor::notifyRound(const QList<AlertTransition> &transitions,
                                const QHash<QString, qint64> &firingSince, qint64 nowMs) {
-    seedNoticesFromLog();
-    for (const AlertTransition &t : transitions) {
-        const QString key = t.alertId + QLatin1Char('|') + t.scope;
-        const AlertCell &c = m_evaluator->cell(t.alertId, t.scope);
-        if (t.to == AlertState::Firing) {
-            if (c.silenced()) {
-                m_heldNotices.insert(key);
-            } else {
-                m_firedNoticeAt[key] = nowMs;
-                m_notifier->notify(noticeFor(QStringLiteral("fired"), c, nowMs));
-            }
-        } else if (t.to == AlertState::Ok &&
-                   (t.from == AlertState::Firing || t.from == AlertState::Acknowledged)) {
-            m_heldNotices.remove(key);
-            // Cleared is said where fired was said, in this firing.
-            if (m_firedNoticeAt.value(key, -1) >= firingSince.value(key, 0))
-                m_notifier->notify(noticeFor(QStringLiteral("cleared"), c, nowMs));
-        }
-    }
-    const qint64 escalateAfter = qint64(m_config.notifications.escalateAfterMinutes) * 60'000;
-    for (const AlertCell &c : m_evaluator->cells()) {
-        const QString key = c.alertId + QLatin1Char('|') + c.scope;
-        if (c.state != AlertState::Firing && c.state != AlertState::Acknowledged) {
-            m_heldNotices.remove(key);
-            continue;
-        }
-        if (c.silenced())
-            continue;
-        // Firing, not silenced, and nobody was told since it began (its notice was held by a
-        // silence, here or before a restart, or it fired while webhooks were not configured):
-        // told now, once. What the log says was sent counts (seedNoticesFromLog).
-        const bool held = m_heldNotices.remove(key);
-        if (c.state == AlertState::Firing && m_firedNoticeAt.value(key, -1) < c.sinceMs) {
-            Notice n = noticeFor(QStringLiteral("fired"), c, nowMs);
-            n.note = held ? tr("firing since %1, held during a silence").arg(Time::toIso(c.sinceMs))
-                          : tr("firing since %1").arg(Time::toIso(c.sinceMs));
-            m_firedNoticeAt[key] = nowMs;
-            m_notifier->notify(n);
-        }
-        if (c.state == AlertState::Firing && nowMs - c.sinceMs >= escalateAfter &&
-            m_escalatedNoticeAt.value(key, -1) < c.sinceMs) {
-            m_escalatedNoticeAt[key] = nowMs;
-            Notice n = noticeFor(QStringLiteral("escalated"), c, nowMs);
-            n.note = tr("firing since %1 and not acknowledged").arg(Time::toIso(c.sinceMs));
-            m_notifier->notify(n);
-        }
-    }
+    m_notices.seedFrom(*m_store);
+    for (const Notice &n : m_notices.round(transitions, m_evaluator->cells(), firingSince, nowMs))
+        m_notifier->notify(n);
 }
 
 QList<ProbeSample> AlertMonitor::samples(const QString &scope, qint64 sinceMs) const {

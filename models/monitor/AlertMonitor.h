@@ -2,6 +2,7 @@
 
 #include "Alertmanager.h"
 #include "MonitorStore.h"
+#include "NoticePolicy.h"
 #include "Notifier.h"
 #include "RecorderLock.h"
 
@@ -101,11 +102,7 @@ public:
     // Alertmanager's webhook, parsed and routed: records what changed (an alert that starts
     // firing or resolves) as one signed act, in the order sent, before the sender is answered.
     // The cells it routes to take it at the next round, through the same damping.
-    struct AlertmanagerOutcome {
-        int recorded = 0;
-        int repeated = 0; // already known: Alertmanager repeats what still fires
-        quint64 firstSeq = 0;
-    };
+    using AlertmanagerOutcome = Alertmanager::Recorded;
     Result<AlertmanagerOutcome> receiveAlertmanager(const Alertmanager::Payload &payload);
 
     // Silences: a person's signed silence of one cell until a time, or its early end. The cells
@@ -172,14 +169,9 @@ private:
     // Notices for the rounds' transitions, the held ones and escalations.
     void notifyRound(const QList<AlertTransition> &transitions, const QHash<QString, qint64> &firingSince,
                      qint64 nowMs);
-    void seedNoticesFromLog();
-    Notice noticeFor(const QString &trigger, const AlertCell &cell, qint64 nowMs) const;
+    NoticePolicy m_notices;
     WebhookNotifier *m_notifier = nullptr;
     QString m_notifyProblem;
-    QHash<QString, qint64> m_firedNoticeAt;     // "alert|scope" → when a fired notice last went out
-    QHash<QString, qint64> m_escalatedNoticeAt; // … an escalation
-    QSet<QString> m_heldNotices;                // fired while silenced: told when the silence ends
-    bool m_noticesSeeded = false;
     QSet<QString> m_silenceQueued; // due silence events waiting to be recorded (kind|id)
 
     DeploymentConfig m_config;

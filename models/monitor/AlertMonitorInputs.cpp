@@ -108,53 +108,16 @@ Result<StoredEvent> AlertMonitor::endSilence(const QString &id, const QString &r
 }
 
 bool AlertMonitor::syncAlertmanager() {
-    if (!m_store)
-        return false;
-    EventFilter f;
-    f.kindPrefix = QStringLiteral("alertmanager.");
-    for (;;) {
-        f.fromSeq = m_alertmanager.lastSeq() + 1;
-        f.limit = 10000;
-        auto events = m_store->query(f);
-        if (!events.ok())
-            return false;
-        for (const StoredEvent &e : events.value())
-            m_alertmanager.apply(e);
-        if (events->size() < f.limit)
-            return true;
-    }
+    return m_store && Alertmanager::sync(m_alertmanager, *m_store).ok();
 }
 
 Result<AlertMonitor::AlertmanagerOutcome>
 AlertMonitor::receiveAlertmanager(const Alertmanager::Payload &payload) {
-    AlertmanagerOutcome out;
     if (!ensureStore() || m_readOnly)
         return makeError(ErrorCode::Store, m_problem.isEmpty() ? tr("the store is read-only") : m_problem);
     if (!isUnlocked())
         return makeError(ErrorCode::Policy, tr("no operator is signed in to sign what Alertmanager reports"));
-    if (!syncAlertmanager())
-        return makeError(ErrorCode::Store, tr("the recorded Alertmanager alerts cannot be read"));
-    QList<NewEvent> events;
-    QSet<QString> inThisPayload;
-    for (const Alertmanager::Notice &n : payload.routed) {
-        // One fingerprint once per payload; its repeats say nothing new.
-        if (inThisPayload.contains(n.fingerprint) || !m_alertmanager.isNew(n)) {
-            ++out.repeated;
-            continue;
-        }
-        inThisPayload.insert(n.fingerprint);
-        events.append(Alertmanager::event(n, payload.receiver));
-    }
-    if (events.isEmpty())
-        return out;
-    auto stored = m_store->append(*m_session->signer(), events);
-    if (!stored.ok())
-        return stored.error();
-    for (const StoredEvent &e : stored.value())
-        m_alertmanager.apply(e);
-    out.recorded = static_cast<int>(stored->size());
-    out.firstSeq = stored->constFirst().seq;
-    return out;
+    return Alertmanager::record(m_alertmanager, *m_store, *m_session->signer(), payload);
 }
 
 QList<NewEvent> AlertMonitor::transitionEvents(const QList<ProbeResult> &results,

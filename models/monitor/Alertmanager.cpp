@@ -1,9 +1,11 @@
 #include "Alertmanager.h"
 
 #include "core/CanonicalJson.h"
+#include "store/EvidenceStore.h"
 
 #include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace ops::Alertmanager {
 
@@ -315,6 +317,49 @@ bool Fold::isNew(const Notice &notice) const {
     if (notice.firing)
         return !it->firing || it->startsAt != notice.startsAt;
     return it->firing || it->startsAt != notice.startsAt;
+}
+
+Result<void> sync(Fold &fold, const EvidenceStore &store) {
+    EventFilter f;
+    f.kindPrefix = QStringLiteral("alertmanager.");
+    for (;;) {
+        f.fromSeq = fold.lastSeq() + 1;
+        f.limit = 10000;
+        auto events = store.query(f);
+        if (!events.ok())
+            return events.error();
+        for (const StoredEvent &e : events.value())
+            fold.apply(e);
+        if (events->size() < f.limit)
+            return {};
+    }
+}
+
+Result<Recorded> record(Fold &fold, EvidenceStore &store, const Signer &signer, const Payload &payload) {
+    Recorded out;
+    if (auto synced = sync(fold, store); !synced.ok())
+        return synced.error();
+    QList<NewEvent> events;
+    QSet<QString> inThisPayload;
+    for (const Notice &n : payload.routed) {
+        // One fingerprint once per payload; its repeats say nothing new.
+        if (inThisPayload.contains(n.fingerprint) || !fold.isNew(n)) {
+            ++out.repeated;
+            continue;
+        }
+        inThisPayload.insert(n.fingerprint);
+        events.append(event(n, payload.receiver));
+    }
+    if (events.isEmpty())
+        return out;
+    auto stored = store.append(signer, events);
+    if (!stored.ok())
+        return stored.error();
+    for (const StoredEvent &e : stored.value())
+        fold.apply(e);
+    out.recorded = static_cast<int>(stored->size());
+    out.firstSeq = stored->constFirst().seq;
+    return out;
 }
 
 } // namespace ops::Alertmanager

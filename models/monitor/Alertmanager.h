@@ -14,6 +14,10 @@
 #include <QHash>
 #include <QMap>
 
+namespace ops {
+class EvidenceStore;
+}
+
 namespace ops::Alertmanager {
 
 inline constexpr int kMaxAlerts = 10000;    // alerts in one payload
@@ -82,5 +86,18 @@ private:
     QList<SignalSample> m_signals;
     quint64 m_lastSeq = 0;
 };
+
+// Brings the fold up to the log: every alertmanager.* event after the last it applied.
+Result<void> sync(Fold &fold, const EvidenceStore &store);
+
+// What one payload left in the log.
+struct Recorded {
+    int recorded = 0;
+    int repeated = 0; // already known: Alertmanager repeats what still fires
+    quint64 firstSeq = 0;
+};
+// Records what a payload says that is new (an alert that starts firing or resolves) as one signed
+// act, in the order sent, the fold brought up to the log first and then over what was written.
+Result<Recorded> record(Fold &fold, EvidenceStore &store, const Signer &signer, const Payload &payload);
 
 } // namespace ops::Alertmanager

@@ -165,10 +165,13 @@ QList<NewEvent> transitionEvents(const AlertEvaluator &evaluator, const QList<Al
     return events;
 }
 
-Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, const DeploymentConfig &config,
-                       const QList<AlertRule> &rules, const QList<ProbeResult> &results, qint64 nowMs) {
+Result<RoundAlerts> addToRound(QList<NewEvent> &events, const EvidenceStore &store,
+                               const DeploymentConfig &config, const QList<AlertRule> &rules,
+                               const QList<ProbeResult> &results, qint64 nowMs,
+                               Alertmanager::Fold *alertmanager) {
+    RoundAlerts out;
     if (events.isEmpty() || events.last().kind != QLatin1String("probe.round"))
-        return 0;
+        return out;
     AlertEvaluator evaluator(rules, config);
     auto basis = store.size();
     if (!basis.ok())
@@ -177,8 +180,11 @@ Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, cons
     if (!logged.ok())
         return logged.error();
     QList<AlertCell> saved;
-    for (const StoredAlertCell &c : logged.value())
+    for (const StoredAlertCell &c : logged.value()) {
         saved << c.cell;
+        if (c.cell.state == AlertState::Firing || c.cell.state == AlertState::Acknowledged)
+            out.firingSince.insert(c.cell.alertId + QLatin1Char('|') + c.cell.scope, c.cell.sinceMs);
+    }
     evaluator.restore(saved);
 
     AlertInputs in;
@@ -195,6 +201,12 @@ Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, cons
         for (const StoredEvent &e : signalEvents.value())
             in.signals.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
     }
+    Alertmanager::Fold fresh;
+    Alertmanager::Fold &fold = alertmanager ? *alertmanager : fresh;
+    if (auto synced = Alertmanager::sync(fold, store); !synced.ok())
+        return synced.error();
+    in.external = fold.cells();
+    in.signals += fold.signals();
     auto book = IncidentBook::load(store);
     if (!book.ok())
         return book.error();
@@ -205,10 +217,16 @@ Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, cons
         return silences.error();
     in.silenced = silences->silencedCells(nowMs);
 
-    const QList<AlertTransition> transitions = evaluator.evaluate(in);
-    QList<NewEvent> alertEvents = transitionEvents(evaluator, transitions, QStringLiteral("probe"));
+    out.transitions = evaluator.evaluate(in);
+    QList<NewEvent> alertEvents = transitionEvents(evaluator, out.transitions, QStringLiteral("probe"));
     for (NewEvent &e : alertEvents)
         e.tsMs = nowMs;
+    out.recorded = static_cast<int>(alertEvents.size());
+    // The silence events now due, recorded once: the next round reads them back from the log.
+    const QList<NewEvent> due = silences->due(nowMs);
+    out.silenceEvents = static_cast<int>(due.size());
+    alertEvents += due;
+    out.cells = evaluator.cells();
     JsonValue cells = JsonValue::array();
     for (const AlertCell &c : evaluator.cells())
         cells.push(cellJson(c));
@@ -217,7 +235,7 @@ Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, cons
     round.payload["alerts_basis"] = qint64(basis.value());
     events += alertEvents;
     events.append(round);
-    return static_cast<int>(alertEvents.size());
+    return out;
 }
 
 } // namespace ops::LoggedAlerts

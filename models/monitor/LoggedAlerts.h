@@ -7,6 +7,7 @@
 // after that round are applied on reading. So any console reads the matrix from the log, and the
 // next recorder, on any machine, resumes the damping where the last one left it.
 
+#include "Alertmanager.h"
 #include "MonitorStore.h"
 
 #include "alerts/AlertEvaluator.h"
@@ -14,6 +15,7 @@
 #include "probes/ProbeTypes.h"
 #include "store/EvidenceTypes.h"
 
+#include <QHash>
 #include <QList>
 
 namespace ops {
@@ -26,12 +28,25 @@ namespace LoggedAlerts {
 // acknowledgements recorded after it; empty when no round carried cells yet.
 Result<QList<StoredAlertCell>> read(const EvidenceStore &store);
 
+// What one full round's evaluation found.
+struct RoundAlerts {
+    int recorded = 0;                   // alert.fired / alert.cleared events added
+    QList<AlertTransition> transitions; // every transition of the evaluation
+    QList<AlertCell> cells;             // every cell as evaluated
+    QHash<QString, qint64> firingSince; // "alert|scope" → since, of the cells firing before it
+    int silenceEvents = 0;              // silence.window_opened / silence.expired added
+};
+
 // Evaluates a full round (`events` as LoggedProbes::roundEvents made them, ending with the
 // probe.round event) against the logged cells and the log's signals, kill switches and
-// silences: alert.fired / alert.cleared events go before the round event, and the round event
-// carries every cell as evaluated. Returns the number of alert transitions.
-Result<int> addToRound(QList<NewEvent> &events, const EvidenceStore &store, const DeploymentConfig &config,
-                       const QList<AlertRule> &rules, const QList<ProbeResult> &results, qint64 nowMs);
+// silences: alert.fired / alert.cleared events, and the silence events now due (a maintenance
+// window that opened, a silence whose time is up), go before the round event, and the round event
+// carries every cell as evaluated. What Alertmanager reported is read from `alertmanager`, brought
+// up to the log first (a fresh fold of the whole log when none is given).
+Result<RoundAlerts> addToRound(QList<NewEvent> &events, const EvidenceStore &store,
+                               const DeploymentConfig &config, const QList<AlertRule> &rules,
+                               const QList<ProbeResult> &results, qint64 nowMs,
+                               Alertmanager::Fold *alertmanager = nullptr);
 
 // A person's acknowledgement of a cell the log says is firing: one signed alert.acknowledged
 // event (operator or incident-owner, with a note).

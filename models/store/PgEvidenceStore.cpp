@@ -102,6 +102,19 @@ Result<bool> PgEvidenceStore::tryHoldRecorder() {
     return r->boolean(0, 0);
 }
 
+Result<bool> PgEvidenceStore::holdsRecorder() const {
+    // A bigint advisory key shows in pg_locks as classid (its high half), objid (its low half) and
+    // objsubid 1.
+    auto r =
+        m_conn.query("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                     "AND pid = pg_backend_pid() AND objsubid = 1 AND classid::bigint = ($1::bigint >> 32) "
+                     "AND objid::bigint = ($1::bigint & 4294967295))",
+                     pg::Params().i64(kRecorderLockKey));
+    if (!r.ok())
+        return r.error();
+    return r->boolean(0, 0);
+}
+
 Result<void> PgEvidenceStore::releaseRecorder() {
     return m_conn.run("SELECT pg_advisory_unlock($1)", pg::Params().i64(kRecorderLockKey));
 }

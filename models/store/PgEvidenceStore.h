@@ -117,6 +117,8 @@ public:
     // lock, released by releaseRecorder() or when this connection ends (a dead console frees it).
     // False when another console holds it.
     Result<bool> tryHoldRecorder();
+    // Whether this connection holds the recorder lock now (a reconnect loses it).
+    Result<bool> holdsRecorder() const;
     Result<void> releaseRecorder();
     int schemaVersion() const { return m_schemaVersion; }
 

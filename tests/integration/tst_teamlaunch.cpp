@@ -4,6 +4,7 @@
 // processes), and every console computes GO from the same evidence. One recorder at a time: a
 // probe round is refused while another console holds the team log's recorder lock.
 #include "CliHarness.h"
+#include "HttpTestClient.h"
 #include "PgFixture.h"
 
 #include "core/CanonicalJson.h"
@@ -11,8 +12,12 @@
 #include "crypto/SignedNote.h"
 #include "store/PgEvidenceStore.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <csignal>
 
 using namespace ops;
 
@@ -23,6 +28,7 @@ private Q_SLOTS:
     void threeConsolesSignOffOneLaunch();
     void reportsOfTheTeamLogProveAgainstIt();
     void theAlertMatrixLivesOnTheTeamLog();
+    void aMonitorRecordsTheTeamLog();
 
 private:
     // A fresh database on the test server: the owner's URL (for init) and the consoles' config,
@@ -370,6 +376,130 @@ void TestTeamLaunch::theAlertMatrixLivesOnTheTeamLog() {
                    QStringLiteral("no")})
                  .exitCode,
              4);
+    QCOMPARE(RUN_OK(olga("evidence verify")).exitCode, 0);
+}
+
+// The headless monitor as the team log's one recorder: its rounds and transitions go into the log
+// signed by its identity, every console reads the matrix it keeps, Alertmanager's webhook reaches
+// the team log through it, /metrics passes promtool, no other recorder (a console's probe --record,
+// a second monitor) records while it runs, and after SIGTERM the next one may.
+void TestTeamLaunch::aMonitorRecordsTheTeamLog() {
+    const TeamLog log = freshTeamLog();
+    QVERIFY2(log.problem.isEmpty(), qPrintable(log.problem));
+    QByteArray yaml = log.yaml;
+    yaml.replace("interval_s: 30", "interval_s: 1");
+    yaml += "alertmanager:\n"
+            "  token_file: am-token\n"
+            "  routes:\n"
+            "    - {match: {alertname: ResolverDown}, alert: resolver-health, scope_label: locality}\n";
+    Console mon(yaml, QStringLiteral("mon")), olga(yaml, QStringLiteral("olga"));
+    const QByteArray token = "am-bearer-team-51c";
+    const QString tokenFile = mon.home.write(QStringLiteral("am-token"), token + '\n');
+    QFile::setPermissions(tokenFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    olga.home.write(QStringLiteral("am-token"), token + '\n');
+    QFile::setPermissions(olga.home.file(QStringLiteral("am-token")),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QCOMPARE(RUN_OK(mon({QStringLiteral("init"), QStringLiteral("--store"), log.ownerUrl,
+                         QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")}))
+                 .exitCode,
+             0);
+    QCOMPARE(RUN_OK(olga("identity create olga --roles operator")).exitCode, 0);
+    QCOMPARE(RUN_OK(mon("identity approve olga")).exitCode, 0);
+
+    const auto start = [&](QProcess &p, Console &as) {
+        p.setProcessEnvironment(as.runner.environment());
+        p.start(test::ProgramRunner::binary(QStringLiteral("opsconsole-cli")),
+                {QStringLiteral("monitor"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("--identity"), as.name, QStringLiteral("--config"), as.config,
+                 QStringLiteral("--json")});
+    };
+    QProcess monitor;
+    start(monitor, mon);
+    QVERIFY(monitor.waitForStarted());
+    QByteArray out, err;
+    QTRY_VERIFY2_WITH_TIMEOUT((out += monitor.readAllStandardOutput()).contains('\n') ||
+                                  monitor.state() != QProcess::Running,
+                              QByteArray(err += monitor.readAllStandardError()).constData(), 120000);
+    err += monitor.readAllStandardError();
+    QVERIFY2(out.contains('\n'), err.constData());
+    const JsonValue started = test::parseJson(out.left(out.indexOf('\n')));
+    QCOMPARE(started.stringAt("event"), QStringLiteral("started"));
+    QVERIFY2(started.stringAt("store").startsWith(QStringLiteral("team log ")), out.constData());
+    QVERIFY2(!started.stringAt("store").contains(QStringLiteral("password")), out.constData());
+    const QUrl metricsUrl(started.stringAt("metrics_url"));
+    const QUrl hook(started.stringAt("alertmanager_url"));
+    QVERIFY2(hook.isValid() && !hook.isEmpty(), out.constData());
+
+    const auto cell = [&](const char *alert, const char *scope) -> JsonValue {
+        const JsonValue matrix = test::parseJson(olga("alerts --json").out);
+        for (const JsonValue &c : matrix.toArray())
+            if (c.stringAt("alert") == QLatin1String(alert) && c.stringAt("scope") == QLatin1String(scope))
+                return c;
+        return JsonValue();
+    };
+    // Its rounds reach every console: the matrix is evaluated, healthy where the probes say so.
+    QTRY_COMPARE_WITH_TIMEOUT(cell("stale-pack", "my").stringAt("state"), QStringLiteral("ok"), 120000);
+
+    // One recorder: a console's round and a second monitor are refused while it records.
+    auto refused = olga("probe --record");
+    QCOMPARE(refused.exitCode, 4);
+    QVERIFY2(refused.err.contains("another console is recording"), refused.err.constData());
+    {
+        QProcess second;
+        start(second, olga);
+        QVERIFY(second.waitForStarted());
+        QVERIFY(second.waitForFinished(120000));
+        QCOMPARE(second.exitCode(), 4);
+        const QByteArray why = second.readAllStandardError();
+        QVERIFY2(why.contains("another console is recording"), why.constData());
+    }
+
+    // Alertmanager reports the resolver down in kl: recorded on the team log by the monitor, and
+    // the cell fires through the damping, for every console to see.
+    const QByteArray firing =
+        R"({"version":"4","receiver":"team","groupKey":"k","status":"firing","alerts":[{"status":"firing",)"
+        R"("labels":{"alertname":"ResolverDown","locality":"kl"},"annotations":{},"startsAt":"2026-12-05T05:00:00Z",)"
+        R"("endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus.local/graph","fingerprint":"0a0b0c0d0e0f1011"}]})";
+    QCOMPARE(test::httpRequest("POST", hook, firing).status, 401);
+    const test::HttpReply posted =
+        test::httpRequest("POST", hook, firing, {{"Authorization", "Bearer " + token}});
+    QVERIFY2(posted.status == 200, posted.body.constData());
+    QCOMPARE(test::parseJson(posted.body).find("recorded")->toInt(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(cell("resolver-health", "kl").stringAt("state"), QStringLiteral("firing"),
+                              120000);
+    auto fired = RUN_OK(olga("evidence list --kind alert.fired --json"));
+    QVERIFY2(fired.out.contains("resolver-health") && fired.out.contains("\"actor\": \"mon\""),
+             fired.out.constData());
+    auto received = RUN_OK(olga("evidence list --kind alertmanager.firing --json"));
+    QVERIFY2(received.out.contains("0a0b0c0d0e0f1011"), received.out.constData());
+
+    // Its metrics are the team log's, and Prometheus's own checker accepts them.
+    const test::HttpReply scrape = test::httpRequest("GET", metricsUrl);
+    QCOMPARE(scrape.status, 200);
+    QCOMPARE(test::metricSample(scrape.body, "opsconsole_monitor_recording"), 1.0);
+    bool firingSeries = false;
+    for (const QByteArray &line : scrape.body.split('\n'))
+        firingSeries = firingSeries ||
+                       (line.startsWith("opsconsole_alert_state{alert=\"resolver-health\",scope=\"kl\",") &&
+                        line.endsWith("state=\"firing\"} 1"));
+    QVERIFY2(firingSeries, scrape.body.constData());
+    QVERIFY(test::metricSample(scrape.body, "opsconsole_log_events") > 0);
+    QProcess promtool;
+    promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
+    QVERIFY(promtool.waitForStarted());
+    promtool.write(scrape.body);
+    promtool.closeWriteChannel();
+    QVERIFY(promtool.waitForFinished(60000));
+    QVERIFY2(promtool.exitCode() == 0,
+             QByteArray(promtool.readAll() + promtool.readAllStandardError()).constData());
+
+    // SIGTERM: a clean stop; the lock is free and the next recorder records.
+    ::kill(static_cast<pid_t>(monitor.processId()), SIGTERM);
+    QVERIFY(monitor.waitForFinished(120000));
+    QCOMPARE(monitor.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(monitor.exitCode(), 0);
+    auto next = olga("probe --record");
+    QVERIFY2(next.err.contains("recorded the round and"), next.err.constData());
     QCOMPARE(RUN_OK(olga("evidence verify")).exitCode, 0);
 }
 
