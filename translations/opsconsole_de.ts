@@ -722,6 +722,10 @@
         <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli monitor or probe --record, one recorder at a time), and records nothing itself</source>
         <translation>auf dem Team-Log prüft diese Konsole, zeigt die Warnmatrix, die sein Aufzeichner ausgewertet hat (opsconsole-cli monitor oder probe --record, ein Aufzeichner zur Zeit), und zeichnet selbst nichts auf</translation>
     </message>
+    <message>
+        <source>recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself</source>
+        <translation>aufgezeichnet von %1 auf dem Team-Log (letzte Runde %2); diese Konsole zeigt dessen Auswertungen und zeichnet selbst nichts auf</translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>

@@ -722,6 +722,10 @@
         <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli monitor or probe --record, one recorder at a time), and records nothing itself</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::EventTableModel</name>

@@ -337,6 +337,16 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
         if (EvidenceStore *log = m_host->evidence()) {
             if (auto cells = LoggedAlerts::read(*log); cells.ok() && !cells->isEmpty())
                 fired = adoptCells(cells.value(), m_lastRound);
+            // Who records: the signer of the newest round, and when (a recorder that stopped shows
+            // as an old round, its cells as not fresh).
+            EventFilter newest;
+            newest.kind = QStringLiteral("probe.round");
+            newest.newestFirst = true;
+            newest.limit = 1;
+            if (auto last = log->query(newest); last.ok() && !last->isEmpty())
+                setProblem(tr("recorded by %1 on the team log (last round %2); this console shows its "
+                              "evaluations and records nothing itself")
+                               .arg(last->constFirst().actor, Time::toIso(last->constFirst().tsMs)));
             if (m_silences.sync(*log).ok())
                 m_evaluator->setSilences(m_silences.silencedCells(m_lastRound));
         }
@@ -502,6 +512,19 @@ Result<StoredEvent> AlertMonitor::acknowledge(const QString &alertId, const QStr
         return makeError(ErrorCode::Policy,
                          tr("sign in to acknowledge: an acknowledgement is signed evidence"));
     const Signer &signer = *m_session->signer();
+    if (m_host && m_host->isTeamLog()) {
+        // On the team log the acknowledgement is one signed event of the cell the log says is
+        // firing (from this console's copy into the outbox while the server is away); the
+        // recorder's next round keeps it, every console reads it.
+        EvidenceStore *log = m_host->evidence();
+        if (!log)
+            return makeError(ErrorCode::Store, m_host->problem());
+        auto e = LoggedAlerts::acknowledge(*log, signer, alertId, scope, note, m_clock());
+        if (!e.ok())
+            return e.error();
+        (void)m_evaluator->acknowledge(alertId, scope, signer.name, note.trimmed(), e->tsMs);
+        return e;
+    }
     if (!ensureStore() || m_readOnly)
         return makeError(ErrorCode::Store, m_problem);
     auto who = m_store->identity(signer.name);

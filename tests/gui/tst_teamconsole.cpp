@@ -4,12 +4,15 @@
 // verified copy of the log and syncs its acts when the server is back.
 #include "MainWindow.h"
 #include "alerts/AlertMatrixModel.h"
+#include "alerts/AlertRules.h"
 #include "alerts/AlertsPanel.h"
 #include "common/AppContext.h"
 #include "evidence/EvidencePanel.h"
 #include "incidents/Incidents.h"
 #include "incidents/IncidentsPanel.h"
 #include "incidents/OpenIncidentDialog.h"
+#include "monitor/LoggedAlerts.h"
+#include "monitor/TeamRecorder.h"
 #include "store/Outbox.h"
 #include "store/PgEvidenceStore.h"
 #include "store/Session.h"
@@ -44,6 +47,7 @@ private Q_SLOTS:
     void initTestCase();
     void followsTheTeamThroughNotifications();
     void worksWithoutTheServerAndSyncs();
+    void acknowledgesOnTheTeamLog();
 
 private:
     PgServer m_server;
@@ -337,6 +341,128 @@ void TestTeamConsole::worksWithoutTheServerAndSyncs() {
     QVERIFY(book.ok());
     QCOMPARE(book->incidents().size(), 1);
     QCOMPARE(book->incidents().first().id, id);
+}
+
+// The team log's recorder (the headless monitor's TeamRecorder, here in the test's process, signed
+// as rob) makes cells fire into the log; the operator at the window sees them and acknowledges
+// one from the Alerts panel: a signed event on the team log that every console reads and the
+// recorder's next round keeps.
+void TestTeamConsole::acknowledgesOnTheTeamLog() {
+    auto db = m_server.freshDatabase();
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+    const QString appUrl = m_server.url(db.value(), QStringLiteral("team_app"));
+    const Signer alice{QStringLiteral("alice"), crypto::PrivateKey::generate().value()};
+    const Signer rob{QStringLiteral("rob"), crypto::PrivateKey::generate().value()};
+    {
+        StoreOpenOptions o;
+        o.create = true;
+        auto created = PgEvidenceStore::open(m_server.url(db.value(), QStringLiteral("team_owner")), o,
+                                             QStringLiteral("team_app"));
+        QVERIFY(created.ok());
+        QVERIFY(created.value()
+                    ->registerIdentity(alice, {QStringLiteral("operator"), QStringLiteral("incident-owner")})
+                    .ok());
+        QVERIFY(created.value()->registerIdentity(rob, {QStringLiteral("operator")}).ok());
+        QVERIFY(created.value()->approveIdentity(alice, rob.name).ok());
+    }
+    const DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    auto recorderLog = PgEvidenceStore::open(appUrl);
+    QVERIFY(recorderLog.ok());
+    TempDir state;
+    TeamRecorder recorder(config, AlertRules::forConfig(config).value(), recorderLog.value().get(),
+                          Signer{rob.name, rob.key.duplicate()}, Secret(QByteArrayLiteral("t")),
+                          RunbookLibrary(), state.path());
+    QCOMPARE(recorder.hold(), QString());
+    // A second recorder on another connection is refused while this one holds the lock.
+    {
+        auto other = PgEvidenceStore::open(appUrl);
+        QVERIFY(other.ok());
+        TeamRecorder second(config, AlertRules::forConfig(config).value(), other.value().get(),
+                            Signer{alice.name, alice.key.duplicate()}, Secret(QByteArrayLiteral("t")),
+                            RunbookLibrary(), state.path());
+        QVERIFY(second.hold().contains(QStringLiteral("another console is recording")));
+    }
+    // Nothing answers at the demo's addresses: the probes fail, and their cells fire through the
+    // damping, round after round, into the log.
+    QSignalSpy rounds(&recorder, &TeamRecorder::roundFinished);
+    const auto firingCell = [&recorder]() -> AlertCell {
+        for (const AlertCell &c : recorder.cells())
+            if (c.state == AlertState::Firing)
+                return c;
+        return AlertCell();
+    };
+    for (int i = 0; i < 8 && firingCell().alertId.isEmpty(); ++i) {
+        recorder.runRound();
+        QTRY_COMPARE_WITH_TIMEOUT(rounds.count(), i + 1, 60000);
+        QVERIFY2(recorder.recordingProblem().isEmpty(), qPrintable(recorder.recordingProblem()));
+    }
+    const AlertCell target = firingCell();
+    QVERIFY2(!target.alertId.isEmpty(), "no cell fired after eight failed rounds");
+    QCOMPARE(recorder.recordedRounds(), rounds.count());
+
+    StartupContext ctx;
+    ctx.environment = Environment::Dev;
+    ctx.config = config;
+    ctx.storePath = appUrl;
+    MainWindow w(ctx);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.app()->session()->unlockWith(Signer{alice.name, alice.key.duplicate()});
+    w.showPanel(0);
+    auto *matrix = w.alertsPanel()->findChild<QTableView *>(QStringLiteral("alertMatrix"));
+    QVERIFY(matrix);
+    const auto indexOf = [matrix](const QString &alert, const QString &scope) {
+        QAbstractItemModel *m = matrix->model();
+        for (int row = 0; row < m->rowCount(); ++row)
+            for (int col = 0; col < m->columnCount(); ++col) {
+                const QModelIndex i = m->index(row, col);
+                if (i.data(AlertMatrixModel::AlertIdRole).toString() == alert &&
+                    i.data(AlertMatrixModel::ScopeRole).toString() == scope)
+                    return i;
+            }
+        return QModelIndex();
+    };
+    QTest::mouseClick(w.alertsPanel()->findChild<QPushButton *>(QStringLiteral("probeNowButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        AlertState(indexOf(target.alertId, target.scope).data(AlertMatrixModel::StateRole).toInt()),
+        AlertState::Firing, 60000);
+    // Who records the team log, and when it last did, at a glance.
+    auto *recording = w.alertsPanel()->findChild<QLabel *>(QStringLiteral("recordingLabel"));
+    QVERIFY(recording);
+    QTRY_VERIFY2(recording->text().contains(QStringLiteral("recorded by rob on the team log")),
+                 qPrintable(recording->text()));
+    matrix->setCurrentIndex(indexOf(target.alertId, target.scope));
+    auto *note = w.alertsPanel()->findChild<QLineEdit *>(QStringLiteral("acknowledgeNote"));
+    auto *ack = w.alertsPanel()->findChild<QPushButton *>(QStringLiteral("acknowledgeButton"));
+    QVERIFY(note && ack);
+    QVERIFY(!ack->isEnabled()); // a note first
+    QTest::keyClicks(note, QStringLiteral("on it from the team console"));
+    QVERIFY(ack->isEnabled());
+    QTest::mouseClick(ack, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        AlertState(indexOf(target.alertId, target.scope).data(AlertMatrixModel::StateRole).toInt()),
+        AlertState::Acknowledged, 60000);
+
+    // In the log, signed by alice, for every console; the recorder's next round keeps it.
+    const auto logged = [&]() -> AlertCell {
+        auto cells = LoggedAlerts::read(*recorderLog.value());
+        if (!cells.ok())
+            return AlertCell();
+        for (const StoredAlertCell &c : cells.value())
+            if (c.cell.alertId == target.alertId && c.cell.scope == target.scope)
+                return c.cell;
+        return AlertCell();
+    };
+    QCOMPARE(logged().state, AlertState::Acknowledged);
+    QCOMPARE(logged().acknowledgedBy, QStringLiteral("alice"));
+    QCOMPARE(logged().acknowledgeNote, QStringLiteral("on it from the team console"));
+    const int before = static_cast<int>(rounds.count());
+    recorder.runRound();
+    QTRY_COMPARE_WITH_TIMEOUT(rounds.count(), before + 1, 60000);
+    QVERIFY2(recorder.recordingProblem().isEmpty(), qPrintable(recorder.recordingProblem()));
+    QCOMPARE(logged().state, AlertState::Acknowledged);
+    QVERIFY(recorderLog.value()->verify(VerifyOptions{}).value().intact);
 }
 
 QTEST_MAIN(TestTeamConsole)
