@@ -29,6 +29,7 @@ private Q_SLOTS:
     void httpRequestHeads();
     void followsALiveRecorderAndTakesOverWhenItDies();
     void aConsoleHandsItsRecordingToAMonitorThatAsks();
+    void onlyAFreshRequestOfALiveMonitorHereCounts();
     void aRoundThatContradictsTheTransitionDoesNotCount();
     void samplesAreKeptAndPrunedAfterRetention();
     void transitionsAreSignedEvents();
@@ -513,6 +514,52 @@ void TestMonitor::aConsoleHandsItsRecordingToAMonitorThatAsks() {
     QVERIFY(asker.waitForFinished(30000));
     QVERIFY(rig.monitor->mayRecord());
     QVERIFY(QFileInfo::exists(RecorderLock::yieldsPath(rig.f.path)));
+}
+
+// What makes a console hand over: a request file naming a live process on this host, written in
+// the last two minutes (a monitor waits one). A request left by a monitor that gave up, one naming
+// another host, this very process or a dead one, or a link planted in its place, counts for nothing.
+void TestMonitor::onlyAFreshRequestOfALiveMonitorHereCounts() {
+    test::TempDir dir;
+    const QString store = dir.file(QStringLiteral("store.db"));
+    RecorderLock holder(store);
+    QCOMPARE(holder.tryTake(true), QString());
+    QProcess asker;
+    asker.start(QStringLiteral("cat"), QStringList());
+    QVERIFY(asker.waitForStarted());
+    const QString path = RecorderLock::requestPath(store);
+    const auto ask = [&path](qint64 pid, const QByteArray &host) {
+        QFile::remove(path);
+        QFile request(path);
+        QVERIFY(request.open(QIODevice::WriteOnly));
+        request.write(QByteArray::number(pid) + '\n' + host + '\n');
+    };
+    const QByteArray here = QSysInfo::machineHostName().toUtf8();
+    ask(asker.processId(), here);
+    QCOMPARE(holder.requestedBy(), asker.processId());
+    // Two minutes and more old: the monitor that wrote it stopped waiting long ago.
+    {
+        QFile request(path);
+        QVERIFY(request.open(QIODevice::ReadWrite));
+        QVERIFY(request.setFileTime(QDateTime::currentDateTime().addSecs(-121),
+                                    QFileDevice::FileModificationTime));
+    }
+    QCOMPARE(holder.requestedBy(), 0);
+    ask(asker.processId(), here + ".elsewhere");
+    QCOMPARE(holder.requestedBy(), 0);
+    ask(QCoreApplication::applicationPid(), here);
+    QCOMPARE(holder.requestedBy(), 0);
+    // A link in the request's place is not followed, whatever it points at.
+    QFile::remove(path);
+    const QString planted =
+        dir.write(QStringLiteral("planted"), QByteArray::number(asker.processId()) + '\n' + here + '\n');
+    QVERIFY(QFile::link(planted, path));
+    QCOMPARE(holder.requestedBy(), 0);
+    ask(asker.processId(), here);
+    QCOMPARE(holder.requestedBy(), asker.processId());
+    asker.kill();
+    QVERIFY(asker.waitForFinished(30000));
+    QCOMPARE(holder.requestedBy(), 0);
 }
 
 void TestMonitor::aRoundThatContradictsTheTransitionDoesNotCount() {
