@@ -8,6 +8,7 @@
 #include "alerts/AlertsPanel.h"
 #include "common/AppContext.h"
 #include "evidence/EvidencePanel.h"
+#include "firstrun/FirstRunDialog.h"
 #include "incidents/Incidents.h"
 #include "incidents/IncidentsPanel.h"
 #include "incidents/OpenIncidentDialog.h"
@@ -24,7 +25,9 @@
 #include "TestSupport.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QCommandLinkButton>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void followsTheTeamThroughNotifications();
     void worksWithoutTheServerAndSyncs();
     void acknowledgesOnTheTeamLog();
+    void joinsATeamLogFromTheFirstRun();
 
 private:
     PgServer m_server;
@@ -463,6 +467,85 @@ void TestTeamConsole::acknowledgesOnTheTeamLog() {
     QVERIFY2(recorder.recordingProblem().isEmpty(), qPrintable(recorder.recordingProblem()));
     QCOMPARE(logged().state, AlertState::Acknowledged);
     QVERIFY(recorderLog.value()->verify(VerifyOptions{}).value().intact);
+}
+
+// A newcomer on an empty machine joins the team log from the first-run flow, without a terminal:
+// the URL and a name, the roles to request and a passphrase; the request is on the team log, the
+// key is encrypted on this machine only, and once an admin approves it the command line acts with
+// it on the team log.
+void TestTeamConsole::joinsATeamLogFromTheFirstRun() {
+    auto db = m_server.freshDatabase();
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+    const QString appUrl = m_server.url(db.value(), QStringLiteral("team_app"));
+    const Signer alice{QStringLiteral("alice"), crypto::PrivateKey::generate().value()};
+    {
+        StoreOpenOptions o;
+        o.create = true;
+        auto created = PgEvidenceStore::open(m_server.url(db.value(), QStringLiteral("team_owner")), o,
+                                             QStringLiteral("team_app"));
+        QVERIFY(created.ok());
+        QVERIFY(created.value()->registerIdentity(alice, {QStringLiteral("operator")}).ok());
+    }
+    TempDir home;
+    StartupContext ctx;
+    ctx.environment = Environment::Dev;
+    ctx.config = ConfigLoader::builtinDemo().value();
+    ctx.storePath = home.file(QStringLiteral("data/opsconsole/evidence.sqlite"));
+    QSettings().remove(QStringLiteral("store/url"));
+    FirstRunDialog dialog(ctx, home.file(QStringLiteral("data/opsconsole/keys")),
+                          home.file(QStringLiteral("data/opsconsole/demo.sqlite")));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(dialog.findChild<QCommandLinkButton *>(QStringLiteral("firstRunJoin")), Qt::LeftButton);
+    auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("firstRunUrl"));
+    QTRY_VERIFY(url->isVisible());
+    QTest::keyClicks(url, appUrl);
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("firstRunJoinName"));
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("olga"));
+    QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("firstRunJoinRole-operator"))->isChecked());
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("firstRunJoinPassphrase")),
+                     QStringLiteral("a long enough passphrase"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("firstRunJoinPassphraseAgain")),
+                     QStringLiteral("a long enough passphrase"));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("firstRunJoinConfirm")), Qt::LeftButton);
+    auto *done = dialog.findChild<QLabel *>(QStringLiteral("firstRunDone"));
+    QTRY_VERIFY2(done->isVisible(),
+                 qPrintable(dialog.findChild<QLabel *>(QStringLiteral("firstRunJoinError"))->text()));
+    QVERIFY2(done->text().contains(QStringLiteral("olga")), qPrintable(done->text()));
+    QCOMPARE(dialog.choice(), FirstRunDialog::Choice::TeamLog);
+    QCOMPARE(dialog.storePath(), appUrl);
+    QCOMPARE(dialog.identity(), QStringLiteral("olga"));
+    QCOMPARE(QSettings().value(QStringLiteral("store/url")).toString(), appUrl);
+    QFile key(home.file(QStringLiteral("data/opsconsole/keys/olga.pem")));
+    QVERIFY2(key.open(QIODevice::ReadOnly), qPrintable(key.fileName()));
+    QVERIFY(key.readAll().contains("ENCRYPTED"));
+    QVERIFY(!QFileInfo::exists(ctx.storePath)); // no local store is made for a team member
+
+    // On the team log: a request, not yet an identity that may act.
+    auto log = PgEvidenceStore::open(appUrl);
+    QVERIFY(log.ok());
+    auto olga = log.value()->identity(QStringLiteral("olga"));
+    QVERIFY(olga.ok());
+    QVERIFY(!olga->approved());
+    ProgramRunner cli(home);
+    cli.set(QStringLiteral("OPSCONSOLE_ENV"), QStringLiteral("dev"));
+    cli.set(QStringLiteral("OPSCONSOLE_PASSPHRASE"), QStringLiteral("a long enough passphrase"));
+    const QStringList act{
+        QStringLiteral("signal"),  QStringLiteral("record"),  QStringLiteral("publish_blocked"),
+        QStringLiteral("--scope"), QStringLiteral("my"),      QStringLiteral("--identity"),
+        QStringLiteral("olga"),    QStringLiteral("--store"), appUrl};
+    auto early = cli.run(QStringLiteral("opsconsole-cli"), act);
+    QCOMPARE(early.exitCode, 4);
+    QVERIFY(log.value()->approveIdentity(alice, QStringLiteral("olga")).ok());
+    auto approved = cli.run(QStringLiteral("opsconsole-cli"), act);
+    QVERIFY2(approved.exitCode == 0, QByteArray(approved.out + approved.err).constData());
+    EventFilter signals;
+    signals.kind = QStringLiteral("signal.publish_blocked");
+    const QList<StoredEvent> recorded = log.value()->query(signals).value();
+    QCOMPARE(recorded.size(), 1);
+    QCOMPARE(recorded.first().actor, QStringLiteral("olga"));
+    QSettings().remove(QStringLiteral("store/url"));
 }
 
 QTEST_MAIN(TestTeamConsole)
