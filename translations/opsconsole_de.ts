@@ -1626,6 +1626,57 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::ErrorText</name>
+    <message>
+        <source>a note (in the step&apos;s note field)</source>
+        <translation>eine Notiz (im Notizfeld des Schritts)</translation>
+    </message>
+    <message>
+        <source>an attachment (Attach file…)</source>
+        <translation>einen Anhang (Datei anhängen…)</translation>
+    </message>
+    <message>
+        <source>a confirmation (tick “I confirm the action was done”)</source>
+        <translation>eine Bestätigung (Haken bei „Ich bestätige, dass die Aktion ausgeführt wurde“)</translation>
+    </message>
+    <message>
+        <source>a probe result (Probe now)</source>
+        <translation>ein Prüfergebnis (Jetzt prüfen)</translation>
+    </message>
+    <message>
+        <source>a checksum (Checksum file…, or a pack probe whose SHA-256 matches its manifest)</source>
+        <translation>eine Prüfsumme (Prüfsummendatei…, oder eine Paketprüfung, deren SHA-256 zum Manifest passt)</translation>
+    </message>
+    <message>
+        <source>Step %1 needs %2 before it can be done.</source>
+        <translation>Schritt %1 braucht %2, bevor er erledigt ist.</translation>
+    </message>
+    <message>
+        <source>Check %1 needs %2.</source>
+        <translation>Prüfung %1 braucht %2.</translation>
+    </message>
+    <message>
+        <source>A skipped step needs its reason: write it in the step&apos;s note field.</source>
+        <translation>Ein übersprungener Schritt braucht seinen Grund: tragen Sie ihn im Notizfeld des Schritts ein.</translation>
+    </message>
+    <message>
+        <source>A failed step needs its reason: write it in the step&apos;s note field.</source>
+        <translation>Ein fehlgeschlagener Schritt braucht seinen Grund: tragen Sie ihn im Notizfeld des Schritts ein.</translation>
+    </message>
+    <message>
+        <source>A failed check needs its reason.</source>
+        <translation>Eine fehlgeschlagene Prüfung braucht ihren Grund.</translation>
+    </message>
+    <message>
+        <source>Check %1 needs a note on what was observed, e.g. the publish job and the version it published.</source>
+        <translation>Prüfung %1 braucht eine Notiz zum Beobachteten, z. B. den Veröffentlichungsjob und die Version, die er veröffentlicht hat.</translation>
+    </message>
+    <message>
+        <source>No launch has been started: start one with Start launch.</source>
+        <translation>Es wurde kein Start begonnen: beginnen Sie einen mit „Start beginnen“.</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::EventDetailView</name>
     <message>
         <source>Select an event to see its bytes, signature and inclusion proof.</source>

@@ -1625,6 +1625,57 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::ErrorText</name>
+    <message>
+        <source>a note (in the step&apos;s note field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an attachment (Attach file…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a confirmation (tick “I confirm the action was done”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a probe result (Probe now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a checksum (Checksum file…, or a pack probe whose SHA-256 matches its manifest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 needs %2 before it can be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1 needs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A skipped step needs its reason: write it in the step&apos;s note field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A failed step needs its reason: write it in the step&apos;s note field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A failed check needs its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1 needs a note on what was observed, e.g. the publish job and the version it published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No launch has been started: start one with Start launch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::EventDetailView</name>
     <message>
         <source>Select an event to see its bytes, signature and inclusion proof.</source>

@@ -37,8 +37,19 @@ struct Error {
     // The other end could not be reached at all (a server down, a network away), as opposed to one
     // that answered and refused: a team-log console may then work from its copy.
     bool unreachable = false;
+    // The same refusal in each front end's words: the message above is the command line's (it names
+    // flags); a window renders `id` with `args` in its own translated text, naming its fields
+    // (ui/common/ErrorText.h). Empty: the message is all there is.
+    QString id;
+    QStringList args;
 
     QString toString() const; // "where: message"
+    // This error with an id and arguments for the other front ends.
+    Error said(QString textId, QStringList textArgs) && {
+        id = std::move(textId);
+        args = std::move(textArgs);
+        return std::move(*this);
+    }
     int exitCode() const { return static_cast<int>(code); }
 
     static Error fromDiagnostics(ErrorCode code, QList<Diagnostic> diagnostics);
@@ -82,7 +93,11 @@ private:
 };
 
 inline Error makeError(ErrorCode code, QString message, QString where = {}) {
-    return Error{code, std::move(message), std::move(where), {}};
+    Error e;
+    e.code = code;
+    e.message = std::move(message);
+    e.where = std::move(where);
+    return e;
 }
 
 } // namespace ops

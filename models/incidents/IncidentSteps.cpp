@@ -104,15 +104,23 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
                         .arg(step.id, bad.join(QStringLiteral("; "))),
                     step.id);
         }
-        QStringList missing;
-        if (step.needs(EvidenceKind::Note) && note.isEmpty())
+        QStringList missing, needs; // the command line's words, and what each front end names
+        if (step.needs(EvidenceKind::Note) && note.isEmpty()) {
             missing << QStringLiteral("a note (--evidence TEXT)");
-        if (step.needs(EvidenceKind::Attachment) && in.attachments.isEmpty())
+            needs << QStringLiteral("note");
+        }
+        if (step.needs(EvidenceKind::Attachment) && in.attachments.isEmpty()) {
             missing << QStringLiteral("an attachment (--attach FILE)");
-        if (step.needs(EvidenceKind::Confirmation) && !in.confirmed)
+            needs << QStringLiteral("attachment");
+        }
+        if (step.needs(EvidenceKind::Confirmation) && !in.confirmed) {
             missing << QStringLiteral("a confirmation (--confirm)");
-        if (step.needs(EvidenceKind::Probe) && (!in.probes || in.probes->isEmpty()))
+            needs << QStringLiteral("confirmation");
+        }
+        if (step.needs(EvidenceKind::Probe) && (!in.probes || in.probes->isEmpty())) {
             missing << QStringLiteral("a probe result");
+            needs << QStringLiteral("probe");
+        }
         if (step.needs(EvidenceKind::Checksum) && checksums.isEmpty() && in.probes) {
             // A pack probe whose streamed SHA-256 matches its manifest is a checksum readback.
             for (const ProbeResult &r : *in.probes)
@@ -120,21 +128,25 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
                     r.actualSha256 == r.target.expectedSha256)
                     checksums << ChecksumRef{r.target.url.toString(), r.actualSha256, r.bytes};
         }
-        if (step.needs(EvidenceKind::Checksum) && checksums.isEmpty())
+        if (step.needs(EvidenceKind::Checksum) && checksums.isEmpty()) {
             missing << QStringLiteral(
                 "a checksum (--checksum FILE, or a pack probe whose SHA-256 matches its manifest)");
+            needs << QStringLiteral("checksum");
+        }
         if (!missing.isEmpty())
             return invalid(QStringLiteral("step %1 needs %2 before it can be done")
                                .arg(step.id, missing.join(QStringLiteral(", "))),
-                           step.id);
+                           step.id)
+                .said(QStringLiteral("step.needs"), QStringList{step.id} + needs);
         if (step.needs(EvidenceKind::Signature))
             if (auto r = requireRole({step.role}, QStringLiteral("step %1").arg(step.id)); !r.ok())
                 return r.error();
     } else {
         if (note.isEmpty())
             return invalid(
-                QStringLiteral("a %1 step needs its reason (--reason)").arg(stepStatusName(in.status)),
-                QStringLiteral("--reason"));
+                       QStringLiteral("a %1 step needs its reason (--reason)").arg(stepStatusName(in.status)),
+                       QStringLiteral("--reason"))
+                .said(QStringLiteral("step.reason"), {stepStatusName(in.status)});
         if (in.status == StepStatus::Skipped && !step.skippable)
             return refused(QStringLiteral("step %1 of %2 cannot be skipped: the runbook does not allow it")
                                .arg(step.id, run.runbook));

@@ -152,10 +152,11 @@ Result<RunbookRun> LaunchActions::launchRun(const QString &ref) const {
         return book.error();
     const RunbookRun *run = ref.isEmpty() ? currentLaunchRun(book.value()) : book->run(ref);
     if (!run || run->runbook != Launch::runbookId())
-        return invalid(ref.isEmpty()
-                           ? QStringLiteral("no launch has been started (launch start --scope S --build ID)")
-                           : QStringLiteral("'%1' is not a launch").arg(ref),
-                       QStringLiteral("--run"));
+        return ref.isEmpty()
+                   ? invalid(QStringLiteral("no launch has been started (launch start --scope S --build ID)"),
+                             QStringLiteral("--run"))
+                         .said(QStringLiteral("launch.none"), {})
+                   : invalid(QStringLiteral("'%1' is not a launch").arg(ref), QStringLiteral("--run"));
     if (run->finished)
         return refused(QStringLiteral("launch %1 was decided (%2); start a new launch")
                            .arg(run->id, Time::toIso(run->finishedMs)));
@@ -308,10 +309,11 @@ Result<StoredEvent> LaunchActions::recordProbes(const QString &ref, const QStrin
                        stepId);
     if (step.needs(EvidenceKind::Note) && note.trimmed().isEmpty())
         return invalid(
-            QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. the "
-                           "publish job and the version it published")
-                .arg(stepId),
-            QStringLiteral("--evidence"));
+                   QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. the "
+                                  "publish job and the version it published")
+                       .arg(stepId),
+                   QStringLiteral("--evidence"))
+            .said(QStringLiteral("check.observed"), {stepId});
     QStringList bad;
     for (const ProbeResult &r : results)
         if (r.state != ProbeState::Ok)
@@ -404,19 +406,27 @@ Result<StoredEvent> LaunchActions::recordManual(const QString &ref, const QStrin
                 QStringLiteral("CHECK"));
         manualAppFetch = true; // no app_fetch URL: a person's confirmation with its evidence
     }
-    if ((manualAppFetch || step.needs(EvidenceKind::Note)) && note.trimmed().isEmpty())
+    QStringList needs; // what each front end names
+    if ((manualAppFetch || step.needs(EvidenceKind::Note)) && note.trimmed().isEmpty()) {
         missing << QStringLiteral("a note (--evidence TEXT)");
-    if ((manualAppFetch || step.needs(EvidenceKind::Attachment)) && attachments.isEmpty())
+        needs << QStringLiteral("note");
+    }
+    if ((manualAppFetch || step.needs(EvidenceKind::Attachment)) && attachments.isEmpty()) {
         missing << QStringLiteral("an attachment (--attach FILE)");
-    if ((manualAppFetch || step.needs(EvidenceKind::Confirmation)) && !confirmed)
+        needs << QStringLiteral("attachment");
+    }
+    if ((manualAppFetch || step.needs(EvidenceKind::Confirmation)) && !confirmed) {
         missing << QStringLiteral("a confirmation (--confirm)");
+        needs << QStringLiteral("confirmation");
+    }
     if (step.needs(EvidenceKind::Checksum) && !manualAppFetch)
         return invalid(
             QStringLiteral("check %1 records checksums (launch checksum / launch check %1)").arg(stepId),
             QStringLiteral("CHECK"));
     if (!missing.isEmpty())
         return invalid(QStringLiteral("check %1 needs %2").arg(stepId, missing.join(QStringLiteral(", "))),
-                       stepId);
+                       stepId)
+            .said(QStringLiteral("check.needs"), QStringList{stepId} + needs);
     JsonValue evidence = JsonValue::object();
     if (!attachments.isEmpty())
         evidence["attachments"] = attachmentsJson(attachments);
@@ -436,7 +446,8 @@ Result<StoredEvent> LaunchActions::recordFailed(const QString &ref, const QStrin
         return s.error();
     if (reason.trimmed().isEmpty())
         return invalid(QStringLiteral("a failed check needs its reason (--reason)"),
-                       QStringLiteral("--reason"));
+                       QStringLiteral("--reason"))
+            .said(QStringLiteral("check.reason"), {});
     return appendStep(run.value(), stepId, StepStatus::Failed, reason.trimmed(), JsonValue::object());
 }
 

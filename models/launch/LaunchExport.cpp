@@ -30,7 +30,8 @@ Result<LaunchExportSummary> exportLaunchRecord(const LaunchStatus &status, const
     if (!status.run)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("no launch to export (launch start --scope S --build ID)"),
-                         QStringLiteral("--run"));
+                         QStringLiteral("--run"))
+            .said(QStringLiteral("launch.none"), {});
     QDir dir(outDir);
     if (dir.exists() && !dir.isEmpty())
         return makeError(ErrorCode::Policy,

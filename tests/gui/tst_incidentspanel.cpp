@@ -268,6 +268,10 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     QTest::mouseClick(done, Qt::LeftButton); // nothing attached yet: refused, named
     auto *status = panel->findChild<QLabel *>(QStringLiteral("incidentStatus"));
     QVERIFY2(status->text().contains(QStringLiteral("attachment")), qPrintable(status->text()));
+    // In the window's words: its button, not the command line's flag.
+    QVERIFY2(status->text().contains(QStringLiteral("Attach file…")) &&
+                 !status->text().contains(QStringLiteral("--")),
+             qPrintable(status->text()));
     const QString response =
         f.dir.write(QStringLiteral("publisher-response.json"), "{\"ok\":true,\"active\":2}");
     QVERIFY(panel->addAttachment(response));

@@ -1,6 +1,8 @@
 // The Alerts panel's acts: acknowledge, silence, the recorder, charts and the probe strip.
 #include "AlertsPanel.h"
 
+#include "common/ErrorText.h"
+
 #include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/TimeFormat.h"
@@ -52,7 +54,7 @@ void AlertsPanel::acknowledgeSelected() {
     auto event = m_monitor->acknowledge(alert, scope, m_ackNote->text());
     if (!event.ok()) {
         m_ackStatus->setText(tr("<span style='color:#b71c1c'>Not acknowledged: %1</span>")
-                                 .arg(event.error().message.toHtmlEscaped()));
+                                 .arg(errorText(event.error()).toHtmlEscaped()));
         return;
     }
     m_ackNote->clear();
@@ -111,8 +113,9 @@ void AlertsPanel::silenceSelected() {
         return;
     auto event = m_monitor->addSilence(rule->id, scope, dialog.untilMs(), dialog.reason());
     if (!event.ok()) {
-        m_ackStatus->setText(tr("<span style='color:%1'>Not silenced: %2</span>")
-                                 .arg(QLatin1String(colours::kRed), event.error().message.toHtmlEscaped()));
+        m_ackStatus->setText(
+            tr("<span style='color:%1'>Not silenced: %2</span>")
+                .arg(QLatin1String(colours::kRed), errorText(event.error()).toHtmlEscaped()));
         return;
     }
     m_ackStatus->setText(
@@ -135,8 +138,9 @@ void AlertsPanel::endSelectedSilence() {
     }
     auto event = m_monitor->endSilence(id, tr("ended from the console"));
     if (!event.ok()) {
-        m_ackStatus->setText(tr("<span style='color:%1'>Silence not ended: %2</span>")
-                                 .arg(QLatin1String(colours::kRed), event.error().message.toHtmlEscaped()));
+        m_ackStatus->setText(
+            tr("<span style='color:%1'>Silence not ended: %2</span>")
+                .arg(QLatin1String(colours::kRed), errorText(event.error()).toHtmlEscaped()));
         return;
     }
     m_ackStatus->setText(tr("Ended %1 (event %2): notifications flow again.").arg(id).arg(event->seq));

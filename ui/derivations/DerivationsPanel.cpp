@@ -1,5 +1,7 @@
 #include "DerivationsPanel.h"
 
+#include "common/ErrorText.h"
+
 #include "DerivationQueueModel.h"
 
 #include "common/AppContext.h"
@@ -284,7 +286,7 @@ void DerivationsPanel::refresh() {
     } else if (auto book = DerivationBook::load(*store); book.ok()) {
         m_book = std::move(book).value();
     } else {
-        report(book.error().message, true);
+        report(errorText(book.error()), true);
     }
     // Authors, keeping the choice.
     const QString author = m_authorFilter->currentIndex() > 0 ? m_authorFilter->currentText() : QString();

@@ -1,5 +1,7 @@
 #include "IncidentDetailView.h"
 
+#include "common/ErrorText.h"
+
 #include "IncidentTimelineModel.h"
 
 #include "IncidentsHost.h"
@@ -307,8 +309,8 @@ void IncidentDetailView::saveEvidence() {
         return;
     auto e = a->addEvidence(incidentId(), values);
     if (!e.ok()) {
-        m_evidenceError->setText(e.error().message);
-        m_host->report(e.error().message, true);
+        m_evidenceError->setText(errorText(e.error()));
+        m_host->report(errorText(e.error()), true);
         return;
     }
     m_evidenceError->clear();
@@ -357,7 +359,7 @@ void IncidentDetailView::closeIncident() {
 
 bool IncidentDetailView::handle(const Result<StoredEvent> &result, const QString &done) {
     if (!result.ok()) {
-        m_host->report(result.error().message, true);
+        m_host->report(errorText(result.error()), true);
         return false;
     }
     m_host->report(actRecorded(done, result.value(), m_host->storeReachable()));

@@ -1,5 +1,7 @@
 #include "IncidentsPanel.h"
 
+#include "common/ErrorText.h"
+
 #include "RunListModel.h"
 
 #include "common/Colours.h"
@@ -386,12 +388,12 @@ bool IncidentsPanel::exportReport(const QString &path) {
                                                : IncidentReports::Format::Markdown;
     auto built = IncidentReports::build(*store, m_incidentId, m_clock ? m_clock() : Time::nowMs());
     if (!built.ok()) {
-        report(built.error().message, true);
+        report(errorText(built.error()), true);
         return false;
     }
     auto bytes = renderIncidentReport(built.value(), format);
     if (!bytes.ok()) {
-        report(bytes.error().message, true);
+        report(errorText(bytes.error()), true);
         return false;
     }
     const QString language =
@@ -407,7 +409,7 @@ bool IncidentsPanel::exportReport(const QString &path) {
         return {};
     };
     if (auto w = FileUtil::writePrivateAtomicThen(path, bytes.value(), record); !w.ok()) {
-        report(w.error().message, true);
+        report(errorText(w.error()), true);
         return false;
     }
     report(tr("%1postmortem of %2 written to %3 (event %4)")
@@ -453,7 +455,7 @@ bool IncidentsPanel::storeReachable() const {
 
 bool IncidentsPanel::handle(const Result<StoredEvent> &result, const QString &done) {
     if (!result.ok()) {
-        report(result.error().message, true);
+        report(errorText(result.error()), true);
         return false;
     }
     report(actRecorded(done, result.value(), storeReachable()));

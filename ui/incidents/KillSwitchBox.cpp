@@ -1,5 +1,7 @@
 #include "KillSwitchBox.h"
 
+#include "common/ErrorText.h"
+
 #include "IncidentsHost.h"
 
 #include "common/AppContext.h"
@@ -128,7 +130,7 @@ void KillSwitchBox::toggle(const QString &name) {
                 ? a->activateKillSwitch(name, scope, m_reason->text(), localities, validation, m_incident)
                 : a->deactivateKillSwitch(name, scope, m_reason->text(), localities, validation, m_incident);
         if (!e.ok()) {
-            m_host->report(e.error().message, true);
+            m_host->report(errorText(e.error()), true);
             return;
         }
         m_host->report(tr("%1 kill switch %2 on %3 (event %4, signed by %5)")

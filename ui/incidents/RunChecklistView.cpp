@@ -1,5 +1,7 @@
 #include "RunChecklistView.h"
 
+#include "common/ErrorText.h"
+
 #include "IncidentsHost.h"
 
 #include "common/AppContext.h"
@@ -321,7 +323,7 @@ void RunChecklistView::recordStep(StepStatus status) {
             return;
         auto events = a->recordStep(runRef, input, files);
         if (!events.ok()) {
-            m_host->report(events.error().message, true);
+            m_host->report(errorText(events.error()), true);
             updateStepActions();
             return;
         }

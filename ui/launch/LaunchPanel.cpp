@@ -1,5 +1,7 @@
 #include "LaunchPanel.h"
 
+#include "common/ErrorText.h"
+
 #include "LaunchChecklistModel.h"
 #include "store/OpenStore.h"
 
@@ -395,7 +397,7 @@ void LaunchPanel::report(const QString &text, bool error) {
 
 bool LaunchPanel::handle(const Result<StoredEvent> &result, const QString &done) {
     if (!result.ok()) {
-        report(result.error().message, true);
+        report(errorText(result.error()), true);
         refresh();
         return false;
     }

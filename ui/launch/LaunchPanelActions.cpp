@@ -1,6 +1,8 @@
 // The Launch panel's acts: start, run a check, checksums, archive, sign-offs, the decision.
 #include "LaunchPanel.h"
 
+#include "common/ErrorText.h"
+
 #include "LaunchChecklistModel.h"
 #include "store/OpenStore.h"
 
@@ -90,7 +92,7 @@ void LaunchPanel::runCheck() {
     auto plan = c->step.needs(EvidenceKind::Probe) ? a->probePlan(run, id)
                                                    : Result<LaunchProbePlan>(LaunchProbePlan{});
     if (!plan.ok()) {
-        report(plan.error().message, true);
+        report(errorText(plan.error()), true);
         return;
     }
     if (!c->step.needs(EvidenceKind::Probe) || plan->manual) {
@@ -225,12 +227,12 @@ bool LaunchPanel::exportRecordTo(const QString &dir) {
         return false;
     auto in = LaunchInputs::read(*store, m_config, m_environment, m_library, m_clock());
     if (!in.ok()) {
-        report(in.error().message, true);
+        report(errorText(in.error()), true);
         return false;
     }
     auto summary = exportLaunchRecord(computeLaunchStatus(in.value(), m_status.run->id), in.value(), dir);
     if (!summary.ok()) {
-        report(summary.error().message, true);
+        report(errorText(summary.error()), true);
         return false;
     }
     report(tr("Launch record exported to %1: %2").arg(dir, summary->files.join(QStringLiteral(", "))));
@@ -277,7 +279,7 @@ void LaunchPanel::decide(bool go) {
     }
     auto r = a->decide(m_status.run->id, go, note);
     if (!r.ok()) {
-        report(r.error().message, true);
+        report(errorText(r.error()), true);
         return;
     }
     report(tr("%1 recorded (event %2)")

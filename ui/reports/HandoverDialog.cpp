@@ -1,5 +1,7 @@
 #include "HandoverDialog.h"
 
+#include "common/ErrorText.h"
+
 #include "ReportPdf.h"
 #include "common/AppContext.h"
 #include "core/FileUtil.h"
@@ -88,7 +90,7 @@ void HandoverDialog::refresh() {
     auto brief =
         Handovers::build(*store, launch, m_app->config().maintenance, from, m_to->text().trimmed(), now);
     if (!brief.ok()) {
-        report(brief.error().message, true);
+        report(errorText(brief.error()), true);
         return;
     }
     m_brief = brief.value();
@@ -116,7 +118,7 @@ bool HandoverDialog::sign() {
         return false;
     auto e = Handovers::give(*store, *m_app->session()->signer(), *m_brief);
     if (!e.ok()) {
-        report(e.error().message, true);
+        report(errorText(e.error()), true);
         return false;
     }
     m_givenSeq = e->seq;
@@ -137,7 +139,7 @@ bool HandoverDialog::acknowledge() {
         return false;
     auto e = Handovers::acknowledge(*store, *m_app->session()->signer(), 0, m_clock());
     if (!e.ok()) {
-        report(e.error().message, true);
+        report(errorText(e.error()), true);
         return false;
     }
     report(tr("Acknowledged the handover of %1 (event %2), recorded as event %3.")
@@ -152,11 +154,11 @@ bool HandoverDialog::savePdf(const QString &path) {
         return false;
     auto pdf = renderPdf(m_brief->title(), m_brief->html(), false);
     if (!pdf.ok()) {
-        report(pdf.error().message, true);
+        report(errorText(pdf.error()), true);
         return false;
     }
     if (auto w = FileUtil::writePrivateAtomic(path, pdf.value()); !w.ok()) {
-        report(w.error().message, true);
+        report(errorText(w.error()), true);
         return false;
     }
     report(tr("Saved to %1").arg(QDir::toNativeSeparators(path)));

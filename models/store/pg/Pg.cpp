@@ -217,11 +217,10 @@ Result<std::shared_ptr<pg_conn>> openClassified(const QByteArray &url, const QSt
     if (why.isEmpty())
         why = QStringLiteral("no answer in time");
     const bool refused = answered && !transientRefusal(why);
-    Error e{ErrorCode::Store,
-            refused ? QStringLiteral("the team log refused the connection: %1").arg(why)
-                    : QStringLiteral("the team log is unreachable: %1").arg(why),
-            where,
-            {}};
+    Error e = makeError(ErrorCode::Store,
+                        refused ? QStringLiteral("the team log refused the connection: %1").arg(why)
+                                : QStringLiteral("the team log is unreachable: %1").arg(why),
+                        where);
     e.unreachable = !refused;
     return e;
 }
