@@ -768,8 +768,8 @@
         <translation>Nutzdaten</translation>
     </message>
     <message>
-        <source>searching and filtering run on a local store only in this version; the team log is browsed by position</source>
-        <translation>Suchen und Filtern laufen in dieser Version nur auf einem lokalen Speicher; das Team-Log wird nach Position durchgesehen</translation>
+        <source>searching and filtering need the log itself; this console&apos;s copy of the team log is browsed by position</source>
+        <translation>Suchen und Filtern brauchen das Log selbst; die Kopie des Team-Logs auf dieser Konsole wird nach Position durchgesehen</translation>
     </message>
 </context>
 <context>
@@ -2052,10 +2052,6 @@
         <translation> Vertrauensanker nicht festgelegt: ein mit neuen Schlüsseln neu geschriebenes Protokoll würde ebenfalls bestehen.</translation>
     </message>
     <message>
-        <source>Search and filters run on a local store only in this version</source>
-        <translation>Suche und Filter laufen in dieser Version nur auf einem lokalen Speicher</translation>
-    </message>
-    <message>
         <source>The team log cannot be read</source>
         <translation>Das Team-Log kann nicht gelesen werden</translation>
     </message>
@@ -2065,10 +2061,6 @@
             <numerusform>%n Ereignis im Team-Log</numerusform>
             <numerusform>%n Ereignisse im Team-Log</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Browsed by position; search and filters run on a local store only</source>
-        <translation>Nach Position durchgesehen; Suche und Filter laufen nur auf einem lokalen Speicher</translation>
     </message>
     <message>
         <source>On the team log a signed bundle is made with opsconsole-cli evidence export --store URL</source>
@@ -2085,6 +2077,25 @@
     <message>
         <source>The positions of the acts made here are provisional until they are synced</source>
         <translation>Die Positionen der hier vorgenommenen Handlungen gelten nur vorläufig, bis sie abgeglichen sind</translation>
+    </message>
+    <message>
+        <source>Search and filters need the team log itself: this console&apos;s copy of it is browsed by position until the server is back</source>
+        <translation>Suche und Filter brauchen das Team-Log selbst: die Kopie auf dieser Konsole wird nach Position durchgesehen, bis der Server wieder da ist</translation>
+    </message>
+    <message>
+        <source>Search and filters run on the team log&apos;s server</source>
+        <translation>Suche und Filter laufen auf dem Server des Team-Logs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching event(s) in the team log</source>
+        <translation>
+            <numerusform>%n passendes Ereignis im Team-Log</numerusform>
+            <numerusform>%n passende Ereignisse im Team-Log</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1+ matching events in the team log (more load as you scroll)</source>
+        <translation>%1+ passende Ereignisse im Team-Log (weitere laden beim Blättern)</translation>
     </message>
 </context>
 <context>

@@ -767,7 +767,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>searching and filtering run on a local store only in this version; the team log is browsed by position</source>
+        <source>searching and filtering need the log itself; this console&apos;s copy of the team log is browsed by position</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2049,10 +2049,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search and filters run on a local store only in this version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The team log cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2062,10 +2058,6 @@
             <numerusform>%n event in the team log</numerusform>
             <numerusform>%n events in the team log</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Browsed by position; search and filters run on a local store only</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>On the team log a signed bundle is made with opsconsole-cli evidence export --store URL</source>
@@ -2081,6 +2073,25 @@
     </message>
     <message>
         <source>Offline — this console&apos;s copy of the team log: %1; made here, not in the team log yet: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search and filters need the team log itself: this console&apos;s copy of it is browsed by position until the server is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search and filters run on the team log&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching event(s) in the team log</source>
+        <translation>
+            <numerusform>%n matching event in the team log</numerusform>
+            <numerusform>%n matching events in the team log</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1+ matching events in the team log (more load as you scroll)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

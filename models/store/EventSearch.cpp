@@ -4,6 +4,8 @@
 #include "Schema.h"
 #include "SqliteEvidenceStore.h"
 
+#include "core/CanonicalJson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -13,6 +15,18 @@
 namespace ops {
 
 using namespace store;
+
+EventRow eventRow(const StoredEvent &e) {
+    EventRow r;
+    r.seq = e.seq;
+    r.tsMs = e.tsMs;
+    r.actor = e.actor;
+    r.kind = e.kind;
+    r.scope = e.scope;
+    r.signedByActor = e.signedByActor;
+    r.summary = QString::fromStdString(CanonicalJson::serialize(e.payload())).left(200);
+    return r;
+}
 
 bool EventSearch::isEverything() const {
     return kind.isEmpty() && kindPrefix.isEmpty() && scope.isEmpty() && actor.isEmpty() && ref.isEmpty() &&

@@ -54,6 +54,27 @@ struct EventRow {
     QString summary; // the payload, cut at 200 characters
 };
 
+struct StoredEvent;
+
+// The light row of an event (its payload as one line, cut at 200 characters).
+EventRow eventRow(const StoredEvent &event);
+
+// A log that can be browsed with searches: the local file (over its indexes and FTS5) and the
+// team log (in SQL over its tables). A table model reads either through this.
+class EventBrowser {
+public:
+    virtual ~EventBrowser() = default;
+    // Invalid search text, naming what is wrong; nothing when it is fine.
+    virtual Result<void> checkSearchText(const QString &text) const = 0;
+    // Key-paged: the next `limit` matching positions after the cursor, in the search's order.
+    virtual Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
+                                          int limit) const = 0;
+    virtual Result<qint64> countMatches(const EventSearch &search) const = 0;
+    virtual Result<QList<EventRow>> rows(const QList<quint64> &seqs) const = 0; // in the order given
+    virtual Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const = 0;
+    virtual Result<QStringList> distinctValues(EventSort column) const = 0; // kinds, scopes or actors
+};
+
 namespace EventSearchText {
 // Turns what a person types into an FTS5 query: words and prefix* pass through, AND / OR / NOT
 // and parentheses are operators, anything else (INC-6, 10.0.0.1, a.b) becomes a quoted phrase.

@@ -20,12 +20,14 @@ void EventTableModel::setStore(const SqliteEvidenceStore *store) {
 }
 
 void EventTableModel::setLog(const EvidenceStore *log) {
-    m_store = nullptr;
+    // The team log browses with searches too; this console's copy of it (offline) by position only.
+    m_store = dynamic_cast<const EventBrowser *>(log);
     m_log = log;
-    // Position order only: a search would need the local store's indexes.
-    const bool descending = m_search.descending;
-    m_search = EventSearch();
-    m_search.descending = descending;
+    if (!m_store) {
+        const bool descending = m_search.descending;
+        m_search = EventSearch();
+        m_search.descending = descending;
+    }
     refresh();
 }
 
@@ -35,17 +37,8 @@ Result<QList<EventRow>> EventTableModel::logRows(quint64 low, quint64 high, bool
         return events.error();
     QList<EventRow> rows;
     rows.reserve(events->size());
-    for (const StoredEvent &e : events.value()) {
-        EventRow r;
-        r.seq = e.seq;
-        r.tsMs = e.tsMs;
-        r.actor = e.actor;
-        r.kind = e.kind;
-        r.scope = e.scope;
-        r.signedByActor = e.signedByActor;
-        r.summary = QString::fromStdString(CanonicalJson::serialize(e.payload())).left(200);
-        rows << r;
-    }
+    for (const StoredEvent &e : events.value())
+        rows << eventRow(e);
     if (descending)
         std::reverse(rows.begin(), rows.end());
     return rows;
@@ -53,8 +46,8 @@ Result<QList<EventRow>> EventTableModel::logRows(quint64 low, quint64 high, bool
 
 Result<void> EventTableModel::setSearch(const EventSearch &search) {
     if (!m_store && m_log && !search.isEverything())
-        return makeError(ErrorCode::Usage, tr("searching and filtering run on a local store only in this "
-                                              "version; the team log is browsed by position"));
+        return makeError(ErrorCode::Usage, tr("searching and filtering need the log itself; this console's "
+                                              "copy of the team log is browsed by position"));
     if (m_store)
         if (auto ok = m_store->checkSearchText(search.text); !ok.ok())
             return ok;
@@ -251,7 +244,7 @@ void EventTableModel::fetchMore(const QModelIndex &parent) {
 
 void EventTableModel::sort(int column, Qt::SortOrder order) {
     if (!m_store && m_log) {
-        // The team log: newest or oldest first, by position.
+        // A copy of the team log: newest or oldest first, by position.
         if (column != Seq || m_search.descending == (order == Qt::DescendingOrder))
             return;
         m_search.descending = order == Qt::DescendingOrder;

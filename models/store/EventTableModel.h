@@ -31,10 +31,10 @@ public:
 
     // The store is read on the thread the model lives on; nullptr empties the model.
     void setStore(const SqliteEvidenceStore *store);
-    // A log of any backend (the team log), browsed by position only: no search, sorting by
-    // sequence number alone. nullptr empties the model.
+    // A log of any backend: searched when it is an EventBrowser (the team log), else browsed by
+    // position only (this console's copy of the team log while offline). nullptr empties the model.
     void setLog(const EvidenceStore *log);
-    // Whether searches, filters and other sort orders apply (a local store's indexes).
+    // Whether searches, filters and other sort orders apply.
     bool isSearchable() const { return m_store != nullptr; }
     // Applies a search; an invalid one (bad full-text syntax) leaves the model as it was.
     Result<void> setSearch(const EventSearch &search);
@@ -68,8 +68,8 @@ private:
 
     Result<QList<EventRow>> logRows(quint64 low, quint64 high, bool descending) const;
 
-    const SqliteEvidenceStore *m_store = nullptr;
-    const EvidenceStore *m_log = nullptr; // the store read, either backend (m_store when local)
+    const EventBrowser *m_store = nullptr; // the log's searches, when it has them
+    const EvidenceStore *m_log = nullptr;  // the store read, either backend (m_store when local)
     EventSearch m_search;
     bool m_dense = true;
     quint64 m_total = 0;   // dense mode: the store's size when the search ran

@@ -15,6 +15,7 @@
 // (and UPDATE of the head row), and triggers refuse UPDATE, DELETE and TRUNCATE of the evidence
 // even to the owner.
 
+#include "EventSearch.h"
 #include "EvidenceStore.h"
 #include "IdentityRegistry.h"
 #include "SqliteEvidenceStore.h"
@@ -25,7 +26,7 @@
 
 namespace ops {
 
-class PgEvidenceStore final : public EvidenceStore {
+class PgEvidenceStore final : public EvidenceStore, public EventBrowser {
 public:
     static constexpr int kSchemaVersion = 2;
 
@@ -121,6 +122,18 @@ public:
     Result<bool> holdsRecorder() const;
     Result<void> releaseRecorder();
     int schemaVersion() const { return m_schemaVersion; }
+
+    // Browsing (PgEventSearch.cpp): the local file's searches in SQL over the team log's tables.
+    // The search text has the same grammar; each of its terms matches as a case-insensitive
+    // substring of the event's bytes (the local file matches the tokens of its full-text index).
+    // An incident or record id filter matches the events that name it.
+    Result<void> checkSearchText(const QString &text) const override;
+    Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
+                                  int limit) const override;
+    Result<qint64> countMatches(const EventSearch &search) const override;
+    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override;
+    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override;
+    Result<QStringList> distinctValues(EventSort column) const override;
 
 private:
     PgEvidenceStore() = default;

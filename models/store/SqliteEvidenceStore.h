@@ -32,7 +32,7 @@ StoreOpenOptions deploymentStoreOptions(const DeploymentConfig &config);
 // SQLite implementation: WAL, synchronous=FULL, foreign keys on, busy timeout, quick_check at
 // open, mode 0600, stepwise migrations; the latest checkpoint is mirrored beside the file
 // (<store>.checkpoint) so a truncated tail or a rollback to an older copy is detected.
-class SqliteEvidenceStore final : public EvidenceStore {
+class SqliteEvidenceStore final : public EvidenceStore, public EventBrowser {
 public:
     static Result<std::unique_ptr<SqliteEvidenceStore>> open(const QString &path,
                                                              const StoreOpenOptions &options = {});
@@ -84,20 +84,20 @@ public:
 
     // Browsing (EventSearch.cpp): key-paged searches over the indexes and the full-text index.
     bool hasSearchIndex() const; // false for a read-only store older than schema version 3
-    Result<void> checkSearchText(const QString &text) const; // invalid input naming what is wrong
+    Result<void> checkSearchText(const QString &text) const override; // invalid input naming what is wrong
     Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
-                                  int limit) const;
-    Result<qint64> countMatches(const EventSearch &search) const;
+                                  int limit) const override;
+    Result<qint64> countMatches(const EventSearch &search) const override;
     // The search indexes (full text, references) are derived from the events. An interactive
     // append indexes its events in its own transaction; a bulk import leaves them to be caught up
     // here, in chunks of at most maxEvents per transaction. Both return the events not yet indexed.
     Result<quint64> searchBacklog() const;
     Result<quint64> indexForSearch(quint64 maxEvents);
-    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const; // in the order given
-    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const;
-    Result<QStringList> distinctValues(EventSort column) const;         // kinds, scopes or actors
-    Result<QStringList> refsOf(quint64 seq) const;                      // incident, run, record ids it names
-    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const; // sharing one of those, newest first
+    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override; // in the order given
+    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override;
+    Result<QStringList> distinctValues(EventSort column) const override; // kinds, scopes or actors
+    Result<QStringList> refsOf(quint64 seq) const;                       // incident, run, record ids it names
+    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const;  // sharing one of those, newest first
 
     // Called on the writing thread after each commit of this connection (its owner's change signal).
     void setAfterCommit(std::function<void()> hook) { m_afterCommit = std::move(hook); }

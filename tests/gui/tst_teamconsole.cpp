@@ -14,6 +14,7 @@
 #include "incidents/OpenIncidentDialog.h"
 #include "monitor/LoggedAlerts.h"
 #include "monitor/TeamRecorder.h"
+#include "store/EventTableModel.h"
 #include "store/Outbox.h"
 #include "store/PgEvidenceStore.h"
 #include "store/Session.h"
@@ -159,7 +160,7 @@ void TestTeamConsole::followsTheTeamThroughNotifications() {
     QTRY_COMPARE(incidents->model()->rowCount(), 2);
 
     // The Evidence panel browses the team log by position (newest first) and opens an event's
-    // proof, with the witnesses of the checkpoint it reaches; search stays with local stores.
+    // proof, with the witnesses of the checkpoint it reaches; search and filters run there too.
     w.showPanel(4);
     auto *events = w.evidencePanel()->findChild<QTableView *>(QStringLiteral("eventTable"));
     auto *count = w.evidencePanel()->findChild<QLabel *>(QStringLiteral("matchCount"));
@@ -167,7 +168,7 @@ void TestTeamConsole::followsTheTeamThroughNotifications() {
     QVERIFY2(count->text().startsWith(QStringLiteral("5 event")) &&
                  count->text().endsWith(QStringLiteral("in the team log")),
              qPrintable(count->text()));
-    QVERIFY(!w.evidencePanel()->findChild<QLineEdit *>(QStringLiteral("eventSearch"))->isEnabled());
+    QVERIFY(w.evidencePanel()->findChild<QLineEdit *>(QStringLiteral("eventSearch"))->isEnabled());
     QCOMPARE(events->model()->index(0, 0).data().toString(), QStringLiteral("5"));
     QCOMPARE(events->model()->index(0, 2).data().toString(), QStringLiteral("incident.opened"));
     QCOMPARE(events->model()->index(4, 2).data().toString(), QStringLiteral("identity.created"));
@@ -467,6 +468,35 @@ void TestTeamConsole::acknowledgesOnTheTeamLog() {
     QVERIFY2(recorder.recordingProblem().isEmpty(), qPrintable(recorder.recordingProblem()));
     QCOMPARE(logged().state, AlertState::Acknowledged);
     QVERIFY(recorderLog.value()->verify(VerifyOptions{}).value().intact);
+
+    // The Evidence panel searches the team log: the acknowledgement by its words, then by kind
+    // and actor from the filters the log's own values fill; matches counted as the team log's.
+    w.showPanel(4);
+    EvidencePanel *evidence = w.evidencePanel();
+    auto *search = evidence->findChild<QLineEdit *>(QStringLiteral("eventSearch"));
+    auto *table = evidence->findChild<QTableView *>(QStringLiteral("eventTable"));
+    auto *count = evidence->findChild<QLabel *>(QStringLiteral("matchCount"));
+    QVERIFY(search && table && count);
+    QTRY_VERIFY(search->isEnabled());
+    QTest::keyClicks(search, QStringLiteral("\"from the team console\""));
+    // The acknowledgement, and the round after it, whose cells carry the note.
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 30000);
+    QCOMPARE(table->model()->index(0, EventTableModel::Kind).data().toString(),
+             QStringLiteral("probe.round"));
+    QCOMPARE(table->model()->index(1, EventTableModel::Kind).data().toString(),
+             QStringLiteral("alert.acknowledged"));
+    QCOMPARE(table->model()->index(1, EventTableModel::Actor).data().toString(), QStringLiteral("alice"));
+    QVERIFY2(count->text().contains(QStringLiteral("matching event")), qPrintable(count->text()));
+    search->clear();
+    auto *kinds = evidence->findChild<QComboBox *>(QStringLiteral("kindFilter"));
+    auto *actors = evidence->findChild<QComboBox *>(QStringLiteral("actorFilter"));
+    QVERIFY(kinds && actors);
+    QVERIFY(kinds->findData(QStringLiteral("probe.round")) >= 0);
+    actors->setCurrentIndex(actors->findData(QStringLiteral("rob")));
+    kinds->setCurrentIndex(kinds->findData(QStringLiteral("probe.round")));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), recorder.recordedRounds(), 30000);
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        QCOMPARE(table->model()->index(row, EventTableModel::Actor).data().toString(), QStringLiteral("rob"));
 }
 
 // A newcomer on an empty machine joins the team log from the first-run flow, without a terminal:

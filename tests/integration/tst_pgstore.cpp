@@ -54,6 +54,7 @@ private Q_SLOTS:
     void pipelineIsAllOrNothing();
     void serverCrashLosesNoAcknowledgedAct();
     void forgedHeadCheckpointIsVerifiedNotRemembered();
+    void searchesMatchTheLocalFile();
 
 private:
     Signer makeSigner(const QString &name);
@@ -1077,6 +1078,147 @@ void TestPgStore::forgedHeadCheckpointIsVerifiedNotRemembered() {
     QVERIFY2(refused.error().message.contains(QStringLiteral("not signed by an identity that could sign it")),
              qPrintable(refused.error().message));
     QCOMPARE(s->size().value(), n);
+}
+
+// The Evidence panel's searches on the team log: the same events in a local file and in the team
+// log, and every search (filters, full words of the search grammar, sort orders, both directions,
+// key-paged in small pages) finds the same positions in the same order on both, and counts them
+// the same; bad search text is refused by both.
+void TestPgStore::searchesMatchTheLocalFile() {
+    auto team = openApp();
+    QVERIFY(team);
+    TempDir dir;
+    StoreOpenOptions create;
+    create.create = true;
+    auto local = SqliteEvidenceStore::open(dir.file(QStringLiteral("same.sqlite")), create);
+    QVERIFY(local.ok());
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    const auto both = [&](const std::function<Result<QList<StoredEvent>>(EvidenceStore &)> &act) {
+        auto a = act(*team);
+        auto b = act(*local.value());
+        if (!a.ok() || !b.ok())
+            qWarning("team log: %s; file: %s", qPrintable(a.ok() ? QString() : a.error().toString()),
+                     qPrintable(b.ok() ? QString() : b.error().toString()));
+        return a.ok() && b.ok() && a->size() == b->size();
+    };
+    QVERIFY(local.value()
+                ->registerIdentity(m_admin, {QStringLiteral("operator"), QStringLiteral("incident-owner")})
+                .ok());
+    QVERIFY(both([&](EvidenceStore &st) -> Result<QList<StoredEvent>> {
+        auto r = st.registerIdentity(bob, {QStringLiteral("reviewer")});
+        if (!r.ok())
+            return r.error();
+        auto a = st.approveIdentity(m_admin, QStringLiteral("bob"));
+        if (!a.ok())
+            return a.error();
+        return QList<StoredEvent>{r.value(), a.value()};
+    }));
+    const QStringList kinds{QStringLiteral("test.opened"), QStringLiteral("test.decision"),
+                            QStringLiteral("memo.note"), QStringLiteral("note.added")};
+    const QStringList scopes{QStringLiteral("kl"), QStringLiteral("my"), QStringLiteral("pg")};
+    const QStringList words{QStringLiteral("resolver timeout on edge"), QStringLiteral("stale pack rebuilt"),
+                            QStringLiteral("publisher blocked again"), QStringLiteral("rollback drill done")};
+    const qint64 base = Time::nowMs() - 20000; // within the clock-skew tolerance of the latest time
+    for (int i = 0; i < 60; ++i) {
+        NewEvent e;
+        e.kind = kinds.at(i % kinds.size());
+        e.scope = scopes.at(i % scopes.size());
+        e.payload["note"] = words.at((i / 2) % words.size());
+        e.payload["incident"] = QStringLiteral("INC-%1").arg(1000 + i % 5);
+        e.payload["i"] = i;
+        e.tsMs = base + (i % 7) * 1000 + i; // times out of sequence order
+        const Signer &who = i % 3 == 0 ? bob : m_admin;
+        QVERIFY(both([&](EvidenceStore &st) { return st.append(who, {e}); }));
+    }
+    QCOMPARE(team->size().value(), local.value()->size().value());
+
+    QList<EventSearch> searches;
+    const auto add = [&](const std::function<void(EventSearch &)> &f) {
+        EventSearch s;
+        f(s);
+        searches << s;
+    };
+    add([](EventSearch &) {});
+    add([](EventSearch &s) { s.kind = QStringLiteral("test.decision"); });
+    add([](EventSearch &s) { s.kindPrefix = QStringLiteral("test."); });
+    add([](EventSearch &s) { s.scope = QStringLiteral("my"); });
+    add([](EventSearch &s) { s.actor = QStringLiteral("bob"); });
+    add([](EventSearch &s) { s.ref = QStringLiteral("inc-1003"); });
+    add([&](EventSearch &s) {
+        s.fromMs = base + 2000;
+        s.toMs = base + 5000;
+    });
+    add([](EventSearch &s) { s.text = QStringLiteral("stale"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("resolver OR publisher"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("\"rollback drill\""); });
+    add([](EventSearch &s) { s.text = QStringLiteral("blocked NOT publisher"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("(stale OR drill) AND kl"); });
+    add([](EventSearch &s) {
+        s.text = QStringLiteral("timeout");
+        s.scope = QStringLiteral("kl");
+        s.actor = QStringLiteral("alice");
+    });
+    const QList<EventSort> sorts{EventSort::Seq, EventSort::Time, EventSort::Kind, EventSort::Scope,
+                                 EventSort::Actor};
+    int compared = 0;
+    for (EventSearch s : searches)
+        for (EventSort sort : sorts)
+            for (bool descending : {true, false}) {
+                s.sort = sort;
+                s.descending = descending;
+                const auto all = [&](const EventBrowser &b) {
+                    QList<quint64> seqs;
+                    std::optional<SearchCursor> cursor;
+                    for (int guard = 0; guard < 100; ++guard) {
+                        auto page = b.searchPage(s, cursor, 7); // small pages: the cursor is exercised
+                        if (!page.ok())
+                            qFatal("%s", qPrintable(page.error().toString()));
+                        seqs += page->seqs;
+                        if (!page->next)
+                            break;
+                        cursor = page->next;
+                    }
+                    return seqs;
+                };
+                const QList<quint64> onTeam = all(*team), onFile = all(*local.value());
+                QVERIFY2(onTeam == onFile,
+                         qPrintable(QStringLiteral("kind=%1 scope=%2 actor=%3 ref=%4 text=%5 "
+                                                   "sort=%6 desc=%7: %8 on the team log, %9 "
+                                                   "in the file")
+                                        .arg(s.kind, s.scope, s.actor, s.ref, s.text)
+                                        .arg(int(sort))
+                                        .arg(descending)
+                                        .arg(onTeam.size())
+                                        .arg(onFile.size())));
+                auto counted = team->countMatches(s);
+                QVERIFY2(counted.ok(), counted.ok() ? "" : qPrintable(counted.error().toString()));
+                QCOMPARE(counted.value(), local.value()->countMatches(s).value());
+                ++compared;
+            }
+    QCOMPARE(compared, searches.size() * 10);
+    // Rows read the same (the panel's table).
+    const QList<quint64> some{5, 3, 40};
+    const QList<EventRow> teamRows = team->rows(some).value(), fileRows = local.value()->rows(some).value();
+    QCOMPARE(teamRows.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(teamRows.at(i).seq, fileRows.at(i).seq);
+        QCOMPARE(teamRows.at(i).kind, fileRows.at(i).kind);
+        QCOMPARE(teamRows.at(i).actor, fileRows.at(i).actor);
+        QCOMPARE(teamRows.at(i).summary, fileRows.at(i).summary);
+    }
+    QCOMPARE(team->distinctValues(EventSort::Kind).value(),
+             local.value()->distinctValues(EventSort::Kind).value());
+    QCOMPARE(team->distinctValues(EventSort::Actor).value(),
+             local.value()->distinctValues(EventSort::Actor).value());
+    // Bad search text is refused by both, naming what is wrong; an injection attempt is only text.
+    QVERIFY(!team->checkSearchText(QStringLiteral("(stale")).ok());
+    QVERIFY(!local.value()->checkSearchText(QStringLiteral("(stale")).ok());
+    EventSearch injection;
+    injection.text = QStringLiteral("x' OR 1=1; DROP TABLE opsconsole.events; --");
+    auto injected = team->countMatches(injection);
+    QVERIFY2(injected.ok(), injected.ok() ? "" : qPrintable(injected.error().toString()));
+    QCOMPARE(injected.value(), local.value()->countMatches(injection).value());
+    QCOMPARE(team->size().value(), local.value()->size().value());
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)

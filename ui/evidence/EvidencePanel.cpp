@@ -133,9 +133,12 @@ EvidenceStore *EvidencePanel::browsed() const {
     return m_app->host()->isTeamLog() ? m_app->host()->evidence() : nullptr;
 }
 
-void EvidencePanel::enableSearch(bool searchable) {
+void EvidencePanel::enableSearch(bool searchable, bool exportable) {
     const QString why =
-        searchable ? QString() : tr("Search and filters run on a local store only in this version");
+        searchable
+            ? QString()
+            : tr("Search and filters need the team log itself: this console's copy of it is browsed by "
+                 "position until the server is back");
     for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_kind, m_scope, m_actor, m_time, m_ref}) {
         w->setEnabled(searchable);
         w->setToolTip(why);
@@ -147,8 +150,8 @@ void EvidencePanel::enableSearch(bool searchable) {
             if (c->count() == 0)
                 c->addItem(all, QString());
     }
-    m_export->setEnabled(searchable);
-    m_export->setToolTip(searchable
+    m_export->setEnabled(exportable);
+    m_export->setToolTip(exportable
                              ? QString()
                              : tr("On the team log a signed bundle is made with opsconsole-cli evidence "
                                   "export --store URL"));
@@ -331,7 +334,7 @@ void EvidencePanel::refresh() {
     SqliteEvidenceStore *s = store();
     EvidenceStore *log = browsed();
     m_loaded = log != nullptr;
-    if (s != nullptr && m_model->rowCount() == 0)
+    if (dynamic_cast<EventBrowser *>(log) && m_model->rowCount() == 0)
         fillFilterChoices();
     m_exactCount.reset(); // new events may have arrived
     ++m_storeGeneration;
@@ -340,7 +343,7 @@ void EvidencePanel::refresh() {
         m_model->setStore(s);
     else
         m_model->setLog(log);
-    enableSearch(s != nullptr || !log);
+    enableSearch(m_model->isSearchable() || !log, s != nullptr || !log);
     updateCount();
     m_proofs->refreshHistory();
     refreshVerdictHistory();
@@ -452,7 +455,7 @@ VerdictView *EvidencePanel::verdicts() {
 }
 
 void EvidencePanel::fillFilterChoices() {
-    SqliteEvidenceStore *s = store();
+    const auto *s = dynamic_cast<const EventBrowser *>(browsed());
     if (!s)
         return;
     auto fill = [](QComboBox *c, const QString &all, const QStringList &values, bool families) {
@@ -539,8 +542,18 @@ void EvidencePanel::updateCount() {
                 tr("The positions of the acts made here are provisional until they are synced"));
             return;
         }
-        m_count->setText(tr("%n event(s) in the team log", nullptr, m_model->rowCount()));
-        m_count->setToolTip(tr("Browsed by position; search and filters run on a local store only"));
+        const int n = m_model->rowCount();
+        if (m_model->search().isEverything()) {
+            m_count->setText(tr("%n event(s) in the team log", nullptr, n));
+            m_count->setToolTip(tr("Search and filters run on the team log's server"));
+        } else {
+            // Matches arrive page by page from the server; no count of the rest is asked for.
+            m_count->setText(m_model->isComplete()
+                                 ? tr("%n matching event(s) in the team log", nullptr, n)
+                                 : tr("%1+ matching events in the team log (more load as you scroll)")
+                                       .arg(QLocale().toString(n)));
+            m_count->setToolTip(describe(m_model->search()));
+        }
         return;
     }
     if (!s) {

@@ -104,7 +104,7 @@ private:
     // The log browsed: the local store, else the team log (by position, without search).
     EvidenceStore *browsed() const;
     // Search, filters and other orders need the local store's indexes.
-    void enableSearch(bool searchable);
+    void enableSearch(bool searchable, bool exportable);
 
     AppContext *m_app;
     Session *m_session;

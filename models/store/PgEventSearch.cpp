@@ -1,0 +1,304 @@
+// PgEvidenceStore's browsing: the searches of the local file (EventSearch.h) in SQL over the team
+// log's tables, key-paged (never OFFSET) in the search's order. The search text keeps its grammar
+// (words, "phrases", prefix*, AND / OR / NOT, parentheses), each term a case-insensitive substring
+// of the event's bytes.
+#include "PgEvidenceStore.h"
+#include "pg/TreeReaders.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <string>
+
+namespace ops {
+
+namespace {
+
+// A statement built with its parameters ($1, $2, … in the order added).
+struct Query {
+    std::string with; // "WITH refs AS (…) " when an id is filtered on
+    std::string from = "opsconsole.events e";
+    std::string where = "TRUE";
+    pg::Params params;
+    int n = 0;
+    std::string text(const QString &v) {
+        params.text(v);
+        return "$" + std::to_string(++n);
+    }
+    std::string number(qint64 v) {
+        params.i64(v);
+        return "$" + std::to_string(++n) + "::bigint";
+    }
+};
+
+const char *sortColumn(EventSort s) {
+    switch (s) {
+    case EventSort::Seq:
+        return "seq";
+    case EventSort::Time:
+        return "ts_ms";
+    case EventSort::Kind:
+        return "kind";
+    case EventSort::Scope:
+        return "scope";
+    case EventSort::Actor:
+        return "actor";
+    }
+    return "seq";
+}
+
+// The search text as a condition: the FTS5 query EventSearchText::toFts makes of it (checked and
+// normalised there), each term a substring match, FTS5's operators as SQL's ("a NOT b" is a and not
+// b; terms side by side are joined by AND). Empty when nothing is to be matched.
+Result<std::string> textCondition(const QString &text, Query &q) {
+    auto fts = EventSearchText::toFts(text);
+    if (!fts.ok())
+        return fts.error();
+    const QString s = QString::fromStdString(fts.value());
+    std::string out;
+    bool afterTerm = false;
+    const auto term = [&](const QString &t) {
+        if (afterTerm)
+            out += " AND ";
+        out += "strpos(t.doc, lower(" + q.text(t) + ")) > 0";
+        afterTerm = true;
+    };
+    qsizetype i = 0;
+    while (i < s.size()) {
+        const QChar c = s.at(i);
+        if (c == QLatin1Char(' ')) {
+            ++i;
+        } else if (c == QLatin1Char('(')) {
+            if (afterTerm)
+                out += " AND ";
+            out += "(";
+            afterTerm = false;
+            ++i;
+        } else if (c == QLatin1Char(')')) {
+            out += ")";
+            afterTerm = true;
+            ++i;
+        } else if (c == QLatin1Char('"')) {
+            QString phrase;
+            qsizetype j = i + 1;
+            while (j < s.size()) {
+                if (s.at(j) == QLatin1Char('"')) {
+                    if (j + 1 < s.size() && s.at(j + 1) == QLatin1Char('"')) {
+                        phrase += QLatin1Char('"');
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                phrase += s.at(j++);
+            }
+            i = j + 1;
+            if (i < s.size() && s.at(i) == QLatin1Char('*'))
+                ++i;
+            term(phrase);
+        } else {
+            qsizetype j = i;
+            while (j < s.size() && s.at(j) != QLatin1Char(' ') && s.at(j) != QLatin1Char('(') &&
+                   s.at(j) != QLatin1Char(')'))
+                ++j;
+            QString word = s.mid(i, j - i);
+            i = j;
+            if (word == QLatin1String("AND") || word == QLatin1String("OR")) {
+                out += " " + word.toStdString() + " ";
+                afterTerm = false;
+            } else if (word == QLatin1String("NOT")) {
+                out += " AND NOT ";
+                afterTerm = false;
+            } else {
+                if (word.endsWith(QLatin1Char('*')))
+                    word.chop(1);
+                term(word);
+            }
+        }
+    }
+    if (out.empty())
+        return std::string();
+    // What the local file's full-text index holds of an event: kind, scope, actor, payload text.
+    q.from += " CROSS JOIN LATERAL (SELECT lower(e.kind || ' ' || e.scope || ' ' || e.actor || ' ' || "
+              "coalesce((convert_from(e.canonical, 'UTF8')::jsonb -> 'payload')::text, '')) AS doc) t";
+    return "(" + out + ")";
+}
+
+// The ids an event names, as the local file's reference index keeps them: the payload's incident,
+// run, record (or its id) and launch when they are strings, and the id an opener chose (upper
+// case) or its position id.
+std::string refsCte() {
+    const auto str = [](const char *path) {
+        return std::string("CASE jsonb_typeof(x.d #> '") + path + "') WHEN 'string' THEN x.d #>> '" + path +
+               "' END";
+    };
+    const std::string chosen = "upper(" + str("{payload,id}") + ")";
+    return "WITH refs AS MATERIALIZED (SELECT x.seq, r.v FROM (SELECT e0.seq, e0.kind, "
+           "convert_from(e0.canonical, 'UTF8')::jsonb AS d FROM opsconsole.events e0) x CROSS JOIN LATERAL "
+           "(VALUES (" +
+           str("{payload,incident}") + "), (" + str("{payload,run}") +
+           "), (CASE jsonb_typeof(x.d #> "
+           "'{payload,record}') WHEN 'string' THEN "
+           "x.d #>> '{payload,record}' WHEN 'object' "
+           "THEN " +
+           str("{payload,record,id}") + " END), (" + str("{payload,launch}") +
+           "), (CASE x.kind WHEN 'incident.opened' THEN coalesce(" + chosen +
+           ", 'INC-' || x.seq) WHEN 'runbook.started' THEN coalesce(" + chosen +
+           ", 'RUN-' || x.seq) WHEN 'rollback.started' THEN coalesce(" + chosen +
+           ", 'RUN-' || x.seq) END)) AS r(v) WHERE r.v IS NOT NULL AND r.v <> '') ";
+}
+
+Result<void> addFilters(const EventSearch &s, Query &q) {
+    if (!s.kind.isEmpty())
+        q.where += " AND e.kind = " + q.text(s.kind);
+    if (!s.kindPrefix.isEmpty()) {
+        QString upper = s.kindPrefix;
+        upper.back() = QChar(upper.back().unicode() + 1);
+        q.where += " AND e.kind >= " + q.text(s.kindPrefix) + " AND e.kind < " + q.text(upper);
+    }
+    if (!s.scope.isEmpty())
+        q.where += " AND e.scope = " + q.text(s.scope);
+    if (!s.actor.isEmpty())
+        q.where += " AND e.actor = " + q.text(s.actor);
+    if (s.fromMs)
+        q.where += " AND e.ts_ms >= " + q.number(*s.fromMs);
+    if (s.toMs)
+        q.where += " AND e.ts_ms < " + q.number(*s.toMs);
+    if (const QString ref = s.ref.trimmed(); !ref.isEmpty()) {
+        // The events that name it, and those of the runs started under it. Incident and run ids
+        // are upper case however they are typed.
+        const bool cited = ref.startsWith(QLatin1String("INC-"), Qt::CaseInsensitive) ||
+                           ref.startsWith(QLatin1String("RUN-"), Qt::CaseInsensitive);
+        const QString id = cited ? ref.toUpper() : ref;
+        q.with = refsCte();
+        const std::string p = q.text(id);
+        q.where += " AND e.seq IN (SELECT seq FROM refs WHERE v = " + p +
+                   " OR v IN (SELECT r2.v FROM refs r1 JOIN refs r2 ON r2.seq = r1.seq WHERE r1.v = " + p +
+                   " AND r2.v LIKE 'RUN-%'))";
+    }
+    if (!s.text.trimmed().isEmpty()) {
+        auto text = textCondition(s.text, q);
+        if (!text.ok())
+            return text.error();
+        if (!text->empty())
+            q.where += " AND " + text.value();
+    }
+    return {};
+}
+
+} // namespace
+
+Result<void> PgEvidenceStore::checkSearchText(const QString &text) const {
+    auto fts = EventSearchText::toFts(text);
+    if (!fts.ok())
+        return fts.error();
+    return {};
+}
+
+Result<SearchPage> PgEvidenceStore::searchPage(const EventSearch &s, const std::optional<SearchCursor> &after,
+                                               int limit) const {
+    limit = qBound(1, limit, 100000);
+    Query q;
+    if (auto f = addFilters(s, q); !f.ok())
+        return f.error();
+    const std::string col = sortColumn(s.sort);
+    const char *dir = s.descending ? " DESC" : " ASC";
+    const char *cmp = s.descending ? " < " : " > ";
+    if (after) {
+        if (s.sort == EventSort::Seq)
+            q.where += std::string(" AND e.seq") + cmp + q.number(qint64(after->seq));
+        else if (s.sort == EventSort::Time)
+            q.where += " AND (e.ts_ms, e.seq)" + std::string(cmp) + "(" +
+                       q.number(after->sortValue.toLongLong()) + ", " + q.number(qint64(after->seq)) + ")";
+        else
+            q.where += " AND (e." + col + ", e.seq)" + cmp + "(" + q.text(after->sortValue.toString()) +
+                       " COLLATE \"C\", " + q.number(qint64(after->seq)) + ")";
+    }
+    std::string sql = q.with + "SELECT e.seq, e." + col + " FROM " + q.from + " WHERE " + q.where;
+    const bool textSort = s.sort != EventSort::Seq && s.sort != EventSort::Time;
+    sql += s.sort == EventSort::Seq
+               ? std::string(" ORDER BY e.seq") + dir
+               : " ORDER BY e." + col + (textSort ? " COLLATE \"C\"" : "") + dir + ", e.seq" + dir;
+    sql += " LIMIT " + q.number(limit);
+    auto r = m_conn.query(sql.c_str(), q.params);
+    if (!r.ok())
+        return r.error();
+    SearchPage page;
+    QVariant lastSort;
+    for (int i = 0; i < r->count(); ++i) {
+        page.seqs << static_cast<quint64>(r->i64(i, 0));
+        lastSort = textSort ? QVariant(r->text(i, 1)) : QVariant(r->i64(i, 1));
+    }
+    if (page.seqs.size() == limit)
+        page.next = SearchCursor{lastSort, page.seqs.last()};
+    return page;
+}
+
+Result<qint64> PgEvidenceStore::countMatches(const EventSearch &s) const {
+    if (s.isEverything()) {
+        auto n = size();
+        if (!n.ok())
+            return n.error();
+        return static_cast<qint64>(n.value());
+    }
+    Query q;
+    if (auto f = addFilters(s, q); !f.ok())
+        return f.error();
+    const std::string sql = q.with + "SELECT count(*) FROM " + q.from + " WHERE " + q.where;
+    auto r = m_conn.query(sql.c_str(), q.params);
+    if (!r.ok())
+        return r.error();
+    return r->i64(0, 0);
+}
+
+Result<QList<EventRow>> PgEvidenceStore::rows(const QList<quint64> &seqs) const {
+    if (seqs.isEmpty())
+        return QList<EventRow>();
+    // Positions are numbers: written into the statement, no quoting involved.
+    std::string list;
+    for (quint64 seq : seqs)
+        list += (list.empty() ? "" : ",") + std::to_string(seq);
+    const std::string sql =
+        std::string("SELECT ") + pg::kEventCols + " FROM opsconsole.events WHERE seq IN (" + list + ")";
+    auto events = readEvents(sql.c_str(), pg::Params());
+    if (!events.ok())
+        return events.error();
+    QHash<quint64, EventRow> bySeq;
+    for (const StoredEvent &e : events.value())
+        bySeq.insert(e.seq, eventRow(e));
+    QList<EventRow> out;
+    out.reserve(seqs.size());
+    for (quint64 seq : seqs)
+        if (auto it = bySeq.constFind(seq); it != bySeq.constEnd())
+            out << *it;
+    return out;
+}
+
+Result<QList<EventRow>> PgEvidenceStore::rowsBetween(quint64 first, quint64 last, bool descending) const {
+    if (last < first)
+        return QList<EventRow>();
+    auto events = this->events(first, static_cast<int>(last - first + 1));
+    if (!events.ok())
+        return events.error();
+    QList<EventRow> out;
+    out.reserve(events->size());
+    for (const StoredEvent &e : events.value())
+        out << eventRow(e);
+    if (descending)
+        std::reverse(out.begin(), out.end());
+    return out;
+}
+
+Result<QStringList> PgEvidenceStore::distinctValues(EventSort column) const {
+    const std::string sql = std::string("SELECT DISTINCT ") + sortColumn(column) + " FROM opsconsole.events";
+    auto r = m_conn.query(sql.c_str());
+    if (!r.ok())
+        return r.error();
+    QStringList out;
+    for (int i = 0; i < r->count(); ++i)
+        out << r->text(i, 0);
+    std::sort(out.begin(), out.end()); // code point order, as the local file's
+    return out;
+}
+
+} // namespace ops
