@@ -1278,6 +1278,15 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::DecisionListModel</name>
+    <message>
+        <source>Decided by %1 at %2 (event %3):
+%4</source>
+        <translation>Entschieden von %1 um %2 (Ereignis %3):
+%4</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::DerivationsPanel</name>
     <message>
         <source>Derivations</source>
@@ -2648,6 +2657,10 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>Filter the timeline</source>
         <translation>Zeitleiste filtern</translation>
+    </message>
+    <message>
+        <source>Decision log</source>
+        <translation>Entscheidungsprotokoll</translation>
     </message>
 </context>
 <context>

@@ -1277,6 +1277,14 @@
     </message>
 </context>
 <context>
+    <name>ops::ui::DecisionListModel</name>
+    <message>
+        <source>Decided by %1 at %2 (event %3):
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::DerivationsPanel</name>
     <message>
         <source>Derivations</source>
@@ -2636,6 +2644,10 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>Filter the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

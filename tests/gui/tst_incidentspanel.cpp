@@ -6,6 +6,7 @@
 
 #include "MainWindow.h"
 #include "alerts/AlertsPanel.h"
+#include "incidents/DecisionListModel.h"
 #include "incidents/IncidentsPanel.h"
 #include "incidents/OpenIncidentDialog.h"
 #include "monitor/AlertMonitor.h"
@@ -302,6 +303,42 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     panel->showMostUrgent();
     QVERIFY(!panel->currentIncident().isEmpty());
     panel->selectIncident(panel->currentIncident());
+
+    // A decision from the incident's page: alice (operator, reviewer) is refused in the window's
+    // words and nothing is written; the incident owner's is in the decision log at once (the "none
+    // yet" line gone), signed, one event.
+    auto *decisions = panel->findChild<QListView *>(QStringLiteral("decisions"));
+    QVERIFY(decisions);
+    QAbstractItemModelTester decisionsTester(decisions->model(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int decidedBefore = decisions->model()->rowCount();
+    const qsizetype decisionEvents = eventsOfKind(f.path, QStringLiteral("incident.decision")).size();
+    auto *decisionText = panel->findChild<QLineEdit *>(QStringLiteral("decisionText"));
+    QTest::keyClicks(decisionText, QStringLiteral("contain: hold the kl rollout until the pack is rebuilt"));
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("logDecision")), Qt::LeftButton);
+    QVERIFY2(status->text().contains(QStringLiteral("incident-owner")), qPrintable(status->text()));
+    QCOMPARE(decisions->model()->rowCount(), decidedBefore);
+    QCOMPARE(eventsOfKind(f.path, QStringLiteral("incident.decision")).size(), decisionEvents);
+    const Signer ines = test::makeSigner(QStringLiteral("ines"));
+    {
+        StoreOpenOptions o;
+        o.clock = [&now] { return now; }; // the test's clock, which the window runs on
+        auto other = SqliteEvidenceStore::open(f.path, o);
+        QVERIFY(other.ok());
+        QVERIFY(test::enrol(*other.value(), f.alice, ines, {QStringLiteral("incident-owner")}).ok());
+    }
+    w.session()->unlockWith(Signer{ines.name, ines.key.duplicate()});
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("logDecision")), Qt::LeftButton);
+    QTRY_VERIFY2(decisions->model()->rowCount() == decidedBefore + 1,
+                 qPrintable(panel->findChild<QLabel *>(QStringLiteral("incidentStatus"))->text()));
+    const QModelIndex latest = decisions->model()->index(decidedBefore, 0);
+    QVERIFY2(latest.data().toString().contains(QStringLiteral("hold the kl rollout")),
+             qPrintable(latest.data().toString()));
+    QCOMPARE(latest.data(DecisionListModel::ActorRole).toString(), QStringLiteral("ines"));
+    QVERIFY(latest.data(DecisionListModel::SeqRole).toULongLong() > 0);
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("noDecision"))->isHidden());
+    QVERIFY(decisionText->text().isEmpty());
+    QCOMPARE(eventsOfKind(f.path, QStringLiteral("incident.decision")).size(), decisionEvents + 1);
     QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("exportIncidentReport")));
     const QString md = f.dir.file(QStringLiteral("postmortem.md"));
     QVERIFY2(panel->exportReport(md), qPrintable(status->text()));

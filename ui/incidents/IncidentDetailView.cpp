@@ -21,7 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTreeView>
@@ -120,8 +120,14 @@ IncidentDetailView::IncidentDetailView(AppContext *app, IncidentsHost *host, QWi
     m_incidentTabs->addTab(evidence, tr("&Evidence record"));
 
     auto *decide = new QWidget(page);
-    m_decisions = new QListWidget(decide);
+    m_decisions = new QListView(decide);
     m_decisions->setObjectName(QStringLiteral("decisions"));
+    m_decisions->setAccessibleName(tr("Decision log"));
+    m_decisions->setModel(m_decisionModel);
+    m_decisions->setWordWrap(true);
+    m_decisions->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_noDecision = new QLabel(tr("No decision logged yet"), decide);
+    m_noDecision->setObjectName(QStringLiteral("noDecision"));
     m_decisionText = new QLineEdit(decide);
     m_decisionText->setObjectName(QStringLiteral("decisionText"));
     m_decisionText->setPlaceholderText(tr("A decision: contain vs repair, what is held, who does what"));
@@ -152,6 +158,7 @@ IncidentDetailView::IncidentDetailView(AppContext *app, IncidentsHost *host, QWi
     m_close->setObjectName(QStringLiteral("closeIncident"));
     connect(m_close, &QPushButton::clicked, this, &IncidentDetailView::closeIncident);
     auto *decideLayout = new QVBoxLayout(decide);
+    decideLayout->addWidget(m_noDecision);
     decideLayout->addWidget(m_decisions, 1);
     auto *decideRow = new QHBoxLayout;
     decideRow->addWidget(m_decisionText, 1);
@@ -265,11 +272,10 @@ void IncidentDetailView::showIncident(const Incident &incident, const IncidentBo
     if (const Session *session = m_app->session(); session && session->isUnlocked())
         prefill(m_fields.value(QStringLiteral("owner")), i->owner.isEmpty() ? session->identity() : i->owner);
 
-    m_decisions->clear();
-    for (const Decision &d : i->decisions)
-        m_decisions->addItem(QStringLiteral("%1  %2: %3").arg(TimeFormat::seconds(d.tsMs), d.actor, d.text));
-    if (i->decisions.isEmpty())
-        m_decisions->addItem(tr("No decision logged yet"));
+    m_decisionModel->setDecisions(i->decisions);
+    m_noDecision->setVisible(i->decisions.isEmpty());
+    if (!i->decisions.isEmpty())
+        m_decisions->scrollToBottom();
     m_closureCondition->setText(tr("<b>Closure condition:</b> %1").arg(i->closureCondition.toHtmlEscaped()));
     if (i->closed)
         m_closureCondition->setText(m_closureCondition->text() +

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DecisionListModel.h"
 #include "incidents/Incidents.h"
 
 #include <QMap>
@@ -11,7 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QPushButton;
 class QTabWidget;
 class QTreeView;
@@ -60,7 +61,9 @@ private:
     QMap<QString, QLineEdit *> m_fields;
     QLabel *m_evidenceError;
     QPushButton *m_saveEvidence;
-    QListWidget *m_decisions;
+    QListView *m_decisions;
+    QLabel *m_noDecision;
+    DecisionListModel *m_decisionModel = new DecisionListModel(this);
     QLineEdit *m_decisionText;
     QPushButton *m_decide;
     QComboBox *m_severity;
