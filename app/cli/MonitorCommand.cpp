@@ -219,9 +219,9 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     const bool onTeamLog = StoreAccess::isTeamLog(ctx.value());
     const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
     const Secret token(io.environment.value(QString::fromLatin1(kTokenVar)).toUtf8());
+    std::optional<StoreAccess::Unlocked> teamLog; // before the recorder that uses its store: outlives it
     std::unique_ptr<AlertMonitor> monitor;
     std::unique_ptr<TeamRecorder> team;
-    std::optional<StoreAccess::Unlocked> teamLog;
     Session session;
     QString actor;
     if (onTeamLog) {
@@ -444,6 +444,8 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
                              roundDone(results, alertTransitions, team->recordingProblem());
                          });
         QObject::connect(&timer, &QTimer::timeout, team.get(), [&] { team->runRound(); });
+        QObject::connect(team.get(), &TeamRecorder::recordingFailed, &loop,
+                         [](const QString &problem) { qCWarning(lcMonitor).noquote() << problem; });
     }
     const QString where = onTeamLog ? team->store()->label() : ctx->storePath;
     io.err << "monitor: recording " << where << " as " << actor << ", a round every "

@@ -70,7 +70,11 @@ bool TeamRecorder::mayRecord() {
         return true;
     // The lock went with the old connection: take it again, unless another recorder has it now.
     m_problem = hold();
-    return m_problem.isEmpty();
+    if (!m_problem.isEmpty())
+        return false;
+    // Another recorder may have notified meanwhile: read what it told before telling again.
+    m_notices.forget();
+    return true;
 }
 
 void TeamRecorder::processRound(const QList<ProbeResult> &results) {
@@ -121,9 +125,19 @@ Result<Alertmanager::Recorded> TeamRecorder::receiveAlertmanager(const Alertmana
 }
 
 void TeamRecorder::recordAttempt(const DeliveryAttempt &attempt) {
-    // Evidence like the round's, while this recorder holds the lock (a notice of its own round).
-    if (auto stored = m_store->append(m_signer, {attempt.event()}); !stored.ok())
-        m_problem = tr("a notification attempt could not be recorded: %1").arg(stored.error().message);
+    // Evidence like the round's, written only while this recorder holds the lock: a recorder that
+    // lost it writes nothing more, and says so.
+    auto holds = m_store->holdsRecorder();
+    QString problem;
+    if (!holds.ok() || !holds.value())
+        problem = tr("a notification attempt was not recorded: this recorder does not hold the team log's "
+                     "recorder lock now");
+    else if (auto stored = m_store->append(m_signer, {attempt.event()}); !stored.ok())
+        problem = tr("a notification attempt could not be recorded: %1").arg(stored.error().message);
+    if (!problem.isEmpty()) {
+        m_problem = problem;
+        Q_EMIT recordingFailed(problem);
+    }
 }
 
 } // namespace ops

@@ -60,6 +60,8 @@ public:
 Q_SIGNALS:
     // After every round, recorded or not (recordingProblem() says why not).
     void roundFinished(const QList<ops::ProbeResult> &results, int alertTransitions);
+    // Something between rounds was not recorded (a notification attempt), and why.
+    void recordingFailed(const QString &problem);
 
 private:
     void processRound(const QList<ProbeResult> &results);

@@ -46,6 +46,10 @@ Result<std::string> toFts(const QString &text) {
         return makeError(ErrorCode::InvalidInput, message, QStringLiteral("search"));
     };
     auto term = [&](const QString &t) -> std::optional<Error> {
+        // FTS5 joins a term to the term before it, but not to a closing parenthesis: "(a) b" is
+        // said "(a) AND b".
+        if (last == Last::Term && !out.isEmpty() && out.last() == QLatin1String(")"))
+            out << QStringLiteral("AND");
         out << t;
         last = Last::Term;
         return std::nullopt;

@@ -47,21 +47,55 @@ const char *sortColumn(EventSort s) {
     return "seq";
 }
 
+// A term as the local file's tokenizer sees words: lower case, every run of other characters one
+// space. The same is done in SQL to the event's text, so "INC-6" is the tokens "inc 6" on both
+// sides and never matches INC-60.
+const char *kTokens = "regexp_replace(lower(%1), '[^[:alnum:]]+', ' ', 'g')";
+
+std::string tokens(const std::string &expr) {
+    std::string out = kTokens;
+    out.replace(out.find("%1"), 2, expr);
+    return out;
+}
+
 // The search text as a condition: the FTS5 query EventSearchText::toFts makes of it (checked and
-// normalised there), each term a substring match, FTS5's operators as SQL's ("a NOT b" is a and not
-// b; terms side by side are joined by AND). Empty when nothing is to be matched.
+// normalised there), with FTS5's precedence — terms side by side bind tightest, then NOT (binary:
+// "a NOT b" is a and not b), AND, OR — each term (or phrase) a whole-token match, a prefix* a match
+// at the start of a token. Empty when nothing is to be matched.
 Result<std::string> textCondition(const QString &text, Query &q) {
     auto fts = EventSearchText::toFts(text);
     if (!fts.ok())
         return fts.error();
     const QString s = QString::fromStdString(fts.value());
     std::string out;
-    bool afterTerm = false;
-    const auto term = [&](const QString &t) {
-        if (afterTerm)
+    // Per parenthesis level: where the current run of side-by-side items began, and its length.
+    struct Run {
+        std::size_t start = 0;
+        int items = 0;
+    };
+    QList<Run> runs{Run{}};
+    const auto closeRun = [&] {
+        Run &r = runs.last();
+        if (r.items > 1) {
+            out.insert(r.start, "(");
+            out += ")";
+        }
+        r.items = 0;
+    };
+    const auto item = [&](const std::string &sql) {
+        Run &r = runs.last();
+        if (r.items == 0)
+            r.start = out.size();
+        else
             out += " AND ";
-        out += "strpos(t.doc, lower(" + q.text(t) + ")) > 0";
-        afterTerm = true;
+        out += sql;
+        ++r.items;
+    };
+    const auto term = [&](const QString &t, bool prefix) {
+        // ' tok1 tok2 ' inside ' doc ' (a phrase is its tokens in a row); a prefix leaves the end open.
+        const std::string p = q.text(t);
+        item("strpos(t.doc, ' ' || btrim(" + tokens(p) + ")" + (prefix ? std::string() : " || ' '") +
+             ") > 0");
     };
     qsizetype i = 0;
     while (i < s.size()) {
@@ -69,14 +103,19 @@ Result<std::string> textCondition(const QString &text, Query &q) {
         if (c == QLatin1Char(' ')) {
             ++i;
         } else if (c == QLatin1Char('(')) {
-            if (afterTerm)
+            Run &r = runs.last();
+            if (r.items == 0)
+                r.start = out.size();
+            else
                 out += " AND ";
+            ++r.items;
             out += "(";
-            afterTerm = false;
+            runs << Run{};
             ++i;
         } else if (c == QLatin1Char(')')) {
+            closeRun();
+            runs.removeLast();
             out += ")";
-            afterTerm = true;
             ++i;
         } else if (c == QLatin1Char('"')) {
             QString phrase;
@@ -93,9 +132,10 @@ Result<std::string> textCondition(const QString &text, Query &q) {
                 phrase += s.at(j++);
             }
             i = j + 1;
-            if (i < s.size() && s.at(i) == QLatin1Char('*'))
+            const bool prefix = i < s.size() && s.at(i) == QLatin1Char('*');
+            if (prefix)
                 ++i;
-            term(phrase);
+            term(phrase, prefix);
         } else {
             qsizetype j = i;
             while (j < s.size() && s.at(j) != QLatin1Char(' ') && s.at(j) != QLatin1Char('(') &&
@@ -103,41 +143,52 @@ Result<std::string> textCondition(const QString &text, Query &q) {
                 ++j;
             QString word = s.mid(i, j - i);
             i = j;
-            if (word == QLatin1String("AND") || word == QLatin1String("OR")) {
-                out += " " + word.toStdString() + " ";
-                afterTerm = false;
-            } else if (word == QLatin1String("NOT")) {
-                out += " AND NOT ";
-                afterTerm = false;
+            if (word == QLatin1String("AND") || word == QLatin1String("OR") || word == QLatin1String("NOT")) {
+                closeRun();
+                out += word == QLatin1String("NOT") ? " AND NOT " : " " + word.toStdString() + " ";
             } else {
-                if (word.endsWith(QLatin1Char('*')))
+                const bool prefix = word.endsWith(QLatin1Char('*'));
+                if (prefix)
                     word.chop(1);
-                term(word);
+                term(word, prefix);
             }
         }
     }
+    closeRun();
     if (out.empty())
         return std::string();
-    // What the local file's full-text index holds of an event: kind, scope, actor, payload text.
-    q.from += " CROSS JOIN LATERAL (SELECT lower(e.kind || ' ' || e.scope || ' ' || e.actor || ' ' || "
-              "coalesce((convert_from(e.canonical, 'UTF8')::jsonb -> 'payload')::text, '')) AS doc) t";
+    // What the local file's full-text index holds of an event: kind, scope, actor and the payload's
+    // JSON text, as tokens between spaces. The payload is cut from the event's bytes as written, no
+    // JSON parsed (an escaped NUL, which PostgreSQL's JSON types refuse, is only text here): it
+    // follows the first "payload": key (keys are sorted, and a quote inside a string is always
+    // escaped) and ends before the last ,"scope": key (what follows it, the signature and the
+    // time, are not the payload).
+    q.from += " CROSS JOIN LATERAL (SELECT convert_from(e.canonical, 'UTF8') AS raw) r"
+              " CROSS JOIN LATERAL (SELECT strpos(r.raw, '\"payload\":') + 10 AS p1, length(r.raw) - "
+              "strpos(reverse(r.raw), ':\"epocs\",') - 7 AS p2) c"
+              " CROSS JOIN LATERAL (SELECT ' ' || " +
+              tokens("e.kind || ' ' || e.scope || ' ' || e.actor || ' ' || substr(r.raw, c.p1, greatest(0, "
+                     "c.p2 - c.p1))") +
+              " || ' ' AS doc) t";
     return "(" + out + ")";
 }
 
 // The ids an event names, as the local file's reference index keeps them: the payload's incident,
 // run, record (or its id) and launch when they are strings, and the id an opener chose (upper
-// case) or its position id.
+// case) or its position id. An event whose text holds an escaped NUL (PostgreSQL's JSON functions
+// refuse one) names no id here rather than failing every search.
 std::string refsCte() {
     const auto str = [](const char *path) {
-        return std::string("CASE jsonb_typeof(x.d #> '") + path + "') WHEN 'string' THEN x.d #>> '" + path +
+        return std::string("CASE json_typeof(x.d #> '") + path + "') WHEN 'string' THEN x.d #>> '" + path +
                "' END";
     };
     const std::string chosen = "upper(" + str("{payload,id}") + ")";
     return "WITH refs AS MATERIALIZED (SELECT x.seq, r.v FROM (SELECT e0.seq, e0.kind, "
-           "convert_from(e0.canonical, 'UTF8')::jsonb AS d FROM opsconsole.events e0) x CROSS JOIN LATERAL "
+           "CASE WHEN strpos(e0.raw, '\\u0000') = 0 THEN e0.raw::json END AS d FROM (SELECT seq, kind, "
+           "convert_from(canonical, 'UTF8') AS raw FROM opsconsole.events) e0) x CROSS JOIN LATERAL "
            "(VALUES (" +
            str("{payload,incident}") + "), (" + str("{payload,run}") +
-           "), (CASE jsonb_typeof(x.d #> "
+           "), (CASE json_typeof(x.d #> "
            "'{payload,record}') WHEN 'string' THEN "
            "x.d #>> '{payload,record}' WHEN 'object' "
            "THEN " +
@@ -154,7 +205,8 @@ Result<void> addFilters(const EventSearch &s, Query &q) {
     if (!s.kindPrefix.isEmpty()) {
         QString upper = s.kindPrefix;
         upper.back() = QChar(upper.back().unicode() + 1);
-        q.where += " AND e.kind >= " + q.text(s.kindPrefix) + " AND e.kind < " + q.text(upper);
+        q.where += " AND e.kind COLLATE \"C\" >= " + q.text(s.kindPrefix) + " AND e.kind COLLATE \"C\" < " +
+                   q.text(upper);
     }
     if (!s.scope.isEmpty())
         q.where += " AND e.scope = " + q.text(s.scope);

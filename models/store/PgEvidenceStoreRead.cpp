@@ -181,7 +181,7 @@ Result<QList<StoredEvent>> PgEvidenceStore::query(const EventFilter &filter) con
                       " FROM opsconsole.events WHERE seq >= $1"
                       " AND ($2 = '' OR kind = $2) AND ($3 = '' OR scope = $3) AND ($4 = '' OR actor = $4)"
                       " AND ($5 = '' OR position(convert_to($5, 'UTF8') in canonical) > 0)"
-                      " AND ($6 = '' OR (kind >= $6 AND kind < $7))";
+                      " AND ($6 = '' OR (kind COLLATE \"C\" >= $6 AND kind COLLATE \"C\" < $7))";
     sql += filter.newestFirst ? " ORDER BY seq DESC LIMIT $8" : " ORDER BY seq LIMIT $8";
     return readEvents(sql.c_str(), pg::Params()
                                        .i64(static_cast<qint64>(filter.fromSeq))

@@ -1130,6 +1130,16 @@ void TestPgStore::searchesMatchTheLocalFile() {
         const Signer &who = i % 3 == 0 ? bob : m_admin;
         QVERIFY(both([&](EvidenceStore &st) { return st.append(who, {e}); }));
     }
+    // An event whose text holds an escaped NUL (an outside label can): searches go on working.
+    {
+        NewEvent e;
+        e.kind = QStringLiteral("note.added");
+        e.scope = QStringLiteral("kl");
+        e.payload["note"] =
+            QString(QStringLiteral("label with a nul") + QChar(0) + QStringLiteral(" inside"));
+        e.payload["incident"] = QStringLiteral("INC-10031");
+        QVERIFY(both([&](EvidenceStore &st) { return st.append(m_admin, {e}); }));
+    }
     QCOMPARE(team->size().value(), local.value()->size().value());
 
     QList<EventSearch> searches;
@@ -1153,6 +1163,15 @@ void TestPgStore::searchesMatchTheLocalFile() {
     add([](EventSearch &s) { s.text = QStringLiteral("\"rollback drill\""); });
     add([](EventSearch &s) { s.text = QStringLiteral("blocked NOT publisher"); });
     add([](EventSearch &s) { s.text = QStringLiteral("(stale OR drill) AND kl"); });
+    // Tokens, not substrings: INC-1003 is not INC-10031; a prefix matches the start of a token.
+    add([](EventSearch &s) { s.text = QStringLiteral("INC-1003"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("reb*"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("ebuilt"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("\"note stale\""); });
+    add([](EventSearch &s) { s.text = QStringLiteral("nul inside"); });
+    // FTS5's precedence: side-by-side terms bind tighter than NOT.
+    add([](EventSearch &s) { s.text = QStringLiteral("pack NOT stale rebuilt"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("(stale) pack OR drill NOT done"); });
     add([](EventSearch &s) {
         s.text = QStringLiteral("timeout");
         s.scope = QStringLiteral("kl");
