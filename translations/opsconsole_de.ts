@@ -971,6 +971,10 @@
         <source>a notification attempt could not be recorded: %1</source>
         <translation>ein Benachrichtigungsversuch ließ sich nicht aufzeichnen: %1</translation>
     </message>
+    <message>
+        <source>a notification attempt was not recorded: this recorder does not hold the team log&apos;s recorder lock now</source>
+        <translation>ein Benachrichtigungsversuch wurde nicht aufgezeichnet: dieser Aufzeichner hält die Aufzeichnersperre des Team-Logs gerade nicht</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::Acts</name>

@@ -970,6 +970,10 @@
         <source>a notification attempt could not be recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a notification attempt was not recorded: this recorder does not hold the team log&apos;s recorder lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::Acts</name>
