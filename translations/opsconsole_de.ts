@@ -1688,6 +1688,10 @@
         <source>No launch has been started: start one with Start launch.</source>
         <translation>Es wurde kein Start begonnen: beginnen Sie einen mit „Start beginnen“.</translation>
     </message>
+    <message>
+        <source>The search gave up after %1 s: narrow it with a kind, scope, actor or time range.</source>
+        <translation>Die Suche hat nach %1 s aufgegeben: Grenzen Sie sie mit Art, Bereich, Akteur oder Zeitraum ein.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

@@ -1686,6 +1686,10 @@
         <source>No launch has been started: start one with Start launch.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The search gave up after %1 s: narrow it with a kind, scope, actor or time range.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

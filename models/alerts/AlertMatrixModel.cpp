@@ -22,6 +22,18 @@ int AlertMatrixModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_scopes.size());
 }
 
+QModelIndex AlertMatrixModel::indexOf(const QString &alertId, const QString &scopeId) const {
+    const auto &rules = m_evaluator->rules();
+    for (qsizetype row = 0; row < rules.size(); ++row) {
+        if (rules.at(row).id != alertId)
+            continue;
+        for (qsizetype col = 0; col < m_scopes.size(); ++col)
+            if (m_scopes.at(col)->id == scopeId)
+                return index(static_cast<int>(row), static_cast<int>(col));
+    }
+    return {};
+}
+
 QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

@@ -30,6 +30,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
+    // The cell of an alert in a scope; invalid when either is not in the matrix.
+    QModelIndex indexOf(const QString &alertId, const QString &scopeId) const;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:

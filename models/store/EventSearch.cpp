@@ -28,6 +28,41 @@ EventRow eventRow(const StoredEvent &e) {
     return r;
 }
 
+const char *eventSortColumn(EventSort s) {
+    switch (s) {
+    case EventSort::Seq:
+        return "seq";
+    case EventSort::Time:
+        return "ts_ms";
+    case EventSort::Kind:
+        return "kind";
+    case EventSort::Scope:
+        return "scope";
+    case EventSort::Actor:
+        return "actor";
+    }
+    return "seq";
+}
+
+Result<void> checkDistinctColumn(EventSort column) {
+    if (column == EventSort::Seq || column == EventSort::Time)
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("distinct values exist for kind, scope and actor only"));
+    return {};
+}
+
+QList<EventRow> inOrderOf(const QList<quint64> &seqs, const QList<EventRow> &rows) {
+    QHash<quint64, qsizetype> at;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        at.insert(rows.at(i).seq, i);
+    QList<EventRow> out;
+    out.reserve(seqs.size());
+    for (quint64 seq : seqs)
+        if (auto it = at.constFind(seq); it != at.constEnd())
+            out << rows.at(*it);
+    return out;
+}
+
 bool EventSearch::isEverything() const {
     return kind.isEmpty() && kindPrefix.isEmpty() && scope.isEmpty() && actor.isEmpty() && ref.isEmpty() &&
            !fromMs && !toMs && text.trimmed().isEmpty() && sort == EventSort::Seq;
@@ -144,22 +179,6 @@ Result<std::string> toFts(const QString &text) {
 } // namespace EventSearchText
 
 namespace {
-
-const char *sortColumn(EventSort s) {
-    switch (s) {
-    case EventSort::Seq:
-        return "seq";
-    case EventSort::Time:
-        return "ts_ms";
-    case EventSort::Kind:
-        return "kind";
-    case EventSort::Scope:
-        return "scope";
-    case EventSort::Actor:
-        return "actor";
-    }
-    return "seq";
-}
 
 void bindAll(Statement &st, const QVariantList &binds) {
     int i = 1;
@@ -329,7 +348,7 @@ Result<SearchPage> SqliteEvidenceStore::searchPage(const EventSearch &s,
     const bool hasText = !s.text.trimmed().isEmpty();
     const bool ftsDriven = hasText && s.sort == EventSort::Seq && hasSearchIndex();
     std::string sql;
-    const char *col = sortColumn(s.sort);
+    const char *col = eventSortColumn(s.sort);
     const char *dir = s.descending ? "DESC" : "ASC";
     const char *cmp = s.descending ? "<" : ">";
     if (ftsDriven) {
@@ -457,15 +476,7 @@ Result<QList<EventRow>> SqliteEvidenceStore::rows(const QList<quint64> &seqs) co
     auto got = readRows(st.value());
     if (!got.ok())
         return got.error();
-    QHash<quint64, qsizetype> at;
-    for (qsizetype i = 0; i < got->size(); ++i)
-        at.insert(got->at(i).seq, i);
-    QList<EventRow> ordered;
-    ordered.reserve(seqs.size());
-    for (quint64 s : seqs)
-        if (at.contains(s))
-            ordered << got->at(at.value(s));
-    return ordered;
+    return inOrderOf(seqs, got.value());
 }
 
 Result<QList<EventRow>> SqliteEvidenceStore::rowsBetween(quint64 first, quint64 last, bool descending) const {
@@ -478,10 +489,9 @@ Result<QList<EventRow>> SqliteEvidenceStore::rowsBetween(quint64 first, quint64 
 }
 
 Result<QStringList> SqliteEvidenceStore::distinctValues(EventSort column) const {
-    if (column == EventSort::Seq || column == EventSort::Time)
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("distinct values exist for kind, scope and actor only"));
-    const std::string c = sortColumn(column);
+    if (auto ok = checkDistinctColumn(column); !ok.ok())
+        return ok.error();
+    const std::string c = eventSortColumn(column);
     // A skip-scan over the column's index: one seek per distinct value, whatever the store's size.
     auto st = Statement::prepare(m_db, "WITH RECURSIVE v(x) AS (SELECT min(" + c +
                                            ") FROM events UNION ALL SELECT (SELECT min(" + c +

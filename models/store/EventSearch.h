@@ -59,6 +59,13 @@ struct StoredEvent;
 // The light row of an event (its payload as one line, cut at 200 characters).
 EventRow eventRow(const StoredEvent &event);
 
+// The column a sort orders by, as both backends name it ("seq", "ts_ms", "kind", "scope", "actor").
+const char *eventSortColumn(EventSort sort);
+// Kind, scope and actor have distinct values to offer as filters; sequence and time do not.
+Result<void> checkDistinctColumn(EventSort column);
+// Rows put in the order of `seqs`; positions without a row are left out.
+QList<EventRow> inOrderOf(const QList<quint64> &seqs, const QList<EventRow> &rows);
+
 // A log that can be browsed with searches: the local file (over its indexes and FTS5) and the
 // team log (in SQL over its tables). A table model reads either through this.
 class EventBrowser {

@@ -70,14 +70,14 @@ void EventTableModel::reload() {
     m_keys.clear();
     m_cursor.reset();
     m_total = 0;
-    m_error.clear();
+    m_failure.reset();
     m_dense = m_search.isEverything() || !m_store;
     if (!m_log)
         return;
     if (m_dense) {
         auto n = m_log->size();
         if (!n.ok()) {
-            m_error = n.error().toString();
+            m_failure = n.error();
             return;
         }
         m_total = n.value();
@@ -85,7 +85,7 @@ void EventTableModel::reload() {
     }
     auto page = m_store->searchPage(m_search, std::nullopt, kKeyChunk);
     if (!page.ok()) {
-        m_error = page.error().toString();
+        m_failure = page.error();
         return;
     }
     m_keys = page->seqs;
@@ -226,8 +226,10 @@ void EventTableModel::fetchMore(const QModelIndex &parent) {
         return;
     auto page = m_store->searchPage(m_search, m_cursor, kKeyChunk);
     if (!page.ok()) {
-        m_error = page.error().toString();
+        // The rows so far stay; the failure is said, never a short list shown as complete.
+        m_failure = page.error();
         m_cursor.reset();
+        Q_EMIT rowsKnownChanged();
         return;
     }
     if (!page->seqs.isEmpty()) {

@@ -48,7 +48,9 @@ public:
     bool isComplete() const { return m_dense || !m_cursor.has_value(); }
     // Fetches every remaining key of a filtered search (for "jump to the end").
     void fetchAll();
-    QString lastError() const { return m_error; }
+    // Why the search (or its last page) could not be read; empty when it could.
+    QString lastError() const { return m_failure ? m_failure->toString() : QString(); }
+    const std::optional<Error> &failure() const { return m_failure; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -75,7 +77,7 @@ private:
     quint64 m_total = 0;   // dense mode: the store's size when the search ran
     QList<quint64> m_keys; // keyed mode
     std::optional<SearchCursor> m_cursor;
-    QString m_error;
+    std::optional<Error> m_failure;
     mutable QHash<int, QList<EventRow>> m_pages;
     mutable QList<int> m_recent; // page numbers, most recent last
 };

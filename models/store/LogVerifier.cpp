@@ -2,6 +2,7 @@
 #include "LogVerifier.h"
 
 #include "EventCodec.h"
+#include "OfflineActCheck.h"
 #include "Schema.h"
 
 #include "core/CanonicalJson.h"
@@ -11,8 +12,6 @@
 #include "crypto/Sha256.h"
 
 #include <QHash>
-#include <QSet>
-#include <QtEndian>
 
 #include <algorithm>
 #include <tuple>
@@ -92,7 +91,7 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
         if (!policy.admins.contains(pin))
             policy.admins << pin;
     IdentityRegistry reg(policy, storeId);
-    QHash<QByteArray, crypto::PublicKey> keyCache; // PEM → parsed key
+    KeyCache keyCache;
     // Imported (unsigned) events since the last signed one: the importer's batch statement
     // (evidence.imported) must follow them, naming their range and the digest of their leaves.
     std::optional<quint64> batchFirst;
@@ -204,157 +203,10 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
     // Every event's id, 128 bits of it, with its position: an id may occur once (a signature does
     // not cover its event's position, so a replayed event would otherwise verify where it lands).
     std::vector<std::tuple<quint64, quint64, quint64>> ids;
-    const auto idKey = [](std::string_view uuid) {
-        quint64 hi = 0, lo = 0;
-        int nibbles = 0;
-        for (char c : uuid) {
-            const int v = c >= '0' && c <= '9'   ? c - '0'
-                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                                 : (c == '-' ? -2 : -1);
-            if (v == -2)
-                continue;
-            if (v < 0 || nibbles == 32) {
-                nibbles = -1;
-                break;
-            }
-            (nibbles < 16 ? hi : lo) = ((nibbles < 16 ? hi : lo) << 4) | static_cast<quint64>(v);
-            ++nibbles;
-        }
-        if (nibbles != 32) { // not in the form this program writes: 128 bits of its hash
-            const QByteArray h =
-                crypto::sha256(QByteArrayView(uuid.data(), static_cast<qsizetype>(uuid.size())));
-            hi = qFromBigEndian<quint64>(h.constData());
-            lo = qFromBigEndian<quint64>(h.constData() + 8) | 1; // never the uuid of 0
-        }
-        return std::pair<quint64, quint64>(hi, lo);
-    };
-    // What an outbox.synced event says was signed offline: each of the act's events that follow it,
-    // by the same author, whose signature as made offline (its own id and time) verifies under a key
-    // that author held, made no later than the sync.
-    struct OfflineAct {
-        quint64 marker = 0;
-        QString author;
-        qint64 syncedAtMs = 0;
-        JsonValue::Array originals;
-        std::size_t next = 0;
-        bool pending() const { return next < originals.size(); }
-    };
-    std::optional<OfflineAct> offline;
-    QSet<QString> offlineIds;
-    const auto keyOf = [&keyCache](const QByteArray &pem) {
-        auto cached = keyCache.constFind(pem);
-        if (cached == keyCache.cend()) {
-            auto parsedKey = pem.isEmpty() ? Result<crypto::PublicKey>(crypto::PublicKey())
-                                           : crypto::PublicKey::fromPem(pem);
-            cached = keyCache.insert(pem, parsedKey.ok() ? parsedKey.value() : crypto::PublicKey());
-        }
-        return cached.value();
-    };
-    const auto incomplete = [&] {
-        if (offline && offline->pending())
-            verdict.fail(
-                offline->marker,
-                QStringLiteral("event %1: the outbox.synced record names %2 events made offline; only %3 "
-                               "of its author's follow it")
-                    .arg(offline->marker)
-                    .arg(offline->originals.size())
-                    .arg(offline->next));
-        offline.reset();
-    };
-    const auto checkOffline = [&](quint64 seq, const QString &actorName, const QString &kindName, qint64 tsMs,
-                                  const codec::Envelope &env, std::string_view uuidBytes,
-                                  std::string_view actorBytes, std::string_view kindBytes,
-                                  std::string_view scopeBytes) {
-        if (kindName == QLatin1String("outbox.synced")) {
-            incomplete();
-            auto p = CanonicalJson::parse(env.payload);
-            const JsonValue *o = p.ok() ? p->find("originals") : nullptr;
-            if (!o || o->toArray().empty()) {
-                verdict.fail(seq, QStringLiteral("event %1: an outbox.synced record without the events it "
-                                                 "stands for")
-                                      .arg(seq));
-                return;
-            }
-            // The act as a whole, signed by its author when it was made (codec::actMessage), with
-            // the key that appends it; each of its events made offline is recorded once.
-            QStringList originalIds;
-            for (const JsonValue &original : o->toArray()) {
-                const QString id = original.stringAt("id");
-                if (id.isEmpty() || offlineIds.contains(id)) {
-                    verdict.fail(seq, QStringLiteral("event %1: the outbox.synced record names the event %2 "
-                                                     "made offline, recorded before")
-                                          .arg(seq)
-                                          .arg(id));
-                    return;
-                }
-                offlineIds.insert(id);
-                originalIds << id;
-            }
-            const JsonValue *basis = p->find("basis");
-            const JsonValue *basisSize = basis ? basis->find("size") : nullptr;
-            const JsonValue *n = p->find("n");
-            const JsonValue *made = p->find("made_at_ms");
-            const std::string whole = codec::actMessage(
-                storeIdBytes, p->stringAt("outbox").toStdString(), n ? n->toInt() : 0,
-                basisSize ? static_cast<quint64>(basisSize->toInt()) : 0,
-                QByteArray::fromBase64(basis ? basis->stringAt("root").toLatin1() : QByteArray()),
-                made ? made->toInt() : 0, originalIds);
-            const crypto::PublicKey authorKey = keyOf(reg.keyAt(actorName, seq));
-            if (authorKey.isNull() ||
-                !authorKey.verify(QByteArrayView(whole.data(), static_cast<qsizetype>(whole.size())),
-                                  QByteArray::fromBase64(p->stringAt("signature").toLatin1()))) {
-                verdict.fail(seq, QStringLiteral("event %1: the outbox.synced record is not the act '%2' "
-                                                 "signed when it was made")
-                                      .arg(seq)
-                                      .arg(actorName));
-                return;
-            }
-            ++report.signaturesChecked;
-            offline = OfflineAct{seq, actorName, tsMs, o->toArray(), 0};
-            return;
-        }
-        Q_UNUSED(uuidBytes);
-        if (!offline || !offline->pending())
-            return;
-        const JsonValue &original = offline->originals.at(offline->next++);
-        if (actorName != offline->author) {
-            verdict.fail(seq,
-                         QStringLiteral("event %1 by '%2' stands where the outbox.synced record at %3 names "
-                                        "an event of '%4'")
-                             .arg(seq)
-                             .arg(actorName)
-                             .arg(offline->marker)
-                             .arg(offline->author));
-            offline.reset();
-            return;
-        }
-        const JsonValue *madeTs = original.find("ts");
-        const qint64 madeMs = madeTs ? madeTs->toInt() : 0;
-        const std::string message =
-            codec::signedMessage(storeIdBytes, original.stringAt("id").toStdString(), madeMs, actorBytes,
-                                 kindBytes, scopeBytes, env.payload);
-        const QByteArray signature = QByteArray::fromBase64(original.stringAt("signature").toLatin1());
-        // Signed offline with the key that appends it: an act is made and synced under one key.
-        const crypto::PublicKey authorKey = keyOf(reg.keyAt(actorName, offline->marker));
-        const bool verified =
-            !authorKey.isNull() &&
-            authorKey.verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
-                             signature);
-        if (!verified)
-            verdict.fail(
-                seq, QStringLiteral("event %1: the signature '%2' made offline (outbox.synced at %3) does "
-                                    "not verify under the key that synced it")
-                         .arg(seq)
-                         .arg(actorName)
-                         .arg(offline->marker));
-        else if (madeMs > offline->syncedAtMs + Time::kClockSkewToleranceMs)
-            verdict.fail(seq,
-                         QStringLiteral("event %1: said to be made offline at %2, after it was synced at %3")
-                             .arg(seq)
-                             .arg(Time::toIso(madeMs), Time::toIso(offline->syncedAtMs)));
-        else
-            ++report.signaturesChecked;
-    };
+    OfflineActCheck offline(
+        reg, keyCache, storeIdBytes,
+        [&verdict](quint64 seq, const QString &reason) { verdict.fail(seq, reason); },
+        report.signaturesChecked);
     LogEventRow row;
     while (true) {
         auto more = source.nextEvent(row);
@@ -381,7 +233,7 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
         }
         ++expected;
         {
-            const auto key = idKey(uuid);
+            const auto key = eventIdKey(uuid);
             ids.emplace_back(key.first, key.second, seq);
         }
         const QByteArray leaf = merkle::leafHash(bytesView);
@@ -444,16 +296,10 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
                          !role.isEmpty())
                     verdict.fail(seq, QStringLiteral("event %1 by '%2': %3").arg(seq).arg(actorName, role));
                 else if (options.signatures && signedByActor) {
-                    const QByteArray pem = reg.keyAt(actorName, seq);
-                    auto cached = keyCache.constFind(pem);
-                    if (cached == keyCache.cend()) {
-                        auto parsedKey = crypto::PublicKey::fromPem(pem);
-                        cached =
-                            keyCache.insert(pem, parsedKey.ok() ? parsedKey.value() : crypto::PublicKey());
-                    }
+                    const crypto::PublicKey &key = keyCache.key(reg.keyAt(actorName, seq));
                     const QByteArray signature = QByteArray::fromBase64(QByteArray(
                         env.signatureBase64.data(), static_cast<qsizetype>(env.signatureBase64.size())));
-                    if (codec::verifiedForm(*cached, storeIdBytes, env.beforeSignature, env.afterSignature,
+                    if (codec::verifiedForm(key, storeIdBytes, env.beforeSignature, env.afterSignature,
                                             signature, canonicalBuf) == SignedForm::None)
                         verdict.fail(seq, QStringLiteral("event %1: the signature by '%2' does not verify")
                                               .arg(seq)
@@ -462,7 +308,7 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
                         ++report.signaturesChecked;
                 }
                 if (options.signatures && signedByActor)
-                    checkOffline(seq, actorName, kindName, tsMs, env, uuid, actor, kind, scope);
+                    offline.see(seq, actorName, kindName, tsMs, env, actor, kind, scope);
             }
         }
         if (!signedByActor) {
@@ -581,7 +427,7 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
         !r.ok())
         return r.error();
     if (options.signatures)
-        incomplete();
+        offline.finish();
     // A blob deleted (or never written) behind the event that names it.
     for (const auto &[seq, sha] : attached) {
         auto present = source.hasBlob(sha);

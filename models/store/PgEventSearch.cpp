@@ -31,22 +31,6 @@ struct Query {
     }
 };
 
-const char *sortColumn(EventSort s) {
-    switch (s) {
-    case EventSort::Seq:
-        return "seq";
-    case EventSort::Time:
-        return "ts_ms";
-    case EventSort::Kind:
-        return "kind";
-    case EventSort::Scope:
-        return "scope";
-    case EventSort::Actor:
-        return "actor";
-    }
-    return "seq";
-}
-
 // A term as the local file's tokenizer sees words: lower case, every run of other characters one
 // space. The same is done in SQL to the event's text, so "INC-6" is the tokens "inc 6" on both
 // sides and never matches INC-60.
@@ -240,6 +224,32 @@ Result<void> addFilters(const EventSearch &s, Query &q) {
 
 } // namespace
 
+Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::Params &params) const {
+    auto tx = pg::Transaction::pipelined(m_conn);
+    pg::Pipeline p;
+    p.add("BEGIN READ ONLY")
+        .add("SELECT set_config('statement_timeout', $1, true)",
+             pg::Params().text(std::to_string(m_searchTimeoutMs)))
+        .add(sql, params)
+        .add("COMMIT");
+    auto r = m_conn.run(p);
+    if (!r.ok()) {
+        if (m_conn.lastState() == QLatin1String("57014")) // query_canceled: the time limit
+        {
+            const QString seconds = QString::number(m_searchTimeoutMs / 1000.0, 'g', 3);
+            return makeError(ErrorCode::Store,
+                             QStringLiteral("the team-log search gave up after %1 s; narrow it (a kind, "
+                                            "scope, actor or time range) and search again")
+                                 .arg(seconds),
+                             QStringLiteral("search"))
+                .said(QStringLiteral("search.timeout"), {seconds});
+        }
+        return r.error();
+    }
+    tx.committed();
+    return r->at(2);
+}
+
 Result<void> PgEvidenceStore::checkSearchText(const QString &text) const {
     auto fts = EventSearchText::toFts(text);
     if (!fts.ok())
@@ -253,7 +263,7 @@ Result<SearchPage> PgEvidenceStore::searchPage(const EventSearch &s, const std::
     Query q;
     if (auto f = addFilters(s, q); !f.ok())
         return f.error();
-    const std::string col = sortColumn(s.sort);
+    const std::string col = eventSortColumn(s.sort);
     const char *dir = s.descending ? " DESC" : " ASC";
     const char *cmp = s.descending ? " < " : " > ";
     if (after) {
@@ -272,7 +282,7 @@ Result<SearchPage> PgEvidenceStore::searchPage(const EventSearch &s, const std::
                ? std::string(" ORDER BY e.seq") + dir
                : " ORDER BY e." + col + (textSort ? " COLLATE \"C\"" : "") + dir + ", e.seq" + dir;
     sql += " LIMIT " + q.number(limit);
-    auto r = m_conn.query(sql.c_str(), q.params);
+    auto r = searchRows(sql, q.params);
     if (!r.ok())
         return r.error();
     SearchPage page;
@@ -297,7 +307,7 @@ Result<qint64> PgEvidenceStore::countMatches(const EventSearch &s) const {
     if (auto f = addFilters(s, q); !f.ok())
         return f.error();
     const std::string sql = q.with + "SELECT count(*) FROM " + q.from + " WHERE " + q.where;
-    auto r = m_conn.query(sql.c_str(), q.params);
+    auto r = searchRows(sql, q.params);
     if (!r.ok())
         return r.error();
     return r->i64(0, 0);
@@ -315,35 +325,37 @@ Result<QList<EventRow>> PgEvidenceStore::rows(const QList<quint64> &seqs) const 
     auto events = readEvents(sql.c_str(), pg::Params());
     if (!events.ok())
         return events.error();
-    QHash<quint64, EventRow> bySeq;
+    QList<EventRow> got;
+    got.reserve(events->size());
     for (const StoredEvent &e : events.value())
-        bySeq.insert(e.seq, eventRow(e));
-    QList<EventRow> out;
-    out.reserve(seqs.size());
-    for (quint64 seq : seqs)
-        if (auto it = bySeq.constFind(seq); it != bySeq.constEnd())
-            out << *it;
-    return out;
+        got << eventRow(e);
+    return inOrderOf(seqs, got);
 }
 
 Result<QList<EventRow>> PgEvidenceStore::rowsBetween(quint64 first, quint64 last, bool descending) const {
     if (last < first)
         return QList<EventRow>();
-    auto events = this->events(first, static_cast<int>(last - first + 1));
+    // The whole range asked for, as the local file gives it (the caller pages).
+    const std::string sql = std::string("SELECT ") + pg::kEventCols +
+                            " FROM opsconsole.events WHERE seq BETWEEN $1 AND $2 ORDER BY seq" +
+                            (descending ? " DESC" : " ASC");
+    auto events =
+        readEvents(sql.c_str(), pg::Params().i64(static_cast<qint64>(first)).i64(static_cast<qint64>(last)));
     if (!events.ok())
         return events.error();
     QList<EventRow> out;
     out.reserve(events->size());
     for (const StoredEvent &e : events.value())
         out << eventRow(e);
-    if (descending)
-        std::reverse(out.begin(), out.end());
     return out;
 }
 
 Result<QStringList> PgEvidenceStore::distinctValues(EventSort column) const {
-    const std::string sql = std::string("SELECT DISTINCT ") + sortColumn(column) + " FROM opsconsole.events";
-    auto r = m_conn.query(sql.c_str());
+    if (auto ok = checkDistinctColumn(column); !ok.ok())
+        return ok.error();
+    const std::string sql =
+        std::string("SELECT DISTINCT ") + eventSortColumn(column) + " FROM opsconsole.events";
+    auto r = searchRows(sql, pg::Params());
     if (!r.ok())
         return r.error();
     QStringList out;

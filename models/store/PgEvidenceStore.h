@@ -124,9 +124,13 @@ public:
     int schemaVersion() const { return m_schemaVersion; }
 
     // Browsing (PgEventSearch.cpp): the local file's searches in SQL over the team log's tables.
-    // The search text has the same grammar; each of its terms matches as a case-insensitive
-    // substring of the event's bytes (the local file matches the tokens of its full-text index).
-    // An incident or record id filter matches the events that name it.
+    // The search text has the same grammar and matches the same tokens (kind, scope, actor and the
+    // payload's text, lower case, split at everything but letters and digits). An incident or
+    // record id filter matches the events that name it. Each search runs in a read-only
+    // transaction that gives up after searchTimeoutMs() (a search scanning a huge log, or waiting
+    // behind a lock, ends with an error saying so rather than holding the window).
+    void setSearchTimeoutMs(int ms) { m_searchTimeoutMs = qMax(1, ms); }
+    int searchTimeoutMs() const { return m_searchTimeoutMs; }
     Result<void> checkSearchText(const QString &text) const override;
     Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
                                   int limit) const override;
@@ -148,6 +152,8 @@ private:
     // The registry as of the identity events counted by key ("count:max seq"), cached per key.
     Result<IdentityRegistry> registryFor(const QByteArray &key) const;
     Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
+    // A search's statement in its own read-only transaction under the search time limit.
+    Result<pg::Rows> searchRows(const std::string &sql, const pg::Params &params) const;
 
     mutable pg::Connection m_conn;
     QString m_storeId;
@@ -157,6 +163,7 @@ private:
     // The signed bytes (note and signature) of the latest checkpoint this console signed or checked
     // on the append path: the next append finding the very same bytes need not verify them again.
     QByteArray m_checkedHead;
+    int m_searchTimeoutMs = 15000;
 };
 
 } // namespace ops

@@ -38,7 +38,9 @@ QList<Error> refusals() {
             .said(QStringLiteral("check.observed"), {QStringLiteral("first-publish")}),
         makeError(ErrorCode::InvalidInput,
                   QStringLiteral("no launch has been started (launch start --scope S --build ID)"))
-            .said(QStringLiteral("launch.none"), {})};
+            .said(QStringLiteral("launch.none"), {}),
+        makeError(ErrorCode::Store, QStringLiteral("the team-log search gave up after 15 s"))
+            .said(QStringLiteral("search.timeout"), {QStringLiteral("15")})};
 }
 
 } // namespace

@@ -416,16 +416,10 @@ void TestTeamConsole::acknowledgesOnTheTeamLog() {
     w.showPanel(0);
     auto *matrix = w.alertsPanel()->findChild<QTableView *>(QStringLiteral("alertMatrix"));
     QVERIFY(matrix);
-    const auto indexOf = [matrix](const QString &alert, const QString &scope) {
-        QAbstractItemModel *m = matrix->model();
-        for (int row = 0; row < m->rowCount(); ++row)
-            for (int col = 0; col < m->columnCount(); ++col) {
-                const QModelIndex i = m->index(row, col);
-                if (i.data(AlertMatrixModel::AlertIdRole).toString() == alert &&
-                    i.data(AlertMatrixModel::ScopeRole).toString() == scope)
-                    return i;
-            }
-        return QModelIndex();
+    auto *matrixModel = qobject_cast<AlertMatrixModel *>(matrix->model());
+    QVERIFY(matrixModel);
+    const auto indexOf = [matrixModel](const QString &alert, const QString &scope) {
+        return matrixModel->indexOf(alert, scope);
     };
     QTest::mouseClick(w.alertsPanel()->findChild<QPushButton *>(QStringLiteral("probeNowButton")),
                       Qt::LeftButton);

@@ -282,14 +282,8 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
 
     // The metrics Prometheus scrapes stay valid with the receiver's series in them.
     scrape = test::httpRequest("GET", metricsUrl);
-    QProcess promtool;
-    promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
-    QVERIFY(promtool.waitForStarted());
-    promtool.write(scrape.body);
-    promtool.closeWriteChannel();
-    QVERIFY(promtool.waitForFinished(60000));
-    QVERIFY2(promtool.exitCode() == 0,
-             QByteArray(promtool.readAllStandardOutput() + promtool.readAllStandardError()).constData());
+    const QByteArray promtool = test::promtoolCheck(scrape.body);
+    QVERIFY2(promtool.isEmpty(), promtool.constData());
 
     am.terminate();
     QVERIFY(am.waitForFinished(60000));

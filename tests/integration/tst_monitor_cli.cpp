@@ -159,15 +159,8 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
     QVERIFY(text.contains("opsconsole_alert_state{alert=\"stale-pack\""));
     QVERIFY(!text.contains("publisher-token-monitor-3a9"));
     // Prometheus's own linter is the referee of the format.
-    QProcess promtool;
-    promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
-    QVERIFY(promtool.waitForStarted());
-    promtool.write(text);
-    promtool.closeWriteChannel();
-    QVERIFY(promtool.waitForFinished(60000));
-    QVERIFY2(promtool.exitCode() == 0,
-             QByteArray(promtool.readAllStandardOutput() + promtool.readAllStandardError() + "\n" + text)
-                 .constData());
+    const QByteArray promtool = test::promtoolCheck(text);
+    QVERIFY2(promtool.isEmpty(), promtool.constData());
 
     // Only GET of the two paths.
     QCOMPARE(test::httpRequest("GET", QUrl(metricsUrl.toString().replace(QStringLiteral("/metrics"),

@@ -10,6 +10,7 @@
 #include "core/FileUtil.h"
 #include "core/Time.h"
 #include "crypto/SignedNote.h"
+#include "store/EventTableModel.h"
 #include "store/PgEvidenceStore.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void serverCrashLosesNoAcknowledgedAct();
     void forgedHeadCheckpointIsVerifiedNotRemembered();
     void searchesMatchTheLocalFile();
+    void aSearchGivesUpRatherThanHang();
 
 private:
     Signer makeSigner(const QString &name);
@@ -1225,6 +1227,23 @@ void TestPgStore::searchesMatchTheLocalFile() {
         QCOMPARE(teamRows.at(i).actor, fileRows.at(i).actor);
         QCOMPARE(teamRows.at(i).summary, fileRows.at(i).summary);
     }
+    // A position with no event is left out, the rest keep the order asked for.
+    const QList<quint64> withHole{40, 999999, 2};
+    QCOMPARE(team->rows(withHole).value().size(), 2);
+    QCOMPARE(team->rows(withHole).value().at(0).seq, quint64(40));
+    QCOMPARE(team->rows(withHole).value().at(1).seq, quint64(2));
+    for (bool descending : {false, true}) {
+        const QList<EventRow> a = team->rowsBetween(3, 30, descending).value(),
+                              b = local.value()->rowsBetween(3, 30, descending).value();
+        QCOMPARE(a.size(), 28);
+        QCOMPARE(a.size(), b.size());
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            QCOMPARE(a.at(i).seq, b.at(i).seq);
+            QCOMPARE(a.at(i).summary, b.at(i).summary);
+        }
+    }
+    QVERIFY(!team->distinctValues(EventSort::Time).ok());
+    QVERIFY(!local.value()->distinctValues(EventSort::Seq).ok());
     QCOMPARE(team->distinctValues(EventSort::Kind).value(),
              local.value()->distinctValues(EventSort::Kind).value());
     QCOMPARE(team->distinctValues(EventSort::Actor).value(),
@@ -1238,6 +1257,52 @@ void TestPgStore::searchesMatchTheLocalFile() {
     QVERIFY2(injected.ok(), injected.ok() ? "" : qPrintable(injected.error().toString()));
     QCOMPARE(injected.value(), local.value()->countMatches(injection).value());
     QCOMPARE(team->size().value(), local.value()->size().value());
+}
+
+// A search that cannot finish (here: behind a lock another session holds on the events table, as
+// a long scan of a huge log would be) ends at the time limit with an error saying so; the table
+// model keeps it as its failure (never an empty list that looks like "no matches"); the
+// connection stays usable and the same search succeeds once the lock is gone.
+void TestPgStore::aSearchGivesUpRatherThanHang() {
+    auto team = openApp();
+    QVERIFY(team);
+    NewEvent e;
+    e.kind = QStringLiteral("note.added");
+    e.scope = QStringLiteral("kl");
+    e.payload["note"] = QStringLiteral("resolver timeout on edge");
+    QVERIFY(team->append(m_admin, {e}).ok());
+    team->setSearchTimeoutMs(300);
+    EventSearch s;
+    s.text = QStringLiteral("resolver");
+
+    auto blocker = m_server.admin(m_db);
+    QVERIFY2(blocker.ok(), blocker.ok() ? "" : qPrintable(blocker.error().toString()));
+    QVERIFY(blocker->exec("BEGIN; LOCK TABLE opsconsole.events IN ACCESS EXCLUSIVE MODE").ok());
+    auto counted = team->countMatches(s);
+    QVERIFY(!counted.ok());
+    QCOMPARE(counted.error().id, QStringLiteral("search.timeout"));
+    QCOMPARE(counted.error().args, QStringList{QStringLiteral("0.3")});
+    QVERIFY2(counted.error().message.contains(QStringLiteral("gave up after 0.3 s")),
+             qPrintable(counted.error().message));
+    auto page = team->searchPage(s, std::nullopt, 50);
+    QVERIFY(!page.ok());
+    QCOMPARE(page.error().id, QStringLiteral("search.timeout"));
+    EventTableModel model;
+    model.setLog(team.get());
+    QVERIFY(model.setSearch(s).ok());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(model.failure().has_value());
+    QCOMPARE(model.failure()->id, QStringLiteral("search.timeout"));
+
+    QVERIFY(blocker->exec("ROLLBACK").ok());
+    counted = team->countMatches(s);
+    QVERIFY2(counted.ok(), counted.ok() ? "" : qPrintable(counted.error().toString()));
+    QCOMPARE(counted.value(), 1);
+    model.refresh();
+    QVERIFY(!model.failure().has_value());
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(team->append(m_admin, {e}).ok()); // the connection was left clean
+    QCOMPARE(team->countMatches(s).value(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)

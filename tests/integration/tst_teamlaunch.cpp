@@ -484,14 +484,8 @@ void TestTeamLaunch::aMonitorRecordsTheTeamLog() {
                         line.endsWith("state=\"firing\"} 1"));
     QVERIFY2(firingSeries, scrape.body.constData());
     QVERIFY(test::metricSample(scrape.body, "opsconsole_log_events") > 0);
-    QProcess promtool;
-    promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
-    QVERIFY(promtool.waitForStarted());
-    promtool.write(scrape.body);
-    promtool.closeWriteChannel();
-    QVERIFY(promtool.waitForFinished(60000));
-    QVERIFY2(promtool.exitCode() == 0,
-             QByteArray(promtool.readAll() + promtool.readAllStandardError()).constData());
+    const QByteArray promtool = test::promtoolCheck(scrape.body);
+    QVERIFY2(promtool.isEmpty(), promtool.constData());
 
     // SIGTERM: a clean stop; the lock is free and the next recorder records.
     ::kill(static_cast<pid_t>(monitor.processId()), SIGTERM);

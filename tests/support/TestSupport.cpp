@@ -89,6 +89,23 @@ RunResult ProgramRunner::run(const QString &program, const QStringList &argument
     return r;
 }
 
+QByteArray promtoolCheck(const QByteArray &exposition) {
+    QProcess promtool;
+    promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
+    if (!promtool.waitForStarted(10000))
+        return "promtool did not start (packaging/debian-deps.txt: prometheus)";
+    promtool.write(exposition);
+    promtool.closeWriteChannel();
+    if (!promtool.waitForFinished(60000)) {
+        promtool.kill();
+        promtool.waitForFinished(5000);
+        return "promtool did not finish";
+    }
+    if (promtool.exitStatus() == QProcess::NormalExit && promtool.exitCode() == 0)
+        return {};
+    return promtool.readAllStandardOutput() + promtool.readAllStandardError() + "\n" + exposition;
+}
+
 LoopbackHttpServer::LoopbackHttpServer(QObject *parent)
     : QObject(parent) {
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackHttpServer::onConnection);

@@ -102,4 +102,8 @@ private:
 int startSessionBus();
 void stopSessionBus(int pid);
 
+// Prometheus's own `promtool check metrics` over an exposition text: empty when it accepts it,
+// otherwise what promtool said (or why it could not run), followed by the text.
+QByteArray promtoolCheck(const QByteArray &exposition);
+
 } // namespace ops::test

@@ -64,20 +64,15 @@ void AlertsPanel::acknowledgeSelected() {
 }
 
 void AlertsPanel::selectCell(const QString &alertId, const QString &scope, bool acknowledge) {
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        for (int col = 0; col < m_model->columnCount(); ++col) {
-            const QModelIndex i = m_model->index(row, col);
-            if (i.data(AlertMatrixModel::AlertIdRole) != alertId ||
-                i.data(AlertMatrixModel::ScopeRole) != scope)
-                continue;
-            m_matrix->setCurrentIndex(i);
-            showCell(i);
-            if (acknowledge && m_ackNote->isEnabled())
-                m_ackNote->setFocus();
-            else
-                m_matrix->setFocus();
-            return;
-        }
+    const QModelIndex i = m_model->indexOf(alertId, scope);
+    if (!i.isValid())
+        return;
+    m_matrix->setCurrentIndex(i);
+    showCell(i);
+    if (acknowledge && m_ackNote->isEnabled())
+        m_ackNote->setFocus();
+    else
+        m_matrix->setFocus();
 }
 
 QString AlertsPanel::selectedSilenceId() const {

@@ -62,6 +62,11 @@ QString errorText(const Error &error) {
     if (id == QLatin1String("launch.none"))
         return QCoreApplication::translate("ops::ui::ErrorText",
                                            "No launch has been started: start one with Start launch.");
+    if (id == QLatin1String("search.timeout") && a.size() == 1)
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "The search gave up after %1 s: narrow it with a kind, scope, "
+                                           "actor or time range.")
+            .arg(a.first());
     return error.message;
 }
 

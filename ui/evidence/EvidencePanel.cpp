@@ -12,6 +12,7 @@
 #include "proofs/ProofRecord.h"
 
 #include "common/Colours.h"
+#include "common/ErrorText.h"
 #include "common/StatusWidgets.h"
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
@@ -523,6 +524,12 @@ void EvidencePanel::applyFilters() {
 
 void EvidencePanel::updateCount() {
     SqliteEvidenceStore *s = store();
+    if (const auto &failure = m_model->failure(); failure && !failure->id.isEmpty()) {
+        // A failure the window can explain in its own words (a search that took too long).
+        m_count->setText(ui::errorText(*failure));
+        m_count->setToolTip(failure->toString());
+        return;
+    }
     if (!s && m_app->host()->isTeamLog()) {
         // Never an empty list that looks like an empty log: an unreadable team log says so.
         if (!m_model->lastError().isEmpty()) {

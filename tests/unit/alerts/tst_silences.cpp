@@ -408,13 +408,13 @@ void TestSilences::silencedCellShowsSilencedNeverOk() {
     const AlertCell &c = ev.cell(QStringLiteral("stale-pack"), QStringLiteral("kl"));
     QVERIFY(c.silenced());
     QCOMPARE(c.displayState(), QStringLiteral("unknown"));
-    int row = -1, col = -1;
-    for (int r = 0; r < model.rowCount(); ++r)
-        if (model.index(r, 0).data(AlertMatrixModel::AlertIdRole) == QStringLiteral("stale-pack"))
-            row = r;
-    for (int k = 0; k < model.columnCount(); ++k)
-        if (model.index(0, k).data(AlertMatrixModel::ScopeRole) == QStringLiteral("kl"))
-            col = k;
+    const QModelIndex cell = model.indexOf(QStringLiteral("stale-pack"), QStringLiteral("kl"));
+    QVERIFY(cell.isValid());
+    QCOMPARE(cell.data(AlertMatrixModel::AlertIdRole).toString(), QStringLiteral("stale-pack"));
+    QCOMPARE(cell.data(AlertMatrixModel::ScopeRole).toString(), QStringLiteral("kl"));
+    QVERIFY(!model.indexOf(QStringLiteral("stale-pack"), QStringLiteral("nowhere")).isValid());
+    QVERIFY(!model.indexOf(QStringLiteral("no-such-alert"), QStringLiteral("kl")).isValid());
+    const int row = cell.row(), col = cell.column();
     QCOMPARE(model.index(row, col).data().toString(), QStringLiteral("unknown (silenced)"));
     // Firing under a silence: transitions are still produced (recorded), the cell says SILENCED.
     AlertCell firing = c;
