@@ -728,6 +728,53 @@
     </message>
 </context>
 <context>
+    <name>ops::CoreEvidence</name>
+    <message>
+        <source>Timestamp</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Trigger or alert source</source>
+        <translation>Auslöser oder Warnungsquelle</translation>
+    </message>
+    <message>
+        <source>Observed failure mode</source>
+        <translation>Beobachtete Fehlerart</translation>
+    </message>
+    <message>
+        <source>Containment action</source>
+        <translation>Eindämmungsmaßnahme</translation>
+    </message>
+    <message>
+        <source>Rollback or kill-switch action</source>
+        <translation>Rollback- oder Notschalter-Maßnahme</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Prüfergebnis</translation>
+    </message>
+    <message>
+        <source>Operator or owner</source>
+        <translation>Operator oder Verantwortliche(r)</translation>
+    </message>
+    <message>
+        <source>Follow-up requirement</source>
+        <translation>Nacharbeit</translation>
+    </message>
+    <message>
+        <source>UTC ISO-8601; empty means now</source>
+        <translation>UTC ISO-8601; leer heißt jetzt</translation>
+    </message>
+    <message>
+        <source>what was rolled back or switched off, or &quot;none&quot;</source>
+        <translation>was zurückgerollt oder abgeschaltet wurde, oder „none“</translation>
+    </message>
+</context>
+<context>
     <name>ops::EventTableModel</name>
     <message>
         <source>signed by %1</source>

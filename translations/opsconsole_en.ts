@@ -728,6 +728,53 @@
     </message>
 </context>
 <context>
+    <name>ops::CoreEvidence</name>
+    <message>
+        <source>Timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger or alert source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed failure mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Containment action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback or kill-switch action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator or owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTC ISO-8601; empty means now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what was rolled back or switched off, or &quot;none&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::EventTableModel</name>
     <message>
         <source>signed by %1</source>

@@ -70,8 +70,11 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     m_stack->setObjectName(QStringLiteral("panels"));
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_stack);
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(1, false);
+    // The navigation as narrow as its labels allow; the panels take the rest.
+    splitter->setSizes({m_navigation->minimumWidth(), 10 * m_navigation->minimumWidth()});
     setCentralWidget(splitter);
 
     m_app = new AppContext(m_context, this);

@@ -38,6 +38,11 @@ QStringList renderScreenshots(MainWindow &window, const QString &dir) {
             const QString timeline = QDir(dir).filePath(QStringLiteral("panel-incidents-evidence.png"));
             if (window.grab().save(timeline))
                 written << timeline;
+            tabs->setCurrentIndex(2); // the decision log and closure
+            QCoreApplication::processEvents();
+            const QString decisions = QDir(dir).filePath(QStringLiteral("panel-incidents-decisions.png"));
+            if (window.grab().save(decisions))
+                written << decisions;
             tabs->setCurrentIndex(0);
         }
         if (!rollback.isEmpty()) {

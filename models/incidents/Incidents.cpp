@@ -3,6 +3,8 @@
 #include "core/Time.h"
 #include "store/EvidenceStore.h"
 
+#include <QCoreApplication>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -115,25 +117,31 @@ QStringList fields() {
             QStringLiteral("follow_up")};
 }
 
+// The record's field names as people read them, translated where the front end installed its
+// translations (the window does; the command line speaks English).
 QString label(const QString &field) {
-    static const QMap<QString, QString> labels{
-        {QStringLiteral("timestamp"), QStringLiteral("Timestamp")},
-        {QStringLiteral("scope"), QStringLiteral("Scope")},
-        {QStringLiteral("trigger"), QStringLiteral("Trigger or alert source")},
-        {QStringLiteral("failure_mode"), QStringLiteral("Observed failure mode")},
-        {QStringLiteral("containment_action"), QStringLiteral("Containment action")},
-        {QStringLiteral("rollback_action"), QStringLiteral("Rollback or kill-switch action")},
-        {QStringLiteral("verification_result"), QStringLiteral("Verification result")},
-        {QStringLiteral("owner"), QStringLiteral("Operator or owner")},
-        {QStringLiteral("follow_up"), QStringLiteral("Follow-up requirement")}};
-    return labels.value(field, field);
+    static const QMap<QString, const char *> labels{
+        {QStringLiteral("timestamp"), QT_TRANSLATE_NOOP("ops::CoreEvidence", "Timestamp")},
+        {QStringLiteral("scope"), QT_TRANSLATE_NOOP("ops::CoreEvidence", "Scope")},
+        {QStringLiteral("trigger"), QT_TRANSLATE_NOOP("ops::CoreEvidence", "Trigger or alert source")},
+        {QStringLiteral("failure_mode"), QT_TRANSLATE_NOOP("ops::CoreEvidence", "Observed failure mode")},
+        {QStringLiteral("containment_action"), QT_TRANSLATE_NOOP("ops::CoreEvidence", "Containment action")},
+        {QStringLiteral("rollback_action"),
+         QT_TRANSLATE_NOOP("ops::CoreEvidence", "Rollback or kill-switch action")},
+        {QStringLiteral("verification_result"),
+         QT_TRANSLATE_NOOP("ops::CoreEvidence", "Verification result")},
+        {QStringLiteral("owner"), QT_TRANSLATE_NOOP("ops::CoreEvidence", "Operator or owner")},
+        {QStringLiteral("follow_up"), QT_TRANSLATE_NOOP("ops::CoreEvidence", "Follow-up requirement")}};
+    const auto it = labels.constFind(field);
+    return it == labels.cend() ? field : QCoreApplication::translate("ops::CoreEvidence", *it);
 }
 
 QString hint(const QString &field) {
     if (field == QLatin1String("timestamp"))
-        return QStringLiteral("UTC ISO-8601; empty means now");
+        return QCoreApplication::translate("ops::CoreEvidence", "UTC ISO-8601; empty means now");
     if (field == QLatin1String("rollback_action"))
-        return QStringLiteral("what was rolled back or switched off, or \"none\"");
+        return QCoreApplication::translate("ops::CoreEvidence",
+                                           "what was rolled back or switched off, or \"none\"");
     return {};
 }
 

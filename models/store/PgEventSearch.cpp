@@ -1,14 +1,16 @@
 // PgEvidenceStore's browsing: the searches of the local file (EventSearch.h) in SQL over the team
 // log's tables, key-paged (never OFFSET) in the search's order. The search text keeps its grammar
-// (words, "phrases", prefix*, AND / OR / NOT, parentheses), each term a case-insensitive substring
-// of the event's bytes.
+// (words, "phrases", prefix*, AND / OR / NOT, parentheses) and matches the same tokens; searches by
+// id and by words side by side are narrowed through the search indexes (PgSchema.cpp).
 #include "PgEvidenceStore.h"
+#include "pg/LogRows.h"
 #include "pg/TreeReaders.h"
 
 #include <QHash>
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 namespace ops {
 
@@ -16,9 +18,9 @@ namespace {
 
 // A statement built with its parameters ($1, $2, … in the order added).
 struct Query {
-    std::string with; // "WITH refs AS (…) " when an id is filtered on
     std::string from = "opsconsole.events e";
     std::string where = "TRUE";
+    bool indexed = false; // reads the search indexes: they are brought up to the head first
     pg::Params params;
     int n = 0;
     std::string text(const QString &v) {
@@ -31,14 +33,42 @@ struct Query {
     }
 };
 
-// A term as the local file's tokenizer sees words: lower case, every run of other characters one
-// space. The same is done in SQL to the event's text, so "INC-6" is the tokens "inc 6" on both
-// sides and never matches INC-60.
-const char *kTokens = "regexp_replace(lower(%1), '[^[:alnum:]]+', ' ', 'g')";
-
 std::string tokens(const std::string &expr) {
-    std::string out = kTokens;
-    out.replace(out.find("%1"), 2, expr);
+    return pg::tokensSql(expr);
+}
+
+// The events past the search indexes' head (appended since a search last moved them on).
+const std::string kUnindexed =
+    "SELECT g FROM generate_series((SELECT size FROM opsconsole.event_index_head WHERE id = 1) + 1, "
+    "(SELECT size FROM opsconsole.log_head WHERE id = 1)) g";
+
+// The ids events name: the index, and those of the events past its head read from the events.
+std::string refsWithTail() {
+    return "(SELECT seq, ref FROM opsconsole.event_refs UNION ALL SELECT t.seq, t.v FROM (" +
+           pg::refsSelect("(SELECT seq, kind, canonical FROM opsconsole.events WHERE seq > (SELECT size FROM "
+                          "opsconsole.event_index_head WHERE id = 1)) src") +
+           ") t)";
+}
+
+// A term's tokens as the index holds them, when that is certain whatever the server's locale: ASCII
+// letters and digits, lower case, each short enough to be indexed. Empty otherwise (the term is
+// then matched by reading the events).
+QStringList asciiTokens(const QString &term) {
+    QStringList out;
+    QString current;
+    for (QChar c : term) {
+        if (c.unicode() >= 0x80)
+            return {};
+        if (c.isLetterOrNumber())
+            current += c.toLower();
+        else if (!current.isEmpty())
+            out << std::exchange(current, QString());
+    }
+    if (!current.isEmpty())
+        out << current;
+    for (const QString &t : out)
+        if (t.size() > 1000)
+            return {};
     return out;
 }
 
@@ -75,7 +105,18 @@ Result<std::string> textCondition(const QString &text, Query &q) {
         out += sql;
         ++r.items;
     };
+    // A conjunction of terms (the common search: words side by side) is first narrowed through the
+    // word index: an event matching every term has each term's tokens among its words. The exact
+    // match below decides.
+    bool conjunction = true;
+    QStringList lexemes;
     const auto term = [&](const QString &t, bool prefix) {
+        const QStringList toks = asciiTokens(t);
+        if (toks.isEmpty())
+            conjunction = false;
+        for (qsizetype k = 0; k < toks.size(); ++k)
+            lexemes << QLatin1Char('\'') + toks.at(k) + QLatin1Char('\'') +
+                           (prefix && k == toks.size() - 1 ? QStringLiteral(":*") : QString());
         // ' tok1 tok2 ' inside ' doc ' (a phrase is its tokens in a row); a prefix leaves the end open.
         const std::string p = q.text(t);
         item("strpos(t.doc, ' ' || btrim(" + tokens(p) + ")" + (prefix ? std::string() : " || ' '") +
@@ -87,6 +128,7 @@ Result<std::string> textCondition(const QString &text, Query &q) {
         if (c == QLatin1Char(' ')) {
             ++i;
         } else if (c == QLatin1Char('(')) {
+            conjunction = false;
             Run &r = runs.last();
             if (r.items == 0)
                 r.start = out.size();
@@ -128,6 +170,8 @@ Result<std::string> textCondition(const QString &text, Query &q) {
             QString word = s.mid(i, j - i);
             i = j;
             if (word == QLatin1String("AND") || word == QLatin1String("OR") || word == QLatin1String("NOT")) {
+                if (word != QLatin1String("AND"))
+                    conjunction = false;
                 closeRun();
                 out += word == QLatin1String("NOT") ? " AND NOT " : " " + word.toStdString() + " ";
             } else {
@@ -141,46 +185,16 @@ Result<std::string> textCondition(const QString &text, Query &q) {
     closeRun();
     if (out.empty())
         return std::string();
-    // What the local file's full-text index holds of an event: kind, scope, actor and the payload's
-    // JSON text, as tokens between spaces. The payload is cut from the event's bytes as written, no
-    // JSON parsed (an escaped NUL, which PostgreSQL's JSON types refuse, is only text here): it
-    // follows the first "payload": key (keys are sorted, and a quote inside a string is always
-    // escaped) and ends before the last ,"scope": key (what follows it, the signature and the
-    // time, are not the payload).
-    q.from += " CROSS JOIN LATERAL (SELECT convert_from(e.canonical, 'UTF8') AS raw) r"
-              " CROSS JOIN LATERAL (SELECT strpos(r.raw, '\"payload\":') + 10 AS p1, length(r.raw) - "
-              "strpos(reverse(r.raw), ':\"epocs\",') - 7 AS p2) c"
-              " CROSS JOIN LATERAL (SELECT ' ' || " +
-              tokens("e.kind || ' ' || e.scope || ' ' || e.actor || ' ' || substr(r.raw, c.p1, greatest(0, "
-                     "c.p2 - c.p1))") +
-              " || ' ' AS doc) t";
+    q.from += " CROSS JOIN LATERAL (" +
+              pg::wordsSelect("(SELECT e.seq, e.kind, e.scope, e.actor, e.canonical) src") + ") t";
+    if (conjunction && !lexemes.isEmpty()) {
+        // The indexed events whose words hold every term's tokens, and those past the indexed head.
+        q.indexed = true;
+        return "(" + out +
+               ") AND e.seq = ANY(ARRAY(SELECT w.seq FROM opsconsole.event_words w WHERE w.words @@ " +
+               q.text(lexemes.join(QStringLiteral(" & "))) + "::tsquery UNION ALL " + kUnindexed + "))";
+    }
     return "(" + out + ")";
-}
-
-// The ids an event names, as the local file's reference index keeps them: the payload's incident,
-// run, record (or its id) and launch when they are strings, and the id an opener chose (upper
-// case) or its position id. An event whose text holds an escaped NUL (PostgreSQL's JSON functions
-// refuse one) names no id here rather than failing every search.
-std::string refsCte() {
-    const auto str = [](const char *path) {
-        return std::string("CASE json_typeof(x.d #> '") + path + "') WHEN 'string' THEN x.d #>> '" + path +
-               "' END";
-    };
-    const std::string chosen = "upper(" + str("{payload,id}") + ")";
-    return "WITH refs AS MATERIALIZED (SELECT x.seq, r.v FROM (SELECT e0.seq, e0.kind, "
-           "CASE WHEN strpos(e0.raw, '\\u0000') = 0 THEN e0.raw::json END AS d FROM (SELECT seq, kind, "
-           "convert_from(canonical, 'UTF8') AS raw FROM opsconsole.events) e0) x CROSS JOIN LATERAL "
-           "(VALUES (" +
-           str("{payload,incident}") + "), (" + str("{payload,run}") +
-           "), (CASE json_typeof(x.d #> "
-           "'{payload,record}') WHEN 'string' THEN "
-           "x.d #>> '{payload,record}' WHEN 'object' "
-           "THEN " +
-           str("{payload,record,id}") + " END), (" + str("{payload,launch}") +
-           "), (CASE x.kind WHEN 'incident.opened' THEN coalesce(" + chosen +
-           ", 'INC-' || x.seq) WHEN 'runbook.started' THEN coalesce(" + chosen +
-           ", 'RUN-' || x.seq) WHEN 'rollback.started' THEN coalesce(" + chosen +
-           ", 'RUN-' || x.seq) END)) AS r(v) WHERE r.v IS NOT NULL AND r.v <> '') ";
 }
 
 Result<void> addFilters(const EventSearch &s, Query &q) {
@@ -206,11 +220,14 @@ Result<void> addFilters(const EventSearch &s, Query &q) {
         const bool cited = ref.startsWith(QLatin1String("INC-"), Qt::CaseInsensitive) ||
                            ref.startsWith(QLatin1String("RUN-"), Qt::CaseInsensitive);
         const QString id = cited ? ref.toUpper() : ref;
-        q.with = refsCte();
         const std::string p = q.text(id);
-        q.where += " AND e.seq IN (SELECT seq FROM refs WHERE v = " + p +
-                   " OR v IN (SELECT r2.v FROM refs r1 JOIN refs r2 ON r2.seq = r1.seq WHERE r1.v = " + p +
-                   " AND r2.v LIKE 'RUN-%'))";
+        q.indexed = true;
+        const std::string refs = refsWithTail();
+        // The positions as one array computed first: the events are then read by position (a
+        // join could walk the whole log in order to meet a handful of positions).
+        q.where += " AND e.seq = ANY(ARRAY(SELECT x.seq FROM " + refs + " x WHERE x.ref = " + p +
+                   " OR x.ref IN (SELECT r2.ref FROM " + refs + " r1 JOIN " + refs +
+                   " r2 ON r2.seq = r1.seq WHERE r1.ref = " + p + " AND r2.ref LIKE 'RUN-%')))";
     }
     if (!s.text.trimmed().isEmpty()) {
         auto text = textCondition(s.text, q);
@@ -224,18 +241,20 @@ Result<void> addFilters(const EventSearch &s, Query &q) {
 
 } // namespace
 
-Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::Params &params) const {
+Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::Params &params,
+                                             bool indexed) const {
     auto tx = pg::Transaction::pipelined(m_conn);
     pg::Pipeline p;
-    p.add("BEGIN READ ONLY")
+    p.add(indexed ? "BEGIN" : "BEGIN READ ONLY")
         .add("SELECT set_config('statement_timeout', $1, true)",
-             pg::Params().text(std::to_string(m_searchTimeoutMs)))
-        .add(sql, params)
-        .add("COMMIT");
+             pg::Params().text(std::to_string(m_searchTimeoutMs)));
+    if (indexed)
+        p.add("SELECT opsconsole.index_events($1)", pg::Params().i64(m_indexChunk));
+    p.add(sql, params).add("COMMIT");
     auto r = m_conn.run(p);
     if (!r.ok()) {
-        if (m_conn.lastState() == QLatin1String("57014")) // query_canceled: the time limit
-        {
+        // query_canceled: the time limit passed.
+        if (m_conn.lastState() == QLatin1String("57014")) {
             const QString seconds = QString::number(m_searchTimeoutMs / 1000.0, 'g', 3);
             return makeError(ErrorCode::Store,
                              QStringLiteral("the team-log search gave up after %1 s; narrow it (a kind, "
@@ -247,7 +266,7 @@ Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::P
         return r.error();
     }
     tx.committed();
-    return r->at(2);
+    return r->at(indexed ? 3 : 2);
 }
 
 Result<void> PgEvidenceStore::checkSearchText(const QString &text) const {
@@ -276,13 +295,13 @@ Result<SearchPage> PgEvidenceStore::searchPage(const EventSearch &s, const std::
             q.where += " AND (e." + col + ", e.seq)" + cmp + "(" + q.text(after->sortValue.toString()) +
                        " COLLATE \"C\", " + q.number(qint64(after->seq)) + ")";
     }
-    std::string sql = q.with + "SELECT e.seq, e." + col + " FROM " + q.from + " WHERE " + q.where;
+    std::string sql = "SELECT e.seq, e." + col + " FROM " + q.from + " WHERE " + q.where;
     const bool textSort = s.sort != EventSort::Seq && s.sort != EventSort::Time;
     sql += s.sort == EventSort::Seq
                ? std::string(" ORDER BY e.seq") + dir
                : " ORDER BY e." + col + (textSort ? " COLLATE \"C\"" : "") + dir + ", e.seq" + dir;
     sql += " LIMIT " + q.number(limit);
-    auto r = searchRows(sql, q.params);
+    auto r = searchRows(sql, q.params, q.indexed);
     if (!r.ok())
         return r.error();
     SearchPage page;
@@ -306,8 +325,8 @@ Result<qint64> PgEvidenceStore::countMatches(const EventSearch &s) const {
     Query q;
     if (auto f = addFilters(s, q); !f.ok())
         return f.error();
-    const std::string sql = q.with + "SELECT count(*) FROM " + q.from + " WHERE " + q.where;
-    auto r = searchRows(sql, q.params);
+    const std::string sql = "SELECT count(*) FROM " + q.from + " WHERE " + q.where;
+    auto r = searchRows(sql, q.params, q.indexed);
     if (!r.ok())
         return r.error();
     return r->i64(0, 0);
@@ -355,7 +374,7 @@ Result<QStringList> PgEvidenceStore::distinctValues(EventSort column) const {
         return ok.error();
     const std::string sql =
         std::string("SELECT DISTINCT ") + eventSortColumn(column) + " FROM opsconsole.events";
-    auto r = searchRows(sql, pg::Params());
+    auto r = searchRows(sql, pg::Params(), false);
     if (!r.ok())
         return r.error();
     QStringList out;

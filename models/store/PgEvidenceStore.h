@@ -28,7 +28,7 @@ namespace ops {
 
 class PgEvidenceStore final : public EvidenceStore, public EventBrowser {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens the team log at `url` (a libpq URI). With options.create, creates or migrates the schema
     // first (as its owner), granting the application role `appRole` (if any) what writers need.
@@ -131,6 +131,8 @@ public:
     // behind a lock, ends with an error saying so rather than holding the window).
     void setSearchTimeoutMs(int ms) { m_searchTimeoutMs = qMax(1, ms); }
     int searchTimeoutMs() const { return m_searchTimeoutMs; }
+    // How many events a search moves the search indexes on by (10,000); the rest it reads itself.
+    void setIndexChunk(int events) { m_indexChunk = qMax(1, events); }
     Result<void> checkSearchText(const QString &text) const override;
     Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
                                   int limit) const override;
@@ -152,8 +154,9 @@ private:
     // The registry as of the identity events counted by key ("count:max seq"), cached per key.
     Result<IdentityRegistry> registryFor(const QByteArray &key) const;
     Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
-    // A search's statement in its own read-only transaction under the search time limit.
-    Result<pg::Rows> searchRows(const std::string &sql, const pg::Params &params) const;
+    // A search's statement in its own transaction under the search time limit: read-only, or (a
+    // search that reads the search indexes) first bringing them up to the log's head.
+    Result<pg::Rows> searchRows(const std::string &sql, const pg::Params &params, bool indexed) const;
 
     mutable pg::Connection m_conn;
     QString m_storeId;
@@ -164,6 +167,7 @@ private:
     // on the append path: the next append finding the very same bytes need not verify them again.
     QByteArray m_checkedHead;
     int m_searchTimeoutMs = 15000;
+    int m_indexChunk = 10000;
 };
 
 } // namespace ops

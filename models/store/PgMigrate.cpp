@@ -151,6 +151,10 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
     if (auto r = m_conn.run(publish); !r.ok())
         return r.error();
     tx->committed();
+    // The search indexes catch up on the whole history now, while migrating, rather than a chunk
+    // per search later.
+    if (auto r = m_conn.run("SELECT opsconsole.index_events(NULL)"); !r.ok())
+        return r.error();
     m_storeId = source.storeId();
     m_registryCache.reset();
     return out;

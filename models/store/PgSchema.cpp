@@ -83,10 +83,75 @@ CREATE TABLE opsconsole.cosignatures(
     PRIMARY KEY (size, witness));
 )SQL";
 
+// Migration 3: search indexes over the events — the ids each names (an incident, run, record or
+// launch) and its words — so that a search by id or by words reads an index instead of parsing
+// every event. Appends do not pay for them: a search that uses them first moves them on by a
+// bounded chunk (opsconsole.index_events(n), which runs as the owner, so the application role only
+// reads them) and reads the events past the indexed head itself; the migration, and a migration
+// of a local store into the team log, index the events already there. Indexing never fails on an
+// event whose bytes are not UTF-8 (only a tampered log has one; verify names it) or whose words do
+// not fit a text-search vector: such an event is left out of the index it does not fit.
+std::string indexBlock(const std::string &source) {
+    const auto insert = [](const std::string &from) {
+        return "INSERT INTO opsconsole.event_refs(seq, ref) SELECT DISTINCT n.seq, n.v FROM (" +
+               pg::refsSelect(from) +
+               ") n ON CONFLICT DO NOTHING; INSERT INTO opsconsole.event_words(seq, words) SELECT w.seq, "
+               "array_to_tsvector(ARRAY(SELECT t FROM unnest(string_to_array(btrim(w.doc), ' ')) t WHERE "
+               "octet_length(t) <= 1000)) FROM (" +
+               pg::wordsSelect(from) + ") w ON CONFLICT DO NOTHING;";
+    };
+    return "BEGIN " + insert(source) +
+           " EXCEPTION WHEN data_exception OR program_limit_exceeded THEN FOR one IN SELECT seq, kind, "
+           "scope, "
+           "actor, canonical FROM " +
+           source + " LOOP BEGIN " +
+           insert("(SELECT one.seq AS seq, one.kind AS kind, one.scope AS scope, one.actor AS actor, "
+                  "one.canonical AS canonical) src") +
+           " EXCEPTION WHEN data_exception OR program_limit_exceeded THEN NULL; END; END LOOP; END;";
+}
+
+std::string migration3() {
+    return R"SQL(
+CREATE TABLE opsconsole.event_refs(ref text NOT NULL, seq bigint NOT NULL, PRIMARY KEY (ref, seq));
+CREATE INDEX event_refs_seq ON opsconsole.event_refs(seq);
+CREATE TABLE opsconsole.event_words(seq bigint PRIMARY KEY, words tsvector NOT NULL);
+CREATE INDEX event_words_words ON opsconsole.event_words USING gin(words);
+CREATE TABLE opsconsole.event_index_head(id integer PRIMARY KEY CHECK (id = 1), size bigint NOT NULL);
+INSERT INTO opsconsole.event_index_head(id, size) VALUES (1, 0);
+CREATE TRIGGER index_head_forward BEFORE UPDATE ON opsconsole.event_index_head
+    FOR EACH ROW EXECUTE FUNCTION opsconsole.head_moves_forward();
+CREATE TRIGGER index_head_kept BEFORE DELETE ON opsconsole.event_index_head
+    FOR EACH ROW EXECUTE FUNCTION opsconsole.refuse_change();
+CREATE TRIGGER index_head_not_truncated BEFORE TRUNCATE ON opsconsole.event_index_head
+    FOR EACH STATEMENT EXECUTE FUNCTION opsconsole.refuse_change();
+CREATE FUNCTION opsconsole.index_events(max_events bigint) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE done bigint; upto bigint; one record;
+BEGIN
+SELECT size INTO done FROM opsconsole.event_index_head WHERE id = 1 FOR UPDATE;
+SELECT CASE WHEN max_events IS NULL THEN size ELSE least(size, done + greatest(max_events, 1)) END INTO upto
+    FROM opsconsole.log_head WHERE id = 1;
+IF upto <= done THEN
+    RETURN done;
+END IF;
+)SQL" +
+           indexBlock(
+               "(SELECT seq, kind, scope, actor, canonical FROM opsconsole.events WHERE seq > done AND "
+               "seq <= upto) src") +
+           R"SQL(
+UPDATE opsconsole.event_index_head SET size = upto WHERE id = 1;
+RETURN upto;
+END $$;
+REVOKE ALL ON FUNCTION opsconsole.index_events(bigint) FROM PUBLIC;
+SELECT opsconsole.index_events(NULL);
+)SQL";
+}
+
 // Append-only tables: rows are never changed or removed, not even by the owner.
 const char *const kAppendOnlyV1[] = {"meta",        "events", "merkle_nodes",
                                      "checkpoints", "blobs",  "schema_migrations"};
 const char *const kAppendOnlyV2[] = {"cosignatures"};
+const char *const kAppendOnlyV3[] = {"event_refs", "event_words"};
 
 Result<void> appendOnly(pg::Connection &conn, const char *table) {
     const std::string t(table);
@@ -98,6 +163,44 @@ Result<void> appendOnly(pg::Connection &conn, const char *table) {
 }
 
 } // namespace
+
+namespace pg {
+
+std::string tokensSql(const std::string &expr) {
+    return "regexp_replace(lower(" + expr + "), '[^[:alnum:]]+', ' ', 'g')";
+}
+
+std::string wordsSelect(const std::string &source) {
+    return "SELECT c.seq, ' ' || " +
+           tokensSql(
+               "c.kind || ' ' || c.scope || ' ' || c.actor || ' ' || substr(c.raw, c.p1, greatest(0, c.p2 "
+               "- c.p1))") +
+           " || ' ' AS doc FROM (SELECT r.seq, r.kind, r.scope, r.actor, r.raw, strpos(r.raw, "
+           "'\"payload\":') + "
+           "10 AS p1, length(r.raw) - strpos(reverse(r.raw), ':\"epocs\",') - 7 AS p2 FROM (SELECT seq, "
+           "kind, "
+           "scope, actor, convert_from(canonical, 'UTF8') AS raw FROM " +
+           source + ") r) c";
+}
+
+std::string refsSelect(const std::string &source) {
+    const auto str = [](const char *path) {
+        return std::string("CASE json_typeof(x.d #> '") + path + "') WHEN 'string' THEN x.d #>> '" + path +
+               "' END";
+    };
+    const std::string chosen = "upper(" + str("{payload,id}") + ")";
+    return "SELECT x.seq, r.v FROM (SELECT e0.seq, e0.kind, CASE WHEN strpos(e0.raw, '\\u0000') = 0 THEN "
+           "e0.raw::json END AS d FROM (SELECT seq, kind, convert_from(canonical, 'UTF8') AS raw FROM " +
+           source + ") e0) x CROSS JOIN LATERAL (VALUES (" + str("{payload,incident}") + "), (" +
+           str("{payload,run}") + "), (CASE json_typeof(x.d #> '{payload,record}') WHEN 'string' THEN " +
+           "x.d #>> '{payload,record}' WHEN 'object' THEN " + str("{payload,record,id}") + " END), (" +
+           str("{payload,launch}") + "), (CASE x.kind WHEN 'incident.opened' THEN coalesce(" + chosen +
+           ", 'INC-' || x.seq) WHEN 'runbook.started' THEN coalesce(" + chosen +
+           ", 'RUN-' || x.seq) WHEN 'rollback.started' THEN coalesce(" + chosen +
+           ", 'RUN-' || x.seq) END)) AS r(v) WHERE r.v IS NOT NULL AND r.v <> ''";
+}
+
+} // namespace pg
 
 Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRole) {
     static const QRegularExpression roleRe(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
@@ -155,12 +258,24 @@ Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRol
             return r.error();
         version = 2;
     }
+    if (version < 3) {
+        if (auto r = conn.exec(migration3().c_str()); !r.ok())
+            return r.error();
+        for (const char *t : kAppendOnlyV3)
+            if (auto r = appendOnly(conn, t); !r.ok())
+                return r.error();
+        if (auto r = conn.run("INSERT INTO opsconsole.schema_migrations(version) VALUES (3)"); !r.ok())
+            return r.error();
+        version = 3;
+    }
     if (!appRole.isEmpty()) {
         // What a console needs and nothing more: read, add rows, move the head.
         const std::string role = appRole.toStdString();
         const std::string grants =
             "GRANT USAGE ON SCHEMA opsconsole TO " + role +
-            "; GRANT SELECT ON opsconsole.meta, opsconsole.schema_migrations TO " + role +
+            "; GRANT SELECT ON opsconsole.meta, opsconsole.schema_migrations, opsconsole.event_refs, "
+            "opsconsole.event_words, opsconsole.event_index_head TO " +
+            role + "; GRANT EXECUTE ON FUNCTION opsconsole.index_events(bigint) TO " + role +
             "; GRANT SELECT, INSERT ON opsconsole.events, opsconsole.merkle_nodes, opsconsole.checkpoints, "
             "opsconsole.blobs, opsconsole.cosignatures TO " +
             role + "; GRANT SELECT, UPDATE ON opsconsole.log_head TO " + role;

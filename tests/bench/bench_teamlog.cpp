@@ -12,6 +12,7 @@
 #include "EvidenceGen.h"
 #include "StoreFixture.h"
 
+#include "store/EventSearch.h"
 #include "store/EventTableModel.h"
 #include "store/Outbox.h"
 #include "store/PgEvidenceStore.h"
@@ -157,6 +158,16 @@ void bigLog(const QString &db, qint64 n) {
         qFatal("import: %s", qPrintable(r.error().toString()));
     const double importS = static_cast<double>(t.elapsed()) / 1000.0;
     QFile::remove(jsonl);
+    // A few events that name one incident, for the search by id below.
+    for (int i = 0; i < 3; ++i) {
+        NewEvent e;
+        e.kind = QStringLiteral("ops.note");
+        e.scope = QStringLiteral("kl");
+        e.payload["incident"] = QStringLiteral("INC-BENCH");
+        e.payload["note"] = QStringLiteral("benchmark note %1").arg(i);
+        if (auto r = local.store->append(local.alice, {e}); !r.ok())
+            qFatal("append: %s", qPrintable(r.error().toString()));
+    }
     auto team = openStore(db, true);
     t.restart();
     auto moved = team->adopt(*local.store);
@@ -187,6 +198,54 @@ void bigLog(const QString &db, qint64 n) {
     const double teamP50 = percentile(teamMs, 0.5), fileP50 = percentile(fileMs, 0.5);
     row("open + first 40 rows (newest first)", teamP50, "ms", fileP50, "ms file", teamP50 / fileP50,
         "(report)", true);
+
+    // Searches as the Evidence panel runs them (count and first page): by an incident's id (an
+    // index on both), and by a rare word (the file's full-text index; a scan on the team log, under
+    // the team log's search time limit).
+    const auto searchMs = [](EvidenceStore &store, const EventSearch &s, qint64 *found) {
+        auto &browser = dynamic_cast<EventBrowser &>(store);
+        QElapsedTimer timer;
+        timer.start();
+        auto counted = browser.countMatches(s);
+        auto page = browser.searchPage(s, std::nullopt, 40);
+        const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        *found = counted.ok() && page.ok() ? counted.value() : -1;
+        if (!counted.ok() || !page.ok())
+            std::printf("  (%s)\n",
+                        qPrintable(counted.ok() ? page.error().toString() : counted.error().toString()));
+        return ms;
+    };
+    auto teamStore = openTeam();
+    auto fileStore = openFile();
+    {
+        // The file indexes an import's events for search in the background; here, all at once.
+        auto *file = dynamic_cast<SqliteEvidenceStore *>(fileStore.get());
+        QElapsedTimer indexing;
+        indexing.start();
+        for (auto left = file->indexForSearch(50000); left.ok() && left.value() > 0;
+             left = file->indexForSearch(50000)) {
+        }
+        std::printf("the file's search index caught up with the import in %.1f s\n",
+                    static_cast<double>(indexing.elapsed()) / 1000.0);
+    }
+    EventSearch byId;
+    byId.ref = QStringLiteral("INC-BENCH");
+    EventSearch byWord;
+    byWord.text = QStringLiteral("needle%1").arg(n / 100 / 2);
+    for (const auto &[what, search] : {std::pair{"search by incident id (count + first page)", byId},
+                                       std::pair{"search by a rare word (count + first page)", byWord}}) {
+        std::vector<double> teamSearch, fileSearch;
+        qint64 teamFound = 0, fileFound = 0;
+        for (int i = 0; i < 3; ++i) {
+            teamSearch.push_back(searchMs(*teamStore, search, &teamFound));
+            fileSearch.push_back(searchMs(*fileStore, search, &fileFound));
+        }
+        const double a = percentile(teamSearch, 0.5), b = percentile(fileSearch, 0.5);
+        row(what, a, "ms", b, "ms file", a / b, "(report)", teamFound == fileFound && teamFound > 0);
+        if (teamFound != fileFound)
+            std::printf("  found %lld on the team log, %lld in the file\n", static_cast<long long>(teamFound),
+                        static_cast<long long>(fileFound));
+    }
 }
 
 } // namespace

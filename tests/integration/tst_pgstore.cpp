@@ -57,6 +57,7 @@ private Q_SLOTS:
     void forgedHeadCheckpointIsVerifiedNotRemembered();
     void searchesMatchTheLocalFile();
     void aSearchGivesUpRatherThanHang();
+    void idIndexIsKeptAndBackfilled();
 
 private:
     Signer makeSigner(const QString &name);
@@ -261,7 +262,13 @@ void TestPgStore::appRoleMayOnlyAppend() {
          {"UPDATE opsconsole.events SET actor = 'mallory' WHERE seq = 1",
           "DELETE FROM opsconsole.events WHERE seq = 1", "DELETE FROM opsconsole.checkpoints",
           "TRUNCATE opsconsole.blobs", "UPDATE opsconsole.meta SET value = 'x'",
-          "DROP TABLE opsconsole.events", "CREATE TABLE opsconsole.mine(x int)"}) {
+          "DROP TABLE opsconsole.events", "CREATE TABLE opsconsole.mine(x int)",
+          // The id index is the trigger's to keep: no forged, changed or removed entries.
+          "INSERT INTO opsconsole.event_refs(ref, seq) VALUES ('INC-FORGED', 1)",
+          "UPDATE opsconsole.event_refs SET ref = 'INC-X'", "DELETE FROM opsconsole.event_refs",
+          "UPDATE opsconsole.event_index_head SET size = 0",
+          "INSERT INTO opsconsole.event_words(seq, words) VALUES (1, 'forged')",
+          "DELETE FROM opsconsole.event_words"}) {
         auto r = app->exec(sql);
         QVERIFY2(!r.ok(), sql);
         QCOMPARE(app->lastState(), QStringLiteral("42501")); // insufficient_privilege
@@ -276,11 +283,24 @@ void TestPgStore::appRoleMayOnlyAppend() {
 }
 
 void TestPgStore::ownerCannotRewriteEither() {
+    {
+        auto s = openApp(); // an event that names an id: the index has a row to attack
+        NewEvent e = ev(QStringLiteral("test.note"));
+        e.payload["incident"] = QStringLiteral("INC-1");
+        QVERIFY(s->append(m_admin, {e}).ok());
+        EventSearch byId; // a search by id brings the index up to the head
+        byId.ref = QStringLiteral("INC-1");
+        QCOMPARE(s->countMatches(byId).value(), 1);
+    }
     auto owner = pg::Connection::connect(m_server.url(m_db, QStringLiteral("team_owner")));
     QVERIFY(owner.ok());
-    for (const char *sql : {"UPDATE opsconsole.events SET actor = 'mallory' WHERE seq = 1",
-                            "DELETE FROM opsconsole.checkpoints WHERE size = 1", "TRUNCATE opsconsole.events",
-                            "DELETE FROM opsconsole.log_head"}) {
+    for (const char *sql :
+         {"UPDATE opsconsole.events SET actor = 'mallory' WHERE seq = 1",
+          "DELETE FROM opsconsole.checkpoints WHERE size = 1", "TRUNCATE opsconsole.events",
+          "DELETE FROM opsconsole.log_head", "UPDATE opsconsole.event_refs SET ref = 'INC-X'",
+          "DELETE FROM opsconsole.event_refs", "TRUNCATE opsconsole.event_refs",
+          "UPDATE opsconsole.event_index_head SET size = 0", "DELETE FROM opsconsole.event_index_head",
+          "UPDATE opsconsole.event_words SET words = 'x'", "DELETE FROM opsconsole.event_words"}) {
         auto r = owner->exec(sql);
         QVERIFY2(!r.ok(), sql);
         QVERIFY2(r.error().message.contains(QStringLiteral("append-only")) ||
@@ -1303,6 +1323,123 @@ void TestPgStore::aSearchGivesUpRatherThanHang() {
     QCOMPARE(model.rowCount(), 1);
     QVERIFY(team->append(m_admin, {e}).ok()); // the connection was left clean
     QCOMPARE(team->countMatches(s).value(), 2);
+}
+
+// The ids events name are indexed when a search by id needs them (whoever appended the events,
+// the append itself pays nothing), and a team log made before the index existed gets it filled when
+// its owner migrates it: a log taken back to the previous schema (by a superuser, bypassing the
+// append-only triggers) and migrated again answers id searches as before, from the index.
+void TestPgStore::idIndexIsKeptAndBackfilled() {
+    auto team = openApp();
+    QVERIFY(team);
+    for (int i = 0; i < 12; ++i) {
+        NewEvent e = ev(i % 4 == 0 ? QStringLiteral("incident.opened") : QStringLiteral("test.note"), i);
+        e.payload["incident"] = QStringLiteral("INC-%1").arg(100 + i % 3);
+        if (i % 5 == 0)
+            e.payload["record"]["id"] = QStringLiteral("REC-%1").arg(i);
+        QVERIFY(team->append(m_admin, {e}).ok());
+    }
+    auto admin = m_server.admin(m_db);
+    QVERIFY(admin.ok());
+    const auto indexRows = [&]() -> qint64 {
+        auto r = admin->query("SELECT count(*) FROM opsconsole.event_refs");
+        return r.ok() ? r->i64(0, 0) : -1;
+    };
+    const auto matches = [&](const QString &ref) -> qint64 {
+        EventSearch s;
+        s.ref = ref;
+        auto n = team->countMatches(s);
+        return n.ok() ? n.value() : -1;
+    };
+    const auto said = [&](const QString &text) -> qint64 {
+        EventSearch s;
+        s.text = text;
+        auto n = team->countMatches(s);
+        return n.ok() ? n.value() : -1;
+    };
+    const auto wordRows = [&]() -> qint64 {
+        auto r = admin->query("SELECT count(*) FROM opsconsole.event_words");
+        return r.ok() ? r->i64(0, 0) : -1;
+    };
+    QCOMPARE(indexRows(), 0); // appends do not index; a search moves the indexes on by a chunk
+    team->setIndexChunk(5);   // and reads the events past it itself: the answers are whole
+    QCOMPARE(matches(QStringLiteral("INC-100")), 4);
+    QCOMPARE(said(QStringLiteral("inc-100")), 4);
+    QCOMPARE(wordRows(), 10);
+    team->setIndexChunk(10000);
+    const QList<qint64> before{matches(QStringLiteral("INC-100")), matches(QStringLiteral("inc-101")),
+                               matches(QStringLiteral("REC-5")), matches(QStringLiteral("INC-999"))};
+    const qint64 indexed = indexRows();
+    QVERIFY(indexed >= 12);
+    QCOMPARE(wordRows(), team->size().value()); // every event's words, from the same catch-up
+    const QList<qint64> saidBefore{said(QStringLiteral("inc-100")), said(QStringLiteral("rec-5 inc")),
+                                   said(QStringLiteral("incident opened")), said(QStringLiteral("rec*"))};
+    QCOMPARE(saidBefore.at(0), 4);
+    QCOMPARE(saidBefore.at(1), 1);
+    QCOMPARE(before.at(0), 4);
+    QCOMPARE(before.at(1), 4);
+    QCOMPARE(before.at(2), 1);
+    QCOMPARE(before.at(3), 0);
+
+    // Back to schema 2, as a log made before the index.
+    QVERIFY(admin
+                ->exec("SET session_replication_role = replica; "
+                       "DROP FUNCTION opsconsole.index_events(bigint); DROP TABLE opsconsole.event_refs; "
+                       "DROP TABLE opsconsole.event_words; "
+                       "DROP TABLE opsconsole.event_index_head; "
+                       "DELETE FROM opsconsole.schema_migrations WHERE version = 3; "
+                       "SET session_replication_role = origin")
+                .ok());
+    team.reset();
+    auto old = PgEvidenceStore::open(m_server.url(m_db, QStringLiteral("team_app")));
+    QVERIFY(!old.ok());
+    QVERIFY2(old.error().message.contains(QStringLiteral("schema is version 2")),
+             qPrintable(old.error().message));
+    QVERIFY(openOwner()); // the owner migrates it
+    team = openApp();
+    QVERIFY(team);
+    QCOMPARE(indexRows(), indexed);
+    QCOMPARE(QList<qint64>({said(QStringLiteral("inc-100")), said(QStringLiteral("rec-5 inc")),
+                            said(QStringLiteral("incident opened")), said(QStringLiteral("rec*"))}),
+             saidBefore);
+    QCOMPARE(wordRows(), team->size().value());
+    QCOMPARE(QList<qint64>({matches(QStringLiteral("INC-100")), matches(QStringLiteral("inc-101")),
+                            matches(QStringLiteral("REC-5")), matches(QStringLiteral("INC-999"))}),
+             before);
+    // And kept from then on.
+    NewEvent later = ev(QStringLiteral("test.note"), 99);
+    later.payload["incident"] = QStringLiteral("INC-100");
+    QVERIFY(team->append(m_admin, {later}).ok());
+    QCOMPARE(matches(QStringLiteral("INC-100")), 5);
+    QCOMPARE(said(QStringLiteral("inc-100")), 5);
+    QVERIFY(team->verify(VerifyOptions(true))->intact);
+
+    // Bytes that are not UTF-8 JSON (written behind the store's back) name no id and do not stop
+    // the index: the events around them are indexed and searched as before.
+    const qint64 head = team->size().value();
+    const QByteArray forge =
+        QStringLiteral(
+            "SET session_replication_role = replica; "
+            "INSERT INTO opsconsole.events(seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, "
+            "signed) VALUES (%1, 'forged-bytes', 0, 'mallory', 'test.note', 'kl', '\\xff00fe', "
+            "decode(repeat('00', 32), 'hex'), true); "
+            "UPDATE opsconsole.log_head SET size = %1; SET session_replication_role = origin")
+            .arg(head + 1)
+            .toUtf8();
+    const QByteArray copy =
+        QStringLiteral("SET session_replication_role = replica; "
+                       "INSERT INTO opsconsole.events(seq, uuid, ts_ms, actor, kind, scope, "
+                       "canonical, leaf_hash, signed) SELECT %1, 'copied-after', ts_ms, actor, "
+                       "kind, scope, canonical, leaf_hash, signed FROM opsconsole.events WHERE "
+                       "seq = %2; UPDATE opsconsole.log_head SET size = %1; "
+                       "SET session_replication_role = origin")
+            .arg(head + 2)
+            .arg(head)
+            .toUtf8();
+    QVERIFY(admin->exec(copy.constData()).ok());
+    QCOMPARE(matches(QStringLiteral("INC-100")), 6); // the copy after the bad bytes is indexed
+    QCOMPARE(said(QStringLiteral("inc-100")), 6);
+    QVERIFY(!team->verify(VerifyOptions(true))->intact);
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)

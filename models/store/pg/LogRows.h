@@ -62,4 +62,24 @@ inline constexpr const char *kInsertCheckpointSql =
     "INSERT INTO opsconsole.checkpoints(size, root, ts_ms, signer, canonical, signature) "
     "VALUES ($1, $2, $3, $4, $5, $6)";
 
+// A text as the local file's tokenizer sees words, in SQL over `expr`: lower case, every run of
+// other characters one space. "INC-6" is the tokens "inc 6" and never matches INC-60.
+std::string tokensSql(const std::string &expr);
+
+// What the local file's full-text index holds of an event, as SQL rows (seq, doc) over `source` (a
+// FROM item, aliased, with seq, kind, scope, actor and canonical): kind, scope, actor and the
+// payload's JSON text as tokens between spaces, with a space at each end. The payload is cut from
+// the event's bytes as written, no JSON parsed (an escaped NUL, which PostgreSQL's JSON types
+// refuse, is only text here): it follows the first "payload": key (keys are sorted, and a quote
+// inside a string is always escaped) and ends before the last ,"scope": key (what follows it, the
+// signature and the time, are not the payload).
+std::string wordsSelect(const std::string &source);
+
+// The ids an event names, as the local file's reference index keeps them: the payload's incident,
+// run, record (or its id) and launch when they are strings, and the id an opener chose (upper
+// case) or its position id. Rows (seq, v) of the events in `source` (a FROM item with seq, kind and
+// canonical; aliased). An event whose text holds an escaped NUL (PostgreSQL's JSON functions refuse one)
+// names no id rather than failing the statement. Kept in opsconsole.event_refs.
+std::string refsSelect(const std::string &source);
+
 } // namespace ops::pg
