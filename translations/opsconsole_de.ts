@@ -3150,7 +3150,7 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <name>ops::ui::LaunchPanel</name>
     <message>
         <source>Launch</source>
-        <translation>Start</translation>
+        <translation>Launch</translation>
     </message>
     <message>
         <source>Scope to launch</source>
@@ -3402,7 +3402,7 @@ Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Che
     </message>
     <message>
         <source>Record GO for %1 (build %2)? This ends the launch checklist.</source>
-        <translation>GO für %1 (Build %2) erfassen? Das beendet die Start-Checkliste.</translation>
+        <translation>GO für %1 (Build %2) erfassen? Das beendet die Launch-Checkliste.</translation>
     </message>
     <message>
         <source>Record NO-GO</source>

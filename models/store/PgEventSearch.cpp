@@ -246,7 +246,9 @@ Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::P
     auto tx = pg::Transaction::pipelined(m_conn);
     pg::Pipeline p;
     p.add(indexed ? "BEGIN" : "BEGIN READ ONLY")
-        .add("SELECT set_config('statement_timeout', $1, true)",
+        // No JIT: compiling a plan costs more than these searches take (a search by id reading the
+        // events past the index's head is estimated as a scan, and compiled for 0.2 s).
+        .add("SELECT set_config('statement_timeout', $1, true), set_config('jit', 'off', true)",
              pg::Params().text(std::to_string(m_searchTimeoutMs)));
     if (indexed)
         p.add("SELECT opsconsole.index_events($1)", pg::Params().i64(m_indexChunk));

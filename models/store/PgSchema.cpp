@@ -148,11 +148,6 @@ SELECT opsconsole.index_events(NULL);
 }
 
 // Append-only tables: rows are never changed or removed, not even by the owner.
-const char *const kAppendOnlyV1[] = {"meta",        "events", "merkle_nodes",
-                                     "checkpoints", "blobs",  "schema_migrations"};
-const char *const kAppendOnlyV2[] = {"cosignatures"};
-const char *const kAppendOnlyV3[] = {"event_refs", "event_words"};
-
 Result<void> appendOnly(pg::Connection &conn, const char *table) {
     const std::string t(table);
     const std::string sql = "CREATE TRIGGER " + t + "_append_only BEFORE UPDATE OR DELETE ON opsconsole." +
@@ -233,38 +228,36 @@ Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRol
                 .arg(version)
                 .arg(kSchemaVersion),
             conn.label());
-    if (version < 1) {
-        if (auto r = conn.exec(kMigration1); !r.ok())
+    // Each migration: its statements, then its tables made append-only, then its number recorded.
+    const auto apply = [&conn](int number, const std::string &sql,
+                               std::initializer_list<const char *> tables) -> Result<void> {
+        if (auto r = conn.exec(sql.c_str()); !r.ok())
             return r.error();
-        for (const char *t : kAppendOnlyV1)
+        for (const char *t : tables)
             if (auto r = appendOnly(conn, t); !r.ok())
                 return r.error();
+        return conn.run("INSERT INTO opsconsole.schema_migrations(version) VALUES ($1)",
+                        pg::Params().i64(number));
+    };
+    if (version < 1) {
+        if (auto r = apply(1, kMigration1,
+                           {"meta", "events", "merkle_nodes", "checkpoints", "blobs", "schema_migrations"});
+            !r.ok())
+            return r.error();
         const std::string id = crypto::UuidSource().next();
         if (auto r = conn.run("INSERT INTO opsconsole.meta(key, value) VALUES ('store_id', $1)",
                               pg::Params().text(id));
             !r.ok())
             return r.error();
-        if (auto r = conn.run("INSERT INTO opsconsole.schema_migrations(version) VALUES (1)"); !r.ok())
-            return r.error();
         version = 1;
     }
     if (version < 2) {
-        if (auto r = conn.exec(kMigration2); !r.ok())
-            return r.error();
-        for (const char *t : kAppendOnlyV2)
-            if (auto r = appendOnly(conn, t); !r.ok())
-                return r.error();
-        if (auto r = conn.run("INSERT INTO opsconsole.schema_migrations(version) VALUES (2)"); !r.ok())
+        if (auto r = apply(2, kMigration2, {"cosignatures"}); !r.ok())
             return r.error();
         version = 2;
     }
     if (version < 3) {
-        if (auto r = conn.exec(migration3().c_str()); !r.ok())
-            return r.error();
-        for (const char *t : kAppendOnlyV3)
-            if (auto r = appendOnly(conn, t); !r.ok())
-                return r.error();
-        if (auto r = conn.run("INSERT INTO opsconsole.schema_migrations(version) VALUES (3)"); !r.ok())
+        if (auto r = apply(3, migration3(), {"event_refs", "event_words"}); !r.ok())
             return r.error();
         version = 3;
     }
