@@ -37,10 +37,10 @@ std::string tokens(const std::string &expr) {
     return pg::tokensSql(expr);
 }
 
-// The events past the search indexes' head (appended since a search last moved them on).
-const std::string kUnindexed =
-    "SELECT g FROM generate_series((SELECT size FROM opsconsole.event_index_head WHERE id = 1) + 1, "
-    "(SELECT size FROM opsconsole.log_head WHERE id = 1)) g";
+// The events past the search indexes' head (appended since a search last moved them on), read
+// from the events themselves.
+const std::string kUnindexed = "SELECT seq FROM opsconsole.events WHERE seq > (SELECT size FROM "
+                               "opsconsole.event_index_head WHERE id = 1)";
 
 // The ids events name: the index, and those of the events past its head read from the events.
 std::string refsWithTail() {
@@ -51,8 +51,7 @@ std::string refsWithTail() {
 }
 
 // A term's tokens as the index holds them, when that is certain whatever the server's locale: ASCII
-// letters and digits, lower case, each short enough to be indexed. Empty otherwise (the term is
-// then matched by reading the events).
+// letters and digits, lower case. Empty otherwise (the term is then matched by reading the events).
 QStringList asciiTokens(const QString &term) {
     QStringList out;
     QString current;
@@ -66,11 +65,11 @@ QStringList asciiTokens(const QString &term) {
     }
     if (!current.isEmpty())
         out << current;
-    for (const QString &t : out)
-        if (t.size() > 1000)
-            return {};
     return out;
 }
+
+// Words are indexed by their first kIndexedWord characters.
+constexpr qsizetype kIndexedWord = 250;
 
 // The search text as a condition: the FTS5 query EventSearchText::toFts makes of it (checked and
 // normalised there), with FTS5's precedence — terms side by side bind tightest, then NOT (binary:
@@ -114,9 +113,12 @@ Result<std::string> textCondition(const QString &text, Query &q) {
         const QStringList toks = asciiTokens(t);
         if (toks.isEmpty())
             conjunction = false;
-        for (qsizetype k = 0; k < toks.size(); ++k)
-            lexemes << QLatin1Char('\'') + toks.at(k) + QLatin1Char('\'') +
-                           (prefix && k == toks.size() - 1 ? QStringLiteral(":*") : QString());
+        for (qsizetype k = 0; k < toks.size(); ++k) {
+            // A word the index holds cut short matches as the prefix it keeps.
+            const bool cut = toks.at(k).size() >= kIndexedWord;
+            lexemes << QLatin1Char('\'') + toks.at(k).left(kIndexedWord) + QLatin1Char('\'') +
+                           (cut || (prefix && k == toks.size() - 1) ? QStringLiteral(":*") : QString());
+        }
         // ' tok1 tok2 ' inside ' doc ' (a phrase is its tokens in a row); a prefix leaves the end open.
         const std::string p = q.text(t);
         item("strpos(t.doc, ' ' || btrim(" + tokens(p) + ")" + (prefix ? std::string() : " || ' '") +
@@ -243,32 +245,48 @@ Result<void> addFilters(const EventSearch &s, Query &q) {
 
 Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::Params &params,
                                              bool indexed) const {
+    // Both transactions under the time limit and without JIT (compiling a plan costs more than these
+    // searches take: a search by id reading the events past the index's head is estimated as a
+    // scan, and was compiled for 0.2 s).
+    const auto limits = [this](pg::Pipeline &p) {
+        p.add("SELECT set_config('statement_timeout', $1, true), set_config('jit', 'off', true)",
+              pg::Params().text(std::to_string(m_searchTimeoutMs)));
+    };
+    const auto failed = [this](const Error &e) -> Error {
+        // query_canceled: the time limit passed.
+        if (m_conn.lastState() != QLatin1String("57014"))
+            return e;
+        const QString seconds = QString::number(m_searchTimeoutMs / 1000.0, 'g', 3);
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("the team-log search gave up after %1 s; narrow it (a kind, "
+                                        "scope, actor or time range) and search again")
+                             .arg(seconds),
+                         QStringLiteral("search"))
+            .said(QStringLiteral("search.timeout"), {seconds});
+    };
+    if (indexed) {
+        // The indexes moved on in a short transaction of their own: their lock is not held while
+        // the search runs.
+        auto tx = pg::Transaction::pipelined(m_conn);
+        pg::Pipeline p;
+        p.add("BEGIN ISOLATION LEVEL READ COMMITTED");
+        limits(p);
+        p.add("SELECT opsconsole.index_events($1)", pg::Params().i64(m_indexChunk)).add("COMMIT");
+        auto r = m_conn.run(p);
+        if (!r.ok())
+            return failed(r.error());
+        tx.committed();
+    }
     auto tx = pg::Transaction::pipelined(m_conn);
     pg::Pipeline p;
-    p.add(indexed ? "BEGIN" : "BEGIN READ ONLY")
-        // No JIT: compiling a plan costs more than these searches take (a search by id reading the
-        // events past the index's head is estimated as a scan, and compiled for 0.2 s).
-        .add("SELECT set_config('statement_timeout', $1, true), set_config('jit', 'off', true)",
-             pg::Params().text(std::to_string(m_searchTimeoutMs)));
-    if (indexed)
-        p.add("SELECT opsconsole.index_events($1)", pg::Params().i64(m_indexChunk));
+    p.add("BEGIN READ ONLY");
+    limits(p);
     p.add(sql, params).add("COMMIT");
     auto r = m_conn.run(p);
-    if (!r.ok()) {
-        // query_canceled: the time limit passed.
-        if (m_conn.lastState() == QLatin1String("57014")) {
-            const QString seconds = QString::number(m_searchTimeoutMs / 1000.0, 'g', 3);
-            return makeError(ErrorCode::Store,
-                             QStringLiteral("the team-log search gave up after %1 s; narrow it (a kind, "
-                                            "scope, actor or time range) and search again")
-                                 .arg(seconds),
-                             QStringLiteral("search"))
-                .said(QStringLiteral("search.timeout"), {seconds});
-        }
-        return r.error();
-    }
+    if (!r.ok())
+        return failed(r.error());
     tx.committed();
-    return r->at(indexed ? 3 : 2);
+    return r->at(2);
 }
 
 Result<void> PgEvidenceStore::checkSearchText(const QString &text) const {

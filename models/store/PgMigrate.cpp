@@ -153,8 +153,12 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
     tx->committed();
     // The search indexes catch up on the whole history now, while migrating, rather than a chunk
     // per search later.
-    if (auto r = m_conn.run("SELECT opsconsole.index_events(NULL)"); !r.ok())
-        return r.error();
+    for (qint64 indexed = 0; indexed < static_cast<qint64>(out.events);) {
+        auto r = m_conn.query("SELECT opsconsole.index_events(100000)");
+        if (!r.ok())
+            return r.error();
+        indexed = r->i64(0, 0);
+    }
     m_storeId = source.storeId();
     m_registryCache.reset();
     return out;

@@ -85,29 +85,33 @@ CREATE TABLE opsconsole.cosignatures(
 
 // Migration 3: search indexes over the events — the ids each names (an incident, run, record or
 // launch) and its words — so that a search by id or by words reads an index instead of parsing
-// every event. Appends do not pay for them: a search that uses them first moves them on by a
-// bounded chunk (opsconsole.index_events(n), which runs as the owner, so the application role only
-// reads them) and reads the events past the indexed head itself; the migration, and a migration
-// of a local store into the team log, index the events already there. Indexing never fails on an
-// event whose bytes are not UTF-8 (only a tampered log has one; verify names it) or whose words do
-// not fit a text-search vector: such an event is left out of the index it does not fit.
+// every event. Appends do not pay for them: a search moves them on first, in a short transaction of
+// its own, by at most 100,000 events (opsconsole.index_events(n), which runs as the owner, so the
+// application role only reads them; a search that finds another one indexing does not wait), and
+// reads the events past the indexed head itself; the migration, and a migration of a local store
+// into the team log, index the events already there. An event the indexes cannot hold (bytes that
+// are not UTF-8 JSON, which only a tampered log has, or words beyond a text-search vector's size) is
+// listed in event_index_skipped instead of stopping them; searches through the indexes do not find
+// it (verify names such an event). Words are indexed by their first 250 characters (a longer
+// search token matches as that prefix).
 std::string indexBlock(const std::string &source) {
     const auto insert = [](const std::string &from) {
         return "INSERT INTO opsconsole.event_refs(seq, ref) SELECT DISTINCT n.seq, n.v FROM (" +
                pg::refsSelect(from) +
                ") n ON CONFLICT DO NOTHING; INSERT INTO opsconsole.event_words(seq, words) SELECT w.seq, "
-               "array_to_tsvector(ARRAY(SELECT t FROM unnest(string_to_array(btrim(w.doc), ' ')) t WHERE "
-               "octet_length(t) <= 1000)) FROM (" +
+               "array_to_tsvector(ARRAY(SELECT DISTINCT left(t, 250) FROM "
+               "unnest(string_to_array(btrim(w.doc), "
+               "' ')) t)) FROM (" +
                pg::wordsSelect(from) + ") w ON CONFLICT DO NOTHING;";
     };
     return "BEGIN " + insert(source) +
            " EXCEPTION WHEN data_exception OR program_limit_exceeded THEN FOR one IN SELECT seq, kind, "
-           "scope, "
-           "actor, canonical FROM " +
+           "scope, actor, canonical FROM " +
            source + " LOOP BEGIN " +
            insert("(SELECT one.seq AS seq, one.kind AS kind, one.scope AS scope, one.actor AS actor, "
                   "one.canonical AS canonical) src") +
-           " EXCEPTION WHEN data_exception OR program_limit_exceeded THEN NULL; END; END LOOP; END;";
+           " EXCEPTION WHEN data_exception OR program_limit_exceeded THEN INSERT INTO "
+           "opsconsole.event_index_skipped(seq) VALUES (one.seq) ON CONFLICT DO NOTHING; END; END LOOP; END;";
 }
 
 std::string migration3() {
@@ -116,6 +120,7 @@ CREATE TABLE opsconsole.event_refs(ref text NOT NULL, seq bigint NOT NULL, PRIMA
 CREATE INDEX event_refs_seq ON opsconsole.event_refs(seq);
 CREATE TABLE opsconsole.event_words(seq bigint PRIMARY KEY, words tsvector NOT NULL);
 CREATE INDEX event_words_words ON opsconsole.event_words USING gin(words);
+CREATE TABLE opsconsole.event_index_skipped(seq bigint PRIMARY KEY);
 CREATE TABLE opsconsole.event_index_head(id integer PRIMARY KEY CHECK (id = 1), size bigint NOT NULL);
 INSERT INTO opsconsole.event_index_head(id, size) VALUES (1, 0);
 CREATE TRIGGER index_head_forward BEFORE UPDATE ON opsconsole.event_index_head
@@ -125,11 +130,14 @@ CREATE TRIGGER index_head_kept BEFORE DELETE ON opsconsole.event_index_head
 CREATE TRIGGER index_head_not_truncated BEFORE TRUNCATE ON opsconsole.event_index_head
     FOR EACH STATEMENT EXECUTE FUNCTION opsconsole.refuse_change();
 CREATE FUNCTION opsconsole.index_events(max_events bigint) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
+    SET search_path = pg_catalog, pg_temp SET standard_conforming_strings = on AS $$
 DECLARE done bigint; upto bigint; one record;
 BEGIN
-SELECT size INTO done FROM opsconsole.event_index_head WHERE id = 1 FOR UPDATE;
-SELECT CASE WHEN max_events IS NULL THEN size ELSE least(size, done + greatest(max_events, 1)) END INTO upto
+SELECT size INTO done FROM opsconsole.event_index_head WHERE id = 1 FOR UPDATE SKIP LOCKED;
+IF NOT FOUND THEN
+    RETURN (SELECT size FROM opsconsole.event_index_head WHERE id = 1);
+END IF;
+SELECT least(size, done + least(greatest(coalesce(max_events, 100000), 1), 100000)) INTO upto
     FROM opsconsole.log_head WHERE id = 1;
 IF upto <= done THEN
     RETURN done;
@@ -143,7 +151,12 @@ UPDATE opsconsole.event_index_head SET size = upto WHERE id = 1;
 RETURN upto;
 END $$;
 REVOKE ALL ON FUNCTION opsconsole.index_events(bigint) FROM PUBLIC;
-SELECT opsconsole.index_events(NULL);
+DO $$
+BEGIN
+    LOOP
+        EXIT WHEN opsconsole.index_events(100000) >= (SELECT size FROM opsconsole.log_head WHERE id = 1);
+    END LOOP;
+END $$;
 )SQL";
 }
 
@@ -184,8 +197,8 @@ std::string refsSelect(const std::string &source) {
                "' END";
     };
     const std::string chosen = "upper(" + str("{payload,id}") + ")";
-    return "SELECT x.seq, r.v FROM (SELECT e0.seq, e0.kind, CASE WHEN strpos(e0.raw, '\\u0000') = 0 THEN "
-           "e0.raw::json END AS d FROM (SELECT seq, kind, convert_from(canonical, 'UTF8') AS raw FROM " +
+    return "SELECT x.seq, r.v FROM (SELECT e0.seq, e0.kind, replace(e0.raw, '\\u0000', '\\ufffd')::json AS d "
+           "FROM (SELECT seq, kind, convert_from(canonical, 'UTF8') AS raw FROM " +
            source + ") e0) x CROSS JOIN LATERAL (VALUES (" + str("{payload,incident}") + "), (" +
            str("{payload,run}") + "), (CASE json_typeof(x.d #> '{payload,record}') WHEN 'string' THEN " +
            "x.d #>> '{payload,record}' WHEN 'object' THEN " + str("{payload,record,id}") + " END), (" +
@@ -199,7 +212,10 @@ std::string refsSelect(const std::string &source) {
 
 Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRole) {
     static const QRegularExpression roleRe(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
-    if (!appRole.isEmpty() && !roleRe.match(appRole).hasMatch())
+    static const QStringList reserved{QStringLiteral("public"),       QStringLiteral("current_user"),
+                                      QStringLiteral("session_user"), QStringLiteral("current_role"),
+                                      QStringLiteral("none"),         QStringLiteral("all")};
+    if (!appRole.isEmpty() && (!roleRe.match(appRole).hasMatch() || reserved.contains(appRole)))
         return makeError(
             ErrorCode::InvalidInput,
             QStringLiteral("'%1' is not a role name this tool grants to (lowercase letters, digits, _)")
@@ -257,7 +273,7 @@ Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRol
         version = 2;
     }
     if (version < 3) {
-        if (auto r = apply(3, migration3(), {"event_refs", "event_words"}); !r.ok())
+        if (auto r = apply(3, migration3(), {"event_refs", "event_words", "event_index_skipped"}); !r.ok())
             return r.error();
         version = 3;
     }
@@ -267,7 +283,7 @@ Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRol
         const std::string grants =
             "GRANT USAGE ON SCHEMA opsconsole TO " + role +
             "; GRANT SELECT ON opsconsole.meta, opsconsole.schema_migrations, opsconsole.event_refs, "
-            "opsconsole.event_words, opsconsole.event_index_head TO " +
+            "opsconsole.event_words, opsconsole.event_index_skipped, opsconsole.event_index_head TO " +
             role + "; GRANT EXECUTE ON FUNCTION opsconsole.index_events(bigint) TO " + role +
             "; GRANT SELECT, INSERT ON opsconsole.events, opsconsole.merkle_nodes, opsconsole.checkpoints, "
             "opsconsole.blobs, opsconsole.cosignatures TO " +
