@@ -794,12 +794,17 @@ int EvidenceCommand::runMigrate(const QString &url, const QString &appRole, cons
         o2["to"] = team.value()->label();
         o2["reason"] =
             after->intact ? (sameRoot ? QString() : QStringLiteral("the roots differ")) : after->reason;
+        if (!moved->indexNote.isEmpty())
+            o2["index_note"] = moved->indexNote;
         printJson(io, o2);
     } else if (ok) {
         io.out << "migrated " << moved->events << " events, " << moved->checkpoints << " checkpoints and "
                << moved->blobs << " blobs to " << team.value()->label() << "; root "
                << QString::fromLatin1(moved->root.toBase64()) << " (the same as the local store's); the "
                << "local file is unchanged\n";
+        if (!moved->indexNote.isEmpty())
+            io.err << "opsconsole-cli: warning: the search indexes are not complete yet: " << moved->indexNote
+                   << '\n';
     } else {
         io.out << "FAIL the team log does not verify after the move: "
                << (after->intact ? QStringLiteral("the roots differ") : after->reason) << '\n';

@@ -28,6 +28,16 @@ EventRow eventRow(const StoredEvent &e) {
     return r;
 }
 
+QList<EventRow> eventRows(const QList<StoredEvent> &events, bool reversed) {
+    QList<EventRow> rows;
+    rows.reserve(events.size());
+    for (const StoredEvent &e : events)
+        rows << eventRow(e);
+    if (reversed)
+        std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
 const char *eventSortColumn(EventSort s) {
     switch (s) {
     case EventSort::Seq:

@@ -58,6 +58,8 @@ struct StoredEvent;
 
 // The light row of an event (its payload as one line, cut at 200 characters).
 EventRow eventRow(const StoredEvent &event);
+// The light rows of events, in their order or reversed.
+QList<EventRow> eventRows(const QList<StoredEvent> &events, bool reversed = false);
 
 // The column a sort orders by, as both backends name it ("seq", "ts_ms", "kind", "scope", "actor").
 const char *eventSortColumn(EventSort sort);

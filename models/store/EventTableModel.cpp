@@ -35,13 +35,7 @@ Result<QList<EventRow>> EventTableModel::logRows(quint64 low, quint64 high, bool
     auto events = m_log->events(low, static_cast<int>(high - low + 1));
     if (!events.ok())
         return events.error();
-    QList<EventRow> rows;
-    rows.reserve(events->size());
-    for (const StoredEvent &e : events.value())
-        rows << eventRow(e);
-    if (descending)
-        std::reverse(rows.begin(), rows.end());
-    return rows;
+    return eventRows(events.value(), descending);
 }
 
 Result<void> EventTableModel::setSearch(const EventSearch &search) {

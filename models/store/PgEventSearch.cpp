@@ -264,21 +264,16 @@ Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::P
                          QStringLiteral("search"))
             .said(QStringLiteral("search.timeout"), {seconds});
     };
+    // One round trip: when the search reads the indexes, they first move on in a short
+    // transaction of their own (their lock is not held while the search runs), then the search
+    // runs read-only; an error in the first skips the second.
+    auto tx = pg::Transaction::pipelined(m_conn);
+    pg::Pipeline p;
     if (indexed) {
-        // The indexes moved on in a short transaction of their own: their lock is not held while
-        // the search runs.
-        auto tx = pg::Transaction::pipelined(m_conn);
-        pg::Pipeline p;
         p.add("BEGIN ISOLATION LEVEL READ COMMITTED");
         limits(p);
         p.add("SELECT opsconsole.index_events($1)", pg::Params().i64(m_indexChunk)).add("COMMIT");
-        auto r = m_conn.run(p);
-        if (!r.ok())
-            return failed(r.error());
-        tx.committed();
     }
-    auto tx = pg::Transaction::pipelined(m_conn);
-    pg::Pipeline p;
     p.add("BEGIN READ ONLY");
     limits(p);
     p.add(sql, params).add("COMMIT");
@@ -286,7 +281,7 @@ Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::P
     if (!r.ok())
         return failed(r.error());
     tx.committed();
-    return r->at(2);
+    return r->at(indexed ? 6 : 2);
 }
 
 Result<void> PgEvidenceStore::checkSearchText(const QString &text) const {
@@ -364,11 +359,7 @@ Result<QList<EventRow>> PgEvidenceStore::rows(const QList<quint64> &seqs) const 
     auto events = readEvents(sql.c_str(), pg::Params());
     if (!events.ok())
         return events.error();
-    QList<EventRow> got;
-    got.reserve(events->size());
-    for (const StoredEvent &e : events.value())
-        got << eventRow(e);
-    return inOrderOf(seqs, got);
+    return inOrderOf(seqs, eventRows(events.value()));
 }
 
 Result<QList<EventRow>> PgEvidenceStore::rowsBetween(quint64 first, quint64 last, bool descending) const {
@@ -382,11 +373,7 @@ Result<QList<EventRow>> PgEvidenceStore::rowsBetween(quint64 first, quint64 last
         readEvents(sql.c_str(), pg::Params().i64(static_cast<qint64>(first)).i64(static_cast<qint64>(last)));
     if (!events.ok())
         return events.error();
-    QList<EventRow> out;
-    out.reserve(events->size());
-    for (const StoredEvent &e : events.value())
-        out << eventRow(e);
-    return out;
+    return eventRows(events.value());
 }
 
 Result<QStringList> PgEvidenceStore::distinctValues(EventSort column) const {

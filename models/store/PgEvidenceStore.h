@@ -110,6 +110,10 @@ public:
         quint64 checkpoints = 0;
         quint64 blobs = 0;
         QByteArray root;
+        // The search indexes are brought up to date after the copy is committed; when that stops
+        // short (another console is indexing, the server went away), the migration still stands and
+        // searches index the rest as they run. Empty when the indexes hold every event.
+        QString indexNote;
     };
     Result<Adopted> adopt(const SqliteEvidenceStore &source, const Progress &progress = {});
 

@@ -152,12 +152,21 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
         return r.error();
     tx->committed();
     // The search indexes catch up on the whole history now, while migrating, rather than a chunk
-    // per search later.
+    // per search later. The migration is committed already: a failure here is reported, not
+    // returned, and a head that does not move (another console holds it) ends the loop.
     for (qint64 indexed = 0; indexed < static_cast<qint64>(out.events);) {
         auto r = m_conn.query("SELECT opsconsole.index_events(100000)");
-        if (!r.ok())
-            return r.error();
-        indexed = r->i64(0, 0);
+        if (!r.ok()) {
+            out.indexNote = r.error().message;
+            break;
+        }
+        const qint64 now = r->i64(0, 0);
+        if (now <= indexed) {
+            out.indexNote = QStringLiteral("another console is indexing the team log; searches index the "
+                                           "rest as they run");
+            break;
+        }
+        indexed = now;
     }
     m_storeId = source.storeId();
     m_registryCache.reset();

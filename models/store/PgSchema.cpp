@@ -23,7 +23,19 @@ namespace merkle = crypto::merkle;
 
 namespace {
 
-const char *const kMigration1 = R"SQL(
+// A one-row head (a size that only grows): its row is never removed, its size never goes back.
+std::string forwardOnlyHead(const std::string &table, const std::string &prefix) {
+    const std::string on = " ON opsconsole." + table;
+    return "\nCREATE TRIGGER " + prefix + "_forward BEFORE UPDATE" + on +
+           " FOR EACH ROW EXECUTE FUNCTION opsconsole.head_moves_forward();\nCREATE TRIGGER " + prefix +
+           "_kept BEFORE DELETE" + on +
+           " FOR EACH ROW EXECUTE FUNCTION opsconsole.refuse_change();\nCREATE TRIGGER " + prefix +
+           "_not_truncated BEFORE TRUNCATE" + on +
+           " FOR EACH STATEMENT EXECUTE FUNCTION opsconsole.refuse_change();";
+}
+
+std::string migration1() {
+    return R"SQL(
 CREATE SCHEMA IF NOT EXISTS opsconsole;
 CREATE TABLE opsconsole.meta(key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE opsconsole.log_head(id integer PRIMARY KEY CHECK (id = 1), size bigint NOT NULL CHECK (size >= 0));
@@ -63,14 +75,11 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER head_forward BEFORE UPDATE ON opsconsole.log_head
-    FOR EACH ROW EXECUTE FUNCTION opsconsole.head_moves_forward();
-CREATE TRIGGER head_kept BEFORE DELETE ON opsconsole.log_head
-    FOR EACH ROW EXECUTE FUNCTION opsconsole.refuse_change();
-CREATE TRIGGER head_not_truncated BEFORE TRUNCATE ON opsconsole.log_head
-    FOR EACH STATEMENT EXECUTE FUNCTION opsconsole.refuse_change();
+)SQL" + forwardOnlyHead("log_head", "head") +
+           R"SQL(
 INSERT INTO opsconsole.log_head(id, size) VALUES (1, 0);
 )SQL";
+}
 
 // Migration 2: the cosignatures of witnessing consoles.
 const char *const kMigration2 = R"SQL(
@@ -123,12 +132,8 @@ CREATE INDEX event_words_words ON opsconsole.event_words USING gin(words);
 CREATE TABLE opsconsole.event_index_skipped(seq bigint PRIMARY KEY);
 CREATE TABLE opsconsole.event_index_head(id integer PRIMARY KEY CHECK (id = 1), size bigint NOT NULL);
 INSERT INTO opsconsole.event_index_head(id, size) VALUES (1, 0);
-CREATE TRIGGER index_head_forward BEFORE UPDATE ON opsconsole.event_index_head
-    FOR EACH ROW EXECUTE FUNCTION opsconsole.head_moves_forward();
-CREATE TRIGGER index_head_kept BEFORE DELETE ON opsconsole.event_index_head
-    FOR EACH ROW EXECUTE FUNCTION opsconsole.refuse_change();
-CREATE TRIGGER index_head_not_truncated BEFORE TRUNCATE ON opsconsole.event_index_head
-    FOR EACH STATEMENT EXECUTE FUNCTION opsconsole.refuse_change();
+)SQL" + forwardOnlyHead("event_index_head", "index_head") +
+           R"SQL(
 CREATE FUNCTION opsconsole.index_events(max_events bigint) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp SET standard_conforming_strings = on AS $$
 DECLARE done bigint; upto bigint; one record;
@@ -256,7 +261,7 @@ Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRol
                         pg::Params().i64(number));
     };
     if (version < 1) {
-        if (auto r = apply(1, kMigration1,
+        if (auto r = apply(1, migration1(),
                            {"meta", "events", "merkle_nodes", "checkpoints", "blobs", "schema_migrations"});
             !r.ok())
             return r.error();
