@@ -2161,6 +2161,10 @@
         <source>%1+ matching events in the team log (more load as you scroll)</source>
         <translation>%1+ passende Ereignisse im Team-Log (weitere laden beim Blättern)</translation>
     </message>
+    <message>
+        <source>Searching the team log…</source>
+        <translation>Das Team-Protokoll wird durchsucht …</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::FirstRunDialog</name>

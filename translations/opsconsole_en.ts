@@ -2157,6 +2157,10 @@
         <source>%1+ matching events in the team log (more load as you scroll)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Searching the team log…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::FirstRunDialog</name>

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <optional>
 
 namespace ops {
@@ -82,6 +83,9 @@ public:
     virtual Result<QList<EventRow>> rows(const QList<quint64> &seqs) const = 0; // in the order given
     virtual Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const = 0;
     virtual Result<QStringList> distinctValues(EventSort column) const = 0; // kinds, scopes or actors
+    // Stops the search running on this browser now, from another thread; empty when searches
+    // cannot be stopped from outside (they are short: the local file's indexes).
+    virtual std::function<void()> canceller() const { return {}; }
 };
 
 namespace EventSearchText {

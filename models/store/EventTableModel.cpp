@@ -5,6 +5,8 @@
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
 
+#include <QPointer>
+
 #include <algorithm>
 
 namespace ops {
@@ -51,10 +53,57 @@ Result<void> EventTableModel::setSearch(const EventSearch &search) {
     return {};
 }
 
+void EventTableModel::setPageReader(PageReader reader) {
+    m_pageReader = std::move(reader);
+}
+
 void EventTableModel::refresh() {
     beginResetModel();
     reload();
     endResetModel();
+    if (m_searching)
+        askForPage();
+    Q_EMIT rowsKnownChanged();
+}
+
+void EventTableModel::askForPage() {
+    m_pageReader(
+        m_search, m_cursor, kKeyChunk,
+        [self = QPointer<EventTableModel>(this), generation = m_generation](Result<SearchPage> page) {
+            // A page of a search since replaced, or of a model gone, is dropped.
+            if (self && self->m_generation == generation && self->m_searching)
+                self->pageArrived(std::move(page));
+        });
+}
+
+void EventTableModel::pageArrived(Result<SearchPage> page) {
+    // Still "searching" while the rows go in: a view that asks for more as they arrive asks once
+    // they are in, with the new cursor.
+    if (!page.ok()) {
+        m_searching = false;
+        // The rows so far stay; the failure is said, never a short list shown as complete.
+        m_failure = page.error();
+        m_cursor.reset();
+        m_fetchAll = false;
+        Q_EMIT rowsKnownChanged();
+        return;
+    }
+    if (!page->seqs.isEmpty()) {
+        const int first = static_cast<int>(m_keys.size());
+        beginInsertRows({}, first, first + static_cast<int>(page->seqs.size()) - 1);
+        m_keys += page->seqs;
+        m_cursor = page->next;
+        endInsertRows();
+    } else {
+        m_cursor.reset();
+    }
+    m_searching = false;
+    if (m_fetchAll && m_cursor) {
+        m_searching = true;
+        askForPage();
+    } else {
+        m_fetchAll = false;
+    }
     Q_EMIT rowsKnownChanged();
 }
 
@@ -65,6 +114,9 @@ void EventTableModel::reload() {
     m_cursor.reset();
     m_total = 0;
     m_failure.reset();
+    m_searching = false;
+    m_fetchAll = false;
+    ++m_generation;
     m_dense = m_search.isEverything() || !m_store;
     if (!m_log)
         return;
@@ -75,6 +127,10 @@ void EventTableModel::reload() {
             return;
         }
         m_total = n.value();
+        return;
+    }
+    if (m_pageReader) {
+        m_searching = true; // asked once the reset is over
         return;
     }
     auto page = m_store->searchPage(m_search, std::nullopt, kKeyChunk);
@@ -104,6 +160,13 @@ int EventTableModel::rowOfLoadedSeq(quint64 seq) const {
 }
 
 void EventTableModel::fetchAll() {
+    if (m_pageReader) {
+        if (!m_dense && (m_cursor || m_searching)) {
+            m_fetchAll = true;
+            fetchMore({});
+        }
+        return;
+    }
     while (canFetchMore({}))
         fetchMore({});
 }
@@ -212,12 +275,18 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 bool EventTableModel::canFetchMore(const QModelIndex &parent) const {
-    return !parent.isValid() && !m_dense && m_store && m_cursor.has_value();
+    return !parent.isValid() && !m_dense && m_store && m_cursor.has_value() && !m_searching;
 }
 
 void EventTableModel::fetchMore(const QModelIndex &parent) {
     if (!canFetchMore(parent))
         return;
+    if (m_pageReader) {
+        m_searching = true;
+        askForPage();
+        Q_EMIT rowsKnownChanged();
+        return;
+    }
     auto page = m_store->searchPage(m_search, m_cursor, kKeyChunk);
     if (!page.ok()) {
         // The rows so far stay; the failure is said, never a short list shown as complete.

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <functional>
+
 namespace ops {
 
 class EvidenceStore;
@@ -36,6 +38,14 @@ public:
     void setLog(const EvidenceStore *log);
     // Whether searches, filters and other sort orders apply.
     bool isSearchable() const { return m_store != nullptr; }
+    // Where the keys of a search come from when they are not to be read on this thread (the team
+    // log's server may take seconds): asked for a page, it answers later, on this thread, unless a
+    // newer question superseded it. Empty: the keys are read here, as the rows always are.
+    using PageReader = std::function<void(const EventSearch &, const std::optional<SearchCursor> &, int limit,
+                                          std::function<void(Result<SearchPage>)>)>;
+    void setPageReader(PageReader reader);
+    // A page of keys is on its way (the rows known so far stay; more follow).
+    bool isSearching() const { return m_searching; }
     // Applies a search; an invalid one (bad full-text syntax) leaves the model as it was.
     Result<void> setSearch(const EventSearch &search);
     const EventSearch &search() const { return m_search; }
@@ -45,8 +55,9 @@ public:
     quint64 seqAt(int row) const;          // 0 when out of range
     int rowOfLoadedSeq(quint64 seq) const; // -1 when not among the rows known so far
     // True when every matching row is known (rowCount is the final count).
-    bool isComplete() const { return m_dense || !m_cursor.has_value(); }
-    // Fetches every remaining key of a filtered search (for "jump to the end").
+    bool isComplete() const { return m_dense || (!m_cursor.has_value() && !m_searching); }
+    // Fetches every remaining key of a filtered search (for "jump to the end"); with a page
+    // reader, asks for the next page each time one arrives until none is left.
     void fetchAll();
     // Why the search (or its last page) could not be read; empty when it could.
     QString lastError() const { return m_failure ? m_failure->toString() : QString(); }
@@ -66,6 +77,8 @@ Q_SIGNALS:
 
 private:
     void reload();
+    void askForPage();
+    void pageArrived(Result<SearchPage> page);
     const EventRow *rowAt(int row) const;
 
     Result<QList<EventRow>> logRows(quint64 low, quint64 high, bool descending) const;
@@ -78,6 +91,10 @@ private:
     QList<quint64> m_keys; // keyed mode
     std::optional<SearchCursor> m_cursor;
     std::optional<Error> m_failure;
+    PageReader m_pageReader;
+    bool m_searching = false; // a page was asked of the page reader
+    bool m_fetchAll = false;
+    quint64 m_generation = 0; // the search the pages asked for belong to
     mutable QHash<int, QList<EventRow>> m_pages;
     mutable QList<int> m_recent; // page numbers, most recent last
 };

@@ -134,6 +134,7 @@ public:
     // transaction that gives up after searchTimeoutMs() (a search scanning a huge log, or waiting
     // behind a lock, ends with an error saying so rather than holding the window).
     void setSearchTimeoutMs(int ms) { m_searchTimeoutMs = qMax(1, ms); }
+    std::function<void()> canceller() const override { return m_conn.canceller(); }
     int searchTimeoutMs() const { return m_searchTimeoutMs; }
     // How many events a search moves the search indexes on by (10,000); the rest it reads itself.
     void setIndexChunk(int events) { m_indexChunk = qMax(1, events); }

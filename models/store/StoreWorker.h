@@ -40,7 +40,7 @@ class StoreWorker : public QObject {
 
 public:
     // The kinds of job; at most one of each kind is queued or running at a time.
-    enum class Job { Verify, Export, Count, IndexBacklog, Verdict, BackgroundAct };
+    enum class Job { Verify, Export, Count, IndexBacklog, Verdict, BackgroundAct, Search };
 
     explicit StoreWorker(QObject *parent = nullptr);
     ~StoreWorker() override; // cancels the running job, drops the queued ones, joins the thread

@@ -61,6 +61,7 @@ class TestEvidencePanel : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void modelPassesTheTester();
+    void modelReadsKeysThroughAPageReader();
     void browseSearchAndFilter();
     void detailShowsVerifiedProofAndAttachment();
     void verifyAndExport();
@@ -149,6 +150,78 @@ void TestEvidencePanel::modelPassesTheTester() {
     s.text = QStringLiteral("\"unclosed");
     QVERIFY(!model.setSearch(s).ok());
     QCOMPARE(model.rowCount(), 300); // unchanged
+}
+
+// The team log's pages of keys come from a page reader off the GUI thread: the model asks, shows
+// what it has meanwhile, drops the answer to a question since replaced, and says a failure.
+void TestEvidencePanel::modelReadsKeysThroughAPageReader() {
+    test::StoreFixture log;
+    log.appendN(2100);
+    struct Asked {
+        EventSearch search;
+        std::optional<SearchCursor> after;
+        int limit;
+        std::function<void(Result<SearchPage>)> done;
+    };
+    QList<Asked> asked;
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPageReader([&asked](const EventSearch &s, const std::optional<SearchCursor> &after, int limit,
+                                 std::function<void(Result<SearchPage>)> done) {
+        asked.append({s, after, limit, std::move(done)});
+    });
+    const auto answer = [&](int i) {
+        const Asked a = asked.at(i);
+        a.done(log.store->searchPage(a.search, a.after, a.limit));
+    };
+    model.setStore(log.store.get());
+    QCOMPARE(model.rowCount(), 2101); // everything, by position: nothing asked
+    QVERIFY(asked.isEmpty());
+    EventSearch s;
+    s.kind = QStringLiteral("test.event");
+    QVERIFY_OK(model.setSearch(s));
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(model.isSearching());
+    QVERIFY(!model.isComplete());
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.rowCount(), 0);
+    answer(0);
+    QCOMPARE(model.rowCount(), EventTableModel::kKeyChunk);
+    QVERIFY(!model.isComplete());
+    model.fetchMore({}); // (the model tester may have asked already, as a view scrolled down would)
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(asked.at(1).after.has_value());
+    model.fetchMore({}); // one question at a time
+    QCOMPARE(asked.size(), 2);
+
+    // Another search before the page came: the late page is dropped.
+    EventSearch other = s;
+    other.descending = false;
+    QVERIFY_OK(model.setSearch(other));
+    QCOMPARE(asked.size(), 3);
+    answer(1);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(model.isSearching());
+    answer(2);
+    QCOMPARE(model.seqAt(0), quint64(2));
+
+    // Every page, one after the other, as each arrives.
+    model.fetchAll();
+    QCOMPARE(asked.size(), 4);
+    answer(3);
+    QCOMPARE(model.rowCount(), 2100);
+    QVERIFY(model.isComplete());
+    QCOMPARE(model.seqAt(2099), quint64(2101));
+
+    // A failing page: the rows so far stay and the failure is said.
+    QVERIFY_OK(model.setSearch(s));
+    answer(4);
+    model.fetchMore({});
+    asked.last().done(makeError(ErrorCode::Store, QStringLiteral("the server went away")));
+    QCOMPARE(model.rowCount(), EventTableModel::kKeyChunk);
+    QVERIFY(model.failure().has_value());
+    QVERIFY(model.lastError().contains(QStringLiteral("went away")));
+    QVERIFY(!model.canFetchMore({}));
 }
 
 void TestEvidencePanel::browseSearchAndFilter() {

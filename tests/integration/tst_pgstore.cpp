@@ -10,6 +10,7 @@
 #include "core/FileUtil.h"
 #include "core/Time.h"
 #include "crypto/SignedNote.h"
+#include "store/BackgroundSearch.h"
 #include "store/EventTableModel.h"
 #include "store/PgEvidenceStore.h"
 #include "store/Session.h"
@@ -1353,7 +1354,48 @@ void TestPgStore::aSearchGivesUpRatherThanHang() {
     QVERIFY(model.failure().has_value());
     QCOMPARE(model.failure()->id, QStringLiteral("search.timeout"));
 
+    // As the Evidence panel runs it: off this thread, on a connection of its own. While the server
+    // cannot answer, the model says it is searching and this thread goes on; a newer search stops
+    // the waiting one at once (its statement cancelled on the server, not left to wait for the
+    // lock) and only the newer one's rows arrive.
+    const QString appUrl = m_server.url(m_db, QStringLiteral("team_app"));
+    BackgroundSearch searcher([appUrl]() -> Result<std::unique_ptr<EventBrowser>> {
+        auto opened = PgEvidenceStore::open(appUrl);
+        if (!opened.ok())
+            return opened.error();
+        return std::unique_ptr<EventBrowser>(std::move(opened).value());
+    });
+    EventTableModel live;
+    live.setPageReader([&searcher](const EventSearch &q, const std::optional<SearchCursor> &after, int limit,
+                                   std::function<void(Result<SearchPage>)> done) {
+        searcher.request(q, after, limit, std::move(done));
+    });
+    live.setLog(team.get());
+    QVERIFY(live.setSearch(s).ok());
+    QVERIFY(live.isSearching());
+    // Asked on a connection outside any transaction: a transaction sees one snapshot of the
+    // server's activity.
+    auto watcher = m_server.admin(m_db);
+    QVERIFY(watcher.ok());
+    const auto waiting = [&watcher]() -> double {
+        auto r = watcher->query("SELECT extract(epoch FROM query_start)::float8::text FROM pg_stat_activity "
+                                "WHERE wait_event_type = 'Lock'");
+        return r.ok() && r->count() == 1 ? r->text(0, 0).toDouble() : 0.0;
+    };
+    QTRY_VERIFY(waiting() > 0);
+    const double first = waiting();
+    EventSearch decisions;
+    decisions.kind = e.kind;
+    QVERIFY(live.setSearch(decisions).ok());
+    QTRY_VERIFY(waiting() > first); // the first statement ended while the lock is still held
+    QVERIFY(live.isSearching());
+    QCOMPARE(live.rowCount(), 0);
+
     QVERIFY(blocker->exec("ROLLBACK").ok());
+    QTRY_VERIFY(!live.isSearching());
+    QVERIFY(!live.failure().has_value());
+    QCOMPARE(live.rowCount(), 1);
+    QCOMPARE(live.data(live.index(0, EventTableModel::Kind)).toString(), e.kind);
     counted = team->countMatches(s);
     QVERIFY2(counted.ok(), counted.ok() ? "" : qPrintable(counted.error().toString()));
     QCOMPARE(counted.value(), 1);
@@ -1362,6 +1404,8 @@ void TestPgStore::aSearchGivesUpRatherThanHang() {
     QCOMPARE(model.rowCount(), 1);
     QVERIFY(team->append(m_admin, {e}).ok()); // the connection was left clean
     QCOMPARE(team->countMatches(s).value(), 2);
+    live.refresh();
+    QTRY_COMPARE(live.rowCount(), 2);
 }
 
 // The ids events name are indexed when a search by id needs them (whoever appended the events,

@@ -16,6 +16,7 @@
 #include "common/StatusWidgets.h"
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
+#include "store/BackgroundSearch.h"
 #include "store/Bundle.h"
 #include "store/EventTableModel.h"
 #include "store/OpenStore.h"
@@ -114,6 +115,7 @@ EvidencePanel::~EvidencePanel() {
     // The workers' destructors cancel what runs and wait for it (before the widgets go).
     delete m_work;
     delete m_counter;
+    delete m_searcher;
 }
 
 QString EvidencePanel::title() const {
@@ -340,6 +342,7 @@ void EvidencePanel::refresh() {
     m_exactCount.reset(); // new events may have arrived
     ++m_storeGeneration;
     catchUpSearchIndex();
+    searchOffThread(s ? nullptr : log);
     if (s || !log)
         m_model->setStore(s);
     else
@@ -522,6 +525,35 @@ void EvidencePanel::applyFilters() {
     }
 }
 
+void EvidencePanel::searchOffThread(EvidenceStore *log) {
+    if (!dynamic_cast<PgEvidenceStore *>(log)) {
+        m_model->setPageReader({});
+        return;
+    }
+    const QString url = m_app->host()->path();
+    if (!m_searcher || m_searcherUrl != url) {
+        delete m_searcher;
+        m_searcherUrl = url;
+        StoreOpenOptions options = m_app->host()->options();
+        options.readOnly = true;
+        options.create = false;
+        m_searcher = new BackgroundSearch(
+            [url, options]() -> Result<std::unique_ptr<EventBrowser>> {
+                auto opened = PgEvidenceStore::open(url, options);
+                if (!opened.ok())
+                    return opened.error();
+                return std::unique_ptr<EventBrowser>(std::move(opened).value());
+            },
+            this);
+    }
+    m_model->setPageReader([searcher = QPointer<BackgroundSearch>(m_searcher)](
+                               const EventSearch &search, const std::optional<SearchCursor> &after, int limit,
+                               std::function<void(Result<SearchPage>)> done) {
+        if (searcher)
+            searcher->request(search, after, limit, std::move(done));
+    });
+}
+
 void EvidencePanel::updateCount() {
     SqliteEvidenceStore *s = store();
     if (const auto &failure = m_model->failure(); failure && !failure->id.isEmpty()) {
@@ -553,6 +585,9 @@ void EvidencePanel::updateCount() {
         if (m_model->search().isEverything()) {
             m_count->setText(tr("%n event(s) in the team log", nullptr, n));
             m_count->setToolTip(tr("Search and filters run on the team log's server"));
+        } else if (m_model->isSearching() && n == 0) {
+            m_count->setText(tr("Searching the team log…"));
+            m_count->setToolTip(describe(m_model->search()));
         } else {
             // Matches arrive page by page from the server; no count of the rest is asked for.
             m_count->setText(m_model->isComplete()

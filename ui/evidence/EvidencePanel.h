@@ -30,6 +30,7 @@ class EventTableModel;
 class Session;
 class SqliteEvidenceStore;
 class StoreWorker;
+class BackgroundSearch;
 } // namespace ops
 
 namespace ops::ui {
@@ -140,6 +141,11 @@ private:
     // waits for a long verify.
     StoreWorker *m_work = nullptr;
     StoreWorker *m_counter = nullptr;
+    // The team log's searches, on a connection of their own off the GUI thread (its server may
+    // take seconds); the local file's indexes answer at once, here.
+    BackgroundSearch *m_searcher = nullptr;
+    QString m_searcherUrl;
+    void searchOffThread(EvidenceStore *log);
     bool m_indexing = false; // a catch-up runs, a chunk a job
     quint64 m_indexTotal = 0, m_indexDone = 0;
     EventSearch m_countingSearch;

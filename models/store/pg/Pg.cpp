@@ -255,6 +255,18 @@ Result<void> Connection::open() {
     return {};
 }
 
+std::function<void()> Connection::canceller() const {
+    if (!m_conn)
+        return {};
+    std::shared_ptr<PGcancel> handle(PQgetCancel(m_conn.get()), PQfreeCancel);
+    if (!handle)
+        return {};
+    return [handle] {
+        char why[256];
+        (void)PQcancel(handle.get(), why, sizeof why); // the statement ends with query_canceled
+    };
+}
+
 bool Connection::isBroken() const {
     return !m_conn || PQstatus(m_conn.get()) != CONNECTION_OK || (m_prepared && m_prepared->lost);
 }

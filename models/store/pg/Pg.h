@@ -84,6 +84,9 @@ public:
 
     bool isOpen() const { return m_conn != nullptr; }
     bool isBroken() const; // the server went away
+    // Asks the server to stop the statement this connection runs now; callable from any thread
+    // while the connection lives (a request when nothing runs does nothing).
+    std::function<void()> canceller() const;
     // Reconnects a broken connection with the same parameters (a new session: nothing prepared).
     // An error says, as connect's do, whether the server is away (Error::unreachable) or refused.
     Result<void> reset();

@@ -1,0 +1,78 @@
+#include "BackgroundSearch.h"
+
+namespace ops {
+
+BackgroundSearch::BackgroundSearch(Opener opener, QObject *parent)
+    : QObject(parent)
+    , m_shared(std::make_shared<Shared>())
+    , m_worker(new StoreWorker(this)) {
+    m_shared->opener = std::move(opener);
+}
+
+BackgroundSearch::~BackgroundSearch() {
+    stopRunning();
+    m_waiting.reset();
+    delete m_worker; // joins the thread before the connection goes with m_shared
+    m_worker = nullptr;
+}
+
+void BackgroundSearch::stopRunning() {
+    std::lock_guard lock(m_shared->mutex);
+    if (m_shared->cancel)
+        m_shared->cancel();
+}
+
+void BackgroundSearch::request(const EventSearch &search, const std::optional<SearchCursor> &after, int limit,
+                               Done done) {
+    ++m_latest;
+    Request r{search, after, limit, std::move(done)};
+    if (m_running) {
+        // The running one is superseded: stopped now, and this one starts when it has ended.
+        m_waiting = std::move(r);
+        stopRunning();
+        return;
+    }
+    start(std::move(r));
+}
+
+void BackgroundSearch::start(Request request) {
+    m_running = true;
+    const quint64 number = m_latest;
+    auto done = std::make_shared<Done>(std::move(request.done));
+    m_worker->post<Result<SearchPage>>(
+        StoreWorker::Job::Search, this,
+        [shared = m_shared, search = request.search, after = request.after,
+         limit = request.limit](JobContext &) -> Result<SearchPage> {
+            if (!shared->reader) {
+                auto opened = shared->opener();
+                if (!opened.ok())
+                    return opened.error();
+                shared->reader = std::move(opened).value();
+            }
+            {
+                std::lock_guard lock(shared->mutex);
+                shared->cancel = shared->reader->canceller();
+            }
+            auto page = shared->reader->searchPage(search, after, limit);
+            {
+                std::lock_guard lock(shared->mutex);
+                shared->cancel = {};
+            }
+            if (!page.ok() && page.error().unreachable)
+                shared->reader.reset(); // opened again for the next search
+            return page;
+        },
+        [this, number, done](Result<SearchPage> page) {
+            m_running = false;
+            if (m_waiting) {
+                Request next = std::move(*m_waiting);
+                m_waiting.reset();
+                start(std::move(next));
+                return;
+            }
+            if (number == m_latest && *done)
+                (*done)(std::move(page));
+        });
+}
+
+} // namespace ops
