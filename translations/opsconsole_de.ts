@@ -722,10 +722,6 @@
         <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli monitor or probe --record, one recorder at a time), and records nothing itself</source>
         <translation>auf dem Team-Log prüft diese Konsole, zeigt die Warnmatrix, die sein Aufzeichner ausgewertet hat (opsconsole-cli monitor oder probe --record, ein Aufzeichner zur Zeit), und zeichnet selbst nichts auf</translation>
     </message>
-    <message>
-        <source>recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself</source>
-        <translation>aufgezeichnet von %1 auf dem Team-Log (letzte Runde %2); diese Konsole zeigt dessen Auswertungen und zeichnet selbst nichts auf</translation>
-    </message>
 </context>
 <context>
     <name>ops::CoreEvidence</name>
@@ -1307,6 +1303,14 @@
     <message>
         <source>%1 %2 firing for %3 (held during a silence)</source>
         <translation>%1 %2 ausgelöst für %3 (während einer Stummschaltung zurückgehalten)</translation>
+    </message>
+    <message>
+        <source>Nobody records the team log now: its recorder %1 last recorded a round at %2. Start opsconsole-cli monitor on one machine.</source>
+        <translation>Niemand zeichnet das Team-Protokoll derzeit auf: sein Aufzeichner %1 hat die letzte Runde um %2 aufgezeichnet. Starten Sie opsconsole-cli monitor auf einem Rechner.</translation>
+    </message>
+    <message>
+        <source>Monitored: recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself.</source>
+        <translation>Überwacht: aufgezeichnet von %1 im Team-Protokoll (letzte Runde %2); diese Konsole zeigt die Auswertungen des Aufzeichners und zeichnet selbst nichts auf.</translation>
     </message>
 </context>
 <context>

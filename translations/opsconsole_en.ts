@@ -722,10 +722,6 @@
         <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli monitor or probe --record, one recorder at a time), and records nothing itself</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ops::CoreEvidence</name>
@@ -1305,6 +1301,14 @@
     </message>
     <message>
         <source>%1 %2 firing for %3 (held during a silence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody records the team log now: its recorder %1 last recorded a round at %2. Start opsconsole-cli monitor on one machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitored: recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -292,6 +292,14 @@ void AlertMonitor::followRecorder(const QString &by) {
     Q_EMIT roundEvaluated(results, fired);
 }
 
+std::optional<AlertMonitor::TeamRecorder> AlertMonitor::teamRecorder() const {
+    if (!m_teamRecorder || !m_host || !m_host->isTeamLog())
+        return std::nullopt;
+    TeamRecorder r = *m_teamRecorder;
+    r.stale = m_clock() - r.lastRoundMs > freshnessWindowMs(m_config);
+    return r;
+}
+
 QList<AlertTransition> AlertMonitor::adoptCells(const QList<StoredAlertCell> &cells, qint64 now) {
     // What the recorder made fire since this console last looked reaches the people at this
     // console too (desktop notification, tray): the recorder records, the follower only tells.
@@ -343,10 +351,17 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
             newest.kind = QStringLiteral("probe.round");
             newest.newestFirst = true;
             newest.limit = 1;
-            if (auto last = log->query(newest); last.ok() && !last->isEmpty())
-                setProblem(tr("recorded by %1 on the team log (last round %2); this console shows its "
-                              "evaluations and records nothing itself")
-                               .arg(last->constFirst().actor, Time::toIso(last->constFirst().tsMs)));
+            if (auto last = log->query(newest); last.ok() && !last->isEmpty()) {
+                const TeamRecorder now{last->constFirst().actor, last->constFirst().tsMs, false};
+                const bool changed = !m_teamRecorder || m_teamRecorder->actor != now.actor ||
+                                     m_teamRecorder->lastRoundMs != now.lastRoundMs;
+                m_teamRecorder = now;
+                // Someone records: not a problem of this console (teamRecorder() says who, and
+                // whether their rounds are still coming).
+                setProblem(QString());
+                if (changed)
+                    Q_EMIT recordingChanged();
+            }
             if (m_silences.sync(*log).ok())
                 m_evaluator->setSilences(m_silences.silencedCells(m_lastRound));
         }

@@ -86,6 +86,15 @@ public:
     void adoptRecorderLock(std::unique_ptr<RecorderLock> lock) { m_recorder = std::move(lock); }
     // Whether the last round showed another recorder's evaluations (recordingProblem says whose).
     bool isFollowing() const { return m_following; }
+    // On the team log: who records it (the signer of its newest probe round) and when it last did;
+    // empty when nobody ever has. Stale when that round is older than the freshness window: then
+    // nobody records transitions now.
+    struct TeamRecorder {
+        QString actor;
+        qint64 lastRoundMs = 0;
+        bool stale = false;
+    };
+    std::optional<TeamRecorder> teamRecorder() const;
     // How long an evaluation counts as fresh: three probe intervals, at least 90 s. Older ones
     // are shown with their age, and a healthy one as unknown.
     static qint64 freshnessWindowMs(const DeploymentConfig &config) {
@@ -154,6 +163,7 @@ private:
     // last look, for this console's people.
     QList<AlertTransition> adoptCells(const QList<StoredAlertCell> &cells, qint64 now);
     bool m_following = false;
+    std::optional<TeamRecorder> m_teamRecorder; // stale computed when asked
     // The local store's path (not a team log), "" when there is none.
     QString localStorePath() const;
     std::unique_ptr<RecorderLock> m_recorder;

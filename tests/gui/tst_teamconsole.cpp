@@ -7,11 +7,14 @@
 #include "alerts/AlertRules.h"
 #include "alerts/AlertsPanel.h"
 #include "common/AppContext.h"
+#include "common/Colours.h"
+#include "core/Time.h"
 #include "evidence/EvidencePanel.h"
 #include "firstrun/FirstRunDialog.h"
 #include "incidents/Incidents.h"
 #include "incidents/IncidentsPanel.h"
 #include "incidents/OpenIncidentDialog.h"
+#include "monitor/AlertMonitor.h"
 #include "monitor/LoggedAlerts.h"
 #include "monitor/TeamRecorder.h"
 #include "store/EventTableModel.h"
@@ -431,6 +434,9 @@ void TestTeamConsole::acknowledgesOnTheTeamLog() {
     QVERIFY(recording);
     QTRY_VERIFY2(recording->text().contains(QStringLiteral("recorded by rob on the team log")),
                  qPrintable(recording->text()));
+    // A normal state while rob's rounds keep coming: not said in the colour of a failure.
+    QVERIFY2(!recording->styleSheet().contains(QLatin1String(colours::kRed)),
+             qPrintable(recording->styleSheet()));
     matrix->setCurrentIndex(indexOf(target.alertId, target.scope));
     auto *note = w.alertsPanel()->findChild<QLineEdit *>(QStringLiteral("acknowledgeNote"));
     auto *ack = w.alertsPanel()->findChild<QPushButton *>(QStringLiteral("acknowledgeButton"));
@@ -491,6 +497,19 @@ void TestTeamConsole::acknowledgesOnTheTeamLog() {
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), recorder.recordedRounds(), 30000);
     for (int row = 0; row < table->model()->rowCount(); ++row)
         QCOMPARE(table->model()->index(row, EventTableModel::Actor).data().toString(), QStringLiteral("rob"));
+
+    // When the recorder's rounds stop coming (here: this console's clock past the freshness
+    // window), nobody records transitions: the Alerts panel says so, in red.
+    AlertMonitor *monitor = w.alertsPanel()->monitor();
+    const qint64 later = Time::nowMs() + AlertMonitor::freshnessWindowMs(config) + 60 * 1000;
+    monitor->setClock([later] { return later; });
+    w.showPanel(0);
+    QTest::mouseClick(w.alertsPanel()->findChild<QPushButton *>(QStringLiteral("probeNowButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(recording->text().contains(QStringLiteral("Nobody records the team log now")),
+                              qPrintable(recording->text()), 60000);
+    QVERIFY(recording->text().contains(QStringLiteral("rob")));
+    QVERIFY(recording->styleSheet().contains(QLatin1String(colours::kRed)));
 }
 
 // A newcomer on an empty machine joins the team log from the first-run flow, without a terminal:

@@ -177,6 +177,19 @@ void AlertsPanel::updateRecording() {
                             : tr("Monitored by %1: this console shows the recorder's evaluations and records "
                                  "nothing itself.")
                                   .arg(by);
+    } else if (const auto team = m_monitor->teamRecorder(); team && m_monitor->recordingProblem().isEmpty()) {
+        // The team log's one recorder: a normal state while its rounds keep coming; when they
+        // stopped, nobody records transitions, which is said as loudly as any other gap.
+        if (team->stale) {
+            text = tr("Nobody records the team log now: its recorder %1 last recorded a round at %2. Start "
+                      "opsconsole-cli monitor on one machine.")
+                       .arg(team->actor, TimeFormat::clock(team->lastRoundMs));
+            colour = QLatin1String(colours::kRed);
+        } else {
+            text = tr("Monitored: recorded by %1 on the team log (last round %2); this console shows its "
+                      "evaluations and records nothing itself.")
+                       .arg(team->actor, TimeFormat::clock(team->lastRoundMs));
+        }
     } else if (!m_monitor->recordingProblem().isEmpty()) {
         text = tr("Not recording: %1").arg(m_monitor->recordingProblem());
         colour = QStringLiteral("#b71c1c");
