@@ -1839,10 +1839,6 @@
         <translation>Betrifft %1</translation>
     </message>
     <message>
-        <source>Related events need a local store&apos;s index</source>
-        <translation>Verwandte Ereignisse brauchen den Index eines lokalen Speichers</translation>
-    </message>
-    <message>
         <source>%1  (%2, %3 bytes)  SHA-256 %4</source>
         <translation>%1  (%2, %3 Bytes)  SHA-256 %4</translation>
     </message>
@@ -1861,6 +1857,10 @@
     <message>
         <source>Saved %1 bytes to %2 (SHA-256 %3).</source>
         <translation>%1 Bytes nach %2 gespeichert (SHA-256 %3).</translation>
+    </message>
+    <message>
+        <source>Related events need the log&apos;s id index: this console&apos;s copy of the team log is read by position until the server is back</source>
+        <translation>Verwandte Ereignisse brauchen den Id-Index des Protokolls: die Kopie des Team-Protokolls auf dieser Konsole wird nach Position gelesen, bis der Server wieder da ist</translation>
     </message>
 </context>
 <context>

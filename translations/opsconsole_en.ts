@@ -1835,10 +1835,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Related events need a local store&apos;s index</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1  (%2, %3 bytes)  SHA-256 %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1856,6 +1852,10 @@
     </message>
     <message>
         <source>Saved %1 bytes to %2 (SHA-256 %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related events need the log&apos;s id index: this console&apos;s copy of the team log is read by position until the server is back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

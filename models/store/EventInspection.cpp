@@ -98,11 +98,11 @@ Result<EventInspection> inspectEvent(const EvidenceStore &store, quint64 seq, in
         }
     }
 
-    if (const auto *local = dynamic_cast<const SqliteEvidenceStore *>(&store)) {
-        auto refs = local->refsOf(seq);
+    if (const auto *browser = dynamic_cast<const EventBrowser *>(&store)) {
+        auto refs = browser->refsOf(seq);
         if (refs.ok())
             in.refs = refs.value();
-        auto related = local->relatedEvents(seq, relatedLimit);
+        auto related = browser->relatedEvents(seq, relatedLimit);
         if (related.ok())
             in.related = related.value();
     }

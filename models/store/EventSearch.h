@@ -83,6 +83,10 @@ public:
     virtual Result<QList<EventRow>> rows(const QList<quint64> &seqs) const = 0; // in the order given
     virtual Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const = 0;
     virtual Result<QStringList> distinctValues(EventSort column) const = 0; // kinds, scopes or actors
+    // The incident, run, record and launch ids an event names, and the events that name one of
+    // them too (itself left out), newest first.
+    virtual Result<QStringList> refsOf(quint64 seq) const = 0;
+    virtual Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const = 0;
     // Stops the search running on this browser now, from another thread; empty when searches
     // cannot be stopped from outside (they are short: the local file's indexes).
     virtual std::function<void()> canceller() const { return {}; }

@@ -376,6 +376,36 @@ Result<QList<EventRow>> PgEvidenceStore::rowsBetween(quint64 first, quint64 last
     return eventRows(events.value());
 }
 
+Result<QStringList> PgEvidenceStore::refsOf(quint64 seq) const {
+    const std::string sql =
+        "SELECT DISTINCT n.v COLLATE \"C\" FROM (" +
+        pg::refsSelect("(SELECT seq, kind, canonical FROM opsconsole.events WHERE seq = $1) src") +
+        ") n ORDER BY 1";
+    auto r = searchRows(sql, pg::Params().i64(static_cast<qint64>(seq)), false);
+    if (!r.ok())
+        return r.error();
+    QStringList out;
+    for (int i = 0; i < r->count(); ++i)
+        out << r->text(i, 0);
+    return out;
+}
+
+Result<QList<quint64>> PgEvidenceStore::relatedEvents(quint64 seq, int limit) const {
+    // The events that name one of the ids this one names, as the file's index pairs them: through
+    // the id index (moved on first) and the events past its head.
+    const std::string sql =
+        "SELECT DISTINCT x.seq FROM " + refsWithTail() + " x WHERE x.ref IN (SELECT n.v FROM (" +
+        pg::refsSelect("(SELECT seq, kind, canonical FROM opsconsole.events WHERE seq = $1) src") +
+        ") n) AND x.seq <> $1 ORDER BY x.seq DESC LIMIT $2";
+    auto r = searchRows(sql, pg::Params().i64(static_cast<qint64>(seq)).i64(qBound(1, limit, 10000)), true);
+    if (!r.ok())
+        return r.error();
+    QList<quint64> out;
+    for (int i = 0; i < r->count(); ++i)
+        out << static_cast<quint64>(r->i64(i, 0));
+    return out;
+}
+
 Result<QStringList> PgEvidenceStore::distinctValues(EventSort column) const {
     if (auto ok = checkDistinctColumn(column); !ok.ok())
         return ok.error();

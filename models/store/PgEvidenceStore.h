@@ -145,6 +145,10 @@ public:
     Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override;
     Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override;
     Result<QStringList> distinctValues(EventSort column) const override;
+    // Read from the event itself, as the id index reads it; the related ones through the searches
+    // by id (the index, and the events past its head).
+    Result<QStringList> refsOf(quint64 seq) const override;
+    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override;
 
 private:
     PgEvidenceStore() = default;

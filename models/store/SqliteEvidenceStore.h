@@ -96,8 +96,8 @@ public:
     Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override; // in the order given
     Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override;
     Result<QStringList> distinctValues(EventSort column) const override; // kinds, scopes or actors
-    Result<QStringList> refsOf(quint64 seq) const;                       // incident, run, record ids it names
-    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const;  // sharing one of those, newest first
+    Result<QStringList> refsOf(quint64 seq) const override;
+    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override;
 
     // Called on the writing thread after each commit of this connection (its owner's change signal).
     void setAfterCommit(std::function<void()> hook) { m_afterCommit = std::move(hook); }

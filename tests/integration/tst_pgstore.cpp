@@ -1287,6 +1287,28 @@ void TestPgStore::searchesMatchTheLocalFile() {
         QCOMPARE(teamRows.at(i).actor, fileRows.at(i).actor);
         QCOMPARE(teamRows.at(i).summary, fileRows.at(i).summary);
     }
+    // The ids an event names, and the events related through them (the Evidence panel's related
+    // list), the same on both, an event appended after the searches among them.
+    NewEvent later;
+    later.kind = QStringLiteral("note.added");
+    later.scope = QStringLiteral("kl");
+    later.payload["incident"] = QStringLiteral("INC-1002");
+    QVERIFY(both([&](EvidenceStore &st) { return st.append(m_admin, {later}); }));
+    const quint64 head = team->size().value();
+    int related = 0;
+    for (quint64 seq = 1; seq <= head; ++seq) {
+        auto refs = team->refsOf(seq);
+        QVERIFY2(refs.ok(), refs.ok() ? "" : qPrintable(refs.error().toString()));
+        QCOMPARE(refs.value(), local.value()->refsOf(seq).value());
+        auto relatedOnTeam = team->relatedEvents(seq, 50);
+        QVERIFY2(relatedOnTeam.ok(), relatedOnTeam.ok() ? "" : qPrintable(relatedOnTeam.error().toString()));
+        const QList<quint64> onTeam = relatedOnTeam.value();
+        QCOMPARE(onTeam, local.value()->relatedEvents(seq, 50).value());
+        related += onTeam.contains(head) ? 1 : 0;
+    }
+    QCOMPARE(related, 12); // the twelve INC-1002 events before it
+    QCOMPARE(team->refsOf(head).value(), QStringList{QStringLiteral("INC-1002")});
+
     // A position with no event is left out, the rest keep the order asked for.
     const QList<quint64> withHole{40, 999999, 2};
     QCOMPARE(team->rows(withHole).value().size(), 2);

@@ -34,10 +34,9 @@ constexpr qint64 kInlineTextBytes = 1024 * 1024;
 
 } // namespace
 
-EventDetailView::EventDetailView(Browsed browsed, Indexed indexed, QWidget *parent)
+EventDetailView::EventDetailView(Browsed browsed, QWidget *parent)
     : QWidget(parent)
-    , m_browsed(std::move(browsed))
-    , m_indexed(std::move(indexed)) {
+    , m_browsed(std::move(browsed)) {
     QWidget *w = this;
     setObjectName(QStringLiteral("eventDetail"));
     auto *l = new QVBoxLayout(w);
@@ -246,10 +245,13 @@ void EventDetailView::inspect(quint64 seq) {
                                           : QString::fromStdString(e.canonical));
     if (!m_inspection->refs.isEmpty())
         m_related->addItem(tr("About %1").arg(m_inspection->refs.join(QStringLiteral(", "))));
-    if (!m_indexed())
-        m_related->addItem(tr("Related events need a local store's index"));
-    auto rows =
-        m_indexed() ? m_indexed()->rows(m_inspection->related) : Result<QList<EventRow>>(QList<EventRow>{});
+    // The local file and the team log keep an index of the ids events name; this console's copy
+    // of the team log (offline) is read by position only.
+    const auto *browser = dynamic_cast<const EventBrowser *>(s);
+    if (!browser)
+        m_related->addItem(tr("Related events need the log's id index: this console's copy of the team log "
+                              "is read by position until the server is back"));
+    auto rows = browser ? browser->rows(m_inspection->related) : Result<QList<EventRow>>(QList<EventRow>{});
     for (const EventRow &r : orEmpty(rows)) {
         auto *item = new QListWidgetItem(
             QStringLiteral("#%1  %2  %3  %4").arg(r.seq).arg(Time::toIso(r.tsMs), r.kind, r.actor),

@@ -27,9 +27,8 @@ namespace ops::ui {
 class EventDetailView final : public QWidget {
     Q_OBJECT
 public:
-    using Browsed = std::function<EvidenceStore *()>;       // the log browsed
-    using Indexed = std::function<SqliteEvidenceStore *()>; // the local store's indexes, or null
-    EventDetailView(Browsed browsed, Indexed indexed, QWidget *parent = nullptr);
+    using Browsed = std::function<EvidenceStore *()>; // the log browsed
+    explicit EventDetailView(Browsed browsed, QWidget *parent = nullptr);
 
     // Inspects event `seq` of the browsed log (0: nothing shown).
     void inspect(quint64 seq);
@@ -45,7 +44,6 @@ private:
     void showAttachment();
 
     Browsed m_browsed;
-    Indexed m_indexed;
     std::optional<EventInspection> m_inspection;
     QLabel *m_header = nullptr;
     QLabel *m_signature = nullptr;

@@ -251,7 +251,7 @@ QWidget *EvidencePanel::buildBrowse() {
     m_table->setColumnWidth(EventTableModel::Scope, fm.horizontalAdvance(QStringLiteral("baseline  ")));
     m_table->setColumnWidth(EventTableModel::Actor, fm.horizontalAdvance(QStringLiteral("operator  ")));
     split->addWidget(m_table);
-    m_detailView = new EventDetailView([this] { return browsed(); }, [this] { return store(); }, this);
+    m_detailView = new EventDetailView([this] { return browsed(); }, this);
     connect(m_detailView, &EventDetailView::eventActivated, this, &EvidencePanel::showEventDetail);
     connect(m_detailView, &EventDetailView::message, this, &EvidencePanel::report);
     split->addWidget(m_detailView);
