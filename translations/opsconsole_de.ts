@@ -722,6 +722,10 @@
         <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli monitor or probe --record, one recorder at a time), and records nothing itself</source>
         <translation>auf dem Team-Log prüft diese Konsole, zeigt die Warnmatrix, die sein Aufzeichner ausgewertet hat (opsconsole-cli monitor oder probe --record, ein Aufzeichner zur Zeit), und zeichnet selbst nichts auf</translation>
     </message>
+    <message>
+        <source>the team log cannot be reached: whether its recorder records is not known here</source>
+        <translation>das Team-Protokoll ist nicht erreichbar: ob sein Aufzeichner aufzeichnet, ist hier nicht bekannt</translation>
+    </message>
 </context>
 <context>
     <name>ops::CoreEvidence</name>

@@ -722,6 +722,10 @@
         <source>on the team log this console probes and shows the alert matrix its recorder evaluated (opsconsole-cli monitor or probe --record, one recorder at a time), and records nothing itself</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the team log cannot be reached: whether its recorder records is not known here</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::CoreEvidence</name>

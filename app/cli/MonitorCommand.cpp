@@ -16,10 +16,13 @@
 #include "monitor/Metrics.h"
 #include "monitor/TeamRecorder.h"
 #include "runbooks/Runbook.h"
+#include "store/Outbox.h"
 #include "store/PgEvidenceStore.h"
 #include "store/Session.h"
+#include "store/TeamLogCopy.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QLoggingCategory>
@@ -322,6 +325,25 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
             // silence events since the last scrape are read).
             if (scrapedSilences.sync(*store).ok())
                 in.silences = scrapedSilences.active(in.nowMs);
+        }
+        if (team) {
+            // The team log's sync state: its server, the latest checkpoint's witnesses, and the acts
+            // this machine's outbox holds for it.
+            Metrics::Input::Team t;
+            PgEvidenceStore *log = team->store();
+            t.up = log->isConnected();
+            t.quorum = ctx->config.trust.witnessQuorum;
+            if (t.up)
+                if (auto cp = log->latestCheckpoint(); cp.ok())
+                    if (auto names = log->witnessesOf(cp.value()); names.ok())
+                        t.witnesses = static_cast<int>(names->size());
+            const QString boxPath = teamOutboxPath(Startup::stateDirectory(), ctx->storePath);
+            if (!QFile::exists(boxPath))
+                t.unsynced = 0;
+            else if (auto box = Outbox::open(boxPath); box.ok())
+                if (auto waiting = box.value()->waiting(); waiting.ok())
+                    t.unsynced = waiting->count;
+            in.team = t;
         }
         return Metrics::prometheusText(in);
     };

@@ -351,17 +351,24 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
             newest.kind = QStringLiteral("probe.round");
             newest.newestFirst = true;
             newest.limit = 1;
-            if (auto last = log->query(newest); last.ok() && !last->isEmpty()) {
-                const TeamRecorder now{last->constFirst().actor, last->constFirst().tsMs, false};
-                const bool changed = !m_teamRecorder || m_teamRecorder->actor != now.actor ||
-                                     m_teamRecorder->lastRoundMs != now.lastRoundMs;
-                m_teamRecorder = now;
+            auto last =
+                m_host->isOffline() ? Result<QList<StoredEvent>>(QList<StoredEvent>{}) : log->query(newest);
+            if (m_host->isOffline()) {
+                // This console's copy is behind by an unknown amount: whether the recorder still
+                // records is not known here, which is not the same as "nobody records".
+                m_teamRecorder.reset();
+                setProblem(tr("the team log cannot be reached: whether its recorder records is not "
+                              "known here"));
+            } else if (!last.ok() || last->isEmpty()) {
+                m_teamRecorder.reset(); // nobody has recorded a round (ensureStore said so)
+            } else {
+                m_teamRecorder = TeamRecorder{last->constFirst().actor, last->constFirst().tsMs, false};
                 // Someone records: not a problem of this console (teamRecorder() says who, and
                 // whether their rounds are still coming).
                 setProblem(QString());
-                if (changed)
-                    Q_EMIT recordingChanged();
             }
+            // Said again every round: whether the recorder's rounds still come changes with time.
+            Q_EMIT recordingChanged();
             if (m_silences.sync(*log).ok())
                 m_evaluator->setSilences(m_silences.silencedCells(m_lastRound));
         }

@@ -173,6 +173,24 @@ QByteArray prometheusText(const Input &in) {
              static_cast<double>(in.lastRoundMs) / 1000.0);
     w.family("opsconsole_monitor_recording", "gauge", "1 while transitions are recorded as evidence");
     w.sample("opsconsole_monitor_recording", {}, static_cast<double>(in.recordingUp));
+    if (in.team) {
+        w.family("opsconsole_team_log_up", "gauge",
+                 "1 while the team log's server answers, 0 while it does not");
+        w.sample("opsconsole_team_log_up", {}, in.team->up ? 1 : 0);
+        w.family("opsconsole_checkpoint_witness_quorum", "gauge",
+                 "Consoles other than its signer asked to cosign a team log checkpoint");
+        w.sample("opsconsole_checkpoint_witness_quorum", {}, in.team->quorum);
+        if (in.team->witnesses) {
+            w.family("opsconsole_checkpoint_witnesses", "gauge",
+                     "Consoles other than its signer that cosigned the latest checkpoint");
+            w.sample("opsconsole_checkpoint_witnesses", {}, *in.team->witnesses);
+        }
+        if (in.team->unsynced) {
+            w.family("opsconsole_outbox_unsynced_acts", "gauge",
+                     "Acts made on this machine without the team log's server, waiting to be synced");
+            w.sample("opsconsole_outbox_unsynced_acts", {}, static_cast<double>(*in.team->unsynced));
+        }
+    }
     if (in.notifications) {
         w.family("opsconsole_notification_attempts_total", "counter",
                  "Webhook notification delivery attempts, by outcome");

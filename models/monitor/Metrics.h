@@ -33,6 +33,16 @@ struct Input {
     std::optional<QList<Silence>> silences; // active now; none when they could not be read
     // Webhook delivery attempts by outcome since the monitor started (none unless configured).
     std::optional<QHash<QString, qint64>> notifications;
+    // Team mode: whether the team log's server answers, the consoles other than its signer that
+    // cosigned the latest checkpoint against the quorum asked for, and the acts this machine made
+    // without the server that wait in its outbox (none: unknown).
+    struct Team {
+        bool up = false;
+        std::optional<int> witnesses;
+        int quorum = 0;
+        std::optional<qint64> unsynced;
+    };
+    std::optional<Team> team;
 };
 
 QByteArray prometheusText(const Input &in);

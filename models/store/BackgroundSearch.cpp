@@ -25,6 +25,10 @@ void BackgroundSearch::stopRunning() {
 void BackgroundSearch::request(const EventSearch &search, const std::optional<SearchCursor> &after, int limit,
                                Done done) {
     ++m_latest;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->latest = m_latest;
+    }
     Request r{search, after, limit, std::move(done)};
     if (m_running) {
         // The running one is superseded: stopped now, and this one starts when it has ended.
@@ -39,10 +43,13 @@ void BackgroundSearch::start(Request request) {
     m_running = true;
     const quint64 number = m_latest;
     auto done = std::make_shared<Done>(std::move(request.done));
-    m_worker->post<Result<SearchPage>>(
+    const bool posted = m_worker->post<Result<SearchPage>>(
         StoreWorker::Job::Search, this,
-        [shared = m_shared, search = request.search, after = request.after,
+        [shared = m_shared, number, search = request.search, after = request.after,
          limit = request.limit](JobContext &) -> Result<SearchPage> {
+            const auto superseded = [] {
+                return makeError(ErrorCode::Store, QStringLiteral("a newer search replaced this one"));
+            };
             if (!shared->reader) {
                 auto opened = shared->opener();
                 if (!opened.ok())
@@ -50,7 +57,10 @@ void BackgroundSearch::start(Request request) {
                 shared->reader = std::move(opened).value();
             }
             {
+                // Replaced while the connection was being opened: not run at all.
                 std::lock_guard lock(shared->mutex);
+                if (shared->latest != number)
+                    return superseded();
                 shared->cancel = shared->reader->canceller();
             }
             auto page = shared->reader->searchPage(search, after, limit);
@@ -73,6 +83,13 @@ void BackgroundSearch::start(Request request) {
             if (number == m_latest && *done)
                 (*done)(std::move(page));
         });
+    if (!posted) {
+        // Never expected (one search at a time is this object's own rule); said rather than left
+        // "searching" for ever.
+        m_running = false;
+        if (*done)
+            (*done)(makeError(ErrorCode::Store, QStringLiteral("the search could not be started")));
+    }
 }
 
 } // namespace ops

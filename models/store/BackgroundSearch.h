@@ -47,6 +47,7 @@ private:
         std::unique_ptr<EventBrowser> reader;
         std::mutex mutex;
         std::function<void()> cancel;
+        quint64 latest = 0; // the newest request's number (under the mutex): older ones stop early
     };
     void start(Request request);
     void stopRunning();

@@ -16,21 +16,30 @@ EventTableModel::EventTableModel(QObject *parent)
 }
 
 void EventTableModel::setStore(const SqliteEvidenceStore *store) {
+    if (store && store == m_log && m_store == store) {
+        refresh(); // the same store, grown
+        return;
+    }
     m_store = store;
     m_log = store;
-    refresh();
+    restart();
 }
 
 void EventTableModel::setLog(const EvidenceStore *log) {
     // The team log browses with searches too; this console's copy of it (offline) by position only.
-    m_store = dynamic_cast<const EventBrowser *>(log);
+    const EventBrowser *browser = dynamic_cast<const EventBrowser *>(log);
+    if (log && log == m_log && browser == m_store) {
+        refresh(); // the same log, grown
+        return;
+    }
+    m_store = browser;
     m_log = log;
     if (!m_store) {
         const bool descending = m_search.descending;
         m_search = EventSearch();
         m_search.descending = descending;
     }
-    refresh();
+    restart();
 }
 
 Result<QList<EventRow>> EventTableModel::logRows(quint64 low, quint64 high, bool descending) const {
@@ -48,7 +57,7 @@ Result<void> EventTableModel::setSearch(const EventSearch &search) {
         if (auto ok = m_store->checkSearchText(search.text); !ok.ok())
             return ok;
     m_search = search;
-    refresh();
+    restart();
     Q_EMIT searchChanged();
     return {};
 }
@@ -58,6 +67,17 @@ void EventTableModel::setPageReader(PageReader reader) {
 }
 
 void EventTableModel::refresh() {
+    // A page of this very search is on its way: asked again once it is here rather than cancelled,
+    // or on a busy team log (a colleague's act every moment) a long search would never finish.
+    if (m_searching) {
+        m_refreshWanted = true;
+        return;
+    }
+    restart();
+}
+
+void EventTableModel::restart() {
+    m_refreshWanted = false;
     beginResetModel();
     reload();
     endResetModel();
@@ -86,6 +106,8 @@ void EventTableModel::pageArrived(Result<SearchPage> page) {
         m_cursor.reset();
         m_fetchAll = false;
         Q_EMIT rowsKnownChanged();
+        if (m_refreshWanted)
+            restart();
         return;
     }
     if (!page->seqs.isEmpty()) {
@@ -98,6 +120,12 @@ void EventTableModel::pageArrived(Result<SearchPage> page) {
         m_cursor.reset();
     }
     m_searching = false;
+    if (m_refreshWanted) {
+        // The log grew while this page was on its way: the search again, from the start.
+        Q_EMIT rowsKnownChanged();
+        restart();
+        return;
+    }
     if (m_fetchAll && m_cursor) {
         m_searching = true;
         askForPage();
@@ -313,7 +341,7 @@ void EventTableModel::sort(int column, Qt::SortOrder order) {
         if (column != Seq || m_search.descending == (order == Qt::DescendingOrder))
             return;
         m_search.descending = order == Qt::DescendingOrder;
-        refresh();
+        restart();
         return;
     }
     EventSearch s = m_search;

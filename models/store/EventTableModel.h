@@ -49,7 +49,8 @@ public:
     // Applies a search; an invalid one (bad full-text syntax) leaves the model as it was.
     Result<void> setSearch(const EventSearch &search);
     const EventSearch &search() const { return m_search; }
-    // Re-runs the search (after new events were appended), keeping nothing stale.
+    // Re-runs the search (after new events were appended), keeping nothing stale; while a page of
+    // it is on its way from a page reader, once that page has arrived.
     void refresh();
 
     quint64 seqAt(int row) const;          // 0 when out of range
@@ -77,6 +78,7 @@ Q_SIGNALS:
 
 private:
     void reload();
+    void restart(); // the search from its start, now
     void askForPage();
     void pageArrived(Result<SearchPage> page);
     const EventRow *rowAt(int row) const;
@@ -94,7 +96,8 @@ private:
     PageReader m_pageReader;
     bool m_searching = false; // a page was asked of the page reader
     bool m_fetchAll = false;
-    quint64 m_generation = 0; // the search the pages asked for belong to
+    bool m_refreshWanted = false; // refresh() came while a page was on its way
+    quint64 m_generation = 0;     // the search the pages asked for belong to
     mutable QHash<int, QList<EventRow>> m_pages;
     mutable QList<int> m_recent; // page numbers, most recent last
 };

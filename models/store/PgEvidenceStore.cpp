@@ -389,8 +389,8 @@ Result<quint64> PgEvidenceStore::importJsonl(const Signer &signer, const QString
     (void)signer;
     (void)progress;
     return makeError(ErrorCode::Usage,
-                     QStringLiteral("bulk imports go to a local store; the team log takes them with "
-                                    "`evidence migrate` (not in this version yet)"),
+                     QStringLiteral("bulk imports go to a local store; a local store's whole history moves "
+                                    "into an empty team log with `evidence migrate --to`"),
                      file);
 }
 

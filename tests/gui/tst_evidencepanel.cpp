@@ -222,6 +222,21 @@ void TestEvidencePanel::modelReadsKeysThroughAPageReader() {
     QVERIFY(model.failure().has_value());
     QVERIFY(model.lastError().contains(QStringLiteral("went away")));
     QVERIFY(!model.canFetchMore({}));
+
+    // The log grew while a page was on its way (a busy team log): the search is asked again once
+    // that page is here, never cancelled by the growth itself.
+    QVERIFY_OK(model.setSearch(other));
+    const qsizetype waiting = asked.size();
+    model.refresh();
+    model.refresh();
+    QCOMPARE(asked.size(), waiting);
+    answer(int(waiting - 1));
+    QCOMPARE(asked.size(), waiting + 1);
+    QVERIFY(!asked.last().after.has_value());
+    QVERIFY(model.isSearching());
+    answer(int(waiting));
+    QCOMPARE(model.rowCount(), EventTableModel::kKeyChunk);
+    QVERIFY(!model.failure().has_value());
 }
 
 void TestEvidencePanel::browseSearchAndFilter() {

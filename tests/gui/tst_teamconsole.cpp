@@ -295,6 +295,13 @@ void TestTeamConsole::worksWithoutTheServerAndSyncs() {
     QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("PROBLEM")) &&
                                   status->text().contains(QStringLiteral("verified copy")),
                               qPrintable(status->text()), 30000);
+    // The Alerts panel does not guess whether the team log's recorder still records.
+    w.showPanel(0);
+    QTest::mouseClick(w.alertsPanel()->findChild<QPushButton *>(QStringLiteral("probeNowButton")),
+                      Qt::LeftButton);
+    auto *recording = w.alertsPanel()->findChild<QLabel *>(QStringLiteral("recordingLabel"));
+    QTRY_VERIFY2_WITH_TIMEOUT(recording->text().contains(QStringLiteral("the team log cannot be reached")),
+                              qPrintable(recording->text()), 60000);
     w.showPanel(1);
     auto *incidents = w.incidentsPanel()->findChild<QTableView *>(QStringLiteral("incidentList"));
     QCOMPARE(incidents->model()->rowCount(), 0);

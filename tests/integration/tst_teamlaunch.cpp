@@ -484,6 +484,10 @@ void TestTeamLaunch::aMonitorRecordsTheTeamLog() {
                         line.endsWith("state=\"firing\"} 1"));
     QVERIFY2(firingSeries, scrape.body.constData());
     QVERIFY(test::metricSample(scrape.body, "opsconsole_log_events") > 0);
+    // The team log's sync state: its server answers, nothing waits in this machine's outbox.
+    QCOMPARE(test::metricSample(scrape.body, "opsconsole_team_log_up"), 1.0);
+    QCOMPARE(test::metricSample(scrape.body, "opsconsole_outbox_unsynced_acts"), 0.0);
+    QVERIFY(test::metricSample(scrape.body, "opsconsole_checkpoint_witnesses") >= 0);
     const QByteArray promtool = test::promtoolCheck(scrape.body);
     QVERIFY2(promtool.isEmpty(), promtool.constData());
 

@@ -326,6 +326,15 @@ QWidget *EvidencePanel::buildBrowse() {
                     showEventDetail(m_model->seqAt(current.row()));
             });
     connect(m_model, &EventTableModel::rowsKnownChanged, this, &EvidencePanel::updateCount);
+    // The event shown stays selected when its row arrives later (a team-log search off the thread).
+    connect(m_model, &EventTableModel::rowsKnownChanged, this, [this] {
+        if (!m_detailSeq || m_table->selectionModel()->hasSelection())
+            return;
+        if (const int row = m_model->rowOfLoadedSeq(m_detailSeq); row >= 0) {
+            QSignalBlocker block(m_table->selectionModel());
+            m_table->selectRow(row);
+        }
+    });
     return page;
 }
 
@@ -337,8 +346,12 @@ void EvidencePanel::refresh() {
     SqliteEvidenceStore *s = store();
     EvidenceStore *log = browsed();
     m_loaded = log != nullptr;
-    if (dynamic_cast<EventBrowser *>(log) && m_model->rowCount() == 0)
+    // The filters' values once a log (a search may be on its way, the table empty meanwhile), and
+    // again while the log has none yet.
+    if (dynamic_cast<EventBrowser *>(log) && (m_filtersFor != log->path() || m_kind->count() <= 1)) {
+        m_filtersFor = log->path();
         fillFilterChoices();
+    }
     m_exactCount.reset(); // new events may have arrived
     ++m_storeGeneration;
     catchUpSearchIndex();

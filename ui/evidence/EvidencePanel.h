@@ -145,6 +145,7 @@ private:
     // take seconds); the local file's indexes answer at once, here.
     BackgroundSearch *m_searcher = nullptr;
     QString m_searcherUrl;
+    QString m_filtersFor; // the log whose kinds, scopes and actors the filters offer
     void searchOffThread(EvidenceStore *log);
     bool m_indexing = false; // a catch-up runs, a chunk a job
     quint64 m_indexTotal = 0, m_indexDone = 0;

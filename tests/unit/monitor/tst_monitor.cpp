@@ -383,6 +383,27 @@ void TestMonitor::metricsStateSetsAndEscaping() {
     QVERIFY(text.contains("opsconsole_log_readable 0\n"));
     QVERIFY(!text.contains("opsconsole_incidents_open"));
     QVERIFY(text.contains("opsconsole_monitor_last_round_timestamp_seconds 0\n"));
+    QVERIFY(!text.contains("opsconsole_team_log_up")); // a local store has no team log
+
+    // Team mode: the server's state always; witnesses and the outbox only when known (never 0
+    // for "could not be read").
+    Metrics::Input::Team team;
+    team.up = false;
+    team.quorum = 2;
+    in.team = team;
+    QByteArray down = Metrics::prometheusText(in);
+    QVERIFY(down.contains("opsconsole_team_log_up 0\n"));
+    QVERIFY(down.contains("opsconsole_checkpoint_witness_quorum 2\n"));
+    QVERIFY(!down.contains("opsconsole_checkpoint_witnesses"));
+    QVERIFY(!down.contains("opsconsole_outbox_unsynced_acts"));
+    team.up = true;
+    team.witnesses = 1;
+    team.unsynced = 3;
+    in.team = team;
+    const QByteArray up = Metrics::prometheusText(in);
+    QVERIFY(up.contains("opsconsole_team_log_up 1\n"));
+    QVERIFY(up.contains("opsconsole_checkpoint_witnesses 1\n"));
+    QVERIFY(up.contains("opsconsole_outbox_unsynced_acts 3\n"));
 }
 
 void TestMonitor::httpRequestHeads() {
