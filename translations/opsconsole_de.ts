@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
+    <name>EventInspection</name>
+    <message>
+        <source>signed by %1, key %2: verifies (%3)</source>
+        <translation>signiert von %1, Schlüssel %2: gültig (%3)</translation>
+    </message>
+    <message>
+        <source>the signature by %1 does not verify with key %2</source>
+        <translation>die Signatur von %1 ist mit dem Schlüssel %2 NICHT gültig</translation>
+    </message>
+    <message>
+        <source>no registered key for %1: %2</source>
+        <translation>kein registrierter Schlüssel für %1: %2</translation>
+    </message>
+    <message>
+        <source>a bulk-imported event: covered by its batch checkpoint, not signed on its own</source>
+        <translation>ein per Massenimport aufgenommenes Ereignis: durch den Checkpoint seines Stapels gedeckt, nicht einzeln signiert</translation>
+    </message>
+    <message>
+        <source>the inclusion proof does NOT reach the root of checkpoint %1</source>
+        <translation>der Inklusionsbeweis erreicht die Wurzel von Checkpoint %1 NICHT</translation>
+    </message>
+    <message>
+        <source>included in checkpoint %1, but that checkpoint&apos;s signature by %2 does NOT verify</source>
+        <translation>in Checkpoint %1 enthalten, aber dessen Signatur von %2 ist NICHT gültig</translation>
+    </message>
+    <message>
+        <source>included in checkpoint %1 (root %2…, signed by %3): %4 hashes, verified now</source>
+        <translation>in Checkpoint %1 enthalten (Wurzel %2…, signiert von %3): %4 Hashes, soeben geprüft</translation>
+    </message>
+    <message>
+        <source>position-free</source>
+        <translation>ohne Position</translation>
+    </message>
+    <message>
+        <source>positioned (older events)</source>
+        <translation>mit Position (ältere Ereignisse)</translation>
+    </message>
+</context>
+<context>
     <name>Handover</name>
     <message>
         <source>Open incidents</source>
@@ -610,6 +649,42 @@
     <message>
         <source>silenced by %1 until %2 (%3): %4</source>
         <translation>stummgeschaltet von %1 bis %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>SILENCED %1</source>
+        <translation>STUMM %1</translation>
+    </message>
+    <message>
+        <source>FIRING %1</source>
+        <translation>AKTIV %1</translation>
+    </message>
+    <message>
+        <source>ACK %1</source>
+        <translation>BESTÄTIGT %1</translation>
+    </message>
+    <message>
+        <source>ok (silenced)</source>
+        <translation>ok (stumm)</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>unknown (silenced)</source>
+        <translation>unbekannt (stumm)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+%3
+First action: %4%5</source>
+        <translation>%1 — %2
+%3
+Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1390,22 @@
     <message>
         <source>Monitored: recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself.</source>
         <translation>Überwacht: aufgezeichnet von %1 im Team-Protokoll (letzte Runde %2); diese Konsole zeigt die Auswertungen des Aufzeichners und zeichnet selbst nichts auf.</translation>
+    </message>
+    <message>
+        <source>FIRING</source>
+        <translation>AKTIV</translation>
+    </message>
+    <message>
+        <source>ACKNOWLEDGED</source>
+        <translation>BESTÄTIGT</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>UNBEKANNT</translation>
     </message>
 </context>
 <context>
@@ -3746,6 +3837,26 @@ tatsächlich %2</translation>
     <message>
         <source>(not computed)</source>
         <translation>(nicht berechnet)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>DEGRADED</source>
+        <translation>GESTÖRT</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>VERALTET</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>UNBEKANNT</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>EventInspection</name>
+    <message>
+        <source>signed by %1, key %2: verifies (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature by %1 does not verify with key %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no registered key for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bulk-imported event: covered by its batch checkpoint, not signed on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inclusion proof does NOT reach the root of checkpoint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>included in checkpoint %1, but that checkpoint&apos;s signature by %2 does NOT verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>included in checkpoint %1 (root %2…, signed by %3): %4 hashes, verified now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position-free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positioned (older events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Handover</name>
     <message>
         <source>Open incidents</source>
@@ -609,6 +648,40 @@
     <name>ops::AlertMatrixModel</name>
     <message>
         <source>silenced by %1 until %2 (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SILENCED %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FIRING %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACK %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok (silenced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (silenced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2
+%3
+First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1313,6 +1386,22 @@
     </message>
     <message>
         <source>Monitored: recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FIRING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACKNOWLEDGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3724,6 +3813,26 @@ actual   %2</source>
     </message>
     <message>
         <source>(not computed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEGRADED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

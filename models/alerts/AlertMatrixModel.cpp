@@ -51,17 +51,17 @@ QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const {
         case AlertState::Acknowledged:
             // A silence never hides the state: the cell says SILENCED with its severity.
             if (c.silenced())
-                return QStringLiteral("SILENCED %1").arg(c.severity);
-            return QStringLiteral("%1 %2").arg(
-                c.state == AlertState::Firing ? QStringLiteral("FIRING") : QStringLiteral("ACK"), c.severity);
+                return tr("SILENCED %1").arg(c.severity);
+            return c.state == AlertState::Firing ? tr("FIRING %1").arg(c.severity)
+                                                 : tr("ACK %1").arg(c.severity);
         case AlertState::Ok:
-            return c.silenced() ? QStringLiteral("ok (silenced)") : QStringLiteral("ok");
+            return c.silenced() ? tr("ok (silenced)") : tr("ok");
         case AlertState::Unknown:
-            return c.silenced() ? QStringLiteral("unknown (silenced)") : QStringLiteral("unknown");
+            return c.silenced() ? tr("unknown (silenced)") : tr("unknown");
         }
         return {};
     case Qt::ToolTipRole:
-        return QStringLiteral("%1 — %2\n%3\nFirst action: %4%5")
+        return tr("%1 — %2\n%3\nFirst action: %4%5")
             .arg(rule.name, scope->id, c.detail, rule.firstAction,
                  silence.isEmpty() ? QString() : QStringLiteral("\n") + silence);
     case Qt::AccessibleTextRole:

@@ -1,5 +1,7 @@
 #include "EventInspection.h"
 
+#include <QCoreApplication>
+
 #include "SqliteEvidenceStore.h"
 
 #include "crypto/Ed25519.h"
@@ -8,6 +10,13 @@
 #include <QRegularExpression>
 
 namespace ops {
+
+namespace {
+// Said in the window's language (the command line shows the source text).
+QString said(const char *text) {
+    return QCoreApplication::translate("EventInspection", text);
+}
+} // namespace
 
 namespace {
 
@@ -47,20 +56,26 @@ Result<EventInspection> inspectEvent(const EvidenceStore &store, quint64 seq, in
             key.ok() ? verifiedForm(key.value(), store.storeId(), in.event) : SignedForm::None;
         if (form != SignedForm::None) {
             in.signature = EventInspection::Signature::Valid;
-            in.signatureDetail = QStringLiteral("signed by %1, key %2: verifies (%3)")
-                                     .arg(in.event.actor, key->fingerprint(), signedFormName(form));
+            in.signatureDetail =
+                said(QT_TRANSLATE_NOOP("EventInspection", "signed by %1, key %2: verifies (%3)"))
+                    .arg(in.event.actor, key->fingerprint(),
+                         said(form == SignedForm::PositionFree
+                                  ? QT_TRANSLATE_NOOP("EventInspection", "position-free")
+                                  : QT_TRANSLATE_NOOP("EventInspection", "positioned (older events)")));
         } else {
             in.signature = EventInspection::Signature::Invalid;
             in.signatureDetail =
-                key.ok()
-                    ? QStringLiteral("the signature by %1 does not verify with key %2")
-                          .arg(in.event.actor, key->fingerprint())
-                    : QStringLiteral("no registered key for %1: %2").arg(in.event.actor, key.error().message);
+                key.ok() ? said(QT_TRANSLATE_NOOP("EventInspection",
+                                                  "the signature by %1 does not verify with key %2"))
+                               .arg(in.event.actor, key->fingerprint())
+                         : said(QT_TRANSLATE_NOOP("EventInspection", "no registered key for %1: %2"))
+                               .arg(in.event.actor, key.error().message);
         }
     } else {
         in.signature = EventInspection::Signature::Batch;
-        in.signatureDetail =
-            QStringLiteral("a bulk-imported event: covered by its batch checkpoint, not signed on its own");
+        in.signatureDetail = said(QT_TRANSLATE_NOOP(
+            "EventInspection",
+            "a bulk-imported event: covered by its batch checkpoint, not signed on its own"));
     }
 
     auto cp = store.latestCheckpoint();
@@ -83,15 +98,19 @@ Result<EventInspection> inspectEvent(const EvidenceStore &store, quint64 seq, in
                 proof->leafHash == in.event.leafHash &&
                 crypto::merkle::verifyInclusion(proof->leafHash, seq - 1, cp->size, proof->path, cp->root);
             in.proofDetail =
-                !in.included ? QStringLiteral("the inclusion proof does NOT reach the root of checkpoint %1")
-                                   .arg(cp->size)
+                !in.included
+                    ? said(QT_TRANSLATE_NOOP("EventInspection",
+                                             "the inclusion proof does NOT reach the root of checkpoint %1"))
+                          .arg(cp->size)
                 : !in.checkpointVerifies
-                    ? QStringLiteral(
-                          "included in checkpoint %1, but that checkpoint's signature by %2 does NOT verify")
+                    ? said(QT_TRANSLATE_NOOP("EventInspection",
+                                             "included in checkpoint %1, but that checkpoint's signature by "
+                                             "%2 does NOT verify"))
                           .arg(cp->size)
                           .arg(cp->signer)
-                    : QStringLiteral(
-                          "included in checkpoint %1 (root %2…, signed by %3): %4 hashes, verified now")
+                    : said(QT_TRANSLATE_NOOP(
+                               "EventInspection",
+                               "included in checkpoint %1 (root %2…, signed by %3): %4 hashes, verified now"))
                           .arg(cp->size)
                           .arg(QString::fromLatin1(cp->root.toHex().left(16)), cp->signer)
                           .arg(proof->path.size());

@@ -443,7 +443,11 @@ void AlertsPanel::showCell(const QModelIndex &index) {
     m_detail->setText(
         tr("<b>State:</b> %1<br><b>Severity:</b> %2 (%3)<br><b>Since:</b> %4<br><b>Seen:</b> %5<br>"
            "<b>Trigger:</b> %6<br><b>First action:</b> %7")
-            .arg(alertStateName(state).toUpper(), index.data(AlertMatrixModel::SeverityRole).toString(),
+            .arg(state == AlertState::Firing         ? tr("FIRING")
+                 : state == AlertState::Acknowledged ? tr("ACKNOWLEDGED")
+                 : state == AlertState::Ok           ? tr("OK")
+                                                     : tr("UNKNOWN"),
+                 index.data(AlertMatrixModel::SeverityRole).toString(),
                  index.data(AlertMatrixModel::SeverityReasonRole).toString().toHtmlEscaped(),
                  since > 0 ? TimeFormat::clock(since) : tr("never changed"),
                  index.data(AlertMatrixModel::DetailRole).toString().toHtmlEscaped(),

@@ -86,7 +86,19 @@ QVariant ProbeStripModel::data(const QModelIndex &index, int role) const {
     case Target:
         return role == Qt::ToolTipRole ? t.url.toString(QUrl::RemoveUserInfo) : t.id;
     case State:
-        return probeStateName(state).toUpper();
+        switch (state) {
+        case ProbeState::Ok:
+            return tr("OK");
+        case ProbeState::Degraded:
+            return tr("DEGRADED");
+        case ProbeState::Stale:
+            return tr("STALE");
+        case ProbeState::Failed:
+            return tr("FAILED");
+        case ProbeState::Unknown:
+            break;
+        }
+        return tr("UNKNOWN");
     case Latency:
         return probed && r.latencyMs >= 0 ? tr("%1 ms").arg(r.latencyMs) : QStringLiteral("–");
     case Age: {

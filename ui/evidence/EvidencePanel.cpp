@@ -195,6 +195,14 @@ QWidget *EvidencePanel::buildBrowse() {
     m_time->addItem(tr("Last 24 hours"), 86400);
     m_time->addItem(tr("Last 7 days"), 7 * 86400);
     m_time->addItem(tr("Between…"), -1);
+    // Wide enough for the "all" entries and the time ranges in every language (German's are long).
+    for (auto [c, all] : {std::pair{m_kind, tr("All kinds")}, std::pair{m_scope, tr("All scopes")},
+                          std::pair{m_actor, tr("All actors")}})
+        c->setMinimumContentsLength(qMax(10, int(all.size()) + 1));
+    int longest = 10;
+    for (int i = 0; i < m_time->count(); ++i)
+        longest = qMax(longest, int(m_time->itemText(i).size()) + 1);
+    m_time->setMinimumContentsLength(longest);
     m_ref = new QLineEdit(page);
     m_ref->setObjectName(QStringLiteral("refFilter"));
     m_ref->setPlaceholderText(tr("Incident, run or record id"));
