@@ -1,5 +1,8 @@
 #include "BackgroundSearch.h"
 
+#include <future>
+#include <thread>
+
 namespace ops {
 
 BackgroundSearch::BackgroundSearch(Opener opener, QObject *parent)
@@ -18,8 +21,18 @@ BackgroundSearch::~BackgroundSearch() {
 
 void BackgroundSearch::stopRunning() {
     std::lock_guard lock(m_shared->mutex);
-    if (m_shared->cancel)
-        m_shared->cancel();
+    if (!m_shared->cancel)
+        return;
+    // Asking the server to stop opens a connection of its own and waits for its answer: not on
+    // this (the window's) thread. The worker starts its next statement only once the request is
+    // through, so it can never stop a later search.
+    std::promise<void> sent;
+    m_shared->cancelling = sent.get_future().share();
+    std::thread([cancel = std::move(m_shared->cancel), sent = std::move(sent)]() mutable {
+        cancel();
+        sent.set_value();
+    }).detach();
+    m_shared->cancel = {};
 }
 
 void BackgroundSearch::request(const EventSearch &search, const std::optional<SearchCursor> &after, int limit,
@@ -56,6 +69,13 @@ void BackgroundSearch::start(Request request) {
                     return opened.error();
                 shared->reader = std::move(opened).value();
             }
+            std::shared_future<void> cancelling;
+            {
+                std::lock_guard lock(shared->mutex);
+                cancelling = shared->cancelling;
+            }
+            if (cancelling.valid())
+                cancelling.wait(); // the previous statement's stop request is through
             {
                 // Replaced while the connection was being opened: not run at all.
                 std::lock_guard lock(shared->mutex);

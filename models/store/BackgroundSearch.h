@@ -11,6 +11,7 @@
 #include <QObject>
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -47,6 +48,7 @@ private:
         std::unique_ptr<EventBrowser> reader;
         std::mutex mutex;
         std::function<void()> cancel;
+        std::shared_future<void> cancelling; // the last stop request, sent from a thread of its own
         quint64 latest = 0; // the newest request's number (under the mutex): older ones stop early
     };
     void start(Request request);
