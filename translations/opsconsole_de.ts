@@ -2264,6 +2264,13 @@ Erste Maßnahme: %4%5</translation>
         <source>Searching the team log…</source>
         <translation>Das Team-Protokoll wird durchsucht …</translation>
     </message>
+    <message numerus="yes">
+        <source> — %n event(s) cannot be searched (not UTF-8 JSON; Verify store names them)</source>
+        <translation>
+            <numerusform> — %n Ereignis kann nicht durchsucht werden (kein UTF-8-JSON; „Speicher prüfen“ nennt es)</numerusform>
+            <numerusform> — %n Ereignisse können nicht durchsucht werden (kein UTF-8-JSON; „Speicher prüfen“ nennt sie)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::FirstRunDialog</name>

@@ -2258,6 +2258,13 @@ First action: %4%5</source>
         <source>Searching the team log…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source> — %n event(s) cannot be searched (not UTF-8 JSON; Verify store names them)</source>
+        <translation>
+            <numerusform> — %n event cannot be searched (not UTF-8 JSON; Verify store names it)</numerusform>
+            <numerusform> — %n events cannot be searched (not UTF-8 JSON; Verify store names them)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::FirstRunDialog</name>

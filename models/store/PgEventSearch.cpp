@@ -376,6 +376,13 @@ Result<QList<EventRow>> PgEvidenceStore::rowsBetween(quint64 first, quint64 last
     return eventRows(events.value());
 }
 
+Result<qint64> PgEvidenceStore::unsearchableEvents() const {
+    auto r = searchRows("SELECT count(*)::bigint FROM opsconsole.event_index_skipped", pg::Params(), false);
+    if (!r.ok())
+        return r.error();
+    return r->i64(0, 0);
+}
+
 Result<QStringList> PgEvidenceStore::refsOf(quint64 seq) const {
     const std::string sql =
         "SELECT DISTINCT n.v COLLATE \"C\" FROM (" +

@@ -135,6 +135,9 @@ public:
     // behind a lock, ends with an error saying so rather than holding the window).
     void setSearchTimeoutMs(int ms) { m_searchTimeoutMs = qMax(1, ms); }
     std::function<void()> canceller() const override { return m_conn.canceller(); }
+    // Events the search indexes could not hold (bytes that are not UTF-8 JSON: a tampered log):
+    // searches through the indexes do not find them, which a search's count says.
+    Result<qint64> unsearchableEvents() const;
     int searchTimeoutMs() const { return m_searchTimeoutMs; }
     // How many events a search moves the search indexes on by (10,000); the rest it reads itself.
     void setIndexChunk(int events) { m_indexChunk = qMax(1, events); }

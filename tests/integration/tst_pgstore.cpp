@@ -1565,6 +1565,7 @@ void TestPgStore::idIndexIsKeptAndBackfilled() {
     QVERIFY(skipped.ok());
     QCOMPARE(skipped->count(), 1); // listed, not lost
     QCOMPARE(skipped->i64(0, 0), head + 1);
+    QCOMPARE(team->unsearchableEvents().value(), 1); // what the Evidence panel says beside a search
     QVERIFY(!team->verify(VerifyOptions(true))->intact);
 }
 

@@ -577,6 +577,7 @@ void EvidencePanel::searchOffThread(EvidenceStore *log) {
 
 void EvidencePanel::updateCount() {
     SqliteEvidenceStore *s = store();
+    m_count->setStyleSheet(QString());
     if (const auto &failure = m_model->failure(); failure && !failure->id.isEmpty()) {
         // A failure the window can explain in its own words (a search that took too long).
         m_count->setText(ui::errorText(*failure));
@@ -616,6 +617,18 @@ void EvidencePanel::updateCount() {
                                  : tr("%1+ matching events in the team log (more load as you scroll)")
                                        .arg(QLocale().toString(n)));
             m_count->setToolTip(describe(m_model->search()));
+            // A tampered log can hold events its search indexes could not take: said beside every
+            // search, never a count that looks complete.
+            if (auto *team = dynamic_cast<PgEvidenceStore *>(browsed())) {
+                if (auto missed = team->unsearchableEvents(); missed.ok() && missed.value() > 0) {
+                    m_count->setText(m_count->text() +
+                                     tr(" — %n event(s) cannot be searched (not UTF-8 JSON; Verify store "
+                                        "names them)",
+                                        nullptr, int(missed.value())));
+                    m_count->setStyleSheet(
+                        QStringLiteral("color: %1;").arg(colours::onBase(kRed, palette()).name()));
+                }
+            }
         }
         return;
     }
