@@ -1,5 +1,5 @@
-// What the monitor reads besides probes: the store (acknowledgements, silences, kill switches) and
-// Alertmanager.
+// What the monitor reads besides probes: the store (acknowledgements, silences, kill switches),
+// Alertmanager, and on the team log the cells and the recorder its one recorder left there.
 #include "AlertMonitor.h"
 #include "LoggedAlerts.h"
 
@@ -153,6 +153,47 @@ QList<NewEvent> AlertMonitor::transitionEvents(const QList<ProbeResult> &results
     }
     events += LoggedAlerts::transitionEvents(*m_evaluator, alerts, QStringLiteral("monitor"));
     return events;
+}
+
+std::optional<AlertMonitor::TeamRecorder> AlertMonitor::teamRecorder() const {
+    if (!m_teamRecorder || !m_host || !m_host->isTeamLog())
+        return std::nullopt;
+    TeamRecorder r = *m_teamRecorder;
+    r.stale = m_clock() - r.lastRoundMs > freshnessWindowMs(m_config);
+    return r;
+}
+
+QList<AlertTransition> AlertMonitor::adoptCells(const QList<StoredAlertCell> &cells, qint64 now) {
+    // What the recorder made fire since this console last looked reaches the people at this
+    // console too (desktop notification, tray): the recorder records, the follower only tells.
+    const qint64 window = freshnessWindowMs(m_config);
+    QList<AlertTransition> fired;
+    QHash<QString, AlertCell> before;
+    for (const AlertCell &c : m_evaluator->cells())
+        before.insert(c.alertId + QLatin1Char('|') + c.scope, c);
+    QList<AlertCell> saved;
+    for (StoredAlertCell c : cells) {
+        // Healthy only from a fresh evaluation; a firing alert stays firing until seen good.
+        if (c.cell.state == AlertState::Ok && now - c.evaluatedAtMs > window)
+            c.cell.state = AlertState::Unknown;
+        const AlertCell was = before.value(c.cell.alertId + QLatin1Char('|') + c.cell.scope);
+        const bool wasFiring = was.state == AlertState::Firing || was.state == AlertState::Acknowledged;
+        // The same firing (same start) is not news; a cell that cleared and fired again is.
+        if (c.cell.state == AlertState::Firing && !(wasFiring && was.sinceMs == c.cell.sinceMs)) {
+            AlertTransition t;
+            t.alertId = c.cell.alertId;
+            t.scope = c.cell.scope;
+            t.from = was.state;
+            t.to = AlertState::Firing;
+            t.severity = c.cell.severity;
+            t.detail = c.cell.detail;
+            t.tsMs = c.cell.sinceMs;
+            fired.append(t);
+        }
+        saved.append(c.cell);
+    }
+    m_evaluator->restore(saved);
+    return fired;
 }
 
 } // namespace ops
