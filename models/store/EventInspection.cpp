@@ -13,9 +13,9 @@ namespace ops {
 
 namespace {
 // Said in the window's language (the command line shows the source text).
-QString said(const char *text) {
-    return QCoreApplication::translate("EventInspection", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(EventInspection)
+};
 } // namespace
 
 namespace {
@@ -57,25 +57,21 @@ Result<EventInspection> inspectEvent(const EvidenceStore &store, quint64 seq, in
         if (form != SignedForm::None) {
             in.signature = EventInspection::Signature::Valid;
             in.signatureDetail =
-                said(QT_TRANSLATE_NOOP("EventInspection", "signed by %1, key %2: verifies (%3)"))
+                Text::tr("signed by %1, key %2: verifies (%3)")
                     .arg(in.event.actor, key->fingerprint(),
-                         said(form == SignedForm::PositionFree
-                                  ? QT_TRANSLATE_NOOP("EventInspection", "position-free")
-                                  : QT_TRANSLATE_NOOP("EventInspection", "positioned (older events)")));
+                         form == SignedForm::PositionFree ? Text::tr("position-free")
+                                                          : Text::tr("positioned (older events)"));
         } else {
             in.signature = EventInspection::Signature::Invalid;
             in.signatureDetail =
-                key.ok() ? said(QT_TRANSLATE_NOOP("EventInspection",
-                                                  "the signature by %1 does not verify with key %2"))
+                key.ok() ? Text::tr("the signature by %1 does not verify with key %2")
                                .arg(in.event.actor, key->fingerprint())
-                         : said(QT_TRANSLATE_NOOP("EventInspection", "no registered key for %1: %2"))
-                               .arg(in.event.actor, key.error().message);
+                         : Text::tr("no registered key for %1: %2").arg(in.event.actor, key.error().message);
         }
     } else {
         in.signature = EventInspection::Signature::Batch;
-        in.signatureDetail = said(QT_TRANSLATE_NOOP(
-            "EventInspection",
-            "a bulk-imported event: covered by its batch checkpoint, not signed on its own"));
+        in.signatureDetail =
+            Text::tr("a bulk-imported event: covered by its batch checkpoint, not signed on its own");
     }
 
     auto cp = store.latestCheckpoint();
@@ -99,18 +95,13 @@ Result<EventInspection> inspectEvent(const EvidenceStore &store, quint64 seq, in
                 crypto::merkle::verifyInclusion(proof->leafHash, seq - 1, cp->size, proof->path, cp->root);
             in.proofDetail =
                 !in.included
-                    ? said(QT_TRANSLATE_NOOP("EventInspection",
-                                             "the inclusion proof does NOT reach the root of checkpoint %1"))
-                          .arg(cp->size)
+                    ? Text::tr("the inclusion proof does NOT reach the root of checkpoint %1").arg(cp->size)
                 : !in.checkpointVerifies
-                    ? said(QT_TRANSLATE_NOOP("EventInspection",
-                                             "included in checkpoint %1, but that checkpoint's signature by "
-                                             "%2 does NOT verify"))
+                    ? Text::tr("included in checkpoint %1, but that checkpoint's signature by "
+                               "%2 does NOT verify")
                           .arg(cp->size)
                           .arg(cp->signer)
-                    : said(QT_TRANSLATE_NOOP(
-                               "EventInspection",
-                               "included in checkpoint %1 (root %2…, signed by %3): %4 hashes, verified now"))
+                    : Text::tr("included in checkpoint %1 (root %2…, signed by %3): %4 hashes, verified now")
                           .arg(cp->size)
                           .arg(QString::fromLatin1(cp->root.toHex().left(16)), cp->signer)
                           .arg(proof->path.size());

@@ -315,24 +315,9 @@ void EventTableModel::fetchMore(const QModelIndex &parent) {
         Q_EMIT rowsKnownChanged();
         return;
     }
-    auto page = m_store->searchPage(m_search, m_cursor, kKeyChunk);
-    if (!page.ok()) {
-        // The rows so far stay; the failure is said, never a short list shown as complete.
-        m_failure = page.error();
-        m_cursor.reset();
-        Q_EMIT rowsKnownChanged();
-        return;
-    }
-    if (!page->seqs.isEmpty()) {
-        const int first = static_cast<int>(m_keys.size());
-        beginInsertRows({}, first, first + static_cast<int>(page->seqs.size()) - 1);
-        m_keys += page->seqs;
-        m_cursor = page->next;
-        endInsertRows();
-    } else {
-        m_cursor.reset();
-    }
-    Q_EMIT rowsKnownChanged();
+    // Read here, and taken in as a page reader's answer is.
+    m_searching = true;
+    pageArrived(m_store->searchPage(m_search, m_cursor, kKeyChunk));
 }
 
 void EventTableModel::sort(int column, Qt::SortOrder order) {

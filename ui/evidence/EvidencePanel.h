@@ -146,6 +146,7 @@ private:
     BackgroundSearch *m_searcher = nullptr;
     QString m_searcherUrl;
     QString m_filtersFor; // the log whose kinds, scopes and actors the filters offer
+    std::optional<std::pair<quint64, qint64>> m_unsearchable; // (store generation, events)
     void searchOffThread(EvidenceStore *log);
     bool m_indexing = false; // a catch-up runs, a chunk a job
     quint64 m_indexTotal = 0, m_indexDone = 0;

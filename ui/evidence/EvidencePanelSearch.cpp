@@ -188,11 +188,16 @@ void EvidencePanel::updateCount() {
             // A tampered log can hold events its search indexes could not take: said beside every
             // search, never a count that looks complete.
             if (auto *team = dynamic_cast<PgEvidenceStore *>(browsed())) {
-                if (auto missed = team->unsearchableEvents(); missed.ok() && missed.value() > 0) {
+                // Asked of the server once a log change, not on every page that arrives.
+                if (!m_unsearchable || m_unsearchable->first != m_storeGeneration) {
+                    auto counted = team->unsearchableEvents();
+                    m_unsearchable.emplace(m_storeGeneration, counted.ok() ? counted.value() : 0);
+                }
+                if (const qint64 missed = m_unsearchable->second; missed > 0) {
                     m_count->setText(m_count->text() +
                                      tr(" — %n event(s) cannot be searched (not UTF-8 JSON; Verify store "
                                         "names them)",
-                                        nullptr, int(missed.value())));
+                                        nullptr, int(missed)));
                     m_count->setStyleSheet(
                         QStringLiteral("color: %1;").arg(colours::onBase(kRed, palette()).name()));
                 }
