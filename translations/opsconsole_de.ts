@@ -938,6 +938,233 @@ Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ops::Launch</name>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>vor %1 Tagen</translation>
+    </message>
+    <message>
+        <source>Run a rollback drill (Incidents › Rollback, Drill) and finish every step within %1 / %2 minutes</source>
+        <translation>Eine Rollback-Übung durchführen (Vorfälle › Rollback, Übung) und jeden Schritt innerhalb von %1 / %2 Minuten abschließen</translation>
+    </message>
+    <message>
+        <source>drill %1 on %2 met the objective %3 (%4)</source>
+        <translation>Übung %1 in %2 hat das Ziel %3 erreicht (%4)</translation>
+    </message>
+    <message>
+        <source>the last drill that met the objective, %1 on %2, finished %3; a drill older than %4 days does not prove it</source>
+        <translation>die letzte Übung, die das Ziel erreicht hat (%1 in %2), endete %3; eine Übung, die älter als %4 Tage ist, belegt es nicht</translation>
+    </message>
+    <message>
+        <source>no drill has met the objective; the latest, %1 on %2 (%3), did not</source>
+        <translation>keine Übung hat das Ziel erreicht; die letzte, %1 in %2 (%3), nicht</translation>
+    </message>
+    <message>
+        <source>no rollback drill has been finished: the %1/%2-minute objective is unproven</source>
+        <translation>keine Rollback-Übung wurde abgeschlossen: das %1/%2-Minuten-Ziel ist unbelegt</translation>
+    </message>
+    <message>
+        <source>Activate and then deactivate each kill switch on a test scope (Incidents › Kill switches), with its validation result</source>
+        <translation>Jeden Notschalter in einem Testbereich aktivieren und wieder deaktivieren (Vorfälle › Notschalter), mit seinem Prüfergebnis</translation>
+    </message>
+    <message>
+        <source>%1: undefined (no runbook %2)</source>
+        <translation>%1: nicht definiert (kein Runbook %2)</translation>
+    </message>
+    <message>
+        <source>%1: activated and deactivated on %2 (event %3)</source>
+        <translation>%1: in %2 aktiviert und deaktiviert (Ereignis %3)</translation>
+    </message>
+    <message>
+        <source>%1: activated on %2 but never deactivated</source>
+        <translation>%1: in %2 aktiviert, aber nie deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1: never activated</source>
+        <translation>%1: nie aktiviert</translation>
+    </message>
+    <message>
+        <source>kill switches untested — %1</source>
+        <translation>Notschalter ungetestet — %1</translation>
+    </message>
+    <message>
+        <source>Enable the stale-pack alert in the alert rules and give every scope its freshness_hours</source>
+        <translation>Den Stale-Pack-Alarm in den Alarmregeln aktivieren und jedem Bereich seine freshness_hours geben</translation>
+    </message>
+    <message>
+        <source>the alert rules cannot be read: %1</source>
+        <translation>die Alarmregeln können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the alert rules have no stale-pack alert</source>
+        <translation>die Alarmregeln haben keinen Stale-Pack-Alarm</translation>
+    </message>
+    <message>
+        <source>the stale-pack alert is disabled (line %1)</source>
+        <translation>der Stale-Pack-Alarm ist abgeschaltet (Zeile %1)</translation>
+    </message>
+    <message>
+        <source>scope %1 has no freshness threshold</source>
+        <translation>Bereich %1 hat keine Frische-Schwelle</translation>
+    </message>
+    <message>
+        <source>the stale-pack alert is enabled and all %1 scopes have a freshness threshold</source>
+        <translation>der Stale-Pack-Alarm ist aktiv und alle %1 Bereiche haben eine Frische-Schwelle</translation>
+    </message>
+    <message>
+        <source>Enable the publish-blocked alert in the alert rules</source>
+        <translation>Den Publish-Blocked-Alarm in den Alarmregeln aktivieren</translation>
+    </message>
+    <message>
+        <source>the alert rules have no publish-blocked alert: publish failures reach no one</source>
+        <translation>die Alarmregeln haben keinen Publish-Blocked-Alarm: Veröffentlichungsfehler erreichen niemanden</translation>
+    </message>
+    <message>
+        <source>the publish-blocked alert is disabled (line %1): publish failures reach no one</source>
+        <translation>der Publish-Blocked-Alarm ist abgeschaltet (Zeile %1): Veröffentlichungsfehler erreichen niemanden</translation>
+    </message>
+    <message>
+        <source>publish failures raise the publish-blocked alert (%1)</source>
+        <translation>Veröffentlichungsfehler lösen den Publish-Blocked-Alarm aus (%1)</translation>
+    </message>
+    <message>
+        <source>End the silence (Alerts › Silences), or wait for it to expire</source>
+        <translation>Die Stummschaltung beenden (Alarme › Stummschaltungen) oder ihren Ablauf abwarten</translation>
+    </message>
+    <message>
+        <source>the silences cannot be read: whether launch alerts are silenced is unknown</source>
+        <translation>die Stummschaltungen können nicht gelesen werden: ob Launch-Alarme stummgeschaltet sind, ist unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 on %2 silenced by a maintenance window until %3 (%4: %5)</source>
+        <translation>%1 in %2 durch ein Wartungsfenster stummgeschaltet bis %3 (%4: %5)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 silenced by %3 until %4 (%5: %6)</source>
+        <translation>%1 in %2 von %3 stummgeschaltet bis %4 (%5: %6)</translation>
+    </message>
+    <message>
+        <source>no stale-pack or resolver-health alert is silenced</source>
+        <translation>kein Stale-Pack- oder Resolver-Health-Alarm ist stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>Probe the critical scopes (Alerts › Probe now) and fix what fails</source>
+        <translation>Die kritischen Bereiche prüfen (Alarme › Jetzt prüfen) und beheben, was fehlschlägt</translation>
+    </message>
+    <message>
+        <source>%1 never probed (unknown)</source>
+        <translation>%1 nie geprüft (unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 (%4)</source>
+        <translation>%1 %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 last probed %2; probe it again</source>
+        <translation>%1 zuletzt geprüft %2; erneut prüfen</translation>
+    </message>
+    <message>
+        <source>all %1 targets of the critical scopes were ok at their last probe</source>
+        <translation>alle %1 Ziele der kritischen Bereiche waren bei ihrer letzten Prüfung in Ordnung</translation>
+    </message>
+    <message>
+        <source>not recorded yet</source>
+        <translation>noch nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>snapshot %1… verified with %2 findings</source>
+        <translation>Snapshot %1… geprüft, %2 Befunde</translation>
+    </message>
+    <message>
+        <source>snapshot %1… verified</source>
+        <translation>Snapshot %1… geprüft</translation>
+    </message>
+    <message>
+        <source>%1 (%2 events, sha256 %3…)</source>
+        <translation>%1 (%2 Ereignisse, sha256 %3…)</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 bytes archived</source>
+        <translation>%1 Dateien, %2 Bytes archiviert</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>no launch has been started</source>
+        <translation>kein Launch wurde gestartet</translation>
+    </message>
+    <message>
+        <source>the config, an auth key or a kill switch changed since this snapshot (%1… now %2…); verify it again</source>
+        <translation>die Konfiguration, ein Auth-Schlüssel oder ein Notschalter hat sich seit diesem Snapshot geändert (%1… jetzt %2…); erneut prüfen</translation>
+    </message>
+    <message>
+        <source>%1 not recorded yet</source>
+        <translation>%1 noch nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 skipped: %2</source>
+        <translation>%1 übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>nicht unterschrieben</translation>
+    </message>
+    <message>
+        <source>%1 is not an identity of this store</source>
+        <translation>%1 ist keine Identität dieses Speichers</translation>
+    </message>
+    <message>
+        <source>%1 signed after being revoked</source>
+        <translation>%1 hat nach dem Widerruf unterschrieben</translation>
+    </message>
+    <message>
+        <source>%1 signed before being approved</source>
+        <translation>%1 hat vor der Genehmigung unterschrieben</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the %2 role</source>
+        <translation>%1 hat die Rolle %2 nicht</translation>
+    </message>
+    <message>
+        <source>the signature does not verify with %1&apos;s key</source>
+        <translation>die Signatur lässt sich mit dem Schlüssel von %1 nicht prüfen</translation>
+    </message>
+    <message>
+        <source>signed a different launch record (%1…)</source>
+        <translation>hat einen anderen Launch-Datensatz unterschrieben (%1…)</translation>
+    </message>
+    <message>
+        <source>the checklist changed after it: %1</source>
+        <translation>die Checkliste hat sich danach geändert: %1</translation>
+    </message>
+    <message>
+        <source>%1 already signed as %2; the sign-offs need different people</source>
+        <translation>%1 hat bereits als %2 unterschrieben; die Freigaben brauchen verschiedene Personen</translation>
+    </message>
+</context>
+<context>
     <name>ops::SilenceListModel</name>
     <message>
         <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>
@@ -1096,6 +1323,101 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>a notification attempt was not recorded: this recorder does not hold the team log&apos;s recorder lock now</source>
         <translation>ein Benachrichtigungsversuch wurde nicht aufgezeichnet: dieser Aufzeichner hält die Aufzeichnersperre des Team-Logs gerade nicht</translation>
+    </message>
+</context>
+<context>
+    <name>ops::Timeline</name>
+    <message>
+        <source>%1 step %2 done: %3</source>
+        <translation>%1 Schritt %2 erledigt: %3</translation>
+    </message>
+    <message>
+        <source>%1 step %2 done</source>
+        <translation>%1 Schritt %2 erledigt</translation>
+    </message>
+    <message>
+        <source>%1 step %2 failed: %3</source>
+        <translation>%1 Schritt %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1 step %2 failed</source>
+        <translation>%1 Schritt %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 step %2 skipped: %3</source>
+        <translation>%1 Schritt %2 übersprungen: %3</translation>
+    </message>
+    <message>
+        <source>%1 step %2 skipped</source>
+        <translation>%1 Schritt %2 übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 step %2 %4: %3</source>
+        <translation>%1 Schritt %2 %4: %3</translation>
+    </message>
+    <message>
+        <source>%1 step %2 %4</source>
+        <translation>%1 Schritt %2 %4</translation>
+    </message>
+    <message>
+        <source>%1 finished: objective met</source>
+        <translation>%1 beendet: Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>%1 finished: objective not met</source>
+        <translation>%1 beendet: Ziel verfehlt</translation>
+    </message>
+    <message>
+        <source>opened %1 %2 incident on %3: %4</source>
+        <translation>%1-Vorfall %2 in %3 eröffnet: %4</translation>
+    </message>
+    <message>
+        <source>severity %1 → %2: %3</source>
+        <translation>Schweregrad %1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>incident owner: %1</source>
+        <translation>Vorfallverantwortliche(r): %1</translation>
+    </message>
+    <message>
+        <source>core evidence record: %1 — %2</source>
+        <translation>Kern-Nachweisdatensatz: %1 — %2</translation>
+    </message>
+    <message>
+        <source>decision: %1</source>
+        <translation>Entscheidung: %1</translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation>geschlossen: %1</translation>
+    </message>
+    <message>
+        <source>%1 started: %2</source>
+        <translation>%1 gestartet: %2</translation>
+    </message>
+    <message>
+        <source>%1 started: rollback drill on %2</source>
+        <translation>%1 gestartet: Rollback-Übung in %2</translation>
+    </message>
+    <message>
+        <source>%1 started: rollback on %2</source>
+        <translation>%1 gestartet: Rollback in %2</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>%1 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 missed the %2 deadline (%3)</source>
+        <translation>%1 hat die %2-Frist verpasst (%3)</translation>
+    </message>
+    <message>
+        <source>%1 kill switch activated on %2: %3</source>
+        <translation>Notschalter %1 in %2 aktiviert: %3</translation>
+    </message>
+    <message>
+        <source>%1 kill switch deactivated on %2: %3</source>
+        <translation>Notschalter %1 in %2 deaktiviert: %3</translation>
     </message>
 </context>
 <context>

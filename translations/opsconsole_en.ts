@@ -935,6 +935,233 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
+    <name>ops::Launch</name>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a rollback drill (Incidents › Rollback, Drill) and finish every step within %1 / %2 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drill %1 on %2 met the objective %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last drill that met the objective, %1 on %2, finished %3; a drill older than %4 days does not prove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no drill has met the objective; the latest, %1 on %2 (%3), did not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rollback drill has been finished: the %1/%2-minute objective is unproven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate and then deactivate each kill switch on a test scope (Incidents › Kill switches), with its validation result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: undefined (no runbook %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: activated and deactivated on %2 (event %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: activated on %2 but never deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: never activated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kill switches untested — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the stale-pack alert in the alert rules and give every scope its freshness_hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the alert rules cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the alert rules have no stale-pack alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stale-pack alert is disabled (line %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scope %1 has no freshness threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stale-pack alert is enabled and all %1 scopes have a freshness threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the publish-blocked alert in the alert rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the alert rules have no publish-blocked alert: publish failures reach no one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the publish-blocked alert is disabled (line %1): publish failures reach no one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish failures raise the publish-blocked alert (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the silence (Alerts › Silences), or wait for it to expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the silences cannot be read: whether launch alerts are silenced is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 silenced by a maintenance window until %3 (%4: %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 silenced by %3 until %4 (%5: %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no stale-pack or resolver-health alert is silenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe the critical scopes (Alerts › Probe now) and fix what fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 never probed (unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 last probed %2; probe it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 targets of the critical scopes were ok at their last probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot %1… verified with %2 findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot %1… verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 events, sha256 %3…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files, %2 bytes archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no launch has been started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the config, an auth key or a kill switch changed since this snapshot (%1… now %2…); verify it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 skipped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an identity of this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed after being revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed before being approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not hold the %2 role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature does not verify with %1&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed a different launch record (%1…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checklist changed after it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already signed as %2; the sign-offs need different people</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::SilenceListModel</name>
     <message>
         <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>
@@ -1092,6 +1319,101 @@ First action: %4%5</source>
     </message>
     <message>
         <source>a notification attempt was not recorded: this recorder does not hold the team log&apos;s recorder lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::Timeline</name>
+    <message>
+        <source>%1 step %2 done: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 step %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 step %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 step %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 step %2 skipped: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 step %2 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 step %2 %4: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 step %2 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finished: objective met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finished: objective not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opened %1 %2 incident on %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>severity %1 → %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incident owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>core evidence record: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started: rollback drill on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started: rollback on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 missed the %2 deadline (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kill switch activated on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kill switch deactivated on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

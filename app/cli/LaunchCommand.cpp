@@ -30,7 +30,8 @@ void printStatus(CliIo &io, const LaunchStatus &st) {
                                : c.status == StepStatus::Failed ? QStringLiteral("!")
                                                                 : QStringLiteral(" "))
                           .arg(c.step.id, -16)
-                          .arg(c.stale.isEmpty() ? c.summary : QStringLiteral("STALE: ") + c.stale)
+                          .arg(c.stale.isEmpty() ? c.summary.text()
+                                                 : QStringLiteral("STALE: ") + c.stale.text())
                           .arg(c.seq ? QStringLiteral("  (event %1, %2)").arg(c.seq).arg(c.actor)
                                      : QString());
         io.out << "\nsign-offs\n";
@@ -42,16 +43,18 @@ void printStatus(CliIo &io, const LaunchStatus &st) {
                                    ? QString()
                                    : QStringLiteral("%1 at %2%3")
                                          .arg(s.identity, Time::toIso(s.tsMs),
-                                              s.why.isEmpty() ? QString() : QStringLiteral(": ") + s.why));
+                                              s.why.isEmpty() ? QString()
+                                                              : QStringLiteral(": ") + s.why.text()));
     }
     io.out << "\nno-go rules\n";
     for (const NoGoRule &r : st.rules)
         io.out << QStringLiteral("  %1  %2: %3\n")
-                      .arg(r.holds ? QStringLiteral("HOLDS") : QStringLiteral("clear"), r.id, r.reason);
+                      .arg(r.holds ? QStringLiteral("HOLDS") : QStringLiteral("clear"), r.id,
+                           r.reason.text());
     if (!st.go) {
         io.out << "\nNO-GO because\n";
         for (const auto &[rule, reason] : st.reasons)
-            io.out << "  - " << rule << ": " << reason << '\n';
+            io.out << "  - " << rule << ": " << reason.text() << '\n';
     }
 }
 

@@ -37,6 +37,27 @@ Result<IncidentBook> IncidentBook::load(const EvidenceStore &store) {
     return book;
 }
 
+namespace {
+// A step line: %1 run, %2 step, %3 note, %4 the status as recorded (when it is none of the three).
+const char *stepLine(StepStatus status, bool withNote) {
+    switch (status) {
+    case StepStatus::Done:
+        return withNote ? QT_TRANSLATE_NOOP("ops::Timeline", "%1 step %2 done: %3")
+                        : QT_TRANSLATE_NOOP("ops::Timeline", "%1 step %2 done");
+    case StepStatus::Failed:
+        return withNote ? QT_TRANSLATE_NOOP("ops::Timeline", "%1 step %2 failed: %3")
+                        : QT_TRANSLATE_NOOP("ops::Timeline", "%1 step %2 failed");
+    case StepStatus::Skipped:
+        return withNote ? QT_TRANSLATE_NOOP("ops::Timeline", "%1 step %2 skipped: %3")
+                        : QT_TRANSLATE_NOOP("ops::Timeline", "%1 step %2 skipped");
+    case StepStatus::Pending:
+        break;
+    }
+    return withNote ? QT_TRANSLATE_NOOP("ops::Timeline", "%1 step %2 %4: %3")
+                    : QT_TRANSLATE_NOOP("ops::Timeline", "%1 step %2 %4");
+}
+} // namespace
+
 Result<void> IncidentBook::judgeRollbacks(const EvidenceStore &store) {
     for (RunbookRun &run : m_runs) {
         if (!run.rollback)
@@ -62,8 +83,11 @@ Result<void> IncidentBook::judgeRollbacks(const EvidenceStore &store) {
         if (Incident *i = mutableIncident(run.incident))
             for (TimelineEntry &t : i->timeline)
                 if (t.seq == run.finishedSeq)
-                    t.text = QStringLiteral("%1 finished: objective %2")
-                                 .arg(run.id, met ? QStringLiteral("met") : QStringLiteral("not met"));
+                    setTimelineLine(
+                        t,
+                        met ? QT_TRANSLATE_NOOP("ops::Timeline", "%1 finished: objective met")
+                            : QT_TRANSLATE_NOOP("ops::Timeline", "%1 finished: objective not met"),
+                        {run.id});
     }
     return {};
 }
@@ -114,9 +138,10 @@ QSet<QString> IncidentBook::activeKillSwitchScopes() const {
     return out;
 }
 
-void IncidentBook::addToTimeline(const QString &incident, const StoredEvent &event, const QString &text) {
+void IncidentBook::addToTimeline(const QString &incident, const StoredEvent &event, const char *source,
+                                 const QStringList &args) {
     if (Incident *i = mutableIncident(incident))
-        i->timeline << TimelineEntry{event.seq, event.tsMs, event.actor, event.kind, text};
+        i->timeline << timelineEntry(event, source, args);
 }
 
 void IncidentBook::apply(const StoredEvent &e) {
@@ -142,9 +167,8 @@ void IncidentBook::apply(const StoredEvent &e) {
         i.closureCondition = p.stringAt("closure_condition");
         m_incidentIndex.insert(i.id, static_cast<int>(m_incidents.size()));
         m_incidents << i;
-        addToTimeline(i.id, e,
-                      QStringLiteral("opened %1 %2 incident on %3: %4")
-                          .arg(i.severity, i.incidentClass, i.scope, i.trigger));
+        addToTimeline(i.id, e, QT_TRANSLATE_NOOP("ops::Timeline", "opened %1 %2 incident on %3: %4"),
+                      {i.severity, i.incidentClass, i.scope, i.trigger});
         return;
     }
     if (e.kind == QLatin1String("incident.severity_changed")) {
@@ -152,31 +176,31 @@ void IncidentBook::apply(const StoredEvent &e) {
             i->severity = p.stringAt("to");
             i->severityReason = p.stringAt("reason");
         }
-        addToTimeline(incidentRef, e,
-                      QStringLiteral("severity %1 → %2: %3")
-                          .arg(p.stringAt("from"), p.stringAt("to"), p.stringAt("reason")));
+        addToTimeline(incidentRef, e, QT_TRANSLATE_NOOP("ops::Timeline", "severity %1 → %2: %3"),
+                      {p.stringAt("from"), p.stringAt("to"), p.stringAt("reason")});
         return;
     }
     if (e.kind == QLatin1String("incident.owner_assigned")) {
         if (Incident *i = mutableIncident(incidentRef))
             i->owner = p.stringAt("owner");
-        addToTimeline(incidentRef, e, QStringLiteral("incident owner: %1").arg(p.stringAt("owner")));
+        addToTimeline(incidentRef, e, QT_TRANSLATE_NOOP("ops::Timeline", "incident owner: %1"),
+                      {p.stringAt("owner")});
         return;
     }
     if (e.kind == QLatin1String("incident.evidence")) {
         const JsonValue *record = p.find("record");
         if (Incident *i = mutableIncident(incidentRef); i && record)
             i->evidence << *record;
-        addToTimeline(incidentRef, e,
-                      QStringLiteral("core evidence record: %1 — %2")
-                          .arg(record ? record->stringAt("failure_mode") : QString(),
-                               record ? record->stringAt("verification_result") : QString()));
+        addToTimeline(incidentRef, e, QT_TRANSLATE_NOOP("ops::Timeline", "core evidence record: %1 — %2"),
+                      {record ? record->stringAt("failure_mode") : QString(),
+                       record ? record->stringAt("verification_result") : QString()});
         return;
     }
     if (e.kind == QLatin1String("incident.decision")) {
         if (Incident *i = mutableIncident(incidentRef))
             i->decisions << Decision{e.seq, e.tsMs, e.actor, p.stringAt("text")};
-        addToTimeline(incidentRef, e, QStringLiteral("decision: %1").arg(p.stringAt("text")));
+        addToTimeline(incidentRef, e, QT_TRANSLATE_NOOP("ops::Timeline", "decision: %1"),
+                      {p.stringAt("text")});
         return;
     }
     if (e.kind == QLatin1String("incident.closed")) {
@@ -187,7 +211,8 @@ void IncidentBook::apply(const StoredEvent &e) {
             i->closure = p.stringAt("closure");
             i->verification = p.stringAt("verification_result");
         }
-        addToTimeline(incidentRef, e, QStringLiteral("closed: %1").arg(p.stringAt("closure")));
+        addToTimeline(incidentRef, e, QT_TRANSLATE_NOOP("ops::Timeline", "closed: %1"),
+                      {p.stringAt("closure")});
         return;
     }
     if (e.kind == QLatin1String("runbook.started") || e.kind == QLatin1String("rollback.started")) {
@@ -233,13 +258,16 @@ void IncidentBook::apply(const StoredEvent &e) {
         m_runs << r;
         if (Incident *i = mutableIncident(incidentRef))
             i->runs << r.id;
-        addToTimeline(incidentRef, e,
-                      r.rollback
-                          ? QStringLiteral("%1 started: %2 on %3")
-                                .arg(r.id,
-                                     r.drill ? QStringLiteral("rollback drill") : QStringLiteral("rollback"),
-                                     r.scope)
-                          : QStringLiteral("%1 started: %2").arg(r.id, r.title));
+        if (!r.rollback)
+            addToTimeline(incidentRef, e, QT_TRANSLATE_NOOP("ops::Timeline", "%1 started: %2"),
+                          {r.id, r.title});
+        else if (r.drill)
+            addToTimeline(incidentRef, e,
+                          QT_TRANSLATE_NOOP("ops::Timeline", "%1 started: rollback drill on %2"),
+                          {r.id, r.scope});
+        else
+            addToTimeline(incidentRef, e, QT_TRANSLATE_NOOP("ops::Timeline", "%1 started: rollback on %2"),
+                          {r.id, r.scope});
         return;
     }
     const QString runRef = p.stringAt("run");
@@ -272,10 +300,8 @@ void IncidentBook::apply(const StoredEvent &e) {
                         c.metMs = e.tsMs;
                         c.metSeq = e.seq;
                     }
-            addToTimeline(run->incident, e,
-                          QStringLiteral("%1 step %2 %3%4")
-                              .arg(run->id, s->step.id, status,
-                                   s->note.isEmpty() ? QString() : QStringLiteral(": ") + s->note));
+            addToTimeline(run->incident, e, stepLine(s->status, !s->note.isEmpty()),
+                          {run->id, s->step.id, s->note, status});
         }
         return;
     }
@@ -289,10 +315,11 @@ void IncidentBook::apply(const StoredEvent &e) {
         // What the event states; a rollback's is judged again from its clocks (judgeRollbacks).
         run->objectiveMet = p.find("objective_met") && p.find("objective_met")->toBool();
         addToTimeline(run->incident, e,
-                      run->rollback ? QStringLiteral("%1 finished: objective %2")
-                                          .arg(run->id, run->objectiveMet ? QStringLiteral("met")
-                                                                          : QStringLiteral("not met"))
-                                    : QStringLiteral("%1 completed").arg(run->id));
+                      !run->rollback ? QT_TRANSLATE_NOOP("ops::Timeline", "%1 completed")
+                      : run->objectiveMet
+                          ? QT_TRANSLATE_NOOP("ops::Timeline", "%1 finished: objective met")
+                          : QT_TRANSLATE_NOOP("ops::Timeline", "%1 finished: objective not met"),
+                      {run->id});
         return;
     }
     if (e.kind == QLatin1String("rollback.deadline_missed")) {
@@ -301,9 +328,8 @@ void IncidentBook::apply(const StoredEvent &e) {
         for (RollbackClock &c : run->clocks)
             if (c.name == p.stringAt("clock"))
                 c.missedRecorded = true;
-        addToTimeline(run->incident, e,
-                      QStringLiteral("%1 missed the %2 deadline (%3)")
-                          .arg(run->id, p.stringAt("clock"), Time::toIso(intAt(p, "deadline_ms"))));
+        addToTimeline(run->incident, e, QT_TRANSLATE_NOOP("ops::Timeline", "%1 missed the %2 deadline (%3)"),
+                      {run->id, p.stringAt("clock"), Time::toIso(intAt(p, "deadline_ms"))});
         return;
     }
     if (e.kind == QLatin1String("killswitch.activated") ||
@@ -322,9 +348,9 @@ void IncidentBook::apply(const StoredEvent &e) {
         k.validationResult = p.stringAt("validation_result");
         k.incident = incidentRef;
         addToTimeline(incidentRef, e,
-                      QStringLiteral("%1 kill switch %2 on %3: %4")
-                          .arg(name, k.active ? QStringLiteral("activated") : QStringLiteral("deactivated"),
-                               e.scope, k.reason));
+                      k.active ? QT_TRANSLATE_NOOP("ops::Timeline", "%1 kill switch activated on %2: %3")
+                               : QT_TRANSLATE_NOOP("ops::Timeline", "%1 kill switch deactivated on %2: %3"),
+                      {name, e.scope, k.reason});
         return;
     }
 }

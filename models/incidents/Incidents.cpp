@@ -1,5 +1,6 @@
 #include "Incidents.h"
 
+#include "core/Phrase.h"
 #include "core/Time.h"
 #include "store/EvidenceStore.h"
 
@@ -71,6 +72,22 @@ QString citedIdOf(const StoredEvent &opener) {
         chosen.startsWith(incident ? QLatin1String("INC-") : QLatin1String("RUN-")))
         return chosen;
     return incident ? incidentId(opener.seq) : runId(opener.seq);
+}
+
+QString TimelineEntry::display() const {
+    return source ? substitutedArgs(QCoreApplication::translate("ops::Timeline", source), args) : text;
+}
+
+void setTimelineLine(TimelineEntry &entry, const char *source, const QStringList &args) {
+    entry.text = substitutedArgs(QString::fromUtf8(source), args);
+    entry.source = source;
+    entry.args = args;
+}
+
+TimelineEntry timelineEntry(const StoredEvent &event, const char *source, const QStringList &args) {
+    TimelineEntry entry{event.seq, event.tsMs, event.actor, event.kind, {}, nullptr, {}};
+    setTimelineLine(entry, source, args);
+    return entry;
 }
 
 QString clockText(qint64 ms) {

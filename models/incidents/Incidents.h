@@ -59,8 +59,16 @@ struct TimelineEntry {
     qint64 tsMs = 0;
     QString actor;
     QString kind;
-    QString text; // one line for a person
+    QString text;                 // one line for a person, in English (the CLI's and its JSON's)
+    const char *source = nullptr; // its template untranslated (context "ops::Timeline"), %1… = args
+    QStringList args;
+    // The line in the language of the installed translator (the GUI's, a German report's); the
+    // English text where the line has no template.
+    QString display() const;
 };
+// A line from its template: the English text and what display() translates.
+TimelineEntry timelineEntry(const StoredEvent &event, const char *source, const QStringList &args);
+void setTimelineLine(TimelineEntry &entry, const char *source, const QStringList &args);
 
 struct Decision {
     quint64 seq = 0;
@@ -191,7 +199,8 @@ public:
 private:
     Incident *mutableIncident(const QString &id);
     RunbookRun *mutableRun(const QString &id);
-    void addToTimeline(const QString &incident, const StoredEvent &event, const QString &text);
+    void addToTimeline(const QString &incident, const StoredEvent &event, const char *source,
+                       const QStringList &args);
     // Rollback clocks judged by the signed checkpoints too: a step counts as done no earlier than
     // the checkpoint that sealed it, and the objective is recomputed from the clocks.
     Result<void> judgeRollbacks(const EvidenceStore &store);

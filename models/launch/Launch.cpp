@@ -4,6 +4,7 @@
 #include "ConfigSnapshot.h"
 
 #include "core/CanonicalJson.h"
+#include "core/Phrase.h"
 #include "core/Time.h"
 #include "crypto/Ed25519.h"
 #include "crypto/Sha256.h"
@@ -34,13 +35,26 @@ QString roleTitle(const QString &role) {
 
 namespace {
 
-QString ago(qint64 ms) {
+// Words of the launch rules, in English as recorded and in the reader's language when shown.
+Phrase say(const char *source, std::vector<Phrase> args = {}) {
+    return Phrase("ops::Launch", source, std::move(args));
+}
+
+Phrase number(qint64 n) {
+    return QString::number(n);
+}
+
+Phrase ago(qint64 ms) {
     const qint64 minutes = ms / 60000;
     if (minutes < 60)
-        return QStringLiteral("%1 min ago").arg(qMax<qint64>(0, minutes));
+        return say(QT_TRANSLATE_NOOP("ops::Launch", "%1 min ago"), {number(qMax<qint64>(0, minutes))});
     if (minutes < 48 * 60)
-        return QStringLiteral("%1 h ago").arg(minutes / 60);
-    return QStringLiteral("%1 days ago").arg(minutes / (24 * 60));
+        return say(QT_TRANSLATE_NOOP("ops::Launch", "%1 h ago"), {number(minutes / 60)});
+    return say(QT_TRANSLATE_NOOP("ops::Launch", "%1 days ago"), {number(minutes / (24 * 60))});
+}
+
+Phrase joined(const std::vector<Phrase> &parts) {
+    return Phrase::joined(parts, QStringLiteral("; "));
 }
 
 NoGoRule rollbackRule(const LaunchInputs &in) {
@@ -48,10 +62,9 @@ NoGoRule rollbackRule(const LaunchInputs &in) {
     r.id = QStringLiteral("rollback-unproven");
     r.title = QStringLiteral("Rollback objective proven by a drill");
     r.clear =
-        QStringLiteral("Run a rollback drill (Incidents › Rollback, Drill) and finish every step within "
-                       "%1 / %2 minutes")
-            .arg(in.config.objectives.restoreMinutes)
-            .arg(in.config.objectives.integrityMinutes);
+        say(QT_TRANSLATE_NOOP("ops::Launch", "Run a rollback drill (Incidents › Rollback, Drill) and "
+                                             "finish every step within %1 / %2 minutes"),
+            {number(in.config.objectives.restoreMinutes), number(in.config.objectives.integrityMinutes)});
     r.clearTarget = QStringLiteral("rollback");
     const qint64 window = qint64(in.config.objectives.drillMaxAgeDays) * 24 * 3600 * 1000;
     const RunbookRun *latestMet = nullptr;
@@ -71,25 +84,27 @@ NoGoRule rollbackRule(const LaunchInputs &in) {
         for (const RollbackClock &c : latestMet->clocks)
             if (c.metMs > 0)
                 clocks << QStringLiteral("%1 %2").arg(c.name, clockText(c.metMs - latestMet->startedMs));
-        r.reason = QStringLiteral("drill %1 on %2 met the objective %3 (%4)")
-                       .arg(latestMet->id, latestMet->scope, ago(in.nowMs - latestMet->finishedMs),
-                            clocks.join(QStringLiteral(", ")));
+        r.reason = say(QT_TRANSLATE_NOOP("ops::Launch", "drill %1 on %2 met the objective %3 (%4)"),
+                       {latestMet->id, latestMet->scope, ago(in.nowMs - latestMet->finishedMs),
+                        clocks.join(QStringLiteral(", "))});
         return r;
     }
     if (latestMet)
-        r.reason =
-            QStringLiteral("the last drill that met the objective, %1 on %2, finished %3; a drill older "
-                           "than %4 days does not prove it")
-                .arg(latestMet->id, latestMet->scope, ago(in.nowMs - latestMet->finishedMs))
-                .arg(in.config.objectives.drillMaxAgeDays);
+        r.reason = say(QT_TRANSLATE_NOOP("ops::Launch", "the last drill that met the objective, %1 on %2, "
+                                                        "finished %3; a drill older than %4 days does not "
+                                                        "prove it"),
+                       {latestMet->id, latestMet->scope, ago(in.nowMs - latestMet->finishedMs),
+                        number(in.config.objectives.drillMaxAgeDays)});
     else if (latestAny)
-        r.reason = QStringLiteral("no drill has met the objective; the latest, %1 on %2 (%3), did not")
-                       .arg(latestAny->id, latestAny->scope, ago(in.nowMs - latestAny->finishedMs));
+        r.reason =
+            say(QT_TRANSLATE_NOOP("ops::Launch", "no drill has met the objective; the latest, %1 on %2 (%3), "
+                                                 "did not"),
+                {latestAny->id, latestAny->scope, ago(in.nowMs - latestAny->finishedMs)});
     else
         r.reason =
-            QStringLiteral("no rollback drill has been finished: the %1/%2-minute objective is unproven")
-                .arg(in.config.objectives.restoreMinutes)
-                .arg(in.config.objectives.integrityMinutes);
+            say(QT_TRANSLATE_NOOP("ops::Launch", "no rollback drill has been finished: the "
+                                                 "%1/%2-minute objective is unproven"),
+                {number(in.config.objectives.restoreMinutes), number(in.config.objectives.integrityMinutes)});
     return r;
 }
 
@@ -97,17 +112,18 @@ NoGoRule killSwitchRule(const LaunchInputs &in) {
     NoGoRule r;
     r.id = QStringLiteral("kill-switches-untested");
     r.title = QStringLiteral("Kill switches defined and tested");
-    r.clear =
-        QStringLiteral("Activate and then deactivate each kill switch on a test scope (Incidents › Kill "
-                       "switches), with its validation result");
+    r.clear = say(QT_TRANSLATE_NOOP("ops::Launch", "Activate and then deactivate each kill switch on a test "
+                                                   "scope (Incidents › Kill switches), with its validation "
+                                                   "result"));
     r.clearTarget = QStringLiteral("killswitch");
-    QStringList bad, good;
+    std::vector<Phrase> bad, good;
     const QList<KillSwitchState> switches = in.book.killSwitches();
     for (const QString &name : killSwitchNames()) {
         const QString runbook = name + QStringLiteral("-kill-switch");
         r.lookedAt << QStringLiteral("runbook %1").arg(runbook);
         if (!in.library.find(runbook)) {
-            bad << QStringLiteral("%1: undefined (no runbook %2)").arg(name, runbook);
+            bad.push_back(
+                say(QT_TRANSLATE_NOOP("ops::Launch", "%1: undefined (no runbook %2)"), {name, runbook}));
             continue;
         }
         const KillSwitchState *tested = nullptr;
@@ -122,17 +138,18 @@ NoGoRule killSwitchRule(const LaunchInputs &in) {
                 tried = &k;
         }
         if (tested)
-            good << QStringLiteral("%1: activated and deactivated on %2 (event %3)")
-                        .arg(name, tested->scope)
-                        .arg(tested->seq);
+            good.push_back(
+                say(QT_TRANSLATE_NOOP("ops::Launch", "%1: activated and deactivated on %2 (event %3)"),
+                    {name, tested->scope, number(qint64(tested->seq))}));
         else if (tried)
-            bad << QStringLiteral("%1: activated on %2 but never deactivated").arg(name, tried->scope);
+            bad.push_back(say(QT_TRANSLATE_NOOP("ops::Launch", "%1: activated on %2 but never deactivated"),
+                              {name, tried->scope}));
         else
-            bad << QStringLiteral("%1: never activated").arg(name);
+            bad.push_back(say(QT_TRANSLATE_NOOP("ops::Launch", "%1: never activated"), {name}));
     }
-    r.holds = !bad.isEmpty();
-    r.reason = r.holds ? QStringLiteral("kill switches untested — ") + bad.join(QStringLiteral("; "))
-                       : good.join(QStringLiteral("; "));
+    r.holds = !bad.empty();
+    r.reason = r.holds ? say(QT_TRANSLATE_NOOP("ops::Launch", "kill switches untested — %1"), {joined(bad)})
+                       : joined(good);
     return r;
 }
 
@@ -147,27 +164,31 @@ NoGoRule stalePackRule(const LaunchInputs &in) {
     NoGoRule r;
     r.id = QStringLiteral("stale-pack-alerting-absent");
     r.title = QStringLiteral("Stale-pack alerting on every supported scope");
-    r.clear = QStringLiteral("Enable the stale-pack alert in the alert rules and give every scope its "
-                             "freshness_hours");
+    r.clear = say(QT_TRANSLATE_NOOP("ops::Launch", "Enable the stale-pack alert in the alert rules and give "
+                                                   "every scope its freshness_hours"));
     r.clearTarget = QStringLiteral("alerts");
     r.lookedAt << QStringLiteral("alert rule stale-pack");
-    QStringList bad;
+    std::vector<Phrase> bad;
     if (!in.rulesProblem.isEmpty())
-        bad << QStringLiteral("the alert rules cannot be read: %1").arg(in.rulesProblem);
+        bad.push_back(
+            say(QT_TRANSLATE_NOOP("ops::Launch", "the alert rules cannot be read: %1"), {in.rulesProblem}));
     else if (const AlertRule *rule = findRule(in, QStringLiteral("stale-pack")); !rule)
-        bad << QStringLiteral("the alert rules have no stale-pack alert");
+        bad.push_back(say(QT_TRANSLATE_NOOP("ops::Launch", "the alert rules have no stale-pack alert")));
     else if (!rule->enabled)
-        bad << QStringLiteral("the stale-pack alert is disabled (line %1)").arg(rule->line);
+        bad.push_back(say(QT_TRANSLATE_NOOP("ops::Launch", "the stale-pack alert is disabled (line %1)"),
+                          {number(rule->line)}));
     for (const ScopeConfig *s : in.config.orderedScopes()) {
         r.lookedAt << QStringLiteral("scope %1 freshness_hours").arg(s->id);
         if (s->freshnessHours <= 0)
-            bad << QStringLiteral("scope %1 has no freshness threshold").arg(s->id);
+            bad.push_back(
+                say(QT_TRANSLATE_NOOP("ops::Launch", "scope %1 has no freshness threshold"), {s->id}));
     }
-    r.holds = !bad.isEmpty();
-    r.reason = r.holds ? bad.join(QStringLiteral("; "))
-                       : QStringLiteral("the stale-pack alert is enabled and all %1 scopes have a freshness "
-                                        "threshold")
-                             .arg(in.config.scopes.size());
+    r.holds = !bad.empty();
+    r.reason = r.holds
+                   ? joined(bad)
+                   : say(QT_TRANSLATE_NOOP("ops::Launch", "the stale-pack alert is enabled and all %1 scopes "
+                                                          "have a freshness threshold"),
+                         {number(in.config.scopes.size())});
     return r;
 }
 
@@ -175,22 +196,25 @@ NoGoRule publishRule(const LaunchInputs &in) {
     NoGoRule r;
     r.id = QStringLiteral("publish-failures-unrouted");
     r.title = QStringLiteral("Publish failures routed to a visible alert");
-    r.clear = QStringLiteral("Enable the publish-blocked alert in the alert rules");
+    r.clear = say(QT_TRANSLATE_NOOP("ops::Launch", "Enable the publish-blocked alert in the alert rules"));
     r.clearTarget = QStringLiteral("alerts");
     r.lookedAt << QStringLiteral("alert rule publish-blocked");
     if (!in.rulesProblem.isEmpty())
-        r.reason = QStringLiteral("the alert rules cannot be read: %1").arg(in.rulesProblem);
+        r.reason =
+            say(QT_TRANSLATE_NOOP("ops::Launch", "the alert rules cannot be read: %1"), {in.rulesProblem});
     else if (const AlertRule *rule = findRule(in, QStringLiteral("publish-blocked")); !rule)
         r.reason =
-            QStringLiteral("the alert rules have no publish-blocked alert: publish failures reach no one");
+            say(QT_TRANSLATE_NOOP("ops::Launch", "the alert rules have no publish-blocked alert: publish "
+                                                 "failures reach no one"));
     else if (!rule->enabled)
-        r.reason =
-            QStringLiteral("the publish-blocked alert is disabled (line %1): publish failures reach no one")
-                .arg(rule->line);
+        r.reason = say(QT_TRANSLATE_NOOP("ops::Launch", "the publish-blocked alert is disabled (line %1): "
+                                                        "publish failures reach no one"),
+                       {number(rule->line)});
     else {
         r.holds = false;
-        r.reason = QStringLiteral("publish failures raise the publish-blocked alert (%1)")
-                       .arg(rule->severityDefault);
+        r.reason =
+            say(QT_TRANSLATE_NOOP("ops::Launch", "publish failures raise the publish-blocked alert (%1)"),
+                {rule->severityDefault});
     }
     return r;
 }
@@ -201,32 +225,38 @@ NoGoRule silencedRule(const LaunchInputs &in) {
     NoGoRule r;
     r.id = QStringLiteral("launch-alerts-silenced");
     r.title = QStringLiteral("No silence on a scope's stale-pack or resolver alert");
-    r.clear = QStringLiteral("End the silence (Alerts › Silences, or opsconsole-cli silence end ID), or wait "
-                             "for it to expire");
+    r.clear = say(QT_TRANSLATE_NOOP("ops::Launch", "End the silence (Alerts › Silences), or wait for it to "
+                                                   "expire"));
     r.clearTarget = QStringLiteral("alerts");
     const QStringList watched{QStringLiteral("stale-pack"), QStringLiteral("resolver-health")};
     r.lookedAt << QStringLiteral("silences of stale-pack and resolver-health");
     if (!in.silencesKnown) {
-        r.reason =
-            QStringLiteral("the silences cannot be read: whether launch alerts are silenced is unknown");
+        r.reason = say(QT_TRANSLATE_NOOP("ops::Launch", "the silences cannot be read: whether launch alerts "
+                                                        "are silenced is unknown"));
         return r;
     }
-    QStringList bad;
+    std::vector<Phrase> bad;
     for (const Silence &s : in.activeSilences) {
         if (!in.config.scope(s.scope))
             continue;
         for (const QString &a : s.alerts)
             if (watched.contains(a)) {
-                bad << QStringLiteral("%1 on %2 silenced by %3 until %4 (%5: %6)")
-                           .arg(a, s.scope, s.maintenance ? QStringLiteral("a maintenance window") : s.actor,
-                                Time::toIso(s.untilMs), s.id, s.reason);
+                bad.push_back(
+                    s.maintenance
+                        ? say(QT_TRANSLATE_NOOP("ops::Launch",
+                                                "%1 on %2 silenced by a maintenance window until "
+                                                "%3 (%4: %5)"),
+                              {a, s.scope, Time::toIso(s.untilMs), s.id, s.reason})
+                        : say(QT_TRANSLATE_NOOP("ops::Launch", "%1 on %2 silenced by %3 until %4 (%5: %6)"),
+                              {a, s.scope, s.actor, Time::toIso(s.untilMs), s.id, s.reason}));
                 if (s.seq)
                     r.lookedAt << QStringLiteral("event %1").arg(s.seq);
             }
     }
-    r.holds = !bad.isEmpty();
-    r.reason = r.holds ? bad.join(QStringLiteral("; "))
-                       : QStringLiteral("no stale-pack or resolver-health alert is silenced");
+    r.holds = !bad.empty();
+    r.reason =
+        r.holds ? joined(bad)
+                : say(QT_TRANSLATE_NOOP("ops::Launch", "no stale-pack or resolver-health alert is silenced"));
     return r;
 }
 
@@ -234,10 +264,12 @@ NoGoRule validationRule(const LaunchInputs &in) {
     NoGoRule r;
     r.id = QStringLiteral("scope-not-validated");
     r.title = QStringLiteral("Every critical scope validated by its last probe");
-    r.clear = QStringLiteral("Probe the critical scopes (Alerts › Probe now) and fix what fails");
+    r.clear =
+        say(QT_TRANSLATE_NOOP("ops::Launch", "Probe the critical scopes (Alerts › Probe now) and fix what "
+                                             "fails"));
     r.clearTarget = QStringLiteral("probes");
     constexpr qint64 kMaxAgeMs = 24LL * 3600 * 1000;
-    QStringList bad;
+    std::vector<Phrase> bad;
     int checked = 0;
     for (const ScopeConfig *s : in.config.orderedScopes()) {
         if (!s->critical)
@@ -252,23 +284,26 @@ NoGoRule validationRule(const LaunchInputs &in) {
             ++checked;
             const auto it = in.targets.constFind(t);
             if (!in.targetsKnown || it == in.targets.constEnd()) {
-                bad << QStringLiteral("%1 never probed (unknown)").arg(t);
+                bad.push_back(say(QT_TRANSLATE_NOOP("ops::Launch", "%1 never probed (unknown)"), {t}));
                 continue;
             }
             if (it->state != QLatin1String("ok"))
-                bad << QStringLiteral("%1 %2%3 (%4)")
-                           .arg(t, it->state,
-                                it->reason.isEmpty() ? QString() : QStringLiteral(": ") + it->reason,
-                                ago(in.nowMs - it->checkedAtMs));
+                bad.push_back(it->reason.isEmpty()
+                                  ? say(QT_TRANSLATE_NOOP("ops::Launch", "%1 %2 (%3)"),
+                                        {t, it->state, ago(in.nowMs - it->checkedAtMs)})
+                                  : say(QT_TRANSLATE_NOOP("ops::Launch", "%1 %2: %3 (%4)"),
+                                        {t, it->state, it->reason, ago(in.nowMs - it->checkedAtMs)}));
             else if (in.nowMs - it->checkedAtMs > kMaxAgeMs)
-                bad << QStringLiteral("%1 last probed %2; probe it again")
-                           .arg(t, ago(in.nowMs - it->checkedAtMs));
+                bad.push_back(say(QT_TRANSLATE_NOOP("ops::Launch", "%1 last probed %2; probe it again"),
+                                  {t, ago(in.nowMs - it->checkedAtMs)}));
         }
     }
-    r.holds = !bad.isEmpty();
-    r.reason = r.holds ? bad.join(QStringLiteral("; "))
-                       : QStringLiteral("all %1 targets of the critical scopes were ok at their last probe")
-                             .arg(checked);
+    r.holds = !bad.empty();
+    r.reason = r.holds
+                   ? joined(bad)
+                   : say(QT_TRANSLATE_NOOP("ops::Launch", "all %1 targets of the critical scopes were ok at "
+                                                          "their last probe"),
+                         {number(checked)});
     return r;
 }
 

@@ -3,6 +3,7 @@
 #include "alerts/Silences.h"
 
 #include "alerts/AlertRules.h"
+#include "core/Phrase.h"
 #include "incidents/Incidents.h"
 #include "monitor/MonitorStore.h"
 
@@ -38,8 +39,8 @@ struct LaunchCheck {
     QString actor;
     qint64 tsMs = 0;
     quint64 seq = 0;
-    QString summary; // one line: what the evidence says
-    QString stale;   // why a done check no longer holds ("" while it does)
+    Phrase summary; // one line: what the evidence says
+    Phrase stale;   // why a done check no longer holds ("" while it does)
     JsonValue evidence = JsonValue::object();
     bool holds() const { return status == StepStatus::Done && stale.isEmpty(); }
 };
@@ -56,7 +57,7 @@ struct LaunchSignoff {
     quint64 seq = 0;
     QString recordSha256; // what it signed
     QString keyFingerprint;
-    QString why; // for anything but valid
+    Phrase why; // for anything but valid
 };
 
 struct NoGoRule {
@@ -64,9 +65,9 @@ struct NoGoRule {
                 // publish-failures-unrouted, scope-not-validated, launch-alerts-silenced
     QString title;
     bool holds = true;
-    QString reason;       // why it holds, or why it does not
+    Phrase reason;        // why it holds, or why it does not
     QStringList lookedAt; // the evidence it looked at: "event 12", "alert rule stale-pack", …
-    QString clear;        // what would clear it
+    Phrase clear;         // what would clear it
     QString clearTarget;  // where the console goes to clear it: rollback, killswitch, alerts, probes
 };
 
@@ -122,7 +123,7 @@ struct LaunchStatus {
     bool go = false;
     // Every reason the decision is NO-GO: rule id → reason (the holding no-go rules, an incomplete
     // checklist, missing or invalid sign-offs, no launch started).
-    QList<QPair<QString, QString>> reasons;
+    QList<QPair<QString, Phrase>> reasons;
 
     int checksHolding() const;
     const LaunchCheck *check(const QString &step) const;

@@ -526,7 +526,7 @@ Result<QList<StoredEvent>> LaunchActions::decide(const QString &ref, bool go, co
     if (go && !st->go) {
         QStringList reasons;
         for (const auto &[rule, reason] : st->reasons)
-            reasons << QStringLiteral("%1: %2").arg(rule, reason);
+            reasons << QStringLiteral("%1: %2").arg(rule, reason.text());
         return makeError(ErrorCode::Negative,
                          QStringLiteral("the evidence says NO-GO, so GO cannot be recorded:\n  ") +
                              reasons.join(QStringLiteral("\n  ")));
@@ -549,7 +549,7 @@ Result<QList<StoredEvent>> LaunchActions::decide(const QString &ref, bool go, co
     for (const auto &[rule, reason] : st->reasons) {
         JsonValue o = JsonValue::object();
         o["rule"] = rule;
-        o["reason"] = reason;
+        o["reason"] = reason.text();
         reasons.push(o);
     }
     d.payload["no_go"] = reasons;

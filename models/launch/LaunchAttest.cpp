@@ -115,7 +115,7 @@ Result<JsonValue> launchAttestationStatement(const LaunchStatus &st, const Launc
     for (const auto &[rule, reason] : st.reasons) {
         JsonValue r = JsonValue::object();
         r["rule"] = rule;
-        r["reason"] = reason;
+        r["reason"] = reason.text();
         reasons.push(r);
     }
     ext["no_go_reasons"] = reasons;
@@ -125,7 +125,7 @@ Result<JsonValue> launchAttestationStatement(const LaunchStatus &st, const Launc
         x["id"] = r.id;
         x["title"] = r.title;
         x["state"] = r.holds ? "HOLDS" : "clear";
-        x["reason"] = r.reason;
+        x["reason"] = r.reason.text();
         rules.push(x);
     }
     ext["no_go_rules"] = rules;

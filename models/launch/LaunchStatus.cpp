@@ -5,6 +5,7 @@
 #include "ConfigSnapshot.h"
 
 #include "core/CanonicalJson.h"
+#include "core/Phrase.h"
 #include "core/Time.h"
 #include "crypto/Ed25519.h"
 #include "crypto/Sha256.h"
@@ -19,34 +20,37 @@ QString shortHash(const QString &hex) {
     return hex.left(12);
 }
 
-QString checkSummary(const StepState &s) {
+Phrase say(const char *source, std::vector<Phrase> args = {}) {
+    return Phrase("ops::Launch", source, std::move(args));
+}
+
+Phrase checkSummary(const StepState &s) {
     const JsonValue &e = s.evidence;
     if (s.status == StepStatus::Pending)
-        return QStringLiteral("not recorded yet");
+        return say(QT_TRANSLATE_NOOP("ops::Launch", "not recorded yet"));
     if (s.status != StepStatus::Done)
         return s.note;
     if (const QString snap = e.stringAt("snapshot_sha256"); !snap.isEmpty()) {
         const JsonValue *f = e.find("findings");
         const int findings = f ? static_cast<int>(f->toArray().size()) : 0;
-        return QStringLiteral("snapshot %1… verified%2")
-            .arg(shortHash(snap), findings ? QStringLiteral(" with %1 findings").arg(findings) : QString());
+        return findings ? say(QT_TRANSLATE_NOOP("ops::Launch", "snapshot %1… verified with %2 findings"),
+                              {shortHash(snap), QString::number(findings)})
+                        : say(QT_TRANSLATE_NOOP("ops::Launch", "snapshot %1… verified"), {shortHash(snap)});
     }
     if (const JsonValue *a = e.find("archive"); a && a->isObject())
-        return QStringLiteral("%1 (%2 events, sha256 %3…)")
-            .arg(a->stringAt("name"))
-            .arg(a->find("events") ? a->find("events")->toInt() : 0)
-            .arg(shortHash(a->stringAt("sha256")));
+        return say(QT_TRANSLATE_NOOP("ops::Launch", "%1 (%2 events, sha256 %3…)"),
+                   {a->stringAt("name"), QString::number(a->find("events") ? a->find("events")->toInt() : 0),
+                    shortHash(a->stringAt("sha256"))});
     if (const JsonValue *c = e.find("checksums"); c && c->isArray() && !c->toArray().empty()) {
         const QList<ChecksumEntry> entries = ChecksumArchive::fromJson(*c);
-        return QStringLiteral("%1 files, %2 bytes archived")
-            .arg(entries.size())
-            .arg(ChecksumArchive::totalBytes(entries));
+        return say(QT_TRANSLATE_NOOP("ops::Launch", "%1 files, %2 bytes archived"),
+                   {QString::number(entries.size()), QString::number(ChecksumArchive::totalBytes(entries))});
     }
     QString out = e.stringAt("probe_summary");
     if (!s.note.isEmpty())
         out = out.isEmpty() ? s.note : out + QStringLiteral(" — ") + s.note;
     if (out.isEmpty() && e.find("confirmed"))
-        out = QStringLiteral("confirmed");
+        return say(QT_TRANSLATE_NOOP("ops::Launch", "confirmed"));
     return out;
 }
 
@@ -61,9 +65,8 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
     if (run && run->runbook != Launch::runbookId())
         run = nullptr;
     if (!run) {
-        st.reasons << qMakePair(
-            QStringLiteral("launch"),
-            QStringLiteral("no launch has been started (launch start --scope S --build ID)"));
+        st.reasons << qMakePair(QStringLiteral("launch"),
+                                say(QT_TRANSLATE_NOOP("ops::Launch", "no launch has been started")));
     } else {
         st.run = *run;
         st.build = run->build;
@@ -85,21 +88,28 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
                 const QString snap = s.evidence.stringAt("snapshot_sha256");
                 if (!snap.isEmpty() && snap != in.currentSnapshotSha256)
                     c.stale =
-                        QStringLiteral("the config, an auth key or a kill switch changed since this snapshot "
-                                       "(%1… now %2…); verify it again")
-                            .arg(shortHash(snap), shortHash(in.currentSnapshotSha256));
+                        say(QT_TRANSLATE_NOOP("ops::Launch", "the config, an auth key or a kill switch "
+                                                             "changed since this snapshot (%1… now %2…); "
+                                                             "verify it again"),
+                            {shortHash(snap), shortHash(in.currentSnapshotSha256)});
             }
             st.checks << c;
             if (c.status == StepStatus::Pending)
-                st.reasons << qMakePair(QStringLiteral("checklist"),
-                                        QStringLiteral("%1 not recorded yet").arg(c.step.id));
+                st.reasons << qMakePair(
+                    QStringLiteral("checklist"),
+                    say(QT_TRANSLATE_NOOP("ops::Launch", "%1 not recorded yet"), {c.step.id}));
+            else if (c.status == StepStatus::Failed)
+                st.reasons << qMakePair(
+                    QStringLiteral("checklist"),
+                    say(QT_TRANSLATE_NOOP("ops::Launch", "%1 failed: %2"), {c.step.id, s.note}));
             else if (c.status != StepStatus::Done)
                 st.reasons << qMakePair(
                     QStringLiteral("checklist"),
-                    QStringLiteral("%1 %2: %3").arg(c.step.id, stepStatusName(c.status), s.note));
+                    say(QT_TRANSLATE_NOOP("ops::Launch", "%1 skipped: %2"), {c.step.id, s.note}));
             else if (!c.stale.isEmpty())
-                st.reasons << qMakePair(QStringLiteral("checklist"),
-                                        QStringLiteral("%1: %2").arg(c.step.id, c.stale));
+                st.reasons << qMakePair(
+                    QStringLiteral("checklist"),
+                    say(QT_TRANSLATE_NOOP("ops::Launch", "%1: %2"), {c.step.id, c.stale}));
         }
         for (const StepState &s : run->steps) {
             if (!Launch::isSignoff(s.step))
@@ -108,7 +118,7 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
             so.role = s.step.role;
             so.step = s.step.id;
             if (s.status != StepStatus::Done) {
-                so.why = QStringLiteral("not signed");
+                so.why = say(QT_TRANSLATE_NOOP("ops::Launch", "not signed"));
             } else {
                 so.identity = s.actor;
                 so.tsMs = s.tsMs;
@@ -119,32 +129,40 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
                 const QByteArray sig = QByteArray::fromBase64(s.evidence.stringAt("signature").toLatin1());
                 if (id == in.identities.constEnd()) {
                     so.state = SignoffState::BadSignature;
-                    so.why = QStringLiteral("%1 is not an identity of this store").arg(s.actor);
+                    so.why = say(QT_TRANSLATE_NOOP("ops::Launch", "%1 is not an identity of this store"),
+                                 {s.actor});
                 } else if (id->approvedSeq == 0 || s.seq <= id->approvedSeq ||
                            (id->revokedSeq != 0 && s.seq >= id->revokedSeq)) {
                     // Roles count as of the sign-off's position in the log.
                     so.state = SignoffState::BadSignature;
                     so.why = id->revokedSeq != 0 && s.seq >= id->revokedSeq
-                                 ? QStringLiteral("%1 signed after being revoked").arg(s.actor)
-                                 : QStringLiteral("%1 signed before being approved").arg(s.actor);
+                                 ? say(QT_TRANSLATE_NOOP("ops::Launch", "%1 signed after being revoked"),
+                                       {s.actor})
+                                 : say(QT_TRANSLATE_NOOP("ops::Launch", "%1 signed before being approved"),
+                                       {s.actor});
                 } else if (!id->roles.contains(so.role)) {
                     so.state = SignoffState::BadSignature;
-                    so.why = QStringLiteral("%1 does not hold the %2 role").arg(s.actor, so.role);
+                    so.why = say(QT_TRANSLATE_NOOP("ops::Launch", "%1 does not hold the %2 role"),
+                                 {s.actor, so.role});
                 } else if (auto key = crypto::PublicKey::fromPem(id->publicKeyPem);
                            !key.ok() ||
                            !key->verify(signoffStatement(run->id, so.role, s.actor, so.recordSha256), sig)) {
                     so.state = SignoffState::BadSignature;
-                    so.why = QStringLiteral("the signature does not verify with %1's key").arg(s.actor);
+                    so.why =
+                        say(QT_TRANSLATE_NOOP("ops::Launch", "the signature does not verify with %1's key"),
+                            {s.actor});
                 } else if (so.recordSha256 != st.recordSha256) {
                     so.state = SignoffState::Invalidated;
                     QStringList changed;
                     for (const StepState &c : run->steps)
                         if (!Launch::isSignoff(c.step) && c.seq > s.seq)
                             changed << QStringLiteral("%1 (event %2)").arg(c.step.id).arg(c.seq);
-                    so.why = changed.isEmpty() ? QStringLiteral("signed a different launch record (%1…)")
-                                                     .arg(shortHash(so.recordSha256))
-                                               : QStringLiteral("the checklist changed after it: %1")
-                                                     .arg(changed.join(QStringLiteral(", ")));
+                    so.why =
+                        changed.isEmpty()
+                            ? say(QT_TRANSLATE_NOOP("ops::Launch", "signed a different launch record (%1…)"),
+                                  {shortHash(so.recordSha256)})
+                            : say(QT_TRANSLATE_NOOP("ops::Launch", "the checklist changed after it: %1"),
+                                  {changed.join(QStringLiteral(", "))});
                 } else {
                     so.state = SignoffState::Valid;
                 }
@@ -165,16 +183,18 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
             if (const auto earlier = validSigners.constFind(so->identity);
                 earlier != validSigners.constEnd()) {
                 so->state = SignoffState::Invalidated;
-                so->why = QStringLiteral("%1 already signed as %2; the sign-offs need different people")
-                              .arg(so->identity, earlier.value());
+                so->why = say(QT_TRANSLATE_NOOP("ops::Launch", "%1 already signed as %2; the sign-offs need "
+                                                               "different people"),
+                              {so->identity, earlier.value()});
             } else {
                 validSigners.insert(so->identity, Launch::roleTitle(so->role));
             }
         }
         for (const LaunchSignoff &so : std::as_const(st.signoffs))
             if (so.state != SignoffState::Valid)
-                st.reasons << qMakePair(QStringLiteral("sign-offs"),
-                                        QStringLiteral("%1: %2").arg(Launch::roleTitle(so.role), so.why));
+                st.reasons << qMakePair(
+                    QStringLiteral("sign-offs"),
+                    say(QT_TRANSLATE_NOOP("ops::Launch", "%1: %2"), {Launch::roleTitle(so.role), so.why}));
     }
     for (const NoGoRule &r : st.rules)
         if (r.holds)
@@ -190,7 +210,7 @@ JsonValue LaunchStatus::toJson() const {
     for (const auto &[rule, reason] : reasons) {
         JsonValue r = JsonValue::object();
         r["rule"] = rule;
-        r["reason"] = reason;
+        r["reason"] = reason.text();
         noGo.push(r);
     }
     o["no_go"] = noGo;
@@ -204,8 +224,8 @@ JsonValue LaunchStatus::toJson() const {
         j["actor"] = c.actor;
         j["at"] = c.tsMs > 0 ? Time::toIso(c.tsMs) : QString();
         j["seq"] = static_cast<qint64>(c.seq);
-        j["summary"] = c.summary;
-        j["stale"] = c.stale;
+        j["summary"] = c.summary.text();
+        j["stale"] = c.stale.text();
         checklist.push(j);
     }
     o["checklist"] = checklist;
@@ -219,7 +239,7 @@ JsonValue LaunchStatus::toJson() const {
         j["seq"] = static_cast<qint64>(s.seq);
         j["record_sha256"] = s.recordSha256;
         j["key_fingerprint"] = s.keyFingerprint;
-        j["why"] = s.why;
+        j["why"] = s.why.text();
         so.push(j);
     }
     o["signoffs"] = so;
@@ -229,12 +249,12 @@ JsonValue LaunchStatus::toJson() const {
         j["rule"] = r.id;
         j["title"] = r.title;
         j["holds"] = r.holds;
-        j["reason"] = r.reason;
+        j["reason"] = r.reason.text();
         JsonValue l = JsonValue::array();
         for (const QString &x : r.lookedAt)
             l.push(x);
         j["looked_at"] = l;
-        j["clear"] = r.clear;
+        j["clear"] = r.clear.text();
         rs.push(j);
     }
     o["rules"] = rs;

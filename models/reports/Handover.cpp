@@ -325,7 +325,7 @@ Result<HandoverBrief> build(const EvidenceStore &store, const std::optional<Laun
                     Text::tr("%1: check %2 %3")
                         .arg(launch->run->id, c.step.id,
                              c.stale.isEmpty() ? stepStatusName(c.status)
-                                               : Text::tr("stale: %1").arg(c.stale)),
+                                               : Text::tr("stale: %1").arg(c.stale.translated())),
                     c.seq);
         for (const LaunchSignoff &s : launch->signoffs)
             if (s.state != SignoffState::Valid)

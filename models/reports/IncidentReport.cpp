@@ -212,8 +212,8 @@ QString IncidentReport::markdown() const {
         if (t.kind == QLatin1String("incident.opened") ||
             t.kind == QLatin1String("incident.severity_changed"))
             line(QStringLiteral("- ") + Text::tr("%1 — %2 (%3, event %4)")
-                                            .arg(iso(t.tsMs), Markdown::text(t.text), Markdown::text(t.actor),
-                                                 QString::number(t.seq)));
+                                            .arg(iso(t.tsMs), Markdown::text(t.display()),
+                                                 Markdown::text(t.actor), QString::number(t.seq)));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Timeline"));
@@ -224,7 +224,7 @@ QString IncidentReport::markdown() const {
     for (const TimelineEntry &t : i.timeline)
         line(QStringLiteral("| %1 | %2 | %3 | %4 |")
                  .arg(t.seq)
-                 .arg(iso(t.tsMs), mdCell(t.actor), mdCell(t.text)));
+                 .arg(iso(t.tsMs), mdCell(t.actor), mdCell(t.display())));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Decision log"));
@@ -324,9 +324,9 @@ QString IncidentReport::markdown() const {
     if (alerts.isEmpty())
         line(Text::tr("None in %1 while the incident was open.").arg(incident.scope));
     for (const TimelineEntry &t : alerts)
-        line(QStringLiteral("- ") +
-             Text::tr("%1 — %2 (%3, event %4)")
-                 .arg(iso(t.tsMs), Markdown::text(t.text), Markdown::text(t.actor), QString::number(t.seq)));
+        line(QStringLiteral("- ") + Text::tr("%1 — %2 (%3, event %4)")
+                                        .arg(iso(t.tsMs), Markdown::text(t.display()),
+                                             Markdown::text(t.actor), QString::number(t.seq)));
     line();
 
     line(QStringLiteral("## ") + Text::tr("Follow-ups"));
@@ -420,7 +420,7 @@ QString IncidentReport::html(bool chartImages) const {
             t.kind == QLatin1String("incident.severity_changed"))
             h += QString(QStringLiteral("<li>") + Text::tr("%1 — %2 (%3, event %4)") +
                          QStringLiteral("</li>\n"))
-                     .arg(iso(t.tsMs), esc(t.text), esc(t.actor), QString::number(t.seq));
+                     .arg(iso(t.tsMs), esc(t.display()), esc(t.actor), QString::number(t.seq));
     h +=
         QStringLiteral("</ul>\n<h2>%1</h2>\n<table>\n<tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>\n")
             .arg(esc(Text::tr("Timeline")), esc(Text::tr("Event")), esc(Text::tr("Time (UTC)")),
@@ -428,7 +428,7 @@ QString IncidentReport::html(bool chartImages) const {
     for (const TimelineEntry &t : i.timeline)
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n")
                  .arg(t.seq)
-                 .arg(iso(t.tsMs), esc(t.actor), esc(t.text));
+                 .arg(iso(t.tsMs), esc(t.actor), esc(t.display()));
     h += QStringLiteral("</table>\n<h2>%1</h2>\n<ul>\n").arg(esc(Text::tr("Decision log")));
     if (i.decisions.isEmpty())
         h += QStringLiteral("<li>%1</li>\n").arg(esc(Text::tr("No decision was recorded.")));
@@ -505,7 +505,7 @@ QString IncidentReport::html(bool chartImages) const {
                  .arg(esc(Text::tr("None in %1 while the incident was open.").arg(incident.scope)));
     for (const TimelineEntry &t : alerts)
         h += QString(QStringLiteral("<li>") + Text::tr("%1 — %2 (%3, event %4)") + QStringLiteral("</li>\n"))
-                 .arg(iso(t.tsMs), esc(t.text), esc(t.actor), QString::number(t.seq));
+                 .arg(iso(t.tsMs), esc(t.display()), esc(t.actor), QString::number(t.seq));
     h += QStringLiteral("</ul>\n<h2>%1</h2>\n<ul>\n").arg(esc(Text::tr("Follow-ups")));
     if (followUps.isEmpty())
         h += QStringLiteral("<li>%1</li>\n").arg(esc(Text::tr("Nothing left open by the evidence.")));

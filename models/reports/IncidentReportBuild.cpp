@@ -116,7 +116,7 @@ Result<IncidentReport> build(const EvidenceStore &store, const QString &id, qint
             text = Text::tr("silence %1 expired").arg(p.stringAt("id"));
         else
             continue;
-        r.alerts << TimelineEntry{e.seq, e.tsMs, e.actor, e.kind, text};
+        r.alerts << TimelineEntry{e.seq, e.tsMs, e.actor, e.kind, text, nullptr, {}};
     }
 
     // Follow-ups: those the core evidence records name, then what the evidence leaves open.

@@ -6,7 +6,9 @@
 
 #include "MainWindow.h"
 #include "alerts/AlertsPanel.h"
+#include "common/Translations.h"
 #include "incidents/DecisionListModel.h"
+#include "incidents/IncidentTimelineModel.h"
 #include "incidents/IncidentsPanel.h"
 #include "incidents/OpenIncidentDialog.h"
 #include "monitor/AlertMonitor.h"
@@ -27,6 +29,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void initTestCase();
     void fromAlertCellToRollbackClocks();
     void rebindFromTheConsole();
+    void timelineInTheReadersLanguage();
 
 private:
     std::unique_ptr<test::TempDir> m_settings;
@@ -415,4 +419,45 @@ void TestIncidentsPanel::rebindFromTheConsole() {
 }
 
 QTEST_MAIN(TestIncidentsPanel)
+// The timeline's lines are made when it is shown: German in a German window, English in the log's
+// own words (the CLI, its JSON), and a person's text kept as written, "%2" and all.
+void TestIncidentsPanel::timelineInTheReadersLanguage() {
+    test::StoreFixture f(true, {QStringLiteral("operator"), QStringLiteral("incident-owner")});
+    const DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    const RunbookLibrary library = RunbookLibrary::builtin();
+    qint64 clock = 1795410000000;
+    IncidentActions acts(*f.store, f.alice, config, library, [&clock] { return clock += 1000; });
+    OpenIncident request;
+    request.incidentClass = QStringLiteral("stale-pack");
+    request.scope = QStringLiteral("kl");
+    request.trigger = QStringLiteral("manifest 30 h old");
+    auto opened = acts.open(request);
+    QVERIFY(opened.ok());
+    auto book = IncidentBook::load(*f.store);
+    QVERIFY(book.ok());
+    const QString id = book->incidents().first().id;
+    QVERIFY(acts.decide(id, QStringLiteral("hold %2 until %1 answers")).ok());
+    book = IncidentBook::load(*f.store);
+    QVERIFY(book.ok());
+    const QList<TimelineEntry> timeline = book->incident(id)->timeline;
+    QCOMPARE(timeline.size(), 2);
+    QCOMPARE(timeline.at(1).text, QStringLiteral("decision: hold %2 until %1 answers"));
+
+    IncidentTimelineModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(timeline);
+    const auto what = [&model](int row) {
+        return model.index(row, IncidentTimelineModel::What).data().toString();
+    };
+    QCOMPARE(what(1), QStringLiteral("decision: hold %2 until %1 answers"));
+    QCOMPARE(installTranslations(QLocale(QLocale::German, QLocale::Germany)), QLocale::German);
+    QCOMPARE(what(0), QStringLiteral("SEV-3-Vorfall stale-pack in kl eröffnet: manifest 30 h old"));
+    QCOMPARE(what(1), QStringLiteral("Entscheidung: hold %2 until %1 answers"));
+    QCOMPARE(timeline.at(0).text,
+             QStringLiteral("opened SEV-3 stale-pack incident on kl: manifest 30 h old"));
+    for (QTranslator *t : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
+    QCOMPARE(what(1), QStringLiteral("decision: hold %2 until %1 answers"));
+}
+
 #include "tst_incidentspanel.moc"

@@ -35,7 +35,7 @@ private Q_SLOTS:
     void initTestCase();
     void freshStoreShowsNoGoWithReasons();
     void walkTheChecklistToGoWithThreeIdentities();
-    void germanNamesTheRulesNotTheEvidence();
+    void germanNamesTheRulesAndTheEvidence();
 };
 
 namespace {
@@ -277,7 +277,7 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
 }
 
 QTEST_MAIN(TestLaunchPanel)
-void TestLaunchPanel::germanNamesTheRulesNotTheEvidence() {
+void TestLaunchPanel::germanNamesTheRulesAndTheEvidence() {
     QCOMPARE(ui::installTranslations(QLocale(QLocale::German, QLocale::Germany)), QLocale::German);
     {
         Rig rig;
@@ -301,10 +301,22 @@ void TestLaunchPanel::germanNamesTheRulesNotTheEvidence() {
                                        QStringLiteral("No silence on a scope's stale-pack or resolver alert"),
                                        QStringLiteral("Every critical scope validated by its last probe")})
             QVERIFY2(!titles.contains(english), qPrintable(english));
-        // The reason is the evidence engine's own text, as recorded with a decision.
+        // The reason in German too, while the log and attestations keep the English words.
         QCOMPARE(
             rules->item(0)->text().section(QLatin1Char('\n'), 1),
+            QStringLiteral("keine Rollback-Übung wurde abgeschlossen: das 15/30-Minuten-Ziel ist unbelegt"));
+        auto in = LaunchInputs::read(*rig.f.store, rig.config, Environment::Dev, rig.library, rig.clock);
+        QVERIFY(in.ok());
+        const LaunchStatus st = computeLaunchStatus(in.value());
+        QCOMPARE(
+            st.rules.first().reason.text(),
             QStringLiteral("no rollback drill has been finished: the 15/30-minute objective is unproven"));
+        const JsonValue json = st.toJson();
+        QCOMPARE(json.find("rules")->toArray().front().stringAt("reason"), st.rules.first().reason.text());
+        // What would clear it, as a tooltip, in German and without a command line.
+        const QString tip = rules->item(1)->toolTip();
+        QVERIFY2(tip.contains(QStringLiteral("Notschalter")) && !tip.contains(QStringLiteral("--")),
+                 qPrintable(tip));
         // A started launch: its checks' states in German too.
         child<QComboBox>(p.get(), "launchScope")->setCurrentText(QStringLiteral("kl"));
         QTest::keyClicks(child<QLineEdit>(p.get(), "launchBuild"), QStringLiteral("2026.11.23-rc1"));

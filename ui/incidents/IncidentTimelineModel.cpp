@@ -56,7 +56,7 @@ QVariant IncidentTimelineModel::data(const QModelIndex &index, int role) const {
         case Who:
             return t->actor;
         case What:
-            return t->text;
+            return t->display();
         case Event:
             return QStringLiteral("#%1 %2").arg(t->seq).arg(t->kind);
         }

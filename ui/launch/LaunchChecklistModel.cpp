@@ -72,8 +72,8 @@ QVariant LaunchChecklistModel::data(const QModelIndex &index, int role) const {
     if (!c)
         return {};
     const QString evidence = c->status == StepStatus::Pending ? tr("not recorded yet")
-                             : c->stale.isEmpty()             ? c->summary
-                                                              : c->stale;
+                             : c->stale.isEmpty()             ? c->summary.translated()
+                                                              : c->stale.translated();
     switch (role) {
     case StepRole:
         return c->step.id;

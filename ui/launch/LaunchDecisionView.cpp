@@ -94,15 +94,17 @@ void LaunchDecisionView::showRules(const LaunchStatus &status) {
         const int row = m_rules->currentRow();
         m_rules->clear();
         for (const NoGoRule &r : status.rules) {
-            auto *item = new QListWidgetItem(statusDot(colours::onBase(r.holds ? kRed : kGreen, palette())),
-                                             QStringLiteral("%1\n%2").arg(ruleTitle(r), r.reason), m_rules);
+            auto *item = new QListWidgetItem(
+                statusDot(colours::onBase(r.holds ? kRed : kGreen, palette())),
+                QStringLiteral("%1\n%2").arg(ruleTitle(r), r.reason.translated()), m_rules);
             item->setForeground(r.holds ? colours::onBase(kRed, palette()) : palette().color(QPalette::Text));
             item->setData(Qt::UserRole, r.clearTarget);
             item->setData(Qt::UserRole + 1, r.holds);
-            item->setData(Qt::UserRole + 2, r.holds ? r.clear : QString());
+            item->setData(Qt::UserRole + 2, r.holds ? r.clear.translated() : QString());
             item->setData(Qt::UserRole + 3, r.id);
-            item->setToolTip(tr("Looked at: %1").arg(r.lookedAt.mid(0, 12).join(QStringLiteral(", "))) +
-                             (r.holds ? QStringLiteral("\n") + tr("To clear: %1").arg(r.clear) : QString()));
+            item->setToolTip(
+                tr("Looked at: %1").arg(r.lookedAt.mid(0, 12).join(QStringLiteral(", "))) +
+                (r.holds ? QStringLiteral("\n") + tr("To clear: %1").arg(r.clear.translated()) : QString()));
         }
         if (row >= 0 && row < m_rules->count())
             m_rules->setCurrentRow(row);
@@ -138,12 +140,13 @@ void LaunchDecisionView::showSignoffs(const LaunchStatus &status, const QString 
             colour = colours::onBase(kRed, palette()).name();
         }
         label->setText(text);
-        label->setToolTip(s && s->state != SignoffState::Missing
-                              ? tr("%1 at %2, key %3, record %4…%5")
-                                    .arg(s->identity, TimeFormat::minutes(s->tsMs), s->keyFingerprint,
-                                         s->recordSha256.left(16),
-                                         s->why.isEmpty() ? QString() : QStringLiteral("\n") + s->why)
-                              : QString());
+        label->setToolTip(
+            s && s->state != SignoffState::Missing
+                ? tr("%1 at %2, key %3, record %4…%5")
+                      .arg(s->identity, TimeFormat::minutes(s->tsMs), s->keyFingerprint,
+                           s->recordSha256.left(16),
+                           s->why.isEmpty() ? QString() : QStringLiteral("\n") + s->why.translated())
+                : QString());
         label->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
         label->setProperty("state", s ? signoffStateName(s->state) : QStringLiteral("missing"));
         QString why;
@@ -175,9 +178,7 @@ void LaunchDecisionView::showSignoffs(const LaunchStatus &status, const QString 
 }
 
 QString LaunchDecisionView::ruleTitle(const NoGoRule &rule) {
-    // The rules' titles in the reader's language. The reasons stay as the evidence engine words
-    // them: the same text is recorded with a decision and carried in attestations, which
-    // colleagues and tools read whatever language this window speaks.
+    // The rules' titles in the reader's language (the log and attestations keep the English words).
     static const struct {
         const char *id;
         const char *title;

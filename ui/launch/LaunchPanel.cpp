@@ -245,10 +245,10 @@ void LaunchPanel::showStatus() {
         banner = tr("%1 recorded by %2 at %3")
                      .arg(st.decided->decision, st.decided->actor, TimeFormat::minutes(st.decided->tsMs));
         if ((st.decided->decision == QLatin1String("GO")) != st.go)
-            banner +=
-                QLatin1Char('\n') + tr("The evidence now says %1: %2")
-                                        .arg(st.go ? QStringLiteral("GO") : QStringLiteral("NO-GO"),
-                                             st.reasons.isEmpty() ? QString() : st.reasons.first().second);
+            banner += QLatin1Char('\n') +
+                      tr("The evidence now says %1: %2")
+                          .arg(st.go ? QStringLiteral("GO") : QStringLiteral("NO-GO"),
+                               st.reasons.isEmpty() ? QString() : st.reasons.first().second.translated());
         colour = st.decided->decision == QLatin1String("GO") ? QLatin1String(kGreen) : QLatin1String(kRed);
     } else if (st.go) {
         banner = tr("GO — every check holds, three sign-offs verify, no no-go rule holds");
@@ -349,7 +349,7 @@ void LaunchPanel::showCheckDetail() {
         text += tr("%1 by %2 at %3 (event %4)%5\n\n")
                     .arg(LaunchChecklistModel::statusText(c->status), c->actor, TimeFormat::minutes(c->tsMs))
                     .arg(c->seq)
-                    .arg(c->stale.isEmpty() ? QString() : QStringLiteral("\n") + c->stale) +
+                    .arg(c->stale.isEmpty() ? QString() : QStringLiteral("\n") + c->stale.translated()) +
                 QString::fromStdString(CanonicalJson::pretty(c->evidence));
     m_detail->setPlainText(text);
     const QString id = c->step.id;

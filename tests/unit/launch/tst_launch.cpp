@@ -197,50 +197,51 @@ void TestLaunch::rollbackRuleNeedsARecentDrillThatMetTheObjective() {
     Rig rig;
     NoGoRule r = rig.rule(QStringLiteral("rollback-unproven"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("no rollback drill")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("no rollback drill")), qPrintable(r.reason.text()));
     runDrill(rig, true); // the rebind misses the 15-minute restore deadline
     r = rig.rule(QStringLiteral("rollback-unproven"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("no drill has met the objective")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("no drill has met the objective")),
+             qPrintable(r.reason.text()));
     runDrill(rig);
     r = rig.rule(QStringLiteral("rollback-unproven"));
-    QVERIFY2(!r.holds, qPrintable(r.reason));
-    QVERIFY2(r.reason.contains(QStringLiteral("met the objective")), qPrintable(r.reason));
+    QVERIFY2(!r.holds, qPrintable(r.reason.text()));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("met the objective")), qPrintable(r.reason.text()));
     QVERIFY(!r.lookedAt.isEmpty());
     rig.clock += 31 * kDay; // drill_max_age_days: 30
     r = rig.rule(QStringLiteral("rollback-unproven"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("older than 30 days")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("older than 30 days")), qPrintable(r.reason.text()));
 }
 
 void TestLaunch::killSwitchRuleNeedsEverySwitchCycled() {
     Rig rig;
     NoGoRule r = rig.rule(QStringLiteral("kill-switches-untested"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("ai: never activated")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("ai: never activated")), qPrintable(r.reason.text()));
     auto a = rig.incidents();
     QVERIFY_OK(
         a.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("pg"), QStringLiteral("test"), {}, {}));
     r = rig.rule(QStringLiteral("kill-switches-untested"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("ai: activated on pg but never deactivated")),
-             qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("ai: activated on pg but never deactivated")),
+             qPrintable(r.reason.text()));
     rig.clock += kMinute;
     QVERIFY_OK(
         a.deactivateKillSwitch(QStringLiteral("ai"), QStringLiteral("pg"), QStringLiteral("done"), {}, {}));
     r = rig.rule(QStringLiteral("kill-switches-untested"));
     QVERIFY(r.holds);
-    QVERIFY2(!r.reason.contains(QStringLiteral("ai:")) &&
-                 r.reason.contains(QStringLiteral("bad-pack: never")),
-             qPrintable(r.reason));
+    QVERIFY2(!r.reason.text().contains(QStringLiteral("ai:")) &&
+                 r.reason.text().contains(QStringLiteral("bad-pack: never")),
+             qPrintable(r.reason.text()));
     cycleKillSwitch(rig, QStringLiteral("bad-pack"));
     r = rig.rule(QStringLiteral("kill-switches-untested"));
-    QVERIFY2(!r.holds, qPrintable(r.reason));
+    QVERIFY2(!r.holds, qPrintable(r.reason.text()));
     // A switch without its runbook is undefined.
     rig.library.runbooks.removeIf([](const Runbook &b) { return b.id == QLatin1String("ai-kill-switch"); });
     r = rig.rule(QStringLiteral("kill-switches-untested"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("ai: undefined")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("ai: undefined")), qPrintable(r.reason.text()));
 }
 
 void TestLaunch::alertingRulesFollowTheRulesFile() {
@@ -261,17 +262,19 @@ void TestLaunch::alertingRulesFollowTheRulesFile() {
     QVERIFY_OK(AlertRules::forConfig(rig.config));
     NoGoRule stale = rig.rule(QStringLiteral("stale-pack-alerting-absent"));
     QVERIFY(stale.holds);
-    QVERIFY2(stale.reason.contains(QStringLiteral("stale-pack alert is disabled")), qPrintable(stale.reason));
+    QVERIFY2(stale.reason.text().contains(QStringLiteral("stale-pack alert is disabled")),
+             qPrintable(stale.reason.text()));
     NoGoRule publish = rig.rule(QStringLiteral("publish-failures-unrouted"));
     QVERIFY(publish.holds);
-    QVERIFY2(publish.reason.contains(QStringLiteral("publish-blocked alert is disabled")),
-             qPrintable(publish.reason));
+    QVERIFY2(publish.reason.text().contains(QStringLiteral("publish-blocked alert is disabled")),
+             qPrintable(publish.reason.text()));
     // A scope without a freshness threshold.
     rig.config.alertRulesFile.clear();
     rig.config.scopes[2].freshnessHours = 0;
     stale = rig.rule(QStringLiteral("stale-pack-alerting-absent"));
     QVERIFY(stale.holds);
-    QVERIFY2(stale.reason.contains(QStringLiteral("no freshness threshold")), qPrintable(stale.reason));
+    QVERIFY2(stale.reason.text().contains(QStringLiteral("no freshness threshold")),
+             qPrintable(stale.reason.text()));
     // Unreadable rules are not "fine".
     rig.config.alertRulesFile = dir.write(QStringLiteral("bad.yaml"), "alerts: [");
     QVERIFY(rig.rule(QStringLiteral("publish-failures-unrouted")).holds);
@@ -293,9 +296,9 @@ void TestLaunch::aSilencedLaunchAlertIsNoGo() {
     QVERIFY_OK(silenced);
     NoGoRule r = rig.rule(id);
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("resolver-health on my silenced by rob")) &&
-                 r.reason.contains(QStringLiteral("DNS move")),
-             qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("resolver-health on my silenced by rob")) &&
+                 r.reason.text().contains(QStringLiteral("DNS move")),
+             qPrintable(r.reason.text()));
     QVERIFY(r.lookedAt.contains(QStringLiteral("event %1").arg(silenced->seq)));
     const LaunchStatus st = computeLaunchStatus(rig.inputs());
     QVERIFY(!st.go);
@@ -314,27 +317,30 @@ void TestLaunch::aSilencedLaunchAlertIsNoGo() {
     rig.config.maintenance = {w};
     r = rig.rule(id);
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("stale-pack on kl silenced by a maintenance window")),
-             qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("stale-pack on kl silenced by a maintenance window")),
+             qPrintable(r.reason.text()));
 }
 
 void TestLaunch::validationRuleReadsTheLastProbeOfCriticalScopes() {
     Rig rig;
     NoGoRule r = rig.rule(QStringLiteral("scope-not-validated"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("baseline/manifest never probed")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("baseline/manifest never probed")),
+             qPrintable(r.reason.text()));
     probeCriticalScopes(rig, QStringLiteral("my/pack"));
     r = rig.rule(QStringLiteral("scope-not-validated"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("my/pack failed: HTTP 500")), qPrintable(r.reason));
-    QVERIFY2(!r.reason.contains(QStringLiteral("kl/")), qPrintable(r.reason)); // kl is not critical
+    QVERIFY2(r.reason.text().contains(QStringLiteral("my/pack failed: HTTP 500")),
+             qPrintable(r.reason.text()));
+    QVERIFY2(!r.reason.text().contains(QStringLiteral("kl/")),
+             qPrintable(r.reason.text())); // kl is not critical
     probeCriticalScopes(rig);
     r = rig.rule(QStringLiteral("scope-not-validated"));
-    QVERIFY2(!r.holds, qPrintable(r.reason));
+    QVERIFY2(!r.holds, qPrintable(r.reason.text()));
     rig.clock += 25 * 60 * kMinute;
     r = rig.rule(QStringLiteral("scope-not-validated"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("probe it again")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("probe it again")), qPrintable(r.reason.text()));
 }
 
 void TestLaunch::editedProbeStatesChangeNoDecision() {
@@ -345,9 +351,10 @@ void TestLaunch::editedProbeStatesChangeNoDecision() {
     test::attack(rig.f.path, "UPDATE probe_states SET state = 'ok', reason = '' WHERE target = 'my/pack';");
     NoGoRule r = rig.rule(QStringLiteral("scope-not-validated"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("my/pack unverified: the probe state table says ok but the "
-                                              "evidence log says failed")),
-             qPrintable(r.reason));
+    QVERIFY2(
+        r.reason.text().contains(QStringLiteral("my/pack unverified: the probe state table says ok but the "
+                                                "evidence log says failed")),
+        qPrintable(r.reason.text()));
     // A row written without its event (a target the log never saw probed) does not count either.
     test::attack(rig.f.path,
                  "INSERT OR REPLACE INTO probe_states(target, scope, kind, state, reason, since_ms, "
@@ -355,7 +362,8 @@ void TestLaunch::editedProbeStatesChangeNoDecision() {
                  "UPDATE probe_states SET state = 'failed' WHERE target = 'baseline/pack';");
     r = rig.rule(QStringLiteral("scope-not-validated"));
     QVERIFY(r.holds);
-    QVERIFY2(r.reason.contains(QStringLiteral("baseline/pack unverified")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("baseline/pack unverified")),
+             qPrintable(r.reason.text()));
 }
 
 void TestLaunch::configSnapshotHoldsPresenceNeverValues() {
@@ -391,7 +399,8 @@ void TestLaunch::configSnapshotHoldsPresenceNeverValues() {
     const LaunchStatus afterSwitch = rig.status();
     const LaunchCheck *c = afterSwitch.check(QStringLiteral("config-snapshot"));
     QVERIFY(!c->holds());
-    QVERIFY2(c->stale.contains(QStringLiteral("changed since this snapshot")), qPrintable(c->stale));
+    QVERIFY2(c->stale.text().contains(QStringLiteral("changed since this snapshot")),
+             qPrintable(c->stale.text()));
     auto again = l.recordSnapshot(run);
     QCOMPARE(again->payload().stringAt("status"), QStringLiteral("failed"));
     QVERIFY2(again->payload().stringAt("note").contains(QStringLiteral("ai kill switch is active on kl")),
@@ -452,8 +461,8 @@ void TestLaunch::signoffsAreSeparatedAndInvalidatedByChanges() {
     st = rig.status();
     for (const LaunchSignoff &s : st.signoffs) {
         QCOMPARE(s.state, SignoffState::Invalidated);
-        QVERIFY2(s.why.contains(QStringLiteral("probe-active (event %1)").arg(reprobe->seq)),
-                 qPrintable(s.why));
+        QVERIFY2(s.why.text().contains(QStringLiteral("probe-active (event %1)").arg(reprobe->seq)),
+                 qPrintable(s.why.text()));
     }
     QVERIFY(!st.go);
     // Signing again: the same separation holds across the whole launch.
@@ -476,7 +485,7 @@ void TestLaunch::aBrokenSignatureIsShownAsSuch() {
     const LaunchStatus swapped = computeLaunchStatus(in);
     const LaunchSignoff *s = swapped.signoff(QStringLiteral("product"));
     QCOMPARE(s->state, SignoffState::BadSignature);
-    QVERIFY2(s->why.contains(QStringLiteral("does not verify")), qPrintable(s->why));
+    QVERIFY2(s->why.text().contains(QStringLiteral("does not verify")), qPrintable(s->why.text()));
     in = rig.inputs();
     in.identities.remove(QStringLiteral("pat"));
     QCOMPARE(computeLaunchStatus(in).signoff(QStringLiteral("product"))->state, SignoffState::BadSignature);
@@ -525,19 +534,21 @@ void TestLaunch::oneIdentityNeverCountsForTwoRoles() {
     const LaunchSignoff *second = st.signoff(QStringLiteral("engineering"));
     QCOMPARE(second->identity, QStringLiteral("mia"));
     QCOMPARE(second->state, SignoffState::Invalidated);
-    QVERIFY2(second->why.contains(QStringLiteral("already signed as Product")), qPrintable(second->why));
+    QVERIFY2(second->why.text().contains(QStringLiteral("already signed as Product")),
+             qPrintable(second->why.text()));
     QVERIFY(!st.go);
     bool named = false;
     for (const auto &[rule, reason] : st.reasons)
-        named = named ||
-                (rule == QLatin1String("sign-offs") && reason.contains(QStringLiteral("different people")));
+        named = named || (rule == QLatin1String("sign-offs") &&
+                          reason.text().contains(QStringLiteral("different people")));
     QVERIFY(named);
     // And the decision refuses GO on it.
     QCOMPARE(rig.as(rig.rob).decide(run, true, QStringLiteral("go")).error().code, ErrorCode::Negative);
     // eve signing engineering makes it three people again.
     QVERIFY_OK(rig.as(rig.eve).signoff(run, QStringLiteral("engineering")));
-    QVERIFY2(rig.status().go,
-             qPrintable(rig.status().reasons.isEmpty() ? QString() : rig.status().reasons.first().second));
+    QVERIFY2(
+        rig.status().go,
+        qPrintable(rig.status().reasons.isEmpty() ? QString() : rig.status().reasons.first().second.text()));
 }
 
 void TestLaunch::theSignoffMadeFirstCounts() {
@@ -554,8 +565,8 @@ void TestLaunch::theSignoffMadeFirstCounts() {
     QCOMPARE(st.signoff(QStringLiteral("engineering"))->state, SignoffState::Valid);
     const LaunchSignoff *product = st.signoff(QStringLiteral("product"));
     QCOMPARE(product->state, SignoffState::Invalidated);
-    QVERIFY2(product->why.contains(QStringLiteral("already signed as Engineering")),
-             qPrintable(product->why));
+    QVERIFY2(product->why.text().contains(QStringLiteral("already signed as Engineering")),
+             qPrintable(product->why.text()));
     QVERIFY(!st.go);
 }
 
@@ -589,7 +600,7 @@ void TestLaunch::decisionIsGoOnlyWhenTheEvidenceSaysSo() {
 
     clearEveryRule(rig);
     st = rig.status();
-    QVERIFY2(st.go, qPrintable(st.reasons.isEmpty() ? QString() : st.reasons.first().second));
+    QVERIFY2(st.go, qPrintable(st.reasons.isEmpty() ? QString() : st.reasons.first().second.text()));
     QCOMPARE(st.toJson().find("no_go")->toArray().size(), std::size_t(0));
     auto decided = rig.as(rig.rob).decide(run, true, QStringLiteral("all green"));
     QVERIFY_OK(decided);
