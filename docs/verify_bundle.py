@@ -349,10 +349,14 @@ def root_from_inclusion(leaf: bytes, index: int, size: int, path):
 
 # --- the checks -------------------------------------------------------------------------------
 
-def pinned(own, either, fingerprint_):
+def pinned(own, either, other, fingerprint_):
+    # A role's own pins, else the pins for either role, else the other role's pins: a pin for one
+    # role alone binds both (an unpinned exporter could drop an event with its proof and re-sign).
     if own:
         return fingerprint_ in own
-    return not either or fingerprint_ in either
+    if either:
+        return fingerprint_ in either
+    return not other or fingerprint_ in other
 
 
 def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
@@ -387,7 +391,7 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
             or not openssl_verify(exporter_key, m_bytes, files["manifest.sig"]):
         problems.append(f"manifest.sig does not verify with keys/{exporter}.pem")
         return None
-    if not pinned(pins_exporter, pins, fingerprint(exporter_key)):
+    if not pinned(pins_exporter, pins, pins_signer, fingerprint(exporter_key)):
         problems.append(f"the exporter {exporter} signed with {fingerprint(exporter_key)}, which is not pinned")
 
     listed = {}
@@ -423,7 +427,7 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
     if signer_key is None or kid != key_id(signer, 1, signer_key) or not openssl_verify(signer_key, note[0], sig):
         problems.append(f"the checkpoint's signature does not verify with keys/{signer}.pem")
         return None
-    if not pinned(pins_signer, pins, fingerprint(signer_key)):
+    if not pinned(pins_signer, pins, pins_exporter, fingerprint(signer_key)):
         problems.append(f"the checkpoint signer {signer} signed with {fingerprint(signer_key)}, which is not pinned")
     if manifest.get("checkpoint_size") != cp["size"] or manifest.get("store") != cp["store"]:
         problems.append("manifest.json names another checkpoint or store")

@@ -128,13 +128,13 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
         QStringLiteral("pin-signer"),
         QStringLiteral(
             "verify-bundle: the checkpoint signer's key must be this one (repeatable; replaces --pin "
-            "for that role)."),
+            "for that role; without --pin-exporter or --pin the exporter must hold it too)."),
         QStringLiteral("SHA256:HEX"));
     const QCommandLineOption pinExporter(
         QStringLiteral("pin-exporter"),
         QStringLiteral(
             "verify-bundle: the exporter's key must be this one (repeatable; replaces --pin for that "
-            "role)."),
+            "role; without --pin-signer or --pin the checkpoint signer must hold it too)."),
         QStringLiteral("SHA256:HEX"));
     const QCommandLineOption raw(
         QStringLiteral("raw"),

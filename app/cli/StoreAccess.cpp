@@ -216,6 +216,7 @@ Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io) {
                << " before it) until the server is back\n";
         return Unlocked{std::move(offline).value(), std::move(signer).value()};
     }
+    warnIfDamaged(*opened.value(), io);
     auto signer = unlock(ctx, *opened.value(), io);
     if (!signer.ok())
         return signer.error();
@@ -228,11 +229,22 @@ Result<Unlocked> openUnlocked(const StartupContext &ctx, CliIo &io) {
     return Unlocked{std::move(opened).value(), std::move(signer).value()};
 }
 
+void warnIfDamaged(const EvidenceStore &store, CliIo &io) {
+    // What the window's status bar says in red: a read of a store that was rolled back, cut or
+    // rewritten since this user last verified it does not print as if all were well.
+    if (const auto *local = dynamic_cast<const SqliteEvidenceStore *>(&store);
+        local && !local->integrityProblem().isEmpty())
+        io.err << "opsconsole-cli: WARNING: " << local->integrityProblem()
+               << "; what follows may not be the whole log (opsconsole-cli evidence verify)\n";
+}
+
 namespace {
 
 // `opened`, or on the team log while its server is away, the copy to read from.
 Result<std::unique_ptr<EvidenceStore>> orCopy(Result<std::unique_ptr<EvidenceStore>> opened,
                                               const StartupContext &ctx, CliIo &io) {
+    if (opened.ok())
+        warnIfDamaged(*opened.value(), io);
     if (opened.ok() || !isTeamLog(ctx) || !serverAway(opened.error()))
         return opened;
     auto offline = openOffline(ctx);

@@ -46,6 +46,9 @@ Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx, C
 // The store of either backend as openAny opens it; on the team log while its server is away, the
 // copy as openReadOnly gives it (for the verbs that only read).
 Result<std::unique_ptr<EvidenceStore>> openForReading(const StartupContext &ctx, CliIo &io);
+// A warning on stderr when this user's anchor says the local store was rolled back, cut or
+// rewritten (every open above gives it; verbs that open the store otherwise call it themselves).
+void warnIfDamaged(const EvidenceStore &store, CliIo &io);
 // "WHAT runs on a local store only…": for the verbs that read the file's own tables.
 Error localOnly(const StartupContext &ctx, const QString &what);
 // On the team log, the console's witness step before it acts (TeamWitness.h): a rewritten log

@@ -132,7 +132,7 @@ Result<DeploymentConfig> Reader::read(const YAML::Node &root) {
             if (const auto u = m_check.url(n["rebind"], QStringLiteral("publisher.rebind")))
                 p.rebind = *u;
             if (n["auth"].IsDefined())
-                p.auth = m_check.boolean(n["auth"], QStringLiteral("publisher.auth")).value_or(true);
+                p.auth = m_check.boolean(n["auth"], QStringLiteral("publisher.auth")).value_or(false);
             cfg.publisher = p;
         }
     }

@@ -61,7 +61,21 @@ Unpack into an empty directory (`tar --zstd -xf BUNDLE.tar.zst`), then:
   RFC 6962 inclusion path and the checkpoint. The leaf hash of an event is
   SHA-256(0x00 ‖ its line of `events.jsonl` without the newline).
 - `blobs/<sha256>` are attachments named by their own SHA-256.
-- An event's signature is over its canonical JSON without the `signature` member.
+- An event's `signature` (base64; `null` for the events of a bulk import, which the importer's
+  checkpoint covers) is its actor's Ed25519 signature over `opsconsole event v2`, a newline, the
+  store id, a newline and the event's canonical JSON (keys sorted, no spaces, as in
+  `events.jsonl`) without its `seq` and `signature` members. The store id is the checkpoint's
+  `opsconsole-store` line when it has one, else its origin after `opsconsole/`. For the event on
+  line N of `events.jsonl`:
+
+      N=2
+      STORE=$(sed -n 's/^opsconsole-store //p' checkpoint); [ -n "$STORE" ] || STORE=$(head -n 1 checkpoint | cut -d/ -f2-)
+      sed -n "${N}p" events.jsonl | python3 -c 'import json,sys; e=json.load(sys.stdin); open("actor","w").write(e["actor"]); open("sig.b64","w").write(e["signature"]); [e.pop(k) for k in ("seq","signature")]; sys.stdout.buffer.write(b"opsconsole event v2\n" + sys.argv[1].encode() + b"\n" + json.dumps(e, ensure_ascii=False, separators=(",",":"), sort_keys=True).encode())' "$STORE" > message
+      base64 -d sig.b64 > sig
+      openssl pkeyutl -verify -pubin -inkey "keys/$(cat actor).pem" -rawin -in message -sigfile sig
+
+  Events written before this form sign their canonical JSON without `signature` only (`seq`
+  included); `verify_bundle.py` accepts either.
 )MD";
 
 bool selected(const StoredEvent &e, const ExportFilter &f) {

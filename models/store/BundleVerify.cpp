@@ -148,11 +148,16 @@ private:
         }
     }
 
-    // A role's own pins when given, else the pins for either role, else anything.
-    static bool pinned(const QStringList &own, const QStringList &either, const QString &fingerprint) {
+    // A role's own pins when given, else the pins for either role, else the other role's pins (a
+    // pin for one role alone binds both: an unpinned exporter could drop an event with its proof
+    // and re-sign the manifest with a key of their own), else anything (an unpinned bundle).
+    static bool pinned(const QStringList &own, const QStringList &either, const QStringList &other,
+                       const QString &fingerprint) {
         if (!own.isEmpty())
             return own.contains(fingerprint);
-        return either.isEmpty() || either.contains(fingerprint);
+        if (!either.isEmpty())
+            return either.contains(fingerprint);
+        return other.isEmpty() || other.contains(fingerprint);
     }
 
     void checkManifest() {
@@ -186,7 +191,7 @@ private:
             problem(QStringLiteral("manifest.sig does not verify with keys/%1.pem").arg(m_report.exporter));
             return;
         }
-        if (!pinned(m_pins.exporter, m_pins.any, m_report.exporterKey))
+        if (!pinned(m_pins.exporter, m_pins.any, m_pins.signer, m_report.exporterKey))
             problem(QStringLiteral("the exporter %1 signed with %2, which is not pinned")
                         .arg(m_report.exporter, m_report.exporterKey));
         const JsonValue *entries = m_manifest.find("entries");
@@ -226,7 +231,7 @@ private:
         if (!m_cp->signedBy(key.value()))
             problem(QStringLiteral("the checkpoint's signature does not verify with keys/%1.pem")
                         .arg(m_cp->signer));
-        else if (!pinned(m_pins.signer, m_pins.any, m_report.signerKey))
+        else if (!pinned(m_pins.signer, m_pins.any, m_pins.exporter, m_report.signerKey))
             problem(QStringLiteral("the checkpoint signer %1 signed with %2, which is not pinned")
                         .arg(m_cp->signer, m_report.signerKey));
         if (!m_manifest.isObject())
@@ -429,8 +434,8 @@ private:
 
     Result<BundleReport> finish() {
         m_report.valid = m_report.problems.isEmpty();
-        m_report.pinned = m_report.valid && (!m_pins.signer.isEmpty() || !m_pins.any.isEmpty()) &&
-                          (!m_pins.exporter.isEmpty() || !m_pins.any.isEmpty());
+        m_report.pinned = m_report.valid &&
+                          (!m_pins.signer.isEmpty() || !m_pins.any.isEmpty() || !m_pins.exporter.isEmpty());
         return m_report;
     }
 

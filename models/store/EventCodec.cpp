@@ -424,7 +424,12 @@ NewEvent attachmentEvent(const NewBlob &blob, const QString &scope) {
     return e;
 }
 
-Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes) {
+Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes,
+                                                  bool everyEvent) {
+    // Only what counts: nothing from the first event that does not verify on.
+    auto trusted = everyEvent ? Result<quint64>(std::numeric_limits<quint64>::max()) : store.trustedThrough();
+    if (!trusted.ok())
+        return trusted.error();
     QList<StoredEvent> all;
     for (const QString &prefix : prefixes) {
         EventFilter f;
@@ -440,6 +445,7 @@ Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, co
             f.fromSeq = page->last().seq + 1;
         }
     }
+    all.removeIf([&trusted](const StoredEvent &e) { return e.seq > trusted.value(); });
     std::sort(all.begin(), all.end(),
               [](const StoredEvent &a, const StoredEvent &b) { return a.seq < b.seq; });
     return all;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "EvidenceTypes.h"
+
 #include "IdentityRegistry.h"
+#include <limits>
 
 #include "core/Result.h"
 
@@ -75,6 +77,11 @@ public:
     Result<StoredEvent> rotateIdentity(const Signer &current, const crypto::PrivateKey &newKey);
 
     virtual Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) = 0;
+    // How many leading events count: those up to the first event that does not verify (a forged
+    // or unsigned act, a checkpoint sealing another actor's events, …). The folds that decide
+    // (incidents, kill switches, runs, derivations) read no further, and nothing is written after
+    // such an event. A store that checks nothing says all of them.
+    virtual Result<quint64> trustedThrough() const { return std::numeric_limits<quint64>::max(); }
     virtual Result<void> backup(const QString &outPath, const Progress &progress = {}) = 0;
 };
 
@@ -85,6 +92,8 @@ NewEvent attachmentEvent(const NewBlob &blob, const QString &scope);
 
 // Every event whose kind starts with one of `prefixes`, in sequence order, read page by page
 // through the kind index: what the folds (incidents, launches, derivations) are built from.
-Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes);
+// (Only the events that count, trustedThrough(), unless everyEvent: the identity fold reads every one.)
+Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes,
+                                                  bool everyEvent = false);
 
 } // namespace ops

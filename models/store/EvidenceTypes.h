@@ -99,7 +99,7 @@ inline bool isActKind(QStringView kind) {
          {"identity.",    "incident.",   "runbook.",  "rollback.", "killswitch.",   "alert.",
           "launch.",      "derivation.", "handoff.",  "verdict.",  "proof.",        "evidence.",
           "publisher.",   "silence.",    "probe.",    "trust.",    "alertmanager.", "notification.",
-          "attestation.", "report.",     "handover.", "outbox."})
+          "attestation.", "report.",     "handover.", "outbox.",   "monitor."})
         if (kind.startsWith(QLatin1String(prefix)))
             return true;
     return false;
@@ -152,6 +152,17 @@ struct VerifyOptions {
     bool signatures = false; // also verify every event signature
     bool projections = true; // rebuild projections from events and compare
     QStringList pins;        // admin key fingerprints the genesis must be among (beside trust.admins)
+    // Verify only what follows a checkpoint verified before (the log's first `size` events, their
+    // root and the checkpoint's time): the Merkle frontier at that size must still give that root,
+    // the identity events before it are folded again, and every event and checkpoint after it is
+    // checked in full. Without it, every event from the first.
+    struct Base {
+        quint64 size = 0;
+        QByteArray root;
+        qint64 tsMs = 0;
+    };
+    std::optional<Base> after;
+    bool blobs = true; // hash every attachment against its name
 };
 
 struct VerifyReport {

@@ -64,7 +64,7 @@ QByteArray IdentityRegistry::rotationProof(const QString &name, const QString &o
 }
 
 Result<IdentityRegistry> IdentityRegistry::load(const EvidenceStore &store, TrustPolicy policy) {
-    auto events = eventsWithKindPrefixes(store, {QStringLiteral("identity.")});
+    auto events = eventsWithKindPrefixes(store, {QStringLiteral("identity.")}, true);
     if (!events.ok())
         return events.error();
     IdentityRegistry reg(std::move(policy), store.storeId());

@@ -310,8 +310,8 @@ Result<NewEvent> SqliteEvidenceStore::parseImportLine(std::string_view line) {
 
 Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QString &file,
                                                  const Progress &progress) {
-    if (!m_integrityProblem.isEmpty())
-        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(m_integrityProblem),
+    if (!integrityProblem().isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(integrityProblem()),
                          m_path);
     if (auto r = awaitIntegrity(); !r.ok())
         return r.error();

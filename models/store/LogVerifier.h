@@ -8,6 +8,7 @@
 #include "IdentityRegistry.h"
 
 #include "core/Result.h"
+#include "crypto/Merkle.h"
 
 #include <functional>
 #include <optional>
@@ -57,6 +58,24 @@ public:
     using BlobVisitor = std::function<void(const QString &sha256Hex, qint64 size, QByteArrayView data)>;
     virtual Result<void> forEachBlob(const BlobVisitor &visit) = 0;
     virtual Result<bool> hasBlob(const QString &sha256Hex) = 0;
+    // For a verification that starts after a checkpoint verified before (VerifyOptions::after):
+    // events and checkpoints from after `size` on; the Merkle frontier at `size` from the stored
+    // subtrees; the identity events up to `size`.
+    virtual Result<void> startAfter(quint64 size) {
+        (void)size;
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("this log cannot be verified from a checkpoint on"));
+    }
+    virtual Result<crypto::merkle::TreeBuilder> frontier(quint64 size) {
+        (void)size;
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("this log cannot be verified from a checkpoint on"));
+    }
+    virtual Result<QList<StoredEvent>> identityEventsUpTo(quint64 size) {
+        (void)size;
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("this log cannot be verified from a checkpoint on"));
+    }
     // Called for each valid identity.created event when projections are rebuilt.
     virtual Result<void> projectIdentity(const StoredEvent &event, const JsonValue &payload) {
         (void)event;

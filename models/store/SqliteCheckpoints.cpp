@@ -123,6 +123,7 @@ Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Si
     if (auto r = tx.commit(); !r.ok())
         return r;
     writeSidecar(cp.value()); // after the commit: a crash in between leaves it behind, never ahead
+    verifiedUpTo(cp.value()); // written over a log checked up to its head (checkHead)
     writeAnchors(cp.value());
     if (m_afterCommit)
         m_afterCommit();
@@ -233,6 +234,9 @@ Result<void> SqliteEvidenceStore::checkAnchors() {
                     .arg(seen);
             return {};
         }
+        // What follows it is verified from there (checkTail).
+        if (!m_verified || anchor->size > m_verified->size)
+            m_verified = VerifyOptions::Base{anchor->size, anchor->root, anchor->tsMs};
     }
     return {};
 }
@@ -312,16 +316,25 @@ Result<void> SqliteEvidenceStore::checkSidecar() {
     if (m_integrityProblem.isEmpty())
         if (auto r = checkAnchors(); !r.ok())
             return r;
-    // The anchor moves forward only to a checkpoint that is the store's head: the events' root,
-    // validly signed (and, by checkAnchors above, consistent with the previous anchor).
-    if (m_integrityProblem.isEmpty() && !anchorPaths().isEmpty())
+    // Without an anchor (this user's first sight of the store, or no anchor directory) the head
+    // is taken on trust when it is the events' root, validly signed; with one, what follows the
+    // anchor is verified in full. The anchor then moves forward only over a verified log.
+    if (m_integrityProblem.isEmpty() && !m_verified)
         if (auto latest = latestCheckpoint(); latest.ok())
             if (auto reg = registry(); reg.ok())
                 if (auto n = maxSeq(m_db); n.ok() && n.value() == latest->size)
                     if (auto tree = loadFrontier(n.value());
                         tree.ok() && tree->root() == latest->root &&
                         checkpointSignatureOk(reg.value(), latest.value()))
-                        writeAnchors(latest.value());
+                        m_verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
+    if (m_integrityProblem.isEmpty() && m_verified) {
+        auto trusted = trustedThrough();
+        if (!trusted.ok())
+            return trusted.error();
+        if (!m_firstBad && !anchorPaths().isEmpty())
+            if (auto latest = latestCheckpoint(); latest.ok() && latest->size == m_verified->size)
+                writeAnchors(latest.value());
+    }
     return {};
 }
 

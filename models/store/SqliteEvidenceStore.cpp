@@ -312,9 +312,22 @@ bool SqliteEvidenceStore::checkpointSignatureOk(const IdentityRegistry &reg, con
 
 Result<void> SqliteEvidenceStore::checkHead(const IdentityRegistry &reg, quint64 n,
                                             const merkle::TreeBuilder &tree) const {
-    return act::checkHead(
-        reg, n, tree, n == 0 ? Result<Checkpoint>(Checkpoint{}) : latestCheckpoint(),
-        [this](quint64 size) { return checkpointAt(size); }, m_path);
+    if (auto r = act::checkHead(
+            reg, n, tree, n == 0 ? Result<Checkpoint>(Checkpoint{}) : latestCheckpoint(),
+            [this](quint64 size) { return checkpointAt(size); }, m_path);
+        !r.ok())
+        return r;
+    // Nothing is written over an event that does not verify: the next honest act would seal it.
+    if (auto r = checkTail(); !r.ok())
+        return r;
+    if (m_firstBad)
+        return makeError(
+            ErrorCode::Store,
+            QStringLiteral("refusing to append: %1 (evidence verify names it; nothing is written "
+                           "after it)")
+                .arg(m_tailProblem),
+            m_path);
+    return {};
 }
 
 Result<qint64> SqliteEvidenceStore::timeHighWater() const {
@@ -357,8 +370,8 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
                                                                const InTransaction &alsoWrite) {
     if (auto r = awaitIntegrity(); !r.ok())
         return r.error();
-    if (!m_integrityProblem.isEmpty())
-        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(m_integrityProblem),
+    if (!integrityProblem().isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(integrityProblem()),
                          m_path);
     if (m_options.readOnly)
         return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_path);

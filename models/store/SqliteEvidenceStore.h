@@ -109,7 +109,12 @@ public:
     QStringList anchorPaths() const;
     // The full PRAGMA quick_check started at open (off the caller's path); waits for it.
     Result<void> awaitIntegrity();
-    QString integrityProblem() const { return m_integrityProblem; }
+    // Why this store may not be trusted as it stands (rolled back, rewritten, a forged or unsigned
+    // act after the last checkpoint this user verified); empty when nothing is known against it.
+    QString integrityProblem() const {
+        return m_integrityProblem.isEmpty() ? m_tailProblem : m_integrityProblem;
+    }
+    Result<quint64> trustedThrough() const override;
     Result<QString> meta(const QString &key) const;
     // The identity made by init; written once.
     Result<void> setDefaultIdentity(const QString &name) {
@@ -135,6 +140,12 @@ private:
                                       const crypto::merkle::TreeBuilder &tree);
     void writeSidecar(const Checkpoint &cp) const;
     Result<void> checkSidecar();
+    // Verifies, signatures included, the events after the last checkpoint this user verified (or
+    // wrote on a verified log) and moves that mark forward; the first that fails is remembered
+    // (m_firstBad, m_tailProblem) and stays. Called inside a read or write transaction.
+    Result<void> checkTail() const;
+    // After a commit of this connection over a verified log: its own checkpoint is verified.
+    void verifiedUpTo(const Checkpoint &cp) const;
     Result<void> checkAnchors();
     void writeAnchors(const Checkpoint &cp) const;
     // Refuses a signer that may not act at position nextSeq (not approved, revoked, wrong key).
@@ -161,6 +172,10 @@ private:
     QString m_path;
     QString m_storeId;
     QString m_integrityProblem;
+    mutable std::optional<VerifyOptions::Base> m_verified; // the last checkpoint verified
+    mutable quint64 m_tailCheckedAt = 0;                   // the log's size at the last checkTail
+    mutable std::optional<quint64> m_firstBad;
+    mutable QString m_tailProblem;
     bool m_createdNow = false;
     StoreOpenOptions m_options;
     std::function<void()> m_afterCommit;

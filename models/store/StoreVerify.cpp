@@ -1,12 +1,17 @@
 // SqliteEvidenceStore::verify: the shared log checks (LogVerifier) over this file's rows, then
 // what only a local file has: its projection tables, its integrity check and its sidecar.
 #include "SqliteEvidenceStore.h"
+#include "SqliteInternals.h"
 
 #include "LogVerifier.h"
 #include "Projections.h"
 #include "Schema.h"
 
 #include <QFileInfo>
+
+#include <sqlite3.h>
+
+#include <limits>
 
 namespace ops {
 
@@ -16,9 +21,11 @@ namespace {
 
 class SqliteLogSource final : public LogSource {
 public:
-    SqliteLogSource(Database &db, bool projections)
+    using Frontier = std::function<Result<crypto::merkle::TreeBuilder>(quint64)>;
+    SqliteLogSource(Database &db, bool projections, Frontier frontier = {})
         : m_db(db)
-        , m_projections(projections) {}
+        , m_projections(projections)
+        , m_frontier(std::move(frontier)) {}
 
     Result<void> prepare() {
         auto cps = Statement::prepare(
@@ -36,6 +43,58 @@ public:
         m_node = std::move(node).value();
         m_present = std::move(present).value();
         return {};
+    }
+
+    Result<void> startAfter(quint64 size) override {
+        auto cps = Statement::prepare(
+            m_db, "SELECT size, root, canonical, signature, ts_ms, signer FROM checkpoints "
+                  "WHERE size > ? ORDER BY size");
+        auto rows =
+            Statement::prepare(m_db, "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, "
+                                     "signed FROM events WHERE seq > ? ORDER BY seq");
+        for (auto *st : {&cps, &rows})
+            if (!st->ok())
+                return st->error();
+        m_cps = std::move(cps).value();
+        m_rows = std::move(rows).value();
+        m_cps.bind(1, static_cast<qint64>(size));
+        m_rows.bind(1, static_cast<qint64>(size));
+        return {};
+    }
+
+    Result<crypto::merkle::TreeBuilder> frontier(quint64 size) override {
+        if (!m_frontier)
+            return LogSource::frontier(size);
+        return m_frontier(size);
+    }
+
+    Result<QList<StoredEvent>> identityEventsUpTo(quint64 size) override {
+        auto st =
+            Statement::prepare(m_db, "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, "
+                                     "signed FROM events WHERE kind >= 'identity.' AND kind < 'identity/' "
+                                     "AND seq <= ? ORDER BY seq");
+        if (!st.ok())
+            return st.error();
+        st->bind(1, static_cast<qint64>(size));
+        QList<StoredEvent> out;
+        while (true) {
+            auto more = st->step();
+            if (!more.ok())
+                return more.error();
+            if (!more.value())
+                return out;
+            LogEventRow row;
+            row.seq = static_cast<quint64>(st->int64(0));
+            row.uuid = st->textView(1);
+            row.tsMs = st->int64(2);
+            row.actor = st->textView(3);
+            row.kind = st->textView(4);
+            row.scope = st->textView(5);
+            row.canonical = st->blobView(6);
+            row.leafHash = st->blobView(7);
+            row.signedByActor = st->int64(8) != 0;
+            out << row.toEvent();
+        }
     }
 
     Result<quint64> size() override {
@@ -127,6 +186,7 @@ public:
 private:
     Database &m_db;
     bool m_projections;
+    Frontier m_frontier;
     Statement m_cps, m_rows, m_node, m_present;
 };
 
@@ -163,6 +223,51 @@ Result<void> SqliteEvidenceStore::readLog(const std::function<Result<void>(LogSo
     if (auto r = source.prepare(); !r.ok())
         return r.error();
     return reader(source);
+}
+
+Result<void> SqliteEvidenceStore::checkTail() const {
+    auto n = sqlitestore::maxSeq(m_db);
+    if (!n.ok())
+        return n.error();
+    // Once an event fails it stays failed: the log only grows, and nothing is written after it.
+    if (m_firstBad || (m_verified && m_verified->size == n.value()) || m_tailCheckedAt == n.value())
+        return {};
+    VerifyOptions options(true, false, {});
+    options.blobs = false;
+    options.after = m_verified; // none: this process verifies the log from its first event
+    SqliteLogSource source(m_db, false, [this](quint64 size) { return loadFrontier(size); });
+    if (auto r = source.prepare(); !r.ok())
+        return r.error();
+    auto report = verifyLog(source, m_storeId, m_options.trust, options);
+    if (!report.ok())
+        return report.error();
+    m_tailCheckedAt = n.value();
+    if (report->reason.isEmpty()) {
+        auto latest = latestCheckpoint();
+        if (!latest.ok())
+            return latest.error();
+        if (latest->size == n.value())
+            m_verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
+        return {};
+    }
+    m_firstBad = report->firstBadSeq.value_or(m_verified ? m_verified->size + 1 : 1);
+    m_tailProblem = report->reason;
+    return {};
+}
+
+void SqliteEvidenceStore::verifiedUpTo(const Checkpoint &cp) const {
+    m_verified = VerifyOptions::Base{cp.size, cp.root, cp.tsMs};
+    m_tailCheckedAt = cp.size;
+}
+
+Result<quint64> SqliteEvidenceStore::trustedThrough() const {
+    ReadSnapshot snapshot(m_db);
+    if (sqlite3_get_autocommit(m_db.handle()) != 0)
+        if (auto r = snapshot.begin(); !r.ok())
+            return r.error();
+    if (auto r = checkTail(); !r.ok())
+        return r.error();
+    return m_firstBad ? *m_firstBad - 1 : std::numeric_limits<quint64>::max();
 }
 
 Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, const Progress &progress) {

@@ -7,9 +7,12 @@
 #include "StoreFixture.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace ops;
 using namespace ops::test;
@@ -34,6 +37,7 @@ private Q_SLOTS:
     void noExternalDecompressorRuns();
     void exportWritesAPrivateFileAndFollowsNoLink();
     void exporterMustBeApproved();
+    void verifyMdRecipeChecksEventSignatures();
 
 private:
     std::unique_ptr<StoreFixture> m_f;
@@ -263,6 +267,22 @@ void TestBundle::droppedEventResignedByFreshKeyFailsThePin() {
     QByteArray out;
     QCOMPARE(python(bad, &out, {QStringLiteral("--pin"), fp}), 1);
     QVERIFY2(out.contains("exporter mallory"), out.constData());
+    // A pin of the checkpoint signer alone binds the exporter too: never an exporter nobody pinned.
+    const auto signerOnly = Bundle::verifyBundle(bad, Bundle::Pins{{}, {fp}, {}});
+    QVERIFY(!signerOnly->valid);
+    QVERIFY2(signerOnly->problems.join(QString()).contains(QStringLiteral("exporter mallory")),
+             qPrintable(signerOnly->problems.join(QLatin1Char('\n'))));
+    QCOMPARE(python(bad, &out, {QStringLiteral("--pin-signer"), fp}), 1);
+    QVERIFY2(out.contains("exporter mallory"), out.constData());
+    // And the exporter's pin alone binds the checkpoint signer.
+    const QString malloryFp = unpinned->exporterKey;
+    const auto exporterOnly = Bundle::verifyBundle(bad, Bundle::Pins{{}, {}, {malloryFp}});
+    QVERIFY(!exporterOnly->valid);
+    QVERIFY(exporterOnly->problems.join(QString()).contains(QStringLiteral("checkpoint signer alice")));
+    QCOMPARE(python(bad, &out, {QStringLiteral("--pin-exporter"), malloryFp}), 1);
+    // The honest bundle, exported and sealed by alice, passes on her pin for one role.
+    QVERIFY(Bundle::verifyBundle(m_bundle, Bundle::Pins{{}, {fp}, {}})->valid);
+    QCOMPARE(python(m_bundle, &out, {QStringLiteral("--pin-signer"), fp}), 0);
 }
 
 void TestBundle::pemTricksRefused_data() {
@@ -433,4 +453,54 @@ void TestBundle::exporterMustBeApproved() {
 }
 
 QTEST_GUILESS_MAIN(TestBundle)
+// The by-hand recipe of the bundle's own VERIFY.md, run as written (shell, python3, openssl):
+// every signed event verifies with its actor's key, and an event changed by one character does not.
+void TestBundle::verifyMdRecipeChecksEventSignatures() {
+    TempDir work;
+    const QString dir = work.file(QStringLiteral("x"));
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(run(QStringLiteral("tar"), {QStringLiteral("--zstd"), QStringLiteral("-xf"), m_bundle}, dir));
+    QFile md(dir + QStringLiteral("/VERIFY.md"));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(md.readAll()).split(QLatin1Char('\n'));
+    const qsizetype start = lines.indexOf(QStringLiteral("      N=2"));
+    QVERIFY(start > 0);
+    QStringList recipe;
+    for (qsizetype i = start + 1; i < lines.size() && lines.at(i).startsWith(QStringLiteral("      ")); ++i)
+        recipe << lines.at(i).mid(6);
+    QVERIFY2(recipe.size() >= 3 && recipe.last().startsWith(QStringLiteral("openssl pkeyutl -verify")),
+             qPrintable(recipe.join(QLatin1Char('\n'))));
+    const auto check = [&](int n) {
+        QProcess p;
+        p.setWorkingDirectory(dir);
+        p.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("set -e\nN=%1\n").arg(n) +
+                                                                   recipe.join(QLatin1Char('\n'))});
+        p.waitForFinished(60000);
+        return p.exitCode() == 0 && p.readAllStandardOutput().contains("Signature Verified Successfully");
+    };
+    QFile events(dir + QStringLiteral("/events.jsonl"));
+    QVERIFY(events.open(QIODevice::ReadOnly));
+    const QList<QByteArray> jsonl = events.readAll().split('\n');
+    events.close();
+    int signedEvents = 0;
+    for (int n = 1; n <= jsonl.size(); ++n) {
+        if (jsonl.at(n - 1).isEmpty() || jsonl.at(n - 1).contains("\"signature\":null"))
+            continue;
+        ++signedEvents;
+        QVERIFY2(check(n), jsonl.at(n - 1).constData());
+    }
+    QVERIFY2(signedEvents >= 3, "the fixture's acts are signed");
+    // bob's note (umlauts, quotes, a backslash, a newline) with one character changed.
+    const int note =
+        static_cast<int>(std::find_if(jsonl.cbegin(), jsonl.cend(),
+                                      [](const QByteArray &l) { return l.contains("Zeichen"); }) -
+                         jsonl.cbegin() + 1);
+    QVERIFY(check(note));
+    QVERIFY(run(QStringLiteral("sed"),
+                {QStringLiteral("-i"), QStringLiteral("%1s/Zeichen/Zeichon/").arg(note),
+                 QStringLiteral("events.jsonl")},
+                dir));
+    QVERIFY(!check(note));
+}
+
 #include "tst_bundle.moc"

@@ -36,7 +36,7 @@ QByteArray demoYaml() {
 // The demo deployment declared staging: its publisher is plain http on loopback, so it may not
 // carry the token (outside dev the token goes only over TLS).
 QByteArray stagingYaml() {
-    return demoYaml().replace("publisher: {rebind: http://127.0.0.1:8088/publisher/rebind}",
+    return demoYaml().replace("publisher: {rebind: http://127.0.0.1:8088/publisher/rebind, auth: true}",
                               "publisher: {rebind: http://127.0.0.1:8088/publisher/rebind, auth: false}") +
            "environment: staging\n";
 }
@@ -191,6 +191,13 @@ void TestTrustCli::tailCutAndSidecarDeletedIsNamed() {
     const auto anchored = cli("evidence verify");
     QCOMPARE(anchored.exitCode, 1);
     QVERIFY2(anchored.out.contains("rolled back"), anchored.out.constData());
+    // Reads go on (the evidence is still there to look at) but never as if all were well.
+    for (const char *read : {"evidence list", "incident list", "killswitch list"}) {
+        const auto listed = cli(read);
+        QVERIFY2(
+            listed.err.contains("WARNING") && listed.err.contains("rolled back"),
+            qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(read), QString::fromUtf8(listed.err))));
+    }
 }
 
 void TestTrustCli::rewriteWithNewKeysFailsThePinAndTheAnchor() {

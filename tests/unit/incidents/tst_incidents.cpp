@@ -756,8 +756,9 @@ void TestIncidents::closingWaitsForRollbackAndEvidence() {
 
 void TestIncidents::reservedKindsCannotBeImported() {
     test::StoreFixture f;
-    for (const char *kind : {"incident.closed", "runbook.step", "rollback.finished", "killswitch.activated",
-                             "alert.acknowledged", "identity.created"}) {
+    for (const char *kind :
+         {"incident.closed", "runbook.step", "rollback.finished", "killswitch.activated",
+          "alert.acknowledged", "identity.created", "monitor.gap", "notification.attempted"}) {
         const QString file = f.dir.file(QStringLiteral("in.jsonl"));
         QFile out(file);
         QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));

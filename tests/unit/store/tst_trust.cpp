@@ -4,6 +4,7 @@
 #include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
 #include "crypto/Merkle.h"
+#include "incidents/Incidents.h"
 #include "store/EventCodec.h"
 #include "store/Schema.h"
 
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void importWithoutBatchStatementNamed();
     void forgedTailIsNotSealedByTheNextWriter();
     void insiderCannotSealAnotherActorsEvent();
+    void forgedActNeitherCountsNorIsSealed();
+    void forgeryWhileOpenIsCaughtOnTheNextRead();
     void actNeedsItsRole();
     void deletedAttachmentNamed();
     void editedCheckpointTimeNamed();
@@ -1018,4 +1021,88 @@ void TestTrust::actFromAnotherLogNamed() {
 }
 
 QTEST_GUILESS_MAIN(TestTrust)
+// bob, approved, writes an unsigned kill-switch act "by alice" and seals it with a checkpoint of
+// his own key, as a person with the file, sqlite3 and openssl would. alice last saw the log before
+// it: her next open names the event, her folds stop before it, and her next act is refused rather
+// than sealing it.
+void TestTrust::forgedActNeitherCountsNorIsSealed() {
+    TempDir state;
+    StoreOpenOptions o;
+    o.anchorDirectory = state.path();
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    f.appendN(2);
+    f.store.reset();
+    QVERIFY(SqliteEvidenceStore::open(f.path, o).value()->integrityProblem().isEmpty()); // alice saw 5
+    forgeAppend(f.path, QStringLiteral("alice"), nullptr, QStringLiteral("killswitch.activated"),
+                killswitchPayload(), bob);
+    auto s = SqliteEvidenceStore::open(f.path, o).value();
+    const quint64 forged = s->size().value();
+    QCOMPARE(forged, quint64(6));
+    QVERIFY2(s->integrityProblem().contains(QStringLiteral("event 6")), qPrintable(s->integrityProblem()));
+    QCOMPARE(s->trustedThrough().value(), forged - 1);
+    // The fold that decides does not count it.
+    auto book = IncidentBook::load(*s);
+    QVERIFY(book.ok());
+    QVERIFY(!book->killSwitch(QStringLiteral("bad-pack"), QStringLiteral("kl")));
+    QVERIFY(book->activeKillSwitchScopes().isEmpty());
+    // alice's next act would seal it: refused, nothing written.
+    NewEvent note;
+    note.kind = QStringLiteral("ops.note");
+    note.scope = QStringLiteral("kl");
+    note.payload["note"] = QStringLiteral("all clear");
+    auto refused = s->append(f.alice, {note});
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("refusing to append")) &&
+                 refused.error().message.contains(QStringLiteral("event 6")),
+             qPrintable(refused.error().message));
+    QCOMPARE(s->size().value(), forged);
+    const VerifyReport r = s->verify({true, true, {}}).value();
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, forged);
+    // The same forgery signed with a key that is not alice's: named as well.
+    StoreFixture g;
+    QVERIFY_OK(g.enrol(bob, {QStringLiteral("operator")}));
+    g.store.reset();
+    TempDir state2;
+    StoreOpenOptions o2;
+    o2.anchorDirectory = state2.path();
+    QVERIFY(SqliteEvidenceStore::open(g.path, o2).value()->integrityProblem().isEmpty());
+    forgeAppend(g.path, QStringLiteral("alice"), &bob, QStringLiteral("killswitch.activated"),
+                killswitchPayload(), g.alice);
+    auto t = SqliteEvidenceStore::open(g.path, o2).value();
+    QVERIFY2(t->integrityProblem().contains(QStringLiteral("signature")), qPrintable(t->integrityProblem()));
+    QVERIFY(!IncidentBook::load(*t)->killSwitch(QStringLiteral("bad-pack"), QStringLiteral("kl")));
+}
+
+// The store a console keeps open: a forgery written by another process is found on the next read
+// of a fold, and honest acts of other processes go on counting.
+void TestTrust::forgeryWhileOpenIsCaughtOnTheNextRead() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator"), QStringLiteral("incident-owner")}));
+    f.store.reset();
+    auto console = SqliteEvidenceStore::open(f.path).value();
+    QCOMPARE(console->trustedThrough().value(), std::numeric_limits<quint64>::max());
+    {
+        auto other = SqliteEvidenceStore::open(f.path).value(); // an honest colleague's act
+        NewEvent e;
+        e.kind = QStringLiteral("killswitch.activated");
+        e.scope = QStringLiteral("kl");
+        e.payload = killswitchPayload();
+        QVERIFY_OK(other->append(bob, {e}));
+    }
+    auto book = IncidentBook::load(*console);
+    QVERIFY(book->killSwitch(QStringLiteral("bad-pack"), QStringLiteral("kl")));
+    const quint64 honest = console->size().value();
+    forgeAppend(f.path, QStringLiteral("alice"), nullptr, QStringLiteral("killswitch.deactivated"),
+                killswitchPayload(), bob);
+    book = IncidentBook::load(*console);
+    QVERIFY(book.ok());
+    const KillSwitchState *k = book->killSwitch(QStringLiteral("bad-pack"), QStringLiteral("kl"));
+    QVERIFY(k && k->active); // the forged deactivation does not count
+    QCOMPARE(console->trustedThrough().value(), honest);
+}
+
 #include "tst_trust.moc"
