@@ -4,6 +4,8 @@
 #include <QProcessEnvironment>
 #include <QString>
 
+#include <optional>
+
 namespace ops {
 
 // Holds a secret (token, passphrase). It is wiped on destruction and never prints itself:
@@ -32,6 +34,10 @@ public:
 
     // Replaces every occurrence of the secret in text with "[redacted]".
     QString scrub(const QString &text) const;
+    // The same for bytes an outside party sent back, which may echo the secret: as it is, with
+    // JSON's escapes ("\/", "\u00XX"), and, when `cutAt` is given, cut to at most that many bytes
+    // with no beginning of the secret left at the end (an echo the cut went through).
+    QByteArray scrubBytes(const QByteArray &bytes, std::optional<qsizetype> cutAt = std::nullopt) const;
 
 private:
     QByteArray m_value;

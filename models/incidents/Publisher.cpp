@@ -103,11 +103,8 @@ void PublisherClient::rebind(const QString &scope, const QString &version) {
         out.latencyMs = Time::nowMs() - started;
         out.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         // What the publisher says may echo the request: nothing of the token is kept.
-        out.response = *body;
-        if (m_token.isSet())
-            out.response.replace(m_token.reveal(), QByteArrayLiteral("[redacted]"));
+        out.response = m_token.scrubBytes(*body, kMaxResponseBytes);
         if (body->size() > kMaxResponseBytes) {
-            out.response.truncate(kMaxResponseBytes);
             out.error = QStringLiteral("the publisher's response is over %1 bytes").arg(kMaxResponseBytes);
         } else if (reply->error() == QNetworkReply::OperationCanceledError) {
             out.error = QStringLiteral("no answer within %1 ms").arg(m_config.probes.timeoutMs);

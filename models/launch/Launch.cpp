@@ -400,6 +400,10 @@ Result<LaunchInputs> LaunchInputs::read(const EvidenceStore &store, const Deploy
         return ids.error();
     for (const Identity &i : ids.value())
         in.identities.insert(i.name, i);
+    auto reg = store.registry();
+    if (!reg.ok())
+        return reg.error();
+    in.registry = std::move(reg).value();
     if (dynamic_cast<const SqliteEvidenceStore *>(&store)) {
         if (auto monitor = MonitorStore::open(store.path(), true); monitor.ok()) {
             if (auto states = monitor->targetStates(); states.ok()) {

@@ -6,6 +6,7 @@
 #include "core/Phrase.h"
 #include "incidents/Incidents.h"
 #include "monitor/MonitorStore.h"
+#include "store/IdentityRegistry.h"
 
 #include <optional>
 
@@ -92,6 +93,9 @@ struct LaunchInputs {
     QHash<QString, TargetStateRow> targets;         // the monitor's last probe state per target
     bool targetsKnown = false;
     QHash<QString, Identity> identities;
+    // Who held which key where: a sign-off is checked with the key its signer held when signing,
+    // so a key rotated since does not undo it.
+    std::optional<IdentityRegistry> registry;
     QString currentSnapshotSha256; // the config snapshot now ("" when not taken)
     QList<Silence> activeSilences; // people's silences and maintenance windows in force at nowMs
     bool silencesKnown = false;    // false when the silences could not be read

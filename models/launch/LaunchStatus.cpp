@@ -144,7 +144,8 @@ LaunchStatus computeLaunchStatus(const LaunchInputs &in, const QString &runRef) 
                     so.state = SignoffState::BadSignature;
                     so.why = say(QT_TRANSLATE_NOOP("ops::Launch", "%1 does not hold the %2 role"),
                                  {s.actor, so.role});
-                } else if (auto key = crypto::PublicKey::fromPem(id->publicKeyPem);
+                } else if (auto key = crypto::PublicKey::fromPem(
+                               in.registry ? in.registry->keyAt(s.actor, s.seq) : id->publicKeyPem);
                            !key.ok() ||
                            !key->verify(signoffStatement(run->id, so.role, s.actor, so.recordSha256), sig)) {
                     so.state = SignoffState::BadSignature;

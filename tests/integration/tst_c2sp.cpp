@@ -208,6 +208,26 @@ void TestC2sp::exportedBundleProofsCheckInGo() {
                     &out) == 0,
                  out.constData());
         ++checked;
+        // Go refuses the same proof for a leaf with one byte changed, and the proof with one byte
+        // of its path changed.
+        QByteArray flipped = line;
+        flipped[flipped.size() / 2] = static_cast<char>(flipped.at(flipped.size() / 2) ^ 0x01);
+        QVERIFY(go({QStringLiteral("inclusion"), key, dir + QStringLiteral("/proofs/%1.tlog-proof").arg(seq),
+                    write(QStringLiteral("flipped-leaf"), flipped)},
+                   &out) != 0);
+        if (checked == 5) {
+            QByteArray badProof =
+                FileUtil::readAll(dir + QStringLiteral("/proofs/%1.tlog-proof").arg(seq), 1 << 20).value();
+            const QList<QByteArray> proofLines = badProof.split('\n');
+            // The first path line is after "index N"; change one base64 character of it.
+            const qsizetype pathAt = badProof.indexOf(proofLines.at(2));
+            QVERIFY(pathAt > 0 && proofLines.at(2).size() > 4);
+            badProof[pathAt + 1] = badProof.at(pathAt + 1) == 'A' ? 'B' : 'A';
+            QVERIFY2(go({QStringLiteral("inclusion"), key, write(QStringLiteral("bad.tlog-proof"), badProof),
+                         leaf},
+                        &out) != 0,
+                     badProof.constData());
+        }
     }
     QCOMPARE(checked, 11);
 }

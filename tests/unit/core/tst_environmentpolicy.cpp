@@ -124,8 +124,16 @@ void TestEnvironmentPolicy::tokenGoesOnlyOverTlsOutsideDev() {
     QVERIFY(EnvironmentPolicy::checkStartup(Environment::Staging, plainScope, token).ok());
     DeploymentConfig plainPublisher = cfg;
     plainPublisher.publisher->rebind = QUrl(QStringLiteral("http://publisher.example.org/rebind"));
+    QVERIFY(plainPublisher.publisher->auth); // the config says auth: true
     QVERIFY(!EnvironmentPolicy::checkStartup(Environment::Prod, plainPublisher, token).ok());
     QVERIFY(EnvironmentPolicy::checkStartup(Environment::Dev, plainPublisher, token).ok());
+    plainPublisher.publisher->auth = false; // no token goes there
+    QVERIFY(EnvironmentPolicy::checkStartup(Environment::Prod, plainPublisher, token).ok());
+    // A publisher that says nothing about auth gets no token, like scopes and services.
+    QFile good(QStringLiteral(OPSCONSOLE_TEST_DATA "/config/good.yaml"));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    const QByteArray silent = good.readAll().replace(", auth: true}", "}");
+    QVERIFY(!ConfigLoader::parse(silent, QStringLiteral("good.yaml")).value().publisher->auth);
 }
 
 void TestEnvironmentPolicy::prodNamesEveryViolation() {
@@ -194,6 +202,17 @@ void TestEnvironmentPolicy::secretsAreRedacted() {
     QCOMPARE(s.scrub(QStringLiteral("Authorization: Bearer s3cr3t-token-value")),
              QStringLiteral("Authorization: Bearer [redacted]"));
     QCOMPARE(Secret().redacted(), QStringLiteral("not set"));
+    // Bytes an outside party echoes: as is, with JSON's escapes, and cut by a size limit.
+    const Secret b64(QByteArray("ab/Cd+9z"));
+    QCOMPARE(b64.scrubBytes("{\"echo\":\"Bearer ab/Cd+9z\"}"),
+             QByteArray("{\"echo\":\"Bearer [redacted]\"}"));
+    QCOMPARE(b64.scrubBytes("{\"echo\":\"ab\\/Cd+9z\"}"), QByteArray("{\"echo\":\"[redacted]\"}"));
+    QCOMPARE(b64.scrubBytes("{\"echo\":\"\\u0061b\\/\\u0043d\\u002B9z\"}"),
+             QByteArray("{\"echo\":\"[redacted]\"}"));
+    QCOMPARE(b64.scrubBytes("x ab/Cd+9z", 7), QByteArray("x [redacted]")); // "x ab/Cd" kept nothing of it
+    QCOMPARE(b64.scrubBytes("x ab/Cd+9z", 4), QByteArray("x [redacted]"));
+    QCOMPARE(b64.scrubBytes("x ab/Cd+9z tail", 100), QByteArray("x [redacted] tail"));
+    QCOMPARE(b64.scrubBytes("nothing here", 7), QByteArray("nothing"));
     Secret copy = s;
     copy.wipe();
     QVERIFY(!copy.isSet());

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void aBrokenSignatureIsShownAsSuch();
     void oneIdentityNeverCountsForTwoRoles();
     void theSignoffMadeFirstCounts();
+    void aRotatedKeyKeepsEarlierSignoffs();
     void decisionIsGoOnlyWhenTheEvidenceSaysSo();
     void genericRunbookPathsLeaveLaunchesAlone();
     void exportHoldsTheRecordTheSignoffsSigned();
@@ -480,7 +481,10 @@ void TestLaunch::aBrokenSignatureIsShownAsSuch() {
     QVERIFY_OK(rig.as(rig.pat).signoff(run, QStringLiteral("product")));
     LaunchInputs in = rig.inputs();
     QCOMPARE(computeLaunchStatus(in).signoff(QStringLiteral("product"))->state, SignoffState::Valid);
-    // The same record checked against another key (as a swapped key file would be).
+    // The same record checked against another key (as a swapped key file would be): without the
+    // registry's key history, the identities' current keys are what is checked.
+    in.registry.reset();
+    QCOMPARE(computeLaunchStatus(in).signoff(QStringLiteral("product"))->state, SignoffState::Valid);
     in.identities[QStringLiteral("pat")].publicKeyPem = in.identities[QStringLiteral("eve")].publicKeyPem;
     const LaunchStatus swapped = computeLaunchStatus(in);
     const LaunchSignoff *s = swapped.signoff(QStringLiteral("product"));
@@ -549,6 +553,28 @@ void TestLaunch::oneIdentityNeverCountsForTwoRoles() {
     QVERIFY2(
         rig.status().go,
         qPrintable(rig.status().reasons.isEmpty() ? QString() : rig.status().reasons.first().second.text()));
+}
+
+// A sign-off is checked with the key its signer held when signing: quinn rotating her key later
+// (approved by an admin) does not undo her QA sign-off, and her new key signs what comes next.
+void TestLaunch::aRotatedKeyKeepsEarlierSignoffs() {
+    Rig rig;
+    test::TempDir dir;
+    const QString run = completeChecklist(rig, dir);
+    clearEveryRule(rig);
+    QVERIFY_OK(rig.as(rig.pat).signoff(run, QStringLiteral("product")));
+    QVERIFY_OK(rig.as(rig.eve).signoff(run, QStringLiteral("engineering")));
+    QVERIFY_OK(rig.as(rig.quinn).signoff(run, QStringLiteral("qa")));
+    QVERIFY(rig.status().go);
+    auto next = crypto::PrivateKey::generate().value();
+    rig.f.now = rig.clock; // the store's clock for identity acts
+    QVERIFY_OK(rig.f.store->rotateIdentity(rig.quinn, next));
+    QVERIFY_OK(rig.f.store->approveIdentity(rig.f.alice, QStringLiteral("quinn")));
+    const LaunchStatus st = rig.status();
+    QCOMPARE(st.signoff(QStringLiteral("qa"))->state, SignoffState::Valid);
+    QVERIFY2(st.go, qPrintable(st.reasons.isEmpty() ? QString() : st.reasons.first().second.text()));
+    // The rotated-out key signs nothing more.
+    QVERIFY(!forgeSignoff(rig, run, QStringLiteral("qa"), rig.quinn).ok());
 }
 
 void TestLaunch::theSignoffMadeFirstCounts() {
