@@ -88,7 +88,10 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
         auto monitor = MonitorStore::open(ctx.storePath, true);
         if (!monitor.ok())
             return fail(io, monitor.error(), json);
-        auto cells = monitor->alertCells();
+        auto table = monitor->alertCells();
+        if (!table.ok())
+            return fail(io, table.error(), json);
+        auto cells = LoggedAlerts::checkedAgainstLog(table.value(), **store);
         if (!cells.ok())
             return fail(io, cells.error(), json);
         for (const StoredAlertCell &c : cells.value())

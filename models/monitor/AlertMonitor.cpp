@@ -144,7 +144,11 @@ bool AlertMonitor::ensureStore() {
         m_restored = true;
         if (auto states = m_monitorStore->targetStates(); states.ok())
             m_targetStates = states.value();
-        if (auto cells = m_monitorStore->alertCells(); cells.ok()) {
+        // The table as the signed transitions confirm it: a cell that disagrees restores unknown.
+        auto table = m_monitorStore->alertCells();
+        if (auto cells = table.ok() ? LoggedAlerts::checkedAgainstLog(table.value(), *m_store)
+                                    : Result<QList<StoredAlertCell>>(table.error());
+            cells.ok()) {
             QList<AlertCell> saved;
             for (StoredAlertCell s : cells.value()) {
                 // Healthy is only ever shown from a fresh observation.
@@ -264,7 +268,8 @@ void AlertMonitor::followRecorder(const QString &by) {
     const qint64 window = freshnessWindowMs(m_config);
     QList<AlertTransition> fired;
     if (auto cells = m_monitorStore->alertCells(); cells.ok())
-        fired = adoptCells(cells.value(), now);
+        if (auto checked = LoggedAlerts::checkedAgainstLog(cells.value(), *m_store); checked.ok())
+            fired = adoptCells(checked.value(), now);
     syncSilences(now);
     QList<ProbeResult> results;
     if (auto states = m_monitorStore->targetStates(); states.ok()) {

@@ -98,6 +98,37 @@ Result<QList<StoredAlertCell>> read(const EvidenceStore &store) {
     return out;
 }
 
+Result<QList<StoredAlertCell>> checkedAgainstLog(QList<StoredAlertCell> table, const EvidenceStore &store) {
+    auto events =
+        eventsWithKindPrefixes(store, {QStringLiteral("alert.fired"), QStringLiteral("alert.cleared")});
+    if (!events.ok())
+        return events.error();
+    QHash<QString, const StoredEvent *> last; // "alert|scope" → its latest transition
+    for (const StoredEvent &e : events.value())
+        if (e.kind == QLatin1String("alert.fired") || e.kind == QLatin1String("alert.cleared"))
+            last.insert(e.payload().stringAt("alert") + QLatin1Char('|') + e.scope, &e);
+    for (StoredAlertCell &c : table) {
+        const auto it = last.constFind(c.cell.alertId + QLatin1Char('|') + c.cell.scope);
+        const bool loggedFiring = it != last.constEnd() && (*it)->kind == QLatin1String("alert.fired");
+        const bool tableFiring =
+            c.cell.state == AlertState::Firing || c.cell.state == AlertState::Acknowledged;
+        if (c.cell.state == AlertState::Unknown || tableFiring == loggedFiring)
+            continue;
+        c.cell.detail =
+            it == last.constEnd()
+                ? QStringLiteral("unverified: the alert_cells table says %1, but no transition of "
+                                 "this cell is in the evidence log")
+                      .arg(alertStateName(c.cell.state))
+                : QStringLiteral("unverified: the alert_cells table says %1, but the evidence log's "
+                                 "last transition (event %2) says %3")
+                      .arg(alertStateName(c.cell.state))
+                      .arg((*it)->seq)
+                      .arg(loggedFiring ? QStringLiteral("firing") : QStringLiteral("ok"));
+        c.cell.state = AlertState::Unknown;
+    }
+    return table;
+}
+
 Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, const QString &alertId,
                                 const QString &scope, const QString &note, qint64 nowMs) {
     auto who = store.identity(signer.name);

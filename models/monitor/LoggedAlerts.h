@@ -28,6 +28,11 @@ namespace LoggedAlerts {
 // acknowledgements recorded after it; empty when no round carried cells yet.
 Result<QList<StoredAlertCell>> read(const EvidenceStore &store);
 
+// The monitor's alert_cells table checked against the signed transitions: a cell whose state
+// disagrees with its last alert.fired / alert.cleared event (a firing cell turned "ok" with an
+// UPDATE, or one written without its event) is shown unknown, saying what disagrees.
+Result<QList<StoredAlertCell>> checkedAgainstLog(QList<StoredAlertCell> table, const EvidenceStore &store);
+
 // What one full round's evaluation found.
 struct RoundAlerts {
     int recorded = 0;                   // alert.fired / alert.cleared events added

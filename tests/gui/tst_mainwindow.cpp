@@ -48,8 +48,10 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+
 #include <QTimer>
 #include <QTranslator>
+#include <functional>
 
 #include <algorithm>
 #include <cmath>
@@ -535,6 +537,22 @@ void TestMainWindow::recordedSignalsFireTheirAlerts() {
 
 namespace {
 
+// Answers the next modal dialog of type T as a person would, once it is the active modal widget:
+// asked again every 10 ms until then, so a busy machine that shows it late never leaves it open.
+template<typename T> void whenModal(QObject *context, std::function<void(T *)> answer) {
+    auto *poll = new QTimer(context);
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, context, [poll, answer = std::move(answer)] {
+        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        answer(dialog);
+    });
+    poll->start();
+}
+
 // A store whose identity "alice" has an encrypted key in the key directory of XDG_DATA_HOME.
 struct SignedInStore {
     test::TempDir data;
@@ -592,10 +610,7 @@ void TestMainWindow::acknowledgingRecordsAnEvent() {
     // The sign-in dialog: a wrong passphrase first, then the right one.
     QString wrongError;
     bool sawDialog = false;
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<UnlockDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
+    whenModal<UnlockDialog>(this, [&](UnlockDialog *dialog) {
         sawDialog = true;
         auto *pass = dialog->findChild<QLineEdit *>(QStringLiteral("unlockPassphrase"));
         auto *button = dialog->findChild<QPushButton *>(QStringLiteral("unlockButton"));
@@ -667,10 +682,7 @@ void TestMainWindow::silencingHoldsTheNotificationNeverTheState() {
 
     // The operator silences the cell for two hours, with a reason; Silence stays off without one.
     bool confirmWasOffWithoutReason = false;
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<SilenceDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
+    whenModal<SilenceDialog>(this, [&](SilenceDialog *dialog) {
         auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("silenceConfirm"));
         confirmWasOffWithoutReason = !confirm->isEnabled();
         auto *duration = dialog->findChild<QComboBox *>(QStringLiteral("silenceDuration"));

@@ -709,6 +709,32 @@ void TestProbes::recordedProbesDriveTheAlertsCli() {
              QStringLiteral("SEV-1"));
     QCOMPARE(cells.value(QStringLiteral("publish-blocked/kl")).stringAt("state"), QStringLiteral("unknown"));
 
+    // With sqlite3: the firing cell turned "ok" in the monitor's table. The signed transitions say
+    // otherwise, so it shows as unknown and says why, never as healthy; then put back.
+    const auto setCell = [&](const char *sql) {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(
+                     home.file(QStringLiteral("data/opsconsole/evidence.sqlite")).toUtf8().constData(), &db),
+                 SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    };
+    setCell("UPDATE alert_cells SET state = 'ok' WHERE alert = 'stale-pack' AND scope = 'kl'");
+    cells = alertCells(cli({QStringLiteral("alerts"), QStringLiteral("--json")}).out);
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/kl")).stringAt("state"), QStringLiteral("unknown"));
+    QVERIFY2(cells.value(QStringLiteral("stale-pack/kl"))
+                 .stringAt("detail")
+                 .contains(QStringLiteral("unverified")),
+             qPrintable(cells.value(QStringLiteral("stale-pack/kl")).stringAt("detail")));
+    // And a healthy cell made "firing" without its event.
+    setCell("UPDATE alert_cells SET state = 'firing' WHERE alert = 'stale-pack' AND scope = 'sg'");
+    cells = alertCells(cli({QStringLiteral("alerts"), QStringLiteral("--json")}).out);
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/sg")).stringAt("state"), QStringLiteral("unknown"));
+    setCell("UPDATE alert_cells SET state = 'firing' WHERE alert = 'stale-pack' AND scope = 'kl'");
+    setCell("UPDATE alert_cells SET state = 'ok' WHERE alert = 'stale-pack' AND scope = 'sg'");
+    cells = alertCells(cli({QStringLiteral("alerts"), QStringLiteral("--json")}).out);
+    QCOMPARE(cells.value(QStringLiteral("stale-pack/kl")).stringAt("state"), QStringLiteral("firing"));
+
     // Acknowledging: refusals first, each with its exit code, then the real one.
     auto ack = [&](const QString &alert, const QString &scope, const QString &note) {
         return cli({QStringLiteral("alerts"), QStringLiteral("ack"), alert, QStringLiteral("--scope"), scope,
