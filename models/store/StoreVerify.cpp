@@ -84,15 +84,7 @@ public:
             if (!more.value())
                 return out;
             LogEventRow row;
-            row.seq = static_cast<quint64>(st->int64(0));
-            row.uuid = st->textView(1);
-            row.tsMs = st->int64(2);
-            row.actor = st->textView(3);
-            row.kind = st->textView(4);
-            row.scope = st->textView(5);
-            row.canonical = st->blobView(6);
-            row.leafHash = st->blobView(7);
-            row.signedByActor = st->int64(8) != 0;
+            readRow(st.value(), row);
             out << row.toEvent();
         }
     }
@@ -110,16 +102,7 @@ public:
         auto more = m_rows.step();
         if (!more.ok() || !more.value())
             return more;
-        // Views into SQLite's row: valid until the next step.
-        row.seq = static_cast<quint64>(m_rows.int64(0));
-        row.uuid = m_rows.textView(1);
-        row.tsMs = m_rows.int64(2);
-        row.actor = m_rows.textView(3);
-        row.kind = m_rows.textView(4);
-        row.scope = m_rows.textView(5);
-        row.canonical = m_rows.blobView(6);
-        row.leafHash = m_rows.blobView(7);
-        row.signedByActor = m_rows.int64(8) != 0;
+        readRow(m_rows, row);
         return true;
     }
 
@@ -184,6 +167,20 @@ public:
     }
 
 private:
+    // A row of "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed", as views
+    // into SQLite's row: valid until the next step.
+    static void readRow(Statement &st, LogEventRow &row) {
+        row.seq = static_cast<quint64>(st.int64(0));
+        row.uuid = st.textView(1);
+        row.tsMs = st.int64(2);
+        row.actor = st.textView(3);
+        row.kind = st.textView(4);
+        row.scope = st.textView(5);
+        row.canonical = st.blobView(6);
+        row.leafHash = st.blobView(7);
+        row.signedByActor = st.int64(8) != 0;
+    }
+
     Database &m_db;
     bool m_projections;
     Frontier m_frontier;
