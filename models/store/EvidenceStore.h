@@ -82,6 +82,9 @@ public:
     // (incidents, kill switches, runs, derivations) read no further, and nothing is written after
     // such an event. A store that checks nothing says all of them.
     virtual Result<quint64> trustedThrough() const { return std::numeric_limits<quint64>::max(); }
+    // What is wrong with the log as this process found it ("" when nothing): rolled back, cut, or
+    // an event after what this user verified that does not verify (trustedThrough).
+    virtual QString integrityProblem() const { return {}; }
     virtual Result<void> backup(const QString &outPath, const Progress &progress = {}) = 0;
 };
 

@@ -232,6 +232,14 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                          alarm);
     if (auto r = act::validate(events); !r.ok())
         return r.error();
+    // When others write too, what they appended since this console last verified is verified
+    // before the head is taken (so the writers do not wait on each other's checks); only what lands
+    // in between is verified under the lock. A console writing alone skips the extra round trip.
+    if (m_othersWrite || !m_baseLoaded)
+        if (auto r = checkTail(); !r.ok())
+            return r.error();
+    if (auto r = refuseAfterBadEvent(); !r.ok())
+        return r.error();
     // Round trip one: begin, take the head row, read what the checks need.
     auto tx = pg::Transaction::pipelined(m_conn);
     pg::Pipeline pre;
@@ -279,6 +287,14 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                              .arg(n)
                              .arg(state.i64(0, 0)),
                          m_conn.label());
+    // Nothing is written over an event that does not verify: this act's checkpoint would seal it.
+    m_othersWrite = m_verified && m_verified->size < n;
+    if (!m_verified || m_verified->size < n) {
+        if (auto r = checkTailHere(); !r.ok())
+            return r.error();
+        if (auto r = refuseAfterBadEvent(); !r.ok())
+            return r.error();
+    }
     auto loaded = registryFor(registryKey(state.i64(0, 1), state.i64(0, 2)));
     if (!loaded.ok())
         return loaded.error();
@@ -381,7 +397,19 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         return r.error();
     tx.committed();
     m_checkedHead = signedBytes(cp.value());
+    verifiedUpTo(cp.value());
+    m_verifiedTree = std::move(builder);
     return out;
+}
+
+Result<void> PgEvidenceStore::refuseAfterBadEvent() const {
+    if (!m_firstBad)
+        return {};
+    return makeError(ErrorCode::Store,
+                     QStringLiteral("refusing to append: %1 (evidence verify names it; nothing is written "
+                                    "after it)")
+                         .arg(m_tailProblem),
+                     m_conn.label());
 }
 
 Result<quint64> PgEvidenceStore::importJsonl(const Signer &signer, const QString &file,

@@ -72,6 +72,20 @@ public:
     bool checkpointAt(quint64 size) const override;
 
     Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
+    // Trust from what this console verified on: the largest checkpoint of this log one of its
+    // identities vouched for (its witness memory), its own last act, or, on a console that never
+    // vouched for this log, the latest checkpoint when its signature verifies (trust on first use).
+    // The events after it are verified in full (bytes, leaves, roots, event and checkpoint
+    // signatures, roles, one signer per checkpoint, times) before the folds count them and before
+    // this console writes or cosigns over them. An act written around the write gate (rows inserted
+    // with SQL, an insider sealing events in someone else's name) is named here and in
+    // integrityProblem(), never counted and never sealed by this console.
+    Result<quint64> trustedThrough() const override;
+    QString integrityProblem() const override { return m_tailProblem; }
+    // Verifies what was appended after what this console verified (nothing when the log did not grow).
+    Result<void> checkTail() const;
+    // This console verified the log up to `cp` (the witness, after its own checks).
+    void verifiedUpTo(const Checkpoint &cp) const;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
 
     // Cosignatures (cosignature/v1) consoles add to checkpoints they witnessed. A console cosigns
@@ -163,6 +177,11 @@ private:
     // missing from them read as loadFrontier would.
     Result<crypto::merkle::TreeBuilder> frontierFrom(quint64 size, const pg::Rows &rows) const;
     Result<qint64> timeHighWater() const;
+    // checkTail in the transaction the caller holds (its snapshot, or the locked head).
+    Result<void> checkTailHere() const;
+    Result<void> refuseAfterBadEvent() const;
+    // Where trust starts when nothing verified it yet in this process (trustedThrough).
+    void loadVerifiedBase() const;
     // The registry as of the identity events counted by key ("count:max seq"), cached per key.
     Result<IdentityRegistry> registryFor(const QByteArray &key) const;
     Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
@@ -171,6 +190,14 @@ private:
     Result<pg::Rows> searchRows(const std::string &sql, const pg::Params &params, bool indexed) const;
 
     mutable pg::Connection m_conn;
+    mutable std::optional<VerifyOptions::Base> m_verified; // verified up to here, by this process
+    mutable bool m_baseLoaded = false;
+    mutable bool m_baseAssumed = false;        // taken on first use (the latest checkpoint), not verified
+    mutable std::optional<quint64> m_firstBad; // the first event after it that does not verify
+    mutable QString m_tailProblem;
+    mutable quint64 m_tailCheckedAt = 0;                               // the log's size at the last checkTail
+    mutable std::optional<crypto::merkle::TreeBuilder> m_verifiedTree; // the tree at m_verified, if known
+    bool m_othersWrite = false; // the last append found others' events after what this console verified
     QString m_storeId;
     int m_schemaVersion = 0;
     StoreOpenOptions m_options;

@@ -8,9 +8,12 @@
 #include "pg/LogRows.h"
 #include "pg/TreeReaders.h"
 
+#include "Witness.h"
+
 #include "core/CanonicalJson.h"
 #include "crypto/Sha256.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
@@ -28,8 +31,37 @@ namespace {
 // Rows read page by page inside one snapshot (the caller holds a REPEATABLE READ transaction).
 class PgLogSource final : public LogSource {
 public:
-    explicit PgLogSource(pg::Connection &c)
-        : m_conn(c) {}
+    explicit PgLogSource(pg::Connection &c,
+                         std::function<Result<merkle::TreeBuilder>(quint64)> frontier = nullptr)
+        : m_conn(c)
+        , m_frontier(std::move(frontier)) {}
+
+    Result<void> startAfter(quint64 size) override {
+        m_lastSeq = m_lastCp = static_cast<qint64>(size);
+        m_events = {};
+        m_cps = {};
+        m_eventAt = m_cpAt = 0;
+        m_eventsDone = m_cpsDone = false;
+        return {};
+    }
+    Result<merkle::TreeBuilder> frontier(quint64 size) override {
+        if (!m_frontier)
+            return LogSource::frontier(size);
+        return m_frontier(size);
+    }
+    Result<QList<StoredEvent>> identityEventsUpTo(quint64 size) override {
+        const std::string sql = std::string("SELECT ") + kEventCols +
+                                " FROM opsconsole.events WHERE kind >= 'identity.' AND kind < 'identity/' "
+                                "AND seq <= $1 ORDER BY seq";
+        auto r = m_conn.query(sql.c_str(), pg::Params().i64(static_cast<qint64>(size)));
+        if (!r.ok())
+            return r.error();
+        QList<StoredEvent> out;
+        out.reserve(r->count());
+        for (int i = 0; i < r->count(); ++i)
+            out.append(readRow(r.value(), i));
+        return out;
+    }
 
     Result<quint64> size() override {
         auto r = m_conn.query("SELECT COALESCE(MAX(seq), 0)::bigint FROM opsconsole.events");
@@ -136,6 +168,7 @@ public:
 
 private:
     pg::Connection &m_conn;
+    std::function<Result<merkle::TreeBuilder>(quint64)> m_frontier;
     pg::Rows m_events, m_cps;
     int m_eventAt = 0, m_cpAt = 0;
     bool m_eventsDone = false, m_cpsDone = false;
@@ -438,6 +471,122 @@ Result<VerifyReport> PgEvidenceStore::verify(const VerifyOptions &options, const
     if (progress)
         progress(report.events, report.events);
     return report;
+}
+
+} // namespace ops
+
+namespace ops {
+
+void PgEvidenceStore::loadVerifiedBase() const {
+    if (m_baseLoaded)
+        return;
+    m_baseLoaded = true;
+    // What one of this user's identities vouched for as a witness, the largest the log still holds
+    // under the root remembered (a memory the log no longer matches is the witness's alarm to raise;
+    // here trust then starts from the first event).
+    if (!m_options.anchorDirectory.isEmpty()) {
+        const QDir dir(m_options.anchorDirectory + QStringLiteral("/witness"));
+        const QStringList notes = dir.entryList({QStringLiteral("*.note")}, QDir::Files, QDir::Name);
+        std::optional<Checkpoint> best;
+        bool mismatch = false;
+        for (const QString &name : notes) {
+            bool unreadable = false;
+            auto seen = Witness::remembered(dir.filePath(name), m_storeId, &unreadable);
+            if (!seen)
+                continue;
+            auto tree = frontierAt(seen->size);
+            if (!tree.ok() || tree->size() != seen->size || tree->root() != seen->root) {
+                mismatch = true;
+                continue;
+            }
+            if (!best || seen->size > best->size)
+                best = seen;
+        }
+        if (mismatch)
+            return;
+        if (best) {
+            m_verified = VerifyOptions::Base{best->size, best->root, best->tsMs};
+            return;
+        }
+    }
+    // Trust on first use: the latest checkpoint, when it verifies and the events hash to it.
+    auto latest = latestCheckpoint();
+    auto reg = registry();
+    if (!latest.ok() || !reg.ok() ||
+        !act::checkpointSignatureOk(reg.value(), latest.value(),
+                                    [this](quint64 size) { return checkpointAt(size); }))
+        return;
+    auto tree = frontierAt(latest->size);
+    if (tree.ok() && tree->size() == latest->size && tree->root() == latest->root) {
+        m_verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
+        m_baseAssumed = true;
+    }
+}
+
+Result<void> PgEvidenceStore::checkTail() const {
+    if (m_conn.inTransaction())
+        return checkTailHere();
+    // One snapshot for the whole check, while other consoles go on appending.
+    auto tx = pg::Transaction::begin(m_conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (!tx.ok())
+        return tx.error();
+    return checkTailHere();
+}
+
+Result<void> PgEvidenceStore::checkTailHere() const {
+    auto n = size();
+    if (!n.ok())
+        return n.error();
+    // Once an event fails it stays failed: the log only grows, and this console writes nothing after it.
+    if (m_firstBad || m_tailCheckedAt == n.value())
+        return {};
+    loadVerifiedBase();
+    if (m_verified && m_verified->size == n.value()) {
+        m_tailCheckedAt = n.value();
+        return {};
+    }
+    VerifyOptions options(true, false, {});
+    options.blobs = false;
+    options.after = m_verified; // none: from the first event
+    PgLogSource source(m_conn, [this](quint64 size) -> Result<merkle::TreeBuilder> {
+        if (m_verifiedTree && m_verifiedTree->size() == size)
+            return *m_verifiedTree;
+        return loadFrontier(size);
+    });
+    auto report = verifyLog(source, m_storeId, m_options.trust, options);
+    if (!report.ok())
+        return report.error();
+    if (report->reason.isEmpty()) {
+        m_tailCheckedAt = report->events;
+        auto latest = latestCheckpoint();
+        if (!latest.ok())
+            return latest.error();
+        if (latest->size == report->events)
+            m_verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
+        return {};
+    }
+    m_firstBad = report->firstBadSeq.value_or(m_verified ? m_verified->size + 1 : 1);
+    m_tailProblem = report->reason;
+    return {};
+}
+
+void PgEvidenceStore::verifiedUpTo(const Checkpoint &cp) const {
+    m_baseLoaded = true;
+    if (m_firstBad && *m_firstBad <= cp.size)
+        return; // what this process found bad stays named
+    if (m_verified && !m_baseAssumed && cp.size < m_verified->size)
+        return; // verified further already
+    // A base taken on first use gives way to what was verified: the events after it are checked again.
+    const bool back = m_verified && cp.size < m_verified->size;
+    m_verified = VerifyOptions::Base{cp.size, cp.root, cp.tsMs};
+    m_baseAssumed = false;
+    m_tailCheckedAt = back ? cp.size : qMax(m_tailCheckedAt, cp.size);
+}
+
+Result<quint64> PgEvidenceStore::trustedThrough() const {
+    if (auto r = checkTail(); !r.ok())
+        return r.error();
+    return m_firstBad ? *m_firstBad - 1 : std::numeric_limits<quint64>::max();
 }
 
 } // namespace ops

@@ -111,7 +111,7 @@ public:
     Result<void> awaitIntegrity();
     // Why this store may not be trusted as it stands (rolled back, rewritten, a forged or unsigned
     // act after the last checkpoint this user verified); empty when nothing is known against it.
-    QString integrityProblem() const {
+    QString integrityProblem() const override {
         return m_integrityProblem.isEmpty() ? m_tailProblem : m_integrityProblem;
     }
     Result<quint64> trustedThrough() const override;

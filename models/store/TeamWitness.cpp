@@ -117,6 +117,21 @@ Result<Outcome> witness(PgEvidenceStore &store, const Signer &me, const QString 
                              .arg(seen->size + 1)
                              .arg(latest->size));
     }
+    // The log still extends what this console vouched for; now every act since is checked as the
+    // write gate would have checked it (signatures, roles, one signer per checkpoint, times). A
+    // console vouches for no act written around the gate, and its folds do not count it.
+    if (!out.firstSight && seen)
+        store.verifiedUpTo(seen.value());
+    else
+        store.verifiedUpTo(latest.value());
+    if (auto r = store.checkTail(); !r.ok())
+        return r.error();
+    if (auto first = store.trustedThrough(); !first.ok() || first.value() < latest->size)
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("this console does not cosign checkpoint %1: %2")
+                             .arg(latest->size)
+                             .arg(first.ok() ? store.integrityProblem() : first.error().message),
+                         store.label());
     auto cosigned = Witness::cosign(store, me, latest->noteText(), memory, nowMs);
     if (!cosigned.ok())
         return cosigned.error().code == ErrorCode::Negative ? Result<Outcome>(raise(cosigned.error().message))

@@ -7,10 +7,14 @@
 #include "StoreAttack.h"
 #include "TestSupport.h"
 
+#include "core/CanonicalJson.h"
 #include "core/FileUtil.h"
 #include "core/Time.h"
 #include "crypto/SignedNote.h"
+#include "incidents/Incidents.h"
+#include "store/ActRules.h"
 #include "store/BackgroundSearch.h"
+#include "store/EventCodec.h"
 #include "store/EventTableModel.h"
 #include "store/PgEvidenceStore.h"
 #include "store/Session.h"
@@ -18,6 +22,7 @@
 #include "store/StoreHost.h"
 #include "store/TeamWitness.h"
 #include "store/TeamWitnessDuty.h"
+#include "store/pg/LogRows.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -59,6 +64,7 @@ private Q_SLOTS:
     void searchesMatchTheLocalFile();
     void aSearchGivesUpRatherThanHang();
     void idIndexIsKeptAndBackfilled();
+    void actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned();
 
 private:
     Signer makeSigner(const QString &name);
@@ -1571,3 +1577,91 @@ void TestPgStore::idIndexIsKeptAndBackfilled() {
 
 QTEST_GUILESS_MAIN(TestPgStore)
 #include "tst_pgstore.moc"
+
+// An insider with the application role's password and a key of their own (bob) writes an act around
+// the write gate: an unsigned kill switch "by alice", with its leaf, the head and a checkpoint over it
+// signed by bob. The log still extends every checkpoint (no rewrite), so only checking each act as the
+// gate would catches it: the console that verified up to it names it, its folds do not count it, it
+// does not cosign it, and neither it nor the console that wrote before writes over it.
+void TestPgStore::actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned() {
+    Console a = console(m_server, m_db, 1), b = console(m_server, m_db, 1);
+    QVERIFY(a.store && b.store);
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY(a.store->registerIdentity(bob, {QStringLiteral("operator")}).ok());
+    QVERIFY(a.store->approveIdentity(m_admin, QStringLiteral("bob")).ok());
+    QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"))}).ok());
+    auto seen = TeamWitness::witness(*b.store, bob, b.state->path(), Time::nowMs());
+    QVERIFY2(seen.ok(), qPrintable(seen.ok() ? QString() : seen.error().toString()));
+    const quint64 vouched = a.store->size().value();
+    QVERIFY(vouched < 16); // no kept subtree changes below
+
+    // The insider's program.
+    const QList<StoredEvent> events = a.store->events(1, 100).value();
+    const quint64 seq = vouched + 1;
+    const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    const qint64 ts = events.last().tsMs + 1000;
+    JsonValue payload = JsonValue::object();
+    payload["switch"] = QStringLiteral("bad-pack");
+    payload["reason"] = QStringLiteral("forged");
+    const std::string bytes =
+        store::codec::eventBytes(seq, uuid, ts, "alice", "killswitch.activated", "kl",
+                                 CanonicalJson::serialize(payload), store::codec::SignatureField::Null);
+    const QByteArray leaf = crypto::merkle::leafHash(QByteArray::fromStdString(bytes));
+    crypto::merkle::TreeBuilder tree;
+    for (const StoredEvent &e : events)
+        tree.append(e.leafHash);
+    tree.append(leaf);
+    auto cp = act::signCheckpoint(bob, tree, ts, a.store->storeId(), {});
+    QVERIFY(cp.ok());
+    auto insider = pg::Connection::connect(m_server.url(m_db, QStringLiteral("team_app")));
+    QVERIFY(insider.ok());
+    pg::Pipeline forge;
+    forge.add("BEGIN").add(pg::kLockHeadSql);
+    pg::RowBatch rows = pg::eventBatch();
+    pg::addEventRow(rows, seq, QString::fromStdString(uuid), ts, QStringLiteral("alice"),
+                    QStringLiteral("killswitch.activated"), QStringLiteral("kl"),
+                    QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())), leaf, false);
+    rows.moveTo(forge);
+    forge.add(pg::kInsertCheckpointSql, pg::checkpointRow(cp->size, cp->root, cp->tsMs, cp->signer,
+                                                          cp->canonical, cp->storedSignature()));
+    pg::publishHead(forge, seq);
+    forge.add("COMMIT");
+    auto forged = insider->run(forge);
+    QVERIFY2(forged.ok(), qPrintable(forged.ok() ? QString() : forged.error().toString()));
+    QCOMPARE(b.store->size().value(), seq);
+
+    // Named, and not counted by the fold that decides.
+    QCOMPARE(b.store->trustedThrough().value(), vouched);
+    QVERIFY2(b.store->integrityProblem().contains(QStringLiteral("event %1").arg(seq)),
+             qPrintable(b.store->integrityProblem()));
+    auto book = IncidentBook::load(*b.store);
+    QVERIFY(book.ok());
+    QVERIFY(!book->killSwitch(QStringLiteral("bad-pack"), QStringLiteral("kl")));
+    QVERIFY(book->activeKillSwitchScopes().isEmpty());
+    // Not vouched for: no cosignature, the error says why.
+    auto w = TeamWitness::witness(*b.store, bob, b.state->path(), Time::nowMs());
+    QVERIFY(!w.ok());
+    QCOMPARE(w.error().code, ErrorCode::Policy);
+    QVERIFY2(w.error().message.contains(QStringLiteral("does not cosign checkpoint %1").arg(seq)) &&
+                 w.error().message.contains(QStringLiteral("event %1").arg(seq)),
+             qPrintable(w.error().message));
+    QVERIFY(b.store->cosignatures(seq).value().isEmpty());
+    // Not sealed by the next honest act, from either console.
+    for (auto *s : {b.store.get(), a.store.get()}) {
+        auto refused = s->append(s == b.store.get() ? bob : m_admin, {ev(QStringLiteral("test.note"), 2)});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("refusing to append")) &&
+                     refused.error().message.contains(QStringLiteral("event %1").arg(seq)),
+                 qPrintable(refused.error().message));
+    }
+    QCOMPARE(a.store->size().value(), seq);
+    // A console reopened later starts from what its user vouched for (the witness memory), not from
+    // the forged head.
+    StoreOpenOptions o;
+    o.anchorDirectory = b.state->path();
+    o.trust.witnessQuorum = 1;
+    auto reopened = PgEvidenceStore::open(m_server.url(m_db, QStringLiteral("team_app")), o);
+    QVERIFY(reopened.ok());
+    QCOMPARE(reopened.value()->trustedThrough().value(), vouched);
+    QVERIFY(reopened.value()->integrityProblem().contains(QStringLiteral("event %1").arg(seq)));
+}

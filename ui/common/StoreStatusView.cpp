@@ -119,8 +119,8 @@ void StoreStatusView::update() {
         set(State::Problem, unsynced + host->problem());
         return;
     }
-    if (SqliteEvidenceStore *local = m_app->localStore(); local && !local->integrityProblem().isEmpty()) {
-        set(State::Problem, local->integrityProblem());
+    if (const QString problem = store->integrityProblem(); !problem.isEmpty()) {
+        set(State::Problem, problem);
         return;
     }
     const quint64 events = host->size();

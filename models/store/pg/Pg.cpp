@@ -267,6 +267,11 @@ std::function<void()> Connection::canceller() const {
     };
 }
 
+bool Connection::inTransaction() const {
+    return m_conn && PQtransactionStatus(m_conn.get()) != PQTRANS_IDLE &&
+           PQtransactionStatus(m_conn.get()) != PQTRANS_UNKNOWN;
+}
+
 bool Connection::isBroken() const {
     return !m_conn || PQstatus(m_conn.get()) != CONNECTION_OK || (m_prepared && m_prepared->lost);
 }

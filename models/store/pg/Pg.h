@@ -84,6 +84,8 @@ public:
 
     bool isOpen() const { return m_conn != nullptr; }
     bool isBroken() const; // the server went away
+    // Whether a transaction is open on this connection (statements run inside it).
+    bool inTransaction() const;
     // Asks the server to stop the statement this connection runs now; callable from any thread
     // while the connection lives (a request when nothing runs does nothing).
     std::function<void()> canceller() const;
