@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "common/DesktopNotifier.h"
+#include "common/MessageBox.h"
 
 #include "common/AppContext.h"
 #include "common/StoreStatusView.h"
@@ -191,9 +192,9 @@ int MainWindow::autoLockRemainingMs() const {
 bool MainWindow::signIn() {
     EvidenceStore *store = m_app->store();
     if (!store) {
-        QMessageBox::information(this, tr("Sign in"),
-                                 tr("There is no evidence store to sign in to yet. Create one with:\n\n"
-                                    "opsconsole-cli init --identity NAME --roles operator"));
+        MessageBox::information(this, tr("Sign in"),
+                                tr("There is no evidence store to sign in to yet. Create one with:\n\n"
+                                   "opsconsole-cli init --identity NAME --roles operator"));
         return false;
     }
     QString preferred = m_context.identity;
@@ -530,7 +531,7 @@ void MainWindow::setTheme(Theme theme) {
 
 void MainWindow::showAbout() {
     const QString token = m_app->secrets().operatorToken.isSet() ? tr("set (redacted)") : tr("not set");
-    QMessageBox::about(
+    MessageBox::about(
         this, tr("About opsconsole"),
         tr("<h3>opsconsole %1</h3>"
            "<p>Operator console for running a content-publishing pipeline truthfully under failure.</p>"

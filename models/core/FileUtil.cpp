@@ -90,16 +90,34 @@ static Result<void> writePrivateAtomicImpl(const QString &path, QByteArrayView c
     return {};
 }
 
-Result<void> createPrivate(const QString &path) {
+namespace {
+
+Result<void> createPrivateFile(const QString &path, int extraFlags) {
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Store, QStringLiteral("cannot create directory"), dir);
-    const int fd =
-        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | extraFlags, 0600);
     if (fd < 0)
-        return ioError(QStringLiteral("cannot create file"), path);
+        return ioError(errno == EEXIST ? QStringLiteral("refusing to overwrite an existing file")
+                                       : QStringLiteral("cannot create file"),
+                       path);
+    struct stat st {};
+    const bool own = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid();
     ::close(fd);
+    if (!own)
+        return makeError(ErrorCode::Store, QStringLiteral("not a regular file of this user"), path);
     return {};
+}
+
+} // namespace
+
+Result<void> createPrivate(const QString &path) {
+    return createPrivateFile(path, 0);
+}
+
+Result<void> createNewPrivate(const QString &path) {
+    return createPrivateFile(path, O_EXCL);
 }
 
 bool isStdin(const QString &path) {
@@ -127,7 +145,7 @@ Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBy
         return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot read: %1").arg(in.errorString()),
                          inputName(path));
     const QString spooled = dir + QStringLiteral("/stdin");
-    if (auto created = createPrivate(spooled); !created.ok())
+    if (auto created = createNewPrivate(spooled); !created.ok())
         return created.error();
     QFile out(spooled);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))

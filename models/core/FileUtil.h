@@ -21,8 +21,12 @@ Result<void> writePrivateAtomic(const QString &path, QByteArrayView content, con
 // never present unrecorded.
 Result<void> writePrivateAtomicThen(const QString &path, QByteArrayView content,
                                     const std::function<Result<void>()> &beforeRename);
-// Creates an empty file with mode 0600 if it does not exist.
+// Creates an empty file with mode 0600 if it does not exist; an existing one must be a regular
+// file of this user (never a link, which is not followed).
 Result<void> createPrivate(const QString &path);
+// Creates a new empty file with mode 0600 (O_EXCL|O_NOFOLLOW): refused when anything, a link
+// included, already has the name, so nobody can slip a file or a link in under it first.
+Result<void> createNewPrivate(const QString &path);
 // For readers that need a file (archives): `path` itself, or, for "-", standard input copied
 // (at most maxBytes, mode 0600) to a file in `dir` (the caller's temporary directory).
 Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBytes);

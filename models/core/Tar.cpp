@@ -287,12 +287,26 @@ Result<ScanInfo> scanOpened(Reader &r, const QString &path, const ScanLimits &li
         if (seen.contains(name))
             info.duplicates << name;
         seen.insert(name);
+        const auto tooLarge = [&](qint64 bytes) {
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("entry '%1' holds %2 bytes, more than the %3 one entry may hold")
+                                 .arg(name)
+                                 .arg(bytes)
+                                 .arg(limits.maxEntryBytes),
+                             path);
+        };
+        if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > limits.maxEntryBytes)
+            return tooLarge(archive_entry_size(entry));
+        qint64 entryBytes = 0;
         const ChunkSink sink =
             visit ? visit(name, archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1)
                   : ChunkSink();
         la_ssize_t n = 0;
         while ((n = archive_read_data(r.a, buf.data(), static_cast<std::size_t>(buf.size()))) > 0) {
             info.totalBytes += n;
+            entryBytes += n;
+            if (entryBytes > limits.maxEntryBytes)
+                return tooLarge(entryBytes);
             info.compressedBytes = archive_filter_bytes(r.a, -1);
             if (info.totalBytes > limits.maxTotalBytes)
                 return makeError(ErrorCode::InvalidInput,

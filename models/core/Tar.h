@@ -74,11 +74,12 @@ Result<Contents> readFile(const QString &path, const Limits &limits = {});
 Result<Contents> readMemory(const QByteArray &data, const QString &label, const Limits &limits = {});
 
 // Streaming read for archives too large to hold: every entry is visited in order and its bytes
-// are handed to a sink in chunks, never kept. Caps guard against bombs: entry count, total
-// uncompressed size, and the ratio of uncompressed to compressed bytes (checked once the output
+// are handed to a sink in chunks, never kept. Caps guard against bombs: entry count, one entry's
+// size, total uncompressed size, and the ratio of uncompressed to compressed bytes (checked once the output
 // passes ratioFloorBytes, so small highly compressible files are fine).
 struct ScanLimits {
     qint64 maxEntries = 100'000;
+    qint64 maxEntryBytes = qint64(4) * 1024 * 1024 * 1024; // one entry, as declared and as read
     qint64 maxTotalBytes = qint64(16) * 1024 * 1024 * 1024;
     qint64 maxRatio = 250;
     qint64 ratioFloorBytes = 1024 * 1024;

@@ -54,7 +54,7 @@ Result<QList<StoredAlertCell>> read(const EvidenceStore &store) {
     f.kind = QStringLiteral("probe.round");
     f.newestFirst = true;
     f.limit = 1000; // a round that probed one scope carries no cells: look further back
-    auto rounds = store.query(f);
+    auto rounds = queryTrusted(store, f);
     if (!rounds.ok())
         return rounds.error();
     QList<StoredAlertCell> out;
@@ -80,7 +80,7 @@ Result<QList<StoredAlertCell>> read(const EvidenceStore &store) {
     acks.kind = QStringLiteral("alert.acknowledged");
     acks.fromSeq = basis + 1;
     acks.limit = 10000;
-    auto acked = store.query(acks);
+    auto acked = queryTrusted(store, acks);
     if (!acked.ok())
         return acked.error();
     for (const StoredEvent &e : acked.value()) {
@@ -226,7 +226,7 @@ Result<RoundAlerts> addToRound(QList<NewEvent> &events, const EvidenceStore &sto
         f.kind = QStringLiteral("signal.") + kind;
         f.newestFirst = true;
         f.limit = 1000; // newest first: enough for every window of the rules
-        auto signalEvents = store.query(f);
+        auto signalEvents = queryTrusted(store, f);
         if (!signalEvents.ok())
             return signalEvents.error();
         for (const StoredEvent &e : signalEvents.value())

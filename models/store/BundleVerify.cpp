@@ -467,6 +467,7 @@ private:
 tar::ScanLimits bundleLimits() {
     tar::ScanLimits l;
     l.maxEntries = 4'000'000;
+    l.maxEntryBytes = qint64(16) * 1024 * 1024 * 1024; // events.jsonl of the largest log
     l.maxTotalBytes = qint64(64) * 1024 * 1024 * 1024;
     l.maxRatio = 250;
     return l;

@@ -451,4 +451,15 @@ Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, co
     return all;
 }
 
+Result<QList<StoredEvent>> queryTrusted(const EvidenceStore &store, const EventFilter &filter) {
+    auto trusted = store.trustedThrough();
+    if (!trusted.ok())
+        return trusted.error();
+    auto events = store.query(filter);
+    if (!events.ok())
+        return events.error();
+    events->removeIf([&trusted](const StoredEvent &e) { return e.seq > trusted.value(); });
+    return events;
+}
+
 } // namespace ops

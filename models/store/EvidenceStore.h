@@ -98,5 +98,8 @@ NewEvent attachmentEvent(const NewBlob &blob, const QString &scope);
 // (Only the events that count, trustedThrough(), unless everyEvent: the identity fold reads every one.)
 Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes,
                                                   bool everyEvent = false);
+// store.query(filter) without the events that do not count (after trustedThrough()): what every
+// reader that decides something (launch health, the alert matrix, silences, decisions) reads.
+Result<QList<StoredEvent>> queryTrusted(const EvidenceStore &store, const EventFilter &filter);
 
 } // namespace ops

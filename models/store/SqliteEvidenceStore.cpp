@@ -100,7 +100,7 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
             return makeError(ErrorCode::Store,
                              QStringLiteral("no evidence store here; create one with `opsconsole-cli init`"),
                              path);
-        if (auto r = FileUtil::createPrivate(path); !r.ok())
+        if (auto r = FileUtil::createNewPrivate(path); !r.ok())
             return r.error();
     } else if (!options.readOnly && (FileUtil::permissions(path) & 077)) {
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);

@@ -243,7 +243,7 @@ Result<Identity> SqliteEvidenceStore::identity(const QString &name) const {
 Result<void> SqliteEvidenceStore::backup(const QString &outPath, const Progress &progress) {
     if (QFileInfo::exists(outPath))
         return makeError(ErrorCode::Store, QStringLiteral("refusing to overwrite an existing file"), outPath);
-    if (auto r = FileUtil::createPrivate(outPath); !r.ok())
+    if (auto r = FileUtil::createNewPrivate(outPath); !r.ok())
         return r;
     auto dest = Database::open(outPath, true);
     if (!dest.ok())

@@ -16,6 +16,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ops::sqlitestore {
@@ -82,6 +83,12 @@ public:
     explicit SidecarLock(const QString &sidecar) {
         const QByteArray name = QFile::encodeName(sidecar + QStringLiteral(".lock"));
         m_fd = ::open(name.constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+        // Only a regular file of this user (never a link: not followed) is locked.
+        struct stat st {};
+        if (m_fd >= 0 && (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid())) {
+            ::close(m_fd);
+            m_fd = -1;
+        }
         if (m_fd >= 0)
             ::flock(m_fd, LOCK_EX);
     }

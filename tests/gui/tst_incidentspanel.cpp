@@ -3,6 +3,7 @@
 // a kill switch, and the rollback checklist with its clocks running and a missed deadline.
 #include "ProbeRounds.h"
 #include "StoreFixture.h"
+#include "common/MessageBox.h"
 
 #include "MainWindow.h"
 #include "alerts/AlertsPanel.h"
@@ -50,15 +51,15 @@ private:
 
 namespace {
 
-// Answers the next message box with Yes, as a person would.
-void answerNextMessageBoxYes(bool *seen) {
-    QTimer::singleShot(0, [seen] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        *seen = true;
-        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
-    });
+// Answers the next question with Yes, as a person would click it (through the window's message seam).
+void answerNextMessageBoxYes() {
+    MessageBox::reset();
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+}
+
+// The question was put, and answered, once.
+bool askedOnce() {
+    return MessageBox::asked().size() == 1 && MessageBox::pendingAnswers() == 0;
 }
 
 QList<StoredEvent> eventsOfKind(const QString &path, const QString &kind) {
@@ -200,10 +201,9 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
                      QStringLiteral("malformed AI output spike"));
     auto *ai = panel->findChild<QPushButton *>(QStringLiteral("killSwitchAi"));
     QCOMPARE(ai->text(), QStringLiteral("Activate AI lane"));
-    bool asked = false;
-    answerNextMessageBoxYes(&asked);
+    answerNextMessageBoxYes();
     QTest::mouseClick(ai, Qt::LeftButton);
-    QVERIFY(asked);
+    QVERIFY(askedOnce());
     QCOMPARE(eventsOfKind(f.path, QStringLiteral("killswitch.activated")).size(), 1);
     QCOMPARE(ai->text(), QStringLiteral("Deactivate AI lane"));
     // The timeline holds the opening, the evidence and the switch; typing narrows it.
@@ -229,10 +229,9 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     auto *rbScope = panel->findChild<QComboBox *>(QStringLiteral("rollbackScope"));
     rbScope->setCurrentIndex(rbScope->findData(QStringLiteral("kl")));
     panel->findChild<QCheckBox *>(QStringLiteral("rollbackDrill"))->setChecked(true);
-    asked = false;
-    answerNextMessageBoxYes(&asked);
+    answerNextMessageBoxYes();
     QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("startRollbackButton")), Qt::LeftButton);
-    QVERIFY(asked);
+    QVERIFY(askedOnce());
     QVERIFY(panel->currentRun().startsWith(QStringLiteral("RUN-")));
     auto *restore = panel->findChild<QLabel *>(QStringLiteral("restoreClock"));
     auto *integrity = panel->findChild<QLabel *>(QStringLiteral("integrityClock"));
@@ -382,28 +381,24 @@ void TestIncidentsPanel::rebindFromTheConsole() {
     IncidentsPanel *panel = w.incidentsPanel();
     auto *rbScope = panel->findChild<QComboBox *>(QStringLiteral("rollbackScope"));
     rbScope->setCurrentIndex(rbScope->findData(QStringLiteral("kl")));
-    bool asked = false;
-    answerNextMessageBoxYes(&asked);
+    answerNextMessageBoxYes();
     QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("startRollbackButton")), Qt::LeftButton);
-    QVERIFY(asked);
+    QVERIFY(askedOnce());
     auto *steps = panel->findChild<QTreeWidget *>(QStringLiteral("steps"));
     steps->setCurrentItem(stepItem(steps, QStringLiteral("rebind")));
     auto *rebind = panel->findChild<QPushButton *>(QStringLiteral("rebindButton"));
     QVERIFY(rebind->isVisible());
     QVERIFY(rebind->isEnabled());
     // Cancelled: nobody is called, nothing is written.
-    QTimer::singleShot(0, [] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            QVERIFY(box->text().contains(QStringLiteral("kl")));
-            QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
-        }
-    });
+    MessageBox::reset();
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
     QTest::mouseClick(rebind, Qt::LeftButton);
+    QCOMPARE(MessageBox::asked().size(), 1);
+    QVERIFY(MessageBox::asked().first().contains(QStringLiteral("kl")));
     QVERIFY(eventsOfKind(f.path, QStringLiteral("runbook.step")).isEmpty());
-    asked = false;
-    answerNextMessageBoxYes(&asked);
+    answerNextMessageBoxYes();
     QTest::mouseClick(rebind, Qt::LeftButton);
-    QVERIFY(asked);
+    QVERIFY(askedOnce());
     QTRY_COMPARE_WITH_TIMEOUT(eventsOfKind(f.path, QStringLiteral("runbook.step")).size(), 2, 15000);
     const QList<StoredEvent> recorded = eventsOfKind(f.path, QStringLiteral("runbook.step"));
     QCOMPARE(recorded.at(0).payload().stringAt("step"), QStringLiteral("rebind"));

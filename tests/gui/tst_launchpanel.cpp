@@ -3,6 +3,7 @@
 // identities signing in turn, and GO recorded.
 #include "LaunchFixture.h"
 #include "PanelContext.h"
+#include "common/MessageBox.h"
 
 #include "common/Translations.h"
 #include "launch/LaunchPanel.h"
@@ -74,11 +75,10 @@ struct Rig {
     }
 };
 
+// Answers the next question with Yes, as a person would click it (through the window's message seam).
 void answerNextMessageBoxYes() {
-    QTimer::singleShot(0, [] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
-            QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
-    });
+    MessageBox::reset();
+    MessageBox::setNextAnswer(QMessageBox::Yes);
 }
 
 template<typename T> T *child(QWidget *w, const char *name) {
@@ -252,6 +252,7 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
         QVERIFY2(button->isEnabled(), qPrintable(button->toolTip()));
         answerNextMessageBoxYes();
         QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(MessageBox::pendingAnswers(), 0); // asked, and answered
         auto *state =
             child<QLabel>(p.get(), qPrintable(QStringLiteral("signoffState_%1").arg(QLatin1String(role))));
         QCOMPARE(state->property("state").toString(), QStringLiteral("valid"));
@@ -267,6 +268,7 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
     QVERIFY(go->isEnabled());
     answerNextMessageBoxYes();
     QTest::mouseClick(go, Qt::LeftButton);
+    QCOMPARE(MessageBox::pendingAnswers(), 0);
     QVERIFY2(banner->text().startsWith(QStringLiteral("GO recorded by rob")), qPrintable(banner->text()));
     QVERIFY(p->status().decided);
     QVERIFY(!go->isEnabled());

@@ -10,6 +10,7 @@
 #include "common/CommandPalette.h"
 #include "common/EmptyState.h"
 #include "common/EnvironmentBadge.h"
+#include "common/MessageBox.h"
 #include "common/Panel.h"
 #include "common/Translations.h"
 #include "common/UnlockDialog.h"
@@ -115,14 +116,11 @@ void TestMainWindow::tokensComeFromTheStartupContext() {
     MainWindow w(ctx);
     QVERIFY(w.app()->secrets().operatorToken.isSet());
     QCOMPARE(w.app()->secrets().operatorToken.reveal(), QByteArray("token-from-the-start-5d1e"));
-    QString shown;
-    QTimer::singleShot(0, &w, [&] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            shown = box->text();
-            box->accept();
-        }
-    });
+    MessageBox::reset();
+    MessageBox::setNextAnswer(QMessageBox::Ok);
     w.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+    QCOMPARE(MessageBox::asked().size(), 1);
+    const QString shown = MessageBox::asked().first();
     QVERIFY2(shown.contains(QStringLiteral("Operator token: set (redacted)")), qPrintable(shown));
     QVERIFY(!shown.contains(QStringLiteral("token-from-the-start")));
     if (!saved.isEmpty())

@@ -2,6 +2,7 @@
 // openssl + zstd), and every tampering caught by both — the way someone holding the bundle,
 // tar, sed, openssl and Python would attack it.
 #include "core/FileUtil.h"
+#include "core/Tar.h"
 #include "store/Bundle.h"
 
 #include "StoreFixture.h"
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -376,6 +378,29 @@ void TestBundle::decompressionBombRefused() {
     QByteArray out;
     QCOMPARE(python(bomb, &out), 1);
     QVERIFY2(out.contains("decompression bomb"), out.constData());
+
+    // One entry larger than a reader allows, incompressible (so not a bomb by ratio): refused by
+    // its declared size before a byte of it is handed on; an entry at the cap is read.
+    const QString big = work.file(QStringLiteral("big.tar.zst"));
+    tar::Writer w;
+    QVERIFY(w.open(big).ok());
+    QByteArray random(4096, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
+    QVERIFY(w.add(QStringLiteral("small"), random.left(1000)).ok());
+    QVERIFY(w.add(QStringLiteral("large"), random).ok());
+    QVERIFY(w.close().ok());
+    tar::ScanLimits limits;
+    limits.maxEntryBytes = 1000;
+    QStringList handed;
+    const auto scanned = tar::scanFile(big, limits, [&](const QString &name, qint64) -> tar::ChunkSink {
+        handed << name;
+        return {};
+    });
+    QVERIFY(!scanned.ok());
+    QVERIFY2(scanned.error().message.contains(
+                 QStringLiteral("entry 'large' holds 4096 bytes, more than the 1000 one entry may hold")),
+             qPrintable(scanned.error().message));
+    QCOMPARE(handed, QStringList{QStringLiteral("small")});
 }
 
 void TestBundle::floodsAndSparseFilesStayBounded() {

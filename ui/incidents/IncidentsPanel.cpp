@@ -1,6 +1,7 @@
 #include "IncidentsPanel.h"
 
 #include "common/ErrorText.h"
+#include "common/MessageBox.h"
 
 #include "RunListModel.h"
 
@@ -444,8 +445,8 @@ void IncidentsPanel::report(const QString &text, bool error) {
 }
 
 bool IncidentsPanel::confirm(const QString &title, const QString &text) {
-    return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
-                                 QMessageBox::Cancel) == QMessageBox::Yes;
+    return MessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
+                                QMessageBox::Cancel) == QMessageBox::Yes;
 }
 
 bool IncidentsPanel::storeReachable() const {

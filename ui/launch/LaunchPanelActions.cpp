@@ -2,6 +2,7 @@
 #include "LaunchPanel.h"
 
 #include "common/ErrorText.h"
+#include "common/MessageBox.h"
 
 #include "LaunchChecklistModel.h"
 #include "store/OpenStore.h"
@@ -96,7 +97,7 @@ void LaunchPanel::runCheck() {
         return;
     }
     if (!c->step.needs(EvidenceKind::Probe) || plan->manual) {
-        if (QMessageBox::question(
+        if (MessageBox::question(
                 this, tr("Confirm %1").arg(id),
                 tr("%1\n\nConfirm that this holds, with the note as its evidence?").arg(c->step.action),
                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
@@ -245,7 +246,7 @@ void LaunchPanel::sign(const QString &role) {
     auto a = actions();
     if (!a)
         return;
-    if (QMessageBox::question(
+    if (MessageBox::question(
             this, tr("Sign as %1").arg(Launch::roleTitle(role)),
             tr("Sign launch %1 (scope %2, build %3) as %4?\n\nYour signature covers the launch record "
                "%5…; any later change to the checklist invalidates it.")
@@ -264,11 +265,11 @@ void LaunchPanel::decide(bool go) {
         return;
     QString note;
     if (go) {
-        if (QMessageBox::question(this, tr("Record GO"),
-                                  tr("Record GO for %1 (build %2)? This ends the launch checklist.")
-                                      .arg(m_status.run->id, m_status.build),
-                                  QMessageBox::Yes | QMessageBox::Cancel,
-                                  QMessageBox::Cancel) != QMessageBox::Yes)
+        if (MessageBox::question(this, tr("Record GO"),
+                                 tr("Record GO for %1 (build %2)? This ends the launch checklist.")
+                                     .arg(m_status.run->id, m_status.build),
+                                 QMessageBox::Yes | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) != QMessageBox::Yes)
             return;
     } else {
         bool ok = false;

@@ -5,6 +5,7 @@
 #include "core/FileUtil.h"
 #include "crypto/Merkle.h"
 #include "incidents/Incidents.h"
+#include "monitor/LoggedProbes.h"
 #include "store/EventCodec.h"
 #include "store/Schema.h"
 
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void insiderCannotSealAnotherActorsEvent();
     void forgedActNeitherCountsNorIsSealed();
     void forgeryWhileOpenIsCaughtOnTheNextRead();
+    void forgedReadingsDecideNothing();
     void actNeedsItsRole();
     void deletedAttachmentNamed();
     void editedCheckpointTimeNamed();
@@ -1074,6 +1076,47 @@ void TestTrust::forgedActNeitherCountsNorIsSealed() {
     auto t = SqliteEvidenceStore::open(g.path, o2).value();
     QVERIFY2(t->integrityProblem().contains(QStringLiteral("signature")), qPrintable(t->integrityProblem()));
     QVERIFY(!IncidentBook::load(*t)->killSwitch(QStringLiteral("bad-pack"), QStringLiteral("kl")));
+}
+
+// The readers that decide from the newest events of a kind (launch health from probe transitions,
+// the alert matrix, silences, launch decisions) read only the events that count: a transition to
+// "ok" written around the write gate is not the target's state.
+void TestTrust::forgedReadingsDecideNothing() {
+    TempDir state;
+    StoreOpenOptions o;
+    o.anchorDirectory = state.path();
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    const auto transition = [](const QString &to) {
+        JsonValue p = JsonValue::object();
+        p["target"] = QStringLiteral("edge-kl");
+        p["kind"] = QStringLiteral("edge");
+        p["from"] = to == QLatin1String("ok") ? QStringLiteral("down") : QStringLiteral("unknown");
+        p["to"] = to;
+        p["reason"] = QStringLiteral("test");
+        return p;
+    };
+    NewEvent honest;
+    honest.kind = QStringLiteral("probe.state_changed");
+    honest.scope = QStringLiteral("kl");
+    honest.payload = transition(QStringLiteral("down"));
+    QVERIFY_OK(f.store->append(bob, {honest}));
+    f.store.reset();
+    QVERIFY(SqliteEvidenceStore::open(f.path, o).value()->integrityProblem().isEmpty());
+    forgeAppend(f.path, QStringLiteral("bob"), nullptr, QStringLiteral("probe.state_changed"),
+                transition(QStringLiteral("ok")), bob);
+    auto s = SqliteEvidenceStore::open(f.path, o).value();
+    QVERIFY(!s->integrityProblem().isEmpty());
+    auto read = LoggedProbes::read(*s);
+    QVERIFY(read.ok());
+    QVERIFY(read->contains(QStringLiteral("edge-kl")));
+    QCOMPARE(read->value(QStringLiteral("edge-kl")).state, QStringLiteral("down"));
+    // What the store holds, read without the gate: the forged transition is there.
+    EventFilter newest;
+    newest.kind = QStringLiteral("probe.state_changed");
+    newest.newestFirst = true;
+    QCOMPARE(s->query(newest).value().first().payload().stringAt("to"), QStringLiteral("ok"));
 }
 
 // The store a console keeps open: a forgery written by another process is found on the next read
