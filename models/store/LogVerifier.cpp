@@ -220,14 +220,19 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
                          QStringLiteral("events 1..%1 are no longer the ones verified before (their Merkle "
                                         "root changed): the history was rewritten")
                              .arg(base.size));
-        auto identities = source.identityEventsUpTo(base.size);
-        if (!identities.ok())
-            return identities.error();
-        for (const StoredEvent &e : identities.value())
-            if (const QString why = reg.apply(e, e.payload()); !why.isEmpty())
-                verdict.fail(e.seq, QStringLiteral("event %1 (%2 by '%3') does not count: %4")
-                                        .arg(e.seq)
-                                        .arg(e.kind, e.actor, why));
+        if (options.pins.isEmpty())
+            if (std::optional<IdentityRegistry> kept = source.registryAt(base.size))
+                reg = std::move(*kept);
+        if (reg.entries().isEmpty()) {
+            auto identities = source.identityEventsUpTo(base.size);
+            if (!identities.ok())
+                return identities.error();
+            for (const StoredEvent &e : identities.value())
+                if (const QString why = reg.apply(e, e.payload()); !why.isEmpty())
+                    verdict.fail(e.seq, QStringLiteral("event %1 (%2 by '%3') does not count: %4")
+                                            .arg(e.seq)
+                                            .arg(e.kind, e.actor, why));
+        }
         expected = base.size + 1;
         lastCpSize = base.size;
         latestTs = base.tsMs;

@@ -71,6 +71,12 @@ public:
         return makeError(ErrorCode::Store,
                          QStringLiteral("this log cannot be verified from a checkpoint on"));
     }
+    // The identity registry folded up to `size`, when the source kept it (with the same trust
+    // policy): the verifier starts from it instead of folding identityEventsUpTo() again.
+    virtual std::optional<IdentityRegistry> registryAt(quint64 size) {
+        (void)size;
+        return std::nullopt;
+    }
     virtual Result<QList<StoredEvent>> identityEventsUpTo(quint64 size) {
         (void)size;
         return makeError(ErrorCode::Store,

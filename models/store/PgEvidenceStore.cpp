@@ -235,15 +235,24 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     // When others write too, what they appended since this console last verified is verified
     // before the head is taken (so the writers do not wait on each other's checks); only what lands
     // in between is verified under the lock. A console writing alone skips the extra round trip.
-    if (m_othersWrite || !m_baseLoaded)
+    if (!m_baseLoaded)
         if (auto r = checkTail(); !r.ok())
             return r.error();
+    // When others write too, their acts since are read in the first round trip and checked there.
+    const bool prefetchTail = m_othersWrite && m_verified && !m_firstBad;
+    if (prefetchTail)
+        if (auto r = prepareTailCaches(); !r.ok())
+            return r.error();
+    const quint64 verifiedBefore = m_verified ? m_verified->size : 0;
     if (auto r = refuseAfterBadEvent(); !r.ok())
         return r.error();
     // Round trip one: begin, take the head row, read what the checks need.
     auto tx = pg::Transaction::pipelined(m_conn);
     pg::Pipeline pre;
     pre.add("BEGIN").add(pg::kLockHeadSql).add(kAppendStateSql).add(kFrontierSql);
+    if (prefetchTail)
+        pre.add(kTailEventsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)))
+            .add(kTailCheckpointsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)));
     // While the server takes the head and reads, the events are signed: their signatures do not
     // name a position, and their ids and times are chosen here as they would be after.
     const std::optional<qint64> actTime = act::actTime(events);
@@ -289,9 +298,19 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                          m_conn.label());
     // Nothing is written over an event that does not verify: this act's checkpoint would seal it.
     m_othersWrite = m_verified && m_verified->size < n;
+    bool tailVerifiedHere = false;
     if (!m_verified || m_verified->size < n) {
-        if (auto r = checkTailHere(); !r.ok())
-            return r.error();
+        tailVerifiedHere = true;
+        bool checked = false;
+        if (prefetchTail && m_verified && m_verified->size == verifiedBefore) {
+            auto r = checkTailFromRows(n, read.value()[4], read.value()[5]);
+            if (!r.ok())
+                return r.error();
+            checked = r.value();
+        }
+        if (!checked)
+            if (auto r = checkTailHere(); !r.ok())
+                return r.error();
         if (auto r = refuseAfterBadEvent(); !r.ok())
             return r.error();
     }
@@ -324,7 +343,11 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         return QByteArray::number(static_cast<qulonglong>(c.canonical.size())) + ':' +
                QByteArray::fromStdString(c.canonical) + c.storedSignature();
     };
-    const bool checkedBefore = latest.ok() && n > 0 && signedBytes(latest.value()) == m_checkedHead;
+    // (Or verified just now with the events before it, by the tail check above.)
+    const bool checkedBefore = latest.ok() && n > 0 &&
+                               (signedBytes(latest.value()) == m_checkedHead ||
+                                (tailVerifiedHere && m_verified && !m_baseAssumed && m_verified->size == n &&
+                                 latest->size == n && latest->root == m_verified->root));
     if (auto r = act::checkHead(
             reg, n, tree.value(), latest, [this](quint64 size) { return checkpointAt(size); }, m_conn.label(),
             checkedBefore);
@@ -339,6 +362,7 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
             nodeRows.row().i64(level).i64(static_cast<qint64>(index)).bytes(hash);
     };
     QList<StoredEvent> out;
+    QList<StoredEvent> sealedIdentities;
     quint64 seq = n;
     // The batch is the caller's events unless the plan put an era marker first; a presigned
     // signature is used only for exactly the event it was made over.
@@ -364,11 +388,14 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         StoredEvent s = std::move(sealed).value();
         ++seq;
         latestTs = qMax(latestTs, s.tsMs);
-        if (s.kind.startsWith(QLatin1String("identity.")))
+        if (s.kind.startsWith(QLatin1String("identity."))) {
             if (const QString why = reg.apply(s, e.payload); !why.isEmpty())
                 return makeError(ErrorCode::Policy, why);
+        }
         const QByteArrayView canonical(s.canonical.data(), static_cast<qsizetype>(s.canonical.size()));
         s.leafHash = merkle::leafHash(canonical);
+        if (s.kind.startsWith(QLatin1String("identity.")))
+            sealedIdentities.append(s);
         pg::addEventRow(eventRows, s.seq, s.uuid, s.tsMs, s.actor, s.kind, s.scope, canonical, s.leafHash,
                         s.signedByActor);
         builder.append(s.leafHash, sink);
@@ -397,8 +424,18 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         return r.error();
     tx.committed();
     m_checkedHead = signedBytes(cp.value());
+    const bool keptIdentities = m_identitiesAt == n;
     verifiedUpTo(cp.value());
     m_verifiedTree = std::move(builder);
+    // The identity events kept move on with this act's own.
+    if (keptIdentities) {
+        for (const StoredEvent &e : std::as_const(sealedIdentities))
+            m_identities.append(e);
+        m_identitiesAt = seq;
+    }
+    // The registry this act was checked with, its own identity events applied: the one at `seq`.
+    m_registryAt = std::move(reg);
+    m_registryAtSize = seq;
     return out;
 }
 

@@ -180,6 +180,15 @@ private:
     // checkTail in the transaction the caller holds (its snapshot, or the locked head).
     Result<void> checkTailHere() const;
     Result<void> refuseAfterBadEvent() const;
+    // Under the locked head, what others appended after what this console verified, checked from
+    // the rows the append read in its first round trip (kTailEventsSql, kTailCheckpointsSql) with
+    // the frontier and identity events kept at that point: no round trip while the others wait.
+    // False when it cannot (too many rows, nothing kept): checkTailHere() then reads them.
+    Result<bool> checkTailFromRows(quint64 n, const pg::Rows &events, const pg::Rows &checkpoints) const;
+    // Before taking the head: the frontier and identity events at what this console verified.
+    Result<void> prepareTailCaches() const;
+    static const char *const kTailEventsSql;
+    static const char *const kTailCheckpointsSql;
     // Where trust starts when nothing verified it yet in this process (trustedThrough).
     void loadVerifiedBase() const;
     // The registry as of the identity events counted by key ("count:max seq"), cached per key.
@@ -197,6 +206,10 @@ private:
     mutable QString m_tailProblem;
     mutable quint64 m_tailCheckedAt = 0;                               // the log's size at the last checkTail
     mutable std::optional<crypto::merkle::TreeBuilder> m_verifiedTree; // the tree at m_verified, if known
+    mutable QList<StoredEvent> m_identities; // the identity events up to m_identitiesAt
+    mutable quint64 m_identitiesAt = std::numeric_limits<quint64>::max();
+    mutable std::optional<IdentityRegistry> m_registryAt; // folded up to m_registryAtSize
+    mutable quint64 m_registryAtSize = std::numeric_limits<quint64>::max();
     bool m_othersWrite = false; // the last append found others' events after what this console verified
     QString m_storeId;
     int m_schemaVersion = 0;

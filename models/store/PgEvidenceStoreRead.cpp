@@ -175,6 +175,104 @@ private:
     qint64 m_lastSeq = 0, m_lastCp = 0;
 };
 
+// The events and checkpoints after what this console verified, as an append read them in its
+// first round trip under the locked head; the frontier and identity events at that point from
+// what this console kept when it verified them. Subtree rows and blobs, rarely asked, are read.
+class PrefetchedLogSource final : public LogSource {
+public:
+    PrefetchedLogSource(pg::Connection &c, const pg::Rows &events, const pg::Rows &cps, quint64 size,
+                        const merkle::TreeBuilder &tree, const QList<StoredEvent> &identities,
+                        const std::optional<IdentityRegistry> &registry)
+        : m_conn(c)
+        , m_events(events)
+        , m_cps(cps)
+        , m_size(size)
+        , m_tree(tree)
+        , m_identities(identities)
+        , m_registry(registry) {}
+
+    std::optional<IdentityRegistry> registryAt(quint64 size) override {
+        (void)size; // kept for exactly the verified size
+        return m_registry;
+    }
+
+    Result<quint64> size() override { return m_size; }
+    Result<void> startAfter(quint64 size) override {
+        (void)size; // the rows start there
+        return {};
+    }
+    Result<merkle::TreeBuilder> frontier(quint64 size) override {
+        if (m_tree.size() != size)
+            return makeError(ErrorCode::Store, QStringLiteral("no frontier kept at %1").arg(size));
+        return m_tree;
+    }
+    Result<QList<StoredEvent>> identityEventsUpTo(quint64 size) override {
+        (void)size; // kept for exactly the verified size
+        return m_identities;
+    }
+    Result<bool> nextEvent(LogEventRow &row) override {
+        if (m_eventAt >= m_events.count())
+            return false;
+        const int i = m_eventAt++;
+        row.seq = static_cast<quint64>(m_events.i64(i, 0));
+        row.uuid = m_events.textView(i, 1);
+        row.tsMs = m_events.i64(i, 2);
+        row.actor = m_events.textView(i, 3);
+        row.kind = m_events.textView(i, 4);
+        row.scope = m_events.textView(i, 5);
+        row.canonical = m_events.bytesView(i, 6);
+        row.leafHash = m_events.bytesView(i, 7);
+        row.signedByActor = m_events.boolean(i, 8);
+        return true;
+    }
+    Result<bool> nextCheckpoint(LogCheckpointRow &cp) override {
+        if (m_cpAt >= m_cps.count())
+            return false;
+        const int i = m_cpAt++;
+        const QByteArrayView c = m_cps.bytesView(i, 2);
+        cp = LogCheckpointRow{static_cast<quint64>(m_cps.i64(i, 0)),
+                              m_cps.bytes(i, 1),
+                              std::string(c.data(), static_cast<std::size_t>(c.size())),
+                              m_cps.bytes(i, 3),
+                              m_cps.i64(i, 4),
+                              m_cps.text(i, 5)};
+        return true;
+    }
+    Result<std::optional<QByteArray>> storedNode(int level, quint64 index) override {
+        auto r = m_conn.query("SELECT hash FROM opsconsole.merkle_nodes WHERE level = $1 AND idx = $2",
+                              pg::Params().i64(level).i64(static_cast<qint64>(index)));
+        if (!r.ok())
+            return r.error();
+        if (r->count() == 0)
+            return std::optional<QByteArray>();
+        return std::optional<QByteArray>(r->bytes(0, 0));
+    }
+    Result<quint64> storedNodeCount() override {
+        return makeError(ErrorCode::Store, QStringLiteral("not counted from a checkpoint on"));
+    }
+    Result<void> forEachBlob(const BlobVisitor &visit) override {
+        (void)visit;
+        return makeError(ErrorCode::Store, QStringLiteral("blobs are not read from a checkpoint on"));
+    }
+    Result<bool> hasBlob(const QString &sha256Hex) override {
+        auto r =
+            m_conn.query("SELECT 1 FROM opsconsole.blobs WHERE sha256 = $1", pg::Params().text(sha256Hex));
+        if (!r.ok())
+            return r.error();
+        return r->count() > 0;
+    }
+
+private:
+    pg::Connection &m_conn;
+    const pg::Rows &m_events;
+    const pg::Rows &m_cps;
+    quint64 m_size;
+    const merkle::TreeBuilder &m_tree;
+    const QList<StoredEvent> &m_identities;
+    const std::optional<IdentityRegistry> &m_registry;
+    int m_eventAt = 0, m_cpAt = 0;
+};
+
 } // namespace
 
 Result<QList<StoredEvent>> PgEvidenceStore::readEvents(const char *sql, const pg::Params &params) const {
@@ -587,6 +685,99 @@ Result<quint64> PgEvidenceStore::trustedThrough() const {
     if (auto r = checkTail(); !r.ok())
         return r.error();
     return m_firstBad ? *m_firstBad - 1 : std::numeric_limits<quint64>::max();
+}
+
+} // namespace ops
+
+namespace ops {
+
+const char *const PgEvidenceStore::kTailEventsSql =
+    "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed FROM opsconsole.events "
+    "WHERE seq > $1 ORDER BY seq LIMIT 256";
+const char *const PgEvidenceStore::kTailCheckpointsSql =
+    "SELECT size, root, canonical, signature, ts_ms, signer FROM opsconsole.checkpoints WHERE size > $1 "
+    "ORDER BY size LIMIT 256";
+
+Result<void> PgEvidenceStore::prepareTailCaches() const {
+    if (!m_verified)
+        return {};
+    const quint64 v = m_verified->size;
+    if (!m_verifiedTree || m_verifiedTree->size() != v) {
+        auto tree = loadFrontier(v);
+        if (!tree.ok())
+            return tree.error();
+        m_verifiedTree = std::move(tree).value();
+    }
+    if (m_identitiesAt != v) {
+        const std::string sql = std::string("SELECT ") + kEventCols +
+                                " FROM opsconsole.events WHERE kind >= 'identity.' AND kind < 'identity/' "
+                                "AND seq <= $1 ORDER BY seq";
+        auto r = m_conn.query(sql.c_str(), pg::Params().i64(static_cast<qint64>(v)));
+        if (!r.ok())
+            return r.error();
+        m_identities.clear();
+        for (int i = 0; i < r->count(); ++i)
+            m_identities.append(readRow(r.value(), i));
+        m_identitiesAt = v;
+    }
+    if (m_registryAtSize != v) {
+        IdentityRegistry reg(m_options.trust, m_storeId);
+        for (const StoredEvent &e : std::as_const(m_identities))
+            (void)reg.apply(e, e.payload()); // an invalid identity event does not count; verify names it
+        m_registryAt = std::move(reg);
+        m_registryAtSize = v;
+    }
+    return {};
+}
+
+Result<bool> PgEvidenceStore::checkTailFromRows(quint64 n, const pg::Rows &events,
+                                                const pg::Rows &cps) const {
+    if (!m_verified || m_firstBad || !m_verifiedTree || m_verifiedTree->size() != m_verified->size ||
+        m_identitiesAt != m_verified->size || events.count() >= 256 || cps.count() >= 256)
+        return false;
+    const quint64 v = m_verified->size;
+    if (static_cast<quint64>(events.count()) != n - v)
+        return false; // not what the locked head says: let the full reader look
+    VerifyOptions options(true, false, {});
+    options.blobs = false;
+    options.after = m_verified;
+    const std::optional<IdentityRegistry> kept =
+        m_registryAtSize == v ? m_registryAt : std::optional<IdentityRegistry>();
+    PrefetchedLogSource source(m_conn, events, cps, n, *m_verifiedTree, m_identities, kept);
+    auto report = verifyLog(source, m_storeId, m_options.trust, options);
+    if (!report.ok())
+        return report.error();
+    m_tailCheckedAt = n;
+    if (!report->reason.isEmpty()) {
+        m_firstBad = report->firstBadSeq.value_or(v + 1);
+        m_tailProblem = report->reason;
+        return true;
+    }
+    // What is verified now: up to the last checkpoint, with its frontier and identity events.
+    if (cps.count() == 0)
+        return true;
+    const int last = cps.count() - 1;
+    const quint64 cpSize = static_cast<quint64>(cps.i64(last, 0));
+    if (cpSize <= v || cpSize > n)
+        return true;
+    merkle::TreeBuilder tree = *m_verifiedTree;
+    const bool keepRegistry = m_registryAtSize == v && m_registryAt;
+    for (int i = 0; i < events.count() && static_cast<quint64>(events.i64(i, 0)) <= cpSize; ++i) {
+        tree.append(events.bytes(i, 7));
+        if (events.textView(i, 4).substr(0, 9) == "identity.") {
+            const StoredEvent e = readRow(events, i);
+            if (keepRegistry)
+                (void)m_registryAt->apply(e, e.payload()); // verified above; an invalid one does not count
+            m_identities.append(e);
+        }
+    }
+    if (keepRegistry)
+        m_registryAtSize = cpSize;
+    m_verified = VerifyOptions::Base{cpSize, cps.bytes(last, 1), cps.i64(last, 4)};
+    m_baseAssumed = false;
+    m_verifiedTree = std::move(tree);
+    m_identitiesAt = cpSize;
+    return true;
 }
 
 } // namespace ops

@@ -1590,6 +1590,14 @@ void TestPgStore::actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned() {
     QVERIFY(a.store->registerIdentity(bob, {QStringLiteral("operator")}).ok());
     QVERIFY(a.store->approveIdentity(m_admin, QStringLiteral("bob")).ok());
     QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"))}).ok());
+    // Another console writes between a's acts: a checks what others appended inside its next
+    // appends (from the rows its first round trip reads under the locked head).
+    Console d = console(m_server, m_db, 1);
+    QVERIFY(d.store);
+    QVERIFY(d.store->append(bob, {ev(QStringLiteral("test.note"), 1)}).ok());
+    QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"), 2)}).ok());
+    QVERIFY(d.store->append(bob, {ev(QStringLiteral("test.note"), 3)}).ok());
+    QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"), 4)}).ok());
     auto seen = TeamWitness::witness(*b.store, bob, b.state->path(), Time::nowMs());
     QVERIFY2(seen.ok(), qPrintable(seen.ok() ? QString() : seen.error().toString()));
     const quint64 vouched = a.store->size().value();
