@@ -1562,10 +1562,6 @@ Erste Maßnahme: %4%5</translation>
         <translation>Zuerst eine Notiz eingeben: was Sie gesehen haben und was Sie tun.</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;Not acknowledged: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;Nicht bestätigt: %1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Acknowledged as %1 (event %2).</source>
         <translation>Bestätigt als %1 (Ereignis %2).</translation>
     </message>
@@ -1728,6 +1724,10 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>UNKNOWN</source>
         <translation>UNBEKANNT</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>Nicht bestätigt: %1</translation>
     </message>
 </context>
 <context>
@@ -4433,26 +4433,6 @@ tatsächlich %2</translation>
 <context>
     <name>ops::ui::RunChecklistView</name>
     <message>
-        <source>Step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Needs</source>
-        <translation>Braucht</translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation>Erfasst</translation>
-    </message>
-    <message>
         <source>Note for the step — or the reason when it failed or is skipped</source>
         <translation>Notiz zum Schritt — oder der Grund, wenn er fehlschlug oder übersprungen wird</translation>
     </message>
@@ -4523,18 +4503,6 @@ tatsächlich %2</translation>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
         <translation>&lt;br&gt;&lt;b&gt;Abgeschlossen&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>(probe %1%2)</source>
-        <translation>(Prüfung %1%2)</translation>
-    </message>
-    <message>
-        <source>, must pass</source>
-        <translation>, muss bestehen</translation>
-    </message>
-    <message>
-        <source>skippable</source>
-        <translation>überspringbar</translation>
     </message>
     <message>
         <source>Safe manifest restored</source>
@@ -4615,6 +4583,41 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
     <message>
         <source>Rebind failed</source>
         <translation>Neu binden fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::RunStepsModel</name>
+    <message>
+        <source>(probe %1%2)</source>
+        <translation>(Prüfung %1%2)</translation>
+    </message>
+    <message>
+        <source>, must pass</source>
+        <translation>, muss bestehen</translation>
+    </message>
+    <message>
+        <source>skippable</source>
+        <translation>überspringbar</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Braucht</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
     </message>
 </context>
 <context>

@@ -1559,10 +1559,6 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;Not acknowledged: %1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Acknowledged as %1 (event %2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,6 +1720,10 @@ First action: %4%5</source>
     </message>
     <message>
         <source>UNKNOWN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4410,26 +4410,6 @@ actual   %2</source>
 <context>
     <name>ops::ui::RunChecklistView</name>
     <message>
-        <source>Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Note for the step — or the reason when it failed or is skipped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4499,18 +4479,6 @@ actual   %2</source>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(probe %1%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, must pass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skippable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4589,6 +4557,41 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
     </message>
     <message>
         <source>Rebind failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::RunStepsModel</name>
+    <message>
+        <source>(probe %1%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, must pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skippable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "common/Colours.h"
 #include "common/DesktopNotifier.h"
 #include "common/MessageBox.h"
 
@@ -246,7 +247,8 @@ void MainWindow::updateSessionButton() {
     } else {
         m_sessionButton->setText(tr("Locked · Sign in…"));
         m_sessionButton->setToolTip(tr("Sign in to acknowledge alerts and record evidence (Ctrl+L)"));
-        m_sessionButton->setStyleSheet(QStringLiteral("QPushButton { color: #b26a00; font-weight: bold; }"));
+        m_sessionButton->setStyleSheet(QStringLiteral("QPushButton { color: %1; font-weight: bold; }")
+                                           .arg(colours::onBase(colours::kAmber, palette()).name()));
         m_idleTimer->stop();
     }
     m_sessionButton->setAccessibleName(m_sessionButton->text());
@@ -424,8 +426,9 @@ void MainWindow::buildStatusBar() {
     m_probeHealth = new QLabel(tr("Probes: unknown (not probed)"), this);
     m_probeHealth->setObjectName(QStringLiteral("probeHealth"));
     m_probeHealth->setAccessibleName(m_probeHealth->text());
-    m_probeHealth->setStyleSheet(QStringLiteral(
-        "QLabel { background: #6b7280; color: white; padding: 2px 8px; border-radius: 4px; }"));
+    m_probeHealth->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; padding: 2px 8px; border-radius: 4px; }")
+            .arg(QLatin1String(colours::kGrey)));
     statusBar()->addPermanentWidget(m_probeHealth);
 
     // A running rollback's most urgent clock, visible from every panel.
@@ -437,9 +440,9 @@ void MainWindow::buildStatusBar() {
         m_rollbackClock->setVisible(!text.isEmpty());
         m_rollbackClock->setText(text);
         m_rollbackClock->setAccessibleName(text);
-        const char *colour = state >= static_cast<int>(ClockState::MetLate)   ? "#b3261e"
-                             : state == static_cast<int>(ClockState::Warning) ? "#b26a00"
-                                                                              : "#1b7f3b";
+        const char *colour = state >= static_cast<int>(ClockState::MetLate)   ? colours::kRed
+                             : state == static_cast<int>(ClockState::Warning) ? colours::kAmber
+                                                                              : colours::kGreen;
         m_rollbackClock->setStyleSheet(
             QStringLiteral("QLabel { background: %1; color: white; padding: 2px 8px; border-radius: 4px; }")
                 .arg(QLatin1String(colour)));
@@ -463,12 +466,13 @@ void MainWindow::buildStatusBar() {
 
 void MainWindow::startMonitoring() {
     connect(m_alerts, &AlertsPanel::summaryChanged, this, [this](const QString &text, int severity) {
-        static const char *colours[] = {"#2e7d32", "#6b7280", "#c99a00", "#7b4f9d", "#b71c1c"};
+        static const char *const severityColours[] = {colours::kGreen, colours::kGrey, colours::kAmber,
+                                                      colours::kPurple, colours::kRed};
         m_probeHealth->setText(text);
         m_probeHealth->setAccessibleName(text);
         m_probeHealth->setStyleSheet(
             QStringLiteral("QLabel { background: %1; color: white; padding: 2px 8px; border-radius: 4px; }")
-                .arg(QLatin1String(colours[qBound(0, severity, 4)])));
+                .arg(QLatin1String(severityColours[qBound(0, severity, 4)])));
     });
     signInWithoutPassphrase();
     m_alerts->startMonitoring();

@@ -315,8 +315,8 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
             newest.kind = QStringLiteral("probe.round");
             newest.newestFirst = true;
             newest.limit = 1;
-            auto last =
-                m_host->isOffline() ? Result<QList<StoredEvent>>(QList<StoredEvent>{}) : log->query(newest);
+            auto last = m_host->isOffline() ? Result<QList<StoredEvent>>(QList<StoredEvent>{})
+                                            : queryTrusted(*log, newest);
             if (m_host->isOffline()) {
                 // This console's copy is behind by an unknown amount: whether the recorder still
                 // records is not known here, which is not the same as "nobody records".

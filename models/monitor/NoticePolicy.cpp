@@ -42,7 +42,7 @@ void NoticePolicy::seedFrom(const EvidenceStore &store) {
     f.kind = QStringLiteral("notification.attempted");
     f.newestFirst = true;
     f.limit = 5000;
-    auto events = store.query(f);
+    auto events = queryTrusted(store, f);
     if (!events.ok())
         return; // tried again at the next round
     m_seeded = true;

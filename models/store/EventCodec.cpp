@@ -434,6 +434,7 @@ Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, co
     for (const QString &prefix : prefixes) {
         EventFilter f;
         f.kindPrefix = prefix;
+        f.toSeq = trusted.value();
         f.limit = 100000;
         while (true) {
             auto page = store.query(f);
@@ -455,11 +456,10 @@ Result<QList<StoredEvent>> queryTrusted(const EvidenceStore &store, const EventF
     auto trusted = store.trustedThrough();
     if (!trusted.ok())
         return trusted.error();
-    auto events = store.query(filter);
-    if (!events.ok())
-        return events.error();
-    events->removeIf([&trusted](const StoredEvent &e) { return e.seq > trusted.value(); });
-    return events;
+    // The bound is in the query: events past it neither count nor take the place of ones that do.
+    EventFilter f = filter;
+    f.toSeq = qMin(f.toSeq, trusted.value());
+    return store.query(f);
 }
 
 } // namespace ops

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -140,6 +141,7 @@ struct EventFilter {
     QString actor;
     QString text; // substring of the event bytes
     quint64 fromSeq = 1;
+    quint64 toSeq = std::numeric_limits<quint64>::max(); // the last position read
     int limit = 100;
     bool newestFirst = false;
 };

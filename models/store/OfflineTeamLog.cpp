@@ -269,7 +269,8 @@ Result<QList<StoredEvent>> OfflineTeamLog::query(const EventFilter &filter) cons
     const int limit = qBound(1, filter.limit, 100000);
     const std::string text = filter.text.toStdString();
     const auto matches = [&](const StoredEvent &e) {
-        return e.seq >= filter.fromSeq && (filter.kind.isEmpty() || e.kind == filter.kind) &&
+        return e.seq >= filter.fromSeq && e.seq <= filter.toSeq &&
+               (filter.kind.isEmpty() || e.kind == filter.kind) &&
                (filter.kindPrefix.isEmpty() || e.kind.startsWith(filter.kindPrefix)) &&
                (filter.scope.isEmpty() || e.scope == filter.scope) &&
                (filter.actor.isEmpty() || e.actor == filter.actor) &&

@@ -232,12 +232,20 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                          alarm);
     if (auto r = act::validate(events); !r.ok())
         return r.error();
-    // When others write too, what they appended since this console last verified is verified
-    // before the head is taken (so the writers do not wait on each other's checks); only what lands
-    // in between is verified under the lock. A console writing alone skips the extra round trip.
+    // Where this console's verification starts (its first act: the base kept by its witness, else
+    // the whole log); from then on what others append is verified under the locked head.
     if (!m_baseLoaded)
         if (auto r = checkTail(); !r.ok())
             return r.error();
+    // A base taken on first use is good enough to read from, never to sign over: the whole log is
+    // verified once before this process's first act on it.
+    if (m_baseAssumed) {
+        m_verified.reset();
+        m_baseAssumed = false;
+        m_tailCheckedAt = 0;
+        if (auto r = checkTail(); !r.ok())
+            return r.error();
+    }
     // When others write too, their acts since are read in the first round trip and checked there.
     const bool prefetchTail = m_othersWrite && m_verified && !m_firstBad;
     if (prefetchTail)
@@ -433,9 +441,13 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
             m_identities.append(e);
         m_identitiesAt = seq;
     }
-    // The registry this act was checked with, its own identity events applied: the one at `seq`.
-    m_registryAt = std::move(reg);
-    m_registryAtSize = seq;
+    // The registry kept at the verified size moves on with this act's own identity events (only
+    // ever folded from verified events: never from the reads of the append's own statements).
+    if (m_registryAt && m_registryAtSize == n) {
+        for (const StoredEvent &e : std::as_const(sealedIdentities))
+            (void)m_registryAt->apply(e, e.payload()); // checked by the plan above
+        m_registryAtSize = seq;
+    }
     return out;
 }
 

@@ -86,6 +86,11 @@ public:
     Result<void> checkTail() const;
     // This console verified the log up to `cp` (the witness, after its own checks).
     void verifiedUpTo(const Checkpoint &cp) const;
+    // Keeps `cp` as where this user's next process starts verifying (in the anchor directory,
+    // witness/<store id>.verified), once every act up to it verified here. Written only by the
+    // witness after its checks; a witness memory written by a bare cosign is never a base.
+    Result<void> keepVerifiedBase(const Checkpoint &cp) const;
+    QString verifiedBasePath() const;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
 
     // Cosignatures (cosignature/v1) consoles add to checkpoints they witnessed. A console cosigns

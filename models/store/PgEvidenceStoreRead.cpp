@@ -11,10 +11,12 @@
 #include "Witness.h"
 
 #include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
 #include "crypto/Sha256.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -308,11 +310,12 @@ Result<QList<StoredEvent>> PgEvidenceStore::query(const EventFilter &filter) con
     QString upper = filter.kindPrefix;
     if (!upper.isEmpty())
         upper.back() = QChar(upper.back().unicode() + 1);
-    std::string sql = std::string("SELECT ") + kEventCols +
-                      " FROM opsconsole.events WHERE seq >= $1"
-                      " AND ($2 = '' OR kind = $2) AND ($3 = '' OR scope = $3) AND ($4 = '' OR actor = $4)"
-                      " AND ($5 = '' OR position(convert_to($5, 'UTF8') in canonical) > 0)"
-                      " AND ($6 = '' OR (kind COLLATE \"C\" >= $6 AND kind COLLATE \"C\" < $7))";
+    std::string sql =
+        std::string("SELECT ") + kEventCols +
+        " FROM opsconsole.events WHERE seq >= $1"
+        " AND ($2 = '' OR kind = $2) AND ($3 = '' OR scope = $3) AND ($4 = '' OR actor = $4)"
+        " AND ($5 = '' OR position(convert_to($5, 'UTF8') in canonical) > 0)"
+        " AND ($6 = '' OR (kind COLLATE \"C\" >= $6 AND kind COLLATE \"C\" < $7)) AND seq <= $9";
     sql += filter.newestFirst ? " ORDER BY seq DESC LIMIT $8" : " ORDER BY seq LIMIT $8";
     return readEvents(sql.c_str(), pg::Params()
                                        .i64(static_cast<qint64>(filter.fromSeq))
@@ -322,7 +325,9 @@ Result<QList<StoredEvent>> PgEvidenceStore::query(const EventFilter &filter) con
                                        .text(filter.text)
                                        .text(filter.kindPrefix)
                                        .text(upper)
-                                       .i64(qBound(1, filter.limit, 100000)));
+                                       .i64(qBound(1, filter.limit, 100000))
+                                       .i64(static_cast<qint64>(
+                                           qMin<quint64>(filter.toSeq, std::numeric_limits<qint64>::max()))));
 }
 
 Result<Checkpoint> PgEvidenceStore::latestCheckpoint() const {
@@ -575,37 +580,36 @@ Result<VerifyReport> PgEvidenceStore::verify(const VerifyOptions &options, const
 
 namespace ops {
 
+QString PgEvidenceStore::verifiedBasePath() const {
+    if (m_options.anchorDirectory.isEmpty() || m_storeId.isEmpty())
+        return {};
+    return m_options.anchorDirectory + QStringLiteral("/witness/") + m_storeId + QStringLiteral(".verified");
+}
+
+Result<void> PgEvidenceStore::keepVerifiedBase(const Checkpoint &cp) const {
+    const QString path = verifiedBasePath();
+    if (path.isEmpty() || m_firstBad || !m_verified || m_baseAssumed || m_verified->size < cp.size)
+        return {};
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return FileUtil::writePrivateAtomic(path, QByteArray::fromStdString(cp.noteText()));
+}
+
 void PgEvidenceStore::loadVerifiedBase() const {
     if (m_baseLoaded)
         return;
     m_baseLoaded = true;
-    // What one of this user's identities vouched for as a witness, the largest the log still holds
-    // under the root remembered (a memory the log no longer matches is the witness's alarm to raise;
-    // here trust then starts from the first event).
-    if (!m_options.anchorDirectory.isEmpty()) {
-        const QDir dir(m_options.anchorDirectory + QStringLiteral("/witness"));
-        const QStringList notes = dir.entryList({QStringLiteral("*.note")}, QDir::Files, QDir::Name);
-        std::optional<Checkpoint> best;
-        bool mismatch = false;
-        for (const QString &name : notes) {
-            bool unreadable = false;
-            auto seen = Witness::remembered(dir.filePath(name), m_storeId, &unreadable);
-            if (!seen)
-                continue;
-            auto tree = frontierAt(seen->size);
-            if (!tree.ok() || tree->size() != seen->size || tree->root() != seen->root) {
-                mismatch = true;
-                continue;
-            }
-            if (!best || seen->size > best->size)
-                best = seen;
-        }
-        if (mismatch)
+    // The checkpoint this user's witness last verified every act up to (verifiedBasePath), if the log
+    // still holds it under that root (one it no longer matches is the witness's alarm to raise; here
+    // trust then starts from the first event).
+    if (const QString path = verifiedBasePath(); !path.isEmpty() && QFileInfo::exists(path)) {
+        bool unreadable = false;
+        const std::optional<Checkpoint> seen = Witness::remembered(path, m_storeId, &unreadable);
+        if (!seen)
             return;
-        if (best) {
-            m_verified = VerifyOptions::Base{best->size, best->root, best->tsMs};
-            return;
-        }
+        auto tree = frontierAt(seen->size);
+        if (tree.ok() && tree->size() == seen->size && tree->root() == seen->root)
+            m_verified = VerifyOptions::Base{seen->size, seen->root, seen->tsMs};
+        return;
     }
     // Trust on first use: the latest checkpoint, when it verifies and the events hash to it.
     auto latest = latestCheckpoint();
@@ -632,9 +636,22 @@ Result<void> PgEvidenceStore::checkTail() const {
 }
 
 Result<void> PgEvidenceStore::checkTailHere() const {
-    auto n = size();
-    if (!n.ok())
-        return n.error();
+    // The head and the events' top in one snapshot: an event past the head was inserted around the
+    // append (which moves both in one transaction); it is named, and nothing after the head counts.
+    auto top = m_conn.query("SELECT (SELECT size FROM opsconsole.log_head WHERE id = 1), "
+                            "(SELECT COALESCE(MAX(seq), 0) FROM opsconsole.events)::bigint");
+    if (!top.ok())
+        return top.error();
+    if (top->count() != 1 || top->isNull(0, 0))
+        return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"), m_conn.label());
+    const Result<quint64> n = static_cast<quint64>(top->i64(0, 0));
+    if (const quint64 held = static_cast<quint64>(top->i64(0, 1)); held > n.value() && !m_firstBad) {
+        m_firstBad = n.value() + 1;
+        m_tailProblem = QStringLiteral("event %1 lies past the log head (%2 events): it was written around "
+                                       "the append, not by it")
+                            .arg(n.value() + 1)
+                            .arg(n.value());
+    }
     // Once an event fails it stays failed: the log only grows, and this console writes nothing after it.
     if (m_firstBad || m_tailCheckedAt == n.value())
         return {};
@@ -655,12 +672,15 @@ Result<void> PgEvidenceStore::checkTailHere() const {
     if (!report.ok())
         return report.error();
     if (report->reason.isEmpty()) {
-        m_tailCheckedAt = report->events;
+        // (From a checkpoint on, the report counts the events after it: the log's size is the head.)
+        m_tailCheckedAt = n.value();
         auto latest = latestCheckpoint();
         if (!latest.ok())
             return latest.error();
-        if (latest->size == report->events)
+        if (latest->size == n.value()) {
             m_verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
+            m_baseAssumed = false;
+        }
         return {};
     }
     m_firstBad = report->firstBadSeq.value_or(m_verified ? m_verified->size + 1 : 1);
@@ -684,7 +704,10 @@ void PgEvidenceStore::verifiedUpTo(const Checkpoint &cp) const {
 Result<quint64> PgEvidenceStore::trustedThrough() const {
     if (auto r = checkTail(); !r.ok())
         return r.error();
-    return m_firstBad ? *m_firstBad - 1 : std::numeric_limits<quint64>::max();
+    // What was verified, never more: rows others add after this check wait for the next one.
+    if (m_firstBad)
+        return *m_firstBad - 1;
+    return qMax(m_tailCheckedAt, m_verified ? m_verified->size : 0);
 }
 
 } // namespace ops

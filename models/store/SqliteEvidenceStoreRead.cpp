@@ -123,11 +123,15 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter)
         sql += " AND instr(canonical, CAST(?5 AS BLOB)) > 0";
     if (!filter.kindPrefix.isEmpty())
         sql += " AND kind >= ?7 AND kind < ?8";
+    if (filter.toSeq < static_cast<quint64>(std::numeric_limits<qint64>::max()))
+        sql += " AND seq <= ?9";
     sql += filter.newestFirst ? " ORDER BY seq DESC LIMIT ?6" : " ORDER BY seq LIMIT ?6";
     auto st = Statement::prepare(m_db, sql);
     if (!st.ok())
         return st.error();
     st->bind(1, static_cast<qint64>(filter.fromSeq)).bind(6, qint64(qBound(1, filter.limit, 100000)));
+    if (filter.toSeq < static_cast<quint64>(std::numeric_limits<qint64>::max()))
+        st->bind(9, static_cast<qint64>(filter.toSeq));
     if (!filter.kind.isEmpty())
         st->bind(2, filter.kind);
     if (!filter.scope.isEmpty())

@@ -132,6 +132,9 @@ Result<Outcome> witness(PgEvidenceStore &store, const Signer &me, const QString 
                              .arg(latest->size)
                              .arg(first.ok() ? store.integrityProblem() : first.error().message),
                          store.label());
+    if (auto r = store.keepVerifiedBase(latest.value()); !r.ok())
+        qWarning("opsconsole: where this user's next process starts verifying could not be kept: %s",
+                 qPrintable(r.error().message));
     auto cosigned = Witness::cosign(store, me, latest->noteText(), memory, nowMs);
     if (!cosigned.ok())
         return cosigned.error().code == ErrorCode::Negative ? Result<Outcome>(raise(cosigned.error().message))

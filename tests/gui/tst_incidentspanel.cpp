@@ -69,11 +69,19 @@ QList<StoredEvent> eventsOfKind(const QString &path, const QString &kind) {
     return store.value()->query(f).value();
 }
 
-QTreeWidgetItem *stepItem(QTreeWidget *steps, const QString &id) {
-    for (int i = 0; i < steps->topLevelItemCount(); ++i)
-        if (steps->topLevelItem(i)->text(0) == id)
-            return steps->topLevelItem(i);
-    return nullptr;
+// The checklist's row of step `id` (its first column), invalid when the run has none.
+QModelIndex stepIndex(QTreeView *steps, const QString &id) {
+    const QAbstractItemModel *m = steps->model();
+    for (int i = 0; i < m->rowCount(); ++i)
+        if (m->index(i, 0).data().toString() == id)
+            return m->index(i, 0);
+    return {};
+}
+
+// The status the checklist shows for step `id`.
+QString stepStatus(QTreeView *steps, const QString &id) {
+    const QModelIndex i = stepIndex(steps, id);
+    return i.siblingAtColumn(1).data().toString();
 }
 
 } // namespace
@@ -255,19 +263,26 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     QVERIFY(panel->findChild<QLabel *>(QStringLiteral("noRuns"))->isHidden());
 
     // Step 1 by keyboard and button; the next pending step is selected for us.
-    auto *steps = panel->findChild<QTreeWidget *>(QStringLiteral("steps"));
-    QCOMPARE(steps->currentItem()->text(0), QStringLiteral("identify-scope"));
+    auto *steps = panel->findChild<QTreeView *>(QStringLiteral("steps"));
+    QAbstractItemModelTester stepsTester(steps->model(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(steps->currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("identify-scope"));
     auto *note = panel->findChild<QLineEdit *>(QStringLiteral("stepNote"));
     auto *done = panel->findChild<QPushButton *>(QStringLiteral("stepDone"));
     auto *skip = panel->findChild<QPushButton *>(QStringLiteral("stepSkip"));
     QVERIFY(!skip->isEnabled()); // the checklist allows no skipping
     QTest::keyClicks(note, QStringLiteral("kl only"));
     QTest::mouseClick(done, Qt::LeftButton);
-    QCOMPARE(stepItem(steps, QStringLiteral("identify-scope"))->text(1), QStringLiteral("done"));
+    QCOMPARE(stepStatus(steps, QStringLiteral("identify-scope")), QStringLiteral("done"));
+    QVERIFY(stepIndex(steps, QStringLiteral("identify-scope"))
+                .siblingAtColumn(1)
+                .data(Qt::ForegroundRole)
+                .value<QColor>()
+                .isValid()); // done shows in colour
 
     // The rebind, recorded by hand (publisher response attached, confirmed) at 12 minutes: restore met.
     now += 12 * 60 * 1000;
-    steps->setCurrentItem(stepItem(steps, QStringLiteral("rebind")));
+    steps->setCurrentIndex(stepIndex(steps, QStringLiteral("rebind")));
     QVERIFY(panel->findChild<QCheckBox *>(QStringLiteral("stepConfirm"))->isVisible());
     QTest::mouseClick(done, Qt::LeftButton); // nothing attached yet: refused, named
     auto *status = panel->findChild<QLabel *>(QStringLiteral("incidentStatus"));
@@ -282,7 +297,7 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     panel->findChild<QCheckBox *>(QStringLiteral("stepConfirm"))->setChecked(true);
     QTest::keyClicks(note, QStringLiteral("rebound through the publisher console"));
     QTest::mouseClick(done, Qt::LeftButton);
-    QCOMPARE(stepItem(steps, QStringLiteral("rebind"))->text(1), QStringLiteral("done"));
+    QCOMPARE(stepStatus(steps, QStringLiteral("rebind")), QStringLiteral("done"));
     QCOMPARE(restore->property("clockState").toString(), QStringLiteral("met"));
     QCOMPARE(eventsOfKind(f.path, QStringLiteral("evidence.attached")).size(), 1);
 
@@ -384,8 +399,8 @@ void TestIncidentsPanel::rebindFromTheConsole() {
     answerNextMessageBoxYes();
     QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("startRollbackButton")), Qt::LeftButton);
     QVERIFY(askedOnce());
-    auto *steps = panel->findChild<QTreeWidget *>(QStringLiteral("steps"));
-    steps->setCurrentItem(stepItem(steps, QStringLiteral("rebind")));
+    auto *steps = panel->findChild<QTreeView *>(QStringLiteral("steps"));
+    steps->setCurrentIndex(stepIndex(steps, QStringLiteral("rebind")));
     auto *rebind = panel->findChild<QPushButton *>(QStringLiteral("rebindButton"));
     QVERIFY(rebind->isVisible());
     QVERIFY(rebind->isEnabled());
@@ -405,8 +420,7 @@ void TestIncidentsPanel::rebindFromTheConsole() {
     QCOMPARE(recorded.at(0).payload().stringAt("status"), QStringLiteral("done"));
     QCOMPARE(recorded.at(1).payload().stringAt("step"), QStringLiteral("readback"));
     QCOMPARE(recorded.at(1).payload().stringAt("status"), QStringLiteral("done"));
-    QTRY_COMPARE_WITH_TIMEOUT(stepItem(steps, QStringLiteral("readback"))->text(1), QStringLiteral("done"),
-                              3000);
+    QTRY_COMPARE_WITH_TIMEOUT(stepStatus(steps, QStringLiteral("readback")), QStringLiteral("done"), 3000);
     auto *integrity = panel->findChild<QLabel *>(QStringLiteral("integrityClock"));
     QCOMPARE(integrity->property("clockState").toString(), QStringLiteral("met"));
     auto *status = panel->findChild<QLabel *>(QStringLiteral("incidentStatus"));

@@ -287,14 +287,17 @@ void TestMainWindow::storeStatusIsShown() {
     auto *store = w.findChild<QLabel *>(QStringLiteral("storeLabel"));
     w.setStoreStatus(MainWindow::StoreState::Missing, QString());
     QVERIFY(store->text().contains(QStringLiteral("not created yet")));
-    QVERIFY(store->styleSheet().contains(QStringLiteral("#b26a00")));
+    // In the status colours, as text on the window's base (a light shade on a dark theme).
+    QVERIFY2(store->styleSheet().contains(colours::onBase(colours::kAmber, w.palette()).name()),
+             qPrintable(store->styleSheet()));
     w.setStoreStatus(MainWindow::StoreState::Healthy,
                      QStringLiteral("12 events, checkpoint 12 signed by alice"));
     QVERIFY(store->text().contains(QStringLiteral("12 events")));
     QVERIFY(store->styleSheet().isEmpty());
     w.setStoreStatus(MainWindow::StoreState::Problem, QStringLiteral("the tail was truncated"));
     QVERIFY(store->text().contains(QStringLiteral("PROBLEM: the tail was truncated")));
-    QVERIFY(store->styleSheet().contains(QStringLiteral("#b71c1c")));
+    QVERIFY2(store->styleSheet().contains(colours::onBase(colours::kRed, w.palette()).name()),
+             qPrintable(store->styleSheet()));
     // The built-in demo config pins no admin: said by a badge of its own, visible however long the
     // store's line; a config that pins one has no such badge.
     w.show();

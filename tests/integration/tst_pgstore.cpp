@@ -65,6 +65,7 @@ private Q_SLOTS:
     void aSearchGivesUpRatherThanHang();
     void idIndexIsKeptAndBackfilled();
     void actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned();
+    void rowPastTheHeadCountsForNothing();
 
 private:
     Signer makeSigner(const QString &name);
@@ -1672,4 +1673,56 @@ void TestPgStore::actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned() {
     QVERIFY(reopened.ok());
     QCOMPARE(reopened.value()->trustedThrough().value(), vouched);
     QVERIFY(reopened.value()->integrityProblem().contains(QStringLiteral("event %1").arg(seq)));
+    // A console that never verified this log reads from its latest checkpoint on trust (bob's key
+    // signed it), but verifies the whole log before its first act: refused, named.
+    Console fresh = console(m_server, m_db, 1);
+    QVERIFY(fresh.store);
+    auto first = fresh.store->append(m_admin, {ev(QStringLiteral("test.note"), 5)});
+    QVERIFY(!first.ok());
+    QVERIFY2(first.error().message.contains(QStringLiteral("event %1").arg(seq)),
+             qPrintable(first.error().message));
+    QCOMPARE(fresh.store->trustedThrough().value(), vouched);
+}
+
+// An event inserted past the head of a log whose every act verifies: named by every reader, and
+// never counted, even by a console that had verified everything up to the head.
+void TestPgStore::rowPastTheHeadCountsForNothing() {
+    Console a = console(m_server, m_db, 1);
+    QVERIFY(a.store);
+    QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"))}).ok());
+    const quint64 n = a.store->size().value();
+    QCOMPARE(a.store->trustedThrough().value(), n);
+    const QList<StoredEvent> events = a.store->events(1, 100).value();
+    JsonValue payload = JsonValue::object();
+    payload["switch"] = QStringLiteral("bad-pack");
+    payload["reason"] = QStringLiteral("forged");
+    const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    const qint64 ts = events.last().tsMs + 1000;
+    const std::string bytes =
+        store::codec::eventBytes(n + 1, uuid, ts, "alice", "killswitch.activated", "kl",
+                                 CanonicalJson::serialize(payload), store::codec::SignatureField::Null);
+    auto insider = pg::Connection::connect(m_server.url(m_db, QStringLiteral("team_app")));
+    QVERIFY(insider.ok());
+    pg::Pipeline slip;
+    pg::RowBatch rows = pg::eventBatch();
+    pg::addEventRow(rows, n + 1, QString::fromStdString(uuid), ts, QStringLiteral("alice"),
+                    QStringLiteral("killswitch.activated"), QStringLiteral("kl"),
+                    QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())),
+                    crypto::merkle::leafHash(QByteArray::fromStdString(bytes)), false);
+    rows.moveTo(slip);
+    auto slipped = insider->run(slip);
+    QVERIFY2(slipped.ok(), qPrintable(slipped.ok() ? QString() : slipped.error().toString()));
+    // The console that verified up to the head: the row is named and does not count.
+    QCOMPARE(a.store->trustedThrough().value(), n);
+    QVERIFY2(
+        a.store->integrityProblem().contains(QStringLiteral("event %1 lies past the log head").arg(n + 1)),
+        qPrintable(a.store->integrityProblem()));
+    auto book = IncidentBook::load(*a.store);
+    QVERIFY(book.ok());
+    QVERIFY(!book->killSwitch(QStringLiteral("bad-pack"), QStringLiteral("kl")));
+    EventFilter f;
+    f.kind = QStringLiteral("killswitch.activated");
+    f.newestFirst = true;
+    QVERIFY(queryTrusted(*a.store, f).value().isEmpty());
+    QCOMPARE(a.store->query(f).value().size(), 1);
 }

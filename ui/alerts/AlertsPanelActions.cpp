@@ -53,8 +53,10 @@ void AlertsPanel::acknowledgeSelected() {
     const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
     auto event = m_monitor->acknowledge(alert, scope, m_ackNote->text());
     if (!event.ok()) {
-        m_ackStatus->setText(tr("<span style='color:#b71c1c'>Not acknowledged: %1</span>")
-                                 .arg(errorText(event.error()).toHtmlEscaped()));
+        m_ackStatus->setText(
+            QStringLiteral("<span style='color:%1'>%2</span>")
+                .arg(colours::onBase(colours::kRed, palette()).name(),
+                     tr("Not acknowledged: %1").arg(errorText(event.error())).toHtmlEscaped()));
         return;
     }
     m_ackNote->clear();
@@ -192,7 +194,7 @@ void AlertsPanel::updateRecording() {
         }
     } else if (!m_monitor->recordingProblem().isEmpty()) {
         text = tr("Not recording: %1").arg(m_monitor->recordingProblem());
-        colour = QStringLiteral("#b71c1c");
+        colour = colours::onBase(colours::kRed, palette()).name();
     } else if (!m_monitor->isUnlocked()) {
         text =
             m_monitor->pendingEvents() > 0
@@ -202,13 +204,13 @@ void AlertsPanel::updateRecording() {
                             "them.")
                              .arg(m_monitor->pendingEvents()))
                 : tr("Locked: transitions will wait in memory until someone signs in.");
-        colour = QStringLiteral("#b26a00");
+        colour = colours::onBase(colours::kAmber, palette()).name();
     } else {
         text = tr("Recording transitions as evidence signed by %1.").arg(m_monitor->actor());
     }
     if (!m_monitor->notificationProblem().isEmpty()) {
         text += QLatin1Char(' ') + tr("Not notifying: %1").arg(m_monitor->notificationProblem());
-        colour = QLatin1String(colours::kRed);
+        colour = colours::onBase(colours::kRed, palette()).name();
     }
     m_recording->setText(text);
     m_recording->setAccessibleName(text);

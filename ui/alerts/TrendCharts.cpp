@@ -1,5 +1,7 @@
 #include "TrendCharts.h"
 
+#include "common/Colours.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -114,7 +116,7 @@ void TrendCharts::setSamples(const QString &scope, const QList<ProbeSample> &sam
         threshold->setName(tr("threshold %1 h").arg(freshnessHours));
         threshold->append(double(fromMs), freshnessHours);
         threshold->append(double(toMs), freshnessHours);
-        QPen pen(QColor(QStringLiteral("#b71c1c")));
+        QPen pen{QColor(QLatin1String(colours::kRed))};
         pen.setStyle(Qt::DashLine);
         pen.setWidth(2);
         threshold->setPen(pen);

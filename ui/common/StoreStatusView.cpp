@@ -1,5 +1,7 @@
 #include "StoreStatusView.h"
 
+#include "Colours.h"
+
 #include "AppContext.h"
 #include "StatusWidgets.h"
 #include "TimeFormat.h"
@@ -32,8 +34,9 @@ StoreStatusView::StoreStatusView(AppContext *app, StartupContext context, QStatu
            "history and this console would not know. Pin the admin keys under trust.admins in the "
            "deployment config (opsconsole-cli init prints the lines)."));
     m_trustBadge->setAccessibleName(m_trustBadge->text());
-    m_trustBadge->setStyleSheet(QStringLiteral(
-        "QLabel { background: #b26a00; color: white; padding: 2px 8px; border-radius: 4px; }"));
+    m_trustBadge->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; padding: 2px 8px; border-radius: 4px; }")
+            .arg(QLatin1String(colours::kAmber)));
     m_trustBadge->setVisible(m_context.config.trust.admins.isEmpty());
     bar->addWidget(m_trustBadge);
 
@@ -157,7 +160,7 @@ void StoreStatusView::set(State state, const QString &detail) {
     switch (state) {
     case State::Missing:
         text = tr("Store: %1 (not created yet: run opsconsole-cli init)").arg(elided);
-        colour = QStringLiteral("#b26a00");
+        colour = colours::onBase(colours::kAmber, m_window->palette()).name();
         break;
     case State::Healthy:
         text = m_app->host()->isTeamLog() ? tr("%1 · %2").arg(detail, elided)
@@ -165,7 +168,7 @@ void StoreStatusView::set(State state, const QString &detail) {
         break;
     case State::Problem:
         text = tr("Store: %1 · PROBLEM: %2").arg(elided, detail);
-        colour = QStringLiteral("#b71c1c");
+        colour = colours::onBase(colours::kRed, m_window->palette()).name();
         break;
     }
     m_storeLabel->setText(text);

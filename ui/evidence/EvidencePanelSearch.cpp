@@ -98,8 +98,7 @@ void EvidencePanel::applyFilters() {
             ? (s.text.trimmed().isEmpty()
                    ? QString()
                    : QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(QLatin1String(kGreen)))
-            : QStringLiteral("QLineEdit { border: 2px solid %1; background: #fdecea; }")
-                  .arg(QLatin1String(kRed)));
+            : QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(QLatin1String(kRed)));
     m_search->setToolTip(applied.ok() ? QString() : applied.error().message);
     if (!applied.ok())
         report(tr("Search not applied: %1").arg(applied.error().message), true);

@@ -297,7 +297,8 @@ void IncidentDetailView::saveEvidence() {
         for (const QString &f : missing) {
             if (QLineEdit *e = m_fields.value(f)) {
                 e->setProperty("missing", true);
-                e->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #b3261e; }"));
+                e->setStyleSheet(
+                    QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(QLatin1String(colours::kRed)));
                 labels << CoreEvidence::label(f);
                 if (!first)
                     first = e;

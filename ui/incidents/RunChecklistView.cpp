@@ -3,6 +3,7 @@
 #include "common/ErrorText.h"
 
 #include "IncidentsHost.h"
+#include "RunStepsModel.h"
 
 #include "common/AppContext.h"
 #include "common/Colours.h"
@@ -15,10 +16,11 @@
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace ops::ui {
@@ -29,14 +31,14 @@ QString clockColour(ClockState state) {
     switch (state) {
     case ClockState::Running:
     case ClockState::Met:
-        return QStringLiteral("#1b7f3b");
+        return QLatin1String(colours::kGreen);
     case ClockState::Warning:
-        return QStringLiteral("#b26a00");
+        return QLatin1String(colours::kAmber);
     case ClockState::MetLate:
     case ClockState::Missed:
-        return QStringLiteral("#b3261e");
+        return QLatin1String(colours::kRed);
     }
-    return QStringLiteral("#555555");
+    return QLatin1String(colours::kGrey);
 }
 
 } // namespace
@@ -65,13 +67,18 @@ RunChecklistView::RunChecklistView(AppContext *app, IncidentsHost *host, QWidget
     clockRow->addWidget(m_restoreClock);
     clockRow->addWidget(m_integrityClock);
 
-    m_steps = new QTreeWidget(page);
+    m_stepsModel = new RunStepsModel(this);
+    m_stepsModel->setObjectName(QStringLiteral("stepsModel"));
+    m_steps = new QTreeView(page);
     m_steps->setObjectName(QStringLiteral("steps"));
-    m_steps->setHeaderLabels({tr("Step"), tr("Status"), tr("Action"), tr("Needs"), tr("Recorded")});
+    m_steps->setModel(m_stepsModel);
     m_steps->setRootIsDecorated(false);
     m_steps->setUniformRowHeights(true);
     m_steps->setWordWrap(true);
-    connect(m_steps, &QTreeWidget::currentItemChanged, this, &RunChecklistView::updateStepActions);
+    m_steps->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_steps->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_steps->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &RunChecklistView::updateStepActions);
 
     m_stepNote = new QLineEdit(page);
     m_stepNote->setObjectName(QStringLiteral("stepNote"));
@@ -152,51 +159,19 @@ void RunChecklistView::showRun(const RunbookRun &run, qint64 nowMs) {
     m_runHeader->setText(header);
     m_clocks->setVisible(r->rollback);
 
-    const QString keep =
-        m_steps->currentItem() ? m_steps->currentItem()->data(0, Qt::UserRole).toString() : QString();
-    const QSignalBlocker block(m_steps);
-    m_steps->clear();
-    QTreeWidgetItem *select = nullptr;
+    const QString keep = currentStep();
     const StepState *next = r->nextPending();
-    for (const StepState &s : r->steps) {
-        QStringList needs;
-        for (EvidenceKind k : s.step.evidence)
-            needs << evidenceKindName(k);
-        if (!s.step.probe.isEmpty()) {
-            QStringList probes;
-            for (TargetKind k : s.step.probe)
-                probes << targetKindName(k);
-            needs << tr("(probe %1%2)")
-                         .arg(probes.join(QStringLiteral(", ")),
-                              s.step.probeMustPass ? tr(", must pass") : QString());
-        }
-        if (s.step.skippable)
-            needs << tr("skippable");
-        const QString recorded = s.status == StepStatus::Pending
-                                     ? QString()
-                                     : QStringLiteral("%1 %2%3").arg(
-                                           s.actor, TimeFormat::seconds(s.tsMs),
-                                           s.note.isEmpty() ? QString() : QStringLiteral(" — ") + s.note);
-        auto *item = new QTreeWidgetItem(m_steps, {s.step.id, stepStatusName(s.status), s.step.action,
-                                                   needs.join(QLatin1Char(' ')), recorded});
-        item->setData(0, Qt::UserRole, s.step.id);
-        item->setToolTip(2, s.step.action);
-        item->setToolTip(3, needs.join(QLatin1Char(' ')));
-        item->setToolTip(4, recorded);
-        const QColor colour = s.status == StepStatus::Done      ? colours::onBase(colours::kGreen, palette())
-                              : s.status == StepStatus::Failed  ? colours::onBase(colours::kRed, palette())
-                              : s.status == StepStatus::Skipped ? palette().color(QPalette::PlaceholderText)
-                                                                : QColor();
-        if (colour.isValid())
-            item->setForeground(1, colour);
-        if (s.step.id == keep || (keep.isEmpty() && next && s.step.id == next->step.id))
-            select = item;
+    {
+        const QSignalBlocker block(m_steps->selectionModel());
+        m_stepsModel->setPalette(palette());
+        m_stepsModel->setSteps(r->steps);
+        const int row = m_stepsModel->rowOf(!keep.isEmpty() ? keep : next ? next->step.id : QString());
+        if (row >= 0)
+            m_steps->setCurrentIndex(m_stepsModel->index(row, RunStepsModel::StepColumn));
     }
-    m_steps->resizeColumnToContents(0);
-    m_steps->resizeColumnToContents(1);
-    m_steps->setColumnWidth(2, 330);
-    if (select)
-        m_steps->setCurrentItem(select);
+    m_steps->resizeColumnToContents(RunStepsModel::StepColumn);
+    m_steps->resizeColumnToContents(RunStepsModel::StatusColumn);
+    m_steps->setColumnWidth(RunStepsModel::ActionColumn, 330);
     updateClocks(nowMs);
     updateStepActions();
 }
@@ -404,7 +379,7 @@ void RunChecklistView::clearPending() {
 }
 
 QString RunChecklistView::currentStep() const {
-    return m_steps->currentItem() ? m_steps->currentItem()->data(0, Qt::UserRole).toString() : QString();
+    return m_steps->currentIndex().data(RunStepsModel::StepIdRole).toString();
 }
 
 } // namespace ops::ui

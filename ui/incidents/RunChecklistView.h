@@ -12,7 +12,7 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTreeWidget;
+class QTreeView;
 
 namespace ops {
 class RebindFlow;
@@ -22,6 +22,7 @@ namespace ops::ui {
 
 class AppContext;
 class IncidentsHost;
+class RunStepsModel;
 
 // One runbook or rollback run as a checklist: its header, the two rollback clocks against their
 // objectives, the steps with what each needs, and the controls that record the chosen step (a
@@ -65,7 +66,8 @@ private:
     QWidget *m_clocks;
     QLabel *m_restoreClock;
     QLabel *m_integrityClock;
-    QTreeWidget *m_steps;
+    QTreeView *m_steps;
+    RunStepsModel *m_stepsModel;
     QLineEdit *m_stepNote;
     QCheckBox *m_stepConfirm;
     QLabel *m_pending;
