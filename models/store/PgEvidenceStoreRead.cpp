@@ -30,6 +30,61 @@ using pg::readRow;
 
 namespace {
 
+// The row readers both log sources share (columns as kEventCols, and size, root, canonical,
+// signature, ts_ms, signer for checkpoints).
+void eventRowAt(const pg::Rows &r, int i, LogEventRow &row) {
+    row.seq = static_cast<quint64>(r.i64(i, 0));
+    row.uuid = r.textView(i, 1);
+    row.tsMs = r.i64(i, 2);
+    row.actor = r.textView(i, 3);
+    row.kind = r.textView(i, 4);
+    row.scope = r.textView(i, 5);
+    row.canonical = r.bytesView(i, 6);
+    row.leafHash = r.bytesView(i, 7);
+    row.signedByActor = r.boolean(i, 8);
+}
+
+LogCheckpointRow checkpointRowAt(const pg::Rows &r, int i) {
+    const QByteArrayView c = r.bytesView(i, 2);
+    return LogCheckpointRow{static_cast<quint64>(r.i64(i, 0)),
+                            r.bytes(i, 1),
+                            std::string(c.data(), static_cast<std::size_t>(c.size())),
+                            r.bytes(i, 3),
+                            r.i64(i, 4),
+                            r.text(i, 5)};
+}
+
+Result<QList<StoredEvent>> identityEventsThrough(pg::Connection &c, quint64 size) {
+    const std::string sql = std::string("SELECT ") + kEventCols +
+                            " FROM opsconsole.events WHERE kind >= 'identity.' AND kind < 'identity/' "
+                            "AND seq <= $1 ORDER BY seq";
+    auto r = c.query(sql.c_str(), pg::Params().i64(static_cast<qint64>(size)));
+    if (!r.ok())
+        return r.error();
+    QList<StoredEvent> out;
+    out.reserve(r->count());
+    for (int i = 0; i < r->count(); ++i)
+        out.append(readRow(r.value(), i));
+    return out;
+}
+
+Result<std::optional<QByteArray>> storedNodeOf(pg::Connection &c, int level, quint64 index) {
+    auto r = c.query("SELECT hash FROM opsconsole.merkle_nodes WHERE level = $1 AND idx = $2",
+                     pg::Params().i64(level).i64(static_cast<qint64>(index)));
+    if (!r.ok())
+        return r.error();
+    if (r->count() == 0)
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>(r->bytes(0, 0));
+}
+
+Result<bool> hasBlobIn(pg::Connection &c, const QString &sha256Hex) {
+    auto r = c.query("SELECT 1 FROM opsconsole.blobs WHERE sha256 = $1", pg::Params().text(sha256Hex));
+    if (!r.ok())
+        return r.error();
+    return r->count() > 0;
+}
+
 // Rows read page by page inside one snapshot (the caller holds a REPEATABLE READ transaction).
 class PgLogSource final : public LogSource {
 public:
@@ -52,17 +107,7 @@ public:
         return m_frontier(size);
     }
     Result<QList<StoredEvent>> identityEventsUpTo(quint64 size) override {
-        const std::string sql = std::string("SELECT ") + kEventCols +
-                                " FROM opsconsole.events WHERE kind >= 'identity.' AND kind < 'identity/' "
-                                "AND seq <= $1 ORDER BY seq";
-        auto r = m_conn.query(sql.c_str(), pg::Params().i64(static_cast<qint64>(size)));
-        if (!r.ok())
-            return r.error();
-        QList<StoredEvent> out;
-        out.reserve(r->count());
-        for (int i = 0; i < r->count(); ++i)
-            out.append(readRow(r.value(), i));
-        return out;
+        return identityEventsThrough(m_conn, size);
     }
 
     Result<quint64> size() override {
@@ -89,15 +134,7 @@ public:
                 return false;
         }
         const int i = m_eventAt++;
-        row.seq = static_cast<quint64>(m_events.i64(i, 0));
-        row.uuid = m_events.textView(i, 1);
-        row.tsMs = m_events.i64(i, 2);
-        row.actor = m_events.textView(i, 3);
-        row.kind = m_events.textView(i, 4);
-        row.scope = m_events.textView(i, 5);
-        row.canonical = m_events.bytesView(i, 6);
-        row.leafHash = m_events.bytesView(i, 7);
-        row.signedByActor = m_events.boolean(i, 8);
+        eventRowAt(m_events, i, row);
         m_lastSeq = static_cast<qint64>(row.seq);
         return true;
     }
@@ -119,24 +156,12 @@ public:
                 return false;
         }
         const int i = m_cpAt++;
-        const QByteArrayView c = m_cps.bytesView(i, 2);
-        cp = LogCheckpointRow{static_cast<quint64>(m_cps.i64(i, 0)),
-                              m_cps.bytes(i, 1),
-                              std::string(c.data(), static_cast<std::size_t>(c.size())),
-                              m_cps.bytes(i, 3),
-                              m_cps.i64(i, 4),
-                              m_cps.text(i, 5)};
+        cp = checkpointRowAt(m_cps, i);
         m_lastCp = static_cast<qint64>(cp.size);
         return true;
     }
     Result<std::optional<QByteArray>> storedNode(int level, quint64 index) override {
-        auto r = m_conn.query("SELECT hash FROM opsconsole.merkle_nodes WHERE level = $1 AND idx = $2",
-                              pg::Params().i64(level).i64(static_cast<qint64>(index)));
-        if (!r.ok())
-            return r.error();
-        if (r->count() == 0)
-            return std::optional<QByteArray>();
-        return std::optional<QByteArray>(r->bytes(0, 0));
+        return storedNodeOf(m_conn, level, index);
     }
     Result<quint64> storedNodeCount() override {
         auto r = m_conn.query("SELECT COUNT(*)::bigint FROM opsconsole.merkle_nodes");
@@ -160,13 +185,7 @@ public:
             visit(after, r->i64(0, 1), r->bytesView(0, 2));
         }
     }
-    Result<bool> hasBlob(const QString &sha256Hex) override {
-        auto r =
-            m_conn.query("SELECT 1 FROM opsconsole.blobs WHERE sha256 = $1", pg::Params().text(sha256Hex));
-        if (!r.ok())
-            return r.error();
-        return r->count() > 0;
-    }
+    Result<bool> hasBlob(const QString &sha256Hex) override { return hasBlobIn(m_conn, sha256Hex); }
 
 private:
     pg::Connection &m_conn;
@@ -216,38 +235,18 @@ public:
         if (m_eventAt >= m_events.count())
             return false;
         const int i = m_eventAt++;
-        row.seq = static_cast<quint64>(m_events.i64(i, 0));
-        row.uuid = m_events.textView(i, 1);
-        row.tsMs = m_events.i64(i, 2);
-        row.actor = m_events.textView(i, 3);
-        row.kind = m_events.textView(i, 4);
-        row.scope = m_events.textView(i, 5);
-        row.canonical = m_events.bytesView(i, 6);
-        row.leafHash = m_events.bytesView(i, 7);
-        row.signedByActor = m_events.boolean(i, 8);
+        eventRowAt(m_events, i, row);
         return true;
     }
     Result<bool> nextCheckpoint(LogCheckpointRow &cp) override {
         if (m_cpAt >= m_cps.count())
             return false;
         const int i = m_cpAt++;
-        const QByteArrayView c = m_cps.bytesView(i, 2);
-        cp = LogCheckpointRow{static_cast<quint64>(m_cps.i64(i, 0)),
-                              m_cps.bytes(i, 1),
-                              std::string(c.data(), static_cast<std::size_t>(c.size())),
-                              m_cps.bytes(i, 3),
-                              m_cps.i64(i, 4),
-                              m_cps.text(i, 5)};
+        cp = checkpointRowAt(m_cps, i);
         return true;
     }
     Result<std::optional<QByteArray>> storedNode(int level, quint64 index) override {
-        auto r = m_conn.query("SELECT hash FROM opsconsole.merkle_nodes WHERE level = $1 AND idx = $2",
-                              pg::Params().i64(level).i64(static_cast<qint64>(index)));
-        if (!r.ok())
-            return r.error();
-        if (r->count() == 0)
-            return std::optional<QByteArray>();
-        return std::optional<QByteArray>(r->bytes(0, 0));
+        return storedNodeOf(m_conn, level, index);
     }
     Result<quint64> storedNodeCount() override {
         return makeError(ErrorCode::Store, QStringLiteral("not counted from a checkpoint on"));
@@ -256,13 +255,7 @@ public:
         (void)visit;
         return makeError(ErrorCode::Store, QStringLiteral("blobs are not read from a checkpoint on"));
     }
-    Result<bool> hasBlob(const QString &sha256Hex) override {
-        auto r =
-            m_conn.query("SELECT 1 FROM opsconsole.blobs WHERE sha256 = $1", pg::Params().text(sha256Hex));
-        if (!r.ok())
-            return r.error();
-        return r->count() > 0;
-    }
+    Result<bool> hasBlob(const QString &sha256Hex) override { return hasBlobIn(m_conn, sha256Hex); }
 
 private:
     pg::Connection &m_conn;
@@ -732,15 +725,10 @@ Result<void> PgEvidenceStore::prepareTailCaches() const {
         m_verifiedTree = std::move(tree).value();
     }
     if (m_identitiesAt != v) {
-        const std::string sql = std::string("SELECT ") + kEventCols +
-                                " FROM opsconsole.events WHERE kind >= 'identity.' AND kind < 'identity/' "
-                                "AND seq <= $1 ORDER BY seq";
-        auto r = m_conn.query(sql.c_str(), pg::Params().i64(static_cast<qint64>(v)));
-        if (!r.ok())
-            return r.error();
-        m_identities.clear();
-        for (int i = 0; i < r->count(); ++i)
-            m_identities.append(readRow(r.value(), i));
+        auto identities = identityEventsThrough(m_conn, v);
+        if (!identities.ok())
+            return identities.error();
+        m_identities = std::move(identities).value();
         m_identitiesAt = v;
     }
     if (m_registryAtSize != v) {
