@@ -717,24 +717,6 @@ int EvidenceCommand::runNoteVerb(const QString &sub, const QString &arg, const Q
     auto signer = StoreAccess::unlock(ctx, store, io);
     if (!signer.ok())
         return fail(io, signer.error(), json);
-    // Nobody vouches for acts that do not verify: the events the note covers must all count here.
-    if (const auto cp = Checkpoint::fromNote(text->toStdString())) {
-        auto trusted = store.trustedThrough();
-        if (!trusted.ok())
-            return fail(io, trusted.error(), json);
-        if (trusted.value() < cp->size)
-            return fail(
-                io,
-                makeError(
-                    ErrorCode::Negative,
-                    QStringLiteral("not cosigning checkpoint %1: %2")
-                        .arg(cp->size)
-                        .arg(store.integrityProblem().isEmpty()
-                                 ? QStringLiteral("events after %1 are not verified yet").arg(trusted.value())
-                                 : store.integrityProblem()),
-                    arg),
-                json);
-    }
     auto cosigned = Witness::cosign(
         store, signer.value(), text->toStdString(),
         Witness::memoryPath(Startup::stateDirectory(), signer->name, store.storeId()), Time::nowMs());

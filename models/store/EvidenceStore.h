@@ -82,6 +82,9 @@ public:
     // (incidents, kill switches, runs, derivations) read no further, and nothing is written after
     // such an event. A store that checks nothing says all of them.
     virtual Result<quint64> trustedThrough() const { return std::numeric_limits<quint64>::max(); }
+    // trustedThrough(), with nothing taken on trust: what a signature vouches for (a cosignature, an
+    // act sealing others' events) was verified by this process, event by event.
+    virtual Result<quint64> verifiedThrough() const { return trustedThrough(); }
     // What is wrong with the log as this process found it ("" when nothing): rolled back, cut, or
     // an event after what this user verified that does not verify (trustedThrough).
     virtual QString integrityProblem() const { return {}; }

@@ -234,18 +234,8 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         return r.error();
     // Where this console's verification starts (its first act: the base kept by its witness, else
     // the whole log); from then on what others append is verified under the locked head.
-    if (!m_baseLoaded)
-        if (auto r = checkTail(); !r.ok())
-            return r.error();
-    // A base taken on first use is good enough to read from, never to sign over: the whole log is
-    // verified once before this process's first act on it.
-    if (m_baseAssumed) {
-        m_verified.reset();
-        m_baseAssumed = false;
-        m_tailCheckedAt = 0;
-        if (auto r = checkTail(); !r.ok())
-            return r.error();
-    }
+    if (auto r = verifyAssumedBase(); !r.ok())
+        return r.error();
     // When others write too, their acts since are read in the first round trip and checked there.
     const bool prefetchTail = m_othersWrite && m_verified && !m_firstBad;
     if (prefetchTail)

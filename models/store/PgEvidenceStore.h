@@ -81,6 +81,7 @@ public:
     // with SQL, an insider sealing events in someone else's name) is named here and in
     // integrityProblem(), never counted and never sealed by this console.
     Result<quint64> trustedThrough() const override;
+    Result<quint64> verifiedThrough() const override;
     QString integrityProblem() const override { return m_tailProblem; }
     // Verifies what was appended after what this console verified (nothing when the log did not grow).
     Result<void> checkTail() const;
@@ -194,6 +195,8 @@ private:
     Result<void> prepareTailCaches() const;
     static const char *const kTailEventsSql;
     static const char *const kTailCheckpointsSql;
+    // The whole log verified when the base was taken on first use (before an act or a cosignature).
+    Result<void> verifyAssumedBase() const;
     // Where trust starts when nothing verified it yet in this process (trustedThrough).
     void loadVerifiedBase() const;
     // The registry as of the identity events counted by key ("count:max seq"), cached per key.

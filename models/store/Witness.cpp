@@ -40,6 +40,19 @@ Result<std::string> cosign(const EvidenceStore &store, const Signer &cosigner, s
     if (!cp || !parsed.ok())
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("not a signed checkpoint note of an opsconsole log"));
+    // Nobody vouches for acts that do not verify: every event the note covers must count here, as
+    // this process verified it (never from a base taken on trust).
+    auto verified = store.verifiedThrough();
+    if (!verified.ok())
+        return verified.error();
+    if (verified.value() < cp->size)
+        return makeError(
+            ErrorCode::Negative,
+            QStringLiteral("not cosigning checkpoint %1: %2")
+                .arg(cp->size)
+                .arg(store.integrityProblem().isEmpty()
+                         ? QStringLiteral("events after %1 are not verified yet").arg(verified.value())
+                         : store.integrityProblem()));
     auto extends = store.checkExtends(cp.value());
     if (!extends.ok())
         return extends.error();

@@ -22,6 +22,7 @@
 #include "store/StoreHost.h"
 #include "store/TeamWitness.h"
 #include "store/TeamWitnessDuty.h"
+#include "store/Witness.h"
 #include "store/pg/LogRows.h"
 
 #include <QProcess>
@@ -1604,6 +1605,15 @@ void TestPgStore::actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned() {
     const quint64 vouched = a.store->size().value();
     QVERIFY(vouched < 16); // no kept subtree changes below
 
+    {
+        // Before the forgery a console that never saw this log vouches for it once it verified it all.
+        Console before = console(m_server, m_db, 1);
+        QVERIFY(before.store);
+        auto honest = Witness::cosign(*before.store, m_admin, a.store->latestCheckpoint()->noteText(),
+                                      before.state->path() + QStringLiteral("/cosigned.note"), Time::nowMs());
+        QVERIFY2(honest.ok(), qPrintable(honest.ok() ? QString() : honest.error().toString()));
+    }
+
     // The insider's program.
     const QList<StoredEvent> events = a.store->events(1, 100).value();
     const quint64 seq = vouched + 1;
@@ -1674,7 +1684,21 @@ void TestPgStore::actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned() {
     QCOMPARE(reopened.value()->trustedThrough().value(), vouched);
     QVERIFY(reopened.value()->integrityProblem().contains(QStringLiteral("event %1").arg(seq)));
     // A console that never verified this log reads from its latest checkpoint on trust (bob's key
-    // signed it), but verifies the whole log before its first act: refused, named.
+    // signed it), but never vouches for it so: `evidence cosign` of the forged note verifies the
+    // whole log first and refuses, naming the act.
+    Console newcomer = console(m_server, m_db, 1);
+    QVERIFY(newcomer.store);
+    QCOMPARE(newcomer.store->trustedThrough().value(), seq); // read on trust
+    auto vouch = Witness::cosign(*newcomer.store, m_admin, cp->noteText(),
+                                 newcomer.state->path() + QStringLiteral("/cosigned.note"), Time::nowMs());
+    QVERIFY(!vouch.ok());
+    QCOMPARE(vouch.error().code, ErrorCode::Negative);
+    QVERIFY2(vouch.error().message.contains(QStringLiteral("not cosigning checkpoint %1").arg(seq)) &&
+                 vouch.error().message.contains(QStringLiteral("event %1").arg(seq)),
+             qPrintable(vouch.error().message));
+    QVERIFY(!QFileInfo::exists(newcomer.state->path() + QStringLiteral("/cosigned.note")));
+    QCOMPARE(newcomer.store->trustedThrough().value(), vouched);
+    // And verifies the whole log before its first act: refused, named.
     Console fresh = console(m_server, m_db, 1);
     QVERIFY(fresh.store);
     auto first = fresh.store->append(m_admin, {ev(QStringLiteral("test.note"), 5)});

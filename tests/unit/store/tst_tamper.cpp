@@ -10,6 +10,7 @@
 #include "StoreFixture.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -31,6 +32,9 @@ private Q_SLOTS:
     void forgedEventSignatureDetectedWithSignatures();
     void tamperedAttachmentDetected();
     void editedProjectionDetected();
+    void linkPlantedWhereTheStoreWillBeIsRefused();
+    void backupWritesOnlyANewFile();
+    void lockLinkIsNeverFollowed();
 };
 
 static VerifyReport verifyFile(const QString &path, bool signatures = false) {
@@ -325,4 +329,76 @@ void TestTamper::editedProjectionDetected() {
 }
 
 QTEST_GUILESS_MAIN(TestTamper)
+// Someone who can write the directory plants a link where a store is about to be created, hoping
+// the console writes its new store (mode 0600, then the user's evidence) through it into a file of
+// theirs: refused, and nothing is created at the link's target.
+void TestTamper::linkPlantedWhereTheStoreWillBeIsRefused() {
+    TempDir dir;
+    const QString victim = dir.file(QStringLiteral("elsewhere/theirs.sqlite"));
+    QVERIFY(QDir().mkpath(QFileInfo(victim).absolutePath()));
+    const QString path = dir.file(QStringLiteral("evidence.sqlite"));
+    QVERIFY(QFile::link(victim, path));
+    StoreOpenOptions o;
+    o.create = true;
+    auto s = SqliteEvidenceStore::open(path, o);
+    QVERIFY(!s.ok());
+    QCOMPARE(s.error().where, path);
+    QVERIFY(!QFileInfo::exists(victim));
+    QVERIFY(QFileInfo(path).isSymLink()); // left as it was: nothing edited or removed
+    // The file is created in the same call that refuses an existing name (no window between a
+    // check and the creation for a file slipped in): even a regular file of this user is refused.
+    const QString slipped = dir.write(QStringLiteral("slipped.sqlite"), "planted");
+    auto created = FileUtil::createNewPrivate(slipped);
+    QVERIFY(!created.ok());
+    QVERIFY2(created.error().message.contains(QStringLiteral("existing file")),
+             qPrintable(created.error().message));
+    QVERIFY_OK(FileUtil::createPrivate(slipped)); // the lenient form takes it (an outbox reopened)
+}
+
+// A backup is a new file: an existing file or a link at the target is refused, untouched.
+void TestTamper::backupWritesOnlyANewFile() {
+    auto f = twelve();
+    f->reopen();
+    const QString existing = f->dir.write(QStringLiteral("existing.sqlite"), "someone's file");
+    QVERIFY(!f->store->backup(existing).ok());
+    QFile kept(existing);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("someone's file"));
+    const QString victim = f->dir.file(QStringLiteral("victim.sqlite"));
+    const QString linked = f->dir.file(QStringLiteral("backup.sqlite"));
+    QVERIFY(QFile::link(victim, linked));
+    QVERIFY(!f->store->backup(linked).ok());
+    QVERIFY(!QFileInfo::exists(victim));
+    // A fresh name works, and the copy verifies.
+    const QString fresh = f->dir.file(QStringLiteral("fresh.sqlite"));
+    QVERIFY_OK(f->store->backup(fresh));
+    const VerifyReport r = verifyFile(fresh, true);
+    QVERIFY2(r.intact, qPrintable(r.reason));
+    QCOMPARE(r.events, quint64(13));
+}
+
+// The lock beside the checkpoint sidecar, replaced by a link to a file of the victim's or to a
+// name the attacker wants created: the console neither follows nor creates through it, and
+// appends (and their sidecar) still go on.
+void TestTamper::lockLinkIsNeverFollowed() {
+    auto f = twelve();
+    const QString lock = f->path + QStringLiteral(".checkpoint.lock");
+    QFile::remove(lock);
+    const QString victim = f->dir.file(QStringLiteral("victim.txt"));
+    QVERIFY(QFile::link(victim, lock));
+    f->reopen();
+    f->appendN(1);
+    QVERIFY(!QFileInfo::exists(victim));
+    QVERIFY(QFileInfo(lock).isSymLink());
+    f->dir.write(QStringLiteral("victim.txt"), "the victim's words");
+    f->appendN(1);
+    QFile kept(victim);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("the victim's words"));
+    f->store.reset();
+    const VerifyReport r = verifyFile(f->path, true);
+    QVERIFY2(r.intact, qPrintable(r.reason));
+    QCOMPARE(r.events, quint64(15));
+}
+
 #include "tst_tamper.moc"
