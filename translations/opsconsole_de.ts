@@ -3411,22 +3411,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
 <context>
     <name>ops::ui::LaunchChecklistModel</name>
     <message>
-        <source>done</source>
-        <translation>erledigt</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>offen</translation>
-    </message>
-    <message>
         <source>not recorded yet</source>
         <translation>noch nicht erfasst</translation>
     </message>
@@ -3480,14 +3464,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>Record GO</source>
         <translation>GO erfassen</translation>
-    </message>
-    <message>
-        <source>Looked at: %1</source>
-        <translation>Geprüft: %1</translation>
-    </message>
-    <message>
-        <source>To clear: %1</source>
-        <translation>Zum Beheben: %1</translation>
     </message>
     <message>
         <source>not signed</source>
@@ -3552,30 +3528,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>End this launch attempt as NO-GO, with a note</source>
         <translation>Diesen Startversuch mit Notiz als NO-GO beenden</translation>
-    </message>
-    <message>
-        <source>Rollback objective proven by a drill</source>
-        <translation>Rollback-Ziel durch eine Übung belegt</translation>
-    </message>
-    <message>
-        <source>Kill switches defined and tested</source>
-        <translation>Notschalter definiert und getestet</translation>
-    </message>
-    <message>
-        <source>Stale-pack alerting on every supported scope</source>
-        <translation>Warnung bei veralteten Paketen in jedem unterstützten Bereich</translation>
-    </message>
-    <message>
-        <source>Publish failures routed to a visible alert</source>
-        <translation>Veröffentlichungsfehler lösen eine sichtbare Warnung aus</translation>
-    </message>
-    <message>
-        <source>No silence on a scope&apos;s stale-pack or resolver alert</source>
-        <translation>Keine Stummschaltung der Stale-Pack- oder Resolver-Warnung eines Bereichs</translation>
-    </message>
-    <message>
-        <source>Every critical scope validated by its last probe</source>
-        <translation>Jeder kritische Bereich durch seine letzte Prüfung bestätigt</translation>
     </message>
 </context>
 <context>
@@ -4058,6 +4010,41 @@ opsconsole-cli init --identity NAME --roles operator</translation>
     <message>
         <source>Shift &amp;handover…</source>
         <translation>Schicht&amp;übergabe…</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::NoGoRuleModel</name>
+    <message>
+        <source>Looked at: %1</source>
+        <translation>Geprüft: %1</translation>
+    </message>
+    <message>
+        <source>To clear: %1</source>
+        <translation>Zum Beheben: %1</translation>
+    </message>
+    <message>
+        <source>Rollback objective proven by a drill</source>
+        <translation>Rollback-Ziel durch eine Übung belegt</translation>
+    </message>
+    <message>
+        <source>Kill switches defined and tested</source>
+        <translation>Notschalter definiert und getestet</translation>
+    </message>
+    <message>
+        <source>Stale-pack alerting on every supported scope</source>
+        <translation>Warnung bei veralteten Paketen in jedem unterstützten Bereich</translation>
+    </message>
+    <message>
+        <source>Publish failures routed to a visible alert</source>
+        <translation>Veröffentlichungsfehler lösen eine sichtbare Warnung aus</translation>
+    </message>
+    <message>
+        <source>No silence on a scope&apos;s stale-pack or resolver alert</source>
+        <translation>Keine Stummschaltung der Stale-Pack- oder Resolver-Warnung eines Bereichs</translation>
+    </message>
+    <message>
+        <source>Every critical scope validated by its last probe</source>
+        <translation>Jeder kritische Bereich durch seine letzte Prüfung bestätigt</translation>
     </message>
 </context>
 <context>
@@ -4681,6 +4668,25 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
     <message>
         <source>Silence</source>
         <translation>Stummschalten</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::StepStatusText</name>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
     </message>
 </context>
 <context>

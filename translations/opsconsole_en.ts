@@ -3397,22 +3397,6 @@ An admin approves it in the console or with the command below; until then you ca
 <context>
     <name>ops::ui::LaunchChecklistModel</name>
     <message>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not recorded yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3465,14 +3449,6 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>Record GO</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Looked at: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To clear: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3537,30 +3513,6 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>End this launch attempt as NO-GO, with a note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rollback objective proven by a drill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kill switches defined and tested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stale-pack alerting on every supported scope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Publish failures routed to a visible alert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No silence on a scope&apos;s stale-pack or resolver alert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every critical scope validated by its last probe</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4035,6 +3987,41 @@ opsconsole-cli init --identity NAME --roles operator</source>
     </message>
     <message>
         <source>Shift &amp;handover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::NoGoRuleModel</name>
+    <message>
+        <source>Looked at: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To clear: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback objective proven by a drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switches defined and tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale-pack alerting on every supported scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish failures routed to a visible alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No silence on a scope&apos;s stale-pack or resolver alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every critical scope validated by its last probe</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4655,6 +4642,25 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
     </message>
     <message>
         <source>Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::StepStatusText</name>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -188,6 +188,11 @@ Result<void> witnessTeamLog(EvidenceStore &store, const Signer &signer, CliIo &i
         return report.error();
     for (const QString &line : report->lines)
         io.err << "opsconsole-cli: outbox: " << line << "\n";
+    if (!report->stopped.isEmpty())
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("the outbox's acts wait: %1 (opsconsole-cli evidence verify)")
+                             .arg(report->stopped),
+                         url);
     // The act at hand goes on from the log as it stands after the sync.
     if (report->synced > 0)
         return witnessTeamLog(store, signer, io);

@@ -30,6 +30,27 @@ public:
     // projections and a checkpoint signed by the signer. All of it is written or none of it.
     virtual Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events,
                                               const QList<NewBlob> &blobs = {}) = 0;
+    // append, only onto a log of `size` events: when others appended meanwhile nothing is written and
+    // the error's id is kGrewMeanwhile (the caller checks again what it decided from, then retries).
+    // A store with one writer checks the size first; the team log under its locked head.
+    static constexpr const char *kGrewMeanwhile = "store.grewMeanwhile";
+    virtual Result<QList<StoredEvent>> appendOnSize(quint64 size, const Signer &signer,
+                                                    const QList<NewEvent> &events,
+                                                    const QList<NewBlob> &blobs = {}) {
+        auto now = this->size();
+        if (!now.ok())
+            return now.error();
+        if (now.value() != size)
+            return grewMeanwhile(size, now.value());
+        return append(signer, events, blobs);
+    }
+    static Error grewMeanwhile(quint64 expected, quint64 now) {
+        return makeError(ErrorCode::Negative,
+                         QStringLiteral("the log grew from %1 to %2 events while the act was checked")
+                             .arg(expected)
+                             .arg(now))
+            .said(QString::fromLatin1(kGrewMeanwhile), {QString::number(expected), QString::number(now)});
+    }
     // Streams a JSONL file (kind, scope, payload, optional ts a line) in one transaction covered
     // by one batch checkpoint. A bad line fails the whole import, naming file:line; nothing is written.
     virtual Result<quint64> importJsonl(const Signer &signer, const QString &file,

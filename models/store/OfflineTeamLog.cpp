@@ -132,10 +132,42 @@ Result<std::unique_ptr<OfflineTeamLog>> OfflineTeamLog::open(std::shared_ptr<Tea
     auto entries = out->m_outbox->entries();
     if (!entries.ok())
         return entries.error();
+    // Only acts their author signed (as a whole and event by event, with the key the copy says the
+    // author holds): a row slipped into the outbox file with sqlite3 is not shown as an event, and
+    // no rule decides from it.
     for (const OutboxEntry &entry : entries.value())
-        if (entry.state == OutboxState::Pending && entry.act.storeId == out->storeId())
-            out->addProvisional(entry.act);
+        if (entry.state == OutboxState::Pending && entry.act.storeId == out->storeId()) {
+            if (out->signedByItsAuthor(entry.act))
+                out->addProvisional(entry.act);
+            else
+                ++out->m_unsignedActs;
+        }
     return out;
+}
+
+bool OfflineTeamLog::signedByItsAuthor(const OutboxAct &act) const {
+    if (act.events.isEmpty() || act.uuids.size() != act.events.size() ||
+        act.signatures.size() != act.events.size())
+        return false;
+    auto key = crypto::PublicKey::fromPem(m_registry.keyAt(act.author, m_base + 1));
+    if (!key.ok())
+        return false;
+    const std::string whole =
+        store::codec::actMessage(act.storeId.toStdString(), m_outbox->id().toStdString(), act.n,
+                                 act.basisSize, act.basisRoot, act.madeMs, act.uuids);
+    if (!key->verify(QByteArrayView(whole.data(), static_cast<qsizetype>(whole.size())), act.actSignature))
+        return false;
+    for (int i = 0; i < act.events.size(); ++i) {
+        const NewEvent &e = act.events.at(i);
+        const std::string message = store::codec::signedMessage(
+            act.storeId.toStdString(), act.uuids.at(i).toStdString(), e.tsMs.value_or(act.madeMs),
+            act.author.toStdString(), e.kind.toStdString(), e.scope.toStdString(),
+            CanonicalJson::serialize(e.payload));
+        if (!key->verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
+                         act.signatures.at(i)))
+            return false;
+    }
+    return true;
 }
 
 void OfflineTeamLog::addProvisional(const OutboxAct &act) {

@@ -59,6 +59,13 @@ public:
 
     Result<VerifyReport> verify(const VerifyOptions &options, const Progress &progress = {}) override;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
+    QString integrityProblem() const override {
+        return m_unsignedActs == 0
+                   ? QString()
+                   : QStringLiteral("%1 act(s) in the outbox are not signed by their author (the outbox file "
+                                    "was edited): not shown, and refused at the sync")
+                         .arg(m_unsignedActs);
+    }
 
     // What stops a write on the team log stops one made offline too: the store opened read-only,
     // and an alarm this console raised for the log (kept under `anchorDirectory`).
@@ -81,6 +88,8 @@ private:
     // Why the copy is not (at least) the log `name` last cosigned on this console, if it is not.
     QString behindWitnessed(const QString &name) const;
     void addProvisional(const OutboxAct &act);
+    // The act verifies under the key the copy says its author holds (as a whole and each event).
+    bool signedByItsAuthor(const OutboxAct &act) const;
 
     std::shared_ptr<TeamLogCopy> m_copy;
     mutable QSet<std::pair<quint64, QByteArray>> m_heldCheckpoints; // witnessed checkpoints the copy holds
@@ -96,6 +105,7 @@ private:
     QString m_anchorDirectory;
     bool m_readOnly = false;
     QHash<QString, NewBlob> m_blobs; // carried by the acts waiting in the outbox
+    int m_unsignedActs = 0;          // waiting acts that do not verify: not shown
 };
 
 } // namespace ops

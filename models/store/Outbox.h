@@ -105,8 +105,9 @@ private:
 
 // Whether the team log, as it stands now, still admits an act made offline: the rules of the
 // act's domain (incidents, launches, …) that its author's console checked when the act was made,
-// checked again at sync. An error is the reason it is rejected.
-using OutboxAdmission = std::function<Result<void>(EvidenceStore &team, const OutboxAct &act)>;
+// checked again at sync. An error is the reason it is rejected; otherwise the log's size it checked
+// (the act is appended only onto exactly that log: EvidenceStore::appendOnSize).
+using OutboxAdmission = std::function<Result<quint64>(EvidenceStore &team, const OutboxAct &act)>;
 
 // What an event is about, as keys two acts conflict on: the incident, run or derivation record it
 // names or opens, the kill switch and scope it flips, the scope a rollback starts on, the launch
@@ -119,7 +120,7 @@ QSet<QString> touchedKeys(const QString &kind, const QString &scope, const JsonV
 // closed, a kill switch someone else flipped: each is rejected, naming the event that came first,
 // for its author to look at and act again. The team log's own rules (roles, standing, the time
 // order) are checked by the append itself.
-Result<void> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox, const OutboxAct &act);
+Result<quint64> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox, const OutboxAct &act);
 // The same admission for one sync of many acts: it reads the events after their basis once and
 // then only what was appended since (the outbox must outlive it).
 OutboxAdmission unchangedSinceBasis(const Outbox &outbox);
@@ -130,6 +131,7 @@ struct OutboxSyncReport {
     int recovered = 0;    // found already appended (a sync cut off before it noted the outcome)
     int otherAuthors = 0; // waiting for their own author to sync them
     bool busy = false;    // another sync of this outbox was running (nothing was done)
+    QString stopped;      // why the sync stopped with acts still waiting: the team log does not verify
     QStringList lines;    // one a synced or rejected act, for the author to read
 };
 

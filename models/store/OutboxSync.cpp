@@ -52,7 +52,9 @@ Result<std::pair<qint64, quint64>> lastSyncedHere(const EvidenceStore &team, con
     f.text = QStringLiteral("\"outbox\":\"%1\"").arg(outbox.id());
     f.newestFirst = true;
     f.limit = 1;
-    auto found = team.query(f);
+    // Only a record that counts (signed by the author, before anything that does not verify): a row
+    // slipped in past the head cannot claim that acts waiting here were appended.
+    auto found = queryTrusted(team, f);
     if (!found.ok())
         return found.error();
     if (found->isEmpty())
@@ -132,7 +134,9 @@ public:
         qint64 ownN = 0; // an event of this outbox's act n, synced before (0: anyone else's)
     };
 
-    Result<void> extend(EvidenceStore &team, const Outbox &outbox, const QString &author, quint64 basis) {
+    // Reads the events after `basis` up to `size` (the head the admission read; never past it).
+    Result<void> extend(EvidenceStore &team, const Outbox &outbox, const QString &author, quint64 basis,
+                        quint64 size) {
         if (!m_ownLoaded) {
             auto ids = outbox.actIds();
             if (!ids.ok())
@@ -150,17 +154,16 @@ public:
             m_hits.clear();
             m_syncedIds.clear();
         }
-        auto size = team.size();
-        if (!size.ok())
-            return size.error();
         constexpr int kPage = 1000;
-        while (m_scanned < size.value()) {
+        while (m_scanned < size) {
             auto page = team.events(m_scanned + 1, kPage);
             if (!page.ok())
                 return page.error();
             if (page->isEmpty())
                 break;
             for (const StoredEvent &e : page.value()) {
+                if (e.seq > size)
+                    return {};
                 m_scanned = e.seq;
                 const JsonValue p = e.payload();
                 if (e.kind == QLatin1String("outbox.synced")) {
@@ -323,7 +326,8 @@ private:
     QSet<std::pair<quint64, QByteArray>> m_basesChecked;
 };
 
-Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
+Result<quint64> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &outbox,
+                          const OutboxAct &act) {
     if (auto r = index.checkBasis(team, act); !r.ok())
         return r.error();
     auto size = team.size();
@@ -334,7 +338,7 @@ Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &ou
                          QStringLiteral("it was made on a team log of %1 events; this one holds %2")
                              .arg(act.basisSize)
                              .arg(size.value()));
-    if (auto r = index.extend(team, outbox, act.author, act.basisSize); !r.ok())
+    if (auto r = index.extend(team, outbox, act.author, act.basisSize, size.value()); !r.ok())
         return r.error();
     for (const QString &id : act.uuids)
         if (const quint64 at = index.syncedAt(id))
@@ -346,13 +350,13 @@ Result<void> admitWith(ChangeIndex &index, EvidenceStore &team, const Outbox &ou
     for (const NewEvent &e : act.events)
         mine.unite(touchedKeys(e.kind, e.scope, e.payload));
     if (mine.isEmpty())
-        return {};
+        return size.value();
     if (const auto hit = index.firstAfter(mine, act.basisSize, act.n))
         return makeError(ErrorCode::Policy,
                          QStringLiteral("%1 changed after it was made: event %2 (%3 by %4, %5)")
                              .arg(describeKey(hit->first), QString::number(hit->second.seq), hit->second.kind,
                                   hit->second.actor, Time::toIso(hit->second.tsMs)));
-    return {};
+    return size.value();
 }
 
 // Whether the act is what its author made: well formed, signed as a whole (its place in this
@@ -428,7 +432,7 @@ Result<void> checkAuthentic(const EvidenceStore &team, const IdentityRegistry &r
 
 } // namespace
 
-Result<void> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
+Result<quint64> admitUnchangedSinceBasis(EvidenceStore &team, const Outbox &outbox, const OutboxAct &act) {
     ChangeIndex index;
     return admitWith(index, team, outbox, act);
 }
@@ -468,9 +472,28 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
     auto entries = outbox.entries();
     if (!entries.ok())
         return entries.error();
+    // A log that does not verify past what this console checked takes no act: the acts wait (never
+    // refused for the log's fault) until someone looks at what evidence verify names.
+    const auto logDamaged = [&](int n) {
+        if (team.integrityProblem().isEmpty())
+            return false;
+        report.stopped = team.integrityProblem();
+        report.lines << QStringLiteral("act %1 and those after it wait: %2").arg(n).arg(report.stopped);
+        return true;
+    };
     auto done = lastSyncedHere(team, outbox, author.name);
     if (!done.ok())
         return done.error();
+    // Acts are numbered 1, 2, 3, … as they are made (the number is signed): one missing was taken out
+    // of the file, and the acts after it may have been made on it. Nothing syncs until someone looks.
+    for (qsizetype i = 0; i < entries->size(); ++i)
+        if (entries->at(i).act.n != i + 1) {
+            report.stopped = QStringLiteral("act %1 is missing from the outbox (the file was edited): check "
+                                            "what the acts after it did before syncing them")
+                                 .arg(i + 1);
+            report.lines << report.stopped;
+            return report;
+        }
     // What the refused acts of this outbox were about, by whom ever made: a later act about the
     // same thing was made on top of one the team log does not hold.
     QHash<QString, qint64> refusedKeys;
@@ -480,9 +503,11 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
             keys.unite(touchedKeys(ev.kind, ev.scope, ev.payload));
         return keys;
     };
+    QSet<qint64> markedInFile; // acts whose outcome row the file already holds
     const auto refuse = [&](const OutboxAct &act, const QString &why) -> Result<void> {
-        if (auto r = outbox.markRejected(act.n, why, clock()); !r.ok())
-            return r.error();
+        if (!markedInFile.contains(act.n))
+            if (auto r = outbox.markRejected(act.n, why, clock()); !r.ok())
+                return r.error();
         for (const QString &key : keysOf(act))
             if (!refusedKeys.contains(key))
                 refusedKeys.insert(key, act.n);
@@ -490,7 +515,17 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
         report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(why);
         return {};
     };
-    for (const OutboxEntry &e : entries.value()) {
+    for (OutboxEntry e : entries.value()) {
+        // Synced in order: an act of this author after the last one the team log records as synced
+        // (in an event that counts) was not synced, whatever an outcome row in the file says.
+        if (e.state == OutboxState::Synced && e.act.author == author.name && e.act.n > done->first) {
+            report.lines << QStringLiteral(
+                                "act %1 is marked synced in the outbox file, but the team log does "
+                                "not hold it: syncing it")
+                                .arg(e.act.n);
+            e.state = OutboxState::Pending;
+            markedInFile.insert(e.act.n); // its outcome row stays (append-only); the log's record counts
+        }
         if (e.state == OutboxState::Rejected)
             for (const QString &key : keysOf(e.act))
                 if (!refusedKeys.contains(key))
@@ -517,9 +552,11 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
             report.lines << QStringLiteral("act %1 was already in the team log").arg(act.n);
             continue;
         }
+        if (logDamaged(act.n))
+            return report;
         if (auto real = checkAuthentic(team, reg.value(), currentPem, outbox, act, clock(), sealedAt);
             !real.ok()) {
-            if (!team.reachable())
+            if (!team.reachable() || logDamaged(act.n))
                 return report;
             if (auto r = refuse(act, real.error().message); !r.ok())
                 return r.error();
@@ -539,31 +576,57 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
                 return r.error();
             continue;
         }
-        if (admit) {
-            if (auto ok = admit(team, act); !ok.ok()) {
-                if (!team.reachable())
-                    return report;
-                if (auto r = refuse(act, ok.error().message); !r.ok())
-                    return r.error();
-                continue;
-            }
-        }
         QList<NewEvent> events{syncedMarker(outbox, act)};
         for (NewEvent ev : act.events) {
             ev.tsMs.reset(); // it reaches the log now
             events << ev;
         }
-        auto stored = team.append(author, events, act.blobs);
+        // Admitted against the log as it stands and appended onto exactly that log: a colleague's
+        // act landing in between (a switch flipped, an incident closed) is checked again first.
+        Result<QList<StoredEvent>> stored = QList<StoredEvent>();
+        bool refused = false;
+        for (int attempt = 0;; ++attempt) {
+            std::optional<quint64> checkedAt;
+            if (admit) {
+                auto ok = admit(team, act);
+                if (!ok.ok()) {
+                    if (!team.reachable() || logDamaged(act.n))
+                        return report;
+                    if (auto r = refuse(act, ok.error().message); !r.ok())
+                        return r.error();
+                    refused = true;
+                    break;
+                }
+                checkedAt = ok.value();
+            }
+            stored = checkedAt ? team.appendOnSize(*checkedAt, author, events, act.blobs)
+                               : team.append(author, events, act.blobs);
+            if (stored.ok() || stored.error().id != QLatin1String(EvidenceStore::kGrewMeanwhile) ||
+                attempt >= 100)
+                break;
+        }
+        if (refused)
+            continue;
         if (!stored.ok()) {
             if (!team.reachable())
                 return report; // still waiting; the next sync finds out whether it committed
+            if (logDamaged(act.n))
+                return report;
+            if (stored.error().code == ErrorCode::Store) {
+                // Not a refusal of this act by the log's rules: it waits.
+                report.stopped = stored.error().message;
+                report.lines
+                    << QStringLiteral("act %1 and those after it wait: %2").arg(act.n).arg(report.stopped);
+                return report;
+            }
             if (auto r = refuse(act, stored.error().message); !r.ok())
                 return r.error();
             continue;
         }
         const quint64 first = stored->size() > 1 ? stored->at(1).seq : stored->first().seq;
-        if (auto r = outbox.markSynced(act.n, first, clock()); !r.ok())
-            return r.error();
+        if (!markedInFile.contains(act.n))
+            if (auto r = outbox.markSynced(act.n, first, clock()); !r.ok())
+                return r.error();
         ++report.synced;
         report.lines << QStringLiteral("act %1 synced as event %2").arg(act.n).arg(first);
     }

@@ -219,6 +219,15 @@ Result<QList<StoredEvent>> PgEvidenceStore::append(const Signer &signer, const Q
     return appendInternal(signer, events, blobs);
 }
 
+Result<QList<StoredEvent>> PgEvidenceStore::appendOnSize(quint64 size, const Signer &signer,
+                                                         const QList<NewEvent> &events,
+                                                         const QList<NewBlob> &blobs) {
+    m_onSize = size;
+    auto stored = append(signer, events, blobs);
+    m_onSize.reset();
+    return stored;
+}
+
 Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                                                            const QList<NewEvent> &events,
                                                            const QList<NewBlob> &blobs) {
@@ -294,6 +303,9 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                              .arg(n)
                              .arg(state.i64(0, 0)),
                          m_conn.label());
+    // Checked against a head that moved: the caller looks again (the transaction rolls back).
+    if (m_onSize && *m_onSize != n)
+        return grewMeanwhile(*m_onSize, n);
     // Nothing is written over an event that does not verify: this act's checkpoint would seal it.
     m_othersWrite = m_verified && m_verified->size < n;
     bool tailVerifiedHere = false;

@@ -47,6 +47,8 @@ public:
     bool reachable() const override { return isConnected(); }
     Result<void> reconnect() { return m_conn.reset(); }
 
+    Result<QList<StoredEvent>> appendOnSize(quint64 size, const Signer &signer, const QList<NewEvent> &events,
+                                            const QList<NewBlob> &blobs = {}) override;
     Result<QList<StoredEvent>> append(const Signer &signer, const QList<NewEvent> &events,
                                       const QList<NewBlob> &blobs = {}) override;
     Result<quint64> importJsonl(const Signer &signer, const QString &file,
@@ -218,7 +220,8 @@ private:
     mutable quint64 m_identitiesAt = std::numeric_limits<quint64>::max();
     mutable std::optional<IdentityRegistry> m_registryAt; // folded up to m_registryAtSize
     mutable quint64 m_registryAtSize = std::numeric_limits<quint64>::max();
-    bool m_othersWrite = false; // the last append found others' events after what this console verified
+    std::optional<quint64> m_onSize; // appendOnSize: the head the act was checked against
+    bool m_othersWrite = false;      // the last append found others' events after what this console verified
     QString m_storeId;
     int m_schemaVersion = 0;
     StoreOpenOptions m_options;

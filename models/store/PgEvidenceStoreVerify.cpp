@@ -386,19 +386,29 @@ Result<void> PgEvidenceStore::checkTailHere() const {
     if (top->count() != 1 || top->isNull(0, 0))
         return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"), m_conn.label());
     const Result<quint64> n = static_cast<quint64>(top->i64(0, 0));
-    if (const quint64 held = static_cast<quint64>(top->i64(0, 1)); held > n.value() && !m_firstBad) {
+    // Once an event fails it stays failed: the log only grows, and this console writes nothing after it.
+    if (m_firstBad)
+        return {};
+    // Named only after the events up to the head are verified: a row past the head must not stop the
+    // check of the acts before it (an earlier bad act is what gets named).
+    const bool pastHead = static_cast<quint64>(top->i64(0, 1)) > n.value();
+    const auto namePastHead = [&] {
+        if (!pastHead || (m_firstBad && *m_firstBad <= n.value() + 1))
+            return;
         m_firstBad = n.value() + 1;
         m_tailProblem = QStringLiteral("event %1 lies past the log head (%2 events): it was written around "
                                        "the append, not by it")
                             .arg(n.value() + 1)
                             .arg(n.value());
-    }
-    // Once an event fails it stays failed: the log only grows, and this console writes nothing after it.
-    if (m_firstBad || m_tailCheckedAt == n.value())
+    };
+    if (m_tailCheckedAt == n.value()) {
+        namePastHead();
         return {};
+    }
     loadVerifiedBase();
     if (m_verified && m_verified->size == n.value()) {
         m_tailCheckedAt = n.value();
+        namePastHead();
         return {};
     }
     VerifyOptions options(true, false, {});
@@ -422,10 +432,12 @@ Result<void> PgEvidenceStore::checkTailHere() const {
             m_verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
             m_baseAssumed = false;
         }
+        namePastHead();
         return {};
     }
     m_firstBad = report->firstBadSeq.value_or(m_verified ? m_verified->size + 1 : 1);
     m_tailProblem = report->reason;
+    namePastHead();
     return {};
 }
 
@@ -449,9 +461,13 @@ Result<void> PgEvidenceStore::verifyAssumedBase() const {
     // A base taken on first use is good enough to read from, never to sign over: the whole log is
     // verified once before this process's first act on it (or its first cosignature).
     if (m_baseAssumed) {
+        // Everything found from that base is found again from the first event (the first bad one
+        // may lie before it).
         m_verified.reset();
         m_baseAssumed = false;
         m_tailCheckedAt = 0;
+        m_firstBad.reset();
+        m_tailProblem.clear();
         if (auto r = checkTail(); !r.ok())
             return r.error();
     }

@@ -12,6 +12,7 @@
 #include "incidents/IncidentTimelineModel.h"
 #include "incidents/IncidentsPanel.h"
 #include "incidents/OpenIncidentDialog.h"
+#include "incidents/RunStepsModel.h"
 #include "monitor/AlertMonitor.h"
 #include "store/Session.h"
 
@@ -81,7 +82,7 @@ QModelIndex stepIndex(QTreeView *steps, const QString &id) {
 // The status the checklist shows for step `id`.
 QString stepStatus(QTreeView *steps, const QString &id) {
     const QModelIndex i = stepIndex(steps, id);
-    return i.siblingAtColumn(1).data().toString();
+    return i.siblingAtColumn(1).data(RunStepsModel::StatusRole).toString();
 }
 
 } // namespace

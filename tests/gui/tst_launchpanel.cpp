@@ -7,6 +7,7 @@
 
 #include "common/Translations.h"
 #include "launch/LaunchPanel.h"
+#include "launch/NoGoRuleModel.h"
 #include "store/Session.h"
 
 #include <QAbstractItemModelTester>
@@ -15,14 +16,13 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
@@ -112,27 +112,40 @@ void TestLaunchPanel::freshStoreShowsNoGoWithReasons() {
     QVERIFY2(banner->text().contains(QStringLiteral("no launch started")), qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QStringLiteral("3 no-go rules hold")));
     QVERIFY(banner->text().contains(QStringLiteral("Rehearsal")));
-    auto *rules = child<QListWidget>(p.get(), "noGoRules");
-    QCOMPARE(rules->count(), 6);
+    auto *rules = child<QListView>(p.get(), "noGoRules");
+    QAbstractItemModelTester tester(rules->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(rules->model()->rowCount(), 6);
+    const auto rule = [rules](int row) { return rules->model()->index(row, 0); };
     QStringList holding;
-    for (int i = 0; i < rules->count(); ++i)
-        if (rules->item(i)->data(Qt::UserRole + 1).toBool())
-            holding << rules->item(i)->data(Qt::UserRole + 3).toString();
+    for (int i = 0; i < rules->model()->rowCount(); ++i)
+        if (rule(i).data(NoGoRuleModel::HoldsRole).toBool())
+            holding << rule(i).data(NoGoRuleModel::RuleIdRole).toString();
     QCOMPARE(holding,
              (QStringList{QStringLiteral("rollback-unproven"), QStringLiteral("kill-switches-untested"),
                           QStringLiteral("scope-not-validated")}));
-    QVERIFY(rules->item(0)->text().contains(QStringLiteral("no rollback drill has been finished")));
+    QVERIFY(rule(0).data().toString().contains(QStringLiteral("no rollback drill has been finished")));
+    QVERIFY(rule(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("To clear:")));
     // The way to clear a rule is one click away.
     auto *clear = child<QPushButton>(p.get(), "clearRuleButton");
     QVERIFY(!clear->isEnabled());
     QSignalSpy spy(p.get(), &LaunchPanel::clearRequested);
-    rules->setCurrentRow(0);
+    rules->setCurrentIndex(rule(0));
     QVERIFY(clear->isEnabled());
     QTest::mouseClick(clear, Qt::LeftButton);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().first().toString(), QStringLiteral("rollback"));
-    rules->setCurrentRow(3); // publish routing: green, nothing to clear
+    rules->setCurrentIndex(rule(3)); // publish routing: green, nothing to clear
     QVERIFY(!clear->isEnabled());
+    // A refresh keeps the rule that was current.
+    p->refresh();
+    QCOMPARE(rules->currentIndex().data(NoGoRuleModel::RuleIdRole).toString(),
+             rule(3).data(NoGoRuleModel::RuleIdRole).toString());
+    // Activating a rule that holds goes and clears it (a double-click or Enter); a green one does not.
+    Q_EMIT rules->activated(rule(3));
+    QCOMPARE(spy.count(), 1);
+    Q_EMIT rules->activated(rule(0));
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.last().first().toString(), QStringLiteral("rollback"));
     // Nothing to sign, and the reason is shown.
     auto *sign = child<QPushButton>(p.get(), "signButton_product");
     QVERIFY(!sign->isEnabled());
@@ -286,11 +299,12 @@ void TestLaunchPanel::germanNamesTheRulesAndTheEvidence() {
         rig.signInAs(rig.rob);
         auto p = rig.panel();
         p->refresh();
-        auto *rules = child<QListWidget>(p.get(), "noGoRules");
-        QCOMPARE(rules->count(), 6);
+        auto *rules = child<QListView>(p.get(), "noGoRules");
+        QCOMPARE(rules->model()->rowCount(), 6);
+        const auto text = [rules](int row) { return rules->model()->index(row, 0).data().toString(); };
         QStringList titles;
-        for (int i = 0; i < rules->count(); ++i)
-            titles << rules->item(i)->text().section(QLatin1Char('\n'), 0, 0);
+        for (int i = 0; i < rules->model()->rowCount(); ++i)
+            titles << text(i).section(QLatin1Char('\n'), 0, 0);
         // Every rule's title in German; none left in English.
         QVERIFY2(titles.contains(QStringLiteral("Rollback-Ziel durch eine Übung belegt")),
                  qPrintable(titles.join(u'|')));
@@ -305,7 +319,7 @@ void TestLaunchPanel::germanNamesTheRulesAndTheEvidence() {
             QVERIFY2(!titles.contains(english), qPrintable(english));
         // The reason in German too, while the log and attestations keep the English words.
         QCOMPARE(
-            rules->item(0)->text().section(QLatin1Char('\n'), 1),
+            text(0).section(QLatin1Char('\n'), 1),
             QStringLiteral("keine Rollback-Übung wurde abgeschlossen: das 15/30-Minuten-Ziel ist unbelegt"));
         auto in = LaunchInputs::read(*rig.f.store, rig.config, Environment::Dev, rig.library, rig.clock);
         QVERIFY(in.ok());
@@ -316,7 +330,7 @@ void TestLaunchPanel::germanNamesTheRulesAndTheEvidence() {
         const JsonValue json = st.toJson();
         QCOMPARE(json.find("rules")->toArray().front().stringAt("reason"), st.rules.first().reason.text());
         // What would clear it, as a tooltip, in German and without a command line.
-        const QString tip = rules->item(1)->toolTip();
+        const QString tip = rules->model()->index(1, 0).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QStringLiteral("Notschalter")) && !tip.contains(QStringLiteral("--")),
                  qPrintable(tip));
         // A started launch: its checks' states in German too.

@@ -250,14 +250,26 @@ void TestMainWindow::firingCellShowsFirstActionAndKeyboardMoves() {
     QCOMPARE(matrix->currentIndex(), matrix->model()->index(2, 3));
 }
 
+// WCAG 2 contrast ratio of two colours.
+static double contrastRatio(const QColor &a, const QColor &b) {
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 void TestMainWindow::environmentBadge_data() {
     QTest::addColumn<int>("env");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("colour");
     QTest::newRow("dev") << int(Environment::Dev) << QStringLiteral("DEV") << QStringLiteral("#1565c0");
     QTest::newRow("staging") << int(Environment::Staging) << QStringLiteral("STAGING")
-                             << QStringLiteral("#b26a00");
-    QTest::newRow("prod") << int(Environment::Prod) << QStringLiteral("PROD") << QStringLiteral("#b71c1c");
+                             << QStringLiteral("#8f6000");
+    QTest::newRow("prod") << int(Environment::Prod) << QStringLiteral("PROD") << QStringLiteral("#b3261e");
 }
 
 void TestMainWindow::environmentBadge() {
@@ -269,6 +281,9 @@ void TestMainWindow::environmentBadge() {
     QVERIFY(badge);
     QCOMPARE(badge->text(), text);
     QVERIFY(badge->styleSheet().contains(colour));
+    // White on the badge reads at 4.5:1 or better.
+    QVERIFY2(contrastRatio(QColor(Qt::white), QColor(colour)) >= 4.5,
+             qPrintable(QString::number(contrastRatio(QColor(Qt::white), QColor(colour)))));
     QVERIFY(badge->accessibleName().contains(text));
     auto *store = w.findChild<QLabel *>(QStringLiteral("storeLabel"));
     QVERIFY(store->text().contains(QStringLiteral("evidence.sqlite")));
@@ -426,16 +441,7 @@ void TestMainWindow::darkThemeApplies() {
     auto *dark = w.findChild<QAction *>(QStringLiteral("theme_dark"));
     QVERIFY(dark);
     // WCAG contrast of a status colour as text on the palette's surfaces: at least 4.5:1 in both themes.
-    const auto luminance = [](const QColor &c) {
-        const auto channel = [](double v) {
-            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-        };
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-    };
-    const auto contrast = [&](const QColor &a, const QColor &b) {
-        const double la = luminance(a), lb = luminance(b);
-        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-    };
+    const auto contrast = contrastRatio;
     const auto readable = [&](const QPalette &p) {
         for (const char *c : {colours::kRed, colours::kGreen, colours::kAmber})
             for (QPalette::ColorRole surface : {QPalette::Base, QPalette::Window})

@@ -69,6 +69,8 @@ private Q_SLOTS:
     void anOlderCopyPutBackIsRefused();
     void aSocketThatSaysNothingIsAway();
     void anActMadeOnARefusedOneIsRefused();
+    void theOutboxFileCannotHideOrInventActs();
+    void aColleaguesActBetweenCheckAndAppendIsCheckedAgain();
 
 private:
     static void sqlite3(const QString &path, const QString &sql);
@@ -1416,6 +1418,134 @@ void TestOutbox::twoIdentitiesShareAConsolesOutbox() {
     citing["signoffs"] = list;
     QVERIFY(
         view.value()->append(m_alice, {ev(QStringLiteral("test.note"), QStringLiteral("kl"), citing)}).ok());
+}
+
+// Someone with write access to the outbox file (sqlite3, no key) marks a waiting act synced so it
+// never reaches the log, slips in an act under a colleague's name to be shown offline, and takes an
+// act out. The log's record decides what was synced, an act nobody signed is not shown, and a
+// missing act stops the sync.
+void TestOutbox::theOutboxFileCannotHideOrInventActs() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    auto opened = TeamLogCopy::open(m_dir.file(QStringLiteral("hide.copy.sqlite")));
+    QVERIFY(opened.ok());
+    std::shared_ptr<TeamLogCopy> copy = std::move(opened).value();
+    QVERIFY(refreshCopy(*copy, *team, team->latestCheckpoint().value(), m_alice).ok());
+    const QString path = m_dir.file(QStringLiteral("hide.outbox.sqlite"));
+    std::shared_ptr<Outbox> box = Outbox::open(path).value();
+    const Checkpoint basis = team->latestCheckpoint().value();
+    const auto note = [](const QString &text) {
+        JsonValue n = JsonValue::object();
+        n["text"] = text;
+        return n;
+    };
+    for (const QString &text :
+         {QStringLiteral("hide one"), QStringLiteral("hide two"), QStringLiteral("hide three")})
+        QVERIFY(box->queue(m_alice, team->storeId(), basis,
+                           {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note(text))}, {}, m_now)
+                    .ok());
+    sqlite3(path,
+            QStringLiteral(
+                "INSERT INTO outcomes(n, state, at_ms, first_seq, reason) VALUES (2, 'synced', 0, 0, '')"));
+    const QString scratch = m_dir.file(QStringLiteral("hide.mallory.sqlite"));
+    {
+        auto other = Outbox::open(scratch);
+        QVERIFY(other.ok());
+        QVERIFY(other.value()
+                    ->queue(makeSigner(QStringLiteral("bob")), team->storeId(), basis,
+                            {ev(QStringLiteral("incident.opened"), QStringLiteral("kl"),
+                                incident(QStringLiteral("INC-FAKE-0001")))},
+                            {}, m_now)
+                    .ok());
+    }
+    const QString columns =
+        QStringLiteral("made_ms, author, store_id, basis_size, basis_root, events, act_signature");
+    sqlite3(path, QStringLiteral("ATTACH '%1' AS m; INSERT INTO acts(%2) SELECT %2 FROM m.acts;")
+                      .arg(scratch, columns));
+
+    // Offline: the slipped act is not shown as bob's, and the view says that the file was edited.
+    auto view = OfflineTeamLog::open(copy, box, TrustPolicy{}, m_clock, QStringLiteral("hide"));
+    QVERIFY(view.ok());
+    EventFilter fake;
+    fake.kind = QStringLiteral("incident.opened");
+    fake.text = QStringLiteral("INC-FAKE-0001");
+    QCOMPARE(view.value()->query(fake)->size(), 0);
+    QVERIFY2(
+        view.value()->integrityProblem().contains(QStringLiteral("1 act(s) in the outbox are not signed")),
+        qPrintable(view.value()->integrityProblem()));
+
+    // The sync appends act 2 all the same: the team log records no sync of it.
+    auto report = syncOutbox(*box, *team, m_alice, admission(*box), m_clock);
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
+    QCOMPARE(report->synced, 3);
+    QVERIFY2(report->lines.join(u'\n').contains(QStringLiteral("act 2 is marked synced in the outbox file")),
+             qPrintable(report->lines.join(u'\n')));
+    EventFilter two;
+    two.text = QStringLiteral("hide two");
+    QCOMPARE(team->query(two)->size(), 1);
+    QCOMPARE(team->query(fake)->size(), 0);
+
+    // An act taken out of the file (its trigger dropped): nothing after it syncs.
+    for (const QString &text :
+         {QStringLiteral("hide five"), QStringLiteral("hide six"), QStringLiteral("hide seven")})
+        QVERIFY(box->queue(m_alice, team->storeId(), team->latestCheckpoint().value(),
+                           {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note(text))}, {}, m_now)
+                    .ok());
+    sqlite3(path, QStringLiteral("DROP TRIGGER acts_no_delete; DELETE FROM acts WHERE n = 6;"));
+    const quint64 before = team->size().value();
+    auto stopped = syncOutbox(*box, *team, m_alice, admission(*box), m_clock);
+    QVERIFY(stopped.ok());
+    QCOMPARE(stopped->synced, 0);
+    QVERIFY2(stopped->stopped.contains(QStringLiteral("act 6 is missing from the outbox")),
+             qPrintable(stopped->stopped));
+    QCOMPARE(team->size().value(), before);
+}
+
+// Between the check that nothing the act is about changed and its append, a colleague closes the
+// incident: the act is appended only onto the log it was checked against, so it is checked again
+// and refused, naming the close.
+void TestOutbox::aColleaguesActBetweenCheckAndAppendIsCheckedAgain() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const QString id = QStringLiteral("INC-R4CE-0001");
+    QVERIFY(team->append(m_alice, {ev(QStringLiteral("incident.opened"), QStringLiteral("pg"), incident(id))})
+                .ok());
+    const Checkpoint basis = team->latestCheckpoint().value();
+    auto box = Outbox::open(m_dir.file(QStringLiteral("race.sqlite")));
+    QVERIFY(box.ok());
+    QVERIFY(box.value()
+                ->queue(m_bob, team->storeId(), basis,
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"),
+                            decision(id, QStringLiteral("roll back")))},
+                        {}, m_now)
+                .ok());
+    int checks = 0;
+    quint64 closedAt = 0;
+    const OutboxAdmission inner = admission(*box.value());
+    const OutboxAdmission racing = [&](EvidenceStore &log, const OutboxAct &act) -> Result<quint64> {
+        auto checked = inner(log, act);
+        if (++checks == 1) {
+            auto colleague = open(m_db, m_server);
+            JsonValue closed = JsonValue::object();
+            closed["incident"] = id;
+            closed["closure"] = QStringLiteral("fresh pack published");
+            auto close = colleague->append(
+                m_alice, {ev(QStringLiteral("incident.closed"), QStringLiteral("pg"), closed)});
+            if (close.ok())
+                closedAt = close->first().seq;
+        }
+        return checked;
+    };
+    auto report = syncOutbox(*box.value(), *team, m_bob, racing, m_clock);
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
+    QVERIFY(closedAt != 0);
+    QCOMPARE(checks, 2);
+    QCOMPARE(report->synced, 0);
+    QCOMPARE(report->rejected, 1);
+    const auto entries = box.value()->entries().value();
+    QVERIFY2(entries.at(0).reason.contains(QStringLiteral("event %1").arg(closedAt)) &&
+                 entries.at(0).reason.contains(QStringLiteral("incident.closed by alice")),
+             qPrintable(entries.at(0).reason));
 }
 
 #include "tst_outbox.moc"

@@ -15,6 +15,8 @@ inline constexpr const char *kAmber = "#8f6000";
 // Unknown and not judged (grey), and a state beside the three (purple): backgrounds under white text.
 inline constexpr const char *kGrey = "#5f6672";
 inline constexpr const char *kPurple = "#7b4f9d";
+// The development environment's badge (staging is amber, production red).
+inline constexpr const char *kBlue = "#1565c0";
 
 // The same colour as text on the palette's base. Dark red on a dark theme measures about 2:1, so a
 // dark palette gets a light shade of each (5.1:1 to 8.7:1 on the dark theme's surfaces); a light

@@ -1,17 +1,19 @@
 #include "EnvironmentBadge.h"
 
+#include "Colours.h"
+
 namespace ops::ui {
 
 QColor EnvironmentBadge::colour(Environment env) {
     switch (env) {
     case Environment::Dev:
-        return QColor(0x15, 0x65, 0xc0); // blue
+        return QColor(QLatin1String(colours::kBlue));
     case Environment::Staging:
-        return QColor(0xb2, 0x6a, 0x00); // amber
+        return QColor(QLatin1String(colours::kAmber));
     case Environment::Prod:
-        return QColor(0xb7, 0x1c, 0x1c); // red
+        return QColor(QLatin1String(colours::kRed));
     }
-    return QColor(Qt::gray);
+    return QColor(QLatin1String(colours::kGrey));
 }
 
 EnvironmentBadge::EnvironmentBadge(Environment env, QWidget *parent)

@@ -1,6 +1,7 @@
 #include "RunStepsModel.h"
 
 #include "common/Colours.h"
+#include "common/StepStatusText.h"
 #include "common/TimeFormat.h"
 
 namespace ops::ui {
@@ -67,7 +68,7 @@ QVariant RunStepsModel::data(const QModelIndex &index, int role) const {
         case StepColumn:
             return s.step.id;
         case StatusColumn:
-            return stepStatusName(s.status);
+            return StepStatusText::of(s.status); // StatusRole keeps the log's word
         case ActionColumn:
             return s.step.action;
         case NeedsColumn:

@@ -1,6 +1,7 @@
 #include "LaunchChecklistModel.h"
 
 #include "common/StatusWidgets.h"
+#include "common/StepStatusText.h"
 #include "common/TimeFormat.h"
 
 namespace ops::ui {
@@ -14,17 +15,7 @@ bool failed(const LaunchCheck &c) {
 } // namespace
 
 QString LaunchChecklistModel::statusText(StepStatus status) {
-    switch (status) {
-    case StepStatus::Done:
-        return tr("done");
-    case StepStatus::Failed:
-        return tr("failed");
-    case StepStatus::Skipped:
-        return tr("skipped");
-    case StepStatus::Pending:
-        break;
-    }
-    return tr("pending");
+    return StepStatusText::of(status);
 }
 
 void LaunchChecklistModel::setChecks(const QList<LaunchCheck> &checks) {

@@ -1,5 +1,7 @@
 #include "LaunchDecisionView.h"
 
+#include "NoGoRuleModel.h"
+
 #include "common/Colours.h"
 #include "common/StatusWidgets.h"
 #include "common/TimeFormat.h"
@@ -8,7 +10,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -29,24 +31,28 @@ LaunchDecisionView::LaunchDecisionView(QWidget *parent)
     rl->setContentsMargins(0, 0, 0, 0);
     auto *rulesBox = new QGroupBox(tr("No-go rules"), right);
     auto *rbl = new QVBoxLayout(rulesBox);
-    m_rules = new QListWidget(rulesBox);
+    m_rulesModel = new NoGoRuleModel(this);
+    m_rules = new QListView(rulesBox);
     m_rules->setObjectName(QStringLiteral("noGoRules"));
     m_rules->setAccessibleName(tr("No-go rules"));
+    m_rules->setModel(m_rulesModel);
     m_rules->setWordWrap(true);
     m_rules->setSpacing(3);
-    connect(m_rules, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        m_clear->setEnabled(item && item->data(Qt::UserRole + 1).toBool());
-        if (item)
-            m_clear->setToolTip(item->data(Qt::UserRole + 2).toString());
+    m_rules->setUniformItemSizes(false);
+    m_rules->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_rules->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showClear(current); });
+    connect(m_rules, &QListView::activated, this, [this](const QModelIndex &rule) {
+        if (rule.data(NoGoRuleModel::HoldsRole).toBool())
+            Q_EMIT clearRequested(rule.data(NoGoRuleModel::ClearTargetRole).toString());
     });
-    connect(m_rules, &QListWidget::itemActivated, this, [this] { m_clear->click(); });
     rbl->addWidget(m_rules);
     m_clear = new QPushButton(tr("Go and clear it"), rulesBox);
     m_clear->setObjectName(QStringLiteral("clearRuleButton"));
     m_clear->setEnabled(false);
     connect(m_clear, &QPushButton::clicked, this, [this] {
-        if (QListWidgetItem *item = m_rules->currentItem())
-            Q_EMIT clearRequested(item->data(Qt::UserRole).toString());
+        if (const QModelIndex current = m_rules->currentIndex(); current.isValid())
+            Q_EMIT clearRequested(current.data(NoGoRuleModel::ClearTargetRole).toString());
     });
     rbl->addWidget(m_clear, 0, Qt::AlignRight);
     rl->addWidget(rulesBox, 3);
@@ -89,27 +95,19 @@ void LaunchDecisionView::showStatus(const LaunchStatus &status, const QString &m
 }
 
 void LaunchDecisionView::showRules(const LaunchStatus &status) {
-    {
-        const QSignalBlocker block(m_rules);
-        const int row = m_rules->currentRow();
-        m_rules->clear();
-        for (const NoGoRule &r : status.rules) {
-            auto *item = new QListWidgetItem(
-                statusDot(colours::onBase(r.holds ? kRed : kGreen, palette())),
-                QStringLiteral("%1\n%2").arg(ruleTitle(r), r.reason.translated()), m_rules);
-            item->setForeground(r.holds ? colours::onBase(kRed, palette()) : palette().color(QPalette::Text));
-            item->setData(Qt::UserRole, r.clearTarget);
-            item->setData(Qt::UserRole + 1, r.holds);
-            item->setData(Qt::UserRole + 2, r.holds ? r.clear.translated() : QString());
-            item->setData(Qt::UserRole + 3, r.id);
-            item->setToolTip(
-                tr("Looked at: %1").arg(r.lookedAt.mid(0, 12).join(QStringLiteral(", "))) +
-                (r.holds ? QStringLiteral("\n") + tr("To clear: %1").arg(r.clear.translated()) : QString()));
-        }
-        if (row >= 0 && row < m_rules->count())
-            m_rules->setCurrentRow(row);
-    }
-    m_clear->setEnabled(m_rules->currentItem() && m_rules->currentItem()->data(Qt::UserRole + 1).toBool());
+    // The same rule stays current across a refresh (rules keep their order and ids).
+    const QString current = m_rules->currentIndex().data(NoGoRuleModel::RuleIdRole).toString();
+    m_rulesModel->setRules(status.rules, palette());
+    for (int row = 0; row < m_rulesModel->rowCount(); ++row)
+        if (const QModelIndex i = m_rulesModel->index(row);
+            i.data(NoGoRuleModel::RuleIdRole).toString() == current)
+            m_rules->setCurrentIndex(i);
+    showClear(m_rules->currentIndex());
+}
+
+void LaunchDecisionView::showClear(const QModelIndex &rule) {
+    m_clear->setEnabled(rule.isValid() && rule.data(NoGoRuleModel::HoldsRole).toBool());
+    m_clear->setToolTip(rule.isValid() ? rule.data(NoGoRuleModel::ClearHintRole).toString() : QString());
 }
 
 void LaunchDecisionView::showSignoffs(const LaunchStatus &status, const QString &me,
@@ -175,25 +173,6 @@ void LaunchDecisionView::showSignoffs(const LaunchStatus &status, const QString 
     m_noGo->setEnabled(open && owner);
     m_noGo->setToolTip(owner ? tr("End this launch attempt as NO-GO, with a note")
                              : tr("Only a release owner decides"));
-}
-
-QString LaunchDecisionView::ruleTitle(const NoGoRule &rule) {
-    // The rules' titles in the reader's language (the log and attestations keep the English words).
-    static const struct {
-        const char *id;
-        const char *title;
-    } kTitles[] = {
-        {"rollback-unproven", QT_TR_NOOP("Rollback objective proven by a drill")},
-        {"kill-switches-untested", QT_TR_NOOP("Kill switches defined and tested")},
-        {"stale-pack-alerting-absent", QT_TR_NOOP("Stale-pack alerting on every supported scope")},
-        {"publish-failures-unrouted", QT_TR_NOOP("Publish failures routed to a visible alert")},
-        {"launch-alerts-silenced", QT_TR_NOOP("No silence on a scope's stale-pack or resolver alert")},
-        {"scope-not-validated", QT_TR_NOOP("Every critical scope validated by its last probe")},
-    };
-    for (const auto &known : kTitles)
-        if (rule.id == QLatin1String(known.id))
-            return tr(known.title);
-    return rule.title;
 }
 
 } // namespace ops::ui

@@ -6,10 +6,13 @@
 #include <QWidget>
 
 class QLabel;
-class QListWidget;
+class QListView;
+class QModelIndex;
 class QPushButton;
 
 namespace ops::ui {
+
+class NoGoRuleModel;
 
 // The right half of the Launch panel, what the decision rests on: the no-go rules red or green
 // with their reasons and a way to go and clear each, the three sign-off slots (who, when, whether
@@ -22,8 +25,6 @@ public:
 
     // `status` as computed now; `me` the signed-in identity (empty when locked) with its roles.
     void showStatus(const LaunchStatus &status, const QString &me, const QStringList &roles);
-    // A rule's title in the reader's language (the reasons stay as the evidence words them).
-    static QString ruleTitle(const NoGoRule &rule);
 
 Q_SIGNALS:
     // Where a no-go rule is cleared: rollback, killswitch, alerts or probes.
@@ -33,9 +34,12 @@ Q_SIGNALS:
 
 private:
     void showRules(const LaunchStatus &status);
+    // The "Go and clear it" button for the current rule (enabled while it holds).
+    void showClear(const QModelIndex &rule);
     void showSignoffs(const LaunchStatus &status, const QString &me, const QStringList &roles);
 
-    QListWidget *m_rules = nullptr;
+    NoGoRuleModel *m_rulesModel = nullptr;
+    QListView *m_rules = nullptr;
     QPushButton *m_clear = nullptr;
     QHash<QString, QLabel *> m_signoffLabels;
     QHash<QString, QPushButton *> m_signButtons;
