@@ -1165,6 +1165,33 @@ Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ops::Proofs</name>
+    <message>
+        <source>the capture is larger than %1 MiB; only its beginning was read</source>
+        <translation>der Mitschnitt ist größer als %1 MiB; nur sein Anfang wurde gelesen</translation>
+    </message>
+    <message>
+        <source>the capture states PASS but %1 failure(s) were counted</source>
+        <translation>der Mitschnitt meldet PASS, aber %1 Fehlschlag/Fehlschläge wurden gezählt</translation>
+    </message>
+    <message>
+        <source>the capture states FAIL without a counted failure</source>
+        <translation>der Mitschnitt meldet FAIL ohne einen gezählten Fehlschlag</translation>
+    </message>
+    <message>
+        <source>the capture states PASS but no executed check was counted</source>
+        <translation>der Mitschnitt meldet PASS, aber keine ausgeführte Prüfung wurde gezählt</translation>
+    </message>
+    <message>
+        <source>%1 line(s) look like failures although no check was counted failing; read them</source>
+        <translation>%1 Zeile(n) sehen nach Fehlschlägen aus, obwohl keine Prüfung als fehlgeschlagen gezählt wurde; bitte lesen</translation>
+    </message>
+    <message>
+        <source>%1 not run and %2 skipped: not passes and not coverage</source>
+        <translation>%1 nicht ausgeführt und %2 übersprungen: weder bestanden noch Abdeckung</translation>
+    </message>
+</context>
+<context>
     <name>ops::SilenceListModel</name>
     <message>
         <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>
@@ -4176,6 +4203,37 @@ tatsächlich %2</translation>
     </message>
 </context>
 <context>
+    <name>ops::ui::ProofSectionModel</name>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::ProofsView</name>
     <message>
         <source>Import capture…</source>
@@ -4284,34 +4342,6 @@ tatsächlich %2</translation>
     <message>
         <source>Sections of the capture</source>
         <translation>Abschnitte der Aufzeichnung</translation>
-    </message>
-    <message>
-        <source>Section</source>
-        <translation>Abschnitt</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>Urteil</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>Bestanden</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Not run</source>
-        <translation>Nicht ausgeführt</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <source>Lines</source>
-        <translation>Zeilen</translation>
     </message>
 </context>
 <context>

@@ -1162,6 +1162,33 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
+    <name>ops::Proofs</name>
+    <message>
+        <source>the capture is larger than %1 MiB; only its beginning was read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the capture states PASS but %1 failure(s) were counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the capture states FAIL without a counted failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the capture states PASS but no executed check was counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line(s) look like failures although no check was counted failing; read them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not run and %2 skipped: not passes and not coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::SilenceListModel</name>
     <message>
         <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>
@@ -4153,6 +4180,37 @@ actual   %2</source>
     </message>
 </context>
 <context>
+    <name>ops::ui::ProofSectionModel</name>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::ProofsView</name>
     <message>
         <source>Import capture…</source>
@@ -4260,34 +4318,6 @@ actual   %2</source>
     </message>
     <message>
         <source>Sections of the capture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,7 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QListWidget>
+#include <QListView>
 #include <QTabWidget>
 
 namespace ops::ui {
@@ -69,11 +69,12 @@ QStringList renderScreenshots(MainWindow &window, const QString &dir) {
             if (window.grab().save(file))
                 written.last() = file;
             auto *tabs = evidence->findChild<QTabWidget *>(QStringLiteral("evidenceTabs"));
-            auto *history = evidence->findChild<QListWidget *>(QStringLiteral("proofHistory"));
+            auto *history = evidence->findChild<QListView *>(QStringLiteral("proofHistory"));
             tabs->setCurrentIndex(1);
-            if (history && history->count() > 1) {
-                history->setCurrentRow(1);
-                Q_EMIT history->itemActivated(history->item(1));
+            if (history && history->model()->rowCount() > 1) {
+                const QModelIndex second = history->model()->index(1, 0);
+                history->setCurrentIndex(second);
+                Q_EMIT history->activated(second);
             }
             QCoreApplication::processEvents();
             const QString proofs = QDir(dir).filePath(QStringLiteral("panel-evidence-proofs.png"));

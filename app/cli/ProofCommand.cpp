@@ -57,8 +57,8 @@ void printSummary(CliIo &io, const ProofSummary &s, const QString &name) {
     }
     if (s.findingsOmitted > 0)
         io.out << "  … and " << s.findingsOmitted << " more findings not listed\n";
-    for (const QString &w : s.warnings)
-        io.out << "  note: " << w << '\n';
+    for (const Phrase &w : s.warnings)
+        io.out << "  note: " << w.text() << '\n';
 }
 
 QCommandLineOption recordOption() {

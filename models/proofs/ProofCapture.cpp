@@ -12,6 +12,15 @@ namespace ops {
 
 namespace {
 
+// Words of a summary's warnings, in English as recorded and in the reader's language when shown.
+Phrase say(const char *source, std::vector<Phrase> args = {}) {
+    return Phrase("ops::Proofs", source, std::move(args));
+}
+
+} // namespace
+
+namespace {
+
 constexpr qsizetype kMaxLineChars = 4096; // what is matched of one line
 constexpr qsizetype kMaxShownChars = 400; // what a finding quotes
 constexpr qint64 kMaxCount = 1000000000;  // one line never claims more than this
@@ -250,8 +259,10 @@ ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rul
     };
     const QByteArray bytes = capture.left(ProofSummary::kMaxCaptureBytes);
     if (capture.size() > bytes.size())
-        out.warnings << QStringLiteral("the capture is larger than %1 MiB; only its beginning was read")
-                            .arg(ProofSummary::kMaxCaptureBytes / (1024 * 1024));
+        out.warnings << say(
+            QT_TRANSLATE_NOOP("ops::Proofs",
+                              "the capture is larger than %1 MiB; only its beginning was read"),
+            {QString::number(ProofSummary::kMaxCaptureBytes / (1024 * 1024))});
 
     auto addFinding = [&](ProofFinding f) {
         QList<ProofFinding> &list = f.kind == FindingKind::Failure ? out.failures : out.notes;
@@ -506,27 +517,32 @@ ProofSummary summarizeCapture(const QByteArray &capture, const FailureRules &rul
     if (out.fail > 0 || stated == QLatin1String("FAIL")) {
         out.overall = QStringLiteral("FAIL");
         if (stated == QLatin1String("PASS"))
-            out.warnings
-                << QStringLiteral("the capture states PASS but %1 failure(s) were counted").arg(out.fail);
+            out.warnings << say(
+                QT_TRANSLATE_NOOP("ops::Proofs", "the capture states PASS but %1 failure(s) were counted"),
+                {QString::number(out.fail)});
         if (out.fail == 0)
-            out.warnings << QStringLiteral("the capture states FAIL without a counted failure");
+            out.warnings << say(
+                QT_TRANSLATE_NOOP("ops::Proofs", "the capture states FAIL without a counted failure"));
     } else if (out.pass == 0) {
         out.overall = QStringLiteral("INCOMPLETE");
         if (stated == QLatin1String("PASS"))
-            out.warnings << QStringLiteral("the capture states PASS but no executed check was counted");
+            out.warnings << say(QT_TRANSLATE_NOOP(
+                "ops::Proofs", "the capture states PASS but no executed check was counted"));
     } else if (stated == QLatin1String("INCOMPLETE")) {
         out.overall = QStringLiteral("INCOMPLETE");
     } else {
         out.overall = QStringLiteral("PASS");
     }
     if (out.overall == QLatin1String("PASS") && !out.failures.isEmpty())
-        out.warnings << QStringLiteral(
-                            "%1 line(s) look like failures although no check was counted failing; read them")
-                            .arg(out.failures.size());
+        out.warnings << say(
+            QT_TRANSLATE_NOOP(
+                "ops::Proofs",
+                "%1 line(s) look like failures although no check was counted failing; read them"),
+            {QString::number(out.failures.size())});
     if (out.notRun > 0 || out.skip > 0)
-        out.warnings << QStringLiteral("%1 not run and %2 skipped: not passes and not coverage")
-                            .arg(out.notRun)
-                            .arg(out.skip);
+        out.warnings << say(
+            QT_TRANSLATE_NOOP("ops::Proofs", "%1 not run and %2 skipped: not passes and not coverage"),
+            {QString::number(out.notRun), QString::number(out.skip)});
     return out;
 }
 

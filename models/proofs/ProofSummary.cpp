@@ -206,8 +206,8 @@ JsonValue ProofSummary::toJson() const {
     o["notes"] = n;
     o["findings_omitted"] = findingsOmitted;
     JsonValue w = JsonValue::array();
-    for (const QString &x : warnings)
-        w.push(x);
+    for (const Phrase &x : warnings)
+        w.push(x.text());
     o["warnings"] = w;
     o["lines"] = lines;
     JsonValue sec = JsonValue::array();

@@ -5,6 +5,7 @@
 // debug action, using the pattern rules of resources/rules/failure-patterns.yaml.
 
 #include "core/JsonValue.h"
+#include "core/Phrase.h"
 #include "core/Result.h"
 
 #include <QByteArray>
@@ -91,7 +92,7 @@ struct ProofSummary {
     QList<ProofFinding> failures; // kind Failure
     QList<ProofFinding> notes;    // kind Skip or Fallback
     qint64 findingsOmitted = 0;   // beyond the listing cap
-    QStringList warnings;         // e.g. the capture claims PASS while counting failures
+    QList<Phrase> warnings;       // e.g. the capture claims PASS while counting failures
     qint64 lines = 0;
     QList<ProofSection> sections; // in capture order; their counts add up to the totals
 

@@ -121,6 +121,18 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path) {
     std::unique_ptr<Outbox> out(new Outbox);
     out->m_db = std::make_unique<Database>(std::move(db).value());
     out->m_path = path;
+    // The tables must be tables: a view of the same name (over an endless query, say) put in the
+    // file would run inside every read.
+    auto kinds =
+        Statement::prepare(*out->m_db, "SELECT name FROM sqlite_schema WHERE name IN ('meta', 'acts', "
+                                       "'act_blobs', 'outcomes') AND type <> 'table'");
+    if (!kinds.ok())
+        return kinds.error();
+    if (auto odd = kinds->texts(); !odd.ok() || !odd->isEmpty())
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("not an outbox: %1 is not a table (the file was edited)")
+                             .arg(odd.ok() ? odd->first() : QStringLiteral("the schema")),
+                         path);
     if (auto r = out->m_db->exec(kSchema); !r.ok())
         return r.error();
     // An outbox made before acts were signed as a whole gains the column; its acts carry no such

@@ -70,6 +70,12 @@ Result<Database> Database::open(const QString &path, bool create, bool readOnly)
         return e;
     }
     sqlite3_extended_result_codes(db.m_db, 1);
+    // Files are outside input (a store, an outbox, a copy someone may have edited with sqlite3): no
+    // SQL may deliberately corrupt them, functions with side effects never run from their schema,
+    // and no value is larger than the largest attachment allows.
+    sqlite3_db_config(db.m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db.m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_limit(db.m_db, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
     return db;
 }
 

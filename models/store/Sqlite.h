@@ -18,6 +18,8 @@ namespace ops::store {
 
 class Database {
 public:
+    // The largest string or blob a file may hold: above the largest attachment (256 MiB).
+    static constexpr int kMaxValueBytes = 272 * 1024 * 1024;
     Database() = default;
     ~Database();
     Database(Database &&other) noexcept;

@@ -10,6 +10,7 @@
 #include "VerdictKit.h"
 
 #include "evidence/EvidencePanel.h"
+#include "evidence/ProofSectionModel.h"
 #include "evidence/ProofsView.h"
 #include "evidence/VerdictView.h"
 #include "proofs/ProofRecord.h"
@@ -25,6 +26,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -33,6 +35,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 #include <QTreeWidget>
 
 using namespace ops;
@@ -422,24 +425,30 @@ void TestEvidencePanel::proofAndVerdictTabs() {
     QCOMPARE(layers, (QStringList{QStringLiteral("toolchain"), QStringLiteral("environment"),
                                   QStringLiteral("fault-injection")}));
     // The capture's sections, each with its verdict: the failing FI package.
-    auto *sections = child<QTreeWidget>(proofs, "proofSections");
+    auto *sections = child<QTreeView>(proofs, "proofSections");
+    QAbstractItemModelTester sectionsTester(sections->model(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(sections->isVisibleTo(proofs));
-    QVERIFY(sections->topLevelItemCount() >= 1);
+    QAbstractItemModel *rows = sections->model();
+    QVERIFY(rows->rowCount() >= 1);
     bool failingSection = false;
-    for (int i = 0; i < sections->topLevelItemCount(); ++i)
-        failingSection =
-            failingSection || (sections->topLevelItem(i)->text(0) == QLatin1String("example.org/edge/fi") &&
-                               sections->topLevelItem(i)->text(1) == QLatin1String("FAIL"));
+    for (int i = 0; i < rows->rowCount(); ++i)
+        failingSection = failingSection || (rows->index(i, ProofSectionModel::Name).data().toString() ==
+                                                QLatin1String("example.org/edge/fi") &&
+                                            rows->index(i, ProofSectionModel::Verdict).data().toString() ==
+                                                QLatin1String("FAIL"));
     QVERIFY(failingSection);
+    // Counts right-aligned, the verdict in the status colour.
+    QCOMPARE(rows->index(0, ProofSectionModel::Failed).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+             Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    QVERIFY(rows->index(0, ProofSectionModel::Verdict).data(Qt::ForegroundRole).isValid());
     QVERIFY(child<QLabel>(proofs, "proofsMessage")->text().contains(QLatin1String("Recorded as event")));
     QCOMPARE(countKind(*m_f->store, QStringLiteral("proof.summarized")), 1);
-    QCOMPARE(child<QListWidget>(proofs, "proofHistory")->count(), 1);
+    auto *proofHistory = child<QListView>(proofs, "proofHistory");
+    QCOMPARE(proofHistory->model()->rowCount(), 1);
     // The history row is read from the event by its typed reader; the capture went with it (one act).
-    QVERIFY2(child<QListWidget>(proofs, "proofHistory")
-                 ->item(0)
-                 ->text()
-                 .contains(QLatin1String("fi-failure-output.txt")),
-             qPrintable(child<QListWidget>(proofs, "proofHistory")->item(0)->text()));
+    const QString row = proofHistory->model()->index(0, 0).data().toString();
+    QVERIFY2(row.contains(QLatin1String("fi-failure-output.txt")), qPrintable(row));
     {
         EventSearch s;
         s.kind = QStringLiteral("proof.summarized");

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void anActMadeOnARefusedOneIsRefused();
     void theOutboxFileCannotHideOrInventActs();
     void aColleaguesActBetweenCheckAndAppendIsCheckedAgain();
+    void anOutboxWhoseTablesAreViewsIsRefused();
 
 private:
     static void sqlite3(const QString &path, const QString &sql);
@@ -1546,6 +1547,24 @@ void TestOutbox::aColleaguesActBetweenCheckAndAppendIsCheckedAgain() {
     QVERIFY2(entries.at(0).reason.contains(QStringLiteral("event %1").arg(closedAt)) &&
                  entries.at(0).reason.contains(QStringLiteral("incident.closed by alice")),
              qPrintable(entries.at(0).reason));
+}
+
+// An outbox file whose acts table was replaced by a view over an endless query (the trigger names
+// made first, so that opening it would not notice): refused at open, before any read runs it.
+void TestOutbox::anOutboxWhoseTablesAreViewsIsRefused() {
+    const QString path = m_dir.file(QStringLiteral("endless.sqlite"));
+    QVERIFY(Outbox::open(path).ok());
+    sqlite3(path,
+            QStringLiteral("DROP TRIGGER acts_no_delete; DROP TABLE outcomes; DROP TABLE act_blobs; "
+                           "DROP TABLE acts; CREATE VIEW acts(n, made_ms, author, store_id, basis_size, "
+                           "basis_root, events, act_signature) AS WITH RECURSIVE c(x) AS (SELECT 1 UNION "
+                           "ALL SELECT x + 1 FROM c) SELECT x, 0, 'alice', '', 0, '', '[]', '' FROM c;"
+                           "CREATE TRIGGER acts_no_update INSTEAD OF UPDATE ON acts BEGIN SELECT 1; END; "
+                           "CREATE TRIGGER acts_no_delete INSTEAD OF DELETE ON acts BEGIN SELECT 1; END;"));
+    auto opened = Outbox::open(path);
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().message.contains(QStringLiteral("acts is not a table")),
+             qPrintable(opened.error().message));
 }
 
 #include "tst_outbox.moc"

@@ -1,5 +1,7 @@
 #include "ProofsView.h"
 
+#include "ProofSectionModel.h"
+
 #include "common/Colours.h"
 #include "proofs/ProofRecord.h"
 #include "store/Session.h"
@@ -11,10 +13,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardItemModel>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -56,14 +60,17 @@ ProofsView::ProofsView(Session *session, StoreProvider store, QWidget *parent)
             [this] { summarize(m_paste->toPlainText().toUtf8(), QStringLiteral("pasted-capture.txt")); });
     ll->addWidget(summarizePaste);
     ll->addWidget(new QLabel(tr("Recorded summaries"), left));
-    m_history = new QListWidget(left);
+    m_historyModel = new QStandardItemModel(this);
+    m_history = new QListView(left);
     m_history->setObjectName(QStringLiteral("proofHistory"));
     m_history->setAccessibleName(tr("Recorded proof summaries"));
-    connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+    m_history->setModel(m_historyModel);
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_history, &QListView::activated, this, [this](const QModelIndex &row) {
         SqliteEvidenceStore *s = m_store();
-        if (!s)
+        if (!s || !row.isValid())
             return;
-        auto e = s->event(item->data(Qt::UserRole).toULongLong());
+        auto e = s->event(row.data(kSeqRole).toULongLong());
         const auto summary = e.ok() ? RecordedProofSummary::fromEvent(e.value()) : std::nullopt;
         auto bytes = summary ? s->blob(summary->captureSha256)
                              : Result<QByteArray>(makeError(ErrorCode::InvalidInput, QString()));
@@ -95,12 +102,13 @@ ProofsView::ProofsView(Session *session, StoreProvider store, QWidget *parent)
     m_counts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     rl->addWidget(m_counts);
     // Each section of the capture with its own counts and verdict; the totals are above.
-    m_sections = new QTreeWidget(right);
+    m_sectionModel = new ProofSectionModel(this);
+    m_sections = new QTreeView(right);
     m_sections->setObjectName(QStringLiteral("proofSections"));
     m_sections->setAccessibleName(tr("Sections of the capture"));
     m_sections->setRootIsDecorated(false);
-    m_sections->setHeaderLabels({tr("Section"), tr("Verdict"), tr("Passed"), tr("Failed"), tr("Not run"),
-                                 tr("Skipped"), tr("Lines")});
+    m_sections->setUniformRowHeights(true);
+    m_sections->setModel(m_sectionModel); // in the capture's order
     m_sections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sections->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     rl->addWidget(m_sections);
@@ -208,7 +216,7 @@ bool ProofsView::record() {
 }
 
 void ProofsView::refreshHistory() {
-    m_history->clear();
+    m_historyModel->clear();
     SqliteEvidenceStore *s = m_store();
     if (!s)
         return;
@@ -225,13 +233,13 @@ void ProofsView::refreshHistory() {
         if (!summary)
             continue;
         const QString overall = summary->overall;
-        auto *item = new QListWidgetItem(tr("%1  %2 · %3 passed, %4 failed · #%5")
-                                             .arg(overall, summary->captureName)
-                                             .arg(summary->pass)
-                                             .arg(summary->fail)
-                                             .arg(seq),
-                                         m_history);
-        item->setData(Qt::UserRole, static_cast<qulonglong>(seq));
+        auto *item = new QStandardItem(tr("%1  %2 · %3 passed, %4 failed · #%5")
+                                           .arg(overall, summary->captureName)
+                                           .arg(summary->pass)
+                                           .arg(summary->fail)
+                                           .arg(seq));
+        item->setData(static_cast<qulonglong>(seq), kSeqRole);
+        m_historyModel->appendRow(item);
         item->setForeground(colours::onBase(overall == QLatin1String("PASS")   ? kGreen
                                             : overall == QLatin1String("FAIL") ? kRed
                                                                                : kAmber,
@@ -256,21 +264,7 @@ void ProofsView::display(const ProofSummary &summary, const QString &name, bool 
                           .arg(summary.skip)
                           .arg(name)
                           .arg(summary.lines));
-    m_sections->clear();
-    for (const ProofSection &x : summary.sections) {
-        auto *item = new QTreeWidgetItem(m_sections,
-                                         {x.name, x.overall, QString::number(x.pass), QString::number(x.fail),
-                                          QString::number(x.notRun), QString::number(x.skip),
-                                          x.firstLine == x.lastLine
-                                              ? QString::number(x.firstLine)
-                                              : QStringLiteral("%1–%2").arg(x.firstLine).arg(x.lastLine)});
-        item->setForeground(1, colours::onBase(x.overall == QLatin1String("PASS")   ? kGreen
-                                               : x.overall == QLatin1String("FAIL") ? kRed
-                                                                                    : kAmber,
-                                               palette()));
-        for (int c = 2; c < 7; ++c)
-            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-    }
+    m_sectionModel->setSections(summary.sections, palette());
     m_sections->setVisible(!summary.sections.isEmpty());
     // As tall as its rows (up to eight), so the findings below keep the room.
     if (!summary.sections.isEmpty()) {
@@ -309,7 +303,9 @@ void ProofsView::display(const ProofSummary &summary, const QString &name, bool 
         m_findings->setCurrentItem(m_findings->topLevelItem(0)->child(0));
     else
         m_findingDetail->setVisible(false);
-    QStringList w = summary.warnings;
+    QStringList w;
+    for (const Phrase &x : summary.warnings)
+        w << x.translated();
     if (summary.findingsOmitted > 0)
         w << tr("%1 more findings not listed").arg(summary.findingsOmitted);
     m_warnings->setText(w.join(QLatin1Char('\n')));

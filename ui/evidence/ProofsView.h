@@ -8,9 +8,11 @@
 #include <optional>
 
 class QLabel;
-class QListWidget;
+class QListView;
+class QStandardItemModel;
 class QPlainTextEdit;
 class QPushButton;
+class QTreeView;
 class QTreeWidget;
 
 namespace ops {
@@ -20,6 +22,8 @@ class SqliteEvidenceStore;
 
 namespace ops::ui {
 
+class ProofSectionModel;
+
 // Proof summaries (docs/domain-rules.md, "Proof summaries and verdicts"): a test-output capture imported from
 // a file or pasted; its PASS / FAIL / NOT RUN / SKIP counts and overall verdict at a glance, failures grouped
 // by layer with their debug actions. Recorded as evidence (capture attached) when someone is signed in.
@@ -27,6 +31,8 @@ class ProofsView final : public QWidget {
     Q_OBJECT
 public:
     using StoreProvider = std::function<SqliteEvidenceStore *()>;
+    // The recorded summaries' list: each row's event position.
+    static constexpr int kSeqRole = Qt::UserRole + 1;
     ProofsView(Session *session, StoreProvider store, QWidget *parent = nullptr);
 
     bool importFile(const QString &path);
@@ -48,11 +54,13 @@ private:
     QPlainTextEdit *m_paste;
     QLabel *m_banner;
     QLabel *m_counts;
-    QTreeWidget *m_sections;
+    ProofSectionModel *m_sectionModel;
+    QTreeView *m_sections;
     QTreeWidget *m_findings;
     QLabel *m_findingDetail;
     QLabel *m_warnings;
-    QListWidget *m_history;
+    QStandardItemModel *m_historyModel;
+    QListView *m_history;
     QPushButton *m_record;
     QLabel *m_message;
     std::optional<ProofSummary> m_summary;
