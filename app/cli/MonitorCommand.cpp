@@ -82,6 +82,10 @@ struct Receiver {
 // /healthz, POST /alertmanager with a bearer token and a bounded body. A client that stalls is
 // dropped after kIdleMs.
 constexpr int kIdleMs = 15000;
+// At most this many connections at once: more are closed at once, so idle connections cannot use
+// up the process's file descriptors (which probes and the store need); the server accepts again
+// after a failed accept.
+constexpr int kMaxConnections = 64;
 // How long a console window recording the store has to hand over (it does between rounds).
 constexpr int kHandoverWaitMs = 60000;
 
@@ -395,6 +399,7 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         return {200, "OK", jsonBody(o)};
     };
     QTcpServer server;
+    int connections = 0;
     if (parser.isSet(listen)) {
         if (!server.listen(address, port))
             return fail(io,
@@ -402,8 +407,20 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
                                                         .arg(parser.value(listen), server.errorString())),
                         json);
         QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
-            while (QTcpSocket *s = server.nextPendingConnection())
+            while (QTcpSocket *s = server.nextPendingConnection()) {
+                if (connections >= kMaxConnections) {
+                    s->abort();
+                    s->deleteLater();
+                    continue;
+                }
+                ++connections;
+                QObject::connect(s, &QObject::destroyed, &server, [&connections] { --connections; });
                 serve(s, metrics, receiver);
+            }
+        });
+        // Qt stops accepting after an accept that failed (out of descriptors): start again soon.
+        QObject::connect(&server, &QTcpServer::acceptError, &server, [&server](QAbstractSocket::SocketError) {
+            QTimer::singleShot(1000, &server, [&server] { server.resumeAccepting(); });
         });
     }
 

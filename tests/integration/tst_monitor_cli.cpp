@@ -11,11 +11,16 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
+
+#include <memory>
+#include <vector>
 
 #include <csignal>
 
@@ -172,6 +177,28 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
                  .status,
              404);
     QCOMPARE(test::httpRequest("POST", metricsUrl).status, 405);
+    {
+        // Connections that say nothing cannot use up the listener: past 64 at once a new one is
+        // closed at once, and once one of them goes a scrape is answered again.
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < 64; ++i) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            idle.back()->connectToHost(QHostAddress::LocalHost, static_cast<quint16>(metricsUrl.port()));
+            QVERIFY(idle.back()->waitForConnected(10000));
+        }
+        // (The kernel completes the connection; the monitor closes it unanswered.)
+        QTcpSocket extra;
+        extra.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(metricsUrl.port()));
+        QVERIFY(extra.waitForConnected(10000));
+        extra.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray answered;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (answered += extra.readAll(), extra.state() == QAbstractSocket::UnconnectedState), 30000);
+        answered += extra.readAll();
+        QVERIFY2(answered.isEmpty(), answered.constData());
+        idle.front()->abort();
+        QTRY_COMPARE_WITH_TIMEOUT(test::httpRequest("GET", metricsUrl).status, 200, 30000);
+    }
 
     // The round's transitions are signed evidence of the acting identity.
     const qint64 after = test::parseJson(cli("evidence verify --json").out).find("events")->toInt();
