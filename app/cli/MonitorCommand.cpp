@@ -115,6 +115,11 @@ void serve(QTcpSocket *socket, const std::function<QByteArray()> &metrics, const
         }
         const HttpRequest::Route r = HttpRequest::route(head, receiver.enabled);
         const QByteArray json = "application/json";
+        if (head.status == HttpRequest::Status::Complete &&
+            !HttpRequest::hostIsThisListener(head, socket->localPort()))
+            return answer(421, "Misdirected Request", "text/plain; charset=utf-8",
+                          QByteArray("the Host header must name this listener (127.0.0.1:") +
+                              QByteArray::number(socket->localPort()) + ")\n");
         if (r.resource == "/alertmanager") {
             if (!HttpRequest::hasBearer(head, receiver.token.reveal())) {
                 ++*receiver.refused;

@@ -7,6 +7,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace ops::Alertmanager {
 
 namespace {
@@ -231,8 +234,13 @@ Result<Secret> readToken(const QString &path) {
     if (!f.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Policy,
                          QStringLiteral("cannot read the token file: %1").arg(f.errorString()), path);
-    if (f.permissions() &
-        (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther))
+    // Judged by the file that was opened (not by the path, which may change between): a regular
+    // file of this user that no one else may read or write.
+    struct stat st {};
+    if (::fstat(f.handle(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid())
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("the token file must be a regular file of this user"), path);
+    if ((st.st_mode & 077) != 0)
         return makeError(
             ErrorCode::Policy,
             QStringLiteral("the token file is open to other users; make it owner-only (chmod 600)"), path);
@@ -243,6 +251,11 @@ Result<Secret> readToken(const QString &path) {
         return makeError(ErrorCode::Policy, QStringLiteral("the token file is longer than 4096 bytes"), path);
     if (!token.isSet() || token.reveal().contains('\n') || token.reveal().contains(' '))
         return makeError(ErrorCode::Policy, QStringLiteral("the token file must hold one token on one line"),
+                         path);
+    if (token.reveal().size() < kMinTokenBytes)
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("the token is shorter than %1 characters: a guessable bearer token")
+                             .arg(kMinTokenBytes),
                          path);
     return token;
 }

@@ -54,7 +54,9 @@ Result<Payload> parse(const QByteArray &body, const AlertmanagerSettings &settin
 // Every route's alert is an enabled rule, every signal one some rule listens to: file:line otherwise.
 Result<bool> checkRoutes(const DeploymentConfig &config, const QList<AlertRule> &rules);
 
-// The bearer token from token_file: an owner-only file, one line, not empty.
+// The bearer token from token_file: an owner-only regular file of this user (judged by the file
+// opened), one line of at least kMinTokenBytes characters.
+inline constexpr int kMinTokenBytes = 16;
 Result<Secret> readToken(const QString &path);
 
 // The evidence event of a notice: alertmanager.firing or alertmanager.resolved.

@@ -124,6 +124,18 @@ Route route(const Head &head, bool alertmanager) {
     return read ? Route{} : answer(405, "Method Not Allowed");
 }
 
+bool hostIsThisListener(const Head &head, quint16 port) {
+    const QList<QByteArray> host = head.values("host");
+    if (host.size() != 1)
+        return false;
+    const QByteArray given = host.constFirst().toLower();
+    const QByteArray suffix = ':' + QByteArray::number(port);
+    for (const char *name : {"127.0.0.1", "localhost", "[::1]"})
+        if (given == QByteArray(name) + suffix)
+            return true;
+    return false;
+}
+
 bool hasBearer(const Head &head, const QByteArray &token) {
     const QList<QByteArray> auth = head.values("authorization");
     if (auth.size() != 1 || token.isEmpty())

@@ -47,6 +47,10 @@ struct Route {
 // POST /alertmanager is routed only when the receiver is configured.
 Route route(const Head &head, bool alertmanager = false);
 
+// Whether the one Host header names this loopback listener (127.0.0.1, localhost or [::1] with
+// `port`): a page in a browser that rebinds its own name to 127.0.0.1 sends its own name and is
+// refused, so it cannot read /metrics.
+bool hostIsThisListener(const Head &head, quint16 port);
 // Whether the Authorization header carries exactly this bearer token (compared in constant time).
 bool hasBearer(const Head &head, const QByteArray &token);
 

@@ -150,9 +150,13 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
     QCOMPARE(test::httpRequest("POST", hook, valid, {{"Authorization", "Bearer " + token + "x"}}).status,
              401);
     QCOMPARE(test::httpRequest("GET", hook, {}, {{"Authorization", bearer}}).status, 405);
+    // A page that rebinds its own name to 127.0.0.1 sends that name: refused, nothing served.
+    const QByteArray rebound =
+        raw(port, "GET /metrics HTTP/1.1\r\nHost: evil.example:" + port.toUtf8() + "\r\n\r\n");
+    QVERIFY2(rebound.startsWith("HTTP/1.1 421") && !rebound.contains("opsconsole_"), rebound.constData());
     // A body over the bound is refused from its Content-Length, before it is read.
-    QVERIFY2(raw(port, "POST /alertmanager HTTP/1.1\r\nHost: x\r\nAuthorization: " + bearer +
-                           "\r\nContent-Length: 70000\r\n\r\n{")
+    QVERIFY2(raw(port, "POST /alertmanager HTTP/1.1\r\nHost: 127.0.0.1:" + port.toUtf8() +
+                           "\r\nAuthorization: " + bearer + "\r\nContent-Length: 70000\r\n\r\n{")
                  .startsWith("HTTP/1.1 413"),
              "413 expected");
     test::HttpReply bad = test::httpRequest("POST", hook, QByteArray(valid).replace("\"4\"", "\"3\""),
@@ -167,10 +171,12 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
         test::httpRequest("POST", hook, valid.left(valid.size() - 1), {{"Authorization", bearer}}).status,
         400);
     // A duplicate Content-Length (request smuggling) is refused before the token is looked at.
-    QVERIFY(raw(port, "POST /alertmanager HTTP/1.1\r\nHost: x\r\nAuthorization: " + bearer +
+    QVERIFY(raw(port, "POST /alertmanager HTTP/1.1\r\nHost: 127.0.0.1:" + port.toUtf8() +
+                          "\r\nAuthorization: " + bearer +
                           "\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}")
                 .startsWith("HTTP/1.1 400"));
-    QVERIFY(raw(port, "POST /alertmanager HTTP/1.1\r\nHost: x\r\nAuthorization: " + bearer +
+    QVERIFY(raw(port, "POST /alertmanager HTTP/1.1\r\nHost: 127.0.0.1:" + port.toUtf8() +
+                          "\r\nAuthorization: " + bearer +
                           "\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
                 .startsWith("HTTP/1.1 400"));
     // Nothing of it reached the log, and the token is in no answer.

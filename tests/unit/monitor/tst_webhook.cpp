@@ -6,7 +6,9 @@
 #include "monitor/Alertmanager.h"
 #include "monitor/HttpRequest.h"
 
+#include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ops;
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void evaluatorFiresAndClearsThroughDamping();
     void routesAreCheckedAgainstTheRules();
     void requestHeadAndBearer();
+    void tokenFileMustBeOwnAndLongEnough();
 
 private:
     DeploymentConfig m_config;
@@ -270,6 +273,18 @@ void TestWebhook::requestHeadAndBearer() {
     QCOMPARE(route(h).status, 405); // the receiver is off
     QCOMPARE(route(h, true).resource, QByteArray("/alertmanager"));
     QVERIFY(hasBearer(h, "s3cret"));
+    // The Host must name the loopback listener with its port (a rebinding page names itself).
+    QVERIFY(!hostIsThisListener(h, 9464)); // no port
+    const auto hosted = [](const QByteArray &host) {
+        return parse("GET /metrics HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+    };
+    QVERIFY(hostIsThisListener(hosted("127.0.0.1:9464"), 9464));
+    QVERIFY(hostIsThisListener(hosted("LocalHost:9464"), 9464));
+    QVERIFY(hostIsThisListener(hosted("[::1]:9464"), 9464));
+    QVERIFY(!hostIsThisListener(hosted("127.0.0.1:9465"), 9464));
+    QVERIFY(!hostIsThisListener(hosted("evil.example:9464"), 9464));
+    QVERIFY(!hostIsThisListener(
+        parse("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1:9464\r\nHost: evil.example:9464\r\n\r\n"), 9464));
     QVERIFY(!hasBearer(h, "s3cre"));
     QVERIFY(!hasBearer(h, "s3cret2"));
     QVERIFY(!hasBearer(h, ""));
@@ -300,4 +315,33 @@ void TestWebhook::requestHeadAndBearer() {
 }
 
 QTEST_GUILESS_MAIN(TestWebhook)
+void TestWebhook::tokenFileMustBeOwnAndLongEnough() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&](const QString &name, const QByteArray &bytes, QFileDevice::Permissions mode) {
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+            return QString();
+        f.close();
+        f.setPermissions(mode);
+        return f.fileName();
+    };
+    const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    auto good = Alertmanager::readToken(write(QStringLiteral("good"), "am-bearer-7e0c41\n", owner));
+    QVERIFY2(good.ok(), qPrintable(good.ok() ? QString() : good.error().message));
+    QCOMPARE(good->reveal(), QByteArray("am-bearer-7e0c41"));
+    auto shortToken = Alertmanager::readToken(write(QStringLiteral("short"), "x\n", owner));
+    QVERIFY(!shortToken.ok());
+    QVERIFY(shortToken.error().message.contains(QStringLiteral("shorter than 16")));
+    auto open = Alertmanager::readToken(
+        write(QStringLiteral("open"), "am-bearer-7e0c41\n", owner | QFileDevice::ReadGroup));
+    QVERIFY(!open.ok());
+    QVERIFY(open.error().message.contains(QStringLiteral("owner-only")));
+    // A link to an owner-only file is judged by that file; a directory is not a token file.
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("good")), dir.filePath(QStringLiteral("linked"))));
+    QVERIFY(Alertmanager::readToken(dir.filePath(QStringLiteral("linked"))).ok());
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("adir")));
+    QVERIFY(!Alertmanager::readToken(dir.filePath(QStringLiteral("adir"))).ok());
+}
+
 #include "tst_webhook.moc"
