@@ -29,14 +29,7 @@ using pg::PgTreeReader;
 using pg::readRow;
 
 Result<QList<StoredEvent>> PgEvidenceStore::readEvents(const char *sql, const pg::Params &params) const {
-    auto r = m_conn.query(sql, params);
-    if (!r.ok())
-        return r.error();
-    QList<StoredEvent> out;
-    out.reserve(r->count());
-    for (int i = 0; i < r->count(); ++i)
-        out.append(readRow(r.value(), i));
-    return out;
+    return pg::readEvents(m_conn, sql, params);
 }
 
 Result<StoredEvent> PgEvidenceStore::event(quint64 seq) const {

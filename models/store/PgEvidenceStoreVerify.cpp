@@ -59,14 +59,7 @@ Result<QList<StoredEvent>> identityEventsThrough(pg::Connection &c, quint64 size
     const std::string sql = std::string("SELECT ") + kEventCols +
                             " FROM opsconsole.events WHERE kind >= 'identity.' AND kind < 'identity/' "
                             "AND seq <= $1 ORDER BY seq";
-    auto r = c.query(sql.c_str(), pg::Params().i64(static_cast<qint64>(size)));
-    if (!r.ok())
-        return r.error();
-    QList<StoredEvent> out;
-    out.reserve(r->count());
-    for (int i = 0; i < r->count(); ++i)
-        out.append(readRow(r.value(), i));
-    return out;
+    return pg::readEvents(c, sql.c_str(), pg::Params().i64(static_cast<qint64>(size)));
 }
 
 Result<std::optional<QByteArray>> storedNodeOf(pg::Connection &c, int level, quint64 index) {

@@ -34,6 +34,18 @@ inline StoredEvent readRow(const pg::Rows &r, int i) {
     return e;
 }
 
+// The events a query over kEventCols returns, in its order.
+inline Result<QList<StoredEvent>> readEvents(Connection &c, const char *sql, const Params &params) {
+    auto r = c.query(sql, params);
+    if (!r.ok())
+        return r.error();
+    QList<StoredEvent> out;
+    out.reserve(r->count());
+    for (int i = 0; i < r->count(); ++i)
+        out.append(readRow(r.value(), i));
+    return out;
+}
+
 class PgTreeReader final : public merkle::TreeReader {
 public:
     explicit PgTreeReader(pg::Connection &c)
