@@ -146,28 +146,8 @@ Result<std::unique_ptr<OfflineTeamLog>> OfflineTeamLog::open(std::shared_ptr<Tea
 }
 
 bool OfflineTeamLog::signedByItsAuthor(const OutboxAct &act) const {
-    if (act.events.isEmpty() || act.uuids.size() != act.events.size() ||
-        act.signatures.size() != act.events.size())
-        return false;
     auto key = crypto::PublicKey::fromPem(m_registry.keyAt(act.author, m_base + 1));
-    if (!key.ok())
-        return false;
-    const std::string whole =
-        store::codec::actMessage(act.storeId.toStdString(), m_outbox->id().toStdString(), act.n,
-                                 act.basisSize, act.basisRoot, act.madeMs, act.uuids);
-    if (!key->verify(QByteArrayView(whole.data(), static_cast<qsizetype>(whole.size())), act.actSignature))
-        return false;
-    for (int i = 0; i < act.events.size(); ++i) {
-        const NewEvent &e = act.events.at(i);
-        const std::string message = store::codec::signedMessage(
-            act.storeId.toStdString(), act.uuids.at(i).toStdString(), e.tsMs.value_or(act.madeMs),
-            act.author.toStdString(), e.kind.toStdString(), e.scope.toStdString(),
-            CanonicalJson::serialize(e.payload));
-        if (!key->verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
-                         act.signatures.at(i)))
-            return false;
-    }
-    return true;
+    return key.ok() && checkActSignatures(act, m_outbox->id(), key.value()).good();
 }
 
 void OfflineTeamLog::addProvisional(const OutboxAct &act) {

@@ -363,4 +363,28 @@ Result<void> Outbox::mark(qint64 n, OutboxState state, quint64 firstSeq, const Q
         .run();
 }
 
+ActSignatureCheck checkActSignatures(const OutboxAct &act, const QString &outboxId,
+                                     const crypto::PublicKey &key) {
+    using R = ActSignatureCheck::Result;
+    if (act.events.isEmpty() || act.uuids.size() != act.events.size() ||
+        act.signatures.size() != act.events.size())
+        return {R::Incomplete};
+    const std::string whole =
+        store::codec::actMessage(act.storeId.toStdString(), outboxId.toStdString(), act.n, act.basisSize,
+                                 act.basisRoot, act.madeMs, act.uuids);
+    if (!key.verify(QByteArrayView(whole.data(), static_cast<qsizetype>(whole.size())), act.actSignature))
+        return {R::WholeNotSigned};
+    for (int i = 0; i < act.events.size(); ++i) {
+        const NewEvent &e = act.events.at(i);
+        const std::string message = store::codec::signedMessage(
+            act.storeId.toStdString(), act.uuids.at(i).toStdString(), e.tsMs.value_or(act.madeMs),
+            act.author.toStdString(), e.kind.toStdString(), e.scope.toStdString(),
+            CanonicalJson::serialize(e.payload));
+        if (!key.verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
+                        act.signatures.at(i)))
+            return {R::EventNotSigned, i + 1};
+    }
+    return {};
+}
+
 } // namespace ops

@@ -12,6 +12,7 @@
 
 #include "core/Result.h"
 #include "core/Time.h"
+#include "crypto/Ed25519.h"
 
 #include <QHash>
 #include <QSet>
@@ -39,6 +40,17 @@ struct OutboxAct {
     QByteArray actSignature;      // the author's over the act as a whole (codec::actMessage)
     QList<NewBlob> blobs;
 };
+
+// Whether an act is what its author signed: complete, signed as a whole (its place in the outbox
+// `outboxId`, its basis, when it was made, its events' ids) and event by event, all under `key`.
+struct ActSignatureCheck {
+    enum class Result { Good, Incomplete, WholeNotSigned, EventNotSigned };
+    Result result = Result::Good;
+    int event = 0; // EventNotSigned: which event, from 1
+    bool good() const { return result == Result::Good; }
+};
+ActSignatureCheck checkActSignatures(const OutboxAct &act, const QString &outboxId,
+                                     const crypto::PublicKey &key);
 
 enum class OutboxState { Pending, Synced, Rejected };
 QString outboxStateName(OutboxState state); // "pending", "synced", "rejected"
