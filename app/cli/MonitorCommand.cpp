@@ -308,6 +308,29 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     Metrics::Input::Webhook webhook;
     receiver.refused = &webhook.refused;
     SilenceBook scrapedSilences(ctx->config.maintenance);
+    // What a scrape reads from the log is read again only when the log changed (its size), the
+    // witnesses when the latest checkpoint did, the outbox when its files did: a scrape loop costs
+    // a size query and an incremental silence read, not a fold of the whole log on this thread.
+    struct ScrapeCache {
+        std::optional<quint64> size;
+        std::optional<qint64> checkpointMs;
+        std::optional<IncidentBook> book;
+        std::optional<std::pair<quint64, qint64>> witnessesAt; // checkpoint size, round
+        std::optional<int> witnesses;
+        QString outboxStamp;
+        std::optional<qint64> unsynced;
+    } cache;
+    const auto fileStamp = [](const QString &path) {
+        QString stamp;
+        for (const QString &f : {path, QString(path + QStringLiteral("-wal"))}) {
+            const QFileInfo info(f);
+            stamp += QStringLiteral("%1:%2:%3;")
+                         .arg(info.exists())
+                         .arg(info.size())
+                         .arg(info.exists() ? info.lastModified().toMSecsSinceEpoch() : 0);
+        }
+        return stamp;
+    };
     const auto metrics = [&]() -> QByteArray {
         Metrics::Input in;
         in.nowMs = Time::nowMs();
@@ -324,12 +347,21 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         if (team && !team->store()->isConnected())
             store = nullptr; // the log's own figures are unknown while its server is away
         if (store) {
-            if (auto n = store->size(); n.ok())
+            if (auto n = store->size(); n.ok()) {
                 in.logSize = n.value();
-            if (auto cp = store->latestCheckpoint(); cp.ok())
-                in.checkpointMs = cp->tsMs;
-            if (auto book = IncidentBook::load(*store); book.ok())
-                in.book = std::move(book).value();
+                if (cache.size != n.value()) {
+                    cache = ScrapeCache{n.value(),       std::nullopt,      std::nullopt,  cache.witnessesAt,
+                                        cache.witnesses, cache.outboxStamp, cache.unsynced};
+                    if (auto cp = store->latestCheckpoint(); cp.ok())
+                        cache.checkpointMs = cp->tsMs;
+                    if (auto book = IncidentBook::load(*store); book.ok())
+                        cache.book = std::move(book).value();
+                    if (!cache.checkpointMs || !cache.book)
+                        cache.size.reset(); // read again at the next scrape
+                }
+                in.checkpointMs = cache.checkpointMs;
+                in.book = cache.book;
+            }
             // Read now, not at the last round: a silence added a moment ago is counted (only the
             // silence events since the last scrape are read).
             if (scrapedSilences.sync(*store).ok())
@@ -343,15 +375,29 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
             t.up = log->isConnected();
             t.quorum = ctx->config.trust.witnessQuorum;
             if (t.up)
-                if (auto cp = log->latestCheckpoint(); cp.ok())
-                    if (auto names = log->witnessesOf(cp.value()); names.ok())
-                        t.witnesses = static_cast<int>(names->size());
+                if (auto cp = log->latestCheckpoint(); cp.ok()) {
+                    // Cosignatures arrive after their checkpoint: counted again for a new
+                    // checkpoint and after every round.
+                    const std::pair<quint64, qint64> key{cp->size, in.lastRoundMs};
+                    if (cache.witnessesAt != key || !cache.witnesses) {
+                        cache.witnessesAt = key;
+                        cache.witnesses.reset();
+                        if (auto names = log->witnessesOf(cp.value()); names.ok())
+                            cache.witnesses = static_cast<int>(names->size());
+                    }
+                    t.witnesses = cache.witnesses;
+                }
             const QString boxPath = teamOutboxPath(Startup::stateDirectory(), ctx->storePath);
-            if (!QFile::exists(boxPath))
-                t.unsynced = 0;
-            else if (auto box = Outbox::open(boxPath); box.ok())
-                if (auto waiting = box.value()->waiting(); waiting.ok())
-                    t.unsynced = waiting->count;
+            if (const QString stamp = fileStamp(boxPath); stamp != cache.outboxStamp || !cache.unsynced) {
+                cache.outboxStamp = stamp;
+                cache.unsynced.reset();
+                if (!QFile::exists(boxPath))
+                    cache.unsynced = 0;
+                else if (auto box = Outbox::open(boxPath); box.ok())
+                    if (auto waiting = box.value()->waiting(); waiting.ok())
+                        cache.unsynced = waiting->count;
+            }
+            t.unsynced = cache.unsynced;
             in.team = t;
         }
         return Metrics::prometheusText(in);

@@ -1,6 +1,7 @@
 // opsconsole-cli: the console's library, headless, for scripts and CI.
 #include "cli/Cli.h"
 #include "core/Hardening.h"
+#include "core/LogText.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -24,6 +25,7 @@ bool drawsPdf(int argc, char *argv[]) {
 
 int main(int argc, char *argv[]) {
     ops::Hardening::protectProcess();
+    ops::LogText::install(); // one line a message, outside text escaped
     const QProcessEnvironment taken = ops::Hardening::takeEnvironment();
     std::unique_ptr<QCoreApplication> application;
     if (drawsPdf(argc, argv)) {

@@ -6,6 +6,7 @@
 #include "common/AppOptions.h"
 #include "common/Translations.h"
 #include "core/Hardening.h"
+#include "core/LogText.h"
 #include "core/Secret.h"
 #include "firstrun/FirstRunDialog.h"
 #include "store/IdentityUnlock.h"
@@ -47,6 +48,7 @@ int refuse(const Error &error) {
 
 int main(int argc, char *argv[]) {
     Hardening::protectProcess();
+    LogText::install(); // one line a message, outside text escaped
     const QProcessEnvironment taken = Hardening::takeEnvironment();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("opsconsole"));

@@ -3,9 +3,13 @@
 #include "core/CanonicalJson.h"
 #include "store/EvidenceStore.h"
 
+#include <QDate>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <algorithm>
+#include <vector>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,12 +20,6 @@ namespace {
 
 Error fieldError(const QString &field, const QString &message) {
     return makeError(ErrorCode::InvalidInput, message, field);
-}
-
-bool isRfc3339(const QString &s) {
-    static const QRegularExpression re(
-        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$"));
-    return re.match(s).hasMatch();
 }
 
 // A JSON object of string values, bounded; nullopt with the error set otherwise.
@@ -80,6 +78,49 @@ QString describe(const QMap<QString, QString> &labels) {
 
 } // namespace
 
+QString fingerprintOf(const QMap<QString, QString> &labels) {
+    // Sorted by the names' UTF-8 bytes, as Prometheus sorts them.
+    std::vector<std::pair<QByteArray, QByteArray>> sorted;
+    sorted.reserve(static_cast<std::size_t>(labels.size()));
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        sorted.emplace_back(it.key().toUtf8(), it.value().toUtf8());
+    std::sort(sorted.begin(), sorted.end());
+    quint64 h = 14695981039346656037ULL;
+    const auto add = [&h](const QByteArray &bytes) {
+        for (const char c : bytes) {
+            h ^= static_cast<quint8>(c);
+            h *= 1099511628211ULL;
+        }
+        h ^= 0xffU;
+        h *= 1099511628211ULL;
+    };
+    for (const auto &[name, value] : sorted) {
+        add(name);
+        add(value);
+    }
+    return QStringLiteral("%1").arg(h, 16, 16, QLatin1Char('0'));
+}
+
+std::optional<Instant> rfc3339Time(const QString &text) {
+    static const QRegularExpression re(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})"
+                                                      "(?:\\.(\\d{1,9}))?(?:(Z)|([+-])(\\d{2}):(\\d{2}))$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const auto n = [&m](int i) { return m.capturedView(i).toInt(); };
+    const QDate date(n(1), n(2), n(3));
+    if (!date.isValid() || n(4) > 23 || n(5) > 59 || n(6) > 59 || n(10) > 23 || n(11) > 59)
+        return std::nullopt;
+    qint64 secs =
+        (date.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * 86400 + n(4) * 3600 + n(5) * 60 + n(6);
+    if (m.capturedLength(8) == 0) {
+        const qint64 offset = n(10) * 3600 + n(11) * 60;
+        secs -= m.capturedView(9) == QLatin1String("+") ? offset : -offset;
+    }
+    const QString fraction = m.captured(7).leftJustified(9, QLatin1Char('0'));
+    return Instant{secs, fraction.toInt()};
+}
+
 Result<Payload> parse(const QByteArray &body, const AlertmanagerSettings &settings,
                       const DeploymentConfig &config) {
     auto parsed =
@@ -117,7 +158,7 @@ Result<Payload> parse(const QByteArray &body, const AlertmanagerSettings &settin
     if (alerts->toArray().size() > static_cast<std::size_t>(kMaxAlerts))
         return fieldError(QStringLiteral("alerts"),
                           QStringLiteral("more than %1 alerts in one payload").arg(kMaxAlerts));
-    static const QRegularExpression fingerprint(QStringLiteral("^[0-9a-f]{1,64}$"));
+    static const QRegularExpression fingerprint(QStringLiteral("^[0-9a-f]{16}$"));
     int i = 0;
     for (const JsonValue &a : alerts->toArray()) {
         const QString at = QStringLiteral("alerts[%1]").arg(i++);
@@ -141,14 +182,19 @@ Result<Payload> parse(const QByteArray &body, const AlertmanagerSettings &settin
             return error;
         if (!fingerprint.match(*fp).hasMatch())
             return fieldError(at + QStringLiteral(".fingerprint"),
-                              QStringLiteral("must be lower-case hex (1 to 64 digits)"));
+                              QStringLiteral("must be 16 lower-case hex digits"));
+        // Bound to its labels: a fingerprint cannot be aimed at an alert it is not.
+        if (const QString own = fingerprintOf(n.labels); *fp != own)
+            return fieldError(
+                at + QStringLiteral(".fingerprint"),
+                QStringLiteral("'%1' is not the fingerprint of the alert's labels (%2)").arg(*fp, own));
         n.fingerprint = *fp;
         for (const auto &[key, field] :
              {std::pair{"startsAt", &n.startsAt}, std::pair{"endsAt", &n.endsAt}}) {
             const auto v = boundedString(a, key, at + QLatin1Char('.') + QLatin1String(key), true, error);
             if (!v)
                 return error;
-            if (!isRfc3339(*v))
+            if (!rfc3339Time(*v))
                 return fieldError(at + QLatin1Char('.') + QLatin1String(key),
                                   QStringLiteral("'%1' is not an RFC 3339 time").arg(v->left(64)));
             *field = *v;
@@ -295,6 +341,16 @@ void Fold::apply(const StoredEvent &event) {
     const QString fp = p.stringAt("fingerprint");
     if (fp.isEmpty())
         return;
+    const auto starts = rfc3339Time(p.stringAt("startsAt"));
+    QMap<QString, QString> labelMap;
+    if (const JsonValue *labels = p.find("labels"); labels && labels->isObject())
+        for (const auto &[name, value] : labels->toObject())
+            labelMap.insert(QString::fromStdString(name), value.toQString());
+    if (!starts || fingerprintOf(labelMap) != fp)
+        return;
+    if (const auto known = m_byFingerprint.constFind(fp);
+        known != m_byFingerprint.cend() && *starts < known->starts)
+        return; // an earlier episode's word, recorded late
     const QString alert = p.stringAt("alert");
     const QString cell = alert.isEmpty() ? QString() : alert + QLatin1Char('|') + event.scope;
     Known &k = m_byFingerprint[fp];
@@ -305,7 +361,7 @@ void Fold::apply(const StoredEvent &event) {
         alertname = labels->stringAt("alertname");
     if (alertname.isEmpty())
         alertname = fp;
-    k = Known{firing, p.stringAt("startsAt"), cell};
+    k = Known{firing, p.stringAt("startsAt"), *starts, cell};
     if (!cell.isEmpty()) {
         ExternalObservation &o = m_cells[cell];
         if (firing) {
@@ -327,9 +383,12 @@ bool Fold::isNew(const Notice &notice) const {
     const auto it = m_byFingerprint.constFind(notice.fingerprint);
     if (it == m_byFingerprint.cend())
         return true;
-    if (notice.firing)
-        return !it->firing || it->startsAt != notice.startsAt;
-    return it->firing || it->startsAt != notice.startsAt;
+    const auto starts = rfc3339Time(notice.startsAt);
+    if (!starts || *starts < it->starts)
+        return false;
+    if (*starts > it->starts)
+        return true;
+    return notice.firing != it->firing;
 }
 
 Result<void> sync(Fold &fold, const EvidenceStore &store) {

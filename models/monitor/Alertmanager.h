@@ -14,6 +14,9 @@
 #include <QHash>
 #include <QMap>
 
+#include <optional>
+#include <utility>
+
 namespace ops {
 class EvidenceStore;
 }
@@ -47,6 +50,17 @@ struct Payload {
     QStringList unrouted; // one line per alert no route took, with the reason
 };
 
+// Alertmanager's fingerprint of an alert: Prometheus's fingerprint of its label set (64-bit FNV-1a
+// over the labels sorted by name, each name and value followed by the byte 0xff), as 16 lower-case
+// hex digits. A notice must carry the fingerprint of its own labels, so one fingerprint always
+// names the same alert (and so the same cell).
+QString fingerprintOf(const QMap<QString, QString> &labels);
+
+// An RFC 3339 time as seconds since the epoch and nanoseconds, comparable; nullopt when the text is
+// not one (or names no real date).
+using Instant = std::pair<qint64, int>;
+std::optional<Instant> rfc3339Time(const QString &text);
+
 // Parses and routes one webhook body. Errors name the JSON field (alerts[2].labels …).
 Result<Payload> parse(const QByteArray &body, const AlertmanagerSettings &settings,
                       const DeploymentConfig &config);
@@ -66,11 +80,14 @@ NewEvent event(const Notice &notice, const QString &receiver);
 // cell the fingerprints firing into it, and the signals they carried.
 class Fold {
 public:
-    // Applies events in sequence order; an event at or before the last applied one is ignored.
+    // Applies events in sequence order; an event at or before the last applied one is ignored, and
+    // so is one whose fingerprint is not its labels' or whose start is earlier than the one known.
     void apply(const StoredEvent &event);
     quint64 lastSeq() const { return m_lastSeq; }
     // Whether recording the notice says something new: a firing alert not known firing since the
-    // same start, or a resolution of one not already resolved.
+    // same start, or a resolution of one not already resolved. A notice of an earlier start than the
+    // one known (an older firing, a late resolution of an earlier episode sent by the other member of
+    // a high-availability pair) is stale, whatever its status: it never changes the cell.
     bool isNew(const Notice &notice) const;
     // Per "alert|scope": what the evaluator observes from Alertmanager.
     const QHash<QString, ExternalObservation> &cells() const { return m_cells; }
@@ -81,6 +98,7 @@ private:
     struct Known {
         bool firing = false;
         QString startsAt;
+        Instant starts;
         QString cell;
     };
     QHash<QString, Known> m_byFingerprint;

@@ -29,17 +29,29 @@ port=$(grep -o '127\.0\.0\.1:[0-9]*/metrics' "$tmp/monitor.log" | head -1 | sed 
 [ -n "$port" ] || { cat "$tmp/monitor.log"; exit 1; }
 token=$(tr -d '\n' < "$tmp/am-token")
 payloads=50 per=100 alerts=$((50 * 100))
-scopes=(kl pg my sg baseline)
+# Each alert with Alertmanager's fingerprint of its labels (the receiver refuses any other).
+python3 - "$tmp" "$payloads" "$per" <<'PY'
+import json, sys
+tmp, payloads, per = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+scopes = ["kl", "pg", "my", "sg", "baseline"]
+def fingerprint(labels):
+    h = 14695981039346656037
+    for name in sorted(labels, key=lambda n: n.encode()):
+        for b in name.encode() + b"\xff" + labels[name].encode() + b"\xff":
+            h = ((h ^ b) * 1099511628211) % 2**64
+    return "%016x" % h
+for p in range(payloads):
+    alerts = []
+    for a in range(per):
+        labels = {"alertname": "ResolverDown", "locality": scopes[a % 5], "instance": "i%d-%d" % (p, a)}
+        alerts.append({"status": "firing", "labels": labels, "annotations": {},
+                       "startsAt": "2026-12-04T05:00:00Z", "endsAt": "0001-01-01T00:00:00Z",
+                       "generatorURL": "http://prometheus/graph", "fingerprint": fingerprint(labels)})
+    with open("%s/p%d.json" % (tmp, p), "w") as f:
+        json.dump({"version": "4", "receiver": "opsconsole", "groupKey": "g%d" % p, "status": "firing",
+                   "alerts": alerts}, f)
+PY
 for p in $(seq 0 $((payloads - 1))); do
-    {
-        printf '{"version":"4","receiver":"opsconsole","groupKey":"g%s","status":"firing","alerts":[' "$p"
-        for a in $(seq 0 $((per - 1))); do
-            [ "$a" -gt 0 ] && printf ','
-            printf '{"status":"firing","labels":{"alertname":"ResolverDown","locality":"%s","instance":"i%s-%s"},"annotations":{},"startsAt":"2026-12-04T05:00:00Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus/graph","fingerprint":"%x"}' \
-                "${scopes[$((a % 5))]}" "$p" "$a" $((p * 1000 + a + 1))
-        done
-        printf ']}'
-    } > "$tmp/p$p.json"
     printf 'url = "http://127.0.0.1:%s/alertmanager"\ndata-binary = "@%s/p%s.json"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\noutput = "%s/r%s.json"\nnext\n' \
         "$port" "$tmp" "$p" "$token" "$tmp" "$p" >> "$tmp/post.cfg"
 done

@@ -8,6 +8,7 @@
 #include "HttpTestClient.h"
 
 #include "core/CanonicalJson.h"
+#include "monitor/Alertmanager.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -142,7 +143,7 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
     const QByteArray valid =
         R"({"version":"4","receiver":"x","groupKey":"k","status":"firing","alerts":[{"status":"firing",)"
         R"("labels":{"alertname":"ResolverDown","locality":"kl"},"annotations":{},"startsAt":"2026-12-04T05:00:00Z",)"
-        R"("endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://forged","fingerprint":"00000000deadbeef"}]})";
+        R"("endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://forged","fingerprint":"cb58a1d98cb67648"}]})";
     const QByteArray bearer = "Bearer " + token;
     QCOMPARE(test::httpRequest("POST", hook, valid).status, 401);
     QCOMPARE(test::httpRequest("POST", hook, valid, {{"Authorization", "Bearer am-bearer-7e0c4"}}).status,
@@ -163,6 +164,11 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
                                             {{"Authorization", bearer}});
     QCOMPARE(bad.status, 400);
     QVERIFY2(bad.body.contains("\"field\":\"version\""), bad.body.constData());
+    // A fingerprint that is not the labels' own (aimed at another alert's cell) is refused.
+    bad = test::httpRequest("POST", hook, QByteArray(valid).replace("cb58a1d98cb67648", "00000000deadbeef"),
+                            {{"Authorization", bearer}});
+    QCOMPARE(bad.status, 400);
+    QVERIFY2(bad.body.contains("alerts[0].fingerprint"), bad.body.constData());
     bad = test::httpRequest("POST", hook, QByteArray(valid).replace("2026-12-04T05:00:00Z", "yesterday"),
                             {{"Authorization", bearer}});
     QCOMPARE(bad.status, 400);
@@ -179,6 +185,15 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
                           "\r\nAuthorization: " + bearer +
                           "\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
                 .startsWith("HTTP/1.1 400"));
+    // A label that would write a line of its own into the monitor's log (and a terminal escape):
+    // taken (no route wants it) and logged as one escaped line.
+    const QString forgedName = QStringLiteral("Forged\nopsconsole.monitor: round 99: 0 not ok\x1b[2J");
+    const QByteArray forged =
+        R"({"version":"4","receiver":"x","groupKey":"k","status":"firing","alerts":[{"status":"firing",)"
+        R"("labels":{"alertname":"Forged\nopsconsole.monitor: round 99: 0 not ok\u001b[2J"},"annotations":{},)"
+        R"("startsAt":"2026-12-04T05:00:00Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"","fingerprint":")" +
+        Alertmanager::fingerprintOf({{QStringLiteral("alertname"), forgedName}}).toLatin1() + R"("}]})";
+    QCOMPARE(test::httpRequest("POST", hook, forged, {{"Authorization", bearer}}).status, 200);
     // Nothing of it reached the log, and the token is in no answer.
     QCOMPARE(events("alertmanager.firing").size(), std::size_t(0));
     test::HttpReply scrape = test::httpRequest("GET", metricsUrl);
@@ -298,6 +313,9 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
     monitorErr += monitor.readAllStandardError();
     QVERIFY2(monitor.exitCode() == 0, monitorErr.constData());
     QVERIFY2(monitorErr.contains("not recorded:") && monitorErr.contains("DiskFull"), monitorErr.constData());
+    QVERIFY2(monitorErr.contains("alertname=Forged\\x0aopsconsole.monitor: round 99: 0 not ok\\x1b[2J"),
+             monitorErr.constData());
+    QVERIFY(!monitorErr.contains("\nopsconsole.monitor: round 99") && !monitorErr.contains('\x1b'));
     QVERIFY(!monitorErr.contains(token));
     QCOMPARE(RUN_OK(cli("evidence verify")).exitCode, 0);
 }

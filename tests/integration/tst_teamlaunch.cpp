@@ -459,7 +459,7 @@ void TestTeamLaunch::aMonitorRecordsTheTeamLog() {
     const QByteArray firing =
         R"({"version":"4","receiver":"team","groupKey":"k","status":"firing","alerts":[{"status":"firing",)"
         R"("labels":{"alertname":"ResolverDown","locality":"kl"},"annotations":{},"startsAt":"2026-12-05T05:00:00Z",)"
-        R"("endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus.local/graph","fingerprint":"0a0b0c0d0e0f1011"}]})";
+        R"("endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus.local/graph","fingerprint":"cb58a1d98cb67648"}]})";
     QCOMPARE(test::httpRequest("POST", hook, firing).status, 401);
     const test::HttpReply posted =
         test::httpRequest("POST", hook, firing, {{"Authorization", "Bearer " + token}});
@@ -471,7 +471,7 @@ void TestTeamLaunch::aMonitorRecordsTheTeamLog() {
     QVERIFY2(fired.out.contains("resolver-health") && fired.out.contains("\"actor\": \"mon\""),
              fired.out.constData());
     auto received = RUN_OK(olga("evidence list --kind alertmanager.firing --json"));
-    QVERIFY2(received.out.contains("0a0b0c0d0e0f1011"), received.out.constData());
+    QVERIFY2(received.out.contains("cb58a1d98cb67648"), received.out.constData());
 
     // Its metrics are the team log's, and Prometheus's own checker accepts them.
     const test::HttpReply scrape = test::httpRequest("GET", metricsUrl);

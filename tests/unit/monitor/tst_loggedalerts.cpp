@@ -201,13 +201,13 @@ void TestLoggedAlerts::alertmanagerReportsReachTheirCell() {
     log.round(false);
     QCOMPARE(log.cell("resolver-health", "kl").state, AlertState::Ok); // the manifests resolve
     Alertmanager::Notice n;
-    n.fingerprint = QStringLiteral("00aa11bb22cc33dd");
     n.firing = true;
     n.alert = QStringLiteral("resolver-health");
     n.scope = QStringLiteral("kl");
     n.startsAt = QStringLiteral("2026-11-23T00:00:00Z");
     n.labels.insert(QStringLiteral("alertname"), QStringLiteral("ResolverDown"));
     n.labels.insert(QStringLiteral("locality"), QStringLiteral("kl"));
+    n.fingerprint = Alertmanager::fingerprintOf(n.labels);
     Alertmanager::Payload payload;
     payload.receiver = QStringLiteral("team");
     payload.routed << n;

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void refusesWhatIsNotAPayload_data();
     void refusesWhatIsNotAPayload();
     void foldRecordsOnlyChanges();
+    void fingerprintsAreAlertmanagers();
+    void anEarlierEpisodeNeverChangesTheCell();
     void evaluatorFiresAndClearsThroughDamping();
     void routesAreCheckedAgainstTheRules();
     void requestHeadAndBearer();
@@ -33,11 +35,24 @@ private:
 
 namespace {
 
-QByteArray alert(const char *status, const char *labels, const char *fp,
+// Alertmanager's fingerprint of the labels (JSON) as it sends it.
+QByteArray fingerprint(const char *labels) {
+    QMap<QString, QString> m;
+    auto parsed = CanonicalJson::parse(labels);
+    if (parsed.ok() && parsed->isObject())
+        for (const auto &[name, value] : parsed->toObject())
+            if (value.isString())
+                m.insert(QString::fromStdString(name), value.toQString());
+    return Alertmanager::fingerprintOf(m).toLatin1();
+}
+
+// An alert as Alertmanager sends it; an empty fp is its labels' own.
+QByteArray alert(const char *status, const char *labels, const char *fp = "",
                  const char *startsAt = "2026-12-04T05:00:00Z", const char *endsAt = "0001-01-01T00:00:00Z") {
     return QByteArray(R"({"status":")") + status + R"(","labels":)" + labels +
            R"(,"annotations":{"value":"0.4"},)" + R"("startsAt":")" + startsAt + R"(","endsAt":")" + endsAt +
-           R"(","generatorURL":"http://p/g","fingerprint":")" + fp + R"("})";
+           R"(","generatorURL":"http://p/g","fingerprint":")" + (*fp ? QByteArray(fp) : fingerprint(labels)) +
+           R"("})";
 }
 
 QByteArray payload(const QList<QByteArray> &alerts) {
@@ -83,21 +98,20 @@ void TestWebhook::initTestCase() {
 
 void TestWebhook::parsesAndRoutesVersion4() {
     auto p = Alertmanager::parse(
-        payload(
-            {alert("firing", R"({"alertname":"ResolverDown","locality":"kl","severity":"critical"})", "a1"),
-             alert("resolved", R"({"alertname":"PublishBlocked","team":"web","scope":"pg"})", "b2",
-                   "2026-12-04T05:00:00.123456789Z", "2026-12-04T06:00:00+01:00"),
-             alert("firing", R"({"alertname":"PublishBlocked","scope":"pg"})", "c3"), // no team=web
-             alert("firing", R"({"alertname":"ResolverDown"})", "d4"),                // no locality
-             alert("firing", R"({"alertname":"ResolverDown","locality":"xx"})", "e5")}),
+        payload({alert("firing", R"({"alertname":"ResolverDown","locality":"kl","severity":"critical"})"),
+                 alert("resolved", R"({"alertname":"PublishBlocked","team":"web","scope":"pg"})", "",
+                       "2026-12-04T05:00:00.123456789Z", "2026-12-04T06:00:00+01:00"),
+                 alert("firing", R"({"alertname":"PublishBlocked","scope":"pg"})"), // no team=web
+                 alert("firing", R"({"alertname":"ResolverDown"})"),                // no locality
+                 alert("firing", R"({"alertname":"ResolverDown","locality":"xx"})")}),
         m_config.alertmanager, m_config);
     QVERIFY(p.ok());
     QCOMPARE(p->receiver, QStringLiteral("opsconsole"));
     QCOMPARE(p->truncatedAlerts, qint64(0));
-    auto truncated = Alertmanager::parse(
-        payload({alert("firing", R"({"alertname":"ResolverDown","locality":"kl"})", "a1")})
-            .replace("\"truncatedAlerts\":0", "\"truncatedAlerts\":7"),
-        m_config.alertmanager, m_config);
+    auto truncated =
+        Alertmanager::parse(payload({alert("firing", R"({"alertname":"ResolverDown","locality":"kl"})")})
+                                .replace("\"truncatedAlerts\":0", "\"truncatedAlerts\":7"),
+                            m_config.alertmanager, m_config);
     QVERIFY(truncated.ok());
     QCOMPARE(truncated->truncatedAlerts, qint64(7)); // said in the answer and the log, never hidden
     QCOMPARE(p->routed.size(), 2);
@@ -122,7 +136,9 @@ void TestWebhook::parsesAndRoutesVersion4() {
     const NewEvent e = Alertmanager::event(cell, p->receiver);
     QCOMPARE(e.kind, QStringLiteral("alertmanager.firing"));
     QCOMPARE(e.scope, QStringLiteral("kl"));
-    QCOMPARE(e.payload.stringAt("fingerprint"), QStringLiteral("a1"));
+    QCOMPARE(e.payload.stringAt("fingerprint"),
+             QString::fromLatin1(
+                 fingerprint(R"({"alertname":"ResolverDown","locality":"kl","severity":"critical"})")));
     QCOMPARE(e.payload.find("labels")->stringAt("locality"), QStringLiteral("kl"));
     QCOMPARE(e.payload.stringAt("endsAt"), QStringLiteral("0001-01-01T00:00:00Z"));
     QVERIFY(!e.payload.find("annotations")); // only what the evidence needs
@@ -131,7 +147,7 @@ void TestWebhook::parsesAndRoutesVersion4() {
 void TestWebhook::refusesWhatIsNotAPayload_data() {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("field");
-    const QByteArray ok = alert("firing", R"({"alertname":"ResolverDown","locality":"kl"})", "a1");
+    const QByteArray ok = alert("firing", R"({"alertname":"ResolverDown","locality":"kl"})");
     QTest::newRow("not json") << QByteArray("{\"version\":") << QStringLiteral("body");
     QTest::newRow("array") << QByteArray("[]") << QStringLiteral("body");
     QTest::newRow("version 3") << QByteArray(payload({ok}).replace("\"4\"", "\"3\""))
@@ -141,11 +157,22 @@ void TestWebhook::refusesWhatIsNotAPayload_data() {
     QTest::newRow("no alerts") << QByteArray(R"({"version":"4"})") << QStringLiteral("alerts");
     QTest::newRow("status") << payload({QByteArray(ok).replace("\"firing\"", "\"pending\"")})
                             << QStringLiteral("alerts[0].status");
-    QTest::newRow("label not a string") << payload({alert("firing", R"({"alertname":1})", "a1")})
-                                        << QStringLiteral("alerts[0].labels.alertname");
-    QTest::newRow("fingerprint") << payload({alert("firing", R"({"alertname":"x"})", "A1")})
-                                 << QStringLiteral("alerts[0].fingerprint");
-    QTest::newRow("time") << payload({alert("firing", R"({"alertname":"x"})", "a1", "2026-12-04 05:00")})
+    QTest::newRow("label not a string")
+        << payload({alert("firing", R"({"alertname":1})")}) << QStringLiteral("alerts[0].labels.alertname");
+    QTest::newRow("fingerprint upper case")
+        << payload({alert("firing", R"({"alertname":"x"})", "0123456789ABCDEF")})
+        << QStringLiteral("alerts[0].fingerprint");
+    QTest::newRow("fingerprint short") << payload({alert("firing", R"({"alertname":"x"})", "a1")})
+                                       << QStringLiteral("alerts[0].fingerprint");
+    // A fingerprint is its labels' own: another alert's cannot be aimed at this one's cell.
+    QTest::newRow("fingerprint of other labels")
+        << payload({alert("firing", R"({"alertname":"ResolverDown","locality":"kl"})",
+                          fingerprint(R"({"alertname":"ResolverDown","locality":"pg"})").constData())})
+        << QStringLiteral("alerts[0].fingerprint");
+    QTest::newRow("impossible date") << payload({alert("firing", R"({"alertname":"x"})", "",
+                                                       "2026-02-30T05:00:00Z")})
+                                     << QStringLiteral("alerts[0].startsAt");
+    QTest::newRow("time") << payload({alert("firing", R"({"alertname":"x"})", "", "2026-12-04 05:00")})
                           << QStringLiteral("alerts[0].startsAt");
     QTest::newRow("duplicate key") << QByteArray(payload({ok}).replace(R"("alertname":"ResolverDown")",
                                                                        R"("alertname":"a","alertname":"b")"))
@@ -161,7 +188,7 @@ void TestWebhook::refusesWhatIsNotAPayload_data() {
     for (int i = 0; i < Alertmanager::kMaxLabels + 1; ++i)
         labels += (i ? "," : "") + QByteArray("\"l") + QByteArray::number(i) + "\":\"v\"";
     labels += "}";
-    QTest::newRow("too many labels") << payload({alert("firing", labels.constData(), "a1")})
+    QTest::newRow("too many labels") << payload({alert("firing", labels.constData())})
                                      << QStringLiteral("alerts[0].labels");
 }
 
@@ -176,8 +203,8 @@ void TestWebhook::refusesWhatIsNotAPayload() {
 
 void TestWebhook::foldRecordsOnlyChanges() {
     auto p = Alertmanager::parse(
-        payload({alert("firing", R"({"alertname":"ResolverDown","locality":"kl"})", "a1"),
-                 alert("firing", R"({"alertname":"PublishBlocked","team":"web","scope":"pg"})", "b2")}),
+        payload({alert("firing", R"({"alertname":"ResolverDown","locality":"kl"})"),
+                 alert("firing", R"({"alertname":"PublishBlocked","team":"web","scope":"pg"})")}),
         m_config.alertmanager, m_config);
     QVERIFY(p.ok());
     Alertmanager::Fold fold;
@@ -212,6 +239,65 @@ void TestWebhook::foldRecordsOnlyChanges() {
     QVERIFY(
         fold.cells().value(QStringLiteral("resolver-health|kl")).detail.contains(QStringLiteral("resolved")));
     QCOMPARE(fold.lastSeq(), quint64(12));
+}
+
+void TestWebhook::fingerprintsAreAlertmanagers() {
+    // The empty label set is FNV-1a's offset basis; the pair is Prometheus's own label-signature
+    // test vector (5799056148416392346); labels sort by name whatever order they come in.
+    QCOMPARE(Alertmanager::fingerprintOf({}), QStringLiteral("cbf29ce484222325"));
+    const QMap<QString, QString> pair{{QStringLiteral("name"), QStringLiteral("garland, briggs")},
+                                      {QStringLiteral("fear"), QStringLiteral("love is not enough")}};
+    QCOMPARE(Alertmanager::fingerprintOf(pair),
+             QStringLiteral("%1").arg(5799056148416392346ULL, 16, 16, QLatin1Char('0')));
+    // A name and a value cannot trade places unnoticed (each is closed by the separator byte).
+    QVERIFY(Alertmanager::fingerprintOf({{QStringLiteral("ab"), QStringLiteral("c")}}) !=
+            Alertmanager::fingerprintOf({{QStringLiteral("a"), QStringLiteral("bc")}}));
+    // Times compare as instants, whatever their offset or fraction.
+    QVERIFY(Alertmanager::rfc3339Time(QStringLiteral("2026-12-04T06:00:00+01:00")) ==
+            Alertmanager::rfc3339Time(QStringLiteral("2026-12-04T05:00:00Z")));
+    QVERIFY(*Alertmanager::rfc3339Time(QStringLiteral("2026-12-04T05:00:00.5Z")) >
+            *Alertmanager::rfc3339Time(QStringLiteral("2026-12-04T05:00:00.123456789Z")));
+    QVERIFY(*Alertmanager::rfc3339Time(QStringLiteral("0001-01-01T00:00:00Z")) <
+            *Alertmanager::rfc3339Time(QStringLiteral("1970-01-01T00:00:00Z")));
+    QVERIFY(!Alertmanager::rfc3339Time(QStringLiteral("2026-13-01T00:00:00Z")));
+    QVERIFY(!Alertmanager::rfc3339Time(QStringLiteral("2026-12-04T24:00:00Z")));
+}
+
+void TestWebhook::anEarlierEpisodeNeverChangesTheCell() {
+    const char *labels = R"({"alertname":"ResolverDown","locality":"kl"})";
+    auto p = Alertmanager::parse(
+        payload({alert("firing", labels, "", "2026-12-04T05:00:00Z"),
+                 alert("resolved", labels, "", "2026-12-04T05:00:00Z", "2026-12-04T05:10:00Z"),
+                 alert("firing", labels, "", "2026-12-04T05:30:00Z")}),
+        m_config.alertmanager, m_config);
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    const Alertmanager::Notice &first = p->routed.at(0), &resolved = p->routed.at(1),
+                               &second = p->routed.at(2);
+    Alertmanager::Fold fold;
+    fold.apply(stored(1, Alertmanager::event(first, p->receiver), 1000));
+    fold.apply(stored(2, Alertmanager::event(second, p->receiver), 2000));
+    QCOMPARE(fold.cells().value(QStringLiteral("resolver-health|kl")).firing, 1);
+    // The other member of a high-availability pair sends the first episode's resolution late: it
+    // is stale and never clears the newer firing; neither is the first episode's firing news.
+    QVERIFY(!fold.isNew(resolved));
+    QVERIFY(!fold.isNew(first));
+    QVERIFY(!fold.isNew(second));
+    // Recorded anyway (a log written before this rule): the fold ignores it too.
+    fold.apply(stored(3, Alertmanager::event(resolved, p->receiver), 3000));
+    QCOMPARE(fold.cells().value(QStringLiteral("resolver-health|kl")).firing, 1);
+    // An event whose fingerprint is not its labels' (an edited payload) is not believed.
+    Alertmanager::Notice aimed = second;
+    aimed.firing = false;
+    aimed.startsAt = QStringLiteral("2026-12-04T06:00:00Z");
+    aimed.fingerprint = QStringLiteral("0123456789abcdef");
+    fold.apply(stored(4, Alertmanager::event(aimed, p->receiver), 4000));
+    QCOMPARE(fold.cells().value(QStringLiteral("resolver-health|kl")).firing, 1);
+    // The second episode's own resolution clears it.
+    Alertmanager::Notice over = second;
+    over.firing = false;
+    QVERIFY(fold.isNew(over));
+    fold.apply(stored(5, Alertmanager::event(over, p->receiver), 5000));
+    QCOMPARE(fold.cells().value(QStringLiteral("resolver-health|kl")).firing, 0);
 }
 
 void TestWebhook::evaluatorFiresAndClearsThroughDamping() {
