@@ -165,6 +165,8 @@ struct VerifyOptions {
     };
     std::optional<Base> after;
     bool blobs = true; // hash every attachment against its name
+    qint64 nowMs = 0;  // the clock times are judged against (0: this machine's); the store's own
+                       // verify passes the clock it was opened with
 };
 
 struct VerifyReport {
@@ -176,6 +178,9 @@ struct VerifyReport {
     QString reason;
     QStringList notes;
     bool trustPinned = false; // the genesis admin is among pinned keys (config or --pin)
+    // The first failure is a time ahead of the verifying machine's clock: that clock or the
+    // writer's is wrong (not a sign that the log was rewritten).
+    bool clockAhead = false;
     // The team log: who cosigned the latest checkpoint (identities other than its signer, each
     // cosignature checked), against the quorum the deployment asks for.
     bool witnessing = false; // the backend keeps cosignatures

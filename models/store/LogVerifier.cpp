@@ -63,6 +63,15 @@ QString timeWentBackwards(qint64 ts, qint64 highWater) {
         .arg(Time::kClockSkewToleranceMs / 1000);
 }
 
+QString timeAheadOfClock(qint64 ts, qint64 nowMs) {
+    return QStringLiteral("its time %1 is %2 s ahead of this machine's clock (%3): times never lie ahead "
+                          "by more than %4 s; a clock set ahead made it, or this clock is behind")
+        .arg(Time::toIso(ts))
+        .arg((ts - nowMs) / 1000)
+        .arg(Time::toIso(nowMs))
+        .arg(Time::kClockSkewToleranceMs / 1000);
+}
+
 Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const TrustPolicy &trust,
                                const VerifyOptions &options, const Progress &progress) {
     VerifyReport report;
@@ -107,9 +116,19 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
     // Times never go backwards past the clock tolerance (from the era of trust roots on): events
     // and the checkpoints that seal them, in log order.
     qint64 latestTs = 0;
+    // Nor do they lie ahead of the verifying machine's clock: a time from the future keeps an "ok"
+    // fresh and makes every honest writer look as if it went backwards.
+    const qint64 nowMs = options.nowMs ? options.nowMs : Time::nowMs();
+    std::optional<std::pair<quint64, QString>> aheadSeq; // the first time ahead, and its reason
     auto checkTime = [&](quint64 seq, qint64 ts, const QString &what) {
         if (!reg.trustEra())
             return;
+        if (ts > nowMs + Time::kClockSkewToleranceMs) {
+            const QString reason = QStringLiteral("%1: %2").arg(what, timeAheadOfClock(ts, nowMs));
+            verdict.fail(seq, reason);
+            if (!aheadSeq)
+                aheadSeq = std::pair{seq, reason};
+        }
         if (ts < latestTs - Time::kClockSkewToleranceMs)
             verdict.fail(seq, QStringLiteral("%1: %2").arg(what, timeWentBackwards(ts, latestTs)));
         latestTs = qMax(latestTs, ts);
@@ -484,6 +503,8 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
             "trust root not pinned: no trust.admins in the config and no --pin, so this log "
             "is trusted on first use; a log rewritten with new keys verifies as well");
     }
+    report.clockAhead =
+        aheadSeq && report.firstBadSeq == aheadSeq->first && report.reason == aheadSeq->second;
     return report;
 }
 

@@ -41,6 +41,8 @@ public:
     // "team log db@host"
     QString label() const { return QStringLiteral("team log %1").arg(m_conn.label()); }
     Result<quint64> size() const override;
+    // Acts this connection appended in one round trip (on the head its previous act left).
+    quint64 oneRoundTripAppends() const { return m_oneRoundTrip; }
     // Whether the connection to the server is up; reconnect() tries again after the server was
     // restarted or the network came back.
     bool isConnected() const { return !m_conn.isBroken(); }
@@ -201,6 +203,10 @@ private:
     Result<void> verifyAssumedBase() const;
     // Where trust starts when nothing verified it yet in this process (trustedThrough).
     void loadVerifiedBase() const;
+    // What an act is sealed on (PgEvidenceStoreAppend.cpp); the one this console's last act left,
+    // when everything it needs is known here.
+    struct AppendBasis;
+    std::optional<AppendBasis> ownHeadBasis() const;
     // The registry as of the identity events counted by key ("count:max seq"), cached per key.
     Result<IdentityRegistry> registryFor(const QByteArray &key) const;
     Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
@@ -229,6 +235,15 @@ private:
     // The signed bytes (note and signature) of the latest checkpoint this console signed or checked
     // on the append path: the next append finding the very same bytes need not verify them again.
     QByteArray m_checkedHead;
+    // The head this console's last act left (its checkpoint, and the latest time in the log then):
+    // the next act extends it in one round trip while the server confirms nothing moved.
+    struct OwnHead {
+        Checkpoint checkpoint;
+        qint64 latestTs = 0;
+        QList<QByteArray> tailLeaves; // the leaves after the last kept Merkle boundary
+    };
+    std::optional<OwnHead> m_ownHead;
+    quint64 m_oneRoundTrip = 0;
     int m_searchTimeoutMs = 15000;
     int m_indexChunk = 10000;
 };

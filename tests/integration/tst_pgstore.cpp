@@ -67,6 +67,7 @@ private Q_SLOTS:
     void idIndexIsKeptAndBackfilled();
     void actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned();
     void rowPastTheHeadCountsForNothing();
+    void anActOnItsOwnHeadTakesOneRoundTrip();
 
 private:
     Signer makeSigner(const QString &name);
@@ -1759,4 +1760,54 @@ void TestPgStore::rowPastTheHeadCountsForNothing() {
     f.newestFirst = true;
     QVERIFY(queryTrusted(*a.store, f).value().isEmpty());
     QCOMPARE(a.store->query(f).value().size(), 1);
+}
+
+// A console that wrote the head last seals its next act on what it knows, in one round trip, and
+// the server confirms under the head's lock that nothing moved. When something did (another
+// console's act, a row slipped past the head, the head checkpoint swapped), the server refuses
+// that and the act goes the two-round-trip way, which decides as always.
+void TestPgStore::anActOnItsOwnHeadTakesOneRoundTrip() {
+    Console a = console(m_server, m_db, 1);
+    Console b = console(m_server, m_db, 1);
+    QVERIFY(a.store && b.store);
+    QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"), 1)}).ok());
+    const quint64 fast = a.store->oneRoundTripAppends();
+    QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"), 2)}).ok());
+    QCOMPARE(a.store->oneRoundTripAppends(), fast + 1);
+    // Another console's act moves the head under a: refused by the server, then sealed on the head
+    // read under the lock, after b's act.
+    auto theirs = b.store->append(m_admin, {ev(QStringLiteral("test.note"), 3)});
+    QVERIFY(theirs.ok());
+    auto mine = a.store->append(m_admin, {ev(QStringLiteral("test.note"), 4)});
+    QVERIFY2(mine.ok(), qPrintable(mine.ok() ? QString() : mine.error().toString()));
+    QCOMPARE(a.store->oneRoundTripAppends(), fast + 1);
+    QCOMPARE(mine->first().seq, theirs->first().seq + 1);
+    QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"), 5)}).ok());
+    QVERIFY(a.store->append(m_admin, {ev(QStringLiteral("test.note"), 6)}).ok());
+    QCOMPARE(a.store->oneRoundTripAppends(), fast + 2);
+    const quint64 n = a.store->size().value();
+    // A row slipped past the head by the application role: the one-round-trip act is refused by
+    // the server and the two-round-trip one names the row, writing nothing.
+    const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    const qint64 ts = Time::nowMs();
+    const std::string bytes = store::codec::eventBytes(n + 1, uuid, ts, "alice", "test.note", "kl", "{}",
+                                                       store::codec::SignatureField::Null);
+    auto insider = pg::Connection::connect(m_server.url(m_db, QStringLiteral("team_app")));
+    QVERIFY(insider.ok());
+    pg::Pipeline slip;
+    pg::RowBatch rows = pg::eventBatch();
+    pg::addEventRow(rows, n + 1, QString::fromStdString(uuid), ts, QStringLiteral("alice"),
+                    QStringLiteral("test.note"), QStringLiteral("kl"),
+                    QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())),
+                    crypto::merkle::leafHash(QByteArray::fromStdString(bytes)), false);
+    rows.moveTo(slip);
+    QVERIFY(insider->run(slip).ok());
+    auto refused = a.store->append(m_admin, {ev(QStringLiteral("test.note"), 7)});
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("the log head says %1 events").arg(n)),
+             qPrintable(refused.error().message));
+    QCOMPARE(a.store->oneRoundTripAppends(), fast + 2);
+    auto head = insider->query("SELECT size FROM opsconsole.log_head WHERE id = 1");
+    QVERIFY(head.ok());
+    QCOMPARE(static_cast<quint64>(head->i64(0, 0)), n);
 }

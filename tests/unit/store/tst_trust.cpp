@@ -63,6 +63,7 @@ private Q_SLOTS:
     void launchRunbookActsAreTheReleaseOwners();
     void timeGoingBackwardsRefused();
     void backdatedForgedEventNamed();
+    void timeAheadOfTheClockRefusedAndNamed();
     void importTimesLieBetweenCheckpointAndNow();
     void positionedSignaturesStillVerify();
     void replayedActNamed();
@@ -886,6 +887,43 @@ void TestTrust::backdatedForgedEventNamed() {
     QVERIFY(!r.intact);
     QCOMPARE(*r.firstBadSeq, quint64(4));
     QVERIFY2(r.reason.contains(QStringLiteral("event 4: its time")), qPrintable(r.reason));
+}
+
+void TestTrust::timeAheadOfTheClockRefusedAndNamed() {
+    // An event dated ahead of this machine's clock (to keep an "ok" fresh, or to make every honest
+    // writer after it look as if its clock went backwards) is refused at write.
+    StoreFixture f;
+    f.appendN(1);
+    NewEvent e = act(QStringLiteral("incident.note"));
+    e.tsMs = f.now + Time::kClockSkewToleranceMs + 3600 * 1000;
+    const quint64 before = f.store->size().value();
+    auto r = f.store->append(f.alice, {e});
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().exitCode(), 4);
+    QVERIFY2(r.error().message.contains(QStringLiteral("ahead of this machine's clock")),
+             qPrintable(r.error().message));
+    QCOMPARE(f.store->size().value(), before);
+    // Within the tolerance (two writers' clocks a little apart) it is recorded.
+    e.tsMs = f.now + Time::kClockSkewToleranceMs / 2;
+    QVERIFY_OK(f.store->append(f.alice, {e}));
+    const quint64 honest = f.store->size().value();
+    // alice's machine with its clock set a day ahead writes and seals with her own key: the log is
+    // cryptographically fine, and a verifier whose clock is right names the first such event.
+    const qint64 trueNow = f.now;
+    f.now += 24 * 3600 * 1000;
+    QVERIFY_OK(f.store->append(f.alice, {act(QStringLiteral("incident.note"))}));
+    QVERIFY_OK(f.store->append(f.alice, {act(QStringLiteral("incident.note"))}));
+    f.store.reset();
+    VerifyOptions judged(true, true, {});
+    judged.nowMs = trueNow + 5000;
+    const VerifyReport report = verifyFile(f.path, {}, judged);
+    QVERIFY(!report.intact);
+    QCOMPARE(*report.firstBadSeq, honest + 1);
+    QVERIFY2(report.reason.contains(QStringLiteral("ahead of this machine's clock")),
+             qPrintable(report.reason));
+    // The same log judged a day later (the verifier's clock has caught up) is intact.
+    judged.nowMs = trueNow + 24 * 3600 * 1000 + 60000;
+    QVERIFY(verifyFile(f.path, {}, judged).intact);
 }
 
 void TestTrust::importTimesLieBetweenCheckpointAndNow() {

@@ -1,0 +1,480 @@
+// PgEvidenceStore's append: one act, its checkpoint and the head in one transaction (PgEvidenceStore.h).
+#include "PgEvidenceStore.h"
+
+#include "ActRules.h"
+#include "EventCodec.h"
+#include "LogVerifier.h"
+#include "Schema.h"
+#include "pg/LogRows.h"
+
+#include "core/CanonicalJson.h"
+#include "crypto/Random.h"
+#include "crypto/Sha256.h"
+
+#include <QFile>
+#include <QMap>
+
+namespace ops {
+
+namespace merkle = crypto::merkle;
+
+namespace {
+
+// The Merkle frontier of the locked head, read in the append's first round trip: the kept perfect
+// subtree roots the frontier names (level L, index size/2^L - 1 for each bit L of the size), and the
+// leaves after the last kept boundary. Rows: level, index, hash; leaves have level -1 and their seq.
+const std::string kFrontierSql =
+    "WITH h AS (SELECT size FROM opsconsole.log_head WHERE id = 1) "
+    "SELECT m.level, m.idx, m.hash FROM h CROSS JOIN generate_series(" +
+    std::to_string(store::kNodeLevelMin) +
+    ", 62) AS l(level) JOIN opsconsole.merkle_nodes m ON m.level = l.level "
+    "AND m.idx = (h.size >> l.level) - 1 WHERE ((h.size >> l.level) & 1) = 1 "
+    "UNION ALL SELECT -1, e.seq, e.leaf_hash FROM h CROSS JOIN opsconsole.events e "
+    "WHERE e.seq > ((h.size >> " +
+    std::to_string(store::kNodeLevelMin) + ") << " + std::to_string(store::kNodeLevelMin) +
+    ") AND e.seq <= h.size";
+
+} // namespace
+
+namespace {
+
+// The identity events, counted: the registry is reloaded only when this changes.
+constexpr const char *kIdentityKeySql =
+    "SELECT COUNT(*)::bigint, COALESCE(MAX(seq), 0)::bigint FROM opsconsole.events "
+    "WHERE kind >= 'identity.' AND kind < 'identity/'";
+
+QByteArray registryKey(qint64 count, qint64 maxSeq) {
+    return QByteArray::number(count) + ':' + QByteArray::number(maxSeq);
+}
+
+// What an append checks before it writes, read in one statement after the head is locked (so in a
+// snapshot that sees every commit before the lock was granted): the events' top, the identity
+// events' key, the time high-water mark and the latest checkpoint.
+constexpr const char *kAppendStateSql =
+    "SELECT (SELECT COALESCE(MAX(seq), 0) FROM opsconsole.events)::bigint, "
+    "(SELECT COUNT(*) FROM opsconsole.events WHERE kind >= 'identity.' AND kind < 'identity/')::bigint, "
+    "(SELECT COALESCE(MAX(seq), 0) FROM opsconsole.events "
+    " WHERE kind >= 'identity.' AND kind < 'identity/')::bigint, "
+    "GREATEST(COALESCE((SELECT MAX(ts_ms) FROM opsconsole.events), 0), COALESCE(cp.ts_ms, 0))::bigint, "
+    "cp.canonical, cp.signature, cp.signer "
+    "FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT canonical, signature, signer, ts_ms "
+    "FROM opsconsole.checkpoints ORDER BY size DESC LIMIT 1) cp ON true";
+
+} // namespace
+
+Result<IdentityRegistry> PgEvidenceStore::registry() const {
+    auto r = m_conn.query(kIdentityKeySql);
+    if (!r.ok())
+        return r.error();
+    return registryFor(registryKey(r->i64(0, 0), r->i64(0, 1)));
+}
+
+Result<IdentityRegistry> PgEvidenceStore::registryFor(const QByteArray &key) const {
+    if (m_registryCache && m_registryCache->first == key)
+        return m_registryCache->second;
+    auto reg = IdentityRegistry::load(*this, m_options.trust);
+    if (!reg.ok())
+        return reg.error();
+    m_registryCache.emplace(key, reg.value());
+    return reg;
+}
+
+Result<QList<StoredEvent>> PgEvidenceStore::append(const Signer &signer, const QList<NewEvent> &events,
+                                                   const QList<NewBlob> &blobs) {
+    if (auto r = act::checkBlobs(*this, events, blobs); !r.ok())
+        return r.error();
+    return appendInternal(signer, events, blobs);
+}
+
+Result<QList<StoredEvent>> PgEvidenceStore::appendOnSize(quint64 size, const Signer &signer,
+                                                         const QList<NewEvent> &events,
+                                                         const QList<NewBlob> &blobs) {
+    m_onSize = size;
+    auto stored = append(signer, events, blobs);
+    m_onSize.reset();
+    return stored;
+}
+
+namespace {
+
+// The one-round-trip append's guard, the first statement after BEGIN: it takes the head row as the
+// two-round-trip path does and fails the transaction (division by zero, SQLSTATE 22012) unless the
+// log is exactly as this console left it: the head at $1, nothing past it, its checkpoint at $1 the
+// very one this console signed ($2, $3), and the rows the Merkle frontier at $1 is read from (the
+// kept subtree roots and the leaves after the last kept boundary) the ones it knows (their SHA-256,
+// $4: nodes from the highest level, then leaves in order).
+const std::string kExpectHeadSql =
+    "SELECT 1 / (h.size = $1 AND NOT EXISTS (SELECT 1 FROM opsconsole.events WHERE seq > $1) "
+    "AND NOT EXISTS (SELECT 1 FROM opsconsole.checkpoints WHERE size > $1) "
+    "AND EXISTS (SELECT 1 FROM opsconsole.checkpoints WHERE size = $1 AND canonical = $2 AND signature = $3) "
+    "AND (SELECT sha256(COALESCE(string_agg(f.hash, ''::bytea ORDER BY f.level DESC, f.idx), ''::bytea)) "
+    "FROM (SELECT m.level, m.idx, m.hash FROM generate_series(" +
+    std::to_string(store::kNodeLevelMin) +
+    ", 62) AS l(level) JOIN opsconsole.merkle_nodes m ON m.level = l.level AND m.idx = ($1 >> l.level) - 1 "
+    "WHERE (($1 >> l.level) & 1) = 1 UNION ALL SELECT -1, e.seq, e.leaf_hash FROM opsconsole.events e "
+    "WHERE e.seq > (($1 >> " +
+    std::to_string(store::kNodeLevelMin) + ") << " + std::to_string(store::kNodeLevelMin) +
+    ") AND e.seq <= $1) f) = $4)::int FROM opsconsole.log_head h WHERE h.id = 1 FOR UPDATE OF h";
+
+// What the guard's $4 is for a tree and the leaves after its last kept boundary.
+QByteArray frontierRowsDigest(const merkle::TreeBuilder &tree, const QList<QByteArray> &tailLeaves) {
+    QByteArray rows;
+    const auto nodes = merkle::TreeBuilder::frontierNodes(tree.size());
+    for (qsizetype i = 0; i < nodes.size() && i < tree.frontier().size(); ++i)
+        if (nodes.at(i).first >= store::kNodeLevelMin)
+            rows += tree.frontier().at(i);
+    for (const QByteArray &leaf : tailLeaves)
+        rows += leaf;
+    return crypto::sha256(rows);
+}
+
+// The leaves of a tree of `size` after its last kept boundary, from the leaves after an earlier
+// boundary and those appended since.
+QList<QByteArray> tailAfterBoundary(QList<QByteArray> leaves, quint64 size) {
+    const quint64 kept = (size >> store::kNodeLevelMin) << store::kNodeLevelMin;
+    const qsizetype keep = static_cast<qsizetype>(size - kept);
+    if (leaves.size() > keep)
+        leaves.remove(0, leaves.size() - keep);
+    return leaves;
+}
+
+constexpr const char *kDivisionByZero = "22012";
+constexpr const char *kUniqueViolation = "23505";
+
+struct Presigned {
+    std::string uuid;
+    qint64 tsMs = 0;
+    std::string payload;
+    QByteArray signature;
+};
+
+} // namespace
+
+// What an act is sealed on: the head it extends and what the checks read there.
+struct PgEvidenceStore::AppendBasis {
+    quint64 n = 0;
+    IdentityRegistry reg;
+    merkle::TreeBuilder tree;
+    std::optional<Checkpoint> latest; // none: read failed or malformed (latestProblem says why)
+    std::optional<Error> latestProblem;
+    qint64 latestTs = 0;
+    bool checkedBefore = false;
+    QList<QByteArray> tailLeaves; // the leaves after the last kept boundary at n
+};
+
+std::optional<PgEvidenceStore::AppendBasis> PgEvidenceStore::ownHeadBasis() const {
+    if (!m_ownHead || !m_verified || m_baseAssumed || m_firstBad || m_othersWrite)
+        return std::nullopt;
+    const quint64 n = m_verified->size;
+    if (m_ownHead->checkpoint.size != n || (m_onSize && *m_onSize != n))
+        return std::nullopt;
+    // The tree and the registry at the head, folded from verified events (read once; each act of
+    // this console's moves them on).
+    if (!prepareTailCaches().ok() || !m_verifiedTree || m_verifiedTree->size() != n || !m_registryAt ||
+        m_registryAtSize != n)
+        return std::nullopt;
+    return AppendBasis{
+        n,    *m_registryAt,        *m_verifiedTree, m_ownHead->checkpoint, std::nullopt, m_ownHead->latestTs,
+        true, m_ownHead->tailLeaves};
+}
+
+Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
+                                                           const QList<NewEvent> &events,
+                                                           const QList<NewBlob> &blobs) {
+    if (m_options.readOnly)
+        return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_conn.label());
+    if (const QString alarm = alarmPath(); !alarm.isEmpty() && QFile::exists(alarm))
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("refusing to write: this console found the team log rewritten and "
+                                        "raised the alarm; nothing is written to it until the alarm is "
+                                        "investigated (see the alarm file)"),
+                         alarm);
+    if (auto r = act::validate(events); !r.ok())
+        return r.error();
+    // Where this console's verification starts (its first act: the base kept by its witness, else
+    // the whole log); from then on what others append is verified under the locked head.
+    if (auto r = verifyAssumedBase(); !r.ok())
+        return r.error();
+    if (auto r = refuseAfterBadEvent(); !r.ok())
+        return r.error();
+    // The events are signed before their position is known: their signatures do not name one, and
+    // their ids and times are chosen here as they would be after.
+    const std::optional<qint64> actTime = act::actTime(events);
+    crypto::UuidSource uuids;
+    std::vector<Presigned> presigned;
+    const auto presign = [&] {
+        if (!presigned.empty())
+            return;
+        const qint64 now = m_options.clock();
+        const std::string storeId = m_storeId.toStdString(), actor = signer.name.toStdString();
+        for (const NewEvent &e : events) {
+            Presigned p{uuids.next(),
+                        e.tsMs    ? *e.tsMs
+                        : actTime ? *actTime
+                                  : now,
+                        CanonicalJson::serialize(e.payload),
+                        {}};
+            const std::string message = store::codec::signedMessage(
+                storeId, p.uuid, p.tsMs, actor, e.kind.toStdString(), e.scope.toStdString(), p.payload);
+            p.signature =
+                signer.key.sign(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())));
+            presigned.push_back(std::move(p));
+        }
+    };
+    const auto signedBytes = [](const Checkpoint &c) -> QByteArray {
+        return QByteArray::number(static_cast<qulonglong>(c.canonical.size())) + ':' +
+               QByteArray::fromStdString(c.canonical) + c.storedSignature();
+    };
+    struct Sealed {
+        QList<StoredEvent> out;
+        QList<StoredEvent> identities;
+        Checkpoint checkpoint;
+        merkle::TreeBuilder tree;
+        quint64 size = 0;
+        qint64 latestTs = 0;
+        QList<QByteArray> leaves; // every event's of the act, era markers included
+    };
+    // The act sealed on a basis: its rules checked there, its events and checkpoint made, and the
+    // statements that write them (the head moved and COMMIT included) added to `write`.
+    const auto seal = [&](AppendBasis &basis, pg::Pipeline &write) -> Result<Sealed> {
+        const quint64 n = basis.n;
+        IdentityRegistry &reg = basis.reg;
+        auto plan = act::plan(reg, signer, events, n + 1, m_conn.label());
+        if (!plan.ok())
+            return plan.error();
+        int markers = plan->markers;
+        const Result<Checkpoint> latest = basis.latest          ? Result<Checkpoint>(*basis.latest)
+                                          : basis.latestProblem ? Result<Checkpoint>(*basis.latestProblem)
+                                                                : Result<Checkpoint>(Checkpoint{});
+        if (auto r = act::checkHead(
+                reg, n, basis.tree, latest, [this](quint64 size) { return checkpointAt(size); },
+                m_conn.label(), basis.checkedBefore);
+            !r.ok())
+            return r.error();
+        qint64 latestTs = basis.latestTs;
+        merkle::TreeBuilder builder = basis.tree;
+        pg::RowBatch eventRows = pg::eventBatch();
+        pg::RowBatch nodeRows = pg::nodeBatch();
+        const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
+            if (level >= store::kNodeLevelMin)
+                nodeRows.row().i64(level).i64(static_cast<qint64>(index)).bytes(hash);
+        };
+        Sealed sealed;
+        quint64 seq = n;
+        // The batch is the caller's events unless the plan put an era marker first; a presigned
+        // signature is used only for exactly the event it was made over.
+        const qsizetype offset = plan->batch.size() - events.size();
+        for (qsizetype i = 0; i < plan->batch.size(); ++i) {
+            const NewEvent &e = plan->batch.at(i);
+            const Presigned *made = i >= offset && static_cast<std::size_t>(i - offset) < presigned.size()
+                                        ? &presigned[static_cast<std::size_t>(i - offset)]
+                                        : nullptr;
+            if (made && (e.kind != events.at(i - offset).kind || e.scope != events.at(i - offset).scope ||
+                         CanonicalJson::serialize(e.payload) != made->payload || made->signature.isEmpty()))
+                made = nullptr;
+            const std::string uuid = made ? made->uuid : uuids.next();
+            auto one = act::seal(e, seq + 1, uuid,
+                                 made      ? made->tsMs
+                                 : e.tsMs  ? *e.tsMs
+                                 : actTime ? *actTime
+                                           : m_options.clock(),
+                                 latestTs, m_options.clock(), signer, true, m_storeId, m_conn.label(),
+                                 made ? made->signature : QByteArray());
+            if (!one.ok())
+                return one.error();
+            StoredEvent s = std::move(one).value();
+            ++seq;
+            latestTs = qMax(latestTs, s.tsMs);
+            if (s.kind.startsWith(QLatin1String("identity."))) {
+                if (const QString why = reg.apply(s, e.payload); !why.isEmpty())
+                    return makeError(ErrorCode::Policy, why);
+            }
+            const QByteArrayView canonical(s.canonical.data(), static_cast<qsizetype>(s.canonical.size()));
+            s.leafHash = merkle::leafHash(canonical);
+            if (s.kind.startsWith(QLatin1String("identity.")))
+                sealed.identities.append(s);
+            pg::addEventRow(eventRows, s.seq, s.uuid, s.tsMs, s.actor, s.kind, s.scope, canonical, s.leafHash,
+                            s.signedByActor);
+            builder.append(s.leafHash, sink);
+            sealed.leaves.append(s.leafHash);
+            if (markers > 0)
+                --markers; // the era marker is not one of the caller's events
+            else
+                sealed.out.append(std::move(s));
+        }
+        auto cp = act::signCheckpoint(signer, builder, qMax(m_options.clock(), latestTs), m_storeId,
+                                      m_options.origin);
+        if (!cp.ok())
+            return cp.error();
+        eventRows.moveTo(write);
+        nodeRows.moveTo(write);
+        for (const NewBlob &b : blobs)
+            write.add("INSERT INTO opsconsole.blobs(sha256, size, media_type, data) VALUES ($1, $2, $3, $4) "
+                      "ON CONFLICT (sha256) DO NOTHING",
+                      pg::Params().text(b.sha256).i64(b.bytes.size()).text(b.mediaType).bytes(b.bytes));
+        write.add(pg::kInsertCheckpointSql, pg::checkpointRow(cp->size, cp->root, cp->tsMs, cp->signer,
+                                                              cp->canonical, cp->storedSignature()));
+        pg::publishHead(write, seq);
+        write.add("COMMIT");
+        sealed.checkpoint = std::move(cp).value();
+        sealed.tree = std::move(builder);
+        sealed.size = seq;
+        sealed.latestTs = qMax(latestTs, sealed.checkpoint.tsMs);
+        return sealed;
+    };
+    // What this console knows after its act committed on a head of n events.
+    const auto committed = [&](Sealed &sealed, quint64 n, const QList<QByteArray> &tailBefore) {
+        m_checkedHead = signedBytes(sealed.checkpoint);
+        const bool keptIdentities = m_identitiesAt == n;
+        verifiedUpTo(sealed.checkpoint);
+        m_verifiedTree = std::move(sealed.tree);
+        // The identity events kept move on with this act's own.
+        if (keptIdentities) {
+            for (const StoredEvent &e : std::as_const(sealed.identities))
+                m_identities.append(e);
+            m_identitiesAt = sealed.size;
+        }
+        // The registry kept at the verified size moves on with this act's own identity events (only
+        // ever folded from verified events: never from the reads of the append's own statements).
+        if (m_registryAt && m_registryAtSize == n) {
+            for (const StoredEvent &e : std::as_const(sealed.identities))
+                (void)m_registryAt->apply(e, e.payload()); // checked by the plan above
+            m_registryAtSize = sealed.size;
+        }
+        m_ownHead = OwnHead{sealed.checkpoint, sealed.latestTs,
+                            tailAfterBoundary(tailBefore + sealed.leaves, sealed.size)};
+        return std::move(sealed.out);
+    };
+
+    // One round trip when this console wrote the head last and knows it: the act is sealed on what
+    // it knows, and the server confirms under the head's lock that nothing moved. Anything else (the
+    // head moved, a row past it, a rule that refuses) goes the two-round-trip way, which reads the
+    // head under its lock and decides there.
+    if (std::optional<AppendBasis> basis = ownHeadBasis()) {
+        presign();
+        pg::Pipeline write;
+        const Checkpoint &own = m_ownHead->checkpoint;
+        write.add("BEGIN").add(
+            kExpectHeadSql,
+            pg::Params()
+                .i64(static_cast<qint64>(basis->n))
+                .bytes(QByteArrayView(own.canonical.data(), static_cast<qsizetype>(own.canonical.size())))
+                .bytes(own.storedSignature())
+                .bytes(frontierRowsDigest(basis->tree, basis->tailLeaves)));
+        const quint64 n = basis->n;
+        if (auto sealed = seal(*basis, write); sealed.ok()) {
+            auto tx = pg::Transaction::pipelined(m_conn);
+            auto ran = m_conn.run(write);
+            if (ran.ok()) {
+                tx.committed();
+                ++m_oneRoundTrip;
+                return committed(sealed.value(), n, basis->tailLeaves);
+            }
+            const QString state = m_conn.lastState();
+            if (state != QLatin1String(kDivisionByZero) && state != QLatin1String(kUniqueViolation))
+                return ran.error();
+        }
+        m_ownHead.reset();
+    }
+
+    // Round trip one: begin, take the head row, read what the checks need. When others write too,
+    // their acts since are read there and checked.
+    const bool prefetchTail = m_othersWrite && m_verified && !m_firstBad;
+    if (prefetchTail)
+        if (auto r = prepareTailCaches(); !r.ok())
+            return r.error();
+    const quint64 verifiedBefore = m_verified ? m_verified->size : 0;
+    auto tx = pg::Transaction::pipelined(m_conn);
+    pg::Pipeline pre;
+    pre.add("BEGIN").add(pg::kLockHeadSql).add(kAppendStateSql).add(kFrontierSql);
+    if (prefetchTail)
+        pre.add(kTailEventsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)))
+            .add(kTailCheckpointsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)));
+    // While the server takes the head and reads, the events are signed.
+    auto read = m_conn.run(pre, presign);
+    if (!read.ok())
+        return read.error();
+    const pg::Rows &head = read.value()[1];
+    const pg::Rows &state = read.value()[2];
+    if (head.count() != 1)
+        return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"), m_conn.label());
+    // The positions after n are this act's, and nobody else's, until it commits or rolls back.
+    const quint64 n = static_cast<quint64>(head.i64(0, 0));
+    if (static_cast<quint64>(state.i64(0, 0)) != n)
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("refusing to append: the log head says %1 events, the log holds %2")
+                             .arg(n)
+                             .arg(state.i64(0, 0)),
+                         m_conn.label());
+    // Checked against a head that moved: the caller looks again (the transaction rolls back).
+    if (m_onSize && *m_onSize != n)
+        return grewMeanwhile(*m_onSize, n);
+    // Nothing is written over an event that does not verify: this act's checkpoint would seal it.
+    m_othersWrite = m_verified && m_verified->size < n;
+    bool tailVerifiedHere = false;
+    if (!m_verified || m_verified->size < n) {
+        tailVerifiedHere = true;
+        bool checked = false;
+        if (prefetchTail && m_verified && m_verified->size == verifiedBefore) {
+            auto r = checkTailFromRows(n, read.value()[4], read.value()[5]);
+            if (!r.ok())
+                return r.error();
+            checked = r.value();
+        }
+        if (!checked)
+            if (auto r = checkTailHere(); !r.ok())
+                return r.error();
+        if (auto r = refuseAfterBadEvent(); !r.ok())
+            return r.error();
+    }
+    auto loaded = registryFor(registryKey(state.i64(0, 1), state.i64(0, 2)));
+    if (!loaded.ok())
+        return loaded.error();
+    auto tree = frontierFrom(n, read.value()[3]);
+    if (!tree.ok())
+        return tree.error();
+    AppendBasis basis{n,
+                      std::move(loaded).value(),
+                      std::move(tree).value(),
+                      std::nullopt,
+                      std::nullopt,
+                      state.i64(0, 3),
+                      false,
+                      {}};
+    if (n > 0) {
+        if (state.isNull(0, 4)) {
+            basis.latestProblem = makeError(
+                ErrorCode::Negative, QStringLiteral("the store has no checkpoint yet"), m_conn.label());
+        } else {
+            const QByteArrayView c = state.bytesView(0, 4);
+            basis.latest =
+                Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())),
+                                          state.bytes(0, 5), state.text(0, 6));
+            if (!basis.latest)
+                basis.latestProblem = makeError(
+                    ErrorCode::Store, QStringLiteral("the latest checkpoint is malformed"), m_conn.label());
+        }
+    }
+    // (Or verified just now with the events before it, by the tail check above.)
+    basis.checkedBefore = basis.latest && n > 0 &&
+                          (signedBytes(*basis.latest) == m_checkedHead ||
+                           (tailVerifiedHere && m_verified && !m_baseAssumed && m_verified->size == n &&
+                            basis.latest->size == n && basis.latest->root == m_verified->root));
+    // Round trip two: the act's rows, its checkpoint, the head, and COMMIT.
+    pg::Pipeline write;
+    auto sealed = seal(basis, write);
+    if (!sealed.ok())
+        return sealed.error();
+    if (auto r = m_conn.run(write); !r.ok())
+        return r.error();
+    tx.committed();
+    // The leaves after the last kept boundary, as read with the frontier (level -1, by position).
+    QMap<qint64, QByteArray> leavesRead;
+    const pg::Rows &frontierRows = read.value()[3];
+    for (int r = 0; r < frontierRows.count(); ++r)
+        if (frontierRows.i64(r, 0) == -1)
+            leavesRead.insert(frontierRows.i64(r, 1), frontierRows.bytes(r, 2));
+    return committed(sealed.value(), n, leavesRead.values());
+}
+
+} // namespace ops
