@@ -13,6 +13,10 @@
 #include <cerrno>
 #include <csignal>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 namespace ops {
 
 namespace {
@@ -23,6 +27,17 @@ bool alive(qint64 pid, const QString &host) {
     if (host != QSysInfo::machineHostName())
         return true; // another machine's process cannot be asked; it counts as alive
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH;
+}
+
+// Whether a process holds the lock file: Qt's lock file holds a native lock (flock) on the file for
+// as long as it is locked. A file written by hand, naming a live process, is held by none.
+bool nativelyHeld(const QString &path) {
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return false;
+    const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0; // released when closed
+    ::close(fd);
+    return !free;
 }
 
 // "pid\nhost\n" files: the yielding holder's and the waiting monitor's. Written as a new file
@@ -63,6 +78,10 @@ QString RecorderLock::holder(const QString &storePath) {
         return {};
     if (!alive(pid, host))
         return {}; // a recorder that died: its lock is stale
+    // On this machine the lock must be held, not only named: a lock file that a process of this
+    // user wrote by hand (naming a live process) monitors nothing.
+    if (host == QSysInfo::machineHostName() && !nativelyHeld(lockPath(storePath)))
+        return {};
     const QDateTime since = QFileInfo(lockPath(storePath)).lastModified().toUTC();
     return QCoreApplication::translate("ops::AlertMonitor", "process %1 on %2 since %3")
         .arg(pid)
@@ -78,7 +97,13 @@ QString RecorderLock::tryTake(bool yields, int waitMs) {
         return {};
     auto lock = std::make_unique<QLockFile>(lockPath(m_storePath));
     lock->setStaleLockTime(0); // a dead recorder's lock is taken over (its pid is gone)
-    if (!lock->tryLock(waitMs)) {
+    bool taken = lock->tryLock(waitMs);
+    if (!taken && holder(m_storePath).isEmpty() && QFileInfo::exists(lockPath(m_storePath))) {
+        // Named but held by no process: removed (Qt removes it only while no process holds its
+        // native lock) and taken.
+        taken = lock->removeStaleLockFile() && lock->tryLock(0);
+    }
+    if (!taken) {
         const QString by = holder(m_storePath);
         return by.isEmpty()
                    ? QCoreApplication::translate("ops::AlertMonitor", "another recorder in this process")

@@ -14,6 +14,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSysInfo>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void followsALiveRecorderAndTakesOverWhenItDies();
     void aConsoleHandsItsRecordingToAMonitorThatAsks();
     void onlyAFreshRequestOfALiveMonitorHereCounts();
+    void aLockFileWrittenByHandMonitorsNothing();
     void aRoundThatContradictsTheTransitionDoesNotCount();
     void samplesAreKeptAndPrunedAfterRetention();
     void transitionsAreSignedEvents();
@@ -279,6 +281,7 @@ void TestMonitor::acknowledgementFromAnotherProcessIsApplied() {
         Session other;
         other.unlockWith(Signer{rig.f.alice.name, rig.aliceKey()});
         AlertMonitor second(demo(), rules(), rig.f.path, Secret());
+        second.setClock([&rig] { return rig.clock; }); // one clock for every writer of the test
         second.setSession(&other);
         QVERIFY(second.acknowledge(QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("mine"))
                     .ok());
@@ -427,11 +430,16 @@ void TestMonitor::followsALiveRecorderAndTakesOverWhenItDies() {
     rig.signInAlice();
     rig.run(true); // this console's own round: the kl manifest stale
     QVERIFY(rig.monitor->recordingProblem().isEmpty());
-    // Another process holds the recorder lock beside the store (a live process, its pid in the
-    // file as QLockFile writes it).
+    // Another process holds the recorder lock beside the store: a live process holding the file's
+    // native lock (flock(1) holds it while it runs), its pid in the file as QLockFile writes it.
     QProcess recorder;
-    recorder.start(QStringLiteral("cat"), QStringList());
+    recorder.start(QStringLiteral("flock"),
+                   {QStringLiteral("-o"), AlertMonitor::recorderLockPath(rig.f.path), QStringLiteral("cat")});
     QVERIFY(recorder.waitForStarted());
+    QTRY_VERIFY(QFileInfo::exists(AlertMonitor::recorderLockPath(rig.f.path)));
+    QTRY_VERIFY(QProcess::execute(QStringLiteral("flock"),
+                                  {QStringLiteral("-n"), AlertMonitor::recorderLockPath(rig.f.path),
+                                   QStringLiteral("true")}) != 0);
     {
         QFile lock(AlertMonitor::recorderLockPath(rig.f.path));
         QVERIFY(lock.open(QIODevice::WriteOnly));
@@ -535,6 +543,46 @@ void TestMonitor::aConsoleHandsItsRecordingToAMonitorThatAsks() {
     QVERIFY(asker.waitForFinished(30000));
     QVERIFY(rig.monitor->mayRecord());
     QVERIFY(QFileInfo::exists(RecorderLock::yieldsPath(rig.f.path)));
+}
+
+// A lock file that a process of this user wrote by hand, naming a live process on this machine:
+// no process holds it, so nobody is monitoring; a console takes the store over instead of showing
+// a recorder that does not exist. (A lock a process really holds is seen as held by every other
+// process: aRecordingConsoleHandsOverToTheMonitor in tst_monitor_cli.)
+void TestMonitor::aLockFileWrittenByHandMonitorsNothing() {
+    test::TempDir dir;
+    const QString store = dir.file(QStringLiteral("store.db"));
+    const QString path = RecorderLock::lockPath(store);
+    QProcess live;
+    live.start(QStringLiteral("cat"), QStringList());
+    QVERIFY(live.waitForStarted());
+    QByteArray content;
+    {
+        QLockFile real(path);
+        QVERIFY(real.tryLock(0));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        content = f.readAll();
+        real.unlock();
+    }
+    QList<QByteArray> lines = content.split('\n');
+    lines[0] = QByteArray::number(live.processId());
+    {
+        QFile forged(path);
+        QVERIFY(forged.open(QIODevice::WriteOnly));
+        forged.write(lines.join('\n'));
+    }
+    QLockFile probe(path);
+    qint64 pid = 0;
+    QString host, app;
+    QVERIFY(probe.getLockInfo(&pid, &host, &app));
+    QCOMPARE(pid, live.processId()); // it names a live process here
+    QCOMPARE(RecorderLock::holder(store), QString());
+    RecorderLock console(store);
+    QCOMPARE(console.tryTake(true), QString());
+    QVERIFY(console.held());
+    live.closeWriteChannel();
+    QVERIFY(live.waitForFinished());
 }
 
 // What makes a console hand over: a request file naming a live process on this host, written in
