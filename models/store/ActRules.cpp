@@ -101,17 +101,13 @@ std::optional<qint64> actTime(const QList<NewEvent> &events) {
 }
 
 Result<StoredEvent> seal(const NewEvent &e, quint64 seq, const std::string &uuid, qint64 tsMs,
-                         qint64 latestTs, qint64 nowMs, const Signer &signer, bool sign,
-                         const QString &storeId, const QString &where, const QByteArray &presigned) {
+                         qint64 latestTs, const Signer &signer, bool sign, const QString &storeId,
+                         const QString &where, const QByteArray &presigned) {
     if (tsMs < latestTs - Time::kClockSkewToleranceMs)
         return makeError(
             ErrorCode::Policy,
             QStringLiteral("refusing to record %1: %2").arg(e.kind, timeWentBackwards(tsMs, latestTs)),
             where);
-    if (tsMs > nowMs + Time::kClockSkewToleranceMs)
-        return makeError(
-            ErrorCode::Policy,
-            QStringLiteral("refusing to record %1: %2").arg(e.kind, timeAheadOfClock(tsMs, nowMs)), where);
     StoredEvent s;
     s.seq = seq;
     s.uuid = QString::fromStdString(uuid);

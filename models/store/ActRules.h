@@ -49,13 +49,12 @@ std::optional<qint64> actTime(const QList<NewEvent> &events);
 
 // The event at `seq` of the log `storeId`, signed by the signer in the position-free form
 // (codec::signedMessage), or, for a bulk import, unsigned and covered by the batch statement.
-// Refused when its time is before `latestTs`, or after `nowMs` (this machine's clock), by more than
-// the tolerance.
+// Refused when its time is before `latestTs` by more than the tolerance.
 // `presigned`: the signer's signature over exactly this event (id, time, kind, scope, payload),
 // made beforehand (the form does not name the position), used instead of signing again.
 Result<StoredEvent> seal(const NewEvent &event, quint64 seq, const std::string &uuid, qint64 tsMs,
-                         qint64 latestTs, qint64 nowMs, const Signer &signer, bool sign,
-                         const QString &storeId, const QString &where, const QByteArray &presigned = {});
+                         qint64 latestTs, const Signer &signer, bool sign, const QString &storeId,
+                         const QString &where, const QByteArray &presigned = {});
 
 // The checkpoint over `tree`, a signed note by the signer.
 Result<Checkpoint> signCheckpoint(const Signer &signer, const crypto::merkle::TreeBuilder &tree, qint64 tsMs,

@@ -165,8 +165,11 @@ struct VerifyOptions {
     };
     std::optional<Base> after;
     bool blobs = true; // hash every attachment against its name
-    qint64 nowMs = 0;  // the clock times are judged against (0: this machine's); the store's own
-                       // verify passes the clock it was opened with
+    // Times ahead of this clock by more than the tolerance are named (0: not checked). Set by the
+    // verifications a person runs (evidence verify, the Evidence panel's Verify) to this machine's
+    // clock; the stores' own checks on read and write leave it unset, since a console's clock may
+    // be injected (drills, tests).
+    qint64 nowMs = 0;
 };
 
 struct VerifyReport {

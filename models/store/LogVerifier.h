@@ -96,13 +96,6 @@ QString timeWentBackwards(qint64 ts, qint64 highWater);
 // "its time … is N s ahead of this machine's clock (…)": times never lie ahead of the clock.
 QString timeAheadOfClock(qint64 ts, qint64 nowMs);
 
-// The options with the clock times are judged against: the one given, else `clock`'s now.
-inline VerifyOptions judgedAt(VerifyOptions options, const Time::Clock &clock) {
-    if (options.nowMs == 0 && clock)
-        options.nowMs = clock();
-    return options;
-}
-
 // Records a failure in a report: the one at the earliest position is the one it names.
 void recordFailure(VerifyReport &report, std::optional<quint64> seq, const QString &reason);
 

@@ -278,7 +278,7 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                                  : e.tsMs  ? *e.tsMs
                                  : actTime ? *actTime
                                            : m_options.clock(),
-                                 latestTs, m_options.clock(), signer, true, m_storeId, m_conn.label(),
+                                 latestTs, signer, true, m_storeId, m_conn.label(),
                                  made ? made->signature : QByteArray());
             if (!one.ok())
                 return one.error();

@@ -270,8 +270,7 @@ Result<VerifyReport> PgEvidenceStore::verify(const VerifyOptions &options, const
     if (!tx.ok())
         return tx.error();
     PgLogSource source(m_conn);
-    auto verified =
-        verifyLog(source, m_storeId, m_options.trust, judgedAt(options, m_options.clock), progress);
+    auto verified = verifyLog(source, m_storeId, m_options.trust, options, progress);
     if (!verified.ok())
         return verified.error();
     VerifyReport report = std::move(verified).value();
@@ -413,7 +412,7 @@ Result<void> PgEvidenceStore::checkTailHere() const {
             return *m_verifiedTree;
         return loadFrontier(size);
     });
-    auto report = verifyLog(source, m_storeId, m_options.trust, judgedAt(options, m_options.clock));
+    auto report = verifyLog(source, m_storeId, m_options.trust, options);
     if (!report.ok())
         return report.error();
     if (report->reason.isEmpty()) {
@@ -535,7 +534,7 @@ Result<bool> PgEvidenceStore::checkTailFromRows(quint64 n, const pg::Rows &event
     const std::optional<IdentityRegistry> kept =
         m_registryAtSize == v ? m_registryAt : std::optional<IdentityRegistry>();
     PrefetchedLogSource source(m_conn, events, cps, n, *m_verifiedTree, m_identities, kept);
-    auto report = verifyLog(source, m_storeId, m_options.trust, judgedAt(options, m_options.clock));
+    auto report = verifyLog(source, m_storeId, m_options.trust, options);
     if (!report.ok())
         return report.error();
     m_tailCheckedAt = n;

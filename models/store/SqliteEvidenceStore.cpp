@@ -418,7 +418,7 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
                                 e.tsMs    ? *e.tsMs
                                 : actTime ? *actTime
                                           : m_options.clock(),
-                                latestTs, m_options.clock(), signer, signEvents, m_storeId, m_path);
+                                latestTs, signer, signEvents, m_storeId, m_path);
         if (!sealed.ok())
             return sealed.error();
         StoredEvent s = std::move(sealed).value();

@@ -235,7 +235,7 @@ Result<void> SqliteEvidenceStore::checkTail() const {
     SqliteLogSource source(m_db, false, [this](quint64 size) { return loadFrontier(size); });
     if (auto r = source.prepare(); !r.ok())
         return r.error();
-    auto report = verifyLog(source, m_storeId, m_options.trust, judgedAt(options, m_options.clock));
+    auto report = verifyLog(source, m_storeId, m_options.trust, options);
     if (!report.ok())
         return report.error();
     m_tailCheckedAt = n.value();
@@ -281,8 +281,7 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
     SqliteLogSource source(m_db, options.projections);
     if (auto r = source.prepare(); !r.ok())
         return r.error();
-    auto verified =
-        verifyLog(source, m_storeId, m_options.trust, judgedAt(options, m_options.clock), progress);
+    auto verified = verifyLog(source, m_storeId, m_options.trust, options, progress);
     if (!verified.ok())
         return verified.error();
     VerifyReport report = std::move(verified).value();

@@ -1,4 +1,5 @@
 // The real MainWindow, offscreen, driven by keyboard and mouse.
+#include "LockHolder.h"
 #include "MainWindow.h"
 #include "Screenshots.h"
 #include "alerts/AlertsPanel.h"
@@ -839,8 +840,7 @@ void TestMainWindow::monitoredStoreIsFollowedNotRecorded() {
     SignedInStore s;
     // A live recorder (opsconsole-cli monitor) holds the lock beside the store.
     QProcess recorder;
-    recorder.start(QStringLiteral("cat"), QStringList());
-    QVERIFY(recorder.waitForStarted());
+    QVERIFY(test::holdLock(recorder, AlertMonitor::recorderLockPath(s.f->path)));
     {
         QFile lock(AlertMonitor::recorderLockPath(s.f->path));
         QVERIFY(lock.open(QIODevice::WriteOnly));

@@ -1,5 +1,6 @@
 // The monitor's record: raw samples with retention, transitions and alert fired / acknowledged /
 // cleared as signed evidence, waiting while locked, continuing across restarts.
+#include "LockHolder.h"
 #include "ProbeRounds.h"
 #include "StoreFixture.h"
 
@@ -433,13 +434,7 @@ void TestMonitor::followsALiveRecorderAndTakesOverWhenItDies() {
     // Another process holds the recorder lock beside the store: a live process holding the file's
     // native lock (flock(1) holds it while it runs), its pid in the file as QLockFile writes it.
     QProcess recorder;
-    recorder.start(QStringLiteral("flock"),
-                   {QStringLiteral("-o"), AlertMonitor::recorderLockPath(rig.f.path), QStringLiteral("cat")});
-    QVERIFY(recorder.waitForStarted());
-    QTRY_VERIFY(QFileInfo::exists(AlertMonitor::recorderLockPath(rig.f.path)));
-    QTRY_VERIFY(QProcess::execute(QStringLiteral("flock"),
-                                  {QStringLiteral("-n"), AlertMonitor::recorderLockPath(rig.f.path),
-                                   QStringLiteral("true")}) != 0);
+    QVERIFY(test::holdLock(recorder, AlertMonitor::recorderLockPath(rig.f.path)));
     {
         QFile lock(AlertMonitor::recorderLockPath(rig.f.path));
         QVERIFY(lock.open(QIODevice::WriteOnly));
