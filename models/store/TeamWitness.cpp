@@ -76,11 +76,6 @@ Result<Outcome> witness(PgEvidenceStore &store, const Signer &me, const QString 
         auto report = store.verify(VerifyOptions(true, true, {}));
         if (!report.ok())
             return report.error();
-        // A time ahead of this machine's clock says a clock is wrong (the writer's or this one), not
-        // that the log was rewritten: no vouching until it is set right, and no alarm.
-        if (!report->intact && report->clockAhead)
-            return makeError(ErrorCode::Negative,
-                             QStringLiteral("not vouching for the team log yet: %1").arg(report->reason));
         if (!report->intact)
             return raise(QStringLiteral("it does not verify: %1").arg(report->reason));
         out.firstSight = true;

@@ -1719,6 +1719,26 @@ void TestPgStore::actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned() {
     QCOMPARE(fresh.store->trustedThrough().value(), vouched);
 }
 
+// An unsigned event row of alice's inserted at `seq` on the application role's own connection,
+// around the write gate: the head stays where it was.
+static Result<void> slipEventRow(pg::Connection &insider, quint64 seq, qint64 ts, const QString &kind,
+                                 const JsonValue &payload) {
+    const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    const std::string bytes =
+        store::codec::eventBytes(seq, uuid, ts, "alice", kind.toStdString(), "kl",
+                                 CanonicalJson::serialize(payload), store::codec::SignatureField::Null);
+    pg::Pipeline slip;
+    pg::RowBatch rows = pg::eventBatch();
+    pg::addEventRow(rows, seq, QString::fromStdString(uuid), ts, QStringLiteral("alice"), kind,
+                    QStringLiteral("kl"), QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())),
+                    crypto::merkle::leafHash(QByteArray::fromStdString(bytes)), false);
+    rows.moveTo(slip);
+    auto r = insider.run(slip);
+    if (!r.ok())
+        return r.error();
+    return {};
+}
+
 // An event inserted past the head of a log whose every act verifies: named by every reader, and
 // never counted, even by a console that had verified everything up to the head.
 void TestPgStore::rowPastTheHeadCountsForNothing() {
@@ -1731,21 +1751,10 @@ void TestPgStore::rowPastTheHeadCountsForNothing() {
     JsonValue payload = JsonValue::object();
     payload["switch"] = QStringLiteral("bad-pack");
     payload["reason"] = QStringLiteral("forged");
-    const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-    const qint64 ts = events.last().tsMs + 1000;
-    const std::string bytes =
-        store::codec::eventBytes(n + 1, uuid, ts, "alice", "killswitch.activated", "kl",
-                                 CanonicalJson::serialize(payload), store::codec::SignatureField::Null);
     auto insider = pg::Connection::connect(m_server.url(m_db, QStringLiteral("team_app")));
     QVERIFY(insider.ok());
-    pg::Pipeline slip;
-    pg::RowBatch rows = pg::eventBatch();
-    pg::addEventRow(rows, n + 1, QString::fromStdString(uuid), ts, QStringLiteral("alice"),
-                    QStringLiteral("killswitch.activated"), QStringLiteral("kl"),
-                    QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())),
-                    crypto::merkle::leafHash(QByteArray::fromStdString(bytes)), false);
-    rows.moveTo(slip);
-    auto slipped = insider->run(slip);
+    auto slipped = slipEventRow(insider.value(), n + 1, events.last().tsMs + 1000,
+                                QStringLiteral("killswitch.activated"), payload);
     QVERIFY2(slipped.ok(), qPrintable(slipped.ok() ? QString() : slipped.error().toString()));
     // The console that verified up to the head: the row is named and does not count.
     QCOMPARE(a.store->trustedThrough().value(), n);
@@ -1788,20 +1797,11 @@ void TestPgStore::anActOnItsOwnHeadTakesOneRoundTrip() {
     const quint64 n = a.store->size().value();
     // A row slipped past the head by the application role: the one-round-trip act is refused by
     // the server and the two-round-trip one names the row, writing nothing.
-    const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-    const qint64 ts = Time::nowMs();
-    const std::string bytes = store::codec::eventBytes(n + 1, uuid, ts, "alice", "test.note", "kl", "{}",
-                                                       store::codec::SignatureField::Null);
     auto insider = pg::Connection::connect(m_server.url(m_db, QStringLiteral("team_app")));
     QVERIFY(insider.ok());
-    pg::Pipeline slip;
-    pg::RowBatch rows = pg::eventBatch();
-    pg::addEventRow(rows, n + 1, QString::fromStdString(uuid), ts, QStringLiteral("alice"),
-                    QStringLiteral("test.note"), QStringLiteral("kl"),
-                    QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())),
-                    crypto::merkle::leafHash(QByteArray::fromStdString(bytes)), false);
-    rows.moveTo(slip);
-    QVERIFY(insider->run(slip).ok());
+    QVERIFY(
+        slipEventRow(insider.value(), n + 1, Time::nowMs(), QStringLiteral("test.note"), JsonValue::object())
+            .ok());
     auto refused = a.store->append(m_admin, {ev(QStringLiteral("test.note"), 7)});
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message.contains(QStringLiteral("the log head says %1 events").arg(n)),
