@@ -135,11 +135,15 @@ Result<std::unique_ptr<OfflineTeamLog>> OfflineTeamLog::open(std::shared_ptr<Tea
     // Only acts their author signed (as a whole and event by event, with the key the copy says the
     // author holds): a row slipped into the outbox file with sqlite3 is not shown as an event, and
     // no rule decides from it.
-    for (const OutboxEntry &entry : entries.value())
+    for (OutboxEntry &entry : entries.value())
         if (entry.state == OutboxState::Pending && entry.act.storeId == out->storeId()) {
-            if (out->signedByItsAuthor(entry.act))
+            if (out->signedByItsAuthor(entry.act)) {
+                auto blobs = out->m_outbox->blobsOf(entry.act.n);
+                if (!blobs.ok())
+                    return blobs.error();
+                entry.act.blobs = std::move(blobs).value();
                 out->addProvisional(entry.act);
-            else
+            } else
                 ++out->m_unsignedActs;
         }
     return out;

@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS outcomes(
     state TEXT NOT NULL CHECK (state IN ('synced', 'rejected')),
     at_ms INTEGER NOT NULL,
     first_seq INTEGER NOT NULL,
-    reason TEXT NOT NULL);
+    reason TEXT NOT NULL,
+    signature TEXT NOT NULL DEFAULT '');
 CREATE TRIGGER IF NOT EXISTS acts_no_update BEFORE UPDATE ON acts
     BEGIN SELECT RAISE(ABORT, 'the outbox is append-only: UPDATE on acts refused'); END;
 CREATE TRIGGER IF NOT EXISTS acts_no_delete BEFORE DELETE ON acts
@@ -145,6 +146,18 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path) {
         return row.error();
     if (cols->int64(0) == 0)
         if (auto r = out->m_db->exec("ALTER TABLE acts ADD COLUMN act_signature TEXT NOT NULL DEFAULT ''");
+            !r.ok())
+            return r.error();
+    // An outbox made before rejections were signed gains the column; its rejections carry no
+    // signature and are looked at again by the next sync.
+    auto outcomeCols = Statement::prepare(*out->m_db, "SELECT COUNT(*) FROM pragma_table_info('outcomes') "
+                                                      "WHERE name = 'signature'");
+    if (!outcomeCols.ok())
+        return outcomeCols.error();
+    if (auto row = outcomeCols->step(); !row.ok())
+        return row.error();
+    if (outcomeCols->int64(0) == 0)
+        if (auto r = out->m_db->exec("ALTER TABLE outcomes ADD COLUMN signature TEXT NOT NULL DEFAULT ''");
             !r.ok())
             return r.error();
     auto tx = store::Transaction::begin(*out->m_db);
@@ -252,10 +265,10 @@ Result<OutboxAct> Outbox::queue(const Signer &author, const QString &storeId, co
 
 Result<QList<OutboxEntry>> Outbox::entries() const {
     auto st = Statement::prepare(
-        *m_db,
-        "SELECT a.n, a.made_ms, a.author, a.store_id, a.basis_size, a.basis_root, a.events, o.state, "
-        "o.at_ms, o.first_seq, o.reason, a.act_signature FROM acts a LEFT JOIN outcomes o ON o.n = a.n "
-        "ORDER BY a.n");
+        *m_db, "SELECT a.n, a.made_ms, a.author, a.store_id, a.basis_size, a.basis_root, a.events, o.state, "
+               "o.at_ms, o.first_seq, o.reason, a.act_signature, o.signature FROM acts a LEFT JOIN outcomes "
+               "o ON o.n = a.n "
+               "ORDER BY a.n");
     if (!st.ok())
         return st.error();
     QList<OutboxEntry> out;
@@ -282,22 +295,8 @@ Result<QList<OutboxEntry>> Outbox::entries() const {
         e.firstSeq = static_cast<quint64>(st->int64(9));
         e.reason = st->text(10);
         e.act.actSignature = QByteArray::fromBase64(st->text(11).toLatin1());
+        e.outcomeSignature = QByteArray::fromBase64(st->text(12).toLatin1());
         out << e;
-    }
-    for (OutboxEntry &e : out) {
-        auto blobs =
-            Statement::prepare(*m_db, "SELECT sha256, name, media_type, data FROM act_blobs WHERE n = ?");
-        if (!blobs.ok())
-            return blobs.error();
-        blobs->bind(1, e.act.n);
-        while (true) {
-            auto row = blobs->step();
-            if (!row.ok())
-                return row.error();
-            if (!row.value())
-                break;
-            e.act.blobs << NewBlob{blobs->text(1), blobs->blob(3), blobs->text(2), blobs->text(0)};
-        }
     }
     return out;
 }
@@ -342,17 +341,43 @@ Result<Outbox::Waiting> Outbox::waiting() const {
     return Waiting{static_cast<int>(st->int64(0)), st->int64(1)};
 }
 
+Result<QList<NewBlob>> Outbox::blobsOf(qint64 n) const {
+    auto blobs =
+        Statement::prepare(*m_db, "SELECT sha256, name, media_type, data FROM act_blobs WHERE n = ?");
+    if (!blobs.ok())
+        return blobs.error();
+    blobs->bind(1, n);
+    QList<NewBlob> out;
+    while (true) {
+        auto row = blobs->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        out << NewBlob{blobs->text(1), blobs->blob(3), blobs->text(2), blobs->text(0)};
+    }
+    return out;
+}
+
 Result<void> Outbox::markSynced(qint64 n, quint64 firstSeq, qint64 atMs) {
     return mark(n, OutboxState::Synced, firstSeq, {}, atMs);
 }
 
-Result<void> Outbox::markRejected(qint64 n, const QString &reason, qint64 atMs) {
-    return mark(n, OutboxState::Rejected, 0, reason, atMs);
+Result<void> Outbox::markRejected(const Signer &author, const OutboxAct &act, const QString &reason,
+                                  qint64 atMs) {
+    const std::string message = rejectionMessage(act, m_id, reason, atMs);
+    const QByteArray signature =
+        author.key.sign(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())));
+    if (signature.isEmpty())
+        return makeError(ErrorCode::Store, QStringLiteral("cannot sign the rejection"), m_path);
+    return mark(act.n, OutboxState::Rejected, 0, reason, atMs, signature);
 }
 
-Result<void> Outbox::mark(qint64 n, OutboxState state, quint64 firstSeq, const QString &reason, qint64 atMs) {
+Result<void> Outbox::mark(qint64 n, OutboxState state, quint64 firstSeq, const QString &reason, qint64 atMs,
+                          const QByteArray &signature) {
     auto st = Statement::prepare(
-        *m_db, "INSERT INTO outcomes(n, state, at_ms, first_seq, reason) VALUES (?, ?, ?, ?, ?)");
+        *m_db,
+        "INSERT INTO outcomes(n, state, at_ms, first_seq, reason, signature) VALUES (?, ?, ?, ?, ?, ?)");
     if (!st.ok())
         return st.error();
     return st->bind(1, n)
@@ -360,7 +385,31 @@ Result<void> Outbox::mark(qint64 n, OutboxState state, quint64 firstSeq, const Q
         .bind(3, atMs)
         .bind(4, static_cast<qint64>(firstSeq))
         .bind(5, reason)
+        .bind(6, QString::fromLatin1(signature.toBase64()))
         .run();
+}
+
+std::string rejectionMessage(const OutboxAct &act, const QString &outboxId, const QString &reason,
+                             qint64 atMs) {
+    // Domain-separated from every other signed form; the act is named by its place, its team log
+    // and its signature as a whole (which covers its events' ids).
+    JsonValue m = JsonValue::object();
+    m["form"] = QStringLiteral("opsconsole outbox rejection v1");
+    m["store"] = act.storeId;
+    m["outbox"] = outboxId;
+    m["n"] = act.n;
+    m["act_signature"] = QString::fromLatin1(act.actSignature.toBase64());
+    m["at_ms"] = atMs;
+    m["reason"] = reason;
+    return CanonicalJson::serialize(m);
+}
+
+bool rejectionSigned(const OutboxEntry &entry, const QString &outboxId, const crypto::PublicKey &key) {
+    if (entry.state != OutboxState::Rejected || entry.outcomeSignature.size() != 64)
+        return false;
+    const std::string message = rejectionMessage(entry.act, outboxId, entry.reason, entry.atMs);
+    return key.verify(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())),
+                      entry.outcomeSignature);
 }
 
 ActSignatureCheck checkActSignatures(const OutboxAct &act, const QString &outboxId,

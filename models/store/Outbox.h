@@ -5,7 +5,8 @@
 // Syncing appends them in the order they were made, one transaction each; an act the team log
 // refuses by then (a sign-off slot taken meanwhile, an incident closed) is kept as rejected with
 // its reason, never dropped. The file is append-only like the log: an act's outcome is a row of
-// its own, nothing is edited or deleted.
+// its own, nothing is edited or deleted. A rejection is signed by the author whose sync refused the
+// act; a "synced" outcome is believed only as far as the team log's own record of the act.
 
 #include "EvidenceStore.h"
 #include "EvidenceTypes.h"
@@ -38,7 +39,7 @@ struct OutboxAct {
     QStringList uuids;            // the events' ids as signed
     QList<QByteArray> signatures; // position-free (codec::signedMessage), by the author, at madeMs
     QByteArray actSignature;      // the author's over the act as a whole (codec::actMessage)
-    QList<NewBlob> blobs;
+    QList<NewBlob> blobs;         // as queued; from entries(): empty (Outbox::blobsOf)
 };
 
 // Whether an act is what its author signed: complete, signed as a whole (its place in the outbox
@@ -61,7 +62,18 @@ struct OutboxEntry {
     qint64 atMs = 0;      // when it was synced or rejected
     quint64 firstSeq = 0; // synced: the position of its first event in the team log
     QString reason;       // rejected: why the team log refused it
+    // rejected: its author's signature over the rejection (rejectionMessage), made by the sync that
+    // refused it. A rejection without one (written into the file by hand) drops nothing: the next
+    // sync of the author looks at the act again.
+    QByteArray outcomeSignature;
 };
+
+// What a rejection's signature covers: the act (its team log, its place in the outbox `outboxId`,
+// its signature as a whole), the reason and when.
+std::string rejectionMessage(const OutboxAct &act, const QString &outboxId, const QString &reason,
+                             qint64 atMs);
+// Whether a rejected entry's outcome is signed by `key`.
+bool rejectionSigned(const OutboxEntry &entry, const QString &outboxId, const crypto::PublicKey &key);
 
 class Outbox {
 public:
@@ -83,8 +95,11 @@ public:
     Result<OutboxAct> queue(const Signer &author, const QString &storeId, const Checkpoint &basis,
                             const QList<NewEvent> &events, const QList<NewBlob> &blobs, qint64 nowMs);
 
-    // Every act with its outcome, in the order they were made.
+    // Every act with its outcome, in the order they were made, without its attachments' bytes
+    // (blobsOf reads them for the acts that need them: a long outbox is listed without holding
+    // every attachment it ever carried in memory).
     Result<QList<OutboxEntry>> entries() const;
+    Result<QList<NewBlob>> blobsOf(qint64 n) const;
     // Each act's author and event ids, keyed by its first event's id (what a team-log record of a
     // synced act carries in its "originals").
     struct ActIds {
@@ -104,11 +119,13 @@ public:
     Result<Waiting> waiting() const;
 
     Result<void> markSynced(qint64 n, quint64 firstSeq, qint64 atMs);
-    Result<void> markRejected(qint64 n, const QString &reason, qint64 atMs);
+    // Signed by the author whose sync refused it (the acts synced are the author's own).
+    Result<void> markRejected(const Signer &author, const OutboxAct &act, const QString &reason, qint64 atMs);
 
 private:
     Outbox() = default;
-    Result<void> mark(qint64 n, OutboxState state, quint64 firstSeq, const QString &reason, qint64 atMs);
+    Result<void> mark(qint64 n, OutboxState state, quint64 firstSeq, const QString &reason, qint64 atMs,
+                      const QByteArray &signature = {});
 
     std::unique_ptr<store::Database> m_db;
     QString m_path;

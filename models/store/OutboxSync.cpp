@@ -196,7 +196,7 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
     QSet<qint64> markedInFile; // acts whose outcome row the file already holds
     const auto refuse = [&](const OutboxAct &act, const QString &why) -> Result<void> {
         if (!markedInFile.contains(act.n))
-            if (auto r = outbox.markRejected(act.n, why, clock()); !r.ok())
+            if (auto r = outbox.markRejected(author, act, why, clock()); !r.ok())
                 return r.error();
         for (const QString &key : keysOf(act))
             if (!refusedKeys.contains(key))
@@ -215,6 +215,17 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
                                 .arg(e.act.n);
             e.state = OutboxState::Pending;
             markedInFile.insert(e.act.n); // its outcome row stays (append-only); the log's record counts
+        }
+        // Refused by this author's own sync only when the author signed the rejection: a rejection
+        // written into the file by hand would drop the act (and every later one about the same thing).
+        if (e.state == OutboxState::Rejected && e.act.author == author.name &&
+            !rejectionSigned(e, outbox.id(), author.key.publicKey())) {
+            report.lines << QStringLiteral("act %1 is marked rejected in the outbox file without %2's "
+                                           "signature over the rejection: looking at it again")
+                                .arg(e.act.n)
+                                .arg(author.name);
+            e.state = OutboxState::Pending;
+            markedInFile.insert(e.act.n); // its outcome row stays (append-only); what happens now counts
         }
         if (e.state == OutboxState::Rejected)
             for (const QString &key : keysOf(e.act))
@@ -236,8 +247,10 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
         }
         if (act.n <= done->first) {
             // Appended before; the outcome was not noted when the sync was cut off.
-            if (auto r = outbox.markSynced(act.n, act.n == done->first ? done->second : 0, clock()); !r.ok())
-                return r.error();
+            if (!markedInFile.contains(act.n))
+                if (auto r = outbox.markSynced(act.n, act.n == done->first ? done->second : 0, clock());
+                    !r.ok())
+                    return r.error();
             ++report.recovered;
             report.lines << QStringLiteral("act %1 was already in the team log").arg(act.n);
             continue;
@@ -271,6 +284,9 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
             ev.tsMs.reset(); // it reaches the log now
             events << ev;
         }
+        auto blobs = outbox.blobsOf(act.n);
+        if (!blobs.ok())
+            return blobs.error();
         // Admitted against the log as it stands and appended onto exactly that log: a colleague's
         // act landing in between (a switch flipped, an incident closed) is checked again first.
         Result<QList<StoredEvent>> stored = QList<StoredEvent>();
@@ -289,8 +305,8 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
                 }
                 checkedAt = ok.value();
             }
-            stored = checkedAt ? team.appendOnSize(*checkedAt, author, events, act.blobs)
-                               : team.append(author, events, act.blobs);
+            stored = checkedAt ? team.appendOnSize(*checkedAt, author, events, blobs.value())
+                               : team.append(author, events, blobs.value());
             if (stored.ok() || stored.error().id != QLatin1String(EvidenceStore::kGrewMeanwhile) ||
                 attempt >= 100)
                 break;

@@ -56,6 +56,8 @@ private Q_SLOTS:
     void theCliWorksWithoutTheServer();
     void aForgedOfflineRecordFailsVerify();
     void aRowSlippedIntoTheOutboxIsNeverSigned();
+    void aRejectionWrittenByHandDropsNothing();
+    void anAttachmentMadeOfflineReachesTheLog();
     void anotherIdentityCannotHideItsChangesBehindAnOutbox();
     void oneSyncOfAnOutboxAtATime();
     void aViewOfTheCopyKeepsItsBasisWhileTheCopyGrows();
@@ -389,7 +391,15 @@ void TestOutbox::theOutboxFileIsAppendOnly() {
                 ->queue(m_alice, QStringLiteral("store"), basis,
                         {ev(QStringLiteral("test.note"), QString(), p)}, {}, m_now)
                 .ok());
-    QVERIFY(outbox.value()->markRejected(1, QStringLiteral("refused"), m_now).ok());
+    const OutboxAct made = outbox.value()->entries()->first().act;
+    QVERIFY(outbox.value()->markRejected(m_alice, made, QStringLiteral("refused"), m_now).ok());
+    // The rejection is alice's, over this act of this outbox, this reason and this time.
+    const OutboxEntry rejected = outbox.value()->entries()->first();
+    QVERIFY(rejectionSigned(rejected, outbox.value()->id(), m_alice.key.publicKey()));
+    QVERIFY(!rejectionSigned(rejected, outbox.value()->id(), m_bob.key.publicKey()));
+    OutboxEntry otherReason = rejected;
+    otherReason.reason = QStringLiteral("something else");
+    QVERIFY(!rejectionSigned(otherReason, outbox.value()->id(), m_alice.key.publicKey()));
     QVERIFY(!outbox.value()->markSynced(1, 5, m_now).ok()); // one outcome an act
     auto db = store::Database::open(path, false);
     QVERIFY(db.ok());
@@ -403,6 +413,76 @@ void TestOutbox::theOutboxFileIsAppendOnly() {
     const QString other = m_dir.write(QStringLiteral("notes.txt"), "not a database\n");
     QVERIFY(!Outbox::open(other).ok());
     QCOMPARE(FileUtil::permissions(path) & 077, 0);
+}
+
+// A rejection written into the outbox file by hand (sqlite3) would drop a waiting act, and every
+// later act about the same thing: a rejection counts only with its author's signature, so the
+// next sync looks at the act again and appends it; the row stays, and a second sync changes nothing.
+void TestOutbox::aRejectionWrittenByHandDropsNothing() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const Checkpoint basis = team->latestCheckpoint().value();
+    const QString path = m_dir.file(QStringLiteral("hand-rejected.sqlite"));
+    auto outbox = Outbox::open(path);
+    QVERIFY(outbox.ok());
+    JsonValue p = JsonValue::object();
+    p["text"] = QStringLiteral("made offline");
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("test.note"), QStringLiteral("kl"), p)}, {}, m_now)
+                .ok());
+    sqlite3(path, QStringLiteral("INSERT INTO outcomes(n, state, at_ms, first_seq, reason) VALUES "
+                                 "(1, 'rejected', %1, 0, 'the team log refused it')")
+                      .arg(m_now));
+    QCOMPARE(outbox.value()->entries()->first().state, OutboxState::Rejected);
+    const quint64 before = team->size().value();
+    auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
+    QCOMPARE(report->synced, 1);
+    QCOMPARE(report->rejected, 0);
+    QVERIFY2(report->lines.join(QLatin1Char('\n')).contains(QStringLiteral("without alice's signature")),
+             qPrintable(report->lines.join(QLatin1Char('\n'))));
+    QCOMPARE(team->size().value(), before + 2); // the sync record and the note
+    EventFilter notes;
+    notes.kind = QStringLiteral("test.note");
+    notes.text = QStringLiteral("made offline");
+    QCOMPARE(team->query(notes)->size(), 1);
+    auto again = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
+    QCOMPARE(again->synced, 0);
+    QCOMPARE(again->rejected, 0);
+    QCOMPARE(team->size().value(), before + 2);
+}
+
+// An attachment made offline waits in the outbox with its bytes and reaches the team log with its
+// act; listing the outbox does not read the bytes of every attachment it ever carried.
+void TestOutbox::anAttachmentMadeOfflineReachesTheLog() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const Checkpoint basis = team->latestCheckpoint().value();
+    auto outbox = Outbox::open(m_dir.file(QStringLiteral("attached.sqlite")));
+    QVERIFY(outbox.ok());
+    const QByteArray bytes = QByteArrayLiteral("\x89PNG screenshot of the failed gate");
+    auto blob = makeBlob(QStringLiteral("gate.png"), bytes, QStringLiteral("image/png"));
+    QVERIFY(blob.ok());
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {attachmentEvent(blob.value(), QStringLiteral("kl"))}, {blob.value()}, m_now)
+                .ok());
+    QVERIFY(outbox.value()->entries()->first().act.blobs.isEmpty());
+    auto kept = outbox.value()->blobsOf(1);
+    QVERIFY(kept.ok());
+    QCOMPARE(kept->size(), 1);
+    QCOMPARE(kept->first().bytes, bytes);
+    QCOMPARE(kept->first().sha256, blob->sha256);
+    auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
+    QCOMPARE(report->synced, 1);
+    auto stored = team->blob(blob->sha256);
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value(), bytes);
+    auto verified = team->verify(VerifyOptions(true));
+    QVERIFY(verified.ok() && verified->intact);
 }
 
 // The console itself: the server goes down under it; it goes on working from its verified copy of
