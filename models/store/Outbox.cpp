@@ -45,6 +45,10 @@ CREATE TABLE IF NOT EXISTS outcomes(
     first_seq INTEGER NOT NULL,
     reason TEXT NOT NULL,
     signature TEXT NOT NULL DEFAULT '');
+CREATE TRIGGER IF NOT EXISTS meta_no_update BEFORE UPDATE ON meta
+    BEGIN SELECT RAISE(ABORT, 'the outbox is append-only: UPDATE on meta refused'); END;
+CREATE TRIGGER IF NOT EXISTS meta_no_delete BEFORE DELETE ON meta
+    BEGIN SELECT RAISE(ABORT, 'the outbox is append-only: DELETE on meta refused'); END;
 CREATE TRIGGER IF NOT EXISTS acts_no_update BEFORE UPDATE ON acts
     BEGIN SELECT RAISE(ABORT, 'the outbox is append-only: UPDATE on acts refused'); END;
 CREATE TRIGGER IF NOT EXISTS acts_no_delete BEFORE DELETE ON acts
@@ -266,7 +270,8 @@ Result<OutboxAct> Outbox::queue(const Signer &author, const QString &storeId, co
 Result<QList<OutboxEntry>> Outbox::entries() const {
     auto st = Statement::prepare(
         *m_db, "SELECT a.n, a.made_ms, a.author, a.store_id, a.basis_size, a.basis_root, a.events, o.state, "
-               "o.at_ms, o.first_seq, o.reason, a.act_signature, o.signature FROM acts a LEFT JOIN outcomes "
+               "o.at_ms, o.first_seq, o.reason, a.act_signature, o.signature, o.n IS NOT NULL FROM acts a "
+               "LEFT JOIN outcomes "
                "o ON o.n = a.n "
                "ORDER BY a.n");
     if (!st.ok())
@@ -296,6 +301,7 @@ Result<QList<OutboxEntry>> Outbox::entries() const {
         e.reason = st->text(10);
         e.act.actSignature = QByteArray::fromBase64(st->text(11).toLatin1());
         e.outcomeSignature = QByteArray::fromBase64(st->text(12).toLatin1());
+        e.outcomeRow = st->int64(13) != 0;
         out << e;
     }
     return out;
@@ -371,6 +377,10 @@ Result<void> Outbox::markRejected(const Signer &author, const OutboxAct &act, co
     if (signature.isEmpty())
         return makeError(ErrorCode::Store, QStringLiteral("cannot sign the rejection"), m_path);
     return mark(act.n, OutboxState::Rejected, 0, reason, atMs, signature);
+}
+
+Result<void> Outbox::markUnsigned(qint64 n, const QString &reason, qint64 atMs) {
+    return mark(n, OutboxState::Rejected, 0, reason, atMs);
 }
 
 Result<void> Outbox::mark(qint64 n, OutboxState state, quint64 firstSeq, const QString &reason, qint64 atMs,

@@ -66,6 +66,7 @@ struct OutboxEntry {
     // refused it. A rejection without one (written into the file by hand) drops nothing: the next
     // sync of the author looks at the act again.
     QByteArray outcomeSignature;
+    bool outcomeRow = false; // the file holds an outcome row for it (whatever its state says)
 };
 
 // What a rejection's signature covers: the act (its team log, its place in the outbox `outboxId`,
@@ -121,6 +122,9 @@ public:
     Result<void> markSynced(qint64 n, quint64 firstSeq, qint64 atMs);
     // Signed by the author whose sync refused it (the acts synced are the author's own).
     Result<void> markRejected(const Signer &author, const OutboxAct &act, const QString &reason, qint64 atMs);
+    // An act refused because it is not what its author signed (or its file was edited around it):
+    // noted without a signature, so it counts for nothing and the next sync looks at it again.
+    Result<void> markUnsigned(qint64 n, const QString &reason, qint64 atMs);
 
 private:
     Outbox() = default;

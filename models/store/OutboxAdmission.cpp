@@ -197,18 +197,17 @@ public:
             m_consumed.contains(ids.first()))
             return nullptr;
         // What this outbox knows of the act settles most records without asking the log: an act it
-        // noted as synced has its record just before the first event it noted; one it refused was
-        // never appended from here; one still waiting (or being synced now) has no record before
-        // this window, since nobody else knows its ids. Only an act synced with its position lost
-        // (a sync cut off) needs the log's first record of its ids.
+        // noted as synced has its record just before the first event it noted; one still waiting
+        // (or being synced now) has no record before this window, since nobody else knows its ids.
+        // Anything else the log decides by the first record of its ids: an act noted as refused (a
+        // row written into the file by hand may say so of an act synced since), or synced at
+        // another position or with its position lost (a sync cut off).
         switch (own->state) {
         case OutboxState::Rejected:
-            return nullptr;
+            break;
         case OutboxState::Synced:
-            if (own->firstSeq == 0)
-                break; // its position was lost: the log says which record came first
             if (own->firstSeq != e.seq + 1)
-                return nullptr;
+                break;
             m_consumed.insert(ids.first());
             return &own.value();
         case OutboxState::Pending:

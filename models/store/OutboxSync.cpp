@@ -8,9 +8,11 @@
 #include "core/CanonicalJson.h"
 #include "crypto/Ed25519.h"
 #include "crypto/Merkle.h"
+#include "crypto/Sha256.h"
 
 #include <QHash>
 #include <QLockFile>
+#include <QSet>
 
 #include <algorithm>
 
@@ -194,17 +196,31 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
         return keys;
     };
     QSet<qint64> markedInFile; // acts whose outcome row the file already holds
-    const auto refuse = [&](const OutboxAct &act, const QString &why) -> Result<void> {
-        if (!markedInFile.contains(act.n))
-            if (auto r = outbox.markRejected(author, act, why, clock()); !r.ok())
+    // A refusal by the team log (its rules, or its state since the act's basis) is signed by the
+    // author and takes the later acts about the same thing with it. An act that is not what its
+    // author signed, or whose file was edited around it, is refused unsigned and takes nothing with
+    // it: an edit of the file must not make the author's own sync drop genuine acts.
+    const auto refuseAs = [&](const OutboxAct &act, const QString &why, bool byTheLog) -> Result<void> {
+        if (!markedInFile.contains(act.n)) {
+            if (auto r = byTheLog ? outbox.markRejected(author, act, why, clock())
+                                  : outbox.markUnsigned(act.n, why, clock());
+                !r.ok())
                 return r.error();
-        for (const QString &key : keysOf(act))
-            if (!refusedKeys.contains(key))
-                refusedKeys.insert(key, act.n);
+            markedInFile.insert(act.n);
+        }
+        if (byTheLog)
+            for (const QString &key : keysOf(act))
+                if (!refusedKeys.contains(key))
+                    refusedKeys.insert(key, act.n);
         ++report.rejected;
         report.lines << QStringLiteral("act %1 rejected: %2").arg(act.n).arg(why);
         return {};
     };
+    const auto refuse = [&](const OutboxAct &act, const QString &why) { return refuseAs(act, why, true); };
+    // An outcome row already in the file (whatever it says) is never written again.
+    for (const OutboxEntry &e : entries.value())
+        if (e.outcomeRow)
+            markedInFile.insert(e.act.n);
     for (OutboxEntry e : entries.value()) {
         // Synced in order: an act of this author after the last one the team log records as synced
         // (in an event that counts) was not synced, whatever an outcome row in the file says.
@@ -239,10 +255,11 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
             continue;
         }
         if (act.storeId != team.storeId()) {
-            const QString why = QStringLiteral("it was signed for the team log %1, this one is %2")
-                                    .arg(act.storeId, team.storeId());
-            if (auto r = refuse(act, why); !r.ok())
-                return r.error();
+            // Meant for another log: it waits for that one (a connection to another log at the
+            // same address refuses nothing).
+            report.lines << QStringLiteral("act %1 was signed for the team log %2, this one is %3: it waits")
+                                .arg(act.n)
+                                .arg(act.storeId, team.storeId());
             continue;
         }
         if (act.n <= done->first) {
@@ -261,7 +278,7 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
             !real.ok()) {
             if (!team.reachable() || logDamaged(act.n))
                 return report;
-            if (auto r = refuse(act, real.error().message); !r.ok())
+            if (auto r = refuseAs(act, real.error().message, false); !r.ok())
                 return r.error();
             continue;
         }
@@ -284,9 +301,19 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
             ev.tsMs.reset(); // it reaches the log now
             events << ev;
         }
-        auto blobs = outbox.blobsOf(act.n);
-        if (!blobs.ok())
-            return blobs.error();
+        // The act's attachments: only bytes one of its (signed) attachment events names, by their
+        // hash; a row added to the file beside them is left out.
+        auto kept = outbox.blobsOf(act.n);
+        if (!kept.ok())
+            return kept.error();
+        QSet<QString> named;
+        for (const NewEvent &ev : act.events)
+            if (ev.kind == QLatin1String("evidence.attached"))
+                named.insert(ev.payload.stringAt("sha256"));
+        Result<QList<NewBlob>> blobs = QList<NewBlob>();
+        for (const NewBlob &b : kept.value())
+            if (named.remove(b.sha256) && crypto::sha256Hex(b.bytes) == b.sha256)
+                blobs->append(b);
         // Admitted against the log as it stands and appended onto exactly that log: a colleague's
         // act landing in between (a switch flipped, an incident closed) is checked again first.
         Result<QList<StoredEvent>> stored = QList<StoredEvent>();
@@ -325,7 +352,10 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
                     << QStringLiteral("act %1 and those after it wait: %2").arg(act.n).arg(report.stopped);
                 return report;
             }
-            if (auto r = refuse(act, stored.error().message); !r.ok())
+            // Bytes missing from the file or changed in it are the file's fault, not the log's.
+            if (auto r =
+                    refuseAs(act, stored.error().message, stored.error().code != ErrorCode::InvalidInput);
+                !r.ok())
                 return r.error();
             continue;
         }

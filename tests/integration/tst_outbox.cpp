@@ -403,8 +403,9 @@ void TestOutbox::theOutboxFileIsAppendOnly() {
     QVERIFY(!outbox.value()->markSynced(1, 5, m_now).ok()); // one outcome an act
     auto db = store::Database::open(path, false);
     QVERIFY(db.ok());
-    for (const char *sql : {"DELETE FROM acts", "UPDATE acts SET events = '[]'", "DELETE FROM outcomes",
-                            "UPDATE outcomes SET state = 'synced'"}) {
+    for (const char *sql :
+         {"DELETE FROM acts", "UPDATE acts SET events = '[]'", "DELETE FROM outcomes",
+          "UPDATE outcomes SET state = 'synced'", "UPDATE meta SET value = 'x'", "DELETE FROM meta"}) {
         auto r = db->exec(sql);
         QVERIFY2(!r.ok() && r.error().message.contains(QStringLiteral("append-only")), sql);
     }
@@ -452,6 +453,50 @@ void TestOutbox::aRejectionWrittenByHandDropsNothing() {
     QCOMPARE(again->synced, 0);
     QCOMPARE(again->rejected, 0);
     QCOMPARE(team->size().value(), before + 2);
+
+    // Edits around genuine acts do not make the author's own sync refuse them: an act made up in
+    // alice's name (not signed by her as this outbox's act) is refused unsigned and takes nothing
+    // with it, and a blob row added beside the genuine act after it is left out of its append.
+    const Signer mallory = makeSigner(QStringLiteral("alice"));
+    const QString scratch = m_dir.file(QStringLiteral("made-up.sqlite"));
+    {
+        auto other = Outbox::open(scratch);
+        QVERIFY(other.ok());
+        QVERIFY(other.value()
+                    ->queue(mallory, team->storeId(), basis,
+                            {ev(QStringLiteral("test.note"), QStringLiteral("kl"), p)}, {}, m_now)
+                    .ok());
+        QVERIFY(other.value()
+                    ->queue(mallory, team->storeId(), basis,
+                            {ev(QStringLiteral("test.note"), QStringLiteral("kl"), p)}, {}, m_now)
+                    .ok());
+    }
+    sqlite3(path,
+            QStringLiteral("ATTACH '%1' AS m; INSERT INTO acts(made_ms, author, store_id, basis_size, "
+                           "basis_root, events, act_signature) SELECT made_ms, author, store_id, basis_size, "
+                           "basis_root, events, act_signature FROM m.acts WHERE n = 2;")
+                .arg(scratch));
+    JsonValue q = JsonValue::object();
+    q["text"] = QStringLiteral("made offline, second");
+    const Checkpoint now = team->latestCheckpoint().value();
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), now,
+                        {ev(QStringLiteral("test.note"), QStringLiteral("kl"), q)}, {}, m_now)
+                .ok());
+    sqlite3(path, QStringLiteral("INSERT INTO act_blobs(n, sha256, name, media_type, data) VALUES "
+                                 "(3, '%1', 'x', 'x', x'00')")
+                      .arg(QString(64, QLatin1Char('0'))));
+    auto third = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY2(third.ok(), qPrintable(third.ok() ? QString() : third.error().toString()));
+    QCOMPARE(third->synced, 1);
+    QCOMPARE(third->rejected, 1);
+    const auto entries = outbox.value()->entries().value();
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries.at(1).state, OutboxState::Rejected); // the made-up act, refused unsigned
+    QVERIFY(!rejectionSigned(entries.at(1), outbox.value()->id(), m_alice.key.publicKey()));
+    QCOMPARE(entries.at(2).state, OutboxState::Synced);
+    notes.text = QStringLiteral("second");
+    QCOMPARE(team->query(notes)->size(), 1);
 }
 
 // An attachment made offline waits in the outbox with its bytes and reaches the team log with its
