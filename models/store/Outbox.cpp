@@ -101,6 +101,21 @@ Result<void> readEvents(const QString &text, OutboxAct &act, const QString &wher
     return {};
 }
 
+// Adds a signature column (text, empty by default) to a table of an outbox made before it existed.
+Result<void> addColumnIfMissing(Database &db, const char *table, const char *column) {
+    auto cols = Statement::prepare(db, "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?");
+    if (!cols.ok())
+        return cols.error();
+    cols->bind(1, QString::fromLatin1(table)).bind(2, QString::fromLatin1(column));
+    if (auto row = cols->step(); !row.ok())
+        return row.error();
+    if (cols->int64(0) != 0)
+        return {};
+    const std::string sql =
+        std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " TEXT NOT NULL DEFAULT ''";
+    return db.exec(sql.c_str());
+}
+
 } // namespace
 
 QString outboxStateName(OutboxState state) {
@@ -141,29 +156,12 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path) {
     if (auto r = out->m_db->exec(kSchema); !r.ok())
         return r.error();
     // An outbox made before acts were signed as a whole gains the column; its acts carry no such
-    // signature and are rejected at sync (their author acts again).
-    auto cols = Statement::prepare(*out->m_db, "SELECT COUNT(*) FROM pragma_table_info('acts') WHERE name = "
-                                               "'act_signature'");
-    if (!cols.ok())
-        return cols.error();
-    if (auto row = cols->step(); !row.ok())
-        return row.error();
-    if (cols->int64(0) == 0)
-        if (auto r = out->m_db->exec("ALTER TABLE acts ADD COLUMN act_signature TEXT NOT NULL DEFAULT ''");
-            !r.ok())
-            return r.error();
-    // An outbox made before rejections were signed gains the column; its rejections carry no
-    // signature and are looked at again by the next sync.
-    auto outcomeCols = Statement::prepare(*out->m_db, "SELECT COUNT(*) FROM pragma_table_info('outcomes') "
-                                                      "WHERE name = 'signature'");
-    if (!outcomeCols.ok())
-        return outcomeCols.error();
-    if (auto row = outcomeCols->step(); !row.ok())
-        return row.error();
-    if (outcomeCols->int64(0) == 0)
-        if (auto r = out->m_db->exec("ALTER TABLE outcomes ADD COLUMN signature TEXT NOT NULL DEFAULT ''");
-            !r.ok())
-            return r.error();
+    // signature and are rejected at sync (their author acts again). One made before rejections were
+    // signed gains theirs; its rejections are looked at again by the next sync.
+    if (auto r = addColumnIfMissing(*out->m_db, "acts", "act_signature"); !r.ok())
+        return r.error();
+    if (auto r = addColumnIfMissing(*out->m_db, "outcomes", "signature"); !r.ok())
+        return r.error();
     auto tx = store::Transaction::begin(*out->m_db);
     if (!tx.ok())
         return tx.error();

@@ -217,6 +217,7 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
         return {};
     };
     const auto refuse = [&](const OutboxAct &act, const QString &why) { return refuseAs(act, why, true); };
+    const crypto::PublicKey authorKey = author.key.publicKey();
     // An outcome row already in the file (whatever it says) is never written again.
     for (const OutboxEntry &e : entries.value())
         if (e.outcomeRow)
@@ -229,19 +230,17 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
                                 "act %1 is marked synced in the outbox file, but the team log does "
                                 "not hold it: syncing it")
                                 .arg(e.act.n);
-            e.state = OutboxState::Pending;
-            markedInFile.insert(e.act.n); // its outcome row stays (append-only); the log's record counts
+            e.state = OutboxState::Pending; // its outcome row stays (append-only); the log's record counts
         }
         // Refused by this author's own sync only when the author signed the rejection: a rejection
         // written into the file by hand would drop the act (and every later one about the same thing).
         if (e.state == OutboxState::Rejected && e.act.author == author.name &&
-            !rejectionSigned(e, outbox.id(), author.key.publicKey())) {
+            !rejectionSigned(e, outbox.id(), authorKey)) {
             report.lines << QStringLiteral("act %1 is marked rejected in the outbox file without %2's "
                                            "signature over the rejection: looking at it again")
                                 .arg(e.act.n)
                                 .arg(author.name);
-            e.state = OutboxState::Pending;
-            markedInFile.insert(e.act.n); // its outcome row stays (append-only); what happens now counts
+            e.state = OutboxState::Pending; // its outcome row stays (append-only); what happens now counts
         }
         if (e.state == OutboxState::Rejected)
             for (const QString &key : keysOf(e.act))
@@ -310,10 +309,10 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
         for (const NewEvent &ev : act.events)
             if (ev.kind == QLatin1String("evidence.attached"))
                 named.insert(ev.payload.stringAt("sha256"));
-        Result<QList<NewBlob>> blobs = QList<NewBlob>();
+        QList<NewBlob> blobs;
         for (const NewBlob &b : kept.value())
             if (named.remove(b.sha256) && crypto::sha256Hex(b.bytes) == b.sha256)
-                blobs->append(b);
+                blobs.append(b);
         // Admitted against the log as it stands and appended onto exactly that log: a colleague's
         // act landing in between (a switch flipped, an incident closed) is checked again first.
         Result<QList<StoredEvent>> stored = QList<StoredEvent>();
@@ -332,8 +331,8 @@ Result<OutboxSyncReport> syncOutbox(Outbox &outbox, EvidenceStore &team, const S
                 }
                 checkedAt = ok.value();
             }
-            stored = checkedAt ? team.appendOnSize(*checkedAt, author, events, blobs.value())
-                               : team.append(author, events, blobs.value());
+            stored = checkedAt ? team.appendOnSize(*checkedAt, author, events, blobs)
+                               : team.append(author, events, blobs);
             if (stored.ok() || stored.error().id != QLatin1String(EvidenceStore::kGrewMeanwhile) ||
                 attempt >= 100)
                 break;

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void aRowSlippedIntoTheOutboxIsNeverSigned();
     void aRejectionWrittenByHandDropsNothing();
     void anAttachmentMadeOfflineReachesTheLog();
+    void forgedOutcomesHideNoChangeAndStopNoSync();
     void anotherIdentityCannotHideItsChangesBehindAnOutbox();
     void oneSyncOfAnOutboxAtATime();
     void aViewOfTheCopyKeepsItsBasisWhileTheCopyGrows();
@@ -1130,6 +1131,51 @@ void TestOutbox::anActMadeOnARefusedOneIsRefused() {
     EventFilter decisions;
     decisions.kind = QStringLiteral("incident.decision");
     QCOMPARE(team->query(decisions)->size(), 0);
+}
+
+// Outcome rows written into the outbox file by hand make neither a conflict nor a stop: a forged
+// rejection of the first of two decisions on one incident (once the first is synced, the second's
+// admission asks the log whose record it is, not the file), and a row with a state of its own
+// (CHECK constraints ignored) on a third act, which the sync appends without writing a second row.
+void TestOutbox::forgedOutcomesHideNoChangeAndStopNoSync() {
+    auto team = open(m_db, m_server);
+    QVERIFY(team);
+    const QString id = QStringLiteral("INC-F0RG-0UT1");
+    QVERIFY(team->append(m_alice, {ev(QStringLiteral("incident.opened"), QStringLiteral("pg"), incident(id))})
+                .ok());
+    const Checkpoint basis = team->latestCheckpoint().value();
+    const QString path = m_dir.file(QStringLiteral("forged-outcomes.sqlite"));
+    auto outbox = Outbox::open(path);
+    QVERIFY(outbox.ok());
+    for (const QString &text :
+         {QStringLiteral("roll back"), QStringLiteral("after the rollback: verify the pack")})
+        QVERIFY(
+            outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("incident.decision"), QStringLiteral("pg"), decision(id, text))},
+                        {}, m_now)
+                .ok());
+    JsonValue note = JsonValue::object();
+    note["text"] = QStringLiteral("third");
+    QVERIFY(outbox.value()
+                ->queue(m_alice, team->storeId(), basis,
+                        {ev(QStringLiteral("test.note"), QStringLiteral("kl"), note)}, {}, m_now)
+                .ok());
+    sqlite3(path, QStringLiteral(
+                      "PRAGMA ignore_check_constraints = ON; INSERT INTO outcomes(n, state, at_ms, "
+                      "first_seq, reason) VALUES (1, 'rejected', %1, 0, 'forged'), (3, 'lost', %1, 0, '')")
+                      .arg(m_now));
+    auto report = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
+    QVERIFY2(report->synced == 3 && report->rejected == 0, qPrintable(report->lines.join(QLatin1Char('\n'))));
+    EventFilter decisions;
+    decisions.kind = QStringLiteral("incident.decision");
+    QCOMPARE(team->query(decisions)->size(), 2);
+    const quint64 size = team->size().value();
+    auto again = syncOutbox(*outbox.value(), *team, m_alice, admission(*outbox.value()), m_clock);
+    QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
+    QCOMPARE(again->synced, 0);
+    QCOMPARE(team->size().value(), size);
 }
 
 // A port that accepts and then closes, or accepts and never says a word (a tunnel or a pooler with
