@@ -510,10 +510,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Objective MET: restored within 15 minutes and integrity within 30.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Objective MISSED.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,6 +619,10 @@
     </message>
     <message>
         <source>Cited events not covered by this checkpoint (newer than it), so without a proof here: %1. Generate the report again once a checkpoint covers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objective MET: restored within %1 minutes and integrity within %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1158,6 +1158,10 @@ First action: %4%5</source>
     </message>
     <message>
         <source>%1 already signed as %2; the sign-offs need different people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drill %1 on %2 met only the objective its start stated; its clocks were not met within %3 / %4 minutes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

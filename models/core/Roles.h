@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 namespace ops::Roles {
 
 // The roles an identity may hold (docs/operator-guide.md).
@@ -29,32 +31,42 @@ inline bool monitorMayRecord(QStringView kind) {
     return kind.startsWith(QLatin1String("probe.")) || kind == QLatin1String("alert.fired") ||
            kind == QLatin1String("alert.cleared") || kind.startsWith(QLatin1String("signal.")) ||
            kind.startsWith(QLatin1String("monitor.")) || kind.startsWith(QLatin1String("notification.")) ||
+           kind.startsWith(QLatin1String("alertmanager.")) ||
            kind == QLatin1String("silence.window_opened") || kind == QLatin1String("silence.expired");
 }
 
 // The role a person's act needs, by kind (and, for runbook steps, by the runbook and the step's
-// own signing role). The verbs check this before they write; the write gate and verify check it
-// again from the events, as of the act's position in the log.
+// own signing role). Every kind of act this console records is listed here; a kind under an act
+// prefix (EvidenceTypes.h, isActKind) that is not listed is no act of this console and is
+// refused. The verbs check this before they write; the write gate and verify check it again from
+// the events, as of the act's position in the log.
 struct ActRule {
     QStringList anyOf; // empty: any approved identity may record it
     QString also;      // a role needed besides, e.g. the role a signed step is signed as
 };
 
-inline ActRule ruleForAct(QStringView kind, const JsonValue &payload) {
+inline std::optional<ActRule> ruleForAct(QStringView kind, const JsonValue &payload) {
     const QStringList incident{QStringLiteral("operator"), QStringLiteral("incident-owner")};
-    const auto is = [&](const char *k) { return kind == QLatin1String(k); };
-    const auto prefix = [&](const char *p) { return kind.startsWith(QLatin1String(p)); };
-    if (is("incident.decision") || is("incident.closed"))
-        return {{QStringLiteral("incident-owner")}, {}};
-    if (prefix("incident.") || prefix("killswitch.") || prefix("publisher.") || is("rollback.started") ||
-        is("rollback.finished") || is("alert.acknowledged") || is("silence.added") || is("silence.ended"))
-        return {incident, {}};
-    // What the recorder sees of silences: a maintenance window opening, a silence's time being up.
-    if (is("silence.window_opened") || is("silence.expired") || prefix("notification."))
-        return {incident + QStringList{QStringLiteral("monitor")}, {}};
-    if (prefix("alert.") || prefix("probe.") || prefix("monitor."))
-        return {incident + QStringList{QStringLiteral("monitor")}, {}};
-    if (prefix("runbook.")) {
+    const QStringList recorder = incident + QStringList{QStringLiteral("monitor")};
+    const auto in = [&](std::initializer_list<const char *> kinds) {
+        for (const char *k : kinds)
+            if (kind == QLatin1String(k))
+                return true;
+        return false;
+    };
+    if (in({"incident.decision", "incident.closed"}))
+        return ActRule{{QStringLiteral("incident-owner")}, {}};
+    if (in({"incident.opened", "incident.owner_assigned", "incident.severity_changed", "incident.evidence",
+            "killswitch.activated", "killswitch.deactivated", "rollback.started", "rollback.finished",
+            "alert.acknowledged", "silence.added", "silence.ended"}))
+        return ActRule{incident, {}};
+    // What the recorder observes: probes, alert cells, Alertmanager's notices, notifications, a
+    // maintenance window opening, a silence's time being up, a gap in its own recording.
+    if (in({"probe.state_changed", "probe.round", "alert.fired", "alert.cleared", "alertmanager.firing",
+            "alertmanager.resolved", "notification.attempted", "silence.window_opened", "silence.expired",
+            "monitor.gap"}))
+        return ActRule{recorder, {}};
+    if (in({"runbook.started", "runbook.step", "runbook.completed"})) {
         QString signedAs;
         if (const JsonValue *evidence = payload.find("evidence"); evidence && evidence->isObject())
             signedAs = evidence->stringAt("signed_as");
@@ -67,34 +79,41 @@ inline ActRule ruleForAct(QStringView kind, const JsonValue &payload) {
             return kind == QLatin1String("runbook.step") && signoffs.contains(signedAs)
                        ? ActRule{{signedAs}, {}}
                        : ActRule{{QStringLiteral("release-owner")}, {}};
-        return {incident, signedAs};
+        return ActRule{incident, signedAs};
     }
-    if (prefix("launch."))
-        return {{QStringLiteral("release-owner")}, {}};
-    if (is("derivation.imported") || is("derivation.superseded") || is("handoff.attested"))
-        return {{QStringLiteral("analyst")}, {}};
-    if (is("derivation.reviewed") || is("derivation.signed") || is("handoff.threats") ||
-        is("handoff.exported"))
-        return {{QStringLiteral("reviewer")}, {}};
-    if (is("derivation.risk-noted"))
-        return {{QStringLiteral("risk-owner")}, {}};
-    if (is("derivation.invalidated") || is("handoff.charter"))
-        return {{QStringLiteral("analyst"), QStringLiteral("reviewer")}, {}};
-    // rollback.deadline_missed (a fact of the clock), derivation.denied (a refused attempt),
-    // verdicts, proofs, attachments, import statements, signals: any approved identity.
-    return {};
+    if (in({"launch.decided"}))
+        return ActRule{{QStringLiteral("release-owner")}, {}};
+    if (in({"derivation.imported", "derivation.superseded", "handoff.attested"}))
+        return ActRule{{QStringLiteral("analyst")}, {}};
+    if (in({"derivation.reviewed", "derivation.signed", "handoff.threats", "handoff.exported"}))
+        return ActRule{{QStringLiteral("reviewer")}, {}};
+    if (in({"derivation.risk-noted"}))
+        return ActRule{{QStringLiteral("risk-owner")}, {}};
+    if (in({"derivation.invalidated", "handoff.charter"}))
+        return ActRule{{QStringLiteral("analyst"), QStringLiteral("reviewer")}, {}};
+    // Any approved identity: a missed deadline (a fact of the clock, judged by the fold against
+    // the run's own clocks), a refused attempt, what someone checked or generated (verdicts, proof
+    // summaries, verify results, attestations, reports), attachments, import statements, shift
+    // handovers and the record of an outbox's sync (admitted by the sync's own rules).
+    if (in({"rollback.deadline_missed", "derivation.denied", "verdict.verified", "proof.summarized",
+            "evidence.verified", "evidence.attached", "evidence.imported", "attestation.signed",
+            "report.generated", "handover.given", "handover.acknowledged", "outbox.synced"}))
+        return ActRule{};
+    return std::nullopt;
 }
 
 // Why `held` may not make an act of `kind`; empty when it may.
 inline QString actRefusal(QStringView kind, const JsonValue &payload, const QStringList &held) {
-    const ActRule rule = ruleForAct(kind, payload);
-    bool any = rule.anyOf.isEmpty();
-    for (const QString &r : rule.anyOf)
+    const std::optional<ActRule> rule = ruleForAct(kind, payload);
+    if (!rule)
+        return QStringLiteral("%1 is not a kind of act this console records").arg(kind);
+    bool any = rule->anyOf.isEmpty();
+    for (const QString &r : rule->anyOf)
         any = any || held.contains(r);
     if (!any)
-        return QStringLiteral("%1 needs the %2 role").arg(kind, rule.anyOf.join(QStringLiteral(" or ")));
-    if (!rule.also.isEmpty() && !held.contains(rule.also))
-        return QStringLiteral("%1 signed as %2 needs that role").arg(kind, rule.also);
+        return QStringLiteral("%1 needs the %2 role").arg(kind, rule->anyOf.join(QStringLiteral(" or ")));
+    if (!rule->also.isEmpty() && !held.contains(rule->also))
+        return QStringLiteral("%1 signed as %2 needs that role").arg(kind, rule->also);
     return {};
 }
 

@@ -238,18 +238,26 @@ void IncidentBook::apply(const StoredEvent &e) {
             r.rollback = true;
             r.drill = p.find("drill") && p.find("drill")->toBool();
             // The clock starts when the operator confirmed, never after the event that records it;
-            // the deadlines keep their distance from that start.
+            // the deadlines keep their distance from that start. Where the stated deadline and the
+            // stated objective in minutes disagree, the shorter one counts: a start cannot show
+            // "15 minutes" and be judged by a later deadline.
             const qint64 confirmed = intAt(p, "confirmed_at_ms") > 0 ? intAt(p, "confirmed_at_ms") : e.tsMs;
             r.startedMs = qMin(confirmed, e.tsMs);
+            const auto distance = [&](std::string_view deadlineKey, std::string_view minutesKey) {
+                qint64 d = qMax<qint64>(0, intAt(p, deadlineKey) - confirmed);
+                if (const qint64 minutes = intAt(p, minutesKey); minutes > 0)
+                    d = qMin(d, minutes * 60000);
+                return d;
+            };
             r.clocks << RollbackClock{QStringLiteral("restore"),
                                       p.stringAt("restore_step"),
-                                      r.startedMs + (intAt(p, "restore_deadline_ms") - confirmed),
+                                      r.startedMs + distance("restore_deadline_ms", "restore_minutes"),
                                       0,
                                       0,
                                       false}
                      << RollbackClock{QStringLiteral("integrity"),
                                       p.stringAt("integrity_step"),
-                                      r.startedMs + (intAt(p, "integrity_deadline_ms") - confirmed),
+                                      r.startedMs + distance("integrity_deadline_ms", "integrity_minutes"),
                                       0,
                                       0,
                                       false};
@@ -323,13 +331,19 @@ void IncidentBook::apply(const StoredEvent &e) {
         return;
     }
     if (e.kind == QLatin1String("rollback.deadline_missed")) {
-        if (!run)
+        // A fact of the run's own clock: it counts only when recorded after that clock's deadline
+        // and before the clock was met, and it shows the clock's deadline, not one it states.
+        RollbackClock *clock = nullptr;
+        if (run)
+            for (RollbackClock &c : run->clocks)
+                if (c.name == p.stringAt("clock"))
+                    clock = &c;
+        if (!clock || clock->missedRecorded || e.tsMs <= clock->deadlineMs ||
+            (clock->metMs > 0 && clock->metMs <= clock->deadlineMs))
             return;
-        for (RollbackClock &c : run->clocks)
-            if (c.name == p.stringAt("clock"))
-                c.missedRecorded = true;
+        clock->missedRecorded = true;
         addToTimeline(run->incident, e, QT_TRANSLATE_NOOP("ops::Timeline", "%1 missed the %2 deadline (%3)"),
-                      {run->id, p.stringAt("clock"), Time::toIso(intAt(p, "deadline_ms"))});
+                      {run->id, clock->name, Time::toIso(clock->deadlineMs)});
         return;
     }
     if (e.kind == QLatin1String("killswitch.activated") ||

@@ -5,6 +5,7 @@
 
 #include "core/CanonicalJson.h"
 #include "core/Phrase.h"
+#include "core/Roles.h"
 #include "core/Time.h"
 #include "crypto/Ed25519.h"
 #include "crypto/Sha256.h"
@@ -57,6 +58,17 @@ Phrase joined(const std::vector<Phrase> &parts) {
     return Phrase::joined(parts, QStringLiteral("; "));
 }
 
+// A drill proves the objective this console's config sets, whatever objective its start stated:
+// every clock met within the configured minutes from the start.
+bool withinConfiguredObjective(const RunbookRun &run, const Objectives &o) {
+    for (const RollbackClock &c : run.clocks) {
+        const int minutes = c.name == QLatin1String("restore") ? o.restoreMinutes : o.integrityMinutes;
+        if (c.metMs <= 0 || c.metMs - run.startedMs > qint64(minutes) * 60000)
+            return false;
+    }
+    return !run.clocks.isEmpty();
+}
+
 NoGoRule rollbackRule(const LaunchInputs &in) {
     NoGoRule r;
     r.id = QStringLiteral("rollback-unproven");
@@ -69,14 +81,19 @@ NoGoRule rollbackRule(const LaunchInputs &in) {
     const qint64 window = qint64(in.config.objectives.drillMaxAgeDays) * 24 * 3600 * 1000;
     const RunbookRun *latestMet = nullptr;
     const RunbookRun *latestAny = nullptr;
+    const RunbookRun *latestLoose = nullptr; // met only the looser objective its start stated
     for (const RunbookRun &run : in.book.runs()) {
         if (!run.rollback || !run.drill || !run.finished)
             continue;
         r.lookedAt << QStringLiteral("event %1").arg(run.seq);
         if (!latestAny || run.finishedMs > latestAny->finishedMs)
             latestAny = &run;
-        if (run.objectiveMet && (!latestMet || run.finishedMs > latestMet->finishedMs))
-            latestMet = &run;
+        if (!run.objectiveMet)
+            continue;
+        const RunbookRun *&slot =
+            withinConfiguredObjective(run, in.config.objectives) ? latestMet : latestLoose;
+        if (!slot || run.finishedMs > slot->finishedMs)
+            slot = &run;
     }
     if (latestMet && in.nowMs - latestMet->finishedMs <= window) {
         r.holds = false;
@@ -95,6 +112,12 @@ NoGoRule rollbackRule(const LaunchInputs &in) {
                                                         "prove it"),
                        {latestMet->id, latestMet->scope, ago(in.nowMs - latestMet->finishedMs),
                         number(in.config.objectives.drillMaxAgeDays)});
+    else if (latestLoose)
+        r.reason = say(QT_TRANSLATE_NOOP("ops::Launch", "drill %1 on %2 met only the objective its start "
+                                                        "stated; its clocks were not met within %3 / %4 "
+                                                        "minutes"),
+                       {latestLoose->id, latestLoose->scope, number(in.config.objectives.restoreMinutes),
+                        number(in.config.objectives.integrityMinutes)});
     else if (latestAny)
         r.reason =
             say(QT_TRANSLATE_NOOP("ops::Launch", "no drill has met the objective; the latest, %1 on %2 (%3), "
@@ -440,17 +463,44 @@ Result<QHash<QString, TargetStateRow>> targetsCheckedAgainstLog(QHash<QString, T
     if (!read.ok())
         return read.error();
     const QHash<QString, TargetStateRow> &logged = read.value();
+    // A row's time counts only under the signature of a recorder that may record probes now (an
+    // approved operator, incident owner or monitor): someone with the file cannot make an old,
+    // still-true "ok" look fresh. Otherwise the time is the newest signed event's.
+    QHash<QString, std::optional<crypto::PublicKey>> recorders;
+    const auto recorderKey = [&](const QString &name) -> const std::optional<crypto::PublicKey> & {
+        auto it = recorders.find(name);
+        if (it == recorders.end()) {
+            std::optional<crypto::PublicKey> key;
+            if (auto id = store.identity(name);
+                id.ok() && id->approved() &&
+                Roles::actRefusal(QStringLiteral("probe.state_changed"), JsonValue::object(), id->roles)
+                    .isEmpty())
+                if (auto k = crypto::PublicKey::fromPem(id->publicKeyPem); k.ok())
+                    key = std::move(k).value();
+            it = recorders.insert(name, std::move(key));
+        }
+        return *it;
+    };
     for (auto it = table.begin(); it != table.end(); ++it) {
         const auto l = logged.constFind(it.key());
-        if (l == logged.constEnd() || l->state != it->state) {
-            it->reason = l == logged.constEnd()
-                             ? QStringLiteral("the probe state table says %1, but no probe of it is in the "
-                                              "evidence log")
-                                   .arg(it->state)
-                             : QStringLiteral("the probe state table says %1 but the evidence log says %2")
-                                   .arg(it->state, l->state);
-            it->state = QStringLiteral("unverified");
+        if (l != logged.constEnd() && l->state == it->state) {
+            bool signedRow = false;
+            if (!it->signer.isEmpty())
+                if (const std::optional<crypto::PublicKey> &key = recorderKey(it->signer))
+                    signedRow = key->verify(probeStateMessage(store.storeId(), it.value()), it->signature);
+            if (!signedRow || it->checkedAtMs < l->checkedAtMs) {
+                it->checkedAtMs = l->checkedAtMs;
+                it->reason = l->reason;
+            }
+            continue;
         }
+        it->reason = l == logged.constEnd()
+                         ? QStringLiteral("the probe state table says %1, but no probe of it is in the "
+                                          "evidence log")
+                               .arg(it->state)
+                         : QStringLiteral("the probe state table says %1 but the evidence log says %2")
+                               .arg(it->state, l->state);
+        it->state = QStringLiteral("unverified");
     }
     // Targets only the log knows: their state and when a signed round last saw it.
     for (auto l = logged.constBegin(); l != logged.constEnd(); ++l)

@@ -357,6 +357,10 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
 
     QList<TargetStateRow> states;
     QList<NewEvent> events = transitionEvents(results, transitions, states);
+    // When each target was last probed is signed by the recorder (the launch rules trust no
+    // other time from the table); a console nobody signed in to leaves its rows unsigned.
+    if (m_store && !m_readOnly && isUnlocked())
+        signProbeStates(states, *m_session->signer(), m_store->storeId());
     if (m_store && !m_readOnly) {
         // Maintenance windows that opened and silences whose time is up, recorded once each.
         for (const NewEvent &e : m_silences.due(in.nowMs)) {

@@ -129,13 +129,17 @@ QList<NewEvent> AlertMonitor::transitionEvents(const QList<ProbeResult> &results
         auto it = m_targetStates.find(r.target.id);
         const bool known = it != m_targetStates.end();
         const QString from = known ? it->state : QStringLiteral("unknown");
-        TargetStateRow row = known ? *it : TargetStateRow{r.target.id,
-                                                          r.target.scope,
-                                                          targetKindName(r.target.kind),
-                                                          QStringLiteral("unknown"),
-                                                          QString(),
-                                                          0,
-                                                          0};
+        TargetStateRow row;
+        if (known) {
+            row = *it;
+            row.signer.clear(); // signed again for this round (AlertMonitor::processRound), or not at all
+            row.signature.clear();
+        } else {
+            row.target = r.target.id;
+            row.scope = r.target.scope;
+            row.kind = targetKindName(r.target.kind);
+            row.state = QStringLiteral("unknown");
+        }
         row.checkedAtMs = r.checkedAtMs;
         row.reason = r.reason;
         if (from != state) {

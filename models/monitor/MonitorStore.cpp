@@ -1,5 +1,7 @@
 #include "MonitorStore.h"
 
+#include "core/CanonicalJson.h"
+#include "store/EvidenceTypes.h"
 #include "store/Schema.h"
 #include "store/Sqlite.h"
 
@@ -40,6 +42,28 @@ Result<void> upsertCell(Database &db, const AlertCell &c, qint64 evaluatedAtMs) 
 
 } // namespace
 
+QByteArray probeStateMessage(const QString &storeId, const TargetStateRow &row) {
+    JsonValue o = JsonValue::object();
+    o["store"] = storeId;
+    o["target"] = row.target;
+    o["scope"] = row.scope;
+    o["kind"] = row.kind;
+    o["state"] = row.state;
+    o["reason"] = row.reason;
+    o["since_ms"] = row.sinceMs;
+    o["checked_at_ms"] = row.checkedAtMs;
+    o["signer"] = row.signer;
+    return QByteArrayLiteral("opsconsole probe-state v1\n") +
+           QByteArray::fromStdString(CanonicalJson::serialize(o));
+}
+
+void signProbeStates(QList<TargetStateRow> &rows, const Signer &signer, const QString &storeId) {
+    for (TargetStateRow &row : rows) {
+        row.signer = signer.name;
+        row.signature = signer.key.sign(probeStateMessage(storeId, row));
+    }
+}
+
 Result<MonitorStore> MonitorStore::open(const QString &storePath, bool readOnly) {
     if (!QFileInfo::exists(storePath))
         return makeError(ErrorCode::Store,
@@ -61,7 +85,8 @@ Result<MonitorStore> MonitorStore::open(const QString &storePath, bool readOnly)
     if (version.value() > store::kSchemaVersion)
         return makeError(ErrorCode::Store, QStringLiteral("the store is newer than this program"), storePath);
     m.m_hasTables = version.value() >= 2;
-    if (!m.m_hasTables && !readOnly)
+    m.m_hasSignatures = version.value() >= 5;
+    if (!m.m_hasSignatures && !readOnly)
         return makeError(ErrorCode::Store,
                          QStringLiteral("the store has not been migrated for the monitor yet"), storePath);
     return m;
@@ -71,8 +96,11 @@ Result<QHash<QString, TargetStateRow>> MonitorStore::targetStates() const {
     QHash<QString, TargetStateRow> out;
     if (!m_hasTables)
         return out;
-    auto st = Statement::prepare(
-        *m_db, "SELECT target, scope, kind, state, reason, since_ms, checked_at_ms FROM probe_states");
+    auto st =
+        Statement::prepare(*m_db, m_hasSignatures ? "SELECT target, scope, kind, state, reason, since_ms, "
+                                                    "checked_at_ms, signer, signature FROM probe_states"
+                                                  : "SELECT target, scope, kind, state, reason, since_ms, "
+                                                    "checked_at_ms, '', NULL FROM probe_states");
     if (!st.ok())
         return st.error();
     while (true) {
@@ -81,8 +109,9 @@ Result<QHash<QString, TargetStateRow>> MonitorStore::targetStates() const {
             return row.error();
         if (!row.value())
             break;
-        TargetStateRow r{st->text(0), st->text(1),  st->text(2), st->text(3),
-                         st->text(4), st->int64(5), st->int64(6)};
+        TargetStateRow r{st->text(0),  st->text(1), st->text(2),
+                         st->text(3),  st->text(4), st->int64(5),
+                         st->int64(6), st->text(7), st->isNull(8) ? QByteArray() : st->blob(8)};
         out.insert(r.target, r);
     }
     return out;
@@ -187,7 +216,7 @@ Result<void> MonitorStore::saveRound(const QList<ProbeResult> &results, const QL
         }
         auto state = Statement::prepare(
             *m_db, "INSERT OR REPLACE INTO probe_states(target, scope, kind, state, reason,"
-                   " since_ms, checked_at_ms) VALUES(?, ?, ?, ?, ?, ?, ?)");
+                   " since_ms, checked_at_ms, signer, signature) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!state.ok())
             return state.error();
         for (const TargetStateRow &s : states) {
@@ -199,6 +228,8 @@ Result<void> MonitorStore::saveRound(const QList<ProbeResult> &results, const QL
                               .bind(5, s.reason)
                               .bind(6, s.sinceMs)
                               .bind(7, s.checkedAtMs)
+                              .bind(8, s.signer)
+                              .bindBlob(9, s.signature)
                               .run();
                 !ok.ok())
                 return ok;

@@ -14,6 +14,7 @@ namespace ops {
 namespace store {
 class Database;
 }
+struct Signer;
 
 // The last known state of one probe target (so transitions are seen across restarts).
 struct TargetStateRow {
@@ -24,7 +25,16 @@ struct TargetStateRow {
     QString reason;
     qint64 sinceMs = 0;
     qint64 checkedAtMs = 0;
+    // Who recorded the row and their Ed25519 signature over it (probeStateMessage): the time a
+    // target was last probed counts only under a valid signature by a recorder.
+    QString signer;
+    QByteArray signature;
 };
+
+// The bytes a recorder signs for one row of probe_states in the store `storeId`.
+QByteArray probeStateMessage(const QString &storeId, const TargetStateRow &row);
+// Signs each row as `signer` (sets signer and signature).
+void signProbeStates(QList<TargetStateRow> &rows, const Signer &signer, const QString &storeId);
 
 // One raw probe sample.
 struct ProbeSample {
@@ -74,6 +84,7 @@ private:
     MonitorStore() = default;
     std::unique_ptr<store::Database> m_db;
     bool m_hasTables = false;
+    bool m_hasSignatures = false; // schema 5: probe_states rows carry signer and signature
 };
 
 } // namespace ops

@@ -58,6 +58,17 @@ QString clockStateText(ClockState s) {
     return Text::tr("running");
 }
 
+// The objective the run was judged by: the minutes from its start to each clock's deadline.
+QString metLine(const ReportRollback &rb) {
+    qint64 restore = 0, integrity = 0;
+    for (const RollbackClock &c : rb.run.clocks)
+        (c.name == QLatin1String("restore") ? restore : integrity) =
+            (c.deadlineMs - rb.run.startedMs) / 60000;
+    return Text::tr("Objective MET: restored within %1 minutes and integrity within %2.")
+        .arg(restore)
+        .arg(integrity);
+}
+
 QString clockLine(const ReportClock &c) {
     const QString name = c.name == QLatin1String("restore") ? Text::tr("Restore") : Text::tr("Integrity");
     if (c.metMs > 0)
@@ -302,11 +313,8 @@ QString IncidentReport::markdown() const {
                                               : QString()));
         line();
         line(QStringLiteral("**") +
-             (rb.finished
-                  ? (rb.objectiveMet
-                         ? Text::tr("Objective MET: restored within 15 minutes and integrity within 30.")
-                         : Text::tr("Objective MISSED."))
-                  : Text::tr("Rollback not finished: objective not yet judged.")) +
+             (rb.finished ? (rb.objectiveMet ? metLine(rb) : Text::tr("Objective MISSED."))
+                          : Text::tr("Rollback not finished: objective not yet judged.")) +
              QStringLiteral("**"));
         line();
         line(QStringLiteral("```"));
@@ -484,12 +492,9 @@ QString IncidentReport::html(bool chartImages) const {
                                           ? QStringLiteral(" (") + esc(Text::tr("drill")) + QLatin1Char(')')
                                           : QString());
         h += rb.finished
-                 ? (rb.objectiveMet
-                        ? QStringLiteral("<p class=\"met\">%1</p>\n")
-                              .arg(esc(Text::tr(
-                                  "Objective MET: restored within 15 minutes and integrity within 30.")))
-                        : QStringLiteral("<p class=\"missed\">%1</p>\n")
-                              .arg(esc(Text::tr("Objective MISSED."))))
+                 ? (rb.objectiveMet ? QStringLiteral("<p class=\"met\">%1</p>\n").arg(esc(metLine(rb)))
+                                    : QStringLiteral("<p class=\"missed\">%1</p>\n")
+                                          .arg(esc(Text::tr("Objective MISSED."))))
                  : QStringLiteral("<p>%1</p>\n")
                        .arg(esc(Text::tr("Rollback not finished: objective not yet judged.")));
         h += chartImages ? QStringLiteral("<p><img src=\"chart:%1\" width=\"640\"></p>\n").arg(esc(rb.run.id))

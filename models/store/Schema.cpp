@@ -160,6 +160,14 @@ CREATE TABLE search_state(id INTEGER PRIMARY KEY CHECK (id = 1), indexed_upto IN
 INSERT INTO search_state(id, indexed_upto) SELECT 1, coalesce(max(seq), 0) FROM events;
 )SQL";
 
+// Version 5: each row of probe_states carries who recorded it and their signature over it, so
+// the time a target was last probed (launch day wants every critical target probed within a day)
+// cannot be made fresh by editing the file: an unsigned or edited row's time does not count.
+constexpr const char *kSchemaV5 = R"SQL(
+ALTER TABLE probe_states ADD COLUMN signer TEXT NOT NULL DEFAULT '';
+ALTER TABLE probe_states ADD COLUMN signature BLOB;
+)SQL";
+
 std::string appendOnlyTriggers() {
     std::string sql;
     for (const char *table : {"events", "merkle_nodes", "checkpoints", "blobs"}) {
@@ -201,7 +209,8 @@ QList<Migration> migrations() {
         v1 += std::string(sql) + ";\n";
     }
     v1 += appendOnlyTriggers();
-    return {Migration{1, v1}, Migration{2, kSchemaV2}, Migration{3, searchSchema()}, Migration{4, kSchemaV4}};
+    return {Migration{1, v1}, Migration{2, kSchemaV2}, Migration{3, searchSchema()}, Migration{4, kSchemaV4},
+            Migration{5, kSchemaV5}};
 }
 
 } // namespace

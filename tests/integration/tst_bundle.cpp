@@ -96,7 +96,7 @@ void TestBundle::initTestCase() {
     QVERIFY(m_f->enrol(bob, {QStringLiteral("operator")}).ok());
     m_f->appendN(6);
     NewEvent e;
-    e.kind = QStringLiteral("incident.note");
+    e.kind = QStringLiteral("incident.evidence");
     e.scope = QStringLiteral("my");
     e.payload["incident"] = QStringLiteral("INC-7");
     e.payload["text"] = QStringLiteral("Zeichen: ä ö ü — \"quoted\" \\ back\nslash");

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void stepEvidenceRules();
     void probeMustPassAndChecksumFromPackProbe();
     void rollbackClocksWithInjectedClock();
+    void aStartCannotStretchItsClocksNorFakeAMiss();
     void rollbackWithinObjectiveIsMet();
     void rollbackJudgedByTheSealOfItsSteps();
     void missedDeadlinesAreRecordedWhereverTheStoreIsOpen();
@@ -582,6 +583,70 @@ void TestIncidents::missedDeadlinesAreRecordedWhereverTheStoreIsOpen() {
     rig.clock = kStart + 90 * kMinute;
     QVERIFY(
         RollbackClockWatcher::recordDue(*rig.f.store, rig.olivia, rig.config, rig.library, clock)->isEmpty());
+}
+
+void TestIncidents::aStartCannotStretchItsClocksNorFakeAMiss() {
+    // alice's own program starts a rollback that says "15 / 30 minutes" but carries deadlines a day
+    // later, and records a "missed" deadline five minutes in: the clocks are judged by the shorter
+    // of what the start states, and a miss recorded before its deadline is no fact.
+    Rig scratch;
+    const StoredEvent honest =
+        scratch.as(scratch.f.alice).startRollback(QStringLiteral("kl"), false, {}).value();
+    Rig rig;
+    const QString inc = citedIdOf(rig.as(rig.f.alice)
+                                      .open({QStringLiteral("bad-publish"),
+                                             QStringLiteral("kl"),
+                                             {},
+                                             {},
+                                             QStringLiteral("bad pack"),
+                                             {},
+                                             {}})
+                                      .value());
+    NewEvent start;
+    start.kind = honest.kind;
+    start.scope = honest.scope;
+    start.tsMs = kStart;
+    start.payload = honest.payload();
+    start.payload["confirmed_at_ms"] = kStart;
+    start.payload["incident"] = inc;
+    start.payload["restore_deadline_ms"] = kStart + 24 * 60 * kMinute;
+    start.payload["integrity_deadline_ms"] = kStart + 24 * 60 * kMinute;
+    QVERIFY_OK(rig.f.store->append(rig.f.alice, {start}));
+    const QString run = start.payload.stringAt("id");
+    {
+        const IncidentBook book = rig.book();
+        QCOMPARE(book.run(run)->clock(QStringLiteral("restore"))->deadlineMs, kStart + 15 * kMinute);
+        QCOMPARE(book.run(run)->clock(QStringLiteral("integrity"))->deadlineMs, kStart + 30 * kMinute);
+    }
+    NewEvent fake;
+    fake.kind = QStringLiteral("rollback.deadline_missed");
+    fake.scope = QStringLiteral("kl");
+    fake.tsMs = kStart + 5 * kMinute;
+    fake.payload["run"] = run;
+    fake.payload["incident"] = inc;
+    fake.payload["clock"] = QStringLiteral("restore");
+    fake.payload["deadline_ms"] = kStart + 4 * kMinute;
+    QVERIFY_OK(rig.f.store->append(rig.f.alice, {fake}));
+    {
+        const IncidentBook book = rig.book();
+        QVERIFY(!book.run(run)->clock(QStringLiteral("restore"))->missedRecorded);
+        for (const TimelineEntry &t : book.incident(inc)->timeline)
+            QVERIFY2(t.kind != QLatin1String("rollback.deadline_missed"), qPrintable(t.text));
+    }
+    // The real miss, after the deadline, counts once and shows the clock's own deadline.
+    rig.clock = kStart + 16 * kMinute;
+    auto missed = rig.as(rig.olivia).recordMissedDeadlines(run);
+    QVERIFY_OK(missed);
+    QCOMPARE(missed->size(), 1);
+    const IncidentBook book = rig.book();
+    QVERIFY(book.run(run)->clock(QStringLiteral("restore"))->missedRecorded);
+    int lines = 0;
+    for (const TimelineEntry &t : book.incident(inc)->timeline)
+        if (t.kind == QLatin1String("rollback.deadline_missed")) {
+            ++lines;
+            QVERIFY2(t.text.contains(Time::toIso(kStart + 15 * kMinute)), qPrintable(t.text));
+        }
+    QCOMPARE(lines, 1);
 }
 
 void TestIncidents::rollbackWithinObjectiveIsMet() {

@@ -26,11 +26,13 @@ private Q_SLOTS:
     void checksumArchiveIsWhatSha256sumChecks();
     void checksumArchiveRefusesWhatItCannotWrite();
     void rollbackRuleNeedsARecentDrillThatMetTheObjective();
+    void aDrillProvesOnlyTheConfiguredObjective();
     void killSwitchRuleNeedsEverySwitchCycled();
     void alertingRulesFollowTheRulesFile();
     void aSilencedLaunchAlertIsNoGo();
     void validationRuleReadsTheLastProbeOfCriticalScopes();
     void editedProbeStatesChangeNoDecision();
+    void aProbeTimeCountsOnlyWhenSigned();
     void configSnapshotHoldsPresenceNeverValues();
     void signoffsAreSeparatedAndInvalidatedByChanges();
     void aBrokenSignatureIsShownAsSuch();
@@ -215,6 +217,29 @@ void TestLaunch::rollbackRuleNeedsARecentDrillThatMetTheObjective() {
     QVERIFY2(r.reason.text().contains(QStringLiteral("older than 30 days")), qPrintable(r.reason.text()));
 }
 
+void TestLaunch::aDrillProvesOnlyTheConfiguredObjective() {
+    // An operator whose console runs with looser objectives (60 / 120 minutes) drills: the rebind
+    // takes 20 minutes, inside the objective the drill's start states. The release owner's console
+    // judges by its own configured 15 / 30 minutes: the drill proves nothing there.
+    Rig rig;
+    const Objectives strict = rig.config.objectives;
+    rig.config.objectives.restoreMinutes = 60;
+    rig.config.objectives.integrityMinutes = 120;
+    runDrill(rig, true);
+    const RunbookRun drill = IncidentBook::load(*rig.f.store).value().runs().constLast();
+    QVERIFY(drill.objectiveMet); // by the objective it stated
+    rig.config.objectives = strict;
+    NoGoRule r = rig.rule(QStringLiteral("rollback-unproven"));
+    QVERIFY2(r.holds, qPrintable(r.reason.text()));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("met only the objective its start stated")),
+             qPrintable(r.reason.text()));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("15 / 30 minutes")), qPrintable(r.reason.text()));
+    // A drill within the configured objective proves it.
+    runDrill(rig);
+    r = rig.rule(QStringLiteral("rollback-unproven"));
+    QVERIFY2(!r.holds, qPrintable(r.reason.text()));
+}
+
 void TestLaunch::killSwitchRuleNeedsEverySwitchCycled() {
     Rig rig;
     NoGoRule r = rig.rule(QStringLiteral("kill-switches-untested"));
@@ -365,6 +390,43 @@ void TestLaunch::editedProbeStatesChangeNoDecision() {
     QVERIFY(r.holds);
     QVERIFY2(r.reason.text().contains(QStringLiteral("baseline/pack unverified")),
              qPrintable(r.reason.text()));
+}
+
+void TestLaunch::aProbeTimeCountsOnlyWhenSigned() {
+    // Every critical target was probed ok 30 hours ago. Someone with the file sets the table's
+    // checked_at_ms to now: the old "ok" does not become fresh. A recorder's signed row does; one
+    // signed by an identity that may not record probes, or edited after signing, does not.
+    Rig rig;
+    probeCriticalScopes(rig);
+    rig.clock += 30 * 60 * kMinute;
+    NoGoRule r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.text().contains(QStringLiteral("probe it again")), qPrintable(r.reason.text()));
+    test::attack(
+        rig.f.path,
+        QStringLiteral("UPDATE probe_states SET checked_at_ms = %1;").arg(rig.clock).toUtf8().constData());
+    r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY2(r.holds, qPrintable(r.reason.text()));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("probe it again")), qPrintable(r.reason.text()));
+
+    auto monitor = MonitorStore::open(rig.f.path, false);
+    QVERIFY_OK(monitor);
+    QList<TargetStateRow> rows = monitor->targetStates()->values();
+    QVERIFY(!rows.isEmpty());
+    const QString storeId = rig.f.store->storeId();
+    signProbeStates(rows, rig.quinn, storeId); // qa: records no probes
+    QVERIFY_OK(monitor->saveRound({}, rows, {}, rig.clock, 0));
+    QVERIFY(rig.rule(QStringLiteral("scope-not-validated")).holds);
+    signProbeStates(rows, rig.rob, storeId); // an operator's console recording the round
+    QVERIFY_OK(monitor->saveRound({}, rows, {}, rig.clock, 0));
+    r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY2(!r.holds, qPrintable(r.reason.text()));
+    // rob's row for my/pack, its state kept, its time moved: the signature no longer holds.
+    test::attack(rig.f.path,
+                 "UPDATE probe_states SET checked_at_ms = checked_at_ms + 1 WHERE target = 'my/pack';");
+    r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.text().contains(QStringLiteral("my/pack last probed")), qPrintable(r.reason.text()));
 }
 
 void TestLaunch::configSnapshotHoldsPresenceNeverValues() {

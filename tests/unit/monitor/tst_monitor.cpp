@@ -121,6 +121,11 @@ void TestMonitor::samplesAreKeptAndPrunedAfterRetention() {
     rig.run(false);
     QCOMPARE(ms.sampleCount().value(), 5);
     QCOMPARE(ms.samples(QStringLiteral("kl"), 0).value().size(), 1);
+    // Nobody signed in: the rows say when, unsigned (the launch rules do not take that time).
+    const auto rows = ms.targetStates().value();
+    QVERIFY(!rows.isEmpty());
+    for (const TargetStateRow &row : rows)
+        QVERIFY(row.signer.isEmpty() && row.signature.isEmpty());
 }
 
 void TestMonitor::transitionsAreSignedEvents() {
@@ -148,6 +153,16 @@ void TestMonitor::transitionsAreSignedEvents() {
     VerifyOptions o;
     o.signatures = true;
     QVERIFY(store->verify(o)->intact);
+    // When each target was last probed: signed by the recorder, over the row as stored.
+    const auto rows = MonitorStore::open(rig.f.path, true)->targetStates().value();
+    QCOMPARE(rows.size(), 5);
+    const auto key =
+        crypto::PublicKey::fromPem(store->identity(QStringLiteral("alice"))->publicKeyPem).value();
+    for (const TargetStateRow &row : rows) {
+        QCOMPARE(row.signer, QStringLiteral("alice"));
+        QCOMPARE(row.checkedAtMs, rig.clock);
+        QVERIFY(key.verify(probeStateMessage(store->storeId(), row), row.signature));
+    }
 }
 
 void TestMonitor::unchangedStateRecordsNothing() {

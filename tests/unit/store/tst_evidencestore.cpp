@@ -186,7 +186,7 @@ void TestEvidenceStore::schemaVersionTable() {
     sqlite3_stmt *st = nullptr;
     sqlite3_prepare_v2(db, "SELECT MAX(version) FROM schema_version", -1, &st, nullptr);
     QCOMPARE(sqlite3_step(st), SQLITE_ROW);
-    QCOMPARE(sqlite3_column_int(st, 0), 4);
+    QCOMPARE(sqlite3_column_int(st, 0), 5);
     sqlite3_finalize(st);
     sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, nullptr);
     sqlite3_step(st);
@@ -728,8 +728,9 @@ void TestEvidenceStore::version3StoreKeepsItsSearchIndex() {
     f.appendN(5);
     f.store.reset();
     // A version-3 store: indexed by a trigger, no search_state. Version 4 takes it as fully indexed.
-    QCOMPARE(rawExec(f.path, "DROP TABLE search_state; DELETE FROM schema_version WHERE version = 4;"
-                             " PRAGMA user_version=3;"),
+    QCOMPARE(rawExec(f.path, "DROP TABLE search_state; DELETE FROM schema_version WHERE version >= 4;"
+                             " ALTER TABLE probe_states DROP COLUMN signer;"
+                             " ALTER TABLE probe_states DROP COLUMN signature; PRAGMA user_version=3;"),
              SQLITE_OK);
     f.reopen();
     QCOMPARE(f.store->searchBacklog().value(), quint64(0));

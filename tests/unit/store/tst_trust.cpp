@@ -57,6 +57,7 @@ private Q_SLOTS:
     void forgeryWhileOpenIsCaughtOnTheNextRead();
     void forgedReadingsDecideNothing();
     void actNeedsItsRole();
+    void unknownActKindRefusedAndNamed();
     void deletedAttachmentNamed();
     void editedCheckpointTimeNamed();
     void relabelledCheckpointSignerNamed();
@@ -187,7 +188,7 @@ void TestTrust::requestedIdentityCannotAct() {
     QVERIFY_OK(f.store->registerIdentity(bob, {QStringLiteral("qa")}));
     QCOMPARE(f.store->identity(QStringLiteral("bob"))->state, QStringLiteral("requested"));
     const quint64 before = f.store->size().value();
-    auto r = f.store->append(bob, {act(QStringLiteral("launch.signoff"))});
+    auto r = f.store->append(bob, {act(QStringLiteral("launch.decided"))});
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, ErrorCode::Policy);
     QVERIFY2(r.error().message.contains(QStringLiteral("not approved yet")), qPrintable(r.error().message));
@@ -344,6 +345,9 @@ void TestTrust::monitorRecordsOnlyObservations() {
     QVERIFY2(decided.error().message.contains(QStringLiteral("monitor")),
              qPrintable(decided.error().message));
     QVERIFY(!f.store->append(mon, {act(QStringLiteral("alert.acknowledged"))}).ok());
+    // Alertmanager's notices reach the log through the headless monitor, a service identity.
+    QVERIFY_OK(f.store->append(mon, {act(QStringLiteral("alertmanager.firing"))}));
+    QVERIFY(verifyFile(f.path).intact);
 }
 
 void TestTrust::forgedAlertmanagerAlertNamed() {
@@ -498,7 +502,7 @@ void TestTrust::editedIdentitiesTableChangesNoDecision() {
     const Identity id = s->identity(QStringLiteral("bob")).value();
     QCOMPARE(id.roles, QStringList{QStringLiteral("qa")});
     QCOMPARE(id.state, QStringLiteral("requested"));
-    QVERIFY(!s->append(bob, {act(QStringLiteral("launch.signoff"))}).ok());
+    QVERIFY(!s->append(bob, {act(QStringLiteral("launch.decided"))}).ok());
     const VerifyReport r = s->verify({}).value();
     QVERIFY(!r.intact);
     QVERIFY(r.reason.contains(QStringLiteral("identities table differs")));
@@ -788,6 +792,33 @@ void TestTrust::actNeedsItsRole() {
         qPrintable(forged.reason));
 }
 
+void TestTrust::unknownActKindRefusedAndNamed() {
+    // A kind under a prefix of acts that no rule names is no act of this console: an approved
+    // operator cannot slip "incident.resolved" or "verdict.accepted" past the role rules by
+    // inventing a name, and a forged one signed with a valid key is named by verify.
+    StoreFixture f;
+    const quint64 before = f.store->size().value();
+    for (const char *kind : {"incident.resolved", "verdict.accepted", "launch.signoff", "trust.pinned"}) {
+        auto r = f.store->append(f.alice, {act(QLatin1String(kind))});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().exitCode(), 4);
+        QVERIFY2(r.error().message.contains(QStringLiteral("is not a kind of act this console records")),
+                 qPrintable(r.error().message));
+    }
+    QCOMPARE(f.store->size().value(), before);
+    // Kinds outside the act prefixes (signals, notes) stay open.
+    QVERIFY_OK(f.store->append(f.alice, {act(QStringLiteral("signal.fallback_rate"))}));
+    f.store.reset();
+    JsonValue p = JsonValue::object();
+    p["incident"] = QStringLiteral("INC-1");
+    forgeAppend(f.path, QStringLiteral("alice"), &f.alice, QStringLiteral("incident.resolved"), p, f.alice);
+    const VerifyReport forged = verifyFile(f.path);
+    QVERIFY(!forged.intact);
+    QCOMPARE(*forged.firstBadSeq, before + 2);
+    QVERIFY2(forged.reason.contains(QStringLiteral("incident.resolved is not a kind of act")),
+             qPrintable(forged.reason));
+}
+
 void TestTrust::deletedAttachmentNamed() {
     // The blob behind an attachment event deleted with sqlite3: the event still verifies, its
     // evidence is gone, and verify names the event.
@@ -858,7 +889,7 @@ void TestTrust::timeGoingBackwardsRefused() {
     // A clock set back (to make a rollback look faster, or a decision earlier) is refused: no
     // event lies before the latest time in the log by more than the tolerance.
     StoreFixture f;
-    NewEvent e = act(QStringLiteral("incident.note"));
+    NewEvent e = act(QStringLiteral("incident.evidence"));
     e.tsMs = f.now - Time::kClockSkewToleranceMs - 60000;
     const quint64 before = f.store->size().value();
     auto r = f.store->append(f.alice, {e});
@@ -881,8 +912,8 @@ void TestTrust::backdatedForgedEventNamed() {
     f.store.reset();
     JsonValue p = JsonValue::object();
     p["text"] = QStringLiteral("noted before the alert fired");
-    forgeAppend(f.path, QStringLiteral("alice"), &f.alice, QStringLiteral("incident.note"), p, f.alice, true,
-                -3600 * 1000);
+    forgeAppend(f.path, QStringLiteral("alice"), &f.alice, QStringLiteral("incident.evidence"), p, f.alice,
+                true, -3600 * 1000);
     const VerifyReport r = verifyFile(f.path);
     QVERIFY(!r.intact);
     QCOMPARE(*r.firstBadSeq, quint64(4));
@@ -896,14 +927,14 @@ void TestTrust::timeAheadOfTheClockNamed() {
     // event dated ahead of it.
     StoreFixture f;
     f.appendN(1);
-    NewEvent e = act(QStringLiteral("incident.note"));
+    NewEvent e = act(QStringLiteral("incident.evidence"));
     e.tsMs = f.now + Time::kClockSkewToleranceMs / 2; // two writers' clocks a little apart
     QVERIFY_OK(f.store->append(f.alice, {e}));
     const quint64 honest = f.store->size().value();
     const qint64 trueNow = f.now;
     f.now += 24 * 3600 * 1000;
-    QVERIFY_OK(f.store->append(f.alice, {act(QStringLiteral("incident.note"))}));
-    QVERIFY_OK(f.store->append(f.alice, {act(QStringLiteral("incident.note"))}));
+    QVERIFY_OK(f.store->append(f.alice, {act(QStringLiteral("incident.evidence"))}));
+    QVERIFY_OK(f.store->append(f.alice, {act(QStringLiteral("incident.evidence"))}));
     f.store.reset();
     VerifyOptions judged(true, true, {});
     judged.nowMs = trueNow + 5000;
