@@ -1167,6 +1167,10 @@ Erste Maßnahme: %4%5</translation>
         <source>drill %1 on %2 met only the objective its start stated; its clocks were not met within %3 / %4 minutes</source>
         <translation>Übung %1 in %2 hat nur das Ziel erreicht, das ihr Start angab, nicht %3 / %4 Minuten</translation>
     </message>
+    <message>
+        <source>%1 last probed %2 by a signed recorder; the probe %3 is not signed by an operator, incident owner or monitor and does not count: sign in as one and probe it again</source>
+        <translation>%1 zuletzt signiert geprüft %2; die Prüfung %3 trägt keine Signatur eines Operators, Incident-Owners oder Monitors und zählt nicht: als solcher anmelden und erneut prüfen</translation>
+    </message>
 </context>
 <context>
     <name>ops::Proofs</name>

@@ -1164,6 +1164,10 @@ First action: %4%5</source>
         <source>drill %1 on %2 met only the objective its start stated; its clocks were not met within %3 / %4 minutes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 last probed %2 by a signed recorder; the probe %3 is not signed by an operator, incident owner or monitor and does not count: sign in as one and probe it again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::Proofs</name>

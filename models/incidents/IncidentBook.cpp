@@ -243,9 +243,20 @@ void IncidentBook::apply(const StoredEvent &e) {
             // "15 minutes" and be judged by a later deadline.
             const qint64 confirmed = intAt(p, "confirmed_at_ms") > 0 ? intAt(p, "confirmed_at_ms") : e.tsMs;
             r.startedMs = qMin(confirmed, e.tsMs);
+            // A start without a usable objective (minutes outside 1..1440, no deadline) has a
+            // clock that ran out at its start: never judged by a distance nobody can read.
             const auto distance = [&](std::string_view deadlineKey, std::string_view minutesKey) {
-                qint64 d = qMax<qint64>(0, intAt(p, deadlineKey) - confirmed);
-                if (const qint64 minutes = intAt(p, minutesKey); minutes > 0)
+                constexpr qint64 kMaxMs = 24LL * 60 * 60000; // the config's limit for an objective
+                qint64 d = kMaxMs;
+                const qint64 deadline = intAt(p, deadlineKey);
+                const qint64 minutes = intAt(p, minutesKey);
+                const bool deadlineOk = deadline > confirmed && deadline - confirmed <= kMaxMs;
+                const bool minutesOk = minutes >= 1 && minutes <= 24 * 60;
+                if (!deadlineOk && !minutesOk)
+                    return qint64(0);
+                if (deadlineOk)
+                    d = deadline - confirmed;
+                if (minutesOk)
                     d = qMin(d, minutes * 60000);
                 return d;
             };

@@ -9,6 +9,7 @@
 #include "core/Time.h"
 #include "crypto/Ed25519.h"
 #include "crypto/Sha256.h"
+#include "incidents/IncidentActions.h"
 #include "monitor/LoggedProbes.h"
 #include "store/SqliteEvidenceStore.h"
 
@@ -60,6 +61,25 @@ Phrase joined(const std::vector<Phrase> &parts) {
 
 // A drill proves the objective this console's config sets, whatever objective its start stated:
 // every clock met within the configured minutes from the start.
+// A drill proves the rollback only as the library's rollback checklist: the same steps with the
+// same evidence rules, its clocks on the rebind and the readback. A start that brings steps of its
+// own (a clock on a step that asks for nothing) proves nothing.
+bool isTheRollbackChecklist(const RunbookRun &run, const RunbookLibrary &library) {
+    const Runbook *rb = library.find(IncidentActions::rollbackRunbookId());
+    if (!rb || run.runbook != rb->id || run.steps.size() != rb->steps.size())
+        return false;
+    for (qsizetype i = 0; i < run.steps.size(); ++i) {
+        const RunbookStep &a = run.steps.at(i).step, &b = rb->steps.at(i);
+        if (a.id != b.id || a.evidence != b.evidence || a.probe != b.probe ||
+            a.probeMustPass != b.probeMustPass || a.role != b.role || a.skippable != b.skippable)
+            return false;
+    }
+    const RollbackClock *restore = run.clock(QStringLiteral("restore"));
+    const RollbackClock *integrity = run.clock(QStringLiteral("integrity"));
+    return restore && integrity && restore->step == QLatin1String("rebind") &&
+           integrity->step == QLatin1String("readback");
+}
+
 bool withinConfiguredObjective(const RunbookRun &run, const Objectives &o) {
     for (const RollbackClock &c : run.clocks) {
         const int minutes = c.name == QLatin1String("restore") ? o.restoreMinutes : o.integrityMinutes;
@@ -88,7 +108,7 @@ NoGoRule rollbackRule(const LaunchInputs &in) {
         r.lookedAt << QStringLiteral("event %1").arg(run.seq);
         if (!latestAny || run.finishedMs > latestAny->finishedMs)
             latestAny = &run;
-        if (!run.objectiveMet)
+        if (!run.objectiveMet || !isTheRollbackChecklist(run, in.library))
             continue;
         const RunbookRun *&slot =
             withinConfiguredObjective(run, in.config.objectives) ? latestMet : latestLoose;
@@ -316,6 +336,12 @@ NoGoRule validationRule(const LaunchInputs &in) {
                                         {t, it->state, ago(in.nowMs - it->checkedAtMs)})
                                   : say(QT_TRANSLATE_NOOP("ops::Launch", "%1 %2: %3 (%4)"),
                                         {t, it->state, it->reason, ago(in.nowMs - it->checkedAtMs)}));
+            else if (in.nowMs - it->checkedAtMs > kMaxAgeMs && it->unsignedProbeMs > it->checkedAtMs)
+                bad.push_back(say(QT_TRANSLATE_NOOP("ops::Launch",
+                                                    "%1 last probed %2 by a signed recorder; the probe %3 is "
+                                                    "not signed by an operator, incident owner or monitor "
+                                                    "and does not count: sign in as one and probe it again"),
+                                  {t, ago(in.nowMs - it->checkedAtMs), ago(in.nowMs - it->unsignedProbeMs)}));
             else if (in.nowMs - it->checkedAtMs > kMaxAgeMs)
                 bad.push_back(say(QT_TRANSLATE_NOOP("ops::Launch", "%1 last probed %2; probe it again"),
                                   {t, ago(in.nowMs - it->checkedAtMs)}));
@@ -430,7 +456,7 @@ Result<LaunchInputs> LaunchInputs::read(const EvidenceStore &store, const Deploy
     if (dynamic_cast<const SqliteEvidenceStore *>(&store)) {
         if (auto monitor = MonitorStore::open(store.path(), true); monitor.ok()) {
             if (auto states = monitor->targetStates(); states.ok()) {
-                auto checked = targetsCheckedAgainstLog(states.value(), store);
+                auto checked = targetsCheckedAgainstLog(states.value(), store, nowMs);
                 if (!checked.ok())
                     return checked.error();
                 in.targets = std::move(checked).value();
@@ -440,7 +466,7 @@ Result<LaunchInputs> LaunchInputs::read(const EvidenceStore &store, const Deploy
     } else {
         // The team log keeps no probe state table: each target's state and time are those of its
         // last signed transition in the log.
-        auto logged = targetsCheckedAgainstLog({}, store);
+        auto logged = targetsCheckedAgainstLog({}, store, nowMs);
         if (!logged.ok())
             return logged.error();
         in.targets = std::move(logged).value();
@@ -456,7 +482,7 @@ Result<LaunchInputs> LaunchInputs::read(const EvidenceStore &store, const Deploy
 }
 
 Result<QHash<QString, TargetStateRow>> targetsCheckedAgainstLog(QHash<QString, TargetStateRow> table,
-                                                                const EvidenceStore &store) {
+                                                                const EvidenceStore &store, qint64 nowMs) {
     // The state of each target is what its last signed probe.state_changed event says; the
     // probe_states table only adds when it was last probed, and is used only where it agrees.
     auto read = LoggedProbes::read(store);
@@ -484,11 +510,15 @@ Result<QHash<QString, TargetStateRow>> targetsCheckedAgainstLog(QHash<QString, T
     for (auto it = table.begin(); it != table.end(); ++it) {
         const auto l = logged.constFind(it.key());
         if (l != logged.constEnd() && l->state == it->state) {
+            // A time ahead of this machine's clock is no probe yet, signed or not.
             bool signedRow = false;
-            if (!it->signer.isEmpty())
+            if (!it->signer.isEmpty() && it->checkedAtMs <= nowMs + Time::kClockSkewToleranceMs)
                 if (const std::optional<crypto::PublicKey> &key = recorderKey(it->signer))
                     signedRow = key->verify(probeStateMessage(store.storeId(), it.value()), it->signature);
             if (!signedRow || it->checkedAtMs < l->checkedAtMs) {
+                if (!signedRow && it->checkedAtMs > l->checkedAtMs &&
+                    it->checkedAtMs <= nowMs + Time::kClockSkewToleranceMs)
+                    it->unsignedProbeMs = it->checkedAtMs;
                 it->checkedAtMs = l->checkedAtMs;
                 it->reason = l->reason;
             }

@@ -110,9 +110,11 @@ QList<NoGoRule> evaluateNoGoRules(const LaunchInputs &in);
 
 // Probe states as the launch rules may use them: each target's state is the one its last
 // probe.state_changed event records; a row of the probe_states table that disagrees with the log
-// (edited, or written without its event) becomes "unverified" and names the disagreement.
+// (edited, or written without its event) becomes "unverified" and names the disagreement. When a
+// target was last probed is the newest of its signed events and its row, the row's time only under
+// its recorder's valid signature and never ahead of `nowMs` (beyond the clock tolerance).
 Result<QHash<QString, TargetStateRow>> targetsCheckedAgainstLog(QHash<QString, TargetStateRow> table,
-                                                                const EvidenceStore &store);
+                                                                const EvidenceStore &store, qint64 nowMs);
 
 struct LaunchStatus {
     std::optional<RunbookRun> run; // the current launch run (the latest, open or decided)

@@ -29,6 +29,8 @@ struct TargetStateRow {
     // target was last probed counts only under a valid signature by a recorder.
     QString signer;
     QByteArray signature;
+    // Read by the launch rules: a newer time the row states that no valid signature backs (0: none).
+    qint64 unsignedProbeMs = 0;
 };
 
 // The bytes a recorder signs for one row of probe_states in the store `storeId`.

@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace ops;
 
 class TestIncidents : public QObject {
@@ -647,6 +649,21 @@ void TestIncidents::aStartCannotStretchItsClocksNorFakeAMiss() {
             QVERIFY2(t.text.contains(Time::toIso(kStart + 15 * kMinute)), qPrintable(t.text));
         }
     QCOMPARE(lines, 1);
+    // Numbers nobody can read as an objective (out of range, past any int64 sum): the clocks run
+    // out at the start, never far away.
+    NewEvent garbage = start;
+    garbage.payload["confirmed_at_ms"] = std::numeric_limits<qint64>::max() - 1;
+    garbage.payload["restore_minutes"] = std::numeric_limits<qint64>::max();
+    garbage.payload["integrity_minutes"] = QStringLiteral("30");
+    garbage.payload["restore_deadline_ms"] = std::numeric_limits<qint64>::max();
+    garbage.payload["integrity_deadline_ms"] = std::numeric_limits<qint64>::min();
+    garbage.tsMs = rig.clock;
+    QVERIFY_OK(rig.f.store->append(rig.f.alice, {garbage}));
+    const IncidentBook after = rig.book();
+    const RunbookRun *g = &after.runs().constLast();
+    QCOMPARE(g->seq, rig.size());
+    for (const RollbackClock &c : g->clocks)
+        QVERIFY2(c.deadlineMs >= g->startedMs && c.deadlineMs - g->startedMs <= kMinute, qPrintable(c.name));
 }
 
 void TestIncidents::rollbackWithinObjectiveIsMet() {

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void checksumArchiveRefusesWhatItCannotWrite();
     void rollbackRuleNeedsARecentDrillThatMetTheObjective();
     void aDrillProvesOnlyTheConfiguredObjective();
+    void aDrillOfItsOwnStepsProvesNothing();
     void killSwitchRuleNeedsEverySwitchCycled();
     void alertingRulesFollowTheRulesFile();
     void aSilencedLaunchAlertIsNoGo();
@@ -240,6 +241,51 @@ void TestLaunch::aDrillProvesOnlyTheConfiguredObjective() {
     QVERIFY2(!r.holds, qPrintable(r.reason.text()));
 }
 
+void TestLaunch::aDrillOfItsOwnStepsProvesNothing() {
+    // rob's own program starts a drill whose steps are two that ask for nothing, with the clocks on
+    // them, and ticks them off in a minute: the rollback checklist was never run.
+    Rig rig;
+    test::StoreFixture scratch;
+    const Signer sam = test::makeSigner(QStringLiteral("sam"));
+    QVERIFY_OK(scratch.enrol(sam, {QStringLiteral("operator")}));
+    const StoredEvent honest =
+        IncidentActions(*scratch.store, sam, rig.config, rig.library, [&rig] { return rig.clock; })
+            .startRollback(QStringLiteral("kl"), true, {})
+            .value();
+    const QString run = honest.payload().stringAt("id");
+    const QString runbook = honest.payload().stringAt("runbook");
+    NewEvent start{honest.kind, honest.scope, honest.payload(), rig.clock};
+    JsonValue steps = JsonValue::array();
+    for (const char *id : {"rebind", "readback"}) {
+        JsonValue step = JsonValue::object();
+        step["id"] = QString::fromLatin1(id);
+        step["action"] = QStringLiteral("nothing to see");
+        steps.push(step);
+    }
+    start.payload["steps"] = steps;
+    QVERIFY_OK(rig.f.store->append(rig.rob, {start}));
+    for (const char *id : {"rebind", "readback"}) {
+        JsonValue p = JsonValue::object();
+        p["run"] = run;
+        p["runbook"] = runbook;
+        p["step"] = QString::fromLatin1(id);
+        p["status"] = QStringLiteral("done");
+        rig.clock += 30 * 1000;
+        QVERIFY_OK(rig.f.store->append(
+            rig.rob, {NewEvent{QStringLiteral("runbook.step"), honest.scope, p, rig.clock}}));
+    }
+    JsonValue fin = JsonValue::object();
+    fin["run"] = run;
+    fin["runbook"] = runbook;
+    fin["objective_met"] = true;
+    QVERIFY_OK(rig.f.store->append(
+        rig.rob, {NewEvent{QStringLiteral("rollback.finished"), honest.scope, fin, rig.clock}}));
+    const IncidentBook book = IncidentBook::load(*rig.f.store).value();
+    QVERIFY(book.run(run) && book.run(run)->finished && book.run(run)->objectiveMet);
+    const NoGoRule r = rig.rule(QStringLiteral("rollback-unproven"));
+    QVERIFY2(r.holds, qPrintable(r.reason.text()));
+}
+
 void TestLaunch::killSwitchRuleNeedsEverySwitchCycled() {
     Rig rig;
     NoGoRule r = rig.rule(QStringLiteral("kill-switches-untested"));
@@ -407,7 +453,10 @@ void TestLaunch::aProbeTimeCountsOnlyWhenSigned() {
         QStringLiteral("UPDATE probe_states SET checked_at_ms = %1;").arg(rig.clock).toUtf8().constData());
     r = rig.rule(QStringLiteral("scope-not-validated"));
     QVERIFY2(r.holds, qPrintable(r.reason.text()));
-    QVERIFY2(r.reason.text().contains(QStringLiteral("probe it again")), qPrintable(r.reason.text()));
+    QVERIFY2(
+        r.reason.text().contains(QStringLiteral("is not signed by an operator, incident owner or monitor "
+                                                "and does not count")),
+        qPrintable(r.reason.text()));
 
     auto monitor = MonitorStore::open(rig.f.path, false);
     QVERIFY_OK(monitor);
@@ -421,6 +470,17 @@ void TestLaunch::aProbeTimeCountsOnlyWhenSigned() {
     QVERIFY_OK(monitor->saveRound({}, rows, {}, rig.clock, 0));
     r = rig.rule(QStringLiteral("scope-not-validated"));
     QVERIFY2(!r.holds, qPrintable(r.reason.text()));
+    // A row rob signs a year ahead (to stay "fresh" for good) is no probe yet.
+    QList<TargetStateRow> ahead = rows;
+    for (TargetStateRow &row : ahead)
+        row.checkedAtMs = rig.clock + 365 * kDay;
+    signProbeStates(ahead, rig.rob, storeId);
+    QVERIFY_OK(monitor->saveRound({}, ahead, {}, rig.clock, 0));
+    r = rig.rule(QStringLiteral("scope-not-validated"));
+    QVERIFY(r.holds);
+    QVERIFY2(r.reason.text().contains(QStringLiteral("probe it again")), qPrintable(r.reason.text()));
+    QVERIFY_OK(monitor->saveRound({}, rows, {}, rig.clock, 0));
+    QVERIFY(!rig.rule(QStringLiteral("scope-not-validated")).holds);
     // rob's row for my/pack, its state kept, its time moved: the signature no longer holds.
     test::attack(rig.f.path,
                  "UPDATE probe_states SET checked_at_ms = checked_at_ms + 1 WHERE target = 'my/pack';");
