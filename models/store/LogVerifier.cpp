@@ -307,7 +307,14 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
         } else {
             const QString actorName = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
             const QString kindName = QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size()));
-            if (kind.rfind("identity.", 0) == 0) {
+            if (!codec::validKind(kind)) {
+                // Every write refuses such a kind; one in the log was put there around the writer
+                // ("Incident.closed" escapes the rules of incident.closed and every fold).
+                verdict.fail(seq, QStringLiteral("event %1: '%2' is not a valid kind (a dotted lower-case "
+                                                 "name); no writer records it")
+                                      .arg(seq)
+                                      .arg(kindName));
+            } else if (kind.rfind("identity.", 0) == 0) {
                 // Identities feed the keys of later checks and the projection rebuild. The registry
                 // checks each identity event's signature and rule itself.
                 auto payload = CanonicalJson::parse(env.payload);

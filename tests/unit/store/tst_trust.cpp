@@ -817,6 +817,17 @@ void TestTrust::unknownActKindRefusedAndNamed() {
     QCOMPARE(*forged.firstBadSeq, before + 2);
     QVERIFY2(forged.reason.contains(QStringLiteral("incident.resolved is not a kind of act")),
              qPrintable(forged.reason));
+    // A kind no writer accepts ("Incident.closed": no act prefix, so neither signature nor role
+    // would be asked of it) is named too.
+    StoreFixture g;
+    const quint64 size = g.store->size().value();
+    g.store.reset();
+    forgeAppend(g.path, QStringLiteral("alice"), &g.alice, QStringLiteral("Incident.closed"), p, g.alice);
+    const VerifyReport malformed = verifyFile(g.path);
+    QVERIFY(!malformed.intact);
+    QCOMPARE(*malformed.firstBadSeq, size + 1);
+    QVERIFY2(malformed.reason.contains(QStringLiteral("'Incident.closed' is not a valid kind")),
+             qPrintable(malformed.reason));
 }
 
 void TestTrust::deletedAttachmentNamed() {
