@@ -358,9 +358,14 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
     QList<TargetStateRow> states;
     QList<NewEvent> events = transitionEvents(results, transitions, states);
     // When each target was last probed is signed by the recorder (the launch rules trust no
-    // other time from the table); a console nobody signed in to leaves its rows unsigned.
-    if (m_store && !m_readOnly && isUnlocked())
-        signProbeStates(states, *m_session->signer(), m_store->storeId());
+    // other time from the table); a console nobody signed in to leaves its rows unsigned. The
+    // signing happens where the rows are written: on the writer thread when there is one, so a
+    // round of many targets never signs on the GUI thread.
+    std::shared_ptr<Signer> probeSigner;
+    if (m_store && !m_readOnly && isUnlocked()) {
+        const Signer &signer = *m_session->signer();
+        probeSigner = std::make_shared<Signer>(Signer{signer.name, signer.key.duplicate()});
+    }
     if (m_store && !m_readOnly) {
         // Maintenance windows that opened and silences whose time is up, recorded once each.
         for (const NewEvent &e : m_silences.due(in.nowMs)) {
@@ -379,9 +384,12 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
                     m_writerStore = std::make_shared<MonitorStore>(std::move(opened).value());
             QPointer<AlertMonitor> self(this);
             QMetaObject::invokeMethod(m_writer, [self, store = m_writerStore, results, states,
-                                                 cells = m_evaluator->cells(), now = in.nowMs, pruneBefore] {
+                                                 cells = m_evaluator->cells(), now = in.nowMs, pruneBefore,
+                                                 probeSigner, storeId = m_store->storeId()]() mutable {
                 if (!store)
                     return;
+                if (probeSigner)
+                    signProbeStates(states, *probeSigner, storeId);
                 auto r = store->saveRound(results, states, cells, now, pruneBefore);
                 QMetaObject::invokeMethod(self, [self, message = r.ok() ? QString() : r.error().message] {
                     if (!self)
@@ -391,12 +399,15 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
                     Q_EMIT self->samplesWritten();
                 });
             });
-        } else if (auto r = m_monitorStore->saveRound(results, states, m_evaluator->cells(), in.nowMs,
-                                                      pruneBefore);
-                   !r.ok()) {
-            setProblem(tr("probe samples not saved: %1").arg(r.error().message));
         } else {
-            Q_EMIT samplesWritten();
+            if (probeSigner)
+                signProbeStates(states, *probeSigner, m_store->storeId());
+            if (auto r =
+                    m_monitorStore->saveRound(results, states, m_evaluator->cells(), in.nowMs, pruneBefore);
+                !r.ok())
+                setProblem(tr("probe samples not saved: %1").arg(r.error().message));
+            else
+                Q_EMIT samplesWritten();
         }
     }
     record(std::move(events));

@@ -67,6 +67,18 @@ struct Rig {
         return IncidentActions(*f.store, s, config, library, [this] { return clock; });
     }
     IncidentBook book() { return IncidentBook::load(*f.store).value(); }
+    // A bad-publish incident on kl, opened by `by`; its id.
+    QString openBadPack(const Signer &by) {
+        return citedIdOf(as(by)
+                             .open({QStringLiteral("bad-publish"),
+                                    QStringLiteral("kl"),
+                                    {},
+                                    {},
+                                    QStringLiteral("bad pack"),
+                                    {},
+                                    {}})
+                             .value());
+    }
     quint64 size() { return f.store->size().value(); }
 };
 
@@ -479,15 +491,7 @@ void TestIncidents::probeMustPassAndChecksumFromPackProbe() {
 
 void TestIncidents::rollbackClocksWithInjectedClock() {
     Rig rig;
-    const QString inc = citedIdOf(rig.as(rig.f.alice)
-                                      .open({QStringLiteral("bad-publish"),
-                                             QStringLiteral("kl"),
-                                             {},
-                                             {},
-                                             QStringLiteral("bad pack"),
-                                             {},
-                                             {}})
-                                      .value());
+    const QString inc = rig.openBadPack(rig.f.alice);
     auto started = rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), false, inc);
     QVERIFY_OK(started);
     const QString run = citedIdOf(started.value());
@@ -595,15 +599,7 @@ void TestIncidents::aStartCannotStretchItsClocksNorFakeAMiss() {
     const StoredEvent honest =
         scratch.as(scratch.f.alice).startRollback(QStringLiteral("kl"), false, {}).value();
     Rig rig;
-    const QString inc = citedIdOf(rig.as(rig.f.alice)
-                                      .open({QStringLiteral("bad-publish"),
-                                             QStringLiteral("kl"),
-                                             {},
-                                             {},
-                                             QStringLiteral("bad pack"),
-                                             {},
-                                             {}})
-                                      .value());
+    const QString inc = rig.openBadPack(rig.f.alice);
     NewEvent start;
     start.kind = honest.kind;
     start.scope = honest.scope;
@@ -815,15 +811,7 @@ void TestIncidents::killSwitchesActivateOnceAndDeactivate() {
 
 void TestIncidents::closingWaitsForRollbackAndEvidence() {
     Rig rig;
-    const QString inc = citedIdOf(rig.as(rig.olivia)
-                                      .open({QStringLiteral("bad-publish"),
-                                             QStringLiteral("kl"),
-                                             {},
-                                             {},
-                                             QStringLiteral("bad pack"),
-                                             {},
-                                             {}})
-                                      .value());
+    const QString inc = rig.openBadPack(rig.olivia);
     auto o = rig.as(rig.olivia);
     QVERIFY(o.close(inc, QStringLiteral("done"), QStringLiteral("ok"))
                 .error()

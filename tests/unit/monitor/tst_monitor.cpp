@@ -36,6 +36,7 @@ private Q_SLOTS:
     void aRoundThatContradictsTheTransitionDoesNotCount();
     void samplesAreKeptAndPrunedAfterRetention();
     void transitionsAreSignedEvents();
+    void probeRowsAreSignedOnTheWriterThread();
     void unchangedStateRecordsNothing();
     void lockedTransitionsWaitAndFlushAtUnlock();
     void pendingIsBoundedAndTheGapIsEvidence();
@@ -154,6 +155,27 @@ void TestMonitor::transitionsAreSignedEvents() {
     o.signatures = true;
     QVERIFY(store->verify(o)->intact);
     // When each target was last probed: signed by the recorder, over the row as stored.
+    const auto rows = MonitorStore::open(rig.f.path, true)->targetStates().value();
+    QCOMPARE(rows.size(), 5);
+    const auto key =
+        crypto::PublicKey::fromPem(store->identity(QStringLiteral("alice"))->publicKeyPem).value();
+    for (const TargetStateRow &row : rows) {
+        QCOMPARE(row.signer, QStringLiteral("alice"));
+        QCOMPARE(row.checkedAtMs, rig.clock);
+        QVERIFY(key.verify(probeStateMessage(store->storeId(), row), row.signature));
+    }
+}
+
+void TestMonitor::probeRowsAreSignedOnTheWriterThread() {
+    // The console writes samples on a writer thread; the rows are signed there, the same way.
+    Rig rig;
+    rig.signInAlice();
+    rig.monitor->setBackgroundWrites(true);
+    QSignalSpy written(rig.monitor.get(), &AlertMonitor::samplesWritten);
+    rig.run(false);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 60000);
+    rig.monitor->setBackgroundWrites(false);
+    auto store = rig.store();
     const auto rows = MonitorStore::open(rig.f.path, true)->targetStates().value();
     QCOMPARE(rows.size(), 5);
     const auto key =

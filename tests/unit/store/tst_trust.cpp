@@ -808,11 +808,15 @@ void TestTrust::unknownActKindRefusedAndNamed() {
     QCOMPARE(f.store->size().value(), before);
     // Kinds outside the act prefixes (signals, notes) stay open.
     QVERIFY_OK(f.store->append(f.alice, {act(QStringLiteral("signal.fallback_rate"))}));
-    f.store.reset();
-    JsonValue p = JsonValue::object();
-    p["incident"] = QStringLiteral("INC-1");
-    forgeAppend(f.path, QStringLiteral("alice"), &f.alice, QStringLiteral("incident.resolved"), p, f.alice);
-    const VerifyReport forged = verifyFile(f.path);
+    // alice's own program writes the act anyway, signed, past the writer: verify names it.
+    const auto forgeAct = [](StoreFixture &fixture, const QString &kind) {
+        fixture.store.reset();
+        JsonValue p = JsonValue::object();
+        p["incident"] = QStringLiteral("INC-1");
+        forgeAppend(fixture.path, QStringLiteral("alice"), &fixture.alice, kind, p, fixture.alice);
+        return verifyFile(fixture.path);
+    };
+    const VerifyReport forged = forgeAct(f, QStringLiteral("incident.resolved"));
     QVERIFY(!forged.intact);
     QCOMPARE(*forged.firstBadSeq, before + 2);
     QVERIFY2(forged.reason.contains(QStringLiteral("incident.resolved is not a kind of act")),
@@ -821,9 +825,7 @@ void TestTrust::unknownActKindRefusedAndNamed() {
     // would be asked of it) is named too.
     StoreFixture g;
     const quint64 size = g.store->size().value();
-    g.store.reset();
-    forgeAppend(g.path, QStringLiteral("alice"), &g.alice, QStringLiteral("Incident.closed"), p, g.alice);
-    const VerifyReport malformed = verifyFile(g.path);
+    const VerifyReport malformed = forgeAct(g, QStringLiteral("Incident.closed"));
     QVERIFY(!malformed.intact);
     QCOMPARE(*malformed.firstBadSeq, size + 1);
     QVERIFY2(malformed.reason.contains(QStringLiteral("'Incident.closed' is not a valid kind")),
