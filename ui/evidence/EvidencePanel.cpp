@@ -1,62 +1,37 @@
 #include "EvidencePanel.h"
 
-#include "store/TeamLogCopy.h"
-
-#include "common/AppContext.h"
-#include "store/EventExport.h"
-#include "store/StoreHost.h"
-
 #include "EventDetailView.h"
+#include "EvidenceFilterBar.h"
 #include "ProofsView.h"
 #include "VerdictView.h"
-#include "proofs/ProofRecord.h"
+#include "VerdictsPage.h"
 
+#include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/ErrorText.h"
 #include "common/StatusWidgets.h"
-#include "core/CanonicalJson.h"
-#include "core/Time.h"
 #include "store/BackgroundSearch.h"
-#include "store/Bundle.h"
 #include "store/EventTableModel.h"
-#include "store/OpenStore.h"
 #include "store/PgEvidenceStore.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
 #include "store/StoreHost.h"
-#include "store/StoreWorker.h"
+#include "store/TeamLogCopy.h"
 
-#include <QApplication>
-#include <QClipboard>
-#include <QComboBox>
-#include <QDateTimeEdit>
-#include <QFile>
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QFontDatabase>
-#include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QImage>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
-#include <QPixmap>
-#include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QToolButton>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ops::ui {
@@ -69,8 +44,7 @@ EvidencePanel::EvidencePanel(AppContext *app, QWidget *parent)
     , m_session(app->session())
     , m_store([app] { return app->localStore(); })
     , m_model(new EventTableModel(this))
-    , m_work(new StoreWorker(this))
-    , m_counter(new StoreWorker(this)) {
+    , m_jobs(new EvidenceJobs(app, this)) {
     setObjectName(QStringLiteral("evidencePanel"));
     setAccessibleName(title());
     followStore(m_app->host());
@@ -83,17 +57,38 @@ EvidencePanel::EvidencePanel(AppContext *app, QWidget *parent)
     connect(m_proofs, &ProofsView::signInRequested, this, &EvidencePanel::signInRequested);
     connect(m_proofs, &ProofsView::recorded, this, [this] { refresh(); });
     m_tabs->addTab(m_proofs, tr("Proof summaries"));
-    m_tabs->addTab(buildVerdicts(), tr("Verdicts"));
+    m_verdicts = new VerdictsPage(m_session, m_store, m_tabs);
+    connect(m_verdicts, &VerdictsPage::eventActivated, this, [this](quint64 seq) {
+        m_tabs->setCurrentIndex(0);
+        showEventDetail(seq);
+    });
+    connect(m_verdicts, &VerdictsPage::signInRequested, this, &EvidencePanel::signInRequested);
+    connect(m_verdicts, &VerdictsPage::verified, this, [this] { refresh(); });
+    m_tabs->addTab(m_verdicts, tr("Verdicts"));
     layout->addWidget(m_tabs);
 
+    connect(m_jobs, &EvidenceJobs::message, this, &EvidencePanel::report);
+    connect(m_jobs, &EvidenceJobs::countChanged, this, &EvidencePanel::updateCount);
+    connect(m_jobs, &EvidenceJobs::verified, this, &EvidencePanel::verifyDone);
+    connect(m_jobs, &EvidenceJobs::exported, this, [this](const Result<quint64> &r, const QString &path) {
+        m_export->setEnabled(true);
+        report(r.ok() ? tr("Exported %1 events to %2.").arg(r.value()).arg(path) : r.error().toString(),
+               !r.ok());
+        Q_EMIT exportFinished(r.ok());
+    });
+    connect(m_jobs, &EvidenceJobs::indexCaughtUp, this, [this] {
+        refresh();
+        applyFilters();
+        report(tr("Search index caught up: every event can be searched."));
+        Q_EMIT searchIndexReady();
+    });
     connect(m_session, &Session::changed, this, [this] { m_proofs->refreshHistory(); });
     updateCount();
 }
 
 EvidencePanel::~EvidencePanel() {
     // The workers' destructors cancel what runs and wait for it (before the widgets go).
-    delete m_work;
-    delete m_counter;
+    delete m_jobs;
     delete m_searcher;
 }
 
@@ -116,23 +111,8 @@ EvidenceStore *EvidencePanel::browsed() const {
 }
 
 void EvidencePanel::enableSearch(bool searchable, bool exportable) {
-    const QString why =
-        searchable
-            ? QString()
-            : tr("Search and filters need the team log itself: this console's copy of it is browsed by "
-                 "position until the server is back");
-    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_kind, m_scope, m_actor, m_time, m_ref}) {
-        w->setEnabled(searchable);
-        w->setToolTip(why);
-    }
-    if (!searchable) {
-        // Say what they would show rather than empty boxes.
-        for (const auto &[c, all] : {std::pair{m_kind, tr("All kinds")}, std::pair{m_scope, tr("All scopes")},
-                                     std::pair{m_actor, tr("All actors")}})
-            if (c->count() == 0)
-                c->addItem(all, QString());
-    }
-    m_export->setEnabled(exportable);
+    m_filters->setSearchable(searchable);
+    m_export->setEnabled(exportable && !m_jobs->isExporting());
     m_export->setToolTip(exportable
                              ? QString()
                              : tr("On the team log a signed bundle is made with opsconsole-cli evidence "
@@ -142,75 +122,15 @@ void EvidencePanel::enableSearch(bool searchable, bool exportable) {
 QWidget *EvidencePanel::buildBrowse() {
     auto *page = new QWidget(this);
     auto *l = new QVBoxLayout(page);
-
-    auto *filters = new QGridLayout;
-    m_search = new QLineEdit(page);
-    m_search->setObjectName(QStringLiteral("eventSearch"));
-    m_search->setPlaceholderText(
-        tr("Search every event (Ctrl+F): words, \"a phrase\", prefix*, AND / OR / NOT"));
-    m_search->setAccessibleName(tr("Full-text search"));
-    m_search->setClearButtonEnabled(true);
-    filters->addWidget(m_search, 0, 0, 1, 4);
+    m_filters = new EvidenceFilterBar(page);
+    m_count = m_filters->countLabel();
+    connect(m_filters, &EvidenceFilterBar::changed, this, &EvidencePanel::applyFilters);
+    l->addWidget(m_filters);
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] {
         m_tabs->setCurrentIndex(0);
-        m_search->setFocus();
-        m_search->selectAll();
+        m_filters->focusSearch();
     });
-    auto combo = [page](const char *name, const QString &accessible) {
-        auto *c = new QComboBox(page);
-        c->setObjectName(QLatin1String(name));
-        c->setAccessibleName(accessible);
-        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        c->setMinimumContentsLength(10);
-        return c;
-    };
-    m_kind = combo("kindFilter", tr("Kind"));
-    m_scope = combo("scopeFilter", tr("Scope"));
-    m_actor = combo("actorFilter", tr("Actor"));
-    m_time = combo("timeFilter", tr("Time range"));
-    m_time->addItem(tr("All time"), 0);
-    m_time->addItem(tr("Last hour"), 3600);
-    m_time->addItem(tr("Last 24 hours"), 86400);
-    m_time->addItem(tr("Last 7 days"), 7 * 86400);
-    m_time->addItem(tr("Between…"), -1);
-    // Wide enough for the "all" entries and the time ranges in every language (German's are long).
-    for (auto [c, all] : {std::pair{m_kind, tr("All kinds")}, std::pair{m_scope, tr("All scopes")},
-                          std::pair{m_actor, tr("All actors")}})
-        c->setMinimumContentsLength(qMax(10, int(all.size()) + 1));
-    int longest = 10;
-    for (int i = 0; i < m_time->count(); ++i)
-        longest = qMax(longest, int(m_time->itemText(i).size()) + 1);
-    m_time->setMinimumContentsLength(longest);
-    m_ref = new QLineEdit(page);
-    m_ref->setObjectName(QStringLiteral("refFilter"));
-    m_ref->setPlaceholderText(tr("Incident, run or record id"));
-    m_ref->setAccessibleName(tr("Incident or record"));
-    m_ref->setClearButtonEnabled(true);
-    filters->addWidget(m_kind, 1, 0);
-    filters->addWidget(m_scope, 1, 1);
-    filters->addWidget(m_actor, 1, 2);
-    filters->addWidget(m_ref, 1, 3);
-    auto *timeRow = new QHBoxLayout;
-    timeRow->addWidget(m_time);
-    m_from = new QDateTimeEdit(QDateTime::currentDateTimeUtc().addDays(-1), page);
-    m_from->setObjectName(QStringLiteral("fromTime"));
-    m_to = new QDateTimeEdit(QDateTime::currentDateTimeUtc().addSecs(3600), page);
-    m_to->setObjectName(QStringLiteral("toTime"));
-    for (QDateTimeEdit *e : {m_from, m_to}) {
-        e->setTimeSpec(Qt::UTC);
-        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-        e->setCalendarPopup(true);
-        e->setVisible(false);
-        timeRow->addWidget(e);
-        connect(e, &QDateTimeEdit::dateTimeChanged, this, &EvidencePanel::applyFilters);
-    }
-    timeRow->addStretch();
-    m_count = new QLabel(page);
-    m_count->setObjectName(QStringLiteral("matchCount"));
-    timeRow->addWidget(m_count);
-    filters->addLayout(timeRow, 2, 0, 1, 4);
-    l->addLayout(filters);
 
     auto *split = new QSplitter(Qt::Horizontal, page);
     split->setObjectName(QStringLiteral("evidenceSplit"));
@@ -245,24 +165,52 @@ QWidget *EvidencePanel::buildBrowse() {
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     l->addWidget(split, 1);
+    l->addWidget(buildActions(page));
+    m_message = new QLabel(page);
+    m_message->setObjectName(QStringLiteral("evidenceMessage"));
+    m_message->setWordWrap(true);
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->addWidget(m_message);
 
-    auto *actions = new QHBoxLayout;
-    m_verify = new QPushButton(tr("Verify store"), page);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    showEventDetail(m_model->seqAt(current.row()));
+            });
+    connect(m_model, &EventTableModel::rowsKnownChanged, this, &EvidencePanel::updateCount);
+    // The event shown stays selected when its row arrives later (a team-log search off the thread).
+    connect(m_model, &EventTableModel::rowsKnownChanged, this, [this] {
+        if (!m_detailSeq || m_table->selectionModel()->hasSelection())
+            return;
+        if (const int row = m_model->rowOfLoadedSeq(m_detailSeq); row >= 0) {
+            QSignalBlocker block(m_table->selectionModel());
+            m_table->selectRow(row);
+        }
+    });
+    return page;
+}
+
+QWidget *EvidencePanel::buildActions(QWidget *page) {
+    auto *bar = new QWidget(page);
+    auto *actions = new QHBoxLayout(bar);
+    actions->setContentsMargins(0, 0, 0, 0);
+    m_verify = new QPushButton(tr("Verify store"), bar);
     m_verify->setObjectName(QStringLiteral("verifyStoreButton"));
     m_verify->setToolTip(
         tr("Recompute every leaf, the Merkle tree, every checkpoint and signature, off the GUI thread"));
     connect(m_verify, &QPushButton::clicked, this, &EvidencePanel::startVerify);
     actions->addWidget(m_verify);
-    m_progress = new QProgressBar(page);
+    m_progress = new QProgressBar(bar);
     m_progress->setObjectName(QStringLiteral("verifyProgress"));
     m_progress->setVisible(false);
     actions->addWidget(m_progress, 1);
-    m_cancel = new QPushButton(tr("Cancel"), page);
+    m_cancel = new QPushButton(tr("Cancel"), bar);
     m_cancel->setObjectName(QStringLiteral("cancelVerifyButton"));
     m_cancel->setVisible(false);
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_work->cancel(StoreWorker::Job::Verify); });
+    connect(m_cancel, &QPushButton::clicked, m_jobs, &EvidenceJobs::cancelVerify);
     actions->addWidget(m_cancel);
-    m_export = new QToolButton(page);
+    m_export = new QToolButton(bar);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setText(tr("Export shown events…"));
     m_export->setPopupMode(QToolButton::InstantPopup);
@@ -284,45 +232,7 @@ QWidget *EvidencePanel::buildBrowse() {
     m_export->setMenu(menu);
     actions->addWidget(m_export);
     actions->addStretch();
-    l->addLayout(actions);
-    m_message = new QLabel(page);
-    m_message->setObjectName(QStringLiteral("evidenceMessage"));
-    m_message->setWordWrap(true);
-    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    l->addWidget(m_message);
-
-    // Filters apply as you type (debounced); the search box turns red on invalid syntax.
-    auto *debounce = new QTimer(this);
-    debounce->setSingleShot(true);
-    debounce->setInterval(150);
-    connect(debounce, &QTimer::timeout, this, &EvidencePanel::applyFilters);
-    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(m_ref, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    for (QComboBox *c : {m_kind, m_scope, m_actor})
-        connect(c, &QComboBox::currentIndexChanged, this, &EvidencePanel::applyFilters);
-    connect(m_time, &QComboBox::currentIndexChanged, this, [this] {
-        const bool between = m_time->currentData().toInt() < 0;
-        m_from->setVisible(between);
-        m_to->setVisible(between);
-        applyFilters();
-    });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    showEventDetail(m_model->seqAt(current.row()));
-            });
-    connect(m_model, &EventTableModel::rowsKnownChanged, this, &EvidencePanel::updateCount);
-    // The event shown stays selected when its row arrives later (a team-log search off the thread).
-    connect(m_model, &EventTableModel::rowsKnownChanged, this, [this] {
-        if (!m_detailSeq || m_table->selectionModel()->hasSelection())
-            return;
-        if (const int row = m_model->rowOfLoadedSeq(m_detailSeq); row >= 0) {
-            QSignalBlocker block(m_table->selectionModel());
-            m_table->selectRow(row);
-        }
-    });
-    return page;
+    return bar;
 }
 
 void EvidencePanel::showEvent(QShowEvent *event) {
@@ -332,16 +242,16 @@ void EvidencePanel::showEvent(QShowEvent *event) {
 void EvidencePanel::refresh() {
     SqliteEvidenceStore *s = store();
     EvidenceStore *log = browsed();
-    m_loaded = log != nullptr;
     // The filters' values once a log (a search may be on its way, the table empty meanwhile), and
     // again while the log has none yet.
-    if (dynamic_cast<EventBrowser *>(log) && (m_filtersFor != log->path() || m_kind->count() <= 1)) {
+    if (auto *browser = dynamic_cast<EventBrowser *>(log);
+        browser && (m_filtersFor != log->path() || !m_filters->hasChoices())) {
         m_filtersFor = log->path();
-        fillFilterChoices();
+        m_filters->fillChoices(*browser);
     }
-    m_exactCount.reset(); // new events may have arrived
-    ++m_storeGeneration;
-    catchUpSearchIndex();
+    m_jobs->logChanged();
+    ++m_logGeneration;
+    m_jobs->catchUpSearchIndex();
     searchOffThread(s ? nullptr : log);
     if (s || !log)
         m_model->setStore(s);
@@ -350,112 +260,252 @@ void EvidencePanel::refresh() {
     enableSearch(m_model->isSearchable() || !log, s != nullptr || !log);
     updateCount();
     m_proofs->refreshHistory();
-    refreshVerdictHistory();
+    m_verdicts->refresh();
     if (m_detailSeq)
         showDetail();
 }
 
-QWidget *EvidencePanel::buildVerdicts() {
-    auto *page = new QWidget(m_tabs);
-    page->setObjectName(QStringLiteral("verdictsPage"));
-    auto *l = new QVBoxLayout(page);
-    auto *intro = new QLabel(tr("A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. "
-                                "Verification is offline: the signature, the bundle's digest, its entries "
-                                "and every listed file are checked on the local files, never over the "
-                                "network."),
-                             page);
-    intro->setWordWrap(true);
-    l->addWidget(intro);
-    auto *row = new QHBoxLayout;
-    auto *open = new QPushButton(tr("Verify a verdict…"), page);
-    open->setObjectName(QStringLiteral("openVerdictDialog"));
-    open->setToolTip(tr("Pick the four files or a results/ folder (Ctrl+Shift+V)"));
-    connect(open, &QPushButton::clicked, this, [this] { openVerdictDialog(); });
-    row->addWidget(open);
-    row->addStretch();
-    l->addLayout(row);
-    l->addWidget(new QLabel(tr("Verified so far (double-click to open the event):"), page));
-    m_verdictHistory = new QListWidget(page);
-    m_verdictHistory->setObjectName(QStringLiteral("verdictHistory"));
-    m_verdictHistory->setAccessibleName(tr("Verdicts verified so far"));
-    m_verdictHistory->setUniformItemSizes(true);
-    connect(m_verdictHistory, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        m_tabs->setCurrentIndex(0);
-        showEventDetail(item->data(Qt::UserRole).toULongLong());
-    });
-    l->addWidget(m_verdictHistory, 1);
-    // The checks of the verdict selected above, as they were recorded.
-    m_verdictRecorded = VerdictView::newChecksTree(page, QStringLiteral("verdictRecordedChecks"),
-                                                   tr("Checks of the selected verdict"));
-    l->addWidget(m_verdictRecorded, 2);
-    connect(m_verdictHistory, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        m_verdictRecorded->clear();
-        SqliteEvidenceStore *s = store();
-        const quint64 seq = item ? item->data(Qt::UserRole).toULongLong() : 0;
-        if (!s || seq == 0)
-            return;
-        auto e = s->event(seq);
-        if (!e.ok())
-            return;
-        if (const auto verdict = RecordedVerdict::fromEvent(e.value()))
-            for (const RecordedVerdict::Check &c : verdict->checks)
-                VerdictView::addCheckRow(m_verdictRecorded, c.name, c.ok, c.detail);
-    });
-    return page;
+void EvidencePanel::applyFilters() {
+    const EventSearch s = m_filters->searchFrom(m_model->search());
+    auto applied = m_model->setSearch(s);
+    m_filters->showAccepted(applied);
+    if (!applied.ok())
+        report(tr("Search not applied: %1").arg(applied.error().message), true);
+    else
+        report(QString());
+    if (m_detailSeq) {
+        const int row = m_model->rowOfLoadedSeq(m_detailSeq);
+        if (row >= 0) {
+            QSignalBlocker block(m_table->selectionModel());
+            m_table->selectRow(row);
+        }
+    }
 }
 
-void EvidencePanel::refreshVerdictHistory() {
-    m_verdictHistory->clear();
+void EvidencePanel::searchOffThread(EvidenceStore *log) {
+    if (!dynamic_cast<PgEvidenceStore *>(log)) {
+        m_model->setPageReader({});
+        return;
+    }
+    const QString url = m_app->host()->path();
+    if (!m_searcher || m_searcherUrl != url) {
+        delete m_searcher;
+        m_searcherUrl = url;
+        StoreOpenOptions options = m_app->host()->options();
+        options.readOnly = true;
+        options.create = false;
+        m_searcher = new BackgroundSearch(
+            [url, options]() -> Result<std::unique_ptr<EventBrowser>> {
+                auto opened = PgEvidenceStore::open(url, options);
+                if (!opened.ok())
+                    return opened.error();
+                return std::unique_ptr<EventBrowser>(std::move(opened).value());
+            },
+            this);
+    }
+    m_model->setPageReader([searcher = QPointer<BackgroundSearch>(m_searcher)](
+                               const EventSearch &search, const std::optional<SearchCursor> &after, int limit,
+                               std::function<void(Result<SearchPage>)> done) {
+        if (searcher)
+            searcher->request(search, after, limit, std::move(done));
+    });
+}
+
+void EvidencePanel::updateCount() {
     SqliteEvidenceStore *s = store();
+    m_count->setStyleSheet(QString());
+    if (const auto &failure = m_model->failure(); failure && !failure->id.isEmpty()) {
+        // A failure the window can explain in its own words (a search that took too long).
+        m_count->setText(ui::errorText(*failure));
+        m_count->setToolTip(failure->toString());
+        return;
+    }
+    if (!s && m_app->host()->isTeamLog()) {
+        updateTeamLogCount();
+        return;
+    }
     if (!s) {
-        m_verdictHistory->addItem(tr("No evidence store: verifications can still be run, but not recorded."));
+        m_count->setText(tr("No evidence store"));
         return;
     }
-    EventSearch search;
-    search.kind = QStringLiteral("verdict.verified");
-    search.descending = true;
-    auto page = s->searchPage(search, std::nullopt, 50);
-    if (!page.ok())
+    if (!m_model->lastError().isEmpty()) {
+        m_count->setText(tr("Search failed"));
+        m_count->setToolTip(m_model->lastError());
         return;
-    for (quint64 seq : page->seqs) {
-        auto e = s->event(seq);
-        if (!e.ok())
-            continue;
-        const auto verdict = RecordedVerdict::fromEvent(e.value());
-        if (!verdict)
-            continue;
-        const bool valid = verdict->valid;
-        auto *item =
-            new QListWidgetItem(tr("%1  %2 · key %3 · by %4 · #%5")
-                                    .arg(valid ? tr("✔ VALID") : tr("✘ INVALID"), Time::toIso(verdict->tsMs),
-                                         verdict->keyFingerprint, verdict->actor)
-                                    .arg(seq),
-                                m_verdictHistory);
-        item->setData(Qt::UserRole, static_cast<qulonglong>(seq));
-        item->setForeground(colours::onBase(valid ? kGreen : kRed, palette()));
     }
-    if (m_verdictHistory->count() == 0)
-        m_verdictHistory->addItem(tr("No verdict verified yet."));
-    else
-        m_verdictHistory->setCurrentRow(0);
+    const int n = m_model->rowCount();
+    m_count->setToolTip(describeSearch(m_model->search()));
+    if (m_model->isComplete()) {
+        m_count->setText(tr("%n event(s)", nullptr, n));
+        return;
+    }
+    if (const std::optional<qint64> exact = m_jobs->exactCount(m_model->search())) {
+        if (*exact < 0) {
+            m_count->setText(tr("%1+ events (more load as you scroll)").arg(QLocale().toString(n)));
+            return;
+        }
+        m_count->setText(tr("%Ln event(s), %1 loaded (more as you scroll)", nullptr, int(*exact))
+                             .arg(QLocale().toString(n)));
+        return;
+    }
+    m_count->setText(tr("%1+ events (counting…)").arg(QLocale().toString(n)));
+}
+
+void EvidencePanel::updateTeamLogCount() {
+    // Never an empty list that looks like an empty log: an unreadable team log says so.
+    if (!m_model->lastError().isEmpty()) {
+        m_count->setText(tr("The team log cannot be read"));
+        m_count->setToolTip(m_model->lastError());
+        return;
+    }
+    if (StoreHost *host = m_app->host(); host->isOffline() && host->teamCopy()) {
+        // The copy and the acts made here since: the latter have no place in the team log yet.
+        const qint64 copied = static_cast<qint64>(host->teamCopy()->size());
+        m_count->setText(tr("Offline — this console's copy of the team log: %1; made here, not in the team "
+                            "log yet: %2")
+                             .arg(copied)
+                             .arg(qMax<qint64>(0, m_model->rowCount() - copied)));
+        m_count->setToolTip(tr("The positions of the acts made here are provisional until they are synced"));
+        return;
+    }
+    const int n = m_model->rowCount();
+    if (m_model->search().isEverything()) {
+        m_count->setText(tr("%n event(s) in the team log", nullptr, n));
+        m_count->setToolTip(tr("Search and filters run on the team log's server"));
+        return;
+    }
+    if (m_model->isSearching() && n == 0) {
+        m_count->setText(tr("Searching the team log…"));
+        m_count->setToolTip(describeSearch(m_model->search()));
+        return;
+    }
+    // Matches arrive page by page from the server; no count of the rest is asked for.
+    m_count->setText(
+        m_model->isComplete()
+            ? tr("%n matching event(s) in the team log", nullptr, n)
+            : tr("%1+ matching events in the team log (more load as you scroll)").arg(QLocale().toString(n)));
+    m_count->setToolTip(describeSearch(m_model->search()));
+    // A tampered log can hold events its search indexes could not take: said beside every search,
+    // never a count that looks complete.
+    auto *team = dynamic_cast<PgEvidenceStore *>(browsed());
+    if (!team)
+        return;
+    // Asked of the server once a log change, not on every page that arrives.
+    if (!m_unsearchable || m_unsearchable->first != m_logGeneration) {
+        auto counted = team->unsearchableEvents();
+        m_unsearchable.emplace(m_logGeneration, counted.ok() ? counted.value() : 0);
+    }
+    if (const qint64 missed = m_unsearchable->second; missed > 0) {
+        m_count->setText(m_count->text() +
+                         tr(" — %n event(s) cannot be searched (not UTF-8 JSON; Verify store names them)",
+                            nullptr, int(missed)));
+        m_count->setStyleSheet(QStringLiteral("color: %1;").arg(colours::onBase(kRed, palette()).name()));
+    }
+}
+
+void EvidencePanel::showEventDetail(quint64 seq) {
+    m_detailSeq = seq;
+    const int row = m_model->rowOfLoadedSeq(seq);
+    if (row >= 0 && m_table->currentIndex().row() != row) {
+        QSignalBlocker block(m_table->selectionModel());
+        m_table->selectRow(row);
+        m_table->scrollTo(m_model->index(row, 0));
+    }
+    showDetail();
+}
+
+void EvidencePanel::showDetail() {
+    m_detailView->inspect(m_detailSeq);
+}
+
+const EventInspection *EvidencePanel::inspection() const {
+    return m_detailView->inspection();
+}
+
+bool EvidencePanel::saveAttachment(const QString &sha256, const QString &path) {
+    return m_detailView->saveAttachment(sha256, path);
+}
+
+bool EvidencePanel::isVerifying() const {
+    return m_jobs->isVerifying();
+}
+
+bool EvidencePanel::isExporting() const {
+    return m_jobs->isExporting();
+}
+
+bool EvidencePanel::isIndexing() const {
+    return m_jobs->isIndexing();
+}
+
+void EvidencePanel::startVerify() {
+    if (!browsed() || !m_jobs->startVerify(m_progress))
+        return;
+    m_verify->setEnabled(false);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    report(tr("Verifying the store…"));
+}
+
+void EvidencePanel::verifyDone(const Result<VerifyReport> &r) {
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    m_verify->setEnabled(true);
+    if (!r.ok()) {
+        report(r.error().code == ErrorCode::Negative ? tr("Verification cancelled; nothing recorded.")
+                                                     : r.error().toString(),
+               true);
+        Q_EMIT verifyFinished(false);
+        return;
+    }
+    const VerifyReport &v = r.value();
+    QString text =
+        v.intact ? tr("Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.")
+                       .arg(v.events)
+                       .arg(v.checkpoints)
+                       .arg(v.signaturesChecked)
+                 : tr("TAMPERED: %1").arg(v.reason);
+    if (v.intact && !v.trustPinned)
+        text += tr(" Trust root not pinned: a log rewritten with new keys would verify too.");
+    text += QLatin1Char(' ') + m_jobs->record(v);
+    if (store() && m_session->isUnlocked())
+        refresh();
+    report(text, !v.intact);
+    Q_EMIT verifyFinished(v.intact);
+}
+
+void EvidencePanel::startExport(const QString &path, ExportFormat format) {
+    if (!store() || isExporting())
+        return;
+    std::optional<Signer> signer;
+    if (format == ExportFormat::Bundle) {
+        if (!m_session->isUnlocked()) {
+            report(tr("A signed bundle needs a signature: sign in first."), true);
+            Q_EMIT signInRequested();
+            return;
+        }
+        signer = Signer{m_session->signer()->name, m_session->signer()->key.duplicate()};
+    }
+    if (!m_jobs->startExport(path, format, m_model->search(), std::move(signer)))
+        return;
+    m_export->setEnabled(false);
+    report(tr("Exporting %1…").arg(describeSearch(m_model->search())));
+}
+
+void EvidencePanel::report(const QString &text, bool error) {
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(colours::onBase(kRed, palette()).name())
+                                   : QString());
 }
 
 VerdictDialog *EvidencePanel::openVerdictDialog() {
-    verdicts();
-    m_verdictDialog->show();
-    m_verdictDialog->raise();
-    m_verdictDialog->activateWindow();
-    return m_verdictDialog;
+    return m_verdicts->openDialog();
 }
 
 VerdictView *EvidencePanel::verdicts() {
-    if (!m_verdictDialog) {
-        m_verdictDialog = new VerdictDialog(m_session, m_store, this);
-        connect(m_verdictDialog->view(), &VerdictView::finished, this, [this] { refresh(); });
-        connect(m_verdictDialog->view(), &VerdictView::signInRequested, this,
-                &EvidencePanel::signInRequested);
-    }
-    return m_verdictDialog->view();
+    return m_verdicts->view();
 }
 
 } // namespace ops::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EvidenceJobs.h"
 #include "common/Panel.h"
 
 #include "core/Result.h"
@@ -12,24 +13,17 @@
 #include <functional>
 #include <memory>
 
-class QComboBox;
-class QDateTimeEdit;
 class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableView;
-class QTreeWidget;
 class QToolButton;
 
 namespace ops {
 class EventTableModel;
 class Session;
 class SqliteEvidenceStore;
-class StoreWorker;
 class BackgroundSearch;
 } // namespace ops
 
@@ -38,9 +32,12 @@ namespace ops::ui {
 class AppContext;
 
 class EventDetailView;
+class EvidenceFilterBar;
+class EvidenceJobs;
 class ProofsView;
 class VerdictDialog;
 class VerdictView;
+class VerdictsPage;
 
 // Evidence: every event of the store, at any size, searchable (FTS5) and filterable (kind,
 // scope, incident or record, actor, time) in SQL; the detail pane shows the exact bytes, the
@@ -66,7 +63,7 @@ public:
     // What the buttons do behind their dialogs.
     void startVerify();
     bool isVerifying() const;
-    enum class ExportFormat { Json, Csv, Bundle };
+    using ExportFormat = EvidenceJobs::ExportFormat;
     void startExport(const QString &path, ExportFormat format);
     bool isExporting() const;
     // After a bulk import the search indexes catch up off the GUI thread, in chunks.
@@ -87,17 +84,12 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    // The search in words, for the count's tooltip and an export's description.
-    static QString describe(const EventSearch &s);
     QWidget *buildBrowse();
-    QWidget *buildVerdicts();
-    void refreshVerdictHistory();
+    QWidget *buildActions(QWidget *page);
     void applyFilters();
-    void fillFilterChoices();
     void updateCount();
-    void countInBackground();
-    void catchUpSearchIndex();
-    void indexNextChunk();
+    // What the count line says on the team log (searched on its server, or its copy offline).
+    void updateTeamLogCount();
     void verifyDone(const Result<VerifyReport> &report);
     void showDetail();
     void report(const QString &text, bool error = false);
@@ -106,20 +98,15 @@ private:
     EvidenceStore *browsed() const;
     // Search, filters and other orders need the local store's indexes.
     void enableSearch(bool searchable, bool exportable);
+    void searchOffThread(EvidenceStore *log);
 
     AppContext *m_app;
     Session *m_session;
     StoreProvider m_store;
     EventTableModel *m_model;
+    EvidenceJobs *m_jobs;
     QTabWidget *m_tabs = nullptr;
-    QLineEdit *m_search = nullptr;
-    QComboBox *m_kind = nullptr;
-    QComboBox *m_scope = nullptr;
-    QComboBox *m_actor = nullptr;
-    QLineEdit *m_ref = nullptr;
-    QComboBox *m_time = nullptr;
-    QDateTimeEdit *m_from = nullptr;
-    QDateTimeEdit *m_to = nullptr;
+    EvidenceFilterBar *m_filters = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_count = nullptr;
     QPushButton *m_verify = nullptr;
@@ -127,33 +114,18 @@ private:
     QPushButton *m_cancel = nullptr;
     QToolButton *m_export = nullptr;
     QLabel *m_message = nullptr;
-    // detail
     EventDetailView *m_detailView = nullptr;
     ProofsView *m_proofs = nullptr;
-    VerdictDialog *m_verdictDialog = nullptr;
-    QListWidget *m_verdictHistory = nullptr;
-    QTreeWidget *m_verdictRecorded = nullptr;
+    VerdictsPage *m_verdicts = nullptr;
 
     quint64 m_detailSeq = 0;
-    bool m_loaded = false;
-    // Verify, export and catching up the search index run on the work lane; the exact number of
-    // matches of a search still being paged in is counted on a lane of its own, so the count never
-    // waits for a long verify.
-    StoreWorker *m_work = nullptr;
-    StoreWorker *m_counter = nullptr;
     // The team log's searches, on a connection of their own off the GUI thread (its server may
     // take seconds); the local file's indexes answer at once, here.
     BackgroundSearch *m_searcher = nullptr;
     QString m_searcherUrl;
     QString m_filtersFor; // the log whose kinds, scopes and actors the filters offer
-    std::optional<std::pair<quint64, qint64>> m_unsearchable; // (store generation, events)
-    void searchOffThread(EvidenceStore *log);
-    bool m_indexing = false; // a catch-up runs, a chunk a job
-    quint64 m_indexTotal = 0, m_indexDone = 0;
-    EventSearch m_countingSearch;
-    std::optional<std::pair<EventSearch, qint64>> m_exactCount;
-    quint64 m_storeGeneration = 0;
-    quint64 m_countingGeneration = 0;
+    std::optional<std::pair<quint64, qint64>> m_unsearchable; // (log generation, events)
+    quint64 m_logGeneration = 0;
 };
 
 } // namespace ops::ui
