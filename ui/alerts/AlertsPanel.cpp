@@ -1,30 +1,21 @@
 #include "AlertsPanel.h"
 
-#include "incidents/RollbackClockWatcher.h"
+#include "AlertCellDelegate.h"
+#include "AlertCellView.h"
+#include "ProbeStripView.h"
+#include "SilencesView.h"
+#include "TrendCharts.h"
 
 #include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/TimeFormat.h"
-#include "store/StoreHost.h"
-
-#include "AgeBarDelegate.h"
-#include "AlertCellDelegate.h"
-#include "ProbeStripModel.h"
-#include "SilenceDialog.h"
-#include "TrendCharts.h"
-
 #include "core/Time.h"
 #include "incidents/RollbackClockWatcher.h"
+#include "store/StoreHost.h"
 
-#include <QAction>
-#include <QClipboard>
-#include <QDateTime>
-#include <QFileInfo>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSplitter>
@@ -36,14 +27,6 @@
 namespace ops::ui {
 
 namespace {
-// "Silenced until 10:53 by alice (SIL-2): reason" under the cell's own state; notifications wait.
-QString silencedLine(const AlertCell &c) {
-    if (!c.silenced())
-        return {};
-    return AlertsPanel::tr("<br><b>Silenced</b> until %1 by %2 (%3): %4 — notifications wait")
-        .arg(TimeFormat::minutes(c.silencedUntilMs), c.silencedBy.toHtmlEscaped(), c.silenceId,
-             c.silenceReason.toHtmlEscaped());
-}
 
 QList<AlertRule> loadRules(const DeploymentConfig &config) {
     auto rules = AlertRules::forConfig(config);
@@ -60,24 +43,14 @@ AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     , m_session(app->session())
     , m_model(new AlertMatrixModel(m_monitor->evaluator(), this))
     , m_matrix(new QTableView(this))
-    , m_probes(new QTableView(this))
+    , m_probes(new ProbeStripView(m_monitor, this))
     , m_roundLabel(new QLabel(this))
     , m_probeNow(new QPushButton(tr("Probe now"), this))
-    , m_detailTitle(new QLabel(this))
-    , m_detail(new QLabel(this))
+    , m_cell(new AlertCellView(m_monitor, m_model, this))
     , m_recording(new QLabel(this))
-    , m_ackNote(new QLineEdit(this))
-    , m_ackStatus(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_charts(new TrendCharts(this))
-    , m_ack(new QPushButton(tr("Acknowledge"), this))
-    , m_openIncident(new QPushButton(tr("Open incident…"), this))
-    , m_startRunbook(new QPushButton(tr("Start runbook"), this))
-    , m_silence(new QPushButton(tr("Silence…"), this))
-    , m_endSilence(new QPushButton(tr("End silence"), this))
-    , m_silenceModel(new SilenceListModel(this))
-    , m_silences(new QTableView(this))
-    , m_silenceStatus(new QLabel(this))
+    , m_silences(new SilencesView(this))
     , m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("alertsPanel"));
     setAccessibleName(title());
@@ -110,119 +83,27 @@ AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     connect(m_matrix->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showCell(current); });
 
-    m_detailTitle->setObjectName(QStringLiteral("alertDetailTitle"));
-    QFont f = m_detailTitle->font();
-    f.setBold(true);
-    f.setPointSizeF(f.pointSizeF() * 1.15);
-    m_detailTitle->setFont(f);
-    m_detailTitle->setText(tr("Select a cell to see its trigger and first action"));
-    m_detail->setObjectName(QStringLiteral("alertDetail"));
-    m_detail->setWordWrap(true);
-    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    for (QPushButton *b : {m_ack, m_openIncident, m_startRunbook, m_silence, m_endSilence})
-        b->setEnabled(false);
-    m_silence->setObjectName(QStringLiteral("silenceButton"));
-    m_endSilence->setObjectName(QStringLiteral("endSilenceButton"));
-    connect(m_silence, &QPushButton::clicked, this, &AlertsPanel::silenceSelected);
-    connect(m_endSilence, &QPushButton::clicked, this, &AlertsPanel::endSelectedSilence);
-    m_ack->setObjectName(QStringLiteral("acknowledgeButton"));
-    m_openIncident->setObjectName(QStringLiteral("openIncidentButton"));
-    m_startRunbook->setObjectName(QStringLiteral("startRunbookButton"));
-    m_ackNote->setObjectName(QStringLiteral("acknowledgeNote"));
-    m_ackNote->setPlaceholderText(tr("Note for the acknowledgement (required)"));
-    m_ackNote->setAccessibleName(tr("Acknowledgement note"));
-    m_ackNote->setClearButtonEnabled(true);
-    m_ackStatus->setObjectName(QStringLiteral("acknowledgeStatus"));
-    m_ackStatus->setWordWrap(true);
     m_recording->setObjectName(QStringLiteral("recordingLabel"));
     m_recording->setWordWrap(true);
-    connect(m_ackNote, &QLineEdit::textChanged, this, &AlertsPanel::updateActions);
-    connect(m_ackNote, &QLineEdit::returnPressed, this, &AlertsPanel::acknowledgeSelected);
-    connect(m_ack, &QPushButton::clicked, this, &AlertsPanel::acknowledgeSelected);
-    connect(m_openIncident, &QPushButton::clicked, this, [this] {
-        const QModelIndex index = m_matrix->currentIndex();
-        const AlertRule *rule =
-            index.isValid()
-                ? m_monitor->evaluator()->rule(index.data(AlertMatrixModel::AlertIdRole).toString())
-                : nullptr;
-        if (!rule)
-            return;
-        const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
-        const QString detail = m_monitor->evaluator()->cell(rule->id, scope).detail;
-        Q_EMIT openIncidentRequested(rule->incidentClass, scope,
-                                     detail.isEmpty() ? tr("alert %1").arg(rule->name)
-                                                      : tr("alert %1: %2").arg(rule->name, detail),
-                                     rule->id);
+    connect(m_cell, &AlertCellView::signInRequested, this, &AlertsPanel::signInRequested);
+    connect(m_cell, &AlertCellView::openIncidentRequested, this, &AlertsPanel::openIncidentRequested);
+    connect(m_cell, &AlertCellView::startRunbookRequested, this, &AlertsPanel::startRunbookRequested);
+    connect(m_cell, &AlertCellView::acted, this, [this] {
+        refreshSilences();
+        emitSummary();
     });
-    connect(m_startRunbook, &QPushButton::clicked, this, [this] {
-        const QModelIndex index = m_matrix->currentIndex();
-        const AlertRule *rule =
-            index.isValid()
-                ? m_monitor->evaluator()->rule(index.data(AlertMatrixModel::AlertIdRole).toString())
-                : nullptr;
-        if (rule && !rule->runbook.isEmpty())
-            Q_EMIT startRunbookRequested(rule->runbook, index.data(AlertMatrixModel::ScopeRole).toString());
+    // "End silence" ends the silence selected in the Silences tab while it is in view.
+    m_cell->setChosenSilence([this] {
+        return m_tabs->currentWidget() == m_silences ? m_silences->selectedActiveId() : QString();
     });
-
-    m_probes->setObjectName(QStringLiteral("probeStrip"));
-    m_probes->setAccessibleName(tr("Probe targets"));
-    m_stripModel = new ProbeStripModel(m_monitor, this);
-    m_probes->setModel(m_stripModel);
-    m_probes->verticalHeader()->hide();
-    m_probes->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_probes->verticalHeader()->setDefaultSectionSize(24);
-    m_probes->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_probes->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_probes->setWordWrap(false);
-    // Fixed widths, measured once: sizing to contents would lay out every row each round.
-    int targetWidth = m_probes->fontMetrics().horizontalAdvance(tr("Target")) + 24;
-    for (const ProbeTarget &t : m_monitor->engine()->targets())
-        targetWidth =
-            qMax(targetWidth, m_probes->fontMetrics().horizontalAdvance(t.id + QStringLiteral("/pack")) + 24);
-    m_probes->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_probes->setColumnWidth(ProbeStripModel::Target, qMin(targetWidth, 320));
-    m_probes->setColumnWidth(ProbeStripModel::State, 90);
-    m_probes->setColumnWidth(ProbeStripModel::Latency, 80);
-    m_probes->setColumnWidth(ProbeStripModel::Age, 120);
-    m_probes->setColumnWidth(ProbeStripModel::Checked, 80);
-    m_probes->horizontalHeader()->setStretchLastSection(true);
-    m_probes->setItemDelegateForColumn(ProbeStripModel::Age, new AgeBarDelegate(m_probes));
-    // Digests are copyable: Ctrl+C or the context menu on a pack's row.
-    m_probes->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *copy = new QAction(tr("Copy target details and digests"), m_probes);
-    copy->setObjectName(QStringLiteral("copyProbeAction"));
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetShortcut);
-    m_probes->addAction(copy);
-    connect(copy, &QAction::triggered, this, &AlertsPanel::copySelectedProbe);
-    fillProbeStrip();
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_roundLabel, 1);
     top->addWidget(m_probeNow);
 
-    auto *detailBox = new QWidget(this);
-    auto *detailLayout = new QVBoxLayout(detailBox);
-    detailLayout->addWidget(m_detailTitle);
-    detailLayout->addWidget(m_detail, 1);
-    detailLayout->addWidget(m_ackNote);
-    detailLayout->addWidget(m_ackStatus);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_ack);
-    buttons->addWidget(m_openIncident);
-    buttons->addWidget(m_startRunbook);
-    buttons->addStretch(1);
-    detailLayout->addLayout(buttons);
-    auto *silenceButtons = new QHBoxLayout;
-    silenceButtons->addWidget(m_silence);
-    silenceButtons->addWidget(m_endSilence);
-    silenceButtons->addStretch(1);
-    detailLayout->addLayout(silenceButtons);
-
     auto *upper = new QSplitter(Qt::Horizontal, this);
     upper->addWidget(m_matrix);
-    upper->addWidget(detailBox);
+    upper->addWidget(m_cell);
     upper->setStretchFactor(0, 3);
     upper->setStretchFactor(1, 1);
     // Room for every scope at the usual window size; narrow windows scroll the matrix instead.
@@ -231,28 +112,11 @@ AlertsPanel::AlertsPanel(AppContext *app, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("alertsTabs"));
     m_tabs->addTab(m_probes, tr("Probe targets"));
     m_tabs->addTab(m_charts, tr("Trends"));
-    m_silences->setObjectName(QStringLiteral("silenceList"));
-    m_silences->setAccessibleName(tr("Silences"));
-    m_silences->setModel(m_silenceModel);
-    m_silences->verticalHeader()->hide();
-    m_silences->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_silences->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_silences->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_silences->setWordWrap(false);
-    m_silences->horizontalHeader()->setStretchLastSection(true);
-    m_silences->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_silenceStatus->setObjectName(QStringLiteral("silenceStatus"));
-    m_silenceStatus->setWordWrap(true);
-    auto *silenceTab = new QWidget(this);
-    auto *silenceLayout = new QVBoxLayout(silenceTab);
-    silenceLayout->addWidget(m_silenceStatus);
-    silenceLayout->addWidget(m_silences, 1);
-    m_tabs->addTab(silenceTab, tr("Silences"));
-    connect(m_silences->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this] { updateActions(); });
+    m_tabs->addTab(m_silences, tr("Silences"));
+    connect(m_silences, &SilencesView::selectionChanged, m_cell, &AlertCellView::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         refreshCharts();
-        updateActions();
+        m_cell->updateActions();
     });
     auto *vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(upper);
@@ -316,7 +180,7 @@ void AlertsPanel::scheduleNext() {
     m_timer->start(qMax(1000, base + jitter));
 }
 
-void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTransition> &transitions) {
+void AlertsPanel::notify(const QList<AlertTransition> &transitions) {
     for (const AlertTransition &t : transitions) {
         if (t.to != AlertState::Firing ||
             (t.severity != QLatin1String("SEV-1") && t.severity != QLatin1String("SEV-2")))
@@ -347,6 +211,10 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
             ++it;
         }
     }
+}
+
+void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTransition> &transitions) {
+    notify(transitions);
     int failed = 0;
     for (const ProbeResult &r : results)
         failed += r.state == ProbeState::Ok ? 0 : 1;
@@ -368,30 +236,34 @@ void AlertsPanel::onRound(const QList<ProbeResult> &results, const QList<AlertTr
                                   .arg(results.size())
                                   .arg(m_config.probes.intervalS));
     m_probeNow->setEnabled(true);
-    fillProbeStrip();
+    m_probes->refresh();
     refreshSilences();
-    // The worst cell is preselected, so its first action is in view without a click.
-    if (!m_matrix->currentIndex().isValid() ||
-        m_matrix->currentIndex().data(AlertMatrixModel::StateRole).toInt() != int(AlertState::Firing)) {
-        QModelIndex worst;
-        QString worstSeverity;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            for (int col = 0; col < m_model->columnCount(); ++col) {
-                const QModelIndex i = m_model->index(row, col);
-                if (i.data(AlertMatrixModel::StateRole).toInt() != int(AlertState::Firing))
-                    continue;
-                const QString sev = i.data(AlertMatrixModel::SeverityRole).toString();
-                if (!worst.isValid() || sev < worstSeverity) {
-                    worst = i;
-                    worstSeverity = sev;
-                }
-            }
-        if (worst.isValid())
-            m_matrix->setCurrentIndex(worst);
-    }
+    selectWorstCell();
     showCell(m_matrix->currentIndex());
     emitSummary();
     scheduleNext();
+}
+
+void AlertsPanel::selectWorstCell() {
+    // The worst cell is preselected, so its first action is in view without a click.
+    if (m_matrix->currentIndex().isValid() &&
+        m_matrix->currentIndex().data(AlertMatrixModel::StateRole).toInt() == int(AlertState::Firing))
+        return;
+    QModelIndex worst;
+    QString worstSeverity;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        for (int col = 0; col < m_model->columnCount(); ++col) {
+            const QModelIndex i = m_model->index(row, col);
+            if (i.data(AlertMatrixModel::StateRole).toInt() != int(AlertState::Firing))
+                continue;
+            const QString sev = i.data(AlertMatrixModel::SeverityRole).toString();
+            if (!worst.isValid() || sev < worstSeverity) {
+                worst = i;
+                worstSeverity = sev;
+            }
+        }
+    if (worst.isValid())
+        m_matrix->setCurrentIndex(worst);
 }
 
 void AlertsPanel::emitSummary() {
@@ -435,84 +307,115 @@ QString AlertsPanel::worstSummary() const {
 void AlertsPanel::showCell(const QModelIndex &index) {
     if (!index.isValid())
         return;
-    const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
-    const auto state = static_cast<AlertState>(index.data(AlertMatrixModel::StateRole).toInt());
-    m_detailTitle->setText(
-        tr("%1 · %2").arg(m_model->headerData(index.row(), Qt::Vertical, Qt::DisplayRole).toString(), scope));
-    const qint64 since = index.data(AlertMatrixModel::SinceRole).toLongLong();
-    m_detail->setText(
-        tr("<b>State:</b> %1<br><b>Severity:</b> %2 (%3)<br><b>Since:</b> %4<br><b>Seen:</b> %5<br>"
-           "<b>Trigger:</b> %6<br><b>First action:</b> %7")
-            .arg(state == AlertState::Firing         ? tr("FIRING")
-                 : state == AlertState::Acknowledged ? tr("ACKNOWLEDGED")
-                 : state == AlertState::Ok           ? tr("OK")
-                                                     : tr("UNKNOWN"),
-                 index.data(AlertMatrixModel::SeverityRole).toString(),
-                 index.data(AlertMatrixModel::SeverityReasonRole).toString().toHtmlEscaped(),
-                 since > 0 ? TimeFormat::clock(since) : tr("never changed"),
-                 index.data(AlertMatrixModel::DetailRole).toString().toHtmlEscaped(),
-                 index.data(AlertMatrixModel::TriggerRole).toString().toHtmlEscaped(),
-                 index.data(AlertMatrixModel::FirstActionRole).toString().toHtmlEscaped()) +
-        (state == AlertState::Acknowledged
-             ? tr("<br><b>Acknowledged by:</b> %1 — %2")
-                   .arg(m_monitor->evaluator()
-                            ->cell(index.data(AlertMatrixModel::AlertIdRole).toString(), scope)
-                            .acknowledgedBy.toHtmlEscaped(),
-                        m_monitor->evaluator()
-                            ->cell(index.data(AlertMatrixModel::AlertIdRole).toString(), scope)
-                            .acknowledgeNote.toHtmlEscaped())
-             : QString()) +
-        silencedLine(
-            m_monitor->evaluator()->cell(index.data(AlertMatrixModel::AlertIdRole).toString(), scope)));
-    updateActions();
-    if (scope != m_chartScope && m_tabs->currentWidget() == m_charts)
+    m_cell->showCell(index);
+    if (index.data(AlertMatrixModel::ScopeRole).toString() != m_chartScope &&
+        m_tabs->currentWidget() == m_charts)
         refreshCharts();
 }
 
-void AlertsPanel::updateActions() {
+void AlertsPanel::acknowledgeSelected() {
+    m_cell->showCell(m_matrix->currentIndex());
+    m_cell->acknowledge();
+}
+
+void AlertsPanel::selectCell(const QString &alertId, const QString &scope, bool acknowledge) {
+    const QModelIndex i = m_model->indexOf(alertId, scope);
+    if (!i.isValid())
+        return;
+    m_matrix->setCurrentIndex(i);
+    showCell(i);
+    if (!acknowledge || !m_cell->focusNote())
+        m_matrix->setFocus();
+}
+
+void AlertsPanel::silenceSelected() {
+    m_cell->showCell(m_matrix->currentIndex());
+    m_cell->silence();
+}
+
+void AlertsPanel::endSelectedSilence() {
+    m_cell->endSilence();
+}
+
+SilenceListModel *AlertsPanel::silenceModel() const {
+    return m_silences->model();
+}
+
+QString AlertsPanel::copySelectedProbe() {
+    return m_probes->copySelected();
+}
+
+void AlertsPanel::refreshSilences() {
+    const int active = m_silences->showBook(m_monitor->silences(), m_monitor->now());
+    m_tabs->setTabText(m_tabs->indexOf(m_silences),
+                       active > 0 ? tr("Silences (%1)").arg(active) : tr("Silences"));
+    m_cell->updateActions();
+}
+
+void AlertsPanel::updateRecording() {
+    QString text;
+    QString colour;
+    if (m_monitor->isFollowing()) {
+        // Another process records this store: a normal state, said plainly, not an error.
+        const QString by = m_monitor->monitoredBy();
+        text = by.isEmpty() ? m_monitor->recordingProblem()
+                            : tr("Monitored by %1: this console shows the recorder's evaluations and records "
+                                 "nothing itself.")
+                                  .arg(by);
+    } else if (const auto team = m_monitor->teamRecorder(); team && m_monitor->recordingProblem().isEmpty()) {
+        // The team log's one recorder: a normal state while its rounds keep coming; when they
+        // stopped, nobody records transitions, which is said as loudly as any other gap.
+        if (team->stale) {
+            text = tr("Nobody records the team log now: its recorder %1 last recorded a round at %2. Start "
+                      "opsconsole-cli monitor on one machine.")
+                       .arg(team->actor, TimeFormat::clock(team->lastRoundMs));
+            colour = QLatin1String(colours::kRed);
+        } else {
+            text = tr("Monitored: recorded by %1 on the team log (last round %2); this console shows its "
+                      "evaluations and records nothing itself.")
+                       .arg(team->actor, TimeFormat::clock(team->lastRoundMs));
+        }
+    } else if (!m_monitor->recordingProblem().isEmpty()) {
+        text = tr("Not recording: %1").arg(m_monitor->recordingProblem());
+        colour = colours::onBase(colours::kRed, palette()).name();
+    } else if (!m_monitor->isUnlocked()) {
+        text =
+            m_monitor->pendingEvents() > 0
+                ? (m_monitor->pendingEvents() == 1
+                       ? tr("Locked: 1 transition waits to be recorded as evidence — sign in to record it.")
+                       : tr("Locked: %1 transitions wait to be recorded as evidence — sign in to record "
+                            "them.")
+                             .arg(m_monitor->pendingEvents()))
+                : tr("Locked: transitions will wait in memory until someone signs in.");
+        colour = colours::onBase(colours::kAmber, palette()).name();
+    } else {
+        text = tr("Recording transitions as evidence signed by %1.").arg(m_monitor->actor());
+    }
+    if (!m_monitor->notificationProblem().isEmpty()) {
+        text += QLatin1Char(' ') + tr("Not notifying: %1").arg(m_monitor->notificationProblem());
+        colour = colours::onBase(colours::kRed, palette()).name();
+    }
+    m_recording->setText(text);
+    m_recording->setAccessibleName(text);
+    m_recording->setStyleSheet(colour.isEmpty()
+                                   ? QString()
+                                   : QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(colour));
+    m_cell->updateActions();
+}
+
+void AlertsPanel::refreshCharts() {
     const QModelIndex index = m_matrix->currentIndex();
-    const bool firing =
-        index.isValid() && index.data(AlertMatrixModel::StateRole).toInt() == int(AlertState::Firing);
-    m_ackNote->setEnabled(firing);
-    const AlertRule *rule =
-        index.isValid() ? m_monitor->evaluator()->rule(index.data(AlertMatrixModel::AlertIdRole).toString())
-                        : nullptr;
-    m_openIncident->setEnabled(rule != nullptr);
-    m_openIncident->setToolTip(
-        rule ? tr("Open a %1 incident for %2, prefilled from this alert")
-                   .arg(rule->incidentClass, index.data(AlertMatrixModel::ScopeRole).toString())
-             : tr("Select an alert cell first"));
-    m_startRunbook->setEnabled(rule && !rule->runbook.isEmpty());
-    m_silence->setEnabled(rule != nullptr && !index.data(AlertMatrixModel::SilencedRole).toBool());
-    m_silence->setToolTip(!rule ? tr("Select an alert cell first")
-                          : index.data(AlertMatrixModel::SilencedRole).toBool()
-                              ? tr("Already silenced: end that silence first")
-                              : tr("Hold this cell's notifications for a while (signed); it keeps firing "
-                                   "into the log"));
-    const QString silenceId = selectedSilenceId();
-    m_endSilence->setEnabled(!silenceId.isEmpty());
-    m_endSilence->setToolTip(silenceId.isEmpty() ? tr("Select a silenced cell, or an active silence in the "
-                                                      "Silences tab")
-                                                 : tr("End %1 now (signed)").arg(silenceId));
-    m_startRunbook->setToolTip(rule && !rule->runbook.isEmpty()
-                                   ? tr("Start the %1 runbook for this scope").arg(rule->runbook)
-                                   : tr("This alert names no runbook"));
-    if (!firing) {
-        m_ack->setEnabled(false);
-        m_ack->setText(tr("Acknowledge"));
-        m_ack->setToolTip(tr("Only a firing alert can be acknowledged"));
+    const QString scope =
+        index.isValid()
+            ? index.data(AlertMatrixModel::ScopeRole).toString()
+            : (m_config.orderedScopes().isEmpty() ? QString() : m_config.orderedScopes().first()->id);
+    if (scope.isEmpty())
         return;
-    }
-    if (!m_monitor->isUnlocked()) {
-        m_ack->setEnabled(true);
-        m_ack->setText(tr("Sign in to acknowledge…"));
-        m_ack->setToolTip(tr("An acknowledgement is signed evidence: sign in with your identity first"));
-        return;
-    }
-    m_ack->setText(tr("Acknowledge"));
-    m_ack->setEnabled(!m_ackNote->text().trimmed().isEmpty());
-    m_ack->setToolTip(m_ack->isEnabled() ? tr("Record a signed acknowledgement as %1").arg(m_monitor->actor())
-                                         : tr("Type a note first: what you saw and what you are doing"));
+    m_chartScope = scope;
+    const qint64 to = Time::nowMs();
+    const qint64 from = to - 6LL * 60 * 60 * 1000;
+    const ScopeConfig *sc = m_config.scope(scope);
+    m_charts->setSamples(scope, m_monitor->samples(scope, from), sc ? sc->freshnessHours : 0, from, to);
 }
 
 } // namespace ops::ui

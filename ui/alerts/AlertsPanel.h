@@ -9,7 +9,6 @@
 #include <QSet>
 
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTabWidget;
@@ -19,6 +18,9 @@ namespace ops::ui {
 
 class AppContext;
 
+class AlertCellView;
+class ProbeStripView;
+class SilencesView;
 class TrendCharts;
 
 // The on-call operator's first screen: the alert matrix (alerts × scopes), the detail and first
@@ -49,7 +51,7 @@ public:
     void silenceSelected();
     // Ends the silence on the selected cell, or the one selected in the Silences tab.
     void endSelectedSilence();
-    SilenceListModel *silenceModel() const { return m_silenceModel; }
+    SilenceListModel *silenceModel() const;
     // Puts the selected probe target's row (and a pack's expected and actual digests) on the
     // clipboard; returns the text.
     QString copySelectedProbe();
@@ -68,40 +70,29 @@ Q_SIGNALS:
 
 private:
     void onRound(const QList<ProbeResult> &results, const QList<AlertTransition> &transitions);
+    // SEV-1/2 cells that fired raise a notification; one held by a silence waits for its end.
+    void notify(const QList<AlertTransition> &transitions);
+    void selectWorstCell();
     void showCell(const QModelIndex &index);
-    void updateActions();
     void emitSummary();
     void updateRecording();
     void refreshCharts();
-    void fillProbeStrip();
     void scheduleNext();
     void refreshSilences();
-    QString selectedSilenceId() const;
 
     DeploymentConfig m_config;
     AlertMonitor *m_monitor;
     Session *m_session;
     AlertMatrixModel *m_model;
     QTableView *m_matrix;
-    QTableView *m_probes;
-    class ProbeStripModel *m_stripModel = nullptr;
+    ProbeStripView *m_probes;
     QLabel *m_roundLabel;
     QPushButton *m_probeNow;
-    QLabel *m_detailTitle;
-    QLabel *m_detail;
+    AlertCellView *m_cell;
     QLabel *m_recording;
-    QLineEdit *m_ackNote;
-    QLabel *m_ackStatus;
     QTabWidget *m_tabs;
     TrendCharts *m_charts;
-    QPushButton *m_ack;
-    QPushButton *m_openIncident;
-    QPushButton *m_startRunbook;
-    QPushButton *m_silence;
-    QPushButton *m_endSilence;
-    SilenceListModel *m_silenceModel;
-    QTableView *m_silences;
-    QLabel *m_silenceStatus;
+    SilencesView *m_silences;
     QTimer *m_timer;
     QString m_chartScope;
     QSet<QString> m_heldNotifications; // "alert|scope" that fired while silenced (SEV-1/2)
