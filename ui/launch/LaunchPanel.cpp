@@ -16,7 +16,10 @@
 #include "store/SqliteEvidenceStore.h"
 #include "store/StoreWorker.h"
 
+#include "LaunchBanner.h"
+#include "LaunchChecklistView.h"
 #include "LaunchDecisionView.h"
+#include "common/MessageBox.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -72,7 +75,6 @@ LaunchPanel::LaunchPanel(AppContext *app, QWidget *parent)
 LaunchPanel::~LaunchPanel() {
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
-    delete m_worker; // cancels a running check and waits for it
 }
 
 QString LaunchPanel::title() const {
@@ -85,15 +87,7 @@ QIcon LaunchPanel::icon() const {
 
 void LaunchPanel::buildUi() {
     auto *layout = new QVBoxLayout(this);
-    m_banner = new QLabel(this);
-    m_banner->setObjectName(QStringLiteral("launchBanner"));
-    m_banner->setAlignment(Qt::AlignCenter);
-    m_banner->setWordWrap(true);
-    m_banner->setMinimumHeight(64);
-    QFont big = m_banner->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    big.setBold(true);
-    m_banner->setFont(big);
+    m_banner = new LaunchBanner(this);
     layout->addWidget(m_banner);
 
     auto *top = new QHBoxLayout;
@@ -133,53 +127,15 @@ void LaunchPanel::buildUi() {
     layout->addLayout(top);
 
     auto *split = new QSplitter(this);
-    // Checklist
-    auto *checkBox = new QGroupBox(tr("Checklist"), split);
-    auto *cl = new QVBoxLayout(checkBox);
-    m_progress = new QProgressBar(checkBox);
-    m_progress->setObjectName(QStringLiteral("checklistProgress"));
-    m_progress->setFormat(tr("%v of %m checks hold"));
-    cl->addWidget(m_progress);
-    m_checkModel = new LaunchChecklistModel(this);
-    m_checkModel->setColours(colours::onBase(kGreen, palette()), colours::onBase(kRed, palette()));
-    m_checks = new QTableView(checkBox);
-    m_checks->setObjectName(QStringLiteral("checklist"));
-    m_checks->setAccessibleName(tr("Launch-day checklist"));
-    m_checks->setModel(m_checkModel);
-    m_checks->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_checks->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_checks->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_checks->verticalHeader()->hide();
-    m_checks->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_checks->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_checks->setWordWrap(false);
-    connect(m_checks->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { showCheckDetail(); });
-    cl->addWidget(m_checks, 2);
-    m_detail = new QPlainTextEdit(checkBox);
-    m_detail->setObjectName(QStringLiteral("checkEvidence"));
-    m_detail->setReadOnly(true);
-    m_detail->setAccessibleName(tr("Evidence of the selected check"));
-    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    cl->addWidget(m_detail, 1);
-    auto *row = new QHBoxLayout;
-    m_note = new QLineEdit(checkBox);
-    m_note->setObjectName(QStringLiteral("checkNote"));
-    m_note->setPlaceholderText(tr("Note: what was observed (the publish job, the version)"));
-    m_note->setAccessibleName(tr("Note for the check"));
-    m_run = new QPushButton(tr("Run check"), checkBox);
-    m_run->setObjectName(QStringLiteral("runCheckButton"));
-    connect(m_run, &QPushButton::clicked, this, &LaunchPanel::runCheck);
-    row->addWidget(m_note, 1);
-    row->addWidget(m_run);
-    cl->addLayout(row);
-
+    m_checks = new LaunchChecklistView(m_config, split);
+    connect(m_checks, &LaunchChecklistView::runRequested, this, &LaunchPanel::runCheck);
+    connect(m_checks, &LaunchChecklistView::currentChanged, this, &LaunchPanel::updateSignoffs);
     m_decision = new LaunchDecisionView(split);
     connect(m_decision, &LaunchDecisionView::clearRequested, this, &LaunchPanel::clearRequested);
     connect(m_decision, &LaunchDecisionView::signRequested, this, &LaunchPanel::sign);
     connect(m_decision, &LaunchDecisionView::decideRequested, this, &LaunchPanel::decide);
 
-    split->addWidget(checkBox);
+    split->addWidget(m_checks);
     split->addWidget(m_decision);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -189,18 +145,15 @@ void LaunchPanel::buildUi() {
     m_message->setObjectName(QStringLiteral("launchStatus"));
     m_message->setWordWrap(true);
     messageRow->addWidget(m_message, 1);
-    m_workProgress = new QProgressBar(this);
-    m_workProgress->setObjectName(QStringLiteral("launchWorkProgress"));
-    m_workProgress->setAccessibleName(tr("Progress of the running check"));
-    m_workProgress->setMaximumWidth(240);
-    m_workProgress->setVisible(false);
-    messageRow->addWidget(m_workProgress);
-    m_cancelButton = new QPushButton(tr("Cancel"), this);
-    m_cancelButton->setObjectName(QStringLiteral("launchCancelWork"));
-    m_cancelButton->setVisible(false);
-    connect(m_cancelButton, &QPushButton::clicked, this,
-            [this] { m_worker->cancel(StoreWorker::Job::BackgroundAct); });
-    messageRow->addWidget(m_cancelButton);
+    m_background = new LaunchBackgroundAct(this);
+    connect(m_background, &LaunchBackgroundAct::finished, this,
+            [this](const Result<StoredEvent> &result, bool cancelled) {
+                const bool ok = handle(result, m_backgroundDone);
+                if (!ok && cancelled)
+                    report(tr("Cancelled: nothing was recorded."), true);
+                Q_EMIT backgroundFinished(ok);
+            });
+    messageRow->addWidget(m_background);
     layout->addLayout(messageRow);
 }
 
@@ -232,45 +185,7 @@ void LaunchPanel::refresh() {
 void LaunchPanel::showStatus() {
     const LaunchStatus &st = m_status;
     const bool open = st.run && !st.run->finished;
-    QString banner;
-    QString colour;
-    int holding = 0;
-    for (const NoGoRule &r : st.rules)
-        holding += r.holds ? 1 : 0;
-    int valid = 0;
-    for (const LaunchSignoff &s : st.signoffs)
-        valid += s.state == SignoffState::Valid ? 1 : 0;
-    if (st.decided) {
-        banner = tr("%1 recorded by %2 at %3")
-                     .arg(st.decided->decision, st.decided->actor, TimeFormat::minutes(st.decided->tsMs));
-        if ((st.decided->decision == QLatin1String("GO")) != st.go)
-            banner += QLatin1Char('\n') +
-                      tr("The evidence now says %1: %2")
-                          .arg(st.go ? QStringLiteral("GO") : QStringLiteral("NO-GO"),
-                               st.reasons.isEmpty() ? QString() : st.reasons.first().second.translated());
-        colour = st.decided->decision == QLatin1String("GO") ? QLatin1String(kGreen) : QLatin1String(kRed);
-    } else if (st.go) {
-        banner = tr("GO — every check holds, three sign-offs verify, no no-go rule holds");
-        colour = QLatin1String(kGreen);
-    } else {
-        QStringList why;
-        if (!st.run)
-            why << tr("no launch started");
-        else
-            why << tr("%1 of %2 checks hold").arg(st.checksHolding()).arg(st.checks.size())
-                << tr("%1 of 3 sign-offs valid").arg(valid);
-        why << (holding == 1 ? tr("1 no-go rule holds") : tr("%1 no-go rules hold").arg(holding));
-        banner = tr("NO-GO — %1").arg(why.join(QStringLiteral(" · ")));
-        colour = QLatin1String(kRed);
-    }
-    if (st.rehearsal)
-        banner += QLatin1Char('\n') + tr("Rehearsal: the %1 environment, not prod").arg(st.environment);
-    m_banner->setText(banner);
-    m_banner->setAccessibleName(banner);
-    m_banner->setProperty("decision", st.go ? QStringLiteral("GO") : QStringLiteral("NO-GO"));
-    m_banner->setStyleSheet(
-        QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 8px; }")
-            .arg(colour));
+    m_banner->showStatus(st);
 
     if (st.run)
         m_header->setText(tr("%1 · scope %2 · build %3 · started by %4 at %5%6")
@@ -284,19 +199,7 @@ void LaunchPanel::showStatus() {
     m_start->setVisible(!open);
     m_export->setEnabled(st.run.has_value());
 
-    const QString keep = currentCheck();
-    {
-        const QSignalBlocker block(m_checks->selectionModel());
-        m_checkModel->setChecks(st.checks);
-    }
-    m_progress->setMaximum(qMax(1, static_cast<int>(st.checks.size())));
-    m_progress->setValue(st.checksHolding());
-    if (!keep.isEmpty())
-        selectCheck(keep);
-    if (currentCheck().isEmpty() && !st.checks.isEmpty())
-        m_checks->selectRow(m_checkModel->nextRow()); // the first check that does not hold yet
-    showCheckDetail();
-
+    m_checks->showStatus(st); // the selection's signal updates the sign-offs
     updateSignoffs();
 }
 
@@ -308,10 +211,10 @@ void LaunchPanel::updateSignoffs() {
                            roles);
     const bool owner = roles.contains(QStringLiteral("release-owner"));
     const bool canCheck = open && owner;
-    m_run->setEnabled(canCheck && !m_probe && !m_working && !currentCheck().isEmpty());
-    m_run->setToolTip(!open    ? tr("No open launch")
-                      : !owner ? tr("Checks are recorded by a release owner")
-                               : QString());
+    m_checks->setRunnable(canCheck && !m_probe && !isWorking() && !currentCheck().isEmpty(),
+                          !open    ? tr("No open launch")
+                          : !owner ? tr("Checks are recorded by a release owner")
+                                   : QString());
 }
 
 QStringList LaunchPanel::actorRoles() const {
@@ -325,48 +228,15 @@ QStringList LaunchPanel::actorRoles() const {
 }
 
 QString LaunchPanel::currentCheck() const {
-    const LaunchCheck *c = m_checkModel->checkAt(m_checks->currentIndex().row());
-    return c ? c->step.id : QString();
+    return m_checks->currentCheck();
 }
 
 void LaunchPanel::selectCheck(const QString &step) {
-    if (const int row = m_checkModel->rowOf(step); row >= 0)
-        m_checks->selectRow(row);
+    m_checks->selectCheck(step);
 }
 
-void LaunchPanel::showCheckDetail() {
-    const LaunchCheck *c = m_status.check(currentCheck());
-    if (!c) {
-        m_detail->clear();
-        m_run->setText(tr("Run check"));
-        return;
-    }
-    QString text = c->step.action + QStringLiteral("\n\n");
-    if (c->seq == 0)
-        text += tr("Not recorded yet.");
-    else
-        text += tr("%1 by %2 at %3 (event %4)%5\n\n")
-                    .arg(LaunchChecklistModel::statusText(c->status), c->actor, TimeFormat::minutes(c->tsMs))
-                    .arg(c->seq)
-                    .arg(c->stale.isEmpty() ? QString() : QStringLiteral("\n") + c->stale.translated()) +
-                QString::fromStdString(CanonicalJson::pretty(c->evidence));
-    m_detail->setPlainText(text);
-    const QString id = c->step.id;
-    QString label = tr("Probe now");
-    if (id == QLatin1String("config-snapshot"))
-        label = tr("Take snapshot");
-    else if (id == QLatin1String("build-checksums"))
-        label = tr("Checksum files…");
-    else if (id == QLatin1String("archive"))
-        label = tr("Archive evidence…");
-    else if (!c->step.needs(EvidenceKind::Probe))
-        label = tr("Confirm");
-    else if (id == QLatin1String("live-app-fetch") &&
-             m_config.scope(m_status.run ? m_status.run->scope : QString()) &&
-             !m_config.scope(m_status.run->scope)->appFetch.isValid())
-        label = tr("Confirm by hand");
-    m_run->setText(label);
-    updateSignoffs();
+bool LaunchPanel::isWorking() const {
+    return m_background->isBusy();
 }
 
 std::unique_ptr<LaunchActions> LaunchPanel::actions() {
@@ -408,6 +278,211 @@ bool LaunchPanel::handle(const Result<StoredEvent> &result, const QString &done)
            failed);
     refresh();
     return !failed;
+}
+
+void LaunchPanel::startLaunch() {
+    auto a = actions();
+    if (!a)
+        return;
+    handle(a->start(m_scope->currentText(), m_build->text()), tr("Launch started"));
+}
+
+void LaunchPanel::runCheck() {
+    const QString id = currentCheck();
+    const LaunchCheck *c = m_status.check(id);
+    if (!c || !m_status.run)
+        return;
+    if (id == QLatin1String("build-checksums")) {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Release build files to checksum"));
+        if (!files.isEmpty())
+            checksumFiles(files);
+        return;
+    }
+    if (id == QLatin1String("archive")) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Archive the evidence as a signed bundle"),
+                                                          QStringLiteral("launch-evidence.tar.zst"),
+                                                          tr("Evidence bundles (*.tar.zst)"));
+        if (!path.isEmpty())
+            archiveTo(path);
+        return;
+    }
+    auto a = actions();
+    if (!a)
+        return;
+    const QString run = m_status.run->id;
+    if (id == QLatin1String("config-snapshot")) {
+        handle(a->recordSnapshot(run), tr("Config snapshot verified"));
+        return;
+    }
+    auto plan = c->step.needs(EvidenceKind::Probe) ? a->probePlan(run, id)
+                                                   : Result<LaunchProbePlan>(LaunchProbePlan{});
+    if (!plan.ok()) {
+        report(errorText(plan.error()), true);
+        return;
+    }
+    if (!c->step.needs(EvidenceKind::Probe) || plan->manual) {
+        if (MessageBox::question(
+                this, tr("Confirm %1").arg(id),
+                tr("%1\n\nConfirm that this holds, with the note as its evidence?").arg(c->step.action),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+            return;
+        handle(a->recordManual(run, id, m_checks->note(), {}, true), tr("%1 confirmed").arg(id));
+        return;
+    }
+    if (plan->needsNote && m_checks->note().trimmed().isEmpty()) {
+        report(
+            tr("%1 needs a note on what was observed (the publish job and the version it published)").arg(id),
+            true);
+        m_checks->focusNote();
+        return;
+    }
+    report(tr("Probing for %1…").arg(id));
+    m_probe = new LaunchProbe(plan.value(), m_app->secrets().operatorToken, this);
+    m_checks->setRunnable(false, tr("Probing…"));
+    const QString note = m_checks->note();
+    connect(m_probe, &LaunchProbe::finished, this, [this, run, id, note](const QList<ProbeResult> &results) {
+        m_probe->deleteLater();
+        m_probe = nullptr;
+        if (auto act = actions(); act && handle(act->recordProbes(run, id, results, note),
+                                                tr("%1 probed: %2").arg(id, probeSummary(results))))
+            m_checks->clearNote();
+        Q_EMIT probeFinished();
+    });
+    m_probe->start();
+}
+
+bool LaunchPanel::checksumFiles(const QStringList &paths) {
+    if (!m_status.run)
+        return false;
+    const QString run = m_status.run->id;
+    qint64 total = 0; // known up front for files; a directory makes it a busy bar
+    for (const QString &p : paths) {
+        const QFileInfo info(p);
+        total = (total < 0 || !info.isFile()) ? -1 : total + info.size();
+    }
+    return runInBackground(total > 0
+                               ? tr("Hashing %1 of build files…").arg(QLocale().formattedDataSize(total, 1))
+                               : tr("Hashing the build files…"),
+                           tr("Build checksums archived"), qMax<qint64>(0, total),
+                           [run, paths](LaunchActions &a, const std::function<bool(qint64)> &progress) {
+                               auto entries = ChecksumArchive::compute(paths, progress);
+                               if (!entries.ok())
+                                   return Result<StoredEvent>(entries.error());
+                               return a.recordChecksums(run, entries.value());
+                           });
+}
+
+bool LaunchPanel::archiveTo(const QString &path) {
+    if (!m_status.run)
+        return false;
+    const QString run = m_status.run->id;
+    const QString name = QFileInfo(path).fileName();
+    return runInBackground(tr("Archiving the evidence to %1…").arg(name),
+                           tr("Evidence archived to %1").arg(name), 0,
+                           [run, path](LaunchActions &a, const std::function<bool(qint64)> &) {
+                               return a.recordArchive(run, path);
+                           });
+}
+
+bool LaunchPanel::runInBackground(const QString &busy, const QString &done, qint64 total,
+                                  LaunchBackgroundAct::Work work) {
+    if (isWorking()) {
+        report(tr("Still busy with the last check."), true);
+        return false;
+    }
+    if (!actions()) // signed in, with a store; says what is missing otherwise
+        return false;
+    // The worker opens the store again by its path: the file, or the team log's URL. Working from
+    // the copy of an unreachable team log, there is nothing to open.
+    if (!m_store()->reachable()) {
+        report(tr("This check runs on a connection of its own, which needs the team log: it cannot be "
+                  "reached now."),
+               true);
+        return false;
+    }
+    LaunchBackgroundAct::Context context{
+        m_store()->path(),
+        std::make_shared<Signer>(Signer{m_session->signer()->name, m_session->signer()->key.duplicate()}),
+        m_config,
+        m_environment,
+        m_library,
+        m_clock};
+    if (!m_background->start(std::move(context), total, std::move(work))) {
+        report(tr("Still busy with the last check."), true);
+        return false;
+    }
+    m_backgroundDone = done;
+    m_checks->setRunnable(false, busy);
+    report(busy);
+    return true;
+}
+
+bool LaunchPanel::exportRecordTo(const QString &dir) {
+    EvidenceStore *store = m_store ? m_store() : nullptr;
+    if (!store || !m_status.run)
+        return false;
+    auto in = LaunchInputs::read(*store, m_config, m_environment, m_library, m_clock());
+    if (!in.ok()) {
+        report(errorText(in.error()), true);
+        return false;
+    }
+    auto summary = exportLaunchRecord(computeLaunchStatus(in.value(), m_status.run->id), in.value(), dir);
+    if (!summary.ok()) {
+        report(errorText(summary.error()), true);
+        return false;
+    }
+    report(tr("Launch record exported to %1: %2").arg(dir, summary->files.join(QStringLiteral(", "))));
+    return true;
+}
+
+void LaunchPanel::sign(const QString &role) {
+    if (!m_status.run)
+        return;
+    auto a = actions();
+    if (!a)
+        return;
+    if (MessageBox::question(
+            this, tr("Sign as %1").arg(Launch::roleTitle(role)),
+            tr("Sign launch %1 (scope %2, build %3) as %4?\n\nYour signature covers the launch record "
+               "%5…; any later change to the checklist invalidates it.")
+                .arg(m_status.run->id, m_status.run->scope, m_status.build, Launch::roleTitle(role),
+                     m_status.recordSha256.left(16)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    handle(a->signoff(m_status.run->id, role), tr("%1 sign-off recorded").arg(Launch::roleTitle(role)));
+}
+
+void LaunchPanel::decide(bool go) {
+    if (!m_status.run)
+        return;
+    auto a = actions();
+    if (!a)
+        return;
+    QString note;
+    if (go) {
+        if (MessageBox::question(this, tr("Record GO"),
+                                 tr("Record GO for %1 (build %2)? This ends the launch checklist.")
+                                     .arg(m_status.run->id, m_status.build),
+                                 QMessageBox::Yes | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) != QMessageBox::Yes)
+            return;
+    } else {
+        bool ok = false;
+        note = QInputDialog::getText(this, tr("Record NO-GO"), tr("Why this launch attempt ends as NO-GO:"),
+                                     QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+    }
+    auto r = a->decide(m_status.run->id, go, note);
+    if (!r.ok()) {
+        report(errorText(r.error()), true);
+        return;
+    }
+    report(tr("%1 recorded (event %2)")
+               .arg(go ? QStringLiteral("GO") : QStringLiteral("NO-GO"))
+               .arg(r->first().seq),
+           !go);
+    refresh();
 }
 
 } // namespace ops::ui

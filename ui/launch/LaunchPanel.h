@@ -2,10 +2,10 @@
 
 #include "common/Panel.h"
 
+#include "LaunchBackgroundAct.h"
 #include "core/DeploymentConfig.h"
 #include "core/Time.h"
 #include "launch/Launch.h"
-#include "store/StoreWorker.h"
 
 #include <atomic>
 #include <functional>
@@ -14,10 +14,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
 class QPushButton;
-class QTableView;
 
 namespace ops {
 class LaunchActions;
@@ -29,6 +26,8 @@ class EvidenceStore;
 namespace ops::ui {
 
 class AppContext;
+class LaunchBanner;
+class LaunchChecklistView;
 class LaunchDecisionView;
 
 // Launch: the release owner's checklist with each check's evidence one click away, the no-go rules
@@ -59,7 +58,7 @@ public:
     // of its own; true when started, backgroundFinished follows.
     bool checksumFiles(const QStringList &paths);
     bool archiveTo(const QString &path);
-    bool isWorking() const { return m_working; }
+    bool isWorking() const;
     bool exportRecordTo(const QString &dir);
 
 Q_SIGNALS:
@@ -69,11 +68,9 @@ Q_SIGNALS:
     void probeFinished();
     void backgroundFinished(bool ok);
 
-protected:
 private:
     void buildUi();
     void showStatus();
-    void showCheckDetail();
     void updateSignoffs();
     void runCheck();
     void startLaunch();
@@ -81,10 +78,9 @@ private:
     void sign(const QString &role);
     std::unique_ptr<LaunchActions> actions();
     bool handle(const Result<StoredEvent> &result, const QString &done);
-    using Work =
-        std::function<Result<StoredEvent>(LaunchActions &, const std::function<bool(qint64)> &progress)>;
     // total: bytes the work will report progress against (0: unknown, a busy bar).
-    bool runInBackground(const QString &busy, const QString &done, qint64 total, Work work);
+    bool runInBackground(const QString &busy, const QString &done, qint64 total,
+                         LaunchBackgroundAct::Work work);
     void report(const QString &text, bool error = false);
     QStringList actorRoles() const;
 
@@ -97,25 +93,18 @@ private:
     Time::Clock m_clock = Time::systemClock();
     LaunchStatus m_status;
     LaunchProbe *m_probe = nullptr;
-    bool m_working = false;
-    StoreWorker *m_worker = new StoreWorker(this); // checksums and archives, off the GUI thread
 
-    QLabel *m_banner = nullptr;
+    LaunchBanner *m_banner = nullptr;
     QLabel *m_header = nullptr;
     QComboBox *m_scope = nullptr;
     QLineEdit *m_build = nullptr;
     QPushButton *m_start = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QTableView *m_checks = nullptr;
-    class LaunchChecklistModel *m_checkModel = nullptr;
-    QPlainTextEdit *m_detail = nullptr;
-    QLineEdit *m_note = nullptr;
-    QPushButton *m_run = nullptr;
+    LaunchChecklistView *m_checks = nullptr;
     LaunchDecisionView *m_decision = nullptr; // no-go rules, sign-offs, GO / NO-GO
     QPushButton *m_export = nullptr;
     QLabel *m_message = nullptr;
-    QProgressBar *m_workProgress = nullptr;
-    QPushButton *m_cancelButton = nullptr;
+    LaunchBackgroundAct *m_background = nullptr; // checksums and archives, off the GUI thread
+    QString m_backgroundDone;                    // what to say when it is recorded
 };
 
 } // namespace ops::ui
