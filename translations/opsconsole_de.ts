@@ -1467,14 +1467,30 @@ Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
-    <name>ops::ui::AlertsPanel</name>
+    <name>ops::ui::AlertCellView</name>
     <message>
-        <source>Alerts</source>
-        <translation>Warnungen</translation>
+        <source>&lt;br&gt;&lt;b&gt;Silenced&lt;/b&gt; until %1 by %2 (%3): %4 — notifications wait</source>
+        <translation>&lt;br&gt;&lt;b&gt;Stummgeschaltet&lt;/b&gt; bis %1 von %2 (%3): %4 — Benachrichtigungen warten</translation>
     </message>
     <message>
-        <source>Probe now</source>
-        <translation>Jetzt prüfen</translation>
+        <source>FIRING</source>
+        <translation>AKTIV</translation>
+    </message>
+    <message>
+        <source>ACKNOWLEDGED</source>
+        <translation>BESTÄTIGT</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>UNBEKANNT</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigen</translation>
     </message>
     <message>
         <source>Open incident…</source>
@@ -1485,40 +1501,32 @@ Erste Maßnahme: %4%5</translation>
         <translation>Runbook starten</translation>
     </message>
     <message>
-        <source>Not probed yet: every cell is unknown until its targets have been probed.</source>
-        <translation>Noch nicht geprüft: Jede Zelle ist unbekannt, bis ihre Ziele geprüft wurden.</translation>
+        <source>Silence…</source>
+        <translation>Stummschalten…</translation>
     </message>
     <message>
-        <source>Probe every target now (F5)</source>
-        <translation>Alle Ziele jetzt prüfen (F5)</translation>
-    </message>
-    <message>
-        <source>Alert matrix</source>
-        <translation>Warnungsmatrix</translation>
+        <source>End silence</source>
+        <translation>Stummschaltung beenden</translation>
     </message>
     <message>
         <source>Select a cell to see its trigger and first action</source>
         <translation>Eine Zelle wählen, um Auslöser und erste Maßnahme zu sehen</translation>
     </message>
     <message>
-        <source>Probe targets</source>
-        <translation>Prüfziele</translation>
+        <source>Note for the acknowledgement (required)</source>
+        <translation>Notiz zur Bestätigung (Pflicht)</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>Ziel</translation>
+        <source>Acknowledgement note</source>
+        <translation>Notiz zur Bestätigung</translation>
     </message>
     <message>
-        <source>Last probe round %1: %2 of %3 targets not ok · next round in about %4 s</source>
-        <translation>Letzte Prüfrunde %1: %2 von %3 Zielen nicht in Ordnung · nächste Runde in etwa %4 s</translation>
+        <source>alert %1</source>
+        <translation>Alarm %1</translation>
     </message>
     <message>
-        <source>Probes: unknown (not probed)</source>
-        <translation>Prüfungen: unbekannt (nicht geprüft)</translation>
-    </message>
-    <message>
-        <source>No alert firing</source>
-        <translation>Keine Warnung aktiv</translation>
+        <source>alert %1: %2</source>
+        <translation>Alarm %1: %2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -1533,44 +1541,40 @@ Erste Maßnahme: %4%5</translation>
         <translation>nie geändert</translation>
     </message>
     <message>
-        <source>Probing targets: %1…</source>
-        <translation>Prüfe Ziele: %1 …</translation>
-    </message>
-    <message>
-        <source>Alerts firing: %1, worst %2</source>
-        <translation>Aktive Warnungen: %1, schlimmste %2</translation>
-    </message>
-    <message>
-        <source>No alert firing; unknown cells: %1</source>
-        <translation>Keine Warnung aktiv; unbekannte Zellen: %1</translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation>Bestätigen</translation>
-    </message>
-    <message>
-        <source>Note for the acknowledgement (required)</source>
-        <translation>Notiz zur Bestätigung (Pflicht)</translation>
-    </message>
-    <message>
-        <source>Acknowledgement note</source>
-        <translation>Notiz zur Bestätigung</translation>
-    </message>
-    <message>
-        <source>Trends</source>
-        <translation>Verläufe</translation>
-    </message>
-    <message>
-        <source>%1 %2 firing for %3</source>
-        <translation>%1 %2 ausgelöst für %3</translation>
-    </message>
-    <message>
-        <source>First action: %1</source>
-        <translation>Erste Maßnahme: %1</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b&gt;Acknowledged by:&lt;/b&gt; %1 — %2</source>
         <translation>&lt;br&gt;&lt;b&gt;Bestätigt von:&lt;/b&gt; %1 — %2</translation>
+    </message>
+    <message>
+        <source>Open a %1 incident for %2, prefilled from this alert</source>
+        <translation>Einen %1-Vorfall für %2 eröffnen, vorausgefüllt aus diesem Alarm</translation>
+    </message>
+    <message>
+        <source>Select an alert cell first</source>
+        <translation>Zuerst eine Alarmzelle wählen</translation>
+    </message>
+    <message>
+        <source>Already silenced: end that silence first</source>
+        <translation>Bereits stummgeschaltet: zuerst diese Stummschaltung beenden</translation>
+    </message>
+    <message>
+        <source>Hold this cell's notifications for a while (signed); it keeps firing into the log</source>
+        <translation>Benachrichtigungen dieser Zelle eine Weile zurückhalten (signiert); sie löst weiter ins Log aus</translation>
+    </message>
+    <message>
+        <source>Select a silenced cell, or an active silence in the Silences tab</source>
+        <translation>Eine stummgeschaltete Zelle oder eine aktive Stummschaltung im Reiter Stummschaltungen wählen</translation>
+    </message>
+    <message>
+        <source>End %1 now (signed)</source>
+        <translation>%1 jetzt beenden (signiert)</translation>
+    </message>
+    <message>
+        <source>Start the %1 runbook for this scope</source>
+        <translation>Das Runbook %1 für diesen Bereich starten</translation>
+    </message>
+    <message>
+        <source>This alert names no runbook</source>
+        <translation>Dieser Alarm nennt kein Runbook</translation>
     </message>
     <message>
         <source>Only a firing alert can be acknowledged</source>
@@ -1597,8 +1601,95 @@ Erste Maßnahme: %4%5</translation>
         <translation>Zuerst eine Notiz eingeben: was Sie gesehen haben und was Sie tun.</translation>
     </message>
     <message>
+        <source>Not acknowledged: %1</source>
+        <translation>Nicht bestätigt: %1</translation>
+    </message>
+    <message>
         <source>Acknowledged as %1 (event %2).</source>
         <translation>Bestätigt als %1 (Ereignis %2).</translation>
+    </message>
+    <message>
+        <source>Not silenced: %1</source>
+        <translation>Nicht stummgeschaltet: %1</translation>
+    </message>
+    <message>
+        <source>Silenced %1 on %2 as SIL-%3 until %4: notifications wait, the state stays in view.</source>
+        <translation>%1 auf %2 als SIL-%3 bis %4 stummgeschaltet: Benachrichtigungen warten, der Zustand bleibt sichtbar.</translation>
+    </message>
+    <message>
+        <source>ended from the console</source>
+        <translation>in der Konsole beendet</translation>
+    </message>
+    <message>
+        <source>Silence not ended: %1</source>
+        <translation>Stummschaltung nicht beendet: %1</translation>
+    </message>
+    <message>
+        <source>Ended %1 (event %2): notifications flow again.</source>
+        <translation>%1 beendet (Ereignis %2): Benachrichtigungen fließen wieder.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::AlertsPanel</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Probe now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Not probed yet: every cell is unknown until its targets have been probed.</source>
+        <translation>Noch nicht geprüft: Jede Zelle ist unbekannt, bis ihre Ziele geprüft wurden.</translation>
+    </message>
+    <message>
+        <source>Probe every target now (F5)</source>
+        <translation>Alle Ziele jetzt prüfen (F5)</translation>
+    </message>
+    <message>
+        <source>Alert matrix</source>
+        <translation>Warnungsmatrix</translation>
+    </message>
+    <message>
+        <source>Probe targets</source>
+        <translation>Prüfziele</translation>
+    </message>
+    <message>
+        <source>Last probe round %1: %2 of %3 targets not ok · next round in about %4 s</source>
+        <translation>Letzte Prüfrunde %1: %2 von %3 Zielen nicht in Ordnung · nächste Runde in etwa %4 s</translation>
+    </message>
+    <message>
+        <source>Probes: unknown (not probed)</source>
+        <translation>Prüfungen: unbekannt (nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>No alert firing</source>
+        <translation>Keine Warnung aktiv</translation>
+    </message>
+    <message>
+        <source>Probing targets: %1…</source>
+        <translation>Prüfe Ziele: %1 …</translation>
+    </message>
+    <message>
+        <source>Alerts firing: %1, worst %2</source>
+        <translation>Aktive Warnungen: %1, schlimmste %2</translation>
+    </message>
+    <message>
+        <source>No alert firing; unknown cells: %1</source>
+        <translation>Keine Warnung aktiv; unbekannte Zellen: %1</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Verläufe</translation>
+    </message>
+    <message>
+        <source>%1 %2 firing for %3</source>
+        <translation>%1 %2 ausgelöst für %3</translation>
+    </message>
+    <message>
+        <source>First action: %1</source>
+        <translation>Erste Maßnahme: %1</translation>
     </message>
     <message>
         <source>Not recording: %1</source>
@@ -1621,34 +1712,6 @@ Erste Maßnahme: %4%5</translation>
         <translation>Zustandswechsel werden als Nachweis aufgezeichnet, signiert von %1.</translation>
     </message>
     <message>
-        <source>Copy target details and digests</source>
-        <translation>Zieldetails und Prüfsummen kopieren</translation>
-    </message>
-    <message>
-        <source>alert %1</source>
-        <translation>Alarm %1</translation>
-    </message>
-    <message>
-        <source>alert %1: %2</source>
-        <translation>Alarm %1: %2</translation>
-    </message>
-    <message>
-        <source>Open a %1 incident for %2, prefilled from this alert</source>
-        <translation>Einen %1-Vorfall für %2 eröffnen, vorausgefüllt aus diesem Alarm</translation>
-    </message>
-    <message>
-        <source>Select an alert cell first</source>
-        <translation>Zuerst eine Alarmzelle wählen</translation>
-    </message>
-    <message>
-        <source>Start the %1 runbook for this scope</source>
-        <translation>Das Runbook %1 für diesen Bereich starten</translation>
-    </message>
-    <message>
-        <source>This alert names no runbook</source>
-        <translation>Dieser Alarm nennt kein Runbook</translation>
-    </message>
-    <message>
         <source>Waiting for the recorder's first round · looking again in about %1 s</source>
         <translation>Warten auf die erste Runde des Aufzeichners · nächster Blick in etwa %1 s</translation>
     </message>
@@ -1661,68 +1724,12 @@ Erste Maßnahme: %4%5</translation>
         <translation>Überwacht von %1: diese Konsole zeigt die Auswertungen des Aufzeichners und zeichnet selbst nichts auf.</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b&gt;Silenced&lt;/b&gt; until %1 by %2 (%3): %4 — notifications wait</source>
-        <translation>&lt;br&gt;&lt;b&gt;Stummgeschaltet&lt;/b&gt; bis %1 von %2 (%3): %4 — Benachrichtigungen warten</translation>
-    </message>
-    <message>
-        <source>Silence…</source>
-        <translation>Stummschalten…</translation>
-    </message>
-    <message>
-        <source>End silence</source>
-        <translation>Stummschaltung beenden</translation>
-    </message>
-    <message>
         <source>Silences</source>
         <translation>Stummschaltungen</translation>
     </message>
     <message>
         <source>Alerts firing: %1 (%2 silenced), worst %3</source>
         <translation>Aktive Warnungen: %1 (%2 stummgeschaltet), schlimmste %3</translation>
-    </message>
-    <message>
-        <source>Already silenced: end that silence first</source>
-        <translation>Bereits stummgeschaltet: zuerst diese Stummschaltung beenden</translation>
-    </message>
-    <message>
-        <source>Hold this cell's notifications for a while (signed); it keeps firing into the log</source>
-        <translation>Benachrichtigungen dieser Zelle eine Weile zurückhalten (signiert); sie löst weiter ins Log aus</translation>
-    </message>
-    <message>
-        <source>Select a silenced cell, or an active silence in the Silences tab</source>
-        <translation>Eine stummgeschaltete Zelle oder eine aktive Stummschaltung im Reiter Stummschaltungen wählen</translation>
-    </message>
-    <message>
-        <source>End %1 now (signed)</source>
-        <translation>%1 jetzt beenden (signiert)</translation>
-    </message>
-    <message>
-        <source>&lt;span style='color:%1'&gt;Not silenced: %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:%1'&gt;Nicht stummgeschaltet: %2&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Silenced %1 on %2 as SIL-%3 until %4: notifications wait, the state stays in view.</source>
-        <translation>%1 auf %2 als SIL-%3 bis %4 stummgeschaltet: Benachrichtigungen warten, der Zustand bleibt sichtbar.</translation>
-    </message>
-    <message>
-        <source>ended from the console</source>
-        <translation>in der Konsole beendet</translation>
-    </message>
-    <message>
-        <source>&lt;span style='color:%1'&gt;Silence not ended: %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:%1'&gt;Stummschaltung nicht beendet: %2&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Ended %1 (event %2): notifications flow again.</source>
-        <translation>%1 beendet (Ereignis %2): Benachrichtigungen fließen wieder.</translation>
-    </message>
-    <message>
-        <source>No silence in force and no maintenance window in the next 7 days.</source>
-        <translation>Keine Stummschaltung in Kraft und kein Wartungsfenster in den nächsten 7 Tagen.</translation>
-    </message>
-    <message>
-        <source>%1 in force, %2 maintenance windows coming up. A silenced alert keeps firing into the log and shows as SILENCED; only notifications wait.</source>
-        <translation>%1 in Kraft, %2 Wartungsfenster stehen an. Ein stummgeschalteter Alarm löst weiter ins Log aus und erscheint als SILENCED; nur die Benachrichtigungen warten.</translation>
     </message>
     <message>
         <source>Silences (%1)</source>
@@ -1743,26 +1750,6 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>Monitored: recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself.</source>
         <translation>Überwacht: aufgezeichnet von %1 im Team-Protokoll (letzte Runde %2); diese Konsole zeigt die Auswertungen des Aufzeichners und zeichnet selbst nichts auf.</translation>
-    </message>
-    <message>
-        <source>FIRING</source>
-        <translation>AKTIV</translation>
-    </message>
-    <message>
-        <source>ACKNOWLEDGED</source>
-        <translation>BESTÄTIGT</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>UNKNOWN</source>
-        <translation>UNBEKANNT</translation>
-    </message>
-    <message>
-        <source>Not acknowledged: %1</source>
-        <translation>Nicht bestätigt: %1</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2182,194 @@ Erste Maßnahme: %4%5</translation>
         <source>The search gave up after %1 s: narrow it with a kind, scope, actor or time range.</source>
         <translation>Die Suche hat nach %1 s aufgegeben: Grenzen Sie sie mit Art, Bereich, Akteur oder Zeitraum ein.</translation>
     </message>
+    <message>
+        <source>Opening an incident</source>
+        <translation>Das Eröffnen eines Vorfalls</translation>
+    </message>
+    <message>
+        <source>Changing the severity</source>
+        <translation>Das Ändern des Schweregrads</translation>
+    </message>
+    <message>
+        <source>Assigning the incident owner</source>
+        <translation>Das Zuweisen des Vorfallverantwortlichen</translation>
+    </message>
+    <message>
+        <source>Recording the core evidence</source>
+        <translation>Das Erfassen der Kernnachweise</translation>
+    </message>
+    <message>
+        <source>The decision log</source>
+        <translation>Das Entscheidungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Closing an incident</source>
+        <translation>Das Schließen eines Vorfalls</translation>
+    </message>
+    <message>
+        <source>A rollback</source>
+        <translation>Ein Rollback</translation>
+    </message>
+    <message>
+        <source>A rollback drill</source>
+        <translation>Eine Rollback-Übung</translation>
+    </message>
+    <message>
+        <source>A kill switch</source>
+        <translation>Ein Notschalter</translation>
+    </message>
+    <message>
+        <source>A step of an incident or rollback run</source>
+        <translation>Ein Schritt eines Vorfall- oder Rollback-Laufs</translation>
+    </message>
+    <message>
+        <source>Starting a launch</source>
+        <translation>Das Beginnen eines Starts</translation>
+    </message>
+    <message>
+        <source>A launch check</source>
+        <translation>Eine Startprüfung</translation>
+    </message>
+    <message>
+        <source>This sign-off</source>
+        <translation>Diese Freigabe</translation>
+    </message>
+    <message>
+        <source>The launch decision</source>
+        <translation>Die Startentscheidung</translation>
+    </message>
+    <message>
+        <source>Importing records</source>
+        <translation>Das Importieren von Datensätzen</translation>
+    </message>
+    <message>
+        <source>Reviewing a record</source>
+        <translation>Das Prüfen eines Datensatzes</translation>
+    </message>
+    <message>
+        <source>A risk-owner note</source>
+        <translation>Eine Risikonotiz</translation>
+    </message>
+    <message>
+        <source>Signing a record</source>
+        <translation>Das Signieren eines Datensatzes</translation>
+    </message>
+    <message>
+        <source>A re-derivation</source>
+        <translation>Eine Neuherleitung</translation>
+    </message>
+    <message>
+        <source>Invalidating a record</source>
+        <translation>Das Ungültigmachen eines Datensatzes</translation>
+    </message>
+    <message>
+        <source>The value charter</source>
+        <translation>Die Werte-Charta</translation>
+    </message>
+    <message>
+        <source>The threat list</source>
+        <translation>Die Bedrohungsliste</translation>
+    </message>
+    <message>
+        <source>The attestation</source>
+        <translation>Die Bestätigung</translation>
+    </message>
+    <message>
+        <source>The handoff package</source>
+        <translation>Das Übergabepaket</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>keine Rolle</translation>
+    </message>
+    <message>
+        <source>%1 needs the role %2; %3 holds %4.</source>
+        <translation>%1 erfordert die Rolle %2; %3 hat %4.</translation>
+    </message>
+    <message>
+        <source>%1 needs one of the roles %2; %3 holds %4.</source>
+        <translation>%1 erfordert eine der Rollen %2; %3 hat %4.</translation>
+    </message>
+    <message>
+        <source>%1 was closed at %2: open a new incident for a recurrence.</source>
+        <translation>%1 wurde am %2 geschlossen: für ein erneutes Auftreten einen neuen Vorfall eröffnen.</translation>
+    </message>
+    <message>
+        <source>An incident needs its trigger or alert source.</source>
+        <translation>Ein Vorfall braucht seinen Auslöser oder seine Warnungsquelle.</translation>
+    </message>
+    <message>
+        <source>The incident owner must be an identity with the incident-owner role; %1 is not.</source>
+        <translation>Der Vorfallverantwortliche muss eine Identität mit der Rolle incident-owner sein; %1 ist es nicht.</translation>
+    </message>
+    <message>
+        <source>The severity model suggests %1; choosing %2 needs a reason.</source>
+        <translation>Das Schweregradmodell schlägt %1 vor; %2 zu wählen braucht eine Begründung.</translation>
+    </message>
+    <message>
+        <source>A severity change needs a reason.</source>
+        <translation>Eine Änderung des Schweregrads braucht eine Begründung.</translation>
+    </message>
+    <message>
+        <source>A decision needs its text.</source>
+        <translation>Eine Entscheidung braucht ihren Text.</translation>
+    </message>
+    <message>
+        <source>Closing needs the closure condition confirmed in words.</source>
+        <translation>Zum Schließen muss die Abschlussbedingung in Worten bestätigt werden.</translation>
+    </message>
+    <message>
+        <source>Closing needs a verification result.</source>
+        <translation>Zum Schließen wird ein Prüfergebnis gebraucht.</translation>
+    </message>
+    <message>
+        <source>A kill switch needs its reason.</source>
+        <translation>Ein Notschalter braucht seine Begründung.</translation>
+    </message>
+    <message>
+        <source>%1 is the author of %2: a record is never reviewed or signed by its author.</source>
+        <translation>%1 ist der Autor von %2: ein Datensatz wird nie von seinem Autor geprüft oder signiert.</translation>
+    </message>
+    <message>
+        <source>%1 imported %2: the analyst who brought a record in cannot review or sign it.</source>
+        <translation>%1 hat %2 importiert: wer einen Datensatz einbringt, kann ihn nicht prüfen oder signieren.</translation>
+    </message>
+    <message>
+        <source>%1 names %2 as its reviewer, not %3.</source>
+        <translation>%1 nennt %2 als Prüfer, nicht %3.</translation>
+    </message>
+    <message>
+        <source>No such record.</source>
+        <translation>Kein solcher Datensatz.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: superseded and invalidated records are final.</source>
+        <translation>%1 ist %2: ersetzte und ungültig gemachte Datensätze sind endgültig.</translation>
+    </message>
+    <message>
+        <source>%1 was already reviewed (%2); a change is a re-derivation.</source>
+        <translation>%1 wurde bereits geprüft (%2); eine Änderung ist eine Neuherleitung.</translation>
+    </message>
+    <message>
+        <source>%1 is already signed.</source>
+        <translation>%1 ist bereits signiert.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: only an accepted record is signed.</source>
+        <translation>%1 ist %2: nur ein angenommener Datensatz wird signiert.</translation>
+    </message>
+    <message>
+        <source>%1 is a cost or capacity value: a risk-owner note is needed before signing.</source>
+        <translation>%1 ist ein Kosten- oder Kapazitätswert: vor dem Signieren wird eine Risikonotiz gebraucht.</translation>
+    </message>
+    <message>
+        <source>%1 is the author of %2: the risk owner is someone else.</source>
+        <translation>%1 ist der Autor von %2: die Risikoverantwortung trägt jemand anderes.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>
@@ -2316,43 +2491,7 @@ Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
-    <name>ops::ui::EvidencePanel</name>
-    <message>
-        <source>Evidence</source>
-        <translation>Nachweis</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>Ereignisse</translation>
-    </message>
-    <message>
-        <source>Proof summaries</source>
-        <translation>Nachweis-Zusammenfassungen</translation>
-    </message>
-    <message>
-        <source>Verdicts</source>
-        <translation>Urteile</translation>
-    </message>
-    <message>
-        <source>Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.</source>
-        <translation>Speicher unversehrt: %1 Ereignisse, %2 Checkpoints und %3 Signaturen neu berechnet und geprüft.</translation>
-    </message>
-    <message>
-        <source>TAMPERED: %1</source>
-        <translation>MANIPULIERT: %1</translation>
-    </message>
-    <message>
-        <source> Recorded as event %1.</source>
-        <translation> Als Ereignis %1 aufgezeichnet.</translation>
-    </message>
-    <message>
-        <source> Not recorded: sign in to record verifications.</source>
-        <translation> Nicht aufgezeichnet: zum Aufzeichnen von Prüfungen anmelden.</translation>
-    </message>
-    <message>
-        <source>Exported %1 events to %2.</source>
-        <translation>%1 Ereignisse nach %2 exportiert.</translation>
-    </message>
+    <name>ops::ui::EvidenceFilterBar</name>
     <message>
         <source>Search every event (Ctrl+F): words, "a phrase", prefix*, AND / OR / NOT</source>
         <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, "eine Phrase", Präfix*, AND / OR / NOT</translation>
@@ -2398,12 +2537,82 @@ Erste Maßnahme: %4%5</translation>
         <translation>Zwischen…</translation>
     </message>
     <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>All scopes</source>
+        <translation>Alle Geltungsbereiche</translation>
+    </message>
+    <message>
+        <source>All actors</source>
+        <translation>Alle Akteure</translation>
+    </message>
+    <message>
         <source>Incident, run or record id</source>
         <translation>Incident-, Lauf- oder Datensatz-ID</translation>
     </message>
     <message>
         <source>Incident or record</source>
         <translation>Incident oder Datensatz</translation>
+    </message>
+    <message>
+        <source>Search and filters need the team log itself: this console's copy of it is browsed by position until the server is back</source>
+        <translation>Suche und Filter brauchen das Team-Log selbst: die Kopie auf dieser Konsole wird nach Position durchgesehen, bis der Server wieder da ist</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EvidenceJobs</name>
+    <message>
+        <source>The search index could not catch up: %1</source>
+        <translation>Der Suchindex konnte nicht aufholen: %1</translation>
+    </message>
+    <message>
+        <source>Indexing %1 imported events for search… Searches cover the events indexed so far.</source>
+        <translation>%1 importierte Ereignisse werden für die Suche indiziert… Suchen umfassen die bisher indizierten Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Indexing imported events for search: %1%… Searches cover the events indexed so far.</source>
+        <translation>Importierte Ereignisse werden für die Suche indiziert: %1 %… Suchen umfassen die bisher indizierten Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Not recorded: sign in to record verifications.</source>
+        <translation>Nicht aufgezeichnet: zum Aufzeichnen von Prüfungen anmelden.</translation>
+    </message>
+    <message>
+        <source>Recorded as event %1.</source>
+        <translation>Als Ereignis %1 aufgezeichnet.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EvidencePanel</name>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Proof summaries</source>
+        <translation>Nachweis-Zusammenfassungen</translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation>Urteile</translation>
+    </message>
+    <message>
+        <source>Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.</source>
+        <translation>Speicher unversehrt: %1 Ereignisse, %2 Checkpoints und %3 Signaturen neu berechnet und geprüft.</translation>
+    </message>
+    <message>
+        <source>TAMPERED: %1</source>
+        <translation>MANIPULIERT: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2.</source>
+        <translation>%1 Ereignisse nach %2 exportiert.</translation>
     </message>
     <message>
         <source>Verify store</source>
@@ -2450,18 +2659,6 @@ Erste Maßnahme: %4%5</translation>
         <translation>Bündel (*.tar.zst)</translation>
     </message>
     <message>
-        <source>All kinds</source>
-        <translation>Alle Arten</translation>
-    </message>
-    <message>
-        <source>All scopes</source>
-        <translation>Alle Geltungsbereiche</translation>
-    </message>
-    <message>
-        <source>All actors</source>
-        <translation>Alle Akteure</translation>
-    </message>
-    <message>
         <source>Search not applied: %1</source>
         <translation>Suche nicht angewendet: %1</translation>
     </message>
@@ -2497,50 +2694,6 @@ Erste Maßnahme: %4%5</translation>
         <translation>Exportiere %1…</translation>
     </message>
     <message>
-        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle's digest, its entries and every listed file are checked on the local files, never over the network.</source>
-        <translation>Ein Verdikt besteht aus score.json, seinem Evidenzpaket, verdict.sig und verdict.pub. Die Prüfung ist offline: Signatur, Prüfsumme des Pakets, seine Einträge und jede aufgeführte Datei werden an den lokalen Dateien geprüft, nie über das Netzwerk.</translation>
-    </message>
-    <message>
-        <source>Verify a verdict…</source>
-        <translation>Verdikt prüfen…</translation>
-    </message>
-    <message>
-        <source>Pick the four files or a results/ folder (Ctrl+Shift+V)</source>
-        <translation>Die vier Dateien oder einen results/-Ordner wählen (Strg+Umschalt+V)</translation>
-    </message>
-    <message>
-        <source>Verified so far (double-click to open the event):</source>
-        <translation>Bisher geprüft (Doppelklick öffnet das Ereignis):</translation>
-    </message>
-    <message>
-        <source>Verdicts verified so far</source>
-        <translation>Bisher geprüfte Verdikte</translation>
-    </message>
-    <message>
-        <source>No evidence store: verifications can still be run, but not recorded.</source>
-        <translation>Kein Evidenzspeicher: Prüfungen laufen trotzdem, werden aber nicht aufgezeichnet.</translation>
-    </message>
-    <message>
-        <source>%1  %2 · key %3 · by %4 · #%5</source>
-        <translation>%1  %2 · Schlüssel %3 · von %4 · #%5</translation>
-    </message>
-    <message>
-        <source>✔ VALID</source>
-        <translation>✔ GÜLTIG</translation>
-    </message>
-    <message>
-        <source>✘ INVALID</source>
-        <translation>✘ UNGÜLTIG</translation>
-    </message>
-    <message>
-        <source>No verdict verified yet.</source>
-        <translation>Noch kein Verdikt geprüft.</translation>
-    </message>
-    <message>
-        <source>The search index could not catch up: %1</source>
-        <translation>Der Suchindex konnte nicht aufholen: %1</translation>
-    </message>
-    <message>
         <source>Search index caught up: every event can be searched.</source>
         <translation>Suchindex aktuell: jedes Ereignis ist durchsuchbar.</translation>
     </message>
@@ -2554,18 +2707,6 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>%1+ events (counting…)</source>
         <translation>%1+ Ereignisse (wird gezählt…)</translation>
-    </message>
-    <message>
-        <source>Indexing %1 imported events for search… Searches cover the events indexed so far.</source>
-        <translation>%1 importierte Ereignisse werden für die Suche indiziert… Suchen umfassen die bisher indizierten Ereignisse.</translation>
-    </message>
-    <message>
-        <source>Indexing imported events for search: %1%… Searches cover the events indexed so far.</source>
-        <translation>Importierte Ereignisse werden für die Suche indiziert: %1 %… Suchen umfassen die bisher indizierten Ereignisse.</translation>
-    </message>
-    <message>
-        <source>Checks of the selected verdict</source>
-        <translation>Prüfungen des gewählten Verdikts</translation>
     </message>
     <message>
         <source> Trust root not pinned: a log rewritten with new keys would verify too.</source>
@@ -2597,10 +2738,6 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>The positions of the acts made here are provisional until they are synced</source>
         <translation>Die Positionen der hier vorgenommenen Handlungen gelten nur vorläufig, bis sie abgeglichen sind</translation>
-    </message>
-    <message>
-        <source>Search and filters need the team log itself: this console's copy of it is browsed by position until the server is back</source>
-        <translation>Suche und Filter brauchen das Team-Log selbst: die Kopie auf dieser Konsole wird nach Position durchgesehen, bis der Server wieder da ist</translation>
     </message>
     <message>
         <source>Search and filters run on the team log's server</source>
@@ -3396,7 +3533,7 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     </message>
     <message>
         <source>A kill switch needs its reason.</source>
-        <translation>Ein Notschalter braucht seinen Grund.</translation>
+        <translation>Ein Notschalter braucht seine Begründung.</translation>
     </message>
     <message>
         <source>Activate kill switch</source>
@@ -3444,6 +3581,60 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     </message>
 </context>
 <context>
+    <name>ops::ui::LaunchBackgroundAct</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Progress of the running check</source>
+        <translation>Fortschritt der laufenden Prüfung</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::LaunchBanner</name>
+    <message>
+        <source>%1 recorded by %2 at %3</source>
+        <translation>%1 erfasst von %2 um %3</translation>
+    </message>
+    <message>
+        <source>The evidence now says %1: %2</source>
+        <translation>Die Nachweise sagen jetzt %1: %2</translation>
+    </message>
+    <message>
+        <source>GO — every check holds, three sign-offs verify, no no-go rule holds</source>
+        <translation>GO — jede Prüfung erfüllt, drei Freigaben gültig, keine No-Go-Regel greift</translation>
+    </message>
+    <message>
+        <source>no launch started</source>
+        <translation>kein Start begonnen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks hold</source>
+        <translation>%1 von %2 Prüfungen erfüllt</translation>
+    </message>
+    <message>
+        <source>%1 of 3 sign-offs valid</source>
+        <translation>%1 von 3 Freigaben gültig</translation>
+    </message>
+    <message>
+        <source>1 no-go rule holds</source>
+        <translation>1 No-Go-Regel greift</translation>
+    </message>
+    <message>
+        <source>%1 no-go rules hold</source>
+        <translation>%1 No-Go-Regeln greifen</translation>
+    </message>
+    <message>
+        <source>NO-GO — %1</source>
+        <translation>NO-GO — %1</translation>
+    </message>
+    <message>
+        <source>Rehearsal: the %1 environment, not prod</source>
+        <translation>Probe: Umgebung %1, nicht prod</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::LaunchChecklistModel</name>
     <message>
         <source>not recorded yet</source>
@@ -3472,6 +3663,73 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>When</source>
         <translation>Wann</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::LaunchChecklistView</name>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>Run check</source>
+        <translation>Prüfung ausführen</translation>
+    </message>
+    <message>
+        <source>%v of %m checks hold</source>
+        <translation>%v von %m Prüfungen erfüllt</translation>
+    </message>
+    <message>
+        <source>Launch-day checklist</source>
+        <translation>Checkliste des Starttags</translation>
+    </message>
+    <message>
+        <source>Evidence of the selected check</source>
+        <translation>Nachweis der gewählten Prüfung</translation>
+    </message>
+    <message>
+        <source>Note: what was observed (the publish job, the version)</source>
+        <translation>Notiz: was beobachtet wurde (Veröffentlichungsjob, Version)</translation>
+    </message>
+    <message>
+        <source>Note for the check</source>
+        <translation>Notiz zur Prüfung</translation>
+    </message>
+    <message>
+        <source>Not recorded yet.</source>
+        <translation>Noch nicht erfasst.</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3 (event %4)%5
+
+</source>
+        <translation>%1 von %2 um %3 (Ereignis %4)%5
+
+</translation>
+    </message>
+    <message>
+        <source>Probe now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Momentaufnahme erstellen</translation>
+    </message>
+    <message>
+        <source>Checksum files…</source>
+        <translation>Prüfsummen bilden…</translation>
+    </message>
+    <message>
+        <source>Archive evidence…</source>
+        <translation>Nachweise archivieren…</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm by hand</source>
+        <translation>Von Hand bestätigen</translation>
     </message>
 </context>
 <context>
@@ -3600,34 +3858,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Startprotokoll exportieren nach</translation>
     </message>
     <message>
-        <source>Checklist</source>
-        <translation>Checkliste</translation>
-    </message>
-    <message>
-        <source>%v of %m checks hold</source>
-        <translation>%v von %m Prüfungen erfüllt</translation>
-    </message>
-    <message>
-        <source>Launch-day checklist</source>
-        <translation>Checkliste des Starttags</translation>
-    </message>
-    <message>
-        <source>Evidence of the selected check</source>
-        <translation>Nachweis der gewählten Prüfung</translation>
-    </message>
-    <message>
-        <source>Note: what was observed (the publish job, the version)</source>
-        <translation>Notiz: was beobachtet wurde (Veröffentlichungsjob, Version)</translation>
-    </message>
-    <message>
-        <source>Note for the check</source>
-        <translation>Notiz zur Prüfung</translation>
-    </message>
-    <message>
-        <source>Run check</source>
-        <translation>Prüfung ausführen</translation>
-    </message>
-    <message>
         <source>Sign as %1</source>
         <translation>Als %1 freigeben</translation>
     </message>
@@ -3642,46 +3872,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>Cannot read the store: %1</source>
         <translation>Speicher nicht lesbar: %1</translation>
-    </message>
-    <message>
-        <source>%1 recorded by %2 at %3</source>
-        <translation>%1 erfasst von %2 um %3</translation>
-    </message>
-    <message>
-        <source>The evidence now says %1: %2</source>
-        <translation>Die Nachweise sagen jetzt %1: %2</translation>
-    </message>
-    <message>
-        <source>GO — every check holds, three sign-offs verify, no no-go rule holds</source>
-        <translation>GO — jede Prüfung erfüllt, drei Freigaben gültig, keine No-Go-Regel greift</translation>
-    </message>
-    <message>
-        <source>no launch started</source>
-        <translation>kein Start begonnen</translation>
-    </message>
-    <message>
-        <source>%1 of %2 checks hold</source>
-        <translation>%1 von %2 Prüfungen erfüllt</translation>
-    </message>
-    <message>
-        <source>%1 of 3 sign-offs valid</source>
-        <translation>%1 von 3 Freigaben gültig</translation>
-    </message>
-    <message>
-        <source>1 no-go rule holds</source>
-        <translation>1 No-Go-Regel greift</translation>
-    </message>
-    <message>
-        <source>%1 no-go rules hold</source>
-        <translation>%1 No-Go-Regeln greifen</translation>
-    </message>
-    <message>
-        <source>NO-GO — %1</source>
-        <translation>NO-GO — %1</translation>
-    </message>
-    <message>
-        <source>Rehearsal: the %1 environment, not prod</source>
-        <translation>Probe: Umgebung %1, nicht prod</translation>
     </message>
     <message>
         <source>%1 · scope %2 · build %3 · started by %4 at %5%6</source>
@@ -3702,42 +3892,6 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>Checks are recorded by a release owner</source>
         <translation>Prüfungen erfasst ein Release-Verantwortlicher</translation>
-    </message>
-    <message>
-        <source>Not recorded yet.</source>
-        <translation>Noch nicht erfasst.</translation>
-    </message>
-    <message>
-        <source>%1 by %2 at %3 (event %4)%5
-
-</source>
-        <translation>%1 von %2 um %3 (Ereignis %4)%5
-
-</translation>
-    </message>
-    <message>
-        <source>Probe now</source>
-        <translation>Jetzt prüfen</translation>
-    </message>
-    <message>
-        <source>Take snapshot</source>
-        <translation>Momentaufnahme erstellen</translation>
-    </message>
-    <message>
-        <source>Checksum files…</source>
-        <translation>Prüfsummen bilden…</translation>
-    </message>
-    <message>
-        <source>Archive evidence…</source>
-        <translation>Nachweise archivieren…</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>Bestätigen</translation>
-    </message>
-    <message>
-        <source>Confirm by hand</source>
-        <translation>Von Hand bestätigen</translation>
     </message>
     <message>
         <source>Sign in first: every launch check is signed evidence.</source>
@@ -3836,14 +3990,6 @@ Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Che
         <translation>%1 erfasst (Ereignis %2)</translation>
     </message>
     <message>
-        <source>Progress of the running check</source>
-        <translation>Fortschritt der laufenden Prüfung</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Build checksums archived</source>
         <translation>Build-Prüfsummen archiviert</translation>
     </message>
@@ -3870,6 +4016,10 @@ Ihre Signatur deckt das Startprotokoll %5… ab; jede spätere Änderung der Che
     <message>
         <source>This check runs on a connection of its own, which needs the team log: it cannot be reached now.</source>
         <translation>Diese Prüfung läuft über eine eigene Verbindung und braucht dafür das Team-Log: Es ist gerade nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Probing…</source>
+        <translation>Wird geprüft…</translation>
     </message>
 </context>
 <context>
@@ -4208,6 +4358,21 @@ tatsächlich %2</translation>
     <message>
         <source>UNKNOWN</source>
         <translation>UNBEKANNT</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::ProbeStripView</name>
+    <message>
+        <source>Probe targets</source>
+        <translation>Prüfziele</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Copy target details and digests</source>
+        <translation>Zieldetails und Prüfsummen kopieren</translation>
     </message>
 </context>
 <context>
@@ -4709,6 +4874,21 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
     </message>
 </context>
 <context>
+    <name>ops::ui::SilencesView</name>
+    <message>
+        <source>Silences</source>
+        <translation>Stummschaltungen</translation>
+    </message>
+    <message>
+        <source>No silence in force and no maintenance window in the next 7 days.</source>
+        <translation>Keine Stummschaltung in Kraft und kein Wartungsfenster in den nächsten 7 Tagen.</translation>
+    </message>
+    <message>
+        <source>%1 in force, %2 maintenance windows coming up. A silenced alert keeps firing into the log and shows as SILENCED; only notifications wait.</source>
+        <translation>%1 in Kraft, %2 Wartungsfenster stehen an. Ein stummgeschalteter Alarm löst weiter ins Log aus und erscheint als SILENCED; nur die Benachrichtigungen warten.</translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::StepStatusText</name>
     <message>
         <source>done</source>
@@ -5074,6 +5254,53 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
     <message>
         <source>No network was used: every check ran on the four local files; the bundle was read in memory, never extracted.</source>
         <translation>Kein Netzwerk verwendet: jede Prüfung lief auf den vier lokalen Dateien; das Bündel wurde im Speicher gelesen, nie entpackt.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::VerdictsPage</name>
+    <message>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle's digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <translation>Ein Verdikt besteht aus score.json, seinem Evidenzpaket, verdict.sig und verdict.pub. Die Prüfung ist offline: Signatur, Prüfsumme des Pakets, seine Einträge und jede aufgeführte Datei werden an den lokalen Dateien geprüft, nie über das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Verify a verdict…</source>
+        <translation>Verdikt prüfen…</translation>
+    </message>
+    <message>
+        <source>Pick the four files or a results/ folder (Ctrl+Shift+V)</source>
+        <translation>Die vier Dateien oder einen results/-Ordner wählen (Strg+Umschalt+V)</translation>
+    </message>
+    <message>
+        <source>Verified so far (double-click to open the event):</source>
+        <translation>Bisher geprüft (Doppelklick öffnet das Ereignis):</translation>
+    </message>
+    <message>
+        <source>Verdicts verified so far</source>
+        <translation>Bisher geprüfte Verdikte</translation>
+    </message>
+    <message>
+        <source>Checks of the selected verdict</source>
+        <translation>Prüfungen des gewählten Verdikts</translation>
+    </message>
+    <message>
+        <source>No evidence store: verifications can still be run, but not recorded.</source>
+        <translation>Kein Evidenzspeicher: Prüfungen laufen trotzdem, werden aber nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>%1  %2 · key %3 · by %4 · #%5</source>
+        <translation>%1  %2 · Schlüssel %3 · von %4 · #%5</translation>
+    </message>
+    <message>
+        <source>✔ VALID</source>
+        <translation>✔ GÜLTIG</translation>
+    </message>
+    <message>
+        <source>✘ INVALID</source>
+        <translation>✘ UNGÜLTIG</translation>
+    </message>
+    <message>
+        <source>No verdict verified yet.</source>
+        <translation>Noch kein Verdikt geprüft.</translation>
     </message>
 </context>
 </TS>

@@ -1464,13 +1464,29 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
-    <name>ops::ui::AlertsPanel</name>
+    <name>ops::ui::AlertCellView</name>
     <message>
-        <source>Alerts</source>
+        <source>&lt;br&gt;&lt;b&gt;Silenced&lt;/b&gt; until %1 by %2 (%3): %4 — notifications wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Probe now</source>
+        <source>FIRING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACKNOWLEDGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1482,15 +1498,11 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not probed yet: every cell is unknown until its targets have been probed.</source>
+        <source>Silence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Probe every target now (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alert matrix</source>
+        <source>End silence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1498,23 +1510,19 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Probe targets</source>
+        <source>Note for the acknowledgement (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Target</source>
+        <source>Acknowledgement note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last probe round %1: %2 of %3 targets not ok · next round in about %4 s</source>
+        <source>alert %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Probes: unknown (not probed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No alert firing</source>
+        <source>alert %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1530,43 +1538,39 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Probing targets: %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alerts firing: %1, worst %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No alert firing; unknown cells: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note for the acknowledgement (required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledgement note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2 firing for %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First action: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b&gt;Acknowledged by:&lt;/b&gt; %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a %1 incident for %2, prefilled from this alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an alert cell first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already silenced: end that silence first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold this cell&apos;s notifications for a while (signed); it keeps firing into the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a silenced cell, or an active silence in the Silences tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End %1 now (signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the %1 runbook for this scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alert names no runbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1594,7 +1598,94 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Acknowledged as %1 (event %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not silenced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silenced %1 on %2 as SIL-%3 until %4: notifications wait, the state stays in view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended from the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence not ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended %1 (event %2): notifications flow again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::AlertsPanel</name>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not probed yet: every cell is unknown until its targets have been probed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe every target now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last probe round %1: %2 of %3 targets not ok · next round in about %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probes: unknown (not probed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert firing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing targets: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts firing: %1, worst %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert firing; unknown cells: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 firing for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First action: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1618,34 +1709,6 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy target details and digests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>alert %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>alert %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a %1 incident for %2, prefilled from this alert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select an alert cell first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start the %1 runbook for this scope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This alert names no runbook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Waiting for the recorder&apos;s first round · looking again in about %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,67 +1721,11 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b&gt;Silenced&lt;/b&gt; until %1 by %2 (%3): %4 — notifications wait</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Silence…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End silence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Silences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alerts firing: %1 (%2 silenced), worst %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already silenced: end that silence first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold this cell&apos;s notifications for a while (signed); it keeps firing into the log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a silenced cell, or an active silence in the Silences tab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End %1 now (signed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;Not silenced: %2&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Silenced %1 on %2 as SIL-%3 until %4: notifications wait, the state stays in view.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ended from the console</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;Silence not ended: %2&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ended %1 (event %2): notifications flow again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No silence in force and no maintenance window in the next 7 days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in force, %2 maintenance windows coming up. A silenced alert keeps firing into the log and shows as SILENCED; only notifications wait.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1739,26 +1746,6 @@ First action: %4%5</source>
     </message>
     <message>
         <source>Monitored: recorded by %1 on the team log (last round %2); this console shows its evaluations and records nothing itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FIRING</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ACKNOWLEDGED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UNKNOWN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2191,6 +2178,194 @@ First action: %4%5</source>
         <source>The search gave up after %1 s: narrow it with a kind, scope, actor or time range.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Opening an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigning the incident owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the core evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rollback drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A kill switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step of an incident or rollback run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting a launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A launch check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The launch decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewing a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A risk-owner note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A re-derivation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalidating a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value charter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threat list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attestation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handoff package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs the role %2; %3 holds %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs one of the roles %2; %3 holds %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was closed at %2: open a new incident for a recurrence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An incident needs its trigger or alert source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The incident owner must be an identity with the incident-owner role; %1 is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The severity model suggests %1; choosing %2 needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A severity change needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision needs its text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing needs the closure condition confirmed in words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing needs a verification result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A kill switch needs its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the author of %2: a record is never reviewed or signed by its author.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 imported %2: the analyst who brought a record in cannot review or sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names %2 as its reviewer, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2: superseded and invalidated records are final.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already reviewed (%2); a change is a re-derivation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2: only an accepted record is signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a cost or capacity value: a risk-owner note is needed before signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the author of %2: the risk owner is someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>
@@ -2310,43 +2485,7 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
-    <name>ops::ui::EvidencePanel</name>
-    <message>
-        <source>Evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proof summaries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verdicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TAMPERED: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> Recorded as event %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> Not recorded: sign in to record verifications.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1 events to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>ops::ui::EvidenceFilterBar</name>
     <message>
         <source>Search every event (Ctrl+F): words, &quot;a phrase&quot;, prefix*, AND / OR / NOT</source>
         <translation type="unfinished"></translation>
@@ -2392,11 +2531,81 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Incident, run or record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Incident or record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search and filters need the team log itself: this console&apos;s copy of it is browsed by position until the server is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EvidenceJobs</name>
+    <message>
+        <source>The search index could not catch up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing %1 imported events for search… Searches cover the events indexed so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing imported events for search: %1%… Searches cover the events indexed so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: sign in to record verifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as event %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::EvidencePanel</name>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proof summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store intact: %1 events, %2 checkpoints and %3 signatures recomputed and verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAMPERED: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2444,18 +2653,6 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All kinds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All scopes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All actors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Search not applied: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2491,50 +2688,6 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle&apos;s digest, its entries and every listed file are checked on the local files, never over the network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verify a verdict…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick the four files or a results/ folder (Ctrl+Shift+V)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verified so far (double-click to open the event):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verdicts verified so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No evidence store: verifications can still be run, but not recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1  %2 · key %3 · by %4 · #%5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ VALID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ INVALID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No verdict verified yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The search index could not catch up: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Search index caught up: every event can be searched.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2547,18 +2700,6 @@ First action: %4%5</source>
     </message>
     <message>
         <source>%1+ events (counting…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Indexing %1 imported events for search… Searches cover the events indexed so far.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Indexing imported events for search: %1%… Searches cover the events indexed so far.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checks of the selected verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2590,10 +2731,6 @@ First action: %4%5</source>
     </message>
     <message>
         <source>Offline — this console&apos;s copy of the team log: %1; made here, not in the team log yet: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search and filters need the team log itself: this console&apos;s copy of it is browsed by position until the server is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3430,6 +3567,60 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
 </context>
 <context>
+    <name>ops::ui::LaunchBackgroundAct</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of the running check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::LaunchBanner</name>
+    <message>
+        <source>%1 recorded by %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence now says %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GO — every check holds, three sign-offs verify, no no-go rule holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no launch started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 3 sign-offs valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 no-go rule holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no-go rules hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO-GO — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal: the %1 environment, not prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::LaunchChecklistModel</name>
     <message>
         <source>not recorded yet</source>
@@ -3457,6 +3648,71 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::LaunchChecklistView</name>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m checks hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch-day checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence of the selected check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: what was observed (the publish job, the version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3 (event %4)%5
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm by hand</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3586,34 +3842,6 @@ An admin approves it in the console or with the command below; until then you ca
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checklist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%v of %m checks hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Launch-day checklist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence of the selected check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note: what was observed (the publish job, the version)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note for the check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sign as %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3627,46 +3855,6 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>Cannot read the store: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 recorded by %2 at %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The evidence now says %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GO — every check holds, three sign-offs verify, no no-go rule holds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no launch started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 checks hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of 3 sign-offs valid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 no-go rule holds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 no-go rules hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NO-GO — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rehearsal: the %1 environment, not prod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3687,40 +3875,6 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>Checks are recorded by a release owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 by %2 at %3 (event %4)%5
-
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Probe now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take snapshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checksum files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Archive evidence…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3816,14 +3970,6 @@ Your signature covers the launch record %5…; any later change to the checklist
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Progress of the running check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Build checksums archived</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3849,6 +3995,10 @@ Your signature covers the launch record %5…; any later change to the checklist
     </message>
     <message>
         <source>This check runs on a connection of its own, which needs the team log: it cannot be reached now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4184,6 +4334,21 @@ actual   %2</source>
     </message>
     <message>
         <source>UNKNOWN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::ProbeStripView</name>
+    <message>
+        <source>Probe targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy target details and digests</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4684,6 +4849,21 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
     </message>
 </context>
 <context>
+    <name>ops::ui::SilencesView</name>
+    <message>
+        <source>Silences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No silence in force and no maintenance window in the next 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in force, %2 maintenance windows coming up. A silenced alert keeps firing into the log and shows as SILENCED; only notifications wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::ui::StepStatusText</name>
     <message>
         <source>done</source>
@@ -5045,6 +5225,53 @@ This console writes nothing more to the team log until the alarm is investigated
     </message>
     <message>
         <source>No network was used: every check ran on the four local files; the bundle was read in memory, never extracted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ui::VerdictsPage</name>
+    <message>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle&apos;s digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a verdict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the four files or a results/ folder (Ctrl+Shift+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified so far (double-click to open the event):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdicts verified so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks of the selected verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence store: verifications can still be run, but not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 · key %3 · by %4 · #%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ VALID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ INVALID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No verdict verified yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -88,83 +88,103 @@ QString DerivationActions::refusal(Action action, const QString &recordId) const
 }
 
 QString DerivationActions::refusal(Action action, const RecordState *r) const {
+    const std::optional<Error> no = refusalOf(action, r);
+    return no ? no->message : QString();
+}
+
+std::optional<Error> DerivationActions::refusalOf(Action action, const RecordState *r) const {
     auto held = roles();
     if (!held.ok())
-        return held.error().message;
+        return held.error();
     const QString me = m_signer.name;
-    auto needs = [&](const QStringList &anyOf) -> QString {
+    // The command line's words, and the id and arguments the window words its own way.
+    auto no = [](const QString &message, const char *id, const QStringList &args) -> std::optional<Error> {
+        return makeError(ErrorCode::Policy, message).said(QLatin1String(id), args);
+    };
+    auto needs = [&](const QStringList &anyOf) -> std::optional<Error> {
         for (const QString &role : anyOf)
             if (held->contains(role))
-                return {};
-        return QStringLiteral("%1 needs the %2 role; %3 holds %4")
-            .arg(actionName(action), anyOf.join(QStringLiteral(" or ")), me,
-                 held->isEmpty() ? QStringLiteral("none") : held->join(QStringLiteral(", ")));
+                return std::nullopt;
+        return no(QStringLiteral("%1 needs the %2 role; %3 holds %4")
+                      .arg(actionName(action), anyOf.join(QStringLiteral(" or ")), me,
+                           held->isEmpty() ? QStringLiteral("none") : held->join(QStringLiteral(", "))),
+                  "role.needed",
+                  {QStringLiteral("derivation.") + actionName(action), anyOf.join(QStringLiteral(", ")), me,
+                   held->join(QStringLiteral(", ")), QString()});
     };
-    auto notOwn = [&](const RecordState &s) -> QString {
+    auto notOwn = [&](const RecordState &s) -> std::optional<Error> {
         if (sameName(s.record.author(), me))
-            return QStringLiteral(
-                       "%1 is the author of %2: a record is never reviewed or signed by its author")
-                .arg(me, s.record.id);
+            return no(
+                QStringLiteral("%1 is the author of %2: a record is never reviewed or signed by its author")
+                    .arg(me, s.record.id),
+                "derivation.author", {me, s.record.id});
         if (sameName(s.importer, me))
-            return QStringLiteral(
-                       "%1 imported %2: the analyst who brought a record in cannot review or sign it")
-                .arg(me, s.record.id);
-        return {};
+            return no(
+                QStringLiteral("%1 imported %2: the analyst who brought a record in cannot review or sign it")
+                    .arg(me, s.record.id),
+                "derivation.importer", {me, s.record.id});
+        return std::nullopt;
     };
-    auto namedReviewer = [&](const RecordState &s) -> QString {
+    auto namedReviewer = [&](const RecordState &s) -> std::optional<Error> {
         if (!sameName(s.record.reviewer(), me))
-            return QStringLiteral("%1 names %2 as its reviewer, not %3")
-                .arg(s.record.id, s.record.reviewer(), me);
-        return {};
+            return no(QStringLiteral("%1 names %2 as its reviewer, not %3")
+                          .arg(s.record.id, s.record.reviewer(), me),
+                      "derivation.reviewer", {s.record.id, s.record.reviewer(), me});
+        return std::nullopt;
     };
-    auto liveRecord = [&](const RecordState *s) -> QString {
+    auto liveRecord = [&](const RecordState *s) -> std::optional<Error> {
         if (!s)
-            return QStringLiteral("no such record");
+            return no(QStringLiteral("no such record"), "derivation.none", {});
         if (!s->isLive())
-            return QStringLiteral("%1 is %2: superseded and invalidated records are final")
-                .arg(s->record.id, recordStatusName(s->status));
-        return {};
+            return no(QStringLiteral("%1 is %2: superseded and invalidated records are final")
+                          .arg(s->record.id, recordStatusName(s->status)),
+                      "derivation.final", {s->record.id, recordStatusName(s->status)});
+        return std::nullopt;
     };
-    QString why;
+    std::optional<Error> why;
     switch (action) {
     case Action::Import:
     case Action::Supersede:
     case Action::Attest:
         why = needs({QStringLiteral("analyst")});
-        if (why.isEmpty() && action == Action::Supersede)
+        if (!why && action == Action::Supersede)
             why = liveRecord(r);
         return why;
     case Action::Review:
-        if (!(why = needs({QStringLiteral("reviewer")})).isEmpty() || !(why = liveRecord(r)).isEmpty() ||
-            !(why = notOwn(*r)).isEmpty() || !(why = namedReviewer(*r)).isEmpty())
-            return why;
-        if (r->status != RecordStatus::InReview)
-            return QStringLiteral("%1 was already reviewed (%2); a change is a re-derivation")
-                .arg(r->record.id, recordStatusName(r->status));
-        return {};
     case Action::Sign:
-        if (!(why = needs({QStringLiteral("reviewer")})).isEmpty() || !(why = liveRecord(r)).isEmpty() ||
-            !(why = notOwn(*r)).isEmpty() || !(why = namedReviewer(*r)).isEmpty())
+        if ((why = needs({QStringLiteral("reviewer")})) || (why = liveRecord(r)) || (why = notOwn(*r)) ||
+            (why = namedReviewer(*r)))
             return why;
+        if (action == Action::Review) {
+            if (r->status != RecordStatus::InReview)
+                return no(QStringLiteral("%1 was already reviewed (%2); a change is a re-derivation")
+                              .arg(r->record.id, recordStatusName(r->status)),
+                          "derivation.reviewed", {r->record.id, recordStatusName(r->status)});
+            return std::nullopt;
+        }
         if (r->status == RecordStatus::Signed)
-            return QStringLiteral("%1 is already signed").arg(r->record.id);
+            return no(QStringLiteral("%1 is already signed").arg(r->record.id), "derivation.signed",
+                      {r->record.id});
         if (r->status != RecordStatus::Accepted)
-            return QStringLiteral("%1 is %2: only an accepted record is signed")
-                .arg(r->record.id, recordStatusName(r->status));
+            return no(QStringLiteral("%1 is %2: only an accepted record is signed")
+                          .arg(r->record.id, recordStatusName(r->status)),
+                      "derivation.unaccepted", {r->record.id, recordStatusName(r->status)});
         if (r->record.isCostOrCapacity() && r->riskNotes.isEmpty())
-            return QStringLiteral(
-                       "%1 is a cost or capacity value: a risk-owner note is needed before signing (§1)")
-                .arg(r->record.id);
-        return {};
+            return no(QStringLiteral(
+                          "%1 is a cost or capacity value: a risk-owner note is needed before signing (§1)")
+                          .arg(r->record.id),
+                      "derivation.risknote", {r->record.id});
+        return std::nullopt;
     case Action::RiskNote:
-        if (!(why = needs({QStringLiteral("risk-owner")})).isEmpty() || !(why = liveRecord(r)).isEmpty())
+        if ((why = needs({QStringLiteral("risk-owner")})) || (why = liveRecord(r)))
             return why;
         if (sameName(r->record.author(), me) || sameName(r->importer, me))
-            return QStringLiteral("%1 is the author of %2: the risk owner is someone else")
-                .arg(me, r->record.id);
-        return {};
+            return no(QStringLiteral("%1 is the author of %2: the risk owner is someone else")
+                          .arg(me, r->record.id),
+                      "derivation.riskauthor", {me, r->record.id});
+        return std::nullopt;
     case Action::Invalidate:
-        if (!(why = needs({QStringLiteral("analyst"), QStringLiteral("reviewer")})).isEmpty())
+        if ((why = needs({QStringLiteral("analyst"), QStringLiteral("reviewer")})))
             return why;
         return liveRecord(r);
     case Action::Charter:
@@ -173,7 +193,7 @@ QString DerivationActions::refusal(Action action, const RecordState *r) const {
     case Action::Export:
         return needs({QStringLiteral("reviewer")});
     }
-    return {};
+    return std::nullopt;
 }
 
 Result<DerivationBook> DerivationActions::bookWith(const QString &id) const {
@@ -191,6 +211,13 @@ Result<StoredEvent> DerivationActions::appendOne(NewEvent event) {
     if (!stored.ok())
         return stored.error();
     return stored->first();
+}
+
+Error DerivationActions::deny(Action action, const QString &record, const Error &why) {
+    Error e = deny(action, record, why.message);
+    if (e.code == ErrorCode::Policy && e.id.isEmpty())
+        return std::move(e).said(why.id, why.args);
+    return e;
 }
 
 Error DerivationActions::deny(Action action, const QString &record, const QString &reason) {
@@ -287,8 +314,8 @@ Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFil
     auto book = DerivationBook::load(m_store);
     if (!book.ok())
         return book.error();
-    if (const QString why = refusal(Action::Import); !why.isEmpty())
-        return deny(Action::Import, {}, why);
+    if (const std::optional<Error> why = refusalOf(Action::Import))
+        return deny(Action::Import, {}, *why);
     auto records = validated(files, book.value());
     if (!records.ok())
         return records.error();
@@ -321,8 +348,8 @@ Result<StoredEvent> DerivationActions::review(const QString &id, bool accept, co
             return text.error();
         why = text.value();
     }
-    if (const QString no = refusal(Action::Review, r); !no.isEmpty())
-        return deny(Action::Review, id, no);
+    if (const std::optional<Error> no = refusalOf(Action::Review, r))
+        return deny(Action::Review, id, *no);
     NewEvent e;
     e.kind = QStringLiteral("derivation.reviewed");
     e.tsMs = m_clock();
@@ -341,8 +368,8 @@ Result<StoredEvent> DerivationActions::riskNote(const QString &id, const QString
     auto text = oneText(note, QStringLiteral("--note"));
     if (!text.ok())
         return text.error();
-    if (const QString no = refusal(Action::RiskNote, r); !no.isEmpty())
-        return deny(Action::RiskNote, id, no);
+    if (const std::optional<Error> no = refusalOf(Action::RiskNote, r))
+        return deny(Action::RiskNote, id, *no);
     NewEvent e;
     e.kind = QStringLiteral("derivation.risk-noted");
     e.tsMs = m_clock();
@@ -356,8 +383,8 @@ Result<StoredEvent> DerivationActions::sign(const QString &id) {
     if (!book.ok())
         return book.error();
     const RecordState *r = book->record(id);
-    if (const QString no = refusal(Action::Sign, r); !no.isEmpty())
-        return deny(Action::Sign, id, no);
+    if (const std::optional<Error> no = refusalOf(Action::Sign, r))
+        return deny(Action::Sign, id, *no);
     if (r->record.sha256() != r->recordSha256)
         return makeError(
             ErrorCode::Store,
@@ -437,8 +464,8 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
     auto why = oneText(reason, QStringLiteral("--reason"));
     if (!why.ok())
         return why.error();
-    if (const QString no = refusal(Action::Supersede, old); !no.isEmpty())
-        return deny(Action::Supersede, oldId, no);
+    if (const std::optional<Error> no = refusalOf(Action::Supersede, old))
+        return deny(Action::Supersede, oldId, *no);
     if (file.errors.isEmpty() && file.records.size() != 1)
         return invalid(QStringLiteral("a re-derivation is one record; %1 holds %2")
                            .arg(file.file)
@@ -486,8 +513,8 @@ Result<QList<StoredEvent>> DerivationActions::invalidate(const QString &id, cons
     auto why = oneText(reason, QStringLiteral("--reason"));
     if (!why.ok())
         return why.error();
-    if (const QString no = refusal(Action::Invalidate, r); !no.isEmpty())
-        return deny(Action::Invalidate, id, no);
+    if (const std::optional<Error> no = refusalOf(Action::Invalidate, r))
+        return deny(Action::Invalidate, id, *no);
     return m_store.append(m_signer,
                           invalidationEvents(book.value(), id, why.value(), QStringLiteral("rollback")));
 }
@@ -505,8 +532,8 @@ Result<StoredEvent> DerivationActions::declareCharter(const QStringList &values)
     }
     if (clean.isEmpty())
         return invalid(QStringLiteral("name at least one charter value"), QStringLiteral("NAME"));
-    if (const QString no = refusal(Action::Charter); !no.isEmpty())
-        return deny(Action::Charter, {}, no);
+    if (const std::optional<Error> no = refusalOf(Action::Charter))
+        return deny(Action::Charter, {}, *no);
     NewEvent e;
     e.kind = QStringLiteral("handoff.charter");
     e.tsMs = m_clock();
@@ -522,8 +549,8 @@ Result<StoredEvent> DerivationActions::recordThreats(const QStringList &threats)
             return x.error();
         clean << x.value();
     }
-    if (const QString no = refusal(Action::Threats); !no.isEmpty())
-        return deny(Action::Threats, {}, no);
+    if (const std::optional<Error> no = refusalOf(Action::Threats))
+        return deny(Action::Threats, {}, *no);
     NewEvent e;
     e.kind = QStringLiteral("handoff.threats");
     e.tsMs = m_clock();
@@ -543,8 +570,8 @@ Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QS
             "No training run, Airflow launch, cluster job, Phase-2 predictive run, model selection "
             "or threshold selection occurred during S02.");
     }
-    if (const QString no = refusal(Action::Attest); !no.isEmpty())
-        return deny(Action::Attest, {}, no);
+    if (const std::optional<Error> no = refusalOf(Action::Attest))
+        return deny(Action::Attest, {}, *no);
     auto book = DerivationBook::load(m_store);
     if (!book.ok())
         return book.error();

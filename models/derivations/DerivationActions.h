@@ -36,6 +36,8 @@ public:
     // empty when it may. The console uses this to explain a disabled button.
     QString refusal(Action action, const RecordState *record = nullptr) const;
     QString refusal(Action action, const QString &recordId) const;
+    // The same refusal with its id and arguments for the window's own words (ui/common/ErrorText).
+    std::optional<Error> refusalOf(Action action, const RecordState *record = nullptr) const;
 
     // Validates every file (structure, every rule, ids new, E_econ_min ≠ E_pred_min against the
     // live records) and only then stores each file as an attachment and appends one
@@ -67,6 +69,7 @@ public:
     // Records the refusal as a signed "derivation.denied" event and returns it as a Policy error;
     // when even that cannot be written, the store's error.
     Error deny(Action action, const QString &record, const QString &reason);
+    Error deny(Action action, const QString &record, const Error &why);
 
 private:
     Result<QStringList> roles() const;

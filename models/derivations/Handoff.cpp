@@ -137,8 +137,8 @@ Result<ExportSummary> exportPackage(EvidenceStore &store, DerivationActions &act
     if (QFileInfo::exists(outPath))
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("%1 exists; a package is never overwritten").arg(outPath), outPath);
-    if (const QString no = actions.refusal(DerivationActions::Action::Export); !no.isEmpty())
-        return actions.deny(DerivationActions::Action::Export, {}, no);
+    if (const std::optional<Error> no = actions.refusalOf(DerivationActions::Action::Export))
+        return actions.deny(DerivationActions::Action::Export, {}, *no);
     auto book = DerivationBook::load(store);
     if (!book.ok())
         return book.error();

@@ -84,7 +84,8 @@ Result<QStringList> IncidentActions::actorRoles() const {
     return id->roles;
 }
 
-Result<void> IncidentActions::requireRole(const QStringList &anyOf, const QString &what) const {
+Result<void> IncidentActions::requireRole(const QStringList &anyOf, const QString &what, const QString &act,
+                                          const QString &subject) const {
     auto roles = actorRoles();
     if (!roles.ok())
         return roles.error();
@@ -94,7 +95,9 @@ Result<void> IncidentActions::requireRole(const QStringList &anyOf, const QStrin
     return refused(QStringLiteral("%1 needs the role %2; %3 holds %4")
                        .arg(what, anyOf.join(QStringLiteral(" or ")), m_signer.name,
                             roles->isEmpty() ? QStringLiteral("none") : roles->join(QStringLiteral(", "))),
-                   QStringLiteral("--identity"));
+                   QStringLiteral("--identity"))
+        .said(QStringLiteral("role.needed"), {act, anyOf.join(QStringLiteral(", ")), m_signer.name,
+                                              roles->join(QStringLiteral(", ")), subject});
 }
 
 Result<Incident> IncidentActions::currentIncident(const QString &id) const {
@@ -114,7 +117,8 @@ Result<const Incident *> IncidentActions::openIncident(const IncidentBook &book,
                        QStringLiteral("ID"));
     if (i->closed)
         return refused(QStringLiteral("%1 is closed (%2); open a new incident for a recurrence")
-                           .arg(i->id, Time::toIso(i->closedMs)));
+                           .arg(i->id, Time::toIso(i->closedMs)))
+            .said(QStringLiteral("incident.closed"), {i->id, Time::toIso(i->closedMs)});
     return i;
 }
 
@@ -141,18 +145,22 @@ Result<StoredEvent> IncidentActions::open(const OpenIncident &req) {
                        QStringLiteral("--severity"));
     if (req.trigger.trimmed().isEmpty())
         return invalid(QStringLiteral("an incident needs its trigger or alert source"),
-                       QStringLiteral("--trigger"));
-    if (auto r = requireRole(incidentRoles(), QStringLiteral("opening an incident")); !r.ok())
+                       QStringLiteral("--trigger"))
+            .said(QStringLiteral("incident.trigger"), {});
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("opening an incident"),
+                             QStringLiteral("incident.open"));
+        !r.ok())
         return r.error();
     QString owner = req.owner.trimmed();
     if (!owner.isEmpty()) {
         auto id = m_store.identity(owner);
         if (!id.ok() || !id->approved() || !id->roles.contains(QStringLiteral("incident-owner")))
             return refused(
-                QStringLiteral(
-                    "the incident owner must be an identity with the incident-owner role; '%1' is not")
-                    .arg(owner),
-                QStringLiteral("--owner"));
+                       QStringLiteral(
+                           "the incident owner must be an identity with the incident-owner role; '%1' is not")
+                           .arg(owner),
+                       QStringLiteral("--owner"))
+                .said(QStringLiteral("incident.owner_role"), {owner});
     } else if (auto roles = actorRoles(); roles.ok() && roles->contains(QStringLiteral("incident-owner"))) {
         owner = m_signer.name;
     }
@@ -163,7 +171,8 @@ Result<StoredEvent> IncidentActions::open(const OpenIncident &req) {
         if (req.severityReason.trimmed().isEmpty())
             return invalid(QStringLiteral("the severity model suggests %1 (%2); choosing %3 needs a reason")
                                .arg(suggested.severity, suggested.reason, severity),
-                           QStringLiteral("--reason"));
+                           QStringLiteral("--reason"))
+                .said(QStringLiteral("incident.severity_reason"), {suggested.severity, severity});
         reason = req.severityReason.trimmed();
     }
     auto b = book();
@@ -192,13 +201,16 @@ Result<StoredEvent> IncidentActions::changeSeverity(const QString &incident, con
         return invalid(QStringLiteral("severity must be SEV-1, SEV-2 or SEV-3, got '%1'").arg(severity),
                        QStringLiteral("SEVERITY"));
     if (reason.trimmed().isEmpty())
-        return invalid(QStringLiteral("a severity change needs a reason"), QStringLiteral("--reason"));
+        return invalid(QStringLiteral("a severity change needs a reason"), QStringLiteral("--reason"))
+            .said(QStringLiteral("incident.change_reason"), {});
     auto inc = currentIncident(incident);
     if (!inc.ok())
         return inc.error();
     if (inc->severity == severity)
         return refused(QStringLiteral("%1 is already %2").arg(inc->id, severity));
-    if (auto r = requireRole(incidentRoles(), QStringLiteral("changing severity")); !r.ok())
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("changing severity"),
+                             QStringLiteral("incident.severity"));
+        !r.ok())
         return r.error();
     NewEvent e;
     e.kind = QStringLiteral("incident.severity_changed");
@@ -214,7 +226,9 @@ Result<StoredEvent> IncidentActions::assignOwner(const QString &incident, const 
     auto inc = currentIncident(incident);
     if (!inc.ok())
         return inc.error();
-    if (auto r = requireRole(incidentRoles(), QStringLiteral("assigning the incident owner")); !r.ok())
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("assigning the incident owner"),
+                             QStringLiteral("incident.owner"));
+        !r.ok())
         return r.error();
     auto id = m_store.identity(owner);
     if (!id.ok() || !id->approved() || !id->roles.contains(QStringLiteral("incident-owner")))
@@ -242,7 +256,9 @@ Result<StoredEvent> IncidentActions::addEvidence(const QString &incident,
     auto inc = currentIncident(incident);
     if (!inc.ok())
         return inc.error();
-    if (auto r = requireRole(incidentRoles(), QStringLiteral("recording evidence")); !r.ok())
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("recording evidence"),
+                             QStringLiteral("incident.evidence"));
+        !r.ok())
         return r.error();
     NewEvent e;
     e.kind = QStringLiteral("incident.evidence");
@@ -254,11 +270,14 @@ Result<StoredEvent> IncidentActions::addEvidence(const QString &incident,
 
 Result<StoredEvent> IncidentActions::decide(const QString &incident, const QString &text) {
     if (text.trimmed().isEmpty())
-        return invalid(QStringLiteral("a decision needs its text"), QStringLiteral("TEXT"));
+        return invalid(QStringLiteral("a decision needs its text"), QStringLiteral("TEXT"))
+            .said(QStringLiteral("incident.decision_text"), {});
     auto inc = currentIncident(incident);
     if (!inc.ok())
         return inc.error();
-    if (auto r = requireRole({QStringLiteral("incident-owner")}, QStringLiteral("the decision log")); !r.ok())
+    if (auto r = requireRole({QStringLiteral("incident-owner")}, QStringLiteral("the decision log"),
+                             QStringLiteral("incident.decision"));
+        !r.ok())
         return r.error();
     NewEvent e;
     e.kind = QStringLiteral("incident.decision");
@@ -272,7 +291,8 @@ Result<StoredEvent> IncidentActions::close(const QString &incident, const QStrin
                                            const QString &verification) {
     if (closure.trimmed().isEmpty())
         return invalid(QStringLiteral("closing needs the closure condition confirmed in words"),
-                       QStringLiteral("--closure"));
+                       QStringLiteral("--closure"))
+            .said(QStringLiteral("incident.closure"), {});
     auto b = book();
     if (!b.ok())
         return b.error();
@@ -280,7 +300,8 @@ Result<StoredEvent> IncidentActions::close(const QString &incident, const QStrin
     if (!inc.ok())
         return inc.error();
     const Incident &i = *inc.value();
-    if (auto r = requireRole({QStringLiteral("incident-owner")}, QStringLiteral("closing an incident"));
+    if (auto r = requireRole({QStringLiteral("incident-owner")}, QStringLiteral("closing an incident"),
+                             QStringLiteral("incident.close"));
         !r.ok())
         return r.error();
     if (i.evidence.isEmpty())
@@ -292,7 +313,8 @@ Result<StoredEvent> IncidentActions::close(const QString &incident, const QStrin
         result = i.evidence.last().stringAt("verification_result");
     if (result.isEmpty())
         return invalid(QStringLiteral("closing needs a verification result"),
-                       QStringLiteral("--verification"));
+                       QStringLiteral("--verification"))
+            .said(QStringLiteral("incident.verification"), {});
     for (const QString &runRef : i.runs)
         if (const RunbookRun *r = b->run(runRef); r && r->rollback && !r->finished)
             return refused(
@@ -371,7 +393,8 @@ Result<StoredEvent> IncidentActions::startRollback(const QString &scope, bool dr
         return invalid(QStringLiteral("the rollback checklist needs the steps rebind and readback"),
                        rb->file);
     if (auto r = requireRole(incidentRoles(),
-                             drill ? QStringLiteral("a rollback drill") : QStringLiteral("a rollback"));
+                             drill ? QStringLiteral("a rollback drill") : QStringLiteral("a rollback"),
+                             drill ? QStringLiteral("rollback.drill") : QStringLiteral("rollback"));
         !r.ok())
         return r.error();
     QString incidentRef;
@@ -453,13 +476,15 @@ Result<StoredEvent> IncidentActions::killSwitch(bool activate, const QString &na
             QStringLiteral("--scope must name a scope of %1, got '%2'").arg(m_config.source, scope),
             QStringLiteral("--scope"));
     if (reason.trimmed().isEmpty())
-        return invalid(QStringLiteral("a kill switch needs its reason"), QStringLiteral("--reason"));
+        return invalid(QStringLiteral("a kill switch needs its reason"), QStringLiteral("--reason"))
+            .said(QStringLiteral("killswitch.reason"), {});
     for (const QString &l : localities)
         if (!m_config.scope(l))
             return invalid(
                 QStringLiteral("validation locality '%1' is not a scope of %2").arg(l, m_config.source),
                 QStringLiteral("--validation-localities"));
-    if (auto r = requireRole(incidentRoles(), QStringLiteral("a kill switch")); !r.ok())
+    if (auto r = requireRole(incidentRoles(), QStringLiteral("a kill switch"), QStringLiteral("killswitch"));
+        !r.ok())
         return r.error();
     auto b = book();
     if (!b.ok())

@@ -90,7 +90,10 @@ public:
 private:
     Result<IncidentBook> book() const;
     Result<QStringList> actorRoles() const;
-    Result<void> requireRole(const QStringList &anyOf, const QString &what) const;
+    // `what` names the act in the command line's message; `act` is its code for the window's
+    // words (ui/common/ErrorText), `subject` what it is about (a step's id).
+    Result<void> requireRole(const QStringList &anyOf, const QString &what, const QString &act,
+                             const QString &subject = {}) const;
     Result<const Incident *> openIncident(const IncidentBook &book, const QString &id) const;
     Result<Incident> currentIncident(const QString &id) const; // open, as of now
     Result<StoredEvent> appendOne(NewEvent event);

@@ -75,7 +75,8 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
                            .arg(step.id, run.id, stepStatusName(state->status))
                            .arg(state->seq));
     if (run.rollback || !run.incident.isEmpty())
-        if (auto r = requireRole(incidentRoles(), QStringLiteral("a step of an incident or rollback run"));
+        if (auto r = requireRole(incidentRoles(), QStringLiteral("a step of an incident or rollback run"),
+                                 QStringLiteral("run.step"));
             !r.ok())
             return r.error();
     const QString note = in.note.trimmed();
@@ -139,7 +140,9 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
                            step.id)
                 .said(QStringLiteral("step.needs"), QStringList{step.id} + needs);
         if (step.needs(EvidenceKind::Signature))
-            if (auto r = requireRole({step.role}, QStringLiteral("step %1").arg(step.id)); !r.ok())
+            if (auto r = requireRole({step.role}, QStringLiteral("step %1").arg(step.id),
+                                     QStringLiteral("step"), step.id);
+                !r.ok())
                 return r.error();
     } else {
         if (note.isEmpty())

@@ -81,17 +81,19 @@ LaunchActions::LaunchActions(EvidenceStore &store, const Signer &signer, const D
     , m_clock(std::move(clock)) {
 }
 
-Result<void> LaunchActions::requireRole(const QString &role, const QString &what) const {
+Result<void> LaunchActions::requireRole(const QString &role, const QString &what, const QString &act) const {
     auto id = m_store.identity(m_signer.name);
     if (!id.ok())
         return id.error();
     if (id->roles.contains(role))
         return {};
     return refused(
-        QStringLiteral("%1 needs the %2 role; %3 holds %4")
-            .arg(what, role, m_signer.name,
-                 id->roles.isEmpty() ? QStringLiteral("none") : id->roles.join(QStringLiteral(", "))),
-        QStringLiteral("--identity"));
+               QStringLiteral("%1 needs the %2 role; %3 holds %4")
+                   .arg(what, role, m_signer.name,
+                        id->roles.isEmpty() ? QStringLiteral("none") : id->roles.join(QStringLiteral(", "))),
+               QStringLiteral("--identity"))
+        .said(QStringLiteral("role.needed"),
+              {act, role, m_signer.name, id->roles.join(QStringLiteral(", ")), {}});
 }
 
 Result<LaunchInputs> LaunchActions::inputs() const {
@@ -120,7 +122,9 @@ Result<StoredEvent> LaunchActions::start(const QString &scope, const QString &bu
     if (b.isEmpty() || b.size() > 200 || b.contains(QLatin1Char('\n')))
         return invalid(QStringLiteral("--build must name the app build being launched (one line)"),
                        QStringLiteral("--build"));
-    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("starting a launch")); !r.ok())
+    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("starting a launch"),
+                             QStringLiteral("launch.start"));
+        !r.ok())
         return r.error();
     auto book = IncidentBook::load(m_store);
     if (!book.ok())
@@ -189,7 +193,9 @@ Result<const RunbookStep *> LaunchActions::checkStep(const RunbookRun &run, cons
 Result<StoredEvent> LaunchActions::appendStep(const RunbookRun &run, const QString &step, StepStatus status,
                                               const QString &note, JsonValue evidence,
                                               const QList<NewBlob> &files) {
-    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check")); !r.ok())
+    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check"),
+                             QStringLiteral("launch.check"));
+        !r.ok())
         return r.error();
     NewEvent e;
     e.kind = QStringLiteral("runbook.step");
@@ -357,7 +363,9 @@ Result<StoredEvent> LaunchActions::recordArchive(const QString &ref, const QStri
     const QString stepId = QStringLiteral("archive");
     if (auto s = checkStep(run.value(), stepId); !s.ok())
         return s.error();
-    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check")); !r.ok())
+    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check"),
+                             QStringLiteral("launch.check"));
+        !r.ok())
         return r.error();
     if (QFileInfo::exists(outPath))
         return refused(QStringLiteral("%1 exists; an archive is never overwritten").arg(outPath), outPath);
@@ -465,7 +473,9 @@ Result<StoredEvent> LaunchActions::signoff(const QString &ref, const QString &ro
     if (!step)
         return invalid(QStringLiteral("launch %1 has no %2 sign-off").arg(run->id, role),
                        QStringLiteral("--role"));
-    if (auto r = requireRole(role, QStringLiteral("the %1 sign-off").arg(role)); !r.ok())
+    if (auto r =
+            requireRole(role, QStringLiteral("the %1 sign-off").arg(role), QStringLiteral("launch.signoff"));
+        !r.ok())
         return r.error();
     for (const auto &[signedRole, who] : run->signatures)
         if (who == m_signer.name && signedRole != role)
@@ -518,7 +528,9 @@ Result<QList<StoredEvent>> LaunchActions::decide(const QString &ref, bool go, co
     auto run = launchRun(ref);
     if (!run.ok())
         return run.error();
-    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("the launch decision")); !r.ok())
+    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("the launch decision"),
+                             QStringLiteral("launch.decision"));
+        !r.ok())
         return r.error();
     auto st = status(run->id);
     if (!st.ok())

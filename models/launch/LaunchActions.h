@@ -102,7 +102,8 @@ public:
     Result<LaunchStatus> status(const QString &run = {}) const;
 
 private:
-    Result<void> requireRole(const QString &role, const QString &what) const;
+    // `what` names the act in the command line's message; `act` is its code for the window's words.
+    Result<void> requireRole(const QString &role, const QString &what, const QString &act) const;
     Result<RunbookRun> launchRun(const QString &run) const;
     Result<const RunbookStep *> checkStep(const RunbookRun &run, const QString &step) const;
     Result<StoredEvent> appendStep(const RunbookRun &run, const QString &step, StepStatus status,

@@ -150,7 +150,7 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
         QVERIFY2(rules->item(i)->text().startsWith(QStringLiteral("✔")), qPrintable(rules->item(i)->text()));
     // The analyst cannot review; the reason is on the button.
     QVERIFY(!accept->isEnabled());
-    QVERIFY2(accept->toolTip().contains(QLatin1String("reviewer role")), qPrintable(accept->toolTip()));
+    QVERIFY2(accept->toolTip().contains(QLatin1String("needs the role reviewer")), qPrintable(accept->toolTip()));
 
     // The reviewer accepts every record.
     rig.signInAs(rig.rui);

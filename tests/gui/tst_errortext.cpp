@@ -1,11 +1,18 @@
 // A refusal in the window's words: the models' errors carry an id and arguments, the command line
 // prints their message (with its flags), the window renders them naming its own fields and
 // buttons, in English and in German, never a command-line flag.
+#include "StoreFixture.h"
+
 #include "common/ErrorText.h"
 #include "common/Translations.h"
+#include "core/DeploymentConfig.h"
+#include "derivations/DerivationActions.h"
+#include "incidents/IncidentActions.h"
+#include "launch/LaunchActions.h"
 
 #include <QApplication>
 #include <QTest>
+#include <QTranslator>
 
 using namespace ops;
 using namespace ops::ui;
@@ -13,7 +20,15 @@ using namespace ops::ui;
 class TestErrorText : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Each test starts in English: the translators an earlier one installed are taken away.
+    void init() {
+        for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    }
     void eachIdInEnglishAndGerman();
+    void theActsRefusalsInTheWindowsWords();
 };
 
 namespace {
@@ -69,6 +84,47 @@ void TestErrorText::eachIdInEnglishAndGerman() {
     }
     QVERIFY2(errorText(all.first()).contains(QStringLiteral("Schritt rebind")),
              qPrintable(errorText(all.first())));
+}
+
+void TestErrorText::theActsRefusalsInTheWindowsWords() {
+    // Refusals made by the models themselves, as a person meets them in the window: a role missing
+    // for an incident, a launch and a derivation act, an empty field, a record the reviewer wrote.
+    test::StoreFixture f; // alice: operator and reviewer
+    const Signer rita = test::makeSigner(QStringLiteral("rita"));
+    QVERIFY_OK(f.enrol(rita, {QStringLiteral("reviewer")}));
+    const DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    const RunbookLibrary library = RunbookLibrary::builtin();
+    OpenIncident open{
+        QStringLiteral("bad-publish"), QStringLiteral("kl"), {}, {}, QStringLiteral("bad pack"), {}, {}};
+    const Error noRole = IncidentActions(*f.store, rita, config, library).open(open).error();
+    open.trigger.clear();
+    const Error noTrigger = IncidentActions(*f.store, f.alice, config, library).open(open).error();
+    const Error noLaunchRole = LaunchActions(*f.store, f.alice, config, Environment::Dev, library)
+                                   .start(QStringLiteral("kl"), QStringLiteral("b1"))
+                                   .error();
+    const std::optional<Error> noImport =
+        DerivationActions(*f.store, f.alice).refusalOf(DerivationActions::Action::Import);
+    QVERIFY(noImport);
+    const QList<Error> made{noRole, noTrigger, noLaunchRole, *noImport};
+    for (const Error &e : made)
+        QVERIFY2(!e.id.isEmpty(), qPrintable(e.message)); // each carries its id
+    QVERIFY2(noRole.message.contains(QStringLiteral("--identity")) ||
+                 noRole.where == QLatin1String("--identity"),
+             qPrintable(noRole.toString()));
+    QCOMPARE(errorText(noRole), QStringLiteral("Opening an incident needs one of the roles operator, "
+                                               "incident-owner; rita holds reviewer."));
+    QCOMPARE(
+        errorText(*noImport),
+        QStringLiteral("Importing records needs the role analyst; alice holds admin, operator, reviewer."));
+    QCOMPARE(installTranslations(QLocale(QLocale::German)), QLocale::German);
+    for (const Error &e : made) {
+        const QString german = errorText(e);
+        QVERIFY2(german != e.message && !german.contains(QStringLiteral("--")), qPrintable(german));
+    }
+    QVERIFY2(errorText(noRole).startsWith(QStringLiteral("Das Eröffnen eines Vorfalls")),
+             qPrintable(errorText(noRole)));
+    QVERIFY2(errorText(noLaunchRole).contains(QStringLiteral("release-owner")),
+             qPrintable(errorText(noLaunchRole)));
 }
 
 QTEST_MAIN(TestErrorText)

@@ -32,6 +32,128 @@ QString needs(const QStringList &codes) {
     return QLocale().createSeparatedList(out);
 }
 
+// A text marked with QT_TRANSLATE_NOOP in this file's context, translated.
+QString translated(const char *text) {
+    return QCoreApplication::translate("ops::ui::ErrorText", text);
+}
+
+// The act a role is needed for, as a sentence's subject.
+QString act(const QString &code, const QString &subject) {
+    static const QList<std::pair<const char *, const char *>> acts = {
+        {"incident.open", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Opening an incident")},
+        {"incident.severity", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Changing the severity")},
+        {"incident.owner", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Assigning the incident owner")},
+        {"incident.evidence", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Recording the core evidence")},
+        {"incident.decision", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "The decision log")},
+        {"incident.close", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Closing an incident")},
+        {"rollback", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "A rollback")},
+        {"rollback.drill", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "A rollback drill")},
+        {"killswitch", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "A kill switch")},
+        {"run.step", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "A step of an incident or rollback run")},
+        {"launch.start", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Starting a launch")},
+        {"launch.check", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "A launch check")},
+        {"launch.signoff", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "This sign-off")},
+        {"launch.decision", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "The launch decision")},
+        {"derivation.import", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Importing records")},
+        {"derivation.review", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Reviewing a record")},
+        {"derivation.risk-note", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "A risk-owner note")},
+        {"derivation.sign", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Signing a record")},
+        {"derivation.supersede", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "A re-derivation")},
+        {"derivation.invalidate", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "Invalidating a record")},
+        {"derivation.charter", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "The value charter")},
+        {"derivation.threats", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "The threat list")},
+        {"derivation.attest", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "The attestation")},
+        {"derivation.handoff-export", QT_TRANSLATE_NOOP("ops::ui::ErrorText", "The handoff package")},
+    };
+    if (code == QLatin1String("step"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "Step %1").arg(subject);
+    for (const auto &[id, text] : acts)
+        if (code == QLatin1String(id))
+            return translated(text);
+    return code;
+}
+
+QString roleNeeded(const QStringList &a) {
+    const QStringList roles = a.value(1).split(QStringLiteral(", "), Qt::SkipEmptyParts);
+    const QString held =
+        a.value(3).isEmpty() ? QCoreApplication::translate("ops::ui::ErrorText", "no role") : a.value(3);
+    return (roles.size() == 1
+                ? QCoreApplication::translate("ops::ui::ErrorText", "%1 needs the role %2; %3 holds %4.")
+                : QCoreApplication::translate("ops::ui::ErrorText",
+                                              "%1 needs one of the roles %2; %3 holds %4."))
+        .arg(act(a.value(0), a.value(4)), roles.join(QStringLiteral(", ")), a.value(2), held);
+}
+
+// Refusals of the incident, kill-switch and derivation acts, by id.
+QString actRefusal(const QString &id, const QStringList &a) {
+    if (id == QLatin1String("incident.closed"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "%1 was closed at %2: open a new incident for a recurrence.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("incident.trigger"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "An incident needs its trigger or alert source.");
+    if (id == QLatin1String("incident.owner_role"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText",
+                   "The incident owner must be an identity with the incident-owner role; %1 is not.")
+            .arg(a.value(0));
+    if (id == QLatin1String("incident.severity_reason"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "The severity model suggests %1; choosing %2 needs a reason.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("incident.change_reason"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "A severity change needs a reason.");
+    if (id == QLatin1String("incident.decision_text"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "A decision needs its text.");
+    if (id == QLatin1String("incident.closure"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "Closing needs the closure condition confirmed in words.");
+    if (id == QLatin1String("incident.verification"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "Closing needs a verification result.");
+    if (id == QLatin1String("killswitch.reason"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "A kill switch needs its reason.");
+    if (id == QLatin1String("derivation.author"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText",
+                   "%1 is the author of %2: a record is never reviewed or signed by its author.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("derivation.importer"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText",
+                   "%1 imported %2: the analyst who brought a record in cannot review or sign it.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("derivation.reviewer"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "%1 names %2 as its reviewer, not %3.")
+            .arg(a.value(0), a.value(1), a.value(2));
+    if (id == QLatin1String("derivation.none"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "No such record.");
+    if (id == QLatin1String("derivation.final"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "%1 is %2: superseded and invalidated records are final.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("derivation.reviewed"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "%1 was already reviewed (%2); a change is a re-derivation.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("derivation.signed"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "%1 is already signed.").arg(a.value(0));
+    if (id == QLatin1String("derivation.unaccepted"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "%1 is %2: only an accepted record is signed.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("derivation.risknote"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText",
+                   "%1 is a cost or capacity value: a risk-owner note is needed before signing.")
+            .arg(a.value(0));
+    if (id == QLatin1String("derivation.riskauthor"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "%1 is the author of %2: the risk owner is someone else.")
+            .arg(a.value(0), a.value(1));
+    return {};
+}
+
 } // namespace
 
 QString errorText(const Error &error) {
@@ -67,6 +189,10 @@ QString errorText(const Error &error) {
                                            "The search gave up after %1 s: narrow it with a kind, scope, "
                                            "actor or time range.")
             .arg(a.first());
+    if (id == QLatin1String("role.needed") && a.size() == 5)
+        return roleNeeded(a);
+    if (const QString text = actRefusal(id, a); !text.isEmpty())
+        return text;
     return error.message;
 }
 

@@ -384,7 +384,8 @@ void DerivationsPanel::updateActions() {
         if (!signedIn)
             return s ? tr("Sign in as the reviewer the record names (%1)").arg(s->record.reviewer())
                      : tr("Sign in first");
-        return probe->refusal(a, s);
+        const std::optional<Error> no = probe->refusalOf(a, s);
+        return no ? errorText(*no) : QString();
     };
     const QString review = why(DerivationActions::Action::Review);
     const QString signWhy = why(DerivationActions::Action::Sign);
@@ -417,8 +418,11 @@ void DerivationsPanel::updateActions() {
     else
         next = tr("Rejected: re-derive it (supersede) or invalidate it.");
     m_why->setText(next);
-    const QString exportWhy =
-        signedIn && probe ? probe->refusal(DerivationActions::Action::Export) : tr("Sign in as a reviewer");
+    QString exportWhy = tr("Sign in as a reviewer");
+    if (signedIn && probe) {
+        const std::optional<Error> no = probe->refusalOf(DerivationActions::Action::Export);
+        exportWhy = no ? errorText(*no) : QString();
+    }
     m_handoff->setExportRefusal(exportWhy);
 }
 
@@ -455,7 +459,7 @@ template<typename T> bool DerivationsPanel::handle(const Result<T> &result, cons
         if (e.diagnostics.size() > 6)
             lines << tr("… and %1 more").arg(e.diagnostics.size() - 6);
         report(lines.isEmpty()
-                   ? e.message
+                   ? errorText(e)
                    : tr("Nothing was written:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')),
                true);
         refresh();
