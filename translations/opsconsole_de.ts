@@ -5302,5 +5302,9 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
         <source>No verdict verified yet.</source>
         <translation>Noch kein Verdikt geprüft.</translation>
     </message>
+    <message>
+        <source>The verdicts cannot be read: %1</source>
+        <translation>Die Urteile können nicht gelesen werden: %1</translation>
+    </message>
 </context>
 </TS>

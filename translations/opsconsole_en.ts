@@ -5274,5 +5274,9 @@ This console writes nothing more to the team log until the alarm is investigated
         <source>No verdict verified yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The verdicts cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

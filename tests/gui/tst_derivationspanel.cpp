@@ -9,6 +9,8 @@
 #include "derivations/Handoff.h"
 #include "store/Session.h"
 
+#include "common/LinesModel.h"
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
@@ -17,6 +19,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -144,13 +147,17 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     p->selectRecord(QStringLiteral("p90-cost-v1"));
     QCOMPARE(p->currentRecord(), QStringLiteral("p90-cost-v1"));
     // Every rule green for a valid record.
-    auto *rules = child<QListWidget>(p.get(), "ruleResults");
-    QVERIFY(rules->count() >= 12);
-    for (int i = 0; i < rules->count(); ++i)
-        QVERIFY2(rules->item(i)->text().startsWith(QStringLiteral("✔")), qPrintable(rules->item(i)->text()));
+    const QAbstractItemModel *rules = child<QListView>(p.get(), "ruleResults")->model();
+    QAbstractItemModelTester rulesTester(const_cast<QAbstractItemModel *>(rules),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(rules->rowCount() >= 12);
+    for (int i = 0; i < rules->rowCount(); ++i)
+        QVERIFY2(rules->index(i, 0).data().toString().startsWith(QStringLiteral("✔")),
+                 qPrintable(rules->index(i, 0).data().toString()));
     // The analyst cannot review; the reason is on the button.
     QVERIFY(!accept->isEnabled());
-    QVERIFY2(accept->toolTip().contains(QLatin1String("needs the role reviewer")), qPrintable(accept->toolTip()));
+    QVERIFY2(accept->toolTip().contains(QLatin1String("needs the role reviewer")),
+             qPrintable(accept->toolTip()));
 
     // The reviewer accepts every record.
     rig.signInAs(rig.rui);
@@ -188,10 +195,10 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     // The INFEASIBLE is a successful outcome, and the signature is shown as verifying.
     QVERIFY(statusOf(queue, QStringLiteral("INFEASIBLE-power")).contains(QLatin1String("typed INFEASIBLE")));
     p->selectRecord(QStringLiteral("p90-cost-v1"));
-    auto *history = child<QListWidget>(p.get(), "recordHistory");
+    const QAbstractItemModel *history = child<QListView>(p.get(), "recordHistory")->model();
     bool verified = false;
-    for (int i = 0; i < history->count(); ++i)
-        verified = verified || history->item(i)->data(Qt::UserRole).toBool();
+    for (int i = 0; i < history->rowCount(); ++i)
+        verified = verified || history->index(i, 0).data(LinesModel::ValueRole).toBool();
     QVERIFY(verified);
 
     // The handoff checklist: charter, threats, attestation; then the signed export.
@@ -208,11 +215,13 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     rig.signInAs(rig.ana);
     QTest::mouseClick(child<QPushButton>(p.get(), "attestButton"), Qt::LeftButton);
     QVERIFY2(banner->property("complete").toBool(), qPrintable(message->text()));
-    auto *criteria = child<QListWidget>(p.get(), "handoffCriteria");
-    for (int i = 0; i < criteria->count(); ++i)
-        QVERIFY2(criteria->item(i)->data(Qt::UserRole + 1).toBool(), qPrintable(criteria->item(i)->text()));
-    QCOMPARE(child<QListWidget>(p.get(), "eligibleList")->count(), 4);
-    QCOMPARE(child<QListWidget>(p.get(), "blockingList")->count(), 1);
+    const QAbstractItemModel *criteria = child<QListView>(p.get(), "handoffCriteria")->model();
+    QVERIFY(criteria->rowCount() > 0);
+    for (int i = 0; i < criteria->rowCount(); ++i)
+        QVERIFY2(criteria->index(i, 0).data(LinesModel::ValueRole).toBool(),
+                 qPrintable(criteria->index(i, 0).data().toString()));
+    QCOMPARE(child<QListView>(p.get(), "eligibleList")->model()->rowCount(), 4);
+    QCOMPARE(child<QListView>(p.get(), "blockingList")->model()->rowCount(), 1);
     auto *exportButton = child<QPushButton>(p.get(), "exportHandoffButton");
     QVERIFY(!exportButton->isEnabled()); // the analyst does not export
     rig.signInAs(rig.rui);
@@ -234,11 +243,12 @@ void TestDerivationsPanel::dropReviewSignAndExport() {
     QVERIFY2(p->supersedeWith(derivationData(QStringLiteral("p90-cost-v2.yaml"))),
              qPrintable(message->text()));
     QCOMPARE(p->currentRecord(), QStringLiteral("p90-cost-v2"));
-    auto *diff = child<QTableWidget>(p.get(), "supersedeDiff");
+    auto *diff = child<QTableView>(p.get(), "supersedeDiff");
     QVERIFY(diff->isVisible());
     QStringList changed;
-    for (int i = 0; i < diff->rowCount(); ++i)
-        changed << diff->item(i, 0)->text();
+    for (int i = 0; i < diff->model()->rowCount(); ++i)
+        changed << diff->model()->index(i, 0).data().toString();
+    QCOMPARE(diff->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Superseded"));
     QVERIFY(changed.contains(QStringLiteral("cost_tier")));
     QVERIFY(changed.contains(QStringLiteral("value")));
     QVERIFY(!changed.contains(QStringLiteral("units")));

@@ -9,6 +9,7 @@
 #include "StoreFixture.h"
 #include "VerdictKit.h"
 
+#include "common/LinesModel.h"
 #include "evidence/EvidencePanel.h"
 #include "evidence/ProofSectionModel.h"
 #include "evidence/ProofsView.h"
@@ -27,7 +28,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -349,20 +349,20 @@ void TestEvidencePanel::detailShowsVerifiedProofAndAttachment() {
     // A signed event: signature verifies; its related events are listed and one click away.
     p.showEventDetail(m_incidentSeq);
     QCOMPARE(child<QLabel>(&p, "signatureStatus")->property("state").toString(), QStringLiteral("valid"));
-    auto *related = child<QListWidget>(&p, "relatedList");
-    QCOMPARE(related->count(), 2); // "About INC-n" and the decision
-    QCOMPARE(related->item(1)->data(Qt::UserRole).toULongLong(), m_incidentSeq + 1);
-    Q_EMIT related->itemActivated(related->item(1));
+    auto *related = child<QListView>(&p, "relatedList");
+    QCOMPARE(related->model()->rowCount(), 2); // "About INC-n" and the decision
+    QCOMPARE(related->model()->index(1, 0).data(LinesModel::ValueRole).toULongLong(), m_incidentSeq + 1);
+    Q_EMIT related->activated(related->model()->index(1, 0));
     QCOMPARE(p.detailSeq(), m_incidentSeq + 1);
     // The attachment: listed with its SHA-256, shown inline, saved out byte for byte.
     p.showEventDetail(m_attachSeq);
-    auto *attachments = child<QListWidget>(&p, "attachmentList");
-    QCOMPARE(attachments->count(), 1);
+    auto *attachments = child<QListView>(&p, "attachmentList");
+    QCOMPARE(attachments->model()->rowCount(), 1);
     QVERIFY(child<QPlainTextEdit>(&p, "attachmentText")->isVisible());
     QCOMPARE(child<QPlainTextEdit>(&p, "attachmentText")->toPlainText(),
              QStringLiteral("Pass: 3\nFail: 0\n"));
     const QString out = m_f->dir.file(QStringLiteral("saved.txt"));
-    QVERIFY(p.saveAttachment(attachments->item(0)->data(Qt::UserRole).toString(), out));
+    QVERIFY(p.saveAttachment(attachments->model()->index(0, 0).data(LinesModel::ValueRole).toString(), out));
     QFile saved(out);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), QByteArray("Pass: 3\nFail: 0\n"));
@@ -466,9 +466,13 @@ void TestEvidencePanel::proofAndVerdictTabs() {
     QCOMPARE(banner->property("verdict").toString(), QStringLiteral("INCOMPLETE"));
 
     child<QTabWidget>(&p, "evidenceTabs")->setCurrentIndex(2);
-    auto *history = child<QListWidget>(&p, "verdictHistory");
-    QCOMPARE(history->count(), 1);
-    QCOMPARE(history->item(0)->data(Qt::UserRole).toULongLong(), 0ULL); // "No verdict verified yet."
+    auto *history = child<QListView>(&p, "verdictHistory");
+    const QAbstractItemModel *verified = history->model();
+    QAbstractItemModelTester tester(const_cast<QAbstractItemModel *>(verified),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(verified->rowCount(), 1);
+    QCOMPARE(verified->index(0, 0).data(LinesModel::ValueRole).toULongLong(),
+             0ULL); // "No verdict verified yet."
     QTest::mouseClick(child<QPushButton>(&p, "openVerdictDialog"), Qt::LeftButton);
     auto *dialog = p.findChild<QDialog *>(QStringLiteral("verdictDialog"));
     QVERIFY(dialog);
@@ -501,12 +505,12 @@ void TestEvidencePanel::proofAndVerdictTabs() {
     QVERIFY2(child<QLabel>(verdicts, "verdictMessage")->text().contains(QLatin1String("Recorded as event")),
              qPrintable(child<QLabel>(verdicts, "verdictMessage")->text()));
     // The Verdicts tab lists it; double-clicking opens its event, with the four files attached.
-    QCOMPARE(history->count(), 1);
-    QVERIFY(history->item(0)->text().contains(QLatin1String("VALID")));
-    const quint64 seq = history->item(0)->data(Qt::UserRole).toULongLong();
+    QCOMPARE(verified->rowCount(), 1);
+    QVERIFY(verified->index(0, 0).data().toString().contains(QLatin1String("VALID")));
+    const quint64 seq = verified->index(0, 0).data(LinesModel::ValueRole).toULongLong();
     QVERIFY(seq > 0);
     // Selected, with its recorded checks below the list.
-    QCOMPARE(history->currentRow(), 0);
+    QCOMPARE(history->currentIndex().row(), 0);
     auto *recorded = child<QTreeWidget>(&p, "verdictRecordedChecks");
     QCOMPARE(recorded->topLevelItemCount(), 6);
     QVERIFY(recorded->topLevelItem(1)->text(1).contains(QLatin1String("ok")));
@@ -515,10 +519,10 @@ void TestEvidencePanel::proofAndVerdictTabs() {
     QVERIFY(!dialog->isVisible());
     QVERIFY(p.openVerdictDialog()->view()->report());
     dialog->hide();
-    Q_EMIT history->itemActivated(history->item(0));
+    Q_EMIT history->activated(verified->index(0, 0));
     QCOMPARE(child<QTabWidget>(&p, "evidenceTabs")->currentIndex(), 0);
     QCOMPARE(p.detailSeq(), seq);
-    QCOMPARE(child<QListWidget>(&p, "attachmentList")->count(), 4);
+    QCOMPARE(child<QListView>(&p, "attachmentList")->model()->rowCount(), 4);
 }
 
 QTEST_MAIN(TestEvidencePanel)

@@ -35,7 +35,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -184,10 +184,10 @@ void TestTeamConsole::followsTheTeamThroughNotifications() {
     QTRY_VERIFY2(header->text().startsWith(QStringLiteral("Event 5")), qPrintable(header->text()));
     QVERIFY2(proof->property("verified").toBool(), qPrintable(proof->text()));
     // The ids it names, from the team log's id index as from the file's.
-    auto *related = w.evidencePanel()->findChild<QListWidget *>(QStringLiteral("relatedList"));
-    QVERIFY(related && related->count() >= 1);
-    QVERIFY2(related->item(0)->text().startsWith(QStringLiteral("About INC-")),
-             qPrintable(related->item(0)->text()));
+    auto *related = w.evidencePanel()->findChild<QListView *>(QStringLiteral("relatedList"));
+    QVERIFY(related && related->model()->rowCount() >= 1);
+    QVERIFY2(related->model()->index(0, 0).data().toString().startsWith(QStringLiteral("About INC-")),
+             qPrintable(related->model()->index(0, 0).data().toString()));
     QVERIFY2(proof->text().contains(QStringLiteral("no console has cosigned this checkpoint yet")),
              qPrintable(proof->text()));
     RUN_OK(bob({QStringLiteral("evidence"), QStringLiteral("witness"), QStringLiteral("--store"), appUrl},

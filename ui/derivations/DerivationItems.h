@@ -5,12 +5,10 @@
 
 #include <QCoreApplication>
 
-#include <QListWidgetItem>
-#include <QTableWidgetItem>
 #include <QWidget>
 
-// Cells and lines of the Derivations panel's tables and lists, in the status colours as the
-// widget's palette shows them.
+// The Derivations panel's status colours as the widget's palette shows them, a record's state in
+// words and a field's value as text.
 namespace ops::ui::derivation_items {
 
 inline constexpr const char *kGray = "#6b6b6b"; // superseded, invalidated, history
@@ -23,22 +21,6 @@ inline QColor tone(const QWidget *w, const QString &colour) {
     if (colour == QLatin1String(kGray))
         return w->palette().color(QPalette::PlaceholderText);
     return colours::onBase(colour.toLatin1().constData(), w->palette());
-}
-
-inline QTableWidgetItem *item(const QString &text, const QColor &colour = {}) {
-    auto *i = new QTableWidgetItem(text);
-    i->setToolTip(text);
-    if (colour.isValid())
-        i->setForeground(colour);
-    return i;
-}
-
-inline QListWidgetItem *line(const QString &text, const QColor &colour, const QString &tip = {}) {
-    auto *i = new QListWidgetItem(text);
-    if (colour.isValid())
-        i->setForeground(colour);
-    i->setToolTip(tip.isEmpty() ? text : tip);
-    return i;
 }
 
 // The colour and words of a record's state, as a reviewer reads them.

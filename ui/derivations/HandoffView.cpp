@@ -9,10 +9,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace ops::ui {
@@ -20,7 +20,11 @@ namespace ops::ui {
 using namespace derivation_items;
 
 HandoffView::HandoffView(QWidget *parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+    , m_criteriaLines(new LinesModel({}, this))
+    , m_valueLines(new LinesModel({tr("Charter value"), tr("State"), tr("Detail")}, this))
+    , m_eligibleLines(new LinesModel({}, this))
+    , m_blockingLines(new LinesModel({}, this)) {
     QWidget *w = this;
     auto *l = new QVBoxLayout(w);
     m_banner = new QLabel(w);
@@ -32,15 +36,17 @@ HandoffView::HandoffView(QWidget *parent)
     big.setBold(true);
     m_banner->setFont(big);
     l->addWidget(m_banner);
-    m_criteria = new QListWidget(w);
+    m_criteria = new QListView(w);
     m_criteria->setObjectName(QStringLiteral("handoffCriteria"));
     m_criteria->setAccessibleName(tr("Handoff checklist"));
+    m_criteria->setModel(m_criteriaLines);
+    m_criteria->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_criteria->setWordWrap(true);
     l->addWidget(m_criteria, 2);
-    m_values = new QTableWidget(0, 3, w);
+    m_values = new QTableView(w);
     m_values->setObjectName(QStringLiteral("handoffValues"));
     m_values->setAccessibleName(tr("Charter values"));
-    m_values->setHorizontalHeaderLabels({tr("Charter value"), tr("State"), tr("Detail")});
+    m_values->setModel(m_valueLines);
     m_values->verticalHeader()->hide();
     m_values->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_values->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -48,21 +54,23 @@ HandoffView::HandoffView(QWidget *parent)
     m_values->setWordWrap(false);
     l->addWidget(m_values, 2);
     auto *lists = new QHBoxLayout;
-    auto list = [&](const char *name, const QString &titleText, const QString &tip) {
+    auto list = [&](const char *name, const QString &titleText, const QString &tip, LinesModel *model) {
         auto *box = new QGroupBox(titleText, w);
         box->setToolTip(tip);
         auto *bl = new QVBoxLayout(box);
-        auto *lw = new QListWidget(box);
-        lw->setObjectName(QLatin1String(name));
-        lw->setAccessibleName(titleText);
-        lw->setWordWrap(true);
-        bl->addWidget(lw);
+        auto *lv = new QListView(box);
+        lv->setObjectName(QLatin1String(name));
+        lv->setAccessibleName(titleText);
+        lv->setModel(model);
+        lv->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        lv->setWordWrap(true);
+        bl->addWidget(lv);
         lists->addWidget(box);
-        return lw;
     };
-    m_eligible =
-        list("eligibleList", tr("Eligible for S03 lock"), tr("Eligible for S03 lock (Tier A/B, signed)"));
-    m_blocking = list("blockingList", tr("Blocking S03"), tr("Blocking S03 (Tier C, INFEASIBLE, unsigned)"));
+    list("eligibleList", tr("Eligible for S03 lock"), tr("Eligible for S03 lock (Tier A/B, signed)"),
+         m_eligibleLines);
+    list("blockingList", tr("Blocking S03"), tr("Blocking S03 (Tier C, INFEASIBLE, unsigned)"),
+         m_blockingLines);
     l->addLayout(lists, 2);
 
     auto *charterRow = new QHBoxLayout;
@@ -138,43 +146,48 @@ void HandoffView::showBook(const DerivationBook &book) {
     m_banner->setProperty("complete", st.complete);
     m_banner->setStyleSheet(QStringLiteral("color: white; background: %1; padding: 6px; border-radius: 4px;")
                                 .arg(QLatin1String(st.complete ? colours::kGreen : colours::kRed)));
-    m_criteria->clear();
-    for (const HandoffCriterion &c : st.criteria) {
-        auto *i = line(QStringLiteral("%1 %2 — %3")
-                           .arg(c.ok ? QStringLiteral("✔") : QStringLiteral("✘"), c.title, c.detail),
-                       tone(this, QLatin1String(c.ok ? colours::kGreen : colours::kRed)));
-        i->setData(Qt::UserRole, c.id);
-        i->setData(Qt::UserRole + 1, c.ok);
-        m_criteria->addItem(i);
-    }
+    QList<LinesModel::Line> criteria;
+    for (const HandoffCriterion &c : st.criteria)
+        criteria.append({{QStringLiteral("%1 %2 — %3")
+                              .arg(c.ok ? QStringLiteral("✔") : QStringLiteral("✘"), c.title, c.detail)},
+                         tone(this, QLatin1String(c.ok ? colours::kGreen : colours::kRed)),
+                         {},
+                         c.ok,
+                         {}});
     for (const QString &n : st.notifications)
-        m_criteria->addItem(line(QStringLiteral("⚠ ") + n, tone(this, QLatin1String(colours::kAmber))));
-    m_values->setRowCount(0);
+        criteria.append(
+            {{QStringLiteral("⚠ ") + n}, tone(this, QLatin1String(colours::kAmber)), {}, false, {}});
+    m_criteriaLines->setLines(criteria);
+    QList<LinesModel::Line> values;
     for (const CharterValue &v : st.values) {
-        const int row = m_values->rowCount();
-        m_values->insertRow(row);
-        const bool settled = v.settledBy != nullptr;
-        m_values->setItem(row, 0, item(v.name));
-        m_values->setItem(
-            row, 1,
-            item(v.state, tone(this, QLatin1String(settled                               ? colours::kGreen
-                                                   : v.state == QLatin1String("pending") ? colours::kAmber
-                                                                                         : colours::kRed))));
-        m_values->setItem(row, 2, item(v.detail));
+        const char *state = v.settledBy != nullptr                ? colours::kGreen
+                            : v.state == QLatin1String("pending") ? colours::kAmber
+                                                                  : colours::kRed;
+        values.append(
+            {{v.name, v.state, v.detail}, {}, {}, {}, {QColor(), tone(this, QLatin1String(state))}});
     }
-    m_eligible->clear();
+    m_valueLines->setLines(values);
+    QList<LinesModel::Line> eligible;
     for (const RecordState *r : st.eligible)
-        m_eligible->addItem(line(
-            QStringLiteral("%1 = %2 %3 (%4)")
-                .arg(r->record.valueName(), r->record.text("value"), r->record.text("units"), r->record.id),
-            tone(this, QLatin1String(colours::kGreen))));
-    m_blocking->clear();
+        eligible.append({{QStringLiteral("%1 = %2 %3 (%4)")
+                              .arg(r->record.valueName(), r->record.text("value"), r->record.text("units"),
+                                   r->record.id)},
+                         tone(this, QLatin1String(colours::kGreen)),
+                         {},
+                         r->record.id,
+                         {}});
+    m_eligibleLines->setLines(eligible);
+    QList<LinesModel::Line> blocking;
     for (const auto &[r, why] : st.blocking)
-        m_blocking->addItem(
-            line(QStringLiteral("%1 (%2): %3").arg(r->record.valueName(), r->record.id, why),
-                 tone(this, QLatin1String(r->record.isInfeasible() && r->status == RecordStatus::Signed
-                                              ? colours::kAmber
-                                              : colours::kRed))));
+        blocking.append(
+            {{QStringLiteral("%1 (%2): %3").arg(r->record.valueName(), r->record.id, why)},
+             tone(this, QLatin1String(r->record.isInfeasible() && r->status == RecordStatus::Signed
+                                          ? colours::kAmber
+                                          : colours::kRed)),
+             {},
+             r->record.id,
+             {}});
+    m_blockingLines->setLines(blocking);
     if (m_charter->text().isEmpty() && book.charter())
         m_charter->setText(book.charter()->join(QStringLiteral(", ")));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/LinesModel.h"
+
 #include "derivations/Derivations.h"
 
 #include <QWidget>
@@ -7,10 +9,10 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QPlainTextEdit;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace ops::ui {
 
@@ -37,10 +39,12 @@ Q_SIGNALS:
 
 private:
     QLabel *m_banner = nullptr;
-    QListWidget *m_criteria = nullptr;
-    QTableWidget *m_values = nullptr;
-    QListWidget *m_eligible = nullptr;
-    QListWidget *m_blocking = nullptr;
+    LinesModel *m_criteriaLines;
+    LinesModel *m_valueLines;
+    LinesModel *m_eligibleLines;
+    LinesModel *m_blockingLines;
+    QListView *m_criteria = nullptr;
+    QTableView *m_values = nullptr;
     QLineEdit *m_charter = nullptr;
     QPlainTextEdit *m_threats = nullptr;
     QLineEdit *m_locker = nullptr;

@@ -6,9 +6,9 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace ops::ui {
@@ -16,8 +16,40 @@ namespace ops::ui {
 using namespace colours;
 using namespace derivation_items;
 
+namespace {
+
+QTableView *newTable(QWidget *parent, const char *name, const QString &accessible, LinesModel *model) {
+    auto *t = new QTableView(parent);
+    t->setObjectName(QLatin1String(name));
+    t->setAccessibleName(accessible);
+    t->setModel(model);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setWordWrap(false);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
+    return t;
+}
+
+QListView *newList(QWidget *parent, const char *name, const QString &accessible, LinesModel *model) {
+    auto *l = new QListView(parent);
+    l->setObjectName(QLatin1String(name));
+    l->setAccessibleName(accessible);
+    l->setModel(model);
+    l->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    l->setWordWrap(true);
+    l->setResizeMode(QListView::Adjust);
+    return l;
+}
+
+} // namespace
+
 RecordView::RecordView(QWidget *parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+    , m_fieldLines(new LinesModel({tr("Field"), tr("Value")}, this))
+    , m_ruleLines(new LinesModel({}, this))
+    , m_diffLines(new LinesModel({tr("Field"), tr("Superseded"), tr("This record")}, this))
+    , m_historyLines(new LinesModel({}, this)) {
     QWidget *w = this;
     auto *l = new QVBoxLayout(w);
     l->setContentsMargins(0, 0, 0, 0);
@@ -31,20 +63,10 @@ RecordView::RecordView(QWidget *parent)
 
     auto *split = new QSplitter(Qt::Vertical, w);
     auto *top = new QSplitter(Qt::Vertical, split);
-    m_fields = new QTableWidget(0, 2, top);
-    m_fields->setObjectName(QStringLiteral("recordFields"));
-    m_fields->setAccessibleName(tr("The record's fields"));
-    m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
-    m_fields->verticalHeader()->hide();
-    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_fields = newTable(top, "recordFields", tr("The record's fields"), m_fieldLines);
     m_fields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_fields->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_fields->setWordWrap(false);
-    m_fields->verticalHeader()->setDefaultSectionSize(m_fields->fontMetrics().height() + 6);
-    m_rules = new QListWidget(top);
-    m_rules->setObjectName(QStringLiteral("ruleResults"));
-    m_rules->setAccessibleName(tr("Validation rules"));
-    m_rules->setWordWrap(true);
+    m_rules = newList(top, "ruleResults", tr("Validation rules"), m_ruleLines);
     top->addWidget(m_fields);
     top->addWidget(m_rules);
     auto *bottom = new QWidget(split);
@@ -54,19 +76,11 @@ RecordView::RecordView(QWidget *parent)
     m_diffTitle->setObjectName(QStringLiteral("supersedeDiffTitle"));
     m_diffTitle->setWordWrap(true);
     bl->addWidget(m_diffTitle);
-    m_diff = new QTableWidget(0, 3, bottom);
-    m_diff->setObjectName(QStringLiteral("supersedeDiff"));
-    m_diff->setAccessibleName(tr("Changes against the superseded record"));
-    m_diff->setHorizontalHeaderLabels({tr("Field"), tr("Superseded"), tr("This record")});
-    m_diff->verticalHeader()->hide();
-    m_diff->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_diff = newTable(bottom, "supersedeDiff", tr("Changes against the superseded record"), m_diffLines);
     m_diff->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_diff->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     bl->addWidget(m_diff, 1);
-    m_history = new QListWidget(bottom);
-    m_history->setObjectName(QStringLiteral("recordHistory"));
-    m_history->setAccessibleName(tr("The record's history"));
-    m_history->setWordWrap(true);
+    m_history = newList(bottom, "recordHistory", tr("The record's history"), m_historyLines);
     bl->addWidget(m_history, 1);
     split->addWidget(top);
     split->addWidget(bottom);
@@ -77,11 +91,9 @@ RecordView::RecordView(QWidget *parent)
 
 void RecordView::showRecord(const RecordState *record, const DerivationBook &book, bool signatureVerifies) {
     const RecordState *s = record;
-    m_fields->setRowCount(0);
-    m_rules->clear();
-    m_diff->setRowCount(0);
-    m_history->clear();
     if (!s) {
+        for (LinesModel *m : {m_fieldLines, m_ruleLines, m_diffLines, m_historyLines})
+            m->setLines({});
         m_header->setText(tr("<b>No record selected.</b>"));
         m_diffTitle->setText(QString());
         m_diff->setVisible(false);
@@ -100,93 +112,116 @@ void RecordView::showRecord(const RecordState *record, const DerivationBook &boo
                                blocks.isEmpty() ? tr("<span style=\"color:%1\">Eligible for S03 lock</span>")
                                                       .arg(tone(this, QLatin1String(kGreen)).name())
                                                 : tr("S03: blocking — %1").arg(blocks.toHtmlEscaped())));
+    QList<LinesModel::Line> fields;
     for (const QString &f :
-         DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type)) {
-        const JsonValue *v = r.fields.find(f.toStdString());
-        if (!v)
-            continue;
-        const int row = m_fields->rowCount();
-        m_fields->insertRow(row);
-        m_fields->setItem(row, 0, item(f));
-        m_fields->setItem(row, 1, item(fieldText(*v)));
-    }
+         DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type))
+        if (const JsonValue *v = r.fields.find(f.toStdString()))
+            fields.append({{f, fieldText(*v)}, {}, {}, {}, {}});
+    m_fieldLines->setLines(fields);
+    QList<LinesModel::Line> rules;
     for (const RuleCheck &c : DerivationRules::check(r)) {
         if (c.ok) {
-            m_rules->addItem(line(QStringLiteral("✔ ") + c.title, tone(this, QLatin1String(kGreen))));
+            rules.append({{QStringLiteral("✔ ") + c.title}, tone(this, QLatin1String(kGreen)), {}, true, {}});
         } else {
             QStringList why;
             for (const Diagnostic &d : c.findings)
                 why << d.message;
-            m_rules->addItem(line(QStringLiteral("✘ %1 — %2").arg(c.title, why.join(QStringLiteral("; "))),
-                                  tone(this, QLatin1String(kRed))));
+            rules.append({{QStringLiteral("✘ %1 — %2").arg(c.title, why.join(QStringLiteral("; ")))},
+                          tone(this, QLatin1String(kRed)),
+                          {},
+                          false,
+                          {}});
         }
     }
-    // The diff against the record this one supersedes.
-    const QString previous = s->supersedes.isEmpty() ? r.supersedes() : s->supersedes;
+    m_ruleLines->setLines(rules);
+    showDiff(*s, book);
+    m_historyLines->setLines(historyLines(*s, signatureVerifies));
+}
+
+void RecordView::showDiff(const RecordState &s, const DerivationBook &book) {
+    const DerivationRecord &r = s.record;
+    const QString previous = s.supersedes.isEmpty() ? r.supersedes() : s.supersedes;
     const RecordState *old = previous.isEmpty() ? nullptr : book.record(previous);
     m_diff->setVisible(old != nullptr);
-    if (old) {
-        QStringList names =
-            DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type);
-        int changed = 0;
-        for (const QString &f : names) {
-            const JsonValue *a = old->record.fields.find(f.toStdString());
-            const JsonValue *b = r.fields.find(f.toStdString());
-            if (!a && !b)
-                continue;
-            const QString before = a ? fieldText(*a) : QString(), after = b ? fieldText(*b) : QString();
-            if (before == after)
-                continue;
-            ++changed;
-            const int row = m_diff->rowCount();
-            m_diff->insertRow(row);
-            m_diff->setItem(row, 0, item(f));
-            m_diff->setItem(row, 1, item(before, tone(this, QLatin1String(kRed))));
-            m_diff->setItem(row, 2, item(after, tone(this, QLatin1String(kGreen))));
-        }
-        m_diffTitle->setText(tr("Re-derivation of %1 (%2): %3 field(s) changed")
-                                 .arg(old->record.id, recordStatusName(old->status))
-                                 .arg(changed));
-    } else {
-        m_diffTitle->setText(s->supersededBy.isEmpty() ? QString()
-                                                       : tr("Superseded by %1").arg(s->supersededBy));
+    QList<LinesModel::Line> changes;
+    if (!old) {
+        m_diffLines->setLines({});
+        m_diffTitle->setText(s.supersededBy.isEmpty() ? QString()
+                                                      : tr("Superseded by %1").arg(s.supersededBy));
+        return;
     }
-    // History.
-    m_history->addItem(line(tr("%1 imported by %2 from %3 (event %4)")
-                                .arg(TimeFormat::minutes(s->importedMs), s->importer, s->file)
-                                .arg(s->importedSeq),
-                            tone(this, QLatin1String(kGray))));
-    for (const ReviewEntry &rv : s->reviews)
-        m_history->addItem(
-            line(tr("%1 %2 by %3%4")
-                     .arg(TimeFormat::minutes(rv.tsMs), rv.accepted ? tr("accepted") : tr("rejected"),
-                          rv.actor, rv.reason.isEmpty() ? QString() : QStringLiteral(": ") + rv.reason),
-                 rv.accepted ? QLatin1String(kGreen) : tone(this, QLatin1String(kRed))));
-    for (const NoteEntry &n : s->riskNotes)
-        m_history->addItem(
-            line(tr("%1 risk-owner note by %2: %3").arg(TimeFormat::minutes(n.tsMs), n.actor, n.text),
-                 tone(this, QLatin1String(kGray))));
-    if (s->signature) {
+    for (const QString &f :
+         DerivationRecord::templateFields(r.type) + DerivationRecord::optionalFields(r.type)) {
+        const JsonValue *a = old->record.fields.find(f.toStdString());
+        const JsonValue *b = r.fields.find(f.toStdString());
+        if (!a && !b)
+            continue;
+        const QString before = a ? fieldText(*a) : QString(), after = b ? fieldText(*b) : QString();
+        if (before != after)
+            changes.append({{f, before, after},
+                            {},
+                            {},
+                            {},
+                            {QColor(), tone(this, QLatin1String(kRed)), tone(this, QLatin1String(kGreen))}});
+    }
+    m_diffLines->setLines(changes);
+    m_diffTitle->setText(tr("Re-derivation of %1 (%2): %3 field(s) changed")
+                             .arg(old->record.id, recordStatusName(old->status))
+                             .arg(changes.size()));
+}
+
+QList<LinesModel::Line> RecordView::historyLines(const RecordState &s, bool signatureVerifies) const {
+    const QColor gray = tone(this, QLatin1String(kGray));
+    QList<LinesModel::Line> lines;
+    lines.append({{tr("%1 imported by %2 from %3 (event %4)")
+                       .arg(TimeFormat::minutes(s.importedMs), s.importer, s.file)
+                       .arg(s.importedSeq)},
+                  gray,
+                  {},
+                  {},
+                  {}});
+    for (const ReviewEntry &rv : s.reviews)
+        lines.append(
+            {{tr("%1 %2 by %3%4")
+                  .arg(TimeFormat::minutes(rv.tsMs), rv.accepted ? tr("accepted") : tr("rejected"), rv.actor,
+                       rv.reason.isEmpty() ? QString() : QStringLiteral(": ") + rv.reason)},
+             tone(this, QLatin1String(rv.accepted ? kGreen : kRed)),
+             {},
+             {},
+             {}});
+    for (const NoteEntry &n : s.riskNotes)
+        lines.append({{tr("%1 risk-owner note by %2: %3").arg(TimeFormat::minutes(n.tsMs), n.actor, n.text)},
+                      gray,
+                      {},
+                      {},
+                      {}});
+    if (s.signature) {
         const bool verifies = signatureVerifies;
-        auto *sig =
-            line(verifies ? tr("%1 signed by %2 — the signature verifies")
-                                .arg(TimeFormat::minutes(s->signature->tsMs), s->signature->signer)
-                          : tr("%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY")
-                                .arg(TimeFormat::minutes(s->signature->tsMs), s->signature->signer),
-                 verifies ? tone(this, QLatin1String(kGreen)) : tone(this, QLatin1String(kRed)),
-                 tr("Key %1; statement %2")
-                     .arg(s->signature->keyFingerprint, QString::fromStdString(s->signature->statement)));
-        sig->setData(Qt::UserRole, verifies);
-        m_history->addItem(sig);
+        lines.append({{verifies ? tr("%1 signed by %2 — the signature verifies")
+                                      .arg(TimeFormat::minutes(s.signature->tsMs), s.signature->signer)
+                                : tr("%1 signed by %2 — THE SIGNATURE DOES NOT VERIFY")
+                                      .arg(TimeFormat::minutes(s.signature->tsMs), s.signature->signer)},
+                      tone(this, QLatin1String(verifies ? kGreen : kRed)),
+                      tr("Key %1; statement %2")
+                          .arg(s.signature->keyFingerprint, QString::fromStdString(s.signature->statement)),
+                      verifies,
+                      {}});
     }
-    if (s->ended)
-        m_history->addItem(line(tr("%1 %2 by %3: %4")
-                                    .arg(TimeFormat::minutes(s->ended->tsMs), recordStatusName(s->status),
-                                         s->ended->actor, s->ended->text),
-                                tone(this, QLatin1String(kGray))));
-    if (s->s03NotificationRequired)
-        m_history->addItem(
-            line(tr("Handed to S03 before it ended: notify S03 (§10)"), tone(this, QLatin1String(kRed))));
+    if (s.ended)
+        lines.append({{tr("%1 %2 by %3: %4")
+                           .arg(TimeFormat::minutes(s.ended->tsMs), recordStatusName(s.status),
+                                s.ended->actor, s.ended->text)},
+                      gray,
+                      {},
+                      {},
+                      {}});
+    if (s.s03NotificationRequired)
+        lines.append({{tr("Handed to S03 before it ended: notify S03 (§10)")},
+                      tone(this, QLatin1String(kRed)),
+                      {},
+                      {},
+                      {}});
+    return lines;
 }
 
 } // namespace ops::ui

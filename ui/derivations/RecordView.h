@@ -1,12 +1,14 @@
 #pragma once
 
+#include "common/LinesModel.h"
+
 #include "derivations/Derivations.h"
 
 #include <QWidget>
 
 class QLabel;
-class QListWidget;
-class QTableWidget;
+class QListView;
+class QTableView;
 
 namespace ops::ui {
 
@@ -23,12 +25,20 @@ public:
     void showRecord(const RecordState *record, const DerivationBook &book, bool signatureVerifies);
 
 private:
+    // The changes against the superseded record, in m_diff; its title says how many.
+    void showDiff(const RecordState &s, const DerivationBook &book);
+    QList<LinesModel::Line> historyLines(const RecordState &s, bool signatureVerifies) const;
+
     QLabel *m_header = nullptr;
-    QTableWidget *m_fields = nullptr;
-    QListWidget *m_rules = nullptr;
-    QTableWidget *m_diff = nullptr;
+    LinesModel *m_fieldLines;
+    LinesModel *m_ruleLines;
+    LinesModel *m_diffLines;
+    LinesModel *m_historyLines;
+    QTableView *m_fields = nullptr;
+    QListView *m_rules = nullptr;
+    QTableView *m_diff = nullptr;
     QLabel *m_diffTitle = nullptr;
-    QListWidget *m_history = nullptr;
+    QListView *m_history = nullptr;
 };
 
 } // namespace ops::ui

@@ -16,7 +16,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -36,7 +36,9 @@ constexpr qint64 kInlineTextBytes = 1024 * 1024;
 
 EventDetailView::EventDetailView(Browsed browsed, QWidget *parent)
     : QWidget(parent)
-    , m_browsed(std::move(browsed)) {
+    , m_browsed(std::move(browsed))
+    , m_relatedLines(new LinesModel({}, this))
+    , m_attachmentLines(new LinesModel({}, this)) {
     QWidget *w = this;
     setObjectName(QStringLiteral("eventDetail"));
     auto *l = new QVBoxLayout(w);
@@ -88,11 +90,16 @@ EventDetailView::EventDetailView(Browsed browsed, QWidget *parent)
     copyRow->addStretch();
     l->addLayout(copyRow);
     l->addWidget(new QLabel(tr("Related events (same incident, run or record)"), w));
-    m_related = new QListWidget(w);
+    m_related = new QListView(w);
     m_related->setObjectName(QStringLiteral("relatedList"));
     m_related->setAccessibleName(tr("Related events"));
-    connect(m_related, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem *item) { Q_EMIT eventActivated(item->data(Qt::UserRole).toULongLong()); });
+    m_related->setModel(m_relatedLines);
+    m_related->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_related->setUniformItemSizes(true);
+    connect(m_related, &QListView::activated, this, [this](const QModelIndex &index) {
+        if (const quint64 seq = index.data(LinesModel::ValueRole).toULongLong())
+            Q_EMIT eventActivated(seq);
+    });
     l->addWidget(m_related, 1);
     // Attachments, shown only when the event names some.
     m_attachmentBox = new QWidget(w);
@@ -100,8 +107,10 @@ EventDetailView::EventDetailView(Browsed browsed, QWidget *parent)
     al->setContentsMargins(0, 0, 0, 0);
     l->addWidget(m_attachmentBox, 1);
     al->addWidget(new QLabel(tr("Attachments"), m_attachmentBox));
-    m_attachments = new QListWidget(m_attachmentBox);
+    m_attachments = new QListView(m_attachmentBox);
     m_attachments->setObjectName(QStringLiteral("attachmentList"));
+    m_attachments->setModel(m_attachmentLines);
+    m_attachments->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_attachments->setMaximumHeight(m_attachments->fontMetrics().height() * 4);
     al->addWidget(m_attachments);
     m_attachmentText = new QPlainTextEdit(m_attachmentBox);
@@ -119,43 +128,51 @@ EventDetailView::EventDetailView(Browsed browsed, QWidget *parent)
     m_saveAttachment->setObjectName(QStringLiteral("saveAttachmentButton"));
     m_saveAttachment->setEnabled(false);
     connect(m_saveAttachment, &QPushButton::clicked, this, [this] {
-        QListWidgetItem *item = m_attachments->currentItem();
-        if (!item)
+        const EventInspection::Attachment *a = currentAttachment();
+        if (!a)
             return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save the attachment"),
-                                                          item->data(Qt::UserRole + 1).toString());
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the attachment"), a->name.isEmpty() ? a->sha256 : QFileInfo(a->name).fileName());
         if (!path.isEmpty())
-            saveAttachment(item->data(Qt::UserRole).toString(), path);
+            saveAttachment(a->sha256, path);
     });
     attRow->addWidget(m_saveAttachment);
     auto *copySha = new QPushButton(tr("Copy SHA-256"), m_attachmentBox);
     copySha->setObjectName(QStringLiteral("copyShaButton"));
     connect(copySha, &QPushButton::clicked, this, [this] {
-        if (QListWidgetItem *item = m_attachments->currentItem())
-            QApplication::clipboard()->setText(item->data(Qt::UserRole).toString());
+        if (const EventInspection::Attachment *a = currentAttachment())
+            QApplication::clipboard()->setText(a->sha256);
     });
     attRow->addWidget(copySha);
     attRow->addStretch();
     al->addLayout(attRow);
-    connect(m_attachments, &QListWidget::currentItemChanged, this, &EventDetailView::showAttachment);
+    connect(m_attachments->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &EventDetailView::showAttachment);
+}
+
+const EventInspection::Attachment *EventDetailView::currentAttachment() const {
+    const int row = m_attachments->currentIndex().row();
+    if (!m_inspection || row < 0 || row >= m_inspection->attachments.size())
+        return nullptr;
+    return &m_inspection->attachments.at(row);
 }
 
 void EventDetailView::showAttachment() {
-    QListWidgetItem *item = m_attachments->currentItem();
+    const EventInspection::Attachment *a = currentAttachment();
     m_attachmentText->setVisible(false);
     m_attachmentImage->setVisible(false);
-    m_saveAttachment->setEnabled(item != nullptr);
+    m_saveAttachment->setEnabled(a != nullptr);
     EvidenceStore *s = m_browsed();
-    if (!item || !s)
+    if (!a || !s)
         return;
-    const QString type = item->data(Qt::UserRole + 2).toString();
-    const qint64 size = item->data(Qt::UserRole + 3).toLongLong();
+    const QString type = a->mediaType;
+    const qint64 size = a->size;
     const bool text = type.startsWith(QLatin1String("text/")) || type.contains(QLatin1String("json")) ||
                       type.contains(QLatin1String("yaml")) || type.contains(QLatin1String("pem"));
     const bool image = type.startsWith(QLatin1String("image/"));
     if ((!text && !image) || size > 8 * kInlineTextBytes)
         return;
-    auto bytes = s->blob(item->data(Qt::UserRole).toString());
+    auto bytes = s->blob(a->sha256);
     if (!bytes.ok())
         return;
     if (text) {
@@ -176,8 +193,8 @@ void EventDetailView::showAttachment() {
 
 void EventDetailView::inspect(quint64 seq) {
     EvidenceStore *s = m_browsed();
-    m_related->clear();
-    m_attachments->clear();
+    m_relatedLines->setLines({});
+    m_attachmentLines->setLines({});
     m_attachmentText->setVisible(false);
     m_attachmentImage->setVisible(false);
     m_attachmentBox->setVisible(false);
@@ -243,36 +260,42 @@ void EventDetailView::inspect(quint64 seq) {
     auto parsed = CanonicalJson::parse(e.canonical);
     m_canonical->setPlainText(parsed.ok() ? QString::fromStdString(CanonicalJson::pretty(parsed.value()))
                                           : QString::fromStdString(e.canonical));
+    QList<LinesModel::Line> related;
     if (!m_inspection->refs.isEmpty())
-        m_related->addItem(tr("About %1").arg(m_inspection->refs.join(QStringLiteral(", "))));
+        related.append({{tr("About %1").arg(m_inspection->refs.join(QStringLiteral(", ")))}, {}, {}, {}, {}});
     // The local file and the team log keep an index of the ids events name; this console's copy
     // of the team log (offline) is read by position only.
     const auto *browser = dynamic_cast<const EventBrowser *>(s);
     if (!browser)
-        m_related->addItem(tr("Related events need the log's id index: this console's copy of the team log "
-                              "is read by position until the server is back"));
+        related.append({{tr("Related events need the log's id index: this console's copy of the team log "
+                            "is read by position until the server is back")},
+                        {},
+                        {},
+                        {},
+                        {}});
     auto rows = browser ? browser->rows(m_inspection->related) : Result<QList<EventRow>>(QList<EventRow>{});
-    for (const EventRow &r : orEmpty(rows)) {
-        auto *item = new QListWidgetItem(
-            QStringLiteral("#%1  %2  %3  %4").arg(r.seq).arg(Time::toIso(r.tsMs), r.kind, r.actor),
-            m_related);
-        item->setData(Qt::UserRole, static_cast<qulonglong>(r.seq));
-    }
-    for (const EventInspection::Attachment &a : m_inspection->attachments) {
-        auto *item = new QListWidgetItem(tr("%1  (%2, %3 bytes)  SHA-256 %4")
-                                             .arg(a.name.isEmpty() ? tr("unnamed") : a.name, a.mediaType)
-                                             .arg(a.size)
-                                             .arg(a.sha256),
-                                         m_attachments);
-        item->setData(Qt::UserRole, a.sha256);
-        item->setData(Qt::UserRole + 1, a.name.isEmpty() ? a.sha256 : QFileInfo(a.name).fileName());
-        item->setData(Qt::UserRole + 2, a.mediaType);
-        item->setData(Qt::UserRole + 3, a.size);
-        item->setToolTip(a.sha256);
-    }
-    m_attachmentBox->setVisible(m_attachments->count() > 0);
-    if (m_attachments->count() > 0)
-        m_attachments->setCurrentRow(0);
+    for (const EventRow &r : orEmpty(rows))
+        related.append(
+            {{QStringLiteral("#%1  %2  %3  %4").arg(r.seq).arg(Time::toIso(r.tsMs), r.kind, r.actor)},
+             {},
+             {},
+             static_cast<qulonglong>(r.seq),
+             {}});
+    m_relatedLines->setLines(related);
+    QList<LinesModel::Line> attachments;
+    for (const EventInspection::Attachment &a : m_inspection->attachments)
+        attachments.append({{tr("%1  (%2, %3 bytes)  SHA-256 %4")
+                                 .arg(a.name.isEmpty() ? tr("unnamed") : a.name, a.mediaType)
+                                 .arg(a.size)
+                                 .arg(a.sha256)},
+                            {},
+                            a.sha256,
+                            a.sha256,
+                            {}});
+    m_attachmentLines->setLines(attachments);
+    m_attachmentBox->setVisible(!attachments.isEmpty());
+    if (!attachments.isEmpty())
+        m_attachments->setCurrentIndex(m_attachmentLines->index(0, 0));
 }
 
 bool EventDetailView::saveAttachment(const QString &sha256, const QString &path) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/LinesModel.h"
+
 #include "store/EventInspection.h"
 
 #include <QWidget>
@@ -9,7 +11,7 @@
 
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QPlainTextEdit;
 class QPushButton;
 
@@ -42,6 +44,8 @@ Q_SIGNALS:
 
 private:
     void showAttachment();
+    // The attachment selected in the list (one of the inspection's), or none.
+    const EventInspection::Attachment *currentAttachment() const;
 
     Browsed m_browsed;
     std::optional<EventInspection> m_inspection;
@@ -50,9 +54,11 @@ private:
     QLabel *m_proof = nullptr;
     QLineEdit *m_leaf = nullptr;
     QPlainTextEdit *m_canonical = nullptr;
-    QListWidget *m_related = nullptr;
+    LinesModel *m_relatedLines;
+    LinesModel *m_attachmentLines;
+    QListView *m_related = nullptr;
     QWidget *m_attachmentBox = nullptr;
-    QListWidget *m_attachments = nullptr;
+    QListView *m_attachments = nullptr;
     QPlainTextEdit *m_attachmentText = nullptr;
     QLabel *m_attachmentImage = nullptr;
     QPushButton *m_saveAttachment = nullptr;

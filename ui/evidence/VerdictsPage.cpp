@@ -9,7 +9,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -19,7 +19,8 @@ namespace ops::ui {
 VerdictsPage::VerdictsPage(Session *session, StoreProvider store, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_store(std::move(store)) {
+    , m_store(std::move(store))
+    , m_lines(new LinesModel({}, this)) {
     setObjectName(QStringLiteral("verdictsPage"));
     auto *l = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. "
@@ -38,12 +39,14 @@ VerdictsPage::VerdictsPage(Session *session, StoreProvider store, QWidget *paren
     row->addStretch();
     l->addLayout(row);
     l->addWidget(new QLabel(tr("Verified so far (double-click to open the event):"), this));
-    m_history = new QListWidget(this);
+    m_history = new QListView(this);
     m_history->setObjectName(QStringLiteral("verdictHistory"));
     m_history->setAccessibleName(tr("Verdicts verified so far"));
+    m_history->setModel(m_lines);
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setUniformItemSizes(true);
-    connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        if (const quint64 seq = item->data(Qt::UserRole).toULongLong())
+    connect(m_history, &QListView::activated, this, [this](const QModelIndex &index) {
+        if (const quint64 seq = index.data(LinesModel::ValueRole).toULongLong())
             Q_EMIT eventActivated(seq);
     });
     l->addWidget(m_history, 1);
@@ -51,9 +54,10 @@ VerdictsPage::VerdictsPage(Session *session, StoreProvider store, QWidget *paren
     m_recorded = VerdictView::newChecksTree(this, QStringLiteral("verdictRecordedChecks"),
                                             tr("Checks of the selected verdict"));
     l->addWidget(m_recorded, 2);
-    connect(m_history, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        showRecordedChecks(item ? item->data(Qt::UserRole).toULongLong() : 0);
-    });
+    connect(m_history->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                showRecordedChecks(current.data(LinesModel::ValueRole).toULongLong());
+            });
 }
 
 void VerdictsPage::showRecordedChecks(quint64 seq) {
@@ -70,18 +74,22 @@ void VerdictsPage::showRecordedChecks(quint64 seq) {
 }
 
 void VerdictsPage::refresh() {
-    m_history->clear();
+    QList<LinesModel::Line> lines;
     SqliteEvidenceStore *s = m_store ? m_store() : nullptr;
     if (!s) {
-        m_history->addItem(tr("No evidence store: verifications can still be run, but not recorded."));
+        m_lines->setLines(
+            {{{tr("No evidence store: verifications can still be run, but not recorded.")}, {}, {}, {}, {}}});
         return;
     }
     EventSearch search;
     search.kind = QStringLiteral("verdict.verified");
     search.descending = true;
     auto page = s->searchPage(search, std::nullopt, 50);
-    if (!page.ok())
+    if (!page.ok()) {
+        m_lines->setLines(
+            {{{tr("The verdicts cannot be read: %1").arg(page.error().message)}, {}, {}, {}, {}}});
         return;
+    }
     for (quint64 seq : page->seqs) {
         auto e = s->event(seq);
         if (!e.ok())
@@ -90,19 +98,21 @@ void VerdictsPage::refresh() {
         if (!verdict)
             continue;
         const bool valid = verdict->valid;
-        auto *item =
-            new QListWidgetItem(tr("%1  %2 · key %3 · by %4 · #%5")
-                                    .arg(valid ? tr("✔ VALID") : tr("✘ INVALID"), Time::toIso(verdict->tsMs),
-                                         verdict->keyFingerprint, verdict->actor)
-                                    .arg(seq),
-                                m_history);
-        item->setData(Qt::UserRole, static_cast<qulonglong>(seq));
-        item->setForeground(colours::onBase(valid ? colours::kGreen : colours::kRed, palette()));
+        lines.append({{tr("%1  %2 · key %3 · by %4 · #%5")
+                           .arg(valid ? tr("✔ VALID") : tr("✘ INVALID"), Time::toIso(verdict->tsMs),
+                                verdict->keyFingerprint, verdict->actor)
+                           .arg(seq)},
+                      colours::onBase(valid ? colours::kGreen : colours::kRed, palette()),
+                      {},
+                      static_cast<qulonglong>(seq),
+                      {}});
     }
-    if (m_history->count() == 0)
-        m_history->addItem(tr("No verdict verified yet."));
-    else
-        m_history->setCurrentRow(0);
+    if (lines.isEmpty())
+        lines.append({{tr("No verdict verified yet.")}, {}, {}, {}, {}});
+    m_lines->setLines(lines);
+    showRecordedChecks(0);
+    if (lines.first().value.isValid())
+        m_history->setCurrentIndex(m_lines->index(0, 0));
 }
 
 VerdictDialog *VerdictsPage::openDialog() {

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "common/LinesModel.h"
+
 #include <QWidget>
 
 #include <functional>
 
-class QListWidget;
+class QListView;
 class QTreeWidget;
 
 namespace ops {
@@ -42,7 +44,8 @@ private:
 
     Session *m_session;
     StoreProvider m_store;
-    QListWidget *m_history = nullptr;
+    LinesModel *m_lines;
+    QListView *m_history = nullptr;
     QTreeWidget *m_recorded = nullptr;
     VerdictDialog *m_dialog = nullptr;
 };
