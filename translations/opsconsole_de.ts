@@ -2370,6 +2370,34 @@ Erste Maßnahme: %4%5</translation>
         <source>%1 is the author of %2: the risk owner is someone else.</source>
         <translation>%1 ist der Autor von %2: die Risikoverantwortung trägt jemand anderes.</translation>
     </message>
+    <message>
+        <source>Name the app build being launched (one line) in App build.</source>
+        <translation>Den zu startenden App-Build (eine Zeile) unter „App-Build“ angeben.</translation>
+    </message>
+    <message>
+        <source>Launch %1 (%2, build %3) is still open: record GO or NO-GO first.</source>
+        <translation>Start %1 (%2, Build %3) ist noch offen: zuerst GO oder NO-GO festhalten.</translation>
+    </message>
+    <message>
+        <source>Launch %1 was decided at %2: start a new launch.</source>
+        <translation>Über Start %1 wurde am %2 entschieden: einen neuen Start beginnen.</translation>
+    </message>
+    <message>
+        <source>%1 signed the %2 sign-off of %3: one identity never signs two roles.</source>
+        <translation>%1 hat die Freigabe %2 von %3 signiert: eine Identität signiert nie zwei Rollen.</translation>
+    </message>
+    <message>
+        <source>A sign-off signs a complete checklist; still open: %1.</source>
+        <translation>Eine Freigabe signiert eine vollständige Checkliste; noch offen: %1.</translation>
+    </message>
+    <message>
+        <source>The %1 sign-off is already given by %2 (%3) and still verifies.</source>
+        <translation>Die Freigabe %1 ist bereits von %2 (%3) erteilt und noch gültig.</translation>
+    </message>
+    <message>
+        <source>%1 exists: an archive is never overwritten.</source>
+        <translation>%1 existiert: ein Archiv wird nie überschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

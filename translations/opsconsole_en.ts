@@ -2366,6 +2366,34 @@ First action: %4%5</source>
         <source>%1 is the author of %2: the risk owner is someone else.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Name the app build being launched (one line) in App build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch %1 (%2, build %3) is still open: record GO or NO-GO first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch %1 was decided at %2: start a new launch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed the %2 sign-off of %3: one identity never signs two roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sign-off signs a complete checklist; still open: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 sign-off is already given by %2 (%3) and still verifies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists: an archive is never overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

@@ -121,7 +121,8 @@ Result<StoredEvent> LaunchActions::start(const QString &scope, const QString &bu
     const QString b = build.trimmed();
     if (b.isEmpty() || b.size() > 200 || b.contains(QLatin1Char('\n')))
         return invalid(QStringLiteral("--build must name the app build being launched (one line)"),
-                       QStringLiteral("--build"));
+                       QStringLiteral("--build"))
+            .said(QStringLiteral("launch.build"), {});
     if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("starting a launch"),
                              QStringLiteral("launch.start"));
         !r.ok())
@@ -131,8 +132,9 @@ Result<StoredEvent> LaunchActions::start(const QString &scope, const QString &bu
         return book.error();
     if (const RunbookRun *open = currentLaunchRun(book.value()); open && !open->finished)
         return refused(
-            QStringLiteral("launch %1 (%2, build %3) is still open; decide it first (launch decide)")
-                .arg(open->id, open->scope, open->build));
+                   QStringLiteral("launch %1 (%2, build %3) is still open; decide it first (launch decide)")
+                       .arg(open->id, open->scope, open->build))
+            .said(QStringLiteral("launch.open"), {open->id, open->scope, open->build});
     NewEvent e;
     e.kind = QStringLiteral("runbook.started");
     e.scope = scope;
@@ -163,7 +165,8 @@ Result<RunbookRun> LaunchActions::launchRun(const QString &ref) const {
                    : invalid(QStringLiteral("'%1' is not a launch").arg(ref), QStringLiteral("--run"));
     if (run->finished)
         return refused(QStringLiteral("launch %1 was decided (%2); start a new launch")
-                           .arg(run->id, Time::toIso(run->finishedMs)));
+                           .arg(run->id, Time::toIso(run->finishedMs)))
+            .said(QStringLiteral("launch.decided"), {run->id, Time::toIso(run->finishedMs)});
     return *run;
 }
 
@@ -368,7 +371,8 @@ Result<StoredEvent> LaunchActions::recordArchive(const QString &ref, const QStri
         !r.ok())
         return r.error();
     if (QFileInfo::exists(outPath))
-        return refused(QStringLiteral("%1 exists; an archive is never overwritten").arg(outPath), outPath);
+        return refused(QStringLiteral("%1 exists; an archive is never overwritten").arg(outPath), outPath)
+            .said(QStringLiteral("launch.archive_exists"), {outPath});
     auto summary = Bundle::exportBundle(m_store, outPath, {}, m_signer);
     if (!summary.ok())
         return summary.error();
@@ -480,9 +484,10 @@ Result<StoredEvent> LaunchActions::signoff(const QString &ref, const QString &ro
     for (const auto &[signedRole, who] : run->signatures)
         if (who == m_signer.name && signedRole != role)
             return refused(
-                QStringLiteral("%1 signed the %2 sign-off of %3; one identity never signs two roles")
-                    .arg(m_signer.name, signedRole, run->id),
-                QStringLiteral("--identity"));
+                       QStringLiteral("%1 signed the %2 sign-off of %3; one identity never signs two roles")
+                           .arg(m_signer.name, signedRole, run->id),
+                       QStringLiteral("--identity"))
+                .said(QStringLiteral("launch.two_roles"), {m_signer.name, signedRole, run->id});
     auto st = status(run->id);
     if (!st.ok())
         return st.error();
@@ -493,10 +498,12 @@ Result<StoredEvent> LaunchActions::signoff(const QString &ref, const QString &ro
                                                                                : QStringLiteral("stale"));
     if (!open.isEmpty())
         return refused(QStringLiteral("a sign-off signs a complete checklist; still open: %1")
-                           .arg(open.join(QStringLiteral(", "))));
+                           .arg(open.join(QStringLiteral(", "))))
+            .said(QStringLiteral("launch.checklist_open"), {open.join(QStringLiteral(", "))});
     if (const LaunchSignoff *current = st->signoff(role); current && current->state == SignoffState::Valid)
         return refused(QStringLiteral("the %1 sign-off is already given by %2 (%3) and still verifies")
-                           .arg(role, current->identity, Time::toIso(current->tsMs)));
+                           .arg(role, current->identity, Time::toIso(current->tsMs)))
+            .said(QStringLiteral("launch.signed"), {role, current->identity, Time::toIso(current->tsMs)});
     const std::string statement = signoffStatement(run->id, role, m_signer.name, st->recordSha256);
     const QByteArray signature = m_signer.key.sign(statement);
     if (signature.isEmpty())

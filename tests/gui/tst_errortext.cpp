@@ -102,10 +102,15 @@ void TestErrorText::theActsRefusalsInTheWindowsWords() {
     const Error noLaunchRole = LaunchActions(*f.store, f.alice, config, Environment::Dev, library)
                                    .start(QStringLiteral("kl"), QStringLiteral("b1"))
                                    .error();
+    const Signer rob = test::makeSigner(QStringLiteral("rob"));
+    QVERIFY_OK(f.enrol(rob, {QStringLiteral("release-owner")}));
+    const Error noBuild = LaunchActions(*f.store, rob, config, Environment::Dev, library)
+                              .start(QStringLiteral("kl"), QString())
+                              .error();
     const std::optional<Error> noImport =
         DerivationActions(*f.store, f.alice).refusalOf(DerivationActions::Action::Import);
     QVERIFY(noImport);
-    const QList<Error> made{noRole, noTrigger, noLaunchRole, *noImport};
+    const QList<Error> made{noRole, noTrigger, noLaunchRole, noBuild, *noImport};
     for (const Error &e : made)
         QVERIFY2(!e.id.isEmpty(), qPrintable(e.message)); // each carries its id
     QVERIFY2(noRole.message.contains(QStringLiteral("--identity")) ||
@@ -116,6 +121,7 @@ void TestErrorText::theActsRefusalsInTheWindowsWords() {
     QCOMPARE(
         errorText(*noImport),
         QStringLiteral("Importing records needs the role analyst; alice holds admin, operator, reviewer."));
+    QVERIFY2(errorText(noBuild).contains(QStringLiteral("App build")), qPrintable(errorText(noBuild)));
     QCOMPARE(installTranslations(QLocale(QLocale::German)), QLocale::German);
     for (const Error &e : made) {
         const QString german = errorText(e);

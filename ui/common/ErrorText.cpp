@@ -113,6 +113,34 @@ QString actRefusal(const QString &id, const QStringList &a) {
         return QCoreApplication::translate("ops::ui::ErrorText", "Closing needs a verification result.");
     if (id == QLatin1String("killswitch.reason"))
         return QCoreApplication::translate("ops::ui::ErrorText", "A kill switch needs its reason.");
+    if (id == QLatin1String("launch.build"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "Name the app build being launched (one line) in App build.");
+    if (id == QLatin1String("launch.open"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText", "Launch %1 (%2, build %3) is still open: record GO or NO-GO first.")
+            .arg(a.value(0), a.value(1), a.value(2));
+    if (id == QLatin1String("launch.decided"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "Launch %1 was decided at %2: start a new launch.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("launch.two_roles"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText",
+                   "%1 signed the %2 sign-off of %3: one identity never signs two roles.")
+            .arg(a.value(0), a.value(1), a.value(2));
+    if (id == QLatin1String("launch.checklist_open"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "A sign-off signs a complete checklist; still open: %1.")
+            .arg(a.value(0));
+    if (id == QLatin1String("launch.signed"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "The %1 sign-off is already given by %2 (%3) and still verifies.")
+            .arg(a.value(0), a.value(1), a.value(2));
+    if (id == QLatin1String("launch.archive_exists"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "%1 exists: an archive is never overwritten.")
+            .arg(a.value(0));
     if (id == QLatin1String("derivation.author"))
         return QCoreApplication::translate(
                    "ops::ui::ErrorText",
