@@ -2398,6 +2398,18 @@ Erste Maßnahme: %4%5</translation>
         <source>%1 exists: an archive is never overwritten.</source>
         <translation>%1 existiert: ein Archiv wird nie überschrieben.</translation>
     </message>
+    <message>
+        <source>%1 finished at %2: start a new run.</source>
+        <translation>%1 wurde am %2 beendet: einen neuen Lauf beginnen.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 is already recorded (%3, event %4).</source>
+        <translation>Schritt %1 von %2 ist bereits festgehalten (%3, Ereignis %4).</translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be skipped: the %2 runbook does not allow it.</source>
+        <translation>Schritt %1 kann nicht übersprungen werden: das Runbook %2 erlaubt es nicht.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

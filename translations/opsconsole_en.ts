@@ -2394,6 +2394,18 @@ First action: %4%5</source>
         <source>%1 exists: an archive is never overwritten.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 finished at %2: start a new run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 is already recorded (%3, event %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 cannot be skipped: the %2 runbook does not allow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

@@ -58,8 +58,9 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
                            "its sign-offs with launch signoff")
                 .arg(run.id));
     if (run.finished)
-        return refused(
-            QStringLiteral("%1 is finished (%2); start a new run").arg(run.id, Time::toIso(run.finishedMs)));
+        return refused(QStringLiteral("%1 is finished (%2); start a new run")
+                           .arg(run.id, Time::toIso(run.finishedMs)))
+            .said(QStringLiteral("run.finished"), {run.id, Time::toIso(run.finishedMs)});
     StepState *state = run.step(in.step);
     if (!state) {
         QStringList ids;
@@ -73,7 +74,9 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
     if (state->status == StepStatus::Done || state->status == StepStatus::Skipped)
         return refused(QStringLiteral("step %1 of %2 is already %3 (event %4)")
                            .arg(step.id, run.id, stepStatusName(state->status))
-                           .arg(state->seq));
+                           .arg(state->seq))
+            .said(QStringLiteral("step.recorded"),
+                  {step.id, run.id, stepStatusName(state->status), QString::number(state->seq)});
     if (run.rollback || !run.incident.isEmpty())
         if (auto r = requireRole(incidentRoles(), QStringLiteral("a step of an incident or rollback run"),
                                  QStringLiteral("run.step"));
@@ -152,7 +155,8 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
                 .said(QStringLiteral("step.reason"), {stepStatusName(in.status)});
         if (in.status == StepStatus::Skipped && !step.skippable)
             return refused(QStringLiteral("step %1 of %2 cannot be skipped: the runbook does not allow it")
-                               .arg(step.id, run.runbook));
+                               .arg(step.id, run.runbook))
+                .said(QStringLiteral("step.noskip"), {step.id, run.runbook});
     }
     if (!checksums.isEmpty())
         evidence["checksums"] = checksumsJson(checksums);

@@ -55,7 +55,19 @@ QList<Error> refusals() {
                   QStringLiteral("no launch has been started (launch start --scope S --build ID)"))
             .said(QStringLiteral("launch.none"), {}),
         makeError(ErrorCode::Store, QStringLiteral("the team-log search gave up after 15 s"))
-            .said(QStringLiteral("search.timeout"), {QStringLiteral("15")})};
+            .said(QStringLiteral("search.timeout"), {QStringLiteral("15")}),
+        makeError(ErrorCode::Policy, QStringLiteral("step rebind of RUN-1 is already done (event 7)"))
+            .said(QStringLiteral("step.recorded"), {QStringLiteral("rebind"), QStringLiteral("RUN-1"),
+                                                    QStringLiteral("done"), QStringLiteral("7")}),
+        makeError(ErrorCode::Policy,
+                  QStringLiteral(
+                      "step readback of rollback-checklist cannot be skipped: the runbook does not allow it"))
+            .said(QStringLiteral("step.noskip"),
+                  {QStringLiteral("readback"), QStringLiteral("rollback-checklist")}),
+        makeError(ErrorCode::Policy,
+                  QStringLiteral("RUN-1 is finished (2026-12-07T02:00:00.000Z); start a new run"))
+            .said(QStringLiteral("run.finished"),
+                  {QStringLiteral("RUN-1"), QStringLiteral("2026-12-07T02:00:00.000Z")})};
 }
 
 } // namespace

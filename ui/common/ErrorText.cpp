@@ -1,5 +1,7 @@
 #include "ErrorText.h"
 
+#include "StepStatusText.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -73,6 +75,14 @@ QString act(const QString &code, const QString &subject) {
     return code;
 }
 
+// A step's status named by the log's word ("done"), in the reader's language.
+QString stepState(const QString &logWord) {
+    for (StepStatus st : {StepStatus::Pending, StepStatus::Done, StepStatus::Failed, StepStatus::Skipped})
+        if (stepStatusName(st) == logWord)
+            return StepStatusText::of(st);
+    return logWord;
+}
+
 QString roleNeeded(const QStringList &a) {
     const QStringList roles = a.value(1).split(QStringLiteral(", "), Qt::SkipEmptyParts);
     const QString held =
@@ -113,6 +123,17 @@ QString actRefusal(const QString &id, const QStringList &a) {
         return QCoreApplication::translate("ops::ui::ErrorText", "Closing needs a verification result.");
     if (id == QLatin1String("killswitch.reason"))
         return QCoreApplication::translate("ops::ui::ErrorText", "A kill switch needs its reason.");
+    if (id == QLatin1String("run.finished"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "%1 finished at %2: start a new run.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("step.recorded"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "Step %1 of %2 is already recorded (%3, event %4).")
+            .arg(a.value(0), a.value(1), stepState(a.value(2)), a.value(3));
+    if (id == QLatin1String("step.noskip"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "Step %1 cannot be skipped: the %2 runbook does not allow it.")
+            .arg(a.value(0), a.value(1));
     if (id == QLatin1String("launch.build"))
         return QCoreApplication::translate("ops::ui::ErrorText",
                                            "Name the app build being launched (one line) in App build.");
