@@ -850,6 +850,73 @@ Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ops::DerivationRules</name>
+    <message>
+        <source>Every field of the record template, and no other</source>
+        <translation>Jedes Feld der Datensatzvorlage und kein anderes</translation>
+    </message>
+    <message>
+        <source>No field is empty</source>
+        <translation>Kein Feld ist leer</translation>
+    </message>
+    <message>
+        <source>No placeholder (TBD, TODO, ?, &lt;…&gt;): a typed INFEASIBLE over a placeholder (§2)</source>
+        <translation>Kein Platzhalter (TBD, TODO, ?, &lt;…&gt;): lieber ein typisiertes INFEASIBLE als ein Platzhalter (§2)</translation>
+    </message>
+    <message>
+        <source>The id is a plain identifier</source>
+        <translation>Die ID ist ein einfacher Bezeichner</translation>
+    </message>
+    <message>
+        <source>mlflow_run_id is "none" only with a reason in notes</source>
+        <translation>mlflow_run_id ist nur mit einer Begründung in notes "none"</translation>
+    </message>
+    <message>
+        <source>lockability is lockable, non-lockable or infeasible</source>
+        <translation>lockability ist lockable, non-lockable oder infeasible</translation>
+    </message>
+    <message>
+        <source>cost_tier is A, B, C, D or n/a</source>
+        <translation>cost_tier ist A, B, C, D oder n/a</translation>
+    </message>
+    <message>
+        <source>Tier C is never lockable (§3 Tier-C rule)</source>
+        <translation>Stufe C ist nie sperrbar (§3, Stufe-C-Regel)</translation>
+    </message>
+    <message>
+        <source>Tier D is never carried, only as an INFEASIBLE with reason cost-data (§3)</source>
+        <translation>Stufe D wird nie übernommen, nur als INFEASIBLE mit Grund cost-data (§3)</translation>
+    </message>
+    <message>
+        <source>E_econ_min and E_pred_min differ (§2)</source>
+        <translation>E_econ_min und E_pred_min unterscheiden sich (§2)</translation>
+    </message>
+    <message>
+        <source>reason is cost-data, capacity, power, mapping or null</source>
+        <translation>reason ist cost-data, capacity, power, mapping oder null</translation>
+    </message>
+    <message>
+        <source>blocked_downstream names S03 (charter lock)</source>
+        <translation>blocked_downstream nennt S03 (Charta-Sperre)</translation>
+    </message>
+    <message>
+        <source>git_sha is a 40-hex commit</source>
+        <translation>git_sha ist ein Commit aus 40 Hex-Zeichen</translation>
+    </message>
+    <message>
+        <source>Every input hash carries its algorithm (sha256:…)</source>
+        <translation>Jeder Eingabe-Hash nennt seinen Algorithmus (sha256:…)</translation>
+    </message>
+    <message>
+        <source>timestamp is UTC ISO-8601</source>
+        <translation>timestamp ist UTC nach ISO 8601</translation>
+    </message>
+    <message>
+        <source>author and reviewer are different people (§1)</source>
+        <translation>author und reviewer sind verschiedene Personen (§1)</translation>
+    </message>
+</context>
+<context>
     <name>ops::EventTableModel</name>
     <message>
         <source>signed by %1</source>

@@ -848,6 +848,73 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
+    <name>ops::DerivationRules</name>
+    <message>
+        <source>Every field of the record template, and no other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No field is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No placeholder (TBD, TODO, ?, &lt;…&gt;): a typed INFEASIBLE over a placeholder (§2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The id is a plain identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mlflow_run_id is &quot;none&quot; only with a reason in notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lockability is lockable, non-lockable or infeasible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost_tier is A, B, C, D or n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier C is never lockable (§3 Tier-C rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier D is never carried, only as an INFEASIBLE with reason cost-data (§3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E_econ_min and E_pred_min differ (§2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason is cost-data, capacity, power, mapping or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked_downstream names S03 (charter lock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git_sha is a 40-hex commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every input hash carries its algorithm (sha256:…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp is UTC ISO-8601</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>author and reviewer are different people (§1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::EventTableModel</name>
     <message>
         <source>signed by %1</source>

@@ -248,31 +248,55 @@ bool sameNumber(const QString &a, const QString &b) {
 
 } // namespace
 
+// The titles are English, the command line's words; the window shows them translated
+// (QCoreApplication::translate("ops::DerivationRules", title)).
 QList<RuleInfo> all() {
     return {
         {QStringLiteral("template-fields"),
-         QStringLiteral("Every field of the record template, and no other")},
-        {QStringLiteral("non-empty"), QStringLiteral("No field is empty")},
+         QString::fromUtf8(
+             QT_TRANSLATE_NOOP("ops::DerivationRules", "Every field of the record template, and no other"))},
+        {QStringLiteral("non-empty"),
+         QString::fromUtf8(QT_TRANSLATE_NOOP("ops::DerivationRules", "No field is empty"))},
         {QStringLiteral("no-placeholder"),
-         QStringLiteral("No placeholder (TBD, TODO, ?, <…>): a typed INFEASIBLE over a placeholder (§2)")},
-        {QStringLiteral("record-id"), QStringLiteral("The id is a plain identifier")},
+         QString::fromUtf8(QT_TRANSLATE_NOOP(
+             "ops::DerivationRules",
+             "No placeholder (TBD, TODO, ?, <…>): a typed INFEASIBLE over a placeholder (§2)"))},
+        {QStringLiteral("record-id"),
+         QString::fromUtf8(QT_TRANSLATE_NOOP("ops::DerivationRules", "The id is a plain identifier"))},
         {QStringLiteral("mlflow-none-reason"),
-         QStringLiteral("mlflow_run_id is \"none\" only with a reason in notes")},
+         QString::fromUtf8(QT_TRANSLATE_NOOP("ops::DerivationRules",
+                                             "mlflow_run_id is \"none\" only with a reason in notes"))},
         {QStringLiteral("lockability"),
-         QStringLiteral("lockability is lockable, non-lockable or infeasible")},
-        {QStringLiteral("cost-tier"), QStringLiteral("cost_tier is A, B, C, D or n/a")},
-        {QStringLiteral("tier-c-not-lockable"), QStringLiteral("Tier C is never lockable (§3 Tier-C rule)")},
+         QString::fromUtf8(QT_TRANSLATE_NOOP("ops::DerivationRules",
+                                             "lockability is lockable, non-lockable or infeasible"))},
+        {QStringLiteral("cost-tier"),
+         QString::fromUtf8(QT_TRANSLATE_NOOP("ops::DerivationRules", "cost_tier is A, B, C, D or n/a"))},
+        {QStringLiteral("tier-c-not-lockable"),
+         QString::fromUtf8(
+             QT_TRANSLATE_NOOP("ops::DerivationRules", "Tier C is never lockable (§3 Tier-C rule)"))},
         {QStringLiteral("tier-d-not-carried"),
-         QStringLiteral("Tier D is never carried, only as an INFEASIBLE with reason cost-data (§3)")},
-        {QStringLiteral("econ-pred-distinct"), QStringLiteral("E_econ_min and E_pred_min differ (§2)")},
+         QString::fromUtf8(
+             QT_TRANSLATE_NOOP("ops::DerivationRules",
+                               "Tier D is never carried, only as an INFEASIBLE with reason cost-data (§3)"))},
+        {QStringLiteral("econ-pred-distinct"),
+         QString::fromUtf8(
+             QT_TRANSLATE_NOOP("ops::DerivationRules", "E_econ_min and E_pred_min differ (§2)"))},
         {QStringLiteral("infeasible-reason"),
-         QStringLiteral("reason is cost-data, capacity, power, mapping or null")},
-        {QStringLiteral("blocked-downstream"), QStringLiteral("blocked_downstream names S03 (charter lock)")},
-        {QStringLiteral("git-sha"), QStringLiteral("git_sha is a 40-hex commit")},
-        {QStringLiteral("input-hashes"), QStringLiteral("Every input hash carries its algorithm (sha256:…)")},
-        {QStringLiteral("timestamp-utc"), QStringLiteral("timestamp is UTC ISO-8601")},
+         QString::fromUtf8(QT_TRANSLATE_NOOP("ops::DerivationRules",
+                                             "reason is cost-data, capacity, power, mapping or null"))},
+        {QStringLiteral("blocked-downstream"),
+         QString::fromUtf8(
+             QT_TRANSLATE_NOOP("ops::DerivationRules", "blocked_downstream names S03 (charter lock)"))},
+        {QStringLiteral("git-sha"),
+         QString::fromUtf8(QT_TRANSLATE_NOOP("ops::DerivationRules", "git_sha is a 40-hex commit"))},
+        {QStringLiteral("input-hashes"),
+         QString::fromUtf8(
+             QT_TRANSLATE_NOOP("ops::DerivationRules", "Every input hash carries its algorithm (sha256:…)"))},
+        {QStringLiteral("timestamp-utc"),
+         QString::fromUtf8(QT_TRANSLATE_NOOP("ops::DerivationRules", "timestamp is UTC ISO-8601"))},
         {QStringLiteral("author-not-reviewer"),
-         QStringLiteral("author and reviewer are different people (§1)")},
+         QString::fromUtf8(
+             QT_TRANSLATE_NOOP("ops::DerivationRules", "author and reviewer are different people (§1)"))},
     };
 }
 

@@ -4,6 +4,7 @@
 
 #include "common/TimeFormat.h"
 
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
@@ -120,13 +121,15 @@ void RecordView::showRecord(const RecordState *record, const DerivationBook &boo
     m_fieldLines->setLines(fields);
     QList<LinesModel::Line> rules;
     for (const RuleCheck &c : DerivationRules::check(r)) {
+        const QString title =
+            QCoreApplication::translate("ops::DerivationRules", c.title.toUtf8().constData());
         if (c.ok) {
-            rules.append({{QStringLiteral("✔ ") + c.title}, tone(this, QLatin1String(kGreen)), {}, true, {}});
+            rules.append({{QStringLiteral("✔ ") + title}, tone(this, QLatin1String(kGreen)), {}, true, {}});
         } else {
             QStringList why;
             for (const Diagnostic &d : c.findings)
                 why << d.message;
-            rules.append({{QStringLiteral("✘ %1 — %2").arg(c.title, why.join(QStringLiteral("; ")))},
+            rules.append({{QStringLiteral("✘ %1 — %2").arg(title, why.join(QStringLiteral("; ")))},
                           tone(this, QLatin1String(kRed)),
                           {},
                           false,
