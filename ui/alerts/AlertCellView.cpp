@@ -126,9 +126,11 @@ AlertCellView::AlertCellView(AlertMonitor *monitor, AlertMatrixModel *model, QWi
 }
 
 void AlertCellView::showCell(const QModelIndex &index) {
-    if (!index.isValid())
+    m_index = index; // none: the acts do nothing until a cell is chosen
+    if (!index.isValid()) {
+        updateActions();
         return;
-    m_index = index;
+    }
     const QString alertId = index.data(AlertMatrixModel::AlertIdRole).toString();
     const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
     const AlertCell &cell = m_monitor->evaluator()->cell(alertId, scope);
