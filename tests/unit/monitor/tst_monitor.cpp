@@ -104,6 +104,20 @@ struct Rig {
     }
 };
 
+// Every target's row says alice probed it at the rig's time, under her signature over the row as
+// stored.
+void verifyRowsSignedByAlice(Rig &rig, const SqliteEvidenceStore &store) {
+    const auto rows = MonitorStore::open(rig.f.path, true)->targetStates().value();
+    QCOMPARE(rows.size(), 5);
+    const auto key =
+        crypto::PublicKey::fromPem(store.identity(QStringLiteral("alice"))->publicKeyPem).value();
+    for (const TargetStateRow &row : rows) {
+        QCOMPARE(row.signer, QStringLiteral("alice"));
+        QCOMPARE(row.checkedAtMs, rig.clock);
+        QVERIFY(key.verify(probeStateMessage(store.storeId(), row), row.signature));
+    }
+}
+
 } // namespace
 
 void TestMonitor::samplesAreKeptAndPrunedAfterRetention() {
@@ -155,15 +169,7 @@ void TestMonitor::transitionsAreSignedEvents() {
     o.signatures = true;
     QVERIFY(store->verify(o)->intact);
     // When each target was last probed: signed by the recorder, over the row as stored.
-    const auto rows = MonitorStore::open(rig.f.path, true)->targetStates().value();
-    QCOMPARE(rows.size(), 5);
-    const auto key =
-        crypto::PublicKey::fromPem(store->identity(QStringLiteral("alice"))->publicKeyPem).value();
-    for (const TargetStateRow &row : rows) {
-        QCOMPARE(row.signer, QStringLiteral("alice"));
-        QCOMPARE(row.checkedAtMs, rig.clock);
-        QVERIFY(key.verify(probeStateMessage(store->storeId(), row), row.signature));
-    }
+    verifyRowsSignedByAlice(rig, *store);
 }
 
 void TestMonitor::probeRowsAreSignedOnTheWriterThread() {
@@ -176,15 +182,7 @@ void TestMonitor::probeRowsAreSignedOnTheWriterThread() {
     QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 60000);
     rig.monitor->setBackgroundWrites(false);
     auto store = rig.store();
-    const auto rows = MonitorStore::open(rig.f.path, true)->targetStates().value();
-    QCOMPARE(rows.size(), 5);
-    const auto key =
-        crypto::PublicKey::fromPem(store->identity(QStringLiteral("alice"))->publicKeyPem).value();
-    for (const TargetStateRow &row : rows) {
-        QCOMPARE(row.signer, QStringLiteral("alice"));
-        QCOMPARE(row.checkedAtMs, rig.clock);
-        QVERIFY(key.verify(probeStateMessage(store->storeId(), row), row.signature));
-    }
+    verifyRowsSignedByAlice(rig, *store);
 }
 
 void TestMonitor::unchangedStateRecordsNothing() {
