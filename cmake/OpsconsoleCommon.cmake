@@ -42,3 +42,30 @@ check_linker_flag(CXX -fuse-ld=lld OPSCONSOLE_HAVE_LLD)
 if(OPSCONSOLE_HAVE_LLD)
     target_link_options(opsconsole_common INTERFACE -fuse-ld=lld)
 endif()
+
+# Precompiled headers: the Qt and standard headers that most files include are parsed once per
+# target instead of once per file (the sanitized debug build spends about a third of its time in
+# them). Every file still includes what it uses; a build with -DOPSCONSOLE_PCH=OFF shows a miss.
+set(OPSCONSOLE_PCH_CORE
+    <algorithm> <functional> <memory> <optional> <string> <utility> <vector>
+    <QByteArray> <QCoreApplication> <QDateTime> <QDir> <QFile> <QFileInfo> <QHash> <QJsonArray>
+    <QJsonDocument> <QJsonObject> <QJsonValue> <QList> <QMap> <QObject> <QRegularExpression> <QSet>
+    <QString> <QStringList> <QTimer> <QUrl> <QVariant>)
+set(OPSCONSOLE_PCH_WIDGETS
+    <QAbstractTableModel> <QCheckBox> <QComboBox> <QDialog> <QFormLayout> <QGroupBox> <QHBoxLayout>
+    <QHeaderView> <QLabel> <QLineEdit> <QListView> <QPainter> <QPalette> <QPlainTextEdit>
+    <QProgressBar> <QPushButton> <QSplitter> <QTableView> <QVBoxLayout> <QWidget>)
+set(OPSCONSOLE_PCH_TEST <QProcess> <QSignalSpy> <QTemporaryDir> <QTest>)
+
+# opsconsole_precompile(TARGET HEADERS...) or opsconsole_precompile(TARGET REUSE_FROM OTHER)
+function(opsconsole_precompile target)
+    if(NOT OPSCONSOLE_PCH)
+        return()
+    endif()
+    cmake_parse_arguments(arg "" "REUSE_FROM" "" ${ARGN})
+    if(arg_REUSE_FROM)
+        target_precompile_headers(${target} REUSE_FROM ${arg_REUSE_FROM})
+    else()
+        target_precompile_headers(${target} PRIVATE ${arg_UNPARSED_ARGUMENTS})
+    endif()
+endfunction()
