@@ -645,6 +645,81 @@
     </message>
 </context>
 <context>
+    <name>ops::AlertEvaluator</name>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>not evaluated yet</source>
+        <translation>noch nicht ausgewertet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no probe results for this scope</source>
+        <translation>keine Prüfergebnisse für diesen Bereich</translation>
+    </message>
+    <message>
+        <source>cannot tell: %1</source>
+        <translation>nicht entscheidbar: %1</translation>
+    </message>
+    <message>
+        <source>probes pass</source>
+        <translation>Prüfungen bestanden</translation>
+    </message>
+    <message>
+        <source>no %1 signal recorded for this scope</source>
+        <translation>kein %1-Signal für diesen Bereich aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1: %2 in the last %3 min (fires at %4)</source>
+        <translation>%1: %2 in den letzten %3 min (löst aus bei %4)</translation>
+    </message>
+    <message>
+        <source>no %1 in the last %2 min</source>
+        <translation>kein %1 in den letzten %2 min</translation>
+    </message>
+    <message>
+        <source>latest %1 '%2' is not a number</source>
+        <translation>letztes %1 „%2“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>%1 at %2 % (baseline limit %3 %)</source>
+        <translation>%1 bei %2 % (Grenze der Basislinie %3 %)</translation>
+    </message>
+    <message>
+        <source>kill-switch state not read yet</source>
+        <translation>Zustand der Notschalter noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>a kill switch is active for this scope</source>
+        <translation>ein Notschalter ist für diesen Bereich aktiv</translation>
+    </message>
+    <message>
+        <source>no kill switch active</source>
+        <translation>kein Notschalter aktiv</translation>
+    </message>
+</context>
+<context>
     <name>ops::AlertMatrixModel</name>
     <message>
         <source>silenced by %1 until %2 (%3): %4</source>
@@ -800,6 +875,17 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>the team log cannot be reached: whether its recorder records is not known here</source>
         <translation>das Team-Protokoll ist nicht erreichbar: ob sein Aufzeichner aufzeichnet, ist hier nicht bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ops::Alertmanager</name>
+    <message>
+        <source>Alertmanager: %1 firing since %2</source>
+        <translation>Alertmanager: %1 ausgelöst seit %2</translation>
+    </message>
+    <message>
+        <source>Alertmanager: %1 resolved at %2</source>
+        <translation>Alertmanager: %1 behoben um %2</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1045,57 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>searching and filtering need the log itself; this console's copy of the team log is browsed by position</source>
         <translation>Suchen und Filtern brauchen das Log selbst; die Kopie des Team-Logs auf dieser Konsole wird nach Position durchgesehen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::HttpGet</name>
+    <message>
+        <source>unsupported URL '%1'</source>
+        <translation>nicht unterstützte URL „%1“</translation>
+    </message>
+    <message>
+        <source>proxy %1 sent an overlong answer to CONNECT</source>
+        <translation>Proxy %1 hat auf CONNECT eine überlange Antwort gesendet</translation>
+    </message>
+    <message>
+        <source>proxy %1:%2 refused the tunnel to %3: %4</source>
+        <translation>Proxy %1:%2 hat den Tunnel zu %3 verweigert: %4</translation>
+    </message>
+    <message>
+        <source>redirect loop or more than %1 redirects</source>
+        <translation>Weiterleitungsschleife oder mehr als %1 Weiterleitungen</translation>
+    </message>
+    <message>
+        <source>redirect to an unsupported URL '%1'</source>
+        <translation>Weiterleitung zu einer nicht unterstützten URL „%1“</translation>
+    </message>
+    <message>
+        <source>redirect to a less secure URL refused</source>
+        <translation>Weiterleitung zu einer weniger sicheren URL abgelehnt</translation>
+    </message>
+    <message>
+        <source>DNS: proxy host %1 not found</source>
+        <translation>DNS: Proxy-Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>DNS: host %1 not found</source>
+        <translation>DNS: Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>connection refused by the proxy %1:%2</source>
+        <translation>Verbindung vom Proxy %1:%2 abgelehnt</translation>
+    </message>
+    <message>
+        <source>connection refused by %1</source>
+        <translation>Verbindung von %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation>Netzwerkfehler: %1</translation>
+    </message>
+    <message>
+        <source>connection closed by %1 before a complete response (%2)</source>
+        <translation>Verbindung von %1 vor einer vollständigen Antwort geschlossen (%2)</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1374,61 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>%1 last probed %2 by a signed recorder; the probe %3 is not signed by an operator, incident owner or monitor and does not count: sign in as one and probe it again</source>
         <translation>%1 zuletzt signiert geprüft %2; die Prüfung %3 trägt keine Signatur eines Operators, Incident-Owners oder Monitors und zählt nicht: als solcher anmelden und erneut prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ProbeEngine</name>
+    <message>
+        <source>timeout: no response within %1 ms</source>
+        <translation>Zeitüberschreitung: keine Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>timeout: response not complete within %1 ms (%2 bytes received)</source>
+        <translation>Zeitüberschreitung: Antwort nicht innerhalb von %1 ms vollständig (%2 Bytes empfangen)</translation>
+    </message>
+    <message>
+        <source>body of %1 bytes is over the cap of %2 bytes</source>
+        <translation>Inhalt von %1 Bytes überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>body is over the cap of %1 bytes</source>
+        <translation>Inhalt überschreitet die Grenze von %1 Bytes</translation>
+    </message>
+    <message>
+        <source>checksum mismatch: manifest says %1, pack is %2</source>
+        <translation>Prüfsumme stimmt nicht: Manifest sagt %1, Paket ist %2</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1 at byte %2</source>
+        <translation>ungültiges JSON: %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>invalid JSON: not an object</source>
+        <translation>ungültiges JSON: kein Objekt</translation>
+    </message>
+    <message>
+        <source>missing field '%1'</source>
+        <translation>Feld „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>field 'published_at' is not a UTC ISO-8601 time</source>
+        <translation>Feld „published_at“ ist keine UTC-Zeit nach ISO 8601</translation>
+    </message>
+    <message>
+        <source>field 'pack_sha256' is not 64 hex digits</source>
+        <translation>Feld „pack_sha256“ sind nicht 64 Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>manifest is %1 h old, over the %2 h threshold</source>
+        <translation>Manifest ist %1 h alt, über der Schwelle von %2 h</translation>
+    </message>
+    <message>
+        <source>slow: %1 ms, over %2 ms</source>
+        <translation>langsam: %1 ms, über %2 ms</translation>
+    </message>
+    <message>
+        <source>pack_url points to %1, not the manifest's host; allowed only when listed in probes.pack_hosts</source>
+        <translation>pack_url zeigt auf %1, nicht auf den Host des Manifests; nur erlaubt, wenn in probes.pack_hosts aufgeführt</translation>
     </message>
 </context>
 <context>

@@ -645,6 +645,81 @@
     </message>
 </context>
 <context>
+    <name>ops::AlertEvaluator</name>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not evaluated yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no probe results for this scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probes pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 signal recorded for this scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in the last %3 min (fires at %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 in the last %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latest %1 &apos;%2&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 % (baseline limit %3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kill-switch state not read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a kill switch is active for this scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no kill switch active</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::AlertMatrixModel</name>
     <message>
         <source>silenced by %1 until %2 (%3): %4</source>
@@ -797,6 +872,17 @@ First action: %4%5</source>
     </message>
     <message>
         <source>the team log cannot be reached: whether its recorder records is not known here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::Alertmanager</name>
+    <message>
+        <source>Alertmanager: %1 firing since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alertmanager: %1 resolved at %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -955,6 +1041,57 @@ First action: %4%5</source>
     </message>
     <message>
         <source>searching and filtering need the log itself; this console&apos;s copy of the team log is browsed by position</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::HttpGet</name>
+    <message>
+        <source>unsupported URL &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy %1 sent an overlong answer to CONNECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy %1:%2 refused the tunnel to %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirect loop or more than %1 redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirect to an unsupported URL &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirect to a less secure URL refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS: proxy host %1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS: host %1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused by the proxy %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection closed by %1 before a complete response (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1233,6 +1370,61 @@ First action: %4%5</source>
     </message>
     <message>
         <source>%1 last probed %2 by a signed recorder; the probe %3 is not signed by an operator, incident owner or monitor and does not count: sign in as one and probe it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::ProbeEngine</name>
+    <message>
+        <source>timeout: no response within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout: response not complete within %1 ms (%2 bytes received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body of %1 bytes is over the cap of %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body is over the cap of %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checksum mismatch: manifest says %1, pack is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON: not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing field &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;published_at&apos; is not a UTC ISO-8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;pack_sha256&apos; is not 64 hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest is %1 h old, over the %2 h threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slow: %1 ms, over %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack_url points to %1, not the manifest&apos;s host; allowed only when listed in probes.pack_hosts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -116,10 +116,10 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
                 c.severity = fresh.severity; // from the current rules and config
                 c.severityReason = fresh.severityReason;
                 evaluatedAt = it->evaluatedAtMs;
-                detail = c.detail;
+                detail = c.detail.text();
                 if (now - evaluatedAt > window) {
                     detail = QStringLiteral("last evaluated %1 (%2): %3")
-                                 .arg(Time::toIso(evaluatedAt), alertStateName(c.state), c.detail);
+                                 .arg(Time::toIso(evaluatedAt), alertStateName(c.state), c.detail.text());
                     // A firing alert stays firing until it is seen good; healthy needs a fresh look.
                     if (c.state == AlertState::Ok)
                         c.state = AlertState::Unknown;

@@ -76,7 +76,7 @@ Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, Cli
         in.probes = ScopeProbe::runNow(ctx.config, token, run->scope, step->step.probe);
         for (const ProbeResult &r : *in.probes)
             io.err << "  " << r.target.id << ": " << probeStateName(r.state)
-                   << (r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason)) << '\n';
+                   << (r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason.text())) << '\n';
     }
     auto files = StepFiles::read(attachPaths);
     if (!files.ok())

@@ -289,7 +289,7 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
         const QList<ProbeResult> results = LaunchProbe::runNow(plan.value(), token);
         for (const ProbeResult &r : results)
             io.err << "  " << r.target.id << ": " << probeStateName(r.state)
-                   << (r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason)) << '\n';
+                   << (r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason.text())) << '\n';
         return reportStep(actions.recordProbes(runRef, check, results, parser.value(evidence)));
     }
     auto files = StepFiles::read(parser.values(attach));

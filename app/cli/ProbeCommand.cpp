@@ -159,7 +159,8 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
                           .arg(probeStateName(r.state).toUpper(), -8)
                           .arg(r.target.id, -22)
                           .arg(r.latencyMs, 5)
-                          .arg(r.reason.isEmpty() ? r.target.url.toString(QUrl::RemoveUserInfo) : r.reason);
+                          .arg(r.reason.isEmpty() ? r.target.url.toString(QUrl::RemoveUserInfo)
+                                                  : r.reason.text());
     }
     if (team && !json) {
         io.err << "recorded the round and " << teamTransitions

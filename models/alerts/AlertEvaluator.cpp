@@ -41,6 +41,27 @@ void AlertCell::setSilence(const Silence *silence) {
 }
 
 namespace {
+// What a cell saw, in words each reader gets in their language.
+Phrase words(const char *source, std::vector<Phrase> args = {}) {
+    return Phrase("ops::AlertEvaluator", source, std::move(args));
+}
+
+Phrase probeStateWords(ProbeState state) {
+    switch (state) {
+    case ProbeState::Unknown:
+        break;
+    case ProbeState::Ok:
+        return words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "ok"));
+    case ProbeState::Degraded:
+        return words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "degraded"));
+    case ProbeState::Stale:
+        return words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "stale"));
+    case ProbeState::Failed:
+        return words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "failed"));
+    }
+    return words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "unknown"));
+}
+
 QString key(const QString &alert, const QString &scope) {
     return alert + QLatin1Char('|') + scope;
 }
@@ -72,7 +93,7 @@ AlertEvaluator::AlertEvaluator(QList<AlertRule> rules, DeploymentConfig config, 
             c.scope = s->id;
             c.severity = r.severityFor(*s);
             c.severityReason = r.severityReason(*s);
-            c.detail = QStringLiteral("not evaluated yet");
+            c.detail = words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "not evaluated yet"));
             m_cells.insert(key(r.id, s->id), c);
         }
 }
@@ -90,37 +111,40 @@ const AlertRule *AlertEvaluator::rule(const QString &alertId) const {
 }
 
 std::optional<bool> AlertEvaluator::observe(const AlertRule &rule, const ScopeConfig &scope,
-                                            const AlertInputs &in, QString &detail) const {
+                                            const AlertInputs &in, Phrase &detail) const {
     switch (rule.source) {
     case AlertRule::Source::Probe: {
         bool seen = false, bad = false, undecided = false;
-        QStringList reasons;
+        std::vector<Phrase> reasons;
         for (const ProbeResult &r : in.probes) {
             if (r.target.scope != scope.id || !rule.probeKinds.contains(r.target.kind))
                 continue;
             seen = true;
             if (r.state == rule.probeState) {
                 bad = true;
-                reasons << r.target.id + QStringLiteral(": ") + r.reason;
+                reasons.push_back(
+                    words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "%1: %2"), {r.target.id, r.reason}));
             } else if (r.state == ProbeState::Unknown ||
                        (rule.probeState == ProbeState::Stale && r.state == ProbeState::Failed)) {
                 undecided = true; // a failed manifest says nothing about staleness
-                reasons << r.target.id + QStringLiteral(": ") + probeStateName(r.state);
+                reasons.push_back(words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "%1: %2"),
+                                        {r.target.id, probeStateWords(r.state)}));
             }
         }
         if (!seen) {
-            detail = QStringLiteral("no probe results for this scope");
+            detail = words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "no probe results for this scope"));
             return std::nullopt;
         }
         if (bad) {
-            detail = reasons.join(QStringLiteral("; "));
+            detail = Phrase::joined(std::move(reasons), QStringLiteral("; "));
             return true;
         }
         if (undecided) {
-            detail = QStringLiteral("cannot tell: ") + reasons.join(QStringLiteral("; "));
+            detail = words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "cannot tell: %1"),
+                           {Phrase::joined(std::move(reasons), QStringLiteral("; "))});
             return std::nullopt;
         }
-        detail = QStringLiteral("probes pass");
+        detail = words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "probes pass"));
         return false;
     }
     case AlertRule::Source::Signal: {
@@ -140,39 +164,41 @@ std::optional<bool> AlertEvaluator::observe(const AlertRule &rule, const ScopeCo
         }
         if (rule.count > 0) {
             if (!everSeen) {
-                detail = QStringLiteral("no %1 signal recorded for this scope").arg(rule.signal);
+                detail =
+                    words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "no %1 signal recorded for this scope"),
+                          {rule.signal});
                 return std::nullopt;
             }
-            detail = QStringLiteral("%1: %2 in the last %3 min (fires at %4)")
-                         .arg(rule.signal)
-                         .arg(count)
-                         .arg(rule.windowMinutes)
-                         .arg(rule.count);
+            detail =
+                words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "%1: %2 in the last %3 min (fires at %4)"),
+                      {rule.signal, QString::number(count), QString::number(rule.windowMinutes),
+                       QString::number(rule.count)});
             return count >= rule.count;
         }
         if (!latest) {
-            detail = QStringLiteral("no %1 in the last %2 min").arg(rule.signal).arg(rule.windowMinutes);
+            detail = words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "no %1 in the last %2 min"),
+                           {rule.signal, QString::number(rule.windowMinutes)});
             return std::nullopt;
         }
         const auto p = percent(latest->value);
         if (!p) {
-            detail = QStringLiteral("latest %1 '%2' is not a number").arg(rule.signal, latest->value);
+            detail = words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "latest %1 '%2' is not a number"),
+                           {rule.signal, latest->value});
             return std::nullopt;
         }
-        detail = QStringLiteral("%1 at %2 % (baseline limit %3 %)")
-                     .arg(rule.signal)
-                     .arg(*p, 0, 'f', 1)
-                     .arg(rule.abovePercent);
+        detail = words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "%1 at %2 % (baseline limit %3 %)"),
+                       {rule.signal, QString::number(*p, 'f', 1), QString::number(rule.abovePercent)});
         return *p > rule.abovePercent;
     }
     case AlertRule::Source::KillSwitch:
         if (!in.killSwitchesKnown) {
-            detail = QStringLiteral("kill-switch state not read yet");
+            detail = words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "kill-switch state not read yet"));
             return std::nullopt;
         }
-        detail = in.activeKillSwitches.contains(scope.id)
-                     ? QStringLiteral("a kill switch is active for this scope")
-                     : QStringLiteral("no kill switch active");
+        detail =
+            in.activeKillSwitches.contains(scope.id)
+                ? words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "a kill switch is active for this scope"))
+                : words(QT_TRANSLATE_NOOP("ops::AlertEvaluator", "no kill switch active"));
         return in.activeKillSwitches.contains(scope.id);
     }
     return std::nullopt;
@@ -185,11 +211,12 @@ QList<AlertTransition> AlertEvaluator::evaluate(const AlertInputs &inputs) {
     for (const AlertRule &r : m_rules) {
         for (const ScopeConfig *s : m_config.orderedScopes()) {
             AlertCell &c = m_cells[key(r.id, s->id)];
-            QString detail;
+            Phrase detail;
             std::optional<bool> bad = observe(r, *s, inputs, detail);
             if (const auto ext = inputs.external.constFind(key(r.id, s->id)); ext != inputs.external.cend()) {
                 if (ext->firing > 0) {
-                    detail = bad.value_or(false) ? ext->detail + QStringLiteral("; ") + detail : ext->detail;
+                    detail = bad.value_or(false) ? Phrase::joined({ext->detail, detail}, QStringLiteral("; "))
+                                                 : ext->detail;
                     bad = true;
                 } else if (!bad) {
                     bad = false;

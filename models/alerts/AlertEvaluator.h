@@ -26,7 +26,7 @@ struct SignalSample {
 // source says; when all have resolved it is a good one where the rule has no data of its own.
 struct ExternalObservation {
     int firing = 0;
-    QString detail; // e.g. "Alertmanager: PublishBlocked firing since 2026-12-04T05:00:00Z"
+    Phrase detail; // e.g. "Alertmanager: PublishBlocked firing since 2026-12-04T05:00:00Z"
 };
 
 struct AlertInputs {
@@ -47,7 +47,7 @@ struct AlertCell {
     QString severity;
     QString severityReason;
     qint64 sinceMs = 0; // when the current state began
-    QString detail;     // what the latest observation saw
+    Phrase detail;      // what the latest observation saw (the log keeps the English text)
     int consecutiveBad = 0;
     int consecutiveGood = 0;
     QString acknowledgedBy;
@@ -70,7 +70,7 @@ struct AlertTransition {
     AlertState from = AlertState::Unknown;
     AlertState to = AlertState::Unknown;
     QString severity;
-    QString detail;
+    Phrase detail;
     qint64 tsMs = 0;
     QString actor; // for acknowledgements
     QString note;
@@ -109,7 +109,7 @@ private:
     bool applySilences(const QHash<QString, Silence> &silenced);
     // nullopt: no data to judge by.
     std::optional<bool> observe(const AlertRule &rule, const ScopeConfig &scope, const AlertInputs &in,
-                                QString &detail) const;
+                                Phrase &detail) const;
 
     QList<AlertRule> m_rules;
     DeploymentConfig m_config;

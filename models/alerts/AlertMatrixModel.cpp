@@ -62,7 +62,7 @@ QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const {
         return {};
     case Qt::ToolTipRole:
         return tr("%1 — %2\n%3\nFirst action: %4%5")
-            .arg(rule.name, scope->id, c.detail, rule.firstAction,
+            .arg(rule.name, scope->id, c.detail.translated(), rule.firstAction,
                  silence.isEmpty() ? QString() : QStringLiteral("\n") + silence);
     case Qt::AccessibleTextRole:
         return QStringLiteral("%1, %2: %3, %4").arg(rule.name, scope->id, c.displayState(), c.severity);
@@ -77,7 +77,7 @@ QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const {
     case SeverityReasonRole:
         return c.severityReason;
     case DetailRole:
-        return c.detail;
+        return c.detail.translated();
     case FirstActionRole:
         return rule.firstAction;
     case TriggerRole:

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "JsonValue.h"
+
+#include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace ops {
@@ -26,11 +30,21 @@ public:
     QString translated() const; // in the language of the installed translator
     bool isEmpty() const;
 
+    // The phrase as a log records it beside its English text, so that a reader in another language
+    // gets it in theirs: a literal is a string, a template {"c": context, "s": source, "a": [args]},
+    // parts joined {"j": separator, "p": [parts]}.
+    JsonValue toJson() const;
+    // The phrase recorded beside `english`, or `english` as a literal when there is none, when it is
+    // malformed (deeper than 6, more than 64 parts in all) or when it does not read as `english`: the
+    // English text is the record, and a translation never says something else.
+    static Phrase fromJson(const JsonValue *words, const QString &english);
+
 private:
     QString render(bool translate) const;
+    static std::optional<Phrase> parse(const JsonValue &v, int depth, int &budget);
 
-    const char *m_context = nullptr;
-    const char *m_source = nullptr;
+    QByteArray m_context;
+    QByteArray m_source; // empty: a literal or joined parts
     QString m_literal;
     std::vector<Phrase> m_parts; // the template's arguments, or the joined parts
     QString m_separator;

@@ -42,9 +42,10 @@ JsonValue probeEvidence(const QList<ProbeResult> &results) {
 QString probeSummary(const QList<ProbeResult> &results) {
     QMap<QString, QStringList> byState;
     for (const ProbeResult &r : results)
-        byState[probeStateName(r.state)] << (r.reason.isEmpty() || r.state == ProbeState::Ok
-                                                 ? r.target.id
-                                                 : QStringLiteral("%1 (%2)").arg(r.target.id, r.reason));
+        byState[probeStateName(r.state)]
+            << (r.reason.isEmpty() || r.state == ProbeState::Ok
+                    ? r.target.id
+                    : QStringLiteral("%1 (%2)").arg(r.target.id, r.reason.text()));
     QStringList parts;
     for (auto it = byState.begin(); it != byState.end(); ++it)
         parts << QStringLiteral("%1: %2").arg(it.key(), it.value().join(QStringLiteral(", ")));

@@ -98,7 +98,7 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
                 if (r.state != ProbeState::Ok)
                     bad << QStringLiteral("%1 %2%3").arg(
                         r.target.id, probeStateName(r.state),
-                        r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason));
+                        r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason.text()));
             if (!bad.isEmpty())
                 return makeError(
                     ErrorCode::Negative,

@@ -326,9 +326,9 @@ Result<StoredEvent> LaunchActions::recordProbes(const QString &ref, const QStrin
     QStringList bad;
     for (const ProbeResult &r : results)
         if (r.state != ProbeState::Ok)
-            bad << QStringLiteral("%1 %2%3").arg(r.target.id, probeStateName(r.state),
-                                                 r.reason.isEmpty() ? QString()
-                                                                    : QStringLiteral(" (%1)").arg(r.reason));
+            bad << QStringLiteral("%1 %2%3").arg(
+                r.target.id, probeStateName(r.state),
+                r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason.text()));
     JsonValue evidence = JsonValue::object();
     evidence["probes"] = probeEvidence(results);
     evidence["probe_summary"] = probeSummary(results);

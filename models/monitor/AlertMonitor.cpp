@@ -287,8 +287,13 @@ void AlertMonitor::followRecorder(const QString &by) {
                 r.checkedAtMs = it->checkedAtMs;
                 m_lastRound = qMax(m_lastRound, it->checkedAtMs);
             } else {
-                r.reason = it == m_targetStates.constEnd() ? tr("not probed by the recorder yet")
-                                                           : tr("the recorder's last probe is not fresh");
+                r.reason =
+                    it == m_targetStates.constEnd()
+                        ? Phrase("ops::AlertMonitor",
+                                 QT_TRANSLATE_NOOP("ops::AlertMonitor", "not probed by the recorder yet"))
+                        : Phrase("ops::AlertMonitor",
+                                 QT_TRANSLATE_NOOP("ops::AlertMonitor",
+                                                   "the recorder's last probe is not fresh"));
             }
             m_latest.insert(t.id, r);
             results.append(r);
@@ -546,7 +551,8 @@ Result<StoredEvent> AlertMonitor::acknowledge(const QString &alertId, const QStr
     p["alert"] = alertId;
     p["severity"] = c.severity;
     p["note"] = note.trimmed();
-    p["detail"] = c.detail;
+    p["detail"] = c.detail.text();
+    p["detail_words"] = c.detail.toJson();
     p["firing_since"] = Time::toIso(c.sinceMs);
     // One act: the signed event and the cell it leaves, in one transaction.
     const qint64 now = m_clock();

@@ -141,7 +141,7 @@ QList<NewEvent> AlertMonitor::transitionEvents(const QList<ProbeResult> &results
             row.state = QStringLiteral("unknown");
         }
         row.checkedAtMs = r.checkedAtMs;
-        row.reason = r.reason;
+        row.reason = r.reason.text();
         if (from != state) {
             row.state = state;
             row.sinceMs = r.checkedAtMs;

@@ -366,9 +366,13 @@ void Fold::apply(const StoredEvent &event) {
         ExternalObservation &o = m_cells[cell];
         if (firing) {
             ++o.firing;
-            o.detail = QStringLiteral("Alertmanager: %1 firing since %2").arg(alertname, k.startsAt);
+            o.detail = Phrase("ops::Alertmanager",
+                              QT_TRANSLATE_NOOP("ops::Alertmanager", "Alertmanager: %1 firing since %2"),
+                              {alertname, k.startsAt});
         } else if (o.firing == 0) {
-            o.detail = QStringLiteral("Alertmanager: %1 resolved at %2").arg(alertname, p.stringAt("endsAt"));
+            o.detail = Phrase("ops::Alertmanager",
+                              QT_TRANSLATE_NOOP("ops::Alertmanager", "Alertmanager: %1 resolved at %2"),
+                              {alertname, p.stringAt("endsAt")});
         }
     }
     const QString signal = p.stringAt("signal");

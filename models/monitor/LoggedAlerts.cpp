@@ -19,7 +19,8 @@ JsonValue cellJson(const AlertCell &c) {
     o["severity"] = c.severity;
     o["severity_reason"] = c.severityReason;
     o["since_ms"] = c.sinceMs;
-    o["detail"] = c.detail;
+    o["detail"] = c.detail.text();
+    o["detail_words"] = c.detail.toJson();
     o["bad"] = qint64(c.consecutiveBad);
     o["good"] = qint64(c.consecutiveGood);
     o["acknowledged_by"] = c.acknowledgedBy;
@@ -39,7 +40,7 @@ AlertCell cellFrom(const JsonValue &o) {
         return v ? v->toInt() : 0;
     };
     c.sinceMs = number("since_ms");
-    c.detail = o.stringAt("detail");
+    c.detail = Phrase::fromJson(o.find("detail_words"), o.stringAt("detail"));
     c.consecutiveBad = static_cast<int>(std::clamp<qint64>(number("bad"), 0, 1 << 20));
     c.consecutiveGood = static_cast<int>(std::clamp<qint64>(number("good"), 0, 1 << 20));
     c.acknowledgedBy = o.stringAt("acknowledged_by");
@@ -158,7 +159,8 @@ Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, cons
     p["alert"] = alertId;
     p["severity"] = cell->cell.severity;
     p["note"] = note.trimmed();
-    p["detail"] = cell->cell.detail;
+    p["detail"] = cell->cell.detail.text();
+    p["detail_words"] = cell->cell.detail.toJson();
     p["firing_since"] = Time::toIso(cell->cell.sinceMs);
     auto out = store.append(signer, {NewEvent{QStringLiteral("alert.acknowledged"), scope, p, nowMs}});
     if (!out.ok())
@@ -186,7 +188,8 @@ QList<NewEvent> transitionEvents(const AlertEvaluator &evaluator, const QList<Al
         p["severity"] = t.severity;
         p["severity_reason"] = c.severityReason;
         p["from"] = alertStateName(t.from);
-        p["detail"] = t.detail;
+        p["detail"] = t.detail.text();
+        p["detail_words"] = t.detail.toJson();
         p["observed_at"] = Time::toIso(t.tsMs);
         p["source"] = source;
         if (kind == QLatin1String("alert.fired") && rule)

@@ -89,7 +89,7 @@ Result<QList<NewEvent>> roundEvents(const EvidenceStore &store, const QList<Prob
         t["scope"] = r.target.scope;
         t["kind"] = targetKindName(r.target.kind);
         t["state"] = state;
-        t["reason"] = r.reason;
+        t["reason"] = r.reason.text();
         t["latency_ms"] = r.latencyMs;
         t["checked_at"] = Time::toIso(observed);
         targets.push(t);

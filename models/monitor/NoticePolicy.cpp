@@ -29,7 +29,7 @@ Notice NoticePolicy::noticeFor(const QString &trigger, const AlertCell &cell, qi
     n.alertName = rule ? rule->name : cell.alertId;
     n.scope = cell.scope;
     n.severity = cell.severity;
-    n.detail = cell.detail;
+    n.detail = cell.detail.text(); // for the team's tools and inboxes: the log's words
     n.firstAction = rule ? rule->firstAction : QString();
     n.tsMs = nowMs;
     return n;

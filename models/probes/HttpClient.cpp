@@ -108,7 +108,8 @@ HttpGet::~HttpGet() {
 
 void HttpGet::start() {
     if (!supported(m_url)) {
-        finish(QStringLiteral("unsupported URL '%1'").arg(m_url.toDisplayString()));
+        finish(Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "unsupported URL '%1'"),
+                      {m_url.toDisplayString()}));
         return;
     }
     startHop();
@@ -219,7 +220,9 @@ bool HttpGet::tunnelAnswer(QByteArrayView data) {
     const qsizetype end = m_tunnelHead.indexOf("\r\n\r\n");
     if (end < 0) {
         if (m_tunnelHead.size() > 16 * 1024) {
-            finish(QStringLiteral("proxy %1 sent an overlong answer to CONNECT").arg(m_via.host()));
+            finish(Phrase("ops::HttpGet",
+                          QT_TRANSLATE_NOOP("ops::HttpGet", "proxy %1 sent an overlong answer to CONNECT"),
+                          {m_via.host()}));
             return false;
         }
         return true;
@@ -228,10 +231,10 @@ bool HttpGet::tunnelAnswer(QByteArrayView data) {
     const QList<QByteArray> parts = status.split(' ');
     if (parts.size() < 2 || !parts.at(0).startsWith("HTTP/1.") || !parts.at(1).startsWith('2') ||
         end + 4 != m_tunnelHead.size()) {
-        finish(QStringLiteral("proxy %1:%2 refused the tunnel to %3: %4")
-                   .arg(m_via.host())
-                   .arg(m_via.port(80))
-                   .arg(hostPort(), QString::fromLatin1(status.left(120))));
+        finish(Phrase("ops::HttpGet",
+                      QT_TRANSLATE_NOOP("ops::HttpGet", "proxy %1:%2 refused the tunnel to %3: %4"),
+                      {m_via.host(), QString::number(m_via.port(80)), hostPort(),
+                       QString::fromLatin1(status.left(120))}));
         return false;
     }
     m_tunnel = false;
@@ -345,17 +348,21 @@ void HttpGet::redirect() {
     // The redirect's own body is not wanted: keep the connection only if it has none left.
     release(m_parser.reusable());
     if (++m_hops > m_options.maxRedirects) {
-        finish(QStringLiteral("redirect loop or more than %1 redirects").arg(m_options.maxRedirects));
+        finish(Phrase("ops::HttpGet",
+                      QT_TRANSLATE_NOOP("ops::HttpGet", "redirect loop or more than %1 redirects"),
+                      {QString::number(m_options.maxRedirects)}));
         return;
     }
     const QUrl next = m_url.resolved(QUrl::fromEncoded(location));
     if (!supported(next)) {
-        finish(
-            QStringLiteral("redirect to an unsupported URL '%1'").arg(HttpResponseParser::excerpt(location)));
+        finish(Phrase("ops::HttpGet",
+                      QT_TRANSLATE_NOOP("ops::HttpGet", "redirect to an unsupported URL '%1'"),
+                      {HttpResponseParser::excerpt(location)}));
         return;
     }
     if (m_url.scheme() == QLatin1String("https") && next.scheme() == QLatin1String("http")) {
-        finish(QStringLiteral("redirect to a less secure URL refused"));
+        finish(Phrase("ops::HttpGet",
+                      QT_TRANSLATE_NOOP("ops::HttpGet", "redirect to a less secure URL refused")));
         return;
     }
     m_url = next;
@@ -387,17 +394,23 @@ void HttpGet::onSocketError() {
     }
     if (retryOnFreshConnection())
         return;
-    QString reason;
+    Phrase reason;
     switch (error) {
     case QAbstractSocket::HostNotFoundError:
-        reason = m_via.isValid() ? QStringLiteral("DNS: proxy host %1 not found").arg(m_via.host())
-                                 : QStringLiteral("DNS: host %1 not found").arg(m_url.host());
+        reason =
+            m_via.isValid()
+                ? Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "DNS: proxy host %1 not found"),
+                         {m_via.host()})
+                : Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "DNS: host %1 not found"),
+                         {m_url.host()});
         break;
     case QAbstractSocket::ConnectionRefusedError:
-        reason = m_via.isValid() ? QStringLiteral("connection refused by the proxy %1:%2")
-                                       .arg(m_via.host())
-                                       .arg(m_via.port(80))
-                                 : QStringLiteral("connection refused by %1").arg(hostPort());
+        reason = m_via.isValid()
+                     ? Phrase("ops::HttpGet",
+                              QT_TRANSLATE_NOOP("ops::HttpGet", "connection refused by the proxy %1:%2"),
+                              {m_via.host(), QString::number(m_via.port(80))})
+                     : Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "connection refused by %1"),
+                              {hostPort()});
         break;
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
@@ -405,12 +418,13 @@ void HttpGet::onSocketError() {
         QStringList why;
         for (const QSslError &e : std::as_const(m_sslErrors))
             why << e.errorString();
-        reason = QStringLiteral("TLS: %1").arg(why.isEmpty() ? m_socket->errorString()
-                                                             : why.join(QStringLiteral("; ")));
+        reason = Phrase(QStringLiteral("TLS: %1").arg(why.isEmpty() ? m_socket->errorString()
+                                                                    : why.join(QStringLiteral("; "))));
         break;
     }
     default:
-        reason = QStringLiteral("network error: %1").arg(m_socket->errorString());
+        reason = Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "network error: %1"),
+                        {m_socket->errorString()});
     }
     finish(reason);
 }
@@ -428,11 +442,13 @@ void HttpGet::onClosed() {
         finish(QString());
         return;
     }
-    finish(QStringLiteral("connection closed by %1 before a complete response (%2)")
-               .arg(hostPort(), m_parser.error()));
+    finish(
+        Phrase("ops::HttpGet",
+               QT_TRANSLATE_NOOP("ops::HttpGet", "connection closed by %1 before a complete response (%2)"),
+               {hostPort(), m_parser.error()}));
 }
 
-void HttpGet::finish(const QString &error) {
+void HttpGet::finish(const Phrase &error) {
     if (m_finished)
         return;
     m_finished = true;

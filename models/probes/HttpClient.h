@@ -2,6 +2,7 @@
 
 #include "HttpResponseParser.h"
 #include "Proxy.h"
+#include "core/Phrase.h"
 
 #include <QHash>
 #include <QObject>
@@ -90,7 +91,7 @@ public:
     std::function<void()> onResponseStarted;                      // first byte of an answer
     std::function<void(const HttpResponseParser::Head &)> onHead; // the final response's head
     std::function<void(QByteArrayView)> onBody;                   // its body, piece by piece
-    std::function<void(const QString &error)> onFinished;         // empty error: complete
+    std::function<void(const Phrase &error)> onFinished;          // empty error: complete
 
 private:
     void startHop();
@@ -103,7 +104,7 @@ private:
     bool consume(QByteArrayView data); // false once finished
     void headArrived();
     void redirect();
-    void finish(const QString &error);
+    void finish(const Phrase &error);
     QByteArray requestBytes() const;
     QString hostPort() const;
     bool retryOnFreshConnection();

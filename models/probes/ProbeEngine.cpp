@@ -37,19 +37,22 @@ public:
         m_get->onResponseStarted = [this] { m_firstByte.stop(); };
         m_get->onHead = [this](const HttpResponseParser::Head &head) { onHead(head); };
         m_get->onBody = [this](QByteArrayView piece) { onData(piece); };
-        m_get->onFinished = [this](const QString &error) { onFinished(error); };
+        m_get->onFinished = [this](const Phrase &error) { onFinished(error); };
 
         m_firstByte.setSingleShot(true);
         m_total.setSingleShot(true);
         m_firstByte.setTimerType(Qt::PreciseTimer); // coarse timers may fire 5 % early or late
         m_total.setTimerType(Qt::PreciseTimer);
         connect(&m_firstByte, &QTimer::timeout, this, [this] {
-            fail(QStringLiteral("timeout: no response within %1 ms").arg(m_settings.connectTimeoutMs));
+            fail(Phrase("ops::ProbeEngine",
+                        QT_TRANSLATE_NOOP("ops::ProbeEngine", "timeout: no response within %1 ms"),
+                        {QString::number(m_settings.connectTimeoutMs)}));
         });
         connect(&m_total, &QTimer::timeout, this, [this] {
-            fail(QStringLiteral("timeout: response not complete within %1 ms (%2 bytes received)")
-                     .arg(m_settings.timeoutMs)
-                     .arg(m_bytes));
+            fail(Phrase("ops::ProbeEngine",
+                        QT_TRANSLATE_NOOP("ops::ProbeEngine",
+                                          "timeout: response not complete within %1 ms (%2 bytes received)"),
+                        {QString::number(m_settings.timeoutMs), QString::number(m_bytes)}));
         });
         m_elapsed.start();
         m_firstByte.start(m_settings.connectTimeoutMs);
@@ -72,14 +75,14 @@ private:
             ProbeResult r = base();
             r.httpStatus = head.status;
             r.state = ProbeState::Failed;
-            r.reason = QStringLiteral("HTTP %1").arg(head.status);
+            r.reason = Phrase(QStringLiteral("HTTP %1").arg(head.status));
             report(r); // the body of an error page is not wanted
             return;
         }
         if (head.contentLength > cap())
-            fail(QStringLiteral("body of %1 bytes is over the cap of %2 bytes")
-                     .arg(head.contentLength)
-                     .arg(cap()));
+            fail(Phrase("ops::ProbeEngine",
+                        QT_TRANSLATE_NOOP("ops::ProbeEngine", "body of %1 bytes is over the cap of %2 bytes"),
+                        {QString::number(head.contentLength), QString::number(cap())}));
     }
 
     void onData(QByteArrayView piece) {
@@ -87,7 +90,9 @@ private:
             return;
         m_bytes += piece.size();
         if (m_bytes > cap()) { // also when Content-Length was absent or lied
-            fail(QStringLiteral("body is over the cap of %1 bytes").arg(cap()));
+            fail(Phrase("ops::ProbeEngine",
+                        QT_TRANSLATE_NOOP("ops::ProbeEngine", "body is over the cap of %1 bytes"),
+                        {QString::number(cap())}));
             return;
         }
         if (m_target.kind == TargetKind::Pack)
@@ -96,7 +101,7 @@ private:
             m_body.append(piece);
     }
 
-    void onFinished(const QString &error) {
+    void onFinished(const Phrase &error) {
         if (m_reported)
             return;
         ProbeResult r = base();
@@ -117,8 +122,10 @@ private:
             r.actualSha256 = QString::fromLatin1(m_hash.finish().toHex());
             if (r.actualSha256 != m_target.expectedSha256.toLower()) {
                 r.state = ProbeState::Failed;
-                r.reason = QStringLiteral("checksum mismatch: manifest says %1, pack is %2")
-                               .arg(m_target.expectedSha256, r.actualSha256);
+                r.reason = Phrase(
+                    "ops::ProbeEngine",
+                    QT_TRANSLATE_NOOP("ops::ProbeEngine", "checksum mismatch: manifest says %1, pack is %2"),
+                    {m_target.expectedSha256, r.actualSha256});
                 return;
             }
         } else {
@@ -127,10 +134,11 @@ private:
             if (error.error != QJsonParseError::NoError || !doc.isObject()) {
                 r.state = ProbeState::Failed;
                 r.reason = error.error != QJsonParseError::NoError
-                               ? QStringLiteral("invalid JSON: %1 at byte %2")
-                                     .arg(error.errorString())
-                                     .arg(error.offset)
-                               : QStringLiteral("invalid JSON: not an object");
+                               ? Phrase("ops::ProbeEngine",
+                                        QT_TRANSLATE_NOOP("ops::ProbeEngine", "invalid JSON: %1 at byte %2"),
+                                        {error.errorString(), QString::number(error.offset)})
+                               : Phrase("ops::ProbeEngine",
+                                        QT_TRANSLATE_NOOP("ops::ProbeEngine", "invalid JSON: not an object"));
                 return;
             }
             const QJsonObject o = doc.object();
@@ -139,7 +147,9 @@ private:
                     if (!o.value(QLatin1String(field)).isString() ||
                         o.value(QLatin1String(field)).toString().isEmpty()) {
                         r.state = ProbeState::Failed;
-                        r.reason = QStringLiteral("missing field '%1'").arg(QLatin1String(field));
+                        r.reason = Phrase("ops::ProbeEngine",
+                                          QT_TRANSLATE_NOOP("ops::ProbeEngine", "missing field '%1'"),
+                                          {QString::fromLatin1(field)});
                         return;
                     }
                 }
@@ -147,12 +157,16 @@ private:
                 const QString sha = o.value(QStringLiteral("pack_sha256")).toString();
                 if (!published) {
                     r.state = ProbeState::Failed;
-                    r.reason = QStringLiteral("field 'published_at' is not a UTC ISO-8601 time");
+                    r.reason = Phrase("ops::ProbeEngine",
+                                      QT_TRANSLATE_NOOP("ops::ProbeEngine",
+                                                        "field 'published_at' is not a UTC ISO-8601 time"));
                     return;
                 }
                 if (sha.size() != 64 || QByteArray::fromHex(sha.toLatin1()).size() != 32) {
                     r.state = ProbeState::Failed;
-                    r.reason = QStringLiteral("field 'pack_sha256' is not 64 hex digits");
+                    r.reason = Phrase(
+                        "ops::ProbeEngine",
+                        QT_TRANSLATE_NOOP("ops::ProbeEngine", "field 'pack_sha256' is not 64 hex digits"));
                     return;
                 }
                 r.ageS = (r.checkedAtMs - *published) / 1000;
@@ -160,16 +174,20 @@ private:
                 m_packSha = sha.toLower();
                 if (m_target.freshnessHours > 0 && *r.ageS > qint64(m_target.freshnessHours) * 3600) {
                     r.state = ProbeState::Stale;
-                    r.reason = QStringLiteral("manifest is %1 h old, over the %2 h threshold")
-                                   .arg(double(*r.ageS) / 3600.0, 0, 'f', 1)
-                                   .arg(m_target.freshnessHours);
+                    r.reason = Phrase("ops::ProbeEngine",
+                                      QT_TRANSLATE_NOOP("ops::ProbeEngine",
+                                                        "manifest is %1 h old, over the %2 h threshold"),
+                                      {QString::number(double(*r.ageS) / 3600.0, 'f', 1),
+                                       QString::number(m_target.freshnessHours)});
                     return;
                 }
             }
         }
         if (r.latencyMs > m_settings.slowMs) {
             r.state = ProbeState::Degraded;
-            r.reason = QStringLiteral("slow: %1 ms, over %2 ms").arg(r.latencyMs).arg(m_settings.slowMs);
+            r.reason =
+                Phrase("ops::ProbeEngine", QT_TRANSLATE_NOOP("ops::ProbeEngine", "slow: %1 ms, over %2 ms"),
+                       {QString::number(r.latencyMs), QString::number(m_settings.slowMs)});
         }
     }
 
@@ -182,7 +200,7 @@ private:
         return r;
     }
 
-    void fail(const QString &reason) {
+    void fail(const Phrase &reason) {
         if (m_reported)
             return;
         ProbeResult r = base();
@@ -313,10 +331,11 @@ void ProbeEngine::jobDone(ProbeJob *job, const ProbeResult &result) {
             ProbeResult refused;
             refused.target = pack;
             refused.state = ProbeState::Failed;
-            refused.reason =
-                QStringLiteral("pack_url points to %1, not the manifest's host; allowed only when "
-                               "listed in probes.pack_hosts")
-                    .arg(job->m_packUrl.host());
+            refused.reason = Phrase("ops::ProbeEngine",
+                                    QT_TRANSLATE_NOOP("ops::ProbeEngine",
+                                                      "pack_url points to %1, not the manifest's host; "
+                                                      "allowed only when listed in probes.pack_hosts"),
+                                    {job->m_packUrl.host()});
             refused.checkedAtMs = m_clock();
             m_round.append(refused);
             Q_EMIT resultReady(refused);

@@ -59,7 +59,7 @@ JsonValue ProbeResult::toJson() const {
     o["scope"] = target.scope;
     o["kind"] = targetKindName(target.kind);
     o["state"] = probeStateName(state);
-    o["reason"] = reason;
+    o["reason"] = reason.text();
     o["latency_ms"] = latencyMs;
     o["checked_at"] = checkedAtMs > 0 ? JsonValue(Time::toIso(checkedAtMs)) : JsonValue(nullptr);
     o["http_status"] = httpStatus;

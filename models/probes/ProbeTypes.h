@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/JsonValue.h"
+#include "core/Phrase.h"
 
 #include <QUrl>
 
@@ -30,7 +31,7 @@ struct ProbeTarget {
 struct ProbeResult {
     ProbeTarget target;
     ProbeState state = ProbeState::Unknown;
-    QString reason;
+    Phrase reason; // why it is not ok; the log keeps the English text
     qint64 latencyMs = -1;
     qint64 checkedAtMs = 0;
     int httpStatus = 0;

@@ -250,7 +250,7 @@ int pack(quint16 port) {
     const double seconds = double(t.nsecsElapsed()) / 1e9;
     for (const ProbeResult &r : results)
         if (r.target.kind == TargetKind::Pack && (r.state != ProbeState::Ok || r.bytes != kPackBytes)) {
-            std::fprintf(stderr, "pack probe: %s (%lld bytes)\n", qPrintable(r.reason),
+            std::fprintf(stderr, "pack probe: %s (%lld bytes)\n", qPrintable(r.reason.text()),
                          static_cast<long long>(r.bytes));
             return 1;
         }

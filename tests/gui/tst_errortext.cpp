@@ -3,6 +3,7 @@
 // buttons, in English and in German, never a command-line flag.
 #include "StoreFixture.h"
 
+#include "alerts/AlertMatrixModel.h"
 #include "common/ErrorText.h"
 #include "common/Translations.h"
 #include "core/DeploymentConfig.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     }
     void eachIdInEnglishAndGerman();
     void theActsRefusalsInTheWindowsWords();
+    void alertDetailsInTheReadersLanguage();
 };
 
 namespace {
@@ -143,6 +145,50 @@ void TestErrorText::theActsRefusalsInTheWindowsWords() {
              qPrintable(errorText(noRole)));
     QVERIFY2(errorText(noLaunchRole).contains(QStringLiteral("release-owner")),
              qPrintable(errorText(noLaunchRole)));
+}
+
+// What the alert matrix saw, in the reader's language: the evaluator's words and the probe's words
+// inside them, live and as read back from the log; the log and the team's tools keep the English.
+void TestErrorText::alertDetailsInTheReadersLanguage() {
+    AlertEvaluator e(AlertRules::builtin().value(), ConfigLoader::builtinDemo().value());
+    AlertInputs in;
+    in.nowMs = 1000;
+    in.killSwitchesKnown = true;
+    ProbeResult r;
+    r.target.scope = QStringLiteral("kl");
+    r.target.kind = TargetKind::Manifest;
+    r.target.id = QStringLiteral("kl/manifest");
+    r.state = ProbeState::Failed;
+    r.reason = Phrase("ops::HttpGet", "connection refused by %1", {QStringLiteral("127.0.0.1:9")});
+    in.probes << r;
+    e.evaluate(in);
+    const Phrase resolver = e.cell(QStringLiteral("resolver-health"), QStringLiteral("kl")).detail;
+    const Phrase stale = e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).detail;
+    QCOMPARE(resolver.text(), QStringLiteral("kl/manifest: connection refused by 127.0.0.1:9"));
+    QCOMPARE(stale.text(), QStringLiteral("cannot tell: kl/manifest: failed"));
+    QCOMPARE(resolver.translated(), resolver.text());
+
+    AlertMatrixModel model(&e);
+    int row = -1;
+    for (int i = 0; i < model.rowCount(); ++i)
+        if (e.rules().at(i).id == QLatin1String("resolver-health"))
+            row = i;
+    QVERIFY(row >= 0);
+    int column = -1;
+    for (int i = 0; i < model.columnCount(); ++i)
+        if (model.index(row, i).data(AlertMatrixModel::ScopeRole).toString() == QLatin1String("kl"))
+            column = i;
+    QVERIFY(column >= 0);
+
+    QCOMPARE(installTranslations(QLocale(QLocale::German)), QLocale::German);
+    QCOMPARE(resolver.translated(), QStringLiteral("kl/manifest: Verbindung von 127.0.0.1:9 abgelehnt"));
+    QCOMPARE(stale.translated(), QStringLiteral("nicht entscheidbar: kl/manifest: fehlgeschlagen"));
+    QCOMPARE(model.index(row, column).data(AlertMatrixModel::DetailRole).toString(), resolver.translated());
+    // As another console reads it from the log: the same words.
+    const JsonValue words = resolver.toJson();
+    QCOMPARE(Phrase::fromJson(&words, resolver.text()).translated(), resolver.translated());
+    // The English stays what the log records.
+    QCOMPARE(resolver.text(), QStringLiteral("kl/manifest: connection refused by 127.0.0.1:9"));
 }
 
 QTEST_MAIN(TestErrorText)

@@ -540,7 +540,8 @@ void TestMainWindow::recordedSignalsFireTheirAlerts() {
              AlertState::Unknown);
     QVERIFY(panel->evaluator()
                 ->cell(QStringLiteral("fallback-spike"), QStringLiteral("my"))
-                .detail.contains(QStringLiteral("31.0 %")));
+                .detail.text()
+                .contains(QStringLiteral("31.0 %")));
 }
 
 namespace {

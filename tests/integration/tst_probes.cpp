@@ -304,7 +304,7 @@ void TestProbes::demoPipelineAllOk() {
     const auto results = round(engine);
     QCOMPARE(results.size(), 5 + 5 + 2 + 2 + 3); // manifests, packs, resolvers, rules, services
     for (const ProbeResult &r : results) {
-        QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.target.id + QStringLiteral(": ") + r.reason));
+        QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.target.id + QStringLiteral(": ") + r.reason.text()));
         QVERIFY(r.latencyMs >= 0);
         QVERIFY(r.checkedAtMs > 0);
     }
@@ -350,11 +350,11 @@ void TestProbes::demoFaults() {
     const ProbeResult r = only(results, target);
     fault(QStringLiteral("kl"), QStringLiteral("clear"));
     QCOMPARE(int(r.state), state);
-    QVERIFY2(r.reason.contains(reason), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(reason), qPrintable(r.reason.text()));
     QVERIFY2(r.latencyMs <= maxMs, qPrintable(QString::number(r.latencyMs)));
     if (faultName == QLatin1String("checksum-mismatch")) {
-        QVERIFY(r.reason.contains(r.target.expectedSha256));
-        QVERIFY(r.reason.contains(r.actualSha256));
+        QVERIFY(r.reason.text().contains(r.target.expectedSha256));
+        QVERIFY(r.reason.text().contains(r.actualSha256));
         QVERIFY(r.actualSha256 != r.target.expectedSha256);
     }
     // Other targets of the scope are unaffected by a manifest fault.
@@ -398,10 +398,12 @@ void TestProbes::staticServerWeDidNotWrite() {
     py.waitForFinished();
     QCOMPARE(only(results, QStringLiteral("kl/manifest")).state, ProbeState::Ok);
     const ProbeResult packResult = only(results, QStringLiteral("kl/pack"));
-    QVERIFY2(packResult.state == ProbeState::Ok, qPrintable(packResult.reason));
+    QVERIFY2(packResult.state == ProbeState::Ok, qPrintable(packResult.reason.text()));
     QCOMPARE(packResult.actualSha256, QString::fromLatin1(sha));
     QCOMPARE(only(results, QStringLiteral("bad/pack")).state, ProbeState::Failed);
-    QVERIFY(only(results, QStringLiteral("bad/pack")).reason.contains(QStringLiteral("checksum mismatch")));
+    QVERIFY(only(results, QStringLiteral("bad/pack"))
+                .reason.text()
+                .contains(QStringLiteral("checksum mismatch")));
 }
 
 void TestProbes::acceptsAndNeverAnswers() {
@@ -411,7 +413,8 @@ void TestProbes::acceptsAndNeverAnswers() {
     t.start();
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("timeout: no response within 1000 ms")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("timeout: no response within 1000 ms")),
+             qPrintable(r.reason.text()));
     QVERIFY2(t.elapsed() <= 1100 + 200, qPrintable(QString::number(t.elapsed())));
 }
 
@@ -427,7 +430,8 @@ void TestProbes::tricklesOneBytePerSecond() {
     t.start();
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("response not complete within 2500 ms")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("response not complete within 2500 ms")),
+             qPrintable(r.reason.text()));
     QVERIFY2(t.elapsed() <= 2750 + 200, qPrintable(QString::number(t.elapsed())));
 }
 
@@ -448,7 +452,7 @@ void TestProbes::endlessBody() {
     ProbeEngine engine(c, Secret());
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("over the cap of")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("over the cap of")), qPrintable(r.reason.text()));
     QVERIFY(r.bytes <=
             512 * 1024 + 256 * 1024 + 64 * 1024); // stopped near the cap, not at the end of an endless stream
 }
@@ -464,9 +468,9 @@ void TestProbes::contentLengthLies() {
     ProbeEngine a(configFor(shortBody.url()), Secret());
     const ProbeResult r1 = only(round(a), QStringLiteral("kl/manifest"));
     QCOMPARE(r1.state, ProbeState::Failed);
-    QVERIFY2(r1.reason.contains(QStringLiteral("closed")) ||
-                 r1.reason.contains(QStringLiteral("network error")),
-             qPrintable(r1.reason));
+    QVERIFY2(r1.reason.text().contains(QStringLiteral("closed")) ||
+                 r1.reason.text().contains(QStringLiteral("network error")),
+             qPrintable(r1.reason.text()));
     // Declares a size over the cap: refused before the body is read.
     Hostile huge([](QTcpSocket *s) {
         s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n{");
@@ -474,7 +478,8 @@ void TestProbes::contentLengthLies() {
     ProbeEngine b(configFor(huge.url()), Secret());
     const ProbeResult r2 = only(round(b), QStringLiteral("kl/manifest"));
     QCOMPARE(r2.state, ProbeState::Failed);
-    QVERIFY2(r2.reason.contains(QStringLiteral("999999999 bytes is over the cap")), qPrintable(r2.reason));
+    QVERIFY2(r2.reason.text().contains(QStringLiteral("999999999 bytes is over the cap")),
+             qPrintable(r2.reason.text()));
     // Declares less than it sends: only the declared bytes count; they are not a manifest.
     Hostile longer([](QTcpSocket *s) {
         s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\n{\"a\":1} "
@@ -483,7 +488,7 @@ void TestProbes::contentLengthLies() {
     ProbeEngine c(configFor(longer.url()), Secret());
     const ProbeResult r3 = only(round(c), QStringLiteral("kl/manifest"));
     QCOMPARE(r3.state, ProbeState::Failed);
-    QVERIFY2(r3.reason.contains(QStringLiteral("invalid JSON")), qPrintable(r3.reason));
+    QVERIFY2(r3.reason.text().contains(QStringLiteral("invalid JSON")), qPrintable(r3.reason.text()));
 }
 
 void TestProbes::redirectLoop() {
@@ -493,8 +498,8 @@ void TestProbes::redirectLoop() {
     ProbeEngine engine(configFor(h.url()), Secret());
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("redirect loop or more than 3 redirects")),
-             qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("redirect loop or more than 3 redirects")),
+             qPrintable(r.reason.text()));
 }
 
 void TestProbes::redirectToAnotherPortNothingListens() {
@@ -509,8 +514,8 @@ void TestProbes::redirectToAnotherPortNothingListens() {
     ProbeEngine engine(configFor(h.url()), Secret());
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("connection refused by 127.0.0.1:%1").arg(deadPort)),
-             qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("connection refused by 127.0.0.1:%1").arg(deadPort)),
+             qPrintable(r.reason.text()));
 }
 
 void TestProbes::invalidTlsCertificateAndCustomCa() {
@@ -529,12 +534,12 @@ void TestProbes::invalidTlsCertificateAndCustomCa() {
     ProbeEngine untrusted(configFor(h.url()), Secret());
     const ProbeResult r = only(round(untrusted), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.startsWith(QStringLiteral("TLS: ")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().startsWith(QStringLiteral("TLS: ")), qPrintable(r.reason.text()));
     DeploymentConfig withCa = configFor(h.url());
     withCa.probes.caFile = dir.file(QStringLiteral("cert.pem"));
     ProbeEngine trusted(withCa, Secret());
     const ProbeResult ok = only(round(trusted), QStringLiteral("kl/manifest"));
-    QVERIFY2(ok.state == ProbeState::Ok, qPrintable(ok.reason));
+    QVERIFY2(ok.state == ProbeState::Ok, qPrintable(ok.reason.text()));
     // A verified https endpoint that redirects to plain http is refused, not followed.
     Hostile plain([](QTcpSocket *s) { answerJson(s, manifestJson()); });
     auto *downgrading = new QSslServer;
@@ -550,7 +555,7 @@ void TestProbes::invalidTlsCertificateAndCustomCa() {
     ProbeEngine refusing(redirecting, Secret());
     const ProbeResult refused = only(round(refusing), QStringLiteral("kl/manifest"));
     QCOMPARE(refused.state, ProbeState::Failed);
-    QCOMPARE(refused.reason, QStringLiteral("redirect to a less secure URL refused"));
+    QCOMPARE(refused.reason.text(), QStringLiteral("redirect to a less secure URL refused"));
     QCOMPARE(plain.connections, 0);
 }
 
@@ -562,16 +567,16 @@ void TestProbes::http10Close() {
     });
     ProbeEngine engine(configFor(h.url()), Secret());
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
-    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason.text()));
 }
 
 void TestProbes::dnsFailure() {
     ProbeEngine engine(configFor(QStringLiteral("http://no-such-host.invalid/m.json"), 5000, 4000), Secret());
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("DNS: host no-such-host.invalid not found")) ||
-                 r.reason.startsWith(QStringLiteral("timeout")),
-             qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("DNS: host no-such-host.invalid not found")) ||
+                 r.reason.text().startsWith(QStringLiteral("timeout")),
+             qPrintable(r.reason.text()));
 }
 
 void TestProbes::unknownBeforeProbing() {
@@ -610,7 +615,7 @@ void TestProbes::authorizationOnlyWhereAsked() {
     const auto results = round(withAuth, QStringLiteral("kl"));
     QVERIFY(seen.contains("Authorization: Bearer t0ken-sent-here"));
     for (const ProbeResult &r : results)
-        QVERIFY(!r.reason.contains(QStringLiteral("t0ken")));
+        QVERIFY(!r.reason.text().contains(QStringLiteral("t0ken")));
 }
 
 void TestProbes::probeCliExitCodesAndJson() {
@@ -841,9 +846,9 @@ void TestProbes::hostileRoundsKeepMemoryFlat() {
         for (const ProbeResult &r : results)
             QVERIFY2(r.state ==
                          (r.target.id == QLatin1String("kl/manifest") ? ProbeState::Ok : ProbeState::Failed),
-                     qPrintable(r.target.id + QStringLiteral(": ") + r.reason));
+                     qPrintable(r.target.id + QStringLiteral(": ") + r.reason.text()));
         streamed += only(results, QStringLiteral("kl/pack")).bytes;
-        QVERIFY(only(results, QStringLiteral("kl/pack")).reason.contains(QStringLiteral("timeout")));
+        QVERIFY(only(results, QStringLiteral("kl/pack")).reason.text().contains(QStringLiteral("timeout")));
     };
     oneRound();
     oneRound();
@@ -871,7 +876,8 @@ void TestProbes::keptAliveConnectionsCarryTheNextRounds() {
         const auto results = round(engine);
         QCOMPARE(results.size(), 60);
         for (const ProbeResult &r : results)
-            QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.target.id + QStringLiteral(": ") + r.reason));
+            QVERIFY2(r.state == ProbeState::Ok,
+                     qPrintable(r.target.id + QStringLiteral(": ") + r.reason.text()));
     }
     // 180 requests, never more than four at once, over at most four connections.
     QVERIFY2(h.connections <= 4, qPrintable(QString::number(h.connections)));
@@ -891,7 +897,7 @@ void TestProbes::connectionClosedBeforeAnsweringIsRetriedOnce() {
     ProbeEngine engine(configFor(h.url()), Secret());
     for (int i = 0; i < 3; ++i) {
         const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
-        QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+        QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason.text()));
     }
     // Manifest and pack each round, each on a connection of its own after the silent retry.
     QCOMPARE(h.connections, 6);
@@ -900,7 +906,7 @@ void TestProbes::connectionClosedBeforeAnsweringIsRetriedOnce() {
     ProbeEngine other(configFor(mute.url()), Secret());
     const ProbeResult r = only(round(other), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QCOMPARE(r.reason,
+    QCOMPARE(r.reason.text(),
              QStringLiteral("connection closed by 127.0.0.1:%1 before a complete response (nothing received)")
                  .arg(mute.port()));
 }
@@ -916,7 +922,7 @@ void TestProbes::chunkedAnswers() {
     ProbeEngine engine(configFor(h.url()), Secret());
     for (int i = 0; i < 2; ++i) {
         const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
-        QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+        QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason.text()));
     }
     QCOMPARE(h.connections, 1); // a chunked answer ends cleanly: the connection is kept
 }
@@ -931,7 +937,7 @@ void TestProbes::errorStatusDoesNotWaitForItsBody() {
     t.start();
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QCOMPARE(r.reason, QStringLiteral("HTTP 503"));
+    QCOMPARE(r.reason.text(), QStringLiteral("HTTP 503"));
     QCOMPARE(r.httpStatus, 503);
     QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
 }
@@ -941,7 +947,7 @@ void TestProbes::notHttpAtAll() {
     ProbeEngine engine(configFor(h.url(), 3000, 1000), Secret());
     const ProbeResult r = only(round(engine), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QCOMPARE(r.reason, QStringLiteral("malformed response: status line 'SSH-2.0-OpenSSH_9.2'"));
+    QCOMPARE(r.reason.text(), QStringLiteral("malformed response: status line 'SSH-2.0-OpenSSH_9.2'"));
 }
 
 void TestProbes::authorizationNeverFollowsARedirectElsewhere() {
@@ -955,7 +961,7 @@ void TestProbes::authorizationNeverFollowsARedirectElsewhere() {
     c.probes.packHosts << QStringLiteral("127.0.0.1"); // the pack lies beside the redirected manifest
     ProbeEngine engine(c, Secret(QByteArray("t0ken-for-here-only")));
     const ProbeResult r = only(round(engine, QStringLiteral("kl")), QStringLiteral("kl/manifest"));
-    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason.text()));
     QVERIFY(here.received.contains("Authorization: Bearer t0ken-for-here-only\r\n"));
     QVERIFY(elsewhere.received.startsWith("GET /m.json HTTP/1.1\r\n"));
     QVERIFY(
@@ -981,15 +987,16 @@ void TestProbes::packElsewhereGetsNoToken() {
         ProbeEngine engine(c, Secret(QByteArray("t0ken-for-here-only")));
         const auto results = round(engine, QStringLiteral("kl"));
         QCOMPARE(only(results, QStringLiteral("kl/pack")).state, ProbeState::Failed);
-        QVERIFY(
-            only(results, QStringLiteral("kl/pack")).reason.contains(QStringLiteral("probes.pack_hosts")));
+        QVERIFY(only(results, QStringLiteral("kl/pack"))
+                    .reason.text()
+                    .contains(QStringLiteral("probes.pack_hosts")));
         QVERIFY(elsewhere.received.isEmpty());
     }
     c.probes.packHosts << QStringLiteral("127.0.0.1");
     ProbeEngine engine(c, Secret(QByteArray("t0ken-for-here-only")));
     const auto results = round(engine, QStringLiteral("kl"));
     QVERIFY2(only(results, QStringLiteral("kl/manifest")).state == ProbeState::Ok,
-             qPrintable(only(results, QStringLiteral("kl/manifest")).reason));
+             qPrintable(only(results, QStringLiteral("kl/manifest")).reason.text()));
     QVERIFY(!only(results, QStringLiteral("kl/pack")).target.auth);
     QVERIFY(here.received.contains("Authorization: Bearer t0ken-for-here-only\r\n"));
     QVERIFY(elsewhere.received.startsWith("GET /pack.bin HTTP/1.1\r\n"));
@@ -1089,7 +1096,7 @@ void TestProbes::probesGoThroughProxies() {
     ProbeEngine viaProxy(httpsCfg, Secret(QByteArrayLiteral("operator-token-6d1")));
     viaProxy.setProxySettings(ProxySettings::fromEnvironment(proxyEnv({{"HTTPS_PROXY", proxy.url()}})));
     ProbeResult r = only(round(viaProxy), QStringLiteral("kl/manifest"));
-    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason.text()));
     QCOMPARE(proxy.requestLines.size(), 1);
     QCOMPARE(proxy.requestLines.first(),
              "CONNECT 127.0.0.1:" + QByteArray::number(secure.port()) + " HTTP/1.1");
@@ -1098,20 +1105,20 @@ void TestProbes::probesGoThroughProxies() {
     untrusted.setProxySettings(ProxySettings::fromEnvironment(proxyEnv({{"HTTPS_PROXY", proxy.url()}})));
     r = only(round(untrusted), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.startsWith(QStringLiteral("TLS: ")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().startsWith(QStringLiteral("TLS: ")), qPrintable(r.reason.text()));
 
     // http through the proxy in absolute form; NO_PROXY sends it direct.
     ProbeEngine httpViaProxy(configFor(plain.url()), Secret());
     httpViaProxy.setProxySettings(ProxySettings::fromEnvironment(proxyEnv({{"HTTP_PROXY", proxy.url()}})));
     r = only(round(httpViaProxy), QStringLiteral("kl/manifest"));
-    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason.text()));
     QCOMPARE(proxy.requestLines.last(), "GET " + plain.url().toUtf8() + " HTTP/1.1");
     const qsizetype seen = proxy.requestLines.size();
     ProbeEngine bypass(configFor(plain.url()), Secret());
     bypass.setProxySettings(ProxySettings::fromEnvironment(
         proxyEnv({{"HTTP_PROXY", proxy.url()}, {"NO_PROXY", QStringLiteral("localhost,127.0.0.1")}})));
     r = only(round(bypass), QStringLiteral("kl/manifest"));
-    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason.text()));
     QCOMPARE(proxy.requestLines.size(), seen);
 
     // A proxy that wants credentials: refused without, through with them.
@@ -1120,15 +1127,15 @@ void TestProbes::probesGoThroughProxies() {
     noCreds.setProxySettings(ProxySettings::fromEnvironment(proxyEnv({{"HTTPS_PROXY", guarded.url()}})));
     r = only(round(noCreds), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("refused the tunnel")) &&
-                 r.reason.contains(QStringLiteral("407")),
-             qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("refused the tunnel")) &&
+                 r.reason.text().contains(QStringLiteral("407")),
+             qPrintable(r.reason.text()));
     ProbeEngine withCreds(httpsCfg, Secret());
     withCreds.setProxySettings(
         ProxySettings::fromEnvironment(proxyEnv({{"HTTPS_PROXY", guarded.url("ops:pa55")}})));
     r = only(round(withCreds), QStringLiteral("kl/manifest"));
-    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason));
-    QVERIFY(!r.reason.contains(QStringLiteral("pa55")));
+    QVERIFY2(r.state == ProbeState::Ok, qPrintable(r.reason.text()));
+    QVERIFY(!r.reason.text().contains(QStringLiteral("pa55")));
 
     // The operator token goes to the target inside the tunnel, never to the proxy in the clear.
     QVERIFY(!proxy.requestLines.join('\n').contains("operator-token-6d1"));
@@ -1143,7 +1150,8 @@ void TestProbes::probesGoThroughProxies() {
         proxyEnv({{"HTTPS_PROXY", QStringLiteral("http://127.0.0.1:%1").arg(deadPort)}})));
     r = only(round(dead), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
-    QVERIFY2(r.reason.contains(QStringLiteral("connection refused by the proxy")), qPrintable(r.reason));
+    QVERIFY2(r.reason.text().contains(QStringLiteral("connection refused by the proxy")),
+             qPrintable(r.reason.text()));
 }
 
 QTEST_GUILESS_MAIN(TestProbes)

@@ -109,7 +109,7 @@ AlertCellView::AlertCellView(AlertMonitor *monitor, AlertMatrixModel *model, QWi
         if (!rule)
             return;
         const QString scope = m_index.data(AlertMatrixModel::ScopeRole).toString();
-        const QString detail = m_monitor->evaluator()->cell(rule->id, scope).detail;
+        const QString detail = m_monitor->evaluator()->cell(rule->id, scope).detail.translated();
         Q_EMIT openIncidentRequested(rule->incidentClass, scope,
                                      detail.isEmpty() ? tr("alert %1").arg(rule->name)
                                                       : tr("alert %1: %2").arg(rule->name, detail),

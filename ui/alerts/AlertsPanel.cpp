@@ -192,8 +192,8 @@ void AlertsPanel::notify(const QList<AlertTransition> &transitions) {
         }
         const AlertRule *rule = m_monitor->evaluator()->rule(t.alertId);
         Q_EMIT alertFired(tr("%1 %2 firing for %3").arg(t.severity, rule ? rule->name : t.alertId, t.scope),
-                          rule ? tr("First action: %1").arg(rule->firstAction) : t.detail, t.severity,
-                          t.alertId, t.scope);
+                          rule ? tr("First action: %1").arg(rule->firstAction) : t.detail.translated(),
+                          t.severity, t.alertId, t.scope);
     }
     for (auto it = m_heldNotifications.begin(); it != m_heldNotifications.end();) {
         const QStringList parts = it->split(QLatin1Char('|'));
@@ -204,8 +204,8 @@ void AlertsPanel::notify(const QList<AlertTransition> &transitions) {
             const AlertRule *rule = m_monitor->evaluator()->rule(c.alertId);
             Q_EMIT alertFired(tr("%1 %2 firing for %3 (held during a silence)")
                                   .arg(c.severity, rule ? rule->name : c.alertId, c.scope),
-                              rule ? tr("First action: %1").arg(rule->firstAction) : c.detail, c.severity,
-                              c.alertId, c.scope);
+                              rule ? tr("First action: %1").arg(rule->firstAction) : c.detail.translated(),
+                              c.severity, c.alertId, c.scope);
             it = m_heldNotifications.erase(it);
         } else {
             ++it;

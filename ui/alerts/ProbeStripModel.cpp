@@ -118,7 +118,7 @@ QVariant ProbeStripModel::data(const QModelIndex &index, int role) const {
             return tr("expected %1\nactual   %2").arg(t.expectedSha256, r.actualSha256);
         if (t.kind == TargetKind::Pack && !r.actualSha256.isEmpty() && r.reason.isEmpty())
             return tr("sha256 %1… matches the manifest").arg(r.actualSha256.left(16));
-        return r.reason.isEmpty() ? t.url.toString(QUrl::RemoveUserInfo) : r.reason;
+        return r.reason.isEmpty() ? t.url.toString(QUrl::RemoveUserInfo) : r.reason.translated();
     }
     default:
         return {};

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void acknowledge();
     void disabledAlertLeavesTheMatrix();
     void matrixModel();
+    void detailWordsTravelWithTheEnglish();
 };
 
 namespace {
@@ -164,7 +165,7 @@ void TestAlerts::staleFiresAfterFailAfterAndClearsAfterClearAfter() {
     QCOMPARE(c.state, AlertState::Firing);
     QCOMPARE(c.severity, QStringLiteral("SEV-2"));
     QCOMPARE(c.sinceMs, now);
-    QVERIFY(c.detail.contains(QStringLiteral("48.0 h")));
+    QVERIFY(c.detail.text().contains(QStringLiteral("48.0 h")));
     bool fired = false;
     for (const AlertTransition &t : t2)
         fired = fired || (t.alertId == QLatin1String("stale-pack") && t.scope == QLatin1String("kl") &&
@@ -239,7 +240,7 @@ void TestAlerts::resolverHealthFromAnyFailedTarget() {
     const AlertCell &c = e.cell(QStringLiteral("resolver-health"), QStringLiteral("baseline"));
     QCOMPARE(c.state, AlertState::Firing);
     QCOMPARE(c.severity, QStringLiteral("SEV-1")); // baseline is critical
-    QVERIFY(c.detail.contains(QStringLiteral("checksum mismatch")));
+    QVERIFY(c.detail.text().contains(QStringLiteral("checksum mismatch")));
 }
 
 void TestAlerts::signalCountsInWindow() {
@@ -261,7 +262,8 @@ void TestAlerts::signalCountsInWindow() {
     e.evaluate(in);
     QCOMPARE(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("kl")).state, AlertState::Firing);
     QVERIFY(e.cell(QStringLiteral("publish-blocked"), QStringLiteral("kl"))
-                .detail.startsWith(QStringLiteral("publish_blocked: 2 in the last 60 min")));
+                .detail.text()
+                .startsWith(QStringLiteral("publish_blocked: 2 in the last 60 min")));
 }
 
 void TestAlerts::fallbackRateAbovePercent() {
@@ -279,7 +281,8 @@ void TestAlerts::fallbackRateAbovePercent() {
     e.evaluate(in);
     QCOMPARE(e.cell(QStringLiteral("fallback-spike"), QStringLiteral("my")).state, AlertState::Firing);
     QVERIFY(e.cell(QStringLiteral("fallback-spike"), QStringLiteral("my"))
-                .detail.contains(QStringLiteral("22.0 %")));
+                .detail.text()
+                .contains(QStringLiteral("22.0 %")));
     in.signals << SignalSample{QStringLiteral("fallback_rate"), QStringLiteral("my"), now,
                                QStringLiteral("lots")};
     e.evaluate(in);
@@ -368,4 +371,61 @@ void TestAlerts::matrixModel() {
 }
 
 QTEST_GUILESS_MAIN(TestAlerts)
+// A cell's detail is recorded as English text and, beside it, as the words it was made of, so that
+// a console reading the log shows it in its own language. The words never say something else than
+// the English: words that do not read as the English, or that are malformed, are ignored.
+void TestAlerts::detailWordsTravelWithTheEnglish() {
+    AlertEvaluator e(AlertRules::builtin().value(), demo());
+    qint64 now = 1000;
+    AlertInputs in = allOk(now);
+    for (ProbeResult &r : in.probes)
+        if (r.target.scope == QLatin1String("kl") && r.target.kind == TargetKind::Manifest) {
+            r.state = ProbeState::Stale;
+            r.reason = Phrase("ops::ProbeEngine", "manifest is %1 h old, over the %2 h threshold",
+                              {QStringLiteral("48.0"), QStringLiteral("24")});
+        }
+    e.evaluate(in);
+    const Phrase detail = e.cell(QStringLiteral("stale-pack"), QStringLiteral("kl")).detail;
+    const QString english = QStringLiteral("kl/manifest: manifest is 48.0 h old, over the 24 h threshold");
+    QCOMPARE(detail.text(), english);
+    const JsonValue words = detail.toJson();
+    // The reasons joined, each a template ("%1: %2") holding the probe's own template.
+    QVERIFY(words.isObject() && words.find("p") && words.find("p")->toArray().size() == 1);
+    QCOMPARE(words.find("p")->toArray().front().stringAt("s"), QStringLiteral("%1: %2"));
+
+    const Phrase read = Phrase::fromJson(&words, english);
+    QCOMPARE(read.text(), english);
+    QCOMPARE(read.toJson(), words);
+    QCOMPARE(Phrase::fromJson(nullptr, english).toJson(), JsonValue(english)); // an older event
+
+    // Words that say something else than the recorded English: the English is shown.
+    JsonValue forged = words;
+    forged["p"].asArray().front()["a"].asArray().front() = JsonValue("sg/manifest");
+    QCOMPARE(Phrase::fromJson(&forged, english).toJson(), JsonValue(english));
+    // Malformed words: too deep, too many parts, wrong types, unknown keys.
+    JsonValue deep("x");
+    for (int i = 0; i < 10; ++i) {
+        JsonValue o = JsonValue::object();
+        o["c"] = "ops::AlertEvaluator";
+        o["s"] = "%1";
+        o["a"].push(deep);
+        deep = o;
+    }
+    QCOMPARE(Phrase::fromJson(&deep, QStringLiteral("x")).toJson(), JsonValue("x"));
+    JsonValue many = JsonValue::object();
+    many["j"] = "";
+    for (int i = 0; i < 100; ++i)
+        many["p"].push(JsonValue("y"));
+    QCOMPARE(Phrase::fromJson(&many, QString(100, QLatin1Char('y'))).toJson(),
+             JsonValue(QString(100, QLatin1Char('y'))));
+    JsonValue badSource = words;
+    badSource["p"].asArray().front()["s"] = 7;
+    QCOMPARE(Phrase::fromJson(&badSource, english).toJson(), JsonValue(english));
+    JsonValue extraKey = words;
+    extraKey["p"].asArray().front()["x"] = "1";
+    QCOMPARE(Phrase::fromJson(&extraKey, english).toJson(), JsonValue(english));
+    const JsonValue number(42);
+    QCOMPARE(Phrase::fromJson(&number, english).toJson(), JsonValue(english));
+}
+
 #include "tst_alerts.moc"

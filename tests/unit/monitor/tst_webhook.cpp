@@ -218,7 +218,8 @@ void TestWebhook::foldRecordsOnlyChanges() {
     QCOMPARE(fold.cells().value(QStringLiteral("resolver-health|kl")).firing, 1);
     QVERIFY(fold.cells()
                 .value(QStringLiteral("resolver-health|kl"))
-                .detail.contains(QStringLiteral("ResolverDown")));
+                .detail.text()
+                .contains(QStringLiteral("ResolverDown")));
     QCOMPARE(fold.signals().size(), 1);
     QCOMPARE(fold.signals().first().kind, QStringLiteral("publish_blocked"));
     QCOMPARE(fold.signals().first().scope, QStringLiteral("pg"));
@@ -236,8 +237,10 @@ void TestWebhook::foldRecordsOnlyChanges() {
     fold.apply(stored(12, Alertmanager::event(resolved, p->receiver), 3000));
     QVERIFY(!fold.isNew(resolved));
     QCOMPARE(fold.cells().value(QStringLiteral("resolver-health|kl")).firing, 0);
-    QVERIFY(
-        fold.cells().value(QStringLiteral("resolver-health|kl")).detail.contains(QStringLiteral("resolved")));
+    QVERIFY(fold.cells()
+                .value(QStringLiteral("resolver-health|kl"))
+                .detail.text()
+                .contains(QStringLiteral("resolved")));
     QCOMPARE(fold.lastSeq(), quint64(12));
 }
 
@@ -316,7 +319,7 @@ void TestWebhook::evaluatorFiresAndClearsThroughDamping() {
     evaluator.evaluate(in);
     const AlertCell &c = evaluator.cell(QStringLiteral("resolver-health"), QStringLiteral("kl"));
     QCOMPARE(c.state, AlertState::Firing);
-    QVERIFY(c.detail.startsWith(QStringLiteral("Alertmanager:")));
+    QVERIFY(c.detail.text().startsWith(QStringLiteral("Alertmanager:")));
     // Other cells are untouched by it: without data they stay unknown, never ok.
     QCOMPARE(evaluator.cell(QStringLiteral("resolver-health"), QStringLiteral("pg")).state,
              AlertState::Unknown);
