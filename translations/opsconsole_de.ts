@@ -878,6 +878,21 @@ Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ops::AlertRule</name>
+    <message>
+        <source>%1 for every scope (alert matrix)</source>
+        <translation>%1 für jeden Bereich (Warnmatrix)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a critical scope</source>
+        <translation>%1: %2 ist ein kritischer Bereich</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a critical scope</source>
+        <translation>%1: %2 ist kein kritischer Bereich</translation>
+    </message>
+</context>
+<context>
     <name>ops::Alertmanager</name>
     <message>
         <source>Alertmanager: %1 firing since %2</source>

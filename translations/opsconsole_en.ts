@@ -876,6 +876,21 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
+    <name>ops::AlertRule</name>
+    <message>
+        <source>%1 for every scope (alert matrix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is a critical scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a critical scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::Alertmanager</name>
     <message>
         <source>Alertmanager: %1 firing since %2</source>

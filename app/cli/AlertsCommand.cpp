@@ -134,7 +134,7 @@ int AlertsCommand::list(const StartupContext &ctx, CliIo &io, bool json) {
             o["scope"] = s->id;
             o["state"] = c.displayState();
             o["severity"] = c.severity;
-            o["severity_reason"] = c.severityReason;
+            o["severity_reason"] = c.severityReason.text();
             o["since"] = c.sinceMs > 0 ? JsonValue(Time::toIso(c.sinceMs)) : JsonValue(nullptr);
             o["first_action"] = r.firstAction;
             o["detail"] = detail;

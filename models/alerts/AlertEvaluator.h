@@ -45,7 +45,7 @@ struct AlertCell {
     QString scope;
     AlertState state = AlertState::Unknown;
     QString severity;
-    QString severityReason;
+    Phrase severityReason;
     qint64 sinceMs = 0; // when the current state began
     Phrase detail;      // what the latest observation saw (the log keeps the English text)
     int consecutiveBad = 0;

@@ -75,7 +75,7 @@ QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const {
     case SeverityRole:
         return c.severity;
     case SeverityReasonRole:
-        return c.severityReason;
+        return c.severityReason.translated();
     case DetailRole:
         return c.detail.translated();
     case FirstActionRole:

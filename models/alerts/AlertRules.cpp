@@ -11,11 +11,17 @@ QString AlertRule::severityFor(const ScopeConfig &scope) const {
     return scope.critical && !severityCritical.isEmpty() ? severityCritical : severityDefault;
 }
 
-QString AlertRule::severityReason(const ScopeConfig &scope) const {
+Phrase AlertRule::severityReason(const ScopeConfig &scope) const {
     if (severityCritical.isEmpty())
-        return QStringLiteral("%1 for every scope (alert matrix)").arg(severityDefault);
-    return scope.critical ? QStringLiteral("%1: %2 is a critical scope").arg(severityCritical, scope.id)
-                          : QStringLiteral("%1: %2 is not a critical scope").arg(severityDefault, scope.id);
+        return Phrase("ops::AlertRule",
+                      QT_TRANSLATE_NOOP("ops::AlertRule", "%1 for every scope (alert matrix)"),
+                      {severityDefault});
+    return scope.critical
+               ? Phrase("ops::AlertRule", QT_TRANSLATE_NOOP("ops::AlertRule", "%1: %2 is a critical scope"),
+                        {severityCritical, scope.id})
+               : Phrase("ops::AlertRule",
+                        QT_TRANSLATE_NOOP("ops::AlertRule", "%1: %2 is not a critical scope"),
+                        {severityDefault, scope.id});
 }
 
 namespace AlertRules {

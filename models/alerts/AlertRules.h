@@ -30,7 +30,7 @@ struct AlertRule {
 
     // The severity model: e.g. resolver health is SEV-1 for a critical scope, SEV-2 otherwise.
     QString severityFor(const ScopeConfig &scope) const;
-    QString severityReason(const ScopeConfig &scope) const;
+    Phrase severityReason(const ScopeConfig &scope) const; // why this severity, in words to translate
 };
 
 namespace AlertRules {

@@ -17,7 +17,7 @@ JsonValue cellJson(const AlertCell &c) {
     o["scope"] = c.scope;
     o["state"] = alertStateName(c.state);
     o["severity"] = c.severity;
-    o["severity_reason"] = c.severityReason;
+    o["severity_reason"] = c.severityReason.text();
     o["since_ms"] = c.sinceMs;
     o["detail"] = c.detail.text();
     o["detail_words"] = c.detail.toJson();
@@ -186,7 +186,7 @@ QList<NewEvent> transitionEvents(const AlertEvaluator &evaluator, const QList<Al
         p["alert"] = t.alertId;
         p["name"] = rule ? rule->name : t.alertId;
         p["severity"] = t.severity;
-        p["severity_reason"] = c.severityReason;
+        p["severity_reason"] = c.severityReason.text();
         p["from"] = alertStateName(t.from);
         p["detail"] = t.detail.text();
         p["detail_words"] = t.detail.toJson();

@@ -44,46 +44,6 @@ namespace merkle = crypto::merkle;
 
 using namespace sqlitestore;
 
-namespace sqlitestore {
-
-QByteArray checkpointDocument(const Checkpoint &cp, const QString &extraKey, const QString &extraValue) {
-    JsonValue doc = JsonValue::object();
-    if (cp.isNote()) {
-        if (extraKey.isEmpty())
-            return QByteArray::fromStdString(cp.noteText());
-        doc["note"] = cp.noteText();
-    } else {
-        auto parsed = CanonicalJson::parse(cp.canonical);
-        doc["checkpoint"] = parsed.ok() ? parsed.value() : JsonValue();
-        doc["signature"] = cp.signature.toBase64().toStdString();
-    }
-    if (!extraKey.isEmpty())
-        doc[extraKey.toStdString()] = extraValue;
-    return QByteArray::fromStdString(CanonicalJson::serialize(doc) + "\n");
-}
-
-std::optional<Checkpoint> readCheckpointDocument(const QString &path, QString *extra, const char *extraKey) {
-    auto raw = FileUtil::readAll(path, 1 << 20);
-    if (!raw.ok())
-        return std::nullopt;
-    if (!raw->startsWith('{'))
-        return Checkpoint::fromNote(raw->toStdString());
-    auto parsed = CanonicalJson::parse(raw->trimmed().toStdString());
-    if (!parsed.ok())
-        return std::nullopt;
-    if (extra && extraKey)
-        *extra = parsed->stringAt(extraKey);
-    if (const JsonValue *note = parsed->find("note"); note && note->isString())
-        return Checkpoint::fromNote(note->toStdString());
-    const JsonValue *cpObj = parsed->find("checkpoint");
-    if (!cpObj)
-        return std::nullopt;
-    return Checkpoint::fromCanonical(CanonicalJson::serialize(*cpObj),
-                                     QByteArray::fromBase64(parsed->stringAt("signature").toLatin1()));
-}
-
-} // namespace sqlitestore
-
 Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer,
                                                         const merkle::TreeBuilder &tree) {
     // The seal's time: the writer's clock, never before the latest time it seals (events carry the
@@ -122,7 +82,8 @@ Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Si
     SidecarLock lock(sidecarPath());
     if (auto r = tx.commit(); !r.ok())
         return r;
-    writeSidecar(cp.value()); // after the commit: a crash in between leaves it behind, never ahead
+    m_files.moveSidecarForward(
+        cp.value());          // after the commit: a crash in between leaves it behind, never ahead
     verifiedUpTo(cp.value()); // written over a log checked up to its head (checkHead)
     writeAnchors(cp.value());
     if (m_afterCommit)
@@ -130,61 +91,9 @@ Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Si
     return {};
 }
 
-void SqliteEvidenceStore::writeSidecar(const Checkpoint &cp) const {
-    // Callers hold the SidecarLock, so the sidecar only ever moves forward.
-    bool newer = true;
-    if (auto existing = readCheckpointDocument(sidecarPath()))
-        newer = existing->size < cp.size;
-    if (newer)
-        // A fixed temporary name under the lock: a crash mid-write leaves at most this one behind.
-        // The commit stands; a sidecar left behind is found (and named) at the next open.
-        if (auto r = FileUtil::writePrivateAtomic(sidecarPath(), checkpointDocument(cp),
-                                                  sidecarPath() + QStringLiteral(".tmp"));
-            !r.ok())
-            qWarning("opsconsole: the checkpoint sidecar could not be moved forward: %s",
-                     qPrintable(r.error().toString()));
-}
-
-Result<Checkpoint> SqliteEvidenceStore::readCheckpointFile(const QString &path) {
-    if (!QFileInfo(path).isFile())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("no such checkpoint file"), path);
-    auto cp = readCheckpointDocument(path);
-    if (!cp)
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("not a checkpoint: a signed note of an opsconsole log (or an older "
-                                        "{\"checkpoint\": {…}, \"signature\": …} document)"),
-                         path);
-    return *cp;
-}
-
-QStringList SqliteEvidenceStore::anchorPaths() const {
-    if (m_options.anchorDirectory.isEmpty())
-        return {};
-    const QString dir = m_options.anchorDirectory + QStringLiteral("/anchors/");
-    const QString abs = QFileInfo(m_path).absoluteFilePath();
-    return {dir + QStringLiteral("path-") + crypto::sha256Hex(abs.toUtf8()).left(32) +
-                QStringLiteral(".json"),
-            dir + QStringLiteral("log-") + crypto::sha256Hex(m_storeId.toUtf8()).left(32) +
-                QStringLiteral(".json")};
-}
-
 void SqliteEvidenceStore::writeAnchors(const Checkpoint &cp) const {
-    const QStringList paths = anchorPaths();
-    if (paths.isEmpty() || !m_integrityProblem.isEmpty())
-        return;
-    QDir().mkpath(m_options.anchorDirectory + QStringLiteral("/anchors"));
-    QFile::setPermissions(m_options.anchorDirectory + QStringLiteral("/anchors"),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    for (const QString &path : paths) {
-        auto existing = readCheckpointDocument(path);
-        if (existing && existing->storeId == cp.storeId && existing->size >= cp.size)
-            continue;
-        if (auto r = FileUtil::writePrivateAtomic(
-                path, checkpointDocument(cp, QStringLiteral("store"), QFileInfo(m_path).absoluteFilePath()));
-            !r.ok())
-            qWarning("opsconsole: this user's anchor of the store could not be written: %s",
-                     qPrintable(r.error().toString()));
-    }
+    if (m_integrityProblem.isEmpty())
+        m_files.moveAnchorsForward(cp, m_storeId);
 }
 
 Result<void> SqliteEvidenceStore::checkAnchors() {
@@ -200,7 +109,7 @@ Result<void> SqliteEvidenceStore::checkAnchors() {
         if (!QFileInfo::exists(paths.at(i)))
             continue;
         QString where;
-        auto anchor = readCheckpointDocument(paths.at(i), &where, "store");
+        auto anchor = CheckpointFiles::readAnchor(paths.at(i), &where);
         if (!anchor) {
             m_integrityProblem =
                 QStringLiteral("your anchor for this store (%1) is unreadable").arg(paths.at(i));
@@ -251,9 +160,8 @@ Result<void> SqliteEvidenceStore::checkSidecar() {
         if (attempt == 1)
             lock.emplace(sidecarPath());
         m_integrityProblem.clear();
-        const bool sidecarExists = QFileInfo::exists(sidecarPath());
-        const std::optional<Checkpoint> side =
-            sidecarExists ? readCheckpointDocument(sidecarPath()) : std::nullopt;
+        const bool sidecarExists = m_files.sidecarExists();
+        const std::optional<Checkpoint> side = sidecarExists ? m_files.readSidecar() : std::nullopt;
         auto n = maxSeq(m_db);
         if (!n.ok())
             return n.error();
@@ -308,7 +216,7 @@ Result<void> SqliteEvidenceStore::checkSidecar() {
             if (repair && !m_options.readOnly) {
                 if (!lock)
                     lock.emplace(sidecarPath());
-                writeSidecar(latest.value());
+                m_files.moveSidecarForward(latest.value());
             }
             break;
         }

@@ -92,6 +92,7 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
             pg::redactedUrl(path));
     std::unique_ptr<SqliteEvidenceStore> s(new SqliteEvidenceStore);
     s->m_path = path;
+    s->m_files = CheckpointFiles(path, options.anchorDirectory);
     s->m_options = options;
     const bool exists = QFileInfo::exists(path);
     s->m_createdNow = !exists;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CheckpointFiles.h"
 #include "EventSearch.h"
 #include "EvidenceStore.h"
 #include "IdentityRegistry.h"
@@ -102,11 +103,11 @@ public:
     // Called on the writing thread after each commit of this connection (its owner's change signal).
     void setAfterCommit(std::function<void()> hook) { m_afterCommit = std::move(hook); }
 
-    QString sidecarPath() const { return m_path + QStringLiteral(".checkpoint"); }
-    // Reads a checkpoint document: {"checkpoint": {…}, "signature": base64} (the sidecar, a backup's).
-    static Result<Checkpoint> readCheckpointFile(const QString &path);
+    QString sidecarPath() const { return m_files.sidecarPath(); }
+    // Reads a checkpoint file (the sidecar, an anchor, a backup's).
+    static Result<Checkpoint> readCheckpointFile(const QString &path) { return CheckpointFiles::read(path); }
     // The per-user anchors of this store (path-keyed and id-keyed), empty without an anchor directory.
-    QStringList anchorPaths() const;
+    QStringList anchorPaths() const { return m_files.anchorPaths(m_storeId); }
     // The full PRAGMA quick_check started at open (off the caller's path); waits for it.
     Result<void> awaitIntegrity();
     // Why this store may not be trusted as it stands (rolled back, rewritten, a forged or unsigned
@@ -138,7 +139,6 @@ private:
     Result<void> indexSearchRange(quint64 after, quint64 upto);
     Result<void> commitWithCheckpoint(store::Transaction &tx, const Signer &signer,
                                       const crypto::merkle::TreeBuilder &tree);
-    void writeSidecar(const Checkpoint &cp) const;
     Result<void> checkSidecar();
     // Verifies, signatures included, the events after the last checkpoint this user verified (or
     // wrote on a verified log) and moves that mark forward; the first that fails is remembered
@@ -147,6 +147,7 @@ private:
     // After a commit of this connection over a verified log: its own checkpoint is verified.
     void verifiedUpTo(const Checkpoint &cp) const;
     Result<void> checkAnchors();
+    // Moves this user's anchors to cp, unless something is known against the store.
     void writeAnchors(const Checkpoint &cp) const;
     // Refuses a signer that may not act at position nextSeq (not approved, revoked, wrong key).
     Result<void> checkSigner(const IdentityRegistry &reg, const Signer &signer, quint64 nextSeq,
@@ -170,6 +171,7 @@ private:
     friend class JsonlImporter;
     mutable store::Database m_db;
     QString m_path;
+    CheckpointFiles m_files; // the sidecar and this user's anchors
     QString m_storeId;
     QString m_integrityProblem;
     mutable std::optional<VerifyOptions::Base> m_verified; // the last checkpoint verified

@@ -271,7 +271,7 @@ Result<void> SqliteEvidenceStore::backup(const QString &outPath, const Progress 
         return dest->lastError(QStringLiteral("backup failed"));
     if (auto cp = latestCheckpoint(); cp.ok())
         if (auto r = FileUtil::writePrivateAtomic(outPath + QStringLiteral(".checkpoint"),
-                                                  checkpointDocument(cp.value()));
+                                                  CheckpointFiles::document(cp.value()));
             !r.ok())
             return r;
     return {};

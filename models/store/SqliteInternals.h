@@ -1,7 +1,7 @@
 #pragma once
 
 // What the local store's source files share (not an interface of its own): reading its Merkle
-// tree, its size, the lock that serialises sidecar writers, and checkpoints as files.
+// tree and its size.
 
 #include "EvidenceTypes.h"
 #include "Schema.h"
@@ -75,41 +75,5 @@ inline Result<quint64> maxSeq(Database &db) {
         return row.error();
     return static_cast<quint64>(st->int64(0));
 }
-
-// Serialises sidecar writers between processes: held from before a commit until its sidecar is
-// written, so a reader that takes it sees the sidecar and the store agree (or a writer died).
-class SidecarLock {
-public:
-    explicit SidecarLock(const QString &sidecar) {
-        const QByteArray name = QFile::encodeName(sidecar + QStringLiteral(".lock"));
-        m_fd = ::open(name.constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-        // Only a regular file of this user (never a link: not followed) is locked.
-        struct stat st {};
-        if (m_fd >= 0 && (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid())) {
-            ::close(m_fd);
-            m_fd = -1;
-        }
-        if (m_fd >= 0)
-            ::flock(m_fd, LOCK_EX);
-    }
-    ~SidecarLock() {
-        if (m_fd >= 0) {
-            ::flock(m_fd, LOCK_UN);
-            ::close(m_fd);
-        }
-    }
-    SidecarLock(const SidecarLock &) = delete;
-    SidecarLock &operator=(const SidecarLock &) = delete;
-
-private:
-    int m_fd = -1;
-};
-
-// A checkpoint as a file: a note is written as the signed note itself (or, with an extra member,
-// as {"note": …, <extra>: …}); a legacy JSON checkpoint as {"checkpoint": {…}, "signature": …}.
-QByteArray checkpointDocument(const Checkpoint &cp, const QString &extraKey = {},
-                              const QString &extraValue = {});
-std::optional<Checkpoint> readCheckpointDocument(const QString &path, QString *extra = nullptr,
-                                                 const char *extraKey = nullptr);
 
 } // namespace ops::sqlitestore

@@ -308,7 +308,7 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         recordFailure(report, std::nullopt, r.error().message);
     if (!m_integrityProblem.isEmpty())
         recordFailure(report, n + 1, m_integrityProblem);
-    else if (!QFileInfo::exists(sidecarPath()) && n > 0)
+    else if (!m_files.sidecarExists() && n > 0)
         report.notes << QStringLiteral(
             "no checkpoint sidecar beside the store; rollback to an older copy cannot be detected");
 

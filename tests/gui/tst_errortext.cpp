@@ -184,6 +184,8 @@ void TestErrorText::alertDetailsInTheReadersLanguage() {
     QCOMPARE(resolver.translated(), QStringLiteral("kl/manifest: Verbindung von 127.0.0.1:9 abgelehnt"));
     QCOMPARE(stale.translated(), QStringLiteral("nicht entscheidbar: kl/manifest: fehlgeschlagen"));
     QCOMPARE(model.index(row, column).data(AlertMatrixModel::DetailRole).toString(), resolver.translated());
+    QCOMPARE(model.index(row, column).data(AlertMatrixModel::SeverityReasonRole).toString(),
+             QStringLiteral("SEV-2: kl ist kein kritischer Bereich"));
     // As another console reads it from the log: the same words.
     const JsonValue words = resolver.toJson();
     QCOMPARE(Phrase::fromJson(&words, resolver.text()).translated(), resolver.translated());

@@ -96,6 +96,7 @@ void TestAlerts::severityModel() {
              QStringLiteral("SEV-1")); // critical
     QCOMPARE(resolver.severityFor(*cfg.scope(QStringLiteral("kl"))), QStringLiteral("SEV-2"));
     QVERIFY(resolver.severityReason(*cfg.scope(QStringLiteral("baseline")))
+                .text()
                 .contains(QStringLiteral("critical scope")));
     QCOMPARE(rules.at(1).severityFor(*cfg.scope(QStringLiteral("baseline"))),
              QStringLiteral("SEV-2")); // stale pack
