@@ -6,6 +6,8 @@
 #include "crypto/Sha256.h"
 #include "crypto/SignedNote.h"
 
+#include <charconv>
+
 namespace ops {
 
 JsonValue StoredEvent::payload() const {
@@ -268,17 +270,24 @@ bool validKind(std::string_view kind) {
 QString checkEnvelope(std::string_view bytes, quint64 seq, std::string_view uuid, qint64 tsMs,
                       std::string_view actor, std::string_view kind, std::string_view scope,
                       bool signedByActor, Envelope &out) {
-    std::string prefix = "{\"actor\":";
+    // The expected pieces, built in buffers this thread keeps (verify checks every event).
+    thread_local std::string prefix, middle, tail;
+    prefix.assign("{\"actor\":");
     CanonicalJson::appendString(actor, prefix);
     prefix += ",\"id\":";
     CanonicalJson::appendString(uuid, prefix);
     prefix += ",\"kind\":";
     CanonicalJson::appendString(kind, prefix);
     prefix += ",\"payload\":";
-    std::string middle = ",\"scope\":";
+    middle.assign(",\"scope\":");
     CanonicalJson::appendString(scope, middle);
-    middle += ",\"seq\":" + std::to_string(seq);
-    const std::string tail = ",\"ts\":\"" + Time::toIsoStd(tsMs) + "\"}";
+    middle += ",\"seq\":";
+    char digits[24];
+    const char *end = std::to_chars(digits, digits + sizeof digits, seq).ptr; // 24 hold any 64-bit one
+    middle.append(digits, static_cast<std::size_t>(end - digits));
+    tail.assign(",\"ts\":\"");
+    tail += Time::toIsoStd(tsMs);
+    tail += "\"}";
     constexpr std::size_t kSigLen = 88; // base64 of 64 bytes
     const std::string sigOpen = ",\"signature\":";
     const std::size_t sigLen = sigOpen.size() + (signedByActor ? kSigLen + 2 : 4);

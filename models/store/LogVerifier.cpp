@@ -14,7 +14,10 @@
 #include <QHash>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace ops {
@@ -28,6 +31,43 @@ struct Verdict {
     VerifyReport &report;
     void fail(std::optional<quint64> seq, const QString &reason) { recordFailure(report, seq, reason); }
 };
+
+// What the checks ask of an event's kind, worked out once per distinct kind (a log holds few; a
+// log with more than kMaxKept distinct ones is still checked, each of the rest worked out again).
+struct KindFacts {
+    QString name;
+    bool valid = false;      // a dotted lower-case name (codec::validKind)
+    bool act = false;        // a person's act (isActKind)
+    bool monitorMay = false; // a monitor may record it (Roles::monitorMayRecord)
+};
+
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// Text columns seen again and again (kinds, actors), decoded once each.
+template<typename Facts> class SeenOnce {
+public:
+    template<typename Make> const Facts &get(std::string_view key, Make make) {
+        if (auto it = m_kept.find(key); it != m_kept.end())
+            return it->second;
+        if (m_kept.size() >= kMaxKept) {
+            m_spare = make(key);
+            return m_spare;
+        }
+        return m_kept.emplace(std::string(key), make(key)).first->second;
+    }
+
+private:
+    static constexpr std::size_t kMaxKept = 4096;
+    std::unordered_map<std::string, Facts, ViewHash, std::equal_to<>> m_kept;
+    Facts m_spare;
+};
+
+QString utf8(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 } // namespace
 
@@ -120,17 +160,18 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
     // fresh and makes every honest writer look as if it went backwards.
     const qint64 nowMs = options.nowMs;
     std::optional<std::pair<quint64, QString>> aheadSeq; // the first time ahead, and its reason
-    auto checkTime = [&](quint64 seq, qint64 ts, const QString &what) {
+    // `what` names the event or checkpoint, made only when it is named in a failure.
+    auto checkTime = [&](quint64 seq, qint64 ts, const auto &what) {
         if (!reg.trustEra())
             return;
         if (nowMs > 0 && ts > nowMs + Time::kClockSkewToleranceMs) {
-            const QString reason = QStringLiteral("%1: %2").arg(what, timeAheadOfClock(ts, nowMs));
+            const QString reason = QStringLiteral("%1: %2").arg(what(), timeAheadOfClock(ts, nowMs));
             verdict.fail(seq, reason);
             if (!aheadSeq)
                 aheadSeq = std::pair{seq, reason};
         }
         if (ts < latestTs - Time::kClockSkewToleranceMs)
-            verdict.fail(seq, QStringLiteral("%1: %2").arg(what, timeWentBackwards(ts, latestTs)));
+            verdict.fail(seq, QStringLiteral("%1: %2").arg(what(), timeWentBackwards(ts, latestTs)));
         latestTs = qMax(latestTs, ts);
     };
     const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
@@ -196,15 +237,17 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
                              .arg(parsed->signer));
             return;
         }
-        checkTime(firstCovered, parsed->tsMs, QStringLiteral("checkpoint at size %1").arg(cp.size));
+        checkTime(firstCovered, parsed->tsMs,
+                  [&cp] { return QStringLiteral("checkpoint at size %1").arg(cp.size); });
         ++report.checkpoints;
     };
 
     // The role an act needs, as of its position (from the era of trust roots on; earlier stores
     // verify under the rules they were written with). Only runbook steps need their payload.
-    auto actRoleProblem = [&](const QString &kindName, const QString &actorName,
+    auto actRoleProblem = [&](const KindFacts &facts, const QString &actorName,
                               std::string_view payloadBytes) -> QString {
-        if (!reg.trustEra() || !isActKind(kindName))
+        const QString &kindName = facts.name;
+        if (!reg.trustEra() || !facts.act)
             return {};
         JsonValue payload = JsonValue::object();
         if (kindName.startsWith(QLatin1String("runbook."))) {
@@ -220,6 +263,17 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
     // Every event's id, 128 bits of it, with its position: an id may occur once (a signature does
     // not cover its event's position, so a replayed event would otherwise verify where it lands).
     std::vector<std::tuple<quint64, quint64, quint64>> ids;
+    ids.reserve(static_cast<std::size_t>(std::min<quint64>(total.value(), quint64(1) << 24)));
+    SeenOnce<KindFacts> kinds;
+    SeenOnce<QString> actors;
+    const auto kindFacts = [](std::string_view k) {
+        KindFacts f;
+        f.name = utf8(k);
+        f.valid = codec::validKind(k);
+        f.act = isActKind(f.name);
+        f.monitorMay = Roles::monitorMayRecord(f.name);
+        return f;
+    };
     OfflineActCheck offline(
         reg, keyCache, storeIdBytes,
         [&verdict](quint64 seq, const QString &reason) { verdict.fail(seq, reason); },
@@ -305,9 +359,10 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
             }
             verdict.fail(seq, QStringLiteral("event %1: %2").arg(seq).arg(detail));
         } else {
-            const QString actorName = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
-            const QString kindName = QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size()));
-            if (!codec::validKind(kind)) {
+            const QString &actorName = actors.get(actor, utf8);
+            const KindFacts &facts = kinds.get(kind, kindFacts);
+            const QString &kindName = facts.name;
+            if (!facts.valid) {
                 // Every write refuses such a kind; one in the log was put there around the writer
                 // ("Incident.closed" escapes the rules of incident.closed and every fold).
                 verdict.fail(seq, QStringLiteral("event %1: '%2' is not a valid kind (a dotted lower-case "
@@ -337,7 +392,7 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
             } else {
                 // Every act is signed by its actor, who may act at this position (approved, not
                 // revoked); imported signals are covered by the importer's batch checkpoint.
-                if (!signedByActor && isActKind(kindName))
+                if (!signedByActor && facts.act)
                     verdict.fail(seq,
                                  QStringLiteral("event %1: an unsigned %2 \"by %3\": a person's act must be "
                                                 "signed by its actor")
@@ -345,13 +400,11 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
                                      .arg(kindName, actorName));
                 else if (const QString why = reg.refusalAt(actorName, {}, seq); !why.isEmpty())
                     verdict.fail(seq, QStringLiteral("event %1 (%2): %3").arg(seq).arg(kindName, why));
-                else if (!Roles::monitorMayRecord(kindName) &&
-                         reg.activeRoles(actorName).contains(QStringLiteral("monitor")))
+                else if (!facts.monitorMay && reg.activeRoles(actorName).contains(QStringLiteral("monitor")))
                     verdict.fail(seq, QStringLiteral("event %1: '%2' is a monitor and cannot record %3")
                                           .arg(seq)
                                           .arg(actorName, kindName));
-                else if (const QString role = actRoleProblem(kindName, actorName, env.payload);
-                         !role.isEmpty())
+                else if (const QString role = actRoleProblem(facts, actorName, env.payload); !role.isEmpty())
                     verdict.fail(seq, QStringLiteral("event %1 by '%2': %3").arg(seq).arg(actorName, role));
                 else if (options.signatures && signedByActor) {
                     const crypto::PublicKey &key = keyCache.key(reg.keyAt(actorName, seq));
@@ -370,7 +423,7 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
             }
         }
         if (!signedByActor) {
-            const QString importer = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
+            const QString &importer = actors.get(actor, utf8);
             if (!reg.trustEra()) {
                 ++legacyUnsigned;
             } else {
@@ -391,7 +444,7 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
         } else if (kind == "evidence.imported") {
             auto p = CanonicalJson::parse(env.payload);
             const QByteArray digest = batchFirst ? batchLeaves.finish().toHex() : QByteArray();
-            const QString importer = QString::fromUtf8(actor.data(), static_cast<qsizetype>(actor.size()));
+            const QString &importer = actors.get(actor, utf8);
             if (!batchFirst || !p.ok() || p->find("first_seq") == nullptr || p->find("last_seq") == nullptr ||
                 static_cast<quint64>(p->find("first_seq")->toInt()) != *batchFirst ||
                 static_cast<quint64>(p->find("last_seq")->toInt()) != seq - 1 ||
@@ -409,7 +462,7 @@ Result<VerifyReport> verifyLog(LogSource &source, const QString &storeId, const 
             batchLeaves.finish();
             batchFirst.reset();
         }
-        checkTime(seq, tsMs, QStringLiteral("event %1").arg(seq));
+        checkTime(seq, tsMs, [seq] { return QStringLiteral("event %1").arg(seq); });
         if (kind == "evidence.attached") {
             auto p = CanonicalJson::parse(env.payload);
             attached.emplace_back(seq, p.ok() ? p->stringAt("sha256") : QString());

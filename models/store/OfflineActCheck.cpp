@@ -5,6 +5,8 @@
 
 #include <QtEndian>
 
+#include <array>
+
 namespace ops::store {
 
 const crypto::PublicKey &KeyCache::key(const QByteArray &pem) {
@@ -17,22 +19,39 @@ const crypto::PublicKey &KeyCache::key(const QByteArray &pem) {
     return *cached;
 }
 
+namespace {
+
+// A character's value as a lower-case hex digit; kDash for '-', kNotHex for anything else.
+constexpr signed char kDash = -2, kNotHex = -1;
+constexpr std::array<signed char, 256> kHexDigit = [] {
+    std::array<signed char, 256> t{};
+    t.fill(kNotHex);
+    for (int c = '0'; c <= '9'; ++c)
+        t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c)
+        t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+    t[static_cast<std::size_t>('-')] = kDash;
+    return t;
+}();
+
+} // namespace
+
 std::pair<quint64, quint64> eventIdKey(std::string_view uuid) {
-    quint64 hi = 0, lo = 0;
+    quint64 half[2] = {0, 0};
     int nibbles = 0;
     for (char c : uuid) {
-        const int v = c >= '0' && c <= '9'   ? c - '0'
-                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                             : (c == '-' ? -2 : -1);
-        if (v == -2)
+        const signed char v = kHexDigit[static_cast<unsigned char>(c)];
+        if (v == kDash)
             continue;
-        if (v < 0 || nibbles == 32) {
+        if (v == kNotHex || nibbles == 32) {
             nibbles = -1;
             break;
         }
-        (nibbles < 16 ? hi : lo) = ((nibbles < 16 ? hi : lo) << 4) | static_cast<quint64>(v);
+        quint64 &h = half[nibbles >> 4];
+        h = (h << 4) | static_cast<quint64>(v);
         ++nibbles;
     }
+    quint64 hi = half[0], lo = half[1];
     if (nibbles != 32) { // not in the form this program writes: 128 bits of its hash
         const QByteArray h = crypto::sha256(QByteArrayView(uuid.data(), static_cast<qsizetype>(uuid.size())));
         hi = qFromBigEndian<quint64>(h.constData());

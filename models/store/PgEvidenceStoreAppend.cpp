@@ -386,7 +386,14 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     const quint64 verifiedBefore = m_verified ? m_verified->size : 0;
     auto tx = pg::Transaction::pipelined(m_conn);
     pg::Pipeline pre;
-    pre.add("BEGIN").add(pg::kLockHeadSql).add(kAppendStateSql).add(kFrontierSql);
+    // Under the head's lock every read goes by an index: on a log that grew faster than the server
+    // gathered statistics (a fresh team log, a migration) the planner read every event and
+    // checkpoint for the tail, once an act, while the other consoles waited.
+    pre.add("BEGIN")
+        .add("SET LOCAL enable_seqscan = off")
+        .add(pg::kLockHeadSql)
+        .add(kAppendStateSql)
+        .add(kFrontierSql);
     if (prefetchTail)
         pre.add(kTailEventsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)))
             .add(kTailCheckpointsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)));
@@ -394,8 +401,8 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     auto read = m_conn.run(pre, presign);
     if (!read.ok())
         return read.error();
-    const pg::Rows &head = read.value()[1];
-    const pg::Rows &state = read.value()[2];
+    const pg::Rows &head = read.value()[2];
+    const pg::Rows &state = read.value()[3];
     if (head.count() != 1)
         return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"), m_conn.label());
     // The positions after n are this act's, and nobody else's, until it commits or rolls back.
@@ -416,7 +423,7 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         tailVerifiedHere = true;
         bool checked = false;
         if (prefetchTail && m_verified && m_verified->size == verifiedBefore) {
-            auto r = checkTailFromRows(n, read.value()[4], read.value()[5]);
+            auto r = checkTailFromRows(n, read.value()[5], read.value()[6]);
             if (!r.ok())
                 return r.error();
             checked = r.value();
@@ -430,7 +437,7 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     auto loaded = registryFor(registryKey(state.i64(0, 1), state.i64(0, 2)));
     if (!loaded.ok())
         return loaded.error();
-    auto tree = frontierFrom(n, read.value()[3]);
+    auto tree = frontierFrom(n, read.value()[4]);
     if (!tree.ok())
         return tree.error();
     AppendBasis basis{n,
@@ -470,7 +477,7 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     tx.committed();
     // The leaves after the last kept boundary, as read with the frontier (level -1, by position).
     QMap<qint64, QByteArray> leavesRead;
-    const pg::Rows &frontierRows = read.value()[3];
+    const pg::Rows &frontierRows = read.value()[4];
     for (int r = 0; r < frontierRows.count(); ++r)
         if (frontierRows.i64(r, 0) == -1)
             leavesRead.insert(frontierRows.i64(r, 1), frontierRows.bytes(r, 2));

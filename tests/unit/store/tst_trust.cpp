@@ -7,6 +7,7 @@
 #include "incidents/Incidents.h"
 #include "monitor/LoggedProbes.h"
 #include "store/EventCodec.h"
+#include "store/OfflineActCheck.h"
 #include "store/Schema.h"
 
 #include "StoreAttack.h"
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void importTimesLieBetweenCheckpointAndNow();
     void positionedSignaturesStillVerify();
     void replayedActNamed();
+    void eventIdsCompareByTheirBits();
     void actFromAnotherLogNamed();
 };
 
@@ -1071,6 +1073,27 @@ void TestTrust::replayedActNamed() {
     QVERIFY2(r.reason.contains(
                  QStringLiteral("event %1 repeats the id of event %2").arg(replaySeq).arg(original.seq)),
              qPrintable(r.reason));
+}
+
+void TestTrust::eventIdsCompareByTheirBits() {
+    // The repeated-id check compares ids by their 128 bits: dashes do not count, hex digits are
+    // read as written, and any other form stands for the hash of its text (never equal to a
+    // well-formed id, and never the id of 0).
+    using store::eventIdKey;
+    const std::string id = "0123abcd-4567-89ef-0123-456789abcdef";
+    QCOMPARE(eventIdKey(id), (std::pair<quint64, quint64>{0x0123abcd456789efULL, 0x0123456789abcdefULL}));
+    QCOMPARE(eventIdKey("0123abcd456789ef0123456789abcdef"), eventIdKey(id));
+    QCOMPARE(eventIdKey("00000000-0000-0000-0000-000000000000"), (std::pair<quint64, quint64>{0, 0}));
+    for (const std::string &other :
+         {std::string("0123ABCD-4567-89EF-0123-456789ABCDEF"), id + "0", id.substr(0, id.size() - 1),
+          std::string("0123abcd 4567-89ef-0123-456789abcdef"), std::string()}) {
+        const auto key = eventIdKey(other);
+        QVERIFY2(key != eventIdKey(id), other.c_str());
+        QVERIFY2(key.second & 1, other.c_str());
+        QCOMPARE(eventIdKey(other), key); // the same text, the same key
+    }
+    QVERIFY(eventIdKey("g123abcd-4567-89ef-0123-456789abcdef") !=
+            eventIdKey("x123abcd-4567-89ef-0123-456789abcdef"));
 }
 
 void TestTrust::actFromAnotherLogNamed() {
