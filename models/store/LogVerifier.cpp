@@ -7,6 +7,7 @@
 
 #include "core/CanonicalJson.h"
 #include "core/Roles.h"
+#include "core/SeenOnce.h"
 #include "core/Time.h"
 #include "crypto/Merkle.h"
 #include "crypto/Sha256.h"
@@ -14,10 +15,8 @@
 #include <QHash>
 
 #include <algorithm>
-#include <string>
 #include <string_view>
 #include <tuple>
-#include <unordered_map>
 #include <vector>
 
 namespace ops {
@@ -39,30 +38,6 @@ struct KindFacts {
     bool valid = false;      // a dotted lower-case name (codec::validKind)
     bool act = false;        // a person's act (isActKind)
     bool monitorMay = false; // a monitor may record it (Roles::monitorMayRecord)
-};
-
-struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
-// Text columns seen again and again (kinds, actors), decoded once each.
-template<typename Facts> class SeenOnce {
-public:
-    template<typename Make> const Facts &get(std::string_view key, Make make) {
-        if (auto it = m_kept.find(key); it != m_kept.end())
-            return it->second;
-        if (m_kept.size() >= kMaxKept) {
-            m_spare = make(key);
-            return m_spare;
-        }
-        return m_kept.emplace(std::string(key), make(key)).first->second;
-    }
-
-private:
-    static constexpr std::size_t kMaxKept = 4096;
-    std::unordered_map<std::string, Facts, ViewHash, std::equal_to<>> m_kept;
-    Facts m_spare;
 };
 
 QString utf8(std::string_view s) {

@@ -72,7 +72,11 @@ private:
     void riskNote();
     void invalidate();
     std::unique_ptr<DerivationActions> actions();
-    template<typename T> bool handle(const Result<T> &result, const QString &done);
+    // Shows what an act did (`done`) or why nothing was written, and refreshes; true when it wrote.
+    template<typename T> bool handle(const Result<T> &result, const QString &done) {
+        return handleOutcome(result.ok() ? nullptr : &result.error(), done);
+    }
+    bool handleOutcome(const Error *error, const QString &done);
     void report(const QString &text, bool error = false);
     const RecordState *current() const;
 
