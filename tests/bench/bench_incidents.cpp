@@ -9,6 +9,7 @@
 #include "store/SqliteEvidenceStore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -78,8 +79,17 @@ void importOther(SqliteEvidenceStore &store, const Signer &s, const QString &fil
 // 1,000 incidents (open, evidence, decision; every other one closed) and 100 finished rollbacks.
 void populate(SqliteEvidenceStore &store, const Signer &s, const DeploymentConfig &config,
               const RunbookLibrary &lib) {
-    qint64 clock = 1795410000000;
-    IncidentActions a(store, s, config, lib, [&clock] { return clock += 1000; });
+    // The real clock, a millisecond on at least each act: times never go backwards in a log (the
+    // checkpoints the store seals with are on the real clock).
+    qint64 clock = 0;
+    IncidentActions a(store, s, config, lib, [&clock] {
+        clock = std::max(clock + 1, QDateTime::currentMSecsSinceEpoch());
+        return clock;
+    });
+    const auto must = [](const auto &result) {
+        if (!result.ok())
+            qFatal("%s", qPrintable(result.error().toString()));
+    };
     const QMap<QString, QString> record{{QStringLiteral("scope"), QStringLiteral("kl")},
                                         {QStringLiteral("trigger"), QStringLiteral("bench")},
                                         {QStringLiteral("failure_mode"), QStringLiteral("stale")},
@@ -99,10 +109,10 @@ void populate(SqliteEvidenceStore &store, const Signer &s, const DeploymentConfi
         if (!e.ok())
             qFatal("%s", qPrintable(e.error().toString()));
         const QString id = citedIdOf(e.value());
-        (void)a.addEvidence(id, record);
-        (void)a.decide(id, QStringLiteral("decision %1").arg(i));
+        must(a.addEvidence(id, record));
+        must(a.decide(id, QStringLiteral("decision %1").arg(i)));
         if (i % 2)
-            (void)a.close(id, QStringLiteral("fresh publish ok"), {});
+            must(a.close(id, QStringLiteral("fresh publish ok"), {}));
     }
     ProbeResult ok;
     ok.state = ProbeState::Ok;
