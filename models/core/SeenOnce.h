@@ -1,7 +1,7 @@
 // SeenOnce: what a value stands for, worked out once per distinct value (the kinds and actors of
 // a log's events, read a million times and a few dozen distinct). At most kMaxKept values are
-// kept; past them each is worked out again, and what get() returns for it holds until the next
-// get().
+// kept; past them each is worked out again. get() returns a copy (Qt's strings share their data),
+// so two values fetched one after the other never alias.
 #pragma once
 
 #include <cstddef>
@@ -19,20 +19,17 @@ struct StringViewHash {
 
 template<typename Facts> class SeenOnce {
 public:
-    template<typename Make> const Facts &get(std::string_view key, Make make) {
+    template<typename Make> Facts get(std::string_view key, Make make) {
         if (auto it = m_kept.find(key); it != m_kept.end())
             return it->second;
-        if (m_kept.size() >= kMaxKept) {
-            m_spare = make(key);
-            return m_spare;
-        }
+        if (m_kept.size() >= kMaxKept)
+            return make(key);
         return m_kept.emplace(std::string(key), make(key)).first->second;
     }
 
 private:
     static constexpr std::size_t kMaxKept = 4096;
     std::unordered_map<std::string, Facts, StringViewHash, std::equal_to<>> m_kept;
-    Facts m_spare;
 };
 
 } // namespace ops

@@ -60,7 +60,10 @@ struct LogVerification {
               reg, keyCache, storeIdBytes,
               [this](quint64 seq, const QString &reason) { verdict.fail(seq, reason); },
               report.signaturesChecked) {
-        ids.reserve(static_cast<std::size_t>(std::min<quint64>(total, quint64(1) << 24)));
+        // A whole log's ids, reserved up to a million (a read from a checkpoint on, as every append's
+        // tail check is, reads few; a forged position must not reserve what it claims).
+        if (!options_.after)
+            ids.reserve(static_cast<std::size_t>(std::min<quint64>(total, quint64(1) << 20)));
     }
 
     // Its members refer to each other (the verdict to the report, the offline check to the registry).

@@ -167,8 +167,8 @@ void LogVerification::checkEnvelopeAndRules(const LogEventRow &row, codec::Envel
         }
         verdict.fail(seq, QStringLiteral("event %1: %2").arg(seq).arg(detail));
     } else {
-        const QString &actorName = actors.get(actor, utf8);
-        const KindFacts &facts = kinds.get(kind, kindFacts);
+        const QString actorName = actors.get(actor, utf8);
+        const KindFacts facts = kinds.get(kind, kindFacts);
         const QString &kindName = facts.name;
         if (!facts.valid) {
             // Every write refuses such a kind; one in the log was put there around the writer
@@ -240,7 +240,7 @@ void LogVerification::checkImportBatch(const LogEventRow &row, const QByteArray 
     const bool signedByActor = row.signedByActor;
 
     if (!signedByActor) {
-        const QString &importer = actors.get(actor, utf8);
+        const QString importer = actors.get(actor, utf8);
         if (!reg.trustEra()) {
             ++legacyUnsigned;
         } else {
@@ -261,7 +261,7 @@ void LogVerification::checkImportBatch(const LogEventRow &row, const QByteArray 
     } else if (kind == "evidence.imported") {
         auto p = CanonicalJson::parse(env.payload);
         const QByteArray digest = batchFirst ? batchLeaves.finish().toHex() : QByteArray();
-        const QString &importer = actors.get(actor, utf8);
+        const QString importer = actors.get(actor, utf8);
         if (!batchFirst || !p.ok() || p->find("first_seq") == nullptr || p->find("last_seq") == nullptr ||
             static_cast<quint64>(p->find("first_seq")->toInt()) != *batchFirst ||
             static_cast<quint64>(p->find("last_seq")->toInt()) != seq - 1 ||

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void quorumOfPinnedAdmins();
     void monitorRecordsOnlyObservations();
     void forgedUnsignedActByAnotherNamed();
+    void forgedActNamedAmidManyKinds();
     void forgedAlertmanagerAlertNamed();
     void forgedSilenceNamed();
     void forgedHandoverReportAndAttestationNamed();
@@ -85,6 +86,18 @@ VerifyReport verifyFile(const QString &path, StoreOpenOptions o = {}, VerifyOpti
     return r.value();
 }
 
+// Every event of a closed store, in order.
+QList<StoredEvent> allEvents(SqliteEvidenceStore &store) {
+    QList<StoredEvent> out;
+    for (quint64 from = 1;;) {
+        const QList<StoredEvent> page = store.events(from, 1000).value();
+        if (page.isEmpty())
+            return out;
+        out += page;
+        from = page.last().seq + 1;
+    }
+}
+
 NewEvent act(const QString &kind, const QString &scope = QStringLiteral("kl")) {
     NewEvent e;
     e.kind = kind;
@@ -95,17 +108,18 @@ NewEvent act(const QString &kind, const QString &scope = QStringLiteral("kl")) {
 
 // What an attacker's own program writes: event `bytes` at the end of the log as row `seq`, the
 // Merkle root recomputed and a checkpoint signed by `cpSigner`; the sidecar moved forward too. The
-// store must be closed and hold fewer than 15 events (no kept subtree changes).
+// store must be closed, and the new event must complete no kept subtree (its position no multiple
+// of 16).
 void forgeRow(const QString &path, const std::string &uuid, qint64 ts, const QString &actor,
               const QString &kind, const std::string &bytes, bool signedByActor, const Signer &cpSigner,
               bool withCheckpoint) {
     auto s = SqliteEvidenceStore::open(path);
     QVERIFY(s.ok());
-    const QList<StoredEvent> events = s.value()->events(1, 1000).value();
+    const QList<StoredEvent> events = allEvents(*s.value());
     const QString storeId = s.value()->storeId();
     s.value().reset();
-    QVERIFY(events.size() < 15);
     const quint64 seq = events.size() + 1;
+    QVERIFY(seq % (quint64(1) << store::kNodeLevelMin) != 0);
     const QByteArray leaf = crypto::merkle::leafHash(QByteArray::fromStdString(bytes));
     crypto::merkle::TreeBuilder tree;
     for (const StoredEvent &e : events)
@@ -143,7 +157,7 @@ void forgeAppend(const QString &path, const QString &actor, const Signer *signer
                  qint64 afterLastMs = 1000) {
     auto s = SqliteEvidenceStore::open(path);
     QVERIFY(s.ok());
-    const QList<StoredEvent> events = s.value()->events(1, 1000).value();
+    const QList<StoredEvent> events = allEvents(*s.value());
     s.value().reset();
     const quint64 seq = events.size() + 1;
     const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
@@ -445,6 +459,28 @@ void TestTrust::forgedUnsignedActByAnotherNamed() {
     QVERIFY(!r2.intact);
     QCOMPARE(*r2.firstBadSeq, quint64(5));
     QVERIFY2(r2.reason.contains(QStringLiteral("not approved")), qPrintable(r2.reason));
+}
+
+void TestTrust::forgedActNamedAmidManyKinds() {
+    // The verifier works out what a kind stands for once per distinct kind and keeps at most a few
+    // thousand: a log that imported more distinct kinds than that still has a forged act named
+    // (and the kinds past the cap are checked as well as the first ones).
+    StoreFixture f;
+    QByteArray lines;
+    for (int i = 0; i < 5000; ++i)
+        lines += "{\"kind\":\"signal.k" + QByteArray::number(i) + "\",\"scope\":\"kl\",\"payload\":{}}\n";
+    QVERIFY_OK(f.store->importJsonl(f.alice, f.dir.write(QStringLiteral("kinds.jsonl"), lines)));
+    if ((f.store->size().value() + 1) % 16 == 0)
+        f.appendN(1); // the forger's program keeps no Merkle subtrees
+    const quint64 n = f.store->size().value();
+    f.store.reset();
+    QVERIFY2(verifyFile(f.path).intact, "the log verifies before the forgery");
+    forgeAppend(f.path, QStringLiteral("alice"), nullptr, QStringLiteral("killswitch.activated"),
+                killswitchPayload(), makeSigner(QStringLiteral("mallory")));
+    const VerifyReport r = verifyFile(f.path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, n + 1);
+    QVERIFY2(r.reason.contains(QStringLiteral("unsigned killswitch.activated")), qPrintable(r.reason));
 }
 
 void TestTrust::forgedActAfterRevocationNamed() {
