@@ -108,12 +108,7 @@ Result<QString> PgEvidenceStore::meta(const QString &key) const {
 }
 
 Result<quint64> PgEvidenceStore::size() const {
-    auto r = m_conn.query("SELECT size FROM opsconsole.log_head WHERE id = 1");
-    if (!r.ok())
-        return r.error();
-    if (r->count() != 1)
-        return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"), m_conn.label());
-    return static_cast<quint64>(r->i64(0, 0));
+    return pg::headSize(m_conn);
 }
 
 namespace {

@@ -18,6 +18,7 @@
 #include "EventSearch.h"
 #include "EvidenceStore.h"
 #include "IdentityRegistry.h"
+#include "PgEventIndex.h"
 #include "SqliteEvidenceStore.h"
 #include "crypto/SignedNote.h"
 #include "pg/Pg.h"
@@ -151,31 +152,33 @@ public:
     Result<void> releaseRecorder();
     int schemaVersion() const { return m_schemaVersion; }
 
-    // Browsing (PgEventSearch.cpp): the local file's searches in SQL over the team log's tables.
-    // The search text has the same grammar and matches the same tokens (kind, scope, actor and the
-    // payload's text, lower case, split at everything but letters and digits). An incident or
-    // record id filter matches the events that name it. Each search runs in a read-only
-    // transaction that gives up after searchTimeoutMs() (a search scanning a huge log, or waiting
-    // behind a lock, ends with an error saying so rather than holding the window).
-    void setSearchTimeoutMs(int ms) { m_searchTimeoutMs = qMax(1, ms); }
-    std::function<void()> canceller() const override { return m_conn.canceller(); }
-    // Events the search indexes could not hold (bytes that are not UTF-8 JSON: a tampered log):
-    // searches through the indexes do not find them, which a search's count says.
-    Result<qint64> unsearchableEvents() const;
-    int searchTimeoutMs() const { return m_searchTimeoutMs; }
-    // How many events a search moves the search indexes on by (10,000); the rest it reads itself.
-    void setIndexChunk(int events) { m_indexChunk = qMax(1, events); }
-    Result<void> checkSearchText(const QString &text) const override;
+    // Browsing: the local file's searches in SQL over the team log's tables (PgEventIndex.h), on
+    // this console's connection.
+    const PgEventIndex &index() const { return m_index; }
+    void setSearchTimeoutMs(int ms) { m_index.setSearchTimeoutMs(ms); }
+    int searchTimeoutMs() const { return m_index.searchTimeoutMs(); }
+    void setIndexChunk(int events) { m_index.setIndexChunk(events); }
+    Result<qint64> unsearchableEvents() const { return m_index.unsearchableEvents(); }
+    std::function<void()> canceller() const override { return m_index.canceller(); }
+    Result<void> checkSearchText(const QString &text) const override { return m_index.checkSearchText(text); }
     Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
-                                  int limit) const override;
-    Result<qint64> countMatches(const EventSearch &search) const override;
-    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override;
-    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override;
-    Result<QStringList> distinctValues(EventSort column) const override;
-    // Read from the event itself, as the id index reads it; the related ones through the searches
-    // by id (the index, and the events past its head).
-    Result<QStringList> refsOf(quint64 seq) const override;
-    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override;
+                                  int limit) const override {
+        return m_index.searchPage(search, after, limit);
+    }
+    Result<qint64> countMatches(const EventSearch &search) const override {
+        return m_index.countMatches(search);
+    }
+    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override { return m_index.rows(seqs); }
+    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override {
+        return m_index.rowsBetween(first, last, descending);
+    }
+    Result<QStringList> distinctValues(EventSort column) const override {
+        return m_index.distinctValues(column);
+    }
+    Result<QStringList> refsOf(quint64 seq) const override { return m_index.refsOf(seq); }
+    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override {
+        return m_index.relatedEvents(seq, limit);
+    }
 
 private:
     PgEvidenceStore() = default;
@@ -210,9 +213,6 @@ private:
     // The registry as of the identity events counted by key ("count:max seq"), cached per key.
     Result<IdentityRegistry> registryFor(const QByteArray &key) const;
     Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
-    // A search's statement in its own transaction under the search time limit: read-only, or (a
-    // search that reads the search indexes) first bringing them up to the log's head.
-    Result<pg::Rows> searchRows(const std::string &sql, const pg::Params &params, bool indexed) const;
 
     mutable pg::Connection m_conn;
     mutable std::optional<VerifyOptions::Base> m_verified; // verified up to here, by this process
@@ -244,8 +244,7 @@ private:
     };
     std::optional<OwnHead> m_ownHead;
     quint64 m_oneRoundTrip = 0;
-    int m_searchTimeoutMs = 15000;
-    int m_indexChunk = 10000;
+    PgEventIndex m_index{m_conn};
 };
 
 } // namespace ops

@@ -451,8 +451,8 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
             return r.error();
     }
     // Search indexes in the same transaction, unless a bulk import's backlog is still being caught up.
-    if (auto upto = searchIndexedUpto(); upto.ok() && upto.value() == n.value())
-        if (auto r = indexSearchRange(n.value(), seq); !r.ok())
+    if (auto upto = m_index.indexedUpto(); upto.ok() && upto.value() == n.value())
+        if (auto r = m_index.indexRange(n.value(), seq); !r.ok())
             return r.error();
     if (alsoWrite)
         if (auto r = alsoWrite(m_db); !r.ok())

@@ -5,6 +5,7 @@
 #include "EvidenceStore.h"
 #include "IdentityRegistry.h"
 #include "Sqlite.h"
+#include "SqliteEventIndex.h"
 
 #include "core/Time.h"
 #include "crypto/Merkle.h"
@@ -83,22 +84,32 @@ public:
     Result<void> readLog(const std::function<Result<void>(LogSource &)> &reader) const;
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
 
-    // Browsing (EventSearch.cpp): key-paged searches over the indexes and the full-text index.
-    bool hasSearchIndex() const; // false for a read-only store older than schema version 3
-    Result<void> checkSearchText(const QString &text) const override; // invalid input naming what is wrong
+    // Browsing: the file's searches and search indexes (SqliteEventIndex.h), on this connection.
+    const SqliteEventIndex &index() const { return m_index; }
+    bool hasSearchIndex() const { return m_index.hasSearchIndex(); }
+    // The events a bulk import left to be indexed for search, and catching up with them in chunks
+    // of at most maxEvents a transaction (returns the events still left).
+    Result<quint64> searchBacklog() const { return m_index.backlog(); }
+    Result<quint64> indexForSearch(quint64 maxEvents) { return m_index.indexMore(maxEvents); }
+    Result<void> checkSearchText(const QString &text) const override { return m_index.checkSearchText(text); }
     Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
-                                  int limit) const override;
-    Result<qint64> countMatches(const EventSearch &search) const override;
-    // The search indexes (full text, references) are derived from the events. An interactive
-    // append indexes its events in its own transaction; a bulk import leaves them to be caught up
-    // here, in chunks of at most maxEvents per transaction. Both return the events not yet indexed.
-    Result<quint64> searchBacklog() const;
-    Result<quint64> indexForSearch(quint64 maxEvents);
-    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override; // in the order given
-    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override;
-    Result<QStringList> distinctValues(EventSort column) const override; // kinds, scopes or actors
-    Result<QStringList> refsOf(quint64 seq) const override;
-    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override;
+                                  int limit) const override {
+        return m_index.searchPage(search, after, limit);
+    }
+    Result<qint64> countMatches(const EventSearch &search) const override {
+        return m_index.countMatches(search);
+    }
+    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override { return m_index.rows(seqs); }
+    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override {
+        return m_index.rowsBetween(first, last, descending);
+    }
+    Result<QStringList> distinctValues(EventSort column) const override {
+        return m_index.distinctValues(column);
+    }
+    Result<QStringList> refsOf(quint64 seq) const override { return m_index.refsOf(seq); }
+    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override {
+        return m_index.relatedEvents(seq, limit);
+    }
 
     // Called on the writing thread after each commit of this connection (its owner's change signal).
     void setAfterCommit(std::function<void()> hook) { m_afterCommit = std::move(hook); }
@@ -135,8 +146,6 @@ private:
     Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
     Result<Checkpoint> writeCheckpoint(const Signer &signer, const crypto::merkle::TreeBuilder &tree);
     // Signs the checkpoint for `tree`, commits, then moves the sidecar forward.
-    Result<quint64> searchIndexedUpto() const;
-    Result<void> indexSearchRange(quint64 after, quint64 upto);
     Result<void> commitWithCheckpoint(store::Transaction &tx, const Signer &signer,
                                       const crypto::merkle::TreeBuilder &tree);
     Result<void> checkSidecar();
@@ -180,6 +189,7 @@ private:
     mutable QString m_tailProblem;
     bool m_createdNow = false;
     StoreOpenOptions m_options;
+    SqliteEventIndex m_index{m_db, m_path, m_options};
     std::function<void()> m_afterCommit;
     mutable std::optional<std::pair<QByteArray, IdentityRegistry>>
         m_registryCache; // keyed by its events' digest

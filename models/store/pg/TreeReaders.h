@@ -46,6 +46,16 @@ inline Result<QList<StoredEvent>> readEvents(Connection &c, const char *sql, con
     return out;
 }
 
+// The size of the log as its head row says.
+inline Result<quint64> headSize(Connection &c) {
+    auto r = c.query("SELECT size FROM opsconsole.log_head WHERE id = 1");
+    if (!r.ok())
+        return r.error();
+    if (r->count() != 1)
+        return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"), c.label());
+    return static_cast<quint64>(r->i64(0, 0));
+}
+
 class PgTreeReader final : public merkle::TreeReader {
 public:
     explicit PgTreeReader(pg::Connection &c)

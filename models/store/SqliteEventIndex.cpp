@@ -1,8 +1,11 @@
-// SqliteEvidenceStore's browsing queries: key-paged searches over the event indexes and the
-// FTS5 index of schema version 3, light rows for tables, distinct values, related events.
-#include "EventSearch.h"
+// The local file's browsing queries (SqliteEventIndex.h): key-paged searches over the event
+// indexes and the FTS5 index of schema version 3, light rows for tables, distinct values, related
+// events, and the catching up of the search indexes after a bulk import.
+#include "SqliteEventIndex.h"
+
 #include "Schema.h"
 #include "SqliteEvidenceStore.h"
+#include "SqliteInternals.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,7 +38,11 @@ QString upperBoundOf(const QString &prefix) {
 
 } // namespace
 
-bool SqliteEvidenceStore::hasSearchIndex() const {
+Result<quint64> SqliteEventIndex::size() const {
+    return sqlitestore::maxSeq(m_db);
+}
+
+bool SqliteEventIndex::hasSearchIndex() const {
     auto st = Statement::prepare(m_db, "SELECT 1 FROM sqlite_master WHERE name = 'events_fts'");
     if (!st.ok())
         return false;
@@ -43,7 +50,7 @@ bool SqliteEvidenceStore::hasSearchIndex() const {
     return row.ok() && row.value();
 }
 
-Result<quint64> SqliteEvidenceStore::searchIndexedUpto() const {
+Result<quint64> SqliteEventIndex::indexedUpto() const {
     auto st = Statement::prepare(m_db, "SELECT indexed_upto FROM search_state WHERE id = 1");
     if (!st.ok())
         return st.error();
@@ -53,7 +60,7 @@ Result<quint64> SqliteEvidenceStore::searchIndexedUpto() const {
     return row.value() ? static_cast<quint64>(st->int64(0)) : quint64(0);
 }
 
-Result<void> SqliteEvidenceStore::indexSearchRange(quint64 after, quint64 upto) {
+Result<void> SqliteEventIndex::indexRange(quint64 after, quint64 upto) {
     static const std::array<std::string, 2> fill = searchIndexRangeSql();
     for (const std::string &sql : fill) {
         auto st = Statement::prepare(m_db, sql);
@@ -69,19 +76,19 @@ Result<void> SqliteEvidenceStore::indexSearchRange(quint64 after, quint64 upto) 
     return st->bind(1, static_cast<qint64>(upto)).run();
 }
 
-Result<quint64> SqliteEvidenceStore::searchBacklog() const {
+Result<quint64> SqliteEventIndex::backlog() const {
     if (!hasSearchIndex())
         return quint64(0);
     auto n = size();
     if (!n.ok())
         return n.error();
-    auto upto = searchIndexedUpto();
+    auto upto = indexedUpto();
     if (!upto.ok())
         return upto.error();
     return n.value() > upto.value() ? n.value() - upto.value() : 0;
 }
 
-Result<quint64> SqliteEvidenceStore::indexForSearch(quint64 maxEvents) {
+Result<quint64> SqliteEventIndex::indexMore(quint64 maxEvents) {
     if (m_options.readOnly)
         return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_path);
     auto tx = Transaction::begin(m_db);
@@ -90,19 +97,19 @@ Result<quint64> SqliteEvidenceStore::indexForSearch(quint64 maxEvents) {
     auto n = size();
     if (!n.ok())
         return n.error();
-    auto upto = searchIndexedUpto();
+    auto upto = indexedUpto();
     if (!upto.ok())
         return upto.error();
     const quint64 to = std::min(n.value(), upto.value() + std::max<quint64>(maxEvents, 1));
     if (to > upto.value())
-        if (auto r = indexSearchRange(upto.value(), to); !r.ok())
+        if (auto r = indexRange(upto.value(), to); !r.ok())
             return r.error();
     if (auto r = tx->commit(); !r.ok())
         return r.error();
     return n.value() - to;
 }
 
-Result<void> SqliteEvidenceStore::checkSearchText(const QString &text) const {
+Result<void> SqliteEventIndex::checkSearchText(const QString &text) const {
     auto fts = EventSearchText::toFts(text);
     if (!fts.ok())
         return fts.error();
@@ -121,7 +128,7 @@ Result<void> SqliteEvidenceStore::checkSearchText(const QString &text) const {
 }
 
 // The WHERE clause of a search (without the text when the caller drives from the FTS index).
-static Result<std::string> whereClause(const SqliteEvidenceStore &store, const EventSearch &s, bool textHere,
+static Result<std::string> whereClause(const SqliteEventIndex &store, const EventSearch &s, bool textHere,
                                        QVariantList &binds) {
     std::string w = "1";
     if (!s.kind.isEmpty()) {
@@ -176,9 +183,8 @@ static Result<std::string> whereClause(const SqliteEvidenceStore &store, const E
     return w;
 }
 
-Result<SearchPage> SqliteEvidenceStore::searchPage(const EventSearch &s,
-                                                   const std::optional<SearchCursor> &after,
-                                                   int limit) const {
+Result<SearchPage> SqliteEventIndex::searchPage(const EventSearch &s,
+                                                const std::optional<SearchCursor> &after, int limit) const {
     limit = qBound(1, limit, 100000);
     QVariantList binds;
     const bool hasText = !s.text.trimmed().isEmpty();
@@ -251,7 +257,7 @@ Result<SearchPage> SqliteEvidenceStore::searchPage(const EventSearch &s,
     return page;
 }
 
-Result<qint64> SqliteEvidenceStore::countMatches(const EventSearch &s) const {
+Result<qint64> SqliteEventIndex::countMatches(const EventSearch &s) const {
     if (s.isEverything()) {
         auto n = size();
         if (!n.ok())
@@ -298,7 +304,7 @@ static constexpr const char *kRowColumns = "SELECT seq, ts_ms, actor, kind, scop
                                            "json_extract(CAST(canonical AS TEXT), '$.payload') ELSE "
                                            "CAST(canonical AS TEXT) END, 1, 200) FROM events ";
 
-Result<QList<EventRow>> SqliteEvidenceStore::rows(const QList<quint64> &seqs) const {
+Result<QList<EventRow>> SqliteEventIndex::rows(const QList<quint64> &seqs) const {
     if (seqs.isEmpty())
         return QList<EventRow>{};
     QJsonArray a;
@@ -315,7 +321,7 @@ Result<QList<EventRow>> SqliteEvidenceStore::rows(const QList<quint64> &seqs) co
     return inOrderOf(seqs, got.value());
 }
 
-Result<QList<EventRow>> SqliteEvidenceStore::rowsBetween(quint64 first, quint64 last, bool descending) const {
+Result<QList<EventRow>> SqliteEventIndex::rowsBetween(quint64 first, quint64 last, bool descending) const {
     auto st = Statement::prepare(m_db, std::string(kRowColumns) + "WHERE seq BETWEEN ? AND ? ORDER BY seq " +
                                            (descending ? "DESC" : "ASC"));
     if (!st.ok())
@@ -324,7 +330,7 @@ Result<QList<EventRow>> SqliteEvidenceStore::rowsBetween(quint64 first, quint64 
     return readRows(st.value());
 }
 
-Result<QStringList> SqliteEvidenceStore::distinctValues(EventSort column) const {
+Result<QStringList> SqliteEventIndex::distinctValues(EventSort column) const {
     if (auto ok = checkDistinctColumn(column); !ok.ok())
         return ok.error();
     const std::string c = eventSortColumn(column);
@@ -339,7 +345,7 @@ Result<QStringList> SqliteEvidenceStore::distinctValues(EventSort column) const 
     return st->texts();
 }
 
-Result<QStringList> SqliteEvidenceStore::refsOf(quint64 seq) const {
+Result<QStringList> SqliteEventIndex::refsOf(quint64 seq) const {
     if (!hasSearchIndex())
         return QStringList{};
     auto st = Statement::prepare(m_db, "SELECT ref FROM event_refs WHERE seq = ? ORDER BY ref");
@@ -349,7 +355,7 @@ Result<QStringList> SqliteEvidenceStore::refsOf(quint64 seq) const {
     return st->texts();
 }
 
-Result<QList<quint64>> SqliteEvidenceStore::relatedEvents(quint64 seq, int limit) const {
+Result<QList<quint64>> SqliteEventIndex::relatedEvents(quint64 seq, int limit) const {
     if (!hasSearchIndex())
         return QList<quint64>{};
     auto st = Statement::prepare(

@@ -1,9 +1,11 @@
-// PgEvidenceStore's browsing: the searches of the local file (EventSearch.h) in SQL over the team
-// log's tables, key-paged (never OFFSET) in the search's order. The search text keeps its grammar
-// (words, "phrases", prefix*, AND / OR / NOT, parentheses) and matches the same tokens; searches by
+// The team log's browsing (PgEventIndex.h): the searches of the local file (EventSearch.h) in SQL
+// over the team log's tables, key-paged (never OFFSET) in the search's order. The search text keeps its
+// grammar (words, "phrases", prefix*, AND / OR / NOT, parentheses) and matches the same tokens; searches by
 // id and by words side by side are narrowed through the search indexes (PgSchema.cpp).
-#include "PgEvidenceStore.h"
+#include "PgEventIndex.h"
+
 #include "pg/LogRows.h"
+#include "pg/Pg.h"
 #include "pg/TreeReaders.h"
 
 #include <QHash>
@@ -243,8 +245,8 @@ Result<void> addFilters(const EventSearch &s, Query &q) {
 
 } // namespace
 
-Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::Params &params,
-                                             bool indexed) const {
+Result<pg::Rows> PgEventIndex::searchRows(const std::string &sql, const pg::Params &params,
+                                          bool indexed) const {
     // Both transactions under the time limit and without JIT (compiling a plan costs more than these
     // searches take: a search by id reading the events past the index's head is estimated as a
     // scan, and was compiled for 0.2 s).
@@ -284,15 +286,19 @@ Result<pg::Rows> PgEvidenceStore::searchRows(const std::string &sql, const pg::P
     return r->at(indexed ? 6 : 2);
 }
 
-Result<void> PgEvidenceStore::checkSearchText(const QString &text) const {
+std::function<void()> PgEventIndex::canceller() const {
+    return m_conn.canceller();
+}
+
+Result<void> PgEventIndex::checkSearchText(const QString &text) const {
     auto fts = EventSearchText::toFts(text);
     if (!fts.ok())
         return fts.error();
     return {};
 }
 
-Result<SearchPage> PgEvidenceStore::searchPage(const EventSearch &s, const std::optional<SearchCursor> &after,
-                                               int limit) const {
+Result<SearchPage> PgEventIndex::searchPage(const EventSearch &s, const std::optional<SearchCursor> &after,
+                                            int limit) const {
     limit = qBound(1, limit, 100000);
     Query q;
     if (auto f = addFilters(s, q); !f.ok())
@@ -330,9 +336,9 @@ Result<SearchPage> PgEvidenceStore::searchPage(const EventSearch &s, const std::
     return page;
 }
 
-Result<qint64> PgEvidenceStore::countMatches(const EventSearch &s) const {
+Result<qint64> PgEventIndex::countMatches(const EventSearch &s) const {
     if (s.isEverything()) {
-        auto n = size();
+        auto n = pg::headSize(m_conn);
         if (!n.ok())
             return n.error();
         return static_cast<qint64>(n.value());
@@ -347,7 +353,7 @@ Result<qint64> PgEvidenceStore::countMatches(const EventSearch &s) const {
     return r->i64(0, 0);
 }
 
-Result<QList<EventRow>> PgEvidenceStore::rows(const QList<quint64> &seqs) const {
+Result<QList<EventRow>> PgEventIndex::rows(const QList<quint64> &seqs) const {
     if (seqs.isEmpty())
         return QList<EventRow>();
     // Positions are numbers: written into the statement, no quoting involved.
@@ -356,34 +362,34 @@ Result<QList<EventRow>> PgEvidenceStore::rows(const QList<quint64> &seqs) const 
         list += (list.empty() ? "" : ",") + std::to_string(seq);
     const std::string sql =
         std::string("SELECT ") + pg::kEventCols + " FROM opsconsole.events WHERE seq IN (" + list + ")";
-    auto events = readEvents(sql.c_str(), pg::Params());
+    auto events = pg::readEvents(m_conn, sql.c_str(), pg::Params());
     if (!events.ok())
         return events.error();
     return inOrderOf(seqs, eventRows(events.value()));
 }
 
-Result<QList<EventRow>> PgEvidenceStore::rowsBetween(quint64 first, quint64 last, bool descending) const {
+Result<QList<EventRow>> PgEventIndex::rowsBetween(quint64 first, quint64 last, bool descending) const {
     if (last < first)
         return QList<EventRow>();
     // The whole range asked for, as the local file gives it (the caller pages).
     const std::string sql = std::string("SELECT ") + pg::kEventCols +
                             " FROM opsconsole.events WHERE seq BETWEEN $1 AND $2 ORDER BY seq" +
                             (descending ? " DESC" : " ASC");
-    auto events =
-        readEvents(sql.c_str(), pg::Params().i64(static_cast<qint64>(first)).i64(static_cast<qint64>(last)));
+    auto events = pg::readEvents(m_conn, sql.c_str(),
+                                 pg::Params().i64(static_cast<qint64>(first)).i64(static_cast<qint64>(last)));
     if (!events.ok())
         return events.error();
     return eventRows(events.value());
 }
 
-Result<qint64> PgEvidenceStore::unsearchableEvents() const {
+Result<qint64> PgEventIndex::unsearchableEvents() const {
     auto r = searchRows("SELECT count(*)::bigint FROM opsconsole.event_index_skipped", pg::Params(), false);
     if (!r.ok())
         return r.error();
     return r->i64(0, 0);
 }
 
-Result<QStringList> PgEvidenceStore::refsOf(quint64 seq) const {
+Result<QStringList> PgEventIndex::refsOf(quint64 seq) const {
     const std::string sql =
         "SELECT DISTINCT n.v COLLATE \"C\" FROM (" +
         pg::refsSelect("(SELECT seq, kind, canonical FROM opsconsole.events WHERE seq = $1) src") +
@@ -397,7 +403,7 @@ Result<QStringList> PgEvidenceStore::refsOf(quint64 seq) const {
     return out;
 }
 
-Result<QList<quint64>> PgEvidenceStore::relatedEvents(quint64 seq, int limit) const {
+Result<QList<quint64>> PgEventIndex::relatedEvents(quint64 seq, int limit) const {
     // The events that name one of the ids this one names, as the file's index pairs them: through
     // the id index (moved on first) and the events past its head.
     const std::string sql =
@@ -413,7 +419,7 @@ Result<QList<quint64>> PgEvidenceStore::relatedEvents(quint64 seq, int limit) co
     return out;
 }
 
-Result<QStringList> PgEvidenceStore::distinctValues(EventSort column) const {
+Result<QStringList> PgEventIndex::distinctValues(EventSort column) const {
     if (auto ok = checkDistinctColumn(column); !ok.ok())
         return ok.error();
     const std::string sql =
