@@ -31,7 +31,7 @@ PgEvidenceStore::open(const QString &url, const StoreOpenOptions &options, const
     s->m_conn = std::move(conn).value();
     s->m_options = options;
     if (options.create && !options.readOnly) {
-        auto v = migrate(s->m_conn, appRole);
+        auto v = pg::migrateSchema(s->m_conn, appRole);
         if (!v.ok())
             return v.error();
     }

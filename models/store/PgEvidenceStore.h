@@ -27,6 +27,22 @@
 
 namespace ops {
 
+namespace pg {
+struct ActBasis;
+}
+
+// What `evidence migrate` copied into a team log.
+struct AdoptedLog {
+    quint64 events = 0;
+    quint64 checkpoints = 0;
+    quint64 blobs = 0;
+    QByteArray root;
+    // The search indexes are brought up to date after the copy is committed; when that stops
+    // short (another console is indexing, the server went away), the migration still stands and
+    // searches index the rest as they run. Empty when the indexes hold every event.
+    QString indexNote;
+};
+
 class PgEvidenceStore final : public EvidenceStore, public EventBrowser {
 public:
     static constexpr int kSchemaVersion = 3;
@@ -126,20 +142,9 @@ public:
     // Where a console with `anchorDirectory` keeps the alarm for the team log `storeId`.
     static QString alarmPathFor(const QString &anchorDirectory, const QString &storeId);
 
-    // `evidence migrate`: copies a local store into this team log, which must be empty, in one
-    // transaction: every event's exact bytes at its position (leaves recomputed from them), every
-    // checkpoint as signed, every blob; the Merkle subtrees are rebuilt here. The team log takes the
-    // file's store id (its checkpoints name it), so the same leaves give the same root.
-    struct Adopted {
-        quint64 events = 0;
-        quint64 checkpoints = 0;
-        quint64 blobs = 0;
-        QByteArray root;
-        // The search indexes are brought up to date after the copy is committed; when that stops
-        // short (another console is indexing, the server went away), the migration still stands and
-        // searches index the rest as they run. Empty when the indexes hold every event.
-        QString indexNote;
-    };
+    // `evidence migrate`: copies a local store into this team log, which must be empty
+    // (pg::copyLocalStore below), and takes the file's store id.
+    using Adopted = AdoptedLog;
     Result<Adopted> adopt(const SqliteEvidenceStore &source, const Progress &progress = {});
 
     Result<QString> meta(const QString &key) const;
@@ -182,7 +187,6 @@ public:
 
 private:
     PgEvidenceStore() = default;
-    static Result<int> migrate(pg::Connection &conn, const QString &appRole);
     Result<QList<StoredEvent>> appendInternal(const Signer &signer, const QList<NewEvent> &events,
                                               const QList<NewBlob> &blobs);
     Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
@@ -208,8 +212,7 @@ private:
     void loadVerifiedBase() const;
     // What an act is sealed on (PgEvidenceStoreAppend.cpp); the one this console's last act left,
     // when everything it needs is known here.
-    struct AppendBasis;
-    std::optional<AppendBasis> ownHeadBasis() const;
+    std::optional<pg::ActBasis> ownHeadBasis() const;
     // The registry as of the identity events counted by key ("count:max seq"), cached per key.
     Result<IdentityRegistry> registryFor(const QByteArray &key) const;
     Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
@@ -246,5 +249,16 @@ private:
     quint64 m_oneRoundTrip = 0;
     PgEventIndex m_index{m_conn};
 };
+
+namespace pg {
+// Creates or migrates the team log's schema (numbered migrations, as the owner role) and grants
+// appRole what the consoles need; returns the schema version (PgSchema.cpp).
+Result<int> migrateSchema(Connection &conn, const QString &appRole);
+// Copies a local store into the empty team log on `conn`, in one transaction: every event's exact
+// bytes at its position (leaves recomputed from them), every checkpoint as signed, every blob; the
+// Merkle subtrees are rebuilt here. The search indexes are then brought up to date (PgMigrate.cpp).
+Result<AdoptedLog> copyLocalStore(Connection &conn, const SqliteEvidenceStore &source,
+                                  const Progress &progress = {});
+} // namespace pg
 
 } // namespace ops

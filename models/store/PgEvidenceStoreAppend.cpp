@@ -5,6 +5,7 @@
 #include "EventCodec.h"
 #include "LogVerifier.h"
 #include "Schema.h"
+#include "pg/ActSeal.h"
 #include "pg/LogRows.h"
 
 #include "core/CanonicalJson.h"
@@ -141,28 +142,9 @@ QList<QByteArray> tailAfterBoundary(QList<QByteArray> leaves, quint64 size) {
 constexpr const char *kDivisionByZero = "22012";
 constexpr const char *kUniqueViolation = "23505";
 
-struct Presigned {
-    std::string uuid;
-    qint64 tsMs = 0;
-    std::string payload;
-    QByteArray signature;
-};
-
 } // namespace
 
-// What an act is sealed on: the head it extends and what the checks read there.
-struct PgEvidenceStore::AppendBasis {
-    quint64 n = 0;
-    IdentityRegistry reg;
-    merkle::TreeBuilder tree;
-    std::optional<Checkpoint> latest; // none: read failed or malformed (latestProblem says why)
-    std::optional<Error> latestProblem;
-    qint64 latestTs = 0;
-    bool checkedBefore = false;
-    QList<QByteArray> tailLeaves; // the leaves after the last kept boundary at n
-};
-
-std::optional<PgEvidenceStore::AppendBasis> PgEvidenceStore::ownHeadBasis() const {
+std::optional<pg::ActBasis> PgEvidenceStore::ownHeadBasis() const {
     if (!m_ownHead || !m_verified || m_baseAssumed || m_firstBad || m_othersWrite)
         return std::nullopt;
     const quint64 n = m_verified->size;
@@ -173,7 +155,7 @@ std::optional<PgEvidenceStore::AppendBasis> PgEvidenceStore::ownHeadBasis() cons
     if (!prepareTailCaches().ok() || !m_verifiedTree || m_verifiedTree->size() != n || !m_registryAt ||
         m_registryAtSize != n)
         return std::nullopt;
-    return AppendBasis{
+    return pg::ActBasis{
         n,    *m_registryAt,        *m_verifiedTree, m_ownHead->checkpoint, std::nullopt, m_ownHead->latestTs,
         true, m_ownHead->tailLeaves};
 }
@@ -199,131 +181,27 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         return r.error();
     // The events are signed before their position is known: their signatures do not name one, and
     // their ids and times are chosen here as they would be after.
-    const std::optional<qint64> actTime = act::actTime(events);
+    const pg::ActInput input{signer,
+                             events,
+                             blobs,
+                             act::actTime(events),
+                             m_storeId,
+                             m_options.origin,
+                             m_options.clock,
+                             m_conn.label(),
+                             [this](quint64 size) { return checkpointAt(size); }};
     crypto::UuidSource uuids;
-    std::vector<Presigned> presigned;
-    const auto presign = [&] {
-        if (!presigned.empty())
-            return;
-        const qint64 now = m_options.clock();
-        const std::string storeId = m_storeId.toStdString(), actor = signer.name.toStdString();
-        for (const NewEvent &e : events) {
-            Presigned p{uuids.next(),
-                        e.tsMs    ? *e.tsMs
-                        : actTime ? *actTime
-                                  : now,
-                        CanonicalJson::serialize(e.payload),
-                        {}};
-            const std::string message = store::codec::signedMessage(
-                storeId, p.uuid, p.tsMs, actor, e.kind.toStdString(), e.scope.toStdString(), p.payload);
-            p.signature =
-                signer.key.sign(QByteArrayView(message.data(), static_cast<qsizetype>(message.size())));
-            presigned.push_back(std::move(p));
-        }
-    };
+    std::vector<pg::Presigned> presigned;
+    const auto presign = [&] { pg::presign(input, uuids, presigned); };
     const auto signedBytes = [](const Checkpoint &c) -> QByteArray {
         return QByteArray::number(static_cast<qulonglong>(c.canonical.size())) + ':' +
                QByteArray::fromStdString(c.canonical) + c.storedSignature();
     };
-    struct Sealed {
-        QList<StoredEvent> out;
-        QList<StoredEvent> identities;
-        Checkpoint checkpoint;
-        merkle::TreeBuilder tree;
-        quint64 size = 0;
-        qint64 latestTs = 0;
-        QList<QByteArray> leaves; // every event's of the act, era markers included
-    };
-    // The act sealed on a basis: its rules checked there, its events and checkpoint made, and the
-    // statements that write them (the head moved and COMMIT included) added to `write`.
-    const auto seal = [&](AppendBasis &basis, pg::Pipeline &write) -> Result<Sealed> {
-        const quint64 n = basis.n;
-        IdentityRegistry &reg = basis.reg;
-        auto plan = act::plan(reg, signer, events, n + 1, m_conn.label());
-        if (!plan.ok())
-            return plan.error();
-        int markers = plan->markers;
-        const Result<Checkpoint> latest = basis.latest          ? Result<Checkpoint>(*basis.latest)
-                                          : basis.latestProblem ? Result<Checkpoint>(*basis.latestProblem)
-                                                                : Result<Checkpoint>(Checkpoint{});
-        if (auto r = act::checkHead(
-                reg, n, basis.tree, latest, [this](quint64 size) { return checkpointAt(size); },
-                m_conn.label(), basis.checkedBefore);
-            !r.ok())
-            return r.error();
-        qint64 latestTs = basis.latestTs;
-        merkle::TreeBuilder builder = basis.tree;
-        pg::RowBatch eventRows = pg::eventBatch();
-        pg::RowBatch nodeRows = pg::nodeBatch();
-        const auto sink = [&](int level, quint64 index, const QByteArray &hash) {
-            if (level >= store::kNodeLevelMin)
-                nodeRows.row().i64(level).i64(static_cast<qint64>(index)).bytes(hash);
-        };
-        Sealed sealed;
-        quint64 seq = n;
-        // The batch is the caller's events unless the plan put an era marker first; a presigned
-        // signature is used only for exactly the event it was made over.
-        const qsizetype offset = plan->batch.size() - events.size();
-        for (qsizetype i = 0; i < plan->batch.size(); ++i) {
-            const NewEvent &e = plan->batch.at(i);
-            const Presigned *made = i >= offset && static_cast<std::size_t>(i - offset) < presigned.size()
-                                        ? &presigned[static_cast<std::size_t>(i - offset)]
-                                        : nullptr;
-            if (made && (e.kind != events.at(i - offset).kind || e.scope != events.at(i - offset).scope ||
-                         CanonicalJson::serialize(e.payload) != made->payload || made->signature.isEmpty()))
-                made = nullptr;
-            const std::string uuid = made ? made->uuid : uuids.next();
-            auto one = act::seal(e, seq + 1, uuid,
-                                 made      ? made->tsMs
-                                 : e.tsMs  ? *e.tsMs
-                                 : actTime ? *actTime
-                                           : m_options.clock(),
-                                 latestTs, signer, true, m_storeId, m_conn.label(),
-                                 made ? made->signature : QByteArray());
-            if (!one.ok())
-                return one.error();
-            StoredEvent s = std::move(one).value();
-            ++seq;
-            latestTs = qMax(latestTs, s.tsMs);
-            if (s.kind.startsWith(QLatin1String("identity."))) {
-                if (const QString why = reg.apply(s, e.payload); !why.isEmpty())
-                    return makeError(ErrorCode::Policy, why);
-            }
-            const QByteArrayView canonical(s.canonical.data(), static_cast<qsizetype>(s.canonical.size()));
-            s.leafHash = merkle::leafHash(canonical);
-            if (s.kind.startsWith(QLatin1String("identity.")))
-                sealed.identities.append(s);
-            pg::addEventRow(eventRows, s.seq, s.uuid, s.tsMs, s.actor, s.kind, s.scope, canonical, s.leafHash,
-                            s.signedByActor);
-            builder.append(s.leafHash, sink);
-            sealed.leaves.append(s.leafHash);
-            if (markers > 0)
-                --markers; // the era marker is not one of the caller's events
-            else
-                sealed.out.append(std::move(s));
-        }
-        auto cp = act::signCheckpoint(signer, builder, qMax(m_options.clock(), latestTs), m_storeId,
-                                      m_options.origin);
-        if (!cp.ok())
-            return cp.error();
-        eventRows.moveTo(write);
-        nodeRows.moveTo(write);
-        for (const NewBlob &b : blobs)
-            write.add("INSERT INTO opsconsole.blobs(sha256, size, media_type, data) VALUES ($1, $2, $3, $4) "
-                      "ON CONFLICT (sha256) DO NOTHING",
-                      pg::Params().text(b.sha256).i64(b.bytes.size()).text(b.mediaType).bytes(b.bytes));
-        write.add(pg::kInsertCheckpointSql, pg::checkpointRow(cp->size, cp->root, cp->tsMs, cp->signer,
-                                                              cp->canonical, cp->storedSignature()));
-        pg::publishHead(write, seq);
-        write.add("COMMIT");
-        sealed.checkpoint = std::move(cp).value();
-        sealed.tree = std::move(builder);
-        sealed.size = seq;
-        sealed.latestTs = qMax(latestTs, sealed.checkpoint.tsMs);
-        return sealed;
+    const auto seal = [&](pg::ActBasis &basis, pg::Pipeline &write) {
+        return pg::seal(input, presigned, uuids, basis, write);
     };
     // What this console knows after its act committed on a head of n events.
-    const auto committed = [&](Sealed &sealed, quint64 n, const QList<QByteArray> &tailBefore) {
+    const auto committed = [&](pg::SealedAct &sealed, quint64 n, const QList<QByteArray> &tailBefore) {
         m_checkedHead = signedBytes(sealed.checkpoint);
         const bool keptIdentities = m_identitiesAt == n;
         verifiedUpTo(sealed.checkpoint);
@@ -350,7 +228,7 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     // it knows, and the server confirms under the head's lock that nothing moved. Anything else (the
     // head moved, a row past it, a rule that refuses) goes the two-round-trip way, which reads the
     // head under its lock and decides there.
-    if (std::optional<AppendBasis> basis = ownHeadBasis()) {
+    if (std::optional<pg::ActBasis> basis = ownHeadBasis()) {
         presign();
         pg::Pipeline write;
         const Checkpoint &own = m_ownHead->checkpoint;
@@ -440,14 +318,14 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     auto tree = frontierFrom(n, read.value()[4]);
     if (!tree.ok())
         return tree.error();
-    AppendBasis basis{n,
-                      std::move(loaded).value(),
-                      std::move(tree).value(),
-                      std::nullopt,
-                      std::nullopt,
-                      state.i64(0, 3),
-                      false,
-                      {}};
+    pg::ActBasis basis{n,
+                       std::move(loaded).value(),
+                       std::move(tree).value(),
+                       std::nullopt,
+                       std::nullopt,
+                       state.i64(0, 3),
+                       false,
+                       {}};
     if (n > 0) {
         if (state.isNull(0, 4)) {
             basis.latestProblem = makeError(

@@ -24,16 +24,26 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
                                                         const Progress &progress) {
     if (m_options.readOnly)
         return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_conn.label());
-    Adopted out;
-    auto tx = pg::Transaction::begin(m_conn);
+    auto out = pg::copyLocalStore(m_conn, source, progress);
+    if (!out.ok())
+        return out.error();
+    m_storeId = source.storeId();
+    m_registryCache.reset();
+    return out;
+}
+
+Result<AdoptedLog> pg::copyLocalStore(Connection &conn, const SqliteEvidenceStore &source,
+                                      const Progress &progress) {
+    AdoptedLog out;
+    auto tx = pg::Transaction::begin(conn);
     if (!tx.ok())
         return tx.error();
-    auto head = m_conn.query(pg::kLockHeadSql);
+    auto head = conn.query(pg::kLockHeadSql);
     if (!head.ok())
         return head.error();
-    auto held = m_conn.query("SELECT (SELECT COUNT(*) FROM opsconsole.events)::bigint, "
-                             "(SELECT COUNT(*) FROM opsconsole.checkpoints)::bigint, "
-                             "(SELECT COUNT(*) FROM opsconsole.meta WHERE key = 'adopted_store_id')::bigint");
+    auto held = conn.query("SELECT (SELECT COUNT(*) FROM opsconsole.events)::bigint, "
+                           "(SELECT COUNT(*) FROM opsconsole.checkpoints)::bigint, "
+                           "(SELECT COUNT(*) FROM opsconsole.meta WHERE key = 'adopted_store_id')::bigint");
     if (!held.ok())
         return held.error();
     if (head->count() != 1 || head->i64(0, 0) != 0 || held->i64(0, 0) != 0 || held->i64(0, 1) != 0 ||
@@ -43,10 +53,10 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
             QStringLiteral("the team log is not empty (%1 events): a local store moves only into "
                            "an empty one")
                 .arg(held->i64(0, 0)),
-            m_conn.label());
+            conn.label());
     // Its checkpoints name the file's store id: the team log carries it on from here.
-    if (auto r = m_conn.run("INSERT INTO opsconsole.meta(key, value) VALUES ('adopted_store_id', $1)",
-                            pg::Params().text(source.storeId()));
+    if (auto r = conn.run("INSERT INTO opsconsole.meta(key, value) VALUES ('adopted_store_id', $1)",
+                          pg::Params().text(source.storeId()));
         !r.ok())
         return r.error();
 
@@ -63,7 +73,7 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
                 return;
             nodes.row().i64(level).i64(static_cast<qint64>(index)).bytes(hash);
             if (nodes.rows() == kRowsPerInsert && !failed)
-                if (auto r = nodes.flush(m_conn); !r.ok())
+                if (auto r = nodes.flush(conn); !r.ok())
                     failed = r.error();
         };
         LogEventRow row;
@@ -92,15 +102,15 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
             if (failed)
                 return *failed;
             if (events.rows() == kRowsPerInsert) {
-                if (auto r = events.flush(m_conn); !r.ok())
+                if (auto r = events.flush(conn); !r.ok())
                     return r.error();
                 if (progress && !progress(out.events, total.value()))
                     return makeError(ErrorCode::Store, QStringLiteral("migration cancelled"));
             }
         }
-        if (auto r = events.flush(m_conn); !r.ok())
+        if (auto r = events.flush(conn); !r.ok())
             return r.error();
-        if (auto r = nodes.flush(m_conn); !r.ok())
+        if (auto r = nodes.flush(conn); !r.ok())
             return r.error();
         out.root = tree.root();
         LogCheckpointRow cp;
@@ -110,9 +120,9 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
                 return more.error();
             if (!more.value())
                 break;
-            if (auto r = m_conn.run(
-                    pg::kInsertCheckpointSql,
-                    pg::checkpointRow(cp.size, cp.root, cp.tsMs, cp.signer, cp.canonical, cp.signature));
+            if (auto r =
+                    conn.run(pg::kInsertCheckpointSql, pg::checkpointRow(cp.size, cp.root, cp.tsMs, cp.signer,
+                                                                         cp.canonical, cp.signature));
                 !r.ok())
                 return r.error();
             ++out.checkpoints;
@@ -126,9 +136,9 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
                 blobError = info.error();
                 return;
             }
-            if (auto r = m_conn.run("INSERT INTO opsconsole.blobs(sha256, size, media_type, data) "
-                                    "VALUES ($1, $2, $3, $4)",
-                                    pg::Params().text(sha).i64(size).text(info->mediaType).bytes(data));
+            if (auto r = conn.run("INSERT INTO opsconsole.blobs(sha256, size, media_type, data) "
+                                  "VALUES ($1, $2, $3, $4)",
+                                  pg::Params().text(sha).i64(size).text(info->mediaType).bytes(data));
                 !r.ok())
                 blobError = r.error();
             else
@@ -148,14 +158,14 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
     pg::Pipeline publish;
     pg::publishHead(publish, out.events);
     publish.add("COMMIT");
-    if (auto r = m_conn.run(publish); !r.ok())
+    if (auto r = conn.run(publish); !r.ok())
         return r.error();
     tx->committed();
     // The search indexes catch up on the whole history now, while migrating, rather than a chunk
     // per search later. The migration is committed already: a failure here is reported, not
     // returned, and a head that does not move (another console holds it) ends the loop.
     for (qint64 indexed = 0; indexed < static_cast<qint64>(out.events);) {
-        auto r = m_conn.query("SELECT opsconsole.index_events(100000)");
+        auto r = conn.query("SELECT opsconsole.index_events(100000)");
         if (!r.ok()) {
             out.indexNote = r.error().message;
             break;
@@ -168,8 +178,6 @@ Result<PgEvidenceStore::Adopted> PgEvidenceStore::adopt(const SqliteEvidenceStor
         }
         indexed = now;
     }
-    m_storeId = source.storeId();
-    m_registryCache.reset();
     return out;
 }
 

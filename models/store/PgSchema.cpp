@@ -215,7 +215,7 @@ std::string refsSelect(const std::string &source) {
 
 } // namespace pg
 
-Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRole) {
+Result<int> pg::migrateSchema(Connection &conn, const QString &appRole) {
     static const QRegularExpression roleRe(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
     static const QStringList reserved{QStringLiteral("public"),       QStringLiteral("current_user"),
                                       QStringLiteral("session_user"), QStringLiteral("current_role"),
@@ -241,13 +241,13 @@ Result<int> PgEvidenceStore::migrate(pg::Connection &conn, const QString &appRol
     if (!v.ok())
         return v.error();
     int version = static_cast<int>(v->i64(0, 0));
-    if (version > kSchemaVersion)
+    if (version > PgEvidenceStore::kSchemaVersion)
         return makeError(
             ErrorCode::Store,
             QStringLiteral("the team log's schema (version %1) is newer than this console knows (%2): "
                            "upgrade the console")
                 .arg(version)
-                .arg(kSchemaVersion),
+                .arg(PgEvidenceStore::kSchemaVersion),
             conn.label());
     // Each migration: its statements, then its tables made append-only, then its number recorded.
     const auto apply = [&conn](int number, const std::string &sql,
