@@ -142,6 +142,7 @@ QList<NewEvent> AlertMonitor::transitionEvents(const QList<ProbeResult> &results
         }
         row.checkedAtMs = r.checkedAtMs;
         row.reason = r.reason.text();
+        row.reasonWords = phraseWords(r.reason);
         if (from != state) {
             row.state = state;
             row.sinceMs = r.checkedAtMs;

@@ -110,7 +110,7 @@ void AlertMonitor::followRecorder(const QString &by) {
                      {ProbeState::Ok, ProbeState::Degraded, ProbeState::Stale, ProbeState::Failed})
                     if (probeStateName(s) == it->state)
                         r.state = s;
-                r.reason = it->reason;
+                r.reason = it->reasonPhrase(); // in this window's language
                 r.checkedAtMs = it->checkedAtMs;
                 m_lastRound = qMax(m_lastRound, it->checkedAtMs);
             } else {

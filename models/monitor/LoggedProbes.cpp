@@ -1,5 +1,6 @@
 #include "LoggedProbes.h"
 
+#include "core/CanonicalJson.h"
 #include "core/Time.h"
 #include "store/EvidenceStore.h"
 
@@ -15,6 +16,12 @@ Result<QList<StoredEvent>> newestFirst(const EvidenceStore &store, const QString
     f.newestFirst = true;
     f.limit = kMaxEvents;
     return queryTrusted(store, f);
+}
+
+// The reason's words an event recorded beside its English text (none: the English only).
+std::string wordsAt(const JsonValue &o) {
+    const JsonValue *words = o.find("reason_words");
+    return words && !words->isNull() && !words->isString() ? CanonicalJson::serialize(*words) : std::string();
 }
 
 } // namespace
@@ -35,6 +42,7 @@ Result<QHash<QString, TargetStateRow>> read(const EvidenceStore &store) {
         row.kind = p.stringAt("kind");
         row.state = p.stringAt("to");
         row.reason = p.stringAt("reason");
+        row.reasonWords = wordsAt(p);
         row.sinceMs = row.checkedAtMs = e.tsMs;
         out.insert(target, row);
     }
@@ -58,6 +66,7 @@ Result<QHash<QString, TargetStateRow>> read(const EvidenceStore &store) {
             if (it != out.end() && t.stringAt("state") == it->state && e.tsMs > it->checkedAtMs) {
                 it->checkedAtMs = e.tsMs;
                 it->reason = t.stringAt("reason");
+                it->reasonWords = wordsAt(t);
             }
         }
     }
@@ -90,6 +99,8 @@ Result<QList<NewEvent>> roundEvents(const EvidenceStore &store, const QList<Prob
         t["kind"] = targetKindName(r.target.kind);
         t["state"] = state;
         t["reason"] = r.reason.text();
+        if (const std::string words = phraseWords(r.reason); !words.empty())
+            t["reason_words"] = r.reason.toJson();
         t["latency_ms"] = r.latencyMs;
         t["checked_at"] = Time::toIso(observed);
         targets.push(t);

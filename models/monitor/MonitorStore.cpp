@@ -42,6 +42,18 @@ Result<void> upsertCell(Database &db, const AlertCell &c, qint64 evaluatedAtMs) 
 
 } // namespace
 
+Phrase TargetStateRow::reasonPhrase() const {
+    if (reasonWords.empty())
+        return Phrase(reason);
+    auto words = CanonicalJson::parse(reasonWords, 8);
+    return Phrase::fromJson(words.ok() ? &words.value() : nullptr, reason);
+}
+
+std::string phraseWords(const Phrase &phrase) {
+    const JsonValue words = phrase.toJson();
+    return words.isString() ? std::string() : CanonicalJson::serialize(words);
+}
+
 QByteArray probeStateMessage(const QString &storeId, const TargetStateRow &row) {
     JsonValue o = JsonValue::object();
     o["store"] = storeId;
@@ -86,6 +98,7 @@ Result<MonitorStore> MonitorStore::open(const QString &storePath, bool readOnly)
         return makeError(ErrorCode::Store, QStringLiteral("the store is newer than this program"), storePath);
     m.m_hasTables = version.value() >= 2;
     m.m_hasSignatures = version.value() >= 5;
+    m.m_hasWords = version.value() >= 6;
     if (!m.m_hasSignatures && !readOnly)
         return makeError(ErrorCode::Store,
                          QStringLiteral("the store has not been migrated for the monitor yet"), storePath);
@@ -96,11 +109,13 @@ Result<QHash<QString, TargetStateRow>> MonitorStore::targetStates() const {
     QHash<QString, TargetStateRow> out;
     if (!m_hasTables)
         return out;
-    auto st =
-        Statement::prepare(*m_db, m_hasSignatures ? "SELECT target, scope, kind, state, reason, since_ms, "
-                                                    "checked_at_ms, signer, signature FROM probe_states"
-                                                  : "SELECT target, scope, kind, state, reason, since_ms, "
-                                                    "checked_at_ms, '', NULL FROM probe_states");
+    auto st = Statement::prepare(
+        *m_db, m_hasWords        ? "SELECT target, scope, kind, state, reason, since_ms, "
+                                   "checked_at_ms, signer, signature, reason_words FROM probe_states"
+               : m_hasSignatures ? "SELECT target, scope, kind, state, reason, since_ms, "
+                                   "checked_at_ms, signer, signature, '' FROM probe_states"
+                                 : "SELECT target, scope, kind, state, reason, since_ms, "
+                                   "checked_at_ms, '', NULL, '' FROM probe_states");
     if (!st.ok())
         return st.error();
     while (true) {
@@ -109,9 +124,17 @@ Result<QHash<QString, TargetStateRow>> MonitorStore::targetStates() const {
             return row.error();
         if (!row.value())
             break;
-        TargetStateRow r{st->text(0),  st->text(1), st->text(2),
-                         st->text(3),  st->text(4), st->int64(5),
-                         st->int64(6), st->text(7), st->isNull(8) ? QByteArray() : st->blob(8)};
+        TargetStateRow r{st->text(0),
+                         st->text(1),
+                         st->text(2),
+                         st->text(3),
+                         st->text(4),
+                         st->int64(5),
+                         st->int64(6),
+                         st->text(7),
+                         st->isNull(8) ? QByteArray() : st->blob(8),
+                         0,
+                         st->text(9).toStdString()};
         out.insert(r.target, r);
     }
     return out;
@@ -215,23 +238,28 @@ Result<void> MonitorStore::saveRound(const QList<ProbeResult> &results, const QL
                 return ok;
         }
         auto state = Statement::prepare(
-            *m_db, "INSERT OR REPLACE INTO probe_states(target, scope, kind, state, reason,"
-                   " since_ms, checked_at_ms, signer, signature) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            *m_db, m_hasWords
+                       ? "INSERT OR REPLACE INTO probe_states(target, scope, kind, state, reason,"
+                         " since_ms, checked_at_ms, signer, signature, reason_words)"
+                         " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       : "INSERT OR REPLACE INTO probe_states(target, scope, kind, state, reason,"
+                         " since_ms, checked_at_ms, signer, signature) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!state.ok())
             return state.error();
         for (const TargetStateRow &s : states) {
             state->reset();
-            if (auto ok = state->bind(1, s.target)
-                              .bind(2, s.scope)
-                              .bind(3, s.kind)
-                              .bind(4, s.state)
-                              .bind(5, s.reason)
-                              .bind(6, s.sinceMs)
-                              .bind(7, s.checkedAtMs)
-                              .bind(8, s.signer)
-                              .bindBlob(9, s.signature)
-                              .run();
-                !ok.ok())
+            state->bind(1, s.target)
+                .bind(2, s.scope)
+                .bind(3, s.kind)
+                .bind(4, s.state)
+                .bind(5, s.reason)
+                .bind(6, s.sinceMs)
+                .bind(7, s.checkedAtMs)
+                .bind(8, s.signer)
+                .bindBlob(9, s.signature);
+            if (m_hasWords)
+                state->bind(10, std::string_view(s.reasonWords));
+            if (auto ok = state->run(); !ok.ok())
                 return ok;
         }
         for (const AlertCell &c : cells)

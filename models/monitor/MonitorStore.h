@@ -31,7 +31,16 @@ struct TargetStateRow {
     QByteArray signature;
     // Read by the launch rules: a newer time the row states that no valid signature backs (0: none).
     qint64 unsignedProbeMs = 0;
+    // The reason's words (Phrase::toJson, serialized) beside its English text, so that a console
+    // following another recorder shows the reason in its own language; empty: the English only.
+    // Not signed: a translation is shown only where it reads as the signed English (Phrase::fromJson).
+    std::string reasonWords;
+    // The reason as this window's language says it.
+    Phrase reasonPhrase() const;
 };
+
+// The words of a phrase as TargetStateRow::reasonWords keeps them.
+std::string phraseWords(const Phrase &phrase);
 
 // The bytes a recorder signs for one row of probe_states in the store `storeId`.
 QByteArray probeStateMessage(const QString &storeId, const TargetStateRow &row);
@@ -87,6 +96,7 @@ private:
     std::unique_ptr<store::Database> m_db;
     bool m_hasTables = false;
     bool m_hasSignatures = false; // schema 5: probe_states rows carry signer and signature
+    bool m_hasWords = false;      // schema 6: and their reason's words
 };
 
 } // namespace ops

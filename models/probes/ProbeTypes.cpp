@@ -60,6 +60,9 @@ JsonValue ProbeResult::toJson() const {
     o["kind"] = targetKindName(target.kind);
     o["state"] = probeStateName(state);
     o["reason"] = reason.text();
+    // Its words beside it, so a reader in another language gets the reason in theirs.
+    if (const JsonValue words = reason.toJson(); !words.isString())
+        o["reason_words"] = words;
     o["latency_ms"] = latencyMs;
     o["checked_at"] = checkedAtMs > 0 ? JsonValue(Time::toIso(checkedAtMs)) : JsonValue(nullptr);
     o["http_status"] = httpStatus;

@@ -168,6 +168,12 @@ ALTER TABLE probe_states ADD COLUMN signer TEXT NOT NULL DEFAULT '';
 ALTER TABLE probe_states ADD COLUMN signature BLOB;
 )SQL";
 
+// Version 6: each row of probe_states keeps its reason's words beside the English text, so a
+// console following another recorder shows the reason in its own language.
+constexpr const char *kSchemaV6 = R"SQL(
+ALTER TABLE probe_states ADD COLUMN reason_words TEXT NOT NULL DEFAULT '';
+)SQL";
+
 std::string appendOnlyTriggers() {
     std::string sql;
     for (const char *table : {"events", "merkle_nodes", "checkpoints", "blobs"}) {
@@ -209,8 +215,8 @@ QList<Migration> migrations() {
         v1 += std::string(sql) + ";\n";
     }
     v1 += appendOnlyTriggers();
-    return {Migration{1, v1}, Migration{2, kSchemaV2}, Migration{3, searchSchema()}, Migration{4, kSchemaV4},
-            Migration{5, kSchemaV5}};
+    return {Migration{1, v1},        Migration{2, kSchemaV2}, Migration{3, searchSchema()},
+            Migration{4, kSchemaV4}, Migration{5, kSchemaV5}, Migration{6, kSchemaV6}};
 }
 
 } // namespace

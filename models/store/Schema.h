@@ -7,7 +7,7 @@
 
 namespace ops::store {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 inline constexpr int kSchemaVersionMinReadable = 1; // read-only opens accept older stores
 inline constexpr int kApplicationId = 0x4F505343;   // "OPSC"
 inline constexpr int kNodeLevelMin = 4;             // perfect subtrees of ≥ 16 leaves are kept

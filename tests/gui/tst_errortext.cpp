@@ -10,6 +10,8 @@
 #include "derivations/DerivationActions.h"
 #include "incidents/IncidentActions.h"
 #include "launch/LaunchActions.h"
+#include "monitor/LoggedProbes.h"
+#include "monitor/MonitorStore.h"
 
 #include <QApplication>
 #include <QTest>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void eachIdInEnglishAndGerman();
     void theActsRefusalsInTheWindowsWords();
     void alertDetailsInTheReadersLanguage();
+    void probeReasonsOfAnotherRecorderInTheReadersLanguage();
 };
 
 namespace {
@@ -191,6 +194,60 @@ void TestErrorText::alertDetailsInTheReadersLanguage() {
     QCOMPARE(Phrase::fromJson(&words, resolver.text()).translated(), resolver.translated());
     // The English stays what the log records.
     QCOMPARE(resolver.text(), QStringLiteral("kl/manifest: connection refused by 127.0.0.1:9"));
+}
+
+// A recorder (the headless monitor, another console) writes a probe's reason in English with its
+// words beside it; the console that follows it reads the reason in its own language, from the
+// monitor's tables of a local file and from the probe events of the log.
+void TestErrorText::probeReasonsOfAnotherRecorderInTheReadersLanguage() {
+    test::StoreFixture f;
+    ProbeResult r;
+    r.target.scope = QStringLiteral("kl");
+    r.target.kind = TargetKind::Manifest;
+    r.target.id = QStringLiteral("kl/manifest");
+    r.state = ProbeState::Failed;
+    r.checkedAtMs = f.now;
+    r.reason = Phrase("ops::HttpGet", "connection refused by %1", {QStringLiteral("127.0.0.1:9")});
+    TargetStateRow row;
+    row.target = r.target.id;
+    row.scope = r.target.scope;
+    row.kind = QStringLiteral("manifest");
+    row.state = QStringLiteral("failed");
+    row.reason = r.reason.text();
+    row.sinceMs = row.checkedAtMs = f.now;
+    row.reasonWords = phraseWords(r.reason);
+    // A row whose words say something else than its English: the English is what counts.
+    TargetStateRow lie = row;
+    lie.target = QStringLiteral("kl/pack");
+    lie.reasonWords = phraseWords(Phrase("ops::HttpGet", "connection refused by %1", {QStringLiteral("x")}));
+    {
+        auto monitor = MonitorStore::open(f.path, false);
+        QVERIFY2(monitor.ok(), qPrintable(monitor.ok() ? QString() : monitor.error().toString()));
+        QVERIFY(monitor->saveRound({r}, {row, lie}, {}, f.now, 0).ok());
+    }
+    NewEvent changed;
+    changed.kind = QStringLiteral("probe.state_changed");
+    changed.scope = r.target.scope;
+    changed.payload = r.toJson();
+    changed.payload["from"] = QStringLiteral("unknown");
+    changed.payload["to"] = QStringLiteral("failed");
+    QVERIFY(f.store->append(f.alice, {changed}).ok());
+
+    auto followed = MonitorStore::open(f.path, true);
+    QVERIFY(followed.ok());
+    const QHash<QString, TargetStateRow> states = followed->targetStates().value();
+    const auto logged = LoggedProbes::read(*f.store);
+    QVERIFY(logged.ok());
+    const QString english = QStringLiteral("connection refused by 127.0.0.1:9");
+    QCOMPARE(states.value(r.target.id).reasonPhrase().translated(), english);
+    QCOMPARE(installTranslations(QLocale(QLocale::German)), QLocale::German);
+    const QString german = QStringLiteral("Verbindung von 127.0.0.1:9 abgelehnt");
+    QCOMPARE(states.value(r.target.id).reasonPhrase().translated(), german);
+    QCOMPARE(logged->value(r.target.id).reasonPhrase().translated(), german);
+    QCOMPARE(states.value(lie.target).reasonPhrase().translated(), english);
+    // The English stays what the tables and the log keep.
+    QCOMPARE(states.value(r.target.id).reason, english);
+    QCOMPARE(logged->value(r.target.id).reason, english);
 }
 
 QTEST_MAIN(TestErrorText)

@@ -5,6 +5,7 @@
 #include "store/EventCodec.h"
 #include "store/EventExport.h"
 #include "store/EventSearch.h"
+#include "store/Schema.h"
 
 #include "crypto/Sha256.h"
 
@@ -186,7 +187,8 @@ void TestEvidenceStore::schemaVersionTable() {
     sqlite3_stmt *st = nullptr;
     sqlite3_prepare_v2(db, "SELECT MAX(version) FROM schema_version", -1, &st, nullptr);
     QCOMPARE(sqlite3_step(st), SQLITE_ROW);
-    QCOMPARE(sqlite3_column_int(st, 0), 5);
+    QCOMPARE(sqlite3_column_int(st, 0), store::kSchemaVersion);
+    QCOMPARE(store::kSchemaVersion, 6);
     sqlite3_finalize(st);
     sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, nullptr);
     sqlite3_step(st);
@@ -730,7 +732,8 @@ void TestEvidenceStore::version3StoreKeepsItsSearchIndex() {
     // A version-3 store: indexed by a trigger, no search_state. Version 4 takes it as fully indexed.
     QCOMPARE(rawExec(f.path, "DROP TABLE search_state; DELETE FROM schema_version WHERE version >= 4;"
                              " ALTER TABLE probe_states DROP COLUMN signer;"
-                             " ALTER TABLE probe_states DROP COLUMN signature; PRAGMA user_version=3;"),
+                             " ALTER TABLE probe_states DROP COLUMN signature;"
+                             " ALTER TABLE probe_states DROP COLUMN reason_words; PRAGMA user_version=3;"),
              SQLITE_OK);
     f.reopen();
     QCOMPARE(f.store->searchBacklog().value(), quint64(0));
