@@ -24,7 +24,7 @@
         <translation>der Inklusionsbeweis erreicht die Wurzel von Checkpoint %1 NICHT</translation>
     </message>
     <message>
-        <source>included in checkpoint %1, but that checkpoint&apos;s signature by %2 does NOT verify</source>
+        <source>included in checkpoint %1, but that checkpoint's signature by %2 does NOT verify</source>
         <translation>in Checkpoint %1 enthalten, aber dessen Signatur von %2 ist NICHT gültig</translation>
     </message>
     <message>
@@ -538,7 +538,7 @@
         <translation>Anhang: diesen Bericht offline prüfen</translation>
     </message>
     <message>
-        <source>The checkpoint below is a signed note (c2sp.org/tlog-checkpoint). Each cited event has a c2sp.org/tlog-proof against it; `opsconsole-cli evidence show SEQ --raw` gives the event&apos;s exact bytes, the leaf the proof is for.</source>
+        <source>The checkpoint below is a signed note (c2sp.org/tlog-checkpoint). Each cited event has a c2sp.org/tlog-proof against it; `opsconsole-cli evidence show SEQ --raw` gives the event's exact bytes, the leaf the proof is for.</source>
         <translation>Der Checkpoint unten ist eine signierte Notiz (c2sp.org/tlog-checkpoint). Jedes zitierte Ereignis hat einen c2sp.org/tlog-proof dagegen; `opsconsole-cli evidence show SEQ --raw` liefert die exakten Bytes des Ereignisses, das Blatt, für das der Beweis gilt.</translation>
     </message>
     <message>
@@ -699,7 +699,7 @@
         <translation>kein %1 in den letzten %2 min</translation>
     </message>
     <message>
-        <source>latest %1 &apos;%2&apos; is not a number</source>
+        <source>latest %1 '%2' is not a number</source>
         <translation>letztes %1 „%2“ ist keine Zahl</translation>
     </message>
     <message>
@@ -789,11 +789,11 @@ Erste Maßnahme: %4%5</translation>
         <translation>zum Bestätigen anmelden: eine Bestätigung ist signierter Nachweis</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; holds neither the operator nor the incident-owner role</source>
+        <source>'%1' holds neither the operator nor the incident-owner role</source>
         <translation>„%1“ hat weder die Rolle Operator noch Incident-Owner</translation>
     </message>
     <message>
-        <source>no alert &apos;%1&apos; for scope &apos;%2&apos;</source>
+        <source>no alert '%1' for scope '%2'</source>
         <translation>kein Alarm „%1“ für den Bereich „%2“</translation>
     </message>
     <message>
@@ -817,7 +817,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>vom Aufzeichner noch nicht geprüft</translation>
     </message>
     <message>
-        <source>the recorder&apos;s last probe is not fresh</source>
+        <source>the recorder's last probe is not fresh</source>
         <translation>die letzte Prüfung des Aufzeichners ist nicht aktuell</translation>
     </message>
     <message>
@@ -946,7 +946,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>UTC ISO-8601; leer heißt jetzt</translation>
     </message>
     <message>
-        <source>what was rolled back or switched off, or &quot;none&quot;</source>
+        <source>what was rolled back or switched off, or "none"</source>
         <translation>was zurückgerollt oder abgeschaltet wurde, oder „none“</translation>
     </message>
 </context>
@@ -969,8 +969,8 @@ Erste Maßnahme: %4%5</translation>
         <translation>Die ID ist ein einfacher Bezeichner</translation>
     </message>
     <message>
-        <source>mlflow_run_id is &quot;none&quot; only with a reason in notes</source>
-        <translation>mlflow_run_id ist nur mit einer Begründung in notes &quot;none&quot;</translation>
+        <source>mlflow_run_id is "none" only with a reason in notes</source>
+        <translation>mlflow_run_id ist nur mit einer Begründung in notes "none"</translation>
     </message>
     <message>
         <source>lockability is lockable, non-lockable or infeasible</source>
@@ -1058,14 +1058,14 @@ Erste Maßnahme: %4%5</translation>
         <translation>Nutzdaten</translation>
     </message>
     <message>
-        <source>searching and filtering need the log itself; this console&apos;s copy of the team log is browsed by position</source>
+        <source>searching and filtering need the log itself; this console's copy of the team log is browsed by position</source>
         <translation>Suchen und Filtern brauchen das Log selbst; die Kopie des Team-Logs auf dieser Konsole wird nach Position durchgesehen</translation>
     </message>
 </context>
 <context>
     <name>ops::HttpGet</name>
     <message>
-        <source>unsupported URL &apos;%1&apos;</source>
+        <source>unsupported URL '%1'</source>
         <translation>nicht unterstützte URL „%1“</translation>
     </message>
     <message>
@@ -1081,7 +1081,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>Weiterleitungsschleife oder mehr als %1 Weiterleitungen</translation>
     </message>
     <message>
-        <source>redirect to an unsupported URL &apos;%1&apos;</source>
+        <source>redirect to an unsupported URL '%1'</source>
         <translation>Weiterleitung zu einer nicht unterstützten URL „%1“</translation>
     </message>
     <message>
@@ -1105,12 +1105,64 @@ Erste Maßnahme: %4%5</translation>
         <translation>Verbindung von %1 abgelehnt</translation>
     </message>
     <message>
-        <source>network error: %1</source>
-        <translation>Netzwerkfehler: %1</translation>
-    </message>
-    <message>
         <source>connection closed by %1 before a complete response (%2)</source>
         <translation>Verbindung von %1 vor einer vollständigen Antwort geschlossen (%2)</translation>
+    </message>
+    <message>
+        <source>the certificate is self-signed and not trusted</source>
+        <translation>das Zertifikat ist selbstsigniert und nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>the certificate has expired</source>
+        <translation>das Zertifikat ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid yet</source>
+        <translation>das Zertifikat ist noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>the certificate is not for the host %1</source>
+        <translation>das Zertifikat gilt nicht für den Host %1</translation>
+    </message>
+    <message>
+        <source>the certificate's issuer is not trusted</source>
+        <translation>dem Aussteller des Zertifikats wird nicht vertraut</translation>
+    </message>
+    <message>
+        <source>the certificate was revoked</source>
+        <translation>das Zertifikat wurde widerrufen</translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
+        <translation>der Server hat kein Zertifikat gesendet</translation>
+    </message>
+    <message>
+        <source>certificate error %1</source>
+        <translation>Zertifikatsfehler %1</translation>
+    </message>
+    <message>
+        <source>TLS: the handshake failed</source>
+        <translation>TLS: der Verbindungsaufbau ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation>TLS: %1</translation>
+    </message>
+    <message>
+        <source>network error: the connection timed out</source>
+        <translation>Netzwerkfehler: Zeitüberschreitung der Verbindung</translation>
+    </message>
+    <message>
+        <source>network error: the network cannot be reached</source>
+        <translation>Netzwerkfehler: das Netzwerk ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>network error: the proxy %1 failed</source>
+        <translation>Netzwerkfehler: der Proxy %1 ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>network error %1: %2</source>
+        <translation>Netzwerkfehler %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1367,7 +1419,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>%1 hat die Rolle %2 nicht</translation>
     </message>
     <message>
-        <source>the signature does not verify with %1&apos;s key</source>
+        <source>the signature does not verify with %1's key</source>
         <translation>die Signatur lässt sich mit dem Schlüssel von %1 nicht prüfen</translation>
     </message>
     <message>
@@ -1422,15 +1474,15 @@ Erste Maßnahme: %4%5</translation>
         <translation>ungültiges JSON: kein Objekt</translation>
     </message>
     <message>
-        <source>missing field &apos;%1&apos;</source>
+        <source>missing field '%1'</source>
         <translation>Feld „%1“ fehlt</translation>
     </message>
     <message>
-        <source>field &apos;published_at&apos; is not a UTC ISO-8601 time</source>
+        <source>field 'published_at' is not a UTC ISO-8601 time</source>
         <translation>Feld „published_at“ ist keine UTC-Zeit nach ISO 8601</translation>
     </message>
     <message>
-        <source>field &apos;pack_sha256&apos; is not 64 hex digits</source>
+        <source>field 'pack_sha256' is not 64 hex digits</source>
         <translation>Feld „pack_sha256“ sind nicht 64 Hexadezimalziffern</translation>
     </message>
     <message>
@@ -1442,7 +1494,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>langsam: %1 ms, über %2 ms</translation>
     </message>
     <message>
-        <source>pack_url points to %1, not the manifest&apos;s host; allowed only when listed in probes.pack_hosts</source>
+        <source>pack_url points to %1, not the manifest's host; allowed only when listed in probes.pack_hosts</source>
         <translation>pack_url zeigt auf %1, nicht auf den Host des Manifests; nur erlaubt, wenn in probes.pack_hosts aufgeführt</translation>
     </message>
 </context>
@@ -1579,7 +1631,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>das Team-Log ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <source>the team log&apos;s notifications do not arrive: %1</source>
+        <source>the team log's notifications do not arrive: %1</source>
         <translation>die Benachrichtigungen des Team-Logs kommen nicht an: %1</translation>
     </message>
     <message>
@@ -1591,7 +1643,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>die Verbindung zum Team-Log ist verloren (%1); neuer Versuch läuft</translation>
     </message>
     <message>
-        <source>%1 (offline: this console&apos;s copy)</source>
+        <source>%1 (offline: this console's copy)</source>
         <translation>%1 (offline: Kopie dieser Konsole)</translation>
     </message>
     <message>
@@ -1599,7 +1651,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>%1; offline arbeiten ist nicht möglich: %2</translation>
     </message>
     <message>
-        <source>%1 — working from this console&apos;s verified copy of the team log (up to event %2); acts wait in the outbox</source>
+        <source>%1 — working from this console's verified copy of the team log (up to event %2); acts wait in the outbox</source>
         <translation>%1 — die Konsole arbeitet mit ihrer geprüften Kopie des Team-Logs (bis Ereignis %2); Handlungen warten im Postausgang</translation>
     </message>
     <message>
@@ -1630,7 +1682,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>ein Benachrichtigungsversuch ließ sich nicht aufzeichnen: %1</translation>
     </message>
     <message>
-        <source>a notification attempt was not recorded: this recorder does not hold the team log&apos;s recorder lock now</source>
+        <source>a notification attempt was not recorded: this recorder does not hold the team log's recorder lock now</source>
         <translation>ein Benachrichtigungsversuch wurde nicht aufgezeichnet: dieser Aufzeichner hält die Aufzeichnersperre des Team-Logs gerade nicht</translation>
     </message>
 </context>
@@ -1831,7 +1883,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>Bereits stummgeschaltet: zuerst diese Stummschaltung beenden</translation>
     </message>
     <message>
-        <source>Hold this cell&apos;s notifications for a while (signed); it keeps firing into the log</source>
+        <source>Hold this cell's notifications for a while (signed); it keeps firing into the log</source>
         <translation>Benachrichtigungen dieser Zelle eine Weile zurückhalten (signiert); sie löst weiter ins Log aus</translation>
     </message>
     <message>
@@ -1986,15 +2038,15 @@ Erste Maßnahme: %4%5</translation>
         <translation>Zustandswechsel werden als Nachweis aufgezeichnet, signiert von %1.</translation>
     </message>
     <message>
-        <source>Waiting for the recorder&apos;s first round · looking again in about %1 s</source>
+        <source>Waiting for the recorder's first round · looking again in about %1 s</source>
         <translation>Warten auf die erste Runde des Aufzeichners · nächster Blick in etwa %1 s</translation>
     </message>
     <message>
-        <source>The recorder&apos;s last round %1: %2 of %3 targets not ok · looking again in about %4 s</source>
+        <source>The recorder's last round %1: %2 of %3 targets not ok · looking again in about %4 s</source>
         <translation>Letzte Runde des Aufzeichners %1: %2 von %3 Zielen nicht ok · nächster Blick in etwa %4 s</translation>
     </message>
     <message>
-        <source>Monitored by %1: this console shows the recorder&apos;s evaluations and records nothing itself.</source>
+        <source>Monitored by %1: this console shows the recorder's evaluations and records nothing itself.</source>
         <translation>Überwacht von %1: diese Konsole zeigt die Auswertungen des Aufzeichners und zeichnet selbst nichts auf.</translation>
     </message>
     <message>
@@ -2225,7 +2277,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>Bestätigung „nur Analyse“ erfasst</translation>
     </message>
     <message>
-        <source>No evidence store: the reviewer&apos;s desk needs one.</source>
+        <source>No evidence store: the reviewer's desk needs one.</source>
         <translation>Kein Nachweisspeicher: der Prüfplatz braucht einen.</translation>
     </message>
     <message>
@@ -2261,11 +2313,11 @@ Erste Maßnahme: %4%5</translation>
         <translation>Ablehnen, mit Grund</translation>
     </message>
     <message>
-        <source>Sign the record&apos;s canonical hash, git_sha and input hashes</source>
+        <source>Sign the record's canonical hash, git_sha and input hashes</source>
         <translation>Den kanonischen Hash, git_sha und die Eingabe-Hashes des Datensatzes signieren</translation>
     </message>
     <message>
-        <source>The risk owner&apos;s note on a cost or capacity value</source>
+        <source>The risk owner's note on a cost or capacity value</source>
         <translation>Die Notiz des Risikoverantwortlichen zu einem Kosten- oder Kapazitätswert</translation>
     </message>
     <message>
@@ -2405,7 +2457,7 @@ Erste Maßnahme: %4%5</translation>
 <context>
     <name>ops::ui::ErrorText</name>
     <message>
-        <source>a note (in the step&apos;s note field)</source>
+        <source>a note (in the step's note field)</source>
         <translation>eine Notiz (im Notizfeld des Schritts)</translation>
     </message>
     <message>
@@ -2433,11 +2485,11 @@ Erste Maßnahme: %4%5</translation>
         <translation>Prüfung %1 braucht %2.</translation>
     </message>
     <message>
-        <source>A skipped step needs its reason: write it in the step&apos;s note field.</source>
+        <source>A skipped step needs its reason: write it in the step's note field.</source>
         <translation>Ein übersprungener Schritt braucht seinen Grund: tragen Sie ihn im Notizfeld des Schritts ein.</translation>
     </message>
     <message>
-        <source>A failed step needs its reason: write it in the step&apos;s note field.</source>
+        <source>A failed step needs its reason: write it in the step's note field.</source>
         <translation>Ein fehlgeschlagener Schritt braucht seinen Grund: tragen Sie ihn im Notizfeld des Schritts ein.</translation>
     </message>
     <message>
@@ -2800,15 +2852,15 @@ Erste Maßnahme: %4%5</translation>
         <translation>%1 Bytes nach %2 gespeichert (SHA-256 %3).</translation>
     </message>
     <message>
-        <source>Related events need the log&apos;s id index: this console&apos;s copy of the team log is read by position until the server is back</source>
+        <source>Related events need the log's id index: this console's copy of the team log is read by position until the server is back</source>
         <translation>Verwandte Ereignisse brauchen den Id-Index des Protokolls: die Kopie des Team-Protokolls auf dieser Konsole wird nach Position gelesen, bis der Server wieder da ist</translation>
     </message>
 </context>
 <context>
     <name>ops::ui::EvidenceFilterBar</name>
     <message>
-        <source>Search every event (Ctrl+F): words, &quot;a phrase&quot;, prefix*, AND / OR / NOT</source>
-        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, &quot;eine Phrase&quot;, Präfix*, AND / OR / NOT</translation>
+        <source>Search every event (Ctrl+F): words, "a phrase", prefix*, AND / OR / NOT</source>
+        <translation>Alle Ereignisse durchsuchen (Strg+F): Wörter, "eine Phrase", Präfix*, AND / OR / NOT</translation>
     </message>
     <message>
         <source>Full-text search</source>
@@ -2871,7 +2923,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>Incident oder Datensatz</translation>
     </message>
     <message>
-        <source>Search and filters need the team log itself: this console&apos;s copy of it is browsed by position until the server is back</source>
+        <source>Search and filters need the team log itself: this console's copy of it is browsed by position until the server is back</source>
         <translation>Suche und Filter brauchen das Team-Log selbst: die Kopie auf dieser Konsole wird nach Position durchgesehen, bis der Server wieder da ist</translation>
     </message>
 </context>
@@ -3046,7 +3098,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>Prüfung abgebrochen; nichts aufgezeichnet.</translation>
     </message>
     <message>
-        <source>Offline — this console&apos;s copy of the team log: %1; made here, not in the team log yet: %2</source>
+        <source>Offline — this console's copy of the team log: %1; made here, not in the team log yet: %2</source>
         <translation>Offline — Kopie des Team-Logs dieser Konsole: %1; hier vorgenommen, noch nicht im Team-Log: %2</translation>
     </message>
     <message>
@@ -3054,7 +3106,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>Die Positionen der hier vorgenommenen Handlungen gelten nur vorläufig, bis sie abgeglichen sind</translation>
     </message>
     <message>
-        <source>Search and filters run on the team log&apos;s server</source>
+        <source>Search and filters run on the team log's server</source>
         <translation>Suche und Filter laufen auf dem Server des Team-Logs</translation>
     </message>
     <message numerus="yes">
@@ -3095,7 +3147,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>Einem Team-Protokoll beitreten</translation>
     </message>
     <message>
-        <source>Connect to your team&apos;s evidence log on PostgreSQL and request approval for your identity; an admin of the team approves it.</source>
+        <source>Connect to your team's evidence log on PostgreSQL and request approval for your identity; an admin of the team approves it.</source>
         <translation>Mit dem Nachweisprotokoll Ihres Teams auf PostgreSQL verbinden und die Freigabe Ihrer Identität beantragen; ein Admin des Teams gibt sie frei.</translation>
     </message>
     <message>
@@ -3119,7 +3171,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>Beenden, ohne etwas anzulegen</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Create a local store&lt;/b&gt;&lt;br&gt;This creates the evidence store &lt;tt&gt;%1&lt;/tt&gt; (readable by you only) and your identity, the store&apos;s first admin, with an Ed25519 signing key in &lt;tt&gt;%2&lt;/tt&gt;. The passphrase encrypts the key; it is never stored.</source>
+        <source>&lt;b&gt;Create a local store&lt;/b&gt;&lt;br&gt;This creates the evidence store &lt;tt&gt;%1&lt;/tt&gt; (readable by you only) and your identity, the store's first admin, with an Ed25519 signing key in &lt;tt&gt;%2&lt;/tt&gt;. The passphrase encrypts the key; it is never stored.</source>
         <translation>&lt;b&gt;Lokalen Speicher anlegen&lt;/b&gt;&lt;br&gt;Angelegt werden der Nachweisspeicher &lt;tt&gt;%1&lt;/tt&gt; (nur für Sie lesbar) und Ihre Identität, der erste Admin des Speichers, mit einem Ed25519-Signaturschlüssel in &lt;tt&gt;%2&lt;/tt&gt;. Die Passphrase verschlüsselt den Schlüssel; sie wird nie gespeichert.</translation>
     </message>
     <message>
@@ -3151,7 +3203,7 @@ Erste Maßnahme: %4%5</translation>
         <translation>Speicher und Identität anlegen</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Join a team log&lt;/b&gt;&lt;br&gt;The console connects to the team&apos;s evidence log and records a request for your identity, signed by its new key (kept in &lt;tt&gt;%1&lt;/tt&gt;). You can act once an admin of the team approves it. The URL is remembered for the next start; outside dev it must use &lt;tt&gt;sslmode=verify-full&lt;/tt&gt;.</source>
+        <source>&lt;b&gt;Join a team log&lt;/b&gt;&lt;br&gt;The console connects to the team's evidence log and records a request for your identity, signed by its new key (kept in &lt;tt&gt;%1&lt;/tt&gt;). You can act once an admin of the team approves it. The URL is remembered for the next start; outside dev it must use &lt;tt&gt;sslmode=verify-full&lt;/tt&gt;.</source>
         <translation>&lt;b&gt;Einem Team-Protokoll beitreten&lt;/b&gt;&lt;br&gt;Die Konsole verbindet sich mit dem Nachweisprotokoll des Teams und hält einen Antrag für Ihre Identität fest, signiert mit deren neuem Schlüssel (in &lt;tt&gt;%1&lt;/tt&gt;). Handeln können Sie, sobald ein Admin des Teams ihn freigibt. Die URL wird für den nächsten Start gemerkt; außerhalb von dev muss sie &lt;tt&gt;sslmode=verify-full&lt;/tt&gt; verwenden.</translation>
     </message>
     <message>
@@ -3247,7 +3299,7 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Rollen:</translation>
     </message>
     <message>
-        <source>The identity needs a name of letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos; that starts with a letter or digit (at most 64 characters, no spaces).</source>
+        <source>The identity needs a name of letters, digits, '.', '_', '@' or '-' that starts with a letter or digit (at most 64 characters, no spaces).</source>
         <translation>Die Identität braucht einen Namen aus Buchstaben, Ziffern, „.“, „_“, „@“ oder „-“, der mit einem Buchstaben oder einer Ziffer beginnt (höchstens 64 Zeichen, keine Leerzeichen).</translation>
     </message>
     <message>
@@ -3255,7 +3307,7 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Passphrase im Schlüsselbund &amp;merken</translation>
     </message>
     <message>
-        <source>Kept by the desktop&apos;s keychain, which unlocks with your session: signing in is then one click. Leave it off on a shared account.</source>
+        <source>Kept by the desktop's keychain, which unlocks with your session: signing in is then one click. Leave it off on a shared account.</source>
         <translation>Vom Schlüsselbund des Desktops verwahrt, der sich mit Ihrer Sitzung entsperrt: Anmelden ist dann ein Klick. Auf einem geteilten Konto ausgeschaltet lassen.</translation>
     </message>
     <message>
@@ -3504,7 +3556,7 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Wie sie erfüllt ist, in Worten</translation>
     </message>
     <message>
-        <source>Verification result (default: the latest record&apos;s)</source>
+        <source>Verification result (default: the latest record's)</source>
         <translation>Prüfergebnis (Standard: das des letzten Nachweises)</translation>
     </message>
     <message>
@@ -3870,8 +3922,8 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <source>Validation locality &apos;%1&apos; is not a scope of the configuration.</source>
-        <translation>Validierungsort &apos;%1&apos; ist kein Bereich der Konfiguration.</translation>
+        <source>Validation locality '%1' is not a scope of the configuration.</source>
+        <translation>Validierungsort '%1' ist kein Bereich der Konfiguration.</translation>
     </message>
     <message>
         <source>%1 kill switch %2 on %3 (event %4, signed by %5)</source>
@@ -3890,8 +3942,8 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <translation>Validiere auf %1…</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:%1&apos;&gt;Active:&lt;/b&gt; %2</source>
-        <translation>&lt;b style=&apos;color:%1&apos;&gt;Aktiv:&lt;/b&gt; %2</translation>
+        <source>&lt;b style='color:%1'&gt;Active:&lt;/b&gt; %2</source>
+        <translation>&lt;b style='color:%1'&gt;Aktiv:&lt;/b&gt; %2</translation>
     </message>
 </context>
 <context>
@@ -4538,7 +4590,7 @@ opsconsole-cli init --identity NAME --roles operator</translation>
         <translation>Veröffentlichungsfehler lösen eine sichtbare Warnung aus</translation>
     </message>
     <message>
-        <source>No silence on a scope&apos;s stale-pack or resolver alert</source>
+        <source>No silence on a scope's stale-pack or resolver alert</source>
         <translation>Keine Stummschaltung der Stale-Pack- oder Resolver-Warnung eines Bereichs</translation>
     </message>
     <message>
@@ -4834,7 +4886,7 @@ tatsächlich %2</translation>
 <context>
     <name>ops::ui::RecordView</name>
     <message>
-        <source>The record&apos;s fields</source>
+        <source>The record's fields</source>
         <translation>Die Felder des Datensatzes</translation>
     </message>
     <message>
@@ -4862,7 +4914,7 @@ tatsächlich %2</translation>
         <translation>Dieser Datensatz</translation>
     </message>
     <message>
-        <source>The record&apos;s history</source>
+        <source>The record's history</source>
         <translation>Verlauf des Datensatzes</translation>
     </message>
     <message>
@@ -4878,8 +4930,8 @@ tatsächlich %2</translation>
         <translation>Herleitung von %1, Stufe %2, %3</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;Eligible for S03 lock&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:%1&quot;&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
+        <source>&lt;span style="color:%1"&gt;Eligible for S03 lock&lt;/span&gt;</source>
+        <translation>&lt;span style="color:%1"&gt;Für S03-Sperre geeignet&lt;/span&gt;</translation>
     </message>
     <message>
         <source>S03: blocking — %1</source>
@@ -4957,7 +5009,7 @@ tatsächlich %2</translation>
         <translation>Prüfsummendatei…</translation>
     </message>
     <message>
-        <source>File whose SHA-256 is the step&apos;s checksum</source>
+        <source>File whose SHA-256 is the step's checksum</source>
         <translation>Datei, deren SHA-256 die Prüfsumme des Schritts ist</translation>
     </message>
     <message>
@@ -4997,12 +5049,12 @@ tatsächlich %2</translation>
         <translation>&lt;br&gt;&lt;b&gt;Abschlussbedingung:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel erreicht&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Finished: objective NOT met&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style=&apos;color:%1&apos;&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style='color:%1'&gt;Finished: objective NOT met&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style='color:%1'&gt;Abgeschlossen: Ziel NICHT erreicht&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Finished&lt;/b&gt; %1</source>
@@ -5228,7 +5280,7 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
         <translation>Vertrauensanker nicht festgelegt</translation>
     </message>
     <message>
-        <source>The store&apos;s keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
+        <source>The store's keys are trusted on first use: whoever can write the store file could rewrite its history and this console would not know. Pin the admin keys under trust.admins in the deployment config (opsconsole-cli init prints the lines).</source>
         <translation>Den Schlüsseln dieses Speichers wird beim ersten Gebrauch vertraut: Wer die Speicherdatei schreiben kann, könnte ihre Geschichte umschreiben, ohne dass diese Konsole es bemerkt. Legen Sie die Admin-Schlüssel unter trust.admins in der Bereitstellungskonfiguration fest (opsconsole-cli init gibt die Zeilen aus).</translation>
     </message>
     <message>
@@ -5345,7 +5397,7 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
         <translation>Diagramm Manifest-Alter</translation>
     </message>
     <message>
-        <source>Select a cell of the matrix: its scope&apos;s trends appear here.</source>
+        <source>Select a cell of the matrix: its scope's trends appear here.</source>
         <translation>Eine Zelle der Matrix wählen: die Verläufe ihres Bereichs erscheinen hier.</translation>
     </message>
     <message>
@@ -5420,7 +5472,7 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
         <translation>Passphrase im Schlüsselbund &amp;merken</translation>
     </message>
     <message>
-        <source>Kept by the desktop&apos;s keychain, which unlocks with your session; anyone at this unlocked session can then sign in as you with one click.</source>
+        <source>Kept by the desktop's keychain, which unlocks with your session; anyone at this unlocked session can then sign in as you with one click.</source>
         <translation>Der Schlüsselbund des Desktops verwahrt sie und wird mit Ihrer Sitzung entsperrt; wer an dieser entsperrten Sitzung sitzt, kann sich dann mit einem Klick als Sie anmelden.</translation>
     </message>
     <message>
@@ -5573,7 +5625,7 @@ Diese Konsole schreibt nichts mehr in das Team-Log, bis der Alarm untersucht ist
 <context>
     <name>ops::ui::VerdictsPage</name>
     <message>
-        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle&apos;s digest, its entries and every listed file are checked on the local files, never over the network.</source>
+        <source>A verdict is score.json, its evidence bundle, verdict.sig and verdict.pub. Verification is offline: the signature, the bundle's digest, its entries and every listed file are checked on the local files, never over the network.</source>
         <translation>Ein Verdikt besteht aus score.json, seinem Evidenzpaket, verdict.sig und verdict.pub. Die Prüfung ist offline: Signatur, Prüfsumme des Pakets, seine Einträge und jede aufgeführte Datei werden an den lokalen Dateien geprüft, nie über das Netzwerk.</translation>
     </message>
     <message>

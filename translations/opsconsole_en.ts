@@ -1102,11 +1102,63 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>network error: %1</source>
+        <source>connection closed by %1 before a complete response (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>connection closed by %1 before a complete response (%2)</source>
+        <source>the certificate is self-signed and not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is not valid yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is not for the host %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s issuer is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: the handshake failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error: the connection timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error: the network cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error: the proxy %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,9 +1,70 @@
 #include "HttpClient.h"
 
+#include <QSet>
 #include <QSslSocket>
 #include <QTcpSocket>
 
 namespace ops {
+
+namespace {
+
+// Why the TLS handshake failed, in words of our own (Qt's texts come in the window's language, and
+// the log records English): each certificate problem once, in the order Qt found them.
+Phrase tlsReason(const QList<QSslError> &errors, const QString &host) {
+    std::vector<Phrase> parts;
+    QSet<int> seen;
+    for (const QSslError &e : errors) {
+        if (seen.contains(int(e.error())))
+            continue;
+        seen.insert(int(e.error()));
+        switch (e.error()) {
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+            parts.push_back(
+                Phrase("ops::HttpGet",
+                       QT_TRANSLATE_NOOP("ops::HttpGet", "the certificate is self-signed and not trusted")));
+            break;
+        case QSslError::CertificateExpired:
+            parts.push_back(
+                Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "the certificate has expired")));
+            break;
+        case QSslError::CertificateNotYetValid:
+            parts.push_back(Phrase("ops::HttpGet",
+                                   QT_TRANSLATE_NOOP("ops::HttpGet", "the certificate is not valid yet")));
+            break;
+        case QSslError::HostNameMismatch:
+            parts.push_back(
+                Phrase("ops::HttpGet",
+                       QT_TRANSLATE_NOOP("ops::HttpGet", "the certificate is not for the host %1"), {host}));
+            break;
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+            parts.push_back(
+                Phrase("ops::HttpGet",
+                       QT_TRANSLATE_NOOP("ops::HttpGet", "the certificate's issuer is not trusted")));
+            break;
+        case QSslError::CertificateRevoked:
+            parts.push_back(
+                Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "the certificate was revoked")));
+            break;
+        case QSslError::NoPeerCertificate:
+            parts.push_back(
+                Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "the server sent no certificate")));
+            break;
+        default:
+            parts.push_back(Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "certificate error %1"),
+                                   {QString::number(int(e.error()))}));
+        }
+    }
+    if (parts.empty())
+        return Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "TLS: the handshake failed"));
+    return Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "TLS: %1"),
+                  {Phrase::joined(std::move(parts), QStringLiteral("; "))});
+}
+
+} // namespace
 
 namespace {
 
@@ -415,16 +476,30 @@ void HttpGet::onSocketError() {
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError: {
-        QStringList why;
-        for (const QSslError &e : std::as_const(m_sslErrors))
-            why << e.errorString();
-        reason = Phrase(QStringLiteral("TLS: %1").arg(why.isEmpty() ? m_socket->errorString()
-                                                                    : why.join(QStringLiteral("; "))));
+        reason = tlsReason(m_sslErrors, m_url.host());
         break;
     }
+    case QAbstractSocket::SocketTimeoutError:
+        reason = Phrase("ops::HttpGet",
+                        QT_TRANSLATE_NOOP("ops::HttpGet", "network error: the connection timed out"));
+        break;
+    case QAbstractSocket::NetworkError:
+        reason = Phrase("ops::HttpGet",
+                        QT_TRANSLATE_NOOP("ops::HttpGet", "network error: the network cannot be reached"));
+        break;
+    case QAbstractSocket::ProxyConnectionClosedError:
+    case QAbstractSocket::ProxyConnectionRefusedError:
+    case QAbstractSocket::ProxyNotFoundError:
+    case QAbstractSocket::ProxyProtocolError:
+    case QAbstractSocket::ProxyConnectionTimeoutError:
+        reason =
+            Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "network error: the proxy %1 failed"),
+                   {m_via.isValid() ? m_via.host() : QStringLiteral("?")});
+        break;
     default:
-        reason = Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "network error: %1"),
-                        {m_socket->errorString()});
+        // Qt's text comes in the window's language; the log records it beside the error's number.
+        reason = Phrase("ops::HttpGet", QT_TRANSLATE_NOOP("ops::HttpGet", "network error %1: %2"),
+                        {QString::number(int(error)), m_socket->errorString()});
     }
     finish(reason);
 }

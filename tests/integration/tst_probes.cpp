@@ -535,6 +535,12 @@ void TestProbes::invalidTlsCertificateAndCustomCa() {
     const ProbeResult r = only(round(untrusted), QStringLiteral("kl/manifest"));
     QCOMPARE(r.state, ProbeState::Failed);
     QVERIFY2(r.reason.text().startsWith(QStringLiteral("TLS: ")), qPrintable(r.reason.text()));
+    // In words of its own, which the log keeps beside the English (never Qt's text in the window's
+    // language): what is wrong with the certificate.
+    QVERIFY2(r.reason.text().contains(QStringLiteral("self-signed")) ||
+                 r.reason.text().contains(QStringLiteral("issuer is not trusted")),
+             qPrintable(r.reason.text()));
+    QVERIFY(!r.reason.toJson().isString());
     DeploymentConfig withCa = configFor(h.url());
     withCa.probes.caFile = dir.file(QStringLiteral("cert.pem"));
     ProbeEngine trusted(withCa, Secret());
