@@ -146,12 +146,12 @@ Result<qint64> PgEvidenceStore::timeHighWater() const {
 }
 
 Result<void> PgEvidenceStore::refuseAfterBadEvent() const {
-    if (!m_firstBad)
+    if (!m_view.firstBad)
         return {};
     return makeError(ErrorCode::Store,
                      QStringLiteral("refusing to append: %1 (evidence verify names it; nothing is written "
                                     "after it)")
-                         .arg(m_tailProblem),
+                         .arg(m_view.tailProblem),
                      m_conn.label());
 }
 

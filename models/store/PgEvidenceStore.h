@@ -19,6 +19,7 @@
 #include "EvidenceStore.h"
 #include "IdentityRegistry.h"
 #include "PgEventIndex.h"
+#include "PgVerifiedView.h"
 #include "SqliteEvidenceStore.h"
 #include "crypto/SignedNote.h"
 #include "pg/Pg.h"
@@ -101,18 +102,19 @@ public:
     // this console writes or cosigns over them. An act written around the write gate (rows inserted
     // with SQL, an insider sealing events in someone else's name) is named here and in
     // integrityProblem(), never counted and never sealed by this console.
-    Result<quint64> trustedThrough() const override;
-    Result<quint64> verifiedThrough() const override;
-    QString integrityProblem() const override { return m_tailProblem; }
+    // (What this console verified is kept by its PgVerifiedView.)
+    Result<quint64> trustedThrough() const override { return m_view.trustedThrough(); }
+    Result<quint64> verifiedThrough() const override { return m_view.verifiedThrough(); }
+    QString integrityProblem() const override { return m_view.tailProblem; }
     // Verifies what was appended after what this console verified (nothing when the log did not grow).
-    Result<void> checkTail() const;
+    Result<void> checkTail() const { return m_view.checkTail(); }
     // This console verified the log up to `cp` (the witness, after its own checks).
-    void verifiedUpTo(const Checkpoint &cp) const;
+    void verifiedUpTo(const Checkpoint &cp) const { m_view.verifiedUpTo(cp); }
     // Keeps `cp` as where this user's next process starts verifying (in the anchor directory,
     // witness/<store id>.verified), once every act up to it verified here. Written only by the
     // witness after its checks; a witness memory written by a bare cosign is never a base.
-    Result<void> keepVerifiedBase(const Checkpoint &cp) const;
-    QString verifiedBasePath() const;
+    Result<void> keepVerifiedBase(const Checkpoint &cp) const { return m_view.keepBase(cp); }
+    QString verifiedBasePath() const { return m_view.basePath(); }
     Result<void> backup(const QString &outPath, const Progress &progress = {}) override;
 
     // Cosignatures (cosignature/v1) consoles add to checkpoints they witnessed. A console cosigns
@@ -194,22 +196,7 @@ private:
     // missing from them read as loadFrontier would.
     Result<crypto::merkle::TreeBuilder> frontierFrom(quint64 size, const pg::Rows &rows) const;
     Result<qint64> timeHighWater() const;
-    // checkTail in the transaction the caller holds (its snapshot, or the locked head).
-    Result<void> checkTailHere() const;
     Result<void> refuseAfterBadEvent() const;
-    // Under the locked head, what others appended after what this console verified, checked from
-    // the rows the append read in its first round trip (kTailEventsSql, kTailCheckpointsSql) with
-    // the frontier and identity events kept at that point: no round trip while the others wait.
-    // False when it cannot (too many rows, nothing kept): checkTailHere() then reads them.
-    Result<bool> checkTailFromRows(quint64 n, const pg::Rows &events, const pg::Rows &checkpoints) const;
-    // Before taking the head: the frontier and identity events at what this console verified.
-    Result<void> prepareTailCaches() const;
-    static const char *const kTailEventsSql;
-    static const char *const kTailCheckpointsSql;
-    // The whole log verified when the base was taken on first use (before an act or a cosignature).
-    Result<void> verifyAssumedBase() const;
-    // Where trust starts when nothing verified it yet in this process (trustedThrough).
-    void loadVerifiedBase() const;
     // What an act is sealed on (PgEvidenceStoreAppend.cpp); the one this console's last act left,
     // when everything it needs is known here.
     std::optional<pg::ActBasis> ownHeadBasis() const;
@@ -218,19 +205,10 @@ private:
     Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
 
     mutable pg::Connection m_conn;
-    mutable std::optional<VerifyOptions::Base> m_verified; // verified up to here, by this process
-    mutable bool m_baseLoaded = false;
-    mutable bool m_baseAssumed = false;        // taken on first use (the latest checkpoint), not verified
-    mutable std::optional<quint64> m_firstBad; // the first event after it that does not verify
-    mutable QString m_tailProblem;
-    mutable quint64 m_tailCheckedAt = 0;                               // the log's size at the last checkTail
-    mutable std::optional<crypto::merkle::TreeBuilder> m_verifiedTree; // the tree at m_verified, if known
-    mutable QList<StoredEvent> m_identities; // the identity events up to m_identitiesAt
-    mutable quint64 m_identitiesAt = std::numeric_limits<quint64>::max();
-    mutable std::optional<IdentityRegistry> m_registryAt; // folded up to m_registryAtSize
-    mutable quint64 m_registryAtSize = std::numeric_limits<quint64>::max();
-    std::optional<quint64> m_onSize; // appendOnSize: the head the act was checked against
-    bool m_othersWrite = false;      // the last append found others' events after what this console verified
+    friend class PgVerifiedView;
+    mutable PgVerifiedView m_view{*this}; // what this console verified of the log
+    std::optional<quint64> m_onSize;      // appendOnSize: the head the act was checked against
+    bool m_othersWrite = false; // the last append found others' events after what this console verified
     QString m_storeId;
     int m_schemaVersion = 0;
     StoreOpenOptions m_options;

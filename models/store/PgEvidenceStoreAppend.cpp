@@ -145,19 +145,24 @@ constexpr const char *kUniqueViolation = "23505";
 } // namespace
 
 std::optional<pg::ActBasis> PgEvidenceStore::ownHeadBasis() const {
-    if (!m_ownHead || !m_verified || m_baseAssumed || m_firstBad || m_othersWrite)
+    if (!m_ownHead || !m_view.verified || m_view.baseAssumed || m_view.firstBad || m_othersWrite)
         return std::nullopt;
-    const quint64 n = m_verified->size;
+    const quint64 n = m_view.verified->size;
     if (m_ownHead->checkpoint.size != n || (m_onSize && *m_onSize != n))
         return std::nullopt;
     // The tree and the registry at the head, folded from verified events (read once; each act of
     // this console's moves them on).
-    if (!prepareTailCaches().ok() || !m_verifiedTree || m_verifiedTree->size() != n || !m_registryAt ||
-        m_registryAtSize != n)
+    if (!m_view.prepareCaches().ok() || !m_view.verifiedTree || m_view.verifiedTree->size() != n ||
+        !m_view.registryAt || m_view.registryAtSize != n)
         return std::nullopt;
-    return pg::ActBasis{
-        n,    *m_registryAt,        *m_verifiedTree, m_ownHead->checkpoint, std::nullopt, m_ownHead->latestTs,
-        true, m_ownHead->tailLeaves};
+    return pg::ActBasis{n,
+                        *m_view.registryAt,
+                        *m_view.verifiedTree,
+                        m_ownHead->checkpoint,
+                        std::nullopt,
+                        m_ownHead->latestTs,
+                        true,
+                        m_ownHead->tailLeaves};
 }
 
 Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
@@ -175,7 +180,7 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         return r.error();
     // Where this console's verification starts (its first act: the base kept by its witness, else
     // the whole log); from then on what others append is verified under the locked head.
-    if (auto r = verifyAssumedBase(); !r.ok())
+    if (auto r = m_view.verifyAssumedBase(); !r.ok())
         return r.error();
     if (auto r = refuseAfterBadEvent(); !r.ok())
         return r.error();
@@ -203,21 +208,21 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     // What this console knows after its act committed on a head of n events.
     const auto committed = [&](pg::SealedAct &sealed, quint64 n, const QList<QByteArray> &tailBefore) {
         m_checkedHead = signedBytes(sealed.checkpoint);
-        const bool keptIdentities = m_identitiesAt == n;
-        verifiedUpTo(sealed.checkpoint);
-        m_verifiedTree = std::move(sealed.tree);
+        const bool keptIdentities = m_view.identitiesAt == n;
+        m_view.verifiedUpTo(sealed.checkpoint);
+        m_view.verifiedTree = std::move(sealed.tree);
         // The identity events kept move on with this act's own.
         if (keptIdentities) {
             for (const StoredEvent &e : std::as_const(sealed.identities))
-                m_identities.append(e);
-            m_identitiesAt = sealed.size;
+                m_view.identities.append(e);
+            m_view.identitiesAt = sealed.size;
         }
         // The registry kept at the verified size moves on with this act's own identity events (only
         // ever folded from verified events: never from the reads of the append's own statements).
-        if (m_registryAt && m_registryAtSize == n) {
+        if (m_view.registryAt && m_view.registryAtSize == n) {
             for (const StoredEvent &e : std::as_const(sealed.identities))
-                (void)m_registryAt->apply(e, e.payload()); // checked by the plan above
-            m_registryAtSize = sealed.size;
+                (void)m_view.registryAt->apply(e, e.payload()); // checked by the plan above
+            m_view.registryAtSize = sealed.size;
         }
         m_ownHead = OwnHead{sealed.checkpoint, sealed.latestTs,
                             tailAfterBoundary(tailBefore + sealed.leaves, sealed.size)};
@@ -257,11 +262,11 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
 
     // Round trip one: begin, take the head row, read what the checks need. When others write too,
     // their acts since are read there and checked.
-    const bool prefetchTail = m_othersWrite && m_verified && !m_firstBad;
+    const bool prefetchTail = m_othersWrite && m_view.verified && !m_view.firstBad;
     if (prefetchTail)
-        if (auto r = prepareTailCaches(); !r.ok())
+        if (auto r = m_view.prepareCaches(); !r.ok())
             return r.error();
-    const quint64 verifiedBefore = m_verified ? m_verified->size : 0;
+    const quint64 verifiedBefore = m_view.verified ? m_view.verified->size : 0;
     auto tx = pg::Transaction::pipelined(m_conn);
     pg::Pipeline pre;
     // Under the head's lock every read goes by an index: on a log that grew faster than the server
@@ -273,8 +278,8 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         .add(kAppendStateSql)
         .add(kFrontierSql);
     if (prefetchTail)
-        pre.add(kTailEventsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)))
-            .add(kTailCheckpointsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)));
+        pre.add(PgVerifiedView::kTailEventsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)))
+            .add(PgVerifiedView::kTailCheckpointsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)));
     // While the server takes the head and reads, the events are signed.
     auto read = m_conn.run(pre, presign);
     if (!read.ok())
@@ -295,19 +300,19 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
     if (m_onSize && *m_onSize != n)
         return grewMeanwhile(*m_onSize, n);
     // Nothing is written over an event that does not verify: this act's checkpoint would seal it.
-    m_othersWrite = m_verified && m_verified->size < n;
+    m_othersWrite = m_view.verified && m_view.verified->size < n;
     bool tailVerifiedHere = false;
-    if (!m_verified || m_verified->size < n) {
+    if (!m_view.verified || m_view.verified->size < n) {
         tailVerifiedHere = true;
         bool checked = false;
-        if (prefetchTail && m_verified && m_verified->size == verifiedBefore) {
-            auto r = checkTailFromRows(n, read.value()[5], read.value()[6]);
+        if (prefetchTail && m_view.verified && m_view.verified->size == verifiedBefore) {
+            auto r = m_view.checkTailFromRows(n, read.value()[5], read.value()[6]);
             if (!r.ok())
                 return r.error();
             checked = r.value();
         }
         if (!checked)
-            if (auto r = checkTailHere(); !r.ok())
+            if (auto r = m_view.checkTailHere(); !r.ok())
                 return r.error();
         if (auto r = refuseAfterBadEvent(); !r.ok())
             return r.error();
@@ -341,10 +346,11 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         }
     }
     // (Or verified just now with the events before it, by the tail check above.)
-    basis.checkedBefore = basis.latest && n > 0 &&
-                          (signedBytes(*basis.latest) == m_checkedHead ||
-                           (tailVerifiedHere && m_verified && !m_baseAssumed && m_verified->size == n &&
-                            basis.latest->size == n && basis.latest->root == m_verified->root));
+    basis.checkedBefore =
+        basis.latest && n > 0 &&
+        (signedBytes(*basis.latest) == m_checkedHead ||
+         (tailVerifiedHere && m_view.verified && !m_view.baseAssumed && m_view.verified->size == n &&
+          basis.latest->size == n && basis.latest->root == m_view.verified->root));
     // Round trip two: the act's rows, its checkpoint, the head, and COMMIT.
     pg::Pipeline write;
     auto sealed = seal(basis, write);

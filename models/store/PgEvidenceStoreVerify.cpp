@@ -2,6 +2,7 @@
 // what other consoles appended (row readers shared by the paged and the prefetched log source). The
 // verified base the tail check starts from is kept in PgVerifiedBase.cpp.
 #include "PgEvidenceStore.h"
+#include "PgVerifiedView.h"
 
 #include "ActRules.h"
 #include "EventCodec.h"
@@ -311,136 +312,136 @@ Result<VerifyReport> PgEvidenceStore::verify(const VerifyOptions &options, const
     return report;
 }
 
-Result<void> PgEvidenceStore::checkTail() const {
-    if (m_conn.inTransaction())
+Result<void> PgVerifiedView::checkTail() {
+    if (m_store.m_conn.inTransaction())
         return checkTailHere();
     // One snapshot for the whole check, while other consoles go on appending.
-    auto tx = pg::Transaction::begin(m_conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    auto tx = pg::Transaction::begin(m_store.m_conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     if (!tx.ok())
         return tx.error();
     return checkTailHere();
 }
 
-Result<void> PgEvidenceStore::checkTailHere() const {
+Result<void> PgVerifiedView::checkTailHere() {
     // The head and the events' top in one snapshot: an event past the head was inserted around the
     // append (which moves both in one transaction); it is named, and nothing after the head counts.
-    auto top = m_conn.query("SELECT (SELECT size FROM opsconsole.log_head WHERE id = 1), "
-                            "(SELECT COALESCE(MAX(seq), 0) FROM opsconsole.events)::bigint");
+    auto top = m_store.m_conn.query("SELECT (SELECT size FROM opsconsole.log_head WHERE id = 1), "
+                                    "(SELECT COALESCE(MAX(seq), 0) FROM opsconsole.events)::bigint");
     if (!top.ok())
         return top.error();
     if (top->count() != 1 || top->isNull(0, 0))
-        return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"), m_conn.label());
+        return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"),
+                         m_store.m_conn.label());
     const Result<quint64> n = static_cast<quint64>(top->i64(0, 0));
     // Once an event fails it stays failed: the log only grows, and this console writes nothing after it.
-    if (m_firstBad)
+    if (firstBad)
         return {};
     // Named only after the events up to the head are verified: a row past the head must not stop the
     // check of the acts before it (an earlier bad act is what gets named).
     const bool pastHead = static_cast<quint64>(top->i64(0, 1)) > n.value();
     const auto namePastHead = [&] {
-        if (!pastHead || (m_firstBad && *m_firstBad <= n.value() + 1))
+        if (!pastHead || (firstBad && *firstBad <= n.value() + 1))
             return;
-        m_firstBad = n.value() + 1;
-        m_tailProblem = QStringLiteral("event %1 lies past the log head (%2 events): it was written around "
-                                       "the append, not by it")
-                            .arg(n.value() + 1)
-                            .arg(n.value());
+        firstBad = n.value() + 1;
+        tailProblem = QStringLiteral("event %1 lies past the log head (%2 events): it was written around "
+                                     "the append, not by it")
+                          .arg(n.value() + 1)
+                          .arg(n.value());
     };
-    if (m_tailCheckedAt == n.value()) {
+    if (tailCheckedAt == n.value()) {
         namePastHead();
         return {};
     }
-    loadVerifiedBase();
-    if (m_verified && m_verified->size == n.value()) {
-        m_tailCheckedAt = n.value();
+    loadBase();
+    if (verified && verified->size == n.value()) {
+        tailCheckedAt = n.value();
         namePastHead();
         return {};
     }
     VerifyOptions options(true, false, {});
     options.blobs = false;
-    options.after = m_verified; // none: from the first event
-    PgLogSource source(m_conn, [this](quint64 size) -> Result<merkle::TreeBuilder> {
-        if (m_verifiedTree && m_verifiedTree->size() == size)
-            return *m_verifiedTree;
-        return loadFrontier(size);
+    options.after = verified; // none: from the first event
+    PgLogSource source(m_store.m_conn, [this](quint64 size) -> Result<merkle::TreeBuilder> {
+        if (verifiedTree && verifiedTree->size() == size)
+            return *verifiedTree;
+        return m_store.loadFrontier(size);
     });
-    auto report = verifyLog(source, m_storeId, m_options.trust, options);
+    auto report = verifyLog(source, m_store.m_storeId, m_store.m_options.trust, options);
     if (!report.ok())
         return report.error();
     if (report->reason.isEmpty()) {
         // (From a checkpoint on, the report counts the events after it: the log's size is the head.)
-        m_tailCheckedAt = n.value();
-        auto latest = latestCheckpoint();
+        tailCheckedAt = n.value();
+        auto latest = m_store.latestCheckpoint();
         if (!latest.ok())
             return latest.error();
         if (latest->size == n.value()) {
-            m_verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
-            m_baseAssumed = false;
+            verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
+            baseAssumed = false;
         }
         namePastHead();
         return {};
     }
-    m_firstBad = report->firstBadSeq.value_or(m_verified ? m_verified->size + 1 : 1);
-    m_tailProblem = report->reason;
+    firstBad = report->firstBadSeq.value_or(verified ? verified->size + 1 : 1);
+    tailProblem = report->reason;
     namePastHead();
     return {};
 }
 
-const char *const PgEvidenceStore::kTailEventsSql =
+const char *const PgVerifiedView::kTailEventsSql =
     "SELECT seq, uuid, ts_ms, actor, kind, scope, canonical, leaf_hash, signed FROM opsconsole.events "
     "WHERE seq > $1 ORDER BY seq LIMIT 256";
-const char *const PgEvidenceStore::kTailCheckpointsSql =
+const char *const PgVerifiedView::kTailCheckpointsSql =
     "SELECT size, root, canonical, signature, ts_ms, signer FROM opsconsole.checkpoints WHERE size > $1 "
     "ORDER BY size LIMIT 256";
 
-Result<void> PgEvidenceStore::prepareTailCaches() const {
-    if (!m_verified)
+Result<void> PgVerifiedView::prepareCaches() {
+    if (!verified)
         return {};
-    const quint64 v = m_verified->size;
-    if (!m_verifiedTree || m_verifiedTree->size() != v) {
-        auto tree = loadFrontier(v);
+    const quint64 v = verified->size;
+    if (!verifiedTree || verifiedTree->size() != v) {
+        auto tree = m_store.loadFrontier(v);
         if (!tree.ok())
             return tree.error();
-        m_verifiedTree = std::move(tree).value();
+        verifiedTree = std::move(tree).value();
     }
-    if (m_identitiesAt != v) {
-        auto identities = identityEventsThrough(m_conn, v);
-        if (!identities.ok())
-            return identities.error();
-        m_identities = std::move(identities).value();
-        m_identitiesAt = v;
+    if (identitiesAt != v) {
+        auto read = identityEventsThrough(m_store.m_conn, v);
+        if (!read.ok())
+            return read.error();
+        identities = std::move(read).value();
+        identitiesAt = v;
     }
-    if (m_registryAtSize != v) {
-        IdentityRegistry reg(m_options.trust, m_storeId);
-        for (const StoredEvent &e : std::as_const(m_identities))
+    if (registryAtSize != v) {
+        IdentityRegistry reg(m_store.m_options.trust, m_store.m_storeId);
+        for (const StoredEvent &e : std::as_const(identities))
             (void)reg.apply(e, e.payload()); // an invalid identity event does not count; verify names it
-        m_registryAt = std::move(reg);
-        m_registryAtSize = v;
+        registryAt = std::move(reg);
+        registryAtSize = v;
     }
     return {};
 }
 
-Result<bool> PgEvidenceStore::checkTailFromRows(quint64 n, const pg::Rows &events,
-                                                const pg::Rows &cps) const {
-    if (!m_verified || m_firstBad || !m_verifiedTree || m_verifiedTree->size() != m_verified->size ||
-        m_identitiesAt != m_verified->size || events.count() >= 256 || cps.count() >= 256)
+Result<bool> PgVerifiedView::checkTailFromRows(quint64 n, const pg::Rows &events, const pg::Rows &cps) {
+    if (!verified || firstBad || !verifiedTree || verifiedTree->size() != verified->size ||
+        identitiesAt != verified->size || events.count() >= 256 || cps.count() >= 256)
         return false;
-    const quint64 v = m_verified->size;
+    const quint64 v = verified->size;
     if (static_cast<quint64>(events.count()) != n - v)
         return false; // not what the locked head says: let the full reader look
     VerifyOptions options(true, false, {});
     options.blobs = false;
-    options.after = m_verified;
+    options.after = verified;
     const std::optional<IdentityRegistry> kept =
-        m_registryAtSize == v ? m_registryAt : std::optional<IdentityRegistry>();
-    PrefetchedLogSource source(m_conn, events, cps, n, *m_verifiedTree, m_identities, kept);
-    auto report = verifyLog(source, m_storeId, m_options.trust, options);
+        registryAtSize == v ? registryAt : std::optional<IdentityRegistry>();
+    PrefetchedLogSource source(m_store.m_conn, events, cps, n, *verifiedTree, identities, kept);
+    auto report = verifyLog(source, m_store.m_storeId, m_store.m_options.trust, options);
     if (!report.ok())
         return report.error();
-    m_tailCheckedAt = n;
+    tailCheckedAt = n;
     if (!report->reason.isEmpty()) {
-        m_firstBad = report->firstBadSeq.value_or(v + 1);
-        m_tailProblem = report->reason;
+        firstBad = report->firstBadSeq.value_or(v + 1);
+        tailProblem = report->reason;
         return true;
     }
     // What is verified now: up to the last checkpoint, with its frontier and identity events.
@@ -450,23 +451,23 @@ Result<bool> PgEvidenceStore::checkTailFromRows(quint64 n, const pg::Rows &event
     const quint64 cpSize = static_cast<quint64>(cps.i64(last, 0));
     if (cpSize <= v || cpSize > n)
         return true;
-    merkle::TreeBuilder tree = *m_verifiedTree;
-    const bool keepRegistry = m_registryAtSize == v && m_registryAt;
+    merkle::TreeBuilder tree = *verifiedTree;
+    const bool keepRegistry = registryAtSize == v && registryAt;
     for (int i = 0; i < events.count() && static_cast<quint64>(events.i64(i, 0)) <= cpSize; ++i) {
         tree.append(events.bytes(i, 7));
         if (events.textView(i, 4).substr(0, 9) == "identity.") {
             const StoredEvent e = readRow(events, i);
             if (keepRegistry)
-                (void)m_registryAt->apply(e, e.payload()); // verified above; an invalid one does not count
-            m_identities.append(e);
+                (void)registryAt->apply(e, e.payload()); // verified above; an invalid one does not count
+            identities.append(e);
         }
     }
     if (keepRegistry)
-        m_registryAtSize = cpSize;
-    m_verified = VerifyOptions::Base{cpSize, cps.bytes(last, 1), cps.i64(last, 4)};
-    m_baseAssumed = false;
-    m_verifiedTree = std::move(tree);
-    m_identitiesAt = cpSize;
+        registryAtSize = cpSize;
+    verified = VerifyOptions::Base{cpSize, cps.bytes(last, 1), cps.i64(last, 4)};
+    baseAssumed = false;
+    verifiedTree = std::move(tree);
+    identitiesAt = cpSize;
     return true;
 }
 
