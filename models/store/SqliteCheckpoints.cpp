@@ -2,6 +2,7 @@
 // outside the store, and checked against them on open.
 #include "SqliteEvidenceStore.h"
 #include "SqliteInternals.h"
+#include "SqliteVerifiedView.h"
 
 #include "ActRules.h"
 #include "LogVerifier.h"
@@ -82,36 +83,36 @@ Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Si
     SidecarLock lock(sidecarPath());
     if (auto r = tx.commit(); !r.ok())
         return r;
-    m_files.moveSidecarForward(
-        cp.value());          // after the commit: a crash in between leaves it behind, never ahead
-    verifiedUpTo(cp.value()); // written over a log checked up to its head (checkHead)
-    writeAnchors(cp.value());
+    m_view.files.moveSidecarForward(
+        cp.value());                 // after the commit: a crash in between leaves it behind, never ahead
+    m_view.verifiedUpTo(cp.value()); // written over a log checked up to its head (checkHead)
+    m_view.writeAnchors(cp.value());
     if (m_afterCommit)
         m_afterCommit();
     return {};
 }
 
-void SqliteEvidenceStore::writeAnchors(const Checkpoint &cp) const {
-    if (m_integrityProblem.isEmpty())
-        m_files.moveAnchorsForward(cp, m_storeId);
+void SqliteVerifiedView::writeAnchors(const Checkpoint &cp) {
+    if (integrityProblem.isEmpty())
+        files.moveAnchorsForward(cp, m_store.m_storeId);
 }
 
-Result<void> SqliteEvidenceStore::checkAnchors() {
-    const QStringList paths = anchorPaths();
+Result<void> SqliteVerifiedView::checkAnchors() {
+    const QStringList paths = m_store.anchorPaths();
     if (paths.isEmpty())
         return {};
-    auto n = maxSeq(m_db);
+    auto n = maxSeq(m_store.m_db);
     if (!n.ok())
         return n.error();
     for (int i = 0; i < paths.size(); ++i) {
-        if (i == 0 && m_createdNow)
+        if (i == 0 && m_store.m_createdNow)
             continue; // init made a new store at this path: the user replaced it on purpose
         if (!QFileInfo::exists(paths.at(i)))
             continue;
         QString where;
         auto anchor = CheckpointFiles::readAnchor(paths.at(i), &where);
         if (!anchor) {
-            m_integrityProblem =
+            integrityProblem =
                 QStringLiteral("your anchor for this store (%1) is unreadable").arg(paths.at(i));
             return {};
         }
@@ -119,38 +120,38 @@ Result<void> SqliteEvidenceStore::checkAnchors() {
             QStringLiteral("you last verified this store at %1 events (checkpoint of %2 by %3)")
                 .arg(anchor->size)
                 .arg(Time::toIso(anchor->tsMs), anchor->signer);
-        if (anchor->storeId != m_storeId) {
-            m_integrityProblem = QStringLiteral("this file held another log when %1; it now holds log %2: "
-                                                "the store was replaced or rewritten")
-                                     .arg(seen, m_storeId);
+        if (anchor->storeId != m_store.m_storeId) {
+            integrityProblem = QStringLiteral("this file held another log when %1; it now holds log %2: "
+                                              "the store was replaced or rewritten")
+                                   .arg(seen, m_store.m_storeId);
             return {};
         }
         if (anchor->size > n.value()) {
-            m_integrityProblem =
+            integrityProblem =
                 QStringLiteral("%1; it now holds %2: it was rolled back to an older copy or its "
                                "tail was cut")
                     .arg(seen)
                     .arg(n.value());
             return {};
         }
-        auto tree = loadFrontier(n.value());
-        auto proof = consistencyProof(anchor->size, n.value());
+        auto tree = m_store.loadFrontier(n.value());
+        auto proof = m_store.consistencyProof(anchor->size, n.value());
         if (!tree.ok() || !proof.ok() ||
             !merkle::verifyConsistency(anchor->size, n.value(), anchor->root, tree->root(), proof.value())) {
-            m_integrityProblem =
+            integrityProblem =
                 QStringLiteral("%1; the store no longer extends that checkpoint (no consistency "
                                "proof): its history was rewritten")
                     .arg(seen);
             return {};
         }
         // What follows it is verified from there (checkTail).
-        if (!m_verified || anchor->size > m_verified->size)
-            m_verified = VerifyOptions::Base{anchor->size, anchor->root, anchor->tsMs};
+        if (!verified || anchor->size > verified->size)
+            verified = VerifyOptions::Base{anchor->size, anchor->root, anchor->tsMs};
     }
     return {};
 }
 
-Result<void> SqliteEvidenceStore::checkSidecar() {
+Result<void> SqliteVerifiedView::checkOnOpen() {
     // The sidecar is read before the store: it is written only after a commit, so a writer
     // committing in between can make the store look newer (fine), never the sidecar ahead.
     // When they disagree, the check is repeated under the writers' lock (a writer is then either
@@ -158,40 +159,41 @@ Result<void> SqliteEvidenceStore::checkSidecar() {
     for (int attempt = 0; attempt < 2; ++attempt) {
         std::optional<SidecarLock> lock;
         if (attempt == 1)
-            lock.emplace(sidecarPath());
-        m_integrityProblem.clear();
-        const bool sidecarExists = m_files.sidecarExists();
-        const std::optional<Checkpoint> side = sidecarExists ? m_files.readSidecar() : std::nullopt;
-        auto n = maxSeq(m_db);
+            lock.emplace(m_store.sidecarPath());
+        integrityProblem.clear();
+        const bool sidecarExists = files.sidecarExists();
+        const std::optional<Checkpoint> side = sidecarExists ? files.readSidecar() : std::nullopt;
+        auto n = maxSeq(m_store.m_db);
         if (!n.ok())
             return n.error();
-        auto latest = latestCheckpoint();
-        auto reg = registry();
+        auto latest = m_store.latestCheckpoint();
+        auto reg = m_store.registry();
         if (!reg.ok())
             return reg.error();
         bool repair = false;
         if (!sidecarExists) {
             if (latest.ok())
-                m_integrityProblem =
+                integrityProblem =
                     QStringLiteral(
                         "the store holds signed checkpoints (the latest at %1 events) but its checkpoint "
                         "sidecar %2 is missing; the sidecar is what detects a cut tail, so it is never "
                         "rewritten silently: restore it with the store it belongs to")
                         .arg(latest->size)
-                        .arg(sidecarPath());
+                        .arg(m_store.sidecarPath());
         } else if (!side) {
-            m_integrityProblem = QStringLiteral("the checkpoint sidecar %1 is unreadable").arg(sidecarPath());
+            integrityProblem =
+                QStringLiteral("the checkpoint sidecar %1 is unreadable").arg(m_store.sidecarPath());
         } else if (side->size > n.value()) {
-            m_integrityProblem =
+            integrityProblem =
                 QStringLiteral("the store holds %1 events but its checkpoint sidecar records %2: "
                                "the tail was truncated or the file was replaced by an older copy")
                     .arg(n.value())
                     .arg(side->size);
-        } else if (!checkpointSignatureOk(reg.value(), *side)) {
-            m_integrityProblem = QStringLiteral("the checkpoint sidecar's signature does not verify");
+        } else if (!m_store.checkpointSignatureOk(reg.value(), *side)) {
+            integrityProblem = QStringLiteral("the checkpoint sidecar's signature does not verify");
         } else {
-            auto st =
-                Statement::prepare(m_db, "SELECT root, (SELECT COUNT(*) FROM checkpoints WHERE size > ?1) "
+            auto st = Statement::prepare(m_store.m_db,
+                                         "SELECT root, (SELECT COUNT(*) FROM checkpoints WHERE size > ?1) "
                                          "FROM checkpoints WHERE size = ?1");
             if (!st.ok())
                 return st.error();
@@ -200,47 +202,47 @@ Result<void> SqliteEvidenceStore::checkSidecar() {
             if (!row.ok())
                 return row.error();
             if (!row.value() || st->blob(0) != side->root) {
-                m_integrityProblem =
+                integrityProblem =
                     QStringLiteral("the checkpoint sidecar (size %1) does not match the store's checkpoint")
                         .arg(side->size);
             } else if (const qint64 ahead = st->int64(1); ahead == 1) {
                 repair = true; // the last writer died between its commit and its sidecar
             } else if (ahead > 1) {
-                m_integrityProblem = QStringLiteral("the checkpoint sidecar records %1 events, but %2 signed "
-                                                    "checkpoints follow it: it was replaced by an older copy")
-                                         .arg(side->size)
-                                         .arg(ahead);
+                integrityProblem = QStringLiteral("the checkpoint sidecar records %1 events, but %2 signed "
+                                                  "checkpoints follow it: it was replaced by an older copy")
+                                       .arg(side->size)
+                                       .arg(ahead);
             }
         }
-        if (m_integrityProblem.isEmpty()) {
-            if (repair && !m_options.readOnly) {
+        if (integrityProblem.isEmpty()) {
+            if (repair && !m_store.m_options.readOnly) {
                 if (!lock)
-                    lock.emplace(sidecarPath());
-                m_files.moveSidecarForward(latest.value());
+                    lock.emplace(m_store.sidecarPath());
+                files.moveSidecarForward(latest.value());
             }
             break;
         }
     }
-    if (m_integrityProblem.isEmpty())
+    if (integrityProblem.isEmpty())
         if (auto r = checkAnchors(); !r.ok())
             return r;
     // Without an anchor (this user's first sight of the store, or no anchor directory) the head
     // is taken on trust when it is the events' root, validly signed; with one, what follows the
     // anchor is verified in full. The anchor then moves forward only over a verified log.
-    if (m_integrityProblem.isEmpty() && !m_verified)
-        if (auto latest = latestCheckpoint(); latest.ok())
-            if (auto reg = registry(); reg.ok())
-                if (auto n = maxSeq(m_db); n.ok() && n.value() == latest->size)
-                    if (auto tree = loadFrontier(n.value());
+    if (integrityProblem.isEmpty() && !verified)
+        if (auto latest = m_store.latestCheckpoint(); latest.ok())
+            if (auto reg = m_store.registry(); reg.ok())
+                if (auto n = maxSeq(m_store.m_db); n.ok() && n.value() == latest->size)
+                    if (auto tree = m_store.loadFrontier(n.value());
                         tree.ok() && tree->root() == latest->root &&
-                        checkpointSignatureOk(reg.value(), latest.value()))
-                        m_verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
-    if (m_integrityProblem.isEmpty() && m_verified) {
+                        m_store.checkpointSignatureOk(reg.value(), latest.value()))
+                        verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
+    if (integrityProblem.isEmpty() && verified) {
         auto trusted = trustedThrough();
         if (!trusted.ok())
             return trusted.error();
-        if (!m_firstBad && !anchorPaths().isEmpty())
-            if (auto latest = latestCheckpoint(); latest.ok() && latest->size == m_verified->size)
+        if (!firstBad && !m_store.anchorPaths().isEmpty())
+            if (auto latest = m_store.latestCheckpoint(); latest.ok() && latest->size == verified->size)
                 writeAnchors(latest.value());
     }
     return {};

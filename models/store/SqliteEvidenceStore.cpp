@@ -92,7 +92,7 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
             pg::redactedUrl(path));
     std::unique_ptr<SqliteEvidenceStore> s(new SqliteEvidenceStore);
     s->m_path = path;
-    s->m_files = CheckpointFiles(path, options.anchorDirectory);
+    s->m_view.files = CheckpointFiles(path, options.anchorDirectory);
     s->m_options = options;
     const bool exists = QFileInfo::exists(path);
     s->m_createdNow = !exists;
@@ -230,7 +230,7 @@ Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QSt
                  .entryList({info.fileName() + QStringLiteral(".checkpoint.tmp-*")}, QDir::Files))
             QFile::remove(QDir(info.absolutePath()).filePath(stale));
     }
-    if (auto r = s->checkSidecar(); !r.ok())
+    if (auto r = s->m_view.checkOnOpen(); !r.ok())
         return r.error();
     return s;
 }
@@ -319,14 +319,14 @@ Result<void> SqliteEvidenceStore::checkHead(const IdentityRegistry &reg, quint64
         !r.ok())
         return r;
     // Nothing is written over an event that does not verify: the next honest act would seal it.
-    if (auto r = checkTail(); !r.ok())
+    if (auto r = m_view.checkTail(); !r.ok())
         return r;
-    if (m_firstBad)
+    if (m_view.firstBad)
         return makeError(
             ErrorCode::Store,
             QStringLiteral("refusing to append: %1 (evidence verify names it; nothing is written "
                            "after it)")
-                .arg(m_tailProblem),
+                .arg(m_view.tailProblem),
             m_path);
     return {};
 }

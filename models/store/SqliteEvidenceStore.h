@@ -6,6 +6,7 @@
 #include "IdentityRegistry.h"
 #include "Sqlite.h"
 #include "SqliteEventIndex.h"
+#include "SqliteVerifiedView.h"
 
 #include "core/Time.h"
 #include "crypto/Merkle.h"
@@ -114,19 +115,19 @@ public:
     // Called on the writing thread after each commit of this connection (its owner's change signal).
     void setAfterCommit(std::function<void()> hook) { m_afterCommit = std::move(hook); }
 
-    QString sidecarPath() const { return m_files.sidecarPath(); }
+    QString sidecarPath() const { return m_view.files.sidecarPath(); }
     // Reads a checkpoint file (the sidecar, an anchor, a backup's).
     static Result<Checkpoint> readCheckpointFile(const QString &path) { return CheckpointFiles::read(path); }
     // The per-user anchors of this store (path-keyed and id-keyed), empty without an anchor directory.
-    QStringList anchorPaths() const { return m_files.anchorPaths(m_storeId); }
+    QStringList anchorPaths() const { return m_view.files.anchorPaths(m_storeId); }
     // The full PRAGMA quick_check started at open (off the caller's path); waits for it.
     Result<void> awaitIntegrity();
     // Why this store may not be trusted as it stands (rolled back, rewritten, a forged or unsigned
     // act after the last checkpoint this user verified); empty when nothing is known against it.
     QString integrityProblem() const override {
-        return m_integrityProblem.isEmpty() ? m_tailProblem : m_integrityProblem;
+        return m_view.integrityProblem.isEmpty() ? m_view.tailProblem : m_view.integrityProblem;
     }
-    Result<quint64> trustedThrough() const override;
+    Result<quint64> trustedThrough() const override { return m_view.trustedThrough(); }
     Result<QString> meta(const QString &key) const;
     // The identity made by init; written once.
     Result<void> setDefaultIdentity(const QString &name) {
@@ -148,16 +149,6 @@ private:
     // Signs the checkpoint for `tree`, commits, then moves the sidecar forward.
     Result<void> commitWithCheckpoint(store::Transaction &tx, const Signer &signer,
                                       const crypto::merkle::TreeBuilder &tree);
-    Result<void> checkSidecar();
-    // Verifies, signatures included, the events after the last checkpoint this user verified (or
-    // wrote on a verified log) and moves that mark forward; the first that fails is remembered
-    // (m_firstBad, m_tailProblem) and stays. Called inside a read or write transaction.
-    Result<void> checkTail() const;
-    // After a commit of this connection over a verified log: its own checkpoint is verified.
-    void verifiedUpTo(const Checkpoint &cp) const;
-    Result<void> checkAnchors();
-    // Moves this user's anchors to cp, unless something is known against the store.
-    void writeAnchors(const Checkpoint &cp) const;
     // Refuses a signer that may not act at position nextSeq (not approved, revoked, wrong key).
     Result<void> checkSigner(const IdentityRegistry &reg, const Signer &signer, quint64 nextSeq,
                              bool ownRequest) const;
@@ -180,13 +171,9 @@ private:
     friend class JsonlImporter;
     mutable store::Database m_db;
     QString m_path;
-    CheckpointFiles m_files; // the sidecar and this user's anchors
     QString m_storeId;
-    QString m_integrityProblem;
-    mutable std::optional<VerifyOptions::Base> m_verified; // the last checkpoint verified
-    mutable quint64 m_tailCheckedAt = 0;                   // the log's size at the last checkTail
-    mutable std::optional<quint64> m_firstBad;
-    mutable QString m_tailProblem;
+    friend class SqliteVerifiedView;
+    mutable SqliteVerifiedView m_view{*this}; // what this user knows of the file
     bool m_createdNow = false;
     StoreOpenOptions m_options;
     SqliteEventIndex m_index{m_db, m_path, m_options};

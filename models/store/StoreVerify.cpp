@@ -2,6 +2,7 @@
 // what only a local file has: its projection tables, its integrity check and its sidecar.
 #include "SqliteEvidenceStore.h"
 #include "SqliteInternals.h"
+#include "SqliteVerifiedView.h"
 
 #include "LogVerifier.h"
 #include "Projections.h"
@@ -222,49 +223,49 @@ Result<void> SqliteEvidenceStore::readLog(const std::function<Result<void>(LogSo
     return reader(source);
 }
 
-Result<void> SqliteEvidenceStore::checkTail() const {
-    auto n = sqlitestore::maxSeq(m_db);
+Result<void> SqliteVerifiedView::checkTail() {
+    auto n = sqlitestore::maxSeq(m_store.m_db);
     if (!n.ok())
         return n.error();
     // Once an event fails it stays failed: the log only grows, and nothing is written after it.
-    if (m_firstBad || (m_verified && m_verified->size == n.value()) || m_tailCheckedAt == n.value())
+    if (firstBad || (verified && verified->size == n.value()) || tailCheckedAt == n.value())
         return {};
     VerifyOptions options(true, false, {});
     options.blobs = false;
-    options.after = m_verified; // none: this process verifies the log from its first event
-    SqliteLogSource source(m_db, false, [this](quint64 size) { return loadFrontier(size); });
+    options.after = verified; // none: this process verifies the log from its first event
+    SqliteLogSource source(m_store.m_db, false, [this](quint64 size) { return m_store.loadFrontier(size); });
     if (auto r = source.prepare(); !r.ok())
         return r.error();
-    auto report = verifyLog(source, m_storeId, m_options.trust, options);
+    auto report = verifyLog(source, m_store.m_storeId, m_store.m_options.trust, options);
     if (!report.ok())
         return report.error();
-    m_tailCheckedAt = n.value();
+    tailCheckedAt = n.value();
     if (report->reason.isEmpty()) {
-        auto latest = latestCheckpoint();
+        auto latest = m_store.latestCheckpoint();
         if (!latest.ok())
             return latest.error();
         if (latest->size == n.value())
-            m_verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
+            verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
         return {};
     }
-    m_firstBad = report->firstBadSeq.value_or(m_verified ? m_verified->size + 1 : 1);
-    m_tailProblem = report->reason;
+    firstBad = report->firstBadSeq.value_or(verified ? verified->size + 1 : 1);
+    tailProblem = report->reason;
     return {};
 }
 
-void SqliteEvidenceStore::verifiedUpTo(const Checkpoint &cp) const {
-    m_verified = VerifyOptions::Base{cp.size, cp.root, cp.tsMs};
-    m_tailCheckedAt = cp.size;
+void SqliteVerifiedView::verifiedUpTo(const Checkpoint &cp) {
+    verified = VerifyOptions::Base{cp.size, cp.root, cp.tsMs};
+    tailCheckedAt = cp.size;
 }
 
-Result<quint64> SqliteEvidenceStore::trustedThrough() const {
-    ReadSnapshot snapshot(m_db);
-    if (sqlite3_get_autocommit(m_db.handle()) != 0)
+Result<quint64> SqliteVerifiedView::trustedThrough() {
+    ReadSnapshot snapshot(m_store.m_db);
+    if (sqlite3_get_autocommit(m_store.m_db.handle()) != 0)
         if (auto r = snapshot.begin(); !r.ok())
             return r.error();
     if (auto r = checkTail(); !r.ok())
         return r.error();
-    return m_firstBad ? *m_firstBad - 1 : std::numeric_limits<quint64>::max();
+    return firstBad ? *firstBad - 1 : std::numeric_limits<quint64>::max();
 }
 
 Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, const Progress &progress) {
@@ -306,9 +307,9 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
 
     if (auto r = awaitIntegrity(); !r.ok())
         recordFailure(report, std::nullopt, r.error().message);
-    if (!m_integrityProblem.isEmpty())
-        recordFailure(report, n + 1, m_integrityProblem);
-    else if (!m_files.sidecarExists() && n > 0)
+    if (!m_view.integrityProblem.isEmpty())
+        recordFailure(report, n + 1, m_view.integrityProblem);
+    else if (!m_view.files.sidecarExists() && n > 0)
         report.notes << QStringLiteral(
             "no checkpoint sidecar beside the store; rollback to an older copy cannot be detected");
 
@@ -318,7 +319,7 @@ Result<VerifyReport> SqliteEvidenceStore::verify(const VerifyOptions &options, c
         pinsAdded = pinsAdded || !m_options.trust.admins.contains(pin);
     if (report.intact && !pinsAdded)
         if (auto latest = latestCheckpoint(); latest.ok())
-            writeAnchors(latest.value()); // the last checkpoint this user verified
+            m_view.writeAnchors(latest.value()); // the last checkpoint this user verified
     if (progress)
         progress(report.events, report.events);
     return report;
