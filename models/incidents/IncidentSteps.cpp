@@ -37,6 +37,116 @@ Result<void> requireStoredAttachments(const EvidenceStore &store, const QList<At
     return {};
 }
 
+namespace {
+
+// What a step needs before it is done: its probes passing when the runbook says so, and each kind
+// of evidence it names (a pack probe whose SHA-256 matches its manifest counts as a checksum
+// readback, added to `checksums`). The refusal names them in the command line's words and, for
+// each front end, by kind.
+Result<void> checkDoneEvidence(const RunbookStep &step, const StepInput &in, const QString &note,
+                               QList<ChecksumRef> &checksums) {
+    if (step.probeMustPass && in.probes) {
+        QStringList bad;
+        for (const ProbeResult &r : *in.probes)
+            if (r.state != ProbeState::Ok)
+                bad << QStringLiteral("%1 %2%3").arg(
+                    r.target.id, probeStateName(r.state),
+                    r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason.text()));
+        if (!bad.isEmpty())
+            return makeError(
+                ErrorCode::Negative,
+                QStringLiteral("step %1 is done only when its probes pass: %2; record it as failed with the "
+                               "reason, or fix and probe again")
+                    .arg(step.id, bad.join(QStringLiteral("; "))),
+                step.id);
+    }
+    QStringList missing, needs; // the command line's words, and what each front end names
+    if (step.needs(EvidenceKind::Note) && note.isEmpty()) {
+        missing << QStringLiteral("a note (--evidence TEXT)");
+        needs << QStringLiteral("note");
+    }
+    if (step.needs(EvidenceKind::Attachment) && in.attachments.isEmpty()) {
+        missing << QStringLiteral("an attachment (--attach FILE)");
+        needs << QStringLiteral("attachment");
+    }
+    if (step.needs(EvidenceKind::Confirmation) && !in.confirmed) {
+        missing << QStringLiteral("a confirmation (--confirm)");
+        needs << QStringLiteral("confirmation");
+    }
+    if (step.needs(EvidenceKind::Probe) && (!in.probes || in.probes->isEmpty())) {
+        missing << QStringLiteral("a probe result");
+        needs << QStringLiteral("probe");
+    }
+    if (step.needs(EvidenceKind::Checksum) && checksums.isEmpty() && in.probes) {
+        // A pack probe whose streamed SHA-256 matches its manifest is a checksum readback.
+        for (const ProbeResult &r : *in.probes)
+            if (r.target.kind == TargetKind::Pack && !r.actualSha256.isEmpty() &&
+                r.actualSha256 == r.target.expectedSha256)
+                checksums << ChecksumRef{r.target.url.toString(), r.actualSha256, r.bytes};
+    }
+    if (step.needs(EvidenceKind::Checksum) && checksums.isEmpty()) {
+        missing << QStringLiteral(
+            "a checksum (--checksum FILE, or a pack probe whose SHA-256 matches its manifest)");
+        needs << QStringLiteral("checksum");
+    }
+    if (!missing.isEmpty())
+        return invalid(QStringLiteral("step %1 needs %2 before it can be done")
+                           .arg(step.id, missing.join(QStringLiteral(", "))),
+                       step.id)
+            .said(QStringLiteral("step.needs"), QStringList{step.id} + needs);
+    return {};
+}
+
+// The event that ends a run when this step resolved its last pending one (runbook.completed, or
+// rollback.finished with each clock against its deadline); none while steps are pending.
+std::optional<NewEvent> runResolvedEvent(const RunbookRun &run, qint64 now) {
+    const bool allResolved = std::all_of(run.steps.begin(), run.steps.end(),
+                                         [](const StepState &s) { return s.status != StepStatus::Pending; });
+    if (!allResolved)
+        return std::nullopt;
+    QStringList failed, skipped;
+    for (const StepState &s : run.steps) {
+        if (s.status == StepStatus::Failed)
+            failed << s.step.id;
+        if (s.status == StepStatus::Skipped)
+            skipped << s.step.id;
+    }
+    NewEvent done;
+    done.kind = run.rollback ? QStringLiteral("rollback.finished") : QStringLiteral("runbook.completed");
+    done.scope = run.scope;
+    done.tsMs = now;
+    done.payload["run"] = run.id;
+    done.payload["incident"] = run.incident;
+    done.payload["runbook"] = run.runbook;
+    JsonValue f = JsonValue::array();
+    for (const QString &s : failed)
+        f.push(s);
+    done.payload["failed_steps"] = f;
+    JsonValue sk = JsonValue::array();
+    for (const QString &s : skipped)
+        sk.push(s);
+    done.payload["skipped_steps"] = sk;
+    bool met = failed.isEmpty();
+    if (run.rollback) {
+        done.payload["drill"] = run.drill;
+        done.payload["confirmed_at_ms"] = run.startedMs;
+        for (const RollbackClock &c : run.clocks) {
+            JsonValue o = JsonValue::object();
+            o["deadline_ms"] = c.deadlineMs;
+            o["met_at_ms"] = c.metMs;
+            const bool onTime = c.metMs > 0 && c.metMs <= c.deadlineMs;
+            o["met"] = onTime;
+            o["elapsed_ms"] = c.metMs > 0 ? c.metMs - run.startedMs : qint64(-1);
+            done.payload[c.name.toStdString()] = o;
+            met = met && onTime;
+        }
+    }
+    done.payload["objective_met"] = met;
+    return done;
+}
+
+} // namespace
+
 Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const StepInput &given,
                                                   const QList<NewBlob> &files) const {
     StepInput in = given;
@@ -92,56 +202,8 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
         evidence["attachments"] = attachmentsJson(in.attachments);
     QList<ChecksumRef> checksums = in.checksums;
     if (in.status == StepStatus::Done) {
-        if (step.probeMustPass && in.probes) {
-            QStringList bad;
-            for (const ProbeResult &r : *in.probes)
-                if (r.state != ProbeState::Ok)
-                    bad << QStringLiteral("%1 %2%3").arg(
-                        r.target.id, probeStateName(r.state),
-                        r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason.text()));
-            if (!bad.isEmpty())
-                return makeError(
-                    ErrorCode::Negative,
-                    QStringLiteral(
-                        "step %1 is done only when its probes pass: %2; record it as failed with the "
-                        "reason, or fix and probe again")
-                        .arg(step.id, bad.join(QStringLiteral("; "))),
-                    step.id);
-        }
-        QStringList missing, needs; // the command line's words, and what each front end names
-        if (step.needs(EvidenceKind::Note) && note.isEmpty()) {
-            missing << QStringLiteral("a note (--evidence TEXT)");
-            needs << QStringLiteral("note");
-        }
-        if (step.needs(EvidenceKind::Attachment) && in.attachments.isEmpty()) {
-            missing << QStringLiteral("an attachment (--attach FILE)");
-            needs << QStringLiteral("attachment");
-        }
-        if (step.needs(EvidenceKind::Confirmation) && !in.confirmed) {
-            missing << QStringLiteral("a confirmation (--confirm)");
-            needs << QStringLiteral("confirmation");
-        }
-        if (step.needs(EvidenceKind::Probe) && (!in.probes || in.probes->isEmpty())) {
-            missing << QStringLiteral("a probe result");
-            needs << QStringLiteral("probe");
-        }
-        if (step.needs(EvidenceKind::Checksum) && checksums.isEmpty() && in.probes) {
-            // A pack probe whose streamed SHA-256 matches its manifest is a checksum readback.
-            for (const ProbeResult &r : *in.probes)
-                if (r.target.kind == TargetKind::Pack && !r.actualSha256.isEmpty() &&
-                    r.actualSha256 == r.target.expectedSha256)
-                    checksums << ChecksumRef{r.target.url.toString(), r.actualSha256, r.bytes};
-        }
-        if (step.needs(EvidenceKind::Checksum) && checksums.isEmpty()) {
-            missing << QStringLiteral(
-                "a checksum (--checksum FILE, or a pack probe whose SHA-256 matches its manifest)");
-            needs << QStringLiteral("checksum");
-        }
-        if (!missing.isEmpty())
-            return invalid(QStringLiteral("step %1 needs %2 before it can be done")
-                               .arg(step.id, missing.join(QStringLiteral(", "))),
-                           step.id)
-                .said(QStringLiteral("step.needs"), QStringList{step.id} + needs);
+        if (auto r = checkDoneEvidence(step, in, note, checksums); !r.ok())
+            return r.error();
         if (step.needs(EvidenceKind::Signature))
             if (auto r = requireRole({step.role}, QStringLiteral("step %1").arg(step.id),
                                      QStringLiteral("step"), step.id);
@@ -193,49 +255,8 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
         for (RollbackClock &c : run.clocks)
             if (c.step == step.id && c.metMs == 0)
                 c.metMs = now;
-    const bool allResolved = std::all_of(run.steps.begin(), run.steps.end(),
-                                         [](const StepState &s) { return s.status != StepStatus::Pending; });
-    if (allResolved) {
-        QStringList failed, skipped;
-        for (const StepState &s : run.steps) {
-            if (s.status == StepStatus::Failed)
-                failed << s.step.id;
-            if (s.status == StepStatus::Skipped)
-                skipped << s.step.id;
-        }
-        NewEvent done;
-        done.kind = run.rollback ? QStringLiteral("rollback.finished") : QStringLiteral("runbook.completed");
-        done.scope = run.scope;
-        done.tsMs = now;
-        done.payload["run"] = run.id;
-        done.payload["incident"] = run.incident;
-        done.payload["runbook"] = run.runbook;
-        JsonValue f = JsonValue::array();
-        for (const QString &s : failed)
-            f.push(s);
-        done.payload["failed_steps"] = f;
-        JsonValue sk = JsonValue::array();
-        for (const QString &s : skipped)
-            sk.push(s);
-        done.payload["skipped_steps"] = sk;
-        bool met = failed.isEmpty();
-        if (run.rollback) {
-            done.payload["drill"] = run.drill;
-            done.payload["confirmed_at_ms"] = run.startedMs;
-            for (const RollbackClock &c : run.clocks) {
-                JsonValue o = JsonValue::object();
-                o["deadline_ms"] = c.deadlineMs;
-                o["met_at_ms"] = c.metMs;
-                const bool onTime = c.metMs > 0 && c.metMs <= c.deadlineMs;
-                o["met"] = onTime;
-                o["elapsed_ms"] = c.metMs > 0 ? c.metMs - run.startedMs : qint64(-1);
-                done.payload[c.name.toStdString()] = o;
-                met = met && onTime;
-            }
-        }
-        done.payload["objective_met"] = met;
-        events << done;
-    }
+    if (std::optional<NewEvent> done = runResolvedEvent(run, now))
+        events << *done;
     return events;
 }
 
