@@ -893,6 +893,93 @@ Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ops::AlertRuleText</name>
+    <message>
+        <source>Publish blocked</source>
+        <translation>Veröffentlichung blockiert</translation>
+    </message>
+    <message>
+        <source>repeated publish_blocked or verifier/publisher hard failure</source>
+        <translation>wiederholtes publish_blocked oder harter Fehler von Prüfer/Veröffentlicher</translation>
+    </message>
+    <message>
+        <source>inspect failed gate and preserve active last-known-good</source>
+        <translation>fehlgeschlagene Prüfstufe untersuchen und aktiven letzten guten Stand erhalten</translation>
+    </message>
+    <message>
+        <source>Stale pack</source>
+        <translation>Veraltetes Paket</translation>
+    </message>
+    <message>
+        <source>active manifest age exceeds threshold for supported scope</source>
+        <translation>Alter des aktiven Manifests überschreitet die Schwelle eines unterstützten Bereichs</translation>
+    </message>
+    <message>
+        <source>pause confidence claims for affected scope and investigate refresh path</source>
+        <translation>Vertrauensaussagen für den betroffenen Bereich aussetzen und den Aktualisierungspfad untersuchen</translation>
+    </message>
+    <message>
+        <source>Fallback spike</source>
+        <translation>Fallback-Spitze</translation>
+    </message>
+    <message>
+        <source>fallback or rescue path exceeds normal operational baseline</source>
+        <translation>Fallback- oder Rettungspfad über dem normalen Betriebsniveau</translation>
+    </message>
+    <message>
+        <source>halt lane graduation and inspect locality/country policy state</source>
+        <translation>Freigabe von Spuren anhalten und Richtlinienstand für Ort/Land prüfen</translation>
+    </message>
+    <message>
+        <source>Resolver health</source>
+        <translation>Resolver-Zustand</translation>
+    </message>
+    <message>
+        <source>manifest resolution or rules API path fails probes</source>
+        <translation>Manifestauflösung oder Regel-API-Pfad besteht die Prüfungen nicht</translation>
+    </message>
+    <message>
+        <source>validate publisher read path and rebind/rollback if needed</source>
+        <translation>Lesepfad des Veröffentlichers prüfen und bei Bedarf neu binden/zurückrollen</translation>
+    </message>
+    <message>
+        <source>Workflow watchdog</source>
+        <translation>Workflow-Watchdog</translation>
+    </message>
+    <message>
+        <source>orchestrator harvest/discovery/onboarding watchdog breach</source>
+        <translation>Watchdog-Verletzung bei Ernte/Erkennung/Aufnahme des Orchestrators</translation>
+    </message>
+    <message>
+        <source>inspect active run, lock state, and downstream backlog</source>
+        <translation>aktiven Lauf, Sperrzustand und nachgelagerten Rückstau prüfen</translation>
+    </message>
+    <message>
+        <source>Kill-switch activation</source>
+        <translation>Kill-Switch aktiviert</translation>
+    </message>
+    <message>
+        <source>AI or bad-pack kill switch enabled</source>
+        <translation>KI- oder Bad-Pack-Kill-Switch eingeschaltet</translation>
+    </message>
+    <message>
+        <source>confirm containment, scope, and follow-up evidence</source>
+        <translation>Eindämmung, Bereich und Folgenachweise bestätigen</translation>
+    </message>
+    <message>
+        <source>Manual trigger dedupe spike</source>
+        <translation>Spitze bei manuellen Auslösern (Duplikate)</translation>
+    </message>
+    <message>
+        <source>abnormal burst or operator contention pattern</source>
+        <translation>ungewöhnlicher Schub oder Konkurrenz zwischen Operatoren</translation>
+    </message>
+    <message>
+        <source>inspect duplicate ingress cause and active lock ownership</source>
+        <translation>Ursache doppelter Eingänge und aktiven Sperrinhaber prüfen</translation>
+    </message>
+</context>
+<context>
     <name>ops::Alertmanager</name>
     <message>
         <source>Alertmanager: %1 firing since %2</source>

@@ -891,6 +891,93 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
+    <name>ops::AlertRuleText</name>
+    <message>
+        <source>Publish blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repeated publish_blocked or verifier/publisher hard failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspect failed gate and preserve active last-known-good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active manifest age exceeds threshold for supported scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause confidence claims for affected scope and investigate refresh path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback spike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fallback or rescue path exceeds normal operational baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>halt lane graduation and inspect locality/country policy state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolver health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest resolution or rules API path fails probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validate publisher read path and rebind/rollback if needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow watchdog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orchestrator harvest/discovery/onboarding watchdog breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspect active run, lock state, and downstream backlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill-switch activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI or bad-pack kill switch enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirm containment, scope, and follow-up evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual trigger dedupe spike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abnormal burst or operator contention pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspect duplicate ingress cause and active lock ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::Alertmanager</name>
     <message>
         <source>Alertmanager: %1 firing since %2</source>

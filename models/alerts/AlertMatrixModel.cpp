@@ -62,10 +62,12 @@ QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const {
         return {};
     case Qt::ToolTipRole:
         return tr("%1 — %2\n%3\nFirst action: %4%5")
-            .arg(rule.name, scope->id, c.detail.translated(), rule.firstAction,
+            .arg(AlertRules::shown(rule.name), scope->id, c.detail.translated(),
+                 AlertRules::shown(rule.firstAction),
                  silence.isEmpty() ? QString() : QStringLiteral("\n") + silence);
     case Qt::AccessibleTextRole:
-        return QStringLiteral("%1, %2: %3, %4").arg(rule.name, scope->id, c.displayState(), c.severity);
+        return QStringLiteral("%1, %2: %3, %4")
+            .arg(AlertRules::shown(rule.name), scope->id, c.displayState(), c.severity);
     case SilencedRole:
         return c.silenced();
     case SilenceRole:
@@ -79,9 +81,9 @@ QVariant AlertMatrixModel::data(const QModelIndex &index, int role) const {
     case DetailRole:
         return c.detail.translated();
     case FirstActionRole:
-        return rule.firstAction;
+        return AlertRules::shown(rule.firstAction);
     case TriggerRole:
-        return rule.trigger;
+        return AlertRules::shown(rule.trigger);
     case SinceRole:
         return c.sinceMs;
     case AlertIdRole:
@@ -100,7 +102,7 @@ QVariant AlertMatrixModel::headerData(int section, Qt::Orientation orientation, 
         if (section < 0 || section >= rowCount())
             return {};
         const AlertRule &r = m_evaluator->rules().at(section);
-        return role == Qt::DisplayRole ? r.name : r.trigger;
+        return AlertRules::shown(role == Qt::DisplayRole ? r.name : r.trigger);
     }
     if (section < 0 || section >= columnCount())
         return {};

@@ -43,6 +43,11 @@ Result<QList<AlertRule>> loadFile(const QString &path);
 Result<QList<AlertRule>> builtin();
 // The config's alert_rules file, or the built-in rules when it names none.
 Result<QList<AlertRule>> forConfig(const DeploymentConfig &config);
+// A rule's name, trigger or first action as a window shows it: a built-in rule's words in the
+// reader's language (AlertRuleTexts.cpp), any other as written.
+QString shown(const QString &words);
+// The built-in rules' words marked for translation.
+QStringList builtinTexts();
 } // namespace AlertRules
 
 } // namespace ops

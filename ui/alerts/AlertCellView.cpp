@@ -111,8 +111,9 @@ AlertCellView::AlertCellView(AlertMonitor *monitor, AlertMatrixModel *model, QWi
         const QString scope = m_index.data(AlertMatrixModel::ScopeRole).toString();
         const QString detail = m_monitor->evaluator()->cell(rule->id, scope).detail.translated();
         Q_EMIT openIncidentRequested(rule->incidentClass, scope,
-                                     detail.isEmpty() ? tr("alert %1").arg(rule->name)
-                                                      : tr("alert %1: %2").arg(rule->name, detail),
+                                     detail.isEmpty()
+                                         ? tr("alert %1").arg(AlertRules::shown(rule->name))
+                                         : tr("alert %1: %2").arg(AlertRules::shown(rule->name), detail),
                                      rule->id);
     });
     connect(m_startRunbook, &QPushButton::clicked, this, [this] {
@@ -263,7 +264,7 @@ void AlertCellView::silence() {
     if (!rule || !signedIn())
         return;
     const QString scope = index.data(AlertMatrixModel::ScopeRole).toString();
-    SilenceDialog dialog(rule->name, scope, m_monitor->now(), this);
+    SilenceDialog dialog(AlertRules::shown(rule->name), scope, m_monitor->now(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     auto event = m_monitor->addSilence(rule->id, scope, dialog.untilMs(), dialog.reason());

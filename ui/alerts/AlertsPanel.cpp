@@ -191,8 +191,10 @@ void AlertsPanel::notify(const QList<AlertTransition> &transitions) {
             continue;
         }
         const AlertRule *rule = m_monitor->evaluator()->rule(t.alertId);
-        Q_EMIT alertFired(tr("%1 %2 firing for %3").arg(t.severity, rule ? rule->name : t.alertId, t.scope),
-                          rule ? tr("First action: %1").arg(rule->firstAction) : t.detail.translated(),
+        Q_EMIT alertFired(tr("%1 %2 firing for %3")
+                              .arg(t.severity, rule ? AlertRules::shown(rule->name) : t.alertId, t.scope),
+                          rule ? tr("First action: %1").arg(AlertRules::shown(rule->firstAction))
+                               : t.detail.translated(),
                           t.severity, t.alertId, t.scope);
     }
     for (auto it = m_heldNotifications.begin(); it != m_heldNotifications.end();) {
@@ -203,8 +205,9 @@ void AlertsPanel::notify(const QList<AlertTransition> &transitions) {
         } else if (!c.silenced()) {
             const AlertRule *rule = m_monitor->evaluator()->rule(c.alertId);
             Q_EMIT alertFired(tr("%1 %2 firing for %3 (held during a silence)")
-                                  .arg(c.severity, rule ? rule->name : c.alertId, c.scope),
-                              rule ? tr("First action: %1").arg(rule->firstAction) : c.detail.translated(),
+                                  .arg(c.severity, rule ? AlertRules::shown(rule->name) : c.alertId, c.scope),
+                              rule ? tr("First action: %1").arg(AlertRules::shown(rule->firstAction))
+                                   : c.detail.translated(),
                               c.severity, c.alertId, c.scope);
             it = m_heldNotifications.erase(it);
         } else {
