@@ -968,7 +968,7 @@ Erste Maßnahme: %4%5</translation>
     </message>
     <message>
         <source>Manual trigger dedupe spike</source>
-        <translation>Spitze bei manuellen Auslösern (Duplikate)</translation>
+        <translation>Manuelle Duplikat-Spitze</translation>
     </message>
     <message>
         <source>abnormal burst or operator contention pattern</source>
