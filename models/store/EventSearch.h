@@ -92,6 +92,37 @@ public:
     virtual std::function<void()> canceller() const { return {}; }
 };
 
+// An EventBrowser that hands every search to another: a store whose browsing is a part of its own
+// (its index) is browsed through the store.
+class BrowsingThrough : public EventBrowser {
+public:
+    Result<void> checkSearchText(const QString &text) const override {
+        return browsing().checkSearchText(text);
+    }
+    Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
+                                  int limit) const override {
+        return browsing().searchPage(search, after, limit);
+    }
+    Result<qint64> countMatches(const EventSearch &search) const override {
+        return browsing().countMatches(search);
+    }
+    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override { return browsing().rows(seqs); }
+    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override {
+        return browsing().rowsBetween(first, last, descending);
+    }
+    Result<QStringList> distinctValues(EventSort column) const override {
+        return browsing().distinctValues(column);
+    }
+    Result<QStringList> refsOf(quint64 seq) const override { return browsing().refsOf(seq); }
+    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override {
+        return browsing().relatedEvents(seq, limit);
+    }
+    std::function<void()> canceller() const override { return browsing().canceller(); }
+
+protected:
+    virtual const EventBrowser &browsing() const = 0;
+};
+
 namespace EventSearchText {
 // Turns what a person types into an FTS5 query: words and prefix* pass through, AND / OR / NOT
 // and parentheses are operators, anything else (INC-6, 10.0.0.1, a.b) becomes a quoted phrase.

@@ -44,7 +44,7 @@ struct AdoptedLog {
     QString indexNote;
 };
 
-class PgEvidenceStore final : public EvidenceStore, public EventBrowser {
+class PgEvidenceStore final : public EvidenceStore, public BrowsingThrough {
 public:
     static constexpr int kSchemaVersion = 3;
 
@@ -166,28 +166,9 @@ public:
     int searchTimeoutMs() const { return m_index.searchTimeoutMs(); }
     void setIndexChunk(int events) { m_index.setIndexChunk(events); }
     Result<qint64> unsearchableEvents() const { return m_index.unsearchableEvents(); }
-    std::function<void()> canceller() const override { return m_index.canceller(); }
-    Result<void> checkSearchText(const QString &text) const override { return m_index.checkSearchText(text); }
-    Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
-                                  int limit) const override {
-        return m_index.searchPage(search, after, limit);
-    }
-    Result<qint64> countMatches(const EventSearch &search) const override {
-        return m_index.countMatches(search);
-    }
-    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override { return m_index.rows(seqs); }
-    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override {
-        return m_index.rowsBetween(first, last, descending);
-    }
-    Result<QStringList> distinctValues(EventSort column) const override {
-        return m_index.distinctValues(column);
-    }
-    Result<QStringList> refsOf(quint64 seq) const override { return m_index.refsOf(seq); }
-    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override {
-        return m_index.relatedEvents(seq, limit);
-    }
 
 private:
+    const EventBrowser &browsing() const override { return m_index; }
     PgEvidenceStore() = default;
     Result<QList<StoredEvent>> appendInternal(const Signer &signer, const QList<NewEvent> &events,
                                               const QList<NewBlob> &blobs);

@@ -35,7 +35,7 @@ StoreOpenOptions deploymentStoreOptions(const DeploymentConfig &config);
 // SQLite implementation: WAL, synchronous=FULL, foreign keys on, busy timeout, quick_check at
 // open, mode 0600, stepwise migrations; the latest checkpoint is mirrored beside the file
 // (<store>.checkpoint) so a truncated tail or a rollback to an older copy is detected.
-class SqliteEvidenceStore final : public EvidenceStore, public EventBrowser {
+class SqliteEvidenceStore final : public EvidenceStore, public BrowsingThrough {
 public:
     static Result<std::unique_ptr<SqliteEvidenceStore>> open(const QString &path,
                                                              const StoreOpenOptions &options = {});
@@ -92,25 +92,6 @@ public:
     // of at most maxEvents a transaction (returns the events still left).
     Result<quint64> searchBacklog() const { return m_index.backlog(); }
     Result<quint64> indexForSearch(quint64 maxEvents) { return m_index.indexMore(maxEvents); }
-    Result<void> checkSearchText(const QString &text) const override { return m_index.checkSearchText(text); }
-    Result<SearchPage> searchPage(const EventSearch &search, const std::optional<SearchCursor> &after,
-                                  int limit) const override {
-        return m_index.searchPage(search, after, limit);
-    }
-    Result<qint64> countMatches(const EventSearch &search) const override {
-        return m_index.countMatches(search);
-    }
-    Result<QList<EventRow>> rows(const QList<quint64> &seqs) const override { return m_index.rows(seqs); }
-    Result<QList<EventRow>> rowsBetween(quint64 first, quint64 last, bool descending) const override {
-        return m_index.rowsBetween(first, last, descending);
-    }
-    Result<QStringList> distinctValues(EventSort column) const override {
-        return m_index.distinctValues(column);
-    }
-    Result<QStringList> refsOf(quint64 seq) const override { return m_index.refsOf(seq); }
-    Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override {
-        return m_index.relatedEvents(seq, limit);
-    }
 
     // Called on the writing thread after each commit of this connection (its owner's change signal).
     void setAfterCommit(std::function<void()> hook) { m_afterCommit = std::move(hook); }
@@ -135,6 +116,7 @@ public:
     }
 
 private:
+    const EventBrowser &browsing() const override { return m_index; }
     SqliteEvidenceStore() = default;
 
     // One transaction: events (+ blobs, projections), then a checkpoint signed by the signer.
