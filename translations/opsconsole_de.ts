@@ -928,7 +928,7 @@ Erste Maßnahme: %4%5</translation>
     </message>
     <message>
         <source>halt lane graduation and inspect locality/country policy state</source>
-        <translation>Freigabe von Spuren anhalten und Richtlinienstand für Ort/Land prüfen</translation>
+        <translation>Hochstufung von Spuren anhalten und Richtlinienstand für Ort/Land prüfen</translation>
     </message>
     <message>
         <source>Resolver health</source>
@@ -1610,6 +1610,601 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>%1 not run and %2 skipped: not passes and not coverage</source>
         <translation>%1 nicht ausgeführt und %2 übersprungen: weder bestanden noch Abdeckung</translation>
+    </message>
+</context>
+<context>
+    <name>ops::RunbookText</name>
+    <message>
+        <source>AI kill switch</source>
+        <translation>KI-Notschalter</translation>
+    </message>
+    <message>
+        <source>Contain model-lane instability without breaking truthful service.</source>
+        <translation>Instabilität einer Modellspur eindämmen, ohne den wahrheitsgemäßen Betrieb zu brechen.</translation>
+    </message>
+    <message>
+        <source>malformed AI output spikes</source>
+        <translation>fehlerhafte KI-Ausgaben häufen sich</translation>
+    </message>
+    <message>
+        <source>AI invocation instability threatens workflow completion</source>
+        <translation>instabile KI-Aufrufe gefährden den Abschluss von Workflows</translation>
+    </message>
+    <message>
+        <source>fallback/rescue path becomes dominant</source>
+        <translation>der Fallback-/Rettungspfad wird vorherrschend</translation>
+    </message>
+    <message>
+        <source>newly widened lane causes publish-path regression</source>
+        <translation>eine neu erweiterte Spur verursacht eine Regression im Veröffentlichungspfad</translation>
+    </message>
+    <message>
+        <source>Freeze graduation decisions for affected scope.</source>
+        <translation>Hochstufungsentscheidungen für den betroffenen Bereich einfrieren.</translation>
+    </message>
+    <message>
+        <source>Disable or narrow the relevant AI lane (activate the AI kill switch for the scope).</source>
+        <translation>Die betroffene KI-Spur abschalten oder eingrenzen (den KI-Notschalter für den Bereich aktivieren).</translation>
+    </message>
+    <message>
+        <source>Confirm no unsupported silent degrade has been introduced.</source>
+        <translation>Bestätigen, dass keine nicht unterstützte stille Verschlechterung eingeführt wurde.</translation>
+    </message>
+    <message>
+        <source>Run targeted validation on a representative locality set.</source>
+        <translation>Gezielte Validierung auf einer repräsentativen Auswahl von Orten ausführen.</translation>
+    </message>
+    <message>
+        <source>Record reason, scope, activation time and validation result.</source>
+        <translation>Grund, Bereich, Aktivierungszeit und Validierungsergebnis festhalten.</translation>
+    </message>
+    <message>
+        <source>lane is re-enabled only after clean scheduled evidence and rollback confidence</source>
+        <translation>die Spur wird erst nach sauberen planmäßigen Nachweisen und gesicherter Rollback-Fähigkeit wieder aktiviert</translation>
+    </message>
+    <message>
+        <source>Bad-pack emergency kill switch</source>
+        <translation>Notschalter für ein fehlerhaftes Paket</translation>
+    </message>
+    <message>
+        <source>Contain a wrong active publish fast.</source>
+        <translation>Eine falsche aktive Veröffentlichung schnell eindämmen.</translation>
+    </message>
+    <message>
+        <source>active pack is wrong, unsafe, or not defensible</source>
+        <translation>das aktive Paket ist falsch, unsicher oder nicht vertretbar</translation>
+    </message>
+    <message>
+        <source>Roll back active manifest to last known good pack (start the rollback checklist).</source>
+        <translation>Das aktive Manifest auf das letzte bekannt gute Paket zurücksetzen (die Rollback-Checkliste starten).</translation>
+    </message>
+    <message>
+        <source>If needed, disable affected locality overlay and serve baseline-only where truthful.</source>
+        <translation>Falls nötig, das Overlay des betroffenen Orts abschalten und nur die Baseline ausliefern, wo das wahrheitsgemäß ist.</translation>
+    </message>
+    <message>
+        <source>Confirm pack checksum and manifest integrity.</source>
+        <translation>Prüfsumme des Pakets und Integrität des Manifests bestätigen.</translation>
+    </message>
+    <message>
+        <source>Probe manifest resolution and pack read path after containment.</source>
+        <translation>Nach der Eindämmung Manifestauflösung und Lesepfad des Pakets prüfen.</translation>
+    </message>
+    <message>
+        <source>Preserve incident evidence before attempting forward repair.</source>
+        <translation>Die Nachweise des Vorfalls sichern, bevor eine Reparatur nach vorn versucht wird.</translation>
+    </message>
+    <message>
+        <source>active user-facing truth is restored to safe state within objective</source>
+        <translation>der für Nutzer sichtbare aktive Stand ist innerhalb des Ziels wieder sicher</translation>
+    </message>
+    <message>
+        <source>Derivation pre-flight</source>
+        <translation>Vorabprüfung einer Herleitung</translation>
+    </message>
+    <message>
+        <source>Confirm, before any derivation, that it will be analysis-only on read-only inputs with its reviewer known.</source>
+        <translation>Vor jeder Herleitung bestätigen, dass sie reine Analyse auf schreibgeschützten Eingaben ist und ihr Prüfer feststeht.</translation>
+    </message>
+    <message>
+        <source>before any derivation is run</source>
+        <translation>bevor eine Herleitung ausgeführt wird</translation>
+    </message>
+    <message>
+        <source>The active Story record is open and its current owner is assigned.</source>
+        <translation>Der aktive Story-Datensatz ist offen und sein aktueller Verantwortlicher zugewiesen.</translation>
+    </message>
+    <message>
+        <source>The plan review has passed and the runbook/architecture revisions match the plan revision.</source>
+        <translation>Das Plan-Review ist bestanden und die Runbook-/Architektur-Revisionen passen zur Plan-Revision.</translation>
+    </message>
+    <message>
+        <source>The working-tree commit SHA is known and will be recorded.</source>
+        <translation>Der Commit-SHA des Arbeitsbaums ist bekannt und wird festgehalten.</translation>
+    </message>
+    <message>
+        <source>Inputs are existing and read-only (OHLCV cache, ATR-H4 labels, trade/cost logs; exploratory results as context only).</source>
+        <translation>Die Eingaben existieren und sind schreibgeschützt (OHLCV-Cache, ATR-H4-Labels, Trade-/Kosten-Logs; explorative Ergebnisse nur als Kontext).</translation>
+    </message>
+    <message>
+        <source>No Airflow DAG, training job, cluster launcher, Phase-2 predictive run, model comparison or threshold selection will be invoked.</source>
+        <translation>Es wird kein Airflow-DAG, kein Trainingsjob, kein Cluster-Launcher, kein prädiktiver Phase-2-Lauf, kein Modellvergleich und keine Schwellenwertwahl gestartet.</translation>
+    </message>
+    <message>
+        <source>The output artifact directory and naming convention are known.</source>
+        <translation>Ausgabeverzeichnis der Artefakte und Namenskonvention sind bekannt.</translation>
+    </message>
+    <message>
+        <source>The reviewer is identified; cost/capacity derivations have the risk-owner review path identified.</source>
+        <translation>Der Prüfer steht fest; für Kosten-/Kapazitätsherleitungen ist der Prüfweg über den Risikoverantwortlichen festgelegt.</translation>
+    </message>
+    <message>
+        <source>The calibration-choice rationale is recorded before looking at outcomes, and the reproducibility tolerance is pre-declared.</source>
+        <translation>Die Begründung der Kalibrierungswahl ist festgehalten, bevor Ergebnisse angesehen werden, und die Reproduzierbarkeitstoleranz ist vorab erklärt.</translation>
+    </message>
+    <message>
+        <source>every pre-flight item confirmed before the first derivation runs</source>
+        <translation>jeder Punkt der Vorabprüfung ist bestätigt, bevor die erste Herleitung läuft</translation>
+    </message>
+    <message>
+        <source>Evidence regeneration before release</source>
+        <translation>Nachweise vor dem Release neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Regenerate the proof artifacts, read them without over-claiming coverage, and build the docs strictly.</source>
+        <translation>Die Nachweisartefakte neu erzeugen, sie lesen, ohne mehr Abdeckung zu behaupten als belegt, und die Dokumentation streng bauen.</translation>
+    </message>
+    <message>
+        <source>before a release, to refresh the generated test outputs</source>
+        <translation>vor einem Release, um die erzeugten Testausgaben zu erneuern</translation>
+    </message>
+    <message>
+        <source>Regenerate evidence artifacts: GOCACHE=/tmp/go-build FI_TARGET= make docs-gen</source>
+        <translation>Nachweisartefakte neu erzeugen: GOCACHE=/tmp/go-build FI_TARGET= make docs-gen</translation>
+    </message>
+    <message>
+        <source>Inspect the proof-oriented outputs (demo-output.txt, fi-traceability-output.txt) and summarise them — PASS, FAIL, NOT RUN, SKIP — without counting NOT RUN or SKIP as coverage.</source>
+        <translation>Die nachweisbezogenen Ausgaben (demo-output.txt, fi-traceability-output.txt) prüfen und zusammenfassen — PASS, FAIL, NOT RUN, SKIP —, ohne NOT RUN oder SKIP als Abdeckung zu zählen.</translation>
+    </message>
+    <message>
+        <source>Build docs strictly before release: GOCACHE=/tmp/go-build FI_TARGET= make docs</source>
+        <translation>Die Dokumentation vor dem Release streng bauen: GOCACHE=/tmp/go-build FI_TARGET= make docs</translation>
+    </message>
+    <message>
+        <source>Confirm docs/_generated/tbd-report.md remains empty of unresolved items.</source>
+        <translation>Bestätigen, dass docs/_generated/tbd-report.md keine offenen Punkte enthält.</translation>
+    </message>
+    <message>
+        <source>make docs-gen and make docs exit 0 and the TBD report is empty</source>
+        <translation>make docs-gen und make docs enden mit 0 und der TBD-Bericht ist leer</translation>
+    </message>
+    <message>
+        <source>Failure recovery — orchestrator</source>
+        <translation>Wiederherstellung — Orchestrator</translation>
+    </message>
+    <message>
+        <source>Bring the orchestrator back to ready.</source>
+        <translation>Den Orchestrator wieder betriebsbereit machen.</translation>
+    </message>
+    <message>
+        <source>orchestrator /readyz fails</source>
+        <translation>/readyz des Orchestrators schlägt fehl</translation>
+    </message>
+    <message>
+        <source>a workflow watchdog breach points at the orchestrator</source>
+        <translation>ein Verstoß des Workflow-Watchdogs weist auf den Orchestrator</translation>
+    </message>
+    <message>
+        <source>Confirm FORGE_ENV and required secrets are set (non-dev) — presence only, never values.</source>
+        <translation>Bestätigen, dass FORGE_ENV und die nötigen Geheimnisse gesetzt sind (außer dev) — nur ihr Vorhandensein, nie die Werte.</translation>
+    </message>
+    <message>
+        <source>Check OPA connectivity and policy hash logs; validate OPA_POLICY_HASH if set.</source>
+        <translation>OPA-Verbindung und Policy-Hash-Logs prüfen; OPA_POLICY_HASH validieren, falls gesetzt.</translation>
+    </message>
+    <message>
+        <source>Restart NATS subscriber if disconnected.</source>
+        <translation>Den NATS-Subscriber neu starten, falls er getrennt ist.</translation>
+    </message>
+    <message>
+        <source>Retry /readyz.</source>
+        <translation>/readyz erneut abfragen.</translation>
+    </message>
+    <message>
+        <source>orchestrator /readyz is ok and the watchdog is quiet</source>
+        <translation>/readyz des Orchestrators ist ok und der Watchdog ruhig</translation>
+    </message>
+    <message>
+        <source>Failure recovery — scoreboard</source>
+        <translation>Wiederherstellung — Scoreboard</translation>
+    </message>
+    <message>
+        <source>Bring the scoreboard back to ready and reprocess what failed meanwhile.</source>
+        <translation>Das Scoreboard wieder betriebsbereit machen und nachverarbeiten, was zwischenzeitlich fehlschlug.</translation>
+    </message>
+    <message>
+        <source>scoreboard /readyz fails</source>
+        <translation>/readyz des Scoreboards schlägt fehl</translation>
+    </message>
+    <message>
+        <source>Validate signing key readiness and storage access.</source>
+        <translation>Bereitschaft des Signaturschlüssels und Speicherzugriff prüfen.</translation>
+    </message>
+    <message>
+        <source>Re-run /readyz.</source>
+        <translation>/readyz erneut ausführen.</translation>
+    </message>
+    <message>
+        <source>Reprocess any failed scenario completion events.</source>
+        <translation>Fehlgeschlagene Abschlussereignisse von Szenarien erneut verarbeiten.</translation>
+    </message>
+    <message>
+        <source>scoreboard /readyz is ok and no scenario completion is left failed</source>
+        <translation>/readyz des Scoreboards ist ok und kein Szenarioabschluss bleibt fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failure recovery — spawn_service</source>
+        <translation>Wiederherstellung — spawn_service</translation>
+    </message>
+    <message>
+        <source>Bring spawn_service back to ready.</source>
+        <translation>spawn_service wieder betriebsbereit machen.</translation>
+    </message>
+    <message>
+        <source>spawn_service /readyz fails</source>
+        <translation>/readyz von spawn_service schlägt fehl</translation>
+    </message>
+    <message>
+        <source>Check SAT_HMAC_SECRET, ET_HMAC_SECRET, RECEIPT_HMAC_SECRET for mismatches.</source>
+        <translation>SAT_HMAC_SECRET, ET_HMAC_SECRET und RECEIPT_HMAC_SECRET auf Abweichungen prüfen.</translation>
+    </message>
+    <message>
+        <source>Validate entitlement sources (receipt/store) and retry /readyz.</source>
+        <translation>Berechtigungsquellen (Receipt/Store) prüfen und /readyz erneut abfragen.</translation>
+    </message>
+    <message>
+        <source>spawn_service /readyz is ok</source>
+        <translation>/readyz von spawn_service ist ok</translation>
+    </message>
+    <message>
+        <source>Fallback-path spike</source>
+        <translation>Spitze im Fallback-Pfad</translation>
+    </message>
+    <message>
+        <source>Stop treating a scope as mature while its fallback or rescue path usage is materially above baseline.</source>
+        <translation>Einen Bereich nicht mehr als ausgereift behandeln, solange sein Fallback- oder Rettungspfad deutlich über der Baseline genutzt wird.</translation>
+    </message>
+    <message>
+        <source>fallback or rescue path rate rises materially</source>
+        <translation>die Rate des Fallback- oder Rettungspfads steigt deutlich</translation>
+    </message>
+    <message>
+        <source>Confirm whether spike is locality-specific, country-lane specific, or model-wide.</source>
+        <translation>Klären, ob die Spitze einen Ort, eine Länderspur oder das ganze Modell betrifft.</translation>
+    </message>
+    <message>
+        <source>Check runtime policy state — sorter_mode, risk_state, allowed_error_codes, country-lane graduation counters.</source>
+        <translation>Laufzeit-Richtlinien prüfen — sorter_mode, risk_state, allowed_error_codes, Hochstufungszähler der Länderspuren.</translation>
+    </message>
+    <message>
+        <source>Stop treating affected scope as mature.</source>
+        <translation>Den betroffenen Bereich nicht mehr als ausgereift behandeln.</translation>
+    </message>
+    <message>
+        <source>If AI instability is involved, narrow scope or activate AI kill switch.</source>
+        <translation>Ist KI-Instabilität beteiligt, den Bereich eingrenzen oder den KI-Notschalter aktivieren.</translation>
+    </message>
+    <message>
+        <source>If source quality drift is involved, treat as source-quality incident, not model win.</source>
+        <translation>Ist nachlassende Quellqualität beteiligt, als Vorfall der Quellqualität behandeln, nicht als Erfolg des Modells.</translation>
+    </message>
+    <message>
+        <source>Preserve evidence for lane-governance review.</source>
+        <translation>Nachweise für die Prüfung der Spurverwaltung sichern.</translation>
+    </message>
+    <message>
+        <source>scheduled clean primary success returns to normal thresholds</source>
+        <translation>planmäßiger sauberer Erfolg des Primärpfads kehrt auf normale Schwellen zurück</translation>
+    </message>
+    <message>
+        <source>Launch-day validation</source>
+        <translation>Validierung am Launch-Tag</translation>
+    </message>
+    <message>
+        <source>Launch day is not complete until every check below has passed with evidence.</source>
+        <translation>Der Launch-Tag ist erst abgeschlossen, wenn jede Prüfung unten mit Nachweis bestanden ist.</translation>
+    </message>
+    <message>
+        <source>the release owner validates a production launch</source>
+        <translation>der Release-Verantwortliche validiert einen Produktions-Launch</translation>
+    </message>
+    <message>
+        <source>Verify production config snapshot — API endpoints, auth keys present, environment flags, kill-switch defaults.</source>
+        <translation>Snapshot der Produktionskonfiguration prüfen — API-Endpunkte, vorhandene Auth-Schlüssel, Umgebungs-Flags, Standardwerte der Notschalter.</translation>
+    </message>
+    <message>
+        <source>Archive the final release build checksums.</source>
+        <translation>Die Prüfsummen des finalen Release-Builds archivieren.</translation>
+    </message>
+    <message>
+        <source>Trigger or observe the first production publish and validate it.</source>
+        <translation>Die erste Produktionsveröffentlichung auslösen oder beobachten und validieren.</translation>
+    </message>
+    <message>
+        <source>Probe the active manifest, active pack, resolver endpoint and rules endpoint where applicable.</source>
+        <translation>Aktives Manifest, aktives Paket, Resolver-Endpunkt und, wo zutreffend, Regel-Endpunkt prüfen.</translation>
+    </message>
+    <message>
+        <source>Verify the live app fetch on the target build resolves manifest and pack correctly.</source>
+        <translation>Prüfen, dass der Live-Abruf der App auf dem Ziel-Build Manifest und Paket korrekt auflöst.</translation>
+    </message>
+    <message>
+        <source>Archive evidence.</source>
+        <translation>Nachweise archivieren.</translation>
+    </message>
+    <message>
+        <source>Sign-off by product.</source>
+        <translation>Freigabe durch Produkt.</translation>
+    </message>
+    <message>
+        <source>Sign-off by engineering.</source>
+        <translation>Freigabe durch Engineering.</translation>
+    </message>
+    <message>
+        <source>Sign-off by QA.</source>
+        <translation>Freigabe durch QA.</translation>
+    </message>
+    <message>
+        <source>every check passed and product, engineering and QA have signed</source>
+        <translation>jede Prüfung ist bestanden, und Produkt, Engineering und QA haben unterschrieben</translation>
+    </message>
+    <message>
+        <source>Publish failure</source>
+        <translation>Veröffentlichungsfehler</translation>
+    </message>
+    <message>
+        <source>Keep the last known good active while a candidate pack cannot be published, without weakening any gate.</source>
+        <translation>Den letzten bekannt guten Stand aktiv halten, solange ein Kandidatenpaket nicht veröffentlicht werden kann, ohne eine Schranke abzuschwächen.</translation>
+    </message>
+    <message>
+        <source>verifier or publisher blocks promotion</source>
+        <translation>Verifier oder Publisher blockiert die Hochstufung</translation>
+    </message>
+    <message>
+        <source>Identify failing stage — verifier gate, attestation, R2 write, manifest promotion, or canary readback.</source>
+        <translation>Die fehlschlagende Stufe bestimmen — Verifier-Schranke, Attestierung, R2-Schreibvorgang, Manifest-Hochstufung oder Canary-Rücklesen.</translation>
+    </message>
+    <message>
+        <source>Confirm active manifest still points to valid last known good.</source>
+        <translation>Bestätigen, dass das aktive Manifest noch auf den gültigen letzten bekannt guten Stand zeigt.</translation>
+    </message>
+    <message>
+        <source>Do not bypass publish gates.</source>
+        <translation>Die Veröffentlichungsschranken nicht umgehen.</translation>
+    </message>
+    <message>
+        <source>If failure is isolated and active truth remains safe, leave active manifest unchanged and investigate cause.</source>
+        <translation>Ist der Fehler isoliert und der aktive Stand weiter sicher, das aktive Manifest unverändert lassen und die Ursache untersuchen.</translation>
+    </message>
+    <message>
+        <source>If repeated failures suggest unstable lane behavior, pause graduation for affected scope and consider AI kill switch or scope narrowing.</source>
+        <translation>Deuten wiederholte Fehler auf instabiles Verhalten einer Spur, die Hochstufung für den betroffenen Bereich pausieren und den KI-Notschalter oder ein Eingrenzen des Bereichs erwägen.</translation>
+    </message>
+    <message>
+        <source>Capture audit evidence and operator notes.</source>
+        <translation>Audit-Nachweise und Notizen des Operators festhalten.</translation>
+    </message>
+    <message>
+        <source>publish path passes again without weakening gates</source>
+        <translation>der Veröffentlichungspfad läuft wieder durch, ohne Schranken abzuschwächen</translation>
+    </message>
+    <message>
+        <source>Rollback checklist</source>
+        <translation>Rollback-Checkliste</translation>
+    </message>
+    <message>
+        <source>Restore a safe active manifest state within the rollback objective and prove it with evidence.</source>
+        <translation>Einen sicheren aktiven Manifest-Stand innerhalb des Rollback-Ziels wiederherstellen und mit Nachweisen belegen.</translation>
+    </message>
+    <message>
+        <source>a bad publish is confirmed (the clocks start here)</source>
+        <translation>eine fehlerhafte Veröffentlichung ist bestätigt (hier starten die Uhren)</translation>
+    </message>
+    <message>
+        <source>a rollback drill proves the objective</source>
+        <translation>eine Rollback-Übung weist das Ziel nach</translation>
+    </message>
+    <message>
+        <source>Identify affected locality or baseline scope.</source>
+        <translation>Den betroffenen Ort oder Baseline-Bereich bestimmen.</translation>
+    </message>
+    <message>
+        <source>Confirm current active manifest and last known good target.</source>
+        <translation>Aktuelles aktives Manifest und letztes bekannt gutes Ziel bestätigen.</translation>
+    </message>
+    <message>
+        <source>Rebind or restore active manifest to last known good.</source>
+        <translation>Das aktive Manifest an den letzten bekannt guten Stand binden oder ihn wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Confirm manifest checksum and pack checksum alignment.</source>
+        <translation>Übereinstimmung von Manifest- und Paketprüfsumme bestätigen.</translation>
+    </message>
+    <message>
+        <source>Probe resolver and rules API for affected scope.</source>
+        <translation>Resolver und Regel-API für den betroffenen Bereich prüfen.</translation>
+    </message>
+    <message>
+        <source>Capture timestamps and outcome against rollback objective.</source>
+        <translation>Zeitstempel und Ergebnis gegen das Rollback-Ziel festhalten.</translation>
+    </message>
+    <message>
+        <source>safe manifest restored within 15 minutes, integrity confirmed within 30, and the record complete</source>
+        <translation>sicheres Manifest binnen 15 Minuten wiederhergestellt, Integrität binnen 30 bestätigt und der Bericht vollständig</translation>
+    </message>
+    <message>
+        <source>S03 handoff package</source>
+        <translation>S03-Übergabepaket</translation>
+    </message>
+    <message>
+        <source>Assemble the signed handoff package so S03 can lock what is lockable and sees what blocks it.</source>
+        <translation>Das signierte Übergabepaket zusammenstellen, damit S03 festschreiben kann, was festschreibbar ist, und sieht, was es blockiert.</translation>
+    </message>
+    <message>
+        <source>the derivations are reviewed and the package goes to S03</source>
+        <translation>die Herleitungen sind geprüft und das Paket geht an S03</translation>
+    </message>
+    <message>
+        <source>Unlocked charter values are listed.</source>
+        <translation>Nicht festgeschriebene Charter-Werte sind aufgeführt.</translation>
+    </message>
+    <message>
+        <source>A signed derivation record exists for each value.</source>
+        <translation>Für jeden Wert existiert ein signierter Herleitungsdatensatz.</translation>
+    </message>
+    <message>
+        <source>Cost tier and lockability status are given for every cost-derived value.</source>
+        <translation>Für jeden aus Kosten hergeleiteten Wert sind Kostenstufe und Festschreibbarkeit angegeben.</translation>
+    </message>
+    <message>
+        <source>Typed INFEASIBLE records are included, if any.</source>
+        <translation>Typisierte INFEASIBLE-Datensätze sind enthalten, falls es welche gibt.</translation>
+    </message>
+    <message>
+        <source>Unresolved threats to validity are listed.</source>
+        <translation>Ungeklärte Gefährdungen der Validität sind aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Reviewer status is given for each derivation.</source>
+        <translation>Für jede Herleitung ist der Prüfstatus angegeben.</translation>
+    </message>
+    <message>
+        <source>A risk-owner note exists for cost/capacity items.</source>
+        <translation>Für Kosten-/Kapazitätspunkte existiert eine Notiz des Risikoverantwortlichen.</translation>
+    </message>
+    <message>
+        <source>Confirmation that no forbidden run, launcher, training, model selection or threshold selection occurred.</source>
+        <translation>Bestätigung, dass kein verbotener Lauf, kein Launcher, kein Training, keine Modellauswahl und keine Schwellenwertwahl stattfand.</translation>
+    </message>
+    <message>
+        <source>Values eligible for S03 lock (Tier A/B) are listed apart from values blocking S03 (Tier C / INFEASIBLE).</source>
+        <translation>Für die S03-Festschreibung geeignete Werte (Tier A/B) sind getrennt von Werten aufgeführt, die S03 blockieren (Tier C / INFEASIBLE).</translation>
+    </message>
+    <message>
+        <source>the package is complete and signed; analyst, locker and launcher are different identities</source>
+        <translation>das Paket ist vollständig und signiert; Analyst, Festschreibender und Launcher sind verschiedene Identitäten</translation>
+    </message>
+    <message>
+        <source>Secret rotation and rollout order</source>
+        <translation>Rotation von Geheimnissen und Reihenfolge des Ausrollens</translation>
+    </message>
+    <message>
+        <source>Rotate the shared HMAC secrets and the operator token without a window in which a service rejects what another mints.</source>
+        <translation>Die gemeinsamen HMAC-Geheimnisse und das Operator-Token rotieren, ohne ein Zeitfenster, in dem ein Dienst ablehnt, was ein anderer ausstellt.</translation>
+    </message>
+    <message>
+        <source>a secret is due for rotation or may have leaked</source>
+        <translation>ein Geheimnis ist zur Rotation fällig oder könnte offengelegt sein</translation>
+    </message>
+    <message>
+        <source>Pre-stage new secrets in the secret manager (KMS/Vault/etc.).</source>
+        <translation>Neue Geheimnisse vorab im Secret-Manager hinterlegen (KMS/Vault usw.).</translation>
+    </message>
+    <message>
+        <source>Update spawn_service first (mints ET/SAT/receipts) — roll out SAT_HMAC_SECRET, ET_HMAC_SECRET, RECEIPT_HMAC_SECRET.</source>
+        <translation>Zuerst spawn_service aktualisieren (stellt ET/SAT/Receipts aus) — SAT_HMAC_SECRET, ET_HMAC_SECRET, RECEIPT_HMAC_SECRET ausrollen.</translation>
+    </message>
+    <message>
+        <source>Update orchestrator second (verifies SATs and OPA) — roll out SAT_HMAC_SECRET, ET_HMAC_SECRET, RECEIPT_HMAC_SECRET, OPERATOR_TOKEN.</source>
+        <translation>Als Zweites den Orchestrator aktualisieren (prüft SATs und OPA) — SAT_HMAC_SECRET, ET_HMAC_SECRET, RECEIPT_HMAC_SECRET, OPERATOR_TOKEN ausrollen.</translation>
+    </message>
+    <message>
+        <source>Update scoreboard last (verifies operator auth) — roll out OPERATOR_TOKEN along with the shared HMAC secrets.</source>
+        <translation>Zuletzt das Scoreboard aktualisieren (prüft die Operator-Authentifizierung) — OPERATOR_TOKEN zusammen mit den gemeinsamen HMAC-Geheimnissen ausrollen.</translation>
+    </message>
+    <message>
+        <source>Verify with /readyz checks across services and run an end-to-end scenario.</source>
+        <translation>Mit /readyz-Prüfungen über alle Dienste verifizieren und ein End-to-End-Szenario ausführen.</translation>
+    </message>
+    <message>
+        <source>every service ready on the new secrets and an end-to-end scenario passed</source>
+        <translation>jeder Dienst ist mit den neuen Geheimnissen bereit und ein End-to-End-Szenario bestanden</translation>
+    </message>
+    <message>
+        <source>Source outage</source>
+        <translation>Ausfall einer Quelle</translation>
+    </message>
+    <message>
+        <source>Keep truthful service while an official upstream source is unavailable, malformed, blocked or stale.</source>
+        <translation>Wahrheitsgemäßen Betrieb halten, solange eine offizielle Upstream-Quelle nicht verfügbar, fehlerhaft, blockiert oder veraltet ist.</translation>
+    </message>
+    <message>
+        <source>official source becomes unavailable, blocked, empty, malformed, or stale</source>
+        <translation>eine offizielle Quelle wird unerreichbar, blockiert, leer, fehlerhaft oder veraltet</translation>
+    </message>
+    <message>
+        <source>Confirm affected locality or country scope.</source>
+        <translation>Den betroffenen Ort oder Länderbereich bestätigen.</translation>
+    </message>
+    <message>
+        <source>Check whether last known good remains active.</source>
+        <translation>Prüfen, ob der letzte bekannt gute Stand aktiv bleibt.</translation>
+    </message>
+    <message>
+        <source>Confirm whether the issue is an upstream outage, source format drift, admission/probeability drift, or a temporary rate-limit or anti-bot posture.</source>
+        <translation>Klären, ob es ein Upstream-Ausfall, ein geändertes Quellformat, eine geänderte Zulassung/Prüfbarkeit oder ein vorübergehendes Rate-Limit bzw. eine Anti-Bot-Sperre ist.</translation>
+    </message>
+    <message>
+        <source>If active truth is still safe, keep last known good active and do not force publish.</source>
+        <translation>Ist der aktive Stand noch sicher, den letzten bekannt guten Stand aktiv lassen und keine Veröffentlichung erzwingen.</translation>
+    </message>
+    <message>
+        <source>If the supported-scope freshness promise is now at risk, mark incident severity and suspend maturity or expansion decisions for that scope.</source>
+        <translation>Ist das Aktualitätsversprechen des unterstützten Bereichs jetzt gefährdet, den Schweregrad des Vorfalls setzen und Reife- oder Erweiterungsentscheidungen für diesen Bereich aussetzen.</translation>
+    </message>
+    <message>
+        <source>Record evidence and next review time.</source>
+        <translation>Nachweise und den nächsten Prüfzeitpunkt festhalten.</translation>
+    </message>
+    <message>
+        <source>upstream source recovers or scope is explicitly downgraded truthfully</source>
+        <translation>die Upstream-Quelle erholt sich, oder der Bereich wird ausdrücklich und wahrheitsgemäß herabgestuft</translation>
+    </message>
+    <message>
+        <source>Stale-pack breach</source>
+        <translation>Veraltetes Paket</translation>
+    </message>
+    <message>
+        <source>Treat a scope whose active manifest is older than its freshness threshold as degraded until a fresh publish brings it back.</source>
+        <translation>Einen Bereich, dessen aktives Manifest älter als seine Aktualitätsschwelle ist, als beeinträchtigt behandeln, bis eine neue Veröffentlichung ihn zurückbringt.</translation>
+    </message>
+    <message>
+        <source>active manifest age or source freshness exceeds declared threshold</source>
+        <translation>Alter des aktiven Manifests oder Aktualität der Quelle überschreitet die erklärte Schwelle</translation>
+    </message>
+    <message>
+        <source>Confirm affected scope and threshold breached.</source>
+        <translation>Betroffenen Bereich und überschrittene Schwelle bestätigen.</translation>
+    </message>
+    <message>
+        <source>Check whether refresh is blocked, delayed, or silently not due.</source>
+        <translation>Prüfen, ob die Aktualisierung blockiert, verzögert oder stillschweigend nicht fällig ist.</translation>
+    </message>
+    <message>
+        <source>Determine whether the stale state is localized, country-wide, or pipeline-wide.</source>
+        <translation>Bestimmen, ob der veraltete Zustand örtlich, landesweit oder pipelineweit ist.</translation>
+    </message>
+    <message>
+        <source>If the freshness claim is no longer defensible, treat scope as degraded operationally and stop any expansion or graduation decisions relying on that scope.</source>
+        <translation>Ist die Aktualitätsaussage nicht mehr vertretbar, den Bereich betrieblich als beeinträchtigt behandeln und alle Erweiterungs- oder Hochstufungsentscheidungen stoppen, die auf ihm beruhen.</translation>
+    </message>
+    <message>
+        <source>Restore refresh path or adjust public truth claims before closure.</source>
+        <translation>Vor dem Abschluss den Aktualisierungspfad wiederherstellen oder die öffentlichen Aussagen anpassen.</translation>
+    </message>
+    <message>
+        <source>fresh publish succeeds and active scope returns within threshold</source>
+        <translation>eine neue Veröffentlichung gelingt, und der aktive Bereich liegt wieder innerhalb der Schwelle</translation>
     </message>
 </context>
 <context>
@@ -5261,6 +5856,30 @@ Die Publisher-API unter %2 wird jetzt aufgerufen; ihre Antwort wird als Nachweis
     <message>
         <source>Recorded</source>
         <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>confirmation</source>
+        <translation>Bestätigung</translation>
     </message>
 </context>
 <context>

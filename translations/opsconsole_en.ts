@@ -1610,6 +1610,601 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
+    <name>ops::RunbookText</name>
+    <message>
+        <source>AI kill switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contain model-lane instability without breaking truthful service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed AI output spikes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI invocation instability threatens workflow completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fallback/rescue path becomes dominant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>newly widened lane causes publish-path regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze graduation decisions for affected scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable or narrow the relevant AI lane (activate the AI kill switch for the scope).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm no unsupported silent degrade has been introduced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run targeted validation on a representative locality set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record reason, scope, activation time and validation result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lane is re-enabled only after clean scheduled evidence and rollback confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad-pack emergency kill switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contain a wrong active publish fast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active pack is wrong, unsafe, or not defensible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back active manifest to last known good pack (start the rollback checklist).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If needed, disable affected locality overlay and serve baseline-only where truthful.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm pack checksum and manifest integrity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe manifest resolution and pack read path after containment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preserve incident evidence before attempting forward repair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active user-facing truth is restored to safe state within objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derivation pre-flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm, before any derivation, that it will be analysis-only on read-only inputs with its reviewer known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before any derivation is run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The active Story record is open and its current owner is assigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan review has passed and the runbook/architecture revisions match the plan revision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working-tree commit SHA is known and will be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs are existing and read-only (OHLCV cache, ATR-H4 labels, trade/cost logs; exploratory results as context only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Airflow DAG, training job, cluster launcher, Phase-2 predictive run, model comparison or threshold selection will be invoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output artifact directory and naming convention are known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reviewer is identified; cost/capacity derivations have the risk-owner review path identified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calibration-choice rationale is recorded before looking at outcomes, and the reproducibility tolerance is pre-declared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every pre-flight item confirmed before the first derivation runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence regeneration before release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate the proof artifacts, read them without over-claiming coverage, and build the docs strictly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before a release, to refresh the generated test outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate evidence artifacts: GOCACHE=/tmp/go-build FI_TARGET= make docs-gen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect the proof-oriented outputs (demo-output.txt, fi-traceability-output.txt) and summarise them — PASS, FAIL, NOT RUN, SKIP — without counting NOT RUN or SKIP as coverage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build docs strictly before release: GOCACHE=/tmp/go-build FI_TARGET= make docs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm docs/_generated/tbd-report.md remains empty of unresolved items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>make docs-gen and make docs exit 0 and the TBD report is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure recovery — orchestrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the orchestrator back to ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orchestrator /readyz fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a workflow watchdog breach points at the orchestrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm FORGE_ENV and required secrets are set (non-dev) — presence only, never values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check OPA connectivity and policy hash logs; validate OPA_POLICY_HASH if set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart NATS subscriber if disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry /readyz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orchestrator /readyz is ok and the watchdog is quiet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure recovery — scoreboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the scoreboard back to ready and reprocess what failed meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scoreboard /readyz fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate signing key readiness and storage access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run /readyz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprocess any failed scenario completion events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scoreboard /readyz is ok and no scenario completion is left failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure recovery — spawn_service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring spawn_service back to ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spawn_service /readyz fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check SAT_HMAC_SECRET, ET_HMAC_SECRET, RECEIPT_HMAC_SECRET for mismatches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate entitlement sources (receipt/store) and retry /readyz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spawn_service /readyz is ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback-path spike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop treating a scope as mature while its fallback or rescue path usage is materially above baseline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fallback or rescue path rate rises materially</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm whether spike is locality-specific, country-lane specific, or model-wide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check runtime policy state — sorter_mode, risk_state, allowed_error_codes, country-lane graduation counters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop treating affected scope as mature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If AI instability is involved, narrow scope or activate AI kill switch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If source quality drift is involved, treat as source-quality incident, not model win.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preserve evidence for lane-governance review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheduled clean primary success returns to normal thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch-day validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch day is not complete until every check below has passed with evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the release owner validates a production launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify production config snapshot — API endpoints, auth keys present, environment flags, kill-switch defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive the final release build checksums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger or observe the first production publish and validate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe the active manifest, active pack, resolver endpoint and rules endpoint where applicable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the live app fetch on the target build resolves manifest and pack correctly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off by product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off by engineering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off by QA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every check passed and product, engineering and QA have signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the last known good active while a candidate pack cannot be published, without weakening any gate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifier or publisher blocks promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identify failing stage — verifier gate, attestation, R2 write, manifest promotion, or canary readback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm active manifest still points to valid last known good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not bypass publish gates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If failure is isolated and active truth remains safe, leave active manifest unchanged and investigate cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If repeated failures suggest unstable lane behavior, pause graduation for affected scope and consider AI kill switch or scope narrowing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture audit evidence and operator notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish path passes again without weakening gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a safe active manifest state within the rollback objective and prove it with evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bad publish is confirmed (the clocks start here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rollback drill proves the objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identify affected locality or baseline scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm current active manifest and last known good target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebind or restore active manifest to last known good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm manifest checksum and pack checksum alignment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe resolver and rules API for affected scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture timestamps and outcome against rollback objective.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safe manifest restored within 15 minutes, integrity confirmed within 30, and the record complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S03 handoff package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assemble the signed handoff package so S03 can lock what is lockable and sees what blocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the derivations are reviewed and the package goes to S03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked charter values are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signed derivation record exists for each value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost tier and lockability status are given for every cost-derived value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed INFEASIBLE records are included, if any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved threats to validity are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer status is given for each derivation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A risk-owner note exists for cost/capacity items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation that no forbidden run, launcher, training, model selection or threshold selection occurred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values eligible for S03 lock (Tier A/B) are listed apart from values blocking S03 (Tier C / INFEASIBLE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package is complete and signed; analyst, locker and launcher are different identities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret rotation and rollout order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the shared HMAC secrets and the operator token without a window in which a service rejects what another mints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a secret is due for rotation or may have leaked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-stage new secrets in the secret manager (KMS/Vault/etc.).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update spawn_service first (mints ET/SAT/receipts) — roll out SAT_HMAC_SECRET, ET_HMAC_SECRET, RECEIPT_HMAC_SECRET.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update orchestrator second (verifies SATs and OPA) — roll out SAT_HMAC_SECRET, ET_HMAC_SECRET, RECEIPT_HMAC_SECRET, OPERATOR_TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update scoreboard last (verifies operator auth) — roll out OPERATOR_TOKEN along with the shared HMAC secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify with /readyz checks across services and run an end-to-end scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every service ready on the new secrets and an end-to-end scenario passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep truthful service while an official upstream source is unavailable, malformed, blocked or stale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>official source becomes unavailable, blocked, empty, malformed, or stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm affected locality or country scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check whether last known good remains active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm whether the issue is an upstream outage, source format drift, admission/probeability drift, or a temporary rate-limit or anti-bot posture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If active truth is still safe, keep last known good active and do not force publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the supported-scope freshness promise is now at risk, mark incident severity and suspend maturity or expansion decisions for that scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record evidence and next review time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upstream source recovers or scope is explicitly downgraded truthfully</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale-pack breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat a scope whose active manifest is older than its freshness threshold as degraded until a fresh publish brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active manifest age or source freshness exceeds declared threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm affected scope and threshold breached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check whether refresh is blocked, delayed, or silently not due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Determine whether the stale state is localized, country-wide, or pipeline-wide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the freshness claim is no longer defensible, treat scope as degraded operationally and stop any expansion or graduation decisions relying on that scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore refresh path or adjust public truth claims before closure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fresh publish succeeds and active scope returns within threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::SilenceListModel</name>
     <message>
         <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>
@@ -5235,6 +5830,30 @@ The publisher API at %2 is called now; its response is kept as evidence and the 
     </message>
     <message>
         <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

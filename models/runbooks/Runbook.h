@@ -60,6 +60,12 @@ struct RunbookLibrary {
     static RunbookLibrary forDirectory(const QString &dirOrEmpty);
     // One file's text (exposed for tests and the fuzz target).
     static Result<Runbook> parse(const QByteArray &yamlText, const QString &file);
+
+    // A runbook's words (title, purpose, a use-when line, a step, the closure condition) as a
+    // window shows them: a built-in runbook's in the reader's language, any other as written.
+    static QString shown(const QString &words);
+    // Every word of the built-in runbooks that shown() translates (RunbookTexts.cpp).
+    static QStringList builtinTexts();
 };
 
 } // namespace ops

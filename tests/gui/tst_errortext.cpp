@@ -9,6 +9,7 @@
 #include "core/DeploymentConfig.h"
 #include "derivations/DerivationActions.h"
 #include "incidents/IncidentActions.h"
+#include "incidents/RunStepsModel.h"
 #include "launch/LaunchActions.h"
 #include "monitor/LoggedProbes.h"
 #include "monitor/MonitorStore.h"
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void theActsRefusalsInTheWindowsWords();
     void alertDetailsInTheReadersLanguage();
     void probeReasonsOfAnotherRecorderInTheReadersLanguage();
+    void builtinRunbooksInTheReadersLanguage();
 };
 
 namespace {
@@ -264,6 +266,58 @@ void TestErrorText::probeReasonsOfAnotherRecorderInTheReadersLanguage() {
     // The English stays what the tables and the log keep.
     QCOMPARE(states.value(r.target.id).reason, english);
     QCOMPARE(logged->value(r.target.id).reason, english);
+}
+
+// The built-in runbooks' words (titles, purposes, use-when lines, steps, closure conditions), every
+// one marked for translation (a step added to a runbook file and not to the list fails here), read
+// in the window's language where the incidents and launch panels show them; the log and a
+// configured directory's own runbooks keep their words as written.
+void TestErrorText::builtinRunbooksInTheReadersLanguage() {
+    const RunbookLibrary library = RunbookLibrary::builtin();
+    QVERIFY(library.problems.isEmpty());
+    QVERIFY(library.runbooks.size() >= 15);
+    const QStringList marked = RunbookLibrary::builtinTexts();
+    int words = 0;
+    for (const Runbook &rb : library.runbooks) {
+        QStringList all = {rb.title, rb.purpose, rb.closureCondition};
+        all += rb.useWhen;
+        for (const RunbookStep &step : rb.steps)
+            all << step.action;
+        for (const QString &w : all) {
+            QVERIFY2(marked.contains(w), qPrintable(rb.file + QStringLiteral(": ") + w));
+            ++words;
+        }
+    }
+    QVERIFY(words >= marked.size());
+
+    const Runbook *rollback = library.find(QStringLiteral("rollback-checklist"));
+    QVERIFY(rollback);
+    QList<StepState> steps;
+    for (const RunbookStep &step : rollback->steps) {
+        StepState state;
+        state.step = step;
+        steps << state;
+    }
+    RunStepsModel model;
+    model.setSteps(steps);
+    const QModelIndex first = model.index(0, RunStepsModel::ActionColumn);
+    QCOMPARE(first.data().toString(), QStringLiteral("Identify affected locality or baseline scope."));
+    QCOMPARE(model.index(0, RunStepsModel::NeedsColumn).data().toString(), QStringLiteral("note"));
+    QCOMPARE(RunbookLibrary::shown(QStringLiteral("A step of our own.")),
+             QStringLiteral("A step of our own."));
+
+    QCOMPARE(installTranslations(QLocale(QLocale::German)), QLocale::German);
+    // Every marked word has its German (the translation test checks none is left unfinished).
+    for (const QString &w : marked)
+        QVERIFY2(RunbookLibrary::shown(w) != w, qPrintable(w));
+    QCOMPARE(first.data().toString(), QStringLiteral("Den betroffenen Ort oder Baseline-Bereich bestimmen."));
+    QCOMPARE(model.index(0, RunStepsModel::NeedsColumn).data().toString(), QStringLiteral("Notiz"));
+    QCOMPARE(RunbookLibrary::shown(rollback->title), QStringLiteral("Rollback-Checkliste"));
+    QCOMPARE(RunbookLibrary::shown(QStringLiteral("A step of our own.")),
+             QStringLiteral("A step of our own."));
+    QCOMPARE(RunbookLibrary::shown(QString()), QString());
+    // The runbook itself (what the log records) keeps its words.
+    QCOMPARE(rollback->steps.first().action, QStringLiteral("Identify affected locality or baseline scope."));
 }
 
 QTEST_MAIN(TestErrorText)

@@ -1,6 +1,7 @@
 #include "IncidentDetailView.h"
 
 #include "common/ErrorText.h"
+#include "runbooks/Runbook.h"
 
 #include "IncidentTimelineModel.h"
 
@@ -220,7 +221,7 @@ void IncidentDetailView::showIncident(const Incident &incident, const IncidentBo
     for (const QString &id : i->runs)
         if (const RunbookRun *r = book.run(id))
             runs << tr("%1 %2 (%3/%4%5)")
-                        .arg(r->id, r->title)
+                        .arg(r->id, RunbookLibrary::shown(r->title))
                         .arg(r->resolvedCount())
                         .arg(r->steps.size())
                         .arg(r->finished ? tr(", finished") : QString());
@@ -230,7 +231,7 @@ void IncidentDetailView::showIncident(const Incident &incident, const IncidentBo
     const Runbook *rb = IncidentActions::runbookForClass(m_host->library(), i->incidentClass);
     m_startIncidentRunbook->setVisible(rb != nullptr);
     if (rb)
-        m_startIncidentRunbook->setText(tr("Start runbook: %1").arg(rb->title));
+        m_startIncidentRunbook->setText(tr("Start runbook: %1").arg(RunbookLibrary::shown(rb->title)));
     for (QWidget *w :
          {static_cast<QWidget *>(m_startIncidentRunbook), static_cast<QWidget *>(m_startIncidentRollback),
           static_cast<QWidget *>(m_saveEvidence), static_cast<QWidget *>(m_decide),
@@ -276,7 +277,8 @@ void IncidentDetailView::showIncident(const Incident &incident, const IncidentBo
     m_noDecision->setVisible(i->decisions.isEmpty());
     if (!i->decisions.isEmpty())
         m_decisions->scrollToBottom();
-    m_closureCondition->setText(tr("<b>Closure condition:</b> %1").arg(i->closureCondition.toHtmlEscaped()));
+    m_closureCondition->setText(
+        tr("<b>Closure condition:</b> %1").arg(RunbookLibrary::shown(i->closureCondition).toHtmlEscaped()));
     if (i->closed)
         m_closureCondition->setText(m_closureCondition->text() +
                                     tr("<br><b>Closed</b> %1 by %2: %3 (verification: %4)")

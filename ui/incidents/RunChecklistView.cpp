@@ -1,6 +1,7 @@
 #include "RunChecklistView.h"
 
 #include "common/ErrorText.h"
+#include "runbooks/Runbook.h"
 
 #include "IncidentsHost.h"
 #include "RunStepsModel.h"
@@ -141,14 +142,16 @@ void RunChecklistView::showRun(const RunbookRun &run, qint64 nowMs) {
         clearPending();
     m_run = run;
     const RunbookRun *r = &*m_run;
-    QString header =
-        tr("<h2>%1 · %2%3</h2>").arg(r->id, r->title.toHtmlEscaped(), r->drill ? tr(" (drill)") : QString());
+    QString header = tr("<h2>%1 · %2%3</h2>")
+                         .arg(r->id, RunbookLibrary::shown(r->title).toHtmlEscaped(),
+                              r->drill ? tr(" (drill)") : QString());
     header += tr("Scope %1 · started %2 by %3")
                   .arg(r->scope.isEmpty() ? QStringLiteral("—") : r->scope, TimeFormat::seconds(r->startedMs),
                        r->startedBy);
     if (!r->incident.isEmpty())
         header += tr(" · for %1").arg(r->incident);
-    header += tr("<br><b>Closure condition:</b> %1").arg(r->closureCondition.toHtmlEscaped());
+    header += tr("<br><b>Closure condition:</b> %1")
+                  .arg(RunbookLibrary::shown(r->closureCondition).toHtmlEscaped());
     if (r->finished)
         header += r->rollback
                       ? (r->objectiveMet ? tr("<br><b style='color:%1'>Finished: objective met</b>")

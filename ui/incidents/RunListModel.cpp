@@ -1,5 +1,7 @@
 #include "RunListModel.h"
 
+#include "runbooks/Runbook.h"
+
 #include <QCoreApplication>
 
 namespace ops::ui {
@@ -40,7 +42,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         return QStringLiteral("%1  %2%3 · %4 · %5/%6")
-            .arg(r.id, r.title,
+            .arg(r.id, RunbookLibrary::shown(r.title),
                  r.drill ? QCoreApplication::translate("ops::ui::IncidentsPanel", " (drill)") : QString(),
                  r.scope.isEmpty() ? QStringLiteral("—") : r.scope)
             .arg(r.resolvedCount())

@@ -3,6 +3,7 @@
 #include "common/Colours.h"
 #include "common/StepStatusText.h"
 #include "common/TimeFormat.h"
+#include "runbooks/Runbook.h"
 
 namespace ops::ui {
 
@@ -33,10 +34,28 @@ int RunStepsModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString RunStepsModel::evidenceText(EvidenceKind kind) {
+    switch (kind) {
+    case EvidenceKind::Note:
+        return tr("note");
+    case EvidenceKind::Attachment:
+        return tr("attachment");
+    case EvidenceKind::Probe:
+        return tr("probe");
+    case EvidenceKind::Checksum:
+        return tr("checksum");
+    case EvidenceKind::Signature:
+        return tr("signature");
+    case EvidenceKind::Confirmation:
+        return tr("confirmation");
+    }
+    return evidenceKindName(kind);
+}
+
 QString RunStepsModel::needs(const StepState &s) const {
     QStringList out;
     for (EvidenceKind k : s.step.evidence)
-        out << evidenceKindName(k);
+        out << evidenceText(k);
     if (!s.step.probe.isEmpty()) {
         QStringList probes;
         for (TargetKind k : s.step.probe)
@@ -70,7 +89,7 @@ QVariant RunStepsModel::data(const QModelIndex &index, int role) const {
         case StatusColumn:
             return StepStatusText::of(s.status); // StatusRole keeps the log's word
         case ActionColumn:
-            return s.step.action;
+            return RunbookLibrary::shown(s.step.action);
         case NeedsColumn:
             return needs(s);
         case RecordedColumn:

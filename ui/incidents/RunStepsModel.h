@@ -29,6 +29,9 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    // What a step needs, as the window says it (the runbook file and the log say evidenceKindName).
+    static QString evidenceText(EvidenceKind kind);
+
 private:
     QString needs(const StepState &s) const;
     QString recorded(const StepState &s) const;

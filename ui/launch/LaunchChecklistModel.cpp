@@ -3,6 +3,7 @@
 #include "common/StatusWidgets.h"
 #include "common/StepStatusText.h"
 #include "common/TimeFormat.h"
+#include "runbooks/Runbook.h"
 
 namespace ops::ui {
 
@@ -89,7 +90,7 @@ QVariant LaunchChecklistModel::data(const QModelIndex &index, int role) const {
         }
     case Qt::ToolTipRole:
         if (index.column() == Check)
-            return c->step.action;
+            return RunbookLibrary::shown(c->step.action);
         if (index.column() == Evidence)
             return evidence;
         return {};

@@ -7,6 +7,7 @@
 #include "core/CanonicalJson.h"
 #include "core/DeploymentConfig.h"
 #include "launch/Launch.h"
+#include "runbooks/Runbook.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -115,7 +116,7 @@ void LaunchChecklistView::showDetail() {
         Q_EMIT currentChanged();
         return;
     }
-    QString text = c->step.action + QStringLiteral("\n\n");
+    QString text = RunbookLibrary::shown(c->step.action) + QStringLiteral("\n\n");
     if (c->seq == 0)
         text += tr("Not recorded yet.");
     else

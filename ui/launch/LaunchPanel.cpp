@@ -1,6 +1,7 @@
 #include "LaunchPanel.h"
 
 #include "common/ErrorText.h"
+#include "runbooks/Runbook.h"
 
 #include "LaunchChecklistModel.h"
 #include "store/OpenStore.h"
@@ -321,10 +322,11 @@ void LaunchPanel::runCheck() {
         return;
     }
     if (!c->step.needs(EvidenceKind::Probe) || plan->manual) {
-        if (MessageBox::question(
-                this, tr("Confirm %1").arg(id),
-                tr("%1\n\nConfirm that this holds, with the note as its evidence?").arg(c->step.action),
-                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        if (MessageBox::question(this, tr("Confirm %1").arg(id),
+                                 tr("%1\n\nConfirm that this holds, with the note as its evidence?")
+                                     .arg(RunbookLibrary::shown(c->step.action)),
+                                 QMessageBox::Yes | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) != QMessageBox::Yes)
             return;
         handle(a->recordManual(run, id, m_checks->note(), {}, true), tr("%1 confirmed").arg(id));
         return;
