@@ -777,14 +777,6 @@ Erste Maßnahme: %4%5</translation>
         <translation>der Nachweisspeicher ist hier schreibgeschützt: Übergänge werden nicht aufgezeichnet</translation>
     </message>
     <message>
-        <source>probe samples not saved: %1</source>
-        <translation>Prüfproben nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>transitions not recorded: %1</source>
-        <translation>Übergänge nicht aufgezeichnet: %1</translation>
-    </message>
-    <message>
         <source>sign in to acknowledge: an acknowledgement is signed evidence</source>
         <translation>zum Bestätigen anmelden: eine Bestätigung ist signierter Nachweis</translation>
     </message>
@@ -2461,6 +2453,17 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>%1 kill switch deactivated on %2: %3</source>
         <translation>Notschalter %1 in %2 deaktiviert: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ops::TransitionWriter</name>
+    <message>
+        <source>transitions not recorded: %1</source>
+        <translation>Übergänge nicht aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>probe samples not saved: %1</source>
+        <translation>Prüfproben nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>

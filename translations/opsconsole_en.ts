@@ -775,14 +775,6 @@ First action: %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>probe samples not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>transitions not recorded: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>sign in to acknowledge: an acknowledgement is signed evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2457,6 +2449,17 @@ First action: %4%5</source>
     </message>
     <message>
         <source>%1 kill switch deactivated on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops::TransitionWriter</name>
+    <message>
+        <source>transitions not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probe samples not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,21 +1,10 @@
 #include "AlertMonitor.h"
 #include "LoggedAlerts.h"
 
-#include "incidents/Incidents.h"
-
 #include "store/SqliteEvidenceStore.h"
 #include "store/StoreHost.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QFileInfo>
-#include <QLockFile>
-#include <QSysInfo>
-#include <QThread>
-#include <QTimer>
-
-#include <cerrno>
-#include <csignal>
 
 namespace ops {
 
@@ -35,7 +24,14 @@ AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, Stor
     , m_config(config)
     , m_host(host)
     , m_engine(new ProbeEngine(config, std::move(operatorToken), this))
-    , m_evaluator(new AlertEvaluator(std::move(rules), config, this)) {
+    , m_evaluator(new AlertEvaluator(std::move(rules), config, this))
+    , m_writer(new TransitionWriter(this)) {
+    m_writer->setSigner([this]() -> const Signer * { return isUnlocked() ? m_session->signer() : nullptr; });
+    // A window that handed the store to a monitor writes nothing until it holds the lock again.
+    m_writer->setGate([this] { return !(m_yields && m_recorder && !m_recorder->held()); });
+    connect(m_writer, &TransitionWriter::problem, this, &AlertMonitor::setProblem);
+    connect(m_writer, &TransitionWriter::changed, this, &AlertMonitor::recordingChanged);
+    connect(m_writer, &TransitionWriter::samplesWritten, this, &AlertMonitor::samplesWritten);
     m_silences = SilenceBook(m_config.maintenance);
     connect(m_engine, &ProbeEngine::roundFinished, this, &AlertMonitor::processRound);
     if (!m_config.notifications.webhooks.isEmpty()) {
@@ -43,7 +39,7 @@ AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, Stor
             m_notifier = new WebhookNotifier(m_config, urls.value(), this);
             // Every attempt is evidence, signed with the transitions (it waits while locked).
             connect(m_notifier, &WebhookNotifier::attempted, this,
-                    [this](const DeliveryAttempt &a) { record({a.event()}); });
+                    [this](const DeliveryAttempt &a) { m_writer->record({a.event()}); });
         } else {
             m_notifyProblem = tr("webhook notifications are off: %1").arg(urls.error().toString());
         }
@@ -58,42 +54,7 @@ AlertMonitor::AlertMonitor(DeploymentConfig config, QList<AlertRule> rules, QStr
 }
 
 AlertMonitor::~AlertMonitor() {
-    setBackgroundWrites(false);
-}
-
-void AlertMonitor::setBackgroundWrites(bool on) {
-    if (on == (m_writerThread != nullptr))
-        return;
-    if (on) {
-        m_writerThread = new QThread(this);
-        m_writerThread->setObjectName(QStringLiteral("monitor-writer"));
-        m_writer = new QObject;
-        m_writer->moveToThread(m_writerThread);
-        connect(m_writerThread, &QThread::finished, m_writer, &QObject::deleteLater);
-        m_writerThread->start(QThread::LowPriority);
-        return;
-    }
-    // Drain: the batch in flight, then whatever waits is written here, synchronously.
-    for (int i = 0; m_flushing && i < 1000; ++i)
-        waitForWrites();
-    waitForWrites();
-    m_writerThread->quit();
-    m_writerThread->wait();
-    delete m_writerThread;
-    m_writerThread = nullptr;
-    m_writer = nullptr;
-    m_writerStore.reset();
-    m_writerEvidence.reset();
-    m_flushing = false;
-    flush();
-}
-
-void AlertMonitor::waitForWrites() {
-    if (!m_writerThread)
-        return;
-    QMetaObject::invokeMethod(
-        m_writer, [] {}, Qt::BlockingQueuedConnection);
-    QCoreApplication::sendPostedEvents(this); // the writer's answers
+    m_writer->setBackground(false); // what waits is written while the session is still here
 }
 
 void AlertMonitor::setClock(Time::Clock clock) {
@@ -138,6 +99,7 @@ bool AlertMonitor::ensureStore() {
         return false;
     }
     m_store = store;
+    m_writer->setStore(m_readOnly ? nullptr : store, m_host->options());
     m_monitorStore = std::make_unique<MonitorStore>(std::move(monitor).value());
     m_ackSeenSeq = m_store->size().ok() ? m_store->size().value() : 0;
     if (!m_restored) {
@@ -171,10 +133,10 @@ void AlertMonitor::setSession(Session *session) {
     if (session)
         connect(session, &Session::changed, this, [this] {
             Q_EMIT recordingChanged();
-            flush();
+            m_writer->flush();
         });
     Q_EMIT recordingChanged();
-    flush();
+    m_writer->flush();
 }
 
 QList<Identity> AlertMonitor::identities() const {
@@ -265,133 +227,11 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
     }
     if (m_monitorStore && !m_readOnly) {
         const qint64 pruneBefore = in.nowMs - qint64(m_config.probes.retentionDays) * kDayMs;
-        if (m_writerThread) {
-            if (!m_writerStore)
-                if (auto opened = MonitorStore::open(m_store->path(), false); opened.ok())
-                    m_writerStore = std::make_shared<MonitorStore>(std::move(opened).value());
-            QPointer<AlertMonitor> self(this);
-            QMetaObject::invokeMethod(m_writer, [self, store = m_writerStore, results, states,
-                                                 cells = m_evaluator->cells(), now = in.nowMs, pruneBefore,
-                                                 probeSigner, storeId = m_store->storeId()]() mutable {
-                if (!store)
-                    return;
-                if (probeSigner)
-                    signProbeStates(states, *probeSigner, storeId);
-                auto r = store->saveRound(results, states, cells, now, pruneBefore);
-                QMetaObject::invokeMethod(self, [self, message = r.ok() ? QString() : r.error().message] {
-                    if (!self)
-                        return;
-                    if (!message.isEmpty())
-                        self->setProblem(tr("probe samples not saved: %1").arg(message));
-                    Q_EMIT self->samplesWritten();
-                });
-            });
-        } else {
-            if (probeSigner)
-                signProbeStates(states, *probeSigner, m_store->storeId());
-            if (auto r =
-                    m_monitorStore->saveRound(results, states, m_evaluator->cells(), in.nowMs, pruneBefore);
-                !r.ok())
-                setProblem(tr("probe samples not saved: %1").arg(r.error().message));
-            else
-                Q_EMIT samplesWritten();
-        }
+        m_writer->saveRound(*m_monitorStore, results, states, m_evaluator->cells(), in.nowMs, pruneBefore,
+                            probeSigner);
     }
-    record(std::move(events));
+    m_writer->record(std::move(events));
     Q_EMIT roundEvaluated(results, transitions);
-}
-
-void AlertMonitor::record(QList<NewEvent> events) {
-    for (NewEvent &e : events)
-        m_pending.append(std::move(e));
-    if (m_pending.size() > m_pendingLimit) {
-        // Over the bound: delivery records go first, so a webhook outage while locked never
-        // pushes out the transitions themselves; then the oldest.
-        qsizetype over = m_pending.size() - m_pendingLimit;
-        m_dropped += static_cast<int>(over);
-        for (qsizetype i = 0; i < m_pending.size() && over > 0;) {
-            if (m_pending.at(i).kind.startsWith(QLatin1String("notification."))) {
-                m_pending.removeAt(i);
-                --over;
-            } else {
-                ++i;
-            }
-        }
-        m_pending.remove(0, over);
-    }
-    flush();
-}
-
-void AlertMonitor::flush() {
-    if (m_pending.isEmpty() && m_dropped == 0)
-        return;
-    if (!isUnlocked() || !m_store || m_readOnly) {
-        Q_EMIT recordingChanged();
-        return;
-    }
-    if (m_flushing)
-        return; // the batch in flight calls back, then the rest follows
-    // A window that handed the store to a monitor writes nothing until it holds the lock again.
-    if (m_yields && m_recorder && !m_recorder->held())
-        return;
-    // In the GUI a backlog goes in batches, one transaction and checkpoint each, written by the
-    // writer thread so the event loop never waits on the disk.
-    const qsizetype take = m_writerThread ? qMin<qsizetype>(m_pending.size(), kFlushBatch) : m_pending.size();
-    QList<NewEvent> batch = m_pending.mid(0, take);
-    const int dropped = m_dropped;
-    if (dropped > 0) {
-        // The gap itself is evidence: what was lost while nobody could sign.
-        JsonValue p = JsonValue::object();
-        p["dropped_events"] = qint64(dropped);
-        p["reason"] = QStringLiteral("more than %1 transitions waited while the console was locked")
-                          .arg(m_pendingLimit);
-        batch.prepend(NewEvent{QStringLiteral("monitor.gap"), QString(), p, std::nullopt});
-    }
-    if (!m_writerThread) {
-        auto r = m_store->append(*m_session->signer(), batch);
-        if (!r.ok()) {
-            setProblem(tr("transitions not recorded: %1").arg(r.error().message));
-            return;
-        }
-        m_pending.remove(0, take);
-        m_dropped = 0;
-        setProblem(QString());
-        Q_EMIT recordingChanged();
-        return;
-    }
-    if (!m_writerEvidence) {
-        auto opened = SqliteEvidenceStore::open(m_store->path(), m_host->options());
-        if (!opened.ok()) {
-            setProblem(tr("transitions not recorded: %1").arg(opened.error().message));
-            return;
-        }
-        m_writerEvidence = std::shared_ptr<SqliteEvidenceStore>(std::move(opened).value());
-    }
-    m_pending.remove(0, take);
-    m_dropped = 0;
-    m_flushing = true;
-    const Signer &signer = *m_session->signer();
-    auto copy = std::make_shared<Signer>(Signer{signer.name, signer.key.duplicate()});
-    QPointer<AlertMonitor> self(this);
-    QMetaObject::invokeMethod(m_writer, [self, store = m_writerEvidence, copy, batch, dropped] {
-        auto r = store->append(*copy, batch);
-        const QString message = r.ok() ? QString() : r.error().message;
-        QMetaObject::invokeMethod(self, [self, message, batch, dropped] {
-            if (!self)
-                return;
-            self->m_flushing = false;
-            if (!message.isEmpty()) {
-                // Back to the front of the queue; the next round tries again.
-                self->m_pending = (dropped > 0 ? batch.mid(1) : batch) + self->m_pending;
-                self->m_dropped += dropped;
-                self->setProblem(tr("transitions not recorded: %1").arg(message));
-                return;
-            }
-            self->setProblem(QString());
-            Q_EMIT self->recordingChanged();
-            self->flush();
-        });
-    });
 }
 
 Result<StoredEvent> AlertMonitor::acknowledge(const QString &alertId, const QString &scope,

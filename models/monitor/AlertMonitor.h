@@ -5,6 +5,7 @@
 #include "NoticePolicy.h"
 #include "Notifier.h"
 #include "RecorderLock.h"
+#include "TransitionWriter.h"
 
 #include "alerts/AlertEvaluator.h"
 #include "probes/ProbeEngine.h"
@@ -51,18 +52,18 @@ public:
     void setSession(Session *session);
     bool isUnlocked() const { return m_session && m_session->isUnlocked(); }
     QString actor() const { return m_session ? m_session->identity() : QString(); }
-    int pendingEvents() const { return static_cast<int>(m_pending.size()); }
-    int droppedEvents() const { return m_dropped; }
+    int pendingEvents() const { return m_writer->pending(); }
+    int droppedEvents() const { return m_writer->dropped(); }
     // Why recording does not happen ("" when it does), e.g. no store, read-only, store problem.
     QString recordingProblem() const { return m_problem; }
-    static constexpr int kMaxPending = 5000;
-    void setPendingLimit(int limit) { m_pendingLimit = limit; }
+    static constexpr int kMaxPending = TransitionWriter::kMaxPending;
+    void setPendingLimit(int limit) { m_writer->setPendingLimit(limit); }
 
     // Writes samples and flushes long transition backlogs off the caller's thread (the GUI turns
     // this on so a round never stalls the event loop); scripts and tests write synchronously.
-    void setBackgroundWrites(bool on);
+    void setBackgroundWrites(bool on) { m_writer->setBackground(on); }
     // Blocks until every background write so far is done.
-    void waitForWrites();
+    void waitForWrites() { m_writer->waitForWrites(); }
 
     // A probe round, or, while another process records this store (opsconsole-cli monitor), that
     // recorder's latest evaluations read from the store: this monitor then probes and records
@@ -154,8 +155,6 @@ private:
     void readStoreInputs(AlertInputs &in);
     QList<NewEvent> transitionEvents(const QList<ProbeResult> &results, const QList<AlertTransition> &alerts,
                                      QList<TargetStateRow> &changedStates);
-    void record(QList<NewEvent> events);
-    void flush();
     void setProblem(const QString &problem);
     // Shows the recorder's latest target states and cells as this round.
     void followRecorder(const QString &by);
@@ -194,15 +193,7 @@ private:
     bool m_readOnly = false;
     bool m_restored = false;
     QPointer<Session> m_session;
-    class QThread *m_writerThread = nullptr;
-    QObject *m_writer = nullptr; // lives in m_writerThread, owns its own MonitorStore connection
-    std::shared_ptr<MonitorStore> m_writerStore;
-    std::shared_ptr<SqliteEvidenceStore> m_writerEvidence; // used only on the writer thread
-    bool m_flushing = false;
-    static constexpr int kFlushBatch = 100;
-    QList<NewEvent> m_pending;
-    int m_dropped = 0;
-    int m_pendingLimit = kMaxPending;
+    TransitionWriter *m_writer; // what the rounds record, in order, when someone can sign
     QString m_problem;
     QHash<QString, ProbeResult> m_latest;
     QHash<QString, TargetStateRow> m_targetStates;

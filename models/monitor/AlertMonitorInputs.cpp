@@ -3,59 +3,22 @@
 #include "AlertMonitor.h"
 #include "LoggedAlerts.h"
 
-#include "incidents/Incidents.h"
-
 #include "store/SqliteEvidenceStore.h"
 #include "store/StoreHost.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QFileInfo>
-#include <QLockFile>
-#include <QSysInfo>
-#include <QThread>
-#include <QTimer>
-
-#include <cerrno>
-#include <csignal>
 
 namespace ops {
 
 void AlertMonitor::readStoreInputs(AlertInputs &in) {
     if (!m_store)
         return;
-    for (const QString &kind : AlertRules::signalKinds()) {
-        EventFilter f;
-        f.kind = QStringLiteral("signal.") + kind;
-        f.newestFirst = true;
-        f.limit = 1000; // newest first: enough for every window of the rules
-        auto events = queryTrusted(*m_store, f);
-        if (!events.ok())
-            continue;
-        for (const StoredEvent &e : events.value())
-            in.signals.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
-    }
-    // Kill switches: folded from their events (few); until read, the kill-switch alert stays unknown.
-    QList<StoredEvent> switches;
-    bool switchesRead = true;
-    for (const char *kind : {"killswitch.activated", "killswitch.deactivated"}) {
-        EventFilter f;
-        f.kind = QString::fromLatin1(kind);
-        f.limit = 100000;
-        auto events = queryTrusted(*m_store, f);
-        if (!events.ok()) {
-            switchesRead = false;
-            break;
-        }
-        switches += events.value();
-    }
-    if (switchesRead) {
-        std::sort(switches.begin(), switches.end(),
-                  [](const StoredEvent &a, const StoredEvent &b) { return a.seq < b.seq; });
-        IncidentBook book;
-        for (const StoredEvent &e : switches)
-            book.apply(e);
-        in.activeKillSwitches = book.activeKillSwitchScopes();
+    // Signals that do not read count as none (their alerts say so); kill switches that do not
+    // read leave the kill-switch alert unknown.
+    if (auto signalSamples = LoggedAlerts::recentSignals(*m_store); signalSamples.ok())
+        in.signals = signalSamples.value();
+    if (auto switches = LoggedAlerts::activeKillSwitches(*m_store); switches.ok()) {
+        in.activeKillSwitches = switches.value();
         in.killSwitchesKnown = true;
     }
     // What Alertmanager said, folded from its recorded alerts.

@@ -224,17 +224,10 @@ Result<RoundAlerts> addToRound(QList<NewEvent> &events, const EvidenceStore &sto
     AlertInputs in;
     in.probes = results;
     in.nowMs = nowMs;
-    for (const QString &kind : AlertRules::signalKinds()) {
-        EventFilter f;
-        f.kind = QStringLiteral("signal.") + kind;
-        f.newestFirst = true;
-        f.limit = 1000; // newest first: enough for every window of the rules
-        auto signalEvents = queryTrusted(store, f);
-        if (!signalEvents.ok())
-            return signalEvents.error();
-        for (const StoredEvent &e : signalEvents.value())
-            in.signals.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
-    }
+    auto signalSamples = recentSignals(store);
+    if (!signalSamples.ok())
+        return signalSamples.error();
+    in.signals = signalSamples.value();
     Alertmanager::Fold fresh;
     Alertmanager::Fold &fold = alertmanager ? *alertmanager : fresh;
     if (auto synced = Alertmanager::sync(fold, store); !synced.ok())
@@ -270,6 +263,41 @@ Result<RoundAlerts> addToRound(QList<NewEvent> &events, const EvidenceStore &sto
     events += alertEvents;
     events.append(round);
     return out;
+}
+
+Result<QList<SignalSample>> recentSignals(const EvidenceStore &store) {
+    QList<SignalSample> out;
+    for (const QString &kind : AlertRules::signalKinds()) {
+        EventFilter f;
+        f.kind = QStringLiteral("signal.") + kind;
+        f.newestFirst = true;
+        f.limit = 1000;
+        auto events = queryTrusted(store, f);
+        if (!events.ok())
+            return events.error();
+        for (const StoredEvent &e : events.value())
+            out.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
+    }
+    return out;
+}
+
+Result<QSet<QString>> activeKillSwitches(const EvidenceStore &store) {
+    QList<StoredEvent> switches;
+    for (const char *kind : {"killswitch.activated", "killswitch.deactivated"}) {
+        EventFilter f;
+        f.kind = QString::fromLatin1(kind);
+        f.limit = 100000;
+        auto events = queryTrusted(store, f);
+        if (!events.ok())
+            return events.error();
+        switches += events.value();
+    }
+    std::sort(switches.begin(), switches.end(),
+              [](const StoredEvent &a, const StoredEvent &b) { return a.seq < b.seq; });
+    IncidentBook book;
+    for (const StoredEvent &e : switches)
+        book.apply(e);
+    return book.activeKillSwitchScopes();
 }
 
 } // namespace ops::LoggedAlerts

@@ -33,6 +33,13 @@ Result<QList<StoredAlertCell>> read(const EvidenceStore &store);
 // UPDATE, or one written without its event) is shown unknown, saying what disagrees.
 Result<QList<StoredAlertCell>> checkedAgainstLog(QList<StoredAlertCell> table, const EvidenceStore &store);
 
+// The pipeline signals the rules read: the newest 1,000 of each kind (enough for every window of
+// the rules), each counted only where the log vouches for it.
+Result<QList<SignalSample>> recentSignals(const EvidenceStore &store);
+
+// The scopes whose kill switch is active now, folded from the kill-switch events alone.
+Result<QSet<QString>> activeKillSwitches(const EvidenceStore &store);
+
 // What one full round's evaluation found.
 struct RoundAlerts {
     int recorded = 0;                   // alert.fired / alert.cleared events added
