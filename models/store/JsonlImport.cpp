@@ -1,5 +1,6 @@
-// SqliteEvidenceStore::importJsonl: streams one JSON object a line into one transaction.
+// JsonlImporter: streams one JSON object a line into one transaction.
 // The per-line path avoids Qt strings, regexes and system calls: it is the bulk hot path.
+#include "JsonlImport.h"
 #include "SqliteEvidenceStore.h"
 
 #include "EventCodec.h"
@@ -293,7 +294,7 @@ private:
 
 } // namespace
 
-Result<NewEvent> SqliteEvidenceStore::parseImportLine(std::string_view line) {
+Result<NewEvent> JsonlImporter::parseLine(std::string_view line) {
     auto parsed = CanonicalJson::parse(line);
     if (!parsed.ok())
         return parsed.error();
@@ -308,12 +309,13 @@ Result<NewEvent> SqliteEvidenceStore::parseImportLine(std::string_view line) {
     return e;
 }
 
-Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QString &file,
-                                                 const Progress &progress) {
-    if (!integrityProblem().isEmpty())
-        return makeError(ErrorCode::Store, QStringLiteral("refusing to append: %1").arg(integrityProblem()),
-                         m_path);
-    if (auto r = awaitIntegrity(); !r.ok())
+Result<quint64> JsonlImporter::run(SqliteEvidenceStore &target, const Signer &signer, const QString &file,
+                                   const Progress &progress) {
+    if (!target.integrityProblem().isEmpty())
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("refusing to append: %1").arg(target.integrityProblem()),
+                         target.m_path);
+    if (auto r = target.awaitIntegrity(); !r.ok())
         return r.error();
     QFile f;
     if (!FileUtil::openInput(f, file))
@@ -322,33 +324,33 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     const qint64 totalBytes = f.size();
 
     // A larger page cache for the index inserts of a bulk import, restored afterwards.
-    (void)m_db.exec("PRAGMA cache_size=-65536");
+    (void)target.m_db.exec("PRAGMA cache_size=-65536");
     struct RestoreCache {
         Database &db;
         ~RestoreCache() { (void)db.exec("PRAGMA cache_size=-8192"); }
-    } restore{m_db};
+    } restore{target.m_db};
 
-    auto tx = Transaction::begin(m_db);
+    auto tx = Transaction::begin(target.m_db);
     if (!tx.ok())
         return tx.error();
-    auto n = size();
+    auto n = target.size();
     if (!n.ok())
         return n.error();
-    auto tree = loadFrontier(n.value());
+    auto tree = target.loadFrontier(n.value());
     if (!tree.ok())
         return tree.error();
     {
-        auto reg = registry();
+        auto reg = target.registry();
         if (!reg.ok())
             return reg.error();
-        if (auto r = checkSigner(reg.value(), signer, n.value() + 1, false); !r.ok())
+        if (auto r = target.checkSigner(reg.value(), signer, n.value() + 1, false); !r.ok())
             return r.error();
         if (reg->activeRoles(signer.name).contains(QStringLiteral("monitor")))
             return makeError(
                 ErrorCode::Policy,
                 QStringLiteral("'%1' is a monitor: it records what it observes and imports nothing")
                     .arg(signer.name));
-        if (auto r = checkHead(reg.value(), n.value(), tree.value()); !r.ok())
+        if (auto r = target.checkHead(reg.value(), n.value(), tree.value()); !r.ok())
             return r.error();
     }
     // An import at least as large as the store is cheaper with its secondary indexes rebuilt in
@@ -357,24 +359,24 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     if (rebuildIndexes)
         for (const auto &[name, sql] : eventIndexes()) {
             Q_UNUSED(sql)
-            if (auto r = m_db.exec(std::string("DROP INDEX ") + name); !r.ok())
+            if (auto r = target.m_db.exec(std::string("DROP INDEX ") + name); !r.ok())
                 return r.error();
         }
-    auto writer = EventWriter::open(m_db, std::move(tree).value());
+    auto writer = EventWriter::open(target.m_db, std::move(tree).value());
     if (!writer.ok())
         return writer.error();
     // Two stages on two cores: a reader thread parses and checks each line and makes its exact
     // bytes and leaf hash; this thread writes the rows and the Merkle tree in order. Batches pass
     // through a short bounded queue, so memory stays flat whatever the file's size.
     ImportReader::Times times;
-    times.now = m_options.clock();
+    times.now = target.m_options.clock();
     if (n.value() > 0) {
-        auto latest = latestCheckpoint();
+        auto latest = target.latestCheckpoint();
         if (!latest.ok())
             return latest.error();
         times.lastCheckpoint = latest->tsMs;
     }
-    auto highWater = timeHighWater();
+    auto highWater = target.timeHighWater();
     if (!highWater.ok())
         return highWater.error();
     times.highWater = highWater.value();
@@ -411,10 +413,10 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
         p["source"] = FileUtil::isStdin(file) ? FileUtil::inputName(file) : QFileInfo(file).fileName();
         const quint64 batchSeq = seq + 1;
         const std::string uuid = crypto::UuidSource().next();
-        const qint64 ts = m_options.clock();
+        const qint64 ts = target.m_options.clock();
         const std::string actor = signer.name.toStdString(), payload = CanonicalJson::serialize(p);
-        const std::string toSign =
-            codec::signedMessage(m_storeId.toStdString(), uuid, ts, actor, "evidence.imported", "", payload);
+        const std::string toSign = codec::signedMessage(target.m_storeId.toStdString(), uuid, ts, actor,
+                                                        "evidence.imported", "", payload);
         const QByteArray sig =
             signer.key.sign(QByteArrayView(toSign.data(), static_cast<qsizetype>(toSign.size())));
         if (sig.isEmpty())
@@ -429,12 +431,17 @@ Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QSt
     if (rebuildIndexes)
         for (const auto &[name, sql] : eventIndexes()) {
             Q_UNUSED(name)
-            if (auto r = m_db.exec(sql); !r.ok())
+            if (auto r = target.m_db.exec(sql); !r.ok())
                 return r.error();
         }
-    if (auto r = commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
+    if (auto r = target.commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
         return r.error();
     return seq - n.value();
+}
+
+Result<quint64> SqliteEvidenceStore::importJsonl(const Signer &signer, const QString &file,
+                                                 const Progress &progress) {
+    return JsonlImporter::run(*this, signer, file, progress);
 }
 
 } // namespace ops

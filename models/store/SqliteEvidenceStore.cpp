@@ -51,150 +51,28 @@ StoreOpenOptions deploymentStoreOptions(const DeploymentConfig &config) {
     return o;
 }
 
-// The full quick_check runs on its own read-only connection; closing the store interrupts it.
-struct SqliteEvidenceStore::QuickCheck {
-    std::mutex mutex;
-    sqlite3 *db = nullptr;
-    bool cancelled = false;
-};
-
-SqliteEvidenceStore::~SqliteEvidenceStore() {
-    if (m_quickCheckState) {
-        {
-            std::lock_guard lock(m_quickCheckState->mutex);
-            m_quickCheckState->cancelled = true;
-            if (m_quickCheckState->db)
-                sqlite3_interrupt(m_quickCheckState->db);
-        }
-        if (m_quickCheck.valid())
-            m_quickCheck.wait();
-    }
-}
+SqliteEvidenceStore::~SqliteEvidenceStore() = default;
 
 Result<void> SqliteEvidenceStore::awaitIntegrity() {
-    if (!m_quickCheck.valid())
-        return {};
-    const QString problem = m_quickCheck.get();
-    if (problem.isEmpty())
-        return {};
-    return makeError(ErrorCode::Store, QStringLiteral("the store file is corrupt: %1").arg(problem), m_path);
+    return m_quickCheck ? m_quickCheck->await() : Result<void>{};
 }
 
 Result<std::unique_ptr<SqliteEvidenceStore>> SqliteEvidenceStore::open(const QString &path,
                                                                        const StoreOpenOptions &options) {
-    // Never a file named after a team log's URL.
-    if (Startup::isTeamLogUrl(path))
-        return makeError(
-            ErrorCode::Usage,
-            QStringLiteral("this is the team log (a PostgreSQL database), not a local store file; "
-                           "the desktop console and most verbs read only local stores in this "
-                           "version"),
-            pg::redactedUrl(path));
+    auto file = openStoreFile(path, options);
+    if (!file.ok())
+        return file.error();
     std::unique_ptr<SqliteEvidenceStore> s(new SqliteEvidenceStore);
     s->m_path = path;
     s->m_view.files = CheckpointFiles(path, options.anchorDirectory);
     s->m_options = options;
-    const bool exists = QFileInfo::exists(path);
-    s->m_createdNow = !exists;
-    if (!exists) {
-        if (!options.create || options.readOnly)
-            return makeError(ErrorCode::Store,
-                             QStringLiteral("no evidence store here; create one with `opsconsole-cli init`"),
-                             path);
-        if (auto r = FileUtil::createNewPrivate(path); !r.ok())
-            return r.error();
-    } else if (!options.readOnly && (FileUtil::permissions(path) & 077)) {
-        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
-    auto db = Database::open(path, options.create, options.readOnly);
-    if (!db.ok())
-        return db.error();
-    s->m_db = std::move(db).value();
+    s->m_createdNow = file->createdNow;
+    s->m_db = std::move(file->db);
     Database &d = s->m_db;
-    // The header is read by SQLite, not by a file of our own (see Database::isDatabase).
-    if (exists) {
-        auto isDb = d.isDatabase();
-        if (!isDb.ok())
-            return isDb.error();
-        if (!isDb.value())
-            return makeError(ErrorCode::Store,
-                             QStringLiteral("not an opsconsole evidence store (not a SQLite file)"), path);
-    }
-    const std::string pragmas = "PRAGMA busy_timeout=" + std::to_string(options.busyTimeoutMs) +
-                                "; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-8192;";
-    if (auto r = d.exec(pragmas); !r.ok())
-        return r.error();
-    if (!exists)
-        (void)d.exec("PRAGMA page_size=8192"); // before the first table: fewer, fuller B-tree pages
-    if (!options.readOnly)
-        if (auto r = d.exec("PRAGMA journal_mode=WAL"); !r.ok())
-            return r.error();
-
-    // Every statement here is finalised before the next step: a stepped statement left alive holds
-    // its read snapshot, and the sidecar check below must see the store as it is now.
-    qint64 app = 0;
-    {
-        auto appId = Statement::prepare(d, "PRAGMA application_id");
-        if (!appId.ok())
-            return appId.error();
-        if (auto row = appId->step(); !row.ok())
-            return row.error();
-        app = appId->int64(0);
-    }
-    if (auto version = schemaVersion(d); !version.ok())
-        return version.error();
-    if (app != kApplicationId) {
-        auto tables = Statement::prepare(d, "SELECT COUNT(*) FROM sqlite_master");
-        if (!tables.ok())
-            return tables.error();
-        if (auto row = tables->step(); !row.ok())
-            return row.error();
-        if (tables->int64(0) != 0 || app != 0)
-            return makeError(ErrorCode::Store,
-                             QStringLiteral("not an opsconsole evidence store (foreign SQLite database)"),
-                             path);
-    }
-
-    // Small control tables are checked now; the whole file is checked in the background and
-    // every write waits for that verdict, so nothing is written to a corrupt store.
-    for (const char *table : {"sqlite_master"}) {
-        auto check = Statement::prepare(d, std::string("PRAGMA quick_check(") + table + ")");
-        if (!check.ok())
-            return check.error();
-        if (auto row = check->step(); !row.ok())
-            return row.error();
-        if (check->text(0) != QLatin1String("ok"))
-            return makeError(ErrorCode::Store,
-                             QStringLiteral("the store file is corrupt: %1").arg(check->text(0)), path);
-    }
-    // Only writes wait for the verdict, so read-only opens (the GUI's readers) skip the scan.
-    if (exists && !options.readOnly) {
-        s->m_quickCheckState = std::make_shared<QuickCheck>();
-        s->m_quickCheck = std::async(std::launch::async, [state = s->m_quickCheckState, path]() -> QString {
-                              auto checker = Database::open(path, false, true);
-                              if (!checker.ok())
-                                  return checker.error().message;
-                              {
-                                  std::lock_guard lock(state->mutex);
-                                  if (state->cancelled)
-                                      return QString();
-                                  state->db = checker->handle();
-                              }
-                              (void)checker->exec("PRAGMA busy_timeout=30000");
-                              QString result;
-                              auto st = Statement::prepare(checker.value(), "PRAGMA quick_check");
-                              if (!st.ok()) {
-                                  result = st.error().message;
-                              } else if (auto row = st->step(); !row.ok()) {
-                                  result = row.error().message;
-                              } else if (st->text(0) != QLatin1String("ok")) {
-                                  result = st->text(0);
-                              }
-                              std::lock_guard lock(state->mutex);
-                              state->db = nullptr;
-                              return state->cancelled ? QString() : result;
-                          }).share();
-    }
+    // Only writes wait for the whole file's verdict, so read-only opens (the window's readers)
+    // skip the scan.
+    if (!s->m_createdNow && !options.readOnly)
+        s->m_quickCheck = std::make_unique<BackgroundQuickCheck>(path);
 
     if (!options.readOnly)
         if (auto r = migrate(d); !r.ok())

@@ -7,6 +7,7 @@
 #include "Sqlite.h"
 #include "SqliteEventIndex.h"
 #include "SqliteVerifiedView.h"
+#include "StoreFile.h"
 
 #include "core/Time.h"
 #include "crypto/Merkle.h"
@@ -56,8 +57,6 @@ public:
                                 const Progress &progress = {}) override;
     // "its time … is N s before the latest time in the log (…)": the one wording of the time rule.
     static QString timeWentBackwards(qint64 ts, qint64 highWater);
-    // One JSONL import line, validated (exposed for the fuzz target).
-    static Result<NewEvent> parseImportLine(std::string_view line);
 
     Result<StoredEvent> event(quint64 seq) const override;
     Result<QList<StoredEvent>> events(quint64 fromSeq, int limit) const override;
@@ -146,9 +145,7 @@ private:
     Result<void> setMeta(const QString &key, const QString &value);
     Result<StoredEvent> readEvent(store::Statement &st) const;
 
-    struct QuickCheck;
-    std::shared_ptr<QuickCheck> m_quickCheckState;
-    std::shared_future<QString> m_quickCheck; // empty string: ok
+    std::unique_ptr<store::BackgroundQuickCheck> m_quickCheck; // from open, when writable
     friend class StoreVerifier;
     friend class JsonlImporter;
     mutable store::Database m_db;
