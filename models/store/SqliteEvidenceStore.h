@@ -143,7 +143,6 @@ private:
     // may be written more than Time::kClockSkewToleranceMs before it.
     Result<qint64> timeHighWater() const;
     Result<void> setMeta(const QString &key, const QString &value);
-    Result<StoredEvent> readEvent(store::Statement &st) const;
 
     std::unique_ptr<store::BackgroundQuickCheck> m_quickCheck; // from open, when writable
     friend class StoreVerifier;

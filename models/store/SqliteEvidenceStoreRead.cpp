@@ -71,21 +71,6 @@ Result<BlobInfo> SqliteEvidenceStore::blobInfo(const QString &sha256Hex) const {
     return BlobInfo{sha256Hex.toLower(), st->int64(0), st->text(1)};
 }
 
-Result<StoredEvent> SqliteEvidenceStore::readEvent(Statement &st) const {
-    StoredEvent e;
-    e.seq = static_cast<quint64>(st.int64(0));
-    e.uuid = st.text(1);
-    e.tsMs = st.int64(2);
-    e.actor = st.text(3);
-    e.kind = st.text(4);
-    e.scope = st.text(5);
-    const QByteArrayView c = st.blobView(6);
-    e.canonical.assign(c.data(), static_cast<std::size_t>(c.size()));
-    e.leafHash = st.blob(7);
-    e.signedByActor = st.int64(8) != 0;
-    return e;
-}
-
 Result<StoredEvent> SqliteEvidenceStore::event(quint64 seq) const {
     auto st = Statement::prepare(m_db, std::string("SELECT ") + kEventColumns + " FROM events WHERE seq = ?");
     if (!st.ok())
@@ -97,7 +82,7 @@ Result<StoredEvent> SqliteEvidenceStore::event(quint64 seq) const {
     if (!row.value())
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("no event with sequence number %1").arg(seq));
-    return readEvent(st.value());
+    return eventFromRow(st.value());
 }
 
 Result<QList<StoredEvent>> SqliteEvidenceStore::events(quint64 fromSeq, int limit) const {
@@ -108,54 +93,7 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::events(quint64 fromSeq, int limi
 }
 
 Result<QList<StoredEvent>> SqliteEvidenceStore::query(const EventFilter &filter) const {
-    // A kind prefix is a range of the kind index; left to itself the planner walks the whole table
-    // in seq order instead (ORDER BY seq), which costs what the store holds, not what matches.
-    std::string sql = std::string("SELECT ") + kEventColumns +
-                      (filter.kindPrefix.isEmpty() ? " FROM events" : " FROM events INDEXED BY events_kind") +
-                      " WHERE seq >= ?1";
-    if (!filter.kind.isEmpty())
-        sql += " AND kind = ?2";
-    if (!filter.scope.isEmpty())
-        sql += " AND scope = ?3";
-    if (!filter.actor.isEmpty())
-        sql += " AND actor = ?4";
-    if (!filter.text.isEmpty())
-        sql += " AND instr(canonical, CAST(?5 AS BLOB)) > 0";
-    if (!filter.kindPrefix.isEmpty())
-        sql += " AND kind >= ?7 AND kind < ?8";
-    if (filter.toSeq < static_cast<quint64>(std::numeric_limits<qint64>::max()))
-        sql += " AND seq <= ?9";
-    sql += filter.newestFirst ? " ORDER BY seq DESC LIMIT ?6" : " ORDER BY seq LIMIT ?6";
-    auto st = Statement::prepare(m_db, sql);
-    if (!st.ok())
-        return st.error();
-    st->bind(1, static_cast<qint64>(filter.fromSeq)).bind(6, qint64(qBound(1, filter.limit, 100000)));
-    if (filter.toSeq < static_cast<quint64>(std::numeric_limits<qint64>::max()))
-        st->bind(9, static_cast<qint64>(filter.toSeq));
-    if (!filter.kind.isEmpty())
-        st->bind(2, filter.kind);
-    if (!filter.scope.isEmpty())
-        st->bind(3, filter.scope);
-    if (!filter.actor.isEmpty())
-        st->bind(4, filter.actor);
-    if (!filter.text.isEmpty())
-        st->bind(5, filter.text);
-    if (!filter.kindPrefix.isEmpty()) {
-        // [prefix, prefix with its last character incremented): a range the kind index serves.
-        QString upper = filter.kindPrefix;
-        upper.back() = QChar(upper.back().unicode() + 1);
-        st->bind(7, filter.kindPrefix).bind(8, upper);
-    }
-    QList<StoredEvent> out;
-    while (true) {
-        auto row = st->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        out.append(readEvent(st.value()).value());
-    }
-    return out;
+    return queryEvents(m_db, filter);
 }
 
 Result<qint64> SqliteEvidenceStore::sealedAtMs(quint64 seq) const {
@@ -245,36 +183,9 @@ Result<Identity> SqliteEvidenceStore::identity(const QString &name) const {
 }
 
 Result<void> SqliteEvidenceStore::backup(const QString &outPath, const Progress &progress) {
-    if (QFileInfo::exists(outPath))
-        return makeError(ErrorCode::Store, QStringLiteral("refusing to overwrite an existing file"), outPath);
-    if (auto r = FileUtil::createNewPrivate(outPath); !r.ok())
-        return r;
-    auto dest = Database::open(outPath, true);
-    if (!dest.ok())
-        return dest.error();
-    sqlite3_backup *b = sqlite3_backup_init(dest->handle(), "main", m_db.handle(), "main");
-    if (!b)
-        return dest->lastError(QStringLiteral("cannot start backup"));
-    int rc = SQLITE_OK;
-    while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-        const int total = sqlite3_backup_pagecount(b);
-        if (progress && !progress(static_cast<quint64>(total - sqlite3_backup_remaining(b)),
-                                  static_cast<quint64>(total))) {
-            sqlite3_backup_finish(b);
-            return makeError(ErrorCode::Negative, QStringLiteral("backup cancelled"), outPath);
-        }
-        if (rc != SQLITE_OK)
-            sqlite3_sleep(20);
-    }
-    sqlite3_backup_finish(b);
-    if (rc != SQLITE_DONE)
-        return dest->lastError(QStringLiteral("backup failed"));
-    if (auto cp = latestCheckpoint(); cp.ok())
-        if (auto r = FileUtil::writePrivateAtomic(outPath + QStringLiteral(".checkpoint"),
-                                                  CheckpointFiles::document(cp.value()));
-            !r.ok())
-            return r;
-    return {};
+    auto cp = latestCheckpoint();
+    return backupStoreFile(m_db, outPath, cp.ok() ? std::optional<Checkpoint>(cp.value()) : std::nullopt,
+                           progress);
 }
 
 } // namespace ops

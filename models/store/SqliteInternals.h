@@ -66,6 +66,11 @@ private:
     Database &m_db;
 };
 
+// One event of a statement that selected kEventColumns.
+StoredEvent eventFromRow(Statement &st);
+// The events a filter selects (at most 100,000), by an index where one serves.
+Result<QList<StoredEvent>> queryEvents(Database &db, const EventFilter &filter);
+
 inline Result<quint64> maxSeq(Database &db) {
     auto st = Statement::prepare(db, "SELECT COALESCE(MAX(seq), 0) FROM events");
     if (!st.ok())

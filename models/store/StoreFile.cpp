@@ -1,5 +1,6 @@
 #include "StoreFile.h"
 
+#include "CheckpointFiles.h"
 #include "Schema.h"
 #include "SqliteEvidenceStore.h"
 #include "pg/Pg.h"
@@ -99,6 +100,40 @@ Result<OpenedFile> openStoreFile(const QString &path, const StoreOpenOptions &op
         return makeError(ErrorCode::Store,
                          QStringLiteral("the store file is corrupt: %1").arg(check->text(0)), path);
     return out;
+}
+
+Result<void> backupStoreFile(Database &from, const QString &outPath, const std::optional<Checkpoint> &latest,
+                             const Progress &progress) {
+    if (QFileInfo::exists(outPath))
+        return makeError(ErrorCode::Store, QStringLiteral("refusing to overwrite an existing file"), outPath);
+    if (auto r = FileUtil::createNewPrivate(outPath); !r.ok())
+        return r;
+    auto dest = Database::open(outPath, true);
+    if (!dest.ok())
+        return dest.error();
+    sqlite3_backup *b = sqlite3_backup_init(dest->handle(), "main", from.handle(), "main");
+    if (!b)
+        return dest->lastError(QStringLiteral("cannot start backup"));
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+        const int total = sqlite3_backup_pagecount(b);
+        if (progress && !progress(static_cast<quint64>(total - sqlite3_backup_remaining(b)),
+                                  static_cast<quint64>(total))) {
+            sqlite3_backup_finish(b);
+            return makeError(ErrorCode::Negative, QStringLiteral("backup cancelled"), outPath);
+        }
+        if (rc != SQLITE_OK)
+            sqlite3_sleep(20);
+    }
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE)
+        return dest->lastError(QStringLiteral("backup failed"));
+    if (latest)
+        if (auto r = FileUtil::writePrivateAtomic(outPath + QStringLiteral(".checkpoint"),
+                                                  CheckpointFiles::document(*latest));
+            !r.ok())
+            return r;
+    return {};
 }
 
 struct BackgroundQuickCheck::State {

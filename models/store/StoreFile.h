@@ -1,11 +1,13 @@
 #pragma once
 
+#include "EvidenceTypes.h"
 #include "Sqlite.h"
 
 #include "core/Result.h"
 
 #include <future>
 #include <memory>
+#include <optional>
 
 namespace ops {
 
@@ -22,6 +24,11 @@ struct OpenedFile {
     bool createdNow = false;
 };
 Result<OpenedFile> openStoreFile(const QString &path, const StoreOpenOptions &options);
+
+// A copy of the store file made page by page while others may write (SQLite's backup), never
+// over an existing file, with the latest checkpoint beside it (<out>.checkpoint) when there is one.
+Result<void> backupStoreFile(Database &from, const QString &outPath, const std::optional<Checkpoint> &latest,
+                             const Progress &progress);
 
 // The full PRAGMA quick_check of a store file, run on its own read-only connection and thread
 // from open on, so opening stays quick; every write waits for its verdict, so nothing is written
