@@ -18,6 +18,7 @@
 #include "EventSearch.h"
 #include "EvidenceStore.h"
 #include "IdentityRegistry.h"
+#include "PgAppender.h"
 #include "PgEventIndex.h"
 #include "PgVerifiedView.h"
 #include "SqliteEvidenceStore.h"
@@ -60,7 +61,7 @@ public:
     QString label() const { return QStringLiteral("team log %1").arg(m_conn.label()); }
     Result<quint64> size() const override;
     // Acts this connection appended in one round trip (on the head its previous act left).
-    quint64 oneRoundTripAppends() const { return m_oneRoundTrip; }
+    quint64 oneRoundTripAppends() const { return m_appender.oneRoundTrips(); }
     // Whether the connection to the server is up; reconnect() tries again after the server was
     // restarted or the network came back.
     bool isConnected() const { return !m_conn.isBroken(); }
@@ -170,17 +171,12 @@ public:
 private:
     const EventBrowser &browsing() const override { return m_index; }
     PgEvidenceStore() = default;
-    Result<QList<StoredEvent>> appendInternal(const Signer &signer, const QList<NewEvent> &events,
-                                              const QList<NewBlob> &blobs);
     Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
     // The frontier from rows an append read in its first round trip (kFrontierSql), any node
     // missing from them read as loadFrontier would.
     Result<crypto::merkle::TreeBuilder> frontierFrom(quint64 size, const pg::Rows &rows) const;
     Result<qint64> timeHighWater() const;
     Result<void> refuseAfterBadEvent() const;
-    // What an act is sealed on (PgEvidenceStoreAppend.cpp); the one this console's last act left,
-    // when everything it needs is known here.
-    std::optional<pg::ActBasis> ownHeadBasis() const;
     // The registry as of the identity events counted by key ("count:max seq"), cached per key.
     Result<IdentityRegistry> registryFor(const QByteArray &key) const;
     Result<QList<StoredEvent>> readEvents(const char *sql, const pg::Params &params) const;
@@ -188,24 +184,12 @@ private:
     mutable pg::Connection m_conn;
     friend class PgVerifiedView;
     mutable PgVerifiedView m_view{*this}; // what this console verified of the log
-    std::optional<quint64> m_onSize;      // appendOnSize: the head the act was checked against
-    bool m_othersWrite = false; // the last append found others' events after what this console verified
     QString m_storeId;
     int m_schemaVersion = 0;
     StoreOpenOptions m_options;
     mutable std::optional<std::pair<QByteArray, IdentityRegistry>> m_registryCache;
-    // The signed bytes (note and signature) of the latest checkpoint this console signed or checked
-    // on the append path: the next append finding the very same bytes need not verify them again.
-    QByteArray m_checkedHead;
-    // The head this console's last act left (its checkpoint, and the latest time in the log then):
-    // the next act extends it in one round trip while the server confirms nothing moved.
-    struct OwnHead {
-        Checkpoint checkpoint;
-        qint64 latestTs = 0;
-        QList<QByteArray> tailLeaves; // the leaves after the last kept Merkle boundary
-    };
-    std::optional<OwnHead> m_ownHead;
-    quint64 m_oneRoundTrip = 0;
+    friend class PgAppender;
+    PgAppender m_appender{*this}; // the write protocol of one act
     PgEventIndex m_index{m_conn};
 };
 

@@ -1,4 +1,5 @@
-// PgEvidenceStore's append: one act, its checkpoint and the head in one transaction (PgEvidenceStore.h).
+// The team log's append: one act, its checkpoint and the head in one transaction (PgAppender.h).
+#include "PgAppender.h"
 #include "PgEvidenceStore.h"
 
 #include "ActRules.h"
@@ -84,16 +85,15 @@ Result<QList<StoredEvent>> PgEvidenceStore::append(const Signer &signer, const Q
                                                    const QList<NewBlob> &blobs) {
     if (auto r = act::checkBlobs(*this, events, blobs); !r.ok())
         return r.error();
-    return appendInternal(signer, events, blobs);
+    return m_appender.append(signer, events, blobs, std::nullopt);
 }
 
 Result<QList<StoredEvent>> PgEvidenceStore::appendOnSize(quint64 size, const Signer &signer,
                                                          const QList<NewEvent> &events,
                                                          const QList<NewBlob> &blobs) {
-    m_onSize = size;
-    auto stored = append(signer, events, blobs);
-    m_onSize.reset();
-    return stored;
+    if (auto r = act::checkBlobs(*this, events, blobs); !r.ok())
+        return r.error();
+    return m_appender.append(signer, events, blobs, size);
 }
 
 namespace {
@@ -139,25 +139,33 @@ QList<QByteArray> tailAfterBoundary(QList<QByteArray> leaves, quint64 size) {
     return leaves;
 }
 
+// A checkpoint's signed bytes (note and signature), as m_checkedHead keeps them.
+QByteArray signedBytes(const Checkpoint &c) {
+    return QByteArray::number(static_cast<qulonglong>(c.canonical.size())) + ':' +
+           QByteArray::fromStdString(c.canonical) + c.storedSignature();
+}
+
 constexpr const char *kDivisionByZero = "22012";
 constexpr const char *kUniqueViolation = "23505";
 
 } // namespace
 
-std::optional<pg::ActBasis> PgEvidenceStore::ownHeadBasis() const {
-    if (!m_ownHead || !m_view.verified || m_view.baseAssumed || m_view.firstBad || m_othersWrite)
+std::optional<pg::ActBasis> PgAppender::ownHeadBasis(std::optional<quint64> onSize) const {
+    if (!m_ownHead || !m_store.m_view.verified || m_store.m_view.baseAssumed || m_store.m_view.firstBad ||
+        m_othersWrite)
         return std::nullopt;
-    const quint64 n = m_view.verified->size;
-    if (m_ownHead->checkpoint.size != n || (m_onSize && *m_onSize != n))
+    const quint64 n = m_store.m_view.verified->size;
+    if (m_ownHead->checkpoint.size != n || (onSize && *onSize != n))
         return std::nullopt;
     // The tree and the registry at the head, folded from verified events (read once; each act of
     // this console's moves them on).
-    if (!m_view.prepareCaches().ok() || !m_view.verifiedTree || m_view.verifiedTree->size() != n ||
-        !m_view.registryAt || m_view.registryAtSize != n)
+    if (!m_store.m_view.prepareCaches().ok() || !m_store.m_view.verifiedTree ||
+        m_store.m_view.verifiedTree->size() != n || !m_store.m_view.registryAt ||
+        m_store.m_view.registryAtSize != n)
         return std::nullopt;
     return pg::ActBasis{n,
-                        *m_view.registryAt,
-                        *m_view.verifiedTree,
+                        *m_store.m_view.registryAt,
+                        *m_store.m_view.verifiedTree,
                         m_ownHead->checkpoint,
                         std::nullopt,
                         m_ownHead->latestTs,
@@ -165,12 +173,36 @@ std::optional<pg::ActBasis> PgEvidenceStore::ownHeadBasis() const {
                         m_ownHead->tailLeaves};
 }
 
-Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
-                                                           const QList<NewEvent> &events,
-                                                           const QList<NewBlob> &blobs) {
-    if (m_options.readOnly)
-        return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"), m_conn.label());
-    if (const QString alarm = alarmPath(); !alarm.isEmpty() && QFile::exists(alarm))
+QList<StoredEvent> PgAppender::committed(pg::SealedAct &sealed, quint64 n,
+                                         const QList<QByteArray> &tailBefore) {
+    m_checkedHead = signedBytes(sealed.checkpoint);
+    const bool keptIdentities = m_store.m_view.identitiesAt == n;
+    m_store.m_view.verifiedUpTo(sealed.checkpoint);
+    m_store.m_view.verifiedTree = std::move(sealed.tree);
+    // The identity events kept move on with this act's own.
+    if (keptIdentities) {
+        for (const StoredEvent &e : std::as_const(sealed.identities))
+            m_store.m_view.identities.append(e);
+        m_store.m_view.identitiesAt = sealed.size;
+    }
+    // The registry kept at the verified size moves on with this act's own identity events (only
+    // ever folded from verified events: never from the reads of the append's own statements).
+    if (m_store.m_view.registryAt && m_store.m_view.registryAtSize == n) {
+        for (const StoredEvent &e : std::as_const(sealed.identities))
+            (void)m_store.m_view.registryAt->apply(e, e.payload()); // checked by the plan above
+        m_store.m_view.registryAtSize = sealed.size;
+    }
+    m_ownHead = OwnHead{sealed.checkpoint, sealed.latestTs,
+                        tailAfterBoundary(tailBefore + sealed.leaves, sealed.size)};
+    return std::move(sealed.out);
+}
+
+Result<QList<StoredEvent>> PgAppender::append(const Signer &signer, const QList<NewEvent> &events,
+                                              const QList<NewBlob> &blobs, std::optional<quint64> onSize) {
+    if (m_store.m_options.readOnly)
+        return makeError(ErrorCode::Store, QStringLiteral("the store is open read-only"),
+                         m_store.m_conn.label());
+    if (const QString alarm = m_store.alarmPath(); !alarm.isEmpty() && QFile::exists(alarm))
         return makeError(ErrorCode::Policy,
                          QStringLiteral("refusing to write: this console found the team log rewritten and "
                                         "raised the alarm; nothing is written to it until the alarm is "
@@ -180,9 +212,9 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         return r.error();
     // Where this console's verification starts (its first act: the base kept by its witness, else
     // the whole log); from then on what others append is verified under the locked head.
-    if (auto r = m_view.verifyAssumedBase(); !r.ok())
+    if (auto r = m_store.m_view.verifyAssumedBase(); !r.ok())
         return r.error();
-    if (auto r = refuseAfterBadEvent(); !r.ok())
+    if (auto r = m_store.refuseAfterBadEvent(); !r.ok())
         return r.error();
     // The events are signed before their position is known: their signatures do not name one, and
     // their ids and times are chosen here as they would be after.
@@ -190,50 +222,23 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                              events,
                              blobs,
                              act::actTime(events),
-                             m_storeId,
-                             m_options.origin,
-                             m_options.clock,
-                             m_conn.label(),
-                             [this](quint64 size) { return checkpointAt(size); }};
+                             m_store.m_storeId,
+                             m_store.m_options.origin,
+                             m_store.m_options.clock,
+                             m_store.m_conn.label(),
+                             [&log = m_store](quint64 size) { return log.checkpointAt(size); }};
     crypto::UuidSource uuids;
     std::vector<pg::Presigned> presigned;
     const auto presign = [&] { pg::presign(input, uuids, presigned); };
-    const auto signedBytes = [](const Checkpoint &c) -> QByteArray {
-        return QByteArray::number(static_cast<qulonglong>(c.canonical.size())) + ':' +
-               QByteArray::fromStdString(c.canonical) + c.storedSignature();
-    };
     const auto seal = [&](pg::ActBasis &basis, pg::Pipeline &write) {
         return pg::seal(input, presigned, uuids, basis, write);
-    };
-    // What this console knows after its act committed on a head of n events.
-    const auto committed = [&](pg::SealedAct &sealed, quint64 n, const QList<QByteArray> &tailBefore) {
-        m_checkedHead = signedBytes(sealed.checkpoint);
-        const bool keptIdentities = m_view.identitiesAt == n;
-        m_view.verifiedUpTo(sealed.checkpoint);
-        m_view.verifiedTree = std::move(sealed.tree);
-        // The identity events kept move on with this act's own.
-        if (keptIdentities) {
-            for (const StoredEvent &e : std::as_const(sealed.identities))
-                m_view.identities.append(e);
-            m_view.identitiesAt = sealed.size;
-        }
-        // The registry kept at the verified size moves on with this act's own identity events (only
-        // ever folded from verified events: never from the reads of the append's own statements).
-        if (m_view.registryAt && m_view.registryAtSize == n) {
-            for (const StoredEvent &e : std::as_const(sealed.identities))
-                (void)m_view.registryAt->apply(e, e.payload()); // checked by the plan above
-            m_view.registryAtSize = sealed.size;
-        }
-        m_ownHead = OwnHead{sealed.checkpoint, sealed.latestTs,
-                            tailAfterBoundary(tailBefore + sealed.leaves, sealed.size)};
-        return std::move(sealed.out);
     };
 
     // One round trip when this console wrote the head last and knows it: the act is sealed on what
     // it knows, and the server confirms under the head's lock that nothing moved. Anything else (the
     // head moved, a row past it, a rule that refuses) goes the two-round-trip way, which reads the
     // head under its lock and decides there.
-    if (std::optional<pg::ActBasis> basis = ownHeadBasis()) {
+    if (std::optional<pg::ActBasis> basis = ownHeadBasis(onSize)) {
         presign();
         pg::Pipeline write;
         const Checkpoint &own = m_ownHead->checkpoint;
@@ -246,14 +251,14 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                 .bytes(frontierRowsDigest(basis->tree, basis->tailLeaves)));
         const quint64 n = basis->n;
         if (auto sealed = seal(*basis, write); sealed.ok()) {
-            auto tx = pg::Transaction::pipelined(m_conn);
-            auto ran = m_conn.run(write);
+            auto tx = pg::Transaction::pipelined(m_store.m_conn);
+            auto ran = m_store.m_conn.run(write);
             if (ran.ok()) {
                 tx.committed();
                 ++m_oneRoundTrip;
                 return committed(sealed.value(), n, basis->tailLeaves);
             }
-            const QString state = m_conn.lastState();
+            const QString state = m_store.m_conn.lastState();
             if (state != QLatin1String(kDivisionByZero) && state != QLatin1String(kUniqueViolation))
                 return ran.error();
         }
@@ -262,12 +267,12 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
 
     // Round trip one: begin, take the head row, read what the checks need. When others write too,
     // their acts since are read there and checked.
-    const bool prefetchTail = m_othersWrite && m_view.verified && !m_view.firstBad;
+    const bool prefetchTail = m_othersWrite && m_store.m_view.verified && !m_store.m_view.firstBad;
     if (prefetchTail)
-        if (auto r = m_view.prepareCaches(); !r.ok())
+        if (auto r = m_store.m_view.prepareCaches(); !r.ok())
             return r.error();
-    const quint64 verifiedBefore = m_view.verified ? m_view.verified->size : 0;
-    auto tx = pg::Transaction::pipelined(m_conn);
+    const quint64 verifiedBefore = m_store.m_view.verified ? m_store.m_view.verified->size : 0;
+    auto tx = pg::Transaction::pipelined(m_store.m_conn);
     pg::Pipeline pre;
     // Under the head's lock every read goes by an index: on a log that grew faster than the server
     // gathered statistics (a fresh team log, a migration) the planner read every event and
@@ -281,13 +286,14 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
         pre.add(PgVerifiedView::kTailEventsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)))
             .add(PgVerifiedView::kTailCheckpointsSql, pg::Params().i64(static_cast<qint64>(verifiedBefore)));
     // While the server takes the head and reads, the events are signed.
-    auto read = m_conn.run(pre, presign);
+    auto read = m_store.m_conn.run(pre, presign);
     if (!read.ok())
         return read.error();
     const pg::Rows &head = read.value()[2];
     const pg::Rows &state = read.value()[3];
     if (head.count() != 1)
-        return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"), m_conn.label());
+        return makeError(ErrorCode::Store, QStringLiteral("the team log has no head row"),
+                         m_store.m_conn.label());
     // The positions after n are this act's, and nobody else's, until it commits or rolls back.
     const quint64 n = static_cast<quint64>(head.i64(0, 0));
     if (static_cast<quint64>(state.i64(0, 0)) != n)
@@ -295,32 +301,32 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                          QStringLiteral("refusing to append: the log head says %1 events, the log holds %2")
                              .arg(n)
                              .arg(state.i64(0, 0)),
-                         m_conn.label());
+                         m_store.m_conn.label());
     // Checked against a head that moved: the caller looks again (the transaction rolls back).
-    if (m_onSize && *m_onSize != n)
-        return grewMeanwhile(*m_onSize, n);
+    if (onSize && *onSize != n)
+        return EvidenceStore::grewMeanwhile(*onSize, n);
     // Nothing is written over an event that does not verify: this act's checkpoint would seal it.
-    m_othersWrite = m_view.verified && m_view.verified->size < n;
+    m_othersWrite = m_store.m_view.verified && m_store.m_view.verified->size < n;
     bool tailVerifiedHere = false;
-    if (!m_view.verified || m_view.verified->size < n) {
+    if (!m_store.m_view.verified || m_store.m_view.verified->size < n) {
         tailVerifiedHere = true;
         bool checked = false;
-        if (prefetchTail && m_view.verified && m_view.verified->size == verifiedBefore) {
-            auto r = m_view.checkTailFromRows(n, read.value()[5], read.value()[6]);
+        if (prefetchTail && m_store.m_view.verified && m_store.m_view.verified->size == verifiedBefore) {
+            auto r = m_store.m_view.checkTailFromRows(n, read.value()[5], read.value()[6]);
             if (!r.ok())
                 return r.error();
             checked = r.value();
         }
         if (!checked)
-            if (auto r = m_view.checkTailHere(); !r.ok())
+            if (auto r = m_store.m_view.checkTailHere(); !r.ok())
                 return r.error();
-        if (auto r = refuseAfterBadEvent(); !r.ok())
+        if (auto r = m_store.refuseAfterBadEvent(); !r.ok())
             return r.error();
     }
-    auto loaded = registryFor(registryKey(state.i64(0, 1), state.i64(0, 2)));
+    auto loaded = m_store.registryFor(registryKey(state.i64(0, 1), state.i64(0, 2)));
     if (!loaded.ok())
         return loaded.error();
-    auto tree = frontierFrom(n, read.value()[4]);
+    auto tree = m_store.frontierFrom(n, read.value()[4]);
     if (!tree.ok())
         return tree.error();
     pg::ActBasis basis{n,
@@ -333,30 +339,32 @@ Result<QList<StoredEvent>> PgEvidenceStore::appendInternal(const Signer &signer,
                        {}};
     if (n > 0) {
         if (state.isNull(0, 4)) {
-            basis.latestProblem = makeError(
-                ErrorCode::Negative, QStringLiteral("the store has no checkpoint yet"), m_conn.label());
+            basis.latestProblem =
+                makeError(ErrorCode::Negative, QStringLiteral("the store has no checkpoint yet"),
+                          m_store.m_conn.label());
         } else {
             const QByteArrayView c = state.bytesView(0, 4);
             basis.latest =
                 Checkpoint::fromCanonical(std::string(c.data(), static_cast<std::size_t>(c.size())),
                                           state.bytes(0, 5), state.text(0, 6));
             if (!basis.latest)
-                basis.latestProblem = makeError(
-                    ErrorCode::Store, QStringLiteral("the latest checkpoint is malformed"), m_conn.label());
+                basis.latestProblem =
+                    makeError(ErrorCode::Store, QStringLiteral("the latest checkpoint is malformed"),
+                              m_store.m_conn.label());
         }
     }
     // (Or verified just now with the events before it, by the tail check above.)
-    basis.checkedBefore =
-        basis.latest && n > 0 &&
-        (signedBytes(*basis.latest) == m_checkedHead ||
-         (tailVerifiedHere && m_view.verified && !m_view.baseAssumed && m_view.verified->size == n &&
-          basis.latest->size == n && basis.latest->root == m_view.verified->root));
+    basis.checkedBefore = basis.latest && n > 0 &&
+                          (signedBytes(*basis.latest) == m_checkedHead ||
+                           (tailVerifiedHere && m_store.m_view.verified && !m_store.m_view.baseAssumed &&
+                            m_store.m_view.verified->size == n && basis.latest->size == n &&
+                            basis.latest->root == m_store.m_view.verified->root));
     // Round trip two: the act's rows, its checkpoint, the head, and COMMIT.
     pg::Pipeline write;
     auto sealed = seal(basis, write);
     if (!sealed.ok())
         return sealed.error();
-    if (auto r = m_conn.run(write); !r.ok())
+    if (auto r = m_store.m_conn.run(write); !r.ok())
         return r.error();
     tx.committed();
     // The leaves after the last kept boundary, as read with the frontier (level -1, by position).
