@@ -81,7 +81,7 @@ Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, Cli
     auto files = StepFiles::read(attachPaths);
     if (!files.ok())
         return files.error();
-    return actions.recordStep(runRef, in, files.value());
+    return actions.runs().recordStep(runRef, in, files.value());
 }
 
 JsonValue incidentJson(const Incident &i, const IncidentBook &book, bool full) {

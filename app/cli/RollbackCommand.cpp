@@ -99,7 +99,8 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, desk.error(), json);
     IncidentActions actions(*desk->store, desk->signer, ctx->config, desk->library);
     if (verb == QLatin1String("start")) {
-        auto e = actions.startRollback(parser.value(scope), parser.isSet(drill), parser.value(incident));
+        auto e =
+            actions.runs().startRollback(parser.value(scope), parser.isSet(drill), parser.value(incident));
         if (!e.ok())
             return fail(io, e.error(), json);
         const JsonValue p = e->payload();

@@ -89,7 +89,7 @@ int RunbookCommand::run(const QStringList &arguments, CliIo &io) {
             return fail(io, desk.error(), json);
         if (verb == QLatin1String("start")) {
             IncidentActions actions(*desk->store, desk->signer, ctx->config, desk->library);
-            auto e = actions.startRun(pos.at(2), parser.value(incident), parser.value(scope));
+            auto e = actions.runs().startRun(pos.at(2), parser.value(incident), parser.value(scope));
             if (!e.ok())
                 return fail(io, e.error(), json);
             if (json) {

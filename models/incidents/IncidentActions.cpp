@@ -54,7 +54,7 @@ QString probeSummary(const QList<ProbeResult> &results) {
     return parts.isEmpty() ? QStringLiteral("nothing probed") : parts.join(QStringLiteral("; "));
 }
 
-IncidentActions::IncidentActions(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
+IncidentActBase::IncidentActBase(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
                                  const RunbookLibrary &library, Time::Clock clock)
     : m_store(store)
     , m_signer(signer)
@@ -76,18 +76,18 @@ const Runbook *IncidentActions::runbookForClass(const RunbookLibrary &library, c
     return fallback;
 }
 
-Result<IncidentBook> IncidentActions::book() const {
+Result<IncidentBook> IncidentActBase::book() const {
     return IncidentBook::load(m_store);
 }
 
-Result<QStringList> IncidentActions::actorRoles() const {
+Result<QStringList> IncidentActBase::actorRoles() const {
     auto id = m_store.identity(m_signer.name);
     if (!id.ok())
         return id.error();
     return id->roles;
 }
 
-Result<void> IncidentActions::requireRole(const QStringList &anyOf, const QString &what, const QString &act,
+Result<void> IncidentActBase::requireRole(const QStringList &anyOf, const QString &what, const QString &act,
                                           const QString &subject) const {
     auto roles = actorRoles();
     if (!roles.ok())
@@ -103,7 +103,7 @@ Result<void> IncidentActions::requireRole(const QStringList &anyOf, const QStrin
                                               roles->join(QStringLiteral(", ")), subject});
 }
 
-Result<Incident> IncidentActions::currentIncident(const QString &id) const {
+Result<Incident> IncidentActBase::currentIncident(const QString &id) const {
     auto b = book();
     if (!b.ok())
         return b.error();
@@ -113,7 +113,7 @@ Result<Incident> IncidentActions::currentIncident(const QString &id) const {
     return *inc.value();
 }
 
-Result<const Incident *> IncidentActions::openIncident(const IncidentBook &book, const QString &id) const {
+Result<const Incident *> IncidentActBase::openIncident(const IncidentBook &book, const QString &id) const {
     const Incident *i = book.incident(id);
     if (!i)
         return invalid(QStringLiteral("no incident '%1' (incident list shows them)").arg(id),
@@ -125,7 +125,7 @@ Result<const Incident *> IncidentActions::openIncident(const IncidentBook &book,
     return i;
 }
 
-Result<StoredEvent> IncidentActions::appendOne(NewEvent event) {
+Result<StoredEvent> IncidentActBase::appendOne(NewEvent event) {
     event.tsMs = m_clock();
     auto stored = m_store.append(m_signer, {event});
     if (!stored.ok())

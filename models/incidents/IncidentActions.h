@@ -45,21 +45,37 @@ struct OpenIncident {
     QString owner;
 };
 
-// Every intervention of the incident capability, shared by the CLI and the console: each checks
-// roles and rules against the current state (folded from the store), then appends its events in
-// one transaction signed by the acting identity. A refusal writes nothing.
-class IncidentActions {
+// What every act of the incident capability shares: the store, the acting identity, the rules, and
+// the checks of roles and of the current state (folded from the store) before one transaction
+// signed by the acting identity. A refusal writes nothing.
+class IncidentActBase {
 public:
-    IncidentActions(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
+    IncidentActBase(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
                     const RunbookLibrary &library, Time::Clock clock = Time::systemClock());
 
-    Result<StoredEvent> open(const OpenIncident &request);
-    Result<StoredEvent> changeSeverity(const QString &incident, const QString &severity,
-                                       const QString &reason);
-    Result<StoredEvent> assignOwner(const QString &incident, const QString &owner);
-    Result<StoredEvent> addEvidence(const QString &incident, const QMap<QString, QString> &fields);
-    Result<StoredEvent> decide(const QString &incident, const QString &text);
-    Result<StoredEvent> close(const QString &incident, const QString &closure, const QString &verification);
+protected:
+    Result<IncidentBook> book() const;
+    Result<QStringList> actorRoles() const;
+    // `what` names the act in the command line's message; `act` is its code for the window's
+    // words (ui/common/ErrorText), `subject` what it is about (a step's id).
+    Result<void> requireRole(const QStringList &anyOf, const QString &what, const QString &act,
+                             const QString &subject = {}) const;
+    Result<const Incident *> openIncident(const IncidentBook &book, const QString &id) const;
+    Result<Incident> currentIncident(const QString &id) const; // open, as of now
+    Result<StoredEvent> appendOne(NewEvent event);
+
+    EvidenceStore &m_store;
+    const Signer &m_signer;
+    const DeploymentConfig &m_config;
+    const RunbookLibrary &m_library;
+    Time::Clock m_clock;
+};
+
+// The acts of runbook runs (IncidentRunActions.cpp, IncidentSteps.cpp): starting a run or a
+// rollback, recording its steps, and the rollback deadlines it missed.
+class RunActions : public IncidentActBase {
+public:
+    using IncidentActBase::IncidentActBase;
 
     Result<StoredEvent> startRun(const QString &runbook, const QString &incident, const QString &scope);
     Result<StoredEvent> startRollback(const QString &scope, bool drill, const QString &incident);
@@ -76,6 +92,31 @@ public:
     // Missed deadlines of a rollback run not yet on its timeline (none when nothing is due).
     Result<QList<StoredEvent>> recordMissedDeadlines(const QString &run);
 
+    static QString rollbackRunbookId() { return QStringLiteral("rollback-checklist"); }
+
+private:
+    Result<QList<NewEvent>> planStep(const QString &run, const StepInput &input,
+                                     const QList<NewBlob> &files) const;
+    QList<NewEvent> missedDeadlineEvents(const RunbookRun &run, qint64 nowMs) const;
+};
+
+// The acts of an incident itself (IncidentActions.cpp) and of kill switches
+// (IncidentRunActions.cpp); runs() for its runbook runs, as the same identity.
+class IncidentActions : public IncidentActBase {
+public:
+    using IncidentActBase::IncidentActBase;
+
+    Result<StoredEvent> open(const OpenIncident &request);
+    Result<StoredEvent> changeSeverity(const QString &incident, const QString &severity,
+                                       const QString &reason);
+    Result<StoredEvent> assignOwner(const QString &incident, const QString &owner);
+    Result<StoredEvent> addEvidence(const QString &incident, const QMap<QString, QString> &fields);
+    Result<StoredEvent> decide(const QString &incident, const QString &text);
+    Result<StoredEvent> close(const QString &incident, const QString &closure, const QString &verification);
+
+    // The runbook runs' acts, by the same identity on the same store.
+    RunActions runs() const { return RunActions(m_store, m_signer, m_config, m_library, m_clock); }
+
     Result<StoredEvent> activateKillSwitch(const QString &name, const QString &scope, const QString &reason,
                                            const QStringList &validationLocalities,
                                            const QString &validationResult, const QString &incident = {});
@@ -85,30 +126,12 @@ public:
 
     // The runbook an incident of this class follows (an incident runbook first), or null.
     static const Runbook *runbookForClass(const RunbookLibrary &library, const QString &incidentClass);
-    static QString rollbackRunbookId() { return QStringLiteral("rollback-checklist"); }
+    static QString rollbackRunbookId() { return RunActions::rollbackRunbookId(); }
 
 private:
-    Result<IncidentBook> book() const;
-    Result<QStringList> actorRoles() const;
-    // `what` names the act in the command line's message; `act` is its code for the window's
-    // words (ui/common/ErrorText), `subject` what it is about (a step's id).
-    Result<void> requireRole(const QStringList &anyOf, const QString &what, const QString &act,
-                             const QString &subject = {}) const;
-    Result<const Incident *> openIncident(const IncidentBook &book, const QString &id) const;
-    Result<Incident> currentIncident(const QString &id) const; // open, as of now
-    Result<StoredEvent> appendOne(NewEvent event);
-    Result<QList<NewEvent>> planStep(const QString &run, const StepInput &input,
-                                     const QList<NewBlob> &files) const;
-    QList<NewEvent> missedDeadlineEvents(const RunbookRun &run, qint64 nowMs) const;
     Result<StoredEvent> killSwitch(bool activate, const QString &name, const QString &scope,
                                    const QString &reason, const QStringList &localities,
                                    const QString &validationResult, const QString &incident);
-
-    EvidenceStore &m_store;
-    const Signer &m_signer;
-    const DeploymentConfig &m_config;
-    const RunbookLibrary &m_library;
-    Time::Clock m_clock;
 };
 
 // A stored or carried file as step evidence.

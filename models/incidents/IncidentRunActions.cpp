@@ -8,8 +8,8 @@ namespace ops {
 
 using namespace incident_acts;
 
-Result<StoredEvent> IncidentActions::startRun(const QString &runbookId, const QString &incident,
-                                              const QString &scope) {
+Result<StoredEvent> RunActions::startRun(const QString &runbookId, const QString &incident,
+                                         const QString &scope) {
     const Runbook *rb = m_library.find(runbookId);
     if (!rb)
         return invalid(QStringLiteral("no runbook '%1' (runbook list shows them)").arg(runbookId),
@@ -54,8 +54,7 @@ Result<StoredEvent> IncidentActions::startRun(const QString &runbookId, const QS
     return appendOne(e);
 }
 
-Result<StoredEvent> IncidentActions::startRollback(const QString &scope, bool drill,
-                                                   const QString &incident) {
+Result<StoredEvent> RunActions::startRollback(const QString &scope, bool drill, const QString &incident) {
     const Runbook *rb = m_library.find(rollbackRunbookId());
     if (!rb)
         return invalid(QStringLiteral("the rollback checklist runbook is not loaded"), rollbackRunbookId());
@@ -105,7 +104,7 @@ Result<StoredEvent> IncidentActions::startRollback(const QString &scope, bool dr
     return appendOne(e);
 }
 
-QList<NewEvent> IncidentActions::missedDeadlineEvents(const RunbookRun &run, qint64 nowMs) const {
+QList<NewEvent> RunActions::missedDeadlineEvents(const RunbookRun &run, qint64 nowMs) const {
     QList<NewEvent> out;
     if (!run.rollback || run.finished)
         return out;
@@ -126,7 +125,7 @@ QList<NewEvent> IncidentActions::missedDeadlineEvents(const RunbookRun &run, qin
     return out;
 }
 
-Result<QList<StoredEvent>> IncidentActions::recordMissedDeadlines(const QString &runRef) {
+Result<QList<StoredEvent>> RunActions::recordMissedDeadlines(const QString &runRef) {
     auto b = book();
     if (!b.ok())
         return b.error();

@@ -147,8 +147,8 @@ std::optional<NewEvent> runResolvedEvent(const RunbookRun &run, qint64 now) {
 
 } // namespace
 
-Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const StepInput &given,
-                                                  const QList<NewBlob> &files) const {
+Result<QList<NewEvent>> RunActions::planStep(const QString &runRef, const StepInput &given,
+                                             const QList<NewBlob> &files) const {
     StepInput in = given;
     for (const NewBlob &f : files)
         in.attachments << attachmentRef(f);
@@ -260,16 +260,16 @@ Result<QList<NewEvent>> IncidentActions::planStep(const QString &runRef, const S
     return events;
 }
 
-Result<void> IncidentActions::checkStep(const QString &run, const StepInput &input,
-                                        const QList<NewBlob> &files) const {
+Result<void> RunActions::checkStep(const QString &run, const StepInput &input,
+                                   const QList<NewBlob> &files) const {
     auto planned = planStep(run, input, files);
     if (!planned.ok())
         return planned.error();
     return {};
 }
 
-Result<QList<StoredEvent>> IncidentActions::recordStep(const QString &run, const StepInput &input,
-                                                       const QList<NewBlob> &files) {
+Result<QList<StoredEvent>> RunActions::recordStep(const QString &run, const StepInput &input,
+                                                  const QList<NewBlob> &files) {
     auto planned = planStep(run, input, files);
     if (!planned.ok())
         return planned.error();

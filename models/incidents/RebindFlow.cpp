@@ -44,7 +44,7 @@ void RebindFlow::start(const QString &run, const QString &version) {
     const QList<NewBlob> response{
         makeBlob(QStringLiteral("publisher-response.json"), "{}", QStringLiteral("application/json"))
             .value()};
-    if (auto ok = m_actions.checkStep(m_run, check, response); !ok.ok()) {
+    if (auto ok = m_actions.runs().checkStep(m_run, check, response); !ok.ok()) {
         m_outcome.refused = ok.error();
         m_outcome.error = ok.error().message;
         QTimer::singleShot(0, this, &RebindFlow::finish);
@@ -79,7 +79,7 @@ void RebindFlow::published(const RebindOutcome &outcome) {
         in.status = StepStatus::Failed;
         in.note = outcome.error;
     }
-    auto recorded = m_actions.recordStep(m_run, in, files);
+    auto recorded = m_actions.runs().recordStep(m_run, in, files);
     if (!recorded.ok()) {
         m_outcome.error = recorded.error().message;
         finish();
@@ -101,11 +101,11 @@ void RebindFlow::readBack(const QList<ProbeResult> &results) {
     StepInput in;
     in.step = QStringLiteral("readback");
     in.probes = results;
-    auto recorded = m_actions.recordStep(m_run, in);
+    auto recorded = m_actions.runs().recordStep(m_run, in);
     if (!recorded.ok()) {
         in.status = StepStatus::Failed;
         in.note = QStringLiteral("readback not aligned: %1").arg(m_outcome.readback);
-        auto failed = m_actions.recordStep(m_run, in);
+        auto failed = m_actions.runs().recordStep(m_run, in);
         if (failed.ok())
             m_outcome.events += failed.value();
         m_outcome.error = recorded.error().message;

@@ -42,7 +42,7 @@ Result<QList<StoredEvent>> RollbackClockWatcher::recordDue(EvidenceStore &store,
     for (const RunbookRun &r : book->runs()) {
         if (!r.rollback || r.finished)
             continue;
-        auto missed = actions.recordMissedDeadlines(r.id);
+        auto missed = actions.runs().recordMissedDeadlines(r.id);
         if (!missed.ok())
             return missed.error();
         out += missed.value();

@@ -119,7 +119,7 @@ void populate(SqliteEvidenceStore &store, const Signer &s, const DeploymentConfi
     ok.target.kind = TargetKind::Pack;
     ok.target.expectedSha256 = ok.actualSha256 = QString(64, QLatin1Char('a'));
     for (int i = 0; i < 100; ++i) {
-        auto run = a.startRollback(QStringLiteral("kl"), true, {});
+        auto run = a.runs().startRollback(QStringLiteral("kl"), true, {});
         if (!run.ok())
             qFatal("%s", qPrintable(run.error().toString()));
         const IncidentBook book = IncidentBook::load(store).value();
@@ -131,7 +131,7 @@ void populate(SqliteEvidenceStore &store, const Signer &s, const DeploymentConfi
             in.probes = QList<ProbeResult>{ok};
             const NewBlob response =
                 makeBlob(QStringLiteral("r.json"), "{}", QStringLiteral("application/json")).value();
-            if (auto r = a.recordStep(citedIdOf(run.value()), in, {response}); !r.ok())
+            if (auto r = a.runs().recordStep(citedIdOf(run.value()), in, {response}); !r.ok())
                 qFatal("%s", qPrintable(r.error().toString()));
         }
     }

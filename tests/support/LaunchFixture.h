@@ -30,7 +30,7 @@ inline ProbeResult ok(const QString &scope, TargetKind kind, const QString &sha 
 // `late` pushes the rebind past the 15-minute restore deadline).
 template<typename Rig> void runDrill(Rig &rig, bool late = false) {
     auto a = rig.incidents();
-    auto started = a.startRollback(QStringLiteral("kl"), true, {});
+    auto started = a.runs().startRollback(QStringLiteral("kl"), true, {});
     QVERIFY_OK(started);
     const QString run = citedIdOf(started.value());
     const QString sha(64, QLatin1Char('a'));
@@ -44,10 +44,10 @@ template<typename Rig> void runDrill(Rig &rig, bool late = false) {
         in.probes = QList<ProbeResult>{
             ok(QStringLiteral("kl"), TargetKind::Manifest), ok(QStringLiteral("kl"), TargetKind::Pack, sha),
             ok(QStringLiteral("kl"), TargetKind::Resolver), ok(QStringLiteral("kl"), TargetKind::Rules)};
-        QVERIFY_OK(a.recordStep(run, in,
-                                {makeBlob(QStringLiteral("publisher.json"), "{\"published\":1}",
-                                          QStringLiteral("application/json"))
-                                     .value()}));
+        QVERIFY_OK(a.runs().recordStep(run, in,
+                                       {makeBlob(QStringLiteral("publisher.json"), "{\"published\":1}",
+                                                 QStringLiteral("application/json"))
+                                            .value()}));
     }
 }
 

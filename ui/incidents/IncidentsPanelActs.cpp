@@ -141,7 +141,7 @@ void IncidentsPanel::startRunbook(const QString &runbookId, const QString &scope
     auto a = actions();
     if (!a)
         return;
-    auto e = a->startRun(runbookId, incident, scope);
+    auto e = a->runs().startRun(runbookId, incident, scope);
     if (handle(e, tr("Started %1").arg(e.ok() ? citedIdOf(e.value()) : QString())))
         selectRun(citedIdOf(e.value()));
 }
@@ -157,7 +157,7 @@ void IncidentsPanel::startRollback(const QString &scope, bool drill, const QStri
     auto a = actions();
     if (!a)
         return;
-    auto e = a->startRollback(scope, drill, incident);
+    auto e = a->runs().startRollback(scope, drill, incident);
     if (handle(e, tr("Started %1 on %2").arg(e.ok() ? citedIdOf(e.value()) : QString(), scope)))
         selectRun(citedIdOf(e.value()));
 }

@@ -299,7 +299,7 @@ void RunChecklistView::recordStep(StepStatus status) {
         auto a = m_host->actions();
         if (!a)
             return;
-        auto events = a->recordStep(runRef, input, files);
+        auto events = a->runs().recordStep(runRef, input, files);
         if (!events.ok()) {
             m_host->report(errorText(events.error()), true);
             updateStepActions();

@@ -192,7 +192,7 @@ void TestIncidents::citedIdsDoNotDependOnThePosition() {
     QVERIFY_OK(rig.as(rig.olivia).decide(id.toLower(), QStringLiteral("contain first")));
     QCOMPARE(rig.book().incident(id)->decisions.size(), 1);
 
-    auto run = rig.as(rig.olivia).startRollback(QStringLiteral("kl"), true, {});
+    auto run = rig.as(rig.olivia).runs().startRollback(QStringLiteral("kl"), true, {});
     QVERIFY_OK(run);
     QVERIFY2(chosen.match(citedIdOf(run.value())).hasMatch(), qPrintable(citedIdOf(run.value())));
     QVERIFY(citedIdOf(run.value()).startsWith(QLatin1String("RUN-")));
@@ -394,47 +394,49 @@ void TestIncidents::severityChangeNeedsReason() {
 void TestIncidents::stepEvidenceRules() {
     Rig rig;
     auto started =
-        rig.as(rig.f.alice).startRun(QStringLiteral("bad-pack-kill-switch"), {}, QStringLiteral("kl"));
+        rig.as(rig.f.alice).runs().startRun(QStringLiteral("bad-pack-kill-switch"), {}, QStringLiteral("kl"));
     QVERIFY_OK(started);
     const QString run = citedIdOf(started.value());
     auto a = rig.as(rig.f.alice);
     const quint64 before = rig.size();
     // note needed
-    QCOMPARE(a.recordStep(run, stepInput(QStringLiteral("rollback"))).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(a.runs().recordStep(run, stepInput(QStringLiteral("rollback"))).error().code,
+             ErrorCode::InvalidInput);
     // unknown step names the steps
-    QVERIFY(a.recordStep(run, stepInput(QStringLiteral("pray")))
+    QVERIFY(a.runs()
+                .recordStep(run, stepInput(QStringLiteral("pray")))
                 .error()
                 .message.contains(QStringLiteral("baseline-only")));
     // failed needs a reason
     StepInput failed = stepInput(QStringLiteral("integrity"));
     failed.status = StepStatus::Failed;
-    QCOMPARE(a.recordStep(run, failed).error().where, QStringLiteral("--reason"));
+    QCOMPARE(a.runs().recordStep(run, failed).error().where, QStringLiteral("--reason"));
     // skipping only where allowed
     StepInput skip = stepInput(QStringLiteral("integrity"));
     skip.status = StepStatus::Skipped;
     skip.note = QStringLiteral("no time");
-    QCOMPARE(a.recordStep(run, skip).error().code, ErrorCode::Policy);
+    QCOMPARE(a.runs().recordStep(run, skip).error().code, ErrorCode::Policy);
     QCOMPARE(rig.size(), before);
     skip.step = QStringLiteral("baseline-only");
-    QVERIFY(a.recordStep(run, skip).ok());
+    QVERIFY(a.runs().recordStep(run, skip).ok());
     // done once
     StepInput note = stepInput(QStringLiteral("rollback"));
     note.note = QStringLiteral("RUN-9 started");
-    QVERIFY(a.recordStep(run, note).ok());
-    QCOMPARE(a.recordStep(run, note).error().code, ErrorCode::Policy);
+    QVERIFY(a.runs().recordStep(run, note).ok());
+    QCOMPARE(a.runs().recordStep(run, note).error().code, ErrorCode::Policy);
     // attachment needed
     StepInput preserve = stepInput(QStringLiteral("preserve"));
-    QVERIFY(a.recordStep(run, preserve).error().message.contains(QStringLiteral("attachment")));
+    QVERIFY(a.runs().recordStep(run, preserve).error().message.contains(QStringLiteral("attachment")));
     // An attachment named without its bytes, and not stored, is refused; nothing is written.
     preserve.attachments << AttachmentRef{QStringLiteral("log.txt"), QString(64, QLatin1Char('a')), 3,
                                           QStringLiteral("text/plain")};
     const quint64 beforePreserve = rig.size();
-    QCOMPARE(a.recordStep(run, preserve).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(a.runs().recordStep(run, preserve).error().code, ErrorCode::InvalidInput);
     QCOMPARE(rig.size(), beforePreserve);
     preserve.attachments.clear();
     // One act: the file's bytes, its evidence.attached event and the step in one transaction.
     const NewBlob log = makeBlob(QStringLiteral("log.txt"), "abc", QStringLiteral("text/plain")).value();
-    auto preserved = a.recordStep(run, preserve, {log});
+    auto preserved = a.runs().recordStep(run, preserve, {log});
     QVERIFY_OK(preserved);
     QCOMPARE(preserved->size(), 2);
     QCOMPARE(preserved->first().kind, QStringLiteral("evidence.attached"));
@@ -446,15 +448,15 @@ void TestIncidents::stepEvidenceRules() {
         log.sha256);
     // a failed step may be retried
     failed.note = QStringLiteral("checksum tool missing");
-    QVERIFY(a.recordStep(run, failed).ok());
+    QVERIFY(a.runs().recordStep(run, failed).ok());
     StepInput integrity = stepInput(QStringLiteral("integrity"));
     integrity.checksums << ChecksumRef{QStringLiteral("pack-2.bin"), QString(64, QLatin1Char('b')), 10};
-    QVERIFY(a.recordStep(run, integrity).ok());
+    QVERIFY(a.runs().recordStep(run, integrity).ok());
     QVERIFY(!rig.book().run(run)->finished);
     StepInput probe = stepInput(QStringLiteral("probe-after"));
     probe.probes =
         QList<ProbeResult>{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok)};
-    auto last = a.recordStep(run, probe);
+    auto last = a.runs().recordStep(run, probe);
     QVERIFY_OK(last);
     QCOMPARE(last->size(), 2);
     QCOMPARE(last->last().kind, QStringLiteral("runbook.completed"));
@@ -463,26 +465,27 @@ void TestIncidents::stepEvidenceRules() {
     QVERIFY(r->finished);
     QCOMPARE(r->step(QStringLiteral("baseline-only"))->status, StepStatus::Skipped);
     QCOMPARE(r->step(QStringLiteral("integrity"))->status, StepStatus::Done);
-    QCOMPARE(a.recordStep(run, note).error().code, ErrorCode::Policy); // finished
+    QCOMPARE(a.runs().recordStep(run, note).error().code, ErrorCode::Policy); // finished
 }
 
 void TestIncidents::probeMustPassAndChecksumFromPackProbe() {
     Rig rig;
-    const QString run = citedIdOf(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {}).value());
+    const QString run =
+        citedIdOf(rig.as(rig.f.alice).runs().startRollback(QStringLiteral("kl"), true, {}).value());
     auto a = rig.as(rig.f.alice);
     StepInput readback = stepInput(QStringLiteral("readback"));
     readback.probes =
         QList<ProbeResult>{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
                            result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Failed,
                                   QString(64, QLatin1Char('1')), QString(64, QLatin1Char('2')))};
-    auto bad = a.recordStep(run, readback);
+    auto bad = a.runs().recordStep(run, readback);
     QCOMPARE(bad.error().code, ErrorCode::Negative);
     QVERIFY2(bad.error().message.contains(QStringLiteral("kl/pack failed")), qPrintable(bad.error().message));
     readback.probes =
         QList<ProbeResult>{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
                            result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
                                   QString(64, QLatin1Char('1')), QString(64, QLatin1Char('1')))};
-    auto ok = a.recordStep(run, readback);
+    auto ok = a.runs().recordStep(run, readback);
     QVERIFY_OK(ok);
     const JsonValue ev = *ok->last().payload().find("evidence");
     QCOMPARE(ev.find("checksums")->toArray().size(), std::size_t(1));
@@ -492,10 +495,10 @@ void TestIncidents::probeMustPassAndChecksumFromPackProbe() {
 void TestIncidents::rollbackClocksWithInjectedClock() {
     Rig rig;
     const QString inc = rig.openBadPack(rig.f.alice);
-    auto started = rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), false, inc);
+    auto started = rig.as(rig.f.alice).runs().startRollback(QStringLiteral("kl"), false, inc);
     QVERIFY_OK(started);
     const QString run = citedIdOf(started.value());
-    QCOMPARE(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), false, {}).error().code,
+    QCOMPARE(rig.as(rig.f.alice).runs().startRollback(QStringLiteral("kl"), false, {}).error().code,
              ErrorCode::Policy);
     {
         const IncidentBook bookr = rig.book();
@@ -508,24 +511,24 @@ void TestIncidents::rollbackClocksWithInjectedClock() {
     StepInput identify = stepInput(QStringLiteral("identify-scope"));
     identify.note = QStringLiteral("kl only");
     rig.clock = kStart + 2 * kMinute;
-    QVERIFY(a.recordStep(run, identify).ok());
+    QVERIFY(a.runs().recordStep(run, identify).ok());
     rig.clock = kStart + 10 * kMinute;
     StepInput rebind = stepInput(QStringLiteral("rebind"));
     rebind.confirmed = true;
     const NewBlob response = makeBlob(QStringLiteral("publisher-response.json"), "{\"ok\":true}",
                                       QStringLiteral("application/json"))
                                  .value();
-    QVERIFY(a.recordStep(run, rebind, {response}).ok());
+    QVERIFY(a.runs().recordStep(run, rebind, {response}).ok());
     QCOMPARE(rig.book().run(run)->clock(QStringLiteral("restore"))->metMs, kStart + 10 * kMinute);
     // Nothing is due yet.
-    QVERIFY(a.recordMissedDeadlines(run)->isEmpty());
+    QVERIFY(a.runs().recordMissedDeadlines(run)->isEmpty());
     // 35 minutes: the integrity deadline passed; the miss is recorded, once.
     rig.clock = kStart + 35 * kMinute;
-    auto missed = a.recordMissedDeadlines(run);
+    auto missed = a.runs().recordMissedDeadlines(run);
     QCOMPARE(missed->size(), 1);
     QCOMPARE(missed->first().kind, QStringLiteral("rollback.deadline_missed"));
     QCOMPARE(missed->first().payload().stringAt("clock"), QStringLiteral("integrity"));
-    QVERIFY(a.recordMissedDeadlines(run)->isEmpty());
+    QVERIFY(a.runs().recordMissedDeadlines(run)->isEmpty());
     for (const QString &s :
          {QStringLiteral("confirm-manifest"), QStringLiteral("readback"), QStringLiteral("probe-resolver")}) {
         StepInput in = stepInput(s);
@@ -533,11 +536,11 @@ void TestIncidents::rollbackClocksWithInjectedClock() {
             QList<ProbeResult>{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
                                result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
                                       QString(64, QLatin1Char('1')), QString(64, QLatin1Char('1')))};
-        QVERIFY2(a.recordStep(run, in).ok(), qPrintable(s));
+        QVERIFY2(a.runs().recordStep(run, in).ok(), qPrintable(s));
     }
     StepInput ts = stepInput(QStringLiteral("timestamps"));
     ts.note = QStringLiteral("restored in 10 min, integrity late");
-    auto fin = a.recordStep(run, ts);
+    auto fin = a.runs().recordStep(run, ts);
     QVERIFY(fin.ok());
     QCOMPARE(fin->last().kind, QStringLiteral("rollback.finished"));
     const JsonValue p = fin->last().payload();
@@ -561,7 +564,7 @@ void TestIncidents::rollbackClocksWithInjectedClock() {
 void TestIncidents::missedDeadlinesAreRecordedWhereverTheStoreIsOpen() {
     Rig rig;
     const QString drill =
-        citedIdOf(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {}).value());
+        citedIdOf(rig.as(rig.f.alice).runs().startRollback(QStringLiteral("kl"), true, {}).value());
     const Time::Clock clock = [&rig] { return rig.clock; };
     rig.clock = kStart + 14 * kMinute;
     auto none = RollbackClockWatcher::recordDue(*rig.f.store, rig.olivia, rig.config, rig.library, clock);
@@ -597,7 +600,7 @@ void TestIncidents::aStartCannotStretchItsClocksNorFakeAMiss() {
     // of what the start states, and a miss recorded before its deadline is no fact.
     Rig scratch;
     const StoredEvent honest =
-        scratch.as(scratch.f.alice).startRollback(QStringLiteral("kl"), false, {}).value();
+        scratch.as(scratch.f.alice).runs().startRollback(QStringLiteral("kl"), false, {}).value();
     Rig rig;
     const QString inc = rig.openBadPack(rig.f.alice);
     NewEvent start;
@@ -633,7 +636,7 @@ void TestIncidents::aStartCannotStretchItsClocksNorFakeAMiss() {
     }
     // The real miss, after the deadline, counts once and shows the clock's own deadline.
     rig.clock = kStart + 16 * kMinute;
-    auto missed = rig.as(rig.olivia).recordMissedDeadlines(run);
+    auto missed = rig.as(rig.olivia).runs().recordMissedDeadlines(run);
     QVERIFY_OK(missed);
     QCOMPARE(missed->size(), 1);
     const IncidentBook book = rig.book();
@@ -664,7 +667,8 @@ void TestIncidents::aStartCannotStretchItsClocksNorFakeAMiss() {
 
 void TestIncidents::rollbackWithinObjectiveIsMet() {
     Rig rig;
-    const QString run = citedIdOf(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {}).value());
+    const QString run =
+        citedIdOf(rig.as(rig.f.alice).runs().startRollback(QStringLiteral("kl"), true, {}).value());
     auto a = rig.as(rig.f.alice);
     const QList<ProbeResult> ok{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
                                 result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
@@ -676,7 +680,7 @@ void TestIncidents::rollbackWithinObjectiveIsMet() {
         in.note = QStringLiteral("ok");
         in.confirmed = true;
         in.probes = ok;
-        auto r = a.recordStep(
+        auto r = a.runs().recordStep(
             run, in, {makeBlob(QStringLiteral("r.json"), "{}", QStringLiteral("application/json")).value()});
         QVERIFY_OK(r);
     }
@@ -707,7 +711,8 @@ void TestIncidents::rollbackJudgedByTheSealOfItsSteps() {
     // tolerance of the log); the store sealed it at 15.5 minutes. The drill missed its restore
     // objective, whatever the finishing event states.
     Rig rig;
-    const QString run = citedIdOf(rig.as(rig.f.alice).startRollback(QStringLiteral("kl"), true, {}).value());
+    const QString run =
+        citedIdOf(rig.as(rig.f.alice).runs().startRollback(QStringLiteral("kl"), true, {}).value());
     auto a = rig.as(rig.f.alice);
     const QList<ProbeResult> ok{result(QStringLiteral("kl/manifest"), TargetKind::Manifest, ProbeState::Ok),
                                 result(QStringLiteral("kl/pack"), TargetKind::Pack, ProbeState::Ok,
@@ -725,7 +730,7 @@ void TestIncidents::rollbackJudgedByTheSealOfItsSteps() {
         in.note = QStringLiteral("ok");
         in.confirmed = true;
         in.probes = ok;
-        QVERIFY_OK(a.recordStep(
+        QVERIFY_OK(a.runs().recordStep(
             run, in, {makeBlob(QStringLiteral("r.json"), "{}", QStringLiteral("application/json")).value()}));
     }
     QVERIFY(restored);
@@ -817,7 +822,7 @@ void TestIncidents::closingWaitsForRollbackAndEvidence() {
                 .error()
                 .message.contains(QStringLiteral("no core evidence")));
     QVERIFY(o.addEvidence(inc, fullRecord()).ok());
-    QVERIFY(o.startRollback(QStringLiteral("kl"), false, inc).ok());
+    QVERIFY(o.runs().startRollback(QStringLiteral("kl"), false, inc).ok());
     QVERIFY(o.close(inc, QStringLiteral("done"), QStringLiteral("ok"))
                 .error()
                 .message.contains(QStringLiteral("unfinished rollback")));
@@ -853,11 +858,11 @@ void TestIncidents::everyBuiltinRunbookSurvivesARun() {
             continue;
         if (rb.id == QLatin1String("launch-day-validation")) {
             // Launch day has its own actions (signed sign-offs): the generic path refuses it.
-            QCOMPARE(rig.as(rig.f.alice).startRun(rb.id, {}, QStringLiteral("kl")).error().code,
+            QCOMPARE(rig.as(rig.f.alice).runs().startRun(rb.id, {}, QStringLiteral("kl")).error().code,
                      ErrorCode::Policy);
             continue;
         }
-        auto s = rig.as(rig.f.alice).startRun(rb.id, {}, QStringLiteral("kl"));
+        auto s = rig.as(rig.f.alice).runs().startRun(rb.id, {}, QStringLiteral("kl"));
         QVERIFY2(s.ok(), qPrintable(rb.id));
         const IncidentBook book = rig.book();
         const RunbookRun *r = book.run(citedIdOf(s.value()));
@@ -874,6 +879,7 @@ void TestIncidents::everyBuiltinRunbookSurvivesARun() {
     }
     QVERIFY(runs >= 13);
     QCOMPARE(rig.as(rig.f.alice)
+                 .runs()
                  .startRun(QStringLiteral("rollback-checklist"), {}, QStringLiteral("kl"))
                  .error()
                  .code,

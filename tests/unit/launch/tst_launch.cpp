@@ -250,6 +250,7 @@ void TestLaunch::aDrillOfItsOwnStepsProvesNothing() {
     QVERIFY_OK(scratch.enrol(sam, {QStringLiteral("operator")}));
     const StoredEvent honest =
         IncidentActions(*scratch.store, sam, rig.config, rig.library, [&rig] { return rig.clock; })
+            .runs()
             .startRollback(QStringLiteral("kl"), true, {})
             .value();
     const QString run = honest.payload().stringAt("id");
@@ -769,11 +770,12 @@ void TestLaunch::decisionIsGoOnlyWhenTheEvidenceSaysSo() {
 void TestLaunch::genericRunbookPathsLeaveLaunchesAlone() {
     Rig rig;
     auto a = rig.incidents();
-    QCOMPARE(a.startRun(Launch::runbookId(), {}, QStringLiteral("kl")).error().code, ErrorCode::Policy);
+    QCOMPARE(a.runs().startRun(Launch::runbookId(), {}, QStringLiteral("kl")).error().code,
+             ErrorCode::Policy);
     const QString run = citedIdOf(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b1")).value());
     StepInput in;
     in.step = QStringLiteral("signoff-product");
-    QCOMPARE(a.recordStep(run, in).error().code, ErrorCode::Policy);
+    QCOMPARE(a.runs().recordStep(run, in).error().code, ErrorCode::Policy);
     QCOMPARE(rig.as(rig.rob)
                  .recordManual(run, QStringLiteral("signoff-qa"), QStringLiteral("x"), {}, true)
                  .error()
