@@ -2200,6 +2200,29 @@ Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ops::SeverityModel</name>
+    <message>
+        <source>SEV-1: active published truth is wrong for users</source>
+        <translation>SEV-1: der aktive veröffentlichte Stand ist für Nutzer falsch</translation>
+    </message>
+    <message>
+        <source>SEV-3: %1 is not a critical scope and there is no wrong active truth yet</source>
+        <translation>SEV-3: %1 ist kein kritischer Bereich, und noch ist kein aktiver Stand falsch</translation>
+    </message>
+    <message>
+        <source>SEV-2: stale-pack threshold breached for critical scope %1</source>
+        <translation>SEV-2: Schwelle für veraltete Pakete im kritischen Bereich %1 überschritten</translation>
+    </message>
+    <message>
+        <source>SEV-2: fallback/rescue path spikes materially</source>
+        <translation>SEV-2: der Fallback-/Rettungspfad steigt deutlich an</translation>
+    </message>
+    <message>
+        <source>SEV-2: refresh pipeline degraded for critical scope %1</source>
+        <translation>SEV-2: Aktualisierungspipeline im kritischen Bereich %1 beeinträchtigt</translation>
+    </message>
+</context>
+<context>
     <name>ops::SilenceListModel</name>
     <message>
         <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>

@@ -2197,6 +2197,29 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
+    <name>ops::SeverityModel</name>
+    <message>
+        <source>SEV-1: active published truth is wrong for users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEV-3: %1 is not a critical scope and there is no wrong active truth yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEV-2: stale-pack threshold breached for critical scope %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEV-2: fallback/rescue path spikes materially</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEV-2: refresh pipeline degraded for critical scope %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::SilenceListModel</name>
     <message>
         <source>Maintenance window of the config (line %1), every occurrence silences %2 on %3</source>

@@ -169,11 +169,11 @@ Result<StoredEvent> IncidentActions::open(const OpenIncident &req) {
     }
     const SeveritySuggestion suggested = suggestSeverity(req.incidentClass, *scope);
     const QString severity = req.severity.isEmpty() ? suggested.severity : req.severity;
-    QString reason = suggested.reason;
+    QString reason = suggested.reason.text();
     if (severity != suggested.severity) {
         if (req.severityReason.trimmed().isEmpty())
             return invalid(QStringLiteral("the severity model suggests %1 (%2); choosing %3 needs a reason")
-                               .arg(suggested.severity, suggested.reason, severity),
+                               .arg(suggested.severity, suggested.reason.text(), severity),
                            QStringLiteral("--reason"))
                 .said(QStringLiteral("incident.severity_reason"), {suggested.severity, severity});
         reason = req.severityReason.trimmed();
@@ -188,6 +188,8 @@ Result<StoredEvent> IncidentActions::open(const OpenIncident &req) {
     e.payload["class"] = req.incidentClass;
     e.payload["severity"] = severity;
     e.payload["severity_reason"] = reason;
+    if (severity == suggested.severity) // the model's words, for a reader in another language
+        e.payload["severity_reason_words"] = suggested.reason.toJson();
     e.payload["suggested_severity"] = suggested.severity;
     e.payload["trigger"] = req.trigger.trimmed();
     e.payload["alert"] = req.alert;

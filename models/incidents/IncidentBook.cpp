@@ -159,6 +159,7 @@ void IncidentBook::apply(const StoredEvent &e) {
         i.scope = e.scope;
         i.severity = p.stringAt("severity");
         i.severityReason = p.stringAt("severity_reason");
+        i.severityReasonPhrase = Phrase::fromJson(p.find("severity_reason_words"), i.severityReason);
         i.trigger = p.stringAt("trigger");
         i.alert = p.stringAt("alert");
         i.openedBy = e.actor;
@@ -175,6 +176,7 @@ void IncidentBook::apply(const StoredEvent &e) {
         if (Incident *i = mutableIncident(incidentRef)) {
             i->severity = p.stringAt("to");
             i->severityReason = p.stringAt("reason");
+            i->severityReasonPhrase = Phrase(i->severityReason); // a person's words, as written
         }
         addToTimeline(incidentRef, e, QT_TRANSLATE_NOOP("ops::Timeline", "severity %1 → %2: %3"),
                       {p.stringAt("from"), p.stringAt("to"), p.stringAt("reason")});

@@ -76,7 +76,7 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const {
             return data(index, Qt::DisplayRole);
         }
     case Qt::ToolTipRole:
-        return QStringLiteral("%1 — %2").arg(i->trigger, i->severityReason);
+        return QStringLiteral("%1 — %2").arg(i->trigger, i->severityReasonPhrase.translated());
     case Qt::DisplayRole:
         switch (index.column()) {
         case Severity:

@@ -105,19 +105,33 @@ QStringList severities() {
 
 SeveritySuggestion suggestSeverity(const QString &cls, const ScopeConfig &scope) {
     // The severity model (docs/domain-rules.md).
+    constexpr const char *kContext = "ops::SeverityModel";
     if (cls == QLatin1String("bad-publish"))
-        return {QStringLiteral("SEV-1"), QStringLiteral("SEV-1: active published truth is wrong for users")};
+        return {QStringLiteral("SEV-1"),
+                Phrase(kContext, QT_TRANSLATE_NOOP("ops::SeverityModel",
+                                                   "SEV-1: active published truth is wrong for users"))};
     if (!scope.critical)
         return {QStringLiteral("SEV-3"),
-                QStringLiteral("SEV-3: %1 is not a critical scope and there is no wrong active truth yet")
-                    .arg(scope.id)};
+                Phrase(kContext,
+                       QT_TRANSLATE_NOOP(
+                           "ops::SeverityModel",
+                           "SEV-3: %1 is not a critical scope and there is no wrong active truth yet"),
+                       {scope.id})};
     if (cls == QLatin1String("stale-pack"))
         return {QStringLiteral("SEV-2"),
-                QStringLiteral("SEV-2: stale-pack threshold breached for critical scope %1").arg(scope.id)};
+                Phrase(kContext,
+                       QT_TRANSLATE_NOOP("ops::SeverityModel",
+                                         "SEV-2: stale-pack threshold breached for critical scope %1"),
+                       {scope.id})};
     if (cls == QLatin1String("fallback-spike") || cls == QLatin1String("ai-lane-instability"))
-        return {QStringLiteral("SEV-2"), QStringLiteral("SEV-2: fallback/rescue path spikes materially")};
+        return {QStringLiteral("SEV-2"),
+                Phrase(kContext, QT_TRANSLATE_NOOP("ops::SeverityModel",
+                                                   "SEV-2: fallback/rescue path spikes materially"))};
     return {QStringLiteral("SEV-2"),
-            QStringLiteral("SEV-2: refresh pipeline degraded for critical scope %1").arg(scope.id)};
+            Phrase(kContext,
+                   QT_TRANSLATE_NOOP("ops::SeverityModel",
+                                     "SEV-2: refresh pipeline degraded for critical scope %1"),
+                   {scope.id})};
 }
 
 namespace CoreEvidence {

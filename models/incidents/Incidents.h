@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Phrase.h"
+
 #include "core/DeploymentConfig.h"
 #include "core/JsonValue.h"
 #include "core/Result.h"
@@ -40,7 +42,7 @@ QString clockText(qint64 ms); // "14:59", "-1:05": minutes and seconds of a cloc
 // The severity model (docs/domain-rules.md) applied to an incident class and scope, with its reason.
 struct SeveritySuggestion {
     QString severity;
-    QString reason;
+    Phrase reason; // the model's words: recorded in English with their words beside them
 };
 SeveritySuggestion suggestSeverity(const QString &incidentClass, const ScopeConfig &scope);
 
@@ -83,7 +85,8 @@ struct Incident {
     QString incidentClass;
     QString scope;
     QString severity;
-    QString severityReason;
+    QString severityReason;      // as the log records it
+    Phrase severityReasonPhrase; // the same, in the reader's language where the model said it
     QString trigger;
     QString alert; // the alert it was opened from, if any
     QString openedBy;

@@ -79,9 +79,10 @@ QString IncidentReport::markdown() const {
     };
     row(Text::tr("Class"), i.incidentClass);
     row(Text::tr("Scope"), i.scope);
-    row(Text::tr("Severity"), i.severityReason.isEmpty()
-                                  ? i.severity
-                                  : QStringLiteral("%1 (%2)").arg(i.severity, i.severityReason));
+    row(Text::tr("Severity"),
+        i.severityReason.isEmpty()
+            ? i.severity
+            : QStringLiteral("%1 (%2)").arg(i.severity, i.severityReasonPhrase.translated()));
     row(Text::tr("Owner"), i.owner.isEmpty() ? Text::tr("not assigned") : i.owner);
     row(Text::tr("Opened"), Text::tr("%1 by %2 (event %3)").arg(iso(i.openedMs), i.openedBy).arg(i.seq));
     row(Text::tr("Closed"),

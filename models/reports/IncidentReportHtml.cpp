@@ -109,7 +109,9 @@ QString IncidentReport::html(bool chartImages) const {
     kv(Text::tr("Class"), i.incidentClass);
     kv(Text::tr("Scope"), i.scope);
     kv(Text::tr("Severity"),
-       i.severityReason.isEmpty() ? i.severity : QStringLiteral("%1 (%2)").arg(i.severity, i.severityReason));
+       i.severityReason.isEmpty()
+           ? i.severity
+           : QStringLiteral("%1 (%2)").arg(i.severity, i.severityReasonPhrase.translated()));
     kv(Text::tr("Owner"), i.owner.isEmpty() ? Text::tr("not assigned") : i.owner);
     kv(Text::tr("Opened"), Text::tr("%1 by %2 (event %3)").arg(iso(i.openedMs), i.openedBy).arg(i.seq));
     kv(Text::tr("Closed"),

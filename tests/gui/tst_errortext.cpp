@@ -36,6 +36,7 @@ private Q_SLOTS:
     void alertDetailsInTheReadersLanguage();
     void probeReasonsOfAnotherRecorderInTheReadersLanguage();
     void builtinRunbooksInTheReadersLanguage();
+    void severityModelReasonsInTheReadersLanguage();
 };
 
 namespace {
@@ -318,6 +319,47 @@ void TestErrorText::builtinRunbooksInTheReadersLanguage() {
     QCOMPARE(RunbookLibrary::shown(QString()), QString());
     // The runbook itself (what the log records) keeps its words.
     QCOMPARE(rollback->steps.first().action, QStringLiteral("Identify affected locality or baseline scope."));
+}
+
+// The severity model's reason for an incident's severity is recorded in English with its words
+// beside it: the incident reads it in the window's language, a person's own reason as written.
+void TestErrorText::severityModelReasonsInTheReadersLanguage() {
+    test::StoreFixture f;
+    const Signer olivia = test::makeSigner(QStringLiteral("olivia"));
+    QVERIFY_OK(f.enrol(olivia, {QStringLiteral("operator"), QStringLiteral("incident-owner")}));
+    const DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    const RunbookLibrary library = RunbookLibrary::builtin();
+    IncidentActions acts(*f.store, olivia, config, library);
+    auto model = acts.open(OpenIncident{
+        QStringLiteral("bad-publish"), QStringLiteral("kl"), {}, {}, QStringLiteral("bad pack"), {}, {}});
+    QVERIFY_OK(model);
+    auto own = acts.open(OpenIncident{QStringLiteral("stale-pack"),
+                                      QStringLiteral("kl"),
+                                      QStringLiteral("SEV-1"),
+                                      QStringLiteral("kl serves the launch city today"),
+                                      QStringLiteral("old pack"),
+                                      {},
+                                      {}});
+    QVERIFY_OK(own);
+    auto book = IncidentBook::load(*f.store);
+    QVERIFY_OK(book);
+    QCOMPARE(book->incidents().size(), 2);
+    const Incident &byModel = book->incidents().at(0);
+    const Incident &byPerson = book->incidents().at(1);
+    const QString english = QStringLiteral("SEV-1: active published truth is wrong for users");
+    QCOMPARE(byModel.severityReason, english);
+    QCOMPARE(byModel.severityReasonPhrase.translated(), english);
+
+    QCOMPARE(installTranslations(QLocale(QLocale::German)), QLocale::German);
+    QCOMPARE(byModel.severityReasonPhrase.translated(),
+             QStringLiteral("SEV-1: der aktive veröffentlichte Stand ist für Nutzer falsch"));
+    QCOMPARE(byPerson.severityReasonPhrase.translated(), QStringLiteral("kl serves the launch city today"));
+    QCOMPARE(suggestSeverity(QStringLiteral("stale-pack"), *config.scope(QStringLiteral("my")))
+                 .reason.translated(),
+             QStringLiteral("SEV-2: Schwelle für veraltete Pakete im kritischen Bereich my überschritten"));
+    // The log keeps the English.
+    QCOMPARE(byModel.severityReason, english);
+    QCOMPARE(model->payload().stringAt("severity_reason"), english);
 }
 
 QTEST_MAIN(TestErrorText)

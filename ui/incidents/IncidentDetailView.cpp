@@ -214,7 +214,7 @@ void IncidentDetailView::showIncident(const Incident &incident, const IncidentBo
     m_incidentHeader->setText(
         tr("<h2>%1 · %2 · %3 on %4</h2><b>%5</b> — %6<br>Trigger: %7<br>Opened %8 by %9 · owner %10")
             .arg(i->id, i->severity, i->incidentClass, i->scope, i->closed ? tr("closed") : tr("open"),
-                 i->severityReason.toHtmlEscaped(), i->trigger.toHtmlEscaped(),
+                 i->severityReasonPhrase.translated().toHtmlEscaped(), i->trigger.toHtmlEscaped(),
                  TimeFormat::seconds(i->openedMs), i->openedBy,
                  i->owner.isEmpty() ? tr("unassigned") : i->owner));
     QStringList runs;

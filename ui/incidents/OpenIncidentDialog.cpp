@@ -78,7 +78,7 @@ void OpenIncidentDialog::updateSuggestion() {
         return;
     const SeveritySuggestion s = suggestSeverity(m_class->currentText(), *scope);
     m_severity->setCurrentText(s.severity);
-    m_suggestion->setText(tr("Suggested by the severity model: %1").arg(s.reason));
+    m_suggestion->setText(tr("Suggested by the severity model: %1").arg(s.reason.translated()));
     validate();
 }
 

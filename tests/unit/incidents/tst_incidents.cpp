@@ -240,8 +240,9 @@ void TestIncidents::severityModel() {
     QVERIFY(critical && minor);
     QCOMPARE(suggestSeverity(QStringLiteral("bad-publish"), *minor).severity, QStringLiteral("SEV-1"));
     QCOMPARE(suggestSeverity(QStringLiteral("stale-pack"), *critical).severity, QStringLiteral("SEV-2"));
-    QVERIFY(
-        suggestSeverity(QStringLiteral("stale-pack"), *critical).reason.contains(QStringLiteral("critical")));
+    QVERIFY(suggestSeverity(QStringLiteral("stale-pack"), *critical)
+                .reason.text()
+                .contains(QStringLiteral("critical")));
     QCOMPARE(suggestSeverity(QStringLiteral("stale-pack"), *minor).severity, QStringLiteral("SEV-3"));
     QCOMPARE(suggestSeverity(QStringLiteral("fallback-spike"), *critical).severity, QStringLiteral("SEV-2"));
 }
