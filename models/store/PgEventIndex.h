@@ -44,6 +44,10 @@ public:
     Result<QStringList> refsOf(quint64 seq) const override;
     Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override;
 
+    // The query of the word index (a tsquery) a search text is narrowed by before its exact match,
+    // nullopt when the index can narrow nothing (PgEventIndex.cpp).
+    static std::optional<QString> wordIndexQuery(const QString &searchText);
+
 private:
     // A search's statement in its own transaction under the search time limit: read-only, or (a
     // search that reads the search indexes) first bringing them up to the log's head.

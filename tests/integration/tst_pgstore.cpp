@@ -63,6 +63,7 @@ private Q_SLOTS:
     void serverCrashLosesNoAcknowledgedAct();
     void forgedHeadCheckpointIsVerifiedNotRemembered();
     void searchesMatchTheLocalFile();
+    void searchesNarrowedByTheWordIndex();
     void aSearchGivesUpRatherThanHang();
     void idIndexIsKeptAndBackfilled();
     void actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned();
@@ -1354,6 +1355,31 @@ void TestPgStore::searchesMatchTheLocalFile() {
 // a long scan of a huge log would be) ends at the time limit with an error saying so; the table
 // model keeps it as its failure (never an empty list that looks like "no matches"); the
 // connection stays usable and the same search succeeds once the lock is gone.
+// What the word index narrows a search to before the exact match: every event the search matches
+// satisfies it (searchesMatchTheLocalFile checks the results), and OR, NOT and parentheses narrow
+// too; what the index cannot decide (non-ASCII terms, what NOT excludes) matches everything there.
+void TestPgStore::searchesNarrowedByTheWordIndex() {
+    const auto q = [](const char *text) { return PgEventIndex::wordIndexQuery(QString::fromUtf8(text)); };
+    QCOMPARE(q("stale pack"), QStringLiteral("('stale' & 'pack')"));
+    QCOMPARE(q("resolver OR publisher"), QStringLiteral("('resolver' | 'publisher')"));
+    QCOMPARE(q("\"rollback drill\""), QStringLiteral("('rollback' & 'drill')"));
+    QCOMPARE(q("reb*"), QStringLiteral("'reb':*"));
+    QCOMPARE(q("blocked NOT publisher"), QStringLiteral("'blocked'"));
+    QCOMPARE(q("(stale OR drill) AND kl"), QStringLiteral("(('stale' | 'drill') & 'kl')"));
+    QCOMPARE(q("pack NOT stale rebuilt"), QStringLiteral("'pack'"));
+    QCOMPARE(q("(stale) pack OR drill NOT done"), QStringLiteral("(('stale' & 'pack') | 'drill')"));
+    QCOMPARE(q("INC-1003"), QStringLiteral("('inc' & '1003')"));
+    // Non-ASCII: the rest of a conjunction narrows; a disjunction with it does not.
+    QCOMPARE(q("Prüfung stale"), QStringLiteral("'stale'"));
+    QCOMPARE(q("Prüfung OR stale"), std::optional<QString>());
+    QCOMPARE(q("NOT stale"), std::optional<QString>());
+    QCOMPARE(q(""), std::optional<QString>());
+    // A word longer than the index keeps is matched as the prefix it keeps.
+    const QString longWord(300, QLatin1Char('a'));
+    QCOMPARE(PgEventIndex::wordIndexQuery(longWord),
+             QLatin1Char('\'') + QString(250, QLatin1Char('a')) + QStringLiteral("':*"));
+}
+
 void TestPgStore::aSearchGivesUpRatherThanHang() {
     auto team = openApp();
     QVERIFY(team);
