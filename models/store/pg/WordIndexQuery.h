@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace ops::pg {
+
+// The search text (as EventSearchText::toFts normalised it) as a query of the team log's word
+// index (a tsquery over its ASCII tokens, words kept to their first 250 characters) that every
+// event the search matches satisfies: the exact match then reads only the events it selects.
+// nullopt when the index can narrow nothing.
+std::optional<QString> wordIndexQuery(const QString &fts);
+
+} // namespace ops::pg
