@@ -20,6 +20,43 @@ inline const QRegularExpression &idPattern() {
     return re;
 }
 
+// A positive integer at map[key] (at most max), reported at path.key when it is not one.
+inline std::optional<int> positiveAt(yaml::Checker &check, const YAML::Node &map, const char *key,
+                                     const QString &path, qint64 max = kIntMax) {
+    const YAML::Node n = map[key];
+    if (!n.IsDefined())
+        return std::nullopt;
+    const auto v = check.integer(n, yaml::joinPath(path, key), 1, max);
+    return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+}
+
+// A path of the file, relative to its directory unless absolute.
+QString resolvePath(const QString &baseDir, const QString &path);
+
+// The sections of the operator integrations (ConfigSections.cpp): Alertmanager in, webhook
+// notifications out, maintenance windows; read with the file's checker, which gathers every
+// problem with its line.
+class IntegrationSections {
+public:
+    IntegrationSections(yaml::Checker &check, QString baseDir)
+        : m_check(check)
+        , m_baseDir(std::move(baseDir)) {}
+
+    void readAlertmanager(const YAML::Node &n, AlertmanagerSettings &a);
+    void readNotifications(const YAML::Node &n, NotificationSettings &out);
+    void readMaintenance(const YAML::Node &list, DeploymentConfig &cfg);
+
+private:
+    QString resolve(const QString &path) const { return resolvePath(m_baseDir, path); }
+    std::optional<int> positive(const YAML::Node &map, const char *key, const QString &path,
+                                qint64 max = kIntMax) {
+        return positiveAt(m_check, map, key, path, max);
+    }
+
+    yaml::Checker &m_check;
+    const QString m_baseDir;
+};
+
 class Reader {
 public:
     Reader(QString file, QString baseDir)
@@ -30,11 +67,8 @@ public:
 
 private:
     Result<DeploymentConfig> finish(DeploymentConfig &cfg);
-    QString resolve(const QString &path) const;
+    QString resolve(const QString &path) const { return resolvePath(m_baseDir, path); }
     void readTrust(const YAML::Node &n, TrustSettings &t);
-    void readAlertmanager(const YAML::Node &n, AlertmanagerSettings &a);
-    void readNotifications(const YAML::Node &n, NotificationSettings &out);
-    void readMaintenance(const YAML::Node &list, DeploymentConfig &cfg);
     void readObjectives(const YAML::Node &n, Objectives &o);
     void readProbes(const YAML::Node &n, ProbeSettings &p);
     void readScopes(const YAML::Node &list, QList<ScopeConfig> &scopes);
@@ -42,11 +76,7 @@ private:
 
     std::optional<int> positive(const YAML::Node &map, const char *key, const QString &path,
                                 qint64 max = kIntMax) {
-        const YAML::Node n = map[key];
-        if (!n.IsDefined())
-            return std::nullopt;
-        const auto v = m_check.integer(n, yaml::joinPath(path, key), 1, max);
-        return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+        return positiveAt(m_check, map, key, path, max);
     }
 
     void checkHierarchy(const YAML::Node &list, const QList<ScopeConfig> &scopes,

@@ -9,7 +9,7 @@
 
 namespace ops::config {
 
-void Reader::readAlertmanager(const YAML::Node &n, AlertmanagerSettings &a) {
+void IntegrationSections::readAlertmanager(const YAML::Node &n, AlertmanagerSettings &a) {
     const QString path = QStringLiteral("alertmanager");
     if (!m_check.checkMap(n, path, {"routes", "token_file"}, {"max_body_bytes"}))
         return;
@@ -87,7 +87,7 @@ void Reader::readAlertmanager(const YAML::Node &n, AlertmanagerSettings &a) {
     }
 }
 
-void Reader::readNotifications(const YAML::Node &n, NotificationSettings &out) {
+void IntegrationSections::readNotifications(const YAML::Node &n, NotificationSettings &out) {
     const QString path = QStringLiteral("notifications");
     if (!m_check.checkMap(n, path, {}, {"webhooks", "escalate_after_minutes", "max_attempts"}))
         return;
@@ -162,7 +162,7 @@ void Reader::readNotifications(const YAML::Node &n, NotificationSettings &out) {
     }
 }
 
-void Reader::readMaintenance(const YAML::Node &list, DeploymentConfig &cfg) {
+void IntegrationSections::readMaintenance(const YAML::Node &list, DeploymentConfig &cfg) {
     const QString lp = QStringLiteral("maintenance");
     if (!m_check.isSequence(list, lp))
         return;

@@ -156,12 +156,13 @@ Result<DeploymentConfig> Reader::read(const YAML::Node &root) {
                 cfg.alertRulesFile = path;
         }
     }
+    IntegrationSections integrations(m_check, m_baseDir);
     if (const YAML::Node n = root["alertmanager"]; n.IsDefined() && !n.IsNull())
-        readAlertmanager(n, cfg.alertmanager);
+        integrations.readAlertmanager(n, cfg.alertmanager);
     if (const YAML::Node n = root["maintenance"]; n.IsDefined() && !n.IsNull())
-        readMaintenance(n, cfg);
+        integrations.readMaintenance(n, cfg);
     if (const YAML::Node n = root["notifications"]; n.IsDefined() && !n.IsNull())
-        readNotifications(n, cfg.notifications);
+        integrations.readNotifications(n, cfg.notifications);
     return finish(cfg);
 }
 
@@ -175,10 +176,10 @@ Result<DeploymentConfig> Reader::finish(DeploymentConfig &cfg) {
     return cfg;
 }
 
-QString Reader::resolve(const QString &path) const {
-    if (QDir::isAbsolutePath(path) || m_baseDir.isEmpty())
+QString resolvePath(const QString &baseDir, const QString &path) {
+    if (QDir::isAbsolutePath(path) || baseDir.isEmpty())
         return path;
-    return QDir(m_baseDir).filePath(path);
+    return QDir(baseDir).filePath(path);
 }
 
 void Reader::readTrust(const YAML::Node &n, TrustSettings &t) {
