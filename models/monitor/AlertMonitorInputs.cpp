@@ -13,10 +13,11 @@ namespace ops {
 void AlertMonitor::readStoreInputs(AlertInputs &in) {
     if (!m_store)
         return;
-    // Signals that do not read count as none (their alerts say so); kill switches that do not
-    // read leave the kill-switch alert unknown.
-    if (auto signalSamples = LoggedAlerts::recentSignals(*m_store); signalSamples.ok())
-        in.signals = signalSamples.value();
+    // A kind of signal that does not read counts as none this round (the others still count);
+    // kill switches that do not read leave the kill-switch alert unknown.
+    for (const QString &kind : AlertRules::signalKinds())
+        if (auto signalSamples = LoggedAlerts::recentSignals(*m_store, kind); signalSamples.ok())
+            in.signals += signalSamples.value();
     if (auto switches = LoggedAlerts::activeKillSwitches(*m_store); switches.ok()) {
         in.activeKillSwitches = switches.value();
         in.killSwitchesKnown = true;

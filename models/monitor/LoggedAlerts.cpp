@@ -265,18 +265,27 @@ Result<RoundAlerts> addToRound(QList<NewEvent> &events, const EvidenceStore &sto
     return out;
 }
 
+Result<QList<SignalSample>> recentSignals(const EvidenceStore &store, const QString &kind) {
+    EventFilter f;
+    f.kind = QStringLiteral("signal.") + kind;
+    f.newestFirst = true;
+    f.limit = 1000;
+    auto events = queryTrusted(store, f);
+    if (!events.ok())
+        return events.error();
+    QList<SignalSample> out;
+    for (const StoredEvent &e : events.value())
+        out.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
+    return out;
+}
+
 Result<QList<SignalSample>> recentSignals(const EvidenceStore &store) {
     QList<SignalSample> out;
     for (const QString &kind : AlertRules::signalKinds()) {
-        EventFilter f;
-        f.kind = QStringLiteral("signal.") + kind;
-        f.newestFirst = true;
-        f.limit = 1000;
-        auto events = queryTrusted(store, f);
-        if (!events.ok())
-            return events.error();
-        for (const StoredEvent &e : events.value())
-            out.append(SignalSample{kind, e.scope, e.tsMs, e.payload().stringAt("value")});
+        auto samples = recentSignals(store, kind);
+        if (!samples.ok())
+            return samples.error();
+        out += samples.value();
     }
     return out;
 }

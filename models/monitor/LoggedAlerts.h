@@ -36,6 +36,8 @@ Result<QList<StoredAlertCell>> checkedAgainstLog(QList<StoredAlertCell> table, c
 // The pipeline signals the rules read: the newest 1,000 of each kind (enough for every window of
 // the rules), each counted only where the log vouches for it.
 Result<QList<SignalSample>> recentSignals(const EvidenceStore &store);
+// The same for one kind of signal (AlertRules::signalKinds()).
+Result<QList<SignalSample>> recentSignals(const EvidenceStore &store, const QString &kind);
 
 // The scopes whose kill switch is active now, folded from the kill-switch events alone.
 Result<QSet<QString>> activeKillSwitches(const EvidenceStore &store);

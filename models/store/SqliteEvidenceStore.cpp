@@ -51,7 +51,10 @@ StoreOpenOptions deploymentStoreOptions(const DeploymentConfig &config) {
     return o;
 }
 
-SqliteEvidenceStore::~SqliteEvidenceStore() = default;
+SqliteEvidenceStore::~SqliteEvidenceStore() {
+    // The integrity check stops first: the main connection, closing last, checkpoints the WAL.
+    m_quickCheck.reset();
+}
 
 Result<void> SqliteEvidenceStore::awaitIntegrity() {
     return m_quickCheck ? m_quickCheck->await() : Result<void>{};

@@ -1374,6 +1374,14 @@ void TestPgStore::searchesNarrowedByTheWordIndex() {
     QCOMPARE(q("Prüfung OR stale"), std::optional<QString>());
     QCOMPARE(q("NOT stale"), std::optional<QString>());
     QCOMPARE(q(""), std::optional<QString>());
+    // Parentheses nested deeper than the narrowing follows: no narrowing (the exact match decides),
+    // and no recursion as deep as the text.
+    QCOMPARE(PgEventIndex::wordIndexQuery(QString(20000, QLatin1Char('(')) + QStringLiteral("stale") +
+                                          QString(20000, QLatin1Char(')'))),
+             std::optional<QString>());
+    QCOMPARE(PgEventIndex::wordIndexQuery(QString(8, QLatin1Char('(')) + QStringLiteral("stale") +
+                                          QString(8, QLatin1Char(')'))),
+             QStringLiteral("'stale'"));
     // A word longer than the index keeps is matched as the prefix it keeps.
     const QString longWord(300, QLatin1Char('a'));
     QCOMPARE(PgEventIndex::wordIndexQuery(longWord),

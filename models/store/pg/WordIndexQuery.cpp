@@ -41,7 +41,7 @@ public:
     explicit WordIndexQuery(const QString &fts) { lex(fts); }
     std::optional<QString> parse() {
         auto q = orExpr();
-        return m_pos == m_tokens.size() ? q : std::nullopt;
+        return m_pos == m_tokens.size() && !m_tooDeep ? q : std::nullopt;
     }
 
 private:
@@ -52,6 +52,11 @@ private:
     };
     QList<Token> m_tokens;
     qsizetype m_pos = 0;
+    // Parentheses deeper than this are not narrowed (the exact match still decides): the parser
+    // recurses once a level, and a search text is the user's.
+    static constexpr int kMaxDepth = 32;
+    int m_depth = 0;
+    bool m_tooDeep = false;
 
     void lex(const QString &s) {
         qsizetype i = 0;
@@ -155,8 +160,15 @@ private:
     }
     std::optional<QString> primary() {
         if (at(Token::Open)) {
+            if (m_depth >= kMaxDepth) {
+                m_tooDeep = true;
+                m_pos = m_tokens.size(); // stop: every caller returns at once
+                return std::nullopt;
+            }
             ++m_pos;
+            ++m_depth;
             auto inner = orExpr();
+            --m_depth;
             if (at(Token::Close))
                 ++m_pos;
             return inner;
