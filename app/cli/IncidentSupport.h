@@ -25,7 +25,7 @@ Result<std::unique_ptr<EvidenceStore>> openReadOnly(const StartupContext &ctx, C
 Result<IncidentBook> readBook(const StartupContext &ctx, CliIo &io);
 
 // Records one step: runs the step's probes when it needs them (and none were given), then the
-// step with its attachments in one transaction (IncidentActions::recordStep).
+// step with its attachments in one transaction (RunActions::recordStep).
 Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, CliIo &io, const QString &run,
                                       StepInput input, const QStringList &attachPaths);
 
