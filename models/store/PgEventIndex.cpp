@@ -92,12 +92,9 @@ Result<std::string> textCondition(const QString &text, Query &q) {
         item("strpos(t.doc, ' ' || btrim(" + tokens(p) + ")" + (prefix ? std::string() : " || ' '") +
              ") > 0");
     };
-    qsizetype i = 0;
-    while (i < s.size()) {
-        const QChar c = s.at(i);
-        if (c == QLatin1Char(' ')) {
-            ++i;
-        } else if (c == QLatin1Char('(')) {
+    for (const pg::FtsToken &t : pg::ftsTokens(s)) {
+        switch (t.kind) {
+        case pg::FtsToken::Open: {
             Run &r = runs.last();
             if (r.items == 0)
                 r.start = out.size();
@@ -106,47 +103,22 @@ Result<std::string> textCondition(const QString &text, Query &q) {
             ++r.items;
             out += "(";
             runs << Run{};
-            ++i;
-        } else if (c == QLatin1Char(')')) {
+            break;
+        }
+        case pg::FtsToken::Close:
             closeRun();
             runs.removeLast();
             out += ")";
-            ++i;
-        } else if (c == QLatin1Char('"')) {
-            QString phrase;
-            qsizetype j = i + 1;
-            while (j < s.size()) {
-                if (s.at(j) == QLatin1Char('"')) {
-                    if (j + 1 < s.size() && s.at(j + 1) == QLatin1Char('"')) {
-                        phrase += QLatin1Char('"');
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                phrase += s.at(j++);
-            }
-            i = j + 1;
-            const bool prefix = i < s.size() && s.at(i) == QLatin1Char('*');
-            if (prefix)
-                ++i;
-            term(phrase, prefix);
-        } else {
-            qsizetype j = i;
-            while (j < s.size() && s.at(j) != QLatin1Char(' ') && s.at(j) != QLatin1Char('(') &&
-                   s.at(j) != QLatin1Char(')'))
-                ++j;
-            QString word = s.mid(i, j - i);
-            i = j;
-            if (word == QLatin1String("AND") || word == QLatin1String("OR") || word == QLatin1String("NOT")) {
-                closeRun();
-                out += word == QLatin1String("NOT") ? " AND NOT " : " " + word.toStdString() + " ";
-            } else {
-                const bool prefix = word.endsWith(QLatin1Char('*'));
-                if (prefix)
-                    word.chop(1);
-                term(word, prefix);
-            }
+            break;
+        case pg::FtsToken::And:
+        case pg::FtsToken::Or:
+        case pg::FtsToken::Not:
+            closeRun();
+            out += t.kind == pg::FtsToken::Not ? " AND NOT " : t.kind == pg::FtsToken::Or ? " OR " : " AND ";
+            break;
+        case pg::FtsToken::Term:
+            term(t.text, t.prefix);
+            break;
         }
     }
     closeRun();

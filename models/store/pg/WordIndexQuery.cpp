@@ -38,19 +38,16 @@ constexpr qsizetype kIndexedWord = 250;
 // missing from an event does not make its tokens missing). nullopt: the index narrows nothing.
 class WordIndexQuery {
 public:
-    explicit WordIndexQuery(const QString &fts) { lex(fts); }
+    explicit WordIndexQuery(const QString &fts)
+        : m_tokens(ftsTokens(fts)) {}
     std::optional<QString> parse() {
         auto q = orExpr();
         return m_pos == m_tokens.size() && !m_tooDeep ? q : std::nullopt;
     }
 
 private:
-    struct Token {
-        enum Kind { Term, And, Or, Not, Open, Close } kind;
-        QString text;
-        bool prefix = false;
-    };
-    QList<Token> m_tokens;
+    using Token = FtsToken;
+    const QList<Token> m_tokens;
     qsizetype m_pos = 0;
     // Parentheses deeper than this are not narrowed (the exact match still decides): the parser
     // recurses once a level, and a search text is the user's.
@@ -58,56 +55,6 @@ private:
     int m_depth = 0;
     bool m_tooDeep = false;
 
-    void lex(const QString &s) {
-        qsizetype i = 0;
-        while (i < s.size()) {
-            const QChar c = s.at(i);
-            if (c == QLatin1Char(' ')) {
-                ++i;
-            } else if (c == QLatin1Char('(') || c == QLatin1Char(')')) {
-                m_tokens << Token{c == QLatin1Char('(') ? Token::Open : Token::Close, {}};
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                QString phrase;
-                qsizetype j = i + 1;
-                while (j < s.size()) {
-                    if (s.at(j) == QLatin1Char('"')) {
-                        if (j + 1 < s.size() && s.at(j + 1) == QLatin1Char('"')) {
-                            phrase += QLatin1Char('"');
-                            j += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    phrase += s.at(j++);
-                }
-                i = j + 1;
-                const bool prefix = i < s.size() && s.at(i) == QLatin1Char('*');
-                if (prefix)
-                    ++i;
-                m_tokens << Token{Token::Term, phrase, prefix};
-            } else {
-                qsizetype j = i;
-                while (j < s.size() && s.at(j) != QLatin1Char(' ') && s.at(j) != QLatin1Char('(') &&
-                       s.at(j) != QLatin1Char(')'))
-                    ++j;
-                QString word = s.mid(i, j - i);
-                i = j;
-                if (word == QLatin1String("AND"))
-                    m_tokens << Token{Token::And, {}};
-                else if (word == QLatin1String("OR"))
-                    m_tokens << Token{Token::Or, {}};
-                else if (word == QLatin1String("NOT"))
-                    m_tokens << Token{Token::Not, {}};
-                else {
-                    const bool prefix = word.endsWith(QLatin1Char('*'));
-                    if (prefix)
-                        word.chop(1);
-                    m_tokens << Token{Token::Term, word, prefix};
-                }
-            }
-        }
-    }
     bool at(Token::Kind k) const { return m_pos < m_tokens.size() && m_tokens.at(m_pos).kind == k; }
 
     // Every part must hold: the parts the index can decide, or everything when none can.
@@ -187,6 +134,59 @@ private:
 };
 
 } // namespace
+
+QList<FtsToken> ftsTokens(const QString &s) {
+    QList<FtsToken> tokens;
+    qsizetype i = 0;
+    while (i < s.size()) {
+        const QChar c = s.at(i);
+        if (c == QLatin1Char(' ')) {
+            ++i;
+        } else if (c == QLatin1Char('(') || c == QLatin1Char(')')) {
+            tokens << FtsToken{c == QLatin1Char('(') ? FtsToken::Open : FtsToken::Close, {}};
+            ++i;
+        } else if (c == QLatin1Char('"')) {
+            QString phrase;
+            qsizetype j = i + 1;
+            while (j < s.size()) {
+                if (s.at(j) == QLatin1Char('"')) {
+                    if (j + 1 < s.size() && s.at(j + 1) == QLatin1Char('"')) {
+                        phrase += QLatin1Char('"');
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                phrase += s.at(j++);
+            }
+            i = j + 1;
+            const bool prefix = i < s.size() && s.at(i) == QLatin1Char('*');
+            if (prefix)
+                ++i;
+            tokens << FtsToken{FtsToken::Term, phrase, prefix};
+        } else {
+            qsizetype j = i;
+            while (j < s.size() && s.at(j) != QLatin1Char(' ') && s.at(j) != QLatin1Char('(') &&
+                   s.at(j) != QLatin1Char(')'))
+                ++j;
+            QString word = s.mid(i, j - i);
+            i = j;
+            if (word == QLatin1String("AND"))
+                tokens << FtsToken{FtsToken::And, {}};
+            else if (word == QLatin1String("OR"))
+                tokens << FtsToken{FtsToken::Or, {}};
+            else if (word == QLatin1String("NOT"))
+                tokens << FtsToken{FtsToken::Not, {}};
+            else {
+                const bool prefix = word.endsWith(QLatin1Char('*'));
+                if (prefix)
+                    word.chop(1);
+                tokens << FtsToken{FtsToken::Term, word, prefix};
+            }
+        }
+    }
+    return tokens;
+}
 
 std::optional<QString> wordIndexQuery(const QString &fts) {
     return WordIndexQuery(fts).parse();

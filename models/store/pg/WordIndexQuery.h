@@ -1,10 +1,20 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 #include <optional>
 
 namespace ops::pg {
+
+// One item of a search text as EventSearchText::toFts normalised it: a term (a word or a
+// "phrase", maybe a prefix*), an operator or a parenthesis.
+struct FtsToken {
+    enum Kind { Term, And, Or, Not, Open, Close } kind;
+    QString text;
+    bool prefix = false;
+};
+QList<FtsToken> ftsTokens(const QString &fts);
 
 // The search text (as EventSearchText::toFts normalised it) as a query of the team log's word
 // index (a tsquery over its ASCII tokens, words kept to their first 250 characters) that every
