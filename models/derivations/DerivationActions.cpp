@@ -1,4 +1,5 @@
 #include "DerivationActions.h"
+#include "DerivationEvents.h"
 
 #include "crypto/Sha256.h"
 #include "store/EvidenceStore.h"
@@ -9,17 +10,12 @@
 
 namespace ops {
 
+using derivationevents::stringsJson;
+
 namespace {
 
 Error invalid(const QString &message, const QString &where = {}) {
     return makeError(ErrorCode::InvalidInput, message, where);
-}
-
-JsonValue stringsJson(const QStringList &list) {
-    JsonValue a = JsonValue::array();
-    for (const QString &s : list)
-        a.push(s);
-    return a;
 }
 
 // One line of text a person entered: trimmed, no control characters, bounded.
@@ -82,43 +78,12 @@ Error DerivationActions::deny(Action action, const QString &record, const QStrin
     return err;
 }
 
-Result<QList<DerivationRecord>> DerivationActions::validated(const QList<LoadedFile> &files,
-                                                             const DerivationBook &book) const {
-    QList<Diagnostic> errors;
-    QList<DerivationRecord> records;
-    for (const LoadedFile &f : files) {
-        errors += f.errors;
-        if (f.errors.isEmpty() && f.records.isEmpty())
-            errors.push_back(Diagnostic{f.file, 0, {}, QStringLiteral("no records")});
-        for (const DerivationRecord &r : f.records) {
-            errors += DerivationRules::findings(r);
-            if (const RecordState *old = book.record(r.id))
-                errors.push_back(Diagnostic{
-                    r.file, r.lineOf(DerivationRecord::idField(r.type)), DerivationRecord::idField(r.type),
-                    QStringLiteral("'%1' was imported at event %2 and is %3: a change is a "
-                                   "re-derivation with a new id (derivation supersede)")
-                        .arg(r.id)
-                        .arg(old->importedSeq)
-                        .arg(recordStatusName(old->status))});
-            records << r;
-        }
-    }
-    errors += DerivationRules::checkSet(records, book.liveRecords());
-    if (!errors.isEmpty())
-        return Error::fromDiagnostics(ErrorCode::InvalidInput, errors);
-    return records;
-}
-
 QString DerivationActions::recordIdOf(const StoredEvent &event) {
     const JsonValue p = event.payload();
     const JsonValue *record = p.find("record");
     if (!record)
         return {};
     return record->isObject() ? record->stringAt("id") : record->toQString();
-}
-
-Result<NewBlob> DerivationActions::sourceBlob(const LoadedFile &file) {
-    return makeBlob(QFileInfo(file.file).fileName(), file.bytes, QStringLiteral("application/yaml"));
 }
 
 // The act's own events: its source files' evidence.attached events are written with it, in the
@@ -131,21 +96,6 @@ static Result<QList<StoredEvent>> withoutAttachments(Result<QList<StoredEvent>> 
         if (e.kind != QLatin1String("evidence.attached"))
             out << std::move(e);
     return out;
-}
-
-NewEvent DerivationActions::importedEvent(const DerivationRecord &record, const LoadedFile &file,
-                                          const QString &fileSha, const QString &supersedes) const {
-    NewEvent e;
-    e.kind = QStringLiteral("derivation.imported");
-    e.tsMs = m_clock();
-    e.payload["record"] = record.canonicalJson();
-    e.payload["record_sha256"] = record.sha256();
-    e.payload["record_type"] = recordTypeName(record.type);
-    e.payload["file"] = QFileInfo(file.file).fileName();
-    e.payload["file_sha256"] = fileSha;
-    e.payload["line"] = record.line;
-    e.payload["supersedes"] = supersedes;
-    return e;
 }
 
 Result<QList<StoredEvent>> DerivationActions::importFiles(const QStringList &paths) {
@@ -163,13 +113,13 @@ Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFil
         return book.error();
     if (const std::optional<Error> why = refusalOf(Action::Import))
         return deny(Action::Import, {}, *why);
-    auto records = validated(files, book.value());
+    auto records = derivationevents::validated(files, book.value());
     if (!records.ok())
         return records.error();
     QList<NewEvent> events;
     QList<NewBlob> blobs;
     for (const LoadedFile &f : files) {
-        auto blob = sourceBlob(f);
+        auto blob = derivationevents::sourceBlob(f);
         if (!blob.ok())
             return blob.error();
         if (std::none_of(blobs.begin(), blobs.end(),
@@ -178,7 +128,7 @@ Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFil
             blobs << blob.value();
         }
         for (const DerivationRecord &r : f.records)
-            events << importedEvent(r, f, blob->sha256, {});
+            events << derivationevents::imported(r, f, blob->sha256, {}, m_clock);
     }
     return withoutAttachments(m_store.append(m_signer, events, blobs));
 }
@@ -253,47 +203,6 @@ Result<StoredEvent> DerivationActions::sign(const QString &id) {
     return appendOne(std::move(e));
 }
 
-QList<NewEvent> DerivationActions::invalidationEvents(const DerivationBook &book, const QString &id,
-                                                      const QString &reason, const QString &cause,
-                                                      const QStringList &skip) const {
-    QList<NewEvent> out;
-    QStringList downstream = book.dependents(id);
-    for (const QString &s : skip)
-        downstream.removeAll(s);
-    auto event = [&](const QString &record, const QString &why, const QString &c, const QStringList &affected,
-                     const QStringList &notify) {
-        const RecordState *s = book.record(record);
-        NewEvent e;
-        e.kind = QStringLiteral("derivation.invalidated");
-        e.tsMs = m_clock();
-        e.payload["record"] = record;
-        e.payload["reason"] = why;
-        e.payload["cause"] = c;
-        e.payload["affected_values"] = stringsJson(affected);
-        e.payload["downstream_notifications"] = stringsJson(notify);
-        e.payload["s03_notification_required"] = s && s->handedToS03;
-        return e;
-    };
-    if (!cause.startsWith(QLatin1String("superseded"))) {
-        QStringList affected;
-        const RecordState *self = book.record(id);
-        if (self)
-            affected << self->record.valueName();
-        for (const QString &d : downstream)
-            if (const RecordState *s = book.record(d))
-                affected << s->record.valueName();
-        affected.removeDuplicates();
-        out << event(id, reason, cause, affected, downstream);
-    }
-    for (const QString &d : downstream) {
-        const RecordState *s = book.record(d);
-        out << event(d, QStringLiteral("depends on %1, which was %2: %3").arg(id, cause, reason),
-                     QStringLiteral("depends on %1").arg(id),
-                     s ? QStringList{s->record.valueName()} : QStringList{}, {});
-    }
-    return out;
-}
-
 Result<QList<StoredEvent>> DerivationActions::supersede(const QString &oldId, const QString &newFile,
                                                         const QString &reason) {
     return supersedeLoaded(oldId, DerivationLoader::loadFile(newFile), reason);
@@ -318,7 +227,7 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
                            .arg(file.file)
                            .arg(file.records.size()),
                        file.file);
-    auto records = validated({file}, book.value());
+    auto records = derivationevents::validated({file}, book.value());
     if (!records.ok())
         return records.error();
     const DerivationRecord &next = records->first();
@@ -326,12 +235,12 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
         return invalid(
             QStringLiteral("%1 says it supersedes '%2', not '%3'").arg(next.id, next.supersedes(), oldId),
             next.where(QStringLiteral("supersedes")));
-    auto blob = sourceBlob(file);
+    auto blob = derivationevents::sourceBlob(file);
     if (!blob.ok())
         return blob.error();
     QList<NewEvent> events;
     events << attachmentEvent(blob.value(), {});
-    events << importedEvent(next, file, blob->sha256, oldId);
+    events << derivationevents::imported(next, file, blob->sha256, oldId, m_clock);
     NewEvent sup;
     sup.kind = QStringLiteral("derivation.superseded");
     sup.tsMs = m_clock();
@@ -347,8 +256,9 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
                   .arg(oldTier.isEmpty() ? QStringLiteral("none") : oldTier,
                        newTier.isEmpty() ? QStringLiteral("none") : newTier, next.lockability());
     events << sup;
-    events += invalidationEvents(book.value(), oldId, why.value(),
-                                 QStringLiteral("superseded by %1").arg(next.id), {next.id});
+    events +=
+        derivationevents::invalidations(book.value(), oldId, why.value(),
+                                        QStringLiteral("superseded by %1").arg(next.id), m_clock, {next.id});
     return withoutAttachments(m_store.append(m_signer, events, {blob.value()}));
 }
 
@@ -362,8 +272,8 @@ Result<QList<StoredEvent>> DerivationActions::invalidate(const QString &id, cons
         return why.error();
     if (const std::optional<Error> no = refusalOf(Action::Invalidate, r))
         return deny(Action::Invalidate, id, *no);
-    return m_store.append(m_signer,
-                          invalidationEvents(book.value(), id, why.value(), QStringLiteral("rollback")));
+    return m_store.append(m_signer, derivationevents::invalidations(book.value(), id, why.value(),
+                                                                    QStringLiteral("rollback"), m_clock));
 }
 
 Result<StoredEvent> DerivationActions::declareCharter(const QStringList &values) {
@@ -429,25 +339,8 @@ Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QS
     e.payload["forbidden_run"] = forbiddenRun;
     e.payload["statement"] = text;
     events << e;
-    if (forbiddenRun) {
-        QStringList done;
-        for (const RecordState *r : book->live()) {
-            if (done.contains(r->record.id))
-                continue;
-            NewEvent inv;
-            inv.kind = QStringLiteral("derivation.invalidated");
-            inv.tsMs = m_clock();
-            inv.payload["record"] = r->record.id;
-            inv.payload["reason"] = QStringLiteral("a forbidden run occurred: %1").arg(text);
-            inv.payload["cause"] = QStringLiteral("forbidden run");
-            inv.payload["affected_values"] = stringsJson({r->record.valueName()});
-            inv.payload["downstream_notifications"] =
-                stringsJson({QStringLiteral("escalate to the operator (§4)")});
-            inv.payload["s03_notification_required"] = r->handedToS03;
-            events << inv;
-            done << r->record.id;
-        }
-    }
+    if (forbiddenRun)
+        events += derivationevents::forbiddenRunInvalidations(book.value(), text, m_clock);
     return m_store.append(m_signer, events);
 }
 

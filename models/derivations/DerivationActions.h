@@ -76,13 +76,6 @@ private:
     Result<StoredEvent> appendOne(NewEvent event);
     // The current book, or invalid input when it holds no record `id`.
     Result<DerivationBook> bookWith(const QString &id) const;
-    Result<QList<DerivationRecord>> validated(const QList<LoadedFile> &files,
-                                              const DerivationBook &book) const;
-    NewEvent importedEvent(const DerivationRecord &record, const LoadedFile &file, const QString &fileSha,
-                           const QString &supersedes) const;
-    QList<NewEvent> invalidationEvents(const DerivationBook &book, const QString &id, const QString &reason,
-                                       const QString &cause, const QStringList &skip = {}) const;
-    static Result<NewBlob> sourceBlob(const LoadedFile &file);
 
 public:
     // The id of the record an import or supersede event names (empty when it names none).

@@ -343,14 +343,14 @@ Result<quint64> JsonlImporter::run(SqliteEvidenceStore &target, const Signer &si
         auto reg = target.registry();
         if (!reg.ok())
             return reg.error();
-        if (auto r = target.checkSigner(reg.value(), signer, n.value() + 1, false); !r.ok())
+        if (auto r = target.m_seal.checkSigner(reg.value(), signer, n.value() + 1, false); !r.ok())
             return r.error();
         if (reg->activeRoles(signer.name).contains(QStringLiteral("monitor")))
             return makeError(
                 ErrorCode::Policy,
                 QStringLiteral("'%1' is a monitor: it records what it observes and imports nothing")
                     .arg(signer.name));
-        if (auto r = target.checkHead(reg.value(), n.value(), tree.value()); !r.ok())
+        if (auto r = target.m_seal.checkHead(reg.value(), n.value(), tree.value()); !r.ok())
             return r.error();
     }
     // An import at least as large as the store is cheaper with its secondary indexes rebuilt in
@@ -376,7 +376,7 @@ Result<quint64> JsonlImporter::run(SqliteEvidenceStore &target, const Signer &si
             return latest.error();
         times.lastCheckpoint = latest->tsMs;
     }
-    auto highWater = target.timeHighWater();
+    auto highWater = target.m_seal.timeHighWater();
     if (!highWater.ok())
         return highWater.error();
     times.highWater = highWater.value();
@@ -434,7 +434,7 @@ Result<quint64> JsonlImporter::run(SqliteEvidenceStore &target, const Signer &si
             if (auto r = target.m_db.exec(sql); !r.ok())
                 return r.error();
         }
-    if (auto r = target.commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
+    if (auto r = target.m_seal.commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
         return r.error();
     return seq - n.value();
 }

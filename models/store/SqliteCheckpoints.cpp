@@ -45,53 +45,6 @@ namespace merkle = crypto::merkle;
 
 using namespace sqlitestore;
 
-Result<Checkpoint> SqliteEvidenceStore::writeCheckpoint(const Signer &signer,
-                                                        const merkle::TreeBuilder &tree) {
-    // The seal's time: the writer's clock, never before the latest time it seals (events carry the
-    // time of the act, taken from the same clock a moment earlier).
-    auto latest = timeHighWater();
-    if (!latest.ok())
-        return latest.error();
-    auto signedCp = act::signCheckpoint(signer, tree, qMax(m_options.clock(), latest.value()), m_storeId,
-                                        m_options.origin);
-    if (!signedCp.ok())
-        return signedCp.error();
-    const Checkpoint cp = std::move(signedCp).value();
-    auto st =
-        Statement::prepare(m_db, "INSERT INTO checkpoints(size, root, ts_ms, signer, canonical, signature)"
-                                 " VALUES(?, ?, ?, ?, ?, ?)");
-    if (!st.ok())
-        return st.error();
-    if (auto r =
-            st->bind(1, static_cast<qint64>(cp.size))
-                .bindBlob(2, cp.root)
-                .bind(3, cp.tsMs)
-                .bind(4, cp.signer)
-                .bindBlob(5, QByteArrayView(cp.canonical.data(), static_cast<qsizetype>(cp.canonical.size())))
-                .bindBlob(6, cp.storedSignature())
-                .run();
-        !r.ok())
-        return r.error();
-    return cp;
-}
-
-Result<void> SqliteEvidenceStore::commitWithCheckpoint(Transaction &tx, const Signer &signer,
-                                                       const merkle::TreeBuilder &tree) {
-    auto cp = writeCheckpoint(signer, tree);
-    if (!cp.ok())
-        return cp.error();
-    SidecarLock lock(sidecarPath());
-    if (auto r = tx.commit(); !r.ok())
-        return r;
-    m_view.files.moveSidecarForward(
-        cp.value());                 // after the commit: a crash in between leaves it behind, never ahead
-    m_view.verifiedUpTo(cp.value()); // written over a log checked up to its head (checkHead)
-    m_view.writeAnchors(cp.value());
-    if (m_afterCommit)
-        m_afterCommit();
-    return {};
-}
-
 void SqliteVerifiedView::writeAnchors(const Checkpoint &cp) {
     if (integrityProblem.isEmpty())
         files.moveAnchorsForward(cp, m_store.m_storeId);
@@ -189,7 +142,7 @@ Result<void> SqliteVerifiedView::checkOnOpen() {
                                "the tail was truncated or the file was replaced by an older copy")
                     .arg(n.value())
                     .arg(side->size);
-        } else if (!m_store.checkpointSignatureOk(reg.value(), *side)) {
+        } else if (!m_store.m_seal.checkpointSignatureOk(reg.value(), *side)) {
             integrityProblem = QStringLiteral("the checkpoint sidecar's signature does not verify");
         } else {
             auto st = Statement::prepare(m_store.m_db,
@@ -235,7 +188,7 @@ Result<void> SqliteVerifiedView::checkOnOpen() {
                 if (auto n = maxSeq(m_store.m_db); n.ok() && n.value() == latest->size)
                     if (auto tree = m_store.loadFrontier(n.value());
                         tree.ok() && tree->root() == latest->root &&
-                        m_store.checkpointSignatureOk(reg.value(), latest.value()))
+                        m_store.m_seal.checkpointSignatureOk(reg.value(), latest.value()))
                         verified = VerifyOptions::Base{latest->size, latest->root, latest->tsMs};
     if (integrityProblem.isEmpty() && verified) {
         auto trusted = trustedThrough();

@@ -167,18 +167,6 @@ Result<void> SqliteEvidenceStore::checkBlobs(const QList<NewEvent> &events,
     return act::checkBlobs(*this, events, blobs);
 }
 
-Result<void> SqliteEvidenceStore::checkSigner(const IdentityRegistry &reg, const Signer &signer,
-                                              quint64 nextSeq, bool ownRequest) const {
-    if (const QString pin = reg.pinProblem(); !pin.isEmpty())
-        return makeError(ErrorCode::Policy, QStringLiteral("refusing to write: %1").arg(pin), m_path);
-    if (ownRequest)
-        return {};
-    if (const QString why = reg.refusalAt(signer.name, signer.key.publicKey().fingerprint(), nextSeq);
-        !why.isEmpty())
-        return makeError(ErrorCode::Policy, why);
-    return {};
-}
-
 bool SqliteEvidenceStore::checkpointAt(quint64 size) const {
     auto st = Statement::prepare(m_db, "SELECT 1 FROM checkpoints WHERE size = ?");
     if (!st.ok())
@@ -186,43 +174,6 @@ bool SqliteEvidenceStore::checkpointAt(quint64 size) const {
     st->bind(1, static_cast<qint64>(size));
     auto row = st->step();
     return row.ok() && row.value();
-}
-
-bool SqliteEvidenceStore::checkpointSignatureOk(const IdentityRegistry &reg, const Checkpoint &cp) const {
-    return act::checkpointSignatureOk(reg, cp, [this](quint64 size) { return checkpointAt(size); });
-}
-
-Result<void> SqliteEvidenceStore::checkHead(const IdentityRegistry &reg, quint64 n,
-                                            const merkle::TreeBuilder &tree) const {
-    if (auto r = act::checkHead(
-            reg, n, tree, n == 0 ? Result<Checkpoint>(Checkpoint{}) : latestCheckpoint(),
-            [this](quint64 size) { return checkpointAt(size); }, m_path);
-        !r.ok())
-        return r;
-    // Nothing is written over an event that does not verify: the next honest act would seal it.
-    if (auto r = m_view.checkTail(); !r.ok())
-        return r;
-    if (m_view.firstBad)
-        return makeError(
-            ErrorCode::Store,
-            QStringLiteral("refusing to append: %1 (evidence verify names it; nothing is written "
-                           "after it)")
-                .arg(m_view.tailProblem),
-            m_path);
-    return {};
-}
-
-Result<qint64> SqliteEvidenceStore::timeHighWater() const {
-    // Both lookups are index seeks (events_ts; the checkpoints' primary key): checkpoint times
-    // never decrease, so the latest checkpoint holds the latest of them.
-    auto st =
-        Statement::prepare(m_db, "SELECT MAX(COALESCE((SELECT MAX(ts_ms) FROM events), 0), "
-                                 "COALESCE((SELECT ts_ms FROM checkpoints ORDER BY size DESC LIMIT 1), 0))");
-    if (!st.ok())
-        return st.error();
-    if (auto r = st->step(); !r.ok())
-        return r.error();
-    return st->int64(0);
 }
 
 QString SqliteEvidenceStore::timeWentBackwards(qint64 ts, qint64 highWater) {
@@ -279,9 +230,9 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     auto tree = loadFrontier(n.value());
     if (!tree.ok())
         return tree.error();
-    if (auto r = checkHead(reg, n.value(), tree.value()); !r.ok())
+    if (auto r = m_seal.checkHead(reg, n.value(), tree.value()); !r.ok())
         return r.error();
-    auto highWater = timeHighWater();
+    auto highWater = m_seal.timeHighWater();
     if (!highWater.ok())
         return highWater.error();
     qint64 latestTs = highWater.value();
@@ -338,7 +289,7 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     if (alsoWrite)
         if (auto r = alsoWrite(m_db); !r.ok())
             return r.error();
-    if (auto r = commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
+    if (auto r = m_seal.commitWithCheckpoint(tx.value(), signer, writer->tree()); !r.ok())
         return r.error();
     return out;
 }

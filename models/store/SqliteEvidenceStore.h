@@ -6,6 +6,7 @@
 #include "IdentityRegistry.h"
 #include "Sqlite.h"
 #include "SqliteEventIndex.h"
+#include "SqliteSeal.h"
 #include "SqliteVerifiedView.h"
 #include "StoreFile.h"
 
@@ -126,22 +127,6 @@ private:
     // bytes either in the act or already stored.
     Result<void> checkBlobs(const QList<NewEvent> &events, const QList<NewBlob> &blobs) const;
     Result<crypto::merkle::TreeBuilder> loadFrontier(quint64 size) const;
-    Result<Checkpoint> writeCheckpoint(const Signer &signer, const crypto::merkle::TreeBuilder &tree);
-    // Signs the checkpoint for `tree`, commits, then moves the sidecar forward.
-    Result<void> commitWithCheckpoint(store::Transaction &tx, const Signer &signer,
-                                      const crypto::merkle::TreeBuilder &tree);
-    // Refuses a signer that may not act at position nextSeq (not approved, revoked, wrong key).
-    Result<void> checkSigner(const IdentityRegistry &reg, const Signer &signer, quint64 nextSeq,
-                             bool ownRequest) const;
-    // Whether a checkpoint's signature verifies under the key its signer held at its size.
-    bool checkpointSignatureOk(const IdentityRegistry &reg, const Checkpoint &cp) const;
-
-    // Refuses to write over events that the latest validly signed checkpoint does not cover.
-    Result<void> checkHead(const IdentityRegistry &reg, quint64 n,
-                           const crypto::merkle::TreeBuilder &tree) const;
-    // The latest time in the log: of its events and of its checkpoints (0 when empty). No event
-    // may be written more than Time::kClockSkewToleranceMs before it.
-    Result<qint64> timeHighWater() const;
     Result<void> setMeta(const QString &key, const QString &value);
 
     std::unique_ptr<store::BackgroundQuickCheck> m_quickCheck; // from open, when writable
@@ -151,10 +136,12 @@ private:
     QString m_path;
     QString m_storeId;
     friend class SqliteVerifiedView;
+    friend class SqliteSeal;
     mutable SqliteVerifiedView m_view{*this}; // what this user knows of the file
     bool m_createdNow = false;
     StoreOpenOptions m_options;
     SqliteEventIndex m_index{m_db, m_path, m_options};
+    SqliteSeal m_seal{*this};
     std::function<void()> m_afterCommit;
     mutable std::optional<std::pair<QByteArray, IdentityRegistry>>
         m_registryCache; // keyed by its events' digest

@@ -341,9 +341,21 @@ void TestErrorText::severityModelReasonsInTheReadersLanguage() {
                                       {},
                                       {}});
     QVERIFY_OK(own);
+    // An identity that writes its own event (not through the console) with words that say
+    // something milder than its English: the reader gets the English, never the milder words.
+    NewEvent lie;
+    lie.kind = QStringLiteral("incident.opened");
+    lie.scope = QStringLiteral("kl");
+    lie.payload = model->payload();
+    lie.tsMs = model->tsMs;
+    lie.payload["id"] = QStringLiteral("INC-LIE");
+    lie.payload["severity_reason_words"] =
+        suggestSeverity(QStringLiteral("stale-pack"), *config.scope(QStringLiteral("my"))).reason.toJson();
+    QVERIFY_OK(f.store->append(olivia, {lie}));
     auto book = IncidentBook::load(*f.store);
     QVERIFY_OK(book);
-    QCOMPARE(book->incidents().size(), 2);
+    QCOMPARE(book->incidents().size(), 3);
+    const Incident &byLiar = book->incidents().at(2);
     const Incident &byModel = book->incidents().at(0);
     const Incident &byPerson = book->incidents().at(1);
     const QString english = QStringLiteral("SEV-1: active published truth is wrong for users");
@@ -354,6 +366,8 @@ void TestErrorText::severityModelReasonsInTheReadersLanguage() {
     QCOMPARE(byModel.severityReasonPhrase.translated(),
              QStringLiteral("SEV-1: der aktive veröffentlichte Stand ist für Nutzer falsch"));
     QCOMPARE(byPerson.severityReasonPhrase.translated(), QStringLiteral("kl serves the launch city today"));
+    QCOMPARE(byLiar.severityReason, english);
+    QCOMPARE(byLiar.severityReasonPhrase.translated(), english);
     QCOMPARE(suggestSeverity(QStringLiteral("stale-pack"), *config.scope(QStringLiteral("my")))
                  .reason.translated(),
              QStringLiteral("SEV-2: Schwelle für veraltete Pakete im kritischen Bereich my überschritten"));
