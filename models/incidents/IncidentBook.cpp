@@ -301,6 +301,14 @@ void IncidentBook::apply(const StoredEvent &e) {
         if (!run)
             return;
         if (StepState *s = run->step(p.stringAt("step"))) {
+            // The write gate admits a step "signed as" a role on that role alone (Roles.h): such a
+            // step counts only where the runbook asks for that role. A QA identity's program that
+            // writes a launch check "done, signed as qa" has recorded no check.
+            if (const JsonValue *ev = p.find("evidence"); ev && ev->isObject()) {
+                const QString signedAs = ev->stringAt("signed_as");
+                if (!signedAs.isEmpty() && signedAs != s->step.role)
+                    return;
+            }
             const QString status = p.stringAt("status");
             s->status = status == QLatin1String("done")      ? StepStatus::Done
                         : status == QLatin1String("failed")  ? StepStatus::Failed

@@ -106,10 +106,18 @@ struct Slice {
     qint64 size = 0;
 };
 
+Error refusedExport(const QString &problem, const QString &outPath) {
+    return makeError(ErrorCode::Store,
+                     QStringLiteral("refusing to export: %1; an export is signed by its exporter and vouches "
+                                    "only for a log that verifies (evidence verify names it)")
+                         .arg(problem),
+                     outPath);
+}
+
 } // namespace
 
-Result<ExportSummary> exportBundle(const EvidenceStore &store, const QString &outPath,
-                                   const ExportFilter &filter, const Signer &exporter) {
+Result<ExportSummary> exportBundle(EvidenceStore &store, const QString &outPath, const ExportFilter &filter,
+                                   const Signer &exporter) {
     auto exporterId = store.identity(exporter.name);
     if (!exporterId.ok() || !exporterId->approved() ||
         exporterId->fingerprint != exporter.key.publicKey().fingerprint())
@@ -117,6 +125,18 @@ Result<ExportSummary> exportBundle(const EvidenceStore &store, const QString &ou
                          QStringLiteral("'%1' cannot sign an export of this store: only an approved identity "
                                         "with its current key can")
                              .arg(exporter.name));
+    // An export is signed by its exporter: it never vouches for a log that does not verify (a
+    // forged tail sealed by an insider's checkpoint, an unsigned act, a rolled-back or rewritten
+    // file), whatever this process took on trust when it opened the store.
+    if (const QString problem = store.integrityProblem(); !problem.isEmpty())
+        return refusedExport(problem, outPath);
+    VerifyOptions whole(true, false);
+    whole.blobs = false; // the attachments exported are hashed as they are written
+    auto verified = store.verify(whole);
+    if (!verified.ok())
+        return verified.error();
+    if (!verified->intact)
+        return refusedExport(verified->reason, outPath);
     auto cp = store.latestCheckpoint();
     if (!cp.ok())
         return cp.error();

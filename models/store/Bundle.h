@@ -33,9 +33,11 @@ constexpr const char *kFormat = "opsconsole-evidence-bundle/2";
 //   proofs/SEQ.tlog-proof         a c2sp.org/tlog-proof@v1 per event against the checkpoint
 //   blobs/SHA256                  attachments named by exported evidence.attached events
 //   VERIFY.md                     how to check all of it without opsconsole
-// The exporter must be an approved identity holding its current key.
-Result<ExportSummary> exportBundle(const EvidenceStore &store, const QString &outPath,
-                                   const ExportFilter &filter, const Signer &exporter);
+// The exporter must be an approved identity holding its current key, and the log must verify
+// (events, signatures, checkpoints; attachments as they are written): an export is signed by its
+// exporter and never vouches for a forged or cut log.
+Result<ExportSummary> exportBundle(EvidenceStore &store, const QString &outPath, const ExportFilter &filter,
+                                   const Signer &exporter);
 
 struct BundleReport {
     bool valid = false;

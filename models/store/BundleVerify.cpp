@@ -27,7 +27,7 @@ constexpr qsizetype kMaxSmallEntries = 10'000;         // manifest, signature, c
 constexpr qsizetype kMaxSmallBytes = 64 * 1024 * 1024; // all of them together
 const QRegularExpression kProofName(QStringLiteral("^proofs/([1-9][0-9]{0,18})\\.tlog-proof$"));
 const QRegularExpression kBlobName(QStringLiteral("^blobs/[0-9a-f]{64}$"));
-const QRegularExpression kKeyName(QStringLiteral("^keys/([A-Za-z0-9._-]{1,64})\\.(pem|vkey)$"));
+const QRegularExpression kKeyName(QStringLiteral("^keys/([A-Za-z0-9._@-]{1,64})\\.(pem|vkey)$"));
 
 struct Listed {
     qint64 size = 0;

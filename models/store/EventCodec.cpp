@@ -3,6 +3,7 @@
 
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
+#include "crypto/Merkle.h"
 #include "crypto/Sha256.h"
 #include "crypto/SignedNote.h"
 
@@ -351,6 +352,40 @@ JsonValue checkpointObject(quint64 size, const QByteArray &root, qint64 tsMs, co
     o["store"] = storeId;
     o["ts"] = Time::toIso(tsMs);
     return o;
+}
+
+QString readProblem(const StoredEvent &e) {
+    const QByteArrayView bytes(e.canonical.data(), static_cast<qsizetype>(e.canonical.size()));
+    if (crypto::merkle::leafHash(bytes) != e.leafHash)
+        return QStringLiteral("its bytes do not hash to its leaf");
+    const QByteArray uuid = e.uuid.toUtf8(), actor = e.actor.toUtf8(), kind = e.kind.toUtf8(),
+                     scope = e.scope.toUtf8();
+    Envelope env;
+    return checkEnvelope(e.canonical, e.seq, std::string_view(uuid.constData(), std::size_t(uuid.size())),
+                         e.tsMs, std::string_view(actor.constData(), std::size_t(actor.size())),
+                         std::string_view(kind.constData(), std::size_t(kind.size())),
+                         std::string_view(scope.constData(), std::size_t(scope.size())), e.signedByActor,
+                         env);
+}
+
+Result<QByteArray> checkedBlob(QByteArray bytes, const QString &sha256Hex, const QString &where) {
+    const QString actual = QString::fromLatin1(crypto::sha256(bytes).toHex());
+    if (actual != sha256Hex.toLower())
+        return makeError(ErrorCode::Store,
+                         QStringLiteral("attachment %1 was changed in the store (its bytes hash to %2); "
+                                        "nothing is read from it: evidence verify names it")
+                             .arg(sha256Hex.toLower(), actual),
+                         where);
+    return bytes;
+}
+
+Error editedEventError(const StoredEvent &e, const QString &problem, const QString &where) {
+    return makeError(ErrorCode::Store,
+                     QStringLiteral("event %1 was changed in the store after it was written (%2); nothing "
+                                    "is read from it: evidence verify names what else changed")
+                         .arg(e.seq)
+                         .arg(problem),
+                     where);
 }
 
 QString columnMismatch(const JsonValue &parsed, const StoredEvent &row) {

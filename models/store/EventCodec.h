@@ -62,4 +62,15 @@ JsonValue checkpointObject(quint64 size, const QByteArray &root, qint64 tsMs, co
 // Checks that a parsed stored event agrees with its columns; returns the first disagreement.
 QString columnMismatch(const JsonValue &parsed, const StoredEvent &row);
 
+// Why an event as read back is not what was written: its bytes do not hash to its leaf, or its
+// columns (kind, scope, actor, time, id, signed) disagree with its bytes. Empty when it is whole.
+// Every read the folds use checks this, so a row edited in the file (below the checkpoint a user
+// verified, where the open does not look again) is refused, never folded into a decision.
+QString readProblem(const StoredEvent &e);
+// `bytes` as read for attachment sha256Hex, or the refusal when they do not hash to it (the blob
+// was changed in the store): attachments are never handed out under a digest they do not have.
+Result<QByteArray> checkedBlob(QByteArray bytes, const QString &sha256Hex, const QString &where);
+// The refusal for an event that readProblem names (a store error naming the event).
+Error editedEventError(const StoredEvent &e, const QString &problem, const QString &where);
+
 } // namespace ops::store::codec

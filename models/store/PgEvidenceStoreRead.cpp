@@ -148,7 +148,7 @@ Result<QByteArray> PgEvidenceStore::blob(const QString &sha256Hex) const {
     if (r->count() == 0)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
-    return r->bytes(0, 0);
+    return store::codec::checkedBlob(r->bytes(0, 0), sha256Hex, m_conn.label());
 }
 
 Result<BlobInfo> PgEvidenceStore::blobInfo(const QString &sha256Hex) const {

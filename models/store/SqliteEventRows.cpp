@@ -1,5 +1,6 @@
 // Reading the local store's events: one row, and the filtered reads of the EvidenceStore
 // interface (kind, kind prefix, scope, actor, substring, range, either order).
+#include "EventCodec.h"
 #include "SqliteInternals.h"
 
 #include <limits>
@@ -67,7 +68,10 @@ Result<QList<StoredEvent>> queryEvents(Database &db, const EventFilter &filter) 
             return row.error();
         if (!row.value())
             break;
-        out.append(eventFromRow(st.value()));
+        StoredEvent e = eventFromRow(st.value());
+        if (const QString problem = store::codec::readProblem(e); !problem.isEmpty())
+            return store::codec::editedEventError(e, problem, db.path());
+        out.append(std::move(e));
     }
     return out;
 }

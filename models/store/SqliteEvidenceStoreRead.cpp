@@ -54,7 +54,7 @@ Result<QByteArray> SqliteEvidenceStore::blob(const QString &sha256Hex) const {
     if (!row.value())
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("no attachment with SHA-256 %1").arg(sha256Hex));
-    return st->blob(0);
+    return store::codec::checkedBlob(st->blob(0), sha256Hex, m_path);
 }
 
 Result<BlobInfo> SqliteEvidenceStore::blobInfo(const QString &sha256Hex) const {
@@ -82,7 +82,10 @@ Result<StoredEvent> SqliteEvidenceStore::event(quint64 seq) const {
     if (!row.value())
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("no event with sequence number %1").arg(seq));
-    return eventFromRow(st.value());
+    StoredEvent e = eventFromRow(st.value());
+    if (const QString problem = store::codec::readProblem(e); !problem.isEmpty())
+        return store::codec::editedEventError(e, problem, m_path);
+    return e;
 }
 
 Result<QList<StoredEvent>> SqliteEvidenceStore::events(quint64 fromSeq, int limit) const {

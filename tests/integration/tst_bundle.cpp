@@ -39,6 +39,7 @@ private Q_SLOTS:
     void noExternalDecompressorRuns();
     void exportWritesAPrivateFileAndFollowsNoLink();
     void exporterMustBeApproved();
+    void namesWithAnAtVerify();
     void verifyMdRecipeChecksEventSignatures();
 
 private:
@@ -475,6 +476,31 @@ void TestBundle::exporterMustBeApproved() {
     const auto r = Bundle::exportBundle(*f.store, f.dir.file(QStringLiteral("c.tar.zst")), {}, carol);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().exitCode(), 4);
+}
+
+// An identity name may hold '@' (an e-mail style name): its key files are bundle entries like any
+// other, for both verifiers.
+void TestBundle::namesWithAnAtVerify() {
+    StoreFixture f;
+    const Signer ana = makeSigner(QStringLiteral("ana@example.org"));
+    QVERIFY(f.enrol(ana, {QStringLiteral("operator")}).ok());
+    NewEvent e;
+    e.kind = QStringLiteral("incident.evidence");
+    e.scope = QStringLiteral("kl");
+    e.payload["incident"] = QStringLiteral("INC-1");
+    e.payload["text"] = QStringLiteral("seen from the on-call laptop");
+    QVERIFY(f.store->append(ana, {e}).ok());
+    const QString bundle = f.dir.file(QStringLiteral("at.tar.zst"));
+    const auto summary = Bundle::exportBundle(*f.store, bundle, {}, ana);
+    QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().toString()));
+    QVERIFY(summary->keys.contains(QStringLiteral("ana@example.org")));
+    const auto report = Bundle::verifyBundle(bundle);
+    QVERIFY(report.ok());
+    QVERIFY2(report->valid, qPrintable(report->problems.join(QLatin1Char('\n'))));
+    QCOMPARE(report->exporter, QStringLiteral("ana@example.org"));
+    QByteArray out;
+    QCOMPARE(python(bundle, &out), 0);
+    QVERIFY2(out.startsWith("OK "), out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestBundle)

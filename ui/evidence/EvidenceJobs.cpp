@@ -200,7 +200,7 @@ bool EvidenceJobs::startExport(const QString &path, ExportFormat format, const E
             auto opened = SqliteEvidenceStore::open(storePath, options);
             if (!opened.ok())
                 return opened.error();
-            const SqliteEvidenceStore &st = *opened.value();
+            SqliteEvidenceStore &st = *opened.value(); // read-only: the export verifies the log first
             if (format != ExportFormat::Bundle)
                 return EventExport::toFile(st, search,
                                            format == ExportFormat::Json ? EventExport::Format::Json

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void signoffsAreSeparatedAndInvalidatedByChanges();
     void aBrokenSignatureIsShownAsSuch();
     void oneIdentityNeverCountsForTwoRoles();
+    void aSignerCannotRecordAChecksResult();
     void theSignoffMadeFirstCounts();
     void aRotatedKeyKeepsEarlierSignoffs();
     void decisionIsGoOnlyWhenTheEvidenceSaysSo();
@@ -643,6 +644,47 @@ Result<QList<StoredEvent>> forgeSignoff(Rig &rig, const QString &run, const QStr
     e.payload["note"] = QString();
     e.payload["evidence"] = evidence;
     return rig.f.store->append(signer, {e});
+}
+
+// quinn (qa) may write a step "signed as qa", the role rule's test for a sign-off; her program
+// uses that to write the release owner's checks instead: probe-active done, the archive failed. The
+// store takes the signed events (they are hers, and evidence), but no check reads them.
+void TestLaunch::aSignerCannotRecordAChecksResult() {
+    Rig rig;
+    const QString run = citedIdOf(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b1")).value());
+    auto forge = [&](const QString &step, const QString &status) {
+        JsonValue evidence = JsonValue::object();
+        evidence["signed_as"] = QStringLiteral("qa");
+        NewEvent e;
+        e.kind = QStringLiteral("runbook.step");
+        e.scope = QStringLiteral("kl");
+        e.tsMs = rig.clock;
+        e.payload["run"] = run;
+        e.payload["incident"] = QString();
+        e.payload["runbook"] = QStringLiteral("launch-day-validation");
+        e.payload["step"] = step;
+        e.payload["status"] = status;
+        e.payload["note"] = QStringLiteral("looks fine to me");
+        e.payload["evidence"] = evidence;
+        return rig.f.store->append(rig.quinn, {e});
+    };
+    QVERIFY_OK(forge(QStringLiteral("probe-active"), QStringLiteral("done")));
+    QVERIFY_OK(forge(QStringLiteral("archive"), QStringLiteral("failed")));
+    // A sign-off step of another role "signed as qa" is no sign-off either.
+    QVERIFY_OK(forge(QStringLiteral("signoff-product"), QStringLiteral("done")));
+    const LaunchStatus st = rig.status();
+    for (const LaunchCheck &c : st.checks) {
+        QCOMPARE(c.status, StepStatus::Pending);
+        QVERIFY(c.actor.isEmpty());
+    }
+    QCOMPARE(st.signoff(QStringLiteral("product"))->state, SignoffState::Missing);
+    // The release owner's own record of the check counts as before.
+    QVERIFY_OK(rig.as(rig.rob).recordFailed(run, QStringLiteral("probe-active"), QStringLiteral("HTTP 500")));
+    bool failed = false;
+    for (const LaunchCheck &c : rig.status().checks)
+        failed = failed || (c.step.id == QLatin1String("probe-active") && c.status == StepStatus::Failed &&
+                            c.actor == QLatin1String("rob"));
+    QVERIFY(failed);
 }
 
 void TestLaunch::oneIdentityNeverCountsForTwoRoles() {

@@ -6,6 +6,7 @@
 #include "crypto/Merkle.h"
 #include "incidents/Incidents.h"
 #include "monitor/LoggedProbes.h"
+#include "store/Bundle.h"
 #include "store/EventCodec.h"
 #include "store/OfflineActCheck.h"
 #include "store/Schema.h"
@@ -14,6 +15,7 @@
 #include "StoreFixture.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 #include <QUuid>
 
@@ -785,6 +787,16 @@ void TestTrust::insiderCannotSealAnotherActorsEvent() {
     QVERIFY2(r.reason.contains(QStringLiteral("covers events by 'alice'")) ||
                  r.reason.contains(QStringLiteral("batch statement")),
              qPrintable(r.reason));
+    // An honest exporter does not sign a bundle of it (a verifier would see only a checkpoint by
+    // an approved identity over the events), and nothing is written.
+    auto s = SqliteEvidenceStore::open(f.path);
+    QVERIFY_OK(s);
+    const QString out = f.dir.file(QStringLiteral("forged.tar.zst"));
+    auto exported = Bundle::exportBundle(*s.value(), out, {}, f.alice);
+    QVERIFY(!exported.ok());
+    QVERIFY2(exported.error().message.startsWith(QStringLiteral("refusing to export: ")),
+             qPrintable(exported.error().message));
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 void TestTrust::actNeedsItsRole() {
