@@ -68,7 +68,7 @@ Result<QList<StoredEvent>> recordStep(Desk &desk, const StartupContext &ctx, Cli
     IncidentActions actions(*desk.store, desk.signer, ctx.config, desk.library);
     if (step && step->step.needs(EvidenceKind::Probe) && !in.probes && in.status != StepStatus::Skipped &&
         step->status != StepStatus::Done && step->status != StepStatus::Skipped && !run->finished) {
-        const Secret token = OperatorSecrets::read(io.environment).operatorToken;
+        const Secret &token = ctx.secrets.operatorToken;
         QStringList kinds;
         for (TargetKind k : step->step.probe)
             kinds << targetKindName(k);

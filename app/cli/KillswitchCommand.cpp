@@ -80,8 +80,7 @@ int KillswitchCommand::run(const QStringList &arguments, CliIo &io) {
     if (validation.isEmpty() && !locs.isEmpty()) {
         // Targeted validation on a representative locality set (docs/domain-rules.md, "Kill switches"): probe
         // each now.
-        validation = LocalityValidation::runNow(ctx->config,
-                                                OperatorSecrets::read(io.environment).operatorToken, locs);
+        validation = LocalityValidation::runNow(ctx->config, ctx->secrets.operatorToken, locs);
         io.err << "validation: " << validation << '\n';
     }
     auto e = verb == QLatin1String("activate")

@@ -263,34 +263,32 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
     const QString check = pos.at(2);
     if (parser.isSet(failed))
         return reportStep(actions.recordFailed(runRef, check, parser.value(reason)));
-    if (check == QLatin1String("config-snapshot"))
+    auto plan = actions.planCheck(runRef, check);
+    if (!plan.ok())
+        return fail(io, plan.error(), json);
+    switch (plan->method) {
+    case CheckMethod::Snapshot:
         return reportStep(actions.recordSnapshot(runRef));
-    if (check == QLatin1String("build-checksums"))
+    case CheckMethod::Checksums:
         return usageError(io, QStringLiteral("build-checksums: launch checksum FILE|DIR..."));
-    if (check == QLatin1String("archive")) {
+    case CheckMethod::Archive:
         if (!parser.isSet(out))
             return usageError(
                 io, QStringLiteral("archive: --out FILE.tar.zst names where the evidence bundle goes"));
         return reportStep(actions.recordArchive(runRef, parser.value(out)));
-    }
-    auto plan = actions.probePlan(runRef, check);
-    if (plan.ok() && !plan->manual) {
-        if (plan->needsNote && parser.value(evidence).trimmed().isEmpty())
-            return fail(
-                io,
-                makeError(ErrorCode::InvalidInput,
-                          QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. "
-                                         "the publish job and the version it published")
-                              .arg(check),
-                          QStringLiteral("--evidence")),
-                json);
-        const Secret token = OperatorSecrets::read(io.environment).operatorToken;
+    case CheckMethod::Probes: {
+        if (auto r = LaunchActions::requireObservedNote(plan.value(), check, parser.value(evidence)); !r.ok())
+            return fail(io, r.error(), json);
+        const Secret &token = ctx->secrets.operatorToken;
         io.err << "probing for " << check << "…\n";
-        const QList<ProbeResult> results = LaunchProbe::runNow(plan.value(), token);
+        const QList<ProbeResult> results = LaunchProbe::runNow(plan->probes, token);
         for (const ProbeResult &r : results)
             io.err << "  " << r.target.id << ": " << probeStateName(r.state)
                    << (r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason.text())) << '\n';
         return reportStep(actions.recordProbes(runRef, check, results, parser.value(evidence)));
+    }
+    case CheckMethod::Manual:
+        break;
     }
     auto files = StepFiles::read(parser.values(attach));
     if (!files.ok())

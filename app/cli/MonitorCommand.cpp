@@ -230,7 +230,7 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
 
     const bool onTeamLog = StoreAccess::isTeamLog(ctx.value());
     const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
-    const Secret token(io.environment.value(QString::fromLatin1(kTokenVar)).toUtf8());
+    const Secret &token = ctx->secrets.operatorToken;
     std::optional<StoreAccess::Unlocked> teamLog; // before the recorder that uses its store: outlives it
     std::unique_ptr<AlertMonitor> monitor;
     std::unique_ptr<TeamRecorder> team;

@@ -42,7 +42,7 @@ int ProbeCommand::run(const QStringList &arguments, CliIo &io) {
     if (!only.isEmpty() && !ctx->config.scope(only))
         return usageError(io, QStringLiteral("no scope '%1' in %2").arg(only, ctx->config.source));
 
-    const Secret token(io.environment.value(QString::fromLatin1(kTokenVar)).toUtf8());
+    const Secret &token = ctx->secrets.operatorToken;
     std::unique_ptr<ProbeEngine> ownEngine;
     Session session;
     std::unique_ptr<AlertMonitor> monitor;

@@ -139,8 +139,7 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
                               QStringLiteral("no publisher.rebind URL in %1").arg(ctx->config.source),
                               QStringLiteral("publisher.rebind")),
                     json);
-    const OperatorSecrets secrets = OperatorSecrets::read(io.environment);
-    const Secret &token = secrets.publisherToken;
+    const Secret &token = ctx->secrets.publisherToken;
     if (ctx->environment != Environment::Dev && ctx->config.publisher->auth && !token.isSet())
         return fail(io,
                     makeError(ErrorCode::Policy,
@@ -157,7 +156,7 @@ int RollbackCommand::run(const QStringList &arguments, CliIo &io) {
     }
     const RebindFlow::Outcome outcome =
         RebindFlow::runNow(*desk->store, desk->signer, ctx->config, desk->library, token,
-                           secrets.operatorToken, runRef, parser.value(version));
+                           ctx->secrets.operatorToken, runRef, parser.value(version));
     if (outcome.refused) // refused before calling anyone
         return fail(io, *outcome.refused, json);
     const RebindOutcome &pub = outcome.publisher;

@@ -1,4 +1,5 @@
 #include "LaunchActions.h"
+#include "LaunchRefusals.h"
 
 #include "core/CanonicalJson.h"
 #include "crypto/Sha256.h"
@@ -324,33 +325,14 @@ Result<StoredEvent> LaunchActions::signoff(const QString &ref, const QString &ro
     if (!step)
         return invalid(QStringLiteral("launch %1 has no %2 sign-off").arg(run->id, role),
                        QStringLiteral("--role"));
-    if (auto r =
-            requireRole(role, QStringLiteral("the %1 sign-off").arg(role), QStringLiteral("launch.signoff"));
-        !r.ok())
-        return r.error();
-    for (const auto &[signedRole, who] : run->signatures)
-        if (who == m_signer.name && signedRole != role)
-            return refused(
-                       QStringLiteral("%1 signed the %2 sign-off of %3; one identity never signs two roles")
-                           .arg(m_signer.name, signedRole, run->id),
-                       QStringLiteral("--identity"))
-                .said(QStringLiteral("launch.two_roles"), {m_signer.name, signedRole, run->id});
+    auto me = m_store.identity(m_signer.name);
+    if (!me.ok())
+        return me.error();
     auto st = status(run->id);
     if (!st.ok())
         return st.error();
-    QStringList open;
-    for (const LaunchCheck &c : st->checks)
-        if (!c.holds())
-            open << QStringLiteral("%1 (%2)").arg(c.step.id, c.stale.isEmpty() ? stepStatusName(c.status)
-                                                                               : QStringLiteral("stale"));
-    if (!open.isEmpty())
-        return refused(QStringLiteral("a sign-off signs a complete checklist; still open: %1")
-                           .arg(open.join(QStringLiteral(", "))))
-            .said(QStringLiteral("launch.checklist_open"), {open.join(QStringLiteral(", "))});
-    if (const LaunchSignoff *current = st->signoff(role); current && current->state == SignoffState::Valid)
-        return refused(QStringLiteral("the %1 sign-off is already given by %2 (%3) and still verifies")
-                           .arg(role, current->identity, Time::toIso(current->tsMs)))
-            .said(QStringLiteral("launch.signed"), {role, current->identity, Time::toIso(current->tsMs)});
+    if (std::optional<Error> no = LaunchRefusals::signoff(st.value(), m_signer.name, me->roles, role))
+        return std::move(*no);
     const std::string statement = signoffStatement(run->id, role, m_signer.name, st->recordSha256);
     const QByteArray signature = m_signer.key.sign(statement);
     if (signature.isEmpty())
@@ -382,21 +364,14 @@ Result<QList<StoredEvent>> LaunchActions::decide(const QString &ref, bool go, co
     auto run = launchRun(ref);
     if (!run.ok())
         return run.error();
-    if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("the launch decision"),
-                             QStringLiteral("launch.decision"));
-        !r.ok())
-        return r.error();
+    auto me = m_store.identity(m_signer.name);
+    if (!me.ok())
+        return me.error();
     auto st = status(run->id);
     if (!st.ok())
         return st.error();
-    if (go && !st->go) {
-        QStringList reasons;
-        for (const auto &[rule, reason] : st->reasons)
-            reasons << QStringLiteral("%1: %2").arg(rule, reason.text());
-        return makeError(ErrorCode::Negative,
-                         QStringLiteral("the evidence says NO-GO, so GO cannot be recorded:\n  ") +
-                             reasons.join(QStringLiteral("\n  ")));
-    }
+    if (std::optional<Error> no = LaunchRefusals::decision(st.value(), m_signer.name, me->roles, go))
+        return std::move(*no);
     if (!go && note.trimmed().isEmpty())
         return invalid(QStringLiteral("a NO-GO decision needs its note (--note)"), QStringLiteral("--note"));
     const qint64 now = m_clock();

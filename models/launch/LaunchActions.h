@@ -46,6 +46,21 @@ private:
     QList<ProbeResult> m_results;
 };
 
+// How a launch check is run, decided in one place for the CLI and the window: what the person
+// gives, and which record it makes.
+enum class CheckMethod {
+    Snapshot,  // config-snapshot: recordSnapshot
+    Checksums, // build-checksums: the build's files, recordChecksums
+    Archive,   // archive: where the bundle goes, recordArchive
+    Probes,    // probes now (with a note when needsNote), recordProbes
+    Manual     // a confirmation with a note (and files), recordManual
+};
+struct CheckPlan {
+    CheckMethod method = CheckMethod::Manual;
+    LaunchProbePlan probes; // Probes: what is probed
+    QString action;         // the runbook's words for the check, as written
+};
+
 struct ArchiveRef {
     QString name; // the bundle's file name
     QString sha256;
@@ -75,6 +90,11 @@ public:
                    const ConfigSnapshots::Presence &present = ConfigSnapshots::processPresence());
     // build-checksums
     Result<StoredEvent> recordChecksums(const QString &run, const QList<ChecksumEntry> &entries);
+    // How `check` of the launch is run (its checks and the config decide).
+    Result<CheckPlan> planCheck(const QString &run, const QString &check) const;
+    // A probe check that needs a note on what was observed refuses to probe without one
+    // (check.observed): asked before anything is probed, and again when the results are recorded.
+    static Result<void> requireObservedNote(const CheckPlan &plan, const QString &check, const QString &note);
     // What a probe check probes (first-publish, probe-active, live-app-fetch, …).
     Result<LaunchProbePlan> probePlan(const QString &run, const QString &step) const;
     // A probe check: done when every result is ok (and the app fetch resolves the manifest's pack),

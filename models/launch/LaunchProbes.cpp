@@ -76,6 +76,43 @@ LaunchActions::LaunchActions(EvidenceStore &store, const Signer &signer, const D
     , m_clock(std::move(clock)) {
 }
 
+Result<CheckPlan> LaunchActions::planCheck(const QString &ref, const QString &check) const {
+    auto run = launchRun(ref);
+    if (!run.ok())
+        return run.error();
+    auto s = checkStep(run.value(), check);
+    if (!s.ok())
+        return s.error();
+    CheckPlan plan;
+    plan.action = s.value()->action;
+    if (check == QLatin1String("config-snapshot")) {
+        plan.method = CheckMethod::Snapshot;
+    } else if (check == QLatin1String("build-checksums")) {
+        plan.method = CheckMethod::Checksums;
+    } else if (check == QLatin1String("archive")) {
+        plan.method = CheckMethod::Archive;
+    } else if (s.value()->needs(EvidenceKind::Probe)) {
+        auto probes = probePlan(run->id, check);
+        if (!probes.ok())
+            return probes.error();
+        // The live app fetch with no app_fetch URL is confirmed by hand.
+        plan.method = probes->manual ? CheckMethod::Manual : CheckMethod::Probes;
+        plan.probes = std::move(probes).value();
+    }
+    return plan;
+}
+
+Result<void> LaunchActions::requireObservedNote(const CheckPlan &plan, const QString &check,
+                                                const QString &note) {
+    if (plan.method != CheckMethod::Probes || !plan.probes.needsNote || !note.trimmed().isEmpty())
+        return {};
+    return invalid(QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. the "
+                                  "publish job and the version it published")
+                       .arg(check),
+                   QStringLiteral("--evidence"))
+        .said(QStringLiteral("check.observed"), {check});
+}
+
 Result<LaunchProbePlan> LaunchActions::probePlan(const QString &ref, const QString &stepId) const {
     auto run = launchRun(ref);
     if (!run.ok())

@@ -391,6 +391,14 @@ Result<StoredEvent> give(EvidenceStore &store, const Signer &signer, const Hando
     return out->last();
 }
 
+Acknowledgement acknowledgementOf(const StoredEvent &event) {
+    const JsonValue p = event.payload();
+    const JsonValue *handover = p.find("handover");
+    return Acknowledgement{p.stringAt("from"), handover && handover->isInt() && handover->toInt() > 0
+                                                   ? static_cast<quint64>(handover->toInt())
+                                                   : 0};
+}
+
 Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, quint64 seq, qint64 nowMs) {
     auto given = eventsWithKindPrefixes(store, {QStringLiteral("handover.")});
     if (!given.ok())

@@ -55,6 +55,12 @@ Result<StoredEvent> give(EvidenceStore &store, const Signer &signer, const Hando
 // addressed to the signer or to anyone, not yet acknowledged). Refused for the one who gave it,
 // for someone it was not addressed to, and twice.
 Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, quint64 seq, qint64 nowMs);
+// What an acknowledgement event says: whose handover, which one (0 when it does not say).
+struct Acknowledgement {
+    QString from;
+    quint64 handover = 0;
+};
+Acknowledgement acknowledgementOf(const StoredEvent &event);
 } // namespace Handovers
 
 } // namespace ops

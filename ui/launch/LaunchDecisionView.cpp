@@ -5,6 +5,7 @@
 #include "common/Colours.h"
 #include "common/StatusWidgets.h"
 #include "common/TimeFormat.h"
+#include "launch/LaunchRefusals.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -114,14 +115,6 @@ void LaunchDecisionView::showSignoffs(const LaunchStatus &status, const QString 
                                       const QStringList &roles) {
     const LaunchStatus &st = status;
     const bool open = st.run && !st.run->finished;
-    QString signedOther;
-    if (st.run)
-        for (const auto &[role, who] : st.run->signatures)
-            if (who == me)
-                signedOther = role;
-    bool complete = !st.checks.isEmpty();
-    for (const LaunchCheck &c : st.checks)
-        complete = complete && c.holds();
     for (const QString &role : Launch::signoffRoles()) {
         QLabel *label = m_signoffLabels.value(role);
         QPushButton *button = m_signButtons.value(role);
@@ -147,32 +140,38 @@ void LaunchDecisionView::showSignoffs(const LaunchStatus &status, const QString 
                 : QString());
         label->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
         label->setProperty("state", s ? signoffStateName(s->state) : QStringLiteral("missing"));
+        // The rule is the launch's own (LaunchRefusals::signoff); the words are this button's.
         QString why;
-        if (!open)
-            why = tr("No open launch to sign");
-        else if (me.isEmpty())
+        if (open && me.isEmpty()) {
             why = tr("Sign in as an identity with the %1 role").arg(role);
-        else if (!roles.contains(role))
-            why = tr("%1 does not hold the %2 role").arg(me, role);
-        else if (!signedOther.isEmpty() && signedOther != role)
-            why = tr("%1 signed as %2; one identity never signs two roles").arg(me, signedOther);
-        else if (!complete)
-            why = tr("Every check must hold before anyone signs");
-        else if (s && s->state == SignoffState::Valid)
-            why = tr("Signed and still valid");
+        } else if (const std::optional<Error> no = LaunchRefusals::signoff(st, me, roles, role)) {
+            const QString &id = no->id;
+            why = id == QLatin1String("role.needed") ? tr("%1 does not hold the %2 role").arg(me, role)
+                  : id == QLatin1String("launch.two_roles")
+                      ? tr("%1 signed as %2; one identity never signs two roles").arg(me, no->args.value(1))
+                  : id == QLatin1String("launch.checklist_open")
+                      ? tr("Every check must hold before anyone signs")
+                  : id == QLatin1String("launch.signed") ? tr("Signed and still valid")
+                                                         : tr("No open launch to sign");
+        }
         button->setEnabled(why.isEmpty());
         button->setToolTip(
             why.isEmpty() ? tr("Sign the launch record %1… as %2").arg(st.recordSha256.left(12), me) : why);
     }
-    const bool owner = roles.contains(QStringLiteral("release-owner"));
-    m_go->setEnabled(open && st.go && owner);
-    m_go->setToolTip(!open    ? tr("No open launch")
-                     : !st.go ? tr("The evidence says NO-GO")
-                     : !owner ? tr("Only a release owner decides")
-                              : tr("Record GO, signed by %1").arg(me));
-    m_noGo->setEnabled(open && owner);
-    m_noGo->setToolTip(owner ? tr("End this launch attempt as NO-GO, with a note")
-                             : tr("Only a release owner decides"));
+    // GO and NO-GO: the launch's rule (LaunchRefusals::decision), this view's words.
+    const auto decisionWhy = [&](bool go) -> QString {
+        const std::optional<Error> no = LaunchRefusals::decision(st, me, roles, go);
+        if (!no)
+            return {};
+        return no->id == QLatin1String("role.needed")   ? tr("Only a release owner decides")
+               : no->id == QLatin1String("launch.nogo") ? tr("The evidence says NO-GO")
+                                                        : tr("No open launch");
+    };
+    const QString goWhy = decisionWhy(true), noGoWhy = decisionWhy(false);
+    m_go->setEnabled(goWhy.isEmpty());
+    m_go->setToolTip(goWhy.isEmpty() ? tr("Record GO, signed by %1").arg(me) : goWhy);
+    m_noGo->setEnabled(noGoWhy.isEmpty());
+    m_noGo->setToolTip(noGoWhy.isEmpty() ? tr("End this launch attempt as NO-GO, with a note") : noGoWhy);
 }
 
 } // namespace ops::ui

@@ -293,13 +293,24 @@ void LaunchPanel::runCheck() {
     const LaunchCheck *c = m_status.check(id);
     if (!c || !m_status.run)
         return;
-    if (id == QLatin1String("build-checksums")) {
+    auto a = actions();
+    if (!a)
+        return;
+    const QString run = m_status.run->id;
+    // What the check needs is the launch's to say (LaunchActions::planCheck); asking for it is this view's.
+    auto plan = a->planCheck(run, id);
+    if (!plan.ok()) {
+        report(errorText(plan.error()), true);
+        return;
+    }
+    switch (plan->method) {
+    case CheckMethod::Checksums: {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Release build files to checksum"));
         if (!files.isEmpty())
             checksumFiles(files);
         return;
     }
-    if (id == QLatin1String("archive")) {
+    case CheckMethod::Archive: {
         const QString path = QFileDialog::getSaveFileName(this, tr("Archive the evidence as a signed bundle"),
                                                           QStringLiteral("launch-evidence.tar.zst"),
                                                           tr("Evidence bundles (*.tar.zst)"));
@@ -307,31 +318,22 @@ void LaunchPanel::runCheck() {
             archiveTo(path);
         return;
     }
-    auto a = actions();
-    if (!a)
-        return;
-    const QString run = m_status.run->id;
-    if (id == QLatin1String("config-snapshot")) {
+    case CheckMethod::Snapshot:
         handle(a->recordSnapshot(run), tr("Config snapshot verified"));
         return;
-    }
-    auto plan = c->step.needs(EvidenceKind::Probe) ? a->probePlan(run, id)
-                                                   : Result<LaunchProbePlan>(LaunchProbePlan{});
-    if (!plan.ok()) {
-        report(errorText(plan.error()), true);
-        return;
-    }
-    if (!c->step.needs(EvidenceKind::Probe) || plan->manual) {
+    case CheckMethod::Manual:
         if (MessageBox::question(this, tr("Confirm %1").arg(id),
                                  tr("%1\n\nConfirm that this holds, with the note as its evidence?")
-                                     .arg(RunbookLibrary::shown(c->step.action)),
+                                     .arg(RunbookLibrary::shown(plan->action)),
                                  QMessageBox::Yes | QMessageBox::Cancel,
                                  QMessageBox::Cancel) != QMessageBox::Yes)
             return;
         handle(a->recordManual(run, id, m_checks->note(), {}, true), tr("%1 confirmed").arg(id));
         return;
+    case CheckMethod::Probes:
+        break;
     }
-    if (plan->needsNote && m_checks->note().trimmed().isEmpty()) {
+    if (!LaunchActions::requireObservedNote(plan.value(), id, m_checks->note()).ok()) {
         report(
             tr("%1 needs a note on what was observed (the publish job and the version it published)").arg(id),
             true);
@@ -339,7 +341,7 @@ void LaunchPanel::runCheck() {
         return;
     }
     report(tr("Probing for %1…").arg(id));
-    m_probe = new LaunchProbe(plan.value(), m_app->secrets().operatorToken, this);
+    m_probe = new LaunchProbe(plan->probes, m_app->secrets().operatorToken, this);
     m_checks->setRunnable(false, tr("Probing…"));
     const QString note = m_checks->note();
     connect(m_probe, &LaunchProbe::finished, this, [this, run, id, note](const QList<ProbeResult> &results) {

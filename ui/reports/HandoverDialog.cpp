@@ -142,9 +142,10 @@ bool HandoverDialog::acknowledge() {
         report(errorText(e.error()), true);
         return false;
     }
+    const Handovers::Acknowledgement ack = Handovers::acknowledgementOf(e.value());
     report(tr("Acknowledged the handover of %1 (event %2), recorded as event %3.")
-               .arg(e->payload().stringAt("from"))
-               .arg(e->payload().find("handover")->toInt())
+               .arg(ack.from)
+               .arg(ack.handover)
                .arg(e->seq));
     return true;
 }
