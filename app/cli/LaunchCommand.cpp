@@ -277,7 +277,7 @@ int LaunchCommand::run(const QStringList &arguments, CliIo &io) {
                 io, QStringLiteral("archive: --out FILE.tar.zst names where the evidence bundle goes"));
         return reportStep(actions.recordArchive(runRef, parser.value(out)));
     case CheckMethod::Probes: {
-        if (auto r = LaunchActions::requireObservedNote(plan.value(), check, parser.value(evidence)); !r.ok())
+        if (auto r = requireObservedNote(plan.value(), check, parser.value(evidence)); !r.ok())
             return fail(io, r.error(), json);
         const Secret &token = ctx->secrets.operatorToken;
         io.err << "probing for " << check << "…\n";

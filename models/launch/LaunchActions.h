@@ -61,6 +61,10 @@ struct CheckPlan {
     QString action;         // the runbook's words for the check, as written
 };
 
+// A probe check that needs a note on what was observed refuses to probe without one
+// (check.observed): asked before anything is probed, and again when the results are recorded.
+Result<void> requireObservedNote(const CheckPlan &plan, const QString &check, const QString &note);
+
 struct ArchiveRef {
     QString name; // the bundle's file name
     QString sha256;
@@ -92,9 +96,6 @@ public:
     Result<StoredEvent> recordChecksums(const QString &run, const QList<ChecksumEntry> &entries);
     // How `check` of the launch is run (its checks and the config decide).
     Result<CheckPlan> planCheck(const QString &run, const QString &check) const;
-    // A probe check that needs a note on what was observed refuses to probe without one
-    // (check.observed): asked before anything is probed, and again when the results are recorded.
-    static Result<void> requireObservedNote(const CheckPlan &plan, const QString &check, const QString &note);
     // What a probe check probes (first-publish, probe-active, live-app-fetch, …).
     Result<LaunchProbePlan> probePlan(const QString &run, const QString &step) const;
     // A probe check: done when every result is ok (and the app fetch resolves the manifest's pack),

@@ -102,8 +102,7 @@ Result<CheckPlan> LaunchActions::planCheck(const QString &ref, const QString &ch
     return plan;
 }
 
-Result<void> LaunchActions::requireObservedNote(const CheckPlan &plan, const QString &check,
-                                                const QString &note) {
+Result<void> requireObservedNote(const CheckPlan &plan, const QString &check, const QString &note) {
     if (plan.method != CheckMethod::Probes || !plan.probes.needsNote || !note.trimmed().isEmpty())
         return {};
     return invalid(QStringLiteral("check %1 needs a note on what was observed (--evidence TEXT), e.g. the "

@@ -28,6 +28,7 @@
 #include "StoreFixture.h"
 #include "TestSupport.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -795,6 +796,8 @@ void TestMainWindow::firingSev2NotifiesAndChartsShowTrends() {
 
     // The probe strip: manifest age as a fraction of the threshold (the bar), rows copyable.
     auto *strip = panel->findChild<QTableView *>(QStringLiteral("probeStrip"));
+    QAbstractItemModelTester stripTester(strip->model(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     int klRow = -1;
     for (int row = 0; row < strip->model()->rowCount(); ++row)
         if (strip->model()->index(row, 0).data().toString() == QLatin1String("kl/manifest"))

@@ -1,5 +1,7 @@
 #include "ProbeStripModel.h"
 
+#include "common/TimeFormat.h"
+
 #include "AlertCellDelegate.h"
 
 #include <QBrush>
@@ -108,9 +110,7 @@ QVariant ProbeStripModel::data(const QModelIndex &index, int role) const {
                    : QStringLiteral("–");
     }
     case Checked:
-        return r.checkedAtMs > 0
-                   ? QDateTime::fromMSecsSinceEpoch(r.checkedAtMs).toString(QStringLiteral("HH:mm:ss"))
-                   : tr("never");
+        return r.checkedAtMs > 0 ? TimeFormat::clock(r.checkedAtMs) : tr("never");
     case Reason: {
         if (!probed)
             return tr("not probed yet");

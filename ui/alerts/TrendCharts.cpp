@@ -1,5 +1,7 @@
 #include "TrendCharts.h"
 
+#include "common/TimeFormat.h"
+
 #include "common/Colours.h"
 
 #include <QChart>
@@ -127,7 +129,7 @@ void TrendCharts::setSamples(const QString &scope, const QList<ProbeSample> &sam
     if (samples.isEmpty())
         m_caption->setText(tr("%1: no probe samples in this window yet (unknown, not healthy).").arg(scope));
     else {
-        const QString since = QDateTime::fromMSecsSinceEpoch(fromMs).toString(QStringLiteral("HH:mm"));
+        const QString since = TimeFormat::shortClock(fromMs);
         m_caption->setText(samples.size() == 1
                                ? tr("%1: 1 sample since %2, %3 failed").arg(scope, since).arg(failed)
                                : tr("%1: %2 samples since %3, %4 failed")

@@ -20,6 +20,12 @@ inline QString minutes(qint64 ms) {
                : QString();
 }
 // 17:05:40, for what happened today (a probe round)
+// "14:05", local time; empty for 0.
+inline QString shortClock(qint64 ms) {
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("HH:mm"))
+                  : QString();
+}
+
 inline QString clock(qint64 ms) {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("HH:mm:ss"))
                   : QString();

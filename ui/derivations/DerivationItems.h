@@ -11,7 +11,7 @@
 // words and a field's value as text.
 namespace ops::ui::derivation_items {
 
-inline constexpr const char *kGray = "#6b6b6b"; // superseded, invalidated, history
+inline constexpr const char *kGray = colours::kGrey; // superseded, invalidated, history
 
 // `colour` (one of the status colours or kGray) as text on `w`'s base: the palette's shade of red,
 // green or amber, its placeholder colour for gray.

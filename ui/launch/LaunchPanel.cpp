@@ -333,7 +333,7 @@ void LaunchPanel::runCheck() {
     case CheckMethod::Probes:
         break;
     }
-    if (!LaunchActions::requireObservedNote(plan.value(), id, m_checks->note()).ok()) {
+    if (!requireObservedNote(plan.value(), id, m_checks->note()).ok()) {
         report(
             tr("%1 needs a note on what was observed (the publish job and the version it published)").arg(id),
             true);
