@@ -35,6 +35,8 @@ SMALL_ENTRY = 1 << 20
 MAX_RATIO = 250
 RATIO_FLOOR = 1 << 20
 KEY_NAME = re.compile(r"^keys/([A-Za-z0-9._@-]{1,64})\.(pem|vkey)$")
+# A key its identity held before a rotation: valid for the positions before UNTIL.
+RETIRED_KEY_NAME = re.compile(r"^keys/retired/([A-Za-z0-9._@-]{1,64})/([1-9][0-9]{0,18})\.(pem|vkey)$")
 PROOF_NAME = re.compile(r"^proofs/([1-9][0-9]{0,18})\.tlog-proof$")
 BLOB_NAME = re.compile(r"^blobs/[0-9a-f]{64}$")
 DASH = "\u2014 "
@@ -372,6 +374,28 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
         if files.get(f"keys/{m.group(1)}.vkey", b"").strip() != vkey(m.group(1), raw).encode("ascii"):
             problems.append(f"keys/{m.group(1)}.vkey is not the verifier key of {name}")
         keys[m.group(1)] = raw
+    retired = {}
+    for name, data in sorted(files.items()):
+        m = RETIRED_KEY_NAME.match(name)
+        if not m:
+            continue
+        base = f"keys/retired/{m.group(1)}/{m.group(2)}"
+        if m.group(3) == "vkey":
+            if f"{base}.pem" not in files:
+                problems.append(f"{name} has no {base}.pem")
+            continue
+        raw = parse_public_key(data)
+        if raw is None:
+            problems.append(f"{name} is not exactly one Ed25519 public key")
+            continue
+        if files.get(f"{base}.vkey", b"").strip() != vkey(m.group(1), raw).encode("ascii"):
+            problems.append(f"{base}.vkey is not the verifier key of {name}")
+        retired.setdefault(m.group(1), []).append((int(m.group(2)), raw))
+
+    def key_for(name, seq):
+        """The key `name` signed with at `seq`: the retired key whose period ends after it, else the current one."""
+        later = sorted((until, raw) for until, raw in retired.get(name, []) if until > seq)
+        return later[0][1] if later else keys.get(name)
 
     if "manifest.json" not in files or "manifest.sig" not in files:
         problems.append("manifest.json or manifest.sig is missing: nothing says what the bundle holds")
@@ -409,7 +433,7 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
             problems.append(f"entry {name} is not in the manifest")
         elif len(data) != listed[name]["size"] or hashlib.sha256(data).hexdigest() != listed[name].get("sha256"):
             problems.append(f"{name} is not the entry the exporter signed (size or SHA-256 differ)")
-        if not (name in ("checkpoint", "VERIFY.md", "events.jsonl") or KEY_NAME.match(name)
+        if not (name in ("checkpoint", "VERIFY.md", "events.jsonl") or KEY_NAME.match(name) or RETIRED_KEY_NAME.match(name)
                 or PROOF_NAME.match(name) or BLOB_NAME.match(name)):
             problems.append(f"entry {name} has no place in a bundle")
     for name in listed:
@@ -423,7 +447,7 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
         problems.append("checkpoint is not a signed checkpoint note of an opsconsole log")
         return None
     signer, kid, sig = first
-    signer_key = keys.get(signer)
+    signer_key = key_for(signer, cp["size"])
     if signer_key is None or kid != key_id(signer, 1, signer_key) or not openssl_verify(signer_key, note[0], sig):
         problems.append(f"the checkpoint's signature does not verify with keys/{signer}.pem")
         return None
@@ -470,7 +494,7 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
             problems.append(f"{where}: inclusion proof does not reach the signed root")
             continue
         if isinstance(event.get("signature"), str):
-            key = keys.get(event.get("actor"))
+            key = key_for(event.get("actor"), seq)
             signature = strict_b64(event["signature"]) or b""
             if key is None or not event_signature_verifies(key, cp["store"], event, signature):
                 problems.append(f"{where}: the signature by {event.get('actor')!r} does not verify")

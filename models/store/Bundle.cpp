@@ -1,4 +1,5 @@
 #include "Bundle.h"
+#include "IdentityRegistry.h"
 
 #include "core/CanonicalJson.h"
 #include "core/Tar.h"
@@ -61,6 +62,9 @@ Unpack into an empty directory (`tar --zstd -xf BUNDLE.tar.zst`), then:
   RFC 6962 inclusion path and the checkpoint. The leaf hash of an event is
   SHA-256(0x00 ‖ its line of `events.jsonl` without the newline).
 - `blobs/<sha256>` are attachments named by their own SHA-256.
+- `keys/retired/<name>/<until>.pem` (and `.vkey`) is a key `<name>` held before rotating it: it
+  signs for the positions before `<until>` (the event's `seq`, the checkpoint's tree size), the
+  earliest such key where there are several; `keys/<name>.pem` signs from the last rotation on.
 - An event's `signature` (base64; `null` for the events of a bulk import, which the importer's
   checkpoint covers) is its actor's Ed25519 signature over `opsconsole event v2`, a newline, the
   store id, a newline and the event's canonical JSON (keys sorted, no spaces, as in
@@ -201,6 +205,9 @@ Result<ExportSummary> exportBundle(EvidenceStore &store, const QString &outPath,
     small.insert(QStringLiteral("VERIFY.md"), QByteArray(kVerifyMd));
     QStringList names(actors.begin(), actors.end());
     names.sort();
+    auto registry = store.registry();
+    if (!registry.ok())
+        return registry.error();
     for (const QString &name : names) {
         auto id = store.identity(name);
         if (!id.ok())
@@ -212,6 +219,20 @@ Result<ExportSummary> exportBundle(EvidenceStore &store, const QString &outPath,
         small.insert(QStringLiteral("keys/%1.vkey").arg(name),
                      note::verifierKey(name, key.value()).toUtf8() + '\n');
         summary.keys << name;
+        // The keys it held before a rotation, each named by the first position it no longer
+        // signs for: what it signed before then verifies with it, nothing after.
+        if (const IdentityRegistry::Entry *entry = registry->find(name))
+            for (const IdentityRegistry::KeyPeriod &period : entry->keys) {
+                if (period.untilSeq == 0 || period.untilSeq > cp->size)
+                    continue;
+                auto old = crypto::PublicKey::fromPem(period.publicKeyPem);
+                if (!old.ok())
+                    return old.error();
+                const QString base = QStringLiteral("keys/retired/%1/%2").arg(name).arg(period.untilSeq);
+                small.insert(base + QStringLiteral(".pem"), old->pem());
+                small.insert(base + QStringLiteral(".vkey"),
+                             note::verifierKey(name, old.value()).toUtf8() + '\n');
+            }
     }
     for (auto it = small.cbegin(); it != small.cend(); ++it)
         listed.insert(it.key(), {it.value().size(), crypto::sha256Hex(it.value())});

@@ -28,6 +28,9 @@ constexpr qsizetype kMaxSmallBytes = 64 * 1024 * 1024; // all of them together
 const QRegularExpression kProofName(QStringLiteral("^proofs/([1-9][0-9]{0,18})\\.tlog-proof$"));
 const QRegularExpression kBlobName(QStringLiteral("^blobs/[0-9a-f]{64}$"));
 const QRegularExpression kKeyName(QStringLiteral("^keys/([A-Za-z0-9._@-]{1,64})\\.(pem|vkey)$"));
+// A key its identity held before a rotation: valid for the positions before UNTIL.
+const QRegularExpression
+    kRetiredKeyName(QStringLiteral("^keys/retired/([A-Za-z0-9._@-]{1,64})/([1-9][0-9]{0,18})\\.(pem|vkey)$"));
 
 struct Listed {
     qint64 size = 0;
@@ -86,7 +89,8 @@ private:
         auto info = m_scan([this](const QString &name, qint64) -> tar::ChunkSink {
             const bool wanted = name == QLatin1String("manifest.json") ||
                                 name == QLatin1String("manifest.sig") ||
-                                name == QLatin1String("checkpoint") || kKeyName.match(name).hasMatch();
+                                name == QLatin1String("checkpoint") || kKeyName.match(name).hasMatch() ||
+                                kRetiredKeyName.match(name).hasMatch();
             if (!wanted)
                 return {};
             if (!m_small.contains(name) && m_small.size() >= kMaxSmallEntries) {
@@ -139,6 +143,28 @@ private:
             if (m_small.value(vkeyName).trimmed() != note::verifierKey(name, key.value()).toUtf8())
                 problem(QStringLiteral("%1 is not the verifier key of %2").arg(vkeyName, it.key()));
             m_keys.insert(name, key.value());
+        }
+        for (auto it = m_small.cbegin(); it != m_small.cend(); ++it) {
+            const auto m = kRetiredKeyName.match(it.key());
+            if (!m.hasMatch())
+                continue;
+            const QString name = m.captured(1);
+            const QString base = QStringLiteral("keys/retired/%1/%2").arg(name, m.captured(2));
+            if (m.captured(3) == QLatin1String("vkey")) {
+                if (!m_small.contains(base + QStringLiteral(".pem")))
+                    problem(QStringLiteral("%1 has no %2.pem").arg(it.key(), base));
+                continue;
+            }
+            const QByteArray &pem = it.value();
+            auto key = crypto::PublicKey::fromPem(pem);
+            if (!key.ok() || pem.count("-----BEGIN") != 1 || key->pem() != pem) {
+                problem(QStringLiteral("%1 is not exactly one Ed25519 public key").arg(it.key()));
+                continue;
+            }
+            if (m_small.value(base + QStringLiteral(".vkey")).trimmed() !=
+                note::verifierKey(name, key.value()).toUtf8())
+                problem(QStringLiteral("%1.vkey is not the verifier key of %2").arg(base, it.key()));
+            m_retired[name].insert(m.captured(2).toULongLong(), key.value());
         }
         for (auto it = m_small.cbegin(); it != m_small.cend(); ++it) {
             const auto m = kKeyName.match(it.key());
@@ -222,13 +248,13 @@ private:
         m_report.treeSize = m_cp->size;
         m_report.root = QString::fromLatin1(m_cp->root.toHex());
         m_report.signer = m_cp->signer;
-        const auto key = m_keys.constFind(m_cp->signer);
-        if (key == m_keys.cend()) {
+        const crypto::PublicKey *key = keyFor(m_cp->signer, m_cp->size);
+        if (!key) {
             problem(QStringLiteral("no key for the checkpoint signer '%1'").arg(m_cp->signer));
             return;
         }
         m_report.signerKey = key->fingerprint();
-        if (!m_cp->signedBy(key.value()))
+        if (!m_cp->signedBy(*key))
             problem(QStringLiteral("the checkpoint's signature does not verify with keys/%1.pem")
                         .arg(m_cp->signer));
         else if (!pinned(m_pins.signer, m_pins.any, m_pins.exporter, m_report.signerKey))
@@ -295,9 +321,8 @@ private:
             StoredEvent stored;
             stored.canonical = text;
             stored.signedByActor = true;
-            const auto actorKey = m_keys.constFind(event->stringAt("actor"));
-            if (actorKey == m_keys.cend() ||
-                verifiedForm(actorKey.value(), m_cp->storeId, stored) == SignedForm::None)
+            const crypto::PublicKey *actorKey = keyFor(event->stringAt("actor"), static_cast<quint64>(seq));
+            if (!actorKey || verifiedForm(*actorKey, m_cp->storeId, stored) == SignedForm::None)
                 problem(
                     where +
                     QStringLiteral(": the signature by '%1' does not verify").arg(event->stringAt("actor")));
@@ -347,10 +372,21 @@ private:
                         .arg(seq));
     }
 
+    // The key `name` signed with at position `seq`: the retired key whose period ends after it
+    // (the earliest such), else its current key; null when the bundle has none.
+    const crypto::PublicKey *keyFor(const QString &name, quint64 seq) const {
+        if (const auto retired = m_retired.constFind(name); retired != m_retired.cend())
+            if (const auto it = retired->upperBound(seq); it != retired->cend())
+                return &it.value();
+        const auto current = m_keys.constFind(name);
+        return current == m_keys.cend() ? nullptr : &current.value();
+    }
+
     bool expected(const QString &name) const {
         return name == QLatin1String("checkpoint") || name == QLatin1String("VERIFY.md") ||
                name == QLatin1String("events.jsonl") || kKeyName.match(name).hasMatch() ||
-               kProofName.match(name).hasMatch() || kBlobName.match(name).hasMatch();
+               kRetiredKeyName.match(name).hasMatch() || kProofName.match(name).hasMatch() ||
+               kBlobName.match(name).hasMatch();
     }
 
     Result<void> secondPass() {
@@ -446,6 +482,8 @@ private:
     QSet<QString> m_tooLarge;
     qsizetype m_smallBytes = 0;
     QHash<QString, crypto::PublicKey> m_keys;
+    QHash<QString, QMap<quint64, crypto::PublicKey>>
+        m_retired; // name → first position it no longer signs → key
     JsonValue m_manifest;
     QHash<QString, Listed> m_listed;
     std::optional<Checkpoint> m_cp;

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void exportWritesAPrivateFileAndFollowsNoLink();
     void exporterMustBeApproved();
     void namesWithAnAtVerify();
+    void rotatedKeysKeepEarlierEventsVerifiable();
     void verifyMdRecipeChecksEventSignatures();
 
 private:
@@ -501,6 +502,52 @@ void TestBundle::namesWithAnAtVerify() {
     QByteArray out;
     QCOMPARE(python(bundle, &out), 0);
     QVERIFY2(out.startsWith("OK "), out.constData());
+}
+
+// bob rotates his key (approved by an admin): what he signed before verifies with the key he
+// held then, carried as keys/retired/bob/<until>.pem, what he signs after with his new key, for
+// both verifiers; the retired key is no current key of anyone.
+void TestBundle::rotatedKeysKeepEarlierEventsVerifiable() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY(f.enrol(bob, {QStringLiteral("operator")}).ok());
+    auto note = [&](const Signer &who, const QString &text) {
+        NewEvent e;
+        e.kind = QStringLiteral("incident.evidence");
+        e.scope = QStringLiteral("kl");
+        e.payload["incident"] = QStringLiteral("INC-1");
+        e.payload["text"] = text;
+        return f.store->append(who, {e});
+    };
+    QVERIFY(note(bob, QStringLiteral("before the rotation")).ok());
+    auto next = crypto::PrivateKey::generate();
+    QVERIFY(next.ok());
+    auto rotated = f.store->rotateIdentity(bob, next.value());
+    QVERIFY2(rotated.ok(), qPrintable(rotated.ok() ? QString() : rotated.error().toString()));
+    QVERIFY(f.store->approveIdentity(f.alice, QStringLiteral("bob")).ok());
+    const Signer newBob{QStringLiteral("bob"), std::move(next).value()};
+    QVERIFY(note(newBob, QStringLiteral("after the rotation")).ok());
+    // The new key signs the export, and the latest checkpoint.
+    const QString bundle = f.dir.file(QStringLiteral("rotated.tar.zst"));
+    const auto summary = Bundle::exportBundle(*f.store, bundle, {}, newBob);
+    QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().toString()));
+    const auto report = Bundle::verifyBundle(bundle);
+    QVERIFY(report.ok());
+    QVERIFY2(report->valid, qPrintable(report->problems.join(QLatin1Char('\n'))));
+    QCOMPARE(report->signerKey, newBob.key.publicKey().fingerprint());
+    QByteArray out;
+    QCOMPARE(python(bundle, &out), 0);
+    QVERIFY2(out.startsWith("OK "), out.constData());
+    // The retired key is in the bundle under its period's end.
+    TempDir work;
+    QVERIFY(
+        run(QStringLiteral("tar"), {QStringLiteral("--zstd"), QStringLiteral("-xf"), bundle}, work.path()));
+    const QStringList retired = QDir(work.file(QStringLiteral("keys/retired/bob"))).entryList(QDir::Files);
+    QCOMPARE(retired.size(), 2); // .pem and .vkey
+    QVERIFY(retired.first().endsWith(QLatin1String(".pem")));
+    QFile pem(work.file(QStringLiteral("keys/retired/bob/") + retired.first()));
+    QVERIFY(pem.open(QIODevice::ReadOnly));
+    QCOMPARE(pem.readAll(), bob.key.publicKey().pem());
 }
 
 QTEST_GUILESS_MAIN(TestBundle)
