@@ -104,8 +104,14 @@ def decompressed_chunks(path):
                 while out:
                     yield out
                     out = d.decompress(d.unconsumed_tail, 1 << 20) if d.unconsumed_tail else b""
+                if d.eof:
+                    break
             if not d.eof:
                 raise Refused("truncated gzip data")
+            # gunzip and tar read a second member as more of the same stream; zlib stops at the
+            # first. Whatever follows would be entries this check never saw: refused.
+            if d.unused_data or f.read(1):
+                raise Refused("data after the first gzip member (a second member is read by tar, not here)")
             return
         head = f.read(512)
         f.seek(0)

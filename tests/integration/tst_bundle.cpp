@@ -41,6 +41,7 @@ private Q_SLOTS:
     void exporterMustBeApproved();
     void namesWithAnAtVerify();
     void rotatedKeysKeepEarlierEventsVerifiable();
+    void aSecondGzipMemberIsRefused();
     void verifyMdRecipeChecksEventSignatures();
 
 private:
@@ -548,6 +549,33 @@ void TestBundle::rotatedKeysKeepEarlierEventsVerifiable() {
     QFile pem(work.file(QStringLiteral("keys/retired/bob/") + retired.first()));
     QVERIFY(pem.open(QIODevice::ReadOnly));
     QCOMPARE(pem.readAll(), bob.key.publicKey().pem());
+}
+
+// A gzip bundle with a second member appended: tar -xzf reads it as more of the archive (an
+// events.jsonl that overwrites the checked one), so neither verifier may stop at the first.
+void TestBundle::aSecondGzipMemberIsRefused() {
+    TempDir work;
+    const QString gz = work.file(QStringLiteral("bundle.tar.gz"));
+    QVERIFY(run(QStringLiteral("sh"),
+                {QStringLiteral("-c"), QStringLiteral("zstd -dcq '%1' | gzip -c > '%2'").arg(m_bundle, gz)}));
+    QByteArray out;
+    QCOMPARE(python(gz, &out), 0); // one member: the same bundle
+    QVERIFY2(out.startsWith("OK 11 events"), out.constData());
+    // The attack: the genuine archive without its end-of-archive blocks, then a second member
+    // with an events.jsonl of the attacker's, which tar -xzf extracts over the genuine one.
+    const QString attack = work.file(QStringLiteral("attack.tar.gz"));
+    QVERIFY(run(QStringLiteral("sh"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("zstd -dcq '%1' | python3 -c 'import sys; d=sys.stdin.buffer.read(); "
+                                "n=(len(d.rstrip(bytes(1)))+511)//512*512; sys.stdout.buffer.write(d[:n])' "
+                                "| gzip -c > '%2' && mkdir fake && echo '{}' > fake/events.jsonl && "
+                                "tar -C fake -cf - events.jsonl | gzip -c >> '%2'")
+                     .arg(m_bundle, attack)},
+                work.path()));
+    QVERIFY(python(attack, &out) != 0);
+    QVERIFY2(out.contains("after the first gzip member"), out.constData());
+    const auto report = Bundle::verifyBundle(attack);
+    QVERIFY(!report.ok() || !report->valid);
 }
 
 QTEST_GUILESS_MAIN(TestBundle)
