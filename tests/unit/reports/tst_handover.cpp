@@ -6,7 +6,9 @@
 #include "StoreFixture.h"
 
 #include "alerts/Silences.h"
+#include "incidents/IncidentActions.h"
 #include "launch/Launch.h"
+#include "launch/LaunchActions.h"
 #include "reports/Handover.h"
 #include "reports/Markdown.h"
 
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void anAcknowledgementFindsTheOneWaitingForMe();
     void typedTextStaysText();
     void derivationsWaitingForReviewAreListed();
+    void openWorkIsNamedWithItsNextStep();
 };
 
 namespace {
@@ -204,6 +207,72 @@ void TestHandover::derivationsWaitingForReviewAreListed() {
     QCOMPARE(listed.size(), qsizetype(book.records().size() - 1)); // all but the rejected one
     for (const QString &line : listed)
         QVERIFY2(line.contains(QStringLiteral("imported by ana")), qPrintable(line));
+}
+
+// What the incoming operator must pick up: each open incident with its last decision and next
+// step (a run's next pending step, else what the evidence still lacks), and the open launch's
+// checks that do not hold and sign-offs missing.
+void TestHandover::openWorkIsNamedWithItsNextStep() {
+    test::StoreFixture f;
+    const Signer olivia = test::makeSigner(QStringLiteral("olivia"));
+    const Signer rob = test::makeSigner(QStringLiteral("rob"));
+    QVERIFY_OK(f.enrol(olivia, {QStringLiteral("incident-owner"), QStringLiteral("operator")}));
+    QVERIFY_OK(f.enrol(rob, {QStringLiteral("release-owner")}));
+    const DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    const RunbookLibrary library = RunbookLibrary::builtin();
+    qint64 clock = f.now;
+    IncidentActions acts(*f.store, olivia, config, library, [&clock] { return clock += 1000; });
+    auto one = acts.open(OpenIncident{
+        QStringLiteral("bad-publish"), QStringLiteral("kl"), {}, {}, QStringLiteral("bad pack"), {}, {}});
+    QVERIFY_OK(one);
+    const QString first = citedIdOf(one.value());
+    QVERIFY_OK(acts.decide(first, QStringLiteral("hold forward publishes")));
+    auto two = acts.open(OpenIncident{
+        QStringLiteral("stale-pack"), QStringLiteral("my"), {}, {}, QStringLiteral("old pack"), {}, {}});
+    QVERIFY_OK(two);
+    const QString second = citedIdOf(two.value());
+    auto rollback = acts.runs().startRollback(QStringLiteral("kl"), false, first);
+    QVERIFY_OK(rollback);
+    const QString run = citedIdOf(rollback.value());
+
+    LaunchActions launch(*f.store, rob, config, Environment::Dev, library,
+                         [&clock] { return clock += 1000; });
+    auto started = launch.start(QStringLiteral("kl"), QStringLiteral("2026.12-rc1"));
+    QVERIFY_OK(started);
+    const QString launchRun = citedIdOf(started.value());
+    QVERIFY_OK(launch.recordFailed(launchRun, QStringLiteral("probe-active"), QStringLiteral("HTTP 500")));
+    auto status = launch.status();
+    QVERIFY_OK(status);
+
+    auto b =
+        Handovers::build(*f.store, status.value(), {}, QStringLiteral("olivia"), QString(), clock + 1000);
+    QVERIFY_OK(b);
+    const QStringList incidents = texts(b.value(), QStringLiteral("incidents"));
+    QCOMPARE(incidents.size(), 2);
+    const QString withRun = incidents.filter(first).value(0);
+    QVERIFY2(withRun.contains(QStringLiteral("last decision: hold forward publishes (olivia)")) &&
+                 withRun.contains(QStringLiteral("next step identify-scope of %1").arg(run)) &&
+                 withRun.contains(QStringLiteral("owner olivia")),
+             qPrintable(withRun));
+    const QString bare = incidents.filter(second).value(0);
+    QVERIFY2(bare.contains(QStringLiteral("no decision yet")) &&
+                 bare.contains(QStringLiteral("next: record the core evidence record")),
+             qPrintable(bare));
+    const QStringList pending = texts(b.value(), QStringLiteral("launch"));
+    QVERIFY2(pending.contains(QStringLiteral("%1: check probe-active failed").arg(launchRun)),
+             qPrintable(pending.join(QLatin1Char('\n'))));
+    QVERIFY2(pending.contains(QStringLiteral("%1: check config-snapshot pending").arg(launchRun)),
+             qPrintable(pending.join(QLatin1Char('\n'))));
+    for (const char *role : {"Product", "Engineering", "QA"})
+        QVERIFY2(
+            pending.contains(QStringLiteral("%1: %2 sign-off missing").arg(launchRun, QLatin1String(role))),
+            qPrintable(pending.join(QLatin1Char('\n'))));
+    // Once the launch is decided, nothing of it is pending.
+    QVERIFY_OK(launch.decide(launchRun, false, QStringLiteral("probe-active failed")));
+    auto after = Handovers::build(*f.store, launch.status(launchRun).value(), {}, QStringLiteral("olivia"),
+                                  QString(), clock + 1000);
+    QVERIFY_OK(after);
+    QVERIFY(texts(after.value(), QStringLiteral("launch")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHandover)
