@@ -164,9 +164,10 @@ void serve(QTcpSocket *socket, const std::function<QByteArray()> &metrics, const
 int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     const QCommandLineOption listen(
         QStringLiteral("listen"),
-        QStringLiteral("Serve GET /metrics (Prometheus text format) on this loopback address and port "
-                       "(port 0: any free port, printed at start)."),
-        QStringLiteral("ADDR:PORT"));
+        QStringLiteral("Serve GET /metrics (Prometheus text format) on this loopback address and port; "
+                       "the address is 127.0.0.1 when only a port is given (port 0: any free port, "
+                       "printed at start)."),
+        QStringLiteral("[ADDR:]PORT"));
     const QCommandLineOption rounds(QStringLiteral("rounds"),
                                     QStringLiteral("Stop after N probe rounds (default: run until stopped)."),
                                     QStringLiteral("N"));
@@ -188,7 +189,9 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     QHostAddress address;
     quint16 port = 0;
     if (parser.isSet(listen)) {
-        const QString v = parser.value(listen);
+        QString v = parser.value(listen);
+        if (!v.contains(QLatin1Char(':'))) // a port alone: 127.0.0.1 by default
+            v.prepend(QStringLiteral("127.0.0.1:"));
         const qsizetype colon = v.lastIndexOf(QLatin1Char(':'));
         bool ok = false;
         const uint p = colon > 0 ? v.mid(colon + 1).toUInt(&ok) : 0;
@@ -196,7 +199,8 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
             host = host.mid(1, host.size() - 2);
         if (!ok || p > 65535 || !address.setAddress(host))
-            return usageError(io, QStringLiteral("--listen must be ADDRESS:PORT, e.g. 127.0.0.1:9464"));
+            return usageError(io,
+                              QStringLiteral("--listen must be [ADDRESS:]PORT, e.g. 9464 or 127.0.0.1:9464"));
         // The metrics carry no secret but name every target and incident: loopback only; a
         // reverse proxy or an SSH tunnel exposes them further.
         if (!address.isLoopback())
@@ -222,7 +226,7 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
             return fail(io, token.error(), json);
         if (!parser.isSet(listen))
             return usageError(io, QStringLiteral("the config routes Alertmanager's webhook: give --listen "
-                                                 "ADDR:PORT for POST /alertmanager"));
+                                                 "[ADDR:]PORT for POST /alertmanager"));
         receiver.enabled = true;
         receiver.token = std::move(token).value();
         receiver.maxBody = ctx->config.alertmanager.maxBodyBytes;

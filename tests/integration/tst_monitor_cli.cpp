@@ -116,7 +116,8 @@ void TestMonitorCli::recordsServesMetricsAndStops() {
     QProcess monitor;
     monitor.setProcessEnvironment(cli.runner.environment());
     monitor.start(test::ProgramRunner::binary(QStringLiteral("opsconsole-cli")),
-                  {QStringLiteral("monitor"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                  {QStringLiteral("monitor"), QStringLiteral("--listen"),
+                   QStringLiteral("0"), // 127.0.0.1 by default
                    QStringLiteral("--identity"), QStringLiteral("mon"), QStringLiteral("--config"),
                    cli.config, QStringLiteral("--json")});
     QVERIFY(monitor.waitForStarted());
