@@ -1097,6 +1097,29 @@ Erste Maßnahme: %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ops::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Bestätigen…</translation>
+    </message>
+    <message>
+        <source>%1 %2 firing for %3, not acknowledged</source>
+        <translation>%1 %2 ausgelöst für %3, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>%1 %2 firing for %3</source>
+        <translation>%1 %2 ausgelöst für %3</translation>
+    </message>
+    <message>
+        <source>First action: %1</source>
+        <translation>Erste Maßnahme: %1</translation>
+    </message>
+</context>
+<context>
     <name>ops::EventTableModel</name>
     <message>
         <source>signed by %1</source>
@@ -3127,17 +3150,6 @@ Erste Maßnahme: %4%5</translation>
     <message>
         <source>Tier</source>
         <translation>Stufe</translation>
-    </message>
-</context>
-<context>
-    <name>ops::ui::DesktopNotifier</name>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Acknowledge…</source>
-        <translation>Bestätigen…</translation>
     </message>
 </context>
 <context>

@@ -1095,6 +1095,29 @@ First action: %4%5</source>
     </message>
 </context>
 <context>
+    <name>ops::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 firing for %3, not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 firing for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ops::EventTableModel</name>
     <message>
         <source>signed by %1</source>
@@ -3122,17 +3145,6 @@ First action: %4%5</source>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ops::ui::DesktopNotifier</name>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,8 +1,8 @@
 #include "MainWindow.h"
 
 #include "common/Colours.h"
-#include "common/DesktopNotifier.h"
 #include "common/MessageBox.h"
+#include "monitor/DesktopNotifier.h"
 
 #include "common/AppContext.h"
 #include "common/StoreStatusView.h"

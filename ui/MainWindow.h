@@ -15,8 +15,9 @@ class QStackedWidget;
 class QActionGroup;
 
 namespace ops {
+class DesktopNotifier;
 class Session;
-}
+} // namespace ops
 
 namespace ops::ui {
 
@@ -68,9 +69,7 @@ public:
     // "desktop" when the last notification went to the freedesktop notification service, "tray"
     // when it fell back to the system tray, "none" when neither was there.
     QString lastNotificationChannel() const { return m_lastChannel; }
-    class DesktopNotifier *desktopNotifier() const {
-        return m_desktop;
-    }
+    ops::DesktopNotifier *desktopNotifier() const { return m_desktop; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,7 +112,7 @@ private:
     QPushButton *m_sessionButton = nullptr;
     QTimer *m_idleTimer = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
-    class DesktopNotifier *m_desktop = nullptr;
+    ops::DesktopNotifier *m_desktop = nullptr;
     class QAction *m_keepMonitoring = nullptr;
     bool m_quitting = false;
     QString m_lastChannel;

@@ -12,6 +12,7 @@
 #include "incidents/RollbackClockWatcher.h"
 #include "monitor/AlertMonitor.h"
 #include "monitor/Alertmanager.h"
+#include "monitor/DesktopNotifier.h"
 #include "monitor/HttpRequest.h"
 #include "monitor/Metrics.h"
 #include "monitor/TeamRecorder.h"
@@ -297,6 +298,20 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         if (!monitor->notificationProblem().isEmpty())
             return fail(io, makeError(ErrorCode::Policy, monitor->notificationProblem()), json);
     }
+    // The desktop is told too when the user's session has a notification server (a systemd user
+    // unit runs on the session bus): what fires or escalates at SEV-1 and SEV-2, held during a
+    // silence like the webhooks' notices, without the window's actions.
+    DesktopNotifier desktop;
+    desktop.setOffersActions(false);
+    if (monitor)
+        monitor->setDesktop(&desktop);
+    else
+        team->setDesktop(&desktop);
+    QObject::connect(&desktop, &DesktopNotifier::failed, &desktop,
+                     [](const QString &title, const QString &, const QString &, const QString &error) {
+                         qCWarning(lcMonitor).noquote()
+                             << "desktop notification" << title << "failed:" << error;
+                     });
     WebhookNotifier *notifier = monitor ? monitor->notifier() : team->notifier();
     QHash<QString, qint64> notifications; // outcome → attempts since start
     if (notifier)

@@ -1,4 +1,5 @@
 #include "AlertMonitor.h"
+#include "DesktopNotifier.h"
 #include "LoggedAlerts.h"
 
 #include "store/SqliteEvidenceStore.h"
@@ -201,7 +202,7 @@ void AlertMonitor::processRound(const QList<ProbeResult> &results) {
             firingSince.insert(c.alertId + QLatin1Char('|') + c.scope, c.sinceMs);
     const QList<AlertTransition> transitions = m_evaluator->evaluate(in);
     m_lastRound = in.nowMs;
-    if (m_notifier && m_store && !m_readOnly)
+    if ((m_notifier || m_desktop) && m_store && !m_readOnly)
         notifyRound(transitions, firingSince, in.nowMs);
 
     QList<TargetStateRow> states;
@@ -297,8 +298,12 @@ Result<StoredEvent> AlertMonitor::acknowledge(const QString &alertId, const QStr
 void AlertMonitor::notifyRound(const QList<AlertTransition> &transitions,
                                const QHash<QString, qint64> &firingSince, qint64 nowMs) {
     m_notices.seedFrom(*m_store);
-    for (const Notice &n : m_notices.round(transitions, m_evaluator->cells(), firingSince, nowMs))
-        m_notifier->notify(n);
+    for (const Notice &n : m_notices.round(transitions, m_evaluator->cells(), firingSince, nowMs)) {
+        if (m_notifier)
+            m_notifier->notify(n);
+        if (m_desktop)
+            m_desktop->notice(n);
+    }
 }
 
 QList<ProbeSample> AlertMonitor::samples(const QString &scope, qint64 sinceMs) const {

@@ -21,6 +21,7 @@
 
 namespace ops {
 
+class DesktopNotifier;
 class SqliteEvidenceStore;
 class StoreHost;
 
@@ -127,6 +128,9 @@ public:
     // for notifications.escalate_after_minutes) and cleared. A silenced cell's notices are held and
     // sent when the silence ends while it still fires. Every delivery attempt is recorded.
     WebhookNotifier *notifier() const { return m_notifier; }
+    // Also tell the desktop (the headless monitor on a session bus): the same notices as the
+    // webhooks get, SEV-1 and SEV-2 as they fire or escalate. Not owned.
+    void setDesktop(DesktopNotifier *desktop) { m_desktop = desktop; }
     // Why webhooks are off although configured (an unreadable url_file), "" otherwise.
     QString notificationProblem() const { return m_notifyProblem; }
     qint64 now() const { return m_clock(); }
@@ -180,6 +184,7 @@ private:
                      qint64 nowMs);
     NoticePolicy m_notices;
     WebhookNotifier *m_notifier = nullptr;
+    DesktopNotifier *m_desktop = nullptr;
     QString m_notifyProblem;
     QSet<QString> m_silenceQueued; // due silence events waiting to be recorded (kind|id)
 

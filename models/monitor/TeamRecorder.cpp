@@ -1,4 +1,5 @@
 #include "TeamRecorder.h"
+#include "DesktopNotifier.h"
 
 #include "LoggedAlerts.h"
 #include "LoggedProbes.h"
@@ -99,16 +100,21 @@ void TeamRecorder::processRound(const QList<ProbeResult> &results) {
         LoggedAlerts::addToRound(events.value(), *m_store, m_config, m_rules, results, now, &m_alertmanager);
     if (!alerts.ok())
         return finish(alerts.error().message);
-    if (m_notifier)
+    if (m_notifier || m_desktop)
         m_notices.seedFrom(*m_store);
     if (auto stored = m_store->append(m_signer, events.value()); !stored.ok())
         return finish(stored.error().message);
     ++m_recordedRounds;
     alertTransitions = alerts->recorded;
     m_cells = alerts->cells;
-    if (m_notifier)
-        for (const Notice &n : m_notices.round(alerts->transitions, alerts->cells, alerts->firingSince, now))
-            m_notifier->notify(n);
+    if (m_notifier || m_desktop)
+        for (const Notice &n :
+             m_notices.round(alerts->transitions, alerts->cells, alerts->firingSince, now)) {
+            if (m_notifier)
+                m_notifier->notify(n);
+            if (m_desktop)
+                m_desktop->notice(n);
+        }
     // A rollback deadline that passed goes on its run's timeline, once.
     if (auto missed = RollbackClockWatcher::recordDue(*m_store, m_signer, m_config, m_library, m_clock);
         !missed.ok())

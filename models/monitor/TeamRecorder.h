@@ -26,6 +26,7 @@
 
 namespace ops {
 
+class DesktopNotifier;
 class PgEvidenceStore;
 
 class TeamRecorder final : public QObject {
@@ -48,6 +49,8 @@ public:
     // Why the last round was not recorded ("" when it was).
     QString recordingProblem() const { return m_problem; }
     WebhookNotifier *notifier() const { return m_notifier; }
+    // Also tell the desktop (see AlertMonitor::setDesktop). Not owned.
+    void setDesktop(DesktopNotifier *desktop) { m_desktop = desktop; }
     QString notificationProblem() const { return m_notifyProblem; }
     PgEvidenceStore *store() const { return m_store; }
     // Rounds recorded since the start.
@@ -79,6 +82,7 @@ private:
     ProbeEngine *m_engine;
     NoticePolicy m_notices;
     WebhookNotifier *m_notifier = nullptr;
+    DesktopNotifier *m_desktop = nullptr;
     QString m_notifyProblem;
     Time::Clock m_clock = Time::systemClock();
     Alertmanager::Fold m_alertmanager;

@@ -4,7 +4,7 @@
 // the system tray as the fallback when no server is there.
 #include "MainWindow.h"
 #include "alerts/AlertsPanel.h"
-#include "common/DesktopNotifier.h"
+#include "monitor/DesktopNotifier.h"
 
 #include "ProbeRounds.h"
 #include "StoreFixture.h"

@@ -2,14 +2,20 @@
 // from Debian (prometheus-alertmanager): alerts posted to Alertmanager's API arrive on the
 // monitor's POST /alertmanager with the bearer token from a file, are recorded once as signed
 // evidence (fingerprint, labels, startsAt/endsAt, generatorURL), fire their cell through the
-// damping, and clear when Alertmanager resolves them. Before that, the receiver is attacked as a
-// local process would: no token, a wrong one, a body too large, a payload that lies about itself.
+// damping, and clear when Alertmanager resolves them; what fires is told to the desktop (a
+// notification server on a session bus started here) and to a webhook, and a silenced cell keeps
+// firing into the log, shown as silenced, its notification held. Before that, the receiver is
+// attacked as a local process would: no token, a wrong one, a body too large, a payload that lies
+// about itself.
 #include "CliHarness.h"
 #include "HttpTestClient.h"
+#include "TestSupport.h"
 
 #include "core/CanonicalJson.h"
 #include "monitor/Alertmanager.h"
+#include "monitor/DesktopNotifier.h"
 
+#include <QDBusConnection>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -19,18 +25,48 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 
 using namespace ops;
+
+// What a desktop's notification daemon does, as far as the monitor uses it.
+class FakeNotificationServer : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    struct Received {
+        QString summary, body;
+        QStringList actions;
+        QVariantMap hints;
+    };
+    QList<Received> received;
+
+public Q_SLOTS:
+    QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
+    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
+                const QStringList &actions, const QVariantMap &hints, int) {
+        received.append(Received{summary, body, actions, hints});
+        return uint(received.size());
+    }
+    void CloseNotification(uint) {}
+
+Q_SIGNALS:
+    void ActionInvoked(uint id, const QString &action);
+    void NotificationClosed(uint id, uint reason);
+};
 
 class TestAlertmanager : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase();
     void alertsArriveFireAndResolve();
 
 private:
     test::DemoPipelineProcess m_pipeline;
+    FakeNotificationServer m_desktop;
+    int m_bus = -1;
 };
 
 namespace {
@@ -82,6 +118,17 @@ void TestAlertmanager::initTestCase() {
     QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("prometheus-alertmanager")).isEmpty(),
              "prometheus-alertmanager is not installed (packaging/debian-deps.txt)");
     QVERIFY2(m_pipeline.start(), m_pipeline.lastOutput().constData());
+    m_bus = test::startSessionBus();
+    QVERIFY(m_bus > 0);
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    QVERIFY(bus.isConnected());
+    QVERIFY(bus.registerObject(QString::fromLatin1(DesktopNotifier::kPath), &m_desktop,
+                               QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
+    QVERIFY(bus.registerService(QString::fromLatin1(DesktopNotifier::kService)));
+}
+
+void TestAlertmanager::cleanupTestCase() {
+    test::stopSessionBus(m_bus);
 }
 
 void TestAlertmanager::alertsArriveFireAndResolve() {
@@ -91,6 +138,16 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
     const QByteArray token = "am-bearer-7e0c41";
     const QString tokenFile = cli.home.write(QStringLiteral("am-token"), token + '\n');
     QFile::setPermissions(tokenFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // A chat webhook beside the desktop.
+    test::LoopbackHttpServer chat;
+    QVERIFY(chat.listen());
+    QList<QByteArray> chatBodies;
+    chat.route("/hooks/chat", [&chatBodies](const QByteArray &, const QByteArray &, const QByteArray &body) {
+        chatBodies << body;
+        return test::LoopbackHttpServer::Response{200, "ok", "text/plain", {}};
+    });
+    yaml += "notifications:\n  webhooks:\n    - {url: '" + chat.url(QStringLiteral("/hooks/chat")).toUtf8() +
+            "', format: slack}\n";
     yaml += "alertmanager:\n"
             "  token_file: am-token\n"
             "  max_body_bytes: 65536\n"
@@ -117,6 +174,8 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
                  refused.err.constData());
     }
 
+    cli.runner.set(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"));
     QProcess monitor;
     monitor.setProcessEnvironment(cli.runner.environment());
     monitor.start(test::ProgramRunner::binary(QStringLiteral("opsconsole-cli")),
@@ -265,6 +324,33 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
     QTRY_COMPARE_WITH_TIMEOUT(cellState(test::httpRequest("GET", metricsUrl).body, "resolver-health", "kl"),
                               QByteArray("firing"), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(!events("alert.fired").empty(), 60000);
+    // Told to the desktop (normal urgency for a SEV-2, no actions: nobody is at a window to take
+    // them) and to the chat webhook, once each.
+    const auto toldDesktop = [this](const char *scope) {
+        int n = 0;
+        for (const FakeNotificationServer::Received &r : m_desktop.received)
+            n += r.summary.endsWith(QStringLiteral("for %1").arg(QLatin1String(scope))) ? 1 : 0;
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(toldDesktop("kl"), 1, 60000);
+    const FakeNotificationServer::Received &told = m_desktop.received.constFirst();
+    QVERIFY2(told.summary.contains(QStringLiteral("Resolver health")), qPrintable(told.summary));
+    QVERIFY2(told.body.startsWith(QStringLiteral("First action: ")), qPrintable(told.body));
+    QVERIFY(told.actions.isEmpty());
+    QVERIFY(told.hints.contains(QStringLiteral("urgency")));
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(chatBodies.cbegin(), chatBodies.cend(),
+                                         [](const QByteArray &b) { return b.contains("Resolver health"); }),
+                             60000);
+
+    // A silence on the publish-blocked cell of pg, before its alerts arrive: the cell fires into
+    // the log and shows as silenced; its notification waits.
+    QCOMPARE(RUN_OK(cli({QStringLiteral("silence"), QStringLiteral("add"), QStringLiteral("--alert"),
+                         QStringLiteral("publish-blocked"), QStringLiteral("--scope"), QStringLiteral("pg"),
+                         QStringLiteral("--until"), QStringLiteral("1h"), QStringLiteral("--reason"),
+                         QStringLiteral("publisher maintenance"), QStringLiteral("--identity"),
+                         QStringLiteral("mon")}))
+                 .exitCode,
+             0);
 
     // Two publish_blocked alerts for one locality: two signals, and the signal rule (2 in 60 min)
     // fires. Alertmanager sends the group again with the first one: a repeat, not recorded twice.
@@ -279,6 +365,11 @@ void TestAlertmanager::alertsArriveFireAndResolve() {
                            "opsconsole_alertmanager_alerts_total{outcome=\"repeated\"}") >= 1,
         60000);
     QCOMPARE(events("alertmanager.firing").size(), std::size_t(3));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        test::metricSample(test::httpRequest("GET", metricsUrl).body,
+                           "opsconsole_alert_silenced{alert=\"publish-blocked\",scope=\"pg\"}"),
+        1.0, 60000);
+    QCOMPARE(toldDesktop("pg"), 0);
 
     // An alert no route takes is answered and named in the log, not recorded.
     post(R"([{"labels":{"alertname":"DiskFull","locality":"kl"}}])");

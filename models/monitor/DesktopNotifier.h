@@ -1,11 +1,13 @@
 #pragma once
 
+#include "Notifier.h"
+
 #include <QDBusConnection>
 #include <QHash>
 #include <QObject>
 #include <QPair>
 
-namespace ops::ui {
+namespace ops {
 
 // Desktop notifications through the freedesktop notification service
 // (org.freedesktop.Notifications on the session bus, what GNOME, KDE and most desktops run):
@@ -22,10 +24,17 @@ public:
     explicit DesktopNotifier(QObject *parent = nullptr);
     DesktopNotifier(const QDBusConnection &bus, QObject *parent);
 
+    // Whether notifications offer "Open" and "Acknowledge…" (a window that can act on them); the
+    // headless monitor sends them without.
+    void setOffersActions(bool offer) { m_offerActions = offer; }
     bool serverAvailable() const;
     bool serverOffersActions() const { return m_actions; }
     bool notify(const QString &title, const QString &body, const QString &severity, const QString &alertId,
                 const QString &scope);
+    // A recorder's notice (NoticePolicy: fired, escalated, cleared, held while silenced), as the
+    // headless monitor tells the desktop: SEV-1 and SEV-2 as they fire or escalate. False when it
+    // is not one of those, or no server is there.
+    bool notice(const Notice &notice);
 
 Q_SIGNALS:
     // The person clicked an action of a notification: "open" or "acknowledge".
@@ -43,8 +52,9 @@ private:
 
     QDBusConnection m_bus;
     bool m_actions = false;
+    bool m_offerActions = true;
     bool m_capabilitiesAsked = false;
     QHash<uint, QPair<QString, QString>> m_cells; // notification id → (alert, scope)
 };
 
-} // namespace ops::ui
+} // namespace ops

@@ -6,7 +6,7 @@
 #include <QDBusPendingReply>
 #include <QVariantMap>
 
-namespace ops::ui {
+namespace ops {
 
 namespace {
 const QString kInterface = QStringLiteral("org.freedesktop.Notifications");
@@ -65,7 +65,7 @@ bool DesktopNotifier::notify(const QString &title, const QString &body, const QS
     hints.insert(QStringLiteral("desktop-entry"), QStringLiteral("opsconsole"));
     hints.insert(QStringLiteral("category"), QStringLiteral("device.error"));
     QStringList actions;
-    if (m_actions)
+    if (m_actions && m_offerActions)
         actions << QStringLiteral("default") << tr("Open") << QStringLiteral("open") << tr("Open")
                 << QStringLiteral("acknowledge") << tr("Acknowledge…");
     QDBusMessage call = QDBusMessage::createMethodCall(
@@ -86,6 +86,20 @@ bool DesktopNotifier::notify(const QString &title, const QString &body, const QS
     return true;
 }
 
+bool DesktopNotifier::notice(const Notice &n) {
+    if ((n.trigger != QLatin1String("fired") && n.trigger != QLatin1String("escalated")) ||
+        (n.severity != QLatin1String("SEV-1") && n.severity != QLatin1String("SEV-2")))
+        return false;
+    const QString name = n.alertName.isEmpty() ? n.alertId : n.alertName;
+    const QString title = n.trigger == QLatin1String("escalated")
+                              ? tr("%1 %2 firing for %3, not acknowledged").arg(n.severity, name, n.scope)
+                              : tr("%1 %2 firing for %3").arg(n.severity, name, n.scope);
+    QString body = n.firstAction.isEmpty() ? n.detail : tr("First action: %1").arg(n.firstAction);
+    if (!n.note.isEmpty())
+        body += QStringLiteral("\n") + n.note;
+    return notify(title, body, n.severity, n.alertId, n.scope);
+}
+
 void DesktopNotifier::onActionInvoked(uint id, const QString &action) {
     const auto it = m_cells.constFind(id);
     if (it == m_cells.cend())
@@ -98,4 +112,4 @@ void DesktopNotifier::onClosed(uint id, uint) {
     m_cells.remove(id);
 }
 
-} // namespace ops::ui
+} // namespace ops
