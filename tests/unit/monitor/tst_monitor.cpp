@@ -4,6 +4,9 @@
 #include "ProbeRounds.h"
 #include "StoreFixture.h"
 
+#include "TestSupport.h"
+
+#include "incidents/IncidentActions.h"
 #include "monitor/AlertMonitor.h"
 #include "monitor/HttpRequest.h"
 #include "monitor/LoggedProbes.h"
@@ -28,6 +31,7 @@ class TestMonitor : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void metricsStateSetsAndEscaping();
+    void metricsOfTheLogAndItsClocks();
     void httpRequestHeads();
     void followsALiveRecorderAndTakesOverWhenItDies();
     void aConsoleHandsItsRecordingToAMonitorThatAsks();
@@ -443,6 +447,83 @@ void TestMonitor::metricsStateSetsAndEscaping() {
     QVERIFY(up.contains("opsconsole_team_log_up 1\n"));
     QVERIFY(up.contains("opsconsole_checkpoint_witnesses 1\n"));
     QVERIFY(up.contains("opsconsole_outbox_unsynced_acts 3\n"));
+}
+
+// What the log says, as Prometheus reads it: open incidents by severity, the seconds left on a
+// running rollback's clocks that are not met yet, active kill switches, the latest checkpoint's
+// age, a manifest's age and the webhook attempts by outcome; promtool accepts the whole text.
+void TestMonitor::metricsOfTheLogAndItsClocks() {
+    test::StoreFixture f;
+    const Signer olivia = test::makeSigner(QStringLiteral("olivia"));
+    QVERIFY_OK(f.enrol(olivia, {QStringLiteral("incident-owner"), QStringLiteral("operator")}));
+    const DeploymentConfig config = ConfigLoader::builtinDemo().value();
+    const RunbookLibrary library = RunbookLibrary::builtin();
+    const qint64 start = f.now + 60000;
+    qint64 clock = start;
+    IncidentActions acts(*f.store, olivia, config, library, [&clock] { return clock; });
+    auto bad = acts.open(OpenIncident{
+        QStringLiteral("bad-publish"), QStringLiteral("kl"), {}, {}, QStringLiteral("bad pack"), {}, {}});
+    QVERIFY_OK(bad);
+    QVERIFY_OK(acts.open(OpenIncident{
+        QStringLiteral("stale-pack"), QStringLiteral("my"), {}, {}, QStringLiteral("old pack"), {}, {}}));
+    QVERIFY_OK(acts.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"),
+                                       QStringLiteral("bad output"), {QStringLiteral("kl")},
+                                       QStringLiteral("ok: kl/manifest")));
+    auto rollback = acts.runs().startRollback(QStringLiteral("kl"), false, citedIdOf(bad.value()));
+    QVERIFY_OK(rollback);
+    const QString run = citedIdOf(rollback.value());
+    clock = start + 10 * 60000; // the rebind: restore met at 10 minutes
+    StepInput rebind;
+    rebind.step = QStringLiteral("rebind");
+    rebind.confirmed = true;
+    QVERIFY_OK(acts.runs().recordStep(
+        run, rebind,
+        {makeBlob(QStringLiteral("publisher.json"), "{\"ok\":true}", QStringLiteral("application/json"))
+             .value()}));
+
+    Metrics::Input in;
+    in.nowMs = start + 20 * 60000; // integrity: 10 of its 30 minutes left
+    auto book = IncidentBook::load(*f.store);
+    QVERIFY_OK(book);
+    in.book = book.value();
+    in.logSize = f.store->size().value();
+    const qint64 sealed = f.store->latestCheckpoint().value().tsMs;
+    in.checkpointMs = sealed;
+    ProbeResult manifest;
+    manifest.target.id = QStringLiteral("kl/manifest");
+    manifest.target.scope = QStringLiteral("kl");
+    manifest.state = ProbeState::Ok;
+    manifest.ageS = 7200;
+    in.probes = {manifest};
+    in.notifications =
+        QHash<QString, qint64>{{QStringLiteral("delivered"), 2}, {QStringLiteral("gave_up"), 1}};
+    const QByteArray text = Metrics::prometheusText(in);
+
+    QHash<QString, int> open;
+    for (const Incident *i : book->openIncidents())
+        open[i->severity] += 1;
+    QCOMPARE(book->openIncidents().size(), 2);
+    for (const char *severity : {"SEV-1", "SEV-2", "SEV-3"}) {
+        const QByteArray line = QByteArray("opsconsole_incidents_open{severity=\"") + severity + "\"} " +
+                                QByteArray::number(open.value(QLatin1String(severity))) + "\n";
+        QVERIFY2(text.contains(line), text.constData());
+    }
+    const QByteArray clockLine = QByteArray("opsconsole_rollback_seconds_left{run=\"") + run.toUtf8() +
+                                 "\",scope=\"kl\",clock=\"integrity\"} 600\n";
+    QVERIFY2(text.contains(clockLine), text.constData());
+    QVERIFY2(!text.contains("clock=\"restore\""), text.constData()); // met: no clock runs
+    QVERIFY2(text.contains("opsconsole_killswitch_active{switch=\"ai\",scope=\"kl\"} 1\n"), text.constData());
+    const QByteArray ageLine = QByteArray("opsconsole_checkpoint_age_seconds ") +
+                               QByteArray::number(static_cast<double>(in.nowMs - sealed) / 1000.0) + "\n";
+    QVERIFY2(text.contains(ageLine), text.constData());
+    QVERIFY2(text.contains("opsconsole_manifest_age_seconds{target=\"kl/manifest\"} 7200\n"),
+             text.constData());
+    QVERIFY(text.contains("opsconsole_notification_attempts_total{outcome=\"delivered\"} 2\n"));
+    QVERIFY(text.contains("opsconsole_notification_attempts_total{outcome=\"gave_up\"} 1\n"));
+    QVERIFY(text.contains("opsconsole_notification_attempts_total{outcome=\"dropped\"} 0\n"));
+    QVERIFY(text.contains("opsconsole_log_readable 1\n"));
+    const QByteArray promtool = test::promtoolCheck(text);
+    QVERIFY2(promtool.isEmpty(), promtool.constData());
 }
 
 void TestMonitor::httpRequestHeads() {
