@@ -457,6 +457,18 @@ Result<NewBlob> makeBlob(const QString &name, const QByteArray &bytes, const QSt
     return NewBlob{name, bytes, mediaType, crypto::sha256Hex(bytes)};
 }
 
+NewEvent verificationEvent(const VerifyReport &v) {
+    NewEvent e;
+    e.kind = QStringLiteral("evidence.verified");
+    e.payload["intact"] = v.intact;
+    e.payload["events"] = static_cast<qint64>(v.events);
+    e.payload["checkpoints"] = static_cast<qint64>(v.checkpoints);
+    e.payload["signatures_checked"] = static_cast<qint64>(v.signaturesChecked);
+    e.payload["first_bad_seq"] = v.firstBadSeq ? JsonValue(static_cast<qint64>(*v.firstBadSeq)) : JsonValue();
+    e.payload["reason"] = v.reason;
+    return e;
+}
+
 NewEvent attachmentEvent(const NewBlob &blob, const QString &scope) {
     NewEvent e;
     e.kind = QStringLiteral("evidence.attached");

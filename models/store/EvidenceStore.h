@@ -116,6 +116,9 @@ public:
 Result<NewBlob> makeBlob(const QString &name, const QByteArray &bytes, const QString &mediaType);
 // The "evidence.attached" event that names a blob in the append that carries it.
 NewEvent attachmentEvent(const NewBlob &blob, const QString &scope);
+// "evidence.verified": what a person's verification of the log found (intact, how much it
+// checked, the first bad event and why), for them to sign.
+NewEvent verificationEvent(const VerifyReport &report);
 
 // Every event whose kind starts with one of `prefixes`, in sequence order, read page by page
 // through the kind index: what the folds (incidents, launches, derivations) are built from.

@@ -169,15 +169,7 @@ QString EvidenceJobs::record(const VerifyReport &v) {
     Session *session = m_app->session();
     if (!s || !session->isUnlocked())
         return tr("Not recorded: sign in to record verifications.");
-    NewEvent e;
-    e.kind = QStringLiteral("evidence.verified");
-    e.payload["intact"] = v.intact;
-    e.payload["events"] = static_cast<qint64>(v.events);
-    e.payload["checkpoints"] = static_cast<qint64>(v.checkpoints);
-    e.payload["signatures_checked"] = static_cast<qint64>(v.signaturesChecked);
-    e.payload["first_bad_seq"] = v.firstBadSeq ? JsonValue(static_cast<qint64>(*v.firstBadSeq)) : JsonValue();
-    e.payload["reason"] = v.reason;
-    auto out = s->append(*session->signer(), {e});
+    auto out = s->append(*session->signer(), {verificationEvent(v)});
     return out.ok() ? tr("Recorded as event %1.").arg(out->first().seq) : out.error().toString();
 }
 
