@@ -237,6 +237,14 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     const RunbookLibrary library = RunbookLibrary::forDirectory(ctx->config.runbooksDir);
     const Secret &token = ctx->secrets.operatorToken;
     std::optional<StoreAccess::Unlocked> teamLog; // before the recorder that uses its store: outlives it
+    // The desktop is told too when the user's session has a notification server (a systemd user
+    // unit runs on the session bus): what fires or escalates at SEV-1 and SEV-2, held during a
+    // silence like the webhooks' notices, without the window's actions.
+    DesktopNotifier desktop;
+    desktop.setOffersActions(false);
+    // A window open on the store follows this monitor and tells the desktop itself, with its
+    // actions: one notification a firing, not two.
+    desktop.setToldElsewhere([store = ctx->storePath] { return Startup::windowOpenFor(store); });
     std::unique_ptr<AlertMonitor> monitor;
     std::unique_ptr<TeamRecorder> team;
     Session session;
@@ -298,11 +306,6 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
         if (!monitor->notificationProblem().isEmpty())
             return fail(io, makeError(ErrorCode::Policy, monitor->notificationProblem()), json);
     }
-    // The desktop is told too when the user's session has a notification server (a systemd user
-    // unit runs on the session bus): what fires or escalates at SEV-1 and SEV-2, held during a
-    // silence like the webhooks' notices, without the window's actions.
-    DesktopNotifier desktop;
-    desktop.setOffersActions(false);
     if (monitor)
         monitor->setDesktop(&desktop);
     else

@@ -1,5 +1,7 @@
 #include "SingleInstance.h"
 
+#include "core/Startup.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QLocalSocket>
@@ -10,22 +12,9 @@ Q_LOGGING_CATEGORY(lcInstance, "opsconsole.instance")
 
 namespace ops::app {
 
-namespace {
-
-QString baseFor(const QString &store) {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (dir.isEmpty())
-        dir = QDir::tempPath();
-    const QByteArray hash =
-        QCryptographicHash::hash(store.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
-    return dir + QStringLiteral("/opsconsole-") + QString::fromLatin1(hash);
-}
-
-} // namespace
-
 SingleInstance::SingleInstance(const QString &store, QObject *parent)
     : QObject(parent)
-    , m_base(baseFor(store))
+    , m_base(Startup::windowBase(store))
     , m_lock(m_base + QStringLiteral(".lock")) {
     m_lock.setStaleLockTime(0); // a crashed window's lock is taken over (its pid is gone)
     connect(&m_server, &QLocalServer::newConnection, this, [this] {

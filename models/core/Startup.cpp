@@ -2,8 +2,10 @@
 
 #include "EnvironmentPolicy.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocalSocket>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
@@ -13,6 +15,23 @@ namespace ops::Startup {
 QString dataDirectory() {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
            QStringLiteral("/opsconsole");
+}
+
+QString windowBase(const QString &store) {
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (dir.isEmpty())
+        dir = QDir::tempPath();
+    const QByteArray hash =
+        QCryptographicHash::hash(store.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    return dir + QStringLiteral("/opsconsole-") + QString::fromLatin1(hash);
+}
+
+bool windowOpenFor(const QString &store) {
+    QLocalSocket window;
+    window.connectToServer(windowBase(store) + QStringLiteral(".sock"));
+    const bool open = window.waitForConnected(1000);
+    window.abort();
+    return open;
 }
 
 QString stateDirectory() {

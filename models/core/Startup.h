@@ -38,6 +38,11 @@ QString defaultStorePath();  // $XDG_DATA_HOME/opsconsole/evidence.sqlite
 QString defaultConfigPath(); // $XDG_CONFIG_HOME/opsconsole/config.yaml
 QString dataDirectory();     // $XDG_DATA_HOME/opsconsole
 QString stateDirectory();    // $XDG_STATE_HOME/opsconsole (default ~/.local/state/opsconsole)
+// Where the one window of a store keeps its lock (".lock") and listens for a second start
+// (".sock"): the user's runtime directory, named by a hash of the store's path or URL.
+QString windowBase(const QString &store);
+// Whether a window is open on `store` for this user (its socket answers).
+bool windowOpenFor(const QString &store);
 
 // Resolves the environment, loads and validates the config, applies the environment policy.
 // Error codes as the CLI documents them: 2 usage, 3 invalid config, 4 policy.

@@ -90,6 +90,8 @@ bool DesktopNotifier::notice(const Notice &n) {
     if ((n.trigger != QLatin1String("fired") && n.trigger != QLatin1String("escalated")) ||
         (n.severity != QLatin1String("SEV-1") && n.severity != QLatin1String("SEV-2")))
         return false;
+    if (m_toldElsewhere && m_toldElsewhere())
+        return false;
     const QString name = n.alertName.isEmpty() ? n.alertId : n.alertName;
     const QString title = n.trigger == QLatin1String("escalated")
                               ? tr("%1 %2 firing for %3, not acknowledged").arg(n.severity, name, n.scope)

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPair>
 
+#include <functional>
+
 namespace ops {
 
 // Desktop notifications through the freedesktop notification service
@@ -27,6 +29,9 @@ public:
     // Whether notifications offer "Open" and "Acknowledge…" (a window that can act on them); the
     // headless monitor sends them without.
     void setOffersActions(bool offer) { m_offerActions = offer; }
+    // While `told` says someone else tells the desktop (a window open on the store, which notifies
+    // with its actions), notice() leaves it to them.
+    void setToldElsewhere(std::function<bool()> told) { m_toldElsewhere = std::move(told); }
     bool serverAvailable() const;
     bool serverOffersActions() const { return m_actions; }
     bool notify(const QString &title, const QString &body, const QString &severity, const QString &alertId,
@@ -53,6 +58,7 @@ private:
     QDBusConnection m_bus;
     bool m_actions = false;
     bool m_offerActions = true;
+    std::function<bool()> m_toldElsewhere;
     bool m_capabilitiesAsked = false;
     QHash<uint, QPair<QString, QString>> m_cells; // notification id → (alert, scope)
 };

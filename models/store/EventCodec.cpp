@@ -481,7 +481,7 @@ NewEvent attachmentEvent(const NewBlob &blob, const QString &scope) {
 }
 
 Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes,
-                                                  bool everyEvent) {
+                                                  bool everyEvent, bool markEdited) {
     // Only what counts: nothing from the first event that does not verify on.
     auto trusted = everyEvent ? Result<quint64>(std::numeric_limits<quint64>::max()) : store.trustedThrough();
     if (!trusted.ok())
@@ -492,6 +492,7 @@ Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, co
         f.kindPrefix = prefix;
         f.toSeq = trusted.value();
         f.limit = 100000;
+        f.markEdited = markEdited;
         while (true) {
             auto page = store.query(f);
             if (!page.ok())

@@ -124,7 +124,7 @@ NewEvent verificationEvent(const VerifyReport &report);
 // through the kind index: what the folds (incidents, launches, derivations) are built from.
 // (Only the events that count, trustedThrough(), unless everyEvent: the identity fold reads every one.)
 Result<QList<StoredEvent>> eventsWithKindPrefixes(const EvidenceStore &store, const QStringList &prefixes,
-                                                  bool everyEvent = false);
+                                                  bool everyEvent = false, bool markEdited = false);
 // store.query(filter) without the events that do not count (after trustedThrough()): what every
 // reader that decides something (launch health, the alert matrix, silences, decisions) reads.
 Result<QList<StoredEvent>> queryTrusted(const EvidenceStore &store, const EventFilter &filter);

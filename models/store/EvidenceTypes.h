@@ -34,6 +34,9 @@ struct StoredEvent {
     std::string canonical; // exact bytes hashed into the tree
     QByteArray leafHash;
     bool signedByActor = false;
+    // Why its bytes or columns are not what was written; set only for a read that asked to see
+    // such events (EventFilter::markEdited), which every other read refuses.
+    QString editedProblem;
 
     JsonValue payload() const;
     QByteArray signature() const; // raw 64 bytes, empty for batch-covered events
@@ -144,6 +147,10 @@ struct EventFilter {
     quint64 toSeq = std::numeric_limits<quint64>::max(); // the last position read
     int limit = 100;
     bool newestFirst = false;
+    // An event edited in the file comes back marked (StoredEvent::editedProblem) instead of failing
+    // the read: for the identity fold, which leaves it out so that the store still opens and verify
+    // can name it.
+    bool markEdited = false;
 };
 
 struct VerifyOptions {

@@ -64,11 +64,15 @@ QByteArray IdentityRegistry::rotationProof(const QString &name, const QString &o
 }
 
 Result<IdentityRegistry> IdentityRegistry::load(const EvidenceStore &store, TrustPolicy policy) {
-    auto events = eventsWithKindPrefixes(store, {QStringLiteral("identity.")}, true);
+    // Every identity event, those edited in the file marked rather than refused: they do not count,
+    // and the store still opens so that verify can name them.
+    auto events = eventsWithKindPrefixes(store, {QStringLiteral("identity.")}, true, true);
     if (!events.ok())
         return events.error();
     IdentityRegistry reg(std::move(policy), store.storeId());
     for (const StoredEvent &e : events.value()) {
+        if (!e.editedProblem.isEmpty())
+            continue;
         // The fold reads the event's own bytes: an event whose indexed columns (kind, actor,
         // position) disagree with them does not count (verify names it).
         auto parsed = CanonicalJson::parse(e.canonical);

@@ -69,8 +69,11 @@ Result<QList<StoredEvent>> queryEvents(Database &db, const EventFilter &filter) 
         if (!row.value())
             break;
         StoredEvent e = eventFromRow(st.value());
-        if (const QString problem = store::codec::readProblem(e); !problem.isEmpty())
-            return store::codec::editedEventError(e, problem, db.path());
+        if (QString problem = store::codec::readProblem(e); !problem.isEmpty()) {
+            if (!filter.markEdited)
+                return store::codec::editedEventError(e, problem, db.path());
+            e.editedProblem = std::move(problem);
+        }
         out.append(std::move(e));
     }
     return out;

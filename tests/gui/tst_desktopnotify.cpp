@@ -10,12 +10,14 @@
 #include "StoreFixture.h"
 #include "TestSupport.h"
 
+#include "core/Startup.h"
 #include "core/Time.h"
 
 #include <QApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QLineEdit>
+#include <QLocalServer>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
@@ -65,6 +67,7 @@ class TestDesktopNotify : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void criticalWithActionsThatOpenTheCell();
+    void aMonitorLeavesTheDesktopToAnOpenWindow();
     void trayIsTheFallbackWithoutAServer();
 
 private:
@@ -141,6 +144,49 @@ void TestDesktopNotify::criticalWithActionsThatOpenTheCell() {
     Q_EMIT m_server.ActionInvoked(999, QStringLiteral("open"));
     QTest::qWait(0);
     QCOMPARE(matrix->currentIndex().row(), 0);
+}
+
+// The headless monitor's notices: what fires or escalates at SEV-1 and SEV-2, without actions;
+// never a clearing or a SEV-3; and nothing while a window is open on the store (the window tells
+// the desktop itself, with its actions: one notification a firing, not two).
+void TestDesktopNotify::aMonitorLeavesTheDesktopToAnOpenWindow() {
+    test::TempDir dir;
+    const QString store = dir.file(QStringLiteral("evidence.sqlite"));
+    DesktopNotifier desktop;
+    desktop.setOffersActions(false);
+    desktop.setToldElsewhere([&store] { return Startup::windowOpenFor(store); });
+    QTRY_VERIFY(desktop.serverAvailable());
+    Notice n;
+    n.trigger = QStringLiteral("fired");
+    n.alertId = QStringLiteral("resolver-health");
+    n.alertName = QStringLiteral("Resolver health");
+    n.scope = QStringLiteral("kl");
+    n.severity = QStringLiteral("SEV-2");
+    n.firstAction = QStringLiteral("check the publisher read path");
+    const qsizetype before = m_server.received.size();
+    QVERIFY(desktop.notice(n));
+    QTRY_COMPARE(m_server.received.size(), before + 1);
+    QCOMPARE(m_server.received.last().summary, QStringLiteral("SEV-2 Resolver health firing for kl"));
+    QCOMPARE(m_server.received.last().body, QStringLiteral("First action: check the publisher read path"));
+    QVERIFY(m_server.received.last().actions.isEmpty());
+    Notice cleared = n;
+    cleared.trigger = QStringLiteral("cleared");
+    QVERIFY(!desktop.notice(cleared));
+    Notice minor = n;
+    minor.severity = QStringLiteral("SEV-3");
+    QVERIFY(!desktop.notice(minor));
+    // A window opens on the store (where the one window listens for a second start).
+    QLocalServer window;
+    QVERIFY(window.listen(Startup::windowBase(store) + QStringLiteral(".sock")));
+    QVERIFY(Startup::windowOpenFor(store));
+    QVERIFY(!desktop.notice(n));
+    window.close();
+    QVERIFY(!Startup::windowOpenFor(store));
+    n.trigger = QStringLiteral("escalated");
+    QVERIFY(desktop.notice(n));
+    QTRY_COMPARE(m_server.received.size(), before + 2);
+    QCOMPARE(m_server.received.last().summary,
+             QStringLiteral("SEV-2 Resolver health firing for kl, not acknowledged"));
 }
 
 void TestDesktopNotify::trayIsTheFallbackWithoutAServer() {

@@ -194,8 +194,13 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
     {
         // A long hash can be cancelled: nothing is recorded.
         QSignalSpy finished(p.get(), &LaunchPanel::backgroundFinished);
-        QVERIFY(
-            p->checksumFiles({build.write(QStringLiteral("big.img"), QByteArray(128 * 1024 * 1024, 'y'))}));
+        // Sparse and 16 GiB: its hash cannot finish before the click, however fast the machine.
+        const QString big = build.write(QStringLiteral("big.img"), "y");
+        {
+            QFile sparse(big);
+            QVERIFY(sparse.open(QIODevice::ReadWrite) && sparse.resize(qint64(16) * 1024 * 1024 * 1024));
+        }
+        QVERIFY(p->checksumFiles({big}));
         auto *cancel = child<QPushButton>(p.get(), "launchCancelWork");
         QVERIFY(cancel->isVisible());
         QTest::mouseClick(cancel, Qt::LeftButton);

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void editedProjectionDetected();
     void editedRowsAreNeverRead_data();
     void editedRowsAreNeverRead();
+    void anEditedIdentityRowLeavesTheStoreToVerify();
     void linkPlantedWhereTheStoreWillBeIsRefused();
     void backupWritesOnlyANewFile();
     void lockLinkIsNeverFollowed();
@@ -385,6 +386,27 @@ void TestTamper::editedRowsAreNeverRead() {
     QVERIFY_OK(s.value()->event(5));
     QVERIFY_OK(s.value()->event(7));
     QVERIFY_OK(s.value()->events(7, 100));
+}
+
+// The identity fold reads at open: an identity event edited in the file does not count there,
+// and does not lock anyone out of the store either; verify names it, nothing is written over it,
+// and a read of it is refused.
+void TestTamper::anEditedIdentityRowLeavesTheStoreToVerify() {
+    auto f = twelve();
+    attack(f->path, "UPDATE events SET scope = 'kl' WHERE seq = 1"); // alice's genesis
+    auto s = SqliteEvidenceStore::open(f->path);
+    QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().toString()));
+    QVERIFY(!s.value()->event(1).ok());
+    QVERIFY_OK(s.value()->event(2));
+    const auto before = s.value()->size().value();
+    NewEvent e;
+    e.kind = QStringLiteral("test.after");
+    QVERIFY(!s.value()->append(f->alice, {e}).ok());
+    QCOMPARE(s.value()->size().value(), before);
+    s.value().reset();
+    const VerifyReport r = verifyFile(f->path);
+    QVERIFY(!r.intact);
+    QCOMPARE(*r.firstBadSeq, quint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestTamper)
