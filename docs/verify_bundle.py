@@ -368,20 +368,24 @@ def pinned(own, either, other, fingerprint_):
 
 
 def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
-    keys = {}
-    for name, data in sorted(files.items()):
-        m = KEY_NAME.match(name)
-        if not m or m.group(2) != "pem":
-            continue
+    def key_file(name, data, base, owner):
+        """The raw key of a .pem entry whose .vkey beside it is its verifier key; None otherwise."""
         raw = parse_public_key(data)
         if raw is None:
             problems.append(f"{name} is not exactly one Ed25519 public key")
-            continue
-        if files.get(f"keys/{m.group(1)}.vkey", b"").strip() != vkey(m.group(1), raw).encode("ascii"):
-            problems.append(f"keys/{m.group(1)}.vkey is not the verifier key of {name}")
-        keys[m.group(1)] = raw
-    retired = {}
+            return None
+        if files.get(f"{base}.vkey", b"").strip() != vkey(owner, raw).encode("ascii"):
+            problems.append(f"{base}.vkey is not the verifier key of {name}")
+        return raw
+
+    keys, retired = {}, {}
     for name, data in sorted(files.items()):
+        m = KEY_NAME.match(name)
+        if m and m.group(2) == "pem":
+            raw = key_file(name, data, f"keys/{m.group(1)}", m.group(1))
+            if raw is not None:
+                keys[m.group(1)] = raw
+            continue
         m = RETIRED_KEY_NAME.match(name)
         if not m:
             continue
@@ -390,13 +394,9 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
             if f"{base}.pem" not in files:
                 problems.append(f"{name} has no {base}.pem")
             continue
-        raw = parse_public_key(data)
-        if raw is None:
-            problems.append(f"{name} is not exactly one Ed25519 public key")
-            continue
-        if files.get(f"{base}.vkey", b"").strip() != vkey(m.group(1), raw).encode("ascii"):
-            problems.append(f"{base}.vkey is not the verifier key of {name}")
-        retired.setdefault(m.group(1), []).append((int(m.group(2)), raw))
+        raw = key_file(name, data, base, m.group(1))
+        if raw is not None:
+            retired.setdefault(m.group(1), []).append((int(m.group(2)), raw))
 
     def key_for(name, seq):
         """The key `name` signed with at `seq`: the retired key whose period ends after it, else the current one."""

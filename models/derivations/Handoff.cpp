@@ -1,5 +1,7 @@
 #include "Handoff.h"
 
+#include "DerivationEvents.h"
+
 #include "core/CanonicalJson.h"
 #include "core/Tar.h"
 #include "crypto/Sha256.h"
@@ -12,6 +14,8 @@
 #include <QSet>
 
 namespace ops::Handoff {
+
+using derivationevents::stringsJson;
 
 namespace {
 
@@ -37,13 +41,6 @@ Everything here can be checked without opsconsole, with `sha256sum` and `openssl
 
 `opsconsole-cli handoff verify PACKAGE` does all of this and names every failure.
 )MD";
-
-JsonValue stringsJson(const QStringList &list) {
-    JsonValue a = JsonValue::array();
-    for (const QString &s : list)
-        a.push(s);
-    return a;
-}
 
 QByteArray bytesOf(const std::string &s) {
     return QByteArray(s.data(), static_cast<qsizetype>(s.size()));

@@ -6,6 +6,7 @@
 #include "alerts/AlertsPanel.h"
 #include "monitor/DesktopNotifier.h"
 
+#include "FakeNotificationServer.h"
 #include "ProbeRounds.h"
 #include "StoreFixture.h"
 #include "TestSupport.h"
@@ -33,34 +34,7 @@
 using namespace ops;
 using namespace ops::ui;
 
-// What a desktop's notification daemon does, as far as the console uses it.
-class FakeNotificationServer : public QObject {
-    Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
-public:
-    struct Received {
-        QString summary, body;
-        QStringList actions;
-        QVariantMap hints;
-        int timeout = 0;
-        uint id = 0;
-    };
-    QList<Received> received;
-    QStringList capabilities{QStringLiteral("actions"), QStringLiteral("body")};
-
-public Q_SLOTS:
-    QStringList GetCapabilities() { return capabilities; }
-    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
-                const QStringList &actions, const QVariantMap &hints, int timeout) {
-        received.append(Received{summary, body, actions, hints, timeout, uint(received.size() + 1)});
-        return uint(received.size());
-    }
-    void CloseNotification(uint id) { Q_EMIT NotificationClosed(id, 3); }
-
-Q_SIGNALS:
-    void ActionInvoked(uint id, const QString &action);
-    void NotificationClosed(uint id, uint reason);
-};
+using test::FakeNotificationServer;
 
 class TestDesktopNotify : public QObject {
     Q_OBJECT

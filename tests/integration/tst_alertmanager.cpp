@@ -8,6 +8,7 @@
 // attacked as a local process would: no token, a wrong one, a body too large, a payload that lies
 // about itself.
 #include "CliHarness.h"
+#include "FakeNotificationServer.h"
 #include "HttpTestClient.h"
 #include "TestSupport.h"
 
@@ -30,31 +31,7 @@
 
 using namespace ops;
 
-// What a desktop's notification daemon does, as far as the monitor uses it.
-class FakeNotificationServer : public QObject {
-    Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
-public:
-    struct Received {
-        QString summary, body;
-        QStringList actions;
-        QVariantMap hints;
-    };
-    QList<Received> received;
-
-public Q_SLOTS:
-    QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
-    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
-                const QStringList &actions, const QVariantMap &hints, int) {
-        received.append(Received{summary, body, actions, hints});
-        return uint(received.size());
-    }
-    void CloseNotification(uint) {}
-
-Q_SIGNALS:
-    void ActionInvoked(uint id, const QString &action);
-    void NotificationClosed(uint id, uint reason);
-};
+using test::FakeNotificationServer;
 
 class TestAlertmanager : public QObject {
     Q_OBJECT
