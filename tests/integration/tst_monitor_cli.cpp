@@ -33,6 +33,7 @@ private Q_SLOTS:
     void recordsServesMetricsAndStops();
     void silenceVerbs();
     void aRecordingConsoleHandsOverToTheMonitor();
+    void rollbackDeadlinesAreRecordedOnceUnderAMovedClock();
 
 private:
     test::DemoPipelineProcess m_pipeline;
@@ -331,6 +332,107 @@ void TestMonitorCli::aRecordingConsoleHandsOverToTheMonitor() {
     QVERIFY(!QFileInfo::exists(RecorderLock::yieldsPath(store)));
     QVERIFY(console.tryTake(true).isEmpty());
     QCOMPARE(cli("evidence verify").exitCode, 0);
+}
+
+// The headless monitor records a rollback deadline that passed, once, signed by its identity —
+// with the machine's clock moved by libfaketime (the `faketime` tool), so the 15 and 30 minutes
+// pass without waiting. The same tool is the attacker's: a clock set back cannot write into the
+// log, and a clock set ahead is named by verify on a machine whose clock is right.
+void TestMonitorCli::rollbackDeadlinesAreRecordedOnceUnderAMovedClock() {
+    const QString faketime = QStandardPaths::findExecutable(QStringLiteral("faketime"));
+    QVERIFY2(!faketime.isEmpty(), "faketime is not installed (packaging/debian-deps.txt: faketime)");
+    test::Cli cli(m_pipeline.demoConfigYaml(), QStringLiteral("publisher-token-deadline-5c1"));
+    QCOMPARE(RUN_OK(cli("init --identity mon --roles operator")).exitCode, 0);
+    auto started = RUN_OK(cli("rollback start --scope kl --drill --json --identity mon"));
+    QCOMPARE(started.exitCode, 0);
+    const QString run = test::parseJson(started.out).stringAt("id");
+    QVERIFY2(run.startsWith(QStringLiteral("RUN-")), started.out.constData());
+
+    // opsconsole-cli ARGS with the clock moved by OFFSET ("+16m").
+    const auto shifted = [&](const QString &offset, QStringList args) {
+        args << QStringLiteral("--config") << cli.config;
+        QProcess p;
+        p.setProcessEnvironment(cli.runner.environment());
+        p.start(faketime, QStringList{QStringLiteral("-f"), offset,
+                                      test::ProgramRunner::binary(QStringLiteral("opsconsole-cli"))} +
+                              args);
+        test::RunResult r;
+        if (!p.waitForStarted(10000))
+            return r;
+        p.closeWriteChannel();
+        r.finished = p.waitForFinished(120000);
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    };
+    const QStringList oneRound{QStringLiteral("monitor"), QStringLiteral("--rounds"), QStringLiteral("1"),
+                               QStringLiteral("--identity"), QStringLiteral("mon")};
+    const auto missed = [&](const QString &offset) {
+        const auto listed =
+            shifted(offset, {QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--kind"),
+                             QStringLiteral("rollback.deadline_missed"), QStringLiteral("--json")});
+        QStringList clocks;
+        const JsonValue events = test::parseJson(listed.out);
+        for (const JsonValue &e : events.toArray()) {
+            if (e.stringAt("actor") == QStringLiteral("mon") && e.find("payload")->stringAt("run") == run)
+                clocks << e.find("payload")->stringAt("clock");
+        }
+        return clocks;
+    };
+
+    // Nothing is due yet.
+    auto early = shifted(QStringLiteral("+0"), oneRound);
+    QVERIFY2(early.exitCode == 0, early.err.constData());
+    QVERIFY(missed(QStringLiteral("+0")).isEmpty());
+
+    // Sixteen minutes on: the restore clock (15) is missed, the integrity clock (30) still runs.
+    auto afterRestore = shifted(QStringLiteral("+16m"), oneRound);
+    QVERIFY2(afterRestore.exitCode == 0, afterRestore.err.constData());
+    QCOMPARE(missed(QStringLiteral("+16m")), QStringList{QStringLiteral("restore")});
+    // Another round records nothing again.
+    QCOMPARE(shifted(QStringLiteral("+17m"), oneRound).exitCode, 0);
+    QCOMPARE(missed(QStringLiteral("+17m")), QStringList{QStringLiteral("restore")});
+
+    // Thirty-one minutes on: the integrity clock too; the run's status says both were missed.
+    QCOMPARE(shifted(QStringLiteral("+31m"), oneRound).exitCode, 0);
+    QStringList both = missed(QStringLiteral("+31m"));
+    both.sort();
+    QCOMPARE(both, (QStringList{QStringLiteral("integrity"), QStringLiteral("restore")}));
+    const JsonValue status =
+        test::parseJson(shifted(QStringLiteral("+31m"), {QStringLiteral("rollback"), QStringLiteral("status"),
+                                                         run, QStringLiteral("--json")})
+                            .out);
+    QCOMPARE(status.find("clocks")->find("restore")->stringAt("state"), QStringLiteral("missed"));
+    QCOMPARE(status.find("clocks")->find("integrity")->stringAt("state"), QStringLiteral("missed"));
+    auto verified =
+        shifted(QStringLiteral("+31m"), {QStringLiteral("evidence"), QStringLiteral("verify"),
+                                         QStringLiteral("--signatures"), QStringLiteral("--json")});
+    QVERIFY2(verified.exitCode == 0 && test::parseJson(verified.out).find("intact")->toBool(),
+             verified.out.constData());
+    const qint64 events = test::parseJson(verified.out).find("events")->toInt();
+
+    // The attacker's clock set back (to "meet" an objective afterwards) cannot write into the log.
+    auto back = shifted(QStringLiteral("+20m"),
+                        {QStringLiteral("rollback"), QStringLiteral("start"), QStringLiteral("--scope"),
+                         QStringLiteral("pg"), QStringLiteral("--drill"), QStringLiteral("--identity"),
+                         QStringLiteral("mon")});
+    QCOMPARE(back.exitCode, 4);
+    QVERIFY2(back.err.contains("never go backwards"), back.err.constData());
+    QCOMPARE(
+        test::parseJson(shifted(QStringLiteral("+31m"), {QStringLiteral("evidence"), QStringLiteral("verify"),
+                                                         QStringLiteral("--json")})
+                            .out)
+            .find("events")
+            ->toInt(),
+        events);
+    // And the events the moved clock wrote are named on a machine whose clock is right.
+    auto honest = cli("evidence verify --json");
+    QCOMPARE(honest.exitCode, 1);
+    const JsonValue report = test::parseJson(honest.out);
+    QVERIFY(!report.find("intact")->toBool());
+    QVERIFY2(report.stringAt("reason").contains(QStringLiteral("ahead of this machine's clock")),
+             honest.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestMonitorCli)
