@@ -4554,6 +4554,18 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
         <source>Filter incidents</source>
         <translation>Vorfälle filtern</translation>
     </message>
+    <message>
+        <source>Show finished</source>
+        <translation>Abgeschlossene zeigen</translation>
+    </message>
+    <message>
+        <source>List finished checklists and rollbacks too, to read their record</source>
+        <translation>Auch abgeschlossene Checklisten und Rollbacks auflisten, um ihre Aufzeichnung zu lesen</translation>
+    </message>
+    <message>
+        <source> · finished</source>
+        <translation> · abgeschlossen</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::KillSwitchBox</name>
@@ -4816,6 +4828,22 @@ Ein Admin gibt sie in der Konsole oder mit dem Befehl unten frei; bis dahin kön
     <message>
         <source>Confirm by hand</source>
         <translation>Von Hand bestätigen</translation>
+    </message>
+    <message>
+        <source>Checks shown</source>
+        <translation>Angezeigte Prüfungen</translation>
+    </message>
+    <message>
+        <source>All checks</source>
+        <translation>Alle Prüfungen</translation>
+    </message>
+    <message>
+        <source>Not holding yet</source>
+        <translation>Noch nicht erfüllt</translation>
+    </message>
+    <message>
+        <source>Failed or stale</source>
+        <translation>Fehlgeschlagen oder veraltet</translation>
     </message>
 </context>
 <context>

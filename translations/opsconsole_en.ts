@@ -4540,6 +4540,18 @@ An admin approves it in the console or with the command below; until then you ca
         <source>Filter incidents</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List finished checklists and rollbacks too, to read their record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · finished</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::KillSwitchBox</name>
@@ -4799,6 +4811,22 @@ An admin approves it in the console or with the command below; until then you ca
     </message>
     <message>
         <source>Confirm by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not holding yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed or stale</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

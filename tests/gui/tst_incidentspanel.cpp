@@ -262,6 +262,13 @@ void TestIncidentsPanel::fromAlertCellToRollbackClocks() {
     QVERIFY2(runs->currentIndex().data().toString().contains(QStringLiteral("kl")),
              qPrintable(runs->currentIndex().data().toString()));
     QVERIFY(panel->findChild<QLabel *>(QStringLiteral("noRuns"))->isHidden());
+    // Finished runs on request; the run in progress stays listed and open either way.
+    auto *showFinished = panel->findChild<QCheckBox *>(QStringLiteral("showFinishedRuns"));
+    QVERIFY(showFinished && !showFinished->isChecked());
+    showFinished->click();
+    QCOMPARE(runs->model()->rowCount(), 1);
+    QVERIFY(runs->currentIndex().isValid());
+    showFinished->click();
 
     // Step 1 by keyboard and button; the next pending step is selected for us.
     auto *steps = panel->findChild<QTreeView *>(QStringLiteral("steps"));

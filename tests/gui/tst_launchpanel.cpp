@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -189,6 +190,32 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
     const QString detail = child<QPlainTextEdit>(p.get(), "checkEvidence")->toPlainText();
     QVERIFY(detail.contains(QStringLiteral("OPSCONSOLE_PUBLISHER_TOKEN")));
     QVERIFY(!detail.contains(QStringLiteral("gui-test-token-30af")));
+
+    // Narrowed to what is left: the snapshot that holds drops out and the next check is selected;
+    // narrowed to failures, nothing; sorted by status (a header click), the check that holds goes
+    // last; the check column brings back runbook order.
+    auto *shown = child<QComboBox>(p.get(), "checklistShown");
+    shown->setCurrentIndex(shown->findText(QStringLiteral("Not holding yet")));
+    QCOMPARE(checks->model()->rowCount(), 5);
+    QVERIFY(checkStatus(checks, QStringLiteral("config-snapshot")).isEmpty());
+    QCOMPARE(p->currentCheck(), checks->model()->index(0, 0).data().toString());
+    shown->setCurrentIndex(shown->findText(QStringLiteral("Failed or stale")));
+    QCOMPARE(checks->model()->rowCount(), 0);
+    QVERIFY(p->currentCheck().isEmpty());
+    shown->setCurrentIndex(shown->findText(QStringLiteral("All checks")));
+    QCOMPARE(checks->model()->rowCount(), 6);
+    const auto clickHeader = [checks](int section) {
+        QHeaderView *h = checks->horizontalHeader();
+        QTest::mouseClick(
+            h->viewport(), Qt::LeftButton, {},
+            QPoint(h->sectionViewportPosition(section) + h->sectionSize(section) / 2, h->height() / 2));
+    };
+    clickHeader(1);
+    QCOMPARE(checks->model()->index(5, 0).data().toString(), QStringLiteral("config-snapshot"));
+    QCOMPARE(checks->model()->index(0, 1).data().toString(), QStringLiteral("pending"));
+    clickHeader(0);
+    QCOMPARE(checks->model()->index(0, 0).data().toString(), QStringLiteral("config-snapshot"));
+    QCOMPARE(checks->model()->index(5, 0).data().toString(), QStringLiteral("archive"));
 
     test::TempDir build;
     {

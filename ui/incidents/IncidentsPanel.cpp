@@ -97,16 +97,22 @@ IncidentsPanel::IncidentsPanel(AppContext *app, QWidget *parent)
     connect(m_showClosed, &QCheckBox::toggled, this, &IncidentsPanel::refresh);
 
     m_runModel = new RunListModel(this);
+    m_runFilter = new RunListFilter(this);
+    m_runFilter->setSourceModel(m_runModel);
     m_runs = new QListView(this);
     m_runs->setObjectName(QStringLiteral("runList"));
     m_runs->setAccessibleName(tr("Runbook and rollback runs"));
-    m_runs->setModel(m_runModel);
+    m_runs->setModel(m_runFilter);
     m_runs->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_runs->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &now) {
                 if (now.isValid())
                     selectRun(now.data(RunListModel::IdRole).toString());
             });
+    m_showFinishedRuns = new QCheckBox(tr("Show finished"), this);
+    m_showFinishedRuns->setObjectName(QStringLiteral("showFinishedRuns"));
+    m_showFinishedRuns->setToolTip(tr("List finished checklists and rollbacks too, to read their record"));
+    connect(m_showFinishedRuns, &QCheckBox::toggled, this, &IncidentsPanel::refresh);
     m_noRuns = new QLabel(tr("No run in progress"), this);
     m_noRuns->setObjectName(QStringLiteral("noRuns"));
     m_noRuns->setEnabled(false);
@@ -147,7 +153,11 @@ IncidentsPanel::IncidentsPanel(AppContext *app, QWidget *parent)
     leftLayout->addLayout(top);
     leftLayout->addWidget(m_incidentFilter);
     leftLayout->addWidget(m_list, 3);
-    leftLayout->addWidget(new QLabel(tr("<b>Runs</b> — checklists and rollbacks"), this));
+    auto *runsTop = new QHBoxLayout;
+    runsTop->addWidget(new QLabel(tr("<b>Runs</b> — checklists and rollbacks"), this));
+    runsTop->addStretch();
+    runsTop->addWidget(m_showFinishedRuns);
+    leftLayout->addLayout(runsTop);
     leftLayout->addWidget(m_runs, 2);
     leftLayout->addWidget(m_noRuns);
     leftLayout->addWidget(rollbackBox);
@@ -250,10 +260,12 @@ void IncidentsPanel::refresh() {
     }
     {
         const QSignalBlocker block(m_runs->selectionModel());
-        m_runModel->setRuns(m_book.runs(), m_runId);
-        if (const int row = m_runModel->rowOf(m_runId); row >= 0)
-            m_runs->setCurrentIndex(m_runModel->index(row));
-        m_noRuns->setVisible(m_runModel->rowCount() == 0);
+        m_runFilter->setOpenRun(m_runId);
+        m_runFilter->setShowFinished(m_showFinishedRuns->isChecked());
+        m_runModel->setRuns(m_book.runs());
+        if (const int row = m_runFilter->rowOf(m_runId); row >= 0)
+            m_runs->setCurrentIndex(m_runFilter->index(row, 0));
+        m_noRuns->setVisible(m_runFilter->rowCount() == 0);
     }
     m_killSwitches->setBook(&m_book, m_incidentId);
     if (!m_runId.isEmpty())
@@ -279,9 +291,10 @@ void IncidentsPanel::selectRun(const QString &id) {
     if (id.isEmpty())
         return;
     m_runId = id;
-    if (const int row = m_runModel->rowOf(id); row >= 0 && m_runs->currentIndex().row() != row) {
+    m_runFilter->setOpenRun(id);
+    if (const int row = m_runFilter->rowOf(id); row >= 0 && m_runs->currentIndex().row() != row) {
         const QSignalBlocker block(m_runs->selectionModel());
-        m_runs->setCurrentIndex(m_runModel->index(row)); // the list shows which run is open
+        m_runs->setCurrentIndex(m_runFilter->index(row, 0)); // the list shows which run is open
     }
     showRun();
 }

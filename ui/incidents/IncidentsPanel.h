@@ -112,6 +112,8 @@ private:
     QCheckBox *m_showClosed;
     QListView *m_runs;
     class RunListModel *m_runModel = nullptr;
+    class RunListFilter *m_runFilter = nullptr;
+    QCheckBox *m_showFinishedRuns = nullptr;
     QLabel *m_noRuns = nullptr;
     QPushButton *m_openButton;
     QComboBox *m_rollbackScope;

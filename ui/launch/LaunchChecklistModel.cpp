@@ -73,6 +73,17 @@ QVariant LaunchChecklistModel::data(const QModelIndex &index, int role) const {
         return c->holds();
     case FailedRole:
         return failed(*c);
+    case SortRole:
+        switch (index.column()) {
+        case Check:
+            return index.row(); // runbook order
+        case Status:
+            return failed(*c) ? 0 : c->status == StepStatus::Pending ? 1 : c->holds() ? 3 : 2;
+        case When:
+            return c->tsMs;
+        default:
+            return index.data(Qt::DisplayRole);
+        }
     case Qt::DisplayRole:
         switch (index.column()) {
         case Check:
@@ -124,6 +135,42 @@ QVariant LaunchChecklistModel::headerData(int section, Qt::Orientation orientati
     default:
         return {};
     }
+}
+
+LaunchChecklistFilter::LaunchChecklistFilter(QObject *parent)
+    : QSortFilterProxyModel(parent) {
+    setSortRole(LaunchChecklistModel::SortRole);
+    setDynamicSortFilter(true);
+}
+
+void LaunchChecklistFilter::setShown(Shown shown) {
+    m_shown = shown;
+    invalidateFilter();
+}
+
+QString LaunchChecklistFilter::stepAt(int row) const {
+    return row >= 0 && row < rowCount() ? index(row, 0).data(LaunchChecklistModel::StepRole).toString()
+                                        : QString();
+}
+
+int LaunchChecklistFilter::rowOf(const QString &step) const {
+    for (int i = 0; i < rowCount(); ++i)
+        if (stepAt(i) == step)
+            return i;
+    return -1;
+}
+
+bool LaunchChecklistFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
+    const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
+    switch (m_shown) {
+    case NotHolding:
+        return !i.data(LaunchChecklistModel::HoldsRole).toBool();
+    case Failed:
+        return i.data(LaunchChecklistModel::FailedRole).toBool();
+    case All:
+        break;
+    }
+    return true;
 }
 
 } // namespace ops::ui

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QSortFilterProxyModel>
 
 namespace ops::ui {
 
@@ -13,7 +14,7 @@ class LaunchChecklistModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Check, Status, Evidence, By, When, ColumnCount };
-    enum Role { StepRole = Qt::UserRole + 1, HoldsRole, FailedRole };
+    enum Role { StepRole = Qt::UserRole + 1, HoldsRole, FailedRole, SortRole };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -37,6 +38,27 @@ private:
     QList<LaunchCheck> m_rows;
     QColor m_holds = Qt::darkGreen;
     QColor m_failed = Qt::darkRed;
+};
+
+// The checklist as the release owner narrows it: every check, those that do not hold yet, or the
+// failed and stale ones; sorted by any column (the check column in runbook order, the status with
+// failed first, the time oldest first).
+class LaunchChecklistFilter final : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    enum Shown { All, NotHolding, Failed };
+
+    explicit LaunchChecklistFilter(QObject *parent = nullptr);
+
+    void setShown(Shown shown);
+    QString stepAt(int row) const;
+    int rowOf(const QString &step) const;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    Shown m_shown = All;
 };
 
 } // namespace ops::ui

@@ -9,6 +9,7 @@
 #include "launch/Launch.h"
 #include "runbooks/Runbook.h"
 
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,6 +27,8 @@ LaunchChecklistView::LaunchChecklistView(const DeploymentConfig &config, QWidget
     , m_config(config)
     , m_progress(new QProgressBar(this))
     , m_model(new LaunchChecklistModel(this))
+    , m_filter(new LaunchChecklistFilter(this))
+    , m_shown(new QComboBox(this))
     , m_checks(new QTableView(this))
     , m_detail(new QPlainTextEdit(this))
     , m_note(new QLineEdit(this))
@@ -33,12 +36,32 @@ LaunchChecklistView::LaunchChecklistView(const DeploymentConfig &config, QWidget
     auto *cl = new QVBoxLayout(this);
     m_progress->setObjectName(QStringLiteral("checklistProgress"));
     m_progress->setFormat(tr("%v of %m checks hold"));
-    cl->addWidget(m_progress);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_progress, 1);
+    m_shown->setObjectName(QStringLiteral("checklistShown"));
+    m_shown->setAccessibleName(tr("Checks shown"));
+    m_shown->addItem(tr("All checks"), LaunchChecklistFilter::All);
+    m_shown->addItem(tr("Not holding yet"), LaunchChecklistFilter::NotHolding);
+    m_shown->addItem(tr("Failed or stale"), LaunchChecklistFilter::Failed);
+    connect(m_shown, &QComboBox::currentIndexChanged, this, [this] {
+        const QString keep = currentCheck();
+        m_filter->setShown(static_cast<LaunchChecklistFilter::Shown>(m_shown->currentData().toInt()));
+        if (!keep.isEmpty())
+            selectCheck(keep);
+        if (currentCheck().isEmpty() && m_filter->rowCount() > 0)
+            m_checks->selectRow(0);
+        showDetail();
+    });
+    top->addWidget(m_shown);
+    cl->addLayout(top);
     m_model->setColours(colours::onBase(colours::kGreen, palette()),
                         colours::onBase(colours::kRed, palette()));
     m_checks->setObjectName(QStringLiteral("checklist"));
     m_checks->setAccessibleName(tr("Launch-day checklist"));
-    m_checks->setModel(m_model);
+    m_filter->setSourceModel(m_model);
+    m_checks->setModel(m_filter);
+    m_checks->setSortingEnabled(true);
+    m_checks->sortByColumn(LaunchChecklistModel::Check, Qt::AscendingOrder); // runbook order
     m_checks->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_checks->setSelectionMode(QAbstractItemView::SingleSelection);
     m_checks->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -76,18 +99,21 @@ void LaunchChecklistView::showStatus(const LaunchStatus &status) {
     m_progress->setValue(status.checksHolding());
     if (!keep.isEmpty())
         selectCheck(keep);
-    if (currentCheck().isEmpty() && !status.checks.isEmpty())
-        m_checks->selectRow(m_model->nextRow()); // the first check that does not hold yet
+    if (currentCheck().isEmpty() && !status.checks.isEmpty()) {
+        // The first check that does not hold yet, where the filter shows it.
+        const int next = m_filter->rowOf(m_model->checkAt(m_model->nextRow())->step.id);
+        if (next >= 0 || m_filter->rowCount() > 0)
+            m_checks->selectRow(qMax(0, next));
+    }
     showDetail();
 }
 
 QString LaunchChecklistView::currentCheck() const {
-    const LaunchCheck *c = m_model->checkAt(m_checks->currentIndex().row());
-    return c ? c->step.id : QString();
+    return m_filter->stepAt(m_checks->currentIndex().row());
 }
 
 void LaunchChecklistView::selectCheck(const QString &step) {
-    if (const int row = m_model->rowOf(step); row >= 0)
+    if (const int row = m_filter->rowOf(step); row >= 0)
         m_checks->selectRow(row);
 }
 

@@ -2,6 +2,7 @@
 
 #include <QGroupBox>
 
+class QComboBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
@@ -15,6 +16,7 @@ struct LaunchStatus;
 
 namespace ops::ui {
 
+class LaunchChecklistFilter;
 class LaunchChecklistModel;
 
 // The launch-day checklist: how many checks hold, each check with its state, the selected check's
@@ -46,6 +48,8 @@ private:
     const LaunchStatus *m_status = nullptr;
     QProgressBar *m_progress;
     LaunchChecklistModel *m_model;
+    LaunchChecklistFilter *m_filter;
+    QComboBox *m_shown;
     QTableView *m_checks;
     QPlainTextEdit *m_detail;
     QLineEdit *m_note;
