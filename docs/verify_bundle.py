@@ -459,6 +459,10 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
         return None
     if not pinned(pins_signer, pins, pins_exporter, fingerprint(signer_key)):
         problems.append(f"the checkpoint signer {signer} signed with {fingerprint(signer_key)}, which is not pinned")
+    for owner, periods in sorted(retired.items()):
+        for until, _ in sorted(periods):
+            if until > cp["size"]:
+                problems.append(f"keys/retired/{owner}/{until}.pem retires a key after the checkpoint (size {cp['size']})")
     if manifest.get("checkpoint_size") != cp["size"] or manifest.get("store") != cp["store"]:
         problems.append("manifest.json names another checkpoint or store")
 
@@ -487,6 +491,16 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
             problems.append(f"{where}: its sequence number is repeated or not covered by the checkpoint")
             continue
         seqs.add(seq)
+        # A retired key's period ends where an admin's approval of the name's next key took effect:
+        # where the bundle holds that event, it says so, for the key the bundle holds next.
+        for owner, periods in sorted(retired.items()):
+            if any(until == seq for until, _ in periods):
+                payload = event.get("payload") if isinstance(event.get("payload"), dict) else {}
+                following = key_for(owner, seq)
+                if event.get("kind") != "identity.approved" or payload.get("name") != owner \
+                        or following is None or payload.get("fingerprint") != fingerprint(following):
+                    problems.append(f"{where}: keys/retired/{owner}/{seq}.pem ends {owner}'s key here, but event {seq} "
+                                    "is not the approval of the key the bundle holds next")
         proof = parse_tlog_proof(files.get(f"proofs/{seq}.tlog-proof", b""))
         if proof is None:
             problems.append(f"{where}: event {seq} has no valid proofs/{seq}.tlog-proof")

@@ -260,6 +260,15 @@ private:
         else if (!pinned(m_pins.signer, m_pins.any, m_pins.exporter, m_report.signerKey))
             problem(QStringLiteral("the checkpoint signer %1 signed with %2, which is not pinned")
                         .arg(m_cp->signer, m_report.signerKey));
+        // A key retired after the checkpoint is a period nobody could know of at its size.
+        for (auto r = m_retired.cbegin(); r != m_retired.cend(); ++r)
+            for (auto k = r->cbegin(); k != r->cend(); ++k)
+                if (k.key() > m_cp->size)
+                    problem(
+                        QStringLiteral("keys/retired/%1/%2.pem retires a key after the checkpoint (size %3)")
+                            .arg(r.key())
+                            .arg(k.key())
+                            .arg(m_cp->size));
         if (!m_manifest.isObject())
             return;
         const JsonValue *size = m_manifest.find("checkpoint_size");
@@ -317,6 +326,7 @@ private:
             return;
         }
         m_leaves.insert(static_cast<quint64>(seq), {merkle::leafHash(line), m_lineNo});
+        checkKeyChange(event.value(), static_cast<quint64>(seq), where);
         if (const JsonValue *sig = event->find("signature"); sig && sig->isString()) {
             StoredEvent stored;
             stored.canonical = text;
@@ -370,6 +380,26 @@ private:
                                    "signed root")
                         .arg(line)
                         .arg(seq));
+    }
+
+    // A retired key's period ends where an admin's approval of the name's next key took effect:
+    // where the bundle holds that event, it says so, for the key the bundle holds next — the
+    // bundle's keys agree with the identity events under the signed root.
+    void checkKeyChange(const JsonValue &event, quint64 seq, const QString &where) {
+        for (auto r = m_retired.cbegin(); r != m_retired.cend(); ++r) {
+            if (!r->contains(seq))
+                continue;
+            const JsonValue *payload = event.find("payload");
+            const crypto::PublicKey *next = keyFor(r.key(), seq);
+            if (event.stringAt("kind") != QLatin1String("identity.approved") || !payload ||
+                payload->stringAt("name") != r.key() || !next ||
+                payload->stringAt("fingerprint") != next->fingerprint())
+                problem(where +
+                        QStringLiteral(": keys/retired/%1/%2.pem ends %1's key here, but event %2 is not "
+                                       "the approval of the key the bundle holds next")
+                            .arg(r.key())
+                            .arg(seq));
+        }
     }
 
     // The key `name` signed with at position `seq`: the retired key whose period ends after it

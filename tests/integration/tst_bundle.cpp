@@ -3,6 +3,7 @@
 // tar, sed, openssl and Python would attack it.
 #include "core/FileUtil.h"
 #include "core/Tar.h"
+#include "crypto/SignedNote.h"
 #include "store/Bundle.h"
 
 #include "StoreFixture.h"
@@ -549,6 +550,61 @@ void TestBundle::rotatedKeysKeepEarlierEventsVerifiable() {
     QFile pem(work.file(QStringLiteral("keys/retired/bob/") + retired.first()));
     QVERIFY(pem.open(QIODevice::ReadOnly));
     QCOMPARE(pem.readAll(), bob.key.publicKey().pem());
+    pem.close();
+
+    // An exporter's word against the log's: a key period for bob that no approval in the log
+    // ends (here one before bob's first event, where no signature would tell), and one of alice's
+    // that ends after the checkpoint. Integrity alone holds (unpinned, re-signed): both verifiers name both.
+    TempDir attack;
+    const QString key = attack.file(QStringLiteral("mallory.key"));
+    QVERIFY(run(QStringLiteral("openssl"), {QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
+                                            QStringLiteral("ed25519"), QStringLiteral("-out"), key}));
+    QProcess pub;
+    pub.start(QStringLiteral("openssl"),
+              {QStringLiteral("pkey"), QStringLiteral("-in"), key, QStringLiteral("-pubout")});
+    QVERIFY(pub.waitForFinished(60000));
+    const auto mallory = crypto::PublicKey::fromPem(pub.readAllStandardOutput());
+    QVERIFY(mallory.ok());
+    attack.write(QStringLiteral("fake.pem"), mallory->pem());
+    attack.write(QStringLiteral("fake.vkey"),
+                 crypto::note::verifierKey(QStringLiteral("bob"), mallory.value()).toUtf8() + "\n");
+    attack.write(QStringLiteral("fake-alice.vkey"),
+                 crypto::note::verifierKey(QStringLiteral("alice"), mallory.value()).toUtf8() + "\n");
+    const quint64 size = report->treeSize;
+    const QString fakePem = attack.file(QStringLiteral("fake.pem"));
+    const auto forged = [&](const QString &where, const QString &vkey) {
+        TempDir scratch;
+        const QString bad =
+            tampered(bundle, scratch,
+                     QStringLiteral("mkdir -p keys/retired/%1 && cp %2 keys/retired/%1/%3.pem && "
+                                    "cp %4 keys/retired/%1/%3.vkey && %5 . %6 mallory --manifest-only")
+                         .arg(where.section(QLatin1Char('/'), 0, 0), fakePem,
+                              where.section(QLatin1Char('/'), 1, 1), attack.file(vkey), forge(), key));
+        const QString copy = attack.file(where.section(QLatin1Char('/'), 0, 0) + QStringLiteral(".tar.zst"));
+        return !bad.isEmpty() && QFile::copy(bad, copy) ? copy : QString();
+    };
+    const QString before = forged(QStringLiteral("bob/1"), QStringLiteral("fake.vkey"));
+    QVERIFY(!before.isEmpty());
+    auto checked = Bundle::verifyBundle(before);
+    QVERIFY(checked.ok());
+    QVERIFY(!checked->valid);
+    QVERIFY2(checked->problems.join(QString()).contains(
+                 QStringLiteral("events.jsonl:1: keys/retired/bob/1.pem ends bob's key here, but event 1 "
+                                "is not the approval")),
+             qPrintable(checked->problems.join(QLatin1Char('\n'))));
+    QCOMPARE(python(before, &out), 1);
+    QVERIFY2(out.contains("keys/retired/bob/1.pem ends bob's key here"), out.constData());
+    const QString after = forged(QStringLiteral("alice/%1").arg(size + 5), QStringLiteral("fake-alice.vkey"));
+    QVERIFY(!after.isEmpty());
+    const QByteArray afterCheckpoint =
+        QStringLiteral("keys/retired/alice/%1.pem retires a key after the checkpoint").arg(size + 5).toUtf8();
+    checked = Bundle::verifyBundle(after);
+    QVERIFY(checked.ok());
+    QVERIFY(!checked->valid);
+    QVERIFY2(checked->problems.join(QString()).toUtf8().contains(afterCheckpoint),
+             qPrintable(checked->problems.join(QLatin1Char('\n'))));
+    QCOMPARE(python(after, &out), 1);
+    QVERIFY2(out.contains(afterCheckpoint), out.constData());
 }
 
 // A gzip bundle with a second member appended: tar -xzf reads it as more of the archive (an
