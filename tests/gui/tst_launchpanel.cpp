@@ -6,6 +6,7 @@
 #include "common/MessageBox.h"
 
 #include "common/Translations.h"
+#include "launch/LaunchActions.h"
 #include "launch/LaunchPanel.h"
 #include "launch/NoGoRuleModel.h"
 #include "store/Session.h"
@@ -36,7 +37,9 @@ class TestLaunchPanel : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void freshStoreShowsNoGoWithReasons();
-    void walkTheChecklistToGoWithThreeIdentities();
+    void startTheLaunchAndNarrowItsChecklist();
+    void checksumsCancelAndShowProgress();
+    void probesArchiveSignoffsAndGo();
     void germanNamesTheRulesAndTheEvidence();
 };
 
@@ -97,6 +100,26 @@ QString checkStatus(QTableView *t, const QString &id) {
     return {};
 }
 
+// The no-go rules cleared by real evidence: a drill, both kill switches cycled, the last probes ok.
+void clearTheRules(Rig &rig) {
+    test::runDrill(rig);
+    test::cycleKillSwitch(rig, QStringLiteral("ai"));
+    test::cycleKillSwitch(rig, QStringLiteral("bad-pack"));
+    test::probeCriticalScopes(rig);
+}
+
+// The checkpoint the later scenarios start from: the launch on kl started from the panel by the
+// release owner, as the first scenario does it (scope, build, the button).
+std::unique_ptr<LaunchPanel> startFromThePanel(Rig &rig) {
+    rig.signInAs(rig.rob);
+    auto p = rig.panel();
+    p->refresh();
+    child<QComboBox>(p.get(), "launchScope")->setCurrentText(QStringLiteral("kl"));
+    QTest::keyClicks(child<QLineEdit>(p.get(), "launchBuild"), QStringLiteral("2026.11.23-rc1"));
+    QTest::mouseClick(child<QPushButton>(p.get(), "startLaunchButton"), Qt::LeftButton);
+    return p;
+}
+
 } // namespace
 
 void TestLaunchPanel::initTestCase() {
@@ -155,17 +178,11 @@ void TestLaunchPanel::freshStoreShowsNoGoWithReasons() {
     QVERIFY(child<QPushButton>(p.get(), "startLaunchButton")->isVisible());
 }
 
-void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
-    test::DemoPipelineProcess pipeline;
-    QVERIFY2(pipeline.start(), pipeline.lastOutput().constData());
+// The launch started from the panel: the checklist with the next thing to do selected, the
+// snapshot taken, the list narrowed and sorted.
+void TestLaunchPanel::startTheLaunchAndNarrowItsChecklist() {
     Rig rig;
-    rig.config = ConfigLoader::parse(pipeline.demoConfigYaml(), QStringLiteral("demo.yaml")).value();
-    // The rules cleared by real evidence: a drill, both kill switches cycled, the last probes ok.
-    test::runDrill(rig);
-    test::cycleKillSwitch(rig, QStringLiteral("ai"));
-    test::cycleKillSwitch(rig, QStringLiteral("bad-pack"));
-    test::probeCriticalScopes(rig);
-
+    clearTheRules(rig);
     rig.signInAs(rig.rob);
     auto p = rig.panel();
     p->refresh();
@@ -216,7 +233,17 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
     clickHeader(0);
     QCOMPARE(checks->model()->index(0, 0).data().toString(), QStringLiteral("config-snapshot"));
     QCOMPARE(checks->model()->index(5, 0).data().toString(), QStringLiteral("archive"));
+}
 
+// Build checksums on a worker: a long hash cancelled records nothing, a short one shows progress
+// and keeps other checks from starting meanwhile.
+void TestLaunchPanel::checksumsCancelAndShowProgress() {
+    Rig rig;
+    clearTheRules(rig);
+    auto p = startFromThePanel(rig);
+    QVERIFY(p->status().run);
+    auto *checks = child<QTableView>(p.get(), "checklist");
+    auto *run = child<QPushButton>(p.get(), "runCheckButton");
     test::TempDir build;
     {
         // A long hash can be cancelled: nothing is recorded.
@@ -258,6 +285,30 @@ void TestLaunchPanel::walkTheChecklistToGoWithThreeIdentities() {
     }
     QCOMPARE(checkStatus(checks, QStringLiteral("build-checksums")), QStringLiteral("done"));
     QVERIFY(!QFileInfo::exists(build.file(QStringLiteral("too-soon.tar.zst"))));
+}
+
+// From a launch whose snapshot and checksums are recorded (the CLI's acts, the checkpoint):
+// the probe checks over loopback, the archive, three sign-offs and GO.
+void TestLaunchPanel::probesArchiveSignoffsAndGo() {
+    test::DemoPipelineProcess pipeline;
+    QVERIFY2(pipeline.start(), pipeline.lastOutput().constData());
+    Rig rig;
+    rig.config = ConfigLoader::parse(pipeline.demoConfigYaml(), QStringLiteral("demo.yaml")).value();
+    clearTheRules(rig);
+    auto p = startFromThePanel(rig);
+    QVERIFY(p->status().run);
+    const QString launch = p->status().run->id;
+    LaunchActions acts(*rig.f.store, rig.rob, rig.config, Environment::Dev, rig.library,
+                       [&rig] { return rig.clock += 1000; });
+    QVERIFY(acts.recordSnapshot(launch).ok());
+    QVERIFY(
+        acts.recordChecksums(launch, {{QStringLiteral("app.apk"), 4, QString(64, QLatin1Char('a'))}}).ok());
+    p->refresh();
+    auto *banner = child<QLabel>(p.get(), "launchBanner");
+    auto *checks = child<QTableView>(p.get(), "checklist");
+    auto *run = child<QPushButton>(p.get(), "runCheckButton");
+    QCOMPARE(checkStatus(checks, QStringLiteral("build-checksums")), QStringLiteral("done"));
+    test::TempDir build;
 
     // The probe checks over loopback; first-publish asks for its note first.
     p->selectCheck(QStringLiteral("first-publish"));
