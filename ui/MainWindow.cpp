@@ -4,9 +4,9 @@
 #include "common/MessageBox.h"
 #include "monitor/DesktopNotifier.h"
 
-#include "common/AppContext.h"
 #include "common/StoreStatusView.h"
 #include "reports/HandoverDialog.h"
+#include "runtime/AppContext.h"
 #include "store/StoreHost.h"
 #include "store/TeamWitnessDuty.h"
 
@@ -50,8 +50,13 @@
 namespace ops::ui {
 
 MainWindow::MainWindow(StartupContext context, QWidget *parent)
+    : MainWindow(new AppContext(std::move(context)), parent) {
+    m_app->setParent(this); // made for this window: it goes after the panels that use it
+}
+
+MainWindow::MainWindow(AppContext *app, QWidget *parent)
     : QMainWindow(parent)
-    , m_context(std::move(context)) {
+    , m_app(app) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("opsconsole"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/opsconsole.svg")));
@@ -79,7 +84,6 @@ MainWindow::MainWindow(StartupContext context, QWidget *parent)
     splitter->setSizes({m_navigation->minimumWidth(), 10 * m_navigation->minimumWidth()});
     setCentralWidget(splitter);
 
-    m_app = new AppContext(m_context, this);
     m_session = m_app->session();
     m_alerts = new AlertsPanel(m_app, m_stack);
     connect(m_alerts, &AlertsPanel::signInRequested, this, [this] { signIn(); });
@@ -198,10 +202,10 @@ bool MainWindow::signIn() {
                                    "opsconsole-cli init --identity NAME --roles operator"));
         return false;
     }
-    QString preferred = m_context.identity;
+    QString preferred = m_app->startup().identity;
     if (preferred.isEmpty())
         preferred = defaultIdentity();
-    UnlockDialog dialog(*store, m_session, m_context.environment, preferred, this);
+    UnlockDialog dialog(*store, m_session, m_app->startup().environment, preferred, this);
     dialog.exec();
     if (!dialog.keychainWarning().isEmpty())
         statusBar()->showMessage(dialog.keychainWarning(), 15000);
@@ -223,17 +227,18 @@ void MainWindow::lock() {
 void MainWindow::signInWithoutPassphrase() {
     // A dev identity with an unencrypted key needs no passphrase: sign it in at once, so the
     // demo records its evidence from the first round.
-    if (m_context.environment != Environment::Dev || m_session->isUnlocked())
+    if (m_app->startup().environment != Environment::Dev || m_session->isUnlocked())
         return;
     EvidenceStore *store = m_app->store();
     if (!store)
         return;
-    QString name = m_context.identity;
+    QString name = m_app->startup().identity;
     if (name.isEmpty())
         name = defaultIdentity();
     if (name.isEmpty() || IdentityUnlock::needsPassphrase(name))
         return;
-    if (auto signer = IdentityUnlock::unlock(*store, name, Secret(), m_context.environment); signer.ok())
+    if (auto signer = IdentityUnlock::unlock(*store, name, Secret(), m_app->startup().environment);
+        signer.ok())
         m_session->unlockWith(std::move(signer).value());
 }
 
@@ -301,12 +306,12 @@ void MainWindow::showPanel(int index) {
 }
 
 void MainWindow::buildStatusBar() {
-    m_envBadge = new EnvironmentBadge(m_context.environment, this);
+    m_envBadge = new EnvironmentBadge(m_app->startup().environment, this);
     statusBar()->addWidget(m_envBadge);
 
     // The store's state, count, witnesses and unsynced acts: one view of its own, kept current by
     // the store's one change signal, whoever wrote.
-    m_storeStatus = new StoreStatusView(m_app, m_context, statusBar(), this);
+    m_storeStatus = new StoreStatusView(m_app, m_app->startup(), statusBar(), this);
 
     // Nothing is probed in this build: the state is unknown, and it says so.
     m_probeHealth = new QLabel(tr("Probes: unknown (not probed)"), this);

@@ -19,6 +19,10 @@ class DesktopNotifier;
 class Session;
 } // namespace ops
 
+namespace ops {
+class AppContext;
+} // namespace ops
+
 namespace ops::ui {
 
 class AlertsPanel;
@@ -28,12 +32,14 @@ class DerivationsPanel;
 class EvidencePanel;
 class EnvironmentBadge;
 class Panel;
-class AppContext;
 
 // A thin shell: assembles the panels, the navigation, menus and the status bar.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
+    // The application's: the context outlives the window.
+    explicit MainWindow(AppContext *app, QWidget *parent = nullptr);
+    // With a context of its own, made from `context` (tests, screenshots of a store).
     explicit MainWindow(StartupContext context, QWidget *parent = nullptr);
 
     int panelCount() const;
@@ -92,7 +98,6 @@ private:
     void trayNotify(const QString &title, const QString &body, const QString &severity);
     void signInWithoutPassphrase();
 
-    StartupContext m_context;
     AppContext *m_app = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;

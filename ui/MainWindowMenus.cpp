@@ -5,9 +5,9 @@
 #include "common/MessageBox.h"
 #include "monitor/DesktopNotifier.h"
 
-#include "common/AppContext.h"
 #include "common/StoreStatusView.h"
 #include "reports/HandoverDialog.h"
+#include "runtime/AppContext.h"
 #include "store/StoreHost.h"
 #include "store/TeamWitnessDuty.h"
 
@@ -171,9 +171,10 @@ void MainWindow::showAbout() {
         tr("<h3>opsconsole %1</h3>"
            "<p>Operator console for running a content-publishing pipeline truthfully under failure.</p>"
            "<p>Environment: <b>%2</b><br>Config: %3<br>Evidence store: %4<br>Operator token: %5</p>")
-            .arg(QCoreApplication::applicationVersion(), environmentName(m_context.environment).toUpper(),
-                 m_context.config.source.toHtmlEscaped(),
-                 QDir::toNativeSeparators(m_context.storePath).toHtmlEscaped(), token));
+            .arg(QCoreApplication::applicationVersion(),
+                 environmentName(m_app->startup().environment).toUpper(),
+                 m_app->startup().config.source.toHtmlEscaped(),
+                 QDir::toNativeSeparators(m_app->startup().storePath).toHtmlEscaped(), token));
 }
 
 void MainWindow::showShortcuts() {

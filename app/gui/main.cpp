@@ -9,6 +9,7 @@
 #include "core/LogText.h"
 #include "core/Secret.h"
 #include "firstrun/FirstRunDialog.h"
+#include "runtime/AppContext.h"
 #include "store/IdentityUnlock.h"
 #include "store/SqliteEvidenceStore.h"
 
@@ -120,7 +121,10 @@ int main(int argc, char *argv[]) {
         return 0;
     }
     const StartupContext started = context.value();
-    ui::MainWindow window(std::move(context).value()); // its status bar follows the store
+    // The application's context: the store's one owner, the session, the secrets and the duties
+    // that run while the store is open; the window and its panels are views of it.
+    AppContext appContext(std::move(context).value());
+    ui::MainWindow window(&appContext); // its status bar follows the store
     QObject::connect(&instance, &app::SingleInstance::raiseRequested, &window, [&window] {
         window.showNormal();
         window.raise();

@@ -6,7 +6,6 @@
 #include "alerts/ProbeStripModel.h"
 #include "alerts/SilenceDialog.h"
 #include "alerts/TrendCharts.h"
-#include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/CommandPalette.h"
 #include "common/EmptyState.h"
@@ -19,6 +18,7 @@
 #include "evidence/EvidencePanel.h"
 #include "incidents/IncidentsPanel.h"
 #include "monitor/AlertMonitor.h"
+#include "runtime/AppContext.h"
 #include "store/IdentityUnlock.h"
 #include "store/Session.h"
 #include "store/SqliteEvidenceStore.h"
@@ -39,6 +39,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void keepMonitoringNeedsATray();
     void germanTranslationLoads();
     void tokensComeFromTheStartupContext();
+    void theApplicationsContextOutlivesTheWindow();
 
 private:
     static StartupContext context(Environment env);
@@ -127,6 +129,35 @@ void TestMainWindow::tokensComeFromTheStartupContext() {
     QVERIFY(!shown.contains(QStringLiteral("token-from-the-start")));
     if (!saved.isEmpty())
         qputenv("OPSCONSOLE_OPERATOR_TOKEN", saved);
+}
+
+// The application makes the context and hands it to the window (the window and its panels are
+// views of it); it outlives the window, which leaves the store open behind it. A window made from
+// a bare start-up context makes a context of its own and takes it along.
+void TestMainWindow::theApplicationsContextOutlivesTheWindow() {
+    test::TempDir home;
+    StartupContext ctx = context(Environment::Dev);
+    ctx.storePath = home.file(QStringLiteral("evidence.sqlite"));
+    AppContext app(ctx);
+    {
+        MainWindow w(&app);
+        QCOMPARE(w.app(), &app);
+        QVERIFY(app.parent() == nullptr);
+        QCOMPARE(w.app()->startup().storePath, ctx.storePath);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+    }
+    QCOMPARE(app.startup().storePath, ctx.storePath);
+    QVERIFY(app.host());
+    QVERIFY(app.session());
+    QPointer<AppContext> own;
+    {
+        MainWindow w(ctx);
+        own = w.app();
+        QVERIFY(own);
+        QCOMPARE(own->parent(), &w);
+    }
+    QVERIFY(own.isNull());
 }
 
 void TestMainWindow::initTestCase() {

@@ -3,15 +3,15 @@
 // A console context over a test fixture's store: the store host that panels follow (its change
 // signal fires on the fixture's own appends too) and the session the test signs in to.
 
-#include "common/AppContext.h"
 #include "core/DeploymentConfig.h"
+#include "runtime/AppContext.h"
 #include "store/StoreHost.h"
 
 namespace ops::test {
 
 struct PanelContext {
     StoreHost host;
-    ui::AppContext app;
+    AppContext app;
     PanelContext(SqliteEvidenceStore *store, Session *session, DeploymentConfig config,
                  Environment environment = Environment::Dev)
         : host(store)

@@ -6,11 +6,11 @@
 #include "SilencesView.h"
 #include "TrendCharts.h"
 
-#include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/TimeFormat.h"
 #include "core/Time.h"
 #include "incidents/RollbackClockWatcher.h"
+#include "runtime/AppContext.h"
 #include "store/StoreHost.h"
 
 #include <QHBoxLayout>

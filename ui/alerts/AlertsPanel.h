@@ -14,9 +14,11 @@ class QTableView;
 class QTabWidget;
 class QTimer;
 
-namespace ops::ui {
-
+namespace ops {
 class AppContext;
+} // namespace ops
+
+namespace ops::ui {
 
 class AlertCellView;
 class ProbeStripView;

@@ -2,9 +2,9 @@
 
 #include "Colours.h"
 
-#include "AppContext.h"
 #include "StatusWidgets.h"
 #include "TimeFormat.h"
+#include "runtime/AppContext.h"
 
 #include "store/Outbox.h"
 #include "store/PgEvidenceStore.h"

@@ -8,9 +8,12 @@ class QLabel;
 class QStatusBar;
 class QWidget;
 
+namespace ops {
+class AppContext;
+} // namespace ops
+
 namespace ops::ui {
 
-class AppContext;
 class ElidingLabel;
 
 // What the status bar says about the evidence store: the backend, the count and the latest

@@ -4,8 +4,8 @@
 
 #include "DerivationQueueModel.h"
 
-#include "common/AppContext.h"
 #include "common/TimeFormat.h"
+#include "runtime/AppContext.h"
 #include "store/StoreHost.h"
 
 #include "DerivationItems.h"

@@ -23,9 +23,12 @@ class Session;
 class EvidenceStore;
 } // namespace ops
 
+namespace ops {
+class AppContext;
+} // namespace ops
+
 namespace ops::ui {
 
-class AppContext;
 class HandoffView;
 class RecordView;
 

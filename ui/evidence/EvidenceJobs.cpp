@@ -2,9 +2,9 @@
 
 #include "EvidenceFilterBar.h"
 
-#include "common/AppContext.h"
 #include "common/StatusWidgets.h"
 #include "core/Time.h"
+#include "runtime/AppContext.h"
 #include "store/Bundle.h"
 #include "store/EventExport.h"
 #include "store/OpenStore.h"

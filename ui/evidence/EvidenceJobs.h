@@ -15,9 +15,11 @@ class StoreWorker;
 struct Signer;
 } // namespace ops
 
-namespace ops::ui {
-
+namespace ops {
 class AppContext;
+} // namespace ops
+
+namespace ops::ui {
 
 // The Evidence panel's work off the window's thread, each on a StoreWorker with a connection of
 // its own: verifying the log (recorded when someone is signed in), exporting the shown events,

@@ -6,10 +6,10 @@
 #include "VerdictView.h"
 #include "VerdictsPage.h"
 
-#include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/ErrorText.h"
 #include "common/StatusWidgets.h"
+#include "runtime/AppContext.h"
 #include "store/BackgroundSearch.h"
 #include "store/EventTableModel.h"
 #include "store/PgEvidenceStore.h"

@@ -27,9 +27,11 @@ class SqliteEvidenceStore;
 class BackgroundSearch;
 } // namespace ops
 
-namespace ops::ui {
-
+namespace ops {
 class AppContext;
+} // namespace ops
+
+namespace ops::ui {
 
 class EventDetailView;
 class EvidenceFilterBar;

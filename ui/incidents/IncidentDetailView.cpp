@@ -7,10 +7,10 @@
 
 #include "IncidentsHost.h"
 
-#include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/StatusWidgets.h"
 #include "common/TimeFormat.h"
+#include "runtime/AppContext.h"
 #include "store/Session.h"
 
 #include <QCheckBox>

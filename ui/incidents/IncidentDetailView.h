@@ -17,9 +17,12 @@ class QPushButton;
 class QTabWidget;
 class QTreeView;
 
+namespace ops {
+class AppContext;
+} // namespace ops
+
 namespace ops::ui {
 
-class AppContext;
 class IncidentsHost;
 
 // One incident: its header (severity, class, scope, owner, runs), the timeline, the core

@@ -8,11 +8,11 @@
 #include "common/Colours.h"
 #include "common/StatusWidgets.h"
 
-#include "common/AppContext.h"
 #include "common/TimeFormat.h"
 #include "core/FileUtil.h"
 #include "core/Time.h"
 #include "incidents/RollbackClockWatcher.h"
+#include "runtime/AppContext.h"
 #include "store/StoreHost.h"
 
 #include "IncidentDetailView.h"

@@ -27,9 +27,11 @@ class Session;
 class EvidenceStore;
 } // namespace ops
 
-namespace ops::ui {
-
+namespace ops {
 class AppContext;
+} // namespace ops
+
+namespace ops::ui {
 
 // Incidents & Rollback: active incidents, each with its timeline, core evidence record (required
 // fields enforced inline), decision log and closure; runbook runs as checklists; kill switches;

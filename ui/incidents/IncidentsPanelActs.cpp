@@ -6,7 +6,6 @@
 #include "OpenIncidentDialog.h"
 #include "RunChecklistView.h"
 
-#include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/ErrorText.h"
 #include "common/MessageBox.h"
@@ -15,6 +14,7 @@
 #include "core/Time.h"
 #include "incidents/IncidentListModel.h"
 #include "reports/ReportPdf.h"
+#include "runtime/AppContext.h"
 #include "store/Session.h"
 #include "store/StoreHost.h"
 

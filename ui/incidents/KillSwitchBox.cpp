@@ -4,10 +4,10 @@
 
 #include "IncidentsHost.h"
 
-#include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/TimeFormat.h"
 #include "incidents/Publisher.h"
+#include "runtime/AppContext.h"
 
 #include <QComboBox>
 #include <QFormLayout>

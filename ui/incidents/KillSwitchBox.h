@@ -9,9 +9,12 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
+namespace ops {
+class AppContext;
+} // namespace ops
+
 namespace ops::ui {
 
-class AppContext;
 class IncidentsHost;
 
 // The two kill switches (AI lane, bad pack) of a scope: which are active where, and the act that

@@ -6,12 +6,12 @@
 #include "IncidentsHost.h"
 #include "RunStepsModel.h"
 
-#include "common/AppContext.h"
 #include "common/Colours.h"
 #include "common/TimeFormat.h"
 #include "incidents/Publisher.h"
 #include "incidents/RebindFlow.h"
 #include "incidents/StepFiles.h"
+#include "runtime/AppContext.h"
 #include "store/Session.h"
 
 #include <QCheckBox>

@@ -18,9 +18,12 @@ namespace ops {
 class RebindFlow;
 } // namespace ops
 
+namespace ops {
+class AppContext;
+} // namespace ops
+
 namespace ops::ui {
 
-class AppContext;
 class IncidentsHost;
 class RunStepsModel;
 

@@ -6,8 +6,8 @@
 #include "LaunchChecklistModel.h"
 #include "store/OpenStore.h"
 
-#include "common/AppContext.h"
 #include "common/TimeFormat.h"
+#include "runtime/AppContext.h"
 #include "store/StoreHost.h"
 
 #include "core/CanonicalJson.h"

@@ -3,10 +3,10 @@
 #include "common/ErrorText.h"
 
 #include "ReportPdf.h"
-#include "common/AppContext.h"
 #include "core/FileUtil.h"
 #include "launch/Launch.h"
 #include "runbooks/Runbook.h"
+#include "runtime/AppContext.h"
 #include "store/Session.h"
 
 #include <QDialogButtonBox>

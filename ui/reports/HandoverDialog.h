@@ -10,9 +10,11 @@ class QLineEdit;
 class QPushButton;
 class QTextBrowser;
 
-namespace ops::ui {
-
+namespace ops {
 class AppContext;
+} // namespace ops
+
+namespace ops::ui {
 
 // Shift handover (File ▸ Shift handover…): the brief of what is open, previewed as it will be
 // signed; "Sign and hand over" records it (handover.given), "Save as PDF…" keeps a copy, and the

@@ -5,7 +5,7 @@
 #include "store/StoreHost.h"
 #include "store/TeamWitnessDuty.h"
 
-namespace ops::ui {
+namespace ops {
 
 AppContext::AppContext(StartupContext startup, QObject *parent)
     : QObject(parent)
@@ -37,4 +37,4 @@ SqliteEvidenceStore *AppContext::localStore() const {
     return m_host->store();
 }
 
-} // namespace ops::ui
+} // namespace ops

@@ -6,19 +6,19 @@
 #include <QObject>
 
 namespace ops {
+
 class Session;
 class EvidenceStore;
 class SqliteEvidenceStore;
 class StoreHost;
 class RollbackClockWatcher;
 class TeamWitnessDuty;
-} // namespace ops
 
-namespace ops::ui {
-
-// What the console runs on, made once by the window and handed to every panel: the start-up
-// context (config, environment, store path), the session (who signs), the one owner of the
-// evidence store with its change signal, and the secrets, read once from the environment.
+// What the console runs on, made once by the application (app/gui/main.cpp) and handed to the
+// window and every panel: the start-up context (config, environment, store path), the session
+// (who signs), the one owner of the evidence store with its change signal, the secrets, read once
+// from the environment, and the duties that run wherever the store is open (missed rollback
+// deadlines, witnessing the team log). No widgets: it lives in models beside what it owns.
 // Panels keep no store of their own and refresh when the host says the log changed.
 class AppContext final : public QObject {
     Q_OBJECT
@@ -52,4 +52,4 @@ private:
     TeamWitnessDuty *m_witness;
 };
 
-} // namespace ops::ui
+} // namespace ops
