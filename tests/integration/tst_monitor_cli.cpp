@@ -4,9 +4,15 @@
 // SIGTERM, freeing the store for the next recorder.
 #include "CliHarness.h"
 #include "HttpTestClient.h"
+#include "StoreFixture.h"
 
 #include "core/CanonicalJson.h"
+#include "core/DeploymentConfig.h"
+#include "crypto/KeyRing.h"
+#include "incidents/IncidentActions.h"
 #include "monitor/RecorderLock.h"
+#include "runbooks/Runbook.h"
+#include "store/SqliteEvidenceStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,7 +39,7 @@ private Q_SLOTS:
     void recordsServesMetricsAndStops();
     void silenceVerbs();
     void aRecordingConsoleHandsOverToTheMonitor();
-    void rollbackDeadlinesAreRecordedOnceUnderAMovedClock();
+    void rollbackDeadlinesAreRecordedOnceByTheMonitor();
 
 private:
     test::DemoPipelineProcess m_pipeline;
@@ -334,105 +340,105 @@ void TestMonitorCli::aRecordingConsoleHandsOverToTheMonitor() {
     QCOMPARE(cli("evidence verify").exitCode, 0);
 }
 
-// The headless monitor records a rollback deadline that passed, once, signed by its identity —
-// with the machine's clock moved by libfaketime (the `faketime` tool), so the 15 and 30 minutes
-// pass without waiting. The same tool is the attacker's: a clock set back cannot write into the
-// log, and a clock set ahead is named by verify on a machine whose clock is right.
-void TestMonitorCli::rollbackDeadlinesAreRecordedOnceUnderAMovedClock() {
-    const QString faketime = QStandardPaths::findExecutable(QStringLiteral("faketime"));
-    QVERIFY2(!faketime.isEmpty(), "faketime is not installed (packaging/debian-deps.txt: faketime)");
+// The headless monitor records a rollback deadline that passed, once, signed by its identity. The
+// store is made as its operator would have made it: the identity and two rollback drills written
+// through the models with their real times in the past (one 32 minutes ago, both its clocks
+// missed; one 16 minutes ago, its restore clock missed), then the monitor runs now. A clock set
+// ahead is the attacker's: an honest act after it is refused, and verify names its events.
+void TestMonitorCli::rollbackDeadlinesAreRecordedOnceByTheMonitor() {
     test::Cli cli(m_pipeline.demoConfigYaml(), QStringLiteral("publisher-token-deadline-5c1"));
-    QCOMPARE(RUN_OK(cli("init --identity mon --roles operator")).exitCode, 0);
-    auto started = RUN_OK(cli("rollback start --scope kl --drill --json --identity mon"));
-    QCOMPARE(started.exitCode, 0);
-    const QString run = test::parseJson(started.out).stringAt("id");
-    QVERIFY2(run.startsWith(QStringLiteral("RUN-")), started.out.constData());
+    const QString storePath = cli.home.file(QStringLiteral("data/opsconsole/evidence.sqlite"));
+    QVERIFY(QDir().mkpath(QFileInfo(storePath).path()));
+    auto config = ConfigLoader::parse(m_pipeline.demoConfigYaml(), QStringLiteral("demo.yaml"));
+    QVERIFY(config.ok());
+    const Signer mon = test::makeSigner(QStringLiteral("mon"));
+    qint64 clock = Time::nowMs() - 32 * 60 * 1000;
+    const Time::Clock past = [&clock] { return clock += 10; };
+    QString oldRun, recentRun;
+    {
+        StoreOpenOptions o;
+        o.create = true;
+        o.clock = past;
+        auto store = SqliteEvidenceStore::open(storePath, o);
+        QVERIFY_OK(store);
+        QVERIFY_OK(store.value()->registerIdentity(mon, {QStringLiteral("operator")}));
+        QVERIFY_OK(crypto::KeyRing(cli.home.file(QStringLiteral("data/opsconsole/keys")))
+                       .save(mon.name, mon.key, "a long enough passphrase"));
+        const RunbookLibrary library = RunbookLibrary::builtin();
+        IncidentActions acts(*store.value(), mon, config.value(), library, past);
+        auto old = acts.runs().startRollback(QStringLiteral("kl"), true, {});
+        QVERIFY_OK(old);
+        oldRun = citedIdOf(old.value());
+        clock = Time::nowMs() - 16 * 60 * 1000;
+        auto recent = acts.runs().startRollback(QStringLiteral("pg"), true, {});
+        QVERIFY_OK(recent);
+        recentRun = citedIdOf(recent.value());
+    }
+    QCOMPARE(RUN_OK(cli("evidence verify --signatures")).exitCode, 0);
 
-    // opsconsole-cli ARGS with the clock moved by OFFSET ("+16m").
-    const auto shifted = [&](const QString &offset, QStringList args) {
-        args << QStringLiteral("--config") << cli.config;
-        QProcess p;
-        p.setProcessEnvironment(cli.runner.environment());
-        p.start(faketime, QStringList{QStringLiteral("-f"), offset,
-                                      test::ProgramRunner::binary(QStringLiteral("opsconsole-cli"))} +
-                              args);
-        test::RunResult r;
-        if (!p.waitForStarted(10000))
-            return r;
-        p.closeWriteChannel();
-        r.finished = p.waitForFinished(120000);
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    };
-    const QStringList oneRound{QStringLiteral("monitor"), QStringLiteral("--rounds"), QStringLiteral("1"),
-                               QStringLiteral("--identity"), QStringLiteral("mon")};
-    const auto missed = [&](const QString &offset) {
-        const auto listed =
-            shifted(offset, {QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--kind"),
-                             QStringLiteral("rollback.deadline_missed"), QStringLiteral("--json")});
+    const auto missed = [&] {
         QStringList clocks;
-        const JsonValue events = test::parseJson(listed.out);
-        for (const JsonValue &e : events.toArray()) {
-            if (e.stringAt("actor") == QStringLiteral("mon") && e.find("payload")->stringAt("run") == run)
-                clocks << e.find("payload")->stringAt("clock");
-        }
+        const JsonValue events =
+            test::parseJson(cli("evidence list --kind rollback.deadline_missed --json").out);
+        for (const JsonValue &e : events.toArray())
+            if (e.stringAt("actor") == QStringLiteral("mon"))
+                clocks << e.find("payload")->stringAt("run") + QLatin1Char(' ') +
+                              e.find("payload")->stringAt("clock");
+        clocks.sort();
         return clocks;
     };
-
-    // Nothing is due yet.
-    auto early = shifted(QStringLiteral("+0"), oneRound);
-    QVERIFY2(early.exitCode == 0, early.err.constData());
-    QVERIFY(missed(QStringLiteral("+0")).isEmpty());
-
-    // Sixteen minutes on: the restore clock (15) is missed, the integrity clock (30) still runs.
-    auto afterRestore = shifted(QStringLiteral("+16m"), oneRound);
-    QVERIFY2(afterRestore.exitCode == 0, afterRestore.err.constData());
-    QCOMPARE(missed(QStringLiteral("+16m")), QStringList{QStringLiteral("restore")});
+    const QStringList expected = [&] {
+        QStringList l{oldRun + QStringLiteral(" integrity"), oldRun + QStringLiteral(" restore"),
+                      recentRun + QStringLiteral(" restore")};
+        l.sort();
+        return l;
+    }();
+    QVERIFY(missed().isEmpty());
+    auto round = RUN_OK(cli("monitor --rounds 1 --identity mon"));
+    QCOMPARE(round.exitCode, 0);
+    QCOMPARE(missed(), expected);
     // Another round records nothing again.
-    QCOMPARE(shifted(QStringLiteral("+17m"), oneRound).exitCode, 0);
-    QCOMPARE(missed(QStringLiteral("+17m")), QStringList{QStringLiteral("restore")});
-
-    // Thirty-one minutes on: the integrity clock too; the run's status says both were missed.
-    QCOMPARE(shifted(QStringLiteral("+31m"), oneRound).exitCode, 0);
-    QStringList both = missed(QStringLiteral("+31m"));
-    both.sort();
-    QCOMPARE(both, (QStringList{QStringLiteral("integrity"), QStringLiteral("restore")}));
-    const JsonValue status =
-        test::parseJson(shifted(QStringLiteral("+31m"), {QStringLiteral("rollback"), QStringLiteral("status"),
-                                                         run, QStringLiteral("--json")})
-                            .out);
-    QCOMPARE(status.find("clocks")->find("restore")->stringAt("state"), QStringLiteral("missed"));
-    QCOMPARE(status.find("clocks")->find("integrity")->stringAt("state"), QStringLiteral("missed"));
-    auto verified =
-        shifted(QStringLiteral("+31m"), {QStringLiteral("evidence"), QStringLiteral("verify"),
-                                         QStringLiteral("--signatures"), QStringLiteral("--json")});
+    QCOMPARE(RUN_OK(cli("monitor --rounds 1 --identity mon")).exitCode, 0);
+    QCOMPARE(missed(), expected);
+    const JsonValue oldStatus = test::parseJson(
+        cli({QStringLiteral("rollback"), QStringLiteral("status"), oldRun, QStringLiteral("--json")}).out);
+    QCOMPARE(oldStatus.find("clocks")->find("restore")->stringAt("state"), QStringLiteral("missed"));
+    QCOMPARE(oldStatus.find("clocks")->find("integrity")->stringAt("state"), QStringLiteral("missed"));
+    const JsonValue recentStatus = test::parseJson(
+        cli({QStringLiteral("rollback"), QStringLiteral("status"), recentRun, QStringLiteral("--json")}).out);
+    QCOMPARE(recentStatus.find("clocks")->find("restore")->stringAt("state"), QStringLiteral("missed"));
+    QCOMPARE(recentStatus.find("clocks")->find("integrity")->stringAt("state"), QStringLiteral("running"));
+    auto verified = RUN_OK(cli("evidence verify --signatures --json"));
     QVERIFY2(verified.exitCode == 0 && test::parseJson(verified.out).find("intact")->toBool(),
              verified.out.constData());
     const qint64 events = test::parseJson(verified.out).find("events")->toInt();
 
-    // The attacker's clock set back (to "meet" an objective afterwards) cannot write into the log.
-    auto back = shifted(QStringLiteral("+20m"),
-                        {QStringLiteral("rollback"), QStringLiteral("start"), QStringLiteral("--scope"),
-                         QStringLiteral("pg"), QStringLiteral("--drill"), QStringLiteral("--identity"),
-                         QStringLiteral("mon")});
-    QCOMPARE(back.exitCode, 4);
-    QVERIFY2(back.err.contains("never go backwards"), back.err.constData());
-    QCOMPARE(
-        test::parseJson(shifted(QStringLiteral("+31m"), {QStringLiteral("evidence"), QStringLiteral("verify"),
-                                                         QStringLiteral("--json")})
-                            .out)
-            .find("events")
-            ->toInt(),
-        events);
-    // And the events the moved clock wrote are named on a machine whose clock is right.
-    auto honest = cli("evidence verify --json");
-    QCOMPARE(honest.exitCode, 1);
-    const JsonValue report = test::parseJson(honest.out);
-    QVERIFY(!report.find("intact")->toBool());
-    QVERIFY2(report.stringAt("reason").contains(QStringLiteral("ahead of this machine's clock")),
-             honest.out.constData());
+    // A writer whose clock is 30 minutes ahead (the attacker's, to "meet" an objective later)...
+    {
+        qint64 ahead = Time::nowMs() + 30 * 60 * 1000;
+        StoreOpenOptions o;
+        o.clock = [&ahead] { return ahead += 10; };
+        auto store = SqliteEvidenceStore::open(storePath, o);
+        QVERIFY_OK(store);
+        NewEvent note;
+        note.kind = QStringLiteral("incident.evidence");
+        note.scope = QStringLiteral("kl");
+        note.payload["incident"] = QStringLiteral("INC-1");
+        note.payload["text"] = QStringLiteral("restored");
+        QVERIFY_OK(store.value()->append(mon, {note}));
+    }
+    // ...leaves an honest act now refused, nothing written...
+    auto honest = cli("rollback start --scope my --drill --identity mon");
+    QCOMPARE(honest.exitCode, 4);
+    QVERIFY2(honest.err.contains("never go backwards"), honest.err.constData());
+    // ...and verify on a machine whose clock is right names the event from the future.
+    auto report = cli("evidence verify --json");
+    QCOMPARE(report.exitCode, 1);
+    const JsonValue named = test::parseJson(report.out);
+    QVERIFY(!named.find("intact")->toBool());
+    QCOMPARE(named.find("events")->toInt(), events + 1);
+    QVERIFY2(named.stringAt("reason").contains(QStringLiteral("ahead of this machine's clock")),
+             report.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestMonitorCli)
