@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EventSearch.h"
+#include "pg/WordIndexQuery.h"
 
 #include <string>
 
@@ -45,10 +46,16 @@ public:
     Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override;
 
     // The query of the word index (a tsquery) a search text is narrowed by before its exact match,
-    // nullopt when the index can narrow nothing (PgEventIndex.cpp).
+    // nullopt when the index can narrow nothing (PgEventIndex.cpp); terms beyond ASCII narrow nothing
+    // here, since their tokens are the server's to make.
     static std::optional<QString> wordIndexQuery(const QString &searchText);
+    // The same with the terms beyond ASCII tokenized by the server, as a search narrows.
+    Result<std::optional<QString>> wordIndexNarrowing(const QString &searchText) const;
 
 private:
+    // The terms of a search text beyond ASCII, tokenized by the server (one round trip, only when
+    // there are such terms).
+    Result<pg::TermTokens> termTokens(const QString &text) const;
     // A search's statement in its own transaction under the search time limit: read-only, or (a
     // search that reads the search indexes) first bringing them up to the log's head.
     Result<pg::Rows> searchRows(const std::string &sql, const pg::Params &params, bool indexed) const;

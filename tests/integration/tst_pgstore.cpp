@@ -1202,6 +1202,15 @@ void TestPgStore::searchesMatchTheLocalFile() {
         const Signer &who = i % 3 == 0 ? bob : m_admin;
         QVERIFY(both([&](EvidenceStore &st) { return st.append(who, {e}); }));
     }
+    // Words beyond ASCII: searched through the word index as well, with the same results.
+    for (const QString &note : {QStringLiteral("Prüfung bestanden"), QStringLiteral("Größe geprüft"),
+                                QStringLiteral("prüfen später")}) {
+        NewEvent e;
+        e.kind = QStringLiteral("note.added");
+        e.scope = QStringLiteral("pg");
+        e.payload["note"] = note;
+        QVERIFY(both([&](EvidenceStore &st) { return st.append(m_admin, {e}); }));
+    }
     // An event whose text holds an escaped NUL (an outside label can): searches go on working.
     {
         NewEvent e;
@@ -1241,6 +1250,11 @@ void TestPgStore::searchesMatchTheLocalFile() {
     add([](EventSearch &s) { s.text = QStringLiteral("ebuilt"); });
     add([](EventSearch &s) { s.text = QStringLiteral("\"note stale\""); });
     add([](EventSearch &s) { s.text = QStringLiteral("nul inside"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("Prüfung"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("prüf*"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("Größe OR stale"); });
+    add([](EventSearch &s) { s.text = QStringLiteral("\"Größe geprüft\""); });
+    add([](EventSearch &s) { s.text = QStringLiteral("später NOT Prüfung"); });
     // FTS5's precedence: side-by-side terms bind tighter than NOT.
     add([](EventSearch &s) { s.text = QStringLiteral("pack NOT stale rebuilt"); });
     add([](EventSearch &s) { s.text = QStringLiteral("(stale) pack OR drill NOT done"); });
@@ -1386,6 +1400,27 @@ void TestPgStore::searchesNarrowedByTheWordIndex() {
     const QString longWord(300, QLatin1Char('a'));
     QCOMPARE(PgEventIndex::wordIndexQuery(longWord),
              QLatin1Char('\'') + QString(250, QLatin1Char('a')) + QStringLiteral("':*"));
+
+    // A search narrows a term beyond ASCII by the tokens the server's own tokenizer makes of it,
+    // the one that built the index: under the C locale of the tests' cluster, letters beyond ASCII
+    // separate tokens ("Prüfung" is "pr fung" there, in the index as in the exact match); under a
+    // UTF-8 locale it would be one token. A term of which the server makes no token narrows nothing.
+    auto team = openApp();
+    QVERIFY(team);
+    const auto narrowed = [&](const char *text) {
+        auto r = team->index().wordIndexNarrowing(QString::fromUtf8(text));
+        if (!r.ok())
+            qWarning("%s", qPrintable(r.error().toString()));
+        return r.ok() ? r.value() : std::optional<QString>(QStringLiteral("(failed)"));
+    };
+    QCOMPARE(narrowed("Prüfung stale"), QStringLiteral("(('pr' & 'fung') & 'stale')"));
+    QCOMPARE(narrowed("Prüfung OR stale"), QStringLiteral("(('pr' & 'fung') | 'stale')"));
+    QCOMPARE(narrowed("\"Größe geprüft\""), QStringLiteral("('gr' & 'e' & 'gepr' & 'ft')"));
+    QCOMPARE(narrowed("prüf*"), QStringLiteral("('pr' & 'f':*)"));
+    QCOMPARE(narrowed("ü OR stale"), std::optional<QString>());
+    QCOMPARE(narrowed("stale pack"), QStringLiteral("('stale' & 'pack')"));
+    // Quotes and backslashes in a term are only text to the server, never tsquery syntax.
+    QCOMPARE(narrowed("ü'x\\y"), QStringLiteral("('x' & 'y')"));
 }
 
 void TestPgStore::aSearchGivesUpRatherThanHang() {

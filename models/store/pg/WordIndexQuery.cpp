@@ -9,8 +9,8 @@ namespace ops::pg {
 
 namespace {
 
-// A term's tokens as the index holds them, when that is certain whatever the server's locale: ASCII
-// letters and digits, lower case. Empty otherwise (the term is then matched by reading the events).
+// An ASCII term's tokens as the index holds them, whatever the server's locale: ASCII letters and
+// digits, lower case.
 QStringList asciiTokens(const QString &term) {
     QStringList out;
     QString current;
@@ -27,6 +27,24 @@ QStringList asciiTokens(const QString &term) {
     return out;
 }
 
+bool isAscii(const QString &term) {
+    for (QChar c : term)
+        if (c.unicode() >= 0x80)
+            return false;
+    return true;
+}
+
+// A token the server made is letters and digits of its locale: nothing a tsquery's quoted lexeme
+// would read as syntax. Anything else is not used for narrowing.
+bool lexemeSafe(const QString &token) {
+    if (token.isEmpty())
+        return false;
+    for (QChar c : token)
+        if (c == QLatin1Char('\'') || c == QLatin1Char('\\') || c.isSpace() || c.unicode() < 0x20)
+            return false;
+    return true;
+}
+
 // Words are indexed by their first kIndexedWord characters.
 constexpr qsizetype kIndexedWord = 250;
 
@@ -34,12 +52,14 @@ constexpr qsizetype kIndexedWord = 250;
 // matching event satisfies, so the exact match reads only the events it selects: each term its
 // tokens (a phrase's all of them, a prefix's last one and a word the index holds cut short as
 // prefixes), side by side and AND as &, OR as |, parentheses kept. What the index cannot decide
-// matches everything there: a term without ASCII tokens, and what NOT excludes (a phrase or prefix
-// missing from an event does not make its tokens missing). nullopt: the index narrows nothing.
+// matches everything there: a term beyond ASCII the server did not tokenize for it, and what NOT excludes (a
+// phrase or prefix missing from an event does not make its tokens missing). nullopt: the index narrows
+// nothing.
 class WordIndexQuery {
 public:
-    explicit WordIndexQuery(const QString &fts)
-        : m_tokens(ftsTokens(fts)) {}
+    WordIndexQuery(const QString &fts, const TermTokens &serverTokens)
+        : m_tokens(ftsTokens(fts))
+        , m_serverTokens(serverTokens) {}
     std::optional<QString> parse() {
         auto q = orExpr();
         return m_pos == m_tokens.size() && !m_tooDeep ? q : std::nullopt;
@@ -48,6 +68,7 @@ public:
 private:
     using Token = FtsToken;
     const QList<Token> m_tokens;
+    const TermTokens &m_serverTokens;
     qsizetype m_pos = 0;
     // Parentheses deeper than this are not narrowed (the exact match still decides): the parser
     // recurses once a level, and a search text is the user's.
@@ -121,13 +142,21 @@ private:
             return inner;
         }
         const Token &t = m_tokens.at(m_pos++);
-        const QStringList toks = asciiTokens(t.text);
+        QList<IndexedToken> toks;
+        if (isAscii(t.text)) {
+            for (const QString &w : asciiTokens(t.text))
+                toks << IndexedToken{w.left(kIndexedWord), w.size() >= kIndexedWord};
+        } else {
+            toks = m_serverTokens.value(t.text); // none: the term matches everything here
+        }
         QList<std::optional<QString>> lexemes;
         for (qsizetype k = 0; k < toks.size(); ++k) {
             // A word the index holds cut short matches as the prefix it keeps.
-            const bool cut = toks.at(k).size() >= kIndexedWord;
-            lexemes << QLatin1Char('\'') + toks.at(k).left(kIndexedWord) + QLatin1Char('\'') +
-                           (cut || (t.prefix && k == toks.size() - 1) ? QStringLiteral(":*") : QString());
+            if (!lexemeSafe(toks.at(k).text))
+                return std::nullopt;
+            lexemes << QLatin1Char('\'') + toks.at(k).text + QLatin1Char('\'') +
+                           (toks.at(k).cut || (t.prefix && k == toks.size() - 1) ? QStringLiteral(":*")
+                                                                                 : QString());
         }
         return all(lexemes);
     }
@@ -188,8 +217,16 @@ QList<FtsToken> ftsTokens(const QString &s) {
     return tokens;
 }
 
-std::optional<QString> wordIndexQuery(const QString &fts) {
-    return WordIndexQuery(fts).parse();
+QStringList nonAsciiTerms(const QString &fts) {
+    QStringList out;
+    for (const FtsToken &t : ftsTokens(fts))
+        if (t.kind == FtsToken::Term && !isAscii(t.text) && !out.contains(t.text))
+            out << t.text;
+    return out;
+}
+
+std::optional<QString> wordIndexQuery(const QString &fts, const TermTokens &serverTokens) {
+    return WordIndexQuery(fts, serverTokens).parse();
 }
 
 } // namespace ops::pg
