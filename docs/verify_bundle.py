@@ -34,11 +34,11 @@ SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
 SMALL_ENTRY = 1 << 20
 MAX_RATIO = 250
 RATIO_FLOOR = 1 << 20
-KEY_NAME = re.compile(r"^keys/([A-Za-z0-9._@-]{1,64})\.(pem|vkey)$")
+KEY_NAME = re.compile(r"^keys/([A-Za-z0-9._@-]{1,64})\.(pem|vkey)\Z")
 # A key its identity held before a rotation: valid for the positions before UNTIL.
-RETIRED_KEY_NAME = re.compile(r"^keys/retired/([A-Za-z0-9._@-]{1,64})/([1-9][0-9]{0,18})\.(pem|vkey)$")
-PROOF_NAME = re.compile(r"^proofs/([1-9][0-9]{0,18})\.tlog-proof$")
-BLOB_NAME = re.compile(r"^blobs/[0-9a-f]{64}$")
+RETIRED_KEY_NAME = re.compile(r"^keys/retired/([A-Za-z0-9._@-]{1,64})/([1-9][0-9]{0,18})\.(pem|vkey)\Z")
+PROOF_NAME = re.compile(r"^proofs/([1-9][0-9]{0,18})\.tlog-proof\Z")
+BLOB_NAME = re.compile(r"^blobs/[0-9a-f]{64}\Z")
 DASH = "\u2014 "
 
 
@@ -206,6 +206,10 @@ def parse_public_key(pem: bytes):
         return None
     der = strict_b64("".join(lines[1:-1]))
     if der is None or len(der) != 44 or not der.startswith(SPKI_PREFIX):
+        return None
+    # Exactly the bytes an exporter writes (one base64 line, a newline at the end), as the C++
+    # verifier requires: one key file has one spelling.
+    if pem != b"-----BEGIN PUBLIC KEY-----\n" + base64.b64encode(der) + b"\n-----END PUBLIC KEY-----\n":
         return None
     return der[len(SPKI_PREFIX):]
 
@@ -381,6 +385,8 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
     keys, retired = {}, {}
     for name, data in sorted(files.items()):
         m = KEY_NAME.match(name)
+        if m and m.group(2) == "vkey" and f"keys/{m.group(1)}.pem" not in files:
+            problems.append(f"{name} has no keys/{m.group(1)}.pem")
         if m and m.group(2) == "pem":
             raw = key_file(name, data, f"keys/{m.group(1)}", m.group(1))
             if raw is not None:
@@ -468,7 +474,9 @@ def verify(files, pins, problems, pins_signer=(), pins_exporter=()):
 
     # Parsed only up to the size the exporter signed (a file larger than that is already named
     # above, and is not read line by line).
-    events_ok = "events.jsonl" in listed and len(files.get("events.jsonl", b"")) <= listed["events.jsonl"]["size"]
+    # A bundle without events.jsonl holds no events: the manifest's count and the proofs still
+    # have to agree with that.
+    events_ok = len(files.get("events.jsonl", b"")) <= listed.get("events.jsonl", {"size": 0})["size"]
     lines = files.get("events.jsonl", b"").split(b"\n") if events_ok else [b""]
     if lines[-1] != b"":
         problems.append("events.jsonl does not end with a newline")

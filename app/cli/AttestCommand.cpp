@@ -77,7 +77,7 @@ int AttestCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, bytes.error(), json);
 
     if (verb == QLatin1String("verify")) {
-        static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}$"));
+        static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}\\z"));
         for (const QString &p : parser.values(pin))
             if (!fp.match(p).hasMatch())
                 return usageError(

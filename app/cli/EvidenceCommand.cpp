@@ -340,7 +340,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
     if (sub == QLatin1String("verify")) {
         VerifyOptions options{parser.isSet(signatures), true, {}};
         options.nowMs = Time::nowMs(); // times ahead of this machine's clock are named
-        static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}$"));
+        static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}\\z"));
         for (const QString &p : parser.values(pin)) {
             if (!fp.match(p).hasMatch())
                 return usageError(

@@ -165,7 +165,7 @@ QStringList optionsInLine(const QString &line) {
 }
 
 QStringList subVerbs(const Command &command) {
-    static const QRegularExpression kWord(QStringLiteral("^[a-z][a-z0-9-]*$"));
+    static const QRegularExpression kWord(QStringLiteral("^[a-z][a-z0-9-]*\\z"));
     QStringList subs;
     for (const QString &line : command.usage()) {
         const QStringList tokens = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);

@@ -103,7 +103,7 @@ Result<qint64> parseUntil(const QString &text, qint64 nowMs) {
     if (auto iso = Time::parseIso(t))
         return *iso;
     static const QRegularExpression duration(
-        QStringLiteral("^(?:(\\d{1,3})d)?(?:(\\d{1,4})h)?(?:(\\d{1,6})m)?$"));
+        QStringLiteral("^(?:(\\d{1,3})d)?(?:(\\d{1,4})h)?(?:(\\d{1,6})m)?\\z"));
     const QRegularExpressionMatch m = duration.match(t);
     if (t.isEmpty() || !m.hasMatch())
         return makeError(ErrorCode::InvalidInput,

@@ -33,7 +33,7 @@ bool printable(const QString &s) {
 }
 
 bool isHex64(const QString &s) {
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}\\z"));
     return hex.match(s).hasMatch();
 }
 

@@ -16,7 +16,7 @@ namespace ops::config {
 
 inline constexpr qint64 kIntMax = std::numeric_limits<int>::max();
 inline const QRegularExpression &idPattern() {
-    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,63}$"));
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,63}\\z"));
     return re;
 }
 

@@ -32,7 +32,7 @@ void IntegrationSections::readAlertmanager(const YAML::Node &n, AlertmanagerSett
         return;
     if (list.size() == 0)
         m_check.error(list, lp, QStringLiteral("at least one route is required"));
-    static const QRegularExpression labelName(QStringLiteral("^[a-zA-Z_][a-zA-Z0-9_]*$"));
+    static const QRegularExpression labelName(QStringLiteral("^[a-zA-Z_][a-zA-Z0-9_]*\\z"));
     for (std::size_t i = 0; i < list.size(); ++i) {
         const YAML::Node r = list[i];
         const QString p = yaml::indexPath(lp, i);
@@ -167,7 +167,7 @@ void IntegrationSections::readMaintenance(const YAML::Node &list, DeploymentConf
     if (!m_check.isSequence(list, lp))
         return;
     static const QRegularExpression every(
-        QStringLiteral("^(daily|mon|tue|wed|thu|fri|sat|sun) ([01][0-9]|2[0-3]):([0-5][0-9])$"));
+        QStringLiteral("^(daily|mon|tue|wed|thu|fri|sat|sun) ([01][0-9]|2[0-3]):([0-5][0-9])\\z"));
     const QStringList days{QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
                            QStringLiteral("thu"), QStringLiteral("fri"), QStringLiteral("sat"),
                            QStringLiteral("sun")};

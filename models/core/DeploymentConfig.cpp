@@ -100,7 +100,7 @@ Result<DeploymentConfig> Reader::read(const YAML::Node &root) {
             }
         if (const YAML::Node r = n["app_role"]; r.IsDefined())
             if (const auto role = m_check.string(r, QStringLiteral("store.app_role"))) {
-                static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+                static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}\\z"));
                 if (!valid.match(*role).hasMatch())
                     m_check.error(
                         r, QStringLiteral("store.app_role"),
@@ -112,7 +112,7 @@ Result<DeploymentConfig> Reader::read(const YAML::Node &root) {
         // URL naming the log, e.g. ops.example.org/publishing.
         if (const YAML::Node o = n["origin"]; o.IsDefined())
             if (const auto origin = m_check.string(o, QStringLiteral("store.origin"))) {
-                static const QRegularExpression valid(QStringLiteral("^[\\x21-\\x7E]{1,255}$"));
+                static const QRegularExpression valid(QStringLiteral("^[\\x21-\\x7E]{1,255}\\z"));
                 if (!valid.match(*origin).hasMatch() || origin->startsWith(QLatin1String("opsconsole/")))
                     m_check.error(
                         o, QStringLiteral("store.origin"),
@@ -186,7 +186,7 @@ void Reader::readTrust(const YAML::Node &n, TrustSettings &t) {
     const QString path = QStringLiteral("trust");
     if (!m_check.checkMap(n, path, {"admins"}, {"enroll_quorum", "witness_quorum"}))
         return;
-    static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}$"));
+    static const QRegularExpression fp(QStringLiteral("^SHA256:[0-9a-f]{64}\\z"));
     const YAML::Node admins = n["admins"];
     if (!admins.IsSequence() || admins.size() == 0) {
         m_check.error(admins, QStringLiteral("trust.admins"),

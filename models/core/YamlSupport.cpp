@@ -205,7 +205,7 @@ std::optional<QString> Checker::string(const YAML::Node &node, const QString &pa
 }
 
 std::optional<qint64> Checker::integer(const YAML::Node &node, const QString &path, qint64 min, qint64 max) {
-    static const QRegularExpression kInt(QStringLiteral("^[-+]?[0-9]+$"));
+    static const QRegularExpression kInt(QStringLiteral("^[-+]?[0-9]+\\z"));
     if (!node.IsScalar() || isQuoted(node) || !kInt.match(QString::fromStdString(node.Scalar())).hasMatch()) {
         error(node, path,
               QStringLiteral("must be an integer, got %1")

@@ -177,7 +177,7 @@ bool isPlaceholder(const QString &text) {
     static const QRegularExpression word(QStringLiteral("\\b(TBD|TODO|FIXME)\\b"),
                                          QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression angle(QStringLiteral("<[^<>\\s][^<>]*>"));
-    static const QRegularExpression onlyMarks(QStringLiteral("^(\\?+|\\.\\.\\.|…|-|_+)$"));
+    static const QRegularExpression onlyMarks(QStringLiteral("^(\\?+|\\.\\.\\.|…|-|_+)\\z"));
     const QString t = text.trimmed();
     return t.isEmpty() || onlyMarks.match(t).hasMatch() || word.match(t).hasMatch() ||
            angle.match(t).hasMatch();
@@ -229,7 +229,7 @@ QList<RuleCheck> check(const DerivationRecord &r) {
                            .arg(path, text.left(60)));
     }
 
-    static const QRegularExpression idRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"));
+    static const QRegularExpression idRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\\z"));
     const QString idField = DerivationRecord::idField(r.type);
     if (!r.id.isEmpty() && !idRe.match(r.id).hasMatch())
         c.fail(
@@ -293,14 +293,14 @@ QList<RuleCheck> check(const DerivationRecord &r) {
         }
 
         c.pass(QStringLiteral("git-sha"));
-        static const QRegularExpression shaRe(QStringLiteral("^[0-9a-fA-F]{40}$"));
+        static const QRegularExpression shaRe(QStringLiteral("^[0-9a-fA-F]{40}\\z"));
         if (!r.gitSha().isEmpty() && !shaRe.match(r.gitSha()).hasMatch())
             c.fail(QStringLiteral("git-sha"), QStringLiteral("git_sha"),
                    QStringLiteral("git_sha must be the full 40-hex commit SHA, got '%1'")
                        .arg(r.gitSha().left(60)));
 
         c.pass(QStringLiteral("input-hashes"));
-        static const QRegularExpression hashRe(QStringLiteral("^([a-z0-9-]+):([0-9a-fA-F]+)$"));
+        static const QRegularExpression hashRe(QStringLiteral("^([a-z0-9-]+):([0-9a-fA-F]+)\\z"));
         const JsonValue *inputs = r.fields.find("input_hashes");
         if (inputs && !isEmptyValue(*inputs)) {
             QList<std::pair<QString, QString>> entries;

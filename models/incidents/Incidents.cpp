@@ -31,12 +31,12 @@ QString chosenId(const char *prefix) {
 
 const QRegularExpression &chosenIdPattern() {
     static const QRegularExpression re(
-        QStringLiteral("^(INC|RUN)-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$"));
+        QStringLiteral("^(INC|RUN)-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\\z"));
     return re;
 }
 
 const QRegularExpression &positionIdPattern() {
-    static const QRegularExpression re(QStringLiteral("^(INC|RUN)-[1-9][0-9]{0,18}$"));
+    static const QRegularExpression re(QStringLiteral("^(INC|RUN)-[1-9][0-9]{0,18}\\z"));
     return re;
 }
 

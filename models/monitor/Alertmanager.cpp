@@ -158,7 +158,7 @@ Result<Payload> parse(const QByteArray &body, const AlertmanagerSettings &settin
     if (alerts->toArray().size() > static_cast<std::size_t>(kMaxAlerts))
         return fieldError(QStringLiteral("alerts"),
                           QStringLiteral("more than %1 alerts in one payload").arg(kMaxAlerts));
-    static const QRegularExpression fingerprint(QStringLiteral("^[0-9a-f]{16}$"));
+    static const QRegularExpression fingerprint(QStringLiteral("^[0-9a-f]{16}\\z"));
     int i = 0;
     for (const JsonValue &a : alerts->toArray()) {
         const QString at = QStringLiteral("alerts[%1]").arg(i++);

@@ -43,7 +43,7 @@ Result<QByteArray> readSmall(const QString &path, qint64 cap, const QString &wha
 }
 
 bool isSha256Hex(const QString &s) {
-    static const QRegularExpression re(QStringLiteral("^[0-9a-fA-F]{64}$"));
+    static const QRegularExpression re(QStringLiteral("^[0-9a-fA-F]{64}\\z"));
     return re.match(s).hasMatch();
 }
 
@@ -103,7 +103,7 @@ std::optional<QString> duplicateKey(const QByteArray &text) {
 QList<QPair<QString, QByteArray>> signatureCandidates(const QByteArray &file) {
     QList<QPair<QString, QByteArray>> out{{QStringLiteral("raw"), file}};
     const QByteArray text = file.trimmed();
-    static const QRegularExpression b64(QStringLiteral("^[A-Za-z0-9+/=\\r\\n_-]+$"));
+    static const QRegularExpression b64(QStringLiteral("^[A-Za-z0-9+/=\\r\\n_-]+\\z"));
     if (!text.isEmpty() && b64.match(QString::fromLatin1(text)).hasMatch()) {
         auto decoded = QByteArray::fromBase64Encoding(QByteArray(text).replace('\n', "").replace('\r', ""),
                                                       QByteArray::Base64Encoding |

@@ -59,7 +59,7 @@ const Runbook *RunbookLibrary::find(const QString &id) const {
 namespace {
 
 const QRegularExpression &idPattern() {
-    static const QRegularExpression re(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*\\z"));
     return re;
 }
 

@@ -21,7 +21,7 @@ namespace codec = store::codec;
 namespace {
 
 bool validKind(const QString &kind) {
-    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*$"));
+    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*\\z"));
     return kind.size() <= 64 && re.match(kind).hasMatch();
 }
 
@@ -213,7 +213,7 @@ Result<void> checkBlobs(const EvidenceStore &store, const QList<NewEvent> &event
         if (e.kind != QLatin1String("evidence.attached"))
             continue;
         const QString sha = e.payload.stringAt("sha256");
-        static const QRegularExpression hexRe(QStringLiteral("^[0-9a-f]{64}$"));
+        static const QRegularExpression hexRe(QStringLiteral("^[0-9a-f]{64}\\z"));
         if (!hexRe.match(sha).hasMatch())
             return makeError(ErrorCode::InvalidInput,
                              QStringLiteral("attachment '%1': sha256 must be 64 lowercase hex digits")

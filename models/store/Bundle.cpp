@@ -212,16 +212,33 @@ Result<ExportSummary> exportBundle(EvidenceStore &store, const QString &outPath,
         auto id = store.identity(name);
         if (!id.ok())
             continue;
-        auto key = crypto::PublicKey::fromPem(id->publicKeyPem);
+        // The key held at the checkpoint's size, not whatever is current now: a rotation approved
+        // after the checkpoint (the log may grow while the bundle is made) is not this bundle's.
+        const IdentityRegistry::Entry *entry = registry->find(name);
+        const IdentityRegistry::KeyPeriod *held = nullptr;
+        if (entry)
+            for (const IdentityRegistry::KeyPeriod &period : entry->keys)
+                if (period.untilSeq == 0 || period.untilSeq > cp->size) {
+                    held = &period;
+                    break;
+                }
+        auto key = crypto::PublicKey::fromPem(held ? held->publicKeyPem : id->publicKeyPem);
         if (!key.ok())
             return key.error();
+        if (name == exporter.name && key->fingerprint() != exporter.key.publicKey().fingerprint())
+            return makeError(
+                ErrorCode::Negative,
+                QStringLiteral("'%1' rotated its key after the checkpoint this bundle would cover "
+                               "(size %2); export again")
+                    .arg(name)
+                    .arg(cp->size));
         small.insert(QStringLiteral("keys/%1.pem").arg(name), key->pem());
         small.insert(QStringLiteral("keys/%1.vkey").arg(name),
                      note::verifierKey(name, key.value()).toUtf8() + '\n');
         summary.keys << name;
         // The keys it held before a rotation, each named by the first position it no longer
         // signs for: what it signed before then verifies with it, nothing after.
-        if (const IdentityRegistry::Entry *entry = registry->find(name))
+        if (entry)
             for (const IdentityRegistry::KeyPeriod &period : entry->keys) {
                 if (period.untilSeq == 0 || period.untilSeq > cp->size)
                     continue;

@@ -25,12 +25,12 @@ namespace {
 constexpr qsizetype kSmallEntryBytes = 1 << 20;
 constexpr qsizetype kMaxSmallEntries = 10'000;         // manifest, signature, checkpoint and key files
 constexpr qsizetype kMaxSmallBytes = 64 * 1024 * 1024; // all of them together
-const QRegularExpression kProofName(QStringLiteral("^proofs/([1-9][0-9]{0,18})\\.tlog-proof$"));
-const QRegularExpression kBlobName(QStringLiteral("^blobs/[0-9a-f]{64}$"));
-const QRegularExpression kKeyName(QStringLiteral("^keys/([A-Za-z0-9._@-]{1,64})\\.(pem|vkey)$"));
+const QRegularExpression kProofName(QStringLiteral("^proofs/([1-9][0-9]{0,18})\\.tlog-proof\\z"));
+const QRegularExpression kBlobName(QStringLiteral("^blobs/[0-9a-f]{64}\\z"));
+const QRegularExpression kKeyName(QStringLiteral("^keys/([A-Za-z0-9._@-]{1,64})\\.(pem|vkey)\\z"));
 // A key its identity held before a rotation: valid for the positions before UNTIL.
-const QRegularExpression
-    kRetiredKeyName(QStringLiteral("^keys/retired/([A-Za-z0-9._@-]{1,64})/([1-9][0-9]{0,18})\\.(pem|vkey)$"));
+const QRegularExpression kRetiredKeyName(
+    QStringLiteral("^keys/retired/([A-Za-z0-9._@-]{1,64})/([1-9][0-9]{0,18})\\.(pem|vkey)\\z"));
 
 struct Listed {
     qint64 size = 0;

@@ -22,7 +22,7 @@ namespace {
 
 // Every {"sha256": "<64 hex>", …} object in the payload, with the name it is given there.
 void collectDigests(const JsonValue &v, QList<QPair<QString, QString>> &out) {
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}\\z"));
     if (v.isObject()) {
         const QString sha = v.stringAt("sha256");
         if (hex.match(sha).hasMatch())

@@ -75,7 +75,7 @@ namespace EventSearchText {
 
 Result<std::string> toFts(const QString &text) {
     enum class Last { Start, Term, Operator, Open };
-    static const QRegularExpression bareword(QStringLiteral("^[\\p{L}\\p{N}_]+\\*?$"));
+    static const QRegularExpression bareword(QStringLiteral("^[\\p{L}\\p{N}_]+\\*?\\z"));
     static const QRegularExpression hasWordChar(QStringLiteral("[\\p{L}\\p{N}]"));
     QStringList out;
     Last last = Last::Start;

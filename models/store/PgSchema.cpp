@@ -216,7 +216,7 @@ std::string refsSelect(const std::string &source) {
 } // namespace pg
 
 Result<int> pg::migrateSchema(Connection &conn, const QString &appRole) {
-    static const QRegularExpression roleRe(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    static const QRegularExpression roleRe(QStringLiteral("^[a-z_][a-z0-9_]{0,62}\\z"));
     static const QStringList reserved{QStringLiteral("public"),       QStringLiteral("current_user"),
                                       QStringLiteral("session_user"), QStringLiteral("current_role"),
                                       QStringLiteral("none"),         QStringLiteral("all")};

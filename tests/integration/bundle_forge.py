@@ -84,8 +84,12 @@ def resign_manifest(d, key, name, raw):
     manifest["entries"] = sorted(entries, key=lambda e: e["path"])
     manifest["exported_by"] = name
     manifest["exported_by_key"] = "SHA256:" + hashlib.sha256(raw).hexdigest()
-    with open(os.path.join(d, "events.jsonl"), "rb") as f:
-        manifest["events"] = len([l for l in f.read().split(b"\n") if l])
+    events = os.path.join(d, "events.jsonl")
+    if os.path.exists(events):
+        with open(events, "rb") as f:
+            manifest["events"] = len([l for l in f.read().split(b"\n") if l])
+    else:
+        manifest["events"] = 0
     m = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
     with open(os.path.join(d, "manifest.json"), "wb") as f:
         f.write(m)

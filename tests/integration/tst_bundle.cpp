@@ -43,6 +43,7 @@ private Q_SLOTS:
     void namesWithAnAtVerify();
     void rotatedKeysKeepEarlierEventsVerifiable();
     void aSecondGzipMemberIsRefused();
+    void bothVerifiersReadKeysAndTheLogAlike();
     void verifyMdRecipeChecksEventSignatures();
 
 private:
@@ -605,6 +606,48 @@ void TestBundle::rotatedKeysKeepEarlierEventsVerifiable() {
              qPrintable(checked->problems.join(QLatin1Char('\n'))));
     QCOMPARE(python(after, &out), 1);
     QVERIFY2(out.contains(afterCheckpoint), out.constData());
+}
+
+// Where the two verifiers read a bundle, they read it alike (each refusing what the other does),
+// for bundles that are whole in themselves (re-signed by someone unpinned): a verifier key without
+// its key, a key file spelled otherwise than an exporter writes it, and a bundle whose events.jsonl
+// is gone while its proofs remain.
+void TestBundle::bothVerifiersReadKeysAndTheLogAlike() {
+    TempDir work;
+    const QString key = work.file(QStringLiteral("mallory.key"));
+    QVERIFY(run(QStringLiteral("openssl"), {QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
+                                            QStringLiteral("ed25519"), QStringLiteral("-out"), key}));
+    const auto refusedByBoth = [&](const QString &script, const QString &expected) -> QString {
+        TempDir scratch;
+        const QString bad =
+            tampered(m_bundle, scratch,
+                     script + QStringLiteral(" && %1 . %2 mallory --manifest-only").arg(forge(), key));
+        if (bad.isEmpty())
+            return QStringLiteral("could not forge");
+        const auto report = Bundle::verifyBundle(bad);
+        if (!report.ok())
+            return report.error().toString();
+        const QString cpp = report->problems.join(QLatin1Char('\n'));
+        if (report->valid || !cpp.contains(expected))
+            return QStringLiteral("C++: ") + (report->valid ? QStringLiteral("valid") : cpp);
+        QByteArray out;
+        if (python(bad, &out) != 1 || !out.contains(expected.toUtf8()))
+            return QStringLiteral("Python: ") + QString::fromUtf8(out);
+        return QString();
+    };
+    QString failure = refusedByBoth(QStringLiteral("cp keys/alice.vkey keys/zed.vkey"),
+                                    QStringLiteral("keys/zed.vkey has no keys/zed.pem"));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    // alice's key with its base64 on two lines: the same key, another spelling.
+    failure = refusedByBoth(
+        QStringLiteral(
+            "python3 -c \"import sys; l=open('keys/alice.pem').read().split('\\n'); "
+            "open('keys/alice.pem','w').write('\\n'.join([l[0], l[1][:30], l[1][30:]] + l[2:]))\""),
+        QStringLiteral("keys/alice.pem is not exactly one Ed25519 public key"));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    failure = refusedByBoth(QStringLiteral("rm events.jsonl"),
+                            QStringLiteral("proofs/1.tlog-proof proves an event the bundle does not hold"));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 
 // A gzip bundle with a second member appended: tar -xzf reads it as more of the archive (an

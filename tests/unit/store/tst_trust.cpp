@@ -319,6 +319,15 @@ void TestTrust::oneKeyOneIdentity() {
     QVERIFY(!f.store->identity(QStringLiteral("Alice")).ok());
     QVERIFY_OK(
         f.store->registerIdentity(makeSigner(QStringLiteral("Quinn@qa.example")), {QStringLiteral("qa")}));
+    // A name with a line break after it (which "$" in a pattern lets through) would add a line to
+    // every signed note it signs: refused, nothing written.
+    const quint64 before = f.store->size().value();
+    for (const QString &bad : {QStringLiteral("mallory\n"), QStringLiteral("mallory\r\n"),
+                               QStringLiteral("mallory\n— alice AAAA")}) {
+        auto broken = f.store->registerIdentity(makeSigner(bad), {QStringLiteral("qa")});
+        QVERIFY2(!broken.ok(), qPrintable(bad));
+    }
+    QCOMPARE(f.store->size().value(), before);
 }
 
 void TestTrust::quorumOfPinnedAdmins() {
