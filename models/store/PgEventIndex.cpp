@@ -9,8 +9,6 @@
 #include "pg/TreeReaders.h"
 #include "pg/WordIndexQuery.h"
 
-#include "core/CanonicalJson.h"
-
 #include <QHash>
 
 #include <algorithm>
@@ -59,7 +57,7 @@ std::string refsWithTail() {
 // normalised there), with FTS5's precedence — terms side by side bind tightest, then NOT (binary:
 // "a NOT b" is a and not b), AND, OR — each term (or phrase) a whole-token match, a prefix* a match
 // at the start of a token. Empty when nothing is to be matched.
-Result<std::string> textCondition(const QString &text, Query &q, const pg::TermTokens &serverTokens) {
+Result<std::string> textCondition(const QString &text, Query &q) {
     auto fts = EventSearchText::toFts(text);
     if (!fts.ok())
         return fts.error();
@@ -128,7 +126,7 @@ Result<std::string> textCondition(const QString &text, Query &q, const pg::TermT
         return std::string();
     q.from += " CROSS JOIN LATERAL (" +
               pg::wordsSelect("(SELECT e.seq, e.kind, e.scope, e.actor, e.canonical) src") + ") t";
-    if (const std::optional<QString> narrowing = pg::wordIndexQuery(s, serverTokens)) {
+    if (const std::optional<QString> narrowing = pg::wordIndexQuery(s)) {
         // The indexed events whose words satisfy it, and those past the indexed head; the exact
         // match decides.
         q.indexed = true;
@@ -139,7 +137,7 @@ Result<std::string> textCondition(const QString &text, Query &q, const pg::TermT
     return "(" + out + ")";
 }
 
-Result<void> addFilters(const EventSearch &s, Query &q, const pg::TermTokens &serverTokens) {
+Result<void> addFilters(const EventSearch &s, Query &q) {
     if (!s.kind.isEmpty())
         q.where += " AND e.kind = " + q.text(s.kind);
     if (!s.kindPrefix.isEmpty()) {
@@ -172,7 +170,7 @@ Result<void> addFilters(const EventSearch &s, Query &q, const pg::TermTokens &se
                    " r2 ON r2.seq = r1.seq WHERE r1.ref = " + p + " AND r2.ref LIKE 'RUN-%')))";
     }
     if (!s.text.trimmed().isEmpty()) {
-        auto text = textCondition(s.text, q, serverTokens);
+        auto text = textCondition(s.text, q);
         if (!text.ok())
             return text.error();
         if (!text->empty())
@@ -238,11 +236,8 @@ Result<void> PgEventIndex::checkSearchText(const QString &text) const {
 Result<SearchPage> PgEventIndex::searchPage(const EventSearch &s, const std::optional<SearchCursor> &after,
                                             int limit) const {
     limit = qBound(1, limit, 100000);
-    auto serverTokens = termTokens(s.text);
-    if (!serverTokens.ok())
-        return serverTokens.error();
     Query q;
-    if (auto f = addFilters(s, q, serverTokens.value()); !f.ok())
+    if (auto f = addFilters(s, q); !f.ok())
         return f.error();
     const std::string col = eventSortColumn(s.sort);
     const char *dir = s.descending ? " DESC" : " ASC";
@@ -284,11 +279,8 @@ Result<qint64> PgEventIndex::countMatches(const EventSearch &s) const {
             return n.error();
         return static_cast<qint64>(n.value());
     }
-    auto serverTokens = termTokens(s.text);
-    if (!serverTokens.ok())
-        return serverTokens.error();
     Query q;
-    if (auto f = addFilters(s, q, serverTokens.value()); !f.ok())
+    if (auto f = addFilters(s, q); !f.ok())
         return f.error();
     const std::string sql = "SELECT count(*) FROM " + q.from + " WHERE " + q.where;
     auto r = searchRows(sql, q.params, q.indexed);
@@ -376,43 +368,6 @@ Result<QStringList> PgEventIndex::distinctValues(EventSort column) const {
         out << r->text(i, 0);
     std::sort(out.begin(), out.end()); // code point order, as the local file's
     return out;
-}
-
-Result<pg::TermTokens> PgEventIndex::termTokens(const QString &text) const {
-    pg::TermTokens out;
-    if (text.trimmed().isEmpty())
-        return out;
-    auto fts = EventSearchText::toFts(text);
-    if (!fts.ok())
-        return out; // the search names what is wrong with it
-    const QStringList terms = pg::nonAsciiTerms(QString::fromStdString(fts.value()));
-    if (terms.isEmpty())
-        return out;
-    // The terms as the index's own tokenizer reads them, on the server: the same locale that made
-    // the index (a JSON array: any text is a value there, never syntax).
-    JsonValue list = JsonValue::array();
-    for (const QString &t : terms)
-        list.push(JsonValue(t.toStdString()));
-    const std::string sql =
-        "SELECT a.term, left(x.t, 250), length(x.t) >= 250 FROM json_array_elements_text($1::json) "
-        "WITH ORDINALITY AS a(term, i) CROSS JOIN LATERAL unnest(string_to_array(btrim(" +
-        pg::tokensSql("a.term") + "), ' ')) WITH ORDINALITY AS x(t, k) WHERE x.t <> '' ORDER BY a.i, x.k";
-    auto r = m_conn.query(sql.c_str(), pg::Params().text(CanonicalJson::serialize(list)));
-    if (!r.ok())
-        return r.error();
-    for (int i = 0; i < r->count(); ++i)
-        out[r->text(i, 0)] << pg::IndexedToken{r->text(i, 1), r->boolean(i, 2)};
-    return out;
-}
-
-Result<std::optional<QString>> PgEventIndex::wordIndexNarrowing(const QString &searchText) const {
-    auto fts = EventSearchText::toFts(searchText);
-    if (!fts.ok())
-        return fts.error();
-    auto serverTokens = termTokens(searchText);
-    if (!serverTokens.ok())
-        return serverTokens.error();
-    return pg::wordIndexQuery(QString::fromStdString(fts.value()), serverTokens.value());
 }
 
 std::optional<QString> PgEventIndex::wordIndexQuery(const QString &searchText) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "EventSearch.h"
-#include "pg/WordIndexQuery.h"
 
 #include <string>
 
@@ -14,8 +13,8 @@ class Rows;
 } // namespace pg
 
 // The team log's browsing: the local file's searches in SQL over the team log's tables, on a
-// console's connection. The search text has the same grammar and matches the same tokens (kind,
-// scope, actor and the payload's text, lower case, split at everything but letters and digits).
+// console's connection. The search text has the same grammar and matches tokens (kind,
+// scope, actor and the payload's text, lower case, split at everything but ASCII letters and digits).
 // An incident or record id filter matches the events that name it. Each search runs in a read-only
 // transaction that gives up after searchTimeoutMs() (a search scanning a huge log, or waiting
 // behind a lock, ends with an error saying so rather than holding the window).
@@ -46,16 +45,10 @@ public:
     Result<QList<quint64>> relatedEvents(quint64 seq, int limit) const override;
 
     // The query of the word index (a tsquery) a search text is narrowed by before its exact match,
-    // nullopt when the index can narrow nothing (PgEventIndex.cpp); terms beyond ASCII narrow nothing
-    // here, since their tokens are the server's to make.
+    // nullopt when the index can narrow nothing (PgEventIndex.cpp).
     static std::optional<QString> wordIndexQuery(const QString &searchText);
-    // The same with the terms beyond ASCII tokenized by the server, as a search narrows.
-    Result<std::optional<QString>> wordIndexNarrowing(const QString &searchText) const;
 
 private:
-    // The terms of a search text beyond ASCII, tokenized by the server (one round trip, only when
-    // there are such terms).
-    Result<pg::TermTokens> termTokens(const QString &text) const;
     // A search's statement in its own transaction under the search time limit: read-only, or (a
     // search that reads the search indexes) first bringing them up to the log's head.
     Result<pg::Rows> searchRows(const std::string &sql, const pg::Params &params, bool indexed) const;

@@ -180,7 +180,9 @@ Result<void> appendOnly(pg::Connection &conn, const char *table) {
 namespace pg {
 
 std::string tokensSql(const std::string &expr) {
-    return "regexp_replace(lower(" + expr + "), '[^[:alnum:]]+', ' ', 'g')";
+    // Under the "C" collation whatever the database's locale: the events' text (convert_from gives
+    // it that collation) and a search's terms split and lower-case alike on every server.
+    return "regexp_replace(lower((" + expr + ")::text COLLATE \"C\"), '[^[:alnum:]]+', ' ', 'g')";
 }
 
 std::string wordsSelect(const std::string &source) {

@@ -200,8 +200,8 @@ void bigLog(const QString &db, qint64 n) {
         "(report)", true);
 
     // Searches as the Evidence panel runs them (count and first page): by an incident's id (an
-    // index on both), and by rare words (the file's full-text index; the team log's word index,
-    // whose tokens of a word beyond ASCII the server makes).
+    // index on both), and by rare words (the file's full-text index; the team log's word index, in
+    // which letters beyond ASCII separate tokens).
     const auto searchMs = [](EvidenceStore &store, const EventSearch &s, qint64 *found) {
         auto &browser = dynamic_cast<EventBrowser &>(store);
         QElapsedTimer timer;
@@ -235,7 +235,7 @@ void bigLog(const QString &db, qint64 n) {
     EventSearch eitherWord; // OR, NOT and parentheses narrowed through the word index too
     eitherWord.text =
         QStringLiteral("(needle%1 OR needle%2) NOT nothing").arg(n / 100 / 2).arg(n / 100 + n / 100 / 2);
-    EventSearch beyondAscii; // its tokens are the server's to make: it asks for them first
+    EventSearch beyondAscii; // "bergabepr fung" to the team log's index
     beyondAscii.text = QStringLiteral("Übergabeprüfung");
     for (const auto &[what, search] : {std::pair{"search by incident id (count + first page)", byId},
                                        std::pair{"search by a rare word (count + first page)", byWord},

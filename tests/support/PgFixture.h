@@ -34,9 +34,11 @@ struct PgServer {
     Result<pg::Connection> admin(const QString &db = QStringLiteral("postgres")) const {
         return pg::Connection::connect(url(db, QStringLiteral("pgadmin")));
     }
-    // A new empty database owned by `owner`; the roles are created when missing.
+    // A new empty database owned by `owner`; the roles are created when missing. `locale`: the
+    // database's own (e.g. C.UTF-8), else the cluster's (C).
     Result<QString> freshDatabase(const QString &owner = QStringLiteral("team_owner"),
-                                  const QString &app = QStringLiteral("team_app")) const {
+                                  const QString &app = QStringLiteral("team_app"),
+                                  const QString &locale = QString()) const {
         auto c = admin();
         if (!c.ok())
             return c.error();
@@ -50,7 +52,10 @@ struct PgServer {
                 return r.error();
         }
         const QString db = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
-        const QByteArray create = QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(db, owner).toUtf8();
+        const QByteArray create =
+            (QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(db, owner) +
+             (locale.isEmpty() ? QString() : QStringLiteral(" LOCALE '%1' TEMPLATE template0").arg(locale)))
+                .toUtf8();
         if (auto r = c->exec(create.constData()); !r.ok())
             return r.error();
         // The public schema is not for the application role to create things in.

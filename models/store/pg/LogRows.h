@@ -62,8 +62,9 @@ inline constexpr const char *kInsertCheckpointSql =
     "INSERT INTO opsconsole.checkpoints(size, root, ts_ms, signer, canonical, signature) "
     "VALUES ($1, $2, $3, $4, $5, $6)";
 
-// A text as the local file's tokenizer sees words, in SQL over `expr`: lower case, every run of
-// other characters one space. "INC-6" is the tokens "inc 6" and never matches INC-60.
+// A text as words, in SQL over `expr`: runs of ASCII letters and digits, lower case, every run of
+// other characters (letters beyond ASCII too) one space, under the "C" collation whatever the
+// database's locale. "INC-6" is the tokens "inc 6" and never matches INC-60; "Prüfung" is "pr fung".
 std::string tokensSql(const std::string &expr);
 
 // What the local file's full-text index holds of an event, as SQL rows (seq, doc) over `source` (a

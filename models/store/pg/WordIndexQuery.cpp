@@ -9,40 +9,24 @@ namespace ops::pg {
 
 namespace {
 
-// An ASCII term's tokens as the index holds them, whatever the server's locale: ASCII letters and
-// digits, lower case.
+// A term's tokens as the index holds them: the server tokenizes under the "C" collation whatever
+// its locale (pg::tokensSql), so a token is a run of ASCII letters and digits, lower case, and every
+// other character (a letter beyond ASCII too) separates tokens.
 QStringList asciiTokens(const QString &term) {
     QStringList out;
     QString current;
     for (QChar c : term) {
-        if (c.unicode() >= 0x80)
-            return {};
-        if (c.isLetterOrNumber())
-            current += c.toLower();
+        const char16_t u = c.unicode();
+        if ((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9'))
+            current += c;
+        else if (u >= u'A' && u <= u'Z')
+            current += QChar(u - u'A' + u'a');
         else if (!current.isEmpty())
             out << std::exchange(current, QString());
     }
     if (!current.isEmpty())
         out << current;
     return out;
-}
-
-bool isAscii(const QString &term) {
-    for (QChar c : term)
-        if (c.unicode() >= 0x80)
-            return false;
-    return true;
-}
-
-// A token the server made is letters and digits of its locale: nothing a tsquery's quoted lexeme
-// would read as syntax. Anything else is not used for narrowing.
-bool lexemeSafe(const QString &token) {
-    if (token.isEmpty())
-        return false;
-    for (QChar c : token)
-        if (c == QLatin1Char('\'') || c == QLatin1Char('\\') || c.isSpace() || c.unicode() < 0x20)
-            return false;
-    return true;
 }
 
 // Words are indexed by their first kIndexedWord characters.
@@ -52,14 +36,13 @@ constexpr qsizetype kIndexedWord = 250;
 // matching event satisfies, so the exact match reads only the events it selects: each term its
 // tokens (a phrase's all of them, a prefix's last one and a word the index holds cut short as
 // prefixes), side by side and AND as &, OR as |, parentheses kept. What the index cannot decide
-// matches everything there: a term beyond ASCII the server did not tokenize for it, and what NOT excludes (a
-// phrase or prefix missing from an event does not make its tokens missing). nullopt: the index narrows
-// nothing.
+// matches everything there: a term without tokens (nothing but punctuation and letters beyond ASCII), and
+// what NOT excludes (a phrase or prefix missing from an event does not make its tokens missing). nullopt: the
+// index narrows nothing.
 class WordIndexQuery {
 public:
-    WordIndexQuery(const QString &fts, const TermTokens &serverTokens)
-        : m_tokens(ftsTokens(fts))
-        , m_serverTokens(serverTokens) {}
+    explicit WordIndexQuery(const QString &fts)
+        : m_tokens(ftsTokens(fts)) {}
     std::optional<QString> parse() {
         auto q = orExpr();
         return m_pos == m_tokens.size() && !m_tooDeep ? q : std::nullopt;
@@ -68,7 +51,6 @@ public:
 private:
     using Token = FtsToken;
     const QList<Token> m_tokens;
-    const TermTokens &m_serverTokens;
     qsizetype m_pos = 0;
     // Parentheses deeper than this are not narrowed (the exact match still decides): the parser
     // recurses once a level, and a search text is the user's.
@@ -142,21 +124,13 @@ private:
             return inner;
         }
         const Token &t = m_tokens.at(m_pos++);
-        QList<IndexedToken> toks;
-        if (isAscii(t.text)) {
-            for (const QString &w : asciiTokens(t.text))
-                toks << IndexedToken{w.left(kIndexedWord), w.size() >= kIndexedWord};
-        } else {
-            toks = m_serverTokens.value(t.text); // none: the term matches everything here
-        }
+        const QStringList toks = asciiTokens(t.text);
         QList<std::optional<QString>> lexemes;
         for (qsizetype k = 0; k < toks.size(); ++k) {
             // A word the index holds cut short matches as the prefix it keeps.
-            if (!lexemeSafe(toks.at(k).text))
-                return std::nullopt;
-            lexemes << QLatin1Char('\'') + toks.at(k).text + QLatin1Char('\'') +
-                           (toks.at(k).cut || (t.prefix && k == toks.size() - 1) ? QStringLiteral(":*")
-                                                                                 : QString());
+            const bool cut = toks.at(k).size() >= kIndexedWord;
+            lexemes << QLatin1Char('\'') + toks.at(k).left(kIndexedWord) + QLatin1Char('\'') +
+                           (cut || (t.prefix && k == toks.size() - 1) ? QStringLiteral(":*") : QString());
         }
         return all(lexemes);
     }
@@ -217,16 +191,8 @@ QList<FtsToken> ftsTokens(const QString &s) {
     return tokens;
 }
 
-QStringList nonAsciiTerms(const QString &fts) {
-    QStringList out;
-    for (const FtsToken &t : ftsTokens(fts))
-        if (t.kind == FtsToken::Term && !isAscii(t.text) && !out.contains(t.text))
-            out << t.text;
-    return out;
-}
-
-std::optional<QString> wordIndexQuery(const QString &fts, const TermTokens &serverTokens) {
-    return WordIndexQuery(fts, serverTokens).parse();
+std::optional<QString> wordIndexQuery(const QString &fts) {
+    return WordIndexQuery(fts).parse();
 }
 
 } // namespace ops::pg
