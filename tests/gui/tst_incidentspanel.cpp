@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -215,6 +216,26 @@ void TestIncidentsPanel::anIncidentFromAFiringCell() {
     QCOMPARE(timeline->model()->rowCount(), 1);
     QAbstractItemModelTester timelineTester(timeline->model(),
                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    // The runbook and rollback buttons never cut their labels: side by side where both fit, one
+    // above the other in a narrow window.
+    auto *runbookButton = panel->findChild<QPushButton *>(QStringLiteral("startIncidentRunbook"));
+    auto *rollbackButton = panel->findChild<QPushButton *>(QStringLiteral("startIncidentRollback"));
+    QVERIFY(runbookButton->isVisible() && rollbackButton->isVisible());
+    const auto whole = [&] {
+        return runbookButton->width() >= runbookButton->sizeHint().width() &&
+               rollbackButton->width() >= rollbackButton->sizeHint().width();
+    };
+    QTRY_VERIFY(whole());
+    QCOMPARE(rollbackButton->y(), runbookButton->y());
+    // A window narrower than its hint (a small screen, a tiling window manager).
+    w.setMinimumSize(1, 1);
+    w.resize(850, 900);
+    QTRY_VERIFY(whole());
+    QVERIFY(rollbackButton->y() > runbookButton->y());
+    w.resize(1400, 900);
+    QTRY_VERIFY(whole());
+    QTRY_COMPARE(rollbackButton->y(), runbookButton->y());
 }
 
 // The incident's evidence form and a kill switch, on an incident opened from its cell.

@@ -182,8 +182,8 @@ IncidentDetailView::IncidentDetailView(AppContext *app, IncidentsHost *host, QWi
     m_incidentTabs->addTab(decide, tr("&Decisions && closure"));
 
     auto *layout = new QVBoxLayout(page);
-    // The header with the report beside it; the runbook and rollback buttons keep their own row,
-    // so their labels are never cut.
+    // The header with the report beside it; the runbook and rollback buttons keep their own row
+    // (two when the pane is narrow), so their labels are never cut.
     auto *headerRow = new QHBoxLayout;
     headerRow->addWidget(m_incidentHeader, 1);
     auto *exportReportButton = new QPushButton(tr("Export report…"), page);
@@ -200,12 +200,26 @@ IncidentDetailView::IncidentDetailView(AppContext *app, IncidentsHost *host, QWi
     });
     headerRow->addWidget(exportReportButton, 0, Qt::AlignTop);
     layout->addLayout(headerRow);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_startIncidentRunbook);
-    buttons->addWidget(m_startIncidentRollback);
-    buttons->addStretch();
-    layout->addLayout(buttons);
+    m_startButtons = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_startButtons->addWidget(m_startIncidentRunbook, 0, Qt::AlignLeft);
+    m_startButtons->addWidget(m_startIncidentRollback, 0, Qt::AlignLeft);
+    m_startButtons->addStretch();
+    layout->addLayout(m_startButtons);
     layout->addWidget(m_incidentTabs, 1);
+}
+
+void IncidentDetailView::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    arrangeButtons();
+}
+
+void IncidentDetailView::arrangeButtons() {
+    const int both = m_startIncidentRunbook->sizeHint().width() +
+                     m_startIncidentRollback->sizeHint().width() + m_startButtons->spacing();
+    const QMargins margins = layout() ? layout()->contentsMargins() : QMargins();
+    const bool fit =
+        !m_startIncidentRunbook->isVisibleTo(this) || both <= width() - margins.left() - margins.right();
+    m_startButtons->setDirection(fit ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
 }
 
 void IncidentDetailView::showIncident(const Incident &incident, const IncidentBook &book) {
@@ -232,6 +246,7 @@ void IncidentDetailView::showIncident(const Incident &incident, const IncidentBo
     m_startIncidentRunbook->setVisible(rb != nullptr);
     if (rb)
         m_startIncidentRunbook->setText(tr("Start runbook: %1").arg(RunbookLibrary::shown(rb->title)));
+    arrangeButtons();
     for (QWidget *w :
          {static_cast<QWidget *>(m_startIncidentRunbook), static_cast<QWidget *>(m_startIncidentRollback),
           static_cast<QWidget *>(m_saveEvidence), static_cast<QWidget *>(m_decide),

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -44,7 +45,12 @@ Q_SIGNALS:
     void startRollbackRequested(const QString &scope, const QString &incident);
     void exportReportRequested(const QString &path);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // The runbook and rollback buttons side by side where both labels fit, else one above the other.
+    void arrangeButtons();
     void saveEvidence();
     void logDecision();
     void changeSeverity();
@@ -57,6 +63,7 @@ private:
     QString m_formIncident; // whose values the evidence form holds
 
     QLabel *m_incidentHeader;
+    QBoxLayout *m_startButtons = nullptr;
     QTabWidget *m_incidentTabs;
     QTreeView *m_timeline;
     class IncidentTimelineModel *m_timelineModel = nullptr;

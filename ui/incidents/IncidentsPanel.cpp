@@ -186,6 +186,8 @@ IncidentsPanel::IncidentsPanel(AppContext *app, QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("incidentsSplitter"));
+    splitter->setChildrenCollapsible(false); // neither side can be dragged out of sight
     splitter->addWidget(left);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 2);
