@@ -127,6 +127,9 @@ void TestConfig::malformed_data() {
         "must not be shorter than restore_minutes (30)");
     row("bad-kind.yaml", 3, "scopes[0].kind", "must be baseline, country or locality, got 'continent'");
     row("bad-id.yaml", 2, "scopes[0].id", "'Kuala Lumpur' is not a valid id");
+    // A line break after an id (which "$" in a pattern lets through) would add a line wherever the
+    // id is written: signed notes, metrics labels.
+    row("id-with-line-break.yaml", 3, "scopes[0].id", "is not a valid id");
     row("missing-ca-file.yaml", 2, "probes.ca_file", "file 'certs/does-not-exist.pem' not found");
     row("duplicate-service.yaml", 5, "services[1].id",
         "duplicate service id 'orchestrator' (first defined at line 4)");
