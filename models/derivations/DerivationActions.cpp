@@ -1,5 +1,6 @@
 #include "DerivationActions.h"
 #include "DerivationEvents.h"
+#include "core/ActErrors.h"
 
 #include "crypto/Sha256.h"
 #include "store/EvidenceStore.h"
@@ -14,9 +15,7 @@ using derivationevents::stringsJson;
 
 namespace {
 
-Error invalid(const QString &message, const QString &where = {}) {
-    return makeError(ErrorCode::InvalidInput, message, where);
-}
+using act_errors::invalid;
 
 // One line of text a person entered: trimmed, no control characters, bounded.
 Result<QString> oneText(const QString &text, const QString &what, int max = 2000) {

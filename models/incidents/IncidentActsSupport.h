@@ -3,6 +3,7 @@
 // What the incident acts' source files share (IncidentActions.cpp, IncidentSteps.cpp): the roles an
 // incident act needs and the two kinds of refusal. Not an interface of its own.
 
+#include "core/ActErrors.h"
 #include "core/Result.h"
 
 #include <QStringList>
@@ -14,12 +15,7 @@ inline const QStringList &incidentRoles() {
     return roles;
 }
 
-inline Error refused(const QString &message, const QString &where = {}) {
-    return makeError(ErrorCode::Policy, message, where);
-}
-
-inline Error invalid(const QString &message, const QString &where) {
-    return makeError(ErrorCode::InvalidInput, message, where);
-}
+using act_errors::invalid;
+using act_errors::refused;
 
 } // namespace ops::incident_acts

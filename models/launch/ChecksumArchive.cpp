@@ -1,4 +1,5 @@
 #include "ChecksumArchive.h"
+#include "core/ActErrors.h"
 
 #include "crypto/Sha256.h"
 
@@ -10,9 +11,7 @@ namespace ops::ChecksumArchive {
 
 namespace {
 
-Error invalid(const QString &message, const QString &where) {
-    return makeError(ErrorCode::InvalidInput, message, where);
-}
+using act_errors::invalid;
 
 Result<ChecksumEntry> hashFile(const QString &name, const QString &path,
                                const std::function<bool(qint64)> &progress, qint64 doneBefore) {

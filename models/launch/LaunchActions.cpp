@@ -1,5 +1,6 @@
 #include "LaunchActions.h"
 #include "LaunchRefusals.h"
+#include "core/ActErrors.h"
 
 #include "core/CanonicalJson.h"
 #include "crypto/Sha256.h"
@@ -14,13 +15,8 @@ namespace ops {
 
 namespace {
 
-Error refused(const QString &message, const QString &where = {}) {
-    return makeError(ErrorCode::Policy, message, where);
-}
-
-Error invalid(const QString &message, const QString &where) {
-    return makeError(ErrorCode::InvalidInput, message, where);
-}
+using act_errors::invalid;
+using act_errors::refused;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // The launch's probe checks: which targets a check probes (its plan), the rounds that probe them
 // (LaunchProbe) and the check recorded with their results.
 #include "LaunchActions.h"
+#include "core/ActErrors.h"
 
 #include "core/CanonicalJson.h"
 #include "incidents/Publisher.h"
@@ -12,9 +13,7 @@ namespace ops {
 
 namespace {
 
-Error invalid(const QString &message, const QString &where) {
-    return makeError(ErrorCode::InvalidInput, message, where);
-}
+using act_errors::invalid;
 
 QString appScopeId(const QString &scope) {
     return scope + QStringLiteral(".app");

@@ -1,5 +1,6 @@
 // The launch's refusals of a sign-off and of a decision, for the verbs and the window alike.
 #include "LaunchRefusals.h"
+#include "core/ActErrors.h"
 
 #include "core/Time.h"
 
@@ -7,17 +8,8 @@ namespace ops::LaunchRefusals {
 
 namespace {
 
-Error refused(const QString &message, const QString &where = {}) {
-    return makeError(ErrorCode::Policy, message, where);
-}
-
-Error invalid(const QString &message, const QString &where) {
-    return makeError(ErrorCode::InvalidInput, message, where);
-}
-
-} // namespace
-
-namespace {
+using act_errors::invalid;
+using act_errors::refused;
 
 // The open launch `status` shows, or why there is none.
 std::optional<Error> noOpenLaunch(const LaunchStatus &status) {

@@ -175,10 +175,10 @@ QString DerivationQueueFilter::idAt(int row) const {
 }
 
 int DerivationQueueFilter::rowOf(const QString &id) const {
-    for (int i = 0; i < rowCount(); ++i)
-        if (idAt(i) == id)
-            return i;
-    return -1;
+    const QModelIndexList hit =
+        rowCount() > 0 ? match(index(0, 0), DerivationQueueModel::IdRole, id, 1, Qt::MatchExactly)
+                       : QModelIndexList();
+    return hit.isEmpty() ? -1 : hit.first().row();
 }
 
 bool DerivationQueueFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {

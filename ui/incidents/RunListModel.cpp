@@ -77,10 +77,10 @@ QString RunListFilter::idAt(int row) const {
 }
 
 int RunListFilter::rowOf(const QString &id) const {
-    for (int i = 0; i < rowCount(); ++i)
-        if (idAt(i) == id)
-            return i;
-    return -1;
+    const QModelIndexList hit = rowCount() > 0
+                                    ? match(index(0, 0), RunListModel::IdRole, id, 1, Qt::MatchExactly)
+                                    : QModelIndexList();
+    return hit.isEmpty() ? -1 : hit.first().row();
 }
 
 bool RunListFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {

@@ -154,10 +154,10 @@ QString LaunchChecklistFilter::stepAt(int row) const {
 }
 
 int LaunchChecklistFilter::rowOf(const QString &step) const {
-    for (int i = 0; i < rowCount(); ++i)
-        if (stepAt(i) == step)
-            return i;
-    return -1;
+    const QModelIndexList hit =
+        rowCount() > 0 ? match(index(0, 0), LaunchChecklistModel::StepRole, step, 1, Qt::MatchExactly)
+                       : QModelIndexList();
+    return hit.isEmpty() ? -1 : hit.first().row();
 }
 
 bool LaunchChecklistFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
