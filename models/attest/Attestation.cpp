@@ -434,6 +434,11 @@ Result<AttestationReport> verifyAttestation(QByteArrayView envelopeBytes, const 
                   : QStringLiteral("size %1, signed by a key the statement does not name: check it against "
                                    "the log (evidence consistency)")
                         .arg(body->size));
+    } else if (r.predicateType == QLatin1String(InToto::kVsaType)) {
+        // A launch decision is worth only as much as the log it was computed from: a summary that
+        // names no checkpoint cannot be checked against the log, so it does not verify.
+        check(QStringLiteral("checkpoint"), false,
+              QStringLiteral("the verification summary names no checkpoint it was computed at"));
     }
     r.valid = std::all_of(r.checks.begin(), r.checks.end(), [](const AttestationCheck &c) { return c.ok; });
     return r;

@@ -13,6 +13,8 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <memory>
+
 namespace ops::Handoff {
 
 using derivationevents::stringsJson;
@@ -325,27 +327,87 @@ JsonValue VerifyReport::toJson() const {
 
 namespace {
 
-VerifyReport verifyContents(const tar::Contents &contents, const QString &pinnedKey) {
+// A package as it streamed past: every regular file's SHA-256, and the bytes of those small enough
+// to be what a package holds (JSON records, statements, signatures, keys); nothing is extracted.
+struct PackageFiles {
+    QHash<QString, QByteArray> kept;
+    QHash<QString, QString> sha256;
+    QStringList problems;
+    qint64 entries = 0;
+    qint64 bytes = 0;
+};
+
+constexpr qint64 kKeptEntryBytes = qint64(16) * 1024 * 1024;  // no record, statement or key is larger
+constexpr qint64 kKeptTotalBytes = qint64(128) * 1024 * 1024; // what verification holds at most
+
+tar::ScanLimits packageLimits() {
+    tar::ScanLimits limits;
+    limits.maxEntries = 100000;
+    limits.maxEntryBytes = qint64(64) * 1024 * 1024;
+    limits.maxTotalBytes = qint64(512) * 1024 * 1024;
+    return limits;
+}
+
+// The visitor for tar::scanFile / scanMemory: hashes every file, keeps the small ones.
+struct PackageReader {
+    PackageFiles files;
+    QHash<QString, std::shared_ptr<crypto::Sha256>> hashing;
+    QHash<QString, std::shared_ptr<QByteArray>> buffers;
+    QSet<QString> truncated;
+    qint64 keptBytes = 0;
+
+    tar::EntryVisitor visitor() {
+        return [this](const QString &name, qint64) -> tar::ChunkSink {
+            ++files.entries;
+            auto hash = std::make_shared<crypto::Sha256>();
+            hashing.insert(name, hash);
+            auto buffer = std::make_shared<QByteArray>();
+            buffers.insert(name, buffer);
+            return [this, hash, buffer, name](QByteArrayView chunk) {
+                hash->add(chunk);
+                files.bytes += chunk.size();
+                if (buffer->size() + chunk.size() <= kKeptEntryBytes &&
+                    keptBytes + chunk.size() <= kKeptTotalBytes) {
+                    buffer->append(chunk.data(), chunk.size());
+                    keptBytes += chunk.size();
+                } else {
+                    truncated.insert(name);
+                }
+            };
+        };
+    }
+    // After the scan: the digests, and the files too large to be part of a package.
+    PackageFiles finish() {
+        for (auto it = hashing.begin(); it != hashing.end(); ++it)
+            files.sha256.insert(it.key(), QString::fromLatin1(it.value()->finish().toHex()));
+        for (auto it = buffers.begin(); it != buffers.end(); ++it)
+            if (!truncated.contains(it.key()))
+                files.kept.insert(it.key(), std::move(*it.value()));
+        for (const QString &name : std::as_const(truncated)) {
+            files.problems << QStringLiteral("'%1' is larger than any file of a handoff package").arg(name);
+        }
+        return std::move(files);
+    }
+};
+
+VerifyReport verifyContents(const PackageFiles &package, const tar::ScanInfo &info,
+                            const QString &pinnedKey) {
     VerifyReport rep;
     auto check = [&](const QString &name, const QStringList &problems, const QString &okDetail) {
         rep.checks.push_back(
             {name, problems.isEmpty(), problems.isEmpty() ? okDetail : problems.join(QStringLiteral("; "))});
     };
-    QHash<QString, QByteArray> files;
-    QStringList archiveProblems;
-    for (const QString &n : contents.unsafeNames)
-        archiveProblems << QStringLiteral("unsafe entry name '%1'").arg(n);
-    for (const QString &n : contents.flagged)
-        archiveProblems << QStringLiteral("entry %1 is not a regular file").arg(n);
-    for (const tar::Entry &e : contents.files) {
-        if (files.contains(e.name))
-            archiveProblems << QStringLiteral("'%1' appears twice").arg(e.name);
-        files.insert(e.name, e.data);
-    }
+    const QHash<QString, QByteArray> &files = package.kept;
+    QStringList archiveProblems = package.problems;
+    for (const QString &n : info.flagged)
+        archiveProblems << QStringLiteral("entry %1 was not read").arg(n);
+    for (const QString &n : info.duplicates)
+        archiveProblems << QStringLiteral("'%1' appears twice").arg(n);
     check(QStringLiteral("archive"), archiveProblems,
-          QStringLiteral("%1 entries, %2 bytes, read in memory")
-              .arg(contents.files.size())
-              .arg(contents.totalBytes));
+          QStringLiteral("%1 entries, %2 bytes, streamed (%3)")
+              .arg(package.entries)
+              .arg(package.bytes)
+              .arg(info.compression));
 
     // The manifest and its signature.
     QStringList sigProblems;
@@ -384,12 +446,12 @@ VerifyReport verifyContents(const tar::Contents &contents, const QString &pinned
         for (const auto &[name, digest] : listed->toObject()) {
             ++listedCount;
             const QString n = QString::fromStdString(name);
-            if (!files.contains(n))
+            if (!package.sha256.contains(n))
                 digestProblems << QStringLiteral("%1 is missing").arg(n);
-            else if (crypto::sha256Hex(files.value(n)) != digest.toQString())
+            else if (package.sha256.value(n) != digest.toQString())
                 digestProblems << QStringLiteral("%1 does not match its digest").arg(n);
         }
-        for (auto it = files.cbegin(); it != files.cend(); ++it)
+        for (auto it = package.sha256.cbegin(); it != package.sha256.cend(); ++it)
             if (it.key() != QLatin1String("manifest.json") && it.key() != QLatin1String("manifest.sig") &&
                 !listed->find(it.key().toStdString()))
                 digestProblems << QStringLiteral("%1 is not in the manifest").arg(it.key());
@@ -461,23 +523,19 @@ VerifyReport verifyContents(const tar::Contents &contents, const QString &pinned
 } // namespace
 
 Result<VerifyReport> verifyPackage(const QString &path, const QString &pinnedKey) {
-    tar::Limits limits;
-    limits.maxEntries = 100000;
-    limits.maxTotalBytes = qint64(512) * 1024 * 1024;
-    auto contents = tar::readFile(path, limits);
-    if (!contents.ok())
-        return contents.error();
-    return verifyContents(contents.value(), pinnedKey);
+    PackageReader reader;
+    auto info = tar::scanFile(path, packageLimits(), reader.visitor());
+    if (!info.ok())
+        return info.error();
+    return verifyContents(reader.finish(), info.value(), pinnedKey);
 }
 
 Result<VerifyReport> verifyPackageData(const QByteArray &data, const QString &pinnedKey) {
-    tar::Limits limits;
-    limits.maxEntries = 100000;
-    limits.maxTotalBytes = qint64(512) * 1024 * 1024;
-    auto contents = tar::readMemory(data, QStringLiteral("(memory)"), limits);
-    if (!contents.ok())
-        return contents.error();
-    return verifyContents(contents.value(), pinnedKey);
+    PackageReader reader;
+    auto info = tar::scanMemory(data, QStringLiteral("(memory)"), packageLimits(), reader.visitor());
+    if (!info.ok())
+        return info.error();
+    return verifyContents(reader.finish(), info.value(), pinnedKey);
 }
 
 } // namespace ops::Handoff

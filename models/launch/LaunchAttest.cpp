@@ -92,8 +92,7 @@ Result<JsonValue> launchAttestationStatement(const LaunchStatus &st, const Launc
     vsa["inputAttestations"] = JsonValue::array();
     vsa["verificationResult"] = passed ? "PASSED" : "FAILED";
     JsonValue levels = JsonValue::array();
-    if (passed)
-        levels.push("OPSCONSOLE_LAUNCH_GO");
+    levels.push(passed ? "OPSCONSOLE_LAUNCH_GO" : "FAILED"); // SLSA VSA v1: "FAILED" when it failed
     vsa["verifiedLevels"] = levels;
     vsa["slsaVersion"] = "1.0";
 

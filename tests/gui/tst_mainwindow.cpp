@@ -38,6 +38,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProcess>
@@ -52,6 +54,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <QTimer>
 #include <QTranslator>
@@ -88,6 +91,7 @@ private Q_SLOTS:
     void remembersGeometryAndPanel();
     void commandPaletteRunsAnAction();
     void verdictDialogOpensFromAnywhere();
+    void handoverOpensFromTheFileMenu();
     void darkThemeApplies();
     void rendersScreenshots();
     void keepMonitoringNeedsATray();
@@ -467,6 +471,47 @@ void TestMainWindow::verdictDialogOpensFromAnywhere() {
     QVERIFY(!dialog->isModal());
     QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("verifyVerdictButton")));
     dialog->hide();
+}
+
+// File ▸ Shift handover… opens the brief of what is open now, read from the window's own store.
+void TestMainWindow::handoverOpensFromTheFileMenu() {
+    test::TempDir home;
+    test::ProgramRunner cli(home);
+    const QString bin = QStringLiteral("opsconsole-cli");
+    auto init = cli.run(bin, {QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("olga"),
+                              QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")});
+    QVERIFY2(init.exitCode == 0, init.err.constData());
+    auto opened =
+        cli.run(bin, {QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
+                      QStringLiteral("bad-publish"), QStringLiteral("--scope"), QStringLiteral("kl"),
+                      QStringLiteral("--alert"), QStringLiteral("resolver-health")});
+    QVERIFY2(opened.exitCode == 0, opened.err.constData());
+    const QString inc = QRegularExpression(QStringLiteral("INC-[0-9A-Z]{4}-[0-9A-Z]{4}"))
+                            .match(QString::fromUtf8(opened.out + opened.err))
+                            .captured(0);
+    QVERIFY2(!inc.isEmpty(), opened.out.constData());
+    StartupContext ctx = context(Environment::Dev);
+    ctx.storePath = home.file(QStringLiteral("data/opsconsole/evidence.sqlite"));
+    MainWindow w(ctx);
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QVERIFY(!w.findChild<QDialog *>(QStringLiteral("handoverDialog")));
+    // The first menu is File; the action sits in it, and a click on it opens the dialog.
+    QMenu *file = w.menuBar()->actions().first()->menu();
+    QVERIFY(file);
+    auto *handover = w.findChild<QAction *>(QStringLiteral("handoverAction"));
+    QVERIFY(handover && file->actions().contains(handover));
+    file->popup(w.mapToGlobal(QPoint(0, 0)));
+    QVERIFY(QTest::qWaitForWindowExposed(file));
+    QTest::mouseClick(file, Qt::LeftButton, {}, file->actionGeometry(handover).center());
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = w.findChild<QDialog *>(QStringLiteral("handoverDialog"))) && dialog->isVisible());
+    QVERIFY(!dialog->isModal()); // the console stays usable while the brief is open
+    auto *preview = dialog->findChild<QTextBrowser *>(QStringLiteral("handoverPreview"));
+    QVERIFY(preview);
+    QTRY_VERIFY2(preview->toPlainText().contains(inc), qPrintable(preview->toPlainText()));
+    dialog->close();
 }
 
 void TestMainWindow::darkThemeApplies() {

@@ -44,7 +44,14 @@ for f in ./usr/bin/opsconsole ./usr/bin/opsconsole-cli ./usr/share/man/man1/opsc
     ./usr/share/metainfo/org.opsconsole.OpsConsole.metainfo.xml ./usr/lib/systemd/user/opsconsole-monitor.service; do
     grep -q " $f\$" "$tmp/contents" || { echo "the package lacks $f"; cat "$tmp/contents"; exit 1; }
 done
-dpkg-deb --field "$deb" Depends Recommends | tee "$tmp/fields"
+# Every document the shipped documents point to is shipped beside them.
+mkdir -p "$tmp/x"
+dpkg-deb -x "$deb" "$tmp/x"
+for ref in $(zcat -f "$tmp/x/usr/share/doc/opsconsole/"*.md | grep -oE 'docs/[a-z_-]+\.(md|py)' | sort -u); do
+    [ -f "$tmp/x/usr/share/doc/opsconsole/${ref#docs/}" ] || { echo "a shipped document points to $ref, which is not shipped"; exit 1; }
+done
+dpkg-deb --field "$deb" Depends Recommends Homepage | tee "$tmp/fields"
+grep -q '^Homepage: https://' "$tmp/fields" || { echo "no Homepage"; exit 1; }
 grep -q 'qt6-translations-l10n' "$tmp/fields" && grep -q 'qt6-wayland' "$tmp/fields" || { echo "Recommends incomplete"; exit 1; }
 if grep -q 'libqt6sql6' "$tmp/fields"; then echo "depends on Qt SQL, which nothing uses"; exit 1; fi
 

@@ -308,6 +308,21 @@ void TestCliHelp::stdinWhereOneFileIsRead() {
                 record.readAll());
     QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
     QVERIFY2(r.out.startsWith("<stdin>: ok"), r.out.constData());
+    // 400 bytes of YAML aliases that stand for 387 million strings: refused at once, named.
+    QByteArray bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+    for (char c = 'b'; c <= 'i'; ++c) {
+        bomb += QByteArray(1, c) + ": &" + c + " [";
+        for (int i = 0; i < 9; ++i)
+            bomb += QByteArray(i ? ",*" : "*") + static_cast<char>(c - 1);
+        bomb += "]\n";
+    }
+    QVERIFY(bomb.size() < 500);
+    r = run.run(kCli, {QStringLiteral("derivation"), QStringLiteral("validate"), QStringLiteral("-")}, 60000,
+                bomb);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.out.contains("<stdin>:1") || r.err.contains("<stdin>:1"),
+             QByteArray(r.out + r.err).constData());
+    QVERIFY2(QByteArray(r.out + r.err).contains("anchors"), QByteArray(r.out + r.err).constData());
 
     r = run.run(kCli, {QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("alice"),
                        QStringLiteral("--roles"), QStringLiteral("operator")});

@@ -3,6 +3,7 @@
 // note → sign, the signature verified by openssl, the handoff package exported and verified
 // offline (and a damaged copy refused), then a re-derivation cascades; the store still verifies.
 #include "CliHarness.h"
+#include "DsseRecipe.h"
 
 #include <QDir>
 #include <QFile>
@@ -207,6 +208,25 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     QVERIFY(
         attReport.find("subjects")->toArray().front().stringAt("name").startsWith(QLatin1String("records/")));
     QCOMPARE(attReport.stringAt("result"), QStringLiteral("COMPLETE"));
+    // The offline recipe verifies lou's signature with openssl; a record's digest changed inside
+    // the statement, the signature kept, fails openssl and `attest verify` alike.
+    QCOMPARE(test::dsseOpensslRecipe(att, cli.home.file(QStringLiteral("recipe")), lou), 1);
+    {
+        QFile a(att);
+        QVERIFY(a.open(QIODevice::ReadOnly));
+        const QByteArray sha =
+            attReport.find("subjects")->toArray().front().find("digest")->stringAt("sha256").toLatin1();
+        QByteArray other = sha;
+        other[0] = other[0] == 'a' ? 'b' : 'a';
+        const QByteArray changed = test::payloadReplaced(a.readAll(), sha, other);
+        QVERIFY(!changed.isEmpty());
+        const QString forged = cli.home.write(QStringLiteral("forged.intoto.json"), changed);
+        QCOMPARE(test::dsseOpensslRecipe(forged, cli.home.file(QStringLiteral("recipe-forged")), lou), 0);
+        QCOMPARE(cli(QStringList{QStringLiteral("attest"), QStringLiteral("verify"), forged,
+                                 QStringLiteral("--pin"), lou})
+                     .exitCode,
+                 1);
+    }
     // A damaged copy is refused.
     QFile f(pkg);
     QVERIFY(f.open(QIODevice::ReadOnly));

@@ -3,6 +3,7 @@
 // (config snapshot, checksums, real probes, the live app fetch, the archive), three identities sign
 // off, GO is recorded; sign-off statements verify with openssl and the checksums with sha256sum.
 #include "CliHarness.h"
+#include "DsseRecipe.h"
 
 #include "core/CanonicalJson.h"
 
@@ -48,48 +49,12 @@ struct Cli : test::Cli {
     }
 };
 
-int runTool(const QString &program, const QStringList &args, const QString &cwd, QByteArray *out = nullptr) {
-    QProcess p;
-    p.setWorkingDirectory(cwd);
-    p.start(program, args);
-    if (!p.waitForFinished(60000))
-        return -1;
-    if (out)
-        *out = p.readAllStandardOutput() + p.readAllStandardError();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
-
 QString fingerprintOf(Cli &cli, const QString &name) {
     const JsonValue list = parse(cli("identity list --json").out);
     for (const JsonValue &i : list.toArray())
         if (i.stringAt("name") == name)
             return i.stringAt("fingerprint");
     return {};
-}
-
-// Runs the documented offline recipe: the script lays out pae.bin, keys and signatures, and
-// openssl checks each signature. Returns how many verified, or -1 when the script refused.
-int opensslRecipe(const QString &attestation, const QString &dir, const QString &pin) {
-    QByteArray said;
-    QDir().mkpath(dir);
-    if (runTool(QStringLiteral("python3"),
-                {QStringLiteral(OPSCONSOLE_SOURCE_DIR "/docs/dsse_openssl.py"), QStringLiteral("--pin"), pin,
-                 attestation, dir},
-                dir, &said) != 0)
-        return -1;
-    int verified = 0;
-    for (const QByteArray &line : said.split('\n')) {
-        if (!line.startsWith("openssl "))
-            continue;
-        QByteArray out;
-        const QStringList args = QString::fromUtf8(line.mid(8)).split(QLatin1Char(' '));
-        if (runTool(QStringLiteral("openssl"), args, dir, &out) == 0 &&
-            out.contains("Signature Verified Successfully"))
-            ++verified;
-        else
-            return 0;
-    }
-    return verified;
 }
 
 // `launch attest`: a DSSE envelope around an in-toto statement (SLSA VSA), signed by the release
@@ -144,14 +109,14 @@ void attestation(Cli &cli, test::TempDir &build, const QString &att) {
 
     // The offline recipe: four signatures verify with openssl, vouched for by the pinned key; a pin
     // nobody signed with is refused, and the recipe will not run without one.
-    QCOMPARE(opensslRecipe(att, build.file(QStringLiteral("recipe")), rob), 4);
-    QCOMPARE(opensslRecipe(att, build.file(QStringLiteral("recipe-unpinned")),
-                           QStringLiteral("SHA256:") + QString(64, QLatin1Char('0'))),
+    QCOMPARE(test::dsseOpensslRecipe(att, build.file(QStringLiteral("recipe")), rob), 4);
+    QCOMPARE(test::dsseOpensslRecipe(att, build.file(QStringLiteral("recipe-unpinned")),
+                                     QStringLiteral("SHA256:") + QString(64, QLatin1Char('0'))),
              -1);
-    QCOMPARE(runTool(QStringLiteral("python3"),
-                     {QStringLiteral(OPSCONSOLE_SOURCE_DIR "/docs/dsse_openssl.py"), att,
-                      build.file(QStringLiteral("recipe-nopin"))},
-                     build.path(), nullptr),
+    QCOMPARE(test::runTool(QStringLiteral("python3"),
+                           {QStringLiteral(OPSCONSOLE_SOURCE_DIR "/docs/dsse_openssl.py"), att,
+                            build.file(QStringLiteral("recipe-nopin"))},
+                           build.path(), nullptr),
              2);
 
     // Tampering: FAILED for PASSED inside the payload, the signatures kept.
@@ -170,7 +135,7 @@ void attestation(Cli &cli, test::TempDir &build, const QString &att) {
                              QStringLiteral("--pin"), rob})
                  .exitCode,
              1);
-    QCOMPARE(opensslRecipe(flipped, build.file(QStringLiteral("recipe-flipped")), rob), 0);
+    QCOMPARE(test::dsseOpensslRecipe(flipped, build.file(QStringLiteral("recipe-flipped")), rob), 0);
     // A missing signer: QA's signature removed.
     env = parse(good);
     const QString quinn = fingerprintOf(cli, QStringLiteral("quinn"));
@@ -185,7 +150,7 @@ void attestation(Cli &cli, test::TempDir &build, const QString &att) {
                              QStringLiteral("--pin"), rob});
     QCOMPARE(m.exitCode, 1);
     QVERIFY2(m.out.contains("missing: quinn"), m.out.constData());
-    QCOMPARE(opensslRecipe(missing, build.file(QStringLiteral("recipe-missing")), rob), -1);
+    QCOMPARE(test::dsseOpensslRecipe(missing, build.file(QStringLiteral("recipe-missing")), rob), -1);
 }
 
 } // namespace
@@ -251,10 +216,41 @@ void TestLaunchFlow::aNoGoIsAttestedAsFailed() {
     const JsonValue *predicate = statement.find("predicate");
     QVERIFY(predicate);
     QCOMPARE(predicate->stringAt("verificationResult"), QStringLiteral("FAILED"));
-    QVERIFY(predicate->find("verifiedLevels")->toArray().empty());
-    QVERIFY2(payload.contains("rollback-unproven"), payload.constData());
+    const JsonValue::Array &levels = predicate->find("verifiedLevels")->toArray();
+    QCOMPARE(levels.size(), std::size_t(1)); // SLSA VSA v1: "FAILED" when the policy failed
+    QCOMPARE(levels.front().toQString(), QStringLiteral("FAILED"));
+    // Every no-go rule with its state, as `launch status` computes them at the same log.
+    const JsonValue *ext = predicate->find("opsconsole");
+    QVERIFY(ext);
+    QMap<QString, QString> attested;
+    for (const JsonValue &r : ext->find("no_go_rules")->toArray()) {
+        QVERIFY2(!r.stringAt("title").isEmpty(), qPrintable(r.stringAt("id")));
+        attested.insert(r.stringAt("id"), r.stringAt("state"));
+    }
+    QMap<QString, QString> computed;
+    const JsonValue status = parse(RUN_OK(cli("launch status --json")).out);
+    for (const JsonValue &r : status.find("rules")->toArray())
+        computed.insert(r.stringAt("rule"),
+                        r.find("holds")->toBool() ? QStringLiteral("HOLDS") : QStringLiteral("clear"));
+    QCOMPARE(attested.size(), 6);
+    QCOMPARE(attested, computed);
+    QCOMPARE(attested.value(QStringLiteral("rollback-unproven")), QStringLiteral("HOLDS"));
+    // The checkpoint it was computed at: the store's own, signed by the owner who attested.
+    const JsonValue *cp = ext->find("checkpoint");
+    QVERIFY(cp);
+    const QString note =
+        build.write(QStringLiteral("attested-at.note"), cp->stringAt("signed_note").toUtf8());
+    auto consistent =
+        RUN_OK(cli(QStringList{QStringLiteral("evidence"), QStringLiteral("consistency"), note}));
+    QVERIFY2(consistent.exitCode == 0, consistent.out.constData()); // a checkpoint of this very log
+    bool checkpointChecked = false;
+    for (const JsonValue &c : report.find("checks")->toArray())
+        if (c.stringAt("name") == QLatin1String("checkpoint"))
+            checkpointChecked =
+                c.find("ok")->toBool() && c.stringAt("detail").contains(QLatin1String("signed by"));
+    QVERIFY2(checkpointChecked, checked.out.constData());
     // The offline recipe agrees.
-    QCOMPARE(opensslRecipe(att, build.file(QStringLiteral("recipe")), rob), 1);
+    QCOMPARE(test::dsseOpensslRecipe(att, build.file(QStringLiteral("recipe")), rob), 1);
 }
 
 void TestLaunchFlow::fromChecklistToGo() {
@@ -318,8 +314,8 @@ void TestLaunchFlow::fromChecklistToGo() {
                                        build.file(QStringLiteral("release"))}));
     QCOMPARE(sums.exitCode, 0);
     build.write(QStringLiteral("SUMS"), sums.out);
-    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("-c"), build.file(QStringLiteral("SUMS"))},
-                     build.path()),
+    QCOMPARE(test::runTool(QStringLiteral("sha256sum"),
+                           {QStringLiteral("-c"), build.file(QStringLiteral("SUMS"))}, build.path()),
              0);
     // first-publish needs its note before it probes anything.
     auto noNote = cli("launch check first-publish");
@@ -376,23 +372,24 @@ void TestLaunchFlow::fromChecklistToGo() {
                  .exitCode,
              0);
     QByteArray said;
-    QCOMPARE(runTool(QStringLiteral("openssl"),
-                     {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-rawin"),
-                      QStringLiteral("-pubin"), QStringLiteral("-inkey"), QStringLiteral("keys/pat.pem"),
-                      QStringLiteral("-sigfile"), QStringLiteral("signoffs/product.sig"),
-                      QStringLiteral("-in"), QStringLiteral("signoffs/product.statement")},
-                     out, &said),
-             0);
+    QCOMPARE(
+        test::runTool(QStringLiteral("openssl"),
+                      {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-rawin"),
+                       QStringLiteral("-pubin"), QStringLiteral("-inkey"), QStringLiteral("keys/pat.pem"),
+                       QStringLiteral("-sigfile"), QStringLiteral("signoffs/product.sig"),
+                       QStringLiteral("-in"), QStringLiteral("signoffs/product.statement")},
+                      out, &said),
+        0);
     QVERIFY2(said.contains("Signature Verified Successfully"), said.constData());
     QByteArray digest;
-    QCOMPARE(
-        runTool(QStringLiteral("sha256sum"), {QStringLiteral("launch-record.canonical.json")}, out, &digest),
-        0);
+    QCOMPARE(test::runTool(QStringLiteral("sha256sum"), {QStringLiteral("launch-record.canonical.json")}, out,
+                           &digest),
+             0);
     QFile statement(out + QStringLiteral("/signoffs/qa.statement"));
     QVERIFY(statement.open(QIODevice::ReadOnly));
     QVERIFY(statement.readAll().contains(digest.left(64)));
-    QCOMPARE(runTool(QStringLiteral("sha256sum"), {QStringLiteral("-c"), out + QStringLiteral("/SHA256SUMS")},
-                     build.path()),
+    QCOMPARE(test::runTool(QStringLiteral("sha256sum"),
+                           {QStringLiteral("-c"), out + QStringLiteral("/SHA256SUMS")}, build.path()),
              0);
 
     // No attestation before the decision it carries.

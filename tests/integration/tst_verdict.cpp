@@ -4,6 +4,7 @@
 // duplicates, a decompression bomb, a listed file changed or missing. Then the CLI: exit codes,
 // JSON, --folder, --record with the four files attached, and `proof summarize` end to end.
 #include "CliHarness.h"
+#include "DsseRecipe.h"
 #include "StoreFixture.h"
 #include "VerdictKit.h"
 
@@ -183,6 +184,7 @@ void TestVerdict::tamper_data() {
         << QStringList{QStringLiteral("score.json"), QStringLiteral("evidence_sha256"),
                        QStringLiteral("evidence_files")};
     QTest::newRow("1024-bit RSA key") << "weak-rsa" << QStringList{QStringLiteral("signature")};
+    QTest::newRow("P-224 EC key") << "weak-ec" << QStringList{QStringLiteral("signature")};
 }
 
 void TestVerdict::tamper() {
@@ -279,6 +281,19 @@ void TestVerdict::tamper() {
                      .exitCode,
                  0);
         QVERIFY(test::signFile(key, QStringLiteral("rsa"), v.files.score, v.files.signature, false));
+    } else if (tamper == QLatin1String("weak-ec")) {
+        // An ECDSA signature on a 224-bit curve: valid, and below P-256.
+        const QString key = dir.file(QStringLiteral("weak-ec.key"));
+        QCOMPARE(test::runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
+                                   QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
+                                   QStringLiteral("ec_paramgen_curve:P-224"), QStringLiteral("-out"), key})
+                     .exitCode,
+                 0);
+        QCOMPARE(test::runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), key,
+                                   QStringLiteral("-pubout"), QStringLiteral("-out"), v.files.publicKey})
+                     .exitCode,
+                 0);
+        QVERIFY(test::signFile(key, QStringLiteral("ecdsa"), v.files.score, v.files.signature, false));
     }
     auto r = verifyVerdict(v.files);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
@@ -286,6 +301,9 @@ void TestVerdict::tamper() {
     QCOMPARE(failedChecks(r.value()), failing);
     for (const VerdictCheck &c : r->checks)
         QVERIFY2(!c.detail.isEmpty(), qPrintable(c.name));
+    if (tamper.startsWith(QLatin1String("weak-"))) // the key is refused for its size, not the signature
+        QVERIFY2(r->check(QStringLiteral("signature"))->detail.contains(QLatin1String("at least")),
+                 qPrintable(r->check(QStringLiteral("signature"))->detail));
 }
 
 void TestVerdict::pinnedKey() {
@@ -448,6 +466,14 @@ void TestVerdict::cliVerdict() {
     QCOMPARE(j.find("checks")->toArray().size(), std::size_t(6));
     for (const JsonValue &c : j.find("checks")->toArray())
         QVERIFY(c.find("name") && c.find("ok") && c.find("detail"));
+    // --pin: the key the report names passes; any other key fails with exit 1, naming why.
+    const QString fingerprint = j.find("key")->stringAt("fingerprint");
+    QVERIFY2(fingerprint.startsWith(QLatin1String("SHA256:")), json.out.constData());
+    QCOMPARE(run(verify + QStringList{QStringLiteral("--pin"), fingerprint}).exitCode, 0);
+    auto unpinned = run(verify + QStringList{QStringLiteral("--pin"),
+                                             QStringLiteral("SHA256:") + QString(64, QLatin1Char('0'))});
+    QCOMPARE(unpinned.exitCode, 1);
+    QVERIFY2(unpinned.out.contains("not pinned"), unpinned.out.constData());
     // Recorded: one verdict.verified event naming the four attachments, all four stored.
     auto rec = run(verify + QStringList{QStringLiteral("--record"), QStringLiteral("--json")});
     QCOMPARE(rec.exitCode, 0);
@@ -597,6 +623,17 @@ void TestVerdict::cliProofSummarize() {
                                          "make demo-registry-test)"),
                           QStringLiteral("Edge FI: 1 not run")}));
     QVERIFY(predicate->find("failedTests")->toArray().empty());
+    // The offline recipe: openssl verifies the one signature, under otto's pin; WARNED turned into
+    // PASSED with the signature kept fails both openssl and `attest verify`.
+    QCOMPARE(test::dsseOpensslRecipe(att, out.file(QStringLiteral("recipe")), otto), 1);
+    f.seek(0);
+    const QByteArray upgraded = test::payloadReplaced(f.readAll(), "\"WARNED\"", "\"PASSED\"");
+    QVERIFY(!upgraded.isEmpty());
+    const QString forged = out.write(QStringLiteral("forged.intoto.json"), upgraded);
+    QCOMPARE(test::dsseOpensslRecipe(forged, out.file(QStringLiteral("recipe-forged")), otto), 0);
+    QCOMPARE(run({QStringLiteral("attest"), QStringLiteral("verify"), forged, QStringLiteral("--pin"), otto})
+                 .exitCode,
+             1);
     // Nobody adds a signature to it: attest sign takes launch attestations only.
     QCOMPARE(run({QStringLiteral("attest"), QStringLiteral("sign"), att}).exitCode, 4);
     // A failing capture's attestation says FAILED.

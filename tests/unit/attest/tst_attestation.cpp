@@ -23,15 +23,40 @@ private Q_SLOTS:
     void keysMustMatchTheirFingerprints();
     void namesCannotRewriteTheTerminal();
     void theCheckpointIsTheOneItSays();
+    void aSummaryWithoutItsCheckpointFails();
 
 private:
     Signer owner = test::makeSigner(QStringLiteral("rob"));
     Signer qa = test::makeSigner(QStringLiteral("quinn"));
     Signer outsider = test::makeSigner(QStringLiteral("mallory"));
 
+    // A checkpoint of 42 entries, signed by the owner: what a launch summary was computed at.
+    crypto::note::CheckpointBody checkpointBody() const {
+        crypto::note::CheckpointBody body;
+        body.origin = QStringLiteral("opsconsole/test-store");
+        body.size = 42;
+        body.root = QByteArray(32, '\x11');
+        return body;
+    }
+    crypto::note::Note ownersNote() const {
+        crypto::note::Note note;
+        note.body = crypto::note::formatCheckpoint(checkpointBody());
+        note.signatures << crypto::note::sign(note.body, QStringLiteral("rob"), owner.key);
+        return note;
+    }
+    JsonValue checkpoint(qint64 size, const std::string &noteText) const {
+        JsonValue cp = JsonValue::object();
+        cp["size"] = size;
+        cp["root_hash"] = QString::fromLatin1(checkpointBody().root.toBase64());
+        cp["signed_note"] = QString::fromStdString(noteText);
+        return cp;
+    }
     JsonValue statement() const {
         JsonValue predicate = JsonValue::object();
         predicate["verificationResult"] = "PASSED";
+        JsonValue ext = JsonValue::object();
+        ext["checkpoint"] = checkpoint(42, ownersNote().text());
+        predicate["opsconsole"] = ext;
         return InToto::statement(
             {AttestationSubject{QStringLiteral("release/app.apk"), QString(64, QLatin1Char('a'))}},
             QString::fromLatin1(InToto::kVsaType), predicate,
@@ -168,21 +193,11 @@ void TestAttestation::namesCannotRewriteTheTerminal() {
 void TestAttestation::theCheckpointIsTheOneItSays() {
     // The statement carries the checkpoint it was computed at; its signed note must say that size
     // and root, and a named signer's signature on it must verify.
-    crypto::note::CheckpointBody body;
-    body.origin = QStringLiteral("opsconsole/test-store");
-    body.size = 42;
-    body.root = QByteArray(32, '\x11');
-    const std::string text = crypto::note::formatCheckpoint(body);
-    crypto::note::Note note;
-    note.body = text;
-    note.signatures << crypto::note::sign(text, QStringLiteral("rob"), owner.key);
+    const crypto::note::Note note = ownersNote();
+    const std::string text = note.body;
     const auto made = [&](qint64 size, const std::string &noteText) {
         JsonValue st = statement();
-        JsonValue cp = JsonValue::object();
-        cp["size"] = size;
-        cp["root_hash"] = QString::fromLatin1(body.root.toBase64());
-        cp["signed_note"] = QString::fromStdString(noteText);
-        st["predicate"]["opsconsole"]["checkpoint"] = cp;
+        st["predicate"]["opsconsole"]["checkpoint"] = checkpoint(size, noteText);
         auto env = InToto::create(st, owner);
         if (env.ok())
             (void)InToto::addSignature(env.value(), qa);
@@ -209,6 +224,29 @@ void TestAttestation::theCheckpointIsTheOneItSays() {
     const AttestationReport unnamed = made(42, elsewhere.text());
     QVERIFY(unnamed.valid);
     QVERIFY(unnamed.checks.last().detail.contains(QStringLiteral("does not name")));
+}
+
+void TestAttestation::aSummaryWithoutItsCheckpointFails() {
+    // A launch summary that names no checkpoint cannot be checked against the log: every signer
+    // signed it, the pin holds, and still it does not verify.
+    const auto signedByBoth = [&](const JsonValue &st) {
+        auto env = InToto::create(st, owner);
+        if (env.ok())
+            (void)InToto::addSignature(env.value(), qa);
+        return verifyAttestation(env->toJson(), {pin(owner)}, QString()).value();
+    };
+    JsonValue st = statement();
+    st["predicate"]["opsconsole"].asObject().erase("checkpoint");
+    const AttestationReport bare = signedByBoth(st);
+    QVERIFY(!bare.valid);
+    QCOMPARE(bare.checks.last().name, QStringLiteral("checkpoint"));
+    QVERIFY2(bare.checks.last().detail.contains(QStringLiteral("names no checkpoint")),
+             qPrintable(bare.checks.last().detail));
+    QVERIFY(std::all_of(bare.checks.begin(), bare.checks.end() - 1,
+                        [](const AttestationCheck &c) { return c.ok; }));
+    // A test result is not a launch decision: it needs none.
+    st["predicateType"] = QString::fromLatin1(InToto::kTestResultType);
+    QVERIFY(signedByBoth(st).valid);
 }
 
 QTEST_GUILESS_MAIN(TestAttestation)

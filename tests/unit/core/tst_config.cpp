@@ -1,5 +1,8 @@
+#include "alerts/AlertRules.h"
 #include "core/DeploymentConfig.h"
 #include "core/FileUtil.h"
+#include "proofs/ProofSummary.h"
+#include "runbooks/Runbook.h"
 
 #include "TestSupport.h"
 
@@ -245,6 +248,21 @@ void TestConfig::yamlAliasBombRefused() {
     // An alias without an anchor is named too.
     auto alias = ConfigLoader::parse("environment: dev\nscopes: *x\n", QStringLiteral("a.yaml"));
     QVERIFY(!alias.ok());
+    // Every other YAML reader of outside files refuses the same bomb, naming its file and line.
+    const auto named = [](const Error &e, const QString &file) {
+        return e.toString().contains(file + QStringLiteral(":1")) &&
+               e.toString().contains(QStringLiteral("anchors"));
+    };
+    const auto runbook = RunbookLibrary::parse(bomb, QStringLiteral("runbook.yaml"));
+    QVERIFY(!runbook.ok());
+    QVERIFY2(named(runbook.error(), QStringLiteral("runbook.yaml")), qPrintable(runbook.error().toString()));
+    const auto rules = AlertRules::parse(bomb, QStringLiteral("alerts.yaml"));
+    QVERIFY(!rules.ok());
+    QVERIFY2(named(rules.error(), QStringLiteral("alerts.yaml")), qPrintable(rules.error().toString()));
+    const auto patterns = FailureRules::parse(bomb, QStringLiteral("patterns.yaml"));
+    QVERIFY(!patterns.ok());
+    QVERIFY2(named(patterns.error(), QStringLiteral("patterns.yaml")),
+             qPrintable(patterns.error().toString()));
 }
 
 #include "tst_config.moc"

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void handoffStatusFollowsTheEvidence();
     void handoffPackageRoundTrip();
     void handoffTamperIsCaught();
+    void hostilePackagesAreRefusedWhileStreaming();
     void supersedingAHandedOffValueOwesS03ANotification();
 };
 
@@ -790,6 +791,72 @@ void TestDerivations::handoffTamperIsCaught() {
     // Not an archive at all.
     const QString junk = dir.write(QStringLiteral("junk.tar.zst"), "not a tar");
     QVERIFY(!Handoff::verifyPackage(junk).ok());
+}
+
+// A handoff package is streamed, never held whole: a decompression bomb is refused by its ratio, a
+// compression that would need an outside program (lzop) is never handed to one, and each refusal
+// says why.
+void TestDerivations::hostilePackagesAreRefusedWhileStreaming() {
+    test::TempDir dir;
+    // 2 GiB of zeros in one entry: refused by its declared size; 60 MiB of zeros (under that
+    // cap) by the ratio, long before it is all inflated.
+    const auto tarred = [&](const char *size, const QString &name) {
+        QProcess sh;
+        sh.setWorkingDirectory(dir.path());
+        sh.start(QStringLiteral("sh"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("truncate -s %1 handoff.json && tar --zstd -cf %2 handoff.json && "
+                                 "rm handoff.json")
+                      .arg(QLatin1String(size), name)});
+        return sh.waitForFinished(120000) && sh.exitCode() == 0;
+    };
+    QVERIFY(tarred("2G", QStringLiteral("huge.tar.zst")));
+    const auto huge = Handoff::verifyPackage(dir.file(QStringLiteral("huge.tar.zst")));
+    QVERIFY(!huge.ok());
+    QVERIFY2(huge.error().message.contains(QLatin1String("one entry may hold")),
+             qPrintable(huge.error().message));
+    QVERIFY(tarred("60M", QStringLiteral("bomb.tar.zst")));
+    const auto bomb = Handoff::verifyPackage(dir.file(QStringLiteral("bomb.tar.zst")));
+    QVERIFY(!bomb.ok());
+    QVERIFY2(bomb.error().message.contains(QLatin1String("decompression bomb")),
+             qPrintable(bomb.error().message));
+
+    const QString mark = dir.file(QStringLiteral("ran"));
+    dir.write(QStringLiteral("bin/lzop"), QStringLiteral("#!/bin/sh\ntouch %1\ncat\n").arg(mark).toUtf8());
+    QVERIFY(QFile::setPermissions(dir.file(QStringLiteral("bin/lzop")),
+                                  QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    QByteArray lzo("\x89LZO\x00\x0d\x0a\x1a\x0a", 9);
+    lzo += QByteArray(512, '\x01');
+    const QString package = dir.write(QStringLiteral("h.tar.lzo"), lzo);
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(dir.file(QStringLiteral("bin"))) + ':' + path);
+    const auto lz = Handoff::verifyPackage(package);
+    qputenv("PATH", path);
+    QVERIFY(!QFile::exists(mark));
+    QVERIFY(!lz.ok());
+    QVERIFY2(lz.error().toString().contains(QLatin1String("archive")) &&
+                 lz.error().toString().contains(package),
+             qPrintable(lz.error().toString()));
+
+    // A valid package with an entry larger than any package file appended: refused, named, and
+    // not held (the digests are still checked over every byte).
+    DerivationRig rig;
+    QVERIFY(rig.settleAll());
+    DerivationActions rui = rig.as(rig.rui);
+    const QString pkg = dir.file(QStringLiteral("ok.tar.zst"));
+    QVERIFY_OK(Handoff::exportPackage(*rig.f.store, rui, pkg, {}));
+    const QString padded = dir.file(QStringLiteral("padded.tar.zst"));
+    QByteArray noise(17 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < noise.size(); ++i)
+        noise[i] = char((i * 2654435761u) >> 13);
+    rewritePackage(pkg, padded, [&](QList<tar::Entry> &es) {
+        es.push_back({QStringLiteral("padding.bin"), noise});
+    });
+    auto v = Handoff::verifyPackage(padded);
+    QVERIFY_OK(v);
+    QVERIFY(!v->valid);
+    QVERIFY2(v->checks.first().detail.contains(QLatin1String("'padding.bin' is larger than any file")),
+             qPrintable(v->checks.first().detail));
 }
 
 void TestDerivations::supersedingAHandedOffValueOwesS03ANotification() {

@@ -13,6 +13,8 @@
 #include "reports/Markdown.h"
 
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 
 using namespace ops;
 
@@ -186,6 +188,17 @@ void TestHandover::typedTextStaysText() {
     QVERIFY2(!brief.contains(QStringLiteral(" [runbook](")) &&
                  brief.contains(QStringLiteral("\\[runbook\\](")),
              qPrintable(brief));
+    // Rendered as a Markdown viewer does (md4c, GitHub's dialect): the typed text shows as typed,
+    // on one line, and nothing in the brief is a link.
+    QTextDocument doc;
+    doc.setMarkdown(brief, QTextDocument::MarkdownDialectGitHub);
+    QVERIFY2(
+        doc.toPlainText().contains(QStringLiteral("see [runbook](http://x) ![i](http://y) <img src=x "
+                                                  "onerror=alert(1)> *now* | `rm` _all_ p90_cost_bps next")),
+        qPrintable(doc.toPlainText()));
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            QVERIFY2(!it.fragment().charFormat().isAnchor(), qPrintable(it.fragment().text()));
 }
 
 void TestHandover::derivationsWaitingForReviewAreListed() {
@@ -275,5 +288,5 @@ void TestHandover::openWorkIsNamedWithItsNextStep() {
     QVERIFY(texts(after.value(), QStringLiteral("launch")).isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestHandover)
+QTEST_MAIN(TestHandover)
 #include "tst_handover.moc"

@@ -10,6 +10,10 @@
 #include "reports/IncidentReport.h"
 
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 
 using namespace ops;
 
@@ -127,6 +131,8 @@ void TestIncidentReport::everySectionFromTheEvidence() {
     const StoredEvent elsewhere =
         rig.append(QStringLiteral("alert.acknowledged"), QStringLiteral("my"),
                    rig.acknowledged(QStringLiteral("resolver-health"), QStringLiteral("not this incident")));
+    QVERIFY_OK(
+        a.decide(inc, QStringLiteral("see [runbook](http://x) <img src=x onerror=alert(1)> *now* | cut")));
     QVERIFY_OK(a.decide(inc, QStringLiteral("hold forward publishes until the regression test lands")));
     QMap<QString, QString> record{
         {QStringLiteral("scope"), QStringLiteral("kl")},
@@ -227,6 +233,47 @@ void TestIncidentReport::everySectionFromTheEvidence() {
         QVERIFY2(md.contains(proof.trimmed()), qPrintable(QString::number(seq)));
     }
     QCOMPARE(r.checkpoint.size, rig.f.store->size().value());
+
+    // Any Markdown viewer shows it as written. Rendered by md4c (GitHub's dialect, as Qt reads
+    // it): every section is a heading, the timeline a table with one row per event, the proofs
+    // verbatim, and what a person typed neither a link nor HTML.
+    QTextDocument doc;
+    doc.setMarkdown(md, QTextDocument::MarkdownDialectGitHub);
+    QStringList headings;
+    int timelineAt = -1;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() == 2) {
+            headings << b.text();
+            if (b.text() == QLatin1String("Timeline"))
+                timelineAt = b.position();
+        }
+        for (auto it = b.begin(); !it.atEnd(); ++it)
+            QVERIFY2(!it.fragment().charFormat().isAnchor(), qPrintable(it.fragment().text()));
+    }
+    QCOMPARE(
+        headings,
+        (QStringList{QStringLiteral("Summary"), QStringLiteral("Timeline"), QStringLiteral("Decision log"),
+                     QStringLiteral("Core evidence record"), QStringLiteral("Kill switches"),
+                     QStringLiteral("Runbook runs"), QStringLiteral("Rollback against the objective"),
+                     QStringLiteral("Alerts acknowledged and silenced"), QStringLiteral("Follow-ups"),
+                     QStringLiteral("Appendix: checking this report offline")}));
+    QTextTable *timeline = nullptr;
+    for (QTextFrame *frame : doc.rootFrame()->childFrames())
+        if (auto *t = qobject_cast<QTextTable *>(frame); t && !timeline && t->firstPosition() > timelineAt)
+            timeline = t;
+    QVERIFY(timeline);
+    QCOMPARE(timeline->columns(), 4);
+    QCOMPARE(timeline->rows(), int(r.incident.timeline.size()) + 1);
+    for (int row = 1; row < timeline->rows(); ++row)
+        QCOMPARE(timeline->cellAt(row, 0).firstCursorPosition().block().text(),
+                 QString::number(r.incident.timeline.at(row - 1).seq));
+    const QString shown = doc.toPlainText();
+    QVERIFY2(
+        shown.contains(QLatin1String("see [runbook](http://x) <img src=x onerror=alert(1)> *now* | cut")),
+        qPrintable(section(md, QStringLiteral("Decision log"))));
+    QVERIFY(shown.contains(QString::fromStdString(r.checkpoint.noteText()).trimmed()));
+    for (quint64 seq : cited)
+        QVERIFY(shown.contains(r.proofs.value(seq).trimmed()));
 }
 
 void TestIncidentReport::anEarlyReportAsksForWhatIsMissing() {
@@ -251,5 +298,5 @@ void TestIncidentReport::anEarlyReportAsksForWhatIsMissing() {
              ErrorCode::InvalidInput);
 }
 
-QTEST_GUILESS_MAIN(TestIncidentReport)
+QTEST_MAIN(TestIncidentReport)
 #include "tst_incidentreport.moc"
