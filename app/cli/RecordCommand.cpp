@@ -7,7 +7,6 @@
 #include "incidents/RecordTemplates.h"
 
 #include <QFile>
-#include <QSaveFile>
 
 namespace ops::cli {
 
@@ -53,14 +52,8 @@ int RecordCommand::run(const QStringList &arguments, CliIo &io) {
     const QByteArray bytes = json ? QByteArray::fromStdString(CanonicalJson::pretty(rec->toJson())) + '\n'
                                   : rec->markdown().toUtf8();
     if (parser.isSet(out)) {
-        QSaveFile f(parser.value(out));
-        if (!f.open(QIODevice::WriteOnly) ||
-            !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-            f.write(bytes) != bytes.size() || !f.commit())
-            return fail(io,
-                        makeError(ErrorCode::Store, QStringLiteral("cannot write: %1").arg(f.errorString()),
-                                  parser.value(out)),
-                        json);
+        if (auto written = FileUtil::writePrivateAtomic(parser.value(out), bytes); !written.ok())
+            return fail(io, written.error(), json);
         io.err << "wrote " << parser.value(out) << '\n';
     } else {
         io.out << QString::fromUtf8(bytes);

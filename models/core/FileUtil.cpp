@@ -201,4 +201,65 @@ int permissions(const QString &path) {
     return static_cast<int>(st.st_mode & 0777);
 }
 
+PrivateSaveFile::PrivateSaveFile(const QString &path)
+    : m_path(path) {
+}
+
+PrivateSaveFile::~PrivateSaveFile() {
+    cancel();
+}
+
+Result<void> PrivateSaveFile::open() {
+    const QString dir = QFileInfo(m_path).absolutePath();
+    m_tmp = m_path +
+            QStringLiteral(".tmp-%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+    m_fd = ::open(QFile::encodeName(m_tmp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  0600);
+    if (m_fd < 0)
+        return ioError(QStringLiteral("cannot create file"), m_tmp);
+    if (!m_file.open(m_fd, QIODevice::WriteOnly, QFileDevice::DontCloseHandle)) {
+        cancel();
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("cannot write: %1").arg(m_file.errorString()), dir);
+    }
+    return {};
+}
+
+Result<void> PrivateSaveFile::commit() {
+    if (m_fd < 0)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot write: the file is not open"),
+                         m_path);
+    const bool written = m_file.flush() && m_file.error() == QFileDevice::NoError;
+    m_file.close();
+    const bool synced = written && ::fsync(m_fd) == 0;
+    ::close(m_fd);
+    m_fd = -1;
+    const QByteArray tmp = QFile::encodeName(m_tmp);
+    if (!synced) {
+        ::unlink(tmp.constData());
+        return ioError(QStringLiteral("cannot write file"), m_tmp);
+    }
+    if (::rename(tmp.constData(), QFile::encodeName(m_path).constData()) != 0) {
+        const Error e = ioError(QStringLiteral("cannot replace file"), m_path);
+        ::unlink(tmp.constData());
+        return e;
+    }
+    const int dfd = ::open(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(),
+                           O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    return {};
+}
+
+void PrivateSaveFile::cancel() {
+    if (m_fd < 0)
+        return;
+    m_file.close();
+    ::close(m_fd);
+    m_fd = -1;
+    ::unlink(QFile::encodeName(m_tmp).constData());
+}
+
 } // namespace ops::FileUtil

@@ -40,4 +40,26 @@ QString inputName(const QString &path);
 bool openInput(QFile &file, const QString &path);
 int permissions(const QString &path); // st_mode & 0777, -1 when missing
 
+// A private file written as a stream and put in place at commit(): the temporary beside the target
+// is created with mode 0600 and O_EXCL|O_NOFOLLOW and renamed over the target, so a link planted
+// at the target is replaced, never written through. Without commit() nothing is left behind.
+class PrivateSaveFile {
+public:
+    explicit PrivateSaveFile(const QString &path);
+    ~PrivateSaveFile();
+    PrivateSaveFile(const PrivateSaveFile &) = delete;
+    PrivateSaveFile &operator=(const PrivateSaveFile &) = delete;
+
+    Result<void> open();
+    QIODevice &device() { return m_file; }
+    Result<void> commit(); // flush, fsync, rename over the target, fsync the directory
+    void cancel();         // removes the temporary
+
+private:
+    QString m_path;
+    QString m_tmp;
+    QFile m_file;
+    int m_fd = -1;
+};
+
 } // namespace ops::FileUtil

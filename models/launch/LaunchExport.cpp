@@ -3,24 +3,18 @@
 #include "ChecksumArchive.h"
 
 #include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
 #include "core/Time.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 namespace ops {
 
 namespace {
 
 Result<void> writeFile(const QString &path, const QByteArray &bytes) {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) ||
-        !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        f.write(bytes) != bytes.size() || !f.commit())
-        return makeError(ErrorCode::Store, QStringLiteral("cannot write %1: %2").arg(path, f.errorString()),
-                         path);
-    return {};
+    return FileUtil::writePrivateAtomic(path, bytes); // 0600, never through a link at the target
 }
 
 } // namespace

@@ -1,11 +1,11 @@
 #include "EventExport.h"
 
+#include "core/FileUtil.h"
+
 #include "SqliteEvidenceStore.h"
 
 #include "core/CanonicalJson.h"
 #include "core/Time.h"
-
-#include <QSaveFile>
 
 namespace ops::EventExport {
 
@@ -92,20 +92,18 @@ Result<quint64> write(const SqliteEvidenceStore &store, const EventSearch &searc
 
 Result<quint64> toFile(const SqliteEvidenceStore &store, const EventSearch &search, Format format,
                        const QString &path, const Progress &progress) {
-    QSaveFile f(path);
-    // Evidence leaves the store readable by its owner only (the temporary file is chmod-ed before
-    // anything is written to it, and renamed over the target).
-    if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot write: %1").arg(f.errorString()),
-                         path);
-    auto n = write(store, search, format, f, 0, progress);
+    // Evidence leaves the store readable by its owner only: a private temporary renamed over the
+    // target (a link planted there is replaced, not written through).
+    FileUtil::PrivateSaveFile f(path);
+    if (auto opened = f.open(); !opened.ok())
+        return opened.error();
+    auto n = write(store, search, format, f.device(), 0, progress);
     if (!n.ok()) {
-        f.cancelWriting();
+        f.cancel();
         return n.error();
     }
-    if (!f.commit())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("cannot write: %1").arg(f.errorString()),
-                         path);
+    if (auto done = f.commit(); !done.ok())
+        return done.error();
     return n;
 }
 

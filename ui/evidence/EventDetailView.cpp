@@ -1,8 +1,10 @@
 #include "EventDetailView.h"
 
 #include "common/Colours.h"
+#include "common/ErrorText.h"
 #include "common/StatusWidgets.h"
 #include "core/CanonicalJson.h"
+#include "core/FileUtil.h"
 #include "core/Time.h"
 #include "store/PgEvidenceStore.h"
 #include "store/SqliteEvidenceStore.h"
@@ -21,7 +23,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QVBoxLayout>
 
 namespace ops::ui {
@@ -306,11 +307,9 @@ bool EventDetailView::saveAttachment(const QString &sha256, const QString &path)
         Q_EMIT message(bytes.error().toString(), true);
         return false;
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) ||
-        !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        f.write(bytes.value()) != bytes->size() || !f.commit()) {
-        Q_EMIT message(tr("Cannot write %1: %2").arg(path, f.errorString()), true);
+    // Readable by its owner only, and never written through a link planted at the target.
+    if (auto written = FileUtil::writePrivateAtomic(path, bytes.value()); !written.ok()) {
+        Q_EMIT message(tr("Cannot write %1: %2").arg(path, errorText(written.error())), true);
         return false;
     }
     Q_EMIT message(tr("Saved %1 bytes to %2 (SHA-256 %3).").arg(bytes->size()).arg(path, sha256), false);

@@ -13,6 +13,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -430,6 +431,24 @@ void TestEvidenceStore::exportWritesWhatTheSearchSelects() {
     QCOMPARE(EventExport::write(*f.store, broken, EventExport::Format::Csv, none).error().code,
              ErrorCode::InvalidInput);
     QVERIFY(none.data().isEmpty());
+    // To a file: readable by its owner only, also over a file that was world-readable, and never
+    // through a link planted at the target.
+    for (const EventExport::Format format : {EventExport::Format::Csv, EventExport::Format::Json}) {
+        const QString out = f.dir.write(QStringLiteral("export.out"), "old");
+        QVERIFY(QFile::setPermissions(out, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                               QFileDevice::ReadOther | QFileDevice::ReadGroup));
+        const auto written = EventExport::toFile(*f.store, odd, format, out);
+        QVERIFY_OK(written);
+        QCOMPARE(written.value(), quint64(4));
+        QCOMPARE(FileUtil::permissions(out), 0600);
+    }
+    const QString victim = f.dir.write(QStringLiteral("victim.txt"), "keep me");
+    const QString linked = f.dir.file(QStringLiteral("linked.csv"));
+    QVERIFY(QFile::link(victim, linked));
+    QVERIFY_OK(EventExport::toFile(*f.store, odd, EventExport::Format::Csv, linked));
+    QCOMPARE(FileUtil::readAll(victim, 100).value(), QByteArray("keep me"));
+    QVERIFY(!QFileInfo(linked).isSymLink());
+    QCOMPARE(FileUtil::permissions(linked), 0600);
 }
 
 void TestEvidenceStore::attachmentsAreContentAddressedAndDeduplicated() {
