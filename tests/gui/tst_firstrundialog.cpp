@@ -30,6 +30,7 @@ private Q_SLOTS:
     void createsAStoreTheCliVerifies();
     void quitLeavesNothing();
     void mistakesWriteNothing();
+    void aFailedCreateTakesBackWhatItMade();
     void passphraseRequiredOutsideDev();
     void joinRefusesWhatIsNotATeamLog();
     void demoOpensItsOwnStore();
@@ -157,6 +158,33 @@ void TestFirstRunDialog::mistakesWriteNothing() {
     QVERIFY2(error->text().contains(QLatin1String("differ")), qPrintable(error->text()));
     QCOMPARE(filesUnderHome(), QStringList());
     QCOMPARE(dialog.choice(), FirstRunDialog::Choice::None);
+}
+
+// The store is made, then saving the key fails (its directory cannot be created: a file stands
+// where it would go): the store's files, the directories made for them and any anchor written go
+// again; the person reads why and can try once more.
+void TestFirstRunDialog::aFailedCreateTakesBackWhatItMade() {
+    m_home->write(QStringLiteral("blocked"), "a file where the key directory's parent would be");
+    const QString anchors = Startup::stateDirectory() + QStringLiteral("/anchors");
+    const QStringList anchorsBefore = QDir(anchors).entryList(QDir::Files);
+    FirstRunDialog dialog(context(), m_home->file(QStringLiteral("blocked/keys")),
+                          m_home->file(QStringLiteral("data/opsconsole/demo.sqlite")));
+    dialog.show();
+    QTest::mouseClick(child<QCommandLinkButton>(dialog, "firstRunCreate"), Qt::LeftButton);
+    auto *name = child<QLineEdit>(dialog, "firstRunName");
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("alice"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "firstRunPassphrase"), QStringLiteral("correct horse battery"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "firstRunPassphraseAgain"),
+                     QStringLiteral("correct horse battery"));
+    QTest::mouseClick(child<QPushButton>(dialog, "firstRunCreateConfirm"), Qt::LeftButton);
+    auto *error = child<QLabel>(dialog, "firstRunCreateError");
+    QTRY_VERIFY(!error->text().isEmpty());
+    QVERIFY2(error->text().contains(QLatin1String("blocked")), qPrintable(error->text()));
+    QCOMPARE(dialog.choice(), FirstRunDialog::Choice::None);
+    QVERIFY(!child<QLabel>(dialog, "firstRunDone")->isVisible());
+    QCOMPARE(filesUnderHome(), QStringList{QStringLiteral("blocked")});
+    QCOMPARE(QDir(anchors).entryList(QDir::Files), anchorsBefore);
 }
 
 void TestFirstRunDialog::passphraseRequiredOutsideDev() {

@@ -4,6 +4,8 @@
 // where they were missing.
 #include "TestSupport.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void bashCompletionCompletes();
     void zshCompletionParses();
     void desktopFilesValidate();
+    void readmeListsEveryVerb();
     void quietLeavesOnlyErrors();
     void stdinWhereOneFileIsRead();
     void jsonWhereItWasMissing();
@@ -266,6 +269,68 @@ void TestCliHelp::desktopFilesValidate() {
              {QStringLiteral("validate"), QStringLiteral("--no-net"), QStringLiteral("--pedantic"),
               source("packaging/org.opsconsole.OpsConsole.metainfo.xml")});
     QVERIFY2(t.exitCode == 0, QByteArray(t.out + t.err).constData());
+    // What a menu and a software centre need: where it belongs, how its window is found, what it
+    // runs; who makes it, where it lives, what it looks like (pictures that exist) and what changed.
+    QFile desktop(source("packaging/opsconsole.desktop"));
+    QVERIFY(desktop.open(QIODevice::ReadOnly));
+    const QByteArray entry = desktop.readAll();
+    for (const char *line : {"\nCategories=System;Monitor;", "\nStartupWMClass=opsconsole\n",
+                             "\nTryExec=opsconsole\n", "\nExec=opsconsole\n", "\nGenericName[de]="})
+        QVERIFY2(entry.contains(line), line);
+    QFile metainfo(source("packaging/org.opsconsole.OpsConsole.metainfo.xml"));
+    QVERIFY(metainfo.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(metainfo.readAll());
+    for (const char *tag :
+         {"<developer_name>", "<url type=\"homepage\">https://", "<url type=\"bugtracker\">https://",
+          "<screenshot type=\"default\">", "<content_rating"})
+        QVERIFY2(xml.contains(QLatin1String(tag)), tag);
+    const QRegularExpression image(
+        QStringLiteral("<image>https://[^<]*/docs/images/([a-z0-9-]+\\.png)</image>"));
+    int images = 0;
+    for (auto m = image.globalMatch(xml); m.hasNext(); ++images) {
+        const QString png = m.next().captured(1);
+        QVERIFY2(QFileInfo::exists(source("docs/images/") + png), qPrintable(png));
+    }
+    QVERIFY(images >= 3);
+    const QRegularExpression release(
+        QStringLiteral("<release version=\"([0-9.]+)\" date=\"[0-9-]+\">\\s*<description>"));
+    const auto newest = release.match(xml);
+    QVERIFY2(newest.hasMatch(), "the newest release has a description");
+    QCOMPARE(newest.captured(1), QStringLiteral(OPSCONSOLE_VERSION));
+}
+
+// The README's verb table is the program's: every verb and sub-verb the CLI's table knows is in
+// it, and it names no verb the CLI does not have.
+void TestCliHelp::readmeListsEveryVerb() {
+    QFile readme(source("README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    QHash<QString, QString> rows; // verb → its first cell
+    const QRegularExpression row(QStringLiteral("^\\| `([a-z-]+)([^`]*)` \\|"));
+    bool inVerbs = false;
+    for (const QString &line : QString::fromUtf8(readme.readAll()).split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("### ")))
+            inVerbs = line == QLatin1String("### Verbs");
+        if (const auto m = row.match(line); inVerbs && m.hasMatch())
+            rows.insert(m.captured(1), m.captured(2));
+    }
+    QVERIFY(rows.size() >= 20);
+    const QRegularExpression subWord(QStringLiteral("^[a-z][a-z0-9-]*$"));
+    for (auto it = m_table.cbegin(); it != m_table.cend(); ++it) {
+        QVERIFY2(rows.contains(it.key()), qPrintable(QStringLiteral("README lacks %1").arg(it.key())));
+        const QStringList listed =
+            rows.value(it.key()).split(QRegularExpression(QStringLiteral("[^a-z0-9-]+")), Qt::SkipEmptyParts);
+        for (const QJsonValue &u : it.value().value(QStringLiteral("usage")).toArray()) {
+            const QStringList tokens = u.toString().split(QLatin1Char(' '));
+            if (tokens.size() > 1 && it.key() != QLatin1String("help"))
+                for (const QString &sub : tokens.at(1).split(QLatin1Char('|')))
+                    if (subWord.match(sub).hasMatch() && sub != sub.toUpper())
+                        QVERIFY2(listed.contains(sub),
+                                 qPrintable(QStringLiteral("README lacks %1 %2").arg(it.key(), sub)));
+        }
+    }
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+        QVERIFY2(m_table.contains(it.key()),
+                 qPrintable(QStringLiteral("README names %1, which the CLI lacks").arg(it.key())));
 }
 
 void TestCliHelp::quietLeavesOnlyErrors() {

@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -26,25 +27,54 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ops::ui {
 
 namespace {
 
 enum Page { ChoicePage = 0, CreatePage, JoinPage, DonePage };
 
-// What a failed first run may take back: only the files it made itself.
-struct Undo {
-    QStringList files;
-    explicit Undo(const QString &store) {
+// What a failed first run may take back: only what it made itself. The store's files, the files
+// that appeared in the directories it writes to (keys, this user's anchors, the store's own), and
+// each of those directories (and their parents) that it had to create.
+class Undo {
+public:
+    Undo(const QString &store, const QStringList &directories) {
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
                                       QStringLiteral("-journal"), QStringLiteral(".checkpoint")})
             if (!QFileInfo::exists(store + suffix))
-                files << store + suffix;
+                m_files << store + suffix;
+        QStringList watched = directories;
+        watched << QFileInfo(store).absolutePath();
+        for (const QString &d : std::as_const(watched)) {
+            const QString dir = QDir::cleanPath(QFileInfo(d).absoluteFilePath());
+            for (QString p = dir; !QFileInfo::exists(p) && p != QFileInfo(p).path(); p = QFileInfo(p).path())
+                m_createdDirectories << p;
+            m_entriesBefore.insert(dir, entries(dir));
+        }
     }
     void run() const {
-        for (const QString &f : files)
+        for (const QString &f : m_files)
             QFile::remove(f);
+        for (auto it = m_entriesBefore.cbegin(); it != m_entriesBefore.cend(); ++it)
+            for (const QString &name : entries(it.key()))
+                if (!it.value().contains(name))
+                    QFile::remove(it.key() + QLatin1Char('/') + name);
+        QStringList deepestFirst = m_createdDirectories;
+        std::sort(deepestFirst.begin(), deepestFirst.end(),
+                  [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        for (const QString &d : std::as_const(deepestFirst))
+            QDir().rmdir(d); // only when empty: nothing the run did not make is removed
     }
+
+private:
+    static QStringList entries(const QString &dir) {
+        return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System);
+    }
+    QStringList m_files;
+    QStringList m_createdDirectories;
+    QHash<QString, QStringList> m_entriesBefore;
 };
 
 // A path as a person reads it: the home directory as ~.
@@ -346,8 +376,8 @@ void FirstRunDialog::createLocal() {
         return;
     }
     const QString path = m_context.storePath;
-    const Undo undo(path);
     StoreOpenOptions options = deploymentStoreOptions(m_context.config);
+    const Undo undo(path, {m_keyDirectory, options.anchorDirectory + QStringLiteral("/anchors")});
     options.create = true;
     Result<Identity> made = makeError(ErrorCode::Store, QString());
     {
@@ -433,8 +463,8 @@ void FirstRunDialog::openDemo() {
         return;
     const QString path = m_demoStorePath;
     if (!QFileInfo::exists(path)) {
-        const Undo undo(path);
         StoreOpenOptions options = deploymentStoreOptions(m_context.config);
+        const Undo undo(path, {m_keyDirectory, options.anchorDirectory + QStringLiteral("/anchors")});
         options.create = true;
         Result<Identity> made = makeError(ErrorCode::Store, QString());
         {
