@@ -65,14 +65,8 @@ int AttestCommand::run(const QStringList &arguments, CliIo &io) {
         return usageError(
             io, QStringLiteral("attest: expected `attest sign FILE` or `attest verify FILE --pin KEY`"));
     const QString file = pos.at(2);
-    auto bytes = file == QLatin1String("-") ? Result<QByteArray>(QByteArray())
-                                            : FileUtil::readAll(file, dsse::kMaxEnvelopeBytes + 1);
-    if (file == QLatin1String("-")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return usageError(io, QStringLiteral("cannot read standard input"));
-        bytes = in.read(dsse::kMaxEnvelopeBytes + 1);
-    }
+    const QString source = FileUtil::inputName(file); // "<stdin>" for "-"
+    auto bytes = FileUtil::readAll(file, dsse::kMaxEnvelopeBytes);
     if (!bytes.ok())
         return fail(io, bytes.error(), json);
 
@@ -87,7 +81,7 @@ int AttestCommand::run(const QStringList &arguments, CliIo &io) {
                               QStringLiteral("attest verify: give --pin with the key you trust (the release "
                                              "owner's, the recorder's): without one the keys only vouch for "
                                              "each other"));
-        auto report = verifyAttestation(bytes.value(), parser.values(pin), file);
+        auto report = verifyAttestation(bytes.value(), parser.values(pin), source);
         if (!report.ok())
             return fail(io, report.error(), json);
         if (json) {
@@ -107,7 +101,7 @@ int AttestCommand::run(const QStringList &arguments, CliIo &io) {
     }
 
     // sign
-    auto env = dsse::Envelope::parse(bytes.value(), file);
+    auto env = dsse::Envelope::parse(bytes.value(), source);
     if (!env.ok())
         return fail(io, env.error(), json);
     auto ctx = startup(parser, io);
@@ -155,7 +149,7 @@ int AttestCommand::run(const QStringList &arguments, CliIo &io) {
         return fail(io, added.error(), json);
     QString about = QStringLiteral("attestation %1").arg(file);
     auto statement =
-        verifyAttestation(signedEnv.toJson(), {unlocked->signer.key.publicKey().fingerprint()}, file);
+        verifyAttestation(signedEnv.toJson(), {unlocked->signer.key.publicKey().fingerprint()}, source);
     if (statement.ok())
         if (const JsonValue *p = statement->statement.find("predicate"))
             if (const JsonValue *o = p->find("opsconsole"); o && !o->stringAt("run").isEmpty())

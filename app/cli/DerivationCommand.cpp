@@ -327,7 +327,7 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
             return fail(io, input.error(), json);
         auto report = Handoff::verifyPackage(input.value(), parser.value(pin));
         if (!report.ok())
-            return fail(io, report.error(), json);
+            return fail(io, FileUtil::spooledNamed(report.error(), pos.at(2), input.value()), json);
         if (json) {
             printJson(io, report->toJson());
         } else {
@@ -355,7 +355,7 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
             return fail(io, input.error(), json);
         auto report = Handoff::verifyPackage(input.value(), parser.value(pin));
         if (!report.ok())
-            return fail(io, report.error(), json);
+            return fail(io, FileUtil::spooledNamed(report.error(), pos.at(2), input.value()), json);
         if (!report->valid)
             return fail(io,
                         makeError(ErrorCode::Negative,

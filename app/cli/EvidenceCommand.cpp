@@ -199,7 +199,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
             Bundle::verifyBundle(input.value(), Bundle::Pins{parser.values(pin), parser.values(pinSigner),
                                                              parser.values(pinExporter)});
         if (!report.ok())
-            return fail(io, report.error(), json);
+            return fail(io, FileUtil::spooledNamed(report.error(), pos.at(2), input.value()), json);
         const Bundle::BundleReport &r = report.value();
         if (json) {
             JsonValue o = JsonValue::object();
@@ -256,7 +256,7 @@ int EvidenceCommand::run(const QStringList &arguments, CliIo &io) {
             return fail(io, input.error(), json);
         auto earlier = SqliteEvidenceStore::readCheckpointFile(input.value());
         if (!earlier.ok())
-            return fail(io, earlier.error(), json);
+            return fail(io, FileUtil::spooledNamed(earlier.error(), pos.at(2), input.value()), json);
         // The proof reads the stored hashes: they are recomputed from the events first.
         auto verified = store.verify({false, false, {}}, terminalProgress(io, "verifying", false));
         if (!verified.ok())

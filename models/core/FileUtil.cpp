@@ -128,6 +128,21 @@ QString inputName(const QString &path) {
     return isStdin(path) ? QStringLiteral("<stdin>") : path;
 }
 
+Error spooledNamed(Error error, const QString &given, const QString &spooled) {
+    if (!isStdin(given) || spooled.isEmpty() || spooled == given)
+        return error;
+    const QString name = inputName(given);
+    error.message.replace(spooled, name);
+    error.where.replace(spooled, name);
+    for (Diagnostic &d : error.diagnostics) {
+        d.file.replace(spooled, name);
+        d.message.replace(spooled, name);
+    }
+    for (QString &a : error.args)
+        a.replace(spooled, name);
+    return error;
+}
+
 bool openInput(QFile &file, const QString &path) {
     if (isStdin(path))
         return file.open(STDIN_FILENO, QIODevice::ReadOnly, QFileDevice::DontCloseHandle);

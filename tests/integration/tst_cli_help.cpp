@@ -119,6 +119,12 @@ void TestCliHelp::everyVerbAndOptionEverywhere() {
         QVERIFY2(text.exitCode == 0, qPrintable(verb));
         const auto viaHelp = run.run(kCli, {QStringLiteral("help"), verb});
         QCOMPARE(viaHelp.out, text.out);
+        // Every verb shows how it is used, and its help prints the examples.
+        const QJsonArray examples = entry.value(QStringLiteral("examples")).toArray();
+        QVERIFY2(!examples.isEmpty(), qPrintable(verb));
+        const QString shown = QString::fromUtf8(text.out).simplified(); // long examples wrap
+        for (const QJsonValue &e : examples)
+            QVERIFY2(shown.contains(e.toString().simplified()), qPrintable(e.toString()));
         QVERIFY2(m_man.contains(QStringLiteral(".SS \"%1 \\(em")
                                     .arg(QString(verb).replace(QLatin1Char('-'), QStringLiteral("\\-")))),
                  qPrintable(verb));
@@ -426,6 +432,8 @@ void TestCliHelp::stdinWhereOneFileIsRead() {
     r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("consistency"), QStringLiteral("-")}, 60000,
                 "not a checkpoint\n");
     QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("<stdin>") && !r.err.contains("/stdin"),
+             r.err.constData()); // not the spool's path
     const QString bundle = home.file(QStringLiteral("bundle.tar.zst"));
     r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("export"), bundle});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -444,6 +452,26 @@ void TestCliHelp::stdinWhereOneFileIsRead() {
                 "not an archive");
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(!r.err.contains("no such file"), r.err.constData());
+    QVERIFY2(r.err.contains("<stdin>") && !r.err.contains("/stdin"), r.err.constData());
+    r = run.run(kCli, {QStringLiteral("evidence"), QStringLiteral("verify-bundle"), QStringLiteral("-")},
+                60000, "not an archive");
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("<stdin>") && !r.err.contains("/stdin"), r.err.constData());
+    // The other readers of one file take "-" too: an attestation, a package to attest, a record
+    // that supersedes another.
+    r = run.run(kCli,
+                {QStringLiteral("attest"), QStringLiteral("verify"), QStringLiteral("-"),
+                 QStringLiteral("--pin"), QStringLiteral("SHA256:") + QString(64, QLatin1Char('0'))},
+                60000, "not an envelope");
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("<stdin>"), r.err.constData());
+    r = run.run(kCli,
+                {QStringLiteral("handoff"), QStringLiteral("attest-package"), QStringLiteral("-"),
+                 QStringLiteral("--out"), home.file(QStringLiteral("never.json"))},
+                60000, "not an archive");
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("<stdin>") && !r.err.contains("/stdin"), r.err.constData());
+    QVERIFY(!QFileInfo::exists(home.file(QStringLiteral("never.json"))));
 }
 
 // Every usage line of the verb table that needs no argument, run with --json in a fresh home,
