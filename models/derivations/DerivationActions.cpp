@@ -48,8 +48,24 @@ Result<DerivationBook> DerivationActions::bookWith(const QString &id) const {
     return book;
 }
 
+Result<StoredEvent> DerivationActions::decidedOnTheLog(const std::function<Result<StoredEvent>()> &act) {
+    constexpr int kAttempts = 8;
+    for (int attempt = 1;; ++attempt) {
+        auto size = m_store.size();
+        if (!size.ok())
+            return size.error();
+        m_decidedAt = size.value();
+        auto made = act();
+        m_decidedAt.reset();
+        if (made.ok() || made.error().id != QLatin1String(EvidenceStore::kGrewMeanwhile) ||
+            attempt == kAttempts)
+            return made;
+    }
+}
+
 Result<StoredEvent> DerivationActions::appendOne(NewEvent event) {
-    auto stored = m_store.append(m_signer, {std::move(event)});
+    auto stored = m_decidedAt ? m_store.appendOnSize(*m_decidedAt, m_signer, {std::move(event)})
+                              : m_store.append(m_signer, {std::move(event)});
     if (!stored.ok())
         return stored.error();
     return stored->first();
@@ -133,6 +149,10 @@ Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFil
 }
 
 Result<StoredEvent> DerivationActions::review(const QString &id, bool accept, const QString &reason) {
+    return decidedOnTheLog([&] { return reviewOnce(id, accept, reason); });
+}
+
+Result<StoredEvent> DerivationActions::reviewOnce(const QString &id, bool accept, const QString &reason) {
     auto book = bookWith(id);
     if (!book.ok())
         return book.error();
@@ -175,6 +195,10 @@ Result<StoredEvent> DerivationActions::riskNote(const QString &id, const QString
 }
 
 Result<StoredEvent> DerivationActions::sign(const QString &id) {
+    return decidedOnTheLog([&] { return signOnce(id); });
+}
+
+Result<StoredEvent> DerivationActions::signOnce(const QString &id) {
     auto book = bookWith(id);
     if (!book.ok())
         return book.error();

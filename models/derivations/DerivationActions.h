@@ -4,6 +4,9 @@
 
 #include "core/Time.h"
 
+#include <functional>
+#include <optional>
+
 namespace ops {
 
 class EvidenceStore;
@@ -73,7 +76,14 @@ public:
 
 private:
     Result<QStringList> roles() const;
+    // Writes the act onto the log it was decided from when one is set (decidedOnTheLog).
     Result<StoredEvent> appendOne(NewEvent event);
+    // Runs `act` on the log as it is now and writes its event only onto that log; when another
+    // console appended meanwhile, `act` decides again (the reviewer may have been revoked, the
+    // record superseded).
+    Result<StoredEvent> decidedOnTheLog(const std::function<Result<StoredEvent>()> &act);
+    Result<StoredEvent> reviewOnce(const QString &id, bool accept, const QString &reason);
+    Result<StoredEvent> signOnce(const QString &id);
     // The current book, or invalid input when it holds no record `id`.
     Result<DerivationBook> bookWith(const QString &id) const;
 
@@ -85,6 +95,7 @@ private:
     EvidenceStore &m_store;
     const Signer &m_signer;
     Time::Clock m_clock;
+    std::optional<quint64> m_decidedAt; // the log's size the act at hand was decided from
 };
 
 // The statement and signature of a signed record verify with the signer's key.

@@ -307,10 +307,33 @@ Result<StoredEvent> LaunchActions::recordFailed(const QString &ref, const QStrin
     return appendStep(run.value(), stepId, StepStatus::Failed, reason.trimmed(), JsonValue::object());
 }
 
+namespace {
+
+// An act decided from the log is written only onto the log it was decided from: when another
+// console appended meanwhile (an invalidated sign-off, a failed check), it is decided again.
+constexpr int kDecideAttempts = 8;
+
+bool grewMeanwhile(const Error &e) {
+    return e.id == QLatin1String(EvidenceStore::kGrewMeanwhile);
+}
+
+} // namespace
+
 Result<StoredEvent> LaunchActions::signoff(const QString &ref, const QString &role) {
     if (!Launch::signoffRoles().contains(role))
         return invalid(QStringLiteral("--role must be product, engineering or qa, got '%1'").arg(role),
                        QStringLiteral("--role"));
+    for (int attempt = 1;; ++attempt) {
+        auto size = m_store.size();
+        if (!size.ok())
+            return size.error();
+        auto made = signoffOn(size.value(), ref, role);
+        if (made.ok() || !grewMeanwhile(made.error()) || attempt == kDecideAttempts)
+            return made;
+    }
+}
+
+Result<StoredEvent> LaunchActions::signoffOn(quint64 size, const QString &ref, const QString &role) {
     auto run = launchRun(ref);
     if (!run.ok())
         return run.error();
@@ -350,13 +373,25 @@ Result<StoredEvent> LaunchActions::signoff(const QString &ref, const QString &ro
     e.payload["status"] = stepStatusName(StepStatus::Done);
     e.payload["note"] = QString();
     e.payload["evidence"] = evidence;
-    auto stored = m_store.append(m_signer, {e});
+    auto stored = m_store.appendOnSize(size, m_signer, {e});
     if (!stored.ok())
         return stored.error();
     return stored->first();
 }
 
 Result<QList<StoredEvent>> LaunchActions::decide(const QString &ref, bool go, const QString &note) {
+    for (int attempt = 1;; ++attempt) {
+        auto size = m_store.size();
+        if (!size.ok())
+            return size.error();
+        auto made = decideOn(size.value(), ref, go, note);
+        if (made.ok() || !grewMeanwhile(made.error()) || attempt == kDecideAttempts)
+            return made;
+    }
+}
+
+Result<QList<StoredEvent>> LaunchActions::decideOn(quint64 size, const QString &ref, bool go,
+                                                   const QString &note) {
     auto run = launchRun(ref);
     if (!run.ok())
         return run.error();
@@ -411,7 +446,7 @@ Result<QList<StoredEvent>> LaunchActions::decide(const QString &ref, bool go, co
     done.payload["skipped_steps"] = JsonValue::array();
     done.payload["objective_met"] = go;
     done.payload["decision"] = go ? "GO" : "NO-GO";
-    return m_store.append(m_signer, {d, done});
+    return m_store.appendOnSize(size, m_signer, {d, done});
 }
 
 } // namespace ops

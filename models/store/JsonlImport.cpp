@@ -36,6 +36,9 @@ QString reservedKindPrefix(const std::string &kind) {
         return {};
     return k.left(k.indexOf(QLatin1Char('.')) + 1);
 }
+bool importableKind(const std::string &kind) {
+    return kind.starts_with("signal.") || kind.starts_with("note.");
+}
 constexpr qint64 kMaxLineBytes = 1 << 20;
 
 struct ImportLine {
@@ -233,6 +236,16 @@ private:
                                       "check their rules")
                            .arg(reserved + QLatin1Char('*')),
                        lineNo);
+                return true;
+            }
+            // What comes from outside is observation: pipeline signals and notes, nothing else, so a
+            // kind a later version makes an act cannot have been brought in beforehand.
+            if (!importableKind(*l.kind)) {
+                batch.error = at(ErrorCode::Policy,
+                                 QStringLiteral("'%1' cannot be imported: only signal.* and note.* events "
+                                                "come from outside")
+                                     .arg(QString::fromStdString(*l.kind)),
+                                 lineNo);
                 return true;
             }
             PreparedEvent e;

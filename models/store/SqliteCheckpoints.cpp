@@ -179,10 +179,17 @@ Result<void> SqliteVerifiedView::checkOnOpen() {
     if (integrityProblem.isEmpty())
         if (auto r = checkAnchors(); !r.ok())
             return r;
-    // Without an anchor (this user's first sight of the store, or no anchor directory) the head
-    // is taken on trust when it is the events' root, validly signed; with one, what follows the
-    // anchor is verified in full. The anchor then moves forward only over a verified log.
-    if (integrityProblem.isEmpty() && !verified)
+    // With an anchor, what follows it is verified in full. Without one, where this user keeps
+    // anchors (their first sight of the store, or the state directory wiped), the whole log is
+    // verified from its first event before anything counts: an insider's checkpoint over a forged
+    // act is named here, never taken on trust. The anchor then records what was verified and moves
+    // forward only over a verified log. Only a store opened with no anchor directory at all (nothing
+    // could remember it between opens) takes the head on trust when it is the events' root,
+    // validly signed; its readers still verify what is appended after it.
+    if (integrityProblem.isEmpty() && !verified && !m_store.anchorPaths().isEmpty())
+        if (auto trusted = trustedThrough(); !trusted.ok())
+            return trusted.error();
+    if (integrityProblem.isEmpty() && !verified && !firstBad)
         if (auto latest = m_store.latestCheckpoint(); latest.ok())
             if (auto reg = m_store.registry(); reg.ok())
                 if (auto n = maxSeq(m_store.m_db); n.ok() && n.value() == latest->size)

@@ -162,6 +162,14 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendWith(const Signer &signer,
     return appendInternal(signer, events, blobs, true, alsoWrite);
 }
 
+Result<QList<StoredEvent>> SqliteEvidenceStore::appendOnSize(quint64 size, const Signer &signer,
+                                                             const QList<NewEvent> &events,
+                                                             const QList<NewBlob> &blobs) {
+    if (auto r = checkBlobs(events, blobs); !r.ok())
+        return r.error();
+    return appendInternal(signer, events, blobs, true, {}, size);
+}
+
 Result<void> SqliteEvidenceStore::checkBlobs(const QList<NewEvent> &events,
                                              const QList<NewBlob> &blobs) const {
     return act::checkBlobs(*this, events, blobs);
@@ -200,7 +208,8 @@ Result<IdentityRegistry> SqliteEvidenceStore::registry() const {
 Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &signer,
                                                                const QList<NewEvent> &events,
                                                                const QList<NewBlob> &blobs, bool signEvents,
-                                                               const InTransaction &alsoWrite) {
+                                                               const InTransaction &alsoWrite,
+                                                               std::optional<quint64> onSize) {
     if (auto r = awaitIntegrity(); !r.ok())
         return r.error();
     if (!integrityProblem().isEmpty())
@@ -216,6 +225,8 @@ Result<QList<StoredEvent>> SqliteEvidenceStore::appendInternal(const Signer &sig
     auto n = maxSeq(m_db);
     if (!n.ok())
         return n.error();
+    if (onSize && n.value() != *onSize)
+        return grewMeanwhile(*onSize, n.value()); // the transaction rolls back: nothing written
     // Who may write is decided inside the write transaction, from the identity events: one fold
     // for the whole act, the batch's own identity events applied to this copy as they are written.
     auto loaded = registry();

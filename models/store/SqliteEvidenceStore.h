@@ -51,6 +51,10 @@ public:
                                       const QList<NewBlob> &blobs = {}) override;
     // append, with a write to this file's operational tables (not evidence) in the same
     // transaction: the act and its cached state commit together or not at all.
+    // Only onto a log of `size` events, checked inside the write transaction: what the act decided
+    // from is still the whole log when it is written.
+    Result<QList<StoredEvent>> appendOnSize(quint64 size, const Signer &signer, const QList<NewEvent> &events,
+                                            const QList<NewBlob> &blobs = {}) override;
     using InTransaction = std::function<Result<void>(store::Database &)>;
     Result<QList<StoredEvent>> appendWith(const Signer &signer, const QList<NewEvent> &events,
                                           const QList<NewBlob> &blobs, const InTransaction &alsoWrite);
@@ -122,7 +126,8 @@ private:
     // One transaction: events (+ blobs, projections), then a checkpoint signed by the signer.
     Result<QList<StoredEvent>> appendInternal(const Signer &signer, const QList<NewEvent> &events,
                                               const QList<NewBlob> &blobs, bool signEvents,
-                                              const InTransaction &alsoWrite = {});
+                                              const InTransaction &alsoWrite = {},
+                                              std::optional<quint64> onSize = std::nullopt);
     // Every blob named by exactly the attachment events of its act, and every attachment event's
     // bytes either in the act or already stored.
     Result<void> checkBlobs(const QList<NewEvent> &events, const QList<NewBlob> &blobs) const;

@@ -38,8 +38,8 @@ void writeJsonl(const QString &path, int n) {
     if (!f.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
     const char *scopes[] = {"baseline", "my", "sg", "kl", "pg"};
-    const char *kinds[] = {"signal.fallback_rate", "watch.transition", "signal.publish_blocked",
-                           "operator.note"};
+    const char *kinds[] = {"signal.fallback_rate", "signal.watch_transition", "signal.publish_blocked",
+                           "note.operator"};
     QByteArray buf;
     for (int i = 0; i < n; ++i) {
         buf += "{\"kind\":\"";

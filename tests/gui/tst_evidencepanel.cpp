@@ -283,12 +283,12 @@ void TestEvidencePanel::browseSearchAndFilter() {
 
     // Kind filter: the family entry and an exact kind.
     auto *kind = child<QComboBox>(&p, "kindFilter");
-    kind->setCurrentIndex(kind->findData(QStringLiteral("pipeline.publish_failed")));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("note.publish_failed")));
     QTRY_VERIFY(!model->search().kind.isEmpty());
     model->fetchAll();
     QCOMPARE(model->rowCount(), int(m_gen.publishFailed));
     QCOMPARE(model->data(model->index(0, EventTableModel::Kind)).toString(),
-             QStringLiteral("pipeline.publish_failed"));
+             QStringLiteral("note.publish_failed"));
     kind->setCurrentIndex(kind->findData(QStringLiteral("incident.")));
     QTRY_COMPARE(model->rowCount(), 2);
     kind->setCurrentIndex(0);

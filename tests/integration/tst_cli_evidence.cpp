@@ -183,8 +183,8 @@ void TestCliEvidence::importBadLineExitsThreeAndWritesNothing() {
                  .exitCode,
              0);
     const QString file = m_home->write(QStringLiteral("bad.jsonl"),
-                                       "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{}}\n"
-                                       "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{\"rate\":0.25}}\n");
+                                       "{\"kind\":\"note.b\",\"scope\":\"\",\"payload\":{}}\n"
+                                       "{\"kind\":\"note.b\",\"scope\":\"\",\"payload\":{\"rate\":0.25}}\n");
     const auto r = cli({QStringLiteral("evidence"), QStringLiteral("import"), file});
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains((file + QStringLiteral(":2: floating-point")).toUtf8()), r.err.constData());
@@ -216,8 +216,8 @@ void TestCliEvidence::verifyFindsTamperingExitOne() {
                  .exitCode,
              0);
     const QString file = m_home->write(QStringLiteral("s.jsonl"),
-                                       "{\"kind\":\"a.b\",\"scope\":\"kl\",\"payload\":{\"n\":1}}\n"
-                                       "{\"kind\":\"a.b\",\"scope\":\"kl\",\"payload\":{\"n\":2}}\n");
+                                       "{\"kind\":\"note.b\",\"scope\":\"kl\",\"payload\":{\"n\":1}}\n"
+                                       "{\"kind\":\"note.b\",\"scope\":\"kl\",\"payload\":{\"n\":2}}\n");
     QCOMPARE(cli({QStringLiteral("evidence"), QStringLiteral("import"), file}).exitCode, 0);
     sqlite3 *db = nullptr;
     sqlite3_open(store().toUtf8().constData(), &db);

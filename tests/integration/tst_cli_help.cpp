@@ -69,6 +69,7 @@ private Q_SLOTS:
     void zshCompletionParses();
     void desktopFilesValidate();
     void readmeListsEveryVerb();
+    void noSecretInTheEnvironmentNoCoreFile();
     void quietLeavesOnlyErrors();
     void stdinWhereOneFileIsRead();
     void jsonWhereItWasMissing();
@@ -337,6 +338,36 @@ void TestCliHelp::readmeListsEveryVerb() {
     for (auto it = rows.cbegin(); it != rows.cend(); ++it)
         QVERIFY2(m_table.contains(it.key()),
                  qPrintable(QStringLiteral("README names %1, which the CLI lacks").arg(it.key())));
+}
+
+// What each program does first, seen from outside as another process of the user would: the
+// passphrase variable is wiped from the environment block /proc shows, and no core file can be
+// written. A program waiting on standard input is looked at until both hold.
+void TestCliHelp::noSecretInTheEnvironmentNoCoreFile() {
+    TempDir home;
+    ProgramRunner run(home);
+    QProcess p;
+    QProcessEnvironment env = run.environment();
+    env.insert(QStringLiteral("OPSCONSOLE_PASSPHRASE"), QStringLiteral("passphrase-marker-91c"));
+    p.setProcessEnvironment(env);
+    p.start(ProgramRunner::binary(kCli),
+            {QStringLiteral("evidence"), QStringLiteral("verify-bundle"), QStringLiteral("-")});
+    QVERIFY(p.waitForStarted());
+    const QString proc = QStringLiteral("/proc/%1/").arg(p.processId());
+    const auto read = [&](const char *name) {
+        QFile f(proc + QLatin1String(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        read("environ").contains("HOME=") && !read("environ").contains("passphrase-marker-91c"), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(QRegularExpression(QStringLiteral("Max core file size +0 +0 "))
+                                 .match(QString::fromLatin1(read("limits")))
+                                 .hasMatch(),
+                             60000);
+    QCOMPARE(p.state(), QProcess::Running); // still waiting for its input: the checks saw it live
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 3); // no archive on standard input
 }
 
 void TestCliHelp::quietLeavesOnlyErrors() {

@@ -14,12 +14,13 @@ namespace ops::test {
 struct GeneratedEvidence {
     qint64 events = 0;
     qint64 needles = 0;       // events that carry a needle token
-    qint64 publishFailed = 0; // events of kind pipeline.publish_failed
+    qint64 publishFailed = 0; // events of kind note.publish_failed
     qint64 scopeKl = 0;       // events in scope kl
 };
 
-inline const char *const kGenKinds[] = {"pipeline.publish", "pipeline.fetch",          "watch.observed",
-                                        "build.artifact",   "pipeline.publish_failed", "ops.note"};
+// Notes only: an import brings in nothing else but signals, and signals would fire alerts.
+inline const char *const kGenKinds[] = {"note.publish",  "note.fetch",          "note.watch_observed",
+                                        "note.artifact", "note.publish_failed", "note.ops"};
 inline const char *const kGenScopes[] = {"baseline", "my", "kl", "pg", "sg"};
 inline const char *const kGenWords[] = {"manifest",   "pack",     "resolver", "rules",
                                         "checksum",   "latency",  "fallback", "orchestrator",
@@ -62,7 +63,7 @@ inline GeneratedEvidence writeGeneratedJsonl(const QString &path, qint64 n, qint
         line += QDateTime::fromMSecsSinceEpoch(start + i * 1000, Qt::UTC).toString(Qt::ISODate).toLatin1();
         line += "\"}\n";
         f.write(line);
-        if (qstrcmp(kind, "pipeline.publish_failed") == 0)
+        if (qstrcmp(kind, "note.publish_failed") == 0)
             ++g.publishFailed;
         if (qstrcmp(scope, "kl") == 0)
             ++g.scopeKl;

@@ -10,11 +10,17 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <cstdlib>
+#include <cstring>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
 using namespace ops;
 
 class TestEnvironmentPolicy : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void hardeningTakesCoreDumpsAndThePassphraseAway();
     void secretsFromFilesAndCredentials();
     void initTestCase();
     void envVarParsing();
@@ -266,6 +272,25 @@ void TestEnvironmentPolicy::secretsFromFilesAndCredentials() {
     env.insert(QStringLiteral("OPSCONSOLE_OPERATOR_TOKEN_FILE"),
                privateFile(QStringLiteral("big"), QByteArray(64 * 1024 + 1, 'x')));
     QVERIFY(!Hardening::secretsFromFiles(env).ok());
+}
+
+// What both programs do first: no core file and no ptrace-style dump of their memory, and the
+// passphrase variable read once, then wiped from the environment block where /proc shows it.
+void TestEnvironmentPolicy::hardeningTakesCoreDumpsAndThePassphraseAway() {
+    qputenv("OPSCONSOLE_PASSPHRASE", "wipe-me-3f1");
+    const char *before = std::getenv("OPSCONSOLE_PASSPHRASE");
+    QVERIFY(before);
+    const char *where = before; // the bytes /proc/self/environ would show
+    const QProcessEnvironment env = Hardening::takeEnvironment();
+    QCOMPARE(env.value(QStringLiteral("OPSCONSOLE_PASSPHRASE")), QStringLiteral("wipe-me-3f1"));
+    QVERIFY(!std::getenv("OPSCONSOLE_PASSPHRASE"));
+    QVERIFY(std::strncmp(where, "wipe-me-3f1", 11) != 0);
+    Hardening::protectProcess();
+    QCOMPARE(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+    rlimit core{};
+    QCOMPARE(::getrlimit(RLIMIT_CORE, &core), 0);
+    QCOMPARE(core.rlim_cur, rlim_t(0));
+    QCOMPARE(core.rlim_max, rlim_t(0));
 }
 
 QTEST_GUILESS_MAIN(TestEnvironmentPolicy)

@@ -30,6 +30,7 @@ class TestEvidenceStore : public QObject {
 private Q_SLOTS:
     void createsPrivateWalStore();
     void secondOpenKeepsTheFirstConnectionsLocks();
+    void appendOnSizeIsCheckedInsideTheTransaction();
     void appendSignsEventsAndCheckpoints();
     void eventBytesAreCanonicalAndSigned();
     void updateAndDeleteAreRefused();
@@ -105,6 +106,30 @@ void TestEvidenceStore::secondOpenKeepsTheFirstConnectionsLocks() {
     f.appendN(1);
     QCOMPARE(countElsewhere(), 4);
     QVERIFY(QFile::exists(f.path + QStringLiteral("-wal")));
+}
+
+// Two consoles on one file: an act decided from a log of N events is written only onto a log of
+// N events, checked inside the write transaction; when the other console appended meanwhile,
+// nothing is written and the refusal says so, for the caller to decide again.
+void TestEvidenceStore::appendOnSizeIsCheckedInsideTheTransaction() {
+    StoreFixture f;
+    StoreOpenOptions o;
+    o.clock = [&f] { return f.now += 1000; }; // the same clock, as two consoles of one machine
+    auto other = SqliteEvidenceStore::open(f.path, o);
+    QVERIFY(other.ok());
+    const quint64 decidedAt = f.store->size().value();
+    NewEvent e;
+    e.kind = QStringLiteral("ops.note");
+    e.scope = QStringLiteral("kl");
+    e.payload["note"] = QStringLiteral("meanwhile");
+    e.tsMs = f.now;
+    QVERIFY_OK(other.value()->append(f.alice, {e}));
+    const auto late = f.store->appendOnSize(decidedAt, f.alice, {e});
+    QVERIFY(!late.ok());
+    QCOMPARE(late.error().id, QString::fromLatin1(EvidenceStore::kGrewMeanwhile));
+    QCOMPARE(f.store->size().value(), decidedAt + 1); // only the other console's act
+    QVERIFY_OK(f.store->appendOnSize(decidedAt + 1, f.alice, {e}));
+    QCOMPARE(f.store->size().value(), decidedAt + 2);
 }
 
 void TestEvidenceStore::appendSignsEventsAndCheckpoints() {
@@ -324,7 +349,7 @@ void TestEvidenceStore::proofsUseKeptSubtrees() {
     auto path = f.dir.write(QStringLiteral("bulk.jsonl"), [] {
         QByteArray out;
         for (int i = 0; i < 3000; ++i)
-            out += "{\"kind\":\"bulk.row\",\"scope\":\"kl\",\"payload\":{\"i\":" + QByteArray::number(i) +
+            out += "{\"kind\":\"note.row\",\"scope\":\"kl\",\"payload\":{\"i\":" + QByteArray::number(i) +
                    "}}\n";
         return out;
     }());
@@ -534,26 +559,26 @@ void TestEvidenceStore::importJsonlBadLineWritesNothing_data() {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("message");
-    const QByteArray good = "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{}}\n";
-    QTest::newRow("syntax") << good + good + "{\"kind\":\"a.b\",\n"
+    const QByteArray good = "{\"kind\":\"note.b\",\"scope\":\"\",\"payload\":{}}\n";
+    QTest::newRow("syntax") << good + good + "{\"kind\":\"note.b\",\n"
                             << 3 << QStringLiteral("unterminated object");
-    QTest::newRow("float") << good + "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{\"v\":0.5}}\n"
+    QTest::newRow("float") << good + "{\"kind\":\"note.b\",\"scope\":\"\",\"payload\":{\"v\":0.5}}\n"
                            << 2 << QStringLiteral("floating-point");
-    QTest::newRow("duplicate key") << QByteArray(
-                                          "{\"kind\":\"a.b\",\"kind\":\"c\",\"scope\":\"\",\"payload\":{}}\n")
-                                   << 1 << QStringLiteral("duplicate key");
-    QTest::newRow("unknown key") << good +
-                                        "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{},\"actor\":\"x\"}\n"
-                                 << 2 << QStringLiteral("unknown key 'actor'");
-    QTest::newRow("missing payload") << QByteArray("{\"kind\":\"a.b\",\"scope\":\"\"}\n") << 1
+    QTest::newRow("duplicate key")
+        << QByteArray("{\"kind\":\"note.b\",\"kind\":\"c\",\"scope\":\"\",\"payload\":{}}\n") << 1
+        << QStringLiteral("duplicate key");
+    QTest::newRow("unknown key")
+        << good + "{\"kind\":\"note.b\",\"scope\":\"\",\"payload\":{},\"actor\":\"x\"}\n"
+        << 2 << QStringLiteral("unknown key 'actor'");
+    QTest::newRow("missing payload") << QByteArray("{\"kind\":\"note.b\",\"scope\":\"\"}\n") << 1
                                      << QStringLiteral("field 'payload'");
     QTest::newRow("bad kind") << QByteArray("{\"kind\":\"A B\",\"scope\":\"\",\"payload\":{}}\n") << 1
                               << QStringLiteral("field 'kind'");
-    QTest::newRow("bad ts") << QByteArray(
-                                   "{\"kind\":\"a.b\",\"scope\":\"\",\"payload\":{},\"ts\":\"yesterday\"}\n")
-                            << 1 << QStringLiteral("field 'ts'");
+    QTest::newRow("bad ts")
+        << QByteArray("{\"kind\":\"note.b\",\"scope\":\"\",\"payload\":{},\"ts\":\"yesterday\"}\n") << 1
+        << QStringLiteral("field 'ts'");
     QTest::newRow("not object") << good + "[1,2]\n" << 2 << QStringLiteral("must be a JSON object");
-    QTest::newRow("invalid utf8") << good + "{\"kind\":\"a.b\",\"scope\":\"\xff\",\"payload\":{}}\n"
+    QTest::newRow("invalid utf8") << good + "{\"kind\":\"note.b\",\"scope\":\"\xff\",\"payload\":{}}\n"
                                   << 2 << QStringLiteral("invalid UTF-8");
 }
 
@@ -700,7 +725,7 @@ void TestEvidenceStore::bulkImportIsIndexedForSearchLater() {
     auto path = f.dir.write(QStringLiteral("bulk.jsonl"), [] {
         QByteArray out;
         for (int i = 0; i < 50; ++i)
-            out += "{\"kind\":\"bulk.row\",\"scope\":\"kl\",\"payload\":{\"incident\":\"INC-7\",\"note\":"
+            out += "{\"kind\":\"note.row\",\"scope\":\"kl\",\"payload\":{\"incident\":\"INC-7\",\"note\":"
                    "\"needle" +
                    QByteArray::number(i % 2) + "\"}}\n";
         return out;
@@ -713,7 +738,7 @@ void TestEvidenceStore::bulkImportIsIndexedForSearchLater() {
     EventSearch ref;
     ref.ref = QStringLiteral("INC-7");
     EventSearch kind;
-    kind.kind = QStringLiteral("bulk.row");
+    kind.kind = QStringLiteral("note.row");
     QCOMPARE(f.store->countMatches(text).value(), 0);
     QCOMPARE(f.store->countMatches(kind).value(), 50);
     // An append while the backlog stands is not indexed out of order: it joins the backlog.

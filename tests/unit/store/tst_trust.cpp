@@ -14,10 +14,13 @@
 #include "StoreAttack.h"
 #include "StoreFixture.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTest>
 #include <QUuid>
+
+#include <limits>
 
 #include <sqlite3.h>
 
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void forgedTailIsNotSealedByTheNextWriter();
     void insiderCannotSealAnotherActorsEvent();
     void forgedActNeitherCountsNorIsSealed();
+    void firstSightVerifiesBeforeTrusting();
     void forgeryWhileOpenIsCaughtOnTheNextRead();
     void forgedReadingsDecideNothing();
     void actNeedsItsRole();
@@ -734,7 +738,21 @@ void TestTrust::importCannotBringActs() {
     auto am = f.store->importJsonl(f.alice, forged);
     QVERIFY(!am.ok());
     QVERIFY2(am.error().toString().contains(QStringLiteral("am.jsonl:1")), qPrintable(am.error().toString()));
+    // Nor any kind that is neither a signal nor a note: what is no act today might be one
+    // tomorrow. A note comes in.
+    const QString other = f.dir.write(QStringLiteral("other.jsonl"),
+                                      "{\"kind\":\"note.shift\",\"scope\":\"kl\",\"payload\":{}}\n"
+                                      "{\"kind\":\"pipeline.publish\",\"scope\":\"kl\",\"payload\":{}}\n");
+    auto o = f.store->importJsonl(f.alice, other);
+    QVERIFY(!o.ok());
+    QCOMPARE(o.error().exitCode(), 4);
+    QVERIFY2(o.error().toString().contains(QStringLiteral("other.jsonl:2")) &&
+                 o.error().toString().contains(QStringLiteral("only signal.* and note.*")),
+             qPrintable(o.error().toString()));
     QCOMPARE(f.store->size().value(), before + 1); // bob's request only
+    QVERIFY_OK(f.store->importJsonl(
+        f.alice, f.dir.write(QStringLiteral("note.jsonl"),
+                             "{\"kind\":\"note.shift\",\"scope\":\"kl\",\"payload\":{}}\n")));
 }
 
 void TestTrust::importWithoutBatchStatementNamed() {
@@ -1237,6 +1255,50 @@ void TestTrust::forgedActNeitherCountsNorIsSealed() {
     auto t = SqliteEvidenceStore::open(g.path, o2).value();
     QVERIFY2(t->integrityProblem().contains(QStringLiteral("signature")), qPrintable(t->integrityProblem()));
     QVERIFY(!IncidentBook::load(*t)->killSwitch(QStringLiteral("bad-pack"), QStringLiteral("kl")));
+}
+
+// An insider's checkpoint over a forged act, seen by a user who never opened the store before
+// (no anchor: a new colleague, or the state directory wiped): the log is verified from its first
+// event before anything counts, so the act is named, not counted, and not sealed; the anchor is
+// not written over it.
+void TestTrust::firstSightVerifiesBeforeTrusting() {
+    StoreFixture f;
+    const Signer bob = makeSigner(QStringLiteral("bob"));
+    QVERIFY_OK(f.enrol(bob, {QStringLiteral("operator")}));
+    f.appendN(2);
+    f.store.reset();
+    forgeAppend(f.path, QStringLiteral("alice"), nullptr, QStringLiteral("killswitch.activated"),
+                killswitchPayload(), bob); // unsigned, "by alice", sealed by bob's valid checkpoint
+    TempDir state;                         // this user's state: empty
+    StoreOpenOptions o;
+    o.anchorDirectory = state.path();
+    auto s = SqliteEvidenceStore::open(f.path, o).value();
+    const quint64 forged = s->size().value();
+    QVERIFY2(s->integrityProblem().contains(QStringLiteral("event %1").arg(forged)),
+             qPrintable(s->integrityProblem()));
+    QCOMPARE(s->trustedThrough().value(), forged - 1);
+    QVERIFY(!IncidentBook::load(*s)->killSwitch(QStringLiteral("bad-pack"), QStringLiteral("kl")));
+    NewEvent note;
+    note.kind = QStringLiteral("ops.note");
+    note.scope = QStringLiteral("kl");
+    note.payload["note"] = QStringLiteral("all clear");
+    QVERIFY(!s->append(f.alice, {note}).ok());
+    QCOMPARE(s->size().value(), forged);
+    QVERIFY2(QDir(state.path() + QStringLiteral("/anchors")).entryList(QDir::Files).isEmpty(),
+             "no anchor over a log that did not verify");
+    // A clean log seen for the first time is verified once and anchored: the next open starts there.
+    StoreFixture g;
+    g.appendN(3);
+    const quint64 n = g.store->size().value();
+    g.store.reset();
+    TempDir state2;
+    StoreOpenOptions o2;
+    o2.anchorDirectory = state2.path();
+    auto t = SqliteEvidenceStore::open(g.path, o2).value();
+    QVERIFY(t->integrityProblem().isEmpty());
+    QCOMPARE(t->trustedThrough().value(), std::numeric_limits<quint64>::max());
+    QCOMPARE(QDir(state2.path() + QStringLiteral("/anchors")).entryList(QDir::Files).size(), 2);
+    QCOMPARE(t->size().value(), n);
 }
 
 // The readers that decide from the newest events of a kind (launch health from probe transitions,
