@@ -81,7 +81,10 @@ screenshots: release
 	mkdir -p $(SCREENSHOT_DIR)/de; \
 	LANG=de_DE.UTF-8 LANGUAGE=de QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/bin/opsconsole --screenshots $(SCREENSHOT_DIR)/de
 
+# The DEB, checked as a packager would before it is kept: lintian clean (no tag suppressed for the
+# release tree), installed into a scratch root and run from there.
 package: release
+	bash tests/integration/package.sh $(RELEASE_DIR) OFF
 	cd $(RELEASE_DIR) && cpack -G DEB
 
 bench: release
