@@ -349,8 +349,10 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
         // only a package that verifies is attested.
         if (!parser.isSet(out))
             return usageError(io, QStringLiteral("handoff attest-package: --out FILE names where it goes"));
+        // A private copy (of standard input or of the file): the package checked is the package
+        // hashed into the statement, whatever happens to the original meanwhile.
         QTemporaryDir spool;
-        auto input = FileUtil::spoolInput(pos.at(2), spool.path(), kMaxSpooledArchive);
+        auto input = FileUtil::spoolInput(pos.at(2), spool.path(), kMaxSpooledArchive, true);
         if (!input.ok())
             return fail(io, input.error(), json);
         auto report = Handoff::verifyPackage(input.value(), parser.value(pin));
@@ -368,9 +370,9 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
                         makeError(ErrorCode::Negative,
                                   QStringLiteral("the package has no signed record to attest"), pos.at(2)),
                         json);
-        auto digest = crypto::sha256File(pos.at(2));
+        auto digest = crypto::sha256File(input.value());
         if (!digest.ok())
-            return fail(io, digest.error(), json);
+            return fail(io, FileUtil::spooledNamed(digest.error(), pos.at(2), input.value()), json);
         auto unlocked = StoreAccess::openUnlocked(ctx.value(), io);
         if (!unlocked.ok())
             return fail(io, unlocked.error(), json);
@@ -386,7 +388,7 @@ int HandoffCommand::run(const QStringList &arguments, CliIo &io) {
         }
         JsonValue predicate = JsonValue::object();
         JsonValue package = JsonValue::object();
-        package["name"] = QFileInfo(pos.at(2)).fileName();
+        package["name"] = QFileInfo(FileUtil::inputName(pos.at(2))).fileName();
         package["sha256"] = QString::fromLatin1(digest->toHex());
         predicate["package"] = package;
         predicate["exported_by"] = report->exporter;

@@ -129,7 +129,7 @@ QString inputName(const QString &path) {
 }
 
 Error spooledNamed(Error error, const QString &given, const QString &spooled) {
-    if (!isStdin(given) || spooled.isEmpty() || spooled == given)
+    if (spooled.isEmpty() || spooled == given)
         return error;
     const QString name = inputName(given);
     error.message.replace(spooled, name);
@@ -150,8 +150,8 @@ bool openInput(QFile &file, const QString &path) {
     return file.open(QIODevice::ReadOnly);
 }
 
-Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBytes) {
-    if (path != QLatin1String("-"))
+Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBytes, bool always) {
+    if (path != QLatin1String("-") && !always)
         return path;
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         return makeError(ErrorCode::Store, QStringLiteral("no temporary directory for standard input"), dir);
@@ -173,7 +173,9 @@ Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBy
         total += chunk.size();
         if (total > maxBytes)
             return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("standard input is larger than %1 MiB").arg(maxBytes >> 20),
+                             QStringLiteral("%1 is larger than %2 MiB")
+                                 .arg(isStdin(path) ? QStringLiteral("standard input") : path)
+                                 .arg(maxBytes >> 20),
                              inputName(path));
         if (out.write(chunk) != chunk.size())
             return ioError(QStringLiteral("cannot write file"), spooled);

@@ -29,9 +29,11 @@ Result<void> createPrivate(const QString &path);
 Result<void> createNewPrivate(const QString &path);
 // For readers that need a file (archives): `path` itself, or, for "-", standard input copied
 // (at most maxBytes, mode 0600) to a file in `dir` (the caller's temporary directory).
-Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBytes);
-// An error about the file spoolInput() returned, named as the person gave it: "<stdin>" for "-"
-// instead of the spool's temporary path.
+// With `always`, a named file is copied too: what is checked and what is then hashed or signed
+// are the same bytes, whatever happens to the original meanwhile.
+Result<QString> spoolInput(const QString &path, const QString &dir, qint64 maxBytes, bool always = false);
+// An error about the file spoolInput() returned, named as the person gave it (the file's name,
+// "<stdin>" for "-") instead of the spool's temporary path.
 Error spooledNamed(Error error, const QString &given, const QString &spooled);
 // At most maxBytes of a file ("-": standard input); more is an error, never a silent cut.
 Result<QByteArray> readAll(const QString &path, qint64 maxBytes);

@@ -48,7 +48,7 @@ Result<DerivationBook> DerivationActions::bookWith(const QString &id) const {
     return book;
 }
 
-Result<StoredEvent> DerivationActions::decidedOnTheLog(const std::function<Result<StoredEvent>()> &act) {
+template<typename T> Result<T> DerivationActions::decidedOnTheLog(const std::function<Result<T>()> &act) {
     constexpr int kAttempts = 8;
     for (int attempt = 1;; ++attempt) {
         auto size = m_store.size();
@@ -61,6 +61,16 @@ Result<StoredEvent> DerivationActions::decidedOnTheLog(const std::function<Resul
             attempt == kAttempts)
             return made;
     }
+}
+
+template Result<StoredEvent> DerivationActions::decidedOnTheLog(const std::function<Result<StoredEvent>()> &);
+template Result<QList<StoredEvent>>
+DerivationActions::decidedOnTheLog(const std::function<Result<QList<StoredEvent>>()> &);
+
+Result<QList<StoredEvent>> DerivationActions::appendAct(const QList<NewEvent> &events,
+                                                        const QList<NewBlob> &blobs) {
+    return m_decidedAt ? m_store.appendOnSize(*m_decidedAt, m_signer, events, blobs)
+                       : m_store.append(m_signer, events, blobs);
 }
 
 Result<StoredEvent> DerivationActions::appendOne(NewEvent event) {
@@ -149,7 +159,7 @@ Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFil
 }
 
 Result<StoredEvent> DerivationActions::review(const QString &id, bool accept, const QString &reason) {
-    return decidedOnTheLog([&] { return reviewOnce(id, accept, reason); });
+    return decidedOnTheLog<StoredEvent>([&] { return reviewOnce(id, accept, reason); });
 }
 
 Result<StoredEvent> DerivationActions::reviewOnce(const QString &id, bool accept, const QString &reason) {
@@ -195,7 +205,7 @@ Result<StoredEvent> DerivationActions::riskNote(const QString &id, const QString
 }
 
 Result<StoredEvent> DerivationActions::sign(const QString &id) {
-    return decidedOnTheLog([&] { return signOnce(id); });
+    return decidedOnTheLog<StoredEvent>([&] { return signOnce(id); });
 }
 
 Result<StoredEvent> DerivationActions::signOnce(const QString &id) {
@@ -233,6 +243,11 @@ Result<QList<StoredEvent>> DerivationActions::supersede(const QString &oldId, co
 
 Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &oldId, const LoadedFile &file,
                                                               const QString &reason) {
+    return decidedOnTheLog<QList<StoredEvent>>([&] { return supersedeOnce(oldId, file, reason); });
+}
+
+Result<QList<StoredEvent>> DerivationActions::supersedeOnce(const QString &oldId, const LoadedFile &file,
+                                                            const QString &reason) {
     auto book = DerivationBook::load(m_store);
     if (!book.ok())
         return book.error();
@@ -282,10 +297,14 @@ Result<QList<StoredEvent>> DerivationActions::supersedeLoaded(const QString &old
     events +=
         derivationevents::invalidations(book.value(), oldId, why.value(),
                                         QStringLiteral("superseded by %1").arg(next.id), m_clock, {next.id});
-    return withoutAttachments(m_store.append(m_signer, events, {blob.value()}));
+    return withoutAttachments(appendAct(events, {blob.value()}));
 }
 
 Result<QList<StoredEvent>> DerivationActions::invalidate(const QString &id, const QString &reason) {
+    return decidedOnTheLog<QList<StoredEvent>>([&] { return invalidateOnce(id, reason); });
+}
+
+Result<QList<StoredEvent>> DerivationActions::invalidateOnce(const QString &id, const QString &reason) {
     auto book = bookWith(id);
     if (!book.ok())
         return book.error();
@@ -295,8 +314,8 @@ Result<QList<StoredEvent>> DerivationActions::invalidate(const QString &id, cons
         return why.error();
     if (const std::optional<Error> no = refusalOf(Action::Invalidate, r))
         return deny(Action::Invalidate, id, *no);
-    return m_store.append(m_signer, derivationevents::invalidations(book.value(), id, why.value(),
-                                                                    QStringLiteral("rollback"), m_clock));
+    return appendAct(
+        derivationevents::invalidations(book.value(), id, why.value(), QStringLiteral("rollback"), m_clock));
 }
 
 Result<StoredEvent> DerivationActions::declareCharter(const QStringList &values) {
@@ -339,6 +358,10 @@ Result<StoredEvent> DerivationActions::recordThreats(const QStringList &threats)
 }
 
 Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QString &statement) {
+    return decidedOnTheLog<QList<StoredEvent>>([&] { return attestOnce(forbiddenRun, statement); });
+}
+
+Result<QList<StoredEvent>> DerivationActions::attestOnce(bool forbiddenRun, const QString &statement) {
     QString text = statement.trimmed();
     if (forbiddenRun) {
         auto t = oneText(statement, QStringLiteral("--forbidden-run"));
@@ -364,7 +387,7 @@ Result<QList<StoredEvent>> DerivationActions::attest(bool forbiddenRun, const QS
     events << e;
     if (forbiddenRun)
         events += derivationevents::forbiddenRunInvalidations(book.value(), text, m_clock);
-    return m_store.append(m_signer, events);
+    return appendAct(events);
 }
 
 bool verifyRecordSignature(const RecordState &state, const crypto::PublicKey &key) {

@@ -81,9 +81,15 @@ private:
     // Runs `act` on the log as it is now and writes its event only onto that log; when another
     // console appended meanwhile, `act` decides again (the reviewer may have been revoked, the
     // record superseded).
-    Result<StoredEvent> decidedOnTheLog(const std::function<Result<StoredEvent>()> &act);
+    template<typename T> Result<T> decidedOnTheLog(const std::function<Result<T>()> &act);
+    // An act of several events (and files), written as appendOne writes one.
+    Result<QList<StoredEvent>> appendAct(const QList<NewEvent> &events, const QList<NewBlob> &blobs = {});
     Result<StoredEvent> reviewOnce(const QString &id, bool accept, const QString &reason);
     Result<StoredEvent> signOnce(const QString &id);
+    Result<QList<StoredEvent>> supersedeOnce(const QString &oldId, const LoadedFile &file,
+                                             const QString &reason);
+    Result<QList<StoredEvent>> invalidateOnce(const QString &id, const QString &reason);
+    Result<QList<StoredEvent>> attestOnce(bool forbiddenRun, const QString &statement);
     // The current book, or invalid input when it holds no record `id`.
     Result<DerivationBook> bookWith(const QString &id) const;
 

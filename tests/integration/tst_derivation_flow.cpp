@@ -5,6 +5,8 @@
 #include "CliHarness.h"
 #include "DsseRecipe.h"
 
+#include "crypto/Sha256.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -208,6 +210,29 @@ void TestDerivationFlow::reviewerDeskEndToEnd() {
     QVERIFY(
         attReport.find("subjects")->toArray().front().stringAt("name").startsWith(QLatin1String("records/")));
     QCOMPARE(attReport.stringAt("result"), QStringLiteral("COMPLETE"));
+    // From standard input: the package named as such, with the digest of the bytes that were
+    // checked (the very bytes piped in).
+    {
+        QFile p(pkg);
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        const QByteArray bytes = p.readAll();
+        const QString piped = cli.home.file(QStringLiteral("piped.intoto.json"));
+        auto made =
+            cli.runner.run(QStringLiteral("opsconsole-cli"),
+                           {QStringLiteral("handoff"), QStringLiteral("attest-package"), QStringLiteral("-"),
+                            QStringLiteral("--out"), piped, QStringLiteral("--identity"),
+                            QStringLiteral("lou"), QStringLiteral("--config"), cli.config},
+                           120000, bytes);
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        QFile a(piped);
+        QVERIFY(a.open(QIODevice::ReadOnly));
+        const JsonValue pipedStatement = test::parseJson(
+            QByteArray::fromBase64(test::parseJson(a.readAll()).stringAt("payload").toLatin1()));
+        const JsonValue *package = pipedStatement.find("predicate")->find("package");
+        QVERIFY(package);
+        QCOMPARE(package->stringAt("name"), QStringLiteral("<stdin>"));
+        QCOMPARE(package->stringAt("sha256"), crypto::sha256Hex(bytes));
+    }
     // The offline recipe verifies lou's signature with openssl; a record's digest changed inside
     // the statement, the signature kept, fails openssl and `attest verify` alike.
     QCOMPARE(test::dsseOpensslRecipe(att, cli.home.file(QStringLiteral("recipe")), lou), 1);
