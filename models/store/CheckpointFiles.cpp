@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -128,7 +129,10 @@ std::optional<Checkpoint> CheckpointFiles::readDocument(const QString &path, QSt
 
 SidecarLock::SidecarLock(const QString &sidecar) {
     const QByteArray name = QFile::encodeName(sidecar + QStringLiteral(".lock"));
-    m_fd = ::open(name.constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    // Created once, new (O_EXCL), and reused from then on; never through a link.
+    m_fd = ::open(name.constData(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (m_fd < 0 && errno == EEXIST)
+        m_fd = ::open(name.constData(), O_RDWR | O_NOFOLLOW | O_CLOEXEC);
     // Only a regular file of this user (never a link: not followed) is locked.
     struct stat st {};
     if (m_fd >= 0 && (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid())) {
