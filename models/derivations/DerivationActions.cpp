@@ -49,18 +49,12 @@ Result<DerivationBook> DerivationActions::bookWith(const QString &id) const {
 }
 
 template<typename T> Result<T> DerivationActions::decidedOnTheLog(const std::function<Result<T>()> &act) {
-    constexpr int kAttempts = 8;
-    for (int attempt = 1;; ++attempt) {
-        auto size = m_store.size();
-        if (!size.ok())
-            return size.error();
-        m_decidedAt = size.value();
+    return m_store.decidedOnTheLog([&](quint64 size) {
+        m_decidedAt = size;
         auto made = act();
         m_decidedAt.reset();
-        if (made.ok() || made.error().id != QLatin1String(EvidenceStore::kGrewMeanwhile) ||
-            attempt == kAttempts)
-            return made;
-    }
+        return made;
+    });
 }
 
 template Result<StoredEvent> DerivationActions::decidedOnTheLog(const std::function<Result<StoredEvent>()> &);

@@ -307,30 +307,12 @@ Result<StoredEvent> LaunchActions::recordFailed(const QString &ref, const QStrin
     return appendStep(run.value(), stepId, StepStatus::Failed, reason.trimmed(), JsonValue::object());
 }
 
-namespace {
-
-// An act decided from the log is written only onto the log it was decided from: when another
-// console appended meanwhile (an invalidated sign-off, a failed check), it is decided again.
-constexpr int kDecideAttempts = 8;
-
-bool grewMeanwhile(const Error &e) {
-    return e.id == QLatin1String(EvidenceStore::kGrewMeanwhile);
-}
-
-} // namespace
-
 Result<StoredEvent> LaunchActions::signoff(const QString &ref, const QString &role) {
     if (!Launch::signoffRoles().contains(role))
         return invalid(QStringLiteral("--role must be product, engineering or qa, got '%1'").arg(role),
                        QStringLiteral("--role"));
-    for (int attempt = 1;; ++attempt) {
-        auto size = m_store.size();
-        if (!size.ok())
-            return size.error();
-        auto made = signoffOn(size.value(), ref, role);
-        if (made.ok() || !grewMeanwhile(made.error()) || attempt == kDecideAttempts)
-            return made;
-    }
+    // Written only onto the log it was decided from (an invalidated sign-off meanwhile is seen).
+    return m_store.decidedOnTheLog([&](quint64 size) { return signoffOn(size, ref, role); });
 }
 
 Result<StoredEvent> LaunchActions::signoffOn(quint64 size, const QString &ref, const QString &role) {
@@ -380,14 +362,7 @@ Result<StoredEvent> LaunchActions::signoffOn(quint64 size, const QString &ref, c
 }
 
 Result<QList<StoredEvent>> LaunchActions::decide(const QString &ref, bool go, const QString &note) {
-    for (int attempt = 1;; ++attempt) {
-        auto size = m_store.size();
-        if (!size.ok())
-            return size.error();
-        auto made = decideOn(size.value(), ref, go, note);
-        if (made.ok() || !grewMeanwhile(made.error()) || attempt == kDecideAttempts)
-            return made;
-    }
+    return m_store.decidedOnTheLog([&](quint64 size) { return decideOn(size, ref, go, note); });
 }
 
 Result<QList<StoredEvent>> LaunchActions::decideOn(quint64 size, const QString &ref, bool go,

@@ -44,6 +44,19 @@ public:
             return grewMeanwhile(size, now.value());
         return append(signer, events, blobs);
     }
+    // Runs act(size) on the log as it is now, `act` writing with appendOnSize(size, …); when another
+    // console appended meanwhile it decides again, a few times, then returns that refusal.
+    template<typename Act> auto decidedOnTheLog(Act &&act) -> decltype(act(quint64{})) {
+        constexpr int kAttempts = 8;
+        for (int attempt = 1;; ++attempt) {
+            auto now = size();
+            if (!now.ok())
+                return now.error();
+            auto made = act(now.value());
+            if (made.ok() || made.error().id != QLatin1String(kGrewMeanwhile) || attempt == kAttempts)
+                return made;
+        }
+    }
     static Error grewMeanwhile(quint64 expected, quint64 now) {
         return makeError(ErrorCode::Negative,
                          QStringLiteral("the log grew from %1 to %2 events while the act was checked")

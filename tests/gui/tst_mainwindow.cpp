@@ -101,8 +101,19 @@ private Q_SLOTS:
 
 private:
     static StartupContext context(Environment env);
+    static bool initStore(const test::ProgramRunner &cli);
     std::unique_ptr<test::TempDir> m_settingsDir;
 };
+
+// A store made by the command line, its genesis olga an operator and incident owner.
+bool TestMainWindow::initStore(const test::ProgramRunner &cli) {
+    auto init = cli.run(QStringLiteral("opsconsole-cli"),
+                        {QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("olga"),
+                         QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")});
+    if (init.exitCode != 0)
+        qWarning("init: %s", init.err.constData());
+    return init.exitCode == 0;
+}
 
 StartupContext TestMainWindow::context(Environment env) {
     StartupContext ctx;
@@ -372,9 +383,7 @@ void TestMainWindow::viewsFollowActsOfOtherProcesses() {
     test::TempDir home;
     test::ProgramRunner cli(home);
     const QString bin = QStringLiteral("opsconsole-cli");
-    auto init = cli.run(bin, {QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("olga"),
-                              QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")});
-    QVERIFY2(init.exitCode == 0, init.err.constData());
+    QVERIFY(initStore(cli));
     StartupContext ctx = context(Environment::Dev);
     ctx.storePath = home.file(QStringLiteral("data/opsconsole/evidence.sqlite"));
     QVERIFY(QFileInfo::exists(ctx.storePath));
@@ -478,9 +487,7 @@ void TestMainWindow::handoverOpensFromTheFileMenu() {
     test::TempDir home;
     test::ProgramRunner cli(home);
     const QString bin = QStringLiteral("opsconsole-cli");
-    auto init = cli.run(bin, {QStringLiteral("init"), QStringLiteral("--identity"), QStringLiteral("olga"),
-                              QStringLiteral("--roles"), QStringLiteral("operator,incident-owner")});
-    QVERIFY2(init.exitCode == 0, init.err.constData());
+    QVERIFY(initStore(cli));
     auto opened =
         cli.run(bin, {QStringLiteral("incident"), QStringLiteral("open"), QStringLiteral("--class"),
                       QStringLiteral("bad-publish"), QStringLiteral("--scope"), QStringLiteral("kl"),

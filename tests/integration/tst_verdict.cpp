@@ -187,6 +187,23 @@ void TestVerdict::tamper_data() {
     QTest::newRow("P-224 EC key") << "weak-ec" << QStringList{QStringLiteral("signature")};
 }
 
+namespace {
+
+// Makes a key with openssl (ALGORITHM, one -pkeyopt), puts its public half in the verdict and
+// signs the score with it: a valid signature by a key too weak to stand for anyone.
+bool signWithWeakKey(const Verdict &v, const QString &key, const QString &algorithm, const QString &option,
+                     const QString &signAs) {
+    return test::runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), algorithm,
+                             QStringLiteral("-pkeyopt"), option, QStringLiteral("-out"), key})
+                   .exitCode == 0 &&
+           test::runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), key, QStringLiteral("-pubout"),
+                             QStringLiteral("-out"), v.files.publicKey})
+                   .exitCode == 0 &&
+           test::signFile(key, signAs, v.files.score, v.files.signature, false);
+}
+
+} // namespace
+
 void TestVerdict::tamper() {
     QFETCH(QString, tamper);
     QFETCH(QStringList, failing);
@@ -270,30 +287,12 @@ void TestVerdict::tamper() {
         resign(v);
     } else if (tamper == QLatin1String("weak-rsa")) {
         // A 1024-bit RSA key signs validly, but is too weak to stand for anyone.
-        const QString key = dir.file(QStringLiteral("weak.key"));
-        QCOMPARE(test::runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
-                                   QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
-                                   QStringLiteral("rsa_keygen_bits:1024"), QStringLiteral("-out"), key})
-                     .exitCode,
-                 0);
-        QCOMPARE(test::runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), key,
-                                   QStringLiteral("-pubout"), QStringLiteral("-out"), v.files.publicKey})
-                     .exitCode,
-                 0);
-        QVERIFY(test::signFile(key, QStringLiteral("rsa"), v.files.score, v.files.signature, false));
+        QVERIFY(signWithWeakKey(v, dir.file(QStringLiteral("weak.key")), QStringLiteral("RSA"),
+                                QStringLiteral("rsa_keygen_bits:1024"), QStringLiteral("rsa")));
     } else if (tamper == QLatin1String("weak-ec")) {
         // An ECDSA signature on a 224-bit curve: valid, and below P-256.
-        const QString key = dir.file(QStringLiteral("weak-ec.key"));
-        QCOMPARE(test::runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
-                                   QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
-                                   QStringLiteral("ec_paramgen_curve:P-224"), QStringLiteral("-out"), key})
-                     .exitCode,
-                 0);
-        QCOMPARE(test::runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), key,
-                                   QStringLiteral("-pubout"), QStringLiteral("-out"), v.files.publicKey})
-                     .exitCode,
-                 0);
-        QVERIFY(test::signFile(key, QStringLiteral("ecdsa"), v.files.score, v.files.signature, false));
+        QVERIFY(signWithWeakKey(v, dir.file(QStringLiteral("weak-ec.key")), QStringLiteral("EC"),
+                                QStringLiteral("ec_paramgen_curve:P-224"), QStringLiteral("ecdsa")));
     }
     auto r = verifyVerdict(v.files);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
