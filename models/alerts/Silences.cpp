@@ -410,23 +410,41 @@ Result<StoredEvent> add(EvidenceStore &store, const Signer &signer, const Deploy
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("no scope '%1' in %2").arg(scope, config.source),
                          QStringLiteral("--scope"));
-    if (auto ok = mayRecord(store, signer, QStringLiteral("silence.added")); !ok.ok())
-        return ok.error();
-    auto book = SilenceBook::load(store, config.maintenance);
-    if (!book.ok())
-        return book.error();
-    if (const QString why = book->addRefusal(alertId, scope, untilMs, reason, nowMs); !why.isEmpty())
-        return makeError(ErrorCode::Policy, why);
-    auto stored =
-        store.append(signer, {NewEvent{QStringLiteral("silence.added"), scope,
-                                       Silences::addedPayload(alertId, nowMs, untilMs, reason), nowMs}});
-    if (!stored.ok())
-        return stored.error();
-    return stored->constFirst();
+    // Decided on the log as it is and written only onto it (a silence added meanwhile is seen).
+    return store.decidedOnTheLog([&](quint64 size) -> Result<StoredEvent> {
+        if (auto ok = mayRecord(store, signer, QStringLiteral("silence.added")); !ok.ok())
+            return ok.error();
+        auto book = SilenceBook::load(store, config.maintenance);
+        if (!book.ok())
+            return book.error();
+        if (const QString why = book->addRefusal(alertId, scope, untilMs, reason, nowMs); !why.isEmpty())
+            return makeError(ErrorCode::Policy, why);
+        auto stored =
+            store.appendOnSize(size, signer,
+                               {NewEvent{QStringLiteral("silence.added"), scope,
+                                         Silences::addedPayload(alertId, nowMs, untilMs, reason), nowMs}});
+        if (!stored.ok())
+            return stored.error();
+        return stored->constFirst();
+    });
 }
+
+// The ending as decided on a log of `size` events, written only onto it.
+Result<StoredEvent> endOn(quint64 size, EvidenceStore &store, const Signer &signer,
+                          const DeploymentConfig &config, const QString &id, const QString &reason,
+                          qint64 nowMs);
 
 Result<StoredEvent> end(EvidenceStore &store, const Signer &signer, const DeploymentConfig &config,
                         const QString &id, const QString &reason, qint64 nowMs) {
+    // Decided on the log as it is and written only onto it (an ending or a window's opening by the
+    // recorder meanwhile is seen, not written twice).
+    return store.decidedOnTheLog(
+        [&](quint64 size) { return endOn(size, store, signer, config, id, reason, nowMs); });
+}
+
+Result<StoredEvent> endOn(quint64 size, EvidenceStore &store, const Signer &signer,
+                          const DeploymentConfig &config, const QString &id, const QString &reason,
+                          qint64 nowMs) {
     if (auto ok = mayRecord(store, signer, QStringLiteral("silence.ended")); !ok.ok())
         return ok.error();
     auto book = SilenceBook::load(store, config.maintenance);
@@ -449,7 +467,7 @@ Result<StoredEvent> end(EvidenceStore &store, const Signer &signer, const Deploy
     p["reason"] = reason.trimmed();
     p["was_until"] = Time::toIso(s.untilMs);
     events.append(NewEvent{QStringLiteral("silence.ended"), s.scope, p, nowMs});
-    auto stored = store.append(signer, events);
+    auto stored = store.appendOnSize(size, signer, events);
     if (!stored.ok())
         return stored.error();
     return stored->constLast();

@@ -4,10 +4,10 @@
 
 #include "core/Time.h"
 #include "probes/ProbeTypes.h"
+#include "store/EvidenceStore.h"
 
 namespace ops {
 
-class EvidenceStore;
 struct Signer;
 
 struct AttachmentRef {
@@ -62,13 +62,26 @@ protected:
                              const QString &subject = {}) const;
     Result<const Incident *> openIncident(const IncidentBook &book, const QString &id) const;
     Result<Incident> currentIncident(const QString &id) const; // open, as of now
+    // Runs `act` on the log as it is now and writes its events only onto that log (checked inside
+    // the write transaction); when another console appended meanwhile, `act` decides again on the
+    // longer log, so no act is written on a state it did not see (a closed incident, a finished run).
+    template<typename Act> auto onTheLog(Act &&act) -> decltype(act()) {
+        return m_store.decidedOnTheLog([&](quint64 size) {
+            m_decidedAt = size;
+            auto made = act();
+            m_decidedAt.reset();
+            return made;
+        });
+    }
     Result<StoredEvent> appendOne(NewEvent event);
+    Result<QList<StoredEvent>> appendActs(const QList<NewEvent> &events, const QList<NewBlob> &blobs = {});
 
     EvidenceStore &m_store;
     const Signer &m_signer;
     const DeploymentConfig &m_config;
     const RunbookLibrary &m_library;
     Time::Clock m_clock;
+    std::optional<quint64> m_decidedAt; // the log's size the current act is decided on
 };
 
 // The acts of runbook runs (IncidentRunActions.cpp, IncidentSteps.cpp): starting a run or a

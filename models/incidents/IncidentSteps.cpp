@@ -270,10 +270,12 @@ Result<void> RunActions::checkStep(const QString &run, const StepInput &input,
 
 Result<QList<StoredEvent>> RunActions::recordStep(const QString &run, const StepInput &input,
                                                   const QList<NewBlob> &files) {
-    auto planned = planStep(run, input, files);
-    if (!planned.ok())
-        return planned.error();
-    return m_store.append(m_signer, planned.value(), files);
+    return onTheLog([&]() -> Result<QList<StoredEvent>> {
+        auto planned = planStep(run, input, files);
+        if (!planned.ok())
+            return planned.error();
+        return appendActs(planned.value(), files);
+    });
 }
 
 } // namespace ops

@@ -126,7 +126,13 @@ private:
     // `what` names the act in the command line's message; `act` is its code for the window's words.
     Result<void> requireRole(const QString &role, const QString &what, const QString &act) const;
     Result<RunbookRun> launchRun(const QString &run) const;
-    // The sign-off and the decision as computed from a log of `size` events, written only onto it.
+    // The start, a check, the sign-off and the decision as decided on a log of `size` events,
+    // written only onto it.
+    Result<StoredEvent> startOn(quint64 size, const QString &scope, const Runbook &runbook,
+                                const QString &build);
+    Result<StoredEvent> appendStepOn(quint64 size, const RunbookRun &run, const QString &step,
+                                     StepStatus status, const QString &note, const JsonValue &evidence,
+                                     const QList<NewBlob> &files);
     Result<StoredEvent> signoffOn(quint64 size, const QString &run, const QString &role);
     Result<QList<StoredEvent>> decideOn(quint64 size, const QString &run, bool go, const QString &note);
     Result<const RunbookStep *> checkStep(const RunbookRun &run, const QString &step) const;

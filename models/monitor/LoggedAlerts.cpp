@@ -130,8 +130,23 @@ Result<QList<StoredAlertCell>> checkedAgainstLog(QList<StoredAlertCell> table, c
     return table;
 }
 
+// The acknowledgement as decided on a log of `size` events, written only onto it.
+Result<StoredEvent> acknowledgeOn(quint64 size, EvidenceStore &store, const Signer &signer,
+                                  const QString &alertId, const QString &scope, const QString &note,
+                                  qint64 nowMs);
+
 Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, const QString &alertId,
                                 const QString &scope, const QString &note, qint64 nowMs) {
+    // Decided on the log as it is and written only onto it: a cell that cleared meanwhile (the
+    // recorder's round landed) is not acknowledged.
+    return store.decidedOnTheLog([&](quint64 size) -> Result<StoredEvent> {
+        return acknowledgeOn(size, store, signer, alertId, scope, note, nowMs);
+    });
+}
+
+Result<StoredEvent> acknowledgeOn(quint64 size, EvidenceStore &store, const Signer &signer,
+                                  const QString &alertId, const QString &scope, const QString &note,
+                                  qint64 nowMs) {
     auto who = store.identity(signer.name);
     if (!who.ok())
         return who.error();
@@ -162,7 +177,8 @@ Result<StoredEvent> acknowledge(EvidenceStore &store, const Signer &signer, cons
     p["detail"] = cell->cell.detail.text();
     p["detail_words"] = cell->cell.detail.toJson();
     p["firing_since"] = Time::toIso(cell->cell.sinceMs);
-    auto out = store.append(signer, {NewEvent{QStringLiteral("alert.acknowledged"), scope, p, nowMs}});
+    auto out =
+        store.appendOnSize(size, signer, {NewEvent{QStringLiteral("alert.acknowledged"), scope, p, nowMs}});
     if (!out.ok())
         return out.error();
     return out->last();

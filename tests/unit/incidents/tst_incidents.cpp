@@ -33,6 +33,8 @@ private Q_SLOTS:
     void missedDeadlinesAreRecordedWhereverTheStoreIsOpen();
     void clockViewStates();
     void killSwitchesActivateOnceAndDeactivate();
+    void twoConsolesActivatingAtOnceActivateOnce();
+    void anActDecidedBeforeAClosingIsDecidedAgain();
     void closingWaitsForRollbackAndEvidence();
     void reservedKindsCannotBeImported();
     void everyBuiltinRunbookSurvivesARun();
@@ -813,6 +815,74 @@ void TestIncidents::killSwitchesActivateOnceAndDeactivate() {
     QVERIFY(b.activeKillSwitchScopes().isEmpty());
     QCOMPARE(b.killSwitch(QStringLiteral("ai"), QStringLiteral("kl"))->activations, 1);
     QCOMPARE(b.killSwitch(QStringLiteral("ai"), QStringLiteral("kl"))->deactivations, 1);
+}
+
+// Two consoles on one file activate the same kill switch at once: the other console's activation
+// lands after this one was decided and before it is written. This act is decided again on the
+// longer log and refused, so the switch is activated once.
+void TestIncidents::twoConsolesActivatingAtOnceActivateOnce() {
+    Rig rig;
+    StoreOpenOptions o;
+    o.clock = [&rig] { return rig.f.now += 1000; };
+    auto other = SqliteEvidenceStore::open(rig.f.path, o);
+    QVERIFY(other.ok());
+    IncidentActions elsewhere(*other.value(), rig.olivia, rig.config, rig.library,
+                              [&rig] { return rig.clock; });
+    int raced = 0;
+    IncidentActions here(*rig.f.store, rig.f.alice, rig.config, rig.library, [&] {
+        if (raced++ == 0 && !elsewhere
+                                 .activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"),
+                                                     QStringLiteral("seen from the other console"), {}, {})
+                                 .ok())
+            raced = -1000;
+        return rig.clock;
+    });
+    const quint64 before = rig.size();
+    auto mine = here.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"),
+                                        QStringLiteral("malformed AI output spike"), {}, {});
+    QVERIFY(raced > 0); // the other console's activation was written, inside this act
+    QVERIFY(!mine.ok());
+    QCOMPARE(mine.error().code, ErrorCode::Policy);
+    QCOMPARE(rig.size(), before + 1);
+    const IncidentBook b = rig.book();
+    QCOMPARE(b.killSwitch(QStringLiteral("ai"), QStringLiteral("kl"))->activations, 1);
+    QCOMPARE(b.killSwitch(QStringLiteral("ai"), QStringLiteral("kl"))->reason,
+             QStringLiteral("seen from the other console"));
+}
+
+// The incident owner closes an incident on one console while a decision on it is being made on
+// another: the decision is decided again and refused (the incident is closed), not written after
+// the closing.
+void TestIncidents::anActDecidedBeforeAClosingIsDecidedAgain() {
+    Rig rig;
+    const QString inc = rig.openBadPack(rig.olivia);
+    QVERIFY_OK(rig.as(rig.olivia).addEvidence(inc, fullRecord()));
+    StoreOpenOptions o;
+    o.clock = [&rig] { return rig.f.now += 1000; };
+    auto other = SqliteEvidenceStore::open(rig.f.path, o);
+    QVERIFY(other.ok());
+    IncidentActions elsewhere(*other.value(), rig.olivia, rig.config, rig.library,
+                              [&rig] { return rig.clock; });
+    int raced = 0;
+    IncidentActions here(*rig.f.store, rig.olivia, rig.config, rig.library, [&] {
+        if (raced++ == 0)
+            if (auto closed = elsewhere.close(inc, QStringLiteral("done"), QStringLiteral("ok"));
+                !closed.ok()) {
+                qWarning("%s", qPrintable(closed.error().toString()));
+                raced = -1000;
+            }
+        return rig.clock;
+    });
+    auto late = here.decide(inc, QStringLiteral("contain by rollback"));
+    QVERIFY(raced > 0);
+    QVERIFY(!late.ok());
+    QCOMPARE(late.error().code, ErrorCode::Policy);
+    QVERIFY(late.error().message.contains(QStringLiteral("is closed")));
+    const IncidentBook book = rig.book();
+    const Incident *i = book.incident(inc);
+    QVERIFY(i->closed);
+    for (const TimelineEntry &t : i->timeline)
+        QVERIFY(!t.text.contains(QStringLiteral("contain by rollback")));
 }
 
 void TestIncidents::closingWaitsForRollbackAndEvidence() {

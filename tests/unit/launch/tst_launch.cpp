@@ -40,6 +40,8 @@ private Q_SLOTS:
     void oneIdentityNeverCountsForTwoRoles();
     void aSignerCannotRecordAChecksResult();
     void theSignoffMadeFirstCounts();
+    void twoConsolesStartingAtOnceLeaveOneOpenLaunch();
+    void aCheckRecordedAsTheLaunchIsDecidedIsRefused();
     void aRotatedKeyKeepsEarlierSignoffs();
     void decisionIsGoOnlyWhenTheEvidenceSaysSo();
     void genericRunbookPathsLeaveLaunchesAlone();
@@ -740,6 +742,62 @@ void TestLaunch::aRotatedKeyKeepsEarlierSignoffs() {
     QVERIFY2(st.go, qPrintable(st.reasons.isEmpty() ? QString() : st.reasons.first().second.text()));
     // The rotated-out key signs nothing more.
     QVERIFY(!forgeSignoff(rig, run, QStringLiteral("qa"), rig.quinn).ok());
+}
+
+// Two consoles on one file start a launch at once: the other console's start lands after this one
+// was decided and before it is written. This start is decided again on the longer log and refused
+// (a launch is open), so one launch is open, not two.
+void TestLaunch::twoConsolesStartingAtOnceLeaveOneOpenLaunch() {
+    Rig rig;
+    StoreOpenOptions o;
+    o.clock = [&rig] { return rig.f.now += 1000; };
+    auto other = SqliteEvidenceStore::open(rig.f.path, o);
+    QVERIFY(other.ok());
+    LaunchActions elsewhere(*other.value(), rig.rob, rig.config, Environment::Dev, rig.library,
+                            [&rig] { return rig.clock; });
+    int raced = 0;
+    LaunchActions here(*rig.f.store, rig.rob, rig.config, Environment::Dev, rig.library, [&] {
+        if (raced++ == 0 && !elsewhere.start(QStringLiteral("kl"), QStringLiteral("b-elsewhere")).ok())
+            raced = -1000;
+        return rig.clock;
+    });
+    auto mine = here.start(QStringLiteral("kl"), QStringLiteral("b-here"));
+    QVERIFY(raced > 0);
+    QVERIFY(!mine.ok());
+    QCOMPARE(mine.error().code, ErrorCode::Policy);
+    QVERIFY(mine.error().message.contains(QStringLiteral("b-elsewhere")));
+    int launches = 0;
+    const IncidentBook book = IncidentBook::load(*rig.f.store).value();
+    for (const RunbookRun &r : book.runs())
+        launches += r.runbook == Launch::runbookId() ? 1 : 0;
+    QCOMPARE(launches, 1);
+}
+
+// The release owner records a check on one console while the launch is decided on another: the
+// check is decided again on the longer log and refused (the launch was decided), not written
+// after the decision.
+void TestLaunch::aCheckRecordedAsTheLaunchIsDecidedIsRefused() {
+    Rig rig;
+    const QString run = citedIdOf(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b1")).value());
+    StoreOpenOptions o;
+    o.clock = [&rig] { return rig.f.now += 1000; };
+    auto other = SqliteEvidenceStore::open(rig.f.path, o);
+    QVERIFY(other.ok());
+    LaunchActions elsewhere(*other.value(), rig.rob, rig.config, Environment::Dev, rig.library,
+                            [&rig] { return rig.clock; });
+    int raced = 0;
+    LaunchActions here(*rig.f.store, rig.rob, rig.config, Environment::Dev, rig.library, [&] {
+        if (raced++ == 0 && !elsewhere.decide(run, false, QStringLiteral("called off")).ok())
+            raced = -1000;
+        return rig.clock;
+    });
+    const quint64 before = rig.size();
+    auto late = here.recordFailed(run, QStringLiteral("probe-active"), QStringLiteral("HTTP 500"));
+    QVERIFY(raced > 0);
+    QVERIFY(!late.ok());
+    QCOMPARE(late.error().code, ErrorCode::Policy);
+    QVERIFY(late.error().message.contains(QStringLiteral("was decided")));
+    QCOMPARE(rig.size(), before + 2); // the decision and the run's completion, nothing after them
 }
 
 void TestLaunch::theSignoffMadeFirstCounts() {
