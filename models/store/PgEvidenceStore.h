@@ -47,7 +47,7 @@ struct AdoptedLog {
 
 class PgEvidenceStore final : public EvidenceStore, public BrowsingThrough {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens the team log at `url` (a libpq URI). With options.create, creates or migrates the schema
     // first (as its owner), granting the application role `appRole` (if any) what writers need.

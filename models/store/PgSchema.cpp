@@ -8,6 +8,7 @@
 #include "Schema.h"
 #include "pg/LogRows.h"
 #include "pg/TreeReaders.h"
+#include "pg/WordFolding.h"
 
 #include "core/CanonicalJson.h"
 #include "crypto/Random.h"
@@ -103,15 +104,17 @@ CREATE TABLE opsconsole.cosignatures(
 // listed in event_index_skipped instead of stopping them; searches through the indexes do not find
 // it (verify names such an event). Words are indexed by their first 250 characters (a longer
 // search token matches as that prefix).
-std::string indexBlock(const std::string &source) {
-    const auto insert = [](const std::string &from) {
-        return "INSERT INTO opsconsole.event_refs(seq, ref) SELECT DISTINCT n.seq, n.v FROM (" +
-               pg::refsSelect(from) +
-               ") n ON CONFLICT DO NOTHING; INSERT INTO opsconsole.event_words(seq, words) SELECT w.seq, "
+// `refs` false: the words only (migration 4 indexes them again); `folded`: as pg::tokensSql.
+std::string indexBlock(const std::string &source, bool refs, bool folded) {
+    const auto insert = [refs, folded](const std::string &from) {
+        return (refs ? "INSERT INTO opsconsole.event_refs(seq, ref) SELECT DISTINCT n.seq, n.v FROM (" +
+                           pg::refsSelect(from) + ") n ON CONFLICT DO NOTHING; "
+                     : std::string()) +
+               "INSERT INTO opsconsole.event_words(seq, words) SELECT w.seq, "
                "array_to_tsvector(ARRAY(SELECT DISTINCT left(t, 250) FROM "
                "unnest(string_to_array(btrim(w.doc), "
                "' ')) t)) FROM (" +
-               pg::wordsSelect(from) + ") w ON CONFLICT DO NOTHING;";
+               pg::wordsSelect(from, folded) + ") w ON CONFLICT DO NOTHING;";
     };
     return "BEGIN " + insert(source) +
            " EXCEPTION WHEN data_exception OR program_limit_exceeded THEN FOR one IN SELECT seq, kind, "
@@ -123,19 +126,12 @@ std::string indexBlock(const std::string &source) {
            "opsconsole.event_index_skipped(seq) VALUES (one.seq) ON CONFLICT DO NOTHING; END; END LOOP; END;";
 }
 
-std::string migration3() {
+// opsconsole.index_events(n): moves the search indexes on by at most n events (see indexBlock);
+// `folded`: its words as pg::tokensSql folds them (migration 4 on).
+std::string indexEventsFunction(bool folded) {
     return R"SQL(
-CREATE TABLE opsconsole.event_refs(ref text NOT NULL, seq bigint NOT NULL, PRIMARY KEY (ref, seq));
-CREATE INDEX event_refs_seq ON opsconsole.event_refs(seq);
-CREATE TABLE opsconsole.event_words(seq bigint PRIMARY KEY, words tsvector NOT NULL);
-CREATE INDEX event_words_words ON opsconsole.event_words USING gin(words);
-CREATE TABLE opsconsole.event_index_skipped(seq bigint PRIMARY KEY);
-CREATE TABLE opsconsole.event_index_head(id integer PRIMARY KEY CHECK (id = 1), size bigint NOT NULL);
-INSERT INTO opsconsole.event_index_head(id, size) VALUES (1, 0);
-)SQL" + forwardOnlyHead("event_index_head", "index_head") +
-           R"SQL(
-CREATE FUNCTION opsconsole.index_events(max_events bigint) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp SET standard_conforming_strings = on AS $$
+CREATE OR REPLACE FUNCTION opsconsole.index_events(max_events bigint) RETURNS bigint LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET standard_conforming_strings = on AS $$
 DECLARE done bigint; upto bigint; one record;
 BEGIN
 SELECT size INTO done FROM opsconsole.event_index_head WHERE id = 1 FOR UPDATE SKIP LOCKED;
@@ -150,16 +146,78 @@ END IF;
 )SQL" +
            indexBlock(
                "(SELECT seq, kind, scope, actor, canonical FROM opsconsole.events WHERE seq > done AND "
-               "seq <= upto) src") +
+               "seq <= upto) src",
+               true, folded) +
            R"SQL(
 UPDATE opsconsole.event_index_head SET size = upto WHERE id = 1;
 RETURN upto;
 END $$;
 REVOKE ALL ON FUNCTION opsconsole.index_events(bigint) FROM PUBLIC;
+)SQL";
+}
+
+std::string migration3() {
+    return R"SQL(
+CREATE TABLE opsconsole.event_refs(ref text NOT NULL, seq bigint NOT NULL, PRIMARY KEY (ref, seq));
+CREATE INDEX event_refs_seq ON opsconsole.event_refs(seq);
+CREATE TABLE opsconsole.event_words(seq bigint PRIMARY KEY, words tsvector NOT NULL);
+CREATE INDEX event_words_words ON opsconsole.event_words USING gin(words);
+CREATE TABLE opsconsole.event_index_skipped(seq bigint PRIMARY KEY);
+CREATE TABLE opsconsole.event_index_head(id integer PRIMARY KEY CHECK (id = 1), size bigint NOT NULL);
+INSERT INTO opsconsole.event_index_head(id, size) VALUES (1, 0);
+)SQL" + forwardOnlyHead("event_index_head", "index_head") +
+           indexEventsFunction(false) +
+           R"SQL(
 DO $$
 BEGIN
     LOOP
         EXIT WHEN opsconsole.index_events(100000) >= (SELECT size FROM opsconsole.log_head WHERE id = 1);
+    END LOOP;
+END $$;
+)SQL";
+}
+
+// Migration 4: the words of the search index fold letters beyond ASCII as the local file's index
+// does ("Prufung" finds "Prüfung"): opsconsole.fold_words, the word index built again with it (as
+// far as it had come) and index_events moving it on with it. The team log's words need a UTF8
+// database for it.
+std::string migration4() {
+    return R"SQL(
+SET LOCAL standard_conforming_strings = on;
+DO $$
+BEGIN
+    IF pg_catalog.getdatabaseencoding() <> 'UTF8' THEN
+        RAISE EXCEPTION 'the team log needs a UTF8 database; this one is %', pg_catalog.getdatabaseencoding();
+    END IF;
+END $$;
+)SQL" + pg::foldWordsFunctionSql() +
+           R"SQL(
+DROP TABLE opsconsole.event_words;
+CREATE TABLE opsconsole.event_words(seq bigint PRIMARY KEY, words tsvector NOT NULL);
+CREATE INDEX event_words_words ON opsconsole.event_words USING gin(words);
+DO $$
+DECLARE r record;
+BEGIN
+    -- Whoever could read the index before reads it again.
+    FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants WHERE table_schema = 'opsconsole'
+            AND table_name = 'event_index_head' AND privilege_type = 'SELECT' AND grantee <> current_user LOOP
+        EXECUTE pg_catalog.format('GRANT SELECT ON opsconsole.event_words TO %I', r.grantee);
+    END LOOP;
+END $$;
+)SQL" + indexEventsFunction(true) +
+           R"SQL(
+DO $$
+DECLARE done bigint := 0; upto bigint; one record;
+BEGIN
+    SELECT size INTO upto FROM opsconsole.event_index_head WHERE id = 1;
+    WHILE done < upto LOOP
+)SQL" +
+           indexBlock("(SELECT seq, kind, scope, actor, canonical FROM opsconsole.events WHERE seq > done "
+                      "AND seq <= "
+                      "least(done + 100000, upto)) src",
+                      false, true) +
+           R"SQL(
+        done := least(done + 100000, upto);
     END LOOP;
 END $$;
 )SQL";
@@ -179,17 +237,19 @@ Result<void> appendOnly(pg::Connection &conn, const char *table) {
 
 namespace pg {
 
-std::string tokensSql(const std::string &expr) {
+std::string tokensSql(const std::string &expr, bool folded) {
     // Under the "C" collation whatever the database's locale: the events' text (convert_from gives
     // it that collation) and a search's terms split and lower-case alike on every server.
-    return "regexp_replace(lower((" + expr + ")::text COLLATE \"C\"), '[^[:alnum:]]+', ' ', 'g')";
+    const std::string text = folded ? "opsconsole.fold_words((" + expr + ")::text)" : "(" + expr + ")::text";
+    return "regexp_replace(lower(" + text + " COLLATE \"C\"), '[^[:alnum:]]+', ' ', 'g')";
 }
 
-std::string wordsSelect(const std::string &source) {
+std::string wordsSelect(const std::string &source, bool folded) {
     return "SELECT c.seq, ' ' || " +
            tokensSql(
                "c.kind || ' ' || c.scope || ' ' || c.actor || ' ' || substr(c.raw, c.p1, greatest(0, c.p2 "
-               "- c.p1))") +
+               "- c.p1))",
+               folded) +
            " || ' ' AS doc FROM (SELECT r.seq, r.kind, r.scope, r.actor, r.raw, strpos(r.raw, "
            "'\"payload\":') + "
            "10 AS p1, length(r.raw) - strpos(reverse(r.raw), ':\"epocs\",') - 7 AS p2 FROM (SELECT seq, "
@@ -213,6 +273,10 @@ std::string refsSelect(const std::string &source) {
            ", 'INC-' || x.seq) WHEN 'runbook.started' THEN coalesce(" + chosen +
            ", 'RUN-' || x.seq) WHEN 'rollback.started' THEN coalesce(" + chosen +
            ", 'RUN-' || x.seq) END)) AS r(v) WHERE r.v IS NOT NULL AND r.v <> ''";
+}
+
+std::string indexEventsFunctionSql(bool folded) {
+    return indexEventsFunction(folded);
 }
 
 } // namespace pg
@@ -283,6 +347,11 @@ Result<int> pg::migrateSchema(Connection &conn, const QString &appRole) {
         if (auto r = apply(3, migration3(), {"event_refs", "event_words", "event_index_skipped"}); !r.ok())
             return r.error();
         version = 3;
+    }
+    if (version < 4) {
+        if (auto r = apply(4, migration4(), {"event_words"}); !r.ok())
+            return r.error();
+        version = 4;
     }
     if (!appRole.isEmpty()) {
         // What a console needs and nothing more: read, add rows, move the head.

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void searchesMatchTheLocalFile();
     void searchesNarrowedByTheWordIndex();
     void wordsBeyondAsciiOnAUtf8Database();
+    void aVersion3LogIsIndexedAgainFolded();
     void aSearchGivesUpRatherThanHang();
     void idIndexIsKeptAndBackfilled();
     void actAroundTheWriteGateIsNamedNeverCountedSealedOrCosigned();
@@ -1384,13 +1385,20 @@ void TestPgStore::searchesNarrowedByTheWordIndex() {
     QCOMPARE(q("pack NOT stale rebuilt"), QStringLiteral("'pack'"));
     QCOMPARE(q("(stale) pack OR drill NOT done"), QStringLiteral("(('stale' & 'pack') | 'drill')"));
     QCOMPARE(q("INC-1003"), QStringLiteral("('inc' & '1003')"));
-    // Letters beyond ASCII separate tokens, on every server (the "C" collation): "Prüfung" is the
-    // tokens "pr fung", in the index as in the exact match. A term with no token narrows nothing.
-    QCOMPARE(q("Prüfung stale"), QStringLiteral("(('pr' & 'fung') & 'stale')"));
-    QCOMPARE(q("PRÜFUNG OR stale"), QStringLiteral("(('pr' & 'fung') | 'stale')"));
-    QCOMPARE(q("prüf*"), QStringLiteral("('pr' & 'f':*)"));
-    QCOMPARE(q("ü OR stale"), std::optional<QString>());
-    QCOMPARE(q("ü'x\\y"), QStringLiteral("('x' & 'y')"));
+    // Letters that fold to an ASCII letter are folded (as the file's index folds them): "Prüfung",
+    // "PRÜFUNG" and "Prufung" are the token "prufung", a combining mark inside a word is dropped.
+    // Letters that do not fold separate tokens, on every server (the "C" collation): "Straße" is
+    // the tokens "stra e". A term with no token narrows nothing.
+    QCOMPARE(q("Prüfung stale"), QStringLiteral("('prufung' & 'stale')"));
+    QCOMPARE(q("PRÜFUNG OR stale"), QStringLiteral("('prufung' | 'stale')"));
+    QCOMPARE(q("Pru\xcc\x88"
+               "fung"),
+             QStringLiteral("'prufung'"));
+    QCOMPARE(q("prüf*"), QStringLiteral("'pruf':*"));
+    QCOMPARE(q("Straße"), QStringLiteral("('stra' & 'e')"));
+    QCOMPARE(q("ü OR stale"), QStringLiteral("('u' | 'stale')"));
+    QCOMPARE(q("ß OR stale"), std::optional<QString>());
+    QCOMPARE(q("ø'x\\y"), QStringLiteral("('x' & 'y')"));
     QCOMPARE(q("NOT stale"), std::optional<QString>());
     QCOMPARE(q(""), std::optional<QString>());
     // Parentheses nested deeper than the narrowing follows: no narrowing (the exact match decides),
@@ -1428,7 +1436,8 @@ void TestPgStore::wordsBeyondAsciiOnAUtf8Database() {
          {static_cast<EvidenceStore *>(team->get()), static_cast<EvidenceStore *>(local->get())}) {
         QVERIFY(st->registerIdentity(m_admin, {QStringLiteral("operator")}).ok());
         for (const QString &note : {QStringLiteral("Prüfung bestanden"), QStringLiteral("GRÖSSE geprüft"),
-                                    QStringLiteral("stale pack"), QStringLiteral("prüfen später")}) {
+                                    QStringLiteral("stale pack"), QStringLiteral("prüfen später"),
+                                    QStringLiteral("Straße Łódź gesperrt")}) {
             NewEvent e;
             e.kind = QStringLiteral("note.added");
             e.scope = QStringLiteral("kl");
@@ -1439,7 +1448,10 @@ void TestPgStore::wordsBeyondAsciiOnAUtf8Database() {
     const PgEventIndex &index = team.value()->index();
     for (const QString &text : {QStringLiteral("PRÜFUNG"), QStringLiteral("prüf*"), QStringLiteral("Grösse"),
                                 QStringLiteral("grösse OR stale"), QStringLiteral("\"grösse geprüft\""),
-                                QStringLiteral("später NOT prüfung")}) {
+                                QStringLiteral("später NOT prüfung"), QStringLiteral("Prufung"),
+                                QStringLiteral("PRUFUNG OR nothing"), QStringLiteral("grosse"),
+                                QStringLiteral("\"grosse gepruft\""), QStringLiteral("prufen NOT Prüfung"),
+                                QStringLiteral("Straße"), QStringLiteral("Łódź")}) {
         EventSearch s;
         s.text = text;
         auto onTeam = index.searchPage(s, std::nullopt, 50);
@@ -1449,6 +1461,81 @@ void TestPgStore::wordsBeyondAsciiOnAUtf8Database() {
         QVERIFY2(!onTeam->seqs.isEmpty(), qPrintable(text));
         QCOMPARE(onTeam->seqs, onFile->seqs);
     }
+    // ß is not ss to either index.
+    EventSearch none;
+    none.text = QStringLiteral("strasse");
+    QVERIFY(index.searchPage(none, std::nullopt, 50)->seqs.isEmpty());
+    QVERIFY(local.value()->searchPage(none, std::nullopt, 50)->seqs.isEmpty());
+}
+
+// A team log of schema version 3, whose word index holds words unfolded ("pr fung"), is migrated
+// to version 4 by its owner: the index is built again folded, so "Prufung" finds through it what
+// "Prüfung" finds, and the application role still reads it.
+void TestPgStore::aVersion3LogIsIndexedAgainFolded() {
+    auto db = m_server.freshDatabase();
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+    StoreOpenOptions o;
+    o.create = true;
+    {
+        auto team = PgEvidenceStore::open(m_server.url(db.value(), QStringLiteral("team_owner")), o,
+                                          QStringLiteral("team_app"));
+        QVERIFY2(team.ok(), qPrintable(team.ok() ? QString() : team.error().toString()));
+        QVERIFY(team.value()->registerIdentity(m_admin, {QStringLiteral("operator")}).ok());
+        for (const QString &note : {QStringLiteral("Prüfung bestanden"), QStringLiteral("stale pack")}) {
+            NewEvent e;
+            e.kind = QStringLiteral("note.added");
+            e.scope = QStringLiteral("kl");
+            e.payload["note"] = note;
+            QVERIFY(team.value()->append(m_admin, {e}).ok());
+        }
+    }
+    // The log as version 3 left it: its words unfolded, its indexing function without folding, no
+    // folding function, the schema at 3 (the owner's triggers set aside for the rewind).
+    auto admin = m_server.admin(db.value());
+    QVERIFY(admin.ok());
+    const std::string rewind =
+        "BEGIN; SET LOCAL session_replication_role = replica; SELECT opsconsole.index_events(100000); "
+        "DROP TABLE opsconsole.event_words; CREATE TABLE opsconsole.event_words(seq bigint PRIMARY KEY, "
+        "words tsvector NOT NULL); CREATE INDEX event_words_words ON opsconsole.event_words USING "
+        "gin(words); "
+        "GRANT SELECT ON opsconsole.event_words TO team_app; "
+        "INSERT INTO opsconsole.event_words(seq, words) SELECT w.seq, array_to_tsvector(ARRAY(SELECT "
+        "DISTINCT left(t, 250) FROM unnest(string_to_array(btrim(w.doc), ' ')) t)) FROM (" +
+        pg::wordsSelect("(SELECT seq, kind, scope, actor, canonical FROM opsconsole.events) src", false) +
+        ") w; " + pg::indexEventsFunctionSql(false) +
+        " ALTER FUNCTION opsconsole.index_events(bigint) OWNER TO team_owner; DROP FUNCTION "
+        "opsconsole.fold_words(text); DELETE FROM opsconsole.schema_migrations WHERE version = 4; COMMIT;";
+    QVERIFY2(admin->exec(rewind.c_str()).ok(), "rewind to version 3");
+    const auto hasWord = [&](const char *word) {
+        const std::string sql =
+            std::string("SELECT count(*)::bigint FROM opsconsole.event_words WHERE words @@ '") + word +
+            "'::tsquery";
+        auto r = admin->query(sql.c_str());
+        return r.ok() ? r->i64(0, 0) : qint64(-1);
+    };
+    QCOMPARE(hasWord("pr & fung"), qint64(1));
+    QCOMPARE(hasWord("prufung"), qint64(0));
+    // A console of this version does not work on it until its owner migrates it.
+    auto early = PgEvidenceStore::open(m_server.url(db.value(), QStringLiteral("team_app")));
+    QVERIFY(!early.ok());
+    QVERIFY(early.error().message.contains(QStringLiteral("version 3")));
+    {
+        auto migrated = PgEvidenceStore::open(m_server.url(db.value(), QStringLiteral("team_owner")), o);
+        QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().toString()));
+    }
+    QCOMPARE(hasWord("prufung"), qint64(1));
+    QCOMPARE(hasWord("pr & fung"), qint64(0));
+    auto app = PgEvidenceStore::open(m_server.url(db.value(), QStringLiteral("team_app")));
+    QVERIFY2(app.ok(), qPrintable(app.ok() ? QString() : app.error().toString()));
+    for (const QString &text :
+         {QStringLiteral("Prufung"), QStringLiteral("PRÜFUNG"), QStringLiteral("pruf*")}) {
+        EventSearch s;
+        s.text = text;
+        auto found = app.value()->index().searchPage(s, std::nullopt, 50);
+        QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.error().toString()));
+        QCOMPARE(found->seqs.size(), 1);
+    }
+    QVERIFY(app.value()->verify({}).value().intact);
 }
 
 void TestPgStore::aSearchGivesUpRatherThanHang() {
@@ -1598,8 +1685,8 @@ void TestPgStore::idIndexIsKeptAndBackfilled() {
                        "DROP FUNCTION opsconsole.index_events(bigint); DROP TABLE opsconsole.event_refs; "
                        "DROP TABLE opsconsole.event_index_skipped; "
                        "DROP TABLE opsconsole.event_words; "
-                       "DROP TABLE opsconsole.event_index_head; "
-                       "DELETE FROM opsconsole.schema_migrations WHERE version = 3; "
+                       "DROP TABLE opsconsole.event_index_head; DROP FUNCTION opsconsole.fold_words(text); "
+                       "DELETE FROM opsconsole.schema_migrations WHERE version >= 3; "
                        "SET session_replication_role = origin")
                 .ok());
     team.reset();

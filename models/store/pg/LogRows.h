@@ -62,10 +62,13 @@ inline constexpr const char *kInsertCheckpointSql =
     "INSERT INTO opsconsole.checkpoints(size, root, ts_ms, signer, canonical, signature) "
     "VALUES ($1, $2, $3, $4, $5, $6)";
 
-// A text as words, in SQL over `expr`: runs of ASCII letters and digits, lower case, every run of
-// other characters (letters beyond ASCII too) one space, under the "C" collation whatever the
-// database's locale. "INC-6" is the tokens "inc 6" and never matches INC-60; "Prüfung" is "pr fung".
-std::string tokensSql(const std::string &expr);
+// A text as words, in SQL over `expr`: letters that fold to an ASCII letter folded (opsconsole.
+// fold_words, as the local file's index folds them; `folded` false: as the schema before version
+// 4 did, without), then runs of ASCII letters and digits, lower case, every run of other
+// characters (letters that do not fold too) one space, under the "C" collation whatever the
+// database's locale. "INC-6" is the tokens "inc 6" and never matches INC-60; "Prüfung" is
+// "prufung" ("pr fung" unfolded); "Straße" is "stra e".
+std::string tokensSql(const std::string &expr, bool folded = true);
 
 // What the local file's full-text index holds of an event, as SQL rows (seq, doc) over `source` (a
 // FROM item, aliased, with seq, kind, scope, actor and canonical): kind, scope, actor and the
@@ -74,7 +77,11 @@ std::string tokensSql(const std::string &expr);
 // refuse, is only text here): it follows the first "payload": key (keys are sorted, and a quote
 // inside a string is always escaped) and ends before the last ,"scope": key (what follows it, the
 // signature and the time, are not the payload).
-std::string wordsSelect(const std::string &source);
+std::string wordsSelect(const std::string &source, bool folded = true);
+
+// The statement creating opsconsole.index_events, which moves the search indexes on: its words
+// unfolded as schema version 3 made them, or `folded` as from version 4.
+std::string indexEventsFunctionSql(bool folded);
 
 // The ids an event names, as the local file's reference index keeps them: the payload's incident,
 // run, record (or its id) and launch when they are strings, and the id an opener chose (upper

@@ -1,6 +1,8 @@
 // The word index query of a team-log search (WordIndexQuery.h).
 #include "WordIndexQuery.h"
 
+#include "WordFolding.h"
+
 #include <QList>
 
 #include <utility>
@@ -9,16 +11,22 @@ namespace ops::pg {
 
 namespace {
 
-// A term's tokens as the index holds them: the server tokenizes under the "C" collation whatever
-// its locale (pg::tokensSql), so a token is a run of ASCII letters and digits, lower case, and every
-// other character (a letter beyond ASCII too) separates tokens.
+// A term's tokens as the index holds them: the server folds letters beyond ASCII that fold to an
+// ASCII letter (pg::foldedLetter, opsconsole.fold_words) and tokenizes under the "C" collation
+// whatever its locale (pg::tokensSql), so a token is a run of ASCII letters and digits, lower
+// case, and every other character (a letter that does not fold too) separates tokens.
 QStringList asciiTokens(const QString &term) {
     QStringList out;
     QString current;
     for (QChar c : term) {
-        const char16_t u = c.unicode();
+        char16_t u = c.unicode();
+        if (const std::optional<char> folded = foldedLetter(u)) {
+            if (*folded == 0)
+                continue; // a mark removed from inside a word
+            u = static_cast<char16_t>(*folded);
+        }
         if ((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9'))
-            current += c;
+            current += QChar(u);
         else if (u >= u'A' && u <= u'Z')
             current += QChar(u - u'A' + u'a');
         else if (!current.isEmpty())

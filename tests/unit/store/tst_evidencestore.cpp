@@ -6,6 +6,7 @@
 #include "store/EventExport.h"
 #include "store/EventSearch.h"
 #include "store/Schema.h"
+#include "store/pg/WordFolding.h"
 
 #include "crypto/Sha256.h"
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void createsPrivateWalStore();
     void secondOpenKeepsTheFirstConnectionsLocks();
     void appendOnSizeIsCheckedInsideTheTransaction();
+    void teamLogFoldsLettersAsTheFileIndexDoes();
     void appendSignsEventsAndCheckpoints();
     void eventBytesAreCanonicalAndSigned();
     void updateAndDeleteAreRefused();
@@ -130,6 +132,70 @@ void TestEvidenceStore::appendOnSizeIsCheckedInsideTheTransaction() {
     QCOMPARE(f.store->size().value(), decidedAt + 1); // only the other console's act
     QVERIFY_OK(f.store->appendOnSize(decidedAt + 1, f.alice, {e}));
     QCOMPARE(f.store->size().value(), decidedAt + 2);
+}
+
+// The team log folds letters beyond ASCII as its table says (pg::foldedLetter); the local file's
+// index folds them as SQLite's FTS5 tokenizer does. Every character below U+10000 is put to the
+// tokenizer between two q's, and what it makes of it is what the table says: one ASCII letter
+// ("qüq" is "quq"), a removed mark ("qq"), or neither (the team log then splits words there).
+void TestEvidenceStore::teamLogFoldsLettersAsTheFileIndexDoes() {
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(":memory:", &db), SQLITE_OK);
+    const auto exec = [db](const char *sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); };
+    QCOMPARE(exec("CREATE VIRTUAL TABLE t USING fts5(b, tokenize=\"unicode61 remove_diacritics 2\");"
+                  "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance'); BEGIN"),
+             SQLITE_OK);
+    sqlite3_stmt *insert = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(db, "INSERT INTO t(rowid, b) VALUES (?, ?)", -1, &insert, nullptr),
+             SQLITE_OK);
+    for (char32_t c = 0x80; c < 0x10000; ++c) {
+        if (c >= 0xD800 && c < 0xE000)
+            continue;
+        const QByteArray text = (QStringLiteral("q") + QChar(char16_t(c)) + QStringLiteral("q")).toUtf8();
+        sqlite3_bind_int64(insert, 1, c);
+        sqlite3_bind_text(insert, 2, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        QCOMPARE(sqlite3_step(insert), SQLITE_DONE);
+        sqlite3_reset(insert);
+    }
+    sqlite3_finalize(insert);
+    QCOMPARE(exec("COMMIT"), SQLITE_OK);
+    QHash<qint64, QStringList> tokens;
+    sqlite3_stmt *read = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(db, "SELECT doc, term FROM v", -1, &read, nullptr), SQLITE_OK);
+    while (sqlite3_step(read) == SQLITE_ROW)
+        tokens[sqlite3_column_int64(read, 0)]
+            << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(read, 1)));
+    sqlite3_finalize(read);
+    sqlite3_close(db);
+    int folded = 0, removed = 0;
+    for (char32_t c = 0x80; c < 0x10000; ++c) {
+        if (c >= 0xD800 && c < 0xE000)
+            continue;
+        const QStringList got = tokens.value(c);
+        const std::optional<char> letter = pg::foldedLetter(char16_t(c));
+        const bool toAscii = got.size() == 1 && got.first().size() == 3 && got.first().at(1).unicode() < 0x80;
+        const bool dropped = got == QStringList{QStringLiteral("qq")};
+        if (letter && *letter) {
+            ++folded;
+            QVERIFY2(toAscii && got.first().at(1) == QLatin1Char(*letter),
+                     qPrintable(QStringLiteral("U+%1: %2").arg(qint64(c), 4, 16).arg(got.join(u' '))));
+        } else if (letter) {
+            ++removed;
+            QVERIFY2(dropped,
+                     qPrintable(QStringLiteral("U+%1: %2").arg(qint64(c), 4, 16).arg(got.join(u' '))));
+        } else {
+            QVERIFY2(!toAscii && !dropped,
+                     qPrintable(QStringLiteral("U+%1 folds to %2, the table does not say so")
+                                    .arg(qint64(c), 4, 16)
+                                    .arg(got.join(u' '))));
+        }
+    }
+    QCOMPARE(folded + removed, int(pg::foldedLetters().size()));
+    QVERIFY(folded > 400); // Latin-1, Latin Extended A and B, Latin Extended Additional
+    // The server's function carries the same table.
+    const std::string sql = pg::foldWordsFunctionSql();
+    QVERIFY(sql.find("\\00FC") != std::string::npos); // ü
+    QVERIFY(sql.find("\\0308") != std::string::npos); // the combining diaeresis
 }
 
 void TestEvidenceStore::appendSignsEventsAndCheckpoints() {
