@@ -3456,6 +3456,46 @@ Erste Maßnahme: %4%5</translation>
         <source>Step %1 cannot be skipped: the %2 runbook does not allow it.</source>
         <translation>Schritt %1 kann nicht übersprungen werden: das Runbook %2 erlaubt es nicht.</translation>
     </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation>%1 ist bereits %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no core evidence record: record one (Record evidence) before closing.</source>
+        <translation>%1 hat keinen Kern-Nachweisdatensatz: vor dem Schließen einen erfassen (Nachweis erfassen).</translation>
+    </message>
+    <message>
+        <source>%1 has an unfinished rollback run %2 (%3 of %4 steps): finish it before closing.</source>
+        <translation>%1 hat einen unfertigen Rollback-Lauf %2 (%3 von %4 Schritten): ihn vor dem Schließen abschließen.</translation>
+    </message>
+    <message>
+        <source>%1 is already rolling back %2: finish it first.</source>
+        <translation>%1 setzt %2 bereits zurück: diesen Lauf zuerst abschließen.</translation>
+    </message>
+    <message>
+        <source>The %1 kill switch is already active on %2 (since %3, by %4).</source>
+        <translation>Der Notschalter %1 ist auf %2 bereits aktiv (seit %3, von %4).</translation>
+    </message>
+    <message>
+        <source>The %1 kill switch is not active on %2.</source>
+        <translation>Der Notschalter %1 ist auf %2 nicht aktiv.</translation>
+    </message>
+    <message>
+        <source>Step %1 is done only when its probes pass (%2): record it as failed with the reason, or fix it and probe again.</source>
+        <translation>Schritt %1 ist erst erledigt, wenn seine Prüfungen bestehen (%2): ihn mit Begründung als fehlgeschlagen erfassen, oder das Problem beheben und erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>%1 holds neither the operator nor the incident-owner role.</source>
+        <translation>%1 hat weder die Rolle operator noch incident-owner.</translation>
+    </message>
+    <message>
+        <source>An acknowledgement needs a note.</source>
+        <translation>Eine Bestätigung braucht eine Notiz.</translation>
+    </message>
+    <message>
+        <source>Only a firing alert can be acknowledged: %1 for %2 is %3.</source>
+        <translation>Nur ein ausgelöster Alarm kann bestätigt werden: %1 für %2 ist %3.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

@@ -3452,6 +3452,46 @@ First action: %4%5</source>
         <source>Step %1 cannot be skipped: the %2 runbook does not allow it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no core evidence record: record one (Record evidence) before closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an unfinished rollback run %2 (%3 of %4 steps): finish it before closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already rolling back %2: finish it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 kill switch is already active on %2 (since %3, by %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 kill switch is not active on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 is done only when its probes pass (%2): record it as failed with the reason, or fix it and probe again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds neither the operator nor the incident-owner role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An acknowledgement needs a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a firing alert can be acknowledged: %1 for %2 is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

@@ -9,6 +9,7 @@
 #include "core/EnvironmentPolicy.h"
 #include "core/Startup.h"
 #include "core/Time.h"
+#include "crypto/Sha256.h"
 #include "incidents/RollbackClockWatcher.h"
 #include "monitor/AlertMonitor.h"
 #include "monitor/Alertmanager.h"
@@ -245,6 +246,9 @@ int MonitorCommand::run(const QStringList &arguments, CliIo &io) {
     // A window open on the store follows this monitor and tells the desktop itself, with its
     // actions: one notification a firing, not two.
     desktop.setToldElsewhere([store = ctx->storePath] { return Startup::windowOpenFor(store); });
+    // What it told the desktop, kept across restarts (one file a store, in the user's state).
+    desktop.setLedger(Startup::stateDirectory() + QStringLiteral("/desktop-notices-") +
+                      crypto::sha256Hex(ctx->storePath.toUtf8()).left(16) + QStringLiteral(".json"));
     std::unique_ptr<AlertMonitor> monitor;
     std::unique_ptr<TeamRecorder> team;
     Session session;

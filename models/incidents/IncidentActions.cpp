@@ -223,7 +223,8 @@ Result<StoredEvent> IncidentActions::changeSeverity(const QString &incident, con
         if (!inc.ok())
             return inc.error();
         if (inc->severity == severity)
-            return refused(QStringLiteral("%1 is already %2").arg(inc->id, severity));
+            return refused(QStringLiteral("%1 is already %2").arg(inc->id, severity))
+                .said(QStringLiteral("incident.same_severity"), {inc->id, severity});
         if (auto r = requireRole(incidentRoles(), QStringLiteral("changing severity"),
                                  QStringLiteral("incident.severity"));
             !r.ok())
@@ -331,9 +332,10 @@ Result<StoredEvent> IncidentActions::close(const QString &incident, const QStrin
             return r.error();
         if (i.evidence.isEmpty())
             return refused(
-                QStringLiteral(
-                    "%1 has no core evidence record; record one (incident evidence) before closing")
-                    .arg(i.id));
+                       QStringLiteral(
+                           "%1 has no core evidence record; record one (incident evidence) before closing")
+                           .arg(i.id))
+                .said(QStringLiteral("incident.no_evidence"), {i.id});
         QString result = verification.trimmed();
         if (result.isEmpty())
             result = i.evidence.last().stringAt("verification_result");
@@ -343,12 +345,14 @@ Result<StoredEvent> IncidentActions::close(const QString &incident, const QStrin
                 .said(QStringLiteral("incident.verification"), {});
         for (const QString &runRef : i.runs)
             if (const RunbookRun *r = b->run(runRef); r && r->rollback && !r->finished)
-                return refused(
-                    QStringLiteral(
-                        "%1 has an unfinished rollback run %2 (%3 of %4 steps); finish it before closing")
-                        .arg(i.id, r->id)
-                        .arg(r->resolvedCount())
-                        .arg(r->steps.size()));
+                return refused(QStringLiteral("%1 has an unfinished rollback run %2 (%3 of %4 steps); finish "
+                                              "it before closing")
+                                   .arg(i.id, r->id)
+                                   .arg(r->resolvedCount())
+                                   .arg(r->steps.size()))
+                    .said(
+                        QStringLiteral("incident.rollback_open"),
+                        {i.id, r->id, QString::number(r->resolvedCount()), QString::number(r->steps.size())});
         NewEvent e;
         e.kind = QStringLiteral("incident.closed");
         e.scope = i.scope;

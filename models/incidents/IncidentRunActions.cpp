@@ -88,7 +88,8 @@ Result<StoredEvent> RunActions::startRollback(const QString &scope, bool drill, 
         for (const RunbookRun &r : b->runs())
             if (r.rollback && !r.finished && r.scope == scope)
                 return refused(
-                    QStringLiteral("%1 is already rolling back %2; finish it first").arg(r.id, scope));
+                           QStringLiteral("%1 is already rolling back %2; finish it first").arg(r.id, scope))
+                    .said(QStringLiteral("rollback.running"), {r.id, scope});
         const qint64 now = m_clock();
         NewEvent e;
         e.kind = QStringLiteral("rollback.started");
@@ -177,9 +178,12 @@ Result<StoredEvent> IncidentActions::killSwitch(bool activate, const QString &na
         const bool active = current && current->active;
         if (activate && active)
             return refused(QStringLiteral("the %1 kill switch is already active on %2 (since %3, by %4)")
-                               .arg(name, scope, Time::toIso(current->sinceMs), current->actor));
+                               .arg(name, scope, Time::toIso(current->sinceMs), current->actor))
+                .said(QStringLiteral("killswitch.active"),
+                      {name, scope, Time::toIso(current->sinceMs), current->actor});
         if (!activate && !active)
-            return refused(QStringLiteral("the %1 kill switch is not active on %2").arg(name, scope));
+            return refused(QStringLiteral("the %1 kill switch is not active on %2").arg(name, scope))
+                .said(QStringLiteral("killswitch.inactive"), {name, scope});
         QString incidentRef;
         if (!incident.isEmpty()) {
             auto inc = openIncident(b.value(), incident);

@@ -54,11 +54,13 @@ Result<void> checkDoneEvidence(const RunbookStep &step, const StepInput &in, con
                     r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason.text()));
         if (!bad.isEmpty())
             return makeError(
-                ErrorCode::Negative,
-                QStringLiteral("step %1 is done only when its probes pass: %2; record it as failed with the "
-                               "reason, or fix and probe again")
-                    .arg(step.id, bad.join(QStringLiteral("; "))),
-                step.id);
+                       ErrorCode::Negative,
+                       QStringLiteral(
+                           "step %1 is done only when its probes pass: %2; record it as failed with the "
+                           "reason, or fix and probe again")
+                           .arg(step.id, bad.join(QStringLiteral("; "))),
+                       step.id)
+                .said(QStringLiteral("step.probes"), {step.id, bad.join(QStringLiteral("; "))});
     }
     QStringList missing, needs; // the command line's words, and what each front end names
     if (step.needs(EvidenceKind::Note) && note.isEmpty()) {

@@ -1,16 +1,25 @@
 #include "DesktopNotifier.h"
 
+#include "core/FileUtil.h"
+
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QVariantMap>
 
 namespace ops {
 
 namespace {
 const QString kInterface = QStringLiteral("org.freedesktop.Notifications");
-}
+constexpr qint64 kLedgerMaxBytes = 4 * 1024 * 1024;
+constexpr qint64 kLedgerKeepMs = 31LL * 24 * 3600 * 1000;
+} // namespace
 
 DesktopNotifier::DesktopNotifier(QObject *parent)
     : DesktopNotifier(QDBusConnection::sessionBus(), parent) {
@@ -92,6 +101,21 @@ bool DesktopNotifier::notice(const Notice &n) {
         return false;
     if (m_toldElsewhere && m_toldElsewhere())
         return false;
+    // Told already, by this recorder before a restart: not again. Read each time, as another
+    // recorder of this user may have told it meanwhile.
+    const QString key = n.trigger + QLatin1Char('|') + n.alertId + QLatin1Char('|') + n.scope +
+                        QLatin1Char('|') + QString::number(n.firingSinceMs);
+    QJsonObject told;
+    if (!m_ledger.isEmpty()) {
+        QFile f(m_ledger);
+        if (f.open(QIODevice::ReadOnly))
+            told = QJsonDocument::fromJson(f.read(kLedgerMaxBytes))
+                       .object()
+                       .value(QStringLiteral("told"))
+                       .toObject();
+        if (told.contains(key))
+            return true;
+    }
     const QString name = n.alertName.isEmpty() ? n.alertId : n.alertName;
     const QString title = n.trigger == QLatin1String("escalated")
                               ? tr("%1 %2 firing for %3, not acknowledged").arg(n.severity, name, n.scope)
@@ -99,7 +123,19 @@ bool DesktopNotifier::notice(const Notice &n) {
     QString body = n.firstAction.isEmpty() ? n.detail : tr("First action: %1").arg(n.firstAction);
     if (!n.note.isEmpty())
         body += QStringLiteral("\n") + n.note;
-    return notify(title, body, n.severity, n.alertId, n.scope);
+    if (!notify(title, body, n.severity, n.alertId, n.scope))
+        return false;
+    if (!m_ledger.isEmpty()) {
+        // Kept for a month of firings; older ones are let go.
+        for (auto it = told.begin(); it != told.end();)
+            it = it.value().toInteger() < n.tsMs - kLedgerKeepMs ? told.erase(it) : std::next(it);
+        told.insert(key, n.tsMs);
+        QDir().mkpath(QFileInfo(m_ledger).absolutePath());
+        const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("told"), told}}).toJson();
+        if (auto saved = FileUtil::writePrivateAtomic(m_ledger, bytes); !saved.ok())
+            qWarning("desktop notices: %s", qPrintable(saved.error().message));
+    }
+    return true;
 }
 
 void DesktopNotifier::onActionInvoked(uint id, const QString &action) {

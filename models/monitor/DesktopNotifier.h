@@ -32,6 +32,10 @@ public:
     // While `told` says someone else tells the desktop (a window open on the store, which notifies
     // with its actions), notice() leaves it to them.
     void setToldElsewhere(std::function<bool()> told) { m_toldElsewhere = std::move(told); }
+    // The file where what notice() told the desktop is kept (the user's state directory; not
+    // evidence): a notice of a firing already told (the same cell, trigger and firing) is not told
+    // again, so a monitor that restarts does not repeat it. Empty: nothing kept.
+    void setLedger(const QString &path) { m_ledger = path; }
     bool serverAvailable() const;
     bool serverOffersActions() const { return m_actions; }
     bool notify(const QString &title, const QString &body, const QString &severity, const QString &alertId,
@@ -59,6 +63,7 @@ private:
     bool m_actions = false;
     bool m_offerActions = true;
     std::function<bool()> m_toldElsewhere;
+    QString m_ledger;
     bool m_capabilitiesAsked = false;
     QHash<uint, QPair<QString, QString>> m_cells; // notification id → (alert, scope)
 };

@@ -152,12 +152,14 @@ Result<StoredEvent> acknowledgeOn(quint64 size, EvidenceStore &store, const Sign
         return who.error();
     if (!who->approved() || !(who->roles.contains(QStringLiteral("operator")) ||
                               who->roles.contains(QStringLiteral("incident-owner"))))
-        return makeError(
-            ErrorCode::Policy,
-            QStringLiteral("'%1' holds neither the operator nor the incident-owner role").arg(who->name));
+        return makeError(ErrorCode::Policy,
+                         QStringLiteral("'%1' holds neither the operator nor the incident-owner role")
+                             .arg(who->name))
+            .said(QStringLiteral("alert.ack_role"), {who->name});
     if (note.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("an acknowledgement needs a note"),
-                         QStringLiteral("--note"));
+                         QStringLiteral("--note"))
+            .said(QStringLiteral("alert.ack_note"), {});
     auto cells = read(store);
     if (!cells.ok())
         return cells.error();
@@ -169,7 +171,8 @@ Result<StoredEvent> acknowledgeOn(quint64 size, EvidenceStore &store, const Sign
     if (!cell || cell->cell.state != AlertState::Firing)
         return makeError(ErrorCode::Policy,
                          QStringLiteral("only a firing alert can be acknowledged: %1 for %2 is %3")
-                             .arg(alertId, scope, state));
+                             .arg(alertId, scope, state))
+            .said(QStringLiteral("alert.not_firing"), {alertId, scope, state});
     JsonValue p = JsonValue::object();
     p["alert"] = alertId;
     p["severity"] = cell->cell.severity;

@@ -32,6 +32,7 @@ Notice NoticePolicy::noticeFor(const QString &trigger, const AlertCell &cell, qi
     n.detail = cell.detail.text(); // for the team's tools and inboxes: the log's words
     n.firstAction = rule ? rule->firstAction : QString();
     n.tsMs = nowMs;
+    n.firingSinceMs = cell.sinceMs;
     return n;
 }
 

@@ -23,7 +23,8 @@ struct Notice {
     QString detail;
     QString firstAction;
     qint64 tsMs = 0;
-    QString note; // e.g. "held during silence SIL-4 until …"
+    QString note;             // e.g. "held during silence SIL-4 until …"
+    qint64 firingSinceMs = 0; // when the cell's current state began (for fired and escalated: the firing)
 };
 
 // One delivery attempt, as evidence: where to (the webhook's index and its scheme and host —

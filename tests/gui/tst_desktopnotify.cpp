@@ -17,6 +17,8 @@
 #include <QApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QLocalServer>
 #include <QStackedWidget>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void initTestCase();
     void criticalWithActionsThatOpenTheCell();
     void aMonitorLeavesTheDesktopToAnOpenWindow();
+    void aRestartedMonitorTellsAFiringOnce();
     void trayIsTheFallbackWithoutAServer();
 
 private:
@@ -161,6 +164,64 @@ void TestDesktopNotify::aMonitorLeavesTheDesktopToAnOpenWindow() {
     QTRY_COMPARE(m_server.received.size(), before + 2);
     QCOMPARE(m_server.received.last().summary,
              QStringLiteral("SEV-2 Resolver health firing for kl, not acknowledged"));
+}
+
+// The monitor keeps what it told the desktop in a file of the user's state: started again (a new
+// notifier on the same file), it does not tell the same firing again, but tells a new firing of
+// the cell, and an escalation of it once; a ledger it cannot read is no reason to stay silent.
+void TestDesktopNotify::aRestartedMonitorTellsAFiringOnce() {
+    test::TempDir dir;
+    const QString ledger = dir.file(QStringLiteral("state/desktop-notices.json"));
+    Notice n;
+    n.trigger = QStringLiteral("fired");
+    n.alertId = QStringLiteral("stale-pack");
+    n.alertName = QStringLiteral("Stale pack");
+    n.scope = QStringLiteral("kl");
+    n.severity = QStringLiteral("SEV-1");
+    n.firingSinceMs = 1795410000000;
+    n.tsMs = 1795410030000;
+    const qsizetype before = m_server.received.size();
+    {
+        DesktopNotifier first;
+        first.setLedger(ledger);
+        QTRY_VERIFY(first.serverAvailable());
+        QVERIFY(first.notice(n));
+        QTRY_COMPARE(m_server.received.size(), before + 1);
+    }
+    QCOMPARE(QFileInfo(ledger).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    DesktopNotifier restarted;
+    restarted.setLedger(ledger);
+    QTRY_VERIFY(restarted.serverAvailable());
+    QVERIFY(restarted.notice(n)); // handled: told before
+    Notice escalated = n;
+    escalated.trigger = QStringLiteral("escalated");
+    escalated.tsMs += 15 * 60000;
+    QVERIFY(restarted.notice(escalated));
+    QVERIFY(restarted.notice(escalated));
+    Notice again = n; // the cell cleared and fires anew
+    again.firingSinceMs = n.tsMs + 3600000;
+    again.tsMs = again.firingSinceMs + 30000;
+    QVERIFY(restarted.notice(again));
+    QTRY_COMPARE(m_server.received.size(), before + 3);
+    QVERIFY(m_server.received.at(before + 1).summary.endsWith(QStringLiteral("not acknowledged")));
+    QCOMPARE(m_server.received.at(before + 2).summary, QStringLiteral("SEV-1 Stale pack firing for kl"));
+    // A ledger that is not JSON is read as empty: the firing is told (and the file made right).
+    {
+        QFile bad(ledger);
+        QVERIFY(bad.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QVERIFY(bad.write("not json") > 0);
+    }
+    DesktopNotifier third;
+    third.setLedger(ledger);
+    QTRY_VERIFY(third.serverAvailable());
+    QVERIFY(third.notice(n));
+    QTRY_COMPARE(m_server.received.size(), before + 4);
+    QVERIFY(third.notice(n)); // told: not again
+    Notice later = again;
+    later.trigger = QStringLiteral("escalated");
+    QVERIFY(third.notice(later)); // what arrives next is this one, not the repeat
+    QTRY_COMPARE(m_server.received.size(), before + 5);
+    QVERIFY(m_server.received.at(before + 4).summary.endsWith(QStringLiteral("not acknowledged")));
 }
 
 void TestDesktopNotify::trayIsTheFallbackWithoutAServer() {

@@ -75,7 +75,43 @@ QList<Error> refusals() {
         makeError(ErrorCode::Policy,
                   QStringLiteral("RUN-1 is finished (2026-12-07T02:00:00.000Z); start a new run"))
             .said(QStringLiteral("run.finished"),
-                  {QStringLiteral("RUN-1"), QStringLiteral("2026-12-07T02:00:00.000Z")})};
+                  {QStringLiteral("RUN-1"), QStringLiteral("2026-12-07T02:00:00.000Z")}),
+        makeError(ErrorCode::Policy, QStringLiteral("INC-1 is already SEV-2"))
+            .said(QStringLiteral("incident.same_severity"),
+                  {QStringLiteral("INC-1"), QStringLiteral("SEV-2")}),
+        makeError(ErrorCode::Policy, QStringLiteral("INC-1 has no core evidence record; record one (incident "
+                                                    "evidence) before closing"))
+            .said(QStringLiteral("incident.no_evidence"), {QStringLiteral("INC-1")}),
+        makeError(ErrorCode::Policy, QStringLiteral("INC-1 has an unfinished rollback run RUN-2 (1 of 5 "
+                                                    "steps); finish it before closing"))
+            .said(QStringLiteral("incident.rollback_open"), {QStringLiteral("INC-1"), QStringLiteral("RUN-2"),
+                                                             QStringLiteral("1"), QStringLiteral("5")}),
+        makeError(ErrorCode::Policy, QStringLiteral("RUN-2 is already rolling back kl; finish it first"))
+            .said(QStringLiteral("rollback.running"), {QStringLiteral("RUN-2"), QStringLiteral("kl")}),
+        makeError(ErrorCode::Policy, QStringLiteral("the ai kill switch is already active on kl (since "
+                                                    "2026-12-07T02:00:00.000Z, by olivia)"))
+            .said(QStringLiteral("killswitch.active"),
+                  {QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("2026-12-07T02:00:00.000Z"),
+                   QStringLiteral("olivia")}),
+        makeError(ErrorCode::Policy, QStringLiteral("the ai kill switch is not active on kl"))
+            .said(QStringLiteral("killswitch.inactive"), {QStringLiteral("ai"), QStringLiteral("kl")}),
+        makeError(ErrorCode::Negative,
+                  QStringLiteral("step readback is done only when its probes pass: kl/pack "
+                                 "failed; record it as failed with the reason, or fix "
+                                 "and probe again"))
+            .said(QStringLiteral("step.probes"),
+                  {QStringLiteral("readback"), QStringLiteral("kl/pack failed")}),
+        makeError(ErrorCode::Policy,
+                  QStringLiteral("'rita' holds neither the operator nor the incident-owner "
+                                 "role"))
+            .said(QStringLiteral("alert.ack_role"), {QStringLiteral("rita")}),
+        makeError(ErrorCode::InvalidInput, QStringLiteral("an acknowledgement needs a note"),
+                  QStringLiteral("--note"))
+            .said(QStringLiteral("alert.ack_note"), {}),
+        makeError(ErrorCode::Policy,
+                  QStringLiteral("only a firing alert can be acknowledged: stale-pack for kl is ok"))
+            .said(QStringLiteral("alert.not_firing"),
+                  {QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("ok")})};
 }
 
 } // namespace
@@ -130,7 +166,14 @@ void TestErrorText::theActsRefusalsInTheWindowsWords() {
     const std::optional<Error> noImport =
         DerivationActions(*f.store, f.alice).refusalOf(DerivationActions::Action::Import);
     QVERIFY(noImport);
-    const QList<Error> made{noRole, noTrigger, noLaunchRole, noBuild, *noImport};
+    // Two activations of one kill switch (the second, say, decided again after another console's).
+    IncidentActions alice(*f.store, f.alice, config, library);
+    QVERIFY_OK(alice.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("spike"),
+                                        {}, {}));
+    const Error twice =
+        alice.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("spike"), {}, {})
+            .error();
+    const QList<Error> made{noRole, noTrigger, noLaunchRole, noBuild, *noImport, twice};
     for (const Error &e : made)
         QVERIFY2(!e.id.isEmpty(), qPrintable(e.message)); // each carries its id
     QVERIFY2(noRole.message.contains(QStringLiteral("--identity")) ||
@@ -151,6 +194,7 @@ void TestErrorText::theActsRefusalsInTheWindowsWords() {
              qPrintable(errorText(noRole)));
     QVERIFY2(errorText(noLaunchRole).contains(QStringLiteral("release-owner")),
              qPrintable(errorText(noLaunchRole)));
+    QVERIFY2(errorText(twice).startsWith(QStringLiteral("Der Notschalter ai")), qPrintable(errorText(twice)));
 }
 
 // What the alert matrix saw, in the reader's language: the evaluator's words and the probe's words

@@ -123,6 +123,45 @@ QString actRefusal(const QString &id, const QStringList &a) {
         return QCoreApplication::translate("ops::ui::ErrorText", "Closing needs a verification result.");
     if (id == QLatin1String("killswitch.reason"))
         return QCoreApplication::translate("ops::ui::ErrorText", "A kill switch needs its reason.");
+    if (id == QLatin1String("incident.same_severity"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "%1 is already %2.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("incident.no_evidence"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText",
+                   "%1 has no core evidence record: record one (Record evidence) before closing.")
+            .arg(a.value(0));
+    if (id == QLatin1String("incident.rollback_open"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText",
+                   "%1 has an unfinished rollback run %2 (%3 of %4 steps): finish it before closing.")
+            .arg(a.value(0), a.value(1), a.value(2), a.value(3));
+    if (id == QLatin1String("rollback.running"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "%1 is already rolling back %2: finish it first.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("killswitch.active"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "The %1 kill switch is already active on %2 (since %3, by %4).")
+            .arg(a.value(0), a.value(1), a.value(2), a.value(3));
+    if (id == QLatin1String("killswitch.inactive"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "The %1 kill switch is not active on %2.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("step.probes"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "Step %1 is done only when its probes pass (%2): record it as "
+                                           "failed with the reason, or fix it and probe again.")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("alert.ack_role"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "%1 holds neither the operator nor the incident-owner role.")
+            .arg(a.value(0));
+    if (id == QLatin1String("alert.ack_note"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "An acknowledgement needs a note.");
+    if (id == QLatin1String("alert.not_firing"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "Only a firing alert can be acknowledged: %1 for %2 is %3.")
+            .arg(a.value(0), a.value(1), a.value(2));
     if (id == QLatin1String("run.finished"))
         return QCoreApplication::translate("ops::ui::ErrorText", "%1 finished at %2: start a new run.")
             .arg(a.value(0), a.value(1));
