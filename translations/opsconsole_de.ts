@@ -3496,6 +3496,82 @@ Erste Maßnahme: %4%5</translation>
         <source>Only a firing alert can be acknowledged: %1 for %2 is %3.</source>
         <translation>Nur ein ausgelöster Alarm kann bestätigt werden: %1 für %2 ist %3.</translation>
     </message>
+    <message>
+        <source>The reason</source>
+        <translation>Die Begründung</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>Die Notiz</translation>
+    </message>
+    <message>
+        <source>A charter value</source>
+        <translation>Ein Charter-Wert</translation>
+    </message>
+    <message>
+        <source>A threat to validity</source>
+        <translation>Eine Gefährdung der Validität</translation>
+    </message>
+    <message>
+        <source>The forbidden run</source>
+        <translation>Der verbotene Lauf</translation>
+    </message>
+    <message>
+        <source>A NO-GO decision needs its reason.</source>
+        <translation>Eine NO-GO-Entscheidung braucht ihre Begründung.</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 fehlt.</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1 ist länger als %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>%1 is a placeholder (“%2”): say what it is.</source>
+        <translation>%1 ist ein Platzhalter („%2“): bitte sagen, was gemeint ist.</translation>
+    </message>
+    <message>
+        <source>The charter value “%1” is named twice.</source>
+        <translation>Der Charter-Wert „%1“ ist doppelt genannt.</translation>
+    </message>
+    <message>
+        <source>Name at least one charter value.</source>
+        <translation>Mindestens einen Charter-Wert nennen.</translation>
+    </message>
+    <message>
+        <source>A silence needs a reason: why these notifications may wait.</source>
+        <translation>Eine Stummschaltung braucht eine Begründung: warum diese Benachrichtigungen warten dürfen.</translation>
+    </message>
+    <message>
+        <source>The silence would end at %1, which is not in the future.</source>
+        <translation>Die Stummschaltung würde am %1 enden, und das liegt nicht in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>A silence lasts at most 30 days (until %1 asked); recurring maintenance belongs in the config's maintenance windows.</source>
+        <translation>Eine Stummschaltung dauert höchstens 30 Tage (bis %1 verlangt); wiederkehrende Wartung gehört in die Wartungsfenster der Konfiguration.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is already silenced by %3 until %4 (%5): end that silence first.</source>
+        <translation>%1 auf %2 ist bereits von %3 bis %4 stummgeschaltet (%5): diese Stummschaltung zuerst beenden.</translation>
+    </message>
+    <message>
+        <source>There is no silence %1.</source>
+        <translation>Es gibt keine Stummschaltung %1.</translation>
+    </message>
+    <message>
+        <source>%1 has not started (it starts %2).</source>
+        <translation>%1 hat noch nicht begonnen (Beginn %2).</translation>
+    </message>
+    <message>
+        <source>%1 was already ended by %2 (event %3).</source>
+        <translation>%1 wurde bereits von %2 beendet (Ereignis %3).</translation>
+    </message>
+    <message>
+        <source>%1 expired at %2.</source>
+        <translation>%1 ist am %2 abgelaufen.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

@@ -3492,6 +3492,82 @@ First action: %4%5</source>
         <source>Only a firing alert can be acknowledged: %1 for %2 is %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A charter value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A threat to validity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The forbidden run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A NO-GO decision needs its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a placeholder (“%2”): say what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charter value “%1” is named twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one charter value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A silence needs a reason: why these notifications may wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The silence would end at %1, which is not in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A silence lasts at most 30 days (until %1 asked); recurring maintenance belongs in the config&apos;s maintenance windows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 is already silenced by %3 until %4 (%5): end that silence first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no silence %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not started (it starts %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already ended by %2 (event %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 expired at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

@@ -317,38 +317,55 @@ QHash<QString, Silence> SilenceBook::silencedCells(qint64 nowMs) const {
     return out;
 }
 
-QString SilenceBook::addRefusal(const QString &alertId, const QString &scope, qint64 untilMs,
-                                const QString &reason, qint64 nowMs) const {
+std::optional<Error> SilenceBook::addRefusal(const QString &alertId, const QString &scope, qint64 untilMs,
+                                             const QString &reason, qint64 nowMs) const {
+    const auto no = [](const QString &text, const char *id, const QStringList &args) {
+        return makeError(ErrorCode::Policy, text).said(QString::fromLatin1(id), args);
+    };
     if (reason.trimmed().isEmpty())
-        return QStringLiteral("a silence needs a reason: why these notifications may wait");
+        return no(QStringLiteral("a silence needs a reason: why these notifications may wait"),
+                  "silence.reason", {});
+    const QString until = Time::toIso(untilMs);
     if (untilMs <= nowMs)
-        return QStringLiteral("the silence would end at %1, which is not in the future")
-            .arg(Time::toIso(untilMs));
+        return no(QStringLiteral("the silence would end at %1, which is not in the future").arg(until),
+                  "silence.past", {until});
     if (untilMs - nowMs > Silences::kMaxDurationMs)
-        return QStringLiteral("a silence lasts at most 30 days (until %1 asked); recurring maintenance "
-                              "belongs in the config's maintenance windows")
-            .arg(Time::toIso(untilMs));
+        return no(QStringLiteral("a silence lasts at most 30 days (until %1 asked); recurring maintenance "
+                                 "belongs in the config's maintenance windows")
+                      .arg(until),
+                  "silence.too_long", {until});
     if (const auto s = silencing(alertId, scope, nowMs); s && !s->maintenance)
-        return QStringLiteral("%1 on %2 is already silenced by %3 until %4 (%5): end that silence first")
-            .arg(alertId, scope, s->actor, Time::toIso(s->untilMs), s->id);
-    return {};
+        return no(QStringLiteral("%1 on %2 is already silenced by %3 until %4 (%5): end that silence first")
+                      .arg(alertId, scope, s->actor, Time::toIso(s->untilMs), s->id),
+                  "silence.overlap", {alertId, scope, s->actor, Time::toIso(s->untilMs), s->id});
+    return std::nullopt;
 }
 
-QString SilenceBook::endRefusal(const QString &id, qint64 nowMs) const {
+std::optional<Error> SilenceBook::endRefusal(const QString &id, qint64 nowMs) const {
     const auto s = find(id, nowMs);
     if (!s)
-        return QStringLiteral("no silence '%1'").arg(id);
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no silence '%1'").arg(id),
+                         QStringLiteral("ID"))
+            .said(QStringLiteral("silence.unknown"), {id});
+    const auto no = [](const QString &text, const char *textId, const QStringList &args) {
+        return makeError(ErrorCode::Policy, text, QStringLiteral("ID"))
+            .said(QString::fromLatin1(textId), args);
+    };
     switch (s->statusAt(nowMs)) {
     case Silence::Status::Active:
-        return {};
+        return std::nullopt;
     case Silence::Status::Upcoming:
-        return QStringLiteral("%1 has not started (it starts %2)").arg(id, Time::toIso(s->startsMs));
+        return no(QStringLiteral("%1 has not started (it starts %2)").arg(id, Time::toIso(s->startsMs)),
+                  "silence.upcoming", {id, Time::toIso(s->startsMs)});
     case Silence::Status::Ended:
-        return QStringLiteral("%1 was already ended by %2 (event %3)").arg(id, s->endedBy).arg(s->endedSeq);
+        return no(
+            QStringLiteral("%1 was already ended by %2 (event %3)").arg(id, s->endedBy).arg(s->endedSeq),
+            "silence.ended", {id, s->endedBy, QString::number(s->endedSeq)});
     case Silence::Status::Expired:
-        return QStringLiteral("%1 expired at %2").arg(id, Time::toIso(s->untilMs));
+        return no(QStringLiteral("%1 expired at %2").arg(id, Time::toIso(s->untilMs)), "silence.expired",
+                  {id, Time::toIso(s->untilMs)});
     }
-    return {};
+    return std::nullopt;
 }
 
 QList<NewEvent> SilenceBook::due(qint64 nowMs) const {
@@ -417,12 +434,12 @@ Result<StoredEvent> add(EvidenceStore &store, const Signer &signer, const Deploy
         auto book = SilenceBook::load(store, config.maintenance);
         if (!book.ok())
             return book.error();
-        if (const QString why = book->addRefusal(alertId, scope, untilMs, reason, nowMs); !why.isEmpty())
-            return makeError(ErrorCode::Policy, why);
+        if (std::optional<Error> no = book->addRefusal(alertId, scope, untilMs, reason, nowMs))
+            return std::move(*no);
         auto stored =
-            store.appendOnSize(size, signer,
-                               {NewEvent{QStringLiteral("silence.added"), scope,
-                                         Silences::addedPayload(alertId, nowMs, untilMs, reason), nowMs}});
+            store.appendOnLog(size, {QStringLiteral("silence.")}, signer,
+                              {NewEvent{QStringLiteral("silence.added"), scope,
+                                        Silences::addedPayload(alertId, nowMs, untilMs, reason), nowMs}});
         if (!stored.ok())
             return stored.error();
         return stored->constFirst();
@@ -450,10 +467,8 @@ Result<StoredEvent> endOn(quint64 size, EvidenceStore &store, const Signer &sign
     auto book = SilenceBook::load(store, config.maintenance);
     if (!book.ok())
         return book.error();
-    if (const QString why = book->endRefusal(id, nowMs); !why.isEmpty())
-        return makeError(why.startsWith(QLatin1String("no silence")) ? ErrorCode::InvalidInput
-                                                                     : ErrorCode::Policy,
-                         why, QStringLiteral("ID"));
+    if (std::optional<Error> no = book->endRefusal(id, nowMs))
+        return std::move(*no);
     const Silence s = *book->find(id, nowMs);
     QList<NewEvent> events;
     if (s.maintenance && !s.seq) {
@@ -467,7 +482,7 @@ Result<StoredEvent> endOn(quint64 size, EvidenceStore &store, const Signer &sign
     p["reason"] = reason.trimmed();
     p["was_until"] = Time::toIso(s.untilMs);
     events.append(NewEvent{QStringLiteral("silence.ended"), s.scope, p, nowMs});
-    auto stored = store.appendOnSize(size, signer, events);
+    auto stored = store.appendOnLog(size, {QStringLiteral("silence.")}, signer, events);
     if (!stored.ok())
         return stored.error();
     return stored->constLast();

@@ -105,11 +105,11 @@ public:
     // "alert|scope" → the silence in force, for every silenced cell.
     QHash<QString, Silence> silencedCells(qint64 nowMs) const;
 
-    // Why a person may not add this silence now ("" when they may).
-    QString addRefusal(const QString &alertId, const QString &scope, qint64 untilMs, const QString &reason,
-                       qint64 nowMs) const;
-    // Why this silence may not be ended now ("" when it may).
-    QString endRefusal(const QString &id, qint64 nowMs) const;
+    // Why a person may not add this silence now (none when they may).
+    std::optional<Error> addRefusal(const QString &alertId, const QString &scope, qint64 untilMs,
+                                    const QString &reason, qint64 nowMs) const;
+    // Why this silence may not be ended now (none when it may).
+    std::optional<Error> endRefusal(const QString &id, qint64 nowMs) const;
 
     // What the recorder writes now: silence.window_opened for windows in progress that are not
     // recorded yet, silence.expired for recorded silences whose time is up.

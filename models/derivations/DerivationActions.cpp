@@ -18,15 +18,20 @@ namespace {
 using act_errors::invalid;
 
 // One line of text a person entered: trimmed, no control characters, bounded.
+// The window names the field by `what` without the command line's dashes (ErrorText).
 Result<QString> oneText(const QString &text, const QString &what, int max = 2000) {
     const QString t = text.trimmed();
+    const QString field = what.startsWith(QLatin1String("--")) ? what.mid(2) : what;
     if (t.isEmpty())
-        return invalid(QStringLiteral("%1 is required").arg(what), what);
+        return invalid(QStringLiteral("%1 is required").arg(what), what)
+            .said(QStringLiteral("text.required"), {field});
     if (t.size() > max)
-        return invalid(QStringLiteral("%1 is longer than %2 characters").arg(what).arg(max), what);
+        return invalid(QStringLiteral("%1 is longer than %2 characters").arg(what).arg(max), what)
+            .said(QStringLiteral("text.long"), {field, QString::number(max)});
     if (DerivationRules::isPlaceholder(t))
         return invalid(QStringLiteral("%1 is a placeholder ('%2'): say what it is").arg(what, t.left(40)),
-                       what);
+                       what)
+            .said(QStringLiteral("text.placeholder"), {field, t.left(40)});
     return t;
 }
 
@@ -127,6 +132,12 @@ Result<QList<StoredEvent>> DerivationActions::importFiles(const QStringList &pat
 Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFile> &files) {
     if (files.isEmpty())
         return invalid(QStringLiteral("no files to import"));
+    // Checked against the records as they are and written only onto that log: two imports of one
+    // record at once do not both succeed (the second would be kept and never count).
+    return decidedOnTheLog<QList<StoredEvent>>([&] { return importOnce(files); });
+}
+
+Result<QList<StoredEvent>> DerivationActions::importOnce(const QList<LoadedFile> &files) {
     auto book = DerivationBook::load(m_store);
     if (!book.ok())
         return book.error();
@@ -149,7 +160,7 @@ Result<QList<StoredEvent>> DerivationActions::importLoaded(const QList<LoadedFil
         for (const DerivationRecord &r : f.records)
             events << derivationevents::imported(r, f, blob->sha256, {}, m_clock);
     }
-    return withoutAttachments(m_store.append(m_signer, events, blobs));
+    return withoutAttachments(appendAct(events, blobs));
 }
 
 Result<StoredEvent> DerivationActions::review(const QString &id, bool accept, const QString &reason) {
@@ -320,11 +331,13 @@ Result<StoredEvent> DerivationActions::declareCharter(const QStringList &values)
             return t.error();
         if (clean.contains(t.value()))
             return invalid(QStringLiteral("charter value '%1' is named twice").arg(t.value()),
-                           QStringLiteral("NAME"));
+                           QStringLiteral("NAME"))
+                .said(QStringLiteral("charter.twice"), {t.value()});
         clean << t.value();
     }
     if (clean.isEmpty())
-        return invalid(QStringLiteral("name at least one charter value"), QStringLiteral("NAME"));
+        return invalid(QStringLiteral("name at least one charter value"), QStringLiteral("NAME"))
+            .said(QStringLiteral("charter.empty"), {});
     if (const std::optional<Error> no = refusalOf(Action::Charter))
         return deny(Action::Charter, {}, *no);
     NewEvent e;

@@ -84,6 +84,7 @@ private:
     template<typename T> Result<T> decidedOnTheLog(const std::function<Result<T>()> &act);
     // An act of several events (and files), written as appendOne writes one.
     Result<QList<StoredEvent>> appendAct(const QList<NewEvent> &events, const QList<NewBlob> &blobs = {});
+    Result<QList<StoredEvent>> importOnce(const QList<LoadedFile> &files);
     Result<StoredEvent> reviewOnce(const QString &id, bool accept, const QString &reason);
     Result<StoredEvent> signOnce(const QString &id);
     Result<QList<StoredEvent>> supersedeOnce(const QString &oldId, const LoadedFile &file,

@@ -135,8 +135,11 @@ Result<StoredEvent> IncidentActBase::appendOne(NewEvent event) {
 
 Result<QList<StoredEvent>> IncidentActBase::appendActs(const QList<NewEvent> &events,
                                                        const QList<NewBlob> &blobs) {
-    return m_decidedAt ? m_store.appendOnSize(*m_decidedAt, m_signer, events, blobs)
-                       : m_store.append(m_signer, events, blobs);
+    // Decided from the incident book's kinds (and the identities): a log that grew by others
+    // (probe rounds, alerts) takes the act as it is.
+    return m_decidedAt
+               ? m_store.appendOnLog(*m_decidedAt, IncidentBook::kindPrefixes(), m_signer, events, blobs)
+               : m_store.append(m_signer, events, blobs);
 }
 
 Result<StoredEvent> IncidentActions::open(const OpenIncident &req) {

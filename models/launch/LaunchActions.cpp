@@ -94,7 +94,8 @@ Result<StoredEvent> LaunchActions::startOn(quint64 size, const QString &scope, c
     e.payload["incident"] = QString();
     e.payload["build"] = b;
     e.payload["steps"] = stepsJson(rb->steps);
-    auto stored = m_store.appendOnSize(size, m_signer, {e});
+    // Decided from the runbook runs (an open launch) and the identities alone.
+    auto stored = m_store.appendOnLog(size, IncidentBook::kindPrefixes(), m_signer, {e});
     if (!stored.ok())
         return stored.error();
     return stored->first();
@@ -175,7 +176,7 @@ Result<StoredEvent> LaunchActions::appendStepOn(quint64 size, const RunbookRun &
     for (const NewBlob &f : files)
         events << attachmentEvent(f, run.scope);
     events << e;
-    auto stored = m_store.appendOnSize(size, m_signer, events, files);
+    auto stored = m_store.appendOnLog(size, IncidentBook::kindPrefixes(), m_signer, events, files);
     if (!stored.ok())
         return stored.error();
     return stored->last();
@@ -400,7 +401,8 @@ Result<QList<StoredEvent>> LaunchActions::decideOn(quint64 size, const QString &
     if (std::optional<Error> no = LaunchRefusals::decision(st.value(), m_signer.name, me->roles, go))
         return std::move(*no);
     if (!go && note.trimmed().isEmpty())
-        return invalid(QStringLiteral("a NO-GO decision needs its note (--note)"), QStringLiteral("--note"));
+        return invalid(QStringLiteral("a NO-GO decision needs its note (--note)"), QStringLiteral("--note"))
+            .said(QStringLiteral("launch.nogo_note"), {});
     const qint64 now = m_clock();
     NewEvent d;
     d.kind = Launch::decidedKind();

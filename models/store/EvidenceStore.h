@@ -44,6 +44,37 @@ public:
             return grewMeanwhile(size, now.value());
         return append(signer, events, blobs);
     }
+    // appendOnSize for an act decided from the events whose kinds start with one of `decidedFrom`
+    // (and the identities): when what others appended meanwhile is only of other kinds (probe
+    // rounds, alerts, signals, notices), the act's events are written onto the longer log as they
+    // are, since nothing it was decided from changed; a storm of alerts does not keep an operator's
+    // act deciding again. The gap is read before each attempt and the size is checked again inside
+    // the write transaction, so nothing slips in unseen.
+    Result<QList<StoredEvent>> appendOnLog(quint64 size, const QStringList &decidedFrom, const Signer &signer,
+                                           const QList<NewEvent> &events, const QList<NewBlob> &blobs = {}) {
+        constexpr int kAttempts = 64;
+        constexpr quint64 kLongestGap = 5000;
+        quint64 at = size;
+        for (int attempt = 1;; ++attempt) {
+            auto made = appendOnSize(at, signer, events, blobs);
+            if (made.ok() || made.error().id != QLatin1String(kGrewMeanwhile) || attempt == kAttempts)
+                return made;
+            auto now = this->size();
+            if (!now.ok() || now.value() <= at || now.value() - at > kLongestGap)
+                return made;
+            auto gap = this->events(at + 1, static_cast<int>(now.value() - at));
+            if (!gap.ok() || static_cast<quint64>(gap->size()) != now.value() - at)
+                return made;
+            for (const StoredEvent &e : gap.value()) {
+                if (e.kind.startsWith(QLatin1String("identity.")))
+                    return made;
+                for (const QString &prefix : decidedFrom)
+                    if (e.kind.startsWith(prefix))
+                        return made; // something it was decided from changed: decide again
+            }
+            at = now.value();
+        }
+    }
     // Runs act(size) on the log as it is now, `act` writing with appendOnSize(size, …); when another
     // console appended meanwhile it decides again, a few times, then returns that refusal.
     template<typename Act> auto decidedOnTheLog(Act &&act) -> decltype(act(quint64{})) {

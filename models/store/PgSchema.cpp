@@ -192,16 +192,20 @@ BEGIN
 END $$;
 )SQL" + pg::foldWordsFunctionSql() +
            R"SQL(
-DROP TABLE opsconsole.event_words;
-CREATE TABLE opsconsole.event_words(seq bigint PRIMARY KEY, words tsvector NOT NULL);
-CREATE INDEX event_words_words ON opsconsole.event_words USING gin(words);
 DO $$
-DECLARE r record;
+DECLARE readers text[]; reader text;
 BEGIN
-    -- Whoever could read the index before reads it again.
-    FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants WHERE table_schema = 'opsconsole'
-            AND table_name = 'event_index_head' AND privilege_type = 'SELECT' AND grantee <> current_user LOOP
-        EXECUTE pg_catalog.format('GRANT SELECT ON opsconsole.event_words TO %I', r.grantee);
+    -- Whoever could read the word index before reads the new one, and nobody else.
+    SELECT coalesce(array_agg(CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END), '{}')
+        INTO readers
+        FROM pg_catalog.pg_class c CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+        WHERE c.oid = 'opsconsole.event_words'::regclass AND a.privilege_type = 'SELECT'
+            AND a.grantee <> c.relowner;
+    DROP TABLE opsconsole.event_words;
+    CREATE TABLE opsconsole.event_words(seq bigint PRIMARY KEY, words tsvector NOT NULL);
+    CREATE INDEX event_words_words ON opsconsole.event_words USING gin(words);
+    FOREACH reader IN ARRAY readers LOOP
+        EXECUTE 'GRANT SELECT ON opsconsole.event_words TO ' || reader;
     END LOOP;
 END $$;
 )SQL" + indexEventsFunction(true) +
@@ -360,7 +364,9 @@ Result<int> pg::migrateSchema(Connection &conn, const QString &appRole) {
             "GRANT USAGE ON SCHEMA opsconsole TO " + role +
             "; GRANT SELECT ON opsconsole.meta, opsconsole.schema_migrations, opsconsole.event_refs, "
             "opsconsole.event_words, opsconsole.event_index_skipped, opsconsole.event_index_head TO " +
-            role + "; GRANT EXECUTE ON FUNCTION opsconsole.index_events(bigint) TO " + role +
+            role +
+            "; GRANT EXECUTE ON FUNCTION opsconsole.index_events(bigint), opsconsole.fold_words(text) TO " +
+            role +
             "; GRANT SELECT, INSERT ON opsconsole.events, opsconsole.merkle_nodes, opsconsole.checkpoints, "
             "opsconsole.blobs, opsconsole.cosignatures TO " +
             role + "; GRANT SELECT, UPDATE ON opsconsole.log_head TO " + role;

@@ -4,9 +4,11 @@
 #include "StoreFixture.h"
 
 #include "alerts/AlertMatrixModel.h"
+#include "alerts/Silences.h"
 #include "common/ErrorText.h"
 #include "common/Translations.h"
 #include "core/DeploymentConfig.h"
+#include "core/Time.h"
 #include "derivations/DerivationActions.h"
 #include "incidents/IncidentActions.h"
 #include "incidents/RunStepsModel.h"
@@ -111,7 +113,45 @@ QList<Error> refusals() {
         makeError(ErrorCode::Policy,
                   QStringLiteral("only a firing alert can be acknowledged: stale-pack for kl is ok"))
             .said(QStringLiteral("alert.not_firing"),
-                  {QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("ok")})};
+                  {QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("ok")}),
+        makeError(ErrorCode::InvalidInput, QStringLiteral("a NO-GO decision needs its note (--note)"))
+            .said(QStringLiteral("launch.nogo_note"), {}),
+        makeError(ErrorCode::InvalidInput, QStringLiteral("--reason is required"))
+            .said(QStringLiteral("text.required"), {QStringLiteral("reason")}),
+        makeError(ErrorCode::InvalidInput, QStringLiteral("--note is longer than 2000 characters"))
+            .said(QStringLiteral("text.long"), {QStringLiteral("note"), QStringLiteral("2000")}),
+        makeError(ErrorCode::InvalidInput,
+                  QStringLiteral("threat to validity is a placeholder ('TBD'): say what it is"))
+            .said(QStringLiteral("text.placeholder"),
+                  {QStringLiteral("threat to validity"), QStringLiteral("TBD")}),
+        makeError(ErrorCode::InvalidInput, QStringLiteral("charter value 'safety' is named twice"))
+            .said(QStringLiteral("charter.twice"), {QStringLiteral("safety")}),
+        makeError(ErrorCode::InvalidInput, QStringLiteral("name at least one charter value"))
+            .said(QStringLiteral("charter.empty"), {}),
+        makeError(ErrorCode::Policy,
+                  QStringLiteral("a silence needs a reason: why these notifications may wait"))
+            .said(QStringLiteral("silence.reason"), {}),
+        makeError(ErrorCode::Policy,
+                  QStringLiteral("the silence would end at 2026-12-07T02:00:00.000Z, which is "
+                                 "not in the future"))
+            .said(QStringLiteral("silence.past"), {QStringLiteral("2026-12-07T02:00:00.000Z")}),
+        makeError(ErrorCode::Policy, QStringLiteral("a silence lasts at most 30 days"))
+            .said(QStringLiteral("silence.too_long"), {QStringLiteral("2027-02-07T02:00:00.000Z")}),
+        makeError(ErrorCode::Policy, QStringLiteral("stale-pack on kl is already silenced"))
+            .said(QStringLiteral("silence.overlap"),
+                  {QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("alice"),
+                   QStringLiteral("2026-12-07T04:00:00.000Z"), QStringLiteral("SIL-3")}),
+        makeError(ErrorCode::InvalidInput, QStringLiteral("no silence 'SIL-4'"))
+            .said(QStringLiteral("silence.unknown"), {QStringLiteral("SIL-4")}),
+        makeError(ErrorCode::Policy, QStringLiteral("MW-kl has not started"))
+            .said(QStringLiteral("silence.upcoming"),
+                  {QStringLiteral("MW-kl"), QStringLiteral("2026-12-13T02:00:00.000Z")}),
+        makeError(ErrorCode::Policy, QStringLiteral("SIL-3 was already ended by alice (event 9)"))
+            .said(QStringLiteral("silence.ended"),
+                  {QStringLiteral("SIL-3"), QStringLiteral("alice"), QStringLiteral("9")}),
+        makeError(ErrorCode::Policy, QStringLiteral("SIL-3 expired at 2026-12-07T04:00:00.000Z"))
+            .said(QStringLiteral("silence.expired"),
+                  {QStringLiteral("SIL-3"), QStringLiteral("2026-12-07T04:00:00.000Z")})};
 }
 
 } // namespace
@@ -173,7 +213,15 @@ void TestErrorText::theActsRefusalsInTheWindowsWords() {
     const Error twice =
         alice.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"), QStringLiteral("spike"), {}, {})
             .error();
-    const QList<Error> made{noRole, noTrigger, noLaunchRole, noBuild, *noImport, twice};
+    // A NO-GO without its reason; ending a silence that is not there.
+    LaunchActions launch(*f.store, rob, config, Environment::Dev, library);
+    QVERIFY_OK(launch.start(QStringLiteral("kl"), QStringLiteral("b1")));
+    const Error noGoReason = launch.decide({}, false, QStringLiteral(" ")).error();
+    const Error noSilence = SilenceActs::end(*f.store, f.alice, config, QStringLiteral("SIL-99"),
+                                             QStringLiteral("done"), Time::nowMs())
+                                .error();
+    const QList<Error> made{noRole,    noTrigger, noLaunchRole, noBuild,
+                            *noImport, twice,     noGoReason,   noSilence};
     for (const Error &e : made)
         QVERIFY2(!e.id.isEmpty(), qPrintable(e.message)); // each carries its id
     QVERIFY2(noRole.message.contains(QStringLiteral("--identity")) ||
@@ -195,6 +243,8 @@ void TestErrorText::theActsRefusalsInTheWindowsWords() {
     QVERIFY2(errorText(noLaunchRole).contains(QStringLiteral("release-owner")),
              qPrintable(errorText(noLaunchRole)));
     QVERIFY2(errorText(twice).startsWith(QStringLiteral("Der Notschalter ai")), qPrintable(errorText(twice)));
+    QVERIFY2(errorText(noGoReason).contains(QStringLiteral("NO-GO")), qPrintable(errorText(noGoReason)));
+    QVERIFY2(errorText(noSilence).contains(QStringLiteral("SIL-99")), qPrintable(errorText(noSilence)));
 }
 
 // What the alert matrix saw, in the reader's language: the evaluator's words and the probe's words

@@ -34,6 +34,22 @@ QString needs(const QStringList &codes) {
     return QLocale().createSeparatedList(out);
 }
 
+// A field a person fills in, named as the sentence's subject ("reason", "note", …: the command
+// line's option without its dashes).
+QString field(const QString &code) {
+    if (code == QLatin1String("reason"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "The reason");
+    if (code == QLatin1String("note"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "The note");
+    if (code == QLatin1String("charter value"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "A charter value");
+    if (code == QLatin1String("threat to validity"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "A threat to validity");
+    if (code == QLatin1String("forbidden-run"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "The forbidden run");
+    return code;
+}
+
 // A text marked with QT_TRANSLATE_NOOP in this file's context, translated.
 QString translated(const char *text) {
     return QCoreApplication::translate("ops::ui::ErrorText", text);
@@ -162,6 +178,50 @@ QString actRefusal(const QString &id, const QStringList &a) {
         return QCoreApplication::translate("ops::ui::ErrorText",
                                            "Only a firing alert can be acknowledged: %1 for %2 is %3.")
             .arg(a.value(0), a.value(1), a.value(2));
+    if (id == QLatin1String("launch.nogo_note"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "A NO-GO decision needs its reason.");
+    if (id == QLatin1String("text.required"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "%1 is required.").arg(field(a.value(0)));
+    if (id == QLatin1String("text.long"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "%1 is longer than %2 characters.")
+            .arg(field(a.value(0)), a.value(1));
+    if (id == QLatin1String("text.placeholder"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "%1 is a placeholder (“%2”): say what it is.")
+            .arg(field(a.value(0)), a.value(1));
+    if (id == QLatin1String("charter.twice"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "The charter value “%1” is named twice.")
+            .arg(a.value(0));
+    if (id == QLatin1String("charter.empty"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "Name at least one charter value.");
+    if (id == QLatin1String("silence.reason"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "A silence needs a reason: why these notifications may wait.");
+    if (id == QLatin1String("silence.past"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "The silence would end at %1, which is not in the future.")
+            .arg(a.value(0));
+    if (id == QLatin1String("silence.too_long"))
+        return QCoreApplication::translate("ops::ui::ErrorText",
+                                           "A silence lasts at most 30 days (until %1 asked); recurring "
+                                           "maintenance belongs in the config's maintenance windows.")
+            .arg(a.value(0));
+    if (id == QLatin1String("silence.overlap"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText",
+                   "%1 on %2 is already silenced by %3 until %4 (%5): end that silence first.")
+            .arg(a.value(0), a.value(1), a.value(2), a.value(3), a.value(4));
+    if (id == QLatin1String("silence.unknown"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "There is no silence %1.").arg(a.value(0));
+    if (id == QLatin1String("silence.upcoming"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "%1 has not started (it starts %2).")
+            .arg(a.value(0), a.value(1));
+    if (id == QLatin1String("silence.ended"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "%1 was already ended by %2 (event %3).")
+            .arg(a.value(0), a.value(1), a.value(2));
+    if (id == QLatin1String("silence.expired"))
+        return QCoreApplication::translate("ops::ui::ErrorText", "%1 expired at %2.")
+            .arg(a.value(0), a.value(1));
     if (id == QLatin1String("run.finished"))
         return QCoreApplication::translate("ops::ui::ErrorText", "%1 finished at %2: start a new run.")
             .arg(a.value(0), a.value(1));

@@ -242,28 +242,35 @@ void TestSilences::addEndExpireFold() {
 void TestSilences::addRefusals() {
     SilenceBook book({sundayWindow()});
     const QString a = QStringLiteral("stale-pack"), kl = QStringLiteral("kl");
+    // Each refusal says why in the command line's words and carries the id the window words it by.
+    const auto said = [](const std::optional<Error> &e, const char *text, const char *id) {
+        return e && e->message.contains(QLatin1String(text)) && e->id == QLatin1String(id);
+    };
     QVERIFY(
-        book.addRefusal(a, kl, kNow + 60'000, QStringLiteral(" "), kNow).contains(QStringLiteral("reason")));
-    QVERIFY(book.addRefusal(a, kl, kNow, QStringLiteral("r"), kNow)
-                .contains(QStringLiteral("not in the future")));
-    QVERIFY(book.addRefusal(a, kl, kNow + 31LL * 24 * 3600'000, QStringLiteral("r"), kNow)
-                .contains(QStringLiteral("at most 30 days")));
+        said(book.addRefusal(a, kl, kNow + 60'000, QStringLiteral(" "), kNow), "reason", "silence.reason"));
+    QVERIFY(
+        said(book.addRefusal(a, kl, kNow, QStringLiteral("r"), kNow), "not in the future", "silence.past"));
+    QVERIFY(said(book.addRefusal(a, kl, kNow + 31LL * 24 * 3600'000, QStringLiteral("r"), kNow),
+                 "at most 30 days", "silence.too_long"));
     // A maintenance window in progress does not stop a person's silence that lasts longer.
-    QVERIFY(book.addRefusal(a, kl, kNow + 7200'000, QStringLiteral("r"), kNow).isEmpty());
+    QVERIFY(!book.addRefusal(a, kl, kNow + 7200'000, QStringLiteral("r"), kNow));
     book.apply(logged(3, QStringLiteral("silence.added"), kl,
                       Silences::addedPayload(a, kNow, kNow + 7200'000, QStringLiteral("r"))));
-    const QString twice = book.addRefusal(a, kl, kNow + 7200'000, QStringLiteral("r"), kNow);
-    QVERIFY2(twice.contains(QStringLiteral("already silenced by alice")) &&
-                 twice.contains(QStringLiteral("SIL-3")),
-             qPrintable(twice));
-    QVERIFY(book.endRefusal(QStringLiteral("SIL-3"), kNow).isEmpty());
-    QVERIFY(book.endRefusal(QStringLiteral("SIL-4"), kNow).contains(QStringLiteral("no silence")));
-    QVERIFY(book.endRefusal(QStringLiteral("SIL-3"), kNow + 7200'000).contains(QStringLiteral("expired")));
+    const std::optional<Error> twice = book.addRefusal(a, kl, kNow + 7200'000, QStringLiteral("r"), kNow);
+    QVERIFY(said(twice, "already silenced by alice", "silence.overlap"));
+    QVERIFY2(twice->message.contains(QStringLiteral("SIL-3")) &&
+                 twice->args.contains(QStringLiteral("SIL-3")),
+             qPrintable(twice->message));
+    QVERIFY(!book.endRefusal(QStringLiteral("SIL-3"), kNow));
+    const std::optional<Error> unknown = book.endRefusal(QStringLiteral("SIL-4"), kNow);
+    QVERIFY(said(unknown, "no silence", "silence.unknown"));
+    QCOMPARE(unknown->code, ErrorCode::InvalidInput);
+    QVERIFY(said(book.endRefusal(QStringLiteral("SIL-3"), kNow + 7200'000), "expired", "silence.expired"));
     // The window in progress can be ended; next week's has not started.
-    QVERIFY(book.endRefusal(QStringLiteral("MW-kl-20261206T0200Z"), kNow).isEmpty());
+    QVERIFY(!book.endRefusal(QStringLiteral("MW-kl-20261206T0200Z"), kNow));
     const qint64 later = kNow + 3600'000;
-    QVERIFY(book.endRefusal(QStringLiteral("MW-kl-20261213T0200Z"), later)
-                .contains(QStringLiteral("not started")));
+    QVERIFY(said(book.endRefusal(QStringLiteral("MW-kl-20261213T0200Z"), later), "not started",
+                 "silence.upcoming"));
 }
 
 void TestSilences::windowOpensOnceAndExpires() {

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void killSwitchesActivateOnceAndDeactivate();
     void twoConsolesActivatingAtOnceActivateOnce();
     void anActDecidedBeforeAClosingIsDecidedAgain();
+    void othersNotesDoNotMakeAnActDecideAgain();
     void closingWaitsForRollbackAndEvidence();
     void reservedKindsCannotBeImported();
     void everyBuiltinRunbookSurvivesARun();
@@ -883,6 +884,36 @@ void TestIncidents::anActDecidedBeforeAClosingIsDecidedAgain() {
     QVERIFY(i->closed);
     for (const TimelineEntry &t : i->timeline)
         QVERIFY(!t.text.contains(QStringLiteral("contain by rollback")));
+}
+
+// While an act is decided, another console records what the act was not decided from (a note, as
+// a probe round or an alert would be): the act is written onto the longer log as decided, once.
+void TestIncidents::othersNotesDoNotMakeAnActDecideAgain() {
+    Rig rig;
+    StoreOpenOptions o;
+    o.clock = [&rig] { return rig.f.now += 1000; };
+    auto other = SqliteEvidenceStore::open(rig.f.path, o);
+    QVERIFY(other.ok());
+    int decisions = 0;
+    IncidentActions here(*rig.f.store, rig.f.alice, rig.config, rig.library, [&] {
+        if (decisions++ < 3) {
+            NewEvent note;
+            note.kind = QStringLiteral("ops.note");
+            note.scope = QStringLiteral("kl");
+            note.payload["note"] = QStringLiteral("probe round elsewhere");
+            note.tsMs = rig.clock;
+            if (!other.value()->append(rig.olivia, {note}).ok())
+                decisions = -1000;
+        }
+        return rig.clock;
+    });
+    const quint64 before = rig.size();
+    auto on = here.activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"),
+                                      QStringLiteral("malformed AI output spike"), {}, {});
+    QVERIFY_OK(on);
+    QCOMPARE(decisions, 1); // decided once, though the log grew while it was
+    QCOMPARE(on->seq, before + 2);
+    QCOMPARE(rig.book().killSwitch(QStringLiteral("ai"), QStringLiteral("kl"))->activations, 1);
 }
 
 void TestIncidents::closingWaitsForRollbackAndEvidence() {

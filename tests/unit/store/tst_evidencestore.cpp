@@ -32,6 +32,7 @@ private Q_SLOTS:
     void createsPrivateWalStore();
     void secondOpenKeepsTheFirstConnectionsLocks();
     void appendOnSizeIsCheckedInsideTheTransaction();
+    void appendOnLogPassesOverWhatTheActWasNotDecidedFrom();
     void teamLogFoldsLettersAsTheFileIndexDoes();
     void appendSignsEventsAndCheckpoints();
     void eventBytesAreCanonicalAndSigned();
@@ -196,6 +197,44 @@ void TestEvidenceStore::teamLogFoldsLettersAsTheFileIndexDoes() {
     const std::string sql = pg::foldWordsFunctionSql();
     QVERIFY(sql.find("\\00FC") != std::string::npos); // ü
     QVERIFY(sql.find("\\0308") != std::string::npos); // the combining diaeresis
+}
+
+// An act decided from some kinds of events (here test.*) is written onto a log that others made
+// longer by other kinds only (a note, a probe round), as it is; not when they added an event of a
+// kind it was decided from, nor an identity event (roles may have changed).
+void TestEvidenceStore::appendOnLogPassesOverWhatTheActWasNotDecidedFrom() {
+    StoreFixture f;
+    StoreOpenOptions o;
+    o.clock = [&f] { return f.now += 1000; };
+    auto other = SqliteEvidenceStore::open(f.path, o);
+    QVERIFY(other.ok());
+    const auto event = [&f](const char *kind) {
+        NewEvent e;
+        e.kind = QString::fromLatin1(kind);
+        e.scope = QStringLiteral("kl");
+        e.payload["note"] = QStringLiteral("x");
+        e.tsMs = f.now;
+        return e;
+    };
+    const QStringList decidedFrom{QStringLiteral("test.")};
+    quint64 decidedAt = f.store->size().value();
+    QVERIFY_OK(other.value()->append(f.alice, {event("ops.note")}));
+    QVERIFY_OK(other.value()->append(f.alice, {event("ops.note")}));
+    auto passed = f.store->appendOnLog(decidedAt, decidedFrom, f.alice, {event("test.event")});
+    QVERIFY_OK(passed);
+    QCOMPARE(passed->first().seq, decidedAt + 3);
+    // Another test.* event meanwhile: refused, for the caller to decide again.
+    decidedAt = f.store->size().value();
+    QVERIFY_OK(other.value()->append(f.alice, {event("ops.note")}));
+    QVERIFY_OK(other.value()->append(f.alice, {event("test.event")}));
+    auto refused = f.store->appendOnLog(decidedAt, decidedFrom, f.alice, {event("test.event")});
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().id, QString::fromLatin1(EvidenceStore::kGrewMeanwhile));
+    // An identity enrolled meanwhile: refused too.
+    decidedAt = f.store->size().value();
+    QVERIFY_OK(f.enrol(makeSigner(QStringLiteral("zed")), {QStringLiteral("operator")}));
+    QVERIFY(!f.store->appendOnLog(decidedAt, decidedFrom, f.alice, {event("test.event")}).ok());
+    QCOMPARE(f.store->verify({})->intact, true);
 }
 
 void TestEvidenceStore::appendSignsEventsAndCheckpoints() {
