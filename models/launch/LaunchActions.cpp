@@ -184,30 +184,38 @@ Result<StoredEvent> LaunchActions::appendStepOn(quint64 size, const RunbookRun &
 
 Result<StoredEvent> LaunchActions::recordSnapshot(const QString &ref,
                                                   const ConfigSnapshots::Presence &present) {
-    auto run = launchRun(ref);
-    if (!run.ok())
-        return run.error();
-    const QString stepId = QStringLiteral("config-snapshot");
-    if (auto s = checkStep(run.value(), stepId); !s.ok())
-        return s.error();
-    auto book = IncidentBook::load(m_store);
-    if (!book.ok())
-        return book.error();
-    const ConfigSnapshot snap = ConfigSnapshots::take(m_config, m_environment, book.value(), present);
-    JsonValue evidence = JsonValue::object();
-    evidence["snapshot"] = snap.json;
-    evidence["snapshot_sha256"] = snap.sha256;
-    JsonValue f = JsonValue::array();
-    for (const QString &x : snap.findings)
-        f.push(x);
-    evidence["findings"] = f;
-    evidence["checksums"] =
-        checksumsJson({ChecksumRef{QStringLiteral("config-snapshot.json"), snap.sha256,
-                                   static_cast<qint64>(CanonicalJson::serialize(snap.json).size())}});
-    if (snap.verified())
-        return appendStep(run.value(), stepId, StepStatus::Done, QString(), evidence);
-    return appendStep(run.value(), stepId, StepStatus::Failed, snap.findings.join(QStringLiteral("; ")),
-                      evidence);
+    // The snapshot reads the kill switches from the log: taken again, and written only onto the
+    // log it was taken from, when one changed meanwhile.
+    return m_store.decidedOnTheLog([&](quint64 size) -> Result<StoredEvent> {
+        auto run = launchRun(ref);
+        if (!run.ok())
+            return run.error();
+        const QString stepId = QStringLiteral("config-snapshot");
+        if (auto s = checkStep(run.value(), stepId); !s.ok())
+            return s.error();
+        if (auto r = requireRole(QStringLiteral("release-owner"), QStringLiteral("a launch check"),
+                                 QStringLiteral("launch.check"));
+            !r.ok())
+            return r.error();
+        auto book = IncidentBook::load(m_store);
+        if (!book.ok())
+            return book.error();
+        const ConfigSnapshot snap = ConfigSnapshots::take(m_config, m_environment, book.value(), present);
+        JsonValue evidence = JsonValue::object();
+        evidence["snapshot"] = snap.json;
+        evidence["snapshot_sha256"] = snap.sha256;
+        JsonValue f = JsonValue::array();
+        for (const QString &x : snap.findings)
+            f.push(x);
+        evidence["findings"] = f;
+        evidence["checksums"] =
+            checksumsJson({ChecksumRef{QStringLiteral("config-snapshot.json"), snap.sha256,
+                                       static_cast<qint64>(CanonicalJson::serialize(snap.json).size())}});
+        if (snap.verified())
+            return appendStepOn(size, run.value(), stepId, StepStatus::Done, QString(), evidence, {});
+        return appendStepOn(size, run.value(), stepId, StepStatus::Failed,
+                            snap.findings.join(QStringLiteral("; ")), evidence, {});
+    });
 }
 
 Result<StoredEvent> LaunchActions::recordChecksums(const QString &ref, const QList<ChecksumEntry> &entries) {

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void theSignoffMadeFirstCounts();
     void twoConsolesStartingAtOnceLeaveOneOpenLaunch();
     void aCheckRecordedAsTheLaunchIsDecidedIsRefused();
+    void aSnapshotIsTakenAgainWhenAKillSwitchChangedMeanwhile();
     void aRotatedKeyKeepsEarlierSignoffs();
     void decisionIsGoOnlyWhenTheEvidenceSaysSo();
     void genericRunbookPathsLeaveLaunchesAlone();
@@ -798,6 +799,35 @@ void TestLaunch::aCheckRecordedAsTheLaunchIsDecidedIsRefused() {
     QCOMPARE(late.error().code, ErrorCode::Policy);
     QVERIFY(late.error().message.contains(QStringLiteral("was decided")));
     QCOMPARE(rig.size(), before + 2); // the decision and the run's completion, nothing after them
+}
+
+// The config snapshot reads the kill switches from the log. One is activated on another console
+// after the snapshot was taken and before it is written: it is taken again, and the launch check
+// fails with the switch that is active now, instead of a snapshot of a moment that has passed.
+void TestLaunch::aSnapshotIsTakenAgainWhenAKillSwitchChangedMeanwhile() {
+    Rig rig;
+    const QString run = citedIdOf(rig.as(rig.rob).start(QStringLiteral("kl"), QStringLiteral("b1")).value());
+    StoreOpenOptions o;
+    o.clock = [&rig] { return rig.f.now += 1000; };
+    auto other = SqliteEvidenceStore::open(rig.f.path, o);
+    QVERIFY(other.ok());
+    IncidentActions elsewhere(*other.value(), rig.rob, rig.config, rig.library, [&rig] { return rig.clock; });
+    int raced = 0;
+    LaunchActions here(*rig.f.store, rig.rob, rig.config, Environment::Dev, rig.library, [&] {
+        if (raced++ == 0 && !elsewhere
+                                 .activateKillSwitch(QStringLiteral("ai"), QStringLiteral("kl"),
+                                                     QStringLiteral("spike"), {}, {})
+                                 .ok())
+            raced = -1000;
+        return rig.clock;
+    });
+    auto snapped = here.recordSnapshot(run);
+    QVERIFY_OK(snapped);
+    QCOMPARE(raced, 2); // taken twice
+    const JsonValue p = snapped->payload();
+    QCOMPARE(p.stringAt("status"), QStringLiteral("failed"));
+    QVERIFY2(p.stringAt("note").contains(QStringLiteral("the ai kill switch is active on kl")),
+             qPrintable(p.stringAt("note")));
 }
 
 void TestLaunch::theSignoffMadeFirstCounts() {
