@@ -3572,6 +3572,10 @@ Erste Maßnahme: %4%5</translation>
         <source>%1 expired at %2.</source>
         <translation>%1 ist am %2 abgelaufen.</translation>
     </message>
+    <message>
+        <source>Others kept adding to the log while this was decided (it grew from %1 to %2 events), so nothing was written: try again in a moment.</source>
+        <translation>Andere haben das Protokoll laufend erweitert, während dies entschieden wurde (von %1 auf %2 Ereignisse), daher wurde nichts geschrieben: bitte gleich noch einmal versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

@@ -3568,6 +3568,10 @@ First action: %4%5</source>
         <source>%1 expired at %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Others kept adding to the log while this was decided (it grew from %1 to %2 events), so nothing was written: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ops::ui::EventDetailView</name>

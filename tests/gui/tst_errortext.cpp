@@ -114,6 +114,7 @@ QList<Error> refusals() {
                   QStringLiteral("only a firing alert can be acknowledged: stale-pack for kl is ok"))
             .said(QStringLiteral("alert.not_firing"),
                   {QStringLiteral("stale-pack"), QStringLiteral("kl"), QStringLiteral("ok")}),
+        EvidenceStore::grewMeanwhile(40, 52),
         makeError(ErrorCode::InvalidInput, QStringLiteral("a NO-GO decision needs its note (--note)"))
             .said(QStringLiteral("launch.nogo_note"), {}),
         makeError(ErrorCode::InvalidInput, QStringLiteral("--reason is required"))

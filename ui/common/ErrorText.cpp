@@ -178,6 +178,11 @@ QString actRefusal(const QString &id, const QStringList &a) {
         return QCoreApplication::translate("ops::ui::ErrorText",
                                            "Only a firing alert can be acknowledged: %1 for %2 is %3.")
             .arg(a.value(0), a.value(1), a.value(2));
+    if (id == QLatin1String("store.grewMeanwhile"))
+        return QCoreApplication::translate(
+                   "ops::ui::ErrorText", "Others kept adding to the log while this was decided (it grew from "
+                                         "%1 to %2 events), so nothing was written: try again in a moment.")
+            .arg(a.value(0), a.value(1));
     if (id == QLatin1String("launch.nogo_note"))
         return QCoreApplication::translate("ops::ui::ErrorText", "A NO-GO decision needs its reason.");
     if (id == QLatin1String("text.required"))
